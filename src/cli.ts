@@ -1,0 +1,179 @@
+import { CommandContext, type GlobalOptions } from './commands/context.js';
+import type { CommandIO } from './commands/output.js';
+import { parseCommandLine, type CommandSpec, type OptionSpec, type ParsedValues } from './cli-parser.js';
+import { AuthdeckError, ExitCode } from './services/errors.js';
+import { VERSION } from './version.js';
+
+/**
+ * The command surface (SPEC §6). Commands are loaded on demand; plain ones never pull in Ink or
+ * React, and the TUI is a separate chunk only interactive commands import.
+ */
+const GLOBAL_OPTIONS: OptionSpec[] = [
+  { name: 'state-dir', value: 'dir', description: 'OpenClaw state dir (default: $OPENCLAW_STATE_DIR, else ~/.openclaw)' },
+  { name: 'agent', value: 'id', description: "agent whose credentials to use (default: the config's default agent)" },
+  { name: 'no-color', description: 'no colours (NO_COLOR works too)' },
+];
+
+type Runner = (ctx: CommandContext, values: ParsedValues, positionals: string[]) => Promise<number>;
+
+const json: OptionSpec = { name: 'json', description: 'print JSON' };
+const provider = (required: boolean): OptionSpec => ({ name: 'provider', value: 'id', description: 'provider, e.g. anthropic', required });
+
+const str = (value: string | boolean | undefined) => (typeof value === 'string' ? value : undefined);
+const flag = (value: string | boolean | undefined) => value === true;
+
+function commandTable(bind: (runner: Runner) => CommandSpec['run']): CommandSpec {
+  const status: Omit<CommandSpec, 'name'> = {
+    description: 'show every profile of the agent: health, expiry, order, source',
+    options: [
+      { name: 'json', description: 'print one JSON object (schema in the README)' },
+      { name: 'check', description: 'exit 1 if anything is expired or missing, 2 if expiring, else 0' },
+      { name: 'within', value: 'duration', description: 'warn window for "expiring" (default 24h, or `prefs set warnWithin`)' },
+      provider(false),
+    ],
+    run: bind(async (ctx, v) =>
+      (await import('./commands/status.js')).runStatus(ctx, { json: flag(v.json), check: flag(v.check), within: str(v.within), provider: str(v.provider) }),
+    ),
+  };
+  const pasteToken: Omit<CommandSpec, 'name'> = {
+    description: 'store a token made elsewhere (from stdin, or a masked prompt in a terminal)',
+    options: [
+      provider(true),
+      { name: 'profile-id', value: 'id', description: 'profile id or name (default <provider>:default)' },
+      { name: 'expires-in', value: 'duration', description: 'lifetime: 365d, 12h, 90m (Anthropic setup-tokens: 365d when not given)' },
+      json,
+    ],
+    run: bind(async (ctx, v) =>
+      (await import('./commands/save-credential.js')).runSaveCredential(ctx, 'token', {
+        provider: str(v.provider),
+        profileId: str(v['profile-id']),
+        expiresIn: str(v['expires-in']),
+        json: flag(v.json),
+      }),
+    ),
+  };
+  const order: Omit<CommandSpec, 'name'> = {
+    description: "get, set or clear the agent's profile order for a provider",
+    subcommands: [
+      {
+        name: 'get',
+        description: 'show the order the gateway uses, and the override if there is one',
+        options: [provider(true), json],
+        run: bind(async (ctx, v) => (await import('./commands/order.js')).runOrderGet(ctx, { provider: str(v.provider), json: flag(v.json) })),
+      },
+      {
+        name: 'set',
+        description: "set the agent's override: the profiles to try, first one first",
+        options: [provider(true), json],
+        args: [{ name: 'ids', required: true, variadic: true }],
+        run: bind(async (ctx, v, ids) => (await import('./commands/order.js')).runOrderSet(ctx, ids, { provider: str(v.provider), json: flag(v.json) })),
+      },
+      {
+        name: 'clear',
+        description: "remove the agent's override",
+        options: [provider(true), json],
+        run: bind(async (ctx, v) => (await import('./commands/order.js')).runOrderClear(ctx, { provider: str(v.provider), json: flag(v.json) })),
+      },
+    ],
+  };
+  return {
+    name: 'authdeck',
+    description:
+      'Onboard AI model providers and manage the credentials of an OpenClaw-compatible gateway.\nWithout a command: the dashboard (or the onboarding wizard) in a terminal, else `status`.',
+    run: bind(async (ctx) => {
+      if (ctx.interactive) return (await import('./tui.js')).launchTui(ctx, { screen: 'home' });
+      return (await import('./commands/status.js')).runStatus(ctx, {});
+    }),
+    subcommands: [
+      { name: 'status', ...status },
+      { name: 'paste-token', ...pasteToken },
+      {
+        name: 'add-key',
+        description: 'store an API key (from stdin, or a masked prompt in a terminal)',
+        options: [
+          provider(true),
+          { name: 'profile-id', value: 'id', description: 'profile id or name (default <provider>:default)' },
+          { name: 'env', description: "also write it to the daemon's .env (<state>/.env)" },
+          json,
+        ],
+        run: bind(async (ctx, v) =>
+          (await import('./commands/save-credential.js')).runSaveCredential(ctx, 'api_key', {
+            provider: str(v.provider),
+            profileId: str(v['profile-id']),
+            env: flag(v.env),
+            json: flag(v.json),
+          }),
+        ),
+      },
+      {
+        name: 'remove',
+        description: 'remove a profile (asks first in a terminal)',
+        options: [{ name: 'yes', short: 'y', description: 'do not ask' }, json],
+        args: [{ name: 'id', required: true }],
+        run: bind(async (ctx, v, [id]) => (await import('./commands/remove.js')).runRemove(ctx, id!, { yes: flag(v.yes), json: flag(v.json) })),
+      },
+      {
+        name: 'token',
+        description: "print a profile's whole secret (masked on a terminal unless --reveal)",
+        options: [{ name: 'reveal', description: 'print it even when stdout is a terminal' }],
+        args: [{ name: 'id', required: true }],
+        run: bind(async (ctx, v, [id]) => (await import('./commands/token.js')).runToken(ctx, id!, { reveal: flag(v.reveal) })),
+      },
+      { name: 'order', ...order },
+      {
+        name: 'prefs',
+        description: "authdeck's own preferences: list, get KEY, set KEY VALUE",
+        options: [json],
+        args: [{ name: 'action' }, { name: 'key' }, { name: 'value' }],
+        run: bind(async (ctx, v, [action, key, value]) => (await import('./commands/prefs.js')).runPrefs(ctx, action, key, value, { json: flag(v.json) })),
+      },
+      {
+        name: 'models',
+        description: 'OpenClaw spellings: models status, models auth paste-token|order',
+        subcommands: [
+          { name: 'status', ...status },
+          {
+            name: 'auth',
+            description: 'OpenClaw spellings: paste-token, order',
+            subcommands: [
+              { name: 'paste-token', ...pasteToken },
+              { name: 'order', ...order },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** Runs one command line and returns the exit code; prints one line, never a stack, on failure. */
+export async function main(argv: string[], io: CommandIO): Promise<number> {
+  try {
+    let globals: GlobalOptions = {};
+    const root = commandTable((runner) => async (values, positionals) => runner(new CommandContext(io, globals), values, positionals));
+    const outcome = parseCommandLine(root, GLOBAL_OPTIONS, argv);
+    if (outcome.kind === 'help') {
+      io.stdout.write(outcome.text);
+      return ExitCode.ok;
+    }
+    if (outcome.kind === 'version') {
+      io.stdout.write(`${VERSION}\n`);
+      return ExitCode.ok;
+    }
+    const { values } = outcome;
+    globals = {
+      ...(typeof values['state-dir'] === 'string' ? { stateDir: values['state-dir'] } : {}),
+      ...(typeof values.agent === 'string' ? { agent: values.agent } : {}),
+      ...(values['no-color'] ? { color: false } : {}),
+    };
+    return await outcome.command.run!(values, outcome.positionals);
+  } catch (error) {
+    if (error instanceof AuthdeckError) {
+      io.stderr.write(`authdeck: ${error.message}\n`);
+      return error.exitCode;
+    }
+    io.stderr.write(`authdeck: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (io.env.AUTHDECK_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    return ExitCode.failure;
+  }
+}

@@ -1,0 +1,89 @@
+import { formatDuration, formatRelative, formatWindow } from '../services/durations.js';
+import type { HealthStatus } from '../services/health.js';
+import type { ProfileReport, ProviderReport, StatusReport } from '../services/status-report.js';
+import type { Painter } from './output.js';
+
+const STATUS_COLOR: Record<HealthStatus, keyof Painter> = {
+  ok: 'green',
+  expiring: 'yellow',
+  expired: 'red',
+  refreshable: 'cyan',
+  static: 'green',
+  missing: 'red',
+  unknown: 'magenta',
+};
+
+/** The human `status` view: one block per provider, aligned columns, a summary line. */
+export function formatStatusReport(report: StatusReport, paint: Painter, nowMs: number): string {
+  const lines: string[] = [];
+  const agent = `${report.agent.id}${report.agent.isMain ? '' : ' (sees main agent profiles too)'}`;
+  lines.push(`${paint.bold('Agent')} ${agent}  ${paint.dim(report.storePath)}`);
+  lines.push(paint.dim(`Warn window ${formatWindow(report.warnWithinMs)} · config ${report.configPath}`));
+  for (const warning of report.warnings) lines.push(paint.yellow(`! ${warning}`));
+  if (report.providers.length === 0) {
+    lines.push('', 'No credentials yet. Add one with `authdeck onboard`, `authdeck add-key --provider P` or `authdeck setup-token`.');
+    return `${lines.join('\n')}\n`;
+  }
+  const idWidth = Math.max(...report.profiles.map((p) => p.id.length), ...report.env.map((e) => e.variable.length + 4), 10);
+  for (const provider of report.providers) {
+    lines.push('', providerHeading(provider, paint));
+    const profiles = report.profiles
+      .filter((profile) => profile.provider === provider.provider)
+      .sort((a, b) => (a.orderPosition ?? Infinity) - (b.orderPosition ?? Infinity) || a.id.localeCompare(b.id));
+    for (const profile of profiles) lines.push(profileLine(profile, idWidth, paint, nowMs));
+    for (const env of report.env.filter((entry) => entry.provider === provider.provider)) {
+      const where = env.origin === 'process' ? 'environment' : 'daemon .env';
+      const role = provider.effectiveSource === 'env' ? 'in use: no profile works' : 'fallback after profiles';
+      lines.push(`  ${' '.padEnd(3)}${`env ${env.variable}`.padEnd(idWidth)}  ${env.type.padEnd(7)}  ${env.masked.padEnd(13)}  ${paint.dim(`${where}, ${role}`)}`);
+    }
+    if (provider.effectiveSource === 'missing') {
+      lines.push(`     ${paint.red('no working credential')}: add one with \`authdeck add-key --provider ${provider.provider}\`${provider.provider === 'anthropic' ? ' or `authdeck setup-token`' : ''}`);
+    }
+  }
+  lines.push('', summaryLine(report, paint));
+  return `${lines.join('\n')}\n`;
+}
+
+function providerHeading(provider: ProviderReport, paint: Painter): string {
+  const parts = [paint.bold(provider.provider)];
+  if (provider.label !== provider.provider) parts.push(paint.dim(provider.label));
+  if (provider.inUse) parts.push('in use');
+  if (provider.effectiveSource === 'missing') parts.push(paint.red('missing'));
+  else if (provider.effectiveSource === 'env') parts.push(paint.yellow('via env'));
+  if (provider.orderSource !== 'auto') parts.push(paint.dim(`order: ${provider.orderSource === 'agent' ? 'agent override' : provider.orderSource}`));
+  return parts.join(' · ');
+}
+
+function profileLine(profile: ProfileReport, idWidth: number, paint: Painter, nowMs: number): string {
+  const position = profile.orderPosition === null ? ' – ' : `${String(profile.orderPosition).padStart(2)}${profile.next ? '▸' : ' '}`;
+  const secret = profile.masked ?? (profile.secretRef ? `ref ${profile.secretRef}` : '—');
+  const status = paint[STATUS_COLOR[profile.status]] as (text: string) => string;
+  const details: string[] = [];
+  if (profile.status === 'unknown') details.push(`type "${profile.type}" is not one authdeck knows; kept as is`);
+  if (profile.expiresAt !== null) {
+    details.push(profile.expiresAt > nowMs ? `expires ${formatRelative(profile.expiresAt, nowMs)}` : `expired ${formatRelative(profile.expiresAt, nowMs)}`);
+  }
+  if (profile.usage === 'disabled' && profile.disabledUntil !== null) {
+    details.push(paint.red(`disabled ${formatDuration(profile.disabledUntil - nowMs)} left${profile.disabledReason ? ` (${profile.disabledReason})` : ''}`));
+  } else if (profile.usage === 'cooldown' && profile.cooldownUntil !== null) {
+    details.push(paint.yellow(`cooldown ${formatDuration(profile.cooldownUntil - nowMs)} left`));
+  }
+  if (profile.source === 'inherited') details.push(paint.dim('from main agent'));
+  const id = profile.next ? paint.bold(profile.id.padEnd(idWidth)) : profile.id.padEnd(idWidth);
+  return `  ${position}${id}  ${profile.type.padEnd(7)}  ${secret.padEnd(13)}  ${status(profile.status.padEnd(12))}${details.join(' · ')}`.trimEnd();
+}
+
+function summaryLine(report: StatusReport, paint: Painter): string {
+  const { summary } = report;
+  const parts = [
+    paint.green(`${summary.ok + summary.static} ok`),
+    paint.yellow(`${summary.expiring} expiring`),
+    paint.red(`${summary.expired} expired`),
+    paint.red(`${summary.missing + report.missingProviders.length} missing`),
+  ];
+  if (summary.refreshable) parts.push(paint.cyan(`${summary.refreshable} refreshable`));
+  if (summary.cooldown) parts.push(paint.yellow(`${summary.cooldown} in cooldown`));
+  if (summary.disabled) parts.push(paint.red(`${summary.disabled} disabled`));
+  if (summary.unknown) parts.push(paint.magenta(`${summary.unknown} unknown type`));
+  return parts.join(' · ');
+}

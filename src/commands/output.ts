@@ -1,0 +1,46 @@
+/** Where a plain command writes, and whether it may colour it; passed in so tests can capture. */
+export interface CommandIO {
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  env: NodeJS.ProcessEnv;
+  now: () => number;
+}
+
+export interface Painter {
+  enabled: boolean;
+  red(text: string): string;
+  green(text: string): string;
+  yellow(text: string): string;
+  cyan(text: string): string;
+  magenta(text: string): string;
+  dim(text: string): string;
+  bold(text: string): string;
+}
+
+export function colorEnabled(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv, colorFlag: boolean | undefined): boolean {
+  if (colorFlag === false || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return false;
+  return stream.isTTY === true;
+}
+
+export function createPainter(enabled: boolean): Painter {
+  const wrap = (open: number, close: number) => (text: string) => (enabled ? `\x1b[${open}m${text}\x1b[${close}m` : text);
+  return {
+    enabled,
+    red: wrap(31, 39),
+    green: wrap(32, 39),
+    yellow: wrap(33, 39),
+    cyan: wrap(36, 39),
+    magenta: wrap(35, 39),
+    dim: wrap(2, 22),
+    bold: wrap(1, 22),
+  };
+}
+
+export function writeLine(stream: NodeJS.WriteStream, text = ''): void {
+  stream.write(`${text}\n`);
+}
+
+export function writeJson(stream: NodeJS.WriteStream, value: unknown): void {
+  stream.write(`${JSON.stringify(value, null, 2)}\n`);
+}

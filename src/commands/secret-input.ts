@@ -1,0 +1,94 @@
+import { CancelledError } from '../services/errors.js';
+
+/** Everything piped in, for `printf %s "$TOKEN" | authdeck paste-token …`. */
+export async function readAllInput(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const PASTE_START = '\x1b[200~';
+const PASTE_END = '\x1b[201~';
+
+/**
+ * A masked prompt without Ink (plain commands must not load it). Bracketed paste is on, so a
+ * secret copied with line breaks in it is taken whole, and a paste ending in a newline submits.
+ */
+export function promptSecret(question: string, input: NodeJS.ReadStream, output: NodeJS.WriteStream): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let value = '';
+    let pending = '';
+    let inPaste = false;
+    const render = () => {
+      const stars = '*'.repeat(Math.min(value.length, 40));
+      const count = value.length > 0 ? ` (${value.length} characters)` : '';
+      output.write(`\r\x1b[K${question}${stars}${count}`);
+    };
+    const finish = (error?: Error) => {
+      input.off('data', onData);
+      input.setRawMode(false);
+      input.pause();
+      output.write('\x1b[?2004l\n');
+      if (error) reject(error);
+      else resolve(value);
+    };
+    const onData = (chunk: Buffer | string) => {
+      pending += chunk.toString();
+      while (pending.length > 0) {
+        if (pending.startsWith(PASTE_START) || pending.startsWith(PASTE_END)) {
+          const ending = pending.startsWith(PASTE_END);
+          pending = pending.slice(PASTE_START.length);
+          inPaste = !ending;
+          if (ending && /[\r\n]$/.test(value)) return finish();
+          continue;
+        }
+        if (pending.startsWith('\x1b') && (PASTE_START.startsWith(pending) || PASTE_END.startsWith(pending))) return; // wait for the rest
+        const char = pending[0]!;
+        if (char === '\x1b') {
+          // Arrow keys and other sequences do nothing in a secret prompt.
+          const sequence = /^\x1b(\[[0-?]*[ -/]*[@-~]|O.|.)?/.exec(pending)![0];
+          pending = pending.slice(sequence.length);
+          continue;
+        }
+        pending = pending.slice(1);
+        if (inPaste) value += char;
+        else if (char === '\x03') return finish(new CancelledError());
+        else if (char === '\x04' && value === '') return finish(new CancelledError());
+        else if (char === '\r' || char === '\n') return finish();
+        else if (char === '\x7f' || char === '\b') value = value.slice(0, -1);
+        else if (char === '\x15') value = '';
+        else if (char >= ' ') value += char;
+      }
+      render();
+    };
+    input.setRawMode(true);
+    input.resume();
+    output.write('\x1b[?2004h');
+    render();
+    input.on('data', onData);
+  });
+}
+
+/** y/N question on a terminal; anything but y/yes is no. */
+export function promptConfirm(question: string, input: NodeJS.ReadStream, output: NodeJS.WriteStream): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    output.write(`${question} [y/N] `);
+    input.setRawMode(true);
+    input.resume();
+    const onData = (chunk: Buffer | string) => {
+      const key = chunk.toString();
+      input.off('data', onData);
+      input.setRawMode(false);
+      input.pause();
+      if (key === '\x03') {
+        output.write('\n');
+        reject(new CancelledError());
+        return;
+      }
+      const yes = key.toLowerCase().startsWith('y');
+      output.write(`${yes ? 'yes' : 'no'}\n`);
+      resolve(yes);
+    };
+    input.on('data', onData);
+  });
+}

@@ -1,0 +1,29 @@
+import { parseDuration } from '../services/durations.js';
+import { readPreferences } from '../services/prefs.js';
+import { buildStatusReport } from '../services/status-report.js';
+import { requireProvider, type CommandContext } from './context.js';
+import { writeJson } from './output.js';
+import { formatStatusReport } from './format-status.js';
+
+export interface StatusOptions {
+  json?: boolean;
+  check?: boolean;
+  within?: string;
+  provider?: string;
+}
+
+/** `authdeck status`: exit 0, or with --check 0/1/2 (SPEC §4); unreadable state throws (3). */
+export async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<number> {
+  const warnWithinMs = parseDuration(options.within ?? readPreferences(ctx.io.env).warnWithin, '--within');
+  const provider = options.provider !== undefined ? requireProvider(options.provider) : undefined;
+  const state = await ctx.agentState({ waitForLock: true });
+  const nowMs = ctx.io.now();
+  const report = buildStatusReport(state, { nowMs, warnWithinMs, ...(provider ? { provider } : {}) });
+  if (options.json) writeJson(ctx.io.stdout, report);
+  else ctx.io.stdout.write(formatStatusReport(report, ctx.paint, nowMs));
+  if (!options.check) return 0;
+  if (report.check.exitCode !== 0 && !options.json) {
+    for (const reason of report.check.reasons) ctx.note(`check: ${reason}`);
+  }
+  return report.check.exitCode;
+}

@@ -1,0 +1,28 @@
+import { listAgentProfiles } from '../services/agent-state.js';
+import { describeRef } from '../services/credential-view.js';
+import { maskSecret } from '../services/credentials.js';
+import { AuthdeckError } from '../services/errors.js';
+import type { CommandContext } from './context.js';
+import { writeLine } from './output.js';
+
+/**
+ * The one command that prints a whole secret (SPEC §3), and only into a pipe or with --reveal,
+ * so that it does not end up in a terminal's scrollback by accident.
+ */
+export async function runToken(ctx: CommandContext, profileId: string, options: { reveal?: boolean }): Promise<number> {
+  const state = await ctx.agentState();
+  const row = listAgentProfiles(state).find((entry) => entry.view.id === profileId);
+  if (!row) throw new AuthdeckError(`no profile ${profileId} for agent ${state.workspace.agentId}`);
+  const { view } = row;
+  if (view.secret === undefined) {
+    if (view.secretRef) throw new AuthdeckError(`${profileId} points at ${describeRef(view.secretRef)}, which authdeck does not resolve`);
+    throw new AuthdeckError(`${profileId} holds no secret`);
+  }
+  if (ctx.io.stdout.isTTY && !options.reveal) {
+    writeLine(ctx.io.stdout, maskSecret(view.secret));
+    ctx.note('stdout is a terminal, so the secret is masked; pipe it somewhere or pass --reveal to print it');
+    return 0;
+  }
+  ctx.io.stdout.write(`${view.secret}\n`);
+  return 0;
+}

@@ -1,0 +1,110 @@
+import { findProvider, providerInfo, providerLabel, type SecretShape } from './providers.js';
+
+export type SecretKind = 'api_key' | 'token';
+
+/* eslint-disable no-control-regex */
+const BRACKETED_PASTE = /\x1b?\[20[01]~/g;
+const ANSI_SEQUENCE = /\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]/g;
+// \s covers CR, LF, tab, NBSP and U+2028/2029; the rest are the invisible ones that survive copy.
+const INVISIBLE = /[\s\u200b-\u200d\u2060\ufeff\u180e\u00ad]/g;
+const CONTROL = /[\x00-\x1f\x7f]/g;
+
+/**
+ * What was pasted, reduced to the secret: terminals and web pages wrap a copied key in
+ * bracketed-paste markers, colour codes, line breaks and zero-width characters.
+ */
+export function normalizeSecret(input: string): string {
+  let secret = input.replace(BRACKETED_PASTE, '').replace(ANSI_SEQUENCE, '').replace(INVISIBLE, '').replace(CONTROL, '');
+  const quoted = /^(['"`])(.*)\1$/.exec(secret);
+  if (quoted) secret = quoted[2]!;
+  return secret;
+}
+
+export interface SecretCheck {
+  ok: boolean;
+  secret: string;
+  /** One line that says what is wrong and which flow fits instead. */
+  error?: string;
+  warnings: string[];
+}
+
+interface RecognisedSecret {
+  provider: string;
+  kind: SecretKind | 'refresh' | 'admin';
+  name: string;
+}
+
+// Prefixes that identify a secret whatever provider the user picked.
+const RECOGNISED_PREFIXES: Array<[string, RecognisedSecret]> = [
+  ['sk-ant-api03-', { provider: 'anthropic', kind: 'api_key', name: 'an Anthropic API key' }],
+  ['sk-ant-oat01-', { provider: 'anthropic', kind: 'token', name: 'an Anthropic setup-token' }],
+  ['sk-ant-ort01-', { provider: 'anthropic', kind: 'refresh', name: 'an Anthropic refresh token' }],
+  ['sk-ant-admin01-', { provider: 'anthropic', kind: 'admin', name: 'an Anthropic Admin API key' }],
+  ['sk-or-v1-', { provider: 'openrouter', kind: 'api_key', name: 'an OpenRouter key' }],
+  ['AIza', { provider: 'google', kind: 'api_key', name: 'a Google API key' }],
+  ['gsk_', { provider: 'groq', kind: 'api_key', name: 'a Groq key' }],
+  ['xai-', { provider: 'xai', kind: 'api_key', name: 'an xAI key' }],
+  ['csk-', { provider: 'cerebras', kind: 'api_key', name: 'a Cerebras key' }],
+];
+
+export function recogniseSecret(secret: string): RecognisedSecret | undefined {
+  return RECOGNISED_PREFIXES.find(([prefix]) => secret.startsWith(prefix))?.[1];
+}
+
+const SETUP_TOKEN_USUAL_LENGTH = 108;
+
+/** Checks a pasted secret for a provider and flow (SPEC §3); never echoes the secret. */
+export function checkSecret(provider: string, kind: SecretKind, input: string): SecretCheck {
+  const secret = normalizeSecret(input);
+  const info = providerInfo(provider);
+  const fail = (error: string): SecretCheck => ({ ok: false, secret, error, warnings: [] });
+  if (secret === '') return fail('the secret is empty');
+
+  const recognised = recogniseSecret(secret);
+  if (recognised?.kind === 'refresh') {
+    return fail(
+      'this is a refresh token (sk-ant-ort01-…), which cannot call the API by itself; use the sk-ant-oat01- token that `claude setup-token` prints, or run `authdeck setup-token`',
+    );
+  }
+  if (recognised?.kind === 'admin') {
+    return fail('this is an Anthropic Admin API key (sk-ant-admin01-…), which cannot call models; create a normal API key (sk-ant-api03-…) in the Console');
+  }
+  // A custom provider may be a proxy that takes another provider's keys, so only known ones object.
+  const known = findProvider(info.id) !== undefined;
+  if (known && recognised && recognised.provider !== info.id) {
+    return fail(`this looks like ${recognised.name}, but the provider is ${info.id}; use --provider ${recognised.provider}`);
+  }
+  if (recognised && recognised.provider === info.id && recognised.kind !== kind) return fail(wrongFlowMessage(recognised, info.id));
+  if (known && /^sk-(ant|or)-/.test(secret) && recognised === undefined) {
+    return fail(`this starts like a ${secret.startsWith('sk-ant-') ? 'Anthropic' : 'OpenRouter'} secret but its prefix is not one authdeck knows; copy it again`);
+  }
+
+  const shape: SecretShape | undefined = kind === 'api_key' ? info.key : info.token;
+  if (shape && !shape.pattern.test(secret)) {
+    return fail(`this is not a valid ${providerLabel(info.id)} ${kind === 'api_key' ? 'API key' : 'token'}: it ${shape.looks} (got ${secret.length} characters${describeBadCharacters(secret)}); copy it again`);
+  }
+  const warnings: string[] = [];
+  if (info.id === 'anthropic' && kind === 'token' && secret.length !== SETUP_TOKEN_USUAL_LENGTH) {
+    warnings.push(`setup-tokens are usually ${SETUP_TOKEN_USUAL_LENGTH} characters; this one has ${secret.length}, check that nothing was cut off`);
+  }
+  return { ok: true, secret, warnings };
+}
+
+function wrongFlowMessage(recognised: RecognisedSecret, provider: string): string {
+  if (recognised.kind === 'api_key') {
+    return `this is ${recognised.name}, not a token; add it with \`authdeck add-key --provider ${provider}\``;
+  }
+  return `this is ${recognised.name}, not an API key; add it with \`authdeck paste-token --provider ${provider}\``;
+}
+
+function describeBadCharacters(secret: string): string {
+  return /[^A-Za-z0-9_-]/.test(secret) ? ', some of them not letters, digits, - or _' : '';
+}
+
+/** First 8 … last 4; shorter secrets show less so that a mask never gives most of it away. */
+export function maskSecret(secret: string | undefined): string {
+  if (!secret) return '';
+  if (secret.length >= 20) return `${secret.slice(0, 8)}…${secret.slice(-4)}`;
+  if (secret.length >= 10) return `${secret.slice(0, 3)}…${secret.slice(-2)}`;
+  return '…';
+}

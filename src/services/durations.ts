@@ -1,0 +1,62 @@
+import { UsageError } from './errors.js';
+
+const UNIT_MS: Record<string, number> = {
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 7 * 86_400_000,
+  y: 365 * 86_400_000,
+};
+
+export const DAY_MS = UNIT_MS.d!;
+export const SETUP_TOKEN_LIFETIME_MS = 365 * DAY_MS;
+export const DEFAULT_WARN_WITHIN = '24h';
+
+/** "365d", "12h", "90m", "1d12h", "45s", "500ms"; a bare number means hours. */
+export function parseDuration(text: string, flag = 'duration'): number {
+  const trimmed = text.trim().toLowerCase();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * UNIT_MS.h!);
+  const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d|w|y)/g)];
+  const consumed = parts.map((part) => part[0]).join('');
+  if (parts.length === 0 || consumed !== trimmed) {
+    throw new UsageError(`${flag}: "${text}" is not a duration; use forms like 365d, 12h, 90m or 1d12h`);
+  }
+  return Math.round(parts.reduce((total, part) => total + Number(part[1]) * UNIT_MS[part[2]!]!, 0));
+}
+
+/** A compact two-unit duration: "364d 23h", "5h 12m", "4m 10s", "12s". */
+export function formatDuration(ms: number): string {
+  const abs = Math.abs(ms);
+  const seconds = Math.floor(abs / 1000);
+  const days = Math.floor(seconds / 86_400);
+  const hours = Math.floor((seconds % 86_400) / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  const secs = seconds % 60;
+  if (days > 0) return hours > 0 ? `${days}d ${hours}h` : `${days}d`;
+  if (hours > 0) return minutes > 0 ? `${hours}h ${minutes}m` : `${hours}h`;
+  if (minutes > 0) return secs > 0 ? `${minutes}m ${secs}s` : `${minutes}m`;
+  return `${secs}s`;
+}
+
+/** "in 364d 23h" for the future, "3d 2h ago" for the past. */
+export function formatRelative(targetMs: number, nowMs: number): string {
+  const delta = targetMs - nowMs;
+  return delta >= 0 ? `in ${formatDuration(delta)}` : `${formatDuration(delta)} ago`;
+}
+
+export function formatDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function formatDateTime(ms: number): string {
+  return new Date(ms).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+}
+
+/** A warn window as people say it: "24h" rather than "1d", "7d" rather than "168h". */
+export function formatWindow(ms: number): string {
+  const hourMs = UNIT_MS.h!;
+  if (ms % hourMs === 0 && ms < 2 * DAY_MS) return `${ms / hourMs}h`;
+  return formatDuration(ms).replace(' ', '');
+}

@@ -1,0 +1,76 @@
+import { writeFileAtomic } from './atomic-write.js';
+import { UsageError } from './errors.js';
+import { readTextIfExists } from './fs-read.js';
+import { withFileLock } from './lock.js';
+
+/** The daemon's `.env` as the gateway loads it; a missing file is an empty one. */
+export async function readDaemonEnv(path: string): Promise<Record<string, string>> {
+  const text = await readTextIfExists(path);
+  if (text === undefined) return {};
+  // Loaded only when there is a file: dotenv pulls in node:crypto, costly at start-up.
+  const dotenv = await import('dotenv');
+  // dotenv is CommonJS: bundled, its functions sit on the default export.
+  const parse = dotenv.parse ?? (dotenv as unknown as { default: typeof dotenv }).default.parse;
+  return parse(text);
+}
+
+export function isValidEnvName(name: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
+}
+
+/**
+ * Sets or removes one variable and leaves every other line (comments, blank lines, other
+ * variables, multi-line values) exactly as it was. Runs under the same lock protocol.
+ */
+export async function setDaemonEnvVar(path: string, name: string, value: string | undefined): Promise<{ changed: boolean }> {
+  if (!isValidEnvName(name)) throw new UsageError(`"${name}" is not a valid environment variable name`);
+  return withFileLock(path, async () => {
+    const before = (await readTextIfExists(path)) ?? '';
+    const after = editEnvText(before, name, value);
+    if (after === before) return { changed: false };
+    await writeFileAtomic(path, after);
+    return { changed: true };
+  });
+}
+
+export function editEnvText(text: string, name: string, value: string | undefined): string {
+  const lines = text === '' ? [] : text.split('\n');
+  const trailingNewline = text === '' || text.endsWith('\n');
+  if (trailingNewline && lines.length > 0) lines.pop();
+  const out: string[] = [];
+  let replaced = false;
+  for (let i = 0; i < lines.length; i++) {
+    const span = assignmentSpan(lines, i);
+    if (span.name !== name) {
+      out.push(...lines.slice(i, span.end + 1));
+    } else if (value !== undefined) {
+      out.push(`${span.exported ? 'export ' : ''}${name}=${quoteEnvValue(value)}`);
+      replaced = true;
+    }
+    i = span.end;
+  }
+  if (value !== undefined && !replaced) out.push(`${name}=${quoteEnvValue(value)}`);
+  return out.length === 0 ? '' : `${out.join('\n')}\n`;
+}
+
+/** The variable a line assigns and the last line of its value (quoted values may span lines). */
+function assignmentSpan(lines: string[], start: number): { name?: string; exported: boolean; end: number } {
+  const match = /^\s*(export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(lines[start]!);
+  if (!match) return { exported: false, end: start };
+  const rest = match[3]!;
+  const quote = rest[0];
+  let end = start;
+  if (quote === '"' || quote === "'" || quote === '`') {
+    const closesOnSameLine = new RegExp(`^${quote}(?:\\\\.|[^${quote}\\\\])*${quote}`).test(rest);
+    if (!closesOnSameLine) {
+      while (end + 1 < lines.length && !lines[end + 1]!.includes(quote)) end++;
+      if (end + 1 < lines.length) end++;
+    }
+  }
+  return { name: match[2]!, exported: match[1] !== undefined, end };
+}
+
+function quoteEnvValue(value: string): string {
+  if (/^[A-Za-z0-9_\-.:/+=@,~]*$/.test(value)) return value;
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
+}

@@ -1,0 +1,65 @@
+import { hasSecretSource, type ProfileView } from './credential-view.js';
+import type { UsageStats } from './store.js';
+
+export type HealthStatus = 'ok' | 'expiring' | 'expired' | 'refreshable' | 'static' | 'missing' | 'unknown';
+export const HEALTH_STATUSES: readonly HealthStatus[] = ['ok', 'expiring', 'expired', 'refreshable', 'static', 'missing', 'unknown'];
+
+export interface UsageState {
+  state: 'cooldown' | 'disabled';
+  until: number;
+  reason?: string;
+}
+
+export interface ProfileHealth {
+  status: HealthStatus;
+  expiresAt?: number;
+  /** Time left until `expiresAt`; negative once it has passed. */
+  remainingMs?: number;
+}
+
+/** SPEC §4: one status per profile from its type, secret and expiry against the warn window. */
+export function classifyProfileHealth(view: ProfileView, nowMs: number, warnWithinMs: number): ProfileHealth {
+  if (!view.known) return { status: 'unknown' };
+  const timed = (status: HealthStatus): ProfileHealth =>
+    view.expiresAt === undefined ? { status } : { status, expiresAt: view.expiresAt, remainingMs: view.expiresAt - nowMs };
+  const present = hasSecretSource(view);
+  if (view.type === 'api_key') return { status: present ? 'static' : 'missing' };
+  if (view.type === 'token') {
+    if (!present) return { status: 'missing' };
+    if (view.expiresAt === undefined) return { status: 'static' };
+    return timed(expiryStatus(view.expiresAt, nowMs, warnWithinMs));
+  }
+  // oauth: without an expiry time nobody can tell when to refresh, so it counts as missing.
+  if ((!present && !view.hasRefresh) || view.expiresAt === undefined) return timed('missing');
+  const byExpiry = present ? expiryStatus(view.expiresAt, nowMs, warnWithinMs) : 'expired';
+  if (byExpiry !== 'ok' && view.hasRefresh) return timed('refreshable');
+  return timed(byExpiry);
+}
+
+function expiryStatus(expiresAt: number, nowMs: number, warnWithinMs: number): 'ok' | 'expiring' | 'expired' {
+  if (expiresAt <= nowMs) return 'expired';
+  return expiresAt - nowMs <= warnWithinMs ? 'expiring' : 'ok';
+}
+
+/** Cooldown or disabled window still running, from the gateway's usage stats; disabled wins. */
+export function classifyUsage(stats: UsageStats | undefined, nowMs: number): UsageState | undefined {
+  if (!stats) return undefined;
+  if (stats.disabledUntil !== undefined && stats.disabledUntil > nowMs) {
+    return { state: 'disabled', until: stats.disabledUntil, ...(stats.disabledReason ? { reason: stats.disabledReason } : {}) };
+  }
+  if (stats.cooldownUntil !== undefined && stats.cooldownUntil > nowMs) return { state: 'cooldown', until: stats.cooldownUntil };
+  return undefined;
+}
+
+/** Whether the gateway would try this profile at all (cooldown only moves it back). */
+export function isUsableStatus(status: HealthStatus): boolean {
+  return status === 'ok' || status === 'expiring' || status === 'refreshable' || status === 'static';
+}
+
+/**
+ * `status --check` exits 1 for these. SPEC §4 names token/oauth profiles; an API key profile
+ * with no key (say, a keyRef to an unset variable) is just as unusable, so it counts too.
+ */
+export function isFailingStatus(status: HealthStatus): boolean {
+  return status === 'expired' || status === 'missing';
+}

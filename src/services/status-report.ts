@@ -1,0 +1,216 @@
+import { listAgentProfiles, listEnvCredentials, type AgentProfile, type AgentState, type ProfileSource } from './agent-state.js';
+import { providersInUse } from './config.js';
+import { describeRef } from './credential-view.js';
+import { maskSecret } from './credentials.js';
+import { formatRelative } from './durations.js';
+import { classifyProfileHealth, classifyUsage, HEALTH_STATUSES, isFailingStatus, type HealthStatus } from './health.js';
+import { resolveEffectiveOrder, type OrderSource } from './order.js';
+import { providerLabel } from './providers.js';
+
+export const STATUS_SCHEMA = 'authdeck.status/1';
+
+export interface ProfileReport {
+  id: string;
+  provider: string;
+  type: string;
+  status: HealthStatus;
+  expiresAt: number | null;
+  remainingMs: number | null;
+  masked: string | null;
+  secretRef: string | null;
+  source: ProfileSource;
+  orderPosition: number | null;
+  next: boolean;
+  usage: 'cooldown' | 'disabled' | null;
+  cooldownUntil: number | null;
+  disabledUntil: number | null;
+  disabledReason: string | null;
+  email: string | null;
+  displayName: string | null;
+}
+
+export interface EnvReport {
+  provider: string;
+  variable: string;
+  type: 'api_key' | 'token';
+  masked: string;
+  origin: 'process' | 'dotenv';
+}
+
+export type EffectiveSource = 'profiles' | 'env' | 'missing';
+
+export interface ProviderReport {
+  provider: string;
+  label: string;
+  inUse: boolean;
+  effectiveSource: EffectiveSource;
+  order: string[];
+  orderSource: OrderSource;
+  next: string | null;
+}
+
+export interface CheckResult {
+  exitCode: 0 | 1 | 2;
+  reasons: string[];
+}
+
+export interface StatusReport {
+  schema: typeof STATUS_SCHEMA;
+  generatedAt: string;
+  agent: { id: string; dir: string; isMain: boolean; from: 'flag' | 'env' | 'config' };
+  stateDir: string;
+  configPath: string;
+  storePath: string;
+  statePath: string | null;
+  mainStorePath: string | null;
+  warnWithinMs: number;
+  profiles: ProfileReport[];
+  env: EnvReport[];
+  providers: ProviderReport[];
+  missingProviders: string[];
+  summary: Record<HealthStatus | 'cooldown' | 'disabled', number>;
+  check: CheckResult;
+  warnings: string[];
+}
+
+export interface ReportOptions {
+  nowMs: number;
+  warnWithinMs: number;
+  /** Only this provider's profiles and summary. */
+  provider?: string;
+}
+
+/** The whole `status` answer as data: the human view, `--json` and `--check` all come from it. */
+export function buildStatusReport(state: AgentState, options: ReportOptions): StatusReport {
+  const { nowMs, warnWithinMs } = options;
+  const { workspace } = state;
+  const rows = listAgentProfiles(state).filter((row) => !options.provider || row.view.provider === options.provider);
+  const inUse = new Set(providersInUse(workspace.config));
+  const envCredentials = listEnvCredentials(state, inUse).filter((cred) => !options.provider || cred.provider === options.provider);
+  const healthById = new Map(rows.map((row) => [row.view.id, classifyProfileHealth(row.view, nowMs, warnWithinMs)]));
+
+  const providerIds = new Set<string>([...rows.map((row) => row.view.provider), ...envCredentials.map((cred) => cred.provider)]);
+  for (const provider of inUse) if (!options.provider || provider === options.provider) providerIds.add(provider);
+
+  const byProvider = new Map<string, Array<{ view: AgentProfile['view']; status: HealthStatus }>>();
+  for (const row of rows) {
+    const list = byProvider.get(row.view.provider) ?? [];
+    list.push({ view: row.view, status: healthById.get(row.view.id)!.status });
+    byProvider.set(row.view.provider, list);
+  }
+  const positions = new Map<string, number>();
+  const providers: ProviderReport[] = [...providerIds].sort().map((provider) => {
+    const profiles = byProvider.get(provider) ?? [];
+    const order = resolveEffectiveOrder({
+      provider,
+      profiles,
+      agentOrder: state.own.order[provider],
+      mainOrder: state.main?.order[provider],
+      configOrder: workspace.config.authOrder[provider],
+      configProfileIds: Object.entries(workspace.config.authProfiles)
+        .filter(([, entry]) => entry.provider.toLowerCase() === provider)
+        .map(([id]) => id),
+      usageStats: { ...state.main?.usageStats, ...state.own.usageStats },
+      nowMs,
+    });
+    order.ids.forEach((id, index) => positions.set(id, index + 1));
+    // A type authdeck does not know may still work for the gateway: never call that missing.
+    const opaque = profiles.some((entry) => entry.status === 'unknown');
+    const effectiveSource: EffectiveSource =
+      order.ids.length > 0 || opaque ? 'profiles' : envCredentials.some((cred) => cred.provider === provider) ? 'env' : 'missing';
+    return {
+      provider,
+      label: providerLabel(provider),
+      inUse: inUse.has(provider),
+      effectiveSource,
+      order: order.ids,
+      orderSource: order.source,
+      next: order.ids[0] ?? null,
+    };
+  });
+
+  const profiles = rows.map((row) => profileReport(row, healthById.get(row.view.id)!, positions.get(row.view.id), nowMs));
+  const missingProviders = providers.filter((entry) => entry.inUse && entry.effectiveSource === 'missing').map((entry) => entry.provider);
+  return {
+    schema: STATUS_SCHEMA,
+    generatedAt: new Date(nowMs).toISOString(),
+    agent: { id: workspace.agentId, dir: workspace.agentDir, isMain: workspace.isMain, from: workspace.agentFrom },
+    stateDir: workspace.stateDir,
+    configPath: workspace.configPath,
+    storePath: state.own.files.profilesPath,
+    statePath: state.own.split ? state.own.files.statePath : null,
+    mainStorePath: state.main ? state.main.files.profilesPath : null,
+    warnWithinMs,
+    profiles,
+    env: envCredentials.map(({ secret, ...rest }) => ({ ...rest, masked: maskSecret(secret) })),
+    providers,
+    missingProviders,
+    summary: summarize(profiles),
+    check: evaluateCheck(profiles, missingProviders, nowMs),
+    warnings: collectWarnings(state),
+  };
+}
+
+function profileReport(row: AgentProfile, health: ReturnType<typeof classifyProfileHealth>, position: number | undefined, nowMs: number): ProfileReport {
+  const { view } = row;
+  const usage = classifyUsage(row.usage, nowMs);
+  return {
+    id: view.id,
+    provider: view.provider,
+    type: view.type,
+    status: health.status,
+    expiresAt: view.expiresAt ?? null,
+    remainingMs: view.expiresAt !== undefined ? view.expiresAt - nowMs : null,
+    masked: view.secret !== undefined ? maskSecret(view.secret) : null,
+    secretRef: view.secretRef ? describeRef(view.secretRef) : null,
+    source: row.source,
+    orderPosition: position ?? null,
+    next: position === 1,
+    usage: usage?.state ?? null,
+    cooldownUntil: row.usage?.cooldownUntil !== undefined && row.usage.cooldownUntil > nowMs ? row.usage.cooldownUntil : null,
+    disabledUntil: row.usage?.disabledUntil !== undefined && row.usage.disabledUntil > nowMs ? row.usage.disabledUntil : null,
+    disabledReason: usage?.state === 'disabled' ? (usage.reason ?? null) : null,
+    email: view.email ?? null,
+    displayName: view.displayName ?? null,
+  };
+}
+
+function summarize(profiles: ProfileReport[]): StatusReport['summary'] {
+  const summary = Object.fromEntries([...HEALTH_STATUSES, 'cooldown', 'disabled'].map((key) => [key, 0])) as StatusReport['summary'];
+  for (const profile of profiles) {
+    summary[profile.status]++;
+    if (profile.usage) summary[profile.usage]++;
+  }
+  return summary;
+}
+
+/** SPEC §4: 1 for expired/missing or a provider in use with nothing, else 2 for expiring, else 0. */
+export function evaluateCheck(profiles: ProfileReport[], missingProviders: string[], nowMs: number): CheckResult {
+  const failures: string[] = [];
+  const expiring: string[] = [];
+  for (const profile of profiles) {
+    if (isFailingStatus(profile.status)) {
+      failures.push(
+        profile.status === 'expired' && profile.expiresAt !== null
+          ? `${profile.id} expired ${formatRelative(profile.expiresAt, nowMs)}`
+          : `${profile.id} has no usable secret`,
+      );
+    } else if (profile.status === 'expiring' && profile.expiresAt !== null) {
+      expiring.push(`${profile.id} expires ${formatRelative(profile.expiresAt, nowMs)}`);
+    }
+  }
+  for (const provider of missingProviders) failures.push(`${provider} is used by the default model but has no credential`);
+  if (failures.length > 0) return { exitCode: 1, reasons: [...failures, ...expiring] };
+  return { exitCode: expiring.length > 0 ? 2 : 0, reasons: expiring };
+}
+
+function collectWarnings(state: AgentState): string[] {
+  const warnings: string[] = [];
+  for (const snapshot of [state.own, state.main]) {
+    if (!snapshot?.sqliteExists) continue;
+    warnings.push(
+      `${snapshot.files.sqlitePath} exists: OpenClaw 2026.6+ keeps auth there and reads auth-profiles.json only through \`openclaw doctor --fix\`; run it after changing credentials here`,
+    );
+  }
+  return warnings;
+}

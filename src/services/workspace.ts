@@ -1,0 +1,105 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { readGatewayConfig, type GatewayConfig } from './config.js';
+import { UsageError } from './errors.js';
+import {
+  agentDirFromEnv,
+  DAEMON_ENV_FILE,
+  defaultAgentDirFor,
+  expandUserPath,
+  MAIN_AGENT_ID,
+  resolveConfigPath,
+  resolveHomeDir,
+  resolveStateDir,
+  type PathEnv,
+} from './paths.js';
+
+export interface WorkspaceOptions {
+  env: PathEnv;
+  stateDir?: string;
+  agent?: string;
+}
+
+/** Where one agent's credentials live and everything around them (SPEC §2). */
+export interface Workspace {
+  env: PathEnv;
+  home: string;
+  stateDir: string;
+  configPath: string;
+  config: GatewayConfig;
+  agentId: string;
+  agentDir: string;
+  /** How the agent was chosen: --agent, OPENCLAW_AGENT_DIR/PI_CODING_AGENT_DIR, or the config. */
+  agentFrom: 'flag' | 'env' | 'config';
+  isMain: boolean;
+  mainAgentDir: string;
+  daemonEnvPath: string;
+}
+
+export async function resolveWorkspace(options: WorkspaceOptions): Promise<Workspace> {
+  const { env } = options;
+  const home = resolveHomeDir(env);
+  const stateDir = resolveStateDir(env, options.stateDir);
+  const configPath = resolveConfigPath(env, stateDir);
+  const config = await readGatewayConfig(configPath);
+  const agentDirFor = (id: string) => configuredAgentDir(config, id, home) ?? defaultAgentDirFor(stateDir, id);
+  const envAgentDir = agentDirFromEnv(env);
+  const mainAgentDir = envAgentDir ?? agentDirFor(MAIN_AGENT_ID);
+  const base = { env, home, stateDir, configPath, config, mainAgentDir, daemonEnvPath: join(stateDir, DAEMON_ENV_FILE) };
+
+  if (options.agent !== undefined) {
+    const agentId = validateAgentId(options.agent, config, stateDir);
+    const agentDir = agentDirFor(agentId);
+    return { ...base, agentId, agentDir, agentFrom: 'flag', isMain: samePath(agentDir, mainAgentDir) || agentId === MAIN_AGENT_ID };
+  }
+  if (envAgentDir) {
+    return { ...base, agentId: agentIdForDir(config, stateDir, home, envAgentDir), agentDir: envAgentDir, agentFrom: 'env', isMain: true };
+  }
+  const agentId = defaultAgentId(config);
+  const agentDir = agentDirFor(agentId);
+  return { ...base, agentId, agentDir, agentFrom: 'config', isMain: samePath(agentDir, mainAgentDir) };
+}
+
+export function defaultAgentId(config: GatewayConfig): string {
+  return config.agents.find((agent) => agent.default)?.id ?? MAIN_AGENT_ID;
+}
+
+/** Agents the user can switch to: the config's list, the agents dirs on disk, and main. */
+export function listKnownAgentIds(config: GatewayConfig, stateDir: string): string[] {
+  const ids = new Set<string>([MAIN_AGENT_ID, ...config.agents.map((agent) => agent.id)]);
+  const agentsDir = join(stateDir, 'agents');
+  try {
+    for (const entry of readdirSync(agentsDir)) if (existsSync(join(agentsDir, entry, 'agent'))) ids.add(entry);
+  } catch {
+    // No agents dir yet.
+  }
+  return [...ids].sort((a, b) => (a === MAIN_AGENT_ID ? -1 : b === MAIN_AGENT_ID ? 1 : a.localeCompare(b)));
+}
+
+function validateAgentId(agent: string, config: GatewayConfig, stateDir: string): string {
+  const id = agent.trim();
+  if (id === '' || /[/\\]/.test(id) || id === '.' || id === '..') {
+    throw new UsageError(`--agent: "${agent}" is not an agent id`);
+  }
+  if (id === MAIN_AGENT_ID || config.agents.some((entry) => entry.id === id) || existsSync(defaultAgentDirFor(stateDir, id))) {
+    return id;
+  }
+  const known = listKnownAgentIds(config, stateDir).join(', ');
+  throw new UsageError(`unknown agent "${id}": it is not in ${config.path} (agents.list) and has no directory; known agents: ${known}`);
+}
+
+function configuredAgentDir(config: GatewayConfig, id: string, home: string): string | undefined {
+  const dir = config.agents.find((agent) => agent.id === id)?.agentDir;
+  return dir ? expandUserPath(dir, home) : undefined;
+}
+
+function agentIdForDir(config: GatewayConfig, stateDir: string, home: string, dir: string): string {
+  const configured = config.agents.find((agent) => agent.agentDir && samePath(expandUserPath(agent.agentDir, home), dir));
+  if (configured) return configured.id;
+  const match = /[/\\]agents[/\\]([^/\\]+)[/\\]agent[/\\]?$/.exec(resolve(dir));
+  return match && samePath(resolve(stateDir, 'agents', match[1]!, 'agent'), dir) ? match[1]! : MAIN_AGENT_ID;
+}
+
+function samePath(a: string, b: string): boolean {
+  return resolve(a) === resolve(b);
+}

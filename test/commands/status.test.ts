@@ -1,0 +1,176 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { runCli } from '../helpers/run-cli.js';
+import { makeTempHome, writeJsonFile, writeText } from '../helpers/temp-state.js';
+
+const DAY = 86_400_000;
+
+/** A store shaped as OpenClaw writes it, with every kind of entry the issue names. */
+function openclawShapedStore(now: number) {
+  return {
+    version: 1,
+    profiles: {
+      'anthropic:default': { type: 'api_key', provider: 'anthropic', key: fakeSecrets.anthropicApiKey() },
+      'anthropic:work': { type: 'token', provider: 'anthropic', token: fakeSecrets.setupToken('w'), expires: now + 200 * DAY },
+      'anthropic:forever': { type: 'token', provider: 'anthropic', token: fakeSecrets.setupToken('f') },
+      'openai-codex:me@example.com': {
+        type: 'oauth',
+        provider: 'openai-codex',
+        access: 'eyJhbGciOiJIUzI1NiJ9.fake.payload',
+        refresh: 'rt-fake-refresh',
+        expires: now - 3_600_000,
+        email: 'me@example.com',
+        accountId: 'acct_1',
+      },
+      'openai:env': { type: 'api_key', provider: 'openai', keyRef: { source: 'env', provider: 'default', id: 'TEST_OPENAI_KEY' } },
+      'groq:main': { type: 'api_key', provider: 'groq', key: fakeSecrets.groqKey() },
+      'bedrock:iam': { type: 'aws-sdk', provider: 'bedrock', region: 'us-east-1' },
+    },
+    usageStats: { 'groq:main': { cooldownUntil: now + 5 * 60_000, errorCount: 3 } },
+  };
+}
+
+function setup(store: unknown, config?: unknown) {
+  const temp = makeTempHome();
+  writeJsonFile(join(temp.mainAgentDir, 'auth-profiles.json'), store);
+  if (config) writeJsonFile(temp.configPath, config);
+  return temp;
+}
+
+const inUseAnthropicAndOpenai = { agents: { defaults: { model: { primary: 'anthropic/claude-opus-4-6', fallbacks: ['openai/gpt-5'] } } } };
+
+describe('authdeck status', () => {
+  it('shows every kind of profile correctly, in text and in JSON', async () => {
+    const now = Date.now();
+    const { home } = setup(openclawShapedStore(now), inUseAnthropicAndOpenai);
+    const env = { TEST_OPENAI_KEY: fakeSecrets.openaiKey() };
+    const text = await runCli(['status'], { home, env });
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/anthropic:work\s+token\s+sk-ant-o…\w{4}\s+ok\s+expires in 199d/);
+    expect(text.stdout).toMatch(/anthropic:forever\s+token\s+sk-ant-o…\w{4}\s+static/);
+    expect(text.stdout).toMatch(/anthropic:default\s+api_key\s+sk-ant-a…\w{4}\s+static/);
+    expect(text.stdout).toMatch(/openai-codex:me@example\.com\s+oauth\s+eyJhbGci…\w{4}\s+refreshable\s+expired 1h ago/);
+    expect(text.stdout).toMatch(/openai:env\s+api_key\s+sk-proj-…\w{4}\s+static/);
+    expect(text.stdout).toMatch(/groq:main .*cooldown 4m \d+s left/);
+    expect(text.stdout).toMatch(/bedrock:iam\s+aws-sdk .*unknown .*kept as is/);
+    expect(text.stdout).not.toContain(fakeSecrets.setupToken('w'));
+
+    const json = await runCli(['status', '--json'], { home, env });
+    const report = JSON.parse(json.stdout);
+    const byId = Object.fromEntries(report.profiles.map((p: { id: string }) => [p.id, p]));
+    expect(byId['anthropic:work']).toMatchObject({ type: 'token', status: 'ok', source: 'store', orderPosition: 1, next: true });
+    expect(byId['anthropic:work'].remainingMs).toBeGreaterThan(199 * DAY);
+    expect(byId['openai-codex:me@example.com']).toMatchObject({ status: 'refreshable', next: true });
+    expect(byId['groq:main'].cooldownUntil).toBeGreaterThan(now);
+    expect(byId['groq:main'].usage).toBe('cooldown');
+    expect(byId['bedrock:iam'].status).toBe('unknown');
+    expect(byId['anthropic:default'].masked).toMatch(/^sk-ant-a…/);
+    expect(report.providers.find((p: { provider: string }) => p.provider === 'anthropic')).toMatchObject({ inUse: true, effectiveSource: 'profiles' });
+    expect(report.missingProviders).toEqual([]);
+    expect(report.warnWithinMs).toBe(DAY);
+    expect(json.stdout).not.toContain(fakeSecrets.anthropicApiKey());
+  });
+
+  it('--check exits 0 when all is well', async () => {
+    const now = Date.now();
+    const { home } = setup(openclawShapedStore(now), inUseAnthropicAndOpenai);
+    const result = await runCli(['status', '--check'], { home, env: { TEST_OPENAI_KEY: fakeSecrets.openaiKey() } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('anthropic:work');
+  });
+
+  it('--check exits 2 for a token expiring within the window, and --within moves the window', async () => {
+    const now = Date.now();
+    const store = openclawShapedStore(now);
+    store.profiles['anthropic:work'].expires = now + 5 * 3_600_000;
+    const { home } = setup(store);
+    const env = { TEST_OPENAI_KEY: fakeSecrets.openaiKey() };
+    const result = await runCli(['status', '--check'], { home, env });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toMatch(/anthropic:work .*expiring/);
+    expect(result.stderr).toMatch(/check: anthropic:work expires in 4h 5\dm/);
+    expect((await runCli(['status', '--check', '--within', '2h'], { home, env })).code).toBe(0);
+  });
+
+  it('--check exits 1 for an expired token', async () => {
+    const now = Date.now();
+    const store = openclawShapedStore(now);
+    store.profiles['anthropic:work'].expires = now - DAY;
+    const { home } = setup(store);
+    const result = await runCli(['status', '--check'], { home, env: { TEST_OPENAI_KEY: fakeSecrets.openaiKey() } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('check: anthropic:work expired 1d ago');
+  });
+
+  it('--check exits 1 when a provider in use has no credential at all, but not when an env var covers it', async () => {
+    const { home } = setup({ version: 1, profiles: { 'anthropic:default': { type: 'api_key', provider: 'anthropic', key: fakeSecrets.anthropicApiKey() } } }, inUseAnthropicAndOpenai);
+    const missing = await runCli(['status', '--check', '--json'], { home });
+    expect(missing.code).toBe(1);
+    expect(JSON.parse(missing.stdout).missingProviders).toEqual(['openai']);
+    const covered = await runCli(['status', '--check', '--json'], { home, env: { OPENAI_API_KEY: fakeSecrets.openaiKey() } });
+    expect(covered.code).toBe(0);
+    const report = JSON.parse(covered.stdout);
+    expect(report.providers.find((p: { provider: string }) => p.provider === 'openai').effectiveSource).toBe('env');
+    expect(report.env[0]).toMatchObject({ provider: 'openai', variable: 'OPENAI_API_KEY', origin: 'process' });
+  });
+
+  it('--check exits 3 when the store does not parse, naming the file and position', async () => {
+    const { home, mainAgentDir } = makeTempHome();
+    writeText(join(mainAgentDir, 'auth-profiles.json'), '{\n  "version": 1,\n  "profiles": {,\n}');
+    const result = await runCli(['status', '--check'], { home });
+    expect(result.code).toBe(3);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/auth-profiles\.json: not valid JSON at line 3, column 16 \(value expected\)/);
+  });
+
+  it('--check exits 3 when a live process keeps the store locked', async () => {
+    const { home, mainAgentDir } = setup({ version: 1, profiles: {} });
+    writeJsonFile(join(mainAgentDir, 'auth-profiles.json.lock'), { pid: process.pid, createdAt: new Date().toISOString() });
+    const result = await runCli(['status', '--check'], { home, env: { AUTHDECK_LOCK_TIMEOUT_MS: '200' } });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain(`held by process ${process.pid}`);
+  });
+
+  it('reads the daemon .env and a non-main agent inherits main profiles, marked as such', async () => {
+    const { home, stateDir, configPath } = setup({
+      version: 1,
+      profiles: { 'anthropic:shared': { type: 'token', provider: 'anthropic', token: fakeSecrets.setupToken('s'), expires: Date.now() + 90 * DAY } },
+    });
+    writeJsonFile(configPath, { agents: { list: [{ id: 'main', default: true }, { id: 'ops' }] } });
+    writeJsonFile(join(stateDir, 'agents', 'ops', 'agent', 'auth-profiles.json'), {
+      version: 1,
+      profiles: { 'groq:ops': { type: 'api_key', provider: 'groq', key: fakeSecrets.groqKey('ops') } },
+    });
+    writeText(join(stateDir, '.env'), `OPENROUTER_API_KEY=${fakeSecrets.openrouterKey()}\n`);
+    const result = await runCli(['--agent', 'ops', 'status', '--json'], { home });
+    const report = JSON.parse(result.stdout);
+    expect(report.agent).toMatchObject({ id: 'ops', isMain: false });
+    const sources = Object.fromEntries(report.profiles.map((p: { id: string; source: string }) => [p.id, p.source]));
+    expect(sources).toEqual({ 'groq:ops': 'store', 'anthropic:shared': 'inherited' });
+    expect(report.env).toEqual([expect.objectContaining({ variable: 'OPENROUTER_API_KEY', origin: 'dotenv' })]);
+    const text = await runCli(['--agent', 'ops', 'status'], { home });
+    expect(text.stdout).toMatch(/anthropic:shared .*from main agent/);
+  });
+
+  it('warns when OpenClaw 2026.6+ keeps auth in SQLite', async () => {
+    const { home, mainAgentDir } = setup({ version: 1, profiles: {} });
+    writeText(join(mainAgentDir, 'openclaw-agent.sqlite'), '');
+    const result = await runCli(['status'], { home });
+    expect(result.stdout).toMatch(/openclaw-agent\.sqlite exists: .*openclaw doctor --fix/);
+  });
+
+  it('answers the OpenClaw spelling `models status` the same way', async () => {
+    const { home } = setup(openclawShapedStore(Date.now()));
+    const result = await runCli(['models', 'status', '--json'], { home });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).schema).toBe('authdeck.status/1');
+  });
+
+  it('prints status when run bare without a terminal', async () => {
+    const { home } = setup(openclawShapedStore(Date.now()));
+    const result = await runCli([], { home });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('anthropic:work');
+  });
+});

@@ -1,0 +1,37 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach } from 'vitest';
+
+const made: string[] = [];
+
+afterEach(() => {
+  while (made.length > 0) rmSync(made.pop()!, { recursive: true, force: true });
+});
+
+/** A fresh OpenClaw home for one test, removed afterwards. */
+export function makeTempHome(): { home: string; stateDir: string; mainAgentDir: string; configPath: string } {
+  const home = mkdtempSync(join(tmpdir(), 'authdeck-test-'));
+  made.push(home);
+  const stateDir = join(home, '.openclaw');
+  mkdirSync(stateDir, { recursive: true });
+  return { home, stateDir, mainAgentDir: join(stateDir, 'agents', 'main', 'agent'), configPath: join(stateDir, 'openclaw.json') };
+}
+
+export function writeJsonFile(path: string, value: unknown): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+export function writeText(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
+
+export function readJson<T = any>(path: string): T {
+  return JSON.parse(readFileSync(path, 'utf8')) as T;
+}
+
+export function fileMode(path: string): number {
+  return statSync(path).mode & 0o777;
+}

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { providersInUse, readGatewayConfig, recordProfileInConfig } from '../../src/services/config.js';
+import { UnreadableStateError } from '../../src/services/errors.js';
+import { fileMode, makeTempHome, readJson, writeText } from '../helpers/temp-state.js';
+
+describe('gateway config', () => {
+  it('reads JSON5 and finds the providers in use', async () => {
+    const { configPath } = makeTempHome();
+    writeText(
+      configPath,
+      `// comment\n{ auth: { profiles: { 'anthropic:a': { provider: 'anthropic', mode: 'token' } }, order: { anthropic: ['anthropic:a'] } },\n agents: { defaults: { model: { primary: 'anthropic/claude-opus-4', fallbacks: ['openrouter/x/y', 'openai/gpt-5'] } },\n list: [{ id: 'main', default: true }] } }`,
+    );
+    const config = await readGatewayConfig(configPath);
+    expect(config.authProfiles['anthropic:a']).toEqual({ provider: 'anthropic', mode: 'token' });
+    expect(config.authOrder).toEqual({ anthropic: ['anthropic:a'] });
+    expect(providersInUse(config)).toEqual(['anthropic', 'openrouter', 'openai']);
+  });
+
+  it('records a profile, keeping comments and formatting of a JSONC file', async () => {
+    const { configPath } = makeTempHome();
+    const original = `{\n    // the gateway settings\n    "gateway": { "port": 18789 },\n    "auth": {\n        "order": { "anthropic": ["anthropic:default"] }, // keep me\n    },\n}\n`;
+    writeText(configPath, original);
+    const result = await recordProfileInConfig(configPath, { id: 'anthropic:work', provider: 'anthropic', mode: 'token' });
+    expect(result).toMatchObject({ changed: true });
+    expect(result.backupPath).toBeUndefined();
+    const text = readFileSync(configPath, 'utf8');
+    expect(text).toContain('// the gateway settings');
+    expect(text).toContain('// keep me');
+    expect(text).toContain('"gateway": { "port": 18789 }');
+    const config = await readGatewayConfig(configPath);
+    expect(config.authProfiles['anthropic:work']).toEqual({ provider: 'anthropic', mode: 'token' });
+    expect(config.authOrder.anthropic).toEqual(['anthropic:default', 'anthropic:work']);
+    expect(fileMode(configPath)).toBe(0o600);
+  });
+
+  it('adds to auth.order only where that provider already has a list', async () => {
+    const { configPath } = makeTempHome();
+    writeText(configPath, JSON.stringify({ auth: { order: { openai: ['openai:a'] } } }, null, 2));
+    await recordProfileInConfig(configPath, { id: 'anthropic:default', provider: 'anthropic', mode: 'api_key' });
+    expect(readJson(configPath).auth.order).toEqual({ openai: ['openai:a'] });
+  });
+
+  it('rewrites a JSON5-only file as JSON and keeps the original as openclaw.json.bak', async () => {
+    const { configPath } = makeTempHome();
+    const original = `{ gateway: { mode: 'local' }, agents: { defaults: { model: 'anthropic/x' } } }`;
+    writeText(configPath, original);
+    const result = await recordProfileInConfig(configPath, { id: 'anthropic:default', provider: 'anthropic', mode: 'token' });
+    expect(result.backupPath).toBe(`${configPath}.bak`);
+    expect(readFileSync(`${configPath}.bak`, 'utf8')).toBe(original);
+    expect(fileMode(`${configPath}.bak`)).toBe(0o600);
+    const rewritten = readJson(configPath);
+    expect(rewritten.gateway).toEqual({ mode: 'local' });
+    expect(rewritten.auth.profiles['anthropic:default']).toEqual({ provider: 'anthropic', mode: 'token' });
+  });
+
+  it('creates the config when there is none, and changes nothing when already recorded', async () => {
+    const { configPath } = makeTempHome();
+    expect((await recordProfileInConfig(configPath, { id: 'groq:a', provider: 'groq', mode: 'api_key' })).created).toBe(true);
+    const text = readFileSync(configPath, 'utf8');
+    expect((await recordProfileInConfig(configPath, { id: 'groq:a', provider: 'groq', mode: 'api_key' })).changed).toBe(false);
+    expect(readFileSync(configPath, 'utf8')).toBe(text);
+  });
+
+  it('refuses an unparsable config with its position and leaves it alone', async () => {
+    const { configPath } = makeTempHome();
+    writeText(configPath, '{\n  auth: {\n    profiles: [}\n}');
+    await expect(readGatewayConfig(configPath)).rejects.toThrow(/openclaw\.json: not valid JSON5 at line 3, column/);
+    await expect(recordProfileInConfig(configPath, { id: 'a:b', provider: 'a', mode: 'api_key' })).rejects.toBeInstanceOf(UnreadableStateError);
+    expect(readFileSync(configPath, 'utf8')).toBe('{\n  auth: {\n    profiles: [}\n}');
+  });
+});

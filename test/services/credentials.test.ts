@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { checkSecret, maskSecret, normalizeSecret } from '../../src/services/credentials.js';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
+
+describe('normalizeSecret', () => {
+  it('drops bracketed paste, ANSI, every kind of whitespace and invisible characters', () => {
+    const token = fakeSecrets.setupToken();
+    const messy = `\x1b[200~  ${token.slice(0, 30)}\r\n${token.slice(30, 60)}\u00a0\u2028\u200b\t${token.slice(60, 90)}\x1b[38;5;220m${token.slice(90)}\x1b[39m\u2029\ufeff\n\x1b[201~`;
+    expect(normalizeSecret(messy)).toBe(token);
+    expect(normalizeSecret(`"${token}"`)).toBe(token);
+  });
+});
+
+describe('checkSecret', () => {
+  it('accepts the known shapes', () => {
+    expect(checkSecret('anthropic', 'api_key', fakeSecrets.anthropicApiKey()).ok).toBe(true);
+    expect(checkSecret('anthropic', 'token', fakeSecrets.setupToken())).toMatchObject({ ok: true, warnings: [] });
+    expect(checkSecret('openai', 'api_key', fakeSecrets.openaiKey()).ok).toBe(true);
+    expect(checkSecret('openrouter', 'api_key', fakeSecrets.openrouterKey()).ok).toBe(true);
+    expect(checkSecret('google', 'api_key', fakeSecrets.googleKey()).ok).toBe(true);
+    expect(checkSecret('groq', 'api_key', fakeSecrets.groqKey()).ok).toBe(true);
+    expect(checkSecret('xai', 'api_key', fakeSecrets.xaiKey()).ok).toBe(true);
+    expect(checkSecret('mistral', 'api_key', fakeSecrets.mistralKey()).ok).toBe(true);
+    expect(checkSecret('deepseek', 'api_key', fakeSecrets.deepseekKey()).ok).toBe(true);
+  });
+
+  it('refuses a refresh token with an explanation', () => {
+    const check = checkSecret('anthropic', 'token', fakeSecrets.refreshToken());
+    expect(check.ok).toBe(false);
+    expect(check.error).toMatch(/refresh token.*sk-ant-oat01-/);
+  });
+
+  it('says which flow fits when an API key is pasted as a token, and the reverse', () => {
+    expect(checkSecret('anthropic', 'token', fakeSecrets.anthropicApiKey()).error).toMatch(/API key.*authdeck add-key --provider anthropic/);
+    expect(checkSecret('anthropic', 'api_key', fakeSecrets.setupToken()).error).toMatch(/setup-token.*authdeck paste-token --provider anthropic/);
+  });
+
+  it('names the right provider for a key pasted under the wrong one', () => {
+    expect(checkSecret('openai', 'api_key', fakeSecrets.openrouterKey()).error).toMatch(/OpenRouter key.*--provider openrouter/);
+    expect(checkSecret('openai', 'api_key', fakeSecrets.anthropicApiKey()).error).toMatch(/--provider anthropic/);
+  });
+
+  it('explains a truncated key without echoing it', () => {
+    const key = fakeSecrets.anthropicApiKey().slice(0, 60);
+    const check = checkSecret('anthropic', 'api_key', key);
+    expect(check.error).toMatch(/108 characters long \(got 60 characters\)/);
+    expect(check.error).not.toContain(key.slice(14));
+  });
+
+  it('warns about a setup-token of unusual length', () => {
+    const check = checkSecret('anthropic', 'token', `${fakeSecrets.setupToken()}xyz`);
+    expect(check.ok).toBe(true);
+    expect(check.warnings[0]).toMatch(/usually 108 characters; this one has 111/);
+  });
+
+  it('accepts any non-empty secret for an unknown provider, and nothing empty anywhere', () => {
+    expect(checkSecret('my-proxy', 'api_key', 'anything-goes').ok).toBe(true);
+    expect(checkSecret('my-proxy', 'api_key', ' \r\n\t\u00a0').error).toBe('the secret is empty');
+    expect(checkSecret('openai', 'api_key', '').ok).toBe(false);
+  });
+});
+
+describe('maskSecret', () => {
+  it('shows the first 8 and last 4, less for short secrets', () => {
+    expect(maskSecret(fakeSecrets.setupToken())).toMatch(/^sk-ant-o…[A-Za-z0-9]{2}AA$/);
+    expect(maskSecret('abcdefghijkl')).toBe('abc…kl');
+    expect(maskSecret('short')).toBe('…');
+  });
+});

@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { editEnvText, readDaemonEnv, setDaemonEnvVar } from '../../src/services/env-file.js';
+import { fileMode, makeTempHome, writeText } from '../helpers/temp-state.js';
+
+describe('daemon .env', () => {
+  it('sets a variable and keeps comments, other variables and multi-line values', async () => {
+    const { stateDir } = makeTempHome();
+    const path = join(stateDir, '.env');
+    writeText(path, '# gateway env\nexport OPENAI_API_KEY=old\nPEM="-----BEGIN\nOPENAI_API_KEY=not-a-var\n-----END"\n\nOTHER=1\n');
+    await setDaemonEnvVar(path, 'OPENAI_API_KEY', 'sk-new');
+    expect(readFileSync(path, 'utf8')).toBe('# gateway env\nexport OPENAI_API_KEY=sk-new\nPEM="-----BEGIN\nOPENAI_API_KEY=not-a-var\n-----END"\n\nOTHER=1\n');
+    expect(fileMode(path)).toBe(0o600);
+    await setDaemonEnvVar(path, 'GROQ_API_KEY', 'gsk_x');
+    expect((await readDaemonEnv(path)).GROQ_API_KEY).toBe('gsk_x');
+    expect((await readDaemonEnv(path)).PEM).toContain('OPENAI_API_KEY=not-a-var');
+  });
+
+  it('unsets a variable and quotes values that need it', () => {
+    expect(editEnvText('A=1\nB=2\n', 'A', undefined)).toBe('B=2\n');
+    expect(editEnvText('', 'A', 'has space')).toBe('A="has space"\n');
+    expect(editEnvText('A=1', 'B', '2')).toBe('A=1\nB=2\n');
+  });
+});

@@ -1,0 +1,127 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { describeProfile } from '../../src/services/credential-view.js';
+import { UnreadableStateError } from '../../src/services/errors.js';
+import { readAuthStore, updateAuthStore } from '../../src/services/store.js';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { fileMode, makeTempHome, readJson, writeJsonFile, writeText } from '../helpers/temp-state.js';
+
+const storeWithExtras = () => ({
+  version: 1,
+  profiles: {
+    'anthropic:default': { type: 'api_key', provider: 'anthropic', key: fakeSecrets.anthropicApiKey(), metadata: { team: 'x' } },
+    'weird:thing': { type: 'aws-sdk', provider: 'weird', region: 'eu-west-1' },
+  },
+  order: { anthropic: ['anthropic:default'] },
+  usageStats: { 'anthropic:default': { lastUsed: 5, failureCounts: { rate_limit: 2 } } },
+  futureTopLevel: { keep: [1, 2, 3] },
+});
+
+describe('reading the store', () => {
+  it('reads an absent store as empty and does not create it', async () => {
+    const { mainAgentDir } = makeTempHome();
+    const snapshot = await readAuthStore(mainAgentDir);
+    expect(snapshot.profilesExists).toBe(false);
+    expect(snapshot.profiles).toEqual({});
+  });
+
+  it('accepts the mode and apiKey aliases', () => {
+    const view = describeProfile('openai:x', { mode: 'api_key', provider: 'openai', apiKey: 'sk-abc' }, {});
+    expect(view.type).toBe('api_key');
+    expect(view.secret).toBe('sk-abc');
+  });
+
+  it('resolves an env keyRef from the environment and shows other refs unresolved', () => {
+    const ref = { type: 'api_key', provider: 'openai', keyRef: { source: 'env', provider: 'default', id: 'MY_KEY' } };
+    expect(describeProfile('openai:a', ref, { MY_KEY: 'sk-live' }).secret).toBe('sk-live');
+    expect(describeProfile('openai:a', ref, {}).secret).toBeUndefined();
+    const fileRef = describeProfile('openai:b', { type: 'api_key', provider: 'openai', keyRef: { source: 'file', id: '/run/key' } }, {});
+    expect(fileRef.secretRef).toEqual({ source: 'file', id: '/run/key' });
+  });
+
+  it('names the file and the position when it does not parse, without quoting it', async () => {
+    const { mainAgentDir } = makeTempHome();
+    const secret = fakeSecrets.anthropicApiKey();
+    writeText(join(mainAgentDir, 'auth-profiles.json'), `{\n  "profiles": {\n    "a": { "key": "${secret}" }\n    "b": 1\n}`);
+    const error = await readAuthStore(mainAgentDir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnreadableStateError);
+    expect((error as Error).message).toMatch(/auth-profiles\.json: not valid JSON at line 4, column 5/);
+    expect((error as Error).message).not.toContain(secret.slice(0, 20));
+  });
+
+  it('lets auth-state.json win per key in the split layout', async () => {
+    const { mainAgentDir } = makeTempHome();
+    writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), { ...storeWithExtras(), lastGood: { anthropic: 'anthropic:default' } });
+    writeJsonFile(join(mainAgentDir, 'auth-state.json'), { version: 1, order: { anthropic: [] } });
+    const snapshot = await readAuthStore(mainAgentDir);
+    expect(snapshot.split).toBe(true);
+    expect(snapshot.order).toEqual({ anthropic: [] });
+    expect(snapshot.lastGood).toEqual({ anthropic: 'anthropic:default' });
+    expect(snapshot.usageStats['anthropic:default']?.lastUsed).toBe(5);
+  });
+});
+
+describe('writing the store', () => {
+  it('keeps unknown fields and entries on every write, and writes 0600 files in 0700 dirs', async () => {
+    const { mainAgentDir } = makeTempHome();
+    const path = join(mainAgentDir, 'auth-profiles.json');
+    await updateAuthStore(mainAgentDir, (tx) => tx.putProfile('groq:a', { type: 'api_key', provider: 'groq', key: fakeSecrets.groqKey() }));
+    expect(fileMode(path)).toBe(0o600);
+    expect(statSync(mainAgentDir).mode & 0o777).toBe(0o700);
+
+    writeJsonFile(path, storeWithExtras());
+    await updateAuthStore(mainAgentDir, (tx) => tx.putProfile('groq:a', { type: 'api_key', provider: 'groq', key: fakeSecrets.groqKey() }));
+    const after = readJson(path);
+    const before = storeWithExtras();
+    expect(after.futureTopLevel).toEqual(before.futureTopLevel);
+    expect(after.profiles['weird:thing']).toEqual(before.profiles['weird:thing']);
+    expect(after.profiles['anthropic:default']).toEqual(before.profiles['anthropic:default']);
+    expect(after.usageStats).toEqual(before.usageStats);
+    expect(readFileSync(path, 'utf8')).toMatch(/^\{\n  "version": 1,\n[\s\S]*\}\n$/);
+  });
+
+  it('never overwrites a file that does not parse', async () => {
+    const { mainAgentDir } = makeTempHome();
+    const path = join(mainAgentDir, 'auth-profiles.json');
+    writeText(path, '{ "profiles": { broken');
+    await expect(updateAuthStore(mainAgentDir, (tx) => tx.putProfile('x:y', { type: 'api_key', provider: 'x', key: 'k' }))).rejects.toThrow(UnreadableStateError);
+    expect(readFileSync(path, 'utf8')).toBe('{ "profiles": { broken');
+  });
+
+  it('writes order to auth-state.json in the split layout, seeded from the profiles file', async () => {
+    const { mainAgentDir } = makeTempHome();
+    const profilesPath = join(mainAgentDir, 'auth-profiles.json');
+    writeJsonFile(profilesPath, { ...storeWithExtras(), order: { anthropic: ['anthropic:default'], openai: ['openai:a'] } });
+    writeJsonFile(join(mainAgentDir, 'auth-state.json'), { version: 1, lastGood: {}, extra: 'kept' });
+    const profilesBefore = readFileSync(profilesPath, 'utf8');
+    await updateAuthStore(mainAgentDir, (tx) => tx.setOrder('anthropic', ['anthropic:b', 'anthropic:default']));
+    const state = readJson(join(mainAgentDir, 'auth-state.json'));
+    expect(state.order).toEqual({ anthropic: ['anthropic:b', 'anthropic:default'], openai: ['openai:a'] });
+    expect(state.extra).toBe('kept');
+    expect(readFileSync(profilesPath, 'utf8')).toBe(profilesBefore);
+  });
+
+  it('removes every reference to a deleted profile, dropping emptied order lists', async () => {
+    const { mainAgentDir } = makeTempHome();
+    const path = join(mainAgentDir, 'auth-profiles.json');
+    writeJsonFile(path, { ...storeWithExtras(), lastGood: { anthropic: 'anthropic:default' } });
+    await updateAuthStore(mainAgentDir, (tx) => tx.deleteProfile('anthropic:default'));
+    const after = readJson(path);
+    expect(after.profiles['anthropic:default']).toBeUndefined();
+    expect(after.order).toEqual({});
+    expect(after.lastGood).toEqual({});
+    expect(after.usageStats).toEqual({});
+    expect(after.profiles['weird:thing']).toBeDefined();
+  });
+
+  it('does not touch the file when nothing changed', async () => {
+    const { mainAgentDir } = makeTempHome();
+    const path = join(mainAgentDir, 'auth-profiles.json');
+    writeText(path, JSON.stringify(storeWithExtras()));
+    const before = statSync(path).mtimeMs;
+    const update = await updateAuthStore(mainAgentDir, (tx) => tx.setOrder('anthropic', ['anthropic:default']));
+    expect(update.changed).toBe(false);
+    expect(statSync(path).mtimeMs).toBe(before);
+  });
+});
