@@ -1,11 +1,14 @@
 // Bundles the CLI with esbuild: one entry plus lazily loaded chunks, so plain commands never
 // parse Ink or React, and start-up does not walk node_modules. node-pty is native: external.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'));
+
+// Chunk names carry hashes: start clean so old chunks do not pile up.
+rmSync(`${root}/dist`, { recursive: true, force: true });
 
 await build({
   absWorkingDir: root,

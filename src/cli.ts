@@ -52,6 +52,23 @@ function commandTable(bind: (runner: Runner) => CommandSpec['run']): CommandSpec
       }),
     ),
   };
+  const setupToken: Omit<CommandSpec, 'name'> = {
+    description: 'run `claude setup-token` here and save the token it prints as a profile (TUI)',
+    options: [
+      { name: 'provider', value: 'id', description: 'only anthropic' },
+      { name: 'profile-id', value: 'id', description: 'profile id or name (default anthropic:default; asks when taken)' },
+      { name: 'claude-bin', value: 'path', description: 'the claude program (default: claude on PATH)' },
+      { name: 'yes', short: 'y', description: 'replace the profile if it exists, without asking' },
+    ],
+    run: bind(async (ctx, v) =>
+      (await import('./commands/setup-token.js')).runSetupToken(ctx, {
+        provider: str(v.provider),
+        profileId: str(v['profile-id']),
+        claudeBin: str(v['claude-bin']),
+        yes: flag(v.yes),
+      }),
+    ),
+  };
   const order: Omit<CommandSpec, 'name'> = {
     description: "get, set or clear the agent's profile order for a provider",
     subcommands: [
@@ -81,12 +98,13 @@ function commandTable(bind: (runner: Runner) => CommandSpec['run']): CommandSpec
     description:
       'Onboard AI model providers and manage the credentials of an OpenClaw-compatible gateway.\nWithout a command: the dashboard (or the onboarding wizard) in a terminal, else `status`.',
     run: bind(async (ctx) => {
-      if (ctx.interactive) return (await import('./tui.js')).launchTui(ctx, { screen: 'home' });
+      if (ctx.interactive) return (await import('./tui.js')).launchTui(ctx, { name: 'home' });
       return (await import('./commands/status.js')).runStatus(ctx, {});
     }),
     subcommands: [
       { name: 'status', ...status },
       { name: 'paste-token', ...pasteToken },
+      { name: 'setup-token', ...setupToken },
       {
         name: 'add-key',
         description: 'store an API key (from stdin, or a masked prompt in a terminal)',
@@ -129,14 +147,15 @@ function commandTable(bind: (runner: Runner) => CommandSpec['run']): CommandSpec
       },
       {
         name: 'models',
-        description: 'OpenClaw spellings: models status, models auth paste-token|order',
+        description: 'OpenClaw spellings: models status, models auth paste-token|setup-token|order',
         subcommands: [
           { name: 'status', ...status },
           {
             name: 'auth',
-            description: 'OpenClaw spellings: paste-token, order',
+            description: 'OpenClaw spellings: paste-token, setup-token, order',
             subcommands: [
               { name: 'paste-token', ...pasteToken },
+              { name: 'setup-token', ...setupToken },
               { name: 'order', ...order },
             ],
           },

@@ -26,18 +26,24 @@ export function parseDuration(text: string, flag = 'duration'): number {
   return Math.round(parts.reduce((total, part) => total + Number(part[1]) * UNIT_MS[part[2]!]!, 0));
 }
 
-/** A compact two-unit duration: "364d 23h", "5h 12m", "4m 10s", "12s". */
+/** A compact two-unit duration, rounded at its smaller unit: "365d", "5h 12m", "4m 10s", "12s". */
 export function formatDuration(ms: number): string {
   const abs = Math.abs(ms);
+  if (abs >= DAY_MS) {
+    const hours = Math.round(abs / 3_600_000);
+    const days = Math.floor(hours / 24);
+    return hours % 24 > 0 ? `${days}d ${hours % 24}h` : `${days}d`;
+  }
+  if (abs >= 3_600_000) {
+    const minutes = Math.round(abs / 60_000);
+    const hours = Math.floor(minutes / 60);
+    if (hours >= 24) return '1d';
+    return minutes % 60 > 0 ? `${hours}h ${minutes % 60}m` : `${hours}h`;
+  }
   const seconds = Math.floor(abs / 1000);
-  const days = Math.floor(seconds / 86_400);
-  const hours = Math.floor((seconds % 86_400) / 3600);
-  const minutes = Math.floor((seconds % 3600) / 60);
-  const secs = seconds % 60;
-  if (days > 0) return hours > 0 ? `${days}d ${hours}h` : `${days}d`;
-  if (hours > 0) return minutes > 0 ? `${hours}h ${minutes}m` : `${hours}h`;
-  if (minutes > 0) return secs > 0 ? `${minutes}m ${secs}s` : `${minutes}m`;
-  return `${secs}s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes > 0) return seconds % 60 > 0 ? `${minutes}m ${seconds % 60}s` : `${minutes}m`;
+  return `${seconds}s`;
 }
 
 /** "in 364d 23h" for the future, "3d 2h ago" for the past. */

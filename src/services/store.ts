@@ -175,6 +175,13 @@ export class AuthStoreTransaction {
 
   /** Edits one profile's usage stats record in place (created when missing). */
   updateUsage(id: string, edit: (stats: JsonObject) => void): void {
+    const existing = asRecord(this.snapshot.stateDoc?.usageStats) ?? asRecord(this.snapshot.profilesDoc.usageStats);
+    if (!existing?.[id]) {
+      // Nothing recorded yet: only create the section if the edit leaves something to record.
+      const probe: JsonObject = {};
+      edit(probe);
+      if (Object.keys(probe).length === 0) return;
+    }
     const usage = this.stateSection('usageStats');
     const stats = asRecord(usage[id]) ?? {};
     edit(stats);

@@ -1,0 +1,77 @@
+import { loadAgentState, type AgentState } from './services/agent-state.js';
+import { setDaemonEnvVar } from './services/env-file.js';
+import {
+  clearProfileCooldown,
+  removeProfile,
+  saveCredentialProfile,
+  setOrderOverride,
+  type RemoveResult,
+  type SaveCredentialInput,
+  type SaveCredentialResult,
+} from './services/profile-actions.js';
+import { findClaudeBinary } from './services/setup-token/find-claude.js';
+import type { PtySpawner } from './services/setup-token/pty.js';
+import { SetupTokenSession } from './services/setup-token/session.js';
+import { resolveWorkspace, type Workspace } from './services/workspace.js';
+
+/**
+ * Everything the screens may do, in one object passed through one context: the real one wraps
+ * the services, tests pass fakes. No React here.
+ */
+export interface AppServices {
+  workspace: Workspace;
+  warnWithinMs: number;
+  now(): number;
+  loadState(): Promise<AgentState>;
+  /** Calls `onChange` (debounced) when the agent's files change on disk; returns the stop. */
+  watchState(onChange: () => void): () => void;
+  saveCredential(input: Omit<SaveCredentialInput, 'workspace'>): Promise<SaveCredentialResult>;
+  setDaemonEnv(name: string, value: string): Promise<{ changed: boolean }>;
+  removeProfile(profileId: string): Promise<RemoveResult>;
+  setOrder(provider: string, ids: string[] | undefined): Promise<{ path: string; changed: boolean }>;
+  clearCooldown(profileId: string): Promise<{ changed: boolean }>;
+  /** The services for another agent of the same state dir. */
+  forAgent(agentId: string): Promise<AppServices>;
+  /** Path of `claude`, or throws an error that says how to install it. */
+  findClaude(explicit?: string): string;
+  createSetupTokenSession(claudeBin: string): SetupTokenSessionLike;
+  copyToClipboard(text: string): void;
+}
+
+/** What the setup-token screen needs of a session (SetupTokenSession, or a fake). */
+export type SetupTokenSessionLike = Pick<
+  SetupTokenSession,
+  'current' | 'subscribe' | 'onRawData' | 'start' | 'submitCode' | 'retry' | 'write' | 'resize' | 'cancel' | 'dispose'
+>;
+
+export interface RealServicesOptions {
+  workspace: Workspace;
+  warnWithinMs: number;
+  spawnPty: PtySpawner;
+  watch: (workspace: Workspace, onChange: () => void) => () => void;
+  writeToTerminal: (data: string) => void;
+  env: NodeJS.ProcessEnv;
+  setupTokenOptions?: { unrecognisedAfterMs?: number };
+}
+
+export function createAppServices(options: RealServicesOptions): AppServices {
+  const { workspace } = options;
+  return {
+    workspace,
+    warnWithinMs: options.warnWithinMs,
+    now: Date.now,
+    loadState: () => loadAgentState(workspace),
+    watchState: (onChange) => options.watch(workspace, onChange),
+    saveCredential: (input) => saveCredentialProfile({ ...input, workspace }),
+    setDaemonEnv: (name, value) => setDaemonEnvVar(workspace.daemonEnvPath, name, value),
+    removeProfile: (profileId) => removeProfile(workspace, profileId),
+    setOrder: (provider, ids) => setOrderOverride(workspace, provider, ids),
+    clearCooldown: (profileId) => clearProfileCooldown(workspace, profileId),
+    forAgent: async (agentId) =>
+      createAppServices({ ...options, workspace: await resolveWorkspace({ env: workspace.env, stateDir: workspace.stateDir, agent: agentId }) }),
+    findClaude: (explicit) => findClaudeBinary(options.env.PATH, explicit),
+    createSetupTokenSession: (claudeBin) =>
+      new SetupTokenSession({ claudeBin, spawn: options.spawnPty, env: options.env, ...options.setupTokenOptions }),
+    copyToClipboard: (text) => options.writeToTerminal(`\x1b]52;c;${Buffer.from(text, 'utf8').toString('base64')}\x07`),
+  };
+}

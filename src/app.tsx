@@ -1,0 +1,58 @@
+import { useApp, useInput } from 'ink';
+import { useCallback, useMemo, useReducer, useState } from 'react';
+import type { AppServices } from './app-services.js';
+import { NavigationActionsContext, NavigationStateContext, ServicesContext, type NavigationActions } from './contexts.js';
+import { currentScreen, navigationReducer, type Screen, type TuiResult } from './navigation.js';
+import { ScreenOutlet } from './screens/ScreenOutlet.js';
+import { ExitCode } from './services/errors.js';
+
+export interface AppProps {
+  services: AppServices;
+  initialScreen: Screen;
+  onExit: (result: TuiResult) => void;
+}
+
+/**
+ * The root: provides the services (one context, so tests pass fakes), keeps the screen stack
+ * in a typed reducer, and owns leaving (Ctrl+C anywhere leaves; nothing half-done is written,
+ * because screens write only when a step is confirmed).
+ */
+export function App({ services: initialServices, initialScreen, onExit }: AppProps) {
+  const { exit: exitInk } = useApp();
+  const [services, setServices] = useState(initialServices);
+  const [navigation, dispatch] = useReducer(navigationReducer, { stack: [initialScreen] });
+  const stackDepth = navigation.stack.length;
+
+  const exit = useCallback(
+    (result: TuiResult) => {
+      onExit(result);
+      exitInk();
+    },
+    [onExit, exitInk],
+  );
+  const actions = useMemo<NavigationActions>(
+    () => ({
+      push: (screen) => dispatch({ type: 'push', screen }),
+      replace: (screen) => dispatch({ type: 'replace', screen }),
+      back: () => dispatch({ type: 'back' }),
+      finish: (result) => (stackDepth > 1 ? dispatch({ type: 'back' }) : exit(result)),
+      exit,
+      setServices,
+    }),
+    [exit, stackDepth],
+  );
+
+  useInput((input, key) => {
+    if (key.ctrl && input === 'c') exit({ exitCode: ExitCode.cancelled });
+  });
+
+  return (
+    <ServicesContext.Provider value={services}>
+      <NavigationStateContext.Provider value={navigation}>
+        <NavigationActionsContext.Provider value={actions}>
+          <ScreenOutlet screen={currentScreen(navigation)} />
+        </NavigationActionsContext.Provider>
+      </NavigationStateContext.Provider>
+    </ServicesContext.Provider>
+  );
+}

@@ -1,0 +1,47 @@
+import { Text, type Key } from 'ink';
+import type { TextFieldState } from './use-text-field-state.js';
+import { useTextFieldInput } from './use-text-field-input.js';
+
+/** none: as typed; all: every character hidden; keep-tail: the last 6 in clear, as claude shows a code. */
+export type MaskStyle = 'none' | 'all' | 'keep-tail';
+
+export interface TextFieldProps {
+  state: TextFieldState;
+  onSubmit: (value: string) => void;
+  isActive?: boolean;
+  placeholder?: string;
+  mask?: MaskStyle;
+  intercept?: (input: string, key: Key) => boolean;
+}
+
+const TAIL = 6;
+const MAX_DOTS = 40;
+
+export function maskValue(value: string, mask: MaskStyle): string {
+  if (mask === 'none') return value;
+  const chars = [...value];
+  const shown = mask === 'keep-tail' ? chars.slice(-TAIL).join('') : '';
+  const hidden = chars.length - [...shown].length;
+  // A long secret would wrap the line; the count beside it says how long it is.
+  return `${'•'.repeat(Math.min(hidden, MAX_DOTS))}${hidden > MAX_DOTS ? '…' : ''}${shown}`;
+}
+
+export function TextField({ state, onSubmit, isActive = true, placeholder = '', mask = 'none', intercept }: TextFieldProps) {
+  useTextFieldInput(state, onSubmit, isActive, intercept);
+  const cursor = isActive ? <Text inverse> </Text> : null;
+  if (state.value === '') {
+    return (
+      <Text>
+        {cursor}
+        <Text dimColor>{placeholder}</Text>
+      </Text>
+    );
+  }
+  return (
+    <Text>
+      {maskValue(state.value, mask)}
+      {cursor}
+      {mask !== 'none' && <Text dimColor> {[...state.value].length} characters</Text>}
+    </Text>
+  );
+}

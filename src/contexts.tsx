@@ -1,0 +1,36 @@
+import { createContext, useContext } from 'react';
+import type { AppServices } from './app-services.js';
+import type { NavigationState, Screen, TuiResult } from './navigation.js';
+
+export const ServicesContext = createContext<AppServices | null>(null);
+export const NavigationStateContext = createContext<NavigationState | null>(null);
+
+/** UI actions live apart from UI state, so screens that only act do not re-render on moves. */
+export interface NavigationActions {
+  push(screen: Screen): void;
+  replace(screen: Screen): void;
+  back(): void;
+  /** Done with this screen: back to the one below, or leave the app when it is the only one. */
+  finish(result: TuiResult): void;
+  exit(result: TuiResult): void;
+  /** Swap the services, e.g. after switching to another agent. */
+  setServices(services: AppServices): void;
+}
+export const NavigationActionsContext = createContext<NavigationActions | null>(null);
+
+export function useServices(): AppServices {
+  return required(useContext(ServicesContext), 'ServicesContext');
+}
+
+export function useNavigation(): NavigationActions {
+  return required(useContext(NavigationActionsContext), 'NavigationActionsContext');
+}
+
+export function useNavigationState(): NavigationState {
+  return required(useContext(NavigationStateContext), 'NavigationStateContext');
+}
+
+function required<T>(value: T | null, name: string): T {
+  if (value === null) throw new Error(`${name} is missing: render inside <App>`);
+  return value;
+}

@@ -1,0 +1,33 @@
+import { Box, Text, useInput } from 'ink';
+import type { SetupTokenSessionLike } from '../../app-services.js';
+import { KeyHints } from '../../components/KeyHints.js';
+import { keyToSequence, useTerminalMirror } from '../../hooks/use-terminal-mirror.js';
+import { useTerminalSize } from '../../hooks/use-terminal-size.js';
+
+/**
+ * authdeck did not recognise claude's screen (a newer claude?): show it as it is and pass keys
+ * through, while the session keeps watching the stream for the token.
+ */
+export function ClaudeScreenMirror({ session, onCancel }: { session: SetupTokenSessionLike | undefined; onCancel: () => void }) {
+  const { columns, rows } = useTerminalSize();
+  const cols = Math.max(20, columns - 4);
+  const height = Math.max(5, Math.min(40, rows - 8));
+  const lines = useTerminalMirror(session, cols, height, true);
+  useInput((input, key) => {
+    if (key.ctrl && input === 'c') onCancel();
+    else session?.write(keyToSequence(input, key));
+  });
+  return (
+    <Box flexDirection="column">
+      <Text color="yellow">authdeck does not recognise this claude screen; here it is as claude shows it. Keys go to claude.</Text>
+      <Box borderStyle="single" borderColor="gray" flexDirection="column" width={cols + 2}>
+        {lines.map((line, index) => (
+          <Text key={index} wrap="truncate">
+            {line === '' ? ' ' : line}
+          </Text>
+        ))}
+      </Box>
+      <KeyHints hints={[['ctrl+c', 'cancel'], ['…', 'every other key goes to claude']]} />
+    </Box>
+  );
+}

@@ -1,0 +1,17 @@
+import { Box, Text, useInput } from 'ink';
+import { KeyHints } from '../../components/KeyHints.js';
+
+/** claude refused the code (or could not reach the sign-in service) and waits for a retry. */
+export function OAuthErrorView({ message, onRetry, onCancel }: { message: string; onRetry: () => void; onCancel: () => void }) {
+  useInput((_input, key) => {
+    if (key.return) onRetry();
+    else if (key.escape) onCancel();
+  });
+  return (
+    <Box flexDirection="column">
+      <Text color="red">✘ {message}</Text>
+      <Text>Retry to get a new sign-in link; use a fresh code from it.</Text>
+      <KeyHints hints={[['enter', 'retry'], ['esc', 'cancel']]} />
+    </Box>
+  );
+}

@@ -1,0 +1,61 @@
+import { Box, Text, useInput } from 'ink';
+import { KeyHints } from '../../components/KeyHints.js';
+import { TextField } from '../../components/text-field/TextField.js';
+import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
+import { formatDate } from '../../services/durations.js';
+import type { ExistingProfile } from '../../hooks/use-setup-token-flow.js';
+
+function describeExisting(existing: ExistingProfile): string {
+  return `${existing.type}${existing.expiresAt !== undefined ? `, expires ${formatDate(existing.expiresAt)}` : ''}`;
+}
+
+/** The default profile is taken: ask for another name (a taken name leads to the overwrite question). */
+export function ProfileNameQuestion({ existing, suggestion, onSubmit, onCancel }: {
+  existing?: ExistingProfile;
+  suggestion: string;
+  onSubmit: (name: string) => void;
+  onCancel: () => void;
+}) {
+  const name = useTextFieldState(suggestion);
+  useInput((_input, key) => {
+    if (key.escape) onCancel();
+  });
+  return (
+    <Box flexDirection="column">
+      {existing && (
+        <Text>
+          <Text bold>{existing.id}</Text> already exists ({describeExisting(existing)}).
+        </Text>
+      )}
+      <Text>Name for the new setup-token profile:</Text>
+      <Box>
+        <Text dimColor>anthropic:</Text>
+        <TextField state={name} onSubmit={(value) => value.trim() !== '' && onSubmit(value.trim())} />
+      </Box>
+      <KeyHints hints={[['enter', 'use this name'], ['esc', 'cancel']]} />
+    </Box>
+  );
+}
+
+/** The chosen profile id holds a credential: overwrite it, or pick another name. */
+export function OverwriteQuestion({ existing, onOverwrite, onRename, onCancel }: {
+  existing: ExistingProfile;
+  onOverwrite: () => void;
+  onRename: () => void;
+  onCancel: () => void;
+}) {
+  useInput((input, key) => {
+    if (input === 'o' || input === 'y') onOverwrite();
+    else if (input === 'n') onRename();
+    else if (key.escape) onCancel();
+  });
+  return (
+    <Box flexDirection="column">
+      <Text>
+        <Text bold>{existing.id}</Text> already exists ({describeExisting(existing)}).
+      </Text>
+      <Text>Replace it with the new setup-token?</Text>
+      <KeyHints hints={[['o', 'overwrite'], ['n', 'choose another name'], ['esc', 'cancel']]} />
+    </Box>
+  );
+}

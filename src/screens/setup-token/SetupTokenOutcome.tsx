@@ -1,0 +1,47 @@
+import { Box, Text, useInput } from 'ink';
+import { KeyHints } from '../../components/KeyHints.js';
+import { maskSecret } from '../../services/credentials.js';
+import { formatDate, formatRelative } from '../../services/durations.js';
+import type { SaveCredentialResult } from '../../services/profile-actions.js';
+
+/** The token is saved: what went where, and what to run next. */
+function SavedView({ result, token, now, onDone }: { result: SaveCredentialResult; token: string; now: number; onDone: () => void }) {
+  useInput((_input, key) => {
+    if (key.return || key.escape) onDone();
+  });
+  return (
+    <Box flexDirection="column">
+      <Text color="green">
+        ✔ {result.replaced ? 'Replaced' : 'Saved'} <Text bold>{result.profileId}</Text> (token {maskSecret(token)})
+      </Text>
+      <Text>   file     {result.storePath}</Text>
+      {result.expiresAt !== undefined && (
+        <Text>
+          {'   '}expires  {formatDate(result.expiresAt)} ({formatRelative(result.expiresAt, now)})
+        </Text>
+      )}
+      {result.config.changed && <Text>   config   recorded in {result.config.path}</Text>}
+      {result.config.backupPath && <Text color="yellow">   {result.config.path} was rewritten as JSON; the original is in {result.config.backupPath}</Text>}
+      <Text dimColor>Next: `authdeck status` shows it; the gateway picks it up on its next request.</Text>
+      <KeyHints hints={[['enter', 'done']]} />
+    </Box>
+  );
+}
+
+/** Something ended the flow without a saved token; the message says what and what to do. */
+function FailureView({ title, detail, hints, onDone, onRetry }: { title: string; detail?: string; hints?: string; onDone: () => void; onRetry?: () => void }) {
+  useInput((input, key) => {
+    if (onRetry && input === 'r') onRetry();
+    else if (key.return || key.escape) onDone();
+  });
+  return (
+    <Box flexDirection="column">
+      <Text color="red">✘ {title}</Text>
+      {detail && <Text>{detail}</Text>}
+      {hints && <Text dimColor>{hints}</Text>}
+      <KeyHints hints={[...(onRetry ? [['r', 'retry'] as const] : []), ['enter', 'close']]} />
+    </Box>
+  );
+}
+
+export const SetupTokenOutcome = { Saved: SavedView, Failure: FailureView };

@@ -1,0 +1,92 @@
+import { Spinner } from '@inkjs/ui';
+import { Box, Text } from 'ink';
+import { Header } from '../../components/Header.js';
+import { useNavigation, useServices } from '../../contexts.js';
+import { useSetupTokenFlow } from '../../hooks/use-setup-token-flow.js';
+import { ExitCode } from '../../services/errors.js';
+import { ClaudeScreenMirror } from './ClaudeScreenMirror.js';
+import { OAuthErrorView } from './OAuthErrorView.js';
+import { OverwriteQuestion, ProfileNameQuestion } from './ProfileIdQuestion.js';
+import { SetupTokenOutcome } from './SetupTokenOutcome.js';
+import { SignInView } from './SignInView.js';
+
+export interface SetupTokenScreenProps {
+  profileId?: string;
+  claudeBin?: string;
+  yes?: boolean;
+}
+
+/** `claude setup-token` driven for the user: sign in, paste the code, the token lands in a profile. */
+export function SetupTokenScreen(props: SetupTokenScreenProps) {
+  const flow = useSetupTokenFlow(props);
+  const { finish } = useNavigation();
+  const services = useServices();
+  const { state, snapshot, session } = flow;
+  const cancel = () => {
+    session?.cancel();
+    finish({ exitCode: ExitCode.cancelled });
+  };
+  const fail = () => finish({ exitCode: ExitCode.failure });
+  return (
+    <Box flexDirection="column">
+      <Header title={`setup-token → ${state.profileId}`} />
+      <SetupTokenBody flow={flow} cancel={cancel} fail={fail} done={() => finish({ exitCode: ExitCode.ok })} now={services.now()} />
+    </Box>
+  );
+}
+
+function SetupTokenBody({ flow, cancel, fail, done, now }: { flow: ReturnType<typeof useSetupTokenFlow>; cancel: () => void; fail: () => void; done: () => void; now: number }) {
+  const { state, snapshot, session } = flow;
+  switch (state.stage) {
+    case 'checking':
+      return <Spinner label="Looking for claude and the profile…" />;
+    case 'missing-claude':
+      return <SetupTokenOutcome.Failure title="Claude Code is not installed" detail={state.error} onDone={fail} />;
+    case 'ask-name':
+      return <ProfileNameQuestion existing={state.existing} suggestion="claude" onSubmit={(name) => void flow.chooseName(name)} onCancel={cancel} />;
+    case 'ask-overwrite':
+      return <OverwriteQuestion existing={state.existing!} onOverwrite={flow.overwrite} onRename={flow.askName} onCancel={cancel} />;
+    case 'saving':
+      return <Spinner label={`Saving ${state.profileId}…`} />;
+    case 'saved':
+      return <SetupTokenOutcome.Saved result={state.saved!} token={snapshot?.token ?? ''} now={now} onDone={done} />;
+    case 'save-failed':
+      return (
+        <SetupTokenOutcome.Failure
+          title="The token could not be saved"
+          detail={state.error}
+          hints="r tries again. Closing loses the token (claude shows it once); you can make a new one any time."
+          onRetry={() => void flow.retrySave()}
+          onDone={fail}
+        />
+      );
+    case 'running':
+      break;
+  }
+  switch (snapshot?.phase) {
+    case 'oauth-error':
+      return <OAuthErrorView message={snapshot.error ?? 'OAuth error'} onRetry={() => session?.retry()} onCancel={cancel} />;
+    case 'unrecognised':
+      return <ClaudeScreenMirror session={session} onCancel={cancel} />;
+    case 'token':
+      return snapshot.tokenProblem ? (
+        <SetupTokenOutcome.Failure title="claude printed something that is not a setup-token" detail={snapshot.tokenProblem} onDone={fail} />
+      ) : (
+        <Spinner label="Saving…" />
+      );
+    case 'exited':
+      return (
+        <SetupTokenOutcome.Failure
+          title={`claude setup-token ended without a token (exit code ${snapshot.exitCode ?? '?'})`}
+          hints="Run it again, or make the token elsewhere and use `authdeck paste-token --provider anthropic`."
+          onDone={fail}
+        />
+      );
+    case 'timed-out':
+      return <SetupTokenOutcome.Failure title="Gave up after 15 minutes without a token" hints="Run `authdeck setup-token` again when you are ready." onDone={fail} />;
+    case 'cancelled':
+      return <Text dimColor>Cancelled.</Text>;
+    default:
+      return <SignInView snapshot={snapshot} session={session} onCancel={cancel} />;
+  }
+}

@@ -1,0 +1,62 @@
+import { Spinner } from '@inkjs/ui';
+import { Box, Text, useInput } from 'ink';
+import { useState } from 'react';
+import type { SetupTokenSessionLike } from '../../app-services.js';
+import { KeyHints } from '../../components/KeyHints.js';
+import { Link } from '../../components/Link.js';
+import { TextField } from '../../components/text-field/TextField.js';
+import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
+import { useServices } from '../../contexts.js';
+import type { SetupTokenSnapshot } from '../../services/setup-token/session.js';
+
+/** Starting, the browser step, the sign-in link with the code field, and the exchange. */
+export function SignInView({ snapshot, session, onCancel }: { snapshot: SetupTokenSnapshot | undefined; session: SetupTokenSessionLike | undefined; onCancel: () => void }) {
+  const services = useServices();
+  const code = useTextFieldState();
+  const [copied, setCopied] = useState(false);
+  const phase = snapshot?.phase ?? 'starting';
+  const url = snapshot?.url;
+  const awaiting = phase === 'awaiting-code';
+  // A pasted code arrives as one chunk, so a lone "c" in an empty field is the copy key.
+  const copyKey = (input: string) => {
+    if (input !== 'c' || !url || code.current() !== '') return false;
+    services.copyToClipboard(url);
+    setCopied(true);
+    return true;
+  };
+  useInput((input, key) => {
+    if (key.escape) onCancel();
+    else if (!awaiting) copyKey(input);
+  });
+  const submit = (value: string) => {
+    if (value.trim() === '' || !session) return;
+    void session.submitCode(value);
+    code.set('');
+  };
+  return (
+    <Box flexDirection="column">
+      {phase === 'starting' && <Spinner label="Starting claude setup-token…" />}
+      {phase === 'opening-browser' && <Spinner label="claude is opening your browser to sign in; finish there (the link shows here if it does not open)…" />}
+      {url && (phase === 'awaiting-code' || phase === 'opening-browser' || phase === 'starting') && (
+        <Box flexDirection="column" marginTop={phase === 'awaiting-code' ? 0 : 1}>
+          <Text>1. Open this link and sign in with your Claude account:</Text>
+          {/* Not indented: a wrapped link then reads back whole when its lines are joined. */}
+          <Box marginY={1}>
+            <Link url={url} color="cyan" />
+          </Box>
+          {copied && <Text color="green">   Link copied (where the terminal allows clipboard access).</Text>}
+        </Box>
+      )}
+      {awaiting && (
+        <Box flexDirection="column">
+          <Text>2. Paste the code the page shows (code#state) and press Enter:</Text>
+          <Box marginLeft={3} borderStyle="round" borderColor="cyan" paddingX={1}>
+            <TextField state={code} onSubmit={submit} mask="keep-tail" placeholder="paste the code here" intercept={copyKey} />
+          </Box>
+        </Box>
+      )}
+      {phase === 'exchanging' && <Spinner label="Exchanging the code for a token…" />}
+      <KeyHints hints={[...(url && code.value === '' ? [['c', 'copy link'] as const] : []), ...(awaiting ? [['enter', 'submit code'] as const] : []), ['esc', 'cancel']]} />
+    </Box>
+  );
+}

@@ -1,0 +1,108 @@
+import type { AgentState } from '../../src/services/agent-state.js';
+import type { AppServices } from '../../src/app-services.js';
+import type { SaveCredentialResult } from '../../src/services/profile-actions.js';
+import type { Workspace } from '../../src/services/workspace.js';
+import { FakeSetupTokenSession } from './ink.js';
+
+export const NOW = Date.UTC(2026, 10, 26, 12, 0, 0);
+
+export function fakeWorkspace(overrides: Partial<Workspace> = {}): Workspace {
+  return {
+    env: {},
+    home: '/home/me',
+    stateDir: '/home/me/.openclaw',
+    configPath: '/home/me/.openclaw/openclaw.json',
+    config: { path: '/home/me/.openclaw/openclaw.json', exists: true, authProfiles: {}, authOrder: {}, agents: [], modelRefs: [] },
+    agentId: 'main',
+    agentDir: '/home/me/.openclaw/agents/main/agent',
+    agentFrom: 'config',
+    isMain: true,
+    mainAgentDir: '/home/me/.openclaw/agents/main/agent',
+    daemonEnvPath: '/home/me/.openclaw/.env',
+    ...overrides,
+  };
+}
+
+export function fakeState(profiles: Record<string, Record<string, unknown>> = {}, extra: Partial<AgentState['own']> = {}, workspace = fakeWorkspace()): AgentState {
+  const files = {
+    agentDir: workspace.agentDir,
+    profilesPath: `${workspace.agentDir}/auth-profiles.json`,
+    statePath: `${workspace.agentDir}/auth-state.json`,
+    sqlitePath: `${workspace.agentDir}/openclaw-agent.sqlite`,
+  };
+  return {
+    workspace,
+    own: { files, profilesExists: true, split: false, sqliteExists: false, profilesDoc: { version: 1, profiles }, profiles, order: {}, lastGood: {}, usageStats: {}, ...extra },
+    daemonEnv: {},
+  };
+}
+
+export interface FakeServices extends AppServices {
+  calls: Array<[string, ...unknown[]]>;
+  sessions: FakeSetupTokenSession[];
+  state: AgentState;
+  clipboard: string[];
+  changeListeners: Set<() => void>;
+}
+
+/** AppServices with no I/O: records calls, serves `state`, hands out fake sessions. */
+export function createFakeServices(overrides: Partial<AppServices> & { state?: AgentState } = {}): FakeServices {
+  const calls: FakeServices['calls'] = [];
+  const sessions: FakeSetupTokenSession[] = [];
+  const changeListeners = new Set<() => void>();
+  const services: FakeServices = {
+    workspace: fakeWorkspace(),
+    warnWithinMs: 86_400_000,
+    now: () => NOW,
+    state: overrides.state ?? fakeState(),
+    calls,
+    sessions,
+    clipboard: [],
+    changeListeners,
+    loadState: async () => services.state,
+    watchState: (onChange) => {
+      changeListeners.add(onChange);
+      return () => changeListeners.delete(onChange);
+    },
+    saveCredential: async (input) => {
+      calls.push(['saveCredential', input]);
+      const result: SaveCredentialResult = {
+        profileId: input.profileId,
+        storePath: `${services.workspace.agentDir}/auth-profiles.json`,
+        replaced: false,
+        ...(input.expiresAt !== undefined ? { expiresAt: input.expiresAt } : {}),
+        config: { path: services.workspace.configPath, changed: true, created: false },
+      };
+      return result;
+    },
+    setDaemonEnv: async (name, value) => {
+      calls.push(['setDaemonEnv', name, value]);
+      return { changed: true };
+    },
+    removeProfile: async (profileId) => {
+      calls.push(['removeProfile', profileId]);
+      return { profileId, storePath: `${services.workspace.agentDir}/auth-profiles.json`, type: 'token' };
+    },
+    setOrder: async (provider, ids) => {
+      calls.push(['setOrder', provider, ids]);
+      return { path: `${services.workspace.agentDir}/auth-profiles.json`, changed: true };
+    },
+    clearCooldown: async (profileId) => {
+      calls.push(['clearCooldown', profileId]);
+      return { changed: true };
+    },
+    forAgent: async (agentId) => {
+      calls.push(['forAgent', agentId]);
+      return { ...services, workspace: fakeWorkspace({ agentId, isMain: agentId === 'main' }) };
+    },
+    findClaude: () => '/usr/local/bin/claude',
+    createSetupTokenSession: () => {
+      const session = new FakeSetupTokenSession();
+      sessions.push(session);
+      return session;
+    },
+    copyToClipboard: (text) => services.clipboard.push(text),
+    ...overrides,
+  };
+  return services;
+}

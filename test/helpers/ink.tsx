@@ -1,0 +1,103 @@
+import { render } from 'ink-testing-library';
+import { act, type ReactElement } from 'react';
+import type { AppServices, SetupTokenSessionLike } from '../../src/app-services.js';
+import { App } from '../../src/app.js';
+import type { Screen, TuiResult } from '../../src/navigation.js';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+export type Rendered = ReturnType<typeof render> & {
+  type(text: string): Promise<void>;
+  press(key: 'enter' | 'escape' | 'up' | 'down' | 'backspace' | 'tab' | 'ctrl-c'): Promise<void>;
+  frame(): string;
+  settle(): Promise<void>;
+};
+
+const KEYS = { enter: '\r', escape: '\x1b', up: '\x1b[A', down: '\x1b[B', backspace: '\x7f', tab: '\t', 'ctrl-c': '\x03' } as const;
+
+/** ink-testing-library with React 19: every render and write inside act(), or keys get lost. */
+export async function renderInk(element: ReactElement): Promise<Rendered> {
+  let instance!: ReturnType<typeof render>;
+  await act(async () => {
+    instance = render(element);
+  });
+  const settle = () => act(async () => {
+    await new Promise((done) => setImmediate(done));
+  });
+  return Object.assign(instance, {
+    async type(text: string) {
+      await act(async () => {
+        instance.stdin.write(text);
+      });
+      await settle();
+    },
+    async press(key: keyof typeof KEYS) {
+      await act(async () => {
+        instance.stdin.write(KEYS[key]);
+      });
+      // A lone ESC waits for a possible sequence before Ink reports it.
+      if (key === 'escape') await act(async () => new Promise((done) => setTimeout(done, 60)));
+      await settle();
+    },
+    frame: () => instance.lastFrame() ?? '',
+    settle,
+  });
+}
+
+export async function renderApp(services: AppServices, screen: Screen): Promise<Rendered & { exits: TuiResult[] }> {
+  const exits: TuiResult[] = [];
+  const rendered = await renderInk(<App services={services} initialScreen={screen} onExit={(result) => exits.push(result)} />);
+  return Object.assign(rendered, { exits });
+}
+
+/** Waits (in act) until the frame matches, for effects that resolve promises. */
+export async function waitForFrame(rendered: Rendered, pattern: RegExp | string, timeoutMs = 3000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const frame = rendered.frame();
+    if (typeof pattern === 'string' ? frame.includes(pattern) : pattern.test(frame)) return frame;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(pattern)}; frame:\n${frame}`);
+    await act(async () => new Promise((done) => setTimeout(done, 10)));
+  }
+}
+
+/** A setup-token session whose screen state the test sets by hand. */
+export class FakeSetupTokenSession implements SetupTokenSessionLike {
+  current: SetupTokenSessionLike['current'] = { phase: 'starting', recognised: false };
+  codes: string[] = [];
+  retries = 0;
+  cancelled = false;
+  disposed = false;
+  written: string[] = [];
+  private listeners = new Set<(snapshot: SetupTokenSessionLike['current']) => void>();
+  subscribe(listener: (snapshot: SetupTokenSessionLike['current']) => void) {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+  onRawData() {
+    return () => {};
+  }
+  start() {}
+  async submitCode(code: string) {
+    this.codes.push(code);
+  }
+  retry() {
+    this.retries++;
+  }
+  write(data: string) {
+    this.written.push(data);
+  }
+  resize() {}
+  cancel() {
+    this.cancelled = true;
+  }
+  dispose() {
+    this.disposed = true;
+  }
+  async emit(patch: Partial<SetupTokenSessionLike['current']>) {
+    this.current = { ...this.current, ...patch };
+    await act(async () => {
+      for (const listener of this.listeners) listener(this.current);
+    });
+  }
+}

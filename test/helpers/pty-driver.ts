@@ -1,0 +1,135 @@
+import { dirname } from 'node:path';
+import xterm from '@xterm/headless';
+import * as pty from 'node-pty';
+import { CLI_PATH } from './run-cli.js';
+
+const { Terminal } = xterm;
+
+export const FAKE_CLAUDE_DIR = new URL('../fake-claude/', import.meta.url).pathname.replace(/\/$/, '');
+/** A PATH with node and the basic tools but no `claude`. */
+export const PATH_WITHOUT_CLAUDE = [dirname(process.execPath), '/usr/local/bin', '/usr/bin', '/bin'].join(':');
+
+export type KeyName = 'enter' | 'escape' | 'up' | 'down' | 'left' | 'right' | 'tab' | 'backspace' | 'ctrl-c' | 'space';
+const KEYS: Record<KeyName, string> = {
+  enter: '\r',
+  escape: '\x1b',
+  up: '\x1b[A',
+  down: '\x1b[B',
+  right: '\x1b[C',
+  left: '\x1b[D',
+  tab: '\t',
+  backspace: '\x7f',
+  'ctrl-c': '\x03',
+  space: ' ',
+};
+
+export interface LaunchOptions {
+  home: string;
+  cols?: number;
+  rows?: number;
+  env?: Record<string, string | undefined>;
+}
+
+/**
+ * The built authdeck in a real PTY, its screen read through a headless xterm, driven the way a
+ * person types: text and Enter as separate writes, with a pause between keys.
+ */
+export class TerminalSession {
+  readonly terminal: InstanceType<typeof Terminal>;
+  private readonly process: pty.IPty;
+  private exitCode: number | undefined;
+  private readonly exited: Promise<number>;
+  private pendingWrites = Promise.resolve();
+
+  private constructor(args: string[], options: LaunchOptions) {
+    const cols = options.cols ?? 100;
+    const rows = options.rows ?? 40;
+    this.terminal = new Terminal({ cols, rows, allowProposedApi: true, scrollback: 500 });
+    const env: Record<string, string> = {
+      PATH: `${FAKE_CLAUDE_DIR}:${PATH_WITHOUT_CLAUDE}`,
+      HOME: options.home,
+      XDG_CONFIG_HOME: `${options.home}/.config`,
+      TERM: 'xterm-256color',
+      LANG: 'C.UTF-8',
+    };
+    for (const [key, value] of Object.entries(options.env ?? {})) {
+      if (value === undefined) delete env[key];
+      else env[key] = value;
+    }
+    this.process = pty.spawn(process.execPath, [CLI_PATH, ...args], { name: 'xterm-256color', cols, rows, cwd: options.home, env });
+    this.process.onData((data) => {
+      this.pendingWrites = this.pendingWrites.then(() => new Promise<void>((done) => this.terminal.write(data, done)));
+    });
+    this.exited = new Promise((resolve) => {
+      this.process.onExit(({ exitCode }) => {
+        this.exitCode = exitCode;
+        resolve(exitCode);
+      });
+    });
+  }
+
+  static launch(args: string[], options: LaunchOptions): TerminalSession {
+    return new TerminalSession(args, options);
+  }
+
+  get pid(): number {
+    return this.process.pid;
+  }
+
+  /** The visible screen, one string per row, trailing spaces dropped. */
+  lines(): string[] {
+    const buffer = this.terminal.buffer.active;
+    const rows: string[] = [];
+    for (let i = 0; i < this.terminal.rows; i++) rows.push(buffer.getLine(buffer.viewportY + i)?.translateToString(true) ?? '');
+    return rows;
+  }
+
+  screen(): string {
+    return this.lines().join('\n');
+  }
+
+  async waitFor(pattern: RegExp | string, timeoutMs = 10_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await this.pendingWrites;
+      const screen = this.screen();
+      if (typeof pattern === 'string' ? screen.includes(pattern) : pattern.test(screen)) return screen;
+      if (Date.now() > deadline) {
+        throw new Error(`timed out waiting for ${String(pattern)}; exit code ${this.exitCode ?? 'none'}; screen:\n${screen}`);
+      }
+      await sleep(25);
+    }
+  }
+
+  async type(text: string): Promise<void> {
+    this.process.write(text);
+    await sleep(60);
+  }
+
+  async press(key: KeyName, times = 1): Promise<void> {
+    for (let i = 0; i < times; i++) {
+      this.process.write(KEYS[key]);
+      await sleep(60);
+    }
+  }
+
+  resize(cols: number, rows: number): void {
+    this.process.resize(cols, rows);
+    this.terminal.resize(cols, rows);
+  }
+
+  async waitForExit(timeoutMs = 10_000): Promise<number> {
+    const timeout = sleep(timeoutMs).then(() => {
+      throw new Error(`authdeck did not exit within ${timeoutMs} ms; screen:\n${this.screen()}`);
+    });
+    return Promise.race([this.exited, timeout]);
+  }
+
+  kill(): void {
+    if (this.exitCode === undefined) this.process.kill('SIGKILL');
+  }
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((done) => setTimeout(done, ms));
+}

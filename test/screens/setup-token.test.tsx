@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { createFakeServices, fakeState, NOW } from '../helpers/fake-services.js';
+import { renderApp, waitForFrame } from '../helpers/ink.js';
+
+const URL = 'https://claude.ai/oauth/authorize?Xabcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
+const YEAR = 365 * 86_400_000;
+const token = () => ['sk', 'ant', 'oat01', 'x'.repeat(93) + 'AA'].join('-');
+
+describe('setup-token screen', () => {
+  it('shows the link, copies it with c, sends the code, and saves the token for a year', async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'setup-token' });
+    await waitForFrame(app, 'Starting claude setup-token');
+    const session = services.sessions[0]!;
+    await session.emit({ phase: 'awaiting-code', url: URL, recognised: true });
+    expect(app.frame()).toContain(URL);
+    expect(app.frame()).toContain('Paste the code the page shows');
+    await app.type('c');
+    expect(services.clipboard).toEqual([URL]);
+    expect(app.frame()).toContain('Link copied');
+    await app.type('CODE-123456#STATE-abcdef');
+    expect(app.frame()).toContain('abcdef');
+    expect(app.frame()).not.toContain('CODE-123456');
+    await app.press('enter');
+    expect(session.codes).toEqual(['CODE-123456#STATE-abcdef']);
+    await session.emit({ phase: 'exchanging' });
+    expect(app.frame()).toContain('Exchanging the code');
+    await session.emit({ phase: 'token', token: token() });
+    const saved = await waitForFrame(app, 'Saved anthropic:default');
+    expect(saved).toContain('sk-ant-o…xxAA');
+    expect(saved).not.toContain(token());
+    expect(services.calls[0]).toEqual([
+      'saveCredential',
+      { profileId: 'anthropic:default', provider: 'anthropic', kind: 'token', secret: token(), expiresAt: NOW + YEAR, replace: 'never' },
+    ]);
+    await app.press('enter');
+    expect(app.exits).toEqual([{ exitCode: 0 }]);
+  });
+
+  it('takes a pasted code that ends in a newline as submitted', async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'setup-token' });
+    await waitForFrame(app, 'Starting');
+    await services.sessions[0]!.emit({ phase: 'awaiting-code', url: URL, recognised: true });
+    await app.type('PASTED-code#state\r');
+    expect(services.sessions[0]!.codes).toEqual(['PASTED-code#state']);
+  });
+
+  it('shows an OAuth error with retry and cancel', async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'setup-token' });
+    await waitForFrame(app, 'Starting');
+    const session = services.sessions[0]!;
+    await session.emit({ phase: 'oauth-error', error: "OAuth error: That code wasn't accepted.", recognised: true });
+    expect(app.frame()).toContain("✘ OAuth error: That code wasn't accepted.");
+    await app.press('enter');
+    expect(session.retries).toBe(1);
+    await session.emit({ phase: 'oauth-error' });
+    await app.press('escape');
+    expect(session.cancelled).toBe(true);
+    expect(app.exits).toEqual([{ exitCode: 130 }]);
+  });
+
+  it('asks for a name when anthropic:default is taken, before starting claude', async () => {
+    const services = createFakeServices({ state: fakeState({ 'anthropic:default': { type: 'api_key', provider: 'anthropic', key: 'k' } }) });
+    const app = await renderApp(services, { name: 'setup-token' });
+    await waitForFrame(app, 'Name for the new setup-token profile');
+    expect(app.frame()).toContain('anthropic:default already exists (api_key)');
+    expect(services.sessions).toHaveLength(0);
+    await app.press('backspace');
+    await app.type('x');
+    await app.press('enter');
+    await waitForFrame(app, 'setup-token → anthropic:claudx');
+    expect(services.sessions).toHaveLength(1);
+    await services.sessions[0]!.emit({ phase: 'token', token: token() });
+    await waitForFrame(app, 'Saved anthropic:claudx');
+  });
+
+  it('asks before overwriting an explicit --profile-id, and --yes does not ask', async () => {
+    const taken = fakeState({ 'anthropic:work': { type: 'token', provider: 'anthropic', token: 't', expires: NOW + 1000 } });
+    const services = createFakeServices({ state: taken });
+    const app = await renderApp(services, { name: 'setup-token', profileId: 'anthropic:work' });
+    await waitForFrame(app, 'Replace it with the new setup-token?');
+    await app.type('o');
+    await waitForFrame(app, 'Starting');
+    await services.sessions[0]!.emit({ phase: 'token', token: token() });
+    await waitForFrame(app, 'anthropic:work');
+    expect(services.calls[0]?.[1]).toMatchObject({ profileId: 'anthropic:work', replace: 'any' });
+
+    const quiet = createFakeServices({ state: taken });
+    const yes = await renderApp(quiet, { name: 'setup-token', profileId: 'anthropic:work', yes: true });
+    await waitForFrame(yes, 'Starting');
+    expect(yes.frame()).not.toContain('Replace it');
+  });
+
+  it('explains a missing claude, and an exit without a token', async () => {
+    const missing = createFakeServices({
+      findClaude: () => {
+        throw new Error('`claude` is not on PATH: install Claude Code with `npm install -g @anthropic-ai/claude-code`');
+      },
+    });
+    const app = await renderApp(missing, { name: 'setup-token' });
+    await waitForFrame(app, 'Claude Code is not installed');
+    expect(app.frame()).toContain('npm install -g @anthropic-ai/claude-code');
+    await app.press('enter');
+    expect(app.exits).toEqual([{ exitCode: 1 }]);
+
+    const services = createFakeServices();
+    const exited = await renderApp(services, { name: 'setup-token' });
+    await waitForFrame(exited, 'Starting');
+    await services.sessions[0]!.emit({ phase: 'exited', exitCode: 1 });
+    expect(exited.frame()).toContain('ended without a token (exit code 1)');
+    expect(exited.frame()).toContain('authdeck paste-token --provider anthropic');
+  });
+
+  it('refuses what is not a setup-token, and kills claude when the screen closes', async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'setup-token' });
+    await waitForFrame(app, 'Starting');
+    await services.sessions[0]!.emit({ phase: 'token', token: 'sk-ant-oat01-short', tokenProblem: 'this is not a valid token' });
+    expect(app.frame()).toContain('not a setup-token');
+    expect(services.calls).toEqual([]);
+    await app.press('ctrl-c');
+    expect(app.exits).toEqual([{ exitCode: 130 }]);
+    app.unmount();
+    expect(services.sessions[0]!.disposed).toBe(true);
+  });
+});
