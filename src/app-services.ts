@@ -12,7 +12,7 @@ import {
 import { findClaudeBinary } from './services/setup-token/find-claude.js';
 import type { PtySpawner } from './services/setup-token/pty.js';
 import { SetupTokenSession } from './services/setup-token/session.js';
-import { resolveWorkspace, type Workspace } from './services/workspace.js';
+import { listKnownAgentIds, resolveWorkspace, type Workspace } from './services/workspace.js';
 
 /**
  * Everything the screens may do, in one object passed through one context: the real one wraps
@@ -20,6 +20,8 @@ import { resolveWorkspace, type Workspace } from './services/workspace.js';
  */
 export interface AppServices {
   workspace: Workspace;
+  /** The agent's state as read while the TUI started, for the first frame. */
+  preloadedState?: AgentState;
   warnWithinMs: number;
   now(): number;
   loadState(): Promise<AgentState>;
@@ -30,6 +32,8 @@ export interface AppServices {
   removeProfile(profileId: string): Promise<RemoveResult>;
   setOrder(provider: string, ids: string[] | undefined): Promise<{ path: string; changed: boolean }>;
   clearCooldown(profileId: string): Promise<{ changed: boolean }>;
+  /** Agents the user can switch to (config list, dirs on disk, main). */
+  listAgents(): string[];
   /** The services for another agent of the same state dir. */
   forAgent(agentId: string): Promise<AppServices>;
   /** Path of `claude`, or throws an error that says how to install it. */
@@ -46,6 +50,7 @@ export type SetupTokenSessionLike = Pick<
 
 export interface RealServicesOptions {
   workspace: Workspace;
+  preloadedState?: AgentState;
   warnWithinMs: number;
   spawnPty: PtySpawner;
   watch: (workspace: Workspace, onChange: () => void) => () => void;
@@ -58,6 +63,7 @@ export function createAppServices(options: RealServicesOptions): AppServices {
   const { workspace } = options;
   return {
     workspace,
+    ...(options.preloadedState ? { preloadedState: options.preloadedState } : {}),
     warnWithinMs: options.warnWithinMs,
     now: Date.now,
     loadState: () => loadAgentState(workspace),
@@ -67,8 +73,9 @@ export function createAppServices(options: RealServicesOptions): AppServices {
     removeProfile: (profileId) => removeProfile(workspace, profileId),
     setOrder: (provider, ids) => setOrderOverride(workspace, provider, ids),
     clearCooldown: (profileId) => clearProfileCooldown(workspace, profileId),
+    listAgents: () => listKnownAgentIds(workspace.config, workspace.stateDir),
     forAgent: async (agentId) =>
-      createAppServices({ ...options, workspace: await resolveWorkspace({ env: workspace.env, stateDir: workspace.stateDir, agent: agentId }) }),
+      createAppServices({ ...options, preloadedState: undefined, workspace: await resolveWorkspace({ env: workspace.env, stateDir: workspace.stateDir, agent: agentId }) }),
     findClaude: (explicit) => findClaudeBinary(options.env.PATH, explicit),
     createSetupTokenSession: (claudeBin) =>
       new SetupTokenSession({ claudeBin, spawn: options.spawnPty, env: options.env, ...options.setupTokenOptions }),

@@ -5,6 +5,7 @@ import { NavigationActionsContext, NavigationStateContext, ServicesContext, type
 import { currentScreen, navigationReducer, type Screen, type TuiResult } from './navigation.js';
 import { ScreenOutlet } from './screens/ScreenOutlet.js';
 import { ExitCode } from './services/errors.js';
+import { KeyRouterProvider } from './components/key-router.js';
 
 export interface AppProps {
   services: AppServices;
@@ -50,7 +51,9 @@ export function App({ services: initialServices, initialScreen, onExit }: AppPro
     <ServicesContext.Provider value={services}>
       <NavigationStateContext.Provider value={navigation}>
         <NavigationActionsContext.Provider value={actions}>
-          <ScreenOutlet screen={currentScreen(navigation)} />
+          <KeyRouterProvider>
+            <ScreenOutlet screen={currentScreen(navigation)} />
+          </KeyRouterProvider>
         </NavigationActionsContext.Provider>
       </NavigationStateContext.Provider>
     </ServicesContext.Provider>

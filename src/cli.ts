@@ -17,6 +17,7 @@ const GLOBAL_OPTIONS: OptionSpec[] = [
 type Runner = (ctx: CommandContext, values: ParsedValues, positionals: string[]) => Promise<number>;
 
 const json: OptionSpec = { name: 'json', description: 'print JSON' };
+const profileId: OptionSpec = { name: 'profile-id', value: 'id', description: 'profile id or name (default <provider>:default)' };
 const provider = (required: boolean): OptionSpec => ({ name: 'provider', value: 'id', description: 'provider, e.g. anthropic', required });
 
 const str = (value: string | boolean | undefined) => (typeof value === 'string' ? value : undefined);
@@ -39,7 +40,7 @@ function commandTable(bind: (runner: Runner) => CommandSpec['run']): CommandSpec
     description: 'store a token made elsewhere (from stdin, or a masked prompt in a terminal)',
     options: [
       provider(true),
-      { name: 'profile-id', value: 'id', description: 'profile id or name (default <provider>:default)' },
+      profileId,
       { name: 'expires-in', value: 'duration', description: 'lifetime: 365d, 12h, 90m (Anthropic setup-tokens: 365d when not given)' },
       json,
     ],
@@ -102,6 +103,37 @@ function commandTable(bind: (runner: Runner) => CommandSpec['run']): CommandSpec
       return (await import('./commands/status.js')).runStatus(ctx, {});
     }),
     subcommands: [
+      {
+        name: 'onboard',
+        description: 'the onboarding wizard (TUI); --non-interactive reads the secret from stdin',
+        options: [
+          provider(false),
+          { name: 'method', value: 'method', description: 'api-key | setup-token | paste-token' },
+          { name: 'non-interactive', description: 'no screen: needs --provider and --method, secret on stdin' },
+          { name: 'profile-id', value: 'id', description: 'with --non-interactive: profile id or name' },
+          json,
+        ],
+        run: bind(async (ctx, v) =>
+          (await import('./commands/interactive.js')).runOnboard(ctx, {
+            provider: str(v.provider),
+            method: str(v.method),
+            nonInteractive: flag(v['non-interactive']),
+            profileId: str(v['profile-id']),
+            json: flag(v.json),
+          }),
+        ),
+      },
+      {
+        name: 'dashboard',
+        description: 'the live status dashboard (TUI)',
+        run: bind(async (ctx) => (await import('./commands/interactive.js')).runDashboard(ctx)),
+      },
+      {
+        name: 'pick',
+        description: 'choose the profile a provider uses first for this agent (TUI)',
+        options: [provider(false), { name: 'print', description: 'print the chosen id to stdout' }],
+        run: bind(async (ctx, v) => (await import('./commands/interactive.js')).runPick(ctx, { provider: str(v.provider), print: flag(v.print) })),
+      },
       { name: 'status', ...status },
       { name: 'paste-token', ...pasteToken },
       { name: 'setup-token', ...setupToken },
@@ -110,7 +142,7 @@ function commandTable(bind: (runner: Runner) => CommandSpec['run']): CommandSpec
         description: 'store an API key (from stdin, or a masked prompt in a terminal)',
         options: [
           provider(true),
-          { name: 'profile-id', value: 'id', description: 'profile id or name (default <provider>:default)' },
+          profileId,
           { name: 'env', description: "also write it to the daemon's .env (<state>/.env)" },
           json,
         ],

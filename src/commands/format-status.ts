@@ -1,17 +1,7 @@
+import { STATUS_COLOR } from '../components/status-style.js';
 import { formatDuration, formatRelative, formatWindow } from '../services/durations.js';
-import type { HealthStatus } from '../services/health.js';
 import type { ProfileReport, ProviderReport, StatusReport } from '../services/status-report.js';
 import type { Painter } from './output.js';
-
-const STATUS_COLOR: Record<HealthStatus, keyof Painter> = {
-  ok: 'green',
-  expiring: 'yellow',
-  expired: 'red',
-  refreshable: 'cyan',
-  static: 'green',
-  missing: 'red',
-  unknown: 'magenta',
-};
 
 /** The human `status` view: one block per provider, aligned columns, a summary line. */
 export function formatStatusReport(report: StatusReport, paint: Painter, nowMs: number): string {
@@ -57,7 +47,7 @@ function providerHeading(provider: ProviderReport, paint: Painter): string {
 function profileLine(profile: ProfileReport, idWidth: number, paint: Painter, nowMs: number): string {
   const position = profile.orderPosition === null ? ' – ' : `${String(profile.orderPosition).padStart(2)}${profile.next ? '▸' : ' '}`;
   const secret = profile.masked ?? (profile.secretRef ? `ref ${profile.secretRef}` : '—');
-  const status = paint[STATUS_COLOR[profile.status]] as (text: string) => string;
+  const status = paint[STATUS_COLOR[profile.status]];
   const details: string[] = [];
   if (profile.status === 'unknown') details.push(`type "${profile.type}" is not one authdeck knows; kept as is`);
   if (profile.expiresAt !== null) {

@@ -1,13 +1,22 @@
-import { Text } from 'ink';
 import type { Screen } from '../navigation.js';
+import { DashboardScreen } from './dashboard/DashboardScreen.js';
+import { HomeScreen } from './HomeScreen.js';
+import { OnboardScreen } from './onboard/OnboardScreen.js';
+import { PickerScreen } from './PickerScreen.js';
 import { SetupTokenScreen } from './setup-token/SetupTokenScreen.js';
 
 /** Which component draws which screen. */
 export function ScreenOutlet({ screen }: { screen: Screen }) {
   switch (screen.name) {
+    case 'home':
+      return <HomeScreen />;
+    case 'dashboard':
+      return <DashboardScreen />;
+    case 'onboard':
+      return <OnboardScreen provider={screen.provider} method={screen.method} />;
+    case 'pick':
+      return <PickerScreen provider={screen.provider} print={screen.print} />;
     case 'setup-token':
       return <SetupTokenScreen profileId={screen.profileId} claudeBin={screen.claudeBin} yes={screen.yes} />;
-    default:
-      return <Text>{screen.name}: not available yet</Text>;
   }
 }

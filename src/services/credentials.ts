@@ -81,7 +81,7 @@ export function checkSecret(provider: string, kind: SecretKind, input: string): 
 
   const shape: SecretShape | undefined = kind === 'api_key' ? info.key : info.token;
   if (shape && !shape.pattern.test(secret)) {
-    return fail(`this is not a valid ${providerLabel(info.id)} ${kind === 'api_key' ? 'API key' : 'token'}: it ${shape.looks} (got ${secret.length} characters${describeBadCharacters(secret)}); copy it again`);
+    return fail(`this is not a valid ${providerLabel(info.id)} ${kind === 'api_key' ? 'API key' : 'token'}: one ${shape.looks}, this has ${secret.length} characters${describeBadCharacters(secret)}; copy it again`);
   }
   const warnings: string[] = [];
   if (info.id === 'anthropic' && kind === 'token' && secret.length !== SETUP_TOKEN_USUAL_LENGTH) {
@@ -98,7 +98,7 @@ function wrongFlowMessage(recognised: RecognisedSecret, provider: string): strin
 }
 
 function describeBadCharacters(secret: string): string {
-  return /[^A-Za-z0-9_-]/.test(secret) ? ', some of them not letters, digits, - or _' : '';
+  return /[^A-Za-z0-9_-]/.test(secret) ? ', some not letters, digits, - or _' : '';
 }
 
 /** First 8 … last 4; shorter secrets show less so that a mask never gives most of it away. */

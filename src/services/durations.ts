@@ -66,3 +66,13 @@ export function formatWindow(ms: number): string {
   if (ms % hourMs === 0 && ms < 2 * DAY_MS) return `${ms / hourMs}h`;
   return formatDuration(ms).replace(' ', '');
 }
+
+/** A live countdown that moves every second: "364d 23:59:58", "04:59:12". */
+export function formatCountdown(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const days = Math.floor(total / 86_400);
+  const clock = [Math.floor((total % 86_400) / 3600), Math.floor((total % 3600) / 60), total % 60]
+    .map((part) => String(part).padStart(2, '0'))
+    .join(':');
+  return days > 0 ? `${days}d ${clock}` : clock;
+}

@@ -214,3 +214,24 @@ function collectWarnings(state: AgentState): string[] {
   }
   return warnings;
 }
+
+/**
+ * When the report next goes stale: the first moment a profile crosses into its warn window,
+ * expires, or leaves a cooldown or disabled window. A live view rebuilds it then, instead of
+ * every second (countdowns are drawn from `expiresAt` at render time).
+ */
+export function nextStatusChangeAt(report: StatusReport, nowMs: number): number {
+  let next = Infinity;
+  const consider = (at: number | null) => {
+    if (at !== null && at > nowMs && at < next) next = at;
+  };
+  for (const profile of report.profiles) {
+    if (profile.expiresAt !== null) {
+      consider(profile.expiresAt - report.warnWithinMs);
+      consider(profile.expiresAt);
+    }
+    consider(profile.cooldownUntil);
+    consider(profile.disabledUntil);
+  }
+  return next;
+}

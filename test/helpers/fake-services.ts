@@ -91,6 +91,7 @@ export function createFakeServices(overrides: Partial<AppServices> & { state?: A
       calls.push(['clearCooldown', profileId]);
       return { changed: true };
     },
+    listAgents: () => ['main', 'ops'],
     forAgent: async (agentId) => {
       calls.push(['forAgent', agentId]);
       return { ...services, workspace: fakeWorkspace({ agentId, isMain: agentId === 'main' }) };

@@ -88,12 +88,13 @@ export class TerminalSession {
     return this.lines().join('\n');
   }
 
-  async waitFor(pattern: RegExp | string, timeoutMs = 10_000): Promise<string> {
+  async waitFor(pattern: RegExp | string | ((screen: string) => boolean), timeoutMs = 10_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
+    const matches = typeof pattern === 'function' ? pattern : (screen: string) => (typeof pattern === 'string' ? screen.includes(pattern) : pattern.test(screen));
     for (;;) {
       await this.pendingWrites;
       const screen = this.screen();
-      if (typeof pattern === 'string' ? screen.includes(pattern) : pattern.test(screen)) return screen;
+      if (matches(screen)) return screen;
       if (Date.now() > deadline) {
         throw new Error(`timed out waiting for ${String(pattern)}; exit code ${this.exitCode ?? 'none'}; screen:\n${screen}`);
       }

@@ -1,5 +1,7 @@
-import { useInput, type Key } from 'ink';
+import { type Key } from 'ink';
 import type { TextFieldState } from './use-text-field-state.js';
+import { isEnter } from '../keys.js';
+import { useKeys } from '../key-router.js';
 
 /**
  * Keys for a one-line field. A paste arrives as one chunk; a chunk that ends in a line break
@@ -13,10 +15,10 @@ export function useTextFieldInput(
   /** Sees each key first; returning true keeps it out of the field (a screen's own key). */
   intercept?: (input: string, key: Key) => boolean,
 ): void {
-  useInput(
+  useKeys(
     (input, key) => {
       if (intercept?.(input, key)) return;
-      if (key.return) {
+      if (isEnter(input, key)) {
         onSubmit(state.current());
         return;
       }

@@ -1,8 +1,9 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import type { SetupTokenSessionLike } from '../../app-services.js';
 import { KeyHints } from '../../components/KeyHints.js';
 import { keyToSequence, useTerminalMirror } from '../../hooks/use-terminal-mirror.js';
 import { useTerminalSize } from '../../hooks/use-terminal-size.js';
+import { useKeys } from '../../components/key-router.js';
 
 /**
  * authdeck did not recognise claude's screen (a newer claude?): show it as it is and pass keys
@@ -13,7 +14,7 @@ export function ClaudeScreenMirror({ session, onCancel }: { session: SetupTokenS
   const cols = Math.max(20, columns - 4);
   const height = Math.max(5, Math.min(40, rows - 8));
   const lines = useTerminalMirror(session, cols, height, true);
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.ctrl && input === 'c') onCancel();
     else session?.write(keyToSequence(input, key));
   });

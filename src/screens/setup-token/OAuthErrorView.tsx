@@ -1,10 +1,12 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
+import { isEnter } from '../../components/keys.js';
+import { useKeys } from '../../components/key-router.js';
 
 /** claude refused the code (or could not reach the sign-in service) and waits for a retry. */
 export function OAuthErrorView({ message, onRetry, onCancel }: { message: string; onRetry: () => void; onCancel: () => void }) {
-  useInput((_input, key) => {
-    if (key.return) onRetry();
+  useKeys((input, key) => {
+    if (isEnter(input, key)) onRetry();
     else if (key.escape) onCancel();
   });
   return (

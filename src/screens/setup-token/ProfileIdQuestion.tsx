@@ -1,9 +1,10 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { formatDate } from '../../services/durations.js';
 import type { ExistingProfile } from '../../hooks/use-setup-token-flow.js';
+import { useKeys } from '../../components/key-router.js';
 
 function describeExisting(existing: ExistingProfile): string {
   return `${existing.type}${existing.expiresAt !== undefined ? `, expires ${formatDate(existing.expiresAt)}` : ''}`;
@@ -17,7 +18,7 @@ export function ProfileNameQuestion({ existing, suggestion, onSubmit, onCancel }
   onCancel: () => void;
 }) {
   const name = useTextFieldState(suggestion);
-  useInput((_input, key) => {
+  useKeys((_input, key) => {
     if (key.escape) onCancel();
   });
   return (
@@ -44,7 +45,7 @@ export function OverwriteQuestion({ existing, onOverwrite, onRename, onCancel }:
   onRename: () => void;
   onCancel: () => void;
 }) {
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (input === 'o' || input === 'y') onOverwrite();
     else if (input === 'n') onRename();
     else if (key.escape) onCancel();

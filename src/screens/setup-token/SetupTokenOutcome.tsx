@@ -1,13 +1,15 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
 import { maskSecret } from '../../services/credentials.js';
 import { formatDate, formatRelative } from '../../services/durations.js';
 import type { SaveCredentialResult } from '../../services/profile-actions.js';
+import { isEnter } from '../../components/keys.js';
+import { useKeys } from '../../components/key-router.js';
 
 /** The token is saved: what went where, and what to run next. */
 function SavedView({ result, token, now, onDone }: { result: SaveCredentialResult; token: string; now: number; onDone: () => void }) {
-  useInput((_input, key) => {
-    if (key.return || key.escape) onDone();
+  useKeys((input, key) => {
+    if (isEnter(input, key) || key.escape) onDone();
   });
   return (
     <Box flexDirection="column">
@@ -30,9 +32,9 @@ function SavedView({ result, token, now, onDone }: { result: SaveCredentialResul
 
 /** Something ended the flow without a saved token; the message says what and what to do. */
 function FailureView({ title, detail, hints, onDone, onRetry }: { title: string; detail?: string; hints?: string; onDone: () => void; onRetry?: () => void }) {
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (onRetry && input === 'r') onRetry();
-    else if (key.return || key.escape) onDone();
+    else if (isEnter(input, key) || key.escape) onDone();
   });
   return (
     <Box flexDirection="column">

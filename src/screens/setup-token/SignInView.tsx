@@ -1,5 +1,5 @@
 import { Spinner } from '@inkjs/ui';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useState } from 'react';
 import type { SetupTokenSessionLike } from '../../app-services.js';
 import { KeyHints } from '../../components/KeyHints.js';
@@ -8,6 +8,7 @@ import { TextField } from '../../components/text-field/TextField.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { useServices } from '../../contexts.js';
 import type { SetupTokenSnapshot } from '../../services/setup-token/session.js';
+import { useKeys } from '../../components/key-router.js';
 
 /** Starting, the browser step, the sign-in link with the code field, and the exchange. */
 export function SignInView({ snapshot, session, onCancel }: { snapshot: SetupTokenSnapshot | undefined; session: SetupTokenSessionLike | undefined; onCancel: () => void }) {
@@ -24,7 +25,7 @@ export function SignInView({ snapshot, session, onCancel }: { snapshot: SetupTok
     setCopied(true);
     return true;
   };
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.escape) onCancel();
     else if (!awaiting) copyKey(input);
   });

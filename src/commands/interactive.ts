@@ -1,0 +1,49 @@
+import { findProvider, isValidProviderId, normalizeProviderId, type OnboardingMethod } from '../services/providers.js';
+import { UsageError } from '../services/errors.js';
+import { readAuthStore } from '../services/store.js';
+import type { CommandContext } from './context.js';
+import { requireProvider } from './context.js';
+
+const METHODS: OnboardingMethod[] = ['api-key', 'setup-token', 'paste-token'];
+
+/** Screens need a terminal; without one, say which plain command does the job (SPEC §6). */
+function requireTerminal(ctx: CommandContext, what: string, instead: string): void {
+  if (!ctx.interactive) throw new UsageError(`${what} needs a terminal; without one use ${instead}`);
+}
+
+async function openScreen(ctx: CommandContext, screen: import('../navigation.js').Screen): Promise<number> {
+  // An unknown agent or an unparsable config stops here with its exit code, before Ink starts.
+  await ctx.workspace();
+  const { launchTui } = await import('../tui.js');
+  return launchTui(ctx, screen);
+}
+
+export async function runOnboard(ctx: CommandContext, options: { provider?: string; method?: string; nonInteractive?: boolean; profileId?: string; json?: boolean }): Promise<number> {
+  const provider = options.provider !== undefined ? requireProvider(options.provider) : undefined;
+  const method = options.method as OnboardingMethod | undefined;
+  if (method !== undefined && !METHODS.includes(method)) throw new UsageError(`--method: "${options.method}" is not one of ${METHODS.join(', ')}`);
+  if (provider && method && !(findProvider(provider)?.methods ?? ['api-key', 'paste-token']).includes(method)) {
+    throw new UsageError(`--method ${method} does not apply to ${provider}`);
+  }
+  if (options.nonInteractive) {
+    if (!provider || !method) throw new UsageError('--non-interactive needs --provider and --method (api-key or paste-token); the secret comes from stdin');
+    if (method === 'setup-token') throw new UsageError('setup-token needs a terminal; make the token elsewhere and use --method paste-token');
+    const { runSaveCredential } = await import('./save-credential.js');
+    return runSaveCredential(ctx, method === 'api-key' ? 'api_key' : 'token', { provider, profileId: options.profileId, json: options.json });
+  }
+  requireTerminal(ctx, 'onboard', '`authdeck onboard --non-interactive --provider P --method api-key|paste-token` with the secret on stdin');
+  return openScreen(ctx, { name: 'onboard', ...(provider ? { provider } : {}), ...(method ? { method } : {}) });
+}
+
+export async function runDashboard(ctx: CommandContext): Promise<number> {
+  requireTerminal(ctx, 'dashboard', '`authdeck status` (or `status --json`)');
+  return openScreen(ctx, { name: 'dashboard' });
+}
+
+export async function runPick(ctx: CommandContext, options: { provider?: string; print?: boolean }): Promise<number> {
+  const provider = options.provider !== undefined ? normalizeProviderId(options.provider) : undefined;
+  if (provider !== undefined && !isValidProviderId(provider)) throw new UsageError(`--provider: "${options.provider}" is not a provider id`);
+  requireTerminal(ctx, 'pick', '`authdeck order set --provider P ID …` (and `authdeck order get --provider P`)');
+  await readAuthStore((await ctx.workspace()).agentDir);
+  return openScreen(ctx, { name: 'pick', ...(provider ? { provider } : {}), ...(options.print ? { print: true } : {}) });
+}

@@ -1,0 +1,23 @@
+import { Box, Text } from 'ink';
+import { SelectList } from '../../components/select-list/SelectList.js';
+import { useServices } from '../../contexts.js';
+import { useKeys } from '../../components/key-router.js';
+
+/** Pick another agent of the same state dir. */
+export function AgentSwitcher({ onSelect, onCancel }: { onSelect: (agentId: string) => void; onCancel: () => void }) {
+  const services = useServices();
+  const agents = services.listAgents();
+  useKeys((_input, key) => {
+    if (key.escape) onCancel();
+  });
+  return (
+    <Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1}>
+      <Text bold>Switch agent</Text>
+      <SelectList
+        items={agents.map((id) => ({ value: id, label: id, hint: id === services.workspace.agentId ? '(current)' : undefined }))}
+        initialIndex={Math.max(0, agents.indexOf(services.workspace.agentId))}
+        onSelect={onSelect}
+      />
+    </Box>
+  );
+}

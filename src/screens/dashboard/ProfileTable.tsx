@@ -1,0 +1,99 @@
+import { Box, Text } from 'ink';
+import { STATUS_COLOR } from '../../components/status-style.js';
+import { formatCountdown, formatDuration, formatRelative } from '../../services/durations.js';
+import type { ProfileReport } from '../../services/status-report.js';
+import { WIDTH, type Columns } from './columns.js';
+import type { DashboardRow } from './dashboard-rows.js';
+
+interface ProfileTableProps {
+  rows: DashboardRow[];
+  top: number;
+  height: number;
+  cursor: number;
+  columns: Columns;
+  now: number;
+}
+
+/** Only the rows in view are rendered, so 5,000 profiles cost what 30 do. */
+export function ProfileTable({ rows, top, height, cursor, columns, now }: ProfileTableProps) {
+  const slice = rows.slice(top, top + height);
+  return (
+    <Box flexDirection="column">
+      {slice.map((row, index) => (
+        <TableRow key={row.key} row={row} selected={top + index === cursor} columns={columns} now={now} />
+      ))}
+      {rows.length > top + height && <Text dimColor>  … {rows.length - top - height} more below</Text>}
+    </Box>
+  );
+}
+
+/** A column of `width`, its last character always a space between it and the next. */
+function cell(text: string, width: number): string {
+  return text.length > width - 1 ? `${text.slice(0, width - 2)}… ` : text.padEnd(width);
+}
+
+function TableRow({ row, selected, columns, now }: { row: DashboardRow; selected: boolean; columns: Columns; now: number }) {
+  if (row.kind === 'provider') {
+    const { provider } = row;
+    return (
+      <Text wrap="truncate">
+        <Text bold>{provider.provider}</Text>
+        {provider.label !== provider.provider && <Text dimColor> {provider.label}</Text>}
+        {provider.inUse && <Text> · in use</Text>}
+        {provider.effectiveSource === 'env' && <Text color="yellow"> · via env</Text>}
+        {provider.effectiveSource === 'missing' && <Text color="red"> · missing</Text>}
+        {provider.next && <Text dimColor> · next {provider.next}</Text>}
+        {provider.orderSource !== 'auto' && <Text dimColor> · order: {provider.orderSource === 'agent' ? 'override' : provider.orderSource}</Text>}
+      </Text>
+    );
+  }
+  if (row.kind === 'missing') {
+    return (
+      <Text wrap="truncate" color="red">
+        {'     '}no credential: press a to add one
+      </Text>
+    );
+  }
+  const pointer = selected ? '▸ ' : '  ';
+  if (row.kind === 'env') {
+    const { env } = row;
+    return (
+      <Text wrap="truncate" inverse={selected}>
+        {pointer}
+        {cell('', WIDTH.position)}
+        {cell(`env ${env.variable}`, columns.id)}
+        {columns.type && cell(env.type, WIDTH.type)}
+        {columns.secret && cell(env.masked, WIDTH.secret)}
+        <Text color="green">{cell('static', WIDTH.status)}</Text>
+        {cell('', WIDTH.expiry)}
+        {columns.usage && cell('', WIDTH.usage)}
+        {columns.source && <Text dimColor>{env.origin === 'process' ? 'env' : '.env'}</Text>}
+      </Text>
+    );
+  }
+  const { profile } = row;
+  return (
+    <Text wrap="truncate" inverse={selected}>
+      {pointer}
+      <Text color={profile.next ? 'green' : undefined}>{cell(profile.orderPosition === null ? ' –' : `${String(profile.orderPosition).padStart(2)}${profile.next ? '*' : ''}`, WIDTH.position)}</Text>
+      <Text bold={profile.next}>{cell(profile.id, columns.id)}</Text>
+      {columns.type && cell(profile.type, WIDTH.type)}
+      {columns.secret && cell(profile.masked ?? (profile.secretRef ? `ref ${profile.secretRef}` : '—'), WIDTH.secret)}
+      <Text color={STATUS_COLOR[profile.status]}>{cell(profile.status, WIDTH.status)}</Text>
+      {cell(expiryText(profile, now), WIDTH.expiry)}
+      {columns.usage && <Text color={profile.usage === 'disabled' ? 'red' : 'yellow'}>{cell(usageText(profile, now), WIDTH.usage)}</Text>}
+      {columns.source && <Text dimColor>{profile.source === 'inherited' ? 'main' : 'store'}</Text>}
+    </Text>
+  );
+}
+
+export function expiryText(profile: ProfileReport, now: number): string {
+  if (profile.expiresAt === null) return profile.status === 'static' ? 'no expiry' : '';
+  return profile.expiresAt > now ? formatCountdown(profile.expiresAt - now) : formatRelative(profile.expiresAt, now);
+}
+
+export function usageText(profile: ProfileReport, now: number): string {
+  if (profile.usage === 'disabled' && profile.disabledUntil !== null) return `disabled ${formatDuration(profile.disabledUntil - now)}`;
+  if (profile.usage === 'cooldown' && profile.cooldownUntil !== null) return `cooldown ${formatDuration(profile.cooldownUntil - now)}`;
+  return '';
+}

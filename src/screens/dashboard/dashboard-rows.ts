@@ -1,0 +1,73 @@
+import type { EnvReport, ProfileReport, ProviderReport, StatusReport } from '../../services/status-report.js';
+
+export type DashboardRow =
+  | { kind: 'provider'; key: string; provider: ProviderReport }
+  | { kind: 'profile'; key: string; profile: ProfileReport }
+  | { kind: 'env'; key: string; env: EnvReport }
+  | { kind: 'missing'; key: string; provider: string };
+
+export type SelectableRow = Extract<DashboardRow, { kind: 'profile' | 'env' }>;
+
+export function isSelectable(row: DashboardRow): row is SelectableRow {
+  return row.kind === 'profile' || row.kind === 'env';
+}
+
+/**
+ * The report flattened into the lines the dashboard shows: a heading per provider, then its
+ * profiles in order ("next" first, unused ones last), then env sources. The filter matches ids,
+ * providers and env variable names.
+ */
+export function buildDashboardRows(report: StatusReport, filter = ''): DashboardRow[] {
+  const needle = filter.trim().toLowerCase();
+  const matches = (text: string) => needle === '' || text.toLowerCase().includes(needle);
+  const byProvider = new Map<string, ProfileReport[]>();
+  for (const profile of report.profiles) {
+    const list = byProvider.get(profile.provider) ?? [];
+    list.push(profile);
+    byProvider.set(profile.provider, list);
+  }
+  const rows: DashboardRow[] = [];
+  for (const provider of report.providers) {
+    const profiles = (byProvider.get(provider.provider) ?? [])
+      .filter((profile) => matches(profile.id) || matches(provider.provider))
+      .sort((a, b) => (a.orderPosition ?? Infinity) - (b.orderPosition ?? Infinity) || a.id.localeCompare(b.id));
+    const env = report.env.filter((entry) => entry.provider === provider.provider && (matches(entry.variable) || matches(provider.provider)));
+    const missing = provider.effectiveSource === 'missing' && matches(provider.provider);
+    if (profiles.length === 0 && env.length === 0 && !missing) continue;
+    rows.push({ kind: 'provider', key: `p:${provider.provider}`, provider });
+    for (const profile of profiles) rows.push({ kind: 'profile', key: `id:${profile.id}`, profile });
+    for (const entry of env) rows.push({ kind: 'env', key: `env:${entry.variable}`, env: entry });
+    if (missing && profiles.length === 0 && env.length === 0) rows.push({ kind: 'missing', key: `m:${provider.provider}`, provider: provider.provider });
+  }
+  return rows;
+}
+
+/** The window of rows to draw so that the cursor stays visible: only these are rendered. */
+export function visibleWindow(total: number, cursor: number, height: number, previousTop: number): number {
+  if (total <= height) return 0;
+  let top = Math.min(previousTop, total - height);
+  if (cursor < top) top = cursor;
+  if (cursor >= top + height) top = cursor - height + 1;
+  return Math.max(0, top);
+}
+
+/** The next selectable row from `from` in `direction`, or `from` when there is none. */
+export function moveCursor(rows: DashboardRow[], from: number, direction: 1 | -1, steps = 1): number {
+  let index = from;
+  let found = from;
+  let remaining = steps;
+  while (remaining > 0) {
+    index += direction;
+    if (index < 0 || index >= rows.length) break;
+    if (isSelectable(rows[index]!)) {
+      found = index;
+      remaining--;
+    }
+  }
+  return found;
+}
+
+export function firstSelectable(rows: DashboardRow[]): number {
+  const index = rows.findIndex(isSelectable);
+  return index === -1 ? 0 : index;
+}

@@ -1,0 +1,69 @@
+import { useCallback } from 'react';
+import { useNavigation, useServices } from '../../contexts.js';
+import type { AgentState } from '../../services/agent-state.js';
+import type { StatusReport } from '../../services/status-report.js';
+import type { SelectableRow } from './dashboard-rows.js';
+import { moveInOrder, orderBase } from './reorder.js';
+import type { DashboardUiAction } from './use-dashboard-ui.js';
+
+/** What the dashboard's keys do; every write reports back in the message line, never throws. */
+export function useDashboardActions(dispatch: (action: DashboardUiAction) => void, reload: () => void) {
+  const services = useServices();
+  const navigation = useNavigation();
+  const run = useCallback(
+    (work: () => Promise<string>) => {
+      work().then(
+        (text) => {
+          dispatch({ type: 'message', text, tone: 'success' });
+          reload();
+        },
+        (error: unknown) => dispatch({ type: 'message', text: error instanceof Error ? error.message : String(error), tone: 'error' }),
+      );
+    },
+    [dispatch, reload],
+  );
+
+  return {
+    remove: (row: SelectableRow) => {
+      if (row.kind !== 'profile') return dispatch({ type: 'message', text: 'an environment variable is not a profile: change it in the environment or the daemon .env', tone: 'error' });
+      run(async () => {
+        const removed = await services.removeProfile(row.profile.id);
+        return `Removed ${removed.profileId} from ${removed.storePath}`;
+      });
+    },
+    reorder: (row: SelectableRow, report: StatusReport, state: AgentState, direction: -1 | 1) => {
+      if (row.kind !== 'profile') return;
+      const provider = row.profile.provider;
+      const base = orderBase(report, state, provider);
+      const next = moveInOrder(base, row.profile.id, direction);
+      if (next === base) return;
+      run(async () => {
+        const result = await services.setOrder(provider, next);
+        return `${provider} order: ${next.join(' → ')} (${result.path})`;
+      });
+    },
+    clearCooldown: (row: SelectableRow) => {
+      if (row.kind !== 'profile' || row.profile.usage === null) return dispatch({ type: 'message', text: 'no cooldown to clear here', tone: 'info' });
+      run(async () => {
+        await services.clearCooldown(row.profile.id);
+        return `Cleared the ${row.profile.usage} of ${row.profile.id}`;
+      });
+    },
+    setupToken: (row: SelectableRow | undefined) => {
+      const target = row?.kind === 'profile' && row.profile.provider === 'anthropic' && row.profile.type === 'token' && row.profile.source === 'store' ? row.profile.id : undefined;
+      navigation.push({ name: 'setup-token', ...(target ? { profileId: target } : {}) });
+    },
+    add: () => navigation.push({ name: 'onboard' }),
+    switchAgent: (agentId: string) => {
+      dispatch({ type: 'mode', mode: 'list' });
+      services.forAgent(agentId).then(
+        (next) => {
+          navigation.setServices(next);
+          dispatch({ type: 'message', text: `Agent ${agentId}`, tone: 'info' });
+        },
+        (error: unknown) => dispatch({ type: 'message', text: error instanceof Error ? error.message : String(error), tone: 'error' }),
+      );
+    },
+    quit: () => navigation.exit({ exitCode: 0 }),
+  };
+}

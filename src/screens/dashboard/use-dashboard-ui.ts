@@ -1,0 +1,39 @@
+import { useReducer } from 'react';
+
+export type DashboardMode = 'list' | 'filter' | 'details' | 'confirm-remove' | 'help' | 'agents';
+export type Tone = 'info' | 'success' | 'error';
+
+export interface DashboardUi {
+  mode: DashboardMode;
+  /** The selected row by key, so it stays on the same profile when the files change. */
+  cursorKey?: string;
+  top: number;
+  filter: string;
+  message?: { text: string; tone: Tone };
+}
+
+export type DashboardUiAction =
+  | { type: 'select'; key: string; top: number }
+  | { type: 'mode'; mode: DashboardMode }
+  | { type: 'filter'; filter: string }
+  | { type: 'message'; text: string; tone: Tone }
+  | { type: 'clear-message' };
+
+export function dashboardUiReducer(state: DashboardUi, action: DashboardUiAction): DashboardUi {
+  switch (action.type) {
+    case 'select':
+      return state.cursorKey === action.key && state.top === action.top ? state : { ...state, cursorKey: action.key, top: action.top };
+    case 'mode':
+      return { ...state, mode: action.mode };
+    case 'filter':
+      return { ...state, filter: action.filter, top: 0 };
+    case 'message':
+      return { ...state, message: { text: action.text, tone: action.tone } };
+    case 'clear-message':
+      return state.message ? { ...state, message: undefined } : state;
+  }
+}
+
+export function useDashboardUi() {
+  return useReducer(dashboardUiReducer, { mode: 'list', top: 0, filter: '' });
+}

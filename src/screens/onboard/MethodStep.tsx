@@ -1,0 +1,33 @@
+import { Box, Text } from 'ink';
+import { KeyHints } from '../../components/KeyHints.js';
+import { SelectList, type SelectItem } from '../../components/select-list/SelectList.js';
+import { useServices } from '../../contexts.js';
+import { providerInfo, providerLabel, type OnboardingMethod } from '../../services/providers.js';
+
+/** How the secret comes in: an API key, setup-token run right here (Anthropic), or a pasted token. */
+export function MethodStep({ provider, onSelect }: { provider: string; onSelect: (method: OnboardingMethod) => void }) {
+  const services = useServices();
+  let claudeFound = true;
+  try {
+    services.findClaude();
+  } catch {
+    claudeFound = false;
+  }
+  const labels: Record<OnboardingMethod, SelectItem<OnboardingMethod>> = {
+    'api-key': { value: 'api-key', label: 'API key', hint: provider === 'anthropic' ? '(recommended) billed per use, from the Console' : 'from the provider console' },
+    'setup-token': {
+      value: 'setup-token',
+      label: 'Claude setup-token, made here',
+      hint: claudeFound ? 'runs `claude setup-token`; uses your Claude subscription' : '(needs Claude Code: npm install -g @anthropic-ai/claude-code)',
+      disabled: !claudeFound,
+    },
+    'paste-token': { value: 'paste-token', label: 'Paste a token made elsewhere', hint: provider === 'anthropic' ? 'e.g. from `claude setup-token` on another machine' : '' },
+  };
+  return (
+    <Box flexDirection="column">
+      <Text bold>How do you want to sign in to {providerLabel(provider)}?</Text>
+      <SelectList items={providerInfo(provider).methods.map((method) => labels[method])} onSelect={onSelect} />
+      <KeyHints hints={[['↑↓', 'move'], ['enter', 'choose'], ['esc', 'back']]} />
+    </Box>
+  );
+}

@@ -1,0 +1,50 @@
+import { Box, Text } from 'ink';
+import { useMemo } from 'react';
+import { KeyHints } from '../../components/KeyHints.js';
+import { SelectList } from '../../components/select-list/SelectList.js';
+import { TextField } from '../../components/text-field/TextField.js';
+import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
+import { PROVIDERS } from '../../services/providers.js';
+
+const CUSTOM = '\0custom';
+
+/** A searchable list of the providers authdeck knows, and a way out to any other id. */
+export function ProviderStep({ onSelect, onCustom }: { onSelect: (provider: string) => void; onCustom: () => void }) {
+  const search = useTextFieldState();
+  const needle = search.value.trim().toLowerCase();
+  const items = useMemo(
+    () => [
+      ...PROVIDERS.filter((provider) => needle === '' || provider.id.includes(needle) || provider.label.toLowerCase().includes(needle)).map((provider) => ({
+        value: provider.id,
+        label: provider.label,
+        hint: provider.id,
+      })),
+      { value: CUSTOM, label: 'Another provider…', hint: 'type its id' },
+    ],
+    [needle],
+  );
+  return (
+    <Box flexDirection="column">
+      <Text bold>Which provider?</Text>
+      <Box>
+        <Text dimColor>search: </Text>
+        <TextField state={search} onSubmit={() => {}} placeholder="type to narrow the list" />
+      </Box>
+      <SelectList items={items} onSelect={(value) => (value === CUSTOM ? onCustom() : onSelect(value))} />
+      <KeyHints hints={[['↑↓', 'move'], ['enter', 'choose'], ['esc', 'back']]} />
+    </Box>
+  );
+}
+
+export function CustomProviderStep({ onSubmit, validate }: { onSubmit: (provider: string) => void; validate: (value: string) => string | undefined }) {
+  const field = useTextFieldState();
+  const problem = field.value.trim() === '' ? undefined : validate(field.value);
+  return (
+    <Box flexDirection="column">
+      <Text bold>Provider id (as the gateway names it, e.g. my-proxy):</Text>
+      <TextField state={field} onSubmit={(value) => value.trim() !== '' && !validate(value) && onSubmit(value.trim().toLowerCase())} />
+      {problem && <Text color="red">{problem}</Text>}
+      <KeyHints hints={[['enter', 'use it'], ['esc', 'back']]} />
+    </Box>
+  );
+}

@@ -1,0 +1,31 @@
+import { Box, Text } from 'ink';
+import { KeyHints } from '../../components/KeyHints.js';
+import { formatDate } from '../../services/durations.js';
+import type { OnboardResult } from './onboard-flow.js';
+import { isEnter } from '../../components/keys.js';
+import { useKeys } from '../../components/key-router.js';
+
+/** Every file written, with its path, and what to run next. */
+export function SummaryStep({ result, onDone }: { result: OnboardResult; onDone: () => void }) {
+  useKeys((input, key) => {
+    if (isEnter(input, key) || key.escape) onDone();
+  });
+  const { saved, env } = result;
+  return (
+    <Box flexDirection="column">
+      <Text color="green">
+        ✔ {saved.replaced ? 'Replaced' : 'Saved'} <Text bold>{saved.profileId}</Text>
+      </Text>
+      <Text bold>Written:</Text>
+      <Text>  • {saved.storePath} (the profile{saved.expiresAt !== undefined ? `, expires ${formatDate(saved.expiresAt)}${result.expiryAssumed ? ', assumed one year' : ''}` : ''})</Text>
+      {saved.config.changed && <Text>  • {saved.config.path} ({saved.config.created ? 'created, ' : ''}auth.profiles entry)</Text>}
+      {saved.config.backupPath && <Text color="yellow">  • {saved.config.backupPath} (the config as it was: it used JSON5-only syntax and was rewritten as JSON)</Text>}
+      {env && <Text>  • {env.path} ({env.variable}{env.changed ? '' : ', unchanged'})</Text>}
+      <Text bold>Next:</Text>
+      <Text>  • authdeck status            see it with the others</Text>
+      <Text>  • authdeck dashboard         the live view</Text>
+      {env && <Text>  • restart the gateway so it reads .env (`openclaw gateway restart`, or its systemd/launchd service)</Text>}
+      <KeyHints hints={[['enter', 'done']]} />
+    </Box>
+  );
+}

@@ -1,0 +1,45 @@
+import { Box, Text } from 'ink';
+import { KeyHints } from '../../components/KeyHints.js';
+import { useServices } from '../../contexts.js';
+import { listAgentProfiles, listEnvCredentials } from '../../services/agent-state.js';
+import type { AgentStateView } from '../../hooks/use-agent-state.js';
+import { isEnter } from '../../components/keys.js';
+import { useKeys } from '../../components/key-router.js';
+
+/** What authdeck found before anything is asked: where, which agent, what exists, claude. */
+export function WelcomeStep({ agent, onContinue }: { agent: AgentStateView; onContinue: () => void }) {
+  const services = useServices();
+  const { workspace } = services;
+  // Esc is the wizard's: at this first step it leaves.
+  useKeys((input, key) => {
+    if (isEnter(input, key)) onContinue();
+  });
+  let claude: string;
+  try {
+    claude = `found at ${services.findClaude()}`;
+  } catch {
+    claude = 'not found (the setup-token method needs Claude Code)';
+  }
+  const profiles = agent.state ? listAgentProfiles(agent.state) : [];
+  const env = agent.state ? listEnvCredentials(agent.state) : [];
+  const row = (label: string, value: string) => (
+    <Text wrap="truncate">
+      <Text dimColor>{label.padEnd(12)}</Text>
+      {value}
+    </Text>
+  );
+  return (
+    <Box flexDirection="column">
+      <Text bold>Welcome. This sets up a credential for an AI provider, where the gateway reads it.</Text>
+      <Box flexDirection="column" marginTop={1}>
+        {row('state dir', workspace.stateDir)}
+        {row('agent', `${workspace.agentId} (${workspace.agentDir})`)}
+        {row('profiles', profiles.length === 0 ? 'none yet' : `${profiles.length}: ${profiles.slice(0, 4).map((p) => p.view.id).join(', ')}${profiles.length > 4 ? ', …' : ''}`)}
+        {row('env keys', env.length === 0 ? 'none' : env.map((entry) => `${entry.variable} (${entry.origin === 'process' ? 'environment' : '.env'})`).join(', '))}
+        {row('claude', claude)}
+      </Box>
+      {agent.error && <Text color="red">! {agent.error}</Text>}
+      <KeyHints hints={[['enter', 'start'], ['esc', 'quit']]} />
+    </Box>
+  );
+}

@@ -1,0 +1,107 @@
+import type { SecretKind } from '../../services/credentials.js';
+import type { SaveCredentialResult } from '../../services/profile-actions.js';
+import { providerInfo, type OnboardingMethod } from '../../services/providers.js';
+
+export type OnboardStep = 'welcome' | 'provider' | 'custom-provider' | 'method' | 'secret' | 'profile-id' | 'overwrite' | 'env' | 'saving' | 'summary';
+
+export interface OnboardResult {
+  saved: SaveCredentialResult;
+  expiryAssumed: boolean;
+  env?: { path: string; variable: string; changed: boolean };
+}
+
+export interface OnboardState {
+  step: OnboardStep;
+  /** Steps behind this one, for Esc. */
+  history: OnboardStep[];
+  provider?: string;
+  method?: OnboardingMethod;
+  secret?: string;
+  profileId?: string;
+  existingType?: string;
+  replace: 'never' | 'any';
+  envVariable?: string;
+  writeEnv: boolean;
+  result?: OnboardResult;
+  error?: string;
+}
+
+export type OnboardAction =
+  | { type: 'continue' }
+  | { type: 'provider'; provider: string }
+  | { type: 'custom-provider' }
+  | { type: 'method'; method: OnboardingMethod }
+  | { type: 'secret'; secret: string }
+  | { type: 'profile-id'; profileId: string; existingType?: string }
+  | { type: 'overwrite' }
+  | { type: 'env'; writeEnv: boolean }
+  | { type: 'saved'; result: OnboardResult }
+  | { type: 'save-failed'; error: string }
+  | { type: 'back' };
+
+export function secretKind(method: OnboardingMethod | undefined): SecretKind {
+  return method === 'api-key' ? 'api_key' : 'token';
+}
+
+/** The gateway variable an API key can also go to, when the provider has one. */
+export function envVariableFor(provider: string, method: OnboardingMethod): string | undefined {
+  return method === 'api-key' ? providerInfo(provider).envVars.find((variable) => variable.type === 'api_key')?.name : undefined;
+}
+
+function go(state: OnboardState, step: OnboardStep, patch: Partial<OnboardState> = {}): OnboardState {
+  return { ...state, ...patch, error: undefined, step, history: [...state.history, state.step] };
+}
+
+/** The step after choosing a method: the secret, unless setup-token (its own screen takes over). */
+function afterProvider(state: OnboardState): OnboardStep {
+  return state.method ? 'secret' : 'method';
+}
+
+/** The wizard's steps as a reducer; nothing is written until the `saving` step. */
+export function onboardReducer(state: OnboardState, action: OnboardAction): OnboardState {
+  switch (action.type) {
+    case 'continue':
+      return go(state, state.provider ? afterProvider(state) : 'provider');
+    case 'provider':
+      return go(state, afterProvider({ ...state, provider: action.provider }), { provider: action.provider });
+    case 'custom-provider':
+      return go(state, 'custom-provider');
+    case 'method':
+      return go(state, 'secret', { method: action.method, envVariable: state.provider ? envVariableFor(state.provider, action.method) : undefined });
+    case 'secret':
+      return go(state, 'profile-id', { secret: action.secret });
+    case 'profile-id':
+      if (action.existingType) return go(state, 'overwrite', { profileId: action.profileId, existingType: action.existingType });
+      return go(state, nextAfterProfile(state), { profileId: action.profileId, replace: 'never', existingType: undefined });
+    case 'overwrite':
+      return go(state, nextAfterProfile(state), { replace: 'any' });
+    case 'env':
+      return go(state, 'saving', { writeEnv: action.writeEnv });
+    case 'saved':
+      return { ...state, step: 'summary', history: [], result: action.result };
+    case 'save-failed':
+      return { ...state, error: action.error };
+    case 'back': {
+      const previous = state.history[state.history.length - 1];
+      if (!previous) return state;
+      return { ...state, step: previous, history: state.history.slice(0, -1), error: undefined };
+    }
+  }
+}
+
+function nextAfterProfile(state: OnboardState): OnboardStep {
+  const variable = state.provider && state.method ? envVariableFor(state.provider, state.method) : undefined;
+  return variable ? 'env' : 'saving';
+}
+
+export function initialOnboardState(provider?: string, method?: OnboardingMethod): OnboardState {
+  return {
+    step: 'welcome',
+    history: [],
+    ...(provider ? { provider } : {}),
+    ...(method ? { method } : {}),
+    ...(provider && method ? { envVariable: envVariableFor(provider, method) } : {}),
+    replace: 'never',
+    writeEnv: false,
+  };
+}

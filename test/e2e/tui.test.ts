@@ -1,0 +1,145 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { sleep, TerminalSession } from '../helpers/pty-driver.js';
+import { runCli } from '../helpers/run-cli.js';
+import { makeTempHome, readJson, writeJsonFile } from '../helpers/temp-state.js';
+
+const DAY = 86_400_000;
+const sessions: TerminalSession[] = [];
+afterEach(() => {
+  while (sessions.length > 0) sessions.pop()!.kill();
+});
+
+function launch(home: string, args: string[], options: { cols?: number; rows?: number } = {}) {
+  const session = TerminalSession.launch(args, { home, ...options });
+  sessions.push(session);
+  return session;
+}
+
+function seedStore(mainAgentDir: string, now = Date.now()) {
+  const store = {
+    version: 1,
+    profiles: {
+      'anthropic:work': { type: 'token', provider: 'anthropic', token: fakeSecrets.setupToken('work'), expires: now + 30 * DAY },
+      'anthropic:default': { type: 'api_key', provider: 'anthropic', key: fakeSecrets.anthropicApiKey() },
+      'openrouter:team-shared-account': { type: 'api_key', provider: 'openrouter', key: fakeSecrets.openrouterKey() },
+    },
+  };
+  writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), store);
+  return store;
+}
+
+describe('the TUI in a real terminal', () => {
+  it('onboards an API key from an empty state and finds it on disk', async () => {
+    const { home, mainAgentDir, configPath } = makeTempHome();
+    const key = fakeSecrets.openaiKey('e2e');
+    const session = launch(home, []);
+    await session.waitFor('Welcome. This sets up a credential');
+    await session.press('enter');
+    await session.waitFor('Which provider?');
+    await session.type('openai');
+    await session.waitFor('❯ OpenAI openai');
+    await session.press('enter');
+    await session.waitFor('How do you want to sign in to OpenAI?');
+    await session.press('enter');
+    await session.waitFor('Paste the OpenAI API key');
+    await session.type(key);
+    await session.waitFor('looks right');
+    await session.press('enter');
+    await session.waitFor('Profile name:');
+    await session.press('enter');
+    await session.waitFor("daemon's .env?");
+    await session.type('n');
+    const summary = await session.waitFor('Saved openai:default');
+    expect(summary).not.toContain(key);
+    await session.press('enter');
+    expect(await session.waitForExit()).toBe(0);
+    expect(readJson(join(mainAgentDir, 'auth-profiles.json')).profiles['openai:default']).toEqual({ type: 'api_key', provider: 'openai', key });
+    expect(readJson(configPath).auth.profiles['openai:default']).toEqual({ provider: 'openai', mode: 'api_key' });
+  });
+
+  it("counts a token's expiry down on the dashboard", async () => {
+    const { home, mainAgentDir } = makeTempHome();
+    seedStore(mainAgentDir);
+    const session = launch(home, ['dashboard']);
+    const countdown = /anthropic:work .*29d (\d\d:\d\d:\d\d)/;
+    const before = countdown.exec(await session.waitFor(countdown))![1];
+    const after = countdown.exec(await session.waitFor((screen) => countdown.exec(screen)?.[1] !== before, 5_000))![1];
+    expect(after < before!).toBe(true);
+    await session.type('q');
+    expect(await session.waitForExit()).toBe(0);
+  });
+
+  it('shows a profile that another process writes', async () => {
+    const { home, mainAgentDir } = makeTempHome();
+    const store = seedStore(mainAgentDir);
+    const session = launch(home, ['dashboard']);
+    await session.waitFor('anthropic:work');
+    (store.profiles as Record<string, unknown>)['groq:from-gateway'] = { type: 'api_key', provider: 'groq', key: fakeSecrets.groqKey() };
+    writeFileSync(join(mainAgentDir, 'auth-profiles.json'), JSON.stringify(store));
+    await session.waitFor('groq:from-gateway', 3_000);
+    await session.type('q');
+    expect(await session.waitForExit()).toBe(0);
+  });
+
+  it('reorders with the picker, writes the order to the file, and prints the choice with --print', async () => {
+    const { home, mainAgentDir } = makeTempHome();
+    seedStore(mainAgentDir);
+    const session = launch(home, ['pick', '--provider', 'anthropic', '--print']);
+    await session.waitFor('Which anthropic profile should agent main use first?');
+    await session.press('down');
+    await session.press('enter');
+    expect(await session.waitForExit()).toBe(0);
+    expect(session.screen()).toContain('anthropic:default');
+    expect(readJson(join(mainAgentDir, 'auth-profiles.json')).order).toEqual({ anthropic: ['anthropic:default', 'anthropic:work'] });
+    const order = await runCli(['order', 'get', '--provider', 'anthropic', '--json'], { home });
+    expect(JSON.parse(order.stdout).next).toBe('anthropic:default');
+  });
+
+  it('still reads every row in a 60-column terminal, after a resize too', async () => {
+    const { home, mainAgentDir } = makeTempHome();
+    seedStore(mainAgentDir);
+    const session = launch(home, ['dashboard'], { cols: 120, rows: 30 });
+    await session.waitFor('openrouter:team-shared-account');
+    session.resize(60, 30);
+    await sleep(400);
+    const screen = await session.waitFor('anthropic:default');
+    const lines = session.lines();
+    expect(lines.every((line) => line.length <= 60)).toBe(true);
+    // One row per profile, each starting with its id (a long id may end in …).
+    for (const id of ['anthropic:work', 'anthropic:default', 'openrouter:team-shared']) {
+      expect(lines.filter((line) => new RegExp(`^[▸ ] +(\\d\\*?|–) +${id}`).test(line))).toHaveLength(1);
+    }
+    expect(screen).toMatch(/anthropic:work\s+ok\s+29d \d\d:\d\d:\d\d/);
+    await session.type('q');
+    expect(await session.waitForExit()).toBe(0);
+  });
+});
+
+describe('TUI commands without a terminal', () => {
+  it('never hang: they stop at once and name the plain command', async () => {
+    const { home } = makeTempHome();
+    const dashboard = await runCli(['dashboard'], { home });
+    expect(dashboard.code).toBe(64);
+    expect(dashboard.stderr).toMatch(/dashboard needs a terminal; without one use `authdeck status`/);
+    const pick = await runCli(['pick', '--provider', 'anthropic'], { home });
+    expect(pick.code).toBe(64);
+    expect(pick.stderr).toMatch(/authdeck order set --provider P ID/);
+    const onboard = await runCli(['onboard'], { home });
+    expect(onboard.code).toBe(64);
+    expect(onboard.stderr).toMatch(/onboard --non-interactive --provider P --method api-key\|paste-token/);
+  });
+
+  it('onboard --non-interactive reads the secret from stdin', async () => {
+    const { home, mainAgentDir } = makeTempHome();
+    const key = fakeSecrets.groqKey('ni');
+    const result = await runCli(['onboard', '--non-interactive', '--provider', 'groq', '--method', 'api-key'], { home, input: key });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(mainAgentDir, 'auth-profiles.json'), 'utf8')).profiles['groq:default'].key).toBe(key);
+    const bad = await runCli(['onboard', '--non-interactive', '--provider', 'groq'], { home });
+    expect(bad.code).toBe(64);
+    expect((await runCli(['onboard', '--non-interactive', '--provider', 'groq', '--method', 'setup-token'], { home })).code).toBe(64);
+  });
+});

@@ -1,0 +1,135 @@
+import { act } from 'react';
+import { describe, expect, it } from 'vitest';
+import { createFakeServices, fakeState, NOW } from '../helpers/fake-services.js';
+import { renderApp, waitForFrame } from '../helpers/ink.js';
+
+const DAY = 86_400_000;
+
+function richState() {
+  return fakeState(
+    {
+      'anthropic:work': { type: 'token', provider: 'anthropic', token: 'sk-ant-oat01-aaaaaaaaaaaaaaaaaaaaaaaa', expires: NOW + 3 * DAY },
+      'anthropic:default': { type: 'api_key', provider: 'anthropic', key: 'sk-ant-api03-bbbbbbbbbbbbbbbbbbbbbbbb' },
+      'anthropic:old': { type: 'token', provider: 'anthropic', token: 'sk-ant-oat01-cccccccccccccccccccccccc', expires: NOW - DAY },
+      'groq:main': { type: 'api_key', provider: 'groq', key: 'gsk_dddddddddddddddddddddddd' },
+    },
+    { usageStats: { 'groq:main': { cooldownUntil: NOW + 5 * 60_000 } } },
+  );
+}
+
+async function open(services = createFakeServices({ state: richState() })) {
+  const app = await renderApp(services, { name: 'dashboard' });
+  await waitForFrame(app, 'anthropic:work');
+  return { app, services };
+}
+
+describe('dashboard screen', () => {
+  it('groups profiles by provider with type, masked secret, status, live expiry, order and source', async () => {
+    const { app } = await open();
+    const frame = app.frame();
+    expect(frame).toMatch(/3 ok · 0 expiring · 1 expired · 0 missing · 1 in cooldown/);
+    expect(frame).toMatch(/anthropic Anthropic \(Claude\) · next anthropic:work/);
+    expect(frame).toMatch(/1\* anthropic:work\s+token\s+sk-ant-o…aaaa\s+ok\s+3d 00:00:00/);
+    expect(frame).toMatch(/2\s+anthropic:default\s+api_key\s+sk-ant-a…bbbb\s+static\s+no expiry/);
+    expect(frame).toMatch(/–\s+anthropic:old\s+token .*expired\s+1d ago/);
+    expect(frame).toMatch(/groq:main .*cooldown 5m/);
+    expect(frame).not.toContain('aaaaaaaaaaaaaaaaaaaa');
+    expect(frame).toMatch(/q quit/);
+  });
+
+  it('counts down live', async () => {
+    let now = NOW;
+    const services = createFakeServices({ state: richState(), now: () => now });
+    const { app } = await open(services);
+    expect(app.frame()).toContain('3d 00:00:00');
+    now += 1_000;
+    await act(async () => new Promise((done) => setTimeout(done, 1_100)));
+    expect(app.frame()).toContain('2d 23:59:59');
+  });
+
+  it('shows a profile another process wrote, when the files change', async () => {
+    const { app, services } = await open();
+    services.state = fakeState({ ...richState().own.profiles, 'openai:new': { type: 'api_key', provider: 'openai', key: 'sk-proj-eeeeeeeeeeeeeeeeeeeeeeee' } });
+    await act(async () => {
+      for (const listener of services.changeListeners) listener();
+    });
+    await waitForFrame(app, 'openai:new');
+  });
+
+  it('moves, shows details, removes after asking, reorders, clears a cooldown', async () => {
+    const { app, services } = await open();
+    await app.press('down');
+    expect(app.frame()).toMatch(/▸\s+2\s+anthropic:default/);
+    await app.press('enter');
+    expect(app.frame()).toMatch(/provider\s+anthropic/);
+    await app.press('escape');
+    await app.type('K');
+    await waitForFrame(app, /anthropic order: anthropic:default → anthropic:work → anthropic:old/);
+    expect(services.calls).toContainEqual(['setOrder', 'anthropic', ['anthropic:default', 'anthropic:work', 'anthropic:old']]);
+    await app.type('d');
+    expect(app.frame()).toMatch(/Remove anthropic:default from .*\? y yes/);
+    await app.type('n');
+    expect(services.calls.some(([name]) => name === 'removeProfile')).toBe(false);
+    await app.type('d');
+    await app.type('y');
+    await waitForFrame(app, 'Removed anthropic:default');
+    expect(services.calls).toContainEqual(['removeProfile', 'anthropic:default']);
+    await app.type('j');
+    await app.type('j');
+    await app.type('j');
+    expect(app.frame()).toMatch(/▸.*groq:main/);
+    await app.type('c');
+    await waitForFrame(app, 'Cleared the cooldown of groq:main');
+  });
+
+  it('filters, switches agent, shows help, and quits with q', async () => {
+    const { app, services } = await open();
+    await app.type('/');
+    await app.type('groq');
+    expect(app.frame()).toContain('groq:main');
+    expect(app.frame()).not.toContain('anthropic:work');
+    await app.press('escape');
+    expect(app.frame()).toContain('anthropic:work');
+    await app.type('?');
+    expect(app.frame()).toContain('switch agent');
+    await app.type('x');
+    await app.type('A');
+    expect(app.frame()).toContain('Switch agent');
+    await app.press('down');
+    await app.press('enter');
+    await waitForFrame(app, 'agent ops');
+    expect(services.calls).toContainEqual(['forAgent', 'ops']);
+    await app.type('q');
+    expect(app.exits).toEqual([{ exitCode: 0 }]);
+  });
+
+  it('opens the wizard with a and setup-token with s, and comes back', async () => {
+    const { app } = await open();
+    await app.type('a');
+    await waitForFrame(app, 'Welcome');
+    await app.press('escape');
+    await waitForFrame(app, 'anthropic:work');
+    await app.type('s');
+    await waitForFrame(app, 'setup-token → anthropic:work');
+  });
+
+  it('shows a store that cannot be read as a message, not a crash', async () => {
+    const services = createFakeServices({
+      loadState: async () => {
+        throw new Error('/x/auth-profiles.json: not valid JSON at line 3, column 5 (value expected)');
+      },
+    });
+    const app = await renderApp(services, { name: 'dashboard' });
+    await waitForFrame(app, 'not valid JSON at line 3, column 5');
+    await app.type('q');
+    expect(app.exits).toEqual([{ exitCode: 0 }]);
+  });
+
+  it('keeps one line per row at 60 columns', async () => {
+    const services = createFakeServices({ state: richState() });
+    const app = await renderApp(services, { name: 'dashboard' });
+    await waitForFrame(app, 'anthropic:work');
+    app.stdout.emit('resize');
+    for (const line of app.frame().split('\n')) expect(line.length).toBeLessThanOrEqual(100);
+  });
+});

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { createFakeServices, fakeState } from '../helpers/fake-services.js';
+import { renderApp, waitForFrame } from '../helpers/ink.js';
+
+describe('home (authdeck with no command, in a terminal)', () => {
+  it('opens the wizard when the agent has no credential', async () => {
+    const app = await renderApp(createFakeServices(), { name: 'home' });
+    await waitForFrame(app, 'Welcome');
+  });
+
+  it('opens the dashboard when it has one, even only from the environment', async () => {
+    const withProfile = await renderApp(createFakeServices({ state: fakeState({ 'groq:a': { type: 'api_key', provider: 'groq', key: 'gsk_x' } }) }), { name: 'home' });
+    await waitForFrame(withProfile, 'dashboard');
+    const envOnly = fakeState();
+    envOnly.daemonEnv = { OPENAI_API_KEY: 'sk-proj-abcdefghijklmnopqrstuvwx' };
+    const withEnv = await renderApp(createFakeServices({ state: envOnly }), { name: 'home' });
+    const frame = await waitForFrame(withEnv, 'dashboard');
+    expect(frame).toContain('env OPENAI_API_KEY');
+  });
+});

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { createFakeServices, fakeState, NOW } from '../helpers/fake-services.js';
+import { renderApp, waitForFrame } from '../helpers/ink.js';
+
+const profiles = {
+  'anthropic:work': { type: 'token', provider: 'anthropic', token: 'sk-ant-oat01-aaaaaaaaaaaaaaaaaaaaaaaa', expires: NOW + 86_400_000 * 30 },
+  'anthropic:default': { type: 'api_key', provider: 'anthropic', key: 'sk-ant-api03-bbbbbbbbbbbbbbbbbbbbbbbb' },
+  'anthropic:dead': { type: 'token', provider: 'anthropic', token: 'sk-ant-oat01-cccccccccccccccccccccccc', expires: NOW - 1 },
+  'groq:main': { type: 'api_key', provider: 'groq', key: 'gsk_dddddddddddddddddddddddd' },
+};
+const key = () => ['sk', 'proj', 'x'.repeat(40)].join('-');
+
+describe('picker screen', () => {
+  it('writes the chosen profile first and the rest after it, and prints it with --print', async () => {
+    const services = createFakeServices({ state: fakeState(profiles) });
+    const app = await renderApp(services, { name: 'pick', provider: 'anthropic', print: true });
+    await waitForFrame(app, 'Which anthropic profile should agent main use first?');
+    expect(app.frame()).toMatch(/❯ anthropic:work .*← next now/);
+    await app.press('down');
+    await app.press('enter');
+    expect(services.calls).toContainEqual(['setOrder', 'anthropic', ['anthropic:default', 'anthropic:work', 'anthropic:dead']]);
+    await new Promise((done) => setTimeout(done, 20));
+    expect(app.exits).toEqual([{ exitCode: 0, print: 'anthropic:default' }]);
+  });
+
+  it('asks for the provider first when none is given, and Esc cancels with 130', async () => {
+    const services = createFakeServices({ state: fakeState(profiles) });
+    const app = await renderApp(services, { name: 'pick' });
+    await waitForFrame(app, 'Which provider?');
+    await app.press('down');
+    await app.press('enter');
+    await waitForFrame(app, 'Which groq profile');
+    await app.press('escape');
+    await waitForFrame(app, 'Which provider?');
+    await app.press('escape');
+    expect(app.exits).toEqual([{ exitCode: 130 }]);
+    expect(services.calls).toEqual([]);
+  });
+});
+
+describe('onboarding wizard', () => {
+  it('walks provider, method, secret, profile, .env, then writes once and sums up', async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'onboard' });
+    await waitForFrame(app, 'Welcome');
+    expect(app.frame()).toContain('profiles    none yet');
+    expect(app.frame()).toContain('claude      found at /usr/local/bin/claude');
+    await app.press('enter');
+    await waitForFrame(app, 'Which provider?');
+    await app.type('openai');
+    expect(app.frame()).toMatch(/❯ OpenAI openai/);
+    await app.press('enter');
+    await waitForFrame(app, 'How do you want to sign in to OpenAI?');
+    await app.press('enter');
+    await waitForFrame(app, 'Paste the OpenAI API key');
+    await app.type('sk-ant-api03-zzzz');
+    expect(app.frame()).toMatch(/✘ this looks like an Anthropic API key, but the provider is openai/);
+    await app.press('enter');
+    expect(app.frame()).toContain('Paste the OpenAI API key');
+    await app.type('\x15');
+    await app.type(`${key()}\n`);
+    await waitForFrame(app, 'Profile name:');
+    await app.press('enter');
+    await waitForFrame(app, "Also set OPENAI_API_KEY in the daemon's .env?");
+    expect(services.calls).toEqual([]);
+    await app.type('y');
+    const summary = await waitForFrame(app, 'Saved openai:default');
+    expect(summary).toContain('/home/me/.openclaw/agents/main/agent/auth-profiles.json');
+    expect(summary).toContain('/home/me/.openclaw/.env (OPENAI_API_KEY)');
+    expect(summary).toContain('authdeck status');
+    expect(services.calls).toEqual([
+      ['saveCredential', { profileId: 'openai:default', provider: 'openai', kind: 'api_key', secret: key(), replace: 'never' }],
+      ['setDaemonEnv', 'OPENAI_API_KEY', key()],
+    ]);
+    await app.press('enter');
+    expect(app.exits).toEqual([{ exitCode: 0 }]);
+  });
+
+  it('asks before overwriting, goes back with Esc, and writes nothing when left early', async () => {
+    const services = createFakeServices({ state: fakeState(profiles) });
+    const app = await renderApp(services, { name: 'onboard', provider: 'groq', method: 'api-key' });
+    await waitForFrame(app, 'Welcome');
+    await app.press('enter');
+    await waitForFrame(app, 'Paste the Groq API key');
+    await app.type(`gsk_${'y'.repeat(40)}\r`);
+    await waitForFrame(app, 'Profile name:');
+    await app.type('\x15');
+    await app.type('main');
+    await app.press('enter');
+    await waitForFrame(app, 'groq:main already exists (api_key). Replace it?');
+    await app.press('escape');
+    await waitForFrame(app, 'Profile name:');
+    await app.press('escape');
+    await waitForFrame(app, 'Paste the Groq API key');
+    await app.press('escape');
+    await waitForFrame(app, 'Welcome');
+    await app.press('escape');
+    expect(app.exits).toEqual([{ exitCode: 130 }]);
+    expect(services.calls).toEqual([]);
+  });
+
+  it('hands over to setup-token for Anthropic', async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'onboard', provider: 'anthropic' });
+    await app.press('enter');
+    await waitForFrame(app, 'How do you want to sign in to Anthropic');
+    expect(app.frame()).toMatch(/API key \(recommended\)/);
+    await app.press('down');
+    await app.press('enter');
+    await waitForFrame(app, 'setup-token → anthropic:default');
+  });
+});
