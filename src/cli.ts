@@ -1,3 +1,11 @@
+import * as cmdInteractive from './commands/interactive.js';
+import * as cmdOrder from './commands/order.js';
+import * as cmdPrefs from './commands/prefs.js';
+import * as cmdRemove from './commands/remove.js';
+import * as cmdSaveCredential from './commands/save-credential.js';
+import * as cmdSetupToken from './commands/setup-token.js';
+import * as cmdStatus from './commands/status.js';
+import * as cmdToken from './commands/token.js';
 import { CommandContext, type GlobalOptions } from './commands/context.js';
 import type { CommandIO } from './commands/output.js';
 import { parseCommandLine, type CommandSpec, type OptionSpec, type ParsedValues } from './cli-parser.js';
@@ -5,8 +13,9 @@ import { AuthdeckError, ExitCode } from './services/errors.js';
 import { VERSION } from './version.js';
 
 /**
- * The command surface (SPEC §6). Commands are loaded on demand; plain ones never pull in Ink or
- * React, and the TUI is a separate chunk only interactive commands import.
+ * The command surface (SPEC §6). The plain commands are bundled with this file (one module to
+ * load, not twenty small chunks); Ink and React live in the TUI chunk, which only the
+ * interactive commands import, on demand.
  */
 const GLOBAL_OPTIONS: OptionSpec[] = [
   { name: 'state-dir', value: 'dir', description: 'OpenClaw state dir (default: $OPENCLAW_STATE_DIR, else ~/.openclaw)' },
@@ -33,7 +42,7 @@ function commandTable(bind: (runner: Runner) => CommandSpec['run']): CommandSpec
       provider(false),
     ],
     run: bind(async (ctx, v) =>
-      (await import('./commands/status.js')).runStatus(ctx, { json: flag(v.json), check: flag(v.check), within: str(v.within), provider: str(v.provider) }),
+      cmdStatus.runStatus(ctx, { json: flag(v.json), check: flag(v.check), within: str(v.within), provider: str(v.provider) }),
     ),
   };
   const pasteToken: Omit<CommandSpec, 'name'> = {
@@ -45,7 +54,7 @@ function commandTable(bind: (runner: Runner) => CommandSpec['run']): CommandSpec
       json,
     ],
     run: bind(async (ctx, v) =>
-      (await import('./commands/save-credential.js')).runSaveCredential(ctx, 'token', {
+      cmdSaveCredential.runSaveCredential(ctx, 'token', {
         provider: str(v.provider),
         profileId: str(v['profile-id']),
         expiresIn: str(v['expires-in']),
@@ -62,7 +71,7 @@ function commandTable(bind: (runner: Runner) => CommandSpec['run']): CommandSpec
       { name: 'yes', short: 'y', description: 'replace the profile if it exists, without asking' },
     ],
     run: bind(async (ctx, v) =>
-      (await import('./commands/setup-token.js')).runSetupToken(ctx, {
+      cmdSetupToken.runSetupToken(ctx, {
         provider: str(v.provider),
         profileId: str(v['profile-id']),
         claudeBin: str(v['claude-bin']),
@@ -77,20 +86,20 @@ function commandTable(bind: (runner: Runner) => CommandSpec['run']): CommandSpec
         name: 'get',
         description: 'show the order the gateway uses, and the override if there is one',
         options: [provider(true), json],
-        run: bind(async (ctx, v) => (await import('./commands/order.js')).runOrderGet(ctx, { provider: str(v.provider), json: flag(v.json) })),
+        run: bind(async (ctx, v) => cmdOrder.runOrderGet(ctx, { provider: str(v.provider), json: flag(v.json) })),
       },
       {
         name: 'set',
         description: "set the agent's override: the profiles to try, first one first",
         options: [provider(true), json],
         args: [{ name: 'ids', required: true, variadic: true }],
-        run: bind(async (ctx, v, ids) => (await import('./commands/order.js')).runOrderSet(ctx, ids, { provider: str(v.provider), json: flag(v.json) })),
+        run: bind(async (ctx, v, ids) => cmdOrder.runOrderSet(ctx, ids, { provider: str(v.provider), json: flag(v.json) })),
       },
       {
         name: 'clear',
         description: "remove the agent's override",
         options: [provider(true), json],
-        run: bind(async (ctx, v) => (await import('./commands/order.js')).runOrderClear(ctx, { provider: str(v.provider), json: flag(v.json) })),
+        run: bind(async (ctx, v) => cmdOrder.runOrderClear(ctx, { provider: str(v.provider), json: flag(v.json) })),
       },
     ],
   };
@@ -100,7 +109,7 @@ function commandTable(bind: (runner: Runner) => CommandSpec['run']): CommandSpec
       'Onboard AI model providers and manage the credentials of an OpenClaw-compatible gateway.\nWithout a command: the dashboard (or the onboarding wizard) in a terminal, else `status`.',
     run: bind(async (ctx) => {
       if (ctx.interactive) return (await import('./tui.js')).launchTui(ctx, { name: 'home' });
-      return (await import('./commands/status.js')).runStatus(ctx, {});
+      return cmdStatus.runStatus(ctx, {});
     }),
     subcommands: [
       {
@@ -114,7 +123,7 @@ function commandTable(bind: (runner: Runner) => CommandSpec['run']): CommandSpec
           json,
         ],
         run: bind(async (ctx, v) =>
-          (await import('./commands/interactive.js')).runOnboard(ctx, {
+          cmdInteractive.runOnboard(ctx, {
             provider: str(v.provider),
             method: str(v.method),
             nonInteractive: flag(v['non-interactive']),
@@ -126,13 +135,13 @@ function commandTable(bind: (runner: Runner) => CommandSpec['run']): CommandSpec
       {
         name: 'dashboard',
         description: 'the live status dashboard (TUI)',
-        run: bind(async (ctx) => (await import('./commands/interactive.js')).runDashboard(ctx)),
+        run: bind(async (ctx) => cmdInteractive.runDashboard(ctx)),
       },
       {
         name: 'pick',
         description: 'choose the profile a provider uses first for this agent (TUI)',
         options: [provider(false), { name: 'print', description: 'print the chosen id to stdout' }],
-        run: bind(async (ctx, v) => (await import('./commands/interactive.js')).runPick(ctx, { provider: str(v.provider), print: flag(v.print) })),
+        run: bind(async (ctx, v) => cmdInteractive.runPick(ctx, { provider: str(v.provider), print: flag(v.print) })),
       },
       { name: 'status', ...status },
       { name: 'paste-token', ...pasteToken },
@@ -147,7 +156,7 @@ function commandTable(bind: (runner: Runner) => CommandSpec['run']): CommandSpec
           json,
         ],
         run: bind(async (ctx, v) =>
-          (await import('./commands/save-credential.js')).runSaveCredential(ctx, 'api_key', {
+          cmdSaveCredential.runSaveCredential(ctx, 'api_key', {
             provider: str(v.provider),
             profileId: str(v['profile-id']),
             env: flag(v.env),
@@ -160,14 +169,14 @@ function commandTable(bind: (runner: Runner) => CommandSpec['run']): CommandSpec
         description: 'remove a profile (asks first in a terminal)',
         options: [{ name: 'yes', short: 'y', description: 'do not ask' }, json],
         args: [{ name: 'id', required: true }],
-        run: bind(async (ctx, v, [id]) => (await import('./commands/remove.js')).runRemove(ctx, id!, { yes: flag(v.yes), json: flag(v.json) })),
+        run: bind(async (ctx, v, [id]) => cmdRemove.runRemove(ctx, id!, { yes: flag(v.yes), json: flag(v.json) })),
       },
       {
         name: 'token',
         description: "print a profile's whole secret (masked on a terminal unless --reveal)",
         options: [{ name: 'reveal', description: 'print it even when stdout is a terminal' }],
         args: [{ name: 'id', required: true }],
-        run: bind(async (ctx, v, [id]) => (await import('./commands/token.js')).runToken(ctx, id!, { reveal: flag(v.reveal) })),
+        run: bind(async (ctx, v, [id]) => cmdToken.runToken(ctx, id!, { reveal: flag(v.reveal) })),
       },
       { name: 'order', ...order },
       {
@@ -175,7 +184,7 @@ function commandTable(bind: (runner: Runner) => CommandSpec['run']): CommandSpec
         description: "authdeck's own preferences: list, get KEY, set KEY VALUE",
         options: [json],
         args: [{ name: 'action' }, { name: 'key' }, { name: 'value' }],
-        run: bind(async (ctx, v, [action, key, value]) => (await import('./commands/prefs.js')).runPrefs(ctx, action, key, value, { json: flag(v.json) })),
+        run: bind(async (ctx, v, [action, key, value]) => cmdPrefs.runPrefs(ctx, action, key, value, { json: flag(v.json) })),
       },
       {
         name: 'models',
