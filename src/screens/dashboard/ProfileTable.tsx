@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import { STATUS_COLOR } from '../../components/status-style.js';
 import { formatCountdown, formatDuration, formatRelative } from '../../services/durations.js';
 import type { ProfileReport } from '../../services/status-report.js';
@@ -32,7 +33,8 @@ function cell(text: string, width: number): string {
   return text.length > width - 1 ? `${text.slice(0, width - 2)}… ` : text.padEnd(width);
 }
 
-function TableRow({ row, selected, columns, now }: { row: DashboardRow; selected: boolean; columns: Columns; now: number }) {
+/** Memoised: a cursor move re-renders the two rows whose selection changed, not all in view. */
+const TableRow = memo(function TableRow({ row, selected, columns, now }: { row: DashboardRow; selected: boolean; columns: Columns; now: number }) {
   if (row.kind === 'provider') {
     const { provider } = row;
     return (
@@ -65,8 +67,7 @@ function TableRow({ row, selected, columns, now }: { row: DashboardRow; selected
         {columns.type && cell(env.type, WIDTH.type)}
         {columns.secret && cell(env.masked, WIDTH.secret)}
         <Text color="green">{cell('static', WIDTH.status)}</Text>
-        {cell('', WIDTH.expiry)}
-        {columns.usage && cell('', WIDTH.usage)}
+        {columns.source && cell('', WIDTH.expiry)}
         {columns.source && <Text dimColor>{env.origin === 'process' ? 'env' : '.env'}</Text>}
       </Text>
     );
@@ -81,11 +82,12 @@ function TableRow({ row, selected, columns, now }: { row: DashboardRow; selected
       {columns.secret && cell(profile.masked ?? (profile.secretRef ? `ref ${profile.secretRef}` : '—'), WIDTH.secret)}
       <Text color={STATUS_COLOR[profile.status]}>{cell(profile.status, WIDTH.status)}</Text>
       {cell(expiryText(profile, now), WIDTH.expiry)}
-      {columns.usage && <Text color={profile.usage === 'disabled' ? 'red' : 'yellow'}>{cell(usageText(profile, now), WIDTH.usage)}</Text>}
-      {columns.source && <Text dimColor>{profile.source === 'inherited' ? 'main' : 'store'}</Text>}
+      {columns.source && <Text dimColor>{cell(profile.source === 'inherited' ? 'main' : 'store', WIDTH.source)}</Text>}
+      {/* Last and unpadded: usually empty, and every character of a frame costs Ink time. */}
+      {columns.usage && <Text color={profile.usage === 'disabled' ? 'red' : 'yellow'}>{usageText(profile, now)}</Text>}
     </Text>
   );
-}
+});
 
 export function expiryText(profile: ProfileReport, now: number): string {
   if (profile.expiresAt === null) return profile.status === 'static' ? 'no expiry' : '';
