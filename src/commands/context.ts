@@ -1,5 +1,5 @@
 import { loadAgentState, type AgentState } from '../services/agent-state.js';
-import { AuthdeckError, UsageError } from '../services/errors.js';
+import { UsageError } from '../services/errors.js';
 import { isValidProviderId, normalizeProviderId } from '../services/providers.js';
 import { resolveWorkspace, type Workspace } from '../services/workspace.js';
 import { colorEnabled, createPainter, type CommandIO, type Painter } from './output.js';
@@ -54,8 +54,4 @@ export function requireProvider(value: string | undefined, flag = '--provider'):
     throw new UsageError(`${flag}: "${value}" is not a provider id (letters, digits, ".", "_" and "-")`);
   }
   return provider;
-}
-
-export function failure(message: string): AuthdeckError {
-  return new AuthdeckError(message);
 }

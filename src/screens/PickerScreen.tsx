@@ -23,7 +23,7 @@ export function PickerScreen({ provider: presetProvider, print }: { provider?: s
   const [provider, setProvider] = useState(presetProvider);
   const [saving, setSaving] = useState<string>();
   const [failure, setFailure] = useState<string>();
-  const now = services.now();
+  const [now] = useState(() => services.now());
   const report = useMemo(() => (state ? buildStatusReport(state, { nowMs: now, warnWithinMs: services.warnWithinMs }) : undefined), [state, now, services.warnWithinMs]);
 
   useKeys((_input, key) => {

@@ -41,9 +41,7 @@ export async function acquireFileLock(filePath: string, options: LockOptions = {
   await ensurePrivateDir(dir);
   const lockPath = lockPathFor(await realpath(dir), basename(filePath));
   const now = options.now ?? Date.now;
-  const waitMs = options.waitMs ?? lockWaitFromEnv() ?? LOCK_WAIT_MS;
-  const deadline = now() + waitMs;
-  let delay = 10;
+  const retry = createBackoff(options);
   for (;;) {
     const body = JSON.stringify({ pid: process.pid, createdAt: new Date(now()).toISOString() });
     if (await tryCreateLock(lockPath, body)) return () => releaseLock(lockPath, body);
@@ -53,10 +51,23 @@ export async function acquireFileLock(filePath: string, options: LockOptions = {
       await removeStaleLock(lockPath, holder.raw);
       continue;
     }
-    if (now() >= deadline) throw lockBusy(lockPath, holder.holder);
-    await sleep(Math.min(delay, Math.max(1, deadline - now())) + Math.random() * 10);
-    delay = Math.min(delay * 2, 250);
+    if (retry.expired()) throw lockBusy(lockPath, holder.holder);
+    await retry.pause();
   }
+}
+
+/** Exponential backoff with jitter (10 ms doubling to 250 ms) until the wait is used up. */
+function createBackoff(options: LockOptions) {
+  const now = options.now ?? Date.now;
+  const deadline = now() + (options.waitMs ?? lockWaitFromEnv() ?? LOCK_WAIT_MS);
+  let delay = 10;
+  return {
+    expired: () => now() >= deadline,
+    async pause() {
+      await sleep(Math.min(delay, Math.max(1, deadline - now())) + Math.random() * 10);
+      delay = Math.min(delay * 2, 250);
+    },
+  };
 }
 
 /** Who holds the lock right now, or undefined when it is free or stale (readers use this). */
@@ -189,15 +200,11 @@ function sleep(ms: number): Promise<void> {
  */
 export async function waitUntilUnlocked(filePath: string, options: LockOptions = {}): Promise<void> {
   const now = options.now ?? Date.now;
-  const deadline = now() + (options.waitMs ?? lockWaitFromEnv() ?? LOCK_WAIT_MS);
-  let delay = 10;
+  const retry = createBackoff(options);
   for (;;) {
     const holder = await readLiveLockHolder(filePath, now());
     if (!holder) return;
-    if (now() >= deadline) {
-      throw lockBusy(lockPathFor(await realpath(dirname(filePath)), basename(filePath)), holder);
-    }
-    await sleep(Math.min(delay, Math.max(1, deadline - now())));
-    delay = Math.min(delay * 2, 250);
+    if (retry.expired()) throw lockBusy(lockPathFor(await realpath(dirname(filePath)), basename(filePath)), holder);
+    await retry.pause();
   }
 }
