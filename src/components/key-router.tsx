@@ -17,7 +17,12 @@ const KeyRouterContext = createContext<KeyRouter | null>(null);
 export function KeyRouterProvider({ children }: { children: ReactNode }) {
   const handlers = useRef(new Set<{ current: KeyHandler }>());
   useInput((input, key) => {
-    for (const handler of [...handlers.current]) handler.current(input, key);
+    // Ink reports "\r" as return but a lone "\n" (Enter typed while the terminal was still in
+    // line mode) only as input: both are Enter here, for every handler.
+    const enter = !key.return && (input === '\n' || input === '\r\n');
+    const routedKey = enter ? { ...key, return: true } : key;
+    const routedInput = enter ? '' : input;
+    for (const handler of [...handlers.current]) handler.current(routedInput, routedKey);
   });
   const router = useMemo<KeyRouter>(
     () => ({

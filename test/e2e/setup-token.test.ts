@@ -32,6 +32,14 @@ function storedProfile(mainAgentDir: string, id: string) {
   return readJson(join(mainAgentDir, 'auth-profiles.json')).profiles[id];
 }
 
+/** The success view is up; Enter closes it with exit 0 and the token is in the store. */
+async function expectSaved(session: TerminalSession, mainAgentDir: string, id = 'anthropic:default', timeoutMs?: number) {
+  await session.waitFor(`Saved ${id}`, timeoutMs);
+  await session.press('enter');
+  expect(await session.waitForExit()).toBe(0);
+  expect(storedProfile(mainAgentDir, id).token).toBe(TOKEN);
+}
+
 describe('authdeck setup-token in a terminal', () => {
   it('shows the sign-in link, takes the code, and saves the token for one year', async () => {
     const { home, mainAgentDir, configPath } = makeTempHome();
@@ -63,10 +71,7 @@ describe('authdeck setup-token in a terminal', () => {
     expect(error).toContain('enter retry');
     await session.press('enter');
     await signIn(session);
-    await session.waitFor('Saved anthropic:default');
-    await session.press('enter');
-    expect(await session.waitForExit()).toBe(0);
-    expect(storedProfile(mainAgentDir, 'anthropic:default').token).toBe(TOKEN);
+    await expectSaved(session, mainAgentDir);
   });
 
   it('cancels with Esc: exit 130, nothing written, no claude left running', async () => {
@@ -90,19 +95,13 @@ describe('authdeck setup-token in a terminal', () => {
     expect(session.lines().every((line) => line.length <= 60)).toBe(true);
     expect(session.lines().join('')).toMatch(/https:\/\/claude\.ai\/oauth\/authorize\?\S{44}/);
     await signIn(session);
-    await session.waitFor('Saved anthropic:default');
-    await session.press('enter');
-    expect(await session.waitForExit()).toBe(0);
-    expect(storedProfile(mainAgentDir, 'anthropic:default').token).toBe(TOKEN);
+    await expectSaved(session, mainAgentDir);
   });
 
   it('saves a token that a desktop browser finished without any paste', async () => {
     const { home, mainAgentDir } = makeTempHome();
     const session = launch(home, ['setup-token'], { env: { FAKE_CLAUDE_SCENARIO: 'browser', FAKE_CLAUDE_REALTIME: '1' } });
-    await session.waitFor('Saved anthropic:default', 15_000);
-    await session.press('enter');
-    expect(await session.waitForExit()).toBe(0);
-    expect(storedProfile(mainAgentDir, 'anthropic:default').token).toBe(TOKEN);
+    await expectSaved(session, mainAgentDir, 'anthropic:default', 15_000);
   });
 
   it("shows claude's own screen when it is not recognised, passes keys, and still takes the token", async () => {
@@ -112,10 +111,7 @@ describe('authdeck setup-token in a terminal', () => {
     await session.waitFor('Type the word "token" and press Enter');
     await session.type('token');
     await session.press('enter');
-    await session.waitFor('Saved anthropic:default');
-    await session.press('enter');
-    expect(await session.waitForExit()).toBe(0);
-    expect(storedProfile(mainAgentDir, 'anthropic:default').token).toBe(TOKEN);
+    await expectSaved(session, mainAgentDir);
   });
 
   it('asks for another name when anthropic:default is taken, and leaves that profile alone', async () => {
@@ -127,11 +123,8 @@ describe('authdeck setup-token in a terminal', () => {
     await session.waitFor('Name for the new setup-token profile');
     await session.press('enter');
     await signIn(session);
-    await session.waitFor('Saved anthropic:claude');
-    await session.press('enter');
-    expect(await session.waitForExit()).toBe(0);
+    await expectSaved(session, mainAgentDir, 'anthropic:claude');
     expect(storedProfile(mainAgentDir, 'anthropic:default').key).toBe(key);
-    expect(storedProfile(mainAgentDir, 'anthropic:claude').token).toBe(TOKEN);
   });
 
   it('says how to install Claude Code when claude is missing', async () => {

@@ -17,4 +17,11 @@ describe('home (authdeck with no command, in a terminal)', () => {
     const frame = await waitForFrame(withEnv, 'dashboard');
     expect(frame).toContain('env OPENAI_API_KEY');
   });
+
+  it('takes a bare line feed as Enter (typed before the terminal left line mode)', async () => {
+    const app = await renderApp(createFakeServices(), { name: 'onboard' });
+    await waitForFrame(app, 'Welcome');
+    await app.type('\n');
+    await waitForFrame(app, 'Which provider?');
+  });
 });

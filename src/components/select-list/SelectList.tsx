@@ -1,6 +1,5 @@
 import { Box, Text } from 'ink';
 import { useSelectListState, type SelectItem } from './use-select-list-state.js';
-import { isEnter } from '../keys.js';
 import { useKeys } from '../key-router.js';
 
 export type { SelectItem };
@@ -22,7 +21,7 @@ export function SelectList<T>({ items, onSelect, isActive = true, initialIndex =
     (input, key) => {
       if (key.upArrow) move(-1);
       else if (key.downArrow) move(1);
-      else if (isEnter(input, key) && highlighted && !highlighted.disabled) onSelect(highlighted.value);
+      else if (key.return && highlighted && !highlighted.disabled) onSelect(highlighted.value);
     },
     { isActive },
   );

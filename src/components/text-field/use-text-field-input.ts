@@ -1,6 +1,5 @@
 import { type Key } from 'ink';
 import type { TextFieldState } from './use-text-field-state.js';
-import { isEnter } from '../keys.js';
 import { useKeys } from '../key-router.js';
 
 /**
@@ -18,7 +17,7 @@ export function useTextFieldInput(
   useKeys(
     (input, key) => {
       if (intercept?.(input, key)) return;
-      if (isEnter(input, key)) {
+      if (key.return) {
         onSubmit(state.current());
         return;
       }

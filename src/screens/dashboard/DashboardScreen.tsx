@@ -18,7 +18,6 @@ import { ProfileTable } from './ProfileTable.js';
 import { useDashboardActions } from './use-dashboard-actions.js';
 import { useDashboardUi } from './use-dashboard-ui.js';
 import { useLiveReport } from './use-live-report.js';
-import { isEnter } from '../../components/keys.js';
 import { useKeys } from '../../components/key-router.js';
 
 const HINTS = [
@@ -67,7 +66,7 @@ export function DashboardScreen() {
     (input, key) => {
       if (ui.mode === 'help') return dispatch({ type: 'mode', mode: 'list' });
       if (ui.mode === 'details') {
-        if (isEnter(input, key) || key.escape || input === 'q') dispatch({ type: 'mode', mode: 'list' });
+        if (key.return || key.escape || input === 'q') dispatch({ type: 'mode', mode: 'list' });
         return;
       }
       if (ui.mode === 'confirm-remove') {
@@ -81,7 +80,7 @@ export function DashboardScreen() {
       else if (key.downArrow || input === 'j') go(moveCursor(rows, cursor, 1));
       else if (key.pageUp) go(moveCursor(rows, cursor, -1, tableHeight));
       else if (key.pageDown) go(moveCursor(rows, cursor, 1, tableHeight));
-      else if (isEnter(input, key) && selected?.kind === 'profile') dispatch({ type: 'mode', mode: 'details' });
+      else if (key.return && selected?.kind === 'profile') dispatch({ type: 'mode', mode: 'details' });
       else if (input === 'a') actions.add();
       else if (input === 's') actions.setupToken(selected);
       else if (input === 'd' && selected) {

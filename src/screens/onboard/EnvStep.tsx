@@ -1,13 +1,12 @@
 import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
-import { isEnter } from '../../components/keys.js';
 import { useKeys } from '../../components/key-router.js';
 
 /** API keys may also go to the daemon's .env, for setups that read keys from the environment. */
 export function EnvStep({ variable, path, onAnswer }: { variable: string; path: string; onAnswer: (writeEnv: boolean) => void }) {
   useKeys((input, key) => {
     if (input === 'y') onAnswer(true);
-    else if (input === 'n' || isEnter(input, key)) onAnswer(false);
+    else if (input === 'n' || key.return) onAnswer(false);
   });
   return (
     <Box flexDirection="column">

@@ -2,13 +2,12 @@ import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
 import { formatDate } from '../../services/durations.js';
 import type { OnboardResult } from './onboard-flow.js';
-import { isEnter } from '../../components/keys.js';
 import { useKeys } from '../../components/key-router.js';
 
 /** Every file written, with its path, and what to run next. */
 export function SummaryStep({ result, onDone }: { result: OnboardResult; onDone: () => void }) {
-  useKeys((input, key) => {
-    if (isEnter(input, key) || key.escape) onDone();
+  useKeys((_input, key) => {
+    if (key.return || key.escape) onDone();
   });
   const { saved, env } = result;
   return (

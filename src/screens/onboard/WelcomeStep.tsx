@@ -3,7 +3,6 @@ import { KeyHints } from '../../components/KeyHints.js';
 import { useServices } from '../../contexts.js';
 import { listAgentProfiles, listEnvCredentials } from '../../services/agent-state.js';
 import type { AgentStateView } from '../../hooks/use-agent-state.js';
-import { isEnter } from '../../components/keys.js';
 import { useKeys } from '../../components/key-router.js';
 
 /** What authdeck found before anything is asked: where, which agent, what exists, claude. */
@@ -11,8 +10,8 @@ export function WelcomeStep({ agent, onContinue }: { agent: AgentStateView; onCo
   const services = useServices();
   const { workspace } = services;
   // Esc is the wizard's: at this first step it leaves.
-  useKeys((input, key) => {
-    if (isEnter(input, key)) onContinue();
+  useKeys((_input, key) => {
+    if (key.return) onContinue();
   });
   let claude: string;
   try {

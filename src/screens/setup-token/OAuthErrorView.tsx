@@ -1,12 +1,11 @@
 import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
-import { isEnter } from '../../components/keys.js';
 import { useKeys } from '../../components/key-router.js';
 
 /** claude refused the code (or could not reach the sign-in service) and waits for a retry. */
 export function OAuthErrorView({ message, onRetry, onCancel }: { message: string; onRetry: () => void; onCancel: () => void }) {
-  useKeys((input, key) => {
-    if (isEnter(input, key)) onRetry();
+  useKeys((_input, key) => {
+    if (key.return) onRetry();
     else if (key.escape) onCancel();
   });
   return (

@@ -3,13 +3,12 @@ import { KeyHints } from '../../components/KeyHints.js';
 import { maskSecret } from '../../services/credentials.js';
 import { formatDate, formatRelative } from '../../services/durations.js';
 import type { SaveCredentialResult } from '../../services/profile-actions.js';
-import { isEnter } from '../../components/keys.js';
 import { useKeys } from '../../components/key-router.js';
 
 /** The token is saved: what went where, and what to run next. */
 function SavedView({ result, token, now, onDone }: { result: SaveCredentialResult; token: string; now: number; onDone: () => void }) {
-  useKeys((input, key) => {
-    if (isEnter(input, key) || key.escape) onDone();
+  useKeys((_input, key) => {
+    if (key.return || key.escape) onDone();
   });
   return (
     <Box flexDirection="column">
@@ -34,7 +33,7 @@ function SavedView({ result, token, now, onDone }: { result: SaveCredentialResul
 function FailureView({ title, detail, hints, onDone, onRetry }: { title: string; detail?: string; hints?: string; onDone: () => void; onRetry?: () => void }) {
   useKeys((input, key) => {
     if (onRetry && input === 'r') onRetry();
-    else if (isEnter(input, key) || key.escape) onDone();
+    else if (key.return || key.escape) onDone();
   });
   return (
     <Box flexDirection="column">
