@@ -20,11 +20,15 @@ export function promptSecret(question: string, input: NodeJS.ReadStream, output:
     let pending = '';
     let inPaste = false;
     const render = () => {
-      const stars = '*'.repeat(Math.min(value.length, 40));
-      const count = value.length > 0 ? ` (${value.length} characters)` : '';
+      // Line breaks in a wrapped paste are not part of the secret: do not count them.
+      const length = value.replace(/\s/g, '').length;
+      const stars = '*'.repeat(Math.min(length, 40));
+      const count = length > 0 ? ` (${length} characters)` : '';
       output.write(`\r\x1b[K${question}${stars}${count}`);
     };
     const finish = (error?: Error) => {
+      // Show what was taken (masked) even when a paste arrived and submitted in one chunk.
+      if (!error) render();
       input.off('data', onData);
       input.setRawMode(false);
       input.pause();

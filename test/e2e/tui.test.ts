@@ -118,6 +118,21 @@ describe('the TUI in a real terminal', () => {
   });
 });
 
+describe('secret prompts in a terminal', () => {
+  it('paste-token masks what is pasted and takes a bracketed paste ending in a newline', async () => {
+    const { home, mainAgentDir } = makeTempHome();
+    const token = fakeSecrets.setupToken('prompt');
+    const session = launch(home, ['paste-token', '--provider', 'anthropic', '--profile-id', 'typed']);
+    await session.waitFor('Anthropic (Claude) token:');
+    await session.type(`\x1b[200~${token.slice(0, 60)}\n${token.slice(60)}\n\x1b[201~`);
+    expect(await session.waitForExit()).toBe(0);
+    expect(session.screen()).toMatch(/\*{40} \(108 characters\)/);
+    expect(session.screen()).toContain('Saved anthropic:typed');
+    expect(session.screen()).not.toContain(token.slice(13, 40));
+    expect(readJson(join(mainAgentDir, 'auth-profiles.json')).profiles['anthropic:typed'].token).toBe(token);
+  });
+});
+
 describe('TUI commands without a terminal', () => {
   it('never hang: they stop at once and name the plain command', async () => {
     const { home } = makeTempHome();
