@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { SetupTokenStreamParser, type SetupTokenEvent } from '../../../src/services/setup-token/stream-parser.js';
 import { loadRecording, RECORDING_NAMES, type Recording } from '../../fake-claude/recordings.mjs';
@@ -43,6 +44,14 @@ function summary(events: SetupTokenEvent[]) {
     tokens: events.filter((event) => event.type === 'token').map((event) => (event as { token: string }).token),
   };
 }
+
+describe('the vendored recordings', () => {
+  it.each(RECORDING_NAMES)('%s is byte for byte the recording (token prefix restored)', (name) => {
+    const { raw, meta } = loadRecording(name);
+    expect(raw.length).toBe(meta.bytes);
+    expect(createHash('sha256').update(raw).digest('hex')).toBe((meta as { sha256?: string }).sha256);
+  });
+});
 
 describe('SetupTokenStreamParser on the recordings', () => {
   for (const name of RECORDING_NAMES) {
