@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { UsageError } from './services/errors.js';
+import { errorMessage, UsageError } from './services/errors.js';
 
 /**
  * A small command tree over node:util's parseArgs. Commander cost 26 ms of start-up on the
@@ -104,7 +104,7 @@ function checkArguments(command: CommandSpec, path: string[], positionals: strin
 }
 
 function usageMessage(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return message.split('. ')[0]!.replace(/^Unknown option/, 'unknown option').replace(/^Option '([^']+)' argument missing/, "option '$1' needs a value");
 }
 

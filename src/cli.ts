@@ -9,7 +9,7 @@ import * as cmdToken from './commands/token.js';
 import { CommandContext, type GlobalOptions } from './commands/context.js';
 import type { CommandIO } from './commands/output.js';
 import { parseCommandLine, type CommandSpec, type OptionSpec, type ParsedValues } from './cli-parser.js';
-import { AuthdeckError, ExitCode } from './services/errors.js';
+import { AuthdeckError, errorMessage, ExitCode } from './services/errors.js';
 import { VERSION } from './version.js';
 
 /**
@@ -232,7 +232,7 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
       io.stderr.write(`authdeck: ${error.message}\n`);
       return error.exitCode;
     }
-    io.stderr.write(`authdeck: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr.write(`authdeck: unexpected error: ${errorMessage(error)}\n`);
     if (io.env.AUTHDECK_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
     return ExitCode.failure;
   }

@@ -2,7 +2,8 @@ import { checkSecret, maskSecret, type SecretKind } from '../services/credential
 import { formatDate, formatRelative, parseDuration, SETUP_TOKEN_LIFETIME_MS } from '../services/durations.js';
 import { setDaemonEnvVar } from '../services/env-file.js';
 import { AuthdeckError, UsageError } from '../services/errors.js';
-import { resolveProfileId, saveCredentialProfile } from '../services/profile-actions.js';
+import { ProfileConflictError, resolveProfileId, saveCredentialProfile } from '../services/profile-actions.js';
+import { storedProfileType } from '../services/credential-view.js';
 import { providerInfo } from '../services/providers.js';
 import { readAuthStore } from '../services/store.js';
 import { requireProvider, type CommandContext } from './context.js';
@@ -29,10 +30,7 @@ export async function runSaveCredential(ctx: CommandContext, kind: SecretKind, o
   // Fail on a bad agent, an unparsable store or a clash before asking for the secret.
   const workspace = await ctx.workspace();
   const existing = (await readAuthStore(workspace.agentDir)).profiles[profileId];
-  const existingType = existing ? String(existing.type ?? existing.mode) : undefined;
-  if (existingType !== undefined && existingType !== kind) {
-    throw new AuthdeckError(`${profileId} already exists (${existingType}); choose another --profile-id or remove it first with \`authdeck remove ${profileId}\``);
-  }
+  if (existing && storedProfileType(existing) !== kind) throw new ProfileConflictError(profileId, storedProfileType(existing));
 
   const what = kind === 'api_key' ? 'API key' : 'token';
   const check = checkSecret(provider, kind, await ctx.readSecret(`${info.label} ${what}: `));

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useServices } from '../contexts.js';
 import type { AgentState } from '../services/agent-state.js';
+import { errorMessage } from '../services/errors.js';
 
 export interface AgentStateView {
   state: AgentState | undefined;
@@ -32,7 +33,7 @@ export function useAgentState(): AgentStateView {
       },
       (failure: unknown) => {
         if (current !== generation.current) return;
-        setError(failure instanceof Error ? failure.message : String(failure));
+        setError(errorMessage(failure));
         setLoading(false);
       },
     );

@@ -6,6 +6,7 @@ import { SETUP_TOKEN_LIFETIME_MS } from '../services/durations.js';
 import { ProfileConflictError, resolveProfileId, type SaveCredentialResult } from '../services/profile-actions.js';
 import type { SetupTokenSnapshot } from '../services/setup-token/session.js';
 import { useSetupTokenSession } from './use-setup-token-session.js';
+import { errorMessage } from '../services/errors.js';
 
 export type FlowStage = 'checking' | 'ask-name' | 'ask-overwrite' | 'missing-claude' | 'running' | 'saving' | 'saved' | 'save-failed';
 
@@ -107,7 +108,7 @@ export function useSetupTokenFlow(options: SetupTokenFlowOptions) {
       try {
         claudeBin = services.findClaude(options.claudeBin);
       } catch (error) {
-        claudeError = error instanceof Error ? error.message : String(error);
+        claudeError = errorMessage(error);
       }
       const existing = claudeError ? undefined : await findExisting(state.profileId);
       if (!cancelled) dispatch({ type: 'checked', existing, explicit: options.profileId !== undefined, yes: options.yes === true, claudeBin, claudeError });
@@ -144,7 +145,7 @@ export function useSetupTokenFlow(options: SetupTokenFlowOptions) {
           dispatch({ type: 'name-taken', existing: { id: error.profileId, type: error.existingType } });
           return;
         }
-        dispatch({ type: 'save-failed', error: error instanceof Error ? error.message : String(error) });
+        dispatch({ type: 'save-failed', error: errorMessage(error) });
       }
     },
     [services, state.profileId, state.replace],

@@ -6,7 +6,7 @@ import { SelectList, type SelectItem } from '../components/select-list/SelectLis
 import { useNavigation, useServices } from '../contexts.js';
 import { useAgentState } from '../hooks/use-agent-state.js';
 import { formatRelative } from '../services/durations.js';
-import { ExitCode } from '../services/errors.js';
+import { errorMessage, ExitCode } from '../services/errors.js';
 import { isUsableStatus } from '../services/health.js';
 import { buildStatusReport } from '../services/status-report.js';
 import { orderBase } from './dashboard/reorder.js';
@@ -40,7 +40,7 @@ export function PickerScreen({ provider: presetProvider, print }: { provider?: s
       () => navigation.exit({ exitCode: ExitCode.ok, ...(print ? { print: id } : {}) }),
       (reason: unknown) => {
         setSaving(undefined);
-        setFailure(reason instanceof Error ? reason.message : String(reason));
+        setFailure(errorMessage(reason));
       },
     );
   };

@@ -30,8 +30,13 @@ export function isKnownCredentialType(type: string): type is KnownCredentialType
   return (KNOWN_CREDENTIAL_TYPES as readonly string[]).includes(type);
 }
 
+/** A stored entry's credential type: `type`, else its alias `mode`, else "unknown". */
+export function storedProfileType(raw: JsonObject): string {
+  return stringField(raw, 'type') ?? stringField(raw, 'mode') ?? 'unknown';
+}
+
 export function describeProfile(id: string, raw: JsonObject, env: Readonly<Record<string, string | undefined>>): ProfileView {
-  const type = stringField(raw, 'type') ?? stringField(raw, 'mode') ?? 'unknown';
+  const type = storedProfileType(raw);
   const provider = (stringField(raw, 'provider') ?? id.split(':')[0] ?? '').toLowerCase();
   const secretRef = readRef(raw[type === 'token' ? 'tokenRef' : 'keyRef']) ?? readRef(raw.keyRef) ?? readRef(raw.tokenRef);
   const inline =

@@ -59,6 +59,11 @@ export class CancelledError extends AuthdeckError {
   }
 }
 
+/** The message of anything thrown, for a one-line report. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 export function isNodeError(error: unknown, code?: string): error is NodeJS.ErrnoException {
   return error instanceof Error && 'code' in error && (code === undefined || (error as NodeJS.ErrnoException).code === code);
 }

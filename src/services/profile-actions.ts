@@ -1,5 +1,5 @@
 import { recordProfileInConfig, type ConfigRecordResult } from './config.js';
-import { describeProfile } from './credential-view.js';
+import { storedProfileType } from './credential-view.js';
 import type { SecretKind } from './credentials.js';
 import { AuthdeckError, UsageError } from './errors.js';
 import { normalizeProviderId } from './providers.js';
@@ -23,11 +23,10 @@ export function resolveProfileId(provider: string, requested?: string): string {
 
 export class ProfileConflictError extends AuthdeckError {
   constructor(
-    message: string,
     readonly profileId: string,
     readonly existingType: string,
   ) {
-    super(message);
+    super(`${profileId} already exists (${existingType}); choose another --profile-id or remove it first with \`authdeck remove ${profileId}\``);
     this.name = 'ProfileConflictError';
   }
 }
@@ -57,13 +56,9 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
   const replace = input.replace ?? 'same-type';
   const update = await updateAuthStore(workspace.agentDir, (tx) => {
     const existing = tx.getProfile(profileId);
-    const existingType = existing ? String(existing.type ?? existing.mode ?? 'unknown') : undefined;
-    if (existing && (replace === 'never' || (replace === 'same-type' && existingType !== kind))) {
-      throw new ProfileConflictError(
-        `${profileId} already exists (${existingType}); choose another --profile-id or remove it first with \`authdeck remove ${profileId}\``,
-        profileId,
-        existingType!,
-      );
+    const existingType = existing ? storedProfileType(existing) : undefined;
+    if (existingType !== undefined && (replace === 'never' || (replace === 'same-type' && existingType !== kind))) {
+      throw new ProfileConflictError(profileId, existingType);
     }
     tx.putProfile(profileId, credentialEntry(existing, provider, kind, secret, input.expiresAt));
     // A new secret starts with a clean slate: the old one's failures say nothing about it.
@@ -111,7 +106,7 @@ export async function removeProfile(workspace: Workspace, profileId: string): Pr
     const existing = tx.getProfile(profileId);
     if (!existing) return undefined;
     tx.deleteProfile(profileId);
-    return describeProfile(profileId, existing, {}).type;
+    return storedProfileType(existing);
   });
   if (update.result === undefined) {
     if (!workspace.isMain && (await readAuthStore(workspace.mainAgentDir)).profiles[profileId]) {

@@ -5,6 +5,7 @@ import type { StatusReport } from '../../services/status-report.js';
 import type { SelectableRow } from './dashboard-rows.js';
 import { moveInOrder, orderBase } from './reorder.js';
 import type { DashboardUiAction } from './use-dashboard-ui.js';
+import { errorMessage } from '../../services/errors.js';
 
 /** What the dashboard's keys do; every write reports back in the message line, never throws. */
 export function useDashboardActions(dispatch: (action: DashboardUiAction) => void, reload: () => void) {
@@ -17,7 +18,7 @@ export function useDashboardActions(dispatch: (action: DashboardUiAction) => voi
           dispatch({ type: 'message', text, tone: 'success' });
           reload();
         },
-        (error: unknown) => dispatch({ type: 'message', text: error instanceof Error ? error.message : String(error), tone: 'error' }),
+        (error: unknown) => dispatch({ type: 'message', text: errorMessage(error), tone: 'error' }),
       );
     },
     [dispatch, reload],
@@ -61,7 +62,7 @@ export function useDashboardActions(dispatch: (action: DashboardUiAction) => voi
           navigation.setServices(next);
           dispatch({ type: 'message', text: `Agent ${agentId}`, tone: 'info' });
         },
-        (error: unknown) => dispatch({ type: 'message', text: error instanceof Error ? error.message : String(error), tone: 'error' }),
+        (error: unknown) => dispatch({ type: 'message', text: errorMessage(error), tone: 'error' }),
       );
     },
     quit: () => navigation.exit({ exitCode: 0 }),

@@ -1,18 +1,12 @@
 import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
 import { SelectList, type SelectItem } from '../../components/select-list/SelectList.js';
-import { useServices } from '../../contexts.js';
+import { useClaudePath } from './use-claude-path.js';
 import { providerInfo, providerLabel, type OnboardingMethod } from '../../services/providers.js';
 
 /** How the secret comes in: an API key, setup-token run right here (Anthropic), or a pasted token. */
 export function MethodStep({ provider, onSelect }: { provider: string; onSelect: (method: OnboardingMethod) => void }) {
-  const services = useServices();
-  let claudeFound = true;
-  try {
-    services.findClaude();
-  } catch {
-    claudeFound = false;
-  }
+  const claudeFound = useClaudePath() !== undefined;
   const labels: Record<OnboardingMethod, SelectItem<OnboardingMethod>> = {
     'api-key': { value: 'api-key', label: 'API key', hint: provider === 'anthropic' ? '(recommended) billed per use, from the Console' : 'from the provider console' },
     'setup-token': {

@@ -5,7 +5,8 @@ import { Header } from '../../components/Header.js';
 import { useNavigation, useServices } from '../../contexts.js';
 import { useAgentState } from '../../hooks/use-agent-state.js';
 import { SETUP_TOKEN_LIFETIME_MS } from '../../services/durations.js';
-import { ExitCode } from '../../services/errors.js';
+import { storedProfileType } from '../../services/credential-view.js';
+import { errorMessage, ExitCode } from '../../services/errors.js';
 import { resolveProfileId } from '../../services/profile-actions.js';
 import { isValidProviderId, type OnboardingMethod } from '../../services/providers.js';
 import { EnvStep } from './EnvStep.js';
@@ -60,7 +61,7 @@ export function OnboardScreen({ provider, method }: { provider?: string; method?
       const env = current.writeEnv && current.envVariable ? { path: services.workspace.daemonEnvPath, variable: current.envVariable, ...(await services.setDaemonEnv(current.envVariable, current.secret!)) } : undefined;
       dispatch({ type: 'saved', result: { saved, expiryAssumed, ...(env ? { env } : {}) } });
     } catch (error) {
-      dispatch({ type: 'save-failed', error: error instanceof Error ? error.message : String(error) });
+      dispatch({ type: 'save-failed', error: errorMessage(error) });
     }
   }
 
@@ -69,11 +70,11 @@ export function OnboardScreen({ provider, method }: { provider?: string; method?
     try {
       profileId = resolveProfileId(state.provider!, name);
     } catch (error) {
-      dispatch({ type: 'save-failed', error: error instanceof Error ? error.message : String(error) });
+      dispatch({ type: 'save-failed', error: errorMessage(error) });
       return;
     }
     const existing = agent.state?.own.profiles[profileId];
-    dispatch({ type: 'profile-id', profileId, ...(existing ? { existingType: String(existing.type ?? existing.mode ?? 'unknown') } : {}) });
+    dispatch({ type: 'profile-id', profileId, ...(existing ? { existingType: storedProfileType(existing) } : {}) });
   };
 
   const step = (() => {

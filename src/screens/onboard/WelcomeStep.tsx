@@ -3,6 +3,7 @@ import { KeyHints } from '../../components/KeyHints.js';
 import { useServices } from '../../contexts.js';
 import { listAgentProfiles, listEnvCredentials } from '../../services/agent-state.js';
 import type { AgentStateView } from '../../hooks/use-agent-state.js';
+import { useClaudePath } from './use-claude-path.js';
 import { useKeys } from '../../components/key-router.js';
 
 /** What authdeck found before anything is asked: where, which agent, what exists, claude. */
@@ -13,12 +14,8 @@ export function WelcomeStep({ agent, onContinue }: { agent: AgentStateView; onCo
   useKeys((_input, key) => {
     if (key.return) onContinue();
   });
-  let claude: string;
-  try {
-    claude = `found at ${services.findClaude()}`;
-  } catch {
-    claude = 'not found (the setup-token method needs Claude Code)';
-  }
+  const claudePath = useClaudePath();
+  const claude = claudePath ? `found at ${claudePath}` : 'not found (the setup-token method needs Claude Code)';
   const profiles = agent.state ? listAgentProfiles(agent.state) : [];
   const env = agent.state ? listEnvCredentials(agent.state) : [];
   const row = (label: string, value: string) => (
