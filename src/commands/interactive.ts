@@ -7,13 +7,17 @@ import { requireProvider } from './context.js';
 const METHODS: OnboardingMethod[] = ['api-key', 'setup-token', 'paste-token'];
 
 /** Screens need a terminal; without one, say which plain command does the job (SPEC §6). */
-function requireTerminal(ctx: CommandContext, what: string, instead: string): void {
+export function requireTerminal(ctx: CommandContext, what: string, instead: string): void {
   if (!ctx.interactive) throw new UsageError(`${what} needs a terminal; without one use ${instead}`);
 }
 
-async function openScreen(ctx: CommandContext, screen: import('../navigation.js').Screen): Promise<number> {
-  // An unknown agent or an unparsable config stops here with its exit code, before Ink starts.
-  await ctx.workspace();
+/**
+ * An unknown agent or an unparsable config (and, with `checkStore`, store) stops here with its
+ * exit code, before Ink starts.
+ */
+export async function openScreen(ctx: CommandContext, screen: import('../navigation.js').Screen, options: { checkStore?: boolean } = {}): Promise<number> {
+  const workspace = await ctx.workspace();
+  if (options.checkStore) await readAuthStore(workspace.agentDir);
   const { launchTui } = await import('../tui.js');
   return launchTui(ctx, screen);
 }
@@ -44,6 +48,5 @@ export async function runPick(ctx: CommandContext, options: { provider?: string;
   const provider = options.provider !== undefined ? normalizeProviderId(options.provider) : undefined;
   if (provider !== undefined && !isValidProviderId(provider)) throw new UsageError(`--provider: "${options.provider}" is not a provider id`);
   requireTerminal(ctx, 'pick', '`authdeck order set --provider P ID …` (and `authdeck order get --provider P`)');
-  await readAuthStore((await ctx.workspace()).agentDir);
-  return openScreen(ctx, { name: 'pick', ...(provider ? { provider } : {}), ...(options.print ? { print: true } : {}) });
+  return openScreen(ctx, { name: 'pick', ...(provider ? { provider } : {}), ...(options.print ? { print: true } : {}) }, { checkStore: true });
 }
