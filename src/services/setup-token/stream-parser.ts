@@ -15,10 +15,15 @@ export const SETUP_TOKEN_PREFIX = ['sk', 'ant', 'oat01', ''].join('-');
 const TOKEN_PIECE = /^[A-Za-z0-9_-]+$/;
 // An unterminated OSC that grows past this is garbage, not a hyperlink still arriving.
 const MAX_PENDING = 64 * 1024;
+// Text before every search position is dropped once it passes this, so a stream that runs for
+// minutes (a spinner) is not kept, and re-flattened on every chunk, as one growing string.
+const COMPACT_AFTER = 32 * 1024;
 
 interface Detector {
   pattern: RegExp;
   from: number;
+  /** The longest text a match can cover: older text is not searched again. */
+  span: number;
   event: (match: RegExpExecArray) => SetupTokenEvent;
 }
 
@@ -35,16 +40,21 @@ export class SetupTokenStreamParser {
   private lastUrl: string | undefined;
   private successAt = -1;
   private tokenFound = false;
+  // Where the next searches start, so a long stream (a spinner for minutes) is not re-read
+  // from the beginning on every chunk.
+  private tokenSearchFrom = 0;
+  private urlSearchFrom = 0;
   private readonly detectors: Detector[] = [
-    { pattern: /Opening\s+browser\s+to\s+sign\s+in/g, from: 0, event: () => ({ type: 'opening-browser' }) },
-    { pattern: /Paste\s+code\s+here/g, from: 0, event: () => ({ type: 'awaiting-code' }) },
-    { pattern: /Finishing\s+sign-i/g, from: 0, event: () => ({ type: 'exchanging' }) },
+    { pattern: /Opening\s+browser\s+to\s+sign\s+in/g, from: 0, span: 200, event: () => ({ type: 'opening-browser' }) },
+    { pattern: /Paste\s+code\s+here/g, from: 0, span: 200, event: () => ({ type: 'awaiting-code' }) },
+    { pattern: /Finishing\s+sign-i/g, from: 0, span: 200, event: () => ({ type: 'exchanging' }) },
     {
       pattern: /(OAuth\s+error:[\s\S]*?)Press\s+Enter\s+to\s+retry/g,
       from: 0,
+      span: 4000,
       event: (match) => ({ type: 'oauth-error', message: foldSpaces(match[1]!) }),
     },
-    { pattern: /Long-lived\s+authentication\s+token\s+created/g, from: 0, event: () => ({ type: 'success-screen' }) },
+    { pattern: /Long-lived\s+authentication\s+token\s+created/g, from: 0, span: 200, event: () => ({ type: 'success-screen' }) },
   ];
 
   /** Feeds one chunk; returns the events it completes, in stream order. */
@@ -53,7 +63,19 @@ export class SetupTokenStreamParser {
     const found: Array<[number, SetupTokenEvent]> = [];
     this.consume(this.pending + input, found);
     this.detect(found);
+    this.compact();
     return found.sort((a, b) => a[0] - b[0]).map(([, event]) => event);
+  }
+
+  private compact(): void {
+    const urlFrom = this.lastUrl === undefined ? this.urlSearchFrom : Infinity;
+    const keepFrom = Math.min(this.tokenSearchFrom, urlFrom, ...this.detectors.map((detector) => detector.from), this.successAt === -1 ? Infinity : this.successAt);
+    if (keepFrom < COMPACT_AFTER || this.tokenFound) return;
+    this.text = this.text.slice(keepFrom);
+    this.tokenSearchFrom -= keepFrom;
+    this.urlSearchFrom = Math.max(0, this.urlSearchFrom - keepFrom);
+    for (const detector of this.detectors) detector.from -= keepFrom;
+    if (this.successAt !== -1) this.successAt -= keepFrom;
   }
 
   /** The stream ended: whatever was held back for a possible continuation counts now. */
@@ -63,11 +85,6 @@ export class SetupTokenStreamParser {
     this.text += '\n';
     this.detect(found, true);
     return found.sort((a, b) => a[0] - b[0]).map(([, event]) => event);
-  }
-
-  /** The screen's words so far, for a test or a "not recognised" report; holds the token. */
-  plainText(): string {
-    return this.text;
   }
 
   private consume(buffer: string, found: Array<[number, SetupTokenEvent]>, final = false): void {
@@ -145,6 +162,7 @@ export class SetupTokenStreamParser {
         detector.from = match.index + match[0].length;
         if (event.type === 'success-screen' && this.successAt === -1) this.successAt = detector.from;
       }
+      detector.from = Math.max(detector.from, this.text.length - detector.span);
     }
     if (this.lastUrl === undefined) this.detectPlainUrl(found);
     // Watch for the token even without the success screen: a future claude may word it otherwise.
@@ -159,10 +177,15 @@ export class SetupTokenStreamParser {
 
   /** Without OSC 8 links (an older or future renderer), take a URL written out in one line. */
   private detectPlainUrl(found: Array<[number, SetupTokenEvent]>): void {
-    const match = /https:\/\/\S*\/oauth\/authorize\?\S+(?=\s*\n)/.exec(this.text);
+    const pattern = /https:\/\/\S*\/oauth\/authorize\?\S+(?=\s*\n)/g;
+    pattern.lastIndex = this.urlSearchFrom;
+    const match = pattern.exec(this.text);
     if (match) {
       this.lastUrl = match[0];
       found.push([match.index, { type: 'url', url: match[0] }]);
+    } else {
+      // Only the last, unfinished line can still become a URL line.
+      this.urlSearchFrom = this.text.lastIndexOf('\n') + 1;
     }
   }
 
@@ -172,17 +195,37 @@ export class SetupTokenStreamParser {
    * first empty line. Only complete lines count, unless the stream has ended.
    */
   private findToken(final: boolean): string | undefined {
-    const lines = this.text.slice(Math.max(0, this.successAt)).split('\n');
+    const lineStart = this.tokenLineStart();
+    if (lineStart === -1) return undefined;
+    const lines = this.text.slice(lineStart).split('\n');
     if (!final) lines.pop();
-    const start = lines.findIndex((line) => line.trim().startsWith(SETUP_TOKEN_PREFIX));
-    if (start === -1) return undefined;
-    const pieces = [lines[start]!.trim()];
-    for (let i = start + 1; i < lines.length; i++) {
+    if (lines.length === 0) return undefined;
+    const pieces = [lines[0]!.trim()];
+    for (let i = 1; i < lines.length; i++) {
       const line = lines[i]!.trim();
       if (line === '' || !TOKEN_PIECE.test(line)) return pieces.join('');
       pieces.push(line);
     }
     return final ? pieces.join('') : undefined;
+  }
+
+  /** Start of the first line (after the success screen, if seen) that begins with the prefix. */
+  private tokenLineStart(): number {
+    let from = Math.max(this.tokenSearchFrom, this.successAt, 0);
+    for (;;) {
+      const at = this.text.indexOf(SETUP_TOKEN_PREFIX, from);
+      if (at === -1) {
+        // The prefix may be arriving: keep the tail that could be its start.
+        this.tokenSearchFrom = Math.max(from, this.text.length - SETUP_TOKEN_PREFIX.length + 1);
+        return -1;
+      }
+      const lineStart = this.text.lastIndexOf('\n', at - 1) + 1;
+      if (this.text.slice(lineStart, at).trim() === '') {
+        this.tokenSearchFrom = lineStart;
+        return lineStart;
+      }
+      from = at + 1;
+    }
   }
 }
 

@@ -88,6 +88,16 @@ describe('SetupTokenStreamParser on the recordings', () => {
     expect(parser.feed(text.slice(tokenEnd)).map((event) => event.type)).toEqual(['token']);
   });
 
+  it('still finds everything after minutes of spinner output (old text is dropped as it goes)', () => {
+    const parser = new SetupTokenStreamParser();
+    const spinner = '\r\x1b[1C\x1b[1A\x1b[38;5;231m✻\x1b[39m\r\r\n';
+    const events = [];
+    for (let i = 0; i < 20_000; i++) events.push(...parser.feed(spinner));
+    const recording = loadRecording('success-80x40');
+    events.push(...parser.feed(recording.raw), ...parser.end());
+    expect(summary(events)).toMatchObject({ urls: [recording.meta.expected.url], awaiting: true, tokens: [recording.meta.expected.token] });
+  });
+
   it('finds a second URL and error after a retry', () => {
     const parser = new SetupTokenStreamParser();
     const first = loadRecording('error-badcode-80x40').raw;
