@@ -1,6 +1,6 @@
 import { STATUS_COLOR } from '../components/status-style.js';
 import { formatDuration, formatRelative, formatWindow } from '../services/durations.js';
-import type { ProfileReport, ProviderReport, StatusReport } from '../services/status-report.js';
+import { compareByOrderPosition, type ProfileReport, type ProviderReport, type StatusReport } from '../services/status-report.js';
 import type { Painter } from './output.js';
 
 /** The human `status` view: one block per provider, aligned columns, a summary line. */
@@ -19,7 +19,7 @@ export function formatStatusReport(report: StatusReport, paint: Painter, nowMs: 
     lines.push('', providerHeading(provider, paint));
     const profiles = report.profiles
       .filter((profile) => profile.provider === provider.provider)
-      .sort((a, b) => (a.orderPosition ?? Infinity) - (b.orderPosition ?? Infinity) || a.id.localeCompare(b.id));
+      .sort(compareByOrderPosition);
     for (const profile of profiles) lines.push(profileLine(profile, idWidth, paint, nowMs));
     for (const env of report.env.filter((entry) => entry.provider === provider.provider)) {
       const where = env.origin === 'process' ? 'environment' : 'daemon .env';

@@ -8,7 +8,7 @@ import { useAgentState } from '../hooks/use-agent-state.js';
 import { formatRelative } from '../services/durations.js';
 import { errorMessage, ExitCode } from '../services/errors.js';
 import { isUsableStatus } from '../services/health.js';
-import { buildStatusReport } from '../services/status-report.js';
+import { buildStatusReport, compareByOrderPosition } from '../services/status-report.js';
 import { orderBase } from './dashboard/reorder.js';
 import { useKeys } from '../components/key-router.js';
 
@@ -61,7 +61,7 @@ export function PickerScreen({ provider: presetProvider, print }: { provider?: s
       </Box>
     );
   } else {
-    const profiles = report.profiles.filter((profile) => profile.provider === provider).sort((a, b) => (a.orderPosition ?? Infinity) - (b.orderPosition ?? Infinity) || a.id.localeCompare(b.id));
+    const profiles = report.profiles.filter((profile) => profile.provider === provider).sort(compareByOrderPosition);
     const items: SelectItem<string>[] = profiles.map((profile) => ({
       value: profile.id,
       label: profile.id,

@@ -220,6 +220,11 @@ function collectWarnings(state: AgentState): string[] {
  * expires, or leaves a cooldown or disabled window. A live view rebuilds it then, instead of
  * every second (countdowns are drawn from `expiresAt` at render time).
  */
+/** A provider's profiles as shown everywhere: by position in the order ("next" first), unused ones last by id. */
+export function compareByOrderPosition(a: Pick<ProfileReport, 'orderPosition' | 'id'>, b: Pick<ProfileReport, 'orderPosition' | 'id'>): number {
+  return (a.orderPosition ?? Infinity) - (b.orderPosition ?? Infinity) || a.id.localeCompare(b.id);
+}
+
 export function nextStatusChangeAt(report: StatusReport, nowMs: number): number {
   let next = Infinity;
   const consider = (at: number | null) => {

@@ -1,4 +1,4 @@
-import type { EnvReport, ProfileReport, ProviderReport, StatusReport } from '../../services/status-report.js';
+import { compareByOrderPosition, type EnvReport, type ProfileReport, type ProviderReport, type StatusReport } from '../../services/status-report.js';
 
 export type DashboardRow =
   | { kind: 'provider'; key: string; provider: ProviderReport }
@@ -30,7 +30,7 @@ export function buildDashboardRows(report: StatusReport, filter = ''): Dashboard
   for (const provider of report.providers) {
     const profiles = (byProvider.get(provider.provider) ?? [])
       .filter((profile) => matches(profile.id) || matches(provider.provider))
-      .sort((a, b) => (a.orderPosition ?? Infinity) - (b.orderPosition ?? Infinity) || a.id.localeCompare(b.id));
+      .sort(compareByOrderPosition);
     const env = report.env.filter((entry) => entry.provider === provider.provider && (matches(entry.variable) || matches(provider.provider)));
     const missing = provider.effectiveSource === 'missing' && matches(provider.provider);
     if (profiles.length === 0 && env.length === 0 && !missing) continue;

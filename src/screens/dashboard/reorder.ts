@@ -1,5 +1,5 @@
 import type { AgentState } from '../../services/agent-state.js';
-import type { StatusReport } from '../../services/status-report.js';
+import { compareByOrderPosition, type StatusReport } from '../../services/status-report.js';
 
 /**
  * The order list a J/K move starts from: the explicit order in force (this agent's, the main
@@ -9,7 +9,7 @@ import type { StatusReport } from '../../services/status-report.js';
 export function orderBase(report: StatusReport, state: AgentState, provider: string): string[] {
   const shown = report.profiles
     .filter((profile) => profile.provider === provider)
-    .sort((a, b) => (a.orderPosition ?? Infinity) - (b.orderPosition ?? Infinity) || a.id.localeCompare(b.id))
+    .sort(compareByOrderPosition)
     .map((profile) => profile.id);
   const explicit = state.own.order[provider] ?? state.main?.order[provider] ?? state.workspace.config.authOrder[provider] ?? [];
   const known = new Set(shown);
