@@ -123,7 +123,12 @@ export class TerminalSession {
     const timeout = sleep(timeoutMs).then(() => {
       throw new Error(`authdeck did not exit within ${timeoutMs} ms; screen:\n${this.screen()}`);
     });
-    return Promise.race([this.exited, timeout]);
+    const code = await Promise.race([this.exited, timeout]);
+    // node-pty can report the exit before the last output: let it arrive, then finish parsing,
+    // so that the screen read after this shows everything the program printed.
+    await sleep(50);
+    await this.pendingWrites;
+    return code;
   }
 
   kill(): void {
