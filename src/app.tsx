@@ -5,7 +5,7 @@ import { NavigationActionsContext, NavigationStateContext, ServicesContext, type
 import { currentScreen, navigationReducer, type Screen, type TuiResult } from './navigation.js';
 import { ScreenOutlet } from './screens/ScreenOutlet.js';
 import { ExitCode } from './services/errors.js';
-import { KeyRouterProvider } from './components/key-router.js';
+import { createKeyRouter, KeyRouterProvider } from './components/key-router.js';
 
 export interface AppProps {
   services: AppServices;
@@ -23,6 +23,7 @@ export function App({ services: initialServices, initialScreen, onExit }: AppPro
   const [services, setServices] = useState(initialServices);
   const [navigation, dispatch] = useReducer(navigationReducer, { stack: [initialScreen] });
   const stackDepth = navigation.stack.length;
+  const [router] = useState(() => createKeyRouter());
 
   const exit = useCallback(
     (result: TuiResult) => {
@@ -33,14 +34,27 @@ export function App({ services: initialServices, initialScreen, onExit }: AppPro
   );
   const actions = useMemo<NavigationActions>(
     () => ({
-      push: (screen) => dispatch({ type: 'push', screen }),
-      replace: (screen) => dispatch({ type: 'replace', screen }),
-      back: () => dispatch({ type: 'back' }),
-      finish: (result) => (stackDepth > 1 ? dispatch({ type: 'back' }) : exit(result)),
+      push: (screen) => {
+        router.holdRest();
+        dispatch({ type: 'push', screen });
+      },
+      replace: (screen) => {
+        router.holdRest();
+        dispatch({ type: 'replace', screen });
+      },
+      back: () => {
+        router.holdRest();
+        dispatch({ type: 'back' });
+      },
+      finish: (result) => {
+        router.holdRest();
+        if (stackDepth > 1) dispatch({ type: 'back' });
+        else exit(result);
+      },
       exit,
       setServices,
     }),
-    [exit, stackDepth],
+    [exit, stackDepth, router],
   );
 
   useInput((input, key) => {
@@ -51,7 +65,7 @@ export function App({ services: initialServices, initialScreen, onExit }: AppPro
     <ServicesContext.Provider value={services}>
       <NavigationStateContext.Provider value={navigation}>
         <NavigationActionsContext.Provider value={actions}>
-          <KeyRouterProvider>
+          <KeyRouterProvider router={router}>
             <ScreenOutlet screen={currentScreen(navigation)} />
           </KeyRouterProvider>
         </NavigationActionsContext.Provider>

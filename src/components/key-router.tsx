@@ -1,47 +1,96 @@
 import { useInput, type Key } from 'ink';
-import { createContext, useContext, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
+import { createContext, useContext, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { splitKeyChunk, type RoutedKey } from './key-chunks.js';
 
-type KeyHandler = (input: string, key: Key) => void;
+export type { RoutedKey };
+type KeyHandler = (input: string, key: RoutedKey) => void;
 
-interface KeyRouter {
+export interface KeyRouter {
   add(handler: { current: KeyHandler }): () => void;
+  /** Ink's input event: split into keys and delivered in order. */
+  route(input: string, key: Key): void;
+  /**
+   * The key being handled changes the screen or step: keys after it (same chunk, or typed
+   * while they wait) go to whoever listens once React has committed the change.
+   */
+  holdRest(): void;
+}
+
+/**
+ * One input listener for the whole app. Ink hands over a run of plain keys ("jK", three
+ * Backspaces, "openai⏎") as one string; the router splits it so every handler sees one key
+ * at a time. Keys after a screen change wait one turn of the event loop, so that they reach
+ * the new screen's handlers rather than the old one's.
+ */
+export function createKeyRouter(defer: (work: () => void) => void = setImmediate): KeyRouter {
+  const handlers = new Set<{ current: KeyHandler }>();
+  const queue: Array<[string, RoutedKey]> = [];
+  let held = false;
+  let waiting = false;
+  const drain = () => {
+    while (queue.length > 0) {
+      const [input, key] = queue.shift()!;
+      for (const handler of [...handlers]) handler.current(input, key);
+      if (held) {
+        // Keys of this chunk and any typed before the next turn wait for the commit.
+        held = false;
+        waiting = true;
+        defer(() => {
+          waiting = false;
+          drain();
+        });
+        return;
+      }
+    }
+  };
+  return {
+    add(handler) {
+      handlers.add(handler);
+      return () => handlers.delete(handler);
+    },
+    route(input, key) {
+      queue.push(...splitKeyChunk(input, key));
+      if (!waiting) drain();
+    },
+    holdRest() {
+      held = true;
+    },
+  };
 }
 
 const KeyRouterContext = createContext<KeyRouter | null>(null);
 
 /**
- * One input listener for the whole app, mounted once. Ink's useInput subscribes in an effect
- * that runs after the frame is on screen, so keys typed right after a screen change (a paste
- * right after Enter) could reach no one; handlers registered here are in place before then.
+ * Mounted once. Ink's useInput subscribes in an effect that runs after the frame is on screen,
+ * so keys typed right after a screen change could reach no one; handlers registered through
+ * useKeys are in place during the commit.
  */
-export function KeyRouterProvider({ children }: { children: ReactNode }) {
-  const handlers = useRef(new Set<{ current: KeyHandler }>());
-  useInput((input, key) => {
-    // Ink reports "\r" as return but a lone "\n" (Enter typed while the terminal was still in
-    // line mode) only as input: both are Enter here, for every handler.
-    const enter = !key.return && (input === '\n' || input === '\r\n');
-    const routedKey = enter ? { ...key, return: true } : key;
-    const routedInput = enter ? '' : input;
-    for (const handler of [...handlers.current]) handler.current(routedInput, routedKey);
-  });
-  const router = useMemo<KeyRouter>(
-    () => ({
-      add(handler) {
-        handlers.current.add(handler);
-        return () => handlers.current.delete(handler);
-      },
-    }),
-    [],
-  );
+export function KeyRouterProvider({ router, children }: { router: KeyRouter; children: ReactNode }) {
+  useInput((input, key) => router.route(input, key));
   return <KeyRouterContext.Provider value={router}>{children}</KeyRouterContext.Provider>;
 }
 
-/** Like Ink's useInput, but subscribed during the commit (see KeyRouterProvider). */
-export function useKeys(handler: KeyHandler, options: { isActive?: boolean } = {}): void {
+function useRouter(): KeyRouter {
   const router = useContext(KeyRouterContext);
   if (!router) throw new Error('useKeys needs a KeyRouterProvider above it');
+  return router;
+}
+
+/**
+ * Like Ink's useInput, but subscribed during the commit. Several keys can arrive before React
+ * re-renders, so a handler must read state it changes through a ref (useSyncReducer), never
+ * from the last render.
+ */
+export function useKeys(handler: KeyHandler, options: { isActive?: boolean } = {}): void {
+  const router = useRouter();
   const latest = useRef(handler);
   latest.current = handler;
   const active = options.isActive !== false;
   useLayoutEffect(() => (active ? router.add(latest) : undefined), [router, active]);
+}
+
+/** For a key handler that moves to another step: the keys after it wait for the new step. */
+export function useHoldRestOfKeys(): () => void {
+  const router = useRouter();
+  return router.holdRest;
 }

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Header } from '../components/Header.js';
 import { KeyHints } from '../components/KeyHints.js';
 import { SelectList, type SelectItem } from '../components/select-list/SelectList.js';
@@ -10,7 +10,7 @@ import { errorMessage, ExitCode } from '../services/errors.js';
 import { isUsableStatus } from '../services/health.js';
 import { buildStatusReport, compareByOrderPosition } from '../services/status-report.js';
 import { orderBase } from './dashboard/reorder.js';
-import { useKeys } from '../components/key-router.js';
+import { useHoldRestOfKeys, useKeys } from '../components/key-router.js';
 
 /**
  * `authdeck pick`: which profile a provider uses first for this agent. Enter writes the agent's
@@ -20,7 +20,16 @@ export function PickerScreen({ provider: presetProvider, print }: { provider?: s
   const services = useServices();
   const navigation = useNavigation();
   const { state, error } = useAgentState();
-  const [provider, setProvider] = useState(presetProvider);
+  const [provider, setProviderNow] = useState(presetProvider);
+  const holdRestOfKeys = useHoldRestOfKeys();
+  // Read by keys that arrive before the re-render: Enter twice must not write twice.
+  const providerRef = useRef(presetProvider);
+  const picked = useRef(false);
+  const setProvider = (next: string | undefined) => {
+    providerRef.current = next;
+    setProviderNow(next);
+    holdRestOfKeys();
+  };
   const [saving, setSaving] = useState<string>();
   const [failure, setFailure] = useState<string>();
   const [now] = useState(() => services.now());
@@ -28,17 +37,20 @@ export function PickerScreen({ provider: presetProvider, print }: { provider?: s
 
   useKeys((_input, key) => {
     if (!key.escape) return;
-    if (provider && !presetProvider) setProvider(undefined);
+    if (providerRef.current && !presetProvider) setProvider(undefined);
     else navigation.exit({ exitCode: ExitCode.cancelled });
   });
 
   const pick = (id: string) => {
-    if (!report || !state || !provider) return;
-    const order = [id, ...orderBase(report, state, provider).filter((other) => other !== id)];
+    const chosenProvider = providerRef.current;
+    if (!report || !state || !chosenProvider || picked.current) return;
+    picked.current = true;
+    const order = [id, ...orderBase(report, state, chosenProvider).filter((other) => other !== id)];
     setSaving(id);
-    services.setOrder(provider, order).then(
+    services.setOrder(chosenProvider, order).then(
       () => navigation.exit({ exitCode: ExitCode.ok, ...(print ? { print: id } : {}) }),
       (reason: unknown) => {
+        picked.current = false;
         setSaving(undefined);
         setFailure(errorMessage(reason));
       },
@@ -54,6 +66,7 @@ export function PickerScreen({ provider: presetProvider, print }: { provider?: s
       <Box flexDirection="column">
         <Text>Which provider?</Text>
         <SelectList
+          key="providers"
           items={providers.map((entry) => ({ value: entry.provider, label: entry.provider, hint: `${report.profiles.filter((p) => p.provider === entry.provider).length} profiles · next ${entry.next ?? 'none'}` }))}
           onSelect={setProvider}
           emptyText="No profiles yet: add one with `authdeck onboard`."
@@ -77,7 +90,7 @@ export function PickerScreen({ provider: presetProvider, print }: { provider?: s
     body = (
       <Box flexDirection="column">
         <Text>Which {provider} profile should agent {services.workspace.agentId} use first?</Text>
-        <SelectList items={items} initialIndex={Math.max(0, profiles.findIndex((profile) => profile.next))} onSelect={pick} isActive={saving === undefined} emptyText={`No ${provider} profiles for this agent.`} />
+        <SelectList key={provider} items={items} initialIndex={Math.max(0, profiles.findIndex((profile) => profile.next))} onSelect={pick} isActive={saving === undefined} emptyText={`No ${provider} profiles for this agent.`} />
       </Box>
     );
   }

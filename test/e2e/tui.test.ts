@@ -98,6 +98,16 @@ describe('the TUI in a real terminal', () => {
     expect(JSON.parse(order.stdout).next).toBe('anthropic:default');
   });
 
+  it('picks the row ↓ moved to when ↓ and Enter arrive in one write', async () => {
+    const { home, mainAgentDir } = makeTempHome();
+    seedStore(mainAgentDir);
+    const session = launch(home, ['pick', '--provider', 'anthropic']);
+    await session.waitFor('Which anthropic profile should agent main use first?');
+    await session.type('\x1b[B\r');
+    expect(await session.waitForExit()).toBe(0);
+    expect(readJson(join(mainAgentDir, 'auth-profiles.json')).order).toEqual({ anthropic: ['anthropic:default', 'anthropic:work'] });
+  });
+
   it('still reads every row in a 60-column terminal, after a resize too', async () => {
     const { home, mainAgentDir } = makeTempHome();
     seedStore(mainAgentDir);

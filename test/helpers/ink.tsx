@@ -21,8 +21,10 @@ export async function renderInk(element: ReactElement): Promise<Rendered> {
   await act(async () => {
     instance = render(element);
   });
+  // Keys after a screen change wait a turn of the event loop (the key router); a few turns
+  // let a chunk that crosses several steps arrive where it is going.
   const settle = () => act(async () => {
-    await new Promise((done) => setImmediate(done));
+    for (let turn = 0; turn < 4; turn++) await new Promise((done) => setImmediate(done));
   });
   return Object.assign(instance, {
     async type(text: string) {

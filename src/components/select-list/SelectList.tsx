@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { useSelectListState, type SelectItem } from './use-select-list-state.js';
+import { clampIndex, useSelectListState, type SelectItem } from './use-select-list-state.js';
 import { useKeys } from '../key-router.js';
 
 export type { SelectItem };
@@ -7,6 +7,11 @@ export type { SelectItem };
 export interface SelectListProps<T> {
   items: SelectItem<T>[];
   onSelect: (value: T) => void;
+  /**
+   * The items as of now, for keys: a list narrowed by a search field that earlier keys of the
+   * same chunk typed into is not rendered yet. Defaults to `items`.
+   */
+  currentItems?: () => SelectItem<T>[];
   isActive?: boolean;
   initialIndex?: number;
   /** How many entries to show at once; the list scrolls with the highlight. */
@@ -15,17 +20,22 @@ export interface SelectListProps<T> {
 }
 
 /** A list to pick one entry from with ↑/↓ and Enter. */
-export function SelectList<T>({ items, onSelect, isActive = true, initialIndex = 0, limit = 12, emptyText = 'nothing matches' }: SelectListProps<T>) {
-  const { index, highlighted, move } = useSelectListState(items, initialIndex);
+export function SelectList<T>({ items, onSelect, currentItems, isActive = true, initialIndex = 0, limit = 12, emptyText = 'nothing matches' }: SelectListProps<T>) {
+  const list = useSelectListState(initialIndex);
   useKeys(
-    (input, key) => {
-      if (key.upArrow) move(-1);
-      else if (key.downArrow) move(1);
-      else if (key.return && highlighted && !highlighted.disabled) onSelect(highlighted.value);
+    (_input, key) => {
+      const now = currentItems?.() ?? items;
+      if (key.upArrow) list.move(now, -1);
+      else if (key.downArrow) list.move(now, 1);
+      else if (key.return) {
+        const highlighted = list.highlightedIn(now);
+        if (highlighted && !highlighted.disabled) onSelect(highlighted.value);
+      }
     },
     { isActive },
   );
   if (items.length === 0) return <Text dimColor>{emptyText}</Text>;
+  const index = clampIndex(list.index, items.length);
   const top = Math.max(0, Math.min(index - Math.floor(limit / 2), items.length - limit));
   return (
     <Box flexDirection="column">

@@ -1,4 +1,4 @@
-import { useEffect, useReducer } from 'react';
+import { useSyncReducer } from '../../hooks/use-sync-reducer.js';
 
 export interface SelectItem<T> {
   value: T;
@@ -9,34 +9,35 @@ export interface SelectItem<T> {
 
 interface State {
   index: number;
-  count: number;
 }
 
-type Action = { type: 'move'; by: number; disabled: boolean[] } | { type: 'reset'; count: number; index: number };
+type Action = { type: 'move'; by: number; disabled: boolean[] };
+
+/** An index into a list that may have shrunk since it was set (a filter narrowed it). */
+export function clampIndex(index: number, count: number): number {
+  return Math.min(Math.max(0, index), Math.max(0, count - 1));
+}
 
 function reducer(state: State, action: Action): State {
-  if (action.type === 'reset') return { count: action.count, index: Math.min(Math.max(0, action.index), Math.max(0, action.count - 1)) };
-  if (state.count === 0) return state;
-  let index = state.index;
-  for (let step = 0; step < state.count; step++) {
-    index = (index + Math.sign(action.by) + state.count) % state.count;
+  const count = action.disabled.length;
+  if (count === 0) return state;
+  let index = clampIndex(state.index, count);
+  for (let step = 0; step < count; step++) {
+    index = (index + Math.sign(action.by) + count) % count;
     if (!action.disabled[index]) break;
   }
-  return { ...state, index };
+  return index === state.index ? state : { index };
 }
 
-/** The highlighted entry of a list; kept in range when the (filtered) items change. */
-export function useSelectListState<T>(items: SelectItem<T>[], initialIndex = 0) {
-  const [state, dispatch] = useReducer(reducer, { index: initialIndex, count: items.length });
-  useEffect(() => {
-    dispatch({ type: 'reset', count: items.length, index: state.index });
-    // Only the number of items matters: the filter changed.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [items.length]);
-  const index = Math.min(state.index, Math.max(0, items.length - 1));
+/**
+ * The highlighted entry of a list. Keys read it through `highlightedIn(items)`, which sees the
+ * moves made by earlier keys of the same chunk: ↓ then Enter picks the entry ↓ went to.
+ */
+export function useSelectListState(initialIndex = 0) {
+  const [state, dispatch, get] = useSyncReducer(reducer, () => ({ index: initialIndex }));
   return {
-    index,
-    highlighted: items[index],
-    move: (by: number) => dispatch({ type: 'move', by, disabled: items.map((item) => item.disabled === true) }),
+    index: state.index,
+    highlightedIn: <T>(items: SelectItem<T>[]) => items[clampIndex(get().index, items.length)],
+    move: <T>(items: SelectItem<T>[], by: number) => dispatch({ type: 'move', by, disabled: items.map((item) => item.disabled === true) }),
   };
 }

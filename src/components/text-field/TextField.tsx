@@ -1,4 +1,5 @@
-import { Text, type Key } from 'ink';
+import { Text } from 'ink';
+import type { RoutedKey } from '../key-router.js';
 import type { TextFieldState } from './use-text-field-state.js';
 import { useTextFieldInput } from './use-text-field-input.js';
 
@@ -11,7 +12,11 @@ export interface TextFieldProps {
   isActive?: boolean;
   placeholder?: string;
   mask?: MaskStyle;
-  intercept?: (input: string, key: Key) => boolean;
+  intercept?: (input: string, key: RoutedKey) => boolean;
+  /** Keep line breaks pasted inside the value (a secret field refuses two secrets on two lines). */
+  keepLineBreaks?: boolean;
+  /** The parent applies keys itself (applyTextKey) and the field only draws: it shows a cursor. */
+  keysFromParent?: boolean;
 }
 
 const TAIL = 6;
@@ -26,8 +31,8 @@ export function maskValue(value: string, mask: MaskStyle): string {
   return `${'•'.repeat(Math.min(hidden, MAX_DOTS))}${hidden > MAX_DOTS ? '…' : ''}${shown}`;
 }
 
-export function TextField({ state, onSubmit, isActive = true, placeholder = '', mask = 'none', intercept }: TextFieldProps) {
-  useTextFieldInput(state, onSubmit, isActive, intercept);
+export function TextField({ state, onSubmit, isActive = true, placeholder = '', mask = 'none', intercept, keepLineBreaks = false, keysFromParent = false }: TextFieldProps) {
+  useTextFieldInput(state, onSubmit, isActive && !keysFromParent, intercept, keepLineBreaks);
   const cursor = isActive ? <Text inverse> </Text> : null;
   if (state.value === '') {
     return (

@@ -1,39 +1,47 @@
-import { type Key } from 'ink';
+import type { RoutedKey } from '../key-router.js';
 import type { TextFieldState } from './use-text-field-state.js';
 import { useKeys } from '../key-router.js';
 
+export type TextKeyOutcome = 'submit' | 'edited' | 'ignored';
+
 /**
- * Keys for a one-line field. A paste arrives as one chunk; a chunk that ends in a line break
- * submits it (Ink would take "text\r" as a paste, not as Enter). Line breaks inside a paste are
- * dropped: a secret copied from a wrapped line has them.
+ * What one key does to a one-line field. A line break that ends its chunk is Enter (Ink would
+ * take "text\r" as a paste, not as Enter); a line break inside a chunk is part of a paste —
+ * kept as "\n" when the field keeps line breaks (a secret field checks them), else dropped.
  */
+export function applyTextKey(state: TextFieldState, input: string, key: RoutedKey, keepLineBreaks = false): TextKeyOutcome {
+  if (key.return) {
+    if (!key.inChunk || key.chunkEnd) return 'submit';
+    if (keepLineBreaks) state.append('\n');
+    return 'edited';
+  }
+  if (key.backspace || key.delete) {
+    state.deleteLast();
+    return 'edited';
+  }
+  if (key.ctrl && input === 'u') {
+    state.set('');
+    return 'edited';
+  }
+  if (key.ctrl || key.meta || key.escape || key.tab || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow) return 'ignored';
+  if (input === '') return 'ignored';
+  state.append(input);
+  return 'edited';
+}
+
+/** Keys for a one-line field, one at a time (the router splits pastes and fast typing). */
 export function useTextFieldInput(
   state: TextFieldState,
   onSubmit: (value: string) => void,
   isActive: boolean,
   /** Sees each key first; returning true keeps it out of the field (a screen's own key). */
-  intercept?: (input: string, key: Key) => boolean,
+  intercept?: (input: string, key: RoutedKey) => boolean,
+  keepLineBreaks = false,
 ): void {
   useKeys(
     (input, key) => {
       if (intercept?.(input, key)) return;
-      if (key.return) {
-        onSubmit(state.current());
-        return;
-      }
-      if (key.backspace || key.delete) {
-        state.deleteLast();
-        return;
-      }
-      if (key.ctrl && input === 'u') {
-        state.set('');
-        return;
-      }
-      if (key.ctrl || key.meta || key.escape || key.tab || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow) return;
-      if (input === '') return;
-      const text = input.replace(/[\r\n]/g, '');
-      if (text !== '') state.append(text);
-      if (/[\r\n]$/.test(input)) onSubmit(state.current());
+      if (applyTextKey(state, input, key, keepLineBreaks) === 'submit') onSubmit(state.current());
     },
     { isActive },
   );

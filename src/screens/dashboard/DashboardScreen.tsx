@@ -11,14 +11,16 @@ import { useClock } from '../../hooks/use-clock.js';
 import { useTerminalSize } from '../../hooks/use-terminal-size.js';
 import { AgentSwitcher } from './AgentSwitcher.js';
 import { fitColumns } from './columns.js';
-import { buildDashboardRows, firstSelectable, isSelectable, moveCursor, visibleWindow } from './dashboard-rows.js';
+import { cursorIndex, isSelectable, moveCursor, visibleWindow } from './dashboard-rows.js';
+import { useRowsFor } from './use-rows-for.js';
 import { HelpPanel } from './HelpPanel.js';
 import { ProfileDetails } from './ProfileDetails.js';
 import { ProfileTable } from './ProfileTable.js';
 import { useDashboardActions } from './use-dashboard-actions.js';
 import { useDashboardUi } from './use-dashboard-ui.js';
 import { useLiveReport } from './use-live-report.js';
-import { useKeys } from '../../components/key-router.js';
+import { useKeys, type RoutedKey } from '../../components/key-router.js';
+import { applyTextKey } from '../../components/text-field/use-text-field-input.js';
 
 const HINTS = [
   ['↑↓', 'move'],
@@ -40,72 +42,81 @@ export function DashboardScreen() {
   const { state, error, loading, reload } = useAgentState();
   const now = useClock();
   const { columns: width, rows: height } = useTerminalSize();
-  const [ui, dispatch] = useDashboardUi();
+  const [ui, dispatch, getUi] = useDashboardUi();
   const filterField = useTextFieldState();
   const actions = useDashboardActions(dispatch, reload);
 
   const report = useLiveReport(state, now, services.warnWithinMs);
-  const rows = useMemo(() => (report ? buildDashboardRows(report, ui.filter) : []), [report, ui.filter]);
+  const rowsFor = useRowsFor(report);
+  const rows = rowsFor(ui.filter);
   const longestId = useMemo(() => rows.reduce((max, row) => Math.max(max, row.kind === 'profile' ? row.profile.id.length : row.kind === 'env' ? row.env.variable.length + 4 : 0), 0), [rows]);
   const columns = fitColumns(width, longestId);
-
-  const found = ui.cursorKey === undefined ? -1 : rows.findIndex((row) => row.key === ui.cursorKey);
-  const cursor = found !== -1 ? found : firstSelectable(rows);
-  const selected = rows[cursor] && isSelectable(rows[cursor]!) ? rows[cursor] : undefined;
   const overlay = ui.mode === 'details' || ui.mode === 'help' || ui.mode === 'agents' ? 16 : 0;
   const tableHeight = Math.max(3, height - 9 - overlay);
-  const top = visibleWindow(rows.length, cursor, tableHeight, ui.top);
+
+  /** Rows, cursor and selection as of now: earlier keys of the same chunk may have moved them. */
+  const view = () => {
+    const current = getUi();
+    const currentRows = rowsFor(current.filter);
+    const cursor = cursorIndex(currentRows, current.cursorKey);
+    const row = currentRows[cursor];
+    return { ui: current, rows: currentRows, cursor, selected: row && isSelectable(row) ? row : undefined, top: visibleWindow(currentRows.length, cursor, tableHeight, current.top) };
+  };
+  const shown = view();
+  const { cursor, selected, top } = shown;
 
   useEffect(() => {
     if (rows[cursor] && (rows[cursor]!.key !== ui.cursorKey || top !== ui.top)) dispatch({ type: 'select', key: rows[cursor]!.key, top });
   }, [rows, cursor, top, ui.cursorKey, ui.top, dispatch]);
 
-  const go = (index: number) => rows[index] && dispatch({ type: 'select', key: rows[index]!.key, top: visibleWindow(rows.length, index, tableHeight, top) });
-
-  useKeys(
-    (input, key) => {
-      if (ui.mode === 'help') return dispatch({ type: 'mode', mode: 'list' });
-      if (ui.mode === 'details') {
-        if (key.return || key.escape || input === 'q') dispatch({ type: 'mode', mode: 'list' });
-        return;
-      }
-      if (ui.mode === 'confirm-remove') {
-        dispatch({ type: 'mode', mode: 'list' });
-        if (input === 'y' && selected) actions.remove(selected);
-        else dispatch({ type: 'message', text: 'Kept it.', tone: 'info' });
-        return;
-      }
-      dispatch({ type: 'clear-message' });
-      if (key.upArrow || input === 'k') go(moveCursor(rows, cursor, -1));
-      else if (key.downArrow || input === 'j') go(moveCursor(rows, cursor, 1));
-      else if (key.pageUp) go(moveCursor(rows, cursor, -1, tableHeight));
-      else if (key.pageDown) go(moveCursor(rows, cursor, 1, tableHeight));
-      else if (key.return && selected?.kind === 'profile') dispatch({ type: 'mode', mode: 'details' });
-      else if (input === 'a') actions.add();
-      else if (input === 's') actions.setupToken(selected);
-      else if (input === 'd' && selected) {
-        if (selected.kind === 'profile' && selected.profile.source === 'inherited') {
-          dispatch({ type: 'message', text: `${selected.profile.id} belongs to the main agent; switch to it (A) to remove it`, tone: 'error' });
-        } else dispatch({ type: 'mode', mode: 'confirm-remove' });
-      } else if ((input === 'K' || input === 'J') && selected && report && state) actions.reorder(selected, report, state, input === 'K' ? -1 : 1);
-      else if (input === 'c' && selected) actions.clearCooldown(selected);
-      else if (input === '/') dispatch({ type: 'mode', mode: 'filter' });
-      else if (input === 'A') dispatch({ type: 'mode', mode: 'agents' });
-      else if (input === '?') dispatch({ type: 'mode', mode: 'help' });
-      else if (input === 'q') actions.quit();
-    },
-    { isActive: ui.mode !== 'filter' && ui.mode !== 'agents' },
-  );
-  useKeys(
-    (_input, key) => {
-      if (key.escape) {
-        filterField.set('');
-        dispatch({ type: 'filter', filter: '' });
-        dispatch({ type: 'mode', mode: 'list' });
-      } else dispatch({ type: 'filter', filter: filterField.current() });
-    },
-    { isActive: ui.mode === 'filter' },
-  );
+  const listKey = (input: string, key: RoutedKey) => {
+    const { ui: current, rows: currentRows, cursor: at, selected: row, top: currentTop } = view();
+    const go = (index: number) => currentRows[index] && dispatch({ type: 'select', key: currentRows[index]!.key, top: visibleWindow(currentRows.length, index, tableHeight, currentTop) });
+    if (current.mode === 'help') return dispatch({ type: 'mode', mode: 'list' });
+    if (current.mode === 'details') {
+      if (key.return || key.escape || input === 'q') dispatch({ type: 'mode', mode: 'list' });
+      return;
+    }
+    if (current.mode === 'confirm-remove') {
+      dispatch({ type: 'mode', mode: 'list' });
+      if (input === 'y' && row) actions.remove(row);
+      else dispatch({ type: 'message', text: 'Kept it.', tone: 'info' });
+      return;
+    }
+    if (current.mode === 'filter') return filterKey(input, key);
+    if (current.mode !== 'list') return;
+    dispatch({ type: 'clear-message' });
+    if (key.upArrow || input === 'k') go(moveCursor(currentRows, at, -1));
+    else if (key.downArrow || input === 'j') go(moveCursor(currentRows, at, 1));
+    else if (key.pageUp) go(moveCursor(currentRows, at, -1, tableHeight));
+    else if (key.pageDown) go(moveCursor(currentRows, at, 1, tableHeight));
+    else if (key.return && row?.kind === 'profile') dispatch({ type: 'mode', mode: 'details' });
+    else if (input === 'a') actions.add();
+    else if (input === 's') actions.setupToken(row);
+    else if (input === 'd' && row) {
+      if (row.kind === 'profile' && row.profile.source === 'inherited') {
+        dispatch({ type: 'message', text: `${row.profile.id} belongs to the main agent; switch to it (A) to remove it`, tone: 'error' });
+      } else dispatch({ type: 'mode', mode: 'confirm-remove' });
+    } else if ((input === 'K' || input === 'J') && row && report && state) actions.reorder(row, report, state, input === 'K' ? -1 : 1);
+    else if (input === 'c' && row) actions.clearCooldown(row);
+    else if (input === '/') dispatch({ type: 'mode', mode: 'filter' });
+    else if (input === 'A') dispatch({ type: 'mode', mode: 'agents' });
+    else if (input === '?') dispatch({ type: 'mode', mode: 'help' });
+    else if (input === 'q') actions.quit();
+  };
+  const filterKey = (input: string, key: RoutedKey) => {
+    if (key.escape) {
+      filterField.set('');
+      dispatch({ type: 'filter', filter: '' });
+      dispatch({ type: 'mode', mode: 'list' });
+      return;
+    }
+    const outcome = applyTextKey(filterField, input, key);
+    if (outcome === 'submit') dispatch({ type: 'mode', mode: 'list' });
+    else if (outcome === 'edited') dispatch({ type: 'filter', filter: filterField.current() });
+  };
+  // One handler for every mode but the agent switcher (which has its own list).
+  useKeys(listKey, { isActive: ui.mode !== 'agents' });
 
   return (
     <Box flexDirection="column">
@@ -120,7 +131,7 @@ export function DashboardScreen() {
       {ui.mode === 'filter' ? (
         <Box>
           <Text>/ </Text>
-          <TextField state={filterField} onSubmit={() => dispatch({ type: 'mode', mode: 'list' })} placeholder="type to filter" />
+          <TextField state={filterField} onSubmit={() => {}} keysFromParent placeholder="type to filter" />
         </Box>
       ) : ui.filter !== '' ? (
         <Text dimColor>filter: {ui.filter} (/ to change)</Text>

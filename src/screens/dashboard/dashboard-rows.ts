@@ -71,3 +71,10 @@ export function firstSelectable(rows: DashboardRow[]): number {
   const index = rows.findIndex(isSelectable);
   return index === -1 ? 0 : index;
 }
+
+/** The row the cursor is on: the one with `cursorKey`, else the first selectable one. */
+export function cursorIndex(rows: DashboardRow[], cursorKey: string | undefined): number {
+  const found = cursorKey === undefined ? -1 : rows.findIndex((row) => row.key === cursorKey);
+  return found !== -1 ? found : firstSelectable(rows);
+}
+

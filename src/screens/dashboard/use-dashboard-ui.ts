@@ -1,4 +1,4 @@
-import { useReducer } from 'react';
+import { useSyncReducer } from '../../hooks/use-sync-reducer.js';
 
 export type DashboardMode = 'list' | 'filter' | 'details' | 'confirm-remove' | 'help' | 'agents';
 export type Tone = 'info' | 'success' | 'error';
@@ -34,6 +34,7 @@ export function dashboardUiReducer(state: DashboardUi, action: DashboardUiAction
   }
 }
 
+/** The dashboard's UI state; keys read it through the getter (several can come in one chunk). */
 export function useDashboardUi() {
-  return useReducer(dashboardUiReducer, { mode: 'list', top: 0, filter: '' });
+  return useSyncReducer(dashboardUiReducer, (): DashboardUi => ({ mode: 'list', top: 0, filter: '' }));
 }

@@ -1,6 +1,7 @@
 import { Spinner } from '@inkjs/ui';
 import { Box, Text } from 'ink';
-import { useEffect, useReducer } from 'react';
+import { useEffect } from 'react';
+import { useSyncReducer } from '../../hooks/use-sync-reducer.js';
 import { Header } from '../../components/Header.js';
 import { useNavigation, useServices } from '../../contexts.js';
 import { useAgentState } from '../../hooks/use-agent-state.js';
@@ -17,7 +18,8 @@ import { CustomProviderStep, ProviderStep } from './ProviderStep.js';
 import { SecretStep } from './SecretStep.js';
 import { SummaryStep } from './SummaryStep.js';
 import { WelcomeStep } from './WelcomeStep.js';
-import { useKeys } from '../../components/key-router.js';
+import { useHoldRestOfKeys, useKeys } from '../../components/key-router.js';
+import type { OnboardAction } from './onboard-flow.js';
 
 /**
  * The onboarding wizard: provider, method, secret, profile, .env, then one write and a summary.
@@ -27,11 +29,19 @@ export function OnboardScreen({ provider, method }: { provider?: string; method?
   const services = useServices();
   const navigation = useNavigation();
   const agent = useAgentState();
-  const [state, dispatch] = useReducer(onboardReducer, initialOnboardState(provider, method));
+  const [state, dispatchNow, currentState] = useSyncReducer(onboardReducer, () => initialOnboardState(provider, method));
+  const holdRestOfKeys = useHoldRestOfKeys();
+  /** A step change: keys typed after it (same chunk) belong to the next step's view. */
+  const dispatch = (action: OnboardAction) => {
+    const before = currentState().step;
+    dispatchNow(action);
+    if (currentState().step !== before) holdRestOfKeys();
+  };
 
   useKeys((_input, key) => {
-    if (!key.escape || state.step === 'summary' || (state.step === 'saving' && !state.error)) return;
-    if (state.history.length === 0) navigation.finish({ exitCode: ExitCode.cancelled });
+    const now = currentState();
+    if (!key.escape || now.step === 'summary' || (now.step === 'saving' && !now.error)) return;
+    if (now.history.length === 0) navigation.finish({ exitCode: ExitCode.cancelled });
     else dispatch({ type: 'back' });
   });
 
@@ -68,7 +78,7 @@ export function OnboardScreen({ provider, method }: { provider?: string; method?
   const chooseProfile = (name: string) => {
     let profileId: string;
     try {
-      profileId = resolveProfileId(state.provider!, name);
+      profileId = resolveProfileId(currentState().provider!, name);
     } catch (error) {
       dispatch({ type: 'save-failed', error: errorMessage(error) });
       return;

@@ -1,28 +1,29 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { KeyHints } from '../../components/KeyHints.js';
-import { SelectList } from '../../components/select-list/SelectList.js';
+import { SelectList, type SelectItem } from '../../components/select-list/SelectList.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { PROVIDERS } from '../../services/providers.js';
 
 const CUSTOM = '\0custom';
 
+function providerItems(search: string): SelectItem<string>[] {
+  const needle = search.trim().toLowerCase();
+  return [
+    ...PROVIDERS.filter((provider) => needle === '' || provider.id.includes(needle) || provider.label.toLowerCase().includes(needle)).map((provider) => ({
+      value: provider.id,
+      label: provider.label,
+      hint: provider.id,
+    })),
+    { value: CUSTOM, label: 'Another provider…', hint: 'type its id' },
+  ];
+}
+
 /** A searchable list of the providers authdeck knows, and a way out to any other id. */
 export function ProviderStep({ onSelect, onCustom }: { onSelect: (provider: string) => void; onCustom: () => void }) {
   const search = useTextFieldState();
-  const needle = search.value.trim().toLowerCase();
-  const items = useMemo(
-    () => [
-      ...PROVIDERS.filter((provider) => needle === '' || provider.id.includes(needle) || provider.label.toLowerCase().includes(needle)).map((provider) => ({
-        value: provider.id,
-        label: provider.label,
-        hint: provider.id,
-      })),
-      { value: CUSTOM, label: 'Another provider…', hint: 'type its id' },
-    ],
-    [needle],
-  );
+  const items = useMemo(() => providerItems(search.value), [search.value]);
   return (
     <Box flexDirection="column">
       <Text bold>Which provider?</Text>
@@ -30,7 +31,7 @@ export function ProviderStep({ onSelect, onCustom }: { onSelect: (provider: stri
         <Text dimColor>search: </Text>
         <TextField state={search} onSubmit={() => {}} placeholder="type to narrow the list" />
       </Box>
-      <SelectList items={items} onSelect={(value) => (value === CUSTOM ? onCustom() : onSelect(value))} />
+      <SelectList items={items} currentItems={() => providerItems(search.current())} onSelect={(value) => (value === CUSTOM ? onCustom() : onSelect(value))} />
       <KeyHints hints={[['↑↓', 'move'], ['enter', 'choose'], ['esc', 'back']]} />
     </Box>
   );
