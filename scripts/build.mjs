@@ -1,5 +1,6 @@
 // Bundles the CLI with esbuild: one entry plus lazily loaded chunks, so plain commands never
-// parse Ink or React, and start-up does not walk node_modules. node-pty is native: external.
+// parse Ink or React, and start-up does not walk node_modules. node-pty and better-sqlite3 are
+// native: external.
 import { build } from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +21,7 @@ await build({
   platform: 'node',
   target: 'node20',
   chunkNames: 'chunks/[name]-[hash]',
-  external: ['node-pty'],
+  external: ['node-pty', 'better-sqlite3', 'bufferutil', 'utf-8-validate'],
   // jsonc-parser's UMD build requires its own files at run time; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
   // Ink imports react-devtools-core only when DEV is set; the stub keeps the bundle loadable.

@@ -5,11 +5,15 @@ import {
   removeProfile,
   saveCredentialProfile,
   setOrderOverride,
+  type OrderResult,
   type RemoveResult,
   type SaveCredentialInput,
   type SaveCredentialResult,
 } from './services/profile-actions.js';
 import { findClaudeBinary } from './services/setup-token/find-claude.js';
+import { describeReload, reloadGatewayAuth, type GatewayNote } from './services/gateway/reload-auth.js';
+import type { StoreEra } from './services/store-generation.js';
+import { planWrite } from './services/store-writer.js';
 import type { PtySpawner } from './services/setup-token/pty.js';
 import { SetupTokenSession } from './services/setup-token/session.js';
 import { listKnownAgentIds, resolveWorkspace, type Workspace } from './services/workspace.js';
@@ -30,8 +34,8 @@ export interface AppServices {
   saveCredential(input: Omit<SaveCredentialInput, 'workspace'>): Promise<SaveCredentialResult>;
   setDaemonEnv(name: string, value: string): Promise<{ changed: boolean }>;
   removeProfile(profileId: string): Promise<RemoveResult>;
-  setOrder(provider: string, ids: string[] | undefined): Promise<{ path: string; changed: boolean }>;
-  clearCooldown(profileId: string): Promise<{ changed: boolean }>;
+  setOrder(provider: string, ids: string[] | undefined): Promise<OrderResult>;
+  clearCooldown(profileId: string): Promise<{ changed: boolean; gateway?: GatewayNote }>;
   /** Agents the user can switch to (config list, dirs on disk, main). */
   listAgents(): string[];
   /** The services for another agent of the same state dir. */
@@ -57,10 +61,19 @@ export interface RealServicesOptions {
   writeToTerminal: (data: string) => void;
   env: NodeJS.ProcessEnv;
   setupTokenOptions?: { unrecognisedAfterMs?: number };
+  /** false: do not ask the running gateway to reload auth after a write (--no-reload). */
+  reload?: boolean;
 }
 
 export function createAppServices(options: RealServicesOptions): AppServices {
   const { workspace } = options;
+  /** After a write to a SQLite-era store, the gateway is asked to reload; the answer is a line to show. */
+  const tellGateway = async (era: StoreEra | undefined): Promise<{ gateway?: GatewayNote }> => {
+    if (options.reload === false) return {};
+    const resolved = era ?? (await planWrite(workspace)).generation.era;
+    const note = describeReload(await reloadGatewayAuth(workspace, { era: resolved }));
+    return note ? { gateway: note } : {};
+  };
   return {
     workspace,
     ...(options.preloadedState ? { preloadedState: options.preloadedState } : {}),
@@ -68,11 +81,20 @@ export function createAppServices(options: RealServicesOptions): AppServices {
     now: Date.now,
     loadState: () => loadAgentState(workspace),
     watchState: (onChange) => options.watch(workspace, onChange),
-    saveCredential: (input) => saveCredentialProfile({ ...input, workspace }),
+    saveCredential: async (input) => {
+      const saved = await saveCredentialProfile({ ...input, workspace });
+      return { ...saved, ...(saved.createdWith ? {} : await tellGateway(saved.era)) };
+    },
     setDaemonEnv: (name, value) => setDaemonEnvVar(workspace.daemonEnvPath, name, value),
-    removeProfile: (profileId) => removeProfile(workspace, profileId),
-    setOrder: (provider, ids) => setOrderOverride(workspace, provider, ids),
-    clearCooldown: (profileId) => clearProfileCooldown(workspace, profileId),
+    removeProfile: async (profileId) => ({ ...(await removeProfile(workspace, profileId)), ...(await tellGateway(undefined)) }),
+    setOrder: async (provider, ids) => {
+      const result = await setOrderOverride(workspace, provider, ids);
+      return { ...result, ...(result.changed ? await tellGateway(undefined) : {}) };
+    },
+    clearCooldown: async (profileId) => {
+      const result = await clearProfileCooldown(workspace, profileId);
+      return { ...result, ...(result.changed ? await tellGateway(undefined) : {}) };
+    },
     listAgents: () => listKnownAgentIds(workspace.config, workspace.stateDir),
     forAgent: async (agentId) =>
       createAppServices({ ...options, preloadedState: undefined, workspace: await resolveWorkspace({ env: workspace.env, stateDir: workspace.stateDir, agent: agentId }) }),

@@ -21,6 +21,7 @@ const GLOBAL_OPTIONS: OptionSpec[] = [
   { name: 'state-dir', value: 'dir', description: 'OpenClaw state dir (default: $OPENCLAW_STATE_DIR, else ~/.openclaw)' },
   { name: 'agent', value: 'id', description: "agent whose credentials to use (default: the config's default agent)" },
   { name: 'no-color', description: 'no colours (NO_COLOR works too)' },
+  { name: 'no-reload', description: 'after a write, do not ask the running gateway to reload auth' },
 ];
 
 type Runner = (ctx: CommandContext, values: ParsedValues, positionals: string[]) => Promise<number>;
@@ -180,6 +181,19 @@ function commandTable(bind: (runner: Runner) => CommandSpec['run']): CommandSpec
       },
       { name: 'order', ...order },
       {
+        name: 'migrate',
+        description: 'SQLite-era agent with JSON auth files: what `openclaw doctor --fix` would import, and --apply to do it without losing renewed tokens',
+        options: [
+          { name: 'apply', description: 'write the new and newer profiles into SQLite and archive the JSON files' },
+          { name: 'prefer-json', description: 'with --apply: also take every profile that differs from the stored one' },
+          { name: 'yes', short: 'y', description: 'do not ask' },
+          json,
+        ],
+        run: bind(async (ctx, v) =>
+          (await import('./commands/migrate.js')).runMigrate(ctx, { apply: flag(v.apply), preferJson: flag(v['prefer-json']), yes: flag(v.yes), json: flag(v.json) }),
+        ),
+      },
+      {
         name: 'prefs',
         description: "authdeck's own preferences: list, get KEY, set KEY VALUE",
         options: [json],
@@ -225,6 +239,7 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
       ...(typeof values['state-dir'] === 'string' ? { stateDir: values['state-dir'] } : {}),
       ...(typeof values.agent === 'string' ? { agent: values.agent } : {}),
       ...(values['no-color'] ? { color: false } : {}),
+      ...(values['no-reload'] ? { reload: false } : {}),
     };
     return await outcome.command.run!(values, outcome.positionals);
   } catch (error) {

@@ -42,6 +42,7 @@ async function runApp(ctx: CommandContext, screen: Screen): Promise<number> {
     watch: watchAgentFiles,
     writeToTerminal: (data) => stdout.write(data),
     env,
+    reload: ctx.globals.reload !== false,
     setupTokenOptions: env.AUTHDECK_SETUP_TOKEN_UNRECOGNISED_MS ? { unrecognisedAfterMs: Number(env.AUTHDECK_SETUP_TOKEN_UNRECOGNISED_MS) } : {},
   });
   let result: TuiResult = { exitCode: ExitCode.ok };

@@ -1,4 +1,6 @@
 import { loadAgentState, type AgentState } from '../services/agent-state.js';
+import type { GatewayReload } from '../services/gateway/reload-auth.js';
+import type { StoreEra } from '../services/store-generation.js';
 import { UsageError } from '../services/errors.js';
 import { isValidProviderId, normalizeProviderId } from '../services/providers.js';
 import { resolveWorkspace, type Workspace } from '../services/workspace.js';
@@ -9,6 +11,8 @@ export interface GlobalOptions {
   stateDir?: string;
   agent?: string;
   color?: boolean;
+  /** --no-reload: do not ask the running gateway to reload auth after a write. */
+  reload?: boolean;
 }
 
 /** What every plain command needs: its streams, colours, and the resolved workspace. */
@@ -44,6 +48,19 @@ export class CommandContext {
 
   note(text: string): void {
     this.io.stderr.write(`${text}\n`);
+  }
+
+  /**
+   * After a write to a SQLite-era store: ask the running gateway to reload its auth, and say
+   * what came of it (on stderr, so stdout stays the command's answer).
+   */
+  async reloadGateway(era: StoreEra): Promise<GatewayReload> {
+    if (this.globals.reload === false) return { status: 'skipped', reason: '--no-reload' };
+    const { reloadGatewayAuth, describeReload } = await import('../services/gateway/reload-auth.js');
+    const reload = await reloadGatewayAuth(await this.workspace(), { era });
+    const note = describeReload(reload);
+    if (note) this.note(note.warning ? this.paint.yellow(`warning: ${note.line}`) : this.paint.dim(note.line));
+    return reload;
   }
 }
 

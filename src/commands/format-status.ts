@@ -6,9 +6,11 @@ import type { Painter } from './output.js';
 /** The human `status` view: one block per provider, aligned columns, a summary line. */
 export function formatStatusReport(report: StatusReport, paint: Painter, nowMs: number): string {
   const lines: string[] = [];
-  const agent = `${report.agent.id}${report.agent.isMain ? '' : ' (sees main agent profiles too)'}`;
+  const below = report.store.layers[1];
+  const agent = `${report.agent.id}${below?.role === 'inherited' ? ' (sees main agent profiles too)' : ''}`;
   lines.push(`${paint.bold('Agent')} ${agent}  ${paint.dim(report.storePath)}`);
-  lines.push(paint.dim(`Warn window ${formatWindow(report.warnWithinMs)} · config ${report.configPath}`));
+  if (below?.role === 'shared') lines.push(paint.dim(`Shared store ${below.path}`));
+  lines.push(paint.dim(`Store ${storeLabel(report)} · warn window ${formatWindow(report.warnWithinMs)} · config ${report.configPath}`));
   for (const warning of report.warnings) lines.push(paint.yellow(`! ${warning}`));
   if (report.providers.length === 0) {
     lines.push('', 'No credentials yet. Add one with `authdeck onboard`, `authdeck add-key --provider P` or `authdeck setup-token`.');
@@ -20,7 +22,7 @@ export function formatStatusReport(report: StatusReport, paint: Painter, nowMs: 
     const profiles = report.profiles
       .filter((profile) => profile.provider === provider.provider)
       .sort(compareByOrderPosition);
-    for (const profile of profiles) lines.push(profileLine(profile, idWidth, paint, nowMs));
+    for (const profile of profiles) lines.push(profileLine(profile, idWidth, paint, nowMs, below?.role === 'shared'));
     for (const env of report.env.filter((entry) => entry.provider === provider.provider)) {
       const where = env.origin === 'process' ? 'environment' : 'daemon .env';
       const role = provider.effectiveSource === 'env' ? 'in use: no profile works' : 'fallback after profiles';
@@ -34,6 +36,14 @@ export function formatStatusReport(report: StatusReport, paint: Painter, nowMs: 
   return `${lines.join('\n')}\n`;
 }
 
+/** The generation as a person would name it: "OpenClaw 2026.8.1+ shared SQLite (2026.9.6)". */
+export function storeLabel(report: StatusReport): string {
+  const { store } = report;
+  const era = { json: 'JSON files (OpenClaw ≤ 2026.6.1)', 'agent-sqlite': 'per-agent SQLite (OpenClaw 2026.6.5–2026.7)', 'shared-sqlite': 'shared SQLite (OpenClaw 2026.8.1+)' }[store.storeGeneration];
+  const layout = store.layout === 'legacy-main' ? ', in the main agent database until `openclaw doctor --fix` moves it' : '';
+  return `${era}${layout}${store.openclawVersion ? `, seen ${store.openclawVersion}` : ''}`;
+}
+
 function providerHeading(provider: ProviderReport, paint: Painter): string {
   const parts = [paint.bold(provider.provider)];
   if (provider.label !== provider.provider) parts.push(paint.dim(provider.label));
@@ -44,7 +54,7 @@ function providerHeading(provider: ProviderReport, paint: Painter): string {
   return parts.join(' · ');
 }
 
-function profileLine(profile: ProfileReport, idWidth: number, paint: Painter, nowMs: number): string {
+function profileLine(profile: ProfileReport, idWidth: number, paint: Painter, nowMs: number, hasSharedLayer: boolean): string {
   const position = profile.orderPosition === null ? ' – ' : `${String(profile.orderPosition).padStart(2)}${profile.next ? '▸' : ' '}`;
   const secret = profile.masked ?? (profile.secretRef ? `ref ${profile.secretRef}` : '—');
   const status = paint[STATUS_COLOR[profile.status]];
@@ -58,7 +68,8 @@ function profileLine(profile: ProfileReport, idWidth: number, paint: Painter, no
   } else if (profile.usage === 'cooldown' && profile.cooldownUntil !== null) {
     details.push(paint.yellow(`cooldown ${formatDuration(profile.cooldownUntil - nowMs)} left`));
   }
-  if (profile.source === 'inherited') details.push(paint.dim('from main agent'));
+  if (profile.layer === 'inherited') details.push(paint.dim('from main agent'));
+  else if (profile.layer === 'local' && hasSharedLayer) details.push(paint.dim('local override'));
   const id = profile.next ? paint.bold(profile.id.padEnd(idWidth)) : profile.id.padEnd(idWidth);
   return `  ${position}${id}  ${profile.type.padEnd(7)}  ${secret.padEnd(13)}  ${status(profile.status.padEnd(12))}${details.join(' · ')}`.trimEnd();
 }

@@ -1,6 +1,6 @@
 import { findProvider, isValidProviderId, normalizeProviderId, type OnboardingMethod } from '../services/providers.js';
 import { UsageError } from '../services/errors.js';
-import { readAuthStore } from '../services/store.js';
+import { loadAgentState } from '../services/agent-state.js';
 import type { CommandContext } from './context.js';
 import { requireProvider } from './context.js';
 
@@ -17,7 +17,7 @@ export function requireTerminal(ctx: CommandContext, what: string, instead: stri
  */
 export async function openScreen(ctx: CommandContext, screen: import('../navigation.js').Screen, options: { checkStore?: boolean } = {}): Promise<number> {
   const workspace = await ctx.workspace();
-  if (options.checkStore) await readAuthStore(workspace.agentDir);
+  if (options.checkStore) await loadAgentState(workspace);
   const { launchTui } = await import('../tui.js');
   return launchTui(ctx, screen);
 }

@@ -36,6 +36,7 @@ export async function runOrderGet(ctx: CommandContext, options: OrderOptions): P
   const sourceText: Record<string, string> = {
     agent: `override for agent ${state.workspace.agentId}`,
     main: 'inherited from the main agent',
+    shared: 'from the shared store',
     config: `auth.order in ${state.workspace.configPath}`,
     auto: 'automatic: oauth, then token, then API key, least recently used first',
   };
@@ -60,9 +61,10 @@ export async function runOrderSet(ctx: CommandContext, ids: string[], options: O
     throw new UsageError(`no ${provider} profile ${unknown.join(', ')} for agent ${state.workspace.agentId}; see \`authdeck status --provider ${provider}\``);
   }
   const result = await setOrderOverride(await ctx.workspace(), provider, fullIds);
+  const gateway = await ctx.reloadGateway(state.generation.era);
   const left = [...known].filter((id) => !fullIds.includes(id));
   if (options.json) {
-    writeJson(ctx.io.stdout, { ok: true, provider, override: fullIds, path: result.path, notListed: left });
+    writeJson(ctx.io.stdout, { ok: true, provider, override: fullIds, path: result.path, layer: result.layer, notListed: left, gateway: gateway.status });
     return 0;
   }
   writeLine(ctx.io.stdout, `${ctx.paint.green('✔')} ${provider} order for agent ${state.workspace.agentId}: ${fullIds.join(', ')} (in ${result.path})`);
@@ -74,7 +76,8 @@ export async function runOrderClear(ctx: CommandContext, options: OrderOptions):
   const provider = requireProvider(options.provider);
   const workspace = await ctx.workspace();
   const result = await setOrderOverride(workspace, provider, undefined);
-  if (options.json) writeJson(ctx.io.stdout, { ok: true, provider, cleared: result.changed, path: result.path });
+  const gateway = result.changed ? await ctx.reloadGateway((await ctx.agentState()).generation.era) : undefined;
+  if (options.json) writeJson(ctx.io.stdout, { ok: true, provider, cleared: result.changed, path: result.path, layer: result.layer, gateway: gateway?.status ?? null });
   else writeLine(ctx.io.stdout, result.changed ? `${ctx.paint.green('✔')} Cleared the ${provider} order override in ${result.path}` : `No ${provider} order override for agent ${workspace.agentId}`);
   return 0;
 }

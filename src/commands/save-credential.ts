@@ -5,7 +5,7 @@ import { AuthdeckError, UsageError } from '../services/errors.js';
 import { ProfileConflictError, resolveProfileId, saveCredentialProfile } from '../services/profile-actions.js';
 import { storedProfileType } from '../services/credential-view.js';
 import { providerInfo } from '../services/providers.js';
-import { readAuthStore } from '../services/store.js';
+import { profileAWriteWouldReplace } from '../services/agent-state.js';
 import { requireProvider, type CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
 
@@ -29,7 +29,7 @@ export async function runSaveCredential(ctx: CommandContext, kind: SecretKind, o
 
   // Fail on a bad agent, an unparsable store or a clash before asking for the secret.
   const workspace = await ctx.workspace();
-  const existing = (await readAuthStore(workspace.agentDir)).profiles[profileId];
+  const existing = profileAWriteWouldReplace(await ctx.agentState(), profileId);
   if (existing && storedProfileType(existing) !== kind) throw new ProfileConflictError(profileId, storedProfileType(existing));
 
   const what = kind === 'api_key' ? 'API key' : 'token';
@@ -46,6 +46,8 @@ export async function runSaveCredential(ctx: CommandContext, kind: SecretKind, o
   }
   const saved = await saveCredentialProfile({ workspace, profileId, provider, kind, secret: check.secret, ...(expiresAt !== undefined ? { expiresAt } : {}) });
   const envResult = envVar ? await setDaemonEnvVar(workspace.daemonEnvPath, envVar, check.secret) : undefined;
+  if (saved.createdWith) ctx.note(ctx.paint.dim(`the store did not exist yet: created it with \`${saved.createdWith}\``));
+  const gateway = saved.createdWith ? undefined : await ctx.reloadGateway(saved.era);
 
   if (options.json) {
     writeJson(ctx.io.stdout, {
@@ -55,6 +57,8 @@ export async function runSaveCredential(ctx: CommandContext, kind: SecretKind, o
       type: kind,
       masked: maskSecret(check.secret),
       storePath: saved.storePath,
+      layer: saved.layer,
+      storeGeneration: saved.era,
       replaced: saved.replaced,
       expiresAt: expiresAt ?? null,
       expiryAssumed: assumedExpiry,
@@ -62,12 +66,14 @@ export async function runSaveCredential(ctx: CommandContext, kind: SecretKind, o
       configChanged: saved.config.changed,
       configBackupPath: saved.config.backupPath ?? null,
       envFile: envVar ? { path: workspace.daemonEnvPath, variable: envVar, changed: envResult!.changed } : null,
+      gateway: gateway?.status ?? 'reloaded-by-openclaw',
     });
     return 0;
   }
   const out = ctx.io.stdout;
   const { paint } = ctx;
-  writeLine(out, `${paint.green('✔')} ${saved.replaced ? 'Replaced' : 'Saved'} ${paint.bold(profileId)} (${kind} ${maskSecret(check.secret)}) in ${saved.storePath}`);
+  const where = saved.layer === 'shared' ? `${saved.storePath} (shared store)` : saved.storePath;
+  writeLine(out, `${paint.green('✔')} ${saved.replaced ? 'Replaced' : 'Saved'} ${paint.bold(profileId)} (${kind} ${maskSecret(check.secret)}) in ${where}`);
   if (expiresAt !== undefined) {
     const assumed = assumedExpiry ? ' (assumed: setup-tokens last one year; pass --expires-in to change)' : '';
     writeLine(out, `  expires ${formatDate(expiresAt)}, ${formatRelative(expiresAt, nowMs)}${assumed}`);

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useReducer } from 'react';
 import type { SetupTokenSessionLike } from '../app-services.js';
 import { useServices } from '../contexts.js';
 import { describeProfile } from '../services/credential-view.js';
+import { profileAWriteWouldReplace } from '../services/agent-state.js';
 import { SETUP_TOKEN_LIFETIME_MS } from '../services/durations.js';
 import { ProfileConflictError, resolveProfileId, type SaveCredentialResult } from '../services/profile-actions.js';
 import type { SetupTokenSnapshot } from '../services/setup-token/session.js';
@@ -92,7 +93,7 @@ export function useSetupTokenFlow(options: SetupTokenFlowOptions) {
   const findExisting = useCallback(
     async (profileId: string): Promise<ExistingProfile | undefined> => {
       const snapshot = await services.loadState();
-      const raw = snapshot.own.profiles[profileId];
+      const raw = profileAWriteWouldReplace(snapshot, profileId);
       if (!raw) return undefined;
       const view = describeProfile(profileId, raw, {});
       return { id: profileId, type: view.type, ...(view.expiresAt !== undefined ? { expiresAt: view.expiresAt } : {}) };

@@ -1,17 +1,34 @@
+import { join } from 'node:path';
 import { describeProfile, type ProfileView } from './credential-view.js';
 import { readDaemonEnv } from './env-file.js';
+import { readTextIfExists } from './fs-read.js';
+import { asRecord } from './json-text.js';
 import { waitUntilUnlocked, type LockOptions } from './lock.js';
+import { AUTH_PROFILES_FILE, LEGACY_AUTH_FILE } from './paths.js';
 import { providerInfo, PROVIDERS } from './providers.js';
-import { authStoreFiles, readAuthStore, type AuthStoreSnapshot, type UsageStats } from './store.js';
+import { locationPath, type AuthStoreSnapshot, type UsageStats } from './store-docs.js';
+import { planAgentLayers, readLayer, type AgentLayers, type LayerRole } from './store-layers.js';
+import { detectStoreGeneration, installedOpenclawVersion, type StoreGeneration } from './store-generation.js';
 import type { Workspace } from './workspace.js';
+
+/** A JSON auth file that a SQLite-era gateway no longer reads (it wants `openclaw doctor --fix`). */
+export interface LegacyAuthFile {
+  path: string;
+  /** Profiles in it, when it parses. */
+  profileCount?: number;
+}
 
 /** Everything on disk that decides what an agent's credentials are, read once. */
 export interface AgentState {
   workspace: Workspace;
+  generation: StoreGeneration;
+  layers: AgentLayers;
+  /** The agent's own layer: its store, or its local overrides in the shared era. */
   own: AuthStoreSnapshot;
-  /** The main agent's store, which a non-main agent sees underneath its own. */
-  main?: AuthStoreSnapshot;
+  /** The layer underneath: the main agent's store (inherited) or the shared store. */
+  base?: AuthStoreSnapshot;
   daemonEnv: Record<string, string>;
+  legacyFiles: LegacyAuthFile[];
 }
 
 export interface LoadOptions {
@@ -21,23 +38,52 @@ export interface LoadOptions {
 }
 
 export async function loadAgentState(workspace: Workspace, options: LoadOptions = {}): Promise<AgentState> {
-  const dirs = workspace.isMain ? [workspace.agentDir] : [workspace.agentDir, workspace.mainAgentDir];
+  const generation = await detectStoreGeneration(workspace, { installedVersion: () => installedOpenclawVersion(workspace.env.PATH) });
+  const layers = planAgentLayers(workspace, generation);
   if (options.waitForLock) {
-    for (const dir of dirs) await waitUntilUnlocked(authStoreFiles(dir).profilesPath, options.lock);
+    for (const layer of [layers.own, layers.base]) {
+      if (layer?.location.backend === 'json') await waitUntilUnlocked(layer.location.profilesPath, options.lock);
+    }
   }
-  const [own, main, daemonEnv] = await Promise.all([
-    readAuthStore(workspace.agentDir),
-    workspace.isMain ? undefined : readAuthStore(workspace.mainAgentDir),
+  const [own, base, daemonEnv, legacyFiles] = await Promise.all([
+    readLayer(layers.own),
+    layers.base ? readLayer(layers.base) : undefined,
     readDaemonEnv(workspace.daemonEnvPath),
+    generation.era === 'json' ? [] : findLegacyAuthFiles(workspace),
   ]);
-  return { workspace, own, ...(main ? { main } : {}), daemonEnv };
+  return { workspace, generation, layers, own, ...(base ? { base } : {}), daemonEnv, legacyFiles };
+}
+
+/** Where OpenClaw 2026.8+ looks for JSON credentials it refuses to use until they are migrated. */
+export function legacyAuthFileCandidates(workspace: Workspace): string[] {
+  const dirs = [...new Set([workspace.agentDir, workspace.mainAgentDir])];
+  return [...dirs.flatMap((dir) => [join(dir, AUTH_PROFILES_FILE), join(dir, LEGACY_AUTH_FILE)]), join(workspace.stateDir, 'credentials', 'oauth.json')];
+}
+
+async function findLegacyAuthFiles(workspace: Workspace): Promise<LegacyAuthFile[]> {
+  const found: LegacyAuthFile[] = [];
+  for (const path of legacyAuthFileCandidates(workspace)) {
+    const text = await readTextIfExists(path).catch(() => undefined);
+    if (text === undefined) continue;
+    let profileCount: number | undefined;
+    try {
+      const profiles = asRecord(asRecord(JSON.parse(text))?.profiles);
+      if (profiles) profileCount = Object.keys(profiles).length;
+    } catch {
+      // Unparsable: still a file the gateway trips over.
+    }
+    found.push({ path, ...(profileCount !== undefined ? { profileCount } : {}) });
+  }
+  return found;
 }
 
 export type ProfileSource = 'store' | 'inherited';
 
 export interface AgentProfile {
   view: ProfileView;
+  /** `inherited` when it comes from the main agent's store (and cannot be changed from here). */
   source: ProfileSource;
+  layer: LayerRole;
   usage?: UsageStats;
 }
 
@@ -46,20 +92,41 @@ export function effectiveEnv(state: AgentState): Record<string, string | undefin
   return { ...state.daemonEnv, ...state.workspace.env };
 }
 
-/** The agent's own profiles, then the main agent's it does not override (SPEC §2). */
+/** The agent's own profiles, then those of the layer underneath it does not override (SPEC §2, §2a). */
 export function listAgentProfiles(state: AgentState): AgentProfile[] {
   const env = effectiveEnv(state);
   const rows: AgentProfile[] = [];
-  const add = (snapshot: AuthStoreSnapshot, source: ProfileSource, skip?: AuthStoreSnapshot) => {
+  const add = (snapshot: AuthStoreSnapshot, layer: LayerRole, skip?: AuthStoreSnapshot) => {
     for (const [id, raw] of Object.entries(snapshot.profiles)) {
       if (skip && id in skip.profiles) continue;
-      const usage = state.own.usageStats[id] ?? state.main?.usageStats[id];
-      rows.push({ view: describeProfile(id, raw, env), source, ...(usage ? { usage } : {}) });
+      const usage = state.own.usageStats[id] ?? state.base?.usageStats[id];
+      rows.push({ view: describeProfile(id, raw, env), source: layer === 'inherited' ? 'inherited' : 'store', layer, ...(usage ? { usage } : {}) });
     }
   };
-  add(state.own, 'store');
-  if (state.main) add(state.main, 'inherited', state.own);
+  add(state.own, state.layers.own.role);
+  if (state.base && state.layers.base) add(state.base, state.layers.base.role, state.own);
   return rows;
+}
+
+/**
+ * The stored profile a new credential with this id would replace: the agent's own, or in the
+ * shared era the shared store's (a credential for a non-main agent never replaces the main
+ * agent's inherited one: it overrides it).
+ */
+export function profileAWriteWouldReplace(state: AgentState, profileId: string) {
+  return state.own.profiles[profileId] ?? (state.layers.base?.role === 'shared' ? state.base?.profiles[profileId] : undefined);
+}
+
+/** The file or database that holds a profile as the agent sees it. */
+export function profileStorePath(state: AgentState, profileId: string): string {
+  return locationPath((layerHolding(state, profileId) === 'base' ? state.base : state.own)!.location);
+}
+
+/** Which snapshot holds a profile as the agent sees it: its own layer first. */
+export function layerHolding(state: AgentState, profileId: string): 'own' | 'base' | undefined {
+  if (state.own.profiles[profileId]) return 'own';
+  if (state.base?.profiles[profileId]) return 'base';
+  return undefined;
 }
 
 export interface EnvCredential {

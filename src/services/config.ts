@@ -27,6 +27,10 @@ export interface GatewayConfig {
   agents: ConfigAgentEntry[];
   /** `agents.defaults.model.primary` then its fallbacks, as written. */
   modelRefs: string[];
+  /** `meta.lastTouchedVersion`: the OpenClaw version that last wrote the file. */
+  lastTouchedVersion?: string;
+  /** The `gateway` section as written (port, TLS, auth): how to reach the running gateway. */
+  gateway?: Record<string, unknown>;
 }
 
 export async function readGatewayConfig(path: string): Promise<GatewayConfig> {
@@ -98,7 +102,17 @@ function interpretConfig(path: string, doc: Record<string, unknown>): GatewayCon
       ...(typeof record.agentDir === 'string' && record.agentDir.trim() !== '' ? { agentDir: record.agentDir } : {}),
     });
   }
-  return { path, exists: true, authProfiles, authOrder, agents, modelRefs: readModelRefs(agentsSection) };
+  const lastTouchedVersion = asRecord(doc.meta)?.lastTouchedVersion;
+  return {
+    path,
+    exists: true,
+    authProfiles,
+    authOrder,
+    agents,
+    modelRefs: readModelRefs(agentsSection),
+    ...(typeof lastTouchedVersion === 'string' ? { lastTouchedVersion } : {}),
+    ...(asRecord(doc.gateway) ? { gateway: asRecord(doc.gateway) } : {}),
+  };
 }
 
 function readModelRefs(agentsSection: Record<string, unknown>): string[] {

@@ -2,15 +2,16 @@ import type { ProfileView } from './credential-view.js';
 import { classifyUsage, isUsableStatus, type HealthStatus } from './health.js';
 import type { UsageStats } from './store.js';
 
-export type OrderSource = 'agent' | 'main' | 'config' | 'auto';
+export type OrderSource = 'agent' | 'main' | 'shared' | 'config' | 'auto';
 
 export interface OrderInputs {
   provider: string;
   /** Every profile the agent sees for this provider (its own and inherited). */
   profiles: ReadonlyArray<{ view: ProfileView; status: HealthStatus }>;
   agentOrder?: string[];
-  /** The main agent's override, which a non-main agent inherits when it has none. */
-  mainOrder?: string[];
+  /** The order of the layer underneath: the main agent's (inherited) or the shared store's. */
+  baseOrder?: string[];
+  baseSource?: 'main' | 'shared';
   configOrder?: string[];
   /** Ids `openclaw.json` lists under `auth.profiles` for this provider. */
   configProfileIds: string[];
@@ -60,7 +61,7 @@ export function resolveEffectiveOrder(inputs: OrderInputs): EffectiveOrder {
 
 function pickExplicit(inputs: OrderInputs): [string[] | undefined, OrderSource] {
   if (inputs.agentOrder) return [inputs.agentOrder, 'agent'];
-  if (inputs.mainOrder) return [inputs.mainOrder, 'main'];
+  if (inputs.baseOrder) return [inputs.baseOrder, inputs.baseSource ?? 'main'];
   if (inputs.configOrder) return [inputs.configOrder, 'config'];
   return [undefined, 'auto'];
 }

@@ -49,6 +49,8 @@ export function agentDirFromEnv(env: PathEnv): string | undefined {
 
 export const AUTH_PROFILES_FILE = 'auth-profiles.json';
 export const AUTH_STATE_FILE = 'auth-state.json';
+/** The older single-file store (`auth.json`) that OpenClaw still imports. */
+export const LEGACY_AUTH_FILE = 'auth.json';
 export const AGENT_SQLITE_FILE = 'openclaw-agent.sqlite';
 export const DAEMON_ENV_FILE = '.env';
 

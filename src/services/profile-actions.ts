@@ -3,7 +3,12 @@ import { storedProfileType } from './credential-view.js';
 import type { SecretKind } from './credentials.js';
 import { AuthdeckError, UsageError } from './errors.js';
 import { normalizeProviderId } from './providers.js';
-import { readAuthStore, updateAuthStore, type JsonObject } from './store.js';
+import { locationPath, type AuthStoreTransaction, type JsonObject } from './store-docs.js';
+import { readLayer, type LayerRole } from './store-layers.js';
+import { credentialLayer, planWrite, StoreMissingError, updateStoreLayer } from './store-writer.js';
+import { hasOpenclaw, openclawFailure, runOpenclaw } from './openclaw/openclaw-cli.js';
+import type { GatewayNote } from './gateway/reload-auth.js';
+import type { StoreEra } from './store-generation.js';
 import type { Workspace } from './workspace.js';
 
 /** `--profile-id work` means `<provider>:work`; a full id must belong to the provider. */
@@ -45,33 +50,60 @@ export interface SaveCredentialInput {
 export interface SaveCredentialResult {
   profileId: string;
   storePath: string;
+  /** Which layer it went to: the agent's own store, or the shared one (SQLite era 2026.8+). */
+  layer: LayerRole;
+  era: StoreEra;
   replaced: boolean;
   expiresAt?: number;
   config: ConfigRecordResult;
+  /** The OpenClaw command that created the store first (authdeck never creates its databases). */
+  createdWith?: string;
+  /** What the running gateway made of the change (set by the caller that asked it). */
+  gateway?: GatewayNote;
 }
 
 export async function saveCredentialProfile(input: SaveCredentialInput): Promise<SaveCredentialResult> {
   const { workspace, profileId, kind, secret } = input;
   const provider = normalizeProviderId(input.provider);
   const replace = input.replace ?? 'same-type';
-  const update = await updateAuthStore(workspace.agentDir, (tx) => {
+  const edit = (mode: typeof replace) => (tx: AuthStoreTransaction) => {
     const existing = tx.getProfile(profileId);
     const existingType = existing ? storedProfileType(existing) : undefined;
-    if (existingType !== undefined && (replace === 'never' || (replace === 'same-type' && existingType !== kind))) {
+    if (existingType !== undefined && (mode === 'never' || (mode === 'same-type' && existingType !== kind))) {
       throw new ProfileConflictError(profileId, existingType);
     }
     tx.putProfile(profileId, credentialEntry(existing, provider, kind, secret, input.expiresAt));
     // A new secret starts with a clean slate: the old one's failures say nothing about it.
     tx.updateUsage(profileId, resetFailureStats);
     return existing !== undefined;
-  });
+  };
+  let plan = await planWrite(workspace);
+  let target = await credentialLayer(plan, profileId);
+  let update;
+  let createdWith: string | undefined;
+  try {
+    update = await updateStoreLayer(target, edit(replace));
+  } catch (error) {
+    if (!(error instanceof StoreMissingError)) throw error;
+    // The store does not exist yet: OpenClaw creates it with the secret (from stdin), then
+    // authdeck writes its own entry (expiry, kept fields) over the one OpenClaw made.
+    const command = kind === 'api_key' ? 'paste-api-key' : 'paste-token';
+    createdWith = await createStoreWithOpenclaw(workspace, ['models', 'auth', command, '--provider', provider, '--profile-id', profileId], `${secret}\n`, error);
+    plan = await planWrite(workspace);
+    target = await credentialLayer(plan, profileId);
+    update = await updateStoreLayer(target, edit('same-type'));
+    update.result = false;
+  }
   const config = await recordProfileInConfig(workspace.configPath, { id: profileId, provider, mode: kind });
   return {
     profileId,
-    storePath: update.snapshot.files.profilesPath,
+    storePath: locationPath(target.location),
+    layer: target.role,
+    era: plan.generation.era,
     replaced: update.result,
     ...(input.expiresAt !== undefined ? { expiresAt: input.expiresAt } : {}),
     config,
+    ...(createdWith ? { createdWith } : {}),
   };
 }
 
@@ -98,44 +130,93 @@ export interface RemoveResult {
   profileId: string;
   storePath: string;
   type: string;
+  layer: LayerRole;
+  /** The same id also lives in the layer underneath, which now applies. */
+  stillIn?: { layer: LayerRole; path: string };
+  gateway?: GatewayNote;
 }
 
-/** Removes one of the agent's own profiles; inherited ones belong to the main agent. */
+export interface OrderResult {
+  path: string;
+  changed: boolean;
+  layer: LayerRole;
+  gateway?: GatewayNote;
+}
+
+/**
+ * Removes a profile from the layer that holds it as the agent sees it: its own store first,
+ * else the shared store. A profile inherited from the main agent is removed there, not here.
+ */
 export async function removeProfile(workspace: Workspace, profileId: string): Promise<RemoveResult> {
-  const update = await updateAuthStore(workspace.agentDir, (tx) => {
+  const { layers } = await planWrite(workspace);
+  const own = await readLayer(layers.own);
+  const base = layers.base ? await readLayer(layers.base) : undefined;
+  let target = own.profiles[profileId] ? layers.own : base?.profiles[profileId] ? layers.base : undefined;
+  if (target?.role === 'inherited') {
+    throw new AuthdeckError(`${profileId} is inherited from the main agent; remove it there with \`authdeck remove ${profileId} --agent main\``);
+  }
+  if (!target) throw new AuthdeckError(`no profile ${profileId} for agent ${workspace.agentId} in ${locationPath(layers.own.location)}${layers.base ? ` or ${locationPath(layers.base.location)}` : ''}`);
+  const update = await updateStoreLayer(target, (tx) => {
     const existing = tx.getProfile(profileId);
     if (!existing) return undefined;
     tx.deleteProfile(profileId);
     return storedProfileType(existing);
   });
-  if (update.result === undefined) {
-    if (!workspace.isMain && (await readAuthStore(workspace.mainAgentDir)).profiles[profileId]) {
-      throw new AuthdeckError(`${profileId} is inherited from the main agent; remove it there with \`authdeck remove ${profileId} --agent main\``);
-    }
-    throw new AuthdeckError(`no profile ${profileId} in ${update.snapshot.files.profilesPath}`);
+  if (update.result === undefined) throw new AuthdeckError(`${profileId} was removed by someone else meanwhile`);
+  // Gone from the shared store: the agent's own order and stats must not keep naming it.
+  // Best effort: an order entry naming a missing profile is skipped by the gateway anyway.
+  if (target !== layers.own && layers.own.present && !own.profiles[profileId]) {
+    await updateStoreLayer(layers.own, (tx) => tx.forgetReferences(profileId)).catch(() => undefined);
   }
-  return { profileId, storePath: update.snapshot.files.profilesPath, type: update.result };
+  const below = target === layers.own && layers.base && base?.profiles[profileId] ? { layer: layers.base.role, path: locationPath(layers.base.location) } : undefined;
+  return { profileId, storePath: locationPath(target.location), type: update.result, layer: target.role, ...(below ? { stillIn: below } : {}) };
 }
 
-/** Writes (or with `undefined`, clears) the agent's order override for one provider. */
-export async function setOrderOverride(workspace: Workspace, provider: string, ids: string[] | undefined): Promise<{ path: string; changed: boolean }> {
-  const update = await updateAuthStore(workspace.agentDir, (tx) => tx.setOrder(normalizeProviderId(provider), ids));
-  const { files, split } = update.snapshot;
-  return { path: split ? files.statePath : files.profilesPath, changed: update.changed };
+/** Writes (or with `undefined`, clears) the agent's order override for one provider, in its own layer. */
+export async function setOrderOverride(workspace: Workspace, provider: string, ids: string[] | undefined): Promise<OrderResult> {
+  const { layers } = await planWrite(workspace);
+  const id = normalizeProviderId(provider);
+  try {
+    const update = await updateStoreLayer(layers.own, (tx) => tx.setOrder(id, ids));
+    const { location } = update.snapshot;
+    const path = location.backend === 'json' ? (update.snapshot.split ? location.statePath : location.profilesPath) : location.dbPath;
+    return { path, changed: update.changed, layer: layers.own.role };
+  } catch (error) {
+    if (!(error instanceof StoreMissingError)) throw error;
+    if (ids === undefined) return { path: locationPath(layers.own.location), changed: false, layer: layers.own.role };
+    // The agent's own database does not exist yet: OpenClaw's `order set` creates it.
+    await createStoreWithOpenclaw(workspace, ['models', 'auth', 'order', 'set', '--provider', id, ...ids], undefined, error);
+    return { path: locationPath(layers.own.location), changed: true, layer: layers.own.role };
+  }
 }
 
-/** Ends a cooldown or disabled window early, in whichever store recorded it. */
+/** Ends a cooldown or disabled window early, in whichever layer recorded it. */
 export async function clearProfileCooldown(workspace: Workspace, profileId: string): Promise<{ changed: boolean }> {
-  const dirs = workspace.isMain ? [workspace.agentDir] : [workspace.agentDir, workspace.mainAgentDir];
+  const { layers } = await planWrite(workspace);
   let changed = false;
-  for (const dir of dirs) {
-    const update = await updateAuthStore(dir, (tx) => {
-      if (!tx.current.usageStats[profileId]) return;
-      tx.updateUsage(profileId, resetFailureStats);
-    });
+  for (const layer of [layers.own, layers.base]) {
+    if (!layer || !layer.present) continue;
+    if (!(await readLayer(layer)).usageStats[profileId]) continue;
+    const update = await updateStoreLayer(layer, (tx) => tx.updateUsage(profileId, resetFailureStats));
     changed ||= update.changed;
   }
   return { changed };
+}
+
+/**
+ * Has OpenClaw create a store that does not exist yet, with the same change authdeck was about
+ * to make. Without openclaw on PATH, stops with the exact command to run.
+ */
+async function createStoreWithOpenclaw(workspace: Workspace, args: string[], stdin: string | undefined, missing: StoreMissingError): Promise<string> {
+  const command = `openclaw ${args.join(' ')}`;
+  if (!hasOpenclaw(workspace)) {
+    throw new AuthdeckError(
+      `${missing.message}. Create it with \`${command}\`${stdin !== undefined ? ' (it reads the secret from stdin)' : ''}, or put openclaw on PATH and authdeck will run it for you`,
+    );
+  }
+  const run = await runOpenclaw(workspace, args, stdin);
+  if (run.code !== 0) throw new AuthdeckError(`\`${command}\` failed: ${openclawFailure(run)}`);
+  return command;
 }
 
 /** Forgets failures and the windows they caused; `lastUsed` stays for round-robin order. */

@@ -5,6 +5,9 @@ import { maskSecret } from './credentials.js';
 import { formatRelative } from './durations.js';
 import { classifyProfileHealth, classifyUsage, HEALTH_STATUSES, isFailingStatus, type HealthStatus } from './health.js';
 import { resolveEffectiveOrder, type OrderSource } from './order.js';
+import { locationPath } from './store-docs.js';
+import type { StoreEra } from './store-generation.js';
+import type { LayerRole } from './store-layers.js';
 import { providerLabel } from './providers.js';
 
 export const STATUS_SCHEMA = 'authdeck.status/1';
@@ -19,6 +22,8 @@ export interface ProfileReport {
   masked: string | null;
   secretRef: string | null;
   source: ProfileSource;
+  /** local: the agent's own store; shared: the store all agents read (2026.8+); inherited: the main agent's. */
+  layer: LayerRole;
   orderPosition: number | null;
   next: boolean;
   usage: 'cooldown' | 'disabled' | null;
@@ -60,8 +65,11 @@ export interface StatusReport {
   agent: { id: string; dir: string; isMain: boolean; from: 'flag' | 'env' | 'config' };
   stateDir: string;
   configPath: string;
+  /** Which generation of OpenClaw's store is in force, where its parts are, and why authdeck thinks so. */
+  store: StoreReport;
   storePath: string;
   statePath: string | null;
+  /** The layer under the agent's own: the main agent's store, or the shared store. */
   mainStorePath: string | null;
   warnWithinMs: number;
   profiles: ProfileReport[];
@@ -71,6 +79,16 @@ export interface StatusReport {
   summary: Record<HealthStatus | 'cooldown' | 'disabled', number>;
   check: CheckResult;
   warnings: string[];
+}
+
+export interface StoreReport {
+  storeGeneration: StoreEra;
+  layout: 'state-db' | 'legacy-main' | null;
+  openclawVersion: string | null;
+  evidence: string;
+  layers: Array<{ role: LayerRole; path: string; backend: 'json' | 'agent-db' | 'state-db'; exists: boolean; writable: boolean; note: string | null }>;
+  databases: Array<{ kind: 'state' | 'agent'; path: string; schemaVersion: number; appVersion: string | null; writable: boolean }>;
+  legacyFiles: Array<{ path: string; profileCount: number | null }>;
 }
 
 export interface ReportOptions {
@@ -105,12 +123,13 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
       provider,
       profiles,
       agentOrder: state.own.order[provider],
-      mainOrder: state.main?.order[provider],
+      baseOrder: state.base?.order[provider],
+      baseSource: state.layers.base?.role === 'shared' ? 'shared' : 'main',
       configOrder: workspace.config.authOrder[provider],
       configProfileIds: Object.entries(workspace.config.authProfiles)
         .filter(([, entry]) => entry.provider.toLowerCase() === provider)
         .map(([id]) => id),
-      usageStats: { ...state.main?.usageStats, ...state.own.usageStats },
+      usageStats: { ...state.base?.usageStats, ...state.own.usageStats },
       nowMs,
     });
     order.ids.forEach((id, index) => positions.set(id, index + 1));
@@ -137,9 +156,10 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
     agent: { id: workspace.agentId, dir: workspace.agentDir, isMain: workspace.isMain, from: workspace.agentFrom },
     stateDir: workspace.stateDir,
     configPath: workspace.configPath,
-    storePath: state.own.files.profilesPath,
-    statePath: state.own.split ? state.own.files.statePath : null,
-    mainStorePath: state.main ? state.main.files.profilesPath : null,
+    store: storeReport(state),
+    storePath: locationPath(state.own.location),
+    statePath: ownStatePath(state),
+    mainStorePath: state.base ? locationPath(state.base.location) : null,
     warnWithinMs,
     profiles,
     env: envCredentials.map(({ secret, ...rest }) => ({ ...rest, masked: maskSecret(secret) })),
@@ -164,6 +184,7 @@ function profileReport(row: AgentProfile, health: ReturnType<typeof classifyProf
     masked: view.secret !== undefined ? maskSecret(view.secret) : null,
     secretRef: view.secretRef ? describeRef(view.secretRef) : null,
     source: row.source,
+    layer: row.layer,
     orderPosition: position ?? null,
     next: position === 1,
     usage: usage?.state ?? null,
@@ -204,12 +225,43 @@ export function evaluateCheck(profiles: ProfileReport[], missingProviders: strin
   return { exitCode: expiring.length > 0 ? 2 : 0, reasons: expiring };
 }
 
+function ownStatePath(state: AgentState): string | null {
+  const { location } = state.own;
+  if (location.backend === 'json') return state.own.split ? location.statePath : null;
+  return location.dbPath;
+}
+
+function storeReport(state: AgentState): StoreReport {
+  const { generation, layers } = state;
+  const layerEntries = [layers.own, layers.base].filter((layer) => layer !== undefined);
+  const dbs = [generation.stateDb, generation.agentDb, generation.mainAgentDb].filter((db) => db !== undefined);
+  return {
+    storeGeneration: generation.era,
+    layout: generation.layout ?? null,
+    openclawVersion: generation.openclawVersion ?? null,
+    evidence: generation.evidence,
+    layers: layerEntries.map((layer) => ({
+      role: layer.role,
+      path: locationPath(layer.location),
+      backend: layer.location.backend,
+      exists: layer.present,
+      writable: layer.present && !layer.writeRefusal,
+      note: layer.writeRefusal ?? (layer.present ? null : 'does not exist yet: OpenClaw creates it on its first write'),
+    })),
+    databases: dbs.map((db) => ({ kind: db.kind, path: db.path, schemaVersion: db.userVersion, appVersion: db.meta?.appVersion ?? null, writable: !db.writeRefusal })),
+    legacyFiles: state.legacyFiles.map((file) => ({ path: file.path, profileCount: file.profileCount ?? null })),
+  };
+}
+
 function collectWarnings(state: AgentState): string[] {
   const warnings: string[] = [];
-  for (const snapshot of [state.own, state.main]) {
-    if (!snapshot?.sqliteExists) continue;
+  for (const layer of [state.layers.own, state.layers.base]) {
+    if (layer?.writeRefusal) warnings.push(`read-only: ${layer.writeRefusal}`);
+  }
+  if (state.legacyFiles.length > 0) {
+    const files = state.legacyFiles.map((file) => `${file.path}${file.profileCount !== undefined ? ` (${file.profileCount} profiles)` : ''}`).join(', ');
     warnings.push(
-      `${snapshot.files.sqlitePath} exists: OpenClaw 2026.6+ keeps auth there and reads auth-profiles.json only through \`openclaw doctor --fix\`; run it after changing credentials here`,
+      `OpenClaw ${state.generation.openclawVersion ?? '2026.6.5+'} keeps auth in SQLite and does not read ${files}${state.generation.era === 'shared-sqlite' ? '; while such a file exists beside an empty store the gateway refuses to start' : ''}: run \`authdeck migrate\` to see what \`openclaw doctor --fix\` would import`,
     );
   }
   return warnings;

@@ -1,16 +1,23 @@
 import { unwatchFile, watchFile, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { AUTH_PROFILES_FILE, AUTH_STATE_FILE } from './paths.js';
+import { agentDbPath, stateDbPath } from './store-generation.js';
 import type { Workspace } from './workspace.js';
 
 export const WATCH_INTERVAL_MS = 100;
 const DEBOUNCE_MS = 40;
 
-/** The files whose change changes what the dashboard shows. */
+/**
+ * The files whose change changes what the dashboard shows, in every generation: the JSON
+ * files, and the SQLite databases with their write-ahead logs (a commit by the gateway lands
+ * in the -wal file first; a checkpoint changes the database file).
+ */
 export function watchedFiles(workspace: Workspace): string[] {
   const dirs = workspace.isMain ? [workspace.agentDir] : [workspace.agentDir, workspace.mainAgentDir];
+  const withWal = (db: string) => [db, `${db}-wal`];
   return [
-    ...dirs.flatMap((dir) => [join(dir, AUTH_PROFILES_FILE), join(dir, AUTH_STATE_FILE)]),
+    ...dirs.flatMap((dir) => [join(dir, AUTH_PROFILES_FILE), join(dir, AUTH_STATE_FILE), ...withWal(agentDbPath(dir))]),
+    ...withWal(stateDbPath(workspace.stateDir)),
     workspace.configPath,
     workspace.daemonEnvPath,
   ];

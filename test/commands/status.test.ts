@@ -153,13 +153,6 @@ describe('authdeck status', () => {
     expect(text.stdout).toMatch(/anthropic:shared .*from main agent/);
   });
 
-  it('warns when OpenClaw 2026.6+ keeps auth in SQLite', async () => {
-    const { home, mainAgentDir } = setup({ version: 1, profiles: {} });
-    writeText(join(mainAgentDir, 'openclaw-agent.sqlite'), '');
-    const result = await runCli(['status'], { home });
-    expect(result.stdout).toMatch(/openclaw-agent\.sqlite exists: .*openclaw doctor --fix/);
-  });
-
   it('answers the OpenClaw spelling `models status` the same way', async () => {
     const { home } = setup(openclawShapedStore(Date.now()));
     const result = await runCli(['models', 'status', '--json'], { home });

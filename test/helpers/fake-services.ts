@@ -24,16 +24,19 @@ export function fakeWorkspace(overrides: Partial<Workspace> = {}): Workspace {
 }
 
 export function fakeState(profiles: Record<string, Record<string, unknown>> = {}, extra: Partial<AgentState['own']> = {}, workspace = fakeWorkspace()): AgentState {
-  const files = {
+  const location = {
+    backend: 'json' as const,
     agentDir: workspace.agentDir,
     profilesPath: `${workspace.agentDir}/auth-profiles.json`,
     statePath: `${workspace.agentDir}/auth-state.json`,
-    sqlitePath: `${workspace.agentDir}/openclaw-agent.sqlite`,
   };
   return {
     workspace,
-    own: { files, profilesExists: true, split: false, sqliteExists: false, profilesDoc: { version: 1, profiles }, profiles, order: {}, lastGood: {}, usageStats: {}, ...extra },
+    generation: { era: 'json', evidence: 'test' },
+    layers: { own: { role: 'local', location, present: true } },
+    own: { location, exists: true, split: false, profilesDoc: { version: 1, profiles }, profiles, order: {}, lastGood: {}, usageStats: {}, ...extra },
     daemonEnv: {},
+    legacyFiles: [],
   };
 }
 
@@ -69,6 +72,8 @@ export function createFakeServices(overrides: Partial<AppServices> & { state?: A
       const result: SaveCredentialResult = {
         profileId: input.profileId,
         storePath: `${services.workspace.agentDir}/auth-profiles.json`,
+        layer: 'local',
+        era: 'json',
         replaced: false,
         ...(input.expiresAt !== undefined ? { expiresAt: input.expiresAt } : {}),
         config: { path: services.workspace.configPath, changed: true, created: false },
@@ -81,11 +86,11 @@ export function createFakeServices(overrides: Partial<AppServices> & { state?: A
     },
     removeProfile: async (profileId) => {
       calls.push(['removeProfile', profileId]);
-      return { profileId, storePath: `${services.workspace.agentDir}/auth-profiles.json`, type: 'token' };
+      return { profileId, storePath: `${services.workspace.agentDir}/auth-profiles.json`, type: 'token', layer: 'local' };
     },
     setOrder: async (provider, ids) => {
       calls.push(['setOrder', provider, ids]);
-      return { path: `${services.workspace.agentDir}/auth-profiles.json`, changed: true };
+      return { path: `${services.workspace.agentDir}/auth-profiles.json`, changed: true, layer: 'local' };
     },
     clearCooldown: async (profileId) => {
       calls.push(['clearCooldown', profileId]);

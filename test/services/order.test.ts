@@ -31,7 +31,7 @@ describe('resolveEffectiveOrder', () => {
     const result = resolveEffectiveOrder(inputs({ agentOrder: ['anthropic:key', 'anthropic:tok'], configOrder: ['anthropic:oa'] }));
     expect(result).toMatchObject({ ids: ['anthropic:key', 'anthropic:tok'], source: 'agent' });
     expect(resolveEffectiveOrder(inputs({ configOrder: ['anthropic:oa'] }))).toMatchObject({ ids: ['anthropic:oa'], source: 'config' });
-    expect(resolveEffectiveOrder(inputs({ mainOrder: ['anthropic:tok'] }))).toMatchObject({ ids: ['anthropic:tok'], source: 'main' });
+    expect(resolveEffectiveOrder(inputs({ baseOrder: ['anthropic:tok'] }))).toMatchObject({ ids: ['anthropic:tok'], source: 'main' });
   });
 
   it('puts cooldown and disabled profiles last, soonest back first, and drops unusable ones', () => {

@@ -22,7 +22,7 @@ describe('reading the store', () => {
   it('reads an absent store as empty and does not create it', async () => {
     const { mainAgentDir } = makeTempHome();
     const snapshot = await readAuthStore(mainAgentDir);
-    expect(snapshot.profilesExists).toBe(false);
+    expect(snapshot.exists).toBe(false);
     expect(snapshot.profiles).toEqual({});
   });
 

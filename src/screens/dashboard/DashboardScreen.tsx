@@ -19,6 +19,7 @@ import { ProfileTable } from './ProfileTable.js';
 import { useDashboardActions } from './use-dashboard-actions.js';
 import { useDashboardUi } from './use-dashboard-ui.js';
 import { useLiveReport } from './use-live-report.js';
+import { profileStorePath } from '../../services/agent-state.js';
 import { useKeys, type RoutedKey } from '../../components/key-router.js';
 import { applyTextKey } from '../../components/text-field/use-text-field-input.js';
 
@@ -141,13 +142,14 @@ export function DashboardScreen() {
         <ProfileTable rows={rows} top={top} height={tableHeight} cursor={cursor} columns={columns} now={now} />
       </Box>
       {ui.mode === 'details' && selected?.kind === 'profile' && state && (
-        <ProfileDetails profile={selected.profile} stats={state.own.usageStats[selected.profile.id] ?? state.main?.usageStats[selected.profile.id]} storePath={state.own.files.profilesPath} now={now} />
+        <ProfileDetails profile={selected.profile} stats={state.own.usageStats[selected.profile.id] ?? state.base?.usageStats[selected.profile.id]} storePath={profileStorePath(state, selected.profile.id)} now={now} />
       )}
       {ui.mode === 'help' && <HelpPanel />}
       {ui.mode === 'agents' && <AgentSwitcher onSelect={actions.switchAgent} onCancel={() => dispatch({ type: 'mode', mode: 'list' })} />}
       {ui.mode === 'confirm-remove' && selected?.kind === 'profile' && (
         <Text color="yellow">
-          Remove {selected.profile.id} from {state?.own.files.profilesPath}? <Text bold>y</Text> yes, any other key no
+          Remove {selected.profile.id} from {state ? profileStorePath(state, selected.profile.id) : 'the store'}
+          {selected.profile.layer === 'shared' ? ' (shared: every agent loses it)' : ''}? <Text bold>y</Text> yes, any other key no
         </Text>
       )}
       {ui.message && (

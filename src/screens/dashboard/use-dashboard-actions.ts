@@ -6,6 +6,11 @@ import type { SelectableRow } from './dashboard-rows.js';
 import { moveInOrder, orderBase } from './reorder.js';
 import type { DashboardUiAction } from './use-dashboard-ui.js';
 import { errorMessage } from '../../services/errors.js';
+import type { GatewayNote } from '../../services/gateway/reload-auth.js';
+
+function withGateway(text: string, gateway: GatewayNote | undefined): string {
+  return gateway ? `${text}; ${gateway.line}` : text;
+}
 
 /** What the dashboard's keys do; every write reports back in the message line, never throws. */
 export function useDashboardActions(dispatch: (action: DashboardUiAction) => void, reload: () => void) {
@@ -29,7 +34,7 @@ export function useDashboardActions(dispatch: (action: DashboardUiAction) => voi
       if (row.kind !== 'profile') return dispatch({ type: 'message', text: 'an environment variable is not a profile: change it in the environment or the daemon .env', tone: 'error' });
       run(async () => {
         const removed = await services.removeProfile(row.profile.id);
-        return `Removed ${removed.profileId} from ${removed.storePath}`;
+        return withGateway(`Removed ${removed.profileId} from ${removed.storePath}`, removed.gateway);
       });
     },
     reorder: (row: SelectableRow, report: StatusReport, state: AgentState, direction: -1 | 1) => {
@@ -40,14 +45,14 @@ export function useDashboardActions(dispatch: (action: DashboardUiAction) => voi
       if (next === base) return;
       run(async () => {
         const result = await services.setOrder(provider, next);
-        return `${provider} order: ${next.join(' → ')} (${result.path})`;
+        return withGateway(`${provider} order: ${next.join(' → ')} (${result.path})`, result.gateway);
       });
     },
     clearCooldown: (row: SelectableRow) => {
       if (row.kind !== 'profile' || row.profile.usage === null) return dispatch({ type: 'message', text: 'no cooldown to clear here', tone: 'info' });
       run(async () => {
-        await services.clearCooldown(row.profile.id);
-        return `Cleared the ${row.profile.usage} of ${row.profile.id}`;
+        const cleared = await services.clearCooldown(row.profile.id);
+        return withGateway(`Cleared the ${row.profile.usage} of ${row.profile.id}`, cleared.gateway);
       });
     },
     setupToken: (row: SelectableRow | undefined) => {

@@ -7,6 +7,7 @@ import { useNavigation, useServices } from '../../contexts.js';
 import { useAgentState } from '../../hooks/use-agent-state.js';
 import { SETUP_TOKEN_LIFETIME_MS } from '../../services/durations.js';
 import { storedProfileType } from '../../services/credential-view.js';
+import { profileAWriteWouldReplace } from '../../services/agent-state.js';
 import { errorMessage, ExitCode } from '../../services/errors.js';
 import { resolveProfileId } from '../../services/profile-actions.js';
 import { isValidProviderId, type OnboardingMethod } from '../../services/providers.js';
@@ -83,7 +84,7 @@ export function OnboardScreen({ provider, method }: { provider?: string; method?
       dispatch({ type: 'save-failed', error: errorMessage(error) });
       return;
     }
-    const existing = agent.state?.own.profiles[profileId];
+    const existing = agent.state ? profileAWriteWouldReplace(agent.state, profileId) : undefined;
     dispatch({ type: 'profile-id', profileId, ...(existing ? { existingType: storedProfileType(existing) } : {}) });
   };
 

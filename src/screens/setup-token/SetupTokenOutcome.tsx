@@ -23,7 +23,8 @@ function SavedView({ result, token, now, onDone }: { result: SaveCredentialResul
       )}
       {result.config.changed && <Text>   config   recorded in {result.config.path}</Text>}
       {result.config.backupPath && <Text color="yellow">   {result.config.path} was rewritten as JSON; the original is in {result.config.backupPath}</Text>}
-      <Text dimColor>Next: `authdeck status` shows it; the gateway picks it up on its next request.</Text>
+      {result.gateway && <Text dimColor={!result.gateway.warning} color={result.gateway.warning ? 'yellow' : undefined}>   {result.gateway.line}</Text>}
+      <Text dimColor>Next: `authdeck status` shows it.</Text>
       <KeyHints hints={[['enter', 'done']]} />
     </Box>
   );

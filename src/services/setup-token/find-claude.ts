@@ -1,6 +1,6 @@
-import { accessSync, constants, statSync } from 'node:fs';
-import { delimiter, isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { AuthdeckError } from '../errors.js';
+import { findOnPath, isExecutableFile } from '../find-program.js';
 
 export const CLAUDE_INSTALL_HINT =
   'install Claude Code with `npm install -g @anthropic-ai/claude-code` (see https://docs.anthropic.com/en/docs/claude-code), or pass --claude-bin PATH';
@@ -12,19 +12,7 @@ export function findClaudeBinary(pathEnv: string | undefined, explicit?: string)
     if (!isExecutableFile(path)) throw new AuthdeckError(`--claude-bin: ${path} is not an executable file`);
     return path;
   }
-  for (const dir of (pathEnv ?? '').split(delimiter)) {
-    if (dir === '') continue;
-    const candidate = join(dir, 'claude');
-    if (isExecutableFile(candidate)) return candidate;
-  }
+  const found = findOnPath('claude', pathEnv);
+  if (found) return found;
   throw new AuthdeckError(`\`claude\` is not on PATH: ${CLAUDE_INSTALL_HINT}`);
-}
-
-function isExecutableFile(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }

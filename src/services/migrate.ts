@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import { rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { legacyAuthFileCandidates } from './agent-state.js';
+import { recordProfileInConfig } from './config.js';
+import { describeProfile, storedProfileType } from './credential-view.js';
+import { maskSecret } from './credentials.js';
+import { AuthdeckError } from './errors.js';
+import { pathExists } from './fs-read.js';
+import { withFileLock } from './lock.js';
+import { AUTH_PROFILES_FILE, AUTH_STATE_FILE } from './paths.js';
+import { readAuthStore } from './store.js';
+import { locationPath, type AuthStoreSnapshot, type JsonObject } from './store-docs.js';
+import { readLayer, type StoreLayer } from './store-layers.js';
+import type { StoreEra } from './store-generation.js';
+import { credentialLayer, planWrite, updateStoreLayer } from './store-writer.js';
+import type { Workspace } from './workspace.js';
+
+/**
+ * What `openclaw doctor --fix` would do with one JSON profile: import it (`new`), nothing
+ * (`same`), or keep the stored one and drop the JSON one (`differs`) — it never overwrites a
+ * stored credential, so a token renewed in the JSON file is silently lost.
+ */
+export type MigrationVerdict = 'new' | 'same' | 'newer-in-json' | 'older-in-json' | 'differs';
+
+export interface MigrationEntry {
+  id: string;
+  provider: string;
+  type: string;
+  verdict: MigrationVerdict;
+  jsonMasked: string | null;
+  storedMasked: string | null;
+  jsonExpiresAt: number | null;
+  storedExpiresAt: number | null;
+}
+
+export interface MigrationPlan {
+  era: StoreEra;
+  /** The JSON files of this agent that OpenClaw no longer reads. */
+  profilesFile?: string;
+  stateFile?: string;
+  /** Legacy files authdeck leaves to `openclaw doctor --fix` (auth.json, credentials/oauth.json, other agents'). */
+  otherFiles: string[];
+  target: { path: string; role: StoreLayer['role']; exists: boolean };
+  entries: MigrationEntry[];
+}
+
+function secretOf(entry: JsonObject): string | undefined {
+  const view = describeProfile('x:x', entry, {});
+  return view.secret;
+}
+
+function expiresOf(entry: JsonObject): number | null {
+  return typeof entry.expires === 'number' ? entry.expires : null;
+}
+
+function verdictFor(json: JsonObject, stored: JsonObject | undefined): MigrationVerdict {
+  if (!stored) return 'new';
+  if (storedProfileType(json) === storedProfileType(stored) && secretOf(json) === secretOf(stored) && expiresOf(json) === expiresOf(stored)) return 'same';
+  const [jsonExpires, storedExpires] = [expiresOf(json), expiresOf(stored)];
+  if (jsonExpires !== null && storedExpires !== null && jsonExpires !== storedExpires) return jsonExpires > storedExpires ? 'newer-in-json' : 'older-in-json';
+  return 'differs';
+}
+
+/** Compares the agent's JSON store with the SQLite store OpenClaw now reads. Changes nothing. */
+export async function planMigration(workspace: Workspace): Promise<MigrationPlan> {
+  const plan = await planWrite(workspace);
+  const profilesFile = join(workspace.agentDir, AUTH_PROFILES_FILE);
+  const stateFile = join(workspace.agentDir, AUTH_STATE_FILE);
+  const [hasProfiles, hasState] = await Promise.all([pathExists(profilesFile), pathExists(stateFile)]);
+  const otherFiles: string[] = [];
+  for (const path of legacyAuthFileCandidates(workspace)) if (path !== profilesFile && (await pathExists(path))) otherFiles.push(path);
+  if (plan.generation.era === 'json') {
+    return { era: 'json', otherFiles, target: { path: profilesFile, role: 'local', exists: hasProfiles }, entries: [] };
+  }
+  const json = hasProfiles || hasState ? await readAuthStore(workspace.agentDir) : undefined;
+  const target = await credentialLayer(plan, '');
+  const stored = target.present ? await readLayer(target) : undefined;
+  const entries: MigrationEntry[] = Object.entries(json?.profiles ?? {}).map(([id, entry]) => {
+    const existing = stored?.profiles[id];
+    const view = describeProfile(id, entry, {});
+    const storedSecret = existing ? secretOf(existing) : undefined;
+    return {
+      id,
+      provider: view.provider,
+      type: view.type,
+      verdict: verdictFor(entry, existing),
+      jsonMasked: view.secret ? maskSecret(view.secret) : null,
+      storedMasked: storedSecret ? maskSecret(storedSecret) : null,
+      jsonExpiresAt: expiresOf(entry),
+      storedExpiresAt: existing ? expiresOf(existing) : null,
+    };
+  });
+  return {
+    era: plan.generation.era,
+    ...(hasProfiles ? { profilesFile } : {}),
+    ...(hasState ? { stateFile } : {}),
+    otherFiles,
+    target: { path: locationPath(target.location), role: target.role, exists: target.present },
+    entries,
+  };
+}
+
+export interface MigrationResult {
+  written: string[];
+  kept: string[];
+  archived: Array<{ from: string; to: string }>;
+}
+
+/** The name OpenClaw's doctor gives a JSON file it has imported. */
+export function migratedName(path: string, date = new Date()): string {
+  return `${path}.migrated-${date.toISOString().replaceAll(':', '-')}-${randomUUID()}`;
+}
+
+/**
+ * Writes into SQLite what doctor would import and, unlike doctor, the JSON profiles that are
+ * newer than the stored ones (or all differing ones with `preferJson`), then archives the JSON
+ * files the way doctor does (renamed, never deleted). The store must exist: authdeck creates
+ * none of OpenClaw's databases.
+ */
+export async function applyMigration(workspace: Workspace, options: { preferJson?: boolean } = {}): Promise<MigrationResult> {
+  const before = await planMigration(workspace);
+  if (before.era === 'json') throw new AuthdeckError('this agent uses the JSON store: there is nothing to migrate');
+  if (!before.profilesFile && !before.stateFile) throw new AuthdeckError(`no ${AUTH_PROFILES_FILE} or ${AUTH_STATE_FILE} in ${workspace.agentDir}: nothing to migrate`);
+  if (!before.target.exists) {
+    throw new AuthdeckError(`${before.target.path} does not exist yet; run \`openclaw doctor --fix\`, which creates it and imports every profile (nothing is stored there to conflict)`);
+  }
+  const plan = await planWrite(workspace);
+  const target = await credentialLayer(plan, '');
+  const take = (verdict: MigrationVerdict) => verdict === 'new' || verdict === 'newer-in-json' || (options.preferJson === true && (verdict === 'differs' || verdict === 'older-in-json'));
+  const result: MigrationResult = { written: [], kept: [], archived: [] };
+  const toRecord: Array<{ id: string; provider: string; mode: string }> = [];
+  // The JSON files stay locked until they are archived: nothing writes them meanwhile.
+  await withFileLock(join(workspace.agentDir, AUTH_PROFILES_FILE), async () => {
+    const json = await readAuthStore(workspace.agentDir);
+    await updateStoreLayer(target, (tx) => {
+      for (const [id, entry] of Object.entries(json.profiles)) {
+        const existing = tx.getProfile(id);
+        if (take(verdictFor(entry, existing))) {
+          tx.putProfile(id, structuredClone(entry));
+          result.written.push(id);
+          toRecord.push({ id, provider: describeProfile(id, entry, {}).provider, mode: storedProfileType(entry) });
+        } else result.kept.push(id);
+      }
+      importState(tx.current, json, (provider, ids) => tx.setOrder(provider, ids));
+    });
+    for (const path of [before.profilesFile, before.stateFile]) {
+      if (!path) continue;
+      const to = migratedName(path);
+      await rename(path, to);
+      result.archived.push({ from: path, to });
+    }
+  });
+  for (const profile of toRecord) await recordProfileInConfig(workspace.configPath, profile);
+  return result;
+}
+
+/** Order overrides from auth-state.json for providers the SQLite state has none for. */
+function importState(current: AuthStoreSnapshot, json: AuthStoreSnapshot, setOrder: (provider: string, ids: string[]) => void): void {
+  for (const [provider, ids] of Object.entries(json.order)) {
+    if (!current.order[provider] && ids.length > 0) setOrder(provider, ids);
+  }
+}

@@ -1,0 +1,51 @@
+import { spawn } from 'node:child_process';
+import { AuthdeckError } from '../errors.js';
+import { findOnPath } from '../find-program.js';
+import type { Workspace } from '../workspace.js';
+
+/** OpenClaw's CLI takes several seconds to start (and longer on a loaded machine). */
+const OPENCLAW_TIMEOUT_MS = 180_000;
+
+export interface OpenclawRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs `openclaw` for this workspace (same state dir and config). A secret goes to its stdin,
+ * never its arguments. Used only where OpenClaw must create its own database.
+ */
+export async function runOpenclaw(workspace: Workspace, args: string[], stdin?: string): Promise<OpenclawRun> {
+  const bin = findOnPath('openclaw', workspace.env.PATH);
+  if (!bin) throw new AuthdeckError('openclaw is not on PATH');
+  const env: NodeJS.ProcessEnv = { ...process.env, ...workspace.env, OPENCLAW_STATE_DIR: workspace.stateDir, OPENCLAW_CONFIG_PATH: workspace.configPath, NO_COLOR: '1' };
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin, [...args, ...(workspace.agentFrom === 'env' ? [] : ['--agent', workspace.agentId])], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const timer = setTimeout(() => child.kill('SIGKILL'), OPENCLAW_TIMEOUT_MS);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(new AuthdeckError(`could not run ${bin}: ${error.message}`));
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+    child.stdin.on('error', () => {});
+    child.stdin.end(stdin ?? '');
+  });
+}
+
+export function hasOpenclaw(workspace: Workspace): boolean {
+  return findOnPath('openclaw', workspace.env.PATH) !== undefined;
+}
+
+/** The last meaningful line OpenClaw printed on failure, for a one-line reason (never the secret: it was on stdin). */
+export function openclawFailure(run: OpenclawRun): string {
+  const lines = `${run.stderr}\n${run.stdout}`.split('\n').map((line) => line.trim()).filter((line) => line !== '' && !/could not be verified|gateway status --deep/.test(line));
+  return lines.find((line) => /error|refus|invalid|not /i.test(line)) ?? lines[lines.length - 1] ?? `exit code ${run.code}`;
+}

@@ -1,0 +1,287 @@
+import { UnreadableStateError } from '../errors.js';
+import { describeParseFailure } from '../json-text.js';
+import {
+  AuthStoreTransaction,
+  buildSnapshot,
+  checkStoreDoc,
+  emptyProfilesDoc,
+  STATE_KEYS,
+  type AuthStoreSnapshot,
+  type JsonObject,
+  type StoreEdit,
+  type StoreLocation,
+  type StoreUpdate,
+} from '../store-docs.js';
+import { isWalSafeSqliteVersion, openExistingDatabase, sqliteFailure, sqliteLibraryVersion, type SqliteDatabase } from './driver.js';
+
+export type DbLocation = Extract<StoreLocation, { backend: 'agent-db' | 'state-db' }>;
+
+/** The newest schemas this authdeck knows (OpenClaw 2026.9.6); anything newer is read, never written. */
+export const KNOWN_STATE_SCHEMA = 18;
+export const KNOWN_AGENT_SCHEMA = 23;
+export const KNOWN_OPENCLAW = '2026.9.6';
+
+export const STATE_KEY_STORE = 'authProfiles.store';
+export const STATE_KEY_STATE = 'authProfiles.state';
+export const STATE_KEY_SHARED_STORE = 'auth.sharedStore';
+const STATE_KEY_CONTENT_VERSION = 'state.schema.contentVersion';
+const AGENT_ROW = 'primary';
+
+export interface SchemaMeta {
+  role: string;
+  schemaVersion: number;
+  agentId: string | null;
+  appVersion: string | null;
+}
+
+/** What a database says about itself: enough to tell the generation and whether writing is safe. */
+export interface DbInspection {
+  path: string;
+  kind: 'state' | 'agent';
+  userVersion: number;
+  meta?: SchemaMeta;
+  /** The auth tables (agent DB) or config_machine_state (state DB), with the columns authdeck uses. */
+  hasAuthTables: boolean;
+  /** The auth rows exist (agent DB: the `primary` credentials row; state DB: authProfiles.store). */
+  hasAuthRows: boolean;
+  /** State DB: `auth.sharedStore`, which decides where the shared store lives (absent: legacy-main). */
+  sharedStore?: 'state-db' | 'legacy-main' | 'invalid';
+  /** Set when authdeck must not write this database; says why and what to do. */
+  writeRefusal?: string;
+}
+
+function tableColumns(db: SqliteDatabase, table: string): string[] {
+  return (db.prepare(`select name from pragma_table_info(?)`).all(table) as Array<{ name: string }>).map((row) => row.name);
+}
+
+function hasColumns(db: SqliteDatabase, table: string, columns: string[]): boolean {
+  const present = new Set(tableColumns(db, table));
+  return columns.every((column) => present.has(column));
+}
+
+function readSchemaMeta(db: SqliteDatabase): SchemaMeta | undefined {
+  if (!hasColumns(db, 'schema_meta', ['meta_key', 'role', 'schema_version', 'agent_id', 'app_version'])) return undefined;
+  const row = db.prepare(`select role, schema_version, agent_id, app_version from schema_meta where meta_key = 'primary'`).get() as
+    | { role: string; schema_version: number; agent_id: string | null; app_version: string | null }
+    | undefined;
+  return row ? { role: row.role, schemaVersion: Number(row.schema_version), agentId: row.agent_id, appVersion: row.app_version } : undefined;
+}
+
+function readMachineState(db: SqliteDatabase, key: string): string | undefined {
+  const row = db.prepare(`select value_json from config_machine_state where state_key = ?`).get(key) as { value_json: string } | undefined;
+  return row?.value_json;
+}
+
+function parseSharedStoreMarker(text: string | undefined): DbInspection['sharedStore'] {
+  if (text === undefined) return 'legacy-main';
+  try {
+    const value = JSON.parse(text) as unknown;
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      const keys = Object.keys(value);
+      const location = (value as { location?: unknown }).location;
+      if (keys.length === 1 && (location === 'state-db' || location === 'legacy-main')) return location;
+    }
+  } catch {
+    // Falls through: OpenClaw itself refuses such a marker (INVALID_SHARED_AUTH_STORE_OWNERSHIP).
+  }
+  return 'invalid';
+}
+
+function newerSchema(path: string, what: string, version: number, known: number, meta: SchemaMeta | undefined): string {
+  const by = meta?.appVersion ? ` (written by OpenClaw ${meta.appVersion})` : '';
+  return `${path} uses ${what} schema ${version}${by}; authdeck knows schemas up to ${known} (OpenClaw ${KNOWN_OPENCLAW}) and will not write it — update authdeck`;
+}
+
+function inspectOpen(db: SqliteDatabase, path: string, kind: 'state' | 'agent', agentId?: string): DbInspection {
+  const userVersion = Number(db.pragma('user_version', { simple: true }));
+  const meta = readSchemaMeta(db);
+  if (kind === 'state') {
+    const hasAuthTables = hasColumns(db, 'config_machine_state', ['state_key', 'value_json', 'updated_at_ms']);
+    const contentText = hasAuthTables ? readMachineState(db, STATE_KEY_CONTENT_VERSION) : undefined;
+    const contentVersion = contentText === undefined ? 0 : Number(JSON.parse(contentText));
+    const effective = Math.max(userVersion, Number.isFinite(contentVersion) ? contentVersion : Infinity);
+    const inspection: DbInspection = {
+      path,
+      kind,
+      userVersion: effective,
+      ...(meta ? { meta } : {}),
+      hasAuthTables,
+      hasAuthRows: hasAuthTables && readMachineState(db, STATE_KEY_STORE) !== undefined,
+      ...(hasAuthTables ? { sharedStore: parseSharedStoreMarker(readMachineState(db, STATE_KEY_SHARED_STORE)) } : {}),
+    };
+    if (effective > KNOWN_STATE_SCHEMA) inspection.writeRefusal = newerSchema(path, 'state', effective, KNOWN_STATE_SCHEMA, meta);
+    else if (!meta || meta.role !== 'global') inspection.writeRefusal = `${path} has no schema ownership record (schema_meta role "global"); run \`openclaw doctor --fix\` before authdeck writes to it`;
+    else if (!hasAuthTables) inspection.writeRefusal = `${path} has no config_machine_state table of the known shape; authdeck will not write it`;
+    else if (inspection.sharedStore === 'invalid') inspection.writeRefusal = `${path}: the auth.sharedStore marker is not one OpenClaw accepts; run \`openclaw doctor --fix\``;
+    return inspection;
+  }
+  const hasAuthTables =
+    hasColumns(db, 'auth_profile_store', ['store_key', 'store_json', 'updated_at']) && hasColumns(db, 'auth_profile_state', ['state_key', 'state_json', 'updated_at']);
+  const inspection: DbInspection = {
+    path,
+    kind,
+    userVersion,
+    ...(meta ? { meta } : {}),
+    hasAuthTables,
+    hasAuthRows: hasAuthTables && db.prepare(`select 1 from auth_profile_store where store_key = ?`).get(AGENT_ROW) !== undefined,
+  };
+  if (userVersion > KNOWN_AGENT_SCHEMA) inspection.writeRefusal = newerSchema(path, 'agent', userVersion, KNOWN_AGENT_SCHEMA, meta);
+  else if (!meta || meta.role !== 'agent') inspection.writeRefusal = `${path} has no schema ownership record (schema_meta role "agent"); run \`openclaw doctor --fix\` before authdeck writes to it`;
+  else if (agentId !== undefined && meta.agentId !== null && meta.agentId !== agentId) {
+    inspection.writeRefusal = `${path} belongs to agent "${meta.agentId}", not "${agentId}"; authdeck will not write it`;
+  } else if (!hasAuthTables) inspection.writeRefusal = `${path} has no auth tables of the known shape; authdeck will not write it`;
+  return inspection;
+}
+
+/** Looks at a database read-only. */
+export async function inspectDatabase(path: string, kind: 'state' | 'agent', agentId?: string): Promise<DbInspection> {
+  const db = await openExistingDatabase(path, 'read');
+  try {
+    return inspectOpen(db, path, kind, agentId);
+  } catch (error) {
+    throw sqliteFailure(path, error);
+  } finally {
+    db.close();
+  }
+}
+
+interface Cells {
+  store?: string;
+  state?: string;
+}
+
+function readCells(db: SqliteDatabase, location: DbLocation): Cells {
+  if (location.backend === 'state-db') {
+    return { store: readMachineState(db, STATE_KEY_STORE), state: readMachineState(db, STATE_KEY_STATE) };
+  }
+  const store = db.prepare(`select store_json from auth_profile_store where store_key = ?`).get(AGENT_ROW) as { store_json: string } | undefined;
+  const state = db.prepare(`select state_json from auth_profile_state where state_key = ?`).get(AGENT_ROW) as { state_json: string } | undefined;
+  return { store: store?.store_json, state: state?.state_json };
+}
+
+function cellName(location: DbLocation, which: 'store' | 'state'): string {
+  if (location.backend === 'state-db') return `${location.dbPath} (${which === 'store' ? STATE_KEY_STORE : STATE_KEY_STATE})`;
+  return `${location.dbPath} (${which === 'store' ? 'auth_profile_store' : 'auth_profile_state'})`;
+}
+
+async function parseCell(location: DbLocation, which: 'store' | 'state', text: string): Promise<JsonObject> {
+  const where = cellName(location, which);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    // The message never quotes the cell: it holds secrets.
+    throw new UnreadableStateError(await describeParseFailure(where, text, 'JSON', { disallowComments: true }), location.dbPath);
+  }
+  return checkStoreDoc(value, where, location.dbPath);
+}
+
+function parseCellSync(location: DbLocation, which: 'store' | 'state', text: string): JsonObject {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new UnreadableStateError(`${cellName(location, which)}: not valid JSON; authdeck will not overwrite it (run \`openclaw doctor\`)`, location.dbPath);
+  }
+  return checkStoreDoc(value, cellName(location, which), location.dbPath);
+}
+
+/** The state document always stands apart in SQLite: an absent row reads as an empty document. */
+function snapshotFromCells(location: DbLocation, profilesDoc: JsonObject | undefined, stateDoc: JsonObject | undefined, readOnlyReason?: string): AuthStoreSnapshot {
+  return buildSnapshot(location, profilesDoc ?? emptyProfilesDoc(), stateDoc ?? { version: 1 }, profilesDoc !== undefined, readOnlyReason);
+}
+
+/** Reads one SQLite layer (read-only connection); `readOnlyReason` is kept on the snapshot. */
+export async function readDbLayer(location: DbLocation, readOnlyReason?: string): Promise<AuthStoreSnapshot> {
+  const db = await openExistingDatabase(location.dbPath, 'read');
+  let cells: Cells;
+  try {
+    cells = readCells(db, location);
+  } catch (error) {
+    throw sqliteFailure(location.dbPath, error);
+  } finally {
+    db.close();
+  }
+  const profilesDoc = cells.store === undefined ? undefined : await parseCell(location, 'store', cells.store);
+  const stateDoc = cells.state === undefined ? undefined : await parseCell(location, 'state', cells.state);
+  return snapshotFromCells(location, profilesDoc, stateDoc, readOnlyReason);
+}
+
+/** OpenClaw drops empty parts of the state document and deletes the row when nothing is left. */
+function compactState(doc: JsonObject): JsonObject | undefined {
+  const next: JsonObject = { ...doc };
+  for (const key of STATE_KEYS) {
+    const value = next[key];
+    if (value !== null && typeof value === 'object' && Object.keys(value).length === 0) delete next[key];
+  }
+  return Object.keys(next).some((key) => key !== 'version') ? next : undefined;
+}
+
+function upsertCell(db: SqliteDatabase, location: DbLocation, which: 'store' | 'state', value: string | undefined, nowMs: number): void {
+  if (location.backend === 'state-db') {
+    const key = which === 'store' ? STATE_KEY_STORE : STATE_KEY_STATE;
+    if (value === undefined) db.prepare(`delete from config_machine_state where state_key = ?`).run(key);
+    else {
+      db.prepare(
+        `insert into config_machine_state (state_key, value_json, updated_at_ms) values (?, ?, ?)
+         on conflict(state_key) do update set value_json = excluded.value_json, updated_at_ms = excluded.updated_at_ms`,
+      ).run(key, value, nowMs);
+    }
+    return;
+  }
+  const [table, keyColumn, jsonColumn] = which === 'store' ? ['auth_profile_store', 'store_key', 'store_json'] : ['auth_profile_state', 'state_key', 'state_json'];
+  if (value === undefined) db.prepare(`delete from ${table} where ${keyColumn} = ?`).run(AGENT_ROW);
+  else {
+    db.prepare(
+      `insert into ${table} (${keyColumn}, ${jsonColumn}, updated_at) values (?, ?, ?)
+       on conflict(${keyColumn}) do update set ${jsonColumn} = excluded.${jsonColumn}, updated_at = excluded.updated_at`,
+    ).run(AGENT_ROW, value, nowMs);
+  }
+}
+
+export interface DbWriteOptions {
+  now?: () => number;
+  agentId?: string;
+}
+
+/**
+ * One short write transaction, as OpenClaw makes its own: BEGIN IMMEDIATE, re-read the cells,
+ * edit the parsed documents (every other profile and field kept), write back only what
+ * changed with `updated_at` = now, COMMIT. Never a schema change, never a checkpoint.
+ */
+export async function updateDbLayer<T>(location: DbLocation, edit: StoreEdit<T>, options: DbWriteOptions = {}): Promise<StoreUpdate<T>> {
+  const db = await openExistingDatabase(location.dbPath, 'write');
+  try {
+    const version = sqliteLibraryVersion(db);
+    if (!isWalSafeSqliteVersion(version)) {
+      throw new UnreadableStateError(`the SQLite library here is ${version}, which can corrupt a WAL database the gateway has open; authdeck needs 3.51.3 or later to write`, location.dbPath);
+    }
+    const inspection = inspectOpen(db, location.dbPath, location.backend === 'state-db' ? 'state' : 'agent', options.agentId);
+    if (inspection.writeRefusal) throw new UnreadableStateError(inspection.writeRefusal, location.dbPath);
+    const run = db.transaction(() => {
+      const cells = readCells(db, location);
+      const profilesDoc = cells.store === undefined ? undefined : parseCellSync(location, 'store', cells.store);
+      const stateDoc = cells.state === undefined ? undefined : parseCellSync(location, 'state', cells.state);
+      const snapshot = snapshotFromCells(location, profilesDoc, stateDoc);
+      const storeBefore = JSON.stringify(snapshot.profilesDoc);
+      const stateBefore = JSON.stringify(compactState(snapshot.stateDoc!) ?? null);
+      const result = edit(new AuthStoreTransaction(snapshot));
+      const nowMs = (options.now ?? Date.now)();
+      let storeWritten = false;
+      if (JSON.stringify(snapshot.profilesDoc) !== storeBefore) {
+        upsertCell(db, location, 'store', JSON.stringify(snapshot.profilesDoc), nowMs);
+        storeWritten = true;
+      }
+      const stateAfterDoc = compactState(snapshot.stateDoc!);
+      const stateWritten = JSON.stringify(stateAfterDoc ?? null) !== stateBefore;
+      if (stateWritten) upsertCell(db, location, 'state', stateAfterDoc === undefined ? undefined : JSON.stringify(stateAfterDoc), nowMs);
+      const after = buildSnapshot(location, snapshot.profilesDoc, stateAfterDoc ?? { version: 1 }, cells.store !== undefined || storeWritten);
+      return { result, changed: storeWritten || stateWritten, snapshot: after };
+    });
+    return run.immediate();
+  } catch (error) {
+    throw sqliteFailure(location.dbPath, error);
+  } finally {
+    db.close();
+  }
+}

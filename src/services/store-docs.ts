@@ -1,0 +1,242 @@
+import { AuthdeckError, UnreadableStateError } from './errors.js';
+import { asRecord } from './json-text.js';
+
+export type JsonObject = Record<string, unknown>;
+
+export interface UsageStats {
+  lastUsed?: number;
+  cooldownUntil?: number;
+  disabledUntil?: number;
+  disabledReason?: string;
+  errorCount?: number;
+  lastFailureAt?: number;
+}
+
+/**
+ * Where one layer of credentials lives. Every generation of OpenClaw keeps the same two JSON
+ * documents — the credentials `{version, profiles}` and the state `{version, order, lastGood,
+ * usageStats}` — only in different places: files (JSON era), a per-agent SQLite database
+ * (2026.6.5+), or the shared state database (2026.8.1+).
+ */
+export type StoreLocation =
+  | { backend: 'json'; agentDir: string; profilesPath: string; statePath: string }
+  | { backend: 'agent-db'; dbPath: string; agentId: string }
+  | { backend: 'state-db'; dbPath: string };
+
+/** The file that holds a layer, for messages. */
+export function locationPath(location: StoreLocation): string {
+  return location.backend === 'json' ? location.profilesPath : location.dbPath;
+}
+
+/** The keys the state document holds; there they win over a copy in the credentials document. */
+export const STATE_KEYS = ['order', 'lastGood', 'usageStats'] as const;
+type StateKey = (typeof STATE_KEYS)[number];
+
+export interface AuthStoreSnapshot {
+  location: StoreLocation;
+  /** The credentials document exists (the file, or the database cell). */
+  exists: boolean;
+  /** The state is kept apart from the credentials (auth-state.json, or any SQLite store). */
+  split: boolean;
+  /** The documents exactly as parsed; writes go back through these so unknown fields survive. */
+  profilesDoc: JsonObject;
+  stateDoc?: JsonObject;
+  profiles: Record<string, JsonObject>;
+  order: Record<string, string[]>;
+  lastGood: Record<string, string>;
+  usageStats: Record<string, UsageStats>;
+  /** Why authdeck will not write here (a newer schema, say); reading still works. */
+  readOnlyReason?: string;
+}
+
+/** Checks a parsed credentials or state document; `where` names it in the error. */
+export function checkStoreDoc(doc: unknown, where: string, path: string): JsonObject {
+  const record = asRecord(doc);
+  if (!record) throw new UnreadableStateError(`${where}: the top level is not a JSON object`, path);
+  for (const key of ['profiles', ...STATE_KEYS]) {
+    if (record[key] !== undefined && !asRecord(record[key])) {
+      throw new UnreadableStateError(`${where}: "${key}" is not an object; fix it by hand`, path);
+    }
+  }
+  return record;
+}
+
+export function emptyProfilesDoc(): JsonObject {
+  return { version: 1, profiles: {} };
+}
+
+export function buildSnapshot(
+  location: StoreLocation,
+  profilesDoc: JsonObject,
+  stateDoc: JsonObject | undefined,
+  exists: boolean,
+  readOnlyReason?: string,
+): AuthStoreSnapshot {
+  const pick = (key: StateKey): JsonObject => asRecord(stateDoc?.[key]) ?? asRecord(profilesDoc[key]) ?? {};
+  const profiles: Record<string, JsonObject> = {};
+  for (const [id, entry] of Object.entries(asRecord(profilesDoc.profiles) ?? {})) {
+    const record = asRecord(entry);
+    if (record) profiles[id] = record;
+  }
+  const order: Record<string, string[]> = {};
+  for (const [provider, ids] of Object.entries(pick('order'))) {
+    if (Array.isArray(ids)) order[provider] = ids.filter((id): id is string => typeof id === 'string');
+  }
+  const lastGood: Record<string, string> = {};
+  for (const [provider, id] of Object.entries(pick('lastGood'))) if (typeof id === 'string') lastGood[provider] = id;
+  const usageStats: Record<string, UsageStats> = {};
+  for (const [id, stats] of Object.entries(pick('usageStats'))) {
+    const record = asRecord(stats);
+    if (record) usageStats[id] = readUsageStats(record);
+  }
+  return {
+    location,
+    exists,
+    split: stateDoc !== undefined,
+    profilesDoc,
+    ...(stateDoc ? { stateDoc } : {}),
+    profiles,
+    order,
+    lastGood,
+    usageStats,
+    ...(readOnlyReason ? { readOnlyReason } : {}),
+  };
+}
+
+function readUsageStats(record: JsonObject): UsageStats {
+  const num = (key: string) => (typeof record[key] === 'number' && Number.isFinite(record[key]) ? (record[key] as number) : undefined);
+  const stats: UsageStats = {};
+  for (const key of ['lastUsed', 'cooldownUntil', 'disabledUntil', 'errorCount', 'lastFailureAt'] as const) {
+    const value = num(key);
+    if (value !== undefined) stats[key] = value;
+  }
+  if (typeof record.disabledReason === 'string') stats.disabledReason = record.disabledReason;
+  return stats;
+}
+
+/** OpenClaw marks an OAuth profile whose refresh is in flight with inert fence values. */
+export const OAUTH_REFRESH_FENCE_PREFIX = 'openclaw-oauth-refresh-fence:';
+
+export function isFencedProfile(entry: JsonObject | undefined): boolean {
+  if (!entry) return false;
+  return [entry.access, entry.refresh].some((value) => typeof value === 'string' && value.startsWith(OAUTH_REFRESH_FENCE_PREFIX));
+}
+
+export class FencedProfileError extends AuthdeckError {
+  constructor(
+    readonly profileId: string,
+    readonly path: string,
+  ) {
+    super(`${profileId} is being refreshed by the gateway right now (its OAuth tokens in ${path} are fenced); not changing it — try again in a moment`);
+    this.name = 'FencedProfileError';
+  }
+}
+
+/**
+ * Edits the raw documents of one layer. Order, lastGood and usageStats go to the state
+ * document when there is one; everything authdeck does not touch stays as it was. A profile
+ * the gateway is refreshing (fenced) is never changed.
+ */
+export class AuthStoreTransaction {
+  constructor(private readonly snapshot: AuthStoreSnapshot) {}
+
+  get current(): AuthStoreSnapshot {
+    return this.snapshot;
+  }
+
+  getProfile(id: string): JsonObject | undefined {
+    return asRecord(asRecord(this.snapshot.profilesDoc.profiles)?.[id]);
+  }
+
+  putProfile(id: string, entry: JsonObject): void {
+    this.refuseFenced(id);
+    this.profilesSection()[id] = entry;
+  }
+
+  /** Removes the profile and every reference to it (order, lastGood, usageStats) in both documents. */
+  deleteProfile(id: string): boolean {
+    const profiles = this.profilesSection();
+    if (!(id in profiles)) return false;
+    this.refuseFenced(id);
+    delete profiles[id];
+    this.forgetReferences(id);
+    return true;
+  }
+
+  /** Drops every mention of a profile (order, lastGood, usageStats): it is gone from a layer below. */
+  forgetReferences(id: string): void {
+    for (const doc of this.docs()) {
+      const order = asRecord(doc.order);
+      for (const [provider, ids] of Object.entries(order ?? {})) {
+        if (!Array.isArray(ids) || !ids.includes(id)) continue;
+        const rest = ids.filter((entry) => entry !== id);
+        // An empty explicit order would block the provider for the gateway, so drop the key.
+        if (rest.length === 0) delete order![provider];
+        else order![provider] = rest;
+      }
+      const lastGood = asRecord(doc.lastGood);
+      for (const [provider, value] of Object.entries(lastGood ?? {})) if (value === id) delete lastGood![provider];
+      const usage = asRecord(doc.usageStats);
+      if (usage && id in usage) delete usage[id];
+    }
+  }
+
+  /** Sets the layer's order for a provider; `undefined` clears it. */
+  setOrder(provider: string, ids: string[] | undefined): void {
+    const order = this.stateSection('order');
+    if (ids === undefined) delete order[provider];
+    else order[provider] = [...ids];
+  }
+
+  /** Edits one profile's usage stats record in place (created when missing). */
+  updateUsage(id: string, edit: (stats: JsonObject) => void): void {
+    const existing = asRecord(this.snapshot.stateDoc?.usageStats) ?? asRecord(this.snapshot.profilesDoc.usageStats);
+    if (!existing?.[id]) {
+      // Nothing recorded yet: only create the section if the edit leaves something to record.
+      const probe: JsonObject = {};
+      edit(probe);
+      if (Object.keys(probe).length === 0) return;
+    }
+    const usage = this.stateSection('usageStats');
+    const stats = asRecord(usage[id]) ?? {};
+    edit(stats);
+    if (Object.keys(stats).length === 0) delete usage[id];
+    else usage[id] = stats;
+  }
+
+  private refuseFenced(id: string): void {
+    if (isFencedProfile(this.getProfile(id))) throw new FencedProfileError(id, locationPath(this.snapshot.location));
+  }
+
+  private profilesSection(): JsonObject {
+    const doc = this.snapshot.profilesDoc;
+    if (!asRecord(doc.profiles)) doc.profiles = {};
+    if (doc.version === undefined) doc.version = 1;
+    return doc.profiles as JsonObject;
+  }
+
+  private stateSection(key: StateKey): JsonObject {
+    const { profilesDoc, stateDoc } = this.snapshot;
+    const target = stateDoc ?? profilesDoc;
+    if (!asRecord(target[key])) {
+      // First write of this key to the state document: it would shadow the credentials
+      // document's copy entirely, so start from that copy.
+      const seed = stateDoc ? asRecord(profilesDoc[key]) : undefined;
+      target[key] = seed ? structuredClone(seed) : {};
+    }
+    return target[key] as JsonObject;
+  }
+
+  private docs(): JsonObject[] {
+    return this.snapshot.stateDoc ? [this.snapshot.profilesDoc, this.snapshot.stateDoc] : [this.snapshot.profilesDoc];
+  }
+}
+
+export interface StoreUpdate<T> {
+  result: T;
+  changed: boolean;
+  snapshot: AuthStoreSnapshot;
+}
+
+/** An edit of one layer; synchronous, because a SQLite write transaction must not wait. */
+export type StoreEdit<T> = (tx: AuthStoreTransaction) => T;

@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import { AuthdeckError, UnreadableStateError } from './errors.js';
+import type { LockOptions } from './lock.js';
+import { locationPath, type StoreEdit, type StoreUpdate } from './store-docs.js';
+import { updateAuthStore } from './store.js';
+import { updateDbLayer } from './sqlite/auth-db.js';
+import { planAgentLayers, readLayer, type AgentLayers, type StoreLayer } from './store-layers.js';
+import { detectStoreGeneration, installedOpenclawVersion, type StoreGeneration } from './store-generation.js';
+import type { Workspace } from './workspace.js';
+
+/**
+ * The SQLite database a write should go to does not exist yet. authdeck never creates
+ * OpenClaw's databases (a hand-made one breaks OpenClaw's migrations): OpenClaw must make it.
+ */
+export class StoreMissingError extends AuthdeckError {
+  constructor(readonly layer: StoreLayer) {
+    super(`${locationPath(layer.location)} does not exist yet, and only OpenClaw may create it`);
+    this.name = 'StoreMissingError';
+  }
+}
+
+export interface LayerWriteOptions {
+  lock?: LockOptions;
+  now?: () => number;
+}
+
+/** Read-modify-write of one layer: under the file lock (JSON era) or in one immediate transaction (SQLite). */
+export async function updateStoreLayer<T>(layer: StoreLayer, edit: StoreEdit<T>, options: LayerWriteOptions = {}): Promise<StoreUpdate<T>> {
+  const { location } = layer;
+  if (location.backend === 'json') return updateAuthStore(location.agentDir, edit, options.lock);
+  if (!existsSync(location.dbPath)) throw new StoreMissingError(layer);
+  if (layer.writeRefusal) throw new UnreadableStateError(layer.writeRefusal, location.dbPath);
+  return updateDbLayer(location, edit, { ...(location.backend === 'agent-db' ? { agentId: location.agentId } : {}), ...(options.now ? { now: options.now } : {}) });
+}
+
+export interface WritePlan {
+  generation: StoreGeneration;
+  layers: AgentLayers;
+}
+
+/** The agent's generation and layers as they are right now, for a write. */
+export async function planWrite(workspace: Workspace): Promise<WritePlan> {
+  const generation = await detectStoreGeneration(workspace, { installedVersion: () => installedOpenclawVersion(workspace.env.PATH) });
+  return { generation, layers: planAgentLayers(workspace, generation) };
+}
+
+/**
+ * Where a credential lands, as OpenClaw would put it: the agent's own store (JSON era,
+ * 2026.6.5–2026.7), else the shared store — unless the agent overrides that profile id
+ * locally, in which case the local copy is the one in force and is the one replaced.
+ */
+export async function credentialLayer(plan: WritePlan, profileId: string): Promise<StoreLayer> {
+  const { layers, generation } = plan;
+  if (generation.era !== 'shared-sqlite' || !layers.base) return layers.own;
+  if (layers.own.present && (await readLayer(layers.own)).profiles[profileId]) return layers.own;
+  return layers.base;
+}
