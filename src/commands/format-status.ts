@@ -1,6 +1,6 @@
 import { STATUS_COLOR } from '../components/status-style.js';
 import { formatDuration, formatRelative, formatWindow } from '../services/durations.js';
-import { compareByOrderPosition, type ProfileReport, type ProviderReport, type StatusReport } from '../services/status-report.js';
+import { compareByOrderPosition, describeStore, type ProfileReport, type ProviderReport, type StatusReport } from '../services/status-report.js';
 import type { Painter } from './output.js';
 
 /** The human `status` view: one block per provider, aligned columns, a summary line. */
@@ -10,7 +10,7 @@ export function formatStatusReport(report: StatusReport, paint: Painter, nowMs: 
   const agent = `${report.agent.id}${below?.role === 'inherited' ? ' (sees main agent profiles too)' : ''}`;
   lines.push(`${paint.bold('Agent')} ${agent}  ${paint.dim(report.storePath)}`);
   if (below?.role === 'shared') lines.push(paint.dim(`Shared store ${below.path}`));
-  lines.push(paint.dim(`Store ${storeLabel(report)} · warn window ${formatWindow(report.warnWithinMs)} · config ${report.configPath}`));
+  lines.push(paint.dim(`Store ${describeStore(report.store)} · warn window ${formatWindow(report.warnWithinMs)} · config ${report.configPath}`));
   for (const warning of report.warnings) lines.push(paint.yellow(`! ${warning}`));
   if (report.providers.length === 0) {
     lines.push('', 'No credentials yet. Add one with `authdeck onboard`, `authdeck add-key --provider P` or `authdeck setup-token`.');
@@ -34,14 +34,6 @@ export function formatStatusReport(report: StatusReport, paint: Painter, nowMs: 
   }
   lines.push('', summaryLine(report, paint));
   return `${lines.join('\n')}\n`;
-}
-
-/** The generation as a person would name it: "OpenClaw 2026.8.1+ shared SQLite (2026.9.6)". */
-export function storeLabel(report: StatusReport): string {
-  const { store } = report;
-  const era = { json: 'JSON files (OpenClaw ≤ 2026.6.1)', 'agent-sqlite': 'per-agent SQLite (OpenClaw 2026.6.5–2026.7)', 'shared-sqlite': 'shared SQLite (OpenClaw 2026.8.1+)' }[store.storeGeneration];
-  const layout = store.layout === 'legacy-main' ? ', in the main agent database until `openclaw doctor --fix` moves it' : '';
-  return `${era}${layout}${store.openclawVersion ? `, seen ${store.openclawVersion}` : ''}`;
 }
 
 function providerHeading(provider: ProviderReport, paint: Painter): string {

@@ -225,6 +225,20 @@ export function evaluateCheck(profiles: ProfileReport[], missingProviders: strin
   return { exitCode: expiring.length > 0 ? 2 : 0, reasons: expiring };
 }
 
+/** The generation as a person would name it: "shared SQLite (OpenClaw 2026.8.1+), seen 2026.9.6". */
+export function describeStore(store: StoreReport): string {
+  const era = { json: 'JSON files (OpenClaw ≤ 2026.6.1)', 'agent-sqlite': 'per-agent SQLite (OpenClaw 2026.6.5–2026.7)', 'shared-sqlite': 'shared SQLite (OpenClaw 2026.8.1+)' }[store.storeGeneration];
+  const layout = store.layout === 'legacy-main' ? ', in the main agent database until `openclaw doctor --fix` moves it' : '';
+  return `${era}${layout}${store.openclawVersion ? `, seen ${store.openclawVersion}` : ''}`;
+}
+
+/** A profile's layer in one word, for tables: store, shared, local (override) or main (inherited). */
+export function layerLabel(profile: Pick<ProfileReport, 'layer'>, store: StoreReport): string {
+  if (profile.layer === 'inherited') return 'main';
+  if (profile.layer === 'shared') return 'shared';
+  return store.storeGeneration === 'shared-sqlite' ? 'local' : 'store';
+}
+
 function ownStatePath(state: AgentState): string | null {
   const { location } = state.own;
   if (location.backend === 'json') return state.own.split ? location.statePath : null;

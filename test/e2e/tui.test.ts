@@ -1,7 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { installOpenclawFixture, readCell } from '../helpers/openclaw-fixtures.js';
 import { sleep, TerminalSession } from '../helpers/pty-driver.js';
 import { runCli } from '../helpers/run-cli.js';
 import { makeTempHome, readJson, writeJsonFile } from '../helpers/temp-state.js';
@@ -166,5 +167,43 @@ describe('TUI commands without a terminal', () => {
     const bad = await runCli(['onboard', '--non-interactive', '--provider', 'groq'], { home });
     expect(bad.code).toBe(64);
     expect((await runCli(['onboard', '--non-interactive', '--provider', 'groq', '--method', 'setup-token'], { home })).code).toBe(64);
+  });
+});
+
+describe('the TUI on an OpenClaw 2026.9 store (SQLite)', () => {
+  it('shows the shared store, reorders into the agent database and adds a key to the shared store', async () => {
+    const { home, stateDir, mainAgentDir } = makeTempHome();
+    installOpenclawFixture('b-v9-shared-with-agent-override', stateDir);
+    const agentDb = join(mainAgentDir, 'openclaw-agent.sqlite');
+    const stateDb = join(stateDir, 'state', 'openclaw.sqlite');
+    const session = launch(home, ['--no-reload', 'dashboard'], { cols: 140 });
+    const screen = await session.waitFor('anthropic:manual');
+    expect(screen).toContain('shared SQLite');
+    expect(screen).toMatch(/1\*?\s+anthropic:work/);
+    await session.type('j');
+    await session.type('K');
+    await session.waitFor(/anthropic order: anthropic:manual → anthropic:work/);
+    expect(readCell(agentDb, `select state_json from auth_profile_state where state_key = 'primary'`)).toEqual({ version: 1, order: { anthropic: ['anthropic:manual', 'anthropic:work'] } });
+    await session.type('a');
+    await session.waitFor('Welcome');
+    await session.press('enter');
+    await session.waitFor('Which provider?');
+    await session.type('openai');
+    await session.waitFor('❯ OpenAI openai');
+    await session.press('enter');
+    await session.waitFor('How do you want to sign in to OpenAI?');
+    await session.press('enter');
+    const key = fakeSecrets.openaiKey('tui-sqlite');
+    await session.type(key);
+    await session.press('enter');
+    await session.waitFor('Profile name:');
+    await session.press('enter');
+    await session.waitFor("daemon's .env?");
+    await session.type('n');
+    const summary = await session.waitFor('Saved openai:default');
+    expect(summary).toContain(`${stateDb} (the profile, shared store)`);
+    const store = readCell(stateDb, `select value_json from config_machine_state where state_key = 'authProfiles.store'`) as { profiles: Record<string, unknown> };
+    expect(store.profiles['openai:default']).toEqual({ type: 'api_key', provider: 'openai', key });
+    expect(existsSync(join(mainAgentDir, 'auth-profiles.json'))).toBe(false);
   });
 });

@@ -156,3 +156,26 @@ describe('the SQLite library', () => {
     expect(['3.51.2', '3.50.6', '3.45.0', '3.40.1'].map(isWalSafeSqliteVersion)).toEqual([false, false, false, false]);
   });
 });
+
+describe('the fixtures OpenClaw made', () => {
+  it('hold no string shaped like a real Anthropic secret', async () => {
+    const { readdirSync: list, readFileSync, statSync } = await import('node:fs');
+    const { gunzipSync } = await import('node:zlib');
+    const { OPENCLAW_FIXTURES } = await import('../helpers/openclaw-fixtures.js');
+    const scanner = /sk-ant-(api03|oat01|admin01)-[A-Za-z0-9_-]{80}/;
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of list(dir)) {
+        const path = join(dir, entry);
+        if (statSync(path).isDirectory()) walk(path);
+        else files.push(path);
+      }
+    };
+    walk(OPENCLAW_FIXTURES);
+    expect(files.filter((path) => path.endsWith('.sqlite.gz')).length).toBeGreaterThanOrEqual(10);
+    for (const path of files) {
+      const bytes = path.endsWith('.gz') ? gunzipSync(readFileSync(path)) : readFileSync(path);
+      expect(scanner.test(bytes.toString('latin1')), path).toBe(false);
+    }
+  });
+});

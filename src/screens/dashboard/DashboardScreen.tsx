@@ -19,6 +19,7 @@ import { ProfileTable } from './ProfileTable.js';
 import { useDashboardActions } from './use-dashboard-actions.js';
 import { useDashboardUi } from './use-dashboard-ui.js';
 import { useLiveReport } from './use-live-report.js';
+import { describeStore } from '../../services/status-report.js';
 import { profileStorePath } from '../../services/agent-state.js';
 import { useKeys, type RoutedKey } from '../../components/key-router.js';
 import { applyTextKey } from '../../components/text-field/use-text-field-input.js';
@@ -53,7 +54,7 @@ export function DashboardScreen() {
   const longestId = useMemo(() => rows.reduce((max, row) => Math.max(max, row.kind === 'profile' ? row.profile.id.length : row.kind === 'env' ? row.env.variable.length + 4 : 0), 0), [rows]);
   const columns = fitColumns(width, longestId);
   const overlay = ui.mode === 'details' || ui.mode === 'help' || ui.mode === 'agents' ? 16 : 0;
-  const tableHeight = Math.max(3, height - 9 - overlay);
+  const tableHeight = Math.max(3, height - 10 - overlay);
 
   /** Rows, cursor and selection as of now: earlier keys of the same chunk may have moved them. */
   const view = () => {
@@ -123,6 +124,11 @@ export function DashboardScreen() {
     <Box flexDirection="column">
       <Header title="dashboard" />
       {report ? <SummaryLine report={report} /> : <Text dimColor>{loading ? 'Reading the store…' : ' '}</Text>}
+      {report && (
+        <Text dimColor wrap="truncate">
+          {describeStore(report.store)} · {report.storePath}
+        </Text>
+      )}
       {error && <Text color="red" wrap="wrap">! {error}</Text>}
       {report?.warnings.map((warning) => (
         <Text key={warning} color="yellow" wrap="truncate">
@@ -139,7 +145,7 @@ export function DashboardScreen() {
       ) : null}
       <Box marginTop={1} flexDirection="column">
         {report && rows.length === 0 && <Text dimColor>{ui.filter ? 'Nothing matches the filter.' : 'No credentials yet: press a to add one.'}</Text>}
-        <ProfileTable rows={rows} top={top} height={tableHeight} cursor={cursor} columns={columns} now={now} />
+        {report && <ProfileTable rows={rows} top={top} height={tableHeight} cursor={cursor} columns={columns} now={now} store={report.store} />}
       </Box>
       {ui.mode === 'details' && selected?.kind === 'profile' && state && (
         <ProfileDetails profile={selected.profile} stats={state.own.usageStats[selected.profile.id] ?? state.base?.usageStats[selected.profile.id]} storePath={profileStorePath(state, selected.profile.id)} now={now} />

@@ -21,7 +21,7 @@ export function ProfileDetails({ profile, stats, storePath, now }: { profile: Pr
       {line('status', profile.status)}
       {line('expires', profile.expiresAt !== null ? `${formatDateTime(profile.expiresAt)} (${formatRelative(profile.expiresAt, now)})` : 'never')}
       {line('order', profile.orderPosition !== null ? `#${profile.orderPosition}${profile.next ? ' (next)' : ''}` : 'not tried')}
-      {line('source', profile.source === 'inherited' ? 'inherited from the main agent' : storePath)}
+      {line('source', `${{ inherited: 'inherited from the main agent', shared: 'shared store (every agent)', local: 'this agent' }[profile.layer]} · ${storePath}`)}
       {line('email', profile.email)}
       {line('name', profile.displayName)}
       {line('cooldown', profile.cooldownUntil !== null ? `until ${formatDateTime(profile.cooldownUntil)}` : null)}

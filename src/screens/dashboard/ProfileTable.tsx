@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { STATUS_COLOR } from '../../components/status-style.js';
 import { formatCountdown, formatDuration, formatRelative } from '../../services/durations.js';
-import type { ProfileReport } from '../../services/status-report.js';
+import { layerLabel, type ProfileReport, type StoreReport } from '../../services/status-report.js';
 import { WIDTH, type Columns } from './columns.js';
 import type { DashboardRow } from './dashboard-rows.js';
 
@@ -13,15 +13,16 @@ interface ProfileTableProps {
   cursor: number;
   columns: Columns;
   now: number;
+  store: StoreReport;
 }
 
 /** Only the rows in view are rendered, so 5,000 profiles cost what 30 do. */
-export function ProfileTable({ rows, top, height, cursor, columns, now }: ProfileTableProps) {
+export function ProfileTable({ rows, top, height, cursor, columns, now, store }: ProfileTableProps) {
   const slice = rows.slice(top, top + height);
   return (
     <Box flexDirection="column">
       {slice.map((row, index) => (
-        <TableRow key={row.key} row={row} selected={top + index === cursor} columns={columns} now={now} />
+        <TableRow key={row.key} row={row} selected={top + index === cursor} columns={columns} now={now} store={store} />
       ))}
       {rows.length > top + height && <Text dimColor>  … {rows.length - top - height} more below</Text>}
     </Box>
@@ -34,7 +35,7 @@ function cell(text: string, width: number): string {
 }
 
 /** Memoised: a cursor move re-renders the two rows whose selection changed, not all in view. */
-const TableRow = memo(function TableRow({ row, selected, columns, now }: { row: DashboardRow; selected: boolean; columns: Columns; now: number }) {
+const TableRow = memo(function TableRow({ row, selected, columns, now, store }: { row: DashboardRow; selected: boolean; columns: Columns; now: number; store: StoreReport }) {
   if (row.kind === 'provider') {
     const { provider } = row;
     return (
@@ -82,7 +83,7 @@ const TableRow = memo(function TableRow({ row, selected, columns, now }: { row: 
       {columns.secret && cell(profile.masked ?? (profile.secretRef ? `ref ${profile.secretRef}` : '—'), WIDTH.secret)}
       <Text color={STATUS_COLOR[profile.status]}>{cell(profile.status, WIDTH.status)}</Text>
       {cell(expiryText(profile, now), WIDTH.expiry)}
-      {columns.source && <Text dimColor>{cell(profile.source === 'inherited' ? 'main' : 'store', WIDTH.source)}</Text>}
+      {columns.source && <Text dimColor>{cell(layerLabel(profile, store), WIDTH.source)}</Text>}
       {/* Last and unpadded: usually empty, and every character of a frame costs Ink time. */}
       {columns.usage && <Text color={profile.usage === 'disabled' ? 'red' : 'yellow'}>{usageText(profile, now)}</Text>}
     </Text>
