@@ -14,18 +14,23 @@ const agentDir = join(home, '.openclaw', 'agents', 'main', 'agent');
 mkdirSync(agentDir, { recursive: true });
 const env = { PATH: process.env.PATH, HOME: home };
 
+/** One add-key; a failure is counted and reported, never thrown (the run goes on). */
 function addOne(worker, index) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, 'add-key', '--provider', 'custom', '--profile-id', `w${worker}-${index}`], { env, stdio: ['pipe', 'ignore', 'pipe'] });
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [cli, '--no-reload', 'add-key', '--provider', 'custom', '--profile-id', `w${worker}-${index}`], { env, stdio: ['pipe', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`worker ${worker} #${index}: exit ${code}: ${stderr}`))));
+    child.on('close', (code) => resolve(code === 0 ? undefined : `worker ${worker} #${index}: exit ${code}: ${stderr.trim()}`));
     child.stdin.end(`secret-${worker}-${index}`);
   });
 }
 
+const failures = [];
 async function worker(id) {
-  for (let i = 0; i < 100; i++) await addOne(id, i);
+  for (let i = 0; i < 100; i++) {
+    const failure = await addOne(id, i);
+    if (failure) failures.push(failure);
+  }
 }
 
 const started = performance.now();
@@ -38,6 +43,9 @@ const inStore = Object.keys(store.profiles).length;
 const inConfig = Object.keys(config.auth.profiles).length;
 console.log(`profiles in auth-profiles.json: ${inStore} of 800 ${inStore === 800 ? '(none lost)' : 'LOST SOME'}`);
 console.log(`profiles in openclaw.json:      ${inConfig} of 800 ${inConfig === 800 ? '(none lost)' : 'LOST SOME'}`);
+console.log(`commands that failed:          ${failures.length} of 800`);
+for (const failure of failures.slice(0, 5)) console.log(`  ${failure}`);
 printRow('wall time', elapsed / 1000, undefined, 's');
 rmSync(home, { recursive: true, force: true });
-if (inStore !== 800 || inConfig !== 800) process.exitCode = 1;
+export const result = { inStore, inConfig, failures: failures.length, seconds: elapsed / 1000 };
+if (inStore !== 800 || inConfig !== 800 || failures.length > 0) process.exitCode = 1;

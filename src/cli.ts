@@ -9,7 +9,8 @@ import * as cmdToken from './commands/token.js';
 import { CommandContext, type GlobalOptions } from './commands/context.js';
 import type { CommandIO } from './commands/output.js';
 import { parseCommandLine, type CommandSpec, type OptionSpec, type ParsedValues } from './cli-parser.js';
-import { AuthdeckError, errorMessage, ExitCode } from './services/errors.js';
+import { looksLikeSecret, maskSecret } from './services/credentials.js';
+import { AuthdeckError, errorMessage, ExitCode, UsageError } from './services/errors.js';
 import { VERSION } from './version.js';
 
 /**
@@ -220,9 +221,23 @@ function commandTable(bind: (runner: Runner) => CommandSpec['run']): CommandSpec
   };
 }
 
+/**
+ * A secret is never taken from the command line (it would sit in the shell's history and in
+ * `ps`), and never echoed back in an error either.
+ */
+function refuseSecretArguments(argv: string[]): void {
+  for (const word of argv) {
+    const value = word.startsWith('--') && word.includes('=') ? word.slice(word.indexOf('=') + 1) : word;
+    if (looksLikeSecret(value)) {
+      throw new UsageError(`a secret was passed on the command line (${maskSecret(value)}); pass it on stdin or at the prompt instead — and consider it exposed in your shell history`);
+    }
+  }
+}
+
 /** Runs one command line and returns the exit code; prints one line, never a stack, on failure. */
 export async function main(argv: string[], io: CommandIO): Promise<number> {
   try {
+    refuseSecretArguments(argv);
     let globals: GlobalOptions = {};
     const root = commandTable((runner) => async (values, positionals) => runner(new CommandContext(io, globals), values, positionals));
     const outcome = parseCommandLine(root, GLOBAL_OPTIONS, argv);

@@ -1,9 +1,22 @@
-import { CancelledError } from '../services/errors.js';
+import { normalizeSecret } from '../services/credentials.js';
+import { AuthdeckError, CancelledError } from '../services/errors.js';
+
+/** More than any secret: reading stops here instead of filling memory with a wrong pipe. */
+export const MAX_INPUT_BYTES = 1024 * 1024;
 
 /** Everything piped in, for `printf %s "$TOKEN" | authdeck paste-token …`. */
 export async function readAllInput(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  let total = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    total += buffer.length;
+    if (total > MAX_INPUT_BYTES) {
+      (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+      throw new AuthdeckError(`stdin holds more than ${MAX_INPUT_BYTES / 1024} KiB; a secret is a few hundred characters — pipe only the secret`);
+    }
+    chunks.push(buffer);
+  }
   return Buffer.concat(chunks).toString('utf8');
 }
 
@@ -20,8 +33,8 @@ export function promptSecret(question: string, input: NodeJS.ReadStream, output:
     let pending = '';
     let inPaste = false;
     const render = () => {
-      // Line breaks in a wrapped paste are not part of the secret: do not count them.
-      const length = value.replace(/\s/g, '').length;
+      // Line breaks and colour codes in a paste are not part of the secret: do not count them.
+      const length = normalizeSecret(value).length;
       const stars = '*'.repeat(Math.min(length, 40));
       const count = length > 0 ? ` (${length} characters)` : '';
       output.write(`\r\x1b[K${question}${stars}${count}`);
@@ -48,6 +61,13 @@ export function promptSecret(question: string, input: NodeJS.ReadStream, output:
         }
         if (pending.startsWith('\x1b') && (PASTE_START.startsWith(pending) || PASTE_END.startsWith(pending))) return; // wait for the rest
         const char = pending[0]!;
+        if (char === '\x1b' && inPaste) {
+          // Inside a paste an escape sequence is part of what was copied (colours, links):
+          // kept raw here, removed with the rest of the noise when the secret is normalised.
+          pending = pending.slice(1);
+          value += char;
+          continue;
+        }
         if (char === '\x1b') {
           // Arrow keys and other sequences do nothing in a secret prompt.
           const sequence = /^\x1b(\[[0-?]*[ -/]*[@-~]|O.|.)?/.exec(pending)![0];
@@ -55,6 +75,7 @@ export function promptSecret(question: string, input: NodeJS.ReadStream, output:
           continue;
         }
         pending = pending.slice(1);
+        if (value.length >= MAX_INPUT_BYTES) return finish(new AuthdeckError(`the paste is longer than ${MAX_INPUT_BYTES / 1024} KiB; a secret is a few hundred characters`));
         if (inPaste) value += char;
         else if (char === '\x03') return finish(new CancelledError());
         else if (char === '\x04' && value === '') return finish(new CancelledError());

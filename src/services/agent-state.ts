@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describeProfile, type ProfileView } from './credential-view.js';
 import { readDaemonEnv } from './env-file.js';
+import { findLeftoverTempFiles } from './atomic-write.js';
 import { readTextIfExists } from './fs-read.js';
 import { asRecord } from './json-text.js';
 import { waitUntilUnlocked, type LockOptions } from './lock.js';
@@ -29,6 +30,8 @@ export interface AgentState {
   base?: AuthStoreSnapshot;
   daemonEnv: Record<string, string>;
   legacyFiles: LegacyAuthFile[];
+  /** Temp files a killed writer left; they hold a copy of the file (secrets). The next write removes them. */
+  leftoverTempFiles: string[];
 }
 
 export interface LoadOptions {
@@ -45,13 +48,22 @@ export async function loadAgentState(workspace: Workspace, options: LoadOptions 
       if (layer?.location.backend === 'json') await waitUntilUnlocked(layer.location.profilesPath, options.lock);
     }
   }
-  const [own, base, daemonEnv, legacyFiles] = await Promise.all([
+  const [own, base, daemonEnv, legacyFiles, leftoverTempFiles] = await Promise.all([
     readLayer(layers.own),
     layers.base ? readLayer(layers.base) : undefined,
     readDaemonEnv(workspace.daemonEnvPath),
     generation.era === 'json' ? [] : findLegacyAuthFiles(workspace),
+    findAgentTempFiles(workspace, layers),
   ]);
-  return { workspace, generation, layers, own, ...(base ? { base } : {}), daemonEnv, legacyFiles };
+  return { workspace, generation, layers, own, ...(base ? { base } : {}), daemonEnv, legacyFiles, leftoverTempFiles };
+}
+
+async function findAgentTempFiles(workspace: Workspace, layers: AgentLayers): Promise<string[]> {
+  const files = [workspace.configPath, workspace.daemonEnvPath];
+  for (const layer of [layers.own, layers.base]) {
+    if (layer?.location.backend === 'json') files.push(layer.location.profilesPath, layer.location.statePath);
+  }
+  return (await Promise.all(files.map(findLeftoverTempFiles))).flat();
 }
 
 /** Where OpenClaw 2026.8+ looks for JSON credentials it refuses to use until they are migrated. */
@@ -98,7 +110,7 @@ export function listAgentProfiles(state: AgentState): AgentProfile[] {
   const rows: AgentProfile[] = [];
   const add = (snapshot: AuthStoreSnapshot, layer: LayerRole, skip?: AuthStoreSnapshot) => {
     for (const [id, raw] of Object.entries(snapshot.profiles)) {
-      if (skip && id in skip.profiles) continue;
+      if (skip && Object.hasOwn(skip.profiles, id)) continue;
       const usage = state.own.usageStats[id] ?? state.base?.usageStats[id];
       rows.push({ view: describeProfile(id, raw, env), source: layer === 'inherited' ? 'inherited' : 'store', layer, ...(usage ? { usage } : {}) });
     }

@@ -1,24 +1,78 @@
-import { mkdir, open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { lstat, mkdir, open, readdir, readlink, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { AuthdeckError, fsFailure, isNodeError } from './errors.js';
 
 export const PRIVATE_FILE_MODE = 0o600;
 export const PRIVATE_DIR_MODE = 0o700;
 
 /** Creates missing directories as 0700; existing ones keep their mode (they are the user's). */
 export async function ensurePrivateDir(dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  try {
+    await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  } catch (error) {
+    throw fsFailure(error, dir, 'write');
+  }
+}
+
+/**
+ * The file a write to `path` should replace: a symlink (a dotfiles setup) is written through
+ * to its target, in the target's directory, so the link stays a link.
+ */
+export async function resolveWriteTarget(path: string): Promise<string> {
+  let current = path;
+  for (let hops = 0; hops < 16; hops++) {
+    let stats;
+    try {
+      stats = await lstat(current);
+    } catch (error) {
+      if (isNodeError(error, 'ENOENT')) return current;
+      throw fsFailure(error, current, 'read');
+    }
+    if (!stats.isSymbolicLink()) return current;
+    current = resolve(dirname(current), await readlink(current));
+  }
+  throw new AuthdeckError(`${path}: too many symbolic links`);
+}
+
+/** Our temp files are `<name>.<base-36 pid, time and random>.tmp`; others' names do not match. */
+function ourTempFilePattern(name: string): RegExp {
+  return new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.[0-9a-z]{12,}\\.tmp$`);
+}
+
+/**
+ * Temp files a killed authdeck left beside `path` (between writing and renaming). They hold a
+ * copy of the file — secrets, for a store. Listed by `status`; removed by the next write.
+ */
+export async function findLeftoverTempFiles(path: string): Promise<string[]> {
+  const dir = dirname(path);
+  const pattern = ourTempFilePattern(basename(path));
+  try {
+    return (await readdir(dir)).filter((name) => pattern.test(name)).map((name) => join(dir, name));
+  } catch {
+    return [];
+  }
 }
 
 /**
  * Replaces `path` so that a reader (the gateway) sees either the old or the new content, never
  * a torn file, and a crash leaves no half-written file behind: tmp file 0600, fsync, rename,
- * then fsync the directory so the rename itself survives power loss.
+ * then fsync the directory so the rename itself survives power loss. Callers hold the file's
+ * lock, so leftovers of a killed earlier write are removed here. A file the user made
+ * read-only is left alone.
  */
 export async function writeFileAtomic(path: string, content: string): Promise<void> {
-  const dir = dirname(path);
+  const target = await resolveWriteTarget(path);
+  const dir = dirname(target);
   await ensurePrivateDir(dir);
-  const tmpPath = join(dir, `${basename(path)}.${uniqueSuffix()}.tmp`);
-  const handle = await open(tmpPath, 'wx', PRIVATE_FILE_MODE);
+  await refuseReadOnly(target);
+  for (const leftover of await findLeftoverTempFiles(target)) await rm(leftover, { force: true });
+  const tmpPath = join(dir, `${basename(target)}.${uniqueSuffix()}.tmp`);
+  let handle;
+  try {
+    handle = await open(tmpPath, 'wx', PRIVATE_FILE_MODE);
+  } catch (error) {
+    throw fsFailure(error, tmpPath, 'write');
+  }
   try {
     await handle.writeFile(content, 'utf8');
     await handle.chmod(PRIVATE_FILE_MODE);
@@ -26,16 +80,33 @@ export async function writeFileAtomic(path: string, content: string): Promise<vo
   } catch (error) {
     await handle.close().catch(() => {});
     await rm(tmpPath, { force: true });
-    throw error;
+    throw fsFailure(error, target, 'write');
   }
   await handle.close();
   try {
-    await rename(tmpPath, path);
+    await rename(tmpPath, target);
   } catch (error) {
     await rm(tmpPath, { force: true });
-    throw error;
+    throw fsFailure(error, target, 'write');
   }
   await fsyncDir(dir);
+}
+
+/**
+ * A file whose owner-write bit is off was protected on purpose: it is not replaced (a rename
+ * would succeed whatever its mode, and root would be let through anyway).
+ */
+async function refuseReadOnly(target: string): Promise<void> {
+  let stats;
+  try {
+    stats = await stat(target);
+  } catch (error) {
+    if (isNodeError(error, 'ENOENT')) return;
+    throw fsFailure(error, target, 'write');
+  }
+  if ((stats.mode & 0o200) === 0) {
+    throw new AuthdeckError(`${target} is read-only (mode ${(stats.mode & 0o777).toString(8)}); authdeck will not change a file you protected — \`chmod u+w\` it first`);
+  }
 }
 
 async function fsyncDir(dir: string): Promise<void> {
@@ -54,5 +125,5 @@ async function fsyncDir(dir: string): Promise<void> {
  * node:crypto would cost more start-up time than the whole read path.
  */
 function uniqueSuffix(): string {
-  return `${process.pid.toString(36)}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+  return `${process.pid.toString(36)}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10).padEnd(8, '0')}`;
 }

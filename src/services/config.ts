@@ -1,10 +1,7 @@
-import { chmod, copyFile } from 'node:fs/promises';
-import type { FormattingOptions, ParseError } from 'jsonc-parser';
-import { PRIVATE_FILE_MODE, writeFileAtomic } from './atomic-write.js';
+import { INCLUDE_KEY, resolveIncludes } from './config-include.js';
 import { UnreadableStateError } from './errors.js';
 import { readTextIfExists } from './fs-read.js';
-import { asRecord, formatJsonDocument } from './json-text.js';
-import { withFileLock } from './lock.js';
+import { asRecord, idMap } from './json-text.js';
 
 export interface ConfigAgentEntry {
   id: string;
@@ -36,7 +33,9 @@ export interface GatewayConfig {
 export async function readGatewayConfig(path: string): Promise<GatewayConfig> {
   const text = await readTextIfExists(path);
   if (text === undefined) return emptyConfig(path, false);
-  return interpretConfig(path, await parseConfigText(path, text));
+  const doc = await parseConfigText(path, text);
+  // `$include` splits a config over files (OpenClaw's documented way); read it as OpenClaw does.
+  return interpretConfig(path, text.includes(INCLUDE_KEY) ? await resolveIncludes(doc, path, parseConfigText) : doc);
 }
 
 /** The providers the default model and its fallbacks name: the part of each ref before `/`. */
@@ -47,7 +46,8 @@ export function providersInUse(config: GatewayConfig): string[] {
   return [...new Set(providers)];
 }
 
-async function parseConfigText(path: string, text: string): Promise<Record<string, unknown>> {
+/** openclaw.json's text as an object: JSON, else JSON5 (loaded only then). */
+export async function parseConfigText(path: string, text: string): Promise<Record<string, unknown>> {
   let value: unknown;
   try {
     // Plain JSON is the common case and needs no parser to be loaded.
@@ -77,7 +77,7 @@ async function parseJson5(path: string, text: string): Promise<unknown> {
 
 function interpretConfig(path: string, doc: Record<string, unknown>): GatewayConfig {
   const auth = asRecord(doc.auth) ?? {};
-  const authProfiles: Record<string, ConfigProfileEntry> = {};
+  const authProfiles = idMap<ConfigProfileEntry>();
   for (const [id, entry] of Object.entries(asRecord(auth.profiles) ?? {})) {
     const record = asRecord(entry);
     if (!record || typeof record.provider !== 'string') continue;
@@ -87,7 +87,7 @@ function interpretConfig(path: string, doc: Record<string, unknown>): GatewayCon
       ...(typeof record.email === 'string' ? { email: record.email } : {}),
     };
   }
-  const authOrder: Record<string, string[]> = {};
+  const authOrder = idMap<string[]>();
   for (const [provider, ids] of Object.entries(asRecord(auth.order) ?? {})) {
     if (Array.isArray(ids)) authOrder[provider] = ids.filter((id): id is string => typeof id === 'string');
   }
@@ -132,116 +132,3 @@ function emptyConfig(path: string, exists: boolean): GatewayConfig {
   return { path, exists, authProfiles: {}, authOrder: {}, agents: [], modelRefs: [] };
 }
 
-export interface ConfigRecordResult {
-  path: string;
-  changed: boolean;
-  created: boolean;
-  /** Set when the file used JSON5-only syntax and had to be rewritten as plain JSON. */
-  backupPath?: string;
-}
-
-/**
- * Records a new profile in the config the way `openclaw onboard` does: `auth.profiles[id] =
- * {provider, mode}`, and the id appended to `auth.order[provider]` only where that list exists.
- * Comments and formatting survive when the file is JSONC; JSON5-only syntax cannot be edited in
- * place, so the original is kept as a backup before the rewrite.
- */
-export async function recordProfileInConfig(
-  path: string,
-  profile: { id: string; provider: string; mode: string },
-): Promise<ConfigRecordResult> {
-  return withFileLock(path, async () => {
-    const text = await readTextIfExists(path);
-    if (text === undefined) {
-      const doc = { auth: { profiles: { [profile.id]: { provider: profile.provider, mode: profile.mode } } } };
-      await writeFileAtomic(path, formatJsonDocument(doc));
-      return { path, changed: true, created: true };
-    }
-    const doc = await parseConfigText(path, text);
-    const edits = plannedConfigEdits(doc, profile);
-    if (edits.length === 0) return { path, changed: false, created: false };
-    const jsonc = await import('jsonc-parser');
-    const jsoncErrors: ParseError[] = [];
-    jsonc.parse(text, jsoncErrors, { allowTrailingComma: true, disallowComments: false });
-    if (jsoncErrors.length === 0) {
-      await writeFileAtomic(path, applyConfigEditsToText(jsonc, text, edits));
-      return { path, changed: true, created: false };
-    }
-    const backupPath = await backupConfig(path, text);
-    for (const edit of edits) setAtPath(doc, edit.path, edit.value);
-    await writeFileAtomic(path, formatJsonDocument(doc));
-    return { path, changed: true, created: false, backupPath };
-  });
-}
-
-interface ConfigEdit {
-  path: (string | number)[];
-  value: unknown;
-  arrayInsert?: boolean;
-}
-
-function plannedConfigEdits(
-  doc: Record<string, unknown>,
-  profile: { id: string; provider: string; mode: string },
-): ConfigEdit[] {
-  const auth = asRecord(doc.auth);
-  const existing = asRecord(asRecord(auth?.profiles)?.[profile.id]);
-  const edits: ConfigEdit[] = [];
-  if (!existing) {
-    edits.push({ path: ['auth', 'profiles', profile.id], value: { provider: profile.provider, mode: profile.mode } });
-  } else {
-    if (existing.provider !== profile.provider) edits.push({ path: ['auth', 'profiles', profile.id, 'provider'], value: profile.provider });
-    if (existing.mode !== profile.mode) edits.push({ path: ['auth', 'profiles', profile.id, 'mode'], value: profile.mode });
-  }
-  const order = asRecord(auth?.order)?.[profile.provider];
-  if (Array.isArray(order) && !order.includes(profile.id)) {
-    edits.push({ path: ['auth', 'order', profile.provider, order.length], value: profile.id, arrayInsert: true });
-  }
-  return edits;
-}
-
-function applyConfigEditsToText(jsonc: typeof import('jsonc-parser'), text: string, edits: ConfigEdit[]): string {
-  const formattingOptions = detectFormatting(text);
-  let result = text;
-  for (const edit of edits) {
-    const changes = jsonc.modify(result, edit.path, edit.value, {
-      formattingOptions,
-      ...(edit.arrayInsert ? { isArrayInsertion: true } : {}),
-    });
-    result = jsonc.applyEdits(result, changes);
-  }
-  return result;
-}
-
-function detectFormatting(text: string): FormattingOptions {
-  const indent = /^([ \t]+)\S/m.exec(text)?.[1] ?? '  ';
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  return indent.startsWith('\t')
-    ? { insertSpaces: false, tabSize: 1, eol }
-    : { insertSpaces: true, tabSize: indent.length, eol };
-}
-
-function setAtPath(doc: Record<string, unknown>, path: (string | number)[], value: unknown): void {
-  let node: Record<string, unknown> | unknown[] = doc;
-  for (let i = 0; i < path.length - 1; i++) {
-    const key = path[i]!;
-    const container = node as Record<string | number, unknown>;
-    const next = container[key];
-    if (next === null || typeof next !== 'object') container[key] = {};
-    node = container[key] as Record<string, unknown>;
-  }
-  (node as Record<string | number, unknown>)[path[path.length - 1]!] = value;
-}
-
-async function backupConfig(path: string, text: string): Promise<string> {
-  const preferred = `${path}.bak`;
-  const previous = await readTextIfExists(preferred);
-  const target = previous === undefined || previous === text ? preferred : `${path}.${timestampForFileName()}.bak`;
-  await copyFile(path, target);
-  await chmod(target, PRIVATE_FILE_MODE);
-  return target;
-}
-
-export function timestampForFileName(date = new Date()): string {
-  return date.toISOString().replace(/[:.]/g, '-');
-}

@@ -53,12 +53,32 @@ export function recogniseSecret(secret: string): RecognisedSecret | undefined {
 
 const SETUP_TOKEN_USUAL_LENGTH = 108;
 
+/** Far longer than any provider's secret (the longest are OAuth tokens of a few KB). */
+export const MAX_SECRET_LENGTH = 16 * 1024;
+
+/**
+ * The lines of a paste that each look like a whole secret on their own: two keys copied
+ * together must not be joined into one (a key wrapped over two lines has one such line).
+ */
+function secretsOnSeparateLines(input: string, provider: string, kind: SecretKind): number {
+  const lines = input.replace(BRACKETED_PASTE, '').replace(ANSI_SEQUENCE, '').split(/\r\n|[\r\n\u2028\u2029]/).map(normalizeSecret).filter((line) => line !== '');
+  if (lines.length < 2) return lines.length;
+  const shape = kind === 'api_key' ? providerInfo(provider).key : providerInfo(provider).token;
+  return lines.filter((line) => recogniseSecret(line) !== undefined || (shape !== undefined && shape.pattern.test(line))).length;
+}
+
 /** Checks a pasted secret for a provider and flow (SPEC §3); never echoes the secret. */
 export function checkSecret(provider: string, kind: SecretKind, input: string): SecretCheck {
+  if (input.length > MAX_SECRET_LENGTH * 4) {
+    return { ok: false, secret: '', error: `this is ${input.length} characters long; a secret is at most a few thousand — paste only the secret`, warnings: [] };
+  }
   const secret = normalizeSecret(input);
   const info = providerInfo(provider);
   const fail = (error: string): SecretCheck => ({ ok: false, secret, error, warnings: [] });
   if (secret === '') return fail('the secret is empty');
+  if (secret.length > MAX_SECRET_LENGTH) return fail(`this is ${secret.length} characters long; no ${providerLabel(info.id)} secret is — paste only the secret`);
+  const separate = secretsOnSeparateLines(input, info.id, kind);
+  if (separate >= 2) return fail(`this paste holds ${separate} secrets on separate lines; paste one at a time`);
 
   const recognised = recogniseSecret(secret);
   if (recognised?.kind === 'refresh') {
@@ -107,4 +127,14 @@ export function maskSecret(secret: string | undefined): string {
   if (secret.length >= 20) return `${secret.slice(0, 8)}…${secret.slice(-4)}`;
   if (secret.length >= 10) return `${secret.slice(0, 3)}…${secret.slice(-2)}`;
   return '…';
+}
+
+/**
+ * Whether a command-line word is probably a secret someone pasted there by mistake: a known
+ * secret prefix, or a long run of key characters with letters and digits mixed. Such a word
+ * is never echoed back.
+ */
+export function looksLikeSecret(word: string): boolean {
+  if (recogniseSecret(word) || /^sk-[A-Za-z0-9_-]{16,}$/.test(word)) return true;
+  return /^[A-Za-z0-9_-]{32,}$/.test(word) && /[0-9]/.test(word) && /[A-Za-z]/.test(word);
 }

@@ -15,7 +15,7 @@ export async function readDaemonEnv(path: string): Promise<Record<string, string
 }
 
 export function isValidEnvName(name: string): boolean {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && name !== '__proto__';
 }
 
 /**
@@ -34,7 +34,9 @@ export async function setDaemonEnvVar(path: string, name: string, value: string 
 }
 
 export function editEnvText(text: string, name: string, value: string | undefined): string {
-  const lines = text === '' ? [] : text.split('\n');
+  // A file written on Windows keeps its CRLF line ends (and a CR must not hide a match).
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const lines = text === '' ? [] : text.split(/\r?\n/);
   const trailingNewline = text === '' || text.endsWith('\n');
   if (trailingNewline && lines.length > 0) lines.pop();
   const out: string[] = [];
@@ -50,7 +52,7 @@ export function editEnvText(text: string, name: string, value: string | undefine
     i = span.end;
   }
   if (value !== undefined && !replaced) out.push(`${name}=${quoteEnvValue(value)}`);
-  return out.length === 0 ? '' : `${out.join('\n')}\n`;
+  return out.length === 0 ? '' : `${out.join(eol)}${eol}`;
 }
 
 /** The variable a line assigns and the last line of its value (quoted values may span lines). */

@@ -67,3 +67,27 @@ export function errorMessage(error: unknown): string {
 export function isNodeError(error: unknown, code?: string): error is NodeJS.ErrnoException {
   return error instanceof Error && 'code' in error && (code === undefined || (error as NodeJS.ErrnoException).code === code);
 }
+
+/**
+ * A filesystem failure as one line that names the path and what to do, instead of
+ * "unexpected error: EACCES". Reading failures mean the state is unreadable (exit 3);
+ * writing failures are failures (exit 1).
+ */
+export function fsFailure(error: unknown, path: string, doing: 'read' | 'write'): AuthdeckError {
+  if (error instanceof AuthdeckError || !isNodeError(error)) return error instanceof AuthdeckError ? error : new AuthdeckError(`${path}: ${errorMessage(error)}`);
+  const where = (error.path as string | undefined) ?? path;
+  const reason: Record<string, string> = {
+    EACCES: `permission denied ${doing === 'read' ? 'reading' : 'writing'} ${where}`,
+    EPERM: `not permitted to ${doing} ${where}`,
+    EROFS: `${where} is on a read-only file system`,
+    ENOSPC: `no space left on the device that holds ${where}`,
+    EDQUOT: `disk quota exceeded writing ${where}`,
+    ENOTDIR: `${where}: part of the path is not a directory`,
+    EISDIR: `${where} is a directory, not a file`,
+    ELOOP: `${where}: too many symbolic links`,
+    ENAMETOOLONG: `${where}: the path is too long`,
+  };
+  const message = reason[error.code ?? ''];
+  if (!message) return new AuthdeckError(`${doing === 'read' ? 'reading' : 'writing'} ${where} failed: ${errorMessage(error)}`, doing === 'read' ? ExitCode.unreadable : ExitCode.failure);
+  return doing === 'read' ? new UnreadableStateError(message, where) : new AuthdeckError(message);
+}

@@ -1,4 +1,5 @@
 import type { ParseError } from 'jsonc-parser';
+import { isSafeNumber, LosslessNumber, parse as parseLossless } from 'lossless-json';
 import { UnreadableStateError } from './errors.js';
 
 /** Line and column (1-based) of a character offset, for parse errors that point at the spot. */
@@ -24,6 +25,52 @@ export async function parseJsonDocument(text: string, path: string): Promise<unk
   } catch {
     throw new UnreadableStateError(await describeParseFailure(path, text, 'JSON', { disallowComments: true }), path);
   }
+}
+
+/**
+ * Numbers JSON.parse would change: integers past 2^53, exponents, trailing zeros, -0. A
+ * document with none (the usual case) takes the fast path; false alarms only cost speed.
+ */
+const INEXACT_NUMBER = /\d{16,}|\d[eE][+-]?\d|\.\d*0(?!\d)|(?<![\w.])-0(?![\d.eE])/;
+/** Stands for a kept number inside the JSON text for one moment, then is replaced by it. */
+const NUMBER_MARK = '\uE000authdeck-number\uE001';
+const NUMBER_MARK_QUOTED = /"\uE000authdeck-number\uE001([^"]*)"/g;
+
+/**
+ * Parses a document that will be written back: every number stays exactly as written
+ * (12345678901234567890 does not become 12345678901234567000, 1e400 does not become null),
+ * because fields authdeck does not understand must survive a write unchanged.
+ */
+export function parseJsonForRewrite(text: string, where: string): unknown {
+  if (!INEXACT_NUMBER.test(text)) return JSON.parse(text);
+  try {
+    return parseLossless(text, null, (raw: string) => (isSafeNumber(raw) && String(Number(raw)) === raw ? Number(raw) : new LosslessNumber(raw)));
+  } catch (error) {
+    throw tooDeep(error, where);
+  }
+}
+
+/** JSON text for a document, with the numbers parseJsonForRewrite kept; refuses what it cannot write. */
+export function stringifyJson(value: unknown, indent: number | undefined, where: string): string {
+  try {
+    let kept = false;
+    const text = JSON.stringify(
+      value,
+      (_key, item: unknown) => {
+        if (!(item instanceof LosslessNumber)) return item;
+        kept = true;
+        return `${NUMBER_MARK}${item.value}`;
+      },
+      indent,
+    );
+    return kept ? text.replace(NUMBER_MARK_QUOTED, '$1') : text;
+  } catch (error) {
+    throw tooDeep(error, where);
+  }
+}
+
+function tooDeep(error: unknown, where: string): unknown {
+  return error instanceof RangeError ? new UnreadableStateError(`${where} is nested too deeply for authdeck to rewrite safely; it will not write it`, where) : error;
 }
 
 /**
@@ -57,6 +104,20 @@ export function asRecord(value: unknown): Record<string, unknown> | undefined {
     : undefined;
 }
 
-export function formatJsonDocument(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+/** 2-space JSON with a trailing newline, as OpenClaw writes its files. */
+export function formatJsonDocument(value: unknown, where: string): string {
+  return `${stringifyJson(value, 2, where)}\n`;
+}
+
+/**
+ * A map keyed by ids that come from files and the command line: no prototype, so an id such
+ * as "constructor" or "__proto__" is just a key, never an inherited function.
+ */
+export function idMap<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+/** The value stored under `key` itself, never one inherited from Object.prototype. */
+export function ownValue(record: Record<string, unknown> | undefined, key: string): unknown {
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { legacyAuthFileCandidates } from './agent-state.js';
-import { recordProfileInConfig } from './config.js';
+import { recordProfileInConfig } from './config-edit.js';
 import { describeProfile, storedProfileType } from './credential-view.js';
 import { maskSecret } from './credentials.js';
 import { AuthdeckError } from './errors.js';

@@ -27,7 +27,11 @@ export interface EffectiveOrder {
   explicit?: string[];
 }
 
-const TYPE_RANK: Record<string, number> = { oauth: 0, token: 1, api_key: 2 };
+const TYPE_RANK = new Map<string, number>([
+  ['oauth', 0],
+  ['token', 1],
+  ['api_key', 2],
+]);
 
 /**
  * The order the gateway tries a provider's profiles in: an explicit order (the agent's own
@@ -52,7 +56,7 @@ export function resolveEffectiveOrder(inputs: OrderInputs): EffectiveOrder {
     .filter((id) => unusableUntil(id) !== undefined)
     .sort((a, b) => unusableUntil(a)! - unusableUntil(b)!);
   if (!explicit) {
-    const rank = (id: string) => TYPE_RANK[byId.get(id)!.view.type] ?? 3;
+    const rank = (id: string) => TYPE_RANK.get(byId.get(id)!.view.type) ?? 3;
     const lastUsed = (id: string) => inputs.usageStats[id]?.lastUsed ?? 0;
     available.sort((a, b) => rank(a) - rank(b) || lastUsed(a) - lastUsed(b));
   }

@@ -1,11 +1,12 @@
-import { recordProfileInConfig, type ConfigRecordResult } from './config.js';
+import { recordProfileInConfig, type ConfigRecordResult } from './config-edit.js';
 import { storedProfileType } from './credential-view.js';
 import type { SecretKind } from './credentials.js';
 import { AuthdeckError, UsageError } from './errors.js';
 import { normalizeProviderId } from './providers.js';
-import { locationPath, type AuthStoreTransaction, type JsonObject } from './store-docs.js';
+import { locationPath, type AuthStoreTransaction, type JsonObject, type StoreUpdate } from './store-docs.js';
+import { lockWaitMs } from './lock.js';
 import { readLayer, type LayerRole } from './store-layers.js';
-import { credentialLayer, planWrite, StoreMissingError, updateStoreLayer } from './store-writer.js';
+import { credentialLayer, planWrite, StoreMissingError, updateStoreLayer, withLayerLock } from './store-writer.js';
 import { hasOpenclaw, openclawFailure, runOpenclaw } from './openclaw/openclaw-cli.js';
 import type { GatewayNote } from './gateway/reload-auth.js';
 import type { StoreEra } from './store-generation.js';
@@ -68,33 +69,47 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
   const replace = input.replace ?? 'same-type';
   const edit = (mode: typeof replace) => (tx: AuthStoreTransaction) => {
     const existing = tx.getProfile(profileId);
-    const existingType = existing ? storedProfileType(existing) : undefined;
-    if (existingType !== undefined && (mode === 'never' || (mode === 'same-type' && existingType !== kind))) {
-      throw new ProfileConflictError(profileId, existingType);
-    }
+    refuseReplacing(profileId, existing, kind, mode);
     tx.putProfile(profileId, credentialEntry(existing, provider, kind, secret, input.expiresAt));
     // A new secret starts with a clean slate: the old one's failures say nothing about it.
     tx.updateUsage(profileId, resetFailureStats);
     return existing !== undefined;
   };
+  // One deadline for every lock this save takes (config, then store), not one each.
+  const lock = { deadline: Date.now() + lockWaitMs() };
   let plan = await planWrite(workspace);
   let target = await credentialLayer(plan, profileId);
-  let update;
+  // A clash is found before anything is written.
+  refuseReplacing(profileId, target.present ? (await readLayer(target)).profiles[profileId] : undefined, kind, replace);
+  // The config first, the store second: an id in openclaw.json that the store lacks is
+  // skipped by the gateway, while a secret in the store that the config leaves out of a
+  // provider's list is never tried. A failure in between leaves only the harmless half.
+  let config!: ConfigRecordResult;
+  let update!: StoreUpdate<boolean>;
   let createdWith: string | undefined;
-  try {
-    update = await updateStoreLayer(target, edit(replace));
-  } catch (error) {
-    if (!(error instanceof StoreMissingError)) throw error;
-    // The store does not exist yet: OpenClaw creates it with the secret (from stdin), then
-    // authdeck writes its own entry (expiry, kept fields) over the one OpenClaw made.
-    const command = kind === 'api_key' ? 'paste-api-key' : 'paste-token';
-    createdWith = await createStoreWithOpenclaw(workspace, ['models', 'auth', command, '--provider', provider, '--profile-id', profileId], `${secret}\n`, error);
-    plan = await planWrite(workspace);
-    target = await credentialLayer(plan, profileId);
-    update = await updateStoreLayer(target, edit('same-type'));
-    update.result = false;
-  }
-  const config = await recordProfileInConfig(workspace.configPath, { id: profileId, provider, mode: kind });
+  await withLayerLock(target, lock, async (lockHeld) => {
+    config = await recordProfileInConfig(workspace.configPath, { id: profileId, provider, mode: kind }, lock);
+    try {
+      try {
+        update = await updateStoreLayer(target, edit(replace), { lock, lockHeld });
+      } catch (error) {
+        if (!(error instanceof StoreMissingError)) throw error;
+        // The store does not exist yet: OpenClaw creates it with the secret (from stdin), then
+        // authdeck writes its own entry (expiry, kept fields) over the one OpenClaw made.
+        const command = kind === 'api_key' ? 'paste-api-key' : 'paste-token';
+        createdWith = await createStoreWithOpenclaw(workspace, ['models', 'auth', command, '--provider', provider, '--profile-id', profileId], `${secret}\n`, error);
+        plan = await planWrite(workspace);
+        target = await credentialLayer(plan, profileId);
+        update = await updateStoreLayer(target, edit('same-type'));
+        update.result = false;
+      }
+    } catch (error) {
+      if (config.changed && error instanceof AuthdeckError) {
+        error.message = `${error.message}. Nothing was saved to the store (${config.path} now lists ${profileId}, which the gateway skips while the store lacks it)`;
+      }
+      throw error;
+    }
+  });
   return {
     profileId,
     storePath: locationPath(target.location),
@@ -105,6 +120,14 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
     config,
     ...(createdWith ? { createdWith } : {}),
   };
+}
+
+/** One rule for the CLI and the wizard: a renewal may replace the same kind of credential, nothing else. */
+export function refuseReplacing(profileId: string, existing: JsonObject | undefined, kind: SecretKind, mode: 'same-type' | 'any' | 'never'): void {
+  const existingType = existing ? storedProfileType(existing) : undefined;
+  if (existingType !== undefined && (mode === 'never' || (mode === 'same-type' && existingType !== kind))) {
+    throw new ProfileConflictError(profileId, existingType);
+  }
 }
 
 function credentialEntry(

@@ -131,9 +131,12 @@ export function normalizeProviderId(provider: string): string {
   return provider.trim().toLowerCase();
 }
 
+/** Names that are keys of every JavaScript object: never ids, wherever they come from. */
+const RESERVED_IDS = new Set(['constructor', 'prototype', '__proto__']);
+
 /** A provider id is what goes before the `:` of a profile id, so it cannot hold one. */
 export function isValidProviderId(provider: string): boolean {
-  return /^[a-z0-9][a-z0-9._-]*$/.test(provider);
+  return /^[a-z0-9][a-z0-9._-]*$/.test(provider) && !RESERVED_IDS.has(provider);
 }
 
 export function findProvider(provider: string): ProviderInfo | undefined {

@@ -272,6 +272,11 @@ function collectWarnings(state: AgentState): string[] {
   for (const layer of [state.layers.own, state.layers.base]) {
     if (layer?.writeRefusal) warnings.push(`read-only: ${layer.writeRefusal}`);
   }
+  if (state.leftoverTempFiles.length > 0) {
+    warnings.push(
+      `${state.leftoverTempFiles.length} temp file(s) left by an interrupted write hold a copy of the credentials: ${state.leftoverTempFiles.join(', ')}; the next write removes them (or delete them now)`,
+    );
+  }
   if (state.legacyFiles.length > 0) {
     const files = state.legacyFiles.map((file) => `${file.path}${file.profileCount !== undefined ? ` (${file.profileCount} profiles)` : ''}`).join(', ');
     warnings.push(

@@ -1,5 +1,5 @@
 import { AuthdeckError, UnreadableStateError } from './errors.js';
-import { asRecord } from './json-text.js';
+import { asRecord, idMap, ownValue } from './json-text.js';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -73,18 +73,18 @@ export function buildSnapshot(
   readOnlyReason?: string,
 ): AuthStoreSnapshot {
   const pick = (key: StateKey): JsonObject => asRecord(stateDoc?.[key]) ?? asRecord(profilesDoc[key]) ?? {};
-  const profiles: Record<string, JsonObject> = {};
+  const profiles = idMap<JsonObject>();
   for (const [id, entry] of Object.entries(asRecord(profilesDoc.profiles) ?? {})) {
     const record = asRecord(entry);
     if (record) profiles[id] = record;
   }
-  const order: Record<string, string[]> = {};
+  const order = idMap<string[]>();
   for (const [provider, ids] of Object.entries(pick('order'))) {
     if (Array.isArray(ids)) order[provider] = ids.filter((id): id is string => typeof id === 'string');
   }
-  const lastGood: Record<string, string> = {};
+  const lastGood = idMap<string>();
   for (const [provider, id] of Object.entries(pick('lastGood'))) if (typeof id === 'string') lastGood[provider] = id;
-  const usageStats: Record<string, UsageStats> = {};
+  const usageStats = idMap<UsageStats>();
   for (const [id, stats] of Object.entries(pick('usageStats'))) {
     const record = asRecord(stats);
     if (record) usageStats[id] = readUsageStats(record);
@@ -122,6 +122,11 @@ export function isFencedProfile(entry: JsonObject | undefined): boolean {
   return [entry.access, entry.refresh].some((value) => typeof value === 'string' && value.startsWith(OAUTH_REFRESH_FENCE_PREFIX));
 }
 
+/** Assigns an own property even for the key "__proto__" (a plain assignment would set the prototype). */
+function setOwn(record: JsonObject, key: string, value: unknown): void {
+  Object.defineProperty(record, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
 export class FencedProfileError extends AuthdeckError {
   constructor(
     readonly profileId: string,
@@ -145,18 +150,18 @@ export class AuthStoreTransaction {
   }
 
   getProfile(id: string): JsonObject | undefined {
-    return asRecord(asRecord(this.snapshot.profilesDoc.profiles)?.[id]);
+    return asRecord(ownValue(asRecord(this.snapshot.profilesDoc.profiles), id));
   }
 
   putProfile(id: string, entry: JsonObject): void {
     this.refuseFenced(id);
-    this.profilesSection()[id] = entry;
+    setOwn(this.profilesSection(), id, entry);
   }
 
   /** Removes the profile and every reference to it (order, lastGood, usageStats) in both documents. */
   deleteProfile(id: string): boolean {
     const profiles = this.profilesSection();
-    if (!(id in profiles)) return false;
+    if (!Object.hasOwn(profiles, id)) return false;
     this.refuseFenced(id);
     delete profiles[id];
     this.forgetReferences(id);
@@ -177,7 +182,7 @@ export class AuthStoreTransaction {
       const lastGood = asRecord(doc.lastGood);
       for (const [provider, value] of Object.entries(lastGood ?? {})) if (value === id) delete lastGood![provider];
       const usage = asRecord(doc.usageStats);
-      if (usage && id in usage) delete usage[id];
+      if (usage && Object.hasOwn(usage, id)) delete usage[id];
     }
   }
 
@@ -185,23 +190,23 @@ export class AuthStoreTransaction {
   setOrder(provider: string, ids: string[] | undefined): void {
     const order = this.stateSection('order');
     if (ids === undefined) delete order[provider];
-    else order[provider] = [...ids];
+    else setOwn(order, provider, [...ids]);
   }
 
   /** Edits one profile's usage stats record in place (created when missing). */
   updateUsage(id: string, edit: (stats: JsonObject) => void): void {
     const existing = asRecord(this.snapshot.stateDoc?.usageStats) ?? asRecord(this.snapshot.profilesDoc.usageStats);
-    if (!existing?.[id]) {
+    if (!ownValue(existing, id)) {
       // Nothing recorded yet: only create the section if the edit leaves something to record.
       const probe: JsonObject = {};
       edit(probe);
       if (Object.keys(probe).length === 0) return;
     }
     const usage = this.stateSection('usageStats');
-    const stats = asRecord(usage[id]) ?? {};
+    const stats = asRecord(ownValue(usage, id)) ?? {};
     edit(stats);
     if (Object.keys(stats).length === 0) delete usage[id];
-    else usage[id] = stats;
+    else setOwn(usage, id, stats);
   }
 
   private refuseFenced(id: string): void {

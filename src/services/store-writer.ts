@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { AuthdeckError, UnreadableStateError } from './errors.js';
-import type { LockOptions } from './lock.js';
+import { withFileLock, type LockOptions } from './lock.js';
 import { locationPath, type StoreEdit, type StoreUpdate } from './store-docs.js';
 import { updateAuthStore } from './store.js';
 import { updateDbLayer } from './sqlite/auth-db.js';
@@ -22,15 +22,29 @@ export class StoreMissingError extends AuthdeckError {
 export interface LayerWriteOptions {
   lock?: LockOptions;
   now?: () => number;
+  /** The caller already holds the JSON store's lock (it wrote the config meanwhile). */
+  lockHeld?: boolean;
 }
+
 
 /** Read-modify-write of one layer: under the file lock (JSON era) or in one immediate transaction (SQLite). */
 export async function updateStoreLayer<T>(layer: StoreLayer, edit: StoreEdit<T>, options: LayerWriteOptions = {}): Promise<StoreUpdate<T>> {
   const { location } = layer;
-  if (location.backend === 'json') return updateAuthStore(location.agentDir, edit, options.lock);
+  if (location.backend === 'json') return updateAuthStore(location.agentDir, edit, options.lock, options.lockHeld === true);
   if (!existsSync(location.dbPath)) throw new StoreMissingError(layer);
   if (layer.writeRefusal) throw new UnreadableStateError(layer.writeRefusal, location.dbPath);
   return updateDbLayer(location, edit, { ...(location.backend === 'agent-db' ? { agentId: location.agentId } : {}), ...(options.now ? { now: options.now } : {}) });
+}
+
+/**
+ * Runs `work` holding the layer's lock when it has a file lock (the JSON era): a save takes the
+ * store's lock before it writes the config, so a store that stays locked stops the save before
+ * anything is written. (A SQLite write lock is never held across the config write: the gateway
+ * would wait on it.)
+ */
+export async function withLayerLock<T>(layer: StoreLayer, lock: LockOptions, work: (held: boolean) => Promise<T>): Promise<T> {
+  if (layer.location.backend !== 'json') return work(false);
+  return withFileLock(layer.location.profilesPath, () => work(true), lock);
 }
 
 export interface WritePlan {

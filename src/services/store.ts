@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
 import { readTextIfExists } from './fs-read.js';
-import { formatJsonDocument, parseJsonDocument } from './json-text.js';
+import { formatJsonDocument, parseJsonDocument, parseJsonForRewrite } from './json-text.js';
 import { withFileLock, type LockOptions } from './lock.js';
 import { AUTH_PROFILES_FILE, AUTH_STATE_FILE } from './paths.js';
 import {
@@ -26,33 +26,37 @@ export function jsonStoreLocation(agentDir: string): JsonStoreLocation {
   return { backend: 'json', agentDir, profilesPath: join(agentDir, AUTH_PROFILES_FILE), statePath: join(agentDir, AUTH_STATE_FILE) };
 }
 
-export async function readAuthStore(agentDir: string): Promise<AuthStoreSnapshot> {
+/** Reads the JSON files; `forRewrite` keeps every number exactly, for a write that follows. */
+export async function readAuthStore(agentDir: string, options: { forRewrite?: boolean } = {}): Promise<AuthStoreSnapshot> {
   const location = jsonStoreLocation(agentDir);
   const [profilesText, stateText] = await Promise.all([readTextIfExists(location.profilesPath), readTextIfExists(location.statePath)]);
-  const profilesDoc = profilesText === undefined ? emptyProfilesDoc() : await parseStoreFile(location.profilesPath, profilesText);
-  const stateDoc = stateText === undefined ? undefined : await parseStoreFile(location.statePath, stateText);
+  const parse = (path: string, text: string) => parseStoreFile(path, text, options.forRewrite === true);
+  const profilesDoc = profilesText === undefined ? emptyProfilesDoc() : await parse(location.profilesPath, profilesText);
+  const stateDoc = stateText === undefined ? undefined : await parse(location.statePath, stateText);
   return buildSnapshot(location, profilesDoc, stateDoc, profilesText !== undefined);
 }
 
-async function parseStoreFile(path: string, text: string): Promise<JsonObject> {
-  return checkStoreDoc(await parseJsonDocument(text, path), path, path);
+async function parseStoreFile(path: string, text: string, forRewrite: boolean): Promise<JsonObject> {
+  const doc = await parseJsonDocument(text, path);
+  return checkStoreDoc(forRewrite ? parseJsonForRewrite(text, path) : doc, path, path);
 }
 
 /**
  * Read-modify-write under the lock shared with the gateway: the store is re-read inside the
  * lock, so a write made by anyone since the caller last looked is kept.
  */
-export async function updateAuthStore<T>(agentDir: string, edit: StoreEdit<T>, lockOptions?: LockOptions): Promise<StoreUpdate<T>> {
+export async function updateAuthStore<T>(agentDir: string, edit: StoreEdit<T>, lockOptions?: LockOptions, lockHeld = false): Promise<StoreUpdate<T>> {
   const location = jsonStoreLocation(agentDir);
-  return withFileLock(
+  const locked = lockHeld ? <R>(_path: string, work: () => Promise<R>) => work() : withFileLock;
+  return locked(
     location.profilesPath,
     async () => {
-      const before = await readAuthStore(agentDir);
-      const profilesBefore = formatJsonDocument(before.profilesDoc);
-      const stateBefore = before.stateDoc ? formatJsonDocument(before.stateDoc) : undefined;
+      const before = await readAuthStore(agentDir, { forRewrite: true });
+      const profilesBefore = formatJsonDocument(before.profilesDoc, location.profilesPath);
+      const stateBefore = before.stateDoc ? formatJsonDocument(before.stateDoc, location.statePath) : undefined;
       const result = edit(new AuthStoreTransaction(before));
-      const profilesAfter = formatJsonDocument(before.profilesDoc);
-      const stateAfter = before.stateDoc ? formatJsonDocument(before.stateDoc) : undefined;
+      const profilesAfter = formatJsonDocument(before.profilesDoc, location.profilesPath);
+      const stateAfter = before.stateDoc ? formatJsonDocument(before.stateDoc, location.statePath) : undefined;
       let changed = false;
       if (profilesAfter !== profilesBefore) {
         await writeFileAtomic(location.profilesPath, profilesAfter);

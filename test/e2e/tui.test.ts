@@ -19,6 +19,26 @@ function launch(home: string, args: string[], options: { cols?: number; rows?: n
   return session;
 }
 
+/** From the wizard's welcome: OpenAI, API key, the default profile name, no .env; the summary screen. */
+async function addOpenaiKeyInWizard(session: TerminalSession, key: string): Promise<string> {
+  await session.press('enter');
+  await session.waitFor('Which provider?');
+  await session.type('openai');
+  await session.waitFor('❯ OpenAI openai');
+  await session.press('enter');
+  await session.waitFor('How do you want to sign in to OpenAI?');
+  await session.press('enter');
+  await session.waitFor('Paste the OpenAI API key');
+  await session.type(key);
+  await session.waitFor('looks right');
+  await session.press('enter');
+  await session.waitFor('Profile name:');
+  await session.press('enter');
+  await session.waitFor("daemon's .env?");
+  await session.type('n');
+  return session.waitFor('Saved openai:default');
+}
+
 function seedStore(mainAgentDir: string, now = Date.now()) {
   const store = {
     version: 1,
@@ -38,22 +58,7 @@ describe('the TUI in a real terminal', () => {
     const key = fakeSecrets.openaiKey('e2e');
     const session = launch(home, []);
     await session.waitFor('Welcome. This sets up a credential');
-    await session.press('enter');
-    await session.waitFor('Which provider?');
-    await session.type('openai');
-    await session.waitFor('❯ OpenAI openai');
-    await session.press('enter');
-    await session.waitFor('How do you want to sign in to OpenAI?');
-    await session.press('enter');
-    await session.waitFor('Paste the OpenAI API key');
-    await session.type(key);
-    await session.waitFor('looks right');
-    await session.press('enter');
-    await session.waitFor('Profile name:');
-    await session.press('enter');
-    await session.waitFor("daemon's .env?");
-    await session.type('n');
-    const summary = await session.waitFor('Saved openai:default');
+    const summary = await addOpenaiKeyInWizard(session, key);
     expect(summary).not.toContain(key);
     await session.press('enter');
     expect(await session.waitForExit()).toBe(0);
@@ -186,21 +191,8 @@ describe('the TUI on an OpenClaw 2026.9 store (SQLite)', () => {
     expect(readCell(agentDb, `select state_json from auth_profile_state where state_key = 'primary'`)).toEqual({ version: 1, order: { anthropic: ['anthropic:manual', 'anthropic:work'] } });
     await session.type('a');
     await session.waitFor('Welcome');
-    await session.press('enter');
-    await session.waitFor('Which provider?');
-    await session.type('openai');
-    await session.waitFor('❯ OpenAI openai');
-    await session.press('enter');
-    await session.waitFor('How do you want to sign in to OpenAI?');
-    await session.press('enter');
     const key = fakeSecrets.openaiKey('tui-sqlite');
-    await session.type(key);
-    await session.press('enter');
-    await session.waitFor('Profile name:');
-    await session.press('enter');
-    await session.waitFor("daemon's .env?");
-    await session.type('n');
-    const summary = await session.waitFor('Saved openai:default');
+    const summary = await addOpenaiKeyInWizard(session, key);
     expect(summary).toContain(`${stateDb} (the profile, shared store)`);
     const store = readCell(stateDb, `select value_json from config_machine_state where state_key = 'authProfiles.store'`) as { profiles: Record<string, unknown> };
     expect(store.profiles['openai:default']).toEqual({ type: 'api_key', provider: 'openai', key });

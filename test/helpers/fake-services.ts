@@ -37,6 +37,7 @@ export function fakeState(profiles: Record<string, Record<string, unknown>> = {}
     own: { location, exists: true, split: false, profilesDoc: { version: 1, profiles }, profiles, order: {}, lastGood: {}, usageStats: {}, ...extra },
     daemonEnv: {},
     legacyFiles: [],
+    leftoverTempFiles: [],
   };
 }
 

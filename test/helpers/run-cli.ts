@@ -26,6 +26,8 @@ export function runCli(args: string[], options: { input?: string; env?: Record<s
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
+    // A command that refuses early closes stdin before a big input is written.
+    child.stdin.on('error', () => {});
     child.stdin.end(options.input ?? '');
   });
 }

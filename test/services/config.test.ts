@@ -1,6 +1,8 @@
+import JSON5 from 'json5';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { providersInUse, readGatewayConfig, recordProfileInConfig } from '../../src/services/config.js';
+import { providersInUse, readGatewayConfig } from '../../src/services/config.js';
+import { recordProfileInConfig } from '../../src/services/config-edit.js';
 import { UnreadableStateError } from '../../src/services/errors.js';
 import { fileMode, makeTempHome, readJson, writeText } from '../helpers/temp-state.js';
 
@@ -41,16 +43,16 @@ describe('gateway config', () => {
     expect(readJson(configPath).auth.order).toEqual({ openai: ['openai:a'] });
   });
 
-  it('rewrites a JSON5-only file as JSON and keeps the original as openclaw.json.bak', async () => {
+  it('rewrites a JSON5-only file as JSON5, values kept, and keeps the original as openclaw.json.bak (0600)', async () => {
     const { configPath } = makeTempHome();
-    const original = `{ gateway: { mode: 'local' }, agents: { defaults: { model: 'anthropic/x' } } }`;
+    const original = `{ gateway: { mode: 'local', retries: Infinity }, agents: { defaults: { model: 'anthropic/x' } } }`;
     writeText(configPath, original);
     const result = await recordProfileInConfig(configPath, { id: 'anthropic:default', provider: 'anthropic', mode: 'token' });
     expect(result.backupPath).toBe(`${configPath}.bak`);
     expect(readFileSync(`${configPath}.bak`, 'utf8')).toBe(original);
     expect(fileMode(`${configPath}.bak`)).toBe(0o600);
-    const rewritten = readJson(configPath);
-    expect(rewritten.gateway).toEqual({ mode: 'local' });
+    const rewritten = JSON5.parse(readFileSync(configPath, 'utf8'));
+    expect(rewritten.gateway).toEqual({ mode: 'local', retries: Infinity });
     expect(rewritten.auth.profiles['anthropic:default']).toEqual({ provider: 'anthropic', mode: 'token' });
   });
 

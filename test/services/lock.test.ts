@@ -51,6 +51,8 @@ describe('file lock', () => {
   it('takes over a lock older than 30 s even when its process lives', async () => {
     const { file, lock } = target();
     writeFileSync(lock, JSON.stringify({ pid: process.pid, createdAt: new Date(Date.now() - 31_000).toISOString() }));
+    const old = new Date(Date.now() - 31_000);
+    utimesSync(lock, old, old);
     const release = await acquireFileLock(file, { waitMs: 500 });
     await release();
     expect(existsSync(lock)).toBe(false);

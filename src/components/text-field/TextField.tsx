@@ -24,7 +24,7 @@ const MAX_DOTS = 40;
 
 export function maskValue(value: string, mask: MaskStyle): string {
   if (mask === 'none') return value;
-  const chars = [...value];
+  const chars = [...value.replace(/[\r\n]/g, '')];
   const shown = mask === 'keep-tail' ? chars.slice(-TAIL).join('') : '';
   const hidden = chars.length - [...shown].length;
   // A long secret would wrap the line; the count beside it says how long it is.
@@ -46,7 +46,7 @@ export function TextField({ state, onSubmit, isActive = true, placeholder = '', 
     <Text>
       {maskValue(state.value, mask)}
       {cursor}
-      {mask !== 'none' && <Text dimColor> {[...state.value].length} characters</Text>}
+      {mask !== 'none' && <Text dimColor> {[...state.value.replace(/\s/g, '')].length} characters</Text>}
     </Text>
   );
 }

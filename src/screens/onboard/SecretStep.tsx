@@ -21,6 +21,7 @@ export function SecretStep({ provider, kind, onSubmit }: { provider: string; kin
         <TextField
           state={field}
           mask="all"
+          keepLineBreaks
           placeholder={`paste the ${what} here`}
           onSubmit={(value) => {
             const result = checkSecret(provider, kind, value);

@@ -1,5 +1,5 @@
 import { UnreadableStateError } from '../errors.js';
-import { describeParseFailure } from '../json-text.js';
+import { describeParseFailure, parseJsonForRewrite, stringifyJson } from '../json-text.js';
 import {
   AuthStoreTransaction,
   buildSnapshot,
@@ -179,8 +179,9 @@ async function parseCell(location: DbLocation, which: 'store' | 'state', text: s
 function parseCellSync(location: DbLocation, which: 'store' | 'state', text: string): JsonObject {
   let value: unknown;
   try {
-    value = JSON.parse(text);
-  } catch {
+    value = parseJsonForRewrite(text, cellName(location, which));
+  } catch (error) {
+    if (error instanceof UnreadableStateError) throw error;
     throw new UnreadableStateError(`${cellName(location, which)}: not valid JSON; authdeck will not overwrite it (run \`openclaw doctor\`)`, location.dbPath);
   }
   return checkStoreDoc(value, cellName(location, which), location.dbPath);
@@ -263,18 +264,22 @@ export async function updateDbLayer<T>(location: DbLocation, edit: StoreEdit<T>,
       const profilesDoc = cells.store === undefined ? undefined : parseCellSync(location, 'store', cells.store);
       const stateDoc = cells.state === undefined ? undefined : parseCellSync(location, 'state', cells.state);
       const snapshot = snapshotFromCells(location, profilesDoc, stateDoc);
-      const storeBefore = JSON.stringify(snapshot.profilesDoc);
-      const stateBefore = JSON.stringify(compactState(snapshot.stateDoc!) ?? null);
+      // Compact JSON, as OpenClaw writes its cells; numbers kept exactly as they were.
+      const storeText = () => stringifyJson(snapshot.profilesDoc, undefined, cellName(location, 'store'));
+      const stateText = (doc: JsonObject | undefined) => (doc === undefined ? undefined : stringifyJson(doc, undefined, cellName(location, 'state')));
+      const storeBefore = storeText();
+      const stateBefore = stateText(compactState(snapshot.stateDoc!));
       const result = edit(new AuthStoreTransaction(snapshot));
       const nowMs = (options.now ?? Date.now)();
       let storeWritten = false;
-      if (JSON.stringify(snapshot.profilesDoc) !== storeBefore) {
-        upsertCell(db, location, 'store', JSON.stringify(snapshot.profilesDoc), nowMs);
+      if (storeText() !== storeBefore) {
+        upsertCell(db, location, 'store', storeText(), nowMs);
         storeWritten = true;
       }
       const stateAfterDoc = compactState(snapshot.stateDoc!);
-      const stateWritten = JSON.stringify(stateAfterDoc ?? null) !== stateBefore;
-      if (stateWritten) upsertCell(db, location, 'state', stateAfterDoc === undefined ? undefined : JSON.stringify(stateAfterDoc), nowMs);
+      const stateAfter = stateText(stateAfterDoc);
+      const stateWritten = stateAfter !== stateBefore;
+      if (stateWritten) upsertCell(db, location, 'state', stateAfter, nowMs);
       const after = buildSnapshot(location, snapshot.profilesDoc, stateAfterDoc ?? { version: 1 }, cells.store !== undefined || storeWritten);
       return { result, changed: storeWritten || stateWritten, snapshot: after };
     });

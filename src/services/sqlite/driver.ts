@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import type BetterSqlite3 from 'better-sqlite3';
 import { AuthdeckError, errorMessage, isNodeError, UnreadableStateError } from '../errors.js';
 
@@ -26,6 +27,12 @@ async function loadDriver(): Promise<typeof BetterSqlite3> {
  */
 export async function openExistingDatabase(path: string, mode: 'read' | 'write'): Promise<SqliteDatabase> {
   const Database = await loadDriver();
+  if (mode === 'write') {
+    const stats = await stat(path).catch(() => undefined);
+    if (stats && (stats.mode & 0o200) === 0) {
+      throw new AuthdeckError(`${path} is read-only (mode ${(stats.mode & 0o777).toString(8)}); authdeck will not change a database you protected`);
+    }
+  }
   try {
     return new Database(path, { readonly: mode === 'read', fileMustExist: true, timeout: SQLITE_BUSY_TIMEOUT_MS });
   } catch (error) {

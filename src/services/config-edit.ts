@@ -1,0 +1,174 @@
+import { writeFile } from 'node:fs/promises';
+import type { FormattingOptions, Node as JsonNode, ParseError } from 'jsonc-parser';
+import { PRIVATE_FILE_MODE, writeFileAtomic } from './atomic-write.js';
+import { parseConfigText } from './config.js';
+import { findAuthoringFile, INCLUDE_KEY, resolveIncludes } from './config-include.js';
+import { AuthdeckError, fsFailure } from './errors.js';
+import { readTextIfExists } from './fs-read.js';
+import { asRecord, formatJsonDocument, offsetToLineColumn } from './json-text.js';
+import { withFileLock, type LockOptions } from './lock.js';
+
+export interface ConfigRecordResult {
+  path: string;
+  changed: boolean;
+  created: boolean;
+  /** Set when the file used JSON5-only syntax and had to be rewritten. */
+  backupPath?: string;
+}
+
+interface ConfigEdit {
+  /** Path from the config's root, as OpenClaw reads it (includes resolved). */
+  path: (string | number)[];
+  value: unknown;
+  arrayInsert?: boolean;
+}
+
+type Jsonc = typeof import('jsonc-parser');
+
+/**
+ * Records a new profile in the config the way `openclaw onboard` does: `auth.profiles[id] =
+ * {provider, mode}`, and the id appended to `auth.order[provider]` only where that list exists.
+ * Comments and formatting survive when the file is JSONC; JSON5-only syntax cannot be edited
+ * in place, so it is rewritten as JSON5 (values kept) with the original as a backup. An
+ * `auth` section brought in with `$include` is edited in the file that holds it. A config
+ * that is ambiguous (a key written twice) is not edited: the save stops and says why.
+ */
+export async function recordProfileInConfig(path: string, profile: { id: string; provider: string; mode: string }, lock?: LockOptions): Promise<ConfigRecordResult> {
+  return withFileLock(
+    path,
+    async () => {
+      const text = await readTextIfExists(path);
+      if (text === undefined) {
+        const doc = { auth: { profiles: { [profile.id]: { provider: profile.provider, mode: profile.mode } } } };
+        await writeFileAtomic(path, formatJsonDocument(doc, path));
+        return { path, changed: true, created: true };
+      }
+      const root = await parseConfigText(path, text);
+      const resolved = text.includes(INCLUDE_KEY) ? await resolveIncludes(root, path, parseConfigText) : root;
+      const edits = plannedConfigEdits(resolved, profile);
+      if (edits.length === 0) return { path, changed: false, created: false };
+      const wanted = `"${profile.id}": { "provider": "${profile.provider}", "mode": "${profile.mode}" } under auth.profiles`;
+      const owner = await findAuthoringFile(root, path, ['auth', 'profiles'], parseConfigText, wanted);
+      const orderOwner = edits.some((edit) => edit.path[1] === 'order')
+        ? await findAuthoringFile(root, path, ['auth', 'order'], parseConfigText, `"${profile.id}" to auth.order.${profile.provider}`)
+        : owner;
+      if (orderOwner.file !== owner.file) throw new AuthdeckError(`auth.profiles and auth.order come from different files (${owner.file}, ${orderOwner.file}); add ${wanted} by hand`);
+      // Paths inside the file that holds them (the root file, or an included one).
+      const local = edits.map((edit) => ({ ...edit, path: [...(edit.path[1] === 'order' ? orderOwner : owner).path, ...edit.path.slice(2)] }));
+      const write = () => editConfigFile(owner.file, owner.file === path ? text : undefined, local);
+      return owner.file === path ? write() : withFileLock(owner.file, write, lock);
+    },
+    lock,
+  );
+}
+
+async function editConfigFile(file: string, knownText: string | undefined, edits: ConfigEdit[]): Promise<ConfigRecordResult> {
+  const text = knownText ?? (await readTextIfExists(file)) ?? '{}\n';
+  const jsonc = await import('jsonc-parser');
+  const jsoncErrors: ParseError[] = [];
+  const tree = jsonc.parseTree(text, jsoncErrors, { allowTrailingComma: true, disallowComments: false });
+  if (jsoncErrors.length === 0 && tree) {
+    for (const edit of edits) refuseDuplicateKeys(tree, text, file, edit.path);
+    await writeFileAtomic(file, applyConfigEditsToText(jsonc, text, edits));
+    return { path: file, changed: true, created: false };
+  }
+  // JSON5-only syntax (unquoted keys, single quotes): no edit in place is possible.
+  const doc = await parseConfigText(file, text);
+  refuseLossyRewrite(doc, file);
+  const backupPath = await backupConfig(file, text);
+  for (const edit of edits) setAtPath(doc, edit.path, edit.value);
+  const { default: JSON5 } = await import('json5');
+  await writeFileAtomic(file, `${JSON5.stringify(doc, null, 2)}\n`);
+  return { path: file, changed: true, created: false, backupPath };
+}
+
+/** JSON reads the last of two equal keys; an edit could land in the one nobody reads. */
+function refuseDuplicateKeys(tree: JsonNode, text: string, file: string, path: (string | number)[]): void {
+  let node: JsonNode | undefined = tree;
+  for (const segment of path) {
+    if (!node || node.type !== 'object' || typeof segment !== 'string') return;
+    const matches: JsonNode[] = (node.children ?? []).filter((property) => property.children?.[0]?.value === segment);
+    if (matches.length > 1) {
+      const lines = matches.map((property) => offsetToLineColumn(text, property.offset).line).join(' and ');
+      throw new AuthdeckError(`${file} has "${segment}" twice (lines ${lines}); OpenClaw reads only the last one — remove the other, then try again`);
+    }
+    node = matches[0]?.children?.[1];
+  }
+}
+
+/** Numbers JSON5 cannot write back as they were (integers past 2^53) make a rewrite lossy. */
+function refuseLossyRewrite(doc: unknown, file: string): void {
+  const walk = (value: unknown): boolean => {
+    if (typeof value === 'number') return Number.isInteger(value) && !Number.isSafeInteger(value);
+    if (Array.isArray(value)) return value.some(walk);
+    const record = asRecord(value);
+    return record ? Object.values(record).some(walk) : false;
+  };
+  if (walk(doc)) throw new AuthdeckError(`${file} uses JSON5-only syntax and holds a number too large to rewrite exactly; add the profile's entry under auth.profiles by hand`);
+}
+
+function plannedConfigEdits(doc: Record<string, unknown>, profile: { id: string; provider: string; mode: string }): ConfigEdit[] {
+  const auth = asRecord(doc.auth);
+  const profiles = asRecord(auth?.profiles);
+  const existing = profiles && Object.hasOwn(profiles, profile.id) ? asRecord(profiles[profile.id]) : undefined;
+  const edits: ConfigEdit[] = [];
+  if (!existing) {
+    edits.push({ path: ['auth', 'profiles', profile.id], value: { provider: profile.provider, mode: profile.mode } });
+  } else {
+    if (existing.provider !== profile.provider) edits.push({ path: ['auth', 'profiles', profile.id, 'provider'], value: profile.provider });
+    if (existing.mode !== profile.mode) edits.push({ path: ['auth', 'profiles', profile.id, 'mode'], value: profile.mode });
+  }
+  const orders = asRecord(auth?.order);
+  const order = orders && Object.hasOwn(orders, profile.provider) ? orders[profile.provider] : undefined;
+  if (Array.isArray(order) && !order.includes(profile.id)) {
+    edits.push({ path: ['auth', 'order', profile.provider, order.length], value: profile.id, arrayInsert: true });
+  }
+  return edits;
+}
+
+function applyConfigEditsToText(jsonc: Jsonc, text: string, edits: ConfigEdit[]): string {
+  const formattingOptions = detectFormatting(text);
+  let result = text;
+  for (const edit of edits) {
+    const changes = jsonc.modify(result, edit.path, edit.value, {
+      formattingOptions,
+      ...(edit.arrayInsert ? { isArrayInsertion: true } : {}),
+    });
+    result = jsonc.applyEdits(result, changes);
+  }
+  return result;
+}
+
+function detectFormatting(text: string): FormattingOptions {
+  const indent = /^([ \t]+)\S/m.exec(text)?.[1] ?? '  ';
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  return indent.startsWith('\t') ? { insertSpaces: false, tabSize: 1, eol } : { insertSpaces: true, tabSize: indent.length, eol };
+}
+
+function setAtPath(doc: Record<string, unknown>, path: (string | number)[], value: unknown): void {
+  let node: Record<string, unknown> | unknown[] = doc;
+  for (let i = 0; i < path.length - 1; i++) {
+    const key = path[i]!;
+    const container = node as Record<string | number, unknown>;
+    const next = container[key];
+    if (next === null || typeof next !== 'object') container[key] = {};
+    node = container[key] as Record<string, unknown>;
+  }
+  Object.defineProperty(node, path[path.length - 1]!, { value, writable: true, enumerable: true, configurable: true });
+}
+
+async function backupConfig(path: string, text: string): Promise<string> {
+  const preferred = `${path}.bak`;
+  const previous = await readTextIfExists(preferred);
+  if (previous === text) return preferred;
+  const target = previous === undefined ? preferred : `${path}.${timestampForFileName()}.bak`;
+  // Made 0600 from the start: the config may hold a gateway token.
+  await writeFile(target, text, { mode: PRIVATE_FILE_MODE, flag: 'wx' }).catch((error: unknown) => {
+    throw fsFailure(error, target, 'write');
+  });
+  return target;
+}
+
+export function timestampForFileName(date = new Date()): string {
+  return date.toISOString().replace(/[:.]/g, '-');
+}

@@ -1,0 +1,129 @@
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LockBusyError, UnreadableStateError } from '../../src/services/errors.js';
+import { acquireFileLock } from '../../src/services/lock.js';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { runCli } from '../helpers/run-cli.js';
+import { makeTempHome, readJson } from '../helpers/temp-state.js';
+
+function target() {
+  const temp = makeTempHome();
+  mkdirSync(temp.mainAgentDir, { recursive: true });
+  return { ...temp, file: join(temp.mainAgentDir, 'auth-profiles.json'), lock: join(temp.mainAgentDir, 'auth-profiles.json.lock') };
+}
+
+function deadPid(): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['-e', '0']);
+    child.on('exit', () => resolve(child.pid!));
+  });
+}
+
+const age = (path: string, ms: number) => {
+  const then = new Date(Date.now() - ms);
+  utimesSync(path, then, then);
+};
+
+describe('taking over a stale lock', () => {
+  it.each(['judged-stale', 'moved-aside'] as const)('never lets two writers hold it when one stalls mid-takeover (%s)', async (step) => {
+    const { file, lock } = target();
+    writeFileSync(lock, JSON.stringify({ pid: await deadPid(), createdAt: new Date().toISOString() }));
+    let resumeA!: () => void;
+    let aStalled!: () => void;
+    const stalled = new Promise<void>((done) => (aStalled = done));
+    const a = acquireFileLock(file, {
+      waitMs: 5_000,
+      onTakeover: async (at) => {
+        if (at !== step) return;
+        aStalled();
+        await new Promise<void>((done) => (resumeA = done));
+      },
+    });
+    await stalled;
+    // Meanwhile B gets the lock (taking over the stale one itself, or finding the name free).
+    const releaseB = await acquireFileLock(file, { waitMs: 1_000 });
+    const bBody = readFileSync(lock, 'utf8');
+    resumeA();
+    await new Promise((done) => setTimeout(done, 150));
+    // A acted on its old judgement without touching B's lock: B still holds it, A waits.
+    expect(readFileSync(lock, 'utf8')).toBe(bBody);
+    let aHolds = false;
+    void a.then(() => (aHolds = true));
+    await new Promise((done) => setTimeout(done, 100));
+    expect(aHolds).toBe(false);
+    await releaseB();
+    const releaseA = await a;
+    expect(aHolds).toBe(true);
+    await releaseA();
+    expect(existsSync(lock)).toBe(false);
+  });
+});
+
+describe('hostile lock files', () => {
+  it('reports a lock path that is a dangling symlink or a FIFO at once (exit 3), and never follows or opens it', async () => {
+    const { file, lock } = target();
+    symlinkSync(join(target().stateDir, 'nowhere'), lock);
+    const started = Date.now();
+    const error = (await acquireFileLock(file, { waitMs: 5_000 }).catch((e: unknown) => e)) as UnreadableStateError;
+    expect(error).toBeInstanceOf(UnreadableStateError);
+    expect(error.message).toMatch(/auth-profiles\.json\.lock is not a regular file \(a symbolic link\)/);
+    expect(Date.now() - started).toBeLessThan(1_000);
+
+    const fifo = target();
+    execFileSync('mkfifo', [fifo.lock]);
+    const fifoError = (await acquireFileLock(fifo.file, { waitMs: 5_000 }).catch((e: unknown) => e)) as UnreadableStateError;
+    expect(fifoError.message).toMatch(/is not a regular file \(a FIFO\)/);
+  });
+
+  it('takes over an empty lock left by a crash once it is a few seconds old, and waits for a fresh one', async () => {
+    const { file, lock } = target();
+    writeFileSync(lock, '');
+    await expect(acquireFileLock(file, { waitMs: 100 })).rejects.toBeInstanceOf(LockBusyError);
+    age(lock, 6_000);
+    const release = await acquireFileLock(file, { waitMs: 1_000 });
+    await release();
+  });
+
+  it('does not believe a createdAt in the future: such a lock still goes stale by its file time', async () => {
+    const { file, lock } = target();
+    writeFileSync(lock, JSON.stringify({ pid: process.pid, createdAt: new Date(Date.now() + 365 * 86_400_000).toISOString() }));
+    await expect(acquireFileLock(file, { waitMs: 100 })).rejects.toBeInstanceOf(LockBusyError);
+    age(lock, 31_000);
+    const release = await acquireFileLock(file, { waitMs: 1_000 });
+    await release();
+  });
+
+  it('every command ends within the lock deadline with one line when the lock stays held', async () => {
+    const { home, lock } = target();
+    writeFileSync(lock, JSON.stringify({ pid: process.pid, createdAt: new Date().toISOString() }));
+    const started = Date.now();
+    const result = await runCli(['add-key', '--provider', 'groq'], { home, input: fakeSecrets.groqKey(), env: { AUTHDECK_LOCK_TIMEOUT_MS: '700' } });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(result.code).toBe(3);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain(`held by process ${process.pid}`);
+  });
+});
+
+describe('waiting writers do not starve', () => {
+  it('eight processes adding profiles at once all succeed within the deadline, none lost', async () => {
+    const { home, mainAgentDir, configPath } = target();
+    const workers = Array.from({ length: 8 }, (_, worker) =>
+      (async () => {
+        const codes: Array<number | null> = [];
+        for (let i = 0; i < 6; i++) {
+          const run = await runCli(['add-key', '--provider', 'groq', '--profile-id', `w${worker}-${i}`], { home, input: fakeSecrets.groqKey(`w${worker}-${i}`) });
+          codes.push(run.code);
+        }
+        return codes;
+      })(),
+    );
+    const codes = (await Promise.all(workers)).flat();
+    expect(codes.filter((code) => code !== 0)).toEqual([]);
+    const ids = Object.keys(readJson(join(mainAgentDir, 'auth-profiles.json')).profiles);
+    expect(ids).toHaveLength(48);
+    expect(Object.keys(readJson(configPath).auth.profiles)).toHaveLength(48);
+  }, 120_000);
+});
