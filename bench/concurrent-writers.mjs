@@ -17,10 +17,16 @@ const env = { PATH: process.env.PATH, HOME: home };
 /** One add-key; a failure is counted and reported, never thrown (the run goes on). */
 function addOne(worker, index) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, '--no-reload', 'add-key', '--provider', 'custom', '--profile-id', `w${worker}-${index}`], { env, stdio: ['pipe', 'ignore', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [cli, '--no-reload', 'add-key', '--provider', 'custom', '--profile-id', `w${worker}-${index}`],
+      { env, stdio: ['pipe', 'ignore', 'pipe'] },
+    );
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (code) => resolve(code === 0 ? undefined : `worker ${worker} #${index}: exit ${code}: ${stderr.trim()}`));
+    child.on('close', (code) =>
+      resolve(code === 0 ? undefined : `worker ${worker} #${index}: exit ${code}: ${stderr.trim()}`),
+    );
     child.stdin.end(`secret-${worker}-${index}`);
   });
 }

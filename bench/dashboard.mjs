@@ -21,7 +21,9 @@ function makeStore(count) {
   for (let i = 0; i < count; i++) {
     const provider = `provider${i % 20}`;
     profiles[`${provider}:profile-${String(i).padStart(5, '0')}`] =
-      i % 2 ? { type: 'token', provider, token: `tok-${'x'.repeat(90)}-${i}`, expires: now + (i + 1) * 3_600_000 } : { type: 'api_key', provider, key: `key-${'y'.repeat(40)}-${i}` };
+      i % 2
+        ? { type: 'token', provider, token: `tok-${'x'.repeat(90)}-${i}`, expires: now + (i + 1) * 3_600_000 }
+        : { type: 'api_key', provider, key: `key-${'y'.repeat(40)}-${i}` };
   }
   const store = { version: 1, profiles };
   writeFileSync(join(agentDir, 'auth-profiles.json'), JSON.stringify(store));
@@ -31,12 +33,18 @@ function makeStore(count) {
 function launch(home) {
   const terminal = new Terminal({ cols: 120, rows: 40, allowProposedApi: true });
   const started = performance.now();
-  const child = pty.spawn(process.execPath, [cli, 'dashboard'], { cols: 120, rows: 40, cwd: home, env: { PATH: process.env.PATH, HOME: home, TERM: 'xterm-256color' } });
+  const child = pty.spawn(process.execPath, [cli, 'dashboard'], {
+    cols: 120,
+    rows: 40,
+    cwd: home,
+    env: { PATH: process.env.PATH, HOME: home, TERM: 'xterm-256color' },
+  });
   child.onData((data) => terminal.write(data));
   const screen = () => {
     const buffer = terminal.buffer.active;
     let text = '';
-    for (let i = 0; i < terminal.rows; i++) text += `${buffer.getLine(buffer.viewportY + i)?.translateToString(true) ?? ''}\n`;
+    for (let i = 0; i < terminal.rows; i++)
+      text += `${buffer.getLine(buffer.viewportY + i)?.translateToString(true) ?? ''}\n`;
     return text;
   };
   const waitFor = (test, timeoutMs = 10_000) =>

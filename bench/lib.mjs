@@ -31,5 +31,7 @@ export function measureCommand(argv, { runs = 11, env = process.env, input } = {
 
 export function printRow(name, value, budget, unit) {
   const verdict = budget === undefined ? '' : value <= budget ? 'within budget' : 'OVER BUDGET';
-  console.log(`${name.padEnd(48)} ${value.toFixed(1).padStart(8)} ${unit.padEnd(4)} ${budget === undefined ? '' : `(budget ${budget} ${unit}) ${verdict}`}`);
+  console.log(
+    `${name.padEnd(48)} ${value.toFixed(1).padStart(8)} ${unit.padEnd(4)} ${budget === undefined ? '' : `(budget ${budget} ${unit}) ${verdict}`}`,
+  );
 }

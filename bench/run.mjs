@@ -4,7 +4,9 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const dir = fileURLToPath(new URL('.', import.meta.url));
-for (const file of readdirSync(dir).filter((name) => name.endsWith('.mjs') && !['run.mjs', 'lib.mjs'].includes(name)).sort()) {
+for (const file of readdirSync(dir)
+  .filter((name) => name.endsWith('.mjs') && !['run.mjs', 'lib.mjs'].includes(name))
+  .sort()) {
   console.log(`\n# ${file}`);
   spawnSync(process.execPath, [`${dir}${file}`], { stdio: 'inherit' });
 }

@@ -21,7 +21,12 @@ async function once() {
     cols: 100,
     rows: 40,
     cwd: home,
-    env: { PATH: `${fakeDir}:${dirname(process.execPath)}:/usr/bin:/bin`, HOME: home, TERM: 'xterm-256color', FAKE_CLAUDE_URL_TIMEFILE: timeFile },
+    env: {
+      PATH: `${fakeDir}:${dirname(process.execPath)}:/usr/bin:/bin`,
+      HOME: home,
+      TERM: 'xterm-256color',
+      FAKE_CLAUDE_URL_TIMEFILE: timeFile,
+    },
   });
   child.onData((data) => terminal.write(data));
   const seenAt = await new Promise((resolve, reject) => {
@@ -47,5 +52,7 @@ async function once() {
 
 const samples = [];
 for (let i = 0; i < 7; i++) samples.push(await once());
-console.log(`setup-token sign-in URL latency (median of ${samples.length}; samples ${samples.map((s) => s.toFixed(0)).join(', ')} ms)`);
+console.log(
+  `setup-token sign-in URL latency (median of ${samples.length}; samples ${samples.map((s) => s.toFixed(0)).join(', ')} ms)`,
+);
 printRow('claude wrote the URL → on authdeck screen', median(samples), 300, 'ms');

@@ -16,7 +16,11 @@ for (let i = 0; i < 50; i++) {
   profiles[`provider${i % 5}:p${i}`] = {
     type,
     provider: `provider${i % 5}`,
-    ...(type === 'api_key' ? { key: `k-${'x'.repeat(40)}${i}` } : type === 'token' ? { token: `t-${'y'.repeat(90)}${i}`, expires: now + (i + 2) * 86_400_000 } : { access: `a-${i}`, refresh: `r-${i}`, expires: now + (i + 2) * 86_400_000 }),
+    ...(type === 'api_key'
+      ? { key: `k-${'x'.repeat(40)}${i}` }
+      : type === 'token'
+        ? { token: `t-${'y'.repeat(90)}${i}`, expires: now + (i + 2) * 86_400_000 }
+        : { access: `a-${i}`, refresh: `r-${i}`, expires: now + (i + 2) * 86_400_000 }),
   };
 }
 writeFileSync(join(agentDir, 'auth-profiles.json'), JSON.stringify({ version: 1, profiles }, null, 2));

@@ -27,7 +27,9 @@ await build({
   // Ink imports react-devtools-core only when DEV is set; the stub keeps the bundle loadable.
   alias: { 'react-devtools-core': './scripts/react-devtools-stub.mjs' },
   define: { __AUTHDECK_VERSION__: JSON.stringify(pkg.version), 'process.env.NODE_ENV': '"production"' },
-  banner: { js: "import { createRequire as __authdeckCreateRequire } from 'node:module'; const require = __authdeckCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __authdeckCreateRequire } from 'node:module'; const require = __authdeckCreateRequire(import.meta.url);",
+  },
   legalComments: 'none',
   logLevel: 'warning',
 });

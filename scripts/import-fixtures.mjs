@@ -12,7 +12,9 @@ const PLACEHOLDER = '@@TOKPREFIX@@';
 if (PLACEHOLDER.length !== PREFIX.length) throw new Error('placeholder must keep byte offsets');
 
 for (const name of readdirSync(from)) {
-  const text = readFileSync(from + name, 'latin1').split(PREFIX).join(PLACEHOLDER);
+  const text = readFileSync(from + name, 'latin1')
+    .split(PREFIX)
+    .join(PLACEHOLDER);
   if (name === 'README.md') {
     const note = `> Copied from ../shared/fixtures by scripts/import-fixtures.mjs. In these copies the token\n> prefix is written ${PLACEHOLDER} (same length); test/helpers/fixtures.ts restores it.\n\n`;
     writeFileSync(`${to}RECORDINGS.md`, note + text, 'latin1');

@@ -86,7 +86,10 @@ export function createAppServices(options: RealServicesOptions): AppServices {
       return { ...saved, ...(saved.createdWith ? {} : await tellGateway(saved.era)) };
     },
     setDaemonEnv: (name, value) => setDaemonEnvVar(workspace.daemonEnvPath, name, value),
-    removeProfile: async (profileId) => ({ ...(await removeProfile(workspace, profileId)), ...(await tellGateway(undefined)) }),
+    removeProfile: async (profileId) => ({
+      ...(await removeProfile(workspace, profileId)),
+      ...(await tellGateway(undefined)),
+    }),
     setOrder: async (provider, ids) => {
       const result = await setOrderOverride(workspace, provider, ids);
       return { ...result, ...(result.changed ? await tellGateway(undefined) : {}) };
@@ -97,7 +100,11 @@ export function createAppServices(options: RealServicesOptions): AppServices {
     },
     listAgents: () => listKnownAgentIds(workspace.config, workspace.stateDir),
     forAgent: async (agentId) =>
-      createAppServices({ ...options, preloadedState: undefined, workspace: await resolveWorkspace({ env: workspace.env, stateDir: workspace.stateDir, agent: agentId }) }),
+      createAppServices({
+        ...options,
+        preloadedState: undefined,
+        workspace: await resolveWorkspace({ env: workspace.env, stateDir: workspace.stateDir, agent: agentId }),
+      }),
     findClaude: (explicit) => findClaudeBinary(options.env.PATH, explicit),
     createSetupTokenSession: (claudeBin) =>
       new SetupTokenSession({ claudeBin, spawn: options.spawnPty, env: options.env, ...options.setupTokenOptions }),

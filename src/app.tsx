@@ -1,7 +1,12 @@
 import { useApp, useInput } from 'ink';
 import { useCallback, useMemo, useReducer, useState } from 'react';
 import type { AppServices } from './app-services.js';
-import { NavigationActionsContext, NavigationStateContext, ServicesContext, type NavigationActions } from './contexts.js';
+import {
+  NavigationActionsContext,
+  NavigationStateContext,
+  ServicesContext,
+  type NavigationActions,
+} from './contexts.js';
 import { currentScreen, navigationReducer, type Screen, type TuiResult } from './navigation.js';
 import { ScreenOutlet } from './screens/ScreenOutlet.js';
 import { ExitCode } from './services/errors.js';

@@ -38,7 +38,11 @@ export type ParseOutcome =
   | { kind: 'version' };
 
 export function parseCommandLine(root: CommandSpec, globals: OptionSpec[], argv: string[]): ParseOutcome {
-  const valueGlobals = new Set(globals.filter((option) => option.value).flatMap((option) => [`--${option.name}`, ...(option.short ? [`-${option.short}`] : [])]));
+  const valueGlobals = new Set(
+    globals
+      .filter((option) => option.value)
+      .flatMap((option) => [`--${option.name}`, ...(option.short ? [`-${option.short}`] : [])]),
+  );
   const path: string[] = [];
   const rest: string[] = [];
   let command = root;
@@ -66,7 +70,10 @@ export function parseCommandLine(root: CommandSpec, globals: OptionSpec[], argv:
   const options = [...globals, ...(command.options ?? []), { name: 'help', short: 'h', description: 'show help' }];
   if (command === root) options.push({ name: 'version', short: 'V', description: 'print the version' });
   const config = Object.fromEntries(
-    options.map((option) => [option.name, { type: option.value ? 'string' : 'boolean', ...(option.short ? { short: option.short } : {}) } as const]),
+    options.map((option) => [
+      option.name,
+      { type: option.value ? 'string' : 'boolean', ...(option.short ? { short: option.short } : {}) } as const,
+    ]),
   );
   let parsed: { values: ParsedValues; positionals: string[] };
   try {
@@ -78,7 +85,9 @@ export function parseCommandLine(root: CommandSpec, globals: OptionSpec[], argv:
   if (values.help) return { kind: 'help', text: formatHelp(command, path, globals) };
   if (values.version) return { kind: 'version' };
   if (command.subcommands && positionals.length > 0) {
-    throw new UsageError(`unknown command "${[...path, positionals[0]].join(' ')}"; see \`authdeck ${[...path, '--help'].join(' ')}\``);
+    throw new UsageError(
+      `unknown command "${[...path, positionals[0]].join(' ')}"; see \`authdeck ${[...path, '--help'].join(' ')}\``,
+    );
   }
   if (!command.run) return { kind: 'help', text: formatHelp(command, path, globals) };
   checkArguments(command, path, positionals);
@@ -99,18 +108,25 @@ function checkArguments(command: CommandSpec, path: string[], positionals: strin
     throw new UsageError(`${where}: missing <${specs[positionals.length]!.name}>; see \`authdeck ${where} --help\``);
   }
   if (!variadic && positionals.length > specs.length) {
-    throw new UsageError(`${where}: unexpected argument "${positionals[specs.length]}"; see \`authdeck ${where} --help\``);
+    throw new UsageError(
+      `${where}: unexpected argument "${positionals[specs.length]}"; see \`authdeck ${where} --help\``,
+    );
   }
 }
 
 function usageMessage(error: unknown): string {
   const message = errorMessage(error);
-  return message.split('. ')[0]!.replace(/^Unknown option/, 'unknown option').replace(/^Option '([^']+)' argument missing/, "option '$1' needs a value");
+  return message
+    .split('. ')[0]!
+    .replace(/^Unknown option/, 'unknown option')
+    .replace(/^Option '([^']+)' argument missing/, "option '$1' needs a value");
 }
 
 export function formatHelp(command: CommandSpec, path: string[], globals: OptionSpec[]): string {
   const lines: string[] = [];
-  const args = (command.args ?? []).map((arg) => (arg.required ? `<${arg.name}${arg.variadic ? '...' : ''}>` : `[${arg.name}${arg.variadic ? '...' : ''}]`));
+  const args = (command.args ?? []).map((arg) =>
+    arg.required ? `<${arg.name}${arg.variadic ? '...' : ''}>` : `[${arg.name}${arg.variadic ? '...' : ''}]`,
+  );
   const usage = ['authdeck', ...path, ...(command.subcommands ? ['<command>'] : []), '[options]', ...args].join(' ');
   lines.push(`Usage: ${usage}`, '', command.description);
   if (command.subcommands?.length) {
@@ -120,9 +136,11 @@ export function formatHelp(command: CommandSpec, path: string[], globals: Option
   }
   const options = [...(command.options ?? []), ...globals, { name: 'help', short: 'h', description: 'show help' }];
   if (path.length === 0) options.push({ name: 'version', short: 'V', description: 'print the version' });
-  const flag = (option: OptionSpec) => `${option.short ? `-${option.short}, ` : '    '}--${option.name}${option.value ? ` <${option.value}>` : ''}`;
+  const flag = (option: OptionSpec) =>
+    `${option.short ? `-${option.short}, ` : '    '}--${option.name}${option.value ? ` <${option.value}>` : ''}`;
   const width = Math.max(...options.map((option) => flag(option).length));
   lines.push('', 'Options:');
-  for (const option of options) lines.push(`  ${flag(option).padEnd(width)}  ${option.description}${option.required ? ' (required)' : ''}`);
+  for (const option of options)
+    lines.push(`  ${flag(option).padEnd(width)}  ${option.description}${option.required ? ' (required)' : ''}`);
   return `${lines.join('\n')}\n`;
 }

@@ -19,7 +19,11 @@ import { VERSION } from './version.js';
  * interactive commands import, on demand.
  */
 const GLOBAL_OPTIONS: OptionSpec[] = [
-  { name: 'state-dir', value: 'dir', description: 'OpenClaw state dir (default: $OPENCLAW_STATE_DIR, else ~/.openclaw)' },
+  {
+    name: 'state-dir',
+    value: 'dir',
+    description: 'OpenClaw state dir (default: $OPENCLAW_STATE_DIR, else ~/.openclaw)',
+  },
   { name: 'agent', value: 'id', description: "agent whose credentials to use (default: the config's default agent)" },
   { name: 'no-color', description: 'no colours (NO_COLOR works too)' },
   { name: 'no-reload', description: 'after a write, do not ask the running gateway to reload auth' },
@@ -28,8 +32,17 @@ const GLOBAL_OPTIONS: OptionSpec[] = [
 type Runner = (ctx: CommandContext, values: ParsedValues, positionals: string[]) => Promise<number>;
 
 const json: OptionSpec = { name: 'json', description: 'print JSON' };
-const profileId: OptionSpec = { name: 'profile-id', value: 'id', description: 'profile id or name (default <provider>:default)' };
-const provider = (required: boolean): OptionSpec => ({ name: 'provider', value: 'id', description: 'provider, e.g. anthropic', required });
+const profileId: OptionSpec = {
+  name: 'profile-id',
+  value: 'id',
+  description: 'profile id or name (default <provider>:default)',
+};
+const provider = (required: boolean): OptionSpec => ({
+  name: 'provider',
+  value: 'id',
+  description: 'provider, e.g. anthropic',
+  required,
+});
 
 const str = (value: string | boolean | undefined) => (typeof value === 'string' ? value : undefined);
 const flag = (value: string | boolean | undefined) => value === true;
@@ -40,11 +53,20 @@ function commandTable(bind: (runner: Runner) => CommandSpec['run']): CommandSpec
     options: [
       { name: 'json', description: 'print one JSON object (schema in the README)' },
       { name: 'check', description: 'exit 1 if anything is expired or missing, 2 if expiring, else 0' },
-      { name: 'within', value: 'duration', description: 'warn window for "expiring" (default 24h, or `prefs set warnWithin`)' },
+      {
+        name: 'within',
+        value: 'duration',
+        description: 'warn window for "expiring" (default 24h, or `prefs set warnWithin`)',
+      },
       provider(false),
     ],
     run: bind(async (ctx, v) =>
-      cmdStatus.runStatus(ctx, { json: flag(v.json), check: flag(v.check), within: str(v.within), provider: str(v.provider) }),
+      cmdStatus.runStatus(ctx, {
+        json: flag(v.json),
+        check: flag(v.check),
+        within: str(v.within),
+        provider: str(v.provider),
+      }),
     ),
   };
   const pasteToken: Omit<CommandSpec, 'name'> = {
@@ -52,7 +74,11 @@ function commandTable(bind: (runner: Runner) => CommandSpec['run']): CommandSpec
     options: [
       provider(true),
       profileId,
-      { name: 'expires-in', value: 'duration', description: 'lifetime: 365d, 12h, 90m (Anthropic setup-tokens: 365d when not given)' },
+      {
+        name: 'expires-in',
+        value: 'duration',
+        description: 'lifetime: 365d, 12h, 90m (Anthropic setup-tokens: 365d when not given)',
+      },
       json,
     ],
     run: bind(async (ctx, v) =>
@@ -68,7 +94,11 @@ function commandTable(bind: (runner: Runner) => CommandSpec['run']): CommandSpec
     description: 'run `claude setup-token` here and save the token it prints as a profile (TUI)',
     options: [
       { name: 'provider', value: 'id', description: 'only anthropic' },
-      { name: 'profile-id', value: 'id', description: 'profile id or name (default anthropic:default; asks when taken)' },
+      {
+        name: 'profile-id',
+        value: 'id',
+        description: 'profile id or name (default anthropic:default; asks when taken)',
+      },
       { name: 'claude-bin', value: 'path', description: 'the claude program (default: claude on PATH)' },
       { name: 'yes', short: 'y', description: 'replace the profile if it exists, without asking' },
     ],
@@ -95,7 +125,9 @@ function commandTable(bind: (runner: Runner) => CommandSpec['run']): CommandSpec
         description: "set the agent's override: the profiles to try, first one first",
         options: [provider(true), json],
         args: [{ name: 'ids', required: true, variadic: true }],
-        run: bind(async (ctx, v, ids) => cmdOrder.runOrderSet(ctx, ids, { provider: str(v.provider), json: flag(v.json) })),
+        run: bind(async (ctx, v, ids) =>
+          cmdOrder.runOrderSet(ctx, ids, { provider: str(v.provider), json: flag(v.json) }),
+        ),
       },
       {
         name: 'clear',
@@ -183,15 +215,24 @@ function commandTable(bind: (runner: Runner) => CommandSpec['run']): CommandSpec
       { name: 'order', ...order },
       {
         name: 'migrate',
-        description: 'SQLite-era agent with JSON auth files: what `openclaw doctor --fix` would import, and --apply to do it without losing renewed tokens',
+        description:
+          'SQLite-era agent with JSON auth files: what `openclaw doctor --fix` would import, and --apply to do it without losing renewed tokens',
         options: [
           { name: 'apply', description: 'write the new and newer profiles into SQLite and archive the JSON files' },
-          { name: 'prefer-json', description: 'with --apply: also take every profile that differs from the stored one' },
+          {
+            name: 'prefer-json',
+            description: 'with --apply: also take every profile that differs from the stored one',
+          },
           { name: 'yes', short: 'y', description: 'do not ask' },
           json,
         ],
         run: bind(async (ctx, v) =>
-          (await import('./commands/migrate.js')).runMigrate(ctx, { apply: flag(v.apply), preferJson: flag(v['prefer-json']), yes: flag(v.yes), json: flag(v.json) }),
+          (await import('./commands/migrate.js')).runMigrate(ctx, {
+            apply: flag(v.apply),
+            preferJson: flag(v['prefer-json']),
+            yes: flag(v.yes),
+            json: flag(v.json),
+          }),
         ),
       },
       {
@@ -199,7 +240,9 @@ function commandTable(bind: (runner: Runner) => CommandSpec['run']): CommandSpec
         description: "authdeck's own preferences: list, get KEY, set KEY VALUE",
         options: [json],
         args: [{ name: 'action' }, { name: 'key' }, { name: 'value' }],
-        run: bind(async (ctx, v, [action, key, value]) => cmdPrefs.runPrefs(ctx, action, key, value, { json: flag(v.json) })),
+        run: bind(async (ctx, v, [action, key, value]) =>
+          cmdPrefs.runPrefs(ctx, action, key, value, { json: flag(v.json) }),
+        ),
       },
       {
         name: 'models',
@@ -229,7 +272,9 @@ function refuseSecretArguments(argv: string[]): void {
   for (const word of argv) {
     const value = word.startsWith('--') && word.includes('=') ? word.slice(word.indexOf('=') + 1) : word;
     if (looksLikeSecret(value)) {
-      throw new UsageError(`a secret was passed on the command line (${maskSecret(value)}); pass it on stdin or at the prompt instead — and consider it exposed in your shell history`);
+      throw new UsageError(
+        `a secret was passed on the command line (${maskSecret(value)}); pass it on stdin or at the prompt instead — and consider it exposed in your shell history`,
+      );
     }
   }
 }
@@ -239,7 +284,9 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
   try {
     refuseSecretArguments(argv);
     let globals: GlobalOptions = {};
-    const root = commandTable((runner) => async (values, positionals) => runner(new CommandContext(io, globals), values, positionals));
+    const root = commandTable(
+      (runner) => async (values, positionals) => runner(new CommandContext(io, globals), values, positionals),
+    );
     const outcome = parseCommandLine(root, GLOBAL_OPTIONS, argv);
     if (outcome.kind === 'help') {
       io.stdout.write(outcome.text);

@@ -32,7 +32,13 @@ async function runApp(ctx: CommandContext, screen: Screen): Promise<number> {
   // The first screen's data is read while Ink loads, so the first frame already shows it.
   const preloaded = loadAgentState(workspace).catch(() => undefined);
   const [{ render }, { App }, { createAppServices }, { nodePtySpawner }, { watchAgentFiles }] = await withoutFetch(() =>
-    Promise.all([import('ink'), import('./app.js'), import('./app-services.js'), import('./services/setup-token/pty.js'), import('./services/watch.js')]),
+    Promise.all([
+      import('ink'),
+      import('./app.js'),
+      import('./app-services.js'),
+      import('./services/setup-token/pty.js'),
+      import('./services/watch.js'),
+    ]),
   );
   const services = createAppServices({
     workspace,
@@ -43,7 +49,9 @@ async function runApp(ctx: CommandContext, screen: Screen): Promise<number> {
     writeToTerminal: (data) => stdout.write(data),
     env,
     reload: ctx.globals.reload !== false,
-    setupTokenOptions: env.AUTHDECK_SETUP_TOKEN_UNRECOGNISED_MS ? { unrecognisedAfterMs: Number(env.AUTHDECK_SETUP_TOKEN_UNRECOGNISED_MS) } : {},
+    setupTokenOptions: env.AUTHDECK_SETUP_TOKEN_UNRECOGNISED_MS
+      ? { unrecognisedAfterMs: Number(env.AUTHDECK_SETUP_TOKEN_UNRECOGNISED_MS) }
+      : {},
   });
   let result: TuiResult = { exitCode: ExitCode.ok };
   const instance = render(<App services={services} initialScreen={screen} onExit={(value) => (result = value)} />, {

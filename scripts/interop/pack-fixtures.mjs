@@ -26,7 +26,8 @@ for (const scenario of readdirSync(source)) {
         continue;
       }
       const bytes = readFileSync(path);
-      if (scanner.test(bytes.toString('latin1'))) throw new Error(`${path} holds a string shaped like a real Anthropic secret`);
+      if (scanner.test(bytes.toString('latin1')))
+        throw new Error(`${path} holds a string shaped like a real Anthropic secret`);
       const out = join(target, scenario, relative(from, path));
       mkdirSync(dirname(out), { recursive: true });
       if (entry.endsWith('.sqlite')) writeFileSync(`${out}.gz`, gzipSync(bytes, { level: 9 }));

@@ -28,7 +28,11 @@ export class CommandContext {
   }
 
   workspace(): Promise<Workspace> {
-    this.workspacePromise ??= resolveWorkspace({ env: this.io.env, stateDir: this.globals.stateDir, agent: this.globals.agent });
+    this.workspacePromise ??= resolveWorkspace({
+      env: this.io.env,
+      stateDir: this.globals.stateDir,
+      agent: this.globals.agent,
+    });
     return this.workspacePromise;
   }
 

@@ -1,6 +1,12 @@
 import { STATUS_COLOR } from '../components/status-style.js';
 import { formatDuration, formatRelative, formatWindow } from '../services/durations.js';
-import { compareByOrderPosition, describeStore, type ProfileReport, type ProviderReport, type StatusReport } from '../services/status-report.js';
+import {
+  compareByOrderPosition,
+  describeStore,
+  type ProfileReport,
+  type ProviderReport,
+  type StatusReport,
+} from '../services/status-report.js';
 import type { Painter } from './output.js';
 
 /** The human `status` view: one block per provider, aligned columns, a summary line. */
@@ -10,13 +16,24 @@ export function formatStatusReport(report: StatusReport, paint: Painter, nowMs: 
   const agent = `${report.agent.id}${below?.role === 'inherited' ? ' (sees main agent profiles too)' : ''}`;
   lines.push(`${paint.bold('Agent')} ${agent}  ${paint.dim(report.storePath)}`);
   if (below?.role === 'shared') lines.push(paint.dim(`Shared store ${below.path}`));
-  lines.push(paint.dim(`Store ${describeStore(report.store)} · warn window ${formatWindow(report.warnWithinMs)} · config ${report.configPath}`));
+  lines.push(
+    paint.dim(
+      `Store ${describeStore(report.store)} · warn window ${formatWindow(report.warnWithinMs)} · config ${report.configPath}`,
+    ),
+  );
   for (const warning of report.warnings) lines.push(paint.yellow(`! ${warning}`));
   if (report.providers.length === 0) {
-    lines.push('', 'No credentials yet. Add one with `authdeck onboard`, `authdeck add-key --provider P` or `authdeck setup-token`.');
+    lines.push(
+      '',
+      'No credentials yet. Add one with `authdeck onboard`, `authdeck add-key --provider P` or `authdeck setup-token`.',
+    );
     return `${lines.join('\n')}\n`;
   }
-  const idWidth = Math.max(...report.profiles.map((p) => p.id.length), ...report.env.map((e) => e.variable.length + 4), 10);
+  const idWidth = Math.max(
+    ...report.profiles.map((p) => p.id.length),
+    ...report.env.map((e) => e.variable.length + 4),
+    10,
+  );
   for (const provider of report.providers) {
     lines.push('', providerHeading(provider, paint));
     const profiles = report.profiles
@@ -26,10 +43,14 @@ export function formatStatusReport(report: StatusReport, paint: Painter, nowMs: 
     for (const env of report.env.filter((entry) => entry.provider === provider.provider)) {
       const where = env.origin === 'process' ? 'environment' : 'daemon .env';
       const role = provider.effectiveSource === 'env' ? 'in use: no profile works' : 'fallback after profiles';
-      lines.push(`  ${' '.padEnd(3)}${`env ${env.variable}`.padEnd(idWidth)}  ${env.type.padEnd(7)}  ${env.masked.padEnd(13)}  ${paint.dim(`${where}, ${role}`)}`);
+      lines.push(
+        `  ${' '.padEnd(3)}${`env ${env.variable}`.padEnd(idWidth)}  ${env.type.padEnd(7)}  ${env.masked.padEnd(13)}  ${paint.dim(`${where}, ${role}`)}`,
+      );
     }
     if (provider.effectiveSource === 'missing') {
-      lines.push(`     ${paint.red('no working credential')}: add one with \`authdeck add-key --provider ${provider.provider}\`${provider.provider === 'anthropic' ? ' or `authdeck setup-token`' : ''}`);
+      lines.push(
+        `     ${paint.red('no working credential')}: add one with \`authdeck add-key --provider ${provider.provider}\`${provider.provider === 'anthropic' ? ' or `authdeck setup-token`' : ''}`,
+      );
     }
   }
   lines.push('', summaryLine(report, paint));
@@ -42,21 +63,37 @@ function providerHeading(provider: ProviderReport, paint: Painter): string {
   if (provider.inUse) parts.push('in use');
   if (provider.effectiveSource === 'missing') parts.push(paint.red('missing'));
   else if (provider.effectiveSource === 'env') parts.push(paint.yellow('via env'));
-  if (provider.orderSource !== 'auto') parts.push(paint.dim(`order: ${provider.orderSource === 'agent' ? 'agent override' : provider.orderSource}`));
+  if (provider.orderSource !== 'auto')
+    parts.push(paint.dim(`order: ${provider.orderSource === 'agent' ? 'agent override' : provider.orderSource}`));
   return parts.join(' · ');
 }
 
-function profileLine(profile: ProfileReport, idWidth: number, paint: Painter, nowMs: number, hasSharedLayer: boolean): string {
-  const position = profile.orderPosition === null ? ' – ' : `${String(profile.orderPosition).padStart(2)}${profile.next ? '▸' : ' '}`;
+function profileLine(
+  profile: ProfileReport,
+  idWidth: number,
+  paint: Painter,
+  nowMs: number,
+  hasSharedLayer: boolean,
+): string {
+  const position =
+    profile.orderPosition === null ? ' – ' : `${String(profile.orderPosition).padStart(2)}${profile.next ? '▸' : ' '}`;
   const secret = profile.masked ?? (profile.secretRef ? `ref ${profile.secretRef}` : '—');
   const status = paint[STATUS_COLOR[profile.status]];
   const details: string[] = [];
   if (profile.status === 'unknown') details.push(`type "${profile.type}" is not one authdeck knows; kept as is`);
   if (profile.expiresAt !== null) {
-    details.push(profile.expiresAt > nowMs ? `expires ${formatRelative(profile.expiresAt, nowMs)}` : `expired ${formatRelative(profile.expiresAt, nowMs)}`);
+    details.push(
+      profile.expiresAt > nowMs
+        ? `expires ${formatRelative(profile.expiresAt, nowMs)}`
+        : `expired ${formatRelative(profile.expiresAt, nowMs)}`,
+    );
   }
   if (profile.usage === 'disabled' && profile.disabledUntil !== null) {
-    details.push(paint.red(`disabled ${formatDuration(profile.disabledUntil - nowMs)} left${profile.disabledReason ? ` (${profile.disabledReason})` : ''}`));
+    details.push(
+      paint.red(
+        `disabled ${formatDuration(profile.disabledUntil - nowMs)} left${profile.disabledReason ? ` (${profile.disabledReason})` : ''}`,
+      ),
+    );
   } else if (profile.usage === 'cooldown' && profile.cooldownUntil !== null) {
     details.push(paint.yellow(`cooldown ${formatDuration(profile.cooldownUntil - nowMs)} left`));
   }

@@ -15,27 +15,47 @@ export function requireTerminal(ctx: CommandContext, what: string, instead: stri
  * An unknown agent or an unparsable config (and, with `checkStore`, store) stops here with its
  * exit code, before Ink starts.
  */
-export async function openScreen(ctx: CommandContext, screen: import('../navigation.js').Screen, options: { checkStore?: boolean } = {}): Promise<number> {
+export async function openScreen(
+  ctx: CommandContext,
+  screen: import('../navigation.js').Screen,
+  options: { checkStore?: boolean } = {},
+): Promise<number> {
   const workspace = await ctx.workspace();
   if (options.checkStore) await loadAgentState(workspace);
   const { launchTui } = await import('../tui.js');
   return launchTui(ctx, screen);
 }
 
-export async function runOnboard(ctx: CommandContext, options: { provider?: string; method?: string; nonInteractive?: boolean; profileId?: string; json?: boolean }): Promise<number> {
+export async function runOnboard(
+  ctx: CommandContext,
+  options: { provider?: string; method?: string; nonInteractive?: boolean; profileId?: string; json?: boolean },
+): Promise<number> {
   const provider = options.provider !== undefined ? requireProvider(options.provider) : undefined;
   const method = options.method as OnboardingMethod | undefined;
-  if (method !== undefined && !METHODS.includes(method)) throw new UsageError(`--method: "${options.method}" is not one of ${METHODS.join(', ')}`);
+  if (method !== undefined && !METHODS.includes(method))
+    throw new UsageError(`--method: "${options.method}" is not one of ${METHODS.join(', ')}`);
   if (provider && method && !(findProvider(provider)?.methods ?? ['api-key', 'paste-token']).includes(method)) {
     throw new UsageError(`--method ${method} does not apply to ${provider}`);
   }
   if (options.nonInteractive) {
-    if (!provider || !method) throw new UsageError('--non-interactive needs --provider and --method (api-key or paste-token); the secret comes from stdin');
-    if (method === 'setup-token') throw new UsageError('setup-token needs a terminal; make the token elsewhere and use --method paste-token');
+    if (!provider || !method)
+      throw new UsageError(
+        '--non-interactive needs --provider and --method (api-key or paste-token); the secret comes from stdin',
+      );
+    if (method === 'setup-token')
+      throw new UsageError('setup-token needs a terminal; make the token elsewhere and use --method paste-token');
     const { runSaveCredential } = await import('./save-credential.js');
-    return runSaveCredential(ctx, method === 'api-key' ? 'api_key' : 'token', { provider, profileId: options.profileId, json: options.json });
+    return runSaveCredential(ctx, method === 'api-key' ? 'api_key' : 'token', {
+      provider,
+      profileId: options.profileId,
+      json: options.json,
+    });
   }
-  requireTerminal(ctx, 'onboard', '`authdeck onboard --non-interactive --provider P --method api-key|paste-token` with the secret on stdin');
+  requireTerminal(
+    ctx,
+    'onboard',
+    '`authdeck onboard --non-interactive --provider P --method api-key|paste-token` with the secret on stdin',
+  );
   return openScreen(ctx, { name: 'onboard', ...(provider ? { provider } : {}), ...(method ? { method } : {}) });
 }
 
@@ -46,7 +66,12 @@ export async function runDashboard(ctx: CommandContext): Promise<number> {
 
 export async function runPick(ctx: CommandContext, options: { provider?: string; print?: boolean }): Promise<number> {
   const provider = options.provider !== undefined ? normalizeProviderId(options.provider) : undefined;
-  if (provider !== undefined && !isValidProviderId(provider)) throw new UsageError(`--provider: "${options.provider}" is not a provider id`);
+  if (provider !== undefined && !isValidProviderId(provider))
+    throw new UsageError(`--provider: "${options.provider}" is not a provider id`);
   requireTerminal(ctx, 'pick', '`authdeck order set --provider P ID …` (and `authdeck order get --provider P`)');
-  return openScreen(ctx, { name: 'pick', ...(provider ? { provider } : {}), ...(options.print ? { print: true } : {}) }, { checkStore: true });
+  return openScreen(
+    ctx,
+    { name: 'pick', ...(provider ? { provider } : {}), ...(options.print ? { print: true } : {}) },
+    { checkStore: true },
+  );
 }

@@ -25,12 +25,19 @@ function formatPlan(ctx: CommandContext, plan: MigrationPlan): void {
   const { paint } = ctx;
   const sources = [plan.profilesFile, plan.stateFile].filter(Boolean).join(', ');
   writeLine(out, `${paint.bold('JSON store')} ${sources || 'none'}`);
-  writeLine(out, `${paint.bold('SQLite store')} ${plan.target.path} (${plan.target.role}${plan.target.exists ? '' : ', does not exist yet'})`);
+  writeLine(
+    out,
+    `${paint.bold('SQLite store')} ${plan.target.path} (${plan.target.role}${plan.target.exists ? '' : ', does not exist yet'})`,
+  );
   for (const entry of plan.entries) {
     const expiry = entry.jsonExpiresAt !== null ? ` · JSON expires ${formatDate(entry.jsonExpiresAt)}` : '';
     const stored = entry.storedExpiresAt !== null ? ` · stored expires ${formatDate(entry.storedExpiresAt)}` : '';
-    const color = entry.verdict === 'newer-in-json' ? paint.yellow : entry.verdict === 'same' ? paint.dim : (text: string) => text;
-    writeLine(out, color(`  ${entry.id.padEnd(28)} ${entry.type.padEnd(7)} ${VERDICT_TEXT[entry.verdict]}${expiry}${stored}`));
+    const color =
+      entry.verdict === 'newer-in-json' ? paint.yellow : entry.verdict === 'same' ? paint.dim : (text: string) => text;
+    writeLine(
+      out,
+      color(`  ${entry.id.padEnd(28)} ${entry.type.padEnd(7)} ${VERDICT_TEXT[entry.verdict]}${expiry}${stored}`),
+    );
   }
   for (const file of plan.otherFiles) writeLine(out, paint.dim(`  ${file}: left to \`openclaw doctor --fix\``));
 }
@@ -41,18 +48,27 @@ export async function runMigrate(ctx: CommandContext, options: MigrateOptions): 
   const plan = await planMigration(workspace);
   if (!options.apply) {
     if (options.json) writeJson(ctx.io.stdout, { ok: true, applied: false, ...plan });
-    else if (plan.era === 'json') writeLine(ctx.io.stdout, 'This agent uses the JSON store (OpenClaw ≤ 2026.6.1): nothing to migrate.');
-    else if (!plan.profilesFile && !plan.stateFile && plan.otherFiles.length === 0) writeLine(ctx.io.stdout, 'No JSON auth files: nothing to migrate.');
+    else if (plan.era === 'json')
+      writeLine(ctx.io.stdout, 'This agent uses the JSON store (OpenClaw ≤ 2026.6.1): nothing to migrate.');
+    else if (!plan.profilesFile && !plan.stateFile && plan.otherFiles.length === 0)
+      writeLine(ctx.io.stdout, 'No JSON auth files: nothing to migrate.');
     else {
       formatPlan(ctx, plan);
-      writeLine(ctx.io.stdout, ctx.paint.dim('Run `authdeck migrate --apply` to write the new and newer profiles into SQLite and archive the JSON files (add --prefer-json to take every differing one from JSON).'));
+      writeLine(
+        ctx.io.stdout,
+        ctx.paint.dim(
+          'Run `authdeck migrate --apply` to write the new and newer profiles into SQLite and archive the JSON files (add --prefer-json to take every differing one from JSON).',
+        ),
+      );
     }
     return 0;
   }
   if (!options.yes) {
-    if (!ctx.interactive) throw new UsageError('migrate --apply changes the store: pass --yes, or run it in a terminal to be asked');
+    if (!ctx.interactive)
+      throw new UsageError('migrate --apply changes the store: pass --yes, or run it in a terminal to be asked');
     formatPlan(ctx, plan);
-    if (!(await promptConfirm('Write these into SQLite and archive the JSON files?', ctx.io.stdin, ctx.io.stderr))) throw new CancelledError('nothing changed');
+    if (!(await promptConfirm('Write these into SQLite and archive the JSON files?', ctx.io.stdin, ctx.io.stderr)))
+      throw new CancelledError('nothing changed');
   }
   const result = await applyMigration(workspace, { preferJson: options.preferJson === true });
   const gateway = await ctx.reloadGateway(plan.era);
@@ -61,7 +77,10 @@ export async function runMigrate(ctx: CommandContext, options: MigrateOptions): 
     return 0;
   }
   const { paint } = ctx;
-  writeLine(ctx.io.stdout, `${paint.green('✔')} Wrote ${result.written.length} profile(s) into ${plan.target.path}${result.written.length ? `: ${result.written.join(', ')}` : ''}`);
+  writeLine(
+    ctx.io.stdout,
+    `${paint.green('✔')} Wrote ${result.written.length} profile(s) into ${plan.target.path}${result.written.length ? `: ${result.written.join(', ')}` : ''}`,
+  );
   if (result.kept.length) writeLine(ctx.io.stdout, `  kept the stored ${result.kept.join(', ')}`);
   for (const file of result.archived) writeLine(ctx.io.stdout, `  archived ${file.from} → ${file.to}`);
   return 0;

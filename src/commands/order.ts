@@ -17,7 +17,11 @@ export async function runOrderGet(ctx: CommandContext, options: OrderOptions): P
   const provider = requireProvider(options.provider);
   const state = await ctx.agentState();
   const nowMs = ctx.io.now();
-  const report = buildStatusReport(state, { nowMs, warnWithinMs: parseDuration(readPreferences(ctx.io.env).warnWithin), provider });
+  const report = buildStatusReport(state, {
+    nowMs,
+    warnWithinMs: parseDuration(readPreferences(ctx.io.env).warnWithin),
+    provider,
+  });
   const summary = report.providers.find((entry) => entry.provider === provider);
   const override = state.own.order[provider] ?? null;
   const effective = summary?.order ?? [];
@@ -42,7 +46,9 @@ export async function runOrderGet(ctx: CommandContext, options: OrderOptions): P
   };
   writeLine(ctx.io.stdout, `${paint.bold(provider)} order (${sourceText[summary?.orderSource ?? 'auto']})`);
   if (override) writeLine(ctx.io.stdout, paint.dim(`  override: ${override.join(', ')}`));
-  effective.forEach((id, index) => writeLine(ctx.io.stdout, `  ${index + 1}. ${id}${index === 0 ? paint.green('  ← next') : ''}`));
+  effective.forEach((id, index) =>
+    writeLine(ctx.io.stdout, `  ${index + 1}. ${id}${index === 0 ? paint.green('  ← next') : ''}`),
+  );
   const left = report.profiles.filter((profile) => profile.orderPosition === null);
   for (const profile of left) writeLine(ctx.io.stdout, paint.dim(`  –  ${profile.id} (${profile.status}; not tried)`));
   if (effective.length === 0) writeLine(ctx.io.stdout, paint.yellow('  no usable profile'));
@@ -52,23 +58,42 @@ export async function runOrderGet(ctx: CommandContext, options: OrderOptions): P
 /** `order set`: the agent's override, written where the gateway reads it. */
 export async function runOrderSet(ctx: CommandContext, ids: string[], options: OrderOptions): Promise<number> {
   const provider = requireProvider(options.provider);
-  if (ids.length === 0) throw new UsageError('order set needs at least one profile id (use `order clear` to remove the override)');
+  if (ids.length === 0)
+    throw new UsageError('order set needs at least one profile id (use `order clear` to remove the override)');
   const fullIds = [...new Set(ids.map((id) => resolveProfileId(provider, id)))];
   const state = await ctx.agentState();
-  const known = new Set(listAgentProfiles(state).filter((row) => row.view.provider === provider).map((row) => row.view.id));
+  const known = new Set(
+    listAgentProfiles(state)
+      .filter((row) => row.view.provider === provider)
+      .map((row) => row.view.id),
+  );
   const unknown = fullIds.filter((id) => !known.has(id));
   if (unknown.length > 0) {
-    throw new UsageError(`no ${provider} profile ${unknown.join(', ')} for agent ${state.workspace.agentId}; see \`authdeck status --provider ${provider}\``);
+    throw new UsageError(
+      `no ${provider} profile ${unknown.join(', ')} for agent ${state.workspace.agentId}; see \`authdeck status --provider ${provider}\``,
+    );
   }
   const result = await setOrderOverride(await ctx.workspace(), provider, fullIds);
   const gateway = await ctx.reloadGateway(state.generation.era);
   const left = [...known].filter((id) => !fullIds.includes(id));
   if (options.json) {
-    writeJson(ctx.io.stdout, { ok: true, provider, override: fullIds, path: result.path, layer: result.layer, notListed: left, gateway: gateway.status });
+    writeJson(ctx.io.stdout, {
+      ok: true,
+      provider,
+      override: fullIds,
+      path: result.path,
+      layer: result.layer,
+      notListed: left,
+      gateway: gateway.status,
+    });
     return 0;
   }
-  writeLine(ctx.io.stdout, `${ctx.paint.green('✔')} ${provider} order for agent ${state.workspace.agentId}: ${fullIds.join(', ')} (in ${result.path})`);
-  if (left.length > 0) ctx.note(`note: not listed, so the gateway will not use them for ${provider}: ${left.join(', ')}`);
+  writeLine(
+    ctx.io.stdout,
+    `${ctx.paint.green('✔')} ${provider} order for agent ${state.workspace.agentId}: ${fullIds.join(', ')} (in ${result.path})`,
+  );
+  if (left.length > 0)
+    ctx.note(`note: not listed, so the gateway will not use them for ${provider}: ${left.join(', ')}`);
   return 0;
 }
 
@@ -77,7 +102,21 @@ export async function runOrderClear(ctx: CommandContext, options: OrderOptions):
   const workspace = await ctx.workspace();
   const result = await setOrderOverride(workspace, provider, undefined);
   const gateway = result.changed ? await ctx.reloadGateway((await ctx.agentState()).generation.era) : undefined;
-  if (options.json) writeJson(ctx.io.stdout, { ok: true, provider, cleared: result.changed, path: result.path, layer: result.layer, gateway: gateway?.status ?? null });
-  else writeLine(ctx.io.stdout, result.changed ? `${ctx.paint.green('✔')} Cleared the ${provider} order override in ${result.path}` : `No ${provider} order override for agent ${workspace.agentId}`);
+  if (options.json)
+    writeJson(ctx.io.stdout, {
+      ok: true,
+      provider,
+      cleared: result.changed,
+      path: result.path,
+      layer: result.layer,
+      gateway: gateway?.status ?? null,
+    });
+  else
+    writeLine(
+      ctx.io.stdout,
+      result.changed
+        ? `${ctx.paint.green('✔')} Cleared the ${provider} order override in ${result.path}`
+        : `No ${provider} order override for agent ${workspace.agentId}`,
+    );
   return 0;
 }

@@ -18,13 +18,18 @@ export interface Painter {
   bold(text: string): string;
 }
 
-export function colorEnabled(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv, colorFlag: boolean | undefined): boolean {
+export function colorEnabled(
+  stream: NodeJS.WriteStream,
+  env: NodeJS.ProcessEnv,
+  colorFlag: boolean | undefined,
+): boolean {
   if (colorFlag === false || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return false;
   return stream.isTTY === true;
 }
 
 export function createPainter(enabled: boolean): Painter {
-  const wrap = (open: number, close: number) => (text: string) => (enabled ? `\x1b[${open}m${text}\x1b[${close}m` : text);
+  const wrap = (open: number, close: number) => (text: string) =>
+    enabled ? `\x1b[${open}m${text}\x1b[${close}m` : text;
   return {
     enabled,
     red: wrap(31, 39),

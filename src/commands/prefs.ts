@@ -3,7 +3,13 @@ import { UsageError } from '../services/errors.js';
 import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
 
-export async function runPrefs(ctx: CommandContext, action: string | undefined, key: string | undefined, value: string | undefined, options: { json?: boolean }): Promise<number> {
+export async function runPrefs(
+  ctx: CommandContext,
+  action: string | undefined,
+  key: string | undefined,
+  value: string | undefined,
+  options: { json?: boolean },
+): Promise<number> {
   const env = ctx.io.env;
   if (action === undefined || action === 'list') {
     const prefs = readPreferences(env);
@@ -12,12 +18,14 @@ export async function runPrefs(ctx: CommandContext, action: string | undefined, 
     return 0;
   }
   if (action === 'get') {
-    if (!key || !(PREFERENCE_KEYS as string[]).includes(key)) throw new UsageError(`prefs get needs one of: ${PREFERENCE_KEYS.join(', ')}`);
+    if (!key || !(PREFERENCE_KEYS as string[]).includes(key))
+      throw new UsageError(`prefs get needs one of: ${PREFERENCE_KEYS.join(', ')}`);
     writeLine(ctx.io.stdout, String(readPreferences(env)[key as keyof Preferences]));
     return 0;
   }
   if (action === 'set') {
-    if (!key || value === undefined) throw new UsageError('prefs set needs a key and a value, e.g. `authdeck prefs set warnWithin 48h`');
+    if (!key || value === undefined)
+      throw new UsageError('prefs set needs a key and a value, e.g. `authdeck prefs set warnWithin 48h`');
     await setPreference(env, key, value);
     writeLine(ctx.io.stdout, `${key} = ${value}`);
     return 0;

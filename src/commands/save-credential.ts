@@ -18,19 +18,25 @@ export interface SaveCredentialOptions {
 }
 
 /** `paste-token` and `add-key`: one secret from a masked prompt or stdin into a profile. */
-export async function runSaveCredential(ctx: CommandContext, kind: SecretKind, options: SaveCredentialOptions): Promise<number> {
+export async function runSaveCredential(
+  ctx: CommandContext,
+  kind: SecretKind,
+  options: SaveCredentialOptions,
+): Promise<number> {
   const provider = requireProvider(options.provider);
   const info = providerInfo(provider);
   const profileId = resolveProfileId(provider, options.profileId);
   const expiresInMs = options.expiresIn !== undefined ? parseDuration(options.expiresIn, '--expires-in') : undefined;
   if (expiresInMs !== undefined && expiresInMs <= 0) throw new UsageError('--expires-in must be more than zero');
   const envVar = options.env ? info.envVars.find((variable) => variable.type === 'api_key')?.name : undefined;
-  if (options.env && !envVar) throw new UsageError(`--env: the gateway reads no API key variable for provider "${provider}"`);
+  if (options.env && !envVar)
+    throw new UsageError(`--env: the gateway reads no API key variable for provider "${provider}"`);
 
   // Fail on a bad agent, an unparsable store or a clash before asking for the secret.
   const workspace = await ctx.workspace();
   const existing = profileAWriteWouldReplace(await ctx.agentState(), profileId);
-  if (existing && storedProfileType(existing) !== kind) throw new ProfileConflictError(profileId, storedProfileType(existing));
+  if (existing && storedProfileType(existing) !== kind)
+    throw new ProfileConflictError(profileId, storedProfileType(existing));
 
   const what = kind === 'api_key' ? 'API key' : 'token';
   const check = checkSecret(provider, kind, await ctx.readSecret(`${info.label} ${what}: `));
@@ -44,9 +50,17 @@ export async function runSaveCredential(ctx: CommandContext, kind: SecretKind, o
     expiresAt = nowMs + SETUP_TOKEN_LIFETIME_MS;
     assumedExpiry = true;
   }
-  const saved = await saveCredentialProfile({ workspace, profileId, provider, kind, secret: check.secret, ...(expiresAt !== undefined ? { expiresAt } : {}) });
+  const saved = await saveCredentialProfile({
+    workspace,
+    profileId,
+    provider,
+    kind,
+    secret: check.secret,
+    ...(expiresAt !== undefined ? { expiresAt } : {}),
+  });
   const envResult = envVar ? await setDaemonEnvVar(workspace.daemonEnvPath, envVar, check.secret) : undefined;
-  if (saved.createdWith) ctx.note(ctx.paint.dim(`the store did not exist yet: created it with \`${saved.createdWith}\``));
+  if (saved.createdWith)
+    ctx.note(ctx.paint.dim(`the store did not exist yet: created it with \`${saved.createdWith}\``));
   const gateway = saved.createdWith ? undefined : await ctx.reloadGateway(saved.era);
 
   if (options.json) {
@@ -73,7 +87,10 @@ export async function runSaveCredential(ctx: CommandContext, kind: SecretKind, o
   const out = ctx.io.stdout;
   const { paint } = ctx;
   const where = saved.layer === 'shared' ? `${saved.storePath} (shared store)` : saved.storePath;
-  writeLine(out, `${paint.green('✔')} ${saved.replaced ? 'Replaced' : 'Saved'} ${paint.bold(profileId)} (${kind} ${maskSecret(check.secret)}) in ${where}`);
+  writeLine(
+    out,
+    `${paint.green('✔')} ${saved.replaced ? 'Replaced' : 'Saved'} ${paint.bold(profileId)} (${kind} ${maskSecret(check.secret)}) in ${where}`,
+  );
   if (expiresAt !== undefined) {
     const assumed = assumedExpiry ? ' (assumed: setup-tokens last one year; pass --expires-in to change)' : '';
     writeLine(out, `  expires ${formatDate(expiresAt)}, ${formatRelative(expiresAt, nowMs)}${assumed}`);
@@ -82,10 +99,18 @@ export async function runSaveCredential(ctx: CommandContext, kind: SecretKind, o
     writeLine(out, `  ${saved.config.created ? 'created' : 'recorded in'} ${saved.config.path}`);
   }
   if (saved.config.backupPath) {
-    writeLine(out, paint.yellow(`  ${saved.config.path} used JSON5-only syntax, so it was rewritten as JSON; the original is in ${saved.config.backupPath}`));
+    writeLine(
+      out,
+      paint.yellow(
+        `  ${saved.config.path} used JSON5-only syntax, so it was rewritten as JSON; the original is in ${saved.config.backupPath}`,
+      ),
+    );
   }
   if (envVar) {
-    writeLine(out, `  ${envResult!.changed ? 'set' : 'already set:'} ${envVar} in ${workspace.daemonEnvPath}; restart the gateway so it reads it (\`openclaw gateway restart\`, or your systemd/launchd service)`);
+    writeLine(
+      out,
+      `  ${envResult!.changed ? 'set' : 'already set:'} ${envVar} in ${workspace.daemonEnvPath}; restart the gateway so it reads it (\`openclaw gateway restart\`, or your systemd/launchd service)`,
+    );
   }
   return 0;
 }

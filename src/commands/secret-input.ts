@@ -13,7 +13,9 @@ export async function readAllInput(stream: NodeJS.ReadableStream): Promise<strin
     total += buffer.length;
     if (total > MAX_INPUT_BYTES) {
       (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
-      throw new AuthdeckError(`stdin holds more than ${MAX_INPUT_BYTES / 1024} KiB; a secret is a few hundred characters — pipe only the secret`);
+      throw new AuthdeckError(
+        `stdin holds more than ${MAX_INPUT_BYTES / 1024} KiB; a secret is a few hundred characters — pipe only the secret`,
+      );
     }
     chunks.push(buffer);
   }
@@ -75,7 +77,12 @@ export function promptSecret(question: string, input: NodeJS.ReadStream, output:
           continue;
         }
         pending = pending.slice(1);
-        if (value.length >= MAX_INPUT_BYTES) return finish(new AuthdeckError(`the paste is longer than ${MAX_INPUT_BYTES / 1024} KiB; a secret is a few hundred characters`));
+        if (value.length >= MAX_INPUT_BYTES)
+          return finish(
+            new AuthdeckError(
+              `the paste is longer than ${MAX_INPUT_BYTES / 1024} KiB; a secret is a few hundred characters`,
+            ),
+          );
         if (inPaste) value += char;
         else if (char === '\x03') return finish(new CancelledError());
         else if (char === '\x04' && value === '') return finish(new CancelledError());
@@ -95,7 +102,11 @@ export function promptSecret(question: string, input: NodeJS.ReadStream, output:
 }
 
 /** y/N question on a terminal; anything but y/yes is no. */
-export function promptConfirm(question: string, input: NodeJS.ReadStream, output: NodeJS.WriteStream): Promise<boolean> {
+export function promptConfirm(
+  question: string,
+  input: NodeJS.ReadStream,
+  output: NodeJS.WriteStream,
+): Promise<boolean> {
   return new Promise((resolve, reject) => {
     output.write(`${question} [y/N] `);
     input.setRawMode(true);

@@ -18,11 +18,21 @@ export interface SetupTokenOptions {
  */
 export async function runSetupToken(ctx: CommandContext, options: SetupTokenOptions): Promise<number> {
   if (options.provider !== undefined && normalizeProviderId(options.provider) !== 'anthropic') {
-    throw new UsageError('setup-token makes Anthropic tokens only (--provider anthropic); for other providers use `authdeck paste-token` or `authdeck add-key`');
+    throw new UsageError(
+      'setup-token makes Anthropic tokens only (--provider anthropic); for other providers use `authdeck paste-token` or `authdeck add-key`',
+    );
   }
-  requireTerminal(ctx, 'setup-token', 'a token made elsewhere (`claude setup-token` runs in a terminal and asks for a code from your browser), piped to `authdeck paste-token --provider anthropic`');
+  requireTerminal(
+    ctx,
+    'setup-token',
+    'a token made elsewhere (`claude setup-token` runs in a terminal and asks for a code from your browser), piped to `authdeck paste-token --provider anthropic`',
+  );
   const profileId = options.profileId !== undefined ? resolveProfileId('anthropic', options.profileId) : undefined;
   const claudeBin = findClaudeBinary(ctx.io.env.PATH, options.claudeBin);
   // checkStore: an unparsable store stops here, before claude makes a token.
-  return openScreen(ctx, { name: 'setup-token', claudeBin, ...(profileId ? { profileId } : {}), ...(options.yes ? { yes: true } : {}) }, { checkStore: true });
+  return openScreen(
+    ctx,
+    { name: 'setup-token', claudeBin, ...(profileId ? { profileId } : {}), ...(options.yes ? { yes: true } : {}) },
+    { checkStore: true },
+  );
 }

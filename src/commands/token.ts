@@ -15,7 +15,8 @@ export async function runToken(ctx: CommandContext, profileId: string, options: 
   if (!row) throw new AuthdeckError(`no profile ${profileId} for agent ${state.workspace.agentId}`);
   const { view } = row;
   if (view.secret === undefined) {
-    if (view.secretRef) throw new AuthdeckError(`${profileId} points at ${describeRef(view.secretRef)}, which authdeck does not resolve`);
+    if (view.secretRef)
+      throw new AuthdeckError(`${profileId} points at ${describeRef(view.secretRef)}, which authdeck does not resolve`);
     throw new AuthdeckError(`${profileId} holds no secret`);
   }
   if (ctx.io.stdout.isTTY && !options.reveal) {

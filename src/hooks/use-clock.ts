@@ -9,10 +9,13 @@ export function useClock(intervalMs = 1000): number {
     let timer: NodeJS.Timeout;
     const schedule = () => {
       const current = services.now();
-      timer = setTimeout(() => {
-        setNow(services.now());
-        schedule();
-      }, intervalMs - (current % intervalMs) + 5);
+      timer = setTimeout(
+        () => {
+          setNow(services.now());
+          schedule();
+        },
+        intervalMs - (current % intervalMs) + 5,
+      );
     };
     schedule();
     return () => clearTimeout(timer);

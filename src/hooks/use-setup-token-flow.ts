@@ -9,7 +9,15 @@ import type { SetupTokenSnapshot } from '../services/setup-token/session.js';
 import { useSetupTokenSession } from './use-setup-token-session.js';
 import { errorMessage } from '../services/errors.js';
 
-export type FlowStage = 'checking' | 'ask-name' | 'ask-overwrite' | 'missing-claude' | 'running' | 'saving' | 'saved' | 'save-failed';
+export type FlowStage =
+  | 'checking'
+  | 'ask-name'
+  | 'ask-overwrite'
+  | 'missing-claude'
+  | 'running'
+  | 'saving'
+  | 'saved'
+  | 'save-failed';
 
 export interface ExistingProfile {
   id: string;
@@ -30,7 +38,14 @@ export interface FlowState {
 }
 
 type FlowAction =
-  | { type: 'checked'; existing?: ExistingProfile; explicit: boolean; yes: boolean; claudeBin?: string; claudeError?: string }
+  | {
+      type: 'checked';
+      existing?: ExistingProfile;
+      explicit: boolean;
+      yes: boolean;
+      claudeBin?: string;
+      claudeError?: string;
+    }
   | { type: 'name-taken'; existing: ExistingProfile }
   | { type: 'use-name'; profileId: string }
   | { type: 'overwrite' }
@@ -112,7 +127,15 @@ export function useSetupTokenFlow(options: SetupTokenFlowOptions) {
         claudeError = errorMessage(error);
       }
       const existing = claudeError ? undefined : await findExisting(state.profileId);
-      if (!cancelled) dispatch({ type: 'checked', existing, explicit: options.profileId !== undefined, yes: options.yes === true, claudeBin, claudeError });
+      if (!cancelled)
+        dispatch({
+          type: 'checked',
+          existing,
+          explicit: options.profileId !== undefined,
+          yes: options.yes === true,
+          claudeBin,
+          claudeError,
+        });
     })();
     return () => {
       cancelled = true;

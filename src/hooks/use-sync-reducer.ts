@@ -6,7 +6,10 @@ import { useCallback, useReducer, useRef } from 'react';
  * handler that reads `get()` sees what the keys before it did. The reducer must be stable
  * (declared at module level).
  */
-export function useSyncReducer<S, A>(reducer: (state: S, action: A) => S, initial: () => S): [S, (action: A) => void, () => S] {
+export function useSyncReducer<S, A>(
+  reducer: (state: S, action: A) => S,
+  initial: () => S,
+): [S, (action: A) => void, () => S] {
   const ref = useRef<{ state: S } | null>(null);
   if (ref.current === null) ref.current = { state: initial() };
   const [, rerender] = useReducer((count: number) => count + 1, 0);

@@ -5,7 +5,12 @@ import type { SetupTokenSessionLike } from '../app-services.js';
  * claude's own screen, rendered through a headless terminal, for when authdeck does not
  * recognise it (a future claude). The PTY is resized to the space the view has.
  */
-export function useTerminalMirror(session: SetupTokenSessionLike | undefined, cols: number, rows: number, active: boolean): string[] {
+export function useTerminalMirror(
+  session: SetupTokenSessionLike | undefined,
+  cols: number,
+  rows: number,
+  active: boolean,
+): string[] {
   const [lines, setLines] = useState<string[]>([]);
   useEffect(() => {
     if (!session || !active) return;
@@ -46,7 +51,21 @@ export function useTerminalMirror(session: SetupTokenSessionLike | undefined, co
 }
 
 /** The bytes a key stands for, to pass it on to claude's own screen. */
-export function keyToSequence(input: string, key: { return?: boolean; backspace?: boolean; delete?: boolean; tab?: boolean; escape?: boolean; upArrow?: boolean; downArrow?: boolean; leftArrow?: boolean; rightArrow?: boolean; ctrl?: boolean }): string {
+export function keyToSequence(
+  input: string,
+  key: {
+    return?: boolean;
+    backspace?: boolean;
+    delete?: boolean;
+    tab?: boolean;
+    escape?: boolean;
+    upArrow?: boolean;
+    downArrow?: boolean;
+    leftArrow?: boolean;
+    rightArrow?: boolean;
+    ctrl?: boolean;
+  },
+): string {
   if (key.return) return '\r';
   if (key.backspace || key.delete) return '\x7f';
   if (key.tab) return '\t';

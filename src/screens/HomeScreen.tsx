@@ -11,7 +11,9 @@ export function HomeScreen() {
   useEffect(() => {
     if (loading) return;
     // A store that cannot be read is shown (with its error) by the dashboard, not hidden.
-    const configured = error !== undefined || (state !== undefined && (listAgentProfiles(state).length > 0 || listEnvCredentials(state).length > 0));
+    const configured =
+      error !== undefined ||
+      (state !== undefined && (listAgentProfiles(state).length > 0 || listEnvCredentials(state).length > 0));
     navigation.replace(configured ? { name: 'dashboard' } : { name: 'onboard' });
   }, [loading, state, error, navigation]);
   return <Text dimColor>Reading the store…</Text>;

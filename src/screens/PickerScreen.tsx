@@ -33,7 +33,10 @@ export function PickerScreen({ provider: presetProvider, print }: { provider?: s
   const [saving, setSaving] = useState<string>();
   const [failure, setFailure] = useState<string>();
   const [now] = useState(() => services.now());
-  const report = useMemo(() => (state ? buildStatusReport(state, { nowMs: now, warnWithinMs: services.warnWithinMs }) : undefined), [state, now, services.warnWithinMs]);
+  const report = useMemo(
+    () => (state ? buildStatusReport(state, { nowMs: now, warnWithinMs: services.warnWithinMs }) : undefined),
+    [state, now, services.warnWithinMs],
+  );
 
   useKeys((_input, key) => {
     if (!key.escape) return;
@@ -61,13 +64,19 @@ export function PickerScreen({ provider: presetProvider, print }: { provider?: s
   if (!report) {
     body = <Text dimColor>{error ?? 'Reading the store…'}</Text>;
   } else if (!provider) {
-    const providers = report.providers.filter((entry) => report.profiles.some((profile) => profile.provider === entry.provider));
+    const providers = report.providers.filter((entry) =>
+      report.profiles.some((profile) => profile.provider === entry.provider),
+    );
     body = (
       <Box flexDirection="column">
         <Text>Which provider?</Text>
         <SelectList
           key="providers"
-          items={providers.map((entry) => ({ value: entry.provider, label: entry.provider, hint: `${report.profiles.filter((p) => p.provider === entry.provider).length} profiles · next ${entry.next ?? 'none'}` }))}
+          items={providers.map((entry) => ({
+            value: entry.provider,
+            label: entry.provider,
+            hint: `${report.profiles.filter((p) => p.provider === entry.provider).length} profiles · next ${entry.next ?? 'none'}`,
+          }))}
           onSelect={setProvider}
           emptyText="No profiles yet: add one with `authdeck onboard`."
         />
@@ -84,13 +93,27 @@ export function PickerScreen({ provider: presetProvider, print }: { provider?: s
         profile.expiresAt !== null ? `expires ${formatRelative(profile.expiresAt, now)}` : '',
         profile.next ? '← next now' : '',
         profile.source === 'inherited' ? '(main agent)' : '',
-      ].filter(Boolean).join(' · '),
+      ]
+        .filter(Boolean)
+        .join(' · '),
       disabled: !isUsableStatus(profile.status),
     }));
     body = (
       <Box flexDirection="column">
-        <Text>Which {provider} profile should agent {services.workspace.agentId} use first?</Text>
-        <SelectList key={provider} items={items} initialIndex={Math.max(0, profiles.findIndex((profile) => profile.next))} onSelect={pick} isActive={saving === undefined} emptyText={`No ${provider} profiles for this agent.`} />
+        <Text>
+          Which {provider} profile should agent {services.workspace.agentId} use first?
+        </Text>
+        <SelectList
+          key={provider}
+          items={items}
+          initialIndex={Math.max(
+            0,
+            profiles.findIndex((profile) => profile.next),
+          )}
+          onSelect={pick}
+          isActive={saving === undefined}
+          emptyText={`No ${provider} profiles for this agent.`}
+        />
       </Box>
     );
   }
@@ -100,7 +123,13 @@ export function PickerScreen({ provider: presetProvider, print }: { provider?: s
       {body}
       {saving && <Text dimColor>Writing the order…</Text>}
       {failure && <Text color="red">{failure}</Text>}
-      <KeyHints hints={[['↑↓', 'move'], ['enter', 'use first'], ['esc', provider && !presetProvider ? 'back' : 'cancel']]} />
+      <KeyHints
+        hints={[
+          ['↑↓', 'move'],
+          ['enter', 'use first'],
+          ['esc', provider && !presetProvider ? 'back' : 'cancel'],
+        ]}
+      />
     </Box>
   );
 }

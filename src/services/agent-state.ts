@@ -41,7 +41,9 @@ export interface LoadOptions {
 }
 
 export async function loadAgentState(workspace: Workspace, options: LoadOptions = {}): Promise<AgentState> {
-  const generation = await detectStoreGeneration(workspace, { installedVersion: () => installedOpenclawVersion(workspace.env.PATH) });
+  const generation = await detectStoreGeneration(workspace, {
+    installedVersion: () => installedOpenclawVersion(workspace.env.PATH),
+  });
   const layers = planAgentLayers(workspace, generation);
   if (options.waitForLock) {
     for (const layer of [layers.own, layers.base]) {
@@ -69,7 +71,10 @@ async function findAgentTempFiles(workspace: Workspace, layers: AgentLayers): Pr
 /** Where OpenClaw 2026.8+ looks for JSON credentials it refuses to use until they are migrated. */
 export function legacyAuthFileCandidates(workspace: Workspace): string[] {
   const dirs = [...new Set([workspace.agentDir, workspace.mainAgentDir])];
-  return [...dirs.flatMap((dir) => [join(dir, AUTH_PROFILES_FILE), join(dir, LEGACY_AUTH_FILE)]), join(workspace.stateDir, 'credentials', 'oauth.json')];
+  return [
+    ...dirs.flatMap((dir) => [join(dir, AUTH_PROFILES_FILE), join(dir, LEGACY_AUTH_FILE)]),
+    join(workspace.stateDir, 'credentials', 'oauth.json'),
+  ];
 }
 
 async function findLegacyAuthFiles(workspace: Workspace): Promise<LegacyAuthFile[]> {
@@ -112,7 +117,12 @@ export function listAgentProfiles(state: AgentState): AgentProfile[] {
     for (const [id, raw] of Object.entries(snapshot.profiles)) {
       if (skip && Object.hasOwn(skip.profiles, id)) continue;
       const usage = state.own.usageStats[id] ?? state.base?.usageStats[id];
-      rows.push({ view: describeProfile(id, raw, env), source: layer === 'inherited' ? 'inherited' : 'store', layer, ...(usage ? { usage } : {}) });
+      rows.push({
+        view: describeProfile(id, raw, env),
+        source: layer === 'inherited' ? 'inherited' : 'store',
+        layer,
+        ...(usage ? { usage } : {}),
+      });
     }
   };
   add(state.own, state.layers.own.role);
@@ -126,7 +136,10 @@ export function listAgentProfiles(state: AgentState): AgentProfile[] {
  * agent's inherited one: it overrides it).
  */
 export function profileAWriteWouldReplace(state: AgentState, profileId: string) {
-  return state.own.profiles[profileId] ?? (state.layers.base?.role === 'shared' ? state.base?.profiles[profileId] : undefined);
+  return (
+    state.own.profiles[profileId] ??
+    (state.layers.base?.role === 'shared' ? state.base?.profiles[profileId] : undefined)
+  );
 }
 
 /** The file or database that holds a profile as the agent sees it. */
@@ -160,7 +173,13 @@ export function listEnvCredentials(state: AgentState, extraProviders: Iterable<s
       const fromFile = state.daemonEnv[variable.name];
       const secret = fromProcess?.trim() ? fromProcess : fromFile?.trim() ? fromFile : undefined;
       if (secret === undefined) continue;
-      found.push({ provider: info.id, variable: variable.name, type: variable.type, secret, origin: fromProcess?.trim() ? 'process' : 'dotenv' });
+      found.push({
+        provider: info.id,
+        variable: variable.name,
+        type: variable.type,
+        secret,
+        origin: fromProcess?.trim() ? 'process' : 'dotenv',
+      });
     }
   }
   return found;

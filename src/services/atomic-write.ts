@@ -105,7 +105,9 @@ async function refuseReadOnly(target: string): Promise<void> {
     throw fsFailure(error, target, 'write');
   }
   if ((stats.mode & 0o200) === 0) {
-    throw new AuthdeckError(`${target} is read-only (mode ${(stats.mode & 0o777).toString(8)}); authdeck will not change a file you protected — \`chmod u+w\` it first`);
+    throw new AuthdeckError(
+      `${target} is read-only (mode ${(stats.mode & 0o777).toString(8)}); authdeck will not change a file you protected — \`chmod u+w\` it first`,
+    );
   }
 }
 

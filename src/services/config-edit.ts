@@ -33,7 +33,11 @@ type Jsonc = typeof import('jsonc-parser');
  * `auth` section brought in with `$include` is edited in the file that holds it. A config
  * that is ambiguous (a key written twice) is not edited: the save stops and says why.
  */
-export async function recordProfileInConfig(path: string, profile: { id: string; provider: string; mode: string }, lock?: LockOptions): Promise<ConfigRecordResult> {
+export async function recordProfileInConfig(
+  path: string,
+  profile: { id: string; provider: string; mode: string },
+  lock?: LockOptions,
+): Promise<ConfigRecordResult> {
   return withFileLock(
     path,
     async () => {
@@ -50,11 +54,23 @@ export async function recordProfileInConfig(path: string, profile: { id: string;
       const wanted = `"${profile.id}": { "provider": "${profile.provider}", "mode": "${profile.mode}" } under auth.profiles`;
       const owner = await findAuthoringFile(root, path, ['auth', 'profiles'], parseConfigText, wanted);
       const orderOwner = edits.some((edit) => edit.path[1] === 'order')
-        ? await findAuthoringFile(root, path, ['auth', 'order'], parseConfigText, `"${profile.id}" to auth.order.${profile.provider}`)
+        ? await findAuthoringFile(
+            root,
+            path,
+            ['auth', 'order'],
+            parseConfigText,
+            `"${profile.id}" to auth.order.${profile.provider}`,
+          )
         : owner;
-      if (orderOwner.file !== owner.file) throw new AuthdeckError(`auth.profiles and auth.order come from different files (${owner.file}, ${orderOwner.file}); add ${wanted} by hand`);
+      if (orderOwner.file !== owner.file)
+        throw new AuthdeckError(
+          `auth.profiles and auth.order come from different files (${owner.file}, ${orderOwner.file}); add ${wanted} by hand`,
+        );
       // Paths inside the file that holds them (the root file, or an included one).
-      const local = edits.map((edit) => ({ ...edit, path: [...(edit.path[1] === 'order' ? orderOwner : owner).path, ...edit.path.slice(2)] }));
+      const local = edits.map((edit) => ({
+        ...edit,
+        path: [...(edit.path[1] === 'order' ? orderOwner : owner).path, ...edit.path.slice(2)],
+      }));
       const write = () => editConfigFile(owner.file, owner.file === path ? text : undefined, local);
       return owner.file === path ? write() : withFileLock(owner.file, write, lock);
     },
@@ -62,7 +78,11 @@ export async function recordProfileInConfig(path: string, profile: { id: string;
   );
 }
 
-async function editConfigFile(file: string, knownText: string | undefined, edits: ConfigEdit[]): Promise<ConfigRecordResult> {
+async function editConfigFile(
+  file: string,
+  knownText: string | undefined,
+  edits: ConfigEdit[],
+): Promise<ConfigRecordResult> {
   const text = knownText ?? (await readTextIfExists(file)) ?? '{}\n';
   const jsonc = await import('jsonc-parser');
   const jsoncErrors: ParseError[] = [];
@@ -90,7 +110,9 @@ function refuseDuplicateKeys(tree: JsonNode, text: string, file: string, path: (
     const matches: JsonNode[] = (node.children ?? []).filter((property) => property.children?.[0]?.value === segment);
     if (matches.length > 1) {
       const lines = matches.map((property) => offsetToLineColumn(text, property.offset).line).join(' and ');
-      throw new AuthdeckError(`${file} has "${segment}" twice (lines ${lines}); OpenClaw reads only the last one — remove the other, then try again`);
+      throw new AuthdeckError(
+        `${file} has "${segment}" twice (lines ${lines}); OpenClaw reads only the last one — remove the other, then try again`,
+      );
     }
     node = matches[0]?.children?.[1];
   }
@@ -104,10 +126,16 @@ function refuseLossyRewrite(doc: unknown, file: string): void {
     const record = asRecord(value);
     return record ? Object.values(record).some(walk) : false;
   };
-  if (walk(doc)) throw new AuthdeckError(`${file} uses JSON5-only syntax and holds a number too large to rewrite exactly; add the profile's entry under auth.profiles by hand`);
+  if (walk(doc))
+    throw new AuthdeckError(
+      `${file} uses JSON5-only syntax and holds a number too large to rewrite exactly; add the profile's entry under auth.profiles by hand`,
+    );
 }
 
-function plannedConfigEdits(doc: Record<string, unknown>, profile: { id: string; provider: string; mode: string }): ConfigEdit[] {
+function plannedConfigEdits(
+  doc: Record<string, unknown>,
+  profile: { id: string; provider: string; mode: string },
+): ConfigEdit[] {
   const auth = asRecord(doc.auth);
   const profiles = asRecord(auth?.profiles);
   const existing = profiles && Object.hasOwn(profiles, profile.id) ? asRecord(profiles[profile.id]) : undefined;
@@ -115,8 +143,10 @@ function plannedConfigEdits(doc: Record<string, unknown>, profile: { id: string;
   if (!existing) {
     edits.push({ path: ['auth', 'profiles', profile.id], value: { provider: profile.provider, mode: profile.mode } });
   } else {
-    if (existing.provider !== profile.provider) edits.push({ path: ['auth', 'profiles', profile.id, 'provider'], value: profile.provider });
-    if (existing.mode !== profile.mode) edits.push({ path: ['auth', 'profiles', profile.id, 'mode'], value: profile.mode });
+    if (existing.provider !== profile.provider)
+      edits.push({ path: ['auth', 'profiles', profile.id, 'provider'], value: profile.provider });
+    if (existing.mode !== profile.mode)
+      edits.push({ path: ['auth', 'profiles', profile.id, 'mode'], value: profile.mode });
   }
   const orders = asRecord(auth?.order);
   const order = orders && Object.hasOwn(orders, profile.provider) ? orders[profile.provider] : undefined;
@@ -142,7 +172,9 @@ function applyConfigEditsToText(jsonc: Jsonc, text: string, edits: ConfigEdit[])
 function detectFormatting(text: string): FormattingOptions {
   const indent = /^([ \t]+)\S/m.exec(text)?.[1] ?? '  ';
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  return indent.startsWith('\t') ? { insertSpaces: false, tabSize: 1, eol } : { insertSpaces: true, tabSize: indent.length, eol };
+  return indent.startsWith('\t')
+    ? { insertSpaces: false, tabSize: 1, eol }
+    : { insertSpaces: true, tabSize: indent.length, eol };
 }
 
 function setAtPath(doc: Record<string, unknown>, path: (string | number)[], value: unknown): void {

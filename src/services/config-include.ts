@@ -36,7 +36,12 @@ async function loadInclude(path: string, parse: ParseConfig): Promise<Record<str
 }
 
 /** The config as OpenClaw sees it, with every `$include` read in. */
-export async function resolveIncludes(doc: Record<string, unknown>, file: string, parse: ParseConfig, depth = 0): Promise<Record<string, unknown>> {
+export async function resolveIncludes(
+  doc: Record<string, unknown>,
+  file: string,
+  parse: ParseConfig,
+  depth = 0,
+): Promise<Record<string, unknown>> {
   const resolveValue = async (value: unknown): Promise<unknown> => {
     if (Array.isArray(value)) return Promise.all(value.map(resolveValue));
     const record = asRecord(value);
@@ -46,10 +51,12 @@ export async function resolveIncludes(doc: Record<string, unknown>, file: string
       for (const [key, entry] of Object.entries(record)) out[key] = await resolveValue(entry);
       return out;
     }
-    if (depth >= MAX_INCLUDE_DEPTH) throw new UnreadableStateError(`${file}: "$include" nests more than ${MAX_INCLUDE_DEPTH} levels`, file);
+    if (depth >= MAX_INCLUDE_DEPTH)
+      throw new UnreadableStateError(`${file}: "$include" nests more than ${MAX_INCLUDE_DEPTH} levels`, file);
     const targets = includeTargets(record[INCLUDE_KEY], file).map((target) => resolve(dirname(file), target));
     let merged: unknown = {};
-    for (const target of targets) merged = deepMerge(merged, await resolveIncludes(await loadInclude(target, parse), target, parse, depth + 1));
+    for (const target of targets)
+      merged = deepMerge(merged, await resolveIncludes(await loadInclude(target, parse), target, parse, depth + 1));
     const { [INCLUDE_KEY]: _include, ...siblings } = record;
     return deepMerge(merged, await resolveValue(siblings));
   };
@@ -77,7 +84,9 @@ export async function findAuthoringFile(
     if (node && INCLUDE_KEY in node) {
       const single = typeof node[INCLUDE_KEY] === 'string' && Object.keys(node).length === 1 && node !== doc;
       if (!single) {
-        throw new AuthdeckError(`${file} takes ${path.slice(0, depth).join('.') || 'its whole content'} from "$include" in a way authdeck cannot edit safely; add ${wanted} there by hand`);
+        throw new AuthdeckError(
+          `${file} takes ${path.slice(0, depth).join('.') || 'its whole content'} from "$include" in a way authdeck cannot edit safely; add ${wanted} there by hand`,
+        );
       }
       file = resolve(dirname(file), node[INCLUDE_KEY] as string);
       doc = await loadInclude(file, parse);

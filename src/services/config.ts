@@ -131,4 +131,3 @@ function readModelRefs(agentsSection: Record<string, unknown>): string[] {
 function emptyConfig(path: string, exists: boolean): GatewayConfig {
   return { path, exists, authProfiles: {}, authOrder: {}, agents: [], modelRefs: [] };
 }
-

@@ -35,10 +35,15 @@ export function storedProfileType(raw: JsonObject): string {
   return stringField(raw, 'type') ?? stringField(raw, 'mode') ?? 'unknown';
 }
 
-export function describeProfile(id: string, raw: JsonObject, env: Readonly<Record<string, string | undefined>>): ProfileView {
+export function describeProfile(
+  id: string,
+  raw: JsonObject,
+  env: Readonly<Record<string, string | undefined>>,
+): ProfileView {
   const type = storedProfileType(raw);
   const provider = (stringField(raw, 'provider') ?? id.split(':')[0] ?? '').toLowerCase();
-  const secretRef = readRef(raw[type === 'token' ? 'tokenRef' : 'keyRef']) ?? readRef(raw.keyRef) ?? readRef(raw.tokenRef);
+  const secretRef =
+    readRef(raw[type === 'token' ? 'tokenRef' : 'keyRef']) ?? readRef(raw.keyRef) ?? readRef(raw.tokenRef);
   const inline =
     type === 'api_key'
       ? (stringField(raw, 'key') ?? stringField(raw, 'apiKey'))

@@ -14,7 +14,11 @@ const CONTROL = /[\x00-\x1f\x7f]/g;
  * bracketed-paste markers, colour codes, line breaks and zero-width characters.
  */
 export function normalizeSecret(input: string): string {
-  let secret = input.replace(BRACKETED_PASTE, '').replace(ANSI_SEQUENCE, '').replace(INVISIBLE, '').replace(CONTROL, '');
+  let secret = input
+    .replace(BRACKETED_PASTE, '')
+    .replace(ANSI_SEQUENCE, '')
+    .replace(INVISIBLE, '')
+    .replace(CONTROL, '');
   const quoted = /^(['"`])(.*)\1$/.exec(secret);
   if (quoted) secret = quoted[2]!;
   return secret;
@@ -61,22 +65,37 @@ export const MAX_SECRET_LENGTH = 16 * 1024;
  * together must not be joined into one (a key wrapped over two lines has one such line).
  */
 function secretsOnSeparateLines(input: string, provider: string, kind: SecretKind): number {
-  const lines = input.replace(BRACKETED_PASTE, '').replace(ANSI_SEQUENCE, '').split(/\r\n|[\r\n\u2028\u2029]/).map(normalizeSecret).filter((line) => line !== '');
+  const lines = input
+    .replace(BRACKETED_PASTE, '')
+    .replace(ANSI_SEQUENCE, '')
+    .split(/\r\n|[\r\n\u2028\u2029]/)
+    .map(normalizeSecret)
+    .filter((line) => line !== '');
   if (lines.length < 2) return lines.length;
   const shape = kind === 'api_key' ? providerInfo(provider).key : providerInfo(provider).token;
-  return lines.filter((line) => recogniseSecret(line) !== undefined || (shape !== undefined && shape.pattern.test(line))).length;
+  return lines.filter(
+    (line) => recogniseSecret(line) !== undefined || (shape !== undefined && shape.pattern.test(line)),
+  ).length;
 }
 
 /** Checks a pasted secret for a provider and flow (SPEC §3); never echoes the secret. */
 export function checkSecret(provider: string, kind: SecretKind, input: string): SecretCheck {
   if (input.length > MAX_SECRET_LENGTH * 4) {
-    return { ok: false, secret: '', error: `this is ${input.length} characters long; a secret is at most a few thousand — paste only the secret`, warnings: [] };
+    return {
+      ok: false,
+      secret: '',
+      error: `this is ${input.length} characters long; a secret is at most a few thousand — paste only the secret`,
+      warnings: [],
+    };
   }
   const secret = normalizeSecret(input);
   const info = providerInfo(provider);
   const fail = (error: string): SecretCheck => ({ ok: false, secret, error, warnings: [] });
   if (secret === '') return fail('the secret is empty');
-  if (secret.length > MAX_SECRET_LENGTH) return fail(`this is ${secret.length} characters long; no ${providerLabel(info.id)} secret is — paste only the secret`);
+  if (secret.length > MAX_SECRET_LENGTH)
+    return fail(
+      `this is ${secret.length} characters long; no ${providerLabel(info.id)} secret is — paste only the secret`,
+    );
   const separate = secretsOnSeparateLines(input, info.id, kind);
   if (separate >= 2) return fail(`this paste holds ${separate} secrets on separate lines; paste one at a time`);
 
@@ -87,25 +106,36 @@ export function checkSecret(provider: string, kind: SecretKind, input: string): 
     );
   }
   if (recognised?.kind === 'admin') {
-    return fail('this is an Anthropic Admin API key (sk-ant-admin01-…), which cannot call models; create a normal API key (sk-ant-api03-…) in the Console');
+    return fail(
+      'this is an Anthropic Admin API key (sk-ant-admin01-…), which cannot call models; create a normal API key (sk-ant-api03-…) in the Console',
+    );
   }
   // A custom provider may be a proxy that takes another provider's keys, so only known ones object.
   const known = findProvider(info.id) !== undefined;
   if (known && recognised && recognised.provider !== info.id) {
-    return fail(`this looks like ${recognised.name}, but the provider is ${info.id}; use --provider ${recognised.provider}`);
+    return fail(
+      `this looks like ${recognised.name}, but the provider is ${info.id}; use --provider ${recognised.provider}`,
+    );
   }
-  if (recognised && recognised.provider === info.id && recognised.kind !== kind) return fail(wrongFlowMessage(recognised, info.id));
+  if (recognised && recognised.provider === info.id && recognised.kind !== kind)
+    return fail(wrongFlowMessage(recognised, info.id));
   if (known && /^sk-(ant|or)-/.test(secret) && recognised === undefined) {
-    return fail(`this starts like a ${secret.startsWith('sk-ant-') ? 'Anthropic' : 'OpenRouter'} secret but its prefix is not one authdeck knows; copy it again`);
+    return fail(
+      `this starts like a ${secret.startsWith('sk-ant-') ? 'Anthropic' : 'OpenRouter'} secret but its prefix is not one authdeck knows; copy it again`,
+    );
   }
 
   const shape: SecretShape | undefined = kind === 'api_key' ? info.key : info.token;
   if (shape && !shape.pattern.test(secret)) {
-    return fail(`this is not a valid ${providerLabel(info.id)} ${kind === 'api_key' ? 'API key' : 'token'}: one ${shape.looks}, this has ${secret.length} characters${describeBadCharacters(secret)}; copy it again`);
+    return fail(
+      `this is not a valid ${providerLabel(info.id)} ${kind === 'api_key' ? 'API key' : 'token'}: one ${shape.looks}, this has ${secret.length} characters${describeBadCharacters(secret)}; copy it again`,
+    );
   }
   const warnings: string[] = [];
   if (info.id === 'anthropic' && kind === 'token' && secret.length !== SETUP_TOKEN_USUAL_LENGTH) {
-    warnings.push(`setup-tokens are usually ${SETUP_TOKEN_USUAL_LENGTH} characters; this one has ${secret.length}, check that nothing was cut off`);
+    warnings.push(
+      `setup-tokens are usually ${SETUP_TOKEN_USUAL_LENGTH} characters; this one has ${secret.length}, check that nothing was cut off`,
+    );
   }
   return { ok: true, secret, warnings };
 }

@@ -22,7 +22,11 @@ export function isValidEnvName(name: string): boolean {
  * Sets or removes one variable and leaves every other line (comments, blank lines, other
  * variables, multi-line values) exactly as it was. Runs under the same lock protocol.
  */
-export async function setDaemonEnvVar(path: string, name: string, value: string | undefined): Promise<{ changed: boolean }> {
+export async function setDaemonEnvVar(
+  path: string,
+  name: string,
+  value: string | undefined,
+): Promise<{ changed: boolean }> {
   if (!isValidEnvName(name)) throw new UsageError(`"${name}" is not a valid environment variable name`);
   return withFileLock(path, async () => {
     const before = (await readTextIfExists(path)) ?? '';

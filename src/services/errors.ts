@@ -65,7 +65,9 @@ export function errorMessage(error: unknown): string {
 }
 
 export function isNodeError(error: unknown, code?: string): error is NodeJS.ErrnoException {
-  return error instanceof Error && 'code' in error && (code === undefined || (error as NodeJS.ErrnoException).code === code);
+  return (
+    error instanceof Error && 'code' in error && (code === undefined || (error as NodeJS.ErrnoException).code === code)
+  );
 }
 
 /**
@@ -74,7 +76,8 @@ export function isNodeError(error: unknown, code?: string): error is NodeJS.Errn
  * writing failures are failures (exit 1).
  */
 export function fsFailure(error: unknown, path: string, doing: 'read' | 'write'): AuthdeckError {
-  if (error instanceof AuthdeckError || !isNodeError(error)) return error instanceof AuthdeckError ? error : new AuthdeckError(`${path}: ${errorMessage(error)}`);
+  if (error instanceof AuthdeckError || !isNodeError(error))
+    return error instanceof AuthdeckError ? error : new AuthdeckError(`${path}: ${errorMessage(error)}`);
   const where = (error.path as string | undefined) ?? path;
   const reason: Record<string, string> = {
     EACCES: `permission denied ${doing === 'read' ? 'reading' : 'writing'} ${where}`,
@@ -88,6 +91,10 @@ export function fsFailure(error: unknown, path: string, doing: 'read' | 'write')
     ENAMETOOLONG: `${where}: the path is too long`,
   };
   const message = reason[error.code ?? ''];
-  if (!message) return new AuthdeckError(`${doing === 'read' ? 'reading' : 'writing'} ${where} failed: ${errorMessage(error)}`, doing === 'read' ? ExitCode.unreadable : ExitCode.failure);
+  if (!message)
+    return new AuthdeckError(
+      `${doing === 'read' ? 'reading' : 'writing'} ${where} failed: ${errorMessage(error)}`,
+      doing === 'read' ? ExitCode.unreadable : ExitCode.failure,
+    );
   return doing === 'read' ? new UnreadableStateError(message, where) : new AuthdeckError(message);
 }

@@ -2,7 +2,15 @@ import { hasSecretSource, type ProfileView } from './credential-view.js';
 import type { UsageStats } from './store.js';
 
 export type HealthStatus = 'ok' | 'expiring' | 'expired' | 'refreshable' | 'static' | 'missing' | 'unknown';
-export const HEALTH_STATUSES: readonly HealthStatus[] = ['ok', 'expiring', 'expired', 'refreshable', 'static', 'missing', 'unknown'];
+export const HEALTH_STATUSES: readonly HealthStatus[] = [
+  'ok',
+  'expiring',
+  'expired',
+  'refreshable',
+  'static',
+  'missing',
+  'unknown',
+];
 
 export interface UsageState {
   state: 'cooldown' | 'disabled';
@@ -21,7 +29,9 @@ export interface ProfileHealth {
 export function classifyProfileHealth(view: ProfileView, nowMs: number, warnWithinMs: number): ProfileHealth {
   if (!view.known) return { status: 'unknown' };
   const timed = (status: HealthStatus): ProfileHealth =>
-    view.expiresAt === undefined ? { status } : { status, expiresAt: view.expiresAt, remainingMs: view.expiresAt - nowMs };
+    view.expiresAt === undefined
+      ? { status }
+      : { status, expiresAt: view.expiresAt, remainingMs: view.expiresAt - nowMs };
   const present = hasSecretSource(view);
   if (view.type === 'api_key') return { status: present ? 'static' : 'missing' };
   if (view.type === 'token') {
@@ -45,9 +55,14 @@ function expiryStatus(expiresAt: number, nowMs: number, warnWithinMs: number): '
 export function classifyUsage(stats: UsageStats | undefined, nowMs: number): UsageState | undefined {
   if (!stats) return undefined;
   if (stats.disabledUntil !== undefined && stats.disabledUntil > nowMs) {
-    return { state: 'disabled', until: stats.disabledUntil, ...(stats.disabledReason ? { reason: stats.disabledReason } : {}) };
+    return {
+      state: 'disabled',
+      until: stats.disabledUntil,
+      ...(stats.disabledReason ? { reason: stats.disabledReason } : {}),
+    };
   }
-  if (stats.cooldownUntil !== undefined && stats.cooldownUntil > nowMs) return { state: 'cooldown', until: stats.cooldownUntil };
+  if (stats.cooldownUntil !== undefined && stats.cooldownUntil > nowMs)
+    return { state: 'cooldown', until: stats.cooldownUntil };
   return undefined;
 }
 

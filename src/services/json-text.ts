@@ -44,7 +44,9 @@ const NUMBER_MARK_QUOTED = /"\uE000authdeck-number\uE001([^"]*)"/g;
 export function parseJsonForRewrite(text: string, where: string): unknown {
   if (!INEXACT_NUMBER.test(text)) return JSON.parse(text);
   try {
-    return parseLossless(text, null, (raw: string) => (isSafeNumber(raw) && String(Number(raw)) === raw ? Number(raw) : new LosslessNumber(raw)));
+    return parseLossless(text, null, (raw: string) =>
+      isSafeNumber(raw) && String(Number(raw)) === raw ? Number(raw) : new LosslessNumber(raw),
+    );
   } catch (error) {
     throw tooDeep(error, where);
   }
@@ -70,7 +72,12 @@ export function stringifyJson(value: unknown, indent: number | undefined, where:
 }
 
 function tooDeep(error: unknown, where: string): unknown {
-  return error instanceof RangeError ? new UnreadableStateError(`${where} is nested too deeply for authdeck to rewrite safely; it will not write it`, where) : error;
+  return error instanceof RangeError
+    ? new UnreadableStateError(
+        `${where} is nested too deeply for authdeck to rewrite safely; it will not write it`,
+        where,
+      )
+    : error;
 }
 
 /**

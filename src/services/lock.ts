@@ -127,7 +127,9 @@ async function tryCreateLock(lockPath: string, body: string): Promise<boolean> {
  * Which file a lock is: inode and birth time in nanoseconds (an inode number alone is reused
  * at once when a lock is removed and another made), plus its content.
  */
-type LockState = 'gone' | { stale: boolean; holder: LockHolder; identity: string; raw: string | null; directory: boolean };
+type LockState =
+  | 'gone'
+  | { stale: boolean; holder: LockHolder; identity: string; raw: string | null; directory: boolean };
 
 function fileIdentity(stats: { ino: bigint; birthtimeNs: bigint; dev: bigint }): string {
   // Birth time, not change time: moving the file aside changes its ctime.
@@ -151,7 +153,10 @@ async function inspectLock(lockPath: string, nowMs: number): Promise<LockState> 
   }
   if (!stats.isFile()) {
     // A symlink, FIFO or socket is nobody's lock: never follow or open it (a FIFO blocks).
-    throw new UnreadableStateError(`${lockPath} is not a regular file (${describeType(stats)}); remove it when no OpenClaw or authdeck is running`, lockPath);
+    throw new UnreadableStateError(
+      `${lockPath} is not a regular file (${describeType(stats)}); remove it when no OpenClaw or authdeck is running`,
+      lockPath,
+    );
   }
   let raw: string;
   try {
@@ -163,7 +168,8 @@ async function inspectLock(lockPath: string, nowMs: number): Promise<LockState> 
   const parsed = parseLockBody(raw);
   const holder: LockHolder = { kind: 'file', ...parsed };
   if (!parsed) return { stale: ageMs > EMPTY_LOCK_STALE_MS, holder, identity, raw, directory: false };
-  if (parsed.pid !== undefined && !isProcessAlive(parsed.pid)) return { stale: true, holder, identity, raw, directory: false };
+  if (parsed.pid !== undefined && !isProcessAlive(parsed.pid))
+    return { stale: true, holder, identity, raw, directory: false };
   // Age from the later of the file's time and the recorded one; a recorded time in the future
   // (another clock, a bug) is not believed, so such a lock still goes stale.
   const createdMs = parsed.createdAt ? Date.parse(parsed.createdAt) : Number.NaN;
@@ -207,7 +213,11 @@ export function isProcessAlive(pid: number): boolean {
  * lock is moved aside atomically, checked to be the same file (inode) that was judged, and put
  * back exclusively (a hard link fails if the name is taken) when it is not.
  */
-async function takeOverStaleLock(lockPath: string, judged: { identity: string; raw: string | null; directory: boolean }, onTakeover?: LockOptions['onTakeover']): Promise<void> {
+async function takeOverStaleLock(
+  lockPath: string,
+  judged: { identity: string; raw: string | null; directory: boolean },
+  onTakeover?: LockOptions['onTakeover'],
+): Promise<void> {
   const aside = `${lockPath}.stale-${process.pid}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
   try {
     await rename(lockPath, aside);
@@ -225,7 +235,9 @@ async function takeOverStaleLock(lockPath: string, judged: { identity: string; r
     return;
   }
   if (fileIdentity(moved) === judged.identity && content === judged.raw) {
-    await (judged.directory ? rmdir(aside).catch(() => rm(aside, { recursive: true, force: true })) : rm(aside, { force: true }));
+    await (judged.directory
+      ? rmdir(aside).catch(() => rm(aside, { recursive: true, force: true }))
+      : rm(aside, { force: true }));
     return;
   }
   // Someone else's fresh lock: restore it unless the name was taken meanwhile.

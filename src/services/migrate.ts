@@ -56,9 +56,15 @@ function expiresOf(entry: JsonObject): number | null {
 
 function verdictFor(json: JsonObject, stored: JsonObject | undefined): MigrationVerdict {
   if (!stored) return 'new';
-  if (storedProfileType(json) === storedProfileType(stored) && secretOf(json) === secretOf(stored) && expiresOf(json) === expiresOf(stored)) return 'same';
+  if (
+    storedProfileType(json) === storedProfileType(stored) &&
+    secretOf(json) === secretOf(stored) &&
+    expiresOf(json) === expiresOf(stored)
+  )
+    return 'same';
   const [jsonExpires, storedExpires] = [expiresOf(json), expiresOf(stored)];
-  if (jsonExpires !== null && storedExpires !== null && jsonExpires !== storedExpires) return jsonExpires > storedExpires ? 'newer-in-json' : 'older-in-json';
+  if (jsonExpires !== null && storedExpires !== null && jsonExpires !== storedExpires)
+    return jsonExpires > storedExpires ? 'newer-in-json' : 'older-in-json';
   return 'differs';
 }
 
@@ -69,7 +75,8 @@ export async function planMigration(workspace: Workspace): Promise<MigrationPlan
   const stateFile = join(workspace.agentDir, AUTH_STATE_FILE);
   const [hasProfiles, hasState] = await Promise.all([pathExists(profilesFile), pathExists(stateFile)]);
   const otherFiles: string[] = [];
-  for (const path of legacyAuthFileCandidates(workspace)) if (path !== profilesFile && (await pathExists(path))) otherFiles.push(path);
+  for (const path of legacyAuthFileCandidates(workspace))
+    if (path !== profilesFile && (await pathExists(path))) otherFiles.push(path);
   if (plan.generation.era === 'json') {
     return { era: 'json', otherFiles, target: { path: profilesFile, role: 'local', exists: hasProfiles }, entries: [] };
   }
@@ -118,16 +125,27 @@ export function migratedName(path: string, date = new Date()): string {
  * files the way doctor does (renamed, never deleted). The store must exist: authdeck creates
  * none of OpenClaw's databases.
  */
-export async function applyMigration(workspace: Workspace, options: { preferJson?: boolean } = {}): Promise<MigrationResult> {
+export async function applyMigration(
+  workspace: Workspace,
+  options: { preferJson?: boolean } = {},
+): Promise<MigrationResult> {
   const before = await planMigration(workspace);
   if (before.era === 'json') throw new AuthdeckError('this agent uses the JSON store: there is nothing to migrate');
-  if (!before.profilesFile && !before.stateFile) throw new AuthdeckError(`no ${AUTH_PROFILES_FILE} or ${AUTH_STATE_FILE} in ${workspace.agentDir}: nothing to migrate`);
+  if (!before.profilesFile && !before.stateFile)
+    throw new AuthdeckError(
+      `no ${AUTH_PROFILES_FILE} or ${AUTH_STATE_FILE} in ${workspace.agentDir}: nothing to migrate`,
+    );
   if (!before.target.exists) {
-    throw new AuthdeckError(`${before.target.path} does not exist yet; run \`openclaw doctor --fix\`, which creates it and imports every profile (nothing is stored there to conflict)`);
+    throw new AuthdeckError(
+      `${before.target.path} does not exist yet; run \`openclaw doctor --fix\`, which creates it and imports every profile (nothing is stored there to conflict)`,
+    );
   }
   const plan = await planWrite(workspace);
   const target = await credentialLayer(plan, '');
-  const take = (verdict: MigrationVerdict) => verdict === 'new' || verdict === 'newer-in-json' || (options.preferJson === true && (verdict === 'differs' || verdict === 'older-in-json'));
+  const take = (verdict: MigrationVerdict) =>
+    verdict === 'new' ||
+    verdict === 'newer-in-json' ||
+    (options.preferJson === true && (verdict === 'differs' || verdict === 'older-in-json'));
   const result: MigrationResult = { written: [], kept: [], archived: [] };
   const toRecord: Array<{ id: string; provider: string; mode: string }> = [];
   // The JSON files stay locked until they are archived: nothing writes them meanwhile.
@@ -156,7 +174,11 @@ export async function applyMigration(workspace: Workspace, options: { preferJson
 }
 
 /** Order overrides from auth-state.json for providers the SQLite state has none for. */
-function importState(current: AuthStoreSnapshot, json: AuthStoreSnapshot, setOrder: (provider: string, ids: string[]) => void): void {
+function importState(
+  current: AuthStoreSnapshot,
+  json: AuthStoreSnapshot,
+  setOrder: (provider: string, ids: string[]) => void,
+): void {
   for (const [provider, ids] of Object.entries(json.order)) {
     if (!current.order[provider] && ids.length > 0) setOrder(provider, ids);
   }

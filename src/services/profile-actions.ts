@@ -32,7 +32,9 @@ export class ProfileConflictError extends AuthdeckError {
     readonly profileId: string,
     readonly existingType: string,
   ) {
-    super(`${profileId} already exists (${existingType}); choose another --profile-id or remove it first with \`authdeck remove ${profileId}\``);
+    super(
+      `${profileId} already exists (${existingType}); choose another --profile-id or remove it first with \`authdeck remove ${profileId}\``,
+    );
     this.name = 'ProfileConflictError';
   }
 }
@@ -97,7 +99,12 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
         // The store does not exist yet: OpenClaw creates it with the secret (from stdin), then
         // authdeck writes its own entry (expiry, kept fields) over the one OpenClaw made.
         const command = kind === 'api_key' ? 'paste-api-key' : 'paste-token';
-        createdWith = await createStoreWithOpenclaw(workspace, ['models', 'auth', command, '--provider', provider, '--profile-id', profileId], `${secret}\n`, error);
+        createdWith = await createStoreWithOpenclaw(
+          workspace,
+          ['models', 'auth', command, '--provider', provider, '--profile-id', profileId],
+          `${secret}\n`,
+          error,
+        );
         plan = await planWrite(workspace);
         target = await credentialLayer(plan, profileId);
         update = await updateStoreLayer(target, edit('same-type'));
@@ -123,7 +130,12 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
 }
 
 /** One rule for the CLI and the wizard: a renewal may replace the same kind of credential, nothing else. */
-export function refuseReplacing(profileId: string, existing: JsonObject | undefined, kind: SecretKind, mode: 'same-type' | 'any' | 'never'): void {
+export function refuseReplacing(
+  profileId: string,
+  existing: JsonObject | undefined,
+  kind: SecretKind,
+  mode: 'same-type' | 'any' | 'never',
+): void {
   const existingType = existing ? storedProfileType(existing) : undefined;
   if (existingType !== undefined && (mode === 'never' || (mode === 'same-type' && existingType !== kind))) {
     throw new ProfileConflictError(profileId, existingType);
@@ -176,9 +188,14 @@ export async function removeProfile(workspace: Workspace, profileId: string): Pr
   const base = layers.base ? await readLayer(layers.base) : undefined;
   let target = own.profiles[profileId] ? layers.own : base?.profiles[profileId] ? layers.base : undefined;
   if (target?.role === 'inherited') {
-    throw new AuthdeckError(`${profileId} is inherited from the main agent; remove it there with \`authdeck remove ${profileId} --agent main\``);
+    throw new AuthdeckError(
+      `${profileId} is inherited from the main agent; remove it there with \`authdeck remove ${profileId} --agent main\``,
+    );
   }
-  if (!target) throw new AuthdeckError(`no profile ${profileId} for agent ${workspace.agentId} in ${locationPath(layers.own.location)}${layers.base ? ` or ${locationPath(layers.base.location)}` : ''}`);
+  if (!target)
+    throw new AuthdeckError(
+      `no profile ${profileId} for agent ${workspace.agentId} in ${locationPath(layers.own.location)}${layers.base ? ` or ${locationPath(layers.base.location)}` : ''}`,
+    );
   const update = await updateStoreLayer(target, (tx) => {
     const existing = tx.getProfile(profileId);
     if (!existing) return undefined;
@@ -191,24 +208,47 @@ export async function removeProfile(workspace: Workspace, profileId: string): Pr
   if (target !== layers.own && layers.own.present && !own.profiles[profileId]) {
     await updateStoreLayer(layers.own, (tx) => tx.forgetReferences(profileId)).catch(() => undefined);
   }
-  const below = target === layers.own && layers.base && base?.profiles[profileId] ? { layer: layers.base.role, path: locationPath(layers.base.location) } : undefined;
-  return { profileId, storePath: locationPath(target.location), type: update.result, layer: target.role, ...(below ? { stillIn: below } : {}) };
+  const below =
+    target === layers.own && layers.base && base?.profiles[profileId]
+      ? { layer: layers.base.role, path: locationPath(layers.base.location) }
+      : undefined;
+  return {
+    profileId,
+    storePath: locationPath(target.location),
+    type: update.result,
+    layer: target.role,
+    ...(below ? { stillIn: below } : {}),
+  };
 }
 
 /** Writes (or with `undefined`, clears) the agent's order override for one provider, in its own layer. */
-export async function setOrderOverride(workspace: Workspace, provider: string, ids: string[] | undefined): Promise<OrderResult> {
+export async function setOrderOverride(
+  workspace: Workspace,
+  provider: string,
+  ids: string[] | undefined,
+): Promise<OrderResult> {
   const { layers } = await planWrite(workspace);
   const id = normalizeProviderId(provider);
   try {
     const update = await updateStoreLayer(layers.own, (tx) => tx.setOrder(id, ids));
     const { location } = update.snapshot;
-    const path = location.backend === 'json' ? (update.snapshot.split ? location.statePath : location.profilesPath) : location.dbPath;
+    const path =
+      location.backend === 'json'
+        ? update.snapshot.split
+          ? location.statePath
+          : location.profilesPath
+        : location.dbPath;
     return { path, changed: update.changed, layer: layers.own.role };
   } catch (error) {
     if (!(error instanceof StoreMissingError)) throw error;
     if (ids === undefined) return { path: locationPath(layers.own.location), changed: false, layer: layers.own.role };
     // The agent's own database does not exist yet: OpenClaw's `order set` creates it.
-    await createStoreWithOpenclaw(workspace, ['models', 'auth', 'order', 'set', '--provider', id, ...ids], undefined, error);
+    await createStoreWithOpenclaw(
+      workspace,
+      ['models', 'auth', 'order', 'set', '--provider', id, ...ids],
+      undefined,
+      error,
+    );
     return { path: locationPath(layers.own.location), changed: true, layer: layers.own.role };
   }
 }
@@ -230,7 +270,12 @@ export async function clearProfileCooldown(workspace: Workspace, profileId: stri
  * Has OpenClaw create a store that does not exist yet, with the same change authdeck was about
  * to make. Without openclaw on PATH, stops with the exact command to run.
  */
-async function createStoreWithOpenclaw(workspace: Workspace, args: string[], stdin: string | undefined, missing: StoreMissingError): Promise<string> {
+async function createStoreWithOpenclaw(
+  workspace: Workspace,
+  args: string[],
+  stdin: string | undefined,
+  missing: StoreMissingError,
+): Promise<string> {
   const command = `openclaw ${args.join(' ')}`;
   if (!hasOpenclaw(workspace)) {
     throw new AuthdeckError(
@@ -244,5 +289,13 @@ async function createStoreWithOpenclaw(workspace: Workspace, args: string[], std
 
 /** Forgets failures and the windows they caused; `lastUsed` stays for round-robin order. */
 function resetFailureStats(stats: JsonObject): void {
-  for (const key of ['cooldownUntil', 'disabledUntil', 'disabledReason', 'errorCount', 'failureCounts', 'lastFailureAt']) delete stats[key];
+  for (const key of [
+    'cooldownUntil',
+    'disabledUntil',
+    'disabledReason',
+    'errorCount',
+    'failureCounts',
+    'lastFailureAt',
+  ])
+    delete stats[key];
 }

@@ -35,8 +35,14 @@ export const PROVIDERS: readonly ProviderInfo[] = [
       { name: 'ANTHROPIC_OAUTH_TOKEN', type: 'token' },
       { name: 'ANTHROPIC_API_KEY', type: 'api_key' },
     ],
-    key: { pattern: /^sk-ant-api03-[A-Za-z0-9_-]{93}AA$/, looks: 'starts with sk-ant-api03- and is 108 characters long' },
-    token: { pattern: /^sk-ant-oat01-[A-Za-z0-9_-]{80,}$/, looks: 'starts with sk-ant-oat01- and is about 108 characters long' },
+    key: {
+      pattern: /^sk-ant-api03-[A-Za-z0-9_-]{93}AA$/,
+      looks: 'starts with sk-ant-api03- and is 108 characters long',
+    },
+    token: {
+      pattern: /^sk-ant-oat01-[A-Za-z0-9_-]{80,}$/,
+      looks: 'starts with sk-ant-oat01- and is about 108 characters long',
+    },
     keysUrl: 'https://console.anthropic.com/settings/keys',
     methods: ['api-key', 'setup-token', 'paste-token'],
   },

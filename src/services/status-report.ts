@@ -1,4 +1,10 @@
-import { listAgentProfiles, listEnvCredentials, type AgentProfile, type AgentState, type ProfileSource } from './agent-state.js';
+import {
+  listAgentProfiles,
+  listEnvCredentials,
+  type AgentProfile,
+  type AgentState,
+  type ProfileSource,
+} from './agent-state.js';
 import { providersInUse } from './config.js';
 import { describeRef } from './credential-view.js';
 import { maskSecret } from './credentials.js';
@@ -86,8 +92,21 @@ export interface StoreReport {
   layout: 'state-db' | 'legacy-main' | null;
   openclawVersion: string | null;
   evidence: string;
-  layers: Array<{ role: LayerRole; path: string; backend: 'json' | 'agent-db' | 'state-db'; exists: boolean; writable: boolean; note: string | null }>;
-  databases: Array<{ kind: 'state' | 'agent'; path: string; schemaVersion: number; appVersion: string | null; writable: boolean }>;
+  layers: Array<{
+    role: LayerRole;
+    path: string;
+    backend: 'json' | 'agent-db' | 'state-db';
+    exists: boolean;
+    writable: boolean;
+    note: string | null;
+  }>;
+  databases: Array<{
+    kind: 'state' | 'agent';
+    path: string;
+    schemaVersion: number;
+    appVersion: string | null;
+    writable: boolean;
+  }>;
   legacyFiles: Array<{ path: string; profileCount: number | null }>;
 }
 
@@ -104,10 +123,15 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
   const { workspace } = state;
   const rows = listAgentProfiles(state).filter((row) => !options.provider || row.view.provider === options.provider);
   const inUse = new Set(providersInUse(workspace.config));
-  const envCredentials = listEnvCredentials(state, inUse).filter((cred) => !options.provider || cred.provider === options.provider);
+  const envCredentials = listEnvCredentials(state, inUse).filter(
+    (cred) => !options.provider || cred.provider === options.provider,
+  );
   const healthById = new Map(rows.map((row) => [row.view.id, classifyProfileHealth(row.view, nowMs, warnWithinMs)]));
 
-  const providerIds = new Set<string>([...rows.map((row) => row.view.provider), ...envCredentials.map((cred) => cred.provider)]);
+  const providerIds = new Set<string>([
+    ...rows.map((row) => row.view.provider),
+    ...envCredentials.map((cred) => cred.provider),
+  ]);
   for (const provider of inUse) if (!options.provider || provider === options.provider) providerIds.add(provider);
 
   const byProvider = new Map<string, Array<{ view: AgentProfile['view']; status: HealthStatus }>>();
@@ -136,7 +160,11 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
     // A type authdeck does not know may still work for the gateway: never call that missing.
     const opaque = profiles.some((entry) => entry.status === 'unknown');
     const effectiveSource: EffectiveSource =
-      order.ids.length > 0 || opaque ? 'profiles' : envCredentials.some((cred) => cred.provider === provider) ? 'env' : 'missing';
+      order.ids.length > 0 || opaque
+        ? 'profiles'
+        : envCredentials.some((cred) => cred.provider === provider)
+          ? 'env'
+          : 'missing';
     return {
       provider,
       label: providerLabel(provider),
@@ -148,8 +176,12 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
     };
   });
 
-  const profiles = rows.map((row) => profileReport(row, healthById.get(row.view.id)!, positions.get(row.view.id), nowMs));
-  const missingProviders = providers.filter((entry) => entry.inUse && entry.effectiveSource === 'missing').map((entry) => entry.provider);
+  const profiles = rows.map((row) =>
+    profileReport(row, healthById.get(row.view.id)!, positions.get(row.view.id), nowMs),
+  );
+  const missingProviders = providers
+    .filter((entry) => entry.inUse && entry.effectiveSource === 'missing')
+    .map((entry) => entry.provider);
   return {
     schema: STATUS_SCHEMA,
     generatedAt: new Date(nowMs).toISOString(),
@@ -171,7 +203,12 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
   };
 }
 
-function profileReport(row: AgentProfile, health: ReturnType<typeof classifyProfileHealth>, position: number | undefined, nowMs: number): ProfileReport {
+function profileReport(
+  row: AgentProfile,
+  health: ReturnType<typeof classifyProfileHealth>,
+  position: number | undefined,
+  nowMs: number,
+): ProfileReport {
   const { view } = row;
   const usage = classifyUsage(row.usage, nowMs);
   return {
@@ -188,8 +225,10 @@ function profileReport(row: AgentProfile, health: ReturnType<typeof classifyProf
     orderPosition: position ?? null,
     next: position === 1,
     usage: usage?.state ?? null,
-    cooldownUntil: row.usage?.cooldownUntil !== undefined && row.usage.cooldownUntil > nowMs ? row.usage.cooldownUntil : null,
-    disabledUntil: row.usage?.disabledUntil !== undefined && row.usage.disabledUntil > nowMs ? row.usage.disabledUntil : null,
+    cooldownUntil:
+      row.usage?.cooldownUntil !== undefined && row.usage.cooldownUntil > nowMs ? row.usage.cooldownUntil : null,
+    disabledUntil:
+      row.usage?.disabledUntil !== undefined && row.usage.disabledUntil > nowMs ? row.usage.disabledUntil : null,
     disabledReason: usage?.state === 'disabled' ? (usage.reason ?? null) : null,
     email: view.email ?? null,
     displayName: view.displayName ?? null,
@@ -197,7 +236,9 @@ function profileReport(row: AgentProfile, health: ReturnType<typeof classifyProf
 }
 
 function summarize(profiles: ProfileReport[]): StatusReport['summary'] {
-  const summary = Object.fromEntries([...HEALTH_STATUSES, 'cooldown', 'disabled'].map((key) => [key, 0])) as StatusReport['summary'];
+  const summary = Object.fromEntries(
+    [...HEALTH_STATUSES, 'cooldown', 'disabled'].map((key) => [key, 0]),
+  ) as StatusReport['summary'];
   for (const profile of profiles) {
     summary[profile.status]++;
     if (profile.usage) summary[profile.usage]++;
@@ -220,15 +261,21 @@ export function evaluateCheck(profiles: ProfileReport[], missingProviders: strin
       expiring.push(`${profile.id} expires ${formatRelative(profile.expiresAt, nowMs)}`);
     }
   }
-  for (const provider of missingProviders) failures.push(`${provider} is used by the default model but has no credential`);
+  for (const provider of missingProviders)
+    failures.push(`${provider} is used by the default model but has no credential`);
   if (failures.length > 0) return { exitCode: 1, reasons: [...failures, ...expiring] };
   return { exitCode: expiring.length > 0 ? 2 : 0, reasons: expiring };
 }
 
 /** The generation as a person would name it: "shared SQLite (OpenClaw 2026.8.1+), seen 2026.9.6". */
 export function describeStore(store: StoreReport): string {
-  const era = { json: 'JSON files (OpenClaw ≤ 2026.6.1)', 'agent-sqlite': 'per-agent SQLite (OpenClaw 2026.6.5–2026.7)', 'shared-sqlite': 'shared SQLite (OpenClaw 2026.8.1+)' }[store.storeGeneration];
-  const layout = store.layout === 'legacy-main' ? ', in the main agent database until `openclaw doctor --fix` moves it' : '';
+  const era = {
+    json: 'JSON files (OpenClaw ≤ 2026.6.1)',
+    'agent-sqlite': 'per-agent SQLite (OpenClaw 2026.6.5–2026.7)',
+    'shared-sqlite': 'shared SQLite (OpenClaw 2026.8.1+)',
+  }[store.storeGeneration];
+  const layout =
+    store.layout === 'legacy-main' ? ', in the main agent database until `openclaw doctor --fix` moves it' : '';
   return `${era}${layout}${store.openclawVersion ? `, seen ${store.openclawVersion}` : ''}`;
 }
 
@@ -262,7 +309,13 @@ function storeReport(state: AgentState): StoreReport {
       writable: layer.present && !layer.writeRefusal,
       note: layer.writeRefusal ?? (layer.present ? null : 'does not exist yet: OpenClaw creates it on its first write'),
     })),
-    databases: dbs.map((db) => ({ kind: db.kind, path: db.path, schemaVersion: db.userVersion, appVersion: db.meta?.appVersion ?? null, writable: !db.writeRefusal })),
+    databases: dbs.map((db) => ({
+      kind: db.kind,
+      path: db.path,
+      schemaVersion: db.userVersion,
+      appVersion: db.meta?.appVersion ?? null,
+      writable: !db.writeRefusal,
+    })),
     legacyFiles: state.legacyFiles.map((file) => ({ path: file.path, profileCount: file.profileCount ?? null })),
   };
 }
@@ -278,7 +331,9 @@ function collectWarnings(state: AgentState): string[] {
     );
   }
   if (state.legacyFiles.length > 0) {
-    const files = state.legacyFiles.map((file) => `${file.path}${file.profileCount !== undefined ? ` (${file.profileCount} profiles)` : ''}`).join(', ');
+    const files = state.legacyFiles
+      .map((file) => `${file.path}${file.profileCount !== undefined ? ` (${file.profileCount} profiles)` : ''}`)
+      .join(', ');
     warnings.push(
       `OpenClaw ${state.generation.openclawVersion ?? '2026.6.5+'} keeps auth in SQLite and does not read ${files}${state.generation.era === 'shared-sqlite' ? '; while such a file exists beside an empty store the gateway refuses to start' : ''}: run \`authdeck migrate\` to see what \`openclaw doctor --fix\` would import`,
     );
@@ -292,7 +347,10 @@ function collectWarnings(state: AgentState): string[] {
  * every second (countdowns are drawn from `expiresAt` at render time).
  */
 /** A provider's profiles as shown everywhere: by position in the order ("next" first), unused ones last by id. */
-export function compareByOrderPosition(a: Pick<ProfileReport, 'orderPosition' | 'id'>, b: Pick<ProfileReport, 'orderPosition' | 'id'>): number {
+export function compareByOrderPosition(
+  a: Pick<ProfileReport, 'orderPosition' | 'id'>,
+  b: Pick<ProfileReport, 'orderPosition' | 'id'>,
+): number {
   return (a.orderPosition ?? Infinity) - (b.orderPosition ?? Infinity) || a.id.localeCompare(b.id);
 }
 

@@ -104,7 +104,8 @@ export function buildSnapshot(
 }
 
 function readUsageStats(record: JsonObject): UsageStats {
-  const num = (key: string) => (typeof record[key] === 'number' && Number.isFinite(record[key]) ? (record[key] as number) : undefined);
+  const num = (key: string) =>
+    typeof record[key] === 'number' && Number.isFinite(record[key]) ? (record[key] as number) : undefined;
   const stats: UsageStats = {};
   for (const key of ['lastUsed', 'cooldownUntil', 'disabledUntil', 'errorCount', 'lastFailureAt'] as const) {
     const value = num(key);
@@ -119,7 +120,9 @@ export const OAUTH_REFRESH_FENCE_PREFIX = 'openclaw-oauth-refresh-fence:';
 
 export function isFencedProfile(entry: JsonObject | undefined): boolean {
   if (!entry) return false;
-  return [entry.access, entry.refresh].some((value) => typeof value === 'string' && value.startsWith(OAUTH_REFRESH_FENCE_PREFIX));
+  return [entry.access, entry.refresh].some(
+    (value) => typeof value === 'string' && value.startsWith(OAUTH_REFRESH_FENCE_PREFIX),
+  );
 }
 
 /** Assigns an own property even for the key "__proto__" (a plain assignment would set the prototype). */
@@ -132,7 +135,9 @@ export class FencedProfileError extends AuthdeckError {
     readonly profileId: string,
     readonly path: string,
   ) {
-    super(`${profileId} is being refreshed by the gateway right now (its OAuth tokens in ${path} are fenced); not changing it — try again in a moment`);
+    super(
+      `${profileId} is being refreshed by the gateway right now (its OAuth tokens in ${path} are fenced); not changing it — try again in a moment`,
+    );
     this.name = 'FencedProfileError';
   }
 }

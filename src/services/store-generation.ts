@@ -50,23 +50,44 @@ export interface DetectOptions {
  * agents' databases and the versions their schema records name, openclaw.json's
  * `meta.lastTouchedVersion`. Opens databases read-only, and only those that exist.
  */
-export async function detectStoreGeneration(workspace: Workspace, options: DetectOptions = {}): Promise<StoreGeneration> {
+export async function detectStoreGeneration(
+  workspace: Workspace,
+  options: DetectOptions = {},
+): Promise<StoreGeneration> {
   const statePath = stateDbPath(workspace.stateDir);
   const ownPath = agentDbPath(workspace.agentDir);
   const mainPath = agentDbPath(workspace.mainAgentDir);
-  const inspect = (path: string, kind: 'state' | 'agent', agentId?: string) => (existsSync(path) ? inspectDatabase(path, kind, agentId) : Promise.resolve(undefined));
+  const inspect = (path: string, kind: 'state' | 'agent', agentId?: string) =>
+    existsSync(path) ? inspectDatabase(path, kind, agentId) : Promise.resolve(undefined);
   const [stateDb, agentDb, mainAgentDb] = await Promise.all([
     inspect(statePath, 'state'),
     inspect(ownPath, 'agent', workspace.agentId),
     workspace.isMain || mainPath === ownPath ? Promise.resolve(undefined) : inspect(mainPath, 'agent'),
   ]);
-  const dbs = { ...(stateDb ? { stateDb } : {}), ...(agentDb ? { agentDb } : {}), ...(mainAgentDb ? { mainAgentDb } : {}) };
+  const dbs = {
+    ...(stateDb ? { stateDb } : {}),
+    ...(agentDb ? { agentDb } : {}),
+    ...(mainAgentDb ? { mainAgentDb } : {}),
+  };
   // 2026.7 records no app version; a state schema of 15 or more was written by 2026.8.1 or later.
-  const impliedByStateSchema = (stateDb?.userVersion ?? 0) >= FIRST_SHARED_STATE_SCHEMA ? FIRST_SHARED_SQLITE : undefined;
-  const fileVersion = newestOpenclawVersion([stateDb?.meta?.appVersion, agentDb?.meta?.appVersion, mainAgentDb?.meta?.appVersion, workspace.config.lastTouchedVersion, impliedByStateSchema]);
+  const impliedByStateSchema =
+    (stateDb?.userVersion ?? 0) >= FIRST_SHARED_STATE_SCHEMA ? FIRST_SHARED_SQLITE : undefined;
+  const fileVersion = newestOpenclawVersion([
+    stateDb?.meta?.appVersion,
+    agentDb?.meta?.appVersion,
+    mainAgentDb?.meta?.appVersion,
+    workspace.config.lastTouchedVersion,
+    impliedByStateSchema,
+  ]);
 
   if (stateDb?.sharedStore === 'state-db') {
-    return { era: 'shared-sqlite', layout: 'state-db', ...version(fileVersion), evidence: `auth.sharedStore = state-db in ${statePath}`, ...dbs };
+    return {
+      era: 'shared-sqlite',
+      layout: 'state-db',
+      ...version(fileVersion),
+      evidence: `auth.sharedStore = state-db in ${statePath}`,
+      ...dbs,
+    };
   }
   const anyDb = stateDb !== undefined || agentDb !== undefined || mainAgentDb !== undefined;
   const openclawVersion = fileVersion ?? (anyDb ? undefined : options.installedVersion?.());
@@ -92,7 +113,12 @@ export async function detectStoreGeneration(workspace: Workspace, options: Detec
       ...dbs,
     };
   }
-  return { era: 'json', evidence: existsSync(join(workspace.agentDir, AUTH_PROFILES_FILE)) ? 'auth-profiles.json and no SQLite store' : 'no OpenClaw store yet and no openclaw installed' };
+  return {
+    era: 'json',
+    evidence: existsSync(join(workspace.agentDir, AUTH_PROFILES_FILE))
+      ? 'auth-profiles.json and no SQLite store'
+      : 'no OpenClaw store yet and no openclaw installed',
+  };
 }
 
 function version(value: string | undefined): { openclawVersion?: string } {

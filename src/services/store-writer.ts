@@ -26,14 +26,21 @@ export interface LayerWriteOptions {
   lockHeld?: boolean;
 }
 
-
 /** Read-modify-write of one layer: under the file lock (JSON era) or in one immediate transaction (SQLite). */
-export async function updateStoreLayer<T>(layer: StoreLayer, edit: StoreEdit<T>, options: LayerWriteOptions = {}): Promise<StoreUpdate<T>> {
+export async function updateStoreLayer<T>(
+  layer: StoreLayer,
+  edit: StoreEdit<T>,
+  options: LayerWriteOptions = {},
+): Promise<StoreUpdate<T>> {
   const { location } = layer;
-  if (location.backend === 'json') return updateAuthStore(location.agentDir, edit, options.lock, options.lockHeld === true);
+  if (location.backend === 'json')
+    return updateAuthStore(location.agentDir, edit, options.lock, options.lockHeld === true);
   if (!existsSync(location.dbPath)) throw new StoreMissingError(layer);
   if (layer.writeRefusal) throw new UnreadableStateError(layer.writeRefusal, location.dbPath);
-  return updateDbLayer(location, edit, { ...(location.backend === 'agent-db' ? { agentId: location.agentId } : {}), ...(options.now ? { now: options.now } : {}) });
+  return updateDbLayer(location, edit, {
+    ...(location.backend === 'agent-db' ? { agentId: location.agentId } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
 }
 
 /**
@@ -42,7 +49,11 @@ export async function updateStoreLayer<T>(layer: StoreLayer, edit: StoreEdit<T>,
  * anything is written. (A SQLite write lock is never held across the config write: the gateway
  * would wait on it.)
  */
-export async function withLayerLock<T>(layer: StoreLayer, lock: LockOptions, work: (held: boolean) => Promise<T>): Promise<T> {
+export async function withLayerLock<T>(
+  layer: StoreLayer,
+  lock: LockOptions,
+  work: (held: boolean) => Promise<T>,
+): Promise<T> {
   if (layer.location.backend !== 'json') return work(false);
   return withFileLock(layer.location.profilesPath, () => work(true), lock);
 }
@@ -54,7 +65,9 @@ export interface WritePlan {
 
 /** The agent's generation and layers as they are right now, for a write. */
 export async function planWrite(workspace: Workspace): Promise<WritePlan> {
-  const generation = await detectStoreGeneration(workspace, { installedVersion: () => installedOpenclawVersion(workspace.env.PATH) });
+  const generation = await detectStoreGeneration(workspace, {
+    installedVersion: () => installedOpenclawVersion(workspace.env.PATH),
+  });
   return { generation, layers: planAgentLayers(workspace, generation) };
 }
 

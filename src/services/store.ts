@@ -23,15 +23,27 @@ export { AuthStoreTransaction, STATE_KEYS } from './store-docs.js';
 export type JsonStoreLocation = Extract<StoreLocation, { backend: 'json' }>;
 
 export function jsonStoreLocation(agentDir: string): JsonStoreLocation {
-  return { backend: 'json', agentDir, profilesPath: join(agentDir, AUTH_PROFILES_FILE), statePath: join(agentDir, AUTH_STATE_FILE) };
+  return {
+    backend: 'json',
+    agentDir,
+    profilesPath: join(agentDir, AUTH_PROFILES_FILE),
+    statePath: join(agentDir, AUTH_STATE_FILE),
+  };
 }
 
 /** Reads the JSON files; `forRewrite` keeps every number exactly, for a write that follows. */
-export async function readAuthStore(agentDir: string, options: { forRewrite?: boolean } = {}): Promise<AuthStoreSnapshot> {
+export async function readAuthStore(
+  agentDir: string,
+  options: { forRewrite?: boolean } = {},
+): Promise<AuthStoreSnapshot> {
   const location = jsonStoreLocation(agentDir);
-  const [profilesText, stateText] = await Promise.all([readTextIfExists(location.profilesPath), readTextIfExists(location.statePath)]);
+  const [profilesText, stateText] = await Promise.all([
+    readTextIfExists(location.profilesPath),
+    readTextIfExists(location.statePath),
+  ]);
   const parse = (path: string, text: string) => parseStoreFile(path, text, options.forRewrite === true);
-  const profilesDoc = profilesText === undefined ? emptyProfilesDoc() : await parse(location.profilesPath, profilesText);
+  const profilesDoc =
+    profilesText === undefined ? emptyProfilesDoc() : await parse(location.profilesPath, profilesText);
   const stateDoc = stateText === undefined ? undefined : await parse(location.statePath, stateText);
   return buildSnapshot(location, profilesDoc, stateDoc, profilesText !== undefined);
 }
@@ -45,7 +57,12 @@ async function parseStoreFile(path: string, text: string, forRewrite: boolean): 
  * Read-modify-write under the lock shared with the gateway: the store is re-read inside the
  * lock, so a write made by anyone since the caller last looked is kept.
  */
-export async function updateAuthStore<T>(agentDir: string, edit: StoreEdit<T>, lockOptions?: LockOptions, lockHeld = false): Promise<StoreUpdate<T>> {
+export async function updateAuthStore<T>(
+  agentDir: string,
+  edit: StoreEdit<T>,
+  lockOptions?: LockOptions,
+  lockHeld = false,
+): Promise<StoreUpdate<T>> {
   const location = jsonStoreLocation(agentDir);
   const locked = lockHeld ? <R>(_path: string, work: () => Promise<R>) => work() : withFileLock;
   return locked(

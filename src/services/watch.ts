@@ -28,7 +28,11 @@ export function watchedFiles(workspace: Workspace): string[] {
  * writes them too). Stat polling rather than fs.watch: it sees files that do not exist yet and
  * atomic renames (a new inode) alike, on every platform; a burst of writes makes one call.
  */
-export function watchAgentFiles(workspace: Workspace, onChange: () => void, intervalMs = WATCH_INTERVAL_MS): () => void {
+export function watchAgentFiles(
+  workspace: Workspace,
+  onChange: () => void,
+  intervalMs = WATCH_INTERVAL_MS,
+): () => void {
   const files = watchedFiles(workspace);
   let timer: NodeJS.Timeout | undefined;
   const listener = (current: Stats, previous: Stats) => {

@@ -45,15 +45,35 @@ export async function resolveWorkspace(options: WorkspaceOptions): Promise<Works
   const agentDirFor = (id: string) => configuredAgentDir(config, id, home) ?? defaultAgentDirFor(stateDir, id);
   const envAgentDir = agentDirFromEnv(env);
   const mainAgentDir = envAgentDir ?? agentDirFor(MAIN_AGENT_ID);
-  const base = { env, home, stateDir, configPath, config, mainAgentDir, daemonEnvPath: join(stateDir, DAEMON_ENV_FILE) };
+  const base = {
+    env,
+    home,
+    stateDir,
+    configPath,
+    config,
+    mainAgentDir,
+    daemonEnvPath: join(stateDir, DAEMON_ENV_FILE),
+  };
 
   if (options.agent !== undefined) {
     const agentId = validateAgentId(options.agent, config, stateDir);
     const agentDir = agentDirFor(agentId);
-    return { ...base, agentId, agentDir, agentFrom: 'flag', isMain: samePath(agentDir, mainAgentDir) || agentId === MAIN_AGENT_ID };
+    return {
+      ...base,
+      agentId,
+      agentDir,
+      agentFrom: 'flag',
+      isMain: samePath(agentDir, mainAgentDir) || agentId === MAIN_AGENT_ID,
+    };
   }
   if (envAgentDir) {
-    return { ...base, agentId: agentIdForDir(config, stateDir, home, envAgentDir), agentDir: envAgentDir, agentFrom: 'env', isMain: true };
+    return {
+      ...base,
+      agentId: agentIdForDir(config, stateDir, home, envAgentDir),
+      agentDir: envAgentDir,
+      agentFrom: 'env',
+      isMain: true,
+    };
   }
   const agentId = defaultAgentId(config);
   const agentDir = agentDirFor(agentId);
@@ -81,11 +101,17 @@ function validateAgentId(agent: string, config: GatewayConfig, stateDir: string)
   if (id === '' || /[/\\]/.test(id) || id === '.' || id === '..') {
     throw new UsageError(`--agent: "${agent}" is not an agent id`);
   }
-  if (id === MAIN_AGENT_ID || config.agents.some((entry) => entry.id === id) || existsSync(defaultAgentDirFor(stateDir, id))) {
+  if (
+    id === MAIN_AGENT_ID ||
+    config.agents.some((entry) => entry.id === id) ||
+    existsSync(defaultAgentDirFor(stateDir, id))
+  ) {
     return id;
   }
   const known = listKnownAgentIds(config, stateDir).join(', ');
-  throw new UsageError(`unknown agent "${id}": it is not in ${config.path} (agents.list) and has no directory; known agents: ${known}`);
+  throw new UsageError(
+    `unknown agent "${id}": it is not in ${config.path} (agents.list) and has no directory; known agents: ${known}`,
+  );
 }
 
 function configuredAgentDir(config: GatewayConfig, id: string, home: string): string | undefined {
@@ -94,7 +120,9 @@ function configuredAgentDir(config: GatewayConfig, id: string, home: string): st
 }
 
 function agentIdForDir(config: GatewayConfig, stateDir: string, home: string, dir: string): string {
-  const configured = config.agents.find((agent) => agent.agentDir && samePath(expandUserPath(agent.agentDir, home), dir));
+  const configured = config.agents.find(
+    (agent) => agent.agentDir && samePath(expandUserPath(agent.agentDir, home), dir),
+  );
   if (configured) return configured.id;
   const match = /[/\\]agents[/\\]([^/\\]+)[/\\]agent[/\\]?$/.exec(resolve(dir));
   return match && samePath(resolve(stateDir, 'agents', match[1]!, 'agent'), dir) ? match[1]! : MAIN_AGENT_ID;

@@ -8,7 +8,8 @@ describe('command line', () => {
     const help = await runCli(['--help'], { home });
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/Usage: authdeck <command> \[options\]/);
-    for (const command of ['status', 'paste-token', 'add-key', 'remove', 'token', 'order', 'models']) expect(help.stdout).toContain(`  ${command} `);
+    for (const command of ['status', 'paste-token', 'add-key', 'remove', 'token', 'order', 'models'])
+      expect(help.stdout).toContain(`  ${command} `);
     const sub = await runCli(['order', 'set', '-h'], { home });
     expect(sub.stdout).toMatch(/Usage: authdeck order set \[options\] <ids\.\.\.>/);
     expect(sub.stdout).toContain('--provider <id>');

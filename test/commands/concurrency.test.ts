@@ -25,7 +25,10 @@ describe('writers at the same time', () => {
     writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), { version: 1, profiles: {}, keep: 'me' });
     const loop = async (worker: string) => {
       for (let i = 0; i < 8; i++) {
-        const result = await runCli(['paste-token', '--provider', 'anthropic', '--profile-id', `${worker}${i}`], { home, input: fakeSecrets.setupToken(`${worker}${i}`) });
+        const result = await runCli(['paste-token', '--provider', 'anthropic', '--profile-id', `${worker}${i}`], {
+          home,
+          input: fakeSecrets.setupToken(`${worker}${i}`),
+        });
         expect(result.code).toBe(0);
       }
     };

@@ -10,7 +10,12 @@ function setup() {
   writeJsonFile(storePath, {
     version: 1,
     profiles: {
-      'anthropic:a': { type: 'token', provider: 'anthropic', token: fakeSecrets.setupToken('a'), expires: Date.now() + 9e9 },
+      'anthropic:a': {
+        type: 'token',
+        provider: 'anthropic',
+        token: fakeSecrets.setupToken('a'),
+        expires: Date.now() + 9e9,
+      },
       'anthropic:b': { type: 'api_key', provider: 'anthropic', key: fakeSecrets.anthropicApiKey('b') },
       'openai:x': { type: 'api_key', provider: 'openai', key: fakeSecrets.openaiKey() },
     },
@@ -58,7 +63,12 @@ describe('order', () => {
     expect(set.code).toBe(0);
     expect(readJson(storePath).order.anthropic).toEqual(['anthropic:b', 'anthropic:a']);
     const get = await runCli(['order', 'get', '--provider', 'anthropic', '--json'], { home });
-    expect(JSON.parse(get.stdout)).toMatchObject({ override: ['anthropic:b', 'anthropic:a'], source: 'agent', effective: ['anthropic:b', 'anthropic:a'], next: 'anthropic:b' });
+    expect(JSON.parse(get.stdout)).toMatchObject({
+      override: ['anthropic:b', 'anthropic:a'],
+      source: 'agent',
+      effective: ['anthropic:b', 'anthropic:a'],
+      next: 'anthropic:b',
+    });
     const text = await runCli(['models', 'auth', 'order', 'get', '--provider', 'anthropic'], { home });
     expect(text.stdout).toMatch(/1\. anthropic:b\s+← next/);
     const clear = await runCli(['order', 'clear', '--provider', 'anthropic'], { home });

@@ -19,7 +19,12 @@ function existingStore() {
   return {
     version: 1,
     profiles: {
-      'anthropic:default': { type: 'api_key', provider: 'anthropic', key: fakeSecrets.anthropicApiKey(), teamNote: 'kept' },
+      'anthropic:default': {
+        type: 'api_key',
+        provider: 'anthropic',
+        key: fakeSecrets.anthropicApiKey(),
+        teamNote: 'kept',
+      },
       'custom:thing': { type: 'future-type', provider: 'custom', blob: { a: 1 } },
     },
     usageStats: { 'anthropic:default': { lastUsed: 123 } },
@@ -40,14 +45,22 @@ describe('paste-token', () => {
     const { home, storePath, configPath } = setup();
     const token = fakeSecrets.setupToken('paste');
     const before = Date.now();
-    const result = await runCli(['paste-token', '--provider', 'anthropic', '--profile-id', 'anthropic:work'], { home, input: token });
+    const result = await runCli(['paste-token', '--provider', 'anthropic', '--profile-id', 'anthropic:work'], {
+      home,
+      input: token,
+    });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Saved anthropic:work \(token sk-ant-o…\w{4}\)/);
     expect(result.stdout).toContain('assumed: setup-tokens last one year');
     expect(result.stdout + result.stderr).not.toContain(token);
 
     const store = readJson(storePath);
-    expect(store.profiles['anthropic:work']).toEqual({ type: 'token', provider: 'anthropic', token, expires: expect.any(Number) });
+    expect(store.profiles['anthropic:work']).toEqual({
+      type: 'token',
+      provider: 'anthropic',
+      token,
+      expires: expect.any(Number),
+    });
     expect(store.profiles['anthropic:work'].expires).toBeGreaterThanOrEqual(before + 365 * DAY);
     expect(store.profiles['anthropic:work'].expires).toBeLessThanOrEqual(Date.now() + 365 * DAY);
     const old = existingStore();
@@ -69,7 +82,10 @@ describe('paste-token', () => {
     const { home, storePath } = setup();
     const token = fakeSecrets.setupToken('wrapped');
     const pasted = `\x1b[200~${token.slice(0, 79)}\r\n${token.slice(79)}\n\x1b[201~\n`;
-    const result = await runCli(['models', 'auth', 'paste-token', '--provider', 'anthropic', '--profile-id', 'wrapped', '--expires-in', '12h'], { home, input: pasted });
+    const result = await runCli(
+      ['models', 'auth', 'paste-token', '--provider', 'anthropic', '--profile-id', 'wrapped', '--expires-in', '12h'],
+      { home, input: pasted },
+    );
     expect(result.code).toBe(0);
     const saved = readJson(storePath).profiles['anthropic:wrapped'];
     expect(saved.token).toBe(token);
@@ -85,7 +101,10 @@ describe('paste-token', () => {
   ])('refuses %s with one line and changes no file', async (_name, secret, message, code) => {
     const { home, storePath, configPath } = setup();
     const storeBefore = readFileSync(storePath, 'utf8');
-    const result = await runCli(['paste-token', '--provider', 'anthropic', '--profile-id', 'new'], { home, input: secret() });
+    const result = await runCli(['paste-token', '--provider', 'anthropic', '--profile-id', 'new'], {
+      home,
+      input: secret(),
+    });
     expect(result.code).toBe(code);
     expect(result.stderr).toMatch(message);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
@@ -99,7 +118,10 @@ describe('paste-token', () => {
     const agent = await runCli(['--agent', 'ghost', 'paste-token', '--provider', 'anthropic'], { home, input: token });
     expect(agent.code).toBe(64);
     expect(agent.stderr).toMatch(/unknown agent "ghost"/);
-    const duration = await runCli(['paste-token', '--provider', 'anthropic', '--expires-in', 'soon'], { home, input: token });
+    const duration = await runCli(['paste-token', '--provider', 'anthropic', '--expires-in', 'soon'], {
+      home,
+      input: token,
+    });
     expect(duration.code).toBe(64);
     expect(duration.stderr).toMatch(/--expires-in: "soon" is not a duration/);
     const noProvider = await runCli(['paste-token'], { home, input: token });
@@ -111,21 +133,31 @@ describe('paste-token', () => {
     const token = fakeSecrets.setupToken();
     const broken = setup();
     writeText(broken.storePath, '{"profiles": ');
-    const store = await runCli(['paste-token', '--provider', 'anthropic', '--profile-id', 'x'], { home: broken.home, input: token });
+    const store = await runCli(['paste-token', '--provider', 'anthropic', '--profile-id', 'x'], {
+      home: broken.home,
+      input: token,
+    });
     expect(store.code).toBe(3);
     expect(store.stderr).toMatch(/auth-profiles\.json: not valid JSON at line 1/);
     expect(readFileSync(broken.storePath, 'utf8')).toBe('{"profiles": ');
 
     const badConfig = setup();
     writeText(badConfig.configPath, '{ auth: ');
-    const config = await runCli(['paste-token', '--provider', 'anthropic', '--profile-id', 'x'], { home: badConfig.home, input: token });
+    const config = await runCli(['paste-token', '--provider', 'anthropic', '--profile-id', 'x'], {
+      home: badConfig.home,
+      input: token,
+    });
     expect(config.code).toBe(3);
     expect(config.stderr).toMatch(/openclaw\.json: not valid JSON5 at line 1/);
 
     const locked = setup();
     const storeBefore = readFileSync(locked.storePath, 'utf8');
     writeJsonFile(`${locked.storePath}.lock`, { pid: process.pid, createdAt: new Date().toISOString() });
-    const result = await runCli(['paste-token', '--provider', 'anthropic', '--profile-id', 'x'], { home: locked.home, input: token, env: { AUTHDECK_LOCK_TIMEOUT_MS: '300' } });
+    const result = await runCli(['paste-token', '--provider', 'anthropic', '--profile-id', 'x'], {
+      home: locked.home,
+      input: token,
+      env: { AUTHDECK_LOCK_TIMEOUT_MS: '300' },
+    });
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/auth-profiles\.json\.lock is held by process \d+/);
     expect(readFileSync(locked.storePath, 'utf8')).toBe(storeBefore);
@@ -134,8 +166,14 @@ describe('paste-token', () => {
 
   it('replaces a token of the same profile (renewal) but not a profile of another type', async () => {
     const { home, storePath } = setup();
-    await runCli(['paste-token', '--provider', 'anthropic', '--profile-id', 'work'], { home, input: fakeSecrets.setupToken('one') });
-    const again = await runCli(['paste-token', '--provider', 'anthropic', '--profile-id', 'work'], { home, input: fakeSecrets.setupToken('two') });
+    await runCli(['paste-token', '--provider', 'anthropic', '--profile-id', 'work'], {
+      home,
+      input: fakeSecrets.setupToken('one'),
+    });
+    const again = await runCli(['paste-token', '--provider', 'anthropic', '--profile-id', 'work'], {
+      home,
+      input: fakeSecrets.setupToken('two'),
+    });
     expect(again.stdout).toMatch(/Replaced anthropic:work/);
     expect(readJson(storePath).profiles['anthropic:work'].token).toBe(fakeSecrets.setupToken('two'));
     const clash = await runCli(['paste-token', '--provider', 'anthropic'], { home, input: fakeSecrets.setupToken() });
@@ -151,7 +189,12 @@ describe('add-key', () => {
     const result = await runCli(['add-key', '--provider', 'openai', '--env', '--json'], { home, input: `${key}\n` });
     expect(result.code).toBe(0);
     const out = JSON.parse(result.stdout);
-    expect(out).toMatchObject({ ok: true, profileId: 'openai:default', type: 'api_key', envFile: { variable: 'OPENAI_API_KEY', changed: true } });
+    expect(out).toMatchObject({
+      ok: true,
+      profileId: 'openai:default',
+      type: 'api_key',
+      envFile: { variable: 'OPENAI_API_KEY', changed: true },
+    });
     expect(result.stdout).not.toContain(key);
     expect(readJson(storePath).profiles['openai:default']).toEqual({ type: 'api_key', provider: 'openai', key });
     expect(readFileSync(join(stateDir, '.env'), 'utf8')).toBe(`OPENAI_API_KEY=${key}\n`);

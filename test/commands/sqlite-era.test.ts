@@ -10,22 +10,40 @@ import { makeTempHome, writeJsonFile } from '../helpers/temp-state.js';
 function fixtureHome(name: OpenclawFixture) {
   const temp = makeTempHome();
   installOpenclawFixture(name, temp.stateDir);
-  return { ...temp, stateDb: join(temp.stateDir, 'state', 'openclaw.sqlite'), mainDb: join(temp.mainAgentDir, 'openclaw-agent.sqlite') };
+  return {
+    ...temp,
+    stateDb: join(temp.stateDir, 'state', 'openclaw.sqlite'),
+    mainDb: join(temp.mainAgentDir, 'openclaw-agent.sqlite'),
+  };
 }
-const cli = (home: string, args: string[], input?: string) => runCli(['--no-reload', ...args], { home, ...(input !== undefined ? { input } : {}) });
+const cli = (home: string, args: string[], input?: string) =>
+  runCli(['--no-reload', ...args], { home, ...(input !== undefined ? { input } : {}) });
 const sharedProfiles = (stateDb: string) =>
-  Object.keys((readCell(stateDb, `select value_json from config_machine_state where state_key = 'authProfiles.store'`) as { profiles: object }).profiles).sort();
+  Object.keys(
+    (
+      readCell(stateDb, `select value_json from config_machine_state where state_key = 'authProfiles.store'`) as {
+        profiles: object;
+      }
+    ).profiles,
+  ).sort();
 
 describe('plain commands on an OpenClaw 2026.9 store', () => {
   it('status names the generation, the databases and the layer of each profile', async () => {
     const { home, stateDb, mainDb } = fixtureHome('b-v9-shared-with-agent-override');
     const json = JSON.parse((await cli(home, ['status', '--json'])).stdout);
-    expect(json.store).toMatchObject({ storeGeneration: 'shared-sqlite', layout: 'state-db', openclawVersion: '2026.9.6' });
+    expect(json.store).toMatchObject({
+      storeGeneration: 'shared-sqlite',
+      layout: 'state-db',
+      openclawVersion: '2026.9.6',
+    });
     expect(json.store.databases).toEqual([
       expect.objectContaining({ kind: 'state', path: stateDb, schemaVersion: 18, writable: true }),
       expect.objectContaining({ kind: 'agent', path: mainDb, schemaVersion: 23, writable: true }),
     ]);
-    expect(json.profiles.map((p: { id: string; layer: string }) => [p.id, p.layer])).toEqual([['anthropic:manual', 'shared'], ['anthropic:work', 'shared']]);
+    expect(json.profiles.map((p: { id: string; layer: string }) => [p.id, p.layer])).toEqual([
+      ['anthropic:manual', 'shared'],
+      ['anthropic:work', 'shared'],
+    ]);
     const text = await cli(home, ['status']);
     expect(text.stdout).toContain(`Shared store ${stateDb}`);
     expect(text.stdout).toMatch(/Store shared SQLite \(OpenClaw 2026\.8\.1\+\), seen 2026\.9\.6/);
@@ -43,7 +61,10 @@ describe('plain commands on an OpenClaw 2026.9 store', () => {
     expect(sharedProfiles(stateDb)).toEqual(['anthropic:cli', 'anthropic:manual', 'anthropic:work', 'openai:default']);
     const order = await cli(home, ['order', 'set', '--provider', 'anthropic', 'cli', 'work']);
     expect(order.stdout).toContain(`(in ${mainDb})`);
-    expect(readCell(mainDb, `select state_json from auth_profile_state where state_key = 'primary'`)).toEqual({ version: 1, order: { anthropic: ['anthropic:cli', 'anthropic:work'] } });
+    expect(readCell(mainDb, `select state_json from auth_profile_state where state_key = 'primary'`)).toEqual({
+      version: 1,
+      order: { anthropic: ['anthropic:cli', 'anthropic:work'] },
+    });
     expect((await cli(home, ['token', 'anthropic:cli'])).stdout).toBe(`${token}\n`);
     const removed = await cli(home, ['remove', 'openai:default', '--yes']);
     expect(removed.stdout).toContain(`Removed openai:default (api_key) from ${stateDb} (shared store)`);
@@ -68,7 +89,9 @@ describe('plain commands on an OpenClaw 2026.9 store', () => {
     writeJsonFile(configPath, { meta: { lastTouchedVersion: '2026.9.6' } });
     const result = await cli(home, ['paste-token', '--provider', 'anthropic'], fakeSecrets.setupToken());
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/does not exist yet, and only OpenClaw may create it\. Create it with `openclaw models auth paste-token --provider anthropic --profile-id anthropic:default` \(it reads the secret from stdin\)/);
+    expect(result.stderr).toMatch(
+      /does not exist yet, and only OpenClaw may create it\. Create it with `openclaw models auth paste-token --provider anthropic --profile-id anthropic:default` \(it reads the secret from stdin\)/,
+    );
     expect(existsSync(join(stateDir, 'state'))).toBe(false);
     expect(existsSync(join(stateDir, 'agents'))).toBe(false);
   });
@@ -79,11 +102,18 @@ describe('authdeck migrate', () => {
     const { home, stateDb, mainAgentDir } = fixtureHome('a-v9-shared-fresh');
     const renewed = fakeSecrets.setupToken('renewed');
     const fresh = fakeSecrets.groqKey('fresh');
-    const manual = readCell(stateDb, `select value_json from config_machine_state where state_key = 'authProfiles.store'`) as { profiles: Record<string, Record<string, unknown>> };
+    const manual = readCell(
+      stateDb,
+      `select value_json from config_machine_state where state_key = 'authProfiles.store'`,
+    ) as { profiles: Record<string, Record<string, unknown>> };
     writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), {
       version: 1,
       profiles: {
-        'anthropic:manual': { ...manual.profiles['anthropic:manual'], token: renewed, expires: Date.now() + 86_400_000 * 300 },
+        'anthropic:manual': {
+          ...manual.profiles['anthropic:manual'],
+          token: renewed,
+          expires: Date.now() + 86_400_000 * 300,
+        },
         'groq:fresh': { type: 'api_key', provider: 'groq', key: fresh },
       },
     });
@@ -97,11 +127,18 @@ describe('authdeck migrate', () => {
     const applied = await cli(home, ['migrate', '--apply', '--yes', '--prefer-json']);
     expect(applied.code).toBe(0);
     expect(applied.stdout).toMatch(/Wrote 2 profile\(s\) into .*openclaw\.sqlite: anthropic:manual, groq:fresh/);
-    const store = readCell(stateDb, `select value_json from config_machine_state where state_key = 'authProfiles.store'`) as { profiles: Record<string, Record<string, unknown>> };
+    const store = readCell(
+      stateDb,
+      `select value_json from config_machine_state where state_key = 'authProfiles.store'`,
+    ) as { profiles: Record<string, Record<string, unknown>> };
     expect(store.profiles['anthropic:manual']!.token).toBe(renewed);
     expect(store.profiles['groq:fresh']!.key).toBe(fresh);
     const left = readdirSync(mainAgentDir);
     expect(left.filter((name) => name === 'auth-profiles.json')).toEqual([]);
-    expect(left.filter((name) => /^auth-profiles\.json\.migrated-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{3}Z-[0-9a-f-]{36}$/.test(name))).toHaveLength(1);
+    expect(
+      left.filter((name) =>
+        /^auth-profiles\.json\.migrated-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{3}Z-[0-9a-f-]{36}$/.test(name),
+      ),
+    ).toHaveLength(1);
   });
 });

@@ -12,7 +12,12 @@ function openclawShapedStore(now: number) {
     version: 1,
     profiles: {
       'anthropic:default': { type: 'api_key', provider: 'anthropic', key: fakeSecrets.anthropicApiKey() },
-      'anthropic:work': { type: 'token', provider: 'anthropic', token: fakeSecrets.setupToken('w'), expires: now + 200 * DAY },
+      'anthropic:work': {
+        type: 'token',
+        provider: 'anthropic',
+        token: fakeSecrets.setupToken('w'),
+        expires: now + 200 * DAY,
+      },
       'anthropic:forever': { type: 'token', provider: 'anthropic', token: fakeSecrets.setupToken('f') },
       'openai-codex:me@example.com': {
         type: 'oauth',
@@ -23,7 +28,11 @@ function openclawShapedStore(now: number) {
         email: 'me@example.com',
         accountId: 'acct_1',
       },
-      'openai:env': { type: 'api_key', provider: 'openai', keyRef: { source: 'env', provider: 'default', id: 'TEST_OPENAI_KEY' } },
+      'openai:env': {
+        type: 'api_key',
+        provider: 'openai',
+        keyRef: { source: 'env', provider: 'default', id: 'TEST_OPENAI_KEY' },
+      },
       'groq:main': { type: 'api_key', provider: 'groq', key: fakeSecrets.groqKey() },
       'bedrock:iam': { type: 'aws-sdk', provider: 'bedrock', region: 'us-east-1' },
     },
@@ -38,7 +47,9 @@ function setup(store: unknown, config?: unknown) {
   return temp;
 }
 
-const inUseAnthropicAndOpenai = { agents: { defaults: { model: { primary: 'anthropic/claude-opus-4-6', fallbacks: ['openai/gpt-5'] } } } };
+const inUseAnthropicAndOpenai = {
+  agents: { defaults: { model: { primary: 'anthropic/claude-opus-4-6', fallbacks: ['openai/gpt-5'] } } },
+};
 
 describe('authdeck status', () => {
   it('shows every kind of profile correctly, in text and in JSON', async () => {
@@ -59,14 +70,23 @@ describe('authdeck status', () => {
     const json = await runCli(['status', '--json'], { home, env });
     const report = JSON.parse(json.stdout);
     const byId = Object.fromEntries(report.profiles.map((p: { id: string }) => [p.id, p]));
-    expect(byId['anthropic:work']).toMatchObject({ type: 'token', status: 'ok', source: 'store', orderPosition: 1, next: true });
+    expect(byId['anthropic:work']).toMatchObject({
+      type: 'token',
+      status: 'ok',
+      source: 'store',
+      orderPosition: 1,
+      next: true,
+    });
     expect(byId['anthropic:work'].remainingMs).toBeGreaterThan(199 * DAY);
     expect(byId['openai-codex:me@example.com']).toMatchObject({ status: 'refreshable', next: true });
     expect(byId['groq:main'].cooldownUntil).toBeGreaterThan(now);
     expect(byId['groq:main'].usage).toBe('cooldown');
     expect(byId['bedrock:iam'].status).toBe('unknown');
     expect(byId['anthropic:default'].masked).toMatch(/^sk-ant-a…/);
-    expect(report.providers.find((p: { provider: string }) => p.provider === 'anthropic')).toMatchObject({ inUse: true, effectiveSource: 'profiles' });
+    expect(report.providers.find((p: { provider: string }) => p.provider === 'anthropic')).toMatchObject({
+      inUse: true,
+      effectiveSource: 'profiles',
+    });
     expect(report.missingProviders).toEqual([]);
     expect(report.warnWithinMs).toBe(DAY);
     expect(json.stdout).not.toContain(fakeSecrets.anthropicApiKey());
@@ -104,11 +124,22 @@ describe('authdeck status', () => {
   });
 
   it('--check exits 1 when a provider in use has no credential at all, but not when an env var covers it', async () => {
-    const { home } = setup({ version: 1, profiles: { 'anthropic:default': { type: 'api_key', provider: 'anthropic', key: fakeSecrets.anthropicApiKey() } } }, inUseAnthropicAndOpenai);
+    const { home } = setup(
+      {
+        version: 1,
+        profiles: {
+          'anthropic:default': { type: 'api_key', provider: 'anthropic', key: fakeSecrets.anthropicApiKey() },
+        },
+      },
+      inUseAnthropicAndOpenai,
+    );
     const missing = await runCli(['status', '--check', '--json'], { home });
     expect(missing.code).toBe(1);
     expect(JSON.parse(missing.stdout).missingProviders).toEqual(['openai']);
-    const covered = await runCli(['status', '--check', '--json'], { home, env: { OPENAI_API_KEY: fakeSecrets.openaiKey() } });
+    const covered = await runCli(['status', '--check', '--json'], {
+      home,
+      env: { OPENAI_API_KEY: fakeSecrets.openaiKey() },
+    });
     expect(covered.code).toBe(0);
     const report = JSON.parse(covered.stdout);
     expect(report.providers.find((p: { provider: string }) => p.provider === 'openai').effectiveSource).toBe('env');
@@ -126,7 +157,10 @@ describe('authdeck status', () => {
 
   it('--check exits 3 when a live process keeps the store locked', async () => {
     const { home, mainAgentDir } = setup({ version: 1, profiles: {} });
-    writeJsonFile(join(mainAgentDir, 'auth-profiles.json.lock'), { pid: process.pid, createdAt: new Date().toISOString() });
+    writeJsonFile(join(mainAgentDir, 'auth-profiles.json.lock'), {
+      pid: process.pid,
+      createdAt: new Date().toISOString(),
+    });
     const result = await runCli(['status', '--check'], { home, env: { AUTHDECK_LOCK_TIMEOUT_MS: '200' } });
     expect(result.code).toBe(3);
     expect(result.stderr).toContain(`held by process ${process.pid}`);
@@ -135,7 +169,14 @@ describe('authdeck status', () => {
   it('reads the daemon .env and a non-main agent inherits main profiles, marked as such', async () => {
     const { home, stateDir, configPath } = setup({
       version: 1,
-      profiles: { 'anthropic:shared': { type: 'token', provider: 'anthropic', token: fakeSecrets.setupToken('s'), expires: Date.now() + 90 * DAY } },
+      profiles: {
+        'anthropic:shared': {
+          type: 'token',
+          provider: 'anthropic',
+          token: fakeSecrets.setupToken('s'),
+          expires: Date.now() + 90 * DAY,
+        },
+      },
     });
     writeJsonFile(configPath, { agents: { list: [{ id: 'main', default: true }, { id: 'ops' }] } });
     writeJsonFile(join(stateDir, 'agents', 'ops', 'agent', 'auth-profiles.json'), {

@@ -2,7 +2,28 @@ import { describe, expect, it } from 'vitest';
 import { createKeyRouter, type RoutedKey } from '../../src/components/key-router.js';
 import { splitKeyChunk } from '../../src/components/key-chunks.js';
 
-const plain = { upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false };
+const plain = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
+};
 const names = (keys: Array<[string, RoutedKey]>) =>
   keys.map(([input, key]) => (key.return ? '⏎' : key.delete ? '⌫' : key.tab ? '⇥' : key.ctrl ? `^${input}` : input));
 
@@ -10,7 +31,10 @@ describe('splitting what Ink reports as one input', () => {
   it('gives each key of a fast run on its own, marked as one chunk', () => {
     const keys = splitKeyChunk('jK', plain);
     expect(names(keys)).toEqual(['j', 'K']);
-    expect(keys.map(([, key]) => [key.inChunk, key.chunkEnd, key.shift])).toEqual([[true, false, false], [true, true, true]]);
+    expect(keys.map(([, key]) => [key.inChunk, key.chunkEnd, key.shift])).toEqual([
+      [true, false, false],
+      [true, true, true],
+    ]);
   });
 
   it('turns a run of Backspaces into that many deletes, not text', () => {

@@ -16,7 +16,11 @@ afterEach(() => {
   while (sessions.length > 0) sessions.pop()!.kill();
 });
 
-function launch(home: string, args: string[] = ['setup-token'], options: { cols?: number; rows?: number; env?: Record<string, string | undefined> } = {}) {
+function launch(
+  home: string,
+  args: string[] = ['setup-token'],
+  options: { cols?: number; rows?: number; env?: Record<string, string | undefined> } = {},
+) {
   const session = TerminalSession.launch(args, { home, ...options });
   sessions.push(session);
   return session;
@@ -33,7 +37,12 @@ function storedProfile(mainAgentDir: string, id: string) {
 }
 
 /** The success view is up; Enter closes it with exit 0 and the token is in the store. */
-async function expectSaved(session: TerminalSession, mainAgentDir: string, id = 'anthropic:default', timeoutMs?: number) {
+async function expectSaved(
+  session: TerminalSession,
+  mainAgentDir: string,
+  id = 'anthropic:default',
+  timeoutMs?: number,
+) {
   await session.waitFor(`Saved ${id}`, timeoutMs);
   await session.press('enter');
   expect(await session.waitForExit()).toBe(0);
@@ -100,13 +109,17 @@ describe('authdeck setup-token in a terminal', () => {
 
   it('saves a token that a desktop browser finished without any paste', async () => {
     const { home, mainAgentDir } = makeTempHome();
-    const session = launch(home, ['setup-token'], { env: { FAKE_CLAUDE_SCENARIO: 'browser', FAKE_CLAUDE_REALTIME: '1' } });
+    const session = launch(home, ['setup-token'], {
+      env: { FAKE_CLAUDE_SCENARIO: 'browser', FAKE_CLAUDE_REALTIME: '1' },
+    });
     await expectSaved(session, mainAgentDir, 'anthropic:default', 15_000);
   });
 
   it("shows claude's own screen when it is not recognised, passes keys, and still takes the token", async () => {
     const { home, mainAgentDir } = makeTempHome();
-    const session = launch(home, ['setup-token'], { env: { FAKE_CLAUDE_SCENARIO: 'unknown', AUTHDECK_SETUP_TOKEN_UNRECOGNISED_MS: '700' } });
+    const session = launch(home, ['setup-token'], {
+      env: { FAKE_CLAUDE_SCENARIO: 'unknown', AUTHDECK_SETUP_TOKEN_UNRECOGNISED_MS: '700' },
+    });
     await session.waitFor('does not recognise this claude screen');
     await session.waitFor('Type the word "token" and press Enter');
     await session.type('token');
@@ -117,7 +130,10 @@ describe('authdeck setup-token in a terminal', () => {
   it('asks for another name when anthropic:default is taken, and leaves that profile alone', async () => {
     const { home, mainAgentDir } = makeTempHome();
     const key = fakeSecrets.anthropicApiKey();
-    writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), { version: 1, profiles: { 'anthropic:default': { type: 'api_key', provider: 'anthropic', key } } });
+    writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), {
+      version: 1,
+      profiles: { 'anthropic:default': { type: 'api_key', provider: 'anthropic', key } },
+    });
     const session = launch(home);
     await session.waitFor('anthropic:default already exists (api_key)');
     await session.waitFor('Name for the new setup-token profile');
@@ -131,7 +147,9 @@ describe('authdeck setup-token in a terminal', () => {
     const { home } = makeTempHome();
     const session = launch(home, ['setup-token'], { env: { PATH: PATH_WITHOUT_CLAUDE } });
     expect(await session.waitForExit()).toBe(1);
-    expect(session.lines().join('')).toMatch(/`claude` is not on PATH: install Claude Code with `npm install -g @anthropic-ai\/claude-code`/);
+    expect(session.lines().join('')).toMatch(
+      /`claude` is not on PATH: install Claude Code with `npm install -g @anthropic-ai\/claude-code`/,
+    );
   });
 
   it('stops at once without a terminal and names paste-token', async () => {
@@ -146,7 +164,12 @@ describe('authdeck setup-token in a terminal', () => {
     const envFile = join(home, 'claude-env.json');
     writeFileSync(join(home, 'marker'), '');
     const session = launch(home, ['setup-token'], {
-      env: { FAKE_CLAUDE_ENVFILE: envFile, CLAUDE_CODE_OAUTH_TOKEN: 'leak', ANTHROPIC_API_KEY: 'leak', ANTHROPIC_AUTH_TOKEN: 'leak' },
+      env: {
+        FAKE_CLAUDE_ENVFILE: envFile,
+        CLAUDE_CODE_OAUTH_TOKEN: 'leak',
+        ANTHROPIC_API_KEY: 'leak',
+        ANTHROPIC_AUTH_TOKEN: 'leak',
+      },
     });
     await session.waitFor('Paste the code');
     const env = JSON.parse(readFileSync(envFile, 'utf8'));

@@ -43,7 +43,12 @@ function seedStore(mainAgentDir: string, now = Date.now()) {
   const store = {
     version: 1,
     profiles: {
-      'anthropic:work': { type: 'token', provider: 'anthropic', token: fakeSecrets.setupToken('work'), expires: now + 30 * DAY },
+      'anthropic:work': {
+        type: 'token',
+        provider: 'anthropic',
+        token: fakeSecrets.setupToken('work'),
+        expires: now + 30 * DAY,
+      },
       'anthropic:default': { type: 'api_key', provider: 'anthropic', key: fakeSecrets.anthropicApiKey() },
       'openrouter:team-shared-account': { type: 'api_key', provider: 'openrouter', key: fakeSecrets.openrouterKey() },
     },
@@ -62,7 +67,11 @@ describe('the TUI in a real terminal', () => {
     expect(summary).not.toContain(key);
     await session.press('enter');
     expect(await session.waitForExit()).toBe(0);
-    expect(readJson(join(mainAgentDir, 'auth-profiles.json')).profiles['openai:default']).toEqual({ type: 'api_key', provider: 'openai', key });
+    expect(readJson(join(mainAgentDir, 'auth-profiles.json')).profiles['openai:default']).toEqual({
+      type: 'api_key',
+      provider: 'openai',
+      key,
+    });
     expect(readJson(configPath).auth.profiles['openai:default']).toEqual({ provider: 'openai', mode: 'api_key' });
   });
 
@@ -83,7 +92,11 @@ describe('the TUI in a real terminal', () => {
     const store = seedStore(mainAgentDir);
     const session = launch(home, ['dashboard']);
     await session.waitFor('anthropic:work');
-    (store.profiles as Record<string, unknown>)['groq:from-gateway'] = { type: 'api_key', provider: 'groq', key: fakeSecrets.groqKey() };
+    (store.profiles as Record<string, unknown>)['groq:from-gateway'] = {
+      type: 'api_key',
+      provider: 'groq',
+      key: fakeSecrets.groqKey(),
+    };
     writeFileSync(join(mainAgentDir, 'auth-profiles.json'), JSON.stringify(store));
     await session.waitFor('groq:from-gateway', 3_000);
     await session.type('q');
@@ -99,7 +112,9 @@ describe('the TUI in a real terminal', () => {
     await session.press('enter');
     expect(await session.waitForExit()).toBe(0);
     expect(session.screen()).toContain('anthropic:default');
-    expect(readJson(join(mainAgentDir, 'auth-profiles.json')).order).toEqual({ anthropic: ['anthropic:default', 'anthropic:work'] });
+    expect(readJson(join(mainAgentDir, 'auth-profiles.json')).order).toEqual({
+      anthropic: ['anthropic:default', 'anthropic:work'],
+    });
     const order = await runCli(['order', 'get', '--provider', 'anthropic', '--json'], { home });
     expect(JSON.parse(order.stdout).next).toBe('anthropic:default');
   });
@@ -111,7 +126,9 @@ describe('the TUI in a real terminal', () => {
     await session.waitFor('Which anthropic profile should agent main use first?');
     await session.type('\x1b[B\r');
     expect(await session.waitForExit()).toBe(0);
-    expect(readJson(join(mainAgentDir, 'auth-profiles.json')).order).toEqual({ anthropic: ['anthropic:default', 'anthropic:work'] });
+    expect(readJson(join(mainAgentDir, 'auth-profiles.json')).order).toEqual({
+      anthropic: ['anthropic:default', 'anthropic:work'],
+    });
   });
 
   it('still reads every row in a 60-column terminal, after a resize too', async () => {
@@ -166,12 +183,19 @@ describe('TUI commands without a terminal', () => {
   it('onboard --non-interactive reads the secret from stdin', async () => {
     const { home, mainAgentDir } = makeTempHome();
     const key = fakeSecrets.groqKey('ni');
-    const result = await runCli(['onboard', '--non-interactive', '--provider', 'groq', '--method', 'api-key'], { home, input: key });
+    const result = await runCli(['onboard', '--non-interactive', '--provider', 'groq', '--method', 'api-key'], {
+      home,
+      input: key,
+    });
     expect(result.code).toBe(0);
-    expect(JSON.parse(readFileSync(join(mainAgentDir, 'auth-profiles.json'), 'utf8')).profiles['groq:default'].key).toBe(key);
+    expect(
+      JSON.parse(readFileSync(join(mainAgentDir, 'auth-profiles.json'), 'utf8')).profiles['groq:default'].key,
+    ).toBe(key);
     const bad = await runCli(['onboard', '--non-interactive', '--provider', 'groq'], { home });
     expect(bad.code).toBe(64);
-    expect((await runCli(['onboard', '--non-interactive', '--provider', 'groq', '--method', 'setup-token'], { home })).code).toBe(64);
+    expect(
+      (await runCli(['onboard', '--non-interactive', '--provider', 'groq', '--method', 'setup-token'], { home })).code,
+    ).toBe(64);
   });
 });
 
@@ -188,13 +212,19 @@ describe('the TUI on an OpenClaw 2026.9 store (SQLite)', () => {
     await session.type('j');
     await session.type('K');
     await session.waitFor(/anthropic order: anthropic:manual → anthropic:work/);
-    expect(readCell(agentDb, `select state_json from auth_profile_state where state_key = 'primary'`)).toEqual({ version: 1, order: { anthropic: ['anthropic:manual', 'anthropic:work'] } });
+    expect(readCell(agentDb, `select state_json from auth_profile_state where state_key = 'primary'`)).toEqual({
+      version: 1,
+      order: { anthropic: ['anthropic:manual', 'anthropic:work'] },
+    });
     await session.type('a');
     await session.waitFor('Welcome');
     const key = fakeSecrets.openaiKey('tui-sqlite');
     const summary = await addOpenaiKeyInWizard(session, key);
     expect(summary).toContain(`${stateDb} (the profile, shared store)`);
-    const store = readCell(stateDb, `select value_json from config_machine_state where state_key = 'authProfiles.store'`) as { profiles: Record<string, unknown> };
+    const store = readCell(
+      stateDb,
+      `select value_json from config_machine_state where state_key = 'authProfiles.store'`,
+    ) as { profiles: Record<string, unknown> };
     expect(store.profiles['openai:default']).toEqual({ type: 'api_key', provider: 'openai', key });
     expect(existsSync(join(mainAgentDir, 'auth-profiles.json'))).toBe(false);
   });

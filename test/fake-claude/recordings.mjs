@@ -9,11 +9,19 @@ const PLACEHOLDER = '@@TOKPREFIX@@';
 export const TOKEN_PREFIX = ['sk', 'ant', 'oat01', ''].join('-');
 
 export const RECORDING_NAMES = [
-  'signin-40x40', 'signin-80x40', 'signin-500x40',
-  'signin-fulllink-40x40', 'signin-fulllink-80x40', 'signin-fulllink-500x40',
+  'signin-40x40',
+  'signin-80x40',
+  'signin-500x40',
+  'signin-fulllink-40x40',
+  'signin-fulllink-80x40',
+  'signin-fulllink-500x40',
   'signin-browser-80x40',
-  'error-nonetwork-80x40', 'error-badcode-80x40',
-  'success-40x40', 'success-80x40', 'success-500x40', 'success-browser-80x40',
+  'error-nonetwork-80x40',
+  'error-badcode-80x40',
+  'success-40x40',
+  'success-80x40',
+  'success-500x40',
+  'success-browser-80x40',
 ];
 
 function restore(text) {

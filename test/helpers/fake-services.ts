@@ -12,7 +12,14 @@ export function fakeWorkspace(overrides: Partial<Workspace> = {}): Workspace {
     home: '/home/me',
     stateDir: '/home/me/.openclaw',
     configPath: '/home/me/.openclaw/openclaw.json',
-    config: { path: '/home/me/.openclaw/openclaw.json', exists: true, authProfiles: {}, authOrder: {}, agents: [], modelRefs: [] },
+    config: {
+      path: '/home/me/.openclaw/openclaw.json',
+      exists: true,
+      authProfiles: {},
+      authOrder: {},
+      agents: [],
+      modelRefs: [],
+    },
     agentId: 'main',
     agentDir: '/home/me/.openclaw/agents/main/agent',
     agentFrom: 'config',
@@ -23,7 +30,11 @@ export function fakeWorkspace(overrides: Partial<Workspace> = {}): Workspace {
   };
 }
 
-export function fakeState(profiles: Record<string, Record<string, unknown>> = {}, extra: Partial<AgentState['own']> = {}, workspace = fakeWorkspace()): AgentState {
+export function fakeState(
+  profiles: Record<string, Record<string, unknown>> = {},
+  extra: Partial<AgentState['own']> = {},
+  workspace = fakeWorkspace(),
+): AgentState {
   const location = {
     backend: 'json' as const,
     agentDir: workspace.agentDir,
@@ -34,7 +45,17 @@ export function fakeState(profiles: Record<string, Record<string, unknown>> = {}
     workspace,
     generation: { era: 'json', evidence: 'test' },
     layers: { own: { role: 'local', location, present: true } },
-    own: { location, exists: true, split: false, profilesDoc: { version: 1, profiles }, profiles, order: {}, lastGood: {}, usageStats: {}, ...extra },
+    own: {
+      location,
+      exists: true,
+      split: false,
+      profilesDoc: { version: 1, profiles },
+      profiles,
+      order: {},
+      lastGood: {},
+      usageStats: {},
+      ...extra,
+    },
     daemonEnv: {},
     legacyFiles: [],
     leftoverTempFiles: [],
@@ -87,7 +108,12 @@ export function createFakeServices(overrides: Partial<AppServices> & { state?: A
     },
     removeProfile: async (profileId) => {
       calls.push(['removeProfile', profileId]);
-      return { profileId, storePath: `${services.workspace.agentDir}/auth-profiles.json`, type: 'token', layer: 'local' };
+      return {
+        profileId,
+        storePath: `${services.workspace.agentDir}/auth-profiles.json`,
+        type: 'token',
+        layer: 'local',
+      };
     },
     setOrder: async (provider, ids) => {
       calls.push(['setOrder', provider, ids]);

@@ -13,7 +13,15 @@ export type Rendered = ReturnType<typeof render> & {
   settle(): Promise<void>;
 };
 
-const KEYS = { enter: '\r', escape: '\x1b', up: '\x1b[A', down: '\x1b[B', backspace: '\x7f', tab: '\t', 'ctrl-c': '\x03' } as const;
+const KEYS = {
+  enter: '\r',
+  escape: '\x1b',
+  up: '\x1b[A',
+  down: '\x1b[B',
+  backspace: '\x7f',
+  tab: '\t',
+  'ctrl-c': '\x03',
+} as const;
 
 /** ink-testing-library with React 19: every render and write inside act(), or keys get lost. */
 export async function renderInk(element: ReactElement): Promise<Rendered> {
@@ -23,9 +31,10 @@ export async function renderInk(element: ReactElement): Promise<Rendered> {
   });
   // Keys after a screen change wait a turn of the event loop (the key router); a few turns
   // let a chunk that crosses several steps arrive where it is going.
-  const settle = () => act(async () => {
-    for (let turn = 0; turn < 4; turn++) await new Promise((done) => setImmediate(done));
-  });
+  const settle = () =>
+    act(async () => {
+      for (let turn = 0; turn < 4; turn++) await new Promise((done) => setImmediate(done));
+    });
   return Object.assign(instance, {
     async type(text: string) {
       await act(async () => {
@@ -48,7 +57,9 @@ export async function renderInk(element: ReactElement): Promise<Rendered> {
 
 export async function renderApp(services: AppServices, screen: Screen): Promise<Rendered & { exits: TuiResult[] }> {
   const exits: TuiResult[] = [];
-  const rendered = await renderInk(<App services={services} initialScreen={screen} onExit={(result) => exits.push(result)} />);
+  const rendered = await renderInk(
+    <App services={services} initialScreen={screen} onExit={(result) => exits.push(result)} />,
+  );
   return Object.assign(rendered, { exits });
 }
 

@@ -29,7 +29,8 @@ export function installOpenclawFixture(name: OpenclawFixture, stateDir: string):
         mkdirSync(join(stateDir, rel), { recursive: true, mode: 0o700 });
         walk(rel);
       } else if (entry === 'manifest.json') continue;
-      else if (entry.endsWith('.sqlite.gz')) writeFileSync(join(stateDir, rel.slice(0, -3)), gunzipSync(readFileSync(from)), { mode: 0o600 });
+      else if (entry.endsWith('.sqlite.gz'))
+        writeFileSync(join(stateDir, rel.slice(0, -3)), gunzipSync(readFileSync(from)), { mode: 0o600 });
       else {
         cpSync(from, join(stateDir, rel));
         chmodSync(join(stateDir, rel), 0o600);

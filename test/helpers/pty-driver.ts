@@ -56,7 +56,13 @@ export class TerminalSession {
       if (value === undefined) delete env[key];
       else env[key] = value;
     }
-    this.process = pty.spawn(process.execPath, [CLI_PATH, ...args], { name: 'xterm-256color', cols, rows, cwd: options.home, env });
+    this.process = pty.spawn(process.execPath, [CLI_PATH, ...args], {
+      name: 'xterm-256color',
+      cols,
+      rows,
+      cwd: options.home,
+      env,
+    });
     this.process.onData((data) => {
       this.pendingWrites = this.pendingWrites.then(() => new Promise<void>((done) => this.terminal.write(data, done)));
     });
@@ -80,7 +86,8 @@ export class TerminalSession {
   lines(): string[] {
     const buffer = this.terminal.buffer.active;
     const rows: string[] = [];
-    for (let i = 0; i < this.terminal.rows; i++) rows.push(buffer.getLine(buffer.viewportY + i)?.translateToString(true) ?? '');
+    for (let i = 0; i < this.terminal.rows; i++)
+      rows.push(buffer.getLine(buffer.viewportY + i)?.translateToString(true) ?? '');
     return rows;
   }
 
@@ -90,13 +97,18 @@ export class TerminalSession {
 
   async waitFor(pattern: RegExp | string | ((screen: string) => boolean), timeoutMs = 10_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
-    const matches = typeof pattern === 'function' ? pattern : (screen: string) => (typeof pattern === 'string' ? screen.includes(pattern) : pattern.test(screen));
+    const matches =
+      typeof pattern === 'function'
+        ? pattern
+        : (screen: string) => (typeof pattern === 'string' ? screen.includes(pattern) : pattern.test(screen));
     for (;;) {
       await this.pendingWrites;
       const screen = this.screen();
       if (matches(screen)) return screen;
       if (Date.now() > deadline) {
-        throw new Error(`timed out waiting for ${String(pattern)}; exit code ${this.exitCode ?? 'none'}; screen:\n${screen}`);
+        throw new Error(
+          `timed out waiting for ${String(pattern)}; exit code ${this.exitCode ?? 'none'}; screen:\n${screen}`,
+        );
       }
       await sleep(25);
     }

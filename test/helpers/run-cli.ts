@@ -10,7 +10,10 @@ export interface CliResult {
 }
 
 /** Runs the built authdeck as a user would from a script: no terminal, stdin from `input`. */
-export function runCli(args: string[], options: { input?: string; env?: Record<string, string | undefined>; home: string }): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  options: { input?: string; env?: Record<string, string | undefined>; home: string },
+): Promise<CliResult> {
   const env: Record<string, string> = {};
   for (const key of ['PATH', 'LANG', 'TMPDIR', 'SYSTEMROOT']) if (process.env[key]) env[key] = process.env[key]!;
   Object.assign(env, { HOME: options.home, NO_COLOR: '1', XDG_CONFIG_HOME: `${options.home}/.config` });

@@ -15,7 +15,12 @@ export function makeTempHome(): { home: string; stateDir: string; mainAgentDir: 
   made.push(home);
   const stateDir = join(home, '.openclaw');
   mkdirSync(stateDir, { recursive: true });
-  return { home, stateDir, mainAgentDir: join(stateDir, 'agents', 'main', 'agent'), configPath: join(stateDir, 'openclaw.json') };
+  return {
+    home,
+    stateDir,
+    mainAgentDir: join(stateDir, 'agents', 'main', 'agent'),
+    configPath: join(stateDir, 'openclaw.json'),
+  };
 }
 
 export function writeJsonFile(path: string, value: unknown): void {

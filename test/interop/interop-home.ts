@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 import { makeTempHome } from '../helpers/temp-state.js';
-import { NO_GATEWAY_PORT, openclaw, openclawBinDir, parseJsonOutput, type OpenclawVersion } from './openclaw-harness.js';
+import {
+  NO_GATEWAY_PORT,
+  openclaw,
+  openclawBinDir,
+  parseJsonOutput,
+  type OpenclawVersion,
+} from './openclaw-harness.js';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -20,11 +26,26 @@ export function interopHome(version: OpenclawVersion) {
   const temp = makeTempHome();
   const PATH = `${openclawBinDir(version)}:${process.env.PATH ?? ''}`;
   const authdeck = (args: string[], input?: string, extra: Record<string, string> = {}) =>
-    runCli(args, { home: temp.home, env: { PATH, OPENCLAW_GATEWAY_PORT: NO_GATEWAY_PORT, ...extra }, ...(input !== undefined ? { input } : {}) });
-  return { ...temp, PATH, authdeck, stateDb: join(temp.stateDir, 'state', 'openclaw.sqlite'), mainDb: join(temp.mainAgentDir, 'openclaw-agent.sqlite') };
+    runCli(args, {
+      home: temp.home,
+      env: { PATH, OPENCLAW_GATEWAY_PORT: NO_GATEWAY_PORT, ...extra },
+      ...(input !== undefined ? { input } : {}),
+    });
+  return {
+    ...temp,
+    PATH,
+    authdeck,
+    stateDb: join(temp.stateDir, 'state', 'openclaw.sqlite'),
+    mainDb: join(temp.mainAgentDir, 'openclaw-agent.sqlite'),
+  };
 }
 
 export const listIds = async (version: OpenclawVersion, homeDir: string) =>
-  parseJsonOutput<{ profiles: Array<{ id: string }> }>(await openclaw(version, homeDir, ['models', 'auth', 'list', '--json'])).profiles.map((profile) => profile.id).sort();
+  parseJsonOutput<{ profiles: Array<{ id: string }> }>(
+    await openclaw(version, homeDir, ['models', 'auth', 'list', '--json']),
+  )
+    .profiles.map((profile) => profile.id)
+    .sort();
 
-export const jsonAuthFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((name) => /^auth(-profiles|-state)?\.json$/.test(name)) : []);
+export const jsonAuthFiles = (dir: string) =>
+  existsSync(dir) ? readdirSync(dir).filter((name) => /^auth(-profiles|-state)?\.json$/.test(name)) : [];

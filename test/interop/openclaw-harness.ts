@@ -13,7 +13,11 @@ export const VERSIONS = ['2026.9.6', '2026.5.20'] as const;
 export type OpenclawVersion = (typeof VERSIONS)[number];
 
 const installer = new URL('../../scripts/interop/install-openclaw.mjs', import.meta.url).pathname;
-const installs = JSON.parse(execFileSync(process.execPath, [installer, '--quiet', '--only', ['node', ...VERSIONS].join(',')], { encoding: 'utf8' })) as {
+const installs = JSON.parse(
+  execFileSync(process.execPath, [installer, '--quiet', '--only', ['node', ...VERSIONS].join(',')], {
+    encoding: 'utf8',
+  }),
+) as {
   node: string;
   openclaw: Record<string, string>;
 };
@@ -51,7 +55,14 @@ export const NO_GATEWAY_PORT = '9';
 export function openclawEnv(home: string, extra: Record<string, string> = {}): Record<string, string> {
   const env: Record<string, string> = {};
   for (const key of ['PATH', 'LANG', 'TMPDIR']) if (process.env[key]) env[key] = process.env[key]!;
-  return { ...env, ...QUIET_ENV, OPENCLAW_GATEWAY_PORT: NO_GATEWAY_PORT, HOME: home, PATH: `${dirname(NODE24)}:${env.PATH ?? ''}`, ...extra };
+  return {
+    ...env,
+    ...QUIET_ENV,
+    OPENCLAW_GATEWAY_PORT: NO_GATEWAY_PORT,
+    HOME: home,
+    PATH: `${dirname(NODE24)}:${env.PATH ?? ''}`,
+    ...extra,
+  };
 }
 
 export interface Run {
@@ -62,10 +73,18 @@ export interface Run {
 }
 
 /** `openclaw <args>` under Node 24, a secret (if any) on stdin. */
-export function openclaw(version: OpenclawVersion, home: string, args: string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<Run> {
+export function openclaw(
+  version: OpenclawVersion,
+  home: string,
+  args: string[],
+  options: { stdin?: string; env?: Record<string, string> } = {},
+): Promise<Run> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(NODE24, [installs.openclaw[version]!, ...args], { env: openclawEnv(home, options.env), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(NODE24, [installs.openclaw[version]!, ...args], {
+      env: openclawEnv(home, options.env),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -80,7 +99,11 @@ export function openclaw(version: OpenclawVersion, home: string, args: string[],
 export function openclawInPty(version: OpenclawVersion, home: string, args: string[], secret: string): Promise<Run> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = pty.spawn(NODE24, [installs.openclaw[version]!, ...args], { cols: 200, rows: 50, env: openclawEnv(home) });
+    const child = pty.spawn(NODE24, [installs.openclaw[version]!, ...args], {
+      cols: 200,
+      rows: 50,
+      env: openclawEnv(home),
+    });
     let output = '';
     let sent = false;
     child.onData((data) => {
@@ -93,13 +116,16 @@ export function openclawInPty(version: OpenclawVersion, home: string, args: stri
         }, 300);
       }
     });
-    child.onExit(({ exitCode }) => resolve({ code: exitCode, stdout: output.split(secret).join('<secret>'), stderr: '', ms: Date.now() - started }));
+    child.onExit(({ exitCode }) =>
+      resolve({ code: exitCode, stdout: output.split(secret).join('<secret>'), stderr: '', ms: Date.now() - started }),
+    );
   });
 }
 
 export function parseJsonOutput<T = any>(run: Run): T {
   const start = run.stdout.indexOf('{');
-  if (run.code !== 0 || start === -1) throw new Error(`openclaw failed (${run.code}): ${run.stderr.slice(-500)} ${run.stdout.slice(-500)}`);
+  if (run.code !== 0 || start === -1)
+    throw new Error(`openclaw failed (${run.code}): ${run.stderr.slice(-500)} ${run.stdout.slice(-500)}`);
   return JSON.parse(run.stdout.slice(start)) as T;
 }
 
@@ -115,7 +141,11 @@ export function freePort(): Promise<number> {
 }
 
 /** `openclaw gateway run` on a loopback port, resolved once it answers /readyz. */
-export async function startGateway(version: OpenclawVersion, home: string, port: number): Promise<{ stop: () => void; log: () => string }> {
+export async function startGateway(
+  version: OpenclawVersion,
+  home: string,
+  port: number,
+): Promise<{ stop: () => void; log: () => string }> {
   mkdirSync(home, { recursive: true });
   const skip = {
     OPENCLAW_SKIP_CHANNELS: '1',
@@ -126,11 +156,15 @@ export async function startGateway(version: OpenclawVersion, home: string, port:
     OPENCLAW_SKIP_STARTUP_MODEL_PREWARM: '1',
   };
   let log = '';
-  const child: ChildProcess = spawn(NODE24, [installs.openclaw[version]!, 'gateway', 'run', '--port', String(port), '--bind', 'loopback'], {
-    env: openclawEnv(home, { ...skip, OPENCLAW_GATEWAY_PORT: String(port) }),
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    NODE24,
+    [installs.openclaw[version]!, 'gateway', 'run', '--port', String(port), '--bind', 'loopback'],
+    {
+      env: openclawEnv(home, { ...skip, OPENCLAW_GATEWAY_PORT: String(port) }),
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
   const stop = () => {
@@ -143,7 +177,10 @@ export async function startGateway(version: OpenclawVersion, home: string, port:
   const deadline = Date.now() + 150_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the gateway exited (${child.exitCode}): ${log.slice(-2000)}`);
-    const ready = await fetch(`http://127.0.0.1:${port}/readyz`, { signal: AbortSignal.timeout(1000) }).then((response) => response.status === 200, () => false);
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`, { signal: AbortSignal.timeout(1000) }).then(
+      (response) => response.status === 200,
+      () => false,
+    );
     if (ready) return { stop, log: () => log };
     await new Promise((done) => setTimeout(done, 250));
   }

@@ -7,12 +7,24 @@ import { interopHome, listIds } from './interop-home.js';
 describe('OpenClaw 2026.5.20 (JSON era)', () => {
   it('and authdeck read each other: profiles, order, config', async () => {
     const h = interopHome('2026.5.20');
-    const theirs = await openclawInPty('2026.5.20', h.home, ['models', 'auth', 'paste-token', '--provider', 'anthropic'], fakeSecrets.setupToken('v5'));
+    const theirs = await openclawInPty(
+      '2026.5.20',
+      h.home,
+      ['models', 'auth', 'paste-token', '--provider', 'anthropic'],
+      fakeSecrets.setupToken('v5'),
+    );
     expect(theirs.code).toBe(0);
     const status = JSON.parse((await h.authdeck(['status', '--json'])).stdout);
     expect(status.store.storeGeneration).toBe('json');
     expect(status.profiles.map((profile: { id: string }) => profile.id)).toEqual(['anthropic:manual']);
-    expect((await h.authdeck(['add-key', '--provider', 'anthropic', '--profile-id', 'key'], fakeSecrets.anthropicApiKey('v5'))).code).toBe(0);
+    expect(
+      (
+        await h.authdeck(
+          ['add-key', '--provider', 'anthropic', '--profile-id', 'key'],
+          fakeSecrets.anthropicApiKey('v5'),
+        )
+      ).code,
+    ).toBe(0);
     expect(await listIds('2026.5.20', h.home)).toEqual(['anthropic:key', 'anthropic:manual']);
     expect((await h.authdeck(['order', 'set', '--provider', 'anthropic', 'key', 'manual'])).code).toBe(0);
     const order = await openclaw('2026.5.20', h.home, ['models', 'auth', 'order', 'get', '--provider', 'anthropic']);

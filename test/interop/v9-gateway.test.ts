@@ -11,27 +11,57 @@ describe('OpenClaw 2026.9.6 running', () => {
     const port = await freePort();
     const gatewayToken = `gw-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
     // As `openclaw onboard` leaves it: a local gateway with a token in the config.
-    writeJsonFile(h.configPath, { gateway: { mode: 'local', port, bind: 'loopback', auth: { mode: 'token', token: gatewayToken } } });
-    expect((await openclaw('2026.9.6', h.home, ['models', 'auth', 'paste-token', '--provider', 'anthropic'], { stdin: `${fakeSecrets.setupToken('gw')}\n` })).code).toBe(0);
+    writeJsonFile(h.configPath, {
+      gateway: { mode: 'local', port, bind: 'loopback', auth: { mode: 'token', token: gatewayToken } },
+    });
+    expect(
+      (
+        await openclaw('2026.9.6', h.home, ['models', 'auth', 'paste-token', '--provider', 'anthropic'], {
+          stdin: `${fakeSecrets.setupToken('gw')}\n`,
+        })
+      ).code,
+    ).toBe(0);
     const gateway = await startGateway('2026.9.6', h.home, port);
     onCleanup(gateway.stop);
     // authdeck finds the port and the token in openclaw.json, as OpenClaw's own CLI does.
-    const added = await h.authdeck(['add-key', '--provider', 'openai', '--profile-id', 'live'], fakeSecrets.openaiKey('live'), { OPENCLAW_GATEWAY_PORT: '' });
+    const added = await h.authdeck(
+      ['add-key', '--provider', 'openai', '--profile-id', 'live'],
+      fakeSecrets.openaiKey('live'),
+      { OPENCLAW_GATEWAY_PORT: '' },
+    );
     expect(added.code).toBe(0);
     expect(added.stderr).toContain(`the running gateway reloaded its auth (ws://127.0.0.1:${port})`);
     const auth = parseJsonOutput<{ providers: Array<{ profiles: Array<{ profileId: string }> }> }>(
-      await openclaw('2026.9.6', h.home, ['gateway', 'call', 'models.authStatus', '--json'], { env: { OPENCLAW_GATEWAY_PORT: String(port), OPENCLAW_GATEWAY_TOKEN: gatewayToken } }),
+      await openclaw('2026.9.6', h.home, ['gateway', 'call', 'models.authStatus', '--json'], {
+        env: { OPENCLAW_GATEWAY_PORT: String(port), OPENCLAW_GATEWAY_TOKEN: gatewayToken },
+      }),
     );
-    expect(auth.providers.flatMap((provider) => provider.profiles.map((profile) => profile.profileId))).toContain('openai:live');
+    expect(auth.providers.flatMap((provider) => provider.profiles.map((profile) => profile.profileId))).toContain(
+      'openai:live',
+    );
   });
 
   it('shows on the dashboard what OpenClaw writes', async () => {
     const h = interopHome('2026.9.6');
-    expect((await openclaw('2026.9.6', h.home, ['models', 'auth', 'paste-token', '--provider', 'anthropic'], { stdin: `${fakeSecrets.setupToken('dash')}\n` })).code).toBe(0);
-    const session = TerminalSession.launch(['dashboard'], { home: h.home, env: { PATH: h.PATH, OPENCLAW_GATEWAY_PORT: NO_GATEWAY_PORT } });
+    expect(
+      (
+        await openclaw('2026.9.6', h.home, ['models', 'auth', 'paste-token', '--provider', 'anthropic'], {
+          stdin: `${fakeSecrets.setupToken('dash')}\n`,
+        })
+      ).code,
+    ).toBe(0);
+    const session = TerminalSession.launch(['dashboard'], {
+      home: h.home,
+      env: { PATH: h.PATH, OPENCLAW_GATEWAY_PORT: NO_GATEWAY_PORT },
+    });
     onCleanup(() => session.kill());
     await session.waitFor('anthropic:manual', 20_000);
-    const written = await openclaw('2026.9.6', h.home, ['models', 'auth', 'paste-token', '--provider', 'anthropic', '--profile-id', 'anthropic:from-openclaw'], { stdin: `${fakeSecrets.setupToken('dash2')}\n` });
+    const written = await openclaw(
+      '2026.9.6',
+      h.home,
+      ['models', 'auth', 'paste-token', '--provider', 'anthropic', '--profile-id', 'anthropic:from-openclaw'],
+      { stdin: `${fakeSecrets.setupToken('dash2')}\n` },
+    );
     expect(written.code).toBe(0);
     const exited = Date.now();
     await session.waitFor('anthropic:from-openclaw', 5_000);

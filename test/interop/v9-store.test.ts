@@ -8,22 +8,39 @@ import { interopHome, jsonAuthFiles, listIds } from './interop-home.js';
 describe('OpenClaw 2026.9.6 (shared SQLite store)', () => {
   it('sees what authdeck adds, orders and removes, and authdeck sees what it wrote', async () => {
     const h = interopHome('2026.9.6');
-    const first = await openclaw('2026.9.6', h.home, ['models', 'auth', 'paste-token', '--provider', 'anthropic'], { stdin: `${fakeSecrets.setupToken('oc-first')}\n` });
+    const first = await openclaw('2026.9.6', h.home, ['models', 'auth', 'paste-token', '--provider', 'anthropic'], {
+      stdin: `${fakeSecrets.setupToken('oc-first')}\n`,
+    });
     expect(first.code).toBe(0);
     const status = JSON.parse((await h.authdeck(['status', '--json'])).stdout);
     expect(status.store.storeGeneration).toBe('shared-sqlite');
-    expect(status.profiles.map((p: { id: string; layer: string }) => [p.id, p.layer])).toEqual([['anthropic:manual', 'shared']]);
+    expect(status.profiles.map((p: { id: string; layer: string }) => [p.id, p.layer])).toEqual([
+      ['anthropic:manual', 'shared'],
+    ]);
 
     expect((await h.authdeck(['add-key', '--provider', 'openai'], fakeSecrets.openaiKey('interop'))).code).toBe(0);
-    expect((await h.authdeck(['paste-token', '--provider', 'anthropic', '--profile-id', 'work', '--expires-in', '30d'], fakeSecrets.setupToken('interop'))).code).toBe(0);
+    expect(
+      (
+        await h.authdeck(
+          ['paste-token', '--provider', 'anthropic', '--profile-id', 'work', '--expires-in', '30d'],
+          fakeSecrets.setupToken('interop'),
+        )
+      ).code,
+    ).toBe(0);
     expect(await listIds('2026.9.6', h.home)).toEqual(['anthropic:manual', 'anthropic:work', 'openai:default']);
 
     expect((await h.authdeck(['order', 'set', '--provider', 'anthropic', 'work', 'manual'])).code).toBe(0);
-    const order = parseJsonOutput<{ order: string[] | null; authStatePath: string }>(await openclaw('2026.9.6', h.home, ['models', 'auth', 'order', 'get', '--provider', 'anthropic', '--json']));
+    const order = parseJsonOutput<{ order: string[] | null; authStatePath: string }>(
+      await openclaw('2026.9.6', h.home, ['models', 'auth', 'order', 'get', '--provider', 'anthropic', '--json']),
+    );
     expect(order.order).toEqual(['anthropic:work', 'anthropic:manual']);
 
-    const models = parseJsonOutput<{ auth: { oauth: { profiles: Array<{ profileId: string; expiresAt?: number }> } } }>(await openclaw('2026.9.6', h.home, ['models', 'status', '--json']));
-    const seen = Object.fromEntries(models.auth.oauth.profiles.map((profile) => [profile.profileId, profile.expiresAt ?? null]));
+    const models = parseJsonOutput<{ auth: { oauth: { profiles: Array<{ profileId: string; expiresAt?: number }> } } }>(
+      await openclaw('2026.9.6', h.home, ['models', 'status', '--json']),
+    );
+    const seen = Object.fromEntries(
+      models.auth.oauth.profiles.map((profile) => [profile.profileId, profile.expiresAt ?? null]),
+    );
     expect(Object.keys(seen).sort()).toEqual(['anthropic:manual', 'anthropic:work', 'openai:default']);
     expect(seen['anthropic:work']).toBeGreaterThan(Date.now() + 29 * 86_400_000);
 
@@ -39,27 +56,57 @@ describe('OpenClaw 2026.9.6 (shared SQLite store)', () => {
     const token = fakeSecrets.setupToken('fresh');
     const saved = await h.authdeck(['paste-token', '--provider', 'anthropic'], token);
     expect(saved.code).toBe(0);
-    expect(saved.stderr).toContain('created it with `openclaw models auth paste-token --provider anthropic --profile-id anthropic:default`');
+    expect(saved.stderr).toContain(
+      'created it with `openclaw models auth paste-token --provider anthropic --profile-id anthropic:default`',
+    );
     expect(saved.stdout + saved.stderr).not.toContain(token);
-    const store = readCell(h.stateDb, `select value_json from config_machine_state where state_key = 'authProfiles.store'`) as { profiles: Record<string, { token: string; expires: number }> };
+    const store = readCell(
+      h.stateDb,
+      `select value_json from config_machine_state where state_key = 'authProfiles.store'`,
+    ) as { profiles: Record<string, { token: string; expires: number }> };
     expect(store.profiles['anthropic:default']!.token).toBe(token);
     expect(store.profiles['anthropic:default']!.expires).toBeGreaterThan(Date.now() + 360 * 86_400_000);
-    const listed = parseJsonOutput<{ profiles: Array<{ id: string; expiresAt?: string }> }>(await openclaw('2026.9.6', h.home, ['models', 'auth', 'list', '--json']));
-    expect(listed.profiles).toEqual([expect.objectContaining({ id: 'anthropic:default', expiresAt: expect.any(String) })]);
+    const listed = parseJsonOutput<{ profiles: Array<{ id: string; expiresAt?: string }> }>(
+      await openclaw('2026.9.6', h.home, ['models', 'auth', 'list', '--json']),
+    );
+    expect(listed.profiles).toEqual([
+      expect.objectContaining({ id: 'anthropic:default', expiresAt: expect.any(String) }),
+    ]);
     expect(jsonAuthFiles(h.mainAgentDir)).toEqual([]);
   });
 
   it('loses nothing when authdeck and OpenClaw write the store at the same time', async () => {
     const h = interopHome('2026.9.6');
-    expect((await openclaw('2026.9.6', h.home, ['models', 'auth', 'paste-token', '--provider', 'anthropic'], { stdin: `${fakeSecrets.setupToken('seed')}\n` })).code).toBe(0);
+    expect(
+      (
+        await openclaw('2026.9.6', h.home, ['models', 'auth', 'paste-token', '--provider', 'anthropic'], {
+          stdin: `${fakeSecrets.setupToken('seed')}\n`,
+        })
+      ).code,
+    ).toBe(0);
     const ids = ['ad-0', 'ad-1', 'ad-2'];
-    for (const id of ids) expect((await h.authdeck(['add-key', '--provider', 'anthropic', '--profile-id', id], fakeSecrets.anthropicApiKey(`${id}-v0`))).code).toBe(0);
+    for (const id of ids)
+      expect(
+        (
+          await h.authdeck(
+            ['add-key', '--provider', 'anthropic', '--profile-id', id],
+            fakeSecrets.anthropicApiKey(`${id}-v0`),
+          )
+        ).code,
+      ).toBe(0);
     // OpenClaw adds two profiles while authdeck keeps renewing its own. (Renewals leave
     // openclaw.json alone: OpenClaw's CLI refuses to start — exit 78, "migration inputs changed
     // during startup" — whenever that file changes under it, whoever changes it.)
     let openclawDone = false;
     const theirs = Promise.all(
-      ['a', 'b'].map((name) => openclaw('2026.9.6', h.home, ['models', 'auth', 'paste-token', '--provider', 'anthropic', '--profile-id', `anthropic:oc-${name}`], { stdin: `${fakeSecrets.setupToken(`oc-${name}`)}\n` })),
+      ['a', 'b'].map((name) =>
+        openclaw(
+          '2026.9.6',
+          h.home,
+          ['models', 'auth', 'paste-token', '--provider', 'anthropic', '--profile-id', `anthropic:oc-${name}`],
+          { stdin: `${fakeSecrets.setupToken(`oc-${name}`)}\n` },
+        ),
+      ),
     ).finally(() => (openclawDone = true));
     const latest = new Map<string, string>();
     for (let round = 1; !openclawDone || round <= 2; round++) {
@@ -71,9 +118,25 @@ describe('OpenClaw 2026.9.6 (shared SQLite store)', () => {
       }
     }
     const openclawRuns = await theirs;
-    expect(openclawRuns.map((run) => run.code), openclawRuns.map((run) => run.stderr).join('\n').slice(-2000)).toEqual([0, 0]);
-    expect(await listIds('2026.9.6', h.home)).toEqual(['anthropic:ad-0', 'anthropic:ad-1', 'anthropic:ad-2', 'anthropic:manual', 'anthropic:oc-a', 'anthropic:oc-b']);
-    const store = readCell(h.stateDb, `select value_json from config_machine_state where state_key = 'authProfiles.store'`) as { profiles: Record<string, { key?: string }> };
+    expect(
+      openclawRuns.map((run) => run.code),
+      openclawRuns
+        .map((run) => run.stderr)
+        .join('\n')
+        .slice(-2000),
+    ).toEqual([0, 0]);
+    expect(await listIds('2026.9.6', h.home)).toEqual([
+      'anthropic:ad-0',
+      'anthropic:ad-1',
+      'anthropic:ad-2',
+      'anthropic:manual',
+      'anthropic:oc-a',
+      'anthropic:oc-b',
+    ]);
+    const store = readCell(
+      h.stateDb,
+      `select value_json from config_machine_state where state_key = 'authProfiles.store'`,
+    ) as { profiles: Record<string, { key?: string }> };
     for (const [id, key] of latest) expect(store.profiles[id]!.key).toBe(key);
     expect(readCell(h.stateDb, 'pragma integrity_check')).toBe('ok');
   });

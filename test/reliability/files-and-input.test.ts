@@ -1,4 +1,13 @@
-import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
@@ -12,10 +21,16 @@ describe('secrets on the command line', () => {
   it('are never echoed: a usage error masks them and says where a secret goes', async () => {
     const { home } = makeTempHome();
     const token = fakeSecrets.setupToken('argv');
-    for (const args of [['paste-token', '--provider', 'anthropic', token], [token], ['add-key', '--provider', 'openai', `--profile-id=${fakeSecrets.openaiKey('flag')}`]]) {
+    for (const args of [
+      ['paste-token', '--provider', 'anthropic', token],
+      [token],
+      ['add-key', '--provider', 'openai', `--profile-id=${fakeSecrets.openaiKey('flag')}`],
+    ]) {
       const result = await cli(home, args);
       expect(result.code).toBe(64);
-      expect(result.stderr).toMatch(/a secret was passed on the command line \(sk-.{5}….{4}\); pass it on stdin or at the prompt/);
+      expect(result.stderr).toMatch(
+        /a secret was passed on the command line \(sk-.{5}….{4}\); pass it on stdin or at the prompt/,
+      );
       expect(result.stderr + result.stdout).not.toContain(token.slice(12, 40));
     }
   });
@@ -25,8 +40,13 @@ describe('half-done saves', () => {
   it('a held config lock stops the save before anything is written (exit 3)', async () => {
     const { home, mainAgentDir, stateDir } = makeTempHome();
     mkdirSync(stateDir, { recursive: true });
-    writeFileSync(join(stateDir, 'openclaw.json.lock'), JSON.stringify({ pid: process.pid, createdAt: new Date().toISOString() }));
-    const result = await cli(home, ['add-key', '--provider', 'groq'], fakeSecrets.groqKey(), { AUTHDECK_LOCK_TIMEOUT_MS: '300' });
+    writeFileSync(
+      join(stateDir, 'openclaw.json.lock'),
+      JSON.stringify({ pid: process.pid, createdAt: new Date().toISOString() }),
+    );
+    const result = await cli(home, ['add-key', '--provider', 'groq'], fakeSecrets.groqKey(), {
+      AUTHDECK_LOCK_TIMEOUT_MS: '300',
+    });
     expect(result.code).toBe(3);
     expect(existsSync(join(mainAgentDir, 'auth-profiles.json'))).toBe(false);
   });
@@ -37,7 +57,9 @@ describe('half-done saves', () => {
     chmodSync(join(mainAgentDir, 'auth-profiles.json'), 0o400);
     const result = await cli(home, ['add-key', '--provider', 'groq'], fakeSecrets.groqKey());
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/auth-profiles\.json is read-only \(mode 400\).*Nothing was saved to the store \(.*openclaw\.json now lists groq:default/);
+    expect(result.stderr).toMatch(
+      /auth-profiles\.json is read-only \(mode 400\).*Nothing was saved to the store \(.*openclaw\.json now lists groq:default/,
+    );
     expect(readJson(join(mainAgentDir, 'auth-profiles.json')).profiles).toEqual({});
     expect(fileMode(join(mainAgentDir, 'auth-profiles.json'))).toBe(0o400);
     expect(readJson(configPath).auth.profiles['groq:default']).toBeDefined();
@@ -68,7 +90,9 @@ describe('ids that are names of every JavaScript object', () => {
     expect(status.code).toBe(0);
     expect((await cli(home, ['order', 'get', '--provider', 'groq'])).code).toBe(0);
     expect((await cli(home, ['status'])).code).toBe(0);
-    expect((await cli(home, ['add-key', '--provider', 'groq', '--profile-id', 'b'], fakeSecrets.groqKey('b'))).code).toBe(0);
+    expect(
+      (await cli(home, ['add-key', '--provider', 'groq', '--profile-id', 'b'], fakeSecrets.groqKey('b'))).code,
+    ).toBe(0);
     const text = readFileSync(join(mainAgentDir, 'auth-profiles.json'), 'utf8');
     expect(JSON.parse(text).order).toEqual({ constructor: ['groq:a'] });
     expect(Object.keys(JSON.parse(text).profiles)).toEqual(['__proto__', 'groq:a', 'groq:b']);
@@ -101,7 +125,10 @@ describe('files as they are found', () => {
   it('keeps numbers exactly: big integers, exponents and trailing zeros survive a write', async () => {
     const { home, mainAgentDir } = makeTempHome();
     const store = join(mainAgentDir, 'auth-profiles.json');
-    writeText(store, `{\n  "version": 1,\n  "profiles": {\n    "x:a": { "type": "api_key", "provider": "x", "key": "k1", "seq": 12345678901234567890, "big": 1e400, "ratio": 1.50 }\n  }\n}\n`);
+    writeText(
+      store,
+      `{\n  "version": 1,\n  "profiles": {\n    "x:a": { "type": "api_key", "provider": "x", "key": "k1", "seq": 12345678901234567890, "big": 1e400, "ratio": 1.50 }\n  }\n}\n`,
+    );
     expect((await cli(home, ['add-key', '--provider', 'x', '--profile-id', 'b'], 'k2')).code).toBe(0);
     const text = readFileSync(store, 'utf8');
     expect(text).toContain('"seq": 12345678901234567890');
@@ -139,14 +166,20 @@ describe('files as they are found', () => {
 
   it('reads agents and auth through $include, and records a new profile in the included file', async () => {
     const { home, stateDir, configPath } = makeTempHome();
-    writeText(configPath, `{\n  // split config\n  "agents": { "$include": "./agents.json5" },\n  "auth": { "$include": "./auth.json" }\n}\n`);
+    writeText(
+      configPath,
+      `{\n  // split config\n  "agents": { "$include": "./agents.json5" },\n  "auth": { "$include": "./auth.json" }\n}\n`,
+    );
     writeText(join(stateDir, 'agents.json5'), `{ list: [{ id: 'ops', default: true }] }`);
     writeText(join(stateDir, 'auth.json'), `{\n  "profiles": {}\n}\n`);
     const added = await cli(home, ['add-key', '--provider', 'groq'], fakeSecrets.groqKey());
     expect(added.code).toBe(0);
     // The default agent comes from the included file.
     expect(existsSync(join(stateDir, 'agents', 'ops', 'agent', 'auth-profiles.json'))).toBe(true);
-    expect(readJson(join(stateDir, 'auth.json')).profiles['groq:default']).toEqual({ provider: 'groq', mode: 'api_key' });
+    expect(readJson(join(stateDir, 'auth.json')).profiles['groq:default']).toEqual({
+      provider: 'groq',
+      mode: 'api_key',
+    });
     expect(readFileSync(configPath, 'utf8')).toContain('// split config');
   });
 
@@ -155,7 +188,9 @@ describe('files as they are found', () => {
     writeText(configPath, `{\n  "auth": { "profiles": {} },\n  "gateway": {},\n  "auth": { "profiles": {} }\n}\n`);
     const result = await cli(home, ['add-key', '--provider', 'groq'], fakeSecrets.groqKey());
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/openclaw\.json has "auth" twice \(lines 2 and 4\); OpenClaw reads only the last one/);
+    expect(result.stderr).toMatch(
+      /openclaw\.json has "auth" twice \(lines 2 and 4\); OpenClaw reads only the last one/,
+    );
     expect(existsSync(join(mainAgentDir, 'auth-profiles.json'))).toBe(false);
   });
 

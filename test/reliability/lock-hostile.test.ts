@@ -11,7 +11,11 @@ import { makeTempHome, readJson } from '../helpers/temp-state.js';
 function target() {
   const temp = makeTempHome();
   mkdirSync(temp.mainAgentDir, { recursive: true });
-  return { ...temp, file: join(temp.mainAgentDir, 'auth-profiles.json'), lock: join(temp.mainAgentDir, 'auth-profiles.json.lock') };
+  return {
+    ...temp,
+    file: join(temp.mainAgentDir, 'auth-profiles.json'),
+    lock: join(temp.mainAgentDir, 'auth-profiles.json.lock'),
+  };
 }
 
 function deadPid(): Promise<number> {
@@ -27,38 +31,41 @@ const age = (path: string, ms: number) => {
 };
 
 describe('taking over a stale lock', () => {
-  it.each(['judged-stale', 'moved-aside'] as const)('never lets two writers hold it when one stalls mid-takeover (%s)', async (step) => {
-    const { file, lock } = target();
-    writeFileSync(lock, JSON.stringify({ pid: await deadPid(), createdAt: new Date().toISOString() }));
-    let resumeA!: () => void;
-    let aStalled!: () => void;
-    const stalled = new Promise<void>((done) => (aStalled = done));
-    const a = acquireFileLock(file, {
-      waitMs: 5_000,
-      onTakeover: async (at) => {
-        if (at !== step) return;
-        aStalled();
-        await new Promise<void>((done) => (resumeA = done));
-      },
-    });
-    await stalled;
-    // Meanwhile B gets the lock (taking over the stale one itself, or finding the name free).
-    const releaseB = await acquireFileLock(file, { waitMs: 1_000 });
-    const bBody = readFileSync(lock, 'utf8');
-    resumeA();
-    await new Promise((done) => setTimeout(done, 150));
-    // A acted on its old judgement without touching B's lock: B still holds it, A waits.
-    expect(readFileSync(lock, 'utf8')).toBe(bBody);
-    let aHolds = false;
-    void a.then(() => (aHolds = true));
-    await new Promise((done) => setTimeout(done, 100));
-    expect(aHolds).toBe(false);
-    await releaseB();
-    const releaseA = await a;
-    expect(aHolds).toBe(true);
-    await releaseA();
-    expect(existsSync(lock)).toBe(false);
-  });
+  it.each(['judged-stale', 'moved-aside'] as const)(
+    'never lets two writers hold it when one stalls mid-takeover (%s)',
+    async (step) => {
+      const { file, lock } = target();
+      writeFileSync(lock, JSON.stringify({ pid: await deadPid(), createdAt: new Date().toISOString() }));
+      let resumeA!: () => void;
+      let aStalled!: () => void;
+      const stalled = new Promise<void>((done) => (aStalled = done));
+      const a = acquireFileLock(file, {
+        waitMs: 5_000,
+        onTakeover: async (at) => {
+          if (at !== step) return;
+          aStalled();
+          await new Promise<void>((done) => (resumeA = done));
+        },
+      });
+      await stalled;
+      // Meanwhile B gets the lock (taking over the stale one itself, or finding the name free).
+      const releaseB = await acquireFileLock(file, { waitMs: 1_000 });
+      const bBody = readFileSync(lock, 'utf8');
+      resumeA();
+      await new Promise((done) => setTimeout(done, 150));
+      // A acted on its old judgement without touching B's lock: B still holds it, A waits.
+      expect(readFileSync(lock, 'utf8')).toBe(bBody);
+      let aHolds = false;
+      void a.then(() => (aHolds = true));
+      await new Promise((done) => setTimeout(done, 100));
+      expect(aHolds).toBe(false);
+      await releaseB();
+      const releaseA = await a;
+      expect(aHolds).toBe(true);
+      await releaseA();
+      expect(existsSync(lock)).toBe(false);
+    },
+  );
 });
 
 describe('hostile lock files', () => {
@@ -73,7 +80,9 @@ describe('hostile lock files', () => {
 
     const fifo = target();
     execFileSync('mkfifo', [fifo.lock]);
-    const fifoError = (await acquireFileLock(fifo.file, { waitMs: 5_000 }).catch((e: unknown) => e)) as UnreadableStateError;
+    const fifoError = (await acquireFileLock(fifo.file, { waitMs: 5_000 }).catch(
+      (e: unknown) => e,
+    )) as UnreadableStateError;
     expect(fifoError.message).toMatch(/is not a regular file \(a FIFO\)/);
   });
 
@@ -88,7 +97,10 @@ describe('hostile lock files', () => {
 
   it('does not believe a createdAt in the future: such a lock still goes stale by its file time', async () => {
     const { file, lock } = target();
-    writeFileSync(lock, JSON.stringify({ pid: process.pid, createdAt: new Date(Date.now() + 365 * 86_400_000).toISOString() }));
+    writeFileSync(
+      lock,
+      JSON.stringify({ pid: process.pid, createdAt: new Date(Date.now() + 365 * 86_400_000).toISOString() }),
+    );
     await expect(acquireFileLock(file, { waitMs: 100 })).rejects.toBeInstanceOf(LockBusyError);
     age(lock, 31_000);
     const release = await acquireFileLock(file, { waitMs: 1_000 });
@@ -99,7 +111,11 @@ describe('hostile lock files', () => {
     const { home, lock } = target();
     writeFileSync(lock, JSON.stringify({ pid: process.pid, createdAt: new Date().toISOString() }));
     const started = Date.now();
-    const result = await runCli(['add-key', '--provider', 'groq'], { home, input: fakeSecrets.groqKey(), env: { AUTHDECK_LOCK_TIMEOUT_MS: '700' } });
+    const result = await runCli(['add-key', '--provider', 'groq'], {
+      home,
+      input: fakeSecrets.groqKey(),
+      env: { AUTHDECK_LOCK_TIMEOUT_MS: '700' },
+    });
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(result.code).toBe(3);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
@@ -114,7 +130,10 @@ describe('waiting writers do not starve', () => {
       (async () => {
         const codes: Array<number | null> = [];
         for (let i = 0; i < 6; i++) {
-          const run = await runCli(['add-key', '--provider', 'groq', '--profile-id', `w${worker}-${i}`], { home, input: fakeSecrets.groqKey(`w${worker}-${i}`) });
+          const run = await runCli(['add-key', '--provider', 'groq', '--profile-id', `w${worker}-${i}`], {
+            home,
+            input: fakeSecrets.groqKey(`w${worker}-${i}`),
+          });
           codes.push(run.code);
         }
         return codes;

@@ -7,7 +7,25 @@ import { makeTempHome, readJson } from '../helpers/temp-state.js';
 
 // What terminals, web pages and chat apps wrap around a copied secret, applied at random
 // places with a seeded generator (failures are reproducible from the seed in the name).
-const NOISE = ['\r\n', '\n', '\r', '\t', ' ', '\u00a0', '\u2028', '\u2029', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\x1b[0m', '\x1b[31m', '\x1b]8;;\x07', '\x00'];
+const NOISE = [
+  '\r\n',
+  '\n',
+  '\r',
+  '\t',
+  ' ',
+  '\u00a0',
+  '\u2028',
+  '\u2029',
+  '\u200b',
+  '\u200c',
+  '\u200d',
+  '\u2060',
+  '\ufeff',
+  '\x1b[0m',
+  '\x1b[31m',
+  '\x1b]8;;\x07',
+  '\x00',
+];
 
 function random(seed: number) {
   let state = seed >>> 0;
@@ -38,13 +56,16 @@ const SECRETS: Array<[string, 'api_key' | 'token', () => string]> = [
 ];
 
 describe('the secret normaliser under fuzzed pastes', () => {
-  it.each(Array.from({ length: 200 }, (_, seed) => seed))('seed %i: wrapping noise is removed and the secret accepted', (seed) => {
-    const [provider, kind, make] = SECRETS[seed % SECRETS.length]!;
-    const secret = make();
-    const pasted = wrap(secret, seed);
-    expect(normalizeSecret(pasted)).toBe(secret);
-    expect(checkSecret(provider, kind, pasted)).toMatchObject({ ok: true, secret });
-  });
+  it.each(Array.from({ length: 200 }, (_, seed) => seed))(
+    'seed %i: wrapping noise is removed and the secret accepted',
+    (seed) => {
+      const [provider, kind, make] = SECRETS[seed % SECRETS.length]!;
+      const secret = make();
+      const pasted = wrap(secret, seed);
+      expect(normalizeSecret(pasted)).toBe(secret);
+      expect(checkSecret(provider, kind, pasted)).toMatchObject({ ok: true, secret });
+    },
+  );
 
   it('emoji, right-to-left text and 1 MB are refused with a reason, never echoed', () => {
     const key = fakeSecrets.openaiKey('odd');
@@ -70,7 +91,11 @@ describe('the masked prompt in a real terminal', () => {
     sessions.push(session);
     await session.waitFor('token:');
     // Always as a bracketed paste ending in Enter: how a terminal delivers a pasted line.
-    await session.type(`\x1b[200~${wrap(token, seed).replace(/\x1b\[20[01]~/g, '').replace(/\n$/, '')}\x1b[201~`);
+    await session.type(
+      `\x1b[200~${wrap(token, seed)
+        .replace(/\x1b\[20[01]~/g, '')
+        .replace(/\n$/, '')}\x1b[201~`,
+    );
     await session.type('\r');
     expect(await session.waitForExit()).toBe(0);
     expect(session.screen()).not.toContain(token.slice(13, 60));

@@ -28,7 +28,9 @@ function filesUnder(dir: string): string[] {
 describe('secrets sweep', () => {
   it('no command, screen or stray file shows a whole secret', async () => {
     const { home, stateDir, mainAgentDir, configPath } = makeTempHome();
-    writeJsonFile(configPath, { agents: { defaults: { model: { primary: 'anthropic/claude', fallbacks: ['openai/gpt'] } } } });
+    writeJsonFile(configPath, {
+      agents: { defaults: { model: { primary: 'anthropic/claude', fallbacks: ['openai/gpt'] } } },
+    });
     // Distinct seeds: secrets made from one seed share their random part.
     const key = fakeSecrets.anthropicApiKey('sweep-key');
     const token = fakeSecrets.setupToken('sweep-token');
@@ -50,7 +52,16 @@ describe('secrets sweep', () => {
     await run(['add-key', '--provider', 'openai'], `${openai}\n${fakeSecrets.openaiKey('second')}`);
     await run(['add-key', '--provider', 'openai', '--profile-id', 'typo'], `${openai.slice(0, -3)}!!!`);
     await run(['paste-token', '--provider', 'anthropic', '--profile-id', 'wrongflow'], key);
-    for (const args of [['status'], ['status', '--json'], ['status', '--check'], ['status', '--check', '--json'], ['order', 'get', '--provider', 'anthropic', '--json'], ['models', 'status'], ['migrate']]) await run(args);
+    for (const args of [
+      ['status'],
+      ['status', '--json'],
+      ['status', '--check'],
+      ['status', '--check', '--json'],
+      ['order', 'get', '--provider', 'anthropic', '--json'],
+      ['models', 'status'],
+      ['migrate'],
+    ])
+      await run(args);
     await run(['order', 'set', '--provider', 'anthropic', 'work', 'key']);
     await run(['token', 'anthropic:work']).then((result) => expect(result.stdout).toBe(`${token}\n`));
     outputs.pop();
@@ -58,7 +69,9 @@ describe('secrets sweep', () => {
     await run([key]);
 
     // Screens: the wizard (a masked secret), the dashboard with details, setup-token (claude's token).
-    const wizard = TerminalSession.launch(['--no-reload', 'onboard', '--provider', 'openai', '--method', 'api-key'], { home });
+    const wizard = TerminalSession.launch(['--no-reload', 'onboard', '--provider', 'openai', '--method', 'api-key'], {
+      home,
+    });
     sessions.push(wizard);
     await wizard.waitFor('Welcome');
     await wizard.press('enter');
@@ -97,7 +110,9 @@ describe('secrets sweep', () => {
     for (const secret of secrets) expect(everything).not.toContain(fragment(secret));
 
     const allowed = new Set([join(mainAgentDir, 'auth-profiles.json'), join(stateDir, '.env')]);
-    const leaks = filesUnder(home).filter((path) => !allowed.has(path) && secrets.some((secret) => readFileSync(path, 'latin1').includes(fragment(secret))));
+    const leaks = filesUnder(home).filter(
+      (path) => !allowed.has(path) && secrets.some((secret) => readFileSync(path, 'latin1').includes(fragment(secret))),
+    );
     expect(leaks).toEqual([]);
     // .env holds only what it was asked to hold.
     const dotenv = readFileSync(join(stateDir, '.env'), 'utf8');

@@ -8,9 +8,19 @@ const DAY = 86_400_000;
 function richState() {
   return fakeState(
     {
-      'anthropic:work': { type: 'token', provider: 'anthropic', token: 'sk-ant-oat01-aaaaaaaaaaaaaaaaaaaaaaaa', expires: NOW + 3 * DAY },
+      'anthropic:work': {
+        type: 'token',
+        provider: 'anthropic',
+        token: 'sk-ant-oat01-aaaaaaaaaaaaaaaaaaaaaaaa',
+        expires: NOW + 3 * DAY,
+      },
       'anthropic:default': { type: 'api_key', provider: 'anthropic', key: 'sk-ant-api03-bbbbbbbbbbbbbbbbbbbbbbbb' },
-      'anthropic:old': { type: 'token', provider: 'anthropic', token: 'sk-ant-oat01-cccccccccccccccccccccccc', expires: NOW - DAY },
+      'anthropic:old': {
+        type: 'token',
+        provider: 'anthropic',
+        token: 'sk-ant-oat01-cccccccccccccccccccccccc',
+        expires: NOW - DAY,
+      },
       'groq:main': { type: 'api_key', provider: 'groq', key: 'gsk_dddddddddddddddddddddddd' },
     },
     { usageStats: { 'groq:main': { cooldownUntil: NOW + 5 * 60_000 } } },
@@ -49,7 +59,10 @@ describe('dashboard screen', () => {
 
   it('shows a profile another process wrote, when the files change', async () => {
     const { app, services } = await open();
-    services.state = fakeState({ ...richState().own.profiles, 'openai:new': { type: 'api_key', provider: 'openai', key: 'sk-proj-eeeeeeeeeeeeeeeeeeeeeeee' } });
+    services.state = fakeState({
+      ...richState().own.profiles,
+      'openai:new': { type: 'api_key', provider: 'openai', key: 'sk-proj-eeeeeeeeeeeeeeeeeeeeeeee' },
+    });
     await act(async () => {
       for (const listener of services.changeListeners) listener();
     });
@@ -65,7 +78,11 @@ describe('dashboard screen', () => {
     await app.press('escape');
     await app.type('K');
     await waitForFrame(app, /anthropic order: anthropic:default → anthropic:work → anthropic:old/);
-    expect(services.calls).toContainEqual(['setOrder', 'anthropic', ['anthropic:default', 'anthropic:work', 'anthropic:old']]);
+    expect(services.calls).toContainEqual([
+      'setOrder',
+      'anthropic',
+      ['anthropic:default', 'anthropic:work', 'anthropic:old'],
+    ]);
     await app.type('d');
     expect(app.frame()).toMatch(/Remove anthropic:default from .*\? y yes/);
     await app.type('n');

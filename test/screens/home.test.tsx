@@ -9,7 +9,10 @@ describe('home (authdeck with no command, in a terminal)', () => {
   });
 
   it('opens the dashboard when it has one, even only from the environment', async () => {
-    const withProfile = await renderApp(createFakeServices({ state: fakeState({ 'groq:a': { type: 'api_key', provider: 'groq', key: 'gsk_x' } }) }), { name: 'home' });
+    const withProfile = await renderApp(
+      createFakeServices({ state: fakeState({ 'groq:a': { type: 'api_key', provider: 'groq', key: 'gsk_x' } }) }),
+      { name: 'home' },
+    );
     await waitForFrame(withProfile, 'dashboard');
     const envOnly = fakeState();
     envOnly.daemonEnv = { OPENAI_API_KEY: 'sk-proj-abcdefghijklmnopqrstuvwx' };

@@ -5,7 +5,12 @@ import { renderApp, waitForFrame } from '../helpers/ink.js';
 // Keys that arrive together in one read (fast typing, tmux, ssh, a loaded machine) must act
 // as if they came one by one: each sees what the keys before it did.
 const profiles = {
-  'anthropic:work': { type: 'token', provider: 'anthropic', token: 'sk-ant-oat01-aaaaaaaaaaaaaaaaaaaaaaaa', expires: NOW + 86_400_000 * 30 },
+  'anthropic:work': {
+    type: 'token',
+    provider: 'anthropic',
+    token: 'sk-ant-oat01-aaaaaaaaaaaaaaaaaaaaaaaa',
+    expires: NOW + 86_400_000 * 30,
+  },
   'anthropic:default': { type: 'api_key', provider: 'anthropic', key: 'sk-ant-api03-bbbbbbbbbbbbbbbbbbbbbbbb' },
   'groq:main': { type: 'api_key', provider: 'groq', key: 'gsk_dddddddddddddddddddddddd' },
 };

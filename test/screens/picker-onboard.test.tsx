@@ -3,9 +3,19 @@ import { createFakeServices, fakeState, NOW } from '../helpers/fake-services.js'
 import { renderApp, waitForFrame } from '../helpers/ink.js';
 
 const profiles = {
-  'anthropic:work': { type: 'token', provider: 'anthropic', token: 'sk-ant-oat01-aaaaaaaaaaaaaaaaaaaaaaaa', expires: NOW + 86_400_000 * 30 },
+  'anthropic:work': {
+    type: 'token',
+    provider: 'anthropic',
+    token: 'sk-ant-oat01-aaaaaaaaaaaaaaaaaaaaaaaa',
+    expires: NOW + 86_400_000 * 30,
+  },
   'anthropic:default': { type: 'api_key', provider: 'anthropic', key: 'sk-ant-api03-bbbbbbbbbbbbbbbbbbbbbbbb' },
-  'anthropic:dead': { type: 'token', provider: 'anthropic', token: 'sk-ant-oat01-cccccccccccccccccccccccc', expires: NOW - 1 },
+  'anthropic:dead': {
+    type: 'token',
+    provider: 'anthropic',
+    token: 'sk-ant-oat01-cccccccccccccccccccccccc',
+    expires: NOW - 1,
+  },
   'groq:main': { type: 'api_key', provider: 'groq', key: 'gsk_dddddddddddddddddddddddd' },
 };
 const key = () => ['sk', 'proj', 'x'.repeat(40)].join('-');
@@ -18,7 +28,11 @@ describe('picker screen', () => {
     expect(app.frame()).toMatch(/❯ anthropic:work .*← next now/);
     await app.press('down');
     await app.press('enter');
-    expect(services.calls).toContainEqual(['setOrder', 'anthropic', ['anthropic:default', 'anthropic:work', 'anthropic:dead']]);
+    expect(services.calls).toContainEqual([
+      'setOrder',
+      'anthropic',
+      ['anthropic:default', 'anthropic:work', 'anthropic:dead'],
+    ]);
     await new Promise((done) => setTimeout(done, 20));
     expect(app.exits).toEqual([{ exitCode: 0, print: 'anthropic:default' }]);
   });
@@ -69,7 +83,10 @@ describe('onboarding wizard', () => {
     expect(summary).toContain('/home/me/.openclaw/.env (OPENAI_API_KEY)');
     expect(summary).toContain('authdeck status');
     expect(services.calls).toEqual([
-      ['saveCredential', { profileId: 'openai:default', provider: 'openai', kind: 'api_key', secret: key(), replace: 'never' }],
+      [
+        'saveCredential',
+        { profileId: 'openai:default', provider: 'openai', kind: 'api_key', secret: key(), replace: 'never' },
+      ],
       ['setDaemonEnv', 'OPENAI_API_KEY', key()],
     ]);
     await app.press('enter');

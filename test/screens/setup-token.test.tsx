@@ -31,7 +31,14 @@ describe('setup-token screen', () => {
     expect(saved).not.toContain(token());
     expect(services.calls[0]).toEqual([
       'saveCredential',
-      { profileId: 'anthropic:default', provider: 'anthropic', kind: 'token', secret: token(), expiresAt: NOW + YEAR, replace: 'never' },
+      {
+        profileId: 'anthropic:default',
+        provider: 'anthropic',
+        kind: 'token',
+        secret: token(),
+        expiresAt: NOW + YEAR,
+        replace: 'never',
+      },
     ]);
     await app.press('enter');
     expect(app.exits).toEqual([{ exitCode: 0 }]);
@@ -62,7 +69,9 @@ describe('setup-token screen', () => {
   });
 
   it('asks for a name when anthropic:default is taken, before starting claude', async () => {
-    const services = createFakeServices({ state: fakeState({ 'anthropic:default': { type: 'api_key', provider: 'anthropic', key: 'k' } }) });
+    const services = createFakeServices({
+      state: fakeState({ 'anthropic:default': { type: 'api_key', provider: 'anthropic', key: 'k' } }),
+    });
     const app = await renderApp(services, { name: 'setup-token' });
     await waitForFrame(app, 'Name for the new setup-token profile');
     expect(app.frame()).toContain('anthropic:default already exists (api_key)');
@@ -77,7 +86,9 @@ describe('setup-token screen', () => {
   });
 
   it('asks before overwriting an explicit --profile-id, and --yes does not ask', async () => {
-    const taken = fakeState({ 'anthropic:work': { type: 'token', provider: 'anthropic', token: 't', expires: NOW + 1000 } });
+    const taken = fakeState({
+      'anthropic:work': { type: 'token', provider: 'anthropic', token: 't', expires: NOW + 1000 },
+    });
     const services = createFakeServices({ state: taken });
     const app = await renderApp(services, { name: 'setup-token', profileId: 'anthropic:work' });
     await waitForFrame(app, 'Replace it with the new setup-token?');
@@ -117,7 +128,11 @@ describe('setup-token screen', () => {
     const services = createFakeServices();
     const app = await renderApp(services, { name: 'setup-token' });
     await waitForFrame(app, 'Starting');
-    await services.sessions[0]!.emit({ phase: 'token', token: 'sk-ant-oat01-short', tokenProblem: 'this is not a valid token' });
+    await services.sessions[0]!.emit({
+      phase: 'token',
+      token: 'sk-ant-oat01-short',
+      tokenProblem: 'this is not a valid token',
+    });
     expect(app.frame()).toContain('not a setup-token');
     expect(services.calls).toEqual([]);
     await app.press('ctrl-c');

@@ -23,7 +23,11 @@ describe('gateway config', () => {
     const { configPath } = makeTempHome();
     const original = `{\n    // the gateway settings\n    "gateway": { "port": 18789 },\n    "auth": {\n        "order": { "anthropic": ["anthropic:default"] }, // keep me\n    },\n}\n`;
     writeText(configPath, original);
-    const result = await recordProfileInConfig(configPath, { id: 'anthropic:work', provider: 'anthropic', mode: 'token' });
+    const result = await recordProfileInConfig(configPath, {
+      id: 'anthropic:work',
+      provider: 'anthropic',
+      mode: 'token',
+    });
     expect(result).toMatchObject({ changed: true });
     expect(result.backupPath).toBeUndefined();
     const text = readFileSync(configPath, 'utf8');
@@ -47,7 +51,11 @@ describe('gateway config', () => {
     const { configPath } = makeTempHome();
     const original = `{ gateway: { mode: 'local', retries: Infinity }, agents: { defaults: { model: 'anthropic/x' } } }`;
     writeText(configPath, original);
-    const result = await recordProfileInConfig(configPath, { id: 'anthropic:default', provider: 'anthropic', mode: 'token' });
+    const result = await recordProfileInConfig(configPath, {
+      id: 'anthropic:default',
+      provider: 'anthropic',
+      mode: 'token',
+    });
     expect(result.backupPath).toBe(`${configPath}.bak`);
     expect(readFileSync(`${configPath}.bak`, 'utf8')).toBe(original);
     expect(fileMode(`${configPath}.bak`)).toBe(0o600);
@@ -58,9 +66,13 @@ describe('gateway config', () => {
 
   it('creates the config when there is none, and changes nothing when already recorded', async () => {
     const { configPath } = makeTempHome();
-    expect((await recordProfileInConfig(configPath, { id: 'groq:a', provider: 'groq', mode: 'api_key' })).created).toBe(true);
+    expect((await recordProfileInConfig(configPath, { id: 'groq:a', provider: 'groq', mode: 'api_key' })).created).toBe(
+      true,
+    );
     const text = readFileSync(configPath, 'utf8');
-    expect((await recordProfileInConfig(configPath, { id: 'groq:a', provider: 'groq', mode: 'api_key' })).changed).toBe(false);
+    expect((await recordProfileInConfig(configPath, { id: 'groq:a', provider: 'groq', mode: 'api_key' })).changed).toBe(
+      false,
+    );
     expect(readFileSync(configPath, 'utf8')).toBe(text);
   });
 
@@ -68,7 +80,9 @@ describe('gateway config', () => {
     const { configPath } = makeTempHome();
     writeText(configPath, '{\n  auth: {\n    profiles: [}\n}');
     await expect(readGatewayConfig(configPath)).rejects.toThrow(/openclaw\.json: not valid JSON5 at line 3, column/);
-    await expect(recordProfileInConfig(configPath, { id: 'a:b', provider: 'a', mode: 'api_key' })).rejects.toBeInstanceOf(UnreadableStateError);
+    await expect(
+      recordProfileInConfig(configPath, { id: 'a:b', provider: 'a', mode: 'api_key' }),
+    ).rejects.toBeInstanceOf(UnreadableStateError);
     expect(readFileSync(configPath, 'utf8')).toBe('{\n  auth: {\n    profiles: [}\n}');
   });
 });

@@ -31,12 +31,18 @@ describe('checkSecret', () => {
   });
 
   it('says which flow fits when an API key is pasted as a token, and the reverse', () => {
-    expect(checkSecret('anthropic', 'token', fakeSecrets.anthropicApiKey()).error).toMatch(/API key.*authdeck add-key --provider anthropic/);
-    expect(checkSecret('anthropic', 'api_key', fakeSecrets.setupToken()).error).toMatch(/setup-token.*authdeck paste-token --provider anthropic/);
+    expect(checkSecret('anthropic', 'token', fakeSecrets.anthropicApiKey()).error).toMatch(
+      /API key.*authdeck add-key --provider anthropic/,
+    );
+    expect(checkSecret('anthropic', 'api_key', fakeSecrets.setupToken()).error).toMatch(
+      /setup-token.*authdeck paste-token --provider anthropic/,
+    );
   });
 
   it('names the right provider for a key pasted under the wrong one', () => {
-    expect(checkSecret('openai', 'api_key', fakeSecrets.openrouterKey()).error).toMatch(/OpenRouter key.*--provider openrouter/);
+    expect(checkSecret('openai', 'api_key', fakeSecrets.openrouterKey()).error).toMatch(
+      /OpenRouter key.*--provider openrouter/,
+    );
     expect(checkSecret('openai', 'api_key', fakeSecrets.anthropicApiKey()).error).toMatch(/--provider anthropic/);
   });
 

@@ -8,9 +8,14 @@ describe('daemon .env', () => {
   it('sets a variable and keeps comments, other variables and multi-line values', async () => {
     const { stateDir } = makeTempHome();
     const path = join(stateDir, '.env');
-    writeText(path, '# gateway env\nexport OPENAI_API_KEY=old\nPEM="-----BEGIN\nOPENAI_API_KEY=not-a-var\n-----END"\n\nOTHER=1\n');
+    writeText(
+      path,
+      '# gateway env\nexport OPENAI_API_KEY=old\nPEM="-----BEGIN\nOPENAI_API_KEY=not-a-var\n-----END"\n\nOTHER=1\n',
+    );
     await setDaemonEnvVar(path, 'OPENAI_API_KEY', 'sk-new');
-    expect(readFileSync(path, 'utf8')).toBe('# gateway env\nexport OPENAI_API_KEY=sk-new\nPEM="-----BEGIN\nOPENAI_API_KEY=not-a-var\n-----END"\n\nOTHER=1\n');
+    expect(readFileSync(path, 'utf8')).toBe(
+      '# gateway env\nexport OPENAI_API_KEY=sk-new\nPEM="-----BEGIN\nOPENAI_API_KEY=not-a-var\n-----END"\n\nOTHER=1\n',
+    );
     expect(fileMode(path)).toBe(0o600);
     await setDaemonEnvVar(path, 'GROQ_API_KEY', 'gsk_x');
     expect((await readDaemonEnv(path)).GROQ_API_KEY).toBe('gsk_x');

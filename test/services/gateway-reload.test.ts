@@ -21,7 +21,10 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => new Promise((done) => server.close(done))));
 });
 
-function startFakeGateway(options: { accept: (params: Record<string, unknown>, nonce: string) => boolean; methods?: string[] }): Promise<FakeGateway> {
+function startFakeGateway(options: {
+  accept: (params: Record<string, unknown>, nonce: string) => boolean;
+  methods?: string[];
+}): Promise<FakeGateway> {
   const gateway: FakeGateway = { port: 0, calls: [], connects: [] };
   const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   servers.push(server);
@@ -31,7 +34,8 @@ function startFakeGateway(options: { accept: (params: Record<string, unknown>, n
     socket.send(JSON.stringify({ type: 'event', event: 'connect.challenge', payload: { nonce, ts: Date.now() } }));
     socket.on('message', (data: Buffer) => {
       const frame = JSON.parse(data.toString()) as { id: string; method: string; params: Record<string, unknown> };
-      const reply = (body: Record<string, unknown>) => socket.send(JSON.stringify({ type: 'res', id: frame.id, ...body }));
+      const reply = (body: Record<string, unknown>) =>
+        socket.send(JSON.stringify({ type: 'res', id: frame.id, ...body }));
       if (frame.method === 'connect') {
         gateway.connects.push(frame.params);
         if (!options.accept(frame.params, nonce)) {
@@ -39,14 +43,30 @@ function startFakeGateway(options: { accept: (params: Record<string, unknown>, n
           socket.close(1008);
           return;
         }
-        reply({ ok: true, payload: { type: 'hello-ok', protocol: 4, features: { methods: options.methods ?? ['models.authRefresh', 'models.authStatus'] } } });
+        reply({
+          ok: true,
+          payload: {
+            type: 'hello-ok',
+            protocol: 4,
+            features: { methods: options.methods ?? ['models.authRefresh', 'models.authStatus'] },
+          },
+        });
         return;
       }
       gateway.calls.push({ method: frame.method, params: frame.params });
       reply({ ok: true, payload: { refreshed: true } });
     });
   });
-  return new Promise((resolve) => server.on('listening', () => resolve({ ...gateway, port: (server.address() as { port: number }).port, calls: gateway.calls, connects: gateway.connects })));
+  return new Promise((resolve) =>
+    server.on('listening', () =>
+      resolve({
+        ...gateway,
+        port: (server.address() as { port: number }).port,
+        calls: gateway.calls,
+        connects: gateway.connects,
+      }),
+    ),
+  );
 }
 
 async function workspaceWith(config: Record<string, unknown>, env: Record<string, string> = {}) {
@@ -58,11 +78,19 @@ async function workspaceWith(config: Record<string, unknown>, env: Record<string
 describe('telling the running gateway to reload auth', () => {
   it('connects as the local backend client with the token from openclaw.json and asks for models.authRefresh', async () => {
     const token = `t-${randomUUID()}`;
-    const gateway = await startFakeGateway({ accept: (params) => (params.auth as { token?: string } | undefined)?.token === token });
+    const gateway = await startFakeGateway({
+      accept: (params) => (params.auth as { token?: string } | undefined)?.token === token,
+    });
     const { workspace } = await workspaceWith({ gateway: { port: gateway.port, auth: { mode: 'token', token } } });
     const reload = await reloadGatewayAuth(workspace, { era: 'shared-sqlite' });
     expect(reload).toEqual({ status: 'reloaded', url: `ws://127.0.0.1:${gateway.port}` });
-    expect(gateway.connects[0]).toMatchObject({ minProtocol: 4, maxProtocol: 4, role: 'operator', scopes: ['operator.admin'], client: { id: 'gateway-client', mode: 'backend' } });
+    expect(gateway.connects[0]).toMatchObject({
+      minProtocol: 4,
+      maxProtocol: 4,
+      role: 'operator',
+      scopes: ['operator.admin'],
+      client: { id: 'gateway-client', mode: 'backend' },
+    });
     expect(gateway.calls).toEqual([{ method: 'models.authRefresh', params: { operation: 'update' } }]);
   });
 
@@ -72,9 +100,16 @@ describe('telling the running gateway to reload auth', () => {
     expect(await resolveGatewayTarget(fromVar.workspace)).toMatchObject({ kind: 'shared-secret', auth: { token } });
     const fromDotenv = await workspaceWith({ gateway: { port: 1 } });
     writeText(join(fromDotenv.stateDir, '.env'), `OPENCLAW_GATEWAY_TOKEN=${token}\n`);
-    expect(await resolveGatewayTarget(fromDotenv.workspace)).toMatchObject({ kind: 'shared-secret', auth: { token }, source: 'OPENCLAW_GATEWAY_TOKEN' });
+    expect(await resolveGatewayTarget(fromDotenv.workspace)).toMatchObject({
+      kind: 'shared-secret',
+      auth: { token },
+      source: 'OPENCLAW_GATEWAY_TOKEN',
+    });
     const unset = await workspaceWith({ gateway: { port: 1, auth: { token: '${GW_TOKEN}' } } });
-    expect(await resolveGatewayTarget(unset.workspace)).toMatchObject({ kind: 'unresolved', reason: 'gateway.auth.token reads GW_TOKEN, which is not set' });
+    expect(await resolveGatewayTarget(unset.workspace)).toMatchObject({
+      kind: 'unresolved',
+      reason: 'gateway.auth.token reads GW_TOKEN, which is not set',
+    });
     const remote = await workspaceWith({ gateway: { mode: 'remote' } });
     expect(await reloadGatewayAuth(remote.workspace, { era: 'shared-sqlite' })).toMatchObject({ status: 'skipped' });
   });
@@ -87,20 +122,64 @@ describe('telling the running gateway to reload auth', () => {
     const deviceId = createHash('sha256').update(raw).digest('hex');
     const deviceToken = `dt-${randomUUID()}`;
     const stateDb = join(temp.stateDir, 'state', 'openclaw.sqlite');
-    execOn(stateDb, `insert into device_identities values ('primary', ?, ?, ?, 1, 1)`, deviceId, publicKey.export({ type: 'spki', format: 'pem' }), privateKey.export({ type: 'pkcs8', format: 'pem' }));
-    execOn(stateDb, `insert into device_auth_tokens values (?, 'operator', ?, '["operator.admin"]', 1)`, deviceId, deviceToken);
+    execOn(
+      stateDb,
+      `insert into device_identities values ('primary', ?, ?, ?, 1, 1)`,
+      deviceId,
+      publicKey.export({ type: 'spki', format: 'pem' }),
+      privateKey.export({ type: 'pkcs8', format: 'pem' }),
+    );
+    execOn(
+      stateDb,
+      `insert into device_auth_tokens values (?, 'operator', ?, '["operator.admin"]', 1)`,
+      deviceId,
+      deviceToken,
+    );
     const gateway = await startFakeGateway({
       accept: (params, nonce) => {
-        const device = params.device as { id: string; publicKey: string; signature: string; signedAt: number; nonce: string };
+        const device = params.device as {
+          id: string;
+          publicKey: string;
+          signature: string;
+          signedAt: number;
+          nonce: string;
+        };
         const client = params.client as { id: string; mode: string; platform: string; deviceFamily?: string };
-        const signed = ['v3', device.id, client.id, client.mode, 'operator', 'operator.admin', String(device.signedAt), deviceToken, nonce, client.platform, (client.deviceFamily ?? '').toLowerCase()].join('|');
-        const key = createPublicKey({ key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), Buffer.from(device.publicKey, 'base64url')]), format: 'der', type: 'spki' });
-        return device.id === deviceId && device.nonce === nonce && (params.auth as { deviceToken?: string }).deviceToken === deviceToken && verify(null, Buffer.from(signed), key, Buffer.from(device.signature, 'base64url'));
+        const signed = [
+          'v3',
+          device.id,
+          client.id,
+          client.mode,
+          'operator',
+          'operator.admin',
+          String(device.signedAt),
+          deviceToken,
+          nonce,
+          client.platform,
+          (client.deviceFamily ?? '').toLowerCase(),
+        ].join('|');
+        const key = createPublicKey({
+          key: Buffer.concat([
+            Buffer.from('302a300506032b6570032100', 'hex'),
+            Buffer.from(device.publicKey, 'base64url'),
+          ]),
+          format: 'der',
+          type: 'spki',
+        });
+        return (
+          device.id === deviceId &&
+          device.nonce === nonce &&
+          (params.auth as { deviceToken?: string }).deviceToken === deviceToken &&
+          verify(null, Buffer.from(signed), key, Buffer.from(device.signature, 'base64url'))
+        );
       },
     });
     writeJsonFile(temp.configPath, { gateway: { port: gateway.port } });
     const workspace = await resolveWorkspace({ env: { HOME: temp.home, PATH: '/nonexistent' } });
-    expect(await reloadGatewayAuth(workspace, { era: 'shared-sqlite' })).toEqual({ status: 'reloaded', url: `ws://127.0.0.1:${gateway.port}` });
+    expect(await reloadGatewayAuth(workspace, { era: 'shared-sqlite' })).toEqual({
+      status: 'reloaded',
+      url: `ws://127.0.0.1:${gateway.port}`,
+    });
     expect(gateway.connects[0]).toMatchObject({ client: { id: 'cli', mode: 'cli' } });
   });
 
@@ -113,7 +192,10 @@ describe('telling the running gateway to reload auth', () => {
 
   it('says nothing is running when nothing listens, and what failed when the gateway refuses', async () => {
     const { workspace } = await workspaceWith({ gateway: { port: 9, auth: { token: 'x' } } });
-    expect(await reloadGatewayAuth(workspace, { era: 'shared-sqlite' })).toEqual({ status: 'not-running', url: 'ws://127.0.0.1:9' });
+    expect(await reloadGatewayAuth(workspace, { era: 'shared-sqlite' })).toEqual({
+      status: 'not-running',
+      url: 'ws://127.0.0.1:9',
+    });
     const gateway = await startFakeGateway({ accept: () => false });
     const wrong = await workspaceWith({ gateway: { port: gateway.port, auth: { token: 'wrong' } } });
     const reload = await reloadGatewayAuth(wrong.workspace, { era: 'shared-sqlite' });

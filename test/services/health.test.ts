@@ -9,7 +9,10 @@ const health = (raw: Record<string, unknown>) => classifyProfileHealth(describeP
 
 describe('classifyProfileHealth', () => {
   it('classifies tokens by expiry against the warn window', () => {
-    expect(health({ type: 'token', provider: 'p', token: 't', expires: NOW + 48 * HOUR })).toMatchObject({ status: 'ok', remainingMs: 48 * HOUR });
+    expect(health({ type: 'token', provider: 'p', token: 't', expires: NOW + 48 * HOUR })).toMatchObject({
+      status: 'ok',
+      remainingMs: 48 * HOUR,
+    });
     expect(health({ type: 'token', provider: 'p', token: 't', expires: NOW + 2 * HOUR }).status).toBe('expiring');
     expect(health({ type: 'token', provider: 'p', token: 't', expires: NOW - 1 }).status).toBe('expired');
     expect(health({ type: 'token', provider: 'p', token: 't' }).status).toBe('static');
@@ -29,7 +32,9 @@ describe('classifyProfileHealth', () => {
   it('calls API keys static, a missing key missing, and an unknown type unknown', () => {
     expect(health({ type: 'api_key', provider: 'p', key: 'k' }).status).toBe('static');
     expect(health({ type: 'api_key', provider: 'p', keyRef: { source: 'exec', id: 'pass x' } }).status).toBe('static');
-    expect(health({ type: 'api_key', provider: 'p', keyRef: { source: 'env', id: 'UNSET_VAR' } }).status).toBe('missing');
+    expect(health({ type: 'api_key', provider: 'p', keyRef: { source: 'env', id: 'UNSET_VAR' } }).status).toBe(
+      'missing',
+    );
     expect(health({ type: 'aws-sdk', provider: 'p' }).status).toBe('unknown');
   });
 
@@ -43,7 +48,9 @@ describe('classifyUsage', () => {
   it('reports a running cooldown or disabled window, disabled first', () => {
     expect(classifyUsage({ cooldownUntil: NOW + 1000 }, NOW)).toEqual({ state: 'cooldown', until: NOW + 1000 });
     expect(classifyUsage({ cooldownUntil: NOW - 1 }, NOW)).toBeUndefined();
-    expect(classifyUsage({ cooldownUntil: NOW + 1000, disabledUntil: NOW + 5000, disabledReason: 'billing' }, NOW)).toEqual({
+    expect(
+      classifyUsage({ cooldownUntil: NOW + 1000, disabledUntil: NOW + 5000, disabledReason: 'billing' }, NOW),
+    ).toEqual({
       state: 'disabled',
       until: NOW + 5000,
       reason: 'billing',

@@ -28,16 +28,29 @@ describe('resolveEffectiveOrder', () => {
   });
 
   it('follows the agent override over the config order, and leaves unlisted ones out', () => {
-    const result = resolveEffectiveOrder(inputs({ agentOrder: ['anthropic:key', 'anthropic:tok'], configOrder: ['anthropic:oa'] }));
+    const result = resolveEffectiveOrder(
+      inputs({ agentOrder: ['anthropic:key', 'anthropic:tok'], configOrder: ['anthropic:oa'] }),
+    );
     expect(result).toMatchObject({ ids: ['anthropic:key', 'anthropic:tok'], source: 'agent' });
-    expect(resolveEffectiveOrder(inputs({ configOrder: ['anthropic:oa'] }))).toMatchObject({ ids: ['anthropic:oa'], source: 'config' });
-    expect(resolveEffectiveOrder(inputs({ baseOrder: ['anthropic:tok'] }))).toMatchObject({ ids: ['anthropic:tok'], source: 'main' });
+    expect(resolveEffectiveOrder(inputs({ configOrder: ['anthropic:oa'] }))).toMatchObject({
+      ids: ['anthropic:oa'],
+      source: 'config',
+    });
+    expect(resolveEffectiveOrder(inputs({ baseOrder: ['anthropic:tok'] }))).toMatchObject({
+      ids: ['anthropic:tok'],
+      source: 'main',
+    });
   });
 
   it('puts cooldown and disabled profiles last, soonest back first, and drops unusable ones', () => {
     const result = resolveEffectiveOrder(
       inputs({
-        profiles: [entry('anthropic:key', 'api_key'), entry('anthropic:tok', 'token'), entry('anthropic:oa', 'oauth'), entry('anthropic:dead', 'token', 'expired')],
+        profiles: [
+          entry('anthropic:key', 'api_key'),
+          entry('anthropic:tok', 'token'),
+          entry('anthropic:oa', 'oauth'),
+          entry('anthropic:dead', 'token', 'expired'),
+        ],
         usageStats: { 'anthropic:oa': { cooldownUntil: NOW + 500 }, 'anthropic:tok': { disabledUntil: NOW + 100 } },
       }),
     );

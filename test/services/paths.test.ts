@@ -16,7 +16,9 @@ describe('state dir', () => {
   it('uses OPENCLAW_HOME over HOME and expands ~ against it', () => {
     const { home } = makeTempHome();
     expect(resolveStateDir({ HOME: '/nowhere', OPENCLAW_HOME: home })).toBe(join(home, '.openclaw'));
-    expect(resolveStateDir({ HOME: '/nowhere', OPENCLAW_HOME: home, OPENCLAW_STATE_DIR: '~/state' })).toBe(join(home, 'state'));
+    expect(resolveStateDir({ HOME: '/nowhere', OPENCLAW_HOME: home, OPENCLAW_STATE_DIR: '~/state' })).toBe(
+      join(home, 'state'),
+    );
   });
 
   it('falls back to the first existing legacy dir only when ~/.openclaw is absent', () => {
@@ -45,7 +47,10 @@ describe('agent dir', () => {
     expect(ws.agentId).toBe('main');
     expect(ws.agentDir).toBe(join(stateDir, 'agents', 'main', 'agent'));
     expect(ws.isMain).toBe(true);
-    writeText(configPath, `{ agents: { list: [ { id: "main" }, { id: "ops", default: true, agentDir: "~/ops-agent" } ] } }`);
+    writeText(
+      configPath,
+      `{ agents: { list: [ { id: "main" }, { id: "ops", default: true, agentDir: "~/ops-agent" } ] } }`,
+    );
     ws = await resolveWorkspace({ env: { HOME: home } });
     expect(ws.agentId).toBe('ops');
     expect(ws.agentDir).toBe(join(home, 'ops-agent'));
@@ -66,7 +71,9 @@ describe('agent dir', () => {
     const { home, stateDir } = makeTempHome();
     mkdirSync(join(stateDir, 'agents', 'side', 'agent'), { recursive: true });
     expect((await resolveWorkspace({ env: { HOME: home }, agent: 'side' })).agentId).toBe('side');
-    await expect(resolveWorkspace({ env: { HOME: home }, agent: 'nope' })).rejects.toThrow(/unknown agent "nope".*known agents: main, side/);
+    await expect(resolveWorkspace({ env: { HOME: home }, agent: 'nope' })).rejects.toThrow(
+      /unknown agent "nope".*known agents: main, side/,
+    );
     await expect(resolveWorkspace({ env: { HOME: home }, agent: '../x' })).rejects.toThrow(/not an agent id/);
   });
 

@@ -33,8 +33,11 @@ async function fixtureWorkspace(name: OpenclawFixture, agent?: string) {
 const stateDb = (stateDir: string) => join(stateDir, 'state', 'openclaw.sqlite');
 const mainDb = (stateDir: string) => join(stateDir, 'agents', 'main', 'agent', 'openclaw-agent.sqlite');
 const sharedStore = (stateDir: string) =>
-  readCell(stateDb(stateDir), `select value_json from config_machine_state where state_key = 'authProfiles.store'`) as { profiles: Record<string, Record<string, unknown>> };
-const jsonAuthFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((name) => /^auth(-profiles|-state)?\.json$/.test(name)) : []);
+  readCell(stateDb(stateDir), `select value_json from config_machine_state where state_key = 'authProfiles.store'`) as {
+    profiles: Record<string, Record<string, unknown>>;
+  };
+const jsonAuthFiles = (dir: string) =>
+  existsSync(dir) ? readdirSync(dir).filter((name) => /^auth(-profiles|-state)?\.json$/.test(name)) : [];
 
 describe('which generation of the store is in force', () => {
   it.each([
@@ -50,15 +53,25 @@ describe('which generation of the store is in force', () => {
     const state = await loadAgentState(workspace);
     expect(state.generation.era).toBe(era);
     expect(state.generation.layout).toBe(layout);
-    expect(listAgentProfiles(state).map((row) => row.view.id).sort()).toEqual([...ids]);
+    expect(
+      listAgentProfiles(state)
+        .map((row) => row.view.id)
+        .sort(),
+    ).toEqual([...ids]);
   });
 
   it('reads the shared store and the agent-local order override, and says which layer each comes from', async () => {
     const { workspace } = await fixtureWorkspace('b-v9-shared-with-agent-override');
     const report = buildStatusReport(await loadAgentState(workspace), { nowMs: Date.now(), warnWithinMs: 86_400_000 });
     expect(report.store.storeGeneration).toBe('shared-sqlite');
-    expect(report.store.layers.map((layer) => [layer.role, layer.backend])).toEqual([['local', 'agent-db'], ['shared', 'state-db']]);
-    expect(report.store.databases.map((db) => [db.kind, db.schemaVersion])).toEqual([['state', 18], ['agent', 23]]);
+    expect(report.store.layers.map((layer) => [layer.role, layer.backend])).toEqual([
+      ['local', 'agent-db'],
+      ['shared', 'state-db'],
+    ]);
+    expect(report.store.databases.map((db) => [db.kind, db.schemaVersion])).toEqual([
+      ['state', 18],
+      ['agent', 23],
+    ]);
     expect(report.profiles.every((profile) => profile.layer === 'shared')).toBe(true);
     const anthropic = report.providers.find((entry) => entry.provider === 'anthropic')!;
     expect(anthropic.orderSource).toBe('agent');
@@ -69,36 +82,69 @@ describe('which generation of the store is in force', () => {
 describe('writing the SQLite-era store', () => {
   it('adds a credential to the shared store in one transaction, keeping every other profile and field', async () => {
     const { workspace, stateDir, mainAgentDir } = await fixtureWorkspace('a-v9-shared-fresh');
-    execOn(stateDb(stateDir), `update config_machine_state set value_json = json_set(value_json, '$.profiles."anthropic:manual".futureField', json('{"keep":[1,2]}'), '$.futureTop', 7) where state_key = 'authProfiles.store'`);
-    const before = readCell(stateDb(stateDir), `select updated_at_ms from config_machine_state where state_key = 'authProfiles.store'`) as number;
+    execOn(
+      stateDb(stateDir),
+      `update config_machine_state set value_json = json_set(value_json, '$.profiles."anthropic:manual".futureField', json('{"keep":[1,2]}'), '$.futureTop', 7) where state_key = 'authProfiles.store'`,
+    );
+    const before = readCell(
+      stateDb(stateDir),
+      `select updated_at_ms from config_machine_state where state_key = 'authProfiles.store'`,
+    ) as number;
     const key = fakeSecrets.openaiKey('sqlite');
-    const saved = await saveCredentialProfile({ workspace, profileId: 'openai:default', provider: 'openai', kind: 'api_key', secret: key });
-    expect(saved).toMatchObject({ layer: 'shared', era: 'shared-sqlite', storePath: stateDb(stateDir), replaced: false });
+    const saved = await saveCredentialProfile({
+      workspace,
+      profileId: 'openai:default',
+      provider: 'openai',
+      kind: 'api_key',
+      secret: key,
+    });
+    expect(saved).toMatchObject({
+      layer: 'shared',
+      era: 'shared-sqlite',
+      storePath: stateDb(stateDir),
+      replaced: false,
+    });
     const store = sharedStore(stateDir) as { profiles: Record<string, Record<string, unknown>>; futureTop?: number };
     expect(store.profiles['openai:default']).toEqual({ type: 'api_key', provider: 'openai', key });
     expect(store.profiles['anthropic:manual']).toMatchObject({ type: 'token', futureField: { keep: [1, 2] } });
     expect(store.futureTop).toBe(7);
-    expect(readCell(stateDb(stateDir), `select updated_at_ms from config_machine_state where state_key = 'authProfiles.store'`)).toBeGreaterThanOrEqual(before);
+    expect(
+      readCell(
+        stateDb(stateDir),
+        `select updated_at_ms from config_machine_state where state_key = 'authProfiles.store'`,
+      ),
+    ).toBeGreaterThanOrEqual(before);
     expect(readCell(stateDb(stateDir), 'pragma integrity_check')).toBe('ok');
     expect(jsonAuthFiles(mainAgentDir)).toEqual([]);
-    expect(readJson(workspace.configPath).auth.profiles['openai:default']).toEqual({ provider: 'openai', mode: 'api_key' });
+    expect(readJson(workspace.configPath).auth.profiles['openai:default']).toEqual({
+      provider: 'openai',
+      mode: 'api_key',
+    });
   });
 
   it('writes an order override into the agent database, not the shared state', async () => {
     const { workspace, stateDir } = await fixtureWorkspace('b-v9-shared-with-agent-override');
     const result = await setOrderOverride(workspace, 'anthropic', ['anthropic:manual', 'anthropic:work']);
     expect(result).toMatchObject({ path: mainDb(stateDir), layer: 'local', changed: true });
-    expect(readCell(mainDb(stateDir), `select state_json from auth_profile_state where state_key = 'primary'`)).toEqual({ version: 1, order: { anthropic: ['anthropic:manual', 'anthropic:work'] } });
-    expect(readCell(stateDb(stateDir), `select value_json from config_machine_state where state_key = 'authProfiles.state'`)).toBeUndefined();
+    expect(readCell(mainDb(stateDir), `select state_json from auth_profile_state where state_key = 'primary'`)).toEqual(
+      { version: 1, order: { anthropic: ['anthropic:manual', 'anthropic:work'] } },
+    );
+    expect(
+      readCell(stateDb(stateDir), `select value_json from config_machine_state where state_key = 'authProfiles.state'`),
+    ).toBeUndefined();
     await setOrderOverride(workspace, 'anthropic', undefined);
     // OpenClaw drops an empty state document rather than keep {"version":1,"order":{}}.
-    expect(readCell(mainDb(stateDir), `select state_json from auth_profile_state where state_key = 'primary'`)).toBeUndefined();
+    expect(
+      readCell(mainDb(stateDir), `select state_json from auth_profile_state where state_key = 'primary'`),
+    ).toBeUndefined();
   });
 
   it('never creates an OpenClaw database: without openclaw on PATH it names the command to run', async () => {
     const { workspace, stateDir } = await fixtureWorkspace('a-v9-shared-fresh');
     const error = await rejection(setOrderOverride(workspace, 'anthropic', ['anthropic:manual']));
-    expect(error.message).toMatch(/openclaw-agent\.sqlite does not exist yet.*`openclaw models auth order set --provider anthropic anthropic:manual`/);
+    expect(error.message).toMatch(
+      /openclaw-agent\.sqlite does not exist yet.*`openclaw models auth order set --provider anthropic anthropic:manual`/,
+    );
     expect(existsSync(mainDb(stateDir))).toBe(false);
   });
 
@@ -108,17 +154,39 @@ describe('writing the SQLite-era store', () => {
     expect(removed).toMatchObject({ layer: 'shared', storePath: stateDb(stateDir), type: 'token' });
     expect(Object.keys(sharedStore(stateDir).profiles)).toEqual(['anthropic:work']);
     // The agent's order no longer names it.
-    expect(readCell(mainDb(stateDir), `select state_json from auth_profile_state where state_key = 'primary'`)).toEqual({ version: 1, order: { anthropic: ['anthropic:work'] } });
+    expect(readCell(mainDb(stateDir), `select state_json from auth_profile_state where state_key = 'primary'`)).toEqual(
+      { version: 1, order: { anthropic: ['anthropic:work'] } },
+    );
   });
 
   it('writes the per-agent database of 2026.6.5–2026.7', async () => {
     const { workspace, stateDir } = await fixtureWorkspace('c-v7-agent-db');
     const token = fakeSecrets.setupToken('v7');
-    const saved = await saveCredentialProfile({ workspace, profileId: 'anthropic:new', provider: 'anthropic', kind: 'token', secret: token, expiresAt: 1_900_000_000_000 });
+    const saved = await saveCredentialProfile({
+      workspace,
+      profileId: 'anthropic:new',
+      provider: 'anthropic',
+      kind: 'token',
+      secret: token,
+      expiresAt: 1_900_000_000_000,
+    });
     expect(saved).toMatchObject({ layer: 'local', era: 'agent-sqlite', storePath: mainDb(stateDir) });
-    const store = readCell(mainDb(stateDir), `select store_json from auth_profile_store where store_key = 'primary'`) as { profiles: Record<string, unknown> };
-    expect(Object.keys(store.profiles).sort()).toEqual(['anthropic:key', 'anthropic:manual', 'anthropic:new', 'openai:manual']);
-    expect(store.profiles['anthropic:new']).toEqual({ type: 'token', provider: 'anthropic', token, expires: 1_900_000_000_000 });
+    const store = readCell(
+      mainDb(stateDir),
+      `select store_json from auth_profile_store where store_key = 'primary'`,
+    ) as { profiles: Record<string, unknown> };
+    expect(Object.keys(store.profiles).sort()).toEqual([
+      'anthropic:key',
+      'anthropic:manual',
+      'anthropic:new',
+      'openai:manual',
+    ]);
+    expect(store.profiles['anthropic:new']).toEqual({
+      type: 'token',
+      provider: 'anthropic',
+      token,
+      expires: 1_900_000_000_000,
+    });
   });
 
   it('refuses to write a schema newer than it knows, with one line, and still reads it', async () => {
@@ -127,8 +195,18 @@ describe('writing the SQLite-era store', () => {
     const state = await loadAgentState(workspace);
     expect(listAgentProfiles(state).map((row) => row.view.id)).toEqual(['anthropic:manual']);
     const report = buildStatusReport(state, { nowMs: Date.now(), warnWithinMs: 86_400_000 });
-    expect(report.warnings.join('\n')).toMatch(/state schema 19 \(written by OpenClaw 2026\.9\.6\); authdeck knows schemas up to 18/);
-    const error = await rejection(saveCredentialProfile({ workspace, profileId: 'openai:x', provider: 'openai', kind: 'api_key', secret: fakeSecrets.openaiKey() }));
+    expect(report.warnings.join('\n')).toMatch(
+      /state schema 19 \(written by OpenClaw 2026\.9\.6\); authdeck knows schemas up to 18/,
+    );
+    const error = await rejection(
+      saveCredentialProfile({
+        workspace,
+        profileId: 'openai:x',
+        provider: 'openai',
+        kind: 'api_key',
+        secret: fakeSecrets.openaiKey(),
+      }),
+    );
     expect(error.exitCode).toBe(3);
     expect(error.message.split('\n')).toHaveLength(1);
     expect(Object.keys(sharedStore(stateDir).profiles)).toEqual(['anthropic:manual']);
@@ -137,16 +215,36 @@ describe('writing the SQLite-era store', () => {
   it('never touches an OAuth profile the gateway is refreshing (fenced)', async () => {
     const { workspace, stateDir } = await fixtureWorkspace('a-v9-shared-fresh');
     const fence = 'openclaw-oauth-refresh-fence:v1:claim:access:digest';
-    execOn(stateDb(stateDir), `update config_machine_state set value_json = json_set(value_json, '$.profiles."openai:oauth"', json(?)) where state_key = 'authProfiles.store'`, JSON.stringify({ type: 'oauth', provider: 'openai', access: fence, refresh: fence, expires: 1 }));
+    execOn(
+      stateDb(stateDir),
+      `update config_machine_state set value_json = json_set(value_json, '$.profiles."openai:oauth"', json(?)) where state_key = 'authProfiles.store'`,
+      JSON.stringify({ type: 'oauth', provider: 'openai', access: fence, refresh: fence, expires: 1 }),
+    );
     await expect(removeProfile(workspace, 'openai:oauth')).rejects.toThrow(/being refreshed by the gateway/);
     expect(sharedStore(stateDir).profiles['openai:oauth']).toMatchObject({ access: fence });
   });
 
   it('refuses to write a 2026.7 database that the installed 2026.9 has not upgraded yet', async () => {
     const { workspace, stateDir } = await fixtureWorkspace('f-v7-to-v9-doctor-interrupted');
-    const error = await rejection(saveCredentialProfile({ workspace, profileId: 'anthropic:x', provider: 'anthropic', kind: 'api_key', secret: fakeSecrets.anthropicApiKey() }));
+    const error = await rejection(
+      saveCredentialProfile({
+        workspace,
+        profileId: 'anthropic:x',
+        provider: 'anthropic',
+        kind: 'api_key',
+        secret: fakeSecrets.anthropicApiKey(),
+      }),
+    );
     expect(error.message).toMatch(/agent schema 1, from OpenClaw before 2026\.8.*openclaw doctor --fix/);
-    expect(Object.keys((readCell(mainDb(stateDir), `select store_json from auth_profile_store where store_key = 'primary'`) as { profiles: object }).profiles)).toEqual(['anthropic:manual']);
+    expect(
+      Object.keys(
+        (
+          readCell(mainDb(stateDir), `select store_json from auth_profile_store where store_key = 'primary'`) as {
+            profiles: object;
+          }
+        ).profiles,
+      ),
+    ).toEqual(['anthropic:manual']);
   });
 });
 

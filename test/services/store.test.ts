@@ -10,7 +10,12 @@ import { fileMode, makeTempHome, readJson, writeJsonFile, writeText } from '../h
 const storeWithExtras = () => ({
   version: 1,
   profiles: {
-    'anthropic:default': { type: 'api_key', provider: 'anthropic', key: fakeSecrets.anthropicApiKey(), metadata: { team: 'x' } },
+    'anthropic:default': {
+      type: 'api_key',
+      provider: 'anthropic',
+      key: fakeSecrets.anthropicApiKey(),
+      metadata: { team: 'x' },
+    },
     'weird:thing': { type: 'aws-sdk', provider: 'weird', region: 'eu-west-1' },
   },
   order: { anthropic: ['anthropic:default'] },
@@ -36,14 +41,21 @@ describe('reading the store', () => {
     const ref = { type: 'api_key', provider: 'openai', keyRef: { source: 'env', provider: 'default', id: 'MY_KEY' } };
     expect(describeProfile('openai:a', ref, { MY_KEY: 'sk-live' }).secret).toBe('sk-live');
     expect(describeProfile('openai:a', ref, {}).secret).toBeUndefined();
-    const fileRef = describeProfile('openai:b', { type: 'api_key', provider: 'openai', keyRef: { source: 'file', id: '/run/key' } }, {});
+    const fileRef = describeProfile(
+      'openai:b',
+      { type: 'api_key', provider: 'openai', keyRef: { source: 'file', id: '/run/key' } },
+      {},
+    );
     expect(fileRef.secretRef).toEqual({ source: 'file', id: '/run/key' });
   });
 
   it('names the file and the position when it does not parse, without quoting it', async () => {
     const { mainAgentDir } = makeTempHome();
     const secret = fakeSecrets.anthropicApiKey();
-    writeText(join(mainAgentDir, 'auth-profiles.json'), `{\n  "profiles": {\n    "a": { "key": "${secret}" }\n    "b": 1\n}`);
+    writeText(
+      join(mainAgentDir, 'auth-profiles.json'),
+      `{\n  "profiles": {\n    "a": { "key": "${secret}" }\n    "b": 1\n}`,
+    );
     const error = await readAuthStore(mainAgentDir).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnreadableStateError);
     expect((error as Error).message).toMatch(/auth-profiles\.json: not valid JSON at line 4, column 5/);
@@ -52,7 +64,10 @@ describe('reading the store', () => {
 
   it('lets auth-state.json win per key in the split layout', async () => {
     const { mainAgentDir } = makeTempHome();
-    writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), { ...storeWithExtras(), lastGood: { anthropic: 'anthropic:default' } });
+    writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), {
+      ...storeWithExtras(),
+      lastGood: { anthropic: 'anthropic:default' },
+    });
     writeJsonFile(join(mainAgentDir, 'auth-state.json'), { version: 1, order: { anthropic: [] } });
     const snapshot = await readAuthStore(mainAgentDir);
     expect(snapshot.split).toBe(true);
@@ -66,12 +81,16 @@ describe('writing the store', () => {
   it('keeps unknown fields and entries on every write, and writes 0600 files in 0700 dirs', async () => {
     const { mainAgentDir } = makeTempHome();
     const path = join(mainAgentDir, 'auth-profiles.json');
-    await updateAuthStore(mainAgentDir, (tx) => tx.putProfile('groq:a', { type: 'api_key', provider: 'groq', key: fakeSecrets.groqKey() }));
+    await updateAuthStore(mainAgentDir, (tx) =>
+      tx.putProfile('groq:a', { type: 'api_key', provider: 'groq', key: fakeSecrets.groqKey() }),
+    );
     expect(fileMode(path)).toBe(0o600);
     expect(statSync(mainAgentDir).mode & 0o777).toBe(0o700);
 
     writeJsonFile(path, storeWithExtras());
-    await updateAuthStore(mainAgentDir, (tx) => tx.putProfile('groq:a', { type: 'api_key', provider: 'groq', key: fakeSecrets.groqKey() }));
+    await updateAuthStore(mainAgentDir, (tx) =>
+      tx.putProfile('groq:a', { type: 'api_key', provider: 'groq', key: fakeSecrets.groqKey() }),
+    );
     const after = readJson(path);
     const before = storeWithExtras();
     expect(after.futureTopLevel).toEqual(before.futureTopLevel);
@@ -85,14 +104,19 @@ describe('writing the store', () => {
     const { mainAgentDir } = makeTempHome();
     const path = join(mainAgentDir, 'auth-profiles.json');
     writeText(path, '{ "profiles": { broken');
-    await expect(updateAuthStore(mainAgentDir, (tx) => tx.putProfile('x:y', { type: 'api_key', provider: 'x', key: 'k' }))).rejects.toThrow(UnreadableStateError);
+    await expect(
+      updateAuthStore(mainAgentDir, (tx) => tx.putProfile('x:y', { type: 'api_key', provider: 'x', key: 'k' })),
+    ).rejects.toThrow(UnreadableStateError);
     expect(readFileSync(path, 'utf8')).toBe('{ "profiles": { broken');
   });
 
   it('writes order to auth-state.json in the split layout, seeded from the profiles file', async () => {
     const { mainAgentDir } = makeTempHome();
     const profilesPath = join(mainAgentDir, 'auth-profiles.json');
-    writeJsonFile(profilesPath, { ...storeWithExtras(), order: { anthropic: ['anthropic:default'], openai: ['openai:a'] } });
+    writeJsonFile(profilesPath, {
+      ...storeWithExtras(),
+      order: { anthropic: ['anthropic:default'], openai: ['openai:a'] },
+    });
     writeJsonFile(join(mainAgentDir, 'auth-state.json'), { version: 1, lastGood: {}, extra: 'kept' });
     const profilesBefore = readFileSync(profilesPath, 'utf8');
     await updateAuthStore(mainAgentDir, (tx) => tx.setOrder('anthropic', ['anthropic:b', 'anthropic:default']));

@@ -20,7 +20,15 @@ export interface SelectListProps<T> {
 }
 
 /** A list to pick one entry from with ↑/↓ and Enter. */
-export function SelectList<T>({ items, onSelect, currentItems, isActive = true, initialIndex = 0, limit = 12, emptyText = 'nothing matches' }: SelectListProps<T>) {
+export function SelectList<T>({
+  items,
+  onSelect,
+  currentItems,
+  isActive = true,
+  initialIndex = 0,
+  limit = 12,
+  emptyText = 'nothing matches',
+}: SelectListProps<T>) {
   const list = useSelectListState(initialIndex);
   useKeys(
     (_input, key) => {
@@ -49,7 +57,7 @@ export function SelectList<T>({ items, onSelect, currentItems, isActive = true, 
           </Text>
         );
       })}
-      {items.length > limit && <Text dimColor>  {items.length} in all, ↑/↓ to scroll</Text>}
+      {items.length > limit && <Text dimColor> {items.length} in all, ↑/↓ to scroll</Text>}
     </Box>
   );
 }

@@ -38,6 +38,7 @@ export function useSelectListState(initialIndex = 0) {
   return {
     index: state.index,
     highlightedIn: <T>(items: SelectItem<T>[]) => items[clampIndex(get().index, items.length)],
-    move: <T>(items: SelectItem<T>[], by: number) => dispatch({ type: 'move', by, disabled: items.map((item) => item.disabled === true) }),
+    move: <T>(items: SelectItem<T>[], by: number) =>
+      dispatch({ type: 'move', by, disabled: items.map((item) => item.disabled === true) }),
   };
 }

@@ -31,7 +31,16 @@ export function maskValue(value: string, mask: MaskStyle): string {
   return `${'•'.repeat(Math.min(hidden, MAX_DOTS))}${hidden > MAX_DOTS ? '…' : ''}${shown}`;
 }
 
-export function TextField({ state, onSubmit, isActive = true, placeholder = '', mask = 'none', intercept, keepLineBreaks = false, keysFromParent = false }: TextFieldProps) {
+export function TextField({
+  state,
+  onSubmit,
+  isActive = true,
+  placeholder = '',
+  mask = 'none',
+  intercept,
+  keepLineBreaks = false,
+  keysFromParent = false,
+}: TextFieldProps) {
   useTextFieldInput(state, onSubmit, isActive && !keysFromParent, intercept, keepLineBreaks);
   const cursor = isActive ? <Text inverse> </Text> : null;
   if (state.value === '') {

@@ -9,7 +9,12 @@ export type TextKeyOutcome = 'submit' | 'edited' | 'ignored';
  * take "text\r" as a paste, not as Enter); a line break inside a chunk is part of a paste —
  * kept as "\n" when the field keeps line breaks (a secret field checks them), else dropped.
  */
-export function applyTextKey(state: TextFieldState, input: string, key: RoutedKey, keepLineBreaks = false): TextKeyOutcome {
+export function applyTextKey(
+  state: TextFieldState,
+  input: string,
+  key: RoutedKey,
+  keepLineBreaks = false,
+): TextKeyOutcome {
   if (key.return) {
     if (!key.inChunk || key.chunkEnd) return 'submit';
     if (keepLineBreaks) state.append('\n');
@@ -23,7 +28,8 @@ export function applyTextKey(state: TextFieldState, input: string, key: RoutedKe
     state.set('');
     return 'edited';
   }
-  if (key.ctrl || key.meta || key.escape || key.tab || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow) return 'ignored';
+  if (key.ctrl || key.meta || key.escape || key.tab || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow)
+    return 'ignored';
   if (input === '') return 'ignored';
   state.append(input);
   return 'edited';

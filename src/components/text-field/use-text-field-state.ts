@@ -24,5 +24,8 @@ export function useTextFieldState(initial = ''): TextFieldState {
   const append = useCallback((text: string) => set(ref.current + text), [set]);
   const deleteLast = useCallback(() => set([...ref.current].slice(0, -1).join('')), [set]);
   const current = useCallback(() => ref.current, []);
-  return useMemo(() => ({ value: ref.current, current, append, deleteLast, set }), [ref.current, current, append, deleteLast, set]);
+  return useMemo(
+    () => ({ value: ref.current, current, append, deleteLast, set }),
+    [ref.current, current, append, deleteLast, set],
+  );
 }

@@ -14,7 +14,11 @@ export function AgentSwitcher({ onSelect, onCancel }: { onSelect: (agentId: stri
     <Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1}>
       <Text bold>Switch agent</Text>
       <SelectList
-        items={agents.map((id) => ({ value: id, label: id, hint: id === services.workspace.agentId ? '(current)' : undefined }))}
+        items={agents.map((id) => ({
+          value: id,
+          label: id,
+          hint: id === services.workspace.agentId ? '(current)' : undefined,
+        }))}
         initialIndex={Math.max(0, agents.indexOf(services.workspace.agentId))}
         onSelect={onSelect}
       />

@@ -51,7 +51,18 @@ export function DashboardScreen() {
   const report = useLiveReport(state, now, services.warnWithinMs);
   const rowsFor = useRowsFor(report);
   const rows = rowsFor(ui.filter);
-  const longestId = useMemo(() => rows.reduce((max, row) => Math.max(max, row.kind === 'profile' ? row.profile.id.length : row.kind === 'env' ? row.env.variable.length + 4 : 0), 0), [rows]);
+  const longestId = useMemo(
+    () =>
+      rows.reduce(
+        (max, row) =>
+          Math.max(
+            max,
+            row.kind === 'profile' ? row.profile.id.length : row.kind === 'env' ? row.env.variable.length + 4 : 0,
+          ),
+        0,
+      ),
+    [rows],
+  );
   const columns = fitColumns(width, longestId);
   const overlay = ui.mode === 'details' || ui.mode === 'help' || ui.mode === 'agents' ? 16 : 0;
   const tableHeight = Math.max(3, height - 10 - overlay);
@@ -62,18 +73,31 @@ export function DashboardScreen() {
     const currentRows = rowsFor(current.filter);
     const cursor = cursorIndex(currentRows, current.cursorKey);
     const row = currentRows[cursor];
-    return { ui: current, rows: currentRows, cursor, selected: row && isSelectable(row) ? row : undefined, top: visibleWindow(currentRows.length, cursor, tableHeight, current.top) };
+    return {
+      ui: current,
+      rows: currentRows,
+      cursor,
+      selected: row && isSelectable(row) ? row : undefined,
+      top: visibleWindow(currentRows.length, cursor, tableHeight, current.top),
+    };
   };
   const shown = view();
   const { cursor, selected, top } = shown;
 
   useEffect(() => {
-    if (rows[cursor] && (rows[cursor]!.key !== ui.cursorKey || top !== ui.top)) dispatch({ type: 'select', key: rows[cursor]!.key, top });
+    if (rows[cursor] && (rows[cursor]!.key !== ui.cursorKey || top !== ui.top))
+      dispatch({ type: 'select', key: rows[cursor]!.key, top });
   }, [rows, cursor, top, ui.cursorKey, ui.top, dispatch]);
 
   const listKey = (input: string, key: RoutedKey) => {
     const { ui: current, rows: currentRows, cursor: at, selected: row, top: currentTop } = view();
-    const go = (index: number) => currentRows[index] && dispatch({ type: 'select', key: currentRows[index]!.key, top: visibleWindow(currentRows.length, index, tableHeight, currentTop) });
+    const go = (index: number) =>
+      currentRows[index] &&
+      dispatch({
+        type: 'select',
+        key: currentRows[index]!.key,
+        top: visibleWindow(currentRows.length, index, tableHeight, currentTop),
+      });
     if (current.mode === 'help') return dispatch({ type: 'mode', mode: 'list' });
     if (current.mode === 'details') {
       if (key.return || key.escape || input === 'q') dispatch({ type: 'mode', mode: 'list' });
@@ -97,9 +121,14 @@ export function DashboardScreen() {
     else if (input === 's') actions.setupToken(row);
     else if (input === 'd' && row) {
       if (row.kind === 'profile' && row.profile.source === 'inherited') {
-        dispatch({ type: 'message', text: `${row.profile.id} belongs to the main agent; switch to it (A) to remove it`, tone: 'error' });
+        dispatch({
+          type: 'message',
+          text: `${row.profile.id} belongs to the main agent; switch to it (A) to remove it`,
+          tone: 'error',
+        });
       } else dispatch({ type: 'mode', mode: 'confirm-remove' });
-    } else if ((input === 'K' || input === 'J') && row && report && state) actions.reorder(row, report, state, input === 'K' ? -1 : 1);
+    } else if ((input === 'K' || input === 'J') && row && report && state)
+      actions.reorder(row, report, state, input === 'K' ? -1 : 1);
     else if (input === 'c' && row) actions.clearCooldown(row);
     else if (input === '/') dispatch({ type: 'mode', mode: 'filter' });
     else if (input === 'A') dispatch({ type: 'mode', mode: 'agents' });
@@ -129,7 +158,11 @@ export function DashboardScreen() {
           {describeStore(report.store)} · {report.storePath}
         </Text>
       )}
-      {error && <Text color="red" wrap="wrap">! {error}</Text>}
+      {error && (
+        <Text color="red" wrap="wrap">
+          ! {error}
+        </Text>
+      )}
       {report?.warnings.map((warning) => (
         <Text key={warning} color="yellow" wrap="truncate">
           ! {warning}
@@ -144,26 +177,58 @@ export function DashboardScreen() {
         <Text dimColor>filter: {ui.filter} (/ to change)</Text>
       ) : null}
       <Box marginTop={1} flexDirection="column">
-        {report && rows.length === 0 && <Text dimColor>{ui.filter ? 'Nothing matches the filter.' : 'No credentials yet: press a to add one.'}</Text>}
-        {report && <ProfileTable rows={rows} top={top} height={tableHeight} cursor={cursor} columns={columns} now={now} store={report.store} />}
+        {report && rows.length === 0 && (
+          <Text dimColor>{ui.filter ? 'Nothing matches the filter.' : 'No credentials yet: press a to add one.'}</Text>
+        )}
+        {report && (
+          <ProfileTable
+            rows={rows}
+            top={top}
+            height={tableHeight}
+            cursor={cursor}
+            columns={columns}
+            now={now}
+            store={report.store}
+          />
+        )}
       </Box>
       {ui.mode === 'details' && selected?.kind === 'profile' && state && (
-        <ProfileDetails profile={selected.profile} stats={state.own.usageStats[selected.profile.id] ?? state.base?.usageStats[selected.profile.id]} storePath={profileStorePath(state, selected.profile.id)} now={now} />
+        <ProfileDetails
+          profile={selected.profile}
+          stats={state.own.usageStats[selected.profile.id] ?? state.base?.usageStats[selected.profile.id]}
+          storePath={profileStorePath(state, selected.profile.id)}
+          now={now}
+        />
       )}
       {ui.mode === 'help' && <HelpPanel />}
-      {ui.mode === 'agents' && <AgentSwitcher onSelect={actions.switchAgent} onCancel={() => dispatch({ type: 'mode', mode: 'list' })} />}
+      {ui.mode === 'agents' && (
+        <AgentSwitcher onSelect={actions.switchAgent} onCancel={() => dispatch({ type: 'mode', mode: 'list' })} />
+      )}
       {ui.mode === 'confirm-remove' && selected?.kind === 'profile' && (
         <Text color="yellow">
           Remove {selected.profile.id} from {state ? profileStorePath(state, selected.profile.id) : 'the store'}
-          {selected.profile.layer === 'shared' ? ' (shared: every agent loses it)' : ''}? <Text bold>y</Text> yes, any other key no
+          {selected.profile.layer === 'shared' ? ' (shared: every agent loses it)' : ''}? <Text bold>y</Text> yes, any
+          other key no
         </Text>
       )}
       {ui.message && (
-        <Text color={ui.message.tone === 'error' ? 'red' : ui.message.tone === 'success' ? 'green' : undefined} wrap="truncate">
+        <Text
+          color={ui.message.tone === 'error' ? 'red' : ui.message.tone === 'success' ? 'green' : undefined}
+          wrap="truncate"
+        >
           {ui.message.text}
         </Text>
       )}
-      <KeyHints hints={ui.mode === 'filter' ? [['enter', 'keep filter'], ['esc', 'clear']] : HINTS} />
+      <KeyHints
+        hints={
+          ui.mode === 'filter'
+            ? [
+                ['enter', 'keep filter'],
+                ['esc', 'clear'],
+              ]
+            : HINTS
+        }
+      />
     </Box>
   );
 }

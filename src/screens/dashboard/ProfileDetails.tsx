@@ -4,7 +4,17 @@ import type { UsageStats } from '../../services/store.js';
 import type { ProfileReport } from '../../services/status-report.js';
 
 /** Everything known about one profile (Enter on the dashboard). */
-export function ProfileDetails({ profile, stats, storePath, now }: { profile: ProfileReport; stats?: UsageStats; storePath: string; now: number }) {
+export function ProfileDetails({
+  profile,
+  stats,
+  storePath,
+  now,
+}: {
+  profile: ProfileReport;
+  stats?: UsageStats;
+  storePath: string;
+  now: number;
+}) {
   const line = (label: string, value: string | null | undefined) =>
     value ? (
       <Text wrap="truncate">
@@ -19,14 +29,33 @@ export function ProfileDetails({ profile, stats, storePath, now }: { profile: Pr
       {line('type', profile.type)}
       {line('secret', profile.masked ?? (profile.secretRef ? `ref ${profile.secretRef}` : 'none'))}
       {line('status', profile.status)}
-      {line('expires', profile.expiresAt !== null ? `${formatDateTime(profile.expiresAt)} (${formatRelative(profile.expiresAt, now)})` : 'never')}
-      {line('order', profile.orderPosition !== null ? `#${profile.orderPosition}${profile.next ? ' (next)' : ''}` : 'not tried')}
-      {line('source', `${{ inherited: 'inherited from the main agent', shared: 'shared store (every agent)', local: 'this agent' }[profile.layer]} · ${storePath}`)}
+      {line(
+        'expires',
+        profile.expiresAt !== null
+          ? `${formatDateTime(profile.expiresAt)} (${formatRelative(profile.expiresAt, now)})`
+          : 'never',
+      )}
+      {line(
+        'order',
+        profile.orderPosition !== null ? `#${profile.orderPosition}${profile.next ? ' (next)' : ''}` : 'not tried',
+      )}
+      {line(
+        'source',
+        `${{ inherited: 'inherited from the main agent', shared: 'shared store (every agent)', local: 'this agent' }[profile.layer]} · ${storePath}`,
+      )}
       {line('email', profile.email)}
       {line('name', profile.displayName)}
       {line('cooldown', profile.cooldownUntil !== null ? `until ${formatDateTime(profile.cooldownUntil)}` : null)}
-      {line('disabled', profile.disabledUntil !== null ? `until ${formatDateTime(profile.disabledUntil)}${profile.disabledReason ? ` (${profile.disabledReason})` : ''}` : null)}
-      {line('last used', stats?.lastUsed ? `${formatDateTime(stats.lastUsed)} (${formatRelative(stats.lastUsed, now)})` : null)}
+      {line(
+        'disabled',
+        profile.disabledUntil !== null
+          ? `until ${formatDateTime(profile.disabledUntil)}${profile.disabledReason ? ` (${profile.disabledReason})` : ''}`
+          : null,
+      )}
+      {line(
+        'last used',
+        stats?.lastUsed ? `${formatDateTime(stats.lastUsed)} (${formatRelative(stats.lastUsed, now)})` : null,
+      )}
       {line('errors', stats?.errorCount ? String(stats.errorCount) : null)}
     </Box>
   );

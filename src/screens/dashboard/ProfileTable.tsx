@@ -24,7 +24,7 @@ export function ProfileTable({ rows, top, height, cursor, columns, now, store }:
       {slice.map((row, index) => (
         <TableRow key={row.key} row={row} selected={top + index === cursor} columns={columns} now={now} store={store} />
       ))}
-      {rows.length > top + height && <Text dimColor>  … {rows.length - top - height} more below</Text>}
+      {rows.length > top + height && <Text dimColor> … {rows.length - top - height} more below</Text>}
     </Box>
   );
 }
@@ -35,7 +35,19 @@ function cell(text: string, width: number): string {
 }
 
 /** Memoised: a cursor move re-renders the two rows whose selection changed, not all in view. */
-const TableRow = memo(function TableRow({ row, selected, columns, now, store }: { row: DashboardRow; selected: boolean; columns: Columns; now: number; store: StoreReport }) {
+const TableRow = memo(function TableRow({
+  row,
+  selected,
+  columns,
+  now,
+  store,
+}: {
+  row: DashboardRow;
+  selected: boolean;
+  columns: Columns;
+  now: number;
+  store: StoreReport;
+}) {
   if (row.kind === 'provider') {
     const { provider } = row;
     return (
@@ -46,7 +58,9 @@ const TableRow = memo(function TableRow({ row, selected, columns, now, store }: 
         {provider.effectiveSource === 'env' && <Text color="yellow"> · via env</Text>}
         {provider.effectiveSource === 'missing' && <Text color="red"> · missing</Text>}
         {provider.next && <Text dimColor> · next {provider.next}</Text>}
-        {provider.orderSource !== 'auto' && <Text dimColor> · order: {provider.orderSource === 'agent' ? 'override' : provider.orderSource}</Text>}
+        {provider.orderSource !== 'auto' && (
+          <Text dimColor> · order: {provider.orderSource === 'agent' ? 'override' : provider.orderSource}</Text>
+        )}
       </Text>
     );
   }
@@ -77,7 +91,14 @@ const TableRow = memo(function TableRow({ row, selected, columns, now, store }: 
   return (
     <Text wrap="truncate" inverse={selected}>
       {pointer}
-      <Text color={profile.next ? 'green' : undefined}>{cell(profile.orderPosition === null ? ' –' : `${String(profile.orderPosition).padStart(2)}${profile.next ? '*' : ''}`, WIDTH.position)}</Text>
+      <Text color={profile.next ? 'green' : undefined}>
+        {cell(
+          profile.orderPosition === null
+            ? ' –'
+            : `${String(profile.orderPosition).padStart(2)}${profile.next ? '*' : ''}`,
+          WIDTH.position,
+        )}
+      </Text>
       <Text bold={profile.next}>{cell(profile.id, columns.id)}</Text>
       {columns.type && cell(profile.type, WIDTH.type)}
       {columns.secret && cell(profile.masked ?? (profile.secretRef ? `ref ${profile.secretRef}` : '—'), WIDTH.secret)}
@@ -96,7 +117,9 @@ export function expiryText(profile: ProfileReport, now: number): string {
 }
 
 export function usageText(profile: ProfileReport, now: number): string {
-  if (profile.usage === 'disabled' && profile.disabledUntil !== null) return `disabled ${formatDuration(profile.disabledUntil - now)}`;
-  if (profile.usage === 'cooldown' && profile.cooldownUntil !== null) return `cooldown ${formatDuration(profile.cooldownUntil - now)}`;
+  if (profile.usage === 'disabled' && profile.disabledUntil !== null)
+    return `disabled ${formatDuration(profile.disabledUntil - now)}`;
+  if (profile.usage === 'cooldown' && profile.cooldownUntil !== null)
+    return `cooldown ${formatDuration(profile.cooldownUntil - now)}`;
   return '';
 }

@@ -10,12 +10,27 @@ export interface Columns {
   usage: boolean;
 }
 
-export const WIDTH = { cursor: 2, position: 4, type: 8, secret: 15, status: 12, expiry: 15, usage: 17, source: 7 } as const;
+export const WIDTH = {
+  cursor: 2,
+  position: 4,
+  type: 8,
+  secret: 15,
+  status: 12,
+  expiry: 15,
+  usage: 17,
+  source: 7,
+} as const;
 const MIN_ID = 16;
 
 export function fitColumns(totalWidth: number, longestId: number): Columns {
   const fixed = WIDTH.cursor + WIDTH.position + WIDTH.status + WIDTH.expiry;
-  const columns: Columns = { id: Math.max(MIN_ID, Math.min(longestId + 1, totalWidth - fixed)), type: false, secret: false, source: false, usage: false };
+  const columns: Columns = {
+    id: Math.max(MIN_ID, Math.min(longestId + 1, totalWidth - fixed)),
+    type: false,
+    secret: false,
+    source: false,
+    usage: false,
+  };
   let used = fixed + columns.id;
   for (const name of ['type', 'usage', 'secret', 'source'] as const) {
     if (used + WIDTH[name] <= totalWidth) {

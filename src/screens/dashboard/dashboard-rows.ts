@@ -1,4 +1,10 @@
-import { compareByOrderPosition, type EnvReport, type ProfileReport, type ProviderReport, type StatusReport } from '../../services/status-report.js';
+import {
+  compareByOrderPosition,
+  type EnvReport,
+  type ProfileReport,
+  type ProviderReport,
+  type StatusReport,
+} from '../../services/status-report.js';
 
 export type DashboardRow =
   | { kind: 'provider'; key: string; provider: ProviderReport }
@@ -31,13 +37,16 @@ export function buildDashboardRows(report: StatusReport, filter = ''): Dashboard
     const profiles = (byProvider.get(provider.provider) ?? [])
       .filter((profile) => matches(profile.id) || matches(provider.provider))
       .sort(compareByOrderPosition);
-    const env = report.env.filter((entry) => entry.provider === provider.provider && (matches(entry.variable) || matches(provider.provider)));
+    const env = report.env.filter(
+      (entry) => entry.provider === provider.provider && (matches(entry.variable) || matches(provider.provider)),
+    );
     const missing = provider.effectiveSource === 'missing' && matches(provider.provider);
     if (profiles.length === 0 && env.length === 0 && !missing) continue;
     rows.push({ kind: 'provider', key: `p:${provider.provider}`, provider });
     for (const profile of profiles) rows.push({ kind: 'profile', key: `id:${profile.id}`, profile });
     for (const entry of env) rows.push({ kind: 'env', key: `env:${entry.variable}`, env: entry });
-    if (missing && profiles.length === 0 && env.length === 0) rows.push({ kind: 'missing', key: `m:${provider.provider}`, provider: provider.provider });
+    if (missing && profiles.length === 0 && env.length === 0)
+      rows.push({ kind: 'missing', key: `m:${provider.provider}`, provider: provider.provider });
   }
   return rows;
 }
@@ -77,4 +86,3 @@ export function cursorIndex(rows: DashboardRow[], cursorKey: string | undefined)
   const found = cursorKey === undefined ? -1 : rows.findIndex((row) => row.key === cursorKey);
   return found !== -1 ? found : firstSelectable(rows);
 }
-

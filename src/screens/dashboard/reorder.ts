@@ -11,7 +11,8 @@ export function orderBase(report: StatusReport, state: AgentState, provider: str
     .filter((profile) => profile.provider === provider)
     .sort(compareByOrderPosition)
     .map((profile) => profile.id);
-  const explicit = state.own.order[provider] ?? state.base?.order[provider] ?? state.workspace.config.authOrder[provider] ?? [];
+  const explicit =
+    state.own.order[provider] ?? state.base?.order[provider] ?? state.workspace.config.authOrder[provider] ?? [];
   const known = new Set(shown);
   const base = explicit.filter((id) => known.has(id));
   for (const id of shown) if (!base.includes(id)) base.push(id);

@@ -31,7 +31,12 @@ export function useDashboardActions(dispatch: (action: DashboardUiAction) => voi
 
   return {
     remove: (row: SelectableRow) => {
-      if (row.kind !== 'profile') return dispatch({ type: 'message', text: 'an environment variable is not a profile: change it in the environment or the daemon .env', tone: 'error' });
+      if (row.kind !== 'profile')
+        return dispatch({
+          type: 'message',
+          text: 'an environment variable is not a profile: change it in the environment or the daemon .env',
+          tone: 'error',
+        });
       run(async () => {
         const removed = await services.removeProfile(row.profile.id);
         return withGateway(`Removed ${removed.profileId} from ${removed.storePath}`, removed.gateway);
@@ -49,14 +54,21 @@ export function useDashboardActions(dispatch: (action: DashboardUiAction) => voi
       });
     },
     clearCooldown: (row: SelectableRow) => {
-      if (row.kind !== 'profile' || row.profile.usage === null) return dispatch({ type: 'message', text: 'no cooldown to clear here', tone: 'info' });
+      if (row.kind !== 'profile' || row.profile.usage === null)
+        return dispatch({ type: 'message', text: 'no cooldown to clear here', tone: 'info' });
       run(async () => {
         const cleared = await services.clearCooldown(row.profile.id);
         return withGateway(`Cleared the ${row.profile.usage} of ${row.profile.id}`, cleared.gateway);
       });
     },
     setupToken: (row: SelectableRow | undefined) => {
-      const target = row?.kind === 'profile' && row.profile.provider === 'anthropic' && row.profile.type === 'token' && row.profile.source === 'store' ? row.profile.id : undefined;
+      const target =
+        row?.kind === 'profile' &&
+        row.profile.provider === 'anthropic' &&
+        row.profile.type === 'token' &&
+        row.profile.source === 'store'
+          ? row.profile.id
+          : undefined;
       navigation.push({ name: 'setup-token', ...(target ? { profileId: target } : {}) });
     },
     add: () => navigation.push({ name: 'onboard' }),

@@ -22,7 +22,9 @@ export type DashboardUiAction =
 export function dashboardUiReducer(state: DashboardUi, action: DashboardUiAction): DashboardUi {
   switch (action.type) {
     case 'select':
-      return state.cursorKey === action.key && state.top === action.top ? state : { ...state, cursorKey: action.key, top: action.top };
+      return state.cursorKey === action.key && state.top === action.top
+        ? state
+        : { ...state, cursorKey: action.key, top: action.top };
     case 'mode':
       return { ...state, mode: action.mode };
     case 'filter':

@@ -7,7 +7,11 @@ import { buildStatusReport, nextStatusChangeAt, type StatusReport } from '../../
  * the dashboard's memory budget could not afford; it is rebuilt when the state changes or a
  * status is due to change, while countdowns are drawn from the clock directly.
  */
-export function useLiveReport(state: AgentState | undefined, now: number, warnWithinMs: number): StatusReport | undefined {
+export function useLiveReport(
+  state: AgentState | undefined,
+  now: number,
+  warnWithinMs: number,
+): StatusReport | undefined {
   const nowRef = useRef(now);
   nowRef.current = now;
   const [transitions, setTransitions] = useState(0);
@@ -17,7 +21,10 @@ export function useLiveReport(state: AgentState | undefined, now: number, warnWi
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [state, warnWithinMs, transitions],
   );
-  const staleAt = useMemo(() => (report ? nextStatusChangeAt(report, Date.parse(report.generatedAt)) : Infinity), [report]);
+  const staleAt = useMemo(
+    () => (report ? nextStatusChangeAt(report, Date.parse(report.generatedAt)) : Infinity),
+    [report],
+  );
   useEffect(() => {
     if (now >= staleAt) setTransitions((count) => count + 1);
   }, [now, staleAt]);

@@ -7,7 +7,9 @@ import { buildDashboardRows, type DashboardRow } from './dashboard-rows.js';
  * (which may see a filter typed by earlier keys of the same chunk) share them.
  */
 export function useRowsFor(report: StatusReport | undefined): (filter: string) => DashboardRow[] {
-  const cache = useRef<{ report: StatusReport | undefined; filter: string; rows: DashboardRow[] } | undefined>(undefined);
+  const cache = useRef<{ report: StatusReport | undefined; filter: string; rows: DashboardRow[] } | undefined>(
+    undefined,
+  );
   return useCallback(
     (filter: string) => {
       const hit = cache.current;

@@ -8,20 +8,36 @@ import { providerInfo, providerLabel, type OnboardingMethod } from '../../servic
 export function MethodStep({ provider, onSelect }: { provider: string; onSelect: (method: OnboardingMethod) => void }) {
   const claudeFound = useClaudePath() !== undefined;
   const labels: Record<OnboardingMethod, SelectItem<OnboardingMethod>> = {
-    'api-key': { value: 'api-key', label: 'API key', hint: provider === 'anthropic' ? '(recommended) billed per use, from the Console' : 'from the provider console' },
+    'api-key': {
+      value: 'api-key',
+      label: 'API key',
+      hint: provider === 'anthropic' ? '(recommended) billed per use, from the Console' : 'from the provider console',
+    },
     'setup-token': {
       value: 'setup-token',
       label: 'Claude setup-token, made here',
-      hint: claudeFound ? 'runs `claude setup-token`; uses your Claude subscription' : '(needs Claude Code: npm install -g @anthropic-ai/claude-code)',
+      hint: claudeFound
+        ? 'runs `claude setup-token`; uses your Claude subscription'
+        : '(needs Claude Code: npm install -g @anthropic-ai/claude-code)',
       disabled: !claudeFound,
     },
-    'paste-token': { value: 'paste-token', label: 'Paste a token made elsewhere', hint: provider === 'anthropic' ? 'e.g. from `claude setup-token` on another machine' : '' },
+    'paste-token': {
+      value: 'paste-token',
+      label: 'Paste a token made elsewhere',
+      hint: provider === 'anthropic' ? 'e.g. from `claude setup-token` on another machine' : '',
+    },
   };
   return (
     <Box flexDirection="column">
       <Text bold>How do you want to sign in to {providerLabel(provider)}?</Text>
       <SelectList items={providerInfo(provider).methods.map((method) => labels[method])} onSelect={onSelect} />
-      <KeyHints hints={[['↑↓', 'move'], ['enter', 'choose'], ['esc', 'back']]} />
+      <KeyHints
+        hints={[
+          ['↑↓', 'move'],
+          ['enter', 'choose'],
+          ['esc', 'back'],
+        ]}
+      />
     </Box>
   );
 }

@@ -30,7 +30,9 @@ export function OnboardScreen({ provider, method }: { provider?: string; method?
   const services = useServices();
   const navigation = useNavigation();
   const agent = useAgentState();
-  const [state, dispatchNow, currentState] = useSyncReducer(onboardReducer, () => initialOnboardState(provider, method));
+  const [state, dispatchNow, currentState] = useSyncReducer(onboardReducer, () =>
+    initialOnboardState(provider, method),
+  );
   const holdRestOfKeys = useHoldRestOfKeys();
   /** A step change: keys typed after it (same chunk) belong to the next step's view. */
   const dispatch = (action: OnboardAction) => {
@@ -69,7 +71,14 @@ export function OnboardScreen({ provider, method }: { provider?: string; method?
         replace: current.replace,
         ...(expiryAssumed ? { expiresAt: services.now() + SETUP_TOKEN_LIFETIME_MS } : {}),
       });
-      const env = current.writeEnv && current.envVariable ? { path: services.workspace.daemonEnvPath, variable: current.envVariable, ...(await services.setDaemonEnv(current.envVariable, current.secret!)) } : undefined;
+      const env =
+        current.writeEnv && current.envVariable
+          ? {
+              path: services.workspace.daemonEnvPath,
+              variable: current.envVariable,
+              ...(await services.setDaemonEnv(current.envVariable, current.secret!)),
+            }
+          : undefined;
       dispatch({ type: 'saved', result: { saved, expiryAssumed, ...(env ? { env } : {}) } });
     } catch (error) {
       dispatch({ type: 'save-failed', error: errorMessage(error) });
@@ -93,24 +102,63 @@ export function OnboardScreen({ provider, method }: { provider?: string; method?
       case 'welcome':
         return <WelcomeStep agent={agent} onContinue={() => dispatch({ type: 'continue' })} />;
       case 'provider':
-        return <ProviderStep onSelect={(value) => dispatch({ type: 'provider', provider: value })} onCustom={() => dispatch({ type: 'custom-provider' })} />;
+        return (
+          <ProviderStep
+            onSelect={(value) => dispatch({ type: 'provider', provider: value })}
+            onCustom={() => dispatch({ type: 'custom-provider' })}
+          />
+        );
       case 'custom-provider':
         return (
           <CustomProviderStep
-            validate={(value) => (isValidProviderId(value.trim().toLowerCase()) ? undefined : 'letters, digits, ".", "_" and "-" only, starting with a letter or digit')}
+            validate={(value) =>
+              isValidProviderId(value.trim().toLowerCase())
+                ? undefined
+                : 'letters, digits, ".", "_" and "-" only, starting with a letter or digit'
+            }
             onSubmit={(value) => dispatch({ type: 'provider', provider: value })}
           />
         );
       case 'method':
-        return <MethodStep provider={state.provider!} onSelect={(value) => dispatch({ type: 'method', method: value })} />;
+        return (
+          <MethodStep provider={state.provider!} onSelect={(value) => dispatch({ type: 'method', method: value })} />
+        );
       case 'secret':
-        return state.method === 'setup-token' ? <Text dimColor>Starting setup-token…</Text> : <SecretStep provider={state.provider!} kind={secretKind(state.method)} onSubmit={(secret) => dispatch({ type: 'secret', secret })} />;
+        return state.method === 'setup-token' ? (
+          <Text dimColor>Starting setup-token…</Text>
+        ) : (
+          <SecretStep
+            provider={state.provider!}
+            kind={secretKind(state.method)}
+            onSubmit={(secret) => dispatch({ type: 'secret', secret })}
+          />
+        );
       case 'profile-id':
-        return <ProfileIdStep provider={state.provider!} initial={state.profileId?.split(':').slice(1).join(':') ?? 'default'} onSubmit={chooseProfile} problem={state.error} />;
+        return (
+          <ProfileIdStep
+            provider={state.provider!}
+            initial={state.profileId?.split(':').slice(1).join(':') ?? 'default'}
+            onSubmit={chooseProfile}
+            problem={state.error}
+          />
+        );
       case 'overwrite':
-        return <OverwriteStep profileId={state.profileId!} existingType={state.existingType ?? 'unknown'} onOverwrite={() => dispatch({ type: 'overwrite' })} onRename={() => dispatch({ type: 'back' })} />;
+        return (
+          <OverwriteStep
+            profileId={state.profileId!}
+            existingType={state.existingType ?? 'unknown'}
+            onOverwrite={() => dispatch({ type: 'overwrite' })}
+            onRename={() => dispatch({ type: 'back' })}
+          />
+        );
       case 'env':
-        return <EnvStep variable={state.envVariable!} path={services.workspace.daemonEnvPath} onAnswer={(writeEnv) => dispatch({ type: 'env', writeEnv })} />;
+        return (
+          <EnvStep
+            variable={state.envVariable!}
+            path={services.workspace.daemonEnvPath}
+            onAnswer={(writeEnv) => dispatch({ type: 'env', writeEnv })}
+          />
+        );
       case 'saving':
         return state.error ? (
           <Box flexDirection="column">
@@ -127,7 +175,9 @@ export function OnboardScreen({ provider, method }: { provider?: string; method?
 
   return (
     <Box flexDirection="column">
-      <Header title={`onboard${state.provider ? ` · ${state.provider}` : ''}${state.method && state.method !== 'setup-token' ? ` · ${state.method}` : ''}`} />
+      <Header
+        title={`onboard${state.provider ? ` · ${state.provider}` : ''}${state.method && state.method !== 'setup-token' ? ` · ${state.method}` : ''}`}
+      />
       {step}
     </Box>
   );

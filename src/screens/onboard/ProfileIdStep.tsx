@@ -5,7 +5,17 @@ import { useTextFieldState } from '../../components/text-field/use-text-field-st
 import { useKeys } from '../../components/key-router.js';
 
 /** The profile's name; `<provider>:default` unless the user says otherwise. */
-export function ProfileIdStep({ provider, initial, onSubmit, problem }: { provider: string; initial: string; onSubmit: (name: string) => void; problem?: string }) {
+export function ProfileIdStep({
+  provider,
+  initial,
+  onSubmit,
+  problem,
+}: {
+  provider: string;
+  initial: string;
+  onSubmit: (name: string) => void;
+  problem?: string;
+}) {
   const field = useTextFieldState(initial);
   return (
     <Box flexDirection="column">
@@ -16,12 +26,27 @@ export function ProfileIdStep({ provider, initial, onSubmit, problem }: { provid
       </Box>
       {problem && <Text color="red">{problem}</Text>}
       <Text dimColor>Several profiles per provider are fine; the gateway tries them in order.</Text>
-      <KeyHints hints={[['enter', 'continue'], ['esc', 'back']]} />
+      <KeyHints
+        hints={[
+          ['enter', 'continue'],
+          ['esc', 'back'],
+        ]}
+      />
     </Box>
   );
 }
 
-export function OverwriteStep({ profileId, existingType, onOverwrite, onRename }: { profileId: string; existingType: string; onOverwrite: () => void; onRename: () => void }) {
+export function OverwriteStep({
+  profileId,
+  existingType,
+  onOverwrite,
+  onRename,
+}: {
+  profileId: string;
+  existingType: string;
+  onOverwrite: () => void;
+  onRename: () => void;
+}) {
   useKeys((input) => {
     if (input === 'o' || input === 'y') onOverwrite();
     else if (input === 'n') onRename();
@@ -31,7 +56,13 @@ export function OverwriteStep({ profileId, existingType, onOverwrite, onRename }
       <Text>
         <Text bold>{profileId}</Text> already exists ({existingType}). Replace it?
       </Text>
-      <KeyHints hints={[['o', 'overwrite'], ['n', 'another name'], ['esc', 'back']]} />
+      <KeyHints
+        hints={[
+          ['o', 'overwrite'],
+          ['n', 'another name'],
+          ['esc', 'back'],
+        ]}
+      />
     </Box>
   );
 }

@@ -11,7 +11,9 @@ const CUSTOM = '\0custom';
 function providerItems(search: string): SelectItem<string>[] {
   const needle = search.trim().toLowerCase();
   return [
-    ...PROVIDERS.filter((provider) => needle === '' || provider.id.includes(needle) || provider.label.toLowerCase().includes(needle)).map((provider) => ({
+    ...PROVIDERS.filter(
+      (provider) => needle === '' || provider.id.includes(needle) || provider.label.toLowerCase().includes(needle),
+    ).map((provider) => ({
       value: provider.id,
       label: provider.label,
       hint: provider.id,
@@ -31,21 +33,45 @@ export function ProviderStep({ onSelect, onCustom }: { onSelect: (provider: stri
         <Text dimColor>search: </Text>
         <TextField state={search} onSubmit={() => {}} placeholder="type to narrow the list" />
       </Box>
-      <SelectList items={items} currentItems={() => providerItems(search.current())} onSelect={(value) => (value === CUSTOM ? onCustom() : onSelect(value))} />
-      <KeyHints hints={[['↑↓', 'move'], ['enter', 'choose'], ['esc', 'back']]} />
+      <SelectList
+        items={items}
+        currentItems={() => providerItems(search.current())}
+        onSelect={(value) => (value === CUSTOM ? onCustom() : onSelect(value))}
+      />
+      <KeyHints
+        hints={[
+          ['↑↓', 'move'],
+          ['enter', 'choose'],
+          ['esc', 'back'],
+        ]}
+      />
     </Box>
   );
 }
 
-export function CustomProviderStep({ onSubmit, validate }: { onSubmit: (provider: string) => void; validate: (value: string) => string | undefined }) {
+export function CustomProviderStep({
+  onSubmit,
+  validate,
+}: {
+  onSubmit: (provider: string) => void;
+  validate: (value: string) => string | undefined;
+}) {
   const field = useTextFieldState();
   const problem = field.value.trim() === '' ? undefined : validate(field.value);
   return (
     <Box flexDirection="column">
       <Text bold>Provider id (as the gateway names it, e.g. my-proxy):</Text>
-      <TextField state={field} onSubmit={(value) => value.trim() !== '' && !validate(value) && onSubmit(value.trim().toLowerCase())} />
+      <TextField
+        state={field}
+        onSubmit={(value) => value.trim() !== '' && !validate(value) && onSubmit(value.trim().toLowerCase())}
+      />
       {problem && <Text color="red">{problem}</Text>}
-      <KeyHints hints={[['enter', 'use it'], ['esc', 'back']]} />
+      <KeyHints
+        hints={[
+          ['enter', 'use it'],
+          ['esc', 'back'],
+        ]}
+      />
     </Box>
   );
 }

@@ -6,7 +6,15 @@ import { checkSecret, type SecretKind } from '../../services/credentials.js';
 import { providerInfo } from '../../services/providers.js';
 
 /** A masked field that checks the secret as it is typed or pasted and says why it is wrong. */
-export function SecretStep({ provider, kind, onSubmit }: { provider: string; kind: SecretKind; onSubmit: (secret: string) => void }) {
+export function SecretStep({
+  provider,
+  kind,
+  onSubmit,
+}: {
+  provider: string;
+  kind: SecretKind;
+  onSubmit: (secret: string) => void;
+}) {
   const field = useTextFieldState();
   const info = providerInfo(provider);
   const check = field.value === '' ? undefined : checkSecret(provider, kind, field.value);
@@ -36,7 +44,13 @@ export function SecretStep({ provider, kind, onSubmit }: { provider: string; kin
           ! {warning}
         </Text>
       ))}
-      <KeyHints hints={[['enter', 'continue'], ['ctrl+u', 'clear'], ['esc', 'back']]} />
+      <KeyHints
+        hints={[
+          ['enter', 'continue'],
+          ['ctrl+u', 'clear'],
+          ['esc', 'back'],
+        ]}
+      />
     </Box>
   );
 }

@@ -30,12 +30,32 @@ export function WelcomeStep({ agent, onContinue }: { agent: AgentStateView; onCo
       <Box flexDirection="column" marginTop={1}>
         {row('state dir', workspace.stateDir)}
         {row('agent', `${workspace.agentId} (${workspace.agentDir})`)}
-        {row('profiles', profiles.length === 0 ? 'none yet' : `${profiles.length}: ${profiles.slice(0, 4).map((p) => p.view.id).join(', ')}${profiles.length > 4 ? ', …' : ''}`)}
-        {row('env keys', env.length === 0 ? 'none' : env.map((entry) => `${entry.variable} (${entry.origin === 'process' ? 'environment' : '.env'})`).join(', '))}
+        {row(
+          'profiles',
+          profiles.length === 0
+            ? 'none yet'
+            : `${profiles.length}: ${profiles
+                .slice(0, 4)
+                .map((p) => p.view.id)
+                .join(', ')}${profiles.length > 4 ? ', …' : ''}`,
+        )}
+        {row(
+          'env keys',
+          env.length === 0
+            ? 'none'
+            : env
+                .map((entry) => `${entry.variable} (${entry.origin === 'process' ? 'environment' : '.env'})`)
+                .join(', '),
+        )}
         {row('claude', claude)}
       </Box>
       {agent.error && <Text color="red">! {agent.error}</Text>}
-      <KeyHints hints={[['enter', 'start'], ['esc', 'quit']]} />
+      <KeyHints
+        hints={[
+          ['enter', 'start'],
+          ['esc', 'quit'],
+        ]}
+      />
     </Box>
   );
 }

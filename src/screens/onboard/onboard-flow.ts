@@ -2,7 +2,17 @@ import type { SecretKind } from '../../services/credentials.js';
 import type { SaveCredentialResult } from '../../services/profile-actions.js';
 import { providerInfo, type OnboardingMethod } from '../../services/providers.js';
 
-export type OnboardStep = 'welcome' | 'provider' | 'custom-provider' | 'method' | 'secret' | 'profile-id' | 'overwrite' | 'env' | 'saving' | 'summary';
+export type OnboardStep =
+  | 'welcome'
+  | 'provider'
+  | 'custom-provider'
+  | 'method'
+  | 'secret'
+  | 'profile-id'
+  | 'overwrite'
+  | 'env'
+  | 'saving'
+  | 'summary';
 
 export interface OnboardResult {
   saved: SaveCredentialResult;
@@ -45,7 +55,9 @@ export function secretKind(method: OnboardingMethod | undefined): SecretKind {
 
 /** The gateway variable an API key can also go to, when the provider has one. */
 export function envVariableFor(provider: string, method: OnboardingMethod): string | undefined {
-  return method === 'api-key' ? providerInfo(provider).envVars.find((variable) => variable.type === 'api_key')?.name : undefined;
+  return method === 'api-key'
+    ? providerInfo(provider).envVars.find((variable) => variable.type === 'api_key')?.name
+    : undefined;
 }
 
 function go(state: OnboardState, step: OnboardStep, patch: Partial<OnboardState> = {}): OnboardState {
@@ -67,12 +79,20 @@ export function onboardReducer(state: OnboardState, action: OnboardAction): Onbo
     case 'custom-provider':
       return go(state, 'custom-provider');
     case 'method':
-      return go(state, 'secret', { method: action.method, envVariable: state.provider ? envVariableFor(state.provider, action.method) : undefined });
+      return go(state, 'secret', {
+        method: action.method,
+        envVariable: state.provider ? envVariableFor(state.provider, action.method) : undefined,
+      });
     case 'secret':
       return go(state, 'profile-id', { secret: action.secret });
     case 'profile-id':
-      if (action.existingType) return go(state, 'overwrite', { profileId: action.profileId, existingType: action.existingType });
-      return go(state, nextAfterProfile(state), { profileId: action.profileId, replace: 'never', existingType: undefined });
+      if (action.existingType)
+        return go(state, 'overwrite', { profileId: action.profileId, existingType: action.existingType });
+      return go(state, nextAfterProfile(state), {
+        profileId: action.profileId,
+        replace: 'never',
+        existingType: undefined,
+      });
     case 'overwrite':
       return go(state, nextAfterProfile(state), { replace: 'any' });
     case 'env':

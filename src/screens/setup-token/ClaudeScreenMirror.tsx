@@ -9,7 +9,13 @@ import { useKeys } from '../../components/key-router.js';
  * authdeck did not recognise claude's screen (a newer claude?): show it as it is and pass keys
  * through, while the session keeps watching the stream for the token.
  */
-export function ClaudeScreenMirror({ session, onCancel }: { session: SetupTokenSessionLike | undefined; onCancel: () => void }) {
+export function ClaudeScreenMirror({
+  session,
+  onCancel,
+}: {
+  session: SetupTokenSessionLike | undefined;
+  onCancel: () => void;
+}) {
   const { columns, rows } = useTerminalSize();
   const cols = Math.max(20, columns - 4);
   const height = Math.max(5, Math.min(40, rows - 8));
@@ -20,7 +26,9 @@ export function ClaudeScreenMirror({ session, onCancel }: { session: SetupTokenS
   });
   return (
     <Box flexDirection="column">
-      <Text color="yellow">authdeck does not recognise this claude screen; here it is as claude shows it. Keys go to claude.</Text>
+      <Text color="yellow">
+        authdeck does not recognise this claude screen; here it is as claude shows it. Keys go to claude.
+      </Text>
       <Box borderStyle="single" borderColor="gray" flexDirection="column" width={cols + 2}>
         {lines.map((line, index) => (
           <Text key={index} wrap="truncate">
@@ -28,7 +36,12 @@ export function ClaudeScreenMirror({ session, onCancel }: { session: SetupTokenS
           </Text>
         ))}
       </Box>
-      <KeyHints hints={[['ctrl+c', 'cancel'], ['…', 'every other key goes to claude']]} />
+      <KeyHints
+        hints={[
+          ['ctrl+c', 'cancel'],
+          ['…', 'every other key goes to claude'],
+        ]}
+      />
     </Box>
   );
 }

@@ -3,7 +3,15 @@ import { KeyHints } from '../../components/KeyHints.js';
 import { useKeys } from '../../components/key-router.js';
 
 /** claude refused the code (or could not reach the sign-in service) and waits for a retry. */
-export function OAuthErrorView({ message, onRetry, onCancel }: { message: string; onRetry: () => void; onCancel: () => void }) {
+export function OAuthErrorView({
+  message,
+  onRetry,
+  onCancel,
+}: {
+  message: string;
+  onRetry: () => void;
+  onCancel: () => void;
+}) {
   useKeys((_input, key) => {
     if (key.return) onRetry();
     else if (key.escape) onCancel();
@@ -12,7 +20,12 @@ export function OAuthErrorView({ message, onRetry, onCancel }: { message: string
     <Box flexDirection="column">
       <Text color="red">✘ {message}</Text>
       <Text>Retry to get a new sign-in link; use a fresh code from it.</Text>
-      <KeyHints hints={[['enter', 'retry'], ['esc', 'cancel']]} />
+      <KeyHints
+        hints={[
+          ['enter', 'retry'],
+          ['esc', 'cancel'],
+        ]}
+      />
     </Box>
   );
 }

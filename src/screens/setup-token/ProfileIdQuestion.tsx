@@ -11,7 +11,12 @@ function describeExisting(existing: ExistingProfile): string {
 }
 
 /** The default profile is taken: ask for another name (a taken name leads to the overwrite question). */
-export function ProfileNameQuestion({ existing, suggestion, onSubmit, onCancel }: {
+export function ProfileNameQuestion({
+  existing,
+  suggestion,
+  onSubmit,
+  onCancel,
+}: {
   existing?: ExistingProfile;
   suggestion: string;
   onSubmit: (name: string) => void;
@@ -33,13 +38,23 @@ export function ProfileNameQuestion({ existing, suggestion, onSubmit, onCancel }
         <Text dimColor>anthropic:</Text>
         <TextField state={name} onSubmit={(value) => value.trim() !== '' && onSubmit(value.trim())} />
       </Box>
-      <KeyHints hints={[['enter', 'use this name'], ['esc', 'cancel']]} />
+      <KeyHints
+        hints={[
+          ['enter', 'use this name'],
+          ['esc', 'cancel'],
+        ]}
+      />
     </Box>
   );
 }
 
 /** The chosen profile id holds a credential: overwrite it, or pick another name. */
-export function OverwriteQuestion({ existing, onOverwrite, onRename, onCancel }: {
+export function OverwriteQuestion({
+  existing,
+  onOverwrite,
+  onRename,
+  onCancel,
+}: {
   existing: ExistingProfile;
   onOverwrite: () => void;
   onRename: () => void;
@@ -56,7 +71,13 @@ export function OverwriteQuestion({ existing, onOverwrite, onRename, onCancel }:
         <Text bold>{existing.id}</Text> already exists ({describeExisting(existing)}).
       </Text>
       <Text>Replace it with the new setup-token?</Text>
-      <KeyHints hints={[['o', 'overwrite'], ['n', 'choose another name'], ['esc', 'cancel']]} />
+      <KeyHints
+        hints={[
+          ['o', 'overwrite'],
+          ['n', 'choose another name'],
+          ['esc', 'cancel'],
+        ]}
+      />
     </Box>
   );
 }

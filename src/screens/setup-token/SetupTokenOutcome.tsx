@@ -6,7 +6,17 @@ import type { SaveCredentialResult } from '../../services/profile-actions.js';
 import { useKeys } from '../../components/key-router.js';
 
 /** The token is saved: what went where, and what to run next. */
-function SavedView({ result, token, now, onDone }: { result: SaveCredentialResult; token: string; now: number; onDone: () => void }) {
+function SavedView({
+  result,
+  token,
+  now,
+  onDone,
+}: {
+  result: SaveCredentialResult;
+  token: string;
+  now: number;
+  onDone: () => void;
+}) {
   useKeys((_input, key) => {
     if (key.return || key.escape) onDone();
   });
@@ -15,15 +25,25 @@ function SavedView({ result, token, now, onDone }: { result: SaveCredentialResul
       <Text color="green">
         ✔ {result.replaced ? 'Replaced' : 'Saved'} <Text bold>{result.profileId}</Text> (token {maskSecret(token)})
       </Text>
-      <Text>   file     {result.storePath}</Text>
+      <Text> file {result.storePath}</Text>
       {result.expiresAt !== undefined && (
         <Text>
-          {'   '}expires  {formatDate(result.expiresAt)} ({formatRelative(result.expiresAt, now)})
+          {'   '}expires {formatDate(result.expiresAt)} ({formatRelative(result.expiresAt, now)})
         </Text>
       )}
-      {result.config.changed && <Text>   config   recorded in {result.config.path}</Text>}
-      {result.config.backupPath && <Text color="yellow">   {result.config.path} was rewritten as JSON; the original is in {result.config.backupPath}</Text>}
-      {result.gateway && <Text dimColor={!result.gateway.warning} color={result.gateway.warning ? 'yellow' : undefined}>   {result.gateway.line}</Text>}
+      {result.config.changed && <Text> config recorded in {result.config.path}</Text>}
+      {result.config.backupPath && (
+        <Text color="yellow">
+          {' '}
+          {result.config.path} was rewritten as JSON; the original is in {result.config.backupPath}
+        </Text>
+      )}
+      {result.gateway && (
+        <Text dimColor={!result.gateway.warning} color={result.gateway.warning ? 'yellow' : undefined}>
+          {' '}
+          {result.gateway.line}
+        </Text>
+      )}
       <Text dimColor>Next: `authdeck status` shows it.</Text>
       <KeyHints hints={[['enter', 'done']]} />
     </Box>
@@ -31,7 +51,19 @@ function SavedView({ result, token, now, onDone }: { result: SaveCredentialResul
 }
 
 /** Something ended the flow without a saved token; the message says what and what to do. */
-function FailureView({ title, detail, hints, onDone, onRetry }: { title: string; detail?: string; hints?: string; onDone: () => void; onRetry?: () => void }) {
+function FailureView({
+  title,
+  detail,
+  hints,
+  onDone,
+  onRetry,
+}: {
+  title: string;
+  detail?: string;
+  hints?: string;
+  onDone: () => void;
+  onRetry?: () => void;
+}) {
   useKeys((input, key) => {
     if (onRetry && input === 'r') onRetry();
     else if (key.return || key.escape) onDone();

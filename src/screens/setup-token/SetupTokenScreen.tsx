@@ -30,12 +30,30 @@ export function SetupTokenScreen(props: SetupTokenScreenProps) {
   return (
     <Box flexDirection="column">
       <Header title={`setup-token → ${state.profileId}`} />
-      <SetupTokenBody flow={flow} cancel={cancel} fail={fail} done={() => finish({ exitCode: ExitCode.ok })} now={services.now()} />
+      <SetupTokenBody
+        flow={flow}
+        cancel={cancel}
+        fail={fail}
+        done={() => finish({ exitCode: ExitCode.ok })}
+        now={services.now()}
+      />
     </Box>
   );
 }
 
-function SetupTokenBody({ flow, cancel, fail, done, now }: { flow: ReturnType<typeof useSetupTokenFlow>; cancel: () => void; fail: () => void; done: () => void; now: number }) {
+function SetupTokenBody({
+  flow,
+  cancel,
+  fail,
+  done,
+  now,
+}: {
+  flow: ReturnType<typeof useSetupTokenFlow>;
+  cancel: () => void;
+  fail: () => void;
+  done: () => void;
+  now: number;
+}) {
   const { state, snapshot, session } = flow;
   switch (state.stage) {
     case 'checking':
@@ -43,9 +61,23 @@ function SetupTokenBody({ flow, cancel, fail, done, now }: { flow: ReturnType<ty
     case 'missing-claude':
       return <SetupTokenOutcome.Failure title="Claude Code is not installed" detail={state.error} onDone={fail} />;
     case 'ask-name':
-      return <ProfileNameQuestion existing={state.existing} suggestion="claude" onSubmit={(name) => void flow.chooseName(name)} onCancel={cancel} />;
+      return (
+        <ProfileNameQuestion
+          existing={state.existing}
+          suggestion="claude"
+          onSubmit={(name) => void flow.chooseName(name)}
+          onCancel={cancel}
+        />
+      );
     case 'ask-overwrite':
-      return <OverwriteQuestion existing={state.existing!} onOverwrite={flow.overwrite} onRename={flow.askName} onCancel={cancel} />;
+      return (
+        <OverwriteQuestion
+          existing={state.existing!}
+          onOverwrite={flow.overwrite}
+          onRename={flow.askName}
+          onCancel={cancel}
+        />
+      );
     case 'saving':
       return <Spinner label={`Saving ${state.profileId}…`} />;
     case 'saved':
@@ -65,12 +97,18 @@ function SetupTokenBody({ flow, cancel, fail, done, now }: { flow: ReturnType<ty
   }
   switch (snapshot?.phase) {
     case 'oauth-error':
-      return <OAuthErrorView message={snapshot.error ?? 'OAuth error'} onRetry={() => session?.retry()} onCancel={cancel} />;
+      return (
+        <OAuthErrorView message={snapshot.error ?? 'OAuth error'} onRetry={() => session?.retry()} onCancel={cancel} />
+      );
     case 'unrecognised':
       return <ClaudeScreenMirror session={session} onCancel={cancel} />;
     case 'token':
       return snapshot.tokenProblem ? (
-        <SetupTokenOutcome.Failure title="claude printed something that is not a setup-token" detail={snapshot.tokenProblem} onDone={fail} />
+        <SetupTokenOutcome.Failure
+          title="claude printed something that is not a setup-token"
+          detail={snapshot.tokenProblem}
+          onDone={fail}
+        />
       ) : (
         <Spinner label="Saving…" />
       );
@@ -83,7 +121,13 @@ function SetupTokenBody({ flow, cancel, fail, done, now }: { flow: ReturnType<ty
         />
       );
     case 'timed-out':
-      return <SetupTokenOutcome.Failure title="Gave up after 15 minutes without a token" hints="Run `authdeck setup-token` again when you are ready." onDone={fail} />;
+      return (
+        <SetupTokenOutcome.Failure
+          title="Gave up after 15 minutes without a token"
+          hints="Run `authdeck setup-token` again when you are ready."
+          onDone={fail}
+        />
+      );
     case 'cancelled':
       return <Text dimColor>Cancelled.</Text>;
     default:

@@ -11,7 +11,15 @@ import type { SetupTokenSnapshot } from '../../services/setup-token/session.js';
 import { useKeys } from '../../components/key-router.js';
 
 /** Starting, the browser step, the sign-in link with the code field, and the exchange. */
-export function SignInView({ snapshot, session, onCancel }: { snapshot: SetupTokenSnapshot | undefined; session: SetupTokenSessionLike | undefined; onCancel: () => void }) {
+export function SignInView({
+  snapshot,
+  session,
+  onCancel,
+}: {
+  snapshot: SetupTokenSnapshot | undefined;
+  session: SetupTokenSessionLike | undefined;
+  onCancel: () => void;
+}) {
   const services = useServices();
   const code = useTextFieldState();
   const [copied, setCopied] = useState(false);
@@ -37,7 +45,9 @@ export function SignInView({ snapshot, session, onCancel }: { snapshot: SetupTok
   return (
     <Box flexDirection="column">
       {phase === 'starting' && <Spinner label="Starting claude setup-token…" />}
-      {phase === 'opening-browser' && <Spinner label="claude is opening your browser to sign in; finish there (the link shows here if it does not open)…" />}
+      {phase === 'opening-browser' && (
+        <Spinner label="claude is opening your browser to sign in; finish there (the link shows here if it does not open)…" />
+      )}
       {url && (phase === 'awaiting-code' || phase === 'opening-browser' || phase === 'starting') && (
         <Box flexDirection="column" marginTop={phase === 'awaiting-code' ? 0 : 1}>
           <Text>1. Open this link and sign in with your Claude account:</Text>
@@ -45,19 +55,31 @@ export function SignInView({ snapshot, session, onCancel }: { snapshot: SetupTok
           <Box marginY={1}>
             <Link url={url} color="cyan" />
           </Box>
-          {copied && <Text color="green">   Link copied (where the terminal allows clipboard access).</Text>}
+          {copied && <Text color="green"> Link copied (where the terminal allows clipboard access).</Text>}
         </Box>
       )}
       {awaiting && (
         <Box flexDirection="column">
           <Text>2. Paste the code the page shows (code#state) and press Enter:</Text>
           <Box marginLeft={3} borderStyle="round" borderColor="cyan" paddingX={1}>
-            <TextField state={code} onSubmit={submit} mask="keep-tail" placeholder="paste the code here" intercept={copyKey} />
+            <TextField
+              state={code}
+              onSubmit={submit}
+              mask="keep-tail"
+              placeholder="paste the code here"
+              intercept={copyKey}
+            />
           </Box>
         </Box>
       )}
       {phase === 'exchanging' && <Spinner label="Exchanging the code for a token…" />}
-      <KeyHints hints={[...(url && code.value === '' ? [['c', 'copy link'] as const] : []), ...(awaiting ? [['enter', 'submit code'] as const] : []), ['esc', 'cancel']]} />
+      <KeyHints
+        hints={[
+          ...(url && code.value === '' ? [['c', 'copy link'] as const] : []),
+          ...(awaiting ? [['enter', 'submit code'] as const] : []),
+          ['esc', 'cancel'],
+        ]}
+      />
     </Box>
   );
 }

@@ -52,16 +52,28 @@ interface DeviceCredentials {
 async function readDeviceCredentials(stateDb: string): Promise<DeviceCredentials> {
   const db = await openExistingDatabase(stateDb, 'read');
   try {
-    const identity = db.prepare(`select device_id, public_key_pem, private_key_pem from device_identities where identity_key = 'primary'`).get() as
-      | { device_id: string; public_key_pem: string; private_key_pem: string }
-      | undefined;
+    const identity = db
+      .prepare(
+        `select device_id, public_key_pem, private_key_pem from device_identities where identity_key = 'primary'`,
+      )
+      .get() as { device_id: string; public_key_pem: string; private_key_pem: string } | undefined;
     const token = identity
-      ? (db.prepare(`select token from device_auth_tokens where device_id = ? and role = 'operator'`).get(identity.device_id) as { token?: string } | undefined)
+      ? (db
+          .prepare(`select token from device_auth_tokens where device_id = ? and role = 'operator'`)
+          .get(identity.device_id) as { token?: string } | undefined)
       : undefined;
     if (!identity || !token?.token) {
-      throw new GatewayCallError('auth', 'no gateway token or password is configured (gateway.auth.token, OPENCLAW_GATEWAY_TOKEN) and this machine has no paired gateway device');
+      throw new GatewayCallError(
+        'auth',
+        'no gateway token or password is configured (gateway.auth.token, OPENCLAW_GATEWAY_TOKEN) and this machine has no paired gateway device',
+      );
     }
-    return { deviceId: identity.device_id, publicKeyPem: identity.public_key_pem, privateKeyPem: identity.private_key_pem, token: token.token };
+    return {
+      deviceId: identity.device_id,
+      publicKeyPem: identity.public_key_pem,
+      privateKeyPem: identity.private_key_pem,
+      token: token.token,
+    };
   } catch (error) {
     if (error instanceof GatewayCallError) throw error;
     throw new GatewayCallError('auth', 'could not read the gateway device identity from the state database');
@@ -70,16 +82,41 @@ async function readDeviceCredentials(stateDb: string): Promise<DeviceCredentials
   }
 }
 
-async function connectParams(target: Connectable, challenge: { nonce: string; ts: number }): Promise<Record<string, unknown>> {
+async function connectParams(
+  target: Connectable,
+  challenge: { nonce: string; ts: number },
+): Promise<Record<string, unknown>> {
   const base = { minProtocol: PROTOCOL, maxProtocol: PROTOCOL, role: 'operator', scopes: ['operator.admin'], caps: [] };
   if (target.kind === 'shared-secret') {
     // The trusted local backend client: on a loopback socket it keeps operator.admin.
-    return { ...base, client: { id: 'gateway-client', mode: 'backend', version: VERSION, platform: process.platform, displayName: 'authdeck' }, ...(Object.keys(target.auth).length ? { auth: target.auth } : {}) };
+    return {
+      ...base,
+      client: {
+        id: 'gateway-client',
+        mode: 'backend',
+        version: VERSION,
+        platform: process.platform,
+        displayName: 'authdeck',
+      },
+      ...(Object.keys(target.auth).length ? { auth: target.auth } : {}),
+    };
   }
   const device = await readDeviceCredentials(target.stateDb);
   const identity = platformIdentity();
   const client = { id: 'cli', mode: 'cli', version: VERSION, ...identity, instanceId: randomUUID() };
-  const signed = ['v3', device.deviceId, client.id, client.mode, base.role, base.scopes.join(','), String(challenge.ts), device.token, challenge.nonce, identity.platform.toLowerCase(), (identity.deviceFamily ?? '').toLowerCase()].join('|');
+  const signed = [
+    'v3',
+    device.deviceId,
+    client.id,
+    client.mode,
+    base.role,
+    base.scopes.join(','),
+    String(challenge.ts),
+    device.token,
+    challenge.nonce,
+    identity.platform.toLowerCase(),
+    (identity.deviceFamily ?? '').toLowerCase(),
+  ].join('|');
   const der = createPublicKey(device.publicKeyPem).export({ type: 'spki', format: 'der' });
   return {
     ...base,
@@ -99,7 +136,12 @@ async function connectParams(target: Connectable, challenge: { nonce: string; ts
  * One call on the gateway's WebSocket: wait for its challenge, connect as an operator with
  * operator.admin, call `method`, close. Retries while the gateway says it is still starting.
  */
-export async function callGateway(target: Connectable, method: string, params: Record<string, unknown>, timeoutMs: number): Promise<Record<string, unknown> | undefined> {
+export async function callGateway(
+  target: Connectable,
+  method: string,
+  params: Record<string, unknown>,
+  timeoutMs: number,
+): Promise<Record<string, unknown> | undefined> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -112,11 +154,20 @@ export async function callGateway(target: Connectable, method: string, params: R
   }
 }
 
-async function callOnce(target: Connectable, method: string, params: Record<string, unknown>, deadline: number): Promise<Record<string, unknown> | undefined> {
+async function callOnce(
+  target: Connectable,
+  method: string,
+  params: Record<string, unknown>,
+  deadline: number,
+): Promise<Record<string, unknown> | undefined> {
   const { default: WebSocket } = await import('ws');
   return new Promise((resolve, reject) => {
     // No Origin header: the gateway treats a socket with one as a browser.
-    const socket = new WebSocket(target.url, { perMessageDeflate: false, handshakeTimeout: Math.max(1, deadline - Date.now()), rejectUnauthorized: !isLoopbackUrl(target.url) });
+    const socket = new WebSocket(target.url, {
+      perMessageDeflate: false,
+      handshakeTimeout: Math.max(1, deadline - Date.now()),
+      rejectUnauthorized: !isLoopbackUrl(target.url),
+    });
     const pending = new Map<string, (frame: Frame) => void>();
     let settled = false;
     const finish = (error: Error | undefined, value?: Record<string, unknown>) => {
@@ -129,7 +180,10 @@ async function callOnce(target: Connectable, method: string, params: Record<stri
       if (error) reject(error);
       else resolve(value);
     };
-    const timer = setTimeout(() => finish(new GatewayCallError('timeout', `no answer from ${target.url} in time`)), Math.max(1, deadline - Date.now()));
+    const timer = setTimeout(
+      () => finish(new GatewayCallError('timeout', `no answer from ${target.url} in time`)),
+      Math.max(1, deadline - Date.now()),
+    );
     const request = (name: string, body: Record<string, unknown>) =>
       new Promise<Frame>((answered) => {
         const id = randomUUID();
@@ -140,15 +194,25 @@ async function callOnce(target: Connectable, method: string, params: Record<stri
       const code = frame.error?.code ?? 'ERROR';
       const message = frame.error?.message ?? 'request failed';
       const error = new GatewayCallError(
-        /unknown method/.test(message) ? 'unknown-method' : code === 'FORBIDDEN' || /unauthori[sz]ed|mismatch|pairing/i.test(message) ? 'auth' : 'request',
+        /unknown method/.test(message)
+          ? 'unknown-method'
+          : code === 'FORBIDDEN' || /unauthori[sz]ed|mismatch|pairing/i.test(message)
+            ? 'auth'
+            : 'request',
         `${stage}: ${message}`,
       );
-      if (frame.error?.retryable && typeof frame.error.retryAfterMs === 'number') Object.assign(error, { retryAfterMs: frame.error.retryAfterMs });
+      if (frame.error?.retryable && typeof frame.error.retryAfterMs === 'number')
+        Object.assign(error, { retryAfterMs: frame.error.retryAfterMs });
       return error;
     };
     socket.on('error', (error: NodeJS.ErrnoException) => {
       const unreachable = ['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND'].includes(error.code ?? '');
-      finish(new GatewayCallError(unreachable ? 'unreachable' : 'protocol', unreachable ? `nothing listens at ${target.url}` : `${target.url}: ${error.message}`));
+      finish(
+        new GatewayCallError(
+          unreachable ? 'unreachable' : 'protocol',
+          unreachable ? `nothing listens at ${target.url}` : `${target.url}: ${error.message}`,
+        ),
+      );
     });
     socket.on('close', () => finish(new GatewayCallError('protocol', `${target.url} closed the connection`)));
     socket.on('message', (data: Buffer) => {
@@ -171,7 +235,8 @@ async function callOnce(target: Connectable, method: string, params: Record<stri
         const hello = await request('connect', await connectParams(target, { nonce, ts }));
         if (!hello.ok) return finish(failure(hello, 'connect'));
         const methods = (hello.payload?.features as { methods?: unknown } | undefined)?.methods;
-        if (Array.isArray(methods) && !methods.includes(method)) return finish(new GatewayCallError('unknown-method', `the gateway has no ${method}`));
+        if (Array.isArray(methods) && !methods.includes(method))
+          return finish(new GatewayCallError('unknown-method', `the gateway has no ${method}`));
         const answer = await request(method, params);
         if (!answer.ok) return finish(failure(answer, method));
         finish(undefined, answer.payload);

@@ -12,7 +12,12 @@ export const DEFAULT_GATEWAY_PORT = 18789;
 export type GatewayTarget =
   | { kind: 'remote'; reason: string }
   | { kind: 'unresolved'; url: string; reason: string }
-  | { kind: 'shared-secret'; url: string; auth: { token: string } | { password: string } | Record<string, never>; source: string }
+  | {
+      kind: 'shared-secret';
+      url: string;
+      auth: { token: string } | { password: string } | Record<string, never>;
+      source: string;
+    }
   | { kind: 'device'; url: string; stateDb: string };
 
 /** FNV-1a over OPENCLAW_PROFILE, mapped to 20000–59999, as OpenClaw picks a profile's port. */
@@ -49,7 +54,12 @@ interface SecretValue {
   problem?: string;
 }
 
-async function resolveSecret(where: string, raw: unknown, env: Record<string, string | undefined>, stateDb: string): Promise<SecretValue> {
+async function resolveSecret(
+  where: string,
+  raw: unknown,
+  env: Record<string, string | undefined>,
+  stateDb: string,
+): Promise<SecretValue> {
   if (raw === undefined || raw === null || raw === '') return { configured: false };
   if (typeof raw === 'string') {
     const whole = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(raw.trim());
@@ -60,28 +70,42 @@ async function resolveSecret(where: string, raw: unknown, env: Record<string, st
       if (found === undefined) missing = name;
       return found ?? '';
     });
-    return missing ? { configured: true, problem: `${where} uses \${${missing}}, which is not set` } : { configured: true, value: value.trim() };
+    return missing
+      ? { configured: true, problem: `${where} uses \${${missing}}, which is not set` }
+      : { configured: true, value: value.trim() };
   }
   const ref = asRecord(raw);
-  if (!ref || typeof ref.id !== 'string') return { configured: true, problem: `${where} is not a value authdeck understands` };
+  if (!ref || typeof ref.id !== 'string')
+    return { configured: true, problem: `${where} is not a value authdeck understands` };
   if (ref.source === 'env') return fromEnv(where, ref.id, env);
   if (ref.source === 'store') {
     const value = await readStoredSecret(stateDb, ref.id);
-    return value ? { configured: true, value } : { configured: true, problem: `${where} points at the secret store entry ${ref.id}, which is not there` };
+    return value
+      ? { configured: true, value }
+      : { configured: true, problem: `${where} points at the secret store entry ${ref.id}, which is not there` };
   }
-  return { configured: true, problem: `${where} is a ${String(ref.source)} reference, which authdeck does not resolve; set OPENCLAW_GATEWAY_TOKEN instead` };
+  return {
+    configured: true,
+    problem: `${where} is a ${String(ref.source)} reference, which authdeck does not resolve; set OPENCLAW_GATEWAY_TOKEN instead`,
+  };
 }
 
 function fromEnv(where: string, name: string, env: Record<string, string | undefined>): SecretValue {
   const value = env[name]?.trim();
-  return value ? { configured: true, value } : { configured: true, problem: `${where} reads ${name}, which is not set` };
+  return value
+    ? { configured: true, value }
+    : { configured: true, problem: `${where} reads ${name}, which is not set` };
 }
 
 async function readStoredSecret(stateDb: string, name: string): Promise<string | undefined> {
   if (!existsSync(stateDb)) return undefined;
   const db = await openExistingDatabase(stateDb, 'read');
   try {
-    const row = db.prepare(`select value from secret_store_entries where scope_kind = 'team' and scope_id = '' and name = ? and deleted_at_ms is null`).get(name) as { value?: unknown } | undefined;
+    const row = db
+      .prepare(
+        `select value from secret_store_entries where scope_kind = 'team' and scope_id = '' and name = ? and deleted_at_ms is null`,
+      )
+      .get(name) as { value?: unknown } | undefined;
     return typeof row?.value === 'string' ? row.value.trim() : undefined;
   } catch {
     return undefined;
@@ -106,10 +130,19 @@ export async function resolveGatewayTarget(workspace: Workspace): Promise<Gatewa
     const token = env.OPENCLAW_GATEWAY_TOKEN?.trim();
     const password = env.OPENCLAW_GATEWAY_PASSWORD?.trim();
     if (token) return { kind: 'shared-secret', url: override, auth: { token }, source: 'OPENCLAW_GATEWAY_TOKEN' };
-    if (password) return { kind: 'shared-secret', url: override, auth: { password }, source: 'OPENCLAW_GATEWAY_PASSWORD' };
-    return { kind: 'unresolved', url: override, reason: 'OPENCLAW_GATEWAY_URL is set but neither OPENCLAW_GATEWAY_TOKEN nor OPENCLAW_GATEWAY_PASSWORD is' };
+    if (password)
+      return { kind: 'shared-secret', url: override, auth: { password }, source: 'OPENCLAW_GATEWAY_PASSWORD' };
+    return {
+      kind: 'unresolved',
+      url: override,
+      reason: 'OPENCLAW_GATEWAY_URL is set but neither OPENCLAW_GATEWAY_TOKEN nor OPENCLAW_GATEWAY_PASSWORD is',
+    };
   }
-  if (gateway.mode === 'remote') return { kind: 'remote', reason: 'gateway.mode is "remote": the gateway runs on another host and does not read this store' };
+  if (gateway.mode === 'remote')
+    return {
+      kind: 'remote',
+      reason: 'gateway.mode is "remote": the gateway runs on another host and does not read this store',
+    };
   const tls = asRecord(gateway.tls)?.enabled === true;
   const url = `${tls ? 'wss' : 'ws'}://127.0.0.1:${portFrom(env, gateway)}`;
   const auth = asRecord(gateway.auth) ?? {};
@@ -119,13 +152,34 @@ export async function resolveGatewayTarget(workspace: Workspace): Promise<Gatewa
   const localPassword = await resolveSecret('gateway.auth.password', auth.password, env, stateDb);
   const envToken = env.OPENCLAW_GATEWAY_TOKEN?.trim() || undefined;
   const envPassword = env.OPENCLAW_GATEWAY_PASSWORD?.trim() || undefined;
-  const token = localToken.value ?? envToken ?? (localToken.configured ? undefined : (await resolveSecret('gateway.remote.token', remote.token, env, stateDb)).value);
+  const token =
+    localToken.value ??
+    envToken ??
+    (localToken.configured
+      ? undefined
+      : (await resolveSecret('gateway.remote.token', remote.token, env, stateDb)).value);
   const password =
-    localPassword.value ?? envPassword ?? (localPassword.configured || mode === 'trusted-proxy' ? undefined : (await resolveSecret('gateway.remote.password', remote.password, env, stateDb)).value);
+    localPassword.value ??
+    envPassword ??
+    (localPassword.configured || mode === 'trusted-proxy'
+      ? undefined
+      : (await resolveSecret('gateway.remote.password', remote.password, env, stateDb)).value);
   const effective = mode ?? (password && !token ? 'password' : 'token');
   if (effective === 'none') return { kind: 'shared-secret', url, auth: {}, source: 'gateway.auth.mode none' };
-  if (effective === 'password' && password) return { kind: 'shared-secret', url, auth: { password }, source: localPassword.value ? 'gateway.auth.password' : 'OPENCLAW_GATEWAY_PASSWORD' };
-  if (effective !== 'password' && token) return { kind: 'shared-secret', url, auth: { token }, source: localToken.value ? 'gateway.auth.token' : envToken ? 'OPENCLAW_GATEWAY_TOKEN' : 'gateway.remote.token' };
+  if (effective === 'password' && password)
+    return {
+      kind: 'shared-secret',
+      url,
+      auth: { password },
+      source: localPassword.value ? 'gateway.auth.password' : 'OPENCLAW_GATEWAY_PASSWORD',
+    };
+  if (effective !== 'password' && token)
+    return {
+      kind: 'shared-secret',
+      url,
+      auth: { token },
+      source: localToken.value ? 'gateway.auth.token' : envToken ? 'OPENCLAW_GATEWAY_TOKEN' : 'gateway.remote.token',
+    };
   const problem = (effective === 'password' ? localPassword : localToken).problem;
   if (problem) return { kind: 'unresolved', url, reason: problem };
   return { kind: 'device', url, stateDb };

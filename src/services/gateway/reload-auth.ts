@@ -25,7 +25,8 @@ export interface ReloadOptions {
  * gateway gets `models.authStatus {refresh:true}`). JSON-era gateways read the files themselves.
  */
 export async function reloadGatewayAuth(workspace: Workspace, options: ReloadOptions): Promise<GatewayReload> {
-  if (options.era === 'json') return { status: 'skipped', reason: 'a JSON-era gateway reads auth-profiles.json itself' };
+  if (options.era === 'json')
+    return { status: 'skipped', reason: 'a JSON-era gateway reads auth-profiles.json itself' };
   const timeoutMs = options.timeoutMs ?? 4_000;
   let target;
   try {
@@ -40,7 +41,8 @@ export async function reloadGatewayAuth(workspace: Workspace, options: ReloadOpt
     await callGateway(target, 'models.authRefresh', params, timeoutMs);
     return { status: 'reloaded', url: target.url };
   } catch (error) {
-    if (error instanceof GatewayCallError && error.kind === 'unreachable') return { status: 'not-running', url: target.url };
+    if (error instanceof GatewayCallError && error.kind === 'unreachable')
+      return { status: 'not-running', url: target.url };
     if (error instanceof GatewayCallError && error.kind === 'unknown-method') {
       // Gateways before 2026.9 refresh on a status call; it finishes on their side even when
       // it outlasts our wait.
@@ -70,6 +72,9 @@ export function describeReload(reload: GatewayReload): GatewayNote | undefined {
     case 'skipped':
       return undefined;
     case 'failed':
-      return { line: `saved, but the running gateway could not be told (${reload.reason}); ${RESTART_ADVICE}`, warning: true };
+      return {
+        line: `saved, but the running gateway could not be told (${reload.reason}); ${RESTART_ADVICE}`,
+        warning: true,
+      };
   }
 }

@@ -19,9 +19,18 @@ export interface OpenclawRun {
 export async function runOpenclaw(workspace: Workspace, args: string[], stdin?: string): Promise<OpenclawRun> {
   const bin = findOnPath('openclaw', workspace.env.PATH);
   if (!bin) throw new AuthdeckError('openclaw is not on PATH');
-  const env: NodeJS.ProcessEnv = { ...process.env, ...workspace.env, OPENCLAW_STATE_DIR: workspace.stateDir, OPENCLAW_CONFIG_PATH: workspace.configPath, NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...workspace.env,
+    OPENCLAW_STATE_DIR: workspace.stateDir,
+    OPENCLAW_CONFIG_PATH: workspace.configPath,
+    NO_COLOR: '1',
+  };
   return new Promise((resolve, reject) => {
-    const child = spawn(bin, [...args, ...(workspace.agentFrom === 'env' ? [] : ['--agent', workspace.agentId])], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(bin, [...args, ...(workspace.agentFrom === 'env' ? [] : ['--agent', workspace.agentId])], {
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
@@ -46,6 +55,11 @@ export function hasOpenclaw(workspace: Workspace): boolean {
 
 /** The last meaningful line OpenClaw printed on failure, for a one-line reason (never the secret: it was on stdin). */
 export function openclawFailure(run: OpenclawRun): string {
-  const lines = `${run.stderr}\n${run.stdout}`.split('\n').map((line) => line.trim()).filter((line) => line !== '' && !/could not be verified|gateway status --deep/.test(line));
-  return lines.find((line) => /error|refus|invalid|not /i.test(line)) ?? lines[lines.length - 1] ?? `exit code ${run.code}`;
+  const lines = `${run.stderr}\n${run.stdout}`
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !/could not be verified|gateway status --deep/.test(line));
+  return (
+    lines.find((line) => /error|refus|invalid|not /i.test(line)) ?? lines[lines.length - 1] ?? `exit code ${run.code}`
+  );
 }

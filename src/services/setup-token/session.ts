@@ -145,7 +145,8 @@ export class SetupTokenSession {
   private receive(data: string): void {
     this.rawHistory.push(data);
     this.rawHistoryLength += data.length;
-    while (this.rawHistoryLength > RAW_HISTORY_LIMIT && this.rawHistory.length > 1) this.rawHistoryLength -= this.rawHistory.shift()!.length;
+    while (this.rawHistoryLength > RAW_HISTORY_LIMIT && this.rawHistory.length > 1)
+      this.rawHistoryLength -= this.rawHistory.shift()!.length;
     for (const listener of this.rawListeners) listener(data);
     this.apply(this.parser.feed(data));
   }
@@ -154,7 +155,13 @@ export class SetupTokenSession {
     for (const event of events) {
       switch (event.type) {
         case 'opening-browser':
-          this.update({ phase: this.snapshot.phase === 'starting' || this.snapshot.phase === 'unrecognised' ? 'opening-browser' : this.snapshot.phase, recognised: true });
+          this.update({
+            phase:
+              this.snapshot.phase === 'starting' || this.snapshot.phase === 'unrecognised'
+                ? 'opening-browser'
+                : this.snapshot.phase,
+            recognised: true,
+          });
           break;
         case 'url':
           this.update({ url: event.url, recognised: true });
@@ -173,7 +180,12 @@ export class SetupTokenSession {
           break;
         case 'token': {
           const check = checkSecret('anthropic', 'token', event.token);
-          this.update({ phase: 'token', token: check.secret, tokenProblem: check.ok ? undefined : check.error, recognised: true });
+          this.update({
+            phase: 'token',
+            token: check.secret,
+            tokenProblem: check.ok ? undefined : check.error,
+            recognised: true,
+          });
           break;
         }
       }
@@ -217,7 +229,8 @@ export class SetupTokenSession {
 
   private update(patch: Partial<SetupTokenSnapshot>): void {
     const next = { ...this.snapshot, ...patch };
-    for (const key of Object.keys(patch) as (keyof SetupTokenSnapshot)[]) if (patch[key] === undefined) delete next[key];
+    for (const key of Object.keys(patch) as (keyof SetupTokenSnapshot)[])
+      if (patch[key] === undefined) delete next[key];
     this.snapshot = next;
     for (const listener of this.listeners) listener(next);
   }

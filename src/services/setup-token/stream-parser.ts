@@ -54,7 +54,12 @@ export class SetupTokenStreamParser {
       span: 4000,
       event: (match) => ({ type: 'oauth-error', message: foldSpaces(match[1]!) }),
     },
-    { pattern: /Long-lived\s+authentication\s+token\s+created/g, from: 0, span: 200, event: () => ({ type: 'success-screen' }) },
+    {
+      pattern: /Long-lived\s+authentication\s+token\s+created/g,
+      from: 0,
+      span: 200,
+      event: () => ({ type: 'success-screen' }),
+    },
   ];
 
   /** Feeds one chunk; returns the events it completes, in stream order. */
@@ -69,7 +74,12 @@ export class SetupTokenStreamParser {
 
   private compact(): void {
     const urlFrom = this.lastUrl === undefined ? this.urlSearchFrom : Infinity;
-    const keepFrom = Math.min(this.tokenSearchFrom, urlFrom, ...this.detectors.map((detector) => detector.from), this.successAt === -1 ? Infinity : this.successAt);
+    const keepFrom = Math.min(
+      this.tokenSearchFrom,
+      urlFrom,
+      ...this.detectors.map((detector) => detector.from),
+      this.successAt === -1 ? Infinity : this.successAt,
+    );
     if (keepFrom < COMPACT_AFTER || this.tokenFound) return;
     this.text = this.text.slice(keepFrom);
     this.tokenSearchFrom -= keepFrom;
@@ -131,7 +141,12 @@ export class SetupTokenStreamParser {
       if (!match) return /^\x1b\[[0-?]*[ -/]*$/.test(buffer.slice(start, start + 64)) ? 0 : { length: 1, text: '' };
       const final = match[3]!;
       // Column moves stand for the spaces the renderer skipped; vertical moves for line breaks.
-      const text = final === 'G' || final === 'C' ? ' ' : final === 'A' || final === 'B' || final === 'E' || final === 'F' ? '\n' : '';
+      const text =
+        final === 'G' || final === 'C'
+          ? ' '
+          : final === 'A' || final === 'B' || final === 'E' || final === 'F'
+            ? '\n'
+            : '';
       return { length: match[0].length, text };
     }
     if (next === ']' || next === 'P' || next === '_' || next === '^' || next === 'X') {

@@ -12,7 +12,13 @@ import {
   type StoreLocation,
   type StoreUpdate,
 } from '../store-docs.js';
-import { isWalSafeSqliteVersion, openExistingDatabase, sqliteFailure, sqliteLibraryVersion, type SqliteDatabase } from './driver.js';
+import {
+  isWalSafeSqliteVersion,
+  openExistingDatabase,
+  sqliteFailure,
+  sqliteLibraryVersion,
+  type SqliteDatabase,
+} from './driver.js';
 
 export type DbLocation = Extract<StoreLocation, { backend: 'agent-db' | 'state-db' }>;
 
@@ -51,7 +57,9 @@ export interface DbInspection {
 }
 
 function tableColumns(db: SqliteDatabase, table: string): string[] {
-  return (db.prepare(`select name from pragma_table_info(?)`).all(table) as Array<{ name: string }>).map((row) => row.name);
+  return (db.prepare(`select name from pragma_table_info(?)`).all(table) as Array<{ name: string }>).map(
+    (row) => row.name,
+  );
 }
 
 function hasColumns(db: SqliteDatabase, table: string, columns: string[]): boolean {
@@ -60,15 +68,20 @@ function hasColumns(db: SqliteDatabase, table: string, columns: string[]): boole
 }
 
 function readSchemaMeta(db: SqliteDatabase): SchemaMeta | undefined {
-  if (!hasColumns(db, 'schema_meta', ['meta_key', 'role', 'schema_version', 'agent_id', 'app_version'])) return undefined;
-  const row = db.prepare(`select role, schema_version, agent_id, app_version from schema_meta where meta_key = 'primary'`).get() as
-    | { role: string; schema_version: number; agent_id: string | null; app_version: string | null }
-    | undefined;
-  return row ? { role: row.role, schemaVersion: Number(row.schema_version), agentId: row.agent_id, appVersion: row.app_version } : undefined;
+  if (!hasColumns(db, 'schema_meta', ['meta_key', 'role', 'schema_version', 'agent_id', 'app_version']))
+    return undefined;
+  const row = db
+    .prepare(`select role, schema_version, agent_id, app_version from schema_meta where meta_key = 'primary'`)
+    .get() as { role: string; schema_version: number; agent_id: string | null; app_version: string | null } | undefined;
+  return row
+    ? { role: row.role, schemaVersion: Number(row.schema_version), agentId: row.agent_id, appVersion: row.app_version }
+    : undefined;
 }
 
 function readMachineState(db: SqliteDatabase, key: string): string | undefined {
-  const row = db.prepare(`select value_json from config_machine_state where state_key = ?`).get(key) as { value_json: string } | undefined;
+  const row = db.prepare(`select value_json from config_machine_state where state_key = ?`).get(key) as
+    | { value_json: string }
+    | undefined;
   return row?.value_json;
 }
 
@@ -109,27 +122,36 @@ function inspectOpen(db: SqliteDatabase, path: string, kind: 'state' | 'agent', 
       hasAuthRows: hasAuthTables && readMachineState(db, STATE_KEY_STORE) !== undefined,
       ...(hasAuthTables ? { sharedStore: parseSharedStoreMarker(readMachineState(db, STATE_KEY_SHARED_STORE)) } : {}),
     };
-    if (effective > KNOWN_STATE_SCHEMA) inspection.writeRefusal = newerSchema(path, 'state', effective, KNOWN_STATE_SCHEMA, meta);
-    else if (!meta || meta.role !== 'global') inspection.writeRefusal = `${path} has no schema ownership record (schema_meta role "global"); run \`openclaw doctor --fix\` before authdeck writes to it`;
-    else if (!hasAuthTables) inspection.writeRefusal = `${path} has no config_machine_state table of the known shape; authdeck will not write it`;
-    else if (inspection.sharedStore === 'invalid') inspection.writeRefusal = `${path}: the auth.sharedStore marker is not one OpenClaw accepts; run \`openclaw doctor --fix\``;
+    if (effective > KNOWN_STATE_SCHEMA)
+      inspection.writeRefusal = newerSchema(path, 'state', effective, KNOWN_STATE_SCHEMA, meta);
+    else if (!meta || meta.role !== 'global')
+      inspection.writeRefusal = `${path} has no schema ownership record (schema_meta role "global"); run \`openclaw doctor --fix\` before authdeck writes to it`;
+    else if (!hasAuthTables)
+      inspection.writeRefusal = `${path} has no config_machine_state table of the known shape; authdeck will not write it`;
+    else if (inspection.sharedStore === 'invalid')
+      inspection.writeRefusal = `${path}: the auth.sharedStore marker is not one OpenClaw accepts; run \`openclaw doctor --fix\``;
     return inspection;
   }
   const hasAuthTables =
-    hasColumns(db, 'auth_profile_store', ['store_key', 'store_json', 'updated_at']) && hasColumns(db, 'auth_profile_state', ['state_key', 'state_json', 'updated_at']);
+    hasColumns(db, 'auth_profile_store', ['store_key', 'store_json', 'updated_at']) &&
+    hasColumns(db, 'auth_profile_state', ['state_key', 'state_json', 'updated_at']);
   const inspection: DbInspection = {
     path,
     kind,
     userVersion,
     ...(meta ? { meta } : {}),
     hasAuthTables,
-    hasAuthRows: hasAuthTables && db.prepare(`select 1 from auth_profile_store where store_key = ?`).get(AGENT_ROW) !== undefined,
+    hasAuthRows:
+      hasAuthTables && db.prepare(`select 1 from auth_profile_store where store_key = ?`).get(AGENT_ROW) !== undefined,
   };
-  if (userVersion > KNOWN_AGENT_SCHEMA) inspection.writeRefusal = newerSchema(path, 'agent', userVersion, KNOWN_AGENT_SCHEMA, meta);
-  else if (!meta || meta.role !== 'agent') inspection.writeRefusal = `${path} has no schema ownership record (schema_meta role "agent"); run \`openclaw doctor --fix\` before authdeck writes to it`;
+  if (userVersion > KNOWN_AGENT_SCHEMA)
+    inspection.writeRefusal = newerSchema(path, 'agent', userVersion, KNOWN_AGENT_SCHEMA, meta);
+  else if (!meta || meta.role !== 'agent')
+    inspection.writeRefusal = `${path} has no schema ownership record (schema_meta role "agent"); run \`openclaw doctor --fix\` before authdeck writes to it`;
   else if (agentId !== undefined && meta.agentId !== null && meta.agentId !== agentId) {
     inspection.writeRefusal = `${path} belongs to agent "${meta.agentId}", not "${agentId}"; authdeck will not write it`;
-  } else if (!hasAuthTables) inspection.writeRefusal = `${path} has no auth tables of the known shape; authdeck will not write it`;
+  } else if (!hasAuthTables)
+    inspection.writeRefusal = `${path} has no auth tables of the known shape; authdeck will not write it`;
   return inspection;
 }
 
@@ -154,13 +176,18 @@ function readCells(db: SqliteDatabase, location: DbLocation): Cells {
   if (location.backend === 'state-db') {
     return { store: readMachineState(db, STATE_KEY_STORE), state: readMachineState(db, STATE_KEY_STATE) };
   }
-  const store = db.prepare(`select store_json from auth_profile_store where store_key = ?`).get(AGENT_ROW) as { store_json: string } | undefined;
-  const state = db.prepare(`select state_json from auth_profile_state where state_key = ?`).get(AGENT_ROW) as { state_json: string } | undefined;
+  const store = db.prepare(`select store_json from auth_profile_store where store_key = ?`).get(AGENT_ROW) as
+    | { store_json: string }
+    | undefined;
+  const state = db.prepare(`select state_json from auth_profile_state where state_key = ?`).get(AGENT_ROW) as
+    | { state_json: string }
+    | undefined;
   return { store: store?.store_json, state: state?.state_json };
 }
 
 function cellName(location: DbLocation, which: 'store' | 'state'): string {
-  if (location.backend === 'state-db') return `${location.dbPath} (${which === 'store' ? STATE_KEY_STORE : STATE_KEY_STATE})`;
+  if (location.backend === 'state-db')
+    return `${location.dbPath} (${which === 'store' ? STATE_KEY_STORE : STATE_KEY_STATE})`;
   return `${location.dbPath} (${which === 'store' ? 'auth_profile_store' : 'auth_profile_state'})`;
 }
 
@@ -171,7 +198,10 @@ async function parseCell(location: DbLocation, which: 'store' | 'state', text: s
     value = JSON.parse(text);
   } catch {
     // The message never quotes the cell: it holds secrets.
-    throw new UnreadableStateError(await describeParseFailure(where, text, 'JSON', { disallowComments: true }), location.dbPath);
+    throw new UnreadableStateError(
+      await describeParseFailure(where, text, 'JSON', { disallowComments: true }),
+      location.dbPath,
+    );
   }
   return checkStoreDoc(value, where, location.dbPath);
 }
@@ -182,14 +212,28 @@ function parseCellSync(location: DbLocation, which: 'store' | 'state', text: str
     value = parseJsonForRewrite(text, cellName(location, which));
   } catch (error) {
     if (error instanceof UnreadableStateError) throw error;
-    throw new UnreadableStateError(`${cellName(location, which)}: not valid JSON; authdeck will not overwrite it (run \`openclaw doctor\`)`, location.dbPath);
+    throw new UnreadableStateError(
+      `${cellName(location, which)}: not valid JSON; authdeck will not overwrite it (run \`openclaw doctor\`)`,
+      location.dbPath,
+    );
   }
   return checkStoreDoc(value, cellName(location, which), location.dbPath);
 }
 
 /** The state document always stands apart in SQLite: an absent row reads as an empty document. */
-function snapshotFromCells(location: DbLocation, profilesDoc: JsonObject | undefined, stateDoc: JsonObject | undefined, readOnlyReason?: string): AuthStoreSnapshot {
-  return buildSnapshot(location, profilesDoc ?? emptyProfilesDoc(), stateDoc ?? { version: 1 }, profilesDoc !== undefined, readOnlyReason);
+function snapshotFromCells(
+  location: DbLocation,
+  profilesDoc: JsonObject | undefined,
+  stateDoc: JsonObject | undefined,
+  readOnlyReason?: string,
+): AuthStoreSnapshot {
+  return buildSnapshot(
+    location,
+    profilesDoc ?? emptyProfilesDoc(),
+    stateDoc ?? { version: 1 },
+    profilesDoc !== undefined,
+    readOnlyReason,
+  );
 }
 
 /** Reads one SQLite layer (read-only connection); `readOnlyReason` is kept on the snapshot. */
@@ -218,7 +262,13 @@ function compactState(doc: JsonObject): JsonObject | undefined {
   return Object.keys(next).some((key) => key !== 'version') ? next : undefined;
 }
 
-function upsertCell(db: SqliteDatabase, location: DbLocation, which: 'store' | 'state', value: string | undefined, nowMs: number): void {
+function upsertCell(
+  db: SqliteDatabase,
+  location: DbLocation,
+  which: 'store' | 'state',
+  value: string | undefined,
+  nowMs: number,
+): void {
   if (location.backend === 'state-db') {
     const key = which === 'store' ? STATE_KEY_STORE : STATE_KEY_STATE;
     if (value === undefined) db.prepare(`delete from config_machine_state where state_key = ?`).run(key);
@@ -230,7 +280,10 @@ function upsertCell(db: SqliteDatabase, location: DbLocation, which: 'store' | '
     }
     return;
   }
-  const [table, keyColumn, jsonColumn] = which === 'store' ? ['auth_profile_store', 'store_key', 'store_json'] : ['auth_profile_state', 'state_key', 'state_json'];
+  const [table, keyColumn, jsonColumn] =
+    which === 'store'
+      ? ['auth_profile_store', 'store_key', 'store_json']
+      : ['auth_profile_state', 'state_key', 'state_json'];
   if (value === undefined) db.prepare(`delete from ${table} where ${keyColumn} = ?`).run(AGENT_ROW);
   else {
     db.prepare(
@@ -250,14 +303,26 @@ export interface DbWriteOptions {
  * edit the parsed documents (every other profile and field kept), write back only what
  * changed with `updated_at` = now, COMMIT. Never a schema change, never a checkpoint.
  */
-export async function updateDbLayer<T>(location: DbLocation, edit: StoreEdit<T>, options: DbWriteOptions = {}): Promise<StoreUpdate<T>> {
+export async function updateDbLayer<T>(
+  location: DbLocation,
+  edit: StoreEdit<T>,
+  options: DbWriteOptions = {},
+): Promise<StoreUpdate<T>> {
   const db = await openExistingDatabase(location.dbPath, 'write');
   try {
     const version = sqliteLibraryVersion(db);
     if (!isWalSafeSqliteVersion(version)) {
-      throw new UnreadableStateError(`the SQLite library here is ${version}, which can corrupt a WAL database the gateway has open; authdeck needs 3.51.3 or later to write`, location.dbPath);
+      throw new UnreadableStateError(
+        `the SQLite library here is ${version}, which can corrupt a WAL database the gateway has open; authdeck needs 3.51.3 or later to write`,
+        location.dbPath,
+      );
     }
-    const inspection = inspectOpen(db, location.dbPath, location.backend === 'state-db' ? 'state' : 'agent', options.agentId);
+    const inspection = inspectOpen(
+      db,
+      location.dbPath,
+      location.backend === 'state-db' ? 'state' : 'agent',
+      options.agentId,
+    );
     if (inspection.writeRefusal) throw new UnreadableStateError(inspection.writeRefusal, location.dbPath);
     const run = db.transaction(() => {
       const cells = readCells(db, location);
@@ -266,7 +331,8 @@ export async function updateDbLayer<T>(location: DbLocation, edit: StoreEdit<T>,
       const snapshot = snapshotFromCells(location, profilesDoc, stateDoc);
       // Compact JSON, as OpenClaw writes its cells; numbers kept exactly as they were.
       const storeText = () => stringifyJson(snapshot.profilesDoc, undefined, cellName(location, 'store'));
-      const stateText = (doc: JsonObject | undefined) => (doc === undefined ? undefined : stringifyJson(doc, undefined, cellName(location, 'state')));
+      const stateText = (doc: JsonObject | undefined) =>
+        doc === undefined ? undefined : stringifyJson(doc, undefined, cellName(location, 'state'));
       const storeBefore = storeText();
       const stateBefore = stateText(compactState(snapshot.stateDoc!));
       const result = edit(new AuthStoreTransaction(snapshot));
@@ -280,7 +346,12 @@ export async function updateDbLayer<T>(location: DbLocation, edit: StoreEdit<T>,
       const stateAfter = stateText(stateAfterDoc);
       const stateWritten = stateAfter !== stateBefore;
       if (stateWritten) upsertCell(db, location, 'state', stateAfter, nowMs);
-      const after = buildSnapshot(location, snapshot.profilesDoc, stateAfterDoc ?? { version: 1 }, cells.store !== undefined || storeWritten);
+      const after = buildSnapshot(
+        location,
+        snapshot.profilesDoc,
+        stateAfterDoc ?? { version: 1 },
+        cells.store !== undefined || storeWritten,
+      );
       return { result, changed: storeWritten || stateWritten, snapshot: after };
     });
     return run.immediate();

@@ -15,7 +15,9 @@ async function loadDriver(): Promise<typeof BetterSqlite3> {
     try {
       driver = (await import('better-sqlite3')).default;
     } catch (error) {
-      throw new AuthdeckError(`cannot load better-sqlite3, which reading OpenClaw's SQLite store needs (${errorMessage(error)}); reinstall authdeck`);
+      throw new AuthdeckError(
+        `cannot load better-sqlite3, which reading OpenClaw's SQLite store needs (${errorMessage(error)}); reinstall authdeck`,
+      );
     }
   }
   return driver;
@@ -30,7 +32,9 @@ export async function openExistingDatabase(path: string, mode: 'read' | 'write')
   if (mode === 'write') {
     const stats = await stat(path).catch(() => undefined);
     if (stats && (stats.mode & 0o200) === 0) {
-      throw new AuthdeckError(`${path} is read-only (mode ${(stats.mode & 0o777).toString(8)}); authdeck will not change a database you protected`);
+      throw new AuthdeckError(
+        `${path} is read-only (mode ${(stats.mode & 0o777).toString(8)}); authdeck will not change a database you protected`,
+      );
     }
   }
   try {
@@ -61,11 +65,20 @@ export function sqliteLibraryVersion(db: SqliteDatabase): string {
 export function sqliteFailure(path: string, error: unknown): AuthdeckError {
   const code = (error as { code?: unknown }).code;
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
-    return new UnreadableStateError(`${path} is locked by another writer (the gateway?) for more than ${SQLITE_BUSY_TIMEOUT_MS / 1000} s; try again`, path);
+    return new UnreadableStateError(
+      `${path} is locked by another writer (the gateway?) for more than ${SQLITE_BUSY_TIMEOUT_MS / 1000} s; try again`,
+      path,
+    );
   }
-  if (code === 'SQLITE_CANTOPEN' || isNodeError(error, 'ENOENT')) return new UnreadableStateError(`${path}: cannot open the database (${errorMessage(error)})`, path);
-  if (code === 'SQLITE_READONLY') return new UnreadableStateError(`${path}: the database is read-only for this user`, path);
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return new UnreadableStateError(`${path}: not a usable SQLite database (${errorMessage(error)}); run \`openclaw doctor\``, path);
+  if (code === 'SQLITE_CANTOPEN' || isNodeError(error, 'ENOENT'))
+    return new UnreadableStateError(`${path}: cannot open the database (${errorMessage(error)})`, path);
+  if (code === 'SQLITE_READONLY')
+    return new UnreadableStateError(`${path}: the database is read-only for this user`, path);
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
+    return new UnreadableStateError(
+      `${path}: not a usable SQLite database (${errorMessage(error)}); run \`openclaw doctor\``,
+      path,
+    );
   if (error instanceof AuthdeckError) return error;
   return new UnreadableStateError(`${path}: ${errorMessage(error)}`, path);
 }

@@ -43,7 +43,13 @@ function setup(options: { unrecognisedAfterMs?: number } = {}) {
   const session = new SetupTokenSession({
     claudeBin: '/usr/bin/claude',
     spawn,
-    env: { PATH: '/bin', CLAUDE_CODE_OAUTH_TOKEN: 'x', ANTHROPIC_API_KEY: 'y', ANTHROPIC_AUTH_TOKEN: 'z', TERM: 'dumb' },
+    env: {
+      PATH: '/bin',
+      CLAUDE_CODE_OAUTH_TOKEN: 'x',
+      ANTHROPIC_API_KEY: 'y',
+      ANTHROPIC_AUTH_TOKEN: 'z',
+      TERM: 'dumb',
+    },
     enterDelayMs: 5,
     ...options,
   });
@@ -117,7 +123,9 @@ describe('SetupTokenSession', () => {
     second.pty.emit('Welcome to a future claude\r\nType the magic word:');
     await new Promise((done) => setTimeout(done, 60));
     expect(second.session.current.phase).toBe('unrecognised');
-    second.pty.emit(`\r\n\x1b[32mLong-lived authentication token created\r\n\r\n${loadRecording('success-500x40').meta.expected.token}\r\n\r\n`);
+    second.pty.emit(
+      `\r\n\x1b[32mLong-lived authentication token created\r\n\r\n${loadRecording('success-500x40').meta.expected.token}\r\n\r\n`,
+    );
     expect(second.session.current.phase).toBe('token');
   });
 });

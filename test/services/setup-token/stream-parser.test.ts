@@ -40,7 +40,9 @@ function summary(events: SetupTokenEvent[]) {
     awaiting: events.some((event) => event.type === 'awaiting-code'),
     browser: events.some((event) => event.type === 'opening-browser'),
     exchanging: events.some((event) => event.type === 'exchanging'),
-    errors: events.filter((event) => event.type === 'oauth-error').map((event) => (event as { message: string }).message),
+    errors: events
+      .filter((event) => event.type === 'oauth-error')
+      .map((event) => (event as { message: string }).message),
     tokens: events.filter((event) => event.type === 'token').map((event) => (event as { token: string }).token),
   };
 }
@@ -95,7 +97,11 @@ describe('SetupTokenStreamParser on the recordings', () => {
     for (let i = 0; i < 20_000; i++) events.push(...parser.feed(spinner));
     const recording = loadRecording('success-80x40');
     events.push(...parser.feed(recording.raw), ...parser.end());
-    expect(summary(events)).toMatchObject({ urls: [recording.meta.expected.url], awaiting: true, tokens: [recording.meta.expected.token] });
+    expect(summary(events)).toMatchObject({
+      urls: [recording.meta.expected.url],
+      awaiting: true,
+      tokens: [recording.meta.expected.token],
+    });
   });
 
   it('finds a second URL and error after a retry', () => {
