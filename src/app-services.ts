@@ -1,5 +1,4 @@
 import { loadAgentState, type AgentState } from './services/agent-state.js';
-import { setDaemonEnvVar } from './services/env-file.js';
 import {
   clearProfileCooldown,
   removeProfile,
@@ -32,7 +31,6 @@ export interface AppServices {
   /** Calls `onChange` (debounced) when the agent's files change on disk; returns the stop. */
   watchState(onChange: () => void): () => void;
   saveCredential(input: Omit<SaveCredentialInput, 'workspace'>): Promise<SaveCredentialResult>;
-  setDaemonEnv(name: string, value: string): Promise<{ changed: boolean }>;
   removeProfile(profileId: string): Promise<RemoveResult>;
   setOrder(provider: string, ids: string[] | undefined): Promise<OrderResult>;
   clearCooldown(profileId: string): Promise<{ changed: boolean; gateway?: GatewayNote }>;
@@ -85,7 +83,6 @@ export function createAppServices(options: RealServicesOptions): AppServices {
       const saved = await saveCredentialProfile({ ...input, workspace });
       return { ...saved, ...(saved.createdWith ? {} : await tellGateway(saved.era)) };
     },
-    setDaemonEnv: (name, value) => setDaemonEnvVar(workspace.daemonEnvPath, name, value),
     removeProfile: async (profileId) => ({
       ...(await removeProfile(workspace, profileId)),
       ...(await tellGateway(undefined)),

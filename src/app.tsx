@@ -3,8 +3,8 @@ import { useCallback, useMemo, useReducer, useState } from 'react';
 import type { AppServices } from './app-services.js';
 import {
   NavigationActionsContext,
-  NavigationStateContext,
   ServicesContext,
+  SwitchServicesContext,
   type NavigationActions,
 } from './contexts.js';
 import { currentScreen, navigationReducer, type Screen, type TuiResult } from './navigation.js';
@@ -57,7 +57,6 @@ export function App({ services: initialServices, initialScreen, onExit }: AppPro
         else exit(result);
       },
       exit,
-      setServices,
     }),
     [exit, stackDepth, router],
   );
@@ -68,13 +67,13 @@ export function App({ services: initialServices, initialScreen, onExit }: AppPro
 
   return (
     <ServicesContext.Provider value={services}>
-      <NavigationStateContext.Provider value={navigation}>
+      <SwitchServicesContext.Provider value={setServices}>
         <NavigationActionsContext.Provider value={actions}>
           <KeyRouterProvider router={router}>
             <ScreenOutlet screen={currentScreen(navigation)} />
           </KeyRouterProvider>
         </NavigationActionsContext.Provider>
-      </NavigationStateContext.Provider>
+      </SwitchServicesContext.Provider>
     </ServicesContext.Provider>
   );
 }

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { CommandSpec, OptionSpec, ParsedValues } from './commands/spec.js';
 import { errorMessage, UsageError } from './services/errors.js';
 
 /**
@@ -6,36 +7,17 @@ import { errorMessage, UsageError } from './services/errors.js';
  * 2-core CI machine, a quarter of the whole `status --check` budget (SPEC §8); this is enough
  * for authdeck's flat set of commands and options.
  */
-export interface OptionSpec {
-  name: string;
-  short?: string;
-  /** Placeholder for an option that takes a value: `--within <duration>`. */
-  value?: string;
-  description: string;
-  required?: boolean;
-}
-
-export interface ArgumentSpec {
-  name: string;
-  required?: boolean;
-  variadic?: boolean;
-}
-
-export type ParsedValues = Record<string, string | boolean | undefined>;
-
-export interface CommandSpec {
-  name: string;
-  description: string;
-  options?: OptionSpec[];
-  args?: ArgumentSpec[];
-  subcommands?: CommandSpec[];
-  run?: (values: ParsedValues, positionals: string[]) => Promise<number>;
-}
-
 export type ParseOutcome =
   | { kind: 'run'; command: CommandSpec; path: string[]; values: ParsedValues; positionals: string[] }
   | { kind: 'help'; text: string }
   | { kind: 'version' };
+
+const HELP: OptionSpec = { name: 'help', short: 'h', description: 'show help' };
+const VERSION: OptionSpec = { name: 'version', short: 'V', description: 'print the version' };
+
+function findSubcommand(command: CommandSpec, word: string): CommandSpec | undefined {
+  return command.subcommands?.find((candidate) => candidate.name === word || candidate.aliases?.includes(word));
+}
 
 export function parseCommandLine(root: CommandSpec, globals: OptionSpec[], argv: string[]): ParseOutcome {
   const valueGlobals = new Set(
@@ -48,27 +30,32 @@ export function parseCommandLine(root: CommandSpec, globals: OptionSpec[], argv:
   let command = root;
   let strayPositional = false;
   for (let i = 0; i < argv.length; i++) {
-    const token = argv[i]!;
+    const token = argv[i] ?? '';
     if (token === '--') {
       rest.push(...argv.slice(i));
       break;
     }
     if (token.startsWith('-')) {
       rest.push(token);
-      if (valueGlobals.has(token) && i + 1 < argv.length) rest.push(argv[++i]!);
+      const next = argv[i + 1];
+      if (valueGlobals.has(token) && next !== undefined) {
+        rest.push(next);
+        i++;
+      }
       continue;
     }
-    const sub = strayPositional ? undefined : command.subcommands?.find((candidate) => candidate.name === token);
+    const sub = strayPositional ? undefined : findSubcommand(command, token);
     if (sub) {
       command = sub;
-      path.push(token);
+      path.push(sub.name);
       continue;
     }
+    // A word where a command is expected is a mistyped command, not an argument.
+    if (!strayPositional && command.subcommands && !command.args) throw unknownCommand(command, path, token);
     strayPositional = true;
     rest.push(token);
   }
-  const options = [...globals, ...(command.options ?? []), { name: 'help', short: 'h', description: 'show help' }];
-  if (command === root) options.push({ name: 'version', short: 'V', description: 'print the version' });
+  const options = [...globals, ...(command.options ?? []), HELP, ...(command === root ? [VERSION] : [])];
   const config = Object.fromEntries(
     options.map((option) => [
       option.name,
@@ -79,16 +66,13 @@ export function parseCommandLine(root: CommandSpec, globals: OptionSpec[], argv:
   try {
     parsed = parseArgs({ args: rest, options: config, allowPositionals: true, strict: true }) as typeof parsed;
   } catch (error) {
-    throw new UsageError(`${usageMessage(error)}; see \`authdeck ${[...path, '--help'].join(' ')}\``);
+    throw new UsageError(`${usageMessage(error, options)}; see \`authdeck ${[...path, '--help'].join(' ')}\``);
   }
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'help', text: formatHelp(command, path, globals) };
   if (values.version) return { kind: 'version' };
-  if (command.subcommands && positionals.length > 0) {
-    throw new UsageError(
-      `unknown command "${[...path, positionals[0]].join(' ')}"; see \`authdeck ${[...path, '--help'].join(' ')}\``,
-    );
-  }
+  const [firstWord] = positionals;
+  if (command.subcommands && !command.args && firstWord !== undefined) throw unknownCommand(command, path, firstWord);
   if (!command.run) return { kind: 'help', text: formatHelp(command, path, globals) };
   checkArguments(command, path, positionals);
   for (const option of command.options ?? []) {
@@ -99,13 +83,56 @@ export function parseCommandLine(root: CommandSpec, globals: OptionSpec[], argv:
   return { kind: 'run', command, path, values, positionals };
 }
 
+function unknownCommand(command: CommandSpec, path: string[], word: string): UsageError {
+  const names = (command.subcommands ?? []).flatMap((sub) => [sub.name, ...(sub.aliases ?? [])]);
+  const guess = nearest(word, names);
+  const where = [...path, '--help'].join(' ');
+  return new UsageError(
+    `unknown command "${[...path, word].join(' ')}"${guess ? `; did you mean "${[...path, guess].join(' ')}"?` : ''} (see \`authdeck ${where}\`)`,
+  );
+}
+
+/** The closest name within two edits (or the one `word` starts), for a did-you-mean. */
+export function nearest(word: string, names: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const name of names) {
+    const distance = name.startsWith(word) && word.length >= 3 ? 1 : editDistance(word, name);
+    if (distance < bestDistance) {
+      best = name;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** Optimal-string-alignment distance: insertions, deletions, substitutions, swaps of neighbours. */
+function editDistance(a: string, b: string): number {
+  const width = b.length + 1;
+  const cells = new Array<number>((a.length + 1) * width).fill(0);
+  const at = (i: number, j: number) => cells[i * width + j] ?? 0;
+  for (let i = 0; i <= a.length; i++) cells[i * width] = i;
+  for (let j = 0; j <= b.length; j++) cells[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, at(i - 2, j - 2) + 1);
+      cells[i * width + j] = best;
+    }
+  }
+  return at(a.length, b.length);
+}
+
 function checkArguments(command: CommandSpec, path: string[], positionals: string[]): void {
   const specs = command.args ?? [];
   const required = specs.filter((arg) => arg.required).length;
   const variadic = specs.some((arg) => arg.variadic);
   const where = path.join(' ');
   if (positionals.length < required) {
-    throw new UsageError(`${where}: missing <${specs[positionals.length]!.name}>; see \`authdeck ${where} --help\``);
+    throw new UsageError(
+      `${where}: missing <${specs[positionals.length]?.name ?? 'argument'}>; see \`authdeck ${where} --help\``,
+    );
   }
   if (!variadic && positionals.length > specs.length) {
     throw new UsageError(
@@ -114,12 +141,17 @@ function checkArguments(command: CommandSpec, path: string[], positionals: strin
   }
 }
 
-function usageMessage(error: unknown): string {
-  const message = errorMessage(error);
-  return message
-    .split('. ')[0]!
-    .replace(/^Unknown option/, 'unknown option')
-    .replace(/^Option '([^']+)' argument missing/, "option '$1' needs a value");
+function usageMessage(error: unknown, options: OptionSpec[]): string {
+  const message = errorMessage(error).split('. ')[0] ?? '';
+  const unknown = /^Unknown option '(--?[^']+)'/.exec(message)?.[1];
+  if (unknown) {
+    const guess = nearest(
+      unknown.replace(/^-+/, ''),
+      options.map((option) => option.name),
+    );
+    return `unknown option '${unknown}'${guess ? `; did you mean --${guess}?` : ''}`;
+  }
+  return message.replace(/^Option '([^']+)' argument missing/, "option '$1' needs a value");
 }
 
 export function formatHelp(command: CommandSpec, path: string[], globals: OptionSpec[]): string {
@@ -129,13 +161,13 @@ export function formatHelp(command: CommandSpec, path: string[], globals: Option
   );
   const usage = ['authdeck', ...path, ...(command.subcommands ? ['<command>'] : []), '[options]', ...args].join(' ');
   lines.push(`Usage: ${usage}`, '', command.description);
+  if (command.aliases?.length) lines.push('', `Also: ${command.aliases.join(', ')}`);
   if (command.subcommands?.length) {
     lines.push('', 'Commands:');
     const width = Math.max(...command.subcommands.map((sub) => sub.name.length));
     for (const sub of command.subcommands) lines.push(`  ${sub.name.padEnd(width)}  ${sub.description}`);
   }
-  const options = [...(command.options ?? []), ...globals, { name: 'help', short: 'h', description: 'show help' }];
-  if (path.length === 0) options.push({ name: 'version', short: 'V', description: 'print the version' });
+  const options = [...(command.options ?? []), ...globals, HELP, ...(path.length === 0 ? [VERSION] : [])];
   const flag = (option: OptionSpec) =>
     `${option.short ? `-${option.short}, ` : '    '}--${option.name}${option.value ? ` <${option.value}>` : ''}`;
   const width = Math.max(...options.map((option) => flag(option).length));

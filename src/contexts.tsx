@@ -1,9 +1,8 @@
 import { createContext, useContext } from 'react';
 import type { AppServices } from './app-services.js';
-import type { NavigationState, Screen, TuiResult } from './navigation.js';
+import type { Screen, TuiResult } from './navigation.js';
 
 export const ServicesContext = createContext<AppServices | null>(null);
-export const NavigationStateContext = createContext<NavigationState | null>(null);
 
 /** UI actions live apart from UI state, so screens that only act do not re-render on moves. */
 export interface NavigationActions {
@@ -13,8 +12,6 @@ export interface NavigationActions {
   /** Done with this screen: back to the one below, or leave the app when it is the only one. */
   finish(result: TuiResult): void;
   exit(result: TuiResult): void;
-  /** Swap the services, e.g. after switching to another agent. */
-  setServices(services: AppServices): void;
 }
 export const NavigationActionsContext = createContext<NavigationActions | null>(null);
 
@@ -26,8 +23,11 @@ export function useNavigation(): NavigationActions {
   return required(useContext(NavigationActionsContext), 'NavigationActionsContext');
 }
 
-export function useNavigationState(): NavigationState {
-  return required(useContext(NavigationStateContext), 'NavigationStateContext');
+/** Swaps the services the screens use, e.g. after switching to another agent. */
+export const SwitchServicesContext = createContext<((services: AppServices) => void) | null>(null);
+
+export function useSwitchServices(): (services: AppServices) => void {
+  return required(useContext(SwitchServicesContext), 'SwitchServicesContext');
 }
 
 function required<T>(value: T | null, name: string): T {

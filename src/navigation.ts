@@ -1,12 +1,14 @@
 import type { OnboardingMethod } from './services/providers.js';
 
+import { type AgentState, listAgentProfiles, listEnvCredentials } from './services/agent-state.js';
+
 /** Every screen the TUI can show, with what it starts from. */
 export type Screen =
-  | { name: 'home' }
-  | { name: 'onboard'; provider?: string; method?: OnboardingMethod; nonInteractive?: boolean }
+  | { name: 'onboard'; provider?: string; method?: OnboardingMethod; resumeAt?: 'method' }
   | { name: 'dashboard' }
   | { name: 'pick'; provider?: string; print?: boolean }
-  | { name: 'setup-token'; profileId?: string; claudeBin?: string; yes?: boolean };
+  /** `backTo`: the screen Esc returns to (the wizard that handed over), instead of leaving. */
+  | { name: 'setup-token'; profileId?: string; claudeBin?: string; yes?: boolean; backTo?: Screen };
 
 export interface NavigationState {
   stack: Screen[];
@@ -29,7 +31,17 @@ export function navigationReducer(state: NavigationState, action: NavigationActi
 }
 
 export function currentScreen(state: NavigationState): Screen {
-  return state.stack[state.stack.length - 1]!;
+  // The stack is never empty: `back` keeps the last screen.
+  return state.stack.at(-1) ?? { name: 'dashboard' };
+}
+
+/**
+ * What `authdeck` opens in a terminal: the dashboard when the agent has any credential (or its
+ * store cannot be read: the dashboard shows why), else the onboarding wizard.
+ */
+export function homeScreen(state: AgentState | undefined): Screen {
+  const configured = state === undefined || listAgentProfiles(state).length > 0 || listEnvCredentials(state).length > 0;
+  return configured ? { name: 'dashboard' } : { name: 'onboard' };
 }
 
 /** How the TUI ended: the exit code and, for `pick --print`, a line for stdout. */

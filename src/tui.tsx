@@ -1,5 +1,5 @@
 import type { CommandContext } from './commands/context.js';
-import type { Screen, TuiResult } from './navigation.js';
+import { homeScreen, type Screen, type TuiResult } from './navigation.js';
 import { ExitCode, UsageError } from './services/errors.js';
 import { parseDuration } from './services/durations.js';
 import { loadAgentState } from './services/agent-state.js';
@@ -10,8 +10,8 @@ import { readPreferences } from './services/prefs.js';
  * the terminal is restored. Ink and React are imported here, and only here, so that the plain
  * commands never pay for them.
  */
-export async function launchTui(ctx: CommandContext, screen: Screen): Promise<number> {
-  const { stdin, stdout, env } = ctx.io;
+export async function launchTui(ctx: CommandContext, screen: Screen | 'home'): Promise<number> {
+  const { stdin, stdout } = ctx.io;
   if (!stdin.isTTY || !stdout.isTTY || typeof stdin.setRawMode !== 'function') {
     throw new UsageError('this screen needs a terminal');
   }
@@ -26,7 +26,7 @@ export async function launchTui(ctx: CommandContext, screen: Screen): Promise<nu
   }
 }
 
-async function runApp(ctx: CommandContext, screen: Screen): Promise<number> {
+async function runApp(ctx: CommandContext, requested: Screen | 'home'): Promise<number> {
   const { stdin, stdout, env } = ctx.io;
   const workspace = await ctx.workspace();
   // The first screen's data is read while Ink loads, so the first frame already shows it.
@@ -53,6 +53,7 @@ async function runApp(ctx: CommandContext, screen: Screen): Promise<number> {
       ? { unrecognisedAfterMs: Number(env.AUTHDECK_SETUP_TOKEN_UNRECOGNISED_MS) }
       : {},
   });
+  const screen = requested === 'home' ? homeScreen(services.preloadedState) : requested;
   let result: TuiResult = { exitCode: ExitCode.ok };
   const instance = render(<App services={services} initialScreen={screen} onExit={(value) => (result = value)} />, {
     stdin,

@@ -169,7 +169,7 @@ function install(t, opts, nodeBinDir) {
   // Own package.json so npm treats this dir as the prefix (never a parent project).
   fs.writeFileSync(
     path.join(t.dir, 'package.json'),
-    JSON.stringify({ name: `authdeck-interop-${t.key.replace(/[^a-z0-9.-]/gi, '-')}`, private: true }, null, 2) + '\n',
+    `${JSON.stringify({ name: `authdeck-interop-${t.key.replace(/[^a-z0-9.-]/gi, '-')}`, private: true }, null, 2)}\n`,
   );
   log(opts, `installing ${t.spec} into ${t.dir} ...`);
   const env = {
@@ -226,7 +226,7 @@ function install(t, opts, nodeBinDir) {
     bytes: size.bytes,
     files: size.files,
   };
-  fs.writeFileSync(path.join(t.dir, MARKER), JSON.stringify(marker, null, 2) + '\n');
+  fs.writeFileSync(path.join(t.dir, MARKER), `${JSON.stringify(marker, null, 2)}\n`);
   log(
     opts,
     `${t.spec}: ${(marker.installMs / 1000).toFixed(1)} s, ${(size.bytes / 1048576).toFixed(0)} MiB, ${size.files} files`,
@@ -269,7 +269,7 @@ function main() {
     if (t.key === 'node') out.node = t.entry;
     else out.openclaw[t.key] = t.entry;
   }
-  process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
 }
 
 main();

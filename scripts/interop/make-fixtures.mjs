@@ -134,7 +134,7 @@ if (process.argv[2] === '--sqlite-worker') {
     const mask = (s) =>
       s.replace(SCANNER_RE_G, (m) => {
         const prefix = m.slice(0, 13); // sk-ant-xxxxx-
-        const body = 'FAKE.masked.' + 'x'.repeat(Math.max(0, m.length - 13 - 12));
+        const body = `FAKE.masked.${'x'.repeat(Math.max(0, m.length - 13 - 12))}`;
         out.rewritten.push({ from: `${prefix}…(${m.length} chars)`, to: `${prefix}FAKE.masked.x…(${m.length} chars)` });
         return prefix + body;
       });
@@ -186,7 +186,7 @@ if (process.argv[2] === '--sqlite-worker') {
   } else {
     throw new Error(`unknown worker op ${op}`);
   }
-  process.stdout.write(JSON.stringify(out, (k, v) => (typeof v === 'bigint' ? Number(v) : v)));
+  process.stdout.write(JSON.stringify(out, (_k, v) => (typeof v === 'bigint' ? Number(v) : v)));
   process.exit(0);
 }
 
@@ -229,11 +229,11 @@ function fakeSecret(kind, tag) {
   }
   if (kind === 'api') {
     const head = `sk-ant-api03-FAKE.${tag}.`;
-    return head + stream.slice(0, 106 - head.length) + 'AA';
+    return `${head + stream.slice(0, 106 - head.length)}AA`;
   }
   if (kind === 'openai') {
     // OpenClaw's paste-api-key for openai requires ^sk-[A-Za-z0-9_-]{8,}$ (no '.')
-    return `sk-FAKE-openai-${tag.replace(/[^A-Za-z0-9_-]/g, '-')}-` + stream.slice(0, 40);
+    return `sk-FAKE-openai-${tag.replace(/[^A-Za-z0-9_-]/g, '-')}-${stream.slice(0, 40)}`;
   }
   throw new Error(kind);
 }
@@ -322,7 +322,7 @@ class Home {
         })
       : spawnSync(NODE24, [entry, ...args], {
           env: this.env(env),
-          input: secret ? secret + '\n' : '',
+          input: secret ? `${secret}\n` : '',
           encoding: 'utf8',
           timeout: 240_000,
         });
@@ -808,8 +808,8 @@ function renderReadme(all) {
       const rows = Object.entries(i.auth ?? {});
       if (!rows.length) L.push('    - auth rows: none');
       for (const [k, v] of rows) {
-        const val = JSON.stringify(v.value, (kk, vv) =>
-          typeof vv === 'string' && /^sk-/.test(vv) ? vv.slice(0, 22) + '…' : vv,
+        const val = JSON.stringify(v.value, (_kk, vv) =>
+          typeof vv === 'string' && /^sk-/.test(vv) ? `${vv.slice(0, 22)}…` : vv,
         );
         L.push(`    - \`${k}\` = \`${val}\``);
       }
@@ -824,7 +824,7 @@ function renderReadme(all) {
       );
     L.push('');
   }
-  return L.join('\n') + '\n';
+  return `${L.join('\n')}\n`;
 }
 
 fs.mkdirSync(OUTDIR, { recursive: true });
@@ -849,7 +849,7 @@ for (const [name, fn] of Object.entries(SCENARIOS)) {
     verify: r.verify,
     note: "All secrets are fake (deterministic, derived from the scenario name) and contain a '.', so they do not match sk-ant-(api03|oat01|admin01)-[A-Za-z0-9_-]{80}. Copy this folder to a temp dir before opening any .sqlite in it (opening a WAL-mode DB creates -wal/-shm; writing changes it).",
   };
-  const text = JSON.stringify(manifest, null, 2) + '\n';
+  const text = `${JSON.stringify(manifest, null, 2)}\n`;
   if (SCANNER_RE.test(text)) throw new Error('scanner-shaped value in manifest');
   fs.writeFileSync(path.join(r.fx.dest, 'manifest.json'), text);
   results[name] = manifest;
@@ -886,7 +886,7 @@ const summarize = (m) => ({
 });
 fs.writeFileSync(
   path.join(OUTDIR, 'index.json'),
-  JSON.stringify(Object.fromEntries(Object.entries(all).map(([k, m]) => [k, summarize(m)])), null, 2) + '\n',
+  `${JSON.stringify(Object.fromEntries(Object.entries(all).map(([k, m]) => [k, summarize(m)])), null, 2)}\n`,
 );
 fs.writeFileSync(path.join(OUTDIR, 'README.md'), renderReadme(all));
 log(`wrote ${Object.keys(results).length} fixture(s) to ${OUTDIR}`);

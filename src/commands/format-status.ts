@@ -1,8 +1,9 @@
-import { STATUS_COLOR } from '../components/status-style.js';
+import { STATUS_COLOR } from '../services/health.js';
 import { formatDuration, formatRelative, formatWindow } from '../services/durations.js';
 import {
   compareByOrderPosition,
   describeStore,
+  summaryParts,
   type ProfileReport,
   type ProviderReport,
   type StatusReport,
@@ -104,16 +105,7 @@ function profileLine(
 }
 
 function summaryLine(report: StatusReport, paint: Painter): string {
-  const { summary } = report;
-  const parts = [
-    paint.green(`${summary.ok + summary.static} ok`),
-    paint.yellow(`${summary.expiring} expiring`),
-    paint.red(`${summary.expired} expired`),
-    paint.red(`${summary.missing + report.missingProviders.length} missing`),
-  ];
-  if (summary.refreshable) parts.push(paint.cyan(`${summary.refreshable} refreshable`));
-  if (summary.cooldown) parts.push(paint.yellow(`${summary.cooldown} in cooldown`));
-  if (summary.disabled) parts.push(paint.red(`${summary.disabled} disabled`));
-  if (summary.unknown) parts.push(paint.magenta(`${summary.unknown} unknown type`));
-  return parts.join(' · ');
+  return summaryParts(report)
+    .map((part) => (part.color ? paint[part.color](part.text) : part.text))
+    .join(' · ');
 }

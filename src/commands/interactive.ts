@@ -3,6 +3,7 @@ import { UsageError } from '../services/errors.js';
 import { loadAgentState } from '../services/agent-state.js';
 import type { CommandContext } from './context.js';
 import { requireProvider } from './context.js';
+import { OPTIONS, flagValue, stringValue, type CommandSpec } from './spec.js';
 
 const METHODS: OnboardingMethod[] = ['api-key', 'setup-token', 'paste-token'];
 
@@ -75,3 +76,37 @@ export async function runPick(ctx: CommandContext, options: { provider?: string;
     { checkStore: true },
   );
 }
+
+export const onboardCommand: CommandSpec = {
+  name: 'onboard',
+  description: 'the onboarding wizard (TUI); --non-interactive reads the secret from stdin',
+  options: [
+    OPTIONS.provider(false),
+    { name: 'method', value: 'method', description: 'api-key | setup-token | paste-token' },
+    { name: 'non-interactive', description: 'no screen: needs --provider and --method, secret on stdin' },
+    { name: 'profile-id', value: 'id', description: 'with --non-interactive: profile id or name' },
+    OPTIONS.json,
+  ],
+  run: (ctx, { values }) =>
+    runOnboard(ctx, {
+      provider: stringValue(values, 'provider'),
+      method: stringValue(values, 'method'),
+      nonInteractive: flagValue(values, 'non-interactive'),
+      profileId: stringValue(values, 'profile-id'),
+      json: flagValue(values, 'json'),
+    }),
+};
+
+export const dashboardCommand: CommandSpec = {
+  name: 'dashboard',
+  description: 'the live status dashboard (TUI)',
+  run: (ctx) => runDashboard(ctx),
+};
+
+export const pickCommand: CommandSpec = {
+  name: 'pick',
+  description: 'choose the profile a provider uses first for this agent (TUI)',
+  options: [OPTIONS.provider(false), { name: 'print', description: 'print the chosen id to stdout' }],
+  run: (ctx, { values }) =>
+    runPick(ctx, { provider: stringValue(values, 'provider'), print: flagValue(values, 'print') }),
+};

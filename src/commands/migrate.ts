@@ -4,6 +4,7 @@ import { applyMigration, planMigration, type MigrationEntry, type MigrationPlan 
 import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
 import { promptConfirm } from './secret-input.js';
+import { OPTIONS, flagValue, type CommandSpec } from './spec.js';
 
 export interface MigrateOptions {
   apply?: boolean;
@@ -85,3 +86,22 @@ export async function runMigrate(ctx: CommandContext, options: MigrateOptions): 
   for (const file of result.archived) writeLine(ctx.io.stdout, `  archived ${file.from} → ${file.to}`);
   return 0;
 }
+
+export const migrateCommand: CommandSpec = {
+  name: 'migrate',
+  description:
+    'SQLite-era agent with JSON auth files: what `openclaw doctor --fix` would import, and --apply to do it without losing renewed tokens',
+  options: [
+    { name: 'apply', description: 'write the new and newer profiles into SQLite and archive the JSON files' },
+    { name: 'prefer-json', description: 'with --apply: also take every profile that differs from the stored one' },
+    OPTIONS.yes,
+    OPTIONS.json,
+  ],
+  run: (ctx, { values }) =>
+    runMigrate(ctx, {
+      apply: flagValue(values, 'apply'),
+      preferJson: flagValue(values, 'prefer-json'),
+      yes: flagValue(values, 'yes'),
+      json: flagValue(values, 'json'),
+    }),
+};

@@ -6,6 +6,7 @@ import { resolveProfileId, setOrderOverride } from '../services/profile-actions.
 import { buildStatusReport } from '../services/status-report.js';
 import { requireProvider, type CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
+import { OPTIONS, flagValue, stringValue, type CommandSpec, type ParsedValues } from './spec.js';
 
 interface OrderOptions {
   provider?: string;
@@ -46,9 +47,8 @@ export async function runOrderGet(ctx: CommandContext, options: OrderOptions): P
   };
   writeLine(ctx.io.stdout, `${paint.bold(provider)} order (${sourceText[summary?.orderSource ?? 'auto']})`);
   if (override) writeLine(ctx.io.stdout, paint.dim(`  override: ${override.join(', ')}`));
-  effective.forEach((id, index) =>
-    writeLine(ctx.io.stdout, `  ${index + 1}. ${id}${index === 0 ? paint.green('  ← next') : ''}`),
-  );
+  for (const [index, id] of effective.entries())
+    writeLine(ctx.io.stdout, `  ${index + 1}. ${id}${index === 0 ? paint.green('  ← next') : ''}`);
   const left = report.profiles.filter((profile) => profile.orderPosition === null);
   for (const profile of left) writeLine(ctx.io.stdout, paint.dim(`  –  ${profile.id} (${profile.status}; not tried)`));
   if (effective.length === 0) writeLine(ctx.io.stdout, paint.yellow('  no usable profile'));
@@ -120,3 +120,34 @@ export async function runOrderClear(ctx: CommandContext, options: OrderOptions):
     );
   return 0;
 }
+
+const orderOptions = (values: ParsedValues): OrderOptions => ({
+  provider: stringValue(values, 'provider'),
+  json: flagValue(values, 'json'),
+});
+
+export const orderCommand: CommandSpec = {
+  name: 'order',
+  description: "get, set or clear the agent's profile order for a provider",
+  subcommands: [
+    {
+      name: 'get',
+      description: 'show the order the gateway uses, and the override if there is one',
+      options: [OPTIONS.provider(true), OPTIONS.json],
+      run: (ctx, { values }) => runOrderGet(ctx, orderOptions(values)),
+    },
+    {
+      name: 'set',
+      description: "set the agent's override: the profiles to try, first one first",
+      options: [OPTIONS.provider(true), OPTIONS.json],
+      args: [{ name: 'ids', required: true, variadic: true }],
+      run: (ctx, { values, positionals }) => runOrderSet(ctx, positionals, orderOptions(values)),
+    },
+    {
+      name: 'clear',
+      description: "remove the agent's override",
+      options: [OPTIONS.provider(true), OPTIONS.json],
+      run: (ctx, { values }) => runOrderClear(ctx, orderOptions(values)),
+    },
+  ],
+};

@@ -2,6 +2,7 @@ import { PREFERENCE_KEYS, readPreferences, setPreference, type Preferences } fro
 import { UsageError } from '../services/errors.js';
 import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
+import { OPTIONS, flagValue, type CommandSpec } from './spec.js';
 
 export async function runPrefs(
   ctx: CommandContext,
@@ -32,3 +33,12 @@ export async function runPrefs(
   }
   throw new UsageError(`prefs: unknown action "${action}"; use list, get or set`);
 }
+
+export const prefsCommand: CommandSpec = {
+  name: 'prefs',
+  description: "authdeck's own preferences: list, get KEY, set KEY VALUE",
+  options: [OPTIONS.json],
+  args: [{ name: 'action' }, { name: 'key' }, { name: 'value' }],
+  run: (ctx, { values, positionals: [action, key, value] }) =>
+    runPrefs(ctx, action, key, value, { json: flagValue(values, 'json') }),
+};

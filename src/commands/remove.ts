@@ -1,10 +1,10 @@
-import { AuthdeckError, CancelledError, UsageError } from '../services/errors.js';
-import { layerHolding } from '../services/agent-state.js';
-import { removeProfile } from '../services/profile-actions.js';
+import { CancelledError, UsageError } from '../services/errors.js';
+import { removalLayer, removeProfile } from '../services/profile-actions.js';
 import { locationPath } from '../services/store-docs.js';
 import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
 import { promptConfirm } from './secret-input.js';
+import { OPTIONS, flagValue, type CommandSpec } from './spec.js';
 
 export async function runRemove(
   ctx: CommandContext,
@@ -12,23 +12,13 @@ export async function runRemove(
   options: { yes?: boolean; json?: boolean },
 ): Promise<number> {
   const state = await ctx.agentState();
-  const holder = layerHolding(state, profileId);
-  if (holder === 'base' && state.layers.base?.role === 'inherited') {
-    throw new AuthdeckError(
-      `${profileId} is inherited from the main agent; remove it there with \`authdeck remove ${profileId} --agent main\``,
-    );
-  }
-  if (!holder)
-    throw new AuthdeckError(
-      `no profile ${profileId} for agent ${state.workspace.agentId} in ${locationPath(state.own.location)}`,
-    );
-  const where = holder === 'own' ? state.own : state.base!;
-  const scope = state.layers[holder]?.role === 'shared' ? ' (the shared store: every agent loses it)' : '';
+  const layer = removalLayer(state, profileId);
+  const scope = layer.role === 'shared' ? ' (the shared store: every agent loses it)' : '';
   if (!options.yes) {
     if (!ctx.interactive)
       throw new UsageError(`not removing ${profileId} without confirmation: no terminal to ask in; pass --yes`);
     const confirmed = await promptConfirm(
-      `Remove ${profileId} from ${locationPath(where.location)}${scope}?`,
+      `Remove ${profileId} from ${locationPath(layer.location)}${scope}?`,
       ctx.io.stdin,
       ctx.io.stderr,
     );
@@ -58,3 +48,13 @@ export async function runRemove(
   }
   return 0;
 }
+
+export const removeCommand: CommandSpec = {
+  name: 'remove',
+  description: 'remove a profile (asks first in a terminal)',
+  options: [OPTIONS.yes, OPTIONS.json],
+  args: [{ name: 'id', required: true }],
+  run: (ctx, { values, positionals }) =>
+    // The parser has checked there is exactly one.
+    runRemove(ctx, positionals.join(' '), { yes: flagValue(values, 'yes'), json: flagValue(values, 'json') }),
+};

@@ -1,13 +1,13 @@
 import { checkSecret, maskSecret, type SecretKind } from '../services/credentials.js';
-import { formatDate, formatRelative, parseDuration, SETUP_TOKEN_LIFETIME_MS } from '../services/durations.js';
-import { setDaemonEnvVar } from '../services/env-file.js';
-import { AuthdeckError, UsageError } from '../services/errors.js';
-import { ProfileConflictError, resolveProfileId, saveCredentialProfile } from '../services/profile-actions.js';
-import { storedProfileType } from '../services/credential-view.js';
+import { formatDate, formatRelative, parseDuration } from '../services/durations.js';
+import { AuthdeckError, CancelledError, UsageError } from '../services/errors.js';
+import { refuseReplacing, resolveProfileId, saveCredentialProfile } from '../services/profile-actions.js';
 import { providerInfo } from '../services/providers.js';
 import { profileAWriteWouldReplace } from '../services/agent-state.js';
 import { requireProvider, type CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
+import { promptConfirm } from './secret-input.js';
+import { OPTIONS, flagValue, stringValue, type CommandSpec } from './spec.js';
 
 export interface SaveCredentialOptions {
   provider?: string;
@@ -34,31 +34,26 @@ export async function runSaveCredential(
 
   // Fail on a bad agent, an unparsable store or a clash before asking for the secret.
   const workspace = await ctx.workspace();
-  const existing = profileAWriteWouldReplace(await ctx.agentState(), profileId);
-  if (existing && storedProfileType(existing) !== kind)
-    throw new ProfileConflictError(profileId, storedProfileType(existing));
+  const state = await ctx.agentState();
+  refuseReplacing(profileId, profileAWriteWouldReplace(state, profileId), kind, 'same-type');
 
   const what = kind === 'api_key' ? 'API key' : 'token';
   const check = checkSecret(provider, kind, await ctx.readSecret(`${info.label} ${what}: `));
   if (!check.ok) throw new AuthdeckError(check.error!);
   for (const warning of check.warnings) ctx.note(`warning: ${warning}`);
+  if (envVar) await confirmEnvReplacement(ctx, envVar, state.daemonEnv[envVar], check.secret);
 
   const nowMs = ctx.io.now();
-  let expiresAt = expiresInMs !== undefined ? nowMs + expiresInMs : undefined;
-  let assumedExpiry = false;
-  if (expiresAt === undefined && kind === 'token' && provider === 'anthropic') {
-    expiresAt = nowMs + SETUP_TOKEN_LIFETIME_MS;
-    assumedExpiry = true;
-  }
   const saved = await saveCredentialProfile({
     workspace,
     profileId,
     provider,
     kind,
     secret: check.secret,
-    ...(expiresAt !== undefined ? { expiresAt } : {}),
+    now: ctx.io.now,
+    ...(expiresInMs !== undefined ? { expiresAt: nowMs + expiresInMs } : {}),
+    ...(envVar ? { envVariable: envVar } : {}),
   });
-  const envResult = envVar ? await setDaemonEnvVar(workspace.daemonEnvPath, envVar, check.secret) : undefined;
   if (saved.createdWith)
     ctx.note(ctx.paint.dim(`the store did not exist yet: created it with \`${saved.createdWith}\``));
   const gateway = saved.createdWith ? undefined : await ctx.reloadGateway(saved.era);
@@ -74,12 +69,19 @@ export async function runSaveCredential(
       layer: saved.layer,
       storeGeneration: saved.era,
       replaced: saved.replaced,
-      expiresAt: expiresAt ?? null,
-      expiryAssumed: assumedExpiry,
+      expiresAt: saved.expiresAt ?? null,
+      expiryAssumed: saved.expiryAssumed,
       configPath: saved.config.path,
       configChanged: saved.config.changed,
       configBackupPath: saved.config.backupPath ?? null,
-      envFile: envVar ? { path: workspace.daemonEnvPath, variable: envVar, changed: envResult!.changed } : null,
+      envFile: saved.env
+        ? {
+            path: saved.env.path,
+            variable: saved.env.variable,
+            changed: saved.env.changed,
+            replaced: saved.env.previousMasked ?? null,
+          }
+        : null,
       gateway: gateway?.status ?? 'reloaded-by-openclaw',
     });
     return 0;
@@ -91,26 +93,81 @@ export async function runSaveCredential(
     out,
     `${paint.green('✔')} ${saved.replaced ? 'Replaced' : 'Saved'} ${paint.bold(profileId)} (${kind} ${maskSecret(check.secret)}) in ${where}`,
   );
-  if (expiresAt !== undefined) {
-    const assumed = assumedExpiry ? ' (assumed: setup-tokens last one year; pass --expires-in to change)' : '';
-    writeLine(out, `  expires ${formatDate(expiresAt)}, ${formatRelative(expiresAt, nowMs)}${assumed}`);
+  if (saved.expiresAt !== undefined) {
+    const assumed = saved.expiryAssumed ? ' (assumed: setup-tokens last one year; pass --expires-in to change)' : '';
+    writeLine(out, `  expires ${formatDate(saved.expiresAt)}, ${formatRelative(saved.expiresAt, nowMs)}${assumed}`);
   }
-  if (saved.config.changed) {
+  if (saved.config.changed)
     writeLine(out, `  ${saved.config.created ? 'created' : 'recorded in'} ${saved.config.path}`);
-  }
   if (saved.config.backupPath) {
     writeLine(
       out,
       paint.yellow(
-        `  ${saved.config.path} used JSON5-only syntax, so it was rewritten as JSON; the original is in ${saved.config.backupPath}`,
+        `  ${saved.config.path} used JSON5-only syntax, so it was rewritten; the original is in ${saved.config.backupPath}`,
       ),
     );
   }
-  if (envVar) {
+  if (saved.env) {
+    const replaced = saved.env.previousMasked ? ` (replacing ${saved.env.previousMasked})` : '';
+    const did = saved.env.changed ? `set ${saved.env.variable}${replaced}` : `${saved.env.variable} already set`;
     writeLine(
       out,
-      `  ${envResult!.changed ? 'set' : 'already set:'} ${envVar} in ${workspace.daemonEnvPath}; restart the gateway so it reads it (\`openclaw gateway restart\`, or your systemd/launchd service)`,
+      `  ${did} in ${saved.env.path}; restart the gateway so it reads it (\`openclaw gateway restart\`, or your systemd/launchd service)`,
     );
   }
   return 0;
 }
+
+/** The daemon .env already holds another value for the variable: say so, and ask in a terminal. */
+async function confirmEnvReplacement(
+  ctx: CommandContext,
+  variable: string,
+  current: string | undefined,
+  secret: string,
+): Promise<void> {
+  if (current === undefined || current === secret) return;
+  const question = `${variable} in the daemon .env is ${maskSecret(current)}; replace it?`;
+  if (!ctx.interactive) return;
+  if (!(await promptConfirm(question, ctx.io.stdin, ctx.io.stderr)))
+    throw new CancelledError(`kept ${variable} as it was; nothing saved`);
+}
+
+export const pasteTokenCommand: CommandSpec = {
+  name: 'paste-token',
+  description: 'store a token made elsewhere (from stdin, or a masked prompt in a terminal)',
+  options: [
+    OPTIONS.provider(true),
+    OPTIONS.profileId,
+    {
+      name: 'expires-in',
+      value: 'duration',
+      description: 'lifetime: 365d, 12h, 90m (Anthropic setup-tokens: 365d when not given)',
+    },
+    OPTIONS.json,
+  ],
+  run: (ctx, { values }) =>
+    runSaveCredential(ctx, 'token', {
+      provider: stringValue(values, 'provider'),
+      profileId: stringValue(values, 'profile-id'),
+      expiresIn: stringValue(values, 'expires-in'),
+      json: flagValue(values, 'json'),
+    }),
+};
+
+export const addKeyCommand: CommandSpec = {
+  name: 'add-key',
+  description: 'store an API key (from stdin, or a masked prompt in a terminal)',
+  options: [
+    OPTIONS.provider(true),
+    OPTIONS.profileId,
+    { name: 'env', description: "also write it to the daemon's .env (<state>/.env)" },
+    OPTIONS.json,
+  ],
+  run: (ctx, { values }) =>
+    runSaveCredential(ctx, 'api_key', {
+      provider: stringValue(values, 'provider'),
+      profileId: stringValue(values, 'profile-id'),
+      env: flagValue(values, 'env'),
+      json: flagValue(values, 'json'),
+    }),
+};

@@ -62,7 +62,7 @@ export function promptSecret(question: string, input: NodeJS.ReadStream, output:
           continue;
         }
         if (pending.startsWith('\x1b') && (PASTE_START.startsWith(pending) || PASTE_END.startsWith(pending))) return; // wait for the rest
-        const char = pending[0]!;
+        const char = pending.charAt(0);
         if (char === '\x1b' && inPaste) {
           // Inside a paste an escape sequence is part of what was copied (colours, links):
           // kept raw here, removed with the rest of the noise when the secret is normalised.

@@ -4,6 +4,7 @@ import { normalizeProviderId } from '../services/providers.js';
 import { findClaudeBinary } from '../services/setup-token/find-claude.js';
 import type { CommandContext } from './context.js';
 import { openScreen, requireTerminal } from './interactive.js';
+import { flagValue, stringValue, type CommandSpec } from './spec.js';
 
 export interface SetupTokenOptions {
   provider?: string;
@@ -36,3 +37,21 @@ export async function runSetupToken(ctx: CommandContext, options: SetupTokenOpti
     { checkStore: true },
   );
 }
+
+export const setupTokenCommand: CommandSpec = {
+  name: 'setup-token',
+  description: 'run `claude setup-token` here and save the token it prints as a profile (TUI)',
+  options: [
+    { name: 'provider', value: 'id', description: 'only anthropic' },
+    { name: 'profile-id', value: 'id', description: 'profile id or name (default anthropic:default; asks when taken)' },
+    { name: 'claude-bin', value: 'path', description: 'the claude program (default: claude on PATH)' },
+    { name: 'yes', short: 'y', description: 'replace the profile if it exists, without asking' },
+  ],
+  run: (ctx, { values }) =>
+    runSetupToken(ctx, {
+      provider: stringValue(values, 'provider'),
+      profileId: stringValue(values, 'profile-id'),
+      claudeBin: stringValue(values, 'claude-bin'),
+      yes: flagValue(values, 'yes'),
+    }),
+};

@@ -4,6 +4,7 @@ import { buildStatusReport } from '../services/status-report.js';
 import { requireProvider, type CommandContext } from './context.js';
 import { writeJson } from './output.js';
 import { formatStatusReport } from './format-status.js';
+import { OPTIONS, flagValue, stringValue, type CommandSpec } from './spec.js';
 
 export interface StatusOptions {
   json?: boolean;
@@ -27,3 +28,25 @@ export async function runStatus(ctx: CommandContext, options: StatusOptions): Pr
   }
   return report.check.exitCode;
 }
+
+export const statusCommand: CommandSpec = {
+  name: 'status',
+  description: 'show every profile of the agent: health, expiry, order, source',
+  options: [
+    { name: 'json', description: 'print one JSON object (schema in the README)' },
+    { name: 'check', description: 'exit 1 if anything is expired or missing, 2 if expiring, else 0' },
+    {
+      name: 'within',
+      value: 'duration',
+      description: 'warn window for "expiring" (default 24h, or `prefs set warnWithin`)',
+    },
+    OPTIONS.provider(false),
+  ],
+  run: (ctx, { values }) =>
+    runStatus(ctx, {
+      json: flagValue(values, 'json'),
+      check: flagValue(values, 'check'),
+      within: stringValue(values, 'within'),
+      provider: stringValue(values, 'provider'),
+    }),
+};

@@ -4,6 +4,7 @@ import { maskSecret } from '../services/credentials.js';
 import { AuthdeckError } from '../services/errors.js';
 import type { CommandContext } from './context.js';
 import { writeLine } from './output.js';
+import { flagValue, type CommandSpec } from './spec.js';
 
 /**
  * The one command that prints a whole secret (SPEC §3), and only into a pipe or with --reveal,
@@ -27,3 +28,12 @@ export async function runToken(ctx: CommandContext, profileId: string, options: 
   ctx.io.stdout.write(`${view.secret}\n`);
   return 0;
 }
+
+export const tokenCommand: CommandSpec = {
+  name: 'token',
+  description: "print a profile's whole secret (masked on a terminal unless --reveal)",
+  options: [{ name: 'reveal', description: 'print it even when stdout is a terminal' }],
+  args: [{ name: 'id', required: true }],
+  // The parser has checked there is exactly one.
+  run: (ctx, { values, positionals }) => runToken(ctx, positionals.join(' '), { reveal: flagValue(values, 'reveal') }),
+};

@@ -1,23 +1,19 @@
 import { Text } from 'ink';
-import type { StatusReport } from '../services/status-report.js';
+import { type StatusReport, summaryParts } from '../services/status-report.js';
 
-/** n ok · n expiring · n expired · n missing (and the rarer counts when there are any). */
+/** The counts line, in the same words as `status` and `status --json`. */
 export function SummaryLine({ report }: { report: StatusReport }) {
-  const { summary } = report;
-  const missing = summary.missing + report.missingProviders.length;
+  const parts = summaryParts(report);
   return (
     <Text wrap="truncate">
-      <Text color="green">{summary.ok + summary.static} ok</Text>
-      <Text dimColor> · </Text>
-      <Text color="yellow">{summary.expiring} expiring</Text>
-      <Text dimColor> · </Text>
-      <Text color="red">{summary.expired} expired</Text>
-      <Text dimColor> · </Text>
-      <Text color="red">{missing} missing</Text>
-      {summary.refreshable > 0 && <Text color="cyan"> · {summary.refreshable} refreshable</Text>}
-      {summary.cooldown > 0 && <Text color="yellow"> · {summary.cooldown} in cooldown</Text>}
-      {summary.disabled > 0 && <Text color="red"> · {summary.disabled} disabled</Text>}
-      {summary.unknown > 0 && <Text color="magenta"> · {summary.unknown} unknown type</Text>}
+      {parts.map((part, index) => (
+        <Text key={part.text}>
+          {index > 0 && <Text dimColor> · </Text>}
+          <Text color={part.color} dimColor={part.color === undefined}>
+            {part.text}
+          </Text>
+        </Text>
+      ))}
     </Text>
   );
 }

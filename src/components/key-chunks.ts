@@ -59,8 +59,9 @@ function keyOf(char: string): [string, Key] {
 export function splitKeyChunk(input: string, key: Key): Array<[string, RoutedKey]> {
   const chars = input.match(/\r\n|[\s\S]/gu) ?? [];
   if (hasFlag(key) || chars.length === 0) return [[input, { ...key, inChunk: false, chunkEnd: true }]];
-  if (chars.length === 1) {
-    const [one, oneKey] = keyOf(chars[0]!);
+  const [only] = chars;
+  if (chars.length === 1 && only !== undefined) {
+    const [one, oneKey] = keyOf(only);
     return [[one, { ...oneKey, shift: oneKey.shift || key.shift, inChunk: false, chunkEnd: true }]];
   }
   return chars.map((char, index) => {

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { useMemo, useRef, useState } from 'react';
+import { type ReactNode, useMemo, useRef, useState } from 'react';
 import { Header } from '../components/Header.js';
 import { KeyHints } from '../components/KeyHints.js';
 import { SelectList, type SelectItem } from '../components/select-list/SelectList.js';
@@ -9,7 +9,7 @@ import { formatRelative } from '../services/durations.js';
 import { errorMessage, ExitCode } from '../services/errors.js';
 import { isUsableStatus } from '../services/health.js';
 import { buildStatusReport, compareByOrderPosition } from '../services/status-report.js';
-import { orderBase } from './dashboard/reorder.js';
+import { orderBase } from '../services/order-edit.js';
 import { useHoldRestOfKeys, useKeys } from '../components/key-router.js';
 
 /**
@@ -60,7 +60,7 @@ export function PickerScreen({ provider: presetProvider, print }: { provider?: s
     );
   };
 
-  let body;
+  let body: ReactNode;
   if (!report) {
     body = <Text dimColor>{error ?? 'Reading the store…'}</Text>;
   } else if (!provider) {

@@ -1,6 +1,5 @@
 import type { Screen } from '../navigation.js';
 import { DashboardScreen } from './dashboard/DashboardScreen.js';
-import { HomeScreen } from './HomeScreen.js';
 import { OnboardScreen } from './onboard/OnboardScreen.js';
 import { PickerScreen } from './PickerScreen.js';
 import { SetupTokenScreen } from './setup-token/SetupTokenScreen.js';
@@ -8,15 +7,20 @@ import { SetupTokenScreen } from './setup-token/SetupTokenScreen.js';
 /** Which component draws which screen. */
 export function ScreenOutlet({ screen }: { screen: Screen }) {
   switch (screen.name) {
-    case 'home':
-      return <HomeScreen />;
     case 'dashboard':
       return <DashboardScreen />;
     case 'onboard':
-      return <OnboardScreen provider={screen.provider} method={screen.method} />;
+      return <OnboardScreen provider={screen.provider} method={screen.method} resumeAt={screen.resumeAt} />;
     case 'pick':
       return <PickerScreen provider={screen.provider} print={screen.print} />;
     case 'setup-token':
-      return <SetupTokenScreen profileId={screen.profileId} claudeBin={screen.claudeBin} yes={screen.yes} />;
+      return (
+        <SetupTokenScreen
+          profileId={screen.profileId}
+          claudeBin={screen.claudeBin}
+          yes={screen.yes}
+          backTo={screen.backTo}
+        />
+      );
   }
 }

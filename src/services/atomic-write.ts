@@ -1,4 +1,5 @@
-import { lstat, mkdir, open, readdir, readlink, rename, rm, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { type FileHandle, lstat, mkdir, open, readdir, readlink, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AuthdeckError, fsFailure, isNodeError } from './errors.js';
 
@@ -21,7 +22,7 @@ export async function ensurePrivateDir(dir: string): Promise<void> {
 export async function resolveWriteTarget(path: string): Promise<string> {
   let current = path;
   for (let hops = 0; hops < 16; hops++) {
-    let stats;
+    let stats: Stats;
     try {
       stats = await lstat(current);
     } catch (error) {
@@ -67,7 +68,7 @@ export async function writeFileAtomic(path: string, content: string): Promise<vo
   await refuseReadOnly(target);
   for (const leftover of await findLeftoverTempFiles(target)) await rm(leftover, { force: true });
   const tmpPath = join(dir, `${basename(target)}.${uniqueSuffix()}.tmp`);
-  let handle;
+  let handle: FileHandle;
   try {
     handle = await open(tmpPath, 'wx', PRIVATE_FILE_MODE);
   } catch (error) {
@@ -97,7 +98,7 @@ export async function writeFileAtomic(path: string, content: string): Promise<vo
  * would succeed whatever its mode, and root would be let through anyway).
  */
 async function refuseReadOnly(target: string): Promise<void> {
-  let stats;
+  let stats: Stats;
   try {
     stats = await stat(target);
   } catch (error) {

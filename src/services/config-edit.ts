@@ -106,7 +106,7 @@ async function editConfigFile(
 function refuseDuplicateKeys(tree: JsonNode, text: string, file: string, path: (string | number)[]): void {
   let node: JsonNode | undefined = tree;
   for (const segment of path) {
-    if (!node || node.type !== 'object' || typeof segment !== 'string') return;
+    if (node?.type !== 'object' || typeof segment !== 'string') return;
     const matches: JsonNode[] = (node.children ?? []).filter((property) => property.children?.[0]?.value === segment);
     if (matches.length > 1) {
       const lines = matches.map((property) => offsetToLineColumn(text, property.offset).line).join(' and ');
@@ -178,15 +178,15 @@ function detectFormatting(text: string): FormattingOptions {
 }
 
 function setAtPath(doc: Record<string, unknown>, path: (string | number)[], value: unknown): void {
-  let node: Record<string, unknown> | unknown[] = doc;
-  for (let i = 0; i < path.length - 1; i++) {
-    const key = path[i]!;
-    const container = node as Record<string | number, unknown>;
-    const next = container[key];
-    if (next === null || typeof next !== 'object') container[key] = {};
-    node = container[key] as Record<string, unknown>;
+  const last = path.at(-1);
+  if (last === undefined) return;
+  let node: Record<string | number, unknown> = doc;
+  for (const key of path.slice(0, -1)) {
+    const next = node[key];
+    if (next === null || typeof next !== 'object') node[key] = {};
+    node = node[key] as Record<string | number, unknown>;
   }
-  Object.defineProperty(node, path[path.length - 1]!, { value, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(node, last, { value, writable: true, enumerable: true, configurable: true });
 }
 
 async function backupConfig(path: string, text: string): Promise<string> {

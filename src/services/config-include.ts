@@ -94,8 +94,9 @@ export async function findAuthoringFile(
       relative = [];
     }
     if (depth === path.length) break;
-    relative = [...relative, path[depth]!];
-    node = asRecord(node?.[path[depth]!]);
+    const key = path[depth] ?? '';
+    relative = [...relative, key];
+    node = asRecord(node?.[key]);
   }
   return { file, doc, path: relative };
 }

@@ -2,7 +2,6 @@ import { findProvider, providerInfo, providerLabel, type SecretShape } from './p
 
 export type SecretKind = 'api_key' | 'token';
 
-/* eslint-disable no-control-regex */
 const BRACKETED_PASTE = /\x1b?\[20[01]~/g;
 const ANSI_SEQUENCE = /\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]/g;
 // \s covers CR, LF, tab, NBSP and U+2028/2029; the rest are the invisible ones that survive copy.
@@ -19,8 +18,8 @@ export function normalizeSecret(input: string): string {
     .replace(ANSI_SEQUENCE, '')
     .replace(INVISIBLE, '')
     .replace(CONTROL, '');
-  const quoted = /^(['"`])(.*)\1$/.exec(secret);
-  if (quoted) secret = quoted[2]!;
+  const inner = /^(['"`])(.*)\1$/.exec(secret)?.[2];
+  if (inner !== undefined) secret = inner;
   return secret;
 }
 
@@ -73,9 +72,7 @@ function secretsOnSeparateLines(input: string, provider: string, kind: SecretKin
     .filter((line) => line !== '');
   if (lines.length < 2) return lines.length;
   const shape = kind === 'api_key' ? providerInfo(provider).key : providerInfo(provider).token;
-  return lines.filter(
-    (line) => recogniseSecret(line) !== undefined || (shape !== undefined && shape.pattern.test(line)),
-  ).length;
+  return lines.filter((line) => recogniseSecret(line) !== undefined || shape?.pattern.test(line)).length;
 }
 
 /** Checks a pasted secret for a provider and flow (SPEC §3); never echoes the secret. */

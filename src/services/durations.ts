@@ -1,6 +1,6 @@
 import { UsageError } from './errors.js';
 
-const UNIT_MS: Record<string, number> = {
+const UNIT_MS = {
   ms: 1,
   s: 1000,
   m: 60_000,
@@ -8,22 +8,25 @@ const UNIT_MS: Record<string, number> = {
   d: 86_400_000,
   w: 7 * 86_400_000,
   y: 365 * 86_400_000,
-};
+} as const satisfies Record<string, number>;
+type DurationUnit = keyof typeof UNIT_MS;
 
-export const DAY_MS = UNIT_MS.d!;
+export const DAY_MS = UNIT_MS.d;
 export const SETUP_TOKEN_LIFETIME_MS = 365 * DAY_MS;
 export const DEFAULT_WARN_WITHIN = '24h';
 
 /** "365d", "12h", "90m", "1d12h", "45s", "500ms"; a bare number means hours. */
 export function parseDuration(text: string, flag = 'duration'): number {
   const trimmed = text.trim().toLowerCase();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * UNIT_MS.h!);
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * UNIT_MS.h);
   const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d|w|y)/g)];
   const consumed = parts.map((part) => part[0]).join('');
   if (parts.length === 0 || consumed !== trimmed) {
     throw new UsageError(`${flag}: "${text}" is not a duration; use forms like 365d, 12h, 90m or 1d12h`);
   }
-  return Math.round(parts.reduce((total, part) => total + Number(part[1]) * UNIT_MS[part[2]!]!, 0));
+  return Math.round(
+    parts.reduce((total, [, amount, unit]) => total + Number(amount) * UNIT_MS[unit as DurationUnit], 0),
+  );
 }
 
 /** A compact two-unit duration, rounded at its smaller unit: "365d", "5h 12m", "4m 10s", "12s". */
@@ -57,12 +60,12 @@ export function formatDate(ms: number): string {
 }
 
 export function formatDateTime(ms: number): string {
-  return new Date(ms).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+  return `${new Date(ms).toISOString().replace('T', ' ').slice(0, 16)} UTC`;
 }
 
 /** A warn window as people say it: "24h" rather than "1d", "7d" rather than "168h". */
 export function formatWindow(ms: number): string {
-  const hourMs = UNIT_MS.h!;
+  const hourMs = UNIT_MS.h;
   if (ms % hourMs === 0 && ms < 2 * DAY_MS) return `${ms / hourMs}h`;
   return formatDuration(ms).replace(' ', '');
 }

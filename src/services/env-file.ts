@@ -6,7 +6,10 @@ import { withFileLock } from './lock.js';
 /** The daemon's `.env` as the gateway loads it; a missing file is an empty one. */
 export async function readDaemonEnv(path: string): Promise<Record<string, string>> {
   const text = await readTextIfExists(path);
-  if (text === undefined) return {};
+  return text === undefined ? {} : parseDotenv(text);
+}
+
+async function parseDotenv(text: string): Promise<Record<string, string>> {
   // Loaded only when there is a file: dotenv pulls in node:crypto, costly at start-up.
   const dotenv = await import('dotenv');
   // dotenv is CommonJS: bundled, its functions sit on the default export.
@@ -22,18 +25,21 @@ export function isValidEnvName(name: string): boolean {
  * Sets or removes one variable and leaves every other line (comments, blank lines, other
  * variables, multi-line values) exactly as it was. Runs under the same lock protocol.
  */
-export async function setDaemonEnvVar(
-  path: string,
-  name: string,
-  value: string | undefined,
-): Promise<{ changed: boolean }> {
+export interface EnvChange {
+  changed: boolean;
+  /** The value the variable had before, when it had one (for "replaced sk-…abcd"). */
+  previous?: string;
+}
+
+export async function setDaemonEnvVar(path: string, name: string, value: string | undefined): Promise<EnvChange> {
   if (!isValidEnvName(name)) throw new UsageError(`"${name}" is not a valid environment variable name`);
   return withFileLock(path, async () => {
     const before = (await readTextIfExists(path)) ?? '';
+    const previous = before === '' ? undefined : (await parseDotenv(before))[name];
     const after = editEnvText(before, name, value);
-    if (after === before) return { changed: false };
+    if (after === before) return { changed: false, ...(previous !== undefined ? { previous } : {}) };
     await writeFileAtomic(path, after);
-    return { changed: true };
+    return { changed: true, ...(previous !== undefined ? { previous } : {}) };
   });
 }
 
@@ -61,19 +67,19 @@ export function editEnvText(text: string, name: string, value: string | undefine
 
 /** The variable a line assigns and the last line of its value (quoted values may span lines). */
 function assignmentSpan(lines: string[], start: number): { name?: string; exported: boolean; end: number } {
-  const match = /^\s*(export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(lines[start]!);
+  const match = /^\s*(export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(lines[start] ?? '');
   if (!match) return { exported: false, end: start };
-  const rest = match[3]!;
+  const [, exported, name, rest = ''] = match;
   const quote = rest[0];
   let end = start;
   if (quote === '"' || quote === "'" || quote === '`') {
     const closesOnSameLine = new RegExp(`^${quote}(?:\\\\.|[^${quote}\\\\])*${quote}`).test(rest);
     if (!closesOnSameLine) {
-      while (end + 1 < lines.length && !lines[end + 1]!.includes(quote)) end++;
+      while (end + 1 < lines.length && !(lines[end + 1] ?? '').includes(quote)) end++;
       if (end + 1 < lines.length) end++;
     }
   }
-  return { name: match[2]!, exported: match[1] !== undefined, end };
+  return { ...(name ? { name } : {}), exported: exported !== undefined, end };
 }
 
 function quoteEnvValue(value: string): string {

@@ -1,4 +1,5 @@
-import { link, lstat, open, readFile, realpath, rename, rm, rmdir, unlink } from 'node:fs/promises';
+import type { BigIntStats } from 'node:fs';
+import { type FileHandle, link, lstat, open, readFile, realpath, rename, rm, rmdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from './atomic-write.js';
 import { fsFailure, isNodeError, LockBusyError, UnreadableStateError } from './errors.js';
@@ -104,7 +105,7 @@ export async function readLiveLockHolder(filePath: string, nowMs = Date.now()): 
 }
 
 async function tryCreateLock(lockPath: string, body: string): Promise<boolean> {
-  let handle;
+  let handle: FileHandle;
   try {
     handle = await open(lockPath, 'wx', PRIVATE_FILE_MODE);
   } catch (error) {
@@ -137,7 +138,7 @@ function fileIdentity(stats: { ino: bigint; birthtimeNs: bigint; dev: bigint }):
 }
 
 async function inspectLock(lockPath: string, nowMs: number): Promise<LockState> {
-  let stats;
+  let stats: BigIntStats;
   try {
     stats = await lstat(lockPath, { bigint: true });
   } catch (error) {
@@ -226,7 +227,7 @@ async function takeOverStaleLock(
     throw fsFailure(error, lockPath, 'write');
   }
   await onTakeover?.('moved-aside');
-  let moved;
+  let moved: BigIntStats;
   let content: string | null = null;
   try {
     moved = await lstat(aside, { bigint: true });

@@ -12,7 +12,10 @@ export function compareOpenclawVersions(a: string, b: string): number {
   const left = parseOpenclawVersion(a);
   const right = parseOpenclawVersion(b);
   if (!left || !right) return left ? 1 : right ? -1 : 0;
-  for (let i = 0; i < 3; i++) if (left.parts[i] !== right.parts[i]) return left.parts[i]! - right.parts[i]!;
+  for (let i = 0; i < 3; i++) {
+    const difference = (left.parts[i] ?? 0) - (right.parts[i] ?? 0);
+    if (difference !== 0) return difference;
+  }
   if (left.pre === right.pre) return 0;
   if (left.pre === undefined) return 1;
   if (right.pre === undefined) return -1;

@@ -1,11 +1,19 @@
 import { recordProfileInConfig, type ConfigRecordResult } from './config-edit.js';
 import { storedProfileType } from './credential-view.js';
-import type { SecretKind } from './credentials.js';
+import { maskSecret, type SecretKind } from './credentials.js';
+import { SETUP_TOKEN_LIFETIME_MS } from './durations.js';
+import { setDaemonEnvVar } from './env-file.js';
 import { AuthdeckError, UsageError } from './errors.js';
 import { normalizeProviderId } from './providers.js';
-import { locationPath, type AuthStoreTransaction, type JsonObject, type StoreUpdate } from './store-docs.js';
+import {
+  locationPath,
+  type AuthStoreSnapshot,
+  type AuthStoreTransaction,
+  type JsonObject,
+  type StoreUpdate,
+} from './store-docs.js';
 import { lockWaitMs } from './lock.js';
-import { readLayer, type LayerRole } from './store-layers.js';
+import { readLayer, type AgentLayers, type LayerRole, type StoreLayer } from './store-layers.js';
 import { credentialLayer, planWrite, StoreMissingError, updateStoreLayer, withLayerLock } from './store-writer.js';
 import { hasOpenclaw, openclawFailure, runOpenclaw } from './openclaw/openclaw-cli.js';
 import type { GatewayNote } from './gateway/reload-auth.js';
@@ -45,9 +53,13 @@ export interface SaveCredentialInput {
   provider: string;
   kind: SecretKind;
   secret: string;
+  /** When it expires; unset for an Anthropic setup-token means a year from now (they last one). */
   expiresAt?: number;
   /** same-type: a renewal of the same kind of credential may replace it (the default). */
   replace?: 'same-type' | 'any' | 'never';
+  /** Also set this variable in the daemon's .env (after the profile is saved). */
+  envVariable?: string;
+  now?: () => number;
 }
 
 export interface SaveCredentialResult {
@@ -58,21 +70,37 @@ export interface SaveCredentialResult {
   era: StoreEra;
   replaced: boolean;
   expiresAt?: number;
+  /** The expiry was not given: a year was assumed for an Anthropic setup-token. */
+  expiryAssumed: boolean;
   config: ConfigRecordResult;
+  env?: { path: string; variable: string; changed: boolean; previousMasked?: string };
   /** The OpenClaw command that created the store first (authdeck never creates its databases). */
   createdWith?: string;
   /** What the running gateway made of the change (set by the caller that asked it). */
   gateway?: GatewayNote;
 }
 
+/** Setup-tokens last a year: a token without a given expiry is taken to be one (SPEC §3). */
+export function assumedExpiry(provider: string, kind: SecretKind, nowMs: number): number | undefined {
+  return kind === 'token' && normalizeProviderId(provider) === 'anthropic'
+    ? nowMs + SETUP_TOKEN_LIFETIME_MS
+    : undefined;
+}
+
+/**
+ * Saves a secret as a profile where the gateway reads it (config entry first, then the store),
+ * then — when asked — sets the daemon's .env variable. Returns what was written and assumed.
+ */
 export async function saveCredentialProfile(input: SaveCredentialInput): Promise<SaveCredentialResult> {
   const { workspace, profileId, kind, secret } = input;
   const provider = normalizeProviderId(input.provider);
+  const assumed = input.expiresAt === undefined ? assumedExpiry(provider, kind, (input.now ?? Date.now)()) : undefined;
+  const expiresAt = input.expiresAt ?? assumed;
   const replace = input.replace ?? 'same-type';
   const edit = (mode: typeof replace) => (tx: AuthStoreTransaction) => {
     const existing = tx.getProfile(profileId);
     refuseReplacing(profileId, existing, kind, mode);
-    tx.putProfile(profileId, credentialEntry(existing, provider, kind, secret, input.expiresAt));
+    tx.putProfile(profileId, credentialEntry(existing, provider, kind, secret, expiresAt));
     // A new secret starts with a clean slate: the old one's failures say nothing about it.
     tx.updateUsage(profileId, resetFailureStats);
     return existing !== undefined;
@@ -117,16 +145,38 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
       throw error;
     }
   });
+  const env = input.envVariable ? await writeEnvVariable(workspace, input.envVariable, secret) : undefined;
   return {
     profileId,
     storePath: locationPath(target.location),
     layer: target.role,
     era: plan.generation.era,
     replaced: update.result,
-    ...(input.expiresAt !== undefined ? { expiresAt: input.expiresAt } : {}),
+    ...(expiresAt !== undefined ? { expiresAt } : {}),
+    expiryAssumed: assumed !== undefined,
     config,
+    ...(env ? { env } : {}),
     ...(createdWith ? { createdWith } : {}),
   };
+}
+
+async function writeEnvVariable(
+  workspace: Workspace,
+  variable: string,
+  secret: string,
+): Promise<NonNullable<SaveCredentialResult['env']>> {
+  try {
+    const change = await setDaemonEnvVar(workspace.daemonEnvPath, variable, secret);
+    const replaced =
+      change.previous !== undefined && change.previous !== secret
+        ? { previousMasked: maskSecret(change.previous) }
+        : {};
+    return { path: workspace.daemonEnvPath, variable, changed: change.changed, ...replaced };
+  } catch (error) {
+    if (error instanceof AuthdeckError)
+      error.message = `the profile was saved, but ${workspace.daemonEnvPath} was not changed: ${error.message}`;
+    throw error;
+  }
 }
 
 /** One rule for the CLI and the wizard: a renewal may replace the same kind of credential, nothing else. */
@@ -182,20 +232,37 @@ export interface OrderResult {
  * Removes a profile from the layer that holds it as the agent sees it: its own store first,
  * else the shared store. A profile inherited from the main agent is removed there, not here.
  */
-export async function removeProfile(workspace: Workspace, profileId: string): Promise<RemoveResult> {
-  const { layers } = await planWrite(workspace);
-  const own = await readLayer(layers.own);
-  const base = layers.base ? await readLayer(layers.base) : undefined;
-  let target = own.profiles[profileId] ? layers.own : base?.profiles[profileId] ? layers.base : undefined;
+/**
+ * The layer a remove takes a profile from, as the agent sees it: its own, else the shared
+ * store. One rule (and one message) for the command's question and the removal itself.
+ */
+export function removalLayer(
+  view: { workspace: Workspace; layers: AgentLayers; own: AuthStoreSnapshot; base?: AuthStoreSnapshot },
+  profileId: string,
+): StoreLayer {
+  const { layers, own, base } = view;
+  const target = Object.hasOwn(own.profiles, profileId)
+    ? layers.own
+    : base && Object.hasOwn(base.profiles, profileId)
+      ? layers.base
+      : undefined;
   if (target?.role === 'inherited') {
     throw new AuthdeckError(
       `${profileId} is inherited from the main agent; remove it there with \`authdeck remove ${profileId} --agent main\``,
     );
   }
-  if (!target)
-    throw new AuthdeckError(
-      `no profile ${profileId} for agent ${workspace.agentId} in ${locationPath(layers.own.location)}${layers.base ? ` or ${locationPath(layers.base.location)}` : ''}`,
-    );
+  if (!target) {
+    const where = `${locationPath(layers.own.location)}${layers.base ? ` or ${locationPath(layers.base.location)}` : ''}`;
+    throw new AuthdeckError(`no profile ${profileId} for agent ${view.workspace.agentId} in ${where}`);
+  }
+  return target;
+}
+
+export async function removeProfile(workspace: Workspace, profileId: string): Promise<RemoveResult> {
+  const { layers } = await planWrite(workspace);
+  const own = await readLayer(layers.own);
+  const base = layers.base ? await readLayer(layers.base) : undefined;
+  const target = removalLayer({ workspace, layers, own, ...(base ? { base } : {}) }, profileId);
   const update = await updateStoreLayer(target, (tx) => {
     const existing = tx.getProfile(profileId);
     if (!existing) return undefined;
@@ -258,7 +325,7 @@ export async function clearProfileCooldown(workspace: Workspace, profileId: stri
   const { layers } = await planWrite(workspace);
   let changed = false;
   for (const layer of [layers.own, layers.base]) {
-    if (!layer || !layer.present) continue;
+    if (!layer?.present) continue;
     if (!(await readLayer(layer)).usageStats[profileId]) continue;
     const update = await updateStoreLayer(layer, (tx) => tx.updateUsage(profileId, resetFailureStats));
     changed ||= update.changed;

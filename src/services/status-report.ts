@@ -9,7 +9,14 @@ import { providersInUse } from './config.js';
 import { describeRef } from './credential-view.js';
 import { maskSecret } from './credentials.js';
 import { formatRelative } from './durations.js';
-import { classifyProfileHealth, classifyUsage, HEALTH_STATUSES, isFailingStatus, type HealthStatus } from './health.js';
+import {
+  classifyProfileHealth,
+  classifyUsage,
+  HEALTH_STATUSES,
+  isFailingStatus,
+  type HealthStatus,
+  type StatusColor,
+} from './health.js';
 import { resolveEffectiveOrder, type OrderSource } from './order.js';
 import { locationPath } from './store-docs.js';
 import type { StoreEra } from './store-generation.js';
@@ -156,7 +163,7 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
       usageStats: { ...state.base?.usageStats, ...state.own.usageStats },
       nowMs,
     });
-    order.ids.forEach((id, index) => positions.set(id, index + 1));
+    for (const [index, id] of order.ids.entries()) positions.set(id, index + 1);
     // A type authdeck does not know may still work for the gateway: never call that missing.
     const opaque = profiles.some((entry) => entry.status === 'unknown');
     const effectiveSource: EffectiveSource =
@@ -233,6 +240,39 @@ function profileReport(
     email: view.email ?? null,
     displayName: view.displayName ?? null,
   };
+}
+
+export interface SummaryPart {
+  text: string;
+  /** Coloured only when it counts something: "0 missing" is not an alarm. */
+  color: StatusColor | undefined;
+}
+
+/**
+ * The summary line, in the same words as `summary` in --json (ok and static apart, missing
+ * profiles apart from providers in use without any credential), for `status` and the screens.
+ */
+export function summaryParts(report: Pick<StatusReport, 'summary' | 'missingProviders'>): SummaryPart[] {
+  const { summary } = report;
+  const part = (count: number, word: string, color: StatusColor): SummaryPart => ({
+    text: `${count} ${word}`,
+    color: count > 0 ? color : undefined,
+  });
+  const parts = [part(summary.ok, 'ok', 'green')];
+  if (summary.static > 0) parts.push(part(summary.static, 'static', 'green'));
+  parts.push(
+    part(summary.expiring, 'expiring', 'yellow'),
+    part(summary.expired, 'expired', 'red'),
+    part(summary.missing, 'missing', 'red'),
+  );
+  if (summary.refreshable > 0) parts.push(part(summary.refreshable, 'refreshable', 'cyan'));
+  if (summary.cooldown > 0) parts.push(part(summary.cooldown, 'in cooldown', 'yellow'));
+  if (summary.disabled > 0) parts.push(part(summary.disabled, 'disabled', 'red'));
+  if (summary.unknown > 0) parts.push(part(summary.unknown, 'unknown type', 'magenta'));
+  const providers = report.missingProviders.length;
+  if (providers > 0)
+    parts.push(part(providers, `provider${providers === 1 ? '' : 's'} in use without a credential`, 'red'));
+  return parts;
 }
 
 function summarize(profiles: ProfileReport[]): StatusReport['summary'] {

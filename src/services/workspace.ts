@@ -125,7 +125,8 @@ function agentIdForDir(config: GatewayConfig, stateDir: string, home: string, di
   );
   if (configured) return configured.id;
   const match = /[/\\]agents[/\\]([^/\\]+)[/\\]agent[/\\]?$/.exec(resolve(dir));
-  return match && samePath(resolve(stateDir, 'agents', match[1]!, 'agent'), dir) ? match[1]! : MAIN_AGENT_ID;
+  const id = match?.[1];
+  return id && samePath(resolve(stateDir, 'agents', id, 'agent'), dir) ? id : MAIN_AGENT_ID;
 }
 
 function samePath(a: string, b: string): boolean {

@@ -27,6 +27,29 @@ describe('command line', () => {
     }
   });
 
+  it('names a mistyped command or option and suggests the nearest', async () => {
+    const { home } = makeTempHome();
+    const command = await runCli(['add-kye', '--provider', 'groq'], { home });
+    expect(command.code).toBe(64);
+    expect(command.stderr).toContain('unknown command "add-kye"; did you mean "add-key"?');
+    const sub = await runCli(['order', 'gte', '--provider', 'groq'], { home });
+    expect(sub.stderr).toContain('unknown command "order gte"; did you mean "order get"?');
+    const option = await runCli(['status', '--jsn'], { home });
+    expect(option.stderr).toContain("unknown option '--jsn'; did you mean --json?");
+  });
+
+  it('with --json, a failure is JSON on stdout too', async () => {
+    const { home } = makeTempHome();
+    const result = await runCli(['remove', 'groq:nope', '--yes', '--json'], { home });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toEqual({
+      ok: false,
+      error: { code: 'failure', exitCode: 1, message: expect.stringContaining('no profile groq:nope') },
+    });
+    const usage = await runCli(['status', '--json', '--within', 'soon'], { home });
+    expect(JSON.parse(usage.stdout).error).toMatchObject({ code: 'usage', exitCode: 64 });
+  });
+
   it('takes global options before or after the command', async () => {
     const { home } = makeTempHome();
     const before = await runCli(['--state-dir', `${home}/elsewhere`, 'status', '--json'], { home });

@@ -89,6 +89,12 @@ describe('authdeck status', () => {
     });
     expect(report.missingProviders).toEqual([]);
     expect(report.warnWithinMs).toBe(DAY);
+    // One source of the counts, the same words in the text as the keys in JSON.
+    const { summary } = report;
+    expect(text.stdout).toContain(
+      `${summary.ok} ok · ${summary.static} static · ${summary.expiring} expiring · ${summary.expired} expired · ${summary.missing} missing`,
+    );
+    expect(summary).toMatchObject({ ok: 1, static: 4, refreshable: 1, unknown: 1, cooldown: 1 });
     expect(json.stdout).not.toContain(fakeSecrets.anthropicApiKey());
   });
 

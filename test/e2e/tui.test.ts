@@ -82,7 +82,7 @@ describe('the TUI in a real terminal', () => {
     const countdown = /anthropic:work .*29d (\d\d:\d\d:\d\d)/;
     const before = countdown.exec(await session.waitFor(countdown))![1];
     const after = countdown.exec(await session.waitFor((screen) => countdown.exec(screen)?.[1] !== before, 5_000))![1];
-    expect(after < before!).toBe(true);
+    expect(after! < before!).toBe(true);
     await session.type('q');
     expect(await session.waitForExit()).toBe(0);
   });

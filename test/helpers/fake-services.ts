@@ -98,13 +98,13 @@ export function createFakeServices(overrides: Partial<AppServices> & { state?: A
         era: 'json',
         replaced: false,
         ...(input.expiresAt !== undefined ? { expiresAt: input.expiresAt } : {}),
+        expiryAssumed: false,
         config: { path: services.workspace.configPath, changed: true, created: false },
+        ...(input.envVariable
+          ? { env: { path: services.workspace.daemonEnvPath, variable: input.envVariable, changed: true } }
+          : {}),
       };
       return result;
-    },
-    setDaemonEnv: async (name, value) => {
-      calls.push(['setDaemonEnv', name, value]);
-      return { changed: true };
     },
     removeProfile: async (profileId) => {
       calls.push(['removeProfile', profileId]);

@@ -33,6 +33,7 @@ export function writeText(path: string, text: string): void {
   writeFileSync(path, text);
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: tests read back arbitrary JSON and index into it freely.
 export function readJson<T = any>(path: string): T {
   return JSON.parse(readFileSync(path, 'utf8')) as T;
 }

@@ -122,6 +122,7 @@ export function openclawInPty(version: OpenclawVersion, home: string, args: stri
   });
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: OpenClaw's JSON output is read loosely, as the tests need it.
 export function parseJsonOutput<T = any>(run: Run): T {
   const start = run.stdout.indexOf('{');
   if (run.code !== 0 || start === -1)

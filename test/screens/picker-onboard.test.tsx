@@ -85,9 +85,15 @@ describe('onboarding wizard', () => {
     expect(services.calls).toEqual([
       [
         'saveCredential',
-        { profileId: 'openai:default', provider: 'openai', kind: 'api_key', secret: key(), replace: 'never' },
+        {
+          profileId: 'openai:default',
+          provider: 'openai',
+          kind: 'api_key',
+          secret: key(),
+          replace: 'never',
+          envVariable: 'OPENAI_API_KEY',
+        },
       ],
-      ['setDaemonEnv', 'OPENAI_API_KEY', key()],
     ]);
     await app.press('enter');
     expect(app.exits).toEqual([{ exitCode: 0 }]);

@@ -10,6 +10,9 @@ import { makeTempHome, writeJsonFile, writeText } from '../helpers/temp-state.js
 
 // A stand-in for OpenClaw's gateway on a loopback port, speaking the protocol as 2026.9.6
 // does: challenge, connect (token, password or a signed device), hello-ok, then requests.
+// biome-ignore lint/suspicious/noTemplateCurlyInString: OpenClaw's own ${VAR} syntax, written literally in a config.
+const GW_TOKEN_REF = '${GW_TOKEN}';
+
 interface FakeGateway {
   port: number;
   calls: Array<{ method: string; params: Record<string, unknown> }>;
@@ -94,9 +97,9 @@ describe('telling the running gateway to reload auth', () => {
     expect(gateway.calls).toEqual([{ method: 'models.authRefresh', params: { operation: 'update' } }]);
   });
 
-  it('finds the token in ${VAR}, in the daemon .env and in the environment, as OpenClaw does', async () => {
+  it('finds the token in a $VAR reference, in the daemon .env and in the environment, as OpenClaw does', async () => {
     const token = `t-${randomUUID()}`;
-    const fromVar = await workspaceWith({ gateway: { port: 1, auth: { token: '${GW_TOKEN}' } } }, { GW_TOKEN: token });
+    const fromVar = await workspaceWith({ gateway: { port: 1, auth: { token: GW_TOKEN_REF } } }, { GW_TOKEN: token });
     expect(await resolveGatewayTarget(fromVar.workspace)).toMatchObject({ kind: 'shared-secret', auth: { token } });
     const fromDotenv = await workspaceWith({ gateway: { port: 1 } });
     writeText(join(fromDotenv.stateDir, '.env'), `OPENCLAW_GATEWAY_TOKEN=${token}\n`);
@@ -105,7 +108,7 @@ describe('telling the running gateway to reload auth', () => {
       auth: { token },
       source: 'OPENCLAW_GATEWAY_TOKEN',
     });
-    const unset = await workspaceWith({ gateway: { port: 1, auth: { token: '${GW_TOKEN}' } } });
+    const unset = await workspaceWith({ gateway: { port: 1, auth: { token: GW_TOKEN_REF } } });
     expect(await resolveGatewayTarget(unset.workspace)).toMatchObject({
       kind: 'unresolved',
       reason: 'gateway.auth.token reads GW_TOKEN, which is not set',

@@ -97,7 +97,7 @@ describe('writing the store', () => {
     expect(after.profiles['weird:thing']).toEqual(before.profiles['weird:thing']);
     expect(after.profiles['anthropic:default']).toEqual(before.profiles['anthropic:default']);
     expect(after.usageStats).toEqual(before.usageStats);
-    expect(readFileSync(path, 'utf8')).toMatch(/^\{\n  "version": 1,\n[\s\S]*\}\n$/);
+    expect(readFileSync(path, 'utf8')).toMatch(/^\{\n {2}"version": 1,\n[\s\S]*\}\n$/);
   });
 
   it('never overwrites a file that does not parse', async () => {

@@ -50,6 +50,7 @@ export function SelectList<T>({
       {items.slice(top, top + limit).map((item, offset) => {
         const selected = top + offset === index;
         return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a row is a place in the scrolled window, and labels may repeat.
           <Text key={`${top + offset}:${item.label}`} wrap="truncate" dimColor={item.disabled}>
             <Text color={selected ? 'cyan' : undefined}>{selected ? '❯ ' : '  '}</Text>
             <Text bold={selected}>{item.label}</Text>

@@ -1,4 +1,5 @@
-import { useCallback, useMemo, useReducer, useRef } from 'react';
+import { useMemo } from 'react';
+import { useSyncReducer } from '../../hooks/use-sync-reducer.js';
 
 export interface TextFieldState {
   /** The value as last rendered. */
@@ -10,22 +11,28 @@ export interface TextFieldState {
   set(value: string): void;
 }
 
+type TextAction = { type: 'set'; value: string } | { type: 'append'; text: string } | { type: 'delete-last' };
+
+function textReducer(value: string, action: TextAction): string {
+  if (action.type === 'set') return action.value;
+  if (action.type === 'append') return value + action.text;
+  return [...value].slice(0, -1).join('');
+}
+
 /**
- * The value of a one-line field, kept in a ref so that a key handled before React re-renders
- * (a fast paste then Enter) still sees every character; a counter re-renders the view.
+ * The value of a one-line field, readable before React re-renders (useSyncReducer): a key
+ * handled in the same chunk as a paste (Enter right after it) still sees every character.
  */
 export function useTextFieldState(initial = ''): TextFieldState {
-  const ref = useRef(initial);
-  const [, rerender] = useReducer((count: number) => count + 1, 0);
-  const set = useCallback((value: string) => {
-    ref.current = value;
-    rerender();
-  }, []);
-  const append = useCallback((text: string) => set(ref.current + text), [set]);
-  const deleteLast = useCallback(() => set([...ref.current].slice(0, -1).join('')), [set]);
-  const current = useCallback(() => ref.current, []);
+  const [value, dispatch, current] = useSyncReducer(textReducer, () => initial);
   return useMemo(
-    () => ({ value: ref.current, current, append, deleteLast, set }),
-    [ref.current, current, append, deleteLast, set],
+    () => ({
+      value,
+      current,
+      append: (text: string) => dispatch({ type: 'append', text }),
+      deleteLast: () => dispatch({ type: 'delete-last' }),
+      set: (next: string) => dispatch({ type: 'set', value: next }),
+    }),
+    [value, current, dispatch],
   );
 }

@@ -84,20 +84,24 @@ export function DashboardScreen() {
   const shown = view();
   const { cursor, selected, top } = shown;
 
+  // The rows changed under the cursor (a file changed, a filter): keep the selection on a row.
+  const cursorRowKey = rows[cursor]?.key;
   useEffect(() => {
-    if (rows[cursor] && (rows[cursor]!.key !== ui.cursorKey || top !== ui.top))
-      dispatch({ type: 'select', key: rows[cursor]!.key, top });
-  }, [rows, cursor, top, ui.cursorKey, ui.top, dispatch]);
+    if (cursorRowKey !== undefined && (cursorRowKey !== ui.cursorKey || top !== ui.top))
+      dispatch({ type: 'select', key: cursorRowKey, top });
+  }, [cursorRowKey, top, ui.cursorKey, ui.top, dispatch]);
 
   const listKey = (input: string, key: RoutedKey) => {
     const { ui: current, rows: currentRows, cursor: at, selected: row, top: currentTop } = view();
-    const go = (index: number) =>
-      currentRows[index] &&
-      dispatch({
-        type: 'select',
-        key: currentRows[index]!.key,
-        top: visibleWindow(currentRows.length, index, tableHeight, currentTop),
-      });
+    const go = (index: number) => {
+      const target = currentRows[index];
+      if (target)
+        dispatch({
+          type: 'select',
+          key: target.key,
+          top: visibleWindow(currentRows.length, index, tableHeight, currentTop),
+        });
+    };
     if (current.mode === 'help') return dispatch({ type: 'mode', mode: 'list' });
     if (current.mode === 'details') {
       if (key.return || key.escape || input === 'q') dispatch({ type: 'mode', mode: 'list' });

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
-import { STATUS_COLOR } from '../../components/status-style.js';
+import { STATUS_COLOR } from '../../services/health.js';
 import { formatCountdown, formatDuration, formatRelative } from '../../services/durations.js';
 import { layerLabel, type ProfileReport, type StoreReport } from '../../services/status-report.js';
 import { WIDTH, type Columns } from './columns.js';

@@ -67,8 +67,9 @@ export function moveCursor(rows: DashboardRow[], from: number, direction: 1 | -1
   let remaining = steps;
   while (remaining > 0) {
     index += direction;
-    if (index < 0 || index >= rows.length) break;
-    if (isSelectable(rows[index]!)) {
+    const row = rows[index];
+    if (!row) break;
+    if (isSelectable(row)) {
       found = index;
       remaining--;
     }

@@ -1,9 +1,9 @@
 import { useCallback } from 'react';
-import { useNavigation, useServices } from '../../contexts.js';
+import { useNavigation, useServices, useSwitchServices } from '../../contexts.js';
 import type { AgentState } from '../../services/agent-state.js';
 import type { StatusReport } from '../../services/status-report.js';
 import type { SelectableRow } from './dashboard-rows.js';
-import { moveInOrder, orderBase } from './reorder.js';
+import { moveInOrder, orderBase } from '../../services/order-edit.js';
 import type { DashboardUiAction } from './use-dashboard-ui.js';
 import { errorMessage } from '../../services/errors.js';
 import type { GatewayNote } from '../../services/gateway/reload-auth.js';
@@ -16,6 +16,7 @@ function withGateway(text: string, gateway: GatewayNote | undefined): string {
 export function useDashboardActions(dispatch: (action: DashboardUiAction) => void, reload: () => void) {
   const services = useServices();
   const navigation = useNavigation();
+  const switchServices = useSwitchServices();
   const run = useCallback(
     (work: () => Promise<string>) => {
       work().then(
@@ -76,7 +77,7 @@ export function useDashboardActions(dispatch: (action: DashboardUiAction) => voi
       dispatch({ type: 'mode', mode: 'list' });
       services.forAgent(agentId).then(
         (next) => {
-          navigation.setServices(next);
+          switchServices(next);
           dispatch({ type: 'message', text: `Agent ${agentId}`, tone: 'info' });
         },
         (error: unknown) => dispatch({ type: 'message', text: errorMessage(error), tone: 'error' }),

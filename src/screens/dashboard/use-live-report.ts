@@ -15,10 +15,9 @@ export function useLiveReport(
   const nowRef = useRef(now);
   nowRef.current = now;
   const [transitions, setTransitions] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `transitions` rebuilds it when a status is due to change; the clock alone must not.
   const report = useMemo(
     () => (state ? buildStatusReport(state, { nowMs: nowRef.current, warnWithinMs }) : undefined),
-    // `transitions` forces a rebuild when a status is due to change.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [state, warnWithinMs, transitions],
   );
   const staleAt = useMemo(

@@ -1,11 +1,9 @@
 import { Spinner } from '@inkjs/ui';
 import { Box, Text } from 'ink';
-import { useEffect } from 'react';
 import { useSyncReducer } from '../../hooks/use-sync-reducer.js';
 import { Header } from '../../components/Header.js';
 import { useNavigation, useServices } from '../../contexts.js';
 import { useAgentState } from '../../hooks/use-agent-state.js';
-import { SETUP_TOKEN_LIFETIME_MS } from '../../services/durations.js';
 import { storedProfileType } from '../../services/credential-view.js';
 import { profileAWriteWouldReplace } from '../../services/agent-state.js';
 import { errorMessage, ExitCode } from '../../services/errors.js';
@@ -26,19 +24,41 @@ import type { OnboardAction } from './onboard-flow.js';
  * The onboarding wizard: provider, method, secret, profile, .env, then one write and a summary.
  * Esc goes back a step; leaving before the end writes nothing.
  */
-export function OnboardScreen({ provider, method }: { provider?: string; method?: OnboardingMethod }) {
+export function OnboardScreen({
+  provider,
+  method,
+  resumeAt,
+}: {
+  provider?: string;
+  method?: OnboardingMethod;
+  resumeAt?: 'method';
+}) {
   const services = useServices();
   const navigation = useNavigation();
   const agent = useAgentState();
   const [state, dispatchNow, currentState] = useSyncReducer(onboardReducer, () =>
-    initialOnboardState(provider, method),
+    initialOnboardState(provider, method, resumeAt),
   );
   const holdRestOfKeys = useHoldRestOfKeys();
-  /** A step change: keys typed after it (same chunk) belong to the next step's view. */
+  /**
+   * Every step change goes through here, and so does what a step change starts: the save
+   * when the last answer is in, the setup-token screen when that method is chosen. Keys typed
+   * after a step change (same chunk) belong to the next step's view.
+   */
   const dispatch = (action: OnboardAction) => {
     const before = currentState().step;
     dispatchNow(action);
-    if (currentState().step !== before) holdRestOfKeys();
+    const after = currentState();
+    if (after.step === before) return;
+    holdRestOfKeys();
+    if (after.step === 'saving') void save(after);
+    if (after.step === 'secret' && after.method === 'setup-token') {
+      // Its own screen takes over; Esc there comes back to the method question.
+      navigation.replace({
+        name: 'setup-token',
+        backTo: { name: 'onboard', ...(after.provider ? { provider: after.provider } : {}), resumeAt: 'method' },
+      });
+    }
   };
 
   useKeys((_input, key) => {
@@ -48,38 +68,17 @@ export function OnboardScreen({ provider, method }: { provider?: string; method?
     else dispatch({ type: 'back' });
   });
 
-  // setup-token has its own screen: it takes over from here.
-  useEffect(() => {
-    if (state.step === 'secret' && state.method === 'setup-token') navigation.replace({ name: 'setup-token' });
-  }, [state.step, state.method, navigation]);
-
-  useEffect(() => {
-    if (state.step !== 'saving') return;
-    void save(state);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [state.step]);
-
   async function save(current: OnboardState) {
-    const kind = secretKind(current.method);
-    const expiryAssumed = kind === 'token' && current.provider === 'anthropic';
     try {
       const saved = await services.saveCredential({
         profileId: current.profileId!,
         provider: current.provider!,
-        kind,
+        kind: secretKind(current.method),
         secret: current.secret!,
         replace: current.replace,
-        ...(expiryAssumed ? { expiresAt: services.now() + SETUP_TOKEN_LIFETIME_MS } : {}),
+        ...(current.writeEnv && current.envVariable ? { envVariable: current.envVariable } : {}),
       });
-      const env =
-        current.writeEnv && current.envVariable
-          ? {
-              path: services.workspace.daemonEnvPath,
-              variable: current.envVariable,
-              ...(await services.setDaemonEnv(current.envVariable, current.secret!)),
-            }
-          : undefined;
-      dispatch({ type: 'saved', result: { saved, expiryAssumed, ...(env ? { env } : {}) } });
+      dispatch({ type: 'saved', result: { saved } });
     } catch (error) {
       dispatch({ type: 'save-failed', error: errorMessage(error) });
     }

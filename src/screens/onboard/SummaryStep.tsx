@@ -9,7 +9,8 @@ export function SummaryStep({ result, onDone }: { result: OnboardResult; onDone:
   useKeys((_input, key) => {
     if (key.return || key.escape) onDone();
   });
-  const { saved, env } = result;
+  const { saved } = result;
+  const env = saved.env;
   return (
     <Box flexDirection="column">
       <Text color="green">
@@ -20,7 +21,7 @@ export function SummaryStep({ result, onDone }: { result: OnboardResult; onDone:
         {' '}
         • {saved.storePath} (the profile{saved.layer === 'shared' ? ', shared store' : ''}
         {saved.expiresAt !== undefined
-          ? `, expires ${formatDate(saved.expiresAt)}${result.expiryAssumed ? ', assumed one year' : ''}`
+          ? `, expires ${formatDate(saved.expiresAt)}${saved.expiryAssumed ? ', assumed one year' : ''}`
           : ''}
         )
       </Text>

@@ -16,8 +16,6 @@ export type OnboardStep =
 
 export interface OnboardResult {
   saved: SaveCredentialResult;
-  expiryAssumed: boolean;
-  env?: { path: string; variable: string; changed: boolean };
 }
 
 export interface OnboardState {
@@ -114,10 +112,11 @@ function nextAfterProfile(state: OnboardState): OnboardStep {
   return variable ? 'env' : 'saving';
 }
 
-export function initialOnboardState(provider?: string, method?: OnboardingMethod): OnboardState {
+export function initialOnboardState(provider?: string, method?: OnboardingMethod, resumeAt?: 'method'): OnboardState {
   return {
-    step: 'welcome',
-    history: [],
+    // Back from the setup-token screen: at the method question again, Esc still leads back.
+    step: resumeAt ?? 'welcome',
+    history: resumeAt ? ['welcome'] : [],
     ...(provider ? { provider } : {}),
     ...(method ? { method } : {}),
     ...(provider && method ? { envVariable: envVariableFor(provider, method) } : {}),

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { SetupTokenSessionLike } from '../../app-services.js';
 import { KeyHints } from '../../components/KeyHints.js';
-import { keyToSequence, useTerminalMirror } from '../../hooks/use-terminal-mirror.js';
+import { keyToSequence, useTerminalMirror } from './use-terminal-mirror.js';
 import { useTerminalSize } from '../../hooks/use-terminal-size.js';
 import { useKeys } from '../../components/key-router.js';
 
@@ -31,6 +31,7 @@ export function ClaudeScreenMirror({
       </Text>
       <Box borderStyle="single" borderColor="gray" flexDirection="column" width={cols + 2}>
         {lines.map((line, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: these are the rows of claude's screen, by position.
           <Text key={index} wrap="truncate">
             {line === '' ? ' ' : line}
           </Text>

@@ -3,7 +3,7 @@ import { KeyHints } from '../../components/KeyHints.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { formatDate } from '../../services/durations.js';
-import type { ExistingProfile } from '../../hooks/use-setup-token-flow.js';
+import type { ExistingProfile } from './use-setup-token-flow.js';
 import { useKeys } from '../../components/key-router.js';
 
 function describeExisting(existing: ExistingProfile): string {

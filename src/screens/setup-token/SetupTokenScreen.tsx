@@ -2,8 +2,9 @@ import { Spinner } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import { Header } from '../../components/Header.js';
 import { useNavigation, useServices } from '../../contexts.js';
-import { useSetupTokenFlow } from '../../hooks/use-setup-token-flow.js';
+import { useSetupTokenFlow } from './use-setup-token-flow.js';
 import { ExitCode } from '../../services/errors.js';
+import type { Screen } from '../../navigation.js';
 import { ClaudeScreenMirror } from './ClaudeScreenMirror.js';
 import { OAuthErrorView } from './OAuthErrorView.js';
 import { OverwriteQuestion, ProfileNameQuestion } from './ProfileIdQuestion.js';
@@ -14,17 +15,20 @@ export interface SetupTokenScreenProps {
   profileId?: string;
   claudeBin?: string;
   yes?: boolean;
+  /** Where Esc goes (the wizard that handed over); else cancelling leaves with 130. */
+  backTo?: Screen;
 }
 
 /** `claude setup-token` driven for the user: sign in, paste the code, the token lands in a profile. */
 export function SetupTokenScreen(props: SetupTokenScreenProps) {
   const flow = useSetupTokenFlow(props);
-  const { finish } = useNavigation();
+  const { finish, replace } = useNavigation();
   const services = useServices();
-  const { state, snapshot, session } = flow;
+  const { state, session } = flow;
   const cancel = () => {
     session?.cancel();
-    finish({ exitCode: ExitCode.cancelled });
+    if (props.backTo) replace(props.backTo);
+    else finish({ exitCode: ExitCode.cancelled });
   };
   const fail = () => finish({ exitCode: ExitCode.failure });
   return (

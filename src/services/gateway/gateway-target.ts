@@ -62,8 +62,8 @@ async function resolveSecret(
 ): Promise<SecretValue> {
   if (raw === undefined || raw === null || raw === '') return { configured: false };
   if (typeof raw === 'string') {
-    const whole = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(raw.trim());
-    if (whole) return fromEnv(where, whole[1]!, env);
+    const variable = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(raw.trim())?.[1];
+    if (variable) return fromEnv(where, variable, env);
     let missing: string | undefined;
     const value = raw.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_match, name: string) => {
       const found = env[name];

@@ -2,7 +2,7 @@ import { errorMessage } from '../errors.js';
 import type { StoreEra } from '../store-generation.js';
 import type { Workspace } from '../workspace.js';
 import { callGateway, GatewayCallError } from './gateway-rpc.js';
-import { resolveGatewayTarget } from './gateway-target.js';
+import { type GatewayTarget, resolveGatewayTarget } from './gateway-target.js';
 
 export const RESTART_ADVICE = 'run `openclaw gateway restart` to apply it';
 
@@ -28,7 +28,7 @@ export async function reloadGatewayAuth(workspace: Workspace, options: ReloadOpt
   if (options.era === 'json')
     return { status: 'skipped', reason: 'a JSON-era gateway reads auth-profiles.json itself' };
   const timeoutMs = options.timeoutMs ?? 4_000;
-  let target;
+  let target: GatewayTarget;
   try {
     target = await resolveGatewayTarget(workspace);
   } catch (error) {

@@ -52,7 +52,7 @@ export class SetupTokenStreamParser {
       pattern: /(OAuth\s+error:[\s\S]*?)Press\s+Enter\s+to\s+retry/g,
       from: 0,
       span: 4000,
-      event: (match) => ({ type: 'oauth-error', message: foldSpaces(match[1]!) }),
+      event: (match) => ({ type: 'oauth-error', message: foldSpaces(match[1] ?? '') }),
     },
     {
       pattern: /Long-lived\s+authentication\s+token\s+created/g,
@@ -102,7 +102,7 @@ export class SetupTokenStreamParser {
     let out = '';
     const length = buffer.length;
     while (i < length) {
-      const char = buffer[i]!;
+      const char = buffer.charAt(i);
       if (char === '\x1b') {
         const step = this.escape(buffer, i, (url) => {
           if (url !== this.lastUrl) {
@@ -139,7 +139,7 @@ export class SetupTokenStreamParser {
     if (next === '[') {
       const match = /^\x1b\[([0-?]*)([ -/]*)([@-~])/.exec(buffer.slice(start, start + 64));
       if (!match) return /^\x1b\[[0-?]*[ -/]*$/.test(buffer.slice(start, start + 64)) ? 0 : { length: 1, text: '' };
-      const final = match[3]!;
+      const final = match[3];
       // Column moves stand for the spaces the renderer skipped; vertical moves for line breaks.
       const text =
         final === 'G' || final === 'C'
@@ -170,8 +170,7 @@ export class SetupTokenStreamParser {
   private detect(found: Array<[number, SetupTokenEvent]>, final = false): void {
     for (const detector of this.detectors) {
       detector.pattern.lastIndex = detector.from;
-      let match: RegExpExecArray | null;
-      while ((match = detector.pattern.exec(this.text)) !== null) {
+      for (let match = detector.pattern.exec(this.text); match !== null; match = detector.pattern.exec(this.text)) {
         const event = detector.event(match);
         found.push([match.index, event]);
         detector.from = match.index + match[0].length;
@@ -214,10 +213,10 @@ export class SetupTokenStreamParser {
     if (lineStart === -1) return undefined;
     const lines = this.text.slice(lineStart).split('\n');
     if (!final) lines.pop();
-    if (lines.length === 0) return undefined;
-    const pieces = [lines[0]!.trim()];
-    for (let i = 1; i < lines.length; i++) {
-      const line = lines[i]!.trim();
+    const [first, ...rest] = lines.map((line) => line.trim());
+    if (first === undefined) return undefined;
+    const pieces = [first];
+    for (const line of rest) {
       if (line === '' || !TOKEN_PIECE.test(line)) return pieces.join('');
       pieces.push(line);
     }

@@ -124,7 +124,7 @@ function inspectOpen(db: SqliteDatabase, path: string, kind: 'state' | 'agent', 
     };
     if (effective > KNOWN_STATE_SCHEMA)
       inspection.writeRefusal = newerSchema(path, 'state', effective, KNOWN_STATE_SCHEMA, meta);
-    else if (!meta || meta.role !== 'global')
+    else if (meta?.role !== 'global')
       inspection.writeRefusal = `${path} has no schema ownership record (schema_meta role "global"); run \`openclaw doctor --fix\` before authdeck writes to it`;
     else if (!hasAuthTables)
       inspection.writeRefusal = `${path} has no config_machine_state table of the known shape; authdeck will not write it`;
@@ -146,7 +146,7 @@ function inspectOpen(db: SqliteDatabase, path: string, kind: 'state' | 'agent', 
   };
   if (userVersion > KNOWN_AGENT_SCHEMA)
     inspection.writeRefusal = newerSchema(path, 'agent', userVersion, KNOWN_AGENT_SCHEMA, meta);
-  else if (!meta || meta.role !== 'agent')
+  else if (meta?.role !== 'agent')
     inspection.writeRefusal = `${path} has no schema ownership record (schema_meta role "agent"); run \`openclaw doctor --fix\` before authdeck writes to it`;
   else if (agentId !== undefined && meta.agentId !== null && meta.agentId !== agentId) {
     inspection.writeRefusal = `${path} belongs to agent "${meta.agentId}", not "${agentId}"; authdeck will not write it`;

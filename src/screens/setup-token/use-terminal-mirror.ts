@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { SetupTokenSessionLike } from '../app-services.js';
+import type { SetupTokenSessionLike } from '../../app-services.js';
 
 /**
  * claude's own screen, rendered through a headless terminal, for when authdeck does not

@@ -1,5 +1,5 @@
-import type { AgentState } from '../../services/agent-state.js';
-import { compareByOrderPosition, type StatusReport } from '../../services/status-report.js';
+import type { AgentState } from './agent-state.js';
+import { compareByOrderPosition, type StatusReport } from './status-report.js';
 
 /**
  * The order list a J/K move starts from: the explicit order in force (this agent's, the main
@@ -24,7 +24,7 @@ export function moveInOrder(list: string[], id: string, direction: -1 | 1): stri
   const index = list.indexOf(id);
   const target = index + direction;
   if (index === -1 || target < 0 || target >= list.length) return list;
-  const next = [...list];
-  [next[index], next[target]] = [next[target]!, next[index]!];
+  const next = list.filter((entry) => entry !== id);
+  next.splice(target, 0, id);
   return next;
 }
