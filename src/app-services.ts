@@ -2,13 +2,15 @@ import { loadAgentState, type AgentState } from './services/agent-state.js';
 import {
   clearProfileCooldown,
   removeProfile,
-  saveCredentialProfile,
   setOrderOverride,
   type OrderResult,
   type RemoveResult,
+} from './services/profile-actions.js';
+import {
+  saveCredentialProfile,
   type SaveCredentialInput,
   type SaveCredentialResult,
-} from './services/profile-actions.js';
+} from './services/save-credential.js';
 import { findClaudeBinary } from './services/setup-token/find-claude.js';
 import { describeReload, reloadGatewayAuth, type GatewayNote } from './services/gateway/reload-auth.js';
 import type { StoreEra } from './services/store-generation.js';

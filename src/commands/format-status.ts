@@ -2,12 +2,11 @@ import { STATUS_COLOR } from '../services/health.js';
 import { formatDuration, formatRelative, formatWindow } from '../services/durations.js';
 import {
   compareByOrderPosition,
-  describeStore,
-  summaryParts,
   type ProfileReport,
   type ProviderReport,
   type StatusReport,
 } from '../services/status-report.js';
+import { describeStore, summaryParts } from '../services/status-words.js';
 import type { Painter } from './output.js';
 
 /** The human `status` view: one block per provider, aligned columns, a summary line. */

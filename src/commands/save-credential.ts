@@ -1,7 +1,8 @@
 import { checkSecret, maskSecret, type SecretKind } from '../services/credentials.js';
 import { formatDate, formatRelative, parseDuration } from '../services/durations.js';
 import { AuthdeckError, CancelledError, UsageError } from '../services/errors.js';
-import { refuseReplacing, resolveProfileId, saveCredentialProfile } from '../services/profile-actions.js';
+import { resolveProfileId } from '../services/profile-actions.js';
+import { refuseReplacing, saveCredentialProfile } from '../services/save-credential.js';
 import { providerInfo } from '../services/providers.js';
 import { profileAWriteWouldReplace } from '../services/agent-state.js';
 import { requireProvider, type CommandContext } from './context.js';

@@ -8,15 +8,8 @@ import {
 import { providersInUse } from './config.js';
 import { describeRef } from './credential-view.js';
 import { maskSecret } from './credentials.js';
-import { formatRelative } from './durations.js';
-import {
-  classifyProfileHealth,
-  classifyUsage,
-  HEALTH_STATUSES,
-  isFailingStatus,
-  type HealthStatus,
-  type StatusColor,
-} from './health.js';
+import { classifyProfileHealth, classifyUsage, HEALTH_STATUSES, type HealthStatus } from './health.js';
+import { evaluateCheck } from './status-check.js';
 import { resolveEffectiveOrder, type OrderSource } from './order.js';
 import { locationPath } from './store-docs.js';
 import type { StoreEra } from './store-generation.js';
@@ -242,39 +235,6 @@ function profileReport(
   };
 }
 
-export interface SummaryPart {
-  text: string;
-  /** Coloured only when it counts something: "0 missing" is not an alarm. */
-  color: StatusColor | undefined;
-}
-
-/**
- * The summary line, in the same words as `summary` in --json (ok and static apart, missing
- * profiles apart from providers in use without any credential), for `status` and the screens.
- */
-export function summaryParts(report: Pick<StatusReport, 'summary' | 'missingProviders'>): SummaryPart[] {
-  const { summary } = report;
-  const part = (count: number, word: string, color: StatusColor): SummaryPart => ({
-    text: `${count} ${word}`,
-    color: count > 0 ? color : undefined,
-  });
-  const parts = [part(summary.ok, 'ok', 'green')];
-  if (summary.static > 0) parts.push(part(summary.static, 'static', 'green'));
-  parts.push(
-    part(summary.expiring, 'expiring', 'yellow'),
-    part(summary.expired, 'expired', 'red'),
-    part(summary.missing, 'missing', 'red'),
-  );
-  if (summary.refreshable > 0) parts.push(part(summary.refreshable, 'refreshable', 'cyan'));
-  if (summary.cooldown > 0) parts.push(part(summary.cooldown, 'in cooldown', 'yellow'));
-  if (summary.disabled > 0) parts.push(part(summary.disabled, 'disabled', 'red'));
-  if (summary.unknown > 0) parts.push(part(summary.unknown, 'unknown type', 'magenta'));
-  const providers = report.missingProviders.length;
-  if (providers > 0)
-    parts.push(part(providers, `provider${providers === 1 ? '' : 's'} in use without a credential`, 'red'));
-  return parts;
-}
-
 function summarize(profiles: ProfileReport[]): StatusReport['summary'] {
   const summary = Object.fromEntries(
     [...HEALTH_STATUSES, 'cooldown', 'disabled'].map((key) => [key, 0]),
@@ -284,46 +244,6 @@ function summarize(profiles: ProfileReport[]): StatusReport['summary'] {
     if (profile.usage) summary[profile.usage]++;
   }
   return summary;
-}
-
-/** SPEC §4: 1 for expired/missing or a provider in use with nothing, else 2 for expiring, else 0. */
-export function evaluateCheck(profiles: ProfileReport[], missingProviders: string[], nowMs: number): CheckResult {
-  const failures: string[] = [];
-  const expiring: string[] = [];
-  for (const profile of profiles) {
-    if (isFailingStatus(profile.status)) {
-      failures.push(
-        profile.status === 'expired' && profile.expiresAt !== null
-          ? `${profile.id} expired ${formatRelative(profile.expiresAt, nowMs)}`
-          : `${profile.id} has no usable secret`,
-      );
-    } else if (profile.status === 'expiring' && profile.expiresAt !== null) {
-      expiring.push(`${profile.id} expires ${formatRelative(profile.expiresAt, nowMs)}`);
-    }
-  }
-  for (const provider of missingProviders)
-    failures.push(`${provider} is used by the default model but has no credential`);
-  if (failures.length > 0) return { exitCode: 1, reasons: [...failures, ...expiring] };
-  return { exitCode: expiring.length > 0 ? 2 : 0, reasons: expiring };
-}
-
-/** The generation as a person would name it: "shared SQLite (OpenClaw 2026.8.1+), seen 2026.9.6". */
-export function describeStore(store: StoreReport): string {
-  const era = {
-    json: 'JSON files (OpenClaw ≤ 2026.6.1)',
-    'agent-sqlite': 'per-agent SQLite (OpenClaw 2026.6.5–2026.7)',
-    'shared-sqlite': 'shared SQLite (OpenClaw 2026.8.1+)',
-  }[store.storeGeneration];
-  const layout =
-    store.layout === 'legacy-main' ? ', in the main agent database until `openclaw doctor --fix` moves it' : '';
-  return `${era}${layout}${store.openclawVersion ? `, seen ${store.openclawVersion}` : ''}`;
-}
-
-/** A profile's layer in one word, for tables: store, shared, local (override) or main (inherited). */
-export function layerLabel(profile: Pick<ProfileReport, 'layer'>, store: StoreReport): string {
-  if (profile.layer === 'inherited') return 'main';
-  if (profile.layer === 'shared') return 'shared';
-  return store.storeGeneration === 'shared-sqlite' ? 'local' : 'store';
 }
 
 function ownStatePath(state: AgentState): string | null {

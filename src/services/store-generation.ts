@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { findOnPath } from './find-program.js';
 import { eraOfVersion, FIRST_SHARED_SQLITE, newestOpenclawVersion, type StoreEra } from './openclaw-version.js';
 import { AGENT_SQLITE_FILE, AUTH_PROFILES_FILE } from './paths.js';
-import { inspectDatabase, type DbInspection } from './sqlite/auth-db.js';
+import { inspectDatabase, type DbInspection } from './sqlite/inspect.js';
 import type { Workspace } from './workspace.js';
 
 export type { StoreEra };

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { buildSnapshot, emptyProfilesDoc, type AuthStoreSnapshot, type StoreLocation } from './store-docs.js';
 import { readAuthStore, jsonStoreLocation } from './store.js';
-import { readDbLayer, type DbInspection } from './sqlite/auth-db.js';
+import { readDbLayer } from './sqlite/auth-db.js';
+import type { DbInspection } from './sqlite/inspect.js';
 import { agentDbPath, stateDbPath, type StoreGeneration } from './store-generation.js';
 import type { Workspace } from './workspace.js';
 

@@ -1,6 +1,6 @@
 // Child process for the concurrency test: adds `count` api_key profiles through the services,
 // each one a separate locked read-modify-write of the store and of the config.
-import { saveCredentialProfile } from '../../src/services/profile-actions.js';
+import { saveCredentialProfile } from '../../src/services/save-credential.js';
 import { resolveWorkspace } from '../../src/services/workspace.js';
 
 const [worker, count] = process.argv.slice(2);

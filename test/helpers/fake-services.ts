@@ -1,6 +1,6 @@
 import type { AgentState } from '../../src/services/agent-state.js';
 import type { AppServices } from '../../src/app-services.js';
-import type { SaveCredentialResult } from '../../src/services/profile-actions.js';
+import type { SaveCredentialResult } from '../../src/services/save-credential.js';
 import type { Workspace } from '../../src/services/workspace.js';
 import { FakeSetupTokenSession } from './ink.js';
 

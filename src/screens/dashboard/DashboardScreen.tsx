@@ -19,7 +19,7 @@ import { ProfileTable } from './ProfileTable.js';
 import { useDashboardActions } from './use-dashboard-actions.js';
 import { useDashboardUi } from './use-dashboard-ui.js';
 import { useLiveReport } from './use-live-report.js';
-import { describeStore } from '../../services/status-report.js';
+import { describeStore } from '../../services/status-words.js';
 import { profileStorePath } from '../../services/agent-state.js';
 import { useKeys, type RoutedKey } from '../../components/key-router.js';
 import { applyTextKey } from '../../components/text-field/use-text-field-input.js';

@@ -2,7 +2,8 @@ import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { STATUS_COLOR } from '../../services/health.js';
 import { formatCountdown, formatDuration, formatRelative } from '../../services/durations.js';
-import { layerLabel, type ProfileReport, type StoreReport } from '../../services/status-report.js';
+import type { ProfileReport, StoreReport } from '../../services/status-report.js';
+import { layerLabel } from '../../services/status-words.js';
 import { WIDTH, type Columns } from './columns.js';
 import type { DashboardRow } from './dashboard-rows.js';
 

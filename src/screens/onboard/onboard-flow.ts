@@ -1,5 +1,5 @@
 import type { SecretKind } from '../../services/credentials.js';
-import type { SaveCredentialResult } from '../../services/profile-actions.js';
+import type { SaveCredentialResult } from '../../services/save-credential.js';
 import { providerInfo, type OnboardingMethod } from '../../services/providers.js';
 
 export type OnboardStep =

@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
 import { maskSecret } from '../../services/credentials.js';
 import { formatDate, formatRelative } from '../../services/durations.js';
-import type { SaveCredentialResult } from '../../services/profile-actions.js';
+import type { SaveCredentialResult } from '../../services/save-credential.js';
 import { useKeys } from '../../components/key-router.js';
 
 /** The token is saved: what went where, and what to run next. */

@@ -5,7 +5,8 @@ import { useSyncReducer } from '../../hooks/use-sync-reducer.js';
 import { profileAWriteWouldReplace } from '../../services/agent-state.js';
 import { describeProfile } from '../../services/credential-view.js';
 import { errorMessage } from '../../services/errors.js';
-import { ProfileConflictError, resolveProfileId, type SaveCredentialResult } from '../../services/profile-actions.js';
+import { ProfileConflictError, resolveProfileId } from '../../services/profile-actions.js';
+import type { SaveCredentialResult } from '../../services/save-credential.js';
 import type { SetupTokenSnapshot } from '../../services/setup-token/session.js';
 
 export type FlowStage =

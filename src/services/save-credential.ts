@@ -1,0 +1,180 @@
+import { recordProfileInConfig, type ConfigRecordResult } from './config-edit.js';
+import { storedProfileType } from './credential-view.js';
+import { maskSecret, type SecretKind } from './credentials.js';
+import { SETUP_TOKEN_LIFETIME_MS } from './durations.js';
+import { setDaemonEnvVar } from './env-file.js';
+import { AuthdeckError } from './errors.js';
+import type { GatewayNote } from './gateway/reload-auth.js';
+import { lockWaitMs } from './lock.js';
+import { createStoreWithOpenclaw, ProfileConflictError, resetFailureStats } from './profile-actions.js';
+import { normalizeProviderId } from './providers.js';
+import type { AuthStoreTransaction, JsonObject, StoreUpdate } from './store-docs.js';
+import { locationPath } from './store-docs.js';
+import type { StoreEra } from './store-generation.js';
+import { readLayer, type LayerRole } from './store-layers.js';
+import { credentialLayer, planWrite, StoreMissingError, updateStoreLayer, withLayerLock } from './store-writer.js';
+import type { Workspace } from './workspace.js';
+
+export interface SaveCredentialInput {
+  workspace: Workspace;
+  profileId: string;
+  provider: string;
+  kind: SecretKind;
+  secret: string;
+  /** When it expires; unset for an Anthropic setup-token means a year from now (they last one). */
+  expiresAt?: number;
+  /** same-type: a renewal of the same kind of credential may replace it (the default). */
+  replace?: 'same-type' | 'any' | 'never';
+  /** Also set this variable in the daemon's .env (after the profile is saved). */
+  envVariable?: string;
+  now?: () => number;
+}
+
+export interface SaveCredentialResult {
+  profileId: string;
+  storePath: string;
+  /** Which layer it went to: the agent's own store, or the shared one (SQLite era 2026.8+). */
+  layer: LayerRole;
+  era: StoreEra;
+  replaced: boolean;
+  expiresAt?: number;
+  /** The expiry was not given: a year was assumed for an Anthropic setup-token. */
+  expiryAssumed: boolean;
+  config: ConfigRecordResult;
+  env?: { path: string; variable: string; changed: boolean; previousMasked?: string };
+  /** The OpenClaw command that created the store first (authdeck never creates its databases). */
+  createdWith?: string;
+  /** What the running gateway made of the change (set by the caller that asked it). */
+  gateway?: GatewayNote;
+}
+
+/** Setup-tokens last a year: a token without a given expiry is taken to be one (SPEC §3). */
+export function assumedExpiry(provider: string, kind: SecretKind, nowMs: number): number | undefined {
+  return kind === 'token' && normalizeProviderId(provider) === 'anthropic'
+    ? nowMs + SETUP_TOKEN_LIFETIME_MS
+    : undefined;
+}
+
+/**
+ * Saves a secret as a profile where the gateway reads it (config entry first, then the store),
+ * then — when asked — sets the daemon's .env variable. Returns what was written and assumed.
+ */
+export async function saveCredentialProfile(input: SaveCredentialInput): Promise<SaveCredentialResult> {
+  const { workspace, profileId, kind, secret } = input;
+  const provider = normalizeProviderId(input.provider);
+  const assumed = input.expiresAt === undefined ? assumedExpiry(provider, kind, (input.now ?? Date.now)()) : undefined;
+  const expiresAt = input.expiresAt ?? assumed;
+  const replace = input.replace ?? 'same-type';
+  const edit = (mode: typeof replace) => (tx: AuthStoreTransaction) => {
+    const existing = tx.getProfile(profileId);
+    refuseReplacing(profileId, existing, kind, mode);
+    tx.putProfile(profileId, credentialEntry(existing, provider, kind, secret, expiresAt));
+    // A new secret starts with a clean slate: the old one's failures say nothing about it.
+    tx.updateUsage(profileId, resetFailureStats);
+    return existing !== undefined;
+  };
+  // One deadline for every lock this save takes (config, then store), not one each.
+  const lock = { deadline: Date.now() + lockWaitMs() };
+  let plan = await planWrite(workspace);
+  let target = await credentialLayer(plan, profileId);
+  // A clash is found before anything is written.
+  refuseReplacing(profileId, target.present ? (await readLayer(target)).profiles[profileId] : undefined, kind, replace);
+  // The config first, the store second: an id in openclaw.json that the store lacks is
+  // skipped by the gateway, while a secret in the store that the config leaves out of a
+  // provider's list is never tried. A failure in between leaves only the harmless half.
+  let config!: ConfigRecordResult;
+  let update!: StoreUpdate<boolean>;
+  let createdWith: string | undefined;
+  await withLayerLock(target, lock, async (lockHeld) => {
+    config = await recordProfileInConfig(workspace.configPath, { id: profileId, provider, mode: kind }, lock);
+    try {
+      try {
+        update = await updateStoreLayer(target, edit(replace), { lock, lockHeld });
+      } catch (error) {
+        if (!(error instanceof StoreMissingError)) throw error;
+        // The store does not exist yet: OpenClaw creates it with the secret (from stdin), then
+        // authdeck writes its own entry (expiry, kept fields) over the one OpenClaw made.
+        const command = kind === 'api_key' ? 'paste-api-key' : 'paste-token';
+        createdWith = await createStoreWithOpenclaw(
+          workspace,
+          ['models', 'auth', command, '--provider', provider, '--profile-id', profileId],
+          `${secret}\n`,
+          error,
+        );
+        plan = await planWrite(workspace);
+        target = await credentialLayer(plan, profileId);
+        update = await updateStoreLayer(target, edit('same-type'));
+        update.result = false;
+      }
+    } catch (error) {
+      if (config.changed && error instanceof AuthdeckError) {
+        error.message = `${error.message}. Nothing was saved to the store (${config.path} now lists ${profileId}, which the gateway skips while the store lacks it)`;
+      }
+      throw error;
+    }
+  });
+  const env = input.envVariable ? await writeEnvVariable(workspace, input.envVariable, secret) : undefined;
+  return {
+    profileId,
+    storePath: locationPath(target.location),
+    layer: target.role,
+    era: plan.generation.era,
+    replaced: update.result,
+    ...(expiresAt !== undefined ? { expiresAt } : {}),
+    expiryAssumed: assumed !== undefined,
+    config,
+    ...(env ? { env } : {}),
+    ...(createdWith ? { createdWith } : {}),
+  };
+}
+
+async function writeEnvVariable(
+  workspace: Workspace,
+  variable: string,
+  secret: string,
+): Promise<NonNullable<SaveCredentialResult['env']>> {
+  try {
+    const change = await setDaemonEnvVar(workspace.daemonEnvPath, variable, secret);
+    const replaced =
+      change.previous !== undefined && change.previous !== secret
+        ? { previousMasked: maskSecret(change.previous) }
+        : {};
+    return { path: workspace.daemonEnvPath, variable, changed: change.changed, ...replaced };
+  } catch (error) {
+    if (error instanceof AuthdeckError)
+      error.message = `the profile was saved, but ${workspace.daemonEnvPath} was not changed: ${error.message}`;
+    throw error;
+  }
+}
+
+/** One rule for the CLI and the wizard: a renewal may replace the same kind of credential, nothing else. */
+export function refuseReplacing(
+  profileId: string,
+  existing: JsonObject | undefined,
+  kind: SecretKind,
+  mode: 'same-type' | 'any' | 'never',
+): void {
+  const existingType = existing ? storedProfileType(existing) : undefined;
+  if (existingType !== undefined && (mode === 'never' || (mode === 'same-type' && existingType !== kind))) {
+    throw new ProfileConflictError(profileId, existingType);
+  }
+}
+
+function credentialEntry(
+  existing: JsonObject | undefined,
+  provider: string,
+  kind: SecretKind,
+  secret: string,
+  expiresAt: number | undefined,
+): JsonObject {
+  // Keep fields authdeck does not manage (email, displayName, metadata, unknown ones).
+  const entry: JsonObject = { ...(existing ?? {}) };
+  for (const key of ['key', 'apiKey', 'keyRef', 'token', 'tokenRef', 'expires']) delete entry[key];
+  if ('mode' in entry && !('type' in entry)) entry.mode = kind;
+  else entry.type = kind;
+  entry.provider = provider;
+  if (kind === 'api_key') entry.key = secret;
+  else entry.token = secret;
+  if (expiresAt !== undefined) entry.expires = expiresAt;
+  return entry;
+}
