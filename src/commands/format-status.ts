@@ -1,5 +1,5 @@
 import { STATUS_COLOR } from '../services/health.js';
-import { formatDuration, formatRelative, formatWindow } from '../services/durations.js';
+import { describeExpiry, formatDuration, formatWindow } from '../services/durations.js';
 import {
   compareByOrderPosition,
   type ProfileReport,
@@ -82,11 +82,7 @@ function profileLine(
   const details: string[] = [];
   if (profile.status === 'unknown') details.push(`type "${profile.type}" is not one authdeck knows; kept as is`);
   if (profile.expiresAt !== null) {
-    details.push(
-      profile.expiresAt > nowMs
-        ? `expires ${formatRelative(profile.expiresAt, nowMs)}`
-        : `expired ${formatRelative(profile.expiresAt, nowMs)}`,
-    );
+    details.push(describeExpiry(profile.expiresAt, nowMs));
   }
   if (profile.usage === 'disabled' && profile.disabledUntil !== null) {
     details.push(
@@ -97,6 +93,9 @@ function profileLine(
   } else if (profile.usage === 'cooldown' && profile.cooldownUntil !== null) {
     details.push(paint.yellow(`cooldown ${formatDuration(profile.cooldownUntil - nowMs)} left`));
   }
+  // Expired and secret-less profiles say why in their status; the others say why the gateway skips them.
+  if (profile.notTried && profile.status !== 'expired' && profile.status !== 'missing')
+    details.push(paint.yellow(`not tried: ${profile.notTried}`));
   if (profile.layer === 'inherited') details.push(paint.dim('from main agent'));
   else if (profile.layer === 'local' && hasSharedLayer) details.push(paint.dim('local override'));
   const id = profile.next ? paint.bold(profile.id.padEnd(idWidth)) : profile.id.padEnd(idWidth);

@@ -1,4 +1,4 @@
-import { formatDate } from '../services/durations.js';
+import { describeExpiry } from '../services/durations.js';
 import { CancelledError, UsageError } from '../services/errors.js';
 import { applyMigration, planMigration, type MigrationEntry, type MigrationPlan } from '../services/migrate.js';
 import type { CommandContext } from './context.js';
@@ -31,8 +31,10 @@ function formatPlan(ctx: CommandContext, plan: MigrationPlan): void {
     `${paint.bold('SQLite store')} ${plan.target.path} (${plan.target.role}${plan.target.exists ? '' : ', does not exist yet'})`,
   );
   for (const entry of plan.entries) {
-    const expiry = entry.jsonExpiresAt !== null ? ` · JSON expires ${formatDate(entry.jsonExpiresAt)}` : '';
-    const stored = entry.storedExpiresAt !== null ? ` · stored expires ${formatDate(entry.storedExpiresAt)}` : '';
+    const expiry =
+      entry.jsonExpiresAt !== null ? ` · JSON ${describeExpiry(entry.jsonExpiresAt, Date.now(), 'date')}` : '';
+    const stored =
+      entry.storedExpiresAt !== null ? ` · stored ${describeExpiry(entry.storedExpiresAt, Date.now(), 'date')}` : '';
     const color =
       entry.verdict === 'newer-in-json' ? paint.yellow : entry.verdict === 'same' ? paint.dim : (text: string) => text;
     writeLine(

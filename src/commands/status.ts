@@ -9,6 +9,8 @@ import { OPTIONS, flagValue, stringValue, type CommandSpec } from './spec.js';
 export interface StatusOptions {
   json?: boolean;
   check?: boolean;
+  /** With --check: every token and OAuth profile counts, not only what the gateway would try. */
+  all?: boolean;
   within?: string;
   provider?: string;
 }
@@ -19,12 +21,17 @@ export async function runStatus(ctx: CommandContext, options: StatusOptions): Pr
   const provider = options.provider !== undefined ? requireProvider(options.provider) : undefined;
   const state = await ctx.agentState({ waitForLock: true });
   const nowMs = ctx.io.now();
-  const report = buildStatusReport(state, { nowMs, warnWithinMs, ...(provider ? { provider } : {}) });
+  const report = buildStatusReport(state, {
+    nowMs,
+    warnWithinMs,
+    checkMode: options.all ? 'all' : 'gateway',
+    ...(provider ? { provider } : {}),
+  });
   if (options.json) writeJson(ctx.io.stdout, report);
   else ctx.io.stdout.write(formatStatusReport(report, ctx.paint, nowMs));
   if (!options.check) return 0;
   if (report.check.exitCode !== 0 && !options.json) {
-    for (const reason of report.check.reasons) ctx.note(`check: ${reason}`);
+    for (const reason of report.check.reasons) ctx.note(`check: ${reason.message}`);
   }
   return report.check.exitCode;
 }
@@ -34,7 +41,11 @@ export const statusCommand: CommandSpec = {
   description: 'show every profile of the agent: health, expiry, order, source',
   options: [
     { name: 'json', description: 'print one JSON object (schema in the README)' },
-    { name: 'check', description: 'exit 1 if anything is expired or missing, 2 if expiring, else 0' },
+    {
+      name: 'check',
+      description: 'exit as OpenClaw `models status --check`: 1 a provider in use fails, 2 expiring, else 0',
+    },
+    { name: 'all', description: 'with --check: every token and OAuth profile counts, used or not' },
     {
       name: 'within',
       value: 'duration',
@@ -46,6 +57,7 @@ export const statusCommand: CommandSpec = {
     runStatus(ctx, {
       json: flagValue(values, 'json'),
       check: flagValue(values, 'check'),
+      all: flagValue(values, 'all'),
       within: stringValue(values, 'within'),
       provider: stringValue(values, 'provider'),
     }),

@@ -5,7 +5,7 @@ import { KeyHints } from '../components/KeyHints.js';
 import { SelectList, type SelectItem } from '../components/select-list/SelectList.js';
 import { useNavigation, useServices } from '../contexts.js';
 import { useAgentState } from '../hooks/use-agent-state.js';
-import { formatRelative } from '../services/durations.js';
+import { describeExpiry } from '../services/durations.js';
 import { errorMessage, ExitCode } from '../services/errors.js';
 import { isUsableStatus } from '../services/health.js';
 import { buildStatusReport, compareByOrderPosition } from '../services/status-report.js';
@@ -90,7 +90,7 @@ export function PickerScreen({ provider: presetProvider, print }: { provider?: s
       hint: [
         profile.type,
         profile.status,
-        profile.expiresAt !== null ? `expires ${formatRelative(profile.expiresAt, now)}` : '',
+        profile.expiresAt !== null ? describeExpiry(profile.expiresAt, now) : '',
         profile.next ? '← next now' : '',
         profile.source === 'inherited' ? '(main agent)' : '',
       ]

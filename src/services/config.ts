@@ -2,11 +2,22 @@ import { INCLUDE_KEY, resolveIncludes } from './config-include.js';
 import { UnreadableStateError } from './errors.js';
 import { readTextIfExists } from './fs-read.js';
 import { asRecord, idMap } from './json-text.js';
+import {
+  providersInUseFrom,
+  readModelChoice,
+  readModelSettings,
+  resolveProviderUses,
+  type ModelChoice,
+  type ModelSettings,
+  type ProviderUse,
+} from './model-usage.js';
 
 export interface ConfigAgentEntry {
   id: string;
   default: boolean;
   agentDir?: string;
+  /** The agent's own `model` setting, which overrides the defaults' for that agent. */
+  model?: ModelChoice;
 }
 
 export interface ConfigProfileEntry {
@@ -22,8 +33,8 @@ export interface GatewayConfig {
   authProfiles: Record<string, ConfigProfileEntry>;
   authOrder: Record<string, string[]>;
   agents: ConfigAgentEntry[];
-  /** `agents.defaults.model.primary` then its fallbacks, as written. */
-  modelRefs: string[];
+  /** Default, fallback and image models, aliases, custom providers: what decides the providers in use. */
+  models: ModelSettings;
   /** `meta.lastTouchedVersion`: the OpenClaw version that last wrote the file. */
   lastTouchedVersion?: string;
   /** The `gateway` section as written (port, TLS, auth): how to reach the running gateway. */
@@ -38,12 +49,15 @@ export async function readGatewayConfig(path: string): Promise<GatewayConfig> {
   return interpretConfig(path, text.includes(INCLUDE_KEY) ? await resolveIncludes(doc, path, parseConfigText) : doc);
 }
 
-/** The providers the default model and its fallbacks name: the part of each ref before `/`. */
-export function providersInUse(config: GatewayConfig): string[] {
-  const providers = config.modelRefs
-    .map((ref) => ref.split('/')[0]?.trim().toLowerCase() ?? '')
-    .filter((provider) => provider !== '');
-  return [...new Set(providers)];
+/** Each model the gateway would call for this agent, with its provider (see model-usage.ts). */
+export function providerUses(config: GatewayConfig, agentId?: string): ProviderUse[] {
+  const agent = agentId === undefined ? undefined : config.agents.find((entry) => entry.id === agentId);
+  return resolveProviderUses(config.models, agent?.model);
+}
+
+/** The providers the agent's models name (default, fallbacks, image model), without CLI backends. */
+export function providersInUse(config: GatewayConfig, agentId?: string): string[] {
+  return providersInUseFrom(providerUses(config, agentId), config.models);
 }
 
 /** openclaw.json's text as an object: JSON, else JSON5 (loaded only then). */
@@ -96,10 +110,12 @@ function interpretConfig(path: string, doc: Record<string, unknown>): GatewayCon
   for (const entry of Array.isArray(agentsSection.list) ? agentsSection.list : []) {
     const record = asRecord(entry);
     if (!record || typeof record.id !== 'string' || record.id.trim() === '') continue;
+    const model = readModelChoice(record.model);
     agents.push({
       id: record.id.trim(),
       default: record.default === true,
       ...(typeof record.agentDir === 'string' && record.agentDir.trim() !== '' ? { agentDir: record.agentDir } : {}),
+      ...(model ? { model } : {}),
     });
   }
   const lastTouchedVersion = asRecord(doc.meta)?.lastTouchedVersion;
@@ -109,25 +125,12 @@ function interpretConfig(path: string, doc: Record<string, unknown>): GatewayCon
     authProfiles,
     authOrder,
     agents,
-    modelRefs: readModelRefs(agentsSection),
+    models: readModelSettings(doc),
     ...(typeof lastTouchedVersion === 'string' ? { lastTouchedVersion } : {}),
     ...(asRecord(doc.gateway) ? { gateway: asRecord(doc.gateway) } : {}),
   };
 }
 
-function readModelRefs(agentsSection: Record<string, unknown>): string[] {
-  const model = asRecord(agentsSection.defaults)?.model;
-  if (typeof model === 'string') return [model];
-  const record = asRecord(model);
-  if (!record) return [];
-  const refs: string[] = [];
-  if (typeof record.primary === 'string') refs.push(record.primary);
-  if (Array.isArray(record.fallbacks)) {
-    for (const ref of record.fallbacks) if (typeof ref === 'string') refs.push(ref);
-  }
-  return refs;
-}
-
 function emptyConfig(path: string, exists: boolean): GatewayConfig {
-  return { path, exists, authProfiles: {}, authOrder: {}, agents: [], modelRefs: [] };
+  return { path, exists, authProfiles: {}, authOrder: {}, agents: [], models: readModelSettings({}) };
 }

@@ -79,3 +79,9 @@ export function formatCountdown(ms: number): string {
     .join(':');
   return days > 0 ? `${days}d ${clock}` : clock;
 }
+
+/** "expires in 5h" or "expired 3h ago" (or with a date: "expired 2026-11-27"): never "expires" for the past. */
+export function describeExpiry(expiresAt: number, nowMs: number, style: 'relative' | 'date' = 'relative'): string {
+  const when = style === 'date' ? formatDate(expiresAt) : formatRelative(expiresAt, nowMs);
+  return `${expiresAt <= nowMs ? 'expired' : 'expires'} ${when}`;
+}

@@ -1,4 +1,4 @@
-import type { ProfileView } from './credential-view.js';
+import { hasSecretSource, type ProfileView } from './credential-view.js';
 import { classifyUsage, isUsableStatus, type HealthStatus } from './health.js';
 import type { UsageStats } from './store.js';
 
@@ -19,12 +19,20 @@ export interface OrderInputs {
   nowMs: number;
 }
 
+/** Why the gateway would not try one of a provider's profiles. */
+export type NotTried =
+  | { why: 'unusable'; status: HealthStatus }
+  | { why: 'not-in-order'; source: OrderSource }
+  | { why: 'not-in-config' };
+
 export interface EffectiveOrder {
   /** Profiles in the order the gateway would try them; the first is "next". */
   ids: string[];
   source: OrderSource;
   /** The explicit list behind `ids` when there is one, as written (may name missing ids). */
   explicit?: string[];
+  /** Each of the provider's profiles that is not in `ids`, and why. */
+  notTried: Record<string, NotTried>;
 }
 
 const TYPE_RANK = new Map<string, number>([
@@ -48,7 +56,7 @@ export function resolveEffectiveOrder(inputs: OrderInputs): EffectiveOrder {
   if (!explicit && base !== storeIds && base.every((id) => !byId.has(id))) base = storeIds;
   const usable = [...new Set(base)].filter((id) => {
     const entry = byId.get(id);
-    return entry !== undefined && isUsableStatus(entry.status);
+    return entry !== undefined && gatewayWouldTry(entry);
   });
   const unusableUntil = (id: string) => classifyUsage(inputs.usageStats[id], inputs.nowMs)?.until;
   const available = usable.filter((id) => unusableUntil(id) === undefined);
@@ -60,7 +68,23 @@ export function resolveEffectiveOrder(inputs: OrderInputs): EffectiveOrder {
     const lastUsed = (id: string) => inputs.usageStats[id]?.lastUsed ?? 0;
     available.sort((a, b) => rank(a) - rank(b) || lastUsed(a) - lastUsed(b));
   }
-  return { ids: [...available, ...waiting], source, ...(explicit ? { explicit } : {}) };
+  const ids = [...available, ...waiting];
+  const listed = new Set(base);
+  const notTried: Record<string, NotTried> = Object.create(null);
+  for (const { view, status } of inputs.profiles) {
+    if (ids.includes(view.id)) continue;
+    if (!listed.has(view.id)) notTried[view.id] = explicit ? { why: 'not-in-order', source } : { why: 'not-in-config' };
+    else notTried[view.id] = { why: 'unusable', status };
+  }
+  return { ids, source, ...(explicit ? { explicit } : {}), notTried };
+}
+
+/**
+ * OpenClaw tries an OAuth profile that has an access or a refresh token even when it has
+ * expired (it refreshes first); other types only while usable.
+ */
+function gatewayWouldTry(entry: { view: ProfileView; status: HealthStatus }): boolean {
+  return isUsableStatus(entry.status) || (entry.view.type === 'oauth' && hasSecretSource(entry.view));
 }
 
 function pickExplicit(inputs: OrderInputs): [string[] | undefined, OrderSource] {

@@ -1,24 +1,154 @@
-import { formatRelative } from './durations.js';
-import { isFailingStatus } from './health.js';
-import type { CheckResult, ProfileReport } from './status-report.js';
+import { describeExpiry } from './durations.js';
+import { isUsableStatus } from './health.js';
+import type { ProviderUse } from './model-usage.js';
+import type { ProfileReport, ProviderReport } from './status-report.js';
 
-/** SPEC §4: 1 for expired/missing or a provider in use with nothing, else 2 for expiring, else 0. */
-export function evaluateCheck(profiles: ProfileReport[], missingProviders: string[], nowMs: number): CheckResult {
-  const failures: string[] = [];
-  const expiring: string[] = [];
-  for (const profile of profiles) {
-    if (isFailingStatus(profile.status)) {
-      failures.push(
-        profile.status === 'expired' && profile.expiresAt !== null
-          ? `${profile.id} expired ${formatRelative(profile.expiresAt, nowMs)}`
-          : `${profile.id} has no usable secret`,
-      );
-    } else if (profile.status === 'expiring' && profile.expiresAt !== null) {
-      expiring.push(`${profile.id} expires ${formatRelative(profile.expiresAt, nowMs)}`);
+/**
+ * gateway: what OpenClaw's `models status --check` judges (providers in use, by the profiles
+ * the order would try); all: every token and OAuth profile counts too.
+ */
+export type CheckMode = 'gateway' | 'all';
+
+/** One thing that decided the exit code: which provider, which profile (if one), and why. */
+export interface CheckFinding {
+  exitCode: 1 | 2;
+  provider: string;
+  profileId: string | null;
+  message: string;
+}
+
+export interface CheckResult {
+  mode: CheckMode;
+  exitCode: 0 | 1 | 2;
+  reasons: CheckFinding[];
+}
+
+export interface CheckInputs {
+  mode: CheckMode;
+  profiles: readonly ProfileReport[];
+  providers: readonly ProviderReport[];
+  /** The models that put each provider in use (one provider may have several). */
+  uses: readonly ProviderUse[];
+  nowMs: number;
+  warnWithinMs: number;
+}
+
+/** OpenClaw's refresh margin: an OAuth access token this close to expiry counts as expiring whatever the window. */
+const OAUTH_REFRESH_MARGIN_MS = 5 * 60_000;
+
+type Verdict = 'counts-not' | 'fine' | 'expiring' | 'expired' | 'missing';
+
+/**
+ * A profile as OpenClaw's check sees it: an OAuth profile by its access token's expiry (even
+ * when a refresh token would renew it), a token by its expiry, an API key never.
+ */
+function verdictOf(profile: ProfileReport, nowMs: number, warnWithinMs: number): Verdict {
+  if (profile.type === 'oauth') {
+    if (profile.status === 'missing' || profile.expiresAt === null) return 'missing';
+    const left = profile.expiresAt - nowMs;
+    if (left <= 0) return 'expired';
+    return left <= Math.max(warnWithinMs, OAUTH_REFRESH_MARGIN_MS) ? 'expiring' : 'fine';
+  }
+  if (profile.type !== 'token') return 'counts-not';
+  if (profile.status === 'expired' || profile.status === 'missing' || profile.status === 'expiring')
+    return profile.status;
+  return 'fine';
+}
+
+/**
+ * SPEC §4, as OpenClaw 2026.5–2026.7 decide it: for each provider in use, the profiles the
+ * order would try (else the explicit order's, else all the provider's) — 1 when one of them
+ * is expired or has no secret, or nothing usable is left, unless an env or config key covers
+ * the provider; 2 when one expires within the window; else 0.
+ */
+export function evaluateCheck(inputs: CheckInputs): CheckResult {
+  const findings: CheckFinding[] = [];
+  for (const provider of inputs.providers) {
+    if (provider.inUse) findings.push(...judgeProviderInUse(provider, inputs));
+  }
+  if (inputs.mode === 'all') {
+    const seen = new Set(findings.map((finding) => finding.profileId));
+    for (const profile of inputs.profiles) {
+      if (seen.has(profile.id)) continue;
+      const finding = judgeProfile(profile, inputs);
+      if (finding) findings.push(finding);
     }
   }
-  for (const provider of missingProviders)
-    failures.push(`${provider} is used by the default model but has no credential`);
-  if (failures.length > 0) return { exitCode: 1, reasons: [...failures, ...expiring] };
-  return { exitCode: expiring.length > 0 ? 2 : 0, reasons: expiring };
+  findings.sort((a, b) => a.exitCode - b.exitCode);
+  const exitCode = findings.some((f) => f.exitCode === 1) ? 1 : findings.length > 0 ? 2 : 0;
+  return { mode: inputs.mode, exitCode, reasons: findings };
+}
+
+function judgeProviderInUse(provider: ProviderReport, inputs: CheckInputs): CheckFinding[] {
+  if (provider.effectiveSource === 'env' || provider.effectiveSource === 'config') return [];
+  const why = usedFor(provider.provider, inputs.uses);
+  const mine = inputs.profiles.filter((profile) => profile.provider === provider.provider);
+  if (provider.order.length === 0) {
+    // Nothing the gateway would try, and no key outside the store: every request fails.
+    const listed = provider.explicitOrder;
+    const candidates = listed ? mine.filter((profile) => listed.includes(profile.id)) : mine;
+    const bystanders = mine.filter((profile) => !candidates.includes(profile) && isUsableStatus(profile.status));
+    const first = candidates[0] ?? mine[0];
+    let message: string;
+    if (mine.length === 0)
+      message = `${provider.provider} ${why} has no credential: no profile and no key in the environment`;
+    else if (candidates.length === 0)
+      message = `${provider.provider} ${why}: its order names no profile it has, so none is tried`;
+    else {
+      message = `${provider.provider} ${why} has no usable profile: ${candidates.map((p) => `${p.id} ${p.notTried ?? p.status}`).join('; ')}`;
+      if (bystanders.length > 0)
+        message += ` (${bystanders.map((p) => p.id).join(', ')} would work but ${bystanders[0]?.notTried ?? 'is not tried'})`;
+    }
+    return [{ exitCode: 1, provider: provider.provider, profileId: first?.id ?? null, message }];
+  }
+  const effective = provider.order
+    .map((id) => mine.find((profile) => profile.id === id))
+    .filter((profile) => profile !== undefined);
+  for (const wanted of ['expired', 'missing', 'expiring'] as const) {
+    const hit = effective.find((profile) => verdictOf(profile, inputs.nowMs, inputs.warnWithinMs) === wanted);
+    if (hit) {
+      const exitCode = wanted === 'expiring' ? 2 : 1;
+      return [
+        {
+          exitCode,
+          provider: provider.provider,
+          profileId: hit.id,
+          message: `${provider.provider} ${why}: ${describe(hit, inputs.nowMs)}`,
+        },
+      ];
+    }
+  }
+  return [];
+}
+
+function judgeProfile(profile: ProfileReport, inputs: CheckInputs): CheckFinding | undefined {
+  const verdict =
+    profile.type === 'api_key' && profile.status === 'missing'
+      ? 'missing'
+      : verdictOf(profile, inputs.nowMs, inputs.warnWithinMs);
+  if (verdict !== 'expired' && verdict !== 'missing' && verdict !== 'expiring') return undefined;
+  return {
+    exitCode: verdict === 'expiring' ? 2 : 1,
+    provider: profile.provider,
+    profileId: profile.id,
+    message: describe(profile, inputs.nowMs),
+  };
+}
+
+function describe(profile: ProfileReport, nowMs: number): string {
+  const tried = profile.orderPosition !== null ? ` (tried #${profile.orderPosition})` : '';
+  if (profile.expiresAt === null || profile.status === 'missing')
+    return `${profile.id}${tried} has no usable secret${profile.type === 'oauth' ? ' or no expiry time' : ''}`;
+  return `${profile.id}${tried} ${describeExpiry(profile.expiresAt, nowMs)}`;
+}
+
+/** "(default model anthropic/claude-opus-4-6)": the first model that puts the provider in use. */
+function usedFor(provider: string, uses: readonly ProviderUse[]): string {
+  const use = uses.find((entry) => entry.provider === provider);
+  if (!use) return '(checked with --provider)';
+  if (use.role === 'built-in default') {
+    const model = use.ref.includes('/') ? use.ref : `its built-in ${use.ref} model`;
+    return `(no default model is configured, so OpenClaw uses ${model})`;
+  }
+  return `(${use.fromAgent ? "the agent's " : ''}${use.role} model ${use.ref})`;
 }

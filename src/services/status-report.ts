@@ -5,18 +5,20 @@ import {
   type AgentState,
   type ProfileSource,
 } from './agent-state.js';
-import { providersInUse } from './config.js';
+import { providerUses } from './config.js';
+import { providersInUseFrom, type ProviderUse } from './model-usage.js';
 import { describeRef } from './credential-view.js';
 import { maskSecret } from './credentials.js';
 import { classifyProfileHealth, classifyUsage, HEALTH_STATUSES, type HealthStatus } from './health.js';
-import { evaluateCheck } from './status-check.js';
+import { evaluateCheck, type CheckMode, type CheckResult } from './status-check.js';
 import { resolveEffectiveOrder, type OrderSource } from './order.js';
+import { describeNotTried } from './status-words.js';
 import { locationPath } from './store-docs.js';
 import type { StoreEra } from './store-generation.js';
 import type { LayerRole } from './store-layers.js';
 import { providerLabel } from './providers.js';
 
-export const STATUS_SCHEMA = 'authdeck.status/1';
+export const STATUS_SCHEMA = 'authdeck.status/2';
 
 export interface ProfileReport {
   id: string;
@@ -32,6 +34,8 @@ export interface ProfileReport {
   layer: LayerRole;
   orderPosition: number | null;
   next: boolean;
+  /** Why the gateway would not try this profile (null when it would). */
+  notTried: string | null;
   usage: 'cooldown' | 'disabled' | null;
   cooldownUntil: number | null;
   disabledUntil: number | null;
@@ -48,21 +52,21 @@ export interface EnvReport {
   origin: 'process' | 'dotenv';
 }
 
-export type EffectiveSource = 'profiles' | 'env' | 'missing';
+/** What the gateway uses for the provider: its profiles, an env key, the config's `models.providers.<id>.apiKey`, or nothing. */
+export type EffectiveSource = 'profiles' | 'env' | 'config' | 'missing';
 
 export interface ProviderReport {
   provider: string;
   label: string;
   inUse: boolean;
+  /** The models that put the provider in use (empty when it is not). */
+  usedBy: Array<Pick<ProviderUse, 'ref' | 'role'>>;
   effectiveSource: EffectiveSource;
   order: string[];
   orderSource: OrderSource;
+  /** The explicit order as written (agent override, main/shared store, or config), or null. */
+  explicitOrder: string[] | null;
   next: string | null;
-}
-
-export interface CheckResult {
-  exitCode: 0 | 1 | 2;
-  reasons: string[];
 }
 
 export interface StatusReport {
@@ -113,8 +117,9 @@ export interface StoreReport {
 export interface ReportOptions {
   nowMs: number;
   warnWithinMs: number;
-  /** Only this provider's profiles and summary. */
+  /** Only this provider's profiles and summary (and the check judges it even when not in use). */
   provider?: string;
+  checkMode?: CheckMode;
 }
 
 /** The whole `status` answer as data: the human view, `--json` and `--check` all come from it. */
@@ -122,7 +127,10 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
   const { nowMs, warnWithinMs } = options;
   const { workspace } = state;
   const rows = listAgentProfiles(state).filter((row) => !options.provider || row.view.provider === options.provider);
-  const inUse = new Set(providersInUse(workspace.config));
+  const uses = providerUses(workspace.config, workspace.agentId);
+  const inUse = new Set(providersInUseFrom(uses, workspace.config.models));
+  if (options.provider) inUse.add(options.provider);
+  const configKeys = workspace.config.models.providers;
   const envCredentials = listEnvCredentials(state, inUse).filter(
     (cred) => !options.provider || cred.provider === options.provider,
   );
@@ -141,6 +149,7 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
     byProvider.set(row.view.provider, list);
   }
   const positions = new Map<string, number>();
+  const notTried = new Map<string, string>();
   const providers: ProviderReport[] = [...providerIds].sort().map((provider) => {
     const profiles = byProvider.get(provider) ?? [];
     const order = resolveEffectiveOrder({
@@ -157,6 +166,7 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
       nowMs,
     });
     for (const [index, id] of order.ids.entries()) positions.set(id, index + 1);
+    for (const [id, reason] of Object.entries(order.notTried)) notTried.set(id, describeNotTried(reason));
     // A type authdeck does not know may still work for the gateway: never call that missing.
     const opaque = profiles.some((entry) => entry.status === 'unknown');
     const effectiveSource: EffectiveSource =
@@ -164,20 +174,24 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
         ? 'profiles'
         : envCredentials.some((cred) => cred.provider === provider)
           ? 'env'
-          : 'missing';
+          : configKeys[provider]?.hasApiKey
+            ? 'config'
+            : 'missing';
     return {
       provider,
       label: providerLabel(provider),
       inUse: inUse.has(provider),
+      usedBy: uses.filter((use) => use.provider === provider).map(({ ref, role }) => ({ ref, role })),
       effectiveSource,
       order: order.ids,
       orderSource: order.source,
+      explicitOrder: order.explicit ?? null,
       next: order.ids[0] ?? null,
     };
   });
 
   const profiles = rows.map((row) =>
-    profileReport(row, healthById.get(row.view.id)!, positions.get(row.view.id), nowMs),
+    profileReport(row, healthById.get(row.view.id)!, positions.get(row.view.id), notTried.get(row.view.id), nowMs),
   );
   const missingProviders = providers
     .filter((entry) => entry.inUse && entry.effectiveSource === 'missing')
@@ -198,7 +212,7 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
     providers,
     missingProviders,
     summary: summarize(profiles),
-    check: evaluateCheck(profiles, missingProviders, nowMs),
+    check: evaluateCheck({ mode: options.checkMode ?? 'gateway', profiles, providers, uses, nowMs, warnWithinMs }),
     warnings: collectWarnings(state),
   };
 }
@@ -207,6 +221,7 @@ function profileReport(
   row: AgentProfile,
   health: ReturnType<typeof classifyProfileHealth>,
   position: number | undefined,
+  notTried: string | undefined,
   nowMs: number,
 ): ProfileReport {
   const { view } = row;
@@ -224,6 +239,7 @@ function profileReport(
     layer: row.layer,
     orderPosition: position ?? null,
     next: position === 1,
+    notTried: position === undefined ? (notTried ?? null) : null,
     usage: usage?.state ?? null,
     cooldownUntil:
       row.usage?.cooldownUntil !== undefined && row.usage.cooldownUntil > nowMs ? row.usage.cooldownUntil : null,

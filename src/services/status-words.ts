@@ -1,4 +1,5 @@
-import type { StatusColor } from './health.js';
+import type { HealthStatus, StatusColor } from './health.js';
+import type { NotTried } from './order.js';
 import type { ProfileReport, StatusReport, StoreReport } from './status-report.js';
 
 export interface SummaryPart {
@@ -51,4 +52,25 @@ export function layerLabel(profile: Pick<ProfileReport, 'layer'>, store: StoreRe
   if (profile.layer === 'inherited') return 'main';
   if (profile.layer === 'shared') return 'shared';
   return store.storeGeneration === 'shared-sqlite' ? 'local' : 'store';
+}
+
+const STATUS_AS_REASON: Partial<Record<HealthStatus, string>> = {
+  expired: 'expired',
+  missing: 'no secret',
+  unknown: 'a type authdeck does not know',
+};
+
+/** Why the gateway skips a profile, in words for the status view, --json and the dashboard. */
+export function describeNotTried(reason: NotTried): string {
+  if (reason.why === 'unusable') return STATUS_AS_REASON[reason.status] ?? reason.status;
+  if (reason.why === 'not-in-config')
+    return 'openclaw.json lists other profiles of this provider (auth.profiles), so the gateway skips it';
+  const whose = {
+    agent: "this agent's order",
+    main: "the main agent's order",
+    shared: 'the shared order',
+    config: 'auth.order in openclaw.json',
+    auto: 'the order',
+  }[reason.source];
+  return `not in ${whose}`;
 }

@@ -80,7 +80,10 @@ export function buildSnapshot(
   }
   const order = idMap<string[]>();
   for (const [provider, ids] of Object.entries(pick('order'))) {
-    if (Array.isArray(ids)) order[provider] = ids.filter((id): id is string => typeof id === 'string');
+    // As OpenClaw loads it: blank ids dropped, and an empty list is no order at all.
+    if (!Array.isArray(ids)) continue;
+    const list = ids.filter((id): id is string => typeof id === 'string' && id.trim() !== '').map((id) => id.trim());
+    if (list.length > 0) order[provider.trim().toLowerCase()] = list;
   }
   const lastGood = idMap<string>();
   for (const [provider, id] of Object.entries(pick('lastGood'))) if (typeof id === 'string') lastGood[provider] = id;
@@ -180,7 +183,7 @@ export class AuthStoreTransaction {
       for (const [provider, ids] of Object.entries(order ?? {})) {
         if (!Array.isArray(ids) || !ids.includes(id)) continue;
         const rest = ids.filter((entry) => entry !== id);
-        // An empty explicit order would block the provider for the gateway, so drop the key.
+        // OpenClaw ignores an empty list; drop the key so the file says what the gateway does.
         if (rest.length === 0) delete order![provider];
         else order![provider] = rest;
       }

@@ -106,27 +106,96 @@ describe('authdeck status', () => {
     expect(result.stdout).toContain('anthropic:work');
   });
 
-  it('--check exits 2 for a token expiring within the window, and --within moves the window', async () => {
+  it('--check exits 2 when a profile the gateway tries expires within the window; --within moves it', async () => {
     const now = Date.now();
     const store = openclawShapedStore(now);
     store.profiles['anthropic:work'].expires = now + 5 * 3_600_000;
-    const { home } = setup(store);
+    const { home } = setup(store, inUseAnthropicAndOpenai);
     const env = { TEST_OPENAI_KEY: fakeSecrets.openaiKey() };
     const result = await runCli(['status', '--check'], { home, env });
     expect(result.code).toBe(2);
     expect(result.stdout).toMatch(/anthropic:work .*expiring/);
-    expect(result.stderr).toMatch(/check: anthropic:work expires in (4h 59m|5h)/);
+    expect(result.stderr).toMatch(
+      /check: anthropic \(default model anthropic\/claude-opus-4-6\): anthropic:work \(tried #1\) expires in (4h 59m|5h)/,
+    );
     expect((await runCli(['status', '--check', '--within', '2h'], { home, env })).code).toBe(0);
   });
 
-  it('--check exits 1 for an expired token', async () => {
+  it('--check judges what the gateway tries: an expired leftover does not count, --all counts it', async () => {
     const now = Date.now();
     const store = openclawShapedStore(now);
     store.profiles['anthropic:work'].expires = now - DAY;
-    const { home } = setup(store);
-    const result = await runCli(['status', '--check'], { home, env: { TEST_OPENAI_KEY: fakeSecrets.openaiKey() } });
+    const { home } = setup(store, inUseAnthropicAndOpenai);
+    const env = { TEST_OPENAI_KEY: fakeSecrets.openaiKey() };
+    const gateway = await runCli(['status', '--check', '--json'], { home, env });
+    expect(gateway.code).toBe(0);
+    const report = JSON.parse(gateway.stdout);
+    expect(report.check).toEqual({ mode: 'gateway', exitCode: 0, reasons: [] });
+    expect(report.profiles.find((p: { id: string }) => p.id === 'anthropic:work')).toMatchObject({
+      orderPosition: null,
+      notTried: 'expired',
+    });
+    const all = await runCli(['status', '--check', '--all'], { home, env });
+    expect(all.code).toBe(1);
+    expect(all.stderr).toContain('check: anthropic:work expired 1d ago');
+  });
+
+  it('--check exits 1 when the only profile the order names has expired, naming provider and profile', async () => {
+    const now = Date.now();
+    const store = { ...openclawShapedStore(now), order: { anthropic: ['anthropic:work'] } };
+    store.profiles['anthropic:work'].expires = now - DAY;
+    const { home } = setup(store, inUseAnthropicAndOpenai);
+    const result = await runCli(['status', '--check', '--json'], {
+      home,
+      env: { TEST_OPENAI_KEY: fakeSecrets.openaiKey() },
+    });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('check: anthropic:work expired 1d ago');
+    expect(JSON.parse(result.stdout).check.reasons).toEqual([
+      {
+        exitCode: 1,
+        provider: 'anthropic',
+        profileId: 'anthropic:work',
+        message: expect.stringMatching(
+          /^anthropic \(default model anthropic\/claude-opus-4-6\) has no usable profile: anthropic:work expired \(anthropic:default, anthropic:forever would work but not in this agent's order\)$/,
+        ),
+      },
+    ]);
+  });
+
+  it("--check counts a provider only the agent's own model uses, and a provider not in use not at all", async () => {
+    const now = Date.now();
+    const store = openclawShapedStore(now);
+    store.profiles['anthropic:work'].expires = now + 3_600_000;
+    const config = {
+      agents: {
+        defaults: { model: 'openai/gpt-5' },
+        list: [
+          { id: 'main', default: true },
+          { id: 'coder', model: { primary: 'anthropic/claude-opus-4-6' } },
+        ],
+      },
+    };
+    const { home } = setup(store, config);
+    const env = { TEST_OPENAI_KEY: fakeSecrets.openaiKey() };
+    expect((await runCli(['status', '--check'], { home, env })).code).toBe(0);
+    const coder = await runCli(['status', '--check', '--agent', 'coder'], { home, env });
+    expect(coder.code).toBe(2);
+    expect(coder.stderr).toContain("anthropic (the agent's default model anthropic/claude-opus-4-6)");
+  });
+
+  it("--check with no model configured judges OpenClaw's built-in default provider (openai)", async () => {
+    const { home } = setup({
+      version: 1,
+      profiles: { 'anthropic:default': { type: 'api_key', provider: 'anthropic', key: fakeSecrets.anthropicApiKey() } },
+    });
+    const result = await runCli(['status', '--check'], { home });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'check: openai (no default model is configured, so OpenClaw uses its built-in openai model) has no credential',
+    );
+    expect((await runCli(['status', '--check'], { home, env: { OPENAI_API_KEY: fakeSecrets.openaiKey() } })).code).toBe(
+      0,
+    );
   });
 
   it('--check exits 1 when a provider in use has no credential at all, but not when an env var covers it', async () => {
@@ -204,7 +273,7 @@ describe('authdeck status', () => {
     const { home } = setup(openclawShapedStore(Date.now()));
     const result = await runCli(['models', 'status', '--json'], { home });
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout).schema).toBe('authdeck.status/1');
+    expect(JSON.parse(result.stdout).schema).toBe('authdeck.status/2');
   });
 
   it('prints status when run bare without a terminal', async () => {

@@ -2,6 +2,7 @@ import type { AgentState } from '../../src/services/agent-state.js';
 import type { AppServices } from '../../src/app-services.js';
 import type { SaveCredentialResult } from '../../src/services/save-credential.js';
 import type { Workspace } from '../../src/services/workspace.js';
+import { readModelSettings } from '../../src/services/model-usage.js';
 import { FakeSetupTokenSession } from './ink.js';
 
 export const NOW = Date.UTC(2026, 10, 26, 12, 0, 0);
@@ -18,7 +19,7 @@ export function fakeWorkspace(overrides: Partial<Workspace> = {}): Workspace {
       authProfiles: {},
       authOrder: {},
       agents: [],
-      modelRefs: [],
+      models: readModelSettings({}),
     },
     agentId: 'main',
     agentDir: '/home/me/.openclaw/agents/main/agent',

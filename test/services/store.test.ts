@@ -67,11 +67,13 @@ describe('reading the store', () => {
     writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), {
       ...storeWithExtras(),
       lastGood: { anthropic: 'anthropic:default' },
+      order: { anthropic: ['anthropic:default'], openai: ['openai:a'] },
     });
-    writeJsonFile(join(mainAgentDir, 'auth-state.json'), { version: 1, order: { anthropic: [] } });
+    writeJsonFile(join(mainAgentDir, 'auth-state.json'), { version: 1, order: { Anthropic: [' anthropic:b ', ''] } });
     const snapshot = await readAuthStore(mainAgentDir);
     expect(snapshot.split).toBe(true);
-    expect(snapshot.order).toEqual({ anthropic: [] });
+    // The state file's order wins as a whole, read as OpenClaw reads it (trimmed, provider lower-cased).
+    expect(snapshot.order).toEqual({ anthropic: ['anthropic:b'] });
     expect(snapshot.lastGood).toEqual({ anthropic: 'anthropic:default' });
     expect(snapshot.usageStats['anthropic:default']?.lastUsed).toBe(5);
   });

@@ -30,14 +30,16 @@ export function ProfileDetails({
       {line('secret', profile.masked ?? (profile.secretRef ? `ref ${profile.secretRef}` : 'none'))}
       {line('status', profile.status)}
       {line(
-        'expires',
+        profile.expiresAt !== null && profile.expiresAt <= now ? 'expired' : 'expires',
         profile.expiresAt !== null
           ? `${formatDateTime(profile.expiresAt)} (${formatRelative(profile.expiresAt, now)})`
           : 'never',
       )}
       {line(
         'order',
-        profile.orderPosition !== null ? `#${profile.orderPosition}${profile.next ? ' (next)' : ''}` : 'not tried',
+        profile.orderPosition !== null
+          ? `#${profile.orderPosition}${profile.next ? ' (next)' : ''}`
+          : `not tried${profile.notTried ? `: ${profile.notTried}` : ''}`,
       )}
       {line(
         'source',

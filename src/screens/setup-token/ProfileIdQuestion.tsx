@@ -2,12 +2,12 @@ import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
-import { formatDate } from '../../services/durations.js';
+import { describeExpiry } from '../../services/durations.js';
 import type { ExistingProfile } from './use-setup-token-flow.js';
 import { useKeys } from '../../components/key-router.js';
 
 function describeExisting(existing: ExistingProfile): string {
-  return `${existing.type}${existing.expiresAt !== undefined ? `, expires ${formatDate(existing.expiresAt)}` : ''}`;
+  return `${existing.type}${existing.expiresAt !== undefined ? `, ${describeExpiry(existing.expiresAt, Date.now(), 'date')}` : ''}`;
 }
 
 /** The default profile is taken: ask for another name (a taken name leads to the overwrite question). */

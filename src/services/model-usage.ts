@@ -1,0 +1,140 @@
+import { asRecord } from './json-text.js';
+
+/** A model setting as OpenClaw writes it: a string, or `{primary, fallbacks}`. */
+export interface ModelChoice {
+  primary?: string;
+  /** Absent when the setting does not name any (an agent then keeps the defaults' fallbacks). */
+  fallbacks?: string[];
+}
+
+/** The parts of `openclaw.json` that decide which providers the gateway calls. */
+export interface ModelSettings {
+  defaults: ModelChoice;
+  image: ModelChoice;
+  /** `agents.defaults.models.<ref>.alias` → `<ref>`. */
+  aliases: Record<string, string>;
+  /** `models.providers.<id>`: custom or overridden providers. */
+  providers: Record<string, ProviderSettings>;
+  /** `agents.defaults.cliBackends` ids: providers served by a local CLI, which need no credential. */
+  cliBackends: string[];
+}
+
+export interface ProviderSettings {
+  /** An `apiKey` in the config: a key the gateway uses when no profile works. */
+  hasApiKey: boolean;
+  baseUrl?: string;
+  api?: string;
+  firstModel?: string;
+}
+
+/** OpenClaw's built-in default when no model is configured (2026.5 `openai/gpt-5.5`, 2026.9 `openai/gpt-6-astra`). */
+export const OPENCLAW_DEFAULT_PROVIDER = 'openai';
+
+export type ModelRole = 'default' | 'fallback' | 'image' | 'image fallback' | 'built-in default';
+
+/** One provider the gateway calls, and why. */
+export interface ProviderUse {
+  provider: string;
+  ref: string;
+  role: ModelRole;
+  /** The setting came from the agent's own entry in `agents.list`. */
+  fromAgent: boolean;
+}
+
+export function readModelChoice(value: unknown): ModelChoice | undefined {
+  if (typeof value === 'string') return value.trim() ? { primary: value.trim() } : undefined;
+  const record = asRecord(value);
+  if (!record) return undefined;
+  const choice: ModelChoice = {};
+  if (typeof record.primary === 'string' && record.primary.trim()) choice.primary = record.primary.trim();
+  if (Array.isArray(record.fallbacks)) {
+    choice.fallbacks = record.fallbacks.filter((ref): ref is string => typeof ref === 'string' && ref.trim() !== '');
+  }
+  return choice;
+}
+
+export function readModelSettings(doc: Record<string, unknown>): ModelSettings {
+  const defaults = asRecord(asRecord(doc.agents)?.defaults) ?? {};
+  const aliases: Record<string, string> = Object.create(null);
+  for (const [ref, entry] of Object.entries(asRecord(defaults.models) ?? {})) {
+    const alias = asRecord(entry)?.alias;
+    if (typeof alias === 'string' && alias.trim()) aliases[alias.trim().toLowerCase()] = ref;
+  }
+  const providers: Record<string, ProviderSettings> = Object.create(null);
+  for (const [id, entry] of Object.entries(asRecord(asRecord(doc.models)?.providers) ?? {})) {
+    const record = asRecord(entry);
+    if (!record) continue;
+    const models = Array.isArray(record.models) ? record.models : [];
+    const firstModel = asRecord(models[0])?.id;
+    providers[id.trim().toLowerCase()] = {
+      hasApiKey: hasConfiguredKey(record.apiKey),
+      ...(typeof record.baseUrl === 'string' ? { baseUrl: record.baseUrl } : {}),
+      ...(typeof record.api === 'string' ? { api: record.api } : {}),
+      ...(typeof firstModel === 'string' && firstModel ? { firstModel } : {}),
+    };
+  }
+  return {
+    defaults: readModelChoice(defaults.model) ?? {},
+    image: readModelChoice(defaults.imageModel) ?? {},
+    aliases,
+    providers,
+    cliBackends: Object.keys(asRecord(defaults.cliBackends) ?? {}).map((id) => id.toLowerCase()),
+  };
+}
+
+function hasConfiguredKey(value: unknown): boolean {
+  if (typeof value === 'string') return value.trim() !== '';
+  // A SecretRef ({source, provider, id}) counts as configured, as OpenClaw counts it.
+  const ref = asRecord(value);
+  return ref !== undefined && typeof ref.source === 'string' && typeof ref.id === 'string';
+}
+
+/**
+ * The provider of a model ref as OpenClaw resolves it: an alias first, else the part before the
+ * first `/`, else (a bare model name) the configured provider that lists it, else OpenClaw's default.
+ */
+export function providerOfModelRef(ref: string, settings: ModelSettings): string {
+  const trimmed = ref.trim();
+  const aliased = settings.aliases[trimmed.toLowerCase()];
+  const full = aliased ?? trimmed;
+  const slash = full.indexOf('/');
+  if (slash > 0) return full.slice(0, slash).trim().toLowerCase();
+  const lister = Object.entries(settings.providers).find(([, entry]) => entry.firstModel === full);
+  return lister?.[0] ?? OPENCLAW_DEFAULT_PROVIDER;
+}
+
+/**
+ * What OpenClaw's `models status` counts as "in use" for an agent: its default model (the
+ * agent's own, else the defaults'), the fallbacks, and the image model with its fallbacks.
+ * With no default model OpenClaw runs its built-in one, so that provider is in use.
+ */
+export function resolveProviderUses(settings: ModelSettings, agentModel?: ModelChoice): ProviderUse[] {
+  const uses: ProviderUse[] = [];
+  const add = (ref: string, role: ModelRole, fromAgent: boolean) =>
+    uses.push({ provider: providerOfModelRef(ref, settings), ref, role, fromAgent });
+  const primary = agentModel?.primary ?? settings.defaults.primary;
+  if (primary) add(primary, 'default', agentModel?.primary !== undefined);
+  else {
+    const [provider, entry] =
+      Object.entries(settings.providers).find(([, candidate]) => candidate.firstModel !== undefined) ?? [];
+    const builtIn = provider && entry?.firstModel ? `${provider}/${entry.firstModel}` : OPENCLAW_DEFAULT_PROVIDER;
+    uses.push({
+      provider: provider ?? OPENCLAW_DEFAULT_PROVIDER,
+      ref: builtIn,
+      role: 'built-in default',
+      fromAgent: false,
+    });
+  }
+  const fallbacks = agentModel?.fallbacks ?? settings.defaults.fallbacks ?? [];
+  for (const ref of fallbacks) add(ref, 'fallback', agentModel?.fallbacks !== undefined);
+  if (settings.image.primary) add(settings.image.primary, 'image', false);
+  for (const ref of settings.image.fallbacks ?? []) add(ref, 'image fallback', false);
+  return uses;
+}
+
+/** The distinct providers of `uses`, in first-use order, without those a local CLI serves. */
+export function providersInUseFrom(uses: readonly ProviderUse[], settings: ModelSettings): string[] {
+  const seen = new Set<string>();
+  for (const use of uses) if (!settings.cliBackends.includes(use.provider)) seen.add(use.provider);
+  return [...seen];
+}
