@@ -53,10 +53,11 @@ export function App({ services: initialServices, initialScreen, onExit }: AppPro
       },
       finish: (result) => {
         router.holdRest();
-        if (stackDepth > 1) dispatch({ type: 'back' });
+        if (stackDepth > 1) dispatch({ type: 'back', ...(result.select ? { select: result.select } : {}) });
         else exit(result);
       },
       exit,
+      canGoBack: stackDepth > 1,
     }),
     [exit, stackDepth, router],
   );

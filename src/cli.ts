@@ -1,6 +1,7 @@
 import { parseCommandLine } from './cli-parser.js';
 import { CommandContext, type GlobalOptions } from './commands/context.js';
 import { dashboardCommand, onboardCommand, pickCommand } from './commands/interactive.js';
+import { loginCommand, logoutCommand } from './commands/login.js';
 import { migrateCommand } from './commands/migrate.js';
 import { orderCommand } from './commands/order.js';
 import type { CommandIO } from './commands/output.js';
@@ -39,6 +40,8 @@ const ROOT: CommandSpec = {
   run: async (ctx) => (ctx.interactive ? (await import('./tui.js')).launchTui(ctx, 'home') : runStatus(ctx, {})),
   subcommands: [
     onboardCommand,
+    loginCommand,
+    logoutCommand,
     dashboardCommand,
     pickCommand,
     statusCommand,
@@ -52,13 +55,13 @@ const ROOT: CommandSpec = {
     prefsCommand,
     {
       name: 'models',
-      description: 'OpenClaw spellings: models status, models auth paste-token|setup-token|order',
+      description: 'OpenClaw spellings: models status, models auth login|logout|paste-token|setup-token|order',
       subcommands: [
         statusCommand,
         {
           name: 'auth',
-          description: 'OpenClaw spellings: paste-token, setup-token, order',
-          subcommands: [pasteTokenCommand, setupTokenCommand, orderCommand],
+          description: 'OpenClaw spellings: login, logout, paste-token, setup-token, order',
+          subcommands: [loginCommand, logoutCommand, pasteTokenCommand, setupTokenCommand, orderCommand],
         },
       ],
     },

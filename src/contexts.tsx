@@ -12,6 +12,8 @@ export interface NavigationActions {
   /** Done with this screen: back to the one below, or leave the app when it is the only one. */
   finish(result: TuiResult): void;
   exit(result: TuiResult): void;
+  /** A screen is underneath: Esc at the start goes back to it instead of leaving. */
+  canGoBack: boolean;
 }
 export const NavigationActionsContext = createContext<NavigationActions | null>(null);
 

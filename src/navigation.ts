@@ -5,8 +5,10 @@ import { type AgentState, listAgentProfiles, listEnvCredentials } from './servic
 /** Every screen the TUI can show, with what it starts from. */
 export type Screen =
   | { name: 'onboard'; provider?: string; method?: OnboardingMethod; resumeAt?: 'method' }
-  | { name: 'dashboard' }
+  /** `select`: the profile to put the cursor on (one just added on a screen pushed over it). */
+  | { name: 'dashboard'; select?: string }
   | { name: 'pick'; provider?: string; print?: boolean }
+  | { name: 'logout' }
   /** `backTo`: the screen Esc returns to (the wizard that handed over), instead of leaving. */
   | { name: 'setup-token'; profileId?: string; claudeBin?: string; yes?: boolean; backTo?: Screen };
 
@@ -17,7 +19,7 @@ export interface NavigationState {
 export type NavigationAction =
   | { type: 'push'; screen: Screen }
   | { type: 'replace'; screen: Screen }
-  | { type: 'back' };
+  | { type: 'back'; select?: string };
 
 export function navigationReducer(state: NavigationState, action: NavigationAction): NavigationState {
   switch (action.type) {
@@ -25,8 +27,13 @@ export function navigationReducer(state: NavigationState, action: NavigationActi
       return { stack: [...state.stack, action.screen] };
     case 'replace':
       return { stack: [...state.stack.slice(0, -1), action.screen] };
-    case 'back':
-      return state.stack.length > 1 ? { stack: state.stack.slice(0, -1) } : state;
+    case 'back': {
+      if (state.stack.length <= 1) return state;
+      const below = state.stack.slice(0, -1);
+      const top = below.at(-1);
+      if (action.select && top?.name === 'dashboard') below[below.length - 1] = { ...top, select: action.select };
+      return { stack: below };
+    }
   }
 }
 
@@ -48,4 +55,6 @@ export function homeScreen(state: AgentState | undefined): Screen {
 export interface TuiResult {
   exitCode: number;
   print?: string;
+  /** A profile this screen saved: the screen below selects it. */
+  select?: string;
 }

@@ -10,7 +10,12 @@ import { readPreferences } from './services/prefs.js';
  * the terminal is restored. Ink and React are imported here, and only here, so that the plain
  * commands never pay for them.
  */
-export async function launchTui(ctx: CommandContext, screen: Screen | 'home'): Promise<number> {
+export async function launchTui(
+  ctx: CommandContext,
+  screen: Screen | 'home',
+  /** Where a screen's printed answer goes (`pick --print`): stdout unless the screen is drawn elsewhere. */
+  printTo: NodeJS.WritableStream = ctx.io.stdout,
+): Promise<number> {
   const { stdin, stdout } = ctx.io;
   if (!stdin.isTTY || !stdout.isTTY || typeof stdin.setRawMode !== 'function') {
     throw new UsageError('this screen needs a terminal');
@@ -20,13 +25,17 @@ export async function launchTui(ctx: CommandContext, screen: Screen | 'home'): P
   // (no echo, Enter stays "\r") and reach the first screen.
   stdin.setRawMode(true);
   try {
-    return await runApp(ctx, screen);
+    return await runApp(ctx, screen, printTo);
   } finally {
     stdin.setRawMode(false);
   }
 }
 
-async function runApp(ctx: CommandContext, requested: Screen | 'home'): Promise<number> {
+async function runApp(
+  ctx: CommandContext,
+  requested: Screen | 'home',
+  printTo: NodeJS.WritableStream,
+): Promise<number> {
   const { stdin, stdout, env } = ctx.io;
   const workspace = await ctx.workspace();
   // The first screen's data is read while Ink loads, so the first frame already shows it.
@@ -70,7 +79,7 @@ async function runApp(ctx: CommandContext, requested: Screen | 'home'): Promise<
   } finally {
     instance.cleanup();
   }
-  if (result.print !== undefined) stdout.write(`${result.print}\n`);
+  if (result.print !== undefined) printTo.write(`${result.print}\n`);
   return result.exitCode;
 }
 

@@ -3,7 +3,7 @@ import { UsageError } from '../services/errors.js';
 import { loadAgentState } from '../services/agent-state.js';
 import type { CommandContext } from './context.js';
 import { requireProvider } from './context.js';
-import { OPTIONS, flagValue, stringValue, type CommandSpec } from './spec.js';
+import { OPTIONS, flagValue, stringValue, type CommandSpec, type OptionSpec, type ParsedValues } from './spec.js';
 
 const METHODS: OnboardingMethod[] = ['api-key', 'setup-token', 'paste-token'];
 
@@ -19,12 +19,12 @@ export function requireTerminal(ctx: CommandContext, what: string, instead: stri
 export async function openScreen(
   ctx: CommandContext,
   screen: import('../navigation.js').Screen,
-  options: { checkStore?: boolean } = {},
+  options: { checkStore?: boolean; printTo?: NodeJS.WritableStream } = {},
 ): Promise<number> {
   const workspace = await ctx.workspace();
   if (options.checkStore) await loadAgentState(workspace);
   const { launchTui } = await import('../tui.js');
-  return launchTui(ctx, screen);
+  return launchTui(ctx, screen, options.printTo);
 }
 
 export async function runOnboard(
@@ -69,32 +69,51 @@ export async function runPick(ctx: CommandContext, options: { provider?: string;
   const provider = options.provider !== undefined ? normalizeProviderId(options.provider) : undefined;
   if (provider !== undefined && !isValidProviderId(provider))
     throw new UsageError(`--provider: "${options.provider}" is not a provider id`);
-  requireTerminal(ctx, 'pick', '`authdeck order set --provider P ID …` (and `authdeck order get --provider P`)');
-  return openScreen(
-    ctx,
-    { name: 'pick', ...(provider ? { provider } : {}), ...(options.print ? { print: true } : {}) },
-    { checkStore: true },
-  );
+  const screen = {
+    name: 'pick',
+    ...(provider ? { provider } : {}),
+    ...(options.print ? { print: true } : {}),
+  } as const;
+  const instead = '`authdeck order set --provider P ID …` (and `authdeck order get --provider P`)';
+  if (ctx.interactive || !options.print) {
+    requireTerminal(ctx, 'pick', instead);
+    return openScreen(ctx, screen, { checkStore: true });
+  }
+  // `id=$(authdeck pick --print)`: the picker draws on the terminal, only the id goes to stdout.
+  const { openControllingTerminal } = await import('./controlling-terminal.js');
+  const terminal = openControllingTerminal(ctx);
+  if (!terminal) throw new UsageError(`pick needs a terminal; without one use ${instead}`);
+  try {
+    return await openScreen(terminal.ctx, screen, { checkStore: true, printTo: ctx.io.stdout });
+  } finally {
+    terminal.close();
+  }
+}
+
+/** The wizard's flags, shared by `onboard` and `login`. */
+export const ONBOARD_OPTIONS: OptionSpec[] = [
+  OPTIONS.provider(false),
+  { name: 'method', value: 'method', description: 'api-key | setup-token | paste-token' },
+  { name: 'non-interactive', description: 'no screen: needs --provider and --method, secret on stdin' },
+  { name: 'profile-id', value: 'id', description: 'with --non-interactive: profile id or name' },
+  OPTIONS.json,
+];
+
+export function onboardInput(values: ParsedValues) {
+  return {
+    provider: stringValue(values, 'provider'),
+    method: stringValue(values, 'method'),
+    nonInteractive: flagValue(values, 'non-interactive'),
+    profileId: stringValue(values, 'profile-id'),
+    json: flagValue(values, 'json'),
+  };
 }
 
 export const onboardCommand: CommandSpec = {
   name: 'onboard',
   description: 'the onboarding wizard (TUI); --non-interactive reads the secret from stdin',
-  options: [
-    OPTIONS.provider(false),
-    { name: 'method', value: 'method', description: 'api-key | setup-token | paste-token' },
-    { name: 'non-interactive', description: 'no screen: needs --provider and --method, secret on stdin' },
-    { name: 'profile-id', value: 'id', description: 'with --non-interactive: profile id or name' },
-    OPTIONS.json,
-  ],
-  run: (ctx, { values }) =>
-    runOnboard(ctx, {
-      provider: stringValue(values, 'provider'),
-      method: stringValue(values, 'method'),
-      nonInteractive: flagValue(values, 'non-interactive'),
-      profileId: stringValue(values, 'profile-id'),
-      json: flagValue(values, 'json'),
-    }),
+  options: ONBOARD_OPTIONS,
+  run: (ctx, { values }) => runOnboard(ctx, onboardInput(values)),
 };
 
 export const dashboardCommand: CommandSpec = {

@@ -1,3 +1,4 @@
+import { countOf } from '../services/status-words.js';
 import { describeExpiry } from '../services/durations.js';
 import { CancelledError, UsageError } from '../services/errors.js';
 import { applyMigration, planMigration, type MigrationEntry, type MigrationPlan } from '../services/migrate.js';
@@ -82,7 +83,7 @@ export async function runMigrate(ctx: CommandContext, options: MigrateOptions): 
   const { paint } = ctx;
   writeLine(
     ctx.io.stdout,
-    `${paint.green('✔')} Wrote ${result.written.length} profile(s) into ${plan.target.path}${result.written.length ? `: ${result.written.join(', ')}` : ''}`,
+    `${paint.green('✔')} Wrote ${countOf(result.written.length, 'profile')} into ${plan.target.path}${result.written.length ? `: ${result.written.join(', ')}` : ''}`,
   );
   if (result.kept.length) writeLine(ctx.io.stdout, `  kept the stored ${result.kept.join(', ')}`);
   for (const file of result.archived) writeLine(ctx.io.stdout, `  archived ${file.from} → ${file.to}`);

@@ -60,7 +60,7 @@ export async function runOrderSet(ctx: CommandContext, ids: string[], options: O
   const provider = requireProvider(options.provider);
   if (ids.length === 0)
     throw new UsageError('order set needs at least one profile id (use `order clear` to remove the override)');
-  const fullIds = [...new Set(ids.map((id) => resolveProfileId(provider, id)))];
+  const fullIds = [...new Set(ids.map((id) => resolveProfileId(provider, id, '')))];
   const state = await ctx.agentState();
   const known = new Set(
     listAgentProfiles(state)

@@ -1,3 +1,4 @@
+import { listAgentProfiles, resolveProfileName } from '../services/agent-state.js';
 import { CancelledError, UsageError } from '../services/errors.js';
 import { removalLayer, removeProfile } from '../services/profile-actions.js';
 import { locationPath } from '../services/store-docs.js';
@@ -8,10 +9,11 @@ import { OPTIONS, flagValue, type CommandSpec } from './spec.js';
 
 export async function runRemove(
   ctx: CommandContext,
-  profileId: string,
+  name: string,
   options: { yes?: boolean; json?: boolean },
 ): Promise<number> {
   const state = await ctx.agentState();
+  const profileId = resolveProfileName(state, name);
   const layer = removalLayer(state, profileId);
   const scope = layer.role === 'shared' ? ' (the shared store: every agent loses it)' : '';
   if (!options.yes) {
@@ -24,6 +26,13 @@ export async function runRemove(
     );
     if (!confirmed) throw new CancelledError(`kept ${profileId}`);
   }
+  const secret = listAgentProfiles(state).find((row) => row.view.id === profileId)?.view.secret;
+  // The same key in the daemon .env keeps the provider working for the gateway: say so.
+  const envStillHolds = secret
+    ? Object.entries(state.daemonEnv)
+        .filter(([, value]) => value.trim() === secret)
+        .map(([name]) => name)
+    : [];
   const removed = await removeProfile(await ctx.workspace(), profileId);
   const gateway = await ctx.reloadGateway(state.generation.era);
   if (options.json) {
@@ -34,6 +43,7 @@ export async function runRemove(
       storePath: removed.storePath,
       layer: removed.layer,
       stillIn: removed.stillIn ?? null,
+      envStillHolds,
       gateway: gateway.status,
     });
   } else {
@@ -44,6 +54,10 @@ export async function runRemove(
     if (removed.stillIn)
       ctx.note(
         `note: ${removed.profileId} also exists in the ${removed.stillIn.layer} store (${removed.stillIn.path}); that one applies now`,
+      );
+    for (const name of envStillHolds)
+      ctx.note(
+        `note: ${state.workspace.daemonEnvPath} still holds this key as ${name}, so the gateway keeps using it; \`authdeck env unset ${name}\` removes it`,
       );
   }
   return 0;

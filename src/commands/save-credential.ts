@@ -1,6 +1,7 @@
-import { checkSecret, maskSecret, type SecretKind } from '../services/credentials.js';
+import { checkSecret, maskSecret, type SecretFit, type SecretKind } from '../services/credentials.js';
 import { formatDate, formatRelative, parseDuration } from '../services/durations.js';
 import { AuthdeckError, CancelledError, UsageError } from '../services/errors.js';
+import { customProviderNote } from '../services/model-coverage.js';
 import { resolveProfileId } from '../services/profile-actions.js';
 import { refuseReplacing, saveCredentialProfile } from '../services/save-credential.js';
 import { providerInfo } from '../services/providers.js';
@@ -40,8 +41,13 @@ export async function runSaveCredential(
 
   const what = kind === 'api_key' ? 'API key' : 'token';
   const check = checkSecret(provider, kind, await ctx.readSecret(`${info.label} ${what}: `));
-  if (!check.ok) throw new AuthdeckError(check.error!);
+  if (!check.ok) throw new AuthdeckError(`${check.error}${cliFitHint(check.fits, provider)}`);
   for (const warning of check.warnings) ctx.note(`warning: ${warning}`);
+  // A token that looks cut off is useless once saved: in a terminal, ask (from stdin, SPEC §3: warn).
+  if (check.warnings.length > 0 && ctx.interactive) {
+    if (!(await promptConfirm('Save it anyway?', ctx.io.stdin, ctx.io.stderr)))
+      throw new CancelledError('nothing saved; paste the whole token again');
+  }
   if (envVar) await confirmEnvReplacement(ctx, envVar, state.daemonEnv[envVar], check.secret);
 
   const nowMs = ctx.io.now();
@@ -75,6 +81,8 @@ export async function runSaveCredential(
       configPath: saved.config.path,
       configChanged: saved.config.changed,
       configBackupPath: saved.config.backupPath ?? null,
+      orderAppendedIn: saved.orderAppendedIn,
+      orderNote: saved.orderNote ?? null,
       envFile: saved.env
         ? {
             path: saved.env.path,
@@ -108,6 +116,11 @@ export async function runSaveCredential(
       ),
     );
   }
+  for (const path of saved.orderAppendedIn)
+    writeLine(out, `  added to the end of the ${provider} order in ${path}, so the gateway tries it after the others`);
+  if (saved.orderNote) ctx.note(paint.yellow(`warning: ${saved.orderNote}`));
+  const custom = customProviderNote(provider, saved.config.path, provider in workspace.config.models.providers);
+  if (custom) ctx.note(paint.yellow(`note: ${custom}`));
   if (saved.env) {
     const replaced = saved.env.previousMasked ? ` (replacing ${saved.env.previousMasked})` : '';
     const did = saved.env.changed ? `set ${saved.env.variable}${replaced}` : `${saved.env.variable} already set`;
@@ -117,6 +130,14 @@ export async function runSaveCredential(
     );
   }
   return 0;
+}
+
+/** Where a good secret pasted into the wrong command belongs, as a command to type. */
+export function cliFitHint(fits: SecretFit | undefined, provider: string): string {
+  if (!fits) return '';
+  if (fits.provider) return `; use --provider ${fits.provider}`;
+  if (fits.setupToken) return ', or run `authdeck setup-token`';
+  return `; add it with \`authdeck ${fits.kind === 'api_key' ? 'add-key' : 'paste-token'} --provider ${provider}\``;
 }
 
 /** The daemon .env already holds another value for the variable: say so, and ask in a terminal. */

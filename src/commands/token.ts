@@ -1,4 +1,4 @@
-import { listAgentProfiles } from '../services/agent-state.js';
+import { listAgentProfiles, resolveProfileName } from '../services/agent-state.js';
 import { describeRef } from '../services/credential-view.js';
 import { maskSecret } from '../services/credentials.js';
 import { AuthdeckError } from '../services/errors.js';
@@ -10,8 +10,9 @@ import { flagValue, type CommandSpec } from './spec.js';
  * The one command that prints a whole secret (SPEC §3), and only into a pipe or with --reveal,
  * so that it does not end up in a terminal's scrollback by accident.
  */
-export async function runToken(ctx: CommandContext, profileId: string, options: { reveal?: boolean }): Promise<number> {
+export async function runToken(ctx: CommandContext, name: string, options: { reveal?: boolean }): Promise<number> {
   const state = await ctx.agentState();
+  const profileId = resolveProfileName(state, name);
   const row = listAgentProfiles(state).find((entry) => entry.view.id === profileId);
   if (!row) throw new AuthdeckError(`no profile ${profileId} for agent ${state.workspace.agentId}`);
   const { view } = row;

@@ -6,6 +6,7 @@ import { SelectList, type SelectItem } from '../components/select-list/SelectLis
 import { useNavigation, useServices } from '../contexts.js';
 import { useAgentState } from '../hooks/use-agent-state.js';
 import { describeExpiry } from '../services/durations.js';
+import { countOf } from '../services/status-words.js';
 import { errorMessage, ExitCode } from '../services/errors.js';
 import { isUsableStatus } from '../services/health.js';
 import { buildStatusReport, compareByOrderPosition } from '../services/status-report.js';
@@ -48,6 +49,12 @@ export function PickerScreen({ provider: presetProvider, print }: { provider?: s
     const chosenProvider = providerRef.current;
     if (!report || !state || !chosenProvider || picked.current) return;
     picked.current = true;
+    // Already first: an override would change nothing now, and would freeze the order later
+    // (a profile added afterwards would never be tried), so nothing is written.
+    if (report.providers.find((entry) => entry.provider === chosenProvider)?.next === id) {
+      navigation.exit({ exitCode: ExitCode.ok, ...(print ? { print: id } : {}) });
+      return;
+    }
     const order = [id, ...orderBase(report, state, chosenProvider).filter((other) => other !== id)];
     setSaving(id);
     services.setOrder(chosenProvider, order).then(
@@ -75,7 +82,7 @@ export function PickerScreen({ provider: presetProvider, print }: { provider?: s
           items={providers.map((entry) => ({
             value: entry.provider,
             label: entry.provider,
-            hint: `${report.profiles.filter((p) => p.provider === entry.provider).length} profiles · next ${entry.next ?? 'none'}`,
+            hint: `${countOf(report.profiles.filter((p) => p.provider === entry.provider).length, 'profile')} · next ${entry.next ?? 'none'}`,
           }))}
           onSelect={setProvider}
           emptyText="No profiles yet: add one with `authdeck onboard`."

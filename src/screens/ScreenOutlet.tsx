@@ -1,6 +1,7 @@
 import type { Screen } from '../navigation.js';
 import { DashboardScreen } from './dashboard/DashboardScreen.js';
 import { OnboardScreen } from './onboard/OnboardScreen.js';
+import { LogoutScreen } from './LogoutScreen.js';
 import { PickerScreen } from './PickerScreen.js';
 import { SetupTokenScreen } from './setup-token/SetupTokenScreen.js';
 
@@ -8,9 +9,11 @@ import { SetupTokenScreen } from './setup-token/SetupTokenScreen.js';
 export function ScreenOutlet({ screen }: { screen: Screen }) {
   switch (screen.name) {
     case 'dashboard':
-      return <DashboardScreen />;
+      return <DashboardScreen select={screen.select} />;
     case 'onboard':
       return <OnboardScreen provider={screen.provider} method={screen.method} resumeAt={screen.resumeAt} />;
+    case 'logout':
+      return <LogoutScreen />;
     case 'pick':
       return <PickerScreen provider={screen.provider} print={screen.print} />;
     case 'setup-token':

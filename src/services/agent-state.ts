@@ -3,6 +3,7 @@ import { describeProfile, type ProfileView } from './credential-view.js';
 import { readDaemonEnv } from './env-file.js';
 import { findLeftoverTempFiles } from './atomic-write.js';
 import { readTextIfExists } from './fs-read.js';
+import { AuthdeckError, UsageError } from './errors.js';
 import { asRecord } from './json-text.js';
 import { waitUntilUnlocked, type LockOptions } from './lock.js';
 import { AUTH_PROFILES_FILE, LEGACY_AUTH_FILE } from './paths.js';
@@ -128,6 +129,22 @@ export function listAgentProfiles(state: AgentState): AgentProfile[] {
   add(state.own, state.layers.own.role);
   if (state.base && state.layers.base) add(state.base, state.layers.base.role, state.own);
   return rows;
+}
+
+/**
+ * The id a person means: a full id as written, else a short name (`work`) when exactly one
+ * provider has a profile of that name — the same short names `order set` takes.
+ */
+export function resolveProfileName(state: AgentState, name: string): string {
+  const wanted = name.trim();
+  const ids = listAgentProfiles(state).map((row) => row.view.id);
+  if (ids.includes(wanted)) return wanted;
+  const where = `agent ${state.workspace.agentId}`;
+  if (wanted.includes(':')) throw new AuthdeckError(`no profile ${wanted} for ${where}; see \`authdeck status\``);
+  const matches = ids.filter((id) => id.slice(id.indexOf(':') + 1) === wanted);
+  if (matches.length === 1) return matches[0] as string;
+  if (matches.length > 1) throw new UsageError(`"${wanted}" names ${matches.join(' and ')}; give the full id`);
+  throw new AuthdeckError(`no profile named ${wanted} for ${where}; see \`authdeck status\``);
 }
 
 /**

@@ -26,10 +26,17 @@ export function normalizeSecret(input: string): string {
 export interface SecretCheck {
   ok: boolean;
   secret: string;
-  /** One line that says what is wrong and which flow fits instead. */
+  /** One line that says what is wrong (each surface adds how to get to the flow that fits: `fits`). */
   error?: string;
+  /** The flow this secret belongs in, when it is a good secret in the wrong place. */
+  fits?: SecretFit;
   warnings: string[];
 }
+
+export type SecretFit =
+  | { provider: string; kind?: undefined; setupToken?: undefined }
+  | { kind: SecretKind; provider?: undefined; setupToken?: undefined }
+  | { setupToken: true; provider?: undefined; kind?: undefined };
 
 interface RecognisedSecret {
   provider: string;
@@ -87,7 +94,13 @@ export function checkSecret(provider: string, kind: SecretKind, input: string): 
   }
   const secret = normalizeSecret(input);
   const info = providerInfo(provider);
-  const fail = (error: string): SecretCheck => ({ ok: false, secret, error, warnings: [] });
+  const fail = (error: string, fits?: SecretFit): SecretCheck => ({
+    ok: false,
+    secret,
+    error,
+    ...(fits ? { fits } : {}),
+    warnings: [],
+  });
   if (secret === '') return fail('the secret is empty');
   if (secret.length > MAX_SECRET_LENGTH)
     return fail(
@@ -99,7 +112,8 @@ export function checkSecret(provider: string, kind: SecretKind, input: string): 
   const recognised = recogniseSecret(secret);
   if (recognised?.kind === 'refresh') {
     return fail(
-      'this is a refresh token (sk-ant-ort01-…), which cannot call the API by itself; use the sk-ant-oat01- token that `claude setup-token` prints, or run `authdeck setup-token`',
+      'this is a refresh token (sk-ant-ort01-…), which cannot call the API by itself; use the sk-ant-oat01- token that `claude setup-token` prints',
+      { setupToken: true },
     );
   }
   if (recognised?.kind === 'admin') {
@@ -110,12 +124,14 @@ export function checkSecret(provider: string, kind: SecretKind, input: string): 
   // A custom provider may be a proxy that takes another provider's keys, so only known ones object.
   const known = findProvider(info.id) !== undefined;
   if (known && recognised && recognised.provider !== info.id) {
-    return fail(
-      `this looks like ${recognised.name}, but the provider is ${info.id}; use --provider ${recognised.provider}`,
-    );
+    return fail(`this looks like ${recognised.name}, but the provider is ${info.id}`, {
+      provider: recognised.provider,
+    });
   }
   if (recognised && recognised.provider === info.id && recognised.kind !== kind)
-    return fail(wrongFlowMessage(recognised, info.id));
+    return fail(`this is ${recognised.name}, not ${kind === 'api_key' ? 'an API key' : 'a token'}`, {
+      kind: recognised.kind,
+    });
   if (known && /^sk-(ant|or)-/.test(secret) && recognised === undefined) {
     return fail(
       `this starts like a ${secret.startsWith('sk-ant-') ? 'Anthropic' : 'OpenRouter'} secret but its prefix is not one authdeck knows; copy it again`,
@@ -135,13 +151,6 @@ export function checkSecret(provider: string, kind: SecretKind, input: string): 
     );
   }
   return { ok: true, secret, warnings };
-}
-
-function wrongFlowMessage(recognised: RecognisedSecret, provider: string): string {
-  if (recognised.kind === 'api_key') {
-    return `this is ${recognised.name}, not a token; add it with \`authdeck add-key --provider ${provider}\``;
-  }
-  return `this is ${recognised.name}, not an API key; add it with \`authdeck paste-token --provider ${provider}\``;
 }
 
 function describeBadCharacters(secret: string): string {

@@ -9,17 +9,18 @@ import type { GatewayNote } from './gateway/reload-auth.js';
 import type { Workspace } from './workspace.js';
 
 /** `--profile-id work` means `<provider>:work`; a full id must belong to the provider. */
-export function resolveProfileId(provider: string, requested?: string): string {
+export function resolveProfileId(provider: string, requested?: string, flag = '--profile-id'): string {
   const id = normalizeProviderId(provider);
   if (requested === undefined || requested.trim() === '') return `${id}:default`;
   const value = requested.trim();
-  if (/\s/.test(value)) throw new UsageError(`--profile-id: "${requested}" must not contain spaces`);
+  const where = flag ? `${flag}: ` : '';
+  if (/\s/.test(value)) throw new UsageError(`${where}"${requested}" must not contain spaces`);
   if (!value.includes(':')) return `${id}:${value}`;
   const [prefix, ...rest] = value.split(':');
   if (normalizeProviderId(prefix!) !== id) {
-    throw new UsageError(`--profile-id: "${value}" belongs to provider "${prefix}", not "${id}"`);
+    throw new UsageError(`${where}"${value}" belongs to provider "${prefix}", not "${id}"`);
   }
-  if (rest.join(':') === '') throw new UsageError(`--profile-id: "${value}" has no name after the ":"`);
+  if (rest.join(':') === '') throw new UsageError(`${where}"${value}" has no name after the ":"`);
   return `${id}:${rest.join(':')}`;
 }
 

@@ -11,8 +11,15 @@ import { normalizeProviderId } from './providers.js';
 import type { AuthStoreTransaction, JsonObject, StoreUpdate } from './store-docs.js';
 import { locationPath } from './store-docs.js';
 import type { StoreEra } from './store-generation.js';
-import { readLayer, type LayerRole } from './store-layers.js';
-import { credentialLayer, planWrite, StoreMissingError, updateStoreLayer, withLayerLock } from './store-writer.js';
+import { readLayer, type LayerRole, type StoreLayer } from './store-layers.js';
+import {
+  credentialLayer,
+  planWrite,
+  StoreMissingError,
+  updateStoreLayer,
+  withLayerLock,
+  type WritePlan,
+} from './store-writer.js';
 import type { Workspace } from './workspace.js';
 
 export interface SaveCredentialInput {
@@ -41,6 +48,10 @@ export interface SaveCredentialResult {
   /** The expiry was not given: a year was assumed for an Anthropic setup-token. */
   expiryAssumed: boolean;
   config: ConfigRecordResult;
+  /** Stores whose explicit order for the provider the new profile joined, at the end. */
+  orderAppendedIn: string[];
+  /** An explicit order this save could not join (the main agent's), and the command that fixes it. */
+  orderNote?: string;
   env?: { path: string; variable: string; changed: boolean; previousMasked?: string };
   /** The OpenClaw command that created the store first (authdeck never creates its databases). */
   createdWith?: string;
@@ -65,10 +76,13 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
   const assumed = input.expiresAt === undefined ? assumedExpiry(provider, kind, (input.now ?? Date.now)()) : undefined;
   const expiresAt = input.expiresAt ?? assumed;
   const replace = input.replace ?? 'same-type';
+  /** Explicit orders the new profile joined (at the end), so that it is tried at all. */
+  const appendedTo: string[] = [];
   const edit = (mode: typeof replace) => (tx: AuthStoreTransaction) => {
     const existing = tx.getProfile(profileId);
     refuseReplacing(profileId, existing, kind, mode);
     tx.putProfile(profileId, credentialEntry(existing, provider, kind, secret, expiresAt));
+    if (existing === undefined && tx.appendToOrder(provider, profileId)) appendedTo.push(locationPath(target.location));
     // A new secret starts with a clean slate: the old one's failures say nothing about it.
     tx.updateUsage(profileId, resetFailureStats);
     return existing !== undefined;
@@ -113,6 +127,7 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
       throw error;
     }
   });
+  const orderNote = await joinOtherOrders(plan, target, provider, profileId, update.result, appendedTo);
   const env = input.envVariable ? await writeEnvVariable(workspace, input.envVariable, secret) : undefined;
   return {
     profileId,
@@ -123,9 +138,37 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
     ...(expiresAt !== undefined ? { expiresAt } : {}),
     expiryAssumed: assumed !== undefined,
     config,
+    orderAppendedIn: [...new Set(appendedTo)],
+    ...(orderNote ? { orderNote } : {}),
     ...(env ? { env } : {}),
     ...(createdWith ? { createdWith } : {}),
   };
+}
+
+/**
+ * The order that decides for this agent may live in another layer than the new profile (the
+ * agent's own database in the shared era, the main agent's store): join the agent's own; for
+ * an inherited one, say what keeps the profile from being tried and how to fix it.
+ */
+async function joinOtherOrders(
+  plan: WritePlan,
+  target: StoreLayer,
+  provider: string,
+  profileId: string,
+  replaced: boolean,
+  appendedTo: string[],
+): Promise<string | undefined> {
+  if (replaced) return undefined;
+  const { own, base } = plan.layers;
+  if (target !== own && own.present && !own.writeRefusal) {
+    const update = await updateStoreLayer(own, (tx) => tx.appendToOrder(provider, profileId));
+    if (update.result) appendedTo.push(locationPath(own.location));
+    if (update.result || (await readLayer(own)).order[provider]) return undefined;
+  }
+  if (base?.role !== 'inherited' || (await readLayer(own)).order[provider]) return undefined;
+  const inherited = base.present ? (await readLayer(base)).order[provider] : undefined;
+  if (!inherited || inherited.includes(profileId)) return undefined;
+  return `the main agent's ${provider} order (${inherited.join(', ')}) decides for this agent and leaves ${profileId} out: \`authdeck order set --provider ${provider} ${[...inherited, profileId].join(' ')}\` gives this agent its own order with it`;
 }
 
 async function writeEnvVariable(

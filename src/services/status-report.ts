@@ -12,7 +12,7 @@ import { maskSecret } from './credentials.js';
 import { classifyProfileHealth, classifyUsage, HEALTH_STATUSES, type HealthStatus } from './health.js';
 import { evaluateCheck, type CheckMode, type CheckResult } from './status-check.js';
 import { resolveEffectiveOrder, type OrderSource } from './order.js';
-import { describeNotTried } from './status-words.js';
+import { countOf, describeNotTried } from './status-words.js';
 import { locationPath } from './store-docs.js';
 import type { StoreEra } from './store-generation.js';
 import type { LayerRole } from './store-layers.js';
@@ -308,7 +308,9 @@ function collectWarnings(state: AgentState): string[] {
   }
   if (state.legacyFiles.length > 0) {
     const files = state.legacyFiles
-      .map((file) => `${file.path}${file.profileCount !== undefined ? ` (${file.profileCount} profiles)` : ''}`)
+      .map(
+        (file) => `${file.path}${file.profileCount !== undefined ? ` (${countOf(file.profileCount, 'profile')})` : ''}`,
+      )
       .join(', ');
     warnings.push(
       `OpenClaw ${state.generation.openclawVersion ?? '2026.6.5+'} keeps auth in SQLite and does not read ${files}${state.generation.era === 'shared-sqlite' ? '; while such a file exists beside an empty store the gateway refuses to start' : ''}: run \`authdeck migrate\` to see what \`openclaw doctor --fix\` would import`,

@@ -201,6 +201,17 @@ export class AuthStoreTransaction {
     else setOwn(order, provider, [...ids]);
   }
 
+  /**
+   * A new profile joins the end of this layer's explicit order for its provider, if there is
+   * one (OpenClaw's own login does the same to `auth.order`): otherwise it would never be tried.
+   */
+  appendToOrder(provider: string, id: string): boolean {
+    const ids = ownValue(this.snapshot.order, provider);
+    if (!Array.isArray(ids) || ids.length === 0 || ids.includes(id)) return false;
+    this.setOrder(provider, [...ids, id]);
+    return true;
+  }
+
   /** Edits one profile's usage stats record in place (created when missing). */
   updateUsage(id: string, edit: (stats: JsonObject) => void): void {
     const existing = asRecord(this.snapshot.stateDoc?.usageStats) ?? asRecord(this.snapshot.profilesDoc.usageStats);

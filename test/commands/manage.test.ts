@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { runCli } from '../helpers/run-cli.js';
-import { makeTempHome, readJson, writeJsonFile } from '../helpers/temp-state.js';
+import { makeTempHome, readJson, writeJsonFile, writeText } from '../helpers/temp-state.js';
 
 function setup() {
   const temp = makeTempHome();
@@ -44,6 +44,42 @@ describe('remove', () => {
     expect(store.lastGood).toEqual({});
     expect((await runCli(['remove', 'anthropic:zzz', '--yes'], { home })).code).toBe(1);
   });
+
+  it('takes a short name, and says when the daemon .env still holds the removed key', async () => {
+    const { home, storePath, stateDir } = setup();
+    writeText(join(stateDir, '.env'), `OPENAI_API_KEY=${fakeSecrets.openaiKey()}\n`);
+    const result = await runCli(['remove', 'x', '--yes'], { home });
+    expect(result.code).toBe(0);
+    expect(readJson(storePath).profiles['openai:x']).toBeUndefined();
+    expect(result.stderr).toContain('still holds this key as OPENAI_API_KEY, so the gateway keeps using it');
+    expect(result.stderr).not.toContain(fakeSecrets.openaiKey());
+  });
+});
+
+describe('login and logout', () => {
+  it('logout ID removes like remove; without an id and a terminal it names the plain command', async () => {
+    const { home, storePath } = setup();
+    expect((await runCli(['logout', 'b', '--yes'], { home })).code).toBe(0);
+    expect(readJson(storePath).profiles['anthropic:b']).toBeUndefined();
+    const bare = await runCli(['logout'], { home });
+    expect(bare.code).toBe(64);
+    expect(bare.stderr).toContain('authdeck logout ID --yes');
+    expect((await runCli(['models', 'auth', 'logout', 'anthropic:a', '--yes'], { home })).code).toBe(0);
+  });
+
+  it('login is the wizard (or stdin with --non-interactive); browser sign-in says what to use', async () => {
+    const { home, storePath } = setup();
+    const saved = await runCli(['login', '--non-interactive', '--provider', 'groq', '--method', 'api-key'], {
+      home,
+      input: fakeSecrets.groqKey(),
+    });
+    expect(saved.code).toBe(0);
+    expect(readJson(storePath).profiles['groq:default'].key).toBe(fakeSecrets.groqKey());
+    const browser = await runCli(['login', '--provider', 'openai-codex', '--method', 'browser'], { home });
+    expect(browser.code).toBe(64);
+    expect(browser.stderr).toContain('openclaw models auth login --provider P');
+    expect((await runCli(['login'], { home })).stderr).toContain('needs a terminal');
+  });
 });
 
 describe('token', () => {
@@ -53,6 +89,17 @@ describe('token', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(`${fakeSecrets.setupToken('a')}\n`);
     expect((await runCli(['token', 'nope:x'], { home })).stderr).toMatch(/no profile nope:x/);
+  });
+
+  it('takes the short names order set takes, and refuses one that names two profiles', async () => {
+    const { home, storePath } = setup();
+    expect((await runCli(['token', 'a'], { home })).stdout).toBe(`${fakeSecrets.setupToken('a')}\n`);
+    const store = readJson(storePath);
+    store.profiles['openai:a'] = { type: 'api_key', provider: 'openai', key: fakeSecrets.openaiKey('a') };
+    writeJsonFile(storePath, store);
+    const both = await runCli(['token', 'a'], { home });
+    expect(both.code).toBe(64);
+    expect(both.stderr).toContain('"a" names anthropic:a and openai:a; give the full id');
   });
 });
 
@@ -76,11 +123,39 @@ describe('order', () => {
     expect(readJson(storePath).order).toEqual({});
   });
 
+  it('puts a profile added later at the end of an explicit order, so the gateway tries it', async () => {
+    const { home, storePath } = setup();
+    const added = await runCli(['add-key', '--provider', 'anthropic', '--profile-id', 'late', '--json'], {
+      home,
+      input: fakeSecrets.anthropicApiKey('late'),
+    });
+    expect(added.code).toBe(0);
+    expect(JSON.parse(added.stdout).orderAppendedIn).toEqual([storePath]);
+    expect(readJson(storePath).order.anthropic).toEqual(['anthropic:a', 'anthropic:b', 'anthropic:late']);
+    // No explicit order for openai: none is made.
+    await runCli(['add-key', '--provider', 'openai', '--profile-id', 'y'], { home, input: fakeSecrets.openaiKey('y') });
+    expect(readJson(storePath).order.openai).toBeUndefined();
+  });
+
+  it("warns when the main agent's order decides for another agent and leaves the new profile out", async () => {
+    const { home, configPath } = setup();
+    writeJsonFile(configPath, { agents: { list: [{ id: 'main', default: true }, { id: 'coder' }] } });
+    const added = await runCli(['add-key', '--provider', 'anthropic', '--profile-id', 'mine', '--agent', 'coder'], {
+      home,
+      input: fakeSecrets.anthropicApiKey('mine'),
+    });
+    expect(added.code).toBe(0);
+    expect(added.stderr).toContain(
+      "the main agent's anthropic order (anthropic:a, anthropic:b) decides for this agent and leaves anthropic:mine out",
+    );
+    expect(added.stderr).toContain('authdeck order set --provider anthropic anthropic:a anthropic:b anthropic:mine');
+  });
+
   it('refuses ids that are not profiles of that provider', async () => {
     const { home, storePath } = setup();
     const result = await runCli(['order', 'set', '--provider', 'anthropic', 'openai:x'], { home });
     expect(result.code).toBe(64);
-    expect(result.stderr).toMatch(/belongs to provider "openai"/);
+    expect(result.stderr.trim()).toBe('authdeck: "openai:x" belongs to provider "openai", not "anthropic"');
     const unknown = await runCli(['order', 'set', '--provider', 'anthropic', 'ghost'], { home });
     expect(unknown.code).toBe(64);
     expect(unknown.stderr).toMatch(/no anthropic profile anthropic:ghost/);

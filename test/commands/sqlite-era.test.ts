@@ -126,7 +126,7 @@ describe('authdeck migrate', () => {
     expect(existsSync(join(mainAgentDir, 'auth-profiles.json'))).toBe(true);
     const applied = await cli(home, ['migrate', '--apply', '--yes', '--prefer-json']);
     expect(applied.code).toBe(0);
-    expect(applied.stdout).toMatch(/Wrote 2 profile\(s\) into .*openclaw\.sqlite: anthropic:manual, groq:fresh/);
+    expect(applied.stdout).toMatch(/Wrote 2 profiles into .*openclaw\.sqlite: anthropic:manual, groq:fresh/);
     const store = readCell(
       stateDb,
       `select value_json from config_machine_state where state_key = 'authProfiles.store'`,

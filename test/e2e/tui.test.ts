@@ -119,6 +119,23 @@ describe('the TUI in a real terminal', () => {
     expect(JSON.parse(order.stdout).next).toBe('anthropic:default');
   });
 
+  it('pick --print inside $(…): the picker draws on the terminal, only the id reaches stdout', async () => {
+    const { home, mainAgentDir } = makeTempHome();
+    seedStore(mainAgentDir);
+    const session = TerminalSession.launch([], {
+      home,
+      shell: 'id=$($AUTHDECK pick --print --provider anthropic); echo "rc=$? got [$id]"',
+    });
+    sessions.push(session);
+    await session.waitFor('Which anthropic profile should agent main use first?');
+    await session.press('down');
+    await session.press('enter');
+    await session.waitFor(/rc=0 got \[anthropic:\w+\]/);
+    expect(await session.waitForExit()).toBe(0);
+    const chosen = /got \[(anthropic:\w+)\]/.exec(session.screen())?.[1];
+    expect(readJson(join(mainAgentDir, 'auth-profiles.json')).order.anthropic[0]).toBe(chosen);
+  });
+
   it('picks the row ↓ moved to when ↓ and Enter arrive in one write', async () => {
     const { home, mainAgentDir } = makeTempHome();
     seedStore(mainAgentDir);
@@ -163,6 +180,29 @@ describe('secret prompts in a terminal', () => {
     expect(session.screen()).toContain('Saved anthropic:typed');
     expect(session.screen()).not.toContain(token.slice(13, 40));
     expect(readJson(join(mainAgentDir, 'auth-profiles.json')).profiles['anthropic:typed'].token).toBe(token);
+  });
+});
+
+describe('keys and questions at the edges', () => {
+  it('keeps a key typed before the first frame (Enter at once moves past the welcome)', async () => {
+    const { home } = makeTempHome();
+    const session = launch(home, ['onboard']);
+    await session.press('enter');
+    await session.waitFor('Which provider?');
+  });
+
+  it('paste-token asks before saving a token that looks cut off, and saves nothing on "n"', async () => {
+    const { home, mainAgentDir } = makeTempHome();
+    const session = launch(home, ['paste-token', '--provider', 'anthropic']);
+    await session.waitFor('Anthropic (Claude) token:');
+    await session.type(fakeSecrets.setupToken('cut').slice(0, 100));
+    await session.press('enter');
+    await session.waitFor('Save it anyway?');
+    expect(session.screen()).toContain('check that nothing was cut off');
+    await session.type('n');
+    await session.press('enter');
+    expect(await session.waitForExit()).toBe(130);
+    expect(existsSync(join(mainAgentDir, 'auth-profiles.json'))).toBe(false);
   });
 });
 

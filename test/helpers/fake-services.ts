@@ -100,6 +100,7 @@ export function createFakeServices(overrides: Partial<AppServices> & { state?: A
         replaced: false,
         ...(input.expiresAt !== undefined ? { expiresAt: input.expiresAt } : {}),
         expiryAssumed: false,
+        orderAppendedIn: [],
         config: { path: services.workspace.configPath, changed: true, created: false },
         ...(input.envVariable
           ? { env: { path: services.workspace.daemonEnvPath, variable: input.envVariable, changed: true } }

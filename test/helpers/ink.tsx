@@ -11,6 +11,8 @@ export type Rendered = ReturnType<typeof render> & {
   press(key: 'enter' | 'escape' | 'up' | 'down' | 'backspace' | 'tab' | 'ctrl-c'): Promise<void>;
   frame(): string;
   settle(): Promise<void>;
+  /** ink-testing-library draws 100 columns; this makes the terminal narrower, as a resize does. */
+  resize(columns: number): Promise<void>;
 };
 
 const KEYS = {
@@ -52,6 +54,13 @@ export async function renderInk(element: ReactElement): Promise<Rendered> {
     },
     frame: () => instance.lastFrame() ?? '',
     settle,
+    async resize(columns: number) {
+      await act(async () => {
+        Object.defineProperty(instance.stdout, 'columns', { value: columns, configurable: true });
+        instance.stdout.emit('resize');
+      });
+      await settle();
+    },
   });
 }
 

@@ -28,6 +28,8 @@ export interface LaunchOptions {
   cols?: number;
   rows?: number;
   env?: Record<string, string | undefined>;
+  /** Run this shell command line instead (`$AUTHDECK` is the built CLI), e.g. to test `$(…)`. */
+  shell?: string;
 }
 
 /**
@@ -56,7 +58,9 @@ export class TerminalSession {
       if (value === undefined) delete env[key];
       else env[key] = value;
     }
-    this.process = pty.spawn(process.execPath, [CLI_PATH, ...args], {
+    if (options.shell) env.AUTHDECK = `${process.execPath} ${CLI_PATH}`;
+    const [file, argv] = options.shell ? ['/bin/sh', ['-c', options.shell]] : [process.execPath, [CLI_PATH, ...args]];
+    this.process = pty.spawn(file, argv, {
       name: 'xterm-256color',
       cols,
       rows,

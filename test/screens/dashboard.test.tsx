@@ -142,11 +142,29 @@ describe('dashboard screen', () => {
     expect(app.exits).toEqual([{ exitCode: 0 }]);
   });
 
-  it('keeps one line per row at 60 columns', async () => {
-    const services = createFakeServices({ state: richState() });
+  it('keeps one line per row at 60 columns, and the id of every profile whole', async () => {
+    const { app } = await open();
+    await app.resize(60);
+    const frame = app.frame();
+    const lines = frame.split('\n');
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(60);
+    expect(lines.some((line) => line.length > 56)).toBe(true);
+    for (const id of ['anthropic:work', 'anthropic:default', 'anthropic:old', 'groq:main']) expect(frame).toContain(id);
+  });
+
+  it('at 80 columns keeps the masked secrets (they tell two keys apart) and drops empty columns', async () => {
+    const services = createFakeServices({
+      state: fakeState({
+        'openai:personal-account': { type: 'api_key', provider: 'openai', key: `sk-proj-${'a'.repeat(40)}` },
+        'openai:team-shared-key': { type: 'api_key', provider: 'openai', key: `sk-proj-${'b'.repeat(40)}` },
+      }),
+    });
     const app = await renderApp(services, { name: 'dashboard' });
-    await waitForFrame(app, 'anthropic:work');
-    app.stdout.emit('resize');
-    for (const line of app.frame().split('\n')) expect(line.length).toBeLessThanOrEqual(100);
+    await waitForFrame(app, 'openai:personal-account');
+    await app.resize(80);
+    const frame = app.frame();
+    expect(frame).toMatch(/openai:personal-account\s+api_key\s+sk-proj-…aaaa/);
+    expect(frame).toMatch(/openai:team-shared-key\s+api_key\s+sk-proj-…bbbb/);
+    for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
 });

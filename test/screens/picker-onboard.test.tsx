@@ -37,6 +37,16 @@ describe('picker screen', () => {
     expect(app.exits).toEqual([{ exitCode: 0, print: 'anthropic:default' }]);
   });
 
+  it('writes nothing when the chosen profile is already first (an override would freeze the order)', async () => {
+    const services = createFakeServices({ state: fakeState(profiles) });
+    const app = await renderApp(services, { name: 'pick', provider: 'groq', print: true });
+    await waitForFrame(app, 'Which groq profile');
+    await app.press('enter');
+    await new Promise((done) => setTimeout(done, 20));
+    expect(services.calls).toEqual([]);
+    expect(app.exits).toEqual([{ exitCode: 0, print: 'groq:main' }]);
+  });
+
   it('asks for the provider first when none is given, and Esc cancels with 130', async () => {
     const services = createFakeServices({ state: fakeState(profiles) });
     const app = await renderApp(services, { name: 'pick' });
@@ -96,7 +106,7 @@ describe('onboarding wizard', () => {
       ],
     ]);
     await app.press('enter');
-    expect(app.exits).toEqual([{ exitCode: 0 }]);
+    expect(app.exits).toEqual([{ exitCode: 0, select: 'openai:default' }]);
   });
 
   it('asks before overwriting, goes back with Esc, and writes nothing when left early', async () => {

@@ -7,7 +7,7 @@ const _YEAR = 365 * 86_400_000;
 const token = () => ['sk', 'ant', 'oat01', `${'x'.repeat(93)}AA`].join('-');
 
 describe('setup-token screen', () => {
-  it('shows the link, copies it with c, sends the code, and saves the token for a year', async () => {
+  it('shows the link, copies it with Tab, sends a code that starts with c, and saves the token for a year', async () => {
     const services = createFakeServices();
     const app = await renderApp(services, { name: 'setup-token' });
     await waitForFrame(app, 'Starting claude setup-token');
@@ -15,14 +15,17 @@ describe('setup-token screen', () => {
     await session.emit({ phase: 'awaiting-code', url: URL, recognised: true });
     expect(app.frame()).toContain(URL);
     expect(app.frame()).toContain('Paste the code the page shows');
-    await app.type('c');
+    await app.press('tab');
     expect(services.clipboard).toEqual([URL]);
     expect(app.frame()).toContain('Link copied');
-    await app.type('CODE-123456#STATE-abcdef');
+    // A code typed by hand may start with "c": it goes into the field, not to the clipboard.
+    await app.type('c');
+    await app.type('ODE-123456#STATE-abcdef');
+    expect(services.clipboard).toEqual([URL]);
     expect(app.frame()).toContain('abcdef');
-    expect(app.frame()).not.toContain('CODE-123456');
+    expect(app.frame()).not.toContain('cODE-123456');
     await app.press('enter');
-    expect(session.codes).toEqual(['CODE-123456#STATE-abcdef']);
+    expect(session.codes).toEqual(['cODE-123456#STATE-abcdef']);
     await session.emit({ phase: 'exchanging' });
     expect(app.frame()).toContain('Exchanging the code');
     await session.emit({ phase: 'token', token: token() });
@@ -40,7 +43,7 @@ describe('setup-token screen', () => {
       },
     ]);
     await app.press('enter');
-    expect(app.exits).toEqual([{ exitCode: 0 }]);
+    expect(app.exits).toEqual([{ exitCode: 0, select: 'anthropic:default' }]);
   });
 
   it('takes a pasted code that ends in a newline as submitted', async () => {
@@ -74,6 +77,10 @@ describe('setup-token screen', () => {
     const app = await renderApp(services, { name: 'setup-token' });
     await waitForFrame(app, 'Name for the new setup-token profile');
     expect(app.frame()).toContain('anthropic:default already exists (api_key)');
+    expect(app.frame()).toContain('a setup-token never replaces another type');
+    // No way to replace an API key with a token: Tab is not offered and does nothing.
+    expect(app.frame()).not.toContain('tab replace');
+    await app.press('tab');
     expect(services.sessions).toHaveLength(0);
     await app.press('backspace');
     await app.type('x');
@@ -95,12 +102,28 @@ describe('setup-token screen', () => {
     await waitForFrame(app, 'Starting');
     await services.sessions[0]!.emit({ phase: 'token', token: token() });
     await waitForFrame(app, 'anthropic:work');
-    expect(services.calls[0]?.[1]).toMatchObject({ profileId: 'anthropic:work', replace: 'any' });
+    expect(services.calls[0]?.[1]).toMatchObject({ profileId: 'anthropic:work', replace: 'same-type' });
 
     const quiet = createFakeServices({ state: taken });
     const yes = await renderApp(quiet, { name: 'setup-token', profileId: 'anthropic:work', yes: true });
     await waitForFrame(yes, 'Starting');
     expect(yes.frame()).not.toContain('Replace it');
+  });
+
+  it('offers to replace a taken token profile from the name question (Tab), a renewal', async () => {
+    const services = createFakeServices({
+      state: fakeState({
+        'anthropic:default': { type: 'token', provider: 'anthropic', token: 't', expires: NOW + 1000 },
+      }),
+    });
+    const app = await renderApp(services, { name: 'setup-token' });
+    await waitForFrame(app, 'Name for the new setup-token profile');
+    expect(app.frame()).toContain('tab replace anthropic:default');
+    await app.press('tab');
+    await waitForFrame(app, 'Starting');
+    await services.sessions[0]!.emit({ phase: 'token', token: token() });
+    await waitForFrame(app, 'anthropic:default');
+    expect(services.calls[0]?.[1]).toMatchObject({ profileId: 'anthropic:default', replace: 'same-type' });
   });
 
   it('explains a missing claude, and an exit without a token', async () => {

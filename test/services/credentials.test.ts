@@ -31,19 +31,19 @@ describe('checkSecret', () => {
   });
 
   it('says which flow fits when an API key is pasted as a token, and the reverse', () => {
-    expect(checkSecret('anthropic', 'token', fakeSecrets.anthropicApiKey()).error).toMatch(
-      /API key.*authdeck add-key --provider anthropic/,
-    );
-    expect(checkSecret('anthropic', 'api_key', fakeSecrets.setupToken()).error).toMatch(
-      /setup-token.*authdeck paste-token --provider anthropic/,
-    );
+    const asToken = checkSecret('anthropic', 'token', fakeSecrets.anthropicApiKey());
+    expect(asToken.error).toBe('this is an Anthropic API key, not a token');
+    expect(asToken.fits).toEqual({ kind: 'api_key' });
+    const asKey = checkSecret('anthropic', 'api_key', fakeSecrets.setupToken());
+    expect(asKey.error).toBe('this is an Anthropic setup-token, not an API key');
+    expect(asKey.fits).toEqual({ kind: 'token' });
   });
 
   it('names the right provider for a key pasted under the wrong one', () => {
-    expect(checkSecret('openai', 'api_key', fakeSecrets.openrouterKey()).error).toMatch(
-      /OpenRouter key.*--provider openrouter/,
-    );
-    expect(checkSecret('openai', 'api_key', fakeSecrets.anthropicApiKey()).error).toMatch(/--provider anthropic/);
+    const check = checkSecret('openai', 'api_key', fakeSecrets.openrouterKey());
+    expect(check.error).toMatch(/OpenRouter key, but the provider is openai/);
+    expect(check.fits).toEqual({ provider: 'openrouter' });
+    expect(checkSecret('openai', 'api_key', fakeSecrets.anthropicApiKey()).fits).toEqual({ provider: 'anthropic' });
   });
 
   it('explains a truncated key without echoing it', () => {

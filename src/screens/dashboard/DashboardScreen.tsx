@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Header } from '../../components/Header.js';
 import { KeyHints } from '../../components/KeyHints.js';
 import { SummaryLine } from '../../components/SummaryLine.js';
@@ -17,9 +17,9 @@ import { HelpPanel } from './HelpPanel.js';
 import { ProfileDetails } from './ProfileDetails.js';
 import { ProfileTable } from './ProfileTable.js';
 import { useDashboardActions } from './use-dashboard-actions.js';
-import { useDashboardUi } from './use-dashboard-ui.js';
+import { type DashboardMode, useDashboardUi } from './use-dashboard-ui.js';
 import { useLiveReport } from './use-live-report.js';
-import { describeStore } from '../../services/status-words.js';
+import { describeStore, layerLabel } from '../../services/status-words.js';
 import { profileStorePath } from '../../services/agent-state.js';
 import { useKeys, type RoutedKey } from '../../components/key-router.js';
 import { applyTextKey } from '../../components/text-field/use-text-field-input.js';
@@ -38,13 +38,39 @@ const HINTS = [
   ['q', 'quit'],
 ] as const;
 
+const MESSAGE_MS = 8000;
+
+/** What the keys do in each mode; the list's hints only where the list has the keys. */
+const MODE_HINTS: Partial<Record<DashboardMode, readonly (readonly [string, string])[]>> = {
+  filter: [
+    ['enter', 'keep filter'],
+    ['esc', 'clear'],
+  ],
+  details: [
+    ['enter/esc', 'close'],
+    ['q', 'close'],
+  ],
+  help: [['any key', 'close']],
+  'confirm-remove': [
+    ['y', 'remove'],
+    ['any other key', 'keep'],
+  ],
+  agents: [
+    ['↑↓', 'move'],
+    ['enter', 'switch'],
+    ['esc', 'back'],
+  ],
+};
+
 /** Every profile of the agent, live: it re-reads when the files change and counts down each second. */
-export function DashboardScreen() {
+export function DashboardScreen({ select }: { select?: string } = {}) {
   const services = useServices();
   const { state, error, loading, reload } = useAgentState();
   const now = useClock();
   const { columns: width, rows: height } = useTerminalSize();
-  const [ui, dispatch, getUi] = useDashboardUi();
+  const [ui, dispatch, getUi] = useDashboardUi(select ? `id:${select}` : undefined);
+  // A profile just added may reach the report a moment after this screen: hold the cursor for it.
+  const awaitedRow = useRef(select ? `id:${select}` : undefined);
   const filterField = useTextFieldState();
   const actions = useDashboardActions(dispatch, reload);
 
@@ -63,7 +89,16 @@ export function DashboardScreen() {
       ),
     [rows],
   );
-  const columns = fitColumns(width, longestId);
+  const needs = useMemo(
+    () => ({
+      usage: report?.profiles.some((profile) => profile.usage !== null) ?? false,
+      source: report
+        ? report.env.length > 0 || new Set(report.profiles.map((profile) => layerLabel(profile, report.store))).size > 1
+        : false,
+    }),
+    [report],
+  );
+  const columns = fitColumns(width, longestId, needs);
   const overlay = ui.mode === 'details' || ui.mode === 'help' || ui.mode === 'agents' ? 16 : 0;
   const tableHeight = Math.max(3, height - 10 - overlay);
 
@@ -86,12 +121,23 @@ export function DashboardScreen() {
 
   // The rows changed under the cursor (a file changed, a filter): keep the selection on a row.
   const cursorRowKey = rows[cursor]?.key;
+  const awaitedIsHere = awaitedRow.current !== undefined && rows.some((row) => row.key === awaitedRow.current);
   useEffect(() => {
+    if (awaitedRow.current !== undefined && !awaitedIsHere) return;
+    awaitedRow.current = undefined;
     if (cursorRowKey !== undefined && (cursorRowKey !== ui.cursorKey || top !== ui.top))
       dispatch({ type: 'select', key: cursorRowKey, top });
-  }, [cursorRowKey, top, ui.cursorKey, ui.top, dispatch]);
+  }, [awaitedIsHere, cursorRowKey, top, ui.cursorKey, ui.top, dispatch]);
+
+  // A message is news for a while, not a fixture: it goes after some seconds (or the next key).
+  useEffect(() => {
+    if (!ui.message) return;
+    const timer = setTimeout(() => dispatch({ type: 'clear-message' }), MESSAGE_MS);
+    return () => clearTimeout(timer);
+  }, [ui.message, dispatch]);
 
   const listKey = (input: string, key: RoutedKey) => {
+    awaitedRow.current = undefined;
     const { ui: current, rows: currentRows, cursor: at, selected: row, top: currentTop } = view();
     const go = (index: number) => {
       const target = currentRows[index];
@@ -124,7 +170,13 @@ export function DashboardScreen() {
     else if (input === 'a') actions.add();
     else if (input === 's') actions.setupToken(row);
     else if (input === 'd' && row) {
-      if (row.kind === 'profile' && row.profile.source === 'inherited') {
+      if (row.kind === 'env') {
+        dispatch({
+          type: 'message',
+          text: `${row.env.variable} is not a profile: it comes from ${row.env.origin === 'process' ? "authdeck's environment" : services.workspace.daemonEnvPath}; remove it there`,
+          tone: 'error',
+        });
+      } else if (row.kind === 'profile' && row.profile.source === 'inherited') {
         dispatch({
           type: 'message',
           text: `${row.profile.id} belongs to the main agent; switch to it (A) to remove it`,
@@ -223,16 +275,7 @@ export function DashboardScreen() {
           {ui.message.text}
         </Text>
       )}
-      <KeyHints
-        hints={
-          ui.mode === 'filter'
-            ? [
-                ['enter', 'keep filter'],
-                ['esc', 'clear'],
-              ]
-            : HINTS
-        }
-      />
+      <KeyHints hints={MODE_HINTS[ui.mode] ?? HINTS} />
     </Box>
   );
 }

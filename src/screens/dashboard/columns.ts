@@ -1,6 +1,8 @@
 /**
  * Which columns fit the terminal. The id comes first (it is how a row is recognised); the
  * optional columns follow, most useful first, while they fit, so every row stays one line.
+ * A column with nothing to show (no cooldowns, a single layer) takes no room: the masked
+ * secret, which tells two keys of a provider apart, comes before the type.
  */
 export interface Columns {
   id: number;
@@ -22,7 +24,18 @@ export const WIDTH = {
 } as const;
 const MIN_ID = 16;
 
-export function fitColumns(totalWidth: number, longestId: number): Columns {
+export interface ColumnNeeds {
+  /** Some profile is in a cooldown or disabled. */
+  usage: boolean;
+  /** Profiles come from more than one layer (local/shared, own/main). */
+  source: boolean;
+}
+
+export function fitColumns(
+  totalWidth: number,
+  longestId: number,
+  needs: ColumnNeeds = { usage: true, source: true },
+): Columns {
   const fixed = WIDTH.cursor + WIDTH.position + WIDTH.status + WIDTH.expiry;
   const columns: Columns = {
     id: Math.max(MIN_ID, Math.min(longestId + 1, totalWidth - fixed)),
@@ -32,7 +45,8 @@ export function fitColumns(totalWidth: number, longestId: number): Columns {
     usage: false,
   };
   let used = fixed + columns.id;
-  for (const name of ['type', 'usage', 'secret', 'source'] as const) {
+  for (const name of ['secret', 'type', 'usage', 'source'] as const) {
+    if ((name === 'usage' || name === 'source') && !needs[name]) continue;
     if (used + WIDTH[name] <= totalWidth) {
       columns[name] = true;
       used += WIDTH[name];

@@ -48,7 +48,13 @@ export function useDashboardActions(dispatch: (action: DashboardUiAction) => voi
       const provider = row.profile.provider;
       const base = orderBase(report, state, provider);
       const next = moveInOrder(base, row.profile.id, direction);
-      if (next === base) return;
+      if (next === base) {
+        const text =
+          base.length <= 1
+            ? `${row.profile.id} is the only ${provider} profile: nothing to reorder`
+            : `${row.profile.id} is already ${direction < 0 ? 'first' : 'last'} in the ${provider} order`;
+        return dispatch({ type: 'message', text, tone: 'info' });
+      }
       run(async () => {
         const result = await services.setOrder(provider, next);
         return withGateway(`${provider} order: ${next.join(' → ')} (${result.path})`, result.gateway);

@@ -37,6 +37,9 @@ export function dashboardUiReducer(state: DashboardUi, action: DashboardUiAction
 }
 
 /** The dashboard's UI state; keys read it through the getter (several can come in one chunk). */
-export function useDashboardUi() {
-  return useSyncReducer(dashboardUiReducer, (): DashboardUi => ({ mode: 'list', top: 0, filter: '' }));
+export function useDashboardUi(cursorKey?: string) {
+  return useSyncReducer(
+    dashboardUiReducer,
+    (): DashboardUi => ({ mode: 'list', top: 0, filter: '', ...(cursorKey ? { cursorKey } : {}) }),
+  );
 }

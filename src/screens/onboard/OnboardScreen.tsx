@@ -7,7 +7,10 @@ import { useAgentState } from '../../hooks/use-agent-state.js';
 import { storedProfileType } from '../../services/credential-view.js';
 import { profileAWriteWouldReplace } from '../../services/agent-state.js';
 import { errorMessage, ExitCode } from '../../services/errors.js';
-import { resolveProfileId } from '../../services/profile-actions.js';
+import { describeModelCoverage } from '../../services/model-coverage.js';
+import { buildStatusReport } from '../../services/status-report.js';
+import { ProfileConflictError, resolveProfileId } from '../../services/profile-actions.js';
+import { refuseReplacing } from '../../services/save-credential.js';
 import { isValidProviderId, type OnboardingMethod } from '../../services/providers.js';
 import { EnvStep } from './EnvStep.js';
 import { MethodStep } from './MethodStep.js';
@@ -18,6 +21,7 @@ import { SecretStep } from './SecretStep.js';
 import { SummaryStep } from './SummaryStep.js';
 import { WelcomeStep } from './WelcomeStep.js';
 import { useHoldRestOfKeys, useKeys } from '../../components/key-router.js';
+import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import type { OnboardAction } from './onboard-flow.js';
 
 /**
@@ -40,6 +44,7 @@ export function OnboardScreen({
     initialOnboardState(provider, method, resumeAt),
   );
   const holdRestOfKeys = useHoldRestOfKeys();
+  const providerSearch = useTextFieldState();
   /**
    * Every step change goes through here, and so does what a step change starts: the save
    * when the last answer is in, the setup-token screen when that method is chosen. Keys typed
@@ -64,7 +69,10 @@ export function OnboardScreen({
   useKeys((_input, key) => {
     const now = currentState();
     if (!key.escape || now.step === 'summary' || (now.step === 'saving' && !now.error)) return;
-    if (now.history.length === 0) navigation.finish({ exitCode: ExitCode.cancelled });
+    if (now.step === 'provider' && providerSearch.current() !== '') return providerSearch.set('');
+    // Leaving after "add another" is not a cancel: what was saved stays saved.
+    if (now.history.length === 0)
+      navigation.finish({ exitCode: now.savedCount > 0 ? ExitCode.ok : ExitCode.cancelled });
     else dispatch({ type: 'back' });
   });
 
@@ -78,9 +86,22 @@ export function OnboardScreen({
         replace: current.replace,
         ...(current.writeEnv && current.envVariable ? { envVariable: current.envVariable } : {}),
       });
-      dispatch({ type: 'saved', result: { saved } });
+      dispatch({ type: 'saved', result: { saved, modelNotes: await modelNotesAfterSave(current.provider!) } });
     } catch (error) {
       dispatch({ type: 'save-failed', error: errorMessage(error) });
+    }
+  }
+
+  async function modelNotesAfterSave(provider: string): Promise<string[]> {
+    try {
+      const report = buildStatusReport(await services.loadState(), {
+        nowMs: services.now(),
+        warnWithinMs: services.warnWithinMs,
+      });
+      return describeModelCoverage(report, provider, provider in services.workspace.config.models.providers);
+    } catch {
+      // Only advice: the save itself succeeded.
+      return [];
     }
   }
 
@@ -93,6 +114,19 @@ export function OnboardScreen({
       return;
     }
     const existing = agent.state ? profileAWriteWouldReplace(agent.state, profileId) : undefined;
+    const kind = secretKind(currentState().method);
+    try {
+      // The rule add-key and paste-token follow: a renewal replaces the same type, nothing else.
+      refuseReplacing(profileId, existing, kind, 'same-type');
+    } catch (error) {
+      if (!(error instanceof ProfileConflictError)) throw error;
+      const what = error.existingType === 'api_key' ? 'an API key' : `a ${error.existingType}`;
+      dispatch({
+        type: 'save-failed',
+        error: `${profileId} holds ${what}; ${kind === 'api_key' ? 'an API key' : 'a token'} never replaces another type: choose another name`,
+      });
+      return;
+    }
     dispatch({ type: 'profile-id', profileId, ...(existing ? { existingType: storedProfileType(existing) } : {}) });
   };
 
@@ -103,6 +137,7 @@ export function OnboardScreen({
       case 'provider':
         return (
           <ProviderStep
+            search={providerSearch}
             onSelect={(value) => dispatch({ type: 'provider', provider: value })}
             onCustom={() => dispatch({ type: 'custom-provider' })}
           />
@@ -168,7 +203,16 @@ export function OnboardScreen({
           <Spinner label="Saving…" />
         );
       case 'summary':
-        return <SummaryStep result={state.result!} onDone={() => navigation.finish({ exitCode: ExitCode.ok })} />;
+        return (
+          <SummaryStep
+            result={state.result!}
+            onDone={() => navigation.finish({ exitCode: ExitCode.ok, select: state.result!.saved.profileId })}
+            onAddAnother={() => {
+              providerSearch.set('');
+              dispatch({ type: 'add-another' });
+            }}
+          />
+        );
     }
   })();
 

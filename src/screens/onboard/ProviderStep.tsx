@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { KeyHints } from '../../components/KeyHints.js';
 import { SelectList, type SelectItem } from '../../components/select-list/SelectList.js';
 import { TextField } from '../../components/text-field/TextField.js';
-import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
+import { type TextFieldState, useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { PROVIDERS } from '../../services/providers.js';
 
 const CUSTOM = '\0custom';
@@ -23,8 +23,16 @@ function providerItems(search: string): SelectItem<string>[] {
 }
 
 /** A searchable list of the providers authdeck knows, and a way out to any other id. */
-export function ProviderStep({ onSelect, onCustom }: { onSelect: (provider: string) => void; onCustom: () => void }) {
-  const search = useTextFieldState();
+export function ProviderStep({
+  search,
+  onSelect,
+  onCustom,
+}: {
+  /** Owned by the wizard: its Esc clears a search before it goes back. */
+  search: TextFieldState;
+  onSelect: (provider: string) => void;
+  onCustom: () => void;
+}) {
   const items = useMemo(() => providerItems(search.value), [search.value]);
   return (
     <Box flexDirection="column">
@@ -42,7 +50,7 @@ export function ProviderStep({ onSelect, onCustom }: { onSelect: (provider: stri
         hints={[
           ['↑↓', 'move'],
           ['enter', 'choose'],
-          ['esc', 'back'],
+          ['esc', search.value === '' ? 'back' : 'clear search'],
         ]}
       />
     </Box>

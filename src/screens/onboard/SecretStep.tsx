@@ -2,8 +2,17 @@ import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
-import { checkSecret, type SecretKind } from '../../services/credentials.js';
-import { providerInfo } from '../../services/providers.js';
+import { useState } from 'react';
+import { checkSecret, type SecretFit, type SecretKind } from '../../services/credentials.js';
+import { providerInfo, providerLabel } from '../../services/providers.js';
+
+/** Where a good secret in the wrong place belongs, as what to press in the wizard. */
+function wizardFitHint(fits: SecretFit | undefined): string {
+  if (!fits) return '';
+  if (fits.provider) return ` — press Esc to go back and choose ${providerLabel(fits.provider)}`;
+  if (fits.setupToken) return ' — press Esc and choose "Claude setup-token, made here"';
+  return ` — press Esc and choose "${fits.kind === 'api_key' ? 'API key' : 'Paste a token made elsewhere'}"`;
+}
 
 /** A masked field that checks the secret as it is typed or pasted and says why it is wrong. */
 export function SecretStep({
@@ -16,6 +25,8 @@ export function SecretStep({
   onSubmit: (secret: string) => void;
 }) {
   const field = useTextFieldState();
+  // A secret with a warning (a token that looks cut off) takes a second Enter: "save it anyway".
+  const [confirmFor, setConfirmFor] = useState<string>();
   const info = providerInfo(provider);
   const check = field.value === '' ? undefined : checkSecret(provider, kind, field.value);
   const what = kind === 'api_key' ? 'API key' : 'token';
@@ -33,17 +44,25 @@ export function SecretStep({
           placeholder={`paste the ${what} here`}
           onSubmit={(value) => {
             const result = checkSecret(provider, kind, value);
-            if (result.ok) onSubmit(result.secret);
+            if (!result.ok) return;
+            if (result.warnings.length > 0 && confirmFor !== result.secret) setConfirmFor(result.secret);
+            else onSubmit(result.secret);
           }}
         />
       </Box>
-      {check && !check.ok && <Text color="red">✘ {check.error}</Text>}
-      {check?.ok && <Text color="green">✔ looks right</Text>}
+      {check && !check.ok && (
+        <Text color="red">
+          ✘ {check.error}
+          {wizardFitHint(check.fits)}
+        </Text>
+      )}
+      {check?.ok && check.warnings.length === 0 && <Text color="green">✔ looks right</Text>}
       {check?.warnings.map((warning) => (
         <Text key={warning} color="yellow">
           ! {warning}
         </Text>
       ))}
+      {check?.ok && confirmFor === check.secret && <Text color="yellow">Press Enter again to save it anyway.</Text>}
       <KeyHints
         hints={[
           ['enter', 'continue'],

@@ -1,13 +1,22 @@
 import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
-import { formatDate } from '../../services/durations.js';
+import { describeExpiry } from '../../services/durations.js';
 import type { OnboardResult } from './onboard-flow.js';
 import { useKeys } from '../../components/key-router.js';
 
 /** Every file written, with its path, and what to run next. */
-export function SummaryStep({ result, onDone }: { result: OnboardResult; onDone: () => void }) {
-  useKeys((_input, key) => {
+export function SummaryStep({
+  result,
+  onDone,
+  onAddAnother,
+}: {
+  result: OnboardResult;
+  onDone: () => void;
+  onAddAnother: () => void;
+}) {
+  useKeys((input, key) => {
     if (key.return || key.escape) onDone();
+    else if (input === 'a') onAddAnother();
   });
   const { saved } = result;
   const env = saved.env;
@@ -21,7 +30,7 @@ export function SummaryStep({ result, onDone }: { result: OnboardResult; onDone:
         {' '}
         • {saved.storePath} (the profile{saved.layer === 'shared' ? ', shared store' : ''}
         {saved.expiresAt !== undefined
-          ? `, expires ${formatDate(saved.expiresAt)}${saved.expiryAssumed ? ', assumed one year' : ''}`
+          ? `, ${describeExpiry(saved.expiresAt, Date.now(), 'date')}${saved.expiryAssumed ? ', assumed one year' : ''}`
           : ''}
         )
       </Text>
@@ -53,6 +62,15 @@ export function SummaryStep({ result, onDone }: { result: OnboardResult; onDone:
           {saved.gateway.line}
         </Text>
       )}
+      {saved.orderAppendedIn.map((path) => (
+        <Text key={path}> • {path} (added last to the explicit order, so the gateway tries it)</Text>
+      ))}
+      {saved.orderNote && <Text color="yellow">! {saved.orderNote}</Text>}
+      {result.modelNotes.map((note) => (
+        <Text key={note} color="yellow">
+          ! {note}
+        </Text>
+      ))}
       <Text bold>Next:</Text>
       <Text> • authdeck status see it with the others</Text>
       <Text> • authdeck dashboard the live view</Text>
@@ -62,7 +80,12 @@ export function SummaryStep({ result, onDone }: { result: OnboardResult; onDone:
           • restart the gateway so it reads .env (`openclaw gateway restart`, or its systemd/launchd service)
         </Text>
       )}
-      <KeyHints hints={[['enter', 'done']]} />
+      <KeyHints
+        hints={[
+          ['enter', 'done'],
+          ['a', 'add another'],
+        ]}
+      />
     </Box>
   );
 }

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
-import { useServices } from '../../contexts.js';
+import { useNavigation, useServices } from '../../contexts.js';
 import { listAgentProfiles, listEnvCredentials } from '../../services/agent-state.js';
 import type { AgentStateView } from '../../hooks/use-agent-state.js';
 import { useClaudePath } from './use-claude-path.js';
@@ -9,8 +9,9 @@ import { useKeys } from '../../components/key-router.js';
 /** What authdeck found before anything is asked: where, which agent, what exists, claude. */
 export function WelcomeStep({ agent, onContinue }: { agent: AgentStateView; onContinue: () => void }) {
   const services = useServices();
+  const { canGoBack } = useNavigation();
   const { workspace } = services;
-  // Esc is the wizard's: at this first step it leaves.
+  // Esc is the wizard's: at this first step it leaves (back to the dashboard when it opened the wizard).
   useKeys((_input, key) => {
     if (key.return) onContinue();
   });
@@ -53,7 +54,7 @@ export function WelcomeStep({ agent, onContinue }: { agent: AgentStateView; onCo
       <KeyHints
         hints={[
           ['enter', 'start'],
-          ['esc', 'quit'],
+          ['esc', canGoBack ? 'back' : 'quit'],
         ]}
       />
     </Box>

@@ -16,6 +16,8 @@ export type OnboardStep =
 
 export interface OnboardResult {
   saved: SaveCredentialResult;
+  /** What still keeps the gateway from using the new credential, or from working at all. */
+  modelNotes: string[];
 }
 
 export interface OnboardState {
@@ -27,11 +29,14 @@ export interface OnboardState {
   secret?: string;
   profileId?: string;
   existingType?: string;
-  replace: 'never' | 'any';
+  /** same-type once the user chose to overwrite (a renewal); another type is never replaced. */
+  replace: 'never' | 'same-type';
   envVariable?: string;
   writeEnv: boolean;
   result?: OnboardResult;
   error?: string;
+  /** Credentials saved in this run (the wizard can go round again with "add another"). */
+  savedCount: number;
 }
 
 export type OnboardAction =
@@ -45,6 +50,7 @@ export type OnboardAction =
   | { type: 'env'; writeEnv: boolean }
   | { type: 'saved'; result: OnboardResult }
   | { type: 'save-failed'; error: string }
+  | { type: 'add-another' }
   | { type: 'back' };
 
 export function secretKind(method: OnboardingMethod | undefined): SecretKind {
@@ -92,17 +98,26 @@ export function onboardReducer(state: OnboardState, action: OnboardAction): Onbo
         existingType: undefined,
       });
     case 'overwrite':
-      return go(state, nextAfterProfile(state), { replace: 'any' });
+      return go(state, nextAfterProfile(state), { replace: 'same-type' });
     case 'env':
       return go(state, 'saving', { writeEnv: action.writeEnv });
     case 'saved':
-      return { ...state, step: 'summary', history: [], result: action.result };
+      return { ...state, step: 'summary', history: [], result: action.result, savedCount: state.savedCount + 1 };
+    case 'add-another':
+      return { ...initialOnboardState(), step: 'provider', savedCount: state.savedCount };
     case 'save-failed':
       return { ...state, error: action.error };
     case 'back': {
       const previous = state.history[state.history.length - 1];
       if (!previous) return state;
-      return { ...state, step: previous, history: state.history.slice(0, -1), error: undefined };
+      // Back at a question, its answer is open again: the header must not still show it.
+      const reopened: Partial<OnboardState> =
+        previous === 'provider' || previous === 'custom-provider'
+          ? { provider: undefined, method: undefined, envVariable: undefined }
+          : previous === 'method'
+            ? { method: undefined, envVariable: undefined }
+            : {};
+      return { ...state, ...reopened, step: previous, history: state.history.slice(0, -1), error: undefined };
     }
   }
 }
@@ -122,5 +137,6 @@ export function initialOnboardState(provider?: string, method?: OnboardingMethod
     ...(provider && method ? { envVariable: envVariableFor(provider, method) } : {}),
     replace: 'never',
     writeEnv: false,
+    savedCount: 0,
   };
 }

@@ -10,21 +10,30 @@ function describeExisting(existing: ExistingProfile): string {
   return `${existing.type}${existing.expiresAt !== undefined ? `, ${describeExpiry(existing.expiresAt, Date.now(), 'date')}` : ''}`;
 }
 
-/** The default profile is taken: ask for another name (a taken name leads to the overwrite question). */
+/**
+ * The default profile is taken: ask for another name, or (when the taken one is a token, a
+ * renewal) replace it with Tab. A taken name leads to the overwrite question.
+ */
 export function ProfileNameQuestion({
   existing,
+  problem,
   suggestion,
   onSubmit,
+  onOverwrite,
   onCancel,
 }: {
   existing?: ExistingProfile;
+  problem?: string;
   suggestion: string;
   onSubmit: (name: string) => void;
+  onOverwrite: () => void;
   onCancel: () => void;
 }) {
   const name = useTextFieldState(suggestion);
+  const canReplace = existing?.type === 'token';
   useKeys((_input, key) => {
     if (key.escape) onCancel();
+    else if (key.tab && canReplace) onOverwrite();
   });
   return (
     <Box flexDirection="column">
@@ -33,6 +42,7 @@ export function ProfileNameQuestion({
           <Text bold>{existing.id}</Text> already exists ({describeExisting(existing)}).
         </Text>
       )}
+      {problem && <Text color="yellow">{problem}</Text>}
       <Text>Name for the new setup-token profile:</Text>
       <Box>
         <Text dimColor>anthropic:</Text>
@@ -41,6 +51,7 @@ export function ProfileNameQuestion({
       <KeyHints
         hints={[
           ['enter', 'use this name'],
+          ...(canReplace ? [['tab', `replace ${existing.id}`] as const] : []),
           ['esc', 'cancel'],
         ]}
       />

@@ -38,7 +38,9 @@ export function SetupTokenScreen(props: SetupTokenScreenProps) {
         flow={flow}
         cancel={cancel}
         fail={fail}
-        done={() => finish({ exitCode: ExitCode.ok })}
+        done={() =>
+          finish({ exitCode: ExitCode.ok, ...(flow.state.saved ? { select: flow.state.saved.profileId } : {}) })
+        }
         now={services.now()}
       />
     </Box>
@@ -68,8 +70,10 @@ function SetupTokenBody({
       return (
         <ProfileNameQuestion
           existing={state.existing}
+          {...(state.error ? { problem: state.error } : {})}
           suggestion="claude"
           onSubmit={(name) => void flow.chooseName(name)}
+          onOverwrite={flow.overwrite}
           onCancel={cancel}
         />
       );

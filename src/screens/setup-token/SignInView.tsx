@@ -26,16 +26,15 @@ export function SignInView({
   const phase = snapshot?.phase ?? 'starting';
   const url = snapshot?.url;
   const awaiting = phase === 'awaiting-code';
-  // A pasted code arrives as one chunk, so a lone "c" in an empty field is the copy key.
-  const copyKey = (input: string) => {
-    if (input !== 'c' || !url || code.current() !== '') return false;
+  // Tab copies: no code starts with it, so it works whatever the field holds.
+  const copyLink = () => {
+    if (!url) return;
     services.copyToClipboard(url);
     setCopied(true);
-    return true;
   };
-  useKeys((input, key) => {
+  useKeys((_input, key) => {
     if (key.escape) onCancel();
-    else if (!awaiting) copyKey(input);
+    else if (key.tab) copyLink();
   });
   const submit = (value: string) => {
     if (value.trim() === '' || !session) return;
@@ -62,20 +61,14 @@ export function SignInView({
         <Box flexDirection="column">
           <Text>2. Paste the code the page shows (code#state) and press Enter:</Text>
           <Box marginLeft={3} borderStyle="round" borderColor="cyan" paddingX={1}>
-            <TextField
-              state={code}
-              onSubmit={submit}
-              mask="keep-tail"
-              placeholder="paste the code here"
-              intercept={copyKey}
-            />
+            <TextField state={code} onSubmit={submit} mask="keep-tail" placeholder="paste the code here" />
           </Box>
         </Box>
       )}
       {phase === 'exchanging' && <Spinner label="Exchanging the code for a token…" />}
       <KeyHints
         hints={[
-          ...(url && code.value === '' ? [['c', 'copy link'] as const] : []),
+          ...(url ? [['tab', 'copy link'] as const] : []),
           ...(awaiting ? [['enter', 'submit code'] as const] : []),
           ['esc', 'cancel'],
         ]}

@@ -28,7 +28,7 @@ export interface ExistingProfile {
 export interface FlowState {
   stage: FlowStage;
   profileId: string;
-  replace: 'any' | 'never';
+  replace: 'same-type' | 'never';
   existing?: ExistingProfile;
   claudeBin?: string;
   error?: string;
@@ -37,8 +37,14 @@ export interface FlowState {
 
 type FlowAction =
   | { type: 'missing-claude'; error: string }
-  | { type: 'ask'; stage: 'ask-name' | 'ask-overwrite'; existing: ExistingProfile; claudeBin?: string }
-  | { type: 'run'; profileId?: string; replace: 'any' | 'never'; claudeBin?: string }
+  | {
+      type: 'ask';
+      stage: 'ask-name' | 'ask-overwrite';
+      existing: ExistingProfile;
+      claudeBin?: string;
+      problem?: string;
+    }
+  | { type: 'run'; profileId?: string; replace: 'same-type' | 'never'; claudeBin?: string }
   | { type: 'ask-name' }
   | { type: 'saving' }
   | { type: 'saved'; result: SaveCredentialResult }
@@ -54,6 +60,7 @@ function flowReducer(state: FlowState, action: FlowAction): FlowState {
         stage: action.stage,
         profileId: action.existing.id,
         existing: action.existing,
+        error: action.problem,
         ...(action.claudeBin ? { claudeBin: action.claudeBin } : {}),
       };
     case 'run':
@@ -65,7 +72,7 @@ function flowReducer(state: FlowState, action: FlowAction): FlowState {
         ...(action.claudeBin ? { claudeBin: action.claudeBin } : {}),
       };
     case 'ask-name':
-      return { ...state, stage: 'ask-name' };
+      return { ...state, stage: 'ask-name', error: undefined };
     case 'saving':
       return { ...state, stage: 'saving', error: undefined };
     case 'saved':
@@ -132,9 +139,14 @@ export function useSetupTokenFlow(options: SetupTokenFlowOptions) {
         }),
       });
     } catch (error) {
-      if (error instanceof ProfileConflictError)
-        dispatch({ type: 'ask', stage: 'ask-overwrite', existing: { id: error.profileId, type: error.existingType } });
-      else dispatch({ type: 'save-failed', error: errorMessage(error) });
+      if (error instanceof ProfileConflictError) {
+        const existing = { id: error.profileId, type: error.existingType };
+        dispatch(
+          existing.type === 'token'
+            ? { type: 'ask', stage: 'ask-overwrite', existing }
+            : { type: 'ask', stage: 'ask-name', existing, problem: otherTypeProblem(existing) },
+        );
+      } else dispatch({ type: 'save-failed', error: errorMessage(error) });
     }
   };
 
@@ -169,7 +181,9 @@ export function useSetupTokenFlow(options: SetupTokenFlowOptions) {
       const existing = await findExisting(current().profileId);
       if (cancelled) return;
       if (!existing) run({ type: 'run', replace: 'never', claudeBin });
-      else if (options.yes) run({ type: 'run', replace: 'any', claudeBin });
+      else if (existing.type !== 'token')
+        dispatch({ type: 'ask', stage: 'ask-name', existing, claudeBin, problem: otherTypeProblem(existing) });
+      else if (options.yes) run({ type: 'run', replace: 'same-type', claudeBin });
       else
         dispatch({
           type: 'ask',
@@ -193,18 +207,22 @@ export function useSetupTokenFlow(options: SetupTokenFlowOptions) {
     chooseName: async (name: string) => {
       const profileId = resolveProfileId('anthropic', name);
       const existing = await findExisting(profileId);
-      if (existing) dispatch({ type: 'ask', stage: 'ask-overwrite', existing });
+      if (existing?.type === 'token') dispatch({ type: 'ask', stage: 'ask-overwrite', existing });
+      else if (existing) dispatch({ type: 'ask', stage: 'ask-name', existing, problem: otherTypeProblem(existing) });
       else if (tokenRef.current) {
         // The token came while the name was being settled: it goes to the new name.
         dispatch({ type: 'run', profileId, replace: 'never' });
         void save(tokenRef.current);
       } else run({ type: 'run', profileId, replace: 'never' });
     },
+    /** Only a token may be replaced by a token: the question is not offered for other types. */
     overwrite: () => {
+      const { existing } = current();
+      if (existing && existing.type !== 'token') return;
       if (tokenRef.current) {
-        dispatch({ type: 'run', replace: 'any' });
+        dispatch({ type: 'run', replace: 'same-type' });
         void save(tokenRef.current);
-      } else run({ type: 'run', replace: 'any' });
+      } else run({ type: 'run', replace: 'same-type' });
     },
     askName: () => dispatch({ type: 'ask-name' }),
     retrySave: () => (tokenRef.current ? save(tokenRef.current) : undefined),
@@ -212,3 +230,8 @@ export function useSetupTokenFlow(options: SetupTokenFlowOptions) {
 }
 
 export type SetupTokenFlow = ReturnType<typeof useSetupTokenFlow>;
+
+/** The same rule as `add-key` and the wizard (refuseReplacing): a token never replaces another type. */
+function otherTypeProblem(existing: ExistingProfile): string {
+  return `${existing.id} holds ${existing.type === 'api_key' ? 'an API key' : `a ${existing.type} credential`}; a setup-token never replaces another type: choose another name`;
+}

@@ -1,0 +1,105 @@
+import { Box, Text } from 'ink';
+import { useMemo, useRef, useState } from 'react';
+import { Header } from '../components/Header.js';
+import { KeyHints } from '../components/KeyHints.js';
+import { useHoldRestOfKeys, useKeys } from '../components/key-router.js';
+import { SelectList } from '../components/select-list/SelectList.js';
+import { useNavigation, useServices } from '../contexts.js';
+import { useAgentState } from '../hooks/use-agent-state.js';
+import { errorMessage, ExitCode } from '../services/errors.js';
+import { buildStatusReport, compareByOrderPosition, type ProfileReport } from '../services/status-report.js';
+
+/**
+ * `authdeck logout` in a terminal: choose the profile to remove, confirm with y. Profiles the
+ * main agent owns are shown but cannot be chosen from another agent.
+ */
+export function LogoutScreen() {
+  const services = useServices();
+  const navigation = useNavigation();
+  const { state, error } = useAgentState();
+  const [chosen, setChosenNow] = useState<ProfileReport>();
+  const chosenRef = useRef<ProfileReport>(undefined);
+  const [failure, setFailure] = useState<string>();
+  const holdRestOfKeys = useHoldRestOfKeys();
+  const report = useMemo(
+    () =>
+      state ? buildStatusReport(state, { nowMs: services.now(), warnWithinMs: services.warnWithinMs }) : undefined,
+    [state, services],
+  );
+  const choose = (next: ProfileReport | undefined) => {
+    chosenRef.current = next;
+    setChosenNow(next);
+    // The question's keys are the ones typed after this one.
+    holdRestOfKeys();
+  };
+  useKeys((_input, key) => {
+    if (key.escape && !chosenRef.current) navigation.exit({ exitCode: ExitCode.cancelled });
+  });
+  const remove = (profile: ProfileReport) =>
+    services.removeProfile(profile.id).then(
+      (removed) =>
+        navigation.exit({ exitCode: ExitCode.ok, print: `✔ Removed ${removed.profileId} from ${removed.storePath}` }),
+      (reason: unknown) => {
+        choose(undefined);
+        setFailure(errorMessage(reason));
+      },
+    );
+  const profiles = report
+    ? [...report.profiles].sort((a, b) => a.provider.localeCompare(b.provider) || compareByOrderPosition(a, b))
+    : [];
+  return (
+    <Box flexDirection="column">
+      <Header title="logout" />
+      {!report && <Text dimColor>{error ?? 'Reading the store…'}</Text>}
+      {report && !chosen && (
+        <Box flexDirection="column">
+          <Text>Which profile should agent {services.workspace.agentId} sign out of (remove)?</Text>
+          <SelectList
+            items={profiles.map((profile) => ({
+              value: profile.id,
+              label: profile.id,
+              hint: `${profile.type} · ${profile.masked ?? 'no secret'} · ${profile.status}${profile.source === 'inherited' ? ' · main agent: remove it there' : ''}`,
+              disabled: profile.source === 'inherited',
+            }))}
+            onSelect={(id) => choose(profiles.find((profile) => profile.id === id))}
+            emptyText="No profiles to remove."
+          />
+        </Box>
+      )}
+      {chosen && <ConfirmRemove profile={chosen} onYes={() => void remove(chosen)} onNo={() => choose(undefined)} />}
+      {failure && <Text color="red">{failure}</Text>}
+      <KeyHints
+        hints={
+          chosen
+            ? [
+                ['y', 'remove'],
+                ['any other key', 'keep'],
+              ]
+            : [
+                ['↑↓', 'move'],
+                ['enter', 'choose'],
+                ['esc', 'cancel'],
+              ]
+        }
+      />
+    </Box>
+  );
+}
+
+/** Mounted once a profile is chosen, so the Enter that chose it is not taken as the answer. */
+function ConfirmRemove({ profile, onYes, onNo }: { profile: ProfileReport; onYes: () => void; onNo: () => void }) {
+  const answered = useRef(false);
+  useKeys((input) => {
+    if (answered.current) return;
+    answered.current = true;
+    if (input === 'y') onYes();
+    else onNo();
+  });
+  return (
+    <Text color="yellow">
+      Remove {profile.id}
+      {profile.layer === 'shared' ? ' from the shared store (every agent loses it)' : ''}? <Text bold>y</Text> yes, any
+      other key no
+    </Text>
+  );
+}

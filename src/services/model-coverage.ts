@@ -1,0 +1,43 @@
+import { findProvider } from './providers.js';
+import type { StatusReport } from './status-report.js';
+
+/**
+ * After a credential lands: what still keeps the gateway from using it or from working, in
+ * words for the wizard's summary. No default model means OpenClaw's built-in one is in use.
+ */
+export function describeModelCoverage(
+  report: StatusReport,
+  savedProvider: string,
+  customProviderSetUp: boolean,
+): string[] {
+  const notes: string[] = [];
+  const custom = customProviderNote(savedProvider, report.configPath, customProviderSetUp);
+  if (custom) notes.push(custom);
+  // The report may predate the save (a fake in tests, a slow disk): a provider it lacks is not in use.
+  const saved = report.providers.find((entry) => entry.provider === savedProvider);
+  const builtIn = report.providers.some((entry) => entry.usedBy.some((use) => use.role === 'built-in default'));
+  for (const provider of report.providers) {
+    if (!provider.inUse || provider.effectiveSource !== 'missing') continue;
+    const use = provider.usedBy[0];
+    notes.push(
+      use?.role === 'built-in default'
+        ? `No default model is configured, so OpenClaw uses its built-in ${provider.provider} model, and ${provider.provider} has no credential.`
+        : `${use?.role === 'default' ? 'The default' : `A ${use?.role ?? ''}`} model ${use?.ref ?? ''} uses ${provider.provider}, which has no credential yet.`,
+    );
+  }
+  if (!saved?.inUse) {
+    notes.push(
+      `No model uses ${savedProvider} yet${builtIn ? ' (no default model is configured)' : ''}: set agents.defaults.model.primary (or a fallback) in ${report.configPath} to a "${savedProvider}/<model>" ref.`,
+    );
+  }
+  return notes;
+}
+
+/**
+ * A provider OpenClaw does not ship needs an entry under `models.providers` (where to send
+ * requests, in which API style) before any credential for it is used.
+ */
+export function customProviderNote(provider: string, configPath: string, setUp: boolean): string | undefined {
+  if (findProvider(provider) || setUp) return undefined;
+  return `The gateway does not know ${provider} yet: add to ${configPath} "models": { "providers": { "${provider}": { "baseUrl": "https://…/v1", "api": "openai-completions", "models": [{ "id": "<model>" }] } } } (api: openai-completions, openai-responses, anthropic-messages, google-generative-ai, ollama, …).`;
+}

@@ -1,0 +1,99 @@
+import { act } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { AgentState } from '../../src/services/agent-state.js';
+import { createFakeServices, fakeState, NOW } from '../helpers/fake-services.js';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { renderApp, waitForFrame } from '../helpers/ink.js';
+
+const profiles = {
+  'anthropic:work': { type: 'token', provider: 'anthropic', token: fakeSecrets.setupToken('w'), expires: NOW + 9e9 },
+  'groq:main': { type: 'api_key', provider: 'groq', key: fakeSecrets.groqKey() },
+};
+
+function withEnv(state: AgentState): AgentState {
+  return { ...state, daemonEnv: { OPENAI_API_KEY: fakeSecrets.openaiKey() } };
+}
+
+async function openDashboard(state = fakeState(profiles)) {
+  const services = createFakeServices({ state });
+  const app = await renderApp(services, { name: 'dashboard' });
+  await waitForFrame(app, 'anthropic:work');
+  return { app, services };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('dashboard: keys never do nothing silently', () => {
+  it('says why d does not remove an environment variable', async () => {
+    const { app, services } = await openDashboard(withEnv(fakeState(profiles)));
+    await waitForFrame(app, 'env OPENAI_API_KEY');
+    // Move to the env row: it is the last row.
+    for (let i = 0; i < 4; i++) await app.type('j');
+    expect(app.frame()).toMatch(/▸ .*env OPENAI_API_KEY/);
+    await app.type('d');
+    expect(app.frame()).toContain('OPENAI_API_KEY is not a profile: it comes from /home/me/.openclaw/.env');
+    expect(services.calls).toEqual([]);
+  });
+
+  it('says why J does nothing to a lone profile, and the message goes after a while', async () => {
+    const { app, services } = await openDashboard();
+    await app.type('j');
+    expect(app.frame()).toMatch(/▸ .*groq:main/);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    await app.type('J');
+    expect(app.frame()).toContain('groq:main is the only groq profile: nothing to reorder');
+    expect(services.calls).toEqual([]);
+    await act(async () => {
+      vi.advanceTimersByTime(9000);
+    });
+    await app.settle();
+    expect(app.frame()).not.toContain('nothing to reorder');
+  });
+
+  it('shows the keys that work in details (and the one that closes it), not the list keys', async () => {
+    const { app } = await openDashboard();
+    await app.press('enter');
+    const frame = await waitForFrame(app, 'enter/esc close');
+    expect(frame).not.toContain('K/J reorder');
+    await app.press('enter');
+    await waitForFrame(app, 'K/J reorder');
+  });
+
+  it('opens the wizard with "esc back", and selects the profile it added on the way back', async () => {
+    const services = createFakeServices({ state: fakeState(profiles) });
+    const save = services.saveCredential;
+    services.saveCredential = async (input) => {
+      const result = await save(input);
+      services.state = fakeState({
+        ...profiles,
+        [input.profileId]: { type: 'api_key', provider: input.provider, key: input.secret },
+      });
+      for (const listener of services.changeListeners) listener();
+      return result;
+    };
+    const app = await renderApp(services, { name: 'dashboard' });
+    await waitForFrame(app, 'anthropic:work');
+    await app.type('a');
+    const welcome = await waitForFrame(app, 'Welcome');
+    expect(welcome).toContain('esc back');
+    await app.press('enter');
+    await waitForFrame(app, 'Which provider?');
+    await app.type('xai');
+    await app.press('enter');
+    await waitForFrame(app, 'How do you want to sign in');
+    await app.press('enter');
+    await waitForFrame(app, 'Paste the');
+    await app.type(fakeSecrets.xaiKey());
+    await app.press('enter');
+    await waitForFrame(app, 'Profile name:');
+    await app.press('enter');
+    await waitForFrame(app, "daemon's .env?");
+    await app.type('n');
+    await waitForFrame(app, 'Saved xai:default');
+    await app.press('enter');
+    const back = await waitForFrame(app, /▸ .*xai:default/);
+    expect(back).toContain('K/J reorder');
+  });
+});

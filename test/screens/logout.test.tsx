@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { createFakeServices, fakeState } from '../helpers/fake-services.js';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { renderApp, waitForFrame } from '../helpers/ink.js';
+
+const profiles = {
+  'anthropic:work': { type: 'api_key', provider: 'anthropic', key: fakeSecrets.anthropicApiKey() },
+  'groq:main': { type: 'api_key', provider: 'groq', key: fakeSecrets.groqKey() },
+};
+
+describe('logout screen', () => {
+  it('removes the profile chosen in the list after y, and never takes the choosing Enter as the answer', async () => {
+    const services = createFakeServices({ state: fakeState(profiles) });
+    const app = await renderApp(services, { name: 'logout' });
+    await waitForFrame(app, 'Which profile should agent main sign out of');
+    // ↓ and Enter in one chunk, as a fast typist or tmux sends them.
+    await app.type('\x1b[B\r');
+    await waitForFrame(app, 'Remove groq:main?');
+    expect(services.calls).toEqual([]);
+    await app.type('y');
+    await waitForFrame(app, 'Remove groq:main?');
+    await new Promise((done) => setTimeout(done, 20));
+    expect(services.calls).toEqual([['removeProfile', 'groq:main']]);
+    expect(app.exits[0]).toMatchObject({ exitCode: 0, print: expect.stringContaining('Removed groq:main') });
+  });
+
+  it('keeps the profile on any other key, and Esc leaves with 130', async () => {
+    const services = createFakeServices({ state: fakeState(profiles) });
+    const app = await renderApp(services, { name: 'logout' });
+    await waitForFrame(app, 'Which profile');
+    await app.press('enter');
+    await waitForFrame(app, 'Remove anthropic:work?');
+    await app.type('n');
+    await waitForFrame(app, 'Which profile');
+    await app.press('escape');
+    expect(app.exits).toEqual([{ exitCode: 130 }]);
+    expect(services.calls).toEqual([]);
+  });
+});

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { createFakeServices, fakeState, NOW } from '../helpers/fake-services.js';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { renderApp, waitForFrame } from '../helpers/ink.js';
+
+const tokenProfile = {
+  'anthropic:default': {
+    type: 'token',
+    provider: 'anthropic',
+    token: fakeSecrets.setupToken('t'),
+    expires: NOW + 86_400_000 * 30,
+  },
+};
+
+async function toSecretStep(services: ReturnType<typeof createFakeServices>, provider: string, method: string) {
+  const app = await renderApp(services, { name: 'onboard', provider, method: method as 'api-key' });
+  await waitForFrame(app, 'Welcome');
+  await app.press('enter');
+  await waitForFrame(app, 'Paste the');
+  return app;
+}
+
+describe('onboarding wizard: what a first-time user trips over', () => {
+  it('never offers to replace a profile of another type (the rule add-key follows)', async () => {
+    const services = createFakeServices({ state: fakeState(tokenProfile) });
+    const app = await toSecretStep(services, 'anthropic', 'api-key');
+    await app.type(fakeSecrets.anthropicApiKey());
+    await app.press('enter');
+    await waitForFrame(app, 'Profile name:');
+    await app.press('enter');
+    const frame = await waitForFrame(app, 'never replaces another type');
+    expect(frame).toContain('anthropic:default holds a token; an API key never replaces another type');
+    expect(frame).toContain('Profile name:');
+    expect(frame).not.toContain('overwrite');
+    await app.type('o');
+    expect(services.calls).toEqual([]);
+  });
+
+  it('says what to press, not which CLI flag to use, when a secret belongs elsewhere', async () => {
+    const services = createFakeServices();
+    const app = await toSecretStep(services, 'anthropic', 'api-key');
+    await app.type(fakeSecrets.setupToken());
+    const frame = app.frame().replace(/\s*\n\s*/g, ' ');
+    expect(frame).toContain('this is an Anthropic setup-token, not an API key');
+    expect(frame).toContain('press Esc and choose "Paste a token made elsewhere"');
+    expect(frame).not.toMatch(/`authdeck|--provider/);
+    await app.type('\x15');
+    await app.type(fakeSecrets.groqKey());
+    expect(app.frame().replace(/\s*\n\s*/g, ' ')).toContain('press Esc to go back and choose Groq');
+  });
+
+  it('shows a token that looks cut off with the warning only, and saves it on a second Enter', async () => {
+    const services = createFakeServices();
+    const app = await toSecretStep(services, 'anthropic', 'paste-token');
+    const cut = fakeSecrets.setupToken().slice(0, 100);
+    await app.type(cut);
+    const frame = app.frame();
+    expect(frame).toContain('check that nothing was cut off');
+    expect(frame).not.toContain('looks right');
+    await app.press('enter');
+    await waitForFrame(app, 'Press Enter again to save it anyway');
+    await app.press('enter');
+    await waitForFrame(app, 'Profile name:');
+  });
+
+  it('clears the header of answers that Esc opened again', async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'onboard' });
+    await waitForFrame(app, 'Welcome');
+    await app.press('enter');
+    await waitForFrame(app, 'Which provider?');
+    await app.type('openrouter');
+    await app.press('enter');
+    await waitForFrame(app, 'How do you want to sign in');
+    await app.press('enter');
+    await waitForFrame(app, 'onboard · openrouter · api-key');
+    await app.press('escape');
+    await waitForFrame(app, 'How do you want to sign in');
+    expect(app.frame()).toContain('onboard · openrouter');
+    expect(app.frame()).not.toContain('api-key');
+    await app.press('escape');
+    await waitForFrame(app, 'Which provider?');
+    expect(app.frame()).not.toContain('openrouter ·');
+    expect(app.frame()).not.toMatch(/onboard · openrouter/);
+  });
+
+  it('clears the provider search with Esc first, and goes back with the next Esc', async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'onboard' });
+    await waitForFrame(app, 'Welcome');
+    await app.press('enter');
+    await waitForFrame(app, 'Which provider?');
+    await app.type('groq');
+    expect(app.frame()).toContain('esc clear search');
+    await app.press('escape');
+    expect(app.frame()).toContain('Which provider?');
+    expect(app.frame()).toContain('type to narrow the list');
+    expect(app.frame()).toContain('esc back');
+    await app.press('escape');
+    await waitForFrame(app, 'Welcome');
+  });
+
+  it('offers "add another" at the end, and says when no model uses the new provider', async () => {
+    const services = createFakeServices();
+    const app = await toSecretStep(services, 'groq', 'api-key');
+    await app.type(fakeSecrets.groqKey());
+    await app.press('enter');
+    await waitForFrame(app, 'Profile name:');
+    await app.press('enter');
+    await waitForFrame(app, "Also set GROQ_API_KEY in the daemon's .env?");
+    await app.type('n');
+    const summary = await waitForFrame(app, 'Saved groq:default');
+    expect(summary).toContain('No model uses groq yet');
+    expect(summary).toContain('a add another');
+    await app.type('a');
+    await waitForFrame(app, 'Which provider?');
+    await app.press('escape');
+    // Something was saved: leaving now is not a cancel.
+    expect(app.exits).toEqual([{ exitCode: 0 }]);
+  });
+
+  it('tells what the gateway needs for a provider it does not ship', async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'onboard' });
+    await waitForFrame(app, 'Welcome');
+    await app.press('enter');
+    await waitForFrame(app, 'Which provider?');
+    await app.type('zzz');
+    await app.press('enter');
+    await waitForFrame(app, 'Provider id');
+    await app.type('my-proxy');
+    await app.press('enter');
+    await waitForFrame(app, 'How do you want to sign in');
+    await app.press('enter');
+    await waitForFrame(app, 'Paste the');
+    await app.type('proxy-secret-1234567890');
+    await app.press('enter');
+    await waitForFrame(app, 'Profile name:');
+    await app.press('enter');
+    const summary = await waitForFrame(app, 'Saved my-proxy:default');
+    expect(summary.replace(/\s*\n\s*/g, ' ')).toContain('The gateway does not know my-proxy yet');
+    expect(summary).toContain('"baseUrl"');
+  });
+});
