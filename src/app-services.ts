@@ -1,3 +1,7 @@
+import type { ProbeOutcome } from './services/probe/probe-runner.js';
+import { buildStatusReport } from './services/status-report.js';
+import { applySafeFixes, runDoctor, type DoctorReport } from './services/doctor/run-doctor.js';
+import type { Finding } from './services/doctor/doctor-types.js';
 import { loadAgentState, type AgentState } from './services/agent-state.js';
 import {
   clearProfileCooldown,
@@ -44,6 +48,12 @@ export interface AppServices {
   findClaude(explicit?: string): string;
   createSetupTokenSession(claudeBin: string): SetupTokenSessionLike;
   copyToClipboard(text: string): void;
+  /** Live, read-only checks of the agent's keys (all, or these ids). Writes nothing. */
+  probe(ids?: string[]): Promise<ProbeOutcome[]>;
+  /** The doctor's findings for this agent (reads only). */
+  runDoctor(): Promise<DoctorReport>;
+  /** Applies the doctor's safe fixes; returns what each did. */
+  applyDoctorFixes(findings: Finding[]): Promise<string[]>;
 }
 
 /** What the setup-token screen needs of a session (SetupTokenSession, or a fake). */
@@ -108,5 +118,16 @@ export function createAppServices(options: RealServicesOptions): AppServices {
     createSetupTokenSession: (claudeBin) =>
       new SetupTokenSession({ claudeBin, spawn: options.spawnPty, env: options.env, ...options.setupTokenOptions }),
     copyToClipboard: (text) => options.writeToTerminal(`\x1b]52;c;${Buffer.from(text, 'utf8').toString('base64')}\x07`),
+    probe: async (ids) => {
+      const [{ probeTargets }, { runProbes }] = await Promise.all([
+        import('./services/probe/probe-targets.js'),
+        import('./services/probe/probe-runner.js'),
+      ]);
+      const state = await loadAgentState(workspace);
+      const report = buildStatusReport(state, { nowMs: Date.now(), warnWithinMs: options.warnWithinMs });
+      return runProbes(probeTargets(state, report, ids ? { profiles: ids } : {}), { env: options.env });
+    },
+    runDoctor: () => runDoctor(workspace, { nowMs: Date.now(), warnWithinMs: options.warnWithinMs }),
+    applyDoctorFixes: async (findings) => (await applySafeFixes(workspace, findings)).map((fix) => fix.done),
   };
 }

@@ -1,8 +1,11 @@
 import { parseCommandLine } from './cli-parser.js';
 import { CommandContext, type GlobalOptions } from './commands/context.js';
 import { dashboardCommand, onboardCommand, pickCommand } from './commands/interactive.js';
+import { doctorCommand } from './commands/doctor.js';
+import { envCommand } from './commands/env.js';
 import { loginCommand, logoutCommand } from './commands/login.js';
 import { migrateCommand } from './commands/migrate.js';
+import { monitorCommand } from './commands/monitor.js';
 import { orderCommand } from './commands/order.js';
 import type { CommandIO } from './commands/output.js';
 import { prefsCommand } from './commands/prefs.js';
@@ -52,6 +55,9 @@ const ROOT: CommandSpec = {
     tokenCommand,
     orderCommand,
     migrateCommand,
+    doctorCommand,
+    envCommand,
+    monitorCommand,
     prefsCommand,
     {
       name: 'models',

@@ -7,6 +7,7 @@ import {
   type StatusReport,
 } from '../services/status-report.js';
 import { describeStore, summaryParts } from '../services/status-words.js';
+import type { ProbeOutcome } from '../services/probe/probe-runner.js';
 import type { Painter } from './output.js';
 
 /** The human `status` view: one block per provider, aligned columns, a summary line. */
@@ -100,6 +101,31 @@ function profileLine(
   else if (profile.layer === 'local' && hasSharedLayer) details.push(paint.dim('local override'));
   const id = profile.next ? paint.bold(profile.id.padEnd(idWidth)) : profile.id.padEnd(idWidth);
   return `  ${position}${id}  ${profile.type.padEnd(7)}  ${secret.padEnd(13)}  ${status(profile.status.padEnd(12))}${details.join(' · ')}`.trimEnd();
+}
+
+const PROBE_COLOR = {
+  ok: 'green',
+  auth: 'red',
+  billing: 'red',
+  rate_limit: 'yellow',
+  network: 'yellow',
+  timeout: 'yellow',
+  unknown: 'yellow',
+  not_probed: 'dim',
+} as const;
+
+/** `status --probe`: one line per key checked live. */
+export function formatProbes(probes: ProbeOutcome[], paint: Painter): string {
+  const lines = ['', paint.bold('Probes') + paint.dim(' (live, read-only; nothing was written)')];
+  const width = Math.max(10, ...probes.map((probe) => probe.id.length));
+  for (const probe of probes) {
+    const result = paint[PROBE_COLOR[probe.result]](probe.result.replace('_', ' ').padEnd(11));
+    const latency = probe.latencyMs !== null ? `${Math.round(probe.latencyMs)} ms`.padStart(7) : ''.padStart(7);
+    const code = probe.reasonCode ? paint.dim(` [${probe.reasonCode}]`) : '';
+    lines.push(`  ${probe.id.padEnd(width)}  ${result} ${latency}  ${probe.detail}${code}`.trimEnd());
+  }
+  if (probes.length === 0) lines.push('  nothing to probe');
+  return `${lines.join('\n')}\n`;
 }
 
 function summaryLine(report: StatusReport, paint: Painter): string {

@@ -86,3 +86,38 @@ function quoteEnvValue(value: string): string {
   if (/^[A-Za-z0-9_\-.:/+=@,~]*$/.test(value)) return value;
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
 }
+
+/** One variable of the daemon's `.env` as `env list` shows it. */
+export interface DaemonEnvEntry {
+  name: string;
+  value: string;
+  /** The provider whose credential it is, when it is one the gateway reads. */
+  provider?: string;
+  /** The process environment sets it too, to another value: that one wins where authdeck (or a shell) runs. */
+  overriddenByProcess: boolean;
+}
+
+export function describeDaemonEnv(
+  values: Record<string, string>,
+  processEnv: Record<string, string | undefined>,
+  providerOf: (name: string) => string | undefined,
+): DaemonEnvEntry[] {
+  return Object.entries(values).map(([name, value]) => {
+    const provider = providerOf(name);
+    const fromProcess = processEnv[name];
+    return {
+      name,
+      value,
+      ...(provider ? { provider } : {}),
+      overriddenByProcess: fromProcess !== undefined && fromProcess.trim() !== '' && fromProcess !== value,
+    };
+  });
+}
+
+/** A value the `.env` format can hold on one line: the gateway's loader would cut it otherwise. */
+export function envValueProblem(value: string): string | undefined {
+  if (value === '') return 'the value is empty (use `env unset` to remove a variable)';
+  if (/[\r\n\u2028\u2029]/.test(value)) return 'the value holds a line break; a .env value must be one line';
+  if (value.includes('\0')) return 'the value holds a NUL character';
+  return undefined;
+}

@@ -104,6 +104,29 @@ export async function readLiveLockHolder(filePath: string, nowMs = Date.now()): 
   return state === 'gone' || state.stale ? undefined : state.holder;
 }
 
+/** What sits at a file's lock path, for doctor: nothing, a live holder, a stale one, or not a lock at all. */
+export type LockCondition =
+  | { state: 'none' }
+  | { state: 'live' | 'stale'; lockPath: string; holder: LockHolder }
+  | { state: 'foreign'; lockPath: string; reason: string };
+
+export async function inspectFileLock(filePath: string, nowMs = Date.now()): Promise<LockCondition> {
+  let realDir: string;
+  try {
+    realDir = await realpath(dirname(filePath));
+  } catch {
+    return { state: 'none' };
+  }
+  const lockPath = lockPathFor(realDir, basename(filePath));
+  try {
+    const state = await inspectLock(lockPath, nowMs);
+    if (state === 'gone') return { state: 'none' };
+    return { state: state.stale ? 'stale' : 'live', lockPath, holder: state.holder };
+  } catch (error) {
+    return { state: 'foreign', lockPath, reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 async function tryCreateLock(lockPath: string, body: string): Promise<boolean> {
   let handle: FileHandle;
   try {

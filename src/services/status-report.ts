@@ -7,15 +7,16 @@ import {
 } from './agent-state.js';
 import { providerUses } from './config.js';
 import { providersInUseFrom, type ProviderUse } from './model-usage.js';
+import type { ProbeOutcome } from './probe/probe-runner.js';
 import { describeRef } from './credential-view.js';
 import { maskSecret } from './credentials.js';
 import { classifyProfileHealth, classifyUsage, HEALTH_STATUSES, type HealthStatus } from './health.js';
 import { evaluateCheck, type CheckMode, type CheckResult } from './status-check.js';
 import { resolveEffectiveOrder, type OrderSource } from './order.js';
-import { countOf, describeNotTried } from './status-words.js';
+import { describeNotTried } from './status-words.js';
 import { locationPath } from './store-docs.js';
-import type { StoreEra } from './store-generation.js';
 import type { LayerRole } from './store-layers.js';
+import { collectWarnings, ownStatePath, storeReport, type StoreReport } from './status-store.js';
 import { providerLabel } from './providers.js';
 
 export const STATUS_SCHEMA = 'authdeck.status/2';
@@ -69,6 +70,8 @@ export interface ProviderReport {
   next: string | null;
 }
 
+export type { StoreReport };
+
 export interface StatusReport {
   schema: typeof STATUS_SCHEMA;
   generatedAt: string;
@@ -88,30 +91,9 @@ export interface StatusReport {
   missingProviders: string[];
   summary: Record<HealthStatus | 'cooldown' | 'disabled', number>;
   check: CheckResult;
+  /** Live probe results (`status --probe`), else null. */
+  probes: ProbeOutcome[] | null;
   warnings: string[];
-}
-
-export interface StoreReport {
-  storeGeneration: StoreEra;
-  layout: 'state-db' | 'legacy-main' | null;
-  openclawVersion: string | null;
-  evidence: string;
-  layers: Array<{
-    role: LayerRole;
-    path: string;
-    backend: 'json' | 'agent-db' | 'state-db';
-    exists: boolean;
-    writable: boolean;
-    note: string | null;
-  }>;
-  databases: Array<{
-    kind: 'state' | 'agent';
-    path: string;
-    schemaVersion: number;
-    appVersion: string | null;
-    writable: boolean;
-  }>;
-  legacyFiles: Array<{ path: string; profileCount: number | null }>;
 }
 
 export interface ReportOptions {
@@ -213,6 +195,7 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
     missingProviders,
     summary: summarize(profiles),
     check: evaluateCheck({ mode: options.checkMode ?? 'gateway', profiles, providers, uses, nowMs, warnWithinMs }),
+    probes: null,
     warnings: collectWarnings(state),
   };
 }
@@ -260,63 +243,6 @@ function summarize(profiles: ProfileReport[]): StatusReport['summary'] {
     if (profile.usage) summary[profile.usage]++;
   }
   return summary;
-}
-
-function ownStatePath(state: AgentState): string | null {
-  const { location } = state.own;
-  if (location.backend === 'json') return state.own.split ? location.statePath : null;
-  return location.dbPath;
-}
-
-function storeReport(state: AgentState): StoreReport {
-  const { generation, layers } = state;
-  const layerEntries = [layers.own, layers.base].filter((layer) => layer !== undefined);
-  const dbs = [generation.stateDb, generation.agentDb, generation.mainAgentDb].filter((db) => db !== undefined);
-  return {
-    storeGeneration: generation.era,
-    layout: generation.layout ?? null,
-    openclawVersion: generation.openclawVersion ?? null,
-    evidence: generation.evidence,
-    layers: layerEntries.map((layer) => ({
-      role: layer.role,
-      path: locationPath(layer.location),
-      backend: layer.location.backend,
-      exists: layer.present,
-      writable: layer.present && !layer.writeRefusal,
-      note: layer.writeRefusal ?? (layer.present ? null : 'does not exist yet: OpenClaw creates it on its first write'),
-    })),
-    databases: dbs.map((db) => ({
-      kind: db.kind,
-      path: db.path,
-      schemaVersion: db.userVersion,
-      appVersion: db.meta?.appVersion ?? null,
-      writable: !db.writeRefusal,
-    })),
-    legacyFiles: state.legacyFiles.map((file) => ({ path: file.path, profileCount: file.profileCount ?? null })),
-  };
-}
-
-function collectWarnings(state: AgentState): string[] {
-  const warnings: string[] = [];
-  for (const layer of [state.layers.own, state.layers.base]) {
-    if (layer?.writeRefusal) warnings.push(`read-only: ${layer.writeRefusal}`);
-  }
-  if (state.leftoverTempFiles.length > 0) {
-    warnings.push(
-      `${state.leftoverTempFiles.length} temp file(s) left by an interrupted write hold a copy of the credentials: ${state.leftoverTempFiles.join(', ')}; the next write removes them (or delete them now)`,
-    );
-  }
-  if (state.legacyFiles.length > 0) {
-    const files = state.legacyFiles
-      .map(
-        (file) => `${file.path}${file.profileCount !== undefined ? ` (${countOf(file.profileCount, 'profile')})` : ''}`,
-      )
-      .join(', ');
-    warnings.push(
-      `OpenClaw ${state.generation.openclawVersion ?? '2026.6.5+'} keeps auth in SQLite and does not read ${files}${state.generation.era === 'shared-sqlite' ? '; while such a file exists beside an empty store the gateway refuses to start' : ''}: run \`authdeck migrate\` to see what \`openclaw doctor --fix\` would import`,
-    );
-  }
-  return warnings;
 }
 
 /**

@@ -36,6 +36,9 @@ async function addOpenaiKeyInWizard(session: TerminalSession, key: string): Prom
   await session.press('enter');
   await session.waitFor("daemon's .env?");
   await session.type('n');
+  // The verify step: the key check reaches a closed local port (see the PTY driver).
+  await session.waitFor(/network: connection refused/);
+  await session.press('enter');
   return session.waitFor('Saved openai:default');
 }
 

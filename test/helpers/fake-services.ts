@@ -1,4 +1,6 @@
 import type { AgentState } from '../../src/services/agent-state.js';
+import type { Finding } from '../../src/services/doctor/doctor-types.js';
+import type { ProbeOutcome } from '../../src/services/probe/probe-runner.js';
 import type { AppServices } from '../../src/app-services.js';
 import type { SaveCredentialResult } from '../../src/services/save-credential.js';
 import type { Workspace } from '../../src/services/workspace.js';
@@ -69,6 +71,8 @@ export interface FakeServices extends AppServices {
   state: AgentState;
   clipboard: string[];
   changeListeners: Set<() => void>;
+  doctorFindings: Finding[];
+  probeOutcomes: ProbeOutcome[];
 }
 
 /** AppServices with no I/O: records calls, serves `state`, hands out fake sessions. */
@@ -85,6 +89,8 @@ export function createFakeServices(overrides: Partial<AppServices> & { state?: A
     sessions,
     clipboard: [],
     changeListeners,
+    doctorFindings: [],
+    probeOutcomes: [],
     loadState: async () => services.state,
     watchState: (onChange) => {
       changeListeners.add(onChange);
@@ -137,6 +143,19 @@ export function createFakeServices(overrides: Partial<AppServices> & { state?: A
       return session;
     },
     copyToClipboard: (text) => services.clipboard.push(text),
+    probe: async (ids) => {
+      calls.push(['probe', ids]);
+      return services.probeOutcomes.filter((outcome) => !ids || ids.includes(outcome.id));
+    },
+    runDoctor: async () => {
+      calls.push(['runDoctor']);
+      return { findings: services.doctorFindings };
+    },
+    applyDoctorFixes: async (findings) => {
+      calls.push(['applyDoctorFixes', findings.length]);
+      services.doctorFindings = [];
+      return findings.filter((finding) => finding.safeFix).map((finding) => `fixed ${finding.subject}`);
+    },
     ...overrides,
   };
   return services;

@@ -53,6 +53,13 @@ export class TerminalSession {
       XDG_CONFIG_HOME: `${options.home}/.config`,
       TERM: 'xterm-256color',
       LANG: 'C.UTF-8',
+      // Live key checks go to a closed local port, never to the providers.
+      ...Object.fromEntries(
+        ['OPENAI', 'ANTHROPIC', 'GROQ', 'OPENROUTER', 'XAI', 'GOOGLE', 'MISTRAL', 'DEEPSEEK', 'TOGETHER'].map((id) => [
+          `AUTHDECK_PROBE_BASE_URL_${id}`,
+          'http://127.0.0.1:2',
+        ]),
+      ),
     };
     for (const [key, value] of Object.entries(options.env ?? {})) {
       if (value === undefined) delete env[key];

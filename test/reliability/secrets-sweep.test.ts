@@ -60,8 +60,28 @@ describe('secrets sweep', () => {
       ['order', 'get', '--provider', 'anthropic', '--json'],
       ['models', 'status'],
       ['migrate'],
+      ['doctor'],
+      ['doctor', '--json'],
+      ['env', 'list'],
+      ['env', 'list', '--json'],
+      ['monitor', 'run', '--within', '400d'],
     ])
       await run(args);
+    // Probes send the keys somewhere: a closed local port here; what comes back must not echo them.
+    const closed = 'http://127.0.0.1:2';
+    const probeEnv = {
+      AUTHDECK_PROBE_BASE_URL_ANTHROPIC: closed,
+      AUTHDECK_PROBE_BASE_URL_OPENAI: closed,
+      AUTHDECK_PROBE_BASE_URL_GROQ: closed,
+    };
+    for (const args of [
+      ['status', '--probe'],
+      ['status', '--probe', '--json'],
+    ]) {
+      const result = await runCli(['--no-reload', ...args], { home, env: probeEnv });
+      outputs.push(`${result.stdout}${result.stderr}`);
+    }
+    await run(['env', 'set', 'GROQ_API_KEY'], groq);
     await run(['order', 'set', '--provider', 'anthropic', 'work', 'key']);
     await run(['token', 'anthropic:work']).then((result) => expect(result.stdout).toBe(`${token}\n`));
     outputs.pop();
@@ -86,6 +106,9 @@ describe('secrets sweep', () => {
     await wizard.press('enter');
     await wizard.waitFor("daemon's .env?");
     await wizard.type('n');
+    // The verify step (the check goes to a closed local port): its screen is swept too.
+    outputs.push(await wizard.waitFor(/network:/));
+    await wizard.press('enter');
     outputs.push(await wizard.waitFor('Saved openai:tui'));
     await wizard.press('enter');
     await wizard.waitForExit();
@@ -116,7 +139,7 @@ describe('secrets sweep', () => {
     expect(leaks).toEqual([]);
     // .env holds only what it was asked to hold.
     const dotenv = readFileSync(join(stateDir, '.env'), 'utf8');
-    expect(secrets.filter((secret) => dotenv.includes(fragment(secret)))).toEqual([openai]);
+    expect(secrets.filter((secret) => dotenv.includes(fragment(secret)))).toEqual([openai, groq]);
   }, 120_000);
 
   it('the SQLite store is the only file that holds the secrets of a 2026.9 home', async () => {

@@ -61,6 +61,63 @@ describe('dashboard: keys never do nothing silently', () => {
     await waitForFrame(app, 'K/J reorder');
   });
 
+  it("D shows the doctor's findings; f applies the safe fixes and checks again", async () => {
+    const services = createFakeServices({ state: fakeState(profiles) });
+    services.doctorFindings = [
+      {
+        code: 'permissions',
+        severity: 'warning',
+        subject: '/home/me/.openclaw/agents/main/agent/auth-profiles.json',
+        problem: 'mode 644: readable by other users',
+        why: 'secrets',
+        fix: 'chmod 600 …',
+        safeFix: { kind: 'chmod', path: '/x', mode: 0o600 },
+      },
+    ];
+    const app = await renderApp(services, { name: 'dashboard' });
+    await waitForFrame(app, 'anthropic:work');
+    await app.type('D');
+    await waitForFrame(app, 'mode 644: readable by other users');
+    expect(app.frame()).toContain('f apply the safe fixes');
+    await app.type('f');
+    await waitForFrame(app, '✔ nothing to fix');
+    expect(app.frame()).toContain('Fixed: fixed /home/me/.openclaw/agents/main/agent/auth-profiles.json');
+    expect(services.calls.map((call) => call[0])).toEqual(['runDoctor', 'applyDoctorFixes', 'runDoctor']);
+    await app.press('escape');
+    await waitForFrame(app, 'K/J reorder');
+  });
+
+  it('p probes every key and shows the last result in each row and in details', async () => {
+    const services = createFakeServices({ state: fakeState(profiles) });
+    services.probeOutcomes = [
+      {
+        id: 'groq:main',
+        provider: 'groq',
+        result: 'ok',
+        httpStatus: 200,
+        latencyMs: 212,
+        detail: 'key accepted (HTTP 200)',
+      },
+      {
+        id: 'anthropic:work',
+        provider: 'anthropic',
+        result: 'not_probed',
+        httpStatus: null,
+        latencyMs: null,
+        detail: 'setup-tokens are not probed',
+      },
+    ];
+    const app = await renderApp(services, { name: 'dashboard' });
+    await waitForFrame(app, 'anthropic:work');
+    await app.type('p');
+    const frame = await waitForFrame(app, 'Probed 1 key: 1 ok');
+    expect(frame).toMatch(/groq:main .*✓ 212ms/);
+    expect(frame).toMatch(/anthropic:work .*· not probed/);
+    await app.type('j');
+    await app.press('enter');
+    await waitForFrame(app, 'ok in 212 ms: key accepted (HTTP 200)');
+  });
+
   it('opens the wizard with "esc back", and selects the profile it added on the way back', async () => {
     const services = createFakeServices({ state: fakeState(profiles) });
     const save = services.saveCredential;

@@ -119,6 +119,32 @@ describe('onboarding wizard: what a first-time user trips over', () => {
     expect(app.exits).toEqual([{ exitCode: 0 }]);
   });
 
+  it('checks a saved API key live before the summary, and s skips the wait', async () => {
+    const services = createFakeServices();
+    services.probeOutcomes = [
+      {
+        id: 'groq:default',
+        provider: 'groq',
+        result: 'auth',
+        httpStatus: 401,
+        latencyMs: 80,
+        detail: 'HTTP 401: the provider rejected the key',
+      },
+    ];
+    const app = await toSecretStep(services, 'groq', 'api-key');
+    await app.type(fakeSecrets.groqKey());
+    await app.press('enter');
+    await waitForFrame(app, 'Profile name:');
+    await app.press('enter');
+    await waitForFrame(app, "daemon's .env?");
+    await app.type('n');
+    const verify = await waitForFrame(app, 'auth: HTTP 401: the provider rejected the key');
+    expect(verify).toContain('The key is saved all the same');
+    await app.press('enter');
+    const summary = await waitForFrame(app, 'Saved groq:default');
+    expect(summary).toContain('key check: auth (HTTP 401: the provider rejected the key)');
+  });
+
   it('tells what the gateway needs for a provider it does not ship', async () => {
     const services = createFakeServices();
     const app = await renderApp(services, { name: 'onboard' });

@@ -104,6 +104,8 @@ describe('onboarding wizard', () => {
           envVariable: 'OPENAI_API_KEY',
         },
       ],
+      // The verify step checks the saved key (the fake answers nothing, so it goes straight on).
+      ['probe', ['openai:default']],
     ]);
     await app.press('enter');
     expect(app.exits).toEqual([{ exitCode: 0, select: 'openai:default' }]);

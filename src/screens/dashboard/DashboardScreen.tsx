@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
 import { Header } from '../../components/Header.js';
 import { KeyHints } from '../../components/KeyHints.js';
 import { SummaryLine } from '../../components/SummaryLine.js';
@@ -13,6 +14,7 @@ import { AgentSwitcher } from './AgentSwitcher.js';
 import { fitColumns } from './columns.js';
 import { cursorIndex, isSelectable, moveCursor, visibleWindow } from './dashboard-rows.js';
 import { useRowsFor } from './use-rows-for.js';
+import { DoctorPanel } from './DoctorPanel.js';
 import { HelpPanel } from './HelpPanel.js';
 import { ProfileDetails } from './ProfileDetails.js';
 import { ProfileTable } from './ProfileTable.js';
@@ -32,8 +34,10 @@ const HINTS = [
   ['d', 'remove'],
   ['K/J', 'reorder'],
   ['c', 'clear cooldown'],
+  ['p', 'probe'],
   ['/', 'filter'],
   ['A', 'agent'],
+  ['D', 'doctor'],
   ['?', 'help'],
   ['q', 'quit'],
 ] as const;
@@ -55,6 +59,10 @@ const MODE_HINTS: Partial<Record<DashboardMode, readonly (readonly [string, stri
     ['y', 'remove'],
     ['any other key', 'keep'],
   ],
+  doctor: [
+    ['f', 'apply the safe fixes'],
+    ['esc', 'close'],
+  ],
   agents: [
     ['↑↓', 'move'],
     ['enter', 'switch'],
@@ -73,6 +81,7 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
   const awaitedRow = useRef(select ? `id:${select}` : undefined);
   const filterField = useTextFieldState();
   const actions = useDashboardActions(dispatch, reload);
+  const [probes, setProbes] = useState<Record<string, ProbeOutcome>>({});
 
   const report = useLiveReport(state, now, services.warnWithinMs);
   const rowsFor = useRowsFor(report);
@@ -91,15 +100,15 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
   );
   const needs = useMemo(
     () => ({
-      usage: report?.profiles.some((profile) => profile.usage !== null) ?? false,
+      usage: (report?.profiles.some((profile) => profile.usage !== null) ?? false) || Object.keys(probes).length > 0,
       source: report
         ? report.env.length > 0 || new Set(report.profiles.map((profile) => layerLabel(profile, report.store))).size > 1
         : false,
     }),
-    [report],
+    [report, probes],
   );
   const columns = fitColumns(width, longestId, needs);
-  const overlay = ui.mode === 'details' || ui.mode === 'help' || ui.mode === 'agents' ? 16 : 0;
+  const overlay = ui.mode === 'details' || ui.mode === 'help' || ui.mode === 'agents' || ui.mode === 'doctor' ? 16 : 0;
   const tableHeight = Math.max(3, height - 10 - overlay);
 
   /** Rows, cursor and selection as of now: earlier keys of the same chunk may have moved them. */
@@ -188,6 +197,9 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
     else if (input === 'c' && row) actions.clearCooldown(row);
     else if (input === '/') dispatch({ type: 'mode', mode: 'filter' });
     else if (input === 'A') dispatch({ type: 'mode', mode: 'agents' });
+    else if (input === 'D') dispatch({ type: 'mode', mode: 'doctor' });
+    else if (input === 'p')
+      actions.probe((outcomes) => setProbes(Object.fromEntries(outcomes.map((outcome) => [outcome.id, outcome]))));
     else if (input === '?') dispatch({ type: 'mode', mode: 'help' });
     else if (input === 'q') actions.quit();
   };
@@ -203,7 +215,7 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
     else if (outcome === 'edited') dispatch({ type: 'filter', filter: filterField.current() });
   };
   // One handler for every mode but the agent switcher (which has its own list).
-  useKeys(listKey, { isActive: ui.mode !== 'agents' });
+  useKeys(listKey, { isActive: ui.mode !== 'agents' && ui.mode !== 'doctor' });
 
   return (
     <Box flexDirection="column">
@@ -245,6 +257,7 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
             columns={columns}
             now={now}
             store={report.store}
+            probes={probes}
           />
         )}
       </Box>
@@ -253,10 +266,12 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
           profile={selected.profile}
           stats={state.own.usageStats[selected.profile.id] ?? state.base?.usageStats[selected.profile.id]}
           storePath={profileStorePath(state, selected.profile.id)}
+          probe={probes[selected.profile.id]}
           now={now}
         />
       )}
       {ui.mode === 'help' && <HelpPanel />}
+      {ui.mode === 'doctor' && <DoctorPanel height={12} onClose={() => dispatch({ type: 'mode', mode: 'list' })} />}
       {ui.mode === 'agents' && (
         <AgentSwitcher onSelect={actions.switchAgent} onCancel={() => dispatch({ type: 'mode', mode: 'list' })} />
       )}

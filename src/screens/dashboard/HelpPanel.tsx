@@ -8,8 +8,10 @@ export const DASHBOARD_KEYS: ReadonlyArray<readonly [string, string]> = [
   ['d', 'remove the profile (asks first)'],
   ['K / J', "move up / down in the provider's order (writes the agent's override)"],
   ['c', 'clear a cooldown or disabled window'],
+  ['p', 'probe every API key live (free model-list calls; writes nothing)'],
   ['/', 'filter by id, provider or variable'],
   ['A', 'switch agent'],
+  ['D', 'doctor: what keeps the gateway from working (f applies the safe fixes)'],
   ['?', 'this help'],
   ['q', 'quit'],
 ];

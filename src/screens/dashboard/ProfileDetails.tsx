@@ -1,3 +1,4 @@
+import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
 import { Box, Text } from 'ink';
 import { formatDateTime, formatRelative } from '../../services/durations.js';
 import type { UsageStats } from '../../services/store.js';
@@ -9,11 +10,13 @@ export function ProfileDetails({
   stats,
   storePath,
   now,
+  probe,
 }: {
   profile: ProfileReport;
   stats?: UsageStats;
   storePath: string;
   now: number;
+  probe?: ProbeOutcome | undefined;
 }) {
   const line = (label: string, value: string | null | undefined) =>
     value ? (
@@ -59,6 +62,12 @@ export function ProfileDetails({
         stats?.lastUsed ? `${formatDateTime(stats.lastUsed)} (${formatRelative(stats.lastUsed, now)})` : null,
       )}
       {line('errors', stats?.errorCount ? String(stats.errorCount) : null)}
+      {line(
+        'probe',
+        probe
+          ? `${probe.result}${probe.latencyMs !== null ? ` in ${Math.round(probe.latencyMs)} ms` : ''}: ${probe.detail}`
+          : null,
+      )}
     </Box>
   );
 }

@@ -1,3 +1,4 @@
+import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { STATUS_COLOR } from '../../services/health.js';
@@ -15,15 +16,25 @@ interface ProfileTableProps {
   columns: Columns;
   now: number;
   store: StoreReport;
+  /** The last live probe per profile or env key (`p`). */
+  probes: Record<string, ProbeOutcome>;
 }
 
 /** Only the rows in view are rendered, so 5,000 profiles cost what 30 do. */
-export function ProfileTable({ rows, top, height, cursor, columns, now, store }: ProfileTableProps) {
+export function ProfileTable({ rows, top, height, cursor, columns, now, store, probes }: ProfileTableProps) {
   const slice = rows.slice(top, top + height);
   return (
     <Box flexDirection="column">
       {slice.map((row, index) => (
-        <TableRow key={row.key} row={row} selected={top + index === cursor} columns={columns} now={now} store={store} />
+        <TableRow
+          key={row.key}
+          row={row}
+          selected={top + index === cursor}
+          columns={columns}
+          now={now}
+          store={store}
+          probe={probes[row.kind === 'profile' ? row.profile.id : row.kind === 'env' ? `env:${row.env.variable}` : '']}
+        />
       ))}
       {rows.length > top + height && <Text dimColor> … {rows.length - top - height} more below</Text>}
     </Box>
@@ -42,12 +53,14 @@ const TableRow = memo(function TableRow({
   columns,
   now,
   store,
+  probe,
 }: {
   row: DashboardRow;
   selected: boolean;
   columns: Columns;
   now: number;
   store: StoreReport;
+  probe: ProbeOutcome | undefined;
 }) {
   if (row.kind === 'provider') {
     const { provider } = row;
@@ -84,7 +97,8 @@ const TableRow = memo(function TableRow({
         {columns.secret && cell(env.masked, WIDTH.secret)}
         <Text color="green">{cell('static', WIDTH.status)}</Text>
         {columns.source && cell('', WIDTH.expiry)}
-        {columns.source && <Text dimColor>{env.origin === 'process' ? 'env' : '.env'}</Text>}
+        {columns.source && <Text dimColor>{cell(env.origin === 'process' ? 'env' : '.env', WIDTH.source)}</Text>}
+        {columns.usage && probe && <ProbeMark probe={probe} />}
       </Text>
     );
   }
@@ -107,10 +121,22 @@ const TableRow = memo(function TableRow({
       {cell(expiryText(profile, now), WIDTH.expiry)}
       {columns.source && <Text dimColor>{cell(layerLabel(profile, store), WIDTH.source)}</Text>}
       {/* Last and unpadded: usually empty, and every character of a frame costs Ink time. */}
-      {columns.usage && <Text color={profile.usage === 'disabled' ? 'red' : 'yellow'}>{usageText(profile, now)}</Text>}
+      {columns.usage &&
+        (profile.usage === null && probe ? (
+          <ProbeMark probe={probe} />
+        ) : (
+          <Text color={profile.usage === 'disabled' ? 'red' : 'yellow'}>{usageText(profile, now)}</Text>
+        ))}
     </Text>
   );
 });
+
+/** The last probe in a few characters: "✓ 212ms", "✗ auth", "· not probed". */
+function ProbeMark({ probe }: { probe: ProbeOutcome }) {
+  if (probe.result === 'ok') return <Text color="green">✓ {Math.round(probe.latencyMs ?? 0)}ms</Text>;
+  if (probe.result === 'not_probed') return <Text dimColor>· not probed</Text>;
+  return <Text color={probe.result === 'auth' || probe.result === 'billing' ? 'red' : 'yellow'}>✗ {probe.result}</Text>;
+}
 
 export function expiryText(profile: ProfileReport, now: number): string {
   if (profile.expiresAt === null) return profile.status === 'static' ? 'no expiry' : '';

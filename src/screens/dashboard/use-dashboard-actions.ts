@@ -1,3 +1,5 @@
+import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
+import { countOf } from '../../services/status-words.js';
 import { useCallback } from 'react';
 import { useNavigation, useServices, useSwitchServices } from '../../contexts.js';
 import type { AgentState } from '../../services/agent-state.js';
@@ -79,6 +81,23 @@ export function useDashboardActions(dispatch: (action: DashboardUiAction) => voi
       navigation.push({ name: 'setup-token', ...(target ? { profileId: target } : {}) });
     },
     add: () => navigation.push({ name: 'onboard' }),
+    /** Every key checked live; each row then shows its last result. Writes nothing. */
+    probe: (onResults: (outcomes: ProbeOutcome[]) => void) => {
+      dispatch({ type: 'message', text: 'Probing the keys (free, read-only)…', tone: 'info' });
+      services.probe().then(
+        (outcomes) => {
+          onResults(outcomes);
+          const tried = outcomes.filter((outcome) => outcome.result !== 'not_probed');
+          const bad = tried.filter((outcome) => outcome.result !== 'ok');
+          dispatch({
+            type: 'message',
+            text: `Probed ${countOf(tried.length, 'key')}: ${tried.length - bad.length} ok${bad.length ? `, ${bad.map((o) => `${o.id} ${o.result}`).join(', ')}` : ''}`,
+            tone: bad.length ? 'error' : 'success',
+          });
+        },
+        (error: unknown) => dispatch({ type: 'message', text: errorMessage(error), tone: 'error' }),
+      );
+    },
     switchAgent: (agentId: string) => {
       dispatch({ type: 'mode', mode: 'list' });
       services.forAgent(agentId).then(

@@ -19,6 +19,7 @@ import { OverwriteStep, ProfileIdStep } from './ProfileIdStep.js';
 import { CustomProviderStep, ProviderStep } from './ProviderStep.js';
 import { SecretStep } from './SecretStep.js';
 import { SummaryStep } from './SummaryStep.js';
+import { VerifyStep } from './VerifyStep.js';
 import { WelcomeStep } from './WelcomeStep.js';
 import { useHoldRestOfKeys, useKeys } from '../../components/key-router.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
@@ -68,7 +69,7 @@ export function OnboardScreen({
 
   useKeys((_input, key) => {
     const now = currentState();
-    if (!key.escape || now.step === 'summary' || (now.step === 'saving' && !now.error)) return;
+    if (!key.escape || now.step === 'summary' || now.step === 'verify' || (now.step === 'saving' && !now.error)) return;
     if (now.step === 'provider' && providerSearch.current() !== '') return providerSearch.set('');
     // Leaving after "add another" is not a cancel: what was saved stays saved.
     if (now.history.length === 0)
@@ -202,10 +203,19 @@ export function OnboardScreen({
         ) : (
           <Spinner label="Saving…" />
         );
+      case 'verify':
+        return (
+          <VerifyStep
+            profileId={state.result!.saved.profileId}
+            provider={state.provider!}
+            onDone={(probe) => dispatch({ type: 'verified', ...(probe ? { probe } : {}) })}
+          />
+        );
       case 'summary':
         return (
           <SummaryStep
             result={state.result!}
+            {...(state.probe ? { probe: state.probe } : {})}
             onDone={() => navigation.finish({ exitCode: ExitCode.ok, select: state.result!.saved.profileId })}
             onAddAnother={() => {
               providerSearch.set('');

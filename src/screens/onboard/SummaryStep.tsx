@@ -1,3 +1,4 @@
+import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
 import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
 import { describeExpiry } from '../../services/durations.js';
@@ -7,10 +8,12 @@ import { useKeys } from '../../components/key-router.js';
 /** Every file written, with its path, and what to run next. */
 export function SummaryStep({
   result,
+  probe,
   onDone,
   onAddAnother,
 }: {
   result: OnboardResult;
+  probe?: ProbeOutcome;
   onDone: () => void;
   onAddAnother: () => void;
 }) {
@@ -25,6 +28,12 @@ export function SummaryStep({
       <Text color="green">
         ✔ {saved.replaced ? 'Replaced' : 'Saved'} <Text bold>{saved.profileId}</Text>
       </Text>
+      {probe && (
+        <Text color={probe.result === 'ok' ? 'green' : 'yellow'}>
+          {' '}
+          key check: {probe.result === 'ok' ? 'accepted' : `${probe.result.replace('_', ' ')} (${probe.detail})`}
+        </Text>
+      )}
       <Text bold>Written:</Text>
       <Text>
         {' '}

@@ -1,3 +1,5 @@
+import { probeEndpoint } from '../../services/probe/probe-endpoints.js';
+import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
 import type { SecretKind } from '../../services/credentials.js';
 import type { SaveCredentialResult } from '../../services/save-credential.js';
 import { providerInfo, type OnboardingMethod } from '../../services/providers.js';
@@ -12,6 +14,7 @@ export type OnboardStep =
   | 'overwrite'
   | 'env'
   | 'saving'
+  | 'verify'
   | 'summary';
 
 export interface OnboardResult {
@@ -37,6 +40,8 @@ export interface OnboardState {
   error?: string;
   /** Credentials saved in this run (the wizard can go round again with "add another"). */
   savedCount: number;
+  /** The live check of the key just saved (verify step), once it answered. */
+  probe?: ProbeOutcome;
 }
 
 export type OnboardAction =
@@ -51,6 +56,7 @@ export type OnboardAction =
   | { type: 'saved'; result: OnboardResult }
   | { type: 'save-failed'; error: string }
   | { type: 'add-another' }
+  | { type: 'verified'; probe?: ProbeOutcome }
   | { type: 'back' };
 
 export function secretKind(method: OnboardingMethod | undefined): SecretKind {
@@ -102,7 +108,18 @@ export function onboardReducer(state: OnboardState, action: OnboardAction): Onbo
     case 'env':
       return go(state, 'saving', { writeEnv: action.writeEnv });
     case 'saved':
-      return { ...state, step: 'summary', history: [], result: action.result, savedCount: state.savedCount + 1 };
+      return {
+        ...state,
+        step: canVerify(state) ? 'verify' : 'summary',
+        history: [],
+        result: action.result,
+        probe: undefined,
+        savedCount: state.savedCount + 1,
+      };
+    case 'verified':
+      return state.step === 'verify'
+        ? { ...state, step: 'summary', ...(action.probe ? { probe: action.probe } : {}) }
+        : state;
     case 'add-another':
       return { ...initialOnboardState(), step: 'provider', savedCount: state.savedCount };
     case 'save-failed':
@@ -120,6 +137,11 @@ export function onboardReducer(state: OnboardState, action: OnboardAction): Onbo
       return { ...state, ...reopened, step: previous, history: state.history.slice(0, -1), error: undefined };
     }
   }
+}
+
+/** An API key of a provider with a free read-only check gets one before the summary. */
+function canVerify(state: OnboardState): boolean {
+  return state.method === 'api-key' && state.provider !== undefined && probeEndpoint(state.provider, {}) !== undefined;
 }
 
 function nextAfterProfile(state: OnboardState): OnboardStep {

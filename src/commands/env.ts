@@ -1,0 +1,121 @@
+import { maskSecret } from '../services/credentials.js';
+import {
+  describeDaemonEnv,
+  envValueProblem,
+  isValidEnvName,
+  readDaemonEnv,
+  setDaemonEnvVar,
+} from '../services/env-file.js';
+import { UsageError } from '../services/errors.js';
+import { PROVIDERS } from '../services/providers.js';
+import type { CommandContext } from './context.js';
+import { writeJson, writeLine } from './output.js';
+import { OPTIONS, flagValue, type CommandSpec } from './spec.js';
+
+const RESTART =
+  'a running gateway reads .env when it starts: restart it (`openclaw gateway restart`, or its systemd/launchd service)';
+
+function providerOf(name: string): string | undefined {
+  return PROVIDERS.find((info) => info.envVars.some((variable) => variable.name === name))?.id;
+}
+
+function requireName(name: string | undefined): string {
+  if (name === undefined) throw new UsageError('name the variable, e.g. `authdeck env set OPENAI_API_KEY`');
+  if (!isValidEnvName(name))
+    throw new UsageError(`"${name}" is not a variable name: letters, digits and _, not starting with a digit`);
+  return name;
+}
+
+async function runEnvList(ctx: CommandContext, json: boolean): Promise<number> {
+  const path = (await ctx.workspace()).daemonEnvPath;
+  const entries = describeDaemonEnv(await readDaemonEnv(path), ctx.io.env, providerOf);
+  if (json) {
+    writeJson(ctx.io.stdout, {
+      path,
+      variables: entries.map(({ value, ...rest }) => ({ ...rest, masked: maskSecret(value) })),
+    });
+    return 0;
+  }
+  writeLine(ctx.io.stdout, ctx.paint.dim(path));
+  if (entries.length === 0) writeLine(ctx.io.stdout, 'No variables (the file is missing or empty).');
+  const width = Math.max(0, ...entries.map((entry) => entry.name.length));
+  for (const entry of entries) {
+    const notes = [
+      entry.provider ? `${entry.provider} key` : '',
+      entry.overriddenByProcess ? ctx.paint.yellow('the process environment sets it to another value') : '',
+    ].filter(Boolean);
+    writeLine(
+      ctx.io.stdout,
+      `${entry.name.padEnd(width)}  ${maskSecret(entry.value).padEnd(14)}  ${notes.join(' · ')}`.trimEnd(),
+    );
+  }
+  return 0;
+}
+
+async function runEnvSet(ctx: CommandContext, rawName: string | undefined, json: boolean): Promise<number> {
+  const name = requireName(rawName);
+  const path = (await ctx.workspace()).daemonEnvPath;
+  const input = await ctx.readSecret(`${name}: `);
+  // A trailing newline from `echo` or a file is not part of the value.
+  const value = input.replace(/\r?\n$/, '');
+  const problem = envValueProblem(value);
+  if (problem) throw new UsageError(`${name}: ${problem}`);
+  const change = await setDaemonEnvVar(path, name, value);
+  const replaced = change.previous !== undefined && change.previous !== value ? maskSecret(change.previous) : null;
+  if (json) {
+    writeJson(ctx.io.stdout, { ok: true, path, name, masked: maskSecret(value), changed: change.changed, replaced });
+    return 0;
+  }
+  const what = change.changed
+    ? `Set ${name}${replaced ? ` (replacing ${replaced})` : ''}`
+    : `${name} already had this value`;
+  writeLine(ctx.io.stdout, `${ctx.paint.green('✔')} ${what} in ${path}`);
+  if (change.changed) ctx.note(ctx.paint.dim(RESTART));
+  return 0;
+}
+
+async function runEnvUnset(ctx: CommandContext, rawName: string | undefined, json: boolean): Promise<number> {
+  const name = requireName(rawName);
+  const path = (await ctx.workspace()).daemonEnvPath;
+  const change = await setDaemonEnvVar(path, name, undefined);
+  const removed = change.changed && change.previous !== undefined ? maskSecret(change.previous) : null;
+  if (json) {
+    writeJson(ctx.io.stdout, { ok: true, path, name, changed: change.changed, removed });
+    return 0;
+  }
+  if (!change.changed) {
+    writeLine(ctx.io.stdout, `${name} is not set in ${path}; nothing changed`);
+    return 0;
+  }
+  writeLine(ctx.io.stdout, `${ctx.paint.green('✔')} Removed ${name} (${removed}) from ${path}`);
+  if (ctx.io.env[name]) ctx.note(ctx.paint.yellow(`note: ${name} is still set in this shell's environment`));
+  ctx.note(ctx.paint.dim(RESTART));
+  return 0;
+}
+
+export const envCommand: CommandSpec = {
+  name: 'env',
+  description: "the daemon's .env (<state>/.env): list, set NAME, unset NAME",
+  subcommands: [
+    {
+      name: 'list',
+      description: 'variables with masked values, the provider each serves, and process overrides',
+      options: [OPTIONS.json],
+      run: (ctx, { values }) => runEnvList(ctx, flagValue(values, 'json')),
+    },
+    {
+      name: 'set',
+      description: 'set NAME from stdin or a masked prompt (never from the command line)',
+      options: [OPTIONS.json],
+      args: [{ name: 'name', required: true }],
+      run: (ctx, { values, positionals }) => runEnvSet(ctx, positionals[0], flagValue(values, 'json')),
+    },
+    {
+      name: 'unset',
+      description: 'remove NAME',
+      options: [OPTIONS.json],
+      args: [{ name: 'name', required: true }],
+      run: (ctx, { values, positionals }) => runEnvUnset(ctx, positionals[0], flagValue(values, 'json')),
+    },
+  ],
+};

@@ -1,0 +1,56 @@
+import { Box, Text } from 'ink';
+import { useEffect, useRef, useState } from 'react';
+import { useKeys } from '../../components/key-router.js';
+import { useServices } from '../../contexts.js';
+import type { DoctorReport } from '../../services/doctor/run-doctor.js';
+import { errorMessage } from '../../services/errors.js';
+
+const MARK = { error: ['✘', 'red'], warning: ['!', 'yellow'], info: ['i', 'gray'] } as const;
+
+/** The dashboard's `D`: doctor's findings for this agent; `f` applies the safe fixes. */
+export function DoctorPanel({ onClose, height }: { onClose: () => void; height: number }) {
+  const services = useServices();
+  const [report, setReport] = useState<DoctorReport>();
+  const [note, setNote] = useState<string>();
+  const busy = useRef(false);
+  const check = () => services.runDoctor().then(setReport, (error: unknown) => setNote(errorMessage(error)));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once when the panel opens.
+  useEffect(() => {
+    void check();
+  }, []);
+  useKeys((input, key) => {
+    if (key.escape || key.return || input === 'q' || input === 'D') return onClose();
+    if (input !== 'f' || !report || busy.current) return;
+    busy.current = true;
+    services.applyDoctorFixes(report.findings).then(
+      (done) => {
+        setNote(done.length > 0 ? `Fixed: ${done.join('; ')}` : 'Nothing here has a safe fix.');
+        busy.current = false;
+        void check();
+      },
+      (error: unknown) => {
+        busy.current = false;
+        setNote(errorMessage(error));
+      },
+    );
+  });
+  const findings = report?.findings ?? [];
+  const shown = findings.slice(0, Math.max(1, height));
+  return (
+    <Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1}>
+      <Text bold>Doctor</Text>
+      {!report && !note && <Text dimColor>Checking…</Text>}
+      {report && findings.length === 0 && <Text color="green">✔ nothing to fix</Text>}
+      {shown.map((finding) => (
+        <Text key={`${finding.code}:${finding.subject}`} wrap="truncate">
+          <Text color={MARK[finding.severity][1]}>{MARK[finding.severity][0]}</Text> {finding.subject}:{' '}
+          {finding.problem} <Text dimColor>→ {finding.fix}</Text>
+        </Text>
+      ))}
+      {findings.length > shown.length && (
+        <Text dimColor>… {findings.length - shown.length} more: `authdeck doctor`</Text>
+      )}
+      {note && <Text wrap="truncate">{note}</Text>}
+    </Box>
+  );
+}

@@ -1,0 +1,147 @@
+import { lstat, stat } from 'node:fs/promises';
+import type { AgentState } from '../agent-state.js';
+import { inspectFileLock } from '../lock.js';
+import { findOnPath } from '../find-program.js';
+import { locationPath, type StoreLocation } from '../store-docs.js';
+import type { Workspace } from '../workspace.js';
+import type { Finding } from './doctor-types.js';
+
+/** The files that hold secrets or decide which are used: they must be the user's alone. */
+export function credentialFiles(workspace: Workspace, locations: StoreLocation[]): string[] {
+  const files = new Set([workspace.configPath, workspace.daemonEnvPath]);
+  for (const location of locations) for (const path of locationFiles(location)) files.add(path);
+  return [...files];
+}
+
+function locationFiles(location: StoreLocation): string[] {
+  if (location.backend === 'json') return [location.profilesPath, location.statePath];
+  return [location.dbPath, `${location.dbPath}-wal`];
+}
+
+/** Permissions and owners: a credential file others can read is a leaked secret. */
+export async function checkPermissions(workspace: Workspace, files: string[]): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  const uid = process.getuid?.();
+  const dirStats = await stat(workspace.stateDir).catch(() => undefined);
+  if (dirStats && (dirStats.mode & 0o077) !== 0) {
+    findings.push({
+      code: 'permissions',
+      severity: 'warning',
+      subject: workspace.stateDir,
+      problem: `the state dir is mode ${octal(dirStats.mode)}: other users can look inside`,
+      why: 'it holds the credential stores and the daemon .env',
+      fix: `chmod 700 ${workspace.stateDir}`,
+      safeFix: { kind: 'chmod', path: workspace.stateDir, mode: 0o700 },
+    });
+  }
+  for (const path of files) {
+    const stats = await lstat(path).catch(() => undefined);
+    if (!stats?.isFile()) continue;
+    if ((stats.mode & 0o077) !== 0) {
+      findings.push({
+        code: 'permissions',
+        severity: 'warning',
+        subject: path,
+        problem: `mode ${octal(stats.mode)}: readable by other users`,
+        why: 'it holds secrets (or decides which are used); anyone who can read it can use them',
+        fix: `chmod 600 ${path}`,
+        safeFix: { kind: 'chmod', path, mode: 0o600 },
+      });
+    }
+    if (uid !== undefined && stats.uid !== uid) {
+      findings.push({
+        code: 'owner',
+        severity: 'warning',
+        subject: path,
+        problem: `owned by uid ${stats.uid}, not by you (uid ${uid})`,
+        why: 'the gateway running as you may fail to rewrite it, and its owner can read your secrets',
+        fix: `sudo chown ${uid} ${path} (after checking why it changed owner)`,
+      });
+    }
+  }
+  return findings;
+}
+
+/** Locks left by a crash block every writer for 30 s; a non-file at a lock path blocks them for good. */
+export async function checkLocks(files: string[], nowMs: number): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  for (const file of files) {
+    const lock = await inspectFileLock(file, nowMs);
+    if (lock.state === 'stale') {
+      findings.push({
+        code: 'stale-lock',
+        severity: 'warning',
+        subject: lock.lockPath,
+        problem: `a lock left by ${lock.holder.pid ? `process ${lock.holder.pid}, which is gone` : 'a process that is gone'}`,
+        why: 'writers (the gateway, OpenClaw, authdeck) wait for it before they can take it over',
+        fix: '`authdeck doctor --fix` takes it over and removes it, as the lock protocol allows',
+        safeFix: { kind: 'stale-lock', lockedFile: file },
+      });
+    } else if (lock.state === 'foreign') {
+      findings.push({
+        code: 'foreign-lock',
+        severity: 'error',
+        subject: lock.lockPath,
+        problem: lock.reason,
+        why: 'no writer can take a lock path that is not a lock file: every save of this file fails',
+        fix: `remove ${lock.lockPath} when no OpenClaw or authdeck is running`,
+      });
+    }
+  }
+  return findings;
+}
+
+export function checkTempFiles(state: AgentState): Finding[] {
+  return state.leftoverTempFiles.map((path) => ({
+    code: 'temp-file',
+    severity: 'warning' as const,
+    subject: path,
+    problem: 'a temp file an interrupted write left behind',
+    why: 'it holds a copy of the credentials outside the store',
+    fix: '`authdeck doctor --fix` removes it (the store itself is intact)',
+    safeFix: { kind: 'temp-file' as const, path, lockedFile: path.replace(/\.[0-9a-z]{12,}\.tmp$/, '') },
+  }));
+}
+
+/** Which generation of OpenClaw's store is in force, and JSON files a SQLite-era gateway ignores. */
+export function checkGeneration(state: AgentState, describe: string): Finding[] {
+  const findings: Finding[] = [
+    {
+      code: 'store-generation',
+      severity: 'info',
+      subject: locationPath(state.own.location),
+      problem: `the agent's store: ${describe}`,
+      why: state.generation.evidence,
+      fix: 'nothing to do',
+    },
+  ];
+  for (const file of state.legacyFiles) {
+    findings.push({
+      code: 'legacy-file',
+      severity: 'warning',
+      subject: file.path,
+      problem: `a JSON credential file${file.profileCount !== undefined ? ` with ${file.profileCount} profile(s)` : ''} that this OpenClaw no longer reads`,
+      why: 'the gateway reads only the SQLite store; profiles only in this file are not used (and beside an empty store 2026.8+ refuses to start)',
+      fix: '`authdeck migrate` shows what `openclaw doctor --fix` would import; `authdeck migrate --apply` does it',
+    });
+  }
+  return findings;
+}
+
+export function checkClaude(pathEnv: string | undefined): Finding[] {
+  if (findOnPath('claude', pathEnv)) return [];
+  return [
+    {
+      code: 'claude-missing',
+      severity: 'info',
+      subject: 'claude',
+      problem: '`claude` (Claude Code) is not on PATH',
+      why: 'only `authdeck setup-token` needs it, to make an Anthropic setup-token here',
+      fix: 'npm install -g @anthropic-ai/claude-code (or paste a token made elsewhere with `authdeck paste-token`)',
+    },
+  ];
+}
+
+function octal(mode: number): string {
+  return (mode & 0o777).toString(8).padStart(3, '0');
+}

@@ -1,0 +1,229 @@
+import { type AgentState, listAgentProfiles } from '../agent-state.js';
+import { storedProfileType } from '../credential-view.js';
+import { asRecord } from '../json-text.js';
+import { locationPath } from '../store-docs.js';
+import type { StatusReport } from '../status-report.js';
+import type { Finding } from './doctor-types.js';
+
+/** Entries OpenClaw would not use as they are written (it skips them, or counts them unusable). */
+export function checkEntries(state: AgentState): Finding[] {
+  const findings: Finding[] = [];
+  for (const snapshot of [state.own, state.base]) {
+    if (!snapshot) continue;
+    const where = locationPath(snapshot.location);
+    for (const [id, raw] of Object.entries(snapshot.profiles)) {
+      const type = storedProfileType(raw);
+      if (typeof raw.provider !== 'string' || raw.provider.trim() === '') {
+        findings.push(
+          entry(
+            id,
+            where,
+            'error',
+            'has no provider',
+            'the gateway skips an entry without a provider',
+            `add "provider" to ${id} in ${where}, or remove it`,
+          ),
+        );
+      }
+      if (!['api_key', 'token', 'oauth'].includes(type)) {
+        findings.push(
+          entry(
+            id,
+            where,
+            'warning',
+            `has type "${type}", which OpenClaw does not use for API calls`,
+            'it is never tried (authdeck keeps it as it is)',
+            `remove it (\`authdeck remove ${id}\`) if nothing else uses it`,
+          ),
+        );
+      }
+      if (type === 'token' && raw.expires !== undefined && !isPositiveMs(raw.expires)) {
+        findings.push(
+          entry(
+            id,
+            where,
+            'error',
+            `"expires" is ${JSON.stringify(raw.expires)}, not a time in ms (OpenClaw: invalid_expires)`,
+            'OpenClaw treats the token as unusable and never tries it',
+            `paste it again with \`authdeck paste-token --provider ${String(raw.provider ?? '')} --profile-id ${id} --expires-in 365d\``,
+          ),
+        );
+      }
+    }
+  }
+  return findings;
+}
+
+function isPositiveMs(value: unknown): boolean {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0;
+}
+
+function entry(
+  id: string,
+  where: string,
+  severity: Finding['severity'],
+  problem: string,
+  why: string,
+  fix: string,
+): Finding {
+  return { code: 'ignored-entry', severity, subject: id, problem: `${problem} (in ${where})`, why, fix };
+}
+
+/** openclaw.json and the store must agree: the config decides which stored profiles are tried. */
+export function checkConfigAgreement(state: AgentState): Finding[] {
+  const findings: Finding[] = [];
+  const { config } = state.workspace;
+  const rows = new Map(listAgentProfiles(state).map((row) => [row.view.id, row.view]));
+  for (const [id, entry] of Object.entries(config.authProfiles)) {
+    const stored = rows.get(id);
+    if (!stored) {
+      findings.push({
+        code: 'config-without-secret',
+        severity: 'warning',
+        subject: id,
+        problem: `listed in ${config.path} (auth.profiles) but not in the store`,
+        why: 'the gateway skips it; while the config lists profiles for a provider, only listed ones are tried',
+        fix: `add its secret (\`authdeck add-key --provider ${entry.provider} --profile-id ${id}\`) or delete auth.profiles["${id}"] from ${config.path}`,
+      });
+    } else if (entry.mode && entry.mode !== stored.type && !(entry.mode === 'oauth' && stored.type === 'token')) {
+      findings.push({
+        code: 'mode-mismatch',
+        severity: 'error',
+        subject: id,
+        problem: `${config.path} says mode "${entry.mode}", the store holds a ${stored.type}`,
+        why: 'OpenClaw excludes a profile whose configured mode differs from its type (mode_mismatch)',
+        fix: `set auth.profiles["${id}"].mode to "${stored.type}" in ${config.path}`,
+      });
+    }
+  }
+  return findings;
+}
+
+/** Orders that name missing profiles, and explicit orders that leave profiles out for good. */
+export function checkOrders(state: AgentState, report: StatusReport): Finding[] {
+  const findings: Finding[] = [];
+  const known = new Set(report.profiles.map((profile) => profile.id));
+  const layers = [
+    ['own', state.own],
+    ['base', state.base],
+  ] as const;
+  for (const [layer, snapshot] of layers) {
+    if (!snapshot || (layer === 'base' && state.layers.base?.role === 'inherited')) continue;
+    for (const [provider, ids] of Object.entries(snapshot.order)) {
+      const dangling = ids.filter((id) => !known.has(id));
+      if (dangling.length === 0) continue;
+      const keep = ids.filter((id) => known.has(id));
+      findings.push({
+        code: 'dangling-order',
+        severity: 'warning',
+        subject: `${provider} order in ${locationPath(snapshot.location)}`,
+        problem: `names ${dangling.join(', ')}, which ${dangling.length === 1 ? 'is' : 'are'} not a profile`,
+        why:
+          keep.length === 0
+            ? 'an order of missing profiles leaves the provider with nothing to try'
+            : 'the gateway skips the missing ids; the list no longer says what happens',
+        fix:
+          keep.length === 0
+            ? `\`authdeck order clear --provider ${provider}\``
+            : `\`authdeck order set --provider ${provider} ${keep.join(' ')}\``,
+        safeFix: { kind: 'dangling-order', layer, provider, keep },
+      });
+    }
+  }
+  for (const provider of report.providers) {
+    if (!provider.explicitOrder) continue;
+    const left = report.profiles.filter(
+      (profile) => profile.provider === provider.provider && profile.notTried?.startsWith('not in'),
+    );
+    if (left.length === 0) continue;
+    findings.push({
+      code: 'left-out-of-order',
+      severity: 'warning',
+      subject: provider.provider,
+      problem: `${left.map((p) => p.id).join(', ')} ${left.length === 1 ? 'is' : 'are'} not in the explicit ${provider.provider} order (${provider.orderSource})`,
+      why: 'the gateway never tries a profile its explicit order leaves out, not even when the others fail',
+      fix: `\`authdeck order set --provider ${provider.provider} ${[...(provider.explicitOrder ?? []), ...left.map((p) => p.id)].join(' ')}\` (or \`order clear\`)`,
+    });
+  }
+  return findings;
+}
+
+/** What `status --check` judges, plus expired leftovers, as findings. */
+export function checkCredentials(report: StatusReport): Finding[] {
+  const findings: Finding[] = report.check.reasons.map((reason) => ({
+    code: reason.exitCode === 1 ? 'credential-fails' : 'credential-expiring',
+    severity: reason.exitCode === 1 ? ('error' as const) : ('warning' as const),
+    subject: reason.profileId ?? reason.provider,
+    problem: reason.message,
+    why: reason.exitCode === 1 ? 'requests to this provider fail' : 'requests fail once it expires',
+    fix: renewal(reason.provider),
+  }));
+  const judged = new Set(report.check.reasons.map((reason) => reason.profileId));
+  for (const profile of report.profiles) {
+    if (judged.has(profile.id) || (profile.status !== 'expired' && profile.status !== 'missing')) continue;
+    findings.push({
+      code: 'unused-broken-profile',
+      severity: 'info',
+      subject: profile.id,
+      problem: profile.status === 'expired' ? 'expired' : 'has no secret',
+      why: 'the gateway does not try it now (another profile or no model needs it), so nothing fails yet',
+      fix: `renew it (${renewal(profile.provider)}) or \`authdeck remove ${profile.id}\``,
+    });
+  }
+  return findings;
+}
+
+function renewal(provider: string): string {
+  return provider === 'anthropic'
+    ? '`authdeck setup-token` or `authdeck add-key --provider anthropic`'
+    : `\`authdeck add-key --provider ${provider}\``;
+}
+
+/** A variable and a profile for the same provider, or one variable with two values: say which wins. */
+export function checkEnvShadowing(state: AgentState, report: StatusReport): Finding[] {
+  const findings: Finding[] = [];
+  for (const env of report.env) {
+    const provider = report.providers.find((entry) => entry.provider === env.provider);
+    if (!provider || provider.order.length === 0) continue;
+    findings.push({
+      code: 'env-shadowed',
+      severity: 'info',
+      subject: env.variable,
+      problem: `${env.variable} (${env.origin === 'process' ? 'environment' : 'daemon .env'}) and ${env.provider} profiles both exist`,
+      why: `the gateway uses the profiles first (${provider.order[0]} next); ${env.variable} is only a fallback`,
+      fix: `nothing, if that is what you want; else \`authdeck env unset ${env.variable}\``,
+    });
+  }
+  const processEnv = state.workspace.env;
+  for (const [name, value] of Object.entries(state.daemonEnv)) {
+    const other = processEnv[name];
+    if (other === undefined || other.trim() === '' || other === value) continue;
+    findings.push({
+      code: 'env-differs',
+      severity: 'warning',
+      subject: name,
+      problem: `set to one value in this shell and to another in ${state.workspace.daemonEnvPath}`,
+      why: 'the daemon reads the .env value; commands run by hand (and authdeck) see the shell one',
+      fix: `unset it in your shell profile, or \`authdeck env set ${name}\` to the value you mean`,
+    });
+  }
+  return findings;
+}
+
+/** `{ "openrouter": { "apiKey": … } }`: a store shape older than `profiles`, which OpenClaw ignores. */
+export function checkFlatStore(state: AgentState): Finding[] {
+  const doc = state.own.profilesDoc;
+  if (asRecord(doc.profiles)) return [];
+  const flat = Object.entries(doc).filter(([, value]) => asRecord(value)?.apiKey !== undefined);
+  if (flat.length === 0) return [];
+  return [
+    {
+      code: 'flat-store',
+      severity: 'warning',
+      subject: locationPath(state.own.location),
+      problem: `an old flat store (${flat.map(([name]) => name).join(', ')}) without "profiles"`,
+      why: 'OpenClaw reads credentials only from "profiles": these keys are not used',
+      fix: `add each again with \`authdeck add-key --provider ${flat[0]?.[0] ?? 'P'}\`, then remove the old keys from the file`,
+    },
+  ];
+}

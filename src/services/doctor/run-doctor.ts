@@ -1,0 +1,136 @@
+import { chmod, unlink } from 'node:fs/promises';
+import { type AgentState, loadAgentState } from '../agent-state.js';
+import { UnreadableStateError } from '../errors.js';
+import { acquireFileLock, withFileLock } from '../lock.js';
+import { buildStatusReport } from '../status-report.js';
+import { describeStore } from '../status-words.js';
+import { planWrite, updateStoreLayer } from '../store-writer.js';
+import type { Workspace } from '../workspace.js';
+import {
+  checkClaude,
+  checkGeneration,
+  checkLocks,
+  checkPermissions,
+  checkTempFiles,
+  credentialFiles,
+} from './check-files.js';
+import {
+  checkConfigAgreement,
+  checkCredentials,
+  checkEntries,
+  checkEnvShadowing,
+  checkFlatStore,
+  checkOrders,
+} from './check-store.js';
+import { type Finding, type SafeFix, SEVERITY_RANK } from './doctor-types.js';
+
+export interface DoctorReport {
+  findings: Finding[];
+  /** The agent's state could not be read: the file checks ran, the store checks could not. */
+  unreadable?: string;
+}
+
+export interface DoctorOptions {
+  nowMs: number;
+  warnWithinMs: number;
+}
+
+/** Every check, worst first. Reads only: fixes are `applySafeFixes`. */
+export async function runDoctor(workspace: Workspace, options: DoctorOptions): Promise<DoctorReport> {
+  let state: AgentState | undefined;
+  let unreadable: string | undefined;
+  try {
+    state = await loadAgentState(workspace);
+  } catch (error) {
+    if (!(error instanceof UnreadableStateError)) throw error;
+    unreadable = error.message;
+  }
+  // Where the stores are does not need them to parse: an unreadable one still gets its file checks.
+  const layers =
+    state?.layers ??
+    (await planWrite(workspace).then(
+      (plan) => plan.layers,
+      () => undefined,
+    ));
+  const files = credentialFiles(
+    workspace,
+    [layers?.own, layers?.base].filter((layer) => layer !== undefined).map((layer) => layer.location),
+  );
+  const findings: Finding[] = [
+    ...(await checkPermissions(workspace, files)),
+    ...(await checkLocks(files, options.nowMs)),
+    ...checkClaude(workspace.env.PATH),
+  ];
+  if (unreadable) {
+    findings.push({
+      code: 'unreadable',
+      severity: 'error',
+      subject: workspace.stateDir,
+      problem: unreadable,
+      why: 'the gateway cannot read it either (or reads it differently); authdeck never overwrites such a file',
+      fix: 'fix the file by hand, or move it aside and add the credentials again',
+    });
+  }
+  if (state) {
+    const report = buildStatusReport(state, { nowMs: options.nowMs, warnWithinMs: options.warnWithinMs });
+    findings.push(
+      ...checkTempFiles(state),
+      ...checkGeneration(state, describeStore(report.store)),
+      ...checkFlatStore(state),
+      ...checkEntries(state),
+      ...checkConfigAgreement(state),
+      ...checkOrders(state, report),
+      ...checkCredentials(report),
+      ...checkEnvShadowing(state, report),
+    );
+  }
+  findings.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+  return { findings, ...(unreadable ? { unreadable } : {}) };
+}
+
+/** 0 clean (info only), 1 something to fix, 3 unreadable (SPEC exit codes). */
+export function doctorExitCode(report: DoctorReport): number {
+  if (report.unreadable) return 3;
+  return report.findings.some((finding) => finding.severity !== 'info') ? 1 : 0;
+}
+
+export interface AppliedFix {
+  finding: Finding;
+  done: string;
+}
+
+/** Applies the fixes that lose nothing, each under the lock of the file it touches. */
+export async function applySafeFixes(workspace: Workspace, findings: Finding[]): Promise<AppliedFix[]> {
+  const applied: AppliedFix[] = [];
+  for (const finding of findings) {
+    if (!finding.safeFix) continue;
+    applied.push({ finding, done: await applyFix(workspace, finding.safeFix) });
+  }
+  return applied;
+}
+
+async function applyFix(workspace: Workspace, fix: SafeFix): Promise<string> {
+  switch (fix.kind) {
+    case 'chmod':
+      await chmod(fix.path, fix.mode);
+      return `chmod ${fix.mode.toString(8)} ${fix.path}`;
+    case 'stale-lock': {
+      // Taking the lock is how the protocol removes a stale one; releasing it leaves none.
+      const release = await acquireFileLock(fix.lockedFile, { waitMs: 2_000 });
+      await release();
+      return `took over and removed the stale lock of ${fix.lockedFile}`;
+    }
+    case 'temp-file':
+      await withFileLock(fix.lockedFile, () => unlink(fix.path).catch(() => undefined));
+      return `removed ${fix.path}`;
+    case 'dangling-order': {
+      const { layers } = await planWrite(workspace);
+      const layer = fix.layer === 'own' ? layers.own : layers.base;
+      if (!layer) return 'nothing: the layer is gone';
+      await updateStoreLayer(layer, (tx) => tx.setOrder(fix.provider, fix.keep.length > 0 ? fix.keep : undefined));
+      return fix.keep.length > 0
+        ? `${fix.provider} order is now ${fix.keep.join(', ')}`
+        : `cleared the ${fix.provider} order (it named only missing profiles)`;
+    }
+  }
+}

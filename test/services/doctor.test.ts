@@ -1,0 +1,211 @@
+import { chmodSync, chownSync, existsSync, mkdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { applySafeFixes, doctorExitCode, runDoctor } from '../../src/services/doctor/run-doctor.js';
+import type { Finding } from '../../src/services/doctor/doctor-types.js';
+import { resolveWorkspace } from '../../src/services/workspace.js';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { installOpenclawFixture } from '../helpers/openclaw-fixtures.js';
+import { makeTempHome, readJson, writeJsonFile, writeText } from '../helpers/temp-state.js';
+
+const DAY = 86_400_000;
+const NOW = Date.now();
+const OPTIONS = { nowMs: NOW, warnWithinMs: DAY };
+
+async function setup(store: Record<string, unknown>, config?: unknown, env: Record<string, string> = {}) {
+  const temp = makeTempHome();
+  const storePath = join(temp.mainAgentDir, 'auth-profiles.json');
+  writeJsonFile(storePath, { version: 1, ...store });
+  chmodSync(storePath, 0o600);
+  if (config) writeJsonFile(temp.configPath, config);
+  if (config) chmodSync(temp.configPath, 0o600);
+  chmodSync(temp.stateDir, 0o700);
+  const workspace = await resolveWorkspace({ env: { HOME: temp.home, PATH: '/nonexistent', ...env } });
+  return { ...temp, storePath, workspace };
+}
+
+const key = { type: 'api_key', provider: 'anthropic', key: fakeSecrets.anthropicApiKey() };
+const withCodes = (findings: Finding[], code: string) => findings.filter((finding) => finding.code === code);
+const inUse = { agents: { defaults: { model: 'anthropic/claude-opus-4-6' } } };
+
+describe('doctor', () => {
+  it('is clean (notes only, exit 0) for a healthy home', async () => {
+    const { workspace } = await setup({ profiles: { 'anthropic:default': key } }, inUse);
+    const report = await runDoctor(workspace, OPTIONS);
+    expect(report.findings.filter((finding) => finding.severity !== 'info')).toEqual([]);
+    expect(doctorExitCode(report)).toBe(0);
+    expect(withCodes(report.findings, 'claude-missing')).toHaveLength(1);
+  });
+
+  it('finds open permissions and fixes them', async () => {
+    const { workspace, storePath, stateDir } = await setup({ profiles: { 'anthropic:default': key } }, inUse);
+    chmodSync(storePath, 0o644);
+    chmodSync(stateDir, 0o755);
+    const report = await runDoctor(workspace, OPTIONS);
+    expect(withCodes(report.findings, 'permissions').map((f) => f.subject)).toEqual([stateDir, storePath]);
+    expect(doctorExitCode(report)).toBe(1);
+    const fixed = await applySafeFixes(workspace, report.findings);
+    expect(fixed.map((entry) => entry.done)).toContain(`chmod 600 ${storePath}`);
+    expect(statSync(storePath).mode & 0o777).toBe(0o600);
+    expect(statSync(stateDir).mode & 0o777).toBe(0o700);
+    expect(doctorExitCode(await runDoctor(workspace, OPTIONS))).toBe(0);
+  });
+
+  it.skipIf(process.getuid?.() !== 0)('finds a credential file owned by someone else', async () => {
+    const { workspace, storePath } = await setup({ profiles: { 'anthropic:default': key } }, inUse);
+    chownSync(storePath, 12345, 12345);
+    const [owner] = withCodes((await runDoctor(workspace, OPTIONS)).findings, 'owner');
+    expect(owner?.problem).toMatch(/owned by uid 12345/);
+  });
+
+  it('takes over a stale lock, removes a temp file of ours, and reports a lock path that is not a file', async () => {
+    const { workspace, storePath, configPath } = await setup({ profiles: { 'anthropic:default': key } }, inUse);
+    writeFileSync(`${storePath}.lock`, JSON.stringify({ pid: 999_999_999, createdAt: new Date(NOW).toISOString() }));
+    const temp = `${storePath}.abcdefghijkl12.tmp`;
+    writeFileSync(temp, '{"secret": "copy"}');
+    symlinkSync('/dev/null', `${configPath}.lock`);
+    const report = await runDoctor(workspace, OPTIONS);
+    expect(withCodes(report.findings, 'stale-lock')).toHaveLength(1);
+    expect(withCodes(report.findings, 'temp-file').map((f) => f.subject)).toEqual([temp]);
+    expect(withCodes(report.findings, 'foreign-lock')[0]).toMatchObject({ severity: 'error' });
+    await applySafeFixes(workspace, report.findings);
+    expect(existsSync(`${storePath}.lock`)).toBe(false);
+    expect(existsSync(temp)).toBe(false);
+    // Not ours to remove while something might use it.
+    expect(existsSync(`${configPath}.lock`)).toBe(true);
+  });
+
+  it('reports an unparsable store with exit 3 and still checks the files', async () => {
+    const { workspace, storePath } = await setup({ profiles: {} }, inUse);
+    writeText(storePath, '{ "version": 1, "profiles": {');
+    chmodSync(storePath, 0o644);
+    const report = await runDoctor(workspace, OPTIONS);
+    expect(doctorExitCode(report)).toBe(3);
+    expect(withCodes(report.findings, 'unreadable')[0]?.problem).toMatch(/auth-profiles\.json/);
+    expect(withCodes(report.findings, 'permissions')).toHaveLength(1);
+  });
+
+  it('finds entries the gateway ignores: no provider, an unknown type, an invalid expires', async () => {
+    const { workspace } = await setup(
+      {
+        profiles: {
+          'anthropic:default': key,
+          'x:noprov': { type: 'api_key', key: 'k' },
+          'bedrock:iam': { type: 'aws-sdk', provider: 'bedrock' },
+          'anthropic:bad': {
+            type: 'token',
+            provider: 'anthropic',
+            token: fakeSecrets.setupToken(),
+            expires: '2027-01-01',
+          },
+        },
+      },
+      inUse,
+    );
+    const ignored = withCodes((await runDoctor(workspace, OPTIONS)).findings, 'ignored-entry');
+    expect(ignored.map((f) => [f.subject, f.severity])).toEqual(
+      expect.arrayContaining([
+        ['x:noprov', 'error'],
+        ['bedrock:iam', 'warning'],
+        ['anthropic:bad', 'error'],
+      ]),
+    );
+    expect(ignored.find((f) => f.subject === 'anthropic:bad')?.problem).toContain('invalid_expires');
+  });
+
+  it('finds config entries without a secret and a configured mode that differs from the stored type', async () => {
+    const { workspace } = await setup(
+      { profiles: { 'anthropic:default': key } },
+      {
+        ...inUse,
+        auth: {
+          profiles: {
+            'anthropic:default': { provider: 'anthropic', mode: 'token' },
+            'anthropic:gone': { provider: 'anthropic', mode: 'api_key' },
+          },
+        },
+      },
+    );
+    const { findings } = await runDoctor(workspace, OPTIONS);
+    expect(withCodes(findings, 'mode-mismatch')[0]).toMatchObject({ subject: 'anthropic:default', severity: 'error' });
+    expect(withCodes(findings, 'config-without-secret')[0]?.subject).toBe('anthropic:gone');
+  });
+
+  it('drops order entries that name no profile, and says which profiles an explicit order leaves out', async () => {
+    const { workspace, storePath } = await setup(
+      {
+        profiles: { 'anthropic:default': key, 'anthropic:spare': { ...key, key: fakeSecrets.anthropicApiKey('s') } },
+        order: { anthropic: ['anthropic:default', 'anthropic:ghost'] },
+      },
+      inUse,
+    );
+    const report = await runDoctor(workspace, OPTIONS);
+    expect(withCodes(report.findings, 'dangling-order')[0]?.problem).toContain('anthropic:ghost');
+    expect(withCodes(report.findings, 'left-out-of-order')[0]?.problem).toContain('anthropic:spare');
+    await applySafeFixes(workspace, report.findings);
+    expect(readJson(storePath).order.anthropic).toEqual(['anthropic:default']);
+  });
+
+  it('reports credentials as status --check judges them, and leftovers as notes', async () => {
+    const { workspace } = await setup(
+      {
+        profiles: {
+          'anthropic:soon': {
+            type: 'token',
+            provider: 'anthropic',
+            token: fakeSecrets.setupToken(),
+            expires: NOW + 3_600_000,
+          },
+          'anthropic:old': {
+            type: 'token',
+            provider: 'anthropic',
+            token: fakeSecrets.setupToken('o'),
+            expires: NOW - DAY,
+          },
+        },
+      },
+      { agents: { defaults: { model: { primary: 'anthropic/claude-opus-4-6', fallbacks: ['groq/llama'] } } } },
+    );
+    const { findings } = await runDoctor(workspace, OPTIONS);
+    expect(withCodes(findings, 'credential-expiring')[0]?.subject).toBe('anthropic:soon');
+    expect(withCodes(findings, 'credential-fails')[0]?.subject).toBe('groq');
+    expect(withCodes(findings, 'unused-broken-profile')[0]).toMatchObject({
+      subject: 'anthropic:old',
+      severity: 'info',
+    });
+  });
+
+  it('says which of a variable and a profile the gateway uses, and when the shell and .env disagree', async () => {
+    const { workspace, stateDir } = await setup({ profiles: { 'anthropic:default': key } }, inUse, {
+      OPENAI_API_KEY: fakeSecrets.openaiKey('shell'),
+    });
+    writeText(
+      join(stateDir, '.env'),
+      `ANTHROPIC_API_KEY=${fakeSecrets.anthropicApiKey('env')}\nOPENAI_API_KEY=${fakeSecrets.openaiKey('file')}\n`,
+    );
+    chmodSync(join(stateDir, '.env'), 0o600);
+    const { findings } = await runDoctor(workspace, OPTIONS);
+    expect(withCodes(findings, 'env-shadowed')[0]?.why).toContain(
+      'the gateway uses the profiles first (anthropic:default next)',
+    );
+    expect(withCodes(findings, 'env-differs')[0]?.subject).toBe('OPENAI_API_KEY');
+    expect(JSON.stringify(findings)).not.toContain(fakeSecrets.openaiKey('file'));
+  });
+
+  it('finds an old flat store, and JSON files a SQLite-era gateway does not read', async () => {
+    const flat = await setup({ openrouter: { apiKey: fakeSecrets.openrouterKey() } } as never, inUse);
+    expect(withCodes((await runDoctor(flat.workspace, OPTIONS)).findings, 'flat-store')).toHaveLength(1);
+
+    const temp = makeTempHome();
+    installOpenclawFixture('a-v9-shared-fresh', temp.stateDir);
+    mkdirSync(join(temp.mainAgentDir), { recursive: true });
+    writeJsonFile(join(temp.mainAgentDir, 'auth-profiles.json'), {
+      version: 1,
+      profiles: { 'groq:old': { type: 'api_key', provider: 'groq', key: 'x' } },
+    });
+    const workspace = await resolveWorkspace({ env: { HOME: temp.home, PATH: '/nonexistent' } });
+    const { findings } = await runDoctor(workspace, OPTIONS);
+    expect(withCodes(findings, 'legacy-file')[0]?.problem).toContain('1 profile');
+    expect(withCodes(findings, 'store-generation')[0]?.problem).toContain('SQLite');
+  });
+});
