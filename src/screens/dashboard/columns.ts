@@ -23,6 +23,7 @@ export const WIDTH = {
   source: 7,
 } as const;
 const MIN_ID = 16;
+const LAST_COLUMN_MIN = 7;
 
 export interface ColumnNeeds {
   /** Some profile is in a cooldown or disabled. */
@@ -45,9 +46,10 @@ export function fitColumns(
     usage: false,
   };
   let used = fixed + columns.id;
-  for (const name of ['secret', 'type', 'usage', 'source'] as const) {
+  // The last column (cooldowns, probe results) is unpadded and cut at the edge: a little room does.
+  for (const name of ['secret', 'type', 'source', 'usage'] as const) {
     if ((name === 'usage' || name === 'source') && !needs[name]) continue;
-    if (used + WIDTH[name] <= totalWidth) {
+    if (used + (name === 'usage' ? LAST_COLUMN_MIN : WIDTH[name]) <= totalWidth) {
       columns[name] = true;
       used += WIDTH[name];
     }
