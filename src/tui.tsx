@@ -2,7 +2,8 @@ import type { CommandContext } from './commands/context.js';
 import { homeScreen, type Screen, type TuiResult } from './navigation.js';
 import { ExitCode, UsageError } from './services/errors.js';
 import { parseDuration } from './services/durations.js';
-import { loadAgentState } from './services/agent-state.js';
+import { type AgentState, loadAgentState } from './services/agent-state.js';
+import { plainFirstFrame, takeOverFirstFrame } from './first-frame.js';
 import { readPreferences } from './services/prefs.js';
 
 /**
@@ -38,8 +39,18 @@ async function runApp(
 ): Promise<number> {
   const { stdin, stdout, env } = ctx.io;
   const workspace = await ctx.workspace();
-  // The first screen's data is read while Ink loads, so the first frame already shows it.
-  const preloaded = loadAgentState(workspace).catch(() => undefined);
+  // The first screen's data is read while Ink loads, so the first frame already shows it; and
+  // drawn at once as plain text, so that nobody waits ~100 ms for Ink and React to load.
+  const warnWithinMs = parseDuration(readPreferences(env).warnWithin);
+  let inkLoaded = false;
+  let plainLines = 0;
+  const preloaded = loadAgentState(workspace).then(
+    (state) => {
+      if (!inkLoaded) plainLines = drawPlainFrame(ctx, requested, state, warnWithinMs);
+      return state;
+    },
+    () => undefined,
+  );
   const [{ render }, { App }, { createAppServices }, { nodePtySpawner }, { watchAgentFiles }] = await withoutFetch(() =>
     Promise.all([
       import('ink'),
@@ -49,10 +60,11 @@ async function runApp(
       import('./services/watch.js'),
     ]),
   );
+  inkLoaded = true;
   const services = createAppServices({
     workspace,
     preloadedState: await preloaded,
-    warnWithinMs: parseDuration(readPreferences(env).warnWithin),
+    warnWithinMs,
     spawnPty: nodePtySpawner,
     watch: watchAgentFiles,
     writeToTerminal: (data) => stdout.write(data),
@@ -64,6 +76,7 @@ async function runApp(
   });
   const screen = requested === 'home' ? homeScreen(services.preloadedState) : requested;
   let result: TuiResult = { exitCode: ExitCode.ok };
+  if (plainLines > 0) takeOverFirstFrame(stdout, plainLines);
   const instance = render(<App services={services} initialScreen={screen} onExit={(value) => (result = value)} />, {
     stdin,
     stdout,
@@ -81,6 +94,23 @@ async function runApp(
   }
   if (result.print !== undefined) printTo.write(`${result.print}\n`);
   return result.exitCode;
+}
+
+/** The plain first frame of the screen `authdeck` is about to show; the number of lines drawn. */
+function drawPlainFrame(
+  ctx: CommandContext,
+  requested: Screen | 'home',
+  state: AgentState,
+  warnWithinMs: number,
+): number {
+  const { stdout } = ctx.io;
+  const screen = requested === 'home' ? homeScreen(state) : requested;
+  const size = { columns: stdout.columns || 80, rows: stdout.rows || 24 };
+  const lines = plainFirstFrame(screen, state, size, { color: ctx.paint.enabled, nowMs: ctx.io.now(), warnWithinMs });
+  // Taller than the terminal, it would scroll, and Ink could not draw over it.
+  if (!lines || lines.length >= size.rows) return 0;
+  stdout.write(`${lines.join('\n')}\n`);
+  return lines.length;
 }
 
 /**

@@ -78,6 +78,21 @@ describe('the TUI in a real terminal', () => {
     expect(readJson(configPath).auth.profiles['openai:default']).toEqual({ provider: 'openai', mode: 'api_key' });
   });
 
+  it('draws the first frame before Ink loads and hands over in place: no second copy, early keys kept', async () => {
+    const { home, mainAgentDir } = makeTempHome();
+    seedStore(mainAgentDir);
+    const session = launch(home, ['dashboard']);
+    // Typed at once, before either frame: it must reach the dashboard.
+    await session.type('j');
+    await session.waitFor('K/J reorder');
+    await session.waitFor(/▸\s+2\s+anthropic:default/);
+    await session.type('q');
+    expect(await session.waitForExit()).toBe(0);
+    const all = session.allLines();
+    expect(all.filter((line) => line.includes('authdeck · dashboard'))).toHaveLength(1);
+    expect(all.filter((line) => /\d\*?\s+anthropic:work\s+token/.test(line))).toHaveLength(1);
+  });
+
   it("counts a token's expiry down on the dashboard", async () => {
     const { home, mainAgentDir } = makeTempHome();
     seedStore(mainAgentDir);

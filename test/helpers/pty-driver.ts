@@ -102,6 +102,14 @@ export class TerminalSession {
     return rows;
   }
 
+  /** Everything the terminal holds, scrollback included, blank lines dropped. */
+  allLines(): string[] {
+    const buffer = this.terminal.buffer.active;
+    const rows: string[] = [];
+    for (let i = 0; i < buffer.length; i++) rows.push(buffer.getLine(i)?.translateToString(true) ?? '');
+    return rows.filter((row) => row.trim() !== '');
+  }
+
   screen(): string {
     return this.lines().join('\n');
   }

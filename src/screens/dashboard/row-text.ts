@@ -1,0 +1,104 @@
+import { formatCountdown, formatDuration, formatRelative } from '../../services/durations.js';
+import { STATUS_COLOR, type StatusColor } from '../../services/health.js';
+import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
+import type { ProfileReport, StoreReport } from '../../services/status-report.js';
+import { layerLabel } from '../../services/status-words.js';
+import { type Columns, WIDTH } from './columns.js';
+import type { DashboardRow } from './dashboard-rows.js';
+
+/**
+ * One piece of a dashboard line and how it looks. The Ink table and the plain first frame
+ * (drawn before Ink has loaded) are made from the same segments, so the hand-over changes
+ * nothing but colours that are the same anyway.
+ */
+export interface Segment {
+  text: string;
+  color?: StatusColor | 'gray';
+  bold?: boolean;
+  dim?: boolean;
+}
+
+/** A column of `width`, its last character always a space between it and the next. */
+export function cell(text: string, width: number): string {
+  return text.length > width - 1 ? `${text.slice(0, width - 2)}… ` : text.padEnd(width);
+}
+
+export function rowSegments(
+  row: DashboardRow,
+  options: { selected: boolean; columns: Columns; now: number; store: StoreReport; probe?: ProbeOutcome },
+): Segment[] {
+  const { selected, columns, now, store, probe } = options;
+  if (row.kind === 'provider') {
+    const { provider } = row;
+    return [
+      { text: provider.provider, bold: true },
+      ...(provider.label !== provider.provider ? [{ text: ` ${provider.label}`, dim: true }] : []),
+      ...(provider.inUse ? [{ text: ' · in use' }] : []),
+      ...(provider.effectiveSource === 'env' ? [{ text: ' · via env', color: 'yellow' as const }] : []),
+      ...(provider.effectiveSource === 'missing' ? [{ text: ' · missing', color: 'red' as const }] : []),
+      ...(provider.next ? [{ text: ` · next ${provider.next}`, dim: true }] : []),
+      ...(provider.orderSource !== 'auto'
+        ? [{ text: ` · order: ${provider.orderSource === 'agent' ? 'override' : provider.orderSource}`, dim: true }]
+        : []),
+    ];
+  }
+  if (row.kind === 'missing') return [{ text: '     no credential: press a to add one', color: 'red' }];
+  const pointer = selected ? '▸ ' : '  ';
+  if (row.kind === 'env') {
+    const { env } = row;
+    return [
+      { text: pointer + cell('', WIDTH.position) + cell(`env ${env.variable}`, columns.id) },
+      ...(columns.type ? [{ text: cell(env.type, WIDTH.type) }] : []),
+      ...(columns.secret ? [{ text: cell(env.masked, WIDTH.secret) }] : []),
+      { text: cell('static', WIDTH.status), color: 'green' },
+      ...(columns.source
+        ? [
+            { text: cell('', WIDTH.expiry) },
+            { text: cell(env.origin === 'process' ? 'env' : '.env', WIDTH.source), dim: true },
+          ]
+        : []),
+      ...(columns.usage && probe ? [probeSegment(probe)] : []),
+    ];
+  }
+  const { profile } = row;
+  const position =
+    profile.orderPosition === null ? ' –' : `${String(profile.orderPosition).padStart(2)}${profile.next ? '*' : ''}`;
+  const last =
+    profile.usage === null && probe
+      ? probeSegment(probe)
+      : { text: usageText(profile, now), color: profile.usage === 'disabled' ? ('red' as const) : ('yellow' as const) };
+  return [
+    { text: pointer },
+    { text: cell(position, WIDTH.position), ...(profile.next ? { color: 'green' as const } : {}) },
+    { text: cell(profile.id, columns.id), bold: profile.next },
+    ...(columns.type ? [{ text: cell(profile.type, WIDTH.type) }] : []),
+    ...(columns.secret
+      ? [{ text: cell(profile.masked ?? (profile.secretRef ? `ref ${profile.secretRef}` : '—'), WIDTH.secret) }]
+      : []),
+    { text: cell(profile.status, WIDTH.status), color: STATUS_COLOR[profile.status] },
+    { text: cell(expiryText(profile, now), WIDTH.expiry) },
+    ...(columns.source ? [{ text: cell(layerLabel(profile, store), WIDTH.source), dim: true }] : []),
+    // Last and unpadded: usually empty, and every character of a frame costs Ink time.
+    ...(columns.usage ? [last] : []),
+  ];
+}
+
+/** The last probe in a few characters: "✓ 212ms", "✗ auth", "· not probed". */
+function probeSegment(probe: ProbeOutcome): Segment {
+  if (probe.result === 'ok') return { text: `✓ ${Math.round(probe.latencyMs ?? 0)}ms`, color: 'green' };
+  if (probe.result === 'not_probed') return { text: '· not probed', dim: true };
+  return { text: `✗ ${probe.result}`, color: probe.result === 'auth' || probe.result === 'billing' ? 'red' : 'yellow' };
+}
+
+export function expiryText(profile: ProfileReport, now: number): string {
+  if (profile.expiresAt === null) return profile.status === 'static' ? 'no expiry' : '';
+  return profile.expiresAt > now ? formatCountdown(profile.expiresAt - now) : formatRelative(profile.expiresAt, now);
+}
+
+export function usageText(profile: ProfileReport, now: number): string {
+  if (profile.usage === 'disabled' && profile.disabledUntil !== null)
+    return `disabled ${formatDuration(profile.disabledUntil - now)}`;
+  if (profile.usage === 'cooldown' && profile.cooldownUntil !== null)
+    return `cooldown ${formatDuration(profile.cooldownUntil - now)}`;
+  return '';
+}
