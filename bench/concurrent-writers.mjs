@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { printRow } from './lib.mjs';
+import { goalRow } from './lib.mjs';
 
 const cli = fileURLToPath(new URL('../bin/authdeck.js', import.meta.url));
 const home = mkdtempSync(join(tmpdir(), 'authdeck-bench-'));
@@ -51,7 +51,9 @@ console.log(`profiles in auth-profiles.json: ${inStore} of 800 ${inStore === 800
 console.log(`profiles in openclaw.json:      ${inConfig} of 800 ${inConfig === 800 ? '(none lost)' : 'LOST SOME'}`);
 console.log(`commands that failed:          ${failures.length} of 800`);
 for (const failure of failures.slice(0, 5)) console.log(`  ${failure}`);
-printRow('wall time', elapsed / 1000, undefined, 's');
+const row = goalRow('8 × 100 add-key at once: wall time', elapsed / 1000, {
+  unit: 's',
+  goal: { text: '800 of 800, no failure', met: inStore === 800 && inConfig === 800 && failures.length === 0 },
+});
 rmSync(home, { recursive: true, force: true });
-export const result = { inStore, inConfig, failures: failures.length, seconds: elapsed / 1000 };
-if (inStore !== 800 || inConfig !== 800 || failures.length > 0) process.exitCode = 1;
+export const results = [row];

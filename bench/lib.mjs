@@ -35,3 +35,27 @@ export function printRow(name, value, budget, unit) {
     `${name.padEnd(48)} ${value.toFixed(1).padStart(8)} ${unit.padEnd(4)} ${budget === undefined ? '' : `(budget ${budget} ${unit}) ${verdict}`}`,
   );
 }
+
+/** Spread of samples as "min–max". */
+export function spread(values, digits = 0) {
+  return `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
+}
+
+/** One benchmark line: figure, its yardstick from the same run, and whether the goal is met. */
+export function goalRow(name, value, { yardstick, goal, unit = 'ms', samples } = {}) {
+  const parts = [`${name.padEnd(46)} ${value.toFixed(1).padStart(8)} ${unit}`];
+  if (samples) parts.push(`(${spread(samples)})`);
+  if (yardstick !== undefined)
+    parts.push(
+      `vs ${yardstick.toFixed(1)} ${unit} → ×${(value / yardstick).toFixed(2)}, +${(value - yardstick).toFixed(0)}`,
+    );
+  if (goal) parts.push(`goal ${goal.text}: ${goal.met ? 'met' : 'MISSED'}`);
+  console.log(parts.join('  '));
+  return {
+    name,
+    value,
+    unit,
+    ...(yardstick !== undefined ? { yardstick } : {}),
+    ...(goal ? { goal: goal.text, met: goal.met } : {}),
+  };
+}

@@ -47,6 +47,8 @@ export interface AppServices {
   /** Path of `claude`, or throws an error that says how to install it. */
   findClaude(explicit?: string): string;
   createSetupTokenSession(claudeBin: string): SetupTokenSessionLike;
+  /** Whether the session started before Ink (if any) went to a screen. */
+  tookEarlySetupToken(): boolean;
   copyToClipboard(text: string): void;
   /** Live, read-only checks of the agent's keys (all, or these ids). Writes nothing. */
   probe(ids?: string[]): Promise<ProbeOutcome[]>;
@@ -71,6 +73,8 @@ export interface RealServicesOptions {
   writeToTerminal: (data: string) => void;
   env: NodeJS.ProcessEnv;
   setupTokenOptions?: { unrecognisedAfterMs?: number };
+  /** A `claude setup-token` started before Ink loaded: the first session asked for. */
+  earlySetupToken?: { claudeBin: string; session: SetupTokenSession };
   /** false: do not ask the running gateway to reload auth after a write (--no-reload). */
   reload?: boolean;
 }
@@ -84,6 +88,7 @@ export function createAppServices(options: RealServicesOptions): AppServices {
     const note = describeReload(await reloadGatewayAuth(workspace, { era: resolved }));
     return note ? { gateway: note } : {};
   };
+  let earlyTaken = false;
   return {
     workspace,
     ...(options.preloadedState ? { preloadedState: options.preloadedState } : {}),
@@ -112,11 +117,24 @@ export function createAppServices(options: RealServicesOptions): AppServices {
       createAppServices({
         ...options,
         preloadedState: undefined,
+        earlySetupToken: undefined,
         workspace: await resolveWorkspace({ env: workspace.env, stateDir: workspace.stateDir, agent: agentId }),
       }),
     findClaude: (explicit) => findClaudeBinary(options.env.PATH, explicit),
-    createSetupTokenSession: (claudeBin) =>
-      new SetupTokenSession({ claudeBin, spawn: options.spawnPty, env: options.env, ...options.setupTokenOptions }),
+    createSetupTokenSession: (claudeBin) => {
+      const early = options.earlySetupToken;
+      if (early && !earlyTaken && early.claudeBin === claudeBin) {
+        earlyTaken = true;
+        return early.session;
+      }
+      return new SetupTokenSession({
+        claudeBin,
+        spawn: options.spawnPty,
+        env: options.env,
+        ...options.setupTokenOptions,
+      });
+    },
+    tookEarlySetupToken: () => earlyTaken,
     copyToClipboard: (text) => options.writeToTerminal(`\x1b]52;c;${Buffer.from(text, 'utf8').toString('base64')}\x07`),
     probe: async (ids) => {
       const [{ probeTargets }, { runProbes }] = await Promise.all([

@@ -51,6 +51,16 @@ async function runApp(
     },
     () => undefined,
   );
+  const setupTokenOptions = env.AUTHDECK_SETUP_TOKEN_UNRECOGNISED_MS
+    ? { unrecognisedAfterMs: Number(env.AUTHDECK_SETUP_TOKEN_UNRECOGNISED_MS) }
+    : {};
+  // claude first, Ink second: the sign-in link is what the user waits for.
+  const early =
+    requested !== 'home' && requested.name === 'setup-token'
+      ? await import('./early-setup-token.js').then(async ({ startSetupTokenEarly }) =>
+          startSetupTokenEarly(requested, await preloaded, env, setupTokenOptions),
+        )
+      : undefined;
   const [{ render }, { App }, { createAppServices }, { nodePtySpawner }, { watchAgentFiles }] = await withoutFetch(() =>
     Promise.all([
       import('ink'),
@@ -70,9 +80,8 @@ async function runApp(
     writeToTerminal: (data) => stdout.write(data),
     env,
     reload: ctx.globals.reload !== false,
-    setupTokenOptions: env.AUTHDECK_SETUP_TOKEN_UNRECOGNISED_MS
-      ? { unrecognisedAfterMs: Number(env.AUTHDECK_SETUP_TOKEN_UNRECOGNISED_MS) }
-      : {},
+    setupTokenOptions,
+    ...(early ? { earlySetupToken: early } : {}),
   });
   const screen = requested === 'home' ? homeScreen(services.preloadedState) : requested;
   let result: TuiResult = { exitCode: ExitCode.ok };
@@ -91,6 +100,8 @@ async function runApp(
     await instance.waitUntilExit();
   } finally {
     instance.cleanup();
+    // Started early but never handed to the screen (it asked a question, then was left).
+    if (early && !services.tookEarlySetupToken()) early.session.dispose();
   }
   if (result.print !== undefined) printTo.write(`${result.print}\n`);
   return result.exitCode;

@@ -1,71 +1,6 @@
-import { applySafeFixes, doctorExitCode, runDoctor, type DoctorReport } from '../services/doctor/run-doctor.js';
-import type { Finding } from '../services/doctor/doctor-types.js';
-import { parseDuration } from '../services/durations.js';
-import { readPreferences } from '../services/prefs.js';
-import { countOf } from '../services/status-words.js';
-import type { CommandContext } from './context.js';
-import { type Painter, writeJson, writeLine } from './output.js';
 import { OPTIONS, flagValue, type CommandSpec } from './spec.js';
 
-export const DOCTOR_SCHEMA = 'authdeck.doctor/1';
-
-/** `authdeck doctor [--fix]`: what keeps the gateway from working, why, and the exact fix. */
-export async function runDoctorCommand(ctx: CommandContext, options: { fix: boolean; json: boolean }): Promise<number> {
-  const workspace = await ctx.workspace();
-  const doctorOptions = {
-    nowMs: ctx.io.now(),
-    warnWithinMs: parseDuration(readPreferences(ctx.io.env).warnWithin),
-  };
-  let report = await runDoctor(workspace, doctorOptions);
-  const fixed = options.fix ? await applySafeFixes(workspace, report.findings) : [];
-  if (fixed.length > 0) report = await runDoctor(workspace, doctorOptions);
-  const exitCode = doctorExitCode(report);
-  if (options.json) {
-    writeJson(ctx.io.stdout, {
-      schema: DOCTOR_SCHEMA,
-      agent: workspace.agentId,
-      stateDir: workspace.stateDir,
-      exitCode,
-      findings: report.findings.map(({ safeFix, ...finding }) => ({ ...finding, fixable: safeFix !== undefined })),
-      fixed: fixed.map((entry) => ({ code: entry.finding.code, subject: entry.finding.subject, done: entry.done })),
-    });
-    return exitCode;
-  }
-  const out = ctx.io.stdout;
-  writeLine(out, ctx.paint.dim(`authdeck doctor · agent ${workspace.agentId} · ${workspace.stateDir}`));
-  for (const entry of fixed) writeLine(out, `${ctx.paint.green('✔')} fixed: ${entry.done}`);
-  for (const finding of report.findings) writeLine(out, formatFinding(finding, ctx.paint, options.fix));
-  writeLine(out, summary(report, ctx.paint));
-  return exitCode;
-}
-
-const MARK = { error: '✘', warning: '!', info: 'i' } as const;
-
-function formatFinding(finding: Finding, paint: Painter, fixRan: boolean): string {
-  const color = finding.severity === 'error' ? paint.red : finding.severity === 'warning' ? paint.yellow : paint.dim;
-  const auto = finding.safeFix && !fixRan ? paint.dim(' (`authdeck doctor --fix` does this)') : '';
-  return [
-    `${color(MARK[finding.severity])} ${paint.bold(finding.subject)}: ${finding.problem}`,
-    `    why: ${finding.why}`,
-    `    fix: ${finding.fix}${auto}`,
-  ].join('\n');
-}
-
-function summary(report: DoctorReport, paint: Painter): string {
-  const count = (severity: Finding['severity']) => report.findings.filter((f) => f.severity === severity).length;
-  const errors = count('error');
-  const warnings = count('warning');
-  if (errors + warnings === 0)
-    return paint.green(`✔ nothing to fix${count('info') ? ` (${countOf(count('info'), 'note')})` : ''}`);
-  return [
-    errors ? paint.red(countOf(errors, 'error')) : '',
-    warnings ? paint.yellow(countOf(warnings, 'warning')) : '',
-    count('info') ? countOf(count('info'), 'note') : '',
-  ]
-    .filter(Boolean)
-    .join(' · ');
-}
-
+/** `authdeck doctor`: its checks load only when it runs (doctor-run.ts). */
 export const doctorCommand: CommandSpec = {
   name: 'doctor',
   description: 'check what keeps the gateway from working; --fix applies the safe fixes',
@@ -76,5 +11,9 @@ export const doctorCommand: CommandSpec = {
     },
     OPTIONS.json,
   ],
-  run: (ctx, { values }) => runDoctorCommand(ctx, { fix: flagValue(values, 'fix'), json: flagValue(values, 'json') }),
+  run: async (ctx, { values }) =>
+    (await import('./doctor-run.js')).runDoctorCommand(ctx, {
+      fix: flagValue(values, 'fix'),
+      json: flagValue(values, 'json'),
+    }),
 };

@@ -1,7 +1,7 @@
 import { countOf } from '../services/status-words.js';
 import { describeExpiry } from '../services/durations.js';
 import { CancelledError, UsageError } from '../services/errors.js';
-import { applyMigration, planMigration, type MigrationEntry, type MigrationPlan } from '../services/migrate.js';
+import type { MigrationEntry, MigrationPlan } from '../services/migrate.js';
 import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
 import { promptConfirm } from './secret-input.js';
@@ -49,6 +49,8 @@ function formatPlan(ctx: CommandContext, plan: MigrationPlan): void {
 /** `authdeck migrate`: what `openclaw doctor --fix` would and would not import, and (--apply) doing it without losing renewals. */
 export async function runMigrate(ctx: CommandContext, options: MigrateOptions): Promise<number> {
   const workspace = await ctx.workspace();
+  // Loaded on use: the other commands (status --check in cron above all) never pay for it.
+  const { applyMigration, planMigration } = await import('../services/migrate.js');
   const plan = await planMigration(workspace);
   if (!options.apply) {
     if (options.json) writeJson(ctx.io.stdout, { ok: true, applied: false, ...plan });

@@ -69,10 +69,11 @@ export function resolveEffectiveOrder(inputs: OrderInputs): EffectiveOrder {
     available.sort((a, b) => rank(a) - rank(b) || lastUsed(a) - lastUsed(b));
   }
   const ids = [...available, ...waiting];
+  const tried = new Set(ids);
   const listed = new Set(base);
   const notTried: Record<string, NotTried> = Object.create(null);
   for (const { view, status } of inputs.profiles) {
-    if (ids.includes(view.id)) continue;
+    if (tried.has(view.id)) continue;
     if (!listed.has(view.id)) notTried[view.id] = explicit ? { why: 'not-in-order', source } : { why: 'not-in-config' };
     else notTried[view.id] = { why: 'unusable', status };
   }

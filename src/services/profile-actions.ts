@@ -4,7 +4,6 @@ import { normalizeProviderId } from './providers.js';
 import { locationPath, type AuthStoreSnapshot, type JsonObject } from './store-docs.js';
 import { readLayer, type AgentLayers, type LayerRole, type StoreLayer } from './store-layers.js';
 import { planWrite, StoreMissingError, updateStoreLayer } from './store-writer.js';
-import { hasOpenclaw, openclawFailure, runOpenclaw } from './openclaw/openclaw-cli.js';
 import type { GatewayNote } from './gateway/reload-auth.js';
 import type { Workspace } from './workspace.js';
 
@@ -169,6 +168,8 @@ export async function createStoreWithOpenclaw(
   missing: StoreMissingError,
 ): Promise<string> {
   const command = `openclaw ${args.join(' ')}`;
+  // Only the first write of a fresh install gets here: child_process is not loaded before.
+  const { hasOpenclaw, openclawFailure, runOpenclaw } = await import('./openclaw/openclaw-cli.js');
   if (!hasOpenclaw(workspace)) {
     throw new AuthdeckError(
       `${missing.message}. Create it with \`${command}\`${stdin !== undefined ? ' (it reads the secret from stdin)' : ''}, or put openclaw on PATH and authdeck will run it for you`,

@@ -86,8 +86,10 @@ function judgeProviderInUse(provider: ProviderReport, inputs: CheckInputs): Chec
   if (provider.order.length === 0) {
     // Nothing the gateway would try, and no key outside the store: every request fails.
     const listed = provider.explicitOrder;
-    const candidates = listed ? mine.filter((profile) => listed.includes(profile.id)) : mine;
-    const bystanders = mine.filter((profile) => !candidates.includes(profile) && isUsableStatus(profile.status));
+    const named = new Set(listed ?? []);
+    const candidates = listed ? mine.filter((profile) => named.has(profile.id)) : mine;
+    const isCandidate = new Set(candidates);
+    const bystanders = mine.filter((profile) => !isCandidate.has(profile) && isUsableStatus(profile.status));
     const first = candidates[0] ?? mine[0];
     let message: string;
     if (mine.length === 0)
@@ -101,9 +103,8 @@ function judgeProviderInUse(provider: ProviderReport, inputs: CheckInputs): Chec
     }
     return [{ exitCode: 1, provider: provider.provider, profileId: first?.id ?? null, message }];
   }
-  const effective = provider.order
-    .map((id) => mine.find((profile) => profile.id === id))
-    .filter((profile) => profile !== undefined);
+  const byId = new Map(mine.map((profile) => [profile.id, profile]));
+  const effective = provider.order.map((id) => byId.get(id)).filter((profile) => profile !== undefined);
   for (const wanted of ['expired', 'missing', 'expiring'] as const) {
     const hit = effective.find((profile) => verdictOf(profile, inputs.nowMs, inputs.warnWithinMs) === wanted);
     if (hit) {

@@ -98,6 +98,9 @@ async function signInLoop(signin, errorRecording) {
   }
 }
 
+// The real claude takes about a second to boot before it prints anything (the benchmark sets this).
+if (process.env.FAKE_CLAUDE_BOOT_MS) await sleep(Number(process.env.FAKE_CLAUDE_BOOT_MS));
+
 switch (scenario) {
   case 'success':
     await signInLoop(loadRecording(`success-${width}x40`));

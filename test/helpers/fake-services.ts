@@ -143,6 +143,7 @@ export function createFakeServices(overrides: Partial<AppServices> & { state?: A
       return session;
     },
     copyToClipboard: (text) => services.clipboard.push(text),
+    tookEarlySetupToken: () => false,
     probe: async (ids) => {
       calls.push(['probe', ids]);
       return services.probeOutcomes.filter((outcome) => !ids || ids.includes(outcome.id));

@@ -1,0 +1,110 @@
+import { realpathSync } from 'node:fs';
+import { parseDuration } from '../services/durations.js';
+import { UsageError } from '../services/errors.js';
+import {
+  installMonitor,
+  MIN_EVERY_MS,
+  monitorLocation,
+  monitorStatus,
+  uninstallMonitor,
+} from '../services/monitor/monitor-install.js';
+import { describeRun, monitorRunExitCode, runMonitor } from '../services/monitor/monitor-notify.js';
+import { parseNotifyTarget, scrubSecrets } from '../services/monitor/monitor-units.js';
+import { buildStatusReport } from '../services/status-report.js';
+import type { CommandContext } from './context.js';
+import { writeJson, writeLine } from './output.js';
+import { flagValue, stringValue, type ParsedValues } from './spec.js';
+
+/** The command a scheduled job runs: this Node and this authdeck, by absolute path. */
+function authdeckCommand(): string[] {
+  const script = process.argv[1];
+  if (!script) throw new UsageError('cannot tell where authdeck is installed (no script path)');
+  return [process.execPath, realpathSync(script)];
+}
+
+async function target(ctx: CommandContext) {
+  const workspace = await ctx.workspace();
+  return { stateDir: workspace.stateDir, agentId: workspace.agentId, env: ctx.io.env };
+}
+
+export async function runInstall(ctx: CommandContext, values: ParsedValues): Promise<number> {
+  const everyMs = parseDuration(stringValue(values, 'every') ?? '30m', '--every');
+  if (everyMs < MIN_EVERY_MS) throw new UsageError('--every must be at least 5m');
+  const withinMs = parseDuration(stringValue(values, 'within') ?? '2h', '--within');
+  const notify = parseNotifyTarget({ notify: stringValue(values, 'notify'), ntfy: stringValue(values, 'ntfy') });
+  const result = await installMonitor({
+    ...(await target(ctx)),
+    authdeckCommand: authdeckCommand(),
+    everyMs,
+    withinMs,
+    ...(notify ? { notify } : {}),
+  });
+  if (flagValue(values, 'json')) {
+    writeJson(ctx.io.stdout, { ok: true, ...result });
+    return 0;
+  }
+  const out = ctx.io.stdout;
+  if (result.mode === 'systemd') {
+    writeLine(
+      out,
+      `${ctx.paint.green('✔')} ${result.enabled ? 'Installed and started' : 'Installed'} ${result.timerName}`,
+    );
+    writeLine(out, `  ${result.servicePath}\n  ${result.timerPath}`);
+  } else {
+    writeLine(out, 'systemd (user) is not available here; add this line with `crontab -e`:');
+    writeLine(out, `  ${result.crontabLine}`);
+    writeLine(out, ctx.paint.dim(`  (its output goes to ${result.logPath})`));
+  }
+  if (result.note) ctx.note(ctx.paint.yellow(`note: ${result.note}`));
+  if (!notify)
+    ctx.note(ctx.paint.dim('no --notify or --ntfy: the check runs and records its result, and notifies no one'));
+  return 0;
+}
+
+export async function runStatusOfMonitor(ctx: CommandContext, json: boolean): Promise<number> {
+  const status = await monitorStatus(await target(ctx));
+  if (json) {
+    writeJson(ctx.io.stdout, status);
+    return 0;
+  }
+  const out = ctx.io.stdout;
+  const installed = status.serviceInstalled && status.timerInstalled;
+  writeLine(
+    out,
+    installed ? `${status.timerName}: installed (${status.timerPath})` : `${status.timerName}: not installed`,
+  );
+  if (status.systemd)
+    writeLine(out, `  active: ${status.active ?? 'unknown'} · enabled: ${status.enabled ?? 'unknown'}`);
+  writeLine(out, `  last run: ${status.lastRun ? describeRun(status.lastRun) : 'never recorded'}`);
+  for (const other of status.otherTimers) writeLine(out, ctx.paint.dim(`  also installed: ${other}`));
+  return 0;
+}
+
+export async function runUninstall(ctx: CommandContext, json: boolean): Promise<number> {
+  const result = await uninstallMonitor(await target(ctx));
+  if (json) writeJson(ctx.io.stdout, { ok: true, ...result });
+  else if (result.removed.length === 0) writeLine(ctx.io.stdout, 'Nothing to remove: the monitor is not installed.');
+  else for (const path of result.removed) writeLine(ctx.io.stdout, `${ctx.paint.green('✔')} removed ${path}`);
+  if (!json && result.note) ctx.note(result.note);
+  return 0;
+}
+
+/** What the timer runs: `status --check`, then a notification when it is not 0. */
+export async function runScheduledCheck(ctx: CommandContext, values: ParsedValues): Promise<number> {
+  const withinMs = parseDuration(stringValue(values, 'within') ?? '2h', '--within');
+  const notify = parseNotifyTarget({ notify: stringValue(values, 'notify'), ntfy: stringValue(values, 'ntfy') });
+  const record = await runMonitor({
+    check: async () => {
+      const report = buildStatusReport(await ctx.agentState({ waitForLock: true }), {
+        nowMs: ctx.io.now(),
+        warnWithinMs: withinMs,
+      });
+      return { exitCode: report.check.exitCode, reasons: report.check.reasons.map((reason) => reason.message) };
+    },
+    target: notify,
+    statusPath: monitorLocation(await target(ctx)).statusPath,
+    deps: { redact: scrubSecrets },
+  });
+  writeLine(ctx.io.stdout, describeRun(record));
+  return monitorRunExitCode(record);
+}
