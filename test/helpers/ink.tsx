@@ -83,6 +83,15 @@ export async function waitForFrame(rendered: Rendered, pattern: RegExp | string,
   }
 }
 
+/** Waits (in act) until a condition about the app (an exit, a call) holds. */
+export async function waitUntil(condition: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await act(async () => new Promise((done) => setTimeout(done, 10)));
+  }
+}
+
 /** A setup-token session whose screen state the test sets by hand. */
 export class FakeSetupTokenSession implements SetupTokenSessionLike {
   current: SetupTokenSessionLike['current'] = { phase: 'starting', recognised: false };

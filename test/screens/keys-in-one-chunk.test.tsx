@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeServices, fakeState, NOW } from '../helpers/fake-services.js';
-import { renderApp, waitForFrame } from '../helpers/ink.js';
+import { renderApp, waitForFrame, waitUntil } from '../helpers/ink.js';
 
 // Keys that arrive together in one read (fast typing, tmux, ssh, a loaded machine) must act
 // as if they came one by one: each sees what the keys before it did.
@@ -21,9 +21,8 @@ describe('keys that arrive in one chunk', () => {
     const app = await renderApp(services, { name: 'pick', provider: 'anthropic', print: true });
     await waitForFrame(app, 'Which anthropic profile should agent main use first?');
     await app.type('\x1b[B\r\r');
-    await new Promise((done) => setTimeout(done, 20));
+    await waitUntil(() => app.exits.length > 0, 'the picker to exit');
     expect(services.calls).toEqual([['setOrder', 'anthropic', ['anthropic:default', 'anthropic:work']]]);
-    await new Promise((done) => setTimeout(done, 20));
     expect(app.exits).toEqual([{ exitCode: 0, print: 'anthropic:default' }]);
   });
 
@@ -32,7 +31,7 @@ describe('keys that arrive in one chunk', () => {
     const app = await renderApp(services, { name: 'pick' });
     await waitForFrame(app, 'Which provider?');
     await app.type('\r\x1b[B\r');
-    await new Promise((done) => setTimeout(done, 20));
+    await waitUntil(() => app.exits.length > 0, 'the picker to exit');
     expect(services.calls).toEqual([['setOrder', 'anthropic', ['anthropic:default', 'anthropic:work']]]);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeServices, fakeState } from '../helpers/fake-services.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
-import { renderApp, waitForFrame } from '../helpers/ink.js';
+import { renderApp, waitForFrame, waitUntil } from '../helpers/ink.js';
 
 const profiles = {
   'anthropic:work': { type: 'api_key', provider: 'anthropic', key: fakeSecrets.anthropicApiKey() },
@@ -18,8 +18,8 @@ describe('logout screen', () => {
     await waitForFrame(app, 'Remove groq:main?');
     expect(services.calls).toEqual([]);
     await app.type('y');
-    await waitForFrame(app, 'Remove groq:main?');
-    await new Promise((done) => setTimeout(done, 20));
+    // The screen exits once the removal lands; under load that can be before any frame is read.
+    await waitUntil(() => app.exits.length > 0, 'the logout screen to exit');
     expect(services.calls).toEqual([['removeProfile', 'groq:main']]);
     expect(app.exits[0]).toMatchObject({ exitCode: 0, print: expect.stringContaining('Removed groq:main') });
   });

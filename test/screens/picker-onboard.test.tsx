@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeServices, fakeState, NOW } from '../helpers/fake-services.js';
-import { renderApp, waitForFrame } from '../helpers/ink.js';
+import { renderApp, waitForFrame, waitUntil } from '../helpers/ink.js';
 
 const profiles = {
   'anthropic:work': {
@@ -33,7 +33,7 @@ describe('picker screen', () => {
       'anthropic',
       ['anthropic:default', 'anthropic:work', 'anthropic:dead'],
     ]);
-    await new Promise((done) => setTimeout(done, 20));
+    await waitUntil(() => app.exits.length > 0, 'the picker to exit');
     expect(app.exits).toEqual([{ exitCode: 0, print: 'anthropic:default' }]);
   });
 
@@ -42,7 +42,7 @@ describe('picker screen', () => {
     const app = await renderApp(services, { name: 'pick', provider: 'groq', print: true });
     await waitForFrame(app, 'Which groq profile');
     await app.press('enter');
-    await new Promise((done) => setTimeout(done, 20));
+    await waitUntil(() => app.exits.length > 0, 'the picker to exit');
     expect(services.calls).toEqual([]);
     expect(app.exits).toEqual([{ exitCode: 0, print: 'groq:main' }]);
   });
