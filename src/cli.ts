@@ -9,6 +9,7 @@ import { monitorCommand } from './commands/monitor.js';
 import { orderCommand } from './commands/order.js';
 import type { CommandIO } from './commands/output.js';
 import { prefsCommand } from './commands/prefs.js';
+import { refreshCommand } from './commands/refresh.js';
 import { removeCommand } from './commands/remove.js';
 import { addKeyCommand, pasteTokenCommand } from './commands/save-credential.js';
 import { setupTokenCommand } from './commands/setup-token.js';
@@ -52,6 +53,7 @@ const ROOT: CommandSpec = {
     setupTokenCommand,
     addKeyCommand,
     removeCommand,
+    refreshCommand,
     tokenCommand,
     orderCommand,
     migrateCommand,

@@ -1,4 +1,5 @@
 import { UsageError } from '../services/errors.js';
+import { findOAuthProvider, OAUTH_PROVIDERS, type SignInMethod } from '../services/oauth/oauth-providers.js';
 import type { CommandContext } from './context.js';
 import { ONBOARD_OPTIONS, onboardInput, openScreen, requireTerminal, runOnboard } from './interactive.js';
 import { runRemove } from './remove.js';
@@ -10,14 +11,35 @@ import { OPTIONS, flagValue, type CommandSpec } from './spec.js';
  */
 export const loginCommand: CommandSpec = {
   name: 'login',
-  description: 'sign in to a provider: the onboarding wizard (same options as onboard)',
-  options: ONBOARD_OPTIONS,
-  run: (ctx, { values }) => {
+  description: 'sign in to a provider: --method browser|device for ChatGPT, Copilot, xAI; else the wizard',
+  options: [
+    ...ONBOARD_OPTIONS.map((option) =>
+      option.name === 'method'
+        ? { ...option, description: 'browser | device (sign in), or api-key | setup-token | paste-token (the wizard)' }
+        : option,
+    ),
+    { name: 'no-browser', description: 'print the sign-in link instead of opening a browser' },
+  ],
+  run: async (ctx, { values }) => {
     const input = onboardInput(values);
-    if (input.method === 'browser' || input.method === 'device')
-      throw new UsageError(
-        `--method ${input.method}: OAuth sign-in is not built into authdeck yet; sign in with \`openclaw models auth login --provider P\` (authdeck then shows and orders that profile), or use api-key, setup-token or paste-token`,
-      );
+    if (
+      input.method === 'browser' ||
+      input.method === 'device' ||
+      (input.provider && findOAuthProvider(input.provider) && !input.method && !ctx.interactive)
+    ) {
+      if (!input.provider)
+        throw new UsageError(
+          `--method ${input.method} needs --provider (${OAUTH_PROVIDERS.map((p) => p.id).join(', ')})`,
+        );
+      const { runSignIn } = await import('./sign-in.js');
+      return runSignIn(ctx, {
+        provider: input.provider,
+        method: input.method as SignInMethod | undefined,
+        ...(input.profileId ? { profileId: input.profileId } : {}),
+        openBrowser: !flagValue(values, 'no-browser'),
+        json: input.json === true,
+      });
+    }
     return runOnboard(ctx, input);
   },
 };

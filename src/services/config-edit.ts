@@ -33,9 +33,16 @@ type Jsonc = typeof import('jsonc-parser');
  * `auth` section brought in with `$include` is edited in the file that holds it. A config
  * that is ambiguous (a key written twice) is not edited: the save stops and says why.
  */
+export interface ConfigProfileEntry {
+  id: string;
+  provider: string;
+  mode: string;
+  email?: string;
+}
+
 export async function recordProfileInConfig(
   path: string,
-  profile: { id: string; provider: string; mode: string },
+  profile: ConfigProfileEntry,
   lock?: LockOptions,
 ): Promise<ConfigRecordResult> {
   return withFileLock(
@@ -43,7 +50,7 @@ export async function recordProfileInConfig(
     async () => {
       const text = await readTextIfExists(path);
       if (text === undefined) {
-        const doc = { auth: { profiles: { [profile.id]: { provider: profile.provider, mode: profile.mode } } } };
+        const doc = { auth: { profiles: { [profile.id]: newConfigEntry(profile) } } };
         await writeFileAtomic(path, formatJsonDocument(doc, path));
         return { path, changed: true, created: true };
       }
@@ -132,16 +139,18 @@ function refuseLossyRewrite(doc: unknown, file: string): void {
     );
 }
 
-function plannedConfigEdits(
-  doc: Record<string, unknown>,
-  profile: { id: string; provider: string; mode: string },
-): ConfigEdit[] {
+/** As OpenClaw's login writes it: provider and mode, and the email of a sign-in. */
+function newConfigEntry(profile: ConfigProfileEntry): Record<string, string> {
+  return { provider: profile.provider, mode: profile.mode, ...(profile.email ? { email: profile.email } : {}) };
+}
+
+function plannedConfigEdits(doc: Record<string, unknown>, profile: ConfigProfileEntry): ConfigEdit[] {
   const auth = asRecord(doc.auth);
   const profiles = asRecord(auth?.profiles);
   const existing = profiles && Object.hasOwn(profiles, profile.id) ? asRecord(profiles[profile.id]) : undefined;
   const edits: ConfigEdit[] = [];
   if (!existing) {
-    edits.push({ path: ['auth', 'profiles', profile.id], value: { provider: profile.provider, mode: profile.mode } });
+    edits.push({ path: ['auth', 'profiles', profile.id], value: newConfigEntry(profile) });
   } else {
     if (existing.provider !== profile.provider)
       edits.push({ path: ['auth', 'profiles', profile.id, 'provider'], value: profile.provider });

@@ -22,12 +22,23 @@ import {
 } from './store-writer.js';
 import type { Workspace } from './workspace.js';
 
+/**
+ * What an OAuth sign-in stores beside the access token, as OpenClaw names it: refresh,
+ * accountId, email, displayName, projectId, tokenEndpoint… (undefined leaves a field as it was).
+ */
+export type OAuthFields = Record<string, string | undefined>;
+
+export type CredentialKind = SecretKind | 'oauth';
+
 export interface SaveCredentialInput {
   workspace: Workspace;
   profileId: string;
   provider: string;
-  kind: SecretKind;
+  kind: CredentialKind;
+  /** The key, the token, or (oauth) the access token. */
   secret: string;
+  /** kind oauth: the other fields of the profile. */
+  oauth?: OAuthFields;
   /** When it expires; unset for an Anthropic setup-token means a year from now (they last one). */
   expiresAt?: number;
   /** same-type: a renewal of the same kind of credential may replace it (the default). */
@@ -60,7 +71,7 @@ export interface SaveCredentialResult {
 }
 
 /** Setup-tokens last a year: a token without a given expiry is taken to be one (SPEC §3). */
-export function assumedExpiry(provider: string, kind: SecretKind, nowMs: number): number | undefined {
+export function assumedExpiry(provider: string, kind: CredentialKind, nowMs: number): number | undefined {
   return kind === 'token' && normalizeProviderId(provider) === 'anthropic'
     ? nowMs + SETUP_TOKEN_LIFETIME_MS
     : undefined;
@@ -81,7 +92,7 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
   const edit = (mode: typeof replace) => (tx: AuthStoreTransaction) => {
     const existing = tx.getProfile(profileId);
     refuseReplacing(profileId, existing, kind, mode);
-    tx.putProfile(profileId, credentialEntry(existing, provider, kind, secret, expiresAt));
+    tx.putProfile(profileId, credentialEntry(existing, provider, kind, secret, expiresAt, input.oauth));
     if (existing === undefined && tx.appendToOrder(provider, profileId)) appendedTo.push(locationPath(target.location));
     // A new secret starts with a clean slate: the old one's failures say nothing about it.
     tx.updateUsage(profileId, resetFailureStats);
@@ -100,12 +111,21 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
   let update!: StoreUpdate<boolean>;
   let createdWith: string | undefined;
   await withLayerLock(target, lock, async (lockHeld) => {
-    config = await recordProfileInConfig(workspace.configPath, { id: profileId, provider, mode: kind }, lock);
+    config = await recordProfileInConfig(
+      workspace.configPath,
+      { id: profileId, provider, mode: kind, ...(input.oauth?.email ? { email: input.oauth.email } : {}) },
+      lock,
+    );
     try {
       try {
         update = await updateStoreLayer(target, edit(replace), { lock, lockHeld });
       } catch (error) {
         if (!(error instanceof StoreMissingError)) throw error;
+        // OpenClaw has no command that takes an OAuth profile on stdin to create its store with.
+        if (kind === 'oauth')
+          throw new AuthdeckError(
+            `${error.message}; OpenClaw creates it on its first write: add any key with \`openclaw models auth paste-api-key\` (or sign in with \`openclaw models auth login\`) once, then sign in here`,
+          );
         // The store does not exist yet: OpenClaw creates it with the secret (from stdin), then
         // authdeck writes its own entry (expiry, kept fields) over the one OpenClaw made.
         const command = kind === 'api_key' ? 'paste-api-key' : 'paste-token';
@@ -194,7 +214,7 @@ async function writeEnvVariable(
 export function refuseReplacing(
   profileId: string,
   existing: JsonObject | undefined,
-  kind: SecretKind,
+  kind: CredentialKind,
   mode: 'same-type' | 'any' | 'never',
 ): void {
   const existingType = existing ? storedProfileType(existing) : undefined;
@@ -206,18 +226,24 @@ export function refuseReplacing(
 function credentialEntry(
   existing: JsonObject | undefined,
   provider: string,
-  kind: SecretKind,
+  kind: CredentialKind,
   secret: string,
   expiresAt: number | undefined,
+  oauth: OAuthFields | undefined,
 ): JsonObject {
   // Keep fields authdeck does not manage (email, displayName, metadata, unknown ones).
   const entry: JsonObject = { ...(existing ?? {}) };
-  for (const key of ['key', 'apiKey', 'keyRef', 'token', 'tokenRef', 'expires']) delete entry[key];
+  for (const key of ['key', 'apiKey', 'keyRef', 'token', 'tokenRef', 'expires', 'access']) delete entry[key];
   if ('mode' in entry && !('type' in entry)) entry.mode = kind;
   else entry.type = kind;
   entry.provider = provider;
   if (kind === 'api_key') entry.key = secret;
-  else entry.token = secret;
+  else if (kind === 'token') entry.token = secret;
+  else {
+    entry.access = secret;
+    // A refresh that brought no new refresh token keeps the one it used.
+    for (const [field, value] of Object.entries(oauth ?? {})) if (value !== undefined) entry[field] = value;
+  }
   if (expiresAt !== undefined) entry.expires = expiresAt;
   return entry;
 }

@@ -67,7 +67,7 @@ describe('login and logout', () => {
     expect((await runCli(['models', 'auth', 'logout', 'anthropic:a', '--yes'], { home })).code).toBe(0);
   });
 
-  it('login is the wizard (or stdin with --non-interactive); browser sign-in says what to use', async () => {
+  it('login is the wizard (or stdin with --non-interactive); a sign-in it does not have says what to use', async () => {
     const { home, storePath } = setup();
     const saved = await runCli(['login', '--non-interactive', '--provider', 'groq', '--method', 'api-key'], {
       home,
@@ -75,9 +75,10 @@ describe('login and logout', () => {
     });
     expect(saved.code).toBe(0);
     expect(readJson(storePath).profiles['groq:default'].key).toBe(fakeSecrets.groqKey());
-    const browser = await runCli(['login', '--provider', 'openai-codex', '--method', 'browser'], { home });
+    const browser = await runCli(['login', '--provider', 'anthropic', '--method', 'browser'], { home });
     expect(browser.code).toBe(64);
-    expect(browser.stderr).toContain('openclaw models auth login --provider P');
+    expect(browser.stderr).toContain('no sign-in for "anthropic"');
+    expect(browser.stderr).toContain('authdeck setup-token');
     expect((await runCli(['login'], { home })).stderr).toContain('needs a terminal');
   });
 });

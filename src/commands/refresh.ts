@@ -1,0 +1,38 @@
+import { resolveProfileName } from '../services/agent-state.js';
+import { describeExpiry } from '../services/durations.js';
+import type { CommandContext } from './context.js';
+import { writeJson, writeLine } from './output.js';
+import { OPTIONS, flagValue, type CommandSpec } from './spec.js';
+
+/** `authdeck refresh ID`: renew an OAuth sign-in's access token, under the gateway's refresh lock. */
+async function runRefresh(ctx: CommandContext, name: string, options: { force: boolean; json: boolean }) {
+  const state = await ctx.agentState();
+  const profileId = resolveProfileName(state, name);
+  const { refreshOAuthProfile } = await import('../services/oauth/refresh.js');
+  const outcome = await refreshOAuthProfile(await ctx.workspace(), profileId, {
+    env: ctx.io.env,
+    force: options.force,
+  });
+  if (outcome.status === 'refreshed') await ctx.reloadGateway(state.generation.era);
+  if (options.json) {
+    writeJson(ctx.io.stdout, { ok: true, profileId, ...outcome });
+    return 0;
+  }
+  const when = describeExpiry(outcome.expiresAt, ctx.io.now());
+  const words = {
+    refreshed: `${ctx.paint.green('✔')} Refreshed ${profileId}: access ${when}`,
+    'still-valid': `${profileId} is good for a while (access ${when}); --force refreshes anyway`,
+    'refreshed-meanwhile': `${profileId} was refreshed by someone else meanwhile (access ${when}); nothing to do`,
+  } as const;
+  writeLine(ctx.io.stdout, words[outcome.status]);
+  return 0;
+}
+
+export const refreshCommand: CommandSpec = {
+  name: 'refresh',
+  description: "renew an OAuth sign-in's access token now (under the gateway's refresh lock)",
+  options: [{ name: 'force', description: 'even when the access token is still good' }, OPTIONS.json],
+  args: [{ name: 'id', required: true }],
+  run: (ctx, { values, positionals }) =>
+    runRefresh(ctx, positionals.join(' '), { force: flagValue(values, 'force'), json: flagValue(values, 'json') }),
+};

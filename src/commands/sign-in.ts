@@ -1,0 +1,119 @@
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { describeExpiry } from '../services/durations.js';
+import { CancelledError } from '../services/errors.js';
+import { findOAuthProvider, type SignInMethod } from '../services/oauth/oauth-providers.js';
+import { saveSignIn } from '../services/oauth/oauth-profiles.js';
+import { signIn } from '../services/oauth/sign-in.js';
+import type { SignInPrompt } from '../services/oauth/sign-in-types.js';
+import type { CommandContext } from './context.js';
+import { writeJson, writeLine } from './output.js';
+
+export interface SignInCommandOptions {
+  provider: string;
+  method: SignInMethod | undefined;
+  profileId?: string;
+  openBrowser: boolean;
+  json: boolean;
+}
+
+/**
+ * `authdeck login --provider P --method browser|device`: the sign-in in the terminal. Prompts
+ * go to stderr (stdout is the answer, JSON with --json); the link is opened in a browser only
+ * where there is a display; a browser elsewhere can still finish by pasting its final address.
+ */
+export async function runSignIn(ctx: CommandContext, options: SignInCommandOptions): Promise<number> {
+  const info = findOAuthProvider(options.provider);
+  const workspace = await ctx.workspace();
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  let paste: ReturnType<typeof createInterface> | undefined;
+  const pastedRedirect =
+    options.method !== 'device' && ctx.io.stdin.isTTY
+      ? new Promise<string>((resolve) => {
+          paste = createInterface({ input: ctx.io.stdin, terminal: false });
+          paste.once('line', resolve);
+        })
+      : undefined;
+  try {
+    const signedIn = await signIn(options.provider, options.method, {
+      env: ctx.io.env,
+      signal: controller.signal,
+      ...(pastedRedirect ? { pastedRedirect } : {}),
+      onPrompt: (prompt) => showPrompt(ctx, prompt, info?.label ?? options.provider, options.openBrowser),
+    });
+    const saved = await saveSignIn(workspace, options.provider, signedIn, options.profileId);
+    const gateway = await ctx.reloadGateway(saved.era);
+    if (options.json) {
+      writeJson(ctx.io.stdout, {
+        ok: true,
+        profileId: saved.profileId,
+        type: signedIn.kind,
+        storePath: saved.storePath,
+        layer: saved.layer,
+        replaced: saved.replaced,
+        expiresAt: saved.expiresAt ?? null,
+        email: signedIn.fields.email ?? null,
+        configPath: saved.config.path,
+        gateway: gateway.status,
+      });
+    } else {
+      const expiry =
+        saved.expiresAt !== undefined
+          ? `; access ${describeExpiry(saved.expiresAt, ctx.io.now())}, the gateway renews it`
+          : '';
+      writeLine(
+        ctx.io.stdout,
+        `${ctx.paint.green('✔')} Signed in: ${saved.replaced ? 'replaced' : 'saved'} ${ctx.paint.bold(saved.profileId)} (${signedIn.kind}${expiry}) in ${saved.storePath}`,
+      );
+    }
+    return 0;
+  } catch (error) {
+    if (controller.signal.aborted) throw new CancelledError('sign-in cancelled');
+    throw error;
+  } finally {
+    process.off('SIGINT', onSigint);
+    paste?.close();
+  }
+}
+
+function showPrompt(ctx: CommandContext, prompt: SignInPrompt, label: string, openBrowser: boolean): void {
+  const { paint } = ctx;
+  if (prompt.kind === 'link') {
+    ctx.note(`Open this link to sign in to ${label}:\n\n  ${paint.cyan(prompt.url)}\n`);
+    if (openBrowser && openInBrowser(prompt.url, ctx.io.env)) ctx.note(paint.dim('(opened in your browser)'));
+    if (ctx.io.stdin.isTTY)
+      ctx.note(
+        paint.dim(
+          'Waiting for the browser. If it runs on another machine, paste the address it ends on here and press Enter.',
+        ),
+      );
+  } else if (prompt.kind === 'device') {
+    const minutes = Math.max(1, Math.round((prompt.expiresAt - ctx.io.now()) / 60_000));
+    ctx.note(
+      `Sign in to ${label}: open ${paint.cyan(prompt.verificationUriComplete ?? prompt.verificationUri)}\nand enter the code\n\n    ${paint.bold(prompt.userCode)}\n\n${paint.dim(`(valid for ${minutes} min; Ctrl+C cancels)`)}`,
+    );
+  } else ctx.note(paint.dim('Exchanging the sign-in for tokens…'));
+}
+
+/** The platform's opener, only where a browser can show up (a display, or macOS/Windows). */
+function openInBrowser(url: string, env: NodeJS.ProcessEnv): boolean {
+  const opener =
+    process.platform === 'darwin'
+      ? 'open'
+      : process.platform === 'win32'
+        ? 'explorer'
+        : env.DISPLAY || env.WAYLAND_DISPLAY
+          ? 'xdg-open'
+          : undefined;
+  if (!opener) return false;
+  try {
+    spawn(opener, [url], { detached: true, stdio: 'ignore' })
+      .on('error', () => undefined)
+      .unref();
+    return true;
+  } catch {
+    return false;
+  }
+}

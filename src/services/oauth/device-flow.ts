@@ -1,0 +1,100 @@
+import { AuthdeckError } from '../errors.js';
+import { OAuthError, type OAuthTokens, postForm, requestTokens, type TokenRequestOptions } from './token-endpoint.js';
+
+export interface DeviceCode {
+  deviceCode: string;
+  userCode: string;
+  verificationUri: string;
+  /** The verification URL with the code filled in, when the server gives one. */
+  verificationUriComplete?: string;
+  expiresAt: number;
+  intervalMs: number;
+}
+
+export interface DeviceEndpoints {
+  deviceUrl: string;
+  tokenUrl: string;
+  clientId: string;
+  scope?: string;
+  /** Extra fields for both requests (some providers want them). */
+  extra?: Record<string, string>;
+}
+
+/** RFC 8628 §3.1: ask for a user code to show. */
+export async function requestDeviceCode(
+  endpoints: DeviceEndpoints,
+  options: TokenRequestOptions = {},
+): Promise<DeviceCode> {
+  const body = await postForm(
+    endpoints.deviceUrl,
+    { client_id: endpoints.clientId, ...(endpoints.scope ? { scope: endpoints.scope } : {}), ...endpoints.extra },
+    options,
+  );
+  const deviceCode = body.device_code;
+  const userCode = body.user_code;
+  const verificationUri = body.verification_uri ?? body.verification_url;
+  if (typeof deviceCode !== 'string' || typeof userCode !== 'string' || typeof verificationUri !== 'string')
+    throw new AuthdeckError('the device-code answer lacks a code or a verification URL');
+  const now = (options.now ?? Date.now)();
+  const expiresIn = Number(body.expires_in);
+  const interval = Number(body.interval);
+  return {
+    deviceCode,
+    userCode,
+    verificationUri,
+    ...(typeof body.verification_uri_complete === 'string'
+      ? { verificationUriComplete: body.verification_uri_complete }
+      : {}),
+    expiresAt: now + (Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn * 1000 : 900_000),
+    intervalMs: (Number.isFinite(interval) && interval > 0 ? interval : 5) * 1000,
+  };
+}
+
+export interface PollOptions extends TokenRequestOptions {
+  sleep?: (ms: number) => Promise<void>;
+  signal?: AbortSignal;
+}
+
+/**
+ * RFC 8628 §3.4–3.5: polls at the server's interval until the user has approved; `slow_down`
+ * adds 5 s to the interval, `authorization_pending` waits, `expired_token` and
+ * `access_denied` end it with a clear message.
+ */
+export async function pollDeviceToken(
+  endpoints: DeviceEndpoints,
+  code: DeviceCode,
+  options: PollOptions = {},
+): Promise<OAuthTokens> {
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
+  let interval = code.intervalMs;
+  for (;;) {
+    if (options.signal?.aborted) throw new AuthdeckError('sign-in cancelled');
+    if (now() >= code.expiresAt) throw new AuthdeckError('the code expired before it was entered: start again');
+    await sleep(interval);
+    if (options.signal?.aborted) throw new AuthdeckError('sign-in cancelled');
+    try {
+      return await requestTokens(
+        endpoints.tokenUrl,
+        {
+          grant_type: 'urn:ietf:params:oauth:grant-type:device_code',
+          device_code: code.deviceCode,
+          client_id: endpoints.clientId,
+          ...endpoints.extra,
+        },
+        options,
+      );
+    } catch (error) {
+      if (!(error instanceof OAuthError)) throw error;
+      if (error.code === 'authorization_pending') continue;
+      if (error.code === 'slow_down') {
+        interval += 5_000;
+        continue;
+      }
+      if (error.code === 'expired_token')
+        throw new AuthdeckError('the code expired before it was entered: start again');
+      if (error.code === 'access_denied') throw new AuthdeckError('the sign-in was denied on the verification page');
+      throw error;
+    }
+  }
+}

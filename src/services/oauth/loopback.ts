@@ -1,0 +1,113 @@
+import { createServer, type Server } from 'node:http';
+import { AuthdeckError } from '../errors.js';
+
+export interface RedirectResult {
+  code: string;
+  state: string;
+}
+
+export interface LoopbackListener {
+  /** The redirect URI to register with the authorize request. */
+  redirectUri: string;
+  /** The code and state the browser brings back (once), or an error the provider sent. */
+  result: Promise<RedirectResult>;
+  close(): void;
+}
+
+/**
+ * Listens on 127.0.0.1 only, at the port the provider's client registration expects, for one
+ * request to the expected path; answers it with a page that says to go back to the terminal,
+ * then closes. Anything else gets a 404 and is ignored.
+ */
+export async function listenForRedirect(options: {
+  port: number;
+  path: string;
+  /** The name the page and errors use: "OpenAI". */
+  label: string;
+}): Promise<LoopbackListener> {
+  let resolve!: (value: RedirectResult) => void;
+  let reject!: (error: Error) => void;
+  const result = new Promise<RedirectResult>((ok, fail) => {
+    resolve = ok;
+    reject = fail;
+  });
+  // The caller may never wait (a pasted redirect won); an unhandled rejection must not follow.
+  result.catch(() => undefined);
+  let done = false;
+  const server: Server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (done || request.method !== 'GET' || url.pathname !== options.path) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    done = true;
+    const error = url.searchParams.get('error');
+    const code = url.searchParams.get('code');
+    const state = url.searchParams.get('state');
+    const ok = !error && code && state;
+    response
+      .writeHead(ok ? 200 : 400, { 'content-type': 'text/html; charset=utf-8', connection: 'close' })
+      .end(
+        page(
+          ok
+            ? `Signed in to ${options.label}. You can close this tab and go back to the terminal.`
+            : `Sign-in failed${error ? `: ${escapeHtml(error)}` : ''}. Go back to the terminal.`,
+        ),
+      );
+    if (ok) resolve({ code, state });
+    else
+      reject(
+        new AuthdeckError(
+          `${options.label} sign-in failed: ${error ?? 'the redirect had no code'}${url.searchParams.get('error_description') ? ` (${url.searchParams.get('error_description')})` : ''}`,
+        ),
+      );
+    setImmediate(() => server.close());
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      fail(
+        error.code === 'EADDRINUSE'
+          ? new AuthdeckError(
+              `port ${options.port} on 127.0.0.1 is taken (another sign-in, or a CLI of ${options.label} waiting for its own); close it, or sign in with the device code (--method device) or by pasting the redirect URL`,
+            )
+          : error,
+      ),
+    );
+    server.listen(options.port, '127.0.0.1', () => ok());
+  });
+  // Not unref'd: in a script with no terminal, the listener is what keeps the sign-in waiting.
+  return {
+    redirectUri: `http://localhost:${options.port}${options.path}`,
+    result,
+    close: () => {
+      done = true;
+      server.close();
+      server.closeAllConnections?.();
+    },
+  };
+}
+
+/** A redirect URL pasted by hand (a browser on another machine): its code and state. */
+export function parsePastedRedirect(text: string): RedirectResult {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    throw new AuthdeckError('that is not a URL: paste the whole address the browser ended on (http://localhost:…)');
+  }
+  const error = url.searchParams.get('error');
+  if (error) throw new AuthdeckError(`the sign-in page answered: ${error}`);
+  const code = url.searchParams.get('code');
+  const state = url.searchParams.get('state');
+  if (!code || !state)
+    throw new AuthdeckError('that URL has no code and state: paste the address the browser ended on');
+  return { code, state };
+}
+
+function page(message: string): string {
+  return `<!doctype html><meta charset="utf-8"><title>authdeck</title><p style="font:16px system-ui;margin:3em">${escapeHtml(message)}</p>`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}

@@ -1,0 +1,34 @@
+import { AuthdeckError } from '../errors.js';
+import { resolveProfileId } from '../profile-actions.js';
+import { saveCredentialProfile, type SaveCredentialResult } from '../save-credential.js';
+import { planWrite } from '../store-writer.js';
+import type { Workspace } from '../workspace.js';
+import { findOAuthProvider } from './oauth-providers.js';
+import type { SignedIn } from './sign-in-types.js';
+
+/**
+ * Stores a finished sign-in where the gateway reads it: the provider id of the agent's store
+ * generation (`openai-codex` before 2026.7, `openai` after), the profile named as OpenClaw names
+ * it (the email) unless the user chose a name; a renewal replaces the same type only.
+ */
+export async function saveSignIn(
+  workspace: Workspace,
+  provider: string,
+  signedIn: SignedIn,
+  profileName?: string,
+): Promise<SaveCredentialResult> {
+  const info = findOAuthProvider(provider);
+  if (!info) throw new AuthdeckError(`no sign-in for ${provider}`);
+  const { generation } = await planWrite(workspace);
+  const storeProvider = info.storeProvider(generation.era);
+  const profileId = resolveProfileId(storeProvider, profileName ?? signedIn.suggestedName);
+  return saveCredentialProfile({
+    workspace,
+    profileId,
+    provider: storeProvider,
+    kind: signedIn.kind,
+    secret: signedIn.secret,
+    ...(signedIn.expiresAt !== undefined ? { expiresAt: signedIn.expiresAt } : {}),
+    oauth: signedIn.fields,
+  });
+}

@@ -1,0 +1,183 @@
+import { AuthdeckError } from '../errors.js';
+import { listenForRedirect, parsePastedRedirect, type RedirectResult } from './loopback.js';
+import { oauthEndpoint, type OAuthProviderInfo } from './oauth-providers.js';
+import { createPkce, createState } from './pkce.js';
+import type { SignedIn, SignInOptions } from './sign-in-types.js';
+import { jwtClaims, postForm, requestTokens, type OAuthTokens } from './token-endpoint.js';
+
+const CALLBACK_PORT = 1455;
+const CALLBACK_PATH = '/auth/callback';
+const HEADERS = { originator: 'openclaw' };
+
+/** ChatGPT in the browser: PKCE, a loopback redirect on port 1455, or the redirect URL pasted. */
+export async function openaiBrowserSignIn(info: OAuthProviderInfo, options: SignInOptions): Promise<SignedIn> {
+  const { verifier, challenge } = createPkce();
+  const state = createState();
+  const port = Number(options.env.AUTHDECK_OAUTH_CALLBACK_PORT) || CALLBACK_PORT;
+  // A taken port still leaves the paste: the sign-in goes on without the listener.
+  const listener = await listenForRedirect({ port, path: CALLBACK_PATH, label: 'OpenAI' }).catch((error: Error) => {
+    if (!options.pastedRedirect) throw error;
+    return undefined;
+  });
+  const redirectUri = listener?.redirectUri ?? `http://localhost:${port}${CALLBACK_PATH}`;
+  const url = new URL(oauthEndpoint(info, 'authorize', options.env));
+  for (const [key, value] of Object.entries({
+    response_type: 'code',
+    client_id: info.clientId,
+    redirect_uri: redirectUri,
+    scope: info.scope,
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+    state,
+    id_token_add_organizations: 'true',
+    codex_cli_simplified_flow: 'true',
+    originator: 'openclaw',
+  }))
+    url.searchParams.set(key, value);
+  options.onPrompt({ kind: 'link', url: url.toString() });
+  try {
+    const redirect = await firstOf(
+      [
+        ...(listener ? [listener.result] : []),
+        ...(options.pastedRedirect ? [options.pastedRedirect.then(parsePastedRedirect)] : []),
+      ],
+      options,
+    );
+    if (redirect.state !== state)
+      throw new AuthdeckError('the redirect belongs to another sign-in (state differs): start again');
+    options.onPrompt({ kind: 'exchanging' });
+    const tokens = await requestTokens(
+      oauthEndpoint(info, 'token', options.env),
+      {
+        grant_type: 'authorization_code',
+        client_id: info.clientId,
+        code: redirect.code,
+        code_verifier: verifier,
+        redirect_uri: redirectUri,
+      },
+      fetchOptions(options),
+    );
+    return openaiSignedIn(tokens);
+  } finally {
+    listener?.close();
+  }
+}
+
+/** ChatGPT's own device pairing: a code to enter at auth.openai.com/codex/device. */
+export async function openaiDeviceSignIn(info: OAuthProviderInfo, options: SignInOptions): Promise<SignedIn> {
+  const now = options.now ?? Date.now;
+  const started = await postForm(
+    oauthEndpoint(info, 'deviceUserCode', options.env),
+    { client_id: info.clientId },
+    { ...fetchOptions(options), json: true, headers: HEADERS },
+  );
+  const deviceAuthId = started.device_auth_id;
+  const userCode = started.user_code ?? started.usercode;
+  if (typeof deviceAuthId !== 'string' || typeof userCode !== 'string')
+    throw new AuthdeckError('OpenAI did not give a device code (is device sign-in enabled for this account?)');
+  const intervalMs = Math.max(1, Number(started.interval) || 5) * 1000;
+  const expiresAt = now() + (options.timeoutMs ?? 900_000);
+  options.onPrompt({
+    kind: 'device',
+    userCode,
+    verificationUri: oauthEndpoint(info, 'deviceVerify', options.env),
+    expiresAt,
+  });
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
+  for (;;) {
+    if (options.signal?.aborted) throw new AuthdeckError('sign-in cancelled');
+    if (now() >= expiresAt) throw new AuthdeckError('the code expired before it was entered: start again');
+    await sleep(intervalMs);
+    const answer = await pollOpenaiDevice(
+      oauthEndpoint(info, 'deviceToken', options.env),
+      deviceAuthId,
+      userCode,
+      options,
+    );
+    if (!answer) continue;
+    options.onPrompt({ kind: 'exchanging' });
+    const tokens = await requestTokens(
+      oauthEndpoint(info, 'token', options.env),
+      {
+        grant_type: 'authorization_code',
+        code: answer.code,
+        redirect_uri: oauthEndpoint(info, 'deviceRedirect', options.env),
+        client_id: info.clientId,
+        code_verifier: answer.verifier,
+      },
+      { ...fetchOptions(options), headers: HEADERS },
+    );
+    return openaiSignedIn(tokens);
+  }
+}
+
+/** 403 and 404 mean "not approved yet"; 200 brings the code and the verifier the server made. */
+async function pollOpenaiDevice(
+  url: string,
+  deviceAuthId: string,
+  userCode: string,
+  options: SignInOptions,
+): Promise<{ code: string; verifier: string } | undefined> {
+  const response = await (options.fetch ?? fetch)(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...HEADERS },
+    body: JSON.stringify({ device_auth_id: deviceAuthId, user_code: userCode }),
+    signal: AbortSignal.timeout(30_000),
+  }).catch(() => undefined);
+  if (!response || response.status === 403 || response.status === 404) return undefined;
+  const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  if (!response.ok) throw new AuthdeckError(`OpenAI refused the device sign-in (HTTP ${response.status})`);
+  if (typeof body.authorization_code !== 'string' || typeof body.code_verifier !== 'string')
+    throw new AuthdeckError('OpenAI answered the device sign-in without a code');
+  return { code: body.authorization_code, verifier: body.code_verifier };
+}
+
+/** The account id, plan and email OpenClaw reads from the access token's claims. */
+export function openaiSignedIn(tokens: OAuthTokens): SignedIn {
+  const claims = jwtClaims(tokens.access);
+  const auth = (claims['https://api.openai.com/auth'] ?? {}) as Record<string, unknown>;
+  const profile = (claims['https://api.openai.com/profile'] ?? {}) as Record<string, unknown>;
+  const accountId = typeof auth.chatgpt_account_id === 'string' ? auth.chatgpt_account_id : undefined;
+  if (!accountId) throw new AuthdeckError('the OpenAI token names no ChatGPT account: the gateway could not use it');
+  const email = typeof profile.email === 'string' ? profile.email : undefined;
+  const plan = typeof auth.chatgpt_plan_type === 'string' ? auth.chatgpt_plan_type : undefined;
+  return {
+    kind: 'oauth',
+    secret: tokens.access,
+    expiresAt: tokens.expires,
+    fields: { refresh: tokens.refresh, accountId, email, ...(plan ? { chatgptPlanType: plan } : {}) },
+    suggestedName: email ?? 'default',
+  };
+}
+
+function fetchOptions(options: SignInOptions) {
+  return { ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.now ? { now: options.now } : {}) };
+}
+
+/** The first of the redirect sources to answer, within the sign-in deadline, or cancelled. */
+function firstOf(sources: Promise<RedirectResult>[], options: SignInOptions): Promise<RedirectResult> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new AuthdeckError('no sign-in within 15 minutes: start again')),
+      options.timeoutMs ?? 900_000,
+    );
+    timer.unref?.();
+    const done = (fn: () => void) => {
+      clearTimeout(timer);
+      fn();
+    };
+    options.signal?.addEventListener('abort', () => done(() => reject(new AuthdeckError('sign-in cancelled'))), {
+      once: true,
+    });
+    let failures = 0;
+    for (const source of sources) {
+      source.then(
+        (value) => done(() => resolve(value)),
+        (error: unknown) => {
+          // A bad paste may be followed by the browser's redirect: fail only when all have.
+          if (++failures === sources.length) done(() => reject(error));
+        },
+      );
+    }
+  });
+}

@@ -1,0 +1,115 @@
+import { AuthdeckError } from '../errors.js';
+import { asRecord } from '../json-text.js';
+import { removalLayer } from '../profile-actions.js';
+import { readLayer } from '../store-layers.js';
+import { planWrite, updateStoreLayer } from '../store-writer.js';
+import type { Workspace } from '../workspace.js';
+import { findOAuthProvider, oauthEndpoint } from './oauth-providers.js';
+import { openaiSignedIn } from './openai-sign-in.js';
+import { acquireOAuthRefreshLock, oauthRefreshLockPath } from './refresh-lock.js';
+import { OAuthError, requestTokens } from './token-endpoint.js';
+
+const FENCE = 'openclaw-oauth-refresh-fence:';
+/** The gateway refreshes within 5 minutes of expiry; a token further off needs nothing. */
+const REFRESH_MARGIN_MS = 5 * 60_000;
+
+export type RefreshOutcome =
+  | { status: 'refreshed'; expiresAt: number }
+  | { status: 'still-valid'; expiresAt: number }
+  | { status: 'refreshed-meanwhile'; expiresAt: number };
+
+export interface RefreshOptions {
+  env: NodeJS.ProcessEnv;
+  /** Refresh even when the access token is still good for a while. */
+  force?: boolean;
+  fetch?: typeof fetch;
+  now?: () => number;
+  lockWaitMs?: number;
+}
+
+/**
+ * Refreshes one OAuth profile without racing the gateway: providers revoke a refresh token once
+ * used (`refresh_token_reused`), so the gateway's own refresh lock for the profile is held across
+ * the request, the profile is read again inside it (someone may have refreshed it meanwhile),
+ * and the result is written only if the stored refresh token is still the one that was used.
+ */
+export async function refreshOAuthProfile(
+  workspace: Workspace,
+  profileId: string,
+  options: RefreshOptions,
+): Promise<RefreshOutcome> {
+  const now = options.now ?? Date.now;
+  const { generation, layers } = await planWrite(workspace);
+  const own = await readLayer(layers.own);
+  const base = layers.base ? await readLayer(layers.base) : undefined;
+  const layer = removalLayer({ workspace, layers, own, ...(base ? { base } : {}) }, profileId);
+  const first = describe((await readLayer(layer)).profiles[profileId], profileId);
+  const info = findOAuthProvider(first.provider);
+  if (!info || info.kind !== 'oauth') throw new AuthdeckError(`authdeck cannot refresh ${first.provider} sign-ins`);
+  const release = await acquireOAuthRefreshLock(
+    oauthRefreshLockPath(workspace.stateDir, generation.era, first.provider, profileId),
+    { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}), now },
+  );
+  try {
+    const current = describe((await readLayer(layer)).profiles[profileId], profileId);
+    if (current.refresh !== first.refresh) return { status: 'refreshed-meanwhile', expiresAt: current.expires };
+    if (!options.force && current.expires - now() > REFRESH_MARGIN_MS)
+      return { status: 'still-valid', expiresAt: current.expires };
+    const tokenUrl =
+      info.id === 'xai' &&
+      typeof current.raw.tokenEndpoint === 'string' &&
+      current.raw.tokenEndpoint.startsWith('https://')
+        ? current.raw.tokenEndpoint
+        : oauthEndpoint(info, 'token', options.env);
+    let tokens: Awaited<ReturnType<typeof requestTokens>>;
+    try {
+      tokens = await requestTokens(
+        tokenUrl,
+        { grant_type: 'refresh_token', refresh_token: current.refresh, client_id: info.clientId },
+        { ...(options.fetch ? { fetch: options.fetch } : {}), now },
+      );
+    } catch (error) {
+      if (error instanceof OAuthError && /invalid_grant|reused|invalid_refresh|expired|revoked/.test(error.code))
+        throw new AuthdeckError(
+          `${profileId}: the provider no longer accepts its refresh token (${error.code}); sign in again with \`authdeck login --provider ${info.id}\``,
+        );
+      throw error;
+    }
+    const fields = info.id === 'openai-codex' ? openaiSignedIn(tokens).fields : { refresh: tokens.refresh };
+    const written = await updateStoreLayer(layer, (tx) => {
+      const stored = asRecord(tx.getProfile(profileId));
+      // Someone else refreshed it in the meantime (the lock guards gateways, not hand edits).
+      if (!stored || stored.refresh !== current.refresh) return false;
+      const next: Record<string, unknown> = { ...stored, access: tokens.access, expires: tokens.expires };
+      for (const [key, value] of Object.entries(fields)) if (value !== undefined) next[key] = value;
+      tx.putProfile(profileId, next);
+      return true;
+    });
+    return written.result
+      ? { status: 'refreshed', expiresAt: tokens.expires }
+      : { status: 'refreshed-meanwhile', expiresAt: current.expires };
+  } finally {
+    await release();
+  }
+}
+
+function describe(raw: Record<string, unknown> | undefined, profileId: string) {
+  if (!raw) throw new AuthdeckError(`no profile ${profileId}`);
+  if ((raw.type ?? raw.mode) !== 'oauth')
+    throw new AuthdeckError(`${profileId} is not an OAuth sign-in: nothing to refresh`);
+  const { access, refresh, expires, provider } = raw;
+  if (typeof access === 'string' && access.startsWith(FENCE))
+    throw new AuthdeckError(
+      access.includes(':failed:')
+        ? `${profileId}: the gateway's last refresh failed; sign in again`
+        : `${profileId}: the gateway is refreshing it right now`,
+    );
+  if (typeof refresh !== 'string' || refresh === '')
+    throw new AuthdeckError(`${profileId} has no refresh token: sign in again`);
+  return {
+    raw,
+    provider: typeof provider === 'string' ? provider : (profileId.split(':')[0] ?? ''),
+    refresh,
+    expires: typeof expires === 'number' ? expires : 0,
+  };
+}

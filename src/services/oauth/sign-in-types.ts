@@ -1,0 +1,31 @@
+import type { OAuthFields } from '../save-credential.js';
+
+/** What the person has to do now: open a link (browser), or enter a code (device). */
+export type SignInPrompt =
+  | { kind: 'link'; url: string }
+  | { kind: 'device'; userCode: string; verificationUri: string; verificationUriComplete?: string; expiresAt: number }
+  | { kind: 'exchanging' };
+
+export interface SignInOptions {
+  env: NodeJS.ProcessEnv;
+  onPrompt: (prompt: SignInPrompt) => void;
+  /** A redirect URL the person pasted (a browser on another machine), racing the loopback. */
+  pastedRedirect?: Promise<string>;
+  signal?: AbortSignal;
+  fetch?: typeof fetch;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  /** Whole sign-in deadline (15 min by default). */
+  timeoutMs?: number;
+}
+
+/** A finished sign-in, ready to be stored. */
+export interface SignedIn {
+  kind: 'oauth' | 'token';
+  /** The access token (oauth) or the token (Copilot). */
+  secret: string;
+  expiresAt?: number;
+  fields: OAuthFields;
+  /** The profile name OpenClaw would give it: the email, else an account id, else default. */
+  suggestedName: string;
+}

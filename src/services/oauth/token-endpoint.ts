@@ -1,0 +1,123 @@
+import { AuthdeckError } from '../errors.js';
+
+/** What a token endpoint answered, as OpenClaw stores it (`expires` in ms since epoch). */
+export interface OAuthTokens {
+  access: string;
+  refresh?: string;
+  expires: number;
+  idToken?: string;
+  scope?: string;
+}
+
+/** An OAuth error answer (RFC 6749 §5.2), kept apart so that callers can act on `code`. */
+export class OAuthError extends AuthdeckError {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'OAuthError';
+  }
+}
+
+export interface TokenRequestOptions {
+  fetch?: typeof fetch;
+  now?: () => number;
+  timeoutMs?: number;
+  /** Send the body as JSON instead of a form (some providers want it). */
+  json?: boolean;
+  headers?: Record<string, string>;
+}
+
+/**
+ * POSTs to a token endpoint and reads the answer. Never echoes the request or the tokens in
+ * an error: only the endpoint's host, the HTTP status and the OAuth error code and description.
+ */
+export async function requestTokens(
+  tokenUrl: string,
+  params: Record<string, string>,
+  options: TokenRequestOptions = {},
+): Promise<OAuthTokens> {
+  const body = await postForm(tokenUrl, params, options);
+  const access = stringField(body, 'access_token');
+  if (!access) throw new AuthdeckError(`${hostOf(tokenUrl)} answered without an access token`);
+  const expiresIn = Number(body.expires_in);
+  const now = (options.now ?? Date.now)();
+  return {
+    access,
+    ...(stringField(body, 'refresh_token') ? { refresh: stringField(body, 'refresh_token') as string } : {}),
+    // No lifetime given: an hour, the common one; the gateway refreshes early anyway.
+    expires: now + (Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn * 1000 : 3_600_000),
+    ...(stringField(body, 'id_token') ? { idToken: stringField(body, 'id_token') as string } : {}),
+    ...(stringField(body, 'scope') ? { scope: stringField(body, 'scope') as string } : {}),
+  };
+}
+
+/** A POST whose JSON answer is returned; an OAuth error answer becomes an OAuthError. */
+export async function postForm(
+  url: string,
+  params: Record<string, string>,
+  options: TokenRequestOptions = {},
+): Promise<Record<string, unknown>> {
+  const fetcher = options.fetch ?? fetch;
+  let response: Response;
+  try {
+    response = await fetcher(url, {
+      method: 'POST',
+      headers: {
+        accept: 'application/json',
+        'content-type': options.json ? 'application/json' : 'application/x-www-form-urlencoded',
+        ...options.headers,
+      },
+      body: options.json ? JSON.stringify(params) : new URLSearchParams(params).toString(),
+      signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
+      redirect: 'error',
+    });
+  } catch (error) {
+    const reason = error instanceof Error && error.name === 'TimeoutError' ? 'no answer in time' : 'could not connect';
+    throw new AuthdeckError(`${hostOf(url)}: ${reason}`);
+  }
+  const text = await response.text();
+  let body: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (parsed && typeof parsed === 'object') body = parsed as Record<string, unknown>;
+  } catch {
+    // Some endpoints answer a form: access_token=…&token_type=…
+    body = Object.fromEntries(new URLSearchParams(text));
+  }
+  const code = stringField(body, 'error');
+  if (code || !response.ok) {
+    const description = stringField(body, 'error_description');
+    throw new OAuthError(
+      code ?? `http_${response.status}`,
+      `${hostOf(url)} refused: ${code ?? `HTTP ${response.status}`}${description ? ` (${description})` : ''}`,
+    );
+  }
+  return body;
+}
+
+/** The claims of a JWT, unverified: only to read the account id and email the provider put there. */
+export function jwtClaims(token: string | undefined): Record<string, unknown> {
+  const payload = token?.split('.')[1];
+  if (!payload) return {};
+  try {
+    const value: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    return value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function stringField(record: Record<string, unknown>, key: string): string | undefined {
+  const value = record[key];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'the sign-in server';
+  }
+}

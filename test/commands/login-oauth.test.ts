@@ -1,0 +1,131 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type FakeAuthServer, followAuthorizeLink, startFakeAuthServer } from '../helpers/fake-oauth-server.js';
+import { CLI_PATH, runCli } from '../helpers/run-cli.js';
+import { makeTempHome, readJson } from '../helpers/temp-state.js';
+
+let server: FakeAuthServer;
+afterEach(async () => {
+  await server?.close();
+});
+
+/** The CLI run from a script (no terminal), its stderr read as it comes, as a person reads the prompts. */
+function startCli(args: string[], home: string, env: Record<string, string>) {
+  const child = spawn(process.execPath, [CLI_PATH, '--no-reload', ...args], {
+    env: { PATH: process.env.PATH ?? '', HOME: home, NO_COLOR: '1', XDG_CONFIG_HOME: `${home}/.config`, ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  child.stdin.end();
+  const exited = new Promise<number | null>((done) => child.on('close', done));
+  return {
+    exited,
+    output: () => ({ stdout, stderr }),
+    async waitForStderr(pattern: RegExp, timeoutMs = 15_000): Promise<RegExpMatchArray> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const match = stderr.match(pattern);
+        if (match) return match;
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}; stderr:\n${stderr}`);
+        await new Promise((done) => setTimeout(done, 20));
+      }
+    },
+  };
+}
+
+async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  const probe = createServer();
+  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
+  const { port } = probe.address() as { port: number };
+  await new Promise((done) => probe.close(done));
+  return port;
+}
+
+describe('authdeck login (sign-in)', () => {
+  it('browser: prints the link, takes the loopback redirect, stores an oauth profile, and never prints a token', async () => {
+    server = await startFakeAuthServer();
+    const { home, mainAgentDir } = makeTempHome();
+    const port = await freePort();
+    const cli = startCli(['login', '--provider', 'openai-codex', '--method', 'browser'], home, {
+      ...server.env,
+      AUTHDECK_OAUTH_CALLBACK_PORT: String(port),
+    });
+    const [, link] = await cli.waitForStderr(/Open this link to sign in to ChatGPT \(OpenAI Codex\):\s+(\S+)/);
+    expect(cli.output().stderr).not.toContain('opened in your browser');
+    expect(await followAuthorizeLink(link as string)).toBe(200);
+    expect(await cli.exited).toBe(0);
+    const { stdout, stderr } = cli.output();
+    expect(stdout).toMatch(/✔ Signed in: saved openai-codex:me@example\.com \(oauth; access expires in 59m \d+s, the gateway renews it\) in /);
+    const stored = readJson(join(mainAgentDir, 'auth-profiles.json')).profiles['openai-codex:me@example.com'];
+    expect(stored).toMatchObject({ type: 'oauth', provider: 'openai-codex', accountId: 'acct-123' });
+    for (const secret of [stored.access, stored.refresh]) expect(stdout + stderr).not.toContain(secret);
+  });
+
+  it('device (GitHub Copilot): shows the code and page, stores the GitHub token as github-copilot:github', async () => {
+    server = await startFakeAuthServer();
+    const { home, mainAgentDir } = makeTempHome();
+    const cli = startCli(['login', '--provider', 'github-copilot', '--json'], home, server.env);
+    await cli.waitForStderr(/open http:\/\/127\.0\.0\.1:\d+\/activate\s+and enter the code\s+WDJB-MJHT/);
+    expect(await cli.exited).toBe(0);
+    const answer = JSON.parse(cli.output().stdout);
+    expect(answer).toMatchObject({ ok: true, profileId: 'github-copilot:github', type: 'token', expiresAt: null });
+    expect(readJson(join(mainAgentDir, 'auth-profiles.json')).profiles['github-copilot:github']).toMatchObject({
+      type: 'token',
+      provider: 'github-copilot',
+    });
+    expect(readJson(join(home, '.openclaw', 'openclaw.json')).auth.profiles['github-copilot:github']).toEqual({
+      provider: 'github-copilot',
+      mode: 'token',
+    });
+  });
+
+  it('a denied device sign-in ends with one line and exit 1, and stores nothing', async () => {
+    server = await startFakeAuthServer();
+    server.device.error = 'access_denied';
+    const { home, mainAgentDir } = makeTempHome();
+    const result = await runCli(['--no-reload', 'login', '--provider', 'xai', '--method', 'device'], {
+      home,
+      env: server.env,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n').at(-1)).toBe('authdeck: the sign-in was denied on the verification page');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(() => readJson(join(mainAgentDir, 'auth-profiles.json'))).toThrow();
+  });
+
+  it('refresh renews a sign-in, and says to sign in again when the provider refuses', async () => {
+    server = await startFakeAuthServer();
+    const { home, mainAgentDir } = makeTempHome();
+    const cli = startCli(['login', '--provider', 'openai', '--method', 'device'], home, server.env);
+    expect(await cli.exited).toBe(0);
+    const storePath = join(mainAgentDir, 'auth-profiles.json');
+    const before = readJson(storePath).profiles['openai-codex:me@example.com'];
+    const fresh = await runCli(['--no-reload', 'refresh', 'openai-codex:me@example.com'], { home, env: server.env });
+    expect(fresh.stdout).toMatch(/is good for a while \(access expires in 59m \d+s\); --force refreshes anyway/);
+    const forced = await runCli(['--no-reload', 'refresh', 'me@example.com', '--force', '--json'], {
+      home,
+      env: server.env,
+    });
+    expect(forced.code).toBe(0);
+    expect(JSON.parse(forced.stdout)).toMatchObject({
+      ok: true,
+      profileId: 'openai-codex:me@example.com',
+      status: 'refreshed',
+    });
+    expect(readJson(storePath).profiles['openai-codex:me@example.com'].refresh).not.toBe(before.refresh);
+    server.refreshError = 'invalid_grant';
+    const refused = await runCli(['--no-reload', 'refresh', 'openai-codex:me@example.com', '--force'], {
+      home,
+      env: server.env,
+    });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('sign in again with `authdeck login --provider openai-codex`');
+    const notOauth = await runCli(['--no-reload', 'refresh', 'nope:x'], { home, env: server.env });
+    expect(notOauth.code).not.toBe(0);
+  });
+});

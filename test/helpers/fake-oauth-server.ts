@@ -1,0 +1,156 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** An unsigned JWT: OpenClaw and authdeck only read the claims. */
+export function fakeJwt(claims: Record<string, unknown>): string {
+  const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  return `${part({ alg: 'none' })}.${part(claims)}.sig`;
+}
+
+export interface FakeAuthServer {
+  origin: string;
+  /** Environment that points authdeck's OAuth endpoints here. */
+  env: Record<string, string>;
+  /** Device-code polls answered "pending" before success; or an error to answer instead. */
+  device: { pending: number; slowDown: number; error?: 'expired_token' | 'access_denied' };
+  /** How the next refresh answers. */
+  refreshError?: string;
+  refreshCalls: number;
+  authorizeRedirectError?: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A loopback authorization server for the tests: authorize (the scripted "user" follows its
+ * redirect), token (authorization code with PKCE, refresh with rotation, device code), OpenAI's
+ * device pairing, GitHub's and xAI's device endpoints, xAI's discovery document.
+ */
+export async function startFakeAuthServer(): Promise<FakeAuthServer> {
+  const codes = new Map<string, { challenge: string; redirectUri: string }>();
+  const refreshTokens = new Map<string, 'live' | 'used'>();
+  let polls = 0;
+  const issue = (email = 'me@example.com') => {
+    const refresh = `rt-${randomBytes(6).toString('hex')}`;
+    refreshTokens.set(refresh, 'live');
+    return {
+      access_token: fakeJwt({
+        jti: randomBytes(6).toString('hex'),
+        sub: 'user-1',
+        email,
+        'https://api.openai.com/auth': { chatgpt_account_id: 'acct-123', chatgpt_plan_type: 'plus' },
+        'https://api.openai.com/profile': { email },
+      }),
+      refresh_token: refresh,
+      id_token: fakeJwt({ sub: 'user-1', email, name: 'Me' }),
+      expires_in: 3600,
+      token_type: 'Bearer',
+    };
+  };
+  const state: FakeAuthServer = {
+    origin: '',
+    env: {},
+    device: { pending: 1, slowDown: 0 },
+    refreshCalls: 0,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+  const json = (res: ServerResponse, status: number, body: unknown) =>
+    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  const devicePoll = (res: ServerResponse) => {
+    if (state.device.error) return json(res, 400, { error: state.device.error });
+    if (state.device.slowDown > 0) {
+      state.device.slowDown--;
+      return json(res, 400, { error: 'slow_down' });
+    }
+    if (polls++ < state.device.pending) return json(res, 400, { error: 'authorization_pending' });
+    return json(res, 200, issue());
+  };
+  const server: Server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    let raw = '';
+    for await (const chunk of req) raw += chunk;
+    const form: Record<string, string> = req.headers['content-type']?.includes('json')
+      ? (JSON.parse(raw || '{}') as Record<string, string>)
+      : Object.fromEntries(new URLSearchParams(raw));
+    if (url.pathname === '/oauth/authorize') {
+      const redirect = new URL(url.searchParams.get('redirect_uri') ?? '');
+      if (state.authorizeRedirectError) redirect.searchParams.set('error', state.authorizeRedirectError);
+      else {
+        const code = `code-${randomBytes(6).toString('hex')}`;
+        codes.set(code, { challenge: url.searchParams.get('code_challenge') ?? '', redirectUri: redirect.toString() });
+        redirect.searchParams.set('code', code);
+      }
+      redirect.searchParams.set('state', url.searchParams.get('state') ?? '');
+      return res.writeHead(302, { location: redirect.toString() }).end();
+    }
+    if (url.pathname === '/oauth/token') {
+      if (form.grant_type === 'authorization_code') {
+        const known = codes.get(form.code ?? '');
+        const challenge = createHash('sha256')
+          .update(form.code_verifier ?? '')
+          .digest('base64url');
+        if (form.code === 'device-code-1') return json(res, 200, issue());
+        if (!known || known.challenge !== challenge || known.redirectUri !== form.redirect_uri)
+          return json(res, 400, { error: 'invalid_grant', error_description: 'code, verifier or redirect_uri' });
+        codes.delete(form.code ?? '');
+        return json(res, 200, issue());
+      }
+      if (form.grant_type === 'refresh_token') {
+        state.refreshCalls++;
+        if (state.refreshError) return json(res, 400, { error: state.refreshError });
+        const status = refreshTokens.get(form.refresh_token ?? '');
+        if (status === 'used') return json(res, 400, { error: 'refresh_token_reused' });
+        if (status !== 'live') return json(res, 400, { error: 'invalid_grant' });
+        refreshTokens.set(form.refresh_token ?? '', 'used');
+        return json(res, 200, issue());
+      }
+      if (form.grant_type === 'urn:ietf:params:oauth:grant-type:device_code') return devicePoll(res);
+      return json(res, 400, { error: 'unsupported_grant_type' });
+    }
+    if (url.pathname === '/device')
+      return json(res, 200, {
+        device_code: 'dc-1',
+        user_code: 'WDJB-MJHT',
+        verification_uri: `${state.origin}/activate`,
+        expires_in: 600,
+        interval: 1,
+      });
+    if (url.pathname === '/openai/usercode')
+      return json(res, 200, { device_auth_id: 'da-1', user_code: 'ABCD-1234', interval: 1 });
+    if (url.pathname === '/openai/devicetoken') {
+      if (polls++ < state.device.pending) return res.writeHead(403).end();
+      return json(res, 200, { authorization_code: 'device-code-1', code_verifier: 'server-made-verifier' });
+    }
+    if (url.pathname === '/.well-known/openid-configuration')
+      return json(res, 200, {
+        issuer: state.origin,
+        device_authorization_endpoint: `${state.origin}/device`,
+        token_endpoint: `${state.origin}/oauth/token`,
+      });
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  state.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const o = state.origin;
+  state.env = {
+    AUTHDECK_OAUTH_OPENAI_CODEX_AUTHORIZE: `${o}/oauth/authorize`,
+    AUTHDECK_OAUTH_OPENAI_CODEX_TOKEN: `${o}/oauth/token`,
+    AUTHDECK_OAUTH_OPENAI_CODEX_DEVICE_USER_CODE: `${o}/openai/usercode`,
+    AUTHDECK_OAUTH_OPENAI_CODEX_DEVICE_TOKEN: `${o}/openai/devicetoken`,
+    AUTHDECK_OAUTH_OPENAI_CODEX_DEVICE_VERIFY: `${o}/codex/device`,
+    AUTHDECK_OAUTH_GITHUB_COPILOT_DEVICE_CODE: `${o}/device`,
+    AUTHDECK_OAUTH_GITHUB_COPILOT_TOKEN: `${o}/oauth/token`,
+    AUTHDECK_OAUTH_XAI_DISCOVERY: `${o}/.well-known/openid-configuration`,
+    AUTHDECK_OAUTH_XAI_TOKEN: `${o}/oauth/token`,
+  };
+  return state;
+}
+
+/** The person in the browser: opens the link, and is sent back to the loopback listener. */
+export async function followAuthorizeLink(link: string, mangleState = false): Promise<number> {
+  const first = await fetch(link, { redirect: 'manual' });
+  const location = new URL(first.headers.get('location') ?? '');
+  if (mangleState) location.searchParams.set('state', 'not-the-state');
+  const back = await fetch(location, { redirect: 'manual' });
+  return back.status;
+}

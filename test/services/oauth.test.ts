@@ -1,0 +1,357 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { saveSignIn } from '../../src/services/oauth/oauth-profiles.js';
+import { refreshOAuthProfile } from '../../src/services/oauth/refresh.js';
+import { oauthRefreshLockPath } from '../../src/services/oauth/refresh-lock.js';
+import { signIn } from '../../src/services/oauth/sign-in.js';
+import type { SignInPrompt } from '../../src/services/oauth/sign-in-types.js';
+import { resolveWorkspace } from '../../src/services/workspace.js';
+import { installOpenclawFixture, readCell } from '../helpers/openclaw-fixtures.js';
+import { type FakeAuthServer, followAuthorizeLink, startFakeAuthServer } from '../helpers/fake-oauth-server.js';
+import { makeTempHome, readJson } from '../helpers/temp-state.js';
+
+let server: FakeAuthServer;
+afterEach(async () => {
+  await server?.close();
+});
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
+  const { port } = probe.address() as { port: number };
+  await new Promise((done) => probe.close(done));
+  return port;
+}
+
+/** The person at the browser or on the verification page, scripted; polling runs without waits. */
+async function signInWith(
+  provider: string,
+  method: 'browser' | 'device',
+  extra: { env?: Record<string, string> } = {},
+) {
+  const prompts: SignInPrompt[] = [];
+  const sleeps: number[] = [];
+  const result = signIn(provider, method, {
+    env: { ...server.env, ...extra.env },
+    onPrompt: (prompt) => prompts.push(prompt),
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
+  });
+  return { result, prompts, sleeps };
+}
+
+async function jsonWorkspace() {
+  const temp = makeTempHome();
+  return { ...temp, workspace: await resolveWorkspace({ env: { HOME: temp.home, PATH: '/nonexistent' } }) };
+}
+
+describe('browser sign-in (OpenAI, PKCE with a loopback redirect)', () => {
+  it('signs in when the browser comes back to the listener, and reads the account from the token', async () => {
+    server = await startFakeAuthServer();
+    const port = await freePort();
+    const { result, prompts } = await signInWith('openai', 'browser', {
+      env: { AUTHDECK_OAUTH_CALLBACK_PORT: String(port) },
+    });
+    await until(() => prompts.length > 0);
+    const link = new URL((prompts[0] as { url: string }).url);
+    expect(link.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(link.searchParams.get('redirect_uri')).toBe(`http://localhost:${port}/auth/callback`);
+    expect(link.searchParams.get('client_id')).toBe('app_EMoamEEZ73f0CkXaXp7hrann');
+    expect(await followAuthorizeLink(link.toString())).toBe(200);
+    const signedIn = await result;
+    expect(signedIn).toMatchObject({
+      kind: 'oauth',
+      suggestedName: 'me@example.com',
+      fields: { accountId: 'acct-123', email: 'me@example.com', chatgptPlanType: 'plus' },
+    });
+    expect(signedIn.fields.refresh).toMatch(/^rt-/);
+    // The listener answered once and is gone.
+    await expect(fetch(`http://127.0.0.1:${port}/auth/callback?code=x&state=y`)).rejects.toThrow();
+  });
+
+  it('refuses a redirect whose state is not this sign-in’s', async () => {
+    server = await startFakeAuthServer();
+    const port = await freePort();
+    const { result, prompts } = await signInWith('openai-codex', 'browser', {
+      env: { AUTHDECK_OAUTH_CALLBACK_PORT: String(port) },
+    });
+    await until(() => prompts.length > 0);
+    const expectation = expect(result).rejects.toThrow('the redirect belongs to another sign-in (state differs)');
+    await followAuthorizeLink((prompts[0] as { url: string }).url, true);
+    await expectation;
+  });
+
+  it('says the sign-in was denied when the provider redirects with an error', async () => {
+    server = await startFakeAuthServer();
+    server.authorizeRedirectError = 'access_denied';
+    const port = await freePort();
+    const { result, prompts } = await signInWith('openai', 'browser', {
+      env: { AUTHDECK_OAUTH_CALLBACK_PORT: String(port) },
+    });
+    await until(() => prompts.length > 0);
+    const expectation = expect(result).rejects.toThrow('OpenAI sign-in failed: access_denied');
+    expect(await followAuthorizeLink((prompts[0] as { url: string }).url)).toBe(400);
+    await expectation;
+  });
+
+  it('names the taken port, and still signs in by a pasted redirect when the port is taken', async () => {
+    server = await startFakeAuthServer();
+    const blocker = createServer();
+    await new Promise<void>((done) => blocker.listen(0, '127.0.0.1', done));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const env = { ...server.env, AUTHDECK_OAUTH_CALLBACK_PORT: String(port) };
+      await expect(signIn('openai', 'browser', { env, onPrompt: () => {} })).rejects.toThrow(
+        `port ${port} on 127.0.0.1 is taken`,
+      );
+      let paste!: (text: string) => void;
+      const prompts: SignInPrompt[] = [];
+      const result = signIn('openai', 'browser', {
+        env,
+        onPrompt: (prompt) => prompts.push(prompt),
+        pastedRedirect: new Promise((resolve) => {
+          paste = resolve;
+        }),
+      });
+      await until(() => prompts.length > 0);
+      // The browser on another machine ends on a page that cannot load; the person copies its address.
+      const first = await fetch((prompts[0] as { url: string }).url, { redirect: 'manual' });
+      paste(`  ${first.headers.get('location')}\n`);
+      expect(await result).toMatchObject({ kind: 'oauth', fields: { accountId: 'acct-123' } });
+    } finally {
+      blocker.close();
+    }
+  });
+});
+
+describe('device sign-in', () => {
+  it('OpenAI: shows the code and the page, polls until approved', async () => {
+    server = await startFakeAuthServer();
+    server.device.pending = 2;
+    const { result, prompts, sleeps } = await signInWith('openai', 'device');
+    expect(await result).toMatchObject({ kind: 'oauth', fields: { accountId: 'acct-123' } });
+    expect(prompts[0]).toMatchObject({
+      kind: 'device',
+      userCode: 'ABCD-1234',
+      verificationUri: `${server.origin}/codex/device`,
+    });
+    expect(sleeps).toEqual([1000, 1000, 1000]);
+  });
+
+  it('GitHub Copilot: honours slow_down (+5 s) and keeps the GitHub token as a token profile', async () => {
+    server = await startFakeAuthServer();
+    server.device = { pending: 1, slowDown: 1 };
+    const { result, prompts, sleeps } = await signInWith('github-copilot', 'device');
+    const signedIn = await result;
+    expect(signedIn).toMatchObject({ kind: 'token', suggestedName: 'github', fields: {} });
+    expect(signedIn.expiresAt).toBeUndefined();
+    expect(prompts[0]).toMatchObject({
+      kind: 'device',
+      userCode: 'WDJB-MJHT',
+      verificationUri: `${server.origin}/activate`,
+    });
+    expect(sleeps).toEqual([1000, 6000, 6000]);
+  });
+
+  it('xAI: finds its endpoints by discovery and stores them with the sign-in', async () => {
+    server = await startFakeAuthServer();
+    const signedIn = await (await signInWith('xai', 'device')).result;
+    expect(signedIn).toMatchObject({
+      kind: 'oauth',
+      suggestedName: 'me@example.com',
+      fields: {
+        email: 'me@example.com',
+        accountId: 'user-1',
+        tokenEndpoint: `${server.origin}/oauth/token`,
+        authFlow: 'device-code',
+      },
+    });
+  });
+
+  it('ends with a clear reason when the code expires or the sign-in is denied', async () => {
+    server = await startFakeAuthServer();
+    server.device.error = 'expired_token';
+    await expect((await signInWith('xai', 'device')).result).rejects.toThrow('the code expired before it was entered');
+    server.device.error = 'access_denied';
+    await expect((await signInWith('github-copilot', 'device')).result).rejects.toThrow(
+      'the sign-in was denied on the verification page',
+    );
+  });
+
+  it('refuses providers and methods it has no sign-in for, with the reason', async () => {
+    server = await startFakeAuthServer();
+    await expect(signIn('google-gemini-cli', 'browser', { env: {}, onPrompt: () => {} })).rejects.toThrow(
+      "Google's Gemini CLI sign-in was removed in OpenClaw 2026.9",
+    );
+    await expect(signIn('github-copilot', 'browser', { env: {}, onPrompt: () => {} })).rejects.toThrow(
+      'GitHub Copilot signs in by device, not browser',
+    );
+  });
+});
+
+describe('storing a sign-in and refreshing it', () => {
+  async function signedInProfile(ws: Awaited<ReturnType<typeof jsonWorkspace>>) {
+    const signedIn = await (await signInWith('openai', 'device')).result;
+    const saved = await saveSignIn(ws.workspace, 'openai', signedIn);
+    return { saved, signedIn, storePath: join(ws.mainAgentDir, 'auth-profiles.json') };
+  }
+
+  it('stores an OpenAI sign-in as the JSON-era gateway expects: openai-codex:<email>, type oauth', async () => {
+    server = await startFakeAuthServer();
+    const ws = await jsonWorkspace();
+    const { saved, signedIn, storePath } = await signedInProfile(ws);
+    expect(saved.profileId).toBe('openai-codex:me@example.com');
+    const stored = readJson(storePath).profiles['openai-codex:me@example.com'];
+    expect(stored).toEqual({
+      type: 'oauth',
+      provider: 'openai-codex',
+      access: signedIn.secret,
+      refresh: signedIn.fields.refresh,
+      expires: signedIn.expiresAt,
+      accountId: 'acct-123',
+      email: 'me@example.com',
+      chatgptPlanType: 'plus',
+    });
+    expect(readJson(ws.configPath).auth.profiles['openai-codex:me@example.com']).toEqual({
+      provider: 'openai-codex',
+      mode: 'oauth',
+      email: 'me@example.com',
+    });
+  });
+
+  it('stores it as openai:<email> in the shared SQLite store of OpenClaw 2026.9, and refreshes it there', async () => {
+    server = await startFakeAuthServer();
+    const temp = makeTempHome();
+    installOpenclawFixture('b-v9-shared-with-agent-override', temp.stateDir);
+    const workspace = await resolveWorkspace({ env: { HOME: temp.home, PATH: '/nonexistent' } });
+    const signedIn = await (await signInWith('openai', 'device')).result;
+    const saved = await saveSignIn(workspace, 'openai-codex', signedIn);
+    expect(saved).toMatchObject({ profileId: 'openai:me@example.com', layer: 'shared' });
+    const stateDb = join(temp.stateDir, 'state', 'openclaw.sqlite');
+    const read = () =>
+      (
+        readCell(stateDb, `select value_json from config_machine_state where state_key = 'authProfiles.store'`) as {
+          profiles: Record<string, Record<string, unknown>>;
+        }
+      ).profiles['openai:me@example.com'];
+    expect(read()).toMatchObject({ type: 'oauth', provider: 'openai', access: signedIn.secret, accountId: 'acct-123' });
+    const outcome = await refreshOAuthProfile(workspace, 'openai:me@example.com', { env: server.env, force: true });
+    expect(outcome.status).toBe('refreshed');
+    expect(read()?.refresh).not.toBe(signedIn.fields.refresh);
+    expect(existsSync(oauthRefreshLockPath(temp.stateDir, 'shared-sqlite', 'openai', 'openai:me@example.com'))).toBe(
+      false,
+    );
+  });
+
+  it('refreshes an expiring profile under the gateway lock, keeps its other fields, and leaves no lock behind', async () => {
+    server = await startFakeAuthServer();
+    const ws = await jsonWorkspace();
+    const { storePath, signedIn } = await signedInProfile(ws);
+    const id = 'openai-codex:me@example.com';
+    const still = await refreshOAuthProfile(ws.workspace, id, { env: server.env });
+    expect(still.status).toBe('still-valid');
+    expect(server.refreshCalls).toBe(0);
+    const later = () => Date.now() + 3_580_000; // 20 s before expiry
+    const outcome = await refreshOAuthProfile(ws.workspace, id, { env: server.env, now: later });
+    expect(outcome.status).toBe('refreshed');
+    const stored = readJson(storePath).profiles[id];
+    expect(stored.refresh).not.toBe(signedIn.fields.refresh);
+    expect(stored.access).not.toBe(signedIn.secret);
+    expect(stored).toMatchObject({ accountId: 'acct-123', email: 'me@example.com', type: 'oauth' });
+    const lock = oauthRefreshLockPath(ws.stateDir, 'json', 'openai-codex', id);
+    expect(existsSync(lock)).toBe(false);
+  });
+
+  it('says to sign in again when the provider answers invalid_grant, and changes nothing', async () => {
+    server = await startFakeAuthServer();
+    const ws = await jsonWorkspace();
+    const { storePath } = await signedInProfile(ws);
+    const before = readJson(storePath);
+    server.refreshError = 'invalid_grant';
+    await expect(
+      refreshOAuthProfile(ws.workspace, 'openai-codex:me@example.com', { env: server.env, force: true }),
+    ).rejects.toThrow(
+      'the provider no longer accepts its refresh token (invalid_grant); sign in again with `authdeck login --provider openai-codex`',
+    );
+    expect(readJson(storePath)).toEqual(before);
+  });
+
+  it('waits for the gateway’s refresh lock, then skips the request when the gateway refreshed meanwhile', async () => {
+    server = await startFakeAuthServer();
+    const ws = await jsonWorkspace();
+    const { storePath } = await signedInProfile(ws);
+    const id = 'openai-codex:me@example.com';
+    const lock = oauthRefreshLockPath(ws.stateDir, 'json', 'openai-codex', id);
+    mkdirSync(join(lock, '..'), { recursive: true });
+    // Another process (the gateway) holds the lock, refreshes the profile, then lets go.
+    const gateway = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const fs=require('fs');
+         fs.writeFileSync(process.argv[1], JSON.stringify({pid:process.pid,createdAt:new Date().toISOString()}));
+         setTimeout(()=>{
+           const s=JSON.parse(fs.readFileSync(process.argv[2],'utf8'));
+           Object.assign(s.profiles[process.argv[3]],{access:'gateway-access',refresh:'gateway-refresh',expires:Date.now()+3600000});
+           fs.writeFileSync(process.argv[2], JSON.stringify(s));
+           fs.unlinkSync(process.argv[1]);
+         }, 400);`,
+        lock,
+        storePath,
+        id,
+      ],
+      { stdio: 'ignore' },
+    );
+    const exited = new Promise((done) => gateway.once('exit', done));
+    await until(() => existsSync(lock));
+    const outcome = await refreshOAuthProfile(ws.workspace, id, { env: server.env, force: true });
+    await exited;
+    expect(outcome.status).toBe('refreshed-meanwhile');
+    expect(server.refreshCalls).toBe(0);
+    expect(readJson(storePath).profiles[id]).toMatchObject({ access: 'gateway-access', refresh: 'gateway-refresh' });
+  });
+
+  it('refuses a profile the gateway is refreshing right now (fenced)', async () => {
+    server = await startFakeAuthServer();
+    const ws = await jsonWorkspace();
+    const { storePath } = await signedInProfile(ws);
+    const id = 'openai-codex:me@example.com';
+    const store = readJson(storePath);
+    store.profiles[id].access = 'openclaw-oauth-refresh-fence:v1:abc';
+    writeFileSync(storePath, JSON.stringify(store));
+    await expect(refreshOAuthProfile(ws.workspace, id, { env: server.env, force: true })).rejects.toThrow(
+      'the gateway is refreshing it right now',
+    );
+    expect(server.refreshCalls).toBe(0);
+  });
+});
+
+describe("the gateway's refresh lock names", () => {
+  it('match what OpenClaw computes for the same profile', () => {
+    // Vectors computed by OpenClaw 2026.5.20 (sha256) and 2026.9.6 (two FNV-1a lanes) for these profiles.
+    expect(oauthRefreshLockPath('/s', 'json', 'openai-codex', 'openai-codex:default')).toBe(
+      '/s/locks/oauth-refresh/sha256-cee1bbaed8073aace8170859a25616882c288ceeaa1119df363bf01cc0cdab65.lock',
+    );
+    expect(oauthRefreshLockPath('/s', 'shared-sqlite', 'openai', 'openai:default')).toBe(
+      '/s/locks/oauth-refresh/lock-5440fa0b86d2697ef1152f7cb32a8157.lock',
+    );
+    expect(oauthRefreshLockPath('/s', 'agent-sqlite', 'openai-codex', 'openai-codex:default')).toBe(
+      '/s/locks/oauth-refresh/lock-7b9da1f0ba485a46aaec13e8c09ceb27.lock',
+    );
+    expect(oauthRefreshLockPath('/s', 'shared-sqlite', 'github-copilot', 'github-copilot:github')).toBe(
+      '/s/locks/oauth-refresh/lock-709f4ecab2f41498c5a30ab757e83a82.lock',
+    );
+  });
+});
+
+async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((done) => setTimeout(done, 10));
+  }
+}
