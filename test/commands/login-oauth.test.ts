@@ -60,7 +60,9 @@ describe('authdeck login (sign-in)', () => {
     expect(await followAuthorizeLink(link as string)).toBe(200);
     expect(await cli.exited).toBe(0);
     const { stdout, stderr } = cli.output();
-    expect(stdout).toMatch(/✔ Signed in: saved openai-codex:me@example\.com \(oauth; access expires in 59m \d+s, the gateway renews it\) in /);
+    expect(stdout).toMatch(
+      /✔ Signed in: saved openai-codex:me@example\.com \(oauth; access expires in 59m \d+s, the gateway renews it\) in /,
+    );
     const stored = readJson(join(mainAgentDir, 'auth-profiles.json')).profiles['openai-codex:me@example.com'];
     expect(stored).toMatchObject({ type: 'oauth', provider: 'openai-codex', accountId: 'acct-123' });
     for (const secret of [stored.access, stored.refresh]) expect(stdout + stderr).not.toContain(secret);

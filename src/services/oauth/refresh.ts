@@ -45,7 +45,7 @@ export async function refreshOAuthProfile(
   const layer = removalLayer({ workspace, layers, own, ...(base ? { base } : {}) }, profileId);
   const first = describe((await readLayer(layer)).profiles[profileId], profileId);
   const info = findOAuthProvider(first.provider);
-  if (!info || info.kind !== 'oauth') throw new AuthdeckError(`authdeck cannot refresh ${first.provider} sign-ins`);
+  if (info?.kind !== 'oauth') throw new AuthdeckError(`authdeck cannot refresh ${first.provider} sign-ins`);
   const release = await acquireOAuthRefreshLock(
     oauthRefreshLockPath(workspace.stateDir, generation.era, first.provider, profileId),
     { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}), now },
