@@ -17,6 +17,9 @@ import {
 } from './services/save-credential.js';
 import { findClaudeBinary } from './services/setup-token/find-claude.js';
 import { describeReload, reloadGatewayAuth, type GatewayNote } from './services/gateway/reload-auth.js';
+import type { SignInMethod } from './services/oauth/oauth-providers.js';
+import type { RefreshOutcome } from './services/oauth/refresh.js';
+import type { SignInPrompt } from './services/oauth/sign-in-types.js';
 import type { StoreEra } from './services/store-generation.js';
 import { planWrite } from './services/store-writer.js';
 import type { PtySpawner } from './services/setup-token/pty.js';
@@ -56,7 +59,22 @@ export interface AppServices {
   runDoctor(): Promise<DoctorReport>;
   /** Applies the doctor's safe fixes; returns what each did. */
   applyDoctorFixes(findings: Finding[]): Promise<string[]>;
+  /** A browser or device-code sign-in, saved where the gateway reads it. */
+  signIn(request: SignInRequest): Promise<SignInResult>;
+  /** Renews an OAuth profile's access token under the gateway's refresh lock. */
+  refreshProfile(profileId: string): Promise<RefreshOutcome & { gateway?: GatewayNote }>;
 }
+
+export interface SignInRequest {
+  provider: string;
+  method: SignInMethod;
+  onPrompt: (prompt: SignInPrompt) => void;
+  signal: AbortSignal;
+  /** The address a browser on another machine ended on, pasted by the user. */
+  pastedRedirect?: Promise<string>;
+}
+
+export type SignInResult = SaveCredentialResult & { kind: 'oauth' | 'token'; email?: string };
 
 /** What the setup-token screen needs of a session (SetupTokenSession, or a fake). */
 export type SetupTokenSessionLike = Pick<
@@ -147,5 +165,33 @@ export function createAppServices(options: RealServicesOptions): AppServices {
     },
     runDoctor: () => runDoctor(workspace, { nowMs: Date.now(), warnWithinMs: options.warnWithinMs }),
     applyDoctorFixes: async (findings) => (await applySafeFixes(workspace, findings)).map((fix) => fix.done),
+    signIn: async (request) => {
+      const [{ signIn }, { saveSignIn }, { openInBrowser }] = await Promise.all([
+        import('./services/oauth/sign-in.js'),
+        import('./services/oauth/oauth-profiles.js'),
+        import('./services/oauth/open-browser.js'),
+      ]);
+      const signedIn = await signIn(request.provider, request.method, {
+        env: options.env,
+        onPrompt: (prompt) =>
+          request.onPrompt(
+            prompt.kind === 'link' && openInBrowser(prompt.url, options.env) ? { ...prompt, opened: true } : prompt,
+          ),
+        signal: request.signal,
+        ...(request.pastedRedirect ? { pastedRedirect: request.pastedRedirect } : {}),
+      });
+      const saved = await saveSignIn(workspace, request.provider, signedIn);
+      return {
+        ...saved,
+        ...(saved.createdWith ? {} : await tellGateway(saved.era)),
+        kind: signedIn.kind,
+        ...(signedIn.fields.email ? { email: signedIn.fields.email } : {}),
+      };
+    },
+    refreshProfile: async (profileId) => {
+      const { refreshOAuthProfile } = await import('./services/oauth/refresh.js');
+      const outcome = await refreshOAuthProfile(workspace, profileId, { env: options.env });
+      return { ...outcome, ...(outcome.status === 'refreshed' ? await tellGateway(undefined) : {}) };
+    },
   };
 }

@@ -1,3 +1,4 @@
+import type { SignInMethod } from './services/oauth/oauth-providers.js';
 import type { OnboardingMethod } from './services/providers.js';
 
 import { type AgentState, listAgentProfiles, listEnvCredentials } from './services/agent-state.js';
@@ -10,7 +11,8 @@ export type Screen =
   | { name: 'pick'; provider?: string; print?: boolean }
   | { name: 'logout' }
   /** `backTo`: the screen Esc returns to (the wizard that handed over), instead of leaving. */
-  | { name: 'setup-token'; profileId?: string; claudeBin?: string; yes?: boolean; backTo?: Screen };
+  | { name: 'setup-token'; profileId?: string; claudeBin?: string; yes?: boolean; backTo?: Screen }
+  | { name: 'sign-in'; provider: string; method: SignInMethod; backTo?: Screen };
 
 export interface NavigationState {
   stack: Screen[];

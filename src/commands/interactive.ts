@@ -5,7 +5,7 @@ import type { CommandContext } from './context.js';
 import { requireProvider } from './context.js';
 import { OPTIONS, flagValue, stringValue, type CommandSpec, type OptionSpec, type ParsedValues } from './spec.js';
 
-const METHODS: OnboardingMethod[] = ['api-key', 'setup-token', 'paste-token'];
+const METHODS: OnboardingMethod[] = ['api-key', 'setup-token', 'paste-token', 'browser', 'device'];
 
 /** Screens need a terminal; without one, say which plain command does the job (SPEC §6). */
 export function requireTerminal(ctx: CommandContext, what: string, instead: string): void {
@@ -45,6 +45,16 @@ export async function runOnboard(
       );
     if (method === 'setup-token')
       throw new UsageError('setup-token needs a terminal; make the token elsewhere and use --method paste-token');
+    if (method === 'browser' || method === 'device') {
+      const { runSignIn } = await import('./sign-in.js');
+      return runSignIn(ctx, {
+        provider,
+        method,
+        ...(options.profileId ? { profileId: options.profileId } : {}),
+        openBrowser: true,
+        json: options.json === true,
+      });
+    }
     const { runSaveCredential } = await import('./save-credential.js');
     return runSaveCredential(ctx, method === 'api-key' ? 'api_key' : 'token', {
       provider,

@@ -22,14 +22,12 @@ export const loginCommand: CommandSpec = {
   ],
   run: async (ctx, { values }) => {
     const input = onboardInput(values);
-    if (
-      input.method === 'browser' ||
-      input.method === 'device' ||
-      (input.provider && findOAuthProvider(input.provider) && !input.method && !ctx.interactive)
-    ) {
+    const oauth = input.provider ? findOAuthProvider(input.provider) : undefined;
+    // Sign-in by flag, or a sign-in provider with no terminal for the wizard: the text flow.
+    if (input.method === 'browser' || input.method === 'device' || (oauth && !input.method && !ctx.interactive)) {
       if (!input.provider)
         throw new UsageError(
-          `--method ${input.method} needs --provider (${OAUTH_PROVIDERS.map((p) => p.id).join(', ')})`,
+          `--method ${input.method} needs --provider (${OAUTH_PROVIDERS.map((entry) => entry.id).join(', ')})`,
         );
       const { runSignIn } = await import('./sign-in.js');
       return runSignIn(ctx, {
@@ -40,7 +38,8 @@ export const loginCommand: CommandSpec = {
         json: input.json === true,
       });
     }
-    return runOnboard(ctx, input);
+    // In a terminal the wizard offers the sign-in among the provider's methods (openai-codex is openai there).
+    return runOnboard(ctx, { ...input, ...(oauth && input.provider === 'openai-codex' ? { provider: 'openai' } : {}) });
   },
 };
 

@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { describeExpiry } from '../services/durations.js';
 import { CancelledError } from '../services/errors.js';
 import { findOAuthProvider, type SignInMethod } from '../services/oauth/oauth-providers.js';
 import { saveSignIn } from '../services/oauth/oauth-profiles.js';
+import { openInBrowser } from '../services/oauth/open-browser.js';
 import { signIn } from '../services/oauth/sign-in.js';
 import type { SignInPrompt } from '../services/oauth/sign-in-types.js';
 import type { CommandContext } from './context.js';
@@ -95,25 +95,4 @@ function showPrompt(ctx: CommandContext, prompt: SignInPrompt, label: string, op
       `Sign in to ${label}: open ${paint.cyan(prompt.verificationUriComplete ?? prompt.verificationUri)}\nand enter the code\n\n    ${paint.bold(prompt.userCode)}\n\n${paint.dim(`(valid for ${minutes} min; Ctrl+C cancels)`)}`,
     );
   } else ctx.note(paint.dim('Exchanging the sign-in for tokens…'));
-}
-
-/** The platform's opener, only where a browser can show up (a display, or macOS/Windows). */
-function openInBrowser(url: string, env: NodeJS.ProcessEnv): boolean {
-  const opener =
-    process.platform === 'darwin'
-      ? 'open'
-      : process.platform === 'win32'
-        ? 'explorer'
-        : env.DISPLAY || env.WAYLAND_DISPLAY
-          ? 'xdg-open'
-          : undefined;
-  if (!opener) return false;
-  try {
-    spawn(opener, [url], { detached: true, stdio: 'ignore' })
-      .on('error', () => undefined)
-      .unref();
-    return true;
-  } catch {
-    return false;
-  }
 }

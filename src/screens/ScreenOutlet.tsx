@@ -4,6 +4,7 @@ import { OnboardScreen } from './onboard/OnboardScreen.js';
 import { LogoutScreen } from './LogoutScreen.js';
 import { PickerScreen } from './PickerScreen.js';
 import { SetupTokenScreen } from './setup-token/SetupTokenScreen.js';
+import { SignInScreen } from './sign-in/SignInScreen.js';
 
 /** Which component draws which screen. */
 export function ScreenOutlet({ screen }: { screen: Screen }) {
@@ -25,5 +26,7 @@ export function ScreenOutlet({ screen }: { screen: Screen }) {
           backTo={screen.backTo}
         />
       );
+    case 'sign-in':
+      return <SignInScreen provider={screen.provider} method={screen.method} backTo={screen.backTo} />;
   }
 }

@@ -2,7 +2,8 @@
  * What authdeck knows about each provider: env vars in the gateway's precedence, secret shapes,
  * where to get a key. Providers not listed here still work as "custom": any non-empty secret.
  */
-export type OnboardingMethod = 'api-key' | 'setup-token' | 'paste-token';
+/** browser and device: an OAuth sign-in (services/oauth) for the providers that have one. */
+export type OnboardingMethod = 'api-key' | 'setup-token' | 'paste-token' | 'browser' | 'device';
 
 export interface SecretShape {
   pattern: RegExp;
@@ -52,7 +53,7 @@ export const PROVIDERS: readonly ProviderInfo[] = [
     envVars: [{ name: 'OPENAI_API_KEY', type: 'api_key' }],
     key: { pattern: /^sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}$/, looks: 'starts with sk- (often sk-proj-)' },
     keysUrl: 'https://platform.openai.com/api-keys',
-    methods: apiKeyOnly,
+    methods: ['api-key', 'browser', 'device', 'paste-token'],
   },
   {
     id: 'openrouter',
@@ -84,7 +85,13 @@ export const PROVIDERS: readonly ProviderInfo[] = [
     envVars: [{ name: 'XAI_API_KEY', type: 'api_key' }],
     key: { pattern: /^xai-[A-Za-z0-9_-]{20,}$/, looks: 'starts with xai-' },
     keysUrl: 'https://console.x.ai',
-    methods: apiKeyOnly,
+    methods: ['api-key', 'device', 'paste-token'],
+  },
+  {
+    id: 'github-copilot',
+    label: 'GitHub Copilot',
+    envVars: [{ name: 'COPILOT_GITHUB_TOKEN', type: 'token' }],
+    methods: ['device', 'paste-token'],
   },
   {
     id: 'mistral',

@@ -1,9 +1,14 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type FakeAuthServer, followAuthorizeLink, startFakeAuthServer } from '../helpers/fake-oauth-server.js';
+import {
+  type FakeAuthServer,
+  followAuthorizeLink,
+  freeLoopbackPort,
+  startFakeAuthServer,
+} from '../helpers/fake-oauth-server.js';
 import { CLI_PATH, runCli } from '../helpers/run-cli.js';
-import { makeTempHome, readJson } from '../helpers/temp-state.js';
+import { makeTempHome, readJson, writeJsonFile } from '../helpers/temp-state.js';
 
 let server: FakeAuthServer;
 afterEach(async () => {
@@ -37,20 +42,11 @@ function startCli(args: string[], home: string, env: Record<string, string>) {
   };
 }
 
-async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  const probe = createServer();
-  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
-  const { port } = probe.address() as { port: number };
-  await new Promise((done) => probe.close(done));
-  return port;
-}
-
 describe('authdeck login (sign-in)', () => {
   it('browser: prints the link, takes the loopback redirect, stores an oauth profile, and never prints a token', async () => {
     server = await startFakeAuthServer();
     const { home, mainAgentDir } = makeTempHome();
-    const port = await freePort();
+    const port = await freeLoopbackPort();
     const cli = startCli(['login', '--provider', 'openai-codex', '--method', 'browser'], home, {
       ...server.env,
       AUTHDECK_OAUTH_CALLBACK_PORT: String(port),
@@ -129,5 +125,29 @@ describe('authdeck login (sign-in)', () => {
     expect(refused.stderr).toContain('sign in again with `authdeck login --provider openai-codex`');
     const notOauth = await runCli(['--no-reload', 'refresh', 'nope:x'], { home, env: server.env });
     expect(notOauth.code).not.toBe(0);
+  });
+});
+
+describe('doctor --fix and an expiring sign-in', () => {
+  it('names the refresh as the fix and does it under --fix', async () => {
+    server = await startFakeAuthServer();
+    const { home, mainAgentDir, configPath } = makeTempHome();
+    const cli = startCli(['login', '--provider', 'openai', '--method', 'device'], home, server.env);
+    expect(await cli.exited).toBe(0);
+    const id = 'openai-codex:me@example.com';
+    const storePath = join(mainAgentDir, 'auth-profiles.json');
+    const store = readJson(storePath);
+    store.profiles[id].expires = Date.now() + 60_000;
+    writeJsonFile(storePath, store);
+    const config = readJson(configPath);
+    writeJsonFile(configPath, { ...config, agents: { defaults: { model: { primary: 'openai-codex/gpt-5.5' } } } });
+    const before = await runCli(['--no-reload', 'doctor'], { home, env: server.env });
+    expect(before.code).toBe(1);
+    expect(before.stdout).toContain(`fix: \`authdeck refresh ${id}\` (doctor --fix does it)`);
+    const fixed = await runCli(['--no-reload', 'doctor', '--fix'], { home, env: server.env });
+    expect(fixed.stdout).toContain(`✔ fixed: refreshed ${id}`);
+    expect(readJson(storePath).profiles[id].expires).toBeGreaterThan(Date.now() + 3_000_000);
+    expect(fixed.stdout).not.toContain('credential-expiring');
+    expect(server.refreshCalls).toBe(1);
   });
 });

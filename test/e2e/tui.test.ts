@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { installOpenclawFixture, readCell } from '../helpers/openclaw-fixtures.js';
 import { sleep, TerminalSession } from '../helpers/pty-driver.js';
+import { chooseOpenaiInWizard } from '../helpers/pty-wizard.js';
 import { runCli } from '../helpers/run-cli.js';
 import { makeTempHome, readJson, writeJsonFile } from '../helpers/temp-state.js';
 
@@ -22,11 +23,7 @@ function launch(home: string, args: string[], options: { cols?: number; rows?: n
 /** From the wizard's welcome: OpenAI, API key, the default profile name, no .env; the summary screen. */
 async function addOpenaiKeyInWizard(session: TerminalSession, key: string): Promise<string> {
   await session.press('enter');
-  await session.waitFor('Which provider?');
-  await session.type('openai');
-  await session.waitFor('❯ OpenAI openai');
-  await session.press('enter');
-  await session.waitFor('How do you want to sign in to OpenAI?');
+  await chooseOpenaiInWizard(session);
   await session.press('enter');
   await session.waitFor('Paste the OpenAI API key');
   await session.type(key);
@@ -99,7 +96,12 @@ describe('the TUI in a real terminal', () => {
     const session = launch(home, ['dashboard']);
     const countdown = /anthropic:work .*29d (\d\d:\d\d:\d\d)/;
     const before = countdown.exec(await session.waitFor(countdown))![1];
-    const after = countdown.exec(await session.waitFor((screen) => countdown.exec(screen)?.[1] !== before, 5_000))![1];
+    // A frame caught mid-redraw may lack the row: wait for the row itself, with a later time.
+    const later = (screen: string) => {
+      const time = countdown.exec(screen)?.[1];
+      return time !== undefined && time !== before;
+    };
+    const after = countdown.exec(await session.waitFor(later, 5_000))![1];
     expect(after! < before!).toBe(true);
     await session.type('q');
     expect(await session.waitForExit()).toBe(0);

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
 
 /** An unsigned JWT: OpenClaw and authdeck only read the claims. */
 export function fakeJwt(claims: Record<string, unknown>): string {
@@ -153,4 +153,13 @@ export async function followAuthorizeLink(link: string, mangleState = false): Pr
   if (mangleState) location.searchParams.set('state', 'not-the-state');
   const back = await fetch(location, { redirect: 'manual' });
   return back.status;
+}
+
+/** A loopback port free right now, for the sign-in listener (AUTHDECK_OAUTH_CALLBACK_PORT). */
+export async function freeLoopbackPort(): Promise<number> {
+  const probe = createNetServer();
+  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((done) => probe.close(done));
+  return port;
 }

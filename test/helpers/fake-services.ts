@@ -1,7 +1,7 @@
 import type { AgentState } from '../../src/services/agent-state.js';
 import type { Finding } from '../../src/services/doctor/doctor-types.js';
 import type { ProbeOutcome } from '../../src/services/probe/probe-runner.js';
-import type { AppServices } from '../../src/app-services.js';
+import type { AppServices, SignInRequest, SignInResult } from '../../src/app-services.js';
 import type { SaveCredentialResult } from '../../src/services/save-credential.js';
 import type { Workspace } from '../../src/services/workspace.js';
 import { readModelSettings } from '../../src/services/model-usage.js';
@@ -73,6 +73,10 @@ export interface FakeServices extends AppServices {
   changeListeners: Set<() => void>;
   doctorFindings: Finding[];
   probeOutcomes: ProbeOutcome[];
+  /** Sign-ins the screens started; the test answers them. */
+  signIns: Array<{ request: SignInRequest; resolve(result: SignInResult): void; reject(error: Error): void }>;
+  /** What refreshProfile answers (or throws). */
+  refreshAnswer: () => Awaited<ReturnType<AppServices['refreshProfile']>>;
 }
 
 /** AppServices with no I/O: records calls, serves `state`, hands out fake sessions. */
@@ -91,6 +95,8 @@ export function createFakeServices(overrides: Partial<AppServices> & { state?: A
     changeListeners,
     doctorFindings: [],
     probeOutcomes: [],
+    signIns: [],
+    refreshAnswer: () => ({ status: 'refreshed', expiresAt: NOW + 3_600_000 }),
     loadState: async () => services.state,
     watchState: (onChange) => {
       changeListeners.add(onChange);
@@ -156,6 +162,14 @@ export function createFakeServices(overrides: Partial<AppServices> & { state?: A
       calls.push(['applyDoctorFixes', findings.length]);
       services.doctorFindings = [];
       return findings.filter((finding) => finding.safeFix).map((finding) => `fixed ${finding.subject}`);
+    },
+    signIn: (request) => {
+      calls.push(['signIn', request.provider, request.method]);
+      return new Promise((resolve, reject) => services.signIns.push({ request, resolve, reject }));
+    },
+    refreshProfile: async (profileId) => {
+      calls.push(['refreshProfile', profileId]);
+      return services.refreshAnswer();
     },
     ...overrides,
   };

@@ -10,21 +10,18 @@ import { signIn } from '../../src/services/oauth/sign-in.js';
 import type { SignInPrompt } from '../../src/services/oauth/sign-in-types.js';
 import { resolveWorkspace } from '../../src/services/workspace.js';
 import { installOpenclawFixture, readCell } from '../helpers/openclaw-fixtures.js';
-import { type FakeAuthServer, followAuthorizeLink, startFakeAuthServer } from '../helpers/fake-oauth-server.js';
+import {
+  type FakeAuthServer,
+  followAuthorizeLink,
+  freeLoopbackPort,
+  startFakeAuthServer,
+} from '../helpers/fake-oauth-server.js';
 import { makeTempHome, readJson } from '../helpers/temp-state.js';
 
 let server: FakeAuthServer;
 afterEach(async () => {
   await server?.close();
 });
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
-  const { port } = probe.address() as { port: number };
-  await new Promise((done) => probe.close(done));
-  return port;
-}
 
 /** The person at the browser or on the verification page, scripted; polling runs without waits. */
 async function signInWith(
@@ -52,7 +49,7 @@ async function jsonWorkspace() {
 describe('browser sign-in (OpenAI, PKCE with a loopback redirect)', () => {
   it('signs in when the browser comes back to the listener, and reads the account from the token', async () => {
     server = await startFakeAuthServer();
-    const port = await freePort();
+    const port = await freeLoopbackPort();
     const { result, prompts } = await signInWith('openai', 'browser', {
       env: { AUTHDECK_OAUTH_CALLBACK_PORT: String(port) },
     });
@@ -75,7 +72,7 @@ describe('browser sign-in (OpenAI, PKCE with a loopback redirect)', () => {
 
   it('refuses a redirect whose state is not this sign-in’s', async () => {
     server = await startFakeAuthServer();
-    const port = await freePort();
+    const port = await freeLoopbackPort();
     const { result, prompts } = await signInWith('openai-codex', 'browser', {
       env: { AUTHDECK_OAUTH_CALLBACK_PORT: String(port) },
     });
@@ -88,7 +85,7 @@ describe('browser sign-in (OpenAI, PKCE with a loopback redirect)', () => {
   it('says the sign-in was denied when the provider redirects with an error', async () => {
     server = await startFakeAuthServer();
     server.authorizeRedirectError = 'access_denied';
-    const port = await freePort();
+    const port = await freeLoopbackPort();
     const { result, prompts } = await signInWith('openai', 'browser', {
       env: { AUTHDECK_OAUTH_CALLBACK_PORT: String(port) },
     });

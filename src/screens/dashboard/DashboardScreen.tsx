@@ -195,6 +195,7 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
     } else if ((input === 'K' || input === 'J') && row && report && state)
       actions.reorder(row, report, state, input === 'K' ? -1 : 1);
     else if (input === 'c' && row) actions.clearCooldown(row);
+    else if (input === 'r' && row) actions.refresh(row);
     else if (input === '/') dispatch({ type: 'mode', mode: 'filter' });
     else if (input === 'A') dispatch({ type: 'mode', mode: 'agents' });
     else if (input === 'D') dispatch({ type: 'mode', mode: 'doctor' });

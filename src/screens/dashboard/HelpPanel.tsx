@@ -8,6 +8,7 @@ export const DASHBOARD_KEYS: ReadonlyArray<readonly [string, string]> = [
   ['d', 'remove the profile (asks first)'],
   ['K / J', "move up / down in the provider's order (writes the agent's override)"],
   ['c', 'clear a cooldown or disabled window'],
+  ['r', "refresh an OAuth sign-in now (under the gateway's refresh lock)"],
   ['p', 'probe every API key live (free model-list calls; writes nothing)'],
   ['/', 'filter by id, provider or variable'],
   ['A', 'switch agent'],

@@ -7,6 +7,7 @@ import type { StatusReport } from '../../services/status-report.js';
 import type { SelectableRow } from './dashboard-rows.js';
 import { moveInOrder, orderBase } from '../../services/order-edit.js';
 import type { DashboardUiAction } from './use-dashboard-ui.js';
+import { formatRelative } from '../../services/durations.js';
 import { errorMessage } from '../../services/errors.js';
 import type { GatewayNote } from '../../services/gateway/reload-auth.js';
 
@@ -68,6 +69,28 @@ export function useDashboardActions(dispatch: (action: DashboardUiAction) => voi
       run(async () => {
         const cleared = await services.clearCooldown(row.profile.id);
         return withGateway(`Cleared the ${row.profile.usage} of ${row.profile.id}`, cleared.gateway);
+      });
+    },
+    /** An OAuth sign-in's access token renewed now, under the gateway's refresh lock. */
+    refresh: (row: SelectableRow) => {
+      if (row.kind !== 'profile' || row.profile.type !== 'oauth')
+        return dispatch({
+          type: 'message',
+          text: `only OAuth sign-ins refresh; ${row.kind === 'profile' ? `${row.profile.id} is ${row.profile.type === 'api_key' ? 'an API key' : `a ${row.profile.type}`}` : 'this is an environment variable'}`,
+          tone: 'info',
+        });
+      const id = row.profile.id;
+      dispatch({ type: 'message', text: `Refreshing ${id}…`, tone: 'info' });
+      run(async () => {
+        const outcome = await services.refreshProfile(id);
+        const when = formatRelative(outcome.expiresAt, services.now());
+        const text =
+          outcome.status === 'refreshed'
+            ? `Refreshed ${id}: access expires ${when}`
+            : outcome.status === 'still-valid'
+              ? `${id} is good for a while (expires ${when}); the gateway renews it itself`
+              : `${id} was refreshed by the gateway meanwhile (expires ${when})`;
+        return withGateway(text, outcome.gateway);
       });
     },
     setupToken: (row: SelectableRow | undefined) => {

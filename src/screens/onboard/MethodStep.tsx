@@ -21,6 +21,16 @@ export function MethodStep({ provider, onSelect }: { provider: string; onSelect:
         : '(needs Claude Code: npm install -g @anthropic-ai/claude-code)',
       disabled: !claudeFound,
     },
+    browser: {
+      value: 'browser',
+      label: `Sign in with ${provider === 'openai' ? 'ChatGPT' : providerLabel(provider)} in a browser`,
+      hint: 'uses your subscription; the gateway renews the sign-in itself',
+    },
+    device: {
+      value: 'device',
+      label: `Sign in with a code${provider === 'openai' ? ' (ChatGPT)' : ''}`,
+      hint: 'enter a short code on any device: for remote and SSH machines',
+    },
     'paste-token': {
       value: 'paste-token',
       label: 'Paste a token made elsewhere',

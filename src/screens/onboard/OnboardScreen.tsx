@@ -58,13 +58,16 @@ export function OnboardScreen({
     if (after.step === before) return;
     holdRestOfKeys();
     if (after.step === 'saving') void save(after);
-    if (after.step === 'secret' && after.method === 'setup-token') {
-      // Its own screen takes over; Esc there comes back to the method question.
-      navigation.replace({
-        name: 'setup-token',
-        backTo: { name: 'onboard', ...(after.provider ? { provider: after.provider } : {}), resumeAt: 'method' },
-      });
-    }
+    if (after.step !== 'secret') return;
+    // Its own screen takes over; Esc there comes back to the method question.
+    const backTo = {
+      name: 'onboard',
+      ...(after.provider ? { provider: after.provider } : {}),
+      resumeAt: 'method',
+    } as const;
+    if (after.method === 'setup-token') navigation.replace({ name: 'setup-token', backTo });
+    else if ((after.method === 'browser' || after.method === 'device') && after.provider)
+      navigation.replace({ name: 'sign-in', provider: after.provider, method: after.method, backTo });
   };
 
   useKeys((_input, key) => {
@@ -159,8 +162,8 @@ export function OnboardScreen({
           <MethodStep provider={state.provider!} onSelect={(value) => dispatch({ type: 'method', method: value })} />
         );
       case 'secret':
-        return state.method === 'setup-token' ? (
-          <Text dimColor>Starting setup-token…</Text>
+        return state.method === 'setup-token' || state.method === 'browser' || state.method === 'device' ? (
+          <Text dimColor>Starting the sign-in…</Text>
         ) : (
           <SecretStep
             provider={state.provider!}
@@ -229,7 +232,7 @@ export function OnboardScreen({
   return (
     <Box flexDirection="column">
       <Header
-        title={`onboard${state.provider ? ` · ${state.provider}` : ''}${state.method && state.method !== 'setup-token' ? ` · ${state.method}` : ''}`}
+        title={`onboard${state.provider ? ` · ${state.provider}` : ''}${state.method && (state.method === 'api-key' || state.method === 'paste-token') ? ` · ${state.method}` : ''}`}
       />
       {step}
     </Box>

@@ -1,3 +1,4 @@
+import { findOAuthProvider } from '../oauth/oauth-providers.js';
 import { type AgentState, listAgentProfiles } from '../agent-state.js';
 import { storedProfileType } from '../credential-view.js';
 import { asRecord } from '../json-text.js';
@@ -156,7 +157,7 @@ export function checkCredentials(report: StatusReport): Finding[] {
     subject: reason.profileId ?? reason.provider,
     problem: reason.message,
     why: reason.exitCode === 1 ? 'requests to this provider fail' : 'requests fail once it expires',
-    fix: renewal(reason.provider),
+    ...renewalOf(report, reason.provider, reason.profileId ?? undefined, false),
   }));
   const judged = new Set(report.check.reasons.map((reason) => reason.profileId));
   for (const profile of report.profiles) {
@@ -167,16 +168,32 @@ export function checkCredentials(report: StatusReport): Finding[] {
       subject: profile.id,
       problem: profile.status === 'expired' ? 'expired' : 'has no secret',
       why: 'the gateway does not try it now (another profile or no model needs it), so nothing fails yet',
-      fix: `renew it (${renewal(profile.provider)}) or \`authdeck remove ${profile.id}\``,
+      ...renewalOf(report, profile.provider, profile.id, true),
     });
   }
   return findings;
 }
 
-function renewal(provider: string): string {
-  return provider === 'anthropic'
-    ? '`authdeck setup-token` or `authdeck add-key --provider anthropic`'
-    : `\`authdeck add-key --provider ${provider}\``;
+/** How to renew it: an OAuth sign-in refreshes (a safe fix), anything else is made again. */
+function renewalOf(
+  report: StatusReport,
+  provider: string,
+  profileId: string | undefined,
+  offerRemove: boolean,
+): Pick<Finding, 'fix' | 'safeFix'> {
+  const profile = profileId ? report.profiles.find((entry) => entry.id === profileId) : undefined;
+  if (profile?.type === 'oauth' && profile.status !== 'missing' && findOAuthProvider(provider)?.kind === 'oauth')
+    return {
+      fix: `\`authdeck refresh ${profile.id}\` (doctor --fix does it), or sign in again with \`authdeck login --provider ${provider}\``,
+      safeFix: { kind: 'refresh-oauth', profileId: profile.id },
+    };
+  const again =
+    provider === 'anthropic'
+      ? '`authdeck setup-token` or `authdeck add-key --provider anthropic`'
+      : findOAuthProvider(provider)
+        ? `\`authdeck login --provider ${provider}\` or \`authdeck add-key --provider ${provider}\``
+        : `\`authdeck add-key --provider ${provider}\``;
+  return { fix: offerRemove && profileId ? `renew it (${again}) or \`authdeck remove ${profileId}\`` : again };
 }
 
 /** A variable and a profile for the same provider, or one variable with two values: say which wins. */

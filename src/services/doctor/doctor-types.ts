@@ -6,7 +6,9 @@ export type SafeFix =
   | { kind: 'chmod'; path: string; mode: number }
   | { kind: 'stale-lock'; lockedFile: string }
   | { kind: 'temp-file'; path: string; lockedFile: string }
-  | { kind: 'dangling-order'; layer: 'own' | 'base'; provider: string; keep: string[] };
+  | { kind: 'dangling-order'; layer: 'own' | 'base'; provider: string; keep: string[] }
+  /** An OAuth sign-in renewed with its refresh token, under the gateway's refresh lock. */
+  | { kind: 'refresh-oauth'; profileId: string };
 
 export interface Finding {
   /** Stable kebab-case name of the check, for scripts (`--json`). */

@@ -1,3 +1,4 @@
+import { errorMessage } from '../errors.js';
 import { chmod, unlink } from 'node:fs/promises';
 import { type AgentState, loadAgentState } from '../agent-state.js';
 import { UnreadableStateError } from '../errors.js';
@@ -131,6 +132,18 @@ async function applyFix(workspace: Workspace, fix: SafeFix): Promise<string> {
       return fix.keep.length > 0
         ? `${fix.provider} order is now ${fix.keep.join(', ')}`
         : `cleared the ${fix.provider} order (it named only missing profiles)`;
+    }
+    case 'refresh-oauth': {
+      const { refreshOAuthProfile } = await import('../oauth/refresh.js');
+      try {
+        const outcome = await refreshOAuthProfile(workspace, fix.profileId, { env: workspace.env, force: true });
+        return outcome.status === 'refreshed'
+          ? `refreshed ${fix.profileId}`
+          : `${fix.profileId} was refreshed by the gateway meanwhile`;
+      } catch (error) {
+        // A refused refresh is news, not a crash: the finding stays and says to sign in again.
+        return `could not refresh ${fix.profileId}: ${errorMessage(error)}`;
+      }
     }
   }
 }

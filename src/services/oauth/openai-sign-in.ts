@@ -34,7 +34,11 @@ export async function openaiBrowserSignIn(info: OAuthProviderInfo, options: Sign
     originator: 'openclaw',
   }))
     url.searchParams.set(key, value);
-  options.onPrompt({ kind: 'link', url: url.toString() });
+  options.onPrompt({
+    kind: 'link',
+    url: url.toString(),
+    expiresAt: (options.now ?? Date.now)() + (options.timeoutMs ?? 900_000),
+  });
   try {
     const redirect = await firstOf(
       [

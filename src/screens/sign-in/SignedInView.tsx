@@ -1,0 +1,37 @@
+import { Box, Text } from 'ink';
+import type { SignInResult } from '../../app-services.js';
+import { KeyHints } from '../../components/KeyHints.js';
+import { useKeys } from '../../components/key-router.js';
+import { useServices } from '../../contexts.js';
+import { formatRelative } from '../../services/durations.js';
+
+/** Signed in and saved: which profile, where, and who renews the access token. */
+export function SignedInView({ result, onDone }: { result: SignInResult; onDone: () => void }) {
+  const services = useServices();
+  useKeys((_input, key) => {
+    if (key.return || key.escape) onDone();
+  });
+  return (
+    <Box flexDirection="column">
+      <Text color="green">
+        ✔ Signed in{result.email ? ` as ${result.email}` : ''}: {result.replaced ? 'replaced' : 'saved'}{' '}
+        <Text bold>{result.profileId}</Text> ({result.kind})
+      </Text>
+      <Text> file {result.storePath}</Text>
+      {result.expiresAt !== undefined && (
+        <Text>
+          {'   '}access token expires {formatRelative(result.expiresAt, services.now())}; the gateway renews it with the
+          refresh token
+        </Text>
+      )}
+      {result.config.changed && <Text> config recorded in {result.config.path}</Text>}
+      {result.gateway && (
+        <Text dimColor={!result.gateway.warning} color={result.gateway.warning ? 'yellow' : undefined}>
+          {' '}
+          {result.gateway.line}
+        </Text>
+      )}
+      <KeyHints hints={[['enter', 'done']]} />
+    </Box>
+  );
+}

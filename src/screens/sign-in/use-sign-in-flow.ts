@@ -1,0 +1,72 @@
+import { useEffect, useRef, useState } from 'react';
+import type { SignInResult } from '../../app-services.js';
+import { useServices } from '../../contexts.js';
+import { errorMessage } from '../../services/errors.js';
+import { parsePastedRedirect } from '../../services/oauth/loopback.js';
+import type { SignInMethod } from '../../services/oauth/oauth-providers.js';
+import type { SignInPrompt } from '../../services/oauth/sign-in-types.js';
+
+export type SignInFlowState =
+  | { stage: 'waiting'; prompt?: SignInPrompt }
+  | { stage: 'exchanging' }
+  | { stage: 'saved'; result: SignInResult }
+  | { stage: 'failed'; error: string };
+
+/**
+ * One sign-in, started when the screen opens (it is the outside world this screen syncs with)
+ * and cancelled when it closes; `retry` starts another. A pasted redirect is checked here, so a
+ * wrong paste says why and the browser's own redirect can still arrive.
+ */
+export function useSignInFlow(provider: string, method: SignInMethod) {
+  const services = useServices();
+  const [state, setState] = useState<SignInFlowState>({ stage: 'waiting' });
+  const [attempt, setAttempt] = useState(0);
+  const [pasteProblem, setPasteProblem] = useState<string>();
+  const paste = useRef<(text: string) => void>(undefined);
+  const controller = useRef<AbortController>(undefined);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new attempt (retry) starts a new sign-in.
+  useEffect(() => {
+    const abort = new AbortController();
+    controller.current = abort;
+    const pastedRedirect = new Promise<string>((resolve) => {
+      paste.current = resolve;
+    });
+    setState({ stage: 'waiting' });
+    services
+      .signIn({
+        provider,
+        method,
+        signal: abort.signal,
+        ...(method === 'browser' ? { pastedRedirect } : {}),
+        onPrompt: (prompt) => {
+          if (abort.signal.aborted) return;
+          setState(prompt.kind === 'exchanging' ? { stage: 'exchanging' } : { stage: 'waiting', prompt });
+        },
+      })
+      .then(
+        (result) => {
+          if (!abort.signal.aborted) setState({ stage: 'saved', result });
+        },
+        (error: unknown) => {
+          if (!abort.signal.aborted) setState({ stage: 'failed', error: errorMessage(error) });
+        },
+      );
+    return () => abort.abort();
+  }, [services, provider, method, attempt]);
+  return {
+    state,
+    pasteProblem,
+    submitPaste(text: string) {
+      try {
+        parsePastedRedirect(text);
+      } catch (error) {
+        setPasteProblem(errorMessage(error));
+        return;
+      }
+      setPasteProblem(undefined);
+      paste.current?.(text);
+    },
+    cancel: () => controller.current?.abort(),
+    retry: () => setAttempt((count) => count + 1),
+  };
+}

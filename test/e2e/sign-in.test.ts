@@ -1,0 +1,76 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  type FakeAuthServer,
+  followAuthorizeLink,
+  freeLoopbackPort,
+  startFakeAuthServer,
+} from '../helpers/fake-oauth-server.js';
+import { TerminalSession } from '../helpers/pty-driver.js';
+import { chooseOpenaiInWizard } from '../helpers/pty-wizard.js';
+import { makeTempHome, readJson } from '../helpers/temp-state.js';
+
+const sessions: TerminalSession[] = [];
+let server: FakeAuthServer | undefined;
+afterEach(async () => {
+  while (sessions.length > 0) sessions.pop()!.kill();
+  await server?.close();
+  server = undefined;
+});
+
+/** The wizard from its welcome to the OpenAI method question, typed as a person would. */
+async function toOpenaiMethods(session: TerminalSession) {
+  await session.waitFor('Welcome');
+  await session.press('enter');
+  await chooseOpenaiInWizard(session);
+}
+
+describe('wizard sign-in in a real terminal (fake authorization server)', () => {
+  it('browser: the link on screen is the one to open; the loopback redirect lands an oauth profile', async () => {
+    server = await startFakeAuthServer();
+    const { home, mainAgentDir } = makeTempHome();
+    const port = await freeLoopbackPort();
+    const session = TerminalSession.launch(['--no-reload', 'onboard'], {
+      home,
+      env: { ...server.env, AUTHDECK_OAUTH_CALLBACK_PORT: String(port) },
+    });
+    sessions.push(session);
+    await toOpenaiMethods(session);
+    await session.press('down');
+    await session.waitFor('❯ Sign in with ChatGPT in a browser');
+    await session.press('enter');
+    await session.waitFor('Open this link; sign in to ChatGPT');
+    // The link as a person copies it off the screen: its wrapped lines joined.
+    const screen = await session.waitFor(/left\)/);
+    const joined = screen.replace(/\n/g, '');
+    const link = joined.match(/(http:\/\/127\.0\.0\.1:\d+\/oauth\/authorize\?\S+?)(?=Waiting)/)?.[1];
+    expect(link).toBeDefined();
+    expect(new URL(link!).searchParams.get('redirect_uri')).toBe(`http://localhost:${port}/auth/callback`);
+    expect(await followAuthorizeLink(link!)).toBe(200);
+    await session.waitFor('✔ Signed in as me@example.com: saved openai-codex:me@example.com (oauth)');
+    const stored = readJson(join(mainAgentDir, 'auth-profiles.json')).profiles['openai-codex:me@example.com'];
+    expect(stored).toMatchObject({ type: 'oauth', provider: 'openai-codex', accountId: 'acct-123' });
+    expect(session.screen()).not.toContain(stored.access);
+    await session.press('enter');
+    expect(await session.waitForExit()).toBe(0);
+  });
+
+  it('device code: shows the code large, polls until approved, and saves', async () => {
+    server = await startFakeAuthServer();
+    server.device.pending = 1;
+    const { home, mainAgentDir } = makeTempHome();
+    const session = TerminalSession.launch(['--no-reload', 'onboard'], { home, env: server.env });
+    sessions.push(session);
+    await toOpenaiMethods(session);
+    await session.press('down', 2);
+    await session.waitFor('❯ Sign in with a code');
+    await session.press('enter');
+    await session.waitFor('A B C D - 1 2 3 4');
+    await session.waitFor('✔ Signed in as me@example.com: saved openai-codex:me@example.com (oauth)', 15_000);
+    expect(readJson(join(mainAgentDir, 'auth-profiles.json')).profiles['openai-codex:me@example.com'].type).toBe(
+      'oauth',
+    );
+    await session.press('enter');
+    expect(await session.waitForExit()).toBe(0);
+  });
+});

@@ -1,0 +1,133 @@
+import { act } from 'react';
+import { describe, expect, it } from 'vitest';
+import type { SignInResult } from '../../src/app-services.js';
+import { createFakeServices, fakeState, NOW } from '../helpers/fake-services.js';
+import { renderApp, waitForFrame, waitUntil } from '../helpers/ink.js';
+
+const LINK = `https://auth.example.test/oauth/authorize?client_id=app&state=${'s'.repeat(40)}&code_challenge=${'c'.repeat(43)}`;
+
+function savedResult(services: ReturnType<typeof createFakeServices>, profileId: string): SignInResult {
+  return {
+    profileId,
+    storePath: `${services.workspace.agentDir}/auth-profiles.json`,
+    layer: 'local',
+    era: 'json',
+    replaced: false,
+    expiresAt: NOW + 3_600_000,
+    expiryAssumed: false,
+    orderAppendedIn: [],
+    config: { path: services.workspace.configPath, changed: true, created: false },
+    kind: 'oauth',
+    email: 'me@example.com',
+  };
+}
+
+async function toMethodStep(services: ReturnType<typeof createFakeServices>, provider: string) {
+  const app = await renderApp(services, { name: 'onboard', provider });
+  await waitForFrame(app, 'Welcome');
+  await app.press('enter');
+  await waitForFrame(app, 'How do you want to sign in');
+  return app;
+}
+
+describe('wizard: sign in with a browser or a device code', () => {
+  it('offers ChatGPT sign-in for OpenAI, shows the whole link, copies it, and takes a pasted address', async () => {
+    const services = createFakeServices();
+    const app = await toMethodStep(services, 'openai');
+    expect(app.frame()).toContain('Sign in with ChatGPT in a browser');
+    await app.type('\x1b[B\r');
+    await waitUntil(() => services.signIns.length === 1, 'the sign-in to start');
+    expect(services.calls).toEqual([['signIn', 'openai', 'browser']]);
+    const [signIn] = services.signIns;
+    await app.settle();
+    await act(async () => signIn!.request.onPrompt({ kind: 'link', url: LINK, expiresAt: NOW + 900_000 }));
+    const frame = (await waitForFrame(app, 'Open this link; sign in')).replace(/\n/g, '');
+    expect(frame).toContain(LINK);
+    expect(app.frame()).toContain('15:00 left');
+    await app.press('tab');
+    expect(services.clipboard).toEqual([LINK]);
+    await app.type('not a url');
+    await app.press('enter');
+    await waitForFrame(app, 'that is not a URL');
+    await app.type('\x15');
+    const pasted = 'http://localhost:1455/auth/callback?code=abc&state=xyz';
+    await app.type(pasted);
+    await app.press('enter');
+    expect(await signIn!.request.pastedRedirect).toBe(pasted);
+    await act(async () => signIn!.request.onPrompt({ kind: 'exchanging' }));
+    await waitForFrame(app, 'getting the tokens');
+    await act(async () => signIn!.resolve(savedResult(services, 'openai:me@example.com')));
+    await waitForFrame(app, '✔ Signed in as me@example.com: saved openai:me@example.com (oauth)');
+    await app.press('enter');
+    expect(app.exits).toEqual([{ exitCode: 0, select: 'openai:me@example.com' }]);
+  });
+
+  it('shows a device code large with a countdown, c copies it, Esc cancels the sign-in and goes back a step', async () => {
+    const services = createFakeServices();
+    const app = await toMethodStep(services, 'github-copilot');
+    await app.press('enter');
+    await waitUntil(() => services.signIns.length === 1, 'the sign-in to start');
+    const [signIn] = services.signIns;
+    await app.settle();
+    await act(async () =>
+      signIn!.request.onPrompt({
+        kind: 'device',
+        userCode: 'WDJB-MJHT',
+        verificationUri: 'https://github.com/login/device',
+        expiresAt: NOW + 599_000,
+      }),
+    );
+    const frame = await waitForFrame(app, 'W D J B - M J H T');
+    expect(frame).toContain('https://github.com/login/device');
+    expect(frame).toContain('the code expires in 9:59');
+    await app.type('c');
+    expect(services.clipboard).toEqual(['WDJB-MJHT']);
+    await app.press('escape');
+    await waitForFrame(app, 'How do you want to sign in to GitHub Copilot?');
+    expect(signIn!.request.signal.aborted).toBe(true);
+    expect(app.exits).toEqual([]);
+  });
+
+  it('says why a sign-in failed and tries again on r', async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'sign-in', provider: 'xai', method: 'device' });
+    await waitUntil(() => services.signIns.length === 1, 'the sign-in to start');
+    await act(async () =>
+      services.signIns[0]!.reject(new Error('the code expired before it was entered: start again')),
+    );
+    await waitForFrame(app, 'Sign-in to xAI (Grok) did not finish');
+    expect(app.frame()).toContain('the code expired before it was entered');
+    await app.type('r');
+    await waitUntil(() => services.signIns.length === 2, 'a second sign-in');
+    await waitForFrame(app, 'Starting the device-code sign-in');
+    await app.press('escape');
+    expect(app.exits).toEqual([{ exitCode: 130 }]);
+    expect(services.signIns[1]!.request.signal.aborted).toBe(true);
+  });
+});
+
+describe('dashboard: r refreshes an OAuth sign-in', () => {
+  it('refreshes the selected oauth profile and says so; says why for anything else', async () => {
+    const services = createFakeServices({
+      state: fakeState({
+        'openai-codex:me@example.com': {
+          type: 'oauth',
+          provider: 'openai-codex',
+          access: 'a'.repeat(40),
+          refresh: 'r'.repeat(40),
+          expires: NOW + 120_000,
+        },
+        'zgroq:main': { type: 'api_key', provider: 'groq', key: `gsk_${'d'.repeat(30)}` },
+      }),
+    });
+    const app = await renderApp(services, { name: 'dashboard' });
+    await waitForFrame(app, 'openai-codex:me@example.com');
+    // groq sorts first: the cursor starts on its key.
+    await app.type('r');
+    await waitForFrame(app, 'only OAuth sign-ins refresh; zgroq:main is an API key');
+    expect(services.calls).toEqual([]);
+    await app.type('jr');
+    await waitForFrame(app, 'Refreshed openai-codex:me@example.com: access expires in 1h');
+    expect(services.calls).toEqual([['refreshProfile', 'openai-codex:me@example.com']]);
+  });
+});
