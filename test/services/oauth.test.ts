@@ -312,6 +312,20 @@ describe('storing a sign-in and refreshing it', () => {
     expect(readJson(storePath).profiles[id]).toMatchObject({ access: 'gateway-access', refresh: 'gateway-refresh' });
   });
 
+  it('waits for the gateway’s refresh lock before storing a new sign-in over the profile', async () => {
+    server = await startFakeAuthServer();
+    const ws = await jsonWorkspace();
+    const signedIn = await (await signInWith('openai', 'device')).result;
+    const lock = oauthRefreshLockPath(ws.stateDir, 'json', 'openai-codex', 'openai-codex:me@example.com');
+    mkdirSync(join(lock, '..'), { recursive: true });
+    // Held by a live process (this one): the gateway is refreshing it.
+    writeFileSync(lock, JSON.stringify({ pid: process.pid, createdAt: new Date().toISOString() }));
+    await expect(saveSignIn(ws.workspace, 'openai', signedIn, undefined, { lockWaitMs: 300 })).rejects.toThrow(
+      'the gateway is refreshing this profile right now',
+    );
+    expect(existsSync(join(ws.mainAgentDir, 'auth-profiles.json'))).toBe(false);
+  });
+
   it('refuses a profile the gateway is refreshing right now (fenced)', async () => {
     server = await startFakeAuthServer();
     const ws = await jsonWorkspace();

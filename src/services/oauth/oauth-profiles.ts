@@ -4,6 +4,7 @@ import { saveCredentialProfile, type SaveCredentialResult } from '../save-creden
 import { planWrite } from '../store-writer.js';
 import type { Workspace } from '../workspace.js';
 import { findOAuthProvider } from './oauth-providers.js';
+import { acquireOAuthRefreshLock, oauthRefreshLockPath } from './refresh-lock.js';
 import type { SignedIn } from './sign-in-types.js';
 
 /**
@@ -16,19 +17,33 @@ export async function saveSignIn(
   provider: string,
   signedIn: SignedIn,
   profileName?: string,
+  options: { lockWaitMs?: number } = {},
 ): Promise<SaveCredentialResult> {
   const info = findOAuthProvider(provider);
   if (!info) throw new AuthdeckError(`no sign-in for ${provider}`);
   const { generation } = await planWrite(workspace);
   const storeProvider = info.storeProvider(generation.era);
   const profileId = resolveProfileId(storeProvider, profileName ?? signedIn.suggestedName);
-  return saveCredentialProfile({
-    workspace,
-    profileId,
-    provider: storeProvider,
-    kind: signedIn.kind,
-    secret: signedIn.secret,
-    ...(signedIn.expiresAt !== undefined ? { expiresAt: signedIn.expiresAt } : {}),
-    oauth: signedIn.fields,
-  });
+  const save = () =>
+    saveCredentialProfile({
+      workspace,
+      profileId,
+      provider: storeProvider,
+      kind: signedIn.kind,
+      secret: signedIn.secret,
+      ...(signedIn.expiresAt !== undefined ? { expiresAt: signedIn.expiresAt } : {}),
+      oauth: signedIn.fields,
+    });
+  if (signedIn.kind !== 'oauth') return save();
+  // As OpenClaw's own login does: a gateway refreshing this profile right now must not write
+  // its refreshed old sign-in over the new one, so the save waits for its refresh lock.
+  const release = await acquireOAuthRefreshLock(
+    oauthRefreshLockPath(workspace.stateDir, generation.era, storeProvider, profileId),
+    options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {},
+  );
+  try {
+    return await save();
+  } finally {
+    await release();
+  }
 }
