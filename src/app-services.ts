@@ -180,6 +180,8 @@ export function createAppServices(options: RealServicesOptions): AppServices {
         signal: request.signal,
         ...(request.pastedRedirect ? { pastedRedirect: request.pastedRedirect } : {}),
       });
+      // Cancelled while the last answer was on its way: nothing is saved.
+      if (request.signal.aborted) throw new Error('sign-in cancelled');
       const saved = await saveSignIn(workspace, request.provider, signedIn);
       return {
         ...saved,

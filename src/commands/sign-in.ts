@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import { describeExpiry } from '../services/durations.js';
-import { CancelledError } from '../services/errors.js';
+import { CancelledError, errorMessage } from '../services/errors.js';
+import { parsePastedRedirect } from '../services/oauth/loopback.js';
 import { findOAuthProvider, type SignInMethod } from '../services/oauth/oauth-providers.js';
 import { saveSignIn } from '../services/oauth/oauth-profiles.js';
 import { openInBrowser } from '../services/oauth/open-browser.js';
@@ -29,11 +30,20 @@ export async function runSignIn(ctx: CommandContext, options: SignInCommandOptio
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
   let paste: ReturnType<typeof createInterface> | undefined;
+  // Each line is checked as it comes: a wrong paste says why, and the next one is read.
   const pastedRedirect =
     options.method !== 'device' && ctx.io.stdin.isTTY
       ? new Promise<string>((resolve) => {
           paste = createInterface({ input: ctx.io.stdin, terminal: false });
-          paste.once('line', resolve);
+          paste.on('line', (line) => {
+            if (line.trim() === '') return;
+            try {
+              parsePastedRedirect(line);
+              resolve(line);
+            } catch (error) {
+              ctx.note(ctx.paint.red(`${errorMessage(error)}; paste it again, or wait for the browser`));
+            }
+          });
         })
       : undefined;
   try {
@@ -43,6 +53,8 @@ export async function runSignIn(ctx: CommandContext, options: SignInCommandOptio
       ...(pastedRedirect ? { pastedRedirect } : {}),
       onPrompt: (prompt) => showPrompt(ctx, prompt, info?.label ?? options.provider, options.openBrowser),
     });
+    // Ctrl+C while the last answer was on its way: nothing is saved.
+    if (controller.signal.aborted) throw new CancelledError('sign-in cancelled');
     const saved = await saveSignIn(workspace, options.provider, signedIn, options.profileId);
     const gateway = await ctx.reloadGateway(saved.era);
     if (options.json) {
@@ -81,6 +93,7 @@ export async function runSignIn(ctx: CommandContext, options: SignInCommandOptio
 function showPrompt(ctx: CommandContext, prompt: SignInPrompt, label: string, openBrowser: boolean): void {
   const { paint } = ctx;
   if (prompt.kind === 'link') {
+    if (prompt.portProblem) ctx.note(paint.yellow(prompt.portProblem));
     ctx.note(`Open this link to sign in to ${label}:\n\n  ${paint.cyan(prompt.url)}\n`);
     if (openBrowser && openInBrowser(prompt.url, ctx.io.env)) ctx.note(paint.dim('(opened in your browser)'));
     if (ctx.io.stdin.isTTY)

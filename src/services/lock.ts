@@ -155,7 +155,7 @@ type LockState =
   | 'gone'
   | { stale: boolean; holder: LockHolder; identity: string; raw: string | null; directory: boolean };
 
-function fileIdentity(stats: { ino: bigint; birthtimeNs: bigint; dev: bigint }): string {
+export function fileIdentity(stats: { ino: bigint; birthtimeNs: bigint; dev: bigint }): string {
   // Birth time, not change time: moving the file aside changes its ctime.
   return `${stats.dev}:${stats.ino}:${stats.birthtimeNs}`;
 }
@@ -237,7 +237,7 @@ export function isProcessAlive(pid: number): boolean {
  * lock is moved aside atomically, checked to be the same file (inode) that was judged, and put
  * back exclusively (a hard link fails if the name is taken) when it is not.
  */
-async function takeOverStaleLock(
+export async function takeOverStaleLock(
   lockPath: string,
   judged: { identity: string; raw: string | null; directory: boolean },
   onTakeover?: LockOptions['onTakeover'],

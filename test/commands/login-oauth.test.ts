@@ -128,6 +128,33 @@ describe('authdeck login (sign-in)', () => {
   });
 });
 
+describe('refresh beside a dead lock', () => {
+  it('six refreshes at once past a lock left by a dead process: one calls the provider, none loses the profile', async () => {
+    server = await startFakeAuthServer();
+    const { home, mainAgentDir, stateDir } = makeTempHome();
+    const cli = startCli(['login', '--provider', 'openai', '--method', 'device'], home, server.env);
+    expect(await cli.exited).toBe(0);
+    const id = 'openai-codex:me@example.com';
+    const { oauthRefreshLockPath } = await import('../../src/services/oauth/refresh-lock.js');
+    const lock = oauthRefreshLockPath(stateDir, 'json', 'openai-codex', id);
+    writeJsonFile(lock, { pid: 999_999_999, createdAt: '2020-01-01T00:00:00Z' });
+    const runs = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        runCli(['--no-reload', 'refresh', id, '--force', '--json'], { home, env: server!.env }),
+      ),
+    );
+    expect(runs.map((run) => run.code)).toEqual([0, 0, 0, 0, 0, 0]);
+    const statuses = runs.map((run) => JSON.parse(run.stdout).status).sort();
+    // Each waits for the one before it; every later one may refresh again, with the token just rotated.
+    expect(statuses.filter((status) => status === 'refreshed').length).toBe(server.refreshCalls);
+    const stored = readJson(join(mainAgentDir, 'auth-profiles.json')).profiles[id];
+    expect(stored).toMatchObject({ type: 'oauth', accountId: 'acct-123' });
+    // The last refresh token the server issued is the one stored: no rotation was lost.
+    const finalCheck = await runCli(['--no-reload', 'refresh', id, '--force', '--json'], { home, env: server.env });
+    expect(JSON.parse(finalCheck.stdout).status).toBe('refreshed');
+  });
+});
+
 describe('doctor --fix and an expiring sign-in', () => {
   it('names the refresh as the fix and does it under --fix', async () => {
     server = await startFakeAuthServer();

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -72,5 +73,59 @@ describe('wizard sign-in in a real terminal (fake authorization server)', () => 
     );
     await session.press('enter');
     expect(await session.waitForExit()).toBe(0);
+  });
+});
+
+describe('login --method browser in a terminal (text prompts)', () => {
+  it('says why a pasted address is wrong, reads the next paste, and signs in with it', async () => {
+    server = await startFakeAuthServer();
+    const { home, mainAgentDir } = makeTempHome();
+    // The port is taken (another CLI waiting for its own sign-in): only the paste can finish it.
+    const { createServer } = await import('node:net');
+    const blocker = createServer();
+    await new Promise<void>((done) => blocker.listen(0, '127.0.0.1', done));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const session = TerminalSession.launch(['--no-reload', 'login', '--provider', 'openai', '--method', 'browser'], {
+        home,
+        env: { ...server.env, AUTHDECK_OAUTH_CALLBACK_PORT: String(port) },
+        cols: 400,
+      });
+      sessions.push(session);
+      const screen = await session.waitFor('paste the address it ends on here');
+      expect(screen).toContain(`port ${port} on 127.0.0.1 is taken`);
+      const link = screen.match(/(http:\/\/127\.0\.0\.1:\d+\/oauth\/authorize\?\S+)/)?.[1];
+      const location = (await fetch(link!, { redirect: 'manual' })).headers.get('location')!;
+      await session.type(location.replace(/&state=[^&]*/, ''));
+      await session.press('enter');
+      await session.waitFor('that URL has no code and state');
+      await session.type(location);
+      await session.press('enter');
+      expect(await session.waitForExit()).toBe(0);
+      expect(session.screen()).toContain('✔ Signed in: saved openai-codex:me@example.com');
+      expect(readJson(join(mainAgentDir, 'auth-profiles.json')).profiles['openai-codex:me@example.com'].type).toBe(
+        'oauth',
+      );
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('Ctrl+C while waiting for a device approval: exit 130, nothing saved', async () => {
+    server = await startFakeAuthServer();
+    server.device.pending = 1000;
+    const { home, mainAgentDir } = makeTempHome();
+    const session = TerminalSession.launch(
+      ['--no-reload', 'login', '--provider', 'github-copilot', '--method', 'device'],
+      {
+        home,
+        env: server.env,
+      },
+    );
+    sessions.push(session);
+    await session.waitFor('WDJB-MJHT');
+    await session.press('ctrl-c');
+    expect(await session.waitForExit(5_000)).toBe(130);
+    expect(existsSync(join(mainAgentDir, 'auth-profiles.json'))).toBe(false);
   });
 });

@@ -16,6 +16,8 @@ export interface FakeAuthServer {
   device: { pending: number; slowDown: number; error?: 'expired_token' | 'access_denied' };
   /** How the next refresh answers. */
   refreshError?: string;
+  /** Refreshed access tokens without OpenAI's account claims. */
+  refreshWithoutAccount?: boolean;
   refreshCalls: number;
   authorizeRedirectError?: string;
   close(): Promise<void>;
@@ -30,7 +32,7 @@ export async function startFakeAuthServer(): Promise<FakeAuthServer> {
   const codes = new Map<string, { challenge: string; redirectUri: string }>();
   const refreshTokens = new Map<string, 'live' | 'used'>();
   let polls = 0;
-  const issue = (email = 'me@example.com') => {
+  const issue = (email = 'me@example.com', withAccount = true) => {
     const refresh = `rt-${randomBytes(6).toString('hex')}`;
     refreshTokens.set(refresh, 'live');
     return {
@@ -38,8 +40,12 @@ export async function startFakeAuthServer(): Promise<FakeAuthServer> {
         jti: randomBytes(6).toString('hex'),
         sub: 'user-1',
         email,
-        'https://api.openai.com/auth': { chatgpt_account_id: 'acct-123', chatgpt_plan_type: 'plus' },
-        'https://api.openai.com/profile': { email },
+        ...(withAccount
+          ? {
+              'https://api.openai.com/auth': { chatgpt_account_id: 'acct-123', chatgpt_plan_type: 'plus' },
+              'https://api.openai.com/profile': { email },
+            }
+          : {}),
       }),
       refresh_token: refresh,
       id_token: fakeJwt({ sub: 'user-1', email, name: 'Me' }),
@@ -102,7 +108,7 @@ export async function startFakeAuthServer(): Promise<FakeAuthServer> {
         if (status === 'used') return json(res, 400, { error: 'refresh_token_reused' });
         if (status !== 'live') return json(res, 400, { error: 'invalid_grant' });
         refreshTokens.set(form.refresh_token ?? '', 'used');
-        return json(res, 200, issue());
+        return json(res, 200, issue('me@example.com', !state.refreshWithoutAccount));
       }
       if (form.grant_type === 'urn:ietf:params:oauth:grant-type:device_code') return devicePoll(res);
       return json(res, 400, { error: 'unsupported_grant_type' });

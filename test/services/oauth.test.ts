@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { saveSignIn } from '../../src/services/oauth/oauth-profiles.js';
@@ -70,27 +70,40 @@ describe('browser sign-in (OpenAI, PKCE with a loopback redirect)', () => {
     await expect(fetch(`http://127.0.0.1:${port}/auth/callback?code=x&state=y`)).rejects.toThrow();
   });
 
-  it('refuses a redirect whose state is not this sign-in’s', async () => {
+  it('turns away a redirect with another state, and a malformed request, and still takes the real one', async () => {
     server = await startFakeAuthServer();
     const port = await freeLoopbackPort();
     const { result, prompts } = await signInWith('openai-codex', 'browser', {
       env: { AUTHDECK_OAUTH_CALLBACK_PORT: String(port) },
     });
     await until(() => prompts.length > 0);
-    const expectation = expect(result).rejects.toThrow('the redirect belongs to another sign-in (state differs)');
-    await followAuthorizeLink((prompts[0] as { url: string }).url, true);
-    await expectation;
+    // An old tab, or any page pointing an <img> at the port: another state.
+    const stray = await fetch(`http://127.0.0.1:${port}/auth/callback?code=x&state=y`);
+    expect(stray.status).toBe(400);
+    expect(await stray.text()).toContain('This address belongs to another sign-in');
+    expect(await followAuthorizeLink((prompts[0] as { url: string }).url, true)).toBe(400);
+    // A request line no URL parser takes: answered, not a crash.
+    const raw = await new Promise<string>((done) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write('GET http://[ HTTP/1.1\r\nHost: x\r\n\r\n'));
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk));
+      socket.on('close', () => done(text));
+      socket.on('end', () => socket.end());
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 400/);
+    expect(await followAuthorizeLink((prompts[0] as { url: string }).url)).toBe(200);
+    expect(await result).toMatchObject({ kind: 'oauth', fields: { accountId: 'acct-123' } });
   });
 
   it('says the sign-in was denied when the provider redirects with an error', async () => {
     server = await startFakeAuthServer();
-    server.authorizeRedirectError = 'access_denied';
+    server.authorizeRedirectError = 'access_denied\u001b]0;pwned\u0007';
     const port = await freeLoopbackPort();
     const { result, prompts } = await signInWith('openai', 'browser', {
       env: { AUTHDECK_OAUTH_CALLBACK_PORT: String(port) },
     });
     await until(() => prompts.length > 0);
-    const expectation = expect(result).rejects.toThrow('OpenAI sign-in failed: access_denied');
+    const expectation = expect(result).rejects.toThrow(/^OpenAI sign-in failed: access_denied\]0;pwned$/);
     expect(await followAuthorizeLink((prompts[0] as { url: string }).url)).toBe(400);
     await expectation;
   });
@@ -115,6 +128,9 @@ describe('browser sign-in (OpenAI, PKCE with a loopback redirect)', () => {
         }),
       });
       await until(() => prompts.length > 0);
+      expect(prompts[0]).toMatchObject({
+        portProblem: expect.stringContaining(`port ${port} on 127.0.0.1 is taken`),
+      });
       // The browser on another machine ends on a page that cannot load; the person copies its address.
       const first = await fetch((prompts[0] as { url: string }).url, { redirect: 'manual' });
       paste(`  ${first.headers.get('location')}\n`);
@@ -167,6 +183,20 @@ describe('device sign-in', () => {
         authFlow: 'device-code',
       },
     });
+  });
+
+  it('stops at once when cancelled, even between polls', async () => {
+    server = await startFakeAuthServer();
+    server.device.pending = 100;
+    const controller = new AbortController();
+    const started = Date.now();
+    const result = signIn('openai', 'device', {
+      env: server.env,
+      signal: controller.signal,
+      onPrompt: () => setTimeout(() => controller.abort(), 50),
+    });
+    await expect(result).rejects.toMatchObject({ name: 'CancelledError', message: 'sign-in cancelled' });
+    expect(Date.now() - started).toBeLessThan(900);
   });
 
   it('ends with a clear reason when the code expires or the sign-in is denied', async () => {
@@ -263,6 +293,21 @@ describe('storing a sign-in and refreshing it', () => {
     expect(existsSync(lock)).toBe(false);
   });
 
+  it('keeps the new tokens and the stored account when a refreshed token lacks the account claims', async () => {
+    server = await startFakeAuthServer();
+    const ws = await jsonWorkspace();
+    const { storePath, signedIn } = await signedInProfile(ws);
+    server.refreshWithoutAccount = true;
+    const id = 'openai-codex:me@example.com';
+    expect((await refreshOAuthProfile(ws.workspace, id, { env: server.env, force: true })).status).toBe('refreshed');
+    const stored = readJson(storePath).profiles[id];
+    expect(stored.refresh).not.toBe(signedIn.fields.refresh);
+    expect(stored).toMatchObject({ accountId: 'acct-123', email: 'me@example.com' });
+    server.refreshWithoutAccount = false;
+    // The stored refresh token is the live one: the next refresh works.
+    expect((await refreshOAuthProfile(ws.workspace, id, { env: server.env, force: true })).status).toBe('refreshed');
+  });
+
   it('says to sign in again when the provider answers invalid_grant, and changes nothing', async () => {
     server = await startFakeAuthServer();
     const ws = await jsonWorkspace();
@@ -324,6 +369,23 @@ describe('storing a sign-in and refreshing it', () => {
       'the gateway is refreshing this profile right now',
     );
     expect(existsSync(join(ws.mainAgentDir, 'auth-profiles.json'))).toBe(false);
+  });
+
+  it('takes over a lock whose pid now belongs to another process (start time differs), and names a live holder', async () => {
+    server = await startFakeAuthServer();
+    const ws = await jsonWorkspace();
+    await signedInProfile(ws);
+    const id = 'openai-codex:me@example.com';
+    const lock = oauthRefreshLockPath(ws.stateDir, 'json', 'openai-codex', id);
+    mkdirSync(join(lock, '..'), { recursive: true });
+    writeFileSync(lock, JSON.stringify({ pid: process.pid, createdAt: '2026-01-01T00:00:00.000Z', starttime: 12345 }));
+    const outcome = await refreshOAuthProfile(ws.workspace, id, { env: server.env, force: true, lockWaitMs: 300 });
+    expect(outcome.status).toBe('refreshed');
+    expect(existsSync(lock)).toBe(false);
+    writeFileSync(lock, JSON.stringify({ pid: process.pid, createdAt: '2026-01-01T00:00:00.000Z' }));
+    await expect(
+      refreshOAuthProfile(ws.workspace, id, { env: server.env, force: true, lockWaitMs: 300 }),
+    ).rejects.toThrow(`(${lock} is held by process ${process.pid} since 2026-01-01T00:00:00.000Z)`);
   });
 
   it('refuses a profile the gateway is refreshing right now (fenced)', async () => {

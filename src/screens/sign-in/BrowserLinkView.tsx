@@ -10,6 +10,7 @@ export function BrowserLinkView({
   url,
   deadline,
   opened,
+  portProblem,
   copied,
   paste,
   pasteProblem,
@@ -19,6 +20,7 @@ export function BrowserLinkView({
   url: string;
   deadline: number;
   opened: boolean;
+  portProblem: string | undefined;
   copied: boolean;
   paste: TextFieldState;
   pasteProblem: string | undefined;
@@ -35,7 +37,13 @@ export function BrowserLinkView({
         <Link url={url} color="cyan" />
       </Box>
       {copied && <Text color="green">Link copied (where the terminal allows clipboard access).</Text>}
-      <Text dimColor>Waiting for the browser to come back here… ({left} left)</Text>
+      {portProblem ? (
+        <Text color="yellow">
+          {portProblem} ({left} left)
+        </Text>
+      ) : (
+        <Text dimColor>Waiting for the browser to come back here… ({left} left)</Text>
+      )}
       <Box marginTop={1} flexDirection="column">
         <Text>2. Browser on another machine? Paste the address it ends on (http://localhost…) and press Enter:</Text>
         <Box marginLeft={3} borderStyle="round" borderColor={pasteProblem ? 'red' : 'gray'} paddingX={1}>

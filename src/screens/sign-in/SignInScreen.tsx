@@ -82,6 +82,7 @@ export function SignInScreen({ provider, method, backTo }: SignInScreenProps) {
               url={prompt.url}
               deadline={prompt.expiresAt}
               opened={prompt.opened === true}
+              portProblem={prompt.portProblem}
               copied={copied}
               paste={paste}
               pasteProblem={flow.pasteProblem}

@@ -1,5 +1,16 @@
-import { AuthdeckError } from '../errors.js';
-import { OAuthError, type OAuthTokens, postForm, requestTokens, type TokenRequestOptions } from './token-endpoint.js';
+import { AuthdeckError, CancelledError } from '../errors.js';
+import { abortableSleep } from './abortable-sleep.js';
+import {
+  OAuthError,
+  OAuthNetworkError,
+  type OAuthTokens,
+  postForm,
+  requestTokens,
+  type TokenRequestOptions,
+} from './token-endpoint.js';
+
+/** Polls that may fail to connect in a row before the sign-in gives up. */
+export const NETWORK_FAILURES_ALLOWED_IN_A_ROW = 3;
 
 export interface DeviceCode {
   deviceCode: string;
@@ -66,13 +77,14 @@ export async function pollDeviceToken(
   options: PollOptions = {},
 ): Promise<OAuthTokens> {
   const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
+  const sleep = options.sleep ?? ((ms: number) => abortableSleep(ms, options.signal));
   let interval = code.intervalMs;
+  let networkFailures = 0;
   for (;;) {
-    if (options.signal?.aborted) throw new AuthdeckError('sign-in cancelled');
+    if (options.signal?.aborted) throw new CancelledError('sign-in cancelled');
     if (now() >= code.expiresAt) throw new AuthdeckError('the code expired before it was entered: start again');
     await sleep(interval);
-    if (options.signal?.aborted) throw new AuthdeckError('sign-in cancelled');
+    if (options.signal?.aborted) throw new CancelledError('sign-in cancelled');
     try {
       return await requestTokens(
         endpoints.tokenUrl,
@@ -85,7 +97,10 @@ export async function pollDeviceToken(
         options,
       );
     } catch (error) {
+      // A network blip during a long wait is not the end: a few in a row are.
+      if (error instanceof OAuthNetworkError && ++networkFailures <= NETWORK_FAILURES_ALLOWED_IN_A_ROW) continue;
       if (!(error instanceof OAuthError)) throw error;
+      networkFailures = 0;
       if (error.code === 'authorization_pending') continue;
       if (error.code === 'slow_down') {
         interval += 5_000;

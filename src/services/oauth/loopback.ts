@@ -1,5 +1,6 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { AuthdeckError } from '../errors.js';
+import { plainText } from './untrusted.js';
 
 export interface RedirectResult {
   code: string;
@@ -24,6 +25,8 @@ export async function listenForRedirect(options: {
   path: string;
   /** The name the page and errors use: "OpenAI". */
   label: string;
+  /** This sign-in's `state`: a redirect with another one (an old tab, another page) is turned away. */
+  state: string;
 }): Promise<LoopbackListener> {
   let resolve!: (value: RedirectResult) => void;
   let reject!: (error: Error) => void;
@@ -34,41 +37,47 @@ export async function listenForRedirect(options: {
   // The caller may never wait (a pasted redirect won); an unhandled rejection must not follow.
   result.catch(() => undefined);
   let done = false;
+  const answer = (response: ServerResponse, status: number, message: string) =>
+    response.writeHead(status, { 'content-type': 'text/html; charset=utf-8', connection: 'close' }).end(page(message));
   const server: Server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    let url: URL;
+    try {
+      url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    } catch {
+      response.writeHead(400, { 'content-type': 'text/plain' }).end('Bad request');
+      return;
+    }
     if (done || request.method !== 'GET' || url.pathname !== options.path) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    if (url.searchParams.get('state') !== options.state) {
+      answer(response, 400, 'This address belongs to another sign-in. Go back to the terminal.');
       return;
     }
     done = true;
     const error = url.searchParams.get('error');
     const code = url.searchParams.get('code');
-    const state = url.searchParams.get('state');
-    const ok = !error && code && state;
-    response
-      .writeHead(ok ? 200 : 400, { 'content-type': 'text/html; charset=utf-8', connection: 'close' })
-      .end(
-        page(
-          ok
-            ? `Signed in to ${options.label}. You can close this tab and go back to the terminal.`
-            : `Sign-in failed${error ? `: ${escapeHtml(error)}` : ''}. Go back to the terminal.`,
-        ),
-      );
-    if (ok) resolve({ code, state });
-    else
+    if (!error && code) {
+      answer(response, 200, `${options.label} sign-in received. Go back to the terminal: authdeck finishes there.`);
+      resolve({ code, state: options.state });
+    } else {
+      const description = url.searchParams.get('error_description');
+      answer(response, 400, `Sign-in failed${error ? `: ${error}` : ''}. Go back to the terminal.`);
       reject(
         new AuthdeckError(
-          `${options.label} sign-in failed: ${error ?? 'the redirect had no code'}${url.searchParams.get('error_description') ? ` (${url.searchParams.get('error_description')})` : ''}`,
+          `${options.label} sign-in failed: ${plainText(error ?? 'the redirect had no code')}${description ? ` (${plainText(description)})` : ''}`,
         ),
       );
+    }
     setImmediate(() => server.close());
   });
   await new Promise<void>((ok, fail) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       fail(
         error.code === 'EADDRINUSE'
-          ? new AuthdeckError(
-              `port ${options.port} on 127.0.0.1 is taken (another sign-in, or a CLI of ${options.label} waiting for its own); close it, or sign in with the device code (--method device) or by pasting the redirect URL`,
+          ? new PortTakenError(
+              `port ${options.port} on 127.0.0.1 is taken (another sign-in, or a CLI of ${options.label} waiting for its own): close it, or sign in with a code (--method device)`,
             )
           : error,
       ),
@@ -96,13 +105,16 @@ export function parsePastedRedirect(text: string): RedirectResult {
     throw new AuthdeckError('that is not a URL: paste the whole address the browser ended on (http://localhost:…)');
   }
   const error = url.searchParams.get('error');
-  if (error) throw new AuthdeckError(`the sign-in page answered: ${error}`);
+  if (error) throw new AuthdeckError(`the sign-in page answered: ${plainText(error)}`);
   const code = url.searchParams.get('code');
   const state = url.searchParams.get('state');
   if (!code || !state)
     throw new AuthdeckError('that URL has no code and state: paste the address the browser ended on');
   return { code, state };
 }
+
+/** The loopback port is in use: the sign-in can still finish by a pasted address. */
+export class PortTakenError extends AuthdeckError {}
 
 function page(message: string): string {
   return `<!doctype html><meta charset="utf-8"><title>authdeck</title><p style="font:16px system-ui;margin:3em">${escapeHtml(message)}</p>`;

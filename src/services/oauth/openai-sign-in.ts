@@ -1,9 +1,11 @@
-import { AuthdeckError } from '../errors.js';
-import { listenForRedirect, parsePastedRedirect, type RedirectResult } from './loopback.js';
+import { AuthdeckError, CancelledError } from '../errors.js';
+import { listenForRedirect, PortTakenError, parsePastedRedirect, type RedirectResult } from './loopback.js';
 import { oauthEndpoint, type OAuthProviderInfo } from './oauth-providers.js';
 import { createPkce, createState } from './pkce.js';
+import { NETWORK_FAILURES_ALLOWED_IN_A_ROW } from './device-flow.js';
+import { abortableSleep } from './abortable-sleep.js';
 import type { SignedIn, SignInOptions } from './sign-in-types.js';
-import { jwtClaims, postForm, requestTokens, type OAuthTokens } from './token-endpoint.js';
+import { jwtClaims, type OAuthTokens, postForm, requestTokens } from './token-endpoint.js';
 
 const CALLBACK_PORT = 1455;
 const CALLBACK_PATH = '/auth/callback';
@@ -14,11 +16,15 @@ export async function openaiBrowserSignIn(info: OAuthProviderInfo, options: Sign
   const { verifier, challenge } = createPkce();
   const state = createState();
   const port = Number(options.env.AUTHDECK_OAUTH_CALLBACK_PORT) || CALLBACK_PORT;
-  // A taken port still leaves the paste: the sign-in goes on without the listener.
-  const listener = await listenForRedirect({ port, path: CALLBACK_PATH, label: 'OpenAI' }).catch((error: Error) => {
-    if (!options.pastedRedirect) throw error;
-    return undefined;
-  });
+  let portProblem: string | undefined;
+  // A taken port still leaves the paste: the sign-in goes on without the listener, and says so.
+  const listener = await listenForRedirect({ port, path: CALLBACK_PATH, label: 'OpenAI', state }).catch(
+    (error: Error) => {
+      if (!(error instanceof PortTakenError) || !options.pastedRedirect) throw error;
+      portProblem = `${error.message}; or finish by pasting the address the browser ends on`;
+      return undefined;
+    },
+  );
   const redirectUri = listener?.redirectUri ?? `http://localhost:${port}${CALLBACK_PATH}`;
   const url = new URL(oauthEndpoint(info, 'authorize', options.env));
   for (const [key, value] of Object.entries({
@@ -34,10 +40,12 @@ export async function openaiBrowserSignIn(info: OAuthProviderInfo, options: Sign
     originator: 'openclaw',
   }))
     url.searchParams.set(key, value);
+  const timeoutMs = options.timeoutMs ?? 900_000;
   options.onPrompt({
     kind: 'link',
     url: url.toString(),
-    expiresAt: (options.now ?? Date.now)() + (options.timeoutMs ?? 900_000),
+    expiresAt: (options.now ?? Date.now)() + timeoutMs,
+    ...(portProblem ? { portProblem } : {}),
   });
   try {
     const redirect = await firstOf(
@@ -45,7 +53,8 @@ export async function openaiBrowserSignIn(info: OAuthProviderInfo, options: Sign
         ...(listener ? [listener.result] : []),
         ...(options.pastedRedirect ? [options.pastedRedirect.then(parsePastedRedirect)] : []),
       ],
-      options,
+      timeoutMs,
+      options.signal,
     );
     if (redirect.state !== state)
       throw new AuthdeckError('the redirect belongs to another sign-in (state differs): start again');
@@ -87,18 +96,26 @@ export async function openaiDeviceSignIn(info: OAuthProviderInfo, options: SignI
     verificationUri: oauthEndpoint(info, 'deviceVerify', options.env),
     expiresAt,
   });
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
+  const sleep = options.sleep ?? ((ms: number) => abortableSleep(ms, options.signal));
+  let networkFailures = 0;
   for (;;) {
-    if (options.signal?.aborted) throw new AuthdeckError('sign-in cancelled');
+    if (options.signal?.aborted) throw new CancelledError('sign-in cancelled');
     if (now() >= expiresAt) throw new AuthdeckError('the code expired before it was entered: start again');
     await sleep(intervalMs);
+    if (options.signal?.aborted) throw new CancelledError('sign-in cancelled');
     const answer = await pollOpenaiDevice(
       oauthEndpoint(info, 'deviceToken', options.env),
       deviceAuthId,
       userCode,
       options,
     );
-    if (!answer) continue;
+    if (answer === 'unreachable') {
+      if (++networkFailures > NETWORK_FAILURES_ALLOWED_IN_A_ROW)
+        throw new AuthdeckError('auth.openai.com: could not connect while waiting for the approval');
+      continue;
+    }
+    networkFailures = 0;
+    if (answer === 'pending') continue;
     options.onPrompt({ kind: 'exchanging' });
     const tokens = await requestTokens(
       oauthEndpoint(info, 'token', options.env),
@@ -121,14 +138,15 @@ async function pollOpenaiDevice(
   deviceAuthId: string,
   userCode: string,
   options: SignInOptions,
-): Promise<{ code: string; verifier: string } | undefined> {
+): Promise<{ code: string; verifier: string } | 'pending' | 'unreachable'> {
   const response = await (options.fetch ?? fetch)(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json', ...HEADERS },
     body: JSON.stringify({ device_auth_id: deviceAuthId, user_code: userCode }),
     signal: AbortSignal.timeout(30_000),
   }).catch(() => undefined);
-  if (!response || response.status === 403 || response.status === 404) return undefined;
+  if (!response) return 'unreachable';
+  if (response.status === 403 || response.status === 404) return 'pending';
   const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   if (!response.ok) throw new AuthdeckError(`OpenAI refused the device sign-in (HTTP ${response.status})`);
   if (typeof body.authorization_code !== 'string' || typeof body.code_verifier !== 'string')
@@ -136,21 +154,29 @@ async function pollOpenaiDevice(
   return { code: body.authorization_code, verifier: body.code_verifier };
 }
 
-/** The account id, plan and email OpenClaw reads from the access token's claims. */
-export function openaiSignedIn(tokens: OAuthTokens): SignedIn {
-  const claims = jwtClaims(tokens.access);
+/** The account id, plan and email OpenClaw reads from the access token's claims (those present). */
+export function openaiAccountFields(access: string): { accountId?: string; email?: string; chatgptPlanType?: string } {
+  const claims = jwtClaims(access);
   const auth = (claims['https://api.openai.com/auth'] ?? {}) as Record<string, unknown>;
   const profile = (claims['https://api.openai.com/profile'] ?? {}) as Record<string, unknown>;
-  const accountId = typeof auth.chatgpt_account_id === 'string' ? auth.chatgpt_account_id : undefined;
-  if (!accountId) throw new AuthdeckError('the OpenAI token names no ChatGPT account: the gateway could not use it');
-  const email = typeof profile.email === 'string' ? profile.email : undefined;
-  const plan = typeof auth.chatgpt_plan_type === 'string' ? auth.chatgpt_plan_type : undefined;
+  return {
+    ...(typeof auth.chatgpt_account_id === 'string' ? { accountId: auth.chatgpt_account_id } : {}),
+    ...(typeof profile.email === 'string' ? { email: profile.email } : {}),
+    ...(typeof auth.chatgpt_plan_type === 'string' ? { chatgptPlanType: auth.chatgpt_plan_type } : {}),
+  };
+}
+
+/** A new ChatGPT sign-in: without an account id in the token the gateway could not use it. */
+export function openaiSignedIn(tokens: OAuthTokens): SignedIn {
+  const fields = openaiAccountFields(tokens.access);
+  if (!fields.accountId)
+    throw new AuthdeckError('the OpenAI token names no ChatGPT account: the gateway could not use it');
   return {
     kind: 'oauth',
     secret: tokens.access,
     expiresAt: tokens.expires,
-    fields: { refresh: tokens.refresh, accountId, email, ...(plan ? { chatgptPlanType: plan } : {}) },
-    suggestedName: email ?? 'default',
+    fields: { refresh: tokens.refresh, ...fields },
+    suggestedName: fields.email ?? 'default',
   };
 }
 
@@ -158,30 +184,25 @@ function fetchOptions(options: SignInOptions) {
   return { ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.now ? { now: options.now } : {}) };
 }
 
-/** The first of the redirect sources to answer, within the sign-in deadline, or cancelled. */
-function firstOf(sources: Promise<RedirectResult>[], options: SignInOptions): Promise<RedirectResult> {
+/**
+ * The first redirect to arrive (the listener only answers this sign-in's state; a paste is
+ * checked before it is handed over), within the deadline. A provider's error ends it at once.
+ */
+function firstOf(sources: Promise<RedirectResult>[], timeoutMs: number, signal?: AbortSignal): Promise<RedirectResult> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new AuthdeckError('no sign-in within 15 minutes: start again')),
-      options.timeoutMs ?? 900_000,
-    );
-    timer.unref?.();
-    const done = (fn: () => void) => {
+    const timer = setTimeout(() => reject(new AuthdeckError('no sign-in within 15 minutes: start again')), timeoutMs);
+    const onAbort = () => settle(() => reject(new CancelledError('sign-in cancelled')));
+    const settle = (fn: () => void) => {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
       fn();
     };
-    options.signal?.addEventListener('abort', () => done(() => reject(new AuthdeckError('sign-in cancelled'))), {
-      once: true,
-    });
-    let failures = 0;
-    for (const source of sources) {
+    if (signal?.aborted) return onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    for (const source of sources)
       source.then(
-        (value) => done(() => resolve(value)),
-        (error: unknown) => {
-          // A bad paste may be followed by the browser's redirect: fail only when all have.
-          if (++failures === sources.length) done(() => reject(error));
-        },
+        (value) => settle(() => resolve(value)),
+        (error: unknown) => settle(() => reject(error)),
       );
-    }
   });
 }

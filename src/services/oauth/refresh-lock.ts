@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
+import type { BigIntStats } from 'node:fs';
 import { readFileSync } from 'node:fs';
-import { mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
+import { lstat, mkdir, open, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AuthdeckError } from '../errors.js';
-import { isProcessAlive } from '../lock.js';
+import { AuthdeckError, isNodeError, UnreadableStateError } from '../errors.js';
+import { fileIdentity, isProcessAlive, takeOverStaleLock } from '../lock.js';
 import type { StoreEra } from '../store-generation.js';
 
 const MASK = (1n << 64n) - 1n;
@@ -28,8 +29,14 @@ export function oauthRefreshLockPath(stateDir: string, era: StoreEra, provider: 
   return join(dir, `lock-${left.toString(16).padStart(16, '0')}${right.toString(16).padStart(16, '0')}.lock`);
 }
 
-/** OpenClaw judges a lock by its owner: stale only when that process is gone (or, ownerless, after 3 min). */
+/** OpenClaw judges a lock by its owner: stale when that process is gone (or, ownerless, after 3 min). */
 const OWNERLESS_STALE_MS = 180_000;
+
+interface LockOwner {
+  pid?: number;
+  createdAt?: string;
+  starttime?: number;
+}
 
 export async function acquireOAuthRefreshLock(
   path: string,
@@ -38,50 +45,90 @@ export async function acquireOAuthRefreshLock(
   const now = options.now ?? Date.now;
   const deadline = now() + (options.waitMs ?? 30_000);
   await mkdir(join(path, '..'), { recursive: true, mode: 0o700 });
-  const body = `${JSON.stringify({ pid: process.pid, createdAt: new Date(now()).toISOString(), starttime: processStartTime() }, null, 2)}\n`;
+  const starttime = processStartTime(process.pid);
+  const body = `${JSON.stringify({ pid: process.pid, createdAt: new Date(now()).toISOString(), ...(starttime !== undefined ? { starttime } : {}) }, null, 2)}\n`;
+  let owner: LockOwner = {};
   for (;;) {
     try {
       const handle = await open(path, 'wx', 0o600);
-      await handle.writeFile(body);
+      try {
+        await handle.writeFile(body);
+      } catch (error) {
+        await handle.close().catch(() => undefined);
+        await unlink(path).catch(() => undefined);
+        throw error;
+      }
       await handle.close();
       return async () => {
         // Only our own lock is removed.
         if ((await readFile(path, 'utf8').catch(() => '')) === body) await unlink(path).catch(() => undefined);
       };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (!isNodeError(error, 'EEXIST')) throw error;
     }
-    if (await isStale(path, now())) {
-      await unlink(path).catch(() => undefined);
-      continue;
+    const judged = await judgeLock(path, now());
+    if (judged !== 'gone') {
+      owner = judged.owner;
+      // Moved aside and checked to be the one judged: a waiter that took over first keeps its lock.
+      if (judged.stale) await takeOverStaleLock(path, { identity: judged.identity, raw: judged.raw, directory: false });
     }
-    if (now() >= deadline)
+    if (judged === 'gone' || judged.stale) continue;
+    if (now() >= deadline) {
+      const who = owner.pid !== undefined ? `process ${owner.pid}` : 'a process that left no owner';
       throw new AuthdeckError(
-        'the gateway is refreshing this profile right now (its refresh lock is held): try again in a moment',
+        `the gateway is refreshing this profile right now (${path} is held by ${who}${owner.createdAt ? ` since ${owner.createdAt}` : ''}): try again in a moment`,
       );
+    }
     await new Promise((done) => setTimeout(done, 100 + Math.random() * 100));
   }
 }
 
-async function isStale(path: string, nowMs: number): Promise<boolean> {
-  const text = await readFile(path, 'utf8').catch(() => undefined);
-  if (text === undefined) return false;
-  let owner: { pid?: unknown; createdAt?: unknown } = {};
+async function judgeLock(
+  path: string,
+  nowMs: number,
+): Promise<'gone' | { stale: boolean; owner: LockOwner; identity: string; raw: string }> {
+  let stats: BigIntStats;
   try {
-    owner = JSON.parse(text.split('\n\t')[0] ?? '') as typeof owner;
-  } catch {
-    // Not JSON: judged by age alone, as an ownerless lock.
+    stats = await lstat(path, { bigint: true });
+  } catch (error) {
+    if (isNodeError(error, 'ENOENT')) return 'gone';
+    throw error;
   }
-  if (typeof owner.pid === 'number') return !isProcessAlive(owner.pid);
-  const created = typeof owner.createdAt === 'string' ? Date.parse(owner.createdAt) : Number.NaN;
-  const since = Number.isFinite(created) ? created : ((await stat(path).catch(() => undefined))?.mtimeMs ?? nowMs);
-  return nowMs - since > OWNERLESS_STALE_MS;
+  if (!stats.isFile())
+    throw new UnreadableStateError(`${path} is not a regular file; remove it when no gateway is running`, path);
+  const raw = stats.size > 4096n ? '' : await readFile(path, 'utf8').catch(() => undefined);
+  if (raw === undefined) return 'gone';
+  const owner = parseOwner(raw);
+  const identity = fileIdentity(stats);
+  if (owner.pid !== undefined) {
+    if (!isProcessAlive(owner.pid)) return { stale: true, owner, identity, raw };
+    // The pid lives, but a reused pid belongs to another process: OpenClaw records the start time for this.
+    const started = owner.starttime !== undefined ? processStartTime(owner.pid) : undefined;
+    return { stale: started !== undefined && started !== owner.starttime, owner, identity, raw };
+  }
+  const created = owner.createdAt ? Date.parse(owner.createdAt) : Number.NaN;
+  const since = Number.isFinite(created) && created <= nowMs ? created : Number(stats.mtimeMs);
+  return { stale: nowMs - since > OWNERLESS_STALE_MS, owner, identity, raw };
 }
 
-/** Field 22 of /proc/self/stat (Linux), as OpenClaw records it to tell a reused pid apart. */
-function processStartTime(): number | undefined {
+function parseOwner(raw: string): LockOwner {
   try {
-    const line = readFileSync('/proc/self/stat', 'utf8');
+    const value = JSON.parse(raw) as Record<string, unknown>;
+    return {
+      ...(typeof value.pid === 'number' && Number.isInteger(value.pid) && value.pid > 0 ? { pid: value.pid } : {}),
+      ...(typeof value.createdAt === 'string' ? { createdAt: value.createdAt } : {}),
+      ...(typeof value.starttime === 'number' ? { starttime: value.starttime } : {}),
+    };
+  } catch {
+    // Not JSON: judged by age alone, as an ownerless lock.
+    return {};
+  }
+}
+
+/** Field 22 of /proc/<pid>/stat (Linux), as OpenClaw records it to tell a reused pid apart. */
+function processStartTime(pid: number): number | undefined {
+  try {
+    const line = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = line.slice(line.lastIndexOf(')') + 2).split(' ');
     const value = Number(fields[19]);
     return Number.isFinite(value) ? value : undefined;

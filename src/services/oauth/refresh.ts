@@ -5,7 +5,7 @@ import { readLayer } from '../store-layers.js';
 import { planWrite, updateStoreLayer } from '../store-writer.js';
 import type { Workspace } from '../workspace.js';
 import { findOAuthProvider, oauthEndpoint } from './oauth-providers.js';
-import { openaiSignedIn } from './openai-sign-in.js';
+import { openaiAccountFields } from './openai-sign-in.js';
 import { acquireOAuthRefreshLock, oauthRefreshLockPath } from './refresh-lock.js';
 import { OAuthError, requestTokens } from './token-endpoint.js';
 
@@ -75,7 +75,11 @@ export async function refreshOAuthProfile(
         );
       throw error;
     }
-    const fields = info.id === 'openai-codex' ? openaiSignedIn(tokens).fields : { refresh: tokens.refresh };
+    // Never throw once the provider has rotated the refresh token: what the new token lacks is kept from the old.
+    const fields = {
+      refresh: tokens.refresh,
+      ...(info.id === 'openai-codex' ? openaiAccountFields(tokens.access) : {}),
+    };
     const written = await updateStoreLayer(layer, (tx) => {
       const stored = asRecord(tx.getProfile(profileId));
       // Someone else refreshed it in the meantime (the lock guards gateways, not hand edits).

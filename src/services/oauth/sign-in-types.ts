@@ -3,7 +3,8 @@ import type { OAuthFields } from '../save-credential.js';
 /** What the person has to do now: open a link (browser), or enter a code (device). */
 export type SignInPrompt =
   /** `opened`: the platform's opener was started with it (there is a display). */
-  | { kind: 'link'; url: string; expiresAt: number; opened?: boolean }
+  /** `portProblem`: the loopback port is taken; only a pasted address can finish it. */
+  | { kind: 'link'; url: string; expiresAt: number; opened?: boolean; portProblem?: string }
   | { kind: 'device'; userCode: string; verificationUri: string; verificationUriComplete?: string; expiresAt: number }
   | { kind: 'exchanging' };
 

@@ -13,7 +13,7 @@ export async function signIn(
   const info = findOAuthProvider(provider);
   if (!info)
     throw new UsageError(
-      `no sign-in for "${provider}"; authdeck signs in to ${OAUTH_PROVIDERS.map((entry) => entry.id).join(', ')}${provider === 'anthropic' ? '; for a Claude subscription run `authdeck setup-token`' : " (Google's Gemini CLI sign-in was removed in OpenClaw 2026.9)"}`,
+      `no sign-in for "${provider}"; authdeck signs in to ${OAUTH_PROVIDERS.map((entry) => entry.id).join(', ')}${provider === 'anthropic' ? '; for a Claude subscription run `authdeck setup-token`' : /gemini|google/.test(provider) ? " (Google's Gemini CLI sign-in was removed in OpenClaw 2026.9)" : ''}`,
     );
   const chosen = method ?? info.methods[0];
   if (!chosen || !info.methods.includes(chosen))

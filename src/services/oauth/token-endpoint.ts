@@ -1,4 +1,5 @@
 import { AuthdeckError } from '../errors.js';
+import { plainText } from './untrusted.js';
 
 /** What a token endpoint answered, as OpenClaw stores it (`expires` in ms since epoch). */
 export interface OAuthTokens {
@@ -19,6 +20,9 @@ export class OAuthError extends AuthdeckError {
     this.name = 'OAuthError';
   }
 }
+
+/** The endpoint could not be reached (or did not answer in time): worth another try later. */
+export class OAuthNetworkError extends AuthdeckError {}
 
 export interface TokenRequestOptions {
   fetch?: typeof fetch;
@@ -75,7 +79,7 @@ export async function postForm(
     });
   } catch (error) {
     const reason = error instanceof Error && error.name === 'TimeoutError' ? 'no answer in time' : 'could not connect';
-    throw new AuthdeckError(`${hostOf(url)}: ${reason}`);
+    throw new OAuthNetworkError(`${hostOf(url)}: ${reason}`);
   }
   const text = await response.text();
   let body: Record<string, unknown> = {};
@@ -89,9 +93,10 @@ export async function postForm(
   const code = stringField(body, 'error');
   if (code || !response.ok) {
     const description = stringField(body, 'error_description');
+    const shown = (text: string) => plainText(text);
     throw new OAuthError(
       code ?? `http_${response.status}`,
-      `${hostOf(url)} refused: ${code ?? `HTTP ${response.status}`}${description ? ` (${description})` : ''}`,
+      `${hostOf(url)} refused: ${shown(code ?? `HTTP ${response.status}`)}${description ? ` (${shown(description)})` : ''}`,
     );
   }
   return body;
