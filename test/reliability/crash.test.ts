@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
@@ -62,8 +62,9 @@ describe('crash consistency (kill -9 during saves)', () => {
     const { home, mainAgentDir, configPath, stateDir } = makeTempHome();
     const attempts = await crashRun(home, KILLS);
     const store = join(mainAgentDir, 'auth-profiles.json');
-    const profiles = readJson(store).profiles as Record<string, { key: string }>;
-    const config = readJson(configPath).auth.profiles as Record<string, unknown>;
+    // On a loaded machine every save may be killed before it writes: then there is no file yet.
+    const profiles = (existsSync(store) ? readJson(store).profiles : {}) as Record<string, { key: string }>;
+    const config = (existsSync(configPath) ? readJson(configPath).auth.profiles : {}) as Record<string, unknown>;
     const lost = attempts.filter(
       (attempt) => attempt.reportedSaved && (profiles[attempt.id]?.key !== attempt.secret || !config[attempt.id]),
     );
