@@ -86,9 +86,12 @@ describe('browser sign-in (OpenAI, PKCE with a loopback redirect)', () => {
     const raw = await new Promise<string>((done) => {
       const socket = connect(port, '127.0.0.1', () => socket.write('GET http://[ HTTP/1.1\r\nHost: x\r\n\r\n'));
       let text = '';
-      socket.on('data', (chunk) => (text += chunk));
+      socket.on('data', (chunk) => {
+        text += chunk;
+        socket.destroy();
+        done(text);
+      });
       socket.on('close', () => done(text));
-      socket.on('end', () => socket.end());
     });
     expect(raw).toMatch(/^HTTP\/1\.1 400/);
     expect(await followAuthorizeLink((prompts[0] as { url: string }).url)).toBe(200);
