@@ -47,7 +47,7 @@ export async function runSignIn(ctx: CommandContext, options: SignInCommandOptio
         })
       : undefined;
   try {
-    const signedIn = await signIn(options.provider, options.method, {
+    const signedIn = await signIn(options.provider, options.method ?? defaultMethod(ctx), {
       env: ctx.io.env,
       signal: controller.signal,
       ...(pastedRedirect ? { pastedRedirect } : {}),
@@ -88,6 +88,16 @@ export async function runSignIn(ctx: CommandContext, options: SignInCommandOptio
     process.off('SIGINT', onSigint);
     paste?.close();
   }
+}
+
+/**
+ * Browser by default, as OpenClaw does; but with no terminal to paste into and no display for a
+ * browser (a script over SSH), only a device code can finish.
+ */
+function defaultMethod(ctx: CommandContext): SignInMethod | undefined {
+  const display =
+    process.platform === 'darwin' || process.platform === 'win32' || ctx.io.env.DISPLAY || ctx.io.env.WAYLAND_DISPLAY;
+  return ctx.io.stdin.isTTY || display ? undefined : 'device';
 }
 
 function showPrompt(ctx: CommandContext, prompt: SignInPrompt, label: string, openBrowser: boolean): void {

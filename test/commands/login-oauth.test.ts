@@ -82,6 +82,16 @@ describe('authdeck login (sign-in)', () => {
     });
   });
 
+  it('with no terminal and no display, ChatGPT sign-in uses a device code (nothing could be pasted)', async () => {
+    server = await startFakeAuthServer();
+    const { home } = makeTempHome();
+    const result = await runCli(['--no-reload', 'login', '--provider', 'openai', '--json'], { home, env: server.env });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('and enter the code');
+    expect(result.stderr).not.toContain('Open this link');
+    expect(JSON.parse(result.stdout)).toMatchObject({ profileId: 'openai-codex:me@example.com', type: 'oauth' });
+  });
+
   it('a denied device sign-in ends with one line and exit 1, and stores nothing', async () => {
     server = await startFakeAuthServer();
     server.device.error = 'access_denied';
