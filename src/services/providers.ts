@@ -85,7 +85,7 @@ export const PROVIDERS: readonly ProviderInfo[] = [
     envVars: [{ name: 'XAI_API_KEY', type: 'api_key' }],
     key: { pattern: /^xai-[A-Za-z0-9_-]{20,}$/, looks: 'starts with xai-' },
     keysUrl: 'https://console.x.ai',
-    methods: ['api-key', 'device', 'paste-token'],
+    methods: ['api-key', 'device', 'browser', 'paste-token'],
   },
   {
     id: 'github-copilot',

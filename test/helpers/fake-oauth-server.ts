@@ -130,6 +130,7 @@ export async function startFakeAuthServer(): Promise<FakeAuthServer> {
     if (url.pathname === '/.well-known/openid-configuration')
       return json(res, 200, {
         issuer: state.origin,
+        authorization_endpoint: `${state.origin}/oauth/authorize`,
         device_authorization_endpoint: `${state.origin}/device`,
         token_endpoint: `${state.origin}/oauth/token`,
       });

@@ -144,6 +144,30 @@ describe('browser sign-in (OpenAI, PKCE with a loopback redirect)', () => {
   });
 });
 
+describe('xAI in the browser (OpenClaw 2026.5’s flow)', () => {
+  it('sends the person to the published authorize endpoint and comes back to 127.0.0.1:<port>/callback', async () => {
+    server = await startFakeAuthServer();
+    const port = await freeLoopbackPort();
+    const { result, prompts } = await signInWith('xai', 'browser', {
+      env: { AUTHDECK_OAUTH_CALLBACK_PORT: String(port) },
+    });
+    await until(() => prompts.length > 0);
+    const link = new URL((prompts[0] as { url: string }).url);
+    expect(link.origin + link.pathname).toBe(`${server.origin}/oauth/authorize`);
+    expect(link.searchParams.get('redirect_uri')).toBe(`http://127.0.0.1:${port}/callback`);
+    expect(link.searchParams.get('client_id')).toBe('b1a00492-073a-47ea-816f-4c329264a828');
+    expect(link.searchParams.get('plan')).toBe('generic');
+    expect(await followAuthorizeLink(link.toString())).toBe(200);
+    const signedIn = await result;
+    expect(signedIn).toMatchObject({
+      kind: 'oauth',
+      suggestedName: 'me@example.com',
+      fields: { email: 'me@example.com', tokenEndpoint: `${server.origin}/oauth/token`, issuer: 'https://auth.x.ai' },
+    });
+    expect(signedIn.fields.authFlow).toBeUndefined();
+  });
+});
+
 describe('device sign-in', () => {
   it('OpenAI: shows the code and the page, polls until approved', async () => {
     server = await startFakeAuthServer();

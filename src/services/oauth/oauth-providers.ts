@@ -58,7 +58,8 @@ export const OAUTH_PROVIDERS: readonly OAuthProviderInfo[] = [
   {
     id: 'xai',
     label: 'xAI (Grok)',
-    methods: ['device'],
+    // Device first: the one OpenClaw 2026.7+ offers; the browser flow is OpenClaw 2026.5's.
+    methods: ['device', 'browser'],
     storeProvider: () => 'xai',
     kind: 'oauth',
     endpoints: {

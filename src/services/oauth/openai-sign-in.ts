@@ -1,7 +1,6 @@
 import { AuthdeckError, CancelledError } from '../errors.js';
-import { listenForRedirect, PortTakenError, parsePastedRedirect, type RedirectResult } from './loopback.js';
+import { runBrowserFlow } from './browser-flow.js';
 import { oauthEndpoint, type OAuthProviderInfo } from './oauth-providers.js';
-import { createPkce, createState } from './pkce.js';
 import { NETWORK_FAILURES_ALLOWED_IN_A_ROW } from './device-flow.js';
 import { abortableSleep } from './abortable-sleep.js';
 import type { SignedIn, SignInOptions } from './sign-in-types.js';
@@ -11,69 +10,23 @@ const CALLBACK_PORT = 1455;
 const CALLBACK_PATH = '/auth/callback';
 const HEADERS = { originator: 'openclaw' };
 
-/** ChatGPT in the browser: PKCE, a loopback redirect on port 1455, or the redirect URL pasted. */
+/** ChatGPT in the browser: its client is registered for http://localhost:1455/auth/callback. */
 export async function openaiBrowserSignIn(info: OAuthProviderInfo, options: SignInOptions): Promise<SignedIn> {
-  const { verifier, challenge } = createPkce();
-  const state = createState();
-  const port = Number(options.env.AUTHDECK_OAUTH_CALLBACK_PORT) || CALLBACK_PORT;
-  let portProblem: string | undefined;
-  // A taken port still leaves the paste: the sign-in goes on without the listener, and says so.
-  const listener = await listenForRedirect({ port, path: CALLBACK_PATH, label: 'OpenAI', state }).catch(
-    (error: Error) => {
-      if (!(error instanceof PortTakenError) || !options.pastedRedirect) throw error;
-      portProblem = `${error.message}; or finish by pasting the address the browser ends on`;
-      return undefined;
+  const tokens = await runBrowserFlow(
+    {
+      label: 'OpenAI',
+      authorizeUrl: oauthEndpoint(info, 'authorize', options.env),
+      tokenUrl: oauthEndpoint(info, 'token', options.env),
+      clientId: info.clientId,
+      scope: info.scope,
+      port: Number(options.env.AUTHDECK_OAUTH_CALLBACK_PORT) || CALLBACK_PORT,
+      path: CALLBACK_PATH,
+      redirectHost: 'localhost',
+      extraAuthorize: { id_token_add_organizations: 'true', codex_cli_simplified_flow: 'true', originator: 'openclaw' },
     },
+    options,
   );
-  const redirectUri = listener?.redirectUri ?? `http://localhost:${port}${CALLBACK_PATH}`;
-  const url = new URL(oauthEndpoint(info, 'authorize', options.env));
-  for (const [key, value] of Object.entries({
-    response_type: 'code',
-    client_id: info.clientId,
-    redirect_uri: redirectUri,
-    scope: info.scope,
-    code_challenge: challenge,
-    code_challenge_method: 'S256',
-    state,
-    id_token_add_organizations: 'true',
-    codex_cli_simplified_flow: 'true',
-    originator: 'openclaw',
-  }))
-    url.searchParams.set(key, value);
-  const timeoutMs = options.timeoutMs ?? 900_000;
-  options.onPrompt({
-    kind: 'link',
-    url: url.toString(),
-    expiresAt: (options.now ?? Date.now)() + timeoutMs,
-    ...(portProblem ? { portProblem } : {}),
-  });
-  try {
-    const redirect = await firstOf(
-      [
-        ...(listener ? [listener.result] : []),
-        ...(options.pastedRedirect ? [options.pastedRedirect.then(parsePastedRedirect)] : []),
-      ],
-      timeoutMs,
-      options.signal,
-    );
-    if (redirect.state !== state)
-      throw new AuthdeckError('the redirect belongs to another sign-in (state differs): start again');
-    options.onPrompt({ kind: 'exchanging' });
-    const tokens = await requestTokens(
-      oauthEndpoint(info, 'token', options.env),
-      {
-        grant_type: 'authorization_code',
-        client_id: info.clientId,
-        code: redirect.code,
-        code_verifier: verifier,
-        redirect_uri: redirectUri,
-      },
-      fetchOptions(options),
-    );
-    return openaiSignedIn(tokens);
-  } finally {
-    listener?.close();
-  }
+  return openaiSignedIn(tokens);
 }
 
 /** ChatGPT's own device pairing: a code to enter at auth.openai.com/codex/device. */
@@ -182,27 +135,4 @@ export function openaiSignedIn(tokens: OAuthTokens): SignedIn {
 
 function fetchOptions(options: SignInOptions) {
   return { ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.now ? { now: options.now } : {}) };
-}
-
-/**
- * The first redirect to arrive (the listener only answers this sign-in's state; a paste is
- * checked before it is handed over), within the deadline. A provider's error ends it at once.
- */
-function firstOf(sources: Promise<RedirectResult>[], timeoutMs: number, signal?: AbortSignal): Promise<RedirectResult> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new AuthdeckError('no sign-in within 15 minutes: start again')), timeoutMs);
-    const onAbort = () => settle(() => reject(new CancelledError('sign-in cancelled')));
-    const settle = (fn: () => void) => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      fn();
-    };
-    if (signal?.aborted) return onAbort();
-    signal?.addEventListener('abort', onAbort, { once: true });
-    for (const source of sources)
-      source.then(
-        (value) => settle(() => resolve(value)),
-        (error: unknown) => settle(() => reject(error)),
-      );
-  });
 }

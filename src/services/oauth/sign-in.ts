@@ -1,8 +1,9 @@
 import { UsageError } from '../errors.js';
-import { deviceSignIn } from './device-sign-in.js';
+import { copilotDeviceSignIn } from './device-sign-in.js';
 import { findOAuthProvider, OAUTH_PROVIDERS, type SignInMethod } from './oauth-providers.js';
 import { openaiBrowserSignIn, openaiDeviceSignIn } from './openai-sign-in.js';
 import type { SignedIn, SignInOptions } from './sign-in-types.js';
+import { xaiBrowserSignIn, xaiDeviceSignIn } from './xai-sign-in.js';
 
 /** One sign-in, provider and method chosen; the prompts go to `options.onPrompt`. */
 export async function signIn(
@@ -20,5 +21,6 @@ export async function signIn(
     throw new UsageError(`${info.label} signs in by ${info.methods.join(' or ')}, not ${method}`);
   if (info.id === 'openai-codex')
     return chosen === 'browser' ? openaiBrowserSignIn(info, options) : openaiDeviceSignIn(info, options);
-  return deviceSignIn(info, options);
+  if (info.id === 'xai') return chosen === 'browser' ? xaiBrowserSignIn(info, options) : xaiDeviceSignIn(info, options);
+  return copilotDeviceSignIn(info, options);
 }

@@ -1,0 +1,116 @@
+import { AuthdeckError, CancelledError } from '../errors.js';
+import { listenForRedirect, PortTakenError, parsePastedRedirect, type RedirectResult } from './loopback.js';
+import { createPkce, createState } from './pkce.js';
+import type { SignInOptions } from './sign-in-types.js';
+import { type OAuthTokens, requestTokens } from './token-endpoint.js';
+
+/** One provider's authorization-code sign-in: where to send the person, and where they come back. */
+export interface BrowserFlowSpec {
+  /** The name pages and errors use: "OpenAI". */
+  label: string;
+  authorizeUrl: string;
+  tokenUrl: string;
+  clientId: string;
+  scope: string;
+  /** The loopback port and path the provider's client registration expects. */
+  port: number;
+  path: string;
+  /** How the redirect URI names this machine (registrations differ: localhost or 127.0.0.1). */
+  redirectHost: 'localhost' | '127.0.0.1';
+  extraAuthorize?: Record<string, string>;
+  /** Some token endpoints want the challenge repeated in the exchange (xAI). */
+  repeatChallenge?: boolean;
+  headers?: Record<string, string>;
+}
+
+/**
+ * PKCE (S256) with a `state`; a loopback listener on 127.0.0.1 that takes only this sign-in's
+ * redirect, raced by an address the person pastes (a browser on another machine). A taken
+ * port leaves the paste, and the prompt says so. Returns the exchanged tokens.
+ */
+export async function runBrowserFlow(spec: BrowserFlowSpec, options: SignInOptions): Promise<OAuthTokens> {
+  const { verifier, challenge } = createPkce();
+  const state = createState();
+  let portProblem: string | undefined;
+  const listener = await listenForRedirect({ port: spec.port, path: spec.path, label: spec.label, state }).catch(
+    (error: Error) => {
+      if (!(error instanceof PortTakenError) || !options.pastedRedirect) throw error;
+      portProblem = `${error.message}; or finish by pasting the address the browser ends on`;
+      return undefined;
+    },
+  );
+  const redirectUri = `http://${spec.redirectHost}:${spec.port}${spec.path}`;
+  const url = new URL(spec.authorizeUrl);
+  const params = {
+    response_type: 'code',
+    client_id: spec.clientId,
+    redirect_uri: redirectUri,
+    scope: spec.scope,
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+    state,
+    ...spec.extraAuthorize,
+  };
+  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
+  const timeoutMs = options.timeoutMs ?? 900_000;
+  options.onPrompt({
+    kind: 'link',
+    url: url.toString(),
+    expiresAt: (options.now ?? Date.now)() + timeoutMs,
+    ...(portProblem ? { portProblem } : {}),
+  });
+  try {
+    const redirect = await firstOf(
+      [
+        ...(listener ? [listener.result] : []),
+        ...(options.pastedRedirect ? [options.pastedRedirect.then(parsePastedRedirect)] : []),
+      ],
+      timeoutMs,
+      options.signal,
+    );
+    if (redirect.state !== state)
+      throw new AuthdeckError('the redirect belongs to another sign-in (state differs): start again');
+    options.onPrompt({ kind: 'exchanging' });
+    return await requestTokens(
+      spec.tokenUrl,
+      {
+        grant_type: 'authorization_code',
+        client_id: spec.clientId,
+        code: redirect.code,
+        code_verifier: verifier,
+        redirect_uri: redirectUri,
+        ...(spec.repeatChallenge ? { code_challenge: challenge, code_challenge_method: 'S256' } : {}),
+      },
+      {
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+        ...(options.now ? { now: options.now } : {}),
+        ...(spec.headers ? { headers: spec.headers } : {}),
+      },
+    );
+  } finally {
+    listener?.close();
+  }
+}
+
+/**
+ * The first redirect to arrive (the listener only answers this sign-in's state; a paste is
+ * checked before it is handed over), within the deadline. A provider's error ends it at once.
+ */
+function firstOf(sources: Promise<RedirectResult>[], timeoutMs: number, signal?: AbortSignal): Promise<RedirectResult> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new AuthdeckError('no sign-in within 15 minutes: start again')), timeoutMs);
+    const onAbort = () => settle(() => reject(new CancelledError('sign-in cancelled')));
+    const settle = (fn: () => void) => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      fn();
+    };
+    if (signal?.aborted) return onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    for (const source of sources)
+      source.then(
+        (value) => settle(() => resolve(value)),
+        (error: unknown) => settle(() => reject(error)),
+      );
+  });
+}
