@@ -1,7 +1,6 @@
 import { createInterface } from 'node:readline';
 import { describeExpiry } from '../services/durations.js';
-import { CancelledError, errorMessage } from '../services/errors.js';
-import { parsePastedRedirect } from '../services/oauth/loopback.js';
+import { CancelledError } from '../services/errors.js';
 import { findOAuthProvider, type SignInMethod } from '../services/oauth/oauth-providers.js';
 import { saveSignIn } from '../services/oauth/oauth-profiles.js';
 import { openInBrowser } from '../services/oauth/open-browser.js';
@@ -30,19 +29,17 @@ export async function runSignIn(ctx: CommandContext, options: SignInCommandOptio
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
   let paste: ReturnType<typeof createInterface> | undefined;
-  // Each line is checked as it comes: a wrong paste says why, and the next one is read.
+  // Each line is checked as it comes (against the link shown): a wrong paste says why, and the next one is read.
+  let checkPaste: (text: string) => string | undefined = () => 'the sign-in link is not ready yet';
   const pastedRedirect =
     options.method !== 'device' && ctx.io.stdin.isTTY
       ? new Promise<string>((resolve) => {
           paste = createInterface({ input: ctx.io.stdin, terminal: false });
           paste.on('line', (line) => {
             if (line.trim() === '') return;
-            try {
-              parsePastedRedirect(line);
-              resolve(line);
-            } catch (error) {
-              ctx.note(ctx.paint.red(`${errorMessage(error)}; paste it again, or wait for the browser`));
-            }
+            const problem = checkPaste(line);
+            if (problem) ctx.note(ctx.paint.red(`${problem}; paste it again, or wait for the browser`));
+            else resolve(line);
           });
         })
       : undefined;
@@ -51,7 +48,10 @@ export async function runSignIn(ctx: CommandContext, options: SignInCommandOptio
       env: ctx.io.env,
       signal: controller.signal,
       ...(pastedRedirect ? { pastedRedirect } : {}),
-      onPrompt: (prompt) => showPrompt(ctx, prompt, info?.label ?? options.provider, options.openBrowser),
+      onPrompt: (prompt) => {
+        if (prompt.kind === 'link') checkPaste = prompt.checkPaste;
+        showPrompt(ctx, prompt, info?.label ?? options.provider, options.openBrowser);
+      },
     });
     // Ctrl+C while the last answer was on its way: nothing is saved.
     if (controller.signal.aborted) throw new CancelledError('sign-in cancelled');

@@ -1,6 +1,7 @@
 import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { SignInResult } from '../../src/app-services.js';
+import { checkPastedRedirect } from '../../src/services/oauth/loopback.js';
 import { createFakeServices, fakeState, NOW } from '../helpers/fake-services.js';
 import { renderApp, waitForFrame, waitUntil } from '../helpers/ink.js';
 
@@ -40,7 +41,14 @@ describe('wizard: sign in with a browser or a device code', () => {
     expect(services.calls).toEqual([['signIn', 'openai', 'browser']]);
     const [signIn] = services.signIns;
     await app.settle();
-    await act(async () => signIn!.request.onPrompt({ kind: 'link', url: LINK, expiresAt: NOW + 900_000 }));
+    await act(async () =>
+      signIn!.request.onPrompt({
+        kind: 'link',
+        url: LINK,
+        expiresAt: NOW + 900_000,
+        checkPaste: (text) => checkPastedRedirect(text, 'xyz'),
+      }),
+    );
     const frame = (await waitForFrame(app, 'Open this link; sign in')).replace(/\n/g, '');
     expect(frame).toContain(LINK);
     expect(app.frame()).toContain('15:00 left');
@@ -49,6 +57,10 @@ describe('wizard: sign in with a browser or a device code', () => {
     await app.type('not a url');
     await app.press('enter');
     await waitForFrame(app, 'that is not a URL');
+    await app.type('\x15');
+    await app.type('http://localhost:1455/auth/callback?code=abc&state=old');
+    await app.press('enter');
+    await waitForFrame(app, 'that address belongs to another sign-in');
     await app.type('\x15');
     const pasted = 'http://localhost:1455/auth/callback?code=abc&state=xyz';
     await app.type(pasted);

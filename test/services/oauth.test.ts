@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { checkPastedRedirect } from '../../src/services/oauth/loopback.js';
 import { saveSignIn } from '../../src/services/oauth/oauth-profiles.js';
 import { refreshOAuthProfile } from '../../src/services/oauth/refresh.js';
 import { oauthRefreshLockPath } from '../../src/services/oauth/refresh-lock.js';
@@ -398,13 +399,19 @@ describe('storing a sign-in and refreshing it', () => {
     expect(existsSync(join(ws.mainAgentDir, 'auth-profiles.json'))).toBe(false);
   });
 
-  it('takes over a lock whose pid now belongs to another process (start time differs), and names a live holder', async () => {
+  /** A signed-in profile, and the directory of its refresh lock made (as a gateway would have). */
+  async function signedInWithLockDir() {
     server = await startFakeAuthServer();
     const ws = await jsonWorkspace();
     await signedInProfile(ws);
     const id = 'openai-codex:me@example.com';
     const lock = oauthRefreshLockPath(ws.stateDir, 'json', 'openai-codex', id);
     mkdirSync(join(lock, '..'), { recursive: true });
+    return { ws, id, lock };
+  }
+
+  it('takes over a lock whose pid now belongs to another process (start time differs), and names a live holder', async () => {
+    const { ws, id, lock } = await signedInWithLockDir();
     writeFileSync(lock, JSON.stringify({ pid: process.pid, createdAt: '2026-01-01T00:00:00.000Z', starttime: 12345 }));
     const outcome = await refreshOAuthProfile(ws.workspace, id, { env: server.env, force: true, lockWaitMs: 300 });
     expect(outcome.status).toBe('refreshed');
@@ -413,6 +420,15 @@ describe('storing a sign-in and refreshing it', () => {
     await expect(
       refreshOAuthProfile(ws.workspace, id, { env: server.env, force: true, lockWaitMs: 300 }),
     ).rejects.toThrow(`(${lock} is held by process ${process.pid} since 2026-01-01T00:00:00.000Z)`);
+  });
+
+  it('takes over an old ownerless lock of any size without spinning', async () => {
+    const { ws, id, lock } = await signedInWithLockDir();
+    writeFileSync(lock, 'x'.repeat(5000));
+    utimesSync(lock, new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
+    const outcome = await refreshOAuthProfile(ws.workspace, id, { env: server.env, force: true, lockWaitMs: 2000 });
+    expect(outcome.status).toBe('refreshed');
+    expect(readdirSync(join(lock, '..'))).toEqual([]);
   });
 
   it('refuses a profile the gateway is refreshing right now (fenced)', async () => {
@@ -427,6 +443,20 @@ describe('storing a sign-in and refreshing it', () => {
       'the gateway is refreshing it right now',
     );
     expect(server.refreshCalls).toBe(0);
+  });
+});
+
+describe('a pasted address', () => {
+  it('is checked against this sign-in: another state, no code, not a URL each say why; an error of this sign-in passes', () => {
+    expect(checkPastedRedirect('http://localhost:1455/auth/callback?code=a&state=s1', 's1')).toBeUndefined();
+    expect(checkPastedRedirect('http://localhost:1455/auth/callback?code=a&state=old', 's1')).toBe(
+      'that address belongs to another sign-in (an older link): paste the one this link ended on',
+    );
+    expect(checkPastedRedirect('http://localhost:1455/auth/callback?code=a', 's1')).toMatch(/has no code and state/);
+    expect(checkPastedRedirect('localhost:1455', 's1')).toMatch(/not a URL|no code and state/);
+    expect(
+      checkPastedRedirect('http://localhost:1455/auth/callback?error=access_denied&state=s1', 's1'),
+    ).toBeUndefined();
   });
 });
 

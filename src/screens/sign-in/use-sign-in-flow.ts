@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from 'react';
 import type { SignInResult } from '../../app-services.js';
 import { useServices } from '../../contexts.js';
 import { errorMessage } from '../../services/errors.js';
-import { parsePastedRedirect } from '../../services/oauth/loopback.js';
 import type { SignInMethod } from '../../services/oauth/oauth-providers.js';
 import type { SignInPrompt } from '../../services/oauth/sign-in-types.js';
 
@@ -57,14 +56,12 @@ export function useSignInFlow(provider: string, method: SignInMethod) {
     state,
     pasteProblem,
     submitPaste(text: string) {
-      try {
-        parsePastedRedirect(text);
-      } catch (error) {
-        setPasteProblem(errorMessage(error));
-        return;
-      }
-      setPasteProblem(undefined);
-      paste.current?.(text);
+      const problem =
+        state.stage === 'waiting' && state.prompt?.kind === 'link'
+          ? state.prompt.checkPaste(text)
+          : 'the sign-in link is not ready yet';
+      setPasteProblem(problem);
+      if (!problem) paste.current?.(text);
     },
     cancel: () => controller.current?.abort(),
     retry: () => setAttempt((count) => count + 1),

@@ -1,5 +1,11 @@
 import { AuthdeckError, CancelledError } from '../errors.js';
-import { listenForRedirect, PortTakenError, parsePastedRedirect, type RedirectResult } from './loopback.js';
+import {
+  checkPastedRedirect,
+  listenForRedirect,
+  PortTakenError,
+  parsePastedRedirect,
+  type RedirectResult,
+} from './loopback.js';
 import { createPkce, createState } from './pkce.js';
 import type { SignInOptions } from './sign-in-types.js';
 import { type OAuthTokens, requestTokens } from './token-endpoint.js';
@@ -35,7 +41,7 @@ export async function runBrowserFlow(spec: BrowserFlowSpec, options: SignInOptio
   const listener = await listenForRedirect({ port: spec.port, path: spec.path, label: spec.label, state }).catch(
     (error: Error) => {
       if (!(error instanceof PortTakenError) || !options.pastedRedirect) throw error;
-      portProblem = `${error.message}; or finish by pasting the address the browser ends on`;
+      portProblem = `${error.reason}: finish by pasting the address the browser ends on, or close what holds the port and start again`;
       return undefined;
     },
   );
@@ -58,6 +64,7 @@ export async function runBrowserFlow(spec: BrowserFlowSpec, options: SignInOptio
     url: url.toString(),
     expiresAt: (options.now ?? Date.now)() + timeoutMs,
     ...(portProblem ? { portProblem } : {}),
+    checkPaste: (text) => checkPastedRedirect(text, state),
   });
   try {
     const redirect = await firstOf(

@@ -77,7 +77,7 @@ export async function listenForRedirect(options: {
       fail(
         error.code === 'EADDRINUSE'
           ? new PortTakenError(
-              `port ${options.port} on 127.0.0.1 is taken (another sign-in, or a CLI of ${options.label} waiting for its own): close it, or sign in with a code (--method device)`,
+              `port ${options.port} on 127.0.0.1 is taken (another sign-in, or a CLI of ${options.label} waiting for its own)`,
             )
           : error,
       ),
@@ -94,6 +94,26 @@ export async function listenForRedirect(options: {
       server.closeAllConnections?.();
     },
   };
+}
+
+/**
+ * Whether a pasted address can finish this sign-in: a reason to paste again, or undefined. An
+ * address of another sign-in (an old tab) is turned away as the listener turns it away; a
+ * provider's error of this sign-in passes, and ends it with its reason.
+ */
+export function checkPastedRedirect(text: string, state: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    return 'that is not a URL: paste the whole address the browser ended on (http://localhost:…)';
+  }
+  const given = url.searchParams.get('state');
+  if (given !== null && given !== state)
+    return 'that address belongs to another sign-in (an older link): paste the one this link ended on';
+  if (given === null || (!url.searchParams.get('code') && !url.searchParams.get('error')))
+    return 'that URL has no code and state: paste the address the browser ended on';
+  return undefined;
 }
 
 /** A redirect URL pasted by hand (a browser on another machine): its code and state. */
@@ -114,7 +134,11 @@ export function parsePastedRedirect(text: string): RedirectResult {
 }
 
 /** The loopback port is in use: the sign-in can still finish by a pasted address. */
-export class PortTakenError extends AuthdeckError {}
+export class PortTakenError extends AuthdeckError {
+  constructor(readonly reason: string) {
+    super(`${reason}: close it, or sign in with a code (--method device)`);
+  }
+}
 
 function page(message: string): string {
   return `<!doctype html><meta charset="utf-8"><title>authdeck</title><p style="font:16px system-ui;margin:3em">${escapeHtml(message)}</p>`;

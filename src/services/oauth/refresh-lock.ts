@@ -72,12 +72,16 @@ export async function acquireOAuthRefreshLock(
       // Moved aside and checked to be the one judged: a waiter that took over first keeps its lock.
       if (judged.stale) await takeOverStaleLock(path, { identity: judged.identity, raw: judged.raw, directory: false });
     }
-    if (judged === 'gone' || judged.stale) continue;
     if (now() >= deadline) {
       const who = owner.pid !== undefined ? `process ${owner.pid}` : 'a process that left no owner';
       throw new AuthdeckError(
         `the gateway is refreshing this profile right now (${path} is held by ${who}${owner.createdAt ? ` since ${owner.createdAt}` : ''}): try again in a moment`,
       );
+    }
+    // Gone or taken over: try again at once, but never spin (a takeover can lose to another waiter).
+    if (judged === 'gone' || judged.stale) {
+      await new Promise((done) => setTimeout(done, 5 + Math.random() * 20));
+      continue;
     }
     await new Promise((done) => setTimeout(done, 100 + Math.random() * 100));
   }
@@ -96,8 +100,21 @@ async function judgeLock(
   }
   if (!stats.isFile())
     throw new UnreadableStateError(`${path} is not a regular file; remove it when no gateway is running`, path);
-  const raw = stats.size > 4096n ? '' : await readFile(path, 'utf8').catch(() => undefined);
-  if (raw === undefined) return 'gone';
+  if (stats.size > 65_536n)
+    throw new UnreadableStateError(
+      `${path} is not a lock file (${stats.size} bytes); remove it when no gateway is running`,
+      path,
+    );
+  let raw: string;
+  try {
+    raw = await readFile(path, 'utf8');
+  } catch (error) {
+    if (isNodeError(error, 'ENOENT')) return 'gone';
+    throw new UnreadableStateError(
+      `${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      path,
+    );
+  }
   const owner = parseOwner(raw);
   const identity = fileIdentity(stats);
   if (owner.pid !== undefined) {

@@ -4,7 +4,15 @@ import type { OAuthFields } from '../save-credential.js';
 export type SignInPrompt =
   /** `opened`: the platform's opener was started with it (there is a display). */
   /** `portProblem`: the loopback port is taken; only a pasted address can finish it. */
-  | { kind: 'link'; url: string; expiresAt: number; opened?: boolean; portProblem?: string }
+  | {
+      kind: 'link';
+      url: string;
+      expiresAt: number;
+      opened?: boolean;
+      portProblem?: string;
+      /** A pasted address checked against this sign-in: why to paste again, or undefined. */
+      checkPaste: (text: string) => string | undefined;
+    }
   | { kind: 'device'; userCode: string; verificationUri: string; verificationUriComplete?: string; expiresAt: number }
   | { kind: 'exchanging' };
 
