@@ -166,23 +166,17 @@ export function createAppServices(options: RealServicesOptions): AppServices {
     runDoctor: () => runDoctor(workspace, { nowMs: Date.now(), warnWithinMs: options.warnWithinMs }),
     applyDoctorFixes: async (findings) => (await applySafeFixes(workspace, findings)).map((fix) => fix.done),
     signIn: async (request) => {
-      const [{ signIn }, { saveSignIn }, { openInBrowser }] = await Promise.all([
-        import('./services/oauth/sign-in.js'),
-        import('./services/oauth/oauth-profiles.js'),
-        import('./services/oauth/open-browser.js'),
-      ]);
-      const signedIn = await signIn(request.provider, request.method, {
-        env: options.env,
-        onPrompt: (prompt) =>
-          request.onPrompt(
-            prompt.kind === 'link' && openInBrowser(prompt.url, options.env) ? { ...prompt, opened: true } : prompt,
-          ),
-        signal: request.signal,
-        ...(request.pastedRedirect ? { pastedRedirect: request.pastedRedirect } : {}),
-      });
-      // Cancelled while the last answer was on its way: nothing is saved.
-      if (request.signal.aborted) throw new Error('sign-in cancelled');
-      const saved = await saveSignIn(workspace, request.provider, signedIn);
+      const { signInAndSave } = await import('./services/oauth/oauth-profiles.js');
+      const { signedIn, saved } = await signInAndSave(
+        workspace,
+        { provider: request.provider, method: request.method, openBrowser: true },
+        {
+          env: options.env,
+          onPrompt: request.onPrompt,
+          signal: request.signal,
+          ...(request.pastedRedirect ? { pastedRedirect: request.pastedRedirect } : {}),
+        },
+      );
       return {
         ...saved,
         ...(saved.createdWith ? {} : await tellGateway(saved.era)),

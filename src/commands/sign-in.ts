@@ -2,9 +2,8 @@ import { createInterface } from 'node:readline';
 import { describeExpiry } from '../services/durations.js';
 import { CancelledError } from '../services/errors.js';
 import { findOAuthProvider, type SignInMethod } from '../services/oauth/oauth-providers.js';
-import { saveSignIn } from '../services/oauth/oauth-profiles.js';
-import { openInBrowser } from '../services/oauth/open-browser.js';
-import { signIn } from '../services/oauth/sign-in.js';
+import { signInAndSave } from '../services/oauth/oauth-profiles.js';
+import { hasDisplay } from '../services/oauth/open-browser.js';
 import type { SignInPrompt } from '../services/oauth/sign-in-types.js';
 import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
@@ -44,18 +43,24 @@ export async function runSignIn(ctx: CommandContext, options: SignInCommandOptio
         })
       : undefined;
   try {
-    const signedIn = await signIn(options.provider, options.method ?? defaultMethod(ctx), {
-      env: ctx.io.env,
-      signal: controller.signal,
-      ...(pastedRedirect ? { pastedRedirect } : {}),
-      onPrompt: (prompt) => {
-        if (prompt.kind === 'link') checkPaste = prompt.checkPaste;
-        showPrompt(ctx, prompt, info?.label ?? options.provider, options.openBrowser);
+    const { signedIn, saved } = await signInAndSave(
+      workspace,
+      {
+        provider: options.provider,
+        method: options.method ?? defaultMethod(ctx),
+        ...(options.profileId ? { profileName: options.profileId } : {}),
+        openBrowser: options.openBrowser,
       },
-    });
-    // Ctrl+C while the last answer was on its way: nothing is saved.
-    if (controller.signal.aborted) throw new CancelledError('sign-in cancelled');
-    const saved = await saveSignIn(workspace, options.provider, signedIn, options.profileId);
+      {
+        env: ctx.io.env,
+        signal: controller.signal,
+        ...(pastedRedirect ? { pastedRedirect } : {}),
+        onPrompt: (prompt) => {
+          if (prompt.kind === 'link') checkPaste = prompt.checkPaste;
+          showPrompt(ctx, prompt, info?.label ?? options.provider);
+        },
+      },
+    );
     const gateway = await ctx.reloadGateway(saved.era);
     if (options.json) {
       writeJson(ctx.io.stdout, {
@@ -95,17 +100,15 @@ export async function runSignIn(ctx: CommandContext, options: SignInCommandOptio
  * browser (a script over SSH), only a device code can finish.
  */
 function defaultMethod(ctx: CommandContext): SignInMethod | undefined {
-  const display =
-    process.platform === 'darwin' || process.platform === 'win32' || ctx.io.env.DISPLAY || ctx.io.env.WAYLAND_DISPLAY;
-  return ctx.io.stdin.isTTY || display ? undefined : 'device';
+  return ctx.io.stdin.isTTY || hasDisplay(ctx.io.env) ? undefined : 'device';
 }
 
-function showPrompt(ctx: CommandContext, prompt: SignInPrompt, label: string, openBrowser: boolean): void {
+function showPrompt(ctx: CommandContext, prompt: SignInPrompt, label: string): void {
   const { paint } = ctx;
   if (prompt.kind === 'link') {
     if (prompt.portProblem) ctx.note(paint.yellow(prompt.portProblem));
     ctx.note(`Open this link to sign in to ${label}:\n\n  ${paint.cyan(prompt.url)}\n`);
-    if (openBrowser && openInBrowser(prompt.url, ctx.io.env)) ctx.note(paint.dim('(opened in your browser)'));
+    if (prompt.opened) ctx.note(paint.dim('(opened in your browser)'));
     if (ctx.io.stdin.isTTY)
       ctx.note(
         paint.dim(

@@ -1,11 +1,36 @@
-import { AuthdeckError } from '../errors.js';
+import { AuthdeckError, CancelledError } from '../errors.js';
 import { resolveProfileId } from '../profile-actions.js';
 import { saveCredentialProfile, type SaveCredentialResult } from '../save-credential.js';
 import { planWrite } from '../store-writer.js';
 import type { Workspace } from '../workspace.js';
-import { findOAuthProvider } from './oauth-providers.js';
+import { openInBrowser } from './open-browser.js';
+import { findOAuthProvider, type SignInMethod } from './oauth-providers.js';
 import { acquireOAuthRefreshLock, oauthRefreshLockPath } from './refresh-lock.js';
-import type { SignedIn } from './sign-in-types.js';
+import { signIn } from './sign-in.js';
+import type { SignedIn, SignInOptions } from './sign-in-types.js';
+
+/**
+ * A sign-in from the first prompt to the saved profile, for the CLI and the screens alike: the
+ * link opened in a browser where one can show up (`opened` on the prompt), and nothing saved
+ * when the sign-in was cancelled while its last answer was on the way.
+ */
+export async function signInAndSave(
+  workspace: Workspace,
+  request: { provider: string; method: SignInMethod | undefined; profileName?: string; openBrowser: boolean },
+  options: SignInOptions,
+): Promise<{ signedIn: SignedIn; saved: SaveCredentialResult }> {
+  const signedIn = await signIn(request.provider, request.method, {
+    ...options,
+    onPrompt: (prompt) =>
+      options.onPrompt(
+        prompt.kind === 'link' && request.openBrowser && openInBrowser(prompt.url, options.env)
+          ? { ...prompt, opened: true }
+          : prompt,
+      ),
+  });
+  if (options.signal?.aborted) throw new CancelledError('sign-in cancelled');
+  return { signedIn, saved: await saveSignIn(workspace, request.provider, signedIn, request.profileName) };
+}
 
 /**
  * Stores a finished sign-in where the gateway reads it: the provider id of the agent's store
