@@ -26,6 +26,18 @@ export interface LayerWriteOptions {
   lockHeld?: boolean;
 }
 
+/**
+ * Why a write to this layer would be refused before it starts (a missing OpenClaw database, a
+ * schema authdeck may not write), or undefined: for flows that must not begin in vain.
+ */
+export function layerWriteProblem(layer: StoreLayer): AuthdeckError | undefined {
+  const { location } = layer;
+  if (location.backend === 'json') return undefined;
+  if (!existsSync(location.dbPath)) return new StoreMissingError(layer);
+  if (layer.writeRefusal) return new UnreadableStateError(layer.writeRefusal, location.dbPath);
+  return undefined;
+}
+
 /** Read-modify-write of one layer: under the file lock (JSON era) or in one immediate transaction (SQLite). */
 export async function updateStoreLayer<T>(
   layer: StoreLayer,
@@ -35,8 +47,8 @@ export async function updateStoreLayer<T>(
   const { location } = layer;
   if (location.backend === 'json')
     return updateAuthStore(location.agentDir, edit, options.lock, options.lockHeld === true);
-  if (!existsSync(location.dbPath)) throw new StoreMissingError(layer);
-  if (layer.writeRefusal) throw new UnreadableStateError(layer.writeRefusal, location.dbPath);
+  const problem = layerWriteProblem(layer);
+  if (problem) throw problem;
   return updateDbLayer(location, edit, {
     ...(location.backend === 'agent-db' ? { agentId: location.agentId } : {}),
     ...(options.now ? { now: options.now } : {}),

@@ -92,6 +92,20 @@ describe('authdeck login (sign-in)', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ profileId: 'openai-codex:me@example.com', type: 'oauth' });
   });
 
+  it('does not start a sign-in whose tokens could not be stored (an OpenClaw 2026.9 home without its database)', async () => {
+    server = await startFakeAuthServer();
+    const { home, configPath } = makeTempHome();
+    writeJsonFile(configPath, { meta: { lastTouchedVersion: '2026.9.6' } });
+    const result = await runCli(['--no-reload', 'login', '--provider', 'openai', '--method', 'device'], {
+      home,
+      env: server.env,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('does not exist yet, and only OpenClaw may create it');
+    expect(result.stderr).toContain('`openclaw models auth paste-api-key`');
+    expect(result.stderr).not.toContain('enter the code');
+  });
+
   it('a denied device sign-in ends with one line and exit 1, and stores nothing', async () => {
     server = await startFakeAuthServer();
     server.device.error = 'access_denied';

@@ -1,7 +1,7 @@
 import { AuthdeckError, CancelledError } from '../errors.js';
 import { resolveProfileId } from '../profile-actions.js';
 import { saveCredentialProfile, type SaveCredentialResult } from '../save-credential.js';
-import { planWrite } from '../store-writer.js';
+import { credentialLayer, layerWriteProblem, planWrite, StoreMissingError } from '../store-writer.js';
 import type { Workspace } from '../workspace.js';
 import { openInBrowser } from './open-browser.js';
 import { findOAuthProvider, type SignInMethod } from './oauth-providers.js';
@@ -19,6 +19,7 @@ export async function signInAndSave(
   request: { provider: string; method: SignInMethod | undefined; profileName?: string; openBrowser: boolean },
   options: SignInOptions,
 ): Promise<{ signedIn: SignedIn; saved: SaveCredentialResult }> {
+  await refuseUnsavableSignIn(workspace, request.provider);
   const signedIn = await signIn(request.provider, request.method, {
     ...options,
     onPrompt: (prompt) =>
@@ -30,6 +31,22 @@ export async function signInAndSave(
   });
   if (options.signal?.aborted) throw new CancelledError('sign-in cancelled');
   return { signedIn, saved: await saveSignIn(workspace, request.provider, signedIn, request.profileName) };
+}
+
+/**
+ * A sign-in whose tokens could not be stored is not started (the person would sign in for
+ * nothing): an OAuth profile cannot create OpenClaw's database, unlike a key or token, which
+ * authdeck hands to `openclaw` to create it.
+ */
+async function refuseUnsavableSignIn(workspace: Workspace, provider: string): Promise<void> {
+  if (findOAuthProvider(provider)?.kind !== 'oauth') return;
+  const plan = await planWrite(workspace);
+  const problem = layerWriteProblem(await credentialLayer(plan, ''));
+  if (problem instanceof StoreMissingError)
+    throw new AuthdeckError(
+      `${problem.message}; OpenClaw creates it on its first write: add any key with \`openclaw models auth paste-api-key\` (or sign in with \`openclaw models auth login\`) once, then sign in here`,
+    );
+  if (problem) throw problem;
 }
 
 /**
