@@ -5,7 +5,14 @@ import { type AgentState, listAgentProfiles, listEnvCredentials } from './servic
 
 /** Every screen the TUI can show, with what it starts from. */
 export type Screen =
-  | { name: 'onboard'; provider?: string; method?: OnboardingMethod; resumeAt?: 'method' }
+  /** `resumeAt`: back from a method's own screen, at the method question, `lastMethod` highlighted. */
+  | {
+      name: 'onboard';
+      provider?: string;
+      method?: OnboardingMethod;
+      resumeAt?: 'method';
+      lastMethod?: OnboardingMethod;
+    }
   /** `select`: the profile to put the cursor on (one just added on a screen pushed over it). */
   | { name: 'dashboard'; select?: string }
   | { name: 'pick'; provider?: string; print?: boolean }

@@ -12,7 +12,14 @@ export function ScreenOutlet({ screen }: { screen: Screen }) {
     case 'dashboard':
       return <DashboardScreen select={screen.select} />;
     case 'onboard':
-      return <OnboardScreen provider={screen.provider} method={screen.method} resumeAt={screen.resumeAt} />;
+      return (
+        <OnboardScreen
+          provider={screen.provider}
+          method={screen.method}
+          resumeAt={screen.resumeAt}
+          lastMethod={screen.lastMethod}
+        />
+      );
     case 'logout':
       return <LogoutScreen />;
     case 'pick':

@@ -100,6 +100,20 @@ describe('wizard: sign in with a browser or a device code', () => {
     expect(app.exits).toEqual([]);
   });
 
+  it('back from the sign-in screen, the method just left is highlighted again', async () => {
+    const services = createFakeServices();
+    const app = await toMethodStep(services, 'openai');
+    await app.type('\x1b[B\x1b[B\r');
+    await waitUntil(() => services.signIns.length === 1, 'the sign-in to start');
+    expect(services.calls).toEqual([['signIn', 'openai', 'device']]);
+    await app.press('escape');
+    const back = await waitForFrame(app, 'How do you want to sign in to OpenAI?');
+    expect(back).toMatch(/❯ Sign in with a code/);
+    await app.press('enter');
+    await waitUntil(() => services.signIns.length === 2, 'the same method again');
+    expect(services.calls.at(-1)).toEqual(['signIn', 'openai', 'device']);
+  });
+
   it('says why a sign-in failed and tries again on r', async () => {
     const services = createFakeServices();
     const app = await renderApp(services, { name: 'sign-in', provider: 'xai', method: 'device' });

@@ -5,8 +5,18 @@ import { useClaudePath } from './use-claude-path.js';
 import { providerInfo, providerLabel, type OnboardingMethod } from '../../services/providers.js';
 
 /** How the secret comes in: an API key, setup-token run right here (Anthropic), or a pasted token. */
-export function MethodStep({ provider, onSelect }: { provider: string; onSelect: (method: OnboardingMethod) => void }) {
+export function MethodStep({
+  provider,
+  initial,
+  onSelect,
+}: {
+  provider: string;
+  /** The method chosen last time (back from its screen): highlighted again. */
+  initial?: OnboardingMethod | undefined;
+  onSelect: (method: OnboardingMethod) => void;
+}) {
   const claudeFound = useClaudePath() !== undefined;
+  const methods = providerInfo(provider).methods;
   const labels: Record<OnboardingMethod, SelectItem<OnboardingMethod>> = {
     'api-key': {
       value: 'api-key',
@@ -40,7 +50,11 @@ export function MethodStep({ provider, onSelect }: { provider: string; onSelect:
   return (
     <Box flexDirection="column">
       <Text bold>How do you want to sign in to {providerLabel(provider)}?</Text>
-      <SelectList items={providerInfo(provider).methods.map((method) => labels[method])} onSelect={onSelect} />
+      <SelectList
+        items={methods.map((method) => labels[method])}
+        initialIndex={Math.max(0, initial ? methods.indexOf(initial) : 0)}
+        onSelect={onSelect}
+      />
       <KeyHints
         hints={[
           ['↑↓', 'move'],

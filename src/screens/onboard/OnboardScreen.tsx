@@ -33,10 +33,12 @@ export function OnboardScreen({
   provider,
   method,
   resumeAt,
+  lastMethod,
 }: {
   provider?: string;
   method?: OnboardingMethod;
   resumeAt?: 'method';
+  lastMethod?: OnboardingMethod;
 }) {
   const services = useServices();
   const navigation = useNavigation();
@@ -64,6 +66,7 @@ export function OnboardScreen({
       name: 'onboard',
       ...(after.provider ? { provider: after.provider } : {}),
       resumeAt: 'method',
+      ...(after.method ? { lastMethod: after.method } : {}),
     } as const;
     if (after.method === 'setup-token') navigation.replace({ name: 'setup-token', backTo });
     else if ((after.method === 'browser' || after.method === 'device') && after.provider)
@@ -159,7 +162,11 @@ export function OnboardScreen({
         );
       case 'method':
         return (
-          <MethodStep provider={state.provider!} onSelect={(value) => dispatch({ type: 'method', method: value })} />
+          <MethodStep
+            provider={state.provider!}
+            initial={lastMethod}
+            onSelect={(value) => dispatch({ type: 'method', method: value })}
+          />
         );
       case 'secret':
         return state.method === 'setup-token' || state.method === 'browser' || state.method === 'device' ? (
