@@ -1,5 +1,17 @@
 import type { BigIntStats } from 'node:fs';
-import { type FileHandle, link, lstat, open, readFile, realpath, rename, rm, rmdir, unlink } from 'node:fs/promises';
+import {
+  type FileHandle,
+  link,
+  lstat,
+  open,
+  readdir,
+  readFile,
+  realpath,
+  rename,
+  rm,
+  rmdir,
+  unlink,
+} from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from './atomic-write.js';
 import { fsFailure, isNodeError, LockBusyError, UnreadableStateError } from './errors.js';
@@ -62,7 +74,10 @@ export async function acquireFileLock(filePath: string, options: LockOptions = {
   const retry = createBackoff(options);
   for (;;) {
     const body = JSON.stringify({ pid: process.pid, createdAt: new Date(now()).toISOString() });
-    if (await tryCreateLock(lockPath, body)) return () => releaseLock(lockPath, body);
+    if (await tryCreateLock(lockPath, body)) {
+      await removeDeadTakeoverLeftovers(lockPath);
+      return () => releaseLock(lockPath, body);
+    }
     const state = await inspectLock(lockPath, now());
     if (state !== 'gone' && state.stale) {
       await options.onTakeover?.('judged-stale');
@@ -272,6 +287,28 @@ export async function takeOverStaleLock(
     // The name is taken again; the moved lock's owner finishes its short write regardless.
   }
   await rm(aside, { force: true, recursive: moved.isDirectory() });
+}
+
+/**
+ * A taker killed between moving a stale lock aside and removing it leaves `<lock>.stale-<pid>-…`
+ * behind (an owner record, no secret). Whoever holds the lock next removes those whose taker is
+ * gone; a live taker's is left to it.
+ */
+export async function removeDeadTakeoverLeftovers(lockPath: string): Promise<void> {
+  const dir = dirname(lockPath);
+  const prefix = `${basename(lockPath)}.stale-`;
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || isProcessAlive(pid)) continue;
+    await rm(join(dir, name), { force: true, recursive: true }).catch(() => undefined);
+  }
 }
 
 async function releaseLock(lockPath: string, ourBody: string): Promise<void> {

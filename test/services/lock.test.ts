@@ -40,6 +40,17 @@ describe('file lock', () => {
     expect(readFileSync(lock, 'utf8')).toContain(String(process.pid));
   });
 
+  it('removes what a taker killed mid-takeover left aside, and nothing a live taker holds', async () => {
+    const { file, lock } = target();
+    const dead = `${lock}.stale-${await deadPid()}-mabc123`;
+    const live = `${lock}.stale-${process.ppid}-mdef456`;
+    writeFileSync(dead, JSON.stringify({ pid: 1, createdAt: new Date().toISOString() }));
+    writeFileSync(live, JSON.stringify({ pid: 1, createdAt: new Date().toISOString() }));
+    await withFileLock(file, async () => {});
+    expect(existsSync(dead)).toBe(false);
+    expect(existsSync(live)).toBe(true);
+  });
+
   it('takes over a lock whose process is dead', async () => {
     const { file, lock } = target();
     writeFileSync(lock, JSON.stringify({ pid: await deadPid(), createdAt: new Date().toISOString() }));

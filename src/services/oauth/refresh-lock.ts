@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { lstat, mkdir, open, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AuthdeckError, isNodeError, UnreadableStateError } from '../errors.js';
-import { fileIdentity, isProcessAlive, takeOverStaleLock } from '../lock.js';
+import { fileIdentity, isProcessAlive, removeDeadTakeoverLeftovers, takeOverStaleLock } from '../lock.js';
 import type { StoreEra } from '../store-generation.js';
 
 const MASK = (1n << 64n) - 1n;
@@ -59,6 +59,7 @@ export async function acquireOAuthRefreshLock(
         throw error;
       }
       await handle.close();
+      await removeDeadTakeoverLeftovers(path);
       return async () => {
         // Only our own lock is removed.
         if ((await readFile(path, 'utf8').catch(() => '')) === body) await unlink(path).catch(() => undefined);
