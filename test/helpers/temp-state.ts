@@ -6,7 +6,8 @@ import { afterEach } from 'vitest';
 const made: string[] = [];
 
 afterEach(() => {
-  while (made.length > 0) rmSync(made.pop()!, { recursive: true, force: true });
+  // A child that just exited may still have had a file open in it: retry a directory that refills.
+  while (made.length > 0) rmSync(made.pop()!, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 });
 
 /** A fresh OpenClaw home for one test, removed afterwards. */

@@ -11,13 +11,13 @@ import {
   type OpenclawVersion,
 } from './openclaw-harness.js';
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  while (cleanups.length > 0) cleanups.pop()!();
+const cleanups: Array<() => void | Promise<void>> = [];
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()!();
 });
 
-/** Runs at the end of the current test (a gateway to stop, a PTY to kill). */
-export function onCleanup(cleanup: () => void): void {
+/** Runs at the end of the current test (a gateway to stop, a PTY to kill), before its home is removed. */
+export function onCleanup(cleanup: () => void | Promise<void>): void {
   cleanups.push(cleanup);
 }
 

@@ -146,7 +146,7 @@ export async function startGateway(
   version: OpenclawVersion,
   home: string,
   port: number,
-): Promise<{ stop: () => void; log: () => string }> {
+): Promise<{ stop: () => Promise<void>; log: () => string }> {
   mkdirSync(home, { recursive: true });
   const skip = {
     OPENCLAW_SKIP_CHANNELS: '1',
@@ -168,12 +168,22 @@ export async function startGateway(
   );
   child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  const stop = () => {
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const signal = (name: NodeJS.Signals) => {
     try {
-      process.kill(-child.pid!, 'SIGTERM');
+      process.kill(-child.pid!, name);
     } catch {
       // Already gone.
     }
+  };
+  // Waits for the gateway to be gone: it writes its state while it shuts down, and the temp
+  // home is removed right after.
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    signal('SIGTERM');
+    const timer = setTimeout(() => signal('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
   };
   const deadline = Date.now() + 150_000;
   while (Date.now() < deadline) {
@@ -185,6 +195,6 @@ export async function startGateway(
     if (ready) return { stop, log: () => log };
     await new Promise((done) => setTimeout(done, 250));
   }
-  stop();
+  await stop();
   throw new Error(`the gateway was not ready in time: ${log.slice(-2000)}`);
 }
