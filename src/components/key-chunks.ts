@@ -8,7 +8,8 @@ export interface RoutedKey extends Key {
   chunkEnd: boolean;
 }
 
-const NO_FLAGS: Key = {
+/** A key with no flag set: a plain character. */
+export const NO_FLAGS: Key = {
   upArrow: false,
   downArrow: false,
   leftArrow: false,

@@ -1,29 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createKeyRouter, type RoutedKey } from '../../src/components/key-router.js';
-import { splitKeyChunk } from '../../src/components/key-chunks.js';
+import { NO_FLAGS, splitKeyChunk } from '../../src/components/key-chunks.js';
 
-const plain = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageDown: false,
-  pageUp: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  shift: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-  meta: false,
-  super: false,
-  hyper: false,
-  capsLock: false,
-  numLock: false,
-};
+const plain = NO_FLAGS;
 const names = (keys: Array<[string, RoutedKey]>) =>
   keys.map(([input, key]) => (key.return ? '⏎' : key.delete ? '⌫' : key.tab ? '⇥' : key.ctrl ? `^${input}` : input));
 
