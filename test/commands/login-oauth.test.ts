@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type FakeAuthServer,
   followAuthorizeLink,
@@ -11,9 +11,6 @@ import { CLI_PATH, runCli } from '../helpers/run-cli.js';
 import { makeTempHome, readJson, writeJsonFile } from '../helpers/temp-state.js';
 
 let server: FakeAuthServer;
-afterEach(async () => {
-  await server?.close();
-});
 
 /** The CLI run from a script (no terminal), its stderr read as it comes, as a person reads the prompts. */
 function startCli(args: string[], home: string, env: Record<string, string>) {

@@ -1,22 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  type FakeAuthServer,
-  followAuthorizeLink,
-  freeLoopbackPort,
-  startFakeAuthServer,
-} from '../helpers/fake-oauth-server.js';
+import { followAuthorizeLink, freeLoopbackPort, startFakeAuthServer } from '../helpers/fake-oauth-server.js';
 import { TerminalSession } from '../helpers/pty-driver.js';
 import { chooseOpenaiInWizard } from '../helpers/pty-wizard.js';
 import { makeTempHome, readJson } from '../helpers/temp-state.js';
 
 const sessions: TerminalSession[] = [];
-let server: FakeAuthServer | undefined;
-afterEach(async () => {
+afterEach(() => {
   while (sessions.length > 0) sessions.pop()!.kill();
-  await server?.close();
-  server = undefined;
 });
 
 /** The wizard from its welcome to the OpenAI method question, typed as a person would. */
@@ -28,7 +20,7 @@ async function toOpenaiMethods(session: TerminalSession) {
 
 describe('wizard sign-in in a real terminal (fake authorization server)', () => {
   it('browser: the link on screen is the one to open; the loopback redirect lands an oauth profile', async () => {
-    server = await startFakeAuthServer();
+    const server = await startFakeAuthServer();
     const { home, mainAgentDir } = makeTempHome();
     const port = await freeLoopbackPort();
     const session = TerminalSession.launch(['--no-reload', 'onboard'], {
@@ -57,7 +49,7 @@ describe('wizard sign-in in a real terminal (fake authorization server)', () => 
   });
 
   it('device code: shows the code large, polls until approved, and saves', async () => {
-    server = await startFakeAuthServer();
+    const server = await startFakeAuthServer();
     server.device.pending = 1;
     const { home, mainAgentDir } = makeTempHome();
     const session = TerminalSession.launch(['--no-reload', 'onboard'], { home, env: server.env });
@@ -78,7 +70,7 @@ describe('wizard sign-in in a real terminal (fake authorization server)', () => 
 
 describe('login --method browser in a terminal (text prompts)', () => {
   it('says why a pasted address is wrong, reads the next paste, and signs in with it', async () => {
-    server = await startFakeAuthServer();
+    const server = await startFakeAuthServer();
     const { home, mainAgentDir } = makeTempHome();
     // The port is taken (another CLI waiting for its own sign-in): only the paste can finish it.
     const { createServer } = await import('node:net');
@@ -112,7 +104,7 @@ describe('login --method browser in a terminal (text prompts)', () => {
   });
 
   it('Ctrl+C while waiting for a device approval: exit 130, nothing saved', async () => {
-    server = await startFakeAuthServer();
+    const server = await startFakeAuthServer();
     server.device.pending = 1000;
     const { home, mainAgentDir } = makeTempHome();
     const session = TerminalSession.launch(

@@ -1,6 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { type AddressInfo, createServer as createNetServer } from 'node:net';
+import { afterEach } from 'vitest';
+
+const running: FakeAuthServer[] = [];
+
+// Each server a test started is closed after it, as temp homes are removed.
+afterEach(async () => {
+  while (running.length > 0) await running.pop()!.close();
+});
 
 /** An unsigned JWT: OpenClaw and authdeck only read the claims. */
 export function fakeJwt(claims: Record<string, unknown>): string {
@@ -28,6 +36,7 @@ export interface FakeAuthServer {
  * redirect), token (authorization code with PKCE, refresh with rotation, device code), OpenAI's
  * device pairing, GitHub's and xAI's device endpoints, xAI's discovery document.
  */
+/** Closed after the test that started it. */
 export async function startFakeAuthServer(): Promise<FakeAuthServer> {
   const codes = new Map<string, { challenge: string; redirectUri: string }>();
   const refreshTokens = new Map<string, 'live' | 'used'>();
@@ -137,6 +146,7 @@ export async function startFakeAuthServer(): Promise<FakeAuthServer> {
     res.writeHead(404).end();
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  running.push(state);
   state.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const o = state.origin;
   state.env = {

@@ -1,14 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
-import { type FakeAuthServer, startFakeAuthServer } from '../helpers/fake-oauth-server.js';
+import { startFakeAuthServer } from '../helpers/fake-oauth-server.js';
 import { interopHome } from './interop-home.js';
 import { openclaw, type OpenclawVersion, parseJsonOutput } from './openclaw-harness.js';
-
-let server: FakeAuthServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 interface AuthList {
   profiles: Array<{ id: string; provider?: string; type?: string; mode?: string; email?: string }>;
@@ -21,7 +15,7 @@ describe.each([
   ['2026.9.6', 'openai'],
 ] as Array<[OpenclawVersion, string]>)('OpenClaw %s reads a sign-in authdeck stored', (version, provider) => {
   it(`as an oauth profile of ${provider}, and a Copilot sign-in as a token`, async () => {
-    server = await startFakeAuthServer();
+    const server = await startFakeAuthServer();
     const h = interopHome(version);
     if (version === '2026.9.6') {
       // The store exists (OpenClaw made it); a sign-in never creates OpenClaw's databases.

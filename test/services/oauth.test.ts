@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkPastedRedirect } from '../../src/services/oauth/loopback.js';
 import { saveSignIn } from '../../src/services/oauth/oauth-profiles.js';
 import { refreshOAuthProfile } from '../../src/services/oauth/refresh.js';
@@ -20,9 +20,6 @@ import {
 import { makeTempHome, readJson } from '../helpers/temp-state.js';
 
 let server: FakeAuthServer;
-afterEach(async () => {
-  await server?.close();
-});
 
 /** The person at the browser or on the verification page, scripted; polling runs without waits. */
 async function signInWith(
