@@ -96,40 +96,42 @@ export async function listenForRedirect(options: {
   };
 }
 
+const NOT_A_URL = 'that is not a URL: paste the whole address the browser ended on (http://localhost:…)';
+const NO_CODE = 'that URL has no code and state: paste the address the browser ended on';
+
+/** The address as a URL, or why it is not one. */
+function pastedUrl(text: string): URL | string {
+  try {
+    return new URL(text.trim());
+  } catch {
+    return NOT_A_URL;
+  }
+}
+
 /**
  * Whether a pasted address can finish this sign-in: a reason to paste again, or undefined. An
  * address of another sign-in (an old tab) is turned away as the listener turns it away; a
  * provider's error of this sign-in passes, and ends it with its reason.
  */
 export function checkPastedRedirect(text: string, state: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(text.trim());
-  } catch {
-    return 'that is not a URL: paste the whole address the browser ended on (http://localhost:…)';
-  }
+  const url = pastedUrl(text);
+  if (typeof url === 'string') return url;
   const given = url.searchParams.get('state');
   if (given !== null && given !== state)
     return 'that address belongs to another sign-in (an older link): paste the one this link ended on';
-  if (given === null || (!url.searchParams.get('code') && !url.searchParams.get('error')))
-    return 'that URL has no code and state: paste the address the browser ended on';
+  if (given === null || (!url.searchParams.get('code') && !url.searchParams.get('error'))) return NO_CODE;
   return undefined;
 }
 
 /** A redirect URL pasted by hand (a browser on another machine): its code and state. */
 export function parsePastedRedirect(text: string): RedirectResult {
-  let url: URL;
-  try {
-    url = new URL(text.trim());
-  } catch {
-    throw new AuthdeckError('that is not a URL: paste the whole address the browser ended on (http://localhost:…)');
-  }
+  const url = pastedUrl(text);
+  if (typeof url === 'string') throw new AuthdeckError(url);
   const error = url.searchParams.get('error');
   if (error) throw new AuthdeckError(`the sign-in page answered: ${plainText(error)}`);
   const code = url.searchParams.get('code');
   const state = url.searchParams.get('state');
-  if (!code || !state)
-    throw new AuthdeckError('that URL has no code and state: paste the address the browser ended on');
+  if (!code || !state) throw new AuthdeckError(NO_CODE);
   return { code, state };
 }
 
