@@ -210,6 +210,25 @@ describe('device sign-in', () => {
     });
   });
 
+  it('waits out up to 3 failed connections in a row while polling, and gives up on the 4th', async () => {
+    server = await startFakeAuthServer();
+    server.device.pending = 1;
+    /** fetch that cannot connect for the next `n` polls of the path. */
+    const flaky = (path: string, n: number): typeof fetch => {
+      let left = n;
+      return (input, init) =>
+        String(input).includes(path) && left-- > 0 ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init);
+    };
+    const run = (provider: string, fetcher: typeof fetch) =>
+      signIn(provider, 'device', { env: server.env, onPrompt: () => {}, sleep: async () => {}, fetch: fetcher });
+    await expect(run('github-copilot', flaky('/oauth/token', 3))).resolves.toMatchObject({ kind: 'token' });
+    await expect(run('openai', flaky('/openai/devicetoken', 3))).resolves.toMatchObject({ kind: 'oauth' });
+    await expect(run('github-copilot', flaky('/oauth/token', 4))).rejects.toThrow(/could not connect/);
+    await expect(run('openai', flaky('/openai/devicetoken', 4))).rejects.toThrow(
+      /could not connect while waiting for the approval/,
+    );
+  });
+
   it('stops at once when cancelled, even between polls', async () => {
     server = await startFakeAuthServer();
     server.device.pending = 100;

@@ -10,7 +10,7 @@ import {
 } from './token-endpoint.js';
 
 /** Polls that may fail to connect in a row before the sign-in gives up. */
-export const NETWORK_FAILURES_ALLOWED_IN_A_ROW = 3;
+const NETWORK_FAILURES_ALLOWED_IN_A_ROW = 3;
 
 export interface DeviceCode {
   deviceCode: string;
@@ -66,50 +66,74 @@ export interface PollOptions extends TokenRequestOptions {
   signal?: AbortSignal;
 }
 
+/** What one poll found: approved (with what it brought), not yet, or asked to poll less often. */
+export type PollAnswer<T> = { approved: T } | 'pending' | 'slow-down';
+
 /**
- * RFC 8628 §3.4–3.5: polls at the server's interval until the user has approved; `slow_down`
- * adds 5 s to the interval, `authorization_pending` waits, `expired_token` and
- * `access_denied` end it with a clear message.
+ * Polls at the interval until `attempt` reports approval, for every device sign-in: `slow-down`
+ * adds 5 s to the interval, a few network failures in a row (OAuthNetworkError) are waited out,
+ * and the code's expiry or a cancel ends it.
  */
-export async function pollDeviceToken(
+export async function pollUntilApproved<T>(
+  schedule: { intervalMs: number; expiresAt: number },
+  options: { now?: () => number; sleep?: (ms: number) => Promise<void>; signal?: AbortSignal },
+  attempt: () => Promise<PollAnswer<T>>,
+): Promise<T> {
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? ((ms: number) => abortableSleep(ms, options.signal));
+  let interval = schedule.intervalMs;
+  let networkFailures = 0;
+  for (;;) {
+    if (options.signal?.aborted) throw new CancelledError('sign-in cancelled');
+    if (now() >= schedule.expiresAt) throw new AuthdeckError('the code expired before it was entered: start again');
+    await sleep(interval);
+    if (options.signal?.aborted) throw new CancelledError('sign-in cancelled');
+    let answer: PollAnswer<T>;
+    try {
+      answer = await attempt();
+    } catch (error) {
+      // A network blip during a long wait is not the end: a few in a row are.
+      if (error instanceof OAuthNetworkError && ++networkFailures <= NETWORK_FAILURES_ALLOWED_IN_A_ROW) continue;
+      throw error;
+    }
+    networkFailures = 0;
+    if (answer === 'slow-down') interval += 5_000;
+    else if (answer !== 'pending') return answer.approved;
+  }
+}
+
+/**
+ * RFC 8628 §3.4–3.5: polls the token endpoint until the user has approved; `slow_down` and
+ * `authorization_pending` keep polling, `expired_token` and `access_denied` end it with a
+ * clear message.
+ */
+export function pollDeviceToken(
   endpoints: DeviceEndpoints,
   code: DeviceCode,
   options: PollOptions = {},
 ): Promise<OAuthTokens> {
-  const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? ((ms: number) => abortableSleep(ms, options.signal));
-  let interval = code.intervalMs;
-  let networkFailures = 0;
-  for (;;) {
-    if (options.signal?.aborted) throw new CancelledError('sign-in cancelled');
-    if (now() >= code.expiresAt) throw new AuthdeckError('the code expired before it was entered: start again');
-    await sleep(interval);
-    if (options.signal?.aborted) throw new CancelledError('sign-in cancelled');
+  return pollUntilApproved(code, options, async () => {
     try {
-      return await requestTokens(
-        endpoints.tokenUrl,
-        {
-          grant_type: 'urn:ietf:params:oauth:grant-type:device_code',
-          device_code: code.deviceCode,
-          client_id: endpoints.clientId,
-          ...endpoints.extra,
-        },
-        options,
-      );
+      return {
+        approved: await requestTokens(
+          endpoints.tokenUrl,
+          {
+            grant_type: 'urn:ietf:params:oauth:grant-type:device_code',
+            device_code: code.deviceCode,
+            client_id: endpoints.clientId,
+            ...endpoints.extra,
+          },
+          options,
+        ),
+      };
     } catch (error) {
-      // A network blip during a long wait is not the end: a few in a row are.
-      if (error instanceof OAuthNetworkError && ++networkFailures <= NETWORK_FAILURES_ALLOWED_IN_A_ROW) continue;
       if (!(error instanceof OAuthError)) throw error;
-      networkFailures = 0;
-      if (error.code === 'authorization_pending') continue;
-      if (error.code === 'slow_down') {
-        interval += 5_000;
-        continue;
-      }
+      if (error.code === 'authorization_pending') return 'pending';
+      if (error.code === 'slow_down') return 'slow-down';
       if (error.code === 'expired_token')
         throw new AuthdeckError('the code expired before it was entered: start again');
       if (error.code === 'access_denied') throw new AuthdeckError('the sign-in was denied on the verification page');
       throw error;
     }
-  }
+  });
 }

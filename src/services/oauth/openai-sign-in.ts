@@ -1,10 +1,9 @@
 import { AuthdeckError, CancelledError } from '../errors.js';
 import { runBrowserFlow } from './browser-flow.js';
 import { oauthEndpoint, type OAuthProviderInfo } from './oauth-providers.js';
-import { NETWORK_FAILURES_ALLOWED_IN_A_ROW } from './device-flow.js';
-import { abortableSleep } from './abortable-sleep.js';
+import { type PollAnswer, pollUntilApproved } from './device-flow.js';
 import type { SignedIn, SignInOptions } from './sign-in-types.js';
-import { jwtClaims, type OAuthTokens, postForm, requestTokens } from './token-endpoint.js';
+import { hostOf, jwtClaims, OAuthNetworkError, type OAuthTokens, postForm, requestTokens } from './token-endpoint.js';
 
 const CALLBACK_PORT = 1455;
 const CALLBACK_PATH = '/auth/callback';
@@ -49,40 +48,23 @@ export async function openaiDeviceSignIn(info: OAuthProviderInfo, options: SignI
     verificationUri: oauthEndpoint(info, 'deviceVerify', options.env),
     expiresAt,
   });
-  const sleep = options.sleep ?? ((ms: number) => abortableSleep(ms, options.signal));
-  let networkFailures = 0;
-  for (;;) {
-    if (options.signal?.aborted) throw new CancelledError('sign-in cancelled');
-    if (now() >= expiresAt) throw new AuthdeckError('the code expired before it was entered: start again');
-    await sleep(intervalMs);
-    if (options.signal?.aborted) throw new CancelledError('sign-in cancelled');
-    const answer = await pollOpenaiDevice(
-      oauthEndpoint(info, 'deviceToken', options.env),
-      deviceAuthId,
-      userCode,
-      options,
-    );
-    if (answer === 'unreachable') {
-      if (++networkFailures > NETWORK_FAILURES_ALLOWED_IN_A_ROW)
-        throw new AuthdeckError('auth.openai.com: could not connect while waiting for the approval');
-      continue;
-    }
-    networkFailures = 0;
-    if (answer === 'pending') continue;
-    options.onPrompt({ kind: 'exchanging' });
-    const tokens = await requestTokens(
-      oauthEndpoint(info, 'token', options.env),
-      {
-        grant_type: 'authorization_code',
-        code: answer.code,
-        redirect_uri: oauthEndpoint(info, 'deviceRedirect', options.env),
-        client_id: info.clientId,
-        code_verifier: answer.verifier,
-      },
-      { ...fetchOptions(options), headers: HEADERS },
-    );
-    return openaiSignedIn(tokens);
-  }
+  const deviceToken = oauthEndpoint(info, 'deviceToken', options.env);
+  const answer = await pollUntilApproved({ intervalMs, expiresAt }, options, () =>
+    pollOpenaiDevice(deviceToken, deviceAuthId, userCode, options),
+  );
+  options.onPrompt({ kind: 'exchanging' });
+  const tokens = await requestTokens(
+    oauthEndpoint(info, 'token', options.env),
+    {
+      grant_type: 'authorization_code',
+      code: answer.code,
+      redirect_uri: oauthEndpoint(info, 'deviceRedirect', options.env),
+      client_id: info.clientId,
+      code_verifier: answer.verifier,
+    },
+    { ...fetchOptions(options), headers: HEADERS },
+  );
+  return openaiSignedIn(tokens);
 }
 
 /** 403 and 404 mean "not approved yet"; 200 brings the code and the verifier the server made. */
@@ -91,20 +73,20 @@ async function pollOpenaiDevice(
   deviceAuthId: string,
   userCode: string,
   options: SignInOptions,
-): Promise<{ code: string; verifier: string } | 'pending' | 'unreachable'> {
+): Promise<PollAnswer<{ code: string; verifier: string }>> {
   const response = await (options.fetch ?? fetch)(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json', ...HEADERS },
     body: JSON.stringify({ device_auth_id: deviceAuthId, user_code: userCode }),
     signal: AbortSignal.timeout(30_000),
   }).catch(() => undefined);
-  if (!response) return 'unreachable';
+  if (!response) throw new OAuthNetworkError(`${hostOf(url)}: could not connect while waiting for the approval`);
   if (response.status === 403 || response.status === 404) return 'pending';
   const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   if (!response.ok) throw new AuthdeckError(`OpenAI refused the device sign-in (HTTP ${response.status})`);
   if (typeof body.authorization_code !== 'string' || typeof body.code_verifier !== 'string')
     throw new AuthdeckError('OpenAI answered the device sign-in without a code');
-  return { code: body.authorization_code, verifier: body.code_verifier };
+  return { approved: { code: body.authorization_code, verifier: body.code_verifier } };
 }
 
 /** The account id, plan and email OpenClaw reads from the access token's claims (those present). */
