@@ -205,7 +205,11 @@ async function inspectLock(lockPath: string, nowMs: number): Promise<LockState> 
     throw fsFailure(error, lockPath, 'read');
   }
   const parsed = parseLockBody(raw);
-  const holder: LockHolder = { kind: 'file', ...parsed };
+  const holder: LockHolder = {
+    kind: 'file',
+    ...(parsed?.pid !== undefined ? { pid: parsed.pid } : {}),
+    ...(parsed?.createdAt !== undefined ? { createdAt: parsed.createdAt } : {}),
+  };
   if (!parsed) return { stale: ageMs > EMPTY_LOCK_STALE_MS, holder, identity, raw, directory: false };
   if (parsed.pid !== undefined && !isProcessAlive(parsed.pid))
     return { stale: true, holder, identity, raw, directory: false };
@@ -224,13 +228,22 @@ function describeType(stats: { isSymbolicLink(): boolean; isFIFO(): boolean; isS
   return 'a special file';
 }
 
-function parseLockBody(raw: string): { pid?: number; createdAt?: string } | undefined {
+/** What a lock file says of its owner (OpenClaw's refresh locks also record the process start time). */
+export interface LockOwner {
+  pid?: number;
+  createdAt?: string;
+  starttime?: number;
+}
+
+/** The owner record of a lock file, or undefined when it is not one (empty, torn, not JSON). */
+export function parseLockBody(raw: string): LockOwner | undefined {
   try {
-    const value = JSON.parse(raw) as { pid?: unknown; createdAt?: unknown };
+    const value = JSON.parse(raw) as { pid?: unknown; createdAt?: unknown; starttime?: unknown };
     if (value === null || typeof value !== 'object') return undefined;
     return {
       ...(typeof value.pid === 'number' && Number.isInteger(value.pid) && value.pid > 0 ? { pid: value.pid } : {}),
       ...(typeof value.createdAt === 'string' ? { createdAt: value.createdAt } : {}),
+      ...(typeof value.starttime === 'number' ? { starttime: value.starttime } : {}),
     };
   } catch {
     return undefined;

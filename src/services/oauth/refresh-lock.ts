@@ -4,7 +4,14 @@ import { readFileSync } from 'node:fs';
 import { lstat, mkdir, open, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AuthdeckError, isNodeError, UnreadableStateError } from '../errors.js';
-import { fileIdentity, isProcessAlive, removeDeadTakeoverLeftovers, takeOverStaleLock } from '../lock.js';
+import {
+  fileIdentity,
+  isProcessAlive,
+  type LockOwner,
+  parseLockBody,
+  removeDeadTakeoverLeftovers,
+  takeOverStaleLock,
+} from '../lock.js';
 import type { StoreEra } from '../store-generation.js';
 
 const MASK = (1n << 64n) - 1n;
@@ -31,12 +38,6 @@ export function oauthRefreshLockPath(stateDir: string, era: StoreEra, provider: 
 
 /** OpenClaw judges a lock by its owner: stale when that process is gone (or, ownerless, after 3 min). */
 const OWNERLESS_STALE_MS = 180_000;
-
-interface LockOwner {
-  pid?: number;
-  createdAt?: string;
-  starttime?: number;
-}
 
 export async function acquireOAuthRefreshLock(
   path: string,
@@ -116,7 +117,8 @@ async function judgeLock(
       path,
     );
   }
-  const owner = parseOwner(raw);
+  // Not an owner record: judged by age alone, as an ownerless lock.
+  const owner = parseLockBody(raw) ?? {};
   const identity = fileIdentity(stats);
   if (owner.pid !== undefined) {
     if (!isProcessAlive(owner.pid)) return { stale: true, owner, identity, raw };
@@ -127,20 +129,6 @@ async function judgeLock(
   const created = owner.createdAt ? Date.parse(owner.createdAt) : Number.NaN;
   const since = Number.isFinite(created) && created <= nowMs ? created : Number(stats.mtimeMs);
   return { stale: nowMs - since > OWNERLESS_STALE_MS, owner, identity, raw };
-}
-
-function parseOwner(raw: string): LockOwner {
-  try {
-    const value = JSON.parse(raw) as Record<string, unknown>;
-    return {
-      ...(typeof value.pid === 'number' && Number.isInteger(value.pid) && value.pid > 0 ? { pid: value.pid } : {}),
-      ...(typeof value.createdAt === 'string' ? { createdAt: value.createdAt } : {}),
-      ...(typeof value.starttime === 'number' ? { starttime: value.starttime } : {}),
-    };
-  } catch {
-    // Not JSON: judged by age alone, as an ownerless lock.
-    return {};
-  }
 }
 
 /** Field 22 of /proc/<pid>/stat (Linux), as OpenClaw records it to tell a reused pid apart. */
