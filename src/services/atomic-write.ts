@@ -2,6 +2,7 @@ import type { Stats } from 'node:fs';
 import { type FileHandle, lstat, mkdir, open, readdir, readlink, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AuthdeckError, fsFailure, isNodeError } from './errors.js';
+import { isDeadTakeoverLeftover, lockFileName } from './lock-owner.js';
 
 export const PRIVATE_FILE_MODE = 0o600;
 export const PRIVATE_DIR_MODE = 0o700;
@@ -55,6 +56,27 @@ export async function findLeftoverTempFiles(path: string): Promise<string[]> {
 }
 
 /**
+ * What killed writers left beside `target`, removed under its lock in one pass over the
+ * directory: our temp files (copies of the file) and stale locks a killed taker moved aside.
+ */
+async function removeLeftovers(target: string): Promise<void> {
+  const dir = dirname(target);
+  const name = basename(target);
+  const temp = ourTempFilePattern(name);
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return;
+  }
+  for (const entry of names) {
+    if (temp.test(entry)) await rm(join(dir, entry), { force: true });
+    else if (isDeadTakeoverLeftover(entry, lockFileName(name)))
+      await rm(join(dir, entry), { force: true, recursive: true }).catch(() => undefined);
+  }
+}
+
+/**
  * Replaces `path` so that a reader (the gateway) sees either the old or the new content, never
  * a torn file, and a crash leaves no half-written file behind: tmp file 0600, fsync, rename,
  * then fsync the directory so the rename itself survives power loss. Callers hold the file's
@@ -66,7 +88,7 @@ export async function writeFileAtomic(path: string, content: string): Promise<vo
   const dir = dirname(target);
   await ensurePrivateDir(dir);
   await refuseReadOnly(target);
-  for (const leftover of await findLeftoverTempFiles(target)) await rm(leftover, { force: true });
+  await removeLeftovers(target);
   const tmpPath = join(dir, `${basename(target)}.${uniqueSuffix()}.tmp`);
   let handle: FileHandle;
   try {

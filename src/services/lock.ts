@@ -15,6 +15,9 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from './atomic-write.js';
 import { fsFailure, isNodeError, LockBusyError, UnreadableStateError } from './errors.js';
+import { isDeadTakeoverLeftover, isProcessAlive, lockFileName } from './lock-owner.js';
+
+export { isProcessAlive };
 
 /** The gateway's lock protocol (SPEC §2): numbers shared with OpenClaw, not tunables. */
 export const LOCK_STALE_MS = 30_000;
@@ -42,7 +45,7 @@ export interface LockHolder {
 }
 
 export function lockPathFor(realDir: string, fileName: string): string {
-  return join(realDir, `${fileName}.lock`);
+  return join(realDir, lockFileName(fileName));
 }
 
 /**
@@ -74,10 +77,7 @@ export async function acquireFileLock(filePath: string, options: LockOptions = {
   const retry = createBackoff(options);
   for (;;) {
     const body = JSON.stringify({ pid: process.pid, createdAt: new Date(now()).toISOString() });
-    if (await tryCreateLock(lockPath, body)) {
-      await removeDeadTakeoverLeftovers(lockPath);
-      return () => releaseLock(lockPath, body);
-    }
+    if (await tryCreateLock(lockPath, body)) return () => releaseLock(lockPath, body);
     const state = await inspectLock(lockPath, now());
     if (state !== 'gone' && state.stale) {
       await options.onTakeover?.('judged-stale');
@@ -250,15 +250,6 @@ export function parseLockBody(raw: string): LockOwner | undefined {
   }
 }
 
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return isNodeError(error, 'EPERM');
-  }
-}
-
 /**
  * Removes the stale lock that was judged, and only that one. Unlinking by name would remove a
  * fresh lock another waiter made after taking over first (both would then "hold" it), so the
@@ -304,24 +295,20 @@ export async function takeOverStaleLock(
 
 /**
  * A taker killed between moving a stale lock aside and removing it leaves `<lock>.stale-<pid>-…`
- * behind (an owner record, no secret). Whoever holds the lock next removes those whose taker is
- * gone; a live taker's is left to it.
+ * behind (an owner record, no secret); a live taker's is left to it. Writes of the locked file
+ * sweep these with their temp files (writeFileAtomic); a lock with no such file calls this.
  */
 export async function removeDeadTakeoverLeftovers(lockPath: string): Promise<void> {
   const dir = dirname(lockPath);
-  const prefix = `${basename(lockPath)}.stale-`;
   let names: string[];
   try {
     names = await readdir(dir);
   } catch {
     return;
   }
-  for (const name of names) {
-    if (!name.startsWith(prefix)) continue;
-    const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
-    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || isProcessAlive(pid)) continue;
-    await rm(join(dir, name), { force: true, recursive: true }).catch(() => undefined);
-  }
+  for (const name of names)
+    if (isDeadTakeoverLeftover(name, basename(lockPath)))
+      await rm(join(dir, name), { force: true, recursive: true }).catch(() => undefined);
 }
 
 async function releaseLock(lockPath: string, ourBody: string): Promise<void> {

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from '
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LockBusyError } from '../../src/services/errors.js';
+import { writeFileAtomic } from '../../src/services/atomic-write.js';
 import { acquireFileLock, withFileLock } from '../../src/services/lock.js';
 import { makeTempHome } from '../helpers/temp-state.js';
 
@@ -40,13 +41,13 @@ describe('file lock', () => {
     expect(readFileSync(lock, 'utf8')).toContain(String(process.pid));
   });
 
-  it('removes what a taker killed mid-takeover left aside, and nothing a live taker holds', async () => {
+  it('the next write removes what a taker killed mid-takeover left aside, and nothing a live taker holds', async () => {
     const { file, lock } = target();
     const dead = `${lock}.stale-${await deadPid()}-mabc123`;
     const live = `${lock}.stale-${process.ppid}-mdef456`;
     writeFileSync(dead, JSON.stringify({ pid: 1, createdAt: new Date().toISOString() }));
     writeFileSync(live, JSON.stringify({ pid: 1, createdAt: new Date().toISOString() }));
-    await withFileLock(file, async () => {});
+    await withFileLock(file, () => writeFileAtomic(file, '{}\n'));
     expect(existsSync(dead)).toBe(false);
     expect(existsSync(live)).toBe(true);
   });
