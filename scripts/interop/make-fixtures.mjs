@@ -370,6 +370,40 @@ function scanFileForScannerShapes(file) {
   return SCANNER_RE.test(text) || text.includes(PEM_PRIVATE_MARK);
 }
 
+/** With 2026.9.6: a token, a second one (365 d) as anthropic:work, and an order putting work first. */
+function twoTokensWithOrder(h, tag) {
+  const t1 = fakeSecret('oat', `${tag}.manual`);
+  const t2 = fakeSecret('oat', `${tag}.work`);
+  h.run(V9, ['models', 'auth', 'paste-token', '--provider', 'anthropic'], {
+    secret: t1,
+    redactAs: `token ${tag}.manual`,
+  });
+  h.run(
+    V9,
+    [
+      'models',
+      'auth',
+      'paste-token',
+      '--provider',
+      'anthropic',
+      '--profile-id',
+      'anthropic:work',
+      '--expires-in',
+      '365d',
+    ],
+    { secret: t2, redactAs: `token ${tag}.work` },
+  );
+  h.run(V9, ['models', 'auth', 'order', 'set', '--provider', 'anthropic', 'anthropic:work', 'anthropic:manual']);
+  return {
+    profiles: {
+      'anthropic:manual': { type: 'token', provider: 'anthropic', token: t1 },
+      'anthropic:work': { type: 'token', provider: 'anthropic', token: t2, expires: 'now+365d at creation' },
+    },
+    order: { anthropic: ['anthropic:work', 'anthropic:manual'] },
+    verifyIds: ['anthropic:manual', 'anthropic:work'],
+  };
+}
+
 // Copies the state dir's stores of `home` into OUTDIR/<name>.
 function collect(home, name, { expect }) {
   const dest = path.join(OUTDIR, name);
@@ -465,25 +499,7 @@ const SCENARIOS = {
   // (b) 2026.9.6: shared store + order set -> main agent DB with a local order override.
   async 'b-v9-shared-with-agent-override'(name) {
     const h = new Home(name, await freePort());
-    const t1 = fakeSecret('oat', 'b.manual');
-    const t2 = fakeSecret('oat', 'b.work');
-    h.run(V9, ['models', 'auth', 'paste-token', '--provider', 'anthropic'], { secret: t1, redactAs: 'token b.manual' });
-    h.run(
-      V9,
-      [
-        'models',
-        'auth',
-        'paste-token',
-        '--provider',
-        'anthropic',
-        '--profile-id',
-        'anthropic:work',
-        '--expires-in',
-        '365d',
-      ],
-      { secret: t2, redactAs: 'token b.work' },
-    );
-    h.run(V9, ['models', 'auth', 'order', 'set', '--provider', 'anthropic', 'anthropic:work', 'anthropic:manual']);
+    const made = twoTokensWithOrder(h, 'b');
     const fx = collect(h, name, {});
     h.cleanup();
     return {
@@ -492,12 +508,7 @@ const SCENARIOS = {
       commands: h.commands,
       layout:
         'state-db shared store (2 tokens) + agents/main/agent/openclaw-agent.sqlite holding the local order override and an empty local store',
-      profiles: {
-        'anthropic:manual': { type: 'token', provider: 'anthropic', token: t1 },
-        'anthropic:work': { type: 'token', provider: 'anthropic', token: t2, expires: 'now+365d at creation' },
-      },
-      order: { anthropic: ['anthropic:work', 'anthropic:manual'] },
-      verifyIds: ['anthropic:manual', 'anthropic:work'],
+      ...made,
     };
   },
   // (c) 2026.7.x: per-agent DB with a token and an API key.
@@ -543,25 +554,7 @@ const SCENARIOS = {
       rc: 0,
       ms: 0,
     });
-    const t1 = fakeSecret('oat', 'd.manual');
-    const t2 = fakeSecret('oat', 'd.work');
-    h.run(V9, ['models', 'auth', 'paste-token', '--provider', 'anthropic'], { secret: t1, redactAs: 'token d.manual' });
-    h.run(
-      V9,
-      [
-        'models',
-        'auth',
-        'paste-token',
-        '--provider',
-        'anthropic',
-        '--profile-id',
-        'anthropic:work',
-        '--expires-in',
-        '365d',
-      ],
-      { secret: t2, redactAs: 'token d.work' },
-    );
-    h.run(V9, ['models', 'auth', 'order', 'set', '--provider', 'anthropic', 'anthropic:work', 'anthropic:manual']);
+    const made = twoTokensWithOrder(h, 'd');
     const fx = collect(h, name, {});
     h.cleanup();
     return {
@@ -570,12 +563,7 @@ const SCENARIOS = {
       commands: h.commands,
       layout:
         'legacy-main: state DB WITHOUT the auth.sharedStore row; the shared store AND the order are in agents/main/agent/openclaw-agent.sqlite (schema 23) auth_profile_store/primary + auth_profile_state/primary; a retired agents/main/agent/auth-state.json ({"version":1}) is present (it is why OpenClaw did not write the marker)',
-      profiles: {
-        'anthropic:manual': { type: 'token', provider: 'anthropic', token: t1 },
-        'anthropic:work': { type: 'token', provider: 'anthropic', token: t2, expires: 'now+365d at creation' },
-      },
-      order: { anthropic: ['anthropic:work', 'anthropic:manual'] },
-      verifyIds: ['anthropic:manual', 'anthropic:work'],
+      ...made,
     };
   },
   // (f) Real upgrade path 2026.7.x -> 2026.9.6, caught in the middle: one `doctor --fix` run migrates the state DB
