@@ -2,19 +2,16 @@
 // a line in the same harness: first useful frame (goal: within 150 ms of that yardstick, for 50
 // and 5,000 profiles), cursor move re-render (≤ 30 ms at 5,000), an outside write on screen
 // (≤ 250 ms), peak memory with 5,000 profiles (≤ 150 MiB).
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { goalRow, median } from './lib.mjs';
+import { benchHome, goalRow, median } from './lib.mjs';
 import { launchInPty, timeToScreen } from './pty-timing.mjs';
 
 const cli = fileURLToPath(new URL('../bin/authdeck.js', import.meta.url));
 
 function makeStore(count) {
-  const home = mkdtempSync(join(tmpdir(), 'authdeck-bench-'));
-  const agentDir = join(home, '.openclaw', 'agents', 'main', 'agent');
-  mkdirSync(agentDir, { recursive: true });
   const now = Date.now();
   const profiles = {};
   for (let i = 0; i < count; i++) {
@@ -24,9 +21,7 @@ function makeStore(count) {
         ? { type: 'token', provider, token: `tok-${'x'.repeat(90)}-${i}`, expires: now + (i + 1) * 3_600_000 }
         : { type: 'api_key', provider, key: `key-${'y'.repeat(40)}-${i}` };
   }
-  const store = { version: 1, profiles };
-  writeFileSync(join(agentDir, 'auth-profiles.json'), JSON.stringify(store));
-  return { home, agentDir, store };
+  return benchHome(profiles);
 }
 
 const envFor = (home) => ({ PATH: process.env.PATH, HOME: home, TERM: 'xterm-256color' });

@@ -1,7 +1,9 @@
 // Shared helpers for the benchmarks: run a command many times, report median wall time and
 // peak RSS (from /usr/bin/time when present), next to `node -e 0` measured in the same run.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -58,4 +60,14 @@ export function goalRow(name, value, { yardstick, goal, unit = 'ms', samples } =
     ...(yardstick !== undefined ? { yardstick } : {}),
     ...(goal ? { goal: goal.text, met: goal.met } : {}),
   };
+}
+
+/** A throw-away OpenClaw home whose main agent holds `profiles` (JSON era); returns where. */
+export function benchHome(profiles, { pretty = false } = {}) {
+  const home = mkdtempSync(join(tmpdir(), 'authdeck-bench-'));
+  const agentDir = join(home, '.openclaw', 'agents', 'main', 'agent');
+  mkdirSync(agentDir, { recursive: true });
+  const store = { version: 1, profiles };
+  writeFileSync(join(agentDir, 'auth-profiles.json'), JSON.stringify(store, null, pretty ? 2 : undefined));
+  return { home, agentDir, store };
 }

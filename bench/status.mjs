@@ -1,18 +1,14 @@
 // `authdeck status --check` next to `node -e 0` in the same run: 50 profiles (goal ≤ 1.5× and
 // ≤ 60 MiB) and 5,000 (≤ 3×). With OPENCLAW_BIN set, OpenClaw's own `models status --check`
 // on the same store, side by side.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { goalRow, measureCommand } from './lib.mjs';
+import { benchHome, goalRow, measureCommand } from './lib.mjs';
 
 const cli = fileURLToPath(new URL('../bin/authdeck.js', import.meta.url));
 
 function makeHome(count) {
-  const home = mkdtempSync(join(tmpdir(), 'authdeck-bench-'));
-  const agentDir = join(home, '.openclaw', 'agents', 'main', 'agent');
-  mkdirSync(agentDir, { recursive: true });
   const now = Date.now();
   const profiles = {};
   for (let i = 0; i < count; i++) {
@@ -27,7 +23,7 @@ function makeHome(count) {
           : { access: `a-${i}`, refresh: `r-${i}`, expires: now + (i + 2) * 86_400_000 }),
     };
   }
-  writeFileSync(join(agentDir, 'auth-profiles.json'), JSON.stringify({ version: 1, profiles }, null, 2));
+  const { home } = benchHome(profiles, { pretty: true });
   writeFileSync(
     join(home, '.openclaw', 'openclaw.json'),
     JSON.stringify({ agents: { defaults: { model: 'provider0/model' } } }),
