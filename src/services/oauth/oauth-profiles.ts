@@ -41,6 +41,7 @@ export async function signInAndSave(
 async function refuseUnsavableSignIn(workspace: Workspace, provider: string): Promise<void> {
   if (findOAuthProvider(provider)?.kind !== 'oauth') return;
   const plan = await planWrite(workspace);
+  // Where a new profile would go (no id yet: the provider names it after the sign-in).
   const problem = layerWriteProblem(await credentialLayer(plan, ''));
   if (problem instanceof StoreMissingError)
     throw new AuthdeckError(
