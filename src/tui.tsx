@@ -25,9 +25,12 @@ export async function launchTui(
   // Raw mode now, not when Ink mounts: keys typed while the TUI loads are kept as they are
   // (no echo, Enter stays "\r") and reach the first screen.
   stdin.setRawMode(true);
+  // From before the plain first frame: a resize while Ink loads re-wraps that frame too.
+  const stopClearingOnResize = clearScreenOnWidthChange(stdout);
   try {
     return await runApp(ctx, screen, printTo);
   } finally {
+    stopClearingOnResize();
     stdin.setRawMode(false);
   }
 }
@@ -122,6 +125,25 @@ function drawPlainFrame(
   if (!lines || lines.length >= size.rows) return 0;
   stdout.write(`${lines.join('\n')}\n`);
   return lines.length;
+}
+
+/**
+ * When the width changes the terminal re-wraps the frame already on screen, so it spans more
+ * (or fewer) lines than Ink drew, and Ink's erase-and-redraw leaves the difference behind: the
+ * top of the old frame stayed above the new one. The visible screen is cleared first (this
+ * listener runs before Ink's), so Ink redraws from the top onto a clean screen.
+ */
+function clearScreenOnWidthChange(stdout: NodeJS.WritableStream & { columns?: number }): () => void {
+  let width = stdout.columns;
+  const onResize = () => {
+    if (stdout.columns === width) return;
+    width = stdout.columns;
+    stdout.write('\x1b[2J\x1b[H');
+  };
+  stdout.prependListener('resize', onResize);
+  return () => {
+    stdout.off('resize', onResize);
+  };
 }
 
 /**

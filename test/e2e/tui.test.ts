@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { installOpenclawFixture, readCell } from '../helpers/openclaw-fixtures.js';
-import { sleep, TerminalSession } from '../helpers/pty-driver.js';
+import { TerminalSession } from '../helpers/pty-driver.js';
 import { chooseOpenaiInWizard } from '../helpers/pty-wizard.js';
 import { runCli } from '../helpers/run-cli.js';
 import { makeTempHome, readJson, writeJsonFile } from '../helpers/temp-state.js';
@@ -174,8 +174,8 @@ describe('the TUI in a real terminal', () => {
     const session = launch(home, ['dashboard'], { cols: 120, rows: 30 });
     await session.waitFor('openrouter:team-shared-account');
     session.resize(60, 30);
-    await sleep(400);
-    const screen = await session.waitFor('anthropic:default');
+    // The redraw at 60 columns, not the old frame the terminal re-wrapped: the long id is cut.
+    const screen = await session.waitFor('openrouter:team-shared-ac…');
     const lines = session.lines();
     expect(lines.every((line) => line.length <= 60)).toBe(true);
     // One row per profile, each starting with its id (a long id may end in …).
@@ -183,6 +183,9 @@ describe('the TUI in a real terminal', () => {
       expect(lines.filter((line) => new RegExp(`^[▸ ] +(\\d\\*?|–) +${id}`).test(line))).toHaveLength(1);
     }
     expect(screen).toMatch(/anthropic:work\s+ok\s+29d \d\d:\d\d:\d\d/);
+    // Nothing of the old frame is left above the new one.
+    expect(lines.filter((line) => line.includes('authdeck · dashboard'))).toHaveLength(1);
+    expect(lines[0]).toContain('authdeck · dashboard');
     await session.type('q');
     expect(await session.waitForExit()).toBe(0);
   });
