@@ -1,7 +1,7 @@
 // A command in a real PTY read through a headless xterm: the time from launch until its
 // screen shows something, the way a person sees it (shared by the dashboard and setup-token benches).
 import xterm from '@xterm/headless';
-import pty from 'node-pty';
+import pty from '@lydell/node-pty';
 
 const { Terminal } = xterm;
 

@@ -1,6 +1,6 @@
 // Bundles the CLI with esbuild: one entry plus lazily loaded chunks, so plain commands never
-// parse Ink or React, and start-up does not walk node_modules. node-pty and better-sqlite3 are
-// native: external.
+// parse Ink or React, and start-up does not walk node_modules. The PTY module is native (prebuilt
+// binaries): external.
 import { build } from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -19,9 +19,9 @@ await build({
   splitting: true,
   format: 'esm',
   platform: 'node',
-  target: 'node20',
+  target: 'node24',
   chunkNames: 'chunks/[name]-[hash]',
-  external: ['node-pty', 'better-sqlite3', 'bufferutil', 'utf-8-validate'],
+  external: ['@lydell/node-pty', 'bufferutil', 'utf-8-validate'],
   // jsonc-parser's UMD build requires its own files at run time; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
   // Ink imports react-devtools-core only when DEV is set; the stub keeps the bundle loadable.

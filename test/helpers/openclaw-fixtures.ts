@@ -1,7 +1,17 @@
-import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import Database from 'better-sqlite3';
+import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 
 export const OPENCLAW_FIXTURES = new URL('../fixtures/openclaw-sqlite/', import.meta.url).pathname;
 
@@ -42,9 +52,9 @@ export function installOpenclawFixture(name: OpenclawFixture, stateDir: string):
 
 /** Reads a cell straight from a database, as a check independent of authdeck's code. */
 export function readCell(dbPath: string, sql: string, ...params: unknown[]): unknown {
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  const db = new DatabaseSync(dbPath, { readOnly: true });
   try {
-    const row = db.prepare(sql).get(...params) as Record<string, unknown> | undefined;
+    const row = db.prepare(sql).get(...(params as SQLInputValue[])) as Record<string, unknown> | undefined;
     if (!row) return undefined;
     const value = Object.values(row)[0];
     return typeof value === 'string' && /^[[{]/.test(value) ? JSON.parse(value) : value;
@@ -55,9 +65,10 @@ export function readCell(dbPath: string, sql: string, ...params: unknown[]): unk
 
 /** Runs SQL against a database copy, for making states OpenClaw would leave (a newer schema, a fence). */
 export function execOn(dbPath: string, sql: string, ...params: unknown[]): void {
-  const db = new Database(dbPath, { fileMustExist: true });
+  if (!existsSync(dbPath)) throw new Error(`${dbPath} does not exist`);
+  const db = new DatabaseSync(dbPath);
   try {
-    if (params.length) db.prepare(sql).run(...params);
+    if (params.length) db.prepare(sql).run(...(params as SQLInputValue[]));
     else db.exec(sql);
   } finally {
     db.close();

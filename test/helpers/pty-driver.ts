@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 import xterm from '@xterm/headless';
-import * as pty from 'node-pty';
+import * as pty from '@lydell/node-pty';
 import { CLI_PATH } from './run-cli.js';
 
 const { Terminal } = xterm;
@@ -30,6 +30,8 @@ export interface LaunchOptions {
   env?: Record<string, string | undefined>;
   /** Run this shell command line instead (`$AUTHDECK` is the built CLI), e.g. to test `$(…)`. */
   shell?: string;
+  /** Run this program instead of the built CLI (an installed `authdeck`), with `args`. */
+  program?: string;
 }
 
 /**
@@ -66,7 +68,11 @@ export class TerminalSession {
       else env[key] = value;
     }
     if (options.shell) env.AUTHDECK = `${process.execPath} ${CLI_PATH}`;
-    const [file, argv] = options.shell ? ['/bin/sh', ['-c', options.shell]] : [process.execPath, [CLI_PATH, ...args]];
+    const [file, argv] = options.shell
+      ? ['/bin/sh', ['-c', options.shell]]
+      : options.program
+        ? [options.program, args]
+        : [process.execPath, [CLI_PATH, ...args]];
     this.process = pty.spawn(file, argv, {
       name: 'xterm-256color',
       cols,

@@ -22,17 +22,17 @@ describe.each([
       const first = await openclaw(version, h.home, ['models', 'auth', 'paste-token', '--provider', 'anthropic'], {
         stdin: `${fakeSecrets.setupToken('oc')}\n`,
       });
-      expect(first.code).toBe(0);
+      expect(first).toMatchObject({ code: 0 });
     }
     const login = await h.authdeck(
       ['--no-reload', 'login', '--provider', 'openai', '--method', 'device', '--json'],
       '',
       server.env,
     );
-    expect(login.code).toBe(0);
+    expect(login).toMatchObject({ code: 0 });
     expect(JSON.parse(login.stdout)).toMatchObject({ profileId: `${provider}:me@example.com`, type: 'oauth' });
     const copilot = await h.authdeck(['--no-reload', 'login', '--provider', 'github-copilot'], '', server.env);
-    expect(copilot.code).toBe(0);
+    expect(copilot).toMatchObject({ code: 0 });
     const list = parseJsonOutput<AuthList>(await openclaw(version, h.home, ['models', 'auth', 'list', '--json']));
     const byId = Object.fromEntries(list.profiles.map((profile) => [profile.id, profile]));
     expect(byId[`${provider}:me@example.com`]).toMatchObject({ provider, type: 'oauth' });

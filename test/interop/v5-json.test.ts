@@ -13,7 +13,7 @@ describe('OpenClaw 2026.5.20 (JSON era)', () => {
       ['models', 'auth', 'paste-token', '--provider', 'anthropic'],
       fakeSecrets.setupToken('v5'),
     );
-    expect(theirs.code).toBe(0);
+    expect(theirs).toMatchObject({ code: 0 });
     const status = JSON.parse((await h.authdeck(['status', '--json'])).stdout);
     expect(status.store.storeGeneration).toBe('json');
     expect(status.profiles.map((profile: { id: string }) => profile.id)).toEqual(['anthropic:manual']);
@@ -26,7 +26,7 @@ describe('OpenClaw 2026.5.20 (JSON era)', () => {
       ).code,
     ).toBe(0);
     expect(await listIds('2026.5.20', h.home)).toEqual(['anthropic:key', 'anthropic:manual']);
-    expect((await h.authdeck(['order', 'set', '--provider', 'anthropic', 'key', 'manual'])).code).toBe(0);
+    expect(await h.authdeck(['order', 'set', '--provider', 'anthropic', 'key', 'manual'])).toMatchObject({ code: 0 });
     const order = await openclaw('2026.5.20', h.home, ['models', 'auth', 'order', 'get', '--provider', 'anthropic']);
     expect(order.stdout).toMatch(/anthropic:key,\s*anthropic:manual/);
     expect(readJson(h.configPath).auth.profiles['anthropic:key']).toEqual({ provider: 'anthropic', mode: 'api_key' });

@@ -29,7 +29,7 @@ describe('OpenClaw 2026.9.6 running', () => {
       fakeSecrets.openaiKey('live'),
       { OPENCLAW_GATEWAY_PORT: '' },
     );
-    expect(added.code).toBe(0);
+    expect(added).toMatchObject({ code: 0 });
     expect(added.stderr).toContain(`the running gateway reloaded its auth (ws://127.0.0.1:${port})`);
     const auth = parseJsonOutput<{ providers: Array<{ profiles: Array<{ profileId: string }> }> }>(
       await openclaw('2026.9.6', h.home, ['gateway', 'call', 'models.authStatus', '--json'], {
@@ -62,7 +62,7 @@ describe('OpenClaw 2026.9.6 running', () => {
       ['models', 'auth', 'paste-token', '--provider', 'anthropic', '--profile-id', 'anthropic:from-openclaw'],
       { stdin: `${fakeSecrets.setupToken('dash2')}\n` },
     );
-    expect(written.code).toBe(0);
+    expect(written).toMatchObject({ code: 0 });
     const exited = Date.now();
     await session.waitFor('anthropic:from-openclaw', 5_000);
     // The live-update budget (250 ms) is measured in bench/; here it only has to arrive.

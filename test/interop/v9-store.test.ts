@@ -11,14 +11,16 @@ describe('OpenClaw 2026.9.6 (shared SQLite store)', () => {
     const first = await openclaw('2026.9.6', h.home, ['models', 'auth', 'paste-token', '--provider', 'anthropic'], {
       stdin: `${fakeSecrets.setupToken('oc-first')}\n`,
     });
-    expect(first.code).toBe(0);
+    expect(first).toMatchObject({ code: 0 });
     const status = JSON.parse((await h.authdeck(['status', '--json'])).stdout);
     expect(status.store.storeGeneration).toBe('shared-sqlite');
     expect(status.profiles.map((p: { id: string; layer: string }) => [p.id, p.layer])).toEqual([
       ['anthropic:manual', 'shared'],
     ]);
 
-    expect((await h.authdeck(['add-key', '--provider', 'openai'], fakeSecrets.openaiKey('interop'))).code).toBe(0);
+    expect(await h.authdeck(['add-key', '--provider', 'openai'], fakeSecrets.openaiKey('interop'))).toMatchObject({
+      code: 0,
+    });
     expect(
       (
         await h.authdeck(
@@ -29,7 +31,7 @@ describe('OpenClaw 2026.9.6 (shared SQLite store)', () => {
     ).toBe(0);
     expect(await listIds('2026.9.6', h.home)).toEqual(['anthropic:manual', 'anthropic:work', 'openai:default']);
 
-    expect((await h.authdeck(['order', 'set', '--provider', 'anthropic', 'work', 'manual'])).code).toBe(0);
+    expect(await h.authdeck(['order', 'set', '--provider', 'anthropic', 'work', 'manual'])).toMatchObject({ code: 0 });
     const order = parseJsonOutput<{ order: string[] | null; authStatePath: string }>(
       await openclaw('2026.9.6', h.home, ['models', 'auth', 'order', 'get', '--provider', 'anthropic', '--json']),
     );
@@ -44,7 +46,7 @@ describe('OpenClaw 2026.9.6 (shared SQLite store)', () => {
     expect(Object.keys(seen).sort()).toEqual(['anthropic:manual', 'anthropic:work', 'openai:default']);
     expect(seen['anthropic:work']).toBeGreaterThan(Date.now() + 29 * 86_400_000);
 
-    expect((await h.authdeck(['remove', 'anthropic:manual', '--yes'])).code).toBe(0);
+    expect(await h.authdeck(['remove', 'anthropic:manual', '--yes'])).toMatchObject({ code: 0 });
     expect(await listIds('2026.9.6', h.home)).toEqual(['anthropic:work', 'openai:default']);
     expect(readCell(h.stateDb, 'pragma integrity_check')).toBe('ok');
     expect(readCell(h.mainDb, 'pragma integrity_check')).toBe('ok');
@@ -55,7 +57,7 @@ describe('OpenClaw 2026.9.6 (shared SQLite store)', () => {
     const h = interopHome('2026.9.6');
     const token = fakeSecrets.setupToken('fresh');
     const saved = await h.authdeck(['paste-token', '--provider', 'anthropic'], token);
-    expect(saved.code).toBe(0);
+    expect(saved).toMatchObject({ code: 0 });
     expect(saved.stderr).toContain(
       'created it with `openclaw models auth paste-token --provider anthropic --profile-id anthropic:default`',
     );

@@ -52,15 +52,14 @@ interface DeviceCredentials {
 async function readDeviceCredentials(stateDb: string): Promise<DeviceCredentials> {
   const db = await openExistingDatabase(stateDb, 'read');
   try {
-    const identity = db
-      .prepare(
-        `select device_id, public_key_pem, private_key_pem from device_identities where identity_key = 'primary'`,
-      )
-      .get() as { device_id: string; public_key_pem: string; private_key_pem: string } | undefined;
+    const identity = db.get<{ device_id: string; public_key_pem: string; private_key_pem: string }>(
+      `select device_id, public_key_pem, private_key_pem from device_identities where identity_key = 'primary'`,
+    );
     const token = identity
-      ? (db
-          .prepare(`select token from device_auth_tokens where device_id = ? and role = 'operator'`)
-          .get(identity.device_id) as { token?: string } | undefined)
+      ? db.get<{ token?: string }>(
+          `select token from device_auth_tokens where device_id = ? and role = 'operator'`,
+          identity.device_id,
+        )
       : undefined;
     if (!identity || !token?.token) {
       throw new GatewayCallError(

@@ -101,11 +101,10 @@ async function readStoredSecret(stateDb: string, name: string): Promise<string |
   if (!existsSync(stateDb)) return undefined;
   const db = await openExistingDatabase(stateDb, 'read');
   try {
-    const row = db
-      .prepare(
-        `select value from secret_store_entries where scope_kind = 'team' and scope_id = '' and name = ? and deleted_at_ms is null`,
-      )
-      .get(name) as { value?: unknown } | undefined;
+    const row = db.get<{ value?: unknown }>(
+      `select value from secret_store_entries where scope_kind = 'team' and scope_id = '' and name = ? and deleted_at_ms is null`,
+      name,
+    );
     return typeof row?.value === 'string' ? row.value.trim() : undefined;
   } catch {
     return undefined;

@@ -1,6 +1,6 @@
 /**
- * Node 20's global fetch ignores HTTPS_PROXY and friends, so behind a corporate proxy every probe
- * would fail as a network error. undici's EnvHttpProxyAgent honours them; undici is an optional
+ * Node's global fetch ignores HTTPS_PROXY and friends unless the process was started with
+ * NODE_USE_ENV_PROXY=1, so behind a corporate proxy every probe would fail as a network error. undici's EnvHttpProxyAgent honours them; undici is an optional
  * dependency here: without it probes go direct and failures say why.
  */
 export interface ProxySettings {
@@ -67,7 +67,7 @@ function quietly<T>(construct: () => T): T {
 }
 
 async function loadUndici(): Promise<UndiciModule | undefined> {
-  // Loaded only when a proxy is set: Node 20's own fetch ignores HTTPS_PROXY, undici's agent does not.
+  // Loaded only when a proxy is set: Node's own fetch ignores HTTPS_PROXY, undici's agent does not.
   try {
     return (await import('undici')) as unknown as UndiciModule;
   } catch {

@@ -24,6 +24,6 @@ export type PtySpawner = (file: string, args: string[], options: PtySpawnOptions
  * CommonJS module outside the bundle, so a synchronous require works and keeps spawn sync.
  */
 export const nodePtySpawner: PtySpawner = (file, args, options) => {
-  const pty = createRequire(import.meta.url)('node-pty') as typeof import('node-pty');
+  const pty = createRequire(import.meta.url)('@lydell/node-pty') as typeof import('@lydell/node-pty');
   return pty.spawn(file, args, { name: 'xterm-256color', ...options });
 };

@@ -12,13 +12,7 @@ import {
   type StoreLocation,
   type StoreUpdate,
 } from '../store-docs.js';
-import {
-  isWalSafeSqliteVersion,
-  openExistingDatabase,
-  sqliteFailure,
-  sqliteLibraryVersion,
-  type SqliteDatabase,
-} from './driver.js';
+import { isWalSafeSqliteVersion, openExistingDatabase, sqliteFailure, type SqliteDatabase } from './driver.js';
 import { AGENT_ROW, inspectOpen, readMachineState, STATE_KEY_STATE, STATE_KEY_STORE } from './inspect.js';
 
 export type DbLocation = Extract<StoreLocation, { backend: 'agent-db' | 'state-db' }>;
@@ -32,12 +26,14 @@ function readCells(db: SqliteDatabase, location: DbLocation): Cells {
   if (location.backend === 'state-db') {
     return { store: readMachineState(db, STATE_KEY_STORE), state: readMachineState(db, STATE_KEY_STATE) };
   }
-  const store = db.prepare(`select store_json from auth_profile_store where store_key = ?`).get(AGENT_ROW) as
-    | { store_json: string }
-    | undefined;
-  const state = db.prepare(`select state_json from auth_profile_state where state_key = ?`).get(AGENT_ROW) as
-    | { state_json: string }
-    | undefined;
+  const store = db.get<{ store_json: string }>(
+    `select store_json from auth_profile_store where store_key = ?`,
+    AGENT_ROW,
+  );
+  const state = db.get<{ state_json: string }>(
+    `select state_json from auth_profile_state where state_key = ?`,
+    AGENT_ROW,
+  );
   return { store: store?.store_json, state: state?.state_json };
 }
 
@@ -127,12 +123,15 @@ function upsertCell(
 ): void {
   if (location.backend === 'state-db') {
     const key = which === 'store' ? STATE_KEY_STORE : STATE_KEY_STATE;
-    if (value === undefined) db.prepare(`delete from config_machine_state where state_key = ?`).run(key);
+    if (value === undefined) db.run(`delete from config_machine_state where state_key = ?`, key);
     else {
-      db.prepare(
+      db.run(
         `insert into config_machine_state (state_key, value_json, updated_at_ms) values (?, ?, ?)
          on conflict(state_key) do update set value_json = excluded.value_json, updated_at_ms = excluded.updated_at_ms`,
-      ).run(key, value, nowMs);
+        key,
+        value,
+        nowMs,
+      );
     }
     return;
   }
@@ -140,12 +139,15 @@ function upsertCell(
     which === 'store'
       ? ['auth_profile_store', 'store_key', 'store_json']
       : ['auth_profile_state', 'state_key', 'state_json'];
-  if (value === undefined) db.prepare(`delete from ${table} where ${keyColumn} = ?`).run(AGENT_ROW);
+  if (value === undefined) db.run(`delete from ${table} where ${keyColumn} = ?`, AGENT_ROW);
   else {
-    db.prepare(
+    db.run(
       `insert into ${table} (${keyColumn}, ${jsonColumn}, updated_at) values (?, ?, ?)
        on conflict(${keyColumn}) do update set ${jsonColumn} = excluded.${jsonColumn}, updated_at = excluded.updated_at`,
-    ).run(AGENT_ROW, value, nowMs);
+      AGENT_ROW,
+      value,
+      nowMs,
+    );
   }
 }
 
@@ -166,7 +168,7 @@ export async function updateDbLayer<T>(
 ): Promise<StoreUpdate<T>> {
   const db = await openExistingDatabase(location.dbPath, 'write');
   try {
-    const version = sqliteLibraryVersion(db);
+    const version = db.libraryVersion();
     if (!isWalSafeSqliteVersion(version)) {
       throw new UnreadableStateError(
         `the SQLite library here is ${version}, which can corrupt a WAL database the gateway has open; authdeck needs 3.51.3 or later to write`,
@@ -180,7 +182,7 @@ export async function updateDbLayer<T>(
       options.agentId,
     );
     if (inspection.writeRefusal) throw new UnreadableStateError(inspection.writeRefusal, location.dbPath);
-    const run = db.transaction(() => {
+    return db.immediate(() => {
       const cells = readCells(db, location);
       const profilesDoc = cells.store === undefined ? undefined : parseCellSync(location, 'store', cells.store);
       const stateDoc = cells.state === undefined ? undefined : parseCellSync(location, 'state', cells.state);
@@ -210,7 +212,6 @@ export async function updateDbLayer<T>(
       );
       return { result, changed: storeWritten || stateWritten, snapshot: after };
     });
-    return run.immediate();
   } catch (error) {
     throw sqliteFailure(location.dbPath, error);
   } finally {

@@ -1,34 +1,91 @@
 import { stat } from 'node:fs/promises';
-import type BetterSqlite3 from 'better-sqlite3';
+import { pathToFileURL } from 'node:url';
 import { AuthdeckError, errorMessage, isNodeError, UnreadableStateError } from '../errors.js';
-
-export type SqliteDatabase = BetterSqlite3.Database;
 
 /** OpenClaw's own busy timeout: a writer that waits longer than this is told the store is busy. */
 export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 
-let driver: typeof BetterSqlite3 | undefined;
+type SqliteValue = string | number | bigint | null | Uint8Array;
+type SqliteModule = typeof import('node:sqlite');
+type NativeDatabase = InstanceType<SqliteModule['DatabaseSync']>;
 
-/** better-sqlite3 is native and loaded only when a SQLite store exists (JSON-era runs never pay). */
-async function loadDriver(): Promise<typeof BetterSqlite3> {
-  if (!driver) {
+/**
+ * The few operations authdeck needs from a database, over Node's own `node:sqlite` (the module
+ * OpenClaw opens these databases with): no native addon to build, nothing to install.
+ */
+export class SqliteDatabase {
+  constructor(private readonly db: NativeDatabase) {}
+
+  get<T>(sql: string, ...params: SqliteValue[]): T | undefined {
+    return this.db.prepare(sql).get(...params) as T | undefined;
+  }
+
+  all<T>(sql: string, ...params: SqliteValue[]): T[] {
+    return this.db.prepare(sql).all(...params) as T[];
+  }
+
+  run(sql: string, ...params: SqliteValue[]): void {
+    this.db.prepare(sql).run(...params);
+  }
+
+  userVersion(): number {
+    return Number(this.get<{ user_version: number }>('pragma user_version')?.user_version ?? 0);
+  }
+
+  libraryVersion(): string {
+    return this.get<{ v: string }>('select sqlite_version() as v')?.v ?? '0';
+  }
+
+  /**
+   * One write transaction as OpenClaw makes its own: BEGIN IMMEDIATE takes the write lock at
+   * once (waiting up to the busy timeout), so the cells `work` re-reads cannot change under it.
+   * `work` is synchronous: nothing else may run while the gateway waits on this lock.
+   */
+  immediate<T>(work: () => T): T {
+    this.db.exec('BEGIN IMMEDIATE');
     try {
-      driver = (await import('better-sqlite3')).default;
+      const result = work();
+      this.db.exec('COMMIT');
+      return result;
     } catch (error) {
-      throw new AuthdeckError(
-        `cannot load better-sqlite3, which reading OpenClaw's SQLite store needs (${errorMessage(error)}); reinstall authdeck`,
+      if (this.db.isTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+let driver: SqliteModule | undefined;
+
+/**
+ * `node:sqlite` is loaded only when a SQLite store exists (JSON-era runs never pay). A Node
+ * built without it (or older than authdeck's floor) can still read and write the JSON era.
+ */
+function loadDriver(path: string): SqliteModule {
+  if (!driver) {
+    const loaded = process.getBuiltinModule?.('node:sqlite') as SqliteModule | undefined;
+    if (!loaded) {
+      throw new UnreadableStateError(
+        `${path}: this Node (${process.version}) was built without node:sqlite, which reading OpenClaw's SQLite store (2026.6.5 and later) needs; use an official Node 24 build`,
+        path,
       );
     }
+    driver = loaded;
   }
   return driver;
 }
 
 /**
- * Opens an existing database that OpenClaw made; never creates one. Read-only connections are
- * what OpenClaw's own auth readers use; writers wait up to the gateway's busy timeout.
+ * Opens an existing database that OpenClaw made; never creates one (a `file:` URL with
+ * `mode=ro|rw`: SQLite then refuses a missing file instead of making an empty one). Read-only
+ * connections are what OpenClaw's own auth readers use; writers wait up to the gateway's busy
+ * timeout.
  */
 export async function openExistingDatabase(path: string, mode: 'read' | 'write'): Promise<SqliteDatabase> {
-  const Database = await loadDriver();
+  const { DatabaseSync } = loadDriver(path);
   if (mode === 'write') {
     const stats = await stat(path).catch(() => undefined);
     if (stats && (stats.mode & 0o200) === 0) {
@@ -37,8 +94,16 @@ export async function openExistingDatabase(path: string, mode: 'read' | 'write')
       );
     }
   }
+  const url = pathToFileURL(path);
+  url.searchParams.set('mode', mode === 'read' ? 'ro' : 'rw');
   try {
-    return new Database(path, { readonly: mode === 'read', fileMustExist: true, timeout: SQLITE_BUSY_TIMEOUT_MS });
+    return new SqliteDatabase(
+      new DatabaseSync(url, {
+        readOnly: mode === 'read',
+        timeout: SQLITE_BUSY_TIMEOUT_MS,
+        enableForeignKeyConstraints: false,
+      }),
+    );
   } catch (error) {
     throw sqliteFailure(path, error);
   }
@@ -57,28 +122,32 @@ export function isWalSafeSqliteVersion(version: string): boolean {
   return false;
 }
 
-export function sqliteLibraryVersion(db: SqliteDatabase): string {
-  return (db.prepare('select sqlite_version() as v').get() as { v: string }).v;
+/** SQLite's primary result codes (an extended code carries one in its low byte). */
+const SQLITE = { busy: 5, locked: 6, readonly: 8, corrupt: 11, cantopen: 14, notadb: 26 } as const;
+
+function sqliteCode(error: unknown): number | undefined {
+  const code = (error as { errcode?: unknown }).errcode;
+  return typeof code === 'number' ? code & 0xff : undefined;
 }
 
 /** A one-line reason for a SQLite failure, naming the file; busy means the gateway holds it. */
 export function sqliteFailure(path: string, error: unknown): AuthdeckError {
-  const code = (error as { code?: unknown }).code;
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+  if (error instanceof AuthdeckError) return error;
+  const code = sqliteCode(error);
+  if (code === SQLITE.busy || code === SQLITE.locked) {
     return new UnreadableStateError(
       `${path} is locked by another writer (the gateway?) for more than ${SQLITE_BUSY_TIMEOUT_MS / 1000} s; try again`,
       path,
     );
   }
-  if (code === 'SQLITE_CANTOPEN' || isNodeError(error, 'ENOENT'))
+  if (code === SQLITE.cantopen || isNodeError(error, 'ENOENT'))
     return new UnreadableStateError(`${path}: cannot open the database (${errorMessage(error)})`, path);
-  if (code === 'SQLITE_READONLY')
+  if (code === SQLITE.readonly)
     return new UnreadableStateError(`${path}: the database is read-only for this user`, path);
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
+  if (code === SQLITE.notadb || code === SQLITE.corrupt)
     return new UnreadableStateError(
       `${path}: not a usable SQLite database (${errorMessage(error)}); run \`openclaw doctor\``,
       path,
     );
-  if (error instanceof AuthdeckError) return error;
   return new UnreadableStateError(`${path}: ${errorMessage(error)}`, path);
 }

@@ -35,9 +35,7 @@ export interface DbInspection {
 }
 
 function tableColumns(db: SqliteDatabase, table: string): string[] {
-  return (db.prepare(`select name from pragma_table_info(?)`).all(table) as Array<{ name: string }>).map(
-    (row) => row.name,
-  );
+  return db.all<{ name: string }>(`select name from pragma_table_info(?)`, table).map((row) => row.name);
 }
 
 function hasColumns(db: SqliteDatabase, table: string, columns: string[]): boolean {
@@ -48,19 +46,17 @@ function hasColumns(db: SqliteDatabase, table: string, columns: string[]): boole
 function readSchemaMeta(db: SqliteDatabase): SchemaMeta | undefined {
   if (!hasColumns(db, 'schema_meta', ['meta_key', 'role', 'schema_version', 'agent_id', 'app_version']))
     return undefined;
-  const row = db
-    .prepare(`select role, schema_version, agent_id, app_version from schema_meta where meta_key = 'primary'`)
-    .get() as { role: string; schema_version: number; agent_id: string | null; app_version: string | null } | undefined;
+  const row = db.get<{ role: string; schema_version: number; agent_id: string | null; app_version: string | null }>(
+    `select role, schema_version, agent_id, app_version from schema_meta where meta_key = 'primary'`,
+  );
   return row
     ? { role: row.role, schemaVersion: Number(row.schema_version), agentId: row.agent_id, appVersion: row.app_version }
     : undefined;
 }
 
 export function readMachineState(db: SqliteDatabase, key: string): string | undefined {
-  const row = db.prepare(`select value_json from config_machine_state where state_key = ?`).get(key) as
-    | { value_json: string }
-    | undefined;
-  return row?.value_json;
+  return db.get<{ value_json: string }>(`select value_json from config_machine_state where state_key = ?`, key)
+    ?.value_json;
 }
 
 function parseSharedStoreMarker(text: string | undefined): DbInspection['sharedStore'] {
@@ -84,7 +80,7 @@ function newerSchema(path: string, what: string, version: number, known: number,
 }
 
 export function inspectOpen(db: SqliteDatabase, path: string, kind: 'state' | 'agent', agentId?: string): DbInspection {
-  const userVersion = Number(db.pragma('user_version', { simple: true }));
+  const userVersion = db.userVersion();
   const meta = readSchemaMeta(db);
   if (kind === 'state') {
     const hasAuthTables = hasColumns(db, 'config_machine_state', ['state_key', 'value_json', 'updated_at_ms']);
@@ -120,7 +116,7 @@ export function inspectOpen(db: SqliteDatabase, path: string, kind: 'state' | 'a
     ...(meta ? { meta } : {}),
     hasAuthTables,
     hasAuthRows:
-      hasAuthTables && db.prepare(`select 1 from auth_profile_store where store_key = ?`).get(AGENT_ROW) !== undefined,
+      hasAuthTables && db.get(`select 1 from auth_profile_store where store_key = ?`, AGENT_ROW) !== undefined,
   };
   if (userVersion > KNOWN_AGENT_SCHEMA)
     inspection.writeRefusal = newerSchema(path, 'agent', userVersion, KNOWN_AGENT_SCHEMA, meta);
