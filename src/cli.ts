@@ -1,4 +1,5 @@
 import { parseCommandLine } from './cli-parser.js';
+import { jsonText, shown } from './services/terminal-text.js';
 import { CommandContext, type GlobalOptions } from './commands/context.js';
 import { dashboardCommand, onboardCommand, pickCommand } from './commands/interactive.js';
 import { doctorCommand } from './commands/doctor.js';
@@ -127,11 +128,12 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     const known = error instanceof AuthdeckError;
     const message = known ? error.message : `unexpected error: ${errorMessage(error)}`;
     const exitCode = known ? error.exitCode : ExitCode.failure;
-    io.stderr.write(`authdeck: ${message}\n`);
+    // Messages quote paths, ids and arguments: one line, whatever they hold.
+    io.stderr.write(`authdeck: ${shown(message)}\n`);
     // A script that asked for JSON gets its failure as JSON too, on stdout.
     if (argv.includes('--json'))
       io.stdout.write(
-        `${JSON.stringify({ ok: false, error: { code: EXIT_NAMES[exitCode] ?? 'failure', exitCode, message } }, null, 2)}\n`,
+        `${jsonText({ ok: false, error: { code: EXIT_NAMES[exitCode] ?? 'failure', exitCode, message } })}\n`,
       );
     if (!known && io.env.AUTHDECK_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
     return exitCode;

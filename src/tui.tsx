@@ -5,6 +5,7 @@ import { parseDuration } from './services/durations.js';
 import { type AgentState, loadAgentState } from './services/agent-state.js';
 import { plainFirstFrame, takeOverFirstFrame } from './first-frame.js';
 import { readPreferences } from './services/prefs.js';
+import { guardLine } from './services/terminal-text.js';
 
 /**
  * Starts the Ink app for one screen and resolves with its exit code once it has unmounted and
@@ -106,7 +107,9 @@ async function runApp(
     // Started early but never handed to the screen (it asked a question, then was left).
     if (early && !services.tookEarlySetupToken()) early.session.dispose();
   }
-  if (result.print !== undefined) printTo.write(`${result.print}\n`);
+  // `pick --print` into `$(…)` gets the exact id; a terminal gets it shown safely.
+  if (result.print !== undefined)
+    printTo.write(`${(printTo as NodeJS.WriteStream).isTTY ? guardLine(result.print) : result.print}\n`);
   return result.exitCode;
 }
 

@@ -4,7 +4,7 @@ import type { StoreEra } from '../services/store-generation.js';
 import { UsageError } from '../services/errors.js';
 import { isValidProviderId, normalizeProviderId } from '../services/providers.js';
 import { resolveWorkspace, type Workspace } from '../services/workspace.js';
-import { colorEnabled, createPainter, type CommandIO, type Painter } from './output.js';
+import { colorEnabled, createPainter, writeLine, type CommandIO, type Painter } from './output.js';
 import { promptSecret, readAllInput } from './secret-input.js';
 
 export interface GlobalOptions {
@@ -50,8 +50,9 @@ export class CommandContext {
     return readAllInput(this.io.stdin);
   }
 
-  note(text: string): void {
-    this.io.stderr.write(`${text}\n`);
+  /** Lines on stderr, one per argument, guarded as writeLine's are. */
+  note(...lines: string[]): void {
+    writeLine(this.io.stderr, ...lines);
   }
 
   /**

@@ -4,6 +4,7 @@ import { parseDuration } from '../services/durations.js';
 import { readPreferences } from '../services/prefs.js';
 import { countOf } from '../services/status-words.js';
 import type { CommandContext } from './context.js';
+import { forTerminal, shown } from '../services/terminal-text.js';
 import { type Painter, writeJson, writeLine } from './output.js';
 
 export const DOCTOR_SCHEMA = 'authdeck.doctor/1';
@@ -32,22 +33,31 @@ export async function runDoctorCommand(ctx: CommandContext, options: { fix: bool
   }
   const out = ctx.io.stdout;
   writeLine(out, ctx.paint.dim(`authdeck doctor · agent ${workspace.agentId} · ${workspace.stateDir}`));
-  for (const entry of fixed) writeLine(out, `${ctx.paint.green('✔')} fixed: ${entry.done}`);
-  for (const finding of report.findings) writeLine(out, formatFinding(finding, ctx.paint, options.fix));
+  for (const entry of fixed) writeLine(out, `${ctx.paint.green('✔')} fixed: ${shown(entry.done)}`);
+  for (const finding of report.findings)
+    writeLine(
+      out,
+      ...formatFinding(
+        forTerminal({ ...finding, safeFix: undefined }),
+        finding.safeFix !== undefined,
+        ctx.paint,
+        options.fix,
+      ),
+    );
   writeLine(out, summary(report, ctx.paint));
   return exitCode;
 }
 
 const MARK = { error: '✘', warning: '!', info: 'i' } as const;
 
-function formatFinding(finding: Finding, paint: Painter, fixRan: boolean): string {
+function formatFinding(finding: Finding, fixable: boolean, paint: Painter, fixRan: boolean): string[] {
   const color = finding.severity === 'error' ? paint.red : finding.severity === 'warning' ? paint.yellow : paint.dim;
-  const auto = finding.safeFix && !fixRan ? paint.dim(' (`authdeck doctor --fix` does this)') : '';
+  const auto = fixable && !fixRan ? paint.dim(' (`authdeck doctor --fix` does this)') : '';
   return [
     `${color(MARK[finding.severity])} ${paint.bold(finding.subject)}: ${finding.problem}`,
     `    why: ${finding.why}`,
     `    fix: ${finding.fix}${auto}`,
-  ].join('\n');
+  ];
 }
 
 function summary(report: DoctorReport, paint: Painter): string {

@@ -49,7 +49,7 @@ export async function runInstall(ctx: CommandContext, values: ParsedValues): Pro
       out,
       `${ctx.paint.green('✔')} ${result.enabled ? 'Installed and started' : 'Installed'} ${result.timerName}`,
     );
-    writeLine(out, `  ${result.servicePath}\n  ${result.timerPath}`);
+    writeLine(out, `  ${result.servicePath}`, `  ${result.timerPath}`);
   } else {
     writeLine(out, 'systemd (user) is not available here; add this line with `crontab -e`:');
     writeLine(out, `  ${result.crontabLine}`);

@@ -5,6 +5,7 @@ import { UsageError } from '../services/errors.js';
 import { resolveProfileId, setOrderOverride } from '../services/profile-actions.js';
 import { buildStatusReport } from '../services/status-report.js';
 import { requireProvider, type CommandContext } from './context.js';
+import { forTerminal, shown } from '../services/terminal-text.js';
 import { writeJson, writeLine } from './output.js';
 import { OPTIONS, flagValue, stringValue, type CommandSpec, type ParsedValues } from './spec.js';
 
@@ -38,6 +39,7 @@ export async function runOrderGet(ctx: CommandContext, options: OrderOptions): P
     return 0;
   }
   const { paint } = ctx;
+  const shownReport = forTerminal(report);
   const sourceText: Record<string, string> = {
     agent: `override for agent ${state.workspace.agentId}`,
     main: 'inherited from the main agent',
@@ -46,10 +48,10 @@ export async function runOrderGet(ctx: CommandContext, options: OrderOptions): P
     auto: 'automatic: oauth, then token, then API key, least recently used first',
   };
   writeLine(ctx.io.stdout, `${paint.bold(provider)} order (${sourceText[summary?.orderSource ?? 'auto']})`);
-  if (override) writeLine(ctx.io.stdout, paint.dim(`  override: ${override.join(', ')}`));
+  if (override) writeLine(ctx.io.stdout, paint.dim(`  override: ${override.map((id) => shown(id)).join(', ')}`));
   for (const [index, id] of effective.entries())
-    writeLine(ctx.io.stdout, `  ${index + 1}. ${id}${index === 0 ? paint.green('  ← next') : ''}`);
-  const left = report.profiles.filter((profile) => profile.orderPosition === null);
+    writeLine(ctx.io.stdout, `  ${index + 1}. ${shown(id)}${index === 0 ? paint.green('  ← next') : ''}`);
+  const left = shownReport.profiles.filter((profile) => profile.orderPosition === null);
   for (const profile of left) writeLine(ctx.io.stdout, paint.dim(`  –  ${profile.id} (${profile.status}; not tried)`));
   if (effective.length === 0) writeLine(ctx.io.stdout, paint.yellow('  no usable profile'));
   return 0;

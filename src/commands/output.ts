@@ -1,3 +1,5 @@
+import { guardLine, jsonText } from '../services/terminal-text.js';
+
 /** Where a plain command writes, and whether it may colour it; passed in so tests can capture. */
 export interface CommandIO {
   stdin: NodeJS.ReadStream;
@@ -42,10 +44,15 @@ export function createPainter(enabled: boolean): Painter {
   };
 }
 
-export function writeLine(stream: NodeJS.WriteStream, text = ''): void {
-  stream.write(`${text}\n`);
+/**
+ * Lines of a command's output, one per argument: no escape but authdeck's own colours reaches
+ * the terminal, and a newline inside a value cannot start a line of its own.
+ */
+export function writeLine(stream: NodeJS.WriteStream, ...lines: string[]): void {
+  stream.write(`${(lines.length ? lines : ['']).map(guardLine).join('\n')}\n`);
 }
 
+/** `--json`: exact values; the characters a terminal would act on are written as \u escapes. */
 export function writeJson(stream: NodeJS.WriteStream, value: unknown): void {
-  stream.write(`${JSON.stringify(value, null, 2)}\n`);
+  stream.write(`${jsonText(value)}\n`);
 }

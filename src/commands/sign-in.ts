@@ -107,7 +107,7 @@ function showPrompt(ctx: CommandContext, prompt: SignInPrompt, label: string): v
   const { paint } = ctx;
   if (prompt.kind === 'link') {
     if (prompt.portProblem) ctx.note(paint.yellow(prompt.portProblem));
-    ctx.note(`Open this link to sign in to ${label}:\n\n  ${paint.cyan(prompt.url)}\n`);
+    ctx.note(`Open this link to sign in to ${label}:`, '', `  ${paint.cyan(prompt.url)}`, '');
     if (prompt.opened) ctx.note(paint.dim('(opened in your browser)'));
     if (ctx.io.stdin.isTTY)
       ctx.note(
@@ -118,7 +118,12 @@ function showPrompt(ctx: CommandContext, prompt: SignInPrompt, label: string): v
   } else if (prompt.kind === 'device') {
     const minutes = Math.max(1, Math.round((prompt.expiresAt - ctx.io.now()) / 60_000));
     ctx.note(
-      `Sign in to ${label}: open ${paint.cyan(prompt.verificationUriComplete ?? prompt.verificationUri)}\nand enter the code\n\n    ${paint.bold(prompt.userCode)}\n\n${paint.dim(`(valid for ${minutes} min; Ctrl+C cancels)`)}`,
+      `Sign in to ${label}: open ${paint.cyan(prompt.verificationUriComplete ?? prompt.verificationUri)}`,
+      'and enter the code',
+      '',
+      `    ${paint.bold(prompt.userCode)}`,
+      '',
+      paint.dim(`(valid for ${minutes} min; Ctrl+C cancels)`),
     );
   } else ctx.note(paint.dim('Exchanging the sign-in for tokens…'));
 }

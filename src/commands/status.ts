@@ -4,6 +4,7 @@ import type { AgentState } from '../services/agent-state.js';
 import { UsageError } from '../services/errors.js';
 import type { ProbeOutcome } from '../services/probe/probe-runner.js';
 import { buildStatusReport, type StatusReport } from '../services/status-report.js';
+import { forTerminal, guardTerminal } from '../services/terminal-text.js';
 import { requireProvider, type CommandContext } from './context.js';
 import { writeJson } from './output.js';
 import { formatProbes, formatStatusReport } from './format-status.js';
@@ -37,13 +38,15 @@ export async function runStatus(ctx: CommandContext, options: StatusOptions): Pr
   });
   if (options.probe) report.probes = await probeReport(ctx, state, report, options);
   if (options.json) writeJson(ctx.io.stdout, report);
-  else {
-    ctx.io.stdout.write(formatStatusReport(report, ctx.paint, nowMs));
-    if (report.probes) ctx.io.stdout.write(formatProbes(report.probes, ctx.paint));
+  // Ids, labels and messages come from files other programs write too: shown safely.
+  const shownReport = forTerminal(report);
+  if (!options.json) {
+    ctx.io.stdout.write(guardTerminal(formatStatusReport(shownReport, ctx.paint, nowMs)));
+    if (shownReport.probes) ctx.io.stdout.write(guardTerminal(formatProbes(shownReport.probes, ctx.paint)));
   }
   if (!options.check) return 0;
   if (report.check.exitCode !== 0 && !options.json) {
-    for (const reason of report.check.reasons) ctx.note(`check: ${reason.message}`);
+    for (const reason of shownReport.check.reasons) ctx.note(`check: ${reason.message}`);
   }
   return report.check.exitCode;
 }

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { useServices } from '../contexts.js';
+import { shown } from '../services/terminal-text.js';
 
 /** One line that says where you are: the screen, and which agent's credentials. */
 export function Header({ title }: { title: string }) {
@@ -11,7 +12,7 @@ export function Header({ title }: { title: string }) {
       </Text>
       <Text dimColor>·</Text>
       <Text bold>{title}</Text>
-      <Text dimColor>· agent {workspace.agentId}</Text>
+      <Text dimColor>· agent {shown(workspace.agentId)}</Text>
     </Box>
   );
 }

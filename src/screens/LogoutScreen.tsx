@@ -8,6 +8,7 @@ import { useNavigation, useServices } from '../contexts.js';
 import { useAgentState } from '../hooks/use-agent-state.js';
 import { errorMessage, ExitCode } from '../services/errors.js';
 import { buildStatusReport, compareByOrderPosition, type ProfileReport } from '../services/status-report.js';
+import { shown } from '../services/terminal-text.js';
 
 /**
  * `authdeck logout` in a terminal: choose the profile to remove, confirm with y. Profiles the
@@ -50,10 +51,10 @@ export function LogoutScreen() {
   return (
     <Box flexDirection="column">
       <Header title="logout" />
-      {!report && <Text dimColor>{error ?? 'Reading the store…'}</Text>}
+      {!report && <Text dimColor>{error ? shown(error) : 'Reading the store…'}</Text>}
       {report && !chosen && (
         <Box flexDirection="column">
-          <Text>Which profile should agent {services.workspace.agentId} sign out of (remove)?</Text>
+          <Text>Which profile should agent {shown(services.workspace.agentId)} sign out of (remove)?</Text>
           <SelectList
             items={profiles.map((profile) => ({
               value: profile.id,
@@ -67,7 +68,7 @@ export function LogoutScreen() {
         </Box>
       )}
       {chosen && <ConfirmRemove profile={chosen} onYes={() => void remove(chosen)} onNo={() => choose(undefined)} />}
-      {failure && <Text color="red">{failure}</Text>}
+      {failure && <Text color="red">{shown(failure)}</Text>}
       <KeyHints
         hints={
           chosen
@@ -97,7 +98,7 @@ function ConfirmRemove({ profile, onYes, onNo }: { profile: ProfileReport; onYes
   });
   return (
     <Text color="yellow">
-      Remove {profile.id}
+      Remove {shown(profile.id)}
       {profile.layer === 'shared' ? ' from the shared store (every agent loses it)' : ''}? <Text bold>y</Text> yes, any
       other key no
     </Text>

@@ -12,6 +12,7 @@ import { isUsableStatus } from '../services/health.js';
 import { buildStatusReport, compareByOrderPosition } from '../services/status-report.js';
 import { orderBase } from '../services/order-edit.js';
 import { useHoldRestOfKeys, useKeys } from '../components/key-router.js';
+import { shown } from '../services/terminal-text.js';
 
 /**
  * `authdeck pick`: which profile a provider uses first for this agent. Enter writes the agent's
@@ -69,7 +70,7 @@ export function PickerScreen({ provider: presetProvider, print }: { provider?: s
 
   let body: ReactNode;
   if (!report) {
-    body = <Text dimColor>{error ?? 'Reading the store…'}</Text>;
+    body = <Text dimColor>{error ? shown(error) : 'Reading the store…'}</Text>;
   } else if (!provider) {
     const providers = report.providers.filter((entry) =>
       report.profiles.some((profile) => profile.provider === entry.provider),
@@ -108,7 +109,7 @@ export function PickerScreen({ provider: presetProvider, print }: { provider?: s
     body = (
       <Box flexDirection="column">
         <Text>
-          Which {provider} profile should agent {services.workspace.agentId} use first?
+          Which {provider} profile should agent {shown(services.workspace.agentId)} use first?
         </Text>
         <SelectList
           key={provider}
@@ -129,7 +130,7 @@ export function PickerScreen({ provider: presetProvider, print }: { provider?: s
       <Header title={`pick${provider ? ` · ${provider}` : ''}`} />
       {body}
       {saving && <Text dimColor>Writing the order…</Text>}
-      {failure && <Text color="red">{failure}</Text>}
+      {failure && <Text color="red">{shown(failure)}</Text>}
       <KeyHints
         hints={[
           ['↑↓', 'move'],

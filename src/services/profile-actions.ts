@@ -1,3 +1,4 @@
+import { hasUnsafeCharacters, shown } from './terminal-text.js';
 import { storedProfileType } from './credential-view.js';
 import { AuthdeckError, UsageError } from './errors.js';
 import { normalizeProviderId } from './providers.js';
@@ -10,9 +11,15 @@ import type { Workspace } from './workspace.js';
 /** `--profile-id work` means `<provider>:work`; a full id must belong to the provider. */
 export function resolveProfileId(provider: string, requested?: string, flag = '--profile-id'): string {
   const id = normalizeProviderId(provider);
-  if (requested === undefined || requested.trim() === '') return `${id}:default`;
+  if (requested === undefined) return `${id}:default`;
   const value = requested.trim();
   const where = flag ? `${flag}: ` : '';
+  if (value === '') throw new UsageError(`${where}the profile name is empty; leave the flag out for "${id}:default"`);
+  // An id is shown in terminals and typed by people: no controls, escapes, bidi or invisible marks.
+  if (hasUnsafeCharacters(value))
+    throw new UsageError(
+      `${where}"${shown(requested)}" holds control or invisible characters; use letters, digits and punctuation`,
+    );
   if (/\s/.test(value)) throw new UsageError(`${where}"${requested}" must not contain spaces`);
   if (!value.includes(':')) return `${id}:${value}`;
   const [prefix, ...rest] = value.split(':');

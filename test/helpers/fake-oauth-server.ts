@@ -27,7 +27,11 @@ export interface FakeAuthServer {
   /** Refreshed access tokens without OpenAI's account claims. */
   refreshWithoutAccount?: boolean;
   refreshCalls: number;
+  /** Device-code polls answered so far. */
+  readonly polls: number;
   authorizeRedirectError?: string;
+  /** What the next sign-in answers (a hostile server's words). */
+  answer: { email: string; userCode?: string; expiresIn?: unknown; interval?: unknown };
   close(): Promise<void>;
 }
 
@@ -41,7 +45,7 @@ export async function startFakeAuthServer(): Promise<FakeAuthServer> {
   const codes = new Map<string, { challenge: string; redirectUri: string }>();
   const refreshTokens = new Map<string, 'live' | 'used'>();
   let polls = 0;
-  const issue = (email = 'me@example.com', withAccount = true) => {
+  const issue = (email = state.answer.email, withAccount = true) => {
     const refresh = `rt-${randomBytes(6).toString('hex')}`;
     refreshTokens.set(refresh, 'live');
     return {
@@ -58,7 +62,7 @@ export async function startFakeAuthServer(): Promise<FakeAuthServer> {
       }),
       refresh_token: refresh,
       id_token: fakeJwt({ sub: 'user-1', email, name: 'Me' }),
-      expires_in: 3600,
+      expires_in: 'expiresIn' in state.answer ? state.answer.expiresIn : 3600,
       token_type: 'Bearer',
     };
   };
@@ -67,6 +71,10 @@ export async function startFakeAuthServer(): Promise<FakeAuthServer> {
     env: {},
     device: { pending: 1, slowDown: 0 },
     refreshCalls: 0,
+    get polls() {
+      return polls;
+    },
+    answer: { email: 'me@example.com' },
     close: () => new Promise((done) => server.close(() => done())),
   };
   const json = (res: ServerResponse, status: number, body: unknown) =>
@@ -125,13 +133,17 @@ export async function startFakeAuthServer(): Promise<FakeAuthServer> {
     if (url.pathname === '/device')
       return json(res, 200, {
         device_code: 'dc-1',
-        user_code: 'WDJB-MJHT',
+        user_code: state.answer.userCode ?? 'WDJB-MJHT',
         verification_uri: `${state.origin}/activate`,
         expires_in: 600,
-        interval: 1,
+        interval: 'interval' in state.answer ? state.answer.interval : 1,
       });
     if (url.pathname === '/openai/usercode')
-      return json(res, 200, { device_auth_id: 'da-1', user_code: 'ABCD-1234', interval: 1 });
+      return json(res, 200, {
+        device_auth_id: 'da-1',
+        user_code: state.answer.userCode ?? 'ABCD-1234',
+        interval: 'interval' in state.answer ? state.answer.interval : 1,
+      });
     if (url.pathname === '/openai/devicetoken') {
       if (polls++ < state.device.pending) return res.writeHead(403).end();
       return json(res, 200, { authorization_code: 'device-code-1', code_verifier: 'server-made-verifier' });

@@ -104,7 +104,7 @@ describe('browser sign-in (OpenAI, PKCE with a loopback redirect)', () => {
       env: { AUTHDECK_OAUTH_CALLBACK_PORT: String(port) },
     });
     await until(() => prompts.length > 0);
-    const expectation = expect(result).rejects.toThrow(/^OpenAI sign-in failed: access_denied\]0;pwned$/);
+    const expectation = expect(result).rejects.toThrow(/^OpenAI sign-in failed: access_denied\\x1b\]0;pwned\\x07$/);
     expect(await followAuthorizeLink((prompts[0] as { url: string }).url)).toBe(400);
     await expectation;
   });

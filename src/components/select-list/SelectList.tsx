@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { clampIndex, useSelectListState, type SelectItem } from './use-select-list-state.js';
 import { useKeys } from '../key-router.js';
+import { shown } from '../../services/terminal-text.js';
 
 export type { SelectItem };
 
@@ -53,8 +54,9 @@ export function SelectList<T>({
           // biome-ignore lint/suspicious/noArrayIndexKey: a row is a place in the scrolled window, and labels may repeat.
           <Text key={`${top + offset}:${item.label}`} wrap="truncate" dimColor={item.disabled}>
             <Text color={selected ? 'cyan' : undefined}>{selected ? '❯ ' : '  '}</Text>
-            <Text bold={selected}>{item.label}</Text>
-            {item.hint && <Text dimColor> {item.hint}</Text>}
+            {/* Labels are ids and names from files: shown safely. */}
+            <Text bold={selected}>{shown(item.label)}</Text>
+            {item.hint && <Text dimColor> {shown(item.hint)}</Text>}
           </Text>
         );
       })}

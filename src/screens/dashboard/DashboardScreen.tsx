@@ -25,6 +25,7 @@ import { describeStore, layerLabel } from '../../services/status-words.js';
 import { profileStorePath } from '../../services/agent-state.js';
 import { useKeys, type RoutedKey } from '../../components/key-router.js';
 import { applyTextKey } from '../../components/text-field/use-text-field-input.js';
+import { shown } from '../../services/terminal-text.js';
 
 const HINTS = [
   ['↑↓', 'move'],
@@ -125,8 +126,7 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
       top: visibleWindow(currentRows.length, cursor, tableHeight, current.top),
     };
   };
-  const shown = view();
-  const { cursor, selected, top } = shown;
+  const { cursor, selected, top } = view();
 
   // The rows changed under the cursor (a file changed, a filter): keep the selection on a row.
   const cursorRowKey = rows[cursor]?.key;
@@ -224,17 +224,17 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
       {report ? <SummaryLine report={report} /> : <Text dimColor>{loading ? 'Reading the store…' : ' '}</Text>}
       {report && (
         <Text dimColor wrap="truncate">
-          {describeStore(report.store)} · {report.storePath}
+          {describeStore(report.store)} · {shown(report.storePath)}
         </Text>
       )}
       {error && (
         <Text color="red" wrap="wrap">
-          ! {error}
+          ! {shown(error)}
         </Text>
       )}
       {report?.warnings.map((warning) => (
         <Text key={warning} color="yellow" wrap="truncate">
-          ! {warning}
+          ! {shown(warning)}
         </Text>
       ))}
       {ui.mode === 'filter' ? (
@@ -243,7 +243,7 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
           <TextField state={filterField} onSubmit={() => {}} keysFromParent placeholder="type to filter" />
         </Box>
       ) : ui.filter !== '' ? (
-        <Text dimColor>filter: {ui.filter} (/ to change)</Text>
+        <Text dimColor>filter: {shown(ui.filter)} (/ to change)</Text>
       ) : null}
       <Box marginTop={1} flexDirection="column">
         {report && rows.length === 0 && (
@@ -278,7 +278,8 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
       )}
       {ui.mode === 'confirm-remove' && selected?.kind === 'profile' && (
         <Text color="yellow">
-          Remove {selected.profile.id} from {state ? profileStorePath(state, selected.profile.id) : 'the store'}
+          Remove {shown(selected.profile.id)} from{' '}
+          {state ? shown(profileStorePath(state, selected.profile.id)) : 'the store'}
           {selected.profile.layer === 'shared' ? ' (shared: every agent loses it)' : ''}? <Text bold>y</Text> yes, any
           other key no
         </Text>
@@ -288,7 +289,7 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
           color={ui.message.tone === 'error' ? 'red' : ui.message.tone === 'success' ? 'green' : undefined}
           wrap="truncate"
         >
-          {ui.message.text}
+          {shown(ui.message.text)}
         </Text>
       )}
       <KeyHints hints={MODE_HINTS[ui.mode] ?? HINTS} />

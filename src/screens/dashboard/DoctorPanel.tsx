@@ -4,6 +4,7 @@ import { useKeys } from '../../components/key-router.js';
 import { useServices } from '../../contexts.js';
 import type { DoctorReport } from '../../services/doctor/run-doctor.js';
 import { errorMessage } from '../../services/errors.js';
+import { forTerminal, shown } from '../../services/terminal-text.js';
 
 const MARK = { error: ['✘', 'red'], warning: ['!', 'yellow'], info: ['i', 'gray'] } as const;
 
@@ -35,22 +36,23 @@ export function DoctorPanel({ onClose, height }: { onClose: () => void; height: 
     );
   });
   const findings = report?.findings ?? [];
-  const shown = findings.slice(0, Math.max(1, height));
+  // Subjects and problems quote ids and paths from files: shown safely.
+  const inView = forTerminal(findings.slice(0, Math.max(1, height)).map(({ safeFix, ...finding }) => finding));
   return (
     <Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1}>
       <Text bold>Doctor</Text>
       {!report && !note && <Text dimColor>Checking…</Text>}
       {report && findings.length === 0 && <Text color="green">✔ nothing to fix</Text>}
-      {shown.map((finding) => (
+      {inView.map((finding) => (
         <Text key={`${finding.code}:${finding.subject}`} wrap="truncate">
           <Text color={MARK[finding.severity][1]}>{MARK[finding.severity][0]}</Text> {finding.subject}:{' '}
           {finding.problem} <Text dimColor>→ {finding.fix}</Text>
         </Text>
       ))}
-      {findings.length > shown.length && (
-        <Text dimColor>… {findings.length - shown.length} more: `authdeck doctor`</Text>
+      {findings.length > inView.length && (
+        <Text dimColor>… {findings.length - inView.length} more: `authdeck doctor`</Text>
       )}
-      {note && <Text wrap="truncate">{note}</Text>}
+      {note && <Text wrap="truncate">{shown(note)}</Text>}
     </Box>
   );
 }

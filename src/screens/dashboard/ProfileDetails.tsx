@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import { formatDateTime, formatRelative } from '../../services/durations.js';
 import type { UsageStats } from '../../services/store.js';
 import type { ProfileReport } from '../../services/status-report.js';
+import { shown } from '../../services/terminal-text.js';
 
 /** Everything known about one profile (Enter on the dashboard). */
 export function ProfileDetails({
@@ -22,12 +23,12 @@ export function ProfileDetails({
     value ? (
       <Text wrap="truncate">
         <Text dimColor>{label.padEnd(12)}</Text>
-        {value}
+        {shown(value)}
       </Text>
     ) : null;
   return (
     <Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1}>
-      <Text bold>{profile.id}</Text>
+      <Text bold>{shown(profile.id)}</Text>
       {line('provider', profile.provider)}
       {line('type', profile.type)}
       {line('secret', profile.masked ?? (profile.secretRef ? `ref ${profile.secretRef}` : 'none'))}

@@ -5,6 +5,7 @@ import type { ProfileReport, StoreReport } from '../../services/status-report.js
 import { layerLabel } from '../../services/status-words.js';
 import { type Columns, WIDTH } from './columns.js';
 import type { DashboardRow } from './dashboard-rows.js';
+import { forTerminal } from '../../services/terminal-text.js';
 
 /**
  * One piece of a dashboard line and how it looks. The Ink table and the plain first frame
@@ -24,10 +25,13 @@ export function cell(text: string, width: number): string {
 }
 
 export function rowSegments(
-  row: DashboardRow,
+  rawRow: DashboardRow,
   options: { selected: boolean; columns: Columns; now: number; store: StoreReport; probe?: ProbeOutcome },
 ): Segment[] {
   const { selected, columns, now, store, probe } = options;
+  // Ids, labels and masked ends come from files other programs write: shown safely, before the
+  // columns are cut to width.
+  const row = forTerminal(rawRow);
   if (row.kind === 'provider') {
     const { provider } = row;
     return [

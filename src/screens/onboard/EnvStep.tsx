@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
 import { useKeys } from '../../components/key-router.js';
+import { shown } from '../../services/terminal-text.js';
 
 /** API keys may also go to the daemon's .env, for setups that read keys from the environment. */
 export function EnvStep({
@@ -20,8 +21,8 @@ export function EnvStep({
     <Box flexDirection="column">
       <Text bold>Also set {variable} in the daemon's .env?</Text>
       <Text dimColor>
-        {path}: the gateway service reads it at start (restart it afterwards). The profile alone is enough for most
-        setups.
+        {shown(path)}: the gateway service reads it at start (restart it afterwards). The profile alone is enough for
+        most setups.
       </Text>
       <KeyHints
         hints={[

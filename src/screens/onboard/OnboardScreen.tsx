@@ -24,6 +24,7 @@ import { WelcomeStep } from './WelcomeStep.js';
 import { useHoldRestOfKeys, useKeys } from '../../components/key-router.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import type { OnboardAction } from './onboard-flow.js';
+import { shown } from '../../services/terminal-text.js';
 
 /**
  * The onboarding wizard: provider, method, secret, profile, .env, then one write and a summary.
@@ -115,7 +116,8 @@ export function OnboardScreen({
   const chooseProfile = (name: string) => {
     let profileId: string;
     try {
-      profileId = resolveProfileId(currentState().provider!, name);
+      // An emptied name field means the default name, as its placeholder says.
+      profileId = resolveProfileId(currentState().provider!, name.trim() === '' ? undefined : name);
     } catch (error) {
       dispatch({ type: 'save-failed', error: errorMessage(error) });
       return;
@@ -207,7 +209,7 @@ export function OnboardScreen({
       case 'saving':
         return state.error ? (
           <Box flexDirection="column">
-            <Text color="red">✘ {state.error}</Text>
+            <Text color="red">✘ {shown(state.error)}</Text>
             <Text dimColor>Nothing else was changed. Esc goes back.</Text>
           </Box>
         ) : (

@@ -3,6 +3,7 @@ import { KeyHints } from '../../components/KeyHints.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { useKeys } from '../../components/key-router.js';
+import { shown } from '../../services/terminal-text.js';
 
 /** The profile's name; `<provider>:default` unless the user says otherwise. */
 export function ProfileIdStep({
@@ -24,7 +25,7 @@ export function ProfileIdStep({
         <Text dimColor>{provider}:</Text>
         <TextField state={field} onSubmit={(value) => value.trim() !== '' && onSubmit(value.trim())} />
       </Box>
-      {problem && <Text color="red">{problem}</Text>}
+      {problem && <Text color="red">{shown(problem)}</Text>}
       <Text dimColor>Several profiles per provider are fine; the gateway tries them in order.</Text>
       <KeyHints
         hints={[
@@ -54,7 +55,7 @@ export function OverwriteStep({
   return (
     <Box flexDirection="column">
       <Text>
-        <Text bold>{profileId}</Text> already exists ({existingType}). Replace it?
+        <Text bold>{shown(profileId)}</Text> already exists ({shown(existingType)}). Replace it?
       </Text>
       <KeyHints
         hints={[

@@ -5,6 +5,7 @@ import { useTextFieldState } from '../../components/text-field/use-text-field-st
 import { useState } from 'react';
 import { checkSecret, type SecretFit, type SecretKind } from '../../services/credentials.js';
 import { providerInfo, providerLabel } from '../../services/providers.js';
+import { shown } from '../../services/terminal-text.js';
 
 /** Where a good secret in the wrong place belongs, as what to press in the wizard. */
 function wizardFitHint(fits: SecretFit | undefined): string {
@@ -52,7 +53,7 @@ export function SecretStep({
       </Box>
       {check && !check.ok && (
         <Text color="red">
-          ✘ {check.error}
+          ✘ {shown(check.error ?? '')}
           {wizardFitHint(check.fits)}
         </Text>
       )}

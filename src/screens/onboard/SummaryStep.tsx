@@ -4,11 +4,12 @@ import { KeyHints } from '../../components/KeyHints.js';
 import { describeExpiry } from '../../services/durations.js';
 import type { OnboardResult } from './onboard-flow.js';
 import { useKeys } from '../../components/key-router.js';
+import { forTerminal } from '../../services/terminal-text.js';
 
 /** Every file written, with its path, and what to run next. */
 export function SummaryStep({
   result,
-  probe,
+  probe: rawProbe,
   onDone,
   onAddAnother,
 }: {
@@ -21,7 +22,8 @@ export function SummaryStep({
     if (key.return || key.escape) onDone();
     else if (input === 'a') onAddAnother();
   });
-  const { saved } = result;
+  // Ids, paths and the key check's words come from the disk and a server: shown safely.
+  const { saved, probe } = forTerminal({ saved: result.saved, probe: rawProbe });
   const env = saved.env;
   return (
     <Box flexDirection="column">

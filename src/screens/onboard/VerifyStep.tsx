@@ -6,6 +6,7 @@ import { useKeys } from '../../components/key-router.js';
 import { useServices } from '../../contexts.js';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
 import { providerLabel } from '../../services/providers.js';
+import { shown } from '../../services/terminal-text.js';
 
 /**
  * The key just saved, checked live against the provider's free model list (read-only). Enter
@@ -54,7 +55,7 @@ export function VerifyStep({
       )}
       {probe && probe.result !== 'ok' && (
         <Text color={probe.result === 'auth' || probe.result === 'billing' ? 'red' : 'yellow'}>
-          ! {probe.result.replace('_', ' ')}: {probe.detail}
+          ! {probe.result.replace('_', ' ')}: {shown(probe.detail)}
         </Text>
       )}
       {probe && probe.result !== 'ok' && (

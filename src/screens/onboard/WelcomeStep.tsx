@@ -5,6 +5,7 @@ import { listAgentProfiles, listEnvCredentials } from '../../services/agent-stat
 import type { AgentStateView } from '../../hooks/use-agent-state.js';
 import { useClaudePath } from './use-claude-path.js';
 import { useKeys } from '../../components/key-router.js';
+import { shown } from '../../services/terminal-text.js';
 
 /** What authdeck found before anything is asked: where, which agent, what exists, claude. */
 export function WelcomeStep({ agent, onContinue }: { agent: AgentStateView; onContinue: () => void }) {
@@ -22,7 +23,7 @@ export function WelcomeStep({ agent, onContinue }: { agent: AgentStateView; onCo
   const row = (label: string, value: string) => (
     <Text wrap="truncate">
       <Text dimColor>{label.padEnd(12)}</Text>
-      {value}
+      {shown(value)}
     </Text>
   );
   return (
@@ -50,7 +51,7 @@ export function WelcomeStep({ agent, onContinue }: { agent: AgentStateView; onCo
         )}
         {row('claude', claude)}
       </Box>
-      {agent.error && <Text color="red">! {agent.error}</Text>}
+      {agent.error && <Text color="red">! {shown(agent.error)}</Text>}
       <KeyHints
         hints={[
           ['enter', 'start'],

@@ -4,6 +4,7 @@ import { KeyHints } from '../../components/KeyHints.js';
 import { keyToSequence, useTerminalMirror } from './use-terminal-mirror.js';
 import { useTerminalSize } from '../../hooks/use-terminal-size.js';
 import { useKeys } from '../../components/key-router.js';
+import { shown } from '../../services/terminal-text.js';
 
 /**
  * authdeck did not recognise claude's screen (a newer claude?): show it as it is and pass keys
@@ -33,7 +34,8 @@ export function ClaudeScreenMirror({
         {lines.map((line, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: these are the rows of claude's screen, by position.
           <Text key={index} wrap="truncate">
-            {line === '' ? ' ' : line}
+            {/* The cells of a headless terminal: escapes are already taken, but not bidi or invisible marks. */}
+            {line === '' ? ' ' : shown(line)}
           </Text>
         ))}
       </Box>

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
 import { useKeys } from '../../components/key-router.js';
+import { shown } from '../../services/terminal-text.js';
 
 /** claude refused the code (or could not reach the sign-in service) and waits for a retry. */
 export function OAuthErrorView({
@@ -18,7 +19,8 @@ export function OAuthErrorView({
   });
   return (
     <Box flexDirection="column">
-      <Text color="red">✘ {message}</Text>
+      {/* claude's own words, from its terminal output */}
+      <Text color="red">✘ {shown(message)}</Text>
       <Text>Retry to get a new sign-in link; use a fresh code from it.</Text>
       <KeyHints
         hints={[

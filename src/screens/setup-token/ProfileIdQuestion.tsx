@@ -5,6 +5,7 @@ import { useTextFieldState } from '../../components/text-field/use-text-field-st
 import { describeExpiry } from '../../services/durations.js';
 import type { ExistingProfile } from './use-setup-token-flow.js';
 import { useKeys } from '../../components/key-router.js';
+import { shown } from '../../services/terminal-text.js';
 
 function describeExisting(existing: ExistingProfile): string {
   return `${existing.type}${existing.expiresAt !== undefined ? `, ${describeExpiry(existing.expiresAt, Date.now(), 'date')}` : ''}`;
@@ -39,10 +40,10 @@ export function ProfileNameQuestion({
     <Box flexDirection="column">
       {existing && (
         <Text>
-          <Text bold>{existing.id}</Text> already exists ({describeExisting(existing)}).
+          <Text bold>{shown(existing.id)}</Text> already exists ({describeExisting(existing)}).
         </Text>
       )}
-      {problem && <Text color="yellow">{problem}</Text>}
+      {problem && <Text color="yellow">{shown(problem)}</Text>}
       <Text>Name for the new setup-token profile:</Text>
       <Box>
         <Text dimColor>anthropic:</Text>
@@ -51,7 +52,7 @@ export function ProfileNameQuestion({
       <KeyHints
         hints={[
           ['enter', 'use this name'],
-          ...(canReplace ? [['tab', `replace ${existing.id}`] as const] : []),
+          ...(canReplace ? [['tab', `replace ${shown(existing.id)}`] as const] : []),
           ['esc', 'cancel'],
         ]}
       />
@@ -79,7 +80,7 @@ export function OverwriteQuestion({
   return (
     <Box flexDirection="column">
       <Text>
-        <Text bold>{existing.id}</Text> already exists ({describeExisting(existing)}).
+        <Text bold>{shown(existing.id)}</Text> already exists ({describeExisting(existing)}).
       </Text>
       <Text>Replace it with the new setup-token?</Text>
       <KeyHints

@@ -4,10 +4,11 @@ import { maskSecret } from '../../services/credentials.js';
 import { formatDate, formatRelative } from '../../services/durations.js';
 import type { SaveCredentialResult } from '../../services/save-credential.js';
 import { useKeys } from '../../components/key-router.js';
+import { forTerminal, shown } from '../../services/terminal-text.js';
 
 /** The token is saved: what went where, and what to run next. */
 function SavedView({
-  result,
+  result: raw,
   token,
   now,
   onDone,
@@ -20,6 +21,7 @@ function SavedView({
   useKeys((_input, key) => {
     if (key.return || key.escape) onDone();
   });
+  const result = forTerminal(raw);
   return (
     <Box flexDirection="column">
       <Text color="green">
@@ -70,8 +72,8 @@ function FailureView({
   });
   return (
     <Box flexDirection="column">
-      <Text color="red">✘ {title}</Text>
-      {detail && <Text>{detail}</Text>}
+      <Text color="red">✘ {shown(title)}</Text>
+      {detail && <Text>{shown(detail)}</Text>}
       {hints && <Text dimColor>{hints}</Text>}
       <KeyHints hints={[...(onRetry ? [['r', 'retry'] as const] : []), ['enter', 'close']]} />
     </Box>

@@ -3,6 +3,7 @@ import { Link } from '../../components/Link.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import type { TextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { useCountdown } from './use-countdown.js';
+import { shown } from '../../services/terminal-text.js';
 
 /** The sign-in link, whole and clickable, and a field for the address a remote browser ends on. */
 export function BrowserLinkView({
@@ -39,7 +40,7 @@ export function BrowserLinkView({
       {copied && <Text color="green">Link copied (where the terminal allows clipboard access).</Text>}
       {portProblem ? (
         <Text color="yellow">
-          {portProblem} ({left} left)
+          {shown(portProblem)} ({left} left)
         </Text>
       ) : (
         <Text dimColor>Waiting for the browser to come back here… ({left} left)</Text>
@@ -49,7 +50,7 @@ export function BrowserLinkView({
         <Box marginLeft={3} borderStyle="round" borderColor={pasteProblem ? 'red' : 'gray'} paddingX={1}>
           <TextField state={paste} onSubmit={onPaste} placeholder="paste the final address here" />
         </Box>
-        {pasteProblem && <Text color="red">{pasteProblem}</Text>}
+        {pasteProblem && <Text color="red">{shown(pasteProblem)}</Text>}
       </Box>
     </Box>
   );

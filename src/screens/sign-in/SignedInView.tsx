@@ -4,10 +4,13 @@ import { KeyHints } from '../../components/KeyHints.js';
 import { useKeys } from '../../components/key-router.js';
 import { useServices } from '../../contexts.js';
 import { formatRelative } from '../../services/durations.js';
+import { forTerminal } from '../../services/terminal-text.js';
 
 /** Signed in and saved: which profile, where, and who renews the access token. */
-export function SignedInView({ result, onDone }: { result: SignInResult; onDone: () => void }) {
+export function SignedInView({ result: raw, onDone }: { result: SignInResult; onDone: () => void }) {
   const services = useServices();
+  // The email, the id made from it and the paths: from a server and the disk, shown safely.
+  const result = forTerminal(raw);
   useKeys((_input, key) => {
     if (key.return || key.escape) onDone();
   });

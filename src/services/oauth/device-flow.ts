@@ -1,5 +1,6 @@
 import { AuthdeckError, CancelledError } from '../errors.js';
 import { abortableSleep } from './abortable-sleep.js';
+import { lifetimeMs, MAX_DEVICE_CODE_SECONDS, pollIntervalMs } from './server-numbers.js';
 import {
   OAuthError,
   OAuthNetworkError,
@@ -47,8 +48,6 @@ export async function requestDeviceCode(
   if (typeof deviceCode !== 'string' || typeof userCode !== 'string' || typeof verificationUri !== 'string')
     throw new AuthdeckError('the device-code answer lacks a code or a verification URL');
   const now = (options.now ?? Date.now)();
-  const expiresIn = Number(body.expires_in);
-  const interval = Number(body.interval);
   return {
     deviceCode,
     userCode,
@@ -56,8 +55,8 @@ export async function requestDeviceCode(
     ...(typeof body.verification_uri_complete === 'string'
       ? { verificationUriComplete: body.verification_uri_complete }
       : {}),
-    expiresAt: now + (Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn * 1000 : 900_000),
-    intervalMs: (Number.isFinite(interval) && interval > 0 ? interval : 5) * 1000,
+    expiresAt: now + (lifetimeMs(body.expires_in, MAX_DEVICE_CODE_SECONDS) ?? 900_000),
+    intervalMs: pollIntervalMs(body.interval),
   };
 }
 
@@ -86,7 +85,8 @@ export async function pollUntilApproved<T>(
   for (;;) {
     if (options.signal?.aborted) throw new CancelledError('sign-in cancelled');
     if (now() >= schedule.expiresAt) throw new AuthdeckError('the code expired before it was entered: start again');
-    await sleep(interval);
+    // Never past the code's life: the last poll comes just before it expires.
+    await sleep(Math.max(0, Math.min(interval, schedule.expiresAt - now() - 1)));
     if (options.signal?.aborted) throw new CancelledError('sign-in cancelled');
     let answer: PollAnswer<T>;
     try {
@@ -97,7 +97,7 @@ export async function pollUntilApproved<T>(
       throw error;
     }
     networkFailures = 0;
-    if (answer === 'slow-down') interval += 5_000;
+    if (answer === 'slow-down') interval = Math.min(60_000, interval + 5_000);
     else if (answer !== 'pending') return answer.approved;
   }
 }

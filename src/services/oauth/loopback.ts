@@ -1,6 +1,6 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { AuthdeckError } from '../errors.js';
-import { plainText } from './untrusted.js';
+import { shown } from '../terminal-text.js';
 
 export interface RedirectResult {
   code: string;
@@ -66,7 +66,7 @@ export async function listenForRedirect(options: {
       answer(response, 400, `Sign-in failed${error ? `: ${error}` : ''}. Go back to the terminal.`);
       reject(
         new AuthdeckError(
-          `${options.label} sign-in failed: ${plainText(error ?? 'the redirect had no code')}${description ? ` (${plainText(description)})` : ''}`,
+          `${options.label} sign-in failed: ${shown(error ?? 'the redirect had no code', 300)}${description ? ` (${shown(description, 300)})` : ''}`,
         ),
       );
     }
@@ -128,7 +128,7 @@ export function parsePastedRedirect(text: string): RedirectResult {
   const url = pastedUrl(text);
   if (typeof url === 'string') throw new AuthdeckError(url);
   const error = url.searchParams.get('error');
-  if (error) throw new AuthdeckError(`the sign-in page answered: ${plainText(error)}`);
+  if (error) throw new AuthdeckError(`the sign-in page answered: ${shown(error, 300)}`);
   const code = url.searchParams.get('code');
   const state = url.searchParams.get('state');
   if (!code || !state) throw new AuthdeckError(NO_CODE);

@@ -1,4 +1,5 @@
 import { AuthdeckError, CancelledError } from '../errors.js';
+import { hasUnsafeCharacters } from '../terminal-text.js';
 import { resolveProfileId } from '../profile-actions.js';
 import { saveCredentialProfile, type SaveCredentialResult } from '../save-credential.js';
 import { credentialLayer, layerWriteProblem, planWrite, StoreMissingError } from '../store-writer.js';
@@ -66,7 +67,7 @@ export async function saveSignIn(
   if (!info) throw new AuthdeckError(`no sign-in for ${provider}`);
   const { generation } = await planWrite(workspace);
   const storeProvider = info.storeProvider(generation.era);
-  const profileId = resolveProfileId(storeProvider, profileName ?? signedIn.suggestedName);
+  const profileId = resolveProfileId(storeProvider, profileName ?? signInName(signedIn.suggestedName));
   const save = () =>
     saveCredentialProfile({
       workspace,
@@ -89,4 +90,14 @@ export async function saveSignIn(
   } finally {
     await release();
   }
+}
+
+/**
+ * The name a provider's answer suggests (an email), if it makes a usable id: the code is already
+ * exchanged when it arrives, so a name with control, invisible or space characters must not end
+ * the sign-in and lose the tokens — the profile is then saved as `default`.
+ */
+function signInName(suggested: string): string {
+  const name = suggested.trim();
+  return name === '' || hasUnsafeCharacters(name) || /\s/.test(name) || name.length > 200 ? 'default' : name;
 }

@@ -4,6 +4,7 @@ import { oauthEndpoint, type OAuthProviderInfo } from './oauth-providers.js';
 import { type PollAnswer, pollUntilApproved } from './device-flow.js';
 import type { SignedIn, SignInOptions } from './sign-in-types.js';
 import { hostOf, jwtClaims, OAuthNetworkError, type OAuthTokens, postForm, requestTokens } from './token-endpoint.js';
+import { pollIntervalMs } from './server-numbers.js';
 
 const CALLBACK_PORT = 1455;
 const CALLBACK_PATH = '/auth/callback';
@@ -40,7 +41,7 @@ export async function openaiDeviceSignIn(info: OAuthProviderInfo, options: SignI
   const userCode = started.user_code ?? started.usercode;
   if (typeof deviceAuthId !== 'string' || typeof userCode !== 'string')
     throw new AuthdeckError('OpenAI did not give a device code (is device sign-in enabled for this account?)');
-  const intervalMs = Math.max(1, Number(started.interval) || 5) * 1000;
+  const intervalMs = pollIntervalMs(started.interval);
   const expiresAt = now() + (options.timeoutMs ?? 900_000);
   options.onPrompt({
     kind: 'device',

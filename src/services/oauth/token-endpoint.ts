@@ -1,5 +1,6 @@
 import { AuthdeckError } from '../errors.js';
-import { plainText } from './untrusted.js';
+import { shown } from '../terminal-text.js';
+import { lifetimeMs, MAX_ACCESS_TOKEN_SECONDS } from './server-numbers.js';
 
 /** What a token endpoint answered, as OpenClaw stores it (`expires` in ms since epoch). */
 export interface OAuthTokens {
@@ -45,13 +46,12 @@ export async function requestTokens(
   const body = await postForm(tokenUrl, params, options);
   const access = stringField(body, 'access_token');
   if (!access) throw new AuthdeckError(`${hostOf(tokenUrl)} answered without an access token`);
-  const expiresIn = Number(body.expires_in);
   const now = (options.now ?? Date.now)();
   return {
     access,
     ...(stringField(body, 'refresh_token') ? { refresh: stringField(body, 'refresh_token') as string } : {}),
-    // No lifetime given: an hour, the common one; the gateway refreshes early anyway.
-    expires: now + (Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn * 1000 : 3_600_000),
+    // No lifetime given (or an absurd one): an hour, the common one; the gateway refreshes early anyway.
+    expires: now + (lifetimeMs(body.expires_in, MAX_ACCESS_TOKEN_SECONDS) ?? 3_600_000),
     ...(stringField(body, 'id_token') ? { idToken: stringField(body, 'id_token') as string } : {}),
     ...(stringField(body, 'scope') ? { scope: stringField(body, 'scope') as string } : {}),
   };
@@ -93,10 +93,9 @@ export async function postForm(
   const code = stringField(body, 'error');
   if (code || !response.ok) {
     const description = stringField(body, 'error_description');
-    const shown = (text: string) => plainText(text);
     throw new OAuthError(
       code ?? `http_${response.status}`,
-      `${hostOf(url)} refused: ${shown(code ?? `HTTP ${response.status}`)}${description ? ` (${shown(description)})` : ''}`,
+      `${hostOf(url)} refused: ${shown(code ?? `HTTP ${response.status}`, 300)}${description ? ` (${shown(description, 300)})` : ''}`,
     );
   }
   return body;

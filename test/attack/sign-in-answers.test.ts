@@ -1,0 +1,81 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startFakeAuthServer } from '../helpers/fake-oauth-server.js';
+import { CLI_PATH, runCli } from '../helpers/run-cli.js';
+import { makeTempHome, readJson } from '../helpers/temp-state.js';
+
+const OSC52_CLEAR = '\x1b]52;c;ZWNobyBwd25lZA==\x07\x1b[2J';
+
+function rawControls(output: string): string[] {
+  const withoutColours = output.replace(/\x1b\[[0-9;]*m/g, '');
+  return [...withoutColours.matchAll(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200b]/g)].map(
+    (match) => `U+${match[0].charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+async function deviceLogin(provider: string, answer: Parameters<typeof Object.assign>[1]) {
+  const server = await startFakeAuthServer();
+  Object.assign(server.answer, answer);
+  const temp = makeTempHome();
+  const run = await runCli(['--no-reload', 'login', '--provider', provider, '--method', 'device'], {
+    home: temp.home,
+    env: server.env,
+  });
+  return { ...temp, run, server };
+}
+
+describe('a sign-in server that answers with hostile text', () => {
+  it('an email with escapes and a newline: the sign-in is kept, under a safe id, and printed as text', async () => {
+    const { run, mainAgentDir } = await deviceLogin('openai', { email: `me\n${OSC52_CLEAR}@evil.example` });
+    expect(run.stderr).not.toContain('authdeck:');
+    expect(run.code).toBe(0);
+    expect(rawControls(run.stdout + run.stderr)).toEqual([]);
+    const profiles = readJson(join(mainAgentDir, 'auth-profiles.json')).profiles;
+    expect(Object.keys(profiles)).toEqual(['openai-codex:default']);
+    expect(profiles['openai-codex:default']).toMatchObject({ type: 'oauth', email: `me\n${OSC52_CLEAR}@evil.example` });
+  });
+
+  it('a device code that writes the clipboard and clears the screen is shown as text', async () => {
+    const { run } = await deviceLogin('github-copilot', { userCode: `WDJB${OSC52_CLEAR}` });
+    expect(run.code).toBe(0);
+    expect(rawControls(run.stderr)).toEqual([]);
+    expect(run.stderr).toContain('WDJB\\x1b]52;c;ZWNobyBwd25lZA==\\x07\\x1b[2J');
+  });
+});
+
+describe('a sign-in server that answers with absurd lifetimes', () => {
+  for (const expiresIn of [1e308, 1e15, -5, 'soon']) {
+    it(`expires_in ${expiresIn}: treated as absent, the sign-in lasts the usual hour`, async () => {
+      const before = Date.now();
+      const { run, mainAgentDir } = await deviceLogin('openai', { expiresIn });
+      expect(run.code).toBe(0);
+      expect(run.stdout).not.toMatch(/Infinity|NaN|\d{5,}d/);
+      const stored = readJson(join(mainAgentDir, 'auth-profiles.json')).profiles['openai-codex:me@example.com'];
+      expect(stored.expires).toBeGreaterThanOrEqual(before + 3_600_000 - 5_000);
+      expect(stored.expires).toBeLessThanOrEqual(Date.now() + 3_600_000);
+    });
+  }
+
+  it('a poll interval past Node’s timer range does not make it poll in a loop', async () => {
+    const server = await startFakeAuthServer();
+    server.answer.interval = 1e7;
+    server.device.pending = 1_000_000;
+    const { home } = makeTempHome();
+    const child = spawn(process.execPath, [CLI_PATH, '--no-reload', 'login', '--provider', 'github-copilot'], {
+      env: { PATH: process.env.PATH ?? '', HOME: home, NO_COLOR: '1', ...server.env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    try {
+      // Wait for the code on screen, then give a spinning loop time to show itself.
+      while (!stderr.includes('enter the code')) await new Promise((done) => setTimeout(done, 20));
+      await new Promise((done) => setTimeout(done, 1_500));
+      // Clamped to 60 s: no poll yet (unclamped, Node's timer overflowed into thousands).
+      expect(server.polls).toBe(0);
+    } finally {
+      child.kill();
+    }
+  });
+});

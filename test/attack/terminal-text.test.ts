@@ -1,0 +1,119 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { guardLine, jsonText, linkTarget, shown } from '../../src/services/terminal-text.js';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { runCli } from '../helpers/run-cli.js';
+import { makeTempHome, writeJsonFile } from '../helpers/temp-state.js';
+
+// What an attacker who can write a store, a config or a server answer puts in a string.
+const OSC52 = '\x1b]52;c;ZWNobyBwd25lZA==\x07'; // "echo pwned" to the clipboard
+const TITLE = '\x1b]0;owned\x07'; // the window title
+const CLEAR = '\x1b[2J\x1b[H'; // clear the screen
+const C1_CSI = '\u009b31m'; // a C1 CSI, which terminals take as ESC [
+const BIDI = '\u202e'; // right-to-left override
+const ZERO_WIDTH = '\u200b';
+
+/** What must never reach a terminal from data: any escape but a colour, C1, bidi, invisible marks. */
+function rawControls(output: string): string[] {
+  const withoutColours = output.replace(/\x1b\[[0-9;]*m/g, '');
+  return [...withoutColours.matchAll(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200b]/g)].map(
+    (match) => `U+${match[0].charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+function hostileHome() {
+  const temp = makeTempHome();
+  const key = fakeSecrets.openaiKey('hostile');
+  writeJsonFile(join(temp.mainAgentDir, 'auth-profiles.json'), {
+    version: 1,
+    profiles: {
+      [`openai:${OSC52}clip`]: { type: 'api_key', provider: 'openai', key },
+      [`openai:title${TITLE}`]: {
+        type: 'api_key',
+        provider: 'openai',
+        key: `${key.slice(0, 20)}${CLEAR}${C1_CSI}AAAA`,
+      },
+      'openai:forged\n  1▸ openai:trusted': { type: 'api_key', provider: 'openai', key },
+      [`openai:${BIDI}lamrof`]: { type: 'token', provider: 'openai', token: key, expires: Date.now() - 1000 },
+      [`anthro${ZERO_WIDTH}pic:twin`]: { type: 'api_key', provider: `anthro${ZERO_WIDTH}pic`, key },
+    },
+    order: { openai: [`openai:${OSC52}clip`, 'openai:forged\n  1▸ openai:trusted'] },
+  });
+  writeJsonFile(temp.configPath, { agents: { defaults: { model: { primary: 'openai/gpt-5' } } } });
+  return temp;
+}
+
+describe('text from files, servers and arguments reaches the terminal only as text', () => {
+  it('shows controls, bidi and invisible marks as visible escapes, and keeps the rest', () => {
+    expect(shown(`a${OSC52}b`)).toBe('a\\x1b]52;c;ZWNobyBwd25lZA==\\x07b');
+    expect(shown('line\nnext\r\t')).toBe('line\\nnext\\r\\t');
+    expect(shown(`${BIDI}abc${ZERO_WIDTH}`)).toBe('\\u202eabc\\u200b');
+    expect(shown('me@例え.jp 🙂')).toBe('me@例え.jp 🙂');
+    expect(shown('\u009b')).toBe('\\x9b');
+  });
+
+  it('lets only authdeck colours through a line, and a newline cannot start a line', () => {
+    expect(guardLine(`\x1b[32m✔\x1b[39m saved ${CLEAR}x\ny`)).toBe('\x1b[32m✔\x1b[39m saved \\x1b[2J\\x1b[Hx\\ny');
+  });
+
+  it('keeps JSON exact while escaping what a terminal would act on', () => {
+    const value = { id: `a${C1_CSI}${BIDI}\u2028` };
+    const text = jsonText(value);
+    expect(rawControls(text)).toEqual([]);
+    expect(text).not.toContain('\u2028');
+    expect(JSON.parse(text)).toEqual(value);
+  });
+
+  it('makes links only of plain http(s) addresses', () => {
+    expect(linkTarget('https://auth.example.com/device?code=AB CD')).toBe(
+      'https://auth.example.com/device?code=AB%20CD',
+    );
+    expect(linkTarget('https://example.com/\x07\x1b]52;c;x\x07')).toBe('https://example.com/%07%1B]52;c;x');
+    expect(linkTarget('javascript:alert(1)')).toBeUndefined();
+  });
+
+  it('status, status --check --all and order get print hostile ids as text, one line each', async () => {
+    const { home } = hostileHome();
+    for (const args of [['status'], ['status', '--check', '--all'], ['order', 'get', '--provider', 'openai']]) {
+      const run = await runCli(args, { home });
+      expect(rawControls(run.stdout + run.stderr), args.join(' ')).toEqual([]);
+      expect(run.stdout).not.toMatch(/^\s*1▸ openai:trusted/m);
+    }
+    const status = await runCli(['status'], { home });
+    expect(status.stdout).toContain('openai:\\x1b]52;c;ZWNobyBwd25lZA==\\x07clip');
+    expect(status.stdout).toContain('openai:\\u202elamrof');
+  });
+
+  it('status --json keeps the exact ids, with no raw control on the terminal', async () => {
+    const { home } = hostileHome();
+    const run = await runCli(['status', '--json'], { home });
+    expect(rawControls(run.stdout)).toEqual([]);
+    const ids = JSON.parse(run.stdout).profiles.map((profile: { id: string }) => profile.id);
+    expect(ids).toContain(`openai:${OSC52}clip`);
+    expect(ids).toContain(`anthro${ZERO_WIDTH}pic:twin`);
+  });
+
+  it('an error message repeats a typed argument as text', async () => {
+    const { home } = makeTempHome();
+    const run = await runCli(['remove', `x${TITLE}${CLEAR}`, '--yes'], { home });
+    expect(run.code).not.toBe(0);
+    expect(rawControls(run.stderr)).toEqual([]);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    const json = await runCli(['status', '--json', '--state-dir', `/nowhere${C1_CSI}`, '--agent', `a${BIDI}`], {
+      home,
+    });
+    expect(rawControls(json.stdout + json.stderr)).toEqual([]);
+  });
+
+  it('a profile name with control or invisible characters is refused, and an empty one is not taken as default', async () => {
+    const { home } = makeTempHome();
+    for (const name of ['bell\x07', `rtl${BIDI}`, `zero${ZERO_WIDTH}width`, '']) {
+      const run = await runCli(['add-key', '--provider', 'openai', '--profile-id', name], {
+        home,
+        input: fakeSecrets.openaiKey(),
+      });
+      expect(run.code, JSON.stringify(name)).toBe(64);
+      expect(rawControls(run.stderr)).toEqual([]);
+    }
+  });
+});
