@@ -1,13 +1,84 @@
-import { access, readFile } from 'node:fs/promises';
-import { fsFailure, isNodeError } from './errors.js';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { access, type FileHandle, open } from 'node:fs/promises';
+import { fsFailure, isNodeError, UnreadableStateError } from './errors.js';
 
-/** A file's text, or undefined when it does not exist; other failures name the file. */
-export async function readTextIfExists(path: string): Promise<string | undefined> {
+/**
+ * The most authdeck reads of one file. The largest real files it reads are stores of a few
+ * thousand profiles (a few MB); a link to /dev/zero or a runaway file must not fill memory.
+ */
+export const MAX_READ_BYTES = 32 * 1024 * 1024;
+
+// O_NONBLOCK: a FIFO (or a device) put where a file belongs must not block the open; what was
+// opened is then checked to be a regular file, on the descriptor itself (no race with a swap).
+const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
+
+function notAFile(path: string, what: string): UnreadableStateError {
+  return new UnreadableStateError(`${path} is ${what}, not a regular file; authdeck reads only regular files`, path);
+}
+
+function describeKind(stats: {
+  isFIFO(): boolean;
+  isSocket(): boolean;
+  isDirectory(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+}): string {
+  if (stats.isFIFO()) return 'a FIFO';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isDirectory()) return 'a directory';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  return 'a special file';
+}
+
+function tooLarge(path: string, maxBytes: number): UnreadableStateError {
+  return new UnreadableStateError(
+    `${path} is larger than ${Math.round(maxBytes / 1024 / 1024)} MB; authdeck will not read it (is it the right file?)`,
+    path,
+  );
+}
+
+/**
+ * A file's text, or undefined when it does not exist; a FIFO, device or directory, a file past
+ * `maxBytes`, or any other failure is a one-line reason that names the file, never a hang.
+ */
+export async function readTextIfExists(path: string, maxBytes = MAX_READ_BYTES): Promise<string | undefined> {
+  let handle: FileHandle;
   try {
-    return await readFile(path, 'utf8');
+    handle = await open(path, OPEN_FLAGS);
   } catch (error) {
     if (isNodeError(error, 'ENOENT')) return undefined;
     throw fsFailure(error, path, 'read');
+  }
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw notAFile(path, describeKind(stats));
+    if (stats.size > maxBytes) throw tooLarge(path, maxBytes);
+    return await handle.readFile('utf8');
+  } catch (error) {
+    throw fsFailure(error, path, 'read');
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The same, synchronously, for the few reads on a start-up path (preferences). */
+export function readTextIfExistsSync(path: string, maxBytes = MAX_READ_BYTES): string | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, OPEN_FLAGS);
+  } catch (error) {
+    if (isNodeError(error, 'ENOENT')) return undefined;
+    throw fsFailure(error, path, 'read');
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) throw notAFile(path, describeKind(stats));
+    if (stats.size > maxBytes) throw tooLarge(path, maxBytes);
+    return readFileSync(fd, 'utf8');
+  } catch (error) {
+    throw fsFailure(error, path, 'read');
+  } finally {
+    closeSync(fd);
   }
 }
 

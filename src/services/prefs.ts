@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDuration, DEFAULT_WARN_WITHIN } from './durations.js';
-import { UsageError } from './errors.js';
+import { UnreadableStateError, UsageError } from './errors.js';
+import { readTextIfExistsSync } from './fs-read.js';
 import type { PathEnv } from './paths.js';
 import { resolveHomeDir } from './paths.js';
 
@@ -26,12 +26,18 @@ export function preferencesDir(env: PathEnv): string {
  * conf (with its schema validator) costs more start-up time than the whole command may take.
  */
 export function readPreferences(env: PathEnv): Preferences {
+  const path = join(preferencesDir(env), 'config.json');
+  // Not there: the defaults. There but not a readable JSON file (a FIFO, /dev/zero, a torn
+  // edit): one line that names it, rather than a hang or a silent default.
+  const text = readTextIfExistsSync(path);
+  if (text === undefined) return { ...DEFAULT_PREFERENCES };
+  let stored: unknown;
   try {
-    const stored = JSON.parse(readFileSync(join(preferencesDir(env), 'config.json'), 'utf8')) as Partial<Preferences>;
-    return { ...DEFAULT_PREFERENCES, ...pickValid(stored) };
+    stored = JSON.parse(text);
   } catch {
-    return { ...DEFAULT_PREFERENCES };
+    throw new UnreadableStateError(`${path}: authdeck's preferences are not valid JSON; fix or remove the file`, path);
   }
+  return { ...DEFAULT_PREFERENCES, ...pickValid(stored !== null && typeof stored === 'object' ? stored : {}) };
 }
 
 function pickValid(stored: Partial<Preferences>): Partial<Preferences> {

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, lstatSync, realpathSync } from 'node:fs';
+import { readTextIfExistsSync } from './fs-read.js';
 import { dirname, join } from 'node:path';
 import { findOnPath } from './find-program.js';
 import { eraOfVersion, FIRST_SHARED_SQLITE, newestOpenclawVersion, type StoreEra } from './openclaw-version.js';
@@ -57,8 +58,9 @@ export async function detectStoreGeneration(
   const statePath = stateDbPath(workspace.stateDir);
   const ownPath = agentDbPath(workspace.agentDir);
   const mainPath = agentDbPath(workspace.mainAgentDir);
+  // lstat, not exists: a dangling link where a database belongs is a finding, not "no database".
   const inspect = (path: string, kind: 'state' | 'agent', agentId?: string) =>
-    existsSync(path) ? inspectDatabase(path, kind, agentId) : Promise.resolve(undefined);
+    lstatOrUndefined(path) ? inspectDatabase(path, kind, agentId) : Promise.resolve(undefined);
   const [stateDb, agentDb, mainAgentDb] = await Promise.all([
     inspect(statePath, 'state'),
     inspect(ownPath, 'agent', workspace.agentId),
@@ -121,6 +123,14 @@ export async function detectStoreGeneration(
   };
 }
 
+function lstatOrUndefined(path: string) {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
 function version(value: string | undefined): { openclawVersion?: string } {
   return value ? { openclawVersion: value } : {};
 }
@@ -134,7 +144,10 @@ export function installedOpenclawVersion(pathEnv: string | undefined): string | 
     for (let depth = 0; depth < 4; depth++) {
       const manifest = join(dir, 'package.json');
       if (existsSync(manifest)) {
-        const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown; version?: unknown };
+        const pkg = JSON.parse(readTextIfExistsSync(manifest, 1024 * 1024) ?? '{}') as {
+          name?: unknown;
+          version?: unknown;
+        };
         if (pkg.name === 'openclaw' && typeof pkg.version === 'string') return pkg.version;
       }
       dir = dirname(dir);

@@ -44,6 +44,17 @@ describe('a sign-in server that answers with hostile text', () => {
   });
 });
 
+describe('a sign-in server that answers without end', () => {
+  it('a token answer of many megabytes is cut off with one line, not read into memory', async () => {
+    const { run, mainAgentDir } = await deviceLogin('github-copilot', { paddingBytes: 8 * 1024 * 1024 });
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n').at(-1)).toMatch(
+      /^authdeck: 127\.0\.0\.1:\d+ answered with more than 1024 KB; not read$/,
+    );
+    expect(() => readJson(join(mainAgentDir, 'auth-profiles.json'))).toThrow();
+  });
+});
+
 describe('a sign-in server that answers with absurd lifetimes', () => {
   for (const expiresIn of [1e308, 1e15, -5, 'soon']) {
     it(`expires_in ${expiresIn}: treated as absent, the sign-in lasts the usual hour`, async () => {

@@ -31,7 +31,7 @@ export interface FakeAuthServer {
   readonly polls: number;
   authorizeRedirectError?: string;
   /** What the next sign-in answers (a hostile server's words). */
-  answer: { email: string; userCode?: string; expiresIn?: unknown; interval?: unknown };
+  answer: { email: string; userCode?: string; expiresIn?: unknown; interval?: unknown; paddingBytes?: number };
   close(): Promise<void>;
 }
 
@@ -64,6 +64,7 @@ export async function startFakeAuthServer(): Promise<FakeAuthServer> {
       id_token: fakeJwt({ sub: 'user-1', email, name: 'Me' }),
       expires_in: 'expiresIn' in state.answer ? state.answer.expiresIn : 3600,
       token_type: 'Bearer',
+      ...(state.answer.paddingBytes ? { padding: 'x'.repeat(state.answer.paddingBytes) } : {}),
     };
   };
   const state: FakeAuthServer = {

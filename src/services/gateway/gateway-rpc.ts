@@ -164,6 +164,8 @@ async function callOnce(
     // No Origin header: the gateway treats a socket with one as a browser.
     const socket = new WebSocket(target.url, {
       perMessageDeflate: false,
+      // The gateway's answers are small; a runaway frame is refused instead of buffered.
+      maxPayload: 4 * 1024 * 1024,
       handshakeTimeout: Math.max(1, deadline - Date.now()),
       rejectUnauthorized: !isLoopbackUrl(target.url),
     });

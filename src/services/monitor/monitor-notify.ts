@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn as nodeSpawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readTextIfExists } from '../fs-read.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { formatDateTime, formatDuration } from '../durations.js';
 import { errorMessage } from '../errors.js';
@@ -225,7 +225,7 @@ export async function runMonitor(input: MonitorRunInput): Promise<MonitorRunReco
 
 export async function readMonitorRunRecord(path: string): Promise<MonitorRunRecord | undefined> {
   try {
-    const value = JSON.parse(await readFile(path, 'utf8')) as Partial<MonitorRunRecord>;
+    const value = JSON.parse((await readTextIfExists(path, 1024 * 1024)) ?? 'null') as Partial<MonitorRunRecord>;
     const known = typeof value.exitCode === 'number' && [0, 1, 2, 3].includes(value.exitCode);
     if (typeof value.at !== 'string' || !known || typeof value.detail !== 'string') return undefined;
     return { reasons: [], notified: false, ...value } as MonitorRunRecord;

@@ -5,6 +5,7 @@ import { type PollAnswer, pollUntilApproved } from './device-flow.js';
 import type { SignedIn, SignInOptions } from './sign-in-types.js';
 import { hostOf, jwtClaims, OAuthNetworkError, type OAuthTokens, postForm, requestTokens } from './token-endpoint.js';
 import { pollIntervalMs } from './server-numbers.js';
+import { readBodyJson } from '../http-body.js';
 
 const CALLBACK_PORT = 1455;
 const CALLBACK_PATH = '/auth/callback';
@@ -83,7 +84,7 @@ async function pollOpenaiDevice(
   }).catch(() => undefined);
   if (!response) throw new OAuthNetworkError(`${hostOf(url)}: could not connect while waiting for the approval`);
   if (response.status === 403 || response.status === 404) return 'pending';
-  const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  const body = await readBodyJson(response, 'OpenAI');
   if (!response.ok) throw new AuthdeckError(`OpenAI refused the device sign-in (HTTP ${response.status})`);
   if (typeof body.authorization_code !== 'string' || typeof body.code_verifier !== 'string')
     throw new AuthdeckError('OpenAI answered the device sign-in without a code');

@@ -1,4 +1,5 @@
 import { AuthdeckError } from '../errors.js';
+import { readBodyText } from '../http-body.js';
 import { shown } from '../terminal-text.js';
 import { lifetimeMs, MAX_ACCESS_TOKEN_SECONDS } from './server-numbers.js';
 
@@ -81,7 +82,7 @@ export async function postForm(
     const reason = error instanceof Error && error.name === 'TimeoutError' ? 'no answer in time' : 'could not connect';
     throw new OAuthNetworkError(`${hostOf(url)}: ${reason}`);
   }
-  const text = await response.text();
+  const text = await readBodyText(response, hostOf(url));
   let body: Record<string, unknown> = {};
   try {
     const parsed: unknown = JSON.parse(text);

@@ -4,6 +4,7 @@ import { runDeviceFlow } from './device-sign-in.js';
 import { oauthEndpoint, type OAuthProviderInfo } from './oauth-providers.js';
 import type { SignedIn, SignInOptions } from './sign-in-types.js';
 import { jwtClaims, type OAuthTokens } from './token-endpoint.js';
+import { readBodyJson } from '../http-body.js';
 
 const ISSUER = 'https://auth.x.ai';
 /** The loopback address xAI's shared client is registered for (OpenClaw 2026.5's browser flow). */
@@ -82,7 +83,7 @@ async function xaiEndpoints(info: OAuthProviderInfo, options: SignInOptions): Pr
     headers: { accept: 'application/json' },
     signal: AbortSignal.timeout(30_000),
   }).catch(() => undefined);
-  const document = response?.ok ? ((await response.json().catch(() => ({}))) as Record<string, unknown>) : {};
+  const document: Record<string, unknown> = response?.ok ? await readBodyJson(response, 'xAI').catch(() => ({})) : {};
   const overridden = discoveryUrl !== info.endpoints.discovery;
   const trusted = (value: unknown): value is string => {
     if (typeof value !== 'string') return false;

@@ -1,4 +1,5 @@
-import { stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { lstat, stat } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { AuthdeckError, errorMessage, isNodeError, UnreadableStateError } from '../errors.js';
 
@@ -86,9 +87,9 @@ function loadDriver(path: string): SqliteModule {
  */
 export async function openExistingDatabase(path: string, mode: 'read' | 'write'): Promise<SqliteDatabase> {
   const { DatabaseSync } = loadDriver(path);
+  const stats = await checkDatabaseFile(path);
   if (mode === 'write') {
-    const stats = await stat(path).catch(() => undefined);
-    if (stats && (stats.mode & 0o200) === 0) {
+    if ((stats.mode & 0o200) === 0) {
       throw new AuthdeckError(
         `${path} is read-only (mode ${(stats.mode & 0o777).toString(8)}); authdeck will not change a database you protected`,
       );
@@ -107,6 +108,37 @@ export async function openExistingDatabase(path: string, mode: 'read' | 'write')
   } catch (error) {
     throw sqliteFailure(path, error);
   }
+}
+
+/**
+ * What is at a database's path before SQLite opens it: SQLite would block on a FIFO, read a
+ * dangling link or an empty file as an empty database (no store, no warning), and follow a link
+ * to a device. Each is a reason that names the file.
+ */
+async function checkDatabaseFile(path: string): Promise<Stats> {
+  let stats: Stats;
+  try {
+    stats = await stat(path);
+  } catch (error) {
+    const dangling = isNodeError(error, 'ENOENT') && (await lstat(path).catch(() => undefined))?.isSymbolicLink();
+    if (dangling)
+      throw new UnreadableStateError(
+        `${path} is a symbolic link to a file that does not exist; restore the database it pointed to`,
+        path,
+      );
+    throw sqliteFailure(path, error);
+  }
+  if (!stats.isFile())
+    throw new UnreadableStateError(
+      `${path} is not a regular file (${stats.isFIFO() ? 'a FIFO' : stats.isDirectory() ? 'a directory' : 'a special file'}); it cannot be OpenClaw's database`,
+      path,
+    );
+  if (stats.size === 0)
+    throw new UnreadableStateError(
+      `${path} is empty (0 bytes), not a database OpenClaw made — it may have been truncated; restore it from a backup, or move it away so that OpenClaw makes a new one`,
+      path,
+    );
+  return stats;
 }
 
 /**

@@ -1,0 +1,112 @@
+import { spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { installOpenclawFixture } from '../helpers/openclaw-fixtures.js';
+import { CLI_PATH, type CliResult } from '../helpers/run-cli.js';
+import { makeTempHome } from '../helpers/temp-state.js';
+
+/** The built CLI with a deadline: a hang is a failure of its own, not a stuck suite. */
+function runWithin(args: string[], home: string, input = '', ms = 10_000): Promise<CliResult & { hung: boolean }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI_PATH, '--no-reload', ...args], {
+      env: { PATH: process.env.PATH ?? '', HOME: home, NO_COLOR: '1', XDG_CONFIG_HOME: join(home, '.config') },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    let hung = false;
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.stdin.on('error', () => {});
+    child.stdin.end(input);
+    const timer = setTimeout(() => {
+      hung = true;
+      child.kill('SIGKILL');
+    }, ms);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr, hung });
+    });
+  });
+}
+
+function fifo(path: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  execFileSync('mkfifo', [path]);
+}
+
+function link(target: string, path: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  symlinkSync(target, path);
+}
+
+describe('odd files where authdeck reads: a named reason, never a hang or a runaway read', () => {
+  const cases: Array<[string, (home: ReturnType<typeof makeTempHome>) => void, string[]]> = [
+    ['a FIFO as openclaw.json', (h) => fifo(h.configPath), ['status']],
+    ['a FIFO as .env', (h) => fifo(join(h.stateDir, '.env')), ['status']],
+    ['a FIFO as auth-profiles.json', (h) => fifo(join(h.mainAgentDir, 'auth-profiles.json')), ['status']],
+    ["a FIFO as authdeck's preferences", (h) => fifo(join(h.home, '.config', 'authdeck', 'config.json')), ['status']],
+    [
+      "a FIFO as OpenClaw's database",
+      (h) => {
+        installOpenclawFixture('a-v9-shared-fresh', h.stateDir);
+        execFileSync('rm', [join(h.stateDir, 'state', 'openclaw.sqlite')]);
+        fifo(join(h.stateDir, 'state', 'openclaw.sqlite'));
+      },
+      ['status'],
+    ],
+    ['/dev/zero as openclaw.json', (h) => link('/dev/zero', h.configPath), ['status']],
+    ['/dev/zero as .env', (h) => link('/dev/zero', join(h.stateDir, '.env')), ['status']],
+    [
+      "/dev/zero as authdeck's preferences",
+      (h) => link('/dev/zero', join(h.home, '.config', 'authdeck', 'config.json')),
+      ['status'],
+    ],
+  ];
+  for (const [name, make, args] of cases) {
+    it(name, async () => {
+      const home = makeTempHome();
+      make(home);
+      const run = await runWithin(args, home.home);
+      expect(run.hung, 'hung').toBe(false);
+      expect(run.code).toBe(3);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+      expect(run.stderr).toMatch(/not a regular file|FIFO|a device/);
+      expect(run.stderr).not.toContain('unexpected error');
+    });
+  }
+
+  it('a FIFO as gateway.env or the monitor record does not hang a save or monitor status', async () => {
+    const home = makeTempHome();
+    fifo(join(home.home, '.config', 'openclaw', 'gateway.env'));
+    const saved = await runWithin(['add-key', '--provider', 'openai'], home.home, fakeSecrets.openaiKey());
+    expect(saved.hung, 'hung').toBe(false);
+    expect(saved.code).toBe(0);
+    fifo(join(home.stateDir, 'authdeck-monitor.last-run.json'));
+    const monitor = await runWithin(['monitor', 'status'], home.home);
+    expect(monitor.hung, 'hung').toBe(false);
+  });
+
+  it('a 0-byte database and a dangling link to one are findings, not an empty store', async () => {
+    for (const make of [
+      (h: ReturnType<typeof makeTempHome>) => {
+        installOpenclawFixture('a-v9-shared-fresh', h.stateDir);
+        writeFileSync(join(h.stateDir, 'state', 'openclaw.sqlite'), '');
+      },
+      (h: ReturnType<typeof makeTempHome>) => {
+        installOpenclawFixture('a-v9-shared-fresh', h.stateDir);
+        execFileSync('rm', [join(h.stateDir, 'state', 'openclaw.sqlite')]);
+        link(join(h.home, 'gone.sqlite'), join(h.stateDir, 'state', 'openclaw.sqlite'));
+      },
+    ]) {
+      const home = makeTempHome();
+      make(home);
+      const run = await runWithin(['status'], home.home);
+      expect(run.code).toBe(3);
+      expect(run.stderr).toMatch(/is empty \(0 bytes\)|symbolic link to a file that does not exist/);
+    }
+  });
+});
