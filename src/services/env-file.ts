@@ -6,15 +6,7 @@ import { withFileLock } from './lock.js';
 /** The daemon's `.env` as the gateway loads it; a missing file is an empty one. */
 export async function readDaemonEnv(path: string): Promise<Record<string, string>> {
   const text = await readTextIfExists(path);
-  return text === undefined ? {} : parseDotenv(text);
-}
-
-async function parseDotenv(text: string): Promise<Record<string, string>> {
-  // Loaded only when there is a file: dotenv pulls in node:crypto, costly at start-up.
-  const dotenv = await import('dotenv');
-  // dotenv is CommonJS: bundled, its functions sit on the default export.
-  const parse = dotenv.parse ?? (dotenv as unknown as { default: typeof dotenv }).default.parse;
-  return parse(text);
+  return text === undefined ? {} : (await dotenvParser())(text);
 }
 
 export function isValidEnvName(name: string): boolean {
@@ -33,36 +25,55 @@ export interface EnvChange {
 
 export async function setDaemonEnvVar(path: string, name: string, value: string | undefined): Promise<EnvChange> {
   if (!isValidEnvName(name)) throw new UsageError(`"${name}" is not a valid environment variable name`);
+  const parse = await dotenvParser();
+  // Checked before the lock is taken: a value the gateway would read back otherwise is refused.
+  const assignment = value === undefined ? undefined : `${name}=${quoteEnvValue(value, name, parse)}`;
   return withFileLock(path, async () => {
     const before = (await readTextIfExists(path)) ?? '';
-    const previous = before === '' ? undefined : (await parseDotenv(before))[name];
-    const after = editEnvText(before, name, value);
+    const previous = before === '' ? undefined : parse(before)[name];
+    const after = editEnvText(before, name, assignment);
     if (after === before) return { changed: false, ...(previous !== undefined ? { previous } : {}) };
     await writeFileAtomic(path, after);
     return { changed: true, ...(previous !== undefined ? { previous } : {}) };
   });
 }
 
-export function editEnvText(text: string, name: string, value: string | undefined): string {
-  // A file written on Windows keeps its CRLF line ends (and a CR must not hide a match).
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const lines = text === '' ? [] : text.split(/\r?\n/);
-  const trailingNewline = text === '' || text.endsWith('\n');
-  if (trailingNewline && lines.length > 0) lines.pop();
+type DotenvParse = (text: string) => Record<string, string>;
+
+async function dotenvParser(): Promise<DotenvParse> {
+  // Loaded only when a .env is read or written: dotenv pulls in node:crypto, costly at start-up.
+  const dotenv = await import('dotenv');
+  // dotenv is CommonJS: bundled, its functions sit on the default export.
+  return dotenv.parse ?? (dotenv as unknown as { default: typeof dotenv }).default.parse;
+}
+
+/**
+ * Replaces (or, with `assignment` undefined, removes) the variable's line and leaves every other
+ * line — comments, blank lines, other variables, multi-line values — byte for byte, each with
+ * its own line ending (one CRLF line does not make the file CRLF). A new line takes the ending of
+ * the file's last line.
+ */
+export function editEnvText(text: string, name: string, assignment: string | undefined): string {
+  const lines = text === '' ? [] : (text.match(/[^\n]*\n|[^\n]+$/g) ?? []);
+  const body = (line: string) => line.replace(/\r?\n$/, '');
+  const ending = (line: string) => line.slice(body(line).length) || '\n';
   const out: string[] = [];
   let replaced = false;
   for (let i = 0; i < lines.length; i++) {
-    const span = assignmentSpan(lines, i);
-    if (span.name !== name) {
-      out.push(...lines.slice(i, span.end + 1));
-    } else if (value !== undefined) {
-      out.push(`${span.exported ? 'export ' : ''}${name}=${quoteEnvValue(value)}`);
+    const span = assignmentSpan(lines.map(body), i);
+    if (span.name !== name) out.push(...lines.slice(i, span.end + 1));
+    else if (assignment !== undefined) {
+      out.push(`${span.exported ? 'export ' : ''}${assignment}${ending(lines[span.end] ?? '')}`);
       replaced = true;
     }
     i = span.end;
   }
-  if (value !== undefined && !replaced) out.push(`${name}=${quoteEnvValue(value)}`);
-  return out.length === 0 ? '' : `${out.join(eol)}${eol}`;
+  if (assignment !== undefined && !replaced) {
+    const last = out.at(-1);
+    if (last !== undefined && !last.endsWith('\n')) out[out.length - 1] = `${last}\n`;
+    out.push(`${assignment}${last === undefined ? '\n' : ending(last)}`);
+  }
+  return out.join('');
 }
 
 /** The variable a line assigns and the last line of its value (quoted values may span lines). */
@@ -82,9 +93,18 @@ function assignmentSpan(lines: string[], start: number): { name?: string; export
   return { ...(name ? { name } : {}), exported: exported !== undefined, end };
 }
 
-function quoteEnvValue(value: string): string {
-  if (/^[A-Za-z0-9_\-.:/+=@,~]*$/.test(value)) return value;
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
+/**
+ * The value as the gateway's loader (dotenv) reads it back byte for byte: bare when it is
+ * plain, else in single quotes (dotenv takes them literally), else backticks, else double
+ * quotes (where dotenv turns \\n into a newline and leaves every other backslash). Each form is
+ * checked by parsing it back; a value no form can carry is refused rather than changed.
+ */
+function quoteEnvValue(value: string, name: string, parse: DotenvParse): string {
+  const forms = /^[A-Za-z0-9_\-.:/+=@,~]*$/.test(value) ? [value] : [`'${value}'`, `\`${value}\``, `"${value}"`];
+  for (const form of forms) if (parse(`${name}=${form}\n`)[name] === value) return form;
+  throw new UsageError(
+    `${name}: this value cannot be written to a .env so that the gateway reads it back unchanged (it mixes ', " and \` quotes, or ends in a backslash); set it in the service's environment instead`,
+  );
 }
 
 /** One variable of the daemon's `.env` as `env list` shows it. */

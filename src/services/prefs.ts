@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { parseDuration, DEFAULT_WARN_WITHIN } from './durations.js';
+import { ensurePrivateDir } from './atomic-write.js';
 import { UnreadableStateError, UsageError } from './errors.js';
 import { readTextIfExistsSync } from './fs-read.js';
 import type { PathEnv } from './paths.js';
@@ -59,6 +60,8 @@ export async function setPreference(env: PathEnv, key: string, value: string): P
     throw new UsageError(`unknown preference "${key}"; known: ${PREFERENCE_KEYS.join(', ')}`);
   }
   if (key === 'warnWithin') parseDuration(value, 'warnWithin');
+  // Made here, 0700 whatever the umask (conf would make it 0777 under umask 000).
+  await ensurePrivateDir(preferencesDir(env));
   const store = await openPreferenceStore(env);
   store.set(key as keyof Preferences, value);
   return { ...DEFAULT_PREFERENCES, ...store.store };

@@ -22,9 +22,12 @@ describe('daemon .env', () => {
     expect((await readDaemonEnv(path)).PEM).toContain('OPENAI_API_KEY=not-a-var');
   });
 
-  it('unsets a variable and quotes values that need it', () => {
+  it('unsets a variable, appends a new one, and quotes values that need it', async () => {
     expect(editEnvText('A=1\nB=2\n', 'A', undefined)).toBe('B=2\n');
-    expect(editEnvText('', 'A', 'has space')).toBe('A="has space"\n');
-    expect(editEnvText('A=1', 'B', '2')).toBe('A=1\nB=2\n');
+    expect(editEnvText('A=1', 'B', 'B=2')).toBe('A=1\nB=2\n');
+    const { stateDir } = makeTempHome();
+    const path = join(stateDir, '.env');
+    await setDaemonEnvVar(path, 'A', 'has space');
+    expect(readFileSync(path, 'utf8')).toBe("A='has space'\n");
   });
 });

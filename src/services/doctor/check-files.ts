@@ -2,6 +2,7 @@ import { lstat, stat } from 'node:fs/promises';
 import type { AgentState } from '../agent-state.js';
 import { inspectFileLock } from '../lock.js';
 import { findOnPath } from '../find-program.js';
+import { preferencesDir } from '../prefs.js';
 import { locationPath, type StoreLocation } from '../store-docs.js';
 import type { Workspace } from '../workspace.js';
 import type { Finding } from './doctor-types.js';
@@ -22,17 +23,27 @@ function locationFiles(location: StoreLocation): string[] {
 export async function checkPermissions(workspace: Workspace, files: string[]): Promise<Finding[]> {
   const findings: Finding[] = [];
   const uid = process.getuid?.();
-  const dirStats = await stat(workspace.stateDir).catch(() => undefined);
-  if (dirStats && (dirStats.mode & 0o077) !== 0) {
-    findings.push({
-      code: 'permissions',
-      severity: 'warning',
-      subject: workspace.stateDir,
-      problem: `the state dir is mode ${octal(dirStats.mode)}: other users can look inside`,
-      why: 'it holds the credential stores and the daemon .env',
-      fix: `chmod 700 ${workspace.stateDir}`,
-      safeFix: { kind: 'chmod', path: workspace.stateDir, mode: 0o700 },
-    });
+  const dirs = [
+    { path: workspace.stateDir, what: 'the state dir', why: 'it holds the credential stores and the daemon .env' },
+    {
+      path: preferencesDir(workspace.env),
+      what: "authdeck's own settings dir",
+      why: 'whoever can write in it can change what authdeck does (its preferences)',
+    },
+  ];
+  for (const dir of dirs) {
+    const dirStats = await stat(dir.path).catch(() => undefined);
+    if (dirStats && (dirStats.mode & 0o077) !== 0) {
+      findings.push({
+        code: 'permissions',
+        severity: 'warning',
+        subject: dir.path,
+        problem: `${dir.what} is mode ${octal(dirStats.mode)}: other users can look inside${(dirStats.mode & 0o022) !== 0 ? ' and write in it' : ''}`,
+        why: dir.why,
+        fix: `chmod 700 ${dir.path}`,
+        safeFix: { kind: 'chmod', path: dir.path, mode: 0o700 },
+      });
+    }
   }
   for (const path of files) {
     const stats = await lstat(path).catch(() => undefined);

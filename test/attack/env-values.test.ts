@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import dotenv from 'dotenv';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+import { makeTempHome, writeText } from '../helpers/temp-state.js';
+
+// The values that came back changed through the gateway's own loader (dotenv 17, as OpenClaw
+// 2026.9.6 reads <state>/.env): quotes, backslashes, both, and the sequences dotenv expands.
+const VALUES = [
+  'pa"ss\\word',
+  'back\\slash',
+  'trailing\\',
+  "it's",
+  'say "hi"',
+  '"quoted"',
+  "'single'",
+  'both \' and "',
+  'a\\nb',
+  'a\\rb',
+  '#not-a-comment',
+  'value # with hash',
+  '  padded  ',
+  'tab\there',
+  'back`tick',
+  'all \' " ` three',
+  'ünïcødé ✓',
+  '\'a`#="',
+];
+
+describe('env set writes values the gateway reads back byte for byte', () => {
+  it('every value reads back the same through dotenv, or is refused and nothing changes', async () => {
+    const { home, stateDir } = makeTempHome();
+    const path = join(stateDir, '.env');
+    writeText(path, 'KEEP=1\n');
+    const outcomes: Record<string, string> = {};
+    for (const [index, value] of VALUES.entries()) {
+      const name = `V${index}`;
+      const before = readFileSync(path, 'utf8');
+      const run = await runCli(['env', 'set', name], { home, input: value });
+      const parsed = dotenv.parse(readFileSync(path, 'utf8'));
+      if (run.code === 0) {
+        expect(parsed[name], JSON.stringify(value)).toBe(value);
+        outcomes[value] = 'kept';
+      } else {
+        expect(run.code).toBe(64);
+        expect(readFileSync(path, 'utf8')).toBe(before);
+        outcomes[value] = 'refused';
+      }
+    }
+    // Only what no quoting can carry is refused.
+    expect(
+      Object.entries(outcomes)
+        .filter(([, outcome]) => outcome === 'refused')
+        .map(([value]) => value),
+    ).toEqual(['\'a`#="']);
+    expect(dotenv.parse(readFileSync(path, 'utf8')).KEEP).toBe('1');
+  });
+
+  it('keeps each line its own ending: one CRLF line does not turn the file CRLF', async () => {
+    const { home, stateDir } = makeTempHome();
+    const path = join(stateDir, '.env');
+    writeText(path, 'A=1\nB=2\r\nC=3\n');
+    expect((await runCli(['env', 'set', 'C'], { home, input: 'new' })).code).toBe(0);
+    expect((await runCli(['env', 'set', 'D'], { home, input: 'four' })).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe('A=1\nB=2\r\nC=new\nD=four\n');
+  });
+});

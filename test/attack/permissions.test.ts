@@ -1,0 +1,48 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { CLI_PATH, runCli } from '../helpers/run-cli.js';
+import { makeTempHome } from '../helpers/temp-state.js';
+
+/** The CLI under `umask 000`, as a careless shell or a service manager may start it. */
+function underOpenUmask(args: string[], home: string, input = '') {
+  return spawnSync(
+    '/bin/sh',
+    ['-c', `umask 000; exec "${process.execPath}" "${CLI_PATH}" --no-reload "$@"`, 'sh', ...args],
+    {
+      input,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', HOME: home, NO_COLOR: '1', XDG_CONFIG_HOME: join(home, '.config') },
+    },
+  );
+}
+
+const mode = (path: string) => statSync(path).mode & 0o777;
+
+describe('what authdeck creates is private whatever the umask', () => {
+  it('its settings dir, the state dirs and the files in them', () => {
+    const { home, stateDir, mainAgentDir } = makeTempHome();
+    expect(underOpenUmask(['prefs', 'set', 'warnWithin', '2h'], home).status).toBe(0);
+    expect(mode(join(home, '.config', 'authdeck'))).toBe(0o700);
+    expect(mode(join(home, '.config', 'authdeck', 'config.json'))).toBe(0o600);
+    expect(underOpenUmask(['add-key', '--provider', 'openai'], home, fakeSecrets.openaiKey()).status).toBe(0);
+    expect(mode(mainAgentDir)).toBe(0o700);
+    expect(mode(join(mainAgentDir, 'auth-profiles.json'))).toBe(0o600);
+    expect(mode(join(stateDir, 'openclaw.json'))).toBe(0o600);
+  });
+
+  it('doctor reports a settings dir others can write in, and --fix closes it', async () => {
+    const { home } = makeTempHome();
+    const dir = join(home, '.config', 'authdeck');
+    mkdirSync(dir, { recursive: true });
+    chmodSync(dir, 0o777);
+    const doctor = await runCli(['doctor'], { home });
+    expect(doctor.stdout).toContain(
+      `${dir}: authdeck's own settings dir is mode 777: other users can look inside and write in it`,
+    );
+    await runCli(['doctor', '--fix'], { home });
+    expect(mode(dir)).toBe(0o700);
+  });
+});
