@@ -10,7 +10,14 @@ import { pathExists } from './fs-read.js';
 import { withFileLock } from './lock.js';
 import { AUTH_PROFILES_FILE, AUTH_STATE_FILE } from './paths.js';
 import { readAuthStore } from './store.js';
-import { locationPath, type AuthStoreSnapshot, type JsonObject } from './store-docs.js';
+import {
+  type AuthStoreSnapshot,
+  type AuthStoreTransaction,
+  type JsonObject,
+  locationPath,
+  STATE_KEYS,
+} from './store-docs.js';
+import { asRecord } from './json-text.js';
 import { readLayer, type StoreLayer } from './store-layers.js';
 import type { StoreEra } from './store-generation.js';
 import { credentialLayer, planWrite, updateStoreLayer } from './store-writer.js';
@@ -150,17 +157,19 @@ export async function applyMigration(
   const toRecord: Array<{ id: string; provider: string; mode: string }> = [];
   // The JSON files stay locked until they are archived: nothing writes them meanwhile.
   await withFileLock(join(workspace.agentDir, AUTH_PROFILES_FILE), async () => {
+    // Read twice: as values (to compare) and as written (every number exactly as it is).
     const json = await readAuthStore(workspace.agentDir);
+    const exact = await readAuthStore(workspace.agentDir, { forRewrite: true });
     await updateStoreLayer(target, (tx) => {
       for (const [id, entry] of Object.entries(json.profiles)) {
         const existing = tx.getProfile(id);
         if (take(verdictFor(entry, existing))) {
-          tx.putProfile(id, structuredClone(entry));
+          tx.putProfile(id, exact.profiles[id] ?? entry);
           result.written.push(id);
           toRecord.push({ id, provider: describeProfile(id, entry, {}).provider, mode: storedProfileType(entry) });
         } else result.kept.push(id);
       }
-      importState(tx.current, json, (provider, ids) => tx.setOrder(provider, ids));
+      importState(tx, exact);
     });
     for (const path of [before.profilesFile, before.stateFile]) {
       if (!path) continue;
@@ -173,13 +182,16 @@ export async function applyMigration(
   return result;
 }
 
-/** Order overrides from auth-state.json for providers the SQLite state has none for. */
-function importState(
-  current: AuthStoreSnapshot,
-  json: AuthStoreSnapshot,
-  setOrder: (provider: string, ids: string[]) => void,
-): void {
-  for (const [provider, ids] of Object.entries(json.order)) {
-    if (!current.order[provider] && ids.length > 0) setOrder(provider, ids);
+/**
+ * The JSON state OpenClaw's doctor imports too: each order, lastGood and usageStats entry the
+ * SQLite state has none for (an entry already there wins), kept exactly as it was.
+ */
+function importState(tx: AuthStoreTransaction, json: AuthStoreSnapshot): void {
+  const existing = tx.current.stateDoc ?? tx.current.profilesDoc;
+  for (const key of STATE_KEYS) {
+    const incoming = asRecord(json.stateDoc?.[key]) ?? asRecord(json.profilesDoc[key]);
+    const present = asRecord(existing[key]) ?? {};
+    for (const [entry, value] of Object.entries(incoming ?? {}))
+      if (!Object.hasOwn(present, entry)) tx.setStateEntry(key, entry, value);
   }
 }

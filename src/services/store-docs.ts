@@ -30,7 +30,7 @@ export function locationPath(location: StoreLocation): string {
 
 /** The keys the state document holds; there they win over a copy in the credentials document. */
 export const STATE_KEYS = ['order', 'lastGood', 'usageStats'] as const;
-type StateKey = (typeof STATE_KEYS)[number];
+export type StateKey = (typeof STATE_KEYS)[number];
 
 export interface AuthStoreSnapshot {
   location: StoreLocation;
@@ -59,6 +59,19 @@ export function checkStoreDoc(doc: unknown, where: string, path: string): JsonOb
     }
   }
   return record;
+}
+
+/** The newest document version authdeck knows (OpenClaw writes 1 in every generation so far). */
+export const KNOWN_DOC_VERSION = 1;
+
+/**
+ * Why a document must not be written: a `version` newer than authdeck knows means a newer
+ * OpenClaw changed its shape, and writing it back as authdeck understands it could lose that.
+ */
+export function newerDocVersion(doc: JsonObject, where: string): string | undefined {
+  const version = Number(typeof doc.version === 'object' && doc.version !== null ? String(doc.version) : doc.version);
+  if (!Number.isFinite(version) || version <= KNOWN_DOC_VERSION) return undefined;
+  return `${where} is a version ${version} document; authdeck knows version ${KNOWN_DOC_VERSION} and will not write it — update authdeck`;
 }
 
 export function emptyProfilesDoc(): JsonObject {
@@ -226,6 +239,11 @@ export class AuthStoreTransaction {
     edit(stats);
     if (Object.keys(stats).length === 0) delete usage[id];
     else setOwn(usage, id, stats);
+  }
+
+  /** Sets one entry of a state section (order, lastGood, usageStats) to a value kept as it was. */
+  setStateEntry(key: StateKey, entry: string, value: unknown): void {
+    setOwn(this.stateSection(key), entry, value);
   }
 
   private refuseFenced(id: string): void {

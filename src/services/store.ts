@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
+import { UnreadableStateError } from './errors.js';
 import { readTextIfExists } from './fs-read.js';
 import { formatJsonDocument, parseJsonDocument, parseJsonForRewrite } from './json-text.js';
 import { withFileLock, type LockOptions } from './lock.js';
@@ -9,6 +10,7 @@ import {
   buildSnapshot,
   checkStoreDoc,
   emptyProfilesDoc,
+  newerDocVersion,
   type AuthStoreSnapshot,
   type JsonObject,
   type StoreEdit,
@@ -69,6 +71,13 @@ export async function updateAuthStore<T>(
     location.profilesPath,
     async () => {
       const before = await readAuthStore(agentDir, { forRewrite: true });
+      for (const [doc, path] of [
+        [before.profilesDoc, location.profilesPath],
+        [before.stateDoc, location.statePath],
+      ] as const) {
+        const newer = doc && newerDocVersion(doc, path);
+        if (newer) throw new UnreadableStateError(newer, path);
+      }
       const profilesBefore = formatJsonDocument(before.profilesDoc, location.profilesPath);
       const stateBefore = before.stateDoc ? formatJsonDocument(before.stateDoc, location.statePath) : undefined;
       const result = edit(new AuthStoreTransaction(before));

@@ -5,6 +5,7 @@ import {
   buildSnapshot,
   checkStoreDoc,
   emptyProfilesDoc,
+  newerDocVersion,
   STATE_KEYS,
   type AuthStoreSnapshot,
   type JsonObject,
@@ -186,6 +187,13 @@ export async function updateDbLayer<T>(
       const cells = readCells(db, location);
       const profilesDoc = cells.store === undefined ? undefined : parseCellSync(location, 'store', cells.store);
       const stateDoc = cells.state === undefined ? undefined : parseCellSync(location, 'state', cells.state);
+      for (const [doc, which] of [
+        [profilesDoc, 'store'],
+        [stateDoc, 'state'],
+      ] as const) {
+        const newer = doc && newerDocVersion(doc, cellName(location, which));
+        if (newer) throw new UnreadableStateError(newer, location.dbPath);
+      }
       const snapshot = snapshotFromCells(location, profilesDoc, stateDoc);
       // Compact JSON, as OpenClaw writes its cells; numbers kept exactly as they were.
       const storeText = () => stringifyJson(snapshot.profilesDoc, undefined, cellName(location, 'store'));

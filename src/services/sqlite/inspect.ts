@@ -96,8 +96,14 @@ export function inspectOpen(db: SqliteDatabase, path: string, kind: 'state' | 'a
       hasAuthRows: hasAuthTables && readMachineState(db, STATE_KEY_STORE) !== undefined,
       ...(hasAuthTables ? { sharedStore: parseSharedStoreMarker(readMachineState(db, STATE_KEY_SHARED_STORE)) } : {}),
     };
-    if (effective > KNOWN_STATE_SCHEMA)
-      inspection.writeRefusal = newerSchema(path, 'state', effective, KNOWN_STATE_SCHEMA, meta);
+    if (Math.max(effective, meta?.schemaVersion ?? 0) > KNOWN_STATE_SCHEMA)
+      inspection.writeRefusal = newerSchema(
+        path,
+        'state',
+        Math.max(effective, meta?.schemaVersion ?? 0),
+        KNOWN_STATE_SCHEMA,
+        meta,
+      );
     else if (meta?.role !== 'global')
       inspection.writeRefusal = `${path} has no schema ownership record (schema_meta role "global"); run \`openclaw doctor --fix\` before authdeck writes to it`;
     else if (!hasAuthTables)
@@ -118,8 +124,14 @@ export function inspectOpen(db: SqliteDatabase, path: string, kind: 'state' | 'a
     hasAuthRows:
       hasAuthTables && db.get(`select 1 from auth_profile_store where store_key = ?`, AGENT_ROW) !== undefined,
   };
-  if (userVersion > KNOWN_AGENT_SCHEMA)
-    inspection.writeRefusal = newerSchema(path, 'agent', userVersion, KNOWN_AGENT_SCHEMA, meta);
+  if (Math.max(userVersion, meta?.schemaVersion ?? 0) > KNOWN_AGENT_SCHEMA)
+    inspection.writeRefusal = newerSchema(
+      path,
+      'agent',
+      Math.max(userVersion, meta?.schemaVersion ?? 0),
+      KNOWN_AGENT_SCHEMA,
+      meta,
+    );
   else if (meta?.role !== 'agent')
     inspection.writeRefusal = `${path} has no schema ownership record (schema_meta role "agent"); run \`openclaw doctor --fix\` before authdeck writes to it`;
   else if (agentId !== undefined && meta.agentId !== null && meta.agentId !== agentId) {
