@@ -7,6 +7,7 @@ import { hasDisplay } from '../services/oauth/open-browser.js';
 import type { SignInPrompt } from '../services/oauth/sign-in-types.js';
 import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
+import { takeInterrupts } from '../interrupts.js';
 
 export interface SignInCommandOptions {
   provider: string;
@@ -25,8 +26,7 @@ export async function runSignIn(ctx: CommandContext, options: SignInCommandOptio
   const info = findOAuthProvider(options.provider);
   const workspace = await ctx.workspace();
   const controller = new AbortController();
-  const onSigint = () => controller.abort();
-  process.once('SIGINT', onSigint);
+  const releaseInterrupts = takeInterrupts(() => controller.abort());
   let paste: ReturnType<typeof createInterface> | undefined;
   // Each line is checked as it comes (against the link shown): a wrong paste says why, and the next one is read.
   let checkPaste: (text: string) => string | undefined = () => 'the sign-in link is not ready yet';
@@ -90,7 +90,7 @@ export async function runSignIn(ctx: CommandContext, options: SignInCommandOptio
     if (controller.signal.aborted) throw new CancelledError('sign-in cancelled');
     throw error;
   } finally {
-    process.off('SIGINT', onSigint);
+    releaseInterrupts();
     paste?.close();
   }
 }

@@ -3,6 +3,7 @@ import { type FileHandle, lstat, mkdir, open, readdir, readlink, rename, rm, sta
 import { basename, dirname, join, resolve } from 'node:path';
 import { AuthdeckError, fsFailure, isNodeError } from './errors.js';
 import { isDeadTakeoverLeftover, lockFileName } from './lock-owner.js';
+import { countedWrite } from './write-activity.js';
 
 export const PRIVATE_FILE_MODE = 0o600;
 export const PRIVATE_DIR_MODE = 0o700;
@@ -83,7 +84,11 @@ async function removeLeftovers(target: string): Promise<void> {
  * lock, so leftovers of a killed earlier write are removed here. A file the user made
  * read-only is left alone.
  */
-export async function writeFileAtomic(path: string, content: string): Promise<void> {
+export function writeFileAtomic(path: string, content: string): Promise<void> {
+  return countedWrite(() => replaceFile(path, content));
+}
+
+async function replaceFile(path: string, content: string): Promise<void> {
   const target = await resolveWriteTarget(path);
   const dir = dirname(target);
   await ensurePrivateDir(dir);

@@ -60,6 +60,8 @@ export async function setPreference(env: PathEnv, key: string, value: string): P
     throw new UsageError(`unknown preference "${key}"; known: ${PREFERENCE_KEYS.join(', ')}`);
   }
   if (key === 'warnWithin') parseDuration(value, 'warnWithin');
+  // A file that is there but unreadable is named, not overwritten.
+  readPreferences(env);
   // Made here, 0700 whatever the umask (conf would make it 0777 under umask 000).
   await ensurePrivateDir(preferencesDir(env));
   const store = await openPreferenceStore(env);

@@ -46,14 +46,14 @@ describe('authdeck env', () => {
   it('quotes a value that needs it, and refuses bad names and multi-line values', async () => {
     const { home, path } = setup('');
     expect((await runCli(['env', 'set', 'GREETING'], { home, input: 'hello "world" #1' })).code).toBe(0);
-    expect(readFileSync(path, 'utf8')).toBe('GREETING="hello \\"world\\" #1"\n');
+    expect(readFileSync(path, 'utf8')).toBe('GREETING=\'hello "world" #1\'\n');
     const badName = await runCli(['env', 'set', '1BAD'], { home, input: 'x' });
     expect(badName.code).toBe(64);
     expect(badName.stderr).toMatch(/not a variable name/);
     const twoLines = await runCli(['env', 'set', 'X'], { home, input: 'a\nb\n' });
     expect(twoLines.code).toBe(64);
     expect(twoLines.stderr).toMatch(/line break/);
-    expect(readFileSync(path, 'utf8')).toBe('GREETING="hello \\"world\\" #1"\n');
+    expect(readFileSync(path, 'utf8')).toBe('GREETING=\'hello "world" #1\'\n');
   });
 
   it('unsets a variable and leaves the rest', async () => {

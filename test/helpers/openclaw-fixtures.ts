@@ -52,7 +52,7 @@ export function installOpenclawFixture(name: OpenclawFixture, stateDir: string):
 
 /** Reads a cell straight from a database, as a check independent of authdeck's code. */
 export function readCell(dbPath: string, sql: string, ...params: unknown[]): unknown {
-  const db = new DatabaseSync(dbPath, { readOnly: true });
+  const db = new DatabaseSync(dbPath, { readOnly: true, timeout: 5_000 });
   try {
     const row = db.prepare(sql).get(...(params as SQLInputValue[])) as Record<string, unknown> | undefined;
     if (!row) return undefined;

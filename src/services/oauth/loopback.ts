@@ -1,5 +1,5 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
-import { AuthdeckError } from '../errors.js';
+import { AuthdeckError, UsageError } from '../errors.js';
 import { shown } from '../terminal-text.js';
 
 export interface RedirectResult {
@@ -136,6 +136,19 @@ export function parsePastedRedirect(text: string): RedirectResult {
 }
 
 /** The loopback port is in use: the sign-in can still finish by a pasted address. */
+/**
+ * The port the sign-in listens on: the provider's registered one, or AUTHDECK_OAUTH_CALLBACK_PORT
+ * when set — which must then be a port number (a typo is said, not silently replaced).
+ */
+export function callbackPort(env: Record<string, string | undefined>, registered: number): number {
+  const raw = env.AUTHDECK_OAUTH_CALLBACK_PORT?.trim();
+  if (!raw) return registered;
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port < 1 || port > 65_535)
+    throw new UsageError(`AUTHDECK_OAUTH_CALLBACK_PORT="${raw}" is not a port number (1–65535)`);
+  return port;
+}
+
 export class PortTakenError extends AuthdeckError {
   constructor(readonly reason: string) {
     super(`${reason}: close it, or sign in with a code (--method device)`);

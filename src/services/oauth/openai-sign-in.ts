@@ -1,4 +1,4 @@
-import { AuthdeckError, CancelledError } from '../errors.js';
+import { AuthdeckError } from '../errors.js';
 import { runBrowserFlow } from './browser-flow.js';
 import { oauthEndpoint, type OAuthProviderInfo } from './oauth-providers.js';
 import { type PollAnswer, pollUntilApproved } from './device-flow.js';
@@ -6,6 +6,7 @@ import type { SignedIn, SignInOptions } from './sign-in-types.js';
 import { hostOf, jwtClaims, OAuthNetworkError, type OAuthTokens, postForm, requestTokens } from './token-endpoint.js';
 import { pollIntervalMs } from './server-numbers.js';
 import { readBodyJson } from '../http-body.js';
+import { callbackPort } from './loopback.js';
 
 const CALLBACK_PORT = 1455;
 const CALLBACK_PATH = '/auth/callback';
@@ -20,7 +21,7 @@ export async function openaiBrowserSignIn(info: OAuthProviderInfo, options: Sign
       tokenUrl: oauthEndpoint(info, 'token', options.env),
       clientId: info.clientId,
       scope: info.scope,
-      port: Number(options.env.AUTHDECK_OAUTH_CALLBACK_PORT) || CALLBACK_PORT,
+      port: callbackPort(options.env, CALLBACK_PORT),
       path: CALLBACK_PATH,
       redirectHost: 'localhost',
       extraAuthorize: { id_token_add_organizations: 'true', codex_cli_simplified_flow: 'true', originator: 'openclaw' },

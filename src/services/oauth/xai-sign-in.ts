@@ -5,6 +5,7 @@ import { oauthEndpoint, type OAuthProviderInfo } from './oauth-providers.js';
 import type { SignedIn, SignInOptions } from './sign-in-types.js';
 import { jwtClaims, type OAuthTokens } from './token-endpoint.js';
 import { readBodyJson } from '../http-body.js';
+import { callbackPort } from './loopback.js';
 
 const ISSUER = 'https://auth.x.ai';
 /** The loopback address xAI's shared client is registered for (OpenClaw 2026.5's browser flow). */
@@ -37,7 +38,7 @@ export async function xaiBrowserSignIn(info: OAuthProviderInfo, options: SignInO
       tokenUrl: endpoints.tokenUrl,
       clientId: info.clientId,
       scope: info.scope,
-      port: Number(options.env.AUTHDECK_OAUTH_CALLBACK_PORT) || CALLBACK_PORT,
+      port: callbackPort(options.env, CALLBACK_PORT),
       path: CALLBACK_PATH,
       redirectHost: '127.0.0.1',
       extraAuthorize: { plan: 'generic', referrer: 'openclaw' },

@@ -14,6 +14,7 @@ import {
   type StoreUpdate,
 } from '../store-docs.js';
 import { isWalSafeSqliteVersion, openExistingDatabase, sqliteFailure, type SqliteDatabase } from './driver.js';
+import { writeCommitted } from '../write-activity.js';
 import { AGENT_ROW, inspectOpen, readMachineState, STATE_KEY_STATE, STATE_KEY_STORE } from './inspect.js';
 
 export type DbLocation = Extract<StoreLocation, { backend: 'agent-db' | 'state-db' }>;
@@ -183,7 +184,7 @@ export async function updateDbLayer<T>(
       options.agentId,
     );
     if (inspection.writeRefusal) throw new UnreadableStateError(inspection.writeRefusal, location.dbPath);
-    return db.immediate(() => {
+    const update = db.immediate(() => {
       const cells = readCells(db, location);
       const profilesDoc = cells.store === undefined ? undefined : parseCellSync(location, 'store', cells.store);
       const stateDoc = cells.state === undefined ? undefined : parseCellSync(location, 'state', cells.state);
@@ -220,6 +221,9 @@ export async function updateDbLayer<T>(
       );
       return { result, changed: storeWritten || stateWritten, snapshot: after };
     });
+    // Synchronous: no signal can come between its start and its commit, only after.
+    if (update.changed) writeCommitted();
+    return update;
   } catch (error) {
     throw sqliteFailure(location.dbPath, error);
   } finally {

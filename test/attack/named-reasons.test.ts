@@ -1,0 +1,31 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+import { makeTempHome, writeText } from '../helpers/temp-state.js';
+
+describe('bad settings get one line that names them', () => {
+  it('a callback port that is not a port', async () => {
+    const { home } = makeTempHome();
+    for (const port of ['99999', 'abc', '-1']) {
+      const run = await runCli(['--no-reload', 'login', '--provider', 'openai', '--method', 'browser'], {
+        home,
+        env: { AUTHDECK_OAUTH_CALLBACK_PORT: port },
+      });
+      expect(run.code, port).toBe(64);
+      expect(run.stderr.trim()).toBe(`authdeck: AUTHDECK_OAUTH_CALLBACK_PORT="${port}" is not a port number (1–65535)`);
+    }
+  });
+
+  it('corrupt preferences name the file, for reading and for writing', async () => {
+    const { home } = makeTempHome();
+    const path = join(home, '.config', 'authdeck', 'config.json');
+    writeText(path, '{"warnWithin": "2h"');
+    for (const args of [['status'], ['prefs', 'set', 'warnWithin', '3h']]) {
+      const run = await runCli(args, { home });
+      expect(run.code, args.join(' ')).toBe(3);
+      expect(run.stderr.trim()).toBe(
+        `authdeck: ${path}: authdeck's preferences are not valid JSON; fix or remove the file`,
+      );
+    }
+  });
+});

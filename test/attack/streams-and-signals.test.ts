@@ -1,0 +1,119 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { installOpenclawFixture, readCell } from '../helpers/openclaw-fixtures.js';
+import { CLI_PATH } from '../helpers/run-cli.js';
+import { makeTempHome, writeJsonFile } from '../helpers/temp-state.js';
+
+const servers: Server[] = [];
+afterEach(() => {
+  while (servers.length > 0) servers.pop()!.close();
+});
+
+function shell(line: string, home: string, input = '') {
+  return spawnSync('bash', ['-c', line], {
+    input,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', HOME: home, NO_COLOR: '1', AUTHDECK: `${process.execPath} ${CLI_PATH}` },
+  });
+}
+
+function homeWithProfiles() {
+  const temp = makeTempHome();
+  const profiles: Record<string, unknown> = {};
+  for (let i = 0; i < 200; i++)
+    profiles[`openai:p${i}`] = { type: 'api_key', provider: 'openai', key: fakeSecrets.openaiKey(`${i}`) };
+  writeJsonFile(join(temp.mainAgentDir, 'auth-profiles.json'), { version: 1, profiles });
+  return temp;
+}
+
+describe('output that cannot be written ends quietly', () => {
+  it('a closed pipe, a full disk, a closed stdout: no stack trace, the exit code is the command’s', () => {
+    const { home } = homeWithProfiles();
+    const doctorCode = shell('$AUTHDECK doctor > /dev/null', home).status;
+    for (const [line, code] of [
+      ['set -o pipefail; $AUTHDECK status | head -c1 >/dev/null', 0],
+      ['$AUTHDECK status > /dev/full', 0],
+      ['$AUTHDECK status >&-', 0],
+      ['set -o pipefail; $AUTHDECK doctor | head -n1 > /dev/null', doctorCode],
+    ] as const) {
+      const run = shell(line, home);
+      expect(run.stderr, line).not.toMatch(/\n\s+at |Error: (write|EPIPE)|ERR_STREAM/);
+      expect(run.status, line).toBe(code);
+    }
+  });
+
+  it('a save whose report cannot be written still exits 0, and is saved', () => {
+    const { home, mainAgentDir } = makeTempHome();
+    const run = shell('$AUTHDECK add-key --provider groq > /dev/full', home, fakeSecrets.groqKey());
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.status).toBe(0);
+    expect(existsSync(join(mainAgentDir, 'auth-profiles.json'))).toBe(true);
+  });
+});
+
+describe('Ctrl+C', () => {
+  function start(args: string[], home: string, input: string, env: Record<string, string> = {}) {
+    const child = spawn(process.execPath, [CLI_PATH, ...args], {
+      env: { PATH: process.env.PATH ?? '', HOME: home, NO_COLOR: '1', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.stdin.end(input);
+    const exited = new Promise<number | null>((done) =>
+      child.on('close', (code, signal) => done(code ?? (signal ? 128 + 2 : null))),
+    );
+    return { child, exited, output: () => ({ stdout, stderr }) };
+  }
+
+  it('before anything is written (waiting for a lock): stops at once with 130, nothing written', async () => {
+    const { home, mainAgentDir, configPath } = makeTempHome();
+    // A live process (this one) holds the store's lock.
+    writeJsonFile(join(mainAgentDir, 'keep.json'), {});
+    writeFileSync(
+      join(mainAgentDir, 'auth-profiles.json.lock'),
+      JSON.stringify({ pid: process.pid, createdAt: new Date().toISOString() }),
+    );
+    const run = start(['add-key', '--provider', 'groq'], home, fakeSecrets.groqKey());
+    await new Promise((done) => setTimeout(done, 700));
+    const sent = Date.now();
+    run.child.kill('SIGINT');
+    expect(await run.exited).toBe(130);
+    expect(Date.now() - sent).toBeLessThan(2_000);
+    expect(existsSync(configPath)).toBe(false);
+    expect(existsSync(join(mainAgentDir, 'auth-profiles.json'))).toBe(false);
+  });
+
+  it('after the save (while the gateway is asked to reload): the save is reported and exits 0', async () => {
+    const { home, stateDir } = makeTempHome();
+    installOpenclawFixture('a-v9-shared-fresh', stateDir);
+    // A "gateway" that takes the connection and never answers: the reload waits.
+    const server = createServer(() => {});
+    servers.push(server);
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const port = (server.address() as { port: number }).port;
+    const run = start(['add-key', '--provider', 'groq'], home, fakeSecrets.groqKey(), {
+      OPENCLAW_GATEWAY_URL: `ws://127.0.0.1:${port}`,
+      OPENCLAW_GATEWAY_TOKEN: 'test-token',
+    });
+    const stateDb = join(stateDir, 'state', 'openclaw.sqlite');
+    const stored = () =>
+      (
+        readCell(stateDb, `select value_json from config_machine_state where state_key = 'authProfiles.store'`) as {
+          profiles: Record<string, unknown>;
+        }
+      ).profiles['groq:default'];
+    const deadline = Date.now() + 10_000;
+    while (!stored() && Date.now() < deadline) await new Promise((done) => setTimeout(done, 20));
+    expect(stored()).toBeDefined();
+    run.child.kill('SIGINT');
+    expect(await run.exited).toBe(0);
+    expect(run.output().stdout).toContain('Saved groq:default');
+  });
+});
