@@ -18,6 +18,7 @@ import type { CommandSpec, OptionSpec, ParsedValues } from './commands/spec.js';
 import { runStatus, statusCommand } from './commands/status.js';
 import { tokenCommand } from './commands/token.js';
 import { looksLikeSecret, maskSecret } from './services/credentials.js';
+import type { StoreGenerationChoice } from './services/store-generation.js';
 import { AuthdeckError, ExitCode, errorMessage, UsageError } from './services/errors.js';
 import { VERSION } from './version.js';
 
@@ -36,13 +37,22 @@ const GLOBAL_OPTIONS: OptionSpec[] = [
   { name: 'agent', value: 'id', description: "agent whose credentials to use (default: the config's default agent)" },
   { name: 'no-color', description: 'no colours (NO_COLOR works too)' },
   { name: 'no-reload', description: 'after a write, do not ask the running gateway to reload auth' },
+  {
+    name: 'store-generation',
+    value: 'json|sqlite',
+    description: 'which OpenClaw store to write when nothing here tells (no store yet, no openclaw installed)',
+  },
 ];
 
 const ROOT: CommandSpec = {
   name: 'authdeck',
   description:
     'Onboard AI model providers and manage the credentials of an OpenClaw-compatible gateway.\nWithout a command: the dashboard (or the onboarding wizard) in a terminal, else `status`.',
-  run: async (ctx) => (ctx.interactive ? (await import('./tui.js')).launchTui(ctx, 'home') : runStatus(ctx, {})),
+  run: async (ctx) => {
+    if (!ctx.interactive) return runStatus(ctx, {});
+    await ctx.settleStoreGeneration();
+    return (await import('./tui.js')).launchTui(ctx, 'home');
+  },
   subcommands: [
     onboardCommand,
     loginCommand,
@@ -83,7 +93,15 @@ function globalOptions(values: ParsedValues): GlobalOptions {
     ...(typeof values.agent === 'string' ? { agent: values.agent } : {}),
     ...(values['no-color'] ? { color: false } : {}),
     ...(values['no-reload'] ? { reload: false } : {}),
+    ...(typeof values['store-generation'] === 'string'
+      ? { storeGeneration: storeGenerationFlag(values['store-generation']) }
+      : {}),
   };
+}
+
+function storeGenerationFlag(value: string): StoreGenerationChoice {
+  if (value === 'json' || value === 'sqlite') return value;
+  throw new UsageError(`--store-generation: "${value}" is not json or sqlite`);
 }
 
 /**

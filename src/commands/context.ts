@@ -1,11 +1,11 @@
 import { loadAgentState, type AgentState } from '../services/agent-state.js';
 import type { GatewayReload } from '../services/gateway/reload-auth.js';
-import type { StoreEra } from '../services/store-generation.js';
+import type { StoreEra, StoreGenerationChoice } from '../services/store-generation.js';
 import { UsageError } from '../services/errors.js';
 import { isValidProviderId, normalizeProviderId } from '../services/providers.js';
 import { resolveWorkspace, type Workspace } from '../services/workspace.js';
 import { colorEnabled, createPainter, writeLine, type CommandIO, type Painter } from './output.js';
-import { promptSecret, readAllInput } from './secret-input.js';
+import { promptChoice, promptSecret, readAllInput } from './secret-input.js';
 
 export interface GlobalOptions {
   stateDir?: string;
@@ -13,6 +13,8 @@ export interface GlobalOptions {
   color?: boolean;
   /** --no-reload: do not ask the running gateway to reload auth after a write. */
   reload?: boolean;
+  /** --store-generation: which store to write when nothing on disk or on PATH tells. */
+  storeGeneration?: StoreGenerationChoice;
 }
 
 /** What every plain command needs: its streams, colours, and the resolved workspace. */
@@ -32,12 +34,42 @@ export class CommandContext {
       env: this.io.env,
       stateDir: this.globals.stateDir,
       agent: this.globals.agent,
+      ...(this.globals.storeGeneration ? { storeGenerationChoice: this.globals.storeGeneration } : {}),
     });
     return this.workspacePromise;
   }
 
   async agentState(options: { waitForLock?: boolean } = {}): Promise<AgentState> {
     return loadAgentState(await this.workspace(), options);
+  }
+
+  /**
+   * Before a command that writes reads a secret: when nothing tells which OpenClaw reads this
+   * home, a person at a terminal is asked (a script gets the question as an error that names
+   * --store-generation, from the write itself).
+   */
+  async settleStoreGeneration(): Promise<void> {
+    const workspace = await this.workspace();
+    if (workspace.storeGenerationChoice || !this.interactive) return;
+    const { detectStoreGeneration } = await import('../services/store-generation.js');
+    const { findInstalledOpenclaw } = await import('../services/openclaw/installed-openclaw.js');
+    const generation = await detectStoreGeneration(workspace, {
+      installed: () => findInstalledOpenclaw(workspace.env),
+    });
+    if (generation.certain) return;
+    workspace.storeGenerationChoice = await promptChoice<StoreGenerationChoice>(
+      `${generation.evidence}. Which OpenClaw will read these credentials?`,
+      [
+        {
+          key: 's',
+          label: 'OpenClaw 2026.6.5 or later (SQLite store; OpenClaw must create it first)',
+          value: 'sqlite',
+        },
+        { key: 'j', label: 'OpenClaw 2026.6.1 or earlier (auth-profiles.json)', value: 'json' },
+      ],
+      this.io.stdin,
+      this.io.stderr,
+    );
   }
 
   get interactive(): boolean {

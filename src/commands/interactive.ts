@@ -23,6 +23,7 @@ export async function openScreen(
 ): Promise<number> {
   const workspace = await ctx.workspace();
   if (options.checkStore) await loadAgentState(workspace);
+  await ctx.settleStoreGeneration();
   const { launchTui } = await import('../tui.js');
   return launchTui(ctx, screen, options.printTo);
 }

@@ -39,6 +39,7 @@ export async function runSaveCredential(
   const state = await ctx.agentState();
   refuseReplacing(profileId, profileAWriteWouldReplace(state, profileId), kind, 'same-type');
 
+  await ctx.settleStoreGeneration();
   const what = kind === 'api_key' ? 'API key' : 'token';
   const check = checkSecret(provider, kind, await ctx.readSecret(`${info.label} ${what}: `));
   if (!check.ok) throw new AuthdeckError(`${check.error}${cliFitHint(check.fits, provider)}`);

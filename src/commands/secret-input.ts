@@ -128,3 +128,37 @@ export function promptConfirm(
     input.on('data', onData);
   });
 }
+
+/** One key picks one of a few answers (shown as `[x] label`); Ctrl+C cancels, Esc or another key asks again. */
+export function promptChoice<T extends string>(
+  question: string,
+  answers: Array<{ key: string; label: string; value: T }>,
+  input: NodeJS.ReadStream,
+  output: NodeJS.WriteStream,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    output.write(`${question}\n${answers.map((answer) => `  [${answer.key}] ${answer.label}`).join('\n')}\n> `);
+    input.setRawMode(true);
+    input.resume();
+    const onData = (chunk: Buffer | string) => {
+      const key = chunk.toString().toLowerCase();
+      if (key === '\x03') {
+        done();
+        output.write('\n');
+        reject(new CancelledError());
+        return;
+      }
+      const answer = answers.find((candidate) => key.startsWith(candidate.key));
+      if (!answer) return;
+      done();
+      output.write(`${answer.key}\n`);
+      resolve(answer.value);
+    };
+    const done = () => {
+      input.off('data', onData);
+      input.setRawMode(false);
+      input.pause();
+    };
+    input.on('data', onData);
+  });
+}

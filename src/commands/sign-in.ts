@@ -25,6 +25,7 @@ export interface SignInCommandOptions {
 export async function runSignIn(ctx: CommandContext, options: SignInCommandOptions): Promise<number> {
   const info = findOAuthProvider(options.provider);
   const workspace = await ctx.workspace();
+  await ctx.settleStoreGeneration();
   const controller = new AbortController();
   const releaseInterrupts = takeInterrupts(() => controller.abort());
   let paste: ReturnType<typeof createInterface> | undefined;

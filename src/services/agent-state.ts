@@ -10,7 +10,8 @@ import { AUTH_PROFILES_FILE, LEGACY_AUTH_FILE } from './paths.js';
 import { providerInfo, PROVIDERS } from './providers.js';
 import { locationPath, type AuthStoreSnapshot, type UsageStats } from './store-docs.js';
 import { planAgentLayers, readLayer, type AgentLayers, type LayerRole } from './store-layers.js';
-import { detectStoreGeneration, installedOpenclawVersion, type StoreGeneration } from './store-generation.js';
+import { findInstalledOpenclaw } from './openclaw/installed-openclaw.js';
+import { detectStoreGeneration, type StoreGeneration } from './store-generation.js';
 import type { Workspace } from './workspace.js';
 
 /** A JSON auth file that a SQLite-era gateway no longer reads (it wants `openclaw doctor --fix`). */
@@ -43,7 +44,7 @@ export interface LoadOptions {
 
 export async function loadAgentState(workspace: Workspace, options: LoadOptions = {}): Promise<AgentState> {
   const generation = await detectStoreGeneration(workspace, {
-    installedVersion: () => installedOpenclawVersion(workspace.env.PATH),
+    installed: () => findInstalledOpenclaw(workspace.env),
   });
   const layers = planAgentLayers(workspace, generation);
   if (options.waitForLock) {

@@ -1,7 +1,6 @@
-import { existsSync, lstatSync, realpathSync } from 'node:fs';
-import { readTextIfExistsSync } from './fs-read.js';
-import { dirname, join } from 'node:path';
-import { findOnPath } from './find-program.js';
+import { existsSync, lstatSync } from 'node:fs';
+import { join } from 'node:path';
+import type { InstalledOpenclaw } from './openclaw/installed-openclaw.js';
 import { eraOfVersion, FIRST_SHARED_SQLITE, newestOpenclawVersion, type StoreEra } from './openclaw-version.js';
 import { AGENT_SQLITE_FILE, AUTH_PROFILES_FILE } from './paths.js';
 import { inspectDatabase, type DbInspection } from './sqlite/inspect.js';
@@ -35,6 +34,11 @@ export interface StoreGeneration {
   /** The newest OpenClaw version the files (or the installed openclaw) name, when any does. */
   openclawVersion?: string;
   evidence: string;
+  /**
+   * False when nothing tells which OpenClaw reads this home (no store, no marks, no openclaw
+   * whose version is known): authdeck then asks before it writes (`--store-generation`).
+   */
+  certain: boolean;
   stateDb?: DbInspection;
   agentDb?: DbInspection;
   /** The main agent's database, for a non-main agent. */
@@ -42,9 +46,12 @@ export interface StoreGeneration {
 }
 
 export interface DetectOptions {
-  /** Also look at the `openclaw` on PATH (its package.json) when the files say nothing. */
-  installedVersion?: () => string | undefined;
+  /** The `openclaw` on PATH, looked at only when the files say nothing. */
+  installed?: () => InstalledOpenclaw | undefined;
 }
+
+/** What a person said when nothing on disk tells (`--store-generation`, or the question). */
+export type StoreGenerationChoice = 'json' | 'sqlite';
 
 /**
  * Reads the evidence on disk: the state database and its `auth.sharedStore` marker, the
@@ -88,22 +95,12 @@ export async function detectStoreGeneration(
       layout: 'state-db',
       ...version(fileVersion),
       evidence: `auth.sharedStore = state-db in ${statePath}`,
+      certain: true,
       ...dbs,
     };
   }
   const anyDb = stateDb !== undefined || agentDb !== undefined || mainAgentDb !== undefined;
-  const openclawVersion = fileVersion ?? (anyDb ? undefined : options.installedVersion?.());
-  if (openclawVersion) {
-    const era = eraOfVersion(openclawVersion);
-    const source = fileVersion ? 'the OpenClaw version that last wrote the state' : 'the installed openclaw';
-    return {
-      era,
-      ...(era === 'shared-sqlite' ? { layout: 'legacy-main' as const } : {}),
-      openclawVersion,
-      evidence: `${source} is ${openclawVersion}`,
-      ...dbs,
-    };
-  }
+  if (fileVersion) return byVersion(fileVersion, 'the OpenClaw version that last wrote the state', dbs);
   if (anyDb) {
     // No version recorded (2026.7 leaves schema_meta.app_version empty): the state schema
     // tells — 2026.8.1 introduced state schema 15 along with the shared store.
@@ -112,15 +109,63 @@ export async function detectStoreGeneration(
       era,
       ...(era === 'shared-sqlite' ? { layout: 'legacy-main' as const } : {}),
       evidence: `OpenClaw databases without a version record${stateDb ? `; state schema ${stateDb.userVersion}` : ''}`,
+      certain: true,
       ...dbs,
     };
   }
+  const installed = options.installed?.();
+  if (installed?.version) {
+    const how = installed.foundBy === 'run' ? ' (`openclaw --version`)' : '';
+    return byVersion(installed.version, `the installed openclaw${how}`, dbs);
+  }
+  if (existsSync(join(workspace.agentDir, AUTH_PROFILES_FILE)))
+    return { era: 'json', evidence: 'auth-profiles.json and no SQLite store', certain: true };
+  const mark = sqliteEraMark(workspace.stateDir);
+  if (mark)
+    return {
+      era: 'shared-sqlite',
+      layout: 'legacy-main',
+      evidence: `an OpenClaw of the SQLite era has run here (${mark}), but left no store yet`,
+      certain: true,
+    };
+  const choice = workspace.storeGenerationChoice;
+  if (choice)
+    return choice === 'json'
+      ? { era: 'json', evidence: 'nothing here tells; --store-generation json', certain: true }
+      : {
+          era: 'shared-sqlite',
+          layout: 'legacy-main',
+          evidence: 'nothing here tells; --store-generation sqlite',
+          certain: true,
+        };
   return {
     era: 'json',
-    evidence: existsSync(join(workspace.agentDir, AUTH_PROFILES_FILE))
-      ? 'auth-profiles.json and no SQLite store'
-      : 'no OpenClaw store yet and no openclaw installed',
+    evidence: installed
+      ? `no OpenClaw store yet, and the version of ${installed.bin} could not be told`
+      : 'no OpenClaw store yet, and no openclaw on PATH',
+    certain: false,
   };
+}
+
+function byVersion(openclawVersion: string, source: string, dbs: Partial<StoreGeneration>): StoreGeneration {
+  const era = eraOfVersion(openclawVersion);
+  return {
+    era,
+    ...(era === 'shared-sqlite' ? { layout: 'legacy-main' as const } : {}),
+    openclawVersion,
+    evidence: `${source} is ${openclawVersion}`,
+    certain: true,
+    ...dbs,
+  };
+}
+
+/** Files only OpenClaw 2026.6.5 and later leave in a state dir, without a store yet. */
+function sqliteEraMark(stateDir: string): string | undefined {
+  for (const name of ['state', 'config-journal-fingerprint.key']) {
+    const path = join(stateDir, name);
+    if (lstatOrUndefined(path)) return path;
+  }
+  return undefined;
 }
 
 function lstatOrUndefined(path: string) {
@@ -133,27 +178,4 @@ function lstatOrUndefined(path: string) {
 
 function version(value: string | undefined): { openclawVersion?: string } {
   return value ? { openclawVersion: value } : {};
-}
-
-/** The version of the `openclaw` on PATH, read from its package.json (no process started). */
-export function installedOpenclawVersion(pathEnv: string | undefined): string | undefined {
-  const bin = findOnPath('openclaw', pathEnv);
-  if (!bin) return undefined;
-  try {
-    let dir = dirname(realpathSync(bin));
-    for (let depth = 0; depth < 4; depth++) {
-      const manifest = join(dir, 'package.json');
-      if (existsSync(manifest)) {
-        const pkg = JSON.parse(readTextIfExistsSync(manifest, 1024 * 1024) ?? '{}') as {
-          name?: unknown;
-          version?: unknown;
-        };
-        if (pkg.name === 'openclaw' && typeof pkg.version === 'string') return pkg.version;
-      }
-      dir = dirname(dir);
-    }
-  } catch {
-    // An unreadable install says nothing.
-  }
-  return undefined;
 }

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
-import { AuthdeckError, UnreadableStateError } from './errors.js';
+import { AuthdeckError, UnreadableStateError, UsageError } from './errors.js';
 import { withFileLock, type LockOptions } from './lock.js';
 import { locationPath, type StoreEdit, type StoreUpdate } from './store-docs.js';
 import { updateAuthStore } from './store.js';
 import { updateDbLayer } from './sqlite/auth-db.js';
 import { planAgentLayers, readLayer, type AgentLayers, type StoreLayer } from './store-layers.js';
-import { detectStoreGeneration, installedOpenclawVersion, type StoreGeneration } from './store-generation.js';
+import { findInstalledOpenclaw } from './openclaw/installed-openclaw.js';
+import { detectStoreGeneration, type StoreGeneration } from './store-generation.js';
 import type { Workspace } from './workspace.js';
 
 /**
@@ -75,11 +76,25 @@ export interface WritePlan {
   layers: AgentLayers;
 }
 
+/**
+ * Nothing tells which OpenClaw reads this home, so authdeck does not guess: a JSON store written
+ * into a home that OpenClaw 2026.6.5+ will own makes it refuse to start until it is migrated.
+ */
+export class StoreGenerationUnknownError extends UsageError {
+  constructor(readonly evidence: string) {
+    super(
+      `${evidence}, so authdeck cannot tell which store the gateway will read: OpenClaw 2026.6.5 and later keep credentials in SQLite (only OpenClaw can create that store), 2026.6.1 and earlier in auth-profiles.json. Install OpenClaw first, or say which with --store-generation sqlite|json`,
+    );
+    this.name = 'StoreGenerationUnknownError';
+  }
+}
+
 /** The agent's generation and layers as they are right now, for a write. */
 export async function planWrite(workspace: Workspace): Promise<WritePlan> {
   const generation = await detectStoreGeneration(workspace, {
-    installedVersion: () => installedOpenclawVersion(workspace.env.PATH),
+    installed: () => findInstalledOpenclaw(workspace.env),
   });
+  if (!generation.certain) throw new StoreGenerationUnknownError(generation.evidence);
   return { generation, layers: planAgentLayers(workspace, generation) };
 }
 

@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readGatewayConfig, type GatewayConfig } from './config.js';
 import { UsageError } from './errors.js';
+import type { StoreGenerationChoice } from './store-generation.js';
 import {
   agentDirFromEnv,
   DAEMON_ENV_FILE,
@@ -18,6 +19,7 @@ export interface WorkspaceOptions {
   env: PathEnv;
   stateDir?: string;
   agent?: string;
+  storeGenerationChoice?: StoreGenerationChoice;
 }
 
 /** Where one agent's credentials live and everything around them (SPEC §2). */
@@ -34,6 +36,11 @@ export interface Workspace {
   isMain: boolean;
   mainAgentDir: string;
   daemonEnvPath: string;
+  /**
+   * Which OpenClaw to write for when nothing on disk or on PATH tells (`--store-generation`, or
+   * the answer to authdeck's question); evidence always wins over it.
+   */
+  storeGenerationChoice?: StoreGenerationChoice;
 }
 
 export async function resolveWorkspace(options: WorkspaceOptions): Promise<Workspace> {
@@ -53,6 +60,7 @@ export async function resolveWorkspace(options: WorkspaceOptions): Promise<Works
     config,
     mainAgentDir,
     daemonEnvPath: join(stateDir, DAEMON_ENV_FILE),
+    ...storeGenerationChoice(options.storeGenerationChoice, env.AUTHDECK_STORE_GENERATION),
   };
 
   if (options.agent !== undefined) {
@@ -131,4 +139,16 @@ function agentIdForDir(config: GatewayConfig, stateDir: string, home: string, di
 
 function samePath(a: string, b: string): boolean {
   return resolve(a) === resolve(b);
+}
+
+/** --store-generation, else AUTHDECK_STORE_GENERATION (for scripts and services), else none. */
+function storeGenerationChoice(
+  flag: StoreGenerationChoice | undefined,
+  fromEnv: string | undefined,
+): { storeGenerationChoice?: StoreGenerationChoice } {
+  const choice = flag ?? (fromEnv?.trim() || undefined);
+  if (choice === undefined) return {};
+  if (choice !== 'json' && choice !== 'sqlite')
+    throw new UsageError(`AUTHDECK_STORE_GENERATION="${choice}" is not json or sqlite`);
+  return { storeGenerationChoice: choice };
 }

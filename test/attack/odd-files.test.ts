@@ -12,7 +12,13 @@ import { makeTempHome } from '../helpers/temp-state.js';
 function runWithin(args: string[], home: string, input = '', ms = 10_000): Promise<CliResult & { hung: boolean }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI_PATH, '--no-reload', ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: home, NO_COLOR: '1', XDG_CONFIG_HOME: join(home, '.config') },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: home,
+        NO_COLOR: '1',
+        AUTHDECK_STORE_GENERATION: 'json',
+        XDG_CONFIG_HOME: join(home, '.config'),
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -14,7 +14,13 @@ function underOpenUmask(args: string[], home: string, input = '') {
     {
       input,
       encoding: 'utf8',
-      env: { PATH: process.env.PATH ?? '', HOME: home, NO_COLOR: '1', XDG_CONFIG_HOME: join(home, '.config') },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: home,
+        NO_COLOR: '1',
+        AUTHDECK_STORE_GENERATION: 'json',
+        XDG_CONFIG_HOME: join(home, '.config'),
+      },
     },
   );
 }

@@ -74,7 +74,13 @@ describe('a sign-in server that answers with absurd lifetimes', () => {
     server.device.pending = 1_000_000;
     const { home } = makeTempHome();
     const child = spawn(process.execPath, [CLI_PATH, '--no-reload', 'login', '--provider', 'github-copilot'], {
-      env: { PATH: process.env.PATH ?? '', HOME: home, NO_COLOR: '1', ...server.env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: home,
+        NO_COLOR: '1',
+        AUTHDECK_STORE_GENERATION: 'json',
+        ...server.env,
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';

@@ -17,7 +17,13 @@ function shell(line: string, home: string, input = '') {
   return spawnSync('bash', ['-c', line], {
     input,
     encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', HOME: home, NO_COLOR: '1', AUTHDECK: `${process.execPath} ${CLI_PATH}` },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: home,
+      NO_COLOR: '1',
+      AUTHDECK_STORE_GENERATION: 'json',
+      AUTHDECK: `${process.execPath} ${CLI_PATH}`,
+    },
   });
 }
 
@@ -58,7 +64,7 @@ describe('output that cannot be written ends quietly', () => {
 describe('Ctrl+C', () => {
   function start(args: string[], home: string, input: string, env: Record<string, string> = {}) {
     const child = spawn(process.execPath, [CLI_PATH, ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: home, NO_COLOR: '1', ...env },
+      env: { PATH: process.env.PATH ?? '', HOME: home, NO_COLOR: '1', AUTHDECK_STORE_GENERATION: 'json', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

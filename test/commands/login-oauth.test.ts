@@ -15,7 +15,14 @@ let server: FakeAuthServer;
 /** The CLI run from a script (no terminal), its stderr read as it comes, as a person reads the prompts. */
 function startCli(args: string[], home: string, env: Record<string, string>) {
   const child = spawn(process.execPath, [CLI_PATH, '--no-reload', ...args], {
-    env: { PATH: process.env.PATH ?? '', HOME: home, NO_COLOR: '1', XDG_CONFIG_HOME: `${home}/.config`, ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: home,
+      NO_COLOR: '1',
+      AUTHDECK_STORE_GENERATION: 'json',
+      XDG_CONFIG_HOME: `${home}/.config`,
+      ...env,
+    },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stdout = '';

@@ -46,7 +46,7 @@ export function fakeState(
   };
   return {
     workspace,
-    generation: { era: 'json', evidence: 'test' },
+    generation: { era: 'json', evidence: 'test', certain: true },
     layers: { own: { role: 'local', location, present: true } },
     own: {
       location,

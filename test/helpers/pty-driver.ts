@@ -55,6 +55,8 @@ export class TerminalSession {
       XDG_CONFIG_HOME: `${options.home}/.config`,
       TERM: 'xterm-256color',
       LANG: 'C.UTF-8',
+      // Test homes start empty and have no openclaw: say which store to write.
+      AUTHDECK_STORE_GENERATION: 'json',
       // Live key checks go to a closed local port, never to the providers.
       ...Object.fromEntries(
         ['OPENAI', 'ANTHROPIC', 'GROQ', 'OPENROUTER', 'XAI', 'GOOGLE', 'MISTRAL', 'DEEPSEEK', 'TOGETHER'].map((id) => [

@@ -16,7 +16,14 @@ export function runCli(
 ): Promise<CliResult> {
   const env: Record<string, string> = {};
   for (const key of ['PATH', 'LANG', 'TMPDIR', 'SYSTEMROOT']) if (process.env[key]) env[key] = process.env[key]!;
-  Object.assign(env, { HOME: options.home, NO_COLOR: '1', XDG_CONFIG_HOME: `${options.home}/.config` });
+  // Test homes start empty and have no openclaw: say which store to write (a test of the
+  // question unsets it).
+  Object.assign(env, {
+    HOME: options.home,
+    NO_COLOR: '1',
+    XDG_CONFIG_HOME: `${options.home}/.config`,
+    AUTHDECK_STORE_GENERATION: 'json',
+  });
   for (const [key, value] of Object.entries(options.env ?? {})) {
     if (value === undefined) delete env[key];
     else env[key] = value;

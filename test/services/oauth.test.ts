@@ -41,7 +41,12 @@ async function signInWith(
 
 async function jsonWorkspace() {
   const temp = makeTempHome();
-  return { ...temp, workspace: await resolveWorkspace({ env: { HOME: temp.home, PATH: '/nonexistent' } }) };
+  return {
+    ...temp,
+    workspace: await resolveWorkspace({
+      env: { HOME: temp.home, PATH: '/nonexistent', AUTHDECK_STORE_GENERATION: 'json' },
+    }),
+  };
 }
 
 describe('browser sign-in (OpenAI, PKCE with a loopback redirect)', () => {
@@ -298,7 +303,9 @@ describe('storing a sign-in and refreshing it', () => {
     server = await startFakeAuthServer();
     const temp = makeTempHome();
     installOpenclawFixture('b-v9-shared-with-agent-override', temp.stateDir);
-    const workspace = await resolveWorkspace({ env: { HOME: temp.home, PATH: '/nonexistent' } });
+    const workspace = await resolveWorkspace({
+      env: { HOME: temp.home, PATH: '/nonexistent', AUTHDECK_STORE_GENERATION: 'json' },
+    });
     const signedIn = await (await signInWith('openai', 'device')).result;
     const saved = await saveSignIn(workspace, 'openai-codex', signedIn);
     expect(saved).toMatchObject({ profileId: 'openai:me@example.com', layer: 'shared' });

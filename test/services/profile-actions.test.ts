@@ -10,7 +10,12 @@ const YEAR = 365 * 86_400_000;
 
 async function workspace() {
   const temp = makeTempHome();
-  return { ...temp, workspace: await resolveWorkspace({ env: { HOME: temp.home, PATH: '/nonexistent' } }) };
+  return {
+    ...temp,
+    workspace: await resolveWorkspace({
+      env: { HOME: temp.home, PATH: '/nonexistent', AUTHDECK_STORE_GENERATION: 'json' },
+    }),
+  };
 }
 
 describe('saving a credential (one rule for the CLI, the wizard and setup-token)', () => {

@@ -1,0 +1,103 @@
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { TerminalSession } from '../helpers/pty-driver.js';
+import { runCli } from '../helpers/run-cli.js';
+import { makeTempHome, readJson } from '../helpers/temp-state.js';
+
+const sessions: TerminalSession[] = [];
+afterEach(() => {
+  while (sessions.length > 0) sessions.pop()!.kill();
+});
+
+/** An `openclaw` on PATH the way pnpm or npm link it: a shell script that names the package. */
+function pnpmStyleOpenclaw(home: string, version: string): string {
+  const pkg = join(home, 'pnpm', 'global', '5', 'node_modules', 'openclaw');
+  mkdirSync(pkg, { recursive: true });
+  writeFileSync(join(pkg, 'package.json'), JSON.stringify({ name: 'openclaw', version }));
+  writeFileSync(join(pkg, 'openclaw.mjs'), 'process.exit(70);\n');
+  const bin = join(home, 'pnpm', 'bin');
+  mkdirSync(bin, { recursive: true });
+  writeFileSync(
+    join(bin, 'openclaw'),
+    `#!/bin/sh\nbasedir=$(dirname "$0")\nexec node "$basedir/../global/5/node_modules/openclaw/openclaw.mjs" "$@"\n`,
+  );
+  chmodSync(join(bin, 'openclaw'), 0o755);
+  return bin;
+}
+
+/** A shim that hides the package (volta, asdf): only running it tells the version. */
+function shimOpenclaw(home: string, version: string): string {
+  const bin = join(home, 'shims');
+  mkdirSync(bin, { recursive: true });
+  writeFileSync(
+    join(bin, 'openclaw'),
+    `#!/bin/sh\nif [ "$1" = "--version" ]; then echo "OpenClaw ${version} (abc1234)"; exit 0; fi\nexit 70\n`,
+  );
+  chmodSync(join(bin, 'openclaw'), 0o755);
+  return bin;
+}
+
+const basePath = process.env.PATH ?? '';
+
+describe('the store generation of a home with no store yet', () => {
+  it('with nothing to tell, a script is refused with the flag to use, and nothing is written', async () => {
+    const { home, mainAgentDir, configPath } = makeTempHome();
+    const run = await runCli(['add-key', '--provider', 'openai'], {
+      home,
+      input: fakeSecrets.openaiKey(),
+      env: { AUTHDECK_STORE_GENERATION: undefined },
+    });
+    expect(run.code).toBe(64);
+    expect(run.stderr).toContain('no OpenClaw store yet, and no openclaw on PATH');
+    expect(run.stderr).toContain('--store-generation sqlite|json');
+    expect(existsSync(join(mainAgentDir, 'auth-profiles.json'))).toBe(false);
+    expect(existsSync(configPath)).toBe(false);
+  });
+
+  for (const [kind, make] of [
+    ['a pnpm/npm launcher script', pnpmStyleOpenclaw],
+    ['a shim that hides the package', shimOpenclaw],
+  ] as const) {
+    it(`finds OpenClaw 2026.9.6 through ${kind}, and writes no JSON store`, async () => {
+      const { home, mainAgentDir } = makeTempHome();
+      const env = { PATH: `${make(home, '2026.9.6')}:${basePath}`, AUTHDECK_STORE_GENERATION: undefined };
+      const status = JSON.parse((await runCli(['status', '--json'], { home, env })).stdout);
+      expect(status.store.storeGeneration).toBe('shared-sqlite');
+      expect(status.store.evidence).toMatch(/the installed openclaw( \(`openclaw --version`\))? is 2026\.9\.6/);
+      const run = await runCli(['add-key', '--provider', 'openai'], { home, env, input: fakeSecrets.openaiKey() });
+      // The store does not exist: authdeck hands the secret to that openclaw (a fake that fails here).
+      expect(run.code).not.toBe(0);
+      expect(existsSync(join(mainAgentDir, 'auth-profiles.json'))).toBe(false);
+    });
+  }
+
+  it('--store-generation json writes the JSON store', async () => {
+    const { home, mainAgentDir } = makeTempHome();
+    const run = await runCli(['--store-generation', 'json', 'add-key', '--provider', 'openai'], {
+      home,
+      input: fakeSecrets.openaiKey(),
+      env: { AUTHDECK_STORE_GENERATION: undefined },
+    });
+    expect(run.code).toBe(0);
+    expect(readJson(join(mainAgentDir, 'auth-profiles.json')).profiles['openai:default'].type).toBe('api_key');
+  });
+
+  it('a person at a terminal is asked, before the secret', async () => {
+    const { home, mainAgentDir } = makeTempHome();
+    const session = TerminalSession.launch(['add-key', '--provider', 'openai'], {
+      home,
+      env: { AUTHDECK_STORE_GENERATION: undefined },
+    });
+    sessions.push(session);
+    await session.waitFor('Which OpenClaw will read these credentials?');
+    expect(session.screen()).not.toContain('API key:');
+    await session.type('j');
+    await session.waitFor('OpenAI API key:');
+    await session.type(fakeSecrets.openaiKey());
+    await session.press('enter');
+    expect(await session.waitForExit()).toBe(0);
+    expect(readJson(join(mainAgentDir, 'auth-profiles.json')).profiles['openai:default'].type).toBe('api_key');
+  });
+});
