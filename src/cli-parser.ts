@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { CommandSpec, OptionSpec, ParsedValues } from './commands/spec.js';
+import { type CommandSpec, flag, type OptionSpec, type ParsedValues } from './commands/spec.js';
 import { errorMessage, UsageError } from './services/errors.js';
 
 /**
@@ -12,14 +12,21 @@ export type ParseOutcome =
   | { kind: 'help'; text: string }
   | { kind: 'version' };
 
-const HELP: OptionSpec = { name: 'help', short: 'h', description: 'show help' };
-const VERSION: OptionSpec = { name: 'version', short: 'V', description: 'print the version' };
+const HELP = flag('help', 'show help', 'h');
+const VERSION = flag('version', 'print the version', 'V');
 
 function findSubcommand(command: CommandSpec, word: string): CommandSpec | undefined {
   return command.subcommands?.find((candidate) => candidate.name === word || candidate.aliases?.includes(word));
 }
 
-export function parseCommandLine(root: CommandSpec, globals: OptionSpec[], argv: string[]): ParseOutcome {
+/** Options every command takes; `forWrites` ones are shown only in the help of commands that write. */
+export interface GlobalOptionSpecs {
+  always: OptionSpec[];
+  forWrites: OptionSpec[];
+}
+
+export function parseCommandLine(root: CommandSpec, globalSpecs: GlobalOptionSpecs, argv: string[]): ParseOutcome {
+  const globals = [...globalSpecs.always, ...globalSpecs.forWrites];
   const valueGlobals = new Set(
     globals
       .filter((option) => option.value)
@@ -69,11 +76,11 @@ export function parseCommandLine(root: CommandSpec, globals: OptionSpec[], argv:
     throw new UsageError(`${usageMessage(error, options)}; see \`authdeck ${[...path, '--help'].join(' ')}\``);
   }
   const { values, positionals } = parsed;
-  if (values.help) return { kind: 'help', text: formatHelp(command, path, globals) };
+  if (values.help) return { kind: 'help', text: formatHelp(command, path, globalSpecs) };
   if (values.version) return { kind: 'version' };
   const [firstWord] = positionals;
   if (command.subcommands && !command.args && firstWord !== undefined) throw unknownCommand(command, path, firstWord);
-  if (!command.run) return { kind: 'help', text: formatHelp(command, path, globals) };
+  if (!command.run) return { kind: 'help', text: formatHelp(command, path, globalSpecs) };
   checkArguments(command, path, positionals);
   for (const option of command.options ?? []) {
     if (option.required && (values[option.name] === undefined || values[option.name] === '')) {
@@ -154,7 +161,7 @@ function usageMessage(error: unknown, options: OptionSpec[]): string {
   return message.replace(/^Option '([^']+)' argument missing/, "option '$1' needs a value");
 }
 
-export function formatHelp(command: CommandSpec, path: string[], globals: OptionSpec[]): string {
+export function formatHelp(command: CommandSpec, path: string[], globals: GlobalOptionSpecs): string {
   const lines: string[] = [];
   const args = (command.args ?? []).map((arg) =>
     arg.required ? `<${arg.name}${arg.variadic ? '...' : ''}>` : `[${arg.name}${arg.variadic ? '...' : ''}]`,
@@ -162,17 +169,26 @@ export function formatHelp(command: CommandSpec, path: string[], globals: Option
   const usage = ['authdeck', ...path, ...(command.subcommands ? ['<command>'] : []), '[options]', ...args].join(' ');
   lines.push(`Usage: ${usage}`, '', command.description);
   if (command.aliases?.length) lines.push('', `Also: ${command.aliases.join(', ')}`);
-  if (command.subcommands?.length) {
+  const subcommands = (command.subcommands ?? []).filter((sub) => !sub.hidden);
+  if (subcommands.length) {
     lines.push('', 'Commands:');
-    const width = Math.max(...command.subcommands.map((sub) => sub.name.length));
-    for (const sub of command.subcommands) lines.push(`  ${sub.name.padEnd(width)}  ${sub.description}`);
+    const width = Math.max(...subcommands.map((sub) => sub.name.length));
+    for (const sub of subcommands) lines.push(`  ${sub.name.padEnd(width)}  ${sub.description}`);
   }
-  const options = [...(command.options ?? []), ...globals, HELP, ...(path.length === 0 ? [VERSION] : [])];
+  const writes = command.writes || subcommands.some((sub) => sub.writes);
+  const options = [
+    ...(command.options ?? []),
+    ...globals.always,
+    ...(writes ? globals.forWrites : []),
+    HELP,
+    ...(path.length === 0 ? [VERSION] : []),
+  ];
   const flag = (option: OptionSpec) =>
     `${option.short ? `-${option.short}, ` : '    '}--${option.name}${option.value ? ` <${option.value}>` : ''}`;
   const width = Math.max(...options.map((option) => flag(option).length));
   lines.push('', 'Options:');
   for (const option of options)
     lines.push(`  ${flag(option).padEnd(width)}  ${option.description}${option.required ? ' (required)' : ''}`);
+  if (command.examples?.length) lines.push('', 'Examples:', ...command.examples.map((example) => `  ${example}`));
   return `${lines.join('\n')}\n`;
 }

@@ -1,4 +1,4 @@
-import { parseCommandLine } from './cli-parser.js';
+import { type GlobalOptionSpecs, parseCommandLine } from './cli-parser.js';
 import { jsonText, shown } from './services/terminal-text.js';
 import { CommandContext, type GlobalOptions } from './commands/context.js';
 import { dashboardCommand, onboardCommand, pickCommand } from './commands/interactive.js';
@@ -14,35 +14,35 @@ import { refreshCommand } from './commands/refresh.js';
 import { removeCommand } from './commands/remove.js';
 import { addKeyCommand, pasteTokenCommand } from './commands/save-credential.js';
 import { setupTokenCommand } from './commands/setup-token.js';
-import type { CommandSpec, OptionSpec, ParsedValues } from './commands/spec.js';
+import { choice, type CommandSpec, flag, type ParsedValues, text } from './commands/spec.js';
 import { runStatus, statusCommand } from './commands/status.js';
 import { tokenCommand } from './commands/token.js';
 import { looksLikeSecret, maskSecret } from './services/credentials.js';
-import type { StoreGenerationChoice } from './services/store-generation.js';
 import { AuthdeckError, ExitCode, errorMessage, UsageError } from './services/errors.js';
 import { VERSION } from './version.js';
 
 /**
- * The command surface (SPEC §6): each command's flags, help and run live in its own file
+ * The command surface (README "Commands"): each command's flags, help and run live in its own file
  * under src/commands/; this file only arranges them in a tree and runs one. The plain commands
  * are bundled with this file (one module to load, not twenty small chunks); Ink and React live
  * in the TUI chunk, which only the interactive commands import, on demand.
  */
-const GLOBAL_OPTIONS: OptionSpec[] = [
-  {
-    name: 'state-dir',
-    value: 'dir',
-    description: 'OpenClaw state dir (default: $OPENCLAW_STATE_DIR, else ~/.openclaw)',
-  },
-  { name: 'agent', value: 'id', description: "agent whose credentials to use (default: the config's default agent)" },
-  { name: 'no-color', description: 'no colours (NO_COLOR works too)' },
-  { name: 'no-reload', description: 'after a write, do not ask the running gateway to reload auth' },
-  {
-    name: 'store-generation',
-    value: 'json|sqlite',
-    description: 'which OpenClaw store to write when nothing here tells (no store yet, no openclaw installed)',
-  },
-];
+const GLOBAL = {
+  stateDir: text('state-dir', 'dir', 'OpenClaw state dir (default: $OPENCLAW_STATE_DIR, else ~/.openclaw)'),
+  agent: text('agent', 'id', "agent whose credentials to use (default: the config's default agent)", 'agents'),
+  noColor: flag('no-color', 'no colours (NO_COLOR works too)'),
+  noReload: flag('no-reload', 'after a write, do not ask the running gateway to reload auth'),
+  storeGeneration: choice(
+    'store-generation',
+    ['json', 'sqlite'] as const,
+    'which OpenClaw store to write when nothing here tells (no store yet, no openclaw installed)',
+  ),
+};
+
+const GLOBAL_OPTIONS: GlobalOptionSpecs = {
+  always: [GLOBAL.stateDir, GLOBAL.agent, GLOBAL.noColor],
+  forWrites: [GLOBAL.noReload, GLOBAL.storeGeneration],
+};
 
 const ROOT: CommandSpec = {
   name: 'authdeck',
@@ -88,20 +88,16 @@ const ROOT: CommandSpec = {
 };
 
 function globalOptions(values: ParsedValues): GlobalOptions {
+  const stateDir = GLOBAL.stateDir.read(values['state-dir']);
+  const agent = GLOBAL.agent.read(values.agent);
+  const storeGeneration = GLOBAL.storeGeneration.read(values['store-generation']);
   return {
-    ...(typeof values['state-dir'] === 'string' ? { stateDir: values['state-dir'] } : {}),
-    ...(typeof values.agent === 'string' ? { agent: values.agent } : {}),
-    ...(values['no-color'] ? { color: false } : {}),
-    ...(values['no-reload'] ? { reload: false } : {}),
-    ...(typeof values['store-generation'] === 'string'
-      ? { storeGeneration: storeGenerationFlag(values['store-generation']) }
-      : {}),
+    ...(stateDir !== undefined ? { stateDir } : {}),
+    ...(agent !== undefined ? { agent } : {}),
+    ...(GLOBAL.noColor.read(values['no-color']) ? { color: false } : {}),
+    ...(GLOBAL.noReload.read(values['no-reload']) ? { reload: false } : {}),
+    ...(storeGeneration ? { storeGeneration } : {}),
   };
-}
-
-function storeGenerationFlag(value: string): StoreGenerationChoice {
-  if (value === 'json' || value === 'sqlite') return value;
-  throw new UsageError(`--store-generation: "${value}" is not json or sqlite`);
 }
 
 /**

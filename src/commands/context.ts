@@ -1,8 +1,6 @@
 import { loadAgentState, type AgentState } from '../services/agent-state.js';
 import type { GatewayReload } from '../services/gateway/reload-auth.js';
 import type { StoreEra, StoreGenerationChoice } from '../services/store-generation.js';
-import { UsageError } from '../services/errors.js';
-import { isValidProviderId, normalizeProviderId } from '../services/providers.js';
 import { resolveWorkspace, type Workspace } from '../services/workspace.js';
 import { colorEnabled, createPainter, writeLine, type CommandIO, type Painter } from './output.js';
 import { promptChoice, promptSecret, readAllInput } from './secret-input.js';
@@ -99,13 +97,4 @@ export class CommandContext {
     if (note) this.note(note.warning ? this.paint.yellow(`warning: ${note.line}`) : this.paint.dim(note.line));
     return reload;
   }
-}
-
-export function requireProvider(value: string | undefined, flag = '--provider'): string {
-  if (value === undefined || value.trim() === '') throw new UsageError(`${flag} is required`);
-  const provider = normalizeProviderId(value);
-  if (!isValidProviderId(provider)) {
-    throw new UsageError(`${flag}: "${value}" is not a provider id (letters, digits, ".", "_" and "-")`);
-  }
-  return provider;
 }

@@ -1,19 +1,14 @@
-import { OPTIONS, flagValue, type CommandSpec } from './spec.js';
+import { command, flag, OPTIONS } from './spec.js';
 
 /** `authdeck doctor`: its checks load only when it runs (doctor-run.ts). */
-export const doctorCommand: CommandSpec = {
+export const doctorCommand = command({
   name: 'doctor',
   description: 'check what keeps the gateway from working; --fix applies the safe fixes',
-  options: [
-    {
-      name: 'fix',
-      description: 'apply the fixes that lose nothing: permissions, stale locks, temp files, dangling order entries',
-    },
-    OPTIONS.json,
-  ],
-  run: async (ctx, { values }) =>
-    (await import('./doctor-run.js')).runDoctorCommand(ctx, {
-      fix: flagValue(values, 'fix'),
-      json: flagValue(values, 'json'),
-    }),
-};
+  examples: ['authdeck doctor', 'authdeck doctor --fix'],
+  writes: true,
+  options: {
+    fix: flag('fix', 'apply the fixes that lose nothing: permissions, stale locks, temp files, dangling order entries'),
+    json: OPTIONS.json,
+  },
+  run: async (ctx, options) => (await import('./doctor-run.js')).runDoctorCommand(ctx, options),
+});

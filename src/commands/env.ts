@@ -10,7 +10,7 @@ import { UsageError } from '../services/errors.js';
 import { PROVIDERS } from '../services/providers.js';
 import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
-import { OPTIONS, flagValue, type CommandSpec } from './spec.js';
+import { command, group, OPTIONS } from './spec.js';
 
 const RESTART =
   'a running gateway reads .env when it starts: restart it (`openclaw gateway restart`, or its systemd/launchd service)';
@@ -93,29 +93,33 @@ async function runEnvUnset(ctx: CommandContext, rawName: string | undefined, jso
   return 0;
 }
 
-export const envCommand: CommandSpec = {
+export const envCommand = group({
   name: 'env',
   description: "the daemon's .env (<state>/.env): list, set NAME, unset NAME",
   subcommands: [
-    {
+    command({
       name: 'list',
       description: 'variables with masked values, the provider each serves, and process overrides',
-      options: [OPTIONS.json],
-      run: (ctx, { values }) => runEnvList(ctx, flagValue(values, 'json')),
-    },
-    {
+      options: { json: OPTIONS.json },
+      run: (ctx, { json }) => runEnvList(ctx, json),
+    }),
+    command({
       name: 'set',
       description: 'set NAME from stdin or a masked prompt (never from the command line)',
-      options: [OPTIONS.json],
+      examples: [
+        'authdeck env set OPENAI_API_KEY            # masked prompt',
+        'printf %s "$KEY" | authdeck env set GROQ_API_KEY',
+      ],
+      options: { json: OPTIONS.json },
       args: [{ name: 'name', required: true }],
-      run: (ctx, { values, positionals }) => runEnvSet(ctx, positionals[0], flagValue(values, 'json')),
-    },
-    {
+      run: (ctx, { json }, [name]) => runEnvSet(ctx, name, json),
+    }),
+    command({
       name: 'unset',
       description: 'remove NAME',
-      options: [OPTIONS.json],
+      options: { json: OPTIONS.json },
       args: [{ name: 'name', required: true }],
-      run: (ctx, { values, positionals }) => runEnvUnset(ctx, positionals[0], flagValue(values, 'json')),
-    },
+      run: (ctx, { json }, [name]) => runEnvUnset(ctx, name, json),
+    }),
   ],
-};
+});

@@ -1,13 +1,18 @@
-import { findProvider, isValidProviderId, normalizeProviderId, type OnboardingMethod } from '../services/providers.js';
+import { findProvider, type OnboardingMethod } from '../services/providers.js';
 import { UsageError } from '../services/errors.js';
 import { loadAgentState } from '../services/agent-state.js';
 import type { CommandContext } from './context.js';
-import { requireProvider } from './context.js';
-import { OPTIONS, flagValue, stringValue, type CommandSpec, type OptionSpec, type ParsedValues } from './spec.js';
+import { choice, command, flag, OPTIONS, type OptionValues, provider, text } from './spec.js';
 
-const METHODS: OnboardingMethod[] = ['api-key', 'setup-token', 'paste-token', 'browser', 'device'];
+const METHODS = [
+  'api-key',
+  'setup-token',
+  'paste-token',
+  'browser',
+  'device',
+] as const satisfies readonly OnboardingMethod[];
 
-/** Screens need a terminal; without one, say which plain command does the job (SPEC §6). */
+/** Screens need a terminal; without one, say which plain command does the job. */
 export function requireTerminal(ctx: CommandContext, what: string, instead: string): void {
   if (!ctx.interactive) throw new UsageError(`${what} needs a terminal; without one use ${instead}`);
 }
@@ -28,14 +33,10 @@ export async function openScreen(
   return launchTui(ctx, screen, options.printTo);
 }
 
-export async function runOnboard(
-  ctx: CommandContext,
-  options: { provider?: string; method?: string; nonInteractive?: boolean; profileId?: string; json?: boolean },
-): Promise<number> {
-  const provider = options.provider !== undefined ? requireProvider(options.provider) : undefined;
-  const method = options.method as OnboardingMethod | undefined;
-  if (method !== undefined && !METHODS.includes(method))
-    throw new UsageError(`--method: "${options.method}" is not one of ${METHODS.join(', ')}`);
+export type OnboardOptions = Partial<OptionValues<typeof ONBOARD_OPTIONS>>;
+
+export async function runOnboard(ctx: CommandContext, options: OnboardOptions): Promise<number> {
+  const { provider, method } = options;
   if (provider && method && !(findProvider(provider)?.methods ?? ['api-key', 'paste-token']).includes(method)) {
     throw new UsageError(`--method ${method} does not apply to ${provider}`);
   }
@@ -76,10 +77,11 @@ export async function runDashboard(ctx: CommandContext): Promise<number> {
   return openScreen(ctx, { name: 'dashboard' });
 }
 
-export async function runPick(ctx: CommandContext, options: { provider?: string; print?: boolean }): Promise<number> {
-  const provider = options.provider !== undefined ? normalizeProviderId(options.provider) : undefined;
-  if (provider !== undefined && !isValidProviderId(provider))
-    throw new UsageError(`--provider: "${options.provider}" is not a provider id`);
+export async function runPick(
+  ctx: CommandContext,
+  options: { provider?: string | undefined; print?: boolean },
+): Promise<number> {
+  const { provider } = options;
   const screen = {
     name: 'pick',
     ...(provider ? { provider } : {}),
@@ -102,41 +104,39 @@ export async function runPick(ctx: CommandContext, options: { provider?: string;
 }
 
 /** The wizard's flags, shared by `onboard` and `login`. */
-export const ONBOARD_OPTIONS: OptionSpec[] = [
-  OPTIONS.provider(false),
-  { name: 'method', value: 'method', description: 'api-key | setup-token | paste-token' },
-  { name: 'non-interactive', description: 'no screen: needs --provider and --method, secret on stdin' },
-  { name: 'profile-id', value: 'id', description: 'with --non-interactive: profile id or name' },
-  OPTIONS.json,
-];
+export const ONBOARD_OPTIONS = {
+  provider: provider(),
+  method: choice('method', METHODS, 'how to get the credential'),
+  nonInteractive: flag('non-interactive', 'no screen: needs --provider and --method, secret on stdin'),
+  profileId: text('profile-id', 'id', 'with --non-interactive: profile id or name'),
+  json: OPTIONS.json,
+};
 
-export function onboardInput(values: ParsedValues) {
-  return {
-    provider: stringValue(values, 'provider'),
-    method: stringValue(values, 'method'),
-    nonInteractive: flagValue(values, 'non-interactive'),
-    profileId: stringValue(values, 'profile-id'),
-    json: flagValue(values, 'json'),
-  };
-}
-
-export const onboardCommand: CommandSpec = {
+export const onboardCommand = command({
   name: 'onboard',
   description: 'the onboarding wizard (TUI); --non-interactive reads the secret from stdin',
+  examples: [
+    'authdeck onboard',
+    'authdeck onboard --provider anthropic --method setup-token',
+    'printf %s "$KEY" | authdeck onboard --non-interactive --provider openai --method api-key',
+  ],
+  writes: true,
   options: ONBOARD_OPTIONS,
-  run: (ctx, { values }) => runOnboard(ctx, onboardInput(values)),
-};
+  run: (ctx, options) => runOnboard(ctx, options),
+});
 
-export const dashboardCommand: CommandSpec = {
+export const dashboardCommand = command({
   name: 'dashboard',
   description: 'the live status dashboard (TUI)',
+  writes: true,
   run: (ctx) => runDashboard(ctx),
-};
+});
 
-export const pickCommand: CommandSpec = {
+export const pickCommand = command({
   name: 'pick',
   description: 'choose the profile a provider uses first for this agent (TUI)',
-  options: [OPTIONS.provider(false), { name: 'print', description: 'print the chosen id to stdout' }],
-  run: (ctx, { values }) =>
-    runPick(ctx, { provider: stringValue(values, 'provider'), print: flagValue(values, 'print') }),
-};
+  examples: ['authdeck pick --provider anthropic', 'id=$(authdeck pick --provider anthropic --print)'],
+  writes: true,
+  options: { provider: provider(), print: flag('print', 'print the chosen id to stdout') },
+  run: (ctx, options) => runPick(ctx, options),
+});

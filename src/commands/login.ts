@@ -1,27 +1,35 @@
 import { UsageError } from '../services/errors.js';
 import { findOAuthProvider, OAUTH_PROVIDERS, type SignInMethod } from '../services/oauth/oauth-providers.js';
 import type { CommandContext } from './context.js';
-import { ONBOARD_OPTIONS, onboardInput, openScreen, requireTerminal, runOnboard } from './interactive.js';
+import { ONBOARD_OPTIONS, openScreen, requireTerminal, runOnboard } from './interactive.js';
 import { runRemove } from './remove.js';
-import { OPTIONS, flagValue, type CommandSpec } from './spec.js';
+import { command, flag, OPTIONS, provider } from './spec.js';
 
 /**
  * `authdeck login`: what people type first. Without a method it is the wizard; with one, the
  * wizard goes straight to it (or, --non-interactive, reads the secret from stdin).
  */
-export const loginCommand: CommandSpec = {
+export const loginCommand = command({
   name: 'login',
   description: 'sign in to a provider: --method browser|device for ChatGPT, Copilot, xAI; else the wizard',
-  options: [
-    ...ONBOARD_OPTIONS.map((option) =>
-      option.name === 'method'
-        ? { ...option, description: 'browser | device (sign in), or api-key | setup-token | paste-token (the wizard)' }
-        : option,
-    ),
-    { name: 'no-browser', description: 'print the sign-in link instead of opening a browser' },
+  examples: [
+    'authdeck login --provider openai                    # ChatGPT sign-in (the wizard in a terminal)',
+    'authdeck login --provider github-copilot --method device',
+    'authdeck login --provider openai --method device --no-browser   # over SSH',
   ],
-  run: async (ctx, { values }) => {
-    const input = onboardInput(values);
+  writes: true,
+  options: {
+    ...ONBOARD_OPTIONS,
+    provider: provider(
+      `provider: ${OAUTH_PROVIDERS.map((entry) => entry.id).join(', ')} sign in; others open the wizard`,
+    ),
+    method: {
+      ...ONBOARD_OPTIONS.method,
+      description: 'browser | device (sign in), or api-key | setup-token | paste-token (the wizard)',
+    },
+    noBrowser: flag('no-browser', 'print the sign-in link instead of opening a browser'),
+  },
+  run: async (ctx, { noBrowser, ...input }) => {
     const oauth = input.provider ? findOAuthProvider(input.provider) : undefined;
     // Sign-in by flag, or a sign-in provider with no terminal for the wizard: the text flow.
     if (input.method === 'browser' || input.method === 'device' || (oauth && !input.method && !ctx.interactive)) {
@@ -34,14 +42,14 @@ export const loginCommand: CommandSpec = {
         provider: input.provider,
         method: input.method as SignInMethod | undefined,
         ...(input.profileId ? { profileId: input.profileId } : {}),
-        openBrowser: !flagValue(values, 'no-browser'),
+        openBrowser: !noBrowser,
         json: input.json === true,
       });
     }
     // In a terminal the wizard offers the sign-in among the provider's methods (openai-codex is openai there).
     return runOnboard(ctx, { ...input, ...(oauth && input.provider === 'openai-codex' ? { provider: 'openai' } : {}) });
   },
-};
+});
 
 /** `authdeck logout [ID]`: remove a profile; without an id, choose it in a list. */
 export async function runLogout(ctx: CommandContext, id: string | undefined, options: { yes: boolean; json: boolean }) {
@@ -50,11 +58,12 @@ export async function runLogout(ctx: CommandContext, id: string | undefined, opt
   return openScreen(ctx, { name: 'logout' }, { checkStore: true });
 }
 
-export const logoutCommand: CommandSpec = {
+export const logoutCommand = command({
   name: 'logout',
   description: 'remove a profile: the one named, or one chosen in a list (TUI)',
-  options: [OPTIONS.yes, OPTIONS.json],
-  args: [{ name: 'id' }],
-  run: (ctx, { values, positionals }) =>
-    runLogout(ctx, positionals[0], { yes: flagValue(values, 'yes'), json: flagValue(values, 'json') }),
-};
+  examples: ['authdeck logout', 'authdeck logout anthropic:work --yes'],
+  writes: true,
+  options: { yes: OPTIONS.yes, json: OPTIONS.json },
+  args: [{ name: 'id', values: 'profiles' }],
+  run: (ctx, options, [id]) => runLogout(ctx, id, options),
+});

@@ -5,7 +5,7 @@ import type { MigrationEntry, MigrationPlan } from '../services/migrate.js';
 import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
 import { promptConfirm } from './secret-input.js';
-import { OPTIONS, flagValue, type CommandSpec } from './spec.js';
+import { command, flag, OPTIONS } from './spec.js';
 
 export interface MigrateOptions {
   apply?: boolean;
@@ -92,21 +92,17 @@ export async function runMigrate(ctx: CommandContext, options: MigrateOptions): 
   return 0;
 }
 
-export const migrateCommand: CommandSpec = {
+export const migrateCommand = command({
   name: 'migrate',
   description:
     'SQLite-era agent with JSON auth files: what `openclaw doctor --fix` would import, and --apply to do it without losing renewed tokens',
-  options: [
-    { name: 'apply', description: 'write the new and newer profiles into SQLite and archive the JSON files' },
-    { name: 'prefer-json', description: 'with --apply: also take every profile that differs from the stored one' },
-    OPTIONS.yes,
-    OPTIONS.json,
-  ],
-  run: (ctx, { values }) =>
-    runMigrate(ctx, {
-      apply: flagValue(values, 'apply'),
-      preferJson: flagValue(values, 'prefer-json'),
-      yes: flagValue(values, 'yes'),
-      json: flagValue(values, 'json'),
-    }),
-};
+  examples: ['authdeck migrate', 'authdeck migrate --apply --yes'],
+  writes: true,
+  options: {
+    apply: flag('apply', 'write the new and newer profiles into SQLite and archive the JSON files'),
+    preferJson: flag('prefer-json', 'with --apply: also take every profile that differs from the stored one'),
+    yes: OPTIONS.yes,
+    json: OPTIONS.json,
+  },
+  run: (ctx, options) => runMigrate(ctx, options),
+});

@@ -13,7 +13,8 @@ import { parseNotifyTarget, scrubSecrets } from '../services/monitor/monitor-uni
 import { buildStatusReport } from '../services/status-report.js';
 import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
-import { flagValue, stringValue, type ParsedValues } from './spec.js';
+import type { MONITOR_INSTALL_OPTIONS, MONITOR_RUN_OPTIONS } from './monitor.js';
+import type { OptionValues } from './spec.js';
 
 /** The command a scheduled job runs: this Node and this authdeck, by absolute path. */
 function authdeckCommand(): string[] {
@@ -27,11 +28,14 @@ async function target(ctx: CommandContext) {
   return { stateDir: workspace.stateDir, agentId: workspace.agentId, env: ctx.io.env };
 }
 
-export async function runInstall(ctx: CommandContext, values: ParsedValues): Promise<number> {
-  const everyMs = parseDuration(stringValue(values, 'every') ?? '30m', '--every');
+export async function runInstall(
+  ctx: CommandContext,
+  options: OptionValues<typeof MONITOR_INSTALL_OPTIONS>,
+): Promise<number> {
+  const everyMs = options.every ?? parseDuration('30m');
   if (everyMs < MIN_EVERY_MS) throw new UsageError('--every must be at least 5m');
-  const withinMs = parseDuration(stringValue(values, 'within') ?? '2h', '--within');
-  const notify = parseNotifyTarget({ notify: stringValue(values, 'notify'), ntfy: stringValue(values, 'ntfy') });
+  const withinMs = options.within ?? parseDuration('2h');
+  const notify = parseNotifyTarget({ notify: options.notify, ntfy: options.ntfy });
   const result = await installMonitor({
     ...(await target(ctx)),
     authdeckCommand: authdeckCommand(),
@@ -39,7 +43,7 @@ export async function runInstall(ctx: CommandContext, values: ParsedValues): Pro
     withinMs,
     ...(notify ? { notify } : {}),
   });
-  if (flagValue(values, 'json')) {
+  if (options.json) {
     writeJson(ctx.io.stdout, { ok: true, ...result });
     return 0;
   }
@@ -90,9 +94,12 @@ export async function runUninstall(ctx: CommandContext, json: boolean): Promise<
 }
 
 /** What the timer runs: `status --check`, then a notification when it is not 0. */
-export async function runScheduledCheck(ctx: CommandContext, values: ParsedValues): Promise<number> {
-  const withinMs = parseDuration(stringValue(values, 'within') ?? '2h', '--within');
-  const notify = parseNotifyTarget({ notify: stringValue(values, 'notify'), ntfy: stringValue(values, 'ntfy') });
+export async function runScheduledCheck(
+  ctx: CommandContext,
+  options: OptionValues<typeof MONITOR_RUN_OPTIONS>,
+): Promise<number> {
+  const withinMs = options.within ?? parseDuration('2h');
+  const notify = parseNotifyTarget({ notify: options.notify, ntfy: options.ntfy });
   const record = await runMonitor({
     check: async () => {
       const report = buildStatusReport(await ctx.agentState({ waitForLock: true }), {

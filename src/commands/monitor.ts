@@ -1,45 +1,50 @@
-import { OPTIONS, flagValue, type CommandSpec } from './spec.js';
+import { command, duration, group, OPTIONS, text } from './spec.js';
 
-const NOTIFY_OPTIONS = [
-  { name: 'notify', value: 'command', description: 'run this shell command with the reasons on stdin' },
-  { name: 'ntfy', value: 'url', description: 'POST the reasons to this ntfy-style topic URL' },
-];
+const NOTIFY_OPTIONS = {
+  notify: text('notify', 'command', 'run this shell command with the reasons on stdin'),
+  ntfy: text('ntfy', 'url', 'POST the reasons to this ntfy-style topic URL'),
+};
+
+export const MONITOR_INSTALL_OPTIONS = {
+  every: duration('every', 'how often (default 30m, at least 5m)'),
+  within: duration('within', 'warn window (default 2h)'),
+  ...NOTIFY_OPTIONS,
+  json: OPTIONS.json,
+};
+
+export const MONITOR_RUN_OPTIONS = { within: duration('within', 'warn window (default 2h)'), ...NOTIFY_OPTIONS };
 
 /** The monitor's code (systemd, cron, notifications) loads only when a monitor command runs. */
 const load = () => import('./monitor-run.js');
 
-export const monitorCommand: CommandSpec = {
+export const monitorCommand = group({
   name: 'monitor',
   description: 'expiry notifications from a systemd user timer (or cron): install, status, uninstall',
   subcommands: [
-    {
+    command({
       name: 'install',
       description: 'run `status --check` on a schedule and notify when something expires or fails',
-      options: [
-        { name: 'every', value: 'duration', description: 'how often (default 30m, at least 5m)' },
-        { name: 'within', value: 'duration', description: 'warn window (default 2h)' },
-        ...NOTIFY_OPTIONS,
-        OPTIONS.json,
-      ],
-      run: async (ctx, { values }) => (await load()).runInstall(ctx, values),
-    },
-    {
+      examples: ['authdeck monitor install --every 1h --within 12h --ntfy https://ntfy.sh/my-topic'],
+      options: MONITOR_INSTALL_OPTIONS,
+      run: async (ctx, options) => (await load()).runInstall(ctx, options),
+    }),
+    command({
       name: 'status',
       description: 'whether the timer is installed and active, and its last run',
-      options: [OPTIONS.json],
-      run: async (ctx, { values }) => (await load()).runStatusOfMonitor(ctx, flagValue(values, 'json')),
-    },
-    {
+      options: { json: OPTIONS.json },
+      run: async (ctx, { json }) => (await load()).runStatusOfMonitor(ctx, json),
+    }),
+    command({
       name: 'uninstall',
       description: 'stop the timer and remove its units',
-      options: [OPTIONS.json],
-      run: async (ctx, { values }) => (await load()).runUninstall(ctx, flagValue(values, 'json')),
-    },
-    {
+      options: { json: OPTIONS.json },
+      run: async (ctx, { json }) => (await load()).runUninstall(ctx, json),
+    }),
+    command({
       name: 'run',
       description: 'what the timer runs: one check, and a notification when it is not ok',
-      options: [{ name: 'within', value: 'duration', description: 'warn window' }, ...NOTIFY_OPTIONS],
-      run: async (ctx, { values }) => (await load()).runScheduledCheck(ctx, values),
-    },
+      options: MONITOR_RUN_OPTIONS,
+      run: async (ctx, options) => (await load()).runScheduledCheck(ctx, options),
+    }),
   ],
-};
+});

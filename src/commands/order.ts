@@ -4,19 +4,19 @@ import { parseDuration } from '../services/durations.js';
 import { UsageError } from '../services/errors.js';
 import { resolveProfileId, setOrderOverride } from '../services/profile-actions.js';
 import { buildStatusReport } from '../services/status-report.js';
-import { requireProvider, type CommandContext } from './context.js';
+import type { CommandContext } from './context.js';
 import { forTerminal, shown } from '../services/terminal-text.js';
 import { writeJson, writeLine } from './output.js';
-import { OPTIONS, flagValue, stringValue, type CommandSpec, type ParsedValues } from './spec.js';
+import { command, group, OPTIONS, provider, required } from './spec.js';
 
 interface OrderOptions {
-  provider?: string;
-  json?: boolean;
+  provider: string;
+  json: boolean;
 }
 
 /** `order get`: the override (if any) and the order the gateway will actually use. */
 export async function runOrderGet(ctx: CommandContext, options: OrderOptions): Promise<number> {
-  const provider = requireProvider(options.provider);
+  const { provider } = options;
   const state = await ctx.agentState();
   const nowMs = ctx.io.now();
   const report = buildStatusReport(state, {
@@ -59,7 +59,7 @@ export async function runOrderGet(ctx: CommandContext, options: OrderOptions): P
 
 /** `order set`: the agent's override, written where the gateway reads it. */
 export async function runOrderSet(ctx: CommandContext, ids: string[], options: OrderOptions): Promise<number> {
-  const provider = requireProvider(options.provider);
+  const { provider } = options;
   if (ids.length === 0)
     throw new UsageError('order set needs at least one profile id (use `order clear` to remove the override)');
   const fullIds = [...new Set(ids.map((id) => resolveProfileId(provider, id, '')))];
@@ -100,7 +100,7 @@ export async function runOrderSet(ctx: CommandContext, ids: string[], options: O
 }
 
 export async function runOrderClear(ctx: CommandContext, options: OrderOptions): Promise<number> {
-  const provider = requireProvider(options.provider);
+  const { provider } = options;
   const workspace = await ctx.workspace();
   const result = await setOrderOverride(workspace, provider, undefined);
   const gateway = result.changed ? await ctx.reloadGateway((await ctx.agentState()).generation.era) : undefined;
@@ -123,33 +123,34 @@ export async function runOrderClear(ctx: CommandContext, options: OrderOptions):
   return 0;
 }
 
-const orderOptions = (values: ParsedValues): OrderOptions => ({
-  provider: stringValue(values, 'provider'),
-  json: flagValue(values, 'json'),
-});
+const ORDER_OPTIONS = { provider: required(provider()), json: OPTIONS.json };
 
-export const orderCommand: CommandSpec = {
+export const orderCommand = group({
   name: 'order',
   description: "get, set or clear the agent's profile order for a provider",
   subcommands: [
-    {
+    command({
       name: 'get',
       description: 'show the order the gateway uses, and the override if there is one',
-      options: [OPTIONS.provider(true), OPTIONS.json],
-      run: (ctx, { values }) => runOrderGet(ctx, orderOptions(values)),
-    },
-    {
+      examples: ['authdeck order get --provider anthropic'],
+      options: ORDER_OPTIONS,
+      run: (ctx, options) => runOrderGet(ctx, options),
+    }),
+    command({
       name: 'set',
       description: "set the agent's override: the profiles to try, first one first",
-      options: [OPTIONS.provider(true), OPTIONS.json],
-      args: [{ name: 'ids', required: true, variadic: true }],
-      run: (ctx, { values, positionals }) => runOrderSet(ctx, positionals, orderOptions(values)),
-    },
-    {
+      examples: ['authdeck order set --provider anthropic work default   # anthropic:work first'],
+      writes: true,
+      options: ORDER_OPTIONS,
+      args: [{ name: 'ids', required: true, variadic: true, values: 'profiles' }],
+      run: (ctx, options, ids) => runOrderSet(ctx, ids, options),
+    }),
+    command({
       name: 'clear',
       description: "remove the agent's override",
-      options: [OPTIONS.provider(true), OPTIONS.json],
-      run: (ctx, { values }) => runOrderClear(ctx, orderOptions(values)),
-    },
+      writes: true,
+      options: ORDER_OPTIONS,
+      run: (ctx, options) => runOrderClear(ctx, options),
+    }),
   ],
-};
+});

@@ -2,7 +2,7 @@ import { PREFERENCE_KEYS, readPreferences, setPreference, type Preferences } fro
 import { UsageError } from '../services/errors.js';
 import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
-import { OPTIONS, flagValue, type CommandSpec } from './spec.js';
+import { command, OPTIONS } from './spec.js';
 
 export async function runPrefs(
   ctx: CommandContext,
@@ -34,11 +34,11 @@ export async function runPrefs(
   throw new UsageError(`prefs: unknown action "${action}"; use list, get or set`);
 }
 
-export const prefsCommand: CommandSpec = {
+export const prefsCommand = command({
   name: 'prefs',
   description: "authdeck's own preferences: list, get KEY, set KEY VALUE",
-  options: [OPTIONS.json],
-  args: [{ name: 'action' }, { name: 'key' }, { name: 'value' }],
-  run: (ctx, { values, positionals: [action, key, value] }) =>
-    runPrefs(ctx, action, key, value, { json: flagValue(values, 'json') }),
-};
+  examples: ['authdeck prefs list', 'authdeck prefs set warnWithin 48h'],
+  options: { json: OPTIONS.json },
+  args: [{ name: 'action', values: ['list', 'get', 'set'] }, { name: 'key' }, { name: 'value' }],
+  run: (ctx, options, [action, key, value]) => runPrefs(ctx, action, key, value, options),
+});

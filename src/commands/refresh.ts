@@ -2,7 +2,7 @@ import { resolveProfileName } from '../services/agent-state.js';
 import { describeExpiry } from '../services/durations.js';
 import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
-import { OPTIONS, flagValue, type CommandSpec } from './spec.js';
+import { command, flag, OPTIONS } from './spec.js';
 
 /** `authdeck refresh ID`: renew an OAuth sign-in's access token, under the gateway's refresh lock. */
 async function runRefresh(ctx: CommandContext, name: string, options: { force: boolean; json: boolean }) {
@@ -28,11 +28,12 @@ async function runRefresh(ctx: CommandContext, name: string, options: { force: b
   return 0;
 }
 
-export const refreshCommand: CommandSpec = {
+export const refreshCommand = command({
   name: 'refresh',
   description: "renew an OAuth sign-in's access token now (under the gateway's refresh lock)",
-  options: [{ name: 'force', description: 'even when the access token is still good' }, OPTIONS.json],
-  args: [{ name: 'id', required: true }],
-  run: (ctx, { values, positionals }) =>
-    runRefresh(ctx, positionals.join(' '), { force: flagValue(values, 'force'), json: flagValue(values, 'json') }),
-};
+  examples: ['authdeck refresh openai:me@example.com'],
+  writes: true,
+  options: { force: flag('force', 'even when the access token is still good'), json: OPTIONS.json },
+  args: [{ name: 'id', required: true, values: 'profiles' }],
+  run: (ctx, options, ids) => runRefresh(ctx, ids.join(' '), options),
+});

@@ -5,7 +5,7 @@ import { locationPath } from '../services/store-docs.js';
 import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
 import { promptConfirm } from './secret-input.js';
-import { OPTIONS, flagValue, type CommandSpec } from './spec.js';
+import { command, OPTIONS } from './spec.js';
 
 export async function runRemove(
   ctx: CommandContext,
@@ -63,12 +63,13 @@ export async function runRemove(
   return 0;
 }
 
-export const removeCommand: CommandSpec = {
+export const removeCommand = command({
   name: 'remove',
   description: 'remove a profile (asks first in a terminal)',
-  options: [OPTIONS.yes, OPTIONS.json],
-  args: [{ name: 'id', required: true }],
-  run: (ctx, { values, positionals }) =>
-    // The parser has checked there is exactly one.
-    runRemove(ctx, positionals.join(' '), { yes: flagValue(values, 'yes'), json: flagValue(values, 'json') }),
-};
+  examples: ['authdeck remove anthropic:work', 'authdeck remove work --yes --json'],
+  writes: true,
+  options: { yes: OPTIONS.yes, json: OPTIONS.json },
+  args: [{ name: 'id', required: true, values: 'profiles' }],
+  // The parser has checked there is exactly one.
+  run: (ctx, options, ids) => runRemove(ctx, ids.join(' '), options),
+});

@@ -1,20 +1,21 @@
 import { checkSecret, maskSecret, type SecretFit, type SecretKind } from '../services/credentials.js';
-import { formatDate, formatRelative, parseDuration } from '../services/durations.js';
+import { formatDate, formatRelative } from '../services/durations.js';
 import { AuthdeckError, CancelledError, UsageError } from '../services/errors.js';
 import { customProviderNote } from '../services/model-coverage.js';
 import { resolveProfileId } from '../services/profile-actions.js';
 import { refuseReplacing, saveCredentialProfile } from '../services/save-credential.js';
 import { providerInfo } from '../services/providers.js';
 import { profileAWriteWouldReplace } from '../services/agent-state.js';
-import { requireProvider, type CommandContext } from './context.js';
+import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
 import { promptConfirm } from './secret-input.js';
-import { OPTIONS, flagValue, stringValue, type CommandSpec } from './spec.js';
+import { command, duration, flag, OPTIONS, provider, required } from './spec.js';
 
 export interface SaveCredentialOptions {
-  provider?: string;
-  profileId?: string;
-  expiresIn?: string;
+  provider: string;
+  profileId?: string | undefined;
+  /** Milliseconds. */
+  expiresIn?: number | undefined;
   env?: boolean;
   json?: boolean;
 }
@@ -25,10 +26,10 @@ export async function runSaveCredential(
   kind: SecretKind,
   options: SaveCredentialOptions,
 ): Promise<number> {
-  const provider = requireProvider(options.provider);
+  const { provider } = options;
   const info = providerInfo(provider);
   const profileId = resolveProfileId(provider, options.profileId);
-  const expiresInMs = options.expiresIn !== undefined ? parseDuration(options.expiresIn, '--expires-in') : undefined;
+  const expiresInMs = options.expiresIn;
   if (expiresInMs !== undefined && expiresInMs <= 0) throw new UsageError('--expires-in must be more than zero');
   const envVar = options.env ? info.envVars.find((variable) => variable.type === 'api_key')?.name : undefined;
   if (options.env && !envVar)
@@ -155,42 +156,36 @@ async function confirmEnvReplacement(
     throw new CancelledError(`kept ${variable} as it was; nothing saved`);
 }
 
-export const pasteTokenCommand: CommandSpec = {
+export const pasteTokenCommand = command({
   name: 'paste-token',
   description: 'store a token made elsewhere (from stdin, or a masked prompt in a terminal)',
-  options: [
-    OPTIONS.provider(true),
-    OPTIONS.profileId,
-    {
-      name: 'expires-in',
-      value: 'duration',
-      description: 'lifetime: 365d, 12h, 90m (Anthropic setup-tokens: 365d when not given)',
-    },
-    OPTIONS.json,
+  examples: [
+    'authdeck paste-token --provider anthropic            # masked prompt',
+    'pbpaste | authdeck paste-token --provider anthropic --profile-id work --expires-in 365d',
   ],
-  run: (ctx, { values }) =>
-    runSaveCredential(ctx, 'token', {
-      provider: stringValue(values, 'provider'),
-      profileId: stringValue(values, 'profile-id'),
-      expiresIn: stringValue(values, 'expires-in'),
-      json: flagValue(values, 'json'),
-    }),
-};
+  writes: true,
+  options: {
+    provider: required(provider()),
+    profileId: OPTIONS.profileId,
+    expiresIn: duration('expires-in', 'lifetime: 365d, 12h, 90m (Anthropic setup-tokens: 365d when not given)'),
+    json: OPTIONS.json,
+  },
+  run: (ctx, options) => runSaveCredential(ctx, 'token', options),
+});
 
-export const addKeyCommand: CommandSpec = {
+export const addKeyCommand = command({
   name: 'add-key',
   description: 'store an API key (from stdin, or a masked prompt in a terminal)',
-  options: [
-    OPTIONS.provider(true),
-    OPTIONS.profileId,
-    { name: 'env', description: "also write it to the daemon's .env (<state>/.env)" },
-    OPTIONS.json,
+  examples: [
+    'authdeck add-key --provider openai                  # masked prompt',
+    'printf %s "$KEY" | authdeck add-key --provider groq --profile-id team --env',
   ],
-  run: (ctx, { values }) =>
-    runSaveCredential(ctx, 'api_key', {
-      provider: stringValue(values, 'provider'),
-      profileId: stringValue(values, 'profile-id'),
-      env: flagValue(values, 'env'),
-      json: flagValue(values, 'json'),
-    }),
-};
+  writes: true,
+  options: {
+    provider: required(provider()),
+    profileId: OPTIONS.profileId,
+    env: flag('env', "also write it to the daemon's .env (<state>/.env)"),
+    json: OPTIONS.json,
+  },
+  run: (ctx, options) => runSaveCredential(ctx, 'api_key', options),
+});

@@ -1,24 +1,25 @@
 import { UsageError } from '../services/errors.js';
 import { resolveProfileId } from '../services/profile-actions.js';
-import { normalizeProviderId } from '../services/providers.js';
 import { findClaudeBinary } from '../services/setup-token/find-claude.js';
 import type { CommandContext } from './context.js';
 import { openScreen, requireTerminal } from './interactive.js';
-import { flagValue, stringValue, type CommandSpec } from './spec.js';
+import { command, flag, type OptionValues, provider, text } from './spec.js';
 
-export interface SetupTokenOptions {
-  provider?: string;
-  profileId?: string;
-  claudeBin?: string;
-  yes?: boolean;
-}
+const SETUP_TOKEN_OPTIONS = {
+  provider: provider('only anthropic'),
+  profileId: text('profile-id', 'id', 'profile id or name (default anthropic:default; asks when taken)'),
+  claudeBin: text('claude-bin', 'path', 'the claude program (default: claude on PATH)', 'files'),
+  yes: flag('yes', 'replace the profile if it exists, without asking', 'y'),
+};
+
+export type SetupTokenOptions = OptionValues<typeof SETUP_TOKEN_OPTIONS>;
 
 /**
  * `authdeck setup-token`: checks what can be checked without a screen (terminal, provider,
  * claude, the store), then opens the setup-token screen.
  */
 export async function runSetupToken(ctx: CommandContext, options: SetupTokenOptions): Promise<number> {
-  if (options.provider !== undefined && normalizeProviderId(options.provider) !== 'anthropic') {
+  if (options.provider !== undefined && options.provider !== 'anthropic') {
     throw new UsageError(
       'setup-token makes Anthropic tokens only (--provider anthropic); for other providers use `authdeck paste-token` or `authdeck add-key`',
     );
@@ -38,20 +39,11 @@ export async function runSetupToken(ctx: CommandContext, options: SetupTokenOpti
   );
 }
 
-export const setupTokenCommand: CommandSpec = {
+export const setupTokenCommand = command({
   name: 'setup-token',
   description: 'run `claude setup-token` here and save the token it prints as a profile (TUI)',
-  options: [
-    { name: 'provider', value: 'id', description: 'only anthropic' },
-    { name: 'profile-id', value: 'id', description: 'profile id or name (default anthropic:default; asks when taken)' },
-    { name: 'claude-bin', value: 'path', description: 'the claude program (default: claude on PATH)' },
-    { name: 'yes', short: 'y', description: 'replace the profile if it exists, without asking' },
-  ],
-  run: (ctx, { values }) =>
-    runSetupToken(ctx, {
-      provider: stringValue(values, 'provider'),
-      profileId: stringValue(values, 'profile-id'),
-      claudeBin: stringValue(values, 'claude-bin'),
-      yes: flagValue(values, 'yes'),
-    }),
-};
+  examples: ['authdeck setup-token', 'authdeck setup-token --profile-id work'],
+  writes: true,
+  options: SETUP_TOKEN_OPTIONS,
+  run: (ctx, options) => runSetupToken(ctx, options),
+});

@@ -1,19 +1,32 @@
+import { parseDuration } from '../services/durations.js';
+import { UsageError } from '../services/errors.js';
+import { isValidProviderId, normalizeProviderId } from '../services/providers.js';
 import type { CommandContext } from './context.js';
 
-/** One option of a command: `--within <duration>`, or a flag when it takes no value. */
-export interface OptionSpec {
+/** Where shell completion finds the values of an option or argument. */
+export type ValueSource = readonly string[] | 'providers' | 'profiles' | 'agents' | 'files';
+
+/**
+ * One option of a command, declared once: its flag (`--within <duration>`, or a flag that takes
+ * no value), its help, and how the raw text becomes the value `run` receives (checked here, so
+ * a bad value is a usage error before the command starts).
+ */
+export interface OptionSpec<T = unknown> {
   name: string;
   short?: string;
   /** Placeholder for an option that takes a value: `--within <duration>`. */
   value?: string;
   description: string;
   required?: boolean;
+  values?: ValueSource;
+  read(raw: string | boolean | undefined): T;
 }
 
 export interface ArgumentSpec {
   name: string;
   required?: boolean;
   variadic?: boolean;
+  values?: ValueSource;
 }
 
 export type ParsedValues = Record<string, string | boolean | undefined>;
@@ -25,39 +38,160 @@ export interface CommandInput {
 
 /**
  * A command as the command line sees it: its name, flags, help and what it runs. Each
- * `src/commands/<name>.ts` exports its own; `src/cli.ts` only arranges them in a tree.
+ * `src/commands/<name>.ts` exports its own (made with `command()`); `src/cli.ts` only arranges
+ * them in a tree.
  */
 export interface CommandSpec {
   name: string;
   /** Other spellings that run the same command (OpenClaw's, or a short form). */
   aliases?: string[];
   description: string;
+  examples?: string[];
+  /** It changes the store or the config: --no-reload and --store-generation apply to it. */
+  writes?: boolean;
+  /** Not listed in help (the completion helper). */
+  hidden?: boolean;
   options?: OptionSpec[];
   args?: ArgumentSpec[];
   subcommands?: CommandSpec[];
   run?: (ctx: CommandContext, input: CommandInput) => Promise<number>;
 }
 
+/** The values `run` receives for a set of options, typed by how each is read. */
+export type OptionValues<O extends Record<string, OptionSpec>> = {
+  [K in keyof O]: O[K] extends OptionSpec<infer T> ? T : never;
+};
+
+export interface CommandDefinition<O extends Record<string, OptionSpec>>
+  extends Omit<CommandSpec, 'options' | 'run' | 'subcommands'> {
+  options?: O;
+  run(ctx: CommandContext, options: OptionValues<O>, args: string[]): Promise<number>;
+}
+
+/** A command whose options are declared once and reach `run` read and typed. */
+export function command<O extends Record<string, OptionSpec> = Record<never, OptionSpec>>(
+  definition: CommandDefinition<O>,
+): CommandSpec {
+  const { options, run, ...rest } = definition;
+  const entries = Object.entries(options ?? {}) as Array<[keyof O, OptionSpec]>;
+  return {
+    ...rest,
+    options: entries.map(([, option]) => option),
+    run: (ctx, { values, positionals }) => {
+      const read = Object.fromEntries(entries.map(([key, option]) => [key, option.read(values[option.name])]));
+      return run(ctx, read as OptionValues<O>, positionals);
+    },
+  };
+}
+
+/** A group of subcommands (`order get|set|clear`). */
+export function group(spec: Omit<CommandSpec, 'run' | 'options'> & { subcommands: CommandSpec[] }): CommandSpec {
+  return spec;
+}
+
+// Option builders: one line per option in a command, the reading rule in one place.
+
+export function flag(name: string, description: string, short?: string): OptionSpec<boolean> {
+  return { name, description, ...(short ? { short } : {}), read: (raw) => raw === true };
+}
+
+export function text(
+  name: string,
+  value: string,
+  description: string,
+  values?: ValueSource,
+): OptionSpec<string | undefined> {
+  return {
+    name,
+    value,
+    description,
+    ...(values ? { values } : {}),
+    read: (raw) => (typeof raw === 'string' ? raw : undefined),
+  };
+}
+
+/** The same option, required: the parser refuses the command line without it. */
+export function required<T>(option: OptionSpec<T | undefined>): OptionSpec<T> {
+  return {
+    ...option,
+    required: true,
+    read: (raw) => {
+      const value = option.read(raw);
+      if (value === undefined || value === '') throw new UsageError(`--${option.name} <${option.value}> is required`);
+      return value;
+    },
+  };
+}
+
+export function choice<C extends string>(
+  name: string,
+  choices: readonly C[],
+  description: string,
+): OptionSpec<C | undefined> {
+  return {
+    name,
+    value: choices.join('|'),
+    description,
+    values: choices,
+    read: (raw) => {
+      if (typeof raw !== 'string') return undefined;
+      if ((choices as readonly string[]).includes(raw)) return raw as C;
+      throw new UsageError(`--${name}: "${raw}" is not one of ${choices.join(', ')}`);
+    },
+  };
+}
+
+/** A duration (`30d`, `12h`, `90m`) in milliseconds. */
+export function duration(name: string, description: string): OptionSpec<number | undefined> {
+  return {
+    name,
+    value: 'duration',
+    description,
+    read: (raw) => (typeof raw === 'string' ? parseDuration(raw, `--${name}`) : undefined),
+  };
+}
+
+export function wholeNumber(
+  name: string,
+  range: { min: number; max: number },
+  description: string,
+): OptionSpec<number | undefined> {
+  return {
+    name,
+    value: 'n',
+    description,
+    read: (raw) => {
+      if (typeof raw !== 'string') return undefined;
+      const value = Number(raw);
+      if (!Number.isInteger(value) || value < range.min || value > range.max)
+        throw new UsageError(`--${name} takes a whole number from ${range.min} to ${range.max}`);
+      return value;
+    },
+  };
+}
+
+/** A provider id, normalised as the gateway spells it (`--provider Anthropic` is `anthropic`). */
+export function provider(description = 'provider, e.g. anthropic', name = 'provider'): OptionSpec<string | undefined> {
+  return {
+    name,
+    value: 'id',
+    description,
+    values: 'providers',
+    read: (raw) => (typeof raw === 'string' ? readProvider(raw, `--${name}`) : undefined),
+  };
+}
+
+export function readProvider(value: string, flagName: string): string {
+  if (value.trim() === '') throw new UsageError(`${flagName} is required`);
+  const id = normalizeProviderId(value);
+  if (!isValidProviderId(id))
+    throw new UsageError(`${flagName}: "${value}" is not a provider id (letters, digits, ".", "_" and "-")`);
+  return id;
+}
+
 /** Options several commands share, spelled once. */
 export const OPTIONS = {
-  json: { name: 'json', description: 'print JSON' },
-  yes: { name: 'yes', short: 'y', description: 'do not ask' },
-  profileId: { name: 'profile-id', value: 'id', description: 'profile id or name (default <provider>:default)' },
-  provider: (required: boolean): OptionSpec => ({
-    name: 'provider',
-    value: 'id',
-    description: 'provider, e.g. anthropic',
-    required,
-  }),
-} satisfies Record<string, OptionSpec | ((required: boolean) => OptionSpec)>;
-
-/** A string option's value, or undefined. */
-export function stringValue(values: ParsedValues, name: string): string | undefined {
-  const value = values[name];
-  return typeof value === 'string' ? value : undefined;
-}
-
-/** Whether a flag was given. */
-export function flagValue(values: ParsedValues, name: string): boolean {
-  return values[name] === true;
-}
+  json: flag('json', 'print JSON'),
+  yes: flag('yes', 'do not ask', 'y'),
+  profileId: text('profile-id', 'id', 'profile id or name (default <provider>:default)'),
+};

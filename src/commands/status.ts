@@ -1,33 +1,33 @@
 import { parseDuration } from '../services/durations.js';
 import { readPreferences } from '../services/prefs.js';
 import type { AgentState } from '../services/agent-state.js';
-import { UsageError } from '../services/errors.js';
 import type { ProbeOutcome } from '../services/probe/probe-runner.js';
 import { buildStatusReport, type StatusReport } from '../services/status-report.js';
 import { forTerminal, guardTerminal } from '../services/terminal-text.js';
-import { requireProvider, type CommandContext } from './context.js';
+import type { CommandContext } from './context.js';
 import { writeJson } from './output.js';
 import { formatProbes, formatStatusReport } from './format-status.js';
-import { OPTIONS, flagValue, stringValue, type CommandSpec } from './spec.js';
+import { command, duration, flag, type OptionValues, provider, text, wholeNumber } from './spec.js';
 
-export interface StatusOptions {
-  json?: boolean;
-  check?: boolean;
-  /** With --check: every token and OAuth profile counts, not only what the gateway would try. */
-  all?: boolean;
-  within?: string;
-  provider?: string;
-  probe?: boolean;
-  probeTimeout?: string;
-  probeConcurrency?: string;
-  probeProvider?: string;
-  probeProfile?: string;
-}
+const STATUS_OPTIONS = {
+  json: flag('json', 'print one JSON object (schema in the README)'),
+  check: flag('check', 'exit as OpenClaw `models status --check`: 1 a provider in use fails, 2 expiring, else 0'),
+  all: flag('all', 'with --check: every token and OAuth profile counts, used or not'),
+  within: duration('within', 'warn window for "expiring" (default 24h, or `prefs set warnWithin`)'),
+  provider: provider(),
+  probe: flag('probe', 'also check API keys live (free, read-only model-list calls)'),
+  probeTimeout: duration('probe-timeout', 'per request (default 8s)'),
+  probeConcurrency: wholeNumber('probe-concurrency', { min: 1, max: 32 }, 'requests at once (default 4)'),
+  probeProvider: provider("probe only this provider's keys", 'probe-provider'),
+  probeProfile: text('probe-profile', 'ids', 'probe only these profiles (comma-separated; env:VAR for env keys)'),
+};
+
+export type StatusOptions = Partial<OptionValues<typeof STATUS_OPTIONS>>;
 
 /** `authdeck status`: exit 0, or with --check 0/1/2 (SPEC §4); unreadable state throws (3). */
 export async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<number> {
-  const warnWithinMs = parseDuration(options.within ?? readPreferences(ctx.io.env).warnWithin, '--within');
-  const provider = options.provider !== undefined ? requireProvider(options.provider) : undefined;
+  const warnWithinMs = options.within ?? parseDuration(readPreferences(ctx.io.env).warnWithin);
+  const { provider } = options;
   const state = await ctx.agentState({ waitForLock: true });
   const nowMs = ctx.io.now();
   const report = buildStatusReport(state, {
@@ -57,17 +57,13 @@ async function probeReport(
   report: StatusReport,
   options: StatusOptions,
 ): Promise<ProbeOutcome[]> {
-  const timeoutMs =
-    options.probeTimeout !== undefined ? parseDuration(options.probeTimeout, '--probe-timeout') : undefined;
-  const concurrency = options.probeConcurrency !== undefined ? Number(options.probeConcurrency) : undefined;
-  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1 && concurrency <= 32))
-    throw new UsageError('--probe-concurrency takes a whole number from 1 to 32');
+  const { probeTimeout: timeoutMs, probeConcurrency: concurrency } = options;
   const [{ probeTargets }, { runProbes }] = await Promise.all([
     import('../services/probe/probe-targets.js'),
     import('../services/probe/probe-runner.js'),
   ]);
   const targets = probeTargets(state, report, {
-    ...(options.probeProvider ? { provider: requireProvider(options.probeProvider, '--probe-provider') } : {}),
+    ...(options.probeProvider ? { provider: options.probeProvider } : {}),
     ...(options.probeProfile ? { profiles: options.probeProfile.split(',').map((id) => id.trim()) } : {}),
   });
   return runProbes(targets, {
@@ -77,43 +73,14 @@ async function probeReport(
   });
 }
 
-export const statusCommand: CommandSpec = {
+export const statusCommand = command({
   name: 'status',
   description: 'show every profile of the agent: health, expiry, order, source',
-  options: [
-    { name: 'json', description: 'print one JSON object (schema in the README)' },
-    {
-      name: 'check',
-      description: 'exit as OpenClaw `models status --check`: 1 a provider in use fails, 2 expiring, else 0',
-    },
-    { name: 'all', description: 'with --check: every token and OAuth profile counts, used or not' },
-    {
-      name: 'within',
-      value: 'duration',
-      description: 'warn window for "expiring" (default 24h, or `prefs set warnWithin`)',
-    },
-    OPTIONS.provider(false),
-    { name: 'probe', description: 'also check API keys live (free, read-only model-list calls)' },
-    { name: 'probe-timeout', value: 'duration', description: 'per request (default 8s)' },
-    { name: 'probe-concurrency', value: 'n', description: 'requests at once (default 4)' },
-    { name: 'probe-provider', value: 'id', description: "probe only this provider's keys" },
-    {
-      name: 'probe-profile',
-      value: 'ids',
-      description: 'probe only these profiles (comma-separated; env:VAR for env keys)',
-    },
+  examples: [
+    'authdeck status',
+    'authdeck status --check --within 48h   # for cron: 0 ok, 1 failing, 2 expiring',
+    'authdeck status --json --provider anthropic',
   ],
-  run: (ctx, { values }) =>
-    runStatus(ctx, {
-      json: flagValue(values, 'json'),
-      check: flagValue(values, 'check'),
-      all: flagValue(values, 'all'),
-      within: stringValue(values, 'within'),
-      provider: stringValue(values, 'provider'),
-      probe: flagValue(values, 'probe'),
-      probeTimeout: stringValue(values, 'probe-timeout'),
-      probeConcurrency: stringValue(values, 'probe-concurrency'),
-      probeProvider: stringValue(values, 'probe-provider'),
-      probeProfile: stringValue(values, 'probe-profile'),
-    }),
-};
+  options: STATUS_OPTIONS,
+  run: (ctx, options) => runStatus(ctx, options),
+});

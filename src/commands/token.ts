@@ -4,7 +4,7 @@ import { maskSecret } from '../services/credentials.js';
 import { AuthdeckError } from '../services/errors.js';
 import type { CommandContext } from './context.js';
 import { writeLine } from './output.js';
-import { flagValue, type CommandSpec } from './spec.js';
+import { command, flag } from './spec.js';
 
 /**
  * The one command that prints a whole secret (SPEC §3), and only into a pipe or with --reveal,
@@ -30,11 +30,12 @@ export async function runToken(ctx: CommandContext, name: string, options: { rev
   return 0;
 }
 
-export const tokenCommand: CommandSpec = {
+export const tokenCommand = command({
   name: 'token',
   description: "print a profile's whole secret (masked on a terminal unless --reveal)",
-  options: [{ name: 'reveal', description: 'print it even when stdout is a terminal' }],
-  args: [{ name: 'id', required: true }],
+  examples: ['export ANTHROPIC_API_KEY=$(authdeck token anthropic:default)'],
+  options: { reveal: flag('reveal', 'print it even when stdout is a terminal') },
+  args: [{ name: 'id', required: true, values: 'profiles' }],
   // The parser has checked there is exactly one.
-  run: (ctx, { values, positionals }) => runToken(ctx, positionals.join(' '), { reveal: flagValue(values, 'reveal') }),
-};
+  run: (ctx, options, ids) => runToken(ctx, ids.join(' '), options),
+});

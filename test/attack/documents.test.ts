@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { execOn, installOpenclawFixture } from '../helpers/openclaw-fixtures.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCommand } from '../helpers/run-command.js';
 import { makeTempHome, readJson, writeJsonFile, writeText } from '../helpers/temp-state.js';
 
 const cli = (home: string, args: string[], input?: string) =>
-  runCli(['--no-reload', ...args], { home, ...(input !== undefined ? { input } : {}) });
+  runCommand(['--no-reload', ...args], { home, ...(input !== undefined ? { input } : {}) });
 
 function v9Home() {
   const temp = makeTempHome();

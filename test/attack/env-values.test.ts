@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import dotenv from 'dotenv';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.js';
+import { runCommand } from '../helpers/run-command.js';
 import { makeTempHome, writeText } from '../helpers/temp-state.js';
 
 // The values that came back changed through the gateway's own loader (dotenv 17, as OpenClaw
@@ -37,7 +37,7 @@ describe('env set writes values the gateway reads back byte for byte', () => {
     for (const [index, value] of VALUES.entries()) {
       const name = `V${index}`;
       const before = readFileSync(path, 'utf8');
-      const run = await runCli(['env', 'set', name], { home, input: value });
+      const run = await runCommand(['env', 'set', name], { home, input: value });
       const parsed = dotenv.parse(readFileSync(path, 'utf8'));
       if (run.code === 0) {
         expect(parsed[name], JSON.stringify(value)).toBe(value);
@@ -61,8 +61,8 @@ describe('env set writes values the gateway reads back byte for byte', () => {
     const { home, stateDir } = makeTempHome();
     const path = join(stateDir, '.env');
     writeText(path, 'A=1\nB=2\r\nC=3\n');
-    expect((await runCli(['env', 'set', 'C'], { home, input: 'new' })).code).toBe(0);
-    expect((await runCli(['env', 'set', 'D'], { home, input: 'four' })).code).toBe(0);
+    expect((await runCommand(['env', 'set', 'C'], { home, input: 'new' })).code).toBe(0);
+    expect((await runCommand(['env', 'set', 'D'], { home, input: 'four' })).code).toBe(0);
     expect(readFileSync(path, 'utf8')).toBe('A=1\nB=2\r\nC=new\nD=four\n');
   });
 });

@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.js';
+import { runCommand } from '../helpers/run-command.js';
 import { makeTempHome, writeText } from '../helpers/temp-state.js';
 
 describe('bad settings get one line that names them', () => {
   it('a callback port that is not a port', async () => {
     const { home } = makeTempHome();
     for (const port of ['99999', 'abc', '-1']) {
-      const run = await runCli(['--no-reload', 'login', '--provider', 'openai', '--method', 'browser'], {
+      const run = await runCommand(['--no-reload', 'login', '--provider', 'openai', '--method', 'browser'], {
         home,
         env: { AUTHDECK_OAUTH_CALLBACK_PORT: port },
       });
@@ -21,7 +21,7 @@ describe('bad settings get one line that names them', () => {
     const path = join(home, '.config', 'authdeck', 'config.json');
     writeText(path, '{"warnWithin": "2h"');
     for (const args of [['status'], ['prefs', 'set', 'warnWithin', '3h']]) {
-      const run = await runCli(args, { home });
+      const run = await runCommand(args, { home });
       expect(run.code, args.join(' ')).toBe(3);
       expect(run.stderr.trim()).toBe(
         `authdeck: ${path}: authdeck's preferences are not valid JSON; fix or remove the file`,

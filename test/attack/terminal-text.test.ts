@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { guardLine, jsonText, linkTarget, shown } from '../../src/services/terminal-text.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCommand } from '../helpers/run-command.js';
 import { makeTempHome, writeJsonFile } from '../helpers/temp-state.js';
 
 // What an attacker who can write a store, a config or a server answer puts in a string.
@@ -75,18 +75,18 @@ describe('text from files, servers and arguments reaches the terminal only as te
   it('status, status --check --all and order get print hostile ids as text, one line each', async () => {
     const { home } = hostileHome();
     for (const args of [['status'], ['status', '--check', '--all'], ['order', 'get', '--provider', 'openai']]) {
-      const run = await runCli(args, { home });
+      const run = await runCommand(args, { home });
       expect(rawControls(run.stdout + run.stderr), args.join(' ')).toEqual([]);
       expect(run.stdout).not.toMatch(/^\s*1▸ openai:trusted/m);
     }
-    const status = await runCli(['status'], { home });
+    const status = await runCommand(['status'], { home });
     expect(status.stdout).toContain('openai:\\x1b]52;c;ZWNobyBwd25lZA==\\x07clip');
     expect(status.stdout).toContain('openai:\\u202elamrof');
   });
 
   it('status --json keeps the exact ids, with no raw control on the terminal', async () => {
     const { home } = hostileHome();
-    const run = await runCli(['status', '--json'], { home });
+    const run = await runCommand(['status', '--json'], { home });
     expect(rawControls(run.stdout)).toEqual([]);
     const ids = JSON.parse(run.stdout).profiles.map((profile: { id: string }) => profile.id);
     expect(ids).toContain(`openai:${OSC52}clip`);
@@ -95,11 +95,11 @@ describe('text from files, servers and arguments reaches the terminal only as te
 
   it('an error message repeats a typed argument as text', async () => {
     const { home } = makeTempHome();
-    const run = await runCli(['remove', `x${TITLE}${CLEAR}`, '--yes'], { home });
+    const run = await runCommand(['remove', `x${TITLE}${CLEAR}`, '--yes'], { home });
     expect(run.code).not.toBe(0);
     expect(rawControls(run.stderr)).toEqual([]);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
-    const json = await runCli(['status', '--json', '--state-dir', `/nowhere${C1_CSI}`, '--agent', `a${BIDI}`], {
+    const json = await runCommand(['status', '--json', '--state-dir', `/nowhere${C1_CSI}`, '--agent', `a${BIDI}`], {
       home,
     });
     expect(rawControls(json.stdout + json.stderr)).toEqual([]);
@@ -108,7 +108,7 @@ describe('text from files, servers and arguments reaches the terminal only as te
   it('a profile name with control or invisible characters is refused, and an empty one is not taken as default', async () => {
     const { home } = makeTempHome();
     for (const name of ['bell\x07', `rtl${BIDI}`, `zero${ZERO_WIDTH}width`, '']) {
-      const run = await runCli(['add-key', '--provider', 'openai', '--profile-id', name], {
+      const run = await runCommand(['add-key', '--provider', 'openai', '--profile-id', name], {
         home,
         input: fakeSecrets.openaiKey(),
       });

@@ -2,7 +2,7 @@ import { chmodSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCommand } from '../helpers/run-command.js';
 import { makeTempHome, writeJsonFile, writeText } from '../helpers/temp-state.js';
 
 function setup() {
@@ -19,11 +19,11 @@ function setup() {
 describe('authdeck doctor', () => {
   it('prints each finding with why and fix, exits 1, and --fix repairs what is safe (exit 0 after)', async () => {
     const { home, storePath } = setup();
-    const before = await runCli(['doctor'], { home });
+    const before = await runCommand(['doctor'], { home });
     expect(before.code).toBe(1);
     expect(before.stdout).toContain(`! ${storePath}: mode 644: readable by other users`);
     expect(before.stdout).toContain(`fix: chmod 600 ${storePath} (\`authdeck doctor --fix\` does this)`);
-    const fixed = await runCli(['doctor', '--fix'], { home });
+    const fixed = await runCommand(['doctor', '--fix'], { home });
     expect(fixed.code).toBe(0);
     expect(fixed.stdout).toContain(`✔ fixed: chmod 600 ${storePath}`);
     expect(statSync(storePath).mode & 0o777).toBe(0o600);
@@ -31,7 +31,7 @@ describe('authdeck doctor', () => {
 
   it('--json: one object with every finding; exit 3 when the store does not parse', async () => {
     const { home, storePath } = setup();
-    const json = JSON.parse((await runCli(['doctor', '--json'], { home })).stdout);
+    const json = JSON.parse((await runCommand(['doctor', '--json'], { home })).stdout);
     expect(json.schema).toBe('authdeck.doctor/1');
     expect(json.findings.find((f: { subject: string }) => f.subject === storePath)).toMatchObject({
       code: 'permissions',
@@ -39,7 +39,7 @@ describe('authdeck doctor', () => {
       fixable: true,
     });
     writeText(storePath, '{');
-    const broken = await runCli(['doctor', '--json'], { home });
+    const broken = await runCommand(['doctor', '--json'], { home });
     expect(broken.code).toBe(3);
     expect(JSON.parse(broken.stdout).exitCode).toBe(3);
     expect(`${broken.stdout}${broken.stderr}`).not.toContain(fakeSecrets.openaiKey());

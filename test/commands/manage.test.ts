@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCommand } from '../helpers/run-command.js';
 import { makeTempHome, readJson, writeJsonFile, writeText } from '../helpers/temp-state.js';
 
 function setup() {
@@ -28,7 +28,7 @@ function setup() {
 describe('remove', () => {
   it('refuses without --yes when there is no terminal to ask in', async () => {
     const { home, storePath } = setup();
-    const result = await runCli(['remove', 'anthropic:a'], { home });
+    const result = await runCommand(['remove', 'anthropic:a'], { home });
     expect(result.code).toBe(64);
     expect(result.stderr).toMatch(/pass --yes/);
     expect(readJson(storePath).profiles['anthropic:a']).toBeDefined();
@@ -36,19 +36,19 @@ describe('remove', () => {
 
   it('removes the profile and its order and lastGood references', async () => {
     const { home, storePath } = setup();
-    const result = await runCli(['remove', 'anthropic:a', '--yes'], { home });
+    const result = await runCommand(['remove', 'anthropic:a', '--yes'], { home });
     expect(result.code).toBe(0);
     const store = readJson(storePath);
     expect(store.profiles['anthropic:a']).toBeUndefined();
     expect(store.order).toEqual({ anthropic: ['anthropic:b'] });
     expect(store.lastGood).toEqual({});
-    expect((await runCli(['remove', 'anthropic:zzz', '--yes'], { home })).code).toBe(1);
+    expect((await runCommand(['remove', 'anthropic:zzz', '--yes'], { home })).code).toBe(1);
   });
 
   it('takes a short name, and says when the daemon .env still holds the removed key', async () => {
     const { home, storePath, stateDir } = setup();
     writeText(join(stateDir, '.env'), `OPENAI_API_KEY=${fakeSecrets.openaiKey()}\n`);
-    const result = await runCli(['remove', 'x', '--yes'], { home });
+    const result = await runCommand(['remove', 'x', '--yes'], { home });
     expect(result.code).toBe(0);
     expect(readJson(storePath).profiles['openai:x']).toBeUndefined();
     expect(result.stderr).toContain('still holds this key as OPENAI_API_KEY, so the gateway keeps using it');
@@ -59,46 +59,46 @@ describe('remove', () => {
 describe('login and logout', () => {
   it('logout ID removes like remove; without an id and a terminal it names the plain command', async () => {
     const { home, storePath } = setup();
-    expect((await runCli(['logout', 'b', '--yes'], { home })).code).toBe(0);
+    expect((await runCommand(['logout', 'b', '--yes'], { home })).code).toBe(0);
     expect(readJson(storePath).profiles['anthropic:b']).toBeUndefined();
-    const bare = await runCli(['logout'], { home });
+    const bare = await runCommand(['logout'], { home });
     expect(bare.code).toBe(64);
     expect(bare.stderr).toContain('authdeck logout ID --yes');
-    expect((await runCli(['models', 'auth', 'logout', 'anthropic:a', '--yes'], { home })).code).toBe(0);
+    expect((await runCommand(['models', 'auth', 'logout', 'anthropic:a', '--yes'], { home })).code).toBe(0);
   });
 
   it('login is the wizard (or stdin with --non-interactive); a sign-in it does not have says what to use', async () => {
     const { home, storePath } = setup();
-    const saved = await runCli(['login', '--non-interactive', '--provider', 'groq', '--method', 'api-key'], {
+    const saved = await runCommand(['login', '--non-interactive', '--provider', 'groq', '--method', 'api-key'], {
       home,
       input: fakeSecrets.groqKey(),
     });
     expect(saved.code).toBe(0);
     expect(readJson(storePath).profiles['groq:default'].key).toBe(fakeSecrets.groqKey());
-    const browser = await runCli(['login', '--provider', 'anthropic', '--method', 'browser'], { home });
+    const browser = await runCommand(['login', '--provider', 'anthropic', '--method', 'browser'], { home });
     expect(browser.code).toBe(64);
     expect(browser.stderr).toContain('no sign-in for "anthropic"');
     expect(browser.stderr).toContain('authdeck setup-token');
-    expect((await runCli(['login'], { home })).stderr).toContain('needs a terminal');
+    expect((await runCommand(['login'], { home })).stderr).toContain('needs a terminal');
   });
 });
 
 describe('token', () => {
   it('prints the whole secret into a pipe', async () => {
     const { home } = setup();
-    const result = await runCli(['token', 'anthropic:a'], { home });
+    const result = await runCommand(['token', 'anthropic:a'], { home });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(`${fakeSecrets.setupToken('a')}\n`);
-    expect((await runCli(['token', 'nope:x'], { home })).stderr).toMatch(/no profile nope:x/);
+    expect((await runCommand(['token', 'nope:x'], { home })).stderr).toMatch(/no profile nope:x/);
   });
 
   it('takes the short names order set takes, and refuses one that names two profiles', async () => {
     const { home, storePath } = setup();
-    expect((await runCli(['token', 'a'], { home })).stdout).toBe(`${fakeSecrets.setupToken('a')}\n`);
+    expect((await runCommand(['token', 'a'], { home })).stdout).toBe(`${fakeSecrets.setupToken('a')}\n`);
     const store = readJson(storePath);
     store.profiles['openai:a'] = { type: 'api_key', provider: 'openai', key: fakeSecrets.openaiKey('a') };
     writeJsonFile(storePath, store);
-    const both = await runCli(['token', 'a'], { home });
+    const both = await runCommand(['token', 'a'], { home });
     expect(both.code).toBe(64);
     expect(both.stderr).toContain('"a" names anthropic:a and openai:a; give the full id');
   });
@@ -107,26 +107,26 @@ describe('token', () => {
 describe('order', () => {
   it('sets, shows and clears the agent override', async () => {
     const { home, storePath } = setup();
-    const set = await runCli(['order', 'set', '--provider', 'anthropic', 'b', 'anthropic:a'], { home });
+    const set = await runCommand(['order', 'set', '--provider', 'anthropic', 'b', 'anthropic:a'], { home });
     expect(set.code).toBe(0);
     expect(readJson(storePath).order.anthropic).toEqual(['anthropic:b', 'anthropic:a']);
-    const get = await runCli(['order', 'get', '--provider', 'anthropic', '--json'], { home });
+    const get = await runCommand(['order', 'get', '--provider', 'anthropic', '--json'], { home });
     expect(JSON.parse(get.stdout)).toMatchObject({
       override: ['anthropic:b', 'anthropic:a'],
       source: 'agent',
       effective: ['anthropic:b', 'anthropic:a'],
       next: 'anthropic:b',
     });
-    const text = await runCli(['models', 'auth', 'order', 'get', '--provider', 'anthropic'], { home });
+    const text = await runCommand(['models', 'auth', 'order', 'get', '--provider', 'anthropic'], { home });
     expect(text.stdout).toMatch(/1\. anthropic:b\s+← next/);
-    const clear = await runCli(['order', 'clear', '--provider', 'anthropic'], { home });
+    const clear = await runCommand(['order', 'clear', '--provider', 'anthropic'], { home });
     expect(clear.code).toBe(0);
     expect(readJson(storePath).order).toEqual({});
   });
 
   it('puts a profile added later at the end of an explicit order, so the gateway tries it', async () => {
     const { home, storePath } = setup();
-    const added = await runCli(['add-key', '--provider', 'anthropic', '--profile-id', 'late', '--json'], {
+    const added = await runCommand(['add-key', '--provider', 'anthropic', '--profile-id', 'late', '--json'], {
       home,
       input: fakeSecrets.anthropicApiKey('late'),
     });
@@ -134,14 +134,17 @@ describe('order', () => {
     expect(JSON.parse(added.stdout).orderAppendedIn).toEqual([storePath]);
     expect(readJson(storePath).order.anthropic).toEqual(['anthropic:a', 'anthropic:b', 'anthropic:late']);
     // No explicit order for openai: none is made.
-    await runCli(['add-key', '--provider', 'openai', '--profile-id', 'y'], { home, input: fakeSecrets.openaiKey('y') });
+    await runCommand(['add-key', '--provider', 'openai', '--profile-id', 'y'], {
+      home,
+      input: fakeSecrets.openaiKey('y'),
+    });
     expect(readJson(storePath).order.openai).toBeUndefined();
   });
 
   it("warns when the main agent's order decides for another agent and leaves the new profile out", async () => {
     const { home, configPath } = setup();
     writeJsonFile(configPath, { agents: { list: [{ id: 'main', default: true }, { id: 'coder' }] } });
-    const added = await runCli(['add-key', '--provider', 'anthropic', '--profile-id', 'mine', '--agent', 'coder'], {
+    const added = await runCommand(['add-key', '--provider', 'anthropic', '--profile-id', 'mine', '--agent', 'coder'], {
       home,
       input: fakeSecrets.anthropicApiKey('mine'),
     });
@@ -154,10 +157,10 @@ describe('order', () => {
 
   it('refuses ids that are not profiles of that provider', async () => {
     const { home, storePath } = setup();
-    const result = await runCli(['order', 'set', '--provider', 'anthropic', 'openai:x'], { home });
+    const result = await runCommand(['order', 'set', '--provider', 'anthropic', 'openai:x'], { home });
     expect(result.code).toBe(64);
     expect(result.stderr.trim()).toBe('authdeck: "openai:x" belongs to provider "openai", not "anthropic"');
-    const unknown = await runCli(['order', 'set', '--provider', 'anthropic', 'ghost'], { home });
+    const unknown = await runCommand(['order', 'set', '--provider', 'anthropic', 'ghost'], { home });
     expect(unknown.code).toBe(64);
     expect(unknown.stderr).toMatch(/no anthropic profile anthropic:ghost/);
     expect(readJson(storePath).order.anthropic).toEqual(['anthropic:a', 'anthropic:b']);

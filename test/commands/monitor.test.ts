@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCommand } from '../helpers/run-command.js';
 import { makeTempHome, writeJsonFile } from '../helpers/temp-state.js';
 
 function setup(expiresInMs: number) {
@@ -25,7 +25,7 @@ function setup(expiresInMs: number) {
 describe('authdeck monitor', () => {
   it('without systemd prints the crontab line that runs the check', async () => {
     const { home, stateDir } = setup(30 * 86_400_000);
-    const result = await runCli(['monitor', 'install', '--every', '15m', '--within', '3h', '--notify', 'true'], {
+    const result = await runCommand(['monitor', 'install', '--every', '15m', '--within', '3h', '--notify', 'true'], {
       home,
       env: { XDG_RUNTIME_DIR: '' },
     });
@@ -38,20 +38,20 @@ describe('authdeck monitor', () => {
   it('monitor run notifies with the reasons when something expires soon, records the run, and status shows it', async () => {
     const { home } = setup(3_600_000);
     const out = join(home, 'notified.txt');
-    const run = await runCli(['monitor', 'run', '--within', '2h', '--notify', `cat > ${out}`], { home });
+    const run = await runCommand(['monitor', 'run', '--within', '2h', '--notify', `cat > ${out}`], { home });
     expect(run.code).toBe(0);
     const message = readFileSync(out, 'utf8');
     expect(message).toContain('anthropic:work');
     expect(message).toMatch(/expires in (59m|1h)/);
     expect(message).not.toContain(fakeSecrets.setupToken());
-    const status = await runCli(['monitor', 'status'], { home });
+    const status = await runCommand(['monitor', 'status'], { home });
     expect(status.stdout).toMatch(/last run: .*exit 2/);
   });
 
   it('monitor run stays quiet when all is well', async () => {
     const { home } = setup(30 * 86_400_000);
     const out = join(home, 'notified.txt');
-    expect((await runCli(['monitor', 'run', '--within', '2h', '--notify', `cat > ${out}`], { home })).code).toBe(0);
+    expect((await runCommand(['monitor', 'run', '--within', '2h', '--notify', `cat > ${out}`], { home })).code).toBe(0);
     expect(existsSync(out)).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCommand } from '../helpers/run-command.js';
 import { fileMode, makeTempHome, readJson, writeJsonFile, writeText } from '../helpers/temp-state.js';
 
 const DAY = 86_400_000;
@@ -45,7 +45,7 @@ describe('paste-token', () => {
     const { home, storePath, configPath } = setup();
     const token = fakeSecrets.setupToken('paste');
     const before = Date.now();
-    const result = await runCli(['paste-token', '--provider', 'anthropic', '--profile-id', 'anthropic:work'], {
+    const result = await runCommand(['paste-token', '--provider', 'anthropic', '--profile-id', 'anthropic:work'], {
       home,
       input: token,
     });
@@ -82,7 +82,7 @@ describe('paste-token', () => {
     const { home, storePath } = setup();
     const token = fakeSecrets.setupToken('wrapped');
     const pasted = `\x1b[200~${token.slice(0, 79)}\r\n${token.slice(79)}\n\x1b[201~\n`;
-    const result = await runCli(
+    const result = await runCommand(
       ['models', 'auth', 'paste-token', '--provider', 'anthropic', '--profile-id', 'wrapped', '--expires-in', '12h'],
       { home, input: pasted },
     );
@@ -101,7 +101,7 @@ describe('paste-token', () => {
   ])('refuses %s with one line and changes no file', async (_name, secret, message, code) => {
     const { home, storePath, configPath } = setup();
     const storeBefore = readFileSync(storePath, 'utf8');
-    const result = await runCli(['paste-token', '--provider', 'anthropic', '--profile-id', 'new'], {
+    const result = await runCommand(['paste-token', '--provider', 'anthropic', '--profile-id', 'new'], {
       home,
       input: secret(),
     });
@@ -115,16 +115,19 @@ describe('paste-token', () => {
   it('refuses an unknown agent, a bad duration and a missing --provider as usage errors (64)', async () => {
     const { home } = setup();
     const token = fakeSecrets.setupToken();
-    const agent = await runCli(['--agent', 'ghost', 'paste-token', '--provider', 'anthropic'], { home, input: token });
+    const agent = await runCommand(['--agent', 'ghost', 'paste-token', '--provider', 'anthropic'], {
+      home,
+      input: token,
+    });
     expect(agent.code).toBe(64);
     expect(agent.stderr).toMatch(/unknown agent "ghost"/);
-    const duration = await runCli(['paste-token', '--provider', 'anthropic', '--expires-in', 'soon'], {
+    const duration = await runCommand(['paste-token', '--provider', 'anthropic', '--expires-in', 'soon'], {
       home,
       input: token,
     });
     expect(duration.code).toBe(64);
     expect(duration.stderr).toMatch(/--expires-in: "soon" is not a duration/);
-    const noProvider = await runCli(['paste-token'], { home, input: token });
+    const noProvider = await runCommand(['paste-token'], { home, input: token });
     expect(noProvider.code).toBe(64);
     expect(noProvider.stderr).toMatch(/--provider <id> is required/);
   });
@@ -133,7 +136,7 @@ describe('paste-token', () => {
     const token = fakeSecrets.setupToken();
     const broken = setup();
     writeText(broken.storePath, '{"profiles": ');
-    const store = await runCli(['paste-token', '--provider', 'anthropic', '--profile-id', 'x'], {
+    const store = await runCommand(['paste-token', '--provider', 'anthropic', '--profile-id', 'x'], {
       home: broken.home,
       input: token,
     });
@@ -143,7 +146,7 @@ describe('paste-token', () => {
 
     const badConfig = setup();
     writeText(badConfig.configPath, '{ auth: ');
-    const config = await runCli(['paste-token', '--provider', 'anthropic', '--profile-id', 'x'], {
+    const config = await runCommand(['paste-token', '--provider', 'anthropic', '--profile-id', 'x'], {
       home: badConfig.home,
       input: token,
     });
@@ -153,7 +156,7 @@ describe('paste-token', () => {
     const locked = setup();
     const storeBefore = readFileSync(locked.storePath, 'utf8');
     writeJsonFile(`${locked.storePath}.lock`, { pid: process.pid, createdAt: new Date().toISOString() });
-    const result = await runCli(['paste-token', '--provider', 'anthropic', '--profile-id', 'x'], {
+    const result = await runCommand(['paste-token', '--provider', 'anthropic', '--profile-id', 'x'], {
       home: locked.home,
       input: token,
       env: { AUTHDECK_LOCK_TIMEOUT_MS: '300' },
@@ -166,17 +169,20 @@ describe('paste-token', () => {
 
   it('replaces a token of the same profile (renewal) but not a profile of another type', async () => {
     const { home, storePath } = setup();
-    await runCli(['paste-token', '--provider', 'anthropic', '--profile-id', 'work'], {
+    await runCommand(['paste-token', '--provider', 'anthropic', '--profile-id', 'work'], {
       home,
       input: fakeSecrets.setupToken('one'),
     });
-    const again = await runCli(['paste-token', '--provider', 'anthropic', '--profile-id', 'work'], {
+    const again = await runCommand(['paste-token', '--provider', 'anthropic', '--profile-id', 'work'], {
       home,
       input: fakeSecrets.setupToken('two'),
     });
     expect(again.stdout).toMatch(/Replaced anthropic:work/);
     expect(readJson(storePath).profiles['anthropic:work'].token).toBe(fakeSecrets.setupToken('two'));
-    const clash = await runCli(['paste-token', '--provider', 'anthropic'], { home, input: fakeSecrets.setupToken() });
+    const clash = await runCommand(['paste-token', '--provider', 'anthropic'], {
+      home,
+      input: fakeSecrets.setupToken(),
+    });
     expect(clash.code).toBe(1);
     expect(clash.stderr).toMatch(/anthropic:default already exists \(api_key\)/);
   });
@@ -186,7 +192,10 @@ describe('add-key', () => {
   it('adds an API key and, with --env, sets the daemon .env too', async () => {
     const { home, storePath, stateDir } = setup();
     const key = fakeSecrets.openaiKey();
-    const result = await runCli(['add-key', '--provider', 'openai', '--env', '--json'], { home, input: `${key}\n` });
+    const result = await runCommand(['add-key', '--provider', 'openai', '--env', '--json'], {
+      home,
+      input: `${key}\n`,
+    });
     expect(result.code).toBe(0);
     const out = JSON.parse(result.stdout);
     expect(out).toMatchObject({
@@ -203,7 +212,7 @@ describe('add-key', () => {
 
   it('refuses a key of another provider and names the right one', async () => {
     const { home } = setup();
-    const result = await runCli(['add-key', '--provider', 'openai'], { home, input: fakeSecrets.openrouterKey() });
+    const result = await runCommand(['add-key', '--provider', 'openai'], { home, input: fakeSecrets.openrouterKey() });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/OpenRouter key, but the provider is openai; use --provider openrouter/);
   });

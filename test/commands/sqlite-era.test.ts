@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { installOpenclawFixture, readCell, type OpenclawFixture } from '../helpers/openclaw-fixtures.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCommand } from '../helpers/run-command.js';
 import { makeTempHome, writeJsonFile } from '../helpers/temp-state.js';
 
 // The plain commands on stores that OpenClaw 2026.7.35 and 2026.9.6 made themselves.
@@ -17,7 +17,7 @@ function fixtureHome(name: OpenclawFixture) {
   };
 }
 const cli = (home: string, args: string[], input?: string) =>
-  runCli(['--no-reload', ...args], { home, ...(input !== undefined ? { input } : {}) });
+  runCommand(['--no-reload', ...args], { home, ...(input !== undefined ? { input } : {}) });
 const sharedProfiles = (stateDb: string) =>
   Object.keys(
     (

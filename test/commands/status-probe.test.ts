@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCommand } from '../helpers/run-command.js';
 import { makeTempHome, readJson, writeJsonFile } from '../helpers/temp-state.js';
 
 let server: Server;
@@ -37,7 +37,7 @@ describe('status --probe', () => {
     };
     writeJsonFile(storePath, store);
     const env = { AUTHDECK_PROBE_BASE_URL_OPENAI: origin };
-    const json = await runCli(['status', '--probe', '--json'], { home, env });
+    const json = await runCommand(['status', '--probe', '--json'], { home, env });
     expect(json.code).toBe(0);
     const probes = Object.fromEntries(JSON.parse(json.stdout).probes.map((probe: { id: string }) => [probe.id, probe]));
     const good = fakeSecrets.openaiKey('good');
@@ -46,14 +46,14 @@ describe('status --probe', () => {
     expect(probes['openai:good']?.latencyMs).toBeGreaterThanOrEqual(0);
     expect(json.stdout).not.toContain(good.slice(10));
     expect(readJson(storePath)).toEqual(store);
-    const text = await runCli(['status', '--probe', '--probe-provider', 'openai'], { home, env });
+    const text = await runCommand(['status', '--probe', '--probe-provider', 'openai'], { home, env });
     expect(text.stdout).toMatch(/openai:bad\s+auth\s+\d+ ms\s+HTTP 401: the provider rejected the key/);
     expect(text.stdout).not.toContain('anthropic:tok  not probed');
   });
 
   it('refuses a bad --probe-concurrency', async () => {
     const { home } = makeTempHome();
-    const result = await runCli(['status', '--probe', '--probe-concurrency', '0'], { home });
+    const result = await runCommand(['status', '--probe', '--probe-concurrency', '0'], { home });
     expect(result.code).toBe(64);
   });
 });

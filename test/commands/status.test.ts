@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCommand } from '../helpers/run-command.js';
 import { makeTempHome, writeJsonFile, writeText } from '../helpers/temp-state.js';
 
 const DAY = 86_400_000;
@@ -56,7 +56,7 @@ describe('authdeck status', () => {
     const now = Date.now();
     const { home } = setup(openclawShapedStore(now), inUseAnthropicAndOpenai);
     const env = { TEST_OPENAI_KEY: fakeSecrets.openaiKey() };
-    const text = await runCli(['status'], { home, env });
+    const text = await runCommand(['status'], { home, env });
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/anthropic:work\s+token\s+sk-ant-o…\w{4}\s+ok\s+expires in 200d/);
     expect(text.stdout).toMatch(/anthropic:forever\s+token\s+sk-ant-o…\w{4}\s+static/);
@@ -67,7 +67,7 @@ describe('authdeck status', () => {
     expect(text.stdout).toMatch(/bedrock:iam\s+aws-sdk .*unknown .*kept as is/);
     expect(text.stdout).not.toContain(fakeSecrets.setupToken('w'));
 
-    const json = await runCli(['status', '--json'], { home, env });
+    const json = await runCommand(['status', '--json'], { home, env });
     const report = JSON.parse(json.stdout);
     const byId = Object.fromEntries(report.profiles.map((p: { id: string }) => [p.id, p]));
     expect(byId['anthropic:work']).toMatchObject({
@@ -101,7 +101,7 @@ describe('authdeck status', () => {
   it('--check exits 0 when all is well', async () => {
     const now = Date.now();
     const { home } = setup(openclawShapedStore(now), inUseAnthropicAndOpenai);
-    const result = await runCli(['status', '--check'], { home, env: { TEST_OPENAI_KEY: fakeSecrets.openaiKey() } });
+    const result = await runCommand(['status', '--check'], { home, env: { TEST_OPENAI_KEY: fakeSecrets.openaiKey() } });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('anthropic:work');
   });
@@ -112,13 +112,13 @@ describe('authdeck status', () => {
     store.profiles['anthropic:work'].expires = now + 5 * 3_600_000;
     const { home } = setup(store, inUseAnthropicAndOpenai);
     const env = { TEST_OPENAI_KEY: fakeSecrets.openaiKey() };
-    const result = await runCli(['status', '--check'], { home, env });
+    const result = await runCommand(['status', '--check'], { home, env });
     expect(result.code).toBe(2);
     expect(result.stdout).toMatch(/anthropic:work .*expiring/);
     expect(result.stderr).toMatch(
       /check: anthropic \(default model anthropic\/claude-opus-4-6\): anthropic:work \(tried #1\) expires in (4h 59m|5h)/,
     );
-    expect((await runCli(['status', '--check', '--within', '2h'], { home, env })).code).toBe(0);
+    expect((await runCommand(['status', '--check', '--within', '2h'], { home, env })).code).toBe(0);
   });
 
   it('--check judges what the gateway tries: an expired leftover does not count, --all counts it', async () => {
@@ -127,7 +127,7 @@ describe('authdeck status', () => {
     store.profiles['anthropic:work'].expires = now - DAY;
     const { home } = setup(store, inUseAnthropicAndOpenai);
     const env = { TEST_OPENAI_KEY: fakeSecrets.openaiKey() };
-    const gateway = await runCli(['status', '--check', '--json'], { home, env });
+    const gateway = await runCommand(['status', '--check', '--json'], { home, env });
     expect(gateway.code).toBe(0);
     const report = JSON.parse(gateway.stdout);
     expect(report.check).toEqual({ mode: 'gateway', exitCode: 0, reasons: [] });
@@ -135,7 +135,7 @@ describe('authdeck status', () => {
       orderPosition: null,
       notTried: 'expired',
     });
-    const all = await runCli(['status', '--check', '--all'], { home, env });
+    const all = await runCommand(['status', '--check', '--all'], { home, env });
     expect(all.code).toBe(1);
     expect(all.stderr).toContain('check: anthropic:work expired 1d ago');
   });
@@ -145,7 +145,7 @@ describe('authdeck status', () => {
     const store = { ...openclawShapedStore(now), order: { anthropic: ['anthropic:work'] } };
     store.profiles['anthropic:work'].expires = now - DAY;
     const { home } = setup(store, inUseAnthropicAndOpenai);
-    const result = await runCli(['status', '--check', '--json'], {
+    const result = await runCommand(['status', '--check', '--json'], {
       home,
       env: { TEST_OPENAI_KEY: fakeSecrets.openaiKey() },
     });
@@ -177,8 +177,8 @@ describe('authdeck status', () => {
     };
     const { home } = setup(store, config);
     const env = { TEST_OPENAI_KEY: fakeSecrets.openaiKey() };
-    expect((await runCli(['status', '--check'], { home, env })).code).toBe(0);
-    const coder = await runCli(['status', '--check', '--agent', 'coder'], { home, env });
+    expect((await runCommand(['status', '--check'], { home, env })).code).toBe(0);
+    const coder = await runCommand(['status', '--check', '--agent', 'coder'], { home, env });
     expect(coder.code).toBe(2);
     expect(coder.stderr).toContain("anthropic (the agent's default model anthropic/claude-opus-4-6)");
   });
@@ -188,14 +188,14 @@ describe('authdeck status', () => {
       version: 1,
       profiles: { 'anthropic:default': { type: 'api_key', provider: 'anthropic', key: fakeSecrets.anthropicApiKey() } },
     });
-    const result = await runCli(['status', '--check'], { home });
+    const result = await runCommand(['status', '--check'], { home });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
       'check: openai (no default model is configured, so OpenClaw uses its built-in openai model) has no credential',
     );
-    expect((await runCli(['status', '--check'], { home, env: { OPENAI_API_KEY: fakeSecrets.openaiKey() } })).code).toBe(
-      0,
-    );
+    expect(
+      (await runCommand(['status', '--check'], { home, env: { OPENAI_API_KEY: fakeSecrets.openaiKey() } })).code,
+    ).toBe(0);
   });
 
   it('--check exits 1 when a provider in use has no credential at all, but not when an env var covers it', async () => {
@@ -208,10 +208,10 @@ describe('authdeck status', () => {
       },
       inUseAnthropicAndOpenai,
     );
-    const missing = await runCli(['status', '--check', '--json'], { home });
+    const missing = await runCommand(['status', '--check', '--json'], { home });
     expect(missing.code).toBe(1);
     expect(JSON.parse(missing.stdout).missingProviders).toEqual(['openai']);
-    const covered = await runCli(['status', '--check', '--json'], {
+    const covered = await runCommand(['status', '--check', '--json'], {
       home,
       env: { OPENAI_API_KEY: fakeSecrets.openaiKey() },
     });
@@ -224,7 +224,7 @@ describe('authdeck status', () => {
   it('--check exits 3 when the store does not parse, naming the file and position', async () => {
     const { home, mainAgentDir } = makeTempHome();
     writeText(join(mainAgentDir, 'auth-profiles.json'), '{\n  "version": 1,\n  "profiles": {,\n}');
-    const result = await runCli(['status', '--check'], { home });
+    const result = await runCommand(['status', '--check'], { home });
     expect(result.code).toBe(3);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/auth-profiles\.json: not valid JSON at line 3, column 16 \(value expected\)/);
@@ -236,7 +236,7 @@ describe('authdeck status', () => {
       pid: process.pid,
       createdAt: new Date().toISOString(),
     });
-    const result = await runCli(['status', '--check'], { home, env: { AUTHDECK_LOCK_TIMEOUT_MS: '200' } });
+    const result = await runCommand(['status', '--check'], { home, env: { AUTHDECK_LOCK_TIMEOUT_MS: '200' } });
     expect(result.code).toBe(3);
     expect(result.stderr).toContain(`held by process ${process.pid}`);
   });
@@ -259,26 +259,26 @@ describe('authdeck status', () => {
       profiles: { 'groq:ops': { type: 'api_key', provider: 'groq', key: fakeSecrets.groqKey('ops') } },
     });
     writeText(join(stateDir, '.env'), `OPENROUTER_API_KEY=${fakeSecrets.openrouterKey()}\n`);
-    const result = await runCli(['--agent', 'ops', 'status', '--json'], { home });
+    const result = await runCommand(['--agent', 'ops', 'status', '--json'], { home });
     const report = JSON.parse(result.stdout);
     expect(report.agent).toMatchObject({ id: 'ops', isMain: false });
     const sources = Object.fromEntries(report.profiles.map((p: { id: string; source: string }) => [p.id, p.source]));
     expect(sources).toEqual({ 'groq:ops': 'store', 'anthropic:shared': 'inherited' });
     expect(report.env).toEqual([expect.objectContaining({ variable: 'OPENROUTER_API_KEY', origin: 'dotenv' })]);
-    const text = await runCli(['--agent', 'ops', 'status'], { home });
+    const text = await runCommand(['--agent', 'ops', 'status'], { home });
     expect(text.stdout).toMatch(/anthropic:shared .*from main agent/);
   });
 
   it('answers the OpenClaw spelling `models status` the same way', async () => {
     const { home } = setup(openclawShapedStore(Date.now()));
-    const result = await runCli(['models', 'status', '--json'], { home });
+    const result = await runCommand(['models', 'status', '--json'], { home });
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).schema).toBe('authdeck.status/2');
   });
 
   it('prints status when run bare without a terminal', async () => {
     const { home } = setup(openclawShapedStore(Date.now()));
-    const result = await runCli([], { home });
+    const result = await runCommand([], { home });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('anthropic:work');
   });

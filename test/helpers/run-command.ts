@@ -1,0 +1,42 @@
+import { PassThrough, Readable } from 'node:stream';
+import { main } from '../../src/cli.js';
+import type { CliResult } from './run-cli.js';
+
+/**
+ * A command run in this process, as `main` runs it for the real binary: argv, stdin from
+ * `input`, stdout and stderr captured, no terminal. For what a command prints, writes and exits
+ * with; the few tests that need a real process (signals, PTYs, concurrency) spawn the binary.
+ */
+export async function runCommand(
+  args: string[],
+  options: { input?: string; env?: Record<string, string | undefined>; home: string },
+): Promise<CliResult> {
+  const env: Record<string, string> = {};
+  for (const key of ['PATH', 'LANG', 'TMPDIR']) if (process.env[key]) env[key] = process.env[key]!;
+  Object.assign(env, {
+    HOME: options.home,
+    NO_COLOR: '1',
+    XDG_CONFIG_HOME: `${options.home}/.config`,
+    AUTHDECK_STORE_GENERATION: 'json',
+  });
+  for (const [key, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
+  const capture = () => {
+    const stream = new PassThrough();
+    let text = '';
+    stream.on('data', (chunk) => (text += chunk));
+    return { stream, text: () => text };
+  };
+  const stdout = capture();
+  const stderr = capture();
+  const code = await main(args, {
+    stdin: Readable.from([options.input ?? '']) as unknown as NodeJS.ReadStream,
+    stdout: stdout.stream as unknown as NodeJS.WriteStream,
+    stderr: stderr.stream as unknown as NodeJS.WriteStream,
+    env,
+    now: Date.now,
+  });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
