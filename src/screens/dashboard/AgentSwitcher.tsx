@@ -2,13 +2,15 @@ import { Box, Text } from 'ink';
 import { SelectList } from '../../components/select-list/SelectList.js';
 import { useServices } from '../../contexts.js';
 import { useKeys } from '../../components/key-router.js';
+import { actionFor } from '../../components/key-table.js';
+import { AGENT_KEYS } from './dashboard-keys.js';
 
 /** Pick another agent of the same state dir. */
 export function AgentSwitcher({ onSelect, onCancel }: { onSelect: (agentId: string) => void; onCancel: () => void }) {
   const services = useServices();
   const agents = services.listAgents();
-  useKeys((_input, key) => {
-    if (key.escape) onCancel();
+  useKeys((input, key) => {
+    if (actionFor(AGENT_KEYS, input, key, undefined) === 'back') onCancel();
   });
   return (
     <Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1}>

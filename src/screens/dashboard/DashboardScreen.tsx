@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
 import { Header } from '../../components/Header.js';
 import { KeyHints } from '../../components/KeyHints.js';
@@ -24,52 +24,21 @@ import { useLiveReport } from './use-live-report.js';
 import { describeStore, layerLabel } from '../../services/status-words.js';
 import { profileStorePath } from '../../services/agent-state.js';
 import { useKeys, type RoutedKey } from '../../components/key-router.js';
+import { actionFor, hintsFor } from '../../components/key-table.js';
+import {
+  AGENT_KEYS,
+  CONFIRM_KEYS,
+  DETAILS_KEYS,
+  DOCTOR_KEYS,
+  FILTER_KEYS,
+  HELP_KEYS,
+  LIST_KEYS,
+  type ListContext,
+} from './dashboard-keys.js';
 import { applyTextKey } from '../../components/text-field/use-text-field-input.js';
 import { shown } from '../../services/terminal-text.js';
 
-const HINTS = [
-  ['↑↓', 'move'],
-  ['enter', 'details'],
-  ['a', 'add'],
-  ['s', 'setup-token'],
-  ['d', 'remove'],
-  ['K/J', 'reorder'],
-  ['c', 'clear cooldown'],
-  ['p', 'probe'],
-  ['/', 'filter'],
-  ['A', 'agent'],
-  ['D', 'doctor'],
-  ['?', 'help'],
-  ['q', 'quit'],
-] as const;
-
 const MESSAGE_MS = 8000;
-
-/** What the keys do in each mode; the list's hints only where the list has the keys. */
-const MODE_HINTS: Partial<Record<DashboardMode, readonly (readonly [string, string])[]>> = {
-  filter: [
-    ['enter', 'keep filter'],
-    ['esc', 'clear'],
-  ],
-  details: [
-    ['enter/esc', 'close'],
-    ['q', 'close'],
-  ],
-  help: [['any key', 'close']],
-  'confirm-remove': [
-    ['y', 'remove'],
-    ['any other key', 'keep'],
-  ],
-  doctor: [
-    ['f', 'apply the safe fixes'],
-    ['esc', 'close'],
-  ],
-  agents: [
-    ['↑↓', 'move'],
-    ['enter', 'switch'],
-    ['esc', 'back'],
-  ],
-};
 
 /** Every profile of the agent, live: it re-reads when the files change and counts down each second. */
 export function DashboardScreen({ select }: { select?: string } = {}) {
@@ -77,9 +46,9 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
   const { state, error, loading, reload } = useAgentState();
   const now = useClock();
   const { columns: width, rows: height } = useTerminalSize();
+  // A profile just added may reach the report a moment after this screen: the cursor is on it
+  // once it is there (the cursor is the row with this key whenever there is one).
   const [ui, dispatch, getUi] = useDashboardUi(select ? `id:${select}` : undefined);
-  // A profile just added may reach the report a moment after this screen: hold the cursor for it.
-  const awaitedRow = useRef(select ? `id:${select}` : undefined);
   const filterField = useTextFieldState();
   const actions = useDashboardActions(dispatch, reload);
   const [probes, setProbes] = useState<Record<string, ProbeOutcome>>({});
@@ -128,16 +97,6 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
   };
   const { cursor, selected, top } = view();
 
-  // The rows changed under the cursor (a file changed, a filter): keep the selection on a row.
-  const cursorRowKey = rows[cursor]?.key;
-  const awaitedIsHere = awaitedRow.current !== undefined && rows.some((row) => row.key === awaitedRow.current);
-  useEffect(() => {
-    if (awaitedRow.current !== undefined && !awaitedIsHere) return;
-    awaitedRow.current = undefined;
-    if (cursorRowKey !== undefined && (cursorRowKey !== ui.cursorKey || top !== ui.top))
-      dispatch({ type: 'select', key: cursorRowKey, top });
-  }, [awaitedIsHere, cursorRowKey, top, ui.cursorKey, ui.top, dispatch]);
-
   // A message is news for a while, not a fixture: it goes after some seconds (or the next key).
   useEffect(() => {
     if (!ui.message) return;
@@ -146,7 +105,6 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
   }, [ui.message, dispatch]);
 
   const listKey = (input: string, key: RoutedKey) => {
-    awaitedRow.current = undefined;
     const { ui: current, rows: currentRows, cursor: at, selected: row, top: currentTop } = view();
     const go = (index: number) => {
       const target = currentRows[index];
@@ -157,63 +115,77 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
           top: visibleWindow(currentRows.length, index, tableHeight, currentTop),
         });
     };
-    if (current.mode === 'help') return dispatch({ type: 'mode', mode: 'list' });
-    if (current.mode === 'details') {
-      if (key.return || key.escape || input === 'q') dispatch({ type: 'mode', mode: 'list' });
-      return;
+    const toList = () => dispatch({ type: 'mode', mode: 'list' });
+    switch (current.mode) {
+      case 'help':
+        if (actionFor(HELP_KEYS, input, key, undefined)) toList();
+        return;
+      case 'details':
+        if (actionFor(DETAILS_KEYS, input, key, undefined)) toList();
+        return;
+      case 'confirm-remove': {
+        toList();
+        if (actionFor(CONFIRM_KEYS, input, key, undefined) === 'remove' && row) actions.remove(row);
+        else dispatch({ type: 'message', text: 'Kept it.', tone: 'info' });
+        return;
+      }
+      case 'filter':
+        return filterKey(input, key);
+      case 'list':
+        break;
+      default:
+        return;
     }
-    if (current.mode === 'confirm-remove') {
-      dispatch({ type: 'mode', mode: 'list' });
-      if (input === 'y' && row) actions.remove(row);
-      else dispatch({ type: 'message', text: 'Kept it.', tone: 'info' });
-      return;
-    }
-    if (current.mode === 'filter') return filterKey(input, key);
-    if (current.mode !== 'list') return;
     dispatch({ type: 'clear-message' });
-    if (key.upArrow || input === 'k') go(moveCursor(currentRows, at, -1));
-    else if (key.downArrow || input === 'j') go(moveCursor(currentRows, at, 1));
-    else if (key.pageUp) go(moveCursor(currentRows, at, -1, tableHeight));
-    else if (key.pageDown) go(moveCursor(currentRows, at, 1, tableHeight));
-    else if (key.return && row?.kind === 'profile') dispatch({ type: 'mode', mode: 'details' });
-    else if (input === 'a') actions.add();
-    else if (input === 's') actions.setupToken(row);
-    else if (input === 'd' && row) {
+    const action = actionFor(LIST_KEYS, input, key, { row, filter: current.filter });
+    if (action === 'up') go(moveCursor(currentRows, at, -1));
+    else if (action === 'down') go(moveCursor(currentRows, at, 1));
+    else if (action === 'page-up') go(moveCursor(currentRows, at, -1, tableHeight));
+    else if (action === 'page-down') go(moveCursor(currentRows, at, 1, tableHeight));
+    else if (action === 'first') go(moveCursor(currentRows, -1, 1));
+    else if (action === 'last') go(moveCursor(currentRows, currentRows.length, -1));
+    else if (action === 'details') dispatch({ type: 'mode', mode: 'details' });
+    else if (action === 'add') actions.add();
+    else if (action === 'setup-token') actions.setupToken(row);
+    else if (action === 'remove' && row) {
       if (row.kind === 'env') {
         dispatch({
           type: 'message',
           text: `${row.env.variable} is not a profile: it comes from ${row.env.origin === 'process' ? "authdeck's environment" : services.workspace.daemonEnvPath}; remove it there`,
           tone: 'error',
         });
-      } else if (row.kind === 'profile' && row.profile.source === 'inherited') {
+      } else if (row.profile.source === 'inherited') {
         dispatch({
           type: 'message',
           text: `${row.profile.id} belongs to the main agent; switch to it (A) to remove it`,
           tone: 'error',
         });
       } else dispatch({ type: 'mode', mode: 'confirm-remove' });
-    } else if ((input === 'K' || input === 'J') && row && report && state)
-      actions.reorder(row, report, state, input === 'K' ? -1 : 1);
-    else if (input === 'c' && row) actions.clearCooldown(row);
-    else if (input === 'r' && row) actions.refresh(row);
-    else if (input === '/') dispatch({ type: 'mode', mode: 'filter' });
-    else if (input === 'A') dispatch({ type: 'mode', mode: 'agents' });
-    else if (input === 'D') dispatch({ type: 'mode', mode: 'doctor' });
-    else if (input === 'p')
+    } else if ((action === 'move-up' || action === 'move-down') && row && report && state)
+      actions.reorder(row, report, state, action === 'move-up' ? -1 : 1);
+    else if (action === 'clear-cooldown' && row) actions.clearCooldown(row);
+    else if (action === 'refresh' && row) actions.refresh(row);
+    else if (action === 'filter') dispatch({ type: 'mode', mode: 'filter' });
+    else if (action === 'clear-filter') {
+      filterField.set('');
+      dispatch({ type: 'filter', filter: '' });
+    } else if (action === 'agents') dispatch({ type: 'mode', mode: 'agents' });
+    else if (action === 'doctor') dispatch({ type: 'mode', mode: 'doctor' });
+    else if (action === 'probe')
       actions.probe((outcomes) => setProbes(Object.fromEntries(outcomes.map((outcome) => [outcome.id, outcome]))));
-    else if (input === '?') dispatch({ type: 'mode', mode: 'help' });
-    else if (input === 'q') actions.quit();
+    else if (action === 'help') dispatch({ type: 'mode', mode: 'help' });
+    else if (action === 'quit') actions.quit();
   };
   const filterKey = (input: string, key: RoutedKey) => {
-    if (key.escape) {
+    const action = actionFor(FILTER_KEYS, input, key, undefined);
+    if (action === 'clear') {
       filterField.set('');
       dispatch({ type: 'filter', filter: '' });
       dispatch({ type: 'mode', mode: 'list' });
       return;
     }
-    const outcome = applyTextKey(filterField, input, key);
-    if (outcome === 'submit') dispatch({ type: 'mode', mode: 'list' });
-    else if (outcome === 'edited') dispatch({ type: 'filter', filter: filterField.current() });
+    if (action === 'keep') return dispatch({ type: 'mode', mode: 'list' });
+    if (applyTextKey(filterField, input, key) === 'edited') dispatch({ type: 'filter', filter: filterField.current() });
   };
   // One handler for every mode but the agent switcher (which has its own list).
   useKeys(listKey, { isActive: ui.mode !== 'agents' && ui.mode !== 'doctor' });
@@ -292,7 +264,21 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
           {shown(ui.message.text)}
         </Text>
       )}
-      <KeyHints hints={MODE_HINTS[ui.mode] ?? HINTS} />
+      <KeyHints hints={modeHints(ui.mode, { row: selected, filter: ui.filter })} />
     </Box>
   );
+}
+
+const MODE_KEYS = {
+  filter: FILTER_KEYS,
+  details: DETAILS_KEYS,
+  help: HELP_KEYS,
+  'confirm-remove': CONFIRM_KEYS,
+  doctor: DOCTOR_KEYS,
+  agents: AGENT_KEYS,
+} as const;
+
+/** The hint bar of the mode the dashboard is in, from that mode's key table. */
+function modeHints(mode: DashboardMode, context: ListContext) {
+  return mode === 'list' ? hintsFor(LIST_KEYS, context) : hintsFor(MODE_KEYS[mode], undefined);
 }

@@ -1,6 +1,8 @@
 import { Box, Text } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import { useKeys } from '../../components/key-router.js';
+import { actionFor } from '../../components/key-table.js';
+import { DOCTOR_KEYS } from './dashboard-keys.js';
 import { useServices } from '../../contexts.js';
 import type { DoctorReport } from '../../services/doctor/run-doctor.js';
 import { errorMessage } from '../../services/errors.js';
@@ -20,8 +22,9 @@ export function DoctorPanel({ onClose, height }: { onClose: () => void; height: 
     void check();
   }, []);
   useKeys((input, key) => {
-    if (key.escape || key.return || input === 'q' || input === 'D') return onClose();
-    if (input !== 'f' || !report || busy.current) return;
+    const action = actionFor(DOCTOR_KEYS, input, key, undefined);
+    if (action === 'close') return onClose();
+    if (action !== 'fix' || !report || busy.current) return;
     busy.current = true;
     services.applyDoctorFixes(report.findings).then(
       (done) => {

@@ -1,0 +1,154 @@
+import type { KeyTable } from '../../components/key-table.js';
+import type { SelectableRow } from './dashboard-rows.js';
+
+/** What a key sees of the dashboard when it is pressed. */
+export interface ListContext {
+  row: SelectableRow | undefined;
+  filter: string;
+}
+
+export type ListAction =
+  | 'up'
+  | 'down'
+  | 'page-up'
+  | 'page-down'
+  | 'first'
+  | 'last'
+  | 'details'
+  | 'add'
+  | 'setup-token'
+  | 'remove'
+  | 'move-up'
+  | 'move-down'
+  | 'clear-cooldown'
+  | 'refresh'
+  | 'probe'
+  | 'filter'
+  | 'clear-filter'
+  | 'agents'
+  | 'doctor'
+  | 'help'
+  | 'quit';
+
+const profileRow = ({ row }: ListContext) => row?.kind === 'profile';
+
+/** The list: the dashboard's main mode. The hint bar, the help panel and the handler all read it. */
+export const LIST_KEYS: KeyTable<ListAction, ListContext> = [
+  { action: 'up', keys: ['up', 'k'], label: '↑↓', hint: 'move', help: 'move (also j/k)' },
+  { action: 'down', keys: ['down', 'j'], label: '↓', help: 'move down' },
+  { action: 'page-up', keys: ['pageUp'], label: 'PgUp/PgDn', help: 'a page up / down' },
+  { action: 'page-down', keys: ['pageDown'], label: 'PgDn', help: 'a page down' },
+  { action: 'first', keys: ['home', 'g'], label: 'Home/End', help: 'first / last row (also g / G)' },
+  { action: 'last', keys: ['end', 'G'], label: 'End', help: 'last row' },
+  {
+    action: 'details',
+    keys: ['return'],
+    label: 'enter',
+    hint: 'details',
+    help: 'details of the profile',
+    when: profileRow,
+  },
+  { action: 'add', keys: ['a'], label: 'a', hint: 'add', help: 'add a credential (onboarding wizard)' },
+  {
+    action: 'setup-token',
+    keys: ['s'],
+    label: 's',
+    hint: 'setup-token',
+    help: 'run claude setup-token (into the selected Anthropic token profile)',
+  },
+  {
+    action: 'remove',
+    keys: ['d'],
+    label: 'd',
+    hint: 'remove',
+    help: 'remove the profile (asks first)',
+    when: ({ row }) => row !== undefined,
+  },
+  {
+    action: 'move-up',
+    keys: ['K'],
+    label: 'K/J',
+    hint: 'reorder',
+    help: "move up / down in the provider's order (writes the agent's override)",
+    when: profileRow,
+  },
+  { action: 'move-down', keys: ['J'], label: 'J', help: "move down in the provider's order", when: profileRow },
+  {
+    action: 'clear-cooldown',
+    keys: ['c'],
+    label: 'c',
+    hint: 'clear cooldown',
+    help: 'clear a cooldown or disabled window',
+    when: ({ row }) => row !== undefined,
+    hintWhen: ({ row }) => row?.kind === 'profile' && row.profile.usage !== null,
+  },
+  {
+    action: 'refresh',
+    keys: ['r'],
+    label: 'r',
+    hint: 'refresh sign-in',
+    help: "refresh an OAuth sign-in now (under the gateway's refresh lock)",
+    when: ({ row }) => row !== undefined,
+    hintWhen: ({ row }) => row?.kind === 'profile' && row.profile.type === 'oauth',
+  },
+  {
+    action: 'probe',
+    keys: ['p'],
+    label: 'p',
+    hint: 'probe',
+    help: 'probe every API key live (free model-list calls; writes nothing)',
+  },
+  { action: 'filter', keys: ['/'], label: '/', hint: 'filter', help: 'filter by id, provider or variable' },
+  {
+    action: 'clear-filter',
+    keys: ['escape'],
+    label: 'esc',
+    hint: 'clear filter',
+    help: 'clear the filter',
+    when: ({ filter }) => filter !== '',
+  },
+  { action: 'agents', keys: ['A'], label: 'A', hint: 'agent', help: 'switch agent' },
+  {
+    action: 'doctor',
+    keys: ['D'],
+    label: 'D',
+    hint: 'doctor',
+    help: 'doctor: what keeps the gateway from working (f applies the safe fixes)',
+  },
+  { action: 'help', keys: ['?'], label: '?', hint: 'help', help: 'this help' },
+  { action: 'quit', keys: ['q'], label: 'q', hint: 'quit', help: 'quit' },
+];
+
+/** The help panel: one line per key the list takes (pairs such as ↑/↓ are one line). */
+export const LIST_HELP: ReadonlyArray<readonly [string, string]> = LIST_KEYS.filter(
+  (binding) => !['down', 'page-down', 'last', 'move-down'].includes(binding.action),
+).map((binding) => [binding.label, binding.help] as const);
+
+export const DETAILS_KEYS: KeyTable<'close', unknown> = [
+  { action: 'close', keys: ['return', 'escape', 'q'], label: 'enter/esc', hint: 'close', help: 'close the details' },
+];
+
+export const HELP_KEYS: KeyTable<'close', unknown> = [
+  { action: 'close', keys: ['any'], label: 'any key', hint: 'close', help: 'close this help' },
+];
+
+export const CONFIRM_KEYS: KeyTable<'remove' | 'keep', unknown> = [
+  { action: 'remove', keys: ['y'], label: 'y', hint: 'remove', help: 'remove it' },
+  { action: 'keep', keys: ['any'], label: 'any other key', hint: 'keep', help: 'keep it' },
+];
+
+export const FILTER_KEYS: KeyTable<'keep' | 'clear', unknown> = [
+  { action: 'keep', keys: ['return'], label: 'enter', hint: 'keep filter', help: 'keep the filter, back to the list' },
+  { action: 'clear', keys: ['escape'], label: 'esc', hint: 'clear', help: 'clear the filter' },
+];
+
+export const DOCTOR_KEYS: KeyTable<'fix' | 'close', unknown> = [
+  { action: 'fix', keys: ['f'], label: 'f', hint: 'apply the safe fixes', help: 'apply the fixes that lose nothing' },
+  { action: 'close', keys: ['escape', 'return', 'q', 'D'], label: 'esc', hint: 'close', help: 'close the doctor' },
+];
+
+export const AGENT_KEYS: KeyTable<'move' | 'switch' | 'back', unknown> = [
+  { action: 'move', keys: ['up', 'down'], label: '↑↓', hint: 'move', help: 'move' },
+  { action: 'switch', keys: ['return'], label: 'enter', hint: 'switch', help: 'switch to the agent' },
+  { action: 'back', keys: ['escape'], label: 'esc', hint: 'back', help: 'back to the list' },
+];
