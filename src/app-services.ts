@@ -20,8 +20,8 @@ import { describeReload, reloadGatewayAuth, type GatewayNote } from './services/
 import type { SignInMethod } from './services/oauth/oauth-providers.js';
 import type { RefreshOutcome } from './services/oauth/refresh.js';
 import type { SignInPrompt } from './services/oauth/sign-in-types.js';
-import type { StoreEra } from './services/store-generation.js';
-import { planWrite } from './services/store-writer.js';
+import type { StoreEra } from './services/store/generation.js';
+import { planWrite } from './services/store/agent-store.js';
 import type { PtySpawner } from './services/setup-token/pty.js';
 import { SetupTokenSession } from './services/setup-token/session.js';
 import { listKnownAgentIds, resolveWorkspace, type Workspace } from './services/workspace.js';

@@ -1,6 +1,6 @@
 import { loadAgentState, type AgentState } from '../services/agent-state.js';
 import type { GatewayReload } from '../services/gateway/reload-auth.js';
-import type { StoreEra, StoreGenerationChoice } from '../services/store-generation.js';
+import type { StoreEra, StoreGenerationChoice } from '../services/store/generation.js';
 import { resolveWorkspace, type Workspace } from '../services/workspace.js';
 import { colorEnabled, createPainter, writeLine, type CommandIO, type Painter } from './output.js';
 import { promptChoice, promptSecret, readAllInput } from './secret-input.js';
@@ -49,7 +49,7 @@ export class CommandContext {
   async settleStoreGeneration(): Promise<void> {
     const workspace = await this.workspace();
     if (workspace.storeGenerationChoice || !this.interactive) return;
-    const { detectStoreGeneration } = await import('../services/store-generation.js');
+    const { detectStoreGeneration } = await import('../services/store/generation.js');
     const { findInstalledOpenclaw } = await import('../services/openclaw/installed-openclaw.js');
     const generation = await detectStoreGeneration(workspace, {
       installed: () => findInstalledOpenclaw(workspace.env),

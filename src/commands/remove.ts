@@ -1,7 +1,7 @@
 import { listAgentProfiles, resolveProfileName } from '../services/agent-state.js';
 import { CancelledError, UsageError } from '../services/errors.js';
 import { removalLayer, removeProfile } from '../services/profile-actions.js';
-import { locationPath } from '../services/store-docs.js';
+import { locationPath } from '../services/store/documents.js';
 import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
 import { promptConfirm } from './secret-input.js';

@@ -8,10 +8,10 @@ import { asRecord } from './json-text.js';
 import { waitUntilUnlocked, type LockOptions } from './lock.js';
 import { AUTH_PROFILES_FILE, LEGACY_AUTH_FILE } from './paths.js';
 import { providerInfo, PROVIDERS } from './providers.js';
-import { locationPath, type AuthStoreSnapshot, type UsageStats } from './store-docs.js';
-import { planAgentLayers, readLayer, type AgentLayers, type LayerRole } from './store-layers.js';
+import { locationPath, type AuthStoreSnapshot, type UsageStats } from './store/documents.js';
+import { planAgentLayers, readLayer, type AgentLayers, type LayerRole } from './store/layers.js';
 import { findInstalledOpenclaw } from './openclaw/installed-openclaw.js';
-import { detectStoreGeneration, type StoreGeneration } from './store-generation.js';
+import { detectStoreGeneration, type StoreGeneration } from './store/generation.js';
 import type { Workspace } from './workspace.js';
 
 /** A JSON auth file that a SQLite-era gateway no longer reads (it wants `openclaw doctor --fix`). */

@@ -1,5 +1,5 @@
 import { hasSecretSource, type ProfileView } from './credential-view.js';
-import type { UsageStats } from './store.js';
+import type { UsageStats } from './store/json-layer.js';
 
 export type HealthStatus = 'ok' | 'expiring' | 'expired' | 'refreshable' | 'static' | 'missing' | 'unknown';
 export const HEALTH_STATUSES: readonly HealthStatus[] = [

@@ -9,18 +9,18 @@ import { AuthdeckError } from './errors.js';
 import { pathExists } from './fs-read.js';
 import { withFileLock } from './lock.js';
 import { AUTH_PROFILES_FILE, AUTH_STATE_FILE } from './paths.js';
-import { readAuthStore } from './store.js';
+import { readAuthStore } from './store/json-layer.js';
 import {
   type AuthStoreSnapshot,
   type AuthStoreTransaction,
   type JsonObject,
   locationPath,
   STATE_KEYS,
-} from './store-docs.js';
+} from './store/documents.js';
 import { asRecord } from './json-text.js';
-import { readLayer, type StoreLayer } from './store-layers.js';
-import type { StoreEra } from './store-generation.js';
-import { credentialLayer, planWrite, updateStoreLayer } from './store-writer.js';
+import { readLayer, type StoreLayer } from './store/layers.js';
+import type { StoreEra } from './store/generation.js';
+import { credentialLayer, planWrite, updateStoreLayer } from './store/agent-store.js';
 import type { Workspace } from './workspace.js';
 
 /**

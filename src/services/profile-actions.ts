@@ -2,9 +2,9 @@ import { hasUnsafeCharacters, shown } from './terminal-text.js';
 import { storedProfileType } from './credential-view.js';
 import { AuthdeckError, UsageError } from './errors.js';
 import { normalizeProviderId } from './providers.js';
-import { locationPath, type AuthStoreSnapshot, type JsonObject } from './store-docs.js';
-import { readLayer, type AgentLayers, type LayerRole, type StoreLayer } from './store-layers.js';
-import { planWrite, StoreMissingError, updateStoreLayer } from './store-writer.js';
+import { locationPath, type AuthStoreSnapshot, type JsonObject } from './store/documents.js';
+import { readLayer, type AgentLayers, type LayerRole, type StoreLayer } from './store/layers.js';
+import { planWrite, StoreMissingError, updateStoreLayer } from './store/agent-store.js';
 import type { GatewayNote } from './gateway/reload-auth.js';
 import type { Workspace } from './workspace.js';
 

@@ -8,10 +8,10 @@ import type { GatewayNote } from './gateway/reload-auth.js';
 import { lockWaitMs } from './lock.js';
 import { createStoreWithOpenclaw, ProfileConflictError, resetFailureStats } from './profile-actions.js';
 import { normalizeProviderId } from './providers.js';
-import type { AuthStoreTransaction, JsonObject, StoreUpdate } from './store-docs.js';
-import { locationPath } from './store-docs.js';
-import type { StoreEra } from './store-generation.js';
-import { readLayer, type LayerRole, type StoreLayer } from './store-layers.js';
+import type { AuthStoreTransaction, JsonObject, StoreUpdate } from './store/documents.js';
+import { locationPath } from './store/documents.js';
+import type { StoreEra } from './store/generation.js';
+import { readLayer, type LayerRole, type StoreLayer } from './store/layers.js';
 import {
   credentialLayer,
   planWrite,
@@ -19,7 +19,7 @@ import {
   updateStoreLayer,
   withLayerLock,
   type WritePlan,
-} from './store-writer.js';
+} from './store/agent-store.js';
 import type { Workspace } from './workspace.js';
 
 /**

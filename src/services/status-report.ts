@@ -14,8 +14,8 @@ import { classifyProfileHealth, classifyUsage, HEALTH_STATUSES, type HealthStatu
 import { evaluateCheck, type CheckMode, type CheckResult } from './status-check.js';
 import { resolveEffectiveOrder, type OrderSource } from './order.js';
 import { describeNotTried } from './status-words.js';
-import { locationPath } from './store-docs.js';
-import type { LayerRole } from './store-layers.js';
+import { locationPath } from './store/documents.js';
+import type { LayerRole } from './store/layers.js';
 import { collectWarnings, ownStatePath, storeReport, type StoreReport } from './status-store.js';
 import { providerLabel } from './providers.js';
 

@@ -1,8 +1,8 @@
 import type { AgentState } from './agent-state.js';
 import { countOf } from './status-words.js';
-import { locationPath } from './store-docs.js';
-import type { StoreEra } from './store-generation.js';
-import type { LayerRole } from './store-layers.js';
+import { locationPath } from './store/documents.js';
+import type { StoreEra } from './store/generation.js';
+import type { LayerRole } from './store/layers.js';
 
 /** Which generation of OpenClaw's store is in force, where its parts are, and why authdeck thinks so. */
 export interface StoreReport {

@@ -1,7 +1,7 @@
 import { unwatchFile, watchFile, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { AUTH_PROFILES_FILE, AUTH_STATE_FILE } from './paths.js';
-import { agentDbPath, stateDbPath } from './store-generation.js';
+import { agentDbPath, stateDbPath } from './store/generation.js';
 import type { Workspace } from './workspace.js';
 
 export const WATCH_INTERVAL_MS = 100;

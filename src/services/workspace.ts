@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readGatewayConfig, type GatewayConfig } from './config.js';
 import { UsageError } from './errors.js';
-import type { StoreGenerationChoice } from './store-generation.js';
+import type { StoreGenerationChoice } from './store/generation.js';
 import {
   agentDirFromEnv,
   DAEMON_ENV_FILE,

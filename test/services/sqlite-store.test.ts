@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listAgentProfiles, loadAgentState } from '../../src/services/agent-state.js';
-import { isWalSafeSqliteVersion } from '../../src/services/sqlite/driver.js';
+import { isWalSafeSqliteVersion } from '../../src/services/store/sqlite/driver.js';
 import { removeProfile, setOrderOverride } from '../../src/services/profile-actions.js';
 import { saveCredentialProfile } from '../../src/services/save-credential.js';
 import { buildStatusReport } from '../../src/services/status-report.js';

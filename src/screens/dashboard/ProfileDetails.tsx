@@ -1,7 +1,7 @@
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
 import { Box, Text } from 'ink';
 import { formatDateTime, formatRelative } from '../../services/durations.js';
-import type { UsageStats } from '../../services/store.js';
+import type { UsageStats } from '../../services/store/json-layer.js';
 import type { ProfileReport } from '../../services/status-report.js';
 import { shown } from '../../services/terminal-text.js';
 

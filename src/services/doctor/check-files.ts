@@ -3,7 +3,7 @@ import type { AgentState } from '../agent-state.js';
 import { inspectFileLock } from '../lock.js';
 import { findOnPath } from '../find-program.js';
 import { preferencesDir } from '../prefs.js';
-import { locationPath, type StoreLocation } from '../store-docs.js';
+import { locationPath, type StoreLocation } from '../store/documents.js';
 import type { Workspace } from '../workspace.js';
 import type { Finding } from './doctor-types.js';
 

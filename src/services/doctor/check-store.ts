@@ -2,7 +2,7 @@ import { findOAuthProvider } from '../oauth/oauth-providers.js';
 import { type AgentState, listAgentProfiles } from '../agent-state.js';
 import { storedProfileType } from '../credential-view.js';
 import { asRecord } from '../json-text.js';
-import { locationPath } from '../store-docs.js';
+import { locationPath } from '../store/documents.js';
 import type { StatusReport } from '../status-report.js';
 import type { Finding } from './doctor-types.js';
 

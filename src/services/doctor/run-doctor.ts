@@ -5,7 +5,7 @@ import { UnreadableStateError } from '../errors.js';
 import { acquireFileLock, withFileLock } from '../lock.js';
 import { buildStatusReport } from '../status-report.js';
 import { describeStore } from '../status-words.js';
-import { planWrite, updateStoreLayer } from '../store-writer.js';
+import { planWrite, updateStoreLayer } from '../store/agent-store.js';
 import type { Workspace } from '../workspace.js';
 import {
   checkClaude,

@@ -1,5 +1,5 @@
 import { createPublicKey, randomUUID, sign } from 'node:crypto';
-import { openExistingDatabase } from '../sqlite/driver.js';
+import { openExistingDatabase } from '../store/sqlite/driver.js';
 import { VERSION } from '../../version.js';
 import type { GatewayTarget } from './gateway-target.js';
 

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readDaemonEnv } from '../env-file.js';
 import { asRecord } from '../json-text.js';
-import { openExistingDatabase } from '../sqlite/driver.js';
-import { stateDbPath } from '../store-generation.js';
+import { openExistingDatabase } from '../store/sqlite/driver.js';
+import { stateDbPath } from '../store/generation.js';
 import type { Workspace } from '../workspace.js';
 
 export const DEFAULT_GATEWAY_PORT = 18789;

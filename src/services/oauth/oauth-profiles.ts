@@ -2,7 +2,7 @@ import { AuthdeckError, CancelledError } from '../errors.js';
 import { hasUnsafeCharacters } from '../terminal-text.js';
 import { resolveProfileId } from '../profile-actions.js';
 import { saveCredentialProfile, type SaveCredentialResult } from '../save-credential.js';
-import { credentialLayer, layerWriteProblem, planWrite, StoreMissingError } from '../store-writer.js';
+import { credentialLayer, layerWriteProblem, planWrite, StoreMissingError } from '../store/agent-store.js';
 import type { Workspace } from '../workspace.js';
 import { openInBrowser } from './open-browser.js';
 import { findOAuthProvider, type SignInMethod } from './oauth-providers.js';

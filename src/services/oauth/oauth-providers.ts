@@ -1,4 +1,4 @@
-import type { StoreEra } from '../store-generation.js';
+import type { StoreEra } from '../store/generation.js';
 
 /**
  * The sign-ins OpenClaw's gateway reads back (constants from its own clients, see the README):

@@ -12,7 +12,7 @@ import {
   removeDeadTakeoverLeftovers,
   takeOverStaleLock,
 } from '../lock.js';
-import type { StoreEra } from '../store-generation.js';
+import type { StoreEra } from '../store/generation.js';
 
 const MASK = (1n << 64n) - 1n;
 const PRIME = 1099511628211n;

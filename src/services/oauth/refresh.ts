@@ -1,8 +1,8 @@
 import { AuthdeckError } from '../errors.js';
 import { asRecord } from '../json-text.js';
 import { removalLayer } from '../profile-actions.js';
-import { readLayer } from '../store-layers.js';
-import { planWrite, updateStoreLayer } from '../store-writer.js';
+import { readLayer } from '../store/layers.js';
+import { planWrite, updateStoreLayer } from '../store/agent-store.js';
 import type { Workspace } from '../workspace.js';
 import { findOAuthProvider, oauthEndpoint } from './oauth-providers.js';
 import { openaiAccountFields } from './openai-sign-in.js';

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import { writeFileAtomic } from './atomic-write.js';
-import { UnreadableStateError } from './errors.js';
-import { readTextIfExists } from './fs-read.js';
-import { formatJsonDocument, parseJsonDocument, parseJsonForRewrite } from './json-text.js';
-import { withFileLock, type LockOptions } from './lock.js';
-import { AUTH_PROFILES_FILE, AUTH_STATE_FILE } from './paths.js';
+import { writeFileAtomic } from '../atomic-write.js';
+import { UnreadableStateError } from '../errors.js';
+import { readTextIfExists } from '../fs-read.js';
+import { formatJsonDocument, parseJsonDocument, parseJsonForRewrite } from '../json-text.js';
+import { withFileLock, type LockOptions } from '../lock.js';
+import { AUTH_PROFILES_FILE, AUTH_STATE_FILE } from '../paths.js';
 import {
   AuthStoreTransaction,
   buildSnapshot,
@@ -16,10 +16,10 @@ import {
   type StoreEdit,
   type StoreLocation,
   type StoreUpdate,
-} from './store-docs.js';
+} from './documents.js';
 
-export type { AuthStoreSnapshot, JsonObject, StoreUpdate, UsageStats } from './store-docs.js';
-export { AuthStoreTransaction, STATE_KEYS } from './store-docs.js';
+export type { AuthStoreSnapshot, JsonObject, StoreUpdate, UsageStats } from './documents.js';
+export { AuthStoreTransaction, STATE_KEYS } from './documents.js';
 
 /** The JSON era's files (OpenClaw ≤ 2026.6.1): auth-profiles.json, and auth-state.json when split. */
 export type JsonStoreLocation = Extract<StoreLocation, { backend: 'json' }>;

@@ -1,7 +1,7 @@
 import type { Stats } from 'node:fs';
 import { lstat, stat } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { AuthdeckError, errorMessage, isNodeError, UnreadableStateError } from '../errors.js';
+import { AuthdeckError, errorMessage, isNodeError, UnreadableStateError } from '../../errors.js';
 
 /** OpenClaw's own busy timeout: a writer that waits longer than this is told the store is busy. */
 export const SQLITE_BUSY_TIMEOUT_MS = 5_000;

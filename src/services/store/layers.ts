@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import { buildSnapshot, emptyProfilesDoc, type AuthStoreSnapshot, type StoreLocation } from './store-docs.js';
-import { readAuthStore, jsonStoreLocation } from './store.js';
-import { readDbLayer } from './sqlite/auth-db.js';
+import { buildSnapshot, emptyProfilesDoc, type AuthStoreSnapshot, type StoreLocation } from './documents.js';
+import { readAuthStore, jsonStoreLocation } from './json-layer.js';
+import { readDbLayer } from './sqlite/db-layer.js';
 import type { DbInspection } from './sqlite/inspect.js';
-import { agentDbPath, stateDbPath, type StoreGeneration } from './store-generation.js';
-import type { Workspace } from './workspace.js';
+import { agentDbPath, stateDbPath, type StoreGeneration } from './generation.js';
+import type { Workspace } from '../workspace.js';
 
 /**
  * How a layer relates to the agent: `local` is its own store (or its local overrides),

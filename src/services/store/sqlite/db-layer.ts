@@ -1,5 +1,5 @@
-import { UnreadableStateError } from '../errors.js';
-import { describeParseFailure, parseJsonForRewrite, stringifyJson } from '../json-text.js';
+import { UnreadableStateError } from '../../errors.js';
+import { describeParseFailure, parseJsonForRewrite, stringifyJson } from '../../json-text.js';
 import {
   AuthStoreTransaction,
   buildSnapshot,
@@ -12,9 +12,9 @@ import {
   type StoreEdit,
   type StoreLocation,
   type StoreUpdate,
-} from '../store-docs.js';
+} from '../documents.js';
 import { isWalSafeSqliteVersion, openExistingDatabase, sqliteFailure, type SqliteDatabase } from './driver.js';
-import { writeCommitted } from '../write-activity.js';
+import { writeCommitted } from '../../write-activity.js';
 import { AGENT_ROW, inspectOpen, readMachineState, STATE_KEY_STATE, STATE_KEY_STORE } from './inspect.js';
 
 export type DbLocation = Extract<StoreLocation, { backend: 'agent-db' | 'state-db' }>;

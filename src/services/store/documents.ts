@@ -1,5 +1,5 @@
-import { AuthdeckError, UnreadableStateError } from './errors.js';
-import { asRecord, idMap, ownValue } from './json-text.js';
+import { AuthdeckError, UnreadableStateError } from '../errors.js';
+import { asRecord, idMap, ownValue } from '../json-text.js';
 
 export type JsonObject = Record<string, unknown>;
 

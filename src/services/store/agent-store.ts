@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
-import { AuthdeckError, UnreadableStateError, UsageError } from './errors.js';
-import { withFileLock, type LockOptions } from './lock.js';
-import { locationPath, type StoreEdit, type StoreUpdate } from './store-docs.js';
-import { updateAuthStore } from './store.js';
-import { updateDbLayer } from './sqlite/auth-db.js';
-import { planAgentLayers, readLayer, type AgentLayers, type StoreLayer } from './store-layers.js';
-import { findInstalledOpenclaw } from './openclaw/installed-openclaw.js';
-import { detectStoreGeneration, type StoreGeneration } from './store-generation.js';
-import type { Workspace } from './workspace.js';
+import { AuthdeckError, UnreadableStateError, UsageError } from '../errors.js';
+import { withFileLock, type LockOptions } from '../lock.js';
+import { locationPath, type StoreEdit, type StoreUpdate } from './documents.js';
+import { updateAuthStore } from './json-layer.js';
+import { updateDbLayer } from './sqlite/db-layer.js';
+import { planAgentLayers, readLayer, type AgentLayers, type StoreLayer } from './layers.js';
+import { findInstalledOpenclaw } from '../openclaw/installed-openclaw.js';
+import { detectStoreGeneration, type StoreGeneration } from './generation.js';
+import type { Workspace } from '../workspace.js';
 
 /**
  * The SQLite database a write should go to does not exist yet. authdeck never creates
