@@ -1,27 +1,16 @@
 import type { ProbeOutcome } from './services/probe/probe-runner.js';
-import { buildStatusReport } from './services/status-report.js';
-import { applySafeFixes, runDoctor, type DoctorReport } from './services/doctor/run-doctor.js';
+import { buildStatusReport } from './services/status/report.js';
+import { runDoctor, type DoctorReport } from './services/doctor/run-doctor.js';
 import type { Finding } from './services/doctor/doctor-types.js';
 import { loadAgentState, type AgentState } from './services/agent-state.js';
-import {
-  clearProfileCooldown,
-  removeProfile,
-  setOrderOverride,
-  type OrderResult,
-  type RemoveResult,
-} from './services/profile-actions.js';
-import {
-  saveCredentialProfile,
-  type SaveCredentialInput,
-  type SaveCredentialResult,
-} from './services/save-credential.js';
+import * as actions from './services/actions.js';
+import type { ActionContext, GatewayOutcome, SavedCredential } from './services/actions.js';
+import type { OrderResult, RemoveResult } from './services/profile-actions.js';
+import type { SaveCredentialInput } from './services/save-credential.js';
 import { findClaudeBinary } from './services/setup-token/find-claude.js';
-import { describeReload, reloadGatewayAuth, type GatewayNote } from './services/gateway/reload-auth.js';
 import type { SignInMethod } from './services/oauth/oauth-providers.js';
 import type { RefreshOutcome } from './services/oauth/refresh.js';
 import type { SignInPrompt } from './services/oauth/sign-in-types.js';
-import type { StoreEra } from './services/store/generation.js';
-import { planWrite } from './services/store/agent-store.js';
 import type { PtySpawner } from './services/setup-token/pty.js';
 import { SetupTokenSession } from './services/setup-token/session.js';
 import { listKnownAgentIds, resolveWorkspace, type Workspace } from './services/workspace.js';
@@ -39,10 +28,10 @@ export interface AppServices {
   loadState(): Promise<AgentState>;
   /** Calls `onChange` (debounced) when the agent's files change on disk; returns the stop. */
   watchState(onChange: () => void): () => void;
-  saveCredential(input: Omit<SaveCredentialInput, 'workspace'>): Promise<SaveCredentialResult>;
-  removeProfile(profileId: string): Promise<RemoveResult>;
-  setOrder(provider: string, ids: string[] | undefined): Promise<OrderResult>;
-  clearCooldown(profileId: string): Promise<{ changed: boolean; gateway?: GatewayNote }>;
+  saveCredential(input: Omit<SaveCredentialInput, 'workspace' | 'store'>): Promise<SavedCredential>;
+  removeProfile(profileId: string): Promise<RemoveResult & GatewayOutcome>;
+  setOrder(provider: string, ids: string[] | undefined): Promise<OrderResult & GatewayOutcome>;
+  clearCooldown(profileId: string): Promise<{ changed: boolean } & GatewayOutcome>;
   /** Agents the user can switch to (config list, dirs on disk, main). */
   listAgents(): string[];
   /** The services for another agent of the same state dir. */
@@ -57,12 +46,12 @@ export interface AppServices {
   probe(ids?: string[]): Promise<ProbeOutcome[]>;
   /** The doctor's findings for this agent (reads only). */
   runDoctor(): Promise<DoctorReport>;
-  /** Applies the doctor's safe fixes; returns what each did. */
-  applyDoctorFixes(findings: Finding[]): Promise<string[]>;
+  /** Applies the doctor's safe fixes; returns what each did (and what the gateway said). */
+  applyDoctorFixes(findings: Finding[]): Promise<{ done: string[] } & GatewayOutcome>;
   /** A browser or device-code sign-in, saved where the gateway reads it. */
   signIn(request: SignInRequest): Promise<SignInResult>;
   /** Renews an OAuth profile's access token under the gateway's refresh lock. */
-  refreshProfile(profileId: string): Promise<RefreshOutcome & { gateway?: GatewayNote }>;
+  refreshProfile(profileId: string): Promise<RefreshOutcome & GatewayOutcome>;
 }
 
 export interface SignInRequest {
@@ -74,7 +63,7 @@ export interface SignInRequest {
   pastedRedirect?: Promise<string>;
 }
 
-export type SignInResult = SaveCredentialResult & { kind: 'oauth' | 'token'; email?: string };
+export type SignInResult = SavedCredential & { kind: 'oauth' | 'token'; email?: string };
 
 /** What the setup-token screen needs of a session (SetupTokenSession, or a fake). */
 export type SetupTokenSessionLike = Pick<
@@ -99,37 +88,29 @@ export interface RealServicesOptions {
 
 export function createAppServices(options: RealServicesOptions): AppServices {
   const { workspace } = options;
-  /** After a write to a SQLite-era store, the gateway is asked to reload; the answer is a line to show. */
-  const tellGateway = async (era: StoreEra | undefined): Promise<{ gateway?: GatewayNote }> => {
-    if (options.reload === false) return {};
-    const resolved = era ?? (await planWrite(workspace)).generation.era;
-    const note = describeReload(await reloadGatewayAuth(workspace, { era: resolved }));
-    return note ? { gateway: note } : {};
-  };
+  // The store the screens last read: an action that follows uses it, so a save does not detect
+  // the store's generation again (the first frame's read, or the last reload after a change).
+  let lastState = options.preloadedState;
+  const context = (): ActionContext => ({
+    workspace,
+    ...(lastState ? { store: lastState.store } : {}),
+    reload: options.reload !== false,
+  });
   let earlyTaken = false;
   return {
     workspace,
     ...(options.preloadedState ? { preloadedState: options.preloadedState } : {}),
     warnWithinMs: options.warnWithinMs,
     now: Date.now,
-    loadState: () => loadAgentState(workspace),
+    loadState: async () => {
+      lastState = await loadAgentState(workspace);
+      return lastState;
+    },
     watchState: (onChange) => options.watch(workspace, onChange),
-    saveCredential: async (input) => {
-      const saved = await saveCredentialProfile({ ...input, workspace });
-      return { ...saved, ...(saved.createdWith ? {} : await tellGateway(saved.era)) };
-    },
-    removeProfile: async (profileId) => ({
-      ...(await removeProfile(workspace, profileId)),
-      ...(await tellGateway(undefined)),
-    }),
-    setOrder: async (provider, ids) => {
-      const result = await setOrderOverride(workspace, provider, ids);
-      return { ...result, ...(result.changed ? await tellGateway(undefined) : {}) };
-    },
-    clearCooldown: async (profileId) => {
-      const result = await clearProfileCooldown(workspace, profileId);
-      return { ...result, ...(result.changed ? await tellGateway(undefined) : {}) };
-    },
+    saveCredential: (input) => actions.saveCredential(context(), input),
+    removeProfile: (profileId) => actions.removeCredential(context(), profileId),
+    setOrder: (provider, ids) => actions.setOrder(context(), provider, ids),
+    clearCooldown: (profileId) => actions.clearCooldown(context(), profileId),
     listAgents: () => listKnownAgentIds(workspace.config, workspace.stateDir),
     forAgent: async (agentId) =>
       createAppServices({
@@ -164,11 +145,13 @@ export function createAppServices(options: RealServicesOptions): AppServices {
       return runProbes(probeTargets(state, report, ids ? { profiles: ids } : {}), { env: options.env });
     },
     runDoctor: () => runDoctor(workspace, { nowMs: Date.now(), warnWithinMs: options.warnWithinMs }),
-    applyDoctorFixes: async (findings) => (await applySafeFixes(workspace, findings)).map((fix) => fix.done),
+    applyDoctorFixes: async (findings) => {
+      const { fixed, ...told } = await actions.applyDoctorFixes(context(), findings);
+      return { done: fixed.map((fix) => fix.done), ...told };
+    },
     signIn: async (request) => {
-      const { signInAndSave } = await import('./services/oauth/oauth-profiles.js');
-      const { signedIn, saved } = await signInAndSave(
-        workspace,
+      const { signedIn, saved } = await actions.signIn(
+        context(),
         { provider: request.provider, method: request.method, openBrowser: true },
         {
           env: options.env,
@@ -177,17 +160,8 @@ export function createAppServices(options: RealServicesOptions): AppServices {
           ...(request.pastedRedirect ? { pastedRedirect: request.pastedRedirect } : {}),
         },
       );
-      return {
-        ...saved,
-        ...(saved.createdWith ? {} : await tellGateway(saved.era)),
-        kind: signedIn.kind,
-        ...(signedIn.fields.email ? { email: signedIn.fields.email } : {}),
-      };
+      return { ...saved, kind: signedIn.kind, ...(signedIn.fields.email ? { email: signedIn.fields.email } : {}) };
     },
-    refreshProfile: async (profileId) => {
-      const { refreshOAuthProfile } = await import('./services/oauth/refresh.js');
-      const outcome = await refreshOAuthProfile(workspace, profileId, { env: options.env });
-      return { ...outcome, ...(outcome.status === 'refreshed' ? await tellGateway(undefined) : {}) };
-    },
+    refreshProfile: (profileId) => actions.refreshSignIn(context(), profileId, { env: options.env }),
   };
 }

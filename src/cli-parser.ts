@@ -4,7 +4,7 @@ import { errorMessage, UsageError } from './services/errors.js';
 
 /**
  * A small command tree over node:util's parseArgs. Commander cost 26 ms of start-up on the
- * 2-core CI machine, a quarter of the whole `status --check` budget (SPEC §8); this is enough
+ * 2-core CI machine, a quarter of the whole `status --check` budget (README "Budgets"); this is enough
  * for authdeck's flat set of commands and options.
  */
 export type ParseOutcome =

@@ -50,8 +50,8 @@ const ROOT: CommandSpec = {
     'Onboard AI model providers and manage the credentials of an OpenClaw-compatible gateway.\nWithout a command: the dashboard (or the onboarding wizard) in a terminal, else `status`.',
   run: async (ctx) => {
     if (!ctx.interactive) return runStatus(ctx, {});
-    await ctx.settleStoreGeneration();
-    return (await import('./tui.js')).launchTui(ctx, 'home');
+    const state = await ctx.stateForWrite();
+    return (await import('./tui.js')).launchTui(ctx, 'home', undefined, state);
   },
   subcommands: [
     onboardCommand,

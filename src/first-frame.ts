@@ -1,6 +1,6 @@
 import type { AgentState } from './services/agent-state.js';
-import { buildStatusReport } from './services/status-report.js';
-import { describeStore, layerLabel, summaryParts } from './services/status-words.js';
+import { buildStatusReport } from './services/status/report.js';
+import { describeStore, layerLabel, summaryParts } from './services/status/words.js';
 import type { Screen } from './navigation.js';
 import { fitColumns } from './screens/dashboard/columns.js';
 import { buildDashboardRows, firstSelectable } from './screens/dashboard/dashboard-rows.js';

@@ -17,6 +17,8 @@ export async function launchTui(
   screen: Screen | 'home',
   /** Where a screen's printed answer goes (`pick --print`): stdout unless the screen is drawn elsewhere. */
   printTo: NodeJS.WritableStream = ctx.io.stdout,
+  /** The agent's state when the command has read it already (its store is not opened again). */
+  state?: AgentState,
 ): Promise<number> {
   const { stdin, stdout } = ctx.io;
   if (!stdin.isTTY || !stdout.isTTY || typeof stdin.setRawMode !== 'function') {
@@ -29,7 +31,7 @@ export async function launchTui(
   // From before the plain first frame: a resize while Ink loads re-wraps that frame too.
   const stopClearingOnResize = clearScreenOnWidthChange(stdout);
   try {
-    return await runApp(ctx, screen, printTo);
+    return await runApp(ctx, screen, printTo, state);
   } finally {
     stopClearingOnResize();
     stdin.setRawMode(false);
@@ -40,6 +42,7 @@ async function runApp(
   ctx: CommandContext,
   requested: Screen | 'home',
   printTo: NodeJS.WritableStream,
+  state: AgentState | undefined,
 ): Promise<number> {
   const { stdin, stdout, env } = ctx.io;
   const workspace = await ctx.workspace();
@@ -48,7 +51,7 @@ async function runApp(
   const warnWithinMs = parseDuration(readPreferences(env).warnWithin);
   let inkLoaded = false;
   let plainLines = 0;
-  const preloaded = loadAgentState(workspace).then(
+  const preloaded = (state ? Promise.resolve(state) : loadAgentState(workspace)).then(
     (state) => {
       if (!inkLoaded) plainLines = drawPlainFrame(ctx, requested, state, warnWithinMs);
       return state;

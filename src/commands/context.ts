@@ -1,7 +1,8 @@
 import { loadAgentState, type AgentState } from '../services/agent-state.js';
-import type { GatewayReload } from '../services/gateway/reload-auth.js';
-import type { StoreEra, StoreGenerationChoice } from '../services/store/generation.js';
-import { resolveWorkspace, type Workspace } from '../services/workspace.js';
+import type { ActionContext } from '../services/actions.js';
+import type { GatewayNote } from '../services/gateway/reload-auth.js';
+
+import { resolveWorkspace, type StoreGenerationChoice, type Workspace } from '../services/workspace.js';
 import { colorEnabled, createPainter, writeLine, type CommandIO, type Painter } from './output.js';
 import { promptChoice, promptSecret, readAllInput } from './secret-input.js';
 
@@ -42,21 +43,16 @@ export class CommandContext {
   }
 
   /**
-   * Before a command that writes reads a secret: when nothing tells which OpenClaw reads this
-   * home, a person at a terminal is asked (a script gets the question as an error that names
-   * --store-generation, from the write itself).
+   * The agent's state for a command that writes, read before a secret is asked for. When nothing
+   * tells which OpenClaw reads this home, a person at a terminal is asked (and the store is
+   * opened again with the answer); a script gets the question as an error that names
+   * --store-generation, from the write itself.
    */
-  async settleStoreGeneration(): Promise<void> {
-    const workspace = await this.workspace();
-    if (workspace.storeGenerationChoice || !this.interactive) return;
-    const { detectStoreGeneration } = await import('../services/store/generation.js');
-    const { findInstalledOpenclaw } = await import('../services/openclaw/installed-openclaw.js');
-    const generation = await detectStoreGeneration(workspace, {
-      installed: () => findInstalledOpenclaw(workspace.env),
-    });
-    if (generation.certain) return;
-    workspace.storeGenerationChoice = await promptChoice<StoreGenerationChoice>(
-      `${generation.evidence}. Which OpenClaw will read these credentials?`,
+  async stateForWrite(): Promise<AgentState> {
+    const state = await this.agentState();
+    if (state.generation.certain || state.workspace.storeGenerationChoice || !this.interactive) return state;
+    state.workspace.storeGenerationChoice = await promptChoice<StoreGenerationChoice>(
+      `${state.generation.evidence}. Which OpenClaw will read these credentials?`,
       [
         {
           key: 's',
@@ -68,6 +64,7 @@ export class CommandContext {
       this.io.stdin,
       this.io.stderr,
     );
+    return this.agentState();
   }
 
   get interactive(): boolean {
@@ -85,16 +82,18 @@ export class CommandContext {
     writeLine(this.io.stderr, ...lines);
   }
 
-  /**
-   * After a write to a SQLite-era store: ask the running gateway to reload its auth, and say
-   * what came of it (on stderr, so stdout stays the command's answer).
-   */
-  async reloadGateway(era: StoreEra): Promise<GatewayReload> {
-    if (this.globals.reload === false) return { status: 'skipped', reason: '--no-reload' };
-    const { reloadGatewayAuth, describeReload } = await import('../services/gateway/reload-auth.js');
-    const reload = await reloadGatewayAuth(await this.workspace(), { era });
-    const note = describeReload(reload);
+  /** What an action (services/actions.ts) needs from the command line: the workspace, --no-reload. */
+  async actionContext(state?: AgentState): Promise<ActionContext> {
+    return {
+      workspace: await this.workspace(),
+      ...(state ? { store: state.store } : {}),
+      reload: this.globals.reload !== false,
+    };
+  }
+
+  /** What the running gateway made of a write, after the command's own lines (on stderr). */
+  noteGateway(outcome: { gatewayNote?: GatewayNote }): void {
+    const note = outcome.gatewayNote;
     if (note) this.note(note.warning ? this.paint.yellow(`warning: ${note.line}`) : this.paint.dim(note.line));
-    return reload;
   }
 }

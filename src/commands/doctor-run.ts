@@ -1,8 +1,9 @@
-import { applySafeFixes, doctorExitCode, runDoctor, type DoctorReport } from '../services/doctor/run-doctor.js';
+import { applyDoctorFixes } from '../services/actions.js';
+import { doctorExitCode, runDoctor, type DoctorReport } from '../services/doctor/run-doctor.js';
 import type { Finding } from '../services/doctor/doctor-types.js';
 import { parseDuration } from '../services/durations.js';
 import { readPreferences } from '../services/prefs.js';
-import { countOf } from '../services/status-words.js';
+import { countOf } from '../services/status/words.js';
 import type { CommandContext } from './context.js';
 import { forTerminal, shown } from '../services/terminal-text.js';
 import { type Painter, writeJson, writeLine } from './output.js';
@@ -17,7 +18,8 @@ export async function runDoctorCommand(ctx: CommandContext, options: { fix: bool
     warnWithinMs: parseDuration(readPreferences(ctx.io.env).warnWithin),
   };
   let report = await runDoctor(workspace, doctorOptions);
-  const fixed = options.fix ? await applySafeFixes(workspace, report.findings) : [];
+  const applied = options.fix ? await applyDoctorFixes(await ctx.actionContext(), report.findings) : undefined;
+  const fixed = applied?.fixed ?? [];
   if (fixed.length > 0) report = await runDoctor(workspace, doctorOptions);
   const exitCode = doctorExitCode(report);
   if (options.json) {
@@ -45,6 +47,7 @@ export async function runDoctorCommand(ctx: CommandContext, options: { fix: bool
       ),
     );
   writeLine(out, summary(report, ctx.paint));
+  if (applied) ctx.noteGateway(applied);
   return exitCode;
 }
 

@@ -1,12 +1,12 @@
-import { STATUS_COLOR } from '../services/health.js';
+import { STATUS_COLOR } from '../services/status/health.js';
 import { describeExpiry, formatDuration, formatWindow } from '../services/durations.js';
 import {
   compareByOrderPosition,
   type ProfileReport,
   type ProviderReport,
   type StatusReport,
-} from '../services/status-report.js';
-import { describeStore, summaryParts } from '../services/status-words.js';
+} from '../services/status/report.js';
+import { describeStore, summaryParts } from '../services/status/words.js';
 import type { ProbeOutcome } from '../services/probe/probe-runner.js';
 import type { Painter } from './output.js';
 

@@ -1,6 +1,6 @@
 import { findProvider, type OnboardingMethod } from '../services/providers.js';
-import { UsageError } from '../services/errors.js';
-import { loadAgentState } from '../services/agent-state.js';
+import { UnreadableStateError, UsageError } from '../services/errors.js';
+import type { AgentState } from '../services/agent-state.js';
 import type { CommandContext } from './context.js';
 import { choice, command, flag, OPTIONS, type OptionValues, provider, text } from './spec.js';
 
@@ -26,11 +26,16 @@ export async function openScreen(
   screen: import('../navigation.js').Screen,
   options: { checkStore?: boolean; printTo?: NodeJS.WritableStream } = {},
 ): Promise<number> {
-  const workspace = await ctx.workspace();
-  if (options.checkStore) await loadAgentState(workspace);
-  await ctx.settleStoreGeneration();
+  // The state read here is the screen's first (and asks which store to write, when nothing tells).
+  let state: AgentState | undefined;
+  try {
+    state = await ctx.stateForWrite();
+  } catch (error) {
+    // An unparsable store is shown on the screen that can help with it, unless it needs the store.
+    if (options.checkStore || !(error instanceof UnreadableStateError)) throw error;
+  }
   const { launchTui } = await import('../tui.js');
-  return launchTui(ctx, screen, options.printTo);
+  return launchTui(ctx, screen, options.printTo, state);
 }
 
 export type OnboardOptions = Partial<OptionValues<typeof ONBOARD_OPTIONS>>;

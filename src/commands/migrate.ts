@@ -1,4 +1,4 @@
-import { countOf } from '../services/status-words.js';
+import { countOf } from '../services/status/words.js';
 import { describeExpiry } from '../services/durations.js';
 import { CancelledError, UsageError } from '../services/errors.js';
 import type { MigrationEntry, MigrationPlan } from '../services/migrate.js';
@@ -6,6 +6,7 @@ import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
 import { promptConfirm } from './secret-input.js';
 import { command, flag, OPTIONS } from './spec.js';
+import { migrateJsonFiles } from '../services/actions.js';
 
 export interface MigrateOptions {
   apply?: boolean;
@@ -48,13 +49,13 @@ function formatPlan(ctx: CommandContext, plan: MigrationPlan): void {
 
 /** `authdeck migrate`: what `openclaw doctor --fix` would and would not import, and (--apply) doing it without losing renewals. */
 export async function runMigrate(ctx: CommandContext, options: MigrateOptions): Promise<number> {
-  const workspace = await ctx.workspace();
+  const state = await ctx.agentState();
   // Loaded on use: the other commands (status --check in cron above all) never pay for it.
-  const { applyMigration, planMigration } = await import('../services/migrate.js');
-  const plan = await planMigration(workspace);
+  const { planMigration } = await import('../services/migrate.js');
+  const plan = await planMigration(state.store);
   if (!options.apply) {
     if (options.json) writeJson(ctx.io.stdout, { ok: true, applied: false, ...plan });
-    else if (plan.era === 'json')
+    else if (plan.readsJsonFiles)
       writeLine(ctx.io.stdout, 'This agent uses the JSON store (OpenClaw ≤ 2026.6.1): nothing to migrate.');
     else if (!plan.profilesFile && !plan.stateFile && plan.otherFiles.length === 0)
       writeLine(ctx.io.stdout, 'No JSON auth files: nothing to migrate.');
@@ -76,8 +77,9 @@ export async function runMigrate(ctx: CommandContext, options: MigrateOptions): 
     if (!(await promptConfirm('Write these into SQLite and archive the JSON files?', ctx.io.stdin, ctx.io.stderr)))
       throw new CancelledError('nothing changed');
   }
-  const result = await applyMigration(workspace, { preferJson: options.preferJson === true });
-  const gateway = await ctx.reloadGateway(plan.era);
+  const { gateway, gatewayNote, ...result } = await migrateJsonFiles(await ctx.actionContext(state), {
+    preferJson: options.preferJson === true,
+  });
   if (options.json) {
     writeJson(ctx.io.stdout, { ok: true, applied: true, target: plan.target.path, ...result, gateway: gateway.status });
     return 0;
@@ -89,6 +91,7 @@ export async function runMigrate(ctx: CommandContext, options: MigrateOptions): 
   );
   if (result.kept.length) writeLine(ctx.io.stdout, `  kept the stored ${result.kept.join(', ')}`);
   for (const file of result.archived) writeLine(ctx.io.stdout, `  archived ${file.from} → ${file.to}`);
+  ctx.noteGateway({ ...(gatewayNote ? { gatewayNote } : {}) });
   return 0;
 }
 

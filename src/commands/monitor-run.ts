@@ -10,10 +10,10 @@ import {
 } from '../services/monitor/monitor-install.js';
 import { describeRun, monitorRunExitCode, runMonitor } from '../services/monitor/monitor-notify.js';
 import { parseNotifyTarget, scrubSecrets } from '../services/monitor/monitor-units.js';
-import { buildStatusReport } from '../services/status-report.js';
+import { buildStatusReport } from '../services/status/report.js';
 import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
-import type { MONITOR_INSTALL_OPTIONS, MONITOR_RUN_OPTIONS } from './monitor.js';
+import type { MONITOR_INSTALL_OPTIONS, MONITOR_RUN_OPTIONS } from './monitor-options.js';
 import type { OptionValues } from './spec.js';
 
 /** The command a scheduled job runs: this Node and this authdeck, by absolute path. */

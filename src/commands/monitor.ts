@@ -1,18 +1,5 @@
-import { command, duration, group, OPTIONS, text } from './spec.js';
-
-const NOTIFY_OPTIONS = {
-  notify: text('notify', 'command', 'run this shell command with the reasons on stdin'),
-  ntfy: text('ntfy', 'url', 'POST the reasons to this ntfy-style topic URL'),
-};
-
-export const MONITOR_INSTALL_OPTIONS = {
-  every: duration('every', 'how often (default 30m, at least 5m)'),
-  within: duration('within', 'warn window (default 2h)'),
-  ...NOTIFY_OPTIONS,
-  json: OPTIONS.json,
-};
-
-export const MONITOR_RUN_OPTIONS = { within: duration('within', 'warn window (default 2h)'), ...NOTIFY_OPTIONS };
+import { MONITOR_INSTALL_OPTIONS, MONITOR_RUN_OPTIONS } from './monitor-options.js';
+import { command, group, OPTIONS } from './spec.js';
 
 /** The monitor's code (systemd, cron, notifications) loads only when a monitor command runs. */
 const load = () => import('./monitor-run.js');

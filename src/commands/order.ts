@@ -2,8 +2,9 @@ import { listAgentProfiles } from '../services/agent-state.js';
 import { readPreferences } from '../services/prefs.js';
 import { parseDuration } from '../services/durations.js';
 import { UsageError } from '../services/errors.js';
-import { resolveProfileId, setOrderOverride } from '../services/profile-actions.js';
-import { buildStatusReport } from '../services/status-report.js';
+import { setOrder } from '../services/actions.js';
+import { resolveProfileId } from '../services/profile-actions.js';
+import { buildStatusReport } from '../services/status/report.js';
 import type { CommandContext } from './context.js';
 import { forTerminal, shown } from '../services/terminal-text.js';
 import { writeJson, writeLine } from './output.js';
@@ -75,8 +76,7 @@ export async function runOrderSet(ctx: CommandContext, ids: string[], options: O
       `no ${provider} profile ${unknown.join(', ')} for agent ${state.workspace.agentId}; see \`authdeck status --provider ${provider}\``,
     );
   }
-  const result = await setOrderOverride(await ctx.workspace(), provider, fullIds);
-  const gateway = await ctx.reloadGateway(state.generation.era);
+  const result = await setOrder(await ctx.actionContext(state), provider, fullIds);
   const left = [...known].filter((id) => !fullIds.includes(id));
   if (options.json) {
     writeJson(ctx.io.stdout, {
@@ -86,7 +86,7 @@ export async function runOrderSet(ctx: CommandContext, ids: string[], options: O
       path: result.path,
       layer: result.layer,
       notListed: left,
-      gateway: gateway.status,
+      gateway: result.gateway.status,
     });
     return 0;
   }
@@ -96,30 +96,32 @@ export async function runOrderSet(ctx: CommandContext, ids: string[], options: O
   );
   if (left.length > 0)
     ctx.note(`note: not listed, so the gateway will not use them for ${provider}: ${left.join(', ')}`);
+  ctx.noteGateway(result);
   return 0;
 }
 
 export async function runOrderClear(ctx: CommandContext, options: OrderOptions): Promise<number> {
   const { provider } = options;
   const workspace = await ctx.workspace();
-  const result = await setOrderOverride(workspace, provider, undefined);
-  const gateway = result.changed ? await ctx.reloadGateway((await ctx.agentState()).generation.era) : undefined;
-  if (options.json)
+  const result = await setOrder(await ctx.actionContext(), provider, undefined);
+  if (options.json) {
     writeJson(ctx.io.stdout, {
       ok: true,
       provider,
       cleared: result.changed,
       path: result.path,
       layer: result.layer,
-      gateway: gateway?.status ?? null,
+      gateway: result.changed ? result.gateway.status : null,
     });
-  else
-    writeLine(
-      ctx.io.stdout,
-      result.changed
-        ? `${ctx.paint.green('✔')} Cleared the ${provider} order override in ${result.path}`
-        : `No ${provider} order override for agent ${workspace.agentId}`,
-    );
+    return 0;
+  }
+  writeLine(
+    ctx.io.stdout,
+    result.changed
+      ? `${ctx.paint.green('✔')} Cleared the ${provider} order override in ${result.path}`
+      : `No ${provider} order override for agent ${workspace.agentId}`,
+  );
+  ctx.noteGateway(result);
   return 0;
 }
 

@@ -1,4 +1,5 @@
 import { resolveProfileName } from '../services/agent-state.js';
+import { refreshSignIn } from '../services/actions.js';
 import { describeExpiry } from '../services/durations.js';
 import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
@@ -8,14 +9,12 @@ import { command, flag, OPTIONS } from './spec.js';
 async function runRefresh(ctx: CommandContext, name: string, options: { force: boolean; json: boolean }) {
   const state = await ctx.agentState();
   const profileId = resolveProfileName(state, name);
-  const { refreshOAuthProfile } = await import('../services/oauth/refresh.js');
-  const outcome = await refreshOAuthProfile(await ctx.workspace(), profileId, {
+  const { gateway, gatewayNote, ...outcome } = await refreshSignIn(await ctx.actionContext(state), profileId, {
     env: ctx.io.env,
     force: options.force,
   });
-  if (outcome.status === 'refreshed') await ctx.reloadGateway(state.generation.era);
   if (options.json) {
-    writeJson(ctx.io.stdout, { ok: true, profileId, ...outcome });
+    writeJson(ctx.io.stdout, { ok: true, profileId, ...outcome, gateway: gateway.status });
     return 0;
   }
   const when = describeExpiry(outcome.expiresAt, ctx.io.now());
@@ -25,6 +24,7 @@ async function runRefresh(ctx: CommandContext, name: string, options: { force: b
     'refreshed-meanwhile': `${profileId} was refreshed by someone else meanwhile (access ${when}); nothing to do`,
   } as const;
   writeLine(ctx.io.stdout, words[outcome.status]);
+  ctx.noteGateway({ ...(gatewayNote ? { gatewayNote } : {}) });
   return 0;
 }
 

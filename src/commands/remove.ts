@@ -1,7 +1,7 @@
 import { listAgentProfiles, resolveProfileName } from '../services/agent-state.js';
 import { CancelledError, UsageError } from '../services/errors.js';
-import { removalLayer, removeProfile } from '../services/profile-actions.js';
-import { locationPath } from '../services/store/documents.js';
+import { removeCredential } from '../services/actions.js';
+import { removalLayer } from '../services/profile-actions.js';
 import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
 import { promptConfirm } from './secret-input.js';
@@ -20,7 +20,7 @@ export async function runRemove(
     if (!ctx.interactive)
       throw new UsageError(`not removing ${profileId} without confirmation: no terminal to ask in; pass --yes`);
     const confirmed = await promptConfirm(
-      `Remove ${profileId} from ${locationPath(layer.location)}${scope}?`,
+      `Remove ${profileId} from ${layer.path}${scope}?`,
       ctx.io.stdin,
       ctx.io.stderr,
     );
@@ -33,8 +33,7 @@ export async function runRemove(
         .filter(([, value]) => value.trim() === secret)
         .map(([name]) => name)
     : [];
-  const removed = await removeProfile(await ctx.workspace(), profileId);
-  const gateway = await ctx.reloadGateway(state.generation.era);
+  const removed = await removeCredential(await ctx.actionContext(state), profileId);
   if (options.json) {
     writeJson(ctx.io.stdout, {
       ok: true,
@@ -44,7 +43,7 @@ export async function runRemove(
       layer: removed.layer,
       stillIn: removed.stillIn ?? null,
       envStillHolds,
-      gateway: gateway.status,
+      gateway: removed.gateway.status,
     });
   } else {
     writeLine(
@@ -59,6 +58,7 @@ export async function runRemove(
       ctx.note(
         `note: ${state.workspace.daemonEnvPath} still holds this key as ${name}, so the gateway keeps using it; \`authdeck env unset ${name}\` removes it`,
       );
+    ctx.noteGateway(removed);
   }
   return 0;
 }

@@ -3,7 +3,8 @@ import { formatDate, formatRelative } from '../services/durations.js';
 import { AuthdeckError, CancelledError, UsageError } from '../services/errors.js';
 import { customProviderNote } from '../services/model-coverage.js';
 import { resolveProfileId } from '../services/profile-actions.js';
-import { refuseReplacing, saveCredentialProfile } from '../services/save-credential.js';
+import { refuseReplacing } from '../services/save-credential.js';
+import { saveCredential } from '../services/actions.js';
 import { providerInfo } from '../services/providers.js';
 import { profileAWriteWouldReplace } from '../services/agent-state.js';
 import type { CommandContext } from './context.js';
@@ -37,15 +38,14 @@ export async function runSaveCredential(
 
   // Fail on a bad agent, an unparsable store or a clash before asking for the secret.
   const workspace = await ctx.workspace();
-  const state = await ctx.agentState();
+  const state = await ctx.stateForWrite();
   refuseReplacing(profileId, profileAWriteWouldReplace(state, profileId), kind, 'same-type');
 
-  await ctx.settleStoreGeneration();
   const what = kind === 'api_key' ? 'API key' : 'token';
   const check = checkSecret(provider, kind, await ctx.readSecret(`${info.label} ${what}: `));
   if (!check.ok) throw new AuthdeckError(`${check.error}${cliFitHint(check.fits, provider)}`);
   for (const warning of check.warnings) ctx.note(`warning: ${warning}`);
-  // A token that looks cut off is useless once saved: in a terminal, ask (from stdin, SPEC §3: warn).
+  // A token that looks cut off is useless once saved: in a terminal, ask (from stdin, it is only warned about).
   if (check.warnings.length > 0 && ctx.interactive) {
     if (!(await promptConfirm('Save it anyway?', ctx.io.stdin, ctx.io.stderr)))
       throw new CancelledError('nothing saved; paste the whole token again');
@@ -53,8 +53,7 @@ export async function runSaveCredential(
   if (envVar) await confirmEnvReplacement(ctx, envVar, state.daemonEnv[envVar], check.secret);
 
   const nowMs = ctx.io.now();
-  const saved = await saveCredentialProfile({
-    workspace,
+  const saved = await saveCredential(await ctx.actionContext(state), {
     profileId,
     provider,
     kind,
@@ -65,7 +64,6 @@ export async function runSaveCredential(
   });
   if (saved.createdWith)
     ctx.note(ctx.paint.dim(`the store did not exist yet: created it with \`${saved.createdWith}\``));
-  const gateway = saved.createdWith ? undefined : await ctx.reloadGateway(saved.era);
 
   if (options.json) {
     writeJson(ctx.io.stdout, {
@@ -76,7 +74,7 @@ export async function runSaveCredential(
       masked: maskSecret(check.secret),
       storePath: saved.storePath,
       layer: saved.layer,
-      storeGeneration: saved.era,
+      storeGeneration: saved.store.generation.era,
       replaced: saved.replaced,
       expiresAt: saved.expiresAt ?? null,
       expiryAssumed: saved.expiryAssumed,
@@ -93,7 +91,7 @@ export async function runSaveCredential(
             replaced: saved.env.previousMasked ?? null,
           }
         : null,
-      gateway: gateway?.status ?? 'reloaded-by-openclaw',
+      gateway: saved.createdWith ? 'reloaded-by-openclaw' : saved.gateway.status,
     });
     return 0;
   }
@@ -131,6 +129,7 @@ export async function runSaveCredential(
       `  ${did} in ${saved.env.path}; restart the gateway so it reads it (\`openclaw gateway restart\`, or your systemd/launchd service)`,
     );
   }
+  ctx.noteGateway(saved);
   return 0;
 }
 

@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import { describeExpiry } from '../services/durations.js';
 import { CancelledError } from '../services/errors.js';
 import { findOAuthProvider, type SignInMethod } from '../services/oauth/oauth-providers.js';
-import { signInAndSave } from '../services/oauth/oauth-profiles.js';
+import { signIn } from '../services/actions.js';
 import { hasDisplay } from '../services/oauth/open-browser.js';
 import type { SignInPrompt } from '../services/oauth/sign-in-types.js';
 import type { CommandContext } from './context.js';
@@ -24,8 +24,7 @@ export interface SignInCommandOptions {
  */
 export async function runSignIn(ctx: CommandContext, options: SignInCommandOptions): Promise<number> {
   const info = findOAuthProvider(options.provider);
-  const workspace = await ctx.workspace();
-  await ctx.settleStoreGeneration();
+  await ctx.stateForWrite();
   const controller = new AbortController();
   const releaseInterrupts = takeInterrupts(() => controller.abort());
   let paste: ReturnType<typeof createInterface> | undefined;
@@ -44,8 +43,8 @@ export async function runSignIn(ctx: CommandContext, options: SignInCommandOptio
         })
       : undefined;
   try {
-    const { signedIn, saved } = await signInAndSave(
-      workspace,
+    const { signedIn, saved } = await signIn(
+      await ctx.actionContext(),
       {
         provider: options.provider,
         method: options.method ?? defaultMethod(ctx),
@@ -62,7 +61,6 @@ export async function runSignIn(ctx: CommandContext, options: SignInCommandOptio
         },
       },
     );
-    const gateway = await ctx.reloadGateway(saved.era);
     if (options.json) {
       writeJson(ctx.io.stdout, {
         ok: true,
@@ -74,7 +72,7 @@ export async function runSignIn(ctx: CommandContext, options: SignInCommandOptio
         expiresAt: saved.expiresAt ?? null,
         email: signedIn.fields.email ?? null,
         configPath: saved.config.path,
-        gateway: gateway.status,
+        gateway: saved.gateway.status,
       });
     } else {
       const expiry =
@@ -85,6 +83,7 @@ export async function runSignIn(ctx: CommandContext, options: SignInCommandOptio
         ctx.io.stdout,
         `${ctx.paint.green('✔')} Signed in: ${saved.replaced ? 'replaced' : 'saved'} ${ctx.paint.bold(saved.profileId)} (${signedIn.kind}${expiry}) in ${saved.storePath}`,
       );
+      ctx.noteGateway(saved);
     }
     return 0;
   } catch (error) {

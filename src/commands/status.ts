@@ -2,7 +2,7 @@ import { parseDuration } from '../services/durations.js';
 import { readPreferences } from '../services/prefs.js';
 import type { AgentState } from '../services/agent-state.js';
 import type { ProbeOutcome } from '../services/probe/probe-runner.js';
-import { buildStatusReport, type StatusReport } from '../services/status-report.js';
+import { buildStatusReport, type StatusReport } from '../services/status/report.js';
 import { forTerminal, guardTerminal } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 import { writeJson } from './output.js';
@@ -24,7 +24,7 @@ const STATUS_OPTIONS = {
 
 export type StatusOptions = Partial<OptionValues<typeof STATUS_OPTIONS>>;
 
-/** `authdeck status`: exit 0, or with --check 0/1/2 (SPEC §4); unreadable state throws (3). */
+/** `authdeck status`: exit 0, or with --check 0/1/2 (README "Exit codes"); unreadable state throws (3). */
 export async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<number> {
   const warnWithinMs = options.within ?? parseDuration(readPreferences(ctx.io.env).warnWithin);
   const { provider } = options;

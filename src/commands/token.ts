@@ -7,7 +7,7 @@ import { writeLine } from './output.js';
 import { command, flag } from './spec.js';
 
 /**
- * The one command that prints a whole secret (SPEC §3), and only into a pipe or with --reveal,
+ * The one command that prints a whole secret (README "Commands"), and only into a pipe or with --reveal,
  * so that it does not end up in a terminal's scrollback by accident.
  */
 export async function runToken(ctx: CommandContext, name: string, options: { reveal?: boolean }): Promise<number> {

@@ -1,6 +1,6 @@
 import { Text } from 'ink';
-import type { StatusReport } from '../services/status-report.js';
-import { summaryParts } from '../services/status-words.js';
+import type { StatusReport } from '../services/status/report.js';
+import { summaryParts } from '../services/status/words.js';
 
 /** The counts line, in the same words as `status` and `status --json`. */
 export function SummaryLine({ report }: { report: StatusReport }) {

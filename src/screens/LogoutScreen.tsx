@@ -7,7 +7,7 @@ import { SelectList } from '../components/select-list/SelectList.js';
 import { useNavigation, useServices } from '../contexts.js';
 import { useAgentState } from '../hooks/use-agent-state.js';
 import { errorMessage, ExitCode } from '../services/errors.js';
-import { buildStatusReport, compareByOrderPosition, type ProfileReport } from '../services/status-report.js';
+import { buildStatusReport, compareByOrderPosition, type ProfileReport } from '../services/status/report.js';
 import { shown } from '../services/terminal-text.js';
 
 /**

@@ -6,10 +6,10 @@ import { SelectList, type SelectItem } from '../components/select-list/SelectLis
 import { useNavigation, useServices } from '../contexts.js';
 import { useAgentState } from '../hooks/use-agent-state.js';
 import { describeExpiry } from '../services/durations.js';
-import { countOf } from '../services/status-words.js';
+import { countOf } from '../services/status/words.js';
 import { errorMessage, ExitCode } from '../services/errors.js';
-import { isUsableStatus } from '../services/health.js';
-import { buildStatusReport, compareByOrderPosition } from '../services/status-report.js';
+import { isUsableStatus } from '../services/status/health.js';
+import { buildStatusReport, compareByOrderPosition } from '../services/status/report.js';
 import { orderBase } from '../services/order-edit.js';
 import { useHoldRestOfKeys, useKeys } from '../components/key-router.js';
 import { shown } from '../services/terminal-text.js';

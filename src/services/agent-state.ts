@@ -5,13 +5,13 @@ import { findLeftoverTempFiles } from './atomic-write.js';
 import { readTextIfExists } from './fs-read.js';
 import { AuthdeckError, UsageError } from './errors.js';
 import { asRecord } from './json-text.js';
-import { waitUntilUnlocked, type LockOptions } from './lock.js';
+import type { LockOptions } from './lock.js';
 import { AUTH_PROFILES_FILE, LEGACY_AUTH_FILE } from './paths.js';
 import { providerInfo, PROVIDERS } from './providers.js';
-import { locationPath, type AuthStoreSnapshot, type UsageStats } from './store/documents.js';
-import { planAgentLayers, readLayer, type AgentLayers, type LayerRole } from './store/layers.js';
-import { findInstalledOpenclaw } from './openclaw/installed-openclaw.js';
-import { detectStoreGeneration, type StoreGeneration } from './store/generation.js';
+import type { AuthStoreSnapshot, UsageStats } from './store/documents.js';
+import type { AgentLayers } from './store/agent-store.js';
+import { type AgentStore, type LayerRole, openAgentStore } from './store/agent-store.js';
+import type { StoreGeneration } from './store/agent-store.js';
 import type { Workspace } from './workspace.js';
 
 /** A JSON auth file that a SQLite-era gateway no longer reads (it wants `openclaw doctor --fix`). */
@@ -24,6 +24,8 @@ export interface LegacyAuthFile {
 /** Everything on disk that decides what an agent's credentials are, read once. */
 export interface AgentState {
   workspace: Workspace;
+  /** The agent's store, its generation decided once; writes that follow this read reuse it. */
+  store: AgentStore;
   generation: StoreGeneration;
   layers: AgentLayers;
   /** The agent's own layer: its store, or its local overrides in the shared era. */
@@ -43,30 +45,31 @@ export interface LoadOptions {
 }
 
 export async function loadAgentState(workspace: Workspace, options: LoadOptions = {}): Promise<AgentState> {
-  const generation = await detectStoreGeneration(workspace, {
-    installed: () => findInstalledOpenclaw(workspace.env),
-  });
-  const layers = planAgentLayers(workspace, generation);
-  if (options.waitForLock) {
-    for (const layer of [layers.own, layers.base]) {
-      if (layer?.location.backend === 'json') await waitUntilUnlocked(layer.location.profilesPath, options.lock);
-    }
-  }
-  const [own, base, daemonEnv, legacyFiles, leftoverTempFiles] = await Promise.all([
-    readLayer(layers.own),
-    layers.base ? readLayer(layers.base) : undefined,
+  const store = await openAgentStore(workspace);
+  const { generation, layers } = store;
+  if (options.waitForLock) for (const layer of [layers.own, layers.base]) await layer?.waitUntilUnlocked(options.lock);
+  const [{ own, base }, daemonEnv, legacyFiles, leftoverTempFiles] = await Promise.all([
+    store.read(),
     readDaemonEnv(workspace.daemonEnvPath),
-    generation.era === 'json' ? [] : findLegacyAuthFiles(workspace),
+    store.readsJsonFiles ? [] : findLegacyAuthFiles(workspace),
     findAgentTempFiles(workspace, layers),
   ]);
-  return { workspace, generation, layers, own, ...(base ? { base } : {}), daemonEnv, legacyFiles, leftoverTempFiles };
+  return {
+    workspace,
+    store,
+    generation,
+    layers,
+    own,
+    ...(base ? { base } : {}),
+    daemonEnv,
+    legacyFiles,
+    leftoverTempFiles,
+  };
 }
 
 async function findAgentTempFiles(workspace: Workspace, layers: AgentLayers): Promise<string[]> {
   const files = [workspace.configPath, workspace.daemonEnvPath];
-  for (const layer of [layers.own, layers.base]) {
-    if (layer?.location.backend === 'json') files.push(layer.location.profilesPath, layer.location.statePath);
-  }
+  for (const layer of [layers.own, layers.base]) if (layer) files.push(...layer.lockedFiles);
   return (await Promise.all(files.map(findLeftoverTempFiles))).flat();
 }
 
@@ -111,7 +114,7 @@ export function effectiveEnv(state: AgentState): Record<string, string | undefin
   return { ...state.daemonEnv, ...state.workspace.env };
 }
 
-/** The agent's own profiles, then those of the layer underneath it does not override (SPEC §2, §2a). */
+/** The agent's own profiles, then those of the layer underneath it does not override (README "Where it reads and writes"). */
 export function listAgentProfiles(state: AgentState): AgentProfile[] {
   const env = effectiveEnv(state);
   const rows: AgentProfile[] = [];
@@ -162,7 +165,7 @@ export function profileAWriteWouldReplace(state: AgentState, profileId: string) 
 
 /** The file or database that holds a profile as the agent sees it. */
 export function profileStorePath(state: AgentState, profileId: string): string {
-  return locationPath((layerHolding(state, profileId) === 'base' ? state.base : state.own)!.location);
+  return (layerHolding(state, profileId) === 'base' ? state.base : state.own)!.path;
 }
 
 /** Which snapshot holds a profile as the agent sees it: its own layer first. */

@@ -10,7 +10,7 @@ import {
   type ModelChoice,
   type ModelSettings,
   type ProviderUse,
-} from './model-usage.js';
+} from './status/model-usage.js';
 
 export interface ConfigAgentEntry {
   id: string;
@@ -26,7 +26,7 @@ export interface ConfigProfileEntry {
   email?: string;
 }
 
-/** What authdeck reads from `openclaw.json` (SPEC §2); the rest of the file is left alone. */
+/** What authdeck reads from `openclaw.json` (README "Where it reads and writes"); the rest of the file is left alone. */
 export interface GatewayConfig {
   path: string;
   exists: boolean;

@@ -82,7 +82,7 @@ function secretsOnSeparateLines(input: string, provider: string, kind: SecretKin
   return lines.filter((line) => recogniseSecret(line) !== undefined || shape?.pattern.test(line)).length;
 }
 
-/** Checks a pasted secret for a provider and flow (SPEC §3); never echoes the secret. */
+/** Checks a pasted secret for a provider and flow (README "Commands"); never echoes the secret. */
 export function checkSecret(provider: string, kind: SecretKind, input: string): SecretCheck {
   if (input.length > MAX_SECRET_LENGTH * 4) {
     return {

@@ -1,5 +1,5 @@
 /**
- * Errors that carry the exit code the entry file should use (SPEC §6). Services throw them;
+ * Errors that carry the exit code the entry file should use (README "Exit codes"). Services throw them;
  * only `src/cli.ts` turns them into a one-line message and an exit status.
  */
 export const ExitCode = {

@@ -19,7 +19,7 @@ import { isDeadTakeoverLeftover, isProcessAlive, lockFileName } from './lock-own
 
 export { isProcessAlive };
 
-/** The gateway's lock protocol (SPEC §2): numbers shared with OpenClaw, not tunables. */
+/** The gateway's lock protocol (README "Where it reads and writes"): numbers shared with OpenClaw, not tunables. */
 export const LOCK_STALE_MS = 30_000;
 export const LOCK_WAIT_MS = 10_000;
 /**

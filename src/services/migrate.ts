@@ -9,19 +9,10 @@ import { AuthdeckError } from './errors.js';
 import { pathExists } from './fs-read.js';
 import { withFileLock } from './lock.js';
 import { AUTH_PROFILES_FILE, AUTH_STATE_FILE } from './paths.js';
-import { readAuthStore } from './store/json-layer.js';
-import {
-  type AuthStoreSnapshot,
-  type AuthStoreTransaction,
-  type JsonObject,
-  locationPath,
-  STATE_KEYS,
-} from './store/documents.js';
+import { readJsonFiles } from './store/agent-store.js';
+import { type AuthStoreSnapshot, type AuthStoreTransaction, type JsonObject, STATE_KEYS } from './store/documents.js';
 import { asRecord } from './json-text.js';
-import { readLayer, type StoreLayer } from './store/layers.js';
-import type { StoreEra } from './store/generation.js';
-import { credentialLayer, planWrite, updateStoreLayer } from './store/agent-store.js';
-import type { Workspace } from './workspace.js';
+import type { AgentStore, StoreLayer } from './store/agent-store.js';
 
 /**
  * What `openclaw doctor --fix` would do with one JSON profile: import it (`new`), nothing
@@ -42,7 +33,10 @@ export interface MigrationEntry {
 }
 
 export interface MigrationPlan {
-  era: StoreEra;
+  /** OpenClaw here still reads the JSON files: there is nothing to migrate. */
+  readsJsonFiles: boolean;
+  /** The generation as detected, for `--json`. */
+  storeGeneration: string;
   /** The JSON files of this agent that OpenClaw no longer reads. */
   profilesFile?: string;
   stateFile?: string;
@@ -76,20 +70,27 @@ function verdictFor(json: JsonObject, stored: JsonObject | undefined): Migration
 }
 
 /** Compares the agent's JSON store with the SQLite store OpenClaw now reads. Changes nothing. */
-export async function planMigration(workspace: Workspace): Promise<MigrationPlan> {
-  const plan = await planWrite(workspace);
+export async function planMigration(store: AgentStore): Promise<MigrationPlan> {
+  const { workspace } = store;
   const profilesFile = join(workspace.agentDir, AUTH_PROFILES_FILE);
   const stateFile = join(workspace.agentDir, AUTH_STATE_FILE);
   const [hasProfiles, hasState] = await Promise.all([pathExists(profilesFile), pathExists(stateFile)]);
   const otherFiles: string[] = [];
   for (const path of legacyAuthFileCandidates(workspace))
     if (path !== profilesFile && (await pathExists(path))) otherFiles.push(path);
-  if (plan.generation.era === 'json') {
-    return { era: 'json', otherFiles, target: { path: profilesFile, role: 'local', exists: hasProfiles }, entries: [] };
+  const storeGeneration = store.generation.era;
+  if (store.readsJsonFiles) {
+    return {
+      readsJsonFiles: true,
+      storeGeneration,
+      otherFiles,
+      target: { path: profilesFile, role: 'local', exists: hasProfiles },
+      entries: [],
+    };
   }
-  const json = hasProfiles || hasState ? await readAuthStore(workspace.agentDir) : undefined;
-  const target = await credentialLayer(plan, '');
-  const stored = target.present ? await readLayer(target) : undefined;
+  const json = hasProfiles || hasState ? await readJsonFiles(workspace.agentDir) : undefined;
+  const target = await store.credentialLayer('');
+  const stored = target.present ? await target.read() : undefined;
   const entries: MigrationEntry[] = Object.entries(json?.profiles ?? {}).map(([id, entry]) => {
     const existing = stored?.profiles[id];
     const view = describeProfile(id, entry, {});
@@ -106,11 +107,12 @@ export async function planMigration(workspace: Workspace): Promise<MigrationPlan
     };
   });
   return {
-    era: plan.generation.era,
+    readsJsonFiles: false,
+    storeGeneration,
     ...(hasProfiles ? { profilesFile } : {}),
     ...(hasState ? { stateFile } : {}),
     otherFiles,
-    target: { path: locationPath(target.location), role: target.role, exists: target.present },
+    target: { path: target.path, role: target.role, exists: target.present },
     entries,
   };
 }
@@ -133,11 +135,12 @@ export function migratedName(path: string, date = new Date()): string {
  * none of OpenClaw's databases.
  */
 export async function applyMigration(
-  workspace: Workspace,
+  store: AgentStore,
   options: { preferJson?: boolean } = {},
 ): Promise<MigrationResult> {
-  const before = await planMigration(workspace);
-  if (before.era === 'json') throw new AuthdeckError('this agent uses the JSON store: there is nothing to migrate');
+  const { workspace } = store;
+  const before = await planMigration(store);
+  if (before.readsJsonFiles) throw new AuthdeckError('this agent uses the JSON store: there is nothing to migrate');
   if (!before.profilesFile && !before.stateFile)
     throw new AuthdeckError(
       `no ${AUTH_PROFILES_FILE} or ${AUTH_STATE_FILE} in ${workspace.agentDir}: nothing to migrate`,
@@ -147,8 +150,7 @@ export async function applyMigration(
       `${before.target.path} does not exist yet; run \`openclaw doctor --fix\`, which creates it and imports every profile (nothing is stored there to conflict)`,
     );
   }
-  const plan = await planWrite(workspace);
-  const target = await credentialLayer(plan, '');
+  const target = await store.credentialLayer('');
   const take = (verdict: MigrationVerdict) =>
     verdict === 'new' ||
     verdict === 'newer-in-json' ||
@@ -158,9 +160,9 @@ export async function applyMigration(
   // The JSON files stay locked until they are archived: nothing writes them meanwhile.
   await withFileLock(join(workspace.agentDir, AUTH_PROFILES_FILE), async () => {
     // Read twice: as values (to compare) and as written (every number exactly as it is).
-    const json = await readAuthStore(workspace.agentDir);
-    const exact = await readAuthStore(workspace.agentDir, { forRewrite: true });
-    await updateStoreLayer(target, (tx) => {
+    const json = await readJsonFiles(workspace.agentDir);
+    const exact = await readJsonFiles(workspace.agentDir, { forRewrite: true });
+    await target.update((tx) => {
       for (const [id, entry] of Object.entries(json.profiles)) {
         const existing = tx.getProfile(id);
         if (take(verdictFor(entry, existing))) {

@@ -2,10 +2,9 @@ import { hasUnsafeCharacters, shown } from './terminal-text.js';
 import { storedProfileType } from './credential-view.js';
 import { AuthdeckError, UsageError } from './errors.js';
 import { normalizeProviderId } from './providers.js';
-import { locationPath, type AuthStoreSnapshot, type JsonObject } from './store/documents.js';
-import { readLayer, type AgentLayers, type LayerRole, type StoreLayer } from './store/layers.js';
-import { planWrite, StoreMissingError, updateStoreLayer } from './store/agent-store.js';
-import type { GatewayNote } from './gateway/reload-auth.js';
+import type { AuthStoreSnapshot, JsonObject } from './store/documents.js';
+import type { AgentLayers } from './store/agent-store.js';
+import { type AgentStore, type LayerRole, type StoreLayer, StoreMissingError } from './store/agent-store.js';
 import type { Workspace } from './workspace.js';
 
 /** `--profile-id work` means `<provider>:work`; a full id must belong to the provider. */
@@ -49,14 +48,12 @@ export interface RemoveResult {
   layer: LayerRole;
   /** The same id also lives in the layer underneath, which now applies. */
   stillIn?: { layer: LayerRole; path: string };
-  gateway?: GatewayNote;
 }
 
 export interface OrderResult {
   path: string;
   changed: boolean;
   layer: LayerRole;
-  gateway?: GatewayNote;
 }
 
 /**
@@ -83,18 +80,17 @@ export function removalLayer(
     );
   }
   if (!target) {
-    const where = `${locationPath(layers.own.location)}${layers.base ? ` or ${locationPath(layers.base.location)}` : ''}`;
+    const where = `${layers.own.path}${layers.base ? ` or ${layers.base.path}` : ''}`;
     throw new AuthdeckError(`no profile ${profileId} for agent ${view.workspace.agentId} in ${where}`);
   }
   return target;
 }
 
-export async function removeProfile(workspace: Workspace, profileId: string): Promise<RemoveResult> {
-  const { layers } = await planWrite(workspace);
-  const own = await readLayer(layers.own);
-  const base = layers.base ? await readLayer(layers.base) : undefined;
+export async function removeProfile(store: AgentStore, profileId: string): Promise<RemoveResult> {
+  const { workspace, layers } = store;
+  const { own, base } = await store.read();
   const target = removalLayer({ workspace, layers, own, ...(base ? { base } : {}) }, profileId);
-  const update = await updateStoreLayer(target, (tx) => {
+  const update = await target.update((tx) => {
     const existing = tx.getProfile(profileId);
     if (!existing) return undefined;
     tx.deleteProfile(profileId);
@@ -104,15 +100,15 @@ export async function removeProfile(workspace: Workspace, profileId: string): Pr
   // Gone from the shared store: the agent's own order and stats must not keep naming it.
   // Best effort: an order entry naming a missing profile is skipped by the gateway anyway.
   if (target !== layers.own && layers.own.present && !own.profiles[profileId]) {
-    await updateStoreLayer(layers.own, (tx) => tx.forgetReferences(profileId)).catch(() => undefined);
+    await layers.own.update((tx) => tx.forgetReferences(profileId)).catch(() => undefined);
   }
   const below =
     target === layers.own && layers.base && base?.profiles[profileId]
-      ? { layer: layers.base.role, path: locationPath(layers.base.location) }
+      ? { layer: layers.base.role, path: layers.base.path }
       : undefined;
   return {
     profileId,
-    storePath: locationPath(target.location),
+    storePath: target.path,
     type: update.result,
     layer: target.role,
     ...(below ? { stillIn: below } : {}),
@@ -121,25 +117,18 @@ export async function removeProfile(workspace: Workspace, profileId: string): Pr
 
 /** Writes (or with `undefined`, clears) the agent's order override for one provider, in its own layer. */
 export async function setOrderOverride(
-  workspace: Workspace,
+  store: AgentStore,
   provider: string,
   ids: string[] | undefined,
 ): Promise<OrderResult> {
-  const { layers } = await planWrite(workspace);
+  const { workspace, layers } = store;
   const id = normalizeProviderId(provider);
   try {
-    const update = await updateStoreLayer(layers.own, (tx) => tx.setOrder(id, ids));
-    const { location } = update.snapshot;
-    const path =
-      location.backend === 'json'
-        ? update.snapshot.split
-          ? location.statePath
-          : location.profilesPath
-        : location.dbPath;
-    return { path, changed: update.changed, layer: layers.own.role };
+    const update = await layers.own.update((tx) => tx.setOrder(id, ids));
+    return { path: layers.own.stateFile(update.snapshot), changed: update.changed, layer: layers.own.role };
   } catch (error) {
     if (!(error instanceof StoreMissingError)) throw error;
-    if (ids === undefined) return { path: locationPath(layers.own.location), changed: false, layer: layers.own.role };
+    if (ids === undefined) return { path: layers.own.path, changed: false, layer: layers.own.role };
     // The agent's own database does not exist yet: OpenClaw's `order set` creates it.
     await createStoreWithOpenclaw(
       workspace,
@@ -147,18 +136,18 @@ export async function setOrderOverride(
       undefined,
       error,
     );
-    return { path: locationPath(layers.own.location), changed: true, layer: layers.own.role };
+    return { path: layers.own.path, changed: true, layer: layers.own.role };
   }
 }
 
 /** Ends a cooldown or disabled window early, in whichever layer recorded it. */
-export async function clearProfileCooldown(workspace: Workspace, profileId: string): Promise<{ changed: boolean }> {
-  const { layers } = await planWrite(workspace);
+export async function clearProfileCooldown(store: AgentStore, profileId: string): Promise<{ changed: boolean }> {
+  const { layers } = store;
   let changed = false;
   for (const layer of [layers.own, layers.base]) {
     if (!layer?.present) continue;
-    if (!(await readLayer(layer)).usageStats[profileId]) continue;
-    const update = await updateStoreLayer(layer, (tx) => tx.updateUsage(profileId, resetFailureStats));
+    if (!(await layer.read()).usageStats[profileId]) continue;
+    const update = await layer.update((tx) => tx.updateUsage(profileId, resetFailureStats));
     changed ||= update.changed;
   }
   return { changed };

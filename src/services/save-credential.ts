@@ -4,21 +4,17 @@ import { maskSecret, type SecretKind } from './credentials.js';
 import { SETUP_TOKEN_LIFETIME_MS } from './durations.js';
 import { setDaemonEnvVar } from './env-file.js';
 import { AuthdeckError } from './errors.js';
-import type { GatewayNote } from './gateway/reload-auth.js';
 import { lockWaitMs } from './lock.js';
 import { createStoreWithOpenclaw, ProfileConflictError, resetFailureStats } from './profile-actions.js';
 import { normalizeProviderId } from './providers.js';
 import type { AuthStoreTransaction, JsonObject, StoreUpdate } from './store/documents.js';
-import { locationPath } from './store/documents.js';
-import type { StoreEra } from './store/generation.js';
-import { readLayer, type LayerRole, type StoreLayer } from './store/layers.js';
 import {
-  credentialLayer,
-  planWrite,
+  type AgentStore,
+  type LayerRole,
+  openAgentStore,
+  openAgentStoreForWrite,
+  type StoreLayer,
   StoreMissingError,
-  updateStoreLayer,
-  withLayerLock,
-  type WritePlan,
 } from './store/agent-store.js';
 import type { Workspace } from './workspace.js';
 
@@ -46,6 +42,8 @@ export interface SaveCredentialInput {
   /** Also set this variable in the daemon's .env (after the profile is saved). */
   envVariable?: string;
   now?: () => number;
+  /** The agent's store as already opened (a screen read it): its generation is not detected again. */
+  store?: AgentStore;
 }
 
 export interface SaveCredentialResult {
@@ -53,7 +51,8 @@ export interface SaveCredentialResult {
   storePath: string;
   /** Which layer it went to: the agent's own store, or the shared one (SQLite era 2026.8+). */
   layer: LayerRole;
-  era: StoreEra;
+  /** The store written (its generation as detected), for what follows the write: telling the gateway. */
+  store: AgentStore;
   replaced: boolean;
   expiresAt?: number;
   /** The expiry was not given: a year was assumed for an Anthropic setup-token. */
@@ -66,11 +65,9 @@ export interface SaveCredentialResult {
   env?: { path: string; variable: string; changed: boolean; previousMasked?: string };
   /** The OpenClaw command that created the store first (authdeck never creates its databases). */
   createdWith?: string;
-  /** What the running gateway made of the change (set by the caller that asked it). */
-  gateway?: GatewayNote;
 }
 
-/** Setup-tokens last a year: a token without a given expiry is taken to be one (SPEC §3). */
+/** Setup-tokens last a year: a token without a given expiry is taken to be one (README "setup-token"). */
 export function assumedExpiry(provider: string, kind: CredentialKind, nowMs: number): number | undefined {
   return kind === 'token' && normalizeProviderId(provider) === 'anthropic'
     ? nowMs + SETUP_TOKEN_LIFETIME_MS
@@ -93,24 +90,25 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
     const existing = tx.getProfile(profileId);
     refuseReplacing(profileId, existing, kind, mode);
     tx.putProfile(profileId, credentialEntry(existing, provider, kind, secret, expiresAt, input.oauth));
-    if (existing === undefined && tx.appendToOrder(provider, profileId)) appendedTo.push(locationPath(target.location));
+    if (existing === undefined && tx.appendToOrder(provider, profileId)) appendedTo.push(target.path);
     // A new secret starts with a clean slate: the old one's failures say nothing about it.
     tx.updateUsage(profileId, resetFailureStats);
     return existing !== undefined;
   };
   // One deadline for every lock this save takes (config, then store), not one each.
   const lock = { deadline: Date.now() + lockWaitMs() };
-  let plan = await planWrite(workspace);
-  let target = await credentialLayer(plan, profileId);
+  let store = input.store ?? (await openAgentStore(workspace));
+  store.requireKnownGeneration();
+  let target = await store.credentialLayer(profileId);
   // A clash is found before anything is written.
-  refuseReplacing(profileId, target.present ? (await readLayer(target)).profiles[profileId] : undefined, kind, replace);
+  refuseReplacing(profileId, target.present ? (await target.read()).profiles[profileId] : undefined, kind, replace);
   // The config first, the store second: an id in openclaw.json that the store lacks is
   // skipped by the gateway, while a secret in the store that the config leaves out of a
   // provider's list is never tried. A failure in between leaves only the harmless half.
   let config!: ConfigRecordResult;
   let update!: StoreUpdate<boolean>;
   let createdWith: string | undefined;
-  await withLayerLock(target, lock, async (lockHeld) => {
+  await target.withLock(lock, async (lockHeld) => {
     config = await recordProfileInConfig(
       workspace.configPath,
       { id: profileId, provider, mode: kind, ...(input.oauth?.email ? { email: input.oauth.email } : {}) },
@@ -118,7 +116,7 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
     );
     try {
       try {
-        update = await updateStoreLayer(target, edit(replace), { lock, lockHeld });
+        update = await target.update(edit(replace), { lock, lockHeld });
       } catch (error) {
         if (!(error instanceof StoreMissingError)) throw error;
         // OpenClaw has no command that takes an OAuth profile on stdin to create its store with.
@@ -135,9 +133,9 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
           `${secret}\n`,
           error,
         );
-        plan = await planWrite(workspace);
-        target = await credentialLayer(plan, profileId);
-        update = await updateStoreLayer(target, edit('same-type'));
+        store = await openAgentStoreForWrite(workspace);
+        target = await store.credentialLayer(profileId);
+        update = await target.update(edit('same-type'));
         update.result = false;
       }
     } catch (error) {
@@ -147,13 +145,13 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
       throw error;
     }
   });
-  const orderNote = await joinOtherOrders(plan, target, provider, profileId, update.result, appendedTo);
+  const orderNote = await joinOtherOrders(store, target, provider, profileId, update.result, appendedTo);
   const env = input.envVariable ? await writeEnvVariable(workspace, input.envVariable, secret) : undefined;
   return {
     profileId,
-    storePath: locationPath(target.location),
+    storePath: target.path,
     layer: target.role,
-    era: plan.generation.era,
+    store,
     replaced: update.result,
     ...(expiresAt !== undefined ? { expiresAt } : {}),
     expiryAssumed: assumed !== undefined,
@@ -171,7 +169,7 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
  * an inherited one, say what keeps the profile from being tried and how to fix it.
  */
 async function joinOtherOrders(
-  plan: WritePlan,
+  store: AgentStore,
   target: StoreLayer,
   provider: string,
   profileId: string,
@@ -179,14 +177,14 @@ async function joinOtherOrders(
   appendedTo: string[],
 ): Promise<string | undefined> {
   if (replaced) return undefined;
-  const { own, base } = plan.layers;
+  const { own, base } = store.layers;
   if (target !== own && own.present && !own.writeRefusal) {
-    const update = await updateStoreLayer(own, (tx) => tx.appendToOrder(provider, profileId));
-    if (update.result) appendedTo.push(locationPath(own.location));
-    if (update.result || (await readLayer(own)).order[provider]) return undefined;
+    const update = await own.update((tx) => tx.appendToOrder(provider, profileId));
+    if (update.result) appendedTo.push(own.path);
+    if (update.result || (await own.read()).order[provider]) return undefined;
   }
-  if (base?.role !== 'inherited' || (await readLayer(own)).order[provider]) return undefined;
-  const inherited = base.present ? (await readLayer(base)).order[provider] : undefined;
+  if (base?.role !== 'inherited' || (await own.read()).order[provider]) return undefined;
+  const inherited = base.present ? (await base.read()).order[provider] : undefined;
   if (!inherited || inherited.includes(profileId)) return undefined;
   return `the main agent's ${provider} order (${inherited.join(', ')}) decides for this agent and leaves ${profileId} out: \`authdeck order set --provider ${provider} ${[...inherited, profileId].join(' ')}\` gives this agent its own order with it`;
 }

@@ -1,7 +1,5 @@
 import { unwatchFile, watchFile, type Stats } from 'node:fs';
-import { join } from 'node:path';
-import { AUTH_PROFILES_FILE, AUTH_STATE_FILE } from './paths.js';
-import { agentDbPath, stateDbPath } from './store/generation.js';
+import { storeFilesOf } from './store/agent-store.js';
 import type { Workspace } from './workspace.js';
 
 export const WATCH_INTERVAL_MS = 100;
@@ -13,14 +11,7 @@ const DEBOUNCE_MS = 40;
  * in the -wal file first; a checkpoint changes the database file).
  */
 export function watchedFiles(workspace: Workspace): string[] {
-  const dirs = workspace.isMain ? [workspace.agentDir] : [workspace.agentDir, workspace.mainAgentDir];
-  const withWal = (db: string) => [db, `${db}-wal`];
-  return [
-    ...dirs.flatMap((dir) => [join(dir, AUTH_PROFILES_FILE), join(dir, AUTH_STATE_FILE), ...withWal(agentDbPath(dir))]),
-    ...withWal(stateDbPath(workspace.stateDir)),
-    workspace.configPath,
-    workspace.daemonEnvPath,
-  ];
+  return [...storeFilesOf(workspace), workspace.configPath, workspace.daemonEnvPath];
 }
 
 /**

@@ -2,7 +2,6 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readGatewayConfig, type GatewayConfig } from './config.js';
 import { UsageError } from './errors.js';
-import type { StoreGenerationChoice } from './store/generation.js';
 import {
   agentDirFromEnv,
   DAEMON_ENV_FILE,
@@ -15,6 +14,9 @@ import {
   type PathEnv,
 } from './paths.js';
 
+/** What a person said when nothing on disk tells which store to write (`--store-generation`, or the question). */
+export type StoreGenerationChoice = 'json' | 'sqlite';
+
 export interface WorkspaceOptions {
   env: PathEnv;
   stateDir?: string;
@@ -22,7 +24,7 @@ export interface WorkspaceOptions {
   storeGenerationChoice?: StoreGenerationChoice;
 }
 
-/** Where one agent's credentials live and everything around them (SPEC §2). */
+/** Where one agent's credentials live and everything around them (README "Where it reads and writes"). */
 export interface Workspace {
   env: PathEnv;
   home: string;
@@ -148,7 +150,7 @@ function storeGenerationChoice(
 ): { storeGenerationChoice?: StoreGenerationChoice } {
   const choice = flag ?? (fromEnv?.trim() || undefined);
   if (choice === undefined) return {};
-  if (choice !== 'json' && choice !== 'sqlite')
+  if (!(['json', 'sqlite'] as const).includes(choice as StoreGenerationChoice))
     throw new UsageError(`AUTHDECK_STORE_GENERATION="${choice}" is not json or sqlite`);
-  return { storeGenerationChoice: choice };
+  return { storeGenerationChoice: choice as StoreGenerationChoice };
 }

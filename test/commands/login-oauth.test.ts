@@ -163,7 +163,7 @@ describe('refresh beside a dead lock', () => {
     const cli = startCli(['login', '--provider', 'openai', '--method', 'device'], home, server.env);
     expect(await cli.exited).toBe(0);
     const id = 'openai-codex:me@example.com';
-    const { oauthRefreshLockPath } = await import('../../src/services/oauth/refresh-lock.js');
+    const { oauthRefreshLockPath } = await import('../../src/services/store/refresh-lock-path.js');
     const lock = oauthRefreshLockPath(stateDir, 'json', 'openai-codex', id);
     writeJsonFile(lock, { pid: 999_999_999, createdAt: '2020-01-01T00:00:00Z' });
     const runs = await Promise.all(

@@ -2,10 +2,14 @@ import type { AgentState } from '../../src/services/agent-state.js';
 import type { Finding } from '../../src/services/doctor/doctor-types.js';
 import type { ProbeOutcome } from '../../src/services/probe/probe-runner.js';
 import type { AppServices, SignInRequest, SignInResult } from '../../src/app-services.js';
-import type { SaveCredentialResult } from '../../src/services/save-credential.js';
+import type { SavedCredential } from '../../src/services/actions.js';
+import { AgentStore } from '../../src/services/store/agent-store.js';
 import type { Workspace } from '../../src/services/workspace.js';
-import { readModelSettings } from '../../src/services/model-usage.js';
+import { readModelSettings } from '../../src/services/status/model-usage.js';
 import { FakeSetupTokenSession } from './ink.js';
+
+/** Fake services tell no gateway. */
+const NOT_TOLD = { status: 'skipped', reason: 'fake services' } as const;
 
 export const NOW = Date.UTC(2026, 10, 26, 12, 0, 0);
 
@@ -44,12 +48,15 @@ export function fakeState(
     profilesPath: `${workspace.agentDir}/auth-profiles.json`,
     statePath: `${workspace.agentDir}/auth-state.json`,
   };
+  const store = new AgentStore(workspace, { era: 'json', evidence: 'test', certain: true });
   return {
     workspace,
-    generation: { era: 'json', evidence: 'test', certain: true },
-    layers: { own: { role: 'local', location, present: true } },
+    store,
+    generation: store.generation,
+    layers: store.layers,
     own: {
       location,
+      path: location.profilesPath,
       exists: true,
       split: false,
       profilesDoc: { version: 1, profiles },
@@ -96,7 +103,7 @@ export function createFakeServices(overrides: Partial<AppServices> & { state?: A
     doctorFindings: [],
     probeOutcomes: [],
     signIns: [],
-    refreshAnswer: () => ({ status: 'refreshed', expiresAt: NOW + 3_600_000 }),
+    refreshAnswer: () => ({ status: 'refreshed', expiresAt: NOW + 3_600_000, gateway: NOT_TOLD }),
     loadState: async () => services.state,
     watchState: (onChange) => {
       changeListeners.add(onChange);
@@ -104,11 +111,12 @@ export function createFakeServices(overrides: Partial<AppServices> & { state?: A
     },
     saveCredential: async (input) => {
       calls.push(['saveCredential', input]);
-      const result: SaveCredentialResult = {
+      const result: SavedCredential = {
         profileId: input.profileId,
         storePath: `${services.workspace.agentDir}/auth-profiles.json`,
         layer: 'local',
-        era: 'json',
+        store: services.state.store,
+        gateway: NOT_TOLD,
         replaced: false,
         ...(input.expiresAt !== undefined ? { expiresAt: input.expiresAt } : {}),
         expiryAssumed: false,
@@ -127,15 +135,21 @@ export function createFakeServices(overrides: Partial<AppServices> & { state?: A
         storePath: `${services.workspace.agentDir}/auth-profiles.json`,
         type: 'token',
         layer: 'local',
+        gateway: NOT_TOLD,
       };
     },
     setOrder: async (provider, ids) => {
       calls.push(['setOrder', provider, ids]);
-      return { path: `${services.workspace.agentDir}/auth-profiles.json`, changed: true, layer: 'local' };
+      return {
+        path: `${services.workspace.agentDir}/auth-profiles.json`,
+        changed: true,
+        layer: 'local',
+        gateway: NOT_TOLD,
+      };
     },
     clearCooldown: async (profileId) => {
       calls.push(['clearCooldown', profileId]);
-      return { changed: true };
+      return { changed: true, gateway: NOT_TOLD };
     },
     listAgents: () => ['main', 'ops'],
     forAgent: async (agentId) => {
@@ -161,7 +175,10 @@ export function createFakeServices(overrides: Partial<AppServices> & { state?: A
     applyDoctorFixes: async (findings) => {
       calls.push(['applyDoctorFixes', findings.length]);
       services.doctorFindings = [];
-      return findings.filter((finding) => finding.safeFix).map((finding) => `fixed ${finding.subject}`);
+      return {
+        done: findings.filter((finding) => finding.safeFix).map((finding) => `fixed ${finding.subject}`),
+        gateway: NOT_TOLD,
+      };
     },
     signIn: (request) => {
       calls.push(['signIn', request.provider, request.method]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { TerminalSession } from '../helpers/pty-driver.js';
+import { execOn } from '../helpers/openclaw-fixtures.js';
 import { writeJsonFile } from '../helpers/temp-state.js';
 import { freePort, NO_GATEWAY_PORT, openclaw, parseJsonOutput, startGateway } from './openclaw-harness.js';
 import { interopHome, onCleanup } from './interop-home.js';
@@ -67,5 +68,53 @@ describe('OpenClaw 2026.9.6 running', () => {
     await session.waitFor('anthropic:from-openclaw', 5_000);
     // The live-update budget (250 ms) is measured in bench/; here it only has to arrive.
     console.log(`dashboard showed OpenClaw's write ${Date.now() - exited} ms after openclaw exited`);
+  });
+
+  it("doctor --fix and the dashboard's fixes ask the running gateway to reload", async () => {
+    const h = interopHome('2026.9.6');
+    const port = await freePort();
+    const gatewayToken = `gw-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
+    writeJsonFile(h.configPath, {
+      gateway: { mode: 'local', port, bind: 'loopback', auth: { mode: 'token', token: gatewayToken } },
+    });
+    expect(
+      await openclaw('2026.9.6', h.home, ['models', 'auth', 'paste-token', '--provider', 'anthropic'], {
+        stdin: `${fakeSecrets.setupToken('fix')}\n`,
+      }),
+    ).toMatchObject({ code: 0 });
+    // An order that names a profile that is gone: doctor's safe fix rewrites it in the store.
+    const danglingOrder = () =>
+      execOn(
+        h.stateDb,
+        `insert into config_machine_state (state_key, value_json, updated_at_ms) values ('authProfiles.state', ?, 1)
+         on conflict(state_key) do update set value_json = excluded.value_json`,
+        JSON.stringify({ version: 1, order: { anthropic: ['anthropic:manual', 'anthropic:gone'] } }),
+      );
+    danglingOrder();
+    const gateway = await startGateway('2026.9.6', h.home, port);
+    onCleanup(gateway.stop);
+    const fixed = await h.authdeck(['doctor', '--fix'], undefined, { OPENCLAW_GATEWAY_PORT: '' });
+    expect(fixed.stdout).toContain('fixed: anthropic order is now anthropic:manual');
+    expect(fixed.stderr).toContain(`the running gateway reloaded its auth (ws://127.0.0.1:${port})`);
+
+    // The dashboard's D then f: the same action, through the services the screens use.
+    danglingOrder();
+    const { resolveWorkspace } = await import('../../src/services/workspace.js');
+    const { createAppServices } = await import('../../src/app-services.js');
+    const workspace = await resolveWorkspace({ env: { HOME: h.home, PATH: h.PATH } });
+    const services = createAppServices({
+      workspace,
+      warnWithinMs: 86_400_000,
+      spawnPty: () => {
+        throw new Error('no PTY here');
+      },
+      watch: () => () => {},
+      writeToTerminal: () => {},
+      env: { HOME: h.home, PATH: h.PATH },
+    });
+    const { findings } = await services.runDoctor();
+    const applied = await services.applyDoctorFixes(findings);
+    expect(applied.done).toContain('anthropic order is now anthropic:manual');
+    expect(applied.gatewayNote?.line).toBe(`the running gateway reloaded its auth (ws://127.0.0.1:${port})`);
   });
 });

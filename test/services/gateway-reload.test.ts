@@ -85,7 +85,7 @@ describe('telling the running gateway to reload auth', () => {
       accept: (params) => (params.auth as { token?: string } | undefined)?.token === token,
     });
     const { workspace } = await workspaceWith({ gateway: { port: gateway.port, auth: { mode: 'token', token } } });
-    const reload = await reloadGatewayAuth(workspace, { era: 'shared-sqlite' });
+    const reload = await reloadGatewayAuth(workspace);
     expect(reload).toEqual({ status: 'reloaded', url: `ws://127.0.0.1:${gateway.port}` });
     expect(gateway.connects[0]).toMatchObject({
       minProtocol: 4,
@@ -114,7 +114,7 @@ describe('telling the running gateway to reload auth', () => {
       reason: 'gateway.auth.token reads GW_TOKEN, which is not set',
     });
     const remote = await workspaceWith({ gateway: { mode: 'remote' } });
-    expect(await reloadGatewayAuth(remote.workspace, { era: 'shared-sqlite' })).toMatchObject({ status: 'skipped' });
+    expect(await reloadGatewayAuth(remote.workspace)).toMatchObject({ status: 'skipped' });
   });
 
   it('signs in as the paired CLI device when no token is configured (a bare `openclaw gateway run`)', async () => {
@@ -179,7 +179,7 @@ describe('telling the running gateway to reload auth', () => {
     });
     writeJsonFile(temp.configPath, { gateway: { port: gateway.port } });
     const workspace = await resolveWorkspace({ env: { HOME: temp.home, PATH: '/nonexistent' } });
-    expect(await reloadGatewayAuth(workspace, { era: 'shared-sqlite' })).toEqual({
+    expect(await reloadGatewayAuth(workspace)).toEqual({
       status: 'reloaded',
       url: `ws://127.0.0.1:${gateway.port}`,
     });
@@ -189,21 +189,20 @@ describe('telling the running gateway to reload auth', () => {
   it('falls back to models.authStatus {refresh:true} on a gateway before 2026.9', async () => {
     const gateway = await startFakeGateway({ accept: () => true, methods: ['models.authStatus'] });
     const { workspace } = await workspaceWith({ gateway: { port: gateway.port, auth: { mode: 'none' } } });
-    expect(await reloadGatewayAuth(workspace, { era: 'agent-sqlite' })).toMatchObject({ status: 'reloaded' });
+    expect(await reloadGatewayAuth(workspace)).toMatchObject({ status: 'reloaded' });
     expect(gateway.calls).toEqual([{ method: 'models.authStatus', params: { refresh: true } }]);
   });
 
   it('says nothing is running when nothing listens, and what failed when the gateway refuses', async () => {
     const { workspace } = await workspaceWith({ gateway: { port: 9, auth: { token: 'x' } } });
-    expect(await reloadGatewayAuth(workspace, { era: 'shared-sqlite' })).toEqual({
+    expect(await reloadGatewayAuth(workspace)).toEqual({
       status: 'not-running',
       url: 'ws://127.0.0.1:9',
     });
     const gateway = await startFakeGateway({ accept: () => false });
     const wrong = await workspaceWith({ gateway: { port: gateway.port, auth: { token: 'wrong' } } });
-    const reload = await reloadGatewayAuth(wrong.workspace, { era: 'shared-sqlite' });
+    const reload = await reloadGatewayAuth(wrong.workspace);
     expect(reload).toMatchObject({ status: 'failed', reason: expect.stringMatching(/token mismatch/) });
     expect(JSON.stringify(reload)).not.toContain('"wrong"');
-    expect(await reloadGatewayAuth(workspace, { era: 'json' })).toMatchObject({ status: 'skipped' });
   });
 });

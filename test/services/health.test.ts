@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeProfile } from '../../src/services/credential-view.js';
-import { classifyProfileHealth, classifyUsage } from '../../src/services/health.js';
+import { classifyProfileHealth, classifyUsage } from '../../src/services/status/health.js';
 
 const NOW = Date.UTC(2026, 10, 26);
 const HOUR = 3_600_000;

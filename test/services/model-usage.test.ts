@@ -4,7 +4,7 @@ import {
   providersInUseFrom,
   readModelSettings,
   resolveProviderUses,
-} from '../../src/services/model-usage.js';
+} from '../../src/services/status/model-usage.js';
 
 describe('providers in use', () => {
   const settings = readModelSettings({

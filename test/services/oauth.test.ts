@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPastedRedirect } from '../../src/services/oauth/loopback.js';
 import { saveSignIn } from '../../src/services/oauth/oauth-profiles.js';
 import { refreshOAuthProfile } from '../../src/services/oauth/refresh.js';
-import { oauthRefreshLockPath } from '../../src/services/oauth/refresh-lock.js';
+import { oauthRefreshLockPath } from '../../src/services/store/refresh-lock-path.js';
 import { signIn } from '../../src/services/oauth/sign-in.js';
 import type { SignInPrompt } from '../../src/services/oauth/sign-in-types.js';
 import { resolveWorkspace } from '../../src/services/workspace.js';

@@ -5,11 +5,12 @@ import { listAgentProfiles, loadAgentState } from '../../src/services/agent-stat
 import { isWalSafeSqliteVersion } from '../../src/services/store/sqlite/driver.js';
 import { removeProfile, setOrderOverride } from '../../src/services/profile-actions.js';
 import { saveCredentialProfile } from '../../src/services/save-credential.js';
-import { buildStatusReport } from '../../src/services/status-report.js';
+import { buildStatusReport } from '../../src/services/status/report.js';
 import { resolveWorkspace } from '../../src/services/workspace.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { execOn, installOpenclawFixture, readCell, type OpenclawFixture } from '../helpers/openclaw-fixtures.js';
 import { makeTempHome, readJson } from '../helpers/temp-state.js';
+import { openAgentStore } from '../../src/services/store/agent-store.js';
 
 const NO_OPENCLAW_PATH = '/nonexistent';
 
@@ -101,7 +102,7 @@ describe('writing the SQLite-era store', () => {
     });
     expect(saved).toMatchObject({
       layer: 'shared',
-      era: 'shared-sqlite',
+      store: { generation: { era: 'shared-sqlite' } },
       storePath: stateDb(stateDir),
       replaced: false,
     });
@@ -125,7 +126,10 @@ describe('writing the SQLite-era store', () => {
 
   it('writes an order override into the agent database, not the shared state', async () => {
     const { workspace, stateDir } = await fixtureWorkspace('b-v9-shared-with-agent-override');
-    const result = await setOrderOverride(workspace, 'anthropic', ['anthropic:manual', 'anthropic:work']);
+    const result = await setOrderOverride(await openAgentStore(workspace), 'anthropic', [
+      'anthropic:manual',
+      'anthropic:work',
+    ]);
     expect(result).toMatchObject({ path: mainDb(stateDir), layer: 'local', changed: true });
     expect(readCell(mainDb(stateDir), `select state_json from auth_profile_state where state_key = 'primary'`)).toEqual(
       { version: 1, order: { anthropic: ['anthropic:manual', 'anthropic:work'] } },
@@ -133,7 +137,7 @@ describe('writing the SQLite-era store', () => {
     expect(
       readCell(stateDb(stateDir), `select value_json from config_machine_state where state_key = 'authProfiles.state'`),
     ).toBeUndefined();
-    await setOrderOverride(workspace, 'anthropic', undefined);
+    await setOrderOverride(await openAgentStore(workspace), 'anthropic', undefined);
     // OpenClaw drops an empty state document rather than keep {"version":1,"order":{}}.
     expect(
       readCell(mainDb(stateDir), `select state_json from auth_profile_state where state_key = 'primary'`),
@@ -142,7 +146,7 @@ describe('writing the SQLite-era store', () => {
 
   it('never creates an OpenClaw database: without openclaw on PATH it names the command to run', async () => {
     const { workspace, stateDir } = await fixtureWorkspace('a-v9-shared-fresh');
-    const error = await rejection(setOrderOverride(workspace, 'anthropic', ['anthropic:manual']));
+    const error = await rejection(setOrderOverride(await openAgentStore(workspace), 'anthropic', ['anthropic:manual']));
     expect(error.message).toMatch(
       /openclaw-agent\.sqlite does not exist yet.*`openclaw models auth order set --provider anthropic anthropic:manual`/,
     );
@@ -151,7 +155,7 @@ describe('writing the SQLite-era store', () => {
 
   it('removes a profile from the layer that holds it and says which', async () => {
     const { workspace, stateDir } = await fixtureWorkspace('b-v9-shared-with-agent-override');
-    const removed = await removeProfile(workspace, 'anthropic:manual');
+    const removed = await removeProfile(await openAgentStore(workspace), 'anthropic:manual');
     expect(removed).toMatchObject({ layer: 'shared', storePath: stateDb(stateDir), type: 'token' });
     expect(Object.keys(sharedStore(stateDir).profiles)).toEqual(['anthropic:work']);
     // The agent's order no longer names it.
@@ -171,7 +175,11 @@ describe('writing the SQLite-era store', () => {
       secret: token,
       expiresAt: 1_900_000_000_000,
     });
-    expect(saved).toMatchObject({ layer: 'local', era: 'agent-sqlite', storePath: mainDb(stateDir) });
+    expect(saved).toMatchObject({
+      layer: 'local',
+      store: { generation: { era: 'agent-sqlite' } },
+      storePath: mainDb(stateDir),
+    });
     const store = readCell(
       mainDb(stateDir),
       `select store_json from auth_profile_store where store_key = 'primary'`,
@@ -221,7 +229,9 @@ describe('writing the SQLite-era store', () => {
       `update config_machine_state set value_json = json_set(value_json, '$.profiles."openai:oauth"', json(?)) where state_key = 'authProfiles.store'`,
       JSON.stringify({ type: 'oauth', provider: 'openai', access: fence, refresh: fence, expires: 1 }),
     );
-    await expect(removeProfile(workspace, 'openai:oauth')).rejects.toThrow(/being refreshed by the gateway/);
+    await expect(removeProfile(await openAgentStore(workspace), 'openai:oauth')).rejects.toThrow(
+      /being refreshed by the gateway/,
+    );
     expect(sharedStore(stateDir).profiles['openai:oauth']).toMatchObject({ access: fence });
   });
 

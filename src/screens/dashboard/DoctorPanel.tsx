@@ -27,8 +27,9 @@ export function DoctorPanel({ onClose, height }: { onClose: () => void; height: 
     if (action !== 'fix' || !report || busy.current) return;
     busy.current = true;
     services.applyDoctorFixes(report.findings).then(
-      (done) => {
-        setNote(done.length > 0 ? `Fixed: ${done.join('; ')}` : 'Nothing here has a safe fix.');
+      ({ done, gatewayNote }) => {
+        const told = gatewayNote ? `; ${gatewayNote.line}` : '';
+        setNote(done.length > 0 ? `Fixed: ${done.join('; ')}${told}` : 'Nothing here has a safe fix.');
         busy.current = false;
         void check();
       },

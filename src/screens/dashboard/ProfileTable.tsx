@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
-import type { StoreReport } from '../../services/status-report.js';
+import type { StoreReport } from '../../services/status/report.js';
 import type { Columns } from './columns.js';
 import type { DashboardRow } from './dashboard-rows.js';
 import { rowSegments } from './row-text.js';

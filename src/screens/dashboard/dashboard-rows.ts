@@ -4,7 +4,7 @@ import {
   type ProfileReport,
   type ProviderReport,
   type StatusReport,
-} from '../../services/status-report.js';
+} from '../../services/status/report.js';
 
 export type DashboardRow =
   | { kind: 'provider'; key: string; provider: ProviderReport }

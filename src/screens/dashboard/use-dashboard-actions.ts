@@ -1,9 +1,9 @@
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
-import { countOf } from '../../services/status-words.js';
+import { countOf } from '../../services/status/words.js';
 import { useCallback } from 'react';
 import { useNavigation, useServices, useSwitchServices } from '../../contexts.js';
 import type { AgentState } from '../../services/agent-state.js';
-import type { StatusReport } from '../../services/status-report.js';
+import type { StatusReport } from '../../services/status/report.js';
 import type { SelectableRow } from './dashboard-rows.js';
 import { moveInOrder, orderBase } from '../../services/order-edit.js';
 import type { DashboardUiAction } from './use-dashboard-ui.js';
@@ -43,7 +43,7 @@ export function useDashboardActions(dispatch: (action: DashboardUiAction) => voi
         });
       run(async () => {
         const removed = await services.removeProfile(row.profile.id);
-        return withGateway(`Removed ${removed.profileId} from ${removed.storePath}`, removed.gateway);
+        return withGateway(`Removed ${removed.profileId} from ${removed.storePath}`, removed.gatewayNote);
       });
     },
     reorder: (row: SelectableRow, report: StatusReport, state: AgentState, direction: -1 | 1) => {
@@ -60,7 +60,7 @@ export function useDashboardActions(dispatch: (action: DashboardUiAction) => voi
       }
       run(async () => {
         const result = await services.setOrder(provider, next);
-        return withGateway(`${provider} order: ${next.join(' → ')} (${result.path})`, result.gateway);
+        return withGateway(`${provider} order: ${next.join(' → ')} (${result.path})`, result.gatewayNote);
       });
     },
     clearCooldown: (row: SelectableRow) => {
@@ -68,7 +68,7 @@ export function useDashboardActions(dispatch: (action: DashboardUiAction) => voi
         return dispatch({ type: 'message', text: 'no cooldown to clear here', tone: 'info' });
       run(async () => {
         const cleared = await services.clearCooldown(row.profile.id);
-        return withGateway(`Cleared the ${row.profile.usage} of ${row.profile.id}`, cleared.gateway);
+        return withGateway(`Cleared the ${row.profile.usage} of ${row.profile.id}`, cleared.gatewayNote);
       });
     },
     /** An OAuth sign-in's access token renewed now, under the gateway's refresh lock. */
@@ -90,7 +90,7 @@ export function useDashboardActions(dispatch: (action: DashboardUiAction) => voi
             : outcome.status === 'still-valid'
               ? `${id} is good for a while (expires ${when}); the gateway renews it itself`
               : `${id} was refreshed by the gateway meanwhile (expires ${when})`;
-        return withGateway(text, outcome.gateway);
+        return withGateway(text, outcome.gatewayNote);
       });
     },
     setupToken: (row: SelectableRow | undefined) => {

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AgentState } from '../../services/agent-state.js';
-import { buildStatusReport, nextStatusChangeAt, type StatusReport } from '../../services/status-report.js';
+import { buildStatusReport, nextStatusChangeAt, type StatusReport } from '../../services/status/report.js';
 
 /**
  * The status report for a live view. Building it for 5,000 profiles every second made garbage

@@ -1,5 +1,5 @@
 import { useCallback, useRef } from 'react';
-import type { StatusReport } from '../../services/status-report.js';
+import type { StatusReport } from '../../services/status/report.js';
 import { buildDashboardRows, type DashboardRow } from './dashboard-rows.js';
 
 /**

@@ -8,7 +8,7 @@ import { storedProfileType } from '../../services/credential-view.js';
 import { profileAWriteWouldReplace } from '../../services/agent-state.js';
 import { errorMessage, ExitCode } from '../../services/errors.js';
 import { describeModelCoverage } from '../../services/model-coverage.js';
-import { buildStatusReport } from '../../services/status-report.js';
+import { buildStatusReport } from '../../services/status/report.js';
 import { ProfileConflictError, resolveProfileId } from '../../services/profile-actions.js';
 import { refuseReplacing } from '../../services/save-credential.js';
 import { isValidProviderId, type OnboardingMethod } from '../../services/providers.js';

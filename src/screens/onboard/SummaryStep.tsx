@@ -67,10 +67,10 @@ export function SummaryStep({
       {saved.createdWith && (
         <Text dimColor> The store did not exist yet: OpenClaw created it (`{saved.createdWith}`).</Text>
       )}
-      {saved.gateway && (
-        <Text color={saved.gateway.warning ? 'yellow' : undefined} dimColor={!saved.gateway.warning}>
+      {saved.gatewayNote && (
+        <Text color={saved.gatewayNote.warning ? 'yellow' : undefined} dimColor={!saved.gatewayNote.warning}>
           {' '}
-          {saved.gateway.line}
+          {saved.gatewayNote.line}
         </Text>
       )}
       {saved.orderAppendedIn.map((path) => (

@@ -1,7 +1,7 @@
 import { probeEndpoint } from '../../services/probe/probe-endpoints.js';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
 import type { SecretKind } from '../../services/credentials.js';
-import type { SaveCredentialResult } from '../../services/save-credential.js';
+import type { SavedCredential } from '../../services/actions.js';
 import { providerInfo, type OnboardingMethod } from '../../services/providers.js';
 
 export type OnboardStep =
@@ -18,7 +18,7 @@ export type OnboardStep =
   | 'summary';
 
 export interface OnboardResult {
-  saved: SaveCredentialResult;
+  saved: SavedCredential;
   /** What still keeps the gateway from using the new credential, or from working at all. */
   modelNotes: string[];
 }

@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
 import { maskSecret } from '../../services/credentials.js';
 import { formatDate, formatRelative } from '../../services/durations.js';
-import type { SaveCredentialResult } from '../../services/save-credential.js';
+import type { SavedCredential } from '../../services/actions.js';
 import { useKeys } from '../../components/key-router.js';
 import { forTerminal, shown } from '../../services/terminal-text.js';
 
@@ -13,7 +13,7 @@ function SavedView({
   now,
   onDone,
 }: {
-  result: SaveCredentialResult;
+  result: SavedCredential;
   token: string;
   now: number;
   onDone: () => void;
@@ -40,10 +40,10 @@ function SavedView({
           {result.config.path} was rewritten as JSON; the original is in {result.config.backupPath}
         </Text>
       )}
-      {result.gateway && (
-        <Text dimColor={!result.gateway.warning} color={result.gateway.warning ? 'yellow' : undefined}>
+      {result.gatewayNote && (
+        <Text dimColor={!result.gatewayNote.warning} color={result.gatewayNote.warning ? 'yellow' : undefined}>
           {' '}
-          {result.gateway.line}
+          {result.gatewayNote.line}
         </Text>
       )}
       <Text dimColor>Next: `authdeck status` shows it.</Text>

@@ -6,7 +6,7 @@ import { profileAWriteWouldReplace } from '../../services/agent-state.js';
 import { describeProfile } from '../../services/credential-view.js';
 import { errorMessage } from '../../services/errors.js';
 import { ProfileConflictError, resolveProfileId } from '../../services/profile-actions.js';
-import type { SaveCredentialResult } from '../../services/save-credential.js';
+import type { SavedCredential } from '../../services/actions.js';
 import type { SetupTokenSnapshot } from '../../services/setup-token/session.js';
 
 export type FlowStage =
@@ -32,7 +32,7 @@ export interface FlowState {
   existing?: ExistingProfile;
   claudeBin?: string;
   error?: string;
-  saved?: SaveCredentialResult;
+  saved?: SavedCredential;
 }
 
 type FlowAction =
@@ -47,7 +47,7 @@ type FlowAction =
   | { type: 'run'; profileId?: string; replace: 'same-type' | 'never'; claudeBin?: string }
   | { type: 'ask-name' }
   | { type: 'saving' }
-  | { type: 'saved'; result: SaveCredentialResult }
+  | { type: 'saved'; result: SavedCredential }
   | { type: 'save-failed'; error: string };
 
 function flowReducer(state: FlowState, action: FlowAction): FlowState {

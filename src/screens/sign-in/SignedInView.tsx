@@ -28,10 +28,10 @@ export function SignedInView({ result: raw, onDone }: { result: SignInResult; on
         </Text>
       )}
       {result.config.changed && <Text> config recorded in {result.config.path}</Text>}
-      {result.gateway && (
-        <Text dimColor={!result.gateway.warning} color={result.gateway.warning ? 'yellow' : undefined}>
+      {result.gatewayNote && (
+        <Text dimColor={!result.gatewayNote.warning} color={result.gatewayNote.warning ? 'yellow' : undefined}>
           {' '}
-          {result.gateway.line}
+          {result.gatewayNote.line}
         </Text>
       )}
       <KeyHints hints={[['enter', 'done']]} />

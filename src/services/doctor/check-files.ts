@@ -3,20 +3,15 @@ import type { AgentState } from '../agent-state.js';
 import { inspectFileLock } from '../lock.js';
 import { findOnPath } from '../find-program.js';
 import { preferencesDir } from '../prefs.js';
-import { locationPath, type StoreLocation } from '../store/documents.js';
+import type { StoreLayer } from '../store/agent-store.js';
 import type { Workspace } from '../workspace.js';
 import type { Finding } from './doctor-types.js';
 
 /** The files that hold secrets or decide which are used: they must be the user's alone. */
-export function credentialFiles(workspace: Workspace, locations: StoreLocation[]): string[] {
+export function credentialFiles(workspace: Workspace, layers: StoreLayer[]): string[] {
   const files = new Set([workspace.configPath, workspace.daemonEnvPath]);
-  for (const location of locations) for (const path of locationFiles(location)) files.add(path);
+  for (const layer of layers) for (const path of layer.files) files.add(path);
   return [...files];
-}
-
-function locationFiles(location: StoreLocation): string[] {
-  if (location.backend === 'json') return [location.profilesPath, location.statePath];
-  return [location.dbPath, `${location.dbPath}-wal`];
 }
 
 /** Permissions and owners: a credential file others can read is a leaked secret. */
@@ -120,7 +115,7 @@ export function checkGeneration(state: AgentState, describe: string): Finding[] 
     {
       code: 'store-generation',
       severity: 'info',
-      subject: locationPath(state.own.location),
+      subject: state.own.path,
       problem: `the agent's store: ${describe}`,
       why: state.generation.evidence,
       fix: 'nothing to do',

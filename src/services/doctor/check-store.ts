@@ -2,8 +2,7 @@ import { findOAuthProvider } from '../oauth/oauth-providers.js';
 import { type AgentState, listAgentProfiles } from '../agent-state.js';
 import { storedProfileType } from '../credential-view.js';
 import { asRecord } from '../json-text.js';
-import { locationPath } from '../store/documents.js';
-import type { StatusReport } from '../status-report.js';
+import type { StatusReport } from '../status/report.js';
 import type { Finding } from './doctor-types.js';
 
 /** Entries OpenClaw would not use as they are written (it skips them, or counts them unusable). */
@@ -11,7 +10,7 @@ export function checkEntries(state: AgentState): Finding[] {
   const findings: Finding[] = [];
   for (const snapshot of [state.own, state.base]) {
     if (!snapshot) continue;
-    const where = locationPath(snapshot.location);
+    const where = snapshot.path;
     for (const [id, raw] of Object.entries(snapshot.profiles)) {
       const type = storedProfileType(raw);
       if (typeof raw.provider !== 'string' || raw.provider.trim() === '') {
@@ -117,7 +116,7 @@ export function checkOrders(state: AgentState, report: StatusReport): Finding[] 
       findings.push({
         code: 'dangling-order',
         severity: 'warning',
-        subject: `${provider} order in ${locationPath(snapshot.location)}`,
+        subject: `${provider} order in ${snapshot.path}`,
         problem: `names ${dangling.join(', ')}, which ${dangling.length === 1 ? 'is' : 'are'} not a profile`,
         why:
           keep.length === 0
@@ -237,7 +236,7 @@ export function checkFlatStore(state: AgentState): Finding[] {
     {
       code: 'flat-store',
       severity: 'warning',
-      subject: locationPath(state.own.location),
+      subject: state.own.path,
       problem: `an old flat store (${flat.map(([name]) => name).join(', ')}) without "profiles"`,
       why: 'OpenClaw reads credentials only from "profiles": these keys are not used',
       fix: `add each again with \`authdeck add-key --provider ${flat[0]?.[0] ?? 'P'}\`, then remove the old keys from the file`,

@@ -3,9 +3,9 @@ import { chmod, unlink } from 'node:fs/promises';
 import { type AgentState, loadAgentState } from '../agent-state.js';
 import { UnreadableStateError } from '../errors.js';
 import { acquireFileLock, withFileLock } from '../lock.js';
-import { buildStatusReport } from '../status-report.js';
-import { describeStore } from '../status-words.js';
-import { planWrite, updateStoreLayer } from '../store/agent-store.js';
+import { buildStatusReport } from '../status/report.js';
+import { describeStore } from '../status/words.js';
+import { openAgentStore, openAgentStoreForWrite } from '../store/agent-store.js';
 import type { Workspace } from '../workspace.js';
 import {
   checkClaude,
@@ -49,13 +49,13 @@ export async function runDoctor(workspace: Workspace, options: DoctorOptions): P
   // Where the stores are does not need them to parse: an unreadable one still gets its file checks.
   const layers =
     state?.layers ??
-    (await planWrite(workspace).then(
-      (plan) => plan.layers,
+    (await openAgentStore(workspace).then(
+      (store) => store.layers,
       () => undefined,
     ));
   const files = credentialFiles(
     workspace,
-    [layers?.own, layers?.base].filter((layer) => layer !== undefined).map((layer) => layer.location),
+    [layers?.own, layers?.base].filter((layer) => layer !== undefined),
   );
   const findings: Finding[] = [
     ...(await checkPermissions(workspace, files)),
@@ -89,7 +89,7 @@ export async function runDoctor(workspace: Workspace, options: DoctorOptions): P
   return { findings, ...(unreadable ? { unreadable } : {}) };
 }
 
-/** 0 clean (info only), 1 something to fix, 3 unreadable (SPEC exit codes). */
+/** 0 clean (info only), 1 something to fix, 3 unreadable (README "Exit codes"). */
 export function doctorExitCode(report: DoctorReport): number {
   if (report.unreadable) return 3;
   return report.findings.some((finding) => finding.severity !== 'info') ? 1 : 0;
@@ -125,10 +125,10 @@ async function applyFix(workspace: Workspace, fix: SafeFix): Promise<string> {
       await withFileLock(fix.lockedFile, () => unlink(fix.path).catch(() => undefined));
       return `removed ${fix.path}`;
     case 'dangling-order': {
-      const { layers } = await planWrite(workspace);
+      const { layers } = await openAgentStoreForWrite(workspace);
       const layer = fix.layer === 'own' ? layers.own : layers.base;
       if (!layer) return 'nothing: the layer is gone';
-      await updateStoreLayer(layer, (tx) => tx.setOrder(fix.provider, fix.keep.length > 0 ? fix.keep : undefined));
+      await layer.update((tx) => tx.setOrder(fix.provider, fix.keep.length > 0 ? fix.keep : undefined));
       return fix.keep.length > 0
         ? `${fix.provider} order is now ${fix.keep.join(', ')}`
         : `cleared the ${fix.provider} order (it named only missing profiles)`;

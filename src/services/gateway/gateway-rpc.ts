@@ -1,5 +1,5 @@
 import { createPublicKey, randomUUID, sign } from 'node:crypto';
-import { openExistingDatabase } from '../store/sqlite/driver.js';
+import { openStateDatabase } from '../store/state-db.js';
 import { VERSION } from '../../version.js';
 import type { GatewayTarget } from './gateway-target.js';
 
@@ -50,7 +50,7 @@ interface DeviceCredentials {
 
 /** This machine's CLI device, which a gateway with a runtime-only token pairs at start. */
 async function readDeviceCredentials(stateDb: string): Promise<DeviceCredentials> {
-  const db = await openExistingDatabase(stateDb, 'read');
+  const db = await openStateDatabase(stateDb);
   try {
     const identity = db.get<{ device_id: string; public_key_pem: string; private_key_pem: string }>(
       `select device_id, public_key_pem, private_key_pem from device_identities where identity_key = 'primary'`,

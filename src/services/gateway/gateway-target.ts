@@ -2,8 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readDaemonEnv } from '../env-file.js';
 import { asRecord } from '../json-text.js';
-import { openExistingDatabase } from '../store/sqlite/driver.js';
-import { stateDbPath } from '../store/generation.js';
+import { openStateDatabase, stateDbPath } from '../store/state-db.js';
 import type { Workspace } from '../workspace.js';
 
 export const DEFAULT_GATEWAY_PORT = 18789;
@@ -99,7 +98,7 @@ function fromEnv(where: string, name: string, env: Record<string, string | undef
 
 async function readStoredSecret(stateDb: string, name: string): Promise<string | undefined> {
   if (!existsSync(stateDb)) return undefined;
-  const db = await openExistingDatabase(stateDb, 'read');
+  const db = await openStateDatabase(stateDb);
   try {
     const row = db.get<{ value?: unknown }>(
       `select value from secret_store_entries where scope_kind = 'team' and scope_id = '' and name = ? and deleted_at_ms is null`,

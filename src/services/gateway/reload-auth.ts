@@ -1,5 +1,4 @@
 import { errorMessage } from '../errors.js';
-import type { StoreEra } from '../store/generation.js';
 import type { Workspace } from '../workspace.js';
 import { callGateway, GatewayCallError } from './gateway-rpc.js';
 import { type GatewayTarget, resolveGatewayTarget } from './gateway-target.js';
@@ -15,18 +14,16 @@ export type GatewayReload =
   | { status: 'failed'; url?: string; reason: string };
 
 export interface ReloadOptions {
-  era: StoreEra;
   timeoutMs?: number;
 }
 
 /**
  * The gateway caches auth snapshots and does not watch the SQLite store: after a write, ask it
  * to reload (`models.authRefresh`, as OpenClaw's own CLI does after every auth write; an older
- * gateway gets `models.authStatus {refresh:true}`). JSON-era gateways read the files themselves.
+ * gateway gets `models.authStatus {refresh:true}`). Whether to ask at all is the action layer's
+ * rule (services/actions.ts).
  */
-export async function reloadGatewayAuth(workspace: Workspace, options: ReloadOptions): Promise<GatewayReload> {
-  if (options.era === 'json')
-    return { status: 'skipped', reason: 'a JSON-era gateway reads auth-profiles.json itself' };
+export async function reloadGatewayAuth(workspace: Workspace, options: ReloadOptions = {}): Promise<GatewayReload> {
   const timeoutMs = options.timeoutMs ?? 4_000;
   let target: GatewayTarget;
   try {

@@ -2,11 +2,11 @@ import { AuthdeckError, CancelledError } from '../errors.js';
 import { hasUnsafeCharacters } from '../terminal-text.js';
 import { resolveProfileId } from '../profile-actions.js';
 import { saveCredentialProfile, type SaveCredentialResult } from '../save-credential.js';
-import { credentialLayer, layerWriteProblem, planWrite, StoreMissingError } from '../store/agent-store.js';
+import { openAgentStoreForWrite, StoreMissingError } from '../store/agent-store.js';
 import type { Workspace } from '../workspace.js';
 import { openInBrowser } from './open-browser.js';
 import { findOAuthProvider, type SignInMethod } from './oauth-providers.js';
-import { acquireOAuthRefreshLock, oauthRefreshLockPath } from './refresh-lock.js';
+import { acquireOAuthRefreshLock } from './refresh-lock.js';
 import { signIn } from './sign-in.js';
 import type { SignedIn, SignInOptions } from './sign-in-types.js';
 
@@ -41,9 +41,9 @@ export async function signInAndSave(
  */
 async function refuseUnsavableSignIn(workspace: Workspace, provider: string): Promise<void> {
   if (findOAuthProvider(provider)?.kind !== 'oauth') return;
-  const plan = await planWrite(workspace);
+  const store = await openAgentStoreForWrite(workspace);
   // Where a new profile would go (no id yet: the provider names it after the sign-in).
-  const problem = layerWriteProblem(await credentialLayer(plan, ''));
+  const problem = (await store.credentialLayer('')).writeProblem();
   if (problem instanceof StoreMissingError)
     throw new AuthdeckError(
       `${problem.message}; OpenClaw creates it on its first write: add any key with \`openclaw models auth paste-api-key\` (or sign in with \`openclaw models auth login\`) once, then sign in here`,
@@ -65,12 +65,13 @@ export async function saveSignIn(
 ): Promise<SaveCredentialResult> {
   const info = findOAuthProvider(provider);
   if (!info) throw new AuthdeckError(`no sign-in for ${provider}`);
-  const { generation } = await planWrite(workspace);
-  const storeProvider = info.storeProvider(generation.era);
+  const store = await openAgentStoreForWrite(workspace);
+  const storeProvider = store.providerId(info.storeProvider);
   const profileId = resolveProfileId(storeProvider, profileName ?? signInName(signedIn.suggestedName));
   const save = () =>
     saveCredentialProfile({
       workspace,
+      store,
       profileId,
       provider: storeProvider,
       kind: signedIn.kind,
@@ -82,7 +83,7 @@ export async function saveSignIn(
   // As OpenClaw's own login does: a gateway refreshing this profile right now must not write
   // its refreshed old sign-in over the new one, so the save waits for its refresh lock.
   const release = await acquireOAuthRefreshLock(
-    oauthRefreshLockPath(workspace.stateDir, generation.era, storeProvider, profileId),
+    store.refreshLockPath(storeProvider, profileId),
     options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {},
   );
   try {

@@ -1,5 +1,3 @@
-import type { StoreEra } from '../store/generation.js';
-
 /**
  * The sign-ins OpenClaw's gateway reads back (constants from its own clients, see the README):
  * which flows each provider has, its endpoints and client id, and what it stores. Every URL can
@@ -12,8 +10,8 @@ export interface OAuthProviderInfo {
   id: string;
   label: string;
   methods: SignInMethod[];
-  /** The provider id profiles get, by store generation (OpenClaw 2026.7 renamed openai-codex to openai). */
-  storeProvider(era: StoreEra): string;
+  /** The provider id its profiles get (the store spells a renamed one as its OpenClaw does: AgentStore.providerId). */
+  storeProvider: string;
   /** `oauth` profiles refresh; Copilot's GitHub token is stored as a `token` that does not expire. */
   kind: 'oauth' | 'token';
   /** The fixed profile name, when the provider has one (Copilot: `github`). */
@@ -28,7 +26,7 @@ export const OAUTH_PROVIDERS: readonly OAuthProviderInfo[] = [
     id: 'openai-codex',
     label: 'ChatGPT (OpenAI Codex)',
     methods: ['browser', 'device'],
-    storeProvider: (era) => (era === 'json' ? 'openai-codex' : 'openai'),
+    storeProvider: 'openai',
     kind: 'oauth',
     endpoints: {
       authorize: 'https://auth.openai.com/oauth/authorize',
@@ -45,7 +43,7 @@ export const OAUTH_PROVIDERS: readonly OAuthProviderInfo[] = [
     id: 'github-copilot',
     label: 'GitHub Copilot',
     methods: ['device'],
-    storeProvider: () => 'github-copilot',
+    storeProvider: 'github-copilot',
     kind: 'token',
     profileName: 'github',
     endpoints: {
@@ -60,7 +58,7 @@ export const OAUTH_PROVIDERS: readonly OAuthProviderInfo[] = [
     label: 'xAI (Grok)',
     // Device first: the one OpenClaw 2026.7+ offers; the browser flow is OpenClaw 2026.5's.
     methods: ['device', 'browser'],
-    storeProvider: () => 'xai',
+    storeProvider: 'xai',
     kind: 'oauth',
     endpoints: {
       discovery: 'https://auth.x.ai/.well-known/openid-configuration',

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { BigIntStats } from 'node:fs';
 import { readFileSync } from 'node:fs';
 import { lstat, mkdir, open, readFile, unlink } from 'node:fs/promises';
@@ -12,29 +11,6 @@ import {
   removeDeadTakeoverLeftovers,
   takeOverStaleLock,
 } from '../lock.js';
-import type { StoreEra } from '../store/generation.js';
-
-const MASK = (1n << 64n) - 1n;
-const PRIME = 1099511628211n;
-
-/**
- * The lock OpenClaw's gateway takes before it refreshes one OAuth profile, under the state dir:
- * `locks/oauth-refresh/sha256-<hex>.lock` (JSON era) or `lock-<32 hex>.lock` (2026.7+, two
- * FNV-1a lanes over `["provider","profileId"]`). Holding it, no gateway refreshes that profile.
- */
-export function oauthRefreshLockPath(stateDir: string, era: StoreEra, provider: string, profileId: string): string {
-  const dir = join(stateDir, 'locks', 'oauth-refresh');
-  if (era === 'json') {
-    return join(dir, `sha256-${createHash('sha256').update(`${provider}\0${profileId}`).digest('hex')}.lock`);
-  }
-  let left = 14695981039346656037n;
-  let right = 11160318154034397263n;
-  for (const byte of Buffer.from(JSON.stringify([provider, profileId]), 'utf8')) {
-    left = ((left ^ BigInt(byte)) * PRIME) & MASK;
-    right = ((right ^ ((BigInt(byte) + 11400714819323198485n) & MASK)) * PRIME) & MASK;
-  }
-  return join(dir, `lock-${left.toString(16).padStart(16, '0')}${right.toString(16).padStart(16, '0')}.lock`);
-}
 
 /** OpenClaw judges a lock by its owner: stale when that process is gone (or, ownerless, after 3 min). */
 const OWNERLESS_STALE_MS = 180_000;

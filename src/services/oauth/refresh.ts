@@ -1,12 +1,11 @@
 import { AuthdeckError } from '../errors.js';
 import { asRecord } from '../json-text.js';
 import { removalLayer } from '../profile-actions.js';
-import { readLayer } from '../store/layers.js';
-import { planWrite, updateStoreLayer } from '../store/agent-store.js';
+import { openAgentStoreForWrite } from '../store/agent-store.js';
 import type { Workspace } from '../workspace.js';
 import { findOAuthProvider, oauthEndpoint } from './oauth-providers.js';
 import { openaiAccountFields } from './openai-sign-in.js';
-import { acquireOAuthRefreshLock, oauthRefreshLockPath } from './refresh-lock.js';
+import { acquireOAuthRefreshLock } from './refresh-lock.js';
 import { OAuthError, requestTokens } from './token-endpoint.js';
 
 const FENCE = 'openclaw-oauth-refresh-fence:';
@@ -39,19 +38,18 @@ export async function refreshOAuthProfile(
   options: RefreshOptions,
 ): Promise<RefreshOutcome> {
   const now = options.now ?? Date.now;
-  const { generation, layers } = await planWrite(workspace);
-  const own = await readLayer(layers.own);
-  const base = layers.base ? await readLayer(layers.base) : undefined;
-  const layer = removalLayer({ workspace, layers, own, ...(base ? { base } : {}) }, profileId);
-  const first = describe((await readLayer(layer)).profiles[profileId], profileId);
+  const store = await openAgentStoreForWrite(workspace);
+  const { own, base } = await store.read();
+  const layer = removalLayer({ workspace, layers: store.layers, own, ...(base ? { base } : {}) }, profileId);
+  const first = describe((await layer.read()).profiles[profileId], profileId);
   const info = findOAuthProvider(first.provider);
   if (info?.kind !== 'oauth') throw new AuthdeckError(`authdeck cannot refresh ${first.provider} sign-ins`);
-  const release = await acquireOAuthRefreshLock(
-    oauthRefreshLockPath(workspace.stateDir, generation.era, first.provider, profileId),
-    { ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}), now },
-  );
+  const release = await acquireOAuthRefreshLock(store.refreshLockPath(first.provider, profileId), {
+    ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}),
+    now,
+  });
   try {
-    const current = describe((await readLayer(layer)).profiles[profileId], profileId);
+    const current = describe((await layer.read()).profiles[profileId], profileId);
     if (current.refresh !== first.refresh) return { status: 'refreshed-meanwhile', expiresAt: current.expires };
     if (!options.force && current.expires - now() > REFRESH_MARGIN_MS)
       return { status: 'still-valid', expiresAt: current.expires };
@@ -80,7 +78,7 @@ export async function refreshOAuthProfile(
       refresh: tokens.refresh,
       ...(info.id === 'openai-codex' ? openaiAccountFields(tokens.access) : {}),
     };
-    const written = await updateStoreLayer(layer, (tx) => {
+    const written = await layer.update((tx) => {
       const stored = asRecord(tx.getProfile(profileId));
       // Someone else refreshed it in the meantime (the lock guards gateways, not hand edits).
       if (!stored || stored.refresh !== current.refresh) return false;

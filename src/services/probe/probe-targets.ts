@@ -1,5 +1,5 @@
 import { type AgentState, listAgentProfiles, listEnvCredentials } from '../agent-state.js';
-import type { StatusReport } from '../status-report.js';
+import type { StatusReport } from '../status/report.js';
 import type { ProbeTarget } from './probe-runner.js';
 
 export interface ProbeFilter {

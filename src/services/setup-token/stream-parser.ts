@@ -1,6 +1,6 @@
 import { StringDecoder } from 'node:string_decoder';
 
-/** What `claude setup-token` is showing, as far as its byte stream tells (SPEC §5). */
+/** What `claude setup-token` is showing, as far as its byte stream tells (README "setup-token"). */
 export type SetupTokenEvent =
   | { type: 'opening-browser' }
   | { type: 'url'; url: string }

@@ -1,80 +1,19 @@
-import { existsSync } from 'node:fs';
-import { AuthdeckError, UnreadableStateError, UsageError } from '../errors.js';
-import { withFileLock, type LockOptions } from '../lock.js';
-import { locationPath, type StoreEdit, type StoreUpdate } from './documents.js';
-import { updateAuthStore } from './json-layer.js';
-import { updateDbLayer } from './sqlite/db-layer.js';
-import { planAgentLayers, readLayer, type AgentLayers, type StoreLayer } from './layers.js';
+import { UsageError } from '../errors.js';
 import { findInstalledOpenclaw } from '../openclaw/installed-openclaw.js';
-import { detectStoreGeneration, type StoreGeneration } from './generation.js';
+import { oauthRefreshLockPath } from './refresh-lock-path.js';
 import type { Workspace } from '../workspace.js';
+import type { AuthStoreSnapshot } from './documents.js';
+import { agentDbPath, detectStoreGeneration, stateDbPath, type StoreGeneration } from './generation.js';
+import { JsonLayer } from './json-layer.js';
+import type { StoreLayer } from './layer.js';
+import { type AgentLayers, planAgentLayers } from './layers.js';
 
-/**
- * The SQLite database a write should go to does not exist yet. authdeck never creates
- * OpenClaw's databases (a hand-made one breaks OpenClaw's migrations): OpenClaw must make it.
- */
-export class StoreMissingError extends AuthdeckError {
-  constructor(readonly layer: StoreLayer) {
-    super(`${locationPath(layer.location)} does not exist yet, and only OpenClaw may create it`);
-    this.name = 'StoreMissingError';
-  }
-}
-
-export interface LayerWriteOptions {
-  lock?: LockOptions;
-  now?: () => number;
-  /** The caller already holds the JSON store's lock (it wrote the config meanwhile). */
-  lockHeld?: boolean;
-}
-
-/**
- * Why a write to this layer would be refused before it starts (a missing OpenClaw database, a
- * schema authdeck may not write), or undefined: for flows that must not begin in vain.
- */
-export function layerWriteProblem(layer: StoreLayer): AuthdeckError | undefined {
-  const { location } = layer;
-  if (location.backend === 'json') return undefined;
-  if (!existsSync(location.dbPath)) return new StoreMissingError(layer);
-  if (layer.writeRefusal) return new UnreadableStateError(layer.writeRefusal, location.dbPath);
-  return undefined;
-}
-
-/** Read-modify-write of one layer: under the file lock (JSON era) or in one immediate transaction (SQLite). */
-export async function updateStoreLayer<T>(
-  layer: StoreLayer,
-  edit: StoreEdit<T>,
-  options: LayerWriteOptions = {},
-): Promise<StoreUpdate<T>> {
-  const { location } = layer;
-  if (location.backend === 'json')
-    return updateAuthStore(location.agentDir, edit, options.lock, options.lockHeld === true);
-  const problem = layerWriteProblem(layer);
-  if (problem) throw problem;
-  return updateDbLayer(location, edit, {
-    ...(location.backend === 'agent-db' ? { agentId: location.agentId } : {}),
-    ...(options.now ? { now: options.now } : {}),
-  });
-}
-
-/**
- * Runs `work` holding the layer's lock when it has a file lock (the JSON era): a save takes the
- * store's lock before it writes the config, so a store that stays locked stops the save before
- * anything is written. (A SQLite write lock is never held across the config write: the gateway
- * would wait on it.)
- */
-export async function withLayerLock<T>(
-  layer: StoreLayer,
-  lock: LockOptions,
-  work: (held: boolean) => Promise<T>,
-): Promise<T> {
-  if (layer.location.backend !== 'json') return work(false);
-  return withFileLock(layer.location.profilesPath, () => work(true), lock);
-}
-
-export interface WritePlan {
-  generation: StoreGeneration;
-  layers: AgentLayers;
-}
+export { StoreMissingError } from './layer.js';
+export type { LayerRole, LayerWriteOptions, StoreLayer } from './layer.js';
+export type { AgentLayers } from './layers.js';
+export type { StoreGeneration } from './generation.js';
+/** An agent's JSON auth files as they are, wherever the store is now (leftovers to migrate, say). */
+export { readAuthStore as readJsonFiles } from './json-layer.js';
 
 /**
  * Nothing tells which OpenClaw reads this home, so authdeck does not guess: a JSON store written
@@ -89,23 +28,112 @@ export class StoreGenerationUnknownError extends UsageError {
   }
 }
 
-/** The agent's generation and layers as they are right now, for a write. */
-export async function planWrite(workspace: Workspace): Promise<WritePlan> {
-  const generation = await detectStoreGeneration(workspace, {
-    installed: () => findInstalledOpenclaw(workspace.env),
-  });
-  if (!generation.certain) throw new StoreGenerationUnknownError(generation.evidence);
-  return { generation, layers: planAgentLayers(workspace, generation) };
+/** Provider ids OpenClaw renamed, and the generation from which the new name holds. */
+const PROVIDER_RENAMES: ReadonlyArray<{ before: string; after: string }> = [
+  // OpenClaw 2026.7 stores ChatGPT sign-ins under `openai` (2026.5: `openai-codex`).
+  { before: 'openai-codex', after: 'openai' },
+];
+
+/**
+ * One agent's credential store, its generation decided once: the layers (own first, then the
+ * layer it sees underneath), and what depends on the generation, said as facts the rest of
+ * authdeck needs — never as the generation itself, which only `services/store/` looks at.
+ */
+export class AgentStore {
+  readonly layers: AgentLayers;
+
+  constructor(
+    readonly workspace: Workspace,
+    /** What was found on disk and why; for showing, not for deciding. */
+    readonly generation: StoreGeneration,
+  ) {
+    this.layers = planAgentLayers(workspace, generation);
+  }
+
+  /** The gateway keeps auth in memory and does not watch the store: after a write it must be told. */
+  get gatewayCachesAuth(): boolean {
+    return this.generation.era !== 'json';
+  }
+
+  /** OpenClaw reads JSON auth files here (else they are leftovers it ignores, or refuses to start beside). */
+  get readsJsonFiles(): boolean {
+    return this.generation.era === 'json';
+  }
+
+  /** Every agent reads one shared store, and an agent's own layer holds local overrides (2026.8+). */
+  get hasSharedStore(): boolean {
+    return this.generation.era === 'shared-sqlite';
+  }
+
+  /** How this store's OpenClaw spells a provider id it renamed (openai-codex before 2026.7, openai after). */
+  providerId(provider: string): string {
+    for (const { before, after } of PROVIDER_RENAMES) {
+      if (provider !== before && provider !== after) continue;
+      return this.generation.era === 'json' ? before : after;
+    }
+    return provider;
+  }
+
+  /** The lock OpenClaw's gateway takes before it refreshes this profile (its name changed in 2026.7). */
+  refreshLockPath(provider: string, profileId: string): string {
+    return oauthRefreshLockPath(this.workspace.stateDir, this.generation.era, provider, profileId);
+  }
+
+  /** Stops a write when nothing tells which store the gateway reads (the question is asked before). */
+  requireKnownGeneration(): void {
+    if (!this.generation.certain) throw new StoreGenerationUnknownError(this.generation.evidence);
+  }
+
+  /** Reads the agent's layers, each once. */
+  async read(): Promise<{ own: AuthStoreSnapshot; base?: AuthStoreSnapshot }> {
+    const [own, base] = await Promise.all([this.layers.own.read(), this.layers.base?.read()]);
+    return { own, ...(base ? { base } : {}) };
+  }
+
+  /**
+   * Where a credential lands, as OpenClaw would put it: the agent's own store (JSON era,
+   * 2026.6.5–2026.7), else the shared store — unless the agent overrides that profile id
+   * locally, in which case the local copy is the one in force and is the one replaced.
+   */
+  async credentialLayer(profileId: string, own?: AuthStoreSnapshot): Promise<StoreLayer> {
+    const { layers } = this;
+    if (!this.hasSharedStore || !layers.base) return layers.own;
+    if (layers.own.present && (own ?? (await layers.own.read())).profiles[profileId]) return layers.own;
+    return layers.base;
+  }
 }
 
 /**
- * Where a credential lands, as OpenClaw would put it: the agent's own store (JSON era,
- * 2026.6.5–2026.7), else the shared store — unless the agent overrides that profile id
- * locally, in which case the local copy is the one in force and is the one replaced.
+ * Every file an agent's credentials can be in, whichever generation is in force (or comes in
+ * force while a screen is open): the JSON files, the databases and their write-ahead logs (a
+ * commit lands in the -wal file first; a checkpoint changes the database file).
  */
-export async function credentialLayer(plan: WritePlan, profileId: string): Promise<StoreLayer> {
-  const { layers, generation } = plan;
-  if (generation.era !== 'shared-sqlite' || !layers.base) return layers.own;
-  if (layers.own.present && (await readLayer(layers.own)).profiles[profileId]) return layers.own;
-  return layers.base;
+export function storeFilesOf(workspace: Workspace): string[] {
+  const dirs = workspace.isMain ? [workspace.agentDir] : [workspace.agentDir, workspace.mainAgentDir];
+  const withWal = (db: string) => [db, `${db}-wal`];
+  return [
+    ...dirs.flatMap((dir) => [...new JsonLayer('local', dir).files, ...withWal(agentDbPath(dir))]),
+    ...withWal(stateDbPath(workspace.stateDir)),
+  ];
+}
+
+/** The agent's store as it is on disk now: its generation is detected here, once per action. */
+export async function openAgentStore(workspace: Workspace): Promise<AgentStore> {
+  detections++;
+  const generation = await detectStoreGeneration(workspace, { installed: () => findInstalledOpenclaw(workspace.env) });
+  return new AgentStore(workspace, generation);
+}
+
+/** The store for a write: its generation must be known (evidence, the flag, or the answer to the question). */
+export async function openAgentStoreForWrite(workspace: Workspace): Promise<AgentStore> {
+  const store = await openAgentStore(workspace);
+  store.requireKnownGeneration();
+  return store;
+}
+
+let detections = 0;
+
+/** How many times a store was opened (its generation detected) in this process: tests hold it to one per action. */
+export function storeOpenCount(): number {
+  return detections;
 }

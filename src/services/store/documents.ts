@@ -34,6 +34,8 @@ export type StateKey = (typeof STATE_KEYS)[number];
 
 export interface AuthStoreSnapshot {
   location: StoreLocation;
+  /** The file that holds it, as messages name it. */
+  path: string;
   /** The credentials document exists (the file, or the database cell). */
   exists: boolean;
   /** The state is kept apart from the credentials (auth-state.json, or any SQLite store). */
@@ -107,6 +109,7 @@ export function buildSnapshot(
   }
   return {
     location,
+    path: locationPath(location),
     exists,
     split: stateDoc !== undefined,
     profilesDoc,

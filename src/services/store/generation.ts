@@ -50,8 +50,7 @@ export interface DetectOptions {
   installed?: () => InstalledOpenclaw | undefined;
 }
 
-/** What a person said when nothing on disk tells (`--store-generation`, or the question). */
-export type StoreGenerationChoice = 'json' | 'sqlite';
+export type { StoreGenerationChoice } from '../workspace.js';
 
 /**
  * Reads the evidence on disk: the state database and its `auth.sharedStore` marker, the

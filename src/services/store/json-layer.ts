@@ -3,7 +3,7 @@ import { writeFileAtomic } from '../atomic-write.js';
 import { UnreadableStateError } from '../errors.js';
 import { readTextIfExists } from '../fs-read.js';
 import { formatJsonDocument, parseJsonDocument, parseJsonForRewrite } from '../json-text.js';
-import { withFileLock, type LockOptions } from '../lock.js';
+import { type LockOptions, waitUntilUnlocked, withFileLock } from '../lock.js';
 import { AUTH_PROFILES_FILE, AUTH_STATE_FILE } from '../paths.js';
 import {
   AuthStoreTransaction,
@@ -17,6 +17,7 @@ import {
   type StoreLocation,
   type StoreUpdate,
 } from './documents.js';
+import type { LayerRole, LayerWriteOptions, StoreLayer } from './layer.js';
 
 export type { AuthStoreSnapshot, JsonObject, StoreUpdate, UsageStats } from './documents.js';
 export { AuthStoreTransaction, STATE_KEYS } from './documents.js';
@@ -97,4 +98,48 @@ export async function updateAuthStore<T>(
     },
     lockOptions,
   );
+}
+
+/** The JSON era's files as one layer: always there (an absent file reads as empty), locked by file. */
+export class JsonLayer implements StoreLayer {
+  readonly backend = 'json';
+  readonly present = true;
+  readonly path: string;
+  readonly files: readonly string[];
+  readonly lockedFiles: readonly string[];
+  private readonly location: JsonStoreLocation;
+
+  constructor(
+    readonly role: LayerRole,
+    readonly agentDir: string,
+  ) {
+    this.location = jsonStoreLocation(agentDir);
+    this.path = this.location.profilesPath;
+    this.files = [this.location.profilesPath, this.location.statePath];
+    this.lockedFiles = this.files;
+  }
+
+  read(): Promise<AuthStoreSnapshot> {
+    return readAuthStore(this.agentDir);
+  }
+
+  update<T>(edit: StoreEdit<T>, options: LayerWriteOptions = {}): Promise<StoreUpdate<T>> {
+    return updateAuthStore(this.agentDir, edit, options.lock, options.lockHeld === true);
+  }
+
+  writeProblem(): undefined {
+    return undefined;
+  }
+
+  withLock<T>(lock: LockOptions, work: (held: boolean) => Promise<T>): Promise<T> {
+    return withFileLock(this.location.profilesPath, () => work(true), lock);
+  }
+
+  waitUntilUnlocked(lock?: LockOptions): Promise<void> {
+    return waitUntilUnlocked(this.location.profilesPath, lock);
+  }
+
+  stateFile(snapshot: AuthStoreSnapshot): string {
+    return snapshot.split ? this.location.statePath : this.location.profilesPath;
+  }
 }

@@ -1,26 +1,9 @@
-import { existsSync } from 'node:fs';
-import { buildSnapshot, emptyProfilesDoc, type AuthStoreSnapshot, type StoreLocation } from './documents.js';
-import { readAuthStore, jsonStoreLocation } from './json-layer.js';
-import { readDbLayer } from './sqlite/db-layer.js';
+import { JsonLayer } from './json-layer.js';
+import type { LayerRole, StoreLayer } from './layer.js';
+import { DbLayer, type DbLocation } from './sqlite/db-layer.js';
 import type { DbInspection } from './sqlite/inspect.js';
 import { agentDbPath, stateDbPath, type StoreGeneration } from './generation.js';
 import type { Workspace } from '../workspace.js';
-
-/**
- * How a layer relates to the agent: `local` is its own store (or its local overrides),
- * `shared` the store every agent reads (SQLite era 2026.8.1+), `inherited` the main agent's
- * store under a non-main agent (JSON era and 2026.6.5–2026.7).
- */
-export type LayerRole = 'local' | 'shared' | 'inherited';
-
-export interface StoreLayer {
-  role: LayerRole;
-  location: StoreLocation;
-  /** The database (or file) exists; a write to a missing one needs OpenClaw to create it. */
-  present: boolean;
-  /** Why a write here is refused (a newer schema, a foreign owner), when it is. */
-  writeRefusal?: string;
-}
 
 /** The agent's layers, highest precedence first: what is in the first wins per profile id and provider order. */
 export interface AgentLayers {
@@ -33,7 +16,7 @@ export const FIRST_SHARED_ERA_AGENT_SCHEMA = 17;
 
 function dbLayer(
   role: LayerRole,
-  location: StoreLocation,
+  location: DbLocation,
   inspection: DbInspection | undefined,
   era?: StoreGeneration['era'],
 ): StoreLayer {
@@ -46,21 +29,20 @@ function dbLayer(
   ) {
     writeRefusal = `${inspection.path} is at agent schema ${inspection.userVersion}, from OpenClaw before 2026.8; the installed OpenClaw upgrades it with \`openclaw doctor --fix\` — run that first`;
   }
-  return { role, location, present: inspection !== undefined, ...(writeRefusal ? { writeRefusal } : {}) };
+  return new DbLayer(role, location, inspection, writeRefusal);
 }
 
+/** The agent's layers for the generation in force: the one place that picks a backend. */
 export function planAgentLayers(workspace: Workspace, generation: StoreGeneration): AgentLayers {
-  const agentDb = (dir: string, agentId: string): StoreLocation => ({
+  const agentDb = (dir: string, agentId: string): DbLocation => ({
     backend: 'agent-db',
     dbPath: agentDbPath(dir),
     agentId,
   });
   switch (generation.era) {
     case 'json': {
-      const own: StoreLayer = { role: 'local', location: jsonStoreLocation(workspace.agentDir), present: true };
-      return workspace.isMain
-        ? { own }
-        : { own, base: { role: 'inherited', location: jsonStoreLocation(workspace.mainAgentDir), present: true } };
+      const own = new JsonLayer('local', workspace.agentDir);
+      return workspace.isMain ? { own } : { own, base: new JsonLayer('inherited', workspace.mainAgentDir) };
     }
     case 'agent-sqlite': {
       const own = dbLayer('local', agentDb(workspace.agentDir, workspace.agentId), generation.agentDb);
@@ -86,13 +68,4 @@ export function planAgentLayers(workspace: Workspace, generation: StoreGeneratio
       };
     }
   }
-}
-
-/** Reads one layer; a database that does not exist yet reads as empty. */
-export async function readLayer(layer: StoreLayer): Promise<AuthStoreSnapshot> {
-  const { location } = layer;
-  if (location.backend === 'json') return readAuthStore(location.agentDir);
-  if (!layer.present || !existsSync(location.dbPath))
-    return buildSnapshot(location, emptyProfilesDoc(), { version: 1 }, false, layer.writeRefusal);
-  return readDbLayer(location, layer.writeRefusal);
 }

@@ -1,4 +1,7 @@
-import { UnreadableStateError } from '../../errors.js';
+import { existsSync } from 'node:fs';
+import { type AuthdeckError, UnreadableStateError } from '../../errors.js';
+import type { LockOptions } from '../../lock.js';
+import { type LayerRole, type LayerWriteOptions, type StoreLayer, StoreMissingError } from '../layer.js';
 import { describeParseFailure, parseJsonForRewrite, stringifyJson } from '../../json-text.js';
 import {
   AuthStoreTransaction,
@@ -15,7 +18,14 @@ import {
 } from '../documents.js';
 import { isWalSafeSqliteVersion, openExistingDatabase, sqliteFailure, type SqliteDatabase } from './driver.js';
 import { writeCommitted } from '../../write-activity.js';
-import { AGENT_ROW, inspectOpen, readMachineState, STATE_KEY_STATE, STATE_KEY_STORE } from './inspect.js';
+import {
+  AGENT_ROW,
+  type DbInspection,
+  inspectOpen,
+  readMachineState,
+  STATE_KEY_STATE,
+  STATE_KEY_STORE,
+} from './inspect.js';
 
 export type DbLocation = Extract<StoreLocation, { backend: 'agent-db' | 'state-db' }>;
 
@@ -91,15 +101,22 @@ function snapshotFromCells(
 }
 
 /** Reads one SQLite layer (read-only connection); `readOnlyReason` is kept on the snapshot. */
-export async function readDbLayer(location: DbLocation, readOnlyReason?: string): Promise<AuthStoreSnapshot> {
-  const db = await openExistingDatabase(location.dbPath, 'read');
+export async function readDbLayer(
+  location: DbLocation,
+  readOnlyReason?: string,
+  known?: Cells,
+): Promise<AuthStoreSnapshot> {
   let cells: Cells;
-  try {
-    cells = readCells(db, location);
-  } catch (error) {
-    throw sqliteFailure(location.dbPath, error);
-  } finally {
-    db.close();
+  if (known) cells = known;
+  else {
+    const db = await openExistingDatabase(location.dbPath, 'read');
+    try {
+      cells = readCells(db, location);
+    } catch (error) {
+      throw sqliteFailure(location.dbPath, error);
+    } finally {
+      db.close();
+    }
   }
   const profilesDoc = cells.store === undefined ? undefined : await parseCell(location, 'store', cells.store);
   const stateDoc = cells.state === undefined ? undefined : await parseCell(location, 'state', cells.state);
@@ -228,5 +245,70 @@ export async function updateDbLayer<T>(
     throw sqliteFailure(location.dbPath, error);
   } finally {
     db.close();
+  }
+}
+
+/** An agent database or the shared state database as one layer. */
+export class DbLayer implements StoreLayer {
+  readonly backend: DbLocation['backend'];
+  readonly path: string;
+  readonly present: boolean;
+  readonly files: readonly string[];
+  readonly lockedFiles: readonly string[] = [];
+
+  /** The cells read when the database was inspected, for the first read only (later reads see later writes). */
+  private inspectedCells: Cells | undefined;
+
+  constructor(
+    readonly role: LayerRole,
+    private readonly location: DbLocation,
+    inspection: DbInspection | undefined,
+    readonly writeRefusal?: string,
+  ) {
+    const present = inspection !== undefined;
+    this.inspectedCells = inspection?.cells;
+    this.backend = location.backend;
+    this.path = location.dbPath;
+    this.present = present;
+    this.files = [location.dbPath, `${location.dbPath}-wal`];
+  }
+
+  /** A database that does not exist yet reads as empty. */
+  read(): Promise<AuthStoreSnapshot> {
+    if (!this.present || !existsSync(this.path))
+      return Promise.resolve(
+        buildSnapshot(this.location, emptyProfilesDoc(), { version: 1 }, false, this.writeRefusal),
+      );
+    const cells = this.inspectedCells;
+    this.inspectedCells = undefined;
+    return readDbLayer(this.location, this.writeRefusal, cells);
+  }
+
+  update<T>(edit: StoreEdit<T>, options: LayerWriteOptions = {}): Promise<StoreUpdate<T>> {
+    const problem = this.writeProblem();
+    if (problem) return Promise.reject(problem);
+    this.inspectedCells = undefined;
+    return updateDbLayer(this.location, edit, {
+      ...(this.location.backend === 'agent-db' ? { agentId: this.location.agentId } : {}),
+      ...(options.now ? { now: options.now } : {}),
+    });
+  }
+
+  writeProblem(): AuthdeckError | undefined {
+    if (!existsSync(this.path)) return new StoreMissingError(this);
+    if (this.writeRefusal) return new UnreadableStateError(this.writeRefusal, this.path);
+    return undefined;
+  }
+
+  withLock<T>(_lock: LockOptions, work: (held: boolean) => Promise<T>): Promise<T> {
+    return work(false);
+  }
+
+  async waitUntilUnlocked(): Promise<void> {
+    // SQLite readers never wait: they see the last committed transaction.
+  }
+
+  stateFile(): string {
+    return this.path;
   }
 }

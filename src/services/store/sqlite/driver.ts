@@ -86,6 +86,7 @@ function loadDriver(path: string): SqliteModule {
  * timeout.
  */
 export async function openExistingDatabase(path: string, mode: 'read' | 'write'): Promise<SqliteDatabase> {
+  opens++;
   const { DatabaseSync } = loadDriver(path);
   const stats = await checkDatabaseFile(path);
   if (mode === 'write') {
@@ -108,6 +109,13 @@ export async function openExistingDatabase(path: string, mode: 'read' | 'write')
   } catch (error) {
     throw sqliteFailure(path, error);
   }
+}
+
+let opens = 0;
+
+/** How many times a database was opened in this process: tests hold a status to one open per file. */
+export function databaseOpenCount(): number {
+  return opens;
 }
 
 /**

@@ -32,6 +32,8 @@ export interface DbInspection {
   sharedStore?: 'state-db' | 'legacy-main' | 'invalid';
   /** Set when authdeck must not write this database; says why and what to do. */
   writeRefusal?: string;
+  /** The auth cells as read with the rest (one open of the file for a status): taken by the first read. */
+  cells?: { store?: string; state?: string };
 }
 
 function tableColumns(db: SqliteDatabase, table: string): string[] {
@@ -79,6 +81,10 @@ function newerSchema(path: string, what: string, version: number, known: number,
   return `${path} uses ${what} schema ${version}${by}; authdeck knows schemas up to ${known} (OpenClaw ${KNOWN_OPENCLAW}) and will not write it — update authdeck`;
 }
 
+function cellsOf(store: string | undefined, state: string | undefined): { store?: string; state?: string } {
+  return { ...(store !== undefined ? { store } : {}), ...(state !== undefined ? { state } : {}) };
+}
+
 export function inspectOpen(db: SqliteDatabase, path: string, kind: 'state' | 'agent', agentId?: string): DbInspection {
   const userVersion = db.userVersion();
   const meta = readSchemaMeta(db);
@@ -94,6 +100,9 @@ export function inspectOpen(db: SqliteDatabase, path: string, kind: 'state' | 'a
       ...(meta ? { meta } : {}),
       hasAuthTables,
       hasAuthRows: hasAuthTables && readMachineState(db, STATE_KEY_STORE) !== undefined,
+      ...(hasAuthTables
+        ? { cells: cellsOf(readMachineState(db, STATE_KEY_STORE), readMachineState(db, STATE_KEY_STATE)) }
+        : {}),
       ...(hasAuthTables ? { sharedStore: parseSharedStoreMarker(readMachineState(db, STATE_KEY_SHARED_STORE)) } : {}),
     };
     if (Math.max(effective, meta?.schemaVersion ?? 0) > KNOWN_STATE_SCHEMA)
@@ -123,6 +132,16 @@ export function inspectOpen(db: SqliteDatabase, path: string, kind: 'state' | 'a
     hasAuthTables,
     hasAuthRows:
       hasAuthTables && db.get(`select 1 from auth_profile_store where store_key = ?`, AGENT_ROW) !== undefined,
+    ...(hasAuthTables
+      ? {
+          cells: cellsOf(
+            db.get<{ store_json: string }>(`select store_json from auth_profile_store where store_key = ?`, AGENT_ROW)
+              ?.store_json,
+            db.get<{ state_json: string }>(`select state_json from auth_profile_state where state_key = ?`, AGENT_ROW)
+              ?.state_json,
+          ),
+        }
+      : {}),
   };
   if (Math.max(userVersion, meta?.schemaVersion ?? 0) > KNOWN_AGENT_SCHEMA)
     inspection.writeRefusal = newerSchema(

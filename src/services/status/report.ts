@@ -1,100 +1,25 @@
-import {
-  listAgentProfiles,
-  listEnvCredentials,
-  type AgentProfile,
-  type AgentState,
-  type ProfileSource,
-} from './agent-state.js';
-import { providerUses } from './config.js';
-import { providersInUseFrom, type ProviderUse } from './model-usage.js';
-import type { ProbeOutcome } from './probe/probe-runner.js';
-import { describeRef } from './credential-view.js';
-import { maskSecret } from './credentials.js';
+import { listAgentProfiles, listEnvCredentials, type AgentProfile, type AgentState } from '../agent-state.js';
+import { providerUses } from '../config.js';
+import { providersInUseFrom } from './model-usage.js';
+import { describeRef } from '../credential-view.js';
+import { maskSecret } from '../credentials.js';
 import { classifyProfileHealth, classifyUsage, HEALTH_STATUSES, type HealthStatus } from './health.js';
-import { evaluateCheck, type CheckMode, type CheckResult } from './status-check.js';
-import { resolveEffectiveOrder, type OrderSource } from './order.js';
-import { describeNotTried } from './status-words.js';
-import { locationPath } from './store/documents.js';
-import type { LayerRole } from './store/layers.js';
-import { collectWarnings, ownStatePath, storeReport, type StoreReport } from './status-store.js';
-import { providerLabel } from './providers.js';
+import { evaluateCheck, type CheckMode } from './check.js';
+import { resolveEffectiveOrder } from './order.js';
+import { describeNotTried } from './words.js';
+import { collectWarnings, ownStatePath, storeReport } from '../store/report.js';
+import { providerLabel } from '../providers.js';
 
-export const STATUS_SCHEMA = 'authdeck.status/2';
+import {
+  type EffectiveSource,
+  type ProfileReport,
+  type ProviderReport,
+  STATUS_SCHEMA,
+  type StatusReport,
+} from './types.js';
 
-export interface ProfileReport {
-  id: string;
-  provider: string;
-  type: string;
-  status: HealthStatus;
-  expiresAt: number | null;
-  remainingMs: number | null;
-  masked: string | null;
-  secretRef: string | null;
-  source: ProfileSource;
-  /** local: the agent's own store; shared: the store all agents read (2026.8+); inherited: the main agent's. */
-  layer: LayerRole;
-  orderPosition: number | null;
-  next: boolean;
-  /** Why the gateway would not try this profile (null when it would). */
-  notTried: string | null;
-  usage: 'cooldown' | 'disabled' | null;
-  cooldownUntil: number | null;
-  disabledUntil: number | null;
-  disabledReason: string | null;
-  email: string | null;
-  displayName: string | null;
-}
-
-export interface EnvReport {
-  provider: string;
-  variable: string;
-  type: 'api_key' | 'token';
-  masked: string;
-  origin: 'process' | 'dotenv';
-}
-
-/** What the gateway uses for the provider: its profiles, an env key, the config's `models.providers.<id>.apiKey`, or nothing. */
-export type EffectiveSource = 'profiles' | 'env' | 'config' | 'missing';
-
-export interface ProviderReport {
-  provider: string;
-  label: string;
-  inUse: boolean;
-  /** The models that put the provider in use (empty when it is not). */
-  usedBy: Array<Pick<ProviderUse, 'ref' | 'role'>>;
-  effectiveSource: EffectiveSource;
-  order: string[];
-  orderSource: OrderSource;
-  /** The explicit order as written (agent override, main/shared store, or config), or null. */
-  explicitOrder: string[] | null;
-  next: string | null;
-}
-
-export type { StoreReport };
-
-export interface StatusReport {
-  schema: typeof STATUS_SCHEMA;
-  generatedAt: string;
-  agent: { id: string; dir: string; isMain: boolean; from: 'flag' | 'env' | 'config' };
-  stateDir: string;
-  configPath: string;
-  /** Which generation of OpenClaw's store is in force, where its parts are, and why authdeck thinks so. */
-  store: StoreReport;
-  storePath: string;
-  statePath: string | null;
-  /** The layer under the agent's own: the main agent's store, or the shared store. */
-  mainStorePath: string | null;
-  warnWithinMs: number;
-  profiles: ProfileReport[];
-  env: EnvReport[];
-  providers: ProviderReport[];
-  missingProviders: string[];
-  summary: Record<HealthStatus | 'cooldown' | 'disabled', number>;
-  check: CheckResult;
-  /** Live probe results (`status --probe`), else null. */
-  probes: ProbeOutcome[] | null;
-  warnings: string[];
-}
+export { STATUS_SCHEMA };
+export type { EffectiveSource, EnvReport, ProfileReport, ProviderReport, StatusReport, StoreReport } from './types.js';
 
 export interface ReportOptions {
   nowMs: number;
@@ -185,9 +110,9 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
     stateDir: workspace.stateDir,
     configPath: workspace.configPath,
     store: storeReport(state),
-    storePath: locationPath(state.own.location),
+    storePath: state.own.path,
     statePath: ownStatePath(state),
-    mainStorePath: state.base ? locationPath(state.base.location) : null,
+    mainStorePath: state.base ? state.base.path : null,
     warnWithinMs,
     profiles,
     env: envCredentials.map(({ secret, ...rest }) => ({ ...rest, masked: maskSecret(secret) })),

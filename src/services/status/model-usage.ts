@@ -1,4 +1,4 @@
-import { asRecord } from './json-text.js';
+import { asRecord } from '../json-text.js';
 
 /** A model setting as OpenClaw writes it: a string, or `{primary, fallbacks}`. */
 export interface ModelChoice {

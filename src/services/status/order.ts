@@ -1,6 +1,6 @@
-import { hasSecretSource, type ProfileView } from './credential-view.js';
+import { hasSecretSource, type ProfileView } from '../credential-view.js';
 import { classifyUsage, isUsableStatus, type HealthStatus } from './health.js';
-import type { UsageStats } from './store/json-layer.js';
+import type { UsageStats } from '../store/documents.js';
 
 export type OrderSource = 'agent' | 'main' | 'shared' | 'config' | 'auto';
 

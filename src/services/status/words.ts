@@ -1,6 +1,7 @@
 import type { HealthStatus, StatusColor } from './health.js';
+import { countOf } from './count.js';
 import type { NotTried } from './order.js';
-import type { ProfileReport, StatusReport, StoreReport } from './status-report.js';
+import type { StatusReport } from './types.js';
 
 export interface SummaryPart {
   text: string;
@@ -35,24 +36,7 @@ export function summaryParts(report: Pick<StatusReport, 'summary' | 'missingProv
   return parts;
 }
 
-/** The generation as a person would name it: "shared SQLite (OpenClaw 2026.8.1+), seen 2026.9.6". */
-export function describeStore(store: StoreReport): string {
-  const era = {
-    json: 'JSON files (OpenClaw ≤ 2026.6.1)',
-    'agent-sqlite': 'per-agent SQLite (OpenClaw 2026.6.5–2026.7)',
-    'shared-sqlite': 'shared SQLite (OpenClaw 2026.8.1+)',
-  }[store.storeGeneration];
-  const layout =
-    store.layout === 'legacy-main' ? ', in the main agent database until `openclaw doctor --fix` moves it' : '';
-  return `${era}${layout}${store.openclawVersion ? `, seen ${store.openclawVersion}` : ''}`;
-}
-
-/** A profile's layer in one word, for tables: store, shared, local (override) or main (inherited). */
-export function layerLabel(profile: Pick<ProfileReport, 'layer'>, store: StoreReport): string {
-  if (profile.layer === 'inherited') return 'main';
-  if (profile.layer === 'shared') return 'shared';
-  return store.storeGeneration === 'shared-sqlite' ? 'local' : 'store';
-}
+export { describeStore, layerLabel } from '../store/report.js';
 
 const STATUS_AS_REASON: Partial<Record<HealthStatus, string>> = {
   expired: 'expired',
@@ -75,7 +59,4 @@ export function describeNotTried(reason: NotTried): string {
   return `not in ${whose}`;
 }
 
-/** "1 profile", "3 profiles": a count with its noun. */
-export function countOf(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
+export { countOf };

@@ -1,27 +1,9 @@
-import { describeExpiry } from './durations.js';
+import { describeExpiry } from '../durations.js';
 import { isUsableStatus } from './health.js';
 import type { ProviderUse } from './model-usage.js';
-import type { ProfileReport, ProviderReport } from './status-report.js';
+import type { CheckFinding, CheckMode, CheckResult, ProfileReport, ProviderReport } from './types.js';
 
-/**
- * gateway: what OpenClaw's `models status --check` judges (providers in use, by the profiles
- * the order would try); all: every token and OAuth profile counts too.
- */
-export type CheckMode = 'gateway' | 'all';
-
-/** One thing that decided the exit code: which provider, which profile (if one), and why. */
-export interface CheckFinding {
-  exitCode: 1 | 2;
-  provider: string;
-  profileId: string | null;
-  message: string;
-}
-
-export interface CheckResult {
-  mode: CheckMode;
-  exitCode: 0 | 1 | 2;
-  reasons: CheckFinding[];
-}
+export type { CheckFinding, CheckMode, CheckResult } from './types.js';
 
 export interface CheckInputs {
   mode: CheckMode;
@@ -56,7 +38,7 @@ function verdictOf(profile: ProfileReport, nowMs: number, warnWithinMs: number):
 }
 
 /**
- * SPEC §4, as OpenClaw 2026.5–2026.7 decide it: for each provider in use, the profiles the
+ * README "What status --check judges", as OpenClaw 2026.5–2026.7 decide it: for each provider in use, the profiles the
  * order would try (else the explicit order's, else all the provider's) — 1 when one of them
  * is expired or has no secret, or nothing usable is left, unless an env or config key covers
  * the provider; 2 when one expires within the window; else 0.

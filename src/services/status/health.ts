@@ -1,5 +1,5 @@
-import { hasSecretSource, type ProfileView } from './credential-view.js';
-import type { UsageStats } from './store/json-layer.js';
+import { hasSecretSource, type ProfileView } from '../credential-view.js';
+import type { UsageStats } from '../store/documents.js';
 
 export type HealthStatus = 'ok' | 'expiring' | 'expired' | 'refreshable' | 'static' | 'missing' | 'unknown';
 export const HEALTH_STATUSES: readonly HealthStatus[] = [
@@ -25,7 +25,7 @@ export interface ProfileHealth {
   remainingMs?: number;
 }
 
-/** SPEC §4: one status per profile from its type, secret and expiry against the warn window. */
+/** One status per profile (README "Health") from its type, secret and expiry against the warn window. */
 export function classifyProfileHealth(view: ProfileView, nowMs: number, warnWithinMs: number): ProfileHealth {
   if (!view.known) return { status: 'unknown' };
   const timed = (status: HealthStatus): ProfileHealth =>
@@ -72,7 +72,7 @@ export function isUsableStatus(status: HealthStatus): boolean {
 }
 
 /**
- * `status --check` exits 1 for these. SPEC §4 names token/oauth profiles; an API key profile
+ * `status --check` exits 1 for these. The README's "Health" names token/oauth profiles; an API key profile
  * with no key (say, a keyRef to an unset variable) is just as unusable, so it counts too.
  */
 export function isFailingStatus(status: HealthStatus): boolean {

@@ -1,8 +1,7 @@
-import type { AgentState } from './agent-state.js';
-import { countOf } from './status-words.js';
-import { locationPath } from './store/documents.js';
-import type { StoreEra } from './store/generation.js';
-import type { LayerRole } from './store/layers.js';
+import type { AgentState } from '../agent-state.js';
+import { countOf } from '../status/count.js';
+import type { StoreEra } from './generation.js';
+import type { LayerRole } from './agent-store.js';
 
 /** Which generation of OpenClaw's store is in force, where its parts are, and why authdeck thinks so. */
 export interface StoreReport {
@@ -28,10 +27,10 @@ export interface StoreReport {
   legacyFiles: Array<{ path: string; profileCount: number | null }>;
 }
 
+/** Where the agent's order and usage live, when apart from its credentials (auth-state.json, a database). */
 export function ownStatePath(state: AgentState): string | null {
-  const { location } = state.own;
-  if (location.backend === 'json') return state.own.split ? location.statePath : null;
-  return location.dbPath;
+  const path = state.layers.own.stateFile(state.own);
+  return path === state.own.path && state.layers.own.backend === 'json' ? null : path;
 }
 
 export function storeReport(state: AgentState): StoreReport {
@@ -45,8 +44,8 @@ export function storeReport(state: AgentState): StoreReport {
     evidence: generation.evidence,
     layers: layerEntries.map((layer) => ({
       role: layer.role,
-      path: locationPath(layer.location),
-      backend: layer.location.backend,
+      path: layer.path,
+      backend: layer.backend,
       exists: layer.present,
       writable: layer.present && !layer.writeRefusal,
       note: layer.writeRefusal ?? (layer.present ? null : 'does not exist yet: OpenClaw creates it on its first write'),
@@ -83,4 +82,23 @@ export function collectWarnings(state: AgentState): string[] {
     );
   }
   return warnings;
+}
+
+/** The generation as a person would name it: "shared SQLite (OpenClaw 2026.8.1+), seen 2026.9.6". */
+export function describeStore(store: StoreReport): string {
+  const era = {
+    json: 'JSON files (OpenClaw ≤ 2026.6.1)',
+    'agent-sqlite': 'per-agent SQLite (OpenClaw 2026.6.5–2026.7)',
+    'shared-sqlite': 'shared SQLite (OpenClaw 2026.8.1+)',
+  }[store.storeGeneration];
+  const layout =
+    store.layout === 'legacy-main' ? ', in the main agent database until `openclaw doctor --fix` moves it' : '';
+  return `${era}${layout}${store.openclawVersion ? `, seen ${store.openclawVersion}` : ''}`;
+}
+
+/** A profile's layer in one word, for tables: store, shared, local (override) or main (inherited). */
+export function layerLabel(profile: { layer: LayerRole }, store: StoreReport): string {
+  if (profile.layer === 'inherited') return 'main';
+  if (profile.layer === 'shared') return 'shared';
+  return store.storeGeneration === 'shared-sqlite' ? 'local' : 'store';
 }

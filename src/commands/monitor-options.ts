@@ -1,0 +1,16 @@
+import { duration, OPTIONS, text } from './spec.js';
+
+/** The monitor's options, apart from its commands: the command file and its lazily loaded run both use them. */
+const NOTIFY_OPTIONS = {
+  notify: text('notify', 'command', 'run this shell command with the reasons on stdin'),
+  ntfy: text('ntfy', 'url', 'POST the reasons to this ntfy-style topic URL'),
+};
+
+export const MONITOR_INSTALL_OPTIONS = {
+  every: duration('every', 'how often (default 30m, at least 5m)'),
+  within: duration('within', 'warn window (default 2h)'),
+  ...NOTIFY_OPTIONS,
+  json: OPTIONS.json,
+};
+
+export const MONITOR_RUN_OPTIONS = { within: duration('within', 'warn window (default 2h)'), ...NOTIFY_OPTIONS };

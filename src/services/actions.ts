@@ -1,0 +1,134 @@
+import type { AgentState } from './agent-state.js';
+import type { Finding } from './doctor/doctor-types.js';
+import { describeReload, type GatewayNote, type GatewayReload } from './gateway/reload-auth.js';
+import { clearProfileCooldown, removeProfile, setOrderOverride } from './profile-actions.js';
+import { type SaveCredentialInput, type SaveCredentialResult, saveCredentialProfile } from './save-credential.js';
+import { type AgentStore, openAgentStoreForWrite } from './store/agent-store.js';
+import type { Workspace } from './workspace.js';
+
+/**
+ * What the CLI and the screens do to the store, in one place: each action writes and then tells
+ * the running gateway (it caches auth and does not watch the store), and returns what it wrote
+ * and what the gateway said. The rule for telling the gateway lives here and nowhere else.
+ */
+export interface ActionContext {
+  workspace: Workspace;
+  /** The store as already opened (a screen or command read it first): not detected again. */
+  store?: AgentStore;
+  /** false: do not ask the gateway to reload (--no-reload). */
+  reload: boolean;
+}
+
+/** What the running gateway made of a write: the outcome, and a line for a person (none when skipped). */
+export interface GatewayOutcome {
+  gateway: GatewayReload;
+  gatewayNote?: GatewayNote;
+}
+
+/** A credential saved and the gateway told: what the screens show after a save. */
+export type SavedCredential = SaveCredentialResult & GatewayOutcome;
+
+export async function storeFor(context: ActionContext): Promise<AgentStore> {
+  if (context.store) {
+    context.store.requireKnownGeneration();
+    return context.store;
+  }
+  return openAgentStoreForWrite(context.workspace);
+}
+
+/** Asks the running gateway to reload its auth after a write that changed something. */
+export async function tellGateway(
+  context: ActionContext,
+  store: AgentStore,
+  changed: boolean,
+): Promise<GatewayOutcome> {
+  let gateway: GatewayReload;
+  if (!changed) gateway = { status: 'skipped', reason: 'nothing changed' };
+  else if (!context.reload) gateway = { status: 'skipped', reason: '--no-reload' };
+  else if (!store.gatewayCachesAuth) gateway = { status: 'skipped', reason: 'the gateway reads the files itself' };
+  else {
+    const { reloadGatewayAuth } = await import('./gateway/reload-auth.js');
+    gateway = await reloadGatewayAuth(context.workspace);
+  }
+  const note = describeReload(gateway);
+  return { gateway, ...(note ? { gatewayNote: note } : {}) };
+}
+
+export async function saveCredential(context: ActionContext, input: Omit<SaveCredentialInput, 'workspace' | 'store'>) {
+  const store = await storeFor(context);
+  const saved = await saveCredentialProfile({ ...input, workspace: context.workspace, store });
+  // A store OpenClaw had to create was written by OpenClaw's own CLI, which told the gateway.
+  return { ...saved, ...(await tellGateway(context, saved.store, saved.createdWith === undefined)) };
+}
+
+export async function removeCredential(context: ActionContext, profileId: string) {
+  const store = await storeFor(context);
+  const removed = await removeProfile(store, profileId);
+  return { ...removed, ...(await tellGateway(context, store, true)) };
+}
+
+/** The agent's order override for a provider; `undefined` clears it. */
+export async function setOrder(context: ActionContext, provider: string, ids: string[] | undefined) {
+  const store = await storeFor(context);
+  const result = await setOrderOverride(store, provider, ids);
+  return { ...result, ...(await tellGateway(context, store, result.changed)) };
+}
+
+export async function clearCooldown(context: ActionContext, profileId: string) {
+  const store = await storeFor(context);
+  const result = await clearProfileCooldown(store, profileId);
+  return { ...result, ...(await tellGateway(context, store, result.changed)) };
+}
+
+export async function refreshSignIn(
+  context: ActionContext,
+  profileId: string,
+  options: { env: Record<string, string | undefined>; force?: boolean },
+) {
+  const { refreshOAuthProfile } = await import('./oauth/refresh.js');
+  const outcome = await refreshOAuthProfile(context.workspace, profileId, options);
+  const store = await storeFor(context);
+  return { ...outcome, ...(await tellGateway(context, store, outcome.status === 'refreshed')) };
+}
+
+/** doctor --fix and the dashboard's D→f: the safe fixes, then the gateway told when one touched the store. */
+export async function applyDoctorFixes(context: ActionContext, findings: Finding[]) {
+  const { applySafeFixes } = await import('./doctor/run-doctor.js');
+  const fixed = await applySafeFixes(context.workspace, findings);
+  const touchedStore = fixed.some(
+    ({ finding }) => finding.safeFix?.kind === 'dangling-order' || finding.safeFix?.kind === 'refresh-oauth',
+  );
+  const store = touchedStore ? await storeFor(context) : undefined;
+  return {
+    fixed,
+    ...(store
+      ? await tellGateway(context, store, true)
+      : { gateway: { status: 'skipped', reason: 'no store change' } as GatewayReload }),
+  };
+}
+
+export async function migrateJsonFiles(context: ActionContext, options: { preferJson?: boolean }) {
+  const { applyMigration } = await import('./migrate.js');
+  const store = await storeFor(context);
+  const result = await applyMigration(store, options);
+  return { ...result, ...(await tellGateway(context, store, result.written.length > 0)) };
+}
+
+/** A sign-in from its first prompt to the saved profile, then the gateway told. */
+export async function signIn(
+  context: ActionContext,
+  request: Parameters<typeof import('./oauth/oauth-profiles.js').signInAndSave>[1],
+  options: Parameters<typeof import('./oauth/oauth-profiles.js').signInAndSave>[2],
+) {
+  const { signInAndSave } = await import('./oauth/oauth-profiles.js');
+  const { signedIn, saved } = await signInAndSave(context.workspace, request, options);
+  return {
+    signedIn,
+    saved: { ...saved, ...(await tellGateway(context, saved.store, saved.createdWith === undefined)) },
+  };
+}
+
+/** The store an already-read agent state was read from, for an action that follows the read. */
+export function contextFor(state: AgentState, reload: boolean): ActionContext {
+  return { workspace: state.workspace, store: state.store, reload };
+}

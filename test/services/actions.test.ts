@@ -1,0 +1,82 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createAppServices } from '../../src/app-services.js';
+import { tellGateway } from '../../src/services/actions.js';
+import { loadAgentState } from '../../src/services/agent-state.js';
+import { openAgentStore, storeOpenCount } from '../../src/services/store/agent-store.js';
+import { databaseOpenCount } from '../../src/services/store/sqlite/driver.js';
+import { resolveWorkspace } from '../../src/services/workspace.js';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { installOpenclawFixture } from '../helpers/openclaw-fixtures.js';
+import { makeTempHome } from '../helpers/temp-state.js';
+
+async function workspaceOf(home: string) {
+  return resolveWorkspace({ env: { HOME: home, PATH: '/nonexistent', AUTHDECK_STORE_GENERATION: 'json' } });
+}
+
+function realServices(
+  workspace: Awaited<ReturnType<typeof workspaceOf>>,
+  preloadedState?: Awaited<ReturnType<typeof loadAgentState>>,
+) {
+  return createAppServices({
+    workspace,
+    ...(preloadedState ? { preloadedState } : {}),
+    warnWithinMs: 86_400_000,
+    spawnPty: () => {
+      throw new Error('no PTY here');
+    },
+    watch: () => () => {},
+    writeToTerminal: () => {},
+    env: { HOME: workspace.home, PATH: '/nonexistent' },
+    reload: true,
+  });
+}
+
+describe('the action layer', () => {
+  it('a wizard save detects the store generation once: the read that showed the screen', async () => {
+    const { home, stateDir } = makeTempHome();
+    installOpenclawFixture('a-v9-shared-fresh', stateDir);
+    const workspace = await workspaceOf(home);
+    const before = storeOpenCount();
+    const services = realServices(workspace, await loadAgentState(workspace));
+    const saved = await services.saveCredential({
+      profileId: 'openai:default',
+      provider: 'openai',
+      kind: 'api_key',
+      secret: fakeSecrets.openaiKey('once'),
+    });
+    expect(saved.storePath).toBe(join(stateDir, 'state', 'openclaw.sqlite'));
+    expect(storeOpenCount() - before).toBe(1);
+  });
+
+  it('a status opens each database once (the detection reads the cells too)', async () => {
+    const { home, stateDir } = makeTempHome();
+    installOpenclawFixture('b-v9-shared-with-agent-override', stateDir);
+    const workspace = await workspaceOf(home);
+    const before = databaseOpenCount();
+    const state = await loadAgentState(workspace);
+    expect(Object.keys(state.own.profiles).length + Object.keys(state.base?.profiles ?? {}).length).toBeGreaterThan(0);
+    // The state database and the main agent's database.
+    expect(databaseOpenCount() - before).toBe(2);
+  });
+
+  it('tells the gateway only after a change, unless --no-reload, and never a JSON-era gateway', async () => {
+    const { home, stateDir } = makeTempHome();
+    const json = await openAgentStore(await workspaceOf(home));
+    const context = { workspace: json.workspace, reload: true };
+    expect((await tellGateway(context, json, true)).gateway).toEqual({
+      status: 'skipped',
+      reason: 'the gateway reads the files itself',
+    });
+    installOpenclawFixture('a-v9-shared-fresh', stateDir);
+    const sqlite = await openAgentStore(await workspaceOf(home));
+    expect((await tellGateway(context, sqlite, false)).gateway).toEqual({
+      status: 'skipped',
+      reason: 'nothing changed',
+    });
+    expect((await tellGateway({ ...context, reload: false }, sqlite, true)).gateway).toEqual({
+      status: 'skipped',
+      reason: '--no-reload',
+    });
+  });
+});
