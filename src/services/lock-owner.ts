@@ -89,3 +89,19 @@ export function claimedInstanceTag(name: string, lockName: string): string | und
 export function claimsInstance(tag: string, identity: string | undefined): boolean {
   return identity !== undefined && tag === identityTag(identity);
 }
+
+/**
+ * A waiter's marker beside the lock: `<lock>.wait-<pid36>-<random>`, empty. Waiters count the
+ * live ones to pace their polls (lock-waiters.ts).
+ */
+export function waiterMarkerName(lockName: string): string {
+  return `${lockName}.wait-${process.pid.toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** The pid of a waiter's marker of `lockName`, or undefined when `name` is not one. */
+export function waiterMarkerPid(name: string, lockName: string): number | undefined {
+  const prefix = `${lockName}.wait-`;
+  if (!name.startsWith(prefix)) return undefined;
+  const pid36 = /^([0-9a-z]+)-[0-9a-z]*$/.exec(name.slice(prefix.length))?.[1];
+  return pid36 === undefined ? undefined : Number.parseInt(pid36, 36);
+}

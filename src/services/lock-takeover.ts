@@ -10,6 +10,7 @@ import {
   isDeadPid,
   isDeadTakeoverLeftover,
   parseLockBody,
+  waiterMarkerPid,
 } from './lock-owner.js';
 
 /**
@@ -171,8 +172,9 @@ async function removeLockPath(lockPath: string, directory: boolean): Promise<voi
 /**
  * Sweeps what killed removers left beside a lock: claims on instances that no longer stand
  * (the directory is listed before the lock is looked at, so a claim listed was made on an
- * instance seen earlier; if another stands now, that one is gone for good), and the moved-aside
- * locks older authdeck versions left. `names` is a listing the caller already made.
+ * instance seen earlier; if another stands now, that one is gone for good), markers of dead
+ * waiters, and the moved-aside locks older authdeck versions left. `names` is a listing the
+ * caller already made.
  */
 export async function removeTakeoverLeftovers(lockPath: string, names?: string[]): Promise<void> {
   const dir = dirname(lockPath);
@@ -181,7 +183,8 @@ export async function removeTakeoverLeftovers(lockPath: string, names?: string[]
   const claims = listed.filter((name) => claimedInstanceTag(name, lockName) !== undefined);
   const current = claims.length > 0 ? await standingIdentity(lockPath) : undefined;
   for (const name of listed) {
-    if (isDeadTakeoverLeftover(name, lockName)) {
+    const waiter = waiterMarkerPid(name, lockName);
+    if (isDeadTakeoverLeftover(name, lockName) || (waiter !== undefined && isDeadPid(waiter))) {
       await rm(join(dir, name), { force: true, recursive: true }).catch(() => undefined);
       continue;
     }

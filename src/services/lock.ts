@@ -1,10 +1,12 @@
+import { type BigIntStats, lstatSync } from 'node:fs';
 import { type FileHandle, open, realpath } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from './atomic-write.js';
 import { fsFailure, isNodeError, LockBusyError } from './errors.js';
-import { fileIdentity, readLockInstance } from './lock-instance.js';
+import { fileIdentity, type LockInstance, readLockInstance } from './lock-instance.js';
 import { EMPTY_LOCK_STALE_MS, isProcessAlive, lockFileName, parseLockBody } from './lock-owner.js';
 import { removeOwnLock, removeTakeoverLeftovers, type TakeoverHook, takeOverStaleLock } from './lock-takeover.js';
+import { joinWaiters, type WaiterCount } from './lock-waiters.js';
 
 export { EMPTY_LOCK_STALE_MS, fileIdentity, isProcessAlive, parseLockBody };
 export type { LockOwner } from './lock-owner.js';
@@ -62,36 +64,54 @@ export async function acquireFileLock(filePath: string, options: LockOptions = {
   const lockPath = await lockPathOf(filePath);
   const now = options.now ?? Date.now;
   const retry = createBackoff(options);
-  for (;;) {
-    const body = JSON.stringify({ pid: process.pid, createdAt: new Date(now()).toISOString() });
-    const identity = await tryCreateLock(lockPath, body);
-    if (identity !== undefined) return () => removeOwnLock(lockPath, { identity, raw: body });
-    const state = await inspectLock(lockPath, now());
-    if (state !== 'gone' && state.stale) {
-      await options.onTakeover?.('judged-stale');
-      const outcome = await takeOverStaleLock(lockPath, state, () => inspectLock(lockPath, now()), options.onTakeover);
-      // Taking over makes progress, but never past the deadline (someone may keep re-creating it).
-      if (retry.expired()) throw lockBusy(lockPath, state.holder);
-      // Removed, or changed since it was judged: try again at once. Busy: another process is
-      // taking it over; wait like any waiter.
-      if (outcome !== 'busy') continue;
-    } else if (retry.expired()) throw lockBusy(lockPath, state === 'gone' ? { kind: 'file' } : state.holder);
-    await retry.pause();
+  let seen: LockState = 'gone';
+  let waiters: WaiterCount | undefined;
+  try {
+    for (;;) {
+      const standing = stillStanding(lockPath, seen, now());
+      if (standing === undefined) {
+        const body = JSON.stringify({ pid: process.pid, createdAt: new Date(now()).toISOString() });
+        const identity = await tryCreateLock(lockPath, body);
+        if (identity !== undefined) return () => removeOwnLock(lockPath, { identity, raw: body });
+      }
+      const state = standing ?? (await inspectLock(lockPath, now()));
+      seen = state;
+      if (state !== 'gone' && state.stale) {
+        await options.onTakeover?.('judged-stale');
+        const outcome = await takeOverStaleLock(
+          lockPath,
+          state,
+          () => inspectLock(lockPath, now()),
+          options.onTakeover,
+        );
+        // Taking over makes progress, but never past the deadline (someone may keep re-creating it).
+        if (retry.expired()) throw lockBusy(lockPath, state.holder);
+        // Removed, or changed since it was judged: try again at once. Busy: another process is
+        // taking it over; wait like any waiter.
+        if (outcome !== 'busy') continue;
+      } else if (retry.expired()) throw lockBusy(lockPath, state === 'gone' ? { kind: 'file' } : state.holder);
+      waiters ??= joinWaiters(lockPath);
+      await retry.pause(waiters.current(Date.now()));
+    }
+  } finally {
+    waiters?.leave();
   }
 }
 
 /**
- * Short waits with full jitter from the very first try, the same for every waiter: with
- * growing delays a process that has waited longest polls least and starves while newcomers
- * win (8 writers × 100 on 2 cores used to time out).
+ * Waits with full jitter from the very first try, the same for every waiter: with growing
+ * delays a process that has waited longest polls least and starves while newcomers win (8
+ * writers × 100 on 2 cores used to time out). The mean is 20 ms, or 1 ms per waiter when more
+ * than 20 wait (lock-waiters.ts): the crowd then polls about 1,000 times a second in all.
  */
 function createBackoff(options: LockOptions) {
   const now = options.now ?? Date.now;
   const deadline = options.deadline ?? now() + (options.waitMs ?? lockWaitFromEnv() ?? LOCK_WAIT_MS);
   return {
     expired: () => now() >= deadline,
-    async pause() {
-      await sleep(Math.min(5 + Math.random() * 30, Math.max(1, deadline - now())));
+    async pause(waiters = 1) {
+      const mean = Math.max(20, waiters);
+      await sleep(Math.min(mean * (0.25 + Math.random() * 1.5), Math.max(1, deadline - now())));
     },
   };
 }
@@ -170,7 +190,31 @@ type LockState =
 
 async function inspectLock(lockPath: string, nowMs: number): Promise<LockState> {
   const found = await readLockInstance(lockPath, MAX_RECORD_BYTES);
-  if (found === 'gone') return 'gone';
+  return found === 'gone' ? 'gone' : judgeLock(found, nowMs);
+}
+
+/**
+ * The lock a waiter last judged live, judged again while that same file still stands: one
+ * lstat, no create attempt and no read (a record is written once, right after the file is
+ * made). Hundreds of waiters each polling with a full read took the CPU the holder needed: 500
+ * at once did not finish in 10 minutes. A takeover always reads afresh. Undefined: look fully.
+ */
+function stillStanding(lockPath: string, seen: LockState, nowMs: number): LockState | undefined {
+  if (seen === 'gone' || seen.stale || seen.directory || !seen.raw) return undefined;
+  let stats: BigIntStats | undefined;
+  try {
+    stats = lstatSync(lockPath, { bigint: true, throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+  if (!stats || fileIdentity(stats) !== seen.identity) return undefined;
+  return judgeLock({ identity: seen.identity, raw: seen.raw, directory: false, stats }, nowMs);
+}
+
+function judgeLock(
+  found: Pick<LockInstance, 'identity' | 'raw' | 'directory' | 'stats'>,
+  nowMs: number,
+): Exclude<LockState, 'gone'> {
   const { identity, raw, stats } = found;
   const mtimeMs = Number(stats.mtimeMs);
   const ageMs = nowMs - mtimeMs;
