@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
-const order = ['status.mjs', 'dashboard.mjs', 'setup-token-url.mjs', 'concurrent-writers.mjs'];
+const order = ['status.mjs', 'dashboard.mjs', 'setup-token-url.mjs', 'concurrent-writers.mjs', 'lock-proof.mjs'];
 const sections = [];
 for (const file of order) {
   console.log(`\n# ${file}`);
@@ -17,8 +17,8 @@ const lines = [
   `Run ${new Date().toISOString()} on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}${process.env.OPENCLAW_BIN ? `, OPENCLAW_BIN=${process.env.OPENCLAW_BIN}` : ''}.`,
   'Medians; yardsticks are measured in the same run, so the ratios hold better than the figures.',
   '',
-  '| bench | figure | value | yardstick | ratio | goal | met |',
-  '|---|---|---|---|---|---|---|',
+  '| bench | figure | value | yardstick | ratio | goal | met | detail |',
+  '|---|---|---|---|---|---|---|---|',
 ];
 for (const { file, results } of sections) {
   for (const row of results) {
@@ -26,7 +26,7 @@ for (const { file, results } of sections) {
     const yard = row.yardstick !== undefined ? `${row.yardstick.toFixed(1)} ${row.unit}` : '';
     const ratio = row.yardstick ? `×${(row.value / row.yardstick).toFixed(2)}` : '';
     lines.push(
-      `| ${file} | ${row.name} | ${value} | ${yard} | ${ratio} | ${row.goal ?? ''} | ${row.goal ? (row.met ? 'yes' : '**no**') : ''} |`,
+      `| ${file} | ${row.name} | ${value} | ${yard} | ${ratio} | ${row.goal ?? ''} | ${row.goal ? (row.met ? 'yes' : '**no**') : ''} | ${row.detail ?? ''} |`,
     );
   }
 }

@@ -2,7 +2,8 @@ import type { Stats } from 'node:fs';
 import { type FileHandle, lstat, mkdir, open, readdir, readlink, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AuthdeckError, fsFailure, isNodeError } from './errors.js';
-import { isDeadTakeoverLeftover, lockFileName } from './lock-owner.js';
+import { isDeadPid, lockFileName } from './lock-owner.js';
+import { removeTakeoverLeftovers } from './lock-takeover.js';
 import { countedWrite } from './write-activity.js';
 
 export const PRIVATE_FILE_MODE = 0o600;
@@ -37,9 +38,24 @@ export async function resolveWriteTarget(path: string): Promise<string> {
   throw new AuthdeckError(`${path}: too many symbolic links`);
 }
 
-/** Our temp files are `<name>.<base-36 pid, time and random>.tmp`; others' names do not match. */
-function ourTempFilePattern(name: string): RegExp {
-  return new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.[0-9a-z]{12,}\\.tmp$`);
+/**
+ * Our temp files are `<name>.<pid>-<time><random>.tmp` (base 36), so a sweep can tell whose a
+ * temp file is. Before, the pid ran on into the rest — `<name>.<pid><8 time><8 random>.tmp` —
+ * which still gives it back; a name of ours too short to hold a pid is taken for a leftover.
+ */
+function tempFileWriter(entry: string, name: string): { pid?: number } | undefined {
+  if (!entry.startsWith(`${name}.`) || !entry.endsWith('.tmp')) return undefined;
+  const middle = entry.slice(name.length + 1, -'.tmp'.length);
+  const current = /^([0-9a-z]+)-[0-9a-z]{12,}$/.exec(middle);
+  if (current) return { pid: Number.parseInt(current[1]!, 36) };
+  if (!/^[0-9a-z]{12,}$/.test(middle)) return undefined;
+  return middle.length > 16 ? { pid: Number.parseInt(middle.slice(0, -16), 36) } : {};
+}
+
+/** A temp file a killed writer left: one whose writer is gone (a live one is mid-write). */
+function isLeftoverTempFile(entry: string, name: string): boolean {
+  const writer = tempFileWriter(entry, name);
+  return writer !== undefined && (writer.pid === undefined || isDeadPid(writer.pid));
 }
 
 /**
@@ -48,9 +64,9 @@ function ourTempFilePattern(name: string): RegExp {
  */
 export async function findLeftoverTempFiles(path: string): Promise<string[]> {
   const dir = dirname(path);
-  const pattern = ourTempFilePattern(basename(path));
+  const name = basename(path);
   try {
-    return (await readdir(dir)).filter((name) => pattern.test(name)).map((name) => join(dir, name));
+    return (await readdir(dir)).filter((entry) => isLeftoverTempFile(entry, name)).map((entry) => join(dir, entry));
   } catch {
     return [];
   }
@@ -58,23 +74,19 @@ export async function findLeftoverTempFiles(path: string): Promise<string[]> {
 
 /**
  * What killed writers left beside `target`, removed under its lock in one pass over the
- * directory: our temp files (copies of the file) and stale locks a killed taker moved aside.
+ * directory: temp files of dead writers (copies of the file) and what killed lock takers left.
  */
 async function removeLeftovers(target: string): Promise<void> {
   const dir = dirname(target);
   const name = basename(target);
-  const temp = ourTempFilePattern(name);
   let names: string[];
   try {
     names = await readdir(dir);
   } catch {
     return;
   }
-  for (const entry of names) {
-    if (temp.test(entry)) await rm(join(dir, entry), { force: true });
-    else if (isDeadTakeoverLeftover(entry, lockFileName(name)))
-      await rm(join(dir, entry), { force: true, recursive: true }).catch(() => undefined);
-  }
+  for (const entry of names) if (isLeftoverTempFile(entry, name)) await rm(join(dir, entry), { force: true });
+  await removeTakeoverLeftovers(join(dir, lockFileName(name)), names);
 }
 
 /**
@@ -152,8 +164,9 @@ async function fsyncDir(dir: string): Promise<void> {
 
 /**
  * Unique enough for a temp name that is opened with `wx` (a clash fails, it never overwrites);
- * node:crypto would cost more start-up time than the whole read path.
+ * node:crypto would cost more start-up time than the whole read path. The pid comes first, on
+ * its own, for the sweep (tempFileWriter).
  */
 function uniqueSuffix(): string {
-  return `${process.pid.toString(36)}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10).padEnd(8, '0')}`;
+  return `${process.pid.toString(36)}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10).padEnd(8, '0')}`;
 }

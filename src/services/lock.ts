@@ -1,32 +1,21 @@
-import type { BigIntStats } from 'node:fs';
-import {
-  type FileHandle,
-  link,
-  lstat,
-  open,
-  readdir,
-  readFile,
-  realpath,
-  rename,
-  rm,
-  rmdir,
-  unlink,
-} from 'node:fs/promises';
+import { type BigIntStats, lstatSync } from 'node:fs';
+import { type FileHandle, open, realpath } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from './atomic-write.js';
-import { fsFailure, isNodeError, LockBusyError, UnreadableStateError } from './errors.js';
-import { isDeadTakeoverLeftover, isProcessAlive, lockFileName } from './lock-owner.js';
+import { fsFailure, isNodeError, LockBusyError } from './errors.js';
+import { fileIdentity, type LockInstance, readLockInstance } from './lock-instance.js';
+import { EMPTY_LOCK_STALE_MS, isProcessAlive, lockFileName, parseLockBody } from './lock-owner.js';
+import { removeOwnLock, removeTakeoverLeftovers, type TakeoverHook, takeOverStaleLock } from './lock-takeover.js';
+import { joinWaiters, type WaiterCount } from './lock-waiters.js';
 
-export { isProcessAlive };
+export { EMPTY_LOCK_STALE_MS, fileIdentity, isProcessAlive, parseLockBody };
+export type { LockOwner } from './lock-owner.js';
 
 /** The gateway's lock protocol (README "Where it reads and writes"): numbers shared with OpenClaw, not tunables. */
 export const LOCK_STALE_MS = 30_000;
 export const LOCK_WAIT_MS = 10_000;
-/**
- * A lock with no readable owner record (a crash between creating it and writing it, or a full
- * disk) is stale after this: writing the record takes microseconds.
- */
-export const EMPTY_LOCK_STALE_MS = 5_000;
+/** An owner record is a few dozen bytes; more is not one. */
+const MAX_RECORD_BYTES = 4_096;
 
 export interface LockOptions {
   /** How long to keep retrying before giving up; AUTHDECK_LOCK_TIMEOUT_MS overrides it. */
@@ -35,7 +24,7 @@ export interface LockOptions {
   deadline?: number;
   now?: () => number;
   /** Test hook: runs at each step of taking over a stale lock, so a test can stall a writer there. */
-  onTakeover?: (step: 'judged-stale' | 'moved-aside') => Promise<void>;
+  onTakeover?: TakeoverHook;
 }
 
 export interface LockHolder {
@@ -75,34 +64,54 @@ export async function acquireFileLock(filePath: string, options: LockOptions = {
   const lockPath = await lockPathOf(filePath);
   const now = options.now ?? Date.now;
   const retry = createBackoff(options);
-  for (;;) {
-    const body = JSON.stringify({ pid: process.pid, createdAt: new Date(now()).toISOString() });
-    if (await tryCreateLock(lockPath, body)) return () => releaseLock(lockPath, body);
-    const state = await inspectLock(lockPath, now());
-    if (state !== 'gone' && state.stale) {
-      await options.onTakeover?.('judged-stale');
-      await takeOverStaleLock(lockPath, state, options.onTakeover);
-      // Taking over makes progress, but never past the deadline (someone may keep re-creating it).
-      if (retry.expired()) throw lockBusy(lockPath, state.holder);
-      continue;
+  let seen: LockState = 'gone';
+  let waiters: WaiterCount | undefined;
+  try {
+    for (;;) {
+      const standing = stillStanding(lockPath, seen, now());
+      if (standing === undefined) {
+        const body = JSON.stringify({ pid: process.pid, createdAt: new Date(now()).toISOString() });
+        const identity = await tryCreateLock(lockPath, body);
+        if (identity !== undefined) return () => removeOwnLock(lockPath, { identity, raw: body });
+      }
+      const state = standing ?? (await inspectLock(lockPath, now()));
+      seen = state;
+      if (state !== 'gone' && state.stale) {
+        await options.onTakeover?.('judged-stale');
+        const outcome = await takeOverStaleLock(
+          lockPath,
+          state,
+          () => inspectLock(lockPath, now()),
+          options.onTakeover,
+        );
+        // Taking over makes progress, but never past the deadline (someone may keep re-creating it).
+        if (retry.expired()) throw lockBusy(lockPath, state.holder);
+        // Removed, or changed since it was judged: try again at once. Busy: another process is
+        // taking it over; wait like any waiter.
+        if (outcome !== 'busy') continue;
+      } else if (retry.expired()) throw lockBusy(lockPath, state === 'gone' ? { kind: 'file' } : state.holder);
+      waiters ??= joinWaiters(lockPath);
+      await retry.pause(waiters.current(Date.now()));
     }
-    if (retry.expired()) throw lockBusy(lockPath, state === 'gone' ? { kind: 'file' } : state.holder);
-    await retry.pause();
+  } finally {
+    waiters?.leave();
   }
 }
 
 /**
- * Short waits with full jitter from the very first try, the same for every waiter: with
- * growing delays a process that has waited longest polls least and starves while newcomers
- * win (8 writers × 100 on 2 cores used to time out).
+ * Waits with full jitter from the very first try, the same for every waiter: with growing
+ * delays a process that has waited longest polls least and starves while newcomers win (8
+ * writers × 100 on 2 cores used to time out). The mean is 20 ms, or 1 ms per waiter when more
+ * than 20 wait (lock-waiters.ts): the crowd then polls about 1,000 times a second in all.
  */
 function createBackoff(options: LockOptions) {
   const now = options.now ?? Date.now;
   const deadline = options.deadline ?? now() + (options.waitMs ?? lockWaitFromEnv() ?? LOCK_WAIT_MS);
   return {
     expired: () => now() >= deadline,
-    async pause() {
-      await sleep(Math.min(5 + Math.random() * 30, Math.max(1, deadline - now())));
+    async pause(waiters = 1) {
+      const mean = Math.max(20, waiters);
+      await sleep(Math.min(mean * (0.25 + Math.random() * 1.5), Math.max(1, deadline - now())));
     },
   };
 }
@@ -142,69 +151,78 @@ export async function inspectFileLock(filePath: string, nowMs = Date.now()): Pro
   }
 }
 
-async function tryCreateLock(lockPath: string, body: string): Promise<boolean> {
+/**
+ * Sweeps what killed lock takers left beside `filePath`'s lock, for a holder whose write is not
+ * writeFileAtomic's (that one sweeps with its temp files).
+ */
+export async function removeLockLeftovers(filePath: string): Promise<void> {
+  await removeTakeoverLeftovers(await lockPathOf(filePath));
+}
+
+/** Creates the lock with our record; its identity, or undefined when someone holds the name. */
+async function tryCreateLock(lockPath: string, body: string): Promise<string | undefined> {
   let handle: FileHandle;
   try {
     handle = await open(lockPath, 'wx', PRIVATE_FILE_MODE);
   } catch (error) {
-    if (isNodeError(error, 'EEXIST')) return false;
+    if (isNodeError(error, 'EEXIST')) return undefined;
     throw fsFailure(error, lockPath, 'write');
   }
+  let identity: string | undefined;
   try {
+    identity = fileIdentity(await handle.stat({ bigint: true }));
     await handle.writeFile(body);
     await handle.close();
-    return true;
+    return identity;
   } catch (error) {
-    // A lock left without its owner record would block everyone: it is ours, remove it.
+    // A lock left without its owner record would block everyone for seconds: it is ours, remove
+    // it (as a release does; without its identity it is left to go stale).
     await handle.close().catch(() => {});
-    await unlink(lockPath).catch(() => {});
+    if (identity !== undefined) await removeOwnLock(lockPath, { identity }).catch(() => {});
     throw fsFailure(error, lockPath, 'write');
   }
 }
 
-/**
- * Which file a lock is: inode and birth time in nanoseconds (an inode number alone is reused
- * at once when a lock is removed and another made), plus its content.
- */
+/** What sits at the lock path, judged: identity and record come from one read of one file. */
 type LockState =
   | 'gone'
   | { stale: boolean; holder: LockHolder; identity: string; raw: string | null; directory: boolean };
 
-export function fileIdentity(stats: { ino: bigint; birthtimeNs: bigint; dev: bigint }): string {
-  // Birth time, not change time: moving the file aside changes its ctime.
-  return `${stats.dev}:${stats.ino}:${stats.birthtimeNs}`;
+async function inspectLock(lockPath: string, nowMs: number): Promise<LockState> {
+  const found = await readLockInstance(lockPath, MAX_RECORD_BYTES);
+  return found === 'gone' ? 'gone' : judgeLock(found, nowMs);
 }
 
-async function inspectLock(lockPath: string, nowMs: number): Promise<LockState> {
-  let stats: BigIntStats;
+/**
+ * The lock a waiter last judged live, judged again while that same file still stands: one
+ * lstat, no create attempt and no read (a record is written once, right after the file is
+ * made). Hundreds of waiters each polling with a full read took the CPU the holder needed: 500
+ * at once did not finish in 10 minutes. A takeover always reads afresh. Undefined: look fully.
+ */
+function stillStanding(lockPath: string, seen: LockState, nowMs: number): LockState | undefined {
+  if (seen === 'gone' || seen.stale || seen.directory || !seen.raw) return undefined;
+  let stats: BigIntStats | undefined;
   try {
-    stats = await lstat(lockPath, { bigint: true });
-  } catch (error) {
-    if (isNodeError(error, 'ENOENT')) return 'gone';
-    throw fsFailure(error, lockPath, 'read');
+    stats = lstatSync(lockPath, { bigint: true, throwIfNoEntry: false });
+  } catch {
+    return undefined;
   }
+  if (!stats || fileIdentity(stats) !== seen.identity) return undefined;
+  return judgeLock({ identity: seen.identity, raw: seen.raw, directory: false, stats }, nowMs);
+}
+
+function judgeLock(
+  found: Pick<LockInstance, 'identity' | 'raw' | 'directory' | 'stats'>,
+  nowMs: number,
+): Exclude<LockState, 'gone'> {
+  const { identity, raw, stats } = found;
   const mtimeMs = Number(stats.mtimeMs);
   const ageMs = nowMs - mtimeMs;
-  const identity = fileIdentity(stats);
-  if (stats.isDirectory()) {
+  if (found.directory) {
     // Older gateways locked with a directory and no owner record: only age tells.
     return { stale: ageMs > LOCK_STALE_MS, holder: { kind: 'directory' }, identity, raw: null, directory: true };
   }
-  if (!stats.isFile()) {
-    // A symlink, FIFO or socket is nobody's lock: never follow or open it (a FIFO blocks).
-    throw new UnreadableStateError(
-      `${lockPath} is not a regular file (${describeType(stats)}); remove it when no OpenClaw or authdeck is running`,
-      lockPath,
-    );
-  }
-  let raw: string;
-  try {
-    raw = stats.size > 4096n ? '' : await readFile(lockPath, 'utf8');
-  } catch (error) {
-    if (isNodeError(error, 'ENOENT')) return 'gone';
-    throw fsFailure(error, lockPath, 'read');
-  }
-  const parsed = parseLockBody(raw);
+  const parsed = parseLockBody(raw ?? '');
   const holder: LockHolder = {
     kind: 'file',
     ...(parsed?.pid !== undefined ? { pid: parsed.pid } : {}),
@@ -219,105 +237,6 @@ async function inspectLock(lockPath: string, nowMs: number): Promise<LockState> 
   const trusted = Number.isFinite(createdMs) && createdMs <= nowMs + 1_000 ? createdMs : -Infinity;
   const heldForMs = nowMs - Math.max(mtimeMs, trusted);
   return { stale: heldForMs > LOCK_STALE_MS, holder, identity, raw, directory: false };
-}
-
-function describeType(stats: { isSymbolicLink(): boolean; isFIFO(): boolean; isSocket(): boolean }): string {
-  if (stats.isSymbolicLink()) return 'a symbolic link';
-  if (stats.isFIFO()) return 'a FIFO';
-  if (stats.isSocket()) return 'a socket';
-  return 'a special file';
-}
-
-/** What a lock file says of its owner (OpenClaw's refresh locks also record the process start time). */
-export interface LockOwner {
-  pid?: number;
-  createdAt?: string;
-  starttime?: number;
-}
-
-/** The owner record of a lock file, or undefined when it is not one (empty, torn, not JSON). */
-export function parseLockBody(raw: string): LockOwner | undefined {
-  try {
-    const value = JSON.parse(raw) as { pid?: unknown; createdAt?: unknown; starttime?: unknown };
-    if (value === null || typeof value !== 'object') return undefined;
-    return {
-      ...(typeof value.pid === 'number' && Number.isInteger(value.pid) && value.pid > 0 ? { pid: value.pid } : {}),
-      ...(typeof value.createdAt === 'string' ? { createdAt: value.createdAt } : {}),
-      ...(typeof value.starttime === 'number' ? { starttime: value.starttime } : {}),
-    };
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Removes the stale lock that was judged, and only that one. Unlinking by name would remove a
- * fresh lock another waiter made after taking over first (both would then "hold" it), so the
- * lock is moved aside atomically, checked to be the same file (inode) that was judged, and put
- * back exclusively (a hard link fails if the name is taken) when it is not.
- */
-export async function takeOverStaleLock(
-  lockPath: string,
-  judged: { identity: string; raw: string | null; directory: boolean },
-  onTakeover?: LockOptions['onTakeover'],
-): Promise<void> {
-  const aside = `${lockPath}.stale-${process.pid}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-  try {
-    await rename(lockPath, aside);
-  } catch (error) {
-    if (isNodeError(error, 'ENOENT')) return;
-    throw fsFailure(error, lockPath, 'write');
-  }
-  await onTakeover?.('moved-aside');
-  let moved: BigIntStats;
-  let content: string | null = null;
-  try {
-    moved = await lstat(aside, { bigint: true });
-    if (moved.isFile()) content = await readFile(aside, 'utf8');
-  } catch {
-    return;
-  }
-  if (fileIdentity(moved) === judged.identity && content === judged.raw) {
-    await (judged.directory
-      ? rmdir(aside).catch(() => rm(aside, { recursive: true, force: true }))
-      : rm(aside, { force: true }));
-    return;
-  }
-  // Someone else's fresh lock: restore it unless the name was taken meanwhile.
-  try {
-    if (moved.isDirectory()) await rename(aside, lockPath);
-    else await link(aside, lockPath);
-  } catch {
-    // The name is taken again; the moved lock's owner finishes its short write regardless.
-  }
-  await rm(aside, { force: true, recursive: moved.isDirectory() });
-}
-
-/**
- * A taker killed between moving a stale lock aside and removing it leaves `<lock>.stale-<pid>-…`
- * behind (an owner record, no secret); a live taker's is left to it. Writes of the locked file
- * sweep these with their temp files (writeFileAtomic); a lock with no such file calls this.
- */
-export async function removeDeadTakeoverLeftovers(lockPath: string): Promise<void> {
-  const dir = dirname(lockPath);
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch {
-    return;
-  }
-  for (const name of names)
-    if (isDeadTakeoverLeftover(name, basename(lockPath)))
-      await rm(join(dir, name), { force: true, recursive: true }).catch(() => undefined);
-}
-
-async function releaseLock(lockPath: string, ourBody: string): Promise<void> {
-  try {
-    const current = await readFile(lockPath, 'utf8');
-    if (current === ourBody) await rm(lockPath, { force: true });
-  } catch (error) {
-    if (!isNodeError(error, 'ENOENT')) throw error;
-  }
 }
 
 function lockBusy(lockPath: string, holder: LockHolder): LockBusyError {

@@ -3,6 +3,7 @@ import { parseDuration, DEFAULT_WARN_WITHIN } from './durations.js';
 import { ensurePrivateDir } from './atomic-write.js';
 import { UnreadableStateError, UsageError } from './errors.js';
 import { readTextIfExistsSync } from './fs-read.js';
+import { removeLockLeftovers, withFileLock } from './lock.js';
 import type { PathEnv } from './paths.js';
 import { resolveHomeDir } from './paths.js';
 
@@ -41,7 +42,7 @@ export function readPreferences(env: PathEnv): Preferences {
   return { ...DEFAULT_PREFERENCES, ...pickValid(stored !== null && typeof stored === 'object' ? stored : {}) };
 }
 
-function pickValid(stored: Partial<Preferences>): Partial<Preferences> {
+function pickValid(stored: Partial<Record<keyof Preferences, unknown>>): Partial<Preferences> {
   const valid: Partial<Preferences> = {};
   if (typeof stored.warnWithin === 'string') {
     try {
@@ -54,7 +55,7 @@ function pickValid(stored: Partial<Preferences>): Partial<Preferences> {
   return valid;
 }
 
-/** Validated write through conf (atomic, 0600). */
+/** Validated write through conf (atomic, 0600), under the file's lock. */
 export async function setPreference(env: PathEnv, key: string, value: string): Promise<Preferences> {
   if (!(PREFERENCE_KEYS as string[]).includes(key)) {
     throw new UsageError(`unknown preference "${key}"; known: ${PREFERENCE_KEYS.join(', ')}`);
@@ -62,19 +63,42 @@ export async function setPreference(env: PathEnv, key: string, value: string): P
   if (key === 'warnWithin') parseDuration(value, 'warnWithin');
   // A file that is there but unreadable is named, not overwritten.
   readPreferences(env);
+  const stored = await editPreferenceFile(env, (store) => {
+    store[key] = value;
+  });
+  return { ...DEFAULT_PREFERENCES, ...pickValid(stored) };
+}
+
+/**
+ * Read-modify-write of the whole preferences file under the lock protocol the gateway's files
+ * use: conf reads and writes without a lock, so two authdeck processes changing preferences at
+ * once would each write back what they read, losing the other's change. Keys this version does
+ * not know (a newer authdeck's) are kept. Readers stay lock-free: conf replaces the file whole.
+ */
+export async function editPreferenceFile(
+  env: PathEnv,
+  edit: (store: Record<string, unknown>) => void,
+): Promise<Record<string, unknown>> {
+  const file = join(preferencesDir(env), 'config.json');
   // Made here, 0700 whatever the umask (conf would make it 0777 under umask 000).
   await ensurePrivateDir(preferencesDir(env));
-  const store = await openPreferenceStore(env);
-  store.set(key as keyof Preferences, value);
-  return { ...DEFAULT_PREFERENCES, ...store.store };
+  return withFileLock(file, async () => {
+    const conf = await openPreferenceStore(env);
+    const store: Record<string, unknown> = { ...conf.store };
+    edit(store);
+    conf.store = store;
+    // conf's write is not ours (writeFileAtomic sweeps): what killed lock takers left goes here.
+    await removeLockLeftovers(file);
+    return store;
+  });
 }
 
 async function openPreferenceStore(env: PathEnv) {
   const { default: Conf } = await import('conf');
-  return new Conf<Preferences>({
+  return new Conf<Record<string, unknown>>({
     projectName: 'authdeck',
     cwd: preferencesDir(env),
     configFileMode: 0o600,
-    defaults: DEFAULT_PREFERENCES,
+    defaults: { ...DEFAULT_PREFERENCES },
   });
 }

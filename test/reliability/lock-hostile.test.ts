@@ -1,9 +1,19 @@
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LockBusyError, UnreadableStateError } from '../../src/services/errors.js';
 import { acquireFileLock } from '../../src/services/lock.js';
+import type { TakeoverStep } from '../../src/services/lock-takeover.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { runCli } from '../helpers/run-cli.js';
 import { makeTempHome, readJson } from '../helpers/temp-state.js';
@@ -30,8 +40,68 @@ const age = (path: string, ms: number) => {
   utimesSync(path, then, then);
 };
 
+/** Starts A taking the lock with its takeover stalled at `step`; resolves once it is stalled there. */
+async function stalledTaker(file: string, step: TakeoverStep) {
+  let resume!: () => void;
+  let stalled!: () => void;
+  const isStalled = new Promise<void>((done) => (stalled = done));
+  const acquired = acquireFileLock(file, {
+    waitMs: 5_000,
+    onTakeover: async (at) => {
+      if (at !== step) return;
+      stalled();
+      await new Promise<void>((done) => (resume = done));
+    },
+  });
+  await isStalled;
+  return { acquired, resume: () => resume() };
+}
+
 describe('taking over a stale lock', () => {
-  it.each(['judged-stale', 'moved-aside'] as const)(
+  it.each(['claimed', 'verified'] as const)(
+    'a taker stalled holding its claim (%s) keeps every other taker off that lock; it then takes it alone',
+    async (step) => {
+      const { file, lock } = target();
+      const stale = JSON.stringify({ pid: await deadPid(), createdAt: new Date().toISOString() });
+      writeFileSync(lock, stale);
+      const a = await stalledTaker(file, step);
+      await expect(acquireFileLock(file, { waitMs: 300 })).rejects.toBeInstanceOf(LockBusyError);
+      expect(readFileSync(lock, 'utf8')).toBe(stale);
+      // Once A goes on, A and B both get the lock, one after the other.
+      const b = acquireFileLock(file, { waitMs: 5_000 });
+      a.resume();
+      const holding = new Set<string>();
+      const overlaps: string[] = [];
+      const hold = async (name: string, acquired: Promise<() => Promise<void>>) => {
+        const release = await acquired;
+        holding.add(name);
+        if (holding.size > 1) overlaps.push([...holding].join(' and '));
+        await new Promise((done) => setTimeout(done, 50));
+        holding.delete(name);
+        await release();
+      };
+      await Promise.all([hold('A', a.acquired), hold('B', b)]);
+      expect(overlaps).toEqual([]);
+      expect(existsSync(lock)).toBe(false);
+      expect(readdirSync(dirname(lock)).filter((name) => name.includes('.takeover-'))).toEqual([]);
+    },
+  );
+
+  it('a taker killed holding its claim does not block the lock: the next one claims the next level', async () => {
+    const { file, lock } = target();
+    writeFileSync(lock, JSON.stringify({ pid: await deadPid(), createdAt: new Date().toISOString() }));
+    const stats = lstatSync(lock, { bigint: true });
+    const dead = await deadPid();
+    const claim = `${lock}.takeover-${[stats.dev, stats.ino, stats.birthtimeNs].map((n) => n.toString(36)).join('-')}.0`;
+    writeFileSync(claim, JSON.stringify({ pid: dead, createdAt: new Date().toISOString() }));
+    const release = await acquireFileLock(file, { waitMs: 1_000 });
+    expect(JSON.parse(readFileSync(lock, 'utf8')).pid).toBe(process.pid);
+    // The taker's claims (the dead one's included) went with the lock they were on.
+    expect(existsSync(claim)).toBe(false);
+    await release();
+  });
+
+  it.each(['judged-stale'] as const)(
     'never lets two writers hold it when one stalls mid-takeover (%s)',
     async (step) => {
       const { file, lock } = target();

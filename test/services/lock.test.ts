@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LockBusyError } from '../../src/services/errors.js';
 import { writeFileAtomic } from '../../src/services/atomic-write.js';
@@ -78,6 +78,24 @@ describe('file lock', () => {
     utimesSync(lock, old, old);
     const release = await acquireFileLock(file, { waitMs: 500 });
     await release();
+  });
+
+  it("a waiter marks itself beside the lock while it waits, and only then; a dead waiter's mark is swept", async () => {
+    const { file, lock } = target();
+    const dir = dirname(lock);
+    const marks = () => readdirSync(dir).filter((name) => name.startsWith('auth-profiles.json.lock.wait-'));
+    const dead = `${lock}.wait-${(await deadPid()).toString(36)}-abc`;
+    writeFileSync(dead, '');
+    const release = await acquireFileLock(file);
+    expect(marks()).toEqual([basename(dead)]);
+    const second = acquireFileLock(file, { waitMs: 5_000 });
+    await new Promise((done) => setTimeout(done, 200));
+    // Counting the waiters (on the first wait, then once a second) sweeps the dead one's mark.
+    expect(marks()).toHaveLength(1);
+    expect(marks()[0]).toMatch(new RegExp(`\\.wait-${process.pid.toString(36)}-`));
+    await release();
+    await (await second)();
+    expect(marks()).toEqual([]);
   });
 
   it('waits for a holder that lets go', async () => {

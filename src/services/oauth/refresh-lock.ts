@@ -1,23 +1,23 @@
-import type { BigIntStats } from 'node:fs';
 import { readFileSync } from 'node:fs';
-import { lstat, mkdir, open, readFile, unlink } from 'node:fs/promises';
+import { type FileHandle, mkdir, open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AuthdeckError, isNodeError, UnreadableStateError } from '../errors.js';
+import { fileIdentity, readLockInstance } from '../lock-instance.js';
+import { isProcessAlive, type LockOwner, parseLockBody } from '../lock-owner.js';
 import {
-  fileIdentity,
-  isProcessAlive,
-  type LockOwner,
-  parseLockBody,
-  removeDeadTakeoverLeftovers,
+  type JudgedLock,
+  removeOwnLock,
+  removeTakeoverLeftovers,
+  type TakeoverHook,
   takeOverStaleLock,
-} from '../lock.js';
+} from '../lock-takeover.js';
 
 /** OpenClaw judges a lock by its owner: stale when that process is gone (or, ownerless, after 3 min). */
 const OWNERLESS_STALE_MS = 180_000;
 
 export async function acquireOAuthRefreshLock(
   path: string,
-  options: { waitMs?: number; now?: () => number } = {},
+  options: { waitMs?: number; now?: () => number; onTakeover?: TakeoverHook } = {},
 ): Promise<() => Promise<void>> {
   const now = options.now ?? Date.now;
   const deadline = now() + (options.waitMs ?? 30_000);
@@ -26,29 +26,20 @@ export async function acquireOAuthRefreshLock(
   const body = `${JSON.stringify({ pid: process.pid, createdAt: new Date(now()).toISOString(), ...(starttime !== undefined ? { starttime } : {}) }, null, 2)}\n`;
   let owner: LockOwner = {};
   for (;;) {
-    try {
-      const handle = await open(path, 'wx', 0o600);
-      try {
-        await handle.writeFile(body);
-      } catch (error) {
-        await handle.close().catch(() => undefined);
-        await unlink(path).catch(() => undefined);
-        throw error;
-      }
-      await handle.close();
-      await removeDeadTakeoverLeftovers(path);
-      return async () => {
-        // Only our own lock is removed.
-        if ((await readFile(path, 'utf8').catch(() => '')) === body) await unlink(path).catch(() => undefined);
-      };
-    } catch (error) {
-      if (!isNodeError(error, 'EEXIST')) throw error;
+    const identity = await tryCreate(path, body);
+    if (identity !== undefined) {
+      await removeTakeoverLeftovers(path);
+      // Only our own lock is removed, under the same claim a taker takes.
+      return () => removeOwnLock(path, { identity, raw: body });
     }
     const judged = await judgeLock(path, now());
+    let outcome: 'removed' | 'declined' | 'busy' | undefined;
     if (judged !== 'gone') {
       owner = judged.owner;
-      // Moved aside and checked to be the one judged: a waiter that took over first keeps its lock.
-      if (judged.stale) await takeOverStaleLock(path, { identity: judged.identity, raw: judged.raw, directory: false });
+      if (judged.stale) {
+        await options.onTakeover?.('judged-stale');
+        outcome = await takeOverStaleLock(path, judged, () => judgeLock(path, now()), options.onTakeover);
+      }
     }
     if (now() >= deadline) {
       const who = owner.pid !== undefined ? `process ${owner.pid}` : 'a process that left no owner';
@@ -57,7 +48,7 @@ export async function acquireOAuthRefreshLock(
       );
     }
     // Gone or taken over: try again at once, but never spin (a takeover can lose to another waiter).
-    if (judged === 'gone' || judged.stale) {
+    if (judged === 'gone' || (outcome !== undefined && outcome !== 'busy')) {
       await new Promise((done) => setTimeout(done, 5 + Math.random() * 20));
       continue;
     }
@@ -65,46 +56,52 @@ export async function acquireOAuthRefreshLock(
   }
 }
 
-async function judgeLock(
-  path: string,
-  nowMs: number,
-): Promise<'gone' | { stale: boolean; owner: LockOwner; identity: string; raw: string }> {
-  let stats: BigIntStats;
+/** Creates the lock with our record (OpenClaw's format); its identity, or undefined when taken. */
+async function tryCreate(path: string, body: string): Promise<string | undefined> {
+  let handle: FileHandle;
   try {
-    stats = await lstat(path, { bigint: true });
+    handle = await open(path, 'wx', 0o600);
   } catch (error) {
-    if (isNodeError(error, 'ENOENT')) return 'gone';
+    if (isNodeError(error, 'EEXIST')) return undefined;
     throw error;
   }
-  if (!stats.isFile())
-    throw new UnreadableStateError(`${path} is not a regular file; remove it when no gateway is running`, path);
-  if (stats.size > 65_536n)
-    throw new UnreadableStateError(
-      `${path} is not a lock file (${stats.size} bytes); remove it when no gateway is running`,
-      path,
-    );
-  let raw: string;
+  let identity: string | undefined;
   try {
-    raw = await readFile(path, 'utf8');
+    identity = fileIdentity(await handle.stat({ bigint: true }));
+    await handle.writeFile(body);
+    await handle.close();
+    return identity;
   } catch (error) {
-    if (isNodeError(error, 'ENOENT')) return 'gone';
+    await handle.close().catch(() => undefined);
+    if (identity !== undefined) await removeOwnLock(path, { identity }).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function judgeLock(path: string, nowMs: number): Promise<'gone' | (JudgedLock & { owner: LockOwner })> {
+  const found = await readLockInstance(path, 65_536);
+  if (found === 'gone') return 'gone';
+  if (found.directory)
+    throw new UnreadableStateError(`${path} is not a regular file; remove it when no gateway is running`, path);
+  if (found.tooLarge)
     throw new UnreadableStateError(
-      `${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      `${path} is not a lock file (${found.stats.size} bytes); remove it when no gateway is running`,
       path,
     );
-  }
+  const { identity, stats } = found;
+  const raw = found.raw ?? '';
+  const judged = { identity, raw, directory: false };
   // Not an owner record: judged by age alone, as an ownerless lock.
   const owner = parseLockBody(raw) ?? {};
-  const identity = fileIdentity(stats);
   if (owner.pid !== undefined) {
-    if (!isProcessAlive(owner.pid)) return { stale: true, owner, identity, raw };
+    if (!isProcessAlive(owner.pid)) return { ...judged, stale: true, owner };
     // The pid lives, but a reused pid belongs to another process: OpenClaw records the start time for this.
     const started = owner.starttime !== undefined ? processStartTime(owner.pid) : undefined;
-    return { stale: started !== undefined && started !== owner.starttime, owner, identity, raw };
+    return { ...judged, stale: started !== undefined && started !== owner.starttime, owner };
   }
   const created = owner.createdAt ? Date.parse(owner.createdAt) : Number.NaN;
   const since = Number.isFinite(created) && created <= nowMs ? created : Number(stats.mtimeMs);
-  return { stale: nowMs - since > OWNERLESS_STALE_MS, owner, identity, raw };
+  return { ...judged, stale: nowMs - since > OWNERLESS_STALE_MS, owner };
 }
 
 /** Field 22 of /proc/<pid>/stat (Linux), as OpenClaw records it to tell a reused pid apart. */
