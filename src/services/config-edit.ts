@@ -3,7 +3,7 @@ import type { FormattingOptions, Node as JsonNode, ParseError } from 'jsonc-pars
 import { PRIVATE_FILE_MODE, writeFileAtomic } from './atomic-write.js';
 import { parseConfigText } from './config.js';
 import { findAuthoringFile, INCLUDE_KEY, resolveIncludes } from './config-include.js';
-import { AuthdeckError, fsFailure } from './errors.js';
+import { AuthdeckError, fsFailure, UnreadableStateError } from './errors.js';
 import { readTextIfExists } from './fs-read.js';
 import { asRecord, formatJsonDocument, offsetToLineColumn } from './json-text.js';
 import { withFileLock, type LockOptions } from './lock.js';
@@ -41,6 +41,24 @@ export interface ConfigProfileEntry {
 }
 
 export async function recordProfileInConfig(
+  path: string,
+  profile: ConfigProfileEntry,
+  lock?: LockOptions,
+): Promise<ConfigRecordResult> {
+  try {
+    return await recordUnderLock(path, profile, lock);
+  } catch (error) {
+    // The JSON parsers recurse per level: a file nested hundreds of thousands deep overflows them.
+    if (error instanceof RangeError)
+      throw new UnreadableStateError(
+        `${path} is nested too deeply for authdeck to edit (${error.message}); nothing was written`,
+        path,
+      );
+    throw error;
+  }
+}
+
+async function recordUnderLock(
   path: string,
   profile: ConfigProfileEntry,
   lock?: LockOptions,

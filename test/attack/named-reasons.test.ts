@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { describe, expect, it } from 'vitest';
 import { runCommand } from '../helpers/run-command.js';
 import { makeTempHome, writeText } from '../helpers/temp-state.js';
@@ -27,5 +29,15 @@ describe('bad settings get one line that names them', () => {
         `authdeck: ${path}: authdeck's preferences are not valid JSON; fix or remove the file`,
       );
     }
+  });
+
+  it('an openclaw.json nested 200,000 deep is named, not "unexpected error", and nothing is written', async () => {
+    const { home, configPath, mainAgentDir } = makeTempHome();
+    writeText(configPath, `${'{"a":'.repeat(200_000)}1${'}'.repeat(200_000)}`);
+    const run = await runCommand(['add-key', '--provider', 'openai'], { home, input: fakeSecrets.openaiKey() });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain(`${configPath} is nested too deeply for authdeck to edit`);
+    expect(run.stderr).not.toContain('unexpected error');
+    expect(existsSync(join(mainAgentDir, 'auth-profiles.json'))).toBe(false);
   });
 });
