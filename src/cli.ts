@@ -17,7 +17,7 @@ import { setupTokenCommand } from './commands/setup-token.js';
 import { choice, type CommandSpec, flag, type ParsedValues, text } from './commands/spec.js';
 import { runStatus, statusCommand } from './commands/status.js';
 import { tokenCommand } from './commands/token.js';
-import { looksLikeSecret, maskSecret } from './services/credentials.js';
+import { looksLikeSecret, maskSecret } from './services/profiles/credentials.js';
 import { AuthdeckError, ExitCode, errorMessage, UsageError } from './services/errors.js';
 import { VERSION } from './version.js';
 

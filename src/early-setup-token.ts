@@ -1,7 +1,7 @@
-import type { AgentState } from './services/agent-state.js';
-import { profileAWriteWouldReplace } from './services/agent-state.js';
-import { storedProfileType } from './services/credential-view.js';
-import { resolveProfileId } from './services/profile-actions.js';
+import type { AgentState } from './services/profiles/agent-state.js';
+import { profileAWriteWouldReplace } from './services/profiles/agent-state.js';
+import { storedProfileType } from './services/profiles/credential-view.js';
+import { resolveProfileId } from './services/profiles/profile-actions.js';
 import type { SetupTokenSession } from './services/setup-token/session.js';
 
 export interface EarlySetupToken {

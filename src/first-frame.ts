@@ -1,4 +1,4 @@
-import type { AgentState } from './services/agent-state.js';
+import type { AgentState } from './services/profiles/agent-state.js';
 import { buildStatusReport } from './services/status/report.js';
 import { describeStore, layerLabel, summaryParts } from './services/status/words.js';
 import type { Screen } from './navigation.js';

@@ -1,4 +1,4 @@
-import { writeActivity } from './services/write-activity.js';
+import { writeActivity } from './services/files/write-activity.js';
 
 /**
  * Ctrl+C for the plain commands, in one place. A command that can stop cleanly (a sign-in

@@ -2,7 +2,7 @@ import type { CommandContext } from './commands/context.js';
 import { homeScreen, type Screen, type TuiResult } from './navigation.js';
 import { ExitCode, UsageError } from './services/errors.js';
 import { parseDuration } from './services/durations.js';
-import { type AgentState, loadAgentState } from './services/agent-state.js';
+import { type AgentState, loadAgentState } from './services/profiles/agent-state.js';
 import { plainFirstFrame, takeOverFirstFrame } from './first-frame.js';
 import { readPreferences } from './services/prefs.js';
 import { guardLine } from './services/terminal-text.js';
@@ -74,7 +74,7 @@ async function runApp(
       import('./app.js'),
       import('./app-services.js'),
       import('./services/setup-token/pty.js'),
-      import('./services/watch.js'),
+      import('./services/files/watch.js'),
     ]),
   );
   inkLoaded = true;

@@ -1,8 +1,8 @@
-import { loadAgentState, type AgentState } from '../services/agent-state.js';
+import { loadAgentState, type AgentState } from '../services/profiles/agent-state.js';
 import type { ActionContext } from '../services/actions.js';
 import type { GatewayNote } from '../services/gateway/reload-auth.js';
 
-import { resolveWorkspace, type StoreGenerationChoice, type Workspace } from '../services/workspace.js';
+import { resolveWorkspace, type StoreGenerationChoice, type Workspace } from '../services/config/workspace.js';
 import { colorEnabled, createPainter, writeLine, type CommandIO, type Painter } from './output.js';
 import { promptChoice, promptSecret, readAllInput } from './secret-input.js';
 

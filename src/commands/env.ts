@@ -1,4 +1,4 @@
-import { maskSecret } from '../services/credentials.js';
+import { maskSecret } from '../services/profiles/credentials.js';
 import {
   describeDaemonEnv,
   envValueProblem,

@@ -1,6 +1,6 @@
 import { findProvider, type OnboardingMethod } from '../services/providers.js';
 import { UnreadableStateError, UsageError } from '../services/errors.js';
-import type { AgentState } from '../services/agent-state.js';
+import type { AgentState } from '../services/profiles/agent-state.js';
 import type { CommandContext } from './context.js';
 import { choice, command, flag, OPTIONS, type OptionValues, provider, text } from './spec.js';
 

@@ -1,7 +1,7 @@
 import { countOf } from '../services/status/words.js';
 import { describeExpiry } from '../services/durations.js';
 import { CancelledError, UsageError } from '../services/errors.js';
-import type { MigrationEntry, MigrationPlan } from '../services/migrate.js';
+import type { MigrationEntry, MigrationPlan } from '../services/profiles/migrate.js';
 import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
 import { promptConfirm } from './secret-input.js';
@@ -51,7 +51,7 @@ function formatPlan(ctx: CommandContext, plan: MigrationPlan): void {
 export async function runMigrate(ctx: CommandContext, options: MigrateOptions): Promise<number> {
   const state = await ctx.agentState();
   // Loaded on use: the other commands (status --check in cron above all) never pay for it.
-  const { planMigration } = await import('../services/migrate.js');
+  const { planMigration } = await import('../services/profiles/migrate.js');
   const plan = await planMigration(state.store);
   if (!options.apply) {
     if (options.json) writeJson(ctx.io.stdout, { ok: true, applied: false, ...plan });

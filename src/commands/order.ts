@@ -1,9 +1,9 @@
-import { listAgentProfiles } from '../services/agent-state.js';
+import { listAgentProfiles } from '../services/profiles/agent-state.js';
 import { readPreferences } from '../services/prefs.js';
 import { parseDuration } from '../services/durations.js';
 import { UsageError } from '../services/errors.js';
 import { setOrder } from '../services/actions.js';
-import { resolveProfileId } from '../services/profile-actions.js';
+import { resolveProfileId } from '../services/profiles/profile-actions.js';
 import { buildStatusReport } from '../services/status/report.js';
 import type { CommandContext } from './context.js';
 import { forTerminal, shown } from '../services/terminal-text.js';

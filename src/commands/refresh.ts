@@ -1,4 +1,4 @@
-import { resolveProfileName } from '../services/agent-state.js';
+import { resolveProfileName } from '../services/profiles/agent-state.js';
 import { refreshSignIn } from '../services/actions.js';
 import { describeExpiry } from '../services/durations.js';
 import type { CommandContext } from './context.js';

@@ -1,7 +1,7 @@
-import { listAgentProfiles, resolveProfileName } from '../services/agent-state.js';
+import { listAgentProfiles, resolveProfileName } from '../services/profiles/agent-state.js';
 import { CancelledError, UsageError } from '../services/errors.js';
 import { removeCredential } from '../services/actions.js';
-import { removalLayer } from '../services/profile-actions.js';
+import { removalLayer } from '../services/profiles/profile-actions.js';
 import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
 import { promptConfirm } from './secret-input.js';

@@ -1,4 +1,4 @@
-import { normalizeSecret } from '../services/credentials.js';
+import { normalizeSecret } from '../services/profiles/credentials.js';
 import { AuthdeckError, CancelledError } from '../services/errors.js';
 
 /** More than any secret: reading stops here instead of filling memory with a wrong pipe. */

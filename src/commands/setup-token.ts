@@ -1,5 +1,5 @@
 import { UsageError } from '../services/errors.js';
-import { resolveProfileId } from '../services/profile-actions.js';
+import { resolveProfileId } from '../services/profiles/profile-actions.js';
 import { findClaudeBinary } from '../services/setup-token/find-claude.js';
 import type { CommandContext } from './context.js';
 import { openScreen, requireTerminal } from './interactive.js';

@@ -1,6 +1,6 @@
 import { parseDuration } from '../services/durations.js';
 import { readPreferences } from '../services/prefs.js';
-import type { AgentState } from '../services/agent-state.js';
+import type { AgentState } from '../services/profiles/agent-state.js';
 import type { ProbeOutcome } from '../services/probe/probe-runner.js';
 import { buildStatusReport, type StatusReport } from '../services/status/report.js';
 import { forTerminal, guardTerminal } from '../services/terminal-text.js';

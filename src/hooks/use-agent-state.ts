@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useServices } from '../contexts.js';
-import type { AgentState } from '../services/agent-state.js';
+import type { AgentState } from '../services/profiles/agent-state.js';
 import { errorMessage } from '../services/errors.js';
 
 export interface AgentStateView {

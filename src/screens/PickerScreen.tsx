@@ -10,7 +10,7 @@ import { countOf } from '../services/status/words.js';
 import { errorMessage, ExitCode } from '../services/errors.js';
 import { isUsableStatus } from '../services/status/health.js';
 import { buildStatusReport, compareByOrderPosition } from '../services/status/report.js';
-import { orderBase } from '../services/order-edit.js';
+import { orderBase } from '../services/profiles/order-edit.js';
 import { useHoldRestOfKeys, useKeys } from '../components/key-router.js';
 import { shown } from '../services/terminal-text.js';
 

@@ -1,10 +1,14 @@
-import type { AgentState } from './agent-state.js';
+import type { AgentState } from './profiles/agent-state.js';
 import type { Finding } from './doctor/doctor-types.js';
 import { describeReload, type GatewayNote, type GatewayReload } from './gateway/reload-auth.js';
-import { clearProfileCooldown, removeProfile, setOrderOverride } from './profile-actions.js';
-import { type SaveCredentialInput, type SaveCredentialResult, saveCredentialProfile } from './save-credential.js';
+import { clearProfileCooldown, removeProfile, setOrderOverride } from './profiles/profile-actions.js';
+import {
+  type SaveCredentialInput,
+  type SaveCredentialResult,
+  saveCredentialProfile,
+} from './profiles/save-credential.js';
 import { type AgentStore, openAgentStoreForWrite } from './store/agent-store.js';
-import type { Workspace } from './workspace.js';
+import type { Workspace } from './config/workspace.js';
 
 /**
  * What the CLI and the screens do to the store, in one place: each action writes and then tells
@@ -108,7 +112,7 @@ export async function applyDoctorFixes(context: ActionContext, findings: Finding
 }
 
 export async function migrateJsonFiles(context: ActionContext, options: { preferJson?: boolean }) {
-  const { applyMigration } = await import('./migrate.js');
+  const { applyMigration } = await import('./profiles/migrate.js');
   const store = await storeFor(context);
   const result = await applyMigration(store, options);
   return { ...result, ...(await tellGateway(context, store, result.written.length > 0)) };

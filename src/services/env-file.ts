@@ -1,7 +1,7 @@
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from './files/atomic-write.js';
 import { UsageError } from './errors.js';
-import { readTextIfExists } from './fs-read.js';
-import { withFileLock } from './lock.js';
+import { readTextIfExists } from './files/fs-read.js';
+import { withFileLock } from './files/lock.js';
 
 /** The daemon's `.env` as the gateway loads it; a missing file is an empty one. */
 export async function readDaemonEnv(path: string): Promise<Record<string, string>> {

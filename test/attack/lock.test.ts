@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../src/services/atomic-write.js';
+import { writeFileAtomic } from '../../src/services/files/atomic-write.js';
 import { readDaemonEnv } from '../../src/services/env-file.js';
-import { acquireFileLock, withFileLock } from '../../src/services/lock.js';
-import type { TakeoverHook } from '../../src/services/lock-takeover.js';
+import { acquireFileLock, withFileLock } from '../../src/services/files/lock.js';
+import type { TakeoverHook } from '../../src/services/files/lock-takeover.js';
 import { acquireOAuthRefreshLock } from '../../src/services/oauth/refresh-lock.js';
 import { oauthRefreshLockPath } from '../../src/services/store/refresh-lock-path.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isProcessAlive } from '../../src/services/lock.js';
+import { isProcessAlive } from '../../src/services/files/lock.js';
 import { loadRecording } from '../fake-claude/recordings.mjs';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { PATH_WITHOUT_CLAUDE, sleep, TerminalSession } from '../helpers/pty-driver.js';

@@ -12,8 +12,8 @@ import {
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LockBusyError, UnreadableStateError } from '../../src/services/errors.js';
-import { acquireFileLock } from '../../src/services/lock.js';
-import type { TakeoverStep } from '../../src/services/lock-takeover.js';
+import { acquireFileLock } from '../../src/services/files/lock.js';
+import type { TakeoverStep } from '../../src/services/files/lock-takeover.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { runCli } from '../helpers/run-cli.js';
 import { makeTempHome, readJson } from '../helpers/temp-state.js';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkSecret, normalizeSecret } from '../../src/services/credentials.js';
+import { checkSecret, normalizeSecret } from '../../src/services/profiles/credentials.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { TerminalSession } from '../helpers/pty-driver.js';
 import { makeTempHome, readJson } from '../helpers/temp-state.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSecret, maskSecret, normalizeSecret } from '../../src/services/credentials.js';
+import { checkSecret, maskSecret, normalizeSecret } from '../../src/services/profiles/credentials.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 
 describe('normalizeSecret', () => {

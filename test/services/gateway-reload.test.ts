@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { reloadGatewayAuth } from '../../src/services/gateway/reload-auth.js';
 import { resolveGatewayTarget } from '../../src/services/gateway/gateway-target.js';
-import { resolveWorkspace } from '../../src/services/workspace.js';
+import { resolveWorkspace } from '../../src/services/config/workspace.js';
 import { execOn, installOpenclawFixture } from '../helpers/openclaw-fixtures.js';
 import { makeTempHome, writeJsonFile, writeText } from '../helpers/temp-state.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeProfile } from '../../src/services/credential-view.js';
+import { describeProfile } from '../../src/services/profiles/credential-view.js';
 import { classifyProfileHealth, classifyUsage } from '../../src/services/status/health.js';
 
 const NOW = Date.UTC(2026, 10, 26);

@@ -3,8 +3,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFile
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LockBusyError } from '../../src/services/errors.js';
-import { writeFileAtomic } from '../../src/services/atomic-write.js';
-import { acquireFileLock, withFileLock } from '../../src/services/lock.js';
+import { writeFileAtomic } from '../../src/services/files/atomic-write.js';
+import { acquireFileLock, withFileLock } from '../../src/services/files/lock.js';
 import { makeTempHome } from '../helpers/temp-state.js';
 
 function target() {

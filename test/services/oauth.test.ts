@@ -9,7 +9,7 @@ import { refreshOAuthProfile } from '../../src/services/oauth/refresh.js';
 import { oauthRefreshLockPath } from '../../src/services/store/refresh-lock-path.js';
 import { signIn } from '../../src/services/oauth/sign-in.js';
 import type { SignInPrompt } from '../../src/services/oauth/sign-in-types.js';
-import { resolveWorkspace } from '../../src/services/workspace.js';
+import { resolveWorkspace } from '../../src/services/config/workspace.js';
 import { installOpenclawFixture, readCell } from '../helpers/openclaw-fixtures.js';
 import {
   type FakeAuthServer,

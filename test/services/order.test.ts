@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeProfile } from '../../src/services/credential-view.js';
+import { describeProfile } from '../../src/services/profiles/credential-view.js';
 import type { HealthStatus } from '../../src/services/status/health.js';
 import { resolveEffectiveOrder, type OrderInputs } from '../../src/services/status/order.js';
 

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveConfigPath, resolveStateDir } from '../../src/services/paths.js';
-import { resolveWorkspace } from '../../src/services/workspace.js';
+import { resolveConfigPath, resolveStateDir } from '../../src/services/config/paths.js';
+import { resolveWorkspace } from '../../src/services/config/workspace.js';
 import { makeTempHome, writeText } from '../helpers/temp-state.js';
 
 describe('state dir', () => {

@@ -22,7 +22,7 @@ import { useDashboardActions } from './use-dashboard-actions.js';
 import { type DashboardMode, useDashboardUi } from './use-dashboard-ui.js';
 import { useLiveReport } from './use-live-report.js';
 import { describeStore, layerLabel } from '../../services/status/words.js';
-import { profileStorePath } from '../../services/agent-state.js';
+import { profileStorePath } from '../../services/profiles/agent-state.js';
 import { useKeys, type RoutedKey } from '../../components/key-router.js';
 import { actionFor, hintsFor } from '../../components/key-table.js';
 import {

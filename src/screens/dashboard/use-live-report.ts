@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { AgentState } from '../../services/agent-state.js';
+import type { AgentState } from '../../services/profiles/agent-state.js';
 import { buildStatusReport, nextStatusChangeAt, type StatusReport } from '../../services/status/report.js';
 
 /**

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
 import { useNavigation, useServices } from '../../contexts.js';
-import { listAgentProfiles, listEnvCredentials } from '../../services/agent-state.js';
+import { listAgentProfiles, listEnvCredentials } from '../../services/profiles/agent-state.js';
 import type { AgentStateView } from '../../hooks/use-agent-state.js';
 import { useClaudePath } from './use-claude-path.js';
 import { useKeys } from '../../components/key-router.js';

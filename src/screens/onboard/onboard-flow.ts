@@ -1,6 +1,6 @@
 import { probeEndpoint } from '../../services/probe/probe-endpoints.js';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
-import type { SecretKind } from '../../services/credentials.js';
+import type { SecretKind } from '../../services/profiles/credentials.js';
 import type { SavedCredential } from '../../services/actions.js';
 import { providerInfo, type OnboardingMethod } from '../../services/providers.js';
 

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
-import { maskSecret } from '../../services/credentials.js';
+import { maskSecret } from '../../services/profiles/credentials.js';
 import { formatDate, formatRelative } from '../../services/durations.js';
 import type { SavedCredential } from '../../services/actions.js';
 import { useKeys } from '../../components/key-router.js';

@@ -1,12 +1,12 @@
 import { errorMessage } from '../errors.js';
 import { chmod, unlink } from 'node:fs/promises';
-import { type AgentState, loadAgentState } from '../agent-state.js';
+import { type AgentState, loadAgentState } from '../profiles/agent-state.js';
 import { UnreadableStateError } from '../errors.js';
-import { acquireFileLock, withFileLock } from '../lock.js';
+import { acquireFileLock, withFileLock } from '../files/lock.js';
 import { buildStatusReport } from '../status/report.js';
 import { describeStore } from '../status/words.js';
 import { openAgentStore, openAgentStoreForWrite } from '../store/agent-store.js';
-import type { Workspace } from '../workspace.js';
+import type { Workspace } from '../config/workspace.js';
 import {
   checkClaude,
   checkGeneration,

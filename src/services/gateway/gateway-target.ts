@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { readDaemonEnv } from '../env-file.js';
 import { asRecord } from '../json-text.js';
 import { openStateDatabase, stateDbPath } from '../store/state-db.js';
-import type { Workspace } from '../workspace.js';
+import type { Workspace } from '../config/workspace.js';
 
 export const DEFAULT_GATEWAY_PORT = 18789;
 

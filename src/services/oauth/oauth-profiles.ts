@@ -1,9 +1,9 @@
 import { AuthdeckError, CancelledError } from '../errors.js';
 import { hasUnsafeCharacters } from '../terminal-text.js';
-import { resolveProfileId } from '../profile-actions.js';
-import { saveCredentialProfile, type SaveCredentialResult } from '../save-credential.js';
+import { resolveProfileId } from '../profiles/profile-actions.js';
+import { saveCredentialProfile, type SaveCredentialResult } from '../profiles/save-credential.js';
 import { openAgentStoreForWrite, StoreMissingError } from '../store/agent-store.js';
-import type { Workspace } from '../workspace.js';
+import type { Workspace } from '../config/workspace.js';
 import { openInBrowser } from './open-browser.js';
 import { findOAuthProvider, type SignInMethod } from './oauth-providers.js';
 import { acquireOAuthRefreshLock } from './refresh-lock.js';

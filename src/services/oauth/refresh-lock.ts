@@ -2,15 +2,15 @@ import { readFileSync } from 'node:fs';
 import { type FileHandle, mkdir, open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AuthdeckError, isNodeError, UnreadableStateError } from '../errors.js';
-import { fileIdentity, readLockInstance } from '../lock-instance.js';
-import { isProcessAlive, type LockOwner, parseLockBody } from '../lock-owner.js';
+import { fileIdentity, readLockInstance } from '../files/lock-instance.js';
+import { isProcessAlive, type LockOwner, parseLockBody } from '../files/lock-owner.js';
 import {
   type JudgedLock,
   removeOwnLock,
   removeTakeoverLeftovers,
   type TakeoverHook,
   takeOverStaleLock,
-} from '../lock-takeover.js';
+} from '../files/lock-takeover.js';
 
 /** OpenClaw judges a lock by its owner: stale when that process is gone (or, ownerless, after 3 min). */
 const OWNERLESS_STALE_MS = 180_000;

@@ -1,4 +1,4 @@
-import type { OAuthFields } from '../save-credential.js';
+import type { OAuthFields } from '../profiles/save-credential.js';
 
 /** What the person has to do now: open a link (browser), or enter a code (device). */
 export type SignInPrompt =

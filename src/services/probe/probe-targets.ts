@@ -1,4 +1,4 @@
-import { type AgentState, listAgentProfiles, listEnvCredentials } from '../agent-state.js';
+import { type AgentState, listAgentProfiles, listEnvCredentials } from '../profiles/agent-state.js';
 import type { StatusReport } from '../status/report.js';
 import type { ProbeTarget } from './probe-runner.js';
 

@@ -1,4 +1,4 @@
-import { checkSecret } from '../credentials.js';
+import { checkSecret } from '../profiles/credentials.js';
 import type { PtyProcess, PtySpawner } from './pty.js';
 import { SetupTokenStreamParser, type SetupTokenEvent } from './stream-parser.js';
 

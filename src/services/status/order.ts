@@ -1,4 +1,4 @@
-import { hasSecretSource, type ProfileView } from '../credential-view.js';
+import { hasSecretSource, type ProfileView } from '../profiles/credential-view.js';
 import { classifyUsage, isUsableStatus, type HealthStatus } from './health.js';
 import type { UsageStats } from '../store/documents.js';
 

@@ -1,8 +1,8 @@
-import { listAgentProfiles, listEnvCredentials, type AgentProfile, type AgentState } from '../agent-state.js';
-import { providerUses } from '../config.js';
+import { listAgentProfiles, listEnvCredentials, type AgentProfile, type AgentState } from '../profiles/agent-state.js';
+import { providerUses } from '../config/openclaw-json.js';
 import { providersInUseFrom } from './model-usage.js';
-import { describeRef } from '../credential-view.js';
-import { maskSecret } from '../credentials.js';
+import { describeRef } from '../profiles/credential-view.js';
+import { maskSecret } from '../profiles/credentials.js';
 import { classifyProfileHealth, classifyUsage, HEALTH_STATUSES, type HealthStatus } from './health.js';
 import { evaluateCheck, type CheckMode } from './check.js';
 import { resolveEffectiveOrder } from './order.js';

@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.js';
 import { findInstalledOpenclaw } from '../openclaw/installed-openclaw.js';
 import { oauthRefreshLockPath } from './refresh-lock-path.js';
-import type { Workspace } from '../workspace.js';
+import type { Workspace } from '../config/workspace.js';
 import type { AuthStoreSnapshot } from './documents.js';
 import { agentDbPath, detectStoreGeneration, stateDbPath, type StoreGeneration } from './generation.js';
 import { JsonLayer } from './json-layer.js';

@@ -2,9 +2,9 @@ import { existsSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InstalledOpenclaw } from '../openclaw/installed-openclaw.js';
 import { eraOfVersion, FIRST_SHARED_SQLITE, newestOpenclawVersion, type StoreEra } from '../openclaw-version.js';
-import { AGENT_SQLITE_FILE, AUTH_PROFILES_FILE } from '../paths.js';
+import { AGENT_SQLITE_FILE, AUTH_PROFILES_FILE } from '../config/paths.js';
 import { inspectDatabase, type DbInspection } from './sqlite/inspect.js';
-import type { Workspace } from '../workspace.js';
+import type { Workspace } from '../config/workspace.js';
 
 export type { StoreEra };
 
@@ -50,7 +50,7 @@ export interface DetectOptions {
   installed?: () => InstalledOpenclaw | undefined;
 }
 
-export type { StoreGenerationChoice } from '../workspace.js';
+export type { StoreGenerationChoice } from '../config/workspace.js';
 
 /**
  * Reads the evidence on disk: the state database and its `auth.sharedStore` marker, the

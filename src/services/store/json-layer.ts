@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import { writeFileAtomic } from '../atomic-write.js';
+import { writeFileAtomic } from '../files/atomic-write.js';
 import { UnreadableStateError } from '../errors.js';
-import { readTextIfExists } from '../fs-read.js';
+import { readTextIfExists } from '../files/fs-read.js';
 import { formatJsonDocument, parseJsonDocument, parseJsonForRewrite } from '../json-text.js';
-import { type LockOptions, waitUntilUnlocked, withFileLock } from '../lock.js';
-import { AUTH_PROFILES_FILE, AUTH_STATE_FILE } from '../paths.js';
+import { type LockOptions, waitUntilUnlocked, withFileLock } from '../files/lock.js';
+import { AUTH_PROFILES_FILE, AUTH_STATE_FILE } from '../config/paths.js';
 import {
   AuthStoreTransaction,
   buildSnapshot,

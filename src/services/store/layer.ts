@@ -1,5 +1,5 @@
 import { AuthdeckError } from '../errors.js';
-import type { LockOptions } from '../lock.js';
+import type { LockOptions } from '../files/lock.js';
 import type { AuthStoreSnapshot, StoreEdit, StoreUpdate } from './documents.js';
 
 /**

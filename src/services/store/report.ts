@@ -1,4 +1,4 @@
-import type { AgentState } from '../agent-state.js';
+import type { AgentState } from '../profiles/agent-state.js';
 import { countOf } from '../status/count.js';
 import type { StoreEra } from './generation.js';
 import type { LayerRole } from './agent-store.js';

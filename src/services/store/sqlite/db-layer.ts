@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { type AuthdeckError, UnreadableStateError } from '../../errors.js';
-import type { LockOptions } from '../../lock.js';
+import type { LockOptions } from '../../files/lock.js';
 import { type LayerRole, type LayerWriteOptions, type StoreLayer, StoreMissingError } from '../layer.js';
 import { describeParseFailure, parseJsonForRewrite, stringifyJson } from '../../json-text.js';
 import {
@@ -17,7 +17,7 @@ import {
   type StoreUpdate,
 } from '../documents.js';
 import { isWalSafeSqliteVersion, openExistingDatabase, sqliteFailure, type SqliteDatabase } from './driver.js';
-import { writeCommitted } from '../../write-activity.js';
+import { writeCommitted } from '../../files/write-activity.js';
 import {
   AGENT_ROW,
   type DbInspection,

@@ -1,13 +1,13 @@
-import { recordProfileInConfig, type ConfigRecordResult } from './config-edit.js';
+import { recordProfileInConfig, type ConfigRecordResult } from '../config/config-edit.js';
 import { storedProfileType } from './credential-view.js';
 import { maskSecret, type SecretKind } from './credentials.js';
-import { SETUP_TOKEN_LIFETIME_MS } from './durations.js';
-import { setDaemonEnvVar } from './env-file.js';
-import { AuthdeckError } from './errors.js';
-import { lockWaitMs } from './lock.js';
+import { SETUP_TOKEN_LIFETIME_MS } from '../durations.js';
+import { setDaemonEnvVar } from '../env-file.js';
+import { AuthdeckError } from '../errors.js';
+import { lockWaitMs } from '../files/lock.js';
 import { createStoreWithOpenclaw, ProfileConflictError, resetFailureStats } from './profile-actions.js';
-import { normalizeProviderId } from './providers.js';
-import type { AuthStoreTransaction, JsonObject, StoreUpdate } from './store/documents.js';
+import { normalizeProviderId } from '../providers.js';
+import type { AuthStoreTransaction, JsonObject, StoreUpdate } from '../store/documents.js';
 import {
   type AgentStore,
   type LayerRole,
@@ -15,8 +15,8 @@ import {
   openAgentStoreForWrite,
   type StoreLayer,
   StoreMissingError,
-} from './store/agent-store.js';
-import type { Workspace } from './workspace.js';
+} from '../store/agent-store.js';
+import type { Workspace } from '../config/workspace.js';
 
 /**
  * What an OAuth sign-in stores beside the access token, as OpenClaw names it: refresh,

@@ -1,7 +1,7 @@
 import { INCLUDE_KEY, resolveIncludes } from './config-include.js';
-import { UnreadableStateError } from './errors.js';
-import { readTextIfExists } from './fs-read.js';
-import { asRecord, idMap } from './json-text.js';
+import { UnreadableStateError } from '../errors.js';
+import { readTextIfExists } from '../files/fs-read.js';
+import { asRecord, idMap } from '../json-text.js';
 import {
   providersInUseFrom,
   readModelChoice,
@@ -10,7 +10,7 @@ import {
   type ModelChoice,
   type ModelSettings,
   type ProviderUse,
-} from './status/model-usage.js';
+} from '../status/model-usage.js';
 
 export interface ConfigAgentEntry {
   id: string;

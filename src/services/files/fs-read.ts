@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { access, type FileHandle, open } from 'node:fs/promises';
-import { fsFailure, isNodeError, UnreadableStateError } from './errors.js';
+import { fsFailure, isNodeError, UnreadableStateError } from '../errors.js';
 
 /**
  * The most authdeck reads of one file. The largest real files it reads are stores of a few

@@ -1,7 +1,7 @@
 import type { Stats } from 'node:fs';
 import { type FileHandle, lstat, mkdir, open, readdir, readlink, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { AuthdeckError, fsFailure, isNodeError } from './errors.js';
+import { AuthdeckError, fsFailure, isNodeError } from '../errors.js';
 import { isDeadPid, lockFileName } from './lock-owner.js';
 import { removeTakeoverLeftovers } from './lock-takeover.js';
 import { countedWrite } from './write-activity.js';

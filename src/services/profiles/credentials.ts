@@ -1,4 +1,4 @@
-import { findProvider, providerInfo, providerLabel, type SecretShape } from './providers.js';
+import { findProvider, providerInfo, providerLabel, type SecretShape } from '../providers.js';
 
 export type SecretKind = 'api_key' | 'token';
 

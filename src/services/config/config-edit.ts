@@ -1,12 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import type { FormattingOptions, Node as JsonNode, ParseError } from 'jsonc-parser';
-import { PRIVATE_FILE_MODE, writeFileAtomic } from './atomic-write.js';
-import { parseConfigText } from './config.js';
+import { PRIVATE_FILE_MODE, writeFileAtomic } from '../files/atomic-write.js';
+import { parseConfigText } from './openclaw-json.js';
 import { findAuthoringFile, INCLUDE_KEY, resolveIncludes } from './config-include.js';
-import { AuthdeckError, fsFailure, UnreadableStateError } from './errors.js';
-import { readTextIfExists } from './fs-read.js';
-import { asRecord, formatJsonDocument, offsetToLineColumn } from './json-text.js';
-import { withFileLock, type LockOptions } from './lock.js';
+import { AuthdeckError, fsFailure, UnreadableStateError } from '../errors.js';
+import { readTextIfExists } from '../files/fs-read.js';
+import { asRecord, formatJsonDocument, offsetToLineColumn } from '../json-text.js';
+import { withFileLock, type LockOptions } from '../files/lock.js';
 
 export interface ConfigRecordResult {
   path: string;

@@ -2,7 +2,7 @@ import { type BigIntStats, lstatSync } from 'node:fs';
 import { type FileHandle, open, realpath } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from './atomic-write.js';
-import { fsFailure, isNodeError, LockBusyError } from './errors.js';
+import { fsFailure, isNodeError, LockBusyError } from '../errors.js';
 import { fileIdentity, type LockInstance, readLockInstance } from './lock-instance.js';
 import { EMPTY_LOCK_STALE_MS, isProcessAlive, lockFileName, parseLockBody } from './lock-owner.js';
 import { removeOwnLock, removeTakeoverLeftovers, type TakeoverHook, takeOverStaleLock } from './lock-takeover.js';

@@ -1,5 +1,5 @@
-import { asRecord } from './json-text.js';
-import type { JsonObject } from './store/documents.js';
+import { asRecord } from '../json-text.js';
+import type { JsonObject } from '../store/documents.js';
 
 export const KNOWN_CREDENTIAL_TYPES = ['api_key', 'token', 'oauth'] as const;
 export type KnownCredentialType = (typeof KNOWN_CREDENTIAL_TYPES)[number];

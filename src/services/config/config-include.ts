@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
-import { AuthdeckError, UnreadableStateError } from './errors.js';
-import { readTextIfExists } from './fs-read.js';
-import { asRecord } from './json-text.js';
+import { AuthdeckError, UnreadableStateError } from '../errors.js';
+import { readTextIfExists } from '../files/fs-read.js';
+import { asRecord } from '../json-text.js';
 
 /**
  * OpenClaw's `$include` (docs: gateway/configuration, "Split config into multiple files"): an

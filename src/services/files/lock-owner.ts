@@ -1,4 +1,4 @@
-import { isNodeError } from './errors.js';
+import { isNodeError } from '../errors.js';
 
 /**
  * A lock (or takeover claim) with no readable owner record (a crash between creating it and

@@ -1,11 +1,11 @@
-import { hasUnsafeCharacters, shown } from './terminal-text.js';
+import { hasUnsafeCharacters, shown } from '../terminal-text.js';
 import { storedProfileType } from './credential-view.js';
-import { AuthdeckError, UsageError } from './errors.js';
-import { normalizeProviderId } from './providers.js';
-import type { AuthStoreSnapshot, JsonObject } from './store/documents.js';
-import type { AgentLayers } from './store/agent-store.js';
-import { type AgentStore, type LayerRole, type StoreLayer, StoreMissingError } from './store/agent-store.js';
-import type { Workspace } from './workspace.js';
+import { AuthdeckError, UsageError } from '../errors.js';
+import { normalizeProviderId } from '../providers.js';
+import type { AuthStoreSnapshot, JsonObject } from '../store/documents.js';
+import type { AgentLayers } from '../store/agent-store.js';
+import { type AgentStore, type LayerRole, type StoreLayer, StoreMissingError } from '../store/agent-store.js';
+import type { Workspace } from '../config/workspace.js';
 
 /** `--profile-id work` means `<provider>:work`; a full id must belong to the provider. */
 export function resolveProfileId(provider: string, requested?: string, flag = '--profile-id'): string {
@@ -165,7 +165,7 @@ export async function createStoreWithOpenclaw(
 ): Promise<string> {
   const command = `openclaw ${args.join(' ')}`;
   // Only the first write of a fresh install gets here: child_process is not loaded before.
-  const { hasOpenclaw, openclawFailure, runOpenclaw } = await import('./openclaw/openclaw-cli.js');
+  const { hasOpenclaw, openclawFailure, runOpenclaw } = await import('../openclaw/openclaw-cli.js');
   if (!hasOpenclaw(workspace)) {
     throw new AuthdeckError(
       `${missing.message}. Create it with \`${command}\`${stdin !== undefined ? ' (it reads the secret from stdin)' : ''}, or put openclaw on PATH and authdeck will run it for you`,

@@ -1,5 +1,5 @@
-import { findProvider } from './providers.js';
-import type { StatusReport } from './status/report.js';
+import { findProvider } from '../providers.js';
+import type { StatusReport } from '../status/report.js';
 
 /**
  * After a credential lands: what still keeps the gateway from using it or from working, in

@@ -1,6 +1,6 @@
 import { constants, type BigIntStats } from 'node:fs';
 import { type FileHandle, lstat, open } from 'node:fs/promises';
-import { fsFailure, isNodeError, UnreadableStateError } from './errors.js';
+import { fsFailure, isNodeError, UnreadableStateError } from '../errors.js';
 
 /**
  * Which file a lock is: device, inode and birth time in nanoseconds (an inode number alone is

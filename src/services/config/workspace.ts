@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readGatewayConfig, type GatewayConfig } from './config.js';
-import { UsageError } from './errors.js';
+import { readGatewayConfig, type GatewayConfig } from './openclaw-json.js';
+import { UsageError } from '../errors.js';
 import {
   agentDirFromEnv,
   DAEMON_ENV_FILE,

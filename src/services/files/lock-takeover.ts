@@ -1,6 +1,6 @@
 import { type FileHandle, lstat, open, readdir, rm, rmdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { fsFailure, isNodeError } from './errors.js';
+import { fsFailure, isNodeError } from '../errors.js';
 import { fileIdentity, readLockInstance } from './lock-instance.js';
 import {
   claimedInstanceTag,
