@@ -1,3 +1,4 @@
+import { paintText } from './commands/colour.js';
 import type { AgentState } from './services/profiles/agent-state.js';
 import { buildStatusReport } from './services/status/report.js';
 import { describeStore, layerLabel, summaryParts } from './services/status/words.js';
@@ -5,15 +6,6 @@ import type { Screen } from './navigation.js';
 import { fitColumns } from './screens/dashboard/columns.js';
 import { buildDashboardRows, firstSelectable } from './screens/dashboard/dashboard-rows.js';
 import { rowSegments, type Segment } from './screens/dashboard/row-text.js';
-
-const SGR: Record<string, string> = {
-  red: '31',
-  green: '32',
-  yellow: '33',
-  cyan: '36',
-  magenta: '35',
-  gray: '90',
-};
 
 /**
  * The first screen as plain text, drawn the moment the store is read, while Ink and React are
@@ -28,10 +20,12 @@ export function plainFirstFrame(
 ): string[] | undefined {
   const paint = (segment: Segment) => {
     if (!options.color) return segment.text;
-    const codes = [segment.bold ? '1' : '', segment.dim ? '2' : '', segment.color ? SGR[segment.color] : ''].filter(
-      Boolean,
-    );
-    return codes.length ? `\x1b[${codes.join(';')}m${segment.text}\x1b[0m` : segment.text;
+    const formats = [
+      ...(segment.bold ? (['bold'] as const) : []),
+      ...(segment.dim ? (['dim'] as const) : []),
+      ...(segment.color ? [segment.color] : []),
+    ];
+    return formats.length ? paintText(formats, segment.text) : segment.text;
   };
   const line = (segments: Segment[], inverse = false) => {
     let room = size.columns;

@@ -1,4 +1,5 @@
 import { guardLine, jsonText } from '../services/terminal-text.js';
+import { paintText, type StyleFormat } from './colour.js';
 
 /** Where a plain command writes, and whether it may colour it; passed in so tests can capture. */
 export interface CommandIO {
@@ -26,21 +27,23 @@ export function colorEnabled(
   colorFlag: boolean | undefined,
 ): boolean {
   if (colorFlag === false || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return false;
+  // A terminal that says it is dumb shows escape codes as text.
+  if (env.TERM === 'dumb') return false;
   return stream.isTTY === true;
 }
 
 export function createPainter(enabled: boolean): Painter {
-  const wrap = (open: number, close: number) => (text: string) =>
-    enabled ? `\x1b[${open}m${text}\x1b[${close}m` : text;
+  // Node's own styleText: one colour path for the CLI and the plain first frame (colour.ts).
+  const wrap = (format: StyleFormat) => (text: string) => (enabled ? paintText(format, text) : text);
   return {
     enabled,
-    red: wrap(31, 39),
-    green: wrap(32, 39),
-    yellow: wrap(33, 39),
-    cyan: wrap(36, 39),
-    magenta: wrap(35, 39),
-    dim: wrap(2, 22),
-    bold: wrap(1, 22),
+    red: wrap('red'),
+    green: wrap('green'),
+    yellow: wrap('yellow'),
+    cyan: wrap('cyan'),
+    magenta: wrap('magenta'),
+    dim: wrap('dim'),
+    bold: wrap('bold'),
   };
 }
 

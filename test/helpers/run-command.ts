@@ -9,7 +9,7 @@ import type { CliResult } from './run-cli.js';
  */
 export async function runCommand(
   args: string[],
-  options: { input?: string; env?: Record<string, string | undefined>; home: string },
+  options: { input?: string; env?: Record<string, string | undefined>; home: string; stdoutIsTerminal?: boolean },
 ): Promise<CliResult> {
   const env: Record<string, string> = {};
   for (const key of ['PATH', 'LANG', 'TMPDIR']) if (process.env[key]) env[key] = process.env[key]!;
@@ -30,6 +30,8 @@ export async function runCommand(
     return { stream, text: () => text };
   };
   const stdout = capture();
+  // Output as a terminal would get it (colours), without a terminal to read from.
+  if (options.stdoutIsTerminal) Object.assign(stdout.stream, { isTTY: true, columns: 100 });
   const stderr = capture();
   const code = await main(args, {
     stdin: Readable.from([options.input ?? '']) as unknown as NodeJS.ReadStream,
