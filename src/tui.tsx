@@ -30,9 +30,12 @@ export async function launchTui(
   stdin.setRawMode(true);
   // From before the plain first frame: a resize while Ink loads re-wraps that frame too.
   const stopClearingOnResize = clearScreenOnWidthChange(stdout);
+  // Pastes marked by the terminal: a line break inside one is text, not Enter (key-router).
+  stdout.write('\x1b[?2004h');
   try {
     return await runApp(ctx, screen, printTo, state);
   } finally {
+    stdout.write('\x1b[?2004l');
     stopClearingOnResize();
     stdin.setRawMode(false);
   }

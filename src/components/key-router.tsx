@@ -27,6 +27,12 @@ export function createKeyRouter(defer: (work: () => void) => void = setImmediate
   const queue: Array<[string, RoutedKey]> = [];
   let held = false;
   let waiting = false;
+  // Bracketed paste (the TUI turns it on): the terminal marks where a paste starts and ends, so
+  // a line break inside one is text, not Enter, however the paste is cut into chunks. A line
+  // break at its very end is Enter (a paste that ends in a newline submits): it waits for the
+  // next key to tell which it is.
+  let pasting = false;
+  let heldBreak: RoutedKey | undefined;
   const drain = () => {
     while (queue.length > 0) {
       const [input, key] = queue.shift()!;
@@ -49,13 +55,39 @@ export function createKeyRouter(defer: (work: () => void) => void = setImmediate
       return () => handlers.delete(handler);
     },
     route(input, key) {
-      queue.push(...splitKeyChunk(input, key));
+      const marker = pasteMarker(input, key);
+      if (marker === 'start') {
+        pasting = true;
+        return;
+      }
+      if (marker === 'end') {
+        pasting = false;
+        if (heldBreak) queue.push(['', { ...heldBreak, inChunk: false, chunkEnd: true }]);
+        heldBreak = undefined;
+      } else if (pasting) {
+        if (heldBreak) queue.push(['', heldBreak]);
+        heldBreak = undefined;
+        const keys = splitKeyChunk(input, key).map(([text, flags]): [string, RoutedKey] => [
+          text,
+          { ...flags, inChunk: true, chunkEnd: false },
+        ]);
+        if (keys.at(-1)?.[1].return) heldBreak = keys.pop()?.[1];
+        queue.push(...keys);
+      } else queue.push(...splitKeyChunk(input, key));
       if (!waiting) drain();
     },
     holdRest() {
       held = true;
     },
   };
+}
+
+/** Ink passes the terminal's paste markers on as text without their ESC: `[200~` and `[201~`. */
+function pasteMarker(input: string, key: Key): 'start' | 'end' | undefined {
+  if (key.ctrl || key.meta) return undefined;
+  if (input === '[200~' || input === '\x1b[200~') return 'start';
+  if (input === '[201~' || input === '\x1b[201~') return 'end';
+  return undefined;
 }
 
 const KeyRouterContext = createContext<KeyRouter | null>(null);
