@@ -114,7 +114,7 @@ export function nearest(word: string, names: string[]): string | undefined {
 }
 
 /** Optimal-string-alignment distance: insertions, deletions, substitutions, swaps of neighbours. */
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   const width = b.length + 1;
   const cells = new Array<number>((a.length + 1) * width).fill(0);
   const at = (i: number, j: number) => cells[i * width + j] ?? 0;

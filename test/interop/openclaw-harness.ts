@@ -23,6 +23,11 @@ const installs = JSON.parse(
 };
 export const NODE24 = installs.node;
 
+/** The installed `openclaw` package (the directory of its openclaw.mjs), for tools that read its files. */
+export function openclawPackageDir(version: OpenclawVersion): string {
+  return dirname(installs.openclaw[version]!);
+}
+
 /** Quiet, offline, no update checks: OpenClaw as a script would run it. */
 const QUIET_ENV = {
   OPENCLAW_NO_AUTO_UPDATE: '1',

@@ -1,0 +1,199 @@
+// Turns what read-openclaw.mjs read (plus the observations of real onboarding runs) into the
+// catalog authdeck ships: one entry per auth choice, and the picker's groups.
+
+import { collectChoices, collectProviderAliases } from './collect-choices.mjs';
+import { buildPicker } from './picker.mjs';
+import { keysUrl } from './docs.mjs';
+
+export const SCHEMA_VERSION = 1;
+
+// Methods served by a program on this machine rather than a hosted API.
+const LOCAL_METHODS = new Set(['local', 'custom']);
+const TOKEN_FLAGS = ['--token-provider', '--token-profile-id', '--token-expires-in'];
+// Flags OpenClaw's plugins read from the core options, as observe.mjs probes them.
+const CUSTOM_FLAGS = ['--custom-base-url', '--custom-model-id'];
+
+function credentialKind(choice) {
+  if (choice.origin === 'core') return 'api_key';
+  if (choice.origin === 'generic') return 'token';
+  const method = choice.method.toLowerCase();
+  if (method === 'cli' || LOCAL_METHODS.has(method)) return 'none';
+  if (/oauth|device|entra/.test(method)) return 'oauth';
+  if (method === 'setup-token' || method === 'token') return 'token';
+  return 'api_key';
+}
+
+/** The flag that carries the secret: declared, or another choice's flag for the same option key. */
+function secretFlag(choice, kind, flagsByOptionKey, staticFlags) {
+  if (choice.flag) return choice.flag;
+  if (choice.optionKey && flagsByOptionKey.has(choice.optionKey)) return flagsByOptionKey.get(choice.optionKey);
+  if (kind === 'token' && staticFlags.has('--token')) return '--token';
+  return null;
+}
+
+function pluginOf(choice) {
+  const plugin = choice.plugin;
+  if (!plugin) return null;
+  if (plugin.origin === 'external') {
+    return {
+      id: plugin.id,
+      status: 'external-catalog',
+      npmSpec: plugin.npmSpec,
+      clawhubSpec: plugin.clawhubSpec,
+      minHostVersion: plugin.minHostVersion,
+      installCommand: `openclaw plugins install ${plugin.npmSpec ?? plugin.clawhubSpec}`,
+    };
+  }
+  // On by default where the choice exists at all counts as on by default.
+  const platforms = choice.platforms ?? [];
+  const onEverywhere =
+    plugin.enabledByDefault ||
+    (plugin.enabledOnPlatforms &&
+      platforms.length > 0 &&
+      platforms.every((p) => plugin.enabledOnPlatforms.includes(p)));
+  return {
+    id: plugin.id,
+    status: onEverywhere ? 'bundled-enabled-by-default' : 'bundled-needs-enable',
+    npmSpec: null,
+    clawhubSpec: null,
+    minHostVersion: null,
+    installCommand: null,
+  };
+}
+
+function paramsOf(choice, kind, flag, observed, staticFlags, knownSecretFlags) {
+  const required = new Set(observed?.requiredFlags ?? []);
+  const honoured = new Set(observed?.honouredFlags ?? []);
+  // A flag left out of a run that still completed is optional; a flag nobody tried is unknown.
+  const completed = observed?.setupCompleted === true;
+  const names = [];
+  if (choice.origin === 'core') names.push(...[...staticFlags.keys()].filter((name) => name.startsWith('--custom-')));
+  if (kind === 'token') names.push(...TOKEN_FLAGS);
+  if (choice.provider) {
+    const prefix = `--${choice.provider}-`;
+    names.push(...[...staticFlags.keys()].filter((name) => name.startsWith(prefix) && !knownSecretFlags.has(name)));
+  }
+  names.push(...CUSTOM_FLAGS.filter((name) => honoured.has(name)), ...required);
+  return [...new Set(names)]
+    .filter((name) => name !== flag && staticFlags.has(name))
+    .map((name) => ({
+      flag: name,
+      description: staticFlags.get(name),
+      required: required.has(name) ? true : completed || honoured.has(name) ? false : null,
+    }));
+}
+
+function profileIds(choice, kind, observed) {
+  // The generic choice stores under whichever provider --token-provider names.
+  if (!choice.provider) return choice.origin === 'core' ? [] : null;
+  const seen = observed?.profiles?.map((profile) => profile.id) ?? [];
+  if (seen.length > 0 || observed?.setupCompleted) return [...seen].sort();
+  // createProviderApiKeyAuthMethod's convention; OAuth and CLI profiles are named at sign-in.
+  return kind === 'api_key' || kind === 'token' ? [`${choice.provider}:default`] : null;
+}
+
+function onboardingOf(choice, kind, plugin, observed, interactiveOnly) {
+  const needs = new Set();
+  if (plugin?.status === 'external-catalog') needs.add('plugin-install');
+  if (kind === 'oauth') needs.add('sign-in');
+  if (choice.method && LOCAL_METHODS.has(choice.method) && !choice.platforms) needs.add('local-server');
+  if (choice.method === 'cli') needs.add('cli');
+  const outcome = observed?.outcome;
+  if (outcome === 'local-server' || outcome === 'cli' || outcome === 'runtime-plugin' || outcome === 'network') {
+    needs.add(outcome);
+  }
+  const refused = outcome === 'interactive-only' || outcome === 'no-op' || outcome === 'failed';
+  const nonInteractive = observed
+    ? !refused
+    : !interactiveOnly.includes(choice.id) && kind !== 'oauth' && choice.origin !== 'generic';
+  const order = ['plugin-install', 'runtime-plugin', 'network', 'sign-in', 'local-server', 'cli'];
+  return {
+    nonInteractive,
+    offline: outcome === 'configured' && !observed.network,
+    needs: order.filter((need) => needs.has(need)),
+  };
+}
+
+function providerConfigOf(choice, observed, params) {
+  const written = observed?.providerConfig;
+  const manifest = choice.modelCatalog;
+  return {
+    baseUrl: written?.baseUrl ?? observed?.serverUrl ?? manifest?.baseUrl ?? null,
+    api: written?.api ?? manifest?.api ?? null,
+    params,
+  };
+}
+
+function defaultModelOf(choice, observed) {
+  if (!choice.provider) return null;
+  if (observed?.defaultModel) return { ref: observed.defaultModel, alias: observed.alias ?? null };
+  const declared = choice.modelCatalog?.defaultModel;
+  return declared ? { ref: `${choice.provider}/${declared}`, alias: null } : null;
+}
+
+function docsPathOf(choice, docs) {
+  if (choice.docsPath) return choice.docsPath;
+  const candidates = [choice.provider, choice.plugin?.id].filter(Boolean).map((id) => `/providers/${id}`);
+  return candidates.find((candidate) => docs.exists(candidate)) ?? null;
+}
+
+export function buildCatalog(openclaw, observations) {
+  const { core, docs } = openclaw;
+  const choices = collectChoices(openclaw);
+  const { groups, pickerOrder } = buildPicker(choices, core.featuredGroupOrder);
+  const flagsByOptionKey = new Map();
+  for (const choice of choices) {
+    if (choice.optionKey && choice.flag && !flagsByOptionKey.has(choice.optionKey)) {
+      flagsByOptionKey.set(choice.optionKey, choice.flag);
+    }
+  }
+  const knownSecretFlags = new Set(choices.map((choice) => choice.flag).filter(Boolean));
+  const observedFor = observations?.openclawVersion === openclaw.version ? (observations.choices ?? {}) : {};
+
+  const out = choices.map((choice) => {
+    const observed = observedFor[choice.id];
+    const kind = credentialKind(choice);
+    const flag = secretFlag(choice, kind, flagsByOptionKey, core.staticFlags);
+    const plugin = pluginOf(choice);
+    const params = paramsOf(choice, kind, flag, observed, core.staticFlags, knownSecretFlags);
+    const docsPath = docsPathOf(choice, docs);
+    return {
+      id: choice.id,
+      deprecatedIds: choice.deprecatedIds,
+      label: choice.label,
+      hint: choice.hint,
+      groupId: choice.groupId,
+      groupLabel: choice.groupLabel,
+      scopes: choice.scopes,
+      pickerOrder: pickerOrder.get(choice.id) ?? null,
+      visibility: choice.visibility,
+      featured: choice.featured,
+      platforms: choice.platforms,
+      provider: choice.provider,
+      method: choice.method,
+      credential: {
+        kind,
+        flag,
+        envVars: choice.envVars,
+        profileIds: profileIds(choice, kind, observed),
+      },
+      plugin,
+      providerConfig: providerConfigOf(choice, observed, params),
+      defaultModel: defaultModelOf(choice, observed),
+      onboarding: onboardingOf(choice, kind, plugin, observed, core.interactiveOnly),
+      docsPath,
+      keysUrl:
+        kind === 'api_key' && docsPath
+          ? keysUrl(docs.lines(docsPath), choice.id, docsPath === (choice.docsPath ?? `/providers/${choice.provider}`))
+          : null,
+    };
+  });
+
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    openclawVersion: openclaw.version,
+    groups,
+    choices: out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    providerAliases: collectProviderAliases(openclaw),
+  };
+}

@@ -1,0 +1,170 @@
+/**
+ * OpenClaw's onboarding auth choices as data: catalog.json is generated from an installed
+ * OpenClaw (scripts/catalog/gen-provider-catalog.mjs, see scripts/catalog/README.md) and checked
+ * against it by test/interop/catalog.test.ts. Edit the generator, never the JSON.
+ */
+import { editDistance } from '../../cli-parser.js';
+import catalogJson from './catalog.json' with { type: 'json' };
+
+/** `none`: nothing secret is needed (a local server, an on-device model, a CLI's own login). */
+export type CredentialKind = 'api_key' | 'token' | 'oauth' | 'none';
+
+export type PluginStatus = 'bundled-enabled-by-default' | 'bundled-needs-enable' | 'external-catalog';
+
+/** What onboarding needs besides the secret, for the choice to work. */
+export type OnboardingNeed =
+  | 'plugin-install' // the provider plugin comes from npm or ClawHub
+  | 'runtime-plugin' // the chosen model needs a runtime plugin from npm (Codex for openai/*)
+  | 'network' // setup talks to the provider (e.g. a token exchange)
+  | 'sign-in' // an OAuth or device-code sign-in in a browser
+  | 'local-server' // a model server on this machine or network
+  | 'cli'; // another program's login (the Claude CLI)
+
+export interface CatalogCredential {
+  kind: CredentialKind;
+  /** The `openclaw onboard` flag that carries the secret, e.g. `--deepseek-api-key`. */
+  flag: string | null;
+  /** Env vars the gateway reads the secret from, first wins. */
+  envVars: string[];
+  /** Auth profiles onboarding stores; null when OpenClaw names them at sign-in (OAuth). */
+  profileIds: string[] | null;
+}
+
+export interface CatalogPlugin {
+  id: string;
+  status: PluginStatus;
+  npmSpec: string | null;
+  clawhubSpec: string | null;
+  minHostVersion: string | null;
+  /** `openclaw plugins install @openclaw/deepseek-provider`, for external plugins. */
+  installCommand: string | null;
+}
+
+export interface ProviderParam {
+  /** OpenClaw's flag, e.g. `--cloudflare-ai-gateway-account-id`, `--custom-base-url`. */
+  flag: string;
+  description: string;
+  /** null: not known (no run of this choice has completed). */
+  required: boolean | null;
+}
+
+export interface ProviderConfig {
+  /** The endpoint onboarding writes (or a local server's default address). */
+  baseUrl: string | null;
+  /** OpenClaw's API compatibility: `openai-completions`, `anthropic-messages`, `ollama`… */
+  api: string | null;
+  params: ProviderParam[];
+}
+
+export interface CatalogOnboarding {
+  /** `openclaw onboard --non-interactive` can set it up, given what `needs` lists. */
+  nonInteractive: boolean;
+  /** It completed with fake secrets and no network, server or CLI. */
+  offline: boolean;
+  needs: OnboardingNeed[];
+}
+
+export interface CatalogChoice {
+  /** `--auth-choice` value. */
+  id: string;
+  /** Old ids OpenClaw still recognises (and refuses non-interactively), e.g. `claude-cli`. */
+  deprecatedIds: string[];
+  label: string;
+  hint: string | null;
+  /** null only for the generic `token` choice, which no picker shows. */
+  groupId: string | null;
+  groupLabel: string | null;
+  /** Onboarding scopes: `text-inference` is the picker's; image/music choices are CLI-only. */
+  scopes: string[];
+  /** Position in OpenClaw's picker (all groups flattened); null when the picker does not show it. */
+  pickerOrder: number | null;
+  visibility: 'visible' | 'manual-only' | 'detected-only';
+  /** OpenClaw recommends it (`onboardingFeatured`). */
+  featured: boolean;
+  /** Platforms it exists on; null for all. */
+  platforms: string[] | null;
+  /** Provider id the credential is stored under; null for `custom-api-key` and `token`. */
+  provider: string | null;
+  /** OpenClaw's auth method id. */
+  method: string | null;
+  credential: CatalogCredential;
+  /** null for core choices, which no plugin serves. */
+  plugin: CatalogPlugin | null;
+  providerConfig: ProviderConfig;
+  defaultModel: { ref: string; alias: string | null } | null;
+  onboarding: CatalogOnboarding;
+  /** OpenClaw docs page, e.g. `/providers/deepseek`. */
+  docsPath: string | null;
+  /** Where the docs say to get a key. */
+  keysUrl: string | null;
+}
+
+export interface CatalogGroup {
+  id: string;
+  label: string;
+  hint: string | null;
+  order: number;
+  /** Shown at the top level of OpenClaw's picker rather than under "More". */
+  featured: boolean;
+  choiceIds: string[];
+}
+
+export interface ProviderCatalog {
+  schemaVersion: number;
+  openclawVersion: string;
+  groups: CatalogGroup[];
+  choices: CatalogChoice[];
+  /** alias → provider id, e.g. `x-ai` → `xai`. */
+  providerAliases: Record<string, string>;
+}
+
+export const catalog = catalogJson as ProviderCatalog;
+
+const choicesById = new Map(catalog.choices.map((choice) => [choice.id, choice]));
+const groupsById = new Map(catalog.groups.map((group) => [group.id, group]));
+const aliases = new Map(Object.entries(catalog.providerAliases));
+
+export function catalogGroups(): readonly CatalogGroup[] {
+  return catalog.groups;
+}
+
+/** A choice by its id, or by an id OpenClaw has deprecated in its favour. */
+export function findChoice(id: string): CatalogChoice | undefined {
+  return choicesById.get(id) ?? catalog.choices.find((choice) => choice.deprecatedIds.includes(id));
+}
+
+export function findGroup(id: string): CatalogGroup | undefined {
+  return groupsById.get(id);
+}
+
+export function resolveProviderAlias(id: string): string {
+  const normalized = id.trim().toLowerCase();
+  return aliases.get(normalized) ?? normalized;
+}
+
+/** Choices that store a credential for the provider (or one of its aliases), in picker order. */
+export function choicesForProvider(provider: string): CatalogChoice[] {
+  const id = resolveProviderAlias(provider);
+  return catalog.choices
+    .filter((choice) => choice.provider === id)
+    .sort((a, b) => (a.pickerOrder ?? Number.MAX_SAFE_INTEGER) - (b.pickerOrder ?? Number.MAX_SAFE_INTEGER));
+}
+
+const providerIds = [...new Set(catalog.choices.flatMap((choice) => (choice.provider ? [choice.provider] : [])))];
+
+/** "Did you mean": provider ids close to `typo` (aliases count), closest first. */
+export function suggestProviderIds(typo: string, limit = 3): string[] {
+  const word = typo.trim().toLowerCase();
+  // Two edits turn a short word into half the list.
+  const within = word.length <= 4 ? 1 : 2;
+  const best = new Map<string, number>();
+  for (const [name, id] of [...providerIds.map((id) => [id, id]), ...aliases]) {
+    if (!name || !id) continue;
+    const distance = editDistance(word, name);
+    if (distance <= within && distance < (best.get(id) ?? Number.POSITIVE_INFINITY)) best.set(id, distance);
+  }
+  return [...best]
+    .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
+    .slice(0, limit)
+    .map(([id]) => id);
+}

@@ -1,0 +1,47 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { NODE24, openclawPackageDir } from './openclaw-harness.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const generator = join(root, 'scripts/catalog/gen-provider-catalog.mjs');
+const observations = join(root, 'scripts/catalog/observations.json');
+const committed = join(root, 'src/services/providers/catalog.json');
+const pkg = openclawPackageDir('2026.9.6');
+const biome = join(root, 'node_modules/@biomejs/biome/bin/biome');
+
+describe('the provider catalog against OpenClaw 2026.9.6', () => {
+  it('is exactly what the generator makes of the installed package and the committed observations', () => {
+    const generated = execFileSync(process.execPath, [generator, pkg, '--observations', observations], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', LANG: 'C' },
+    });
+    // The committed file is Biome-formatted like every other JSON file in the repo.
+    const formatted = execFileSync(process.execPath, [biome, 'format', `--stdin-file-path=${committed}`], {
+      cwd: root,
+      input: generated,
+      encoding: 'utf8',
+    });
+    // On a difference, regenerate as scripts/catalog/README.md says and review the diff.
+    expect(formatted).toBe(readFileSync(committed, 'utf8'));
+  });
+
+  it("has OpenClaw's own picker groups, picker order and accepted --auth-choice ids", () => {
+    const home = mkdtempSync(join(tmpdir(), 'authdeck-catalog-'));
+    try {
+      const run = spawnSync(NODE24, [join(root, 'scripts/catalog/verify-runtime.mjs'), pkg, committed], {
+        encoding: 'utf8',
+        // No provider keys from this machine's env: a detected provider would change the picker.
+        env: { PATH: process.env.PATH ?? '', HOME: home, OPENCLAW_STATE_DIR: join(home, '.openclaw'), NO_COLOR: '1' },
+      });
+      const report = JSON.parse(run.stdout) as { ok: boolean; groups: number; accepted: number; problems: unknown[] };
+      expect(report.problems).toEqual([]);
+      expect(report).toMatchObject({ ok: true, groups: 50, accepted: 93 });
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+});
