@@ -1,19 +1,19 @@
-import type { ProbeOutcome } from './services/probe/probe-runner.js';
-import { buildStatusReport } from './services/status/report.js';
-import { runDoctor, type DoctorReport } from './services/doctor/run-doctor.js';
-import type { Finding } from './services/doctor/doctor-types.js';
-import { loadAgentState, type AgentState } from './services/profiles/agent-state.js';
-import * as actions from './services/actions.js';
 import type { ActionContext, GatewayOutcome, SavedCredential } from './services/actions.js';
-import type { OrderResult, RemoveResult } from './services/profiles/profile-actions.js';
-import type { SaveCredentialInput } from './services/profiles/save-credential.js';
-import { findClaudeBinary } from './services/setup-token/find-claude.js';
+import * as actions from './services/actions.js';
+import { listKnownAgentIds, resolveWorkspace, type Workspace } from './services/config/workspace.js';
+import type { Finding } from './services/doctor/doctor-types.js';
+import { type DoctorReport, runDoctor } from './services/doctor/run-doctor.js';
 import type { SignInMethod } from './services/oauth/oauth-providers.js';
 import type { RefreshOutcome } from './services/oauth/refresh.js';
 import type { SignInPrompt } from './services/oauth/sign-in-types.js';
+import type { ProbeOutcome } from './services/probe/probe-runner.js';
+import { type AgentState, loadAgentState } from './services/profiles/agent-state.js';
+import type { OrderResult, RemoveResult } from './services/profiles/profile-actions.js';
+import type { SaveCredentialInput } from './services/profiles/save-credential.js';
+import { findClaudeBinary } from './services/setup-token/find-claude.js';
 import type { PtySpawner } from './services/setup-token/pty.js';
 import { SetupTokenSession } from './services/setup-token/session.js';
-import { listKnownAgentIds, resolveWorkspace, type Workspace } from './services/config/workspace.js';
+import { buildStatusReport } from './services/status/report.js';
 
 /**
  * Everything the screens may do, in one object passed through one context: the real one wraps

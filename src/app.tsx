@@ -1,16 +1,16 @@
 import { useApp, useInput } from 'ink';
 import { useCallback, useMemo, useReducer, useState } from 'react';
 import type { AppServices } from './app-services.js';
+import { createKeyRouter, KeyRouterProvider } from './components/key-router.js';
 import {
+  type NavigationActions,
   NavigationActionsContext,
   ServicesContext,
   SwitchServicesContext,
-  type NavigationActions,
 } from './contexts.js';
 import { currentScreen, navigationReducer, type Screen, type TuiResult } from './navigation.js';
 import { ScreenOutlet } from './screens/ScreenOutlet.js';
 import { ExitCode } from './services/errors.js';
-import { createKeyRouter, KeyRouterProvider } from './components/key-router.js';
 
 export interface AppProps {
   services: AppServices;

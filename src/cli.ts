@@ -1,9 +1,8 @@
 import { type GlobalOptionSpecs, parseCommandLine } from './cli-parser.js';
-import { jsonText, shown } from './services/terminal-text.js';
 import { CommandContext, type GlobalOptions } from './commands/context.js';
-import { dashboardCommand, onboardCommand, pickCommand } from './commands/interactive.js';
 import { doctorCommand } from './commands/doctor.js';
 import { envCommand } from './commands/env.js';
+import { dashboardCommand, onboardCommand, pickCommand } from './commands/interactive.js';
 import { loginCommand, logoutCommand } from './commands/login.js';
 import { migrateCommand } from './commands/migrate.js';
 import { monitorCommand } from './commands/monitor.js';
@@ -14,11 +13,12 @@ import { refreshCommand } from './commands/refresh.js';
 import { removeCommand } from './commands/remove.js';
 import { addKeyCommand, pasteTokenCommand } from './commands/save-credential.js';
 import { setupTokenCommand } from './commands/setup-token.js';
-import { choice, type CommandSpec, flag, type ParsedValues, text } from './commands/spec.js';
+import { type CommandSpec, choice, flag, type ParsedValues, text } from './commands/spec.js';
 import { runStatus, statusCommand } from './commands/status.js';
 import { tokenCommand } from './commands/token.js';
-import { looksLikeSecret, maskSecret } from './services/profiles/credentials.js';
 import { AuthdeckError, ExitCode, errorMessage, UsageError } from './services/errors.js';
+import { looksLikeSecret, maskSecret } from './services/profiles/credentials.js';
+import { jsonText, shown } from './services/terminal-text.js';
 import { VERSION } from './version.js';
 
 /**
@@ -104,8 +104,18 @@ function globalOptions(values: ParsedValues): GlobalOptions {
  * A secret is never taken from the command line (it would sit in the shell's history and in
  * `ps`), and never echoed back in an error either.
  */
-function refuseSecretArguments(argv: string[]): void {
+async function refuseSecretArguments(argv: string[]): Promise<void> {
   for (const word of argv) {
+    // OpenClaw's onboarding takes secrets as flags (`--deepseek-api-key <key>`); authdeck does not.
+    const name = word.startsWith('--') ? word.slice(2).split('=')[0]! : '';
+    if (/^(?:[a-z0-9-]+-)?api-key$|^token$/.test(name)) {
+      const { secretFlagVariable } = await import('./services/providers/catalog.js');
+      const variable = secretFlagVariable(`--${name}`);
+      const orVariable = variable ? ` or set ${variable}` : '';
+      throw new UsageError(
+        `--${name} would put a secret on the command line (shell history, ps); pipe it on stdin${orVariable} instead`,
+      );
+    }
     const value = word.startsWith('--') && word.includes('=') ? word.slice(word.indexOf('=') + 1) : word;
     if (looksLikeSecret(value)) {
       throw new UsageError(
@@ -126,7 +136,7 @@ const EXIT_NAMES: Record<number, string> = {
 /** Runs one command line and returns the exit code; prints one line, never a stack, on failure. */
 export async function main(argv: string[], io: CommandIO): Promise<number> {
   try {
-    refuseSecretArguments(argv);
+    await refuseSecretArguments(argv);
     const outcome = parseCommandLine(ROOT, GLOBAL_OPTIONS, argv);
     if (outcome.kind === 'help') {
       io.stdout.write(outcome.text);

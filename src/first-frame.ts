@@ -1,11 +1,11 @@
 import { paintText } from './commands/colour.js';
-import type { AgentState } from './services/profiles/agent-state.js';
-import { buildStatusReport } from './services/status/report.js';
-import { describeStore, layerLabel, summaryParts } from './services/status/words.js';
 import type { Screen } from './navigation.js';
 import { fitColumns } from './screens/dashboard/columns.js';
 import { buildDashboardRows, firstSelectable } from './screens/dashboard/dashboard-rows.js';
 import { rowSegments, type Segment } from './screens/dashboard/row-text.js';
+import type { AgentState } from './services/profiles/agent-state.js';
+import { buildStatusReport } from './services/status/report.js';
+import { describeStore, layerLabel, summaryParts } from './services/status/words.js';
 
 /**
  * The first screen as plain text, drawn the moment the store is read, while Ink and React are

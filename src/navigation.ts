@@ -1,7 +1,6 @@
 import type { SignInMethod } from './services/oauth/oauth-providers.js';
-import type { OnboardingMethod } from './services/providers.js';
-
 import { type AgentState, listAgentProfiles, listEnvCredentials } from './services/profiles/agent-state.js';
+import type { OnboardingMethod } from './services/providers.js';
 
 /** Every screen the TUI can show, with what it starts from. */
 export type Screen =

@@ -1,10 +1,10 @@
 import type { CommandContext } from './commands/context.js';
-import { homeScreen, type Screen, type TuiResult } from './navigation.js';
-import { ExitCode, UsageError } from './services/errors.js';
-import { parseDuration } from './services/durations.js';
-import { type AgentState, loadAgentState } from './services/profiles/agent-state.js';
 import { plainFirstFrame, takeOverFirstFrame } from './first-frame.js';
+import { homeScreen, type Screen, type TuiResult } from './navigation.js';
+import { parseDuration } from './services/durations.js';
+import { ExitCode, UsageError } from './services/errors.js';
 import { readPreferences } from './services/prefs.js';
+import { type AgentState, loadAgentState } from './services/profiles/agent-state.js';
 import { guardLine } from './services/terminal-text.js';
 
 /**

@@ -5,7 +5,7 @@ import { collectChoices, collectProviderAliases } from './collect-choices.mjs';
 import { buildPicker } from './picker.mjs';
 import { keysUrl } from './docs.mjs';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 // Methods served by a program on this machine rather than a hosted API.
 const LOCAL_METHODS = new Set(['local', 'custom']);
@@ -131,6 +131,20 @@ function defaultModelOf(choice, observed) {
   return declared ? { ref: `${choice.provider}/${declared}`, alias: null } : null;
 }
 
+/**
+ * What the choice's onboarding wrote to openclaw.json (plugins enabled, `models`, the default
+ * model's entry), when a run observed it on its own; null for choices never run that way.
+ */
+function setupOf(observed) {
+  const writes = observed?.writes;
+  if (!writes) return null;
+  return {
+    plugins: writes.pluginsEnabled,
+    models: writes.models,
+    defaultModelEntry: writes.defaultModelEntry,
+  };
+}
+
 function docsPathOf(choice, docs) {
   if (choice.docsPath) return choice.docsPath;
   const candidates = [choice.provider, choice.plugin?.id].filter(Boolean).map((id) => `/providers/${id}`);
@@ -180,6 +194,7 @@ export function buildCatalog(openclaw, observations) {
       plugin,
       providerConfig: providerConfigOf(choice, observed, params),
       defaultModel: defaultModelOf(choice, observed),
+      setup: setupOf(observed),
       onboarding: onboardingOf(choice, kind, plugin, observed, core.interactiveOnly),
       docsPath,
       keysUrl:

@@ -164,6 +164,27 @@ function secretArgs(choice, context) {
   return { args: [], env: {} };
 }
 
+/**
+ * The config one onboarding writes for its choice: plugins it enables, `models` (mode and provider
+ * blocks, the fake secret replaced by a marker), and the entry under agents.defaults.models for the
+ * default model. Onboarding's own settings (gateway, workspace, session catalogs) are left out.
+ */
+function observedWrites(config, primary, secret) {
+  const fakes = [...secret.args.filter((_, i) => i % 2 === 1), ...Object.values(secret.env)];
+  const masked = JSON.parse(
+    JSON.stringify(config.models ?? null, (_, value) => (fakes.includes(value) ? '<secret>' : value)),
+  );
+  const entries = Object.entries(config.plugins?.entries ?? {});
+  return {
+    pluginsEnabled: entries
+      .filter(([, entry]) => entry?.enabled === true)
+      .map(([id]) => id)
+      .sort(),
+    models: masked,
+    defaultModelEntry: primary ? (config.agents?.defaults?.models?.[primary] ?? null) : null,
+  };
+}
+
 function writtenProvider(result, providerId) {
   const entry = providerId ? result.config.models?.providers?.[providerId] : undefined;
   return entry ? { baseUrl: entry.baseUrl ?? null, api: entry.api ?? null } : null;
@@ -198,6 +219,12 @@ export async function runChoice(choice, context) {
   const written = result ? writtenProvider(result, choice.provider) : null;
   // Set up against the stand-in, the base URL written is the stand-in's own.
   record.providerConfig = written && setup !== first ? { ...written, baseUrl: null } : written;
+  // What the choice writes to openclaw.json, verbatim, when nothing in it came from the stand-in.
+  const standIn = args.concat(first.added).some((arg) => String(arg).includes(context.serverOrigin));
+  record.writes =
+    setup === first && result && !standIn && !first.added.some((flag) => flag.startsWith('--custom-'))
+      ? observedWrites(result.config, primary, secret)
+      : null;
   if (!setup) return record;
 
   // Which --custom-* flags the choice reads: run again with both and look for them in the config.

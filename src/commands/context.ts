@@ -1,9 +1,8 @@
-import { loadAgentState, type AgentState } from '../services/profiles/agent-state.js';
 import type { ActionContext } from '../services/actions.js';
-import type { GatewayNote } from '../services/gateway/reload-auth.js';
-
 import { resolveWorkspace, type StoreGenerationChoice, type Workspace } from '../services/config/workspace.js';
-import { colorEnabled, createPainter, writeLine, type CommandIO, type Painter } from './output.js';
+import type { GatewayNote } from '../services/gateway/reload-auth.js';
+import { type AgentState, loadAgentState } from '../services/profiles/agent-state.js';
+import { type CommandIO, colorEnabled, createPainter, type Painter, writeLine } from './output.js';
 import { promptChoice, promptSecret, readAllInput } from './secret-input.js';
 
 export interface GlobalOptions {

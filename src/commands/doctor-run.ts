@@ -1,11 +1,11 @@
 import { applyDoctorFixes } from '../services/actions.js';
-import { doctorExitCode, runDoctor, type DoctorReport } from '../services/doctor/run-doctor.js';
 import type { Finding } from '../services/doctor/doctor-types.js';
+import { type DoctorReport, doctorExitCode, runDoctor } from '../services/doctor/run-doctor.js';
 import { parseDuration } from '../services/durations.js';
 import { readPreferences } from '../services/prefs.js';
 import { countOf } from '../services/status/words.js';
-import type { CommandContext } from './context.js';
 import { forTerminal, shown } from '../services/terminal-text.js';
+import type { CommandContext } from './context.js';
 import { type Painter, writeJson, writeLine } from './output.js';
 
 export const DOCTOR_SCHEMA = 'authdeck.doctor/1';

@@ -1,4 +1,3 @@
-import { maskSecret } from '../services/profiles/credentials.js';
 import {
   describeDaemonEnv,
   envValueProblem,
@@ -7,6 +6,7 @@ import {
   setDaemonEnvVar,
 } from '../services/env-file.js';
 import { UsageError } from '../services/errors.js';
+import { maskSecret } from '../services/profiles/credentials.js';
 import { PROVIDERS } from '../services/providers.js';
 import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';

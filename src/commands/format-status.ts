@@ -1,5 +1,6 @@
-import { STATUS_COLOR } from '../services/status/health.js';
 import { describeExpiry, formatDuration, formatWindow } from '../services/durations.js';
+import type { ProbeOutcome } from '../services/probe/probe-runner.js';
+import { STATUS_COLOR } from '../services/status/health.js';
 import {
   compareByOrderPosition,
   type ProfileReport,
@@ -7,7 +8,6 @@ import {
   type StatusReport,
 } from '../services/status/report.js';
 import { describeStore, summaryParts } from '../services/status/words.js';
-import type { ProbeOutcome } from '../services/probe/probe-runner.js';
 import type { Painter } from './output.js';
 
 /** The human `status` view: one block per provider, aligned columns, a summary line. */

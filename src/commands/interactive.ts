@@ -1,7 +1,8 @@
-import { findProvider, type OnboardingMethod } from '../services/providers.js';
 import { UnreadableStateError, UsageError } from '../services/errors.js';
 import type { AgentState } from '../services/profiles/agent-state.js';
+import { findProvider, type OnboardingMethod } from '../services/providers.js';
 import type { CommandContext } from './context.js';
+import { CHOICE_OPTIONS } from './onboard-choice-options.js';
 import { choice, command, flag, OPTIONS, type OptionValues, provider, text } from './spec.js';
 
 const METHODS = [
@@ -42,6 +43,12 @@ export type OnboardOptions = Partial<OptionValues<typeof ONBOARD_OPTIONS>>;
 
 export async function runOnboard(ctx: CommandContext, options: OnboardOptions): Promise<number> {
   const { provider, method } = options;
+  if (options.authChoice !== undefined && (options.nonInteractive || !ctx.interactive)) {
+    if (provider || method)
+      throw new UsageError('--auth-choice names the provider and method; leave out --provider and --method');
+    const { runOnboardChoice } = await import('./onboard-choice.js');
+    return runOnboardChoice(ctx, options);
+  }
   if (provider && method && !(findProvider(provider)?.methods ?? ['api-key', 'paste-token']).includes(method)) {
     throw new UsageError(`--method ${method} does not apply to ${provider}`);
   }
@@ -112,8 +119,12 @@ export async function runPick(
 export const ONBOARD_OPTIONS = {
   provider: provider(),
   method: choice('method', METHODS, 'how to get the credential'),
-  nonInteractive: flag('non-interactive', 'no screen: needs --provider and --method, secret on stdin'),
+  nonInteractive: flag(
+    'non-interactive',
+    'no screen: needs --auth-choice (or --provider and --method), secret on stdin',
+  ),
   profileId: text('profile-id', 'id', 'with --non-interactive: profile id or name'),
+  ...CHOICE_OPTIONS,
   json: OPTIONS.json,
 };
 
@@ -123,6 +134,8 @@ export const onboardCommand = command({
   examples: [
     'authdeck onboard',
     'authdeck onboard --provider anthropic --method setup-token',
+    'printf %s "$KEY" | authdeck onboard --non-interactive --auth-choice deepseek-api-key',
+    'printf %s "$KEY" | authdeck onboard --non-interactive --auth-choice custom-api-key --custom-base-url http://127.0.0.1:8080/v1 --custom-model-id llama3',
     'printf %s "$KEY" | authdeck onboard --non-interactive --provider openai --method api-key',
   ],
   writes: true,

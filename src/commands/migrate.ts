@@ -1,12 +1,12 @@
-import { countOf } from '../services/status/words.js';
+import { migrateJsonFiles } from '../services/actions.js';
 import { describeExpiry } from '../services/durations.js';
 import { CancelledError, UsageError } from '../services/errors.js';
 import type { MigrationEntry, MigrationPlan } from '../services/profiles/migrate.js';
+import { countOf } from '../services/status/words.js';
 import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
 import { promptConfirm } from './secret-input.js';
 import { command, flag, OPTIONS } from './spec.js';
-import { migrateJsonFiles } from '../services/actions.js';
 
 export interface MigrateOptions {
   apply?: boolean;

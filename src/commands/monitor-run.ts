@@ -12,8 +12,8 @@ import { describeRun, monitorRunExitCode, runMonitor } from '../services/monitor
 import { parseNotifyTarget, scrubSecrets } from '../services/monitor/monitor-units.js';
 import { buildStatusReport } from '../services/status/report.js';
 import type { CommandContext } from './context.js';
-import { writeJson, writeLine } from './output.js';
 import type { MONITOR_INSTALL_OPTIONS, MONITOR_RUN_OPTIONS } from './monitor-options.js';
+import { writeJson, writeLine } from './output.js';
 import type { OptionValues } from './spec.js';
 
 /** The command a scheduled job runs: this Node and this authdeck, by absolute path. */

@@ -1,12 +1,12 @@
-import { listAgentProfiles } from '../services/profiles/agent-state.js';
-import { readPreferences } from '../services/prefs.js';
+import { setOrder } from '../services/actions.js';
 import { parseDuration } from '../services/durations.js';
 import { UsageError } from '../services/errors.js';
-import { setOrder } from '../services/actions.js';
+import { readPreferences } from '../services/prefs.js';
+import { listAgentProfiles } from '../services/profiles/agent-state.js';
 import { resolveProfileId } from '../services/profiles/profile-actions.js';
 import { buildStatusReport } from '../services/status/report.js';
-import type { CommandContext } from './context.js';
 import { forTerminal, shown } from '../services/terminal-text.js';
+import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
 import { command, group, OPTIONS, provider, required } from './spec.js';
 

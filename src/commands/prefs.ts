@@ -1,5 +1,5 @@
-import { PREFERENCE_KEYS, readPreferences, setPreference, type Preferences } from '../services/prefs.js';
 import { UsageError } from '../services/errors.js';
+import { PREFERENCE_KEYS, type Preferences, readPreferences, setPreference } from '../services/prefs.js';
 import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
 import { command, OPTIONS } from './spec.js';

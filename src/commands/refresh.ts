@@ -1,6 +1,6 @@
-import { resolveProfileName } from '../services/profiles/agent-state.js';
 import { refreshSignIn } from '../services/actions.js';
 import { describeExpiry } from '../services/durations.js';
+import { resolveProfileName } from '../services/profiles/agent-state.js';
 import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
 import { command, flag, OPTIONS } from './spec.js';

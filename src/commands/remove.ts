@@ -1,6 +1,6 @@
-import { listAgentProfiles, resolveProfileName } from '../services/profiles/agent-state.js';
-import { CancelledError, UsageError } from '../services/errors.js';
 import { removeCredential } from '../services/actions.js';
+import { CancelledError, UsageError } from '../services/errors.js';
+import { listAgentProfiles, resolveProfileName } from '../services/profiles/agent-state.js';
 import { removalLayer } from '../services/profiles/profile-actions.js';
 import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';

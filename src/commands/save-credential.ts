@@ -1,12 +1,12 @@
-import { checkSecret, maskSecret, type SecretFit, type SecretKind } from '../services/profiles/credentials.js';
+import { saveCredential } from '../services/actions.js';
 import { formatDate, formatRelative } from '../services/durations.js';
 import { AuthdeckError, CancelledError, UsageError } from '../services/errors.js';
+import { profileAWriteWouldReplace } from '../services/profiles/agent-state.js';
+import { checkSecret, maskSecret, type SecretFit, type SecretKind } from '../services/profiles/credentials.js';
 import { customProviderNote } from '../services/profiles/model-coverage.js';
 import { resolveProfileId } from '../services/profiles/profile-actions.js';
 import { refuseReplacing } from '../services/profiles/save-credential.js';
-import { saveCredential } from '../services/actions.js';
 import { providerInfo } from '../services/providers.js';
-import { profileAWriteWouldReplace } from '../services/profiles/agent-state.js';
 import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
 import { promptConfirm } from './secret-input.js';

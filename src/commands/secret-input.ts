@@ -1,5 +1,5 @@
-import { normalizeSecret } from '../services/profiles/credentials.js';
 import { AuthdeckError, CancelledError } from '../services/errors.js';
+import { normalizeSecret } from '../services/profiles/credentials.js';
 
 /** More than any secret: reading stops here instead of filling memory with a wrong pipe. */
 export const MAX_INPUT_BYTES = 1024 * 1024;

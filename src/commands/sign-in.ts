@@ -1,13 +1,13 @@
 import { createInterface } from 'node:readline';
+import { takeInterrupts } from '../interrupts.js';
+import { signIn } from '../services/actions.js';
 import { describeExpiry } from '../services/durations.js';
 import { CancelledError } from '../services/errors.js';
 import { findOAuthProvider, type SignInMethod } from '../services/oauth/oauth-providers.js';
-import { signIn } from '../services/actions.js';
 import { hasDisplay } from '../services/oauth/open-browser.js';
 import type { SignInPrompt } from '../services/oauth/sign-in-types.js';
 import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
-import { takeInterrupts } from '../interrupts.js';
 
 export interface SignInCommandOptions {
   provider: string;

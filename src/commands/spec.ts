@@ -4,7 +4,7 @@ import { isValidProviderId, normalizeProviderId } from '../services/providers.js
 import type { CommandContext } from './context.js';
 
 /** Where shell completion finds the values of an option or argument. */
-export type ValueSource = readonly string[] | 'providers' | 'profiles' | 'agents' | 'files';
+export type ValueSource = readonly string[] | 'providers' | 'auth-choices' | 'profiles' | 'agents' | 'files';
 
 /**
  * One option of a command, declared once: its flag (`--within <duration>`, or a flag that takes

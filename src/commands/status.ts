@@ -1,12 +1,12 @@
 import { parseDuration } from '../services/durations.js';
 import { readPreferences } from '../services/prefs.js';
-import type { AgentState } from '../services/profiles/agent-state.js';
 import type { ProbeOutcome } from '../services/probe/probe-runner.js';
+import type { AgentState } from '../services/profiles/agent-state.js';
 import { buildStatusReport, type StatusReport } from '../services/status/report.js';
 import { forTerminal, guardTerminal } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
-import { writeJson } from './output.js';
 import { formatProbes, formatStatusReport } from './format-status.js';
+import { writeJson } from './output.js';
 import { command, duration, flag, type OptionValues, provider, text, wholeNumber } from './spec.js';
 
 const STATUS_OPTIONS = {

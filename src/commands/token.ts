@@ -1,7 +1,7 @@
+import { AuthdeckError } from '../services/errors.js';
 import { listAgentProfiles, resolveProfileName } from '../services/profiles/agent-state.js';
 import { describeRef } from '../services/profiles/credential-view.js';
 import { maskSecret } from '../services/profiles/credentials.js';
-import { AuthdeckError } from '../services/errors.js';
 import type { CommandContext } from './context.js';
 import { writeLine } from './output.js';
 import { command, flag } from './spec.js';

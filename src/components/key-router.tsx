@@ -1,8 +1,9 @@
-import { useInput, type Key } from 'ink';
-import { createContext, useContext, useLayoutEffect, useRef, type ReactNode } from 'react';
-import { splitKeyChunk, type RoutedKey } from './key-chunks.js';
+import { type Key, useInput } from 'ink';
+import { createContext, type ReactNode, useContext, useLayoutEffect, useRef } from 'react';
+import { type RoutedKey, splitKeyChunk } from './key-chunks.js';
 
 export type { RoutedKey };
+
 type KeyHandler = (input: string, key: RoutedKey) => void;
 
 export interface KeyRouter {

@@ -1,5 +1,5 @@
-import type { RoutedKey } from './key-chunks.js';
 import type { KeyHint } from './KeyHints.js';
+import type { RoutedKey } from './key-chunks.js';
 
 /** A key by name (arrows, Enter…) or the character typed. */
 export type KeyName = 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'tab';

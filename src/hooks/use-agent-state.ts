@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useServices } from '../contexts.js';
-import type { AgentState } from '../services/profiles/agent-state.js';
 import { errorMessage } from '../services/errors.js';
+import type { AgentState } from '../services/profiles/agent-state.js';
 
 export interface AgentStateView {
   state: AgentState | undefined;

@@ -6,7 +6,7 @@ import { useHoldRestOfKeys, useKeys } from '../components/key-router.js';
 import { SelectList } from '../components/select-list/SelectList.js';
 import { useNavigation, useServices } from '../contexts.js';
 import { useAgentState } from '../hooks/use-agent-state.js';
-import { errorMessage, ExitCode } from '../services/errors.js';
+import { ExitCode, errorMessage } from '../services/errors.js';
 import { buildStatusReport, compareByOrderPosition, type ProfileReport } from '../services/status/report.js';
 import { shown } from '../services/terminal-text.js';
 

@@ -2,16 +2,16 @@ import { Box, Text } from 'ink';
 import { type ReactNode, useMemo, useRef, useState } from 'react';
 import { Header } from '../components/Header.js';
 import { KeyHints } from '../components/KeyHints.js';
-import { SelectList, type SelectItem } from '../components/select-list/SelectList.js';
+import { useHoldRestOfKeys, useKeys } from '../components/key-router.js';
+import { type SelectItem, SelectList } from '../components/select-list/SelectList.js';
 import { useNavigation, useServices } from '../contexts.js';
 import { useAgentState } from '../hooks/use-agent-state.js';
 import { describeExpiry } from '../services/durations.js';
-import { countOf } from '../services/status/words.js';
-import { errorMessage, ExitCode } from '../services/errors.js';
+import { ExitCode, errorMessage } from '../services/errors.js';
+import { orderBase } from '../services/profiles/order-edit.js';
 import { isUsableStatus } from '../services/status/health.js';
 import { buildStatusReport, compareByOrderPosition } from '../services/status/report.js';
-import { orderBase } from '../services/profiles/order-edit.js';
-import { useHoldRestOfKeys, useKeys } from '../components/key-router.js';
+import { countOf } from '../services/status/words.js';
 import { shown } from '../services/terminal-text.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { Screen } from '../navigation.js';
 import { DashboardScreen } from './dashboard/DashboardScreen.js';
-import { OnboardScreen } from './onboard/OnboardScreen.js';
 import { LogoutScreen } from './LogoutScreen.js';
+import { OnboardScreen } from './onboard/OnboardScreen.js';
 import { PickerScreen } from './PickerScreen.js';
 import { SetupTokenScreen } from './setup-token/SetupTokenScreen.js';
 import { SignInScreen } from './sign-in/SignInScreen.js';

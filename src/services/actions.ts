@@ -1,6 +1,7 @@
-import type { AgentState } from './profiles/agent-state.js';
+import type { Workspace } from './config/workspace.js';
 import type { Finding } from './doctor/doctor-types.js';
 import { describeReload, type GatewayNote, type GatewayReload } from './gateway/reload-auth.js';
+import type { AgentState } from './profiles/agent-state.js';
 import { clearProfileCooldown, removeProfile, setOrderOverride } from './profiles/profile-actions.js';
 import {
   type SaveCredentialInput,
@@ -8,7 +9,6 @@ import {
   saveCredentialProfile,
 } from './profiles/save-credential.js';
 import { type AgentStore, openAgentStoreForWrite } from './store/agent-store.js';
-import type { Workspace } from './config/workspace.js';
 
 /**
  * What the CLI and the screens do to the store, in one place: each action writes and then tells
@@ -69,6 +69,19 @@ export async function removeCredential(context: ActionContext, profileId: string
   const store = await storeFor(context);
   const removed = await removeProfile(store, profileId);
   return { ...removed, ...(await tellGateway(context, store, true)) };
+}
+
+/** An auth choice set up as OpenClaw's onboarding does (credential, plugin, provider block, model), then the gateway told. */
+export async function onboardChoice(
+  context: ActionContext,
+  input: Omit<import('./providers/onboard-choice.js').OnboardChoiceInput, 'workspace' | 'store'>,
+) {
+  const { onboardChoice: apply } = await import('./providers/onboard-choice.js');
+  const store = await storeFor(context);
+  const done = await apply({ ...input, workspace: context.workspace, store });
+  const createdWith = done.saved.some((saved) => saved.createdWith !== undefined);
+  const changed = done.saved.length > 0 && !createdWith;
+  return { ...done, ...(await tellGateway(context, done.saved[0]?.store ?? store, changed)) };
 }
 
 /** The agent's order override for a provider; `undefined` clears it. */

@@ -1,5 +1,5 @@
-import { writeFileAtomic } from './files/atomic-write.js';
 import { UsageError } from './errors.js';
+import { writeFileAtomic } from './files/atomic-write.js';
 import { readTextIfExists } from './files/fs-read.js';
 import { withFileLock } from './files/lock.js';
 

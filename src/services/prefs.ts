@@ -1,11 +1,11 @@
 import { join } from 'node:path';
-import { parseDuration, DEFAULT_WARN_WITHIN } from './durations.js';
-import { ensurePrivateDir } from './files/atomic-write.js';
-import { UnreadableStateError, UsageError } from './errors.js';
-import { readTextIfExistsSync } from './files/fs-read.js';
-import { removeLockLeftovers, withFileLock } from './files/lock.js';
 import type { PathEnv } from './config/paths.js';
 import { resolveHomeDir } from './config/paths.js';
+import { DEFAULT_WARN_WITHIN, parseDuration } from './durations.js';
+import { UnreadableStateError, UsageError } from './errors.js';
+import { ensurePrivateDir } from './files/atomic-write.js';
+import { readTextIfExistsSync } from './files/fs-read.js';
+import { removeLockLeftovers, withFileLock } from './files/lock.js';
 
 /** authdeck's own settings; not the gateway's. */
 export interface Preferences {

@@ -1,7 +1,13 @@
 /**
- * What authdeck knows about each provider: env vars in the gateway's precedence, secret shapes,
- * where to get a key. Providers not listed here still work as "custom": any non-empty secret.
+ * What authdeck knows about each provider: the catalog's providers (OpenClaw's onboarding,
+ * services/providers/catalog.ts) with their env vars in the gateway's precedence and labels, plus
+ * what only authdeck adds — secret shapes and where to get a key when OpenClaw's docs do not say.
+ * A provider outside the catalog is "custom": any non-empty secret (`--custom`).
  */
+
+import { OAUTH_PROVIDERS } from './oauth/oauth-providers.js';
+import { catalog, resolveProviderAlias } from './providers/catalog.js';
+
 /** browser and device: an OAuth sign-in (services/oauth) for the providers that have one. */
 export type OnboardingMethod = 'api-key' | 'setup-token' | 'paste-token' | 'browser' | 'device';
 
@@ -26,16 +32,15 @@ export interface ProviderInfo {
   methods: OnboardingMethod[];
 }
 
-const apiKeyOnly: OnboardingMethod[] = ['api-key', 'paste-token'];
+/** authdeck's own knowledge of a provider's secrets, beside what the catalog says. */
+interface SecretFacts {
+  key?: SecretShape;
+  token?: SecretShape;
+  keysUrl?: string;
+}
 
-export const PROVIDERS: readonly ProviderInfo[] = [
-  {
-    id: 'anthropic',
-    label: 'Anthropic (Claude)',
-    envVars: [
-      { name: 'ANTHROPIC_OAUTH_TOKEN', type: 'token' },
-      { name: 'ANTHROPIC_API_KEY', type: 'api_key' },
-    ],
+const SECRET_FACTS: Record<string, SecretFacts> = {
+  anthropic: {
     key: {
       pattern: /^sk-ant-api03-[A-Za-z0-9_-]{93}AA$/,
       looks: 'starts with sk-ant-api03- and is 108 characters long',
@@ -45,98 +50,66 @@ export const PROVIDERS: readonly ProviderInfo[] = [
       looks: 'starts with sk-ant-oat01- and is about 108 characters long',
     },
     keysUrl: 'https://console.anthropic.com/settings/keys',
-    methods: ['api-key', 'setup-token', 'paste-token'],
   },
-  {
-    id: 'openai',
-    label: 'OpenAI',
-    envVars: [{ name: 'OPENAI_API_KEY', type: 'api_key' }],
+  openai: {
     key: { pattern: /^sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}$/, looks: 'starts with sk- (often sk-proj-)' },
     keysUrl: 'https://platform.openai.com/api-keys',
-    methods: ['api-key', 'browser', 'device', 'paste-token'],
   },
-  {
-    id: 'openrouter',
-    label: 'OpenRouter',
-    envVars: [{ name: 'OPENROUTER_API_KEY', type: 'api_key' }],
-    key: { pattern: /^sk-or-v1-[A-Za-z0-9]{32,}$/, looks: 'starts with sk-or-v1-' },
-    keysUrl: 'https://openrouter.ai/keys',
-    methods: apiKeyOnly,
-  },
-  {
-    id: 'google',
-    label: 'Google (Gemini)',
-    envVars: [{ name: 'GEMINI_API_KEY', type: 'api_key' }],
-    key: { pattern: /^AIza[0-9A-Za-z_-]{35}$/, looks: 'starts with AIza and is 39 characters long' },
-    keysUrl: 'https://aistudio.google.com/apikey',
-    methods: apiKeyOnly,
-  },
-  {
-    id: 'groq',
-    label: 'Groq',
-    envVars: [{ name: 'GROQ_API_KEY', type: 'api_key' }],
-    key: { pattern: /^gsk_[A-Za-z0-9]{20,}$/, looks: 'starts with gsk_' },
-    keysUrl: 'https://console.groq.com/keys',
-    methods: apiKeyOnly,
-  },
-  {
-    id: 'xai',
-    label: 'xAI (Grok)',
-    envVars: [{ name: 'XAI_API_KEY', type: 'api_key' }],
-    key: { pattern: /^xai-[A-Za-z0-9_-]{20,}$/, looks: 'starts with xai-' },
-    keysUrl: 'https://console.x.ai',
-    methods: ['api-key', 'device', 'browser', 'paste-token'],
-  },
-  {
-    id: 'github-copilot',
-    label: 'GitHub Copilot',
-    envVars: [{ name: 'COPILOT_GITHUB_TOKEN', type: 'token' }],
-    methods: ['device', 'paste-token'],
-  },
-  {
-    id: 'mistral',
-    label: 'Mistral',
-    envVars: [{ name: 'MISTRAL_API_KEY', type: 'api_key' }],
+  openrouter: { key: { pattern: /^sk-or-v1-[A-Za-z0-9]{32,}$/, looks: 'starts with sk-or-v1-' } },
+  google: { key: { pattern: /^AIza[0-9A-Za-z_-]{35}$/, looks: 'starts with AIza and is 39 characters long' } },
+  groq: { key: { pattern: /^gsk_[A-Za-z0-9]{20,}$/, looks: 'starts with gsk_' } },
+  xai: { key: { pattern: /^xai-[A-Za-z0-9_-]{20,}$/, looks: 'starts with xai-' }, keysUrl: 'https://console.x.ai' },
+  mistral: {
     key: { pattern: /^[A-Za-z0-9]{32}$/, looks: 'is 32 letters and digits' },
     keysUrl: 'https://console.mistral.ai/api-keys',
-    methods: apiKeyOnly,
   },
-  {
-    id: 'deepseek',
-    label: 'DeepSeek',
-    envVars: [{ name: 'DEEPSEEK_API_KEY', type: 'api_key' }],
-    key: { pattern: /^sk-[A-Za-z0-9]{20,}$/, looks: 'starts with sk-' },
-    keysUrl: 'https://platform.deepseek.com/api_keys',
-    methods: apiKeyOnly,
-  },
-  {
-    id: 'cerebras',
-    label: 'Cerebras',
-    envVars: [{ name: 'CEREBRAS_API_KEY', type: 'api_key' }],
+  deepseek: { key: { pattern: /^sk-[A-Za-z0-9]{20,}$/, looks: 'starts with sk-' } },
+  cerebras: {
     key: { pattern: /^csk-[A-Za-z0-9]{20,}$/, looks: 'starts with csk-' },
     keysUrl: 'https://cloud.cerebras.ai',
-    methods: apiKeyOnly,
   },
-  {
-    id: 'together',
-    label: 'Together AI',
-    envVars: [{ name: 'TOGETHER_API_KEY', type: 'api_key' }],
-    keysUrl: 'https://api.together.ai/settings/api-keys',
-    methods: apiKeyOnly,
-  },
-  {
-    id: 'moonshot',
-    label: 'Moonshot (Kimi)',
-    envVars: [{ name: 'MOONSHOT_API_KEY', type: 'api_key' }],
-    methods: apiKeyOnly,
-  },
-  {
-    id: 'zai',
-    label: 'Z.AI (GLM)',
-    envVars: [{ name: 'ZAI_API_KEY', type: 'api_key' }],
-    methods: apiKeyOnly,
-  },
-];
+};
+
+function envVarOf(name: string): EnvCredentialVar {
+  return { name, type: /TOKEN/.test(name) ? 'token' : 'api_key' };
+}
+
+function buildProviders(): ProviderInfo[] {
+  const byId = new Map<string, ProviderInfo>();
+  const ordered = [...catalog.choices].sort(
+    (a, b) => (a.pickerOrder ?? Number.MAX_SAFE_INTEGER) - (b.pickerOrder ?? Number.MAX_SAFE_INTEGER),
+  );
+  for (const choice of ordered) {
+    const id = choice.provider;
+    if (!id) continue;
+    const facts = SECRET_FACTS[id] ?? {};
+    const info = byId.get(id) ?? {
+      id,
+      label: choice.groupLabel ?? id,
+      envVars: [],
+      ...(facts.key ? { key: facts.key } : {}),
+      ...(facts.token ? { token: facts.token } : {}),
+      methods: [],
+    };
+    for (const name of choice.credential.envVars)
+      if (!info.envVars.some((variable) => variable.name === name)) info.envVars.push(envVarOf(name));
+    const keysUrl = choice.keysUrl ?? facts.keysUrl;
+    if (keysUrl && !info.keysUrl) info.keysUrl = keysUrl;
+    if (choice.credential.kind === 'api_key' && !info.methods.includes('api-key')) info.methods.push('api-key');
+    if (choice.credential.kind === 'token' && id === 'anthropic' && !info.methods.includes('setup-token'))
+      info.methods.push('setup-token');
+    byId.set(id, info);
+  }
+  for (const info of byId.values()) {
+    if (!info.keysUrl && SECRET_FACTS[info.id]?.keysUrl) info.keysUrl = SECRET_FACTS[info.id]?.keysUrl;
+    for (const signIn of OAUTH_PROVIDERS.filter((entry) => entry.storeProvider === info.id))
+      for (const method of signIn.methods) if (!info.methods.includes(method)) info.methods.push(method);
+    info.methods.push('paste-token');
+  }
+  return [...byId.values()];
+}
+
+export const PROVIDERS: readonly ProviderInfo[] = buildProviders();
 
 const byId = new Map(PROVIDERS.map((provider) => [provider.id, provider]));
 
@@ -152,20 +125,21 @@ export function isValidProviderId(provider: string): boolean {
   return /^[a-z0-9][a-z0-9._-]*$/.test(provider) && !RESERVED_IDS.has(provider);
 }
 
+/** A provider of the catalog, by its id or an alias OpenClaw resolves (`x-ai` → xai). */
 export function findProvider(provider: string): ProviderInfo | undefined {
-  return byId.get(normalizeProviderId(provider));
+  return byId.get(normalizeProviderId(provider)) ?? byId.get(resolveProviderAlias(provider));
 }
 
 /** Registry entry, or a permissive one for a provider authdeck has no rules for. */
 export function providerInfo(provider: string): ProviderInfo {
   const id = normalizeProviderId(provider);
   return (
-    byId.get(id) ?? {
+    findProvider(id) ?? {
       id,
       label: id,
       // The gateway only reads env vars it knows, so a custom provider has none.
       envVars: [],
-      methods: apiKeyOnly,
+      methods: ['api-key', 'paste-token'],
     }
   );
 }

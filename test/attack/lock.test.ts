@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../src/services/files/atomic-write.js';
 import { readDaemonEnv } from '../../src/services/env-file.js';
+import { writeFileAtomic } from '../../src/services/files/atomic-write.js';
 import { acquireFileLock, withFileLock } from '../../src/services/files/lock.js';
 import type { TakeoverHook } from '../../src/services/files/lock-takeover.js';
 import { acquireOAuthRefreshLock } from '../../src/services/oauth/refresh-lock.js';

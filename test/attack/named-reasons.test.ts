@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { describe, expect, it } from 'vitest';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { runCommand } from '../helpers/run-command.js';
 import { makeTempHome, writeText } from '../helpers/temp-state.js';
 

@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
-import { installOpenclawFixture, readCell, type OpenclawFixture } from '../helpers/openclaw-fixtures.js';
+import { installOpenclawFixture, type OpenclawFixture, readCell } from '../helpers/openclaw-fixtures.js';
 import { runCommand } from '../helpers/run-command.js';
 import { makeTempHome, writeJsonFile } from '../helpers/temp-state.js';
 

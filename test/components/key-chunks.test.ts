@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createKeyRouter, type RoutedKey } from '../../src/components/key-router.js';
 import { NO_FLAGS, splitKeyChunk } from '../../src/components/key-chunks.js';
+import { createKeyRouter, type RoutedKey } from '../../src/components/key-router.js';
 
 const plain = NO_FLAGS;
 const names = (keys: Array<[string, RoutedKey]>) =>

@@ -196,7 +196,7 @@ describe('secret prompts in a terminal', () => {
     const { home, mainAgentDir } = makeTempHome();
     const token = fakeSecrets.setupToken('prompt');
     const session = launch(home, ['paste-token', '--provider', 'anthropic', '--profile-id', 'typed']);
-    await session.waitFor('Anthropic (Claude) token:');
+    await session.waitFor('Anthropic token:');
     await session.type(`\x1b[200~${token.slice(0, 60)}\n${token.slice(60)}\n\x1b[201~`);
     expect(await session.waitForExit()).toBe(0);
     expect(session.screen()).toMatch(/\*{40} \(108 characters\)/);
@@ -217,7 +217,7 @@ describe('keys and questions at the edges', () => {
   it('paste-token asks before saving a token that looks cut off, and saves nothing on "n"', async () => {
     const { home, mainAgentDir } = makeTempHome();
     const session = launch(home, ['paste-token', '--provider', 'anthropic']);
-    await session.waitFor('Anthropic (Claude) token:');
+    await session.waitFor('Anthropic token:');
     await session.type(fakeSecrets.setupToken('cut').slice(0, 100));
     await session.press('enter');
     await session.waitFor('Save it anyway?');

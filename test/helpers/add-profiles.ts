@@ -1,7 +1,8 @@
 // Child process for the concurrency test: adds `count` api_key profiles through the services,
 // each one a separate locked read-modify-write of the store and of the config.
-import { saveCredentialProfile } from '../../src/services/profiles/save-credential.js';
+
 import { resolveWorkspace } from '../../src/services/config/workspace.js';
+import { saveCredentialProfile } from '../../src/services/profiles/save-credential.js';
 
 const [worker, count] = process.argv.slice(2);
 const workspace = await resolveWorkspace({ env: process.env });

@@ -1,11 +1,11 @@
-import type { AgentState } from '../../src/services/profiles/agent-state.js';
-import type { Finding } from '../../src/services/doctor/doctor-types.js';
-import type { ProbeOutcome } from '../../src/services/probe/probe-runner.js';
 import type { AppServices, SignInRequest, SignInResult } from '../../src/app-services.js';
 import type { SavedCredential } from '../../src/services/actions.js';
-import { AgentStore } from '../../src/services/store/agent-store.js';
 import type { Workspace } from '../../src/services/config/workspace.js';
+import type { Finding } from '../../src/services/doctor/doctor-types.js';
+import type { ProbeOutcome } from '../../src/services/probe/probe-runner.js';
+import type { AgentState } from '../../src/services/profiles/agent-state.js';
 import { readModelSettings } from '../../src/services/status/model-usage.js';
+import { AgentStore } from '../../src/services/store/agent-store.js';
 import { FakeSetupTokenSession } from './ink.js';
 
 /** Fake services tell no gateway. */

@@ -1,7 +1,7 @@
 import { render } from 'ink-testing-library';
 import { act, type ReactElement } from 'react';
-import type { AppServices, SetupTokenSessionLike } from '../../src/app-services.js';
 import { App } from '../../src/app.js';
+import type { AppServices, SetupTokenSessionLike } from '../../src/app-services.js';
 import type { Screen, TuiResult } from '../../src/navigation.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;

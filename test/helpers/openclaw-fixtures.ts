@@ -10,8 +10,8 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
+import { gunzipSync } from 'node:zlib';
 
 export const OPENCLAW_FIXTURES = new URL('../fixtures/openclaw-sqlite/', import.meta.url).pathname;
 

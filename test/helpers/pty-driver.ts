@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
-import xterm from '@xterm/headless';
 import * as pty from '@lydell/node-pty';
+import xterm from '@xterm/headless';
 import { CLI_PATH } from './run-cli.js';
 
 const { Terminal } = xterm;

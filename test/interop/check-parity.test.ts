@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { writeJsonFile } from '../helpers/temp-state.js';
-import { openclaw } from './openclaw-harness.js';
 import { interopHome } from './interop-home.js';
+import { openclaw } from './openclaw-harness.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -5,10 +5,10 @@ import { runCli } from '../helpers/run-cli.js';
 import { makeTempHome } from '../helpers/temp-state.js';
 import {
   NO_GATEWAY_PORT,
+  type OpenclawVersion,
   openclaw,
   openclawBinDir,
   parseJsonOutput,
-  type OpenclawVersion,
 } from './openclaw-harness.js';
 
 const cleanups: Array<() => void | Promise<void>> = [];

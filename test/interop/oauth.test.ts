@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { startFakeAuthServer } from '../helpers/fake-oauth-server.js';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { interopHome } from './interop-home.js';
-import { openclaw, type OpenclawVersion, parseJsonOutput } from './openclaw-harness.js';
+import { type OpenclawVersion, openclaw, parseJsonOutput } from './openclaw-harness.js';
 
 interface AuthList {
   profiles: Array<{ id: string; provider?: string; type?: string; mode?: string; email?: string }>;

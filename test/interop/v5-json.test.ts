@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { readJson } from '../helpers/temp-state.js';
-import { openclaw, openclawInPty } from './openclaw-harness.js';
 import { interopHome, listIds } from './interop-home.js';
+import { openclaw, openclawInPty } from './openclaw-harness.js';
 
 describe('OpenClaw 2026.5.20 (JSON era)', () => {
   it('and authdeck read each other: profiles, order, config', async () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
-import { TerminalSession } from '../helpers/pty-driver.js';
 import { execOn } from '../helpers/openclaw-fixtures.js';
+import { TerminalSession } from '../helpers/pty-driver.js';
 import { writeJsonFile } from '../helpers/temp-state.js';
-import { freePort, NO_GATEWAY_PORT, openclaw, parseJsonOutput, startGateway } from './openclaw-harness.js';
 import { interopHome, onCleanup } from './interop-home.js';
+import { freePort, NO_GATEWAY_PORT, openclaw, parseJsonOutput, startGateway } from './openclaw-harness.js';
 
 describe('OpenClaw 2026.9.6 running', () => {
   it('reloads a running gateway, so a profile authdeck adds is in use without a restart', async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { readCell } from '../helpers/openclaw-fixtures.js';
-import { openclaw, parseJsonOutput } from './openclaw-harness.js';
 import { interopHome, jsonAuthFiles, listIds } from './interop-home.js';
+import { openclaw, parseJsonOutput } from './openclaw-harness.js';
 
 // authdeck and real OpenClaw 2026.9.6 on the same temp homes: each writes, the other reads.
 describe('OpenClaw 2026.9.6 (shared SQLite store)', () => {

@@ -1,8 +1,8 @@
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AgentState } from '../../src/services/profiles/agent-state.js';
-import { createFakeServices, fakeState, NOW } from '../helpers/fake-services.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { createFakeServices, fakeState, NOW } from '../helpers/fake-services.js';
 import { renderApp, waitForFrame } from '../helpers/ink.js';
 
 const profiles = {

@@ -3,8 +3,8 @@ import { NO_FLAGS } from '../../src/components/key-chunks.js';
 import { actionFor, hintsFor } from '../../src/components/key-table.js';
 import { LIST_HELP, LIST_KEYS, type ListContext } from '../../src/screens/dashboard/dashboard-keys.js';
 import type { ProfileReport } from '../../src/services/status/report.js';
-import { createFakeServices, fakeState, NOW } from '../helpers/fake-services.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { createFakeServices, fakeState, NOW } from '../helpers/fake-services.js';
 import { renderApp, waitForFrame } from '../helpers/ink.js';
 
 const profiles = {

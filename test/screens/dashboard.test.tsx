@@ -38,7 +38,7 @@ describe('dashboard screen', () => {
     const { app } = await open();
     const frame = app.frame();
     expect(frame).toMatch(/1 ok · 2 static · 0 expiring · 1 expired · 0 missing · 1 in cooldown/);
-    expect(frame).toMatch(/anthropic Anthropic \(Claude\) · next anthropic:work/);
+    expect(frame).toMatch(/anthropic Anthropic · next anthropic:work/);
     expect(frame).toMatch(/1\* anthropic:work\s+token\s+sk-ant-o…aaaa\s+ok\s+3d 00:00:00/);
     expect(frame).toMatch(/2\s+anthropic:default\s+api_key\s+sk-ant-a…bbbb\s+static\s+no expiry/);
     expect(frame).toMatch(/–\s+anthropic:old\s+token .*expired\s+1d ago/);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeServices, fakeState } from '../helpers/fake-services.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { createFakeServices, fakeState } from '../helpers/fake-services.js';
 import { renderApp, waitForFrame, waitUntil } from '../helpers/ink.js';
 
 const profiles = {

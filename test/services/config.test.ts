@@ -1,8 +1,8 @@
-import JSON5 from 'json5';
 import { readFileSync } from 'node:fs';
+import JSON5 from 'json5';
 import { describe, expect, it } from 'vitest';
-import { providersInUse, readGatewayConfig } from '../../src/services/config/openclaw-json.js';
 import { recordProfileInConfig } from '../../src/services/config/config-edit.js';
+import { providersInUse, readGatewayConfig } from '../../src/services/config/openclaw-json.js';
 import { UnreadableStateError } from '../../src/services/errors.js';
 import { fileMode, makeTempHome, readJson, writeText } from '../helpers/temp-state.js';
 

@@ -1,9 +1,9 @@
 import { chmodSync, chownSync, existsSync, mkdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applySafeFixes, doctorExitCode, runDoctor } from '../../src/services/doctor/run-doctor.js';
-import type { Finding } from '../../src/services/doctor/doctor-types.js';
 import { resolveWorkspace } from '../../src/services/config/workspace.js';
+import type { Finding } from '../../src/services/doctor/doctor-types.js';
+import { applySafeFixes, doctorExitCode, runDoctor } from '../../src/services/doctor/run-doctor.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { installOpenclawFixture } from '../helpers/openclaw-fixtures.js';
 import { makeTempHome, readJson, writeJsonFile, writeText } from '../helpers/temp-state.js';

@@ -1,10 +1,10 @@
 import { createHash, createPublicKey, generateKeyPairSync, randomUUID, verify } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { reloadGatewayAuth } from '../../src/services/gateway/reload-auth.js';
-import { resolveGatewayTarget } from '../../src/services/gateway/gateway-target.js';
+import { type WebSocket, WebSocketServer } from 'ws';
 import { resolveWorkspace } from '../../src/services/config/workspace.js';
+import { resolveGatewayTarget } from '../../src/services/gateway/gateway-target.js';
+import { reloadGatewayAuth } from '../../src/services/gateway/reload-auth.js';
 import { execOn, installOpenclawFixture } from '../helpers/openclaw-fixtures.js';
 import { makeTempHome, writeJsonFile, writeText } from '../helpers/temp-state.js';
 

@@ -3,20 +3,20 @@ import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'n
 import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { resolveWorkspace } from '../../src/services/config/workspace.js';
 import { checkPastedRedirect } from '../../src/services/oauth/loopback.js';
 import { saveSignIn } from '../../src/services/oauth/oauth-profiles.js';
 import { refreshOAuthProfile } from '../../src/services/oauth/refresh.js';
-import { oauthRefreshLockPath } from '../../src/services/store/refresh-lock-path.js';
 import { signIn } from '../../src/services/oauth/sign-in.js';
 import type { SignInPrompt } from '../../src/services/oauth/sign-in-types.js';
-import { resolveWorkspace } from '../../src/services/config/workspace.js';
-import { installOpenclawFixture, readCell } from '../helpers/openclaw-fixtures.js';
+import { oauthRefreshLockPath } from '../../src/services/store/refresh-lock-path.js';
 import {
   type FakeAuthServer,
   followAuthorizeLink,
   freeLoopbackPort,
   startFakeAuthServer,
 } from '../helpers/fake-oauth-server.js';
+import { installOpenclawFixture, readCell } from '../helpers/openclaw-fixtures.js';
 import { makeTempHome, readJson } from '../helpers/temp-state.js';
 
 let server: FakeAuthServer;

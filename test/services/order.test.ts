@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeProfile } from '../../src/services/profiles/credential-view.js';
 import type { HealthStatus } from '../../src/services/status/health.js';
-import { resolveEffectiveOrder, type OrderInputs } from '../../src/services/status/order.js';
+import { type OrderInputs, resolveEffectiveOrder } from '../../src/services/status/order.js';
 
 const NOW = 1_000_000;
 const entry = (id: string, type: string, status: HealthStatus = type === 'api_key' ? 'static' : 'ok') => ({

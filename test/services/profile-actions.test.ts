@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { saveCredentialProfile } from '../../src/services/profiles/save-credential.js';
 import { resolveWorkspace } from '../../src/services/config/workspace.js';
+import { saveCredentialProfile } from '../../src/services/profiles/save-credential.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { makeTempHome, readJson, writeText } from '../helpers/temp-state.js';
 

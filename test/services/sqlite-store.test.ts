@@ -1,16 +1,16 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { resolveWorkspace } from '../../src/services/config/workspace.js';
 import { listAgentProfiles, loadAgentState } from '../../src/services/profiles/agent-state.js';
-import { isWalSafeSqliteVersion } from '../../src/services/store/sqlite/driver.js';
 import { removeProfile, setOrderOverride } from '../../src/services/profiles/profile-actions.js';
 import { saveCredentialProfile } from '../../src/services/profiles/save-credential.js';
 import { buildStatusReport } from '../../src/services/status/report.js';
-import { resolveWorkspace } from '../../src/services/config/workspace.js';
-import { fakeSecrets } from '../helpers/fake-secrets.js';
-import { execOn, installOpenclawFixture, readCell, type OpenclawFixture } from '../helpers/openclaw-fixtures.js';
-import { makeTempHome, readJson } from '../helpers/temp-state.js';
 import { openAgentStore } from '../../src/services/store/agent-store.js';
+import { isWalSafeSqliteVersion } from '../../src/services/store/sqlite/driver.js';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { execOn, installOpenclawFixture, type OpenclawFixture, readCell } from '../helpers/openclaw-fixtures.js';
+import { makeTempHome, readJson } from '../helpers/temp-state.js';
 
 const NO_OPENCLAW_PATH = '/nonexistent';
 

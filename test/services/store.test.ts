@@ -1,8 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeProfile } from '../../src/services/profiles/credential-view.js';
 import { UnreadableStateError } from '../../src/services/errors.js';
+import { describeProfile } from '../../src/services/profiles/credential-view.js';
 import { readAuthStore, updateAuthStore } from '../../src/services/store/json-layer.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { fileMode, makeTempHome, readJson, writeJsonFile, writeText } from '../helpers/temp-state.js';

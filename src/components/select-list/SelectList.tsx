@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
-import { clampIndex, useSelectListState, type SelectItem } from './use-select-list-state.js';
-import { useKeys } from '../key-router.js';
 import { shown } from '../../services/terminal-text.js';
+import { useKeys } from '../key-router.js';
+import { clampIndex, type SelectItem, useSelectListState } from './use-select-list-state.js';
 
 export type { SelectItem };
 

@@ -1,7 +1,7 @@
 import { Text } from 'ink';
 import type { RoutedKey } from '../key-router.js';
-import type { TextFieldState } from './use-text-field-state.js';
 import { useTextFieldInput } from './use-text-field-input.js';
+import type { TextFieldState } from './use-text-field-state.js';
 
 /** none: as typed; all: every character hidden; keep-tail: the last 6 in clear, as claude shows a code. */
 export type MaskStyle = 'none' | 'all' | 'keep-tail';

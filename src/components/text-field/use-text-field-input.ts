@@ -1,6 +1,6 @@
 import type { RoutedKey } from '../key-router.js';
-import type { TextFieldState } from './use-text-field-state.js';
 import { useKeys } from '../key-router.js';
+import type { TextFieldState } from './use-text-field-state.js';
 
 export type TextKeyOutcome = 'submit' | 'edited' | 'ignored';
 

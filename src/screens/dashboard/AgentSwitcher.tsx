@@ -1,8 +1,8 @@
 import { Box, Text } from 'ink';
-import { SelectList } from '../../components/select-list/SelectList.js';
-import { useServices } from '../../contexts.js';
 import { useKeys } from '../../components/key-router.js';
 import { actionFor } from '../../components/key-table.js';
+import { SelectList } from '../../components/select-list/SelectList.js';
+import { useServices } from '../../contexts.js';
 import { AGENT_KEYS } from './dashboard-keys.js';
 
 /** Pick another agent of the same state dir. */

@@ -1,30 +1,24 @@
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
-import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
 import { Header } from '../../components/Header.js';
 import { KeyHints } from '../../components/KeyHints.js';
+import { type RoutedKey, useKeys } from '../../components/key-router.js';
+import { actionFor, hintsFor } from '../../components/key-table.js';
 import { SummaryLine } from '../../components/SummaryLine.js';
 import { TextField } from '../../components/text-field/TextField.js';
+import { applyTextKey } from '../../components/text-field/use-text-field-input.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { useServices } from '../../contexts.js';
 import { useAgentState } from '../../hooks/use-agent-state.js';
 import { useClock } from '../../hooks/use-clock.js';
 import { useTerminalSize } from '../../hooks/use-terminal-size.js';
+import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
+import { profileStorePath } from '../../services/profiles/agent-state.js';
+import { describeStore, layerLabel } from '../../services/status/words.js';
+import { shown } from '../../services/terminal-text.js';
 import { AgentSwitcher } from './AgentSwitcher.js';
 import { fitColumns } from './columns.js';
-import { cursorIndex, isSelectable, moveCursor, visibleWindow } from './dashboard-rows.js';
-import { useRowsFor } from './use-rows-for.js';
 import { DoctorPanel } from './DoctorPanel.js';
-import { HelpPanel } from './HelpPanel.js';
-import { ProfileDetails } from './ProfileDetails.js';
-import { ProfileTable } from './ProfileTable.js';
-import { useDashboardActions } from './use-dashboard-actions.js';
-import { type DashboardMode, useDashboardUi } from './use-dashboard-ui.js';
-import { useLiveReport } from './use-live-report.js';
-import { describeStore, layerLabel } from '../../services/status/words.js';
-import { profileStorePath } from '../../services/profiles/agent-state.js';
-import { useKeys, type RoutedKey } from '../../components/key-router.js';
-import { actionFor, hintsFor } from '../../components/key-table.js';
 import {
   AGENT_KEYS,
   CONFIRM_KEYS,
@@ -35,8 +29,14 @@ import {
   LIST_KEYS,
   type ListContext,
 } from './dashboard-keys.js';
-import { applyTextKey } from '../../components/text-field/use-text-field-input.js';
-import { shown } from '../../services/terminal-text.js';
+import { cursorIndex, isSelectable, moveCursor, visibleWindow } from './dashboard-rows.js';
+import { HelpPanel } from './HelpPanel.js';
+import { ProfileDetails } from './ProfileDetails.js';
+import { ProfileTable } from './ProfileTable.js';
+import { useDashboardActions } from './use-dashboard-actions.js';
+import { type DashboardMode, useDashboardUi } from './use-dashboard-ui.js';
+import { useLiveReport } from './use-live-report.js';
+import { useRowsFor } from './use-rows-for.js';
 
 const MESSAGE_MS = 8000;
 

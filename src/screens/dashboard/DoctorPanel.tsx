@@ -2,11 +2,11 @@ import { Box, Text } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import { useKeys } from '../../components/key-router.js';
 import { actionFor } from '../../components/key-table.js';
-import { DOCTOR_KEYS } from './dashboard-keys.js';
 import { useServices } from '../../contexts.js';
 import type { DoctorReport } from '../../services/doctor/run-doctor.js';
 import { errorMessage } from '../../services/errors.js';
 import { forTerminal, shown } from '../../services/terminal-text.js';
+import { DOCTOR_KEYS } from './dashboard-keys.js';
 
 const MARK = { error: ['✘', 'red'], warning: ['!', 'yellow'], info: ['i', 'gray'] } as const;
 

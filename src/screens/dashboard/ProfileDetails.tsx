@@ -1,8 +1,8 @@
-import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
 import { Box, Text } from 'ink';
 import { formatDateTime, formatRelative } from '../../services/durations.js';
-import type { UsageStats } from '../../services/store/documents.js';
+import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
 import type { ProfileReport } from '../../services/status/report.js';
+import type { UsageStats } from '../../services/store/documents.js';
 import { shown } from '../../services/terminal-text.js';
 
 /** Everything known about one profile (Enter on the dashboard). */

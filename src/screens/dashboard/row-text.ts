@@ -1,11 +1,11 @@
 import { formatCountdown, formatDuration, formatRelative } from '../../services/durations.js';
-import { STATUS_COLOR, type StatusColor } from '../../services/status/health.js';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
+import { STATUS_COLOR, type StatusColor } from '../../services/status/health.js';
 import type { ProfileReport, StoreReport } from '../../services/status/report.js';
 import { layerLabel } from '../../services/status/words.js';
+import { forTerminal } from '../../services/terminal-text.js';
 import { type Columns, WIDTH } from './columns.js';
 import type { DashboardRow } from './dashboard-rows.js';
-import { forTerminal } from '../../services/terminal-text.js';
 
 /**
  * One piece of a dashboard line and how it looks. The Ink table and the plain first frame

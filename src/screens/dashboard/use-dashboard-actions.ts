@@ -1,15 +1,15 @@
-import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
-import { countOf } from '../../services/status/words.js';
 import { useCallback } from 'react';
 import { useNavigation, useServices, useSwitchServices } from '../../contexts.js';
-import type { AgentState } from '../../services/profiles/agent-state.js';
-import type { StatusReport } from '../../services/status/report.js';
-import type { SelectableRow } from './dashboard-rows.js';
-import { moveInOrder, orderBase } from '../../services/profiles/order-edit.js';
-import type { DashboardUiAction } from './use-dashboard-ui.js';
 import { formatRelative } from '../../services/durations.js';
 import { errorMessage } from '../../services/errors.js';
 import type { GatewayNote } from '../../services/gateway/reload-auth.js';
+import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
+import type { AgentState } from '../../services/profiles/agent-state.js';
+import { moveInOrder, orderBase } from '../../services/profiles/order-edit.js';
+import type { StatusReport } from '../../services/status/report.js';
+import { countOf } from '../../services/status/words.js';
+import type { SelectableRow } from './dashboard-rows.js';
+import type { DashboardUiAction } from './use-dashboard-ui.js';
 
 function withGateway(text: string, gateway: GatewayNote | undefined): string {
   return gateway ? `${text}; ${gateway.line}` : text;

@@ -1,8 +1,8 @@
 import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
-import { SelectList, type SelectItem } from '../../components/select-list/SelectList.js';
+import { type SelectItem, SelectList } from '../../components/select-list/SelectList.js';
+import { type OnboardingMethod, providerInfo, providerLabel } from '../../services/providers.js';
 import { useClaudePath } from './use-claude-path.js';
-import { providerInfo, providerLabel, type OnboardingMethod } from '../../services/providers.js';
 
 /** How the secret comes in: an API key, setup-token run right here (Anthropic), or a pasted token. */
 export function MethodStep({

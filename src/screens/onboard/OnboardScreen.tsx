@@ -1,30 +1,30 @@
 import { Spinner } from '@inkjs/ui';
 import { Box, Text } from 'ink';
-import { useSyncReducer } from '../../hooks/use-sync-reducer.js';
 import { Header } from '../../components/Header.js';
+import { useHoldRestOfKeys, useKeys } from '../../components/key-router.js';
+import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { useNavigation, useServices } from '../../contexts.js';
 import { useAgentState } from '../../hooks/use-agent-state.js';
-import { storedProfileType } from '../../services/profiles/credential-view.js';
+import { useSyncReducer } from '../../hooks/use-sync-reducer.js';
+import { ExitCode, errorMessage } from '../../services/errors.js';
 import { profileAWriteWouldReplace } from '../../services/profiles/agent-state.js';
-import { errorMessage, ExitCode } from '../../services/errors.js';
+import { storedProfileType } from '../../services/profiles/credential-view.js';
 import { describeModelCoverage } from '../../services/profiles/model-coverage.js';
-import { buildStatusReport } from '../../services/status/report.js';
 import { ProfileConflictError, resolveProfileId } from '../../services/profiles/profile-actions.js';
 import { refuseReplacing } from '../../services/profiles/save-credential.js';
 import { isValidProviderId, type OnboardingMethod } from '../../services/providers.js';
+import { buildStatusReport } from '../../services/status/report.js';
+import { shown } from '../../services/terminal-text.js';
 import { EnvStep } from './EnvStep.js';
 import { MethodStep } from './MethodStep.js';
-import { initialOnboardState, onboardReducer, secretKind, type OnboardState } from './onboard-flow.js';
+import type { OnboardAction } from './onboard-flow.js';
+import { initialOnboardState, type OnboardState, onboardReducer, secretKind } from './onboard-flow.js';
 import { OverwriteStep, ProfileIdStep } from './ProfileIdStep.js';
 import { CustomProviderStep, ProviderStep } from './ProviderStep.js';
 import { SecretStep } from './SecretStep.js';
 import { SummaryStep } from './SummaryStep.js';
 import { VerifyStep } from './VerifyStep.js';
 import { WelcomeStep } from './WelcomeStep.js';
-import { useHoldRestOfKeys, useKeys } from '../../components/key-router.js';
-import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
-import type { OnboardAction } from './onboard-flow.js';
-import { shown } from '../../services/terminal-text.js';
 
 /**
  * The onboarding wizard: provider, method, secret, profile, .env, then one write and a summary.

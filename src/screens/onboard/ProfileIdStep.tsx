@@ -1,8 +1,8 @@
 import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
+import { useKeys } from '../../components/key-router.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
-import { useKeys } from '../../components/key-router.js';
 import { shown } from '../../services/terminal-text.js';
 
 /** The profile's name; `<provider>:default` unless the user says otherwise. */

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { KeyHints } from '../../components/KeyHints.js';
-import { SelectList, type SelectItem } from '../../components/select-list/SelectList.js';
+import { type SelectItem, SelectList } from '../../components/select-list/SelectList.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { type TextFieldState, useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { PROVIDERS } from '../../services/providers.js';

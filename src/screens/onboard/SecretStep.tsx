@@ -1,8 +1,8 @@
 import { Box, Text } from 'ink';
+import { useState } from 'react';
 import { KeyHints } from '../../components/KeyHints.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
-import { useState } from 'react';
 import { checkSecret, type SecretFit, type SecretKind } from '../../services/profiles/credentials.js';
 import { providerInfo, providerLabel } from '../../services/providers.js';
 import { shown } from '../../services/terminal-text.js';

@@ -1,10 +1,10 @@
-import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
 import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
-import { describeExpiry } from '../../services/durations.js';
-import type { OnboardResult } from './onboard-flow.js';
 import { useKeys } from '../../components/key-router.js';
+import { describeExpiry } from '../../services/durations.js';
+import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
 import { forTerminal } from '../../services/terminal-text.js';
+import type { OnboardResult } from './onboard-flow.js';
 
 /** Every file written, with its path, and what to run next. */
 export function SummaryStep({

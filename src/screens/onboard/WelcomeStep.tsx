@@ -1,11 +1,11 @@
 import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
-import { useNavigation, useServices } from '../../contexts.js';
-import { listAgentProfiles, listEnvCredentials } from '../../services/profiles/agent-state.js';
-import type { AgentStateView } from '../../hooks/use-agent-state.js';
-import { useClaudePath } from './use-claude-path.js';
 import { useKeys } from '../../components/key-router.js';
+import { useNavigation, useServices } from '../../contexts.js';
+import type { AgentStateView } from '../../hooks/use-agent-state.js';
+import { listAgentProfiles, listEnvCredentials } from '../../services/profiles/agent-state.js';
 import { shown } from '../../services/terminal-text.js';
+import { useClaudePath } from './use-claude-path.js';
 
 /** What authdeck found before anything is asked: where, which agent, what exists, claude. */
 export function WelcomeStep({ agent, onContinue }: { agent: AgentStateView; onContinue: () => void }) {

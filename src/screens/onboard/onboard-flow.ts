@@ -1,8 +1,8 @@
+import type { SavedCredential } from '../../services/actions.js';
 import { probeEndpoint } from '../../services/probe/probe-endpoints.js';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
 import type { SecretKind } from '../../services/profiles/credentials.js';
-import type { SavedCredential } from '../../services/actions.js';
-import { providerInfo, type OnboardingMethod } from '../../services/providers.js';
+import { type OnboardingMethod, providerInfo } from '../../services/providers.js';
 
 export type OnboardStep =
   | 'welcome'

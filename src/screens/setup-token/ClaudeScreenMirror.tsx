@@ -1,10 +1,10 @@
 import { Box, Text } from 'ink';
 import type { SetupTokenSessionLike } from '../../app-services.js';
 import { KeyHints } from '../../components/KeyHints.js';
-import { keyToSequence, useTerminalMirror } from './use-terminal-mirror.js';
-import { useTerminalSize } from '../../hooks/use-terminal-size.js';
 import { useKeys } from '../../components/key-router.js';
+import { useTerminalSize } from '../../hooks/use-terminal-size.js';
 import { shown } from '../../services/terminal-text.js';
+import { keyToSequence, useTerminalMirror } from './use-terminal-mirror.js';
 
 /**
  * authdeck did not recognise claude's screen (a newer claude?): show it as it is and pass keys

@@ -1,11 +1,11 @@
 import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
+import { useKeys } from '../../components/key-router.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { describeExpiry } from '../../services/durations.js';
-import type { ExistingProfile } from './use-setup-token-flow.js';
-import { useKeys } from '../../components/key-router.js';
 import { shown } from '../../services/terminal-text.js';
+import type { ExistingProfile } from './use-setup-token-flow.js';
 
 function describeExisting(existing: ExistingProfile): string {
   return `${existing.type}${existing.expiresAt !== undefined ? `, ${describeExpiry(existing.expiresAt, Date.now(), 'date')}` : ''}`;

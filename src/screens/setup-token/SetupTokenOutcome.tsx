@@ -1,9 +1,9 @@
 import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
-import { maskSecret } from '../../services/profiles/credentials.js';
-import { formatDate, formatRelative } from '../../services/durations.js';
-import type { SavedCredential } from '../../services/actions.js';
 import { useKeys } from '../../components/key-router.js';
+import type { SavedCredential } from '../../services/actions.js';
+import { formatDate, formatRelative } from '../../services/durations.js';
+import { maskSecret } from '../../services/profiles/credentials.js';
 import { forTerminal, shown } from '../../services/terminal-text.js';
 
 /** The token is saved: what went where, and what to run next. */

@@ -2,14 +2,14 @@ import { Spinner } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import { Header } from '../../components/Header.js';
 import { useNavigation, useServices } from '../../contexts.js';
-import { useSetupTokenFlow } from './use-setup-token-flow.js';
-import { ExitCode } from '../../services/errors.js';
 import type { Screen } from '../../navigation.js';
+import { ExitCode } from '../../services/errors.js';
 import { ClaudeScreenMirror } from './ClaudeScreenMirror.js';
 import { OAuthErrorView } from './OAuthErrorView.js';
 import { OverwriteQuestion, ProfileNameQuestion } from './ProfileIdQuestion.js';
 import { SetupTokenOutcome } from './SetupTokenOutcome.js';
 import { SignInView } from './SignInView.js';
+import { useSetupTokenFlow } from './use-setup-token-flow.js';
 
 export interface SetupTokenScreenProps {
   profileId?: string;

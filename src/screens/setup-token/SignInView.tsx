@@ -3,12 +3,12 @@ import { Box, Text } from 'ink';
 import { useState } from 'react';
 import type { SetupTokenSessionLike } from '../../app-services.js';
 import { KeyHints } from '../../components/KeyHints.js';
+import { useKeys } from '../../components/key-router.js';
 import { Link } from '../../components/Link.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { useServices } from '../../contexts.js';
 import type { SetupTokenSnapshot } from '../../services/setup-token/session.js';
-import { useKeys } from '../../components/key-router.js';
 
 /** Starting, the browser step, the sign-in link with the code field, and the exchange. */
 export function SignInView({

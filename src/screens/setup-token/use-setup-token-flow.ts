@@ -2,11 +2,11 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import type { SetupTokenSessionLike } from '../../app-services.js';
 import { useServices } from '../../contexts.js';
 import { useSyncReducer } from '../../hooks/use-sync-reducer.js';
+import type { SavedCredential } from '../../services/actions.js';
+import { errorMessage } from '../../services/errors.js';
 import { profileAWriteWouldReplace } from '../../services/profiles/agent-state.js';
 import { describeProfile } from '../../services/profiles/credential-view.js';
-import { errorMessage } from '../../services/errors.js';
 import { ProfileConflictError, resolveProfileId } from '../../services/profiles/profile-actions.js';
-import type { SavedCredential } from '../../services/actions.js';
 import type { SetupTokenSnapshot } from '../../services/setup-token/session.js';
 
 export type FlowStage =

@@ -2,8 +2,8 @@ import { Box, Text } from 'ink';
 import { Link } from '../../components/Link.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import type { TextFieldState } from '../../components/text-field/use-text-field-state.js';
-import { useCountdown } from './use-countdown.js';
 import { shown } from '../../services/terminal-text.js';
+import { useCountdown } from './use-countdown.js';
 
 /** The sign-in link, whole and clickable, and a field for the address a remote browser ends on. */
 export function BrowserLinkView({

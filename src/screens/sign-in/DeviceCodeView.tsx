@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { Link } from '../../components/Link.js';
-import { useCountdown } from './use-countdown.js';
 import { shown } from '../../services/terminal-text.js';
+import { useCountdown } from './use-countdown.js';
 
 /** The code to type on the provider's page, large and spaced so it reads across a room. */
 export function DeviceCodeView({

@@ -1,12 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import type { FormattingOptions, Node as JsonNode, ParseError } from 'jsonc-parser';
-import { PRIVATE_FILE_MODE, writeFileAtomic } from '../files/atomic-write.js';
-import { parseConfigText } from './openclaw-json.js';
-import { findAuthoringFile, INCLUDE_KEY, resolveIncludes } from './config-include.js';
 import { AuthdeckError, fsFailure, UnreadableStateError } from '../errors.js';
+import { PRIVATE_FILE_MODE, writeFileAtomic } from '../files/atomic-write.js';
 import { readTextIfExists } from '../files/fs-read.js';
+import { type LockOptions, withFileLock } from '../files/lock.js';
 import { asRecord, formatJsonDocument, offsetToLineColumn } from '../json-text.js';
-import { withFileLock, type LockOptions } from '../files/lock.js';
+import { findAuthoringFile, INCLUDE_KEY, resolveIncludes } from './config-include.js';
+import { parseConfigText } from './openclaw-json.js';
 
 export interface ConfigRecordResult {
   path: string;
@@ -16,7 +16,7 @@ export interface ConfigRecordResult {
   backupPath?: string;
 }
 
-interface ConfigEdit {
+export interface ConfigEdit {
   /** Path from the config's root, as OpenClaw reads it (includes resolved). */
   path: (string | number)[];
   value: unknown;
@@ -103,7 +103,7 @@ async function recordUnderLock(
   );
 }
 
-async function editConfigFile(
+export async function editConfigFile(
   file: string,
   knownText: string | undefined,
   edits: ConfigEdit[],
@@ -204,7 +204,7 @@ function detectFormatting(text: string): FormattingOptions {
     : { insertSpaces: true, tabSize: indent.length, eol };
 }
 
-function setAtPath(doc: Record<string, unknown>, path: (string | number)[], value: unknown): void {
+export function setAtPath(doc: Record<string, unknown>, path: (string | number)[], value: unknown): void {
   const last = path.at(-1);
   if (last === undefined) return;
   let node: Record<string | number, unknown> = doc;

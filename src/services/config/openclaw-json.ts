@@ -1,16 +1,16 @@
-import { INCLUDE_KEY, resolveIncludes } from './config-include.js';
 import { UnreadableStateError } from '../errors.js';
 import { readTextIfExists } from '../files/fs-read.js';
 import { asRecord, idMap } from '../json-text.js';
 import {
+  type ModelChoice,
+  type ModelSettings,
+  type ProviderUse,
   providersInUseFrom,
   readModelChoice,
   readModelSettings,
   resolveProviderUses,
-  type ModelChoice,
-  type ModelSettings,
-  type ProviderUse,
 } from '../status/model-usage.js';
+import { INCLUDE_KEY, resolveIncludes } from './config-include.js';
 
 export interface ConfigAgentEntry {
   id: string;
@@ -107,12 +107,20 @@ function interpretConfig(path: string, doc: Record<string, unknown>): GatewayCon
   }
   const agentsSection = asRecord(doc.agents) ?? {};
   const agents: ConfigAgentEntry[] = [];
-  for (const entry of Array.isArray(agentsSection.list) ? agentsSection.list : []) {
+  // OpenClaw ≤ 2026.8 lists agents (`agents.list[].id`); 2026.9 keys them by id (`agents.entries`).
+  const listed = (Array.isArray(agentsSection.list) ? agentsSection.list : []).map((entry) => {
     const record = asRecord(entry);
-    if (!record || typeof record.id !== 'string' || record.id.trim() === '') continue;
+    return [typeof record?.id === 'string' ? record.id : undefined, record] as const;
+  });
+  const keyed = Object.entries(asRecord(agentsSection.entries) ?? {}).map(
+    ([id, entry]) => [id, asRecord(entry)] as const,
+  );
+  for (const [rawId, record] of [...listed, ...keyed]) {
+    if (!record || typeof rawId !== 'string' || rawId.trim() === '') continue;
+    if (agents.some((agent) => agent.id === rawId.trim())) continue;
     const model = readModelChoice(record.model);
     agents.push({
-      id: record.id.trim(),
+      id: rawId.trim(),
       default: record.default === true,
       ...(typeof record.agentDir === 'string' && record.agentDir.trim() !== '' ? { agentDir: record.agentDir } : {}),
       ...(model ? { model } : {}),

@@ -1,17 +1,17 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readGatewayConfig, type GatewayConfig } from './openclaw-json.js';
 import { UsageError } from '../errors.js';
+import { type GatewayConfig, readGatewayConfig } from './openclaw-json.js';
 import {
   agentDirFromEnv,
   DAEMON_ENV_FILE,
   defaultAgentDirFor,
   expandUserPath,
   MAIN_AGENT_ID,
+  type PathEnv,
   resolveConfigPath,
   resolveHomeDir,
   resolveStateDir,
-  type PathEnv,
 } from './paths.js';
 
 /** What a person said when nothing on disk tells which store to write (`--store-generation`, or the question). */

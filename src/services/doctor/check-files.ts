@@ -1,10 +1,10 @@
 import { lstat, stat } from 'node:fs/promises';
-import type { AgentState } from '../profiles/agent-state.js';
+import type { Workspace } from '../config/workspace.js';
 import { inspectFileLock } from '../files/lock.js';
 import { findOnPath } from '../find-program.js';
 import { preferencesDir } from '../prefs.js';
+import type { AgentState } from '../profiles/agent-state.js';
 import type { StoreLayer } from '../store/agent-store.js';
-import type { Workspace } from '../config/workspace.js';
 import type { Finding } from './doctor-types.js';
 
 /** The files that hold secrets or decide which are used: they must be the user's alone. */

@@ -1,7 +1,7 @@
+import { asRecord } from '../json-text.js';
 import { findOAuthProvider } from '../oauth/oauth-providers.js';
 import { type AgentState, listAgentProfiles } from '../profiles/agent-state.js';
 import { storedProfileType } from '../profiles/credential-view.js';
-import { asRecord } from '../json-text.js';
 import type { StatusReport } from '../status/report.js';
 import type { Finding } from './doctor-types.js';
 

@@ -1,12 +1,11 @@
-import { errorMessage } from '../errors.js';
 import { chmod, unlink } from 'node:fs/promises';
-import { type AgentState, loadAgentState } from '../profiles/agent-state.js';
-import { UnreadableStateError } from '../errors.js';
+import type { Workspace } from '../config/workspace.js';
+import { errorMessage, UnreadableStateError } from '../errors.js';
 import { acquireFileLock, withFileLock } from '../files/lock.js';
+import { type AgentState, loadAgentState } from '../profiles/agent-state.js';
 import { buildStatusReport } from '../status/report.js';
 import { describeStore } from '../status/words.js';
 import { openAgentStore, openAgentStoreForWrite } from '../store/agent-store.js';
-import type { Workspace } from '../config/workspace.js';
 import {
   checkClaude,
   checkGeneration,

@@ -1,15 +1,15 @@
 import { type BigIntStats, lstatSync } from 'node:fs';
 import { type FileHandle, open, realpath } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { ensurePrivateDir, PRIVATE_FILE_MODE } from './atomic-write.js';
 import { fsFailure, isNodeError, LockBusyError } from '../errors.js';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from './atomic-write.js';
 import { fileIdentity, type LockInstance, readLockInstance } from './lock-instance.js';
 import { EMPTY_LOCK_STALE_MS, isProcessAlive, lockFileName, parseLockBody } from './lock-owner.js';
 import { removeOwnLock, removeTakeoverLeftovers, type TakeoverHook, takeOverStaleLock } from './lock-takeover.js';
 import { joinWaiters, type WaiterCount } from './lock-waiters.js';
 
-export { EMPTY_LOCK_STALE_MS, fileIdentity, isProcessAlive, parseLockBody };
 export type { LockOwner } from './lock-owner.js';
+export { EMPTY_LOCK_STALE_MS, fileIdentity, isProcessAlive, parseLockBody };
 
 /** The gateway's lock protocol (README "Where it reads and writes"): numbers shared with OpenClaw, not tunables. */
 export const LOCK_STALE_MS = 30_000;

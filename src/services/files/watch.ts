@@ -1,6 +1,6 @@
-import { unwatchFile, watchFile, type Stats } from 'node:fs';
-import { storeFilesOf } from '../store/agent-store.js';
+import { type Stats, unwatchFile, watchFile } from 'node:fs';
 import type { Workspace } from '../config/workspace.js';
+import { storeFilesOf } from '../store/agent-store.js';
 
 export const WATCH_INTERVAL_MS = 100;
 const DEBOUNCE_MS = 40;

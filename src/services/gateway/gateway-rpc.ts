@@ -1,6 +1,6 @@
 import { createPublicKey, randomUUID, sign } from 'node:crypto';
-import { openStateDatabase } from '../store/state-db.js';
 import { VERSION } from '../../version.js';
+import { openStateDatabase } from '../store/state-db.js';
 import type { GatewayTarget } from './gateway-target.js';
 
 /** The gateway protocol version authdeck speaks (OpenClaw 2026.9's). */

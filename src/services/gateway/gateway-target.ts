@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Workspace } from '../config/workspace.js';
 import { readDaemonEnv } from '../env-file.js';
 import { asRecord } from '../json-text.js';
 import { openStateDatabase, stateDbPath } from '../store/state-db.js';
-import type { Workspace } from '../config/workspace.js';
 
 export const DEFAULT_GATEWAY_PORT = 18789;
 

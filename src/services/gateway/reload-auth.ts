@@ -1,5 +1,5 @@
-import { errorMessage } from '../errors.js';
 import type { Workspace } from '../config/workspace.js';
+import { errorMessage } from '../errors.js';
 import { callGateway, GatewayCallError } from './gateway-rpc.js';
 import { type GatewayTarget, resolveGatewayTarget } from './gateway-target.js';
 

@@ -3,11 +3,11 @@ import { existsSync } from 'node:fs';
 import { chmod, readdir, rm } from 'node:fs/promises';
 import { homedir, userInfo } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
-import { writeFileAtomic } from '../files/atomic-write.js';
+import { resolveStateDir } from '../config/paths.js';
 import { formatWindow } from '../durations.js';
 import { fsFailure, UsageError } from '../errors.js';
+import { writeFileAtomic } from '../files/atomic-write.js';
 import { findOnPath } from '../find-program.js';
-import { resolveStateDir } from '../config/paths.js';
 import { type MonitorRunRecord, readMonitorRunRecord } from './monitor-notify.js';
 import {
   MONITOR_UNIT_PREFIX,

@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn as nodeSpawn } from 'node:child_process';
-import { readTextIfExists } from '../files/fs-read.js';
-import { writeFileAtomic } from '../files/atomic-write.js';
 import { formatDateTime, formatDuration } from '../durations.js';
 import { errorMessage } from '../errors.js';
+import { writeFileAtomic } from '../files/atomic-write.js';
+import { readTextIfExists } from '../files/fs-read.js';
 import { maskUrl, type NotifyTarget, scrubSecrets } from './monitor-units.js';
 
 export type { NotifyTarget };

@@ -1,7 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
+import { expandUserPath, MAIN_AGENT_ID, resolveHomeDir } from '../config/paths.js';
 import { formatWindow, parseDuration } from '../durations.js';
 import { AuthdeckError, UsageError } from '../errors.js';
-import { expandUserPath, MAIN_AGENT_ID, resolveHomeDir } from '../config/paths.js';
 
 export const MONITOR_UNIT_PREFIX = 'authdeck-monitor';
 

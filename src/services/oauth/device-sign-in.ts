@@ -1,5 +1,5 @@
 import { type DeviceEndpoints, pollDeviceToken, requestDeviceCode } from './device-flow.js';
-import { oauthEndpoint, type OAuthProviderInfo } from './oauth-providers.js';
+import { type OAuthProviderInfo, oauthEndpoint } from './oauth-providers.js';
 import type { SignedIn, SignInOptions } from './sign-in-types.js';
 import type { OAuthTokens } from './token-endpoint.js';
 

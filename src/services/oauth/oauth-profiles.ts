@@ -1,11 +1,11 @@
-import { AuthdeckError, CancelledError } from '../errors.js';
-import { hasUnsafeCharacters } from '../terminal-text.js';
-import { resolveProfileId } from '../profiles/profile-actions.js';
-import { saveCredentialProfile, type SaveCredentialResult } from '../profiles/save-credential.js';
-import { openAgentStoreForWrite, StoreMissingError } from '../store/agent-store.js';
 import type { Workspace } from '../config/workspace.js';
-import { openInBrowser } from './open-browser.js';
+import { AuthdeckError, CancelledError } from '../errors.js';
+import { resolveProfileId } from '../profiles/profile-actions.js';
+import { type SaveCredentialResult, saveCredentialProfile } from '../profiles/save-credential.js';
+import { openAgentStoreForWrite, StoreMissingError } from '../store/agent-store.js';
+import { hasUnsafeCharacters } from '../terminal-text.js';
 import { findOAuthProvider, type SignInMethod } from './oauth-providers.js';
+import { openInBrowser } from './open-browser.js';
 import { acquireOAuthRefreshLock } from './refresh-lock.js';
 import { signIn } from './sign-in.js';
 import type { SignedIn, SignInOptions } from './sign-in-types.js';

@@ -1,12 +1,12 @@
 import { AuthdeckError } from '../errors.js';
+import { readBodyJson } from '../http-body.js';
 import { runBrowserFlow } from './browser-flow.js';
-import { oauthEndpoint, type OAuthProviderInfo } from './oauth-providers.js';
 import { type PollAnswer, pollUntilApproved } from './device-flow.js';
+import { callbackPort } from './loopback.js';
+import { type OAuthProviderInfo, oauthEndpoint } from './oauth-providers.js';
+import { pollIntervalMs } from './server-numbers.js';
 import type { SignedIn, SignInOptions } from './sign-in-types.js';
 import { hostOf, jwtClaims, OAuthNetworkError, type OAuthTokens, postForm, requestTokens } from './token-endpoint.js';
-import { pollIntervalMs } from './server-numbers.js';
-import { readBodyJson } from '../http-body.js';
-import { callbackPort } from './loopback.js';
 
 const CALLBACK_PORT = 1455;
 const CALLBACK_PATH = '/auth/callback';

@@ -1,8 +1,8 @@
+import type { Workspace } from '../config/workspace.js';
 import { AuthdeckError } from '../errors.js';
 import { asRecord } from '../json-text.js';
 import { removalLayer } from '../profiles/profile-actions.js';
 import { openAgentStoreForWrite } from '../store/agent-store.js';
-import type { Workspace } from '../config/workspace.js';
 import { findOAuthProvider, oauthEndpoint } from './oauth-providers.js';
 import { openaiAccountFields } from './openai-sign-in.js';
 import { acquireOAuthRefreshLock } from './refresh-lock.js';

@@ -1,11 +1,11 @@
 import { AuthdeckError } from '../errors.js';
+import { readBodyJson } from '../http-body.js';
 import { runBrowserFlow } from './browser-flow.js';
 import { runDeviceFlow } from './device-sign-in.js';
-import { oauthEndpoint, type OAuthProviderInfo } from './oauth-providers.js';
+import { callbackPort } from './loopback.js';
+import { type OAuthProviderInfo, oauthEndpoint } from './oauth-providers.js';
 import type { SignedIn, SignInOptions } from './sign-in-types.js';
 import { jwtClaims, type OAuthTokens } from './token-endpoint.js';
-import { readBodyJson } from '../http-body.js';
-import { callbackPort } from './loopback.js';
 
 const ISSUER = 'https://auth.x.ai';
 /** The loopback address xAI's shared client is registered for (OpenClaw 2026.5's browser flow). */

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { findOnPath } from '../find-program.js';
 import { readTextIfExistsSync } from '../files/fs-read.js';
+import { findOnPath } from '../find-program.js';
 import { parseOpenclawVersion } from '../openclaw-version.js';
 
 /** The `openclaw` on PATH and its version, and how the version was found. */

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
+import type { Workspace } from '../config/workspace.js';
 import { AuthdeckError } from '../errors.js';
 import { findOnPath } from '../find-program.js';
-import type { Workspace } from '../config/workspace.js';
 
 /** OpenClaw's CLI takes several seconds to start (and longer on a loaded machine). */
 const OPENCLAW_TIMEOUT_MS = 180_000;

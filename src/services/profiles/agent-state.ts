@@ -1,18 +1,17 @@
 import { join } from 'node:path';
-import { describeProfile, type ProfileView } from './credential-view.js';
+import { AUTH_PROFILES_FILE, LEGACY_AUTH_FILE } from '../config/paths.js';
+import type { Workspace } from '../config/workspace.js';
 import { readDaemonEnv } from '../env-file.js';
+import { AuthdeckError, UsageError } from '../errors.js';
 import { findLeftoverTempFiles } from '../files/atomic-write.js';
 import { readTextIfExists } from '../files/fs-read.js';
-import { AuthdeckError, UsageError } from '../errors.js';
-import { asRecord } from '../json-text.js';
 import type { LockOptions } from '../files/lock.js';
-import { AUTH_PROFILES_FILE, LEGACY_AUTH_FILE } from '../config/paths.js';
-import { providerInfo, PROVIDERS } from '../providers.js';
-import type { AuthStoreSnapshot, UsageStats } from '../store/documents.js';
-import type { AgentLayers } from '../store/agent-store.js';
+import { asRecord } from '../json-text.js';
+import { PROVIDERS, providerInfo } from '../providers.js';
+import type { AgentLayers, StoreGeneration } from '../store/agent-store.js';
 import { type AgentStore, type LayerRole, openAgentStore } from '../store/agent-store.js';
-import type { StoreGeneration } from '../store/agent-store.js';
-import type { Workspace } from '../config/workspace.js';
+import type { AuthStoreSnapshot, UsageStats } from '../store/documents.js';
+import { describeProfile, type ProfileView } from './credential-view.js';
 
 /** A JSON auth file that a SQLite-era gateway no longer reads (it wants `openclaw doctor --fix`). */
 export interface LegacyAuthFile {

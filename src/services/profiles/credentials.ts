@@ -171,6 +171,7 @@ export function maskSecret(secret: string | undefined): string {
  * is never echoed back.
  */
 export function looksLikeSecret(word: string): boolean {
-  if (recogniseSecret(word) || /^sk-[A-Za-z0-9_-]{16,}$/.test(word)) return true;
+  // A prefix alone is a name (`--auth-choice xai-api-key`); every such secret is far longer.
+  if ((recogniseSecret(word) && word.length >= 24) || /^sk-[A-Za-z0-9_-]{16,}$/.test(word)) return true;
   return /^[A-Za-z0-9_-]{32,}$/.test(word) && /[0-9]/.test(word) && /[A-Za-z]/.test(word);
 }

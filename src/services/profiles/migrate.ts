@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { legacyAuthFileCandidates } from './agent-state.js';
 import { recordProfileInConfig } from '../config/config-edit.js';
-import { describeProfile, storedProfileType } from './credential-view.js';
-import { maskSecret } from './credentials.js';
+import { AUTH_PROFILES_FILE, AUTH_STATE_FILE } from '../config/paths.js';
 import { AuthdeckError } from '../errors.js';
 import { pathExists } from '../files/fs-read.js';
 import { withFileLock } from '../files/lock.js';
-import { AUTH_PROFILES_FILE, AUTH_STATE_FILE } from '../config/paths.js';
-import { readJsonFiles } from '../store/agent-store.js';
-import { type AuthStoreSnapshot, type AuthStoreTransaction, type JsonObject, STATE_KEYS } from '../store/documents.js';
 import { asRecord } from '../json-text.js';
 import type { AgentStore, StoreLayer } from '../store/agent-store.js';
+import { readJsonFiles } from '../store/agent-store.js';
+import { type AuthStoreSnapshot, type AuthStoreTransaction, type JsonObject, STATE_KEYS } from '../store/documents.js';
+import { legacyAuthFileCandidates } from './agent-state.js';
+import { describeProfile, storedProfileType } from './credential-view.js';
+import { maskSecret } from './credentials.js';
 
 /**
  * What `openclaw doctor --fix` would do with one JSON profile: import it (`new`), nothing

@@ -1,5 +1,5 @@
-import type { AgentState } from './agent-state.js';
 import { compareByOrderPosition, type StatusReport } from '../status/report.js';
+import type { AgentState } from './agent-state.js';
 
 /**
  * The order list a J/K move starts from: the explicit order in force (this agent's, the main

@@ -1,11 +1,11 @@
-import { hasUnsafeCharacters, shown } from '../terminal-text.js';
-import { storedProfileType } from './credential-view.js';
+import type { Workspace } from '../config/workspace.js';
 import { AuthdeckError, UsageError } from '../errors.js';
 import { normalizeProviderId } from '../providers.js';
-import type { AuthStoreSnapshot, JsonObject } from '../store/documents.js';
 import type { AgentLayers } from '../store/agent-store.js';
 import { type AgentStore, type LayerRole, type StoreLayer, StoreMissingError } from '../store/agent-store.js';
-import type { Workspace } from '../config/workspace.js';
+import type { AuthStoreSnapshot, JsonObject } from '../store/documents.js';
+import { hasUnsafeCharacters, shown } from '../terminal-text.js';
+import { storedProfileType } from './credential-view.js';
 
 /** `--profile-id work` means `<provider>:work`; a full id must belong to the provider. */
 export function resolveProfileId(provider: string, requested?: string, flag = '--profile-id'): string {

@@ -1,13 +1,10 @@
-import { recordProfileInConfig, type ConfigRecordResult } from '../config/config-edit.js';
-import { storedProfileType } from './credential-view.js';
-import { maskSecret, type SecretKind } from './credentials.js';
+import { type ConfigRecordResult, recordProfileInConfig } from '../config/config-edit.js';
+import type { Workspace } from '../config/workspace.js';
 import { SETUP_TOKEN_LIFETIME_MS } from '../durations.js';
 import { setDaemonEnvVar } from '../env-file.js';
 import { AuthdeckError } from '../errors.js';
 import { lockWaitMs } from '../files/lock.js';
-import { createStoreWithOpenclaw, ProfileConflictError, resetFailureStats } from './profile-actions.js';
 import { normalizeProviderId } from '../providers.js';
-import type { AuthStoreTransaction, JsonObject, StoreUpdate } from '../store/documents.js';
 import {
   type AgentStore,
   type LayerRole,
@@ -16,7 +13,10 @@ import {
   type StoreLayer,
   StoreMissingError,
 } from '../store/agent-store.js';
-import type { Workspace } from '../config/workspace.js';
+import type { AuthStoreTransaction, JsonObject, StoreUpdate } from '../store/documents.js';
+import { storedProfileType } from './credential-view.js';
+import { maskSecret, type SecretKind } from './credentials.js';
+import { createStoreWithOpenclaw, ProfileConflictError, resetFailureStats } from './profile-actions.js';
 
 /**
  * What an OAuth sign-in stores beside the access token, as OpenClaw names it: refresh,

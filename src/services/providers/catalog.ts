@@ -3,7 +3,7 @@
  * OpenClaw (scripts/catalog/gen-provider-catalog.mjs, see scripts/catalog/README.md) and checked
  * against it by test/interop/catalog.test.ts. Edit the generator, never the JSON.
  */
-import { editDistance } from '../../cli-parser.js';
+import { editDistance } from '../edit-distance.js';
 import catalogJson from './catalog.json' with { type: 'json' };
 
 /** `none`: nothing secret is needed (a local server, an on-device model, a CLI's own login). */
@@ -92,11 +92,23 @@ export interface CatalogChoice {
   plugin: CatalogPlugin | null;
   providerConfig: ProviderConfig;
   defaultModel: { ref: string; alias: string | null } | null;
+  /** null: no run observed it on its own (external plugins, sign-ins, local servers). */
+  setup: ObservedSetup | null;
   onboarding: CatalogOnboarding;
   /** OpenClaw docs page, e.g. `/providers/deepseek`. */
   docsPath: string | null;
   /** Where the docs say to get a key. */
   keysUrl: string | null;
+}
+
+/** What onboarding wrote to openclaw.json for the choice, observed from a real run (scripts/catalog). */
+export interface ObservedSetup {
+  /** Plugins it enabled (`plugins.entries.<id>.enabled = true`). */
+  plugins: string[];
+  /** `models` as written (`mode`, `providers`), a `<secret>` marker where the secret went; null: none. */
+  models: Record<string, unknown> | null;
+  /** Its default model's entry under `agents.defaults.models` (`{alias}`, `{}`), null when none was written. */
+  defaultModelEntry: Record<string, unknown> | null;
 }
 
 export interface CatalogGroup {
@@ -167,4 +179,10 @@ export function suggestProviderIds(typo: string, limit = 3): string[] {
     .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
     .slice(0, limit)
     .map(([id]) => id);
+}
+
+/** The env var the gateway reads the secret of an onboarding flag from (`--deepseek-api-key` → DEEPSEEK_API_KEY). */
+export function secretFlagVariable(flag: string): string | undefined {
+  return catalog.choices.find((choice) => choice.credential.flag === flag && choice.credential.envVars.length > 0)
+    ?.credential.envVars[0];
 }

@@ -1,6 +1,6 @@
 import { checkSecret } from '../profiles/credentials.js';
 import type { PtyProcess, PtySpawner } from './pty.js';
-import { SetupTokenStreamParser, type SetupTokenEvent } from './stream-parser.js';
+import { type SetupTokenEvent, SetupTokenStreamParser } from './stream-parser.js';
 
 export type SetupTokenPhase =
   | 'starting'

@@ -1,6 +1,6 @@
 import { hasSecretSource, type ProfileView } from '../profiles/credential-view.js';
-import { classifyUsage, isUsableStatus, type HealthStatus } from './health.js';
 import type { UsageStats } from '../store/documents.js';
+import { classifyUsage, type HealthStatus, isUsableStatus } from './health.js';
 
 export type OrderSource = 'agent' | 'main' | 'shared' | 'config' | 'auto';
 

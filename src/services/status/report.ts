@@ -1,15 +1,13 @@
-import { listAgentProfiles, listEnvCredentials, type AgentProfile, type AgentState } from '../profiles/agent-state.js';
 import { providerUses } from '../config/openclaw-json.js';
-import { providersInUseFrom } from './model-usage.js';
+import { type AgentProfile, type AgentState, listAgentProfiles, listEnvCredentials } from '../profiles/agent-state.js';
 import { describeRef } from '../profiles/credential-view.js';
 import { maskSecret } from '../profiles/credentials.js';
-import { classifyProfileHealth, classifyUsage, HEALTH_STATUSES, type HealthStatus } from './health.js';
-import { evaluateCheck, type CheckMode } from './check.js';
-import { resolveEffectiveOrder } from './order.js';
-import { describeNotTried } from './words.js';
-import { collectWarnings, ownStatePath, storeReport } from '../store/report.js';
 import { providerLabel } from '../providers.js';
-
+import { collectWarnings, ownStatePath, storeReport } from '../store/report.js';
+import { type CheckMode, evaluateCheck } from './check.js';
+import { classifyProfileHealth, classifyUsage, HEALTH_STATUSES, type HealthStatus } from './health.js';
+import { providersInUseFrom } from './model-usage.js';
+import { resolveEffectiveOrder } from './order.js';
 import {
   type EffectiveSource,
   type ProfileReport,
@@ -17,9 +15,10 @@ import {
   STATUS_SCHEMA,
   type StatusReport,
 } from './types.js';
+import { describeNotTried } from './words.js';
 
-export { STATUS_SCHEMA };
 export type { EffectiveSource, EnvReport, ProfileReport, ProviderReport, StatusReport, StoreReport } from './types.js';
+export { STATUS_SCHEMA };
 
 export interface ReportOptions {
   nowMs: number;

@@ -1,5 +1,5 @@
-import type { HealthStatus, StatusColor } from './health.js';
 import { countOf } from './count.js';
+import type { HealthStatus, StatusColor } from './health.js';
 import type { NotTried } from './order.js';
 import type { StatusReport } from './types.js';
 

@@ -1,19 +1,19 @@
+import type { Workspace } from '../config/workspace.js';
 import { UsageError } from '../errors.js';
 import { findInstalledOpenclaw } from '../openclaw/installed-openclaw.js';
-import { oauthRefreshLockPath } from './refresh-lock-path.js';
-import type { Workspace } from '../config/workspace.js';
 import type { AuthStoreSnapshot } from './documents.js';
-import { agentDbPath, detectStoreGeneration, stateDbPath, type StoreGeneration } from './generation.js';
+import { agentDbPath, detectStoreGeneration, type StoreGeneration, stateDbPath } from './generation.js';
 import { JsonLayer } from './json-layer.js';
 import type { StoreLayer } from './layer.js';
 import { type AgentLayers, planAgentLayers } from './layers.js';
+import { oauthRefreshLockPath } from './refresh-lock-path.js';
 
-export { StoreMissingError } from './layer.js';
-export type { LayerRole, LayerWriteOptions, StoreLayer } from './layer.js';
-export type { AgentLayers } from './layers.js';
 export type { StoreGeneration } from './generation.js';
 /** An agent's JSON auth files as they are, wherever the store is now (leftovers to migrate, say). */
 export { readAuthStore as readJsonFiles } from './json-layer.js';
+export type { LayerRole, LayerWriteOptions, StoreLayer } from './layer.js';
+export { StoreMissingError } from './layer.js';
+export type { AgentLayers } from './layers.js';
 
 /**
  * Nothing tells which OpenClaw reads this home, so authdeck does not guess: a JSON store written

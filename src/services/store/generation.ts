@@ -1,10 +1,10 @@
 import { existsSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
+import { AGENT_SQLITE_FILE, AUTH_PROFILES_FILE } from '../config/paths.js';
+import type { Workspace } from '../config/workspace.js';
 import type { InstalledOpenclaw } from '../openclaw/installed-openclaw.js';
 import { eraOfVersion, FIRST_SHARED_SQLITE, newestOpenclawVersion, type StoreEra } from '../openclaw-version.js';
-import { AGENT_SQLITE_FILE, AUTH_PROFILES_FILE } from '../config/paths.js';
-import { inspectDatabase, type DbInspection } from './sqlite/inspect.js';
-import type { Workspace } from '../config/workspace.js';
+import { type DbInspection, inspectDatabase } from './sqlite/inspect.js';
 
 export type { StoreEra };
 

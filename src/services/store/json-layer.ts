@@ -1,18 +1,18 @@
 import { join } from 'node:path';
-import { writeFileAtomic } from '../files/atomic-write.js';
-import { UnreadableStateError } from '../errors.js';
-import { readTextIfExists } from '../files/fs-read.js';
-import { formatJsonDocument, parseJsonDocument, parseJsonForRewrite } from '../json-text.js';
-import { type LockOptions, waitUntilUnlocked, withFileLock } from '../files/lock.js';
 import { AUTH_PROFILES_FILE, AUTH_STATE_FILE } from '../config/paths.js';
+import { UnreadableStateError } from '../errors.js';
+import { writeFileAtomic } from '../files/atomic-write.js';
+import { readTextIfExists } from '../files/fs-read.js';
+import { type LockOptions, waitUntilUnlocked, withFileLock } from '../files/lock.js';
+import { formatJsonDocument, parseJsonDocument, parseJsonForRewrite } from '../json-text.js';
 import {
+  type AuthStoreSnapshot,
   AuthStoreTransaction,
   buildSnapshot,
   checkStoreDoc,
   emptyProfilesDoc,
-  newerDocVersion,
-  type AuthStoreSnapshot,
   type JsonObject,
+  newerDocVersion,
   type StoreEdit,
   type StoreLocation,
   type StoreUpdate,

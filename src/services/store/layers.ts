@@ -1,9 +1,9 @@
+import type { Workspace } from '../config/workspace.js';
+import { agentDbPath, type StoreGeneration, stateDbPath } from './generation.js';
 import { JsonLayer } from './json-layer.js';
 import type { LayerRole, StoreLayer } from './layer.js';
 import { DbLayer, type DbLocation } from './sqlite/db-layer.js';
 import type { DbInspection } from './sqlite/inspect.js';
-import { agentDbPath, stateDbPath, type StoreGeneration } from './generation.js';
-import type { Workspace } from '../config/workspace.js';
 
 /** The agent's layers, highest precedence first: what is in the first wins per profile id and provider order. */
 export interface AgentLayers {

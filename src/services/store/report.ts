@@ -1,7 +1,7 @@
 import type { AgentState } from '../profiles/agent-state.js';
 import { countOf } from '../status/count.js';
-import type { StoreEra } from './generation.js';
 import type { LayerRole } from './agent-store.js';
+import type { StoreEra } from './generation.js';
 
 /** Which generation of OpenClaw's store is in force, where its parts are, and why authdeck thinks so. */
 export interface StoreReport {

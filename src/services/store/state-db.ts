@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { stateDbPath } from './generation.js';
 import { openExistingDatabase, type SqliteDatabase } from './sqlite/driver.js';
 
-export { stateDbPath };
 export type { SqliteDatabase };
+export { stateDbPath };
 
 /** The state database opened read-only (it must exist; nothing is created). */
 export function openStateDatabase(path: string): Promise<SqliteDatabase> {

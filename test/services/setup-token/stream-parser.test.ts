@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { SetupTokenStreamParser, type SetupTokenEvent } from '../../../src/services/setup-token/stream-parser.js';
+import { type SetupTokenEvent, SetupTokenStreamParser } from '../../../src/services/setup-token/stream-parser.js';
 import { loadRecording, RECORDING_NAMES, type Recording } from '../../fake-claude/recordings.mjs';
 
 function feedAll(recording: Recording, split: (raw: Buffer) => Buffer[]): SetupTokenEvent[] {

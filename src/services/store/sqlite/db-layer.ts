@@ -1,23 +1,23 @@
 import { existsSync } from 'node:fs';
 import { type AuthdeckError, UnreadableStateError } from '../../errors.js';
 import type { LockOptions } from '../../files/lock.js';
-import { type LayerRole, type LayerWriteOptions, type StoreLayer, StoreMissingError } from '../layer.js';
+import { writeCommitted } from '../../files/write-activity.js';
 import { describeParseFailure, parseJsonForRewrite, stringifyJson } from '../../json-text.js';
 import {
+  type AuthStoreSnapshot,
   AuthStoreTransaction,
   buildSnapshot,
   checkStoreDoc,
   emptyProfilesDoc,
+  type JsonObject,
   newerDocVersion,
   STATE_KEYS,
-  type AuthStoreSnapshot,
-  type JsonObject,
   type StoreEdit,
   type StoreLocation,
   type StoreUpdate,
 } from '../documents.js';
-import { isWalSafeSqliteVersion, openExistingDatabase, sqliteFailure, type SqliteDatabase } from './driver.js';
-import { writeCommitted } from '../../files/write-activity.js';
+import { type LayerRole, type LayerWriteOptions, type StoreLayer, StoreMissingError } from '../layer.js';
+import { isWalSafeSqliteVersion, openExistingDatabase, type SqliteDatabase, sqliteFailure } from './driver.js';
 import {
   AGENT_ROW,
   type DbInspection,

@@ -1,4 +1,4 @@
-import { openExistingDatabase, sqliteFailure, type SqliteDatabase } from './driver.js';
+import { openExistingDatabase, type SqliteDatabase, sqliteFailure } from './driver.js';
 
 /** The newest schemas this authdeck knows (OpenClaw 2026.9.6); anything newer is read, never written. */
 export const KNOWN_STATE_SCHEMA = 18;

@@ -1,0 +1,26 @@
+import { choice, duration, flag, text } from './spec.js';
+
+/** OpenClaw's non-interactive onboarding flags, spelled as `openclaw onboard` spells them. */
+export const CHOICE_OPTIONS = {
+  authChoice: text(
+    'auth-choice',
+    'id',
+    "OpenClaw's auth choice (`authdeck onboard --help` lists them)",
+    'auth-choices',
+  ),
+  customBaseUrl: text('custom-base-url', 'url', 'endpoint of a custom provider, local server or LiteLLM'),
+  customModelId: text('custom-model-id', 'id', 'model of a custom provider or local server'),
+  customProviderId: text('custom-provider-id', 'id', 'provider id of a custom endpoint (default: from its URL)'),
+  customCompatibility: choice(
+    'custom-compatibility',
+    ['openai', 'openai-responses', 'anthropic'] as const,
+    'the API a custom endpoint speaks (default openai)',
+  ),
+  customImageInput: flag('custom-image-input', 'the custom model takes images'),
+  customTextInput: flag('custom-text-input', 'the custom model takes text only'),
+  tokenProvider: text('token-provider', 'id', 'with --auth-choice token or setup-token: the provider', 'providers'),
+  tokenProfileId: text('token-profile-id', 'id', 'with --auth-choice token: the profile id'),
+  tokenExpiresIn: duration('token-expires-in', 'with a token: its lifetime (365d, 12h)'),
+  setDefaultModel: flag('set-default-model', "make the choice's model the default, even over another provider's"),
+  keepDefaultModel: flag('keep-default-model', 'leave the default model as it is'),
+};

@@ -1,0 +1,220 @@
+import { onboardChoice } from '../services/actions.js';
+import { editDistance } from '../services/edit-distance.js';
+import { AuthdeckError, CancelledError, UsageError } from '../services/errors.js';
+import { profileAWriteWouldReplace } from '../services/profiles/agent-state.js';
+import { checkSecret, type SecretKind } from '../services/profiles/credentials.js';
+import { resolveProfileId } from '../services/profiles/profile-actions.js';
+import { refuseReplacing } from '../services/profiles/save-credential.js';
+import {
+  type CatalogChoice,
+  catalog,
+  choicesForProvider,
+  findChoice,
+  resolveProviderAlias,
+} from '../services/providers/catalog.js';
+import { customSetup } from '../services/providers/custom-endpoint.js';
+import { defaultProfileId } from '../services/providers/onboard-choice.js';
+import { catalogSetup, type DefaultModelPolicy, type ProviderSetup } from '../services/providers/setup-plan.js';
+import { shown } from '../services/terminal-text.js';
+import type { CommandContext } from './context.js';
+import { type PluginNeed, reportOnboarded } from './onboard-report.js';
+import { cliFitHint } from './save-credential.js';
+import { promptConfirm } from './secret-input.js';
+
+export interface ChoiceOptions {
+  authChoice?: string | undefined;
+  profileId?: string | undefined;
+  customBaseUrl?: string | undefined;
+  customModelId?: string | undefined;
+  customProviderId?: string | undefined;
+  customCompatibility?: 'openai' | 'openai-responses' | 'anthropic' | undefined;
+  customImageInput?: boolean;
+  customTextInput?: boolean;
+  tokenProvider?: string | undefined;
+  tokenProfileId?: string | undefined;
+  tokenExpiresIn?: number | undefined;
+  setDefaultModel?: boolean;
+  keepDefaultModel?: boolean;
+  json?: boolean;
+}
+
+/** A choice by OpenClaw's id; an unknown one is a usage error that names the closest ids. */
+export function resolveChoice(id: string): CatalogChoice {
+  const found = findChoice(id.trim());
+  if (found) return found;
+  const word = id.trim().toLowerCase();
+  const near = catalog.choices
+    .map((entry) => [entry.id, editDistance(word, entry.id)] as const)
+    .filter(([, distance]) => distance <= 3)
+    .sort((a, b) => a[1] - b[1])
+    .slice(0, 3)
+    .map(([name]) => name);
+  const hint = near.length > 0 ? `; did you mean ${near.join(', ')}?` : '; `authdeck onboard --help` lists them';
+  throw new UsageError(`--auth-choice: "${shown(id)}" is not an OpenClaw auth choice${hint}`);
+}
+
+export function defaultModelPolicy(
+  options: Pick<ChoiceOptions, 'setDefaultModel' | 'keepDefaultModel'>,
+): DefaultModelPolicy {
+  if (options.setDefaultModel && options.keepDefaultModel)
+    throw new UsageError('--set-default-model and --keep-default-model contradict each other; pass one');
+  return options.setDefaultModel ? 'set' : options.keepDefaultModel ? 'keep' : 'auto';
+}
+
+/** What an external plugin still needs before the gateway can use the provider (null: nothing). */
+export function pluginNeed(choice: CatalogChoice): PluginNeed | undefined {
+  const plugin = choice.plugin;
+  if (plugin?.status !== 'external-catalog' || !plugin.installCommand) return undefined;
+  return { id: plugin.id, installCommand: plugin.installCommand, reason: 'it comes from npm, not with OpenClaw' };
+}
+
+/**
+ * `authdeck onboard --non-interactive --auth-choice <id>`: what `openclaw onboard
+ * --non-interactive` does for the choice, with the secret from stdin (or the env var the
+ * gateway reads) instead of a flag.
+ */
+export async function runOnboardChoice(ctx: CommandContext, options: ChoiceOptions): Promise<number> {
+  const picked = resolveChoice(options.authChoice ?? '');
+  const policy = defaultModelPolicy(options);
+  if (picked.platforms && !picked.platforms.includes(process.platform))
+    throw new UsageError(`--auth-choice ${picked.id} exists only on ${picked.platforms.join(', ')}`);
+  if (picked.id === 'custom-api-key') return onboardSecret(ctx, picked, options, policy, customSetupFor(options));
+  const needs = picked.onboarding.needs;
+  if (needs.includes('sign-in'))
+    throw new UsageError(
+      `--auth-choice ${picked.id} is a sign-in in a browser; run \`authdeck login --provider ${picked.provider}\` (or the wizard: \`authdeck onboard\`)`,
+    );
+  if (needs.includes('local-server') || picked.method === 'local')
+    throw new UsageError(`--auth-choice ${picked.id} needs a local model server; use the wizard: \`authdeck onboard\``);
+  if (picked.credential.kind === 'none')
+    throw new UsageError(`--auth-choice ${picked.id} is set up by the wizard: \`authdeck onboard\``);
+  return onboardSecret(ctx, picked, options, policy);
+}
+
+function customSetupFor(options: ChoiceOptions): (doc: Record<string, unknown>, secret: string) => ProviderSetup {
+  if (!options.customBaseUrl || !options.customModelId)
+    throw new UsageError('--auth-choice custom-api-key needs --custom-base-url and --custom-model-id');
+  if (options.customImageInput && options.customTextInput)
+    throw new UsageError('--custom-image-input and --custom-text-input contradict each other; pass one');
+  const input = {
+    baseUrl: options.customBaseUrl,
+    modelId: options.customModelId,
+    ...(options.customProviderId ? { providerId: options.customProviderId } : {}),
+    compatibility: options.customCompatibility ?? 'openai',
+    ...(options.customImageInput ? { imageInput: true } : options.customTextInput ? { imageInput: false } : {}),
+  };
+  // Checked now, so a bad URL stops before the secret is asked for.
+  customSetup({}, input, '');
+  return (doc, secret) => customSetup(doc, input, secret);
+}
+
+function providerOf(choice: CatalogChoice, options: ChoiceOptions): string {
+  if (choice.provider) {
+    const asked = options.tokenProvider ? resolveProviderAlias(options.tokenProvider) : undefined;
+    if (asked && asked !== choice.provider)
+      throw new UsageError(
+        `--token-provider ${shown(options.tokenProvider ?? '')} does not go with --auth-choice ${choice.id} (${choice.provider})`,
+      );
+    return choice.provider;
+  }
+  if (choice.id === 'token') {
+    if (!options.tokenProvider) throw new UsageError('--auth-choice token needs --token-provider (e.g. anthropic)');
+    return resolveProviderAlias(options.tokenProvider);
+  }
+  return 'custom';
+}
+
+/**
+ * `--auth-choice token`: the provider's own token choice sets it up (Anthropic's setup-token);
+ * without one, only the provider's plugin is enabled.
+ */
+function tokenSetup(provider: string): ProviderSetup {
+  const own = choicesForProvider(provider);
+  const tokenChoice = own.find((entry) => entry.credential.kind === 'token');
+  if (tokenChoice) return catalogSetup(tokenChoice);
+  const plugins = [...new Set(own.flatMap((entry) => (entry.plugin ? [entry.plugin.id] : [])))];
+  return { plugins: plugins.slice(0, 1), providers: {} };
+}
+
+/** The secret from stdin, else from the variable the gateway reads, else a masked prompt. */
+async function readChoiceSecret(
+  ctx: CommandContext,
+  choice: CatalogChoice,
+  label: string,
+  optional: boolean,
+): Promise<string> {
+  if (!ctx.io.stdin.isTTY) {
+    const piped = await ctx.readSecret('');
+    if (piped.trim() !== '') return piped;
+  }
+  for (const name of choice.credential.envVars) {
+    const value = ctx.io.env[name];
+    if (value && value.trim() !== '') return value;
+  }
+  if (!ctx.io.stdin.isTTY && optional) return '';
+  if (!ctx.io.stdin.isTTY)
+    throw new UsageError(
+      `no secret on stdin${choice.credential.envVars[0] ? ` and ${choice.credential.envVars[0]} is not set` : ''}; pipe it in, e.g. \`printf %s "$KEY" | authdeck onboard --non-interactive --auth-choice ${choice.id}\``,
+    );
+  return ctx.readSecret(`${label}: `);
+}
+
+async function onboardSecret(
+  ctx: CommandContext,
+  choice: CatalogChoice,
+  options: ChoiceOptions,
+  policy: DefaultModelPolicy,
+  custom?: (doc: Record<string, unknown>, secret: string) => ProviderSetup,
+): Promise<number> {
+  const provider = providerOf(choice, options);
+  const kind: SecretKind = choice.credential.kind === 'token' ? 'token' : 'api_key';
+  const named = options.tokenProfileId ?? options.profileId;
+  const profileId = custom
+    ? undefined
+    : named !== undefined
+      ? resolveProfileId(provider, named, options.tokenProfileId !== undefined ? '--token-profile-id' : '--profile-id')
+      : choice.id === 'token' && provider !== 'anthropic'
+        ? `${provider}:manual`
+        : defaultProfileId(choice, provider);
+  const state = await ctx.stateForWrite();
+  if (profileId) refuseReplacing(profileId, profileAWriteWouldReplace(state, profileId), kind, 'same-type');
+  const raw = await readChoiceSecret(
+    ctx,
+    choice,
+    `${choice.label} ${kind === 'token' ? 'token' : 'API key'}`,
+    custom !== undefined,
+  );
+  // A custom endpoint may need no key (a server on this machine), as in OpenClaw.
+  const check =
+    custom && raw.trim() === ''
+      ? { ok: true as const, secret: '', warnings: [] }
+      : checkSecret(custom ? 'custom' : provider, kind, raw);
+  if (!check.ok) throw new AuthdeckError(`${check.error}${cliFitHint(check.fits, provider)}`);
+  for (const warning of check.warnings) ctx.note(`warning: ${warning}`);
+  if (check.warnings.length > 0 && ctx.interactive) {
+    if (!(await promptConfirm('Save it anyway?', ctx.io.stdin, ctx.io.stderr)))
+      throw new CancelledError('nothing saved; paste the whole secret again');
+  }
+  const now = ctx.io.now();
+  const done = await onboardChoice(await ctx.actionContext(state), {
+    choice,
+    provider,
+    ...(profileId
+      ? {
+          credential: {
+            kind,
+            secret: check.secret,
+            profileId,
+            ...(options.tokenExpiresIn !== undefined ? { expiresAt: now + options.tokenExpiresIn } : {}),
+          },
+        }
+      : {}),
+    ...(custom ? { setupFor: (doc: Record<string, unknown>) => custom(doc, check.secret) } : {}),
+    ...(choice.id === 'token' ? { setup: tokenSetup(provider) } : {}),
+    defaultModel: policy,
+    now: ctx.io.now,
+  });
+  const plugin = pluginNeed(choice);
+  reportOnboarded(ctx, { done, secret: check.secret, kind, now, ...(plugin ? { plugin } : {}) }, options.json === true);
+  return plugin ? 1 : 0;
+}

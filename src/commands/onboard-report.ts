@@ -1,0 +1,129 @@
+import type { GatewayOutcome } from '../services/actions.js';
+import { formatDate, formatRelative } from '../services/durations.js';
+import { maskSecret } from '../services/profiles/credentials.js';
+import type { OnboardedChoice } from '../services/providers/onboard-choice.js';
+import type { DefaultModelOutcome } from '../services/providers/setup-plan.js';
+import type { CommandContext } from './context.js';
+import { writeJson, writeLine } from './output.js';
+
+/** What the gateway still lacks after a save: the plugin to install (external catalog). */
+export interface PluginNeed {
+  id: string;
+  installCommand: string;
+  reason: string;
+}
+
+export interface OnboardReport {
+  done: OnboardedChoice & GatewayOutcome;
+  secret?: string;
+  kind: string;
+  now: number;
+  plugin?: PluginNeed;
+}
+
+/** The default model's line for people; flags to change it named where it was kept. */
+export function describeDefaultModel(outcome: DefaultModelOutcome): string | undefined {
+  switch (outcome.status) {
+    case 'none':
+      return undefined;
+    case 'set':
+      return `default model: ${outcome.ref}${outcome.previous ? ` (was ${outcome.previous})` : ''}`;
+    case 'already':
+      return `default model: ${outcome.ref} (already)`;
+    case 'same-provider':
+      return `default model: ${outcome.current} kept (same provider; --set-default-model makes it ${outcome.ref})`;
+    case 'kept':
+      return `default model: ${outcome.current} kept; --set-default-model makes it ${outcome.ref}`;
+    case 'skipped':
+      return `default model: not set (--keep-default-model); ${outcome.ref} is this choice's`;
+  }
+}
+
+export function defaultModelJson(outcome: DefaultModelOutcome) {
+  return {
+    status: outcome.status,
+    ref: 'ref' in outcome ? outcome.ref : null,
+    current: 'current' in outcome ? outcome.current : 'previous' in outcome ? (outcome.previous ?? null) : null,
+  };
+}
+
+/** `--json` and the lines for people after an auth choice was set up (README "onboard"). */
+export function reportOnboarded(ctx: CommandContext, report: OnboardReport, json: boolean): void {
+  const { done, secret, now, plugin } = report;
+  const first = done.saved[0];
+  if (json) {
+    writeJson(ctx.io.stdout, {
+      ok: plugin === undefined,
+      authChoice: done.choice.id,
+      provider: done.provider,
+      profiles: done.saved.map((saved) => ({
+        profileId: saved.profileId,
+        type: report.kind,
+        masked: secret ? maskSecret(secret) : null,
+        storePath: saved.storePath,
+        layer: saved.layer,
+        replaced: saved.replaced,
+        expiresAt: saved.expiresAt ?? null,
+      })),
+      configPath: done.config.path,
+      configChanged: done.config.changed || done.saved.some((saved) => saved.config.changed),
+      pluginsEnabled: done.enabled,
+      providersWritten: Object.keys(done.setup.providers),
+      defaultModel: defaultModelJson(done.defaultModel),
+      plugin: plugin
+        ? { id: plugin.id, installed: false, installCommand: plugin.installCommand, reason: plugin.reason }
+        : null,
+      gateway: done.gateway.status,
+    });
+    return;
+  }
+  const out = ctx.io.stdout;
+  const { paint } = ctx;
+  for (const saved of done.saved) {
+    const where = saved.layer === 'shared' ? `${saved.storePath} (shared store)` : saved.storePath;
+    const masked = secret ? ` ${maskSecret(secret)}` : '';
+    writeLine(
+      out,
+      `${paint.green('✔')} ${saved.replaced ? 'Replaced' : 'Saved'} ${paint.bold(saved.profileId)} (${report.kind}${masked}) in ${where}`,
+    );
+    if (saved.expiresAt !== undefined) {
+      const assumed = saved.expiryAssumed ? ' (assumed: setup-tokens last one year; pass --expires-in to change)' : '';
+      writeLine(out, `  expires ${formatDate(saved.expiresAt)}, ${formatRelative(saved.expiresAt, now)}${assumed}`);
+    }
+    for (const path of saved.orderAppendedIn)
+      writeLine(
+        out,
+        `  added to the end of the ${done.provider} order in ${path}, so the gateway tries it after the others`,
+      );
+    if (saved.orderNote) ctx.note(paint.yellow(`warning: ${saved.orderNote}`));
+  }
+  if (first?.config.backupPath || done.config.backupPath) {
+    const path = done.config.path;
+    writeLine(
+      out,
+      paint.yellow(
+        `  ${path} used JSON5-only syntax, so it was rewritten; the original is in ${first?.config.backupPath ?? done.config.backupPath}`,
+      ),
+    );
+  }
+  const configLines: string[] = [];
+  if (done.enabled.length > 0)
+    configLines.push(`enabled the ${done.enabled.join(', ')} plugin${done.enabled.length > 1 ? 's' : ''}`);
+  const providers = Object.keys(done.setup.providers);
+  if (providers.length > 0 && done.config.applied.some((change) => change.path[1] === 'providers'))
+    configLines.push(`wrote models.providers.${providers.join(', models.providers.')}`);
+  const model = describeDefaultModel(done.defaultModel);
+  if (model) configLines.push(model);
+  if (configLines.length > 0) writeLine(out, `  in ${done.config.path}: ${configLines.join('; ')}`);
+  else if (first?.config.changed)
+    writeLine(out, `  ${first.config.created ? 'created' : 'recorded in'} ${first.config.path}`);
+  if (plugin) {
+    ctx.note(
+      paint.yellow(
+        `warning: the gateway cannot use ${done.provider} until its plugin is installed (${plugin.reason}):`,
+      ),
+      `  ${plugin.installCommand}`,
+    );
+  }
+  ctx.noteGateway(done);
+}

@@ -1,0 +1,93 @@
+import { UnreadableStateError } from '../errors.js';
+import { writeFileAtomic } from '../files/atomic-write.js';
+import { readTextIfExists } from '../files/fs-read.js';
+import { type LockOptions, withFileLock } from '../files/lock.js';
+import { formatJsonDocument } from '../json-text.js';
+import { type ConfigEdit, editConfigFile, setAtPath } from './config-edit.js';
+import { findAuthoringFile, INCLUDE_KEY, resolveIncludes } from './config-include.js';
+import { parseConfigText } from './openclaw-json.js';
+
+/** One value set in openclaw.json, at a path from its root as OpenClaw reads it (includes resolved). */
+export interface ConfigChange {
+  path: string[];
+  value: unknown;
+}
+
+export interface ConfigChangeResult {
+  path: string;
+  /** The files written (the root, or an included file that holds a section). */
+  files: string[];
+  changed: boolean;
+  created: boolean;
+  /** Set when a file used JSON5-only syntax and had to be rewritten. */
+  backupPath?: string;
+  applied: ConfigChange[];
+}
+
+/**
+ * Plans changes against the config as it is now, under the config's lock, and writes them the
+ * way the profile entry is written (config-edit.ts): comments and unknown keys survive, a
+ * section brought in with `$include` is edited in the file that holds it. `plan` sees the whole
+ * config (includes resolved) and returns only what differs; nothing is written when it is empty.
+ */
+export async function changeConfig(
+  path: string,
+  plan: (doc: Record<string, unknown>) => ConfigChange[],
+  lock?: LockOptions,
+): Promise<ConfigChangeResult> {
+  try {
+    return await withFileLock(path, () => changeUnderLock(path, plan, lock), lock);
+  } catch (error) {
+    // The JSON parsers recurse per level: a file nested hundreds of thousands deep overflows them.
+    if (error instanceof RangeError)
+      throw new UnreadableStateError(
+        `${path} is nested too deeply for authdeck to edit (${error.message}); nothing was written`,
+        path,
+      );
+    throw error;
+  }
+}
+
+async function changeUnderLock(
+  path: string,
+  plan: (doc: Record<string, unknown>) => ConfigChange[],
+  lock: LockOptions | undefined,
+): Promise<ConfigChangeResult> {
+  const text = await readTextIfExists(path);
+  const none = { path, files: [], changed: false, created: false, applied: [] };
+  if (text === undefined) {
+    const applied = plan({});
+    if (applied.length === 0) return none;
+    const doc: Record<string, unknown> = {};
+    for (const change of applied) setAtPath(doc, change.path, change.value);
+    await writeFileAtomic(path, formatJsonDocument(doc, path));
+    return { path, files: [path], changed: true, created: true, applied };
+  }
+  const root = await parseConfigText(path, text);
+  const resolved = text.includes(INCLUDE_KEY) ? await resolveIncludes(root, path, parseConfigText) : root;
+  const applied = plan(resolved);
+  if (applied.length === 0) return none;
+  // Each change goes to the file that holds its section (`plugins.entries`, `models.providers`…).
+  const byFile = new Map<string, ConfigEdit[]>();
+  for (const change of applied) {
+    const section = change.path.slice(0, 2);
+    const owner = await findAuthoringFile(root, path, section, parseConfigText, `${change.path.join('.')}`);
+    const edits = byFile.get(owner.file) ?? [];
+    edits.push({ path: [...owner.path, ...change.path.slice(section.length)], value: change.value });
+    byFile.set(owner.file, edits);
+  }
+  let backupPath: string | undefined;
+  for (const [file, edits] of byFile) {
+    const write = () => editConfigFile(file, file === path ? text : undefined, edits);
+    const result = file === path ? await write() : await withFileLock(file, write, lock);
+    backupPath ??= result.backupPath;
+  }
+  return {
+    path,
+    files: [...byFile.keys()],
+    changed: true,
+    created: false,
+    ...(backupPath ? { backupPath } : {}),
+    applied,
+  };
+}

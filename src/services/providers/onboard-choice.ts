@@ -1,0 +1,109 @@
+/**
+ * One auth choice set up the way `openclaw onboard` sets it up (README "Providers"): the
+ * credential saved where the gateway reads it, then openclaw.json given what the gateway needs
+ * to use it — the plugin enabled, the provider's block, the default model. The same for the CLI
+ * (`onboard --non-interactive`, `add-key`) and the wizard.
+ */
+
+import { type ConfigChangeResult, changeConfig } from '../config/config-changes.js';
+import type { Workspace } from '../config/workspace.js';
+import type { LockOptions } from '../files/lock.js';
+import type { SecretKind } from '../profiles/credentials.js';
+import { type SaveCredentialResult, saveCredentialProfile } from '../profiles/save-credential.js';
+import type { AgentStore } from '../store/agent-store.js';
+import type { CatalogChoice } from './catalog.js';
+import {
+  catalogSetup,
+  type DefaultModelOutcome,
+  type DefaultModelPolicy,
+  type ProviderSetup,
+  planSetup,
+} from './setup-plan.js';
+
+export interface ChoiceCredential {
+  kind: SecretKind;
+  secret: string;
+  /** The profile the person named (or the catalog's first); other profiles the choice stores follow it. */
+  profileId: string;
+  expiresAt?: number;
+}
+
+export interface OnboardChoiceInput {
+  workspace: Workspace;
+  store?: AgentStore;
+  choice: CatalogChoice;
+  /** The provider the credential and setup are for (the choice's, or `--token-provider`'s). */
+  provider: string;
+  credential?: ChoiceCredential;
+  /** The setup to write; the catalog's for the choice when not given (custom endpoints and local servers build their own). */
+  setup?: ProviderSetup;
+  /** The setup, planned against the config as it is under the lock (a custom endpoint's id depends on it). */
+  setupFor?: (doc: Record<string, unknown>) => ProviderSetup;
+  defaultModel: DefaultModelPolicy;
+  /** Also set this variable in the daemon's .env. */
+  envVariable?: string;
+  now?: () => number;
+}
+
+export interface OnboardedChoice {
+  choice: CatalogChoice;
+  provider: string;
+  /** The credential's profiles, the person's first. */
+  saved: SaveCredentialResult[];
+  config: ConfigChangeResult;
+  defaultModel: DefaultModelOutcome;
+  /** Plugins this enabled. */
+  enabled: string[];
+  setup: ProviderSetup;
+}
+
+/** The profiles a choice stores: the person's, then any other the choice fills with the same secret. */
+export function choiceProfileIds(choice: CatalogChoice, provider: string, profileId: string): string[] {
+  const others = (choice.credential.profileIds ?? []).filter(
+    (id) => id !== profileId && !id.startsWith(`${provider}:`),
+  );
+  return [profileId, ...others];
+}
+
+/** The profile id onboarding gives a choice's credential when the person names none. */
+export function defaultProfileId(choice: CatalogChoice, provider: string): string {
+  return choice.credential.profileIds?.find((id) => id.startsWith(`${provider}:`)) ?? `${provider}:default`;
+}
+
+export async function onboardChoice(input: OnboardChoiceInput): Promise<OnboardedChoice> {
+  const { workspace, choice, provider } = input;
+  let setup = input.setup ?? catalogSetup(choice);
+  const saved: SaveCredentialResult[] = [];
+  let store = input.store;
+  if (input.credential) {
+    const { kind, secret, expiresAt } = input.credential;
+    for (const [index, profileId] of choiceProfileIds(choice, provider, input.credential.profileId).entries()) {
+      const result = await saveCredentialProfile({
+        workspace,
+        profileId,
+        provider: profileId.slice(0, profileId.indexOf(':')),
+        kind,
+        secret,
+        ...(expiresAt !== undefined ? { expiresAt } : {}),
+        ...(index === 0 && input.envVariable ? { envVariable: input.envVariable } : {}),
+        ...(input.now ? { now: input.now } : {}),
+        ...(store ? { store } : {}),
+      });
+      store = result.store;
+      saved.push(result);
+    }
+  }
+  let outcome: { defaultModel: DefaultModelOutcome; enabled: string[] } = {
+    defaultModel: { status: 'none' },
+    enabled: [],
+  };
+  const config = await changeConfig(workspace.configPath, (doc) => {
+    if (input.setupFor) setup = input.setupFor(doc);
+    const plan = planSetup(doc, setup, provider, input.defaultModel);
+    outcome = plan;
+    return plan.changes;
+  });
+  return { choice, provider, saved, config, ...outcome, setup };
+}
+
+export type { LockOptions };

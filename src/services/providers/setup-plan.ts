@@ -1,0 +1,181 @@
+/**
+ * What the gateway needs in openclaw.json besides the credential for one auth choice, as OpenClaw's
+ * onboarding writes it (README "Providers"): the provider's plugin enabled, its `models.providers`
+ * block (endpoint, API compatibility, models), and the default model with its entry. Planned
+ * against the config as it is (config-changes.ts applies the plan under the lock); only what
+ * differs is written, and a default model of another provider is never replaced unless asked.
+ */
+import type { ConfigChange } from '../config/config-changes.js';
+import { asRecord } from '../json-text.js';
+import type { CatalogChoice } from './catalog.js';
+
+/** `auto`: set when none is set; one of another provider is kept (the caller asks, or notes it). */
+export type DefaultModelPolicy = 'auto' | 'set' | 'keep';
+
+/** What a choice writes, from the catalog (observed) or built for the input (custom, local servers). */
+export interface ProviderSetup {
+  /** Plugins to enable: `plugins.entries.<id>.enabled = true`. */
+  plugins: string[];
+  /** `models.mode` (OpenClaw writes `merge` when it adds a provider block). */
+  modelsMode?: string;
+  /** `models.providers.<id>` blocks. */
+  providers: Record<string, Record<string, unknown>>;
+  /** The blocks were built from the config as it is (a custom endpoint): written whole where they differ. */
+  providersComplete?: boolean;
+  /** The model onboarding makes the default, and its entry under `agents.defaults.models` (null: none written). */
+  defaultModel?: { ref: string; entry: Record<string, unknown> | null };
+}
+
+export type DefaultModelOutcome =
+  | { status: 'none' } // the choice names no default model
+  | { status: 'set'; ref: string; previous?: string }
+  | { status: 'already'; ref: string } // it is the default already
+  | { status: 'same-provider'; ref: string; current: string } // another model of this provider is the default: kept
+  | { status: 'kept'; ref: string; current: string } // another provider's model is the default: kept
+  | { status: 'skipped'; ref: string }; // --keep-default-model, and none is set
+
+export interface SetupPlan {
+  changes: ConfigChange[];
+  defaultModel: DefaultModelOutcome;
+  /** Plugins the plan enables that were not enabled before. */
+  enabled: string[];
+}
+
+/** The setup a catalog choice writes, observed from OpenClaw's own onboarding (scripts/catalog). */
+export function catalogSetup(choice: CatalogChoice): ProviderSetup {
+  const observed = choice.setup;
+  const plugins = observed?.plugins ?? (choice.plugin ? [choice.plugin.id] : []);
+  const models = asRecord(observed?.models);
+  const providers: Record<string, Record<string, unknown>> = {};
+  for (const [id, block] of Object.entries(asRecord(models?.providers) ?? {})) {
+    const record = asRecord(block);
+    if (record) providers[id] = record;
+  }
+  const ref = choice.defaultModel?.ref;
+  const entry = observed
+    ? observed.defaultModelEntry
+    : choice.defaultModel?.alias
+      ? { alias: choice.defaultModel.alias }
+      : {};
+  return {
+    plugins,
+    ...(typeof models?.mode === 'string' ? { modelsMode: models.mode } : {}),
+    providers,
+    ...(ref ? { defaultModel: { ref, entry } } : {}),
+  };
+}
+
+/** The model ref a `agents.defaults.model` value names (`"p/m"` or `{primary}`), an alias resolved. */
+export function currentDefaultModel(doc: Record<string, unknown>): string | undefined {
+  const defaults = asRecord(asRecord(doc.agents)?.defaults);
+  const model = defaults?.model;
+  const primary = typeof model === 'string' ? model : asRecord(model)?.primary;
+  if (typeof primary !== 'string' || primary.trim() === '') return undefined;
+  if (primary.includes('/')) return primary.trim();
+  // An alias: the entry under agents.defaults.models that carries it.
+  for (const [ref, entry] of Object.entries(asRecord(defaults?.models) ?? {})) {
+    if (asRecord(entry)?.alias === primary) return ref;
+  }
+  return primary.trim();
+}
+
+export function providerOfModel(ref: string): string {
+  const slash = ref.indexOf('/');
+  return slash < 0 ? ref : ref.slice(0, slash);
+}
+
+/**
+ * The changes that make `doc` hold the setup. `provider` is the provider the credential is for
+ * (a default model of the same provider is left alone under `auto`).
+ */
+export function planSetup(
+  doc: Record<string, unknown>,
+  setup: ProviderSetup,
+  provider: string | undefined,
+  policy: DefaultModelPolicy,
+): SetupPlan {
+  const changes: ConfigChange[] = [];
+  const enabled: string[] = [];
+  const entries = asRecord(asRecord(doc.plugins)?.entries);
+  for (const id of setup.plugins) {
+    if (asRecord(entries?.[id])?.enabled === true) continue;
+    changes.push({ path: ['plugins', 'entries', id, 'enabled'], value: true });
+    enabled.push(id);
+  }
+  changes.push(...planProviders(doc, setup));
+  const defaultModel = planDefaultModel(doc, setup, provider, policy);
+  if (defaultModel.status === 'set') changes.push(...defaultModelChanges(doc, setup));
+  return { changes, defaultModel, enabled };
+}
+
+function planProviders(doc: Record<string, unknown>, setup: ProviderSetup): ConfigChange[] {
+  const changes: ConfigChange[] = [];
+  const ids = Object.keys(setup.providers);
+  if (ids.length === 0) return changes;
+  const models = asRecord(doc.models);
+  if (setup.modelsMode && models?.mode === undefined)
+    changes.push({ path: ['models', 'mode'], value: setup.modelsMode });
+  const existing = asRecord(models?.providers);
+  for (const id of ids) {
+    const block = setup.providers[id] ?? {};
+    const current = existing && Object.hasOwn(existing, id) ? asRecord(existing[id]) : undefined;
+    if (!current) {
+      changes.push({ path: ['models', 'providers', id], value: block });
+      continue;
+    }
+    // The endpoint and API follow the choice (a region switch); a model list someone curated stays.
+    for (const [key, value] of Object.entries(block)) {
+      if (key === 'models' && !setup.providersComplete) {
+        const list = current.models;
+        if (!Array.isArray(list) || list.length === 0) {
+          if (!sameJson(list, value)) changes.push({ path: ['models', 'providers', id, 'models'], value });
+        }
+        continue;
+      }
+      if (!sameJson(current[key], value)) changes.push({ path: ['models', 'providers', id, key], value });
+    }
+  }
+  return changes;
+}
+
+function planDefaultModel(
+  doc: Record<string, unknown>,
+  setup: ProviderSetup,
+  provider: string | undefined,
+  policy: DefaultModelPolicy,
+): DefaultModelOutcome {
+  const ref = setup.defaultModel?.ref;
+  if (!ref) return { status: 'none' };
+  const current = currentDefaultModel(doc);
+  if (current === ref) return { status: 'already', ref };
+  if (policy === 'keep') return current ? { status: 'kept', ref, current } : { status: 'skipped', ref };
+  if (policy === 'set' || !current) return { status: 'set', ref, ...(current ? { previous: current } : {}) };
+  const ownProvider = provider ?? providerOfModel(ref);
+  if (providerOfModel(current) === ownProvider || providerOfModel(current) === providerOfModel(ref))
+    return { status: 'same-provider', ref, current };
+  return { status: 'kept', ref, current };
+}
+
+/** As OpenClaw's applyPrimaryModel: `{primary}` (fallbacks kept), and the model's entry when it has none. */
+function defaultModelChanges(doc: Record<string, unknown>, setup: ProviderSetup): ConfigChange[] {
+  const model = setup.defaultModel;
+  if (!model) return [];
+  const defaults = asRecord(asRecord(doc.agents)?.defaults);
+  const existing = defaults?.model;
+  const changes: ConfigChange[] = asRecord(existing)
+    ? [{ path: ['agents', 'defaults', 'model', 'primary'], value: model.ref }]
+    : [{ path: ['agents', 'defaults', 'model'], value: { primary: model.ref } }];
+  const entries = asRecord(defaults?.models);
+  const entry = entries && Object.hasOwn(entries, model.ref) ? asRecord(entries[model.ref]) : undefined;
+  if (model.entry && !entry) changes.push({ path: ['agents', 'defaults', 'models', model.ref], value: model.entry });
+  else if (model.entry && entry) {
+    // An alias someone chose stays; one onboarding gives is added when there is none.
+    for (const [key, value] of Object.entries(model.entry))
+      if (!(key in entry)) changes.push({ path: ['agents', 'defaults', 'models', model.ref, key], value });
+  }
+  return changes;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
