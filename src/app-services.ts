@@ -63,7 +63,7 @@ export interface SignInRequest {
   pastedRedirect?: Promise<string>;
 }
 
-export type SignInResult = SavedCredential & { kind: 'oauth' | 'token'; email?: string };
+export type SignInResult = SavedCredential & { kind: 'oauth' | 'token' | 'api_key'; email?: string };
 
 /** What the setup-token screen needs of a session (SetupTokenSession, or a fake). */
 export type SetupTokenSessionLike = Pick<
@@ -160,7 +160,12 @@ export function createAppServices(options: RealServicesOptions): AppServices {
           ...(request.pastedRedirect ? { pastedRedirect: request.pastedRedirect } : {}),
         },
       );
-      return { ...saved, kind: signedIn.kind, ...(signedIn.fields.email ? { email: signedIn.fields.email } : {}) };
+      // signInAndSave saves every kind but `none` (it refuses that one).
+      return {
+        ...saved,
+        kind: signedIn.kind as SignInResult['kind'],
+        ...(signedIn.fields.email ? { email: signedIn.fields.email } : {}),
+      };
     },
     refreshProfile: (profileId) => actions.refreshSignIn(context(), profileId, { env: options.env }),
   };

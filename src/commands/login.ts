@@ -11,11 +11,14 @@ import { command, flag, OPTIONS, provider } from './spec.js';
  */
 export const loginCommand = command({
   name: 'login',
-  description: 'sign in to a provider: --method browser|device for ChatGPT, Copilot, xAI; else the wizard',
+  description:
+    'sign in to a provider: --method browser|device for ChatGPT, Copilot, xAI; OpenRouter, MiniMax, Chutes, Radius, Copilot Enterprise, Foundry (az) and the Claude CLI by --provider; else the wizard',
   examples: [
     'authdeck login --provider openai                    # ChatGPT sign-in (the wizard in a terminal)',
     'authdeck login --provider github-copilot --method device',
     'authdeck login --provider openai --method device --no-browser   # over SSH',
+    'authdeck login --provider openrouter-oauth                      # an OpenRouter API key, by browser',
+    'authdeck login --provider anthropic-cli                         # use the Claude CLI login',
   ],
   writes: true,
   options: {
@@ -31,8 +34,12 @@ export const loginCommand = command({
   },
   run: async (ctx, { noBrowser, ...input }) => {
     const oauth = input.provider ? findOAuthProvider(input.provider) : undefined;
-    // Sign-in by flag, or a sign-in provider with no terminal for the wizard: the text flow.
-    if (input.method === 'browser' || input.method === 'device' || (oauth && !input.method && !ctx.interactive)) {
+    // Sign-in by flag, a sign-in the wizard does not offer, or no terminal for the wizard: the text flow.
+    if (
+      input.method === 'browser' ||
+      input.method === 'device' ||
+      (oauth && !input.method && (!ctx.interactive || oauth.textOnly))
+    ) {
       if (!input.provider)
         throw new UsageError(
           `--method ${input.method} needs --provider (${OAUTH_PROVIDERS.map((entry) => entry.id).join(', ')})`,

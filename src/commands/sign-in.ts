@@ -3,9 +3,12 @@ import { takeInterrupts } from '../interrupts.js';
 import { signIn } from '../services/actions.js';
 import { describeExpiry } from '../services/durations.js';
 import { CancelledError } from '../services/errors.js';
+import { anthropicCliSignIn as signInLocally } from '../services/oauth/anthropic-cli-sign-in.js';
+import { describeConfigFact, readAgentModels } from '../services/oauth/config-facts.js';
 import { findOAuthProvider, type SignInMethod } from '../services/oauth/oauth-providers.js';
 import { hasDisplay } from '../services/oauth/open-browser.js';
-import type { SignInPrompt } from '../services/oauth/sign-in-types.js';
+import type { SignedIn, SignInPrompt, SignInQuestion } from '../services/oauth/sign-in-types.js';
+import { shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
 
@@ -25,23 +28,38 @@ export interface SignInCommandOptions {
 export async function runSignIn(ctx: CommandContext, options: SignInCommandOptions): Promise<number> {
   const info = findOAuthProvider(options.provider);
   await ctx.stateForWrite();
+  if (info?.kind === 'none') return runLocalLoginCheck(ctx, options);
   const controller = new AbortController();
   const releaseInterrupts = takeInterrupts(() => controller.abort());
-  let paste: ReturnType<typeof createInterface> | undefined;
+  // One reader of the terminal: a line answers a question when one is asked, else it is a paste.
+  const lines = ctx.io.stdin.isTTY ? createInterface({ input: ctx.io.stdin, terminal: false }) : undefined;
+  let answer: ((line: string) => void) | undefined;
   // Each line is checked as it comes (against the link shown): a wrong paste says why, and the next one is read.
   let checkPaste: (text: string) => string | undefined = () => 'the sign-in link is not ready yet';
   const pastedRedirect =
-    options.method !== 'device' && ctx.io.stdin.isTTY
+    options.method !== 'device' && lines
       ? new Promise<string>((resolve) => {
-          paste = createInterface({ input: ctx.io.stdin, terminal: false });
-          paste.on('line', (line) => {
-            if (line.trim() === '') return;
+          lines.on('line', (line) => {
+            if (answer || line.trim() === '') return;
             const problem = checkPaste(line);
             if (problem) ctx.note(ctx.paint.red(`${problem}; paste it again, or wait for the browser`));
             else resolve(line);
           });
         })
       : undefined;
+  lines?.on('line', (line) => {
+    const waiting = answer;
+    answer = undefined;
+    waiting?.(line);
+  });
+  const ask = lines
+    ? (question: SignInQuestion) => {
+        ctx.note(`${question.message}${question.placeholder ? ` (like ${question.placeholder})` : ''}:`);
+        return new Promise<string>((resolve) => {
+          answer = resolve;
+        });
+      }
+    : undefined;
   try {
     const { signedIn, saved } = await signIn(
       await ctx.actionContext(),
@@ -55,6 +73,7 @@ export async function runSignIn(ctx: CommandContext, options: SignInCommandOptio
         env: ctx.io.env,
         signal: controller.signal,
         ...(pastedRedirect ? { pastedRedirect } : {}),
+        ...(ask ? { ask } : {}),
         onPrompt: (prompt) => {
           if (prompt.kind === 'link') checkPaste = prompt.checkPaste;
           showPrompt(ctx, prompt, info?.label ?? options.provider);
@@ -73,6 +92,8 @@ export async function runSignIn(ctx: CommandContext, options: SignInCommandOptio
         email: signedIn.fields.email ?? null,
         configPath: saved.config.path,
         gateway: saved.gateway.status,
+        config: signedIn.config ?? [],
+        notes: signedIn.notes ?? [],
       });
     } else {
       const expiry =
@@ -84,6 +105,7 @@ export async function runSignIn(ctx: CommandContext, options: SignInCommandOptio
         `${ctx.paint.green('✔')} Signed in: ${saved.replaced ? 'replaced' : 'saved'} ${ctx.paint.bold(saved.profileId)} (${signedIn.kind}${expiry}) in ${saved.storePath}`,
       );
       ctx.noteGateway(saved);
+      showFacts(ctx, signedIn);
     }
     return 0;
   } catch (error) {
@@ -91,8 +113,45 @@ export async function runSignIn(ctx: CommandContext, options: SignInCommandOptio
     throw error;
   } finally {
     releaseInterrupts();
-    paste?.close();
+    lines?.close();
   }
+}
+
+/**
+ * A local CLI's own login (the Claude CLI): checked, nothing stored; what OpenClaw's onboarding
+ * writes for it is shown (the onboarding plan writes it).
+ */
+async function runLocalLoginCheck(ctx: CommandContext, options: SignInCommandOptions): Promise<number> {
+  const state = await ctx.stateForWrite();
+  const signedIn = await signInLocally({
+    env: ctx.io.env,
+    onPrompt: () => {},
+    currentModels: await readAgentModels(state.workspace.configPath),
+  });
+  if (options.json) {
+    writeJson(ctx.io.stdout, {
+      ok: true,
+      type: 'none',
+      email: signedIn.fields.email ?? null,
+      config: signedIn.config ?? [],
+    });
+    return 0;
+  }
+  const who = signedIn.fields.email ? ` as ${ctx.paint.bold(shown(signedIn.fields.email))}` : '';
+  writeLine(
+    ctx.io.stdout,
+    `${ctx.paint.green('✔')} The Claude CLI is signed in${who}; it keeps its own login, so nothing is stored`,
+  );
+  showFacts(ctx, signedIn);
+  return 0;
+}
+
+/** What the provider asked to pass on, and what OpenClaw's onboarding writes besides the profile. */
+function showFacts(ctx: CommandContext, signedIn: SignedIn): void {
+  for (const note of signedIn.notes ?? []) ctx.note(ctx.paint.dim(shown(note, 500)));
+  if (!signedIn.config?.length) return;
+  ctx.note('', "OpenClaw's onboarding also writes to openclaw.json:");
+  for (const fact of signedIn.config) ctx.note(`  ${shown(describeConfigFact(fact), 400)}`);
 }
 
 /**

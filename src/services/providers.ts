@@ -103,7 +103,8 @@ function buildProviders(): ProviderInfo[] {
   for (const info of byId.values()) {
     if (!info.keysUrl && SECRET_FACTS[info.id]?.keysUrl) info.keysUrl = SECRET_FACTS[info.id]?.keysUrl;
     for (const signIn of OAUTH_PROVIDERS.filter((entry) => entry.storeProvider === info.id))
-      for (const method of signIn.methods) if (!info.methods.includes(method)) info.methods.push(method);
+      for (const method of signIn.methods)
+        if (method !== 'cli' && !info.methods.includes(method)) info.methods.push(method);
     info.methods.push('paste-token');
   }
   return [...byId.values()];

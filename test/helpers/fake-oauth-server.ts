@@ -30,21 +30,36 @@ export interface FakeAuthServer {
   /** Device-code polls answered so far. */
   readonly polls: number;
   authorizeRedirectError?: string;
+  /** OpenRouter's key exchange refuses with this message (a hostile server's words). */
+  keyError?: string;
+  /** MiniMax's answers: a refusal's status_msg, a code for another state, the code's life. */
+  minimax: { refusal?: string; wrongState?: boolean; codeLifetimeMs?: number };
+  /** The last form posted to the token endpoint (what a refresh sent). */
+  readonly lastTokenForm: Record<string, string>;
   /** What the next sign-in answers (a hostile server's words). */
-  answer: { email: string; userCode?: string; expiresIn?: unknown; interval?: unknown; paddingBytes?: number };
+  answer: {
+    email: string;
+    userCode?: string;
+    verificationUri?: string;
+    expiresIn?: unknown;
+    interval?: unknown;
+    paddingBytes?: number;
+  };
   close(): Promise<void>;
 }
 
 /**
  * A loopback authorization server for the tests: authorize (the scripted "user" follows its
  * redirect), token (authorization code with PKCE, refresh with rotation, device code), OpenAI's
- * device pairing, GitHub's and xAI's device endpoints, xAI's discovery document.
+ * device pairing, GitHub's, xAI's and Radius' device endpoints, xAI's discovery document,
+ * OpenRouter's key-issuing PKCE, MiniMax's user-code flow, Chutes' userinfo, Radius' catalog.
  */
 /** Closed after the test that started it. */
 export async function startFakeAuthServer(): Promise<FakeAuthServer> {
   const codes = new Map<string, { challenge: string; redirectUri: string }>();
   const refreshTokens = new Map<string, 'live' | 'used'>();
   let polls = 0;
+  let lastTokenForm: Record<string, string> = {};
   const issue = (email = state.answer.email, withAccount = true) => {
     const refresh = `rt-${randomBytes(6).toString('hex')}`;
     refreshTokens.set(refresh, 'live');
@@ -74,6 +89,10 @@ export async function startFakeAuthServer(): Promise<FakeAuthServer> {
     refreshCalls: 0,
     get polls() {
       return polls;
+    },
+    minimax: {},
+    get lastTokenForm() {
+      return lastTokenForm;
     },
     answer: { email: 'me@example.com' },
     close: () => new Promise((done) => server.close(() => done())),
@@ -108,6 +127,7 @@ export async function startFakeAuthServer(): Promise<FakeAuthServer> {
       return res.writeHead(302, { location: redirect.toString() }).end();
     }
     if (url.pathname === '/oauth/token') {
+      lastTokenForm = form;
       if (form.grant_type === 'authorization_code') {
         const known = codes.get(form.code ?? '');
         const challenge = createHash('sha256')
@@ -135,7 +155,7 @@ export async function startFakeAuthServer(): Promise<FakeAuthServer> {
       return json(res, 200, {
         device_code: 'dc-1',
         user_code: state.answer.userCode ?? 'WDJB-MJHT',
-        verification_uri: `${state.origin}/activate`,
+        verification_uri: state.answer.verificationUri ?? `${state.origin}/activate`,
         expires_in: 600,
         interval: 'interval' in state.answer ? state.answer.interval : 1,
       });
@@ -148,6 +168,63 @@ export async function startFakeAuthServer(): Promise<FakeAuthServer> {
     if (url.pathname === '/openai/devicetoken') {
       if (polls++ < state.device.pending) return res.writeHead(403).end();
       return json(res, 200, { authorization_code: 'device-code-1', code_verifier: 'server-made-verifier' });
+    }
+    if (url.pathname === '/openrouter/auth') {
+      // OpenRouter: no redirect_uri; the code is added to the callback_url, whose state rides along.
+      const back = new URL(url.searchParams.get('callback_url') ?? '');
+      if (state.authorizeRedirectError) back.searchParams.set('error', state.authorizeRedirectError);
+      else {
+        const code = `code-${randomBytes(6).toString('hex')}`;
+        codes.set(code, { challenge: url.searchParams.get('code_challenge') ?? '', redirectUri: '' });
+        back.searchParams.set('code', code);
+      }
+      return res.writeHead(302, { location: back.toString() }).end();
+    }
+    if (url.pathname === '/openrouter/keys') {
+      const known = codes.get(form.code ?? '');
+      const challenge = createHash('sha256')
+        .update(form.code_verifier ?? '')
+        .digest('base64url');
+      if (state.keyError || !known || known.challenge !== challenge || form.code_challenge_method !== 'S256')
+        return json(res, 403, { error: { message: state.keyError ?? 'invalid code or verifier', code: 403 } });
+      codes.delete(form.code ?? '');
+      return json(res, 200, { key: `sk-or-v1-${randomBytes(8).toString('hex')}`, user_id: 'user_or_1' });
+    }
+    if (url.pathname === '/minimax/code') {
+      if (state.minimax.refusal) return json(res, 500, { base_resp: { status_msg: state.minimax.refusal } });
+      codes.set('minimax', { challenge: form.code_challenge ?? '', redirectUri: '' });
+      return json(res, 200, {
+        user_code: state.answer.userCode ?? 'MM-1234',
+        verification_uri: `${state.origin}/minimax/verify`,
+        expired_in: Date.now() + (state.minimax.codeLifetimeMs ?? 600_000),
+        interval: 2000,
+        state: state.minimax.wrongState ? 'another' : form.state,
+      });
+    }
+    if (url.pathname === '/minimax/token') {
+      const challenge = createHash('sha256')
+        .update(form.code_verifier ?? '')
+        .digest('base64url');
+      if (
+        form.grant_type !== 'urn:ietf:params:oauth:grant-type:user_code' ||
+        codes.get('minimax')?.challenge !== challenge
+      )
+        return json(res, 400, { base_resp: { status_msg: 'bad grant or verifier' } });
+      if (state.device.error) return json(res, 200, { status: 'error' });
+      if (polls++ < state.device.pending) return json(res, 200, { status: 'pending' });
+      return json(res, 200, {
+        status: 'success',
+        access_token: `mm-${randomBytes(6).toString('hex')}`,
+        refresh_token: `mm-rt-${randomBytes(6).toString('hex')}`,
+        expired_in: 3600,
+        resource_url: 'https://api.minimax.io/anthropic',
+        notification_message: state.answer.email,
+      });
+    }
+    if (url.pathname === '/userinfo' || url.pathname === '/radius/config') {
+      if (!req.headers.authorization?.startsWith('Bearer ')) return json(res, 401, { error: 'unauthorized' });
+      if (url.pathname === '/userinfo') return json(res, 200, { sub: 'chutes-user-1', username: state.answer.email });
+      return json(res, 200, { baseUrl: 'https://radius.pi.dev/v1', models: [{ id: 'fast' }, { id: 'balanced' }] });
     }
     if (url.pathname === '/.well-known/openid-configuration')
       return json(res, 200, {
@@ -172,6 +249,20 @@ export async function startFakeAuthServer(): Promise<FakeAuthServer> {
     AUTHDECK_OAUTH_GITHUB_COPILOT_TOKEN: `${o}/oauth/token`,
     AUTHDECK_OAUTH_XAI_DISCOVERY: `${o}/.well-known/openid-configuration`,
     AUTHDECK_OAUTH_XAI_TOKEN: `${o}/oauth/token`,
+    AUTHDECK_OAUTH_OPENROUTER_OAUTH_AUTHORIZE: `${o}/openrouter/auth`,
+    AUTHDECK_OAUTH_OPENROUTER_OAUTH_TOKEN: `${o}/openrouter/keys`,
+    AUTHDECK_OAUTH_MINIMAX_GLOBAL_OAUTH_DEVICE_CODE: `${o}/minimax/code`,
+    AUTHDECK_OAUTH_MINIMAX_GLOBAL_OAUTH_TOKEN: `${o}/minimax/token`,
+    AUTHDECK_OAUTH_MINIMAX_CN_OAUTH_DEVICE_CODE: `${o}/minimax/code`,
+    AUTHDECK_OAUTH_MINIMAX_CN_OAUTH_TOKEN: `${o}/minimax/token`,
+    AUTHDECK_OAUTH_CHUTES_AUTHORIZE: `${o}/oauth/authorize`,
+    AUTHDECK_OAUTH_CHUTES_TOKEN: `${o}/oauth/token`,
+    AUTHDECK_OAUTH_CHUTES_USERINFO: `${o}/userinfo`,
+    AUTHDECK_OAUTH_GITHUB_COPILOT_ENTERPRISE_DEVICE_CODE: `${o}/device`,
+    AUTHDECK_OAUTH_GITHUB_COPILOT_ENTERPRISE_TOKEN: `${o}/oauth/token`,
+    AUTHDECK_OAUTH_RADIUS_DEVICE_CODE: `${o}/device`,
+    AUTHDECK_OAUTH_RADIUS_TOKEN: `${o}/oauth/token`,
+    AUTHDECK_OAUTH_RADIUS_CATALOG: `${o}/radius/config`,
   };
   return state;
 }

@@ -38,6 +38,8 @@ export interface ConfigProfileEntry {
   provider: string;
   mode: string;
   email?: string;
+  /** A name OpenClaw shows for it (OpenRouter's sign-in sets one). */
+  displayName?: string;
 }
 
 export async function recordProfileInConfig(
@@ -159,7 +161,12 @@ function refuseLossyRewrite(doc: unknown, file: string): void {
 
 /** As OpenClaw's login writes it: provider and mode, and the email of a sign-in. */
 function newConfigEntry(profile: ConfigProfileEntry): Record<string, string> {
-  return { provider: profile.provider, mode: profile.mode, ...(profile.email ? { email: profile.email } : {}) };
+  return {
+    provider: profile.provider,
+    mode: profile.mode,
+    ...(profile.email ? { email: profile.email } : {}),
+    ...(profile.displayName ? { displayName: profile.displayName } : {}),
+  };
 }
 
 function plannedConfigEdits(doc: Record<string, unknown>, profile: ConfigProfileEntry): ConfigEdit[] {

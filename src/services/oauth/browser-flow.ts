@@ -11,7 +11,7 @@ import type { SignInOptions } from './sign-in-types.js';
 import { type OAuthTokens, requestTokens } from './token-endpoint.js';
 
 /** One provider's authorization-code sign-in: where to send the person, and where they come back. */
-export interface BrowserFlowSpec {
+export interface BrowserFlowSpec<T = OAuthTokens> {
   /** The name pages and errors use: "OpenAI". */
   label: string;
   authorizeUrl: string;
@@ -26,7 +26,15 @@ export interface BrowserFlowSpec {
   extraAuthorize?: Record<string, string>;
   /** Some token endpoints want the challenge repeated in the exchange (xAI). */
   repeatChallenge?: boolean;
+  /** More fields for the code exchange (an OAuth app's client secret). */
+  extraToken?: Record<string, string>;
   headers?: Record<string, string>;
+  /** The provider's own deadline (OpenRouter: 5 min, Chutes: 3 min), unless the caller sets one. */
+  timeoutMs?: number;
+  /** A provider whose authorize link is not the standard one (OpenRouter's callback_url). */
+  authorizeLink?: (parts: { redirectUri: string; state: string; challenge: string }) => string;
+  /** A provider whose code is exchanged for something else than tokens (OpenRouter: an API key). */
+  exchange?: (parts: { code: string; verifier: string; redirectUri: string }) => Promise<T>;
 }
 
 /**
@@ -34,7 +42,7 @@ export interface BrowserFlowSpec {
  * redirect, raced by an address the person pastes (a browser on another machine). A taken
  * port leaves the paste, and the prompt says so. Returns the exchanged tokens.
  */
-export async function runBrowserFlow(spec: BrowserFlowSpec, options: SignInOptions): Promise<OAuthTokens> {
+export async function runBrowserFlow<T = OAuthTokens>(spec: BrowserFlowSpec<T>, options: SignInOptions): Promise<T> {
   const { verifier, challenge } = createPkce();
   const state = createState();
   let portProblem: string | undefined;
@@ -46,22 +54,13 @@ export async function runBrowserFlow(spec: BrowserFlowSpec, options: SignInOptio
     },
   );
   const redirectUri = `http://${spec.redirectHost}:${spec.port}${spec.path}`;
-  const url = new URL(spec.authorizeUrl);
-  const params = {
-    response_type: 'code',
-    client_id: spec.clientId,
-    redirect_uri: redirectUri,
-    scope: spec.scope,
-    code_challenge: challenge,
-    code_challenge_method: 'S256',
-    state,
-    ...spec.extraAuthorize,
-  };
-  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
-  const timeoutMs = options.timeoutMs ?? 900_000;
+  const url =
+    spec.authorizeLink?.({ redirectUri, state, challenge }) ??
+    standardAuthorizeLink(spec, redirectUri, state, challenge);
+  const timeoutMs = options.timeoutMs ?? spec.timeoutMs ?? 900_000;
   options.onPrompt({
     kind: 'link',
-    url: url.toString(),
+    url,
     expiresAt: (options.now ?? Date.now)() + timeoutMs,
     ...(portProblem ? { portProblem } : {}),
     checkPaste: (text) => checkPastedRedirect(text, state),
@@ -78,7 +77,8 @@ export async function runBrowserFlow(spec: BrowserFlowSpec, options: SignInOptio
     if (redirect.state !== state)
       throw new AuthdeckError('the redirect belongs to another sign-in (state differs): start again');
     options.onPrompt({ kind: 'exchanging' });
-    return await requestTokens(
+    if (spec.exchange) return await spec.exchange({ code: redirect.code, verifier, redirectUri });
+    return (await requestTokens(
       spec.tokenUrl,
       {
         grant_type: 'authorization_code',
@@ -87,16 +87,33 @@ export async function runBrowserFlow(spec: BrowserFlowSpec, options: SignInOptio
         code_verifier: verifier,
         redirect_uri: redirectUri,
         ...(spec.repeatChallenge ? { code_challenge: challenge, code_challenge_method: 'S256' } : {}),
+        ...spec.extraToken,
       },
       {
         ...(options.fetch ? { fetch: options.fetch } : {}),
         ...(options.now ? { now: options.now } : {}),
         ...(spec.headers ? { headers: spec.headers } : {}),
       },
-    );
+    )) as T;
   } finally {
     listener?.close();
   }
+}
+
+function standardAuthorizeLink(spec: BrowserFlowSpec<unknown>, redirectUri: string, state: string, challenge: string) {
+  const url = new URL(spec.authorizeUrl);
+  const params = {
+    response_type: 'code',
+    client_id: spec.clientId,
+    redirect_uri: redirectUri,
+    scope: spec.scope,
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+    state,
+    ...spec.extraAuthorize,
+  };
+  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
+  return url.toString();
 }
 
 /**
@@ -105,7 +122,11 @@ export async function runBrowserFlow(spec: BrowserFlowSpec, options: SignInOptio
  */
 function firstOf(sources: Promise<RedirectResult>[], timeoutMs: number, signal?: AbortSignal): Promise<RedirectResult> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new AuthdeckError('no sign-in within 15 minutes: start again')), timeoutMs);
+    const minutes = Math.max(1, Math.round(timeoutMs / 60_000));
+    const timer = setTimeout(
+      () => reject(new AuthdeckError(`no sign-in within ${minutes} minute${minutes === 1 ? '' : 's'}: start again`)),
+      timeoutMs,
+    );
     const onAbort = () => settle(() => reject(new CancelledError('sign-in cancelled')));
     const settle = (fn: () => void) => {
       clearTimeout(timer);

@@ -65,6 +65,9 @@ export async function saveSignIn(
 ): Promise<SaveCredentialResult> {
   const info = findOAuthProvider(provider);
   if (!info) throw new AuthdeckError(`no sign-in for ${provider}`);
+  const { kind } = signedIn;
+  // A local CLI that keeps its own login (Claude CLI) leaves nothing to store.
+  if (kind === 'none') throw new AuthdeckError(`${info.label} keeps its own login: there is no profile to save`);
   const store = await openAgentStoreForWrite(workspace);
   const storeProvider = store.providerId(info.storeProvider);
   const profileId = resolveProfileId(storeProvider, profileName ?? signInName(signedIn.suggestedName));
@@ -74,12 +77,13 @@ export async function saveSignIn(
       store,
       profileId,
       provider: storeProvider,
-      kind: signedIn.kind,
+      kind,
       secret: signedIn.secret,
       ...(signedIn.expiresAt !== undefined ? { expiresAt: signedIn.expiresAt } : {}),
       oauth: signedIn.fields,
+      ...(signedIn.metadata ? { metadata: signedIn.metadata } : {}),
     });
-  if (signedIn.kind !== 'oauth') return save();
+  if (kind !== 'oauth') return save();
   // As OpenClaw's own login does: a gateway refreshing this profile right now must not write
   // its refreshed old sign-in over the new one, so the save waits for its refresh lock.
   const release = await acquireOAuthRefreshLock(

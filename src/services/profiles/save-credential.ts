@@ -33,8 +33,10 @@ export interface SaveCredentialInput {
   kind: CredentialKind;
   /** The key, the token, or (oauth) the access token. */
   secret: string;
-  /** kind oauth: the other fields of the profile. */
+  /** The other fields of the profile (an OAuth sign-in's refresh token, email…; any kind). */
   oauth?: OAuthFields;
+  /** An api_key profile's `metadata` object, as OpenClaw's key-issuing sign-ins store it. */
+  metadata?: Record<string, string>;
   /** When it expires; unset for an Anthropic setup-token means a year from now (they last one). */
   expiresAt?: number;
   /** same-type: a renewal of the same kind of credential may replace it (the default). */
@@ -89,7 +91,7 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
   const edit = (mode: typeof replace) => (tx: AuthStoreTransaction) => {
     const existing = tx.getProfile(profileId);
     refuseReplacing(profileId, existing, kind, mode);
-    tx.putProfile(profileId, credentialEntry(existing, provider, kind, secret, expiresAt, input.oauth));
+    tx.putProfile(profileId, credentialEntry(existing, provider, kind, secret, expiresAt, input.oauth, input.metadata));
     if (existing === undefined && tx.appendToOrder(provider, profileId)) appendedTo.push(target.path);
     // A new secret starts with a clean slate: the old one's failures say nothing about it.
     tx.updateUsage(profileId, resetFailureStats);
@@ -111,7 +113,13 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
   await target.withLock(lock, async (lockHeld) => {
     config = await recordProfileInConfig(
       workspace.configPath,
-      { id: profileId, provider, mode: kind, ...(input.oauth?.email ? { email: input.oauth.email } : {}) },
+      {
+        id: profileId,
+        provider,
+        mode: kind,
+        ...(input.oauth?.email ? { email: input.oauth.email } : {}),
+        ...(input.oauth?.displayName ? { displayName: input.oauth.displayName } : {}),
+      },
       lock,
     );
     try {
@@ -228,6 +236,7 @@ function credentialEntry(
   secret: string,
   expiresAt: number | undefined,
   oauth: OAuthFields | undefined,
+  metadata?: Record<string, string>,
 ): JsonObject {
   // Keep fields authdeck does not manage (email, displayName, metadata, unknown ones).
   const entry: JsonObject = { ...(existing ?? {}) };
@@ -237,11 +246,10 @@ function credentialEntry(
   entry.provider = provider;
   if (kind === 'api_key') entry.key = secret;
   else if (kind === 'token') entry.token = secret;
-  else {
-    entry.access = secret;
-    // A refresh that brought no new refresh token keeps the one it used.
-    for (const [field, value] of Object.entries(oauth ?? {})) if (value !== undefined) entry[field] = value;
-  }
+  else entry.access = secret;
+  // A refresh that brought no new refresh token keeps the one it used.
+  for (const [field, value] of Object.entries(oauth ?? {})) if (value !== undefined) entry[field] = value;
+  if (metadata) entry.metadata = { ...metadata };
   if (expiresAt !== undefined) entry.expires = expiresAt;
   return entry;
 }

@@ -1,0 +1,73 @@
+/**
+ * What OpenClaw's onboarding writes to openclaw.json beside the auth profile itself, as data: a
+ * sign-in returns these and the onboarding plan writes them (auth.profiles is written with the
+ * profile). Where each comes from in OpenClaw: README "More sign-ins".
+ */
+export type ConfigFact =
+  /** plugins.entries.<pluginId>.enabled = true: onboarding enables the plugin that serves the choice. */
+  | { kind: 'plugin-enabled'; pluginId: string }
+  /** plugins.allow gets the plugin, only when it is a non-empty list that lacks it. */
+  | { kind: 'plugin-allowed'; pluginId: string }
+  /**
+   * models.providers.<providerId>: the keys given replace the ones there (an `undefined` value
+   * removes the key); `models.mode` becomes "merge" when unset.
+   */
+  | { kind: 'provider'; providerId: string; entry: Record<string, unknown> }
+  /** agents.defaults.models[ref] merged with `entry`; `keepAlias` keeps an alias already there. */
+  | { kind: 'model'; ref: string; entry: Record<string, unknown>; keepAlias?: boolean }
+  /** agents.defaults.models is replaced by the model facts (old keys not named are dropped). */
+  | { kind: 'replace-models' }
+  /** agents.defaults.model.primary (fallbacks kept), unless the user keeps the current one. */
+  | { kind: 'default-model'; ref: string }
+  /** auth.order.<provider> = [profileId, ...the provider's other configured profiles]. */
+  | { kind: 'auth-order-first'; provider: string; profileId: string };
+
+export function pluginEnabled(pluginId: string): ConfigFact {
+  return { kind: 'plugin-enabled', pluginId };
+}
+
+export function defaultModel(ref: string): ConfigFact {
+  return { kind: 'default-model', ref };
+}
+
+/** One fact as a line of what openclaw.json gets (values as JSON; server text is made safe by the caller). */
+export function describeConfigFact(fact: ConfigFact): string {
+  const json = (value: unknown) => JSON.stringify(value, (_key, v) => (v === undefined ? null : v));
+  switch (fact.kind) {
+    case 'plugin-enabled':
+      return `plugins.entries.${fact.pluginId}.enabled = true`;
+    case 'plugin-allowed':
+      return `plugins.allow gets "${fact.pluginId}" (when it is a non-empty list without it)`;
+    case 'provider':
+      return `models.providers.${fact.providerId} ← ${json(fact.entry)}`;
+    case 'model':
+      return `agents.defaults.models["${fact.ref}"] ← ${json(fact.entry)}${fact.keepAlias ? ' (an existing alias kept)' : ''}`;
+    case 'replace-models':
+      return 'agents.defaults.models is replaced by the entries below';
+    case 'default-model':
+      return `agents.defaults.model.primary = "${fact.ref}"`;
+    case 'auth-order-first':
+      return `auth.order.${fact.provider} = ["${fact.profileId}", …its other profiles]`;
+  }
+}
+
+/** agents.defaults' model and models of openclaw.json, which the Claude CLI setup builds on. */
+export async function readAgentModels(
+  configPath: string,
+): Promise<{ primary?: string; models?: Record<string, unknown> }> {
+  const { readTextIfExists } = await import('../files/fs-read.js');
+  const { parseConfigText } = await import('../config/openclaw-json.js');
+  const text = await readTextIfExists(configPath);
+  if (text === undefined) return {};
+  const defaults = asObject(asObject(asObject(await parseConfigText(configPath, text)).agents).defaults);
+  const model = defaults.model;
+  const primary = typeof model === 'string' ? model : asObject(model).primary;
+  return {
+    ...(typeof primary === 'string' ? { primary } : {}),
+    ...(defaults.models && typeof defaults.models === 'object' ? { models: asObject(defaults.models) } : {}),
+  };
+}
+
+function asObject(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
