@@ -44,13 +44,17 @@ export const loginCommand = command({
         throw new UsageError(
           `--method ${input.method} needs --provider (${OAUTH_PROVIDERS.map((entry) => entry.id).join(', ')})`,
         );
-      const { runSignIn } = await import('./sign-in.js');
+      const [{ runSignIn }, { defaultModelPolicy }] = await Promise.all([
+        import('./sign-in.js'),
+        import('./onboard-choice.js'),
+      ]);
       return runSignIn(ctx, {
         provider: input.provider,
         method: input.method as SignInMethod | undefined,
         ...(input.profileId ? { profileId: input.profileId } : {}),
         openBrowser: !noBrowser,
         json: input.json === true,
+        defaultModel: defaultModelPolicy(input),
       });
     }
     // In a terminal the wizard offers the sign-in among the provider's methods (openai-codex is openai there).

@@ -13,6 +13,7 @@ import {
   resolveProviderAlias,
 } from '../services/providers/catalog.js';
 import { customSetup } from '../services/providers/custom-endpoint.js';
+import { isLocalServerKind, planLocalServer } from '../services/providers/local-setup.js';
 import { defaultProfileId } from '../services/providers/onboard-choice.js';
 import { catalogSetup, type DefaultModelPolicy, type ProviderSetup } from '../services/providers/setup-plan.js';
 import { shown } from '../services/terminal-text.js';
@@ -84,6 +85,7 @@ export async function runOnboardChoice(ctx: CommandContext, options: ChoiceOptio
     throw new UsageError(
       `--auth-choice ${picked.id} is a sign-in in a browser; run \`authdeck login --provider ${picked.provider}\` (or the wizard: \`authdeck onboard\`)`,
     );
+  if (isLocalServerKind(picked.id)) return onboardLocal(ctx, picked, options, policy);
   if (needs.includes('local-server') || picked.method === 'local')
     throw new UsageError(`--auth-choice ${picked.id} needs a local model server; use the wizard: \`authdeck onboard\``);
   if (picked.credential.kind === 'none')
@@ -217,4 +219,37 @@ async function onboardSecret(
   const plugin = pluginNeed(choice);
   reportOnboarded(ctx, { done, secret: check.secret, kind, now, ...(plugin ? { plugin } : {}) }, options.json === true);
   return plugin ? 1 : 0;
+}
+
+/** Ollama, LM Studio, vLLM, SGLang: the server found (or, for vLLM/SGLang with a model named, written as given). */
+async function onboardLocal(
+  ctx: CommandContext,
+  choice: CatalogChoice,
+  options: ChoiceOptions,
+  policy: DefaultModelPolicy,
+): Promise<number> {
+  const kind = choice.id as Parameters<typeof planLocalServer>[0]['kind'];
+  const state = await ctx.stateForWrite();
+  const key = (await readChoiceSecret(ctx, choice, `${choice.label} key (Enter for none)`, true)).trim();
+  const local = await planLocalServer({
+    kind,
+    baseUrl: options.customBaseUrl,
+    modelId: options.customModelId,
+    ...(key ? { apiKey: key } : {}),
+  });
+  const now = ctx.io.now();
+  const done = await onboardChoice(await ctx.actionContext(state), {
+    choice,
+    provider: kind,
+    ...(local.credential ? { credential: { kind: 'api_key', ...local.credential } } : {}),
+    setup: local.setup,
+    defaultModel: policy,
+    now: ctx.io.now,
+  });
+  reportOnboarded(
+    ctx,
+    { done, ...(local.credential ? { secret: local.credential.secret } : {}), kind: 'api_key', now },
+    options.json === true,
+  );
+  return 0;
 }

@@ -1,15 +1,17 @@
 import { createInterface } from 'node:readline';
 import { takeInterrupts } from '../interrupts.js';
-import { signIn } from '../services/actions.js';
+import { type SignInSetup, signIn, writeSignInFacts } from '../services/actions.js';
 import { describeExpiry } from '../services/durations.js';
 import { CancelledError } from '../services/errors.js';
 import { anthropicCliSignIn as signInLocally } from '../services/oauth/anthropic-cli-sign-in.js';
-import { describeConfigFact, readAgentModels } from '../services/oauth/config-facts.js';
+import { readAgentModels } from '../services/oauth/config-facts.js';
 import { findOAuthProvider, type SignInMethod } from '../services/oauth/oauth-providers.js';
 import { hasDisplay } from '../services/oauth/open-browser.js';
 import type { SignedIn, SignInPrompt, SignInQuestion } from '../services/oauth/sign-in-types.js';
+import type { DefaultModelPolicy } from '../services/providers/setup-plan.js';
 import { shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
+import { defaultModelJson, describeDefaultModel } from './onboard-report.js';
 import { writeJson, writeLine } from './output.js';
 
 export interface SignInCommandOptions {
@@ -18,6 +20,8 @@ export interface SignInCommandOptions {
   profileId?: string;
   openBrowser: boolean;
   json: boolean;
+  /** The default model a sign-in's onboarding sets: `auto` keeps one of another provider. */
+  defaultModel?: DefaultModelPolicy;
 }
 
 /**
@@ -61,7 +65,7 @@ export async function runSignIn(ctx: CommandContext, options: SignInCommandOptio
       }
     : undefined;
   try {
-    const { signedIn, saved } = await signIn(
+    const { signedIn, saved, setup } = await signIn(
       await ctx.actionContext(),
       {
         provider: options.provider,
@@ -79,6 +83,7 @@ export async function runSignIn(ctx: CommandContext, options: SignInCommandOptio
           showPrompt(ctx, prompt, info?.label ?? options.provider);
         },
       },
+      options.defaultModel ?? 'auto',
     );
     if (options.json) {
       writeJson(ctx.io.stdout, {
@@ -92,7 +97,9 @@ export async function runSignIn(ctx: CommandContext, options: SignInCommandOptio
         email: signedIn.fields.email ?? null,
         configPath: saved.config.path,
         gateway: saved.gateway.status,
-        config: signedIn.config ?? [],
+        configChanged: setup.config?.changed ?? false,
+        pluginsEnabled: setup.enabled,
+        defaultModel: defaultModelJson(setup.defaultModel),
         notes: signedIn.notes ?? [],
       });
     } else {
@@ -104,8 +111,9 @@ export async function runSignIn(ctx: CommandContext, options: SignInCommandOptio
         ctx.io.stdout,
         `${ctx.paint.green('✔')} Signed in: ${saved.replaced ? 'replaced' : 'saved'} ${ctx.paint.bold(saved.profileId)} (${signedIn.kind}${expiry}) in ${saved.storePath}`,
       );
+      showSetup(ctx, setup);
       ctx.noteGateway(saved);
-      showFacts(ctx, signedIn);
+      showNotes(ctx, signedIn);
     }
     return 0;
   } catch (error) {
@@ -128,30 +136,48 @@ async function runLocalLoginCheck(ctx: CommandContext, options: SignInCommandOpt
     onPrompt: () => {},
     currentModels: await readAgentModels(state.workspace.configPath),
   });
+  const setup = await writeSignInFacts(
+    state.workspace,
+    signedIn.config ?? [],
+    'anthropic',
+    options.defaultModel ?? 'auto',
+  );
   if (options.json) {
     writeJson(ctx.io.stdout, {
       ok: true,
       type: 'none',
       email: signedIn.fields.email ?? null,
-      config: signedIn.config ?? [],
+      configChanged: setup.config?.changed ?? false,
+      pluginsEnabled: setup.enabled,
+      defaultModel: defaultModelJson(setup.defaultModel),
     });
     return 0;
   }
   const who = signedIn.fields.email ? ` as ${ctx.paint.bold(shown(signedIn.fields.email))}` : '';
   writeLine(
     ctx.io.stdout,
-    `${ctx.paint.green('✔')} The Claude CLI is signed in${who}; it keeps its own login, so nothing is stored`,
+    `${ctx.paint.green('✔')} The Claude CLI is signed in${who}; it keeps its own login, so no credential is stored`,
   );
-  showFacts(ctx, signedIn);
+  showSetup(ctx, setup);
+  showNotes(ctx, signedIn);
   return 0;
 }
 
-/** What the provider asked to pass on, and what OpenClaw's onboarding writes besides the profile. */
-function showFacts(ctx: CommandContext, signedIn: SignedIn): void {
+/** What the provider asked to pass on (server text). */
+function showNotes(ctx: CommandContext, signedIn: SignedIn): void {
   for (const note of signedIn.notes ?? []) ctx.note(ctx.paint.dim(shown(note, 500)));
-  if (!signedIn.config?.length) return;
-  ctx.note('', "OpenClaw's onboarding also writes to openclaw.json:");
-  for (const fact of signedIn.config) ctx.note(`  ${shown(describeConfigFact(fact), 400)}`);
+}
+
+/** What OpenClaw's onboarding writes to openclaw.json besides the profile, as written. */
+function showSetup(ctx: CommandContext, setup: SignInSetup): void {
+  if (!setup.config) return;
+  const lines: string[] = [];
+  if (setup.enabled.length > 0) lines.push(`enabled the ${setup.enabled.join(', ')} plugin`);
+  const model = describeDefaultModel(setup.defaultModel);
+  if (model) lines.push(model);
+  const other = setup.config.applied.filter((change) => change.path[0] !== 'plugins' && change.path[1] !== 'model');
+  if (other.length > 0) lines.push(`set ${other.map((change) => change.path.join('.')).join(', ')}`);
+  if (lines.length > 0) writeLine(ctx.io.stdout, `  in ${setup.config.path}: ${shown(lines.join('; '), 600)}`);
 }
 
 /**

@@ -1,6 +1,8 @@
+import type { ConfigChangeResult } from './config/config-changes.js';
 import type { Workspace } from './config/workspace.js';
 import type { Finding } from './doctor/doctor-types.js';
 import { describeReload, type GatewayNote, type GatewayReload } from './gateway/reload-auth.js';
+import type { ConfigFact } from './oauth/config-facts.js';
 import type { AgentState } from './profiles/agent-state.js';
 import { clearProfileCooldown, removeProfile, setOrderOverride } from './profiles/profile-actions.js';
 import {
@@ -8,7 +10,15 @@ import {
   type SaveCredentialResult,
   saveCredentialProfile,
 } from './profiles/save-credential.js';
+import type { DefaultModelOutcome, DefaultModelPolicy } from './providers/setup-plan.js';
 import { type AgentStore, openAgentStoreForWrite } from './store/agent-store.js';
+
+/** openclaw.json after a sign-in: what was written (undefined: the sign-in needs nothing there). */
+export interface SignInSetup {
+  config: ConfigChangeResult | undefined;
+  defaultModel: DefaultModelOutcome;
+  enabled: string[];
+}
 
 /**
  * What the CLI and the screens do to the store, in one place: each action writes and then tells
@@ -136,13 +146,38 @@ export async function signIn(
   context: ActionContext,
   request: Parameters<typeof import('./oauth/oauth-profiles.js').signInAndSave>[1],
   options: Parameters<typeof import('./oauth/oauth-profiles.js').signInAndSave>[2],
+  defaultModel: DefaultModelPolicy = 'auto',
 ) {
   const { signInAndSave } = await import('./oauth/oauth-profiles.js');
   const { signedIn, saved } = await signInAndSave(context.workspace, request, options);
+  const provider = saved.profileId.slice(0, saved.profileId.indexOf(':'));
+  const setup = await writeSignInFacts(context.workspace, signedIn.config ?? [], provider, defaultModel);
   return {
     signedIn,
+    setup,
     saved: { ...saved, ...(await tellGateway(context, saved.store, saved.createdWith === undefined)) },
   };
+}
+
+/** What OpenClaw's onboarding writes to openclaw.json for a sign-in besides the profile (config-facts.ts). */
+export async function writeSignInFacts(
+  workspace: Workspace,
+  facts: readonly ConfigFact[],
+  provider: string,
+  policy: DefaultModelPolicy,
+): Promise<SignInSetup> {
+  if (facts.length === 0) return { config: undefined, defaultModel: { status: 'none' }, enabled: [] };
+  const [{ changeConfig }, { planFacts }] = await Promise.all([
+    import('./config/config-changes.js'),
+    import('./providers/facts-plan.js'),
+  ]);
+  let outcome: Pick<SignInSetup, 'defaultModel' | 'enabled'> = { defaultModel: { status: 'none' }, enabled: [] };
+  const config = await changeConfig(workspace.configPath, (doc) => {
+    const plan = planFacts(doc, facts, provider, policy);
+    outcome = plan;
+    return plan.changes;
+  });
+  return { config, ...outcome };
 }
 
 /** The store an already-read agent state was read from, for an action that follows the read. */

@@ -151,7 +151,12 @@ async function inPool<T, R>(items: T[], size: number, work: (item: T) => Promise
 
 describe(`onboarding parity with openclaw ${VERSION}`, () => {
   it('sets up every choice OpenClaw completes offline to the same gateway state', async () => {
-    const offline = catalog.choices.filter((choice) => choice.onboarding.offline && choice.onboarding.nonInteractive);
+    // PARITY_CHOICES=vllm,sglang compares only those (while working on them).
+    const only = process.env.PARITY_CHOICES?.split(',');
+    const offline = catalog.choices.filter(
+      (choice) =>
+        choice.onboarding.offline && choice.onboarding.nonInteractive && (!only || only.includes(choice.id)),
+    );
     const rows = await inPool(offline, 2, compare);
     const equal = rows.filter((row) => row.equal).length;
     const table = rows.map((row) => `${row.equal ? '=' : '≠'} ${row.id.padEnd(30)} ${row.detail}`);

@@ -57,14 +57,21 @@ describe('Anthropic: keep using the Claude CLI login (anthropic-cli, formerly cl
     const run = await runCli(['login', '--provider', 'anthropic-cli'], { home: temp.home, env });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
-      'The Claude CLI is signed in as me@example.com; it keeps its own login, so nothing is stored',
+      'The Claude CLI is signed in as me@example.com; it keeps its own login, so no credential is stored',
     );
-    expect(run.stderr).toContain(
-      'agents.defaults.models["anthropic/claude-sonnet-4-6"] ← {"alias":"sonnet","agentRuntime":{"id":"claude-cli"}}',
-    );
-    expect(run.stderr).toContain('agents.defaults.models["openai/gpt-5.4"] ← {}');
-    expect(run.stderr).toContain('agents.defaults.model.primary = "anthropic/claude-sonnet-4-6"');
-    expect(run.stderr).not.toContain('claude-cli/claude-sonnet-4-6"]');
+    expect(run.stdout).toContain('default model: anthropic/claude-sonnet-4-6 (was claude-cli/claude-sonnet-4-6)');
+    const config = readJson(temp.configPath);
+    expect(config.agents.defaults.models).toEqual({
+      'anthropic/claude-sonnet-4-6': { alias: 'sonnet', agentRuntime: { id: 'claude-cli' } },
+      'openai/gpt-5.4': {},
+      ...Object.fromEntries(
+        Object.keys(config.agents.defaults.models)
+          .filter((ref) => ref !== 'anthropic/claude-sonnet-4-6' && ref !== 'openai/gpt-5.4')
+          .map((ref) => [ref, { agentRuntime: { id: 'claude-cli' } }]),
+      ),
+    });
+    expect(config.agents.defaults.model).toEqual({ primary: 'anthropic/claude-sonnet-4-6' });
+    expect(config.plugins.entries.anthropic.enabled).toBe(true);
     expect(readJson(temp.configPath).auth).toBeUndefined();
   });
 

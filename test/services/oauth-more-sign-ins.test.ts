@@ -216,7 +216,7 @@ describe('GitHub Copilot on a GitHub Enterprise host', () => {
 });
 
 describe('in the CLI', () => {
-  it('signs in to Copilot on the host COPILOT_GITHUB_DOMAIN names, saves it, and lists what OpenClaw also writes', async () => {
+  it('signs in to Copilot on the host COPILOT_GITHUB_DOMAIN names, saves it, and writes the host and plugin to openclaw.json as OpenClaw does', async () => {
     server = await startFakeAuthServer();
     const temp = makeTempHome();
     const env = { ...server.env, COPILOT_GITHUB_DOMAIN: 'acme.ghe.com' };
@@ -224,7 +224,9 @@ describe('in the CLI', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('WDJB-MJHT');
     expect(run.stdout).toContain('Signed in: saved github-copilot:github (token)');
-    expect(run.stderr).toContain('models.providers.github-copilot ← {"params":{"githubDomain":"acme.ghe.com"}}');
+    expect(run.stdout).toContain('enabled the github-copilot plugin; set models.mode, models.providers.github-copilot');
+    const config = readJson(join(temp.home, '.openclaw', 'openclaw.json'));
+    expect(config.models.providers['github-copilot']).toMatchObject({ params: { githubDomain: 'acme.ghe.com' } });
     expect(readJson(join(temp.mainAgentDir, 'auth-profiles.json')).profiles['github-copilot:github']).toMatchObject({
       type: 'token',
       provider: 'github-copilot',

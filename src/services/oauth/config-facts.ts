@@ -30,27 +30,6 @@ export function defaultModel(ref: string): ConfigFact {
   return { kind: 'default-model', ref };
 }
 
-/** One fact as a line of what openclaw.json gets (values as JSON; server text is made safe by the caller). */
-export function describeConfigFact(fact: ConfigFact): string {
-  const json = (value: unknown) => JSON.stringify(value, (_key, v) => (v === undefined ? null : v));
-  switch (fact.kind) {
-    case 'plugin-enabled':
-      return `plugins.entries.${fact.pluginId}.enabled = true`;
-    case 'plugin-allowed':
-      return `plugins.allow gets "${fact.pluginId}" (when it is a non-empty list without it)`;
-    case 'provider':
-      return `models.providers.${fact.providerId} ← ${json(fact.entry)}`;
-    case 'model':
-      return `agents.defaults.models["${fact.ref}"] ← ${json(fact.entry)}${fact.keepAlias ? ' (an existing alias kept)' : ''}`;
-    case 'replace-models':
-      return 'agents.defaults.models is replaced by the entries below';
-    case 'default-model':
-      return `agents.defaults.model.primary = "${fact.ref}"`;
-    case 'auth-order-first':
-      return `auth.order.${fact.provider} = ["${fact.profileId}", …its other profiles]`;
-  }
-}
-
 /** agents.defaults' model and models of openclaw.json, which the Claude CLI setup builds on. */
 export async function readAgentModels(
   configPath: string,

@@ -1,0 +1,84 @@
+/**
+ * A sign-in's config facts (services/oauth/config-facts.ts) planned against openclaw.json as it
+ * is, with the same rules as a catalog setup (setup-plan.ts): only what differs is written, and
+ * the default model follows the same policy.
+ */
+import type { ConfigChange } from '../config/config-changes.js';
+import { asRecord } from '../json-text.js';
+import type { ConfigFact } from '../oauth/config-facts.js';
+import { currentDefaultModel, type DefaultModelPolicy, planSetup, type SetupPlan } from './setup-plan.js';
+
+export function planFacts(
+  doc: Record<string, unknown>,
+  facts: readonly ConfigFact[],
+  provider: string,
+  policy: DefaultModelPolicy,
+): SetupPlan {
+  const plugins = facts.flatMap((fact) => (fact.kind === 'plugin-enabled' ? [fact.pluginId] : []));
+  const model = facts.find((fact) => fact.kind === 'default-model');
+  const replacing = facts.some((fact) => fact.kind === 'replace-models');
+  // A default under an old spelling the facts rename (claude-cli/ → anthropic/) is the same model: it follows.
+  const current = currentDefaultModel(doc);
+  if (replacing && policy === 'auto' && current?.toLowerCase().startsWith('claude-cli/')) policy = 'set';
+  // The default model and the plugins follow the catalog's rules; the rest is written as stated.
+  const base = planSetup(
+    doc,
+    { plugins, providers: {}, ...(model ? { defaultModel: { ref: model.ref, entry: null } } : {}) },
+    provider,
+    policy,
+  );
+  const changes: ConfigChange[] = [...base.changes];
+  const pluginSection = asRecord(doc.plugins);
+  const models = asRecord(doc.models);
+  const defaults = asRecord(asRecord(doc.agents)?.defaults);
+  const entries = asRecord(defaults?.models) ?? {};
+  const replaced: Record<string, unknown> = {};
+  for (const fact of facts) {
+    switch (fact.kind) {
+      case 'plugin-allowed': {
+        const allow = pluginSection?.allow;
+        if (Array.isArray(allow) && allow.length > 0 && !allow.includes(fact.pluginId))
+          changes.push({ path: ['plugins', 'allow'], value: [...allow, fact.pluginId] });
+        break;
+      }
+      case 'provider': {
+        const current = asRecord(asRecord(models?.providers)?.[fact.providerId]);
+        if (models?.mode === undefined && !changes.some((change) => change.path.join('.') === 'models.mode'))
+          changes.push({ path: ['models', 'mode'], value: 'merge' });
+        if (!current) {
+          const block = Object.fromEntries(Object.entries(fact.entry).filter(([, value]) => value !== undefined));
+          changes.push({ path: ['models', 'providers', fact.providerId], value: block });
+          break;
+        }
+        for (const [key, value] of Object.entries(fact.entry))
+          if (JSON.stringify(current[key]) !== JSON.stringify(value))
+            changes.push({ path: ['models', 'providers', fact.providerId, key], value });
+        break;
+      }
+      case 'model': {
+        const current = asRecord(entries[fact.ref]) ?? {};
+        const merged = { ...current, ...fact.entry };
+        if (fact.keepAlias && current.alias !== undefined) merged.alias = current.alias;
+        if (replacing) replaced[fact.ref] = merged;
+        else if (JSON.stringify(current) !== JSON.stringify(merged) || !(fact.ref in entries))
+          changes.push({ path: ['agents', 'defaults', 'models', fact.ref], value: merged });
+        break;
+      }
+      case 'auth-order-first': {
+        const configured = Object.entries(asRecord(asRecord(doc.auth)?.profiles) ?? {})
+          .filter(([id, entry]) => id !== fact.profileId && asRecord(entry)?.provider === fact.provider)
+          .map(([id]) => id);
+        changes.push({ path: ['auth', 'order', fact.provider], value: [fact.profileId, ...configured] });
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  if (replacing) {
+    // Keys the facts do not name stay unless they are old spellings of the same models.
+    const kept = Object.fromEntries(Object.entries(entries).filter(([ref]) => !ref.startsWith('claude-cli/')));
+    changes.push({ path: ['agents', 'defaults', 'models'], value: { ...kept, ...replaced } });
+  }
+  return { ...base, changes };
+}
