@@ -154,8 +154,7 @@ describe(`onboarding parity with openclaw ${VERSION}`, () => {
     // PARITY_CHOICES=vllm,sglang compares only those (while working on them).
     const only = process.env.PARITY_CHOICES?.split(',');
     const offline = catalog.choices.filter(
-      (choice) =>
-        choice.onboarding.offline && choice.onboarding.nonInteractive && (!only || only.includes(choice.id)),
+      (choice) => choice.onboarding.offline && choice.onboarding.nonInteractive && (!only || only.includes(choice.id)),
     );
     const rows = await inPool(offline, 2, compare);
     const equal = rows.filter((row) => row.equal).length;
