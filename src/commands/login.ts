@@ -46,7 +46,7 @@ export const loginCommand = command({
         );
       const [{ runSignIn }, { defaultModelPolicy }] = await Promise.all([
         import('./sign-in.js'),
-        import('./onboard-choice.js'),
+        import('./onboard-choice-options.js'),
       ]);
       return runSignIn(ctx, {
         provider: input.provider,

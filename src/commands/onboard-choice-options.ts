@@ -1,3 +1,5 @@
+import { UsageError } from '../services/errors.js';
+import type { DefaultModelPolicy } from '../services/providers/setup-plan.js';
 import { choice, duration, flag, text } from './spec.js';
 
 /** OpenClaw's non-interactive onboarding flags, spelled as `openclaw onboard` spells them. */
@@ -24,3 +26,13 @@ export const CHOICE_OPTIONS = {
   setDefaultModel: flag('set-default-model', "make the choice's model the default, even over another provider's"),
   keepDefaultModel: flag('keep-default-model', 'leave the default model as it is'),
 };
+
+/** The default-model flags as a policy (README "Providers"). */
+export function defaultModelPolicy(options: {
+  setDefaultModel?: boolean | undefined;
+  keepDefaultModel?: boolean | undefined;
+}): DefaultModelPolicy {
+  if (options.setDefaultModel && options.keepDefaultModel)
+    throw new UsageError('--set-default-model and --keep-default-model contradict each other; pass one');
+  return options.setDefaultModel ? 'set' : options.keepDefaultModel ? 'keep' : 'auto';
+}

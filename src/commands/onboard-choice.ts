@@ -15,10 +15,12 @@ import {
 import { customSetup } from '../services/providers/custom-endpoint.js';
 import { isLocalServerKind, planLocalServer } from '../services/providers/local-setup.js';
 import { defaultProfileId } from '../services/providers/onboard-choice.js';
+import { pluginNeed } from '../services/providers/plugin-install.js';
 import { catalogSetup, type DefaultModelPolicy, type ProviderSetup } from '../services/providers/setup-plan.js';
 import { shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
-import { type PluginNeed, reportOnboarded } from './onboard-report.js';
+import { defaultModelPolicy } from './onboard-choice-options.js';
+import { reportOnboarded } from './onboard-report.js';
 import { cliFitHint } from './save-credential.js';
 import { promptConfirm } from './secret-input.js';
 
@@ -52,21 +54,6 @@ export function resolveChoice(id: string): CatalogChoice {
     .map(([name]) => name);
   const hint = near.length > 0 ? `; did you mean ${near.join(', ')}?` : '; `authdeck onboard --help` lists them';
   throw new UsageError(`--auth-choice: "${shown(id)}" is not an OpenClaw auth choice${hint}`);
-}
-
-export function defaultModelPolicy(
-  options: Pick<ChoiceOptions, 'setDefaultModel' | 'keepDefaultModel'>,
-): DefaultModelPolicy {
-  if (options.setDefaultModel && options.keepDefaultModel)
-    throw new UsageError('--set-default-model and --keep-default-model contradict each other; pass one');
-  return options.setDefaultModel ? 'set' : options.keepDefaultModel ? 'keep' : 'auto';
-}
-
-/** What an external plugin still needs before the gateway can use the provider (null: nothing). */
-export function pluginNeed(choice: CatalogChoice): PluginNeed | undefined {
-  const plugin = choice.plugin;
-  if (plugin?.status !== 'external-catalog' || !plugin.installCommand) return undefined;
-  return { id: plugin.id, installCommand: plugin.installCommand, reason: 'it comes from npm, not with OpenClaw' };
 }
 
 /**
@@ -216,7 +203,7 @@ async function onboardSecret(
     defaultModel: policy,
     now: ctx.io.now,
   });
-  const plugin = pluginNeed(choice);
+  const plugin = await pluginNeed(choice.plugin, state.workspace);
   reportOnboarded(ctx, { done, secret: check.secret, kind, now, ...(plugin ? { plugin } : {}) }, options.json === true);
   return plugin ? 1 : 0;
 }

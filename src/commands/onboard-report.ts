@@ -1,17 +1,11 @@
 import type { GatewayOutcome } from '../services/actions.js';
 import { formatDate, formatRelative } from '../services/durations.js';
 import { maskSecret } from '../services/profiles/credentials.js';
-import type { OnboardedChoice } from '../services/providers/onboard-choice.js';
+import type { OnboardedChoice, WrittenSetup } from '../services/providers/onboard-choice.js';
+import type { PluginNeed } from '../services/providers/plugin-install.js';
 import type { DefaultModelOutcome } from '../services/providers/setup-plan.js';
 import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
-
-/** What the gateway still lacks after a save: the plugin to install (external catalog). */
-export interface PluginNeed {
-  id: string;
-  installCommand: string;
-  reason: string;
-}
 
 export interface OnboardReport {
   done: OnboardedChoice & GatewayOutcome;
@@ -67,12 +61,7 @@ export function reportOnboarded(ctx: CommandContext, report: OnboardReport, json
       })),
       configPath: done.config.path,
       configChanged: done.config.changed || done.saved.some((saved) => saved.config.changed),
-      pluginsEnabled: done.enabled,
-      providersWritten: Object.keys(done.setup.providers),
-      defaultModel: defaultModelJson(done.defaultModel),
-      plugin: plugin
-        ? { id: plugin.id, installed: false, installCommand: plugin.installCommand, reason: plugin.reason }
-        : null,
+      ...setupJson(done, plugin),
       gateway: done.gateway.status,
     });
     return;
@@ -106,24 +95,42 @@ export function reportOnboarded(ctx: CommandContext, report: OnboardReport, json
       ),
     );
   }
-  const configLines: string[] = [];
-  if (done.enabled.length > 0)
-    configLines.push(`enabled the ${done.enabled.join(', ')} plugin${done.enabled.length > 1 ? 's' : ''}`);
-  const providers = Object.keys(done.setup.providers);
-  if (providers.length > 0 && done.config.applied.some((change) => change.path[1] === 'providers'))
-    configLines.push(`wrote models.providers.${providers.join(', models.providers.')}`);
-  const model = describeDefaultModel(done.defaultModel);
-  if (model) configLines.push(model);
-  if (configLines.length > 0) writeLine(out, `  in ${done.config.path}: ${configLines.join('; ')}`);
+  const line = setupLine(done);
+  if (line) writeLine(out, line);
   else if (first?.config.changed)
     writeLine(out, `  ${first.config.created ? 'created' : 'recorded in'} ${first.config.path}`);
-  if (plugin) {
-    ctx.note(
-      paint.yellow(
-        `warning: the gateway cannot use ${done.provider} until its plugin is installed (${plugin.reason}):`,
-      ),
-      `  ${plugin.installCommand}`,
-    );
-  }
+  if (plugin) notePlugin(ctx, done.provider, plugin);
   ctx.noteGateway(done);
+}
+
+/** `  in <config>: enabled …; wrote models.providers.…; default model: …`, or undefined when nothing was. */
+export function setupLine(done: WrittenSetup): string | undefined {
+  const lines: string[] = [];
+  if (done.enabled.length > 0)
+    lines.push(`enabled the ${done.enabled.join(', ')} plugin${done.enabled.length > 1 ? 's' : ''}`);
+  const providers = Object.keys(done.setup.providers);
+  if (providers.length > 0 && done.config.applied.some((change) => change.path[1] === 'providers'))
+    lines.push(`wrote models.providers.${providers.join(', models.providers.')}`);
+  const model = describeDefaultModel(done.defaultModel);
+  if (model) lines.push(model);
+  return lines.length > 0 ? `  in ${done.config.path}: ${lines.join('; ')}` : undefined;
+}
+
+export function notePlugin(ctx: CommandContext, provider: string, plugin: PluginNeed): void {
+  ctx.note(
+    ctx.paint.yellow(`warning: the gateway cannot use ${provider} until its plugin is installed (${plugin.reason}):`),
+    `  ${plugin.installCommand}`,
+  );
+}
+
+/** The `--json` keys of a setup written beside a credential. */
+export function setupJson(done: WrittenSetup, plugin: PluginNeed | undefined) {
+  return {
+    pluginsEnabled: done.enabled,
+    providersWritten: Object.keys(done.setup.providers),
+    defaultModel: defaultModelJson(done.defaultModel),
+    plugin: plugin
+      ? { id: plugin.id, installed: false, installCommand: plugin.installCommand, reason: plugin.reason }
+      : null,
+  };
 }

@@ -6,8 +6,16 @@ import { checkSecret, maskSecret, type SecretFit, type SecretKind } from '../ser
 import { customProviderNote } from '../services/profiles/model-coverage.js';
 import { resolveProfileId } from '../services/profiles/profile-actions.js';
 import { refuseReplacing } from '../services/profiles/save-credential.js';
-import { providerInfo } from '../services/providers.js';
+import { choicesForProvider, suggestProviderIds } from '../services/providers/catalog.js';
+import { writeSetup } from '../services/providers/onboard-choice.js';
+import { pluginNeed } from '../services/providers/plugin-install.js';
+import { setupForSecret } from '../services/providers/provider-setup.js';
+import { findProvider, normalizeProviderId, providerInfo } from '../services/providers.js';
+import { shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
+
+import { CHOICE_OPTIONS, defaultModelPolicy } from './onboard-choice-options.js';
+import { notePlugin, setupJson, setupLine } from './onboard-report.js';
 import { writeJson, writeLine } from './output.js';
 import { promptConfirm } from './secret-input.js';
 import { command, duration, flag, OPTIONS, provider, required } from './spec.js';
@@ -19,6 +27,26 @@ export interface SaveCredentialOptions {
   expiresIn?: number | undefined;
   env?: boolean;
   json?: boolean;
+  /** A provider of your own (not OpenClaw's): stored under the id as typed. */
+  custom?: boolean;
+  setDefaultModel?: boolean;
+  keepDefaultModel?: boolean;
+}
+
+/**
+ * The provider a secret is saved for: OpenClaw's id (an alias resolved), one the config or the
+ * store already has, or — with --custom — a new one. A typo is not stored as a new provider.
+ */
+export function knownProvider(typed: string, custom: boolean, known: (id: string) => boolean): string {
+  const found = findProvider(typed);
+  if (found) return found.id;
+  const id = normalizeProviderId(typed);
+  if (custom || known(id)) return id;
+  const near = suggestProviderIds(id);
+  const hint = near.length > 0 ? `did you mean ${near.join(', ')}? ` : '';
+  throw new UsageError(
+    `"${shown(typed)}" is not a provider OpenClaw knows; ${hint}(a provider of your own: add --custom; \`authdeck onboard --help\` lists OpenClaw's)`,
+  );
 }
 
 /** `paste-token` and `add-key`: one secret from a masked prompt or stdin into a profile. */
@@ -27,7 +55,18 @@ export async function runSaveCredential(
   kind: SecretKind,
   options: SaveCredentialOptions,
 ): Promise<number> {
-  const { provider } = options;
+  const policy = defaultModelPolicy(options);
+  const workspace = await ctx.workspace();
+  const state = await ctx.stateForWrite();
+  const provider = knownProvider(
+    options.provider,
+    options.custom === true,
+    (id) =>
+      Object.hasOwn(workspace.config.models.providers, id) ||
+      [state.own, state.base].some((layer) =>
+        Object.values(layer?.profiles ?? {}).some((profile) => profile.provider === id),
+      ),
+  );
   const info = providerInfo(provider);
   const profileId = resolveProfileId(provider, options.profileId);
   const expiresInMs = options.expiresIn;
@@ -37,8 +76,6 @@ export async function runSaveCredential(
     throw new UsageError(`--env: the gateway reads no API key variable for provider "${provider}"`);
 
   // Fail on a bad agent, an unparsable store or a clash before asking for the secret.
-  const workspace = await ctx.workspace();
-  const state = await ctx.stateForWrite();
   refuseReplacing(profileId, profileAWriteWouldReplace(state, profileId), kind, 'same-type');
 
   const what = kind === 'api_key' ? 'API key' : 'token';
@@ -64,6 +101,14 @@ export async function runSaveCredential(
   });
   if (saved.createdWith)
     ctx.note(ctx.paint.dim(`the store did not exist yet: created it with \`${saved.createdWith}\``));
+  // What `openclaw onboard` writes besides the secret, so the gateway can use it (README "Providers").
+  const forSecret = setupForSecret(provider, kind);
+  const setup = await writeSetup(workspace.configPath, forSecret.setup, provider, policy);
+  const plugin = await pluginNeed(
+    (forSecret.choice ?? forSecret.alternatives[0] ?? choicesForProvider(provider)[0])?.plugin,
+    workspace,
+  );
+  const alternatives = Object.hasOwn(workspace.config.models.providers, provider) ? [] : forSecret.alternatives;
 
   if (options.json) {
     writeJson(ctx.io.stdout, {
@@ -79,7 +124,9 @@ export async function runSaveCredential(
       expiresAt: saved.expiresAt ?? null,
       expiryAssumed: saved.expiryAssumed,
       configPath: saved.config.path,
-      configChanged: saved.config.changed,
+      configChanged: saved.config.changed || setup.config.changed,
+      ...setupJson(setup, plugin),
+      authChoices: alternatives.map((choice) => choice.id),
       configBackupPath: saved.config.backupPath ?? null,
       orderAppendedIn: saved.orderAppendedIn,
       orderNote: saved.orderNote ?? null,
@@ -106,7 +153,9 @@ export async function runSaveCredential(
     const assumed = saved.expiryAssumed ? ' (assumed: setup-tokens last one year; pass --expires-in to change)' : '';
     writeLine(out, `  expires ${formatDate(saved.expiresAt)}, ${formatRelative(saved.expiresAt, nowMs)}${assumed}`);
   }
-  if (saved.config.changed)
+  const line = setupLine(setup);
+  if (line) writeLine(out, line);
+  else if (saved.config.changed)
     writeLine(out, `  ${saved.config.created ? 'created' : 'recorded in'} ${saved.config.path}`);
   if (saved.config.backupPath) {
     writeLine(
@@ -121,6 +170,16 @@ export async function runSaveCredential(
   if (saved.orderNote) ctx.note(paint.yellow(`warning: ${saved.orderNote}`));
   const custom = customProviderNote(provider, saved.config.path, provider in workspace.config.models.providers);
   if (custom) ctx.note(paint.yellow(`note: ${custom}`));
+  if (alternatives.length > 0)
+    ctx.note(
+      paint.yellow(
+        `note: ${info.label} has several endpoints or plans; to write one and its default model, pipe the key to \`authdeck onboard --non-interactive --auth-choice ${alternatives[0]?.id ?? ''}\` (or ${alternatives
+          .slice(1)
+          .map((choice) => choice.id)
+          .join(', ')})`,
+      ),
+    );
+  if (plugin) notePlugin(ctx, provider, plugin);
   if (saved.env) {
     const replaced = saved.env.previousMasked ? ` (replacing ${saved.env.previousMasked})` : '';
     const did = saved.env.changed ? `set ${saved.env.variable}${replaced}` : `${saved.env.variable} already set`;
@@ -130,6 +189,7 @@ export async function runSaveCredential(
     );
   }
   ctx.noteGateway(saved);
+  // The secret is saved as asked; what the gateway still lacks is a warning (onboard exits 1 for it).
   return 0;
 }
 
@@ -155,6 +215,13 @@ async function confirmEnvReplacement(
     throw new CancelledError(`kept ${variable} as it was; nothing saved`);
 }
 
+/** The provider as typed, and what its onboarding sets besides the secret. */
+const SETUP_OPTIONS = {
+  custom: flag('custom', 'a provider of your own, not one OpenClaw ships (stored under the id as typed)'),
+  setDefaultModel: CHOICE_OPTIONS.setDefaultModel,
+  keepDefaultModel: CHOICE_OPTIONS.keepDefaultModel,
+};
+
 export const pasteTokenCommand = command({
   name: 'paste-token',
   description: 'store a token made elsewhere (from stdin, or a masked prompt in a terminal)',
@@ -167,6 +234,7 @@ export const pasteTokenCommand = command({
     provider: required(provider()),
     profileId: OPTIONS.profileId,
     expiresIn: duration('expires-in', 'lifetime: 365d, 12h, 90m (Anthropic setup-tokens: 365d when not given)'),
+    ...SETUP_OPTIONS,
     json: OPTIONS.json,
   },
   run: (ctx, options) => runSaveCredential(ctx, 'token', options),
@@ -184,6 +252,7 @@ export const addKeyCommand = command({
     provider: required(provider()),
     profileId: OPTIONS.profileId,
     env: flag('env', "also write it to the daemon's .env (<state>/.env)"),
+    ...SETUP_OPTIONS,
     json: OPTIONS.json,
   },
   run: (ctx, options) => runSaveCredential(ctx, 'api_key', options),

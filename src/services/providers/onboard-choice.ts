@@ -72,7 +72,7 @@ export function defaultProfileId(choice: CatalogChoice, provider: string): strin
 
 export async function onboardChoice(input: OnboardChoiceInput): Promise<OnboardedChoice> {
   const { workspace, choice, provider } = input;
-  let setup = input.setup ?? catalogSetup(choice);
+  const setup = input.setup ?? catalogSetup(choice);
   const saved: SaveCredentialResult[] = [];
   let store = input.store;
   if (input.credential) {
@@ -93,17 +93,37 @@ export async function onboardChoice(input: OnboardChoiceInput): Promise<Onboarde
       saved.push(result);
     }
   }
+  const written = await writeSetup(workspace.configPath, input.setupFor ?? setup, provider, input.defaultModel);
+  return { choice, provider, saved, ...written };
+}
+
+export interface WrittenSetup {
+  config: ConfigChangeResult;
+  defaultModel: DefaultModelOutcome;
+  /** Plugins this enabled. */
+  enabled: string[];
+  setup: ProviderSetup;
+}
+
+/** openclaw.json given a setup (or one planned against it as it is under the lock). */
+export async function writeSetup(
+  configPath: string,
+  setupOrPlan: ProviderSetup | ((doc: Record<string, unknown>) => ProviderSetup),
+  provider: string,
+  policy: DefaultModelPolicy,
+): Promise<WrittenSetup> {
+  let setup = typeof setupOrPlan === 'function' ? undefined : setupOrPlan;
   let outcome: { defaultModel: DefaultModelOutcome; enabled: string[] } = {
     defaultModel: { status: 'none' },
     enabled: [],
   };
-  const config = await changeConfig(workspace.configPath, (doc) => {
-    if (input.setupFor) setup = input.setupFor(doc);
-    const plan = planSetup(doc, setup, provider, input.defaultModel);
+  const config = await changeConfig(configPath, (doc) => {
+    setup = typeof setupOrPlan === 'function' ? setupOrPlan(doc) : setupOrPlan;
+    const plan = planSetup(doc, setup, provider, policy);
     outcome = plan;
     return plan.changes;
   });
-  return { choice, provider, saved, config, ...outcome, setup };
+  return { config, ...outcome, setup: setup ?? { plugins: [], providers: {} } };
 }
 
 export type { LockOptions };
