@@ -105,12 +105,16 @@ function globalOptions(values: ParsedValues): GlobalOptions {
  * `ps`), and never echoed back in an error either.
  */
 async function refuseSecretArguments(argv: string[]): Promise<void> {
+  // Several auth choices take the same flag (`--openrouter-api-key`), each with its own variable.
+  const at = argv.findIndex((word) => word === '--auth-choice' || word.startsWith('--auth-choice='));
+  const given = argv[at];
+  const authChoice = given?.startsWith('--auth-choice=') ? given.slice('--auth-choice='.length) : argv[at + 1];
   for (const word of argv) {
     // OpenClaw's onboarding takes secrets as flags (`--deepseek-api-key <key>`); authdeck does not.
     const name = word.startsWith('--') ? word.slice(2).split('=')[0]! : '';
     if (/^(?:[a-z0-9-]+-)?api-key$|^token$/.test(name)) {
       const { secretFlagVariable } = await import('./services/providers/catalog.js');
-      const variable = secretFlagVariable(`--${name}`);
+      const variable = secretFlagVariable(`--${name}`, at < 0 ? undefined : authChoice);
       const orVariable = variable ? ` or set ${variable}` : '';
       throw new UsageError(
         `--${name} would put a secret on the command line (shell history, ps); pipe it on stdin${orVariable} instead`,

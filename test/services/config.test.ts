@@ -3,8 +3,9 @@ import JSON5 from 'json5';
 import { describe, expect, it } from 'vitest';
 import { recordProfileInConfig } from '../../src/services/config/config-edit.js';
 import { providersInUse, readGatewayConfig } from '../../src/services/config/openclaw-json.js';
+import { defaultAgentId } from '../../src/services/config/workspace.js';
 import { UnreadableStateError } from '../../src/services/errors.js';
-import { fileMode, makeTempHome, readJson, writeText } from '../helpers/temp-state.js';
+import { fileMode, makeTempHome, readJson, writeJsonFile, writeText } from '../helpers/temp-state.js';
 
 describe('gateway config', () => {
   it('reads JSON5 and finds the providers in use', async () => {
@@ -17,6 +18,35 @@ describe('gateway config', () => {
     expect(config.authProfiles['anthropic:a']).toEqual({ provider: 'anthropic', mode: 'token' });
     expect(config.authOrder).toEqual({ anthropic: ['anthropic:a'] });
     expect(providersInUse(config)).toEqual(['anthropic', 'openrouter', 'openai']);
+  });
+
+  it("reads OpenClaw 2026.9's agents keyed by id under agents.entries, as well as agents.list", async () => {
+    const { configPath } = makeTempHome();
+    writeJsonFile(configPath, {
+      agents: {
+        defaults: { model: 'anthropic/claude-opus-5' },
+        list: [{ id: 'main' }],
+        entries: {
+          work: { model: { primary: 'openai/gpt-5', fallbacks: ['groq/llama-4'] }, agentDir: '/srv/work' },
+          ops: { default: true, model: 'xai/grok-4.7' },
+        },
+      },
+    });
+    const config = await readGatewayConfig(configPath);
+    expect(config.agents).toEqual([
+      { id: 'main', default: false },
+      {
+        id: 'work',
+        default: false,
+        agentDir: '/srv/work',
+        model: { primary: 'openai/gpt-5', fallbacks: ['groq/llama-4'] },
+      },
+      { id: 'ops', default: true, model: { primary: 'xai/grok-4.7' } },
+    ]);
+    expect(providersInUse(config, 'work')).toEqual(['openai', 'groq']);
+    expect(providersInUse(config, 'ops')).toEqual(['xai']);
+    expect(providersInUse(config, 'main')).toEqual(['anthropic']);
+    expect(defaultAgentId(config)).toBe('ops');
   });
 
   it('records a profile, keeping comments and formatting of a JSONC file', async () => {

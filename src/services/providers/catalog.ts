@@ -181,8 +181,18 @@ export function suggestProviderIds(typo: string, limit = 3): string[] {
     .map(([id]) => id);
 }
 
-/** The env var the gateway reads the secret of an onboarding flag from (`--deepseek-api-key` → DEEPSEEK_API_KEY). */
-export function secretFlagVariable(flag: string): string | undefined {
-  return catalog.choices.find((choice) => choice.credential.flag === flag && choice.credential.envVars.length > 0)
-    ?.credential.envVars[0];
+/**
+ * The env var the gateway reads the secret of an onboarding flag from (`--deepseek-api-key` →
+ * DEEPSEEK_API_KEY): one the auth choice given reads when it takes that flag (several choices
+ * share `--openrouter-api-key`), the one the flag names when there is one.
+ */
+export function secretFlagVariable(flag: string, authChoice?: string): string | undefined {
+  const taking = catalog.choices.filter(
+    (choice) => choice.credential.flag === flag && choice.credential.envVars.length > 0,
+  );
+  const chosen = authChoice === undefined ? undefined : findChoice(authChoice.trim());
+  const choices = chosen && taking.includes(chosen) ? [chosen] : taking;
+  const named = flag.replace(/^--/, '').toUpperCase().replaceAll('-', '_');
+  const variables = choices.flatMap((choice) => choice.credential.envVars);
+  return variables.includes(named) ? named : variables[0];
 }

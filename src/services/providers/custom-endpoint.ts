@@ -147,6 +147,8 @@ function uniqueId(id: string, baseUrl: string, providers: Record<string, unknown
   const existing = asRecord(providers[id]);
   if (typeof existing?.baseUrl !== 'string' || existing.baseUrl === baseUrl) return id;
   let suffix = 2;
-  while (providers[`${id}-${suffix}`] !== undefined) suffix += 1;
+  // The endpoint may have one of these already, from an earlier setup: it keeps it.
+  while (providers[`${id}-${suffix}`] !== undefined && asRecord(providers[`${id}-${suffix}`])?.baseUrl !== baseUrl)
+    suffix += 1;
   return `${id}-${suffix}`;
 }

@@ -68,7 +68,9 @@ export function planFacts(
         const configured = Object.entries(asRecord(asRecord(doc.auth)?.profiles) ?? {})
           .filter(([id, entry]) => id !== fact.profileId && asRecord(entry)?.provider === fact.provider)
           .map(([id]) => id);
-        changes.push({ path: ['auth', 'order', fact.provider], value: [fact.profileId, ...configured] });
+        const order = [fact.profileId, ...configured];
+        if (JSON.stringify(asRecord(asRecord(doc.auth)?.order)?.[fact.provider]) !== JSON.stringify(order))
+          changes.push({ path: ['auth', 'order', fact.provider], value: order });
         break;
       }
       default:
@@ -78,7 +80,9 @@ export function planFacts(
   if (replacing) {
     // Keys the facts do not name stay unless they are old spellings of the same models.
     const kept = Object.fromEntries(Object.entries(entries).filter(([ref]) => !ref.startsWith('claude-cli/')));
-    changes.push({ path: ['agents', 'defaults', 'models'], value: { ...kept, ...replaced } });
+    const rebuilt = { ...kept, ...replaced };
+    if (JSON.stringify(defaults?.models) !== JSON.stringify(rebuilt))
+      changes.push({ path: ['agents', 'defaults', 'models'], value: rebuilt });
   }
   return { ...base, changes };
 }

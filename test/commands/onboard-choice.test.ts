@@ -1,0 +1,247 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { runCommand } from '../helpers/run-command.js';
+import { makeTempHome, readJson } from '../helpers/temp-state.js';
+
+const ONBOARD = ['onboard', '--non-interactive', '--auth-choice'];
+const OPUS = 'anthropic/claude-opus-5';
+const GROK = 'xai/grok-4.7';
+
+function home() {
+  const temp = makeTempHome();
+  return { ...temp, storePath: join(temp.mainAgentDir, 'auth-profiles.json') };
+}
+
+const onboard = (where: string, args: string[], input = '', env: Record<string, string> = {}) =>
+  runCommand([...ONBOARD, ...args], { home: where, input, env });
+
+describe('onboard --non-interactive --auth-choice', () => {
+  it('answers an unknown choice with exit 64 and the nearest ids, and writes nothing', async () => {
+    const temp = home();
+    const result = await onboard(temp.home, ['mistral-api-ky'], fakeSecrets.mistralKey());
+    expect(result).toEqual({
+      code: 64,
+      stdout: '',
+      stderr:
+        'authdeck: --auth-choice: "mistral-api-ky" is not an OpenClaw auth choice; did you mean mistral-api-key?\n',
+    });
+    expect(existsSync(temp.configPath)).toBe(false);
+    expect(existsSync(temp.storePath)).toBe(false);
+  });
+
+  it('saves the secret from stdin, enables the plugin and makes the model the default', async () => {
+    const temp = home();
+    const key = fakeSecrets.anthropicApiKey('stdin');
+    const result = await onboard(temp.home, ['apiKey'], key);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(
+      `✔ Saved anthropic:default (api_key sk-ant-a…${key.slice(-4)}) in ${temp.storePath}\n` +
+        `  in ${temp.configPath}: enabled the anthropic plugin; default model: ${OPUS}\n`,
+    );
+    expect(readJson(temp.storePath).profiles).toEqual({
+      'anthropic:default': { type: 'api_key', provider: 'anthropic', key },
+    });
+    expect(readJson(temp.configPath)).toEqual({
+      auth: { profiles: { 'anthropic:default': { provider: 'anthropic', mode: 'api_key' } } },
+      plugins: { entries: { anthropic: { enabled: true } } },
+      agents: { defaults: { model: { primary: OPUS }, models: { [OPUS]: {} } } },
+    });
+  });
+
+  it('takes the secret from the catalog variable when stdin is empty', async () => {
+    const temp = home();
+    const key = fakeSecrets.mistralKey('env');
+    const result = await onboard(temp.home, ['mistral-api-key'], '', { MISTRAL_API_KEY: key });
+    expect(result.stdout).toContain(`✔ Saved mistral:default (api_key ${key.slice(0, 8)}…${key.slice(-4)})`);
+    expect(result.stdout + result.stderr).not.toContain(key);
+    expect(readJson(temp.storePath).profiles['mistral:default']).toEqual({ type: 'api_key', provider: 'mistral', key });
+  });
+
+  it('with neither stdin nor the variable, says how to pass the secret and saves nothing', async () => {
+    const temp = home();
+    const result = await onboard(temp.home, ['mistral-api-key']);
+    expect(result.code).toBe(64);
+    expect(result.stderr).toBe(
+      'authdeck: no secret on stdin and MISTRAL_API_KEY is not set; pipe it in, e.g. `printf %s "$KEY" | authdeck onboard --non-interactive --auth-choice mistral-api-key`\n',
+    );
+    expect(existsSync(temp.storePath)).toBe(false);
+  });
+
+  it('an external-catalog provider: saved, plugin enabled, the install command printed, exit 1', async () => {
+    const temp = home();
+    const key = fakeSecrets.deepseekKey('ext');
+    const result = await onboard(temp.home, ['deepseek-api-key'], key);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe(
+      `✔ Saved deepseek:default (api_key sk-${key.slice(3, 8)}…${key.slice(-4)}) in ${temp.storePath}\n` +
+        `  in ${temp.configPath}: enabled the deepseek plugin; default model: deepseek/deepseek-v4-pro\n`,
+    );
+    expect(result.stderr).toBe(
+      'warning: the gateway cannot use deepseek until its plugin is installed (it comes from npm, not with OpenClaw):\n' +
+        '  openclaw plugins install @openclaw/deepseek-provider\n',
+    );
+    expect(readJson(temp.storePath).profiles['deepseek:default'].key).toBe(key);
+    expect(readJson(temp.configPath).plugins).toEqual({ entries: { deepseek: { enabled: true } } });
+  });
+
+  it('--json: every key of the report', async () => {
+    const temp = home();
+    const key = fakeSecrets.deepseekKey('json');
+    const result = await onboard(temp.home, ['deepseek-api-key', '--json'], key);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({
+      ok: false,
+      authChoice: 'deepseek-api-key',
+      provider: 'deepseek',
+      profiles: [
+        {
+          profileId: 'deepseek:default',
+          type: 'api_key',
+          masked: `sk-${key.slice(3, 8)}…${key.slice(-4)}`,
+          storePath: temp.storePath,
+          layer: 'local',
+          replaced: false,
+          expiresAt: null,
+        },
+      ],
+      configPath: temp.configPath,
+      configChanged: true,
+      pluginsEnabled: ['deepseek'],
+      providersWritten: [],
+      defaultModel: { status: 'set', ref: 'deepseek/deepseek-v4-pro', current: null },
+      plugin: {
+        id: 'deepseek',
+        installed: false,
+        installCommand: 'openclaw plugins install @openclaw/deepseek-provider',
+        reason: 'it comes from npm, not with OpenClaw',
+      },
+      gateway: 'skipped',
+    });
+  });
+
+  it("a second provider keeps the first one's default model and names --set-default-model", async () => {
+    const temp = home();
+    expect((await onboard(temp.home, ['apiKey'], fakeSecrets.anthropicApiKey())).code).toBe(0);
+    const result = await onboard(temp.home, ['xai-api-key'], fakeSecrets.xaiKey());
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      `  in ${temp.configPath}: enabled the xai plugin; wrote models.providers.xai; default model: ${OPUS} kept; --set-default-model makes it ${GROK}\n`,
+    );
+    const config = readJson(temp.configPath);
+    expect(config.agents.defaults).toEqual({ model: { primary: OPUS }, models: { [OPUS]: {} } });
+    expect(config.models.providers.xai).toEqual({
+      api: 'openai-responses',
+      baseUrl: 'https://api.x.ai/v1',
+      models: [],
+    });
+  });
+
+  it("--set-default-model replaces another provider's default model and says which it was", async () => {
+    const temp = home();
+    await onboard(temp.home, ['apiKey'], fakeSecrets.anthropicApiKey());
+    const result = await onboard(temp.home, ['xai-api-key', '--set-default-model'], fakeSecrets.xaiKey());
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`; default model: ${GROK} (was ${OPUS})\n`);
+    expect(readJson(temp.configPath).agents.defaults).toEqual({
+      model: { primary: GROK },
+      models: { [OPUS]: {}, [GROK]: { alias: 'Grok' } },
+    });
+  });
+
+  it('--set-default-model with --keep-default-model is exit 64, and nothing is saved', async () => {
+    const temp = home();
+    const result = await onboard(temp.home, ['xai-api-key', '--set-default-model', '--keep-default-model'], 'x');
+    expect(result.code).toBe(64);
+    expect(result.stderr).toBe(
+      'authdeck: --set-default-model and --keep-default-model contradict each other; pass one\n',
+    );
+    expect(existsSync(temp.storePath)).toBe(false);
+    expect(existsSync(temp.configPath)).toBe(false);
+  });
+
+  it('custom-api-key: the endpoint written with the key from stdin, no profile stored', async () => {
+    const temp = home();
+    const args = ['custom-api-key', '--custom-base-url', 'http://127.0.0.1:9/v1', '--custom-model-id', 'my-model'];
+    const result = await onboard(temp.home, [...args, '--custom-compatibility', 'anthropic'], 'local-key-123');
+    expect(result).toEqual({
+      code: 0,
+      stdout: `  in ${temp.configPath}: wrote models.providers.custom-127-0-0-1-9; default model: custom-127-0-0-1-9/my-model\n`,
+      stderr: '',
+    });
+    const config = readJson(temp.configPath);
+    expect(config.models.providers['custom-127-0-0-1-9']).toMatchObject({
+      baseUrl: 'http://127.0.0.1:9/v1',
+      api: 'anthropic-messages',
+      apiKey: 'local-key-123',
+      models: [{ id: 'my-model', name: 'my-model (Custom Provider)', input: ['text'] }],
+    });
+    expect(config.agents.defaults.model).toEqual({ primary: 'custom-127-0-0-1-9/my-model' });
+    expect(existsSync(temp.storePath)).toBe(false);
+  });
+
+  it('custom-api-key refuses a missing model id and an Azure URL before asking for the key', async () => {
+    const temp = home();
+    const missing = await onboard(temp.home, ['custom-api-key', '--custom-base-url', 'http://127.0.0.1:9/v1']);
+    expect(missing.code).toBe(64);
+    expect(missing.stderr).toBe(
+      'authdeck: --auth-choice custom-api-key needs --custom-base-url and --custom-model-id\n',
+    );
+    const azure = await onboard(temp.home, [
+      'custom-api-key',
+      '--custom-base-url',
+      'https://me.openai.azure.com/openai/v1',
+      '--custom-model-id',
+      'gpt-5',
+    ]);
+    expect(azure.code).toBe(64);
+    expect(azure.stderr).toContain('Azure endpoints need the URL rewrites of');
+    expect(existsSync(temp.configPath)).toBe(false);
+  });
+
+  it('refuses a secret passed as a flag, naming a variable the choice reads, which then works', async () => {
+    const cases = [
+      {
+        choice: 'apiKey',
+        flag: '--anthropic-api-key',
+        variable: 'ANTHROPIC_API_KEY',
+        key: fakeSecrets.anthropicApiKey(),
+      },
+      {
+        choice: 'openrouter-api-key',
+        flag: '--openrouter-api-key',
+        variable: 'OPENROUTER_API_KEY',
+        key: fakeSecrets.openrouterKey(),
+      },
+      {
+        choice: 'arceeai-openrouter',
+        flag: '--openrouter-api-key',
+        variable: 'ARCEEAI_API_KEY',
+        key: 'arcee-key-1234567890abcdef',
+      },
+    ];
+    for (const { choice, flag, variable, key } of cases) {
+      const temp = home();
+      for (const args of [
+        [choice, flag, key],
+        [choice, `${flag}=${key}`],
+        [`--auth-choice=${choice}`, flag, key],
+      ]) {
+        const words = args[0]?.startsWith('--') ? ['onboard', '--non-interactive', ...args] : [...ONBOARD, ...args];
+        const refused = await runCommand(words, { home: temp.home });
+        expect(refused, words.join(' ')).toEqual({
+          code: 64,
+          stdout: '',
+          stderr: `authdeck: ${flag} would put a secret on the command line (shell history, ps); pipe it on stdin or set ${variable} instead\n`,
+        });
+      }
+      expect(existsSync(temp.storePath)).toBe(false);
+      const followed = await onboard(temp.home, [choice], '', { [variable]: key });
+      expect(followed.code, `${choice} with ${variable}`).toBe(choice === 'arceeai-openrouter' ? 1 : 0);
+      expect(readFileSync(temp.storePath, 'utf8')).toContain(key);
+    }
+  });
+});

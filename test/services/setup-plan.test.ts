@@ -1,0 +1,234 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { type CatalogChoice, findChoice } from '../../src/services/providers/catalog.js';
+import {
+  catalogSetup,
+  currentDefaultModel,
+  type DefaultModelPolicy,
+  type ProviderSetup,
+  planSetup,
+} from '../../src/services/providers/setup-plan.js';
+import { planOnDisk } from '../helpers/plan-on-disk.js';
+
+function choice(id: string): CatalogChoice {
+  const found = findChoice(id);
+  if (!found) throw new Error(`no choice ${id} in the catalog`);
+  return found;
+}
+
+const XAI = catalogSetup(choice('xai-api-key'));
+const XAI_BLOCK = { api: 'openai-responses', baseUrl: 'https://api.x.ai/v1', models: [] };
+const XAI_MODEL = 'xai/grok-4.7';
+const OPUS = 'anthropic/claude-opus-5';
+
+/** The xai setup planned against `doc` and applied to a real file. */
+function setUpXai(doc: Record<string, unknown> | undefined, policy: DefaultModelPolicy = 'auto') {
+  return planOnDisk(doc, (current) => planSetup(current, XAI, 'xai', policy));
+}
+
+const withDefault = (model: unknown, models: Record<string, unknown> = {}) => ({
+  agents: { defaults: { model, models } },
+});
+
+describe('catalogSetup', () => {
+  it("takes an observed setup as OpenClaw wrote it: plugins, models.mode, the provider block, the model's entry", () => {
+    expect(XAI).toEqual({
+      plugins: ['xai'],
+      modelsMode: 'merge',
+      providers: { xai: XAI_BLOCK },
+      defaultModel: { ref: XAI_MODEL, entry: { alias: 'Grok' } },
+    });
+  });
+
+  it("without an observed run, writes the catalog's plugin and default model with its alias, and no models section", async () => {
+    const { outcome, config } = await planOnDisk(undefined, (doc) =>
+      planSetup(doc, catalogSetup(choice('deepseek-api-key')), 'deepseek', 'auto'),
+    );
+    expect(outcome.defaultModel).toEqual({ status: 'set', ref: 'deepseek/deepseek-v4-pro' });
+    expect(config).toEqual({
+      plugins: { entries: { deepseek: { enabled: true } } },
+      agents: {
+        defaults: {
+          model: { primary: 'deepseek/deepseek-v4-pro' },
+          models: { 'deepseek/deepseek-v4-pro': { alias: 'DeepSeek' } },
+        },
+      },
+    });
+  });
+});
+
+describe('planSetup: the default model', () => {
+  it('none: a choice that names no model writes only its plugin', async () => {
+    const { outcome, config } = await planOnDisk({}, (doc) =>
+      planSetup(doc, catalogSetup(choice('groq-api-key')), 'groq', 'set'),
+    );
+    expect(outcome.defaultModel).toEqual({ status: 'none' });
+    expect(config).toEqual({ plugins: { entries: { groq: { enabled: true } } } });
+  });
+
+  it('set: with none configured, the model becomes the default with its entry', async () => {
+    const { outcome, config } = await setUpXai({});
+    expect(outcome.defaultModel).toEqual({ status: 'set', ref: XAI_MODEL });
+    expect(config.agents.defaults).toEqual({
+      model: { primary: XAI_MODEL },
+      models: { [XAI_MODEL]: { alias: 'Grok' } },
+    });
+  });
+
+  it("set: --set-default-model replaces another provider's model, keeps the fallbacks and the old entry", async () => {
+    const { outcome, config } = await setUpXai(
+      withDefault({ primary: OPUS, fallbacks: ['openai/gpt-5'] }, { [OPUS]: { alias: 'Opus' } }),
+      'set',
+    );
+    expect(outcome.defaultModel).toEqual({ status: 'set', ref: XAI_MODEL, previous: OPUS });
+    expect(config.agents.defaults).toEqual({
+      model: { primary: XAI_MODEL, fallbacks: ['openai/gpt-5'] },
+      models: { [OPUS]: { alias: 'Opus' }, [XAI_MODEL]: { alias: 'Grok' } },
+    });
+  });
+
+  it('set: a default written as a string becomes {primary}', async () => {
+    const { config } = await setUpXai(withDefault(OPUS), 'set');
+    expect(config.agents.defaults.model).toEqual({ primary: XAI_MODEL });
+  });
+
+  it('set: an alias someone gave the model stays; one onboarding gives is added beside other keys', async () => {
+    const mine = await setUpXai(withDefault(OPUS, { [XAI_MODEL]: { alias: 'Mine' } }), 'set');
+    expect(mine.config.agents.defaults.models[XAI_MODEL]).toEqual({ alias: 'Mine' });
+    const params = await setUpXai(withDefault(OPUS, { [XAI_MODEL]: { params: { temperature: 0.2 } } }), 'set');
+    expect(params.config.agents.defaults.models[XAI_MODEL]).toEqual({ params: { temperature: 0.2 }, alias: 'Grok' });
+  });
+
+  it('already: the model is the default (here by its alias): nothing is written when the rest is there too', async () => {
+    const doc = {
+      plugins: { entries: { xai: { enabled: true } } },
+      models: { mode: 'merge', providers: { xai: XAI_BLOCK } },
+      ...withDefault('Grok', { [XAI_MODEL]: { alias: 'Grok' } }),
+    };
+    const { outcome, config, changed, configPath } = await setUpXai(doc, 'set');
+    expect(outcome).toEqual({ changes: [], defaultModel: { status: 'already', ref: XAI_MODEL }, enabled: [] });
+    expect(changed).toBe(false);
+    expect(readFileSync(configPath, 'utf8')).toBe(`${JSON.stringify(doc, null, 2)}\n`);
+    expect(config.agents.defaults.model).toBe('Grok');
+  });
+
+  it('already: --keep-default-model with the same model says so, not "kept"', async () => {
+    const { outcome } = await setUpXai(withDefault({ primary: XAI_MODEL }), 'keep');
+    expect(outcome.defaultModel).toEqual({ status: 'already', ref: XAI_MODEL });
+  });
+
+  it('same-provider: another model of the provider stays the default', async () => {
+    const { outcome, config } = await setUpXai(withDefault({ primary: 'xai/grok-3' }));
+    expect(outcome.defaultModel).toEqual({ status: 'same-provider', ref: XAI_MODEL, current: 'xai/grok-3' });
+    expect(config.agents.defaults).toEqual({ model: { primary: 'xai/grok-3' }, models: {} });
+  });
+
+  it("kept: another provider's model stays under auto; the plugin and provider block are still written", async () => {
+    const { outcome, config } = await setUpXai(withDefault({ primary: OPUS }));
+    expect(outcome.defaultModel).toEqual({ status: 'kept', ref: XAI_MODEL, current: OPUS });
+    expect(config.agents.defaults).toEqual({ model: { primary: OPUS }, models: {} });
+    expect(config.plugins.entries.xai).toEqual({ enabled: true });
+    expect(config.models.providers.xai).toEqual(XAI_BLOCK);
+  });
+
+  it('kept: --keep-default-model keeps another model, the alias resolved to its ref', async () => {
+    const { outcome, config } = await setUpXai(withDefault('Opus', { [OPUS]: { alias: 'Opus' } }), 'keep');
+    expect(outcome.defaultModel).toEqual({ status: 'kept', ref: XAI_MODEL, current: OPUS });
+    expect(config.agents.defaults.model).toBe('Opus');
+  });
+
+  it('skipped: --keep-default-model with none set writes no default model', async () => {
+    const { outcome, config } = await setUpXai({}, 'keep');
+    expect(outcome.defaultModel).toEqual({ status: 'skipped', ref: XAI_MODEL });
+    expect(config.agents).toBeUndefined();
+    expect(config.plugins.entries.xai).toEqual({ enabled: true });
+  });
+});
+
+describe('currentDefaultModel', () => {
+  it('reads a string or {primary}, trimmed, and resolves an alias to the ref that carries it', () => {
+    expect(currentDefaultModel(withDefault(' openai/gpt-5 '))).toBe('openai/gpt-5');
+    expect(currentDefaultModel(withDefault({ primary: OPUS, fallbacks: ['x/y'] }))).toBe(OPUS);
+    expect(currentDefaultModel(withDefault('Grok', { [XAI_MODEL]: { alias: 'Grok' } }))).toBe(XAI_MODEL);
+    expect(currentDefaultModel(withDefault({ primary: 'Grok' }, { [XAI_MODEL]: { alias: 'Grok' } }))).toBe(XAI_MODEL);
+  });
+
+  it('returns an alias no entry carries as written, and nothing when no model is set', () => {
+    expect(currentDefaultModel(withDefault('Nameless', { [XAI_MODEL]: { alias: 'Grok' } }))).toBe('Nameless');
+    expect(currentDefaultModel(withDefault({ primary: '  ' }))).toBeUndefined();
+    expect(currentDefaultModel(withDefault({ fallbacks: ['openai/gpt-5'] }))).toBeUndefined();
+    expect(currentDefaultModel({})).toBeUndefined();
+  });
+});
+
+describe('planSetup: plugins', () => {
+  it('enables a plugin only when it is not enabled, keeping what its entry holds', async () => {
+    const already = await setUpXai({ plugins: { entries: { xai: { enabled: true, config: { a: 1 } } } } });
+    expect(already.outcome.enabled).toEqual([]);
+    expect(already.outcome.changes.map((change) => change.path.join('.'))).not.toContain('plugins.entries.xai.enabled');
+
+    const disabled = await setUpXai({ plugins: { entries: { xai: { enabled: false, config: { a: 1 } } } } });
+    expect(disabled.outcome.enabled).toEqual(['xai']);
+    expect(disabled.config.plugins.entries.xai).toEqual({ enabled: true, config: { a: 1 } });
+  });
+});
+
+describe('planSetup: provider blocks', () => {
+  it('writes a new block whole beside the other providers, and models.mode when unset', async () => {
+    const other = { baseUrl: 'https://other.example/v1', apiKey: 'k', models: [{ id: 'o' }] };
+    const { config } = await setUpXai({ models: { providers: { other } } });
+    expect(config.models).toEqual({ mode: 'merge', providers: { other, xai: XAI_BLOCK } });
+  });
+
+  it('keeps a models.mode someone set', async () => {
+    const { config } = await setUpXai({ models: { mode: 'replace' } });
+    expect(config.models).toEqual({ mode: 'replace', providers: { xai: XAI_BLOCK } });
+  });
+
+  it('moves an existing block to the endpoint and API of the choice; a curated model list and other keys stay', async () => {
+    const curated = [{ id: 'grok-fast', name: 'Grok fast' }];
+    const { config } = await setUpXai({
+      models: {
+        mode: 'merge',
+        providers: { xai: { baseUrl: 'https://eu.x.ai/v1', apiKey: 'k', headers: { h: 'v' }, models: curated } },
+      },
+    });
+    expect(config.models.providers.xai).toEqual({
+      baseUrl: 'https://api.x.ai/v1',
+      apiKey: 'k',
+      headers: { h: 'v' },
+      models: curated,
+      api: 'openai-responses',
+    });
+  });
+
+  it("fills an existing block's missing models list", async () => {
+    const { config } = await setUpXai({ models: { providers: { xai: { baseUrl: 'https://api.x.ai/v1' } } } });
+    expect(config.models.providers.xai).toEqual({
+      baseUrl: 'https://api.x.ai/v1',
+      api: 'openai-responses',
+      models: [],
+    });
+  });
+
+  it('replaces a curated list when the blocks were built complete from the config (a custom endpoint)', async () => {
+    const block = { baseUrl: 'http://127.0.0.1:9/v1', models: [{ id: 'a' }, { id: 'b' }] };
+    const setup = (complete: boolean): ProviderSetup => ({
+      plugins: [],
+      providers: { local: block },
+      ...(complete ? { providersComplete: true } : {}),
+    });
+    const doc = { models: { providers: { local: { baseUrl: 'http://127.0.0.1:9/v1', models: [{ id: 'a' }] } } } };
+    const complete = await planOnDisk(doc, (current) => planSetup(current, setup(true), 'local', 'auto'));
+    expect(complete.config.models.providers.local.models).toEqual([{ id: 'a' }, { id: 'b' }]);
+    const partial = await planOnDisk(doc, (current) => planSetup(current, setup(false), 'local', 'auto'));
+    expect(partial.changed).toBe(false);
+    expect(partial.config.models.providers.local.models).toEqual([{ id: 'a' }]);
+  });
+
+  it('writes no models section for a setup without provider blocks, even with a models.mode', async () => {
+    const setup: ProviderSetup = { plugins: ['p'], modelsMode: 'merge', providers: {} };
+    const { config } = await planOnDisk({}, (doc) => planSetup(doc, setup, 'p', 'auto'));
+    expect(config).toEqual({ plugins: { entries: { p: { enabled: true } } } });
+  });
+});
