@@ -1,9 +1,10 @@
 // Bundles the CLI with esbuild: one entry plus lazily loaded chunks, so plain commands never
 // parse Ink or React, and start-up does not walk node_modules. The PTY module is native (prebuilt
 // binaries): external.
-import { build } from 'esbuild';
+
 import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'));

@@ -2,8 +2,8 @@
 // catalog authdeck ships: one entry per auth choice, and the picker's groups.
 
 import { collectChoices, collectProviderAliases } from './collect-choices.mjs';
-import { buildPicker } from './picker.mjs';
 import { keysUrl } from './docs.mjs';
+import { buildPicker } from './picker.mjs';
 
 export const SCHEMA_VERSION = 2;
 

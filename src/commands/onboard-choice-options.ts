@@ -7,7 +7,7 @@ export const CHOICE_OPTIONS = {
   authChoice: text(
     'auth-choice',
     'id',
-    "OpenClaw's auth choice (`authdeck onboard --help` lists them)",
+    'OpenClaw\'s auth choice, e.g. deepseek-api-key (the README\'s "Providers" table lists them)',
     'auth-choices',
   ),
   customBaseUrl: text('custom-base-url', 'url', 'endpoint of a custom provider, local server or LiteLLM'),

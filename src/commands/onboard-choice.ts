@@ -1,6 +1,7 @@
 import { onboardChoice } from '../services/actions.js';
 import { editDistance } from '../services/edit-distance.js';
 import { AuthdeckError, CancelledError, UsageError } from '../services/errors.js';
+import { findOAuthProvider } from '../services/oauth/oauth-providers.js';
 import { profileAWriteWouldReplace } from '../services/profiles/agent-state.js';
 import { checkSecret, type SecretKind } from '../services/profiles/credentials.js';
 import { resolveProfileId } from '../services/profiles/profile-actions.js';
@@ -52,7 +53,7 @@ export function resolveChoice(id: string): CatalogChoice {
     .sort((a, b) => a[1] - b[1])
     .slice(0, 3)
     .map(([name]) => name);
-  const hint = near.length > 0 ? `; did you mean ${near.join(', ')}?` : '; `authdeck onboard --help` lists them';
+  const hint = near.length > 0 ? `; did you mean ${near.join(', ')}?` : '; the README\'s "Providers" table lists them';
   throw new UsageError(`--auth-choice: "${shown(id)}" is not an OpenClaw auth choice${hint}`);
 }
 
@@ -68,16 +69,34 @@ export async function runOnboardChoice(ctx: CommandContext, options: ChoiceOptio
     throw new UsageError(`--auth-choice ${picked.id} exists only on ${picked.platforms.join(', ')}`);
   if (picked.id === 'custom-api-key') return onboardSecret(ctx, picked, options, policy, customSetupFor(options));
   const needs = picked.onboarding.needs;
-  if (needs.includes('sign-in'))
+  const login = loginFor(picked);
+  if (login && (needs.includes('sign-in') || needs.includes('cli')))
     throw new UsageError(
-      `--auth-choice ${picked.id} is a sign-in in a browser; run \`authdeck login --provider ${picked.provider}\` (or the wizard: \`authdeck onboard\`)`,
+      `--auth-choice ${picked.id} is a sign-in, not a secret to pipe in; run \`${login.command}\`${login.inWizard ? ' (or the wizard: `authdeck onboard`)' : ''}`,
     );
   if (isLocalServerKind(picked.id)) return onboardLocal(ctx, picked, options, policy);
-  if (needs.includes('local-server') || picked.method === 'local')
-    throw new UsageError(`--auth-choice ${picked.id} needs a local model server; use the wizard: \`authdeck onboard\``);
-  if (picked.credential.kind === 'none')
-    throw new UsageError(`--auth-choice ${picked.id} is set up by the wizard: \`authdeck onboard\``);
+  if (needs.includes('local-server') || picked.method === 'local' || picked.credential.kind === 'none')
+    throw new UsageError(
+      `--auth-choice ${picked.id} is not one authdeck sets up; run \`openclaw onboard --auth-choice ${picked.id}\``,
+    );
   return onboardSecret(ctx, picked, options, policy);
+}
+
+/**
+ * The `authdeck login` that does a sign-in choice: the choice's own sign-in (`chutes`,
+ * `minimax-cn-oauth`, `anthropic-cli`…), else its provider's with the choice's method
+ * (`openai-device-code`); `inWizard` where the wizard offers it too.
+ */
+export function loginFor(choice: CatalogChoice): { command: string; inWizard: boolean } | undefined {
+  const own = findOAuthProvider(choice.id);
+  const info = own ?? (choice.provider ? findOAuthProvider(choice.provider) : undefined);
+  if (!info) return undefined;
+  const method = /device/.test(choice.method ?? '') ? 'device' : 'browser';
+  const withMethod = info.methods.length > 1 && info.methods.includes(method) ? ` --method ${method}` : '';
+  return {
+    command: `authdeck login --provider ${own ? choice.id : choice.provider}${withMethod}`,
+    inWizard: info.textOnly !== true,
+  };
 }
 
 function customSetupFor(options: ChoiceOptions): (doc: Record<string, unknown>, secret: string) => ProviderSetup {

@@ -41,7 +41,7 @@ export function defaultModelJson(outcome: DefaultModelOutcome) {
   };
 }
 
-/** `--json` and the lines for people after an auth choice was set up (README "onboard"). */
+/** `--json` and the lines for people after an auth choice was set up (README "Providers"). */
 export function reportOnboarded(ctx: CommandContext, report: OnboardReport, json: boolean): void {
   const { done, secret, now, plugin } = report;
   const first = done.saved[0];
@@ -76,7 +76,9 @@ export function reportOnboarded(ctx: CommandContext, report: OnboardReport, json
       `${paint.green('✔')} ${saved.replaced ? 'Replaced' : 'Saved'} ${paint.bold(saved.profileId)} (${report.kind}${masked}) in ${where}`,
     );
     if (saved.expiresAt !== undefined) {
-      const assumed = saved.expiryAssumed ? ' (assumed: setup-tokens last one year; pass --expires-in to change)' : '';
+      const assumed = saved.expiryAssumed
+        ? ' (assumed: setup-tokens last one year; pass --token-expires-in to change)'
+        : '';
       writeLine(out, `  expires ${formatDate(saved.expiresAt)}, ${formatRelative(saved.expiresAt, now)}${assumed}`);
     }
     for (const path of saved.orderAppendedIn)

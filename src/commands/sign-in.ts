@@ -127,7 +127,7 @@ export async function runSignIn(ctx: CommandContext, options: SignInCommandOptio
 
 /**
  * A local CLI's own login (the Claude CLI): checked, nothing stored; what OpenClaw's onboarding
- * writes for it is shown (the onboarding plan writes it).
+ * writes to openclaw.json for it is written, and shown.
  */
 async function runLocalLoginCheck(ctx: CommandContext, options: SignInCommandOptions): Promise<number> {
   const state = await ctx.stateForWrite();
