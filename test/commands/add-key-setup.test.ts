@@ -92,7 +92,7 @@ describe('the provider named', () => {
     expect(custom.code).toBe(0);
     expect(custom.stderr).toContain('The gateway does not know my-proxy yet');
     writeJsonFile(configPath, {
-      ...readJson(configPath),
+      ...(readJson(configPath) as Record<string, unknown>),
       models: {
         providers: { 'team-llm': { baseUrl: 'https://llm.example/v1', api: 'openai-completions', models: [] } },
       },
