@@ -10,6 +10,7 @@ import type { ProbeOutcome } from './services/probe/probe-runner.js';
 import { type AgentState, loadAgentState } from './services/profiles/agent-state.js';
 import type { OrderResult, RemoveResult } from './services/profiles/profile-actions.js';
 import type { SaveCredentialInput } from './services/profiles/save-credential.js';
+import { type ProviderSetUp, setUpProvider } from './services/providers/provider-setup.js';
 import { findClaudeBinary } from './services/setup-token/find-claude.js';
 import type { PtySpawner } from './services/setup-token/pty.js';
 import { SetupTokenSession } from './services/setup-token/session.js';
@@ -28,7 +29,13 @@ export interface AppServices {
   loadState(): Promise<AgentState>;
   /** Calls `onChange` (debounced) when the agent's files change on disk; returns the stop. */
   watchState(onChange: () => void): () => void;
-  saveCredential(input: Omit<SaveCredentialInput, 'workspace' | 'store'>): Promise<SavedCredential>;
+  /**
+   * Saves a secret, then sets its provider up as onboarding does (plugin, provider block, default
+   * model when none is set): the wizard, setup-token and the dashboard's add all come here.
+   */
+  saveCredential(input: SaveInput): Promise<SavedCredential>;
+  /** Makes the provider's model the default even over another provider's (the summary's `d`). */
+  setDefaultModel(input: Omit<SetUpInput, 'policy'>): Promise<ProviderSetUp>;
   removeProfile(profileId: string): Promise<RemoveResult & GatewayOutcome>;
   setOrder(provider: string, ids: string[] | undefined): Promise<OrderResult & GatewayOutcome>;
   clearCooldown(profileId: string): Promise<{ changed: boolean } & GatewayOutcome>;
@@ -53,6 +60,11 @@ export interface AppServices {
   /** Renews an OAuth profile's access token under the gateway's refresh lock. */
   refreshProfile(profileId: string): Promise<RefreshOutcome & GatewayOutcome>;
 }
+
+type SetUpInput = Parameters<typeof setUpProvider>[1];
+
+/** A save from a screen; `authChoice` names the region or plan where the provider has several. */
+export type SaveInput = Omit<SaveCredentialInput, 'workspace' | 'store'> & { authChoice?: string };
 
 export interface SignInRequest {
   provider: string;
@@ -107,7 +119,23 @@ export function createAppServices(options: RealServicesOptions): AppServices {
       return lastState;
     },
     watchState: (onChange) => options.watch(workspace, onChange),
-    saveCredential: (input) => actions.saveCredential(context(), input),
+    saveCredential: async ({ authChoice, ...input }) => {
+      const saved = await actions.saveCredential(context(), input);
+      const kind = input.kind === 'api_key' ? 'api_key' : 'token';
+      try {
+        const setup = await setUpProvider(workspace, {
+          provider: input.provider,
+          kind,
+          policy: 'auto',
+          ...(authChoice ? { authChoice } : {}),
+        });
+        return { ...saved, setup };
+      } catch (error) {
+        // The secret is saved: what could not be set up beside it is told, not a failed save.
+        return { ...saved, setupError: error instanceof Error ? error.message : String(error) };
+      }
+    },
+    setDefaultModel: (input) => setUpProvider(workspace, { ...input, policy: 'set' }),
     removeProfile: (profileId) => actions.removeCredential(context(), profileId),
     setOrder: (provider, ids) => actions.setOrder(context(), provider, ids),
     clearCooldown: (profileId) => actions.clearCooldown(context(), profileId),

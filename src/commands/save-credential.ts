@@ -6,10 +6,8 @@ import { checkSecret, maskSecret, type SecretFit, type SecretKind } from '../ser
 import { customProviderNote } from '../services/profiles/model-coverage.js';
 import { resolveProfileId } from '../services/profiles/profile-actions.js';
 import { refuseReplacing } from '../services/profiles/save-credential.js';
-import { choicesForProvider, suggestProviderIds } from '../services/providers/catalog.js';
-import { writeSetup } from '../services/providers/onboard-choice.js';
-import { pluginNeed } from '../services/providers/plugin-install.js';
-import { setupForSecret } from '../services/providers/provider-setup.js';
+import { suggestProviderIds } from '../services/providers/catalog.js';
+import { setUpProvider } from '../services/providers/provider-setup.js';
 import { findProvider, normalizeProviderId, providerInfo } from '../services/providers.js';
 import { shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
@@ -102,13 +100,8 @@ export async function runSaveCredential(
   if (saved.createdWith)
     ctx.note(ctx.paint.dim(`the store did not exist yet: created it with \`${saved.createdWith}\``));
   // What `openclaw onboard` writes besides the secret, so the gateway can use it (README "Providers").
-  const forSecret = setupForSecret(provider, kind);
-  const setup = await writeSetup(workspace.configPath, forSecret.setup, provider, policy);
-  const plugin = await pluginNeed(
-    (forSecret.choice ?? forSecret.alternatives[0] ?? choicesForProvider(provider)[0])?.plugin,
-    workspace,
-  );
-  const alternatives = Object.hasOwn(workspace.config.models.providers, provider) ? [] : forSecret.alternatives;
+  const setup = await setUpProvider(workspace, { provider, kind, policy });
+  const { plugin, alternatives } = setup;
 
   if (options.json) {
     writeJson(ctx.io.stdout, {

@@ -40,7 +40,13 @@ export interface GatewayOutcome {
 }
 
 /** A credential saved and the gateway told: what the screens show after a save. */
-export type SavedCredential = SaveCredentialResult & GatewayOutcome;
+export type SavedCredential = SaveCredentialResult &
+  GatewayOutcome & {
+    /** What onboarding writes beside the secret, as written (screens' saves; see app-services). */
+    setup?: import('./providers/provider-setup.js').ProviderSetUp;
+    /** Why the setup beside a saved secret could not be written. */
+    setupError?: string;
+  };
 
 export async function storeFor(context: ActionContext): Promise<AgentStore> {
   if (context.store) {

@@ -4,6 +4,7 @@ import type { Workspace } from '../../src/services/config/workspace.js';
 import type { Finding } from '../../src/services/doctor/doctor-types.js';
 import type { ProbeOutcome } from '../../src/services/probe/probe-runner.js';
 import type { AgentState } from '../../src/services/profiles/agent-state.js';
+import type { ProviderSetUp } from '../../src/services/providers/provider-setup.js';
 import { readModelSettings } from '../../src/services/status/model-usage.js';
 import { AgentStore } from '../../src/services/store/agent-store.js';
 import { FakeSetupTokenSession } from './ink.js';
@@ -82,6 +83,8 @@ export interface FakeServices extends AppServices {
   probeOutcomes: ProbeOutcome[];
   /** Sign-ins the screens started; the test answers them. */
   signIns: Array<{ request: SignInRequest; resolve(result: SignInResult): void; reject(error: Error): void }>;
+  /** The setup saveCredential reports beside the save (none: nothing to set up). */
+  setupAnswer?: ProviderSetUp;
   /** What refreshProfile answers (or throws). */
   refreshAnswer: () => Awaited<ReturnType<AppServices['refreshProfile']>>;
 }
@@ -125,8 +128,20 @@ export function createFakeServices(overrides: Partial<AppServices> & { state?: A
         ...(input.envVariable
           ? { env: { path: services.workspace.daemonEnvPath, variable: input.envVariable, changed: true } }
           : {}),
+        ...(services.setupAnswer ? { setup: services.setupAnswer } : {}),
       };
       return result;
+    },
+    setDefaultModel: async (input) => {
+      calls.push(['setDefaultModel', input]);
+      const ref = services.setupAnswer?.setup.defaultModel?.ref ?? `${input.provider}/model`;
+      return {
+        config: { path: services.workspace.configPath, files: [], changed: true, created: false, applied: [] },
+        defaultModel: { status: 'set', ref },
+        enabled: [],
+        setup: { plugins: [], providers: {} },
+        alternatives: [],
+      };
     },
     removeProfile: async (profileId) => {
       calls.push(['removeProfile', profileId]);

@@ -15,10 +15,11 @@ import { refuseReplacing } from '../../services/profiles/save-credential.js';
 import { isValidProviderId, type OnboardingMethod } from '../../services/providers.js';
 import { buildStatusReport } from '../../services/status/report.js';
 import { shown } from '../../services/terminal-text.js';
+import { EndpointStep } from './EndpointStep.js';
 import { EnvStep } from './EnvStep.js';
 import { MethodStep } from './MethodStep.js';
 import type { OnboardAction } from './onboard-flow.js';
-import { initialOnboardState, type OnboardState, onboardReducer, secretKind } from './onboard-flow.js';
+import { endpointChoices, initialOnboardState, type OnboardState, onboardReducer, secretKind } from './onboard-flow.js';
 import { OverwriteStep, ProfileIdStep } from './ProfileIdStep.js';
 import { CustomProviderStep, ProviderStep } from './ProviderStep.js';
 import { SecretStep } from './SecretStep.js';
@@ -92,6 +93,7 @@ export function OnboardScreen({
         kind: secretKind(current.method),
         secret: current.secret!,
         replace: current.replace,
+        ...(current.authChoice ? { authChoice: current.authChoice } : {}),
         ...(current.writeEnv && current.envVariable ? { envVariable: current.envVariable } : {}),
       });
       dispatch({ type: 'saved', result: { saved, modelNotes: await modelNotesAfterSave(current.provider!) } });
@@ -170,6 +172,14 @@ export function OnboardScreen({
             onSelect={(value) => dispatch({ type: 'method', method: value })}
           />
         );
+      case 'auth-choice':
+        return (
+          <EndpointStep
+            provider={state.provider!}
+            choices={endpointChoices(state.provider, state.method)}
+            onSelect={(authChoice) => dispatch({ type: 'auth-choice', authChoice })}
+          />
+        );
       case 'secret':
         return state.method === 'setup-token' || state.method === 'browser' || state.method === 'device' ? (
           <Text dimColor>Starting the sign-in…</Text>
@@ -233,6 +243,13 @@ export function OnboardScreen({
               providerSearch.set('');
               dispatch({ type: 'add-another' });
             }}
+            onMakeDefault={() =>
+              services.setDefaultModel({
+                provider: state.provider!,
+                kind: secretKind(state.method),
+                ...(state.authChoice ? { authChoice: state.authChoice } : {}),
+              })
+            }
           />
         );
     }

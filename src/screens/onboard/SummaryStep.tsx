@@ -1,8 +1,10 @@
 import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
 import { useKeys } from '../../components/key-router.js';
+import { offeredDefault, SetupLines } from '../../components/SetupLines.js';
 import { describeExpiry } from '../../services/durations.js';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
+import type { ProviderSetUp } from '../../services/providers/provider-setup.js';
 import { forTerminal } from '../../services/terminal-text.js';
 import type { OnboardResult } from './onboard-flow.js';
 
@@ -12,11 +14,14 @@ export function SummaryStep({
   probe: rawProbe,
   onDone,
   onAddAnother,
+  onMakeDefault,
 }: {
   result: OnboardResult;
   probe?: ProbeOutcome;
   onDone: () => void;
   onAddAnother: () => void;
+  /** `d`: the provider's model becomes the default over another provider's. */
+  onMakeDefault?: () => Promise<ProviderSetUp>;
 }) {
   useKeys((input, key) => {
     if (key.return || key.escape) onDone();
@@ -57,6 +62,7 @@ export function SummaryStep({
           • {saved.config.backupPath} (the config as it was: it used JSON5-only syntax and was rewritten as JSON)
         </Text>
       )}
+      <SetupLines saved={result.saved} {...(onMakeDefault ? { onMakeDefault } : {})} />
       {env && (
         <Text>
           {' '}
@@ -95,6 +101,7 @@ export function SummaryStep({
         hints={[
           ['enter', 'done'],
           ['a', 'add another'],
+          ...(onMakeDefault && offeredDefault(result.saved.setup) ? [['d', 'make it the default'] as const] : []),
         ]}
       />
     </Box>

@@ -2,6 +2,8 @@ import type { SavedCredential } from '../../services/actions.js';
 import { probeEndpoint } from '../../services/probe/probe-endpoints.js';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
 import type { SecretKind } from '../../services/profiles/credentials.js';
+import type { CatalogChoice } from '../../services/providers/catalog.js';
+import { setupForSecret } from '../../services/providers/provider-setup.js';
 import { type OnboardingMethod, providerInfo } from '../../services/providers.js';
 
 export type OnboardStep =
@@ -9,6 +11,7 @@ export type OnboardStep =
   | 'provider'
   | 'custom-provider'
   | 'method'
+  | 'auth-choice'
   | 'secret'
   | 'profile-id'
   | 'overwrite'
@@ -29,6 +32,8 @@ export interface OnboardState {
   history: OnboardStep[];
   provider?: string;
   method?: OnboardingMethod;
+  /** OpenClaw's auth choice, where the provider has several endpoints or plans for the method. */
+  authChoice?: string;
   secret?: string;
   profileId?: string;
   existingType?: string;
@@ -49,6 +54,7 @@ export type OnboardAction =
   | { type: 'provider'; provider: string }
   | { type: 'custom-provider' }
   | { type: 'method'; method: OnboardingMethod }
+  | { type: 'auth-choice'; authChoice: string }
   | { type: 'secret'; secret: string }
   | { type: 'profile-id'; profileId: string; existingType?: string }
   | { type: 'overwrite' }
@@ -74,9 +80,20 @@ function go(state: OnboardState, step: OnboardStep, patch: Partial<OnboardState>
   return { ...state, ...patch, error: undefined, step, history: [...state.history, state.step] };
 }
 
-/** The step after choosing a method: the secret, unless setup-token (its own screen takes over). */
+/** The endpoints or plans to choose from for a provider's method (none: only one). */
+export function endpointChoices(provider: string | undefined, method: OnboardingMethod | undefined): CatalogChoice[] {
+  if (!provider || (method !== 'api-key' && method !== 'paste-token')) return [];
+  return setupForSecret(provider, secretKind(method)).alternatives;
+}
+
+/** The step after the method: which endpoint (where there are several), then the secret. */
+function afterMethod(state: OnboardState): OnboardStep {
+  return endpointChoices(state.provider, state.method).length > 0 && !state.authChoice ? 'auth-choice' : 'secret';
+}
+
+/** The step after choosing a provider: its method, unless one was given. */
 function afterProvider(state: OnboardState): OnboardStep {
-  return state.method ? 'secret' : 'method';
+  return state.method ? afterMethod(state) : 'method';
 }
 
 /** The wizard's steps as a reducer; nothing is written until the `saving` step. */
@@ -89,10 +106,12 @@ export function onboardReducer(state: OnboardState, action: OnboardAction): Onbo
     case 'custom-provider':
       return go(state, 'custom-provider');
     case 'method':
-      return go(state, 'secret', {
+      return go(state, afterMethod({ ...state, method: action.method }), {
         method: action.method,
         envVariable: state.provider ? envVariableFor(state.provider, action.method) : undefined,
       });
+    case 'auth-choice':
+      return go(state, 'secret', { authChoice: action.authChoice });
     case 'secret':
       return go(state, 'profile-id', { secret: action.secret });
     case 'profile-id':
@@ -130,10 +149,12 @@ export function onboardReducer(state: OnboardState, action: OnboardAction): Onbo
       // Back at a question, its answer is open again: the header must not still show it.
       const reopened: Partial<OnboardState> =
         previous === 'provider' || previous === 'custom-provider'
-          ? { provider: undefined, method: undefined, envVariable: undefined }
+          ? { provider: undefined, method: undefined, envVariable: undefined, authChoice: undefined }
           : previous === 'method'
-            ? { method: undefined, envVariable: undefined }
-            : {};
+            ? { method: undefined, envVariable: undefined, authChoice: undefined }
+            : previous === 'auth-choice'
+              ? { authChoice: undefined }
+              : {};
       return { ...state, ...reopened, step: previous, history: state.history.slice(0, -1), error: undefined };
     }
   }

@@ -1,9 +1,11 @@
 import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
 import { useKeys } from '../../components/key-router.js';
+import { offeredDefault, SetupLines } from '../../components/SetupLines.js';
 import type { SavedCredential } from '../../services/actions.js';
 import { formatDate, formatRelative } from '../../services/durations.js';
 import { maskSecret } from '../../services/profiles/credentials.js';
+import type { ProviderSetUp } from '../../services/providers/provider-setup.js';
 import { forTerminal, shown } from '../../services/terminal-text.js';
 
 /** The token is saved: what went where, and what to run next. */
@@ -12,11 +14,13 @@ function SavedView({
   token,
   now,
   onDone,
+  onMakeDefault,
 }: {
   result: SavedCredential;
   token: string;
   now: number;
   onDone: () => void;
+  onMakeDefault?: () => Promise<ProviderSetUp>;
 }) {
   useKeys((_input, key) => {
     if (key.return || key.escape) onDone();
@@ -40,6 +44,7 @@ function SavedView({
           {result.config.path} was rewritten as JSON; the original is in {result.config.backupPath}
         </Text>
       )}
+      <SetupLines saved={raw} {...(onMakeDefault ? { onMakeDefault } : {})} />
       {result.gatewayNote && (
         <Text dimColor={!result.gatewayNote.warning} color={result.gatewayNote.warning ? 'yellow' : undefined}>
           {' '}
@@ -47,7 +52,12 @@ function SavedView({
         </Text>
       )}
       <Text dimColor>Next: `authdeck status` shows it.</Text>
-      <KeyHints hints={[['enter', 'done']]} />
+      <KeyHints
+        hints={[
+          ['enter', 'done'],
+          ...(onMakeDefault && offeredDefault(raw.setup) ? [['d', 'make it the default'] as const] : []),
+        ]}
+      />
     </Box>
   );
 }

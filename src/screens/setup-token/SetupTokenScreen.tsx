@@ -60,6 +60,7 @@ function SetupTokenBody({
   done: () => void;
   now: number;
 }) {
+  const services = useServices();
   const { state, snapshot, session } = flow;
   switch (state.stage) {
     case 'checking':
@@ -89,7 +90,15 @@ function SetupTokenBody({
     case 'saving':
       return <Spinner label={`Saving ${state.profileId}…`} />;
     case 'saved':
-      return <SetupTokenOutcome.Saved result={state.saved!} token={snapshot?.token ?? ''} now={now} onDone={done} />;
+      return (
+        <SetupTokenOutcome.Saved
+          result={state.saved!}
+          token={snapshot?.token ?? ''}
+          now={now}
+          onDone={done}
+          onMakeDefault={() => services.setDefaultModel({ provider: 'anthropic', kind: 'token' })}
+        />
+      );
     case 'save-failed':
       return (
         <SetupTokenOutcome.Failure

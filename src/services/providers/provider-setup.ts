@@ -4,9 +4,12 @@
  * "Providers"). One choice of that kind: its whole setup. Several (regions, plans): only the
  * plugin they share, and the choices to name for the rest. None: nothing (a provider of your own).
  */
+import type { Workspace } from '../config/workspace.js';
 import type { SecretKind } from '../profiles/credentials.js';
-import { type CatalogChoice, choicesForProvider } from './catalog.js';
-import { catalogSetup, type ProviderSetup } from './setup-plan.js';
+import { type CatalogChoice, choicesForProvider, findChoice } from './catalog.js';
+import { type WrittenSetup, writeSetup } from './onboard-choice.js';
+import { type PluginNeed, pluginNeed } from './plugin-install.js';
+import { catalogSetup, type DefaultModelPolicy, type ProviderSetup } from './setup-plan.js';
 
 export interface SecretSetup {
   setup: ProviderSetup;
@@ -31,4 +34,29 @@ export function setupForSecret(provider: string, kind: SecretKind): SecretSetup 
   const sets = candidates.map((choice) => new Set(catalogSetup(choice).plugins));
   const shared = [...(sets[0] ?? [])].filter((id) => sets.every((set) => set.has(id)));
   return { setup: { plugins: shared, providers: {} }, alternatives: fitting.length > 1 ? fitting : [] };
+}
+
+/** A saved secret's provider set up: what was written, the plugin still to install, the regions to choose from. */
+export interface ProviderSetUp extends WrittenSetup {
+  plugin?: PluginNeed;
+  /** Choices that would write an endpoint this could not pick (none once the config has the provider's block). */
+  alternatives: CatalogChoice[];
+}
+
+export async function setUpProvider(
+  workspace: Pick<Workspace, 'configPath' | 'stateDir' | 'config'>,
+  input: { provider: string; kind: SecretKind; policy: DefaultModelPolicy; authChoice?: string },
+): Promise<ProviderSetUp> {
+  const { provider } = input;
+  const chosen = input.authChoice ? findChoice(input.authChoice) : undefined;
+  const forSecret: SecretSetup = chosen
+    ? { setup: catalogSetup(chosen), choice: chosen, alternatives: [] }
+    : setupForSecret(provider, input.kind);
+  const written = await writeSetup(workspace.configPath, forSecret.setup, provider, input.policy);
+  const plugin = await pluginNeed(
+    (forSecret.choice ?? forSecret.alternatives[0] ?? choicesForProvider(provider)[0])?.plugin,
+    workspace,
+  );
+  const configured = Object.hasOwn(workspace.config.models.providers, provider);
+  return { ...written, ...(plugin ? { plugin } : {}), alternatives: configured ? [] : forSecret.alternatives };
 }

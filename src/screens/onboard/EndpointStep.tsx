@@ -1,0 +1,40 @@
+import { Box, Text } from 'ink';
+import { KeyHints } from '../../components/KeyHints.js';
+import { SelectList } from '../../components/select-list/SelectList.js';
+import type { CatalogChoice } from '../../services/providers/catalog.js';
+import { providerLabel } from '../../services/providers.js';
+
+/**
+ * Which of a provider's endpoints or plans the key is for (Z.AI Global or CN, Qwen's plans…),
+ * as OpenClaw's picker asks it: the choice decides the endpoint and default model written.
+ */
+export function EndpointStep({
+  provider,
+  choices,
+  onSelect,
+}: {
+  provider: string;
+  choices: CatalogChoice[];
+  onSelect: (authChoice: string) => void;
+}) {
+  return (
+    <Box flexDirection="column">
+      <Text bold>Which {providerLabel(provider)} endpoint or plan is the key for?</Text>
+      <SelectList
+        items={choices.map((choice) => ({
+          value: choice.id,
+          label: choice.label,
+          hint: choice.hint ?? choice.defaultModel?.ref ?? '',
+        }))}
+        onSelect={onSelect}
+      />
+      <KeyHints
+        hints={[
+          ['↑↓', 'move'],
+          ['enter', 'choose'],
+          ['esc', 'back'],
+        ]}
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { endpointChoices } from '../../src/screens/onboard/onboard-flow.js';
+import type { ProviderSetUp } from '../../src/services/providers/provider-setup.js';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { createFakeServices } from '../helpers/fake-services.js';
+import { renderApp, waitForFrame } from '../helpers/ink.js';
+
+// The wizard's summary says what onboarding wrote beside the secret, and `d` makes the
+// provider's model the default when another provider's is kept (README "Providers").
+
+function keptSetup(configPath: string): ProviderSetUp {
+  return {
+    config: { path: configPath, files: [configPath], changed: true, created: false, applied: [] },
+    defaultModel: { status: 'kept', ref: 'xai/grok-4', current: 'anthropic/claude-opus-5' },
+    enabled: ['xai'],
+    setup: { plugins: ['xai'], providers: {}, defaultModel: { ref: 'xai/grok-4', entry: {} } },
+    alternatives: [],
+  };
+}
+
+async function saveXaiKey(services: ReturnType<typeof createFakeServices>) {
+  const app = await renderApp(services, { name: 'onboard', provider: 'xai', method: 'api-key' });
+  await waitForFrame(app, 'Welcome');
+  await app.press('enter');
+  await waitForFrame(app, 'Paste the');
+  await app.type(fakeSecrets.xaiKey());
+  await app.press('enter');
+  await waitForFrame(app, 'Profile name:');
+  await app.press('enter');
+  await waitForFrame(app, "Also set XAI_API_KEY in the daemon's .env?");
+  await app.type('n');
+  return app;
+}
+
+describe('onboarding wizard: the provider set up beside the secret', () => {
+  it("names the plugin enabled, keeps another provider's default model, and d makes this one the default", async () => {
+    const services = createFakeServices();
+    services.setupAnswer = keptSetup(services.workspace.configPath);
+    const app = await saveXaiKey(services);
+    const summary = await waitForFrame(app, 'Saved xai:default');
+    expect(summary).toContain('(xai plugin enabled)');
+    expect(summary.replace(/\s*\n\s*/g, ' ')).toContain(
+      'the default model stays anthropic/claude-opus-5; press d to make it xai/grok-4',
+    );
+    expect(summary).toContain('d make it the default');
+    await app.type('d');
+    const after = await waitForFrame(app, 'default model xai/grok-4');
+    expect(after).not.toContain('the default model stays');
+    expect(services.calls).toContainEqual(['setDefaultModel', { provider: 'xai', kind: 'api_key' }]);
+  });
+
+  it('says which plugin is still to install, and that a save without a setup error stays a save', async () => {
+    const services = createFakeServices();
+    services.setupAnswer = {
+      ...keptSetup(services.workspace.configPath),
+      defaultModel: { status: 'set', ref: 'xai/grok-4' },
+      plugin: { id: 'xai', installCommand: 'openclaw plugins install @openclaw/xai-provider', reason: 'npm' },
+    };
+    const app = await saveXaiKey(services);
+    const summary = (await waitForFrame(app, 'Saved xai:default')).replace(/\s*\n\s*/g, ' ');
+    expect(summary).toContain('xai plugin enabled; default model xai/grok-4');
+    expect(summary).toContain('until its plugin is installed: openclaw plugins install @openclaw/xai-provider');
+    expect(summary).not.toContain('d make it the default');
+  });
+
+  it('asks which endpoint a Z.AI key is for, and saves with that auth choice', async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'onboard', provider: 'zai', method: 'api-key' });
+    await waitForFrame(app, 'Welcome');
+    await app.press('enter');
+    const step = await waitForFrame(app, 'Which Z.AI endpoint or plan is the key for?');
+    expect(step).toContain('Global');
+    expect(step).toContain('CN');
+    await app.press('escape');
+    await waitForFrame(app, 'Welcome');
+    await app.press('enter');
+    await waitForFrame(app, 'Which Z.AI endpoint or plan is the key for?');
+    await app.press('down');
+    await app.press('enter');
+    await waitForFrame(app, 'Paste the');
+    await app.press('escape');
+    await waitForFrame(app, 'Which Z.AI endpoint or plan is the key for?');
+    await app.press('down');
+    await app.press('enter');
+    await waitForFrame(app, 'Paste the');
+    await app.type('z'.repeat(40));
+    await app.press('enter');
+    await waitForFrame(app, 'Profile name:');
+    await app.press('enter');
+    await waitForFrame(app, "Also set ZAI_API_KEY in the daemon's .env?");
+    await app.type('n');
+    await waitForFrame(app, 'Saved zai:default');
+    const save = services.calls.find(([name]) => name === 'saveCredential')?.[1] as { authChoice?: string };
+    expect(save.authChoice).toBe(endpointChoices('zai', 'api-key')[1]?.id);
+  });
+});
