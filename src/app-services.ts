@@ -1,5 +1,6 @@
 import type { ActionContext, GatewayOutcome, SavedCredential } from './services/actions.js';
 import * as actions from './services/actions.js';
+import { readGatewayConfig } from './services/config/openclaw-json.js';
 import { listKnownAgentIds, resolveWorkspace, type Workspace } from './services/config/workspace.js';
 import type { Finding } from './services/doctor/doctor-types.js';
 import { type DoctorReport, runDoctor } from './services/doctor/run-doctor.js';
@@ -115,6 +116,12 @@ export function createAppServices(options: RealServicesOptions): AppServices {
     warnWithinMs: options.warnWithinMs,
     now: Date.now,
     loadState: async () => {
+      // openclaw.json changes under a running screen (a save's setup, another process): read it again.
+      try {
+        workspace.config = await readGatewayConfig(workspace.configPath);
+      } catch {
+        // Unreadable now: the config as last read stands; the store read below reports its own trouble.
+      }
       lastState = await loadAgentState(workspace);
       return lastState;
     },

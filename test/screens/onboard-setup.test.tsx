@@ -93,4 +93,22 @@ describe('onboarding wizard: the provider set up beside the secret', () => {
     const save = services.calls.find(([name]) => name === 'saveCredential')?.[1] as { authChoice?: string };
     expect(save.authChoice).toBe(endpointChoices('zai', 'api-key')[1]?.id);
   });
+
+  it('a key check that cannot reach the provider says to check the connection, not the account', async () => {
+    const services = createFakeServices();
+    services.probeOutcomes = [
+      {
+        id: 'xai:default',
+        provider: 'xai',
+        result: 'network',
+        httpStatus: null,
+        latencyMs: 5,
+        detail: 'host name not found (api.x.ai, ENOTFOUND)',
+      },
+    ];
+    const app = await saveXaiKey(services);
+    const verify = (await waitForFrame(app, 'network: host name not found')).replace(/\s*\n\s*/g, ' ');
+    expect(verify).toContain('check your internet connection (or proxy)');
+    expect(verify).not.toContain('fix the account');
+  });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAppServices } from '../../src/app-services.js';
@@ -78,5 +79,22 @@ describe('the action layer', () => {
       status: 'skipped',
       reason: '--no-reload',
     });
+  });
+
+  it("a screen's save sets the provider up, and the next read sees openclaw.json as it is now", async () => {
+    const { home, configPath } = makeTempHome();
+    const workspace = await workspaceOf(home);
+    const services = realServices(workspace, await loadAgentState(workspace));
+    const saved = await services.saveCredential({
+      profileId: 'anthropic:default',
+      provider: 'anthropic',
+      kind: 'api_key',
+      secret: fakeSecrets.anthropicApiKey(),
+      replace: 'never',
+    });
+    expect(saved.setup?.defaultModel).toEqual({ status: 'set', ref: 'anthropic/claude-opus-5' });
+    expect(JSON.parse(readFileSync(configPath, 'utf8')).plugins.entries.anthropic.enabled).toBe(true);
+    const state = await services.loadState();
+    expect(state.workspace.config.models.defaults.primary).toBe('anthropic/claude-opus-5');
   });
 });

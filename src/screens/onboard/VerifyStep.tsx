@@ -59,7 +59,13 @@ export function VerifyStep({
         </Text>
       )}
       {probe && probe.result !== 'ok' && (
-        <Text dimColor>The key is saved all the same; replace it with `a` on the next screen, or fix the account.</Text>
+        <Text dimColor>
+          {probe.result === 'network' || probe.result === 'timeout'
+            ? 'The key is saved all the same; the check could not reach the provider: check your internet connection (or proxy), then `authdeck status --probe`.'
+            : probe.result === 'auth' || probe.result === 'billing'
+              ? 'The key is saved all the same; replace it with `a` on the next screen, or fix the account.'
+              : 'The key is saved all the same; `authdeck status --probe` checks it again later.'}
+        </Text>
       )}
       <KeyHints hints={probe ? [['enter', 'continue']] : [['s', 'skip the check']]} />
     </Box>
