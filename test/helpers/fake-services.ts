@@ -27,6 +27,7 @@ export function fakeWorkspace(overrides: Partial<Workspace> = {}): Workspace {
       authOrder: {},
       agents: [],
       models: readModelSettings({}),
+      pluginsEnabled: {},
     },
     agentId: 'main',
     agentDir: '/home/me/.openclaw/agents/main/agent',

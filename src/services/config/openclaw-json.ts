@@ -39,6 +39,8 @@ export interface GatewayConfig {
   lastTouchedVersion?: string;
   /** The `gateway` section as written (port, TLS, auth): how to reach the running gateway. */
   gateway?: Record<string, unknown>;
+  /** `plugins.entries.<id>.enabled` where it is a boolean: a provider's plugin switched on or off. */
+  pluginsEnabled: Record<string, boolean>;
 }
 
 export async function readGatewayConfig(path: string): Promise<GatewayConfig> {
@@ -127,7 +129,13 @@ function interpretConfig(path: string, doc: Record<string, unknown>): GatewayCon
     });
   }
   const lastTouchedVersion = asRecord(doc.meta)?.lastTouchedVersion;
+  const pluginsEnabled = idMap<boolean>();
+  for (const [id, entry] of Object.entries(asRecord(asRecord(doc.plugins)?.entries) ?? {})) {
+    const enabled = asRecord(entry)?.enabled;
+    if (typeof enabled === 'boolean') pluginsEnabled[id] = enabled;
+  }
   return {
+    pluginsEnabled,
     path,
     exists: true,
     authProfiles,
@@ -140,5 +148,13 @@ function interpretConfig(path: string, doc: Record<string, unknown>): GatewayCon
 }
 
 function emptyConfig(path: string, exists: boolean): GatewayConfig {
-  return { path, exists, authProfiles: {}, authOrder: {}, agents: [], models: readModelSettings({}) };
+  return {
+    path,
+    exists,
+    authProfiles: {},
+    authOrder: {},
+    agents: [],
+    models: readModelSettings({}),
+    pluginsEnabled: {},
+  };
 }

@@ -8,7 +8,9 @@ export type SafeFix =
   | { kind: 'temp-file'; path: string; lockedFile: string }
   | { kind: 'dangling-order'; layer: 'own' | 'base'; provider: string; keep: string[] }
   /** An OAuth sign-in renewed with its refresh token, under the gateway's refresh lock. */
-  | { kind: 'refresh-oauth'; profileId: string };
+  | { kind: 'refresh-oauth'; profileId: string }
+  /** plugins.entries.<id>.enabled = true in openclaw.json (the plugin is bundled or installed). */
+  | { kind: 'enable-plugin'; pluginId: string };
 
 export interface Finding {
   /** Stable kebab-case name of the check, for scripts (`--json`). */

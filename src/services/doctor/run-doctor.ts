@@ -14,6 +14,7 @@ import {
   checkTempFiles,
   credentialFiles,
 } from './check-files.js';
+import { checkPlugins } from './check-plugins.js';
 import {
   checkConfigAgreement,
   checkCredentials,
@@ -82,6 +83,7 @@ export async function runDoctor(workspace: Workspace, options: DoctorOptions): P
       ...checkOrders(state, report),
       ...checkCredentials(report),
       ...checkEnvShadowing(state, report),
+      ...(await checkPlugins(state, report)),
     );
   }
   findings.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
@@ -143,6 +145,13 @@ async function applyFix(workspace: Workspace, fix: SafeFix): Promise<string> {
         // A refused refresh is news, not a crash: the finding stays and says to sign in again.
         return `could not refresh ${fix.profileId}: ${errorMessage(error)}`;
       }
+    }
+    case 'enable-plugin': {
+      const { changeConfig } = await import('../config/config-changes.js');
+      await changeConfig(workspace.configPath, () => [
+        { path: ['plugins', 'entries', fix.pluginId, 'enabled'], value: true },
+      ]);
+      return `enabled the ${fix.pluginId} plugin in ${workspace.configPath}`;
     }
   }
 }

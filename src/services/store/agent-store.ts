@@ -60,6 +60,11 @@ export class AgentStore {
     return this.generation.era === 'json';
   }
 
+  /** Providers load only through their plugins (2026.8+: the generation of OpenClaw's provider catalog). */
+  get pluginsServeProviders(): boolean {
+    return this.generation.era === 'shared-sqlite';
+  }
+
   /** Every agent reads one shared store, and an agent's own layer holds local overrides (2026.8+). */
   get hasSharedStore(): boolean {
     return this.generation.era === 'shared-sqlite';

@@ -1,0 +1,70 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { installOpenclawFixture } from '../helpers/openclaw-fixtures.js';
+import { runCommand } from '../helpers/run-command.js';
+import { makeTempHome, readJson, writeJsonFile } from '../helpers/temp-state.js';
+
+// On OpenClaw 2026.8+ a provider's credentials are used only when its plugin is loaded: doctor
+// says which plugin is off or missing, and --fix enables a bundled one (README "doctor").
+
+const SQLITE = { AUTHDECK_STORE_GENERATION: undefined, PATH: '/nonexistent' };
+
+interface Finding {
+  code: string;
+  severity: string;
+  subject: string;
+  fix: string;
+}
+
+async function findings(home: string): Promise<Finding[]> {
+  const run = await runCommand(['doctor', '--json'], { home, env: SQLITE });
+  return (JSON.parse(run.stdout) as { findings: Finding[] }).findings.filter((f) => f.code.startsWith('plugin-'));
+}
+
+describe('doctor: the plugins that serve the providers', () => {
+  it('a switched-off plugin of the provider in use is an error that --fix enables', async () => {
+    const { home, stateDir, configPath } = makeTempHome();
+    installOpenclawFixture('a-v9-shared-fresh', stateDir);
+    const saved = await runCommand(['add-key', '--provider', 'anthropic'], {
+      home,
+      env: SQLITE,
+      input: fakeSecrets.anthropicApiKey(),
+    });
+    expect(saved.code).toBe(0);
+    expect(await findings(home)).toEqual([]);
+    const config = readJson(configPath);
+    config.plugins.entries.anthropic.enabled = false;
+    writeJsonFile(configPath, config);
+    expect(await findings(home)).toEqual([
+      expect.objectContaining({ code: 'plugin-disabled', severity: 'error', subject: 'anthropic' }),
+    ]);
+    const fixed = await runCommand(['doctor', '--fix'], { home, env: SQLITE });
+    expect(fixed.stdout).toContain('enabled the anthropic plugin');
+    expect(readJson(configPath).plugins.entries.anthropic.enabled).toBe(true);
+    expect(await findings(home)).toEqual([]);
+  });
+
+  it('an external plugin not installed names its install command, until it is installed', async () => {
+    const { home, stateDir } = makeTempHome();
+    installOpenclawFixture('a-v9-shared-fresh', stateDir);
+    await runCommand(['add-key', '--provider', 'deepseek'], { home, env: SQLITE, input: fakeSecrets.deepseekKey() });
+    const [missing] = await findings(home);
+    expect(missing).toMatchObject({ code: 'plugin-not-installed', subject: 'deepseek' });
+    expect(missing?.fix).toContain('openclaw plugins install @openclaw/deepseek-provider');
+    mkdirSync(join(stateDir, 'extensions', 'deepseek'), { recursive: true });
+    expect(await findings(home)).toEqual([]);
+  });
+
+  it('says nothing about plugins on a JSON-era home (OpenClaw ≤ 2026.6 builds its providers in)', async () => {
+    const { home, configPath } = makeTempHome();
+    await runCommand(['add-key', '--provider', 'deepseek'], { home, input: fakeSecrets.deepseekKey() });
+    writeJsonFile(configPath, {
+      ...(readJson(configPath) as Record<string, unknown>),
+      plugins: { entries: { deepseek: { enabled: false } } },
+    });
+    const run = await runCommand(['doctor', '--json'], { home });
+    expect(run.stdout).not.toContain('plugin-');
+  });
+});
