@@ -111,4 +111,13 @@ describe('onboarding wizard: the provider set up beside the secret', () => {
     expect(verify).toContain('check your internet connection (or proxy)');
     expect(verify).not.toContain('fix the account');
   });
+
+  it('says on the welcome step which OpenClaw the saves are written for, and why', async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'onboard' });
+    const welcome = await waitForFrame(app, 'Welcome');
+    expect(welcome).toMatch(/writes for\s+JSON files \(OpenClaw ≤ 2026\.6\.1\)/);
+    expect(welcome).toMatch(/because\s+\S/);
+  });
 });
+

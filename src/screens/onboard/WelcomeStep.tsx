@@ -4,6 +4,7 @@ import { useKeys } from '../../components/key-router.js';
 import { useNavigation, useServices } from '../../contexts.js';
 import type { AgentStateView } from '../../hooks/use-agent-state.js';
 import { listAgentProfiles, listEnvCredentials } from '../../services/profiles/agent-state.js';
+import { describeStore, storeReport } from '../../services/store/report.js';
 import { shown } from '../../services/terminal-text.js';
 import { useClaudePath } from './use-claude-path.js';
 
@@ -19,6 +20,8 @@ export function WelcomeStep({ agent, onContinue }: { agent: AgentStateView; onCo
   const claudePath = useClaudePath();
   const claude = claudePath ? `found at ${claudePath}` : 'not found (the setup-token method needs Claude Code)';
   const profiles = agent.state ? listAgentProfiles(agent.state) : [];
+  // Which OpenClaw the saves are written for, and why: a wrong guess here is a gateway that refuses to start.
+  const store = agent.state ? storeReport(agent.state) : undefined;
   const env = agent.state ? listEnvCredentials(agent.state) : [];
   const row = (label: string, value: string) => (
     <Text wrap="truncate">
@@ -32,6 +35,8 @@ export function WelcomeStep({ agent, onContinue }: { agent: AgentStateView; onCo
       <Box flexDirection="column" marginTop={1}>
         {row('state dir', workspace.stateDir)}
         {row('agent', `${workspace.agentId} (${workspace.agentDir})`)}
+        {store && row('writes for', describeStore(store))}
+        {store && row('because', store.evidence)}
         {row(
           'profiles',
           profiles.length === 0
