@@ -11,6 +11,7 @@ import type { ProbeOutcome } from './services/probe/probe-runner.js';
 import { type AgentState, loadAgentState } from './services/profiles/agent-state.js';
 import type { OrderResult, RemoveResult } from './services/profiles/profile-actions.js';
 import type { SaveCredentialInput } from './services/profiles/save-credential.js';
+import type { LocalServerFailure, LocalServerFound, LocalServerKind } from './services/providers/local-server.js';
 import { type ProviderSetUp, setUpProvider } from './services/providers/provider-setup.js';
 import { findClaudeBinary } from './services/setup-token/find-claude.js';
 import type { PtySpawner } from './services/setup-token/pty.js';
@@ -35,6 +36,10 @@ export interface AppServices {
    * model when none is set): the wizard, setup-token and the dashboard's add all come here.
    */
   saveCredential(input: SaveInput): Promise<SavedCredential>;
+  /** Looks for a model server on this machine (Ollama, LM Studio, vLLM, SGLang) and lists its models. */
+  findLocalServer(kind: LocalServerKind, apiKey?: string): Promise<LocalServerFound | LocalServerFailure>;
+  /** Writes what OpenClaw's onboarding writes for the server and the model chosen (a key too, where it needs one). */
+  setUpLocalServer(input: { kind: LocalServerKind; modelId: string; apiKey?: string }): Promise<LocalSetUp>;
   /** Makes the provider's model the default even over another provider's (the summary's `d`). */
   setDefaultModel(input: Omit<SetUpInput, 'policy'>): Promise<ProviderSetUp>;
   removeProfile(profileId: string): Promise<RemoveResult & GatewayOutcome>;
@@ -63,6 +68,9 @@ export interface AppServices {
 }
 
 type SetUpInput = Parameters<typeof setUpProvider>[1];
+
+/** A local server set up: what was written and what the gateway said. */
+export type LocalSetUp = Awaited<ReturnType<typeof actions.onboardChoice>>;
 
 /** A save from a screen; `authChoice` names the region or plan where the provider has several. */
 export type SaveInput = Omit<SaveCredentialInput, 'workspace' | 'store'> & { authChoice?: string };
@@ -143,6 +151,26 @@ export function createAppServices(options: RealServicesOptions): AppServices {
       }
     },
     setDefaultModel: (input) => setUpProvider(workspace, { ...input, policy: 'set' }),
+    findLocalServer: async (kind, apiKey) => {
+      const { findLocalServer } = await import('./services/providers/local-server.js');
+      return findLocalServer(kind, { timeoutMs: 5000, ...(apiKey ? { apiKey } : {}) });
+    },
+    setUpLocalServer: async ({ kind, modelId, apiKey }) => {
+      const [{ planLocalServer }, { findChoice }] = await Promise.all([
+        import('./services/providers/local-setup.js'),
+        import('./services/providers/catalog.js'),
+      ]);
+      const choice = findChoice(kind);
+      if (!choice) throw new Error(`OpenClaw has no ${kind} choice`);
+      const local = await planLocalServer({ kind, modelId, ...(apiKey ? { apiKey } : {}) });
+      return actions.onboardChoice(context(), {
+        choice,
+        provider: kind,
+        ...(local.credential ? { credential: { kind: 'api_key', ...local.credential } } : {}),
+        setup: local.setup,
+        defaultModel: 'auto',
+      });
+    },
     removeProfile: (profileId) => actions.removeCredential(context(), profileId),
     setOrder: (provider, ids) => actions.setOrder(context(), provider, ids),
     clearCooldown: (profileId) => actions.clearCooldown(context(), profileId),

@@ -7,9 +7,10 @@
 
 import { OAUTH_PROVIDERS } from './oauth/oauth-providers.js';
 import { catalog, resolveProviderAlias } from './providers/catalog.js';
+import { isLocalServerKind } from './providers/local-server.js';
 
 /** browser and device: an OAuth sign-in (services/oauth) for the providers that have one. */
-export type OnboardingMethod = 'api-key' | 'setup-token' | 'paste-token' | 'browser' | 'device';
+export type OnboardingMethod = 'api-key' | 'setup-token' | 'paste-token' | 'browser' | 'device' | 'local-server';
 
 export interface SecretShape {
   pattern: RegExp;
@@ -95,6 +96,12 @@ function buildProviders(): ProviderInfo[] {
       if (!info.envVars.some((variable) => variable.name === name)) info.envVars.push(envVarOf(name));
     const keysUrl = choice.keysUrl ?? facts.keysUrl;
     if (keysUrl && !info.keysUrl) info.keysUrl = keysUrl;
+    // A model server on this machine is found, not pasted: its key (vLLM, SGLang) is asked there.
+    if (isLocalServerKind(choice.id)) {
+      info.methods = ['local-server'];
+      byId.set(id, info);
+      continue;
+    }
     if (choice.credential.kind === 'api_key' && !info.methods.includes('api-key')) info.methods.push('api-key');
     if (choice.credential.kind === 'token' && id === 'anthropic' && !info.methods.includes('setup-token'))
       info.methods.push('setup-token');
@@ -105,7 +112,7 @@ function buildProviders(): ProviderInfo[] {
     for (const signIn of OAUTH_PROVIDERS.filter((entry) => entry.storeProvider === info.id))
       for (const method of signIn.methods)
         if (method !== 'cli' && !info.methods.includes(method)) info.methods.push(method);
-    info.methods.push('paste-token');
+    if (!info.methods.includes('local-server')) info.methods.push('paste-token');
   }
   return [...byId.values()];
 }

@@ -4,6 +4,8 @@ import type { Workspace } from '../../src/services/config/workspace.js';
 import type { Finding } from '../../src/services/doctor/doctor-types.js';
 import type { ProbeOutcome } from '../../src/services/probe/probe-runner.js';
 import type { AgentState } from '../../src/services/profiles/agent-state.js';
+import { catalog } from '../../src/services/providers/catalog.js';
+import type { LocalServerFailure, LocalServerFound } from '../../src/services/providers/local-server.js';
 import type { ProviderSetUp } from '../../src/services/providers/provider-setup.js';
 import { readModelSettings } from '../../src/services/status/model-usage.js';
 import { AgentStore } from '../../src/services/store/agent-store.js';
@@ -84,6 +86,8 @@ export interface FakeServices extends AppServices {
   probeOutcomes: ProbeOutcome[];
   /** Sign-ins the screens started; the test answers them. */
   signIns: Array<{ request: SignInRequest; resolve(result: SignInResult): void; reject(error: Error): void }>;
+  /** What findLocalServer answers (default: nothing running). */
+  localServer?: LocalServerFound | LocalServerFailure;
   /** The setup saveCredential reports beside the save (none: nothing to set up). */
   setupAnswer?: ProviderSetUp;
   /** What refreshProfile answers (or throws). */
@@ -132,6 +136,32 @@ export function createFakeServices(overrides: Partial<AppServices> & { state?: A
         ...(services.setupAnswer ? { setup: services.setupAnswer } : {}),
       };
       return result;
+    },
+    findLocalServer: async (kind, apiKey) => {
+      calls.push(['findLocalServer', kind, apiKey]);
+      return (
+        services.localServer ?? {
+          ok: false,
+          kind,
+          problem: 'not-running',
+          reason: `nothing answers at the ${kind} address`,
+          command: `${kind} serve`,
+        }
+      );
+    },
+    setUpLocalServer: async (input) => {
+      calls.push(['setUpLocalServer', input]);
+      const ref = `${input.kind}/${input.modelId}`;
+      return {
+        choice: catalog.choices.find((choice) => choice.id === input.kind)!,
+        provider: input.kind,
+        saved: [],
+        config: { path: services.workspace.configPath, files: [], changed: true, created: false, applied: [] },
+        defaultModel: { status: 'set', ref },
+        enabled: [input.kind],
+        setup: { plugins: [input.kind], providers: { [input.kind]: {} } },
+        gateway: NOT_TOLD,
+      };
     },
     setDefaultModel: async (input) => {
       calls.push(['setDefaultModel', input]);

@@ -120,4 +120,3 @@ describe('onboarding wizard: the provider set up beside the secret', () => {
     expect(welcome).toMatch(/because\s+\S/);
   });
 });
-

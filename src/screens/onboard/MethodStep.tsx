@@ -41,6 +41,11 @@ export function MethodStep({
       label: `Sign in with a code${provider === 'openai' ? ' (ChatGPT)' : ''}`,
       hint: 'enter a short code on any device: for remote and SSH machines',
     },
+    'local-server': {
+      value: 'local-server',
+      label: `Use the ${providerLabel(provider)} server on this machine`,
+      hint: 'finds it, lists its models; nothing leaves this machine',
+    },
     'paste-token': {
       value: 'paste-token',
       label: 'Paste a token made elsewhere',

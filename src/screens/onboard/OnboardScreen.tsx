@@ -12,11 +12,13 @@ import { storedProfileType } from '../../services/profiles/credential-view.js';
 import { describeModelCoverage } from '../../services/profiles/model-coverage.js';
 import { ProfileConflictError, resolveProfileId } from '../../services/profiles/profile-actions.js';
 import { refuseReplacing } from '../../services/profiles/save-credential.js';
+import type { LocalServerKind } from '../../services/providers/local-server.js';
 import { isValidProviderId, type OnboardingMethod } from '../../services/providers.js';
 import { buildStatusReport } from '../../services/status/report.js';
 import { shown } from '../../services/terminal-text.js';
 import { EndpointStep } from './EndpointStep.js';
 import { EnvStep } from './EnvStep.js';
+import { LocalServerStep } from './LocalServerStep.js';
 import { MethodStep } from './MethodStep.js';
 import type { OnboardAction } from './onboard-flow.js';
 import { endpointChoices, initialOnboardState, type OnboardState, onboardReducer, secretKind } from './onboard-flow.js';
@@ -170,6 +172,13 @@ export function OnboardScreen({
             provider={state.provider!}
             initial={lastMethod}
             onSelect={(value) => dispatch({ type: 'method', method: value })}
+          />
+        );
+      case 'local':
+        return (
+          <LocalServerStep
+            kind={state.provider as LocalServerKind}
+            onDone={() => navigation.finish({ exitCode: ExitCode.ok })}
           />
         );
       case 'auth-choice':

@@ -12,6 +12,7 @@ export type OnboardStep =
   | 'custom-provider'
   | 'method'
   | 'auth-choice'
+  | 'local'
   | 'secret'
   | 'profile-id'
   | 'overwrite'
@@ -93,6 +94,7 @@ function afterMethod(state: OnboardState): OnboardStep {
 
 /** The step after choosing a provider: its method, unless one was given. */
 function afterProvider(state: OnboardState): OnboardStep {
+  if (state.method === 'local-server') return 'local';
   return state.method ? afterMethod(state) : 'method';
 }
 
@@ -106,6 +108,7 @@ export function onboardReducer(state: OnboardState, action: OnboardAction): Onbo
     case 'custom-provider':
       return go(state, 'custom-provider');
     case 'method':
+      if (action.method === 'local-server') return go(state, 'local', { method: action.method });
       return go(state, afterMethod({ ...state, method: action.method }), {
         method: action.method,
         envVariable: state.provider ? envVariableFor(state.provider, action.method) : undefined,

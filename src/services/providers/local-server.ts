@@ -14,6 +14,10 @@ export type LocalServerKind = 'ollama' | 'lmstudio' | 'vllm' | 'sglang';
 
 export const LOCAL_SERVER_KINDS: readonly LocalServerKind[] = ['ollama', 'lmstudio', 'vllm', 'sglang'];
 
+export function isLocalServerKind(id: string | null): id is LocalServerKind {
+  return id !== null && (LOCAL_SERVER_KINDS as readonly string[]).includes(id);
+}
+
 interface KindSpec {
   label: string;
   /** What OpenClaw uses without --custom-base-url (its plugins' defaults.ts). */

@@ -4,13 +4,11 @@
  * when the model is named), its models listed, its provider block and default model planned.
  */
 import { AuthdeckError, UsageError } from '../errors.js';
-import { findLocalServer, LOCAL_SERVER_KINDS, LOCAL_SERVERS, type LocalServerKind } from './local-server.js';
+import { findLocalServer, LOCAL_SERVERS, type LocalServerKind } from './local-server.js';
 import { defaultModelChoice, localProviderConfig } from './local-server-config.js';
 import type { ProviderSetup } from './setup-plan.js';
 
-export function isLocalServerKind(id: string | null): id is LocalServerKind {
-  return id !== null && (LOCAL_SERVER_KINDS as readonly string[]).includes(id);
-}
+export { isLocalServerKind } from './local-server.js';
 
 export interface LocalSetupInput {
   kind: LocalServerKind;

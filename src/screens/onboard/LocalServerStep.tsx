@@ -1,0 +1,175 @@
+import { Spinner } from '@inkjs/ui';
+import { Box, Text } from 'ink';
+import { useEffect, useState } from 'react';
+import type { LocalSetUp } from '../../app-services.js';
+import { KeyHints } from '../../components/KeyHints.js';
+import { useKeys } from '../../components/key-router.js';
+import { SelectList } from '../../components/select-list/SelectList.js';
+import { TextField } from '../../components/text-field/TextField.js';
+import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
+import { useServices } from '../../contexts.js';
+import {
+  LOCAL_SERVERS,
+  type LocalModel,
+  type LocalServerFailure,
+  type LocalServerKind,
+} from '../../services/providers/local-server.js';
+import type { DefaultModelOutcome } from '../../services/providers/setup-plan.js';
+import { shown } from '../../services/terminal-text.js';
+
+type Phase =
+  | { name: 'key' }
+  | { name: 'looking' }
+  | { name: 'failed'; failure: Pick<LocalServerFailure, 'reason' | 'command'> }
+  | { name: 'pick'; baseUrl: string; models: LocalModel[] }
+  | { name: 'saving'; modelId: string }
+  | { name: 'done'; result: LocalSetUp }
+  | { name: 'save-failed'; error: string };
+
+/**
+ * A model server on this machine, set up as OpenClaw's onboarding does: found at its address,
+ * a model chosen from what it serves, the provider block and default model written.
+ */
+export function LocalServerStep({ kind, onDone }: { kind: LocalServerKind; onDone: () => void }) {
+  const services = useServices();
+  const spec = LOCAL_SERVERS[kind];
+  // vLLM and SGLang are run with a key (any value); the others answer without one.
+  const needsKey = kind === 'vllm' || kind === 'sglang';
+  const [phase, setPhase] = useState<Phase>(needsKey ? { name: 'key' } : { name: 'looking' });
+  const key = useTextFieldState();
+  useEffect(() => {
+    if (phase.name !== 'looking') return;
+    let live = true;
+    services.findLocalServer(kind, needsKey ? key.current() : undefined).then((found) => {
+      if (!live) return;
+      setPhase(
+        found.ok ? { name: 'pick', baseUrl: found.baseUrl, models: found.models } : { name: 'failed', failure: found },
+      );
+    });
+    return () => {
+      live = false;
+    };
+  }, [phase.name, kind, needsKey, key, services]);
+  useKeys((input, key) => {
+    if ((phase.name === 'failed' || phase.name === 'save-failed') && input === 'r') setPhase({ name: 'looking' });
+    else if (phase.name === 'done' && key.return) onDone();
+  });
+  const save = (modelId: string) => {
+    setPhase({ name: 'saving', modelId });
+    services.setUpLocalServer({ kind, modelId, ...(needsKey ? { apiKey: key.current() } : {}) }).then(
+      (result) => setPhase({ name: 'done', result }),
+      (error: unknown) =>
+        setPhase({ name: 'save-failed', error: error instanceof Error ? error.message : String(error) }),
+    );
+  };
+  switch (phase.name) {
+    case 'key':
+      return (
+        <Box flexDirection="column">
+          <Text bold>The key `{kind} serve --api-key` was given (any value the server accepts):</Text>
+          <TextField
+            state={key}
+            mask="all"
+            placeholder="the server's key"
+            onSubmit={(value) => value.trim() !== '' && setPhase({ name: 'looking' })}
+          />
+          <KeyHints
+            hints={[
+              ['enter', 'look for the server'],
+              ['esc', 'back'],
+            ]}
+          />
+        </Box>
+      );
+    case 'looking':
+      return <Spinner label={`Looking for ${spec.label} at ${spec.defaultBaseUrl}…`} />;
+    case 'failed':
+      return (
+        <Box flexDirection="column">
+          <Text color="red">✘ {shown(phase.failure.reason)}</Text>
+          <Text>Start it with `{shown(phase.failure.command)}`, then press r.</Text>
+          <KeyHints
+            hints={[
+              ['r', 'look again'],
+              ['esc', 'back'],
+            ]}
+          />
+        </Box>
+      );
+    case 'pick':
+      return phase.models.length === 0 ? (
+        <Box flexDirection="column">
+          <Text color="yellow">
+            ! {spec.label} at {shown(phase.baseUrl)} serves no model yet.
+          </Text>
+          <KeyHints
+            hints={[
+              ['r', 'look again'],
+              ['esc', 'back'],
+            ]}
+          />
+        </Box>
+      ) : (
+        <Box flexDirection="column">
+          <Text bold>
+            {spec.label} at {shown(phase.baseUrl)}: which model should the gateway use?
+          </Text>
+          <SelectList
+            items={phase.models.map((model) => ({ value: model.id, label: shown(model.id), hint: '' }))}
+            onSelect={save}
+          />
+          <KeyHints
+            hints={[
+              ['↑↓', 'move'],
+              ['enter', 'choose'],
+              ['esc', 'back'],
+            ]}
+          />
+        </Box>
+      );
+    case 'saving':
+      return <Spinner label={`Writing ${spec.label} with ${phase.modelId}…`} />;
+    case 'save-failed':
+      return (
+        <Box flexDirection="column">
+          <Text color="red">✘ {shown(phase.error, 400)}</Text>
+          <KeyHints
+            hints={[
+              ['r', 'look again'],
+              ['esc', 'back'],
+            ]}
+          />
+        </Box>
+      );
+    case 'done': {
+      const { result } = phase;
+      const model = modelLine(result.defaultModel);
+      return (
+        <Box flexDirection="column">
+          <Text color="green">✔ {spec.label} set up for the gateway</Text>
+          {result.saved.map((saved) => (
+            <Text key={saved.profileId}>
+              {' '}
+              • {shown(saved.storePath)} ({shown(saved.profileId)})
+            </Text>
+          ))}
+          <Text>
+            {' '}
+            • {shown(result.config.path)} (models.providers.{kind}
+            {result.enabled.length > 0 ? `; ${result.enabled.join(', ')} plugin enabled` : ''})
+          </Text>
+          {model && <Text> {shown(model)}</Text>}
+          {result.gatewayNote && <Text dimColor> {result.gatewayNote.line}</Text>}
+          <KeyHints hints={[['enter', 'done']]} />
+        </Box>
+      );
+    }
+  }
+}
+
+function modelLine(outcome: DefaultModelOutcome): string | undefined {
+  if (outcome.status === 'set' || outcome.status === 'already') return `• default model ${outcome.ref}`;
+  if (outcome.status === 'kept' || outcome.status === 'same-provider')
+    return `• the default model stays ${outcome.current} (\`authdeck onboard --non-interactive --auth-choice … --set-default-model\` changes it)`;
+  return undefined;
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { createFakeServices } from '../helpers/fake-services.js';
+import { renderApp, waitForFrame } from '../helpers/ink.js';
+
+// A model server on this machine in the wizard: found, a model chosen, set up as OpenClaw's
+// onboarding sets it up (README "Providers").
+
+describe('onboarding wizard: a local model server', () => {
+  it('finds Ollama, lists its models, and sets up the one chosen', async () => {
+    const services = createFakeServices();
+    services.localServer = {
+      ok: true,
+      kind: 'ollama',
+      baseUrl: 'http://127.0.0.1:11434',
+      models: [{ id: 'qwen3:8b' }, { id: 'llama3.3:70b' }] as never,
+    };
+    const app = await renderApp(services, { name: 'onboard' });
+    await waitForFrame(app, 'Welcome');
+    await app.press('enter');
+    await waitForFrame(app, 'Which provider?');
+    await app.type('ollama');
+    await app.press('enter');
+    const method = await waitForFrame(app, 'How do you want to sign in to Ollama?');
+    expect(method).toContain('Use the Ollama server on this machine');
+    expect(method).not.toContain('Paste a token');
+    await app.press('enter');
+    await waitForFrame(app, 'which model should the gateway use?');
+    await app.press('down');
+    await app.press('enter');
+    const done = await waitForFrame(app, 'Ollama set up for the gateway');
+    expect(done).toContain('default model ollama/llama3.3:70b');
+    expect(services.calls).toContainEqual(['setUpLocalServer', { kind: 'ollama', modelId: 'llama3.3:70b' }]);
+    await app.press('enter');
+    expect(app.exits).toEqual([{ exitCode: 0 }]);
+  });
+
+  it('says how to start a server that is not running, and looks again with r', async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'onboard', provider: 'lmstudio', method: 'local-server' });
+    await waitForFrame(app, 'Welcome');
+    await app.press('enter');
+    const failed = await waitForFrame(app, 'then press r');
+    expect(failed).toContain('Start it with `lmstudio serve`');
+    services.localServer = { ok: true, kind: 'lmstudio', baseUrl: 'http://127.0.0.1:1234/v1', models: [] };
+    await app.type('r');
+    await waitForFrame(app, 'serves no model yet');
+    expect(services.calls.filter(([name]) => name === 'findLocalServer')).toHaveLength(2);
+  });
+
+  it('asks vLLM for its key first, and sends it with the search', async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'onboard', provider: 'vllm', method: 'local-server' });
+    await waitForFrame(app, 'Welcome');
+    await app.press('enter');
+    await waitForFrame(app, 'The key `vllm serve --api-key` was given');
+    await app.type('local-secret');
+    expect(app.frame()).not.toContain('local-secret');
+    await app.press('enter');
+    await waitForFrame(app, 'then press r');
+    expect(services.calls).toContainEqual(['findLocalServer', 'vllm', 'local-secret']);
+  });
+});
