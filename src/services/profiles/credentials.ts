@@ -142,8 +142,9 @@ export function checkSecret(provider: string, kind: SecretKind, input: string): 
 
   const shape: SecretShape | undefined = kind === 'api_key' ? info.key : info.token;
   if (shape && !shape.pattern.test(secret)) {
-    // Another provider's secret is the usual reason: name it and the flow it belongs in.
-    const others = otherShapesMatching(secret, info.id);
+    // Another provider's secret is the usual reason: name it and the flow it belongs in (a
+    // prefix recognised above is this provider's own secret, cut short or mistyped).
+    const others = recognised ? [] : otherShapesMatching(secret, info.id);
     const first = others[0];
     if (first)
       return fail(
