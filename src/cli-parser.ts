@@ -74,7 +74,7 @@ export function parseCommandLine(root: CommandSpec, globalSpecs: GlobalOptionSpe
   try {
     parsed = parseArgs({ args: rest, options: config, allowPositionals: true, strict: true }) as typeof parsed;
   } catch (error) {
-    throw new UsageError(`${usageMessage(error, options)}; see \`authdeck ${[...path, '--help'].join(' ')}\``);
+    throw new UsageError(`${usageMessage(error, options)} (see \`authdeck ${[...path, '--help'].join(' ')}\`)`);
   }
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'help', text: formatHelp(command, path, globalSpecs) };
@@ -141,6 +141,9 @@ function usageMessage(error: unknown, options: OptionSpec[]): string {
     );
     return `unknown option '${unknown}'${guess ? `; did you mean --${guess}?` : ''}`;
   }
+  // parseArgs takes a value that starts with - for the next option; say how to pass one instead.
+  const ambiguous = /^Option '(?:-\w, )?(--[^' ]+)[^']*' argument is ambiguous/.exec(message)?.[1];
+  if (ambiguous) return `option '${ambiguous}' needs a value; one that starts with "-" is written ${ambiguous}=-…`;
   return message.replace(/^Option '([^']+)' argument missing/, "option '$1' needs a value");
 }
 
@@ -158,11 +161,11 @@ export function formatHelp(command: CommandSpec, path: string[], globals: Global
     const width = Math.max(...subcommands.map((sub) => sub.name.length));
     for (const sub of subcommands) lines.push(`  ${sub.name.padEnd(width)}  ${sub.description}`);
   }
-  const writes = command.writes || subcommands.some((sub) => sub.writes);
+  // A group's own help lists what it takes itself; the write options are its writing commands'.
   const options = [
     ...(command.options ?? []),
     ...globals.always,
-    ...(writes ? globals.forWrites : []),
+    ...(command.writes ? globals.forWrites : []),
     HELP,
     ...(path.length === 0 ? [VERSION] : []),
   ];
@@ -172,6 +175,14 @@ export function formatHelp(command: CommandSpec, path: string[], globals: Global
   lines.push('', 'Options:');
   for (const option of options)
     lines.push(`  ${flag(option).padEnd(width)}  ${option.description}${option.required ? ' (required)' : ''}`);
+  const writers = subcommands.filter((sub) => sub.writes).map((sub) => sub.name);
+  if (!command.writes && writers.length > 0)
+    lines.push(
+      '',
+      `Commands that write (${writers.join(', ')}) also take ${globals.forWrites.map((option) => `--${option.name}`).join(', ')}.`,
+    );
+  for (const section of command.helpSections ?? [])
+    lines.push('', `${section.title}:`, ...section.lines.map((line) => `  ${line}`));
   if (command.examples?.length) lines.push('', 'Examples:', ...command.examples.map((example) => `  ${example}`));
   return `${lines.join('\n')}\n`;
 }

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { type GlobalOptionSpecs, parseCommandLine } from './cli-parser.js';
 import { CommandContext, type GlobalOptions } from './commands/context.js';
 import { doctorCommand } from './commands/doctor.js';
@@ -74,13 +75,38 @@ const ROOT: CommandSpec = {
     prefsCommand,
     {
       name: 'models',
-      description: 'OpenClaw spellings: models status, models auth login|logout|paste-token|setup-token|order',
+      description:
+        'OpenClaw spellings: models status, models auth list|add|login|logout|paste-api-key|paste-token|setup-token|order',
       subcommands: [
         statusCommand,
         {
           name: 'auth',
-          description: 'OpenClaw spellings: login, logout, paste-token, setup-token, order',
-          subcommands: [loginCommand, logoutCommand, pasteTokenCommand, setupTokenCommand, orderCommand],
+          description: 'OpenClaw spellings: list, add, login, logout, paste-api-key, paste-token, setup-token, order',
+          subcommands: [
+            {
+              ...statusCommand,
+              name: 'list',
+              aliases: [],
+              description: `as \`authdeck status\`: ${statusCommand.description}`,
+            },
+            {
+              ...onboardCommand,
+              name: 'add',
+              aliases: [],
+              description: `as \`authdeck onboard\`: ${onboardCommand.description}`,
+            },
+            loginCommand,
+            logoutCommand,
+            {
+              ...addKeyCommand,
+              name: 'paste-api-key',
+              aliases: [],
+              description: `as \`authdeck add-key\`: ${addKeyCommand.description}`,
+            },
+            pasteTokenCommand,
+            setupTokenCommand,
+            orderCommand,
+          ],
         },
       ],
     },
@@ -129,6 +155,14 @@ async function refuseSecretArguments(argv: string[]): Promise<void> {
   }
 }
 
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 const EXIT_NAMES: Record<number, string> = {
   1: 'failure',
   2: 'expiring',
@@ -150,7 +184,12 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
       io.stdout.write(`${VERSION}\n`);
       return ExitCode.ok;
     }
-    const ctx = new CommandContext(io, globalOptions(outcome.values));
+    const globals = globalOptions(outcome.values);
+    // A mistyped --state-dir would read as an empty state: say so instead. A write may create it.
+    const writes = outcome.command === ROOT ? io.stdin.isTTY && io.stdout.isTTY : outcome.command.writes;
+    if (globals.stateDir !== undefined && !writes && !isDirectory(globals.stateDir))
+      throw new UsageError(`--state-dir ${globals.stateDir}: no such directory; nothing to read there`);
+    const ctx = new CommandContext(io, globals);
     return await outcome.command.run!(ctx, { values: outcome.values, positionals: outcome.positionals });
   } catch (error) {
     const known = error instanceof AuthdeckError;

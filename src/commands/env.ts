@@ -5,8 +5,8 @@ import {
   readDaemonEnv,
   setDaemonEnvVar,
 } from '../services/env-file.js';
-import { UsageError } from '../services/errors.js';
-import { maskSecret } from '../services/profiles/credentials.js';
+import { AuthdeckError, UsageError } from '../services/errors.js';
+import { checkSecret, maskSecret, recogniseSecret } from '../services/profiles/credentials.js';
 import { PROVIDERS } from '../services/providers.js';
 import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
@@ -17,6 +17,28 @@ const RESTART =
 
 function providerOf(name: string): string | undefined {
   return PROVIDERS.find((info) => info.envVars.some((variable) => variable.name === name))?.id;
+}
+
+/**
+ * A provider's variable gets the checks `add-key` makes: another provider's key or a token in
+ * OPENAI_API_KEY would replace a working key with one every request fails with.
+ */
+function checkProviderValue(name: string, value: string): void {
+  const provider = PROVIDERS.find((info) => info.envVars.some((variable) => variable.name === name));
+  const variable = provider?.envVars.find((entry) => entry.name === name);
+  if (!provider || !variable) return;
+  const check = checkSecret(provider.id, variable.type, value);
+  if (check.ok) return;
+  let hint = '';
+  const fits = check.fits?.provider ? PROVIDERS.find((info) => info.id === check.fits?.provider) : undefined;
+  if (fits) {
+    const kind = recogniseSecret(check.secret)?.kind ?? 'api_key';
+    const home = fits.envVars.find((entry) => entry.type === kind) ?? fits.envVars[0];
+    hint = home
+      ? `; it belongs in ${home.name} (\`authdeck env set ${home.name}\`)`
+      : `; add it with \`authdeck add-key --provider ${fits.id}\``;
+  }
+  throw new AuthdeckError(`${name}: ${check.error}${hint}; nothing changed`);
 }
 
 function requireName(name: string | undefined): string {
@@ -60,6 +82,7 @@ async function runEnvSet(ctx: CommandContext, rawName: string | undefined, json:
   const value = input.replace(/\r?\n$/, '');
   const problem = envValueProblem(value);
   if (problem) throw new UsageError(`${name}: ${problem}`);
+  checkProviderValue(name, value);
   const change = await setDaemonEnvVar(path, name, value);
   const replaced = change.previous !== undefined && change.previous !== value ? maskSecret(change.previous) : null;
   if (json) {

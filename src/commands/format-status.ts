@@ -40,7 +40,8 @@ export function formatStatusReport(report: StatusReport, paint: Painter, nowMs: 
     const profiles = report.profiles
       .filter((profile) => profile.provider === provider.provider)
       .sort(compareByOrderPosition);
-    for (const profile of profiles) lines.push(profileLine(profile, idWidth, paint, nowMs, below?.role === 'shared'));
+    for (const profile of profiles)
+      lines.push(profileLine(profile, idWidth, paint, nowMs, below?.role === 'shared', report.warnWithinMs));
     for (const env of report.env.filter((entry) => entry.provider === provider.provider)) {
       const where = env.origin === 'process' ? 'environment' : 'daemon .env';
       const role = provider.effectiveSource === 'env' ? 'in use: no profile works' : 'fallback after profiles';
@@ -75,6 +76,7 @@ function profileLine(
   paint: Painter,
   nowMs: number,
   hasSharedLayer: boolean,
+  warnWithinMs: number,
 ): string {
   const position =
     profile.orderPosition === null ? ' – ' : `${String(profile.orderPosition).padStart(2)}${profile.next ? '▸' : ' '}`;
@@ -84,6 +86,9 @@ function profileLine(
   if (profile.status === 'unknown') details.push(`type "${profile.type}" is not one authdeck knows; kept as is`);
   if (profile.expiresAt !== null) {
     details.push(describeExpiry(profile.expiresAt, nowMs));
+    // Only a sign-in with a refresh token is `ok` this close to its expiry (see health.ts).
+    if (profile.type === 'oauth' && profile.status === 'ok' && profile.expiresAt - nowMs <= warnWithinMs)
+      details.push('the gateway renews it');
   }
   if (profile.usage === 'disabled' && profile.disabledUntil !== null) {
     details.push(

@@ -20,12 +20,22 @@ export const loginCommand = command({
     'authdeck login --provider openrouter-oauth                      # an OpenRouter API key, by browser',
     'authdeck login --provider anthropic-cli                         # use the Claude CLI login',
   ],
+  helpSections: [
+    {
+      title: 'Sign-ins (--provider; any other provider opens the wizard)',
+      lines: (() => {
+        const width = Math.max(...OAUTH_PROVIDERS.map((entry) => entry.id.length));
+        return OAUTH_PROVIDERS.map(
+          (entry) =>
+            `${entry.id.padEnd(width)}  ${entry.label}: ${entry.methods.map((method) => (method === 'cli' ? 'its CLI' : method)).join(', ')}${entry.aliases?.length ? ` (also ${entry.aliases.join(', ')})` : ''}`,
+        );
+      })(),
+    },
+  ],
   writes: true,
   options: {
     ...ONBOARD_OPTIONS,
-    provider: provider(
-      `provider: ${OAUTH_PROVIDERS.map((entry) => entry.id).join(', ')} sign in; others open the wizard`,
-    ),
+    provider: provider('provider: one of the sign-ins below; others open the wizard'),
     method: {
       ...ONBOARD_OPTIONS.method,
       description: 'browser | device (sign in), or api-key | setup-token | paste-token (the wizard)',

@@ -1,6 +1,6 @@
 import { migrateJsonFiles } from '../services/actions.js';
 import { describeExpiry } from '../services/durations.js';
-import { CancelledError, UsageError } from '../services/errors.js';
+import { AuthdeckError, CancelledError, UsageError } from '../services/errors.js';
 import type { MigrationEntry, MigrationPlan } from '../services/profiles/migrate.js';
 import { countOf } from '../services/status/words.js';
 import type { CommandContext } from './context.js';
@@ -23,6 +23,9 @@ const VERDICT_TEXT: Record<MigrationEntry['verdict'], string> = {
   differs: 'differs from the stored one: doctor keeps the stored one',
 };
 
+const NO_TARGET_YET =
+  'the SQLite store does not exist yet, so nothing can conflict: run `openclaw doctor --fix`, which creates it and imports every profile';
+
 function formatPlan(ctx: CommandContext, plan: MigrationPlan): void {
   const out = ctx.io.stdout;
   const { paint } = ctx;
@@ -30,7 +33,7 @@ function formatPlan(ctx: CommandContext, plan: MigrationPlan): void {
   writeLine(out, `${paint.bold('JSON store')} ${sources || 'none'}`);
   writeLine(
     out,
-    `${paint.bold('SQLite store')} ${plan.target.path} (${plan.target.role}${plan.target.exists ? '' : ', does not exist yet'})`,
+    `${paint.bold('SQLite store')} ${plan.target.path} (${plan.target.role}${plan.target.exists ? '' : `, ${paint.yellow('does not exist yet')}`})`,
   );
   for (const entry of plan.entries) {
     const expiry =
@@ -59,7 +62,10 @@ export async function runMigrate(ctx: CommandContext, options: MigrateOptions): 
       writeLine(ctx.io.stdout, 'This agent uses the JSON store (OpenClaw ≤ 2026.6.1): nothing to migrate.');
     else if (!plan.profilesFile && !plan.stateFile && plan.otherFiles.length === 0)
       writeLine(ctx.io.stdout, 'No JSON auth files: nothing to migrate.');
-    else {
+    else if (!plan.target.exists) {
+      formatPlan(ctx, plan);
+      writeLine(ctx.io.stdout, NO_TARGET_YET);
+    } else {
       formatPlan(ctx, plan);
       writeLine(
         ctx.io.stdout,
@@ -69,6 +75,11 @@ export async function runMigrate(ctx: CommandContext, options: MigrateOptions): 
       );
     }
     return 0;
+  }
+  // Nothing to ask about: without the database there is nothing to write into (nor to conflict with).
+  if (!plan.target.exists && !plan.readsJsonFiles && (plan.profilesFile || plan.stateFile)) {
+    if (!options.json) formatPlan(ctx, plan);
+    throw new AuthdeckError(`nothing changed: ${NO_TARGET_YET}`);
   }
   if (!options.yes) {
     if (!ctx.interactive)

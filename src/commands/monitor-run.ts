@@ -106,7 +106,10 @@ export async function runScheduledCheck(
         nowMs: ctx.io.now(),
         warnWithinMs: withinMs,
       });
-      return { exitCode: report.check.exitCode, reasons: report.check.reasons.map((reason) => reason.message) };
+      // What the gateway renews itself is no news: only what needs a person counts.
+      const reasons = report.check.reasons.filter((reason) => !reason.renewsItself);
+      const exitCode = reasons.some((reason) => reason.exitCode === 1) ? 1 : reasons.length > 0 ? 2 : 0;
+      return { exitCode, reasons: reasons.map((reason) => reason.message) };
     },
     target: notify,
     statusPath: monitorLocation(await target(ctx)).statusPath,

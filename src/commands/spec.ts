@@ -47,6 +47,8 @@ export interface CommandSpec {
   aliases?: string[];
   description: string;
   examples?: string[];
+  /** More help, after the options: a title and its lines (login lists its sign-ins). */
+  helpSections?: Array<{ title: string; lines: string[] }>;
   /** It changes the store or the config: --no-reload and --store-generation apply to it. */
   writes?: boolean;
   /** Not listed in help (the completion helper). */

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 import { makeTempHome } from '../helpers/temp-state.js';
@@ -52,6 +53,7 @@ describe('command line', () => {
 
   it('takes global options before or after the command', async () => {
     const { home } = makeTempHome();
+    mkdirSync(`${home}/elsewhere`);
     const before = await runCli(['--state-dir', `${home}/elsewhere`, 'status', '--json'], { home });
     const after = await runCli(['status', '--json', '--state-dir', `${home}/elsewhere`], { home });
     expect(JSON.parse(before.stdout).stateDir).toBe(`${home}/elsewhere`);

@@ -183,7 +183,7 @@ describe('refresh beside a dead lock', () => {
   });
 });
 
-describe('doctor --fix and an expiring sign-in', () => {
+describe('doctor --fix and a lapsed sign-in', () => {
   it('names the refresh as the fix and does it under --fix', async () => {
     server = await startFakeAuthServer();
     const { home, mainAgentDir, configPath } = makeTempHome();
@@ -192,7 +192,8 @@ describe('doctor --fix and an expiring sign-in', () => {
     const id = 'openai-codex:me@example.com';
     const storePath = join(mainAgentDir, 'auth-profiles.json');
     const store = readJson(storePath);
-    store.profiles[id].expires = Date.now() + 60_000;
+    // Expired: one that still lasts is renewed by the gateway, and doctor leaves it alone.
+    store.profiles[id].expires = Date.now() - 60_000;
     writeJsonFile(storePath, store);
     const config = readJson(configPath);
     writeJsonFile(configPath, { ...config, agents: { defaults: { model: { primary: 'openai-codex/gpt-5.5' } } } });

@@ -142,3 +142,41 @@ describe('authdeck migrate', () => {
     ).toHaveLength(1);
   });
 });
+
+describe('authdeck migrate before the SQLite store exists', () => {
+  function leftoverJson() {
+    const temp = makeTempHome();
+    writeJsonFile(temp.configPath, { meta: { lastTouchedVersion: '2026.9.6' } });
+    writeJsonFile(join(temp.mainAgentDir, 'auth-profiles.json'), {
+      version: 1,
+      profiles: { 'groq:fresh': { type: 'api_key', provider: 'groq', key: fakeSecrets.groqKey('fresh') } },
+    });
+    return temp;
+  }
+
+  it('says so in the listing and names openclaw doctor --fix, not migrate --apply', async () => {
+    const { home } = leftoverJson();
+    const plan = await cli(home, ['migrate']);
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).toMatch(/SQLite store .*does not exist yet/);
+    expect(plan.stdout).toContain('run `openclaw doctor --fix`');
+    expect(plan.stdout).not.toContain('authdeck migrate --apply');
+  });
+
+  it('--apply lists, gives the reason and exits 1 without asking; nothing changes', async () => {
+    const { home, mainAgentDir, stateDir } = leftoverJson();
+    for (const args of [
+      ['migrate', '--apply'],
+      ['migrate', '--apply', '--yes'],
+    ]) {
+      const result = await cli(home, args, 'y\n');
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(/groq:fresh\s+api_key/);
+      expect(result.stderr).not.toMatch(/\[y\/N\]|pass --yes/);
+      expect(result.stderr).toMatch(/nothing changed: the SQLite store does not exist yet.*openclaw doctor --fix/);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    }
+    expect(existsSync(join(mainAgentDir, 'auth-profiles.json'))).toBe(true);
+    expect(existsSync(join(stateDir, 'state'))).toBe(false);
+  });
+});

@@ -34,7 +34,7 @@ async function addOpenaiKeyInWizard(session: TerminalSession, key: string): Prom
   await session.waitFor("daemon's .env?");
   await session.type('n');
   // The verify step: the key check reaches a closed local port (see the PTY driver).
-  await session.waitFor(/network: connection refused/);
+  await session.waitFor(/network: could not reach 127\.0\.0\.1:\d+: check your internet connection/);
   await session.press('enter');
   return session.waitFor('Saved openai:default');
 }

@@ -152,6 +152,20 @@ const CASES: Case[] = [
     config: anthropicModel,
   },
   {
+    name: 'an OAuth sign-in with a refresh token, its access token expiring in an hour (renewal does not count)',
+    expected: 2,
+    profiles: (now) => ({
+      'anthropic:me': {
+        type: 'oauth',
+        provider: 'anthropic',
+        access: 'fake-access.parity',
+        refresh: 'fake-refresh.parity',
+        expires: now + HOUR,
+      },
+    }),
+    config: anthropicModel,
+  },
+  {
     name: 'the only token expired, the config holds a key for the provider',
     expected: 0,
     profiles: (now) => ({ 'anthropic:old': token('old', now - DAY) }),

@@ -228,9 +228,11 @@ describe('device sign-in', () => {
       signIn(provider, 'device', { env: server.env, onPrompt: () => {}, sleep: async () => {}, fetch: fetcher });
     await expect(run('github-copilot', flaky('/oauth/token', 3))).resolves.toMatchObject({ kind: 'token' });
     await expect(run('openai', flaky('/openai/devicetoken', 3))).resolves.toMatchObject({ kind: 'oauth' });
-    await expect(run('github-copilot', flaky('/oauth/token', 4))).rejects.toThrow(/could not connect/);
+    await expect(run('github-copilot', flaky('/oauth/token', 4))).rejects.toThrow(
+      /could not reach 127\.0\.0\.1:\d+: check your internet connection \(or proxy\)/,
+    );
     await expect(run('openai', flaky('/openai/devicetoken', 4))).rejects.toThrow(
-      /could not connect while waiting for the approval/,
+      /could not reach 127\.0\.0\.1:\d+: check your internet connection \(or proxy\)/,
     );
   });
 

@@ -169,7 +169,11 @@ describe('runProbes against a local server', () => {
       env: envFor('slow', { openai: 'wait2000' }),
       timeoutMs: 200,
     });
-    expect(outcome).toMatchObject({ result: 'timeout', httpStatus: null, detail: 'no answer within 200 ms' });
+    expect(outcome).toMatchObject({
+      result: 'timeout',
+      httpStatus: null,
+      detail: expect.stringMatching(/^no answer from 127\.0\.0\.1:\d+ within 200 ms: check your internet connection/),
+    });
     expect(outcome?.latencyMs).toBeGreaterThanOrEqual(150);
     expect(outcome?.latencyMs).toBeLessThan(1900);
   });

@@ -150,7 +150,9 @@ export function checkOrders(state: AgentState, report: StatusReport): Finding[] 
 
 /** What `status --check` judges, plus expired leftovers, as findings. */
 export function checkCredentials(report: StatusReport): Finding[] {
-  const findings: Finding[] = report.check.reasons.map((reason) => ({
+  // A sign-in the gateway renews with its refresh token is not a problem to report or to fix.
+  const reasons = report.check.reasons.filter((reason) => !reason.renewsItself);
+  const findings: Finding[] = reasons.map((reason) => ({
     code: reason.exitCode === 1 ? 'credential-fails' : 'credential-expiring',
     severity: reason.exitCode === 1 ? ('error' as const) : ('warning' as const),
     subject: reason.profileId ?? reason.provider,

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AuthdeckError } from '../errors.js';
 import { readBodyText } from '../http-body.js';
+import { couldNotReach } from '../network-failure.js';
 import { shown } from '../terminal-text.js';
 import { defaultModel, pluginEnabled } from './config-facts.js';
 import { pollUntilApproved } from './device-flow.js';
@@ -132,8 +133,8 @@ async function post(
     body: new URLSearchParams(params).toString(),
     signal: AbortSignal.timeout(30_000),
     redirect: 'error',
-  }).catch(() => {
-    throw new OAuthNetworkError(`${hostOf(url)}: could not connect`);
+  }).catch((error: unknown) => {
+    throw new OAuthNetworkError(couldNotReach(hostOf(url), error));
   });
   const text = await readBodyText(response, 'MiniMax', 8192).catch(() => '');
   let body: Record<string, unknown> = {};

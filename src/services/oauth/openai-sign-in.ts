@@ -1,5 +1,6 @@
 import { AuthdeckError } from '../errors.js';
 import { readBodyJson } from '../http-body.js';
+import { couldNotReach } from '../network-failure.js';
 import { runBrowserFlow } from './browser-flow.js';
 import { type PollAnswer, pollUntilApproved } from './device-flow.js';
 import { callbackPort } from './loopback.js';
@@ -82,8 +83,9 @@ async function pollOpenaiDevice(
     headers: { 'content-type': 'application/json', accept: 'application/json', ...HEADERS },
     body: JSON.stringify({ device_auth_id: deviceAuthId, user_code: userCode }),
     signal: AbortSignal.timeout(30_000),
-  }).catch(() => undefined);
-  if (!response) throw new OAuthNetworkError(`${hostOf(url)}: could not connect while waiting for the approval`);
+  }).catch((error: unknown) => {
+    throw new OAuthNetworkError(couldNotReach(hostOf(url), error));
+  });
   if (response.status === 403 || response.status === 404) return 'pending';
   const body = await readBodyJson(response, 'OpenAI');
   if (!response.ok) throw new AuthdeckError(`OpenAI refused the device sign-in (HTTP ${response.status})`);

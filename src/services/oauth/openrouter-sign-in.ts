@@ -1,5 +1,6 @@
 import { AuthdeckError } from '../errors.js';
 import { readBodyText } from '../http-body.js';
+import { couldNotReach } from '../network-failure.js';
 import { shown } from '../terminal-text.js';
 import { runBrowserFlow } from './browser-flow.js';
 import { defaultModel, pluginEnabled } from './config-facts.js';
@@ -74,8 +75,8 @@ async function exchangeForKey(
     body: JSON.stringify({ code, code_verifier: verifier, code_challenge_method: 'S256' }),
     signal: AbortSignal.timeout(30_000),
     redirect: 'error',
-  }).catch(() => {
-    throw new OAuthNetworkError(`${hostOf(url)}: could not connect for the key exchange`);
+  }).catch((error: unknown) => {
+    throw new OAuthNetworkError(`${couldNotReach(hostOf(url), error)}; the key exchange did not happen`);
   });
   const text = await readBodyText(response, 'OpenRouter');
   let body: unknown;

@@ -1,10 +1,11 @@
 import { AuthdeckError } from '../errors.js';
 import { readBodyJson } from '../http-body.js';
+import { couldNotReach } from '../network-failure.js';
 import { defaultModel, pluginEnabled } from './config-facts.js';
 import { runDeviceFlow } from './device-sign-in.js';
 import { type OAuthProviderInfo, oauthEndpoint, onExpectedPage } from './oauth-providers.js';
 import type { SignedIn, SignInOptions } from './sign-in-types.js';
-import { hostOf, type OAuthTokens } from './token-endpoint.js';
+import { hostOf, OAuthNetworkError, type OAuthTokens } from './token-endpoint.js';
 
 /** The only page Radius sends people to (a code pointing elsewhere is refused, as OpenClaw does). */
 const VERIFICATION_ORIGIN = 'https://radius.earendil.com';
@@ -46,8 +47,10 @@ async function catalogDefault(url: string, access: string, options: SignInOption
   const response = await (options.fetch ?? fetch)(url, {
     headers: { authorization: `Bearer ${access}`, accept: 'application/json' },
     signal: AbortSignal.timeout(30_000),
-  }).catch(() => undefined);
-  if (!response?.ok) throw new AuthdeckError(`${hostOf(url)} did not list the organization's models: sign in again`);
+  }).catch((error: unknown) => {
+    throw new OAuthNetworkError(couldNotReach(hostOf(url), error));
+  });
+  if (!response.ok) throw new AuthdeckError(`${hostOf(url)} did not list the organization's models: sign in again`);
   const body = await readBodyJson(response, 'Radius');
   const ids = (Array.isArray(body.models) ? body.models : [])
     .map((model) => (model && typeof model === 'object' ? (model as Record<string, unknown>) : {}))

@@ -1,5 +1,6 @@
 import { AuthdeckError } from '../errors.js';
 import { readBodyText } from '../http-body.js';
+import { couldNotReach } from '../network-failure.js';
 import { shown } from '../terminal-text.js';
 import { lifetimeMs, MAX_ACCESS_TOKEN_SECONDS } from './server-numbers.js';
 
@@ -79,8 +80,7 @@ export async function postForm(
       redirect: 'error',
     });
   } catch (error) {
-    const reason = error instanceof Error && error.name === 'TimeoutError' ? 'no answer in time' : 'could not connect';
-    throw new OAuthNetworkError(`${hostOf(url)}: ${reason}`);
+    throw new OAuthNetworkError(couldNotReach(hostOf(url), error));
   }
   const text = await readBodyText(response, hostOf(url));
   let body: Record<string, unknown> = {};

@@ -1,11 +1,12 @@
 import { AuthdeckError } from '../errors.js';
 import { readBodyJson } from '../http-body.js';
+import { couldNotReach } from '../network-failure.js';
 import { runBrowserFlow } from './browser-flow.js';
 import { runDeviceFlow } from './device-sign-in.js';
 import { callbackPort } from './loopback.js';
 import { type OAuthProviderInfo, oauthEndpoint } from './oauth-providers.js';
 import type { SignedIn, SignInOptions } from './sign-in-types.js';
-import { jwtClaims, type OAuthTokens } from './token-endpoint.js';
+import { hostOf, jwtClaims, OAuthNetworkError, type OAuthTokens } from './token-endpoint.js';
 
 const ISSUER = 'https://auth.x.ai';
 /** The loopback address xAI's shared client is registered for (OpenClaw 2026.5's browser flow). */
@@ -83,8 +84,17 @@ async function xaiEndpoints(info: OAuthProviderInfo, options: SignInOptions): Pr
   const response = await (options.fetch ?? fetch)(discoveryUrl, {
     headers: { accept: 'application/json' },
     signal: AbortSignal.timeout(30_000),
-  }).catch(() => undefined);
-  const document: Record<string, unknown> = response?.ok ? await readBodyJson(response, 'xAI').catch(() => ({})) : {};
+  }).catch((error: unknown) => {
+    // No network is not xAI's doing: say what to check, not "try again later".
+    throw new OAuthNetworkError(couldNotReach(hostOf(discoveryUrl), error));
+  });
+  if (!response.ok) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new AuthdeckError(
+      `xAI's sign-in discovery (${hostOf(discoveryUrl)}) answered HTTP ${response.status}: try again later`,
+    );
+  }
+  const document: Record<string, unknown> = await readBodyJson(response, 'xAI').catch(() => ({}));
   const overridden = discoveryUrl !== info.endpoints.discovery;
   const trusted = (value: unknown): value is string => {
     if (typeof value !== 'string') return false;

@@ -1,3 +1,4 @@
+import { couldNotReach, errorCode } from '../network-failure.js';
 import { createProbeFetch, type ProbeFetch } from './http-dispatcher.js';
 import { buildProbeRequest, classifyStatus, probeEndpoint } from './probe-endpoints.js';
 
@@ -117,7 +118,12 @@ async function probeOne(target: ProbeTarget, context: Context): Promise<ProbeOut
     const latencyMs = elapsed();
     const hint = context.http.proxy === 'unavailable' ? PROXY_HINT : '';
     if (timedOut)
-      return { ...base, result: 'timeout', latencyMs, detail: `no answer within ${context.timeoutMs} ms${hint}` };
+      return {
+        ...base,
+        result: 'timeout',
+        latencyMs,
+        detail: `no answer from ${request.host} within ${context.timeoutMs} ms: check your internet connection (or proxy); the key was not checked${hint}`,
+      };
     const { result, detail } = describeFailure(error, request.host);
     return { ...base, result, latencyMs, detail: scrub(`${detail}${result === 'network' ? hint : ''}`, secret) };
   } finally {
@@ -151,19 +157,6 @@ function skipReason(target: ProbeTarget, secret: string): { detail: string; reas
   return undefined;
 }
 
-const NETWORK_WORDS: Readonly<Record<string, string>> = {
-  ECONNREFUSED: 'connection refused',
-  ECONNRESET: 'connection reset',
-  EPIPE: 'connection closed',
-  UND_ERR_SOCKET: 'connection closed before an answer',
-  ENOTFOUND: 'host name not found',
-  EAI_AGAIN: 'host name lookup failed',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable',
-  ETIMEDOUT: 'connecting timed out',
-  UND_ERR_CONNECT_TIMEOUT: 'connecting timed out',
-};
-
 const PROXY_HINT = '; a proxy is set, but authdeck needs the undici package to use it';
 
 /** A thrown fetch as a result. Error messages are never quoted: some carry the URL or a header. */
@@ -173,19 +166,10 @@ function describeFailure(error: unknown, host: string): { result: ProbeResult; d
     return { result: 'network', detail: `TLS problem talking to ${host} (${code})` };
   // System errors (E…) and undici's socket errors are the network; ERR_… codes are a bad request.
   if (code && (/^E[A-Z0-9]+$/.test(code) || /^UND_ERR_(?!INVALID|NOT_SUPPORTED)/.test(code)))
-    return { result: 'network', detail: `${NETWORK_WORDS[code] ?? 'request failed'} (${host}, ${code})` };
+    return { result: 'network', detail: `${couldNotReach(host, error)}; the key was not checked` };
   if (!code && error instanceof TypeError && error.message === 'fetch failed')
-    return { result: 'network', detail: `request to ${host} failed` };
+    return { result: 'network', detail: `${couldNotReach(host)}; the key was not checked` };
   return { result: 'unknown', detail: `the request to ${host} could not be made${code ? ` (${code})` : ''}` };
-}
-
-/** Node's fetch wraps the socket error in `cause`, sometimes an AggregateError of one per address. */
-function errorCode(error: unknown, depth = 0): string | undefined {
-  if (!(error instanceof Error) || depth > 4) return undefined;
-  const own = (error as NodeJS.ErrnoException).code;
-  if (typeof own === 'string' && own) return own;
-  const nested = error instanceof AggregateError ? error.errors[0] : error.cause;
-  return errorCode(nested, depth + 1);
 }
 
 /** Enough of an error body to find a provider's error code in; never shown as is. */

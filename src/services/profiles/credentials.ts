@@ -1,4 +1,4 @@
-import { findProvider, providerInfo, providerLabel, type SecretShape } from '../providers.js';
+import { findProvider, PROVIDERS, providerInfo, providerLabel, type SecretShape } from '../providers.js';
 
 export type SecretKind = 'api_key' | 'token';
 
@@ -51,6 +51,8 @@ const RECOGNISED_PREFIXES: Array<[string, RecognisedSecret]> = [
   ['sk-ant-ort01-', { provider: 'anthropic', kind: 'refresh', name: 'an Anthropic refresh token' }],
   ['sk-ant-admin01-', { provider: 'anthropic', kind: 'admin', name: 'an Anthropic Admin API key' }],
   ['sk-or-v1-', { provider: 'openrouter', kind: 'api_key', name: 'an OpenRouter key' }],
+  ['sk-proj-', { provider: 'openai', kind: 'api_key', name: 'an OpenAI API key' }],
+  ['sk-svcacct-', { provider: 'openai', kind: 'api_key', name: 'an OpenAI API key' }],
   ['AIza', { provider: 'google', kind: 'api_key', name: 'a Google API key' }],
   ['gsk_', { provider: 'groq', kind: 'api_key', name: 'a Groq key' }],
   ['xai-', { provider: 'xai', kind: 'api_key', name: 'an xAI key' }],
@@ -140,6 +142,15 @@ export function checkSecret(provider: string, kind: SecretKind, input: string): 
 
   const shape: SecretShape | undefined = kind === 'api_key' ? info.key : info.token;
   if (shape && !shape.pattern.test(secret)) {
+    // Another provider's secret is the usual reason: name it and the flow it belongs in (a
+    // prefix recognised above is this provider's own secret, cut short or mistyped).
+    const others = recognised ? [] : otherShapesMatching(secret, info.id);
+    const first = others[0];
+    if (first)
+      return fail(
+        `this looks like ${others.map((other) => other.name).join(' or ')}, not ${kind === 'api_key' ? 'an API key' : 'a token'} of ${providerLabel(info.id)}`,
+        { provider: first.provider },
+      );
     return fail(
       `this is not a valid ${providerLabel(info.id)} ${kind === 'api_key' ? 'API key' : 'token'}: one ${shape.looks}, this has ${secret.length} characters${describeBadCharacters(secret)}; copy it again`,
     );
@@ -151,6 +162,31 @@ export function checkSecret(provider: string, kind: SecretKind, input: string): 
     );
   }
   return { ok: true, secret, warnings };
+}
+
+/**
+ * The providers (other than `provider`) whose key or token shape this secret has: those whose
+ * shape starts with a prefix of its own, so that a bare run of letters names no one.
+ */
+function otherShapesMatching(
+  secret: string,
+  provider: string,
+): Array<{ provider: string; kind: SecretKind; name: string }> {
+  const found: Array<{ provider: string; kind: SecretKind; name: string }> = [];
+  for (const other of PROVIDERS) {
+    if (other.id === provider) continue;
+    for (const [kind, shape] of [
+      ['api_key', other.key],
+      ['token', other.token],
+    ] as const) {
+      if (!shape || !/^\^[A-Za-z]/.test(shape.pattern.source) || !shape.pattern.test(secret)) continue;
+      const label = providerLabel(other.id);
+      const name = `${/^([AEIOU]|x[A-Z])/.test(label) ? 'an' : 'a'} ${label} ${kind === 'api_key' ? 'API key' : 'token'}`;
+      found.push({ provider: other.id, kind, name });
+    }
+  }
+  // OpenAI's keys and DeepSeek's share sk-: the more common one first.
+  return found.sort((a, b) => Number(b.provider === 'openai') - Number(a.provider === 'openai'));
 }
 
 function describeBadCharacters(secret: string): string {

@@ -13,6 +13,8 @@ export interface CheckInputs {
   uses: readonly ProviderUse[];
   nowMs: number;
   warnWithinMs: number;
+  /** OAuth profiles that hold a refresh token: the gateway renews them before they run out. */
+  renewable?: ReadonlySet<string>;
 }
 
 /** OpenClaw's refresh margin: an OAuth access token this close to expiry counts as expiring whatever the window. */
@@ -96,7 +98,8 @@ function judgeProviderInUse(provider: ProviderReport, inputs: CheckInputs): Chec
           exitCode,
           provider: provider.provider,
           profileId: hit.id,
-          message: `${provider.provider} ${why}: ${describe(hit, inputs.nowMs)}`,
+          message: `${provider.provider} ${why}: ${describe(hit, inputs, wanted)}`,
+          ...renewal(hit, wanted, inputs),
         },
       ];
     }
@@ -114,15 +117,28 @@ function judgeProfile(profile: ProfileReport, inputs: CheckInputs): CheckFinding
     exitCode: verdict === 'expiring' ? 2 : 1,
     provider: profile.provider,
     profileId: profile.id,
-    message: describe(profile, inputs.nowMs),
+    message: describe(profile, inputs, verdict),
+    ...renewal(profile, verdict, inputs),
   };
 }
 
-function describe(profile: ProfileReport, nowMs: number): string {
+/**
+ * An expiring OAuth profile with a refresh token: the gateway renews it, which OpenClaw's check
+ * does not weigh, so the exit stays 2 and says so; doctor and monitor leave it alone.
+ */
+function renewal(profile: ProfileReport, verdict: Verdict, inputs: CheckInputs): Pick<CheckFinding, 'renewsItself'> {
+  return verdict === 'expiring' && inputs.renewable?.has(profile.id) ? { renewsItself: true } : {};
+}
+
+function describe(profile: ProfileReport, inputs: CheckInputs, verdict: Verdict): string {
+  const { nowMs } = inputs;
   const tried = profile.orderPosition !== null ? ` (tried #${profile.orderPosition})` : '';
   if (profile.expiresAt === null || profile.status === 'missing')
     return `${profile.id}${tried} has no usable secret${profile.type === 'oauth' ? ' or no expiry time' : ''}`;
-  return `${profile.id}${tried} ${describeExpiry(profile.expiresAt, nowMs)}`;
+  const renews = renewal(profile, verdict, inputs).renewsItself
+    ? ' (the gateway renews it with its refresh token; OpenClaw counts it as expiring too)'
+    : '';
+  return `${profile.id}${tried} ${describeExpiry(profile.expiresAt, nowMs)}${renews}`;
 }
 
 /** "(default model anthropic/claude-opus-4-6)": the first model that puts the provider in use. */

@@ -42,7 +42,10 @@ export function classifyProfileHealth(view: ProfileView, nowMs: number, warnWith
   // oauth: without an expiry time nobody can tell when to refresh, so it counts as missing.
   if ((!present && !view.hasRefresh) || view.expiresAt === undefined) return timed('missing');
   const byExpiry = present ? expiryStatus(view.expiresAt, nowMs, warnWithinMs) : 'expired';
-  if (byExpiry !== 'ok' && view.hasRefresh) return timed('refreshable');
+  // While its access token lasts, a sign-in with a refresh token is renewed by the gateway
+  // before it runs out (as OpenClaw's own auth status sees it), so it is healthy, not expiring.
+  if (byExpiry === 'expiring' && view.hasRefresh) return timed('ok');
+  if (byExpiry === 'expired' && view.hasRefresh) return timed('refreshable');
   return timed(byExpiry);
 }
 

@@ -118,7 +118,17 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
     providers,
     missingProviders,
     summary: summarize(profiles),
-    check: evaluateCheck({ mode: options.checkMode ?? 'gateway', profiles, providers, uses, nowMs, warnWithinMs }),
+    check: evaluateCheck({
+      mode: options.checkMode ?? 'gateway',
+      profiles,
+      providers,
+      uses,
+      nowMs,
+      warnWithinMs,
+      renewable: new Set(
+        rows.filter((row) => row.view.type === 'oauth' && row.view.hasRefresh).map((row) => row.view.id),
+      ),
+    }),
     probes: null,
     warnings: collectWarnings(state),
   };

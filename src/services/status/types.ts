@@ -99,6 +99,11 @@ export interface CheckFinding {
   provider: string;
   profileId: string | null;
   message: string;
+  /**
+   * An OAuth sign-in whose refresh token the gateway uses before the access token runs out:
+   * OpenClaw's check still counts it as expiring (exit 2), doctor and monitor leave it alone.
+   */
+  renewsItself?: true;
 }
 
 export interface CheckResult {

@@ -42,14 +42,23 @@ export function storeReport(state: AgentState): StoreReport {
     layout: generation.layout ?? null,
     openclawVersion: generation.openclawVersion ?? null,
     evidence: generation.evidence,
-    layers: layerEntries.map((layer) => ({
-      role: layer.role,
-      path: layer.path,
-      backend: layer.backend,
-      exists: layer.present,
-      writable: layer.present && !layer.writeRefusal,
-      note: layer.writeRefusal ?? (layer.present ? null : 'does not exist yet: OpenClaw creates it on its first write'),
-    })),
+    layers: layerEntries.map((layer) => {
+      // A JSON layer is always writable (a write creates the file), but that is not the file existing.
+      const snapshot = layer === layers.own ? state.own : state.base;
+      const exists = layer.backend === 'json' ? snapshot?.exists === true : layer.present;
+      const missing =
+        layer.backend === 'json'
+          ? 'does not exist yet: the first write creates it'
+          : 'does not exist yet: OpenClaw creates it on its first write';
+      return {
+        role: layer.role,
+        path: layer.path,
+        backend: layer.backend,
+        exists,
+        writable: layer.present && !layer.writeRefusal,
+        note: layer.writeRefusal ?? (exists ? null : missing),
+      };
+    }),
     databases: dbs.map((db) => ({
       kind: db.kind,
       path: db.path,

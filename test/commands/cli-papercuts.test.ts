@@ -1,0 +1,85 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { OAUTH_PROVIDERS } from '../../src/services/oauth/oauth-providers.js';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { runCommand } from '../helpers/run-command.js';
+import { makeTempHome, readJson } from '../helpers/temp-state.js';
+
+const run = (args: string[], input?: string) =>
+  runCommand(args, { home: makeTempHome().home, ...(input !== undefined ? { input } : {}) });
+const optionLines = (help: string) => help.split('\n').filter((line) => /^\s+(-\w, )?--[a-z]/.test(line));
+
+describe('the command line’s small words', () => {
+  it('--no-reload is an option only of commands that write', async () => {
+    for (const args of [[], ['status'], ['order'], ['env'], ['monitor'], ['models'], ['order', 'get'], ['token']]) {
+      const help = (await run([...args, '--help'])).stdout;
+      expect({ args, listed: optionLines(help).some((line) => line.includes('--no-reload')) }).toEqual({
+        args,
+        listed: false,
+      });
+    }
+    expect((await run(['order', '--help'])).stdout).toContain('Commands that write (set, clear) also take --no-reload');
+    for (const args of [['add-key'], ['order', 'set'], ['login']])
+      expect(optionLines((await run([...args, '--help'])).stdout).some((line) => line.includes('--no-reload'))).toBe(
+        true,
+      );
+  });
+
+  it('login --help lists the sign-ins, one a line', async () => {
+    const help = (await run(['login', '--help'])).stdout;
+    expect(help).toContain('Sign-ins (--provider');
+    for (const entry of OAUTH_PROVIDERS)
+      expect(help).toMatch(new RegExp(`^  ${entry.id}\\s+${entry.label.replace(/[()]/g, '\\$&')}`, 'm'));
+  });
+
+  it('a did-you-mean ends its sentence before pointing at the help', async () => {
+    const result = await run(['status', '--josn']);
+    expect(result.code).toBe(64);
+    expect(result.stderr).toBe(
+      "authdeck: unknown option '--josn'; did you mean --json? (see `authdeck status --help`)\n",
+    );
+  });
+
+  it('a value that starts with - gets one line that says how to pass it, not parseArgs’ text', async () => {
+    const result = await run(
+      ['paste-token', '--provider', 'anthropic', '--expires-in', '-1d'],
+      fakeSecrets.setupToken(),
+    );
+    expect(result.code).toBe(64);
+    expect(result.stderr).not.toMatch(/ambiguous|\\n|Did you forget/);
+    expect(result.stderr).toBe(
+      'authdeck: option \'--expires-in\' needs a value; one that starts with "-" is written --expires-in=-… (see `authdeck paste-token --help`)\n',
+    );
+  });
+
+  it('OpenClaw’s models auth list, paste-api-key, add and login are authdeck’s status, add-key, onboard and login', async () => {
+    const { home, mainAgentDir } = makeTempHome();
+    const list = await runCommand(['models', 'auth', 'list'], { home });
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/^Agent main/);
+    const key = fakeSecrets.openaiKey();
+    const pasted = await runCommand(['--no-reload', 'models', 'auth', 'paste-api-key', '--provider', 'openai'], {
+      home,
+      input: key,
+    });
+    expect(pasted.code).toBe(0);
+    expect(readJson(join(mainAgentDir, 'auth-profiles.json')).profiles['openai:default']).toMatchObject({ key });
+    expect((await runCommand(['models', 'auth', 'add', '--help'], { home })).stdout).toContain('as `authdeck onboard`');
+    expect((await runCommand(['models', 'auth', 'login', '--help'], { home })).stdout).toContain('Sign-ins');
+  });
+
+  it('--state-dir that does not exist: one line and exit 64, not an empty state', async () => {
+    const result = await run(['--state-dir', '/nonexistent/openclaw', 'status']);
+    expect(result.code).toBe(64);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      'authdeck: --state-dir /nonexistent/openclaw: no such directory; nothing to read there\n',
+    );
+  });
+
+  it('status --json says an auth-profiles.json that is not there does not exist', async () => {
+    const json = JSON.parse((await run(['status', '--json'])).stdout);
+    expect(json.store.layers[0]).toMatchObject({ backend: 'json', exists: false, writable: true });
+    expect(json.store.layers[0].note).toMatch(/does not exist yet/);
+  });
+});

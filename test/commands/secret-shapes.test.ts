@@ -1,0 +1,67 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkSecret } from '../../src/services/profiles/credentials.js';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { runCommand } from '../helpers/run-command.js';
+import { makeTempHome, writeText } from '../helpers/temp-state.js';
+
+describe('a secret pasted into another provider’s field names where it belongs', () => {
+  it('add-key --provider anthropic with an OpenAI key says so and names --provider openai; nothing saved', async () => {
+    const { home, mainAgentDir } = makeTempHome();
+    const result = await runCommand(['--no-reload', 'add-key', '--provider', 'anthropic'], {
+      home,
+      input: `${fakeSecrets.openaiKey()}\n`,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/looks like an OpenAI API key.*use --provider openai/);
+    expect(result.stderr).not.toContain('copy it again');
+    expect(result.stderr).not.toContain(fakeSecrets.openaiKey());
+    expect(existsSync(join(mainAgentDir, 'auth-profiles.json'))).toBe(false);
+  });
+
+  it('every provider’s distinctive shape is recognised in every other provider’s field', () => {
+    const samples: Array<[string, string]> = [
+      ['openai', fakeSecrets.openaiKey()],
+      ['openai', `sk-${'A1b2C3d4'.repeat(6)}`],
+      ['openrouter', fakeSecrets.openrouterKey()],
+      ['google', fakeSecrets.googleKey()],
+      ['groq', fakeSecrets.groqKey()],
+      ['xai', fakeSecrets.xaiKey()],
+      ['anthropic', fakeSecrets.anthropicApiKey()],
+      ['anthropic', fakeSecrets.setupToken()],
+    ];
+    for (const field of ['anthropic', 'openai', 'google', 'groq', 'xai', 'openrouter', 'mistral']) {
+      for (const [owner, secret] of samples) {
+        if (owner === field) continue;
+        const check = checkSecret(field, 'api_key', secret);
+        expect({ field, owner, ok: check.ok, fits: check.fits?.provider }).toEqual({
+          field,
+          owner,
+          ok: false,
+          fits: owner,
+        });
+        expect(check.error).not.toContain('copy it again');
+      }
+    }
+  });
+
+  it('env set OPENAI_API_KEY refuses a setup-token with the reason, exits 1 and keeps the old key', async () => {
+    const { home, stateDir } = makeTempHome();
+    const path = join(stateDir, '.env');
+    const good = fakeSecrets.openaiKey('good');
+    writeText(path, `OPENAI_API_KEY=${good}\n`);
+    const result = await runCommand(['env', 'set', 'OPENAI_API_KEY'], { home, input: `${fakeSecrets.setupToken()}\n` });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /OPENAI_API_KEY: this looks like an Anthropic setup-token, but the provider is openai/,
+    );
+    expect(result.stderr).toMatch(/ANTHROPIC_/);
+    expect(result.stderr).not.toContain(fakeSecrets.setupToken());
+    expect(readFileSync(path, 'utf8')).toBe(`OPENAI_API_KEY=${good}\n`);
+    // A good key still goes in.
+    const ok = await runCommand(['env', 'set', 'OPENAI_API_KEY'], { home, input: `${fakeSecrets.openaiKey('new')}\n` });
+    expect(ok.code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toContain(fakeSecrets.openaiKey('new'));
+  });
+});
