@@ -41,7 +41,7 @@ export interface AppServices {
   /** Writes what OpenClaw's onboarding writes for the server and the model chosen (a key too, where it needs one). */
   setUpLocalServer(input: { kind: LocalServerKind; modelId: string; apiKey?: string }): Promise<LocalSetUp>;
   /** Makes the provider's model the default even over another provider's (the summary's `d`). */
-  setDefaultModel(input: Omit<SetUpInput, 'policy'>): Promise<ProviderSetUp>;
+  setDefaultModel(input: Omit<SetUpInput, 'policy' | 'stamp'>): Promise<ProviderSetUp>;
   removeProfile(profileId: string): Promise<RemoveResult & GatewayOutcome>;
   setOrder(provider: string, ids: string[] | undefined): Promise<OrderResult & GatewayOutcome>;
   clearCooldown(profileId: string): Promise<{ changed: boolean } & GatewayOutcome>;
@@ -142,6 +142,7 @@ export function createAppServices(options: RealServicesOptions): AppServices {
           provider: input.provider,
           kind,
           policy: 'auto',
+          stamp: saved.store.pluginsServeProviders,
           ...(authChoice ? { authChoice } : {}),
         });
         return { ...saved, setup };
@@ -150,7 +151,10 @@ export function createAppServices(options: RealServicesOptions): AppServices {
         return { ...saved, setupError: error instanceof Error ? error.message : String(error) };
       }
     },
-    setDefaultModel: (input) => setUpProvider(workspace, { ...input, policy: 'set' }),
+    setDefaultModel: async (input) => {
+      const store = lastState?.store ?? (await loadAgentState(workspace)).store;
+      return setUpProvider(workspace, { ...input, policy: 'set', stamp: store.pluginsServeProviders });
+    },
     findLocalServer: async (kind, apiKey) => {
       const { findLocalServer } = await import('./services/providers/local-server.js');
       return findLocalServer(kind, { timeoutMs: 5000, ...(apiKey ? { apiKey } : {}) });

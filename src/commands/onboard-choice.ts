@@ -6,13 +6,7 @@ import { profileAWriteWouldReplace } from '../services/profiles/agent-state.js';
 import { checkSecret, type SecretKind } from '../services/profiles/credentials.js';
 import { resolveProfileId } from '../services/profiles/profile-actions.js';
 import { refuseReplacing } from '../services/profiles/save-credential.js';
-import {
-  type CatalogChoice,
-  catalog,
-  choicesForProvider,
-  findChoice,
-  resolveProviderAlias,
-} from '../services/providers/catalog.js';
+import { type CatalogChoice, catalog, choicesForProvider, findChoice } from '../services/providers/catalog.js';
 import { customSetup } from '../services/providers/custom-endpoint.js';
 import { isLocalServerKind, planLocalServer } from '../services/providers/local-setup.js';
 import { defaultProfileId } from '../services/providers/onboard-choice.js';
@@ -22,7 +16,7 @@ import { shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 import { defaultModelPolicy } from './onboard-choice-options.js';
 import { reportOnboarded } from './onboard-report.js';
-import { cliFitHint } from './save-credential.js';
+import { cliFitHint, knownProvider } from './save-credential.js';
 import { promptConfirm } from './secret-input.js';
 
 export interface ChoiceOptions {
@@ -118,7 +112,7 @@ function customSetupFor(options: ChoiceOptions): (doc: Record<string, unknown>, 
 
 function providerOf(choice: CatalogChoice, options: ChoiceOptions): string {
   if (choice.provider) {
-    const asked = options.tokenProvider ? resolveProviderAlias(options.tokenProvider) : undefined;
+    const asked = options.tokenProvider ? tokenProviderOf(options.tokenProvider) : undefined;
     if (asked && asked !== choice.provider)
       throw new UsageError(
         `--token-provider ${shown(options.tokenProvider ?? '')} does not go with --auth-choice ${choice.id} (${choice.provider})`,
@@ -127,9 +121,14 @@ function providerOf(choice: CatalogChoice, options: ChoiceOptions): string {
   }
   if (choice.id === 'token') {
     if (!options.tokenProvider) throw new UsageError('--auth-choice token needs --token-provider (e.g. anthropic)');
-    return resolveProviderAlias(options.tokenProvider);
+    return tokenProviderOf(options.tokenProvider);
   }
   return 'custom';
+}
+
+/** `--token-provider`: one OpenClaw knows (its token setup needs the provider's plugin and model). */
+function tokenProviderOf(typed: string): string {
+  return knownProvider(typed, { custom: false, known: [], flag: '--token-provider' });
 }
 
 /**
@@ -155,7 +154,12 @@ async function readChoiceSecret(
     const piped = await ctx.readSecret('');
     if (piped.trim() !== '') return piped;
   }
-  for (const name of choice.credential.envVars) {
+  // A key choice reads its *_API_KEY first, a token choice its *_TOKEN (Anthropic's apiKey lists the token first).
+  const wantsToken = choice.credential.kind === 'token';
+  const names = [...choice.credential.envVars].sort(
+    (a, b) => Number(/TOKEN/.test(a) !== wantsToken) - Number(/TOKEN/.test(b) !== wantsToken),
+  );
+  for (const name of names) {
     const value = ctx.io.env[name];
     if (value && value.trim() !== '') return value;
   }

@@ -4,6 +4,7 @@ import { maskSecret } from '../services/profiles/credentials.js';
 import type { OnboardedChoice, WrittenSetup } from '../services/providers/onboard-choice.js';
 import type { PluginNeed } from '../services/providers/plugin-install.js';
 import type { DefaultModelOutcome } from '../services/providers/setup-plan.js';
+import { forTerminal, shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
 
@@ -68,7 +69,9 @@ export function reportOnboarded(ctx: CommandContext, report: OnboardReport, json
   }
   const out = ctx.io.stdout;
   const { paint } = ctx;
-  for (const saved of done.saved) {
+  for (const raw of done.saved) {
+    // Ids, refs and paths come from arguments and files: shown as text, never as terminal codes.
+    const saved = forTerminal(raw);
     const where = saved.layer === 'shared' ? `${saved.storePath} (shared store)` : saved.storePath;
     const masked = secret ? ` ${maskSecret(secret)}` : '';
     writeLine(
@@ -84,7 +87,7 @@ export function reportOnboarded(ctx: CommandContext, report: OnboardReport, json
     for (const path of saved.orderAppendedIn)
       writeLine(
         out,
-        `  added to the end of the ${done.provider} order in ${path}, so the gateway tries it after the others`,
+        `  added to the end of the ${shown(done.provider)} order in ${path}, so the gateway tries it after the others`,
       );
     if (saved.orderNote) ctx.note(paint.yellow(`warning: ${saved.orderNote}`));
   }
@@ -115,7 +118,7 @@ export function setupLine(done: WrittenSetup): string | undefined {
     lines.push(`wrote models.providers.${providers.join(', models.providers.')}`);
   const model = describeDefaultModel(done.defaultModel);
   if (model) lines.push(model);
-  return lines.length > 0 ? `  in ${done.config.path}: ${lines.join('; ')}` : undefined;
+  return lines.length > 0 ? shown(`  in ${done.config.path}: ${lines.join('; ')}`) : undefined;
 }
 
 export function notePlugin(ctx: CommandContext, provider: string, plugin: PluginNeed): void {

@@ -1,6 +1,8 @@
 import { saveCredential } from '../services/actions.js';
 import { formatDate, formatRelative } from '../services/durations.js';
+import { editDistance } from '../services/edit-distance.js';
 import { AuthdeckError, CancelledError, UsageError } from '../services/errors.js';
+import type { AgentState } from '../services/profiles/agent-state.js';
 import { profileAWriteWouldReplace } from '../services/profiles/agent-state.js';
 import { checkSecret, maskSecret, type SecretFit, type SecretKind } from '../services/profiles/credentials.js';
 import { customProviderNote } from '../services/profiles/model-coverage.js';
@@ -8,7 +10,7 @@ import { resolveProfileId } from '../services/profiles/profile-actions.js';
 import { refuseReplacing } from '../services/profiles/save-credential.js';
 import { suggestProviderIds } from '../services/providers/catalog.js';
 import { setUpProvider } from '../services/providers/provider-setup.js';
-import { findProvider, normalizeProviderId, providerInfo } from '../services/providers.js';
+import { findProvider, isValidProviderId, normalizeProviderId, providerInfo } from '../services/providers.js';
 import { shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 
@@ -33,18 +35,37 @@ export interface SaveCredentialOptions {
 
 /**
  * The provider a secret is saved for: OpenClaw's id (an alias resolved), one the config or the
- * store already has, or — with --custom — a new one. A typo is not stored as a new provider.
+ * store already has (`known`), or — with --custom — a new one. A typo is not stored as a new provider.
  */
-export function knownProvider(typed: string, custom: boolean, known: (id: string) => boolean): string {
+export function knownProvider(
+  typed: string,
+  options: { custom: boolean; known: readonly string[]; flag?: string },
+): string {
   const found = findProvider(typed);
   if (found) return found.id;
   const id = normalizeProviderId(typed);
-  if (custom || known(id)) return id;
-  const near = suggestProviderIds(id);
-  const hint = near.length > 0 ? `did you mean ${near.join(', ')}? ` : '';
+  if (!isValidProviderId(id))
+    throw new UsageError(
+      `${options.flag ?? '--provider'}: "${shown(typed)}" is not a provider id (letters, digits, . _ -)`,
+    );
+  if (options.known.includes(id) || options.custom) return id;
+  const near = [
+    ...options.known.filter((other) => editDistance(id, other) <= (id.length <= 4 ? 1 : 2)),
+    ...suggestProviderIds(id),
+  ].slice(0, 3);
+  const hint = near.length > 0 ? `; did you mean ${near.join(', ')}?` : " (the README's provider table lists them)";
   throw new UsageError(
-    `"${shown(typed)}" is not a provider OpenClaw knows; ${hint}(a provider of your own: add --custom; \`authdeck onboard --help\` lists OpenClaw's)`,
+    `"${shown(typed)}" is not a provider OpenClaw knows${hint}${options.flag ? '' : ' For a provider of your own, add --custom.'}`,
   );
+}
+
+/** Providers this agent already has: a models.providers block, or a stored profile. */
+function providersHere(state: AgentState): string[] {
+  const ids = new Set(Object.keys(state.workspace.config.models.providers));
+  for (const layer of [state.own, state.base])
+    for (const profile of Object.values(layer?.profiles ?? {}))
+      if (typeof profile.provider === 'string') ids.add(profile.provider);
+  return [...ids];
 }
 
 /** `paste-token` and `add-key`: one secret from a masked prompt or stdin into a profile. */
@@ -56,15 +77,7 @@ export async function runSaveCredential(
   const policy = defaultModelPolicy(options);
   const workspace = await ctx.workspace();
   const state = await ctx.stateForWrite();
-  const provider = knownProvider(
-    options.provider,
-    options.custom === true,
-    (id) =>
-      Object.hasOwn(workspace.config.models.providers, id) ||
-      [state.own, state.base].some((layer) =>
-        Object.values(layer?.profiles ?? {}).some((profile) => profile.provider === id),
-      ),
-  );
+  const provider = knownProvider(options.provider, { custom: options.custom === true, known: providersHere(state) });
   const info = providerInfo(provider);
   const profileId = resolveProfileId(provider, options.profileId);
   const expiresInMs = options.expiresIn;
@@ -100,7 +113,12 @@ export async function runSaveCredential(
   if (saved.createdWith)
     ctx.note(ctx.paint.dim(`the store did not exist yet: created it with \`${saved.createdWith}\``));
   // What `openclaw onboard` writes besides the secret, so the gateway can use it (README "Providers").
-  const setup = await setUpProvider(workspace, { provider, kind, policy });
+  const setup = await setUpProvider(workspace, {
+    provider,
+    kind,
+    policy,
+    stamp: saved.store.pluginsServeProviders,
+  });
   const { plugin, alternatives } = setup;
 
   if (options.json) {

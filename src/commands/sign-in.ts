@@ -141,6 +141,7 @@ async function runLocalLoginCheck(ctx: CommandContext, options: SignInCommandOpt
     signedIn.config ?? [],
     'anthropic',
     options.defaultModel ?? 'auto',
+    state.store.pluginsServeProviders,
   );
   if (options.json) {
     writeJson(ctx.io.stdout, {

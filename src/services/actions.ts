@@ -157,7 +157,13 @@ export async function signIn(
   const { signInAndSave } = await import('./oauth/oauth-profiles.js');
   const { signedIn, saved } = await signInAndSave(context.workspace, request, options);
   const provider = saved.profileId.slice(0, saved.profileId.indexOf(':'));
-  const setup = await writeSignInFacts(context.workspace, signedIn.config ?? [], provider, defaultModel);
+  const setup = await writeSignInFacts(
+    context.workspace,
+    signedIn.config ?? [],
+    provider,
+    defaultModel,
+    saved.store.pluginsServeProviders,
+  );
   return {
     signedIn,
     setup,
@@ -171,17 +177,20 @@ export async function writeSignInFacts(
   facts: readonly ConfigFact[],
   provider: string,
   policy: DefaultModelPolicy,
+  /** The home runs OpenClaw 2026.9+ (providers/setup-plan.ts withMigrationMarks). */
+  stamp: boolean,
 ): Promise<SignInSetup> {
   if (facts.length === 0) return { config: undefined, defaultModel: { status: 'none' }, enabled: [] };
-  const [{ changeConfig }, { planFacts }] = await Promise.all([
+  const [{ changeConfig }, { planFacts }, { withMigrationMarks }] = await Promise.all([
     import('./config/config-changes.js'),
     import('./providers/facts-plan.js'),
+    import('./providers/setup-plan.js'),
   ]);
   let outcome: Pick<SignInSetup, 'defaultModel' | 'enabled'> = { defaultModel: { status: 'none' }, enabled: [] };
   const config = await changeConfig(workspace.configPath, (doc) => {
     const plan = planFacts(doc, facts, provider, policy);
     outcome = plan;
-    return plan.changes;
+    return withMigrationMarks(doc, plan.changes, stamp);
   });
   return { config, ...outcome };
 }

@@ -171,5 +171,5 @@ describe(`onboarding parity with openclaw ${VERSION}`, () => {
       ].join('\n'),
     );
     expect(rows.filter((row) => !row.equal)).toEqual([]);
-  }, 900_000);
+  }, 1_800_000);
 });

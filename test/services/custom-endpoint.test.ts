@@ -130,9 +130,12 @@ describe('customSetup', () => {
   it('takes a provider id given, made safe', async () => {
     const { config } = await writeCustom(undefined, input({ providerId: ' My Endpoint ' }));
     expect(Object.keys(config.models.providers)).toEqual(['my-endpoint']);
-    expect(() => customSetup({}, input({ providerId: '***' }), '')).toThrow(
-      '--custom-provider-id must include letters, numbers, or hyphens',
-    );
+    for (const id of ['***', '---'])
+      expect(() => customSetup({}, input({ providerId: id }), ''), id).toThrow(
+        '--custom-provider-id must include letters or numbers',
+      );
+    // OpenClaw's `models list` breaks on a provider named like a key of every object.
+    expect(() => customSetup({}, input({ providerId: 'constructor' }), '')).toThrow('cannot name a provider');
   });
 
   it('refuses Azure endpoints, URLs that are not http(s), and an empty model id', () => {

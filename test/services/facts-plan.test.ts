@@ -178,11 +178,12 @@ describe('planFacts: the default model', () => {
     });
   });
 
-  it('leaves a claude-cli/ default under --keep-default-model, and without replace-models', async () => {
+  it('renames a claude-cli/ default even under --keep-default-model (the same model), but not without replace-models', async () => {
     const doc = { agents: { defaults: { model: 'claude-cli/claude-opus-5' } } };
+    // Its entry is renamed to anthropic/: a default left on the old key would name no model.
     const keep = await writeFacts(doc, claudeCli(OPUS), 'anthropic', 'keep');
-    expect(keep.outcome.defaultModel).toEqual({ status: 'kept', ref: OPUS, current: 'claude-cli/claude-opus-5' });
-    expect(keep.config.agents.defaults.model).toBe('claude-cli/claude-opus-5');
+    expect(keep.outcome.defaultModel).toEqual({ status: 'set', ref: OPUS, previous: 'claude-cli/claude-opus-5' });
+    expect(keep.config.agents.defaults.model).toEqual({ primary: OPUS });
     const noRename = await writeFacts(doc, [{ kind: 'default-model', ref: OPUS }]);
     expect(noRename.outcome.defaultModel.status).toBe('kept');
     expect(noRename.config.agents.defaults.model).toBe('claude-cli/claude-opus-5');

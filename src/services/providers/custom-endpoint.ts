@@ -97,8 +97,16 @@ export function customSetup(doc: Record<string, unknown>, input: CustomEndpointI
     );
   const modelId = input.modelId.trim();
   if (!modelId) throw new UsageError('--custom-model-id is empty');
-  if (input.providerId !== undefined && !endpointId(input.providerId))
-    throw new UsageError('--custom-provider-id must include letters, numbers, or hyphens');
+  if (input.providerId !== undefined && !/[a-z0-9]/.test(endpointId(input.providerId)))
+    throw new UsageError('--custom-provider-id must include letters or numbers');
+  // Keys of every JavaScript object: OpenClaw's own reading of models.providers breaks on them.
+  if (
+    input.providerId !== undefined &&
+    ['constructor', 'prototype', '__proto__'].includes(endpointId(input.providerId))
+  )
+    throw new UsageError(
+      `--custom-provider-id: "${endpointId(input.providerId)}" cannot name a provider; choose another id`,
+    );
   const providers = asRecord(asRecord(doc.models)?.providers) ?? {};
   const requested = endpointId(input.providerId ?? '') || endpointIdFromUrl(baseUrl);
   const providerId = uniqueId(requested, baseUrl, providers);

@@ -19,7 +19,7 @@ export function planFacts(
   const replacing = facts.some((fact) => fact.kind === 'replace-models');
   // A default under an old spelling the facts rename (claude-cli/ → anthropic/) is the same model: it follows.
   const current = currentDefaultModel(doc);
-  if (replacing && policy === 'auto' && current?.toLowerCase().startsWith('claude-cli/')) policy = 'set';
+  if (replacing && policy !== 'set' && current?.toLowerCase().startsWith('claude-cli/')) policy = 'set';
   // The default model and the plugins follow the catalog's rules; the rest is written as stated.
   const base = planSetup(
     doc,
@@ -78,6 +78,16 @@ export function planFacts(
     }
   }
   if (replacing) {
+    // Fallbacks under the old spelling follow their models' new keys, as OpenClaw's Claude CLI setup does.
+    const model = asRecord(defaults?.model);
+    const fallbacks = model?.fallbacks;
+    if (Array.isArray(fallbacks)) {
+      const renamed = fallbacks.map((ref) =>
+        typeof ref === 'string' && ref.toLowerCase().startsWith('claude-cli/') ? `anthropic/${ref.slice(11)}` : ref,
+      );
+      if (JSON.stringify(renamed) !== JSON.stringify(fallbacks))
+        changes.push({ path: ['agents', 'defaults', 'model', 'fallbacks'], value: renamed });
+    }
     // Keys the facts do not name stay unless they are old spellings of the same models.
     const kept = Object.fromEntries(Object.entries(entries).filter(([ref]) => !ref.startsWith('claude-cli/')));
     const rebuilt = { ...kept, ...replaced };

@@ -18,6 +18,7 @@ import {
   type DefaultModelPolicy,
   type ProviderSetup,
   planSetup,
+  withMigrationMarks,
 } from './setup-plan.js';
 
 export interface ChoiceCredential {
@@ -93,7 +94,8 @@ export async function onboardChoice(input: OnboardChoiceInput): Promise<Onboarde
       saved.push(result);
     }
   }
-  const written = await writeSetup(workspace.configPath, input.setupFor ?? setup, provider, input.defaultModel);
+  const stamp = (store ?? input.store)?.pluginsServeProviders === true;
+  const written = await writeSetup(workspace.configPath, input.setupFor ?? setup, provider, input.defaultModel, stamp);
   return { choice, provider, saved, ...written };
 }
 
@@ -111,6 +113,8 @@ export async function writeSetup(
   setupOrPlan: ProviderSetup | ((doc: Record<string, unknown>) => ProviderSetup),
   provider: string,
   policy: DefaultModelPolicy,
+  /** The home runs OpenClaw 2026.9+ (setup-plan.ts withMigrationMarks). */
+  stamp: boolean,
 ): Promise<WrittenSetup> {
   let setup = typeof setupOrPlan === 'function' ? undefined : setupOrPlan;
   let outcome: { defaultModel: DefaultModelOutcome; enabled: string[] } = {
@@ -121,7 +125,7 @@ export async function writeSetup(
     setup = typeof setupOrPlan === 'function' ? setupOrPlan(doc) : setupOrPlan;
     const plan = planSetup(doc, setup, provider, policy);
     outcome = plan;
-    return plan.changes;
+    return withMigrationMarks(doc, plan.changes, stamp);
   });
   return { config, ...outcome, setup: setup ?? { plugins: [], providers: {} } };
 }

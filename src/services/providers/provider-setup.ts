@@ -45,14 +45,21 @@ export interface ProviderSetUp extends WrittenSetup {
 
 export async function setUpProvider(
   workspace: Pick<Workspace, 'configPath' | 'stateDir' | 'config'>,
-  input: { provider: string; kind: SecretKind; policy: DefaultModelPolicy; authChoice?: string },
+  input: {
+    provider: string;
+    kind: SecretKind;
+    policy: DefaultModelPolicy;
+    authChoice?: string;
+    /** The home runs OpenClaw 2026.9+ (setup-plan.ts withMigrationMarks). */
+    stamp: boolean;
+  },
 ): Promise<ProviderSetUp> {
   const { provider } = input;
   const chosen = input.authChoice ? findChoice(input.authChoice) : undefined;
   const forSecret: SecretSetup = chosen
     ? { setup: catalogSetup(chosen), choice: chosen, alternatives: [] }
     : setupForSecret(provider, input.kind);
-  const written = await writeSetup(workspace.configPath, forSecret.setup, provider, input.policy);
+  const written = await writeSetup(workspace.configPath, forSecret.setup, provider, input.policy, input.stamp);
   const plugin = await pluginNeed(
     (forSecret.choice ?? forSecret.alternatives[0] ?? choicesForProvider(provider)[0])?.plugin,
     workspace,

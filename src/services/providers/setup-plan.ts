@@ -165,6 +165,10 @@ function defaultModelChanges(doc: Record<string, unknown>, setup: ProviderSetup)
   const changes: ConfigChange[] = asRecord(existing)
     ? [{ path: ['agents', 'defaults', 'model', 'primary'], value: model.ref }]
     : [{ path: ['agents', 'defaults', 'model'], value: { primary: model.ref } }];
+  // An allowlist the default is not on would make the gateway refuse (or swap) it: the default joins it.
+  const allow = asRecord(defaults?.modelPolicy)?.allow;
+  if (Array.isArray(allow) && allow.length > 0 && !allow.includes(model.ref))
+    changes.push({ path: ['agents', 'defaults', 'modelPolicy', 'allow'], value: [...allow, model.ref] });
   const entries = asRecord(defaults?.models);
   const entry = entries && Object.hasOwn(entries, model.ref) ? asRecord(entries[model.ref]) : undefined;
   if (model.entry && !entry) changes.push({ path: ['agents', 'defaults', 'models', model.ref], value: model.entry });
@@ -178,4 +182,27 @@ function defaultModelChanges(doc: Record<string, unknown>, setup: ProviderSetup)
 
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * OpenClaw 2026.9 marks a config whose `agents.defaults.models` is a model catalog rather than an
+ * old allowlist (`meta.migrations`, stamped on each of its own writes). A section authdeck starts
+ * on such a home gets the marks too, or OpenClaw's next write reads it as an allowlist and limits
+ * the agent to those models. Older OpenClaw refuses the keys, so `stamp` is the store's say.
+ */
+export function withMigrationMarks(
+  doc: Record<string, unknown>,
+  changes: ConfigChange[],
+  stamp: boolean,
+): ConfigChange[] {
+  if (!stamp) return changes;
+  const startsModels = changes.some(
+    (change) => change.path[0] === 'agents' && change.path[1] === 'defaults' && change.path[2] === 'models',
+  );
+  if (!startsModels || asRecord(asRecord(doc.agents)?.defaults)?.models !== undefined) return changes;
+  const migrations = asRecord(asRecord(doc.meta)?.migrations);
+  const marks = ['modelPolicyAllowlist', 'utilityModelSeparation']
+    .filter((key) => migrations?.[key] === undefined)
+    .map((key) => ({ path: ['meta', 'migrations', key], value: true }));
+  return [...changes, ...marks];
 }
