@@ -20,6 +20,8 @@ export const CHOICE_OPTIONS = {
   ),
   customImageInput: flag('custom-image-input', 'the custom model takes images'),
   customTextInput: flag('custom-text-input', 'the custom model takes text only'),
+  cloudflareAiGatewayAccountId: text('cloudflare-ai-gateway-account-id', 'id', 'Cloudflare account id (AI Gateway)'),
+  cloudflareAiGatewayGatewayId: text('cloudflare-ai-gateway-gateway-id', 'id', 'Cloudflare AI Gateway id'),
   tokenProvider: text('token-provider', 'id', 'with --auth-choice token or setup-token: the provider', 'providers'),
   tokenProfileId: text('token-profile-id', 'id', 'with --auth-choice token: the profile id'),
   tokenExpiresIn: duration('token-expires-in', 'with a token: its lifetime (365d, 12h)'),

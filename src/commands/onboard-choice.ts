@@ -7,11 +7,17 @@ import { checkSecret, type SecretKind } from '../services/profiles/credentials.j
 import { resolveProfileId } from '../services/profiles/profile-actions.js';
 import { refuseReplacing } from '../services/profiles/save-credential.js';
 import { type CatalogChoice, catalog, choicesForProvider, findChoice } from '../services/providers/catalog.js';
+import { CLOUDFLARE_CHOICE, cloudflareIds, cloudflareSetup } from '../services/providers/cloudflare-gateway.js';
 import { customSetup } from '../services/providers/custom-endpoint.js';
 import { isLocalServerKind, planLocalServer } from '../services/providers/local-setup.js';
 import { defaultProfileId } from '../services/providers/onboard-choice.js';
 import { pluginNeed } from '../services/providers/plugin-install.js';
-import { catalogSetup, type DefaultModelPolicy, type ProviderSetup } from '../services/providers/setup-plan.js';
+import {
+  catalogSetup,
+  type DefaultModelPolicy,
+  type ProviderSetup,
+  withBaseUrl,
+} from '../services/providers/setup-plan.js';
 import { shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 import { defaultModelPolicy } from './onboard-choice-options.js';
@@ -31,6 +37,8 @@ export interface ChoiceOptions {
   tokenProvider?: string | undefined;
   tokenProfileId?: string | undefined;
   tokenExpiresIn?: number | undefined;
+  cloudflareAiGatewayAccountId?: string | undefined;
+  cloudflareAiGatewayGatewayId?: string | undefined;
   setDefaultModel?: boolean;
   keepDefaultModel?: boolean;
   json?: boolean;
@@ -62,6 +70,10 @@ export async function runOnboardChoice(ctx: CommandContext, options: ChoiceOptio
   if (picked.platforms && !picked.platforms.includes(process.platform))
     throw new UsageError(`--auth-choice ${picked.id} exists only on ${picked.platforms.join(', ')}`);
   if (picked.id === 'custom-api-key') return onboardSecret(ctx, picked, options, policy, customSetupFor(options));
+  if (picked.id === CLOUDFLARE_CHOICE) {
+    // Checked before the secret is read, as OpenClaw does.
+    cloudflareIds(options.cloudflareAiGatewayAccountId, options.cloudflareAiGatewayGatewayId);
+  }
   const needs = picked.onboarding.needs;
   const login = loginFor(picked);
   if (login && (needs.includes('sign-in') || needs.includes('cli')))
@@ -208,6 +220,10 @@ async function onboardSecret(
       throw new CancelledError('nothing saved; paste the whole secret again');
   }
   const now = ctx.io.now();
+  const cloudflare =
+    choice.id === CLOUDFLARE_CHOICE
+      ? cloudflareIds(options.cloudflareAiGatewayAccountId, options.cloudflareAiGatewayGatewayId)
+      : undefined;
   const done = await onboardChoice(await ctx.actionContext(state), {
     choice,
     provider,
@@ -218,11 +234,16 @@ async function onboardSecret(
             secret: check.secret,
             profileId,
             ...(options.tokenExpiresIn !== undefined ? { expiresAt: now + options.tokenExpiresIn } : {}),
+            ...(cloudflare ? { metadata: { ...cloudflare } } : {}),
           },
         }
       : {}),
     ...(custom ? { setupFor: (doc: Record<string, unknown>) => custom(doc, check.secret) } : {}),
     ...(choice.id === 'token' ? { setup: tokenSetup(provider) } : {}),
+    ...(cloudflare ? { setup: cloudflareSetup(cloudflare) } : {}),
+    ...(choice.id === 'litellm-api-key' && options.customBaseUrl
+      ? { setup: withBaseUrl(catalogSetup(choice), 'litellm', options.customBaseUrl) }
+      : {}),
     defaultModel: policy,
     now: ctx.io.now,
   });

@@ -27,6 +27,8 @@ export interface ChoiceCredential {
   /** The profile the person named (or the catalog's first); other profiles the choice stores follow it. */
   profileId: string;
   expiresAt?: number;
+  /** The profile's `metadata` (Cloudflare's account and gateway ids). */
+  metadata?: Record<string, string>;
 }
 
 export interface OnboardChoiceInput {
@@ -77,7 +79,7 @@ export async function onboardChoice(input: OnboardChoiceInput): Promise<Onboarde
   const saved: SaveCredentialResult[] = [];
   let store = input.store;
   if (input.credential) {
-    const { kind, secret, expiresAt } = input.credential;
+    const { kind, secret, expiresAt, metadata } = input.credential;
     for (const [index, profileId] of choiceProfileIds(choice, provider, input.credential.profileId).entries()) {
       const result = await saveCredentialProfile({
         workspace,
@@ -86,6 +88,7 @@ export async function onboardChoice(input: OnboardChoiceInput): Promise<Onboarde
         kind,
         secret,
         ...(expiresAt !== undefined ? { expiresAt } : {}),
+        ...(metadata ? { metadata } : {}),
         ...(index === 0 && input.envVariable ? { envVariable: input.envVariable } : {}),
         ...(input.now ? { now: input.now } : {}),
         ...(store ? { store } : {}),

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCommand } from '../helpers/run-command.js';
+import { makeTempHome, readJson } from '../helpers/temp-state.js';
+
+// Choices whose endpoint comes from a flag, as `openclaw onboard` spells them (README "Providers").
+
+const KEY = `cf-${'k'.repeat(40)}`;
+
+describe('onboard --auth-choice with an endpoint flag', () => {
+  it('Cloudflare AI Gateway: both ids required before the secret, then kept in the profile and the endpoint', async () => {
+    const { home, configPath, mainAgentDir } = makeTempHome();
+    const choice = ['onboard', '--non-interactive', '--auth-choice', 'cloudflare-ai-gateway-api-key'];
+    const missing = await runCommand([...choice, '--cloudflare-ai-gateway-account-id', 'acc1'], { home, input: KEY });
+    expect(missing.code).toBe(64);
+    expect(missing.stderr).toContain(
+      'requires --cloudflare-ai-gateway-account-id and --cloudflare-ai-gateway-gateway-id',
+    );
+    const slash = await runCommand(
+      [...choice, '--cloudflare-ai-gateway-account-id', 'acc/1', '--cloudflare-ai-gateway-gateway-id', 'gw'],
+      { home, input: KEY },
+    );
+    expect(slash.code).toBe(64);
+    const run = await runCommand(
+      [...choice, '--cloudflare-ai-gateway-account-id', 'acc1', '--cloudflare-ai-gateway-gateway-id', 'gw-2'],
+      { home, input: KEY },
+    );
+    // Saved and set up; the plugin itself comes from npm (exit 1 until it is installed).
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('openclaw plugins install');
+    const store = JSON.parse(readFileSync(join(mainAgentDir, 'auth-profiles.json'), 'utf8'));
+    expect(store.profiles['cloudflare-ai-gateway:default']).toMatchObject({
+      type: 'api_key',
+      key: KEY,
+      metadata: { accountId: 'acc1', gatewayId: 'gw-2' },
+    });
+    const config = readJson(configPath);
+    expect(config.models.providers['cloudflare-ai-gateway']).toMatchObject({
+      baseUrl: 'https://gateway.ai.cloudflare.com/v1/acc1/gw-2/anthropic',
+      api: 'anthropic-messages',
+    });
+    expect(config.agents.defaults.model.primary).toBe('cloudflare-ai-gateway/claude-sonnet-4-6');
+  });
+
+  it('LiteLLM: --custom-base-url is where the proxy runs', async () => {
+    const { home, configPath } = makeTempHome();
+    const run = await runCommand(
+      [
+        'onboard',
+        '--non-interactive',
+        '--auth-choice',
+        'litellm-api-key',
+        '--custom-base-url',
+        'http://proxy.lan:4000/',
+      ],
+      { home, input: `sk-${'l'.repeat(40)}` },
+    );
+    expect(run.code).toBe(0);
+    expect(readJson(configPath).models.providers.litellm.baseUrl).toBe('http://proxy.lan:4000');
+  });
+});
