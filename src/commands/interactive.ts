@@ -43,7 +43,8 @@ export type OnboardOptions = Partial<OptionValues<typeof ONBOARD_OPTIONS>>;
 
 export async function runOnboard(ctx: CommandContext, options: OnboardOptions): Promise<number> {
   const { provider, method } = options;
-  if (options.authChoice !== undefined && (options.nonInteractive || !ctx.interactive)) {
+  // An auth choice is OpenClaw's own answer to the wizard's questions: in a terminal too, only the secret is asked.
+  if (options.authChoice !== undefined) {
     if (provider || method)
       throw new UsageError('--auth-choice names the provider and method; leave out --provider and --method');
     const { runOnboardChoice } = await import('./onboard-choice.js');

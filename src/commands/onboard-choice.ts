@@ -21,7 +21,7 @@ import {
 import { shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 import { defaultModelPolicy } from './onboard-choice-options.js';
-import { reportOnboarded } from './onboard-report.js';
+import { offerPluginInstall, reportOnboarded } from './onboard-report.js';
 import { cliFitHint, knownProvider } from './save-credential.js';
 import { promptConfirm } from './secret-input.js';
 
@@ -249,7 +249,8 @@ async function onboardSecret(
   });
   const plugin = await pluginNeed(choice.plugin, state.workspace);
   reportOnboarded(ctx, { done, secret: check.secret, kind, now, ...(plugin ? { plugin } : {}) }, options.json === true);
-  return plugin ? 1 : 0;
+  const still = options.json ? plugin : await offerPluginInstall(ctx, state.workspace, plugin);
+  return still ? 1 : 0;
 }
 
 /** Ollama, LM Studio, vLLM, SGLang: the server found (or, for vLLM/SGLang with a model named, written as given). */

@@ -1,12 +1,14 @@
 import type { GatewayOutcome } from '../services/actions.js';
 import { formatDate, formatRelative } from '../services/durations.js';
+import { findOnPath } from '../services/find-program.js';
 import { maskSecret } from '../services/profiles/credentials.js';
 import type { OnboardedChoice, WrittenSetup } from '../services/providers/onboard-choice.js';
-import type { PluginNeed } from '../services/providers/plugin-install.js';
+import { installPlugin, type PluginNeed } from '../services/providers/plugin-install.js';
 import type { DefaultModelOutcome } from '../services/providers/setup-plan.js';
 import { forTerminal, shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
+import { promptConfirm } from './secret-input.js';
 
 export interface OnboardReport {
   done: OnboardedChoice & GatewayOutcome;
@@ -126,6 +128,31 @@ export function notePlugin(ctx: CommandContext, provider: string, plugin: Plugin
     ctx.paint.yellow(`warning: the gateway cannot use ${provider} until its plugin is installed (${plugin.reason}):`),
     `  ${plugin.installCommand}`,
   );
+}
+
+/**
+ * In a terminal, offers to run the install OpenClaw's onboarding would run; offline or failing,
+ * one line says why and the credential stays. Returns what the gateway still lacks.
+ */
+export async function offerPluginInstall(
+  ctx: CommandContext,
+  where: Parameters<typeof installPlugin>[0],
+  plugin: PluginNeed | undefined,
+): Promise<PluginNeed | undefined> {
+  if (!plugin || !ctx.interactive || !findOnPath('openclaw', where.env.PATH)) return plugin;
+  if (!(await promptConfirm(`Run \`${plugin.installCommand}\` now?`, ctx.io.stdin, ctx.io.stderr))) return plugin;
+  ctx.note(ctx.paint.dim('installing (openclaw fetches it from npm)…'));
+  const problem = await installPlugin(where, plugin.source);
+  if (problem) {
+    ctx.note(
+      ctx.paint.yellow(`could not install it: ${problem}; the credential is kept — run the command again later`),
+    );
+    return plugin;
+  }
+  ctx.note(
+    `${ctx.paint.green('✔')} installed the ${plugin.id} plugin; restart the gateway so it loads it (\`openclaw gateway restart\`)`,
+  );
+  return undefined;
 }
 
 /** The `--json` keys of a setup written beside a credential. */

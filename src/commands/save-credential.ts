@@ -15,7 +15,7 @@ import { shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 
 import { CHOICE_OPTIONS, defaultModelPolicy } from './onboard-choice-options.js';
-import { notePlugin, setupJson, setupLine } from './onboard-report.js';
+import { notePlugin, offerPluginInstall, setupJson, setupLine } from './onboard-report.js';
 import { writeJson, writeLine } from './output.js';
 import { promptConfirm } from './secret-input.js';
 import { command, duration, flag, OPTIONS, provider, required } from './spec.js';
@@ -191,6 +191,7 @@ export async function runSaveCredential(
       ),
     );
   if (plugin) notePlugin(ctx, provider, plugin);
+  await offerPluginInstall(ctx, workspace, plugin);
   if (saved.env) {
     const replaced = saved.env.previousMasked ? ` (replacing ${saved.env.previousMasked})` : '';
     const did = saved.env.changed ? `set ${saved.env.variable}${replaced}` : `${saved.env.variable} already set`;

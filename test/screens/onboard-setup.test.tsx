@@ -54,7 +54,19 @@ describe('onboarding wizard: the provider set up beside the secret', () => {
     services.setupAnswer = {
       ...keptSetup(services.workspace.configPath),
       defaultModel: { status: 'set', ref: 'xai/grok-4' },
-      plugin: { id: 'xai', installCommand: 'openclaw plugins install @openclaw/xai-provider', reason: 'npm' },
+      plugin: {
+        id: 'xai',
+        installCommand: 'openclaw plugins install @openclaw/xai-provider',
+        reason: 'npm',
+        source: {
+          id: 'xai',
+          status: 'external-catalog',
+          npmSpec: '@openclaw/xai-provider',
+          clawhubSpec: null,
+          minHostVersion: null,
+          installCommand: 'openclaw plugins install @openclaw/xai-provider',
+        },
+      },
     };
     const app = await saveXaiKey(services);
     const summary = (await waitForFrame(app, 'Saved xai:default')).replace(/\s*\n\s*/g, ' ');

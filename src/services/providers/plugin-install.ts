@@ -13,6 +13,8 @@ export interface PluginNeed {
   id: string;
   installCommand: string;
   reason: string;
+  /** The catalog's plugin: what `installPlugin` installs. */
+  source: CatalogPlugin;
 }
 
 async function isDirectory(path: string): Promise<boolean> {
@@ -48,5 +50,64 @@ export async function pluginNeed(
 ): Promise<PluginNeed | undefined> {
   if (plugin?.status !== 'external-catalog' || !plugin.installCommand) return undefined;
   if (await pluginInstalled(plugin, [where.stateDir, dirname(where.configPath)])) return undefined;
-  return { id: plugin.id, installCommand: plugin.installCommand, reason: 'it comes from npm, not with OpenClaw' };
+  return {
+    id: plugin.id,
+    installCommand: plugin.installCommand,
+    reason: 'it comes from npm, not with OpenClaw',
+    source: plugin,
+  };
+}
+
+/** OpenClaw's npm install of a plugin can take minutes on a slow link. */
+const INSTALL_TIMEOUT_MS = 300_000;
+
+/**
+ * Runs `openclaw plugins install <spec>` for this state dir (what OpenClaw's onboarding runs);
+ * undefined when the plugin is then where the gateway loads it, else a one-line reason.
+ */
+export async function installPlugin(
+  where: { env: Record<string, string | undefined>; stateDir: string; configPath: string },
+  plugin: CatalogPlugin,
+): Promise<string | undefined> {
+  const { spawn } = await import('node:child_process');
+  const { findOnPath } = await import('../find-program.js');
+  const { shown } = await import('../terminal-text.js');
+  const bin = findOnPath('openclaw', where.env.PATH);
+  if (!bin) return 'openclaw is not on PATH';
+  const spec = plugin.npmSpec ?? plugin.id;
+  const run = await new Promise<{ code: number | null; output: string; error?: string }>((resolve) => {
+    const child = spawn(bin, ['plugins', 'install', spec], {
+      env: {
+        ...process.env,
+        ...where.env,
+        OPENCLAW_STATE_DIR: where.stateDir,
+        OPENCLAW_CONFIG_PATH: where.configPath,
+        NO_COLOR: '1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const keep = (chunk: Buffer) => {
+      output = (output + chunk.toString('utf8')).slice(-16_384);
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    const timer = setTimeout(() => child.kill('SIGKILL'), INSTALL_TIMEOUT_MS);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      resolve({ code: null, output, error: error.message });
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+  if (run.code === 0 && (await pluginInstalled(plugin, [where.stateDir, dirname(where.configPath)]))) return undefined;
+  const lines = run.output
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const reason =
+    run.error ?? lines.find((line) => /error|fail|refus|not found|ENOTFOUND|ECONN/i.test(line)) ?? lines.at(-1);
+  return shown(reason ?? `openclaw exited with ${run.code ?? 'a signal'}`, 300);
 }

@@ -1,0 +1,61 @@
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { PATH_WITHOUT_CLAUDE, TerminalSession } from '../helpers/pty-driver.js';
+import { makeTempHome, readJson } from '../helpers/temp-state.js';
+
+// In a terminal, onboarding a provider whose plugin comes from npm offers to run the install
+// OpenClaw's onboarding runs; offline it says why in one line and keeps the key (README "Providers").
+
+const sessions: TerminalSession[] = [];
+afterEach(() => {
+  while (sessions.length > 0) sessions.pop()!.kill();
+});
+
+/** A stand-in `openclaw` whose `plugins install` puts the plugin where OpenClaw does, or fails as npm offline does. */
+function fakeOpenclaw(home: string, works: boolean): string {
+  const bin = join(home, 'bin');
+  mkdirSync(bin, { recursive: true });
+  const script = works
+    ? '#!/bin/sh\n[ "$1 $2" = "plugins install" ] && mkdir -p "$OPENCLAW_STATE_DIR/extensions/deepseek" && echo installed && exit 0\nexit 2\n'
+    : '#!/bin/sh\necho "npm error code ENOTFOUND" >&2\necho "npm error network request to https://registry.npmjs.org failed" >&2\nexit 1\n';
+  writeFileSync(join(bin, 'openclaw'), script);
+  chmodSync(join(bin, 'openclaw'), 0o755);
+  return `${bin}:${PATH_WITHOUT_CLAUDE}`;
+}
+
+async function onboardDeepseek(home: string, works: boolean) {
+  const session = TerminalSession.launch(['--no-reload', 'onboard', '--auth-choice', 'deepseek-api-key'], {
+    home,
+    env: { PATH: fakeOpenclaw(home, works) },
+  });
+  sessions.push(session);
+  await session.waitFor('API key:');
+  await session.type(fakeSecrets.deepseekKey());
+  await session.press('enter');
+  await session.waitFor('now? [y/N]');
+  await session.type('y');
+  await session.press('enter');
+  return session;
+}
+
+describe('a plugin from npm, in a terminal', () => {
+  it('runs the install when asked: the plugin lands, and onboarding is done (exit 0)', async () => {
+    const { home, configPath } = makeTempHome();
+    const session = await onboardDeepseek(home, true);
+    await session.waitFor('installed the deepseek plugin; restart the gateway');
+    expect(await session.waitForExit()).toBe(0);
+    expect(readJson(configPath).plugins.entries.deepseek.enabled).toBe(true);
+  });
+
+  it('offline: one line says why, the key stays saved, and the exit says the gateway cannot use it yet', async () => {
+    const { home, configPath } = makeTempHome();
+    const session = await onboardDeepseek(home, false);
+    const screen = await session.waitFor('could not install it');
+    expect(screen).toContain('ENOTFOUND');
+    expect(screen).toContain('the credential is kept');
+    expect(await session.waitForExit()).toBe(1);
+    expect(readJson(configPath).auth.profiles['deepseek:default']).toMatchObject({ provider: 'deepseek' });
+  });
+});
