@@ -1,4 +1,4 @@
-// SPEC §8: 8 processes each adding 100 profiles at once through authdeck: all 800 present after.
+// README "Budgets": 8 processes each adding 100 profiles at once through authdeck: all 800 present after.
 // Each process runs `authdeck add-key` 100 times (a fresh CLI per profile, as a script would),
 // so every add is a locked read-modify-write of the store and of openclaw.json.
 import { spawn } from 'node:child_process';
@@ -12,14 +12,14 @@ const cli = fileURLToPath(new URL('../bin/authdeck.js', import.meta.url));
 const home = mkdtempSync(join(tmpdir(), 'authdeck-bench-'));
 const agentDir = join(home, '.openclaw', 'agents', 'main', 'agent');
 mkdirSync(agentDir, { recursive: true });
-const env = { PATH: process.env.PATH, HOME: home };
+const env = { PATH: process.env.PATH, HOME: home, AUTHDECK_STORE_GENERATION: 'json' };
 
 /** One add-key; a failure is counted and reported, never thrown (the run goes on). */
 function addOne(worker, index) {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      [cli, '--no-reload', 'add-key', '--provider', 'custom', '--profile-id', `w${worker}-${index}`],
+      [cli, '--no-reload', 'add-key', '--provider', 'custom', '--custom', '--profile-id', `w${worker}-${index}`],
       { env, stdio: ['pipe', 'ignore', 'pipe'] },
     );
     let stderr = '';

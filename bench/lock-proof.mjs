@@ -8,8 +8,8 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DatabaseSync } from 'node:sqlite';
+import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
@@ -80,7 +80,10 @@ async function crashingHolders(lock, burst, waves = 5) {
 /** A JSON-era home (no store yet: the first add-key creates it). */
 function jsonHome() {
   const home = mkdtempSync(join(scratch, 'home-'));
-  mkdirSync(join(home, '.openclaw', 'agents', 'main', 'agent'), { recursive: true });
+  const agentDir = join(home, '.openclaw', 'agents', 'main', 'agent');
+  mkdirSync(agentDir, { recursive: true });
+  // An existing JSON store says which OpenClaw this is (else a first write asks).
+  writeFileSync(join(agentDir, 'auth-profiles.json'), '{"version":1,"profiles":{}}\n', { mode: 0o600 });
   return home;
 }
 
@@ -107,7 +110,11 @@ function sqliteHome() {
 
 const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
 const addKey = (home, i) =>
-  run([cli, '--no-reload', 'add-key', '--provider', 'custom', '--profile-id', `w${i}`], { HOME: home }, `secret-${i}`);
+  run(
+    [cli, '--no-reload', 'add-key', '--provider', 'custom', '--custom', '--profile-id', `w${i}`],
+    { HOME: home },
+    `secret-${i}`,
+  );
 
 const targets = [
   {

@@ -1,7 +1,8 @@
 // A command in a real PTY read through a headless xterm: the time from launch until its
 // screen shows something, the way a person sees it (shared by the dashboard and setup-token benches).
-import xterm from '@xterm/headless';
+
 import pty from '@lydell/node-pty';
+import xterm from '@xterm/headless';
 
 const { Terminal } = xterm;
 

@@ -23,6 +23,8 @@ function launch(file, args, bootMs) {
       TERM: 'xterm-256color',
       FAKE_CLAUDE_REALTIME: '1',
       FAKE_CLAUDE_BOOT_MS: String(bootMs),
+      // An empty home with no openclaw: say which store, or authdeck asks first (README "Where it reads and writes").
+      AUTHDECK_STORE_GENERATION: 'json',
     };
     return {
       app: launchInPty(file, args, { cols: 100, rows: 40, cwd: home, env }),

@@ -120,6 +120,14 @@ export async function writeSetup(
   stamp: boolean,
 ): Promise<WrittenSetup> {
   let setup = typeof setupOrPlan === 'function' ? undefined : setupOrPlan;
+  // Nothing to write (a provider of your own): the config's lock is not taken for nothing.
+  if (setup && setup.plugins.length === 0 && Object.keys(setup.providers).length === 0 && !setup.defaultModel)
+    return {
+      config: { path: configPath, files: [], changed: false, created: false, applied: [] },
+      defaultModel: { status: 'none' },
+      enabled: [],
+      setup,
+    };
   let outcome: { defaultModel: DefaultModelOutcome; enabled: string[] } = {
     defaultModel: { status: 'none' },
     enabled: [],
