@@ -1,11 +1,12 @@
 import { Box, Text } from 'ink';
-import { type ReactNode, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { Header } from '../components/Header.js';
 import { KeyHints } from '../components/KeyHints.js';
 import { useHoldRestOfKeys, useKeys } from '../components/key-router.js';
 import { type SelectItem, SelectList } from '../components/select-list/SelectList.js';
 import { useNavigation, useServices } from '../contexts.js';
 import { useAgentState } from '../hooks/use-agent-state.js';
+import type { TuiResult } from '../navigation.js';
 import { describeExpiry } from '../services/durations.js';
 import { ExitCode, errorMessage } from '../services/errors.js';
 import { orderBase } from '../services/profiles/order-edit.js';
@@ -34,6 +35,14 @@ export function PickerScreen({ provider: presetProvider, print }: { provider?: s
   };
   const [saving, setSaving] = useState<string>();
   const [failure, setFailure] = useState<string>();
+  // The frame the picker leaves on the terminal: what was chosen and what happened, not the list.
+  const [done, setDone] = useState<{ id: string; line: string; note?: string; result: TuiResult }>();
+  const exited = useRef(false);
+  useEffect(() => {
+    if (!done || exited.current) return;
+    exited.current = true;
+    navigation.exit(done.result);
+  }, [done, navigation]);
   const [now] = useState(() => services.now());
   const report = useMemo(
     () => (state ? buildStatusReport(state, { nowMs: now, warnWithinMs: services.warnWithinMs }) : undefined),
@@ -52,14 +61,21 @@ export function PickerScreen({ provider: presetProvider, print }: { provider?: s
     picked.current = true;
     // Already first: an override would change nothing now, and would freeze the order later
     // (a profile added afterwards would never be tried), so nothing is written.
+    const result: TuiResult = { exitCode: ExitCode.ok, ...(print ? { print: id } : {}) };
     if (report.providers.find((entry) => entry.provider === chosenProvider)?.next === id) {
-      navigation.exit({ exitCode: ExitCode.ok, ...(print ? { print: id } : {}) });
+      setDone({ id, line: `${id} already goes first; nothing written`, result });
       return;
     }
     const order = [id, ...orderBase(report, state, chosenProvider).filter((other) => other !== id)];
     setSaving(id);
     services.setOrder(chosenProvider, order).then(
-      () => navigation.exit({ exitCode: ExitCode.ok, ...(print ? { print: id } : {}) }),
+      (written) =>
+        setDone({
+          id,
+          line: `${id} goes first for ${chosenProvider} (agent ${services.workspace.agentId})`,
+          ...(written.gatewayNote ? { note: written.gatewayNote.line } : {}),
+          result,
+        }),
       (reason: unknown) => {
         picked.current = false;
         setSaving(undefined);
@@ -69,7 +85,14 @@ export function PickerScreen({ provider: presetProvider, print }: { provider?: s
   };
 
   let body: ReactNode;
-  if (!report) {
+  if (done) {
+    body = (
+      <Box flexDirection="column">
+        <Text color="green">✔ {shown(done.line)}</Text>
+        {done.note && <Text dimColor>{shown(done.note)}</Text>}
+      </Box>
+    );
+  } else if (!report) {
     body = <Text dimColor>{error ? shown(error) : 'Reading the store…'}</Text>;
   } else if (!provider) {
     const providers = report.providers.filter((entry) =>
@@ -129,15 +152,21 @@ export function PickerScreen({ provider: presetProvider, print }: { provider?: s
     <Box flexDirection="column">
       <Header title={`pick${provider ? ` · ${provider}` : ''}`} />
       {body}
-      {saving && <Text dimColor>Writing the order…</Text>}
+      {saving && !done && (
+        <Text dimColor>
+          Writing the order, then telling a running gateway to reload it (this runs OpenClaw: a few seconds)…
+        </Text>
+      )}
       {failure && <Text color="red">{shown(failure)}</Text>}
-      <KeyHints
-        hints={[
-          ['↑↓', 'move'],
-          ['enter', 'use first'],
-          ['esc', provider && !presetProvider ? 'back' : 'cancel'],
-        ]}
-      />
+      {!done && (
+        <KeyHints
+          hints={[
+            ['↑↓', 'move'],
+            ['enter', provider ? 'use first' : 'choose'],
+            ['esc', provider && !presetProvider ? 'back' : 'cancel'],
+          ]}
+        />
+      )}
     </Box>
   );
 }

@@ -131,7 +131,9 @@ describe('the TUI in a real terminal', () => {
     await session.press('down');
     await session.press('enter');
     expect(await session.waitForExit()).toBe(0);
-    expect(session.screen()).toContain('anthropic:default');
+    // The frame left on the terminal is what happened, not the list with its cursor.
+    expect(session.screen()).toContain('✔ anthropic:default goes first for anthropic');
+    expect(session.screen()).not.toContain('❯ anthropic:work');
     expect(readJson(join(mainAgentDir, 'auth-profiles.json')).order).toEqual({
       anthropic: ['anthropic:default', 'anthropic:work'],
     });

@@ -93,8 +93,6 @@ describe('secrets sweep', () => {
       home,
     });
     sessions.push(wizard);
-    await wizard.waitFor('Welcome');
-    await wizard.press('enter');
     await wizard.waitFor('Paste the OpenAI API key');
     await wizard.type(openai);
     await wizard.waitFor('looks right');

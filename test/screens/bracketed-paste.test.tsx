@@ -13,8 +13,6 @@ const second = `gsk_${'b'.repeat(40)}`;
 async function keyField() {
   const services = createFakeServices();
   const app = await renderApp(services, { name: 'onboard', provider: 'groq', method: 'api-key' });
-  await waitForFrame(app, 'Welcome');
-  await app.press('enter');
   await waitForFrame(app, 'Paste the Groq API key');
   return { app, services };
 }

@@ -37,8 +37,6 @@ describe('onboarding wizard: a local model server', () => {
   it('says how to start a server that is not running, and looks again with r', async () => {
     const services = createFakeServices();
     const app = await renderApp(services, { name: 'onboard', provider: 'lmstudio', method: 'local-server' });
-    await waitForFrame(app, 'Welcome');
-    await app.press('enter');
     const failed = await waitForFrame(app, 'then press r');
     expect(failed).toContain('Start it with `lmstudio serve`');
     services.localServer = { ok: true, kind: 'lmstudio', baseUrl: 'http://127.0.0.1:1234/v1', models: [] };
@@ -50,8 +48,6 @@ describe('onboarding wizard: a local model server', () => {
   it('asks vLLM for its key first, and sends it with the search', async () => {
     const services = createFakeServices();
     const app = await renderApp(services, { name: 'onboard', provider: 'vllm', method: 'local-server' });
-    await waitForFrame(app, 'Welcome');
-    await app.press('enter');
     await waitForFrame(app, 'The key `vllm serve --api-key` was given');
     await app.type('local-secret');
     expect(app.frame()).not.toContain('local-secret');

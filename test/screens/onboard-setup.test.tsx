@@ -20,8 +20,6 @@ function keptSetup(configPath: string): ProviderSetUp {
 
 async function saveXaiKey(services: ReturnType<typeof createFakeServices>) {
   const app = await renderApp(services, { name: 'onboard', provider: 'xai', method: 'api-key' });
-  await waitForFrame(app, 'Welcome');
-  await app.press('enter');
   await waitForFrame(app, 'Paste the');
   await app.type(fakeSecrets.xaiKey());
   await app.press('enter');
@@ -78,15 +76,9 @@ describe('onboarding wizard: the provider set up beside the secret', () => {
   it('asks which endpoint a Z.AI key is for, and saves with that auth choice', async () => {
     const services = createFakeServices();
     const app = await renderApp(services, { name: 'onboard', provider: 'zai', method: 'api-key' });
-    await waitForFrame(app, 'Welcome');
-    await app.press('enter');
     const step = await waitForFrame(app, 'Which Z.AI endpoint or plan is the key for?');
     expect(step).toContain('Global');
     expect(step).toContain('CN');
-    await app.press('escape');
-    await waitForFrame(app, 'Welcome');
-    await app.press('enter');
-    await waitForFrame(app, 'Which Z.AI endpoint or plan is the key for?');
     await app.press('down');
     await app.press('enter');
     await waitForFrame(app, 'Paste the');

@@ -114,8 +114,6 @@ describe('onboarding wizard', () => {
   it('asks before overwriting, goes back with Esc, and writes nothing when left early', async () => {
     const services = createFakeServices({ state: fakeState(profiles) });
     const app = await renderApp(services, { name: 'onboard', provider: 'groq', method: 'api-key' });
-    await waitForFrame(app, 'Welcome');
-    await app.press('enter');
     await waitForFrame(app, 'Paste the Groq API key');
     await app.type(`gsk_${'y'.repeat(40)}\r`);
     await waitForFrame(app, 'Profile name:');
@@ -128,8 +126,6 @@ describe('onboarding wizard', () => {
     await app.press('escape');
     await waitForFrame(app, 'Paste the Groq API key');
     await app.press('escape');
-    await waitForFrame(app, 'Welcome');
-    await app.press('escape');
     expect(app.exits).toEqual([{ exitCode: 130 }]);
     expect(services.calls).toEqual([]);
   });
@@ -137,7 +133,6 @@ describe('onboarding wizard', () => {
   it('hands over to setup-token for Anthropic', async () => {
     const services = createFakeServices();
     const app = await renderApp(services, { name: 'onboard', provider: 'anthropic' });
-    await app.press('enter');
     await waitForFrame(app, 'How do you want to sign in to Anthropic');
     expect(app.frame()).toMatch(/API key \(recommended\)/);
     await app.press('down');

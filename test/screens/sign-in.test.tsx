@@ -26,8 +26,6 @@ function savedResult(services: ReturnType<typeof createFakeServices>, profileId:
 
 async function toMethodStep(services: ReturnType<typeof createFakeServices>, provider: string) {
   const app = await renderApp(services, { name: 'onboard', provider });
-  await waitForFrame(app, 'Welcome');
-  await app.press('enter');
   await waitForFrame(app, 'How do you want to sign in');
   return app;
 }

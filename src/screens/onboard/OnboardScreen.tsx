@@ -1,5 +1,6 @@
 import { Spinner } from '@inkjs/ui';
 import { Box, Text } from 'ink';
+import { useEffect } from 'react';
 import { Header } from '../../components/Header.js';
 import { useHoldRestOfKeys, useKeys } from '../../components/key-router.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
@@ -21,7 +22,15 @@ import { EnvStep } from './EnvStep.js';
 import { LocalServerStep } from './LocalServerStep.js';
 import { MethodStep } from './MethodStep.js';
 import type { OnboardAction } from './onboard-flow.js';
-import { endpointChoices, initialOnboardState, type OnboardState, onboardReducer, secretKind } from './onboard-flow.js';
+import {
+  endpointChoices,
+  freeProfileName,
+  handOverScreen,
+  initialOnboardState,
+  type OnboardState,
+  onboardReducer,
+  secretKind,
+} from './onboard-flow.js';
 import { OverwriteStep, ProfileIdStep } from './ProfileIdStep.js';
 import { CustomProviderStep, ProviderStep } from './ProviderStep.js';
 import { SecretStep } from './SecretStep.js';
@@ -64,18 +73,20 @@ export function OnboardScreen({
     if (after.step === before) return;
     holdRestOfKeys();
     if (after.step === 'saving') void save(after);
-    if (after.step !== 'secret') return;
-    // Its own screen takes over; Esc there comes back to the method question.
-    const backTo = {
-      name: 'onboard',
-      ...(after.provider ? { provider: after.provider } : {}),
-      resumeAt: 'method',
-      ...(after.method ? { lastMethod: after.method } : {}),
-    } as const;
-    if (after.method === 'setup-token') navigation.replace({ name: 'setup-token', backTo });
-    else if ((after.method === 'browser' || after.method === 'device') && after.provider)
-      navigation.replace({ name: 'sign-in', provider: after.provider, method: after.method, backTo });
+    if (after.step === 'secret') handOver(after);
   };
+
+  /** A method with its own screen (setup-token, a sign-in): that screen takes over the secret step. */
+  function handOver(at: OnboardState) {
+    const screen = handOverScreen(at);
+    if (screen) navigation.replace(screen);
+  }
+
+  // Opened on the secret step (`--provider anthropic --method setup-token`): no step change to hand over on.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, for the step the wizard opened on
+  useEffect(() => {
+    if (currentState().step === 'secret') handOver(currentState());
+  }, []);
 
   useKeys((_input, key) => {
     const now = currentState();
@@ -120,8 +131,7 @@ export function OnboardScreen({
   const chooseProfile = (name: string) => {
     let profileId: string;
     try {
-      // An emptied name field means the default name, as its placeholder says.
-      profileId = resolveProfileId(currentState().provider!, name.trim() === '' ? undefined : name);
+      profileId = resolveProfileId(currentState().provider!, name);
     } catch (error) {
       dispatch({ type: 'save-failed', error: errorMessage(error) });
       return;
@@ -146,7 +156,19 @@ export function OnboardScreen({
   const step = (() => {
     switch (state.step) {
       case 'welcome':
-        return <WelcomeStep agent={agent} onContinue={() => dispatch({ type: 'continue' })} />;
+        return (
+          <WelcomeStep
+            agent={agent}
+            onContinue={(typed) => {
+              // Typing at the welcome is a search for the provider: the keys are not lost.
+              if (typed !== undefined) {
+                if (currentState().provider) return;
+                providerSearch.set(typed);
+              }
+              dispatch({ type: 'continue' });
+            }}
+          />
+        );
       case 'provider':
         return (
           <ProviderStep
@@ -203,7 +225,9 @@ export function OnboardScreen({
         return (
           <ProfileIdStep
             provider={state.provider!}
-            initial={state.profileId?.split(':').slice(1).join(':') ?? 'default'}
+            suggestion={freeProfileName(state.provider!, (id) =>
+              agent.state ? profileAWriteWouldReplace(agent.state, id) !== undefined : false,
+            )}
             onSubmit={chooseProfile}
             problem={state.error}
           />

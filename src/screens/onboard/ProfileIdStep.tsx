@@ -5,27 +5,39 @@ import { TextField } from '../../components/text-field/TextField.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { shown } from '../../services/terminal-text.js';
 
-/** The profile's name; `<provider>:default` unless the user says otherwise. */
+/**
+ * The profile's name. The suggestion is a placeholder, not text: typing replaces it and Enter on
+ * an empty field takes it (`default`, or a free name when `<provider>:default` is taken).
+ */
 export function ProfileIdStep({
   provider,
-  initial,
+  suggestion,
   onSubmit,
   problem,
 }: {
   provider: string;
-  initial: string;
+  suggestion: string;
   onSubmit: (name: string) => void;
   problem?: string;
 }) {
-  const field = useTextFieldState(initial);
+  const field = useTextFieldState();
   return (
     <Box flexDirection="column">
       <Text bold>Profile name:</Text>
       <Box>
-        <Text dimColor>{provider}:</Text>
-        <TextField state={field} onSubmit={(value) => value.trim() !== '' && onSubmit(value.trim())} />
+        <Text dimColor>{shown(provider)}:</Text>
+        <TextField
+          state={field}
+          placeholder={suggestion}
+          onSubmit={(value) => onSubmit(value.trim() === '' ? suggestion : value.trim())}
+        />
       </Box>
       {problem && <Text color="red">{shown(problem)}</Text>}
+      {suggestion !== 'default' && (
+        <Text dimColor>
+          {shown(provider)}:default is taken; Enter uses {shown(provider)}:{suggestion}, or type another name.
+        </Text>
+      )}
       <Text dimColor>Several profiles per provider are fine; the gateway tries them in order.</Text>
       <KeyHints
         hints={[

@@ -28,6 +28,8 @@ export function SecretStep({
   const field = useTextFieldState();
   // A secret with a warning (a token that looks cut off) takes a second Enter: "save it anyway".
   const [confirmFor, setConfirmFor] = useState<string>();
+  // Enter on nothing, or on a secret that cannot be right: said once, until the field changes.
+  const [refusedAt, setRefusedAt] = useState<string>();
   const info = providerInfo(provider);
   const check = field.value === '' ? undefined : checkSecret(provider, kind, field.value);
   const what = kind === 'api_key' ? 'API key' : 'token';
@@ -45,7 +47,7 @@ export function SecretStep({
           placeholder={`paste the ${what} here`}
           onSubmit={(value) => {
             const result = checkSecret(provider, kind, value);
-            if (!result.ok) return;
+            if (value.trim() === '' || !result.ok) return setRefusedAt(value);
             if (result.warnings.length > 0 && confirmFor !== result.secret) setConfirmFor(result.secret);
             else onSubmit(result.secret);
           }}
@@ -64,12 +66,15 @@ export function SecretStep({
         </Text>
       ))}
       {check?.ok && confirmFor === check.secret && <Text color="yellow">Press Enter again to save it anyway.</Text>}
+      {refusedAt !== undefined && refusedAt === field.value && (
+        <Text color="yellow">
+          {field.value.trim() === ''
+            ? `Nothing to save yet: paste the ${what} (Esc goes back).`
+            : `Not saved: this ${what} cannot be right (see above); Ctrl+U clears it, Esc goes back.`}
+        </Text>
+      )}
       <KeyHints
-        hints={[
-          ['enter', 'continue'],
-          ['ctrl+u', 'clear'],
-          ['esc', 'back'],
-        ]}
+        hints={[...(check?.ok ? [['enter', 'continue'] as const] : []), ['ctrl+u', 'clear'], ['esc', 'back']]}
       />
     </Box>
   );

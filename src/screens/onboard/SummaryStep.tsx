@@ -2,7 +2,9 @@ import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
 import { useKeys } from '../../components/key-router.js';
 import { offeredDefault, SetupLines } from '../../components/SetupLines.js';
+import { useServices } from '../../contexts.js';
 import { describeExpiry } from '../../services/durations.js';
+import { authdeckCommand } from '../../services/invocation.js';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
 import type { ProviderSetUp } from '../../services/providers/provider-setup.js';
 import { forTerminal } from '../../services/terminal-text.js';
@@ -23,6 +25,7 @@ export function SummaryStep({
   /** `d`: the provider's model becomes the default over another provider's. */
   onMakeDefault?: () => Promise<ProviderSetUp>;
 }) {
+  const services = useServices();
   useKeys((input, key) => {
     if (key.return || key.escape) onDone();
     else if (input === 'a') onAddAnother();
@@ -89,8 +92,8 @@ export function SummaryStep({
         </Text>
       ))}
       <Text bold>Next:</Text>
-      <Text> • authdeck status see it with the others</Text>
-      <Text> • authdeck dashboard the live view</Text>
+      <Text> • {authdeckCommand('status', services.workspace.env)} see it with the others</Text>
+      <Text> • {authdeckCommand('dashboard', services.workspace.env)} the live view</Text>
       {env && (
         <Text>
           {' '}

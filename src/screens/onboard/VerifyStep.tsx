@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { KeyHints } from '../../components/KeyHints.js';
 import { useKeys } from '../../components/key-router.js';
 import { useServices } from '../../contexts.js';
+import { authdeckCommand } from '../../services/invocation.js';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
 import { providerLabel } from '../../services/providers.js';
 import { shown } from '../../services/terminal-text.js';
@@ -61,10 +62,10 @@ export function VerifyStep({
       {probe && probe.result !== 'ok' && (
         <Text dimColor>
           {probe.result === 'network' || probe.result === 'timeout'
-            ? 'The key is saved all the same; the check could not reach the provider: check your internet connection (or proxy), then `authdeck status --probe`.'
+            ? `The key is saved all the same; the check could not reach the provider: check your internet connection (or proxy), then \`${authdeckCommand('status --probe', services.workspace.env)}\`.`
             : probe.result === 'auth' || probe.result === 'billing'
               ? 'The key is saved all the same; replace it with `a` on the next screen, or fix the account.'
-              : 'The key is saved all the same; `authdeck status --probe` checks it again later.'}
+              : `The key is saved all the same; \`${authdeckCommand('status --probe', services.workspace.env)}\` checks it again later.`}
         </Text>
       )}
       <KeyHints hints={probe ? [['enter', 'continue']] : [['s', 'skip the check']]} />

@@ -9,13 +9,22 @@ import { shown } from '../../services/terminal-text.js';
 import { useClaudePath } from './use-claude-path.js';
 
 /** What authdeck found before anything is asked: where, which agent, what exists, claude. */
-export function WelcomeStep({ agent, onContinue }: { agent: AgentStateView; onContinue: () => void }) {
+export function WelcomeStep({
+  agent,
+  onContinue,
+}: {
+  agent: AgentStateView;
+  /** `typed`: a printable key that moved on; it belongs to the next question. */
+  onContinue: (typed?: string) => void;
+}) {
   const services = useServices();
   const { canGoBack } = useNavigation();
   const { workspace } = services;
   // Esc is the wizard's: at this first step it leaves (back to the dashboard when it opened the wizard).
-  useKeys((_input, key) => {
+  useKeys((input, key) => {
     if (key.return) onContinue();
+    else if (input !== '' && !key.ctrl && !key.meta && !key.escape && !key.tab && /^\P{C}+$/u.test(input))
+      onContinue(input);
   });
   const claudePath = useClaudePath();
   const claude = claudePath ? `found at ${claudePath}` : 'not found (the setup-token method needs Claude Code)';

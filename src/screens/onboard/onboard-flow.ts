@@ -1,7 +1,9 @@
+import type { Screen } from '../../navigation.js';
 import type { SavedCredential } from '../../services/actions.js';
 import { probeEndpoint } from '../../services/probe/probe-endpoints.js';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
 import type { SecretKind } from '../../services/profiles/credentials.js';
+import { resolveProfileId } from '../../services/profiles/profile-actions.js';
 import type { CatalogChoice } from '../../services/providers/catalog.js';
 import { setupForSecret } from '../../services/providers/provider-setup.js';
 import { type OnboardingMethod, providerInfo } from '../../services/providers.js';
@@ -174,7 +176,7 @@ function nextAfterProfile(state: OnboardState): OnboardStep {
 }
 
 export function initialOnboardState(provider?: string, method?: OnboardingMethod, resumeAt?: 'method'): OnboardState {
-  return {
+  const state: OnboardState = {
     // Back from the setup-token screen: at the method question again, Esc still leads back.
     step: resumeAt ?? 'welcome',
     history: resumeAt ? ['welcome'] : [],
@@ -185,4 +187,34 @@ export function initialOnboardState(provider?: string, method?: OnboardingMethod
     writeEnv: false,
     savedCount: 0,
   };
+  // `--provider` (and `--method`) answered the first questions: the wizard opens on the next
+  // one, so a secret pasted at once lands in its field instead of on the welcome text.
+  return provider && !resumeAt ? { ...state, step: afterProvider(state) } : state;
+}
+
+/**
+ * The name Enter on an empty profile field uses: `default`, or when that is taken the first
+ * free `default-N`, so the suggestion never leads to a replace question or a refusal.
+ */
+export function freeProfileName(provider: string, taken: (profileId: string) => boolean): string {
+  for (let n = 1; n < 100; n++) {
+    const name = n === 1 ? 'default' : `default-${n}`;
+    if (!taken(resolveProfileId(provider, name))) return name;
+  }
+  return 'default';
+}
+
+/** The screen that takes over the secret step for a method with its own (setup-token, a sign-in). */
+export function handOverScreen(at: OnboardState): Screen | undefined {
+  // Esc there comes back to the method question.
+  const backTo = {
+    name: 'onboard',
+    ...(at.provider ? { provider: at.provider } : {}),
+    resumeAt: 'method',
+    ...(at.method ? { lastMethod: at.method } : {}),
+  } as const;
+  if (at.method === 'setup-token') return { name: 'setup-token', backTo };
+  if ((at.method === 'browser' || at.method === 'device') && at.provider)
+    return { name: 'sign-in', provider: at.provider, method: at.method, backTo };
+  return undefined;
 }

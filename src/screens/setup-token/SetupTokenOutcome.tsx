@@ -2,8 +2,10 @@ import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
 import { useKeys } from '../../components/key-router.js';
 import { offeredDefault, SetupLines } from '../../components/SetupLines.js';
+import { useServices } from '../../contexts.js';
 import type { SavedCredential } from '../../services/actions.js';
 import { formatDate, formatRelative } from '../../services/durations.js';
+import { authdeckCommand } from '../../services/invocation.js';
 import { maskSecret } from '../../services/profiles/credentials.js';
 import type { ProviderSetUp } from '../../services/providers/provider-setup.js';
 import { forTerminal, shown } from '../../services/terminal-text.js';
@@ -22,6 +24,7 @@ function SavedView({
   onDone: () => void;
   onMakeDefault?: () => Promise<ProviderSetUp>;
 }) {
+  const services = useServices();
   useKeys((_input, key) => {
     if (key.return || key.escape) onDone();
   });
@@ -51,7 +54,7 @@ function SavedView({
           {result.gatewayNote.line}
         </Text>
       )}
-      <Text dimColor>Next: `authdeck status` shows it.</Text>
+      <Text dimColor>Next: `{authdeckCommand('status', services.workspace.env)}` shows it.</Text>
       <KeyHints
         hints={[
           ['enter', 'done'],

@@ -27,7 +27,7 @@ export function describeModelCoverage(
   }
   if (!saved?.inUse) {
     notes.push(
-      `No model uses ${savedProvider} yet${builtIn ? ' (no default model is configured)' : ''}: set agents.defaults.model.primary (or a fallback) in ${report.configPath} to a "${savedProvider}/<model>" ref.`,
+      `No model uses ${savedProvider} yet${builtIn ? ' (no default model is configured)' : ''}: set agents.defaults.model.primary (or a fallback) in ${report.configPath} to ${/^[aeiou]/i.test(savedProvider) ? 'an' : 'a'} "${savedProvider}/…" model ref.`,
     );
   }
   return notes;

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { createFakeServices, fakeState, NOW } from '../helpers/fake-services.js';
+import { renderApp, waitForFrame } from '../helpers/ink.js';
+
+const profiles = {
+  'anthropic:work': {
+    type: 'token',
+    provider: 'anthropic',
+    token: fakeSecrets.setupToken('w'),
+    expires: NOW + 86_400_000 * 30,
+  },
+};
+
+describe('onboarding wizard: what was given and typed early is not lost', () => {
+  it('opens on the secret when --provider and --method are both given, and keeps a paste made at once', async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'onboard', provider: 'openai', method: 'api-key' });
+    const key = fakeSecrets.openaiKey();
+    await app.type(key);
+    const frame = await waitForFrame(app, 'Paste the OpenAI API key');
+    expect(frame).not.toContain('Welcome');
+    expect(frame).toContain('looks right');
+    await app.press('enter');
+    await waitForFrame(app, 'Profile name:');
+  });
+
+  it('opens on the method question when only --provider is given (login --provider openai)', async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'onboard', provider: 'openai' });
+    const frame = await waitForFrame(app, 'How do you want to sign in to OpenAI?');
+    expect(frame).not.toContain('Welcome');
+    // The first step of this run: Esc leaves, there is nothing to go back to.
+    await app.press('escape');
+    expect(app.exits).toEqual([{ exitCode: 130 }]);
+  });
+
+  it('hands over to setup-token at once for --provider anthropic --method setup-token', async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'onboard', provider: 'anthropic', method: 'setup-token' });
+    await waitForFrame(app, 'setup-token → anthropic:default');
+  });
+
+  it('dashboard: a, typing "openai", Enter Enter lands in the OpenAI API-key field', async () => {
+    const services = createFakeServices({ state: fakeState(profiles) });
+    const app = await renderApp(services, { name: 'dashboard' });
+    await waitForFrame(app, 'anthropic:work');
+    await app.type('a');
+    await app.type('openai');
+    await app.press('enter');
+    await app.press('enter');
+    const frame = await waitForFrame(app, /Paste the (OpenAI|Anthropic) API key/);
+    expect(frame).toContain('Paste the OpenAI API key');
+  });
+
+  it('dashboard: the same keys in one chunk still reach the provider search', async () => {
+    const services = createFakeServices({ state: fakeState(profiles) });
+    const app = await renderApp(services, { name: 'dashboard' });
+    await waitForFrame(app, 'anthropic:work');
+    await app.type('aopenai');
+    await app.press('enter');
+    await app.press('enter');
+    const frame = await waitForFrame(app, /Paste the \w+ API key/);
+    expect(frame).toContain('Paste the OpenAI API key');
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { createFakeServices, fakeState, fakeWorkspace } from '../helpers/fake-services.js';
+import { renderApp, waitForFrame } from '../helpers/ink.js';
+
+const oneLine = (frame: string) => frame.replace(/\s*\n\s*/g, ' ');
+
+async function toProfileName(services: ReturnType<typeof createFakeServices>) {
+  const app = await renderApp(services, { name: 'onboard', provider: 'groq', method: 'api-key' });
+  await waitForFrame(app, 'Paste the Groq API key');
+  await app.type(fakeSecrets.groqKey());
+  await app.press('enter');
+  await waitForFrame(app, 'Profile name:');
+  return app;
+}
+
+async function saveGroq(services: ReturnType<typeof createFakeServices>) {
+  const app = await toProfileName(services);
+  await app.press('enter');
+  await waitForFrame(app, "Also set GROQ_API_KEY in the daemon's .env?");
+  await app.type('n');
+  return waitForFrame(app, 'Saved groq:');
+}
+
+describe('onboarding wizard: small things a first-time user trips over', () => {
+  it('after `npm start`, says the next command as `npm start -- status`', async () => {
+    const services = createFakeServices({ workspace: fakeWorkspace({ env: { npm_lifecycle_event: 'start' } }) });
+    const summary = await saveGroq(services);
+    expect(summary).toContain('npm start -- status');
+    expect(summary).toContain('npm start -- dashboard');
+    expect(summary).not.toMatch(/• authdeck status/);
+  });
+
+  it('started as `authdeck`, says `authdeck status`', async () => {
+    const summary = await saveGroq(createFakeServices());
+    expect(summary).toContain('• authdeck status');
+  });
+
+  it('holds "default" as a placeholder: typing a name replaces it', async () => {
+    const services = createFakeServices();
+    const app = await toProfileName(services);
+    await app.type('personal');
+    expect(app.frame()).not.toContain('defaultpersonal');
+    await app.press('enter');
+    await waitForFrame(app, "daemon's .env?");
+    await app.type('n');
+    await waitForFrame(app, 'Saved groq:personal');
+  });
+
+  it('suggests a free name when <provider>:default is taken, and Enter takes it', async () => {
+    const services = createFakeServices({
+      state: fakeState({ 'groq:default': { type: 'api_key', provider: 'groq', key: fakeSecrets.groqKey('old') } }),
+    });
+    const app = await toProfileName(services);
+    expect(oneLine(app.frame())).toContain('groq:default is taken; Enter uses groq:default-2');
+    await app.press('enter');
+    await waitForFrame(app, "daemon's .env?");
+    await app.type('n');
+    await waitForFrame(app, 'Saved groq:default-2');
+  });
+
+  it('says why Enter does nothing on an empty or impossible secret', async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'onboard', provider: 'anthropic', method: 'api-key' });
+    await waitForFrame(app, 'Paste the Anthropic API key');
+    expect(app.frame()).not.toContain('enter continue');
+    await app.press('enter');
+    await waitForFrame(app, 'Nothing to save yet: paste the API key');
+    await app.type('nope');
+    expect(app.frame()).not.toContain('Nothing to save yet');
+    await app.press('enter');
+    expect(oneLine(await waitForFrame(app, 'Not saved'))).toContain('Not saved: this API key cannot be right');
+    expect(app.frame()).toContain('Paste the Anthropic API key');
+  });
+
+  it('names a model ref in words that read: an "anthropic/…" model ref', async () => {
+    const summary = oneLine(await saveGroq(createFakeServices()));
+    expect(summary).toContain('to a "groq/…" model ref');
+    const app = await renderApp(createFakeServices(), { name: 'onboard', provider: 'anthropic', method: 'api-key' });
+    await waitForFrame(app, 'Paste the Anthropic API key');
+    await app.type(fakeSecrets.anthropicApiKey());
+    await app.press('enter');
+    await waitForFrame(app, 'Profile name:');
+    await app.press('enter');
+    await waitForFrame(app, "daemon's .env?");
+    await app.type('n');
+    expect(oneLine(await waitForFrame(app, 'Saved anthropic:'))).toContain('to an "anthropic/…" model ref');
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { createFakeServices, fakeState, NOW } from '../helpers/fake-services.js';
+import { renderApp, waitForFrame, waitUntil } from '../helpers/ink.js';
+
+const profiles = {
+  'anthropic:work': {
+    type: 'token',
+    provider: 'anthropic',
+    token: 'sk-ant-oat01-aaaaaaaaaaaaaaaaaaaaaaaa',
+    expires: NOW + 86_400_000 * 30,
+  },
+  'anthropic:default': { type: 'api_key', provider: 'anthropic', key: 'sk-ant-api03-bbbbbbbbbbbbbbbbbbbbbbbb' },
+};
+
+const oneLine = (frame: string) => frame.replace(/\s*\n\s*/g, ' ');
+
+describe('picker: the frame it ends on says what happened', () => {
+  it('says OpenClaw may be run while writing, then ends on "✔ … goes first" with the chosen one', async () => {
+    const services = createFakeServices({ state: fakeState(profiles) });
+    const setOrder = services.setOrder;
+    let release!: () => void;
+    const released = new Promise<void>((done) => {
+      release = done;
+    });
+    services.setOrder = async (provider, ids) => {
+      await released;
+      return setOrder(provider, ids);
+    };
+    const app = await renderApp(services, { name: 'pick', provider: 'anthropic' });
+    await waitForFrame(app, 'Which anthropic profile should agent main use first?');
+    await app.press('down');
+    await app.press('enter');
+    const writing = oneLine(await waitForFrame(app, 'Writing the order'));
+    expect(writing).toContain('OpenClaw');
+    release();
+    await waitUntil(() => app.exits.length > 0, 'the picker to exit');
+    const last = app.frame();
+    expect(last).toContain('✔ anthropic:default goes first');
+    expect(last).not.toMatch(/❯ anthropic:work/);
+    expect(app.exits).toEqual([{ exitCode: 0 }]);
+  });
+
+  it('says so when the one picked already goes first, and writes nothing', async () => {
+    const services = createFakeServices({ state: fakeState(profiles) });
+    const app = await renderApp(services, { name: 'pick', provider: 'anthropic' });
+    await waitForFrame(app, 'Which anthropic profile');
+    await app.press('enter');
+    await waitUntil(() => app.exits.length > 0, 'the picker to exit');
+    expect(oneLine(app.frame())).toContain('anthropic:work already goes first; nothing written');
+    expect(services.calls).toEqual([]);
+  });
+});
