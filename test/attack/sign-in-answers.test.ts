@@ -96,3 +96,30 @@ describe('a sign-in server that answers with absurd lifetimes', () => {
     }
   });
 });
+
+describe('a sign-in request that never answers', () => {
+  it('ends at once when the person cancels, for every provider that asks a server first', async () => {
+    const { signIn } = await import('../../src/services/oauth/sign-in.js');
+    // A server that accepts and never answers: only an abort ends the request.
+    const hanging: typeof fetch = (_input, init) =>
+      new Promise((_resolve, reject) => {
+        const signal = init?.signal;
+        signal?.addEventListener('abort', () => reject(signal.reason ?? new Error('aborted')));
+      });
+    for (const [provider, method] of [
+      ['github-copilot', 'device'],
+      ['openai', 'device'],
+      ['xai', 'device'],
+    ] as const) {
+      const controller = new AbortController();
+      const run = signIn(provider, method, {
+        env: {},
+        onPrompt: () => {},
+        fetch: hanging,
+        signal: controller.signal,
+      });
+      controller.abort();
+      await expect(run, provider).rejects.toThrow();
+    }
+  });
+});

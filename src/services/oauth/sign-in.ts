@@ -42,5 +42,18 @@ export async function signIn(
   const chosen = method ?? info.methods[0];
   const flow = chosen && info.methods.includes(chosen) ? FLOWS[info.id]?.[chosen] : undefined;
   if (!flow) throw new UsageError(`${info.label} signs in by ${info.methods.join(' or ')}, not ${method}`);
-  return flow(info, options);
+  return flow(info, withAbortableFetch(options));
+}
+
+/**
+ * Every request of the sign-in ends when the person cancels (Ctrl+C, Esc), not only the waits
+ * between them: an endpoint that never answers would otherwise hold the cancel until its timeout.
+ */
+function withAbortableFetch(options: SignInOptions): SignInOptions {
+  const { signal } = options;
+  if (!signal) return options;
+  const inner = options.fetch ?? fetch;
+  const abortable: typeof fetch = (input, init) =>
+    inner(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal });
+  return { ...options, fetch: abortable };
 }
