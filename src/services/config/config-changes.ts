@@ -1,9 +1,8 @@
-import { UnreadableStateError } from '../errors.js';
 import { writeFileAtomic } from '../files/atomic-write.js';
 import { readTextIfExists } from '../files/fs-read.js';
 import { type LockOptions, withFileLock } from '../files/lock.js';
 import { formatJsonDocument } from '../json-text.js';
-import { type ConfigEdit, editConfigFile, setAtPath } from './config-edit.js';
+import { type ConfigEdit, editConfigFile, refusingDeepNesting, setAtPath } from './config-edit.js';
 import { findAuthoringFile, INCLUDE_KEY, resolveIncludes } from './config-include.js';
 import { parseConfigText } from './openclaw-json.js';
 
@@ -35,17 +34,7 @@ export async function changeConfig(
   plan: (doc: Record<string, unknown>) => ConfigChange[],
   lock?: LockOptions,
 ): Promise<ConfigChangeResult> {
-  try {
-    return await withFileLock(path, () => changeUnderLock(path, plan, lock), lock);
-  } catch (error) {
-    // The JSON parsers recurse per level: a file nested hundreds of thousands deep overflows them.
-    if (error instanceof RangeError)
-      throw new UnreadableStateError(
-        `${path} is nested too deeply for authdeck to edit (${error.message}); nothing was written`,
-        path,
-      );
-    throw error;
-  }
+  return refusingDeepNesting(path, () => withFileLock(path, () => changeUnderLock(path, plan, lock), lock));
 }
 
 async function changeUnderLock(

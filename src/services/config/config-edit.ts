@@ -47,8 +47,13 @@ export async function recordProfileInConfig(
   profile: ConfigProfileEntry,
   lock?: LockOptions,
 ): Promise<ConfigRecordResult> {
+  return refusingDeepNesting(path, () => recordUnderLock(path, profile, lock));
+}
+
+/** An edit of `path`, with a file too deeply nested to parse refused in one line, not a stack overflow. */
+export async function refusingDeepNesting<T>(path: string, edit: () => Promise<T>): Promise<T> {
   try {
-    return await recordUnderLock(path, profile, lock);
+    return await edit();
   } catch (error) {
     // The JSON parsers recurse per level: a file nested hundreds of thousands deep overflows them.
     if (error instanceof RangeError)
