@@ -159,8 +159,11 @@ export async function removeLockLeftovers(filePath: string): Promise<void> {
   await removeTakeoverLeftovers(await lockPathOf(filePath));
 }
 
-/** Creates the lock with our record; its identity, or undefined when someone holds the name. */
-async function tryCreateLock(lockPath: string, body: string): Promise<string | undefined> {
+/**
+ * Creates the lock with our record; its identity, or undefined when someone holds the name. The
+ * gateway's other locks (the OAuth refresh lock) are made the same way.
+ */
+export async function tryCreateLock(lockPath: string, body: string): Promise<string | undefined> {
   let handle: FileHandle;
   try {
     handle = await open(lockPath, 'wx', PRIVATE_FILE_MODE);

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { type FileHandle, mkdir, open } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AuthdeckError, isNodeError, UnreadableStateError } from '../errors.js';
-import { fileIdentity, readLockInstance } from '../files/lock-instance.js';
+import { AuthdeckError, UnreadableStateError } from '../errors.js';
+import { tryCreateLock } from '../files/lock.js';
+import { readLockInstance } from '../files/lock-instance.js';
 import { isProcessAlive, type LockOwner, parseLockBody } from '../files/lock-owner.js';
 import {
   type JudgedLock,
@@ -26,7 +27,7 @@ export async function acquireOAuthRefreshLock(
   const body = `${JSON.stringify({ pid: process.pid, createdAt: new Date(now()).toISOString(), ...(starttime !== undefined ? { starttime } : {}) }, null, 2)}\n`;
   let owner: LockOwner = {};
   for (;;) {
-    const identity = await tryCreate(path, body);
+    const identity = await tryCreateLock(path, body);
     if (identity !== undefined) {
       await removeTakeoverLeftovers(path);
       // Only our own lock is removed, under the same claim a taker takes.
@@ -53,28 +54,6 @@ export async function acquireOAuthRefreshLock(
       continue;
     }
     await new Promise((done) => setTimeout(done, 100 + Math.random() * 100));
-  }
-}
-
-/** Creates the lock with our record (OpenClaw's format); its identity, or undefined when taken. */
-async function tryCreate(path: string, body: string): Promise<string | undefined> {
-  let handle: FileHandle;
-  try {
-    handle = await open(path, 'wx', 0o600);
-  } catch (error) {
-    if (isNodeError(error, 'EEXIST')) return undefined;
-    throw error;
-  }
-  let identity: string | undefined;
-  try {
-    identity = fileIdentity(await handle.stat({ bigint: true }));
-    await handle.writeFile(body);
-    await handle.close();
-    return identity;
-  } catch (error) {
-    await handle.close().catch(() => undefined);
-    if (identity !== undefined) await removeOwnLock(path, { identity }).catch(() => undefined);
-    throw error;
   }
 }
 
