@@ -8,16 +8,11 @@ import { resolveProfileId } from '../services/profiles/profile-actions.js';
 import { refuseReplacing } from '../services/profiles/save-credential.js';
 import { type CatalogChoice, catalog, choicesForProvider, findChoice } from '../services/providers/catalog.js';
 import { CLOUDFLARE_CHOICE, cloudflareIds, cloudflareSetup } from '../services/providers/cloudflare-gateway.js';
-import { customSetup } from '../services/providers/custom-endpoint.js';
+import { customSetup, withBaseUrl } from '../services/providers/custom-endpoint.js';
 import { isLocalServerKind, planLocalServer } from '../services/providers/local-setup.js';
 import { defaultProfileId } from '../services/providers/onboard-choice.js';
 import { pluginNeed } from '../services/providers/plugin-install.js';
-import {
-  catalogSetup,
-  type DefaultModelPolicy,
-  type ProviderSetup,
-  withBaseUrl,
-} from '../services/providers/setup-plan.js';
+import { catalogSetup, type DefaultModelPolicy, type ProviderSetup } from '../services/providers/setup-plan.js';
 import { shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 import { defaultModelPolicy } from './onboard-choice-options.js';

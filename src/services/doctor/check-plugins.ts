@@ -5,14 +5,14 @@
  */
 import type { AgentState } from '../profiles/agent-state.js';
 import { choicesForProvider } from '../providers/catalog.js';
-import { pluginInstalled } from '../providers/plugin-install.js';
+import { pluginNeed } from '../providers/plugin-install.js';
 import type { StatusReport } from '../status/types.js';
 import type { Finding } from './doctor-types.js';
 
 export async function checkPlugins(state: AgentState, report: StatusReport): Promise<Finding[]> {
   // Plugins decide which providers load from the shared-SQLite generation on; older ones build them in.
   if (!state.store.pluginsServeProviders) return [];
-  const { config, configPath, stateDir } = state.workspace;
+  const { config, configPath } = state.workspace;
   const findings: Finding[] = [];
   const providers = new Set([
     ...report.providers.filter((entry) => entry.inUse).map((entry) => entry.provider),
@@ -38,15 +38,17 @@ export async function checkPlugins(state: AgentState, report: StatusReport): Pro
         fix: `set plugins.entries.${plugin.id}.enabled to true (doctor --fix does it)`,
         safeFix: { kind: 'enable-plugin', pluginId: plugin.id },
       });
-    } else if (plugin.status === 'external-catalog' && plugin.installCommand) {
-      if (await pluginInstalled(plugin, [stateDir])) continue;
+    } else {
+      // Looked for where onboarding looks (plugin-install.ts): the state dir and the config's.
+      const need = await pluginNeed(plugin, state.workspace);
+      if (!need) continue;
       findings.push({
         code: 'plugin-not-installed',
         severity,
         subject: provider,
-        problem: `the ${plugin.id} plugin is not installed (it comes from npm, not with OpenClaw)`,
+        problem: `the ${plugin.id} plugin is not installed (${need.reason})`,
         why,
-        fix: `\`${plugin.installCommand}\`, then restart the gateway`,
+        fix: `\`${need.installCommand}\`, then restart the gateway`,
       });
     }
   }

@@ -31,6 +31,12 @@ function endpointId(raw: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
+/** `--custom-base-url` is an http(s) URL, or a usage error that shows what was typed. */
+export function requireHttpUrl(url: string, typed = url): void {
+  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol))
+    throw new UsageError(`--custom-base-url: "${shown(typed)}" is not an http(s) URL`);
+}
+
 /** `http://127.0.0.1:9/v1` → `custom-127-0-0-1-9`. */
 export function endpointIdFromUrl(baseUrl: string): string {
   try {
@@ -89,8 +95,7 @@ function contextWindowOf(value: unknown): number {
 /** The setup for a custom endpoint, planned against the config as it is (`doc`). */
 export function customSetup(doc: Record<string, unknown>, input: CustomEndpointInput, secret: string): ProviderSetup {
   const baseUrl = input.baseUrl.trim();
-  if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol))
-    throw new UsageError(`--custom-base-url: "${shown(input.baseUrl)}" is not an http(s) URL`);
+  requireHttpUrl(baseUrl, input.baseUrl);
   if (isAzure(baseUrl))
     throw new UsageError(
       'Azure endpoints need the URL rewrites of `openclaw onboard --auth-choice custom-api-key`; authdeck does not make them',
@@ -159,4 +164,14 @@ function uniqueId(id: string, baseUrl: string, providers: Record<string, unknown
   while (providers[`${id}-${suffix}`] !== undefined && asRecord(providers[`${id}-${suffix}`])?.baseUrl !== baseUrl)
     suffix += 1;
   return `${id}-${suffix}`;
+}
+
+/** LiteLLM's proxy where it runs (`--custom-base-url`), in place of the catalog's localhost:4000. */
+export function withBaseUrl(setup: ProviderSetup, provider: string, raw: string): ProviderSetup {
+  requireHttpUrl(raw.trim(), raw);
+  const block = setup.providers[provider] ?? {};
+  return {
+    ...setup,
+    providers: { ...setup.providers, [provider]: { ...block, baseUrl: raw.trim().replace(/\/+$/, '') } },
+  };
 }

@@ -6,6 +6,8 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { findOnPath } from '../find-program.js';
+import { shown } from '../terminal-text.js';
 import type { CatalogPlugin } from './catalog.js';
 
 /** What the gateway still lacks to use a provider: its plugin, and the command that installs it. */
@@ -69,9 +71,8 @@ export async function installPlugin(
   where: { env: Record<string, string | undefined>; stateDir: string; configPath: string },
   plugin: CatalogPlugin,
 ): Promise<string | undefined> {
+  // child_process only when an install runs: the screens load this module at start.
   const { spawn } = await import('node:child_process');
-  const { findOnPath } = await import('../find-program.js');
-  const { shown } = await import('../terminal-text.js');
   const bin = findOnPath('openclaw', where.env.PATH);
   if (!bin) return 'openclaw is not on PATH';
   const spec = plugin.npmSpec ?? plugin.id;

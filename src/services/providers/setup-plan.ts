@@ -6,9 +6,7 @@
  * differs is written, and a default model of another provider is never replaced unless asked.
  */
 import type { ConfigChange } from '../config/config-changes.js';
-import { UsageError } from '../errors.js';
 import { asRecord } from '../json-text.js';
-import { shown } from '../terminal-text.js';
 import type { CatalogChoice } from './catalog.js';
 
 /** `auto`: set when none is set; one of another provider is kept (the caller asks, or notes it). */
@@ -207,21 +205,4 @@ export function withMigrationMarks(
     .filter((key) => migrations?.[key] === undefined)
     .map((key) => ({ path: ['meta', 'migrations', key], value: true }));
   return [...changes, ...marks];
-}
-
-/** LiteLLM's proxy where it runs (`--custom-base-url`), in place of the catalog's localhost:4000. */
-export function withBaseUrl(setup: ProviderSetup, provider: string, raw: string): ProviderSetup {
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    throw new UsageError(`--custom-base-url: "${shown(raw)}" is not a URL`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new UsageError(`--custom-base-url: "${shown(raw)}" is not an http(s) URL`);
-  const block = setup.providers[provider] ?? {};
-  return {
-    ...setup,
-    providers: { ...setup.providers, [provider]: { ...block, baseUrl: raw.trim().replace(/\/+$/, '') } },
-  };
 }
