@@ -3,7 +3,7 @@ import { useMemo, useRef, useState } from 'react';
 import { Header } from '../components/Header.js';
 import { KeyHints } from '../components/KeyHints.js';
 import { useHoldRestOfKeys, useKeys } from '../components/key-router.js';
-import { SelectList } from '../components/select-list/SelectList.js';
+import { SELECT_HINTS, SelectList } from '../components/select-list/SelectList.js';
 import { useNavigation, useServices } from '../contexts.js';
 import { useAgentState } from '../hooks/use-agent-state.js';
 import { ExitCode, errorMessage } from '../services/errors.js';
@@ -76,11 +76,7 @@ export function LogoutScreen() {
                 ['y', 'remove'],
                 ['any other key', 'keep'],
               ]
-            : [
-                ['↑↓', 'move'],
-                ['enter', 'choose'],
-                ['esc', 'cancel'],
-              ]
+            : [...SELECT_HINTS, ['esc', 'cancel']]
         }
       />
     </Box>

@@ -1,9 +1,16 @@
 import { Box, Text } from 'ink';
 import { shown } from '../../services/terminal-text.js';
+import type { KeyHint } from '../KeyHints.js';
 import { useKeys } from '../key-router.js';
 import { clampIndex, type SelectItem, useSelectListState } from './use-select-list-state.js';
 
 export type { SelectItem };
+
+/** The list's own keys, as the hint bar says them; a screen adds what Esc does there. */
+export const SELECT_HINTS: readonly KeyHint[] = [
+  ['↑↓', 'move'],
+  ['enter', 'choose'],
+];
 
 export interface SelectListProps<T> {
   items: SelectItem<T>[];

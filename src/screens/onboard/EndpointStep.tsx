@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
-import { SelectList } from '../../components/select-list/SelectList.js';
+import { SELECT_HINTS, SelectList } from '../../components/select-list/SelectList.js';
 import type { CatalogChoice } from '../../services/providers/catalog.js';
 import { providerLabel } from '../../services/providers.js';
 
@@ -28,13 +28,7 @@ export function EndpointStep({
         }))}
         onSelect={onSelect}
       />
-      <KeyHints
-        hints={[
-          ['↑↓', 'move'],
-          ['enter', 'choose'],
-          ['esc', 'back'],
-        ]}
-      />
+      <KeyHints hints={[...SELECT_HINTS, ['esc', 'back']]} />
     </Box>
   );
 }

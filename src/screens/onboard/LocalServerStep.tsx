@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { LocalSetUp } from '../../app-services.js';
 import { KeyHints } from '../../components/KeyHints.js';
 import { useKeys } from '../../components/key-router.js';
-import { SelectList } from '../../components/select-list/SelectList.js';
+import { SELECT_HINTS, SelectList } from '../../components/select-list/SelectList.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { useServices } from '../../contexts.js';
@@ -118,13 +118,7 @@ export function LocalServerStep({ kind, onDone }: { kind: LocalServerKind; onDon
             items={phase.models.map((model) => ({ value: model.id, label: shown(model.id), hint: '' }))}
             onSelect={save}
           />
-          <KeyHints
-            hints={[
-              ['↑↓', 'move'],
-              ['enter', 'choose'],
-              ['esc', 'back'],
-            ]}
-          />
+          <KeyHints hints={[...SELECT_HINTS, ['esc', 'back']]} />
         </Box>
       );
     case 'saving':

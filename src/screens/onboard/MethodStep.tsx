@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
-import { type SelectItem, SelectList } from '../../components/select-list/SelectList.js';
+import { SELECT_HINTS, type SelectItem, SelectList } from '../../components/select-list/SelectList.js';
 import { type OnboardingMethod, providerInfo, providerLabel } from '../../services/providers.js';
 import { useClaudePath } from './use-claude-path.js';
 
@@ -60,13 +60,7 @@ export function MethodStep({
         initialIndex={Math.max(0, initial ? methods.indexOf(initial) : 0)}
         onSelect={onSelect}
       />
-      <KeyHints
-        hints={[
-          ['↑↓', 'move'],
-          ['enter', 'choose'],
-          ['esc', 'back'],
-        ]}
-      />
+      <KeyHints hints={[...SELECT_HINTS, ['esc', 'back']]} />
     </Box>
   );
 }

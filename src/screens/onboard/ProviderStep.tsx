@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { KeyHints } from '../../components/KeyHints.js';
-import { type SelectItem, SelectList } from '../../components/select-list/SelectList.js';
+import { SELECT_HINTS, type SelectItem, SelectList } from '../../components/select-list/SelectList.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { type TextFieldState, useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { PROVIDERS } from '../../services/providers.js';
@@ -46,13 +46,7 @@ export function ProviderStep({
         currentItems={() => providerItems(search.current())}
         onSelect={(value) => (value === CUSTOM ? onCustom() : onSelect(value))}
       />
-      <KeyHints
-        hints={[
-          ['↑↓', 'move'],
-          ['enter', 'choose'],
-          ['esc', search.value === '' ? 'back' : 'clear search'],
-        ]}
-      />
+      <KeyHints hints={[...SELECT_HINTS, ['esc', search.value === '' ? 'back' : 'clear search']]} />
     </Box>
   );
 }
