@@ -9,6 +9,7 @@ export default defineConfig({
     hookTimeout: 30_000,
     // End-to-end tests spawn the built CLI and PTYs; two workers match the 2-core CI machine.
     maxWorkers: 2,
+    setupFiles: ['test/setup/terminal-ink.ts'],
     env: { NO_COLOR: '1', AUTHDECK_STORE_GENERATION: 'json' },
   },
 });

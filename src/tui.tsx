@@ -72,13 +72,15 @@ async function runApp(
         )
       : undefined;
   const [{ render }, { App }, { createAppServices }, { nodePtySpawner }, { watchAgentFiles }] = await withoutFetch(() =>
-    Promise.all([
-      import('ink'),
-      import('./app.js'),
-      import('./app-services.js'),
-      import('./services/setup-token/pty.js'),
-      import('./services/files/watch.js'),
-    ]),
+    asInteractiveTerminal(() =>
+      Promise.all([
+        import('ink'),
+        import('./app.js'),
+        import('./app-services.js'),
+        import('./services/setup-token/pty.js'),
+        import('./services/files/watch.js'),
+      ]),
+    ),
   );
   inkLoaded = true;
   const services = createAppServices({
@@ -168,5 +170,22 @@ async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
     return await load();
   } finally {
     Object.defineProperty(globalThis, 'fetch', descriptor);
+  }
+}
+
+/**
+ * Ink decides once, when it loads, that a `CI` or `CONTINUOUS_INTEGRATION` variable means no
+ * terminal to draw on, and then shows nothing until it exits: the screen stayed blank for anyone
+ * with `CI=true` in their shell. A screen runs only on a terminal (launchTui checks), so Ink
+ * loads without them; they are back before anything else runs.
+ */
+async function asInteractiveTerminal<T>(load: () => Promise<T>): Promise<T> {
+  const marks = ['CI', 'CONTINUOUS_INTEGRATION'].filter((name) => name in process.env);
+  const saved = marks.map((name) => [name, process.env[name]] as const);
+  for (const name of marks) delete process.env[name];
+  try {
+    return await load();
+  } finally {
+    for (const [name, value] of saved) process.env[name] = value;
   }
 }

@@ -170,6 +170,23 @@ describe('the TUI in a real terminal', () => {
     });
   });
 
+  it('draws and answers keys when the shell has CI=true (Ink would otherwise draw nothing)', async () => {
+    const { home, mainAgentDir } = makeTempHome();
+    seedStore(mainAgentDir);
+    const session = TerminalSession.launch(['pick', '--provider', 'anthropic'], {
+      home,
+      env: { CI: 'true', CONTINUOUS_INTEGRATION: '1' },
+    });
+    sessions.push(session);
+    await session.waitFor('Which anthropic profile should agent main use first?');
+    await session.press('down');
+    // The cursor on the second row is drawn by Ink, not by the plain first frame.
+    await session.waitFor(/❯ anthropic:default/);
+    await session.press('enter');
+    expect(await session.waitForExit()).toBe(0);
+    expect(session.screen()).toContain('✔ anthropic:default goes first');
+  });
+
   it('still reads every row in a 60-column terminal, after a resize too', async () => {
     const { home, mainAgentDir } = makeTempHome();
     seedStore(mainAgentDir);
