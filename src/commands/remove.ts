@@ -42,6 +42,7 @@ export async function runRemove(
       storePath: removed.storePath,
       layer: removed.layer,
       stillIn: removed.stillIn ?? null,
+      config: removed.config,
       envStillHolds,
       gateway: removed.gateway.status,
     });
@@ -50,6 +51,15 @@ export async function runRemove(
       ctx.io.stdout,
       `${ctx.paint.green('✔')} Removed ${removed.profileId} (${removed.type}) from ${removed.storePath}${removed.layer === 'shared' ? ' (shared store)' : ''}`,
     );
+    const { config } = removed;
+    if (config.status === 'removed')
+      writeLine(ctx.io.stdout, `  and its mentions in ${config.path}: ${config.places.join(', ')}`);
+    else if (config.status === 'kept')
+      ctx.note(
+        `note: kept ${config.places.join(', ')} in ${config.path}: agent ${config.heldBy.join(', agent ')} still has ${removed.profileId}`,
+      );
+    else if (config.status === 'failed')
+      ctx.note(`note: ${config.path} still names ${removed.profileId}: ${config.reason}`);
     if (removed.stillIn)
       ctx.note(
         `note: ${removed.profileId} also exists in the ${removed.stillIn.layer} store (${removed.stillIn.path}); that one applies now`,

@@ -1,6 +1,7 @@
 import type { ConfigChangeResult } from './config/config-changes.js';
 import type { Workspace } from './config/workspace.js';
 import type { Finding } from './doctor/doctor-types.js';
+import { errorMessage } from './errors.js';
 import { describeReload, type GatewayNote, type GatewayReload } from './gateway/reload-auth.js';
 import type { ConfigFact } from './oauth/config-facts.js';
 import type { AgentState } from './profiles/agent-state.js';
@@ -84,7 +85,11 @@ export async function saveCredential(context: ActionContext, input: Omit<SaveCre
 export async function removeCredential(context: ActionContext, profileId: string) {
   const store = await storeFor(context);
   const removed = await removeProfile(store, profileId);
-  return { ...removed, ...(await tellGateway(context, store, true)) };
+  const { forgetInConfig } = await import('./profiles/config-references.js');
+  const config = await forgetInConfig(context.workspace, profileId, removed.stillIn !== undefined).catch(
+    (error: unknown) => ({ status: 'failed' as const, path: context.workspace.configPath, reason: errorMessage(error) }),
+  );
+  return { ...removed, config, ...(await tellGateway(context, store, true)) };
 }
 
 /** An auth choice set up as OpenClaw's onboarding does (credential, plugin, provider block, model), then the gateway told. */
