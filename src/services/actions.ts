@@ -87,7 +87,11 @@ export async function removeCredential(context: ActionContext, profileId: string
   const removed = await removeProfile(store, profileId);
   const { forgetInConfig } = await import('./profiles/config-references.js');
   const config = await forgetInConfig(context.workspace, profileId, removed.stillIn !== undefined).catch(
-    (error: unknown) => ({ status: 'failed' as const, path: context.workspace.configPath, reason: errorMessage(error) }),
+    (error: unknown) => ({
+      status: 'failed' as const,
+      path: context.workspace.configPath,
+      reason: errorMessage(error),
+    }),
   );
   return { ...removed, config, ...(await tellGateway(context, store, true)) };
 }

@@ -46,6 +46,22 @@ describe('setup-token screen', () => {
     expect(app.exits).toEqual([{ exitCode: 0, select: 'anthropic:default' }]);
   });
 
+  it('says when the new token joined the explicit order, as paste-token does', async () => {
+    const services = createFakeServices();
+    const save = services.saveCredential;
+    services.saveCredential = async (input) => ({
+      ...(await save(input)),
+      orderAppendedIn: ['/home/u/.openclaw/agents/main/agent/auth-profiles.json'],
+    });
+    const app = await renderApp(services, { name: 'setup-token' });
+    await waitForFrame(app, 'Starting claude setup-token');
+    await services.sessions[0]!.emit({ phase: 'token', token: token() });
+    const saved = (await waitForFrame(app, 'Saved anthropic:default')).replace(/\s*\n\s*/g, ' ');
+    expect(saved).toContain(
+      'added to the end of the anthropic order in /home/u/.openclaw/agents/main/agent/auth-profiles.json, so the gateway tries it after the others',
+    );
+  });
+
   it('takes a pasted code that ends in a newline as submitted', async () => {
     const services = createFakeServices();
     const app = await renderApp(services, { name: 'setup-token' });

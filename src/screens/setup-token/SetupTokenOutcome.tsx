@@ -7,6 +7,7 @@ import type { SavedCredential } from '../../services/actions.js';
 import { formatDate, formatRelative } from '../../services/durations.js';
 import { authdeckCommand } from '../../services/invocation.js';
 import { maskSecret } from '../../services/profiles/credentials.js';
+import { orderJoinedLine } from '../../services/profiles/save-credential.js';
 import type { ProviderSetUp } from '../../services/providers/provider-setup.js';
 import { forTerminal, shown } from '../../services/terminal-text.js';
 
@@ -47,6 +48,10 @@ function SavedView({
           {result.config.path} was rewritten as JSON; the original is in {result.config.backupPath}
         </Text>
       )}
+      {result.orderAppendedIn.map((path) => (
+        <Text key={path}> {orderJoinedLine('anthropic', path)}</Text>
+      ))}
+      {result.orderNote && <Text color="yellow"> ! {result.orderNote}</Text>}
       <SetupLines saved={raw} {...(onMakeDefault ? { onMakeDefault } : {})} />
       {result.gatewayNote && (
         <Text dimColor={!result.gatewayNote.warning} color={result.gatewayNote.warning ? 'yellow' : undefined}>

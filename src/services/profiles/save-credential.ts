@@ -70,6 +70,11 @@ export interface SaveCredentialResult {
 }
 
 /** Setup-tokens last a year: a token without a given expiry is taken to be one (README "setup-token"). */
+/** Said after a save whose new profile joined a store's explicit order (CLI and screens alike). */
+export function orderJoinedLine(provider: string, path: string): string {
+  return `added to the end of the ${provider} order in ${path}, so the gateway tries it after the others`;
+}
+
 export function assumedExpiry(provider: string, kind: CredentialKind, nowMs: number): number | undefined {
   return kind === 'token' && normalizeProviderId(provider) === 'anthropic'
     ? nowMs + SETUP_TOKEN_LIFETIME_MS
