@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AgentStore } from '../../src/services/store/agent-store.js';
 import { createFakeServices, fakeState, NOW } from '../helpers/fake-services.js';
 import { renderApp, waitForFrame } from '../helpers/ink.js';
 
@@ -60,6 +61,18 @@ describe('setup-token screen', () => {
     expect(saved).toContain(
       'added to the end of the anthropic order in /home/u/.openclaw/agents/main/agent/auth-profiles.json, so the gateway tries it after the others',
     );
+  });
+
+  it('says OpenClaw is creating the store while a first save on a SQLite-era home waits for it', async () => {
+    const services = createFakeServices();
+    const store = new AgentStore(services.workspace, { era: 'shared-sqlite', evidence: 'test', certain: true });
+    services.state = { ...services.state, store, generation: store.generation, layers: store.layers };
+    services.saveCredential = () => new Promise(() => {});
+    const app = await renderApp(services, { name: 'setup-token' });
+    await waitForFrame(app, 'Starting claude setup-token');
+    await services.sessions[0]!.emit({ phase: 'token', token: token() });
+    const saving = (await waitForFrame(app, 'Saving anthropic:default…')).replace(/\s*\n\s*/g, ' ');
+    expect(saving).toContain('the store does not exist yet, so OpenClaw creates it');
   });
 
   it('takes a pasted code that ends in a newline as submitted', async () => {

@@ -1,8 +1,8 @@
-import { Spinner } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import { useEffect } from 'react';
 import { Header } from '../../components/Header.js';
 import { useHoldRestOfKeys, useKeys } from '../../components/key-router.js';
+import { SavingSpinner } from '../../components/SavingSpinner.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { useNavigation, useServices } from '../../contexts.js';
 import { useAgentState } from '../../hooks/use-agent-state.js';
@@ -256,7 +256,7 @@ export function OnboardScreen({
             <Text dimColor>Nothing else was changed. Esc goes back.</Text>
           </Box>
         ) : (
-          <Spinner label="Saving…" />
+          <SavingSpinner store={agent.state?.store} />
         );
       case 'verify':
         return (

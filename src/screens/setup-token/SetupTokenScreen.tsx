@@ -1,7 +1,9 @@
 import { Spinner } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import { Header } from '../../components/Header.js';
+import { SavingSpinner } from '../../components/SavingSpinner.js';
 import { useNavigation, useServices } from '../../contexts.js';
+import { useAgentState } from '../../hooks/use-agent-state.js';
 import type { Screen } from '../../navigation.js';
 import { ExitCode } from '../../services/errors.js';
 import { ClaudeScreenMirror } from './ClaudeScreenMirror.js';
@@ -61,6 +63,7 @@ function SetupTokenBody({
   now: number;
 }) {
   const services = useServices();
+  const agent = useAgentState();
   const { state, snapshot, session } = flow;
   switch (state.stage) {
     case 'checking':
@@ -88,7 +91,7 @@ function SetupTokenBody({
         />
       );
     case 'saving':
-      return <Spinner label={`Saving ${state.profileId}…`} />;
+      return <SavingSpinner store={agent.state?.store} what={state.profileId} />;
     case 'saved':
       return (
         <SetupTokenOutcome.Saved
@@ -127,7 +130,7 @@ function SetupTokenBody({
           onDone={fail}
         />
       ) : (
-        <Spinner label="Saving…" />
+        <SavingSpinner store={agent.state?.store} />
       );
     case 'exited':
       return (

@@ -70,6 +70,15 @@ export class AgentStore {
     return this.generation.era === 'shared-sqlite';
   }
 
+  /**
+   * A save now would first have OpenClaw create the database (authdeck never creates one), which
+   * takes seconds, a minute offline: screens say so while they wait.
+   */
+  get saveRunsOpenclaw(): boolean {
+    const layer = this.hasSharedStore && this.layers.base ? this.layers.base : this.layers.own;
+    return this.generation.era !== 'json' && !layer.present;
+  }
+
   /** How this store's OpenClaw spells a provider id it renamed (openai-codex before 2026.7, openai after). */
   providerId(provider: string): string {
     for (const { before, after } of PROVIDER_RENAMES) {
