@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AgentStore } from '../../src/services/store/agent-store.js';
 import { createFakeServices, fakeState, NOW } from '../helpers/fake-services.js';
-import { renderApp, waitForFrame } from '../helpers/ink.js';
+import { FakeSetupTokenSession, renderApp, waitForFrame } from '../helpers/ink.js';
 
 const URL = 'https://claude.ai/oauth/authorize?Xabcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
 const _YEAR = 365 * 86_400_000;
@@ -73,6 +73,19 @@ describe('setup-token screen', () => {
     await services.sessions[0]!.emit({ phase: 'token', token: token() });
     const saving = (await waitForFrame(app, 'Saving anthropic:default…')).replace(/\s*\n\s*/g, ' ');
     expect(saving).toContain('the store does not exist yet, so OpenClaw creates it');
+  });
+
+  it('saves a token claude printed before the screen was there (claude starts before Ink loads)', async () => {
+    const services = createFakeServices();
+    services.createSetupTokenSession = () => {
+      const session = new FakeSetupTokenSession();
+      session.current = { phase: 'token', token: token(), recognised: true };
+      services.sessions.push(session);
+      return session;
+    };
+    const app = await renderApp(services, { name: 'setup-token' });
+    await waitForFrame(app, 'Saved anthropic:default');
+    expect(services.calls.filter(([name]) => name === 'saveCredential')).toHaveLength(1);
   });
 
   it('takes a pasted code that ends in a newline as submitted', async () => {

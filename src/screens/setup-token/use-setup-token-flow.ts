@@ -158,12 +158,15 @@ export function useSetupTokenFlow(options: SetupTokenFlowOptions) {
     if (!claudeBin) return;
     const created = services.createSetupTokenSession(claudeBin);
     sessionRef.current = created;
-    created.subscribe((next) => {
+    const onSnapshot = (next: SetupTokenSnapshot) => {
       if (next.phase === 'token' && !next.tokenProblem && next.token && tokenRef.current === undefined)
         void save(next.token);
-    });
+    };
+    created.subscribe(onSnapshot);
     setSession(created);
     created.start();
+    // claude started before Ink loaded (early-setup-token.ts) may have printed its token already.
+    onSnapshot(created.current as SetupTokenSnapshot);
   };
 
   // At mount: is claude there, and is the profile free? Then claude starts, or a question comes.
