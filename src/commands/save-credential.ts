@@ -90,6 +90,8 @@ export async function runSaveCredential(
   refuseReplacing(profileId, profileAWriteWouldReplace(state, profileId), kind, 'same-type');
 
   const what = kind === 'api_key' ? 'API key' : 'token';
+  // Asked in a terminal: say where the key comes from, as the wizard does.
+  if (kind === 'api_key' && info.keysUrl && ctx.io.stdin.isTTY) ctx.note(ctx.paint.dim(`Get one at ${info.keysUrl}`));
   const check = checkSecret(provider, kind, await ctx.readSecret(`${info.label} ${what}: `));
   if (!check.ok) throw new AuthdeckError(`${check.error}${cliFitHint(check.fits, provider)}`);
   for (const warning of check.warnings) ctx.note(`warning: ${warning}`);
