@@ -7,7 +7,7 @@ import { profileAWriteWouldReplace } from '../services/profiles/agent-state.js';
 import { checkSecret, maskSecret, type SecretFit, type SecretKind } from '../services/profiles/credentials.js';
 import { customProviderNote } from '../services/profiles/model-coverage.js';
 import { resolveProfileId } from '../services/profiles/profile-actions.js';
-import { orderJoinedLine, refuseReplacing } from '../services/profiles/save-credential.js';
+import { orderJoinedLine, refuseReplacing, sameSecretNote } from '../services/profiles/save-credential.js';
 import { suggestProviderIds } from '../services/providers/catalog.js';
 import { setUpProvider } from '../services/providers/provider-setup.js';
 import { findProvider, isValidProviderId, normalizeProviderId, providerInfo } from '../services/providers.js';
@@ -143,6 +143,7 @@ export async function runSaveCredential(
       configBackupPath: saved.config.backupPath ?? null,
       orderAppendedIn: saved.orderAppendedIn,
       orderNote: saved.orderNote ?? null,
+      sameSecretAs: saved.sameSecretAs ?? [],
       envFile: saved.env
         ? {
             path: saved.env.path,
@@ -180,6 +181,7 @@ export async function runSaveCredential(
   }
   for (const path of saved.orderAppendedIn) writeLine(out, `  ${orderJoinedLine(provider, path)}`);
   if (saved.orderNote) ctx.note(paint.yellow(`warning: ${saved.orderNote}`));
+  if (saved.sameSecretAs) ctx.note(paint.yellow(`warning: ${sameSecretNote(saved.sameSecretAs)}`));
   const custom = customProviderNote(provider, saved.config.path, provider in workspace.config.models.providers);
   if (custom) ctx.note(paint.yellow(`note: ${custom}`));
   if (alternatives.length > 0)

@@ -6,6 +6,7 @@ import { useServices } from '../../contexts.js';
 import { describeExpiry } from '../../services/durations.js';
 import { authdeckCommand } from '../../services/invocation.js';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
+import { sameSecretNote } from '../../services/profiles/save-credential.js';
 import type { ProviderSetUp } from '../../services/providers/provider-setup.js';
 import { forTerminal } from '../../services/terminal-text.js';
 import type { OnboardResult } from './onboard-flow.js';
@@ -86,6 +87,7 @@ export function SummaryStep({
         <Text key={path}> • {path} (added last to the explicit order, so the gateway tries it)</Text>
       ))}
       {saved.orderNote && <Text color="yellow">! {saved.orderNote}</Text>}
+      {saved.sameSecretAs && <Text color="yellow">! {sameSecretNote(saved.sameSecretAs)}</Text>}
       {result.modelNotes.map((note) => (
         <Text key={note} color="yellow">
           ! {note}

@@ -67,6 +67,26 @@ export interface SaveCredentialResult {
   env?: { path: string; variable: string; changed: boolean; previousMasked?: string };
   /** The OpenClaw command that created the store first (authdeck never creates its databases). */
   createdWith?: string;
+  /** Other profiles this agent sees that hold the very same secret. */
+  sameSecretAs?: string[];
+}
+
+/** Said when a secret is saved a second time under another id (CLI and screens alike). */
+export function sameSecretNote(ids: string[]): string {
+  return `the same secret is also saved as ${ids.join(', ')}: the gateway counts them as separate credentials with one quota and one fate; remove one (\`authdeck remove ${ids[0]}\`) unless that is what you want`;
+}
+
+/** Profiles other than `profileId` holding `secret` (a key, a token or an access token), in the layers this agent sees. */
+async function profilesHolding(store: AgentStore, secret: string, profileId: string): Promise<string[]> {
+  const { own, base } = await store.read();
+  const ids = new Set<string>();
+  for (const snapshot of [own, base]) {
+    for (const [id, profile] of Object.entries(snapshot?.profiles ?? {})) {
+      if (id === profileId) continue;
+      if ([profile.key, profile.token, profile.access].some((value) => value === secret)) ids.add(id);
+    }
+  }
+  return [...ids];
 }
 
 /** Setup-tokens last a year: a token without a given expiry is taken to be one (README "setup-token"). */
@@ -160,6 +180,7 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
   });
   const orderNote = await joinOtherOrders(store, target, provider, profileId, update.result, appendedTo);
   const env = input.envVariable ? await writeEnvVariable(workspace, input.envVariable, secret) : undefined;
+  const sameSecretAs = await profilesHolding(store, secret, profileId).catch(() => []);
   return {
     profileId,
     storePath: target.path,
@@ -173,6 +194,7 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
     ...(orderNote ? { orderNote } : {}),
     ...(env ? { env } : {}),
     ...(createdWith ? { createdWith } : {}),
+    ...(sameSecretAs.length > 0 ? { sameSecretAs } : {}),
   };
 }
 
