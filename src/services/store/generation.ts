@@ -99,7 +99,9 @@ export async function detectStoreGeneration(
     };
   }
   const anyDb = stateDb !== undefined || agentDb !== undefined || mainAgentDb !== undefined;
-  if (fileVersion) return byVersion(fileVersion, 'the OpenClaw version that last wrote the state', dbs);
+  const mainDb = workspace.isMain || mainPath === ownPath ? agentDb : mainAgentDb;
+  const layout = sharedLayoutOfFirstWrite(workspace, mainDb !== undefined);
+  if (fileVersion) return byVersion(fileVersion, 'the OpenClaw version that last wrote the state', dbs, layout);
   if (anyDb) {
     // No version recorded (2026.7 leaves schema_meta.app_version empty): the state schema
     // tells — 2026.8.1 introduced state schema 15 along with the shared store.
@@ -115,7 +117,7 @@ export async function detectStoreGeneration(
   const installed = options.installed?.();
   if (installed?.version) {
     const how = installed.foundBy === 'run' ? ' (`openclaw --version`)' : '';
-    return byVersion(installed.version, `the installed openclaw${how}`, dbs);
+    return byVersion(installed.version, `the installed openclaw${how}`, dbs, layout);
   }
   if (existsSync(join(workspace.agentDir, AUTH_PROFILES_FILE)))
     return { era: 'json', evidence: 'auth-profiles.json and no SQLite store', certain: true };
@@ -123,7 +125,7 @@ export async function detectStoreGeneration(
   if (mark)
     return {
       era: 'shared-sqlite',
-      layout: 'legacy-main',
+      layout,
       evidence: `an OpenClaw of the SQLite era has run here (${mark}), but left no store yet`,
       certain: true,
     };
@@ -133,7 +135,7 @@ export async function detectStoreGeneration(
       ? { era: 'json', evidence: 'nothing here tells; --store-generation json', certain: true }
       : {
           era: 'shared-sqlite',
-          layout: 'legacy-main',
+          layout,
           evidence: 'nothing here tells; --store-generation sqlite',
           certain: true,
         };
@@ -146,11 +148,32 @@ export async function detectStoreGeneration(
   };
 }
 
-function byVersion(openclawVersion: string, source: string, dbs: Partial<StoreGeneration>): StoreGeneration {
+/**
+ * Where OpenClaw 2026.8+ puts the shared store when no `auth.sharedStore` marker says: on its
+ * first write it takes the state database (and writes the marker) unless the main agent already
+ * has a database or JSON auth files, which keep the legacy-main layout until `doctor --fix`.
+ */
+function sharedLayoutOfFirstWrite(
+  workspace: Workspace,
+  mainAgentHasDb: boolean,
+): NonNullable<StoreGeneration['layout']> {
+  const legacySources = [
+    ...['auth-profiles.json', 'auth-state.json', 'auth.json'].map((name) => join(workspace.mainAgentDir, name)),
+    join(workspace.stateDir, 'credentials', 'oauth.json'),
+  ];
+  return mainAgentHasDb || legacySources.some((path) => existsSync(path)) ? 'legacy-main' : 'state-db';
+}
+
+function byVersion(
+  openclawVersion: string,
+  source: string,
+  dbs: Partial<StoreGeneration>,
+  layout: NonNullable<StoreGeneration['layout']>,
+): StoreGeneration {
   const era = eraOfVersion(openclawVersion);
   return {
     era,
-    ...(era === 'shared-sqlite' ? { layout: 'legacy-main' as const } : {}),
+    ...(era === 'shared-sqlite' ? { layout } : {}),
     openclawVersion,
     evidence: `${source} is ${openclawVersion}`,
     certain: true,
