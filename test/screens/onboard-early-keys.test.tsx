@@ -35,6 +35,21 @@ describe('onboarding wizard: what was given and typed early is not lost', () => 
     expect(app.exits).toEqual([{ exitCode: 130 }]);
   });
 
+  it('opens on the providers that offer --method when it is given alone, then asks for the secret', async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'onboard', method: 'browser' });
+    const frame = await waitForFrame(app, 'Which provider? (those that offer browser)');
+    expect(frame).not.toContain('Welcome');
+    expect(frame).toContain('OpenAI');
+    expect(frame).not.toContain('Groq');
+    expect(frame).not.toContain('Another provider');
+    const keys = await renderApp(createFakeServices(), { name: 'onboard', method: 'api-key' });
+    await waitForFrame(keys, 'Which provider? (those that offer api-key)');
+    await keys.type('groq');
+    await keys.press('enter');
+    await waitForFrame(keys, 'Paste the Groq API key');
+  });
+
   it('hands over to setup-token at once for --provider anthropic --method setup-token', async () => {
     const services = createFakeServices();
     const app = await renderApp(services, { name: 'onboard', provider: 'anthropic', method: 'setup-token' });

@@ -173,6 +173,7 @@ export function OnboardScreen({
         return (
           <ProviderStep
             search={providerSearch}
+            {...(state.method ? { method: state.method } : {})}
             onSelect={(value) => dispatch({ type: 'provider', provider: value })}
             onCustom={() => dispatch({ type: 'custom-provider' })}
           />

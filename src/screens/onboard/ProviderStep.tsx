@@ -4,46 +4,54 @@ import { KeyHints } from '../../components/KeyHints.js';
 import { SELECT_HINTS, type SelectItem, SelectList } from '../../components/select-list/SelectList.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { type TextFieldState, useTextFieldState } from '../../components/text-field/use-text-field-state.js';
-import { PROVIDERS } from '../../services/providers.js';
+import { type OnboardingMethod, PROVIDERS } from '../../services/providers.js';
 
 const CUSTOM = '\0custom';
 
-function providerItems(search: string): SelectItem<string>[] {
+/** The providers matching a search; with `--method`, only those that offer it (another id takes an API key). */
+function providerItems(search: string, method: OnboardingMethod | undefined): SelectItem<string>[] {
   const needle = search.trim().toLowerCase();
   return [
     ...PROVIDERS.filter(
-      (provider) => needle === '' || provider.id.includes(needle) || provider.label.toLowerCase().includes(needle),
+      (provider) =>
+        (method === undefined || provider.methods.includes(method)) &&
+        (needle === '' || provider.id.includes(needle) || provider.label.toLowerCase().includes(needle)),
     ).map((provider) => ({
       value: provider.id,
       label: provider.label,
       hint: provider.id,
     })),
-    { value: CUSTOM, label: 'Another provider…', hint: 'type its id' },
+    ...(method === undefined || method === 'api-key'
+      ? [{ value: CUSTOM, label: 'Another provider…', hint: 'type its id' }]
+      : []),
   ];
 }
 
 /** A searchable list of the providers authdeck knows, and a way out to any other id. */
 export function ProviderStep({
   search,
+  method,
   onSelect,
   onCustom,
 }: {
   /** Owned by the wizard: its Esc clears a search before it goes back. */
   search: TextFieldState;
+  /** Given with `--method`: only the providers that offer it are listed. */
+  method?: OnboardingMethod;
   onSelect: (provider: string) => void;
   onCustom: () => void;
 }) {
-  const items = useMemo(() => providerItems(search.value), [search.value]);
+  const items = useMemo(() => providerItems(search.value, method), [search.value, method]);
   return (
     <Box flexDirection="column">
-      <Text bold>Which provider?</Text>
+      <Text bold>Which provider?{method ? ` (those that offer ${method})` : ''}</Text>
       <Box>
         <Text dimColor>search: </Text>
         <TextField state={search} onSubmit={() => {}} placeholder="type to narrow the list" />
       </Box>
       <SelectList
         items={items}
-        currentItems={() => providerItems(search.current())}
+        currentItems={() => providerItems(search.current(), method)}
         onSelect={(value) => (value === CUSTOM ? onCustom() : onSelect(value))}
       />
       <KeyHints hints={[...SELECT_HINTS, ['esc', search.value === '' ? 'back' : 'clear search']]} />

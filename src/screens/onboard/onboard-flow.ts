@@ -188,8 +188,10 @@ export function initialOnboardState(provider?: string, method?: OnboardingMethod
     savedCount: 0,
   };
   // `--provider` (and `--method`) answered the first questions: the wizard opens on the next
-  // one, so a secret pasted at once lands in its field instead of on the welcome text.
-  return provider && !resumeAt ? { ...state, step: afterProvider(state) } : state;
+  // one, so a secret pasted at once lands in its field instead of on the welcome text; `--method`
+  // alone opens on the providers that offer it.
+  if (resumeAt || (!provider && !method)) return state;
+  return { ...state, step: provider ? afterProvider(state) : 'provider' };
 }
 
 /**
