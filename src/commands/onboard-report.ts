@@ -1,5 +1,5 @@
 import type { GatewayOutcome } from '../services/actions.js';
-import { formatDate, formatRelative } from '../services/durations.js';
+import { formatExpiryDate, formatRelative } from '../services/durations.js';
 import { findOnPath } from '../services/find-program.js';
 import { maskSecret } from '../services/profiles/credentials.js';
 import type { OnboardedChoice, WrittenSetup } from '../services/providers/onboard-choice.js';
@@ -84,7 +84,10 @@ export function reportOnboarded(ctx: CommandContext, report: OnboardReport, json
       const assumed = saved.expiryAssumed
         ? ' (assumed: setup-tokens last one year; pass --token-expires-in to change)'
         : '';
-      writeLine(out, `  expires ${formatDate(saved.expiresAt)}, ${formatRelative(saved.expiresAt, now)}${assumed}`);
+      writeLine(
+        out,
+        `  expires ${formatExpiryDate(saved.expiresAt, now)}, ${formatRelative(saved.expiresAt, now)}${assumed}`,
+      );
     }
     for (const path of saved.orderAppendedIn)
       writeLine(

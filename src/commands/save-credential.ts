@@ -1,5 +1,5 @@
 import { saveCredential } from '../services/actions.js';
-import { formatDate, formatRelative } from '../services/durations.js';
+import { formatExpiryDate, formatRelative } from '../services/durations.js';
 import { editDistance } from '../services/edit-distance.js';
 import { AuthdeckError, CancelledError, UsageError } from '../services/errors.js';
 import type { AgentState } from '../services/profiles/agent-state.js';
@@ -165,7 +165,10 @@ export async function runSaveCredential(
   );
   if (saved.expiresAt !== undefined) {
     const assumed = saved.expiryAssumed ? ' (assumed: setup-tokens last one year; pass --expires-in to change)' : '';
-    writeLine(out, `  expires ${formatDate(saved.expiresAt)}, ${formatRelative(saved.expiresAt, nowMs)}${assumed}`);
+    writeLine(
+      out,
+      `  expires ${formatExpiryDate(saved.expiresAt, nowMs)}, ${formatRelative(saved.expiresAt, nowMs)}${assumed}`,
+    );
   }
   const line = setupLine(setup);
   if (line) writeLine(out, line);

@@ -63,6 +63,11 @@ export function formatDateTime(ms: number): string {
   return `${new Date(ms).toISOString().replace('T', ' ').slice(0, 16)} UTC`;
 }
 
+/** An expiry as a date, with the time when it is near enough that the day alone says little. */
+export function formatExpiryDate(expiresAt: number, nowMs: number): string {
+  return Math.abs(expiresAt - nowMs) < 2 * DAY_MS ? formatDateTime(expiresAt) : formatDate(expiresAt);
+}
+
 /** A warn window as people say it: "24h" rather than "1d", "7d" rather than "168h". */
 export function formatWindow(ms: number): string {
   const hourMs = UNIT_MS.h;

@@ -4,7 +4,7 @@ import { useKeys } from '../../components/key-router.js';
 import { offeredDefault, SetupLines } from '../../components/SetupLines.js';
 import { useServices } from '../../contexts.js';
 import type { SavedCredential } from '../../services/actions.js';
-import { formatDate, formatRelative } from '../../services/durations.js';
+import { formatExpiryDate, formatRelative } from '../../services/durations.js';
 import { authdeckCommand } from '../../services/invocation.js';
 import { maskSecret } from '../../services/profiles/credentials.js';
 import { orderJoinedLine } from '../../services/profiles/save-credential.js';
@@ -38,7 +38,7 @@ function SavedView({
       <Text> file {result.storePath}</Text>
       {result.expiresAt !== undefined && (
         <Text>
-          {'   '}expires {formatDate(result.expiresAt)} ({formatRelative(result.expiresAt, now)})
+          {'   '}expires {formatExpiryDate(result.expiresAt, now)} ({formatRelative(result.expiresAt, now)})
         </Text>
       )}
       {result.config.changed && <Text> config recorded in {result.config.path}</Text>}

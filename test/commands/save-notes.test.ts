@@ -39,3 +39,15 @@ describe('the same secret saved under a second id', () => {
     expect(other.stderr + again.stderr).not.toContain('same secret');
   });
 });
+
+describe('a near expiry', () => {
+  it('is said with its time, not a bare date ("expires 2026-12-04, in 1m" read as wrong)', async () => {
+    const { home } = makeTempHome();
+    const run = await runCommand(['--no-reload', 'paste-token', '--provider', 'anthropic', '--expires-in', '90m'], {
+      home,
+      input: fakeSecrets.setupToken('soon'),
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/expires \d{4}-\d\d-\d\d \d\d:\d\d UTC, in 1h ?30m/);
+  });
+});
