@@ -13,4 +13,11 @@ export const MONITOR_INSTALL_OPTIONS = {
   json: OPTIONS.json,
 };
 
-export const MONITOR_RUN_OPTIONS = { within: duration('within', 'warn window (default 2h)'), ...NOTIFY_OPTIONS };
+export const MONITOR_RUN_OPTIONS = {
+  every: duration(
+    'every',
+    'how often the job runs: sign-ins that would lapse before the next run are refreshed (default 30m)',
+  ),
+  within: duration('within', 'warn window (default 2h)'),
+  ...NOTIFY_OPTIONS,
+};

@@ -1,4 +1,5 @@
 import { realpathSync } from 'node:fs';
+import { tellGateway } from '../services/actions.js';
 import { parseDuration } from '../services/durations.js';
 import { UsageError } from '../services/errors.js';
 import {
@@ -8,9 +9,9 @@ import {
   monitorStatus,
   uninstallMonitor,
 } from '../services/monitor/monitor-install.js';
+import { monitorCheck } from '../services/monitor/monitor-check.js';
 import { describeRun, monitorRunExitCode, runMonitor } from '../services/monitor/monitor-notify.js';
 import { parseNotifyTarget, scrubSecrets } from '../services/monitor/monitor-units.js';
-import { buildStatusReport } from '../services/status/report.js';
 import type { CommandContext } from './context.js';
 import type { MONITOR_INSTALL_OPTIONS, MONITOR_RUN_OPTIONS } from './monitor-options.js';
 import { writeJson, writeLine } from './output.js';
@@ -80,6 +81,7 @@ export async function runStatusOfMonitor(ctx: CommandContext, json: boolean): Pr
   if (status.systemd)
     writeLine(out, `  active: ${status.active ?? 'unknown'} · enabled: ${status.enabled ?? 'unknown'}`);
   writeLine(out, `  last run: ${status.lastRun ? describeRun(status.lastRun) : 'never recorded'}`);
+  for (const note of status.lastRun?.notes ?? []) writeLine(out, `    ${note}`);
   for (const other of status.otherTimers) writeLine(out, ctx.paint.dim(`  also installed: ${other}`));
   return 0;
 }
@@ -93,28 +95,33 @@ export async function runUninstall(ctx: CommandContext, json: boolean): Promise<
   return 0;
 }
 
-/** What the timer runs: `status --check`, then a notification when it is not 0. */
+/** What the timer runs: the keep-alive and `status --check`, then a notification when something needs a person. */
 export async function runScheduledCheck(
   ctx: CommandContext,
   options: OptionValues<typeof MONITOR_RUN_OPTIONS>,
 ): Promise<number> {
+  const everyMs = options.every ?? parseDuration('30m');
+  if (everyMs <= 0) throw new UsageError('--every: give an interval longer than 0');
   const withinMs = options.within ?? parseDuration('2h');
   const notify = parseNotifyTarget({ notify: options.notify, ntfy: options.ntfy });
+  const where = monitorLocation(await target(ctx));
   const record = await runMonitor({
-    check: async () => {
-      const report = buildStatusReport(await ctx.agentState({ waitForLock: true }), {
-        nowMs: ctx.io.now(),
-        warnWithinMs: withinMs,
-      });
-      // What the gateway renews itself is no news: only what needs a person counts.
-      const reasons = report.check.reasons.filter((reason) => !reason.renewsItself);
-      const exitCode = reasons.some((reason) => reason.exitCode === 1) ? 1 : reasons.length > 0 ? 2 : 0;
-      return { exitCode, reasons: reasons.map((reason) => reason.message) };
-    },
+    check: () =>
+      monitorCheck({
+        loadState: () => ctx.agentState({ waitForLock: true }),
+        env: ctx.io.env,
+        everyMs,
+        withinMs,
+        refusedPath: where.refusedPath,
+        now: ctx.io.now,
+        onRefreshed: async (state) =>
+          ctx.noteGateway(await tellGateway(await ctx.actionContext(state), state.store, true)),
+      }),
     target: notify,
-    statusPath: monitorLocation(await target(ctx)).statusPath,
+    statusPath: where.statusPath,
     deps: { redact: scrubSecrets },
   });
+  for (const note of record.notes ?? []) writeLine(ctx.io.stdout, note);
   writeLine(ctx.io.stdout, describeRun(record));
   return monitorRunExitCode(record);
 }

@@ -29,7 +29,10 @@ export const monitorCommand = group({
     }),
     command({
       name: 'run',
-      description: 'what the timer runs: one check, and a notification when it is not ok',
+      description:
+        'what the timer runs: refresh the sign-ins due before the next run, one check, and a notification when it is not ok',
+      // It refreshes sign-ins, so it writes the store (and takes --no-reload).
+      writes: true,
       options: MONITOR_RUN_OPTIONS,
       run: async (ctx, options) => (await load()).runScheduledCheck(ctx, options),
     }),

@@ -150,7 +150,9 @@ describe('authdeck login (sign-in)', () => {
       env: server.env,
     });
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('sign in again with `authdeck login --provider openai-codex`');
+    expect(refused.stderr).toContain(
+      'sign in again with `authdeck login --provider openai --method device --profile-id openai-codex:me@example.com`',
+    );
     const notOauth = await runCli(['--no-reload', 'refresh', 'nope:x'], { home, env: server.env });
     expect(notOauth.code).not.toBe(0);
   });

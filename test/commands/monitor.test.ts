@@ -30,7 +30,9 @@ describe('authdeck monitor', () => {
       env: { XDG_RUNTIME_DIR: '' },
     });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/\*\/15 \* \* \* \* .*monitor run --within 3h --notify true --state-dir /);
+    expect(result.stdout).toMatch(
+      /\*\/15 \* \* \* \* .*monitor run --every 15m --within 3h --notify true --state-dir /,
+    );
     expect(result.stdout).toContain(`--state-dir ${stateDir}`);
     expect(result.stdout).not.toContain(fakeSecrets.setupToken());
   });

@@ -241,7 +241,7 @@ describe('monitor install, status, uninstall (systemd)', () => {
     const service = readFileSync(servicePath, 'utf8');
     expect(parseExecStart(service)).toEqual([
       ...AUTHDECK,
-      ...['monitor', 'run', '--within', '2h', '--notify', 'notify-send "authdeck" -'],
+      ...['monitor', 'run', '--every', '30m', '--within', '2h', '--notify', 'notify-send "authdeck" -'],
       ...['--state-dir', stateDir, '--agent', 'main'],
     ]);
     expect(service).toContain(`Environment="OPENCLAW_STATE_DIR=${stateDir}"`);
@@ -336,7 +336,8 @@ describe('monitor install without systemd', () => {
     if (result.mode !== 'cron') throw new Error('expected cron mode');
     expect(result.crontabLine).toMatch(/^\*\/30 \* \* \* \* /);
     expect(result.crontabLine).toContain(
-      `'/opt/auth deck/bin/authdeck.js' monitor run --within 2h --ntfy https://ntfy.sh/alerts --state-dir ${stateDir} --agent main`,
+      // The run is told the interval cron keeps (45m rounded to 30m): its keep-alive window follows it.
+      `'/opt/auth deck/bin/authdeck.js' monitor run --every 30m --within 2h --ntfy https://ntfy.sh/alerts --state-dir ${stateDir} --agent main`,
     );
     expect(result.crontabLine).toContain(`OPENCLAW_STATE_DIR=${stateDir} `);
     expect(result.crontabLine.endsWith(`>>${join(stateDir, 'authdeck-monitor.log')} 2>&1`)).toBe(true);

@@ -370,7 +370,7 @@ describe('storing a sign-in and refreshing it', () => {
     await expect(
       refreshOAuthProfile(ws.workspace, 'openai-codex:me@example.com', { env: server.env, force: true }),
     ).rejects.toThrow(
-      'the provider no longer accepts its refresh token (invalid_grant); sign in again with `authdeck login --provider openai-codex`',
+      'the provider no longer accepts its refresh token (invalid_grant); sign in again with `authdeck login --provider openai --method device --profile-id openai-codex:me@example.com`',
     );
     expect(readJson(storePath)).toEqual(before);
   });

@@ -10,6 +10,7 @@ import { writeFileAtomic } from '../files/atomic-write.js';
 import { findOnPath } from '../find-program.js';
 import { type MonitorRunRecord, readMonitorRunRecord } from './monitor-notify.js';
 import {
+  cronEveryMs,
   MONITOR_UNIT_PREFIX,
   monitorEnvironment,
   monitorRunArgs,
@@ -73,6 +74,8 @@ export interface MonitorLocation {
   timerPath: string;
   /** The last run, written by `monitor run`. */
   statusPath: string;
+  /** Sign-ins whose refresh token the provider refused, already alerted on (`monitor run`). */
+  refusedPath: string;
   /** Where the crontab line appends its output. */
   logPath: string;
 }
@@ -93,6 +96,7 @@ export function monitorLocation(
     servicePath: join(unitDir, `${base}.service`),
     timerPath: join(unitDir, `${base}.timer`),
     statusPath: join(stateDir, `${base}.last-run.json`),
+    refusedPath: join(stateDir, `${base}.refused.json`),
     logPath: join(stateDir, `${base}.log`),
   };
 }
@@ -122,22 +126,27 @@ function validate(input: MonitorInstallInput): NotifyTarget | undefined {
 export async function installMonitor(input: MonitorInstallInput): Promise<MonitorInstallResult> {
   const target = validate(input);
   const where = monitorLocation(input);
-  const command = [
-    ...input.authdeckCommand,
-    ...monitorRunArgs({ withinMs: input.withinMs, notify: target, stateDir: where.stateDir, agentId: input.agentId }),
-  ];
+  const runArgs = { withinMs: input.withinMs, notify: target, stateDir: where.stateDir, agentId: input.agentId };
+  const command = (everyMs: number) => [...input.authdeckCommand, ...monitorRunArgs({ ...runArgs, everyMs })];
   const environment = monitorEnvironment(input.env, where.stateDir);
   const notes =
     target === undefined ? ['no --notify or --ntfy: each run is only recorded (authdeck monitor status)'] : [];
   const run = input.runSystemctl ?? systemctlRunner(input.env);
   if (!(await systemdUsable(run))) {
-    const cron = renderCrontabLine({ everyMs: input.everyMs, command, environment, logPath: where.logPath });
+    // The run is told the interval cron will really keep, so that its keep-alive window matches it.
+    const cronCommand = command(cronEveryMs(input.everyMs));
+    const cron = renderCrontabLine({
+      everyMs: input.everyMs,
+      command: cronCommand,
+      environment,
+      logPath: where.logPath,
+    });
     const note = ['no systemd user manager here: add this line with `crontab -e`', cron.note, ...notes];
     return { mode: 'cron', crontabLine: cron.line, logPath: where.logPath, note: note.filter(Boolean).join('; ') };
   }
 
   const description = `authdeck: check OpenClaw credential expiry (agent ${input.agentId})`;
-  const service = renderServiceUnit({ execStart: command, environment, description });
+  const service = renderServiceUnit({ execStart: command(input.everyMs), environment, description });
   const timer = renderTimerUnit({ everyMs: input.everyMs });
   if (existsSync(where.servicePath) || existsSync(where.timerPath)) notes.push('replaced the monitor installed before');
   // Units hold no secret and are 0644 like any unit; a credential inside the notify target makes its unit private.
@@ -221,7 +230,7 @@ export async function uninstallMonitor(input: MonitorTargetInput): Promise<Monit
     if (!disabled) notes.push(`systemctl --user disable --now ${where.timerName} failed: ${firstLine(disable)}`);
   }
   const removed: string[] = [];
-  for (const path of [where.timerPath, where.servicePath, where.statusPath]) {
+  for (const path of [where.timerPath, where.servicePath, where.statusPath, where.refusedPath]) {
     if (!existsSync(path)) continue;
     try {
       await rm(path, { force: true });

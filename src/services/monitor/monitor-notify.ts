@@ -10,6 +10,10 @@ export type { NotifyTarget };
 export interface CheckOutcome {
   exitCode: 0 | 1 | 2 | 3;
   reasons: string[];
+  /** What the run did or left alone without anything to notify (the keep-alive's lines): recorded, never sent. */
+  notes?: string[];
+  /** Told whether the notification got out (what was alerted is remembered only then); a throw is recorded. */
+  afterNotify?: (notified: boolean) => Promise<void>;
 }
 
 export interface NotifyDeps {
@@ -188,6 +192,7 @@ export interface MonitorRunRecord {
   reasons: string[];
   notified: boolean;
   detail: string;
+  notes?: string[];
 }
 
 export interface MonitorRunInput {
@@ -214,6 +219,13 @@ export async function runMonitor(input: MonitorRunInput): Promise<MonitorRunReco
     reasons: cleanReasons(outcome.reasons, input.deps?.redact ?? identity),
     ...sent,
   };
+  const notes = cleanReasons(outcome.notes ?? [], input.deps?.redact ?? identity);
+  if (notes.length > 0) record.notes = notes;
+  try {
+    await outcome.afterNotify?.(sent.notified);
+  } catch (error) {
+    record.detail += `; ${errorMessage(error)}`;
+  }
   try {
     await writeFileAtomic(input.statusPath, `${JSON.stringify(record, null, 2)}\n`);
   } catch (error) {
@@ -228,7 +240,9 @@ export async function readMonitorRunRecord(path: string): Promise<MonitorRunReco
     const value = JSON.parse((await readTextIfExists(path, 1024 * 1024)) ?? 'null') as Partial<MonitorRunRecord>;
     const known = typeof value.exitCode === 'number' && [0, 1, 2, 3].includes(value.exitCode);
     if (typeof value.at !== 'string' || !known || typeof value.detail !== 'string') return undefined;
-    return { reasons: [], notified: false, ...value } as MonitorRunRecord;
+    const { notes: stored, ...rest } = value;
+    const notes = Array.isArray(stored) ? stored.filter((note) => typeof note === 'string') : [];
+    return { reasons: [], notified: false, ...rest, ...(notes.length > 0 ? { notes } : {}) } as MonitorRunRecord;
   } catch {
     return undefined;
   }

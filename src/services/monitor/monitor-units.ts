@@ -141,8 +141,7 @@ export interface CrontabOptions {
  * (the shorter on a tie: a check too often costs nothing, one too late misses an expiry).
  */
 export function renderCrontabLine(o: CrontabOptions): { line: string; everyMs: number; note?: string } {
-  const wanted = o.everyMs / MINUTE_MS;
-  const minutes = CRON_MINUTES.reduce((best, m) => (Math.abs(m - wanted) < Math.abs(best - wanted) ? m : best));
+  const minutes = cronEveryMs(o.everyMs) / MINUTE_MS;
   const words = [
     ...checkEnvironment(o.environment ?? {}).map(([name, value]) => `${name}=${shellWord(value)}`),
     ...o.command.map(shellWord),
@@ -162,6 +161,12 @@ export function renderCrontabLine(o: CrontabOptions): { line: string; everyMs: n
   };
 }
 
+/** The interval cron can repeat that is nearest to `everyMs`. */
+export function cronEveryMs(everyMs: number): number {
+  const wanted = everyMs / MINUTE_MS;
+  return CRON_MINUTES.reduce((best, m) => (Math.abs(m - wanted) < Math.abs(best - wanted) ? m : best)) * MINUTE_MS;
+}
+
 /** `5m`, `2h`, `1d12h`: read back exactly by parseDuration, else plain milliseconds. */
 function durationArg(ms: number): string {
   const text = formatWindow(ms);
@@ -175,6 +180,8 @@ function option(name: string, value: string): string[] {
 
 /** The arguments after the authdeck command: what `monitor run` must accept. */
 export function monitorRunArgs(o: {
+  /** How often the job runs: the keep-alive renews what would lapse before the next run. */
+  everyMs: number;
   withinMs: number;
   notify?: NotifyTarget | undefined;
   stateDir: string;
@@ -189,6 +196,7 @@ export function monitorRunArgs(o: {
   return [
     'monitor',
     'run',
+    ...option('every', durationArg(o.everyMs)),
     ...option('within', durationArg(o.withinMs)),
     ...notify,
     ...option('state-dir', o.stateDir),

@@ -16,6 +16,18 @@ import {
 /** OpenClaw judges a lock by its owner: stale when that process is gone (or, ownerless, after 3 min). */
 const OWNERLESS_STALE_MS = 180_000;
 
+/** A live process (the gateway) kept the refresh lock past our wait: nothing was done. */
+export class RefreshLockBusyError extends AuthdeckError {
+  constructor(
+    readonly lockPath: string,
+    /** "process 123 since 2026-…": who holds it, as its owner file says. */
+    readonly holder: string,
+  ) {
+    super(`the gateway is refreshing this profile right now (${lockPath} is held by ${holder}): try again in a moment`);
+    this.name = 'RefreshLockBusyError';
+  }
+}
+
 export async function acquireOAuthRefreshLock(
   path: string,
   options: { waitMs?: number; now?: () => number; onTakeover?: TakeoverHook } = {},
@@ -44,9 +56,7 @@ export async function acquireOAuthRefreshLock(
     }
     if (now() >= deadline) {
       const who = owner.pid !== undefined ? `process ${owner.pid}` : 'a process that left no owner';
-      throw new AuthdeckError(
-        `the gateway is refreshing this profile right now (${path} is held by ${who}${owner.createdAt ? ` since ${owner.createdAt}` : ''}): try again in a moment`,
-      );
+      throw new RefreshLockBusyError(path, `${who}${owner.createdAt ? ` since ${owner.createdAt}` : ''}`);
     }
     // Gone or taken over: try again at once, but never spin (a takeover can lose to another waiter).
     if (judged === 'gone' || (outcome !== undefined && outcome !== 'busy')) {

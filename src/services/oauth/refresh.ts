@@ -2,12 +2,13 @@ import type { Workspace } from '../config/workspace.js';
 import { AuthdeckError } from '../errors.js';
 import { asRecord } from '../json-text.js';
 import { removalLayer } from '../profiles/profile-actions.js';
-import { openAgentStoreForWrite } from '../store/agent-store.js';
+import { type AgentStore, openAgentStoreForWrite } from '../store/agent-store.js';
 import { chutesExpiry } from './chutes-sign-in.js';
 import { findOAuthProvider, oauthEndpoint } from './oauth-providers.js';
 import { openaiAccountFields } from './openai-sign-in.js';
 import { radiusExpiry } from './radius-sign-in.js';
 import { acquireOAuthRefreshLock } from './refresh-lock.js';
+import { signInAgainCommand } from './sign-in-again.js';
 import { OAuthError, type OAuthTokens, requestTokens } from './token-endpoint.js';
 
 const FENCE = 'openclaw-oauth-refresh-fence:';
@@ -19,6 +20,13 @@ export type RefreshOutcome =
   | { status: 'still-valid'; expiresAt: number }
   | { status: 'refreshed-meanwhile'; expiresAt: number };
 
+/** The tokens a refresh was decided on: any of them changed by the time the lock is held means someone refreshed. */
+export interface TokenSnapshot {
+  access: unknown;
+  refresh: string;
+  expires: number;
+}
+
 export interface RefreshOptions {
   env: NodeJS.ProcessEnv;
   /** Refresh even when the access token is still good for a while. */
@@ -26,6 +34,30 @@ export interface RefreshOptions {
   fetch?: typeof fetch;
   now?: () => number;
   lockWaitMs?: number;
+  /** The profile as read when the refresh was decided (default: as read on entry). */
+  decidedOn?: TokenSnapshot;
+  /** The store already opened by the caller (a keep-alive refreshes several profiles). */
+  store?: AgentStore;
+}
+
+/** The provider no longer takes the refresh token (`invalid_grant`, revoked, reused): only a new sign-in helps. */
+export class RefreshRefusedError extends AuthdeckError {
+  constructor(
+    readonly profileId: string,
+    readonly code: string,
+    readonly signIn: string,
+  ) {
+    super(`${profileId}: the provider no longer accepts its refresh token (${code}); sign in again with \`${signIn}\``);
+    this.name = 'RefreshRefusedError';
+  }
+}
+
+/** The profile carries OpenClaw's refresh fence: the gateway is refreshing it right now. */
+export class GatewayRefreshingError extends AuthdeckError {
+  constructor(profileId: string) {
+    super(`${profileId}: the gateway is refreshing it right now`);
+    this.name = 'GatewayRefreshingError';
+  }
 }
 
 /**
@@ -40,7 +72,8 @@ export async function refreshOAuthProfile(
   options: RefreshOptions,
 ): Promise<RefreshOutcome> {
   const now = options.now ?? Date.now;
-  const store = await openAgentStoreForWrite(workspace);
+  const store = options.store ?? (await openAgentStoreForWrite(workspace));
+  if (options.store) store.requireKnownGeneration();
   const { own, base } = await store.read();
   const layer = removalLayer({ workspace, layers: store.layers, own, ...(base ? { base } : {}) }, profileId);
   const first = describe((await layer.read()).profiles[profileId], profileId);
@@ -52,7 +85,8 @@ export async function refreshOAuthProfile(
   });
   try {
     const current = describe((await layer.read()).profiles[profileId], profileId);
-    if (current.refresh !== first.refresh) return { status: 'refreshed-meanwhile', expiresAt: current.expires };
+    if (changedSince(options.decidedOn ?? first, current))
+      return { status: 'refreshed-meanwhile', expiresAt: current.expires };
     if (!options.force && current.expires - now() > REFRESH_MARGIN_MS)
       return { status: 'still-valid', expiresAt: current.expires };
     const tokenUrl =
@@ -80,8 +114,10 @@ export async function refreshOAuthProfile(
       tokens.expires = storedExpiry(info.id, tokens, now());
     } catch (error) {
       if (error instanceof OAuthError && /invalid_grant|reused|invalid_refresh|expired|revoked/.test(error.code))
-        throw new AuthdeckError(
-          `${profileId}: the provider no longer accepts its refresh token (${error.code}); sign in again with \`authdeck login --provider ${info.id}\``,
+        throw new RefreshRefusedError(
+          profileId,
+          error.code,
+          signInAgainCommand(workspace, current.provider, profileId),
         );
       throw error;
     }
@@ -114,22 +150,41 @@ function storedExpiry(provider: string, tokens: OAuthTokens, nowMs: number): num
   return tokens.expires;
 }
 
+/** Another refresh happened: a rotated refresh token, or a provider that keeps it and renewed only the access token. */
+function changedSince(decided: TokenSnapshot, now: TokenSnapshot): boolean {
+  // By value: two reads of the store never share objects.
+  const access = (snapshot: TokenSnapshot) => JSON.stringify(snapshot.access ?? null);
+  return decided.refresh !== now.refresh || access(decided) !== access(now) || decided.expires !== now.expires;
+}
+
+/** OpenClaw 2026.9 marks the tokens while it refreshes them, and leaves `failed:` in them when that failed. */
+export function refreshFence(raw: Record<string, unknown>): 'refreshing' | 'failed' | undefined {
+  const { access } = raw;
+  if (typeof access !== 'string' || !access.startsWith(FENCE)) return undefined;
+  return access.includes(':failed:') ? 'failed' : 'refreshing';
+}
+
+/** The tokens a keep-alive decides on, as `describe` reads them. */
+export function tokenSnapshot(raw: Record<string, unknown>): TokenSnapshot | undefined {
+  const { access, refresh, expires } = raw;
+  if (typeof refresh !== 'string' || refresh === '') return undefined;
+  return { access, refresh, expires: typeof expires === 'number' ? expires : 0 };
+}
+
 function describe(raw: Record<string, unknown> | undefined, profileId: string) {
   if (!raw) throw new AuthdeckError(`no profile ${profileId}`);
   if ((raw.type ?? raw.mode) !== 'oauth')
     throw new AuthdeckError(`${profileId} is not an OAuth sign-in: nothing to refresh`);
   const { access, refresh, expires, provider } = raw;
-  if (typeof access === 'string' && access.startsWith(FENCE))
-    throw new AuthdeckError(
-      access.includes(':failed:')
-        ? `${profileId}: the gateway's last refresh failed; sign in again`
-        : `${profileId}: the gateway is refreshing it right now`,
-    );
+  const fence = refreshFence(raw);
+  if (fence === 'refreshing') throw new GatewayRefreshingError(profileId);
+  if (fence === 'failed') throw new AuthdeckError(`${profileId}: the gateway's last refresh failed; sign in again`);
   if (typeof refresh !== 'string' || refresh === '')
     throw new AuthdeckError(`${profileId} has no refresh token: sign in again`);
   return {
     raw,
     provider: typeof provider === 'string' ? provider : (profileId.split(':')[0] ?? ''),
+    access,
     refresh,
     expires: typeof expires === 'number' ? expires : 0,
   };
