@@ -4,7 +4,14 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
-const order = ['status.mjs', 'dashboard.mjs', 'setup-token-url.mjs', 'concurrent-writers.mjs', 'lock-proof.mjs'];
+const order = [
+  'status.mjs',
+  'complete.mjs',
+  'dashboard.mjs',
+  'setup-token-url.mjs',
+  'concurrent-writers.mjs',
+  'lock-proof.mjs',
+];
 const sections = [];
 for (const file of order) {
   console.log(`\n# ${file}`);

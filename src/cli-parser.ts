@@ -147,6 +147,20 @@ function usageMessage(error: unknown, options: OptionSpec[]): string {
   return message.replace(/^Option '([^']+)' argument missing/, "option '$1' needs a value");
 }
 
+/**
+ * The options a command's help lists and shell completion offers. A group's own help lists what
+ * it takes itself; the write options are its writing commands'.
+ */
+export function listedOptions(command: CommandSpec, isRoot: boolean, globals: GlobalOptionSpecs): OptionSpec[] {
+  return [
+    ...(command.options ?? []),
+    ...globals.always,
+    ...(command.writes ? globals.forWrites : []),
+    HELP,
+    ...(isRoot ? [VERSION] : []),
+  ];
+}
+
 export function formatHelp(command: CommandSpec, path: string[], globals: GlobalOptionSpecs): string {
   const lines: string[] = [];
   const args = (command.args ?? []).map((arg) =>
@@ -161,14 +175,7 @@ export function formatHelp(command: CommandSpec, path: string[], globals: Global
     const width = Math.max(...subcommands.map((sub) => sub.name.length));
     for (const sub of subcommands) lines.push(`  ${sub.name.padEnd(width)}  ${sub.description}`);
   }
-  // A group's own help lists what it takes itself; the write options are its writing commands'.
-  const options = [
-    ...(command.options ?? []),
-    ...globals.always,
-    ...(command.writes ? globals.forWrites : []),
-    HELP,
-    ...(path.length === 0 ? [VERSION] : []),
-  ];
+  const options = listedOptions(command, path.length === 0, globals);
   const flag = (option: OptionSpec) =>
     `${option.short ? `-${option.short}, ` : '    '}--${option.name}${option.value ? ` <${option.value}>` : ''}`;
   const width = Math.max(...options.map((option) => flag(option).length));

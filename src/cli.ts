@@ -1,5 +1,7 @@
 import { statSync } from 'node:fs';
 import { type GlobalOptionSpecs, parseCommandLine } from './cli-parser.js';
+import { runComplete } from './commands/complete.js';
+import { completionCommand } from './commands/completion.js';
 import { CommandContext, type GlobalOptions } from './commands/context.js';
 import { doctorCommand } from './commands/doctor.js';
 import { envCommand } from './commands/env.js';
@@ -29,7 +31,12 @@ import { VERSION } from './version.js';
  * in the TUI chunk, which only the interactive commands import, on demand.
  */
 const GLOBAL = {
-  stateDir: text('state-dir', 'dir', 'OpenClaw state dir (default: $OPENCLAW_STATE_DIR, else ~/.openclaw)'),
+  stateDir: text(
+    'state-dir',
+    'dir',
+    'OpenClaw state dir (default: $OPENCLAW_STATE_DIR, else ~/.openclaw)',
+    'directories',
+  ),
   agent: text('agent', 'id', "agent whose credentials to use (default: the config's default agent)", 'agents'),
   noColor: flag('no-color', 'no colours (NO_COLOR works too)'),
   noReload: flag('no-reload', 'after a write, do not ask the running gateway to reload auth'),
@@ -73,6 +80,7 @@ const ROOT: CommandSpec = {
     envCommand,
     monitorCommand,
     prefsCommand,
+    completionCommand(() => ({ root: ROOT, globals: GLOBAL_OPTIONS })),
     {
       name: 'models',
       description:
@@ -173,6 +181,8 @@ const EXIT_NAMES: Record<number, string> = {
 
 /** Runs one command line and returns the exit code; prints one line, never a stack, on failure. */
 export async function main(argv: string[], io: CommandIO): Promise<number> {
+  // The completion scripts' helper: outside the tree (no help, no checks), silent on any failure.
+  if (argv[0] === '__complete') return runComplete(argv.slice(1), io);
   try {
     await refuseSecretArguments(argv);
     const outcome = parseCommandLine(ROOT, GLOBAL_OPTIONS, argv);

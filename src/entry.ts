@@ -1,4 +1,3 @@
-import { main } from './cli.js';
 import { listenForInterrupts } from './interrupts.js';
 
 // Output that cannot be written (`| head` closed the pipe, a full disk, a closed descriptor)
@@ -8,13 +7,18 @@ for (const stream of [process.stdout, process.stderr]) stream.on('error', () => 
 
 listenForInterrupts();
 
-// The entry owns the exit code; it lets the event loop drain instead of calling process.exit
-// so that buffered stdout (a pipe) is never cut short.
-const code = await main(process.argv.slice(2), {
+const argv = process.argv.slice(2);
+const io = {
   stdin: process.stdin,
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,
   now: Date.now,
-});
-process.exitCode = code;
+};
+// The entry owns the exit code; it lets the event loop drain instead of calling process.exit
+// so that buffered stdout (a pipe) is never cut short. Shell completion asks on every Tab:
+// its helper loads only what its answer needs, not the command tree.
+process.exitCode =
+  argv[0] === '__complete'
+    ? await (await import('./commands/complete.js')).runComplete(argv.slice(1), io)
+    : await (await import('./cli.js')).main(argv, io);

@@ -124,7 +124,7 @@ export const ONBOARD_OPTIONS = {
     'non-interactive',
     'no screen: needs --auth-choice (or --provider and --method), secret on stdin',
   ),
-  profileId: text('profile-id', 'id', 'with --non-interactive: profile id or name'),
+  profileId: text('profile-id', 'id', 'with --non-interactive: profile id or name', 'profiles'),
   ...CHOICE_OPTIONS,
   json: OPTIONS.json,
 };

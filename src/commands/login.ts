@@ -35,7 +35,7 @@ export const loginCommand = command({
   writes: true,
   options: {
     ...ONBOARD_OPTIONS,
-    provider: provider('provider: one of the sign-ins below; others open the wizard'),
+    provider: { ...provider('provider: one of the sign-ins below; others open the wizard'), values: 'sign-ins' },
     method: {
       ...ONBOARD_OPTIONS.method,
       description: 'browser | device (sign in), or api-key | setup-token | paste-token (the wizard)',

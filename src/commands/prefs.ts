@@ -39,6 +39,10 @@ export const prefsCommand = command({
   description: "authdeck's own preferences: list, get KEY, set KEY VALUE",
   examples: ['authdeck prefs list', 'authdeck prefs set warnWithin 48h'],
   options: { json: OPTIONS.json },
-  args: [{ name: 'action', values: ['list', 'get', 'set'] }, { name: 'key' }, { name: 'value' }],
+  args: [
+    { name: 'action', values: ['list', 'get', 'set'] },
+    { name: 'key', values: PREFERENCE_KEYS },
+    { name: 'value' },
+  ],
   run: (ctx, options, [action, key, value]) => runPrefs(ctx, action, key, value, options),
 });

@@ -7,7 +7,7 @@ import { command, flag, type OptionValues, provider, text } from './spec.js';
 
 const SETUP_TOKEN_OPTIONS = {
   provider: provider('only anthropic'),
-  profileId: text('profile-id', 'id', 'profile id or name (default anthropic:default; asks when taken)'),
+  profileId: text('profile-id', 'id', 'profile id or name (default anthropic:default; asks when taken)', 'profiles'),
   claudeBin: text('claude-bin', 'path', 'the claude program (default: claude on PATH)', 'files'),
   yes: flag('yes', 'replace the profile if it exists, without asking', 'y'),
 };

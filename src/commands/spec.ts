@@ -1,10 +1,10 @@
+import type { ValueSource } from '../services/completion/model.js';
 import { parseDuration } from '../services/durations.js';
 import { UsageError } from '../services/errors.js';
 import { isValidProviderId, normalizeProviderId } from '../services/providers.js';
 import type { CommandContext } from './context.js';
 
-/** Where shell completion finds the values of an option or argument. */
-export type ValueSource = readonly string[] | 'providers' | 'auth-choices' | 'profiles' | 'agents' | 'files';
+export type { ValueSource };
 
 /**
  * One option of a command, declared once: its flag (`--within <duration>`, or a flag that takes
@@ -18,6 +18,7 @@ export interface OptionSpec<T = unknown> {
   value?: string;
   description: string;
   required?: boolean;
+  /** Where shell completion finds its values. */
   values?: ValueSource;
   read(raw: string | boolean | undefined): T;
 }
@@ -195,5 +196,5 @@ export function readProvider(value: string, flagName: string): string {
 export const OPTIONS = {
   json: flag('json', 'print JSON'),
   yes: flag('yes', 'do not ask', 'y'),
-  profileId: text('profile-id', 'id', 'profile id or name (default <provider>:default)'),
+  profileId: text('profile-id', 'id', 'profile id or name (default <provider>:default)', 'profiles'),
 };

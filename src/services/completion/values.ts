@@ -1,0 +1,97 @@
+import type { PathEnv } from '../config/paths.js';
+import { hasUnsafeCharacters } from '../terminal-text.js';
+import type { DynamicSource } from './model.js';
+
+/** The options on the line being completed that decide where values come from. */
+export interface LineOptions {
+  stateDir?: string;
+  agent?: string;
+  provider?: string;
+}
+
+const READ = { '--state-dir': 'stateDir', '--agent': 'agent', '--provider': 'provider' } as const;
+
+/** `--state-dir D`, `--agent=A`, `--provider P` as the words stand (the last one given wins, as when run). */
+export function lineOptions(words: readonly string[]): LineOptions {
+  const found: LineOptions = {};
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] ?? '';
+    if (word === '--') break;
+    const equals = word.indexOf('=');
+    const name = equals > 0 ? word.slice(0, equals) : word;
+    const key = Object.hasOwn(READ, name) ? READ[name as keyof typeof READ] : undefined;
+    if (!key) continue;
+    const value = equals > 0 ? word.slice(equals + 1) : words[++i];
+    if (value !== undefined && value !== '') found[key] = value;
+  }
+  return found;
+}
+
+/** A value a shell can offer as typed: no control, invisible or bidi character, no blank. */
+function offerable(value: string): boolean {
+  return value !== '' && !/\s/.test(value) && !hasUnsafeCharacters(value);
+}
+
+/**
+ * The values `authdeck __complete <what>` offers, sorted: ids and names only, never a secret.
+ * Each source loads only its own modules: this runs on every Tab.
+ */
+export async function completionValues(what: DynamicSource, words: readonly string[], env: PathEnv): Promise<string[]> {
+  const line = lineOptions(words);
+  const values = await valuesOf(what, line, env);
+  return [...new Set(values.filter(offerable))].sort();
+}
+
+async function valuesOf(what: DynamicSource, line: LineOptions, env: PathEnv): Promise<string[]> {
+  switch (what) {
+    case 'providers':
+      return (await import('../providers.js')).PROVIDERS.map((provider) => provider.id);
+    case 'sign-ins': {
+      const [{ OAUTH_PROVIDERS }, { PROVIDERS }] = await Promise.all([
+        import('../oauth/oauth-providers.js'),
+        import('../providers.js'),
+      ]);
+      // login takes any provider (the wizard opens for those without a sign-in).
+      return [
+        ...OAUTH_PROVIDERS.flatMap((entry) => [entry.id, ...(entry.aliases ?? [])]),
+        ...PROVIDERS.map((provider) => provider.id),
+      ];
+    }
+    case 'auth-choices': {
+      const { catalog } = await import('../providers/catalog.js');
+      return catalog.choices
+        .filter((choice) => !choice.platforms || choice.platforms.includes(process.platform))
+        .map((choice) => choice.id);
+    }
+    case 'agents': {
+      const { resolveWorkspace, listKnownAgentIds } = await import('../config/workspace.js');
+      const workspace = await resolveWorkspace({ env, ...(line.stateDir ? { stateDir: line.stateDir } : {}) });
+      return listKnownAgentIds(workspace.config, workspace.stateDir);
+    }
+    case 'profiles':
+      return profileIds(line, env);
+  }
+}
+
+/** The profile ids the agent sees (its own, then those underneath), of one provider when the line names it. */
+async function profileIds(line: LineOptions, env: PathEnv): Promise<string[]> {
+  const [{ resolveWorkspace }, { openAgentStore }] = await Promise.all([
+    import('../config/workspace.js'),
+    import('../store/agent-store.js'),
+  ]);
+  const workspace = await resolveWorkspace({
+    env,
+    ...(line.stateDir ? { stateDir: line.stateDir } : {}),
+    ...(line.agent ? { agent: line.agent } : {}),
+  });
+  const { own, base } = await (await openAgentStore(workspace)).read();
+  const profiles = { ...base?.profiles, ...own.profiles };
+  const provider = line.provider && (await import('../providers.js')).normalizeProviderId(line.provider);
+  return Object.entries(profiles)
+    .filter(([id, profile]) => !provider || providerOf(id, profile) === provider)
+    .map(([id]) => id);
+}
+
+function providerOf(id: string, profile: Record<string, unknown>): string {
+  return typeof profile.provider === 'string' ? profile.provider : (id.split(':')[0] ?? '');
+}
