@@ -1,11 +1,21 @@
 import { paintText } from './commands/colour.js';
+import { hintsFor } from './components/key-table.js';
+import { headerLines, packHints, type Styled } from './components/text-layout.js';
 import type { Screen } from './navigation.js';
 import { fitColumns } from './screens/dashboard/columns.js';
-import { buildDashboardRows, firstSelectable } from './screens/dashboard/dashboard-rows.js';
+import { LIST_KEYS } from './screens/dashboard/dashboard-keys.js';
+import {
+  buildDashboardRows,
+  firstSelectable,
+  isSelectable,
+  visibleWindow,
+} from './screens/dashboard/dashboard-rows.js';
+import { dashboardLayout, storeLine, tableWindowRows } from './screens/dashboard/layout.js';
 import { rowSegments, type Segment } from './screens/dashboard/row-text.js';
 import type { AgentState } from './services/profiles/agent-state.js';
 import { buildStatusReport } from './services/status/report.js';
 import { describeStore, layerLabel, summaryParts } from './services/status/words.js';
+import { shown } from './services/terminal-text.js';
 
 /**
  * The first screen as plain text, drawn the moment the store is read, while Ink and React are
@@ -18,18 +28,18 @@ export function plainFirstFrame(
   size: { columns: number; rows: number },
   options: { color: boolean; nowMs: number; warnWithinMs: number },
 ): string[] | undefined {
-  const paint = (segment: Segment) => {
+  const paint = (segment: Segment | Styled) => {
     if (!options.color) return segment.text;
     const formats = [
       ...(segment.bold ? (['bold'] as const) : []),
       ...(segment.dim ? (['dim'] as const) : []),
-      ...(segment.color ? [segment.color] : []),
+      ...(segment.color ? [segment.color as NonNullable<Segment['color']>] : []),
     ];
     return formats.length ? paintText(formats, segment.text) : segment.text;
   };
-  const line = (segments: Segment[], inverse = false) => {
+  const line = (segments: Array<Segment | Styled>, inverse = false) => {
     let room = size.columns;
-    const kept: Segment[] = [];
+    const kept: Array<Segment | Styled> = [];
     for (const segment of segments) {
       if (room <= 0) break;
       kept.push({ ...segment, text: segment.text.slice(0, room) });
@@ -39,16 +49,10 @@ export function plainFirstFrame(
     return inverse && options.color ? `\x1b[7m${text}\x1b[27m` : text;
   };
   const agent = state.workspace.agentId;
-  const header = (title: string) =>
-    line([
-      { text: 'authdeck', bold: true, color: 'cyan' },
-      { text: ' · ', dim: true },
-      { text: title, bold: true },
-      { text: ` · agent ${agent}`, dim: true },
-    ]);
+  const header = (title: string) => headerLines(title, shown(agent), size.columns).map((pieces) => line(pieces));
   if (screen.name === 'onboard' && !screen.provider) {
     return [
-      header('onboard'),
+      ...header('onboard'),
       '',
       line([
         { text: 'Welcome. This sets up a credential for an AI provider, where the gateway reads it.', bold: true },
@@ -74,27 +78,45 @@ export function plainFirstFrame(
     source:
       report.env.length > 0 || new Set(report.profiles.map((profile) => layerLabel(profile, report.store))).size > 1,
   });
-  const tableHeight = Math.max(3, size.rows - 10);
   const cursor = firstSelectable(rows);
+  const selected = rows[cursor];
+  // The same layout the dashboard computes for its first frame (layout.ts): the same lines fit.
+  const hints = hintsFor(LIST_KEYS, { row: selected && isSelectable(selected) ? selected : undefined, filter: '' });
+  const title = headerLines('dashboard', shown(agent), size.columns);
+  const layout = dashboardLayout({
+    rows: size.rows,
+    title: title.length,
+    fixed: 0,
+    warnings: report.warnings.length,
+    hints: packHints(hints, size.columns).length,
+  });
+  const tableRows = tableWindowRows(layout.table, rows.length);
+  const top = visibleWindow(rows.length, cursor, tableRows, 0);
   const summary = summaryParts(report).flatMap((part, index): Segment[] => [
     ...(index > 0 ? [{ text: ' · ', dim: true }] : []),
     part.color ? { text: part.text, color: part.color } : { text: part.text, dim: true },
   ]);
+  const more = rows.length - top - tableRows;
   return [
-    header('dashboard'),
-    '',
-    line(summary),
-    line([{ text: `${describeStore(report.store)} · ${report.storePath}`, dim: true }]),
-    ...report.warnings.map((warning) => line([{ text: `! ${warning}`, color: 'yellow' }])),
-    '',
+    ...title.map((pieces) => line(pieces)),
+    ...(layout.spaced ? [''] : []),
+    ...(layout.summary ? [line(summary)] : []),
+    ...(layout.store
+      ? [line([{ text: storeLine(describeStore(report.store), shown(report.storePath), size.columns), dim: true }])]
+      : []),
+    ...report.warnings
+      .slice(0, layout.warnings)
+      .map((warning) => line([{ text: `! ${shown(warning)}`, color: 'yellow' }])),
+    ...(layout.spaced ? [''] : []),
     ...rows
-      .slice(0, tableHeight)
+      .slice(top, top + tableRows)
       .map((row, index) =>
         line(
-          rowSegments(row, { selected: index === cursor, columns, now: options.nowMs, store: report.store }),
-          index === cursor,
+          rowSegments(row, { selected: top + index === cursor, columns, now: options.nowMs, store: report.store }),
+          top + index === cursor,
         ),
       ),
+    ...(layout.table > tableRows && more > 0 ? [line([{ text: ` … ${more} more below`, dim: true }])] : []),
   ];
 }
 

@@ -1,18 +1,20 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { useServices } from '../contexts.js';
+import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { shown } from '../services/terminal-text.js';
+import { StyledLines } from './StyledLines.js';
+import { headerLines } from './text-layout.js';
 
-/** One line that says where you are: the screen, and which agent's credentials. */
-export function Header({ title }: { title: string }) {
+/**
+ * One line that says where you are: the screen, and which agent's credentials. On a narrow
+ * terminal the agent goes to a second line (laid out by headerLines, so a screen can count it).
+ */
+export function Header({ title, spaced = true }: { title: string; spaced?: boolean }) {
   const { workspace } = useServices();
+  const { columns } = useTerminalSize();
   return (
-    <Box marginBottom={1} columnGap={1} flexWrap="wrap">
-      <Text bold color="cyan">
-        authdeck
-      </Text>
-      <Text dimColor>·</Text>
-      <Text bold>{title}</Text>
-      <Text dimColor>· agent {shown(workspace.agentId)}</Text>
+    <Box marginBottom={spaced ? 1 : 0} flexDirection="column">
+      <StyledLines lines={headerLines(title, shown(workspace.agentId), columns)} />
     </Box>
   );
 }

@@ -210,6 +210,72 @@ describe('the TUI in a real terminal', () => {
   });
 });
 
+describe('the dashboard in a small terminal', () => {
+  /** The seeded store and ten more keys: more rows than a small terminal holds. */
+  function seedMany(mainAgentDir: string) {
+    const store = seedStore(mainAgentDir);
+    const profiles = store.profiles as Record<string, unknown>;
+    for (let index = 0; index < 10; index++)
+      profiles[`groq:key-${index}`] = { type: 'api_key', provider: 'groq', key: fakeSecrets.groqKey(String(index)) };
+    profiles['openai-codex:me@example.com'] = {
+      type: 'oauth',
+      provider: 'openai-codex',
+      access: 'eyJhbGciOi.fake.access',
+      refresh: 'rt-fake',
+      expires: Date.now() + 3_600_000,
+    };
+    writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), store);
+  }
+
+  it.each([
+    [32, 12],
+    [100, 8],
+  ])('at %i×%i keeps the title on top: fewer rows, a "more" line, nothing scrolled away', async (cols, rows) => {
+    const { home, mainAgentDir } = makeTempHome();
+    seedMany(mainAgentDir);
+    const session = launch(home, ['dashboard'], { cols, rows });
+    await session.waitFor(/… \d+ more below/);
+    const onTop = () => {
+      const lines = session.lines();
+      expect(lines[0]).toMatch(/^authdeck · dashboard/);
+      // Nothing of a frame taller than the screen went into the scrollback.
+      expect(session.allLines().filter((line) => line.startsWith('authdeck · dashboard'))).toHaveLength(1);
+    };
+    onTop();
+    // End goes to the last row (a real terminal's key), the table scrolls, the title stays.
+    await session.type('\x1b[F');
+    await session.waitFor(/▸ .*openrouter:te/);
+    onTop();
+    await session.type('?');
+    await session.waitFor(/… \d+ more in a/);
+    onTop();
+    await session.type('x');
+    await session.type('q');
+    expect(await session.waitForExit()).toBe(0);
+  });
+
+  it('Esc clears a kept filter, Home goes to the first row, and r shows on a sign-in row', async () => {
+    const { home, mainAgentDir } = makeTempHome();
+    seedMany(mainAgentDir);
+    const session = launch(home, ['dashboard'], { cols: 100, rows: 30 });
+    await session.waitFor('anthropic:work');
+    await session.type('/');
+    await session.type('codex');
+    await session.press('enter');
+    await session.waitFor('filter: codex');
+    await session.waitFor(/▸ .*openai-codex:me@example\.com/);
+    await session.waitFor('r refresh sign-in');
+    await session.press('escape');
+    await session.waitFor((screen) => screen.includes('anthropic:work') && !screen.includes('filter: codex'));
+    expect(session.screen()).toMatch(/▸ .*openai-codex:me@example\.com/);
+    await session.type('\x1b[H');
+    await session.waitFor(/▸ .*anthropic:work/);
+    expect(session.screen()).not.toContain('r refresh sign-in');
+    await session.type('q');
+    expect(await session.waitForExit()).toBe(0);
+  });
+});
+
 describe('secret prompts in a terminal', () => {
   it('paste-token masks what is pasted and takes a bracketed paste ending in a newline', async () => {
     const { home, mainAgentDir } = makeTempHome();

@@ -8,11 +8,14 @@ import type { Screen, TuiResult } from '../../src/navigation.js';
 
 export type Rendered = ReturnType<typeof render> & {
   type(text: string): Promise<void>;
-  press(key: 'enter' | 'escape' | 'up' | 'down' | 'backspace' | 'tab' | 'ctrl-c'): Promise<void>;
+  press(key: keyof typeof KEYS): Promise<void>;
   frame(): string;
   settle(): Promise<void>;
-  /** ink-testing-library draws 100 columns; this makes the terminal narrower, as a resize does. */
-  resize(columns: number): Promise<void>;
+  /**
+   * ink-testing-library draws 100 columns (and screens read 24 rows); this gives the terminal
+   * another size, as a resize does.
+   */
+  resize(columns: number, rows?: number): Promise<void>;
 };
 
 const KEYS = {
@@ -23,6 +26,8 @@ const KEYS = {
   backspace: '\x7f',
   tab: '\t',
   'ctrl-c': '\x03',
+  home: '\x1b[H',
+  end: '\x1b[F',
 } as const;
 
 /** ink-testing-library with React 19: every render and write inside act(), or keys get lost. */
@@ -54,9 +59,10 @@ export async function renderInk(element: ReactElement): Promise<Rendered> {
     },
     frame: () => instance.lastFrame() ?? '',
     settle,
-    async resize(columns: number) {
+    async resize(columns: number, rows?: number) {
       await act(async () => {
         Object.defineProperty(instance.stdout, 'columns', { value: columns, configurable: true });
+        if (rows !== undefined) Object.defineProperty(instance.stdout, 'rows', { value: rows, configurable: true });
         instance.stdout.emit('resize');
       });
       await settle();

@@ -4,7 +4,9 @@ import { Header } from '../../components/Header.js';
 import { KeyHints } from '../../components/KeyHints.js';
 import { type RoutedKey, useKeys } from '../../components/key-router.js';
 import { actionFor, hintsFor } from '../../components/key-table.js';
+import { StyledLines } from '../../components/StyledLines.js';
 import { SummaryLine } from '../../components/SummaryLine.js';
+import { headerLines, packHints, type Styled, wrapStyled, wrapText } from '../../components/text-layout.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { applyTextKey } from '../../components/text-field/use-text-field-input.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
@@ -13,10 +15,11 @@ import { useAgentState } from '../../hooks/use-agent-state.js';
 import { useClock } from '../../hooks/use-clock.js';
 import { useTerminalSize } from '../../hooks/use-terminal-size.js';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
-import { profileStorePath } from '../../services/profiles/agent-state.js';
+import { type AgentState, profileStorePath } from '../../services/profiles/agent-state.js';
+import type { ProfileReport } from '../../services/status/report.js';
 import { describeStore, layerLabel } from '../../services/status/words.js';
 import { shown } from '../../services/terminal-text.js';
-import { AgentSwitcher } from './AgentSwitcher.js';
+import { AgentSwitcher, agentPanelLines } from './AgentSwitcher.js';
 import { fitColumns } from './columns.js';
 import { DoctorPanel } from './DoctorPanel.js';
 import {
@@ -30,11 +33,12 @@ import {
   type ListContext,
 } from './dashboard-keys.js';
 import { cursorIndex, isSelectable, moveCursor, visibleWindow } from './dashboard-rows.js';
-import { HelpPanel } from './HelpPanel.js';
-import { ProfileDetails } from './ProfileDetails.js';
+import { HELP_PANEL_LINES, HelpPanel } from './HelpPanel.js';
+import { dashboardLayout, storeLine, tableWindowRows } from './layout.js';
+import { detailEntries, ProfileDetails } from './ProfileDetails.js';
 import { ProfileTable } from './ProfileTable.js';
 import { useDashboardActions } from './use-dashboard-actions.js';
-import { type DashboardMode, useDashboardUi } from './use-dashboard-ui.js';
+import { type DashboardMode, type Tone, useDashboardUi } from './use-dashboard-ui.js';
 import { useLiveReport } from './use-live-report.js';
 import { useRowsFor } from './use-rows-for.js';
 
@@ -78,8 +82,51 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
     [report, probes],
   );
   const columns = fitColumns(width, longestId, needs);
-  const overlay = ui.mode === 'details' || ui.mode === 'help' || ui.mode === 'agents' || ui.mode === 'doctor' ? 16 : 0;
-  const tableHeight = Math.max(3, height - 10 - overlay);
+  const [doctorLines, setDoctorLines] = useState(4);
+
+  // What the frame holds besides the table, in lines, so that it fits the terminal's rows.
+  const renderedRow = rows[cursorIndex(rows, ui.cursorKey)];
+  const selectedNow = renderedRow && isSelectable(renderedRow) ? renderedRow : undefined;
+  const hints = modeHints(ui.mode, { row: selectedNow, filter: ui.filter });
+  const errorLines = error ? wrapStyled([{ text: `! ${shown(error)}`, color: 'red' }], width, 3) : [];
+  const filterLines =
+    ui.mode === 'filter'
+      ? wrapText(filterField.value === '' ? ' type to filter' : `${filterField.value} `, width - 2).length
+      : ui.filter !== ''
+        ? 1
+        : 0;
+  const confirmLines =
+    ui.mode === 'confirm-remove' && selectedNow?.kind === 'profile'
+      ? wrapStyled(confirmQuestion(selectedNow.profile, state), width, 4)
+      : [];
+  const messageLines = ui.message
+    ? wrapStyled([{ text: shown(ui.message.text), ...toneColor(ui.message.tone) }], width, 3)
+    : [];
+  const details =
+    ui.mode === 'details' && selectedNow?.kind === 'profile' && state
+      ? {
+          profile: selectedNow.profile,
+          stats: state.own.usageStats[selectedNow.profile.id] ?? state.base?.usageStats[selectedNow.profile.id],
+          storePath: profileStorePath(state, selectedNow.profile.id),
+          probe: probes[selectedNow.profile.id],
+        }
+      : undefined;
+  const panelWanted = {
+    details: details ? detailEntries({ ...details, now, width }).length + 3 : 0,
+    help: HELP_PANEL_LINES,
+    doctor: doctorLines,
+    agents: ui.mode === 'agents' ? agentPanelLines(services.listAgents().length) : 0,
+  };
+  const layout = dashboardLayout({
+    rows: height,
+    title: headerLines('dashboard', shown(services.workspace.agentId), width).length,
+    fixed: errorLines.length + filterLines + confirmLines.length + messageLines.length,
+    warnings: report?.warnings.length ?? 0,
+    ...(ui.mode in panelWanted ? { panel: panelWanted[ui.mode as keyof typeof panelWanted] } : {}),
+    hints: packHints(hints, width).length,
+  });
+  /** Rows the table shows at once, out of `total`. */
+  const windowRows = (total: number) => tableWindowRows(layout.table, total);
 
   /** Rows, cursor and selection as of now: earlier keys of the same chunk may have moved them. */
   const view = () => {
@@ -92,10 +139,10 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
       rows: currentRows,
       cursor,
       selected: row && isSelectable(row) ? row : undefined,
-      top: visibleWindow(currentRows.length, cursor, tableHeight, current.top),
+      top: visibleWindow(currentRows.length, cursor, windowRows(currentRows.length), current.top),
     };
   };
-  const { cursor, selected, top } = view();
+  const { cursor, top } = view();
 
   // A message is news for a while, not a fixture: it goes after some seconds (or the next key).
   useEffect(() => {
@@ -112,7 +159,7 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
         dispatch({
           type: 'select',
           key: target.key,
-          top: visibleWindow(currentRows.length, index, tableHeight, currentTop),
+          top: visibleWindow(currentRows.length, index, windowRows(currentRows.length), currentTop),
         });
     };
     const toList = () => dispatch({ type: 'mode', mode: 'list' });
@@ -140,8 +187,8 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
     const action = actionFor(LIST_KEYS, input, key, { row, filter: current.filter });
     if (action === 'up') go(moveCursor(currentRows, at, -1));
     else if (action === 'down') go(moveCursor(currentRows, at, 1));
-    else if (action === 'page-up') go(moveCursor(currentRows, at, -1, tableHeight));
-    else if (action === 'page-down') go(moveCursor(currentRows, at, 1, tableHeight));
+    else if (action === 'page-up') go(moveCursor(currentRows, at, -1, windowRows(currentRows.length)));
+    else if (action === 'page-down') go(moveCursor(currentRows, at, 1, windowRows(currentRows.length)));
     else if (action === 'first') go(moveCursor(currentRows, -1, 1));
     else if (action === 'last') go(moveCursor(currentRows, currentRows.length, -1));
     else if (action === 'details') dispatch({ type: 'mode', mode: 'details' });
@@ -169,6 +216,11 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
     else if (action === 'clear-filter') {
       filterField.set('');
       dispatch({ type: 'filter', filter: '' });
+      // The row in hand stays in hand, now among all the others.
+      const all = rowsFor('');
+      const index = row ? all.findIndex((candidate) => candidate.key === row.key) : -1;
+      if (row && index !== -1)
+        dispatch({ type: 'select', key: row.key, top: visibleWindow(all.length, index, windowRows(all.length), 0) });
     } else if (action === 'agents') dispatch({ type: 'mode', mode: 'agents' });
     else if (action === 'doctor') dispatch({ type: 'mode', mode: 'doctor' });
     else if (action === 'probe')
@@ -190,21 +242,19 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
   // One handler for every mode but the agent switcher (which has its own list).
   useKeys(listKey, { isActive: ui.mode !== 'agents' && ui.mode !== 'doctor' });
 
+  const tableRows = windowRows(rows.length);
   return (
     <Box flexDirection="column">
-      <Header title="dashboard" />
-      {report ? <SummaryLine report={report} /> : <Text dimColor>{loading ? 'Reading the store…' : ' '}</Text>}
-      {report && (
+      <Header title="dashboard" spaced={layout.spaced} />
+      {layout.summary &&
+        (report ? <SummaryLine report={report} /> : <Text dimColor>{loading ? 'Reading the store…' : ' '}</Text>)}
+      {report && layout.store && (
         <Text dimColor wrap="truncate">
-          {describeStore(report.store)} · {shown(report.storePath)}
+          {storeLine(describeStore(report.store), shown(report.storePath), width)}
         </Text>
       )}
-      {error && (
-        <Text color="red" wrap="wrap">
-          ! {shown(error)}
-        </Text>
-      )}
-      {report?.warnings.map((warning) => (
+      <StyledLines lines={errorLines} />
+      {report?.warnings.slice(0, layout.warnings).map((warning) => (
         <Text key={warning} color="yellow" wrap="truncate">
           ! {shown(warning)}
         </Text>
@@ -215,58 +265,73 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
           <TextField state={filterField} onSubmit={() => {}} keysFromParent placeholder="type to filter" />
         </Box>
       ) : ui.filter !== '' ? (
-        <Text dimColor>filter: {shown(ui.filter)} (/ to change)</Text>
+        <Text dimColor wrap="truncate">
+          filter: {shown(ui.filter)} (/ to change, esc to clear)
+        </Text>
       ) : null}
-      <Box marginTop={1} flexDirection="column">
-        {report && rows.length === 0 && (
-          <Text dimColor>{ui.filter ? 'Nothing matches the filter.' : 'No credentials yet: press a to add one.'}</Text>
-        )}
-        {report && (
-          <ProfileTable
-            rows={rows}
-            top={top}
-            height={tableHeight}
-            cursor={cursor}
-            columns={columns}
-            now={now}
-            store={report.store}
-            probes={probes}
-          />
-        )}
-      </Box>
-      {ui.mode === 'details' && selected?.kind === 'profile' && state && (
-        <ProfileDetails
-          profile={selected.profile}
-          stats={state.own.usageStats[selected.profile.id] ?? state.base?.usageStats[selected.profile.id]}
-          storePath={profileStorePath(state, selected.profile.id)}
-          probe={probes[selected.profile.id]}
-          now={now}
+      {layout.table > 0 && (
+        <Box marginTop={layout.spaced ? 1 : 0} flexDirection="column">
+          {report && rows.length === 0 && (
+            <Text dimColor wrap="truncate">
+              {ui.filter ? 'Nothing matches the filter.' : 'No credentials yet: press a to add one.'}
+            </Text>
+          )}
+          {report && (
+            <ProfileTable
+              rows={rows}
+              top={top}
+              height={tableRows}
+              more={layout.table > tableRows}
+              cursor={cursor}
+              columns={columns}
+              now={now}
+              store={report.store}
+              probes={probes}
+            />
+          )}
+        </Box>
+      )}
+      {details && <ProfileDetails {...details} now={now} width={width} height={layout.panel} />}
+      {ui.mode === 'help' && <HelpPanel height={layout.panel} />}
+      {ui.mode === 'doctor' && (
+        <DoctorPanel
+          height={layout.panel}
+          width={width}
+          onLines={setDoctorLines}
+          onClose={() => dispatch({ type: 'mode', mode: 'list' })}
         />
       )}
-      {ui.mode === 'help' && <HelpPanel />}
-      {ui.mode === 'doctor' && <DoctorPanel height={12} onClose={() => dispatch({ type: 'mode', mode: 'list' })} />}
       {ui.mode === 'agents' && (
-        <AgentSwitcher onSelect={actions.switchAgent} onCancel={() => dispatch({ type: 'mode', mode: 'list' })} />
+        <AgentSwitcher
+          height={layout.panel}
+          onSelect={actions.switchAgent}
+          onCancel={() => dispatch({ type: 'mode', mode: 'list' })}
+        />
       )}
-      {ui.mode === 'confirm-remove' && selected?.kind === 'profile' && (
-        <Text color="yellow">
-          Remove {shown(selected.profile.id)} from{' '}
-          {state ? shown(profileStorePath(state, selected.profile.id)) : 'the store'}
-          {selected.profile.layer === 'shared' ? ' (shared: every agent loses it)' : ''}? <Text bold>y</Text> yes, any
-          other key no
-        </Text>
-      )}
-      {ui.message && (
-        <Text
-          color={ui.message.tone === 'error' ? 'red' : ui.message.tone === 'success' ? 'green' : undefined}
-          wrap="truncate"
-        >
-          {shown(ui.message.text)}
-        </Text>
-      )}
-      <KeyHints hints={modeHints(ui.mode, { row: selected, filter: ui.filter })} />
+      <StyledLines lines={confirmLines} />
+      <StyledLines lines={messageLines} />
+      <KeyHints
+        hints={hints}
+        lines={packHints(hints, width, layout.hints)}
+        spaced={layout.spaced && layout.hints > 0}
+      />
     </Box>
   );
+}
+
+/** The question `d` asks, in pieces to wrap. */
+function confirmQuestion(profile: ProfileReport, state: AgentState | undefined): Styled[] {
+  const where = state ? shown(profileStorePath(state, profile.id)) : 'the store';
+  const shared = profile.layer === 'shared' ? ' (shared: every agent loses it)' : '';
+  return [
+    { text: `Remove ${shown(profile.id)} from ${where}${shared}? `, color: 'yellow' },
+    { text: 'y', color: 'yellow', bold: true },
+    { text: ' yes, any other key no', color: 'yellow' },
+  ];
+}
+
+function toneColor(tone: Tone): { color?: string } {
+  return tone === 'error' ? { color: 'red' } : tone === 'success' ? { color: 'green' } : {};
 }
 
 const MODE_KEYS = {

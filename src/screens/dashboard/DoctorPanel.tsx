@@ -2,16 +2,49 @@ import { Box, Text } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import { useKeys } from '../../components/key-router.js';
 import { actionFor } from '../../components/key-table.js';
+import { StyledLines } from '../../components/StyledLines.js';
+import { type Styled, wrapStyled } from '../../components/text-layout.js';
 import { useServices } from '../../contexts.js';
+import type { Finding } from '../../services/doctor/doctor-types.js';
 import type { DoctorReport } from '../../services/doctor/run-doctor.js';
 import { errorMessage } from '../../services/errors.js';
 import { forTerminal, shown } from '../../services/terminal-text.js';
 import { DOCTOR_KEYS } from './dashboard-keys.js';
 
 const MARK = { error: ['✘', 'red'], warning: ['!', 'yellow'], info: ['i', 'gray'] } as const;
+/** The panel's border and padding. */
+const FRAME = 4;
+/** A note (what `f` did) takes at most this many lines. */
+const NOTE_LINES = 3;
 
-/** The dashboard's `D`: doctor's findings for this agent; `f` applies the safe fixes. */
-export function DoctorPanel({ onClose, height }: { onClose: () => void; height: number }) {
+/**
+ * A finding as the lines it takes at `width` (inside the panel): the mark, then the subject, the
+ * problem and the fix, wrapped under one another rather than cut at the border.
+ */
+export function findingLines(finding: Omit<Finding, 'safeFix'>, width: number): Styled[][] {
+  // Subjects and problems quote ids and paths from files: shown safely.
+  const { subject, problem, fix, severity } = forTerminal(finding);
+  const [mark, color] = MARK[severity];
+  const body = wrapStyled([{ text: `${subject}: ${problem} ` }, { text: `→ ${fix}`, dim: true }], width - 2);
+  return body.map((line, index) => [index === 0 ? { text: `${mark} `, color } : { text: '  ' }, ...line]);
+}
+
+/**
+ * The dashboard's `D`: doctor's findings for this agent; `f` applies the safe fixes. Findings
+ * wrap inside the box; in `height` lines it shows the findings that fit and how many did not.
+ * `onLines` hears how many lines it would take whole, so the screen can make room.
+ */
+export function DoctorPanel({
+  onClose,
+  height,
+  width,
+  onLines,
+}: {
+  onClose: () => void;
+  height: number;
+  width: number;
+  onLines?: (lines: number) => void;
+}) {
   const services = useServices();
   const [report, setReport] = useState<DoctorReport>();
   const [note, setNote] = useState<string>();
@@ -39,24 +72,51 @@ export function DoctorPanel({ onClose, height }: { onClose: () => void; height: 
       },
     );
   });
-  const findings = report?.findings ?? [];
-  // Subjects and problems quote ids and paths from files: shown safely.
-  const inView = forTerminal(findings.slice(0, Math.max(1, height)).map(({ safeFix, ...finding }) => finding));
+  const inner = Math.max(8, width - FRAME);
+  const findings = (report?.findings ?? []).map(({ safeFix, ...finding }) => findingLines(finding, inner));
+  const status = !report && !note ? 'checking' : report && findings.length === 0 ? 'clean' : undefined;
+  const noteLines = note ? wrapStyled([{ text: shown(note) }], inner, NOTE_LINES) : [];
+  const whole = 3 + (status ? 1 : 0) + findings.reduce((sum, lines) => sum + lines.length, 0) + noteLines.length;
+  useEffect(() => onLines?.(whole), [whole, onLines]);
+
+  // The findings that fit whole; when some do not, a line says how many and where to see them.
+  let room = Math.max(0, height - 3 - (status ? 1 : 0) - noteLines.length);
+  const total = findings.reduce((sum, lines) => sum + lines.length, 0);
+  const inView: Styled[][] = [];
+  let shownCount = 0;
+  if (total <= room) {
+    inView.push(...findings.flat());
+    shownCount = findings.length;
+  } else {
+    room -= 1;
+    for (const lines of findings) {
+      if (lines.length > room) {
+        // A finding taller than what is left: its first lines, if nothing else is in view.
+        if (shownCount === 0 && room > 0) {
+          inView.push(...lines.slice(0, room));
+          const last = inView.at(-1)?.at(-1);
+          if (last) last.text = `${last.text.replace(/.$/u, '')}…`;
+          shownCount = 1;
+        }
+        break;
+      }
+      inView.push(...lines);
+      room -= lines.length;
+      shownCount++;
+    }
+  }
   return (
     <Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1}>
       <Text bold>Doctor</Text>
-      {!report && !note && <Text dimColor>Checking…</Text>}
-      {report && findings.length === 0 && <Text color="green">✔ nothing to fix</Text>}
-      {inView.map((finding) => (
-        <Text key={`${finding.code}:${finding.subject}`} wrap="truncate">
-          <Text color={MARK[finding.severity][1]}>{MARK[finding.severity][0]}</Text> {finding.subject}:{' '}
-          {finding.problem} <Text dimColor>→ {finding.fix}</Text>
+      {status === 'checking' && <Text dimColor>Checking…</Text>}
+      {status === 'clean' && <Text color="green">✔ nothing to fix</Text>}
+      <StyledLines lines={inView} />
+      {findings.length > shownCount && (
+        <Text dimColor wrap="truncate">
+          … {findings.length - shownCount} more: `authdeck doctor`
         </Text>
-      ))}
-      {findings.length > inView.length && (
-        <Text dimColor>… {findings.length - inView.length} more: `authdeck doctor`</Text>
       )}
-      {note && <Text wrap="truncate">{shown(note)}</Text>}
+      <StyledLines lines={noteLines} />
     </Box>
   );
 }

@@ -10,6 +10,8 @@ interface ProfileTableProps {
   rows: DashboardRow[];
   top: number;
   height: number;
+  /** Room for a "… N more below" line under the rows. */
+  more: boolean;
   cursor: number;
   columns: Columns;
   now: number;
@@ -19,7 +21,7 @@ interface ProfileTableProps {
 }
 
 /** Only the rows in view are rendered, so 5,000 profiles cost what 30 do. */
-export function ProfileTable({ rows, top, height, cursor, columns, now, store, probes }: ProfileTableProps) {
+export function ProfileTable({ rows, top, height, more, cursor, columns, now, store, probes }: ProfileTableProps) {
   const slice = rows.slice(top, top + height);
   return (
     <Box flexDirection="column">
@@ -34,7 +36,12 @@ export function ProfileTable({ rows, top, height, cursor, columns, now, store, p
           probe={probes[row.kind === 'profile' ? row.profile.id : row.kind === 'env' ? `env:${row.env.variable}` : '']}
         />
       ))}
-      {rows.length > top + height && <Text dimColor> … {rows.length - top - height} more below</Text>}
+      {more && rows.length > top + height && (
+        <Text dimColor wrap="truncate">
+          {' '}
+          … {rows.length - top - height} more below
+        </Text>
+      )}
     </Box>
   );
 }

@@ -1,0 +1,198 @@
+/**
+ * Lines laid out before they are drawn: a screen that must fit the terminal's rows has to know
+ * how many lines each piece takes, so the pieces that wrap are wrapped here (and drawn one
+ * `Text` per line) rather than by Ink. Pure: the plain first frame uses it before Ink loads.
+ * Widths are counted in code points, as the rest of the screens count them.
+ */
+
+/** One piece of a line and how it looks. */
+export interface Styled {
+  text: string;
+  color?: string;
+  bold?: boolean;
+  dim?: boolean;
+}
+
+export function textWidth(text: string): number {
+  return [...text].length;
+}
+
+/** `text` cut to `width` with a trailing … when it is longer. */
+export function cutEnd(text: string, width: number): string {
+  const chars = [...text];
+  if (chars.length <= width) return text;
+  return width <= 0 ? '' : `${chars.slice(0, width - 1).join('')}…`;
+}
+
+/**
+ * Where each line of `text` starts and ends when it is word-wrapped at `width`: a line breaks at
+ * the last space that fits (the space itself is not drawn), a word longer than a line is cut, and
+ * a line break starts a new line.
+ */
+function wrapRanges(chars: string[], width: number): Array<[number, number]> {
+  const room = Math.max(1, width);
+  const ranges: Array<[number, number]> = [];
+  let paragraph = 0;
+  for (let index = 0; index <= chars.length; index++) {
+    if (index < chars.length && chars[index] !== '\n') continue;
+    let start = paragraph;
+    while (index - start > room) {
+      let space = -1;
+      for (let at = start + room; at > start; at--) {
+        if (chars[at] === ' ') {
+          space = at;
+          break;
+        }
+      }
+      ranges.push(space === -1 ? [start, start + room] : [start, space]);
+      start = space === -1 ? start + room : space + 1;
+    }
+    ranges.push([start, index]);
+    paragraph = index + 1;
+  }
+  return ranges;
+}
+
+/** Plain text word-wrapped at `width`. */
+export function wrapText(text: string, width: number): string[] {
+  const chars = [...text];
+  return wrapRanges(chars, width).map(([start, end]) => chars.slice(start, end).join(''));
+}
+
+/**
+ * Styled pieces word-wrapped at `width`, each line its own pieces; at most `maxLines` lines,
+ * the last one ending in … when some were left out.
+ */
+export function wrapStyled<S extends Styled>(segments: readonly S[], width: number, maxLines = Infinity): S[][] {
+  const chars: string[] = [];
+  const owner: number[] = [];
+  segments.forEach((segment, index) => {
+    for (const char of segment.text) {
+      chars.push(char);
+      owner.push(index);
+    }
+  });
+  let ranges = wrapRanges(chars, width);
+  let cut = false;
+  if (ranges.length > maxLines) {
+    ranges = ranges.slice(0, Math.max(0, maxLines));
+    cut = true;
+  }
+  return ranges.map(([start, end], lineIndex) => {
+    const line: S[] = [];
+    let index = start;
+    while (index < end) {
+      const segment = owner[index] as number;
+      let until = index;
+      while (until < end && owner[until] === segment) until++;
+      line.push({ ...(segments[segment] as S), text: chars.slice(index, until).join('') });
+      index = until;
+    }
+    if (cut && lineIndex === ranges.length - 1 && line.length > 0) {
+      const last = line.at(-1) as S;
+      const used = line.reduce((sum, segment) => sum + textWidth(segment.text), 0);
+      last.text = used + 1 > Math.max(1, width) ? `${[...last.text].slice(0, -1).join('')}…` : `${last.text}…`;
+    }
+    return line;
+  });
+}
+
+/**
+ * A path cut from the left so that its file name stays in view: "…/agents/main/agent/auth-profiles.json".
+ * Whole directories go first; a file name longer than the room keeps its end.
+ */
+export function fitPath(path: string, room: number): string {
+  if (textWidth(path) <= room) return path;
+  if (room <= 1) return room === 1 ? '…' : '';
+  const separator = path.includes('/') || !path.includes('\\') ? '/' : '\\';
+  const parts = path.split(separator);
+  let tail = parts.at(-1) ?? '';
+  for (let index = parts.length - 2; index >= 0; index--) {
+    const longer = `${parts[index]}${separator}${tail}`;
+    if (textWidth(longer) + 2 > room) break;
+    tail = longer;
+  }
+  if (textWidth(tail) + 2 <= room) return `…${separator}${tail}`;
+  return `…${[...path].slice(-(room - 1)).join('')}`;
+}
+
+/**
+ * Items of these widths placed in rows of `width` with `gap` between them, as a wrapping flex
+ * row places them: each row holds the indexes of its items.
+ */
+export function packRows(widths: readonly number[], gap: number, width: number): number[][] {
+  const rows: number[][] = [];
+  let row: number[] = [];
+  let used = 0;
+  widths.forEach((itemWidth, index) => {
+    if (row.length > 0 && used + gap + itemWidth > width) {
+      rows.push(row);
+      row = [];
+      used = 0;
+    }
+    used += (row.length > 0 ? gap : 0) + itemWidth;
+    row.push(index);
+  });
+  if (row.length > 0) rows.push(row);
+  return rows;
+}
+
+/** How many lines rows of items take when an item wider than the line wraps on its own. */
+export function rowsHeight(rows: readonly number[][], widths: readonly number[], width: number): number {
+  return rows.reduce(
+    (lines, row) => lines + (row.length === 1 ? Math.max(1, Math.ceil((widths[row[0] as number] ?? 0) / width)) : 1),
+    0,
+  );
+}
+
+/** A key and what it does, as the hint bar shows it. */
+export type HintPair = readonly [key: string, action: string];
+
+const HINT_GAP = 2;
+const hintWidth = ([key, action]: HintPair) => textWidth(key) + 1 + textWidth(action);
+
+/**
+ * The hint bar's lines at `width`: as many hints as fit in `maxLines` lines, in their order.
+ * When some are left out the help key (`?`) stays, at the end of the last line: it lists them.
+ */
+export function packHints<H extends HintPair>(hints: readonly H[], width: number, maxLines = Infinity): H[][] {
+  if (maxLines <= 0) return [];
+  const widths = hints.map(hintWidth);
+  const rows = packRows(widths, HINT_GAP, width);
+  if (rows.length <= maxLines) return rows.map((row) => row.map((index) => hints[index] as H));
+  const kept = rows.slice(0, maxLines);
+  const help = hints.findIndex(([key]) => key === '?');
+  const last = kept.at(-1) as number[];
+  if (help !== -1 && !kept.flat().includes(help)) {
+    const used = () => last.reduce((sum, index) => sum + (widths[index] ?? 0) + HINT_GAP, 0);
+    while (last.length > 0 && used() + (widths[help] ?? 0) > width) last.pop();
+    last.push(help);
+  }
+  return kept.filter((row) => row.length > 0).map((row) => row.map((index) => hints[index] as H));
+}
+
+/** The header's pieces: the app, the screen, the agent. */
+export function headerPieces(title: string, agentId: string): Styled[] {
+  return [
+    { text: 'authdeck', bold: true, color: 'cyan' },
+    { text: '·', dim: true },
+    { text: title, bold: true },
+    { text: `· agent ${agentId}`, dim: true },
+  ];
+}
+
+/** The header's lines at `width`: whole pieces move to the next line; one wider than a line wraps. */
+export function headerLines(title: string, agentId: string, width: number): Styled[][] {
+  const pieces = headerPieces(title, agentId);
+  const rows = packRows(
+    pieces.map((piece) => textWidth(piece.text)),
+    1,
+    width,
+  );
+  return rows.flatMap((row) =>
+    wrapStyled(
+      row.flatMap((index, position) => [...(position > 0 ? [{ text: ' ' }] : []), pieces[index] as Styled]),
+      width,
+    ),
+  );
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { fitPath, headerLines, packHints, wrapStyled, wrapText } from '../../src/components/text-layout.js';
+import { dashboardLayout, storeLine } from '../../src/screens/dashboard/layout.js';
+
+describe('text laid out before it is drawn', () => {
+  it('wraps at spaces, cuts a word longer than a line, and marks lines left out', () => {
+    expect(wrapText('mode 644: readable by other users', 12)).toEqual(['mode 644:', 'readable by', 'other users']);
+    expect(wrapText('/home/me/.openclaw/agents', 10)).toEqual(['/home/me/.', 'openclaw/a', 'gents']);
+    const lines = wrapStyled([{ text: 'one two ' }, { text: 'three four five', dim: true }], 9, 2);
+    expect(lines).toEqual([[{ text: 'one two' }], [{ text: 'three…', dim: true }]]);
+  });
+
+  it('cuts a path from the left so its file name stays', () => {
+    const path = '/home/someone/.openclaw/agents/main/agent/auth-profiles.json';
+    expect(fitPath(path, 100)).toBe(path);
+    expect(fitPath(path, 40)).toBe('…/agents/main/agent/auth-profiles.json');
+    expect(fitPath(path, 20)).toBe('…/auth-profiles.json');
+    expect(fitPath(path, 10)).toBe('…iles.json');
+    expect(storeLine('JSON files (OpenClaw ≤ 2026.6.1)', path, 80)).toBe(
+      'JSON files (OpenClaw ≤ 2026.6.1) · …/agents/main/agent/auth-profiles.json',
+    );
+    expect(storeLine('JSON files (OpenClaw ≤ 2026.6.1)', path, 32)).toBe('…/main/agent/auth-profiles.json');
+  });
+
+  it('keeps the help key when the hint bar is cut to fewer lines', () => {
+    const hints = [
+      ['↑↓', 'move'],
+      ['enter', 'details'],
+      ['a', 'add'],
+      ['d', 'remove'],
+      ['?', 'help'],
+      ['q', 'quit'],
+    ] as const;
+    expect(packHints(hints, 40).map((line) => line.map(([key]) => key))).toEqual([
+      ['↑↓', 'enter', 'a', 'd'],
+      ['?', 'q'],
+    ]);
+    expect(packHints(hints, 40, 1).map((line) => line.map(([key]) => key))).toEqual([['↑↓', 'enter', 'a', '?']]);
+    expect(packHints(hints, 40, 0)).toEqual([]);
+  });
+
+  it('puts the agent on a second header line when the title does not fit', () => {
+    const text = (width: number) =>
+      headerLines('dashboard', 'main', width).map((line) => line.map((piece) => piece.text).join(''));
+    expect(text(40)).toEqual(['authdeck · dashboard · agent main']);
+    expect(text(32)).toEqual(['authdeck · dashboard', '· agent main']);
+  });
+});
+
+describe('the dashboard layout', () => {
+  it('never takes more lines than the terminal has, less one, whatever it holds', () => {
+    for (let rows = 4; rows <= 50; rows++)
+      for (const hints of [1, 2, 4])
+        for (const panel of [undefined, 5, 26])
+          for (const fixed of [0, 1, 3]) {
+            const title = 2;
+            const layout = dashboardLayout({ rows, title, fixed, warnings: 2, hints, ...(panel ? { panel } : {}) });
+            const spacers = layout.spaced ? (layout.hints > 0 ? 3 : 2) : 0;
+            const used =
+              title +
+              fixed +
+              spacers +
+              Number(layout.summary) +
+              Number(layout.store) +
+              layout.warnings +
+              layout.panel +
+              layout.hints +
+              layout.table;
+            if (title + fixed < rows - 1) expect(used, JSON.stringify({ rows, hints, panel, fixed })).toBe(rows - 1);
+            // With two lines or more to spare, the table or the panel has some of them.
+            if (rows - 1 - title - fixed >= 2)
+              expect(layout.table + layout.panel, JSON.stringify({ rows, panel, fixed })).toBeGreaterThan(0);
+          }
+  });
+
+  it('gives way in order: blank lines, warnings, the store line, hints, the counts; the table keeps three rows', () => {
+    const at = (rows: number) => dashboardLayout({ rows, title: 1, fixed: 0, warnings: 1, hints: 2 });
+    expect(at(30)).toMatchObject({ spaced: true, summary: true, store: true, warnings: 1, hints: 2, table: 20 });
+    expect(at(12)).toMatchObject({ spaced: false, summary: true, store: true, warnings: 1, hints: 2, table: 5 });
+    expect(at(8)).toMatchObject({ spaced: false, summary: true, store: false, warnings: 0, hints: 1, table: 4 });
+    expect(at(6)).toMatchObject({ summary: false, hints: 0, table: 4 });
+  });
+});

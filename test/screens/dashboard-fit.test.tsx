@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/services/doctor/doctor-types.js';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { createFakeServices, fakeState, fakeWorkspace, NOW } from '../helpers/fake-services.js';
+import { type Rendered, renderApp, waitForFrame } from '../helpers/ink.js';
+
+/** Enough profiles that no small terminal holds them all. */
+function manyProfiles(): Record<string, Record<string, unknown>> {
+  const profiles: Record<string, Record<string, unknown>> = {
+    'anthropic:work': { type: 'token', provider: 'anthropic', token: fakeSecrets.setupToken('w'), expires: NOW + 9e9 },
+    'openai:me@example.com': {
+      type: 'oauth',
+      provider: 'openai',
+      access: 'eyJhbGciOi.fake.access',
+      refresh: 'rt-fake',
+      expires: NOW + 3_600_000,
+    },
+  };
+  for (let index = 0; index < 10; index++)
+    profiles[`groq:key-${index}`] = { type: 'api_key', provider: 'groq', key: fakeSecrets.groqKey(String(index)) };
+  return profiles;
+}
+
+/** A home whose path is as long as real ones get (a user name, a nested home). */
+const longWorkspace = fakeWorkspace({
+  home: '/home/someone-with-a-long-name',
+  stateDir: '/home/someone-with-a-long-name/.openclaw',
+  agentDir: '/home/someone-with-a-long-name/.openclaw/agents/main/agent',
+  mainAgentDir: '/home/someone-with-a-long-name/.openclaw/agents/main/agent',
+});
+
+async function openDashboard(options: { columns?: number; rows?: number; long?: boolean; findings?: Finding[] } = {}) {
+  const workspace = options.long ? longWorkspace : fakeWorkspace();
+  const services = createFakeServices({ state: fakeState(manyProfiles(), {}, workspace), workspace });
+  if (options.findings) services.doctorFindings = options.findings;
+  const app = await renderApp(services, { name: 'dashboard' });
+  await waitForFrame(app, 'anthropic:work');
+  if (options.columns !== undefined || options.rows !== undefined)
+    await app.resize(options.columns ?? 100, options.rows);
+  return { app, services };
+}
+
+/** The frame fits a terminal of this size: no more lines than its rows less one, none wider, the title first. */
+function expectFits(app: Rendered, columns: number, rows: number) {
+  const lines = app.frame().split('\n');
+  expect(lines.length, app.frame()).toBeLessThanOrEqual(rows - 1);
+  for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(columns);
+  expect(lines[0]).toMatch(/^authdeck · dashboard/);
+  return lines;
+}
+
+describe('dashboard: fits the terminal', () => {
+  it.each([
+    [32, 12],
+    [100, 8],
+    [60, 15],
+    [80, 10],
+    [100, 16],
+  ])('at %i×%i the title stays on top, with fewer rows and a "more" line', async (columns, rows) => {
+    const { app } = await openDashboard({ columns, rows });
+    const lines = expectFits(app, columns, rows);
+    expect(lines.some((line) => line.startsWith('▸'))).toBe(true);
+    expect(app.frame()).toMatch(/… \d+ more below/);
+    // The help key is always there: the help lists what the hint bar had no room for.
+    expect(app.frame()).toMatch(/\? help/);
+    // Moving to the last row scrolls the table, and the title stays.
+    await app.type('G');
+    expect(app.frame()).toMatch(/▸ .*openai:me@exam/);
+    expectFits(app, columns, rows);
+  });
+
+  it('keeps fitting with a panel open, a question or a message', async () => {
+    const long: Finding = {
+      code: 'permissions',
+      severity: 'warning',
+      subject: '/home/me/.openclaw/agents/main/agent/auth-profiles.json',
+      problem: 'mode 644: readable by other users',
+      why: 'secrets',
+      fix: 'chmod 600 /home/me/.openclaw/agents/main/agent/auth-profiles.json',
+    };
+    const { app } = await openDashboard({ columns: 60, rows: 14, findings: [long, long, long, long] });
+    await app.press('enter');
+    await waitForFrame(app, /provider\s+anthropic/);
+    expectFits(app, 60, 14);
+    await app.press('escape');
+    await app.type('?');
+    await waitForFrame(app, 'Keys');
+    expectFits(app, 60, 14);
+    expect(app.frame()).toMatch(/more in a taller terminal/);
+    await app.type('x');
+    await app.type('D');
+    await waitForFrame(app, 'mode 644');
+    expectFits(app, 60, 14);
+    expect(app.frame()).toMatch(/… \d more: `authdeck doctor`/);
+    await app.press('escape');
+    await app.type('A');
+    await waitForFrame(app, 'Switch agent');
+    expectFits(app, 60, 14);
+    await app.press('escape');
+    await app.type('d');
+    await waitForFrame(app, 'any other key no');
+    expectFits(app, 60, 14);
+    await app.type('y');
+    await waitForFrame(app, 'Removed anthropic:work');
+    expectFits(app, 60, 14);
+    await app.type('/');
+    await app.type('groq');
+    expectFits(app, 60, 14);
+  });
+
+  it('fits again after the terminal shrinks, and grows back', async () => {
+    const { app } = await openDashboard();
+    expect(app.frame()).not.toContain('more below');
+    await app.resize(100, 8);
+    expectFits(app, 100, 8);
+    await app.resize(100, 40);
+    expect(app.frame()).toContain('groq:key-9');
+    expect(app.frame()).not.toContain('more below');
+  });
+});
+
+describe('dashboard: what was cut', () => {
+  it('D wraps a long finding inside the box: the whole fix can be read', async () => {
+    const fix = 'chmod 600 /home/someone-with-a-long-name/.openclaw/agents/main/agent/auth-profiles.json';
+    const { app } = await openDashboard({
+      findings: [
+        {
+          code: 'permissions',
+          severity: 'warning',
+          subject: '/home/someone-with-a-long-name/.openclaw/agents/main/agent/auth-profiles.json',
+          problem: 'mode 644: readable by other users of this machine',
+          why: 'secrets',
+          fix,
+        },
+      ],
+    });
+    await app.type('D');
+    await waitForFrame(app, 'mode 644');
+    const lines = app.frame().split('\n');
+    const top = lines.findIndex((line) => line.startsWith('╭'));
+    const bottom = lines.findIndex((line) => line.startsWith('╰'));
+    const inside = lines.slice(top + 1, bottom).map((line) => line.replace(/^│ /, '').replace(/ *│$/, '').trim());
+    for (const line of lines.slice(top, bottom + 1)) expect(line.length).toBeLessThanOrEqual(100);
+    const text = inside.join(' ');
+    expect(text).toContain(
+      '! /home/someone-with-a-long-name/.openclaw/agents/main/agent/auth-profiles.json: mode 644: readable by other users of this machine',
+    );
+    expect(text).toContain(`→ ${fix}`);
+    expect(text).not.toContain('…');
+  });
+
+  it('keeps the file name of a long store path in view at 100 columns (header, details, messages)', async () => {
+    const { app } = await openDashboard({ long: true });
+    const storeLine = app.frame().split('\n')[3] ?? '';
+    expect(storeLine).toMatch(/^JSON files \(OpenClaw ≤ 2026\.6\.1\) · …\/.*agents\/main\/agent\/auth-profiles\.json$/);
+    await app.resize(60);
+    expect(app.frame()).toContain('JSON files (OpenClaw ≤ 2026.6.1) · …/auth-profiles.json');
+    await app.resize(100);
+    await app.press('enter');
+    await waitForFrame(app, /source\s+this agent · .*auth-profiles\.json/);
+    await app.press('escape');
+    await app.type('d');
+    await app.type('y');
+    // The message says where it was removed from, whole, over more lines when it must.
+    const frame = await waitForFrame(app, 'Removed anthropic:work');
+    expect(frame.replace(/\n/g, ' ')).toContain(
+      'Removed anthropic:work from /home/someone-with-a-long-name/.openclaw/agents/main/agent/auth-profiles.json',
+    );
+  });
+
+  it('Esc on a kept filter clears it and keeps the row in hand; Home and End go to the first and last row', async () => {
+    const { app } = await openDashboard({ rows: 40 });
+    await app.type('/');
+    await app.type('key-3');
+    await app.press('enter');
+    expect(app.frame()).toMatch(/▸ .*groq:key-3/);
+    expect(app.frame()).toContain('filter: key-3');
+    await app.press('escape');
+    await waitForFrame(app, 'anthropic:work');
+    expect(app.frame()).not.toContain('filter: key-3');
+    expect(app.frame()).toMatch(/▸ .*groq:key-3/);
+    await app.press('home');
+    expect(app.frame()).toMatch(/▸ .*anthropic:work/);
+    expect(app.frame()).not.toContain('r refresh sign-in');
+    await app.press('end');
+    expect(app.frame()).toMatch(/▸ .*openai:me@example\.com/);
+    expect(app.frame()).toContain('r refresh sign-in');
+  });
+});
