@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
+import { StyledSegments } from '../../components/StyledLines.js';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
 import type { StoreReport } from '../../services/status/report.js';
 import type { Columns } from './columns.js';
@@ -59,17 +60,7 @@ const TableRow = memo(function TableRow(props: {
   const segments = rowSegments(row, { ...props, ...(props.probe ? { probe: props.probe } : {}) });
   return (
     <Text wrap="truncate" inverse={selected && (row.kind === 'profile' || row.kind === 'env')}>
-      {segments.map((segment, index) => (
-        <Text
-          // biome-ignore lint/suspicious/noArrayIndexKey: segments are positional and never reorder.
-          key={index}
-          {...(segment.color ? { color: segment.color } : {})}
-          bold={segment.bold ?? false}
-          dimColor={segment.dim ?? false}
-        >
-          {segment.text}
-        </Text>
-      ))}
+      <StyledSegments segments={segments} />
     </Text>
   );
 });

@@ -20,6 +20,15 @@ export function shSourceArms(arms: SourceArm[]): string[] {
   );
 }
 
+/** The shell function both bash and zsh scripts use to ask `authdeck __complete` (the same syntax in both). */
+export const ASK_FUNCTION = `# Asks authdeck for values (profile ids, agents, providers): one per line, nothing on any error.
+__authdeck_ask() {
+  local prog=$2
+  [[ $prog == '~/'* ]] && prog=$HOME/\${prog:2}
+  "$prog" __complete "$1" "\${@:3}" 2>/dev/null </dev/null
+}
+`;
+
 /**
  * bash: a function bound with `complete -F`. It splits the line itself (COMP_WORDS cuts
  * `anthropic:work` at the colon) and, since readline replaces only the text after the last
@@ -50,13 +59,7 @@ ${shSourceArms(sourceTable(model)).join('\n')}
   esac
 }
 
-# Asks authdeck for values (profile ids, agents, providers): one per line, nothing on any error.
-__authdeck_ask() {
-  local prog=$2
-  [[ $prog == '~/'* ]] && prog=$HOME/\${prog:2}
-  "$prog" __complete "$1" "\${@:3}" 2>/dev/null </dev/null
-}
-
+${ASK_FUNCTION}
 _authdeck() {
   local line=\${COMP_LINE:0:COMP_POINT} cur='' n
   local -a words

@@ -1,4 +1,4 @@
-import { shPattern, shQuote, shSourceArms } from './bash.js';
+import { ASK_FUNCTION, shPattern, shQuote, shSourceArms } from './bash.js';
 import { type CompletionModel, oneLine, sourceTable, valueOptionNames } from './model.js';
 
 /** An entry for `_describe`: a colon in the word would end it early. */
@@ -44,13 +44,7 @@ ${arms.join('\n')}
   esac
 }
 
-# Asks authdeck for values (profile ids, agents, providers): one per line, nothing on any error.
-__authdeck_ask() {
-  local prog=$2
-  [[ $prog == '~/'* ]] && prog=$HOME/\${prog:2}
-  "$prog" __complete "$1" "\${@:3}" 2>/dev/null </dev/null
-}
-
+${ASK_FUNCTION}
 _authdeck() {
   local -a _ad_words _ad_subs _ad_opts _ad_vopts _ad_line vals
   local _ad_src cmd='' pending='' ended='' src='' cur w
