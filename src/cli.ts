@@ -196,7 +196,10 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     }
     const globals = globalOptions(outcome.values);
     // A mistyped --state-dir would read as an empty state: say so instead. A write may create it.
-    const writes = outcome.command === ROOT ? io.stdin.isTTY && io.stdout.isTTY : outcome.command.writes;
+    const writes =
+      outcome.command === ROOT
+        ? io.stdin.isTTY && io.stdout.isTTY
+        : outcome.command.writes && !outcome.command.needsExistingState;
     if (globals.stateDir !== undefined && !writes && !isDirectory(globals.stateDir))
       throw new UsageError(`--state-dir ${globals.stateDir}: no such directory; nothing to read there`);
     const ctx = new CommandContext(io, globals);

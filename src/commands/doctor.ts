@@ -6,6 +6,7 @@ export const doctorCommand = command({
   description: 'check what keeps the gateway from working; --fix applies the safe fixes',
   examples: ['authdeck doctor', 'authdeck doctor --fix'],
   writes: true,
+  needsExistingState: true,
   options: {
     fix: flag('fix', 'apply the fixes that lose nothing: permissions, stale locks, temp files, dangling order entries'),
     json: OPTIONS.json,

@@ -112,6 +112,7 @@ export const migrateCommand = command({
     'SQLite-era agent with JSON auth files: what `openclaw doctor --fix` would import, and --apply to do it without losing renewed tokens',
   examples: ['authdeck migrate', 'authdeck migrate --apply --yes'],
   writes: true,
+  needsExistingState: true,
   options: {
     apply: flag('apply', 'write the new and newer profiles into SQLite and archive the JSON files'),
     preferJson: flag('prefer-json', 'with --apply: also take every profile that differs from the stored one'),

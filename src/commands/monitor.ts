@@ -33,6 +33,7 @@ export const monitorCommand = group({
         'what the timer runs: refresh the sign-ins due before the next run, one check, and a notification when it is not ok',
       // It refreshes sign-ins, so it writes the store (and takes --no-reload).
       writes: true,
+      needsExistingState: true,
       options: MONITOR_RUN_OPTIONS,
       run: async (ctx, options) => (await load()).runScheduledCheck(ctx, options),
     }),

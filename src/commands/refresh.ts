@@ -64,6 +64,7 @@ export const refreshCommand = command({
   description: "renew an OAuth sign-in's access token now (under the gateway's refresh lock); --due: every one due",
   examples: ['authdeck refresh openai:me@example.com', 'authdeck refresh --due --within 1h   # from your own cron'],
   writes: true,
+  needsExistingState: true,
   options: {
     force: flag('force', 'even when the access token is still good'),
     due: flag('due', 'every OAuth sign-in whose access token expires within --within (or has expired)'),

@@ -78,6 +78,7 @@ export const removeCommand = command({
   description: 'remove a profile (asks first in a terminal)',
   examples: ['authdeck remove anthropic:work', 'authdeck remove work --yes --json'],
   writes: true,
+  needsExistingState: true,
   options: { yes: OPTIONS.yes, json: OPTIONS.json },
   args: [{ name: 'id', required: true, values: 'profiles' }],
   // The parser has checked there is exactly one.

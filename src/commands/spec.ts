@@ -52,6 +52,8 @@ export interface CommandSpec {
   helpSections?: Array<{ title: string; lines: string[] }>;
   /** It changes the store or the config: --no-reload and --store-generation apply to it. */
   writes?: boolean;
+  /** It writes only what exists already (refresh, remove…): a --state-dir that is not there is a mistake. */
+  needsExistingState?: boolean;
   /** Not listed in help (the completion helper). */
   hidden?: boolean;
   options?: OptionSpec[];

@@ -1,3 +1,5 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OAUTH_PROVIDERS } from '../../src/services/oauth/oauth-providers.js';
@@ -76,6 +78,17 @@ describe('the command line’s small words', () => {
       'authdeck: --state-dir /nonexistent/openclaw: no such directory; nothing to read there\n',
     );
   });
+
+  it.each([['monitor', 'run'], ['refresh', '--due'], ['doctor']])(
+    '%s %s: a --state-dir that does not exist is refused, not created',
+    async (...args) => {
+      const missing = join(mkdtempSync(join(tmpdir(), 'authdeck-missing-')), 'openclaw');
+      const result = await run(['--state-dir', missing, ...line.split(' ')]);
+      expect(result.code).toBe(64);
+      expect(result.stderr).toContain('no such directory; nothing to read there');
+      expect(existsSync(missing)).toBe(false);
+    },
+  );
 
   it('status --json says an auth-profiles.json that is not there does not exist', async () => {
     const json = JSON.parse((await run(['status', '--json'])).stdout);
