@@ -79,9 +79,9 @@ describe('the command line’s small words', () => {
     );
   });
 
-  it.each([['monitor', 'run'], ['refresh', '--due'], ['doctor']])(
-    '%s %s: a --state-dir that does not exist is refused, not created',
-    async (...args) => {
+  it.each(['monitor run', 'refresh --due', 'doctor'])(
+    '%s: a --state-dir that does not exist is refused, not created',
+    async (line) => {
       const missing = join(mkdtempSync(join(tmpdir(), 'authdeck-missing-')), 'openclaw');
       const result = await run(['--state-dir', missing, ...line.split(' ')]);
       expect(result.code).toBe(64);
