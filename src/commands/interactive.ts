@@ -42,7 +42,17 @@ export async function openScreen(
 export type OnboardOptions = Partial<OptionValues<typeof ONBOARD_OPTIONS>>;
 
 export async function runOnboard(ctx: CommandContext, options: OnboardOptions): Promise<number> {
-  const { provider, method } = options;
+  const { method } = options;
+  // A typo would open the wizard on a provider nobody has (and save a key under it): refuse it here.
+  const provider =
+    options.provider === undefined
+      ? undefined
+      : (await import('./provider-arg.js')).knownProvider(options.provider, {
+          custom: false,
+          known: Object.keys((await ctx.workspace()).config.models.providers),
+          flag: '--provider',
+          customUnlessNear: true,
+        });
   // An auth choice is OpenClaw's own answer to the wizard's questions: in a terminal too, only the secret is asked.
   if (options.authChoice !== undefined) {
     if (provider || method)

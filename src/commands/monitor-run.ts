@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs';
 import { tellGateway } from '../services/actions.js';
 import { parseDuration } from '../services/durations.js';
 import { UsageError } from '../services/errors.js';
+import { monitorCheck } from '../services/monitor/monitor-check.js';
 import {
   installMonitor,
   MIN_EVERY_MS,
@@ -9,7 +10,6 @@ import {
   monitorStatus,
   uninstallMonitor,
 } from '../services/monitor/monitor-install.js';
-import { monitorCheck } from '../services/monitor/monitor-check.js';
 import { describeRun, monitorRunExitCode, runMonitor } from '../services/monitor/monitor-notify.js';
 import { parseNotifyTarget, scrubSecrets } from '../services/monitor/monitor-units.js';
 import type { CommandContext } from './context.js';

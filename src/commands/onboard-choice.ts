@@ -17,7 +17,8 @@ import { shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 import { defaultModelPolicy } from './onboard-choice-options.js';
 import { offerPluginInstall, reportOnboarded } from './onboard-report.js';
-import { cliFitHint, knownProvider } from './save-credential.js';
+import { knownProvider } from './provider-arg.js';
+import { cliFitHint } from './save-credential.js';
 import { promptConfirm } from './secret-input.js';
 
 export interface ChoiceOptions {

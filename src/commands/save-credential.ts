@@ -1,6 +1,5 @@
 import { saveCredential } from '../services/actions.js';
 import { formatExpiryDate, formatRelative } from '../services/durations.js';
-import { editDistance } from '../services/edit-distance.js';
 import { AuthdeckError, CancelledError, UsageError } from '../services/errors.js';
 import type { AgentState } from '../services/profiles/agent-state.js';
 import { profileAWriteWouldReplace } from '../services/profiles/agent-state.js';
@@ -8,15 +7,14 @@ import { checkSecret, maskSecret, type SecretFit, type SecretKind } from '../ser
 import { customProviderNote } from '../services/profiles/model-coverage.js';
 import { resolveProfileId } from '../services/profiles/profile-actions.js';
 import { orderJoinedLine, refuseReplacing, sameSecretNote } from '../services/profiles/save-credential.js';
-import { suggestProviderIds } from '../services/providers/catalog.js';
 import { setUpProvider } from '../services/providers/provider-setup.js';
-import { findProvider, isValidProviderId, normalizeProviderId, providerInfo } from '../services/providers.js';
+import { providerInfo } from '../services/providers.js';
 import { shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
-
 import { CHOICE_OPTIONS, defaultModelPolicy } from './onboard-choice-options.js';
 import { notePlugin, offerPluginInstall, setupJson, setupLine } from './onboard-report.js';
 import { writeJson, writeLine } from './output.js';
+import { knownProvider, providersHere } from './provider-arg.js';
 import { promptConfirm } from './secret-input.js';
 import { command, duration, flag, OPTIONS, provider, required } from './spec.js';
 
@@ -31,41 +29,6 @@ export interface SaveCredentialOptions {
   custom?: boolean;
   setDefaultModel?: boolean;
   keepDefaultModel?: boolean;
-}
-
-/**
- * The provider a secret is saved for: OpenClaw's id (an alias resolved), one the config or the
- * store already has (`known`), or — with --custom — a new one. A typo is not stored as a new provider.
- */
-export function knownProvider(
-  typed: string,
-  options: { custom: boolean; known: readonly string[]; flag?: string },
-): string {
-  const found = findProvider(typed);
-  if (found) return found.id;
-  const id = normalizeProviderId(typed);
-  if (!isValidProviderId(id))
-    throw new UsageError(
-      `${options.flag ?? '--provider'}: "${shown(typed)}" is not a provider id (letters, digits, . _ -)`,
-    );
-  if (options.known.includes(id) || options.custom) return id;
-  const near = [
-    ...options.known.filter((other) => editDistance(id, other) <= (id.length <= 4 ? 1 : 2)),
-    ...suggestProviderIds(id),
-  ].slice(0, 3);
-  const hint = near.length > 0 ? `; did you mean ${near.join(', ')}?` : " (the README's provider table lists them)";
-  throw new UsageError(
-    `"${shown(typed)}" is not a provider OpenClaw knows${hint}${options.flag ? '' : ' For a provider of your own, add --custom.'}`,
-  );
-}
-
-/** Providers this agent already has: a models.providers block, or a stored profile. */
-function providersHere(state: AgentState): string[] {
-  const ids = new Set(Object.keys(state.workspace.config.models.providers));
-  for (const layer of [state.own, state.base])
-    for (const profile of Object.values(layer?.profiles ?? {}))
-      if (typeof profile.provider === 'string') ids.add(profile.provider);
-  return [...ids];
 }
 
 /** `paste-token` and `add-key`: one secret from a masked prompt or stdin into a profile. */

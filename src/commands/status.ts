@@ -7,6 +7,7 @@ import { forTerminal, guardTerminal } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 import { formatProbes, formatStatusReport } from './format-status.js';
 import { writeJson } from './output.js';
+import { knownProvider, providersHere } from './provider-arg.js';
 import { command, duration, flag, type OptionValues, provider, text, wholeNumber } from './spec.js';
 
 const STATUS_OPTIONS = {
@@ -27,8 +28,12 @@ export type StatusOptions = Partial<OptionValues<typeof STATUS_OPTIONS>>;
 /** `authdeck status`: exit 0, or with --check 0/1/2 (README "Exit codes"); unreadable state throws (3). */
 export async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<number> {
   const warnWithinMs = options.within ?? parseDuration(readPreferences(ctx.io.env).warnWithin);
-  const { provider } = options;
   const state = await ctx.agentState({ waitForLock: true });
+  // A typo would show an empty provider "in use, missing" and advise a command that is refused.
+  const provider =
+    options.provider === undefined
+      ? undefined
+      : knownProvider(options.provider, { custom: false, known: providersHere(state), flag: '--provider' });
   const nowMs = ctx.io.now();
   const report = buildStatusReport(state, {
     nowMs,

@@ -1,0 +1,45 @@
+import { editDistance } from '../services/edit-distance.js';
+import { UsageError } from '../services/errors.js';
+import type { AgentState } from '../services/profiles/agent-state.js';
+import { suggestProviderIds } from '../services/providers/catalog.js';
+import { findProvider, isValidProviderId, normalizeProviderId } from '../services/providers.js';
+import { shown } from '../services/terminal-text.js';
+
+/**
+ * The provider a secret is saved for: OpenClaw's id (an alias resolved), one the config or the
+ * store already has (`known`), or — with --custom — a new one. A typo is not stored as a new provider.
+ */
+export function knownProvider(
+  typed: string,
+  /** customUnlessNear: an id close to no known one is taken as a provider of your own (the wizard's "Another provider…"). */
+  options: { custom: boolean; known: readonly string[]; flag?: string; customUnlessNear?: boolean },
+): string {
+  const found = findProvider(typed);
+  if (found) return found.id;
+  const id = normalizeProviderId(typed);
+  if (!isValidProviderId(id))
+    throw new UsageError(
+      `${options.flag ?? '--provider'}: "${shown(typed)}" is not a provider id (letters, digits, . _ -)`,
+    );
+  if (options.known.includes(id) || options.custom) return id;
+  const near = [
+    ...new Set([
+      ...options.known.filter((other) => editDistance(id, other) <= (id.length <= 4 ? 1 : 2)),
+      ...suggestProviderIds(id),
+    ]),
+  ].slice(0, 3);
+  if (near.length === 0 && options.customUnlessNear) return id;
+  const hint = near.length > 0 ? `; did you mean ${near.join(', ')}?` : " (the README's provider table lists them)";
+  throw new UsageError(
+    `"${shown(typed)}" is not a provider OpenClaw knows${hint}${options.flag ? '' : ' For a provider of your own, add --custom.'}`,
+  );
+}
+
+/** Providers this agent already has: a models.providers block, or a stored profile. */
+export function providersHere(state: AgentState): string[] {
+  const ids = new Set(Object.keys(state.workspace.config.models.providers));
+  for (const layer of [state.own, state.base])
+    for (const profile of Object.values(layer?.profiles ?? {}))
+      if (typeof profile.provider === 'string') ids.add(profile.provider);
+  return [...ids];
+}

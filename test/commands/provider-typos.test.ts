@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { runCommand } from '../helpers/run-command.js';
+import { makeTempHome } from '../helpers/temp-state.js';
+
+// A mistyped provider is refused with the closest ids wherever --provider is taken, instead of
+// opening the wizard on it, saving a key under it, or showing it "in use, missing".
+const run = (args: string[], input?: string) =>
+  runCommand(args, { home: makeTempHome().home, ...(input !== undefined ? { input } : {}) });
+
+describe('a mistyped --provider', () => {
+  it.each([
+    ['login', '--provider', 'opneai'],
+    ['onboard', '--provider', 'opneai'],
+    ['status', '--provider', 'opneai'],
+    ['status', '--check', '--provider', 'opneai'],
+  ])('%s %s %s: did you mean, exit 64', async (...args) => {
+    const result = await run(args.filter((arg): arg is string => typeof arg === 'string'));
+    expect(result.code).toBe(64);
+    expect(result.stderr).toBe('authdeck: "opneai" is not a provider OpenClaw knows; did you mean openai?\n');
+  });
+
+  it('add-key names each close id once, when a profile of it exists too', async () => {
+    const { home } = makeTempHome();
+    await runCommand(['--no-reload', 'add-key', '--provider', 'openai'], { home, input: fakeSecrets.openaiKey() });
+    const result = await runCommand(['add-key', '--provider', 'opneai'], { home, input: fakeSecrets.openaiKey('b') });
+    expect(result.code).toBe(64);
+    expect(result.stderr).toMatch(/did you mean openai\?/);
+    expect(result.stderr).not.toMatch(/openai, openai/);
+  });
+
+  it('a provider of your own, close to none, still opens the wizard (which needs a terminal)', async () => {
+    const result = await run(['onboard', '--provider', 'my-proxy']);
+    expect(result.code).toBe(64);
+    expect(result.stderr).toContain('onboard needs a terminal');
+  });
+});
