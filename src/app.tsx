@@ -1,5 +1,5 @@
-import { useApp, useInput } from 'ink';
-import { useCallback, useMemo, useReducer, useState } from 'react';
+import { Text, useApp, useInput } from 'ink';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { AppServices } from './app-services.js';
 import { createKeyRouter, KeyRouterProvider } from './components/key-router.js';
 import {
@@ -11,6 +11,7 @@ import {
 import { currentScreen, navigationReducer, type Screen, type TuiResult } from './navigation.js';
 import { ScreenOutlet } from './screens/ScreenOutlet.js';
 import { ExitCode } from './services/errors.js';
+import { WritesInFlight } from './writes-in-flight.js';
 
 export interface AppProps {
   services: AppServices;
@@ -25,13 +26,22 @@ export interface AppProps {
  */
 export function App({ services: initialServices, initialScreen, onExit }: AppProps) {
   const { exit: exitInk } = useApp();
-  const [services, setServices] = useState(initialServices);
+  const [writes] = useState(() => new WritesInFlight());
+  const [untracked, setServices] = useState(initialServices);
+  const services = useMemo(() => writes.track(untracked), [writes, untracked]);
+  // Ctrl+C during a write: leave once it has landed, so the last frame says what was written.
+  const [leaving, setLeaving] = useState(false);
+  const leavingRef = useRef(false);
   const [navigation, dispatch] = useReducer(navigationReducer, { stack: [initialScreen] });
   const stackDepth = navigation.stack.length;
   const [router] = useState(() => createKeyRouter());
 
+  // Once: a screen that ends itself after a write may do so while Ctrl+C waits for that write.
+  const exited = useRef(false);
   const exit = useCallback(
     (result: TuiResult) => {
+      if (exited.current) return;
+      exited.current = true;
       onExit(result);
       exitInk();
     },
@@ -63,8 +73,20 @@ export function App({ services: initialServices, initialScreen, onExit }: AppPro
   );
 
   useInput((input, key) => {
-    if (key.ctrl && input === 'c') exit({ exitCode: ExitCode.cancelled });
+    if (!(key.ctrl && input === 'c')) return;
+    if (!writes.busy || leavingRef.current) {
+      exit({ exitCode: ExitCode.cancelled });
+      return;
+    }
+    leavingRef.current = true;
+    setLeaving(true);
+    writes.whenIdle((failed) => setLanded(failed ? ExitCode.failure : ExitCode.ok));
   });
+  // Left from an effect, after the screen has drawn the write's outcome.
+  const [landed, setLanded] = useState<number>();
+  useEffect(() => {
+    if (landed !== undefined) exit({ exitCode: landed });
+  }, [landed, exit]);
 
   return (
     <ServicesContext.Provider value={services}>
@@ -72,6 +94,11 @@ export function App({ services: initialServices, initialScreen, onExit }: AppPro
         <NavigationActionsContext.Provider value={actions}>
           <KeyRouterProvider router={router}>
             <ScreenOutlet screen={currentScreen(navigation)} />
+            {leaving && (
+              <Text color="yellow">
+                Ctrl+C: leaving once this write has landed (Ctrl+C again leaves now; it lands anyway)
+              </Text>
+            )}
           </KeyRouterProvider>
         </NavigationActionsContext.Provider>
       </SwitchServicesContext.Provider>

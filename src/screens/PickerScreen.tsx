@@ -154,7 +154,7 @@ export function PickerScreen({ provider: presetProvider, print }: { provider?: s
       {body}
       {saving && !done && (
         <Text dimColor>
-          Writing the order, then telling a running gateway to reload it (this runs OpenClaw: a few seconds)…
+          Writing the order, then asking a running gateway to reload it (this runs OpenClaw: it can take a while)…
         </Text>
       )}
       {failure && <Text color="red">{shown(failure)}</Text>}
