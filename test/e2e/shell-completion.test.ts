@@ -1,6 +1,6 @@
 import { afterEach, describe, it } from 'vitest';
 import { TerminalSession } from '../helpers/pty-driver.js';
-import { completionHome, SEEDED_IDS, SCRIPT_FILE, type ShellName, shellBinary } from '../helpers/shell-completion.js';
+import { completionHome, SCRIPT_FILE, SEEDED_IDS, type ShellName, shellBinary } from '../helpers/shell-completion.js';
 
 const sessions: TerminalSession[] = [];
 afterEach(() => {

@@ -86,8 +86,11 @@ describe('ids that are names of every JavaScript object', () => {
       join(mainAgentDir, 'auth-profiles.json'),
       `{"version":1,"profiles":{"__proto__":{"type":"api_key","provider":"x","key":"k"},"groq:a":{"type":"api_key","provider":"groq","key":"${fakeSecrets.groqKey()}"}},"order":{"constructor":["groq:a"]}}`,
     );
+    // Not a provider: one line and 64 (no prototype lookup mistakes it for one).
     const status = await cli(home, ['status', '--json', '--provider', 'toString']);
-    expect(status.code).toBe(0);
+    expect(status.code).toBe(64);
+    expect(JSON.parse(status.stdout).error.message).toContain('"tostring" is not a provider OpenClaw knows');
+    expect((await cli(home, ['status', '--json'])).code).toBe(0);
     expect((await cli(home, ['order', 'get', '--provider', 'groq'])).code).toBe(0);
     expect((await cli(home, ['status'])).code).toBe(0);
     expect(

@@ -14,6 +14,8 @@ export interface ConfigRecordResult {
   created: boolean;
   /** Set when the file used JSON5-only syntax and had to be rewritten. */
   backupPath?: string;
+  /** The profile's `auth.profiles` entry was not there before this write. */
+  addedEntry?: boolean;
 }
 
 export interface ConfigEdit {
@@ -77,7 +79,7 @@ async function recordUnderLock(
       if (text === undefined) {
         const doc = { auth: { profiles: { [profile.id]: newConfigEntry(profile) } } };
         await writeFileAtomic(path, formatJsonDocument(doc, path));
-        return { path, changed: true, created: true };
+        return { path, changed: true, created: true, addedEntry: true };
       }
       const root = await parseConfigText(path, text);
       const resolved = text.includes(INCLUDE_KEY) ? await resolveIncludes(root, path, parseConfigText) : root;
@@ -104,7 +106,9 @@ async function recordUnderLock(
         path: [...(edit.path[1] === 'order' ? orderOwner : owner).path, ...edit.path.slice(2)],
       }));
       const write = () => editConfigFile(owner.file, owner.file === path ? text : undefined, local);
-      return owner.file === path ? write() : withFileLock(owner.file, write, lock);
+      const written = await (owner.file === path ? write() : withFileLock(owner.file, write, lock));
+      const added = edits.some((edit) => edit.path.length === 3 && edit.path[1] === 'profiles');
+      return added ? { ...written, addedEntry: true } : written;
     },
     lock,
   );

@@ -8,6 +8,8 @@ const OPENCLAW_TIMEOUT_MS = 180_000;
 
 export interface OpenclawRun {
   code: number | null;
+  /** Set when a signal ended it (Ctrl+C reaches it too: it is in the terminal's process group). */
+  signal?: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
 }
@@ -40,9 +42,9 @@ export async function runOpenclaw(workspace: Workspace, args: string[], stdin?: 
       clearTimeout(timer);
       reject(new AuthdeckError(`could not run ${bin}: ${error.message}`));
     });
-    child.on('close', (code) => {
+    child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({ code, stdout, stderr });
+      resolve({ code, signal, stdout, stderr });
     });
     child.stdin.on('error', () => {});
     child.stdin.end(stdin ?? '');

@@ -1,5 +1,5 @@
 import type { Workspace } from '../config/workspace.js';
-import { AuthdeckError, UsageError } from '../errors.js';
+import { AuthdeckError, CancelledError, UsageError } from '../errors.js';
 import { normalizeProviderId } from '../providers.js';
 import type { AgentLayers } from '../store/agent-store.js';
 import { type AgentStore, type LayerRole, type StoreLayer, StoreMissingError } from '../store/agent-store.js';
@@ -172,6 +172,8 @@ export async function createStoreWithOpenclaw(
     );
   }
   const run = await runOpenclaw(workspace, args, stdin);
+  if (run.code === 130 || run.signal === 'SIGINT')
+    throw new CancelledError(`cancelled while \`${command}\` was creating the store`);
   if (run.code !== 0) throw new AuthdeckError(`\`${command}\` failed: ${openclawFailure(run)}`);
   return command;
 }

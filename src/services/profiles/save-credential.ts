@@ -3,7 +3,7 @@ import type { Workspace } from '../config/workspace.js';
 import { SETUP_TOKEN_LIFETIME_MS } from '../durations.js';
 import { setDaemonEnvVar } from '../env-file.js';
 import { AuthdeckError } from '../errors.js';
-import { lockWaitMs } from '../files/lock.js';
+import { type LockOptions, lockWaitMs } from '../files/lock.js';
 import { normalizeProviderId } from '../providers.js';
 import {
   type AgentStore,
@@ -14,6 +14,7 @@ import {
   StoreMissingError,
 } from '../store/agent-store.js';
 import type { AuthStoreTransaction, JsonObject, StoreUpdate } from '../store/documents.js';
+import { referenceChanges } from './config-references.js';
 import { storedProfileType } from './credential-view.js';
 import { maskSecret, type SecretKind } from './credentials.js';
 import { createStoreWithOpenclaw, ProfileConflictError, resetFailureStats } from './profile-actions.js';
@@ -90,6 +91,21 @@ async function profilesHolding(store: AgentStore, secret: string, profileId: str
 }
 
 /** Setup-tokens last a year: a token without a given expiry is taken to be one (README "setup-token"). */
+/** Takes out the `auth.profiles` entry a failed save added; false when that could not be done. */
+async function forgetAddedEntry(configPath: string, profileId: string, lock: LockOptions): Promise<boolean> {
+  try {
+    const { changeConfig } = await import('../config/config-changes.js');
+    const result = await changeConfig(
+      configPath,
+      (doc) => referenceChanges(doc, profileId).filter((change) => change.path[1] === 'profiles'),
+      lock,
+    );
+    return result.changed;
+  } catch {
+    return false;
+  }
+}
+
 /** Said after a save whose new profile joined a store's explicit order (CLI and screens alike). */
 export function orderJoinedLine(provider: string, path: string): string {
   return `added to the end of the ${provider} order in ${path}, so the gateway tries it after the others`;
@@ -172,8 +188,13 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
         update.result = false;
       }
     } catch (error) {
+      // The entry this save added names a profile the store lacks: it goes again (the gateway
+      // would skip it, and doctor would flag it). One that was there before stays.
+      const undone = config.addedEntry ? await forgetAddedEntry(workspace.configPath, profileId, lock) : false;
       if (config.changed && error instanceof AuthdeckError) {
-        error.message = `${error.message}. Nothing was saved to the store (${config.path} now lists ${profileId}, which the gateway skips while the store lacks it)`;
+        error.message = undone
+          ? `${error.message}. Nothing was saved (the auth.profiles entry for ${profileId} was taken back out of ${config.path})`
+          : `${error.message}. Nothing was saved to the store (${config.path} now lists ${profileId}, which the gateway skips while the store lacks it)`;
       }
       throw error;
     }

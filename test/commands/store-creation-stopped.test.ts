@@ -1,0 +1,50 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { runCommand } from '../helpers/run-command.js';
+import { makeTempHome } from '../helpers/temp-state.js';
+
+// On a SQLite-era home with no store yet, OpenClaw creates the store with the first secret. When
+// that run is stopped (Ctrl+C reaches it too) or fails, nothing is saved, the exit says which, and
+// openclaw.json is not left naming a profile the store lacks.
+function homeWithOpenclaw(exitWith: number) {
+  const temp = makeTempHome();
+  const bin = join(temp.home, 'bin');
+  mkdirSync(bin, { recursive: true });
+  writeFileSync(
+    join(bin, 'openclaw'),
+    `#!/bin/sh\n[ "$1" = "--version" ] && echo "OpenClaw 2026.9.6" && exit 0\necho "stopped" >&2\nexit ${exitWith}\n`,
+  );
+  chmodSync(join(bin, 'openclaw'), 0o755);
+  return { ...temp, env: { PATH: `${bin}:/usr/bin:/bin`, AUTHDECK_STORE_GENERATION: 'sqlite' } };
+}
+
+const profilesIn = (configPath: string) =>
+  existsSync(configPath) ? Object.keys(JSON.parse(readFileSync(configPath, 'utf8')).auth?.profiles ?? {}) : [];
+
+describe('the first save on a SQLite-era home, when OpenClaw does not create the store', () => {
+  it('stopped by Ctrl+C: exit 130, and no auth.profiles entry left behind', async () => {
+    const { home, env, configPath } = homeWithOpenclaw(130);
+    const run = await runCommand(['--no-reload', 'add-key', '--provider', 'openai'], {
+      home,
+      env,
+      input: fakeSecrets.openaiKey(),
+    });
+    expect(run.code).toBe(130);
+    expect(run.stderr).toContain('cancelled while `openclaw models auth paste-api-key');
+    expect(profilesIn(configPath)).toEqual([]);
+  });
+
+  it('failing: exit 1, says the entry was taken back out', async () => {
+    const { home, env, configPath } = homeWithOpenclaw(1);
+    const run = await runCommand(['--no-reload', 'add-key', '--provider', 'openai'], {
+      home,
+      env,
+      input: fakeSecrets.openaiKey(),
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('the auth.profiles entry for openai:default was taken back out');
+    expect(profilesIn(configPath)).toEqual([]);
+  });
+});
