@@ -58,6 +58,7 @@ function modelBlock(
   if (entry.skipped) {
     const back = entry.skippedUntil !== null ? `; back in ${formatDuration(entry.skippedUntil - nowMs)}` : '';
     lines.push(...indent(`Skipped now: ${entry.skipped}${back}.`).map(paint.yellow));
+    if (entry.plugin) lines.push(...indent(`Fix: ${entry.plugin.fix}.`));
   } else lines.push(...indent(whenItFails(entry, report)));
   return lines;
 }

@@ -98,7 +98,14 @@ export const HOMES: ExplainHome[] = [
   },
   {
     name: 'auth.profiles gives a wrong mode and another provider',
-    shared: () => ({ profiles: { 'anthropic:a': token('a'), 'anthropic:b': token('b'), 'anthropic:k': key('k') } }),
+    shared: () => ({
+      profiles: {
+        'anthropic:a': token('a'),
+        'anthropic:b': token('b'),
+        'anthropic:k': key('k'),
+        'anthropic:c': token('c'),
+      },
+    }),
     config: {
       ...model(SONNET),
       auth: {
@@ -106,8 +113,9 @@ export const HOMES: ExplainHome[] = [
           'anthropic:a': { provider: 'anthropic', mode: 'api_key' },
           'anthropic:b': { provider: 'anthropic', mode: 'oauth' },
           'anthropic:k': { provider: 'anthropic', mode: 'api_key' },
+          'anthropic:c': { provider: 'openai', mode: 'token' },
         },
-        order: { anthropic: ['anthropic:a', 'anthropic:k', 'anthropic:b'] },
+        order: { anthropic: ['anthropic:a', 'anthropic:k', 'anthropic:c', 'anthropic:b'] },
       },
     },
   },
@@ -204,5 +212,13 @@ export const HOMES: ExplainHome[] = [
     }),
     config: model(SONNET, ['openai/gpt-5.5']),
     env: { ANTHROPIC_API_KEY: fakeSecrets.anthropicApiKey('env') },
+  },
+  {
+    name: 'the anthropic plugin switched off (models status still counts the provider)',
+    shared: () => ({
+      profiles: { 'anthropic:a': token('a'), 'anthropic:b': token('b') },
+      order: { anthropic: ['anthropic:b', 'anthropic:a'] },
+    }),
+    config: { ...model(SONNET), plugins: { entries: { anthropic: { enabled: false } } } },
   },
 ];

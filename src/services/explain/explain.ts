@@ -133,7 +133,7 @@ async function explainModel(
         : waiting
           ? describeWaiting(waiting)
           : plugin && position >= 0
-            ? plugin.problem
+            ? plugin.summary
             : null,
       usage: waiting?.state ?? null,
       usageUntil: waiting?.until ?? null,
@@ -143,8 +143,15 @@ async function explainModel(
   explained.sort((a, b) => (a.orderPosition ?? Infinity) - (b.orderPosition ?? Infinity) || a.id.localeCompare(b.id));
   const envCredential = listEnvCredentials(state, [provider]).find((cred) => cred.provider === provider);
   const configKey = state.workspace.config.models.providers[provider]?.hasApiKey === true;
-  const effectiveSource: EffectiveSource =
-    triedNow.length > 0 ? 'profiles' : envCredential ? 'env' : configKey ? 'config' : 'missing';
+  const effectiveSource: EffectiveSource = plugin
+    ? 'missing'
+    : triedNow.length > 0
+      ? 'profiles'
+      : envCredential
+        ? 'env'
+        : configKey
+          ? 'config'
+          : 'missing';
   // The gateway skips a model whose every ordered profile waits, key or no key (runWithModelFallback).
   const allWaiting = order.ids.length > 0 && order.ids.every((id) => order.waiting[id]);
   const soonest = allWaiting ? Math.min(...order.ids.map((id) => order.waiting[id]!.until)) : null;

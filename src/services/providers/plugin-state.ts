@@ -10,7 +10,9 @@ import { pluginNeed } from './plugin-install.js';
 export interface PluginProblem {
   code: 'plugin-disabled' | 'plugin-not-installed';
   pluginId: string;
-  /** "the anthropic plugin is switched off (plugins.entries.anthropic.enabled in …)". */
+  /** "the anthropic plugin is switched off". */
+  summary: string;
+  /** The summary and where: "… (plugins.entries.anthropic.enabled in /…/openclaw.json)". */
   problem: string;
   fix: string;
 }
@@ -25,20 +27,24 @@ export async function providerPluginProblem(state: AgentState, provider: string)
   if (!plugin) return undefined;
   const enabled = config.pluginsEnabled[plugin.id];
   if (enabled === false || (plugin.status === 'bundled-needs-enable' && enabled !== true)) {
+    const summary = `the ${plugin.id} plugin is ${enabled === false ? 'switched off' : 'not enabled'}`;
     return {
       code: 'plugin-disabled',
       pluginId: plugin.id,
-      problem: `the ${plugin.id} plugin is ${enabled === false ? 'switched off' : 'not enabled'} (plugins.entries.${plugin.id}.enabled in ${configPath})`,
+      summary,
+      problem: `${summary} (plugins.entries.${plugin.id}.enabled in ${configPath})`,
       fix: `set plugins.entries.${plugin.id}.enabled to true (doctor --fix does it)`,
     };
   }
   // Looked for where onboarding looks (plugin-install.ts): the state dir and the config's.
   const need = await pluginNeed(plugin, state.workspace);
   if (!need) return undefined;
+  const summary = `the ${plugin.id} plugin is not installed`;
   return {
     code: 'plugin-not-installed',
     pluginId: plugin.id,
-    problem: `the ${plugin.id} plugin is not installed (${need.reason})`,
+    summary,
+    problem: `${summary} (${need.reason})`,
     fix: `\`${need.installCommand}\`, then restart the gateway`,
   };
 }
