@@ -36,6 +36,6 @@ export const explainCommand = command({
     'authdeck explain anthropic --agent coder --json  # one provider, any model',
   ],
   options: EXPLAIN_OPTIONS,
-  args: [{ name: 'provider/model' }],
+  args: [{ name: 'provider/model', values: 'providers' }],
   run: (ctx, { json }, [requested]) => runExplain(ctx, requested, json),
 });
