@@ -205,6 +205,27 @@ describe('authdeck explain', () => {
     ]);
   });
 
+  it('reads ids named like what every JavaScript object has without tripping on them', async () => {
+    const { home } = jsonHome(
+      {
+        profiles: { __proto__: { type: 'api_key', provider: 'x', key: 'k' }, constructor: token('c') },
+        order: { constructor: ['constructor'] },
+        usageStats: { toString: { cooldownUntil: Date.now() + HOUR } },
+      },
+      { agents: { defaults: { model: 'x/m' } } },
+    );
+    for (const args of [[], ['__proto__/x'], ['x']]) {
+      const run = await explain(home, ...args, '--json');
+      expect([args, run.stderr]).toEqual([args, '']);
+      expect(JSON.parse(run.stdout).schema).toBe('authdeck.explain/1');
+    }
+    // No provider is called that: a usage error, not a crash.
+    expect(await explain(home, 'constructor')).toMatchObject({
+      code: 64,
+      stderr: expect.stringMatching(/^authdeck: explain: "constructor" is neither/),
+    });
+  });
+
   it('shows ids from the store safely', async () => {
     const { home } = jsonHome(
       { profiles: { 'anthropic:\u001b]0;pwned\u0007x': token('x') } },

@@ -75,7 +75,8 @@ export async function buildExplanation(
   options: { nowMs: number; warnWithinMs: number; requested?: string },
 ): Promise<ExplainReport> {
   const { workspace } = state;
-  const chain = resolveModelChain(workspace.config, workspace.agentId, options.requested);
+  const withProfiles = new Set(listAgentProfiles(state).map((row) => row.view.provider));
+  const chain = resolveModelChain(workspace.config, workspace.agentId, options.requested, withProfiles);
   const models: ModelExplanation[] = [];
   for (const entry of chain) models.push(await explainModel(state, entry, options));
   const served = models.find(
@@ -142,7 +143,8 @@ async function explainModel(
   });
   explained.sort((a, b) => (a.orderPosition ?? Infinity) - (b.orderPosition ?? Infinity) || a.id.localeCompare(b.id));
   const envCredential = listEnvCredentials(state, [provider]).find((cred) => cred.provider === provider);
-  const configKey = state.workspace.config.models.providers[provider]?.hasApiKey === true;
+  const { providers } = state.workspace.config.models;
+  const configKey = Object.hasOwn(providers, provider) && providers[provider]?.hasApiKey === true;
   const effectiveSource: EffectiveSource = plugin
     ? 'missing'
     : triedNow.length > 0

@@ -22,7 +22,13 @@ export interface ChainModel {
  * — when another model was named — the default; each provider/model once. A bare provider id
  * (`explain anthropic`) asks about that provider alone, for any model.
  */
-export function resolveModelChain(config: GatewayConfig, agentId: string, requested?: string): ChainModel[] {
+export function resolveModelChain(
+  config: GatewayConfig,
+  agentId: string,
+  requested?: string,
+  /** Providers the agent has profiles of: a bare one of them is a provider too. */
+  withProfiles: ReadonlySet<string> = new Set(),
+): ChainModel[] {
   const agent = config.agents.find((entry) => entry.id === agentId);
   const settings = config.models;
   const uses = resolveProviderUses(settings, agent?.model).filter(
@@ -36,13 +42,13 @@ export function resolveModelChain(config: GatewayConfig, agentId: string, reques
     fromAgent,
   }));
   if (requested === undefined) return dedupe(configured);
-  const asked = readRequested(requested, settings);
+  const asked = readRequested(requested, settings, withProfiles);
   if (asked.model === null) return [asked];
   const [primary, ...fallbacks] = configured;
   return dedupe([asked, ...fallbacks, ...(primary ? [primary] : [])]);
 }
 
-function readRequested(text: string, settings: ModelSettings): ChainModel {
+function readRequested(text: string, settings: ModelSettings, withProfiles: ReadonlySet<string>): ChainModel {
   const ref = text.trim();
   if (ref === '')
     throw new UsageError('explain: the model is empty; give provider/model, e.g. anthropic/claude-sonnet-4-6');
@@ -50,7 +56,8 @@ function readRequested(text: string, settings: ModelSettings): ChainModel {
   const lister = Object.values(settings.providers).some((entry) => entry.firstModel === ref);
   if (!ref.includes('/') && !aliased && !lister) {
     const provider = normalizeProviderId(ref);
-    if (!isValidProviderId(provider) || (!findProvider(provider) && !Object.hasOwn(settings.providers, provider)))
+    const known = findProvider(provider) || Object.hasOwn(settings.providers, provider) || withProfiles.has(provider);
+    if (!isValidProviderId(provider) || !known)
       throw new UsageError(
         `explain: "${ref}" is neither provider/model, a model alias nor a provider id; e.g. anthropic/claude-sonnet-4-6`,
       );

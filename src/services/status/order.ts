@@ -93,7 +93,7 @@ export function resolveEffectiveOrder(inputs: OrderInputs): EffectiveOrder {
   }
   const waiting: Record<string, UsageState> = Object.create(null);
   for (const id of candidates) {
-    const usage = classifyUsage(inputs.usageStats[id], nowMs, { provider: inputs.provider, forModel: inputs.forModel });
+    const usage = classifyUsage(statsOf(inputs, id), nowMs, { provider: inputs.provider, forModel: inputs.forModel });
     if (usage) waiting[id] = usage;
   }
   const available = candidates.filter((id) => !waiting[id]);
@@ -137,7 +137,7 @@ function whyIneligible(
 ): NotTried | undefined {
   if (!entry) return { why: 'unusable', status: 'missing' };
   const { view, status } = entry;
-  const configured = inputs.configProfiles[id];
+  const configured = Object.hasOwn(inputs.configProfiles, id) ? inputs.configProfiles[id] : undefined;
   if (configured) {
     if (configured.provider.toLowerCase() !== inputs.provider)
       return { why: 'provider-mismatch', provider: configured.provider };
@@ -164,7 +164,7 @@ function byModeThenLastUsed(inputs: OrderInputs, byId: Map<string, { view: Profi
       ? 1
       : 0;
   };
-  const lastUsed = (id: string) => inputs.usageStats[id]?.lastUsed ?? 0;
+  const lastUsed = (id: string) => statsOf(inputs, id)?.lastUsed ?? 0;
   return (a: string, b: string) => rank(a) - rank(b) || stale(a) - stale(b) || lastUsed(a) - lastUsed(b);
 }
 
@@ -181,6 +181,11 @@ function pickExplicit(inputs: OrderInputs, storeIds: string[]): [string[] | unde
   }
   if (inputs.configOrder) return [inputs.configOrder, 'config', false];
   return [undefined, 'auto', false];
+}
+
+/** Ids come from files: `constructor` or `__proto__` must not find what every object has. */
+function statsOf(inputs: OrderInputs, id: string): UsageStats | undefined {
+  return Object.hasOwn(inputs.usageStats, id) ? inputs.usageStats[id] : undefined;
 }
 
 function unique(ids: string[]): string[] {
