@@ -208,7 +208,11 @@ describe('authdeck explain', () => {
   it('reads ids named like what every JavaScript object has without tripping on them', async () => {
     const { home } = jsonHome(
       {
-        profiles: { __proto__: { type: 'api_key', provider: 'x', key: 'k' }, constructor: token('c') },
+        // A literal `__proto__:` would set the prototype; parsed JSON makes it a key, as a file does.
+        profiles: {
+          ...JSON.parse('{"__proto__": {"type": "api_key", "provider": "x", "key": "k"}}'),
+          constructor: token('c'),
+        },
         order: { constructor: ['constructor'] },
         usageStats: { toString: { cooldownUntil: Date.now() + HOUR } },
       },
