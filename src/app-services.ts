@@ -4,6 +4,7 @@ import { readGatewayConfig } from './services/config/openclaw-json.js';
 import { listKnownAgentIds, resolveWorkspace, type Workspace } from './services/config/workspace.js';
 import type { Finding } from './services/doctor/doctor-types.js';
 import { type DoctorReport, runDoctor } from './services/doctor/run-doctor.js';
+import type { ExplainReport } from './services/explain/explain.js';
 import type { SignInMethod } from './services/oauth/oauth-providers.js';
 import type { RefreshOutcome } from './services/oauth/refresh.js';
 import type { SignInPrompt } from './services/oauth/sign-in-types.js';
@@ -61,6 +62,8 @@ export interface AppServices {
   runDoctor(): Promise<DoctorReport>;
   /** Applies the doctor's safe fixes; returns what each did (and what the gateway said). */
   applyDoctorFixes(findings: Finding[]): Promise<{ done: string[] } & GatewayOutcome>;
+  /** `authdeck explain` for this agent: each model, its profiles as the gateway treats them (reads only). */
+  explain(): Promise<ExplainReport>;
   /** A browser or device-code sign-in, saved where the gateway reads it. */
   signIn(request: SignInRequest): Promise<SignInResult>;
   /** Renews an OAuth profile's access token under the gateway's refresh lock. */
@@ -215,6 +218,11 @@ export function createAppServices(options: RealServicesOptions): AppServices {
     applyDoctorFixes: async (findings) => {
       const { fixed, ...told } = await actions.applyDoctorFixes(context(), findings);
       return { done: fixed.map((fix) => fix.done), ...told };
+    },
+    explain: async () => {
+      const { buildExplanation } = await import('./services/explain/explain.js');
+      const state = await loadAgentState(workspace);
+      return buildExplanation(state, { nowMs: Date.now(), warnWithinMs: options.warnWithinMs });
     },
     signIn: async (request) => {
       const { signedIn, saved } = await actions.signIn(

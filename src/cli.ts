@@ -5,6 +5,7 @@ import { completionCommand } from './commands/completion.js';
 import { CommandContext, type GlobalOptions } from './commands/context.js';
 import { doctorCommand } from './commands/doctor.js';
 import { envCommand } from './commands/env.js';
+import { explainCommand } from './commands/explain.js';
 import { dashboardCommand, onboardCommand, pickCommand } from './commands/interactive.js';
 import { loginCommand, logoutCommand } from './commands/login.js';
 import { migrateCommand } from './commands/migrate.js';
@@ -68,6 +69,7 @@ const ROOT: CommandSpec = {
     dashboardCommand,
     pickCommand,
     statusCommand,
+    explainCommand,
     pasteTokenCommand,
     setupTokenCommand,
     addKeyCommand,

@@ -2,6 +2,7 @@ import type { AppServices, SignInRequest, SignInResult } from '../../src/app-ser
 import type { SavedCredential } from '../../src/services/actions.js';
 import type { Workspace } from '../../src/services/config/workspace.js';
 import type { Finding } from '../../src/services/doctor/doctor-types.js';
+import { buildExplanation } from '../../src/services/explain/explain.js';
 import type { ProbeOutcome } from '../../src/services/probe/probe-runner.js';
 import type { AgentState } from '../../src/services/profiles/agent-state.js';
 import { catalog } from '../../src/services/providers/catalog.js';
@@ -217,6 +218,10 @@ export function createFakeServices(overrides: Partial<AppServices> & { state?: A
     runDoctor: async () => {
       calls.push(['runDoctor']);
       return { findings: services.doctorFindings };
+    },
+    explain: async () => {
+      calls.push(['explain']);
+      return buildExplanation(services.state, { nowMs: NOW, warnWithinMs: 86_400_000 });
     },
     applyDoctorFixes: async (findings) => {
       calls.push(['applyDoctorFixes', findings.length]);

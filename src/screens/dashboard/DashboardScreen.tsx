@@ -22,11 +22,13 @@ import { shown } from '../../services/terminal-text.js';
 import { AgentSwitcher, agentPanelLines } from './AgentSwitcher.js';
 import { fitColumns } from './columns.js';
 import { DoctorPanel } from './DoctorPanel.js';
+import { ExplainPanel } from './ExplainPanel.js';
 import {
   AGENT_KEYS,
   CONFIRM_KEYS,
   DETAILS_KEYS,
   DOCTOR_KEYS,
+  EXPLAIN_KEYS,
   FILTER_KEYS,
   HELP_KEYS,
   LIST_KEYS,
@@ -83,6 +85,7 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
   );
   const columns = fitColumns(width, longestId, needs);
   const [doctorLines, setDoctorLines] = useState(4);
+  const [explainLines, setExplainLines] = useState(4);
 
   // What the frame holds besides the table, in lines, so that it fits the terminal's rows.
   const renderedRow = rows[cursorIndex(rows, ui.cursorKey)];
@@ -115,6 +118,7 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
     details: details ? detailEntries({ ...details, now, width }).length + 3 : 0,
     help: HELP_PANEL_LINES,
     doctor: doctorLines,
+    explain: explainLines,
     agents: ui.mode === 'agents' ? agentPanelLines(services.listAgents().length) : 0,
   };
   const layout = dashboardLayout({
@@ -223,6 +227,7 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
         dispatch({ type: 'select', key: row.key, top: visibleWindow(all.length, index, windowRows(all.length), 0) });
     } else if (action === 'agents') dispatch({ type: 'mode', mode: 'agents' });
     else if (action === 'doctor') dispatch({ type: 'mode', mode: 'doctor' });
+    else if (action === 'explain') dispatch({ type: 'mode', mode: 'explain' });
     else if (action === 'probe')
       actions.probe((outcomes) => setProbes(Object.fromEntries(outcomes.map((outcome) => [outcome.id, outcome]))));
     else if (action === 'help') dispatch({ type: 'mode', mode: 'help' });
@@ -240,7 +245,7 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
     if (applyTextKey(filterField, input, key) === 'edited') dispatch({ type: 'filter', filter: filterField.current() });
   };
   // One handler for every mode but the agent switcher (which has its own list).
-  useKeys(listKey, { isActive: ui.mode !== 'agents' && ui.mode !== 'doctor' });
+  useKeys(listKey, { isActive: ui.mode !== 'agents' && ui.mode !== 'doctor' && ui.mode !== 'explain' });
 
   const tableRows = windowRows(rows.length);
   return (
@@ -301,6 +306,15 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
           onClose={() => dispatch({ type: 'mode', mode: 'list' })}
         />
       )}
+      {ui.mode === 'explain' && (
+        <ExplainPanel
+          height={layout.panel}
+          width={width}
+          now={now}
+          onLines={setExplainLines}
+          onClose={() => dispatch({ type: 'mode', mode: 'list' })}
+        />
+      )}
       {ui.mode === 'agents' && (
         <AgentSwitcher
           height={layout.panel}
@@ -340,6 +354,7 @@ const MODE_KEYS = {
   help: HELP_KEYS,
   'confirm-remove': CONFIRM_KEYS,
   doctor: DOCTOR_KEYS,
+  explain: EXPLAIN_KEYS,
   agents: AGENT_KEYS,
 } as const;
 

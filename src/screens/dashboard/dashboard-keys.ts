@@ -27,6 +27,7 @@ export type ListAction =
   | 'clear-filter'
   | 'agents'
   | 'doctor'
+  | 'explain'
   | 'help'
   | 'quit';
 
@@ -115,6 +116,12 @@ export const LIST_KEYS: KeyTable<ListAction, ListContext> = [
     hint: 'doctor',
     help: 'doctor: what keeps the gateway from working (f applies the safe fixes)',
   },
+  {
+    action: 'explain',
+    keys: ['e'],
+    label: 'e',
+    help: 'explain: why each profile is tried, waiting or skipped, model by model',
+  },
   { action: 'help', keys: ['?'], label: '?', hint: 'help', help: 'this help' },
   { action: 'quit', keys: ['q'], label: 'q', hint: 'quit', help: 'quit' },
 ];
@@ -145,6 +152,10 @@ export const FILTER_KEYS: KeyTable<'keep' | 'clear', unknown> = [
 export const DOCTOR_KEYS: KeyTable<'fix' | 'close', unknown> = [
   { action: 'fix', keys: ['f'], label: 'f', hint: 'apply the safe fixes', help: 'apply the fixes that lose nothing' },
   { action: 'close', keys: ['escape', 'return', 'q', 'D'], label: 'esc', hint: 'close', help: 'close the doctor' },
+];
+
+export const EXPLAIN_KEYS: KeyTable<'close', unknown> = [
+  { action: 'close', keys: ['escape', 'return', 'q', 'e'], label: 'esc', hint: 'close', help: 'close the explanation' },
 ];
 
 export const AGENT_KEYS: KeyTable<'move' | 'switch' | 'back', unknown> = [

@@ -1,6 +1,6 @@
 import { useSyncReducer } from '../../hooks/use-sync-reducer.js';
 
-export type DashboardMode = 'list' | 'filter' | 'details' | 'confirm-remove' | 'help' | 'agents' | 'doctor';
+export type DashboardMode = 'list' | 'filter' | 'details' | 'confirm-remove' | 'help' | 'agents' | 'doctor' | 'explain';
 export type Tone = 'info' | 'success' | 'error';
 
 export interface DashboardUi {

@@ -180,8 +180,17 @@ export async function createStoreWithOpenclaw(
 
 /** Forgets failures and the windows they caused; `lastUsed` stays for round-robin order. */
 export function resetFailureStats(stats: JsonObject): void {
+  // The same fields OpenClaw 2026.9 clears when it resets a profile's failures.
   for (const key of [
     'cooldownUntil',
+    'cooldownReason',
+    'cooldownClassification',
+    'cooldownModel',
+    'blockedUntil',
+    'blockedReason',
+    'blockedSource',
+    'blockedModel',
+    'blockedScope',
     'disabledUntil',
     'disabledReason',
     'errorCount',

@@ -1,5 +1,4 @@
 import { hasSecretSource, type ProfileView } from '../profiles/credential-view.js';
-import type { UsageStats } from '../store/documents.js';
 
 export type HealthStatus = 'ok' | 'expiring' | 'expired' | 'refreshable' | 'static' | 'missing' | 'unknown';
 export const HEALTH_STATUSES: readonly HealthStatus[] = [
@@ -11,12 +10,6 @@ export const HEALTH_STATUSES: readonly HealthStatus[] = [
   'missing',
   'unknown',
 ];
-
-export interface UsageState {
-  state: 'cooldown' | 'disabled';
-  until: number;
-  reason?: string;
-}
 
 export interface ProfileHealth {
   status: HealthStatus;
@@ -54,20 +47,7 @@ function expiryStatus(expiresAt: number, nowMs: number, warnWithinMs: number): '
   return expiresAt - nowMs <= warnWithinMs ? 'expiring' : 'ok';
 }
 
-/** Cooldown or disabled window still running, from the gateway's usage stats; disabled wins. */
-export function classifyUsage(stats: UsageStats | undefined, nowMs: number): UsageState | undefined {
-  if (!stats) return undefined;
-  if (stats.disabledUntil !== undefined && stats.disabledUntil > nowMs) {
-    return {
-      state: 'disabled',
-      until: stats.disabledUntil,
-      ...(stats.disabledReason ? { reason: stats.disabledReason } : {}),
-    };
-  }
-  if (stats.cooldownUntil !== undefined && stats.cooldownUntil > nowMs)
-    return { state: 'cooldown', until: stats.cooldownUntil };
-  return undefined;
-}
+export { classifyUsage, type UsageState } from './cooldown.js';
 
 /** Whether the gateway would try this profile at all (cooldown only moves it back). */
 export function isUsableStatus(status: HealthStatus): boolean {

@@ -1,38 +1,61 @@
-import { hasSecretSource, type ProfileView } from '../profiles/credential-view.js';
+import { describeRef, type ProfileView } from '../profiles/credential-view.js';
 import type { UsageStats } from '../store/documents.js';
-import { classifyUsage, type HealthStatus, isUsableStatus } from './health.js';
+import { classifyUsage, type UsageState } from './cooldown.js';
+import type { HealthStatus } from './health.js';
 
 export type OrderSource = 'agent' | 'main' | 'shared' | 'config' | 'auto';
 
 export interface OrderInputs {
   provider: string;
-  /** Every profile the agent sees for this provider (its own and inherited). */
+  /** Every profile the agent sees for this provider (its own first, then the layer underneath). */
   profiles: ReadonlyArray<{ view: ProfileView; status: HealthStatus }>;
   agentOrder?: string[];
   /** The order of the layer underneath: the main agent's (inherited) or the shared store's. */
   baseOrder?: string[];
   baseSource?: 'main' | 'shared';
   configOrder?: string[];
-  /** Ids `openclaw.json` lists under `auth.profiles` for this provider. */
-  configProfileIds: string[];
+  /** `auth.profiles` of openclaw.json, every provider's: an entry may name another provider. */
+  configProfiles: Readonly<Record<string, { provider: string; mode: string }>>;
   usageStats: Readonly<Record<string, UsageStats>>;
   nowMs: number;
+  /** The model a request is for: a cooldown about another model does not hold it back. */
+  forModel?: string;
+  /**
+   * OpenClaw 2026.8+ (the shared store): the agent's own profiles join the shared order ahead of
+   * it, a stored order that names no existing profile falls back to all of them, and expired
+   * sign-ins go after the others of their type.
+   */
+  sharedEra?: boolean;
+  /** The ids of the agent's own layer, for the shared-era rule above. */
+  ownIds?: ReadonlySet<string>;
 }
 
-/** Why the gateway would not try one of a provider's profiles. */
+/** Why the gateway does not try one of a provider's profiles. */
 export type NotTried =
   | { why: 'unusable'; status: HealthStatus }
   | { why: 'not-in-order'; source: OrderSource }
-  | { why: 'not-in-config' };
+  | { why: 'not-in-config' }
+  | { why: 'mode-mismatch'; mode: string; type: string }
+  | { why: 'provider-mismatch'; provider: string }
+  | { why: 'unresolved-ref'; ref: string };
 
 export interface EffectiveOrder {
-  /** Profiles in the order the gateway would try them; the first is "next". */
+  /** The gateway's order, as OpenClaw resolves it; those still cooling down or disabled are last. */
   ids: string[];
   source: OrderSource;
   /** The explicit list behind `ids` when there is one, as written (may name missing ids). */
   explicit?: string[];
+  /** The explicit list named no profile that exists, so the gateway took all of them instead. */
+  repaired?: true;
   /** Each of the provider's profiles that is not in `ids`, and why. */
   notTried: Record<string, NotTried>;
+  /**
+   * Profiles in `ids` whose secret is an env ref that does not resolve here: the gateway keeps
+   * them in the order and skips them when it cannot read the secret.
+   */
+  unresolved: Record<string, NotTried & { why: 'unresolved-ref' }>;
+  /** Profiles in `ids` that wait for a cooldown or disabled window (for `forModel`) to end. */
+  waiting: Record<string, UsageState>;
 }
 
 const TYPE_RANK = new Map<string, number>([
@@ -42,55 +65,129 @@ const TYPE_RANK = new Map<string, number>([
 ]);
 
 /**
- * The order the gateway tries a provider's profiles in: an explicit order (the agent's own
- * override, else the main agent's, else the config's) as written; otherwise oauth, then token,
- * then API key, least recently used first. Unusable profiles drop out; those in cooldown or
- * disabled go last, soonest available first.
+ * The order the gateway tries a provider's profiles in, following OpenClaw 2026.9's
+ * resolveAuthProfileOrder: an explicit order (the agent's own, else the main agent's or the
+ * shared store's, else `auth.order` in the config) as written; otherwise the config's
+ * `auth.profiles` of the provider, or all its profiles, oauth then token then API key, least
+ * recently used first. Profiles the gateway cannot use drop out (resolveAuthProfileEligibility);
+ * those cooling down or disabled go last, soonest back first.
  */
 export function resolveEffectiveOrder(inputs: OrderInputs): EffectiveOrder {
+  const { nowMs } = inputs;
   const byId = new Map(inputs.profiles.map((entry) => [entry.view.id, entry]));
-  const [explicit, source] = pickExplicit(inputs);
   const storeIds = inputs.profiles.map((entry) => entry.view.id);
-  let base = explicit ?? (inputs.configProfileIds.length > 0 ? inputs.configProfileIds : storeIds);
-  // The gateway repairs config drift: when none of the configured ids exist, it uses the store.
-  if (!explicit && base !== storeIds && base.every((id) => !byId.has(id))) base = storeIds;
-  const usable = [...new Set(base)].filter((id) => {
-    const entry = byId.get(id);
-    return entry !== undefined && gatewayWouldTry(entry);
-  });
-  const unusableUntil = (id: string) => classifyUsage(inputs.usageStats[id], inputs.nowMs)?.until;
-  const available = usable.filter((id) => unusableUntil(id) === undefined);
-  const waiting = usable
-    .filter((id) => unusableUntil(id) !== undefined)
-    .sort((a, b) => unusableUntil(a)! - unusableUntil(b)!);
-  if (!explicit) {
-    const rank = (id: string) => TYPE_RANK.get(byId.get(id)!.view.type) ?? 3;
-    const lastUsed = (id: string) => inputs.usageStats[id]?.lastUsed ?? 0;
-    available.sort((a, b) => rank(a) - rank(b) || lastUsed(a) - lastUsed(b));
+  const [explicit, source, fromStore] = pickExplicit(inputs, storeIds);
+  const configIds = Object.entries(inputs.configProfiles)
+    .filter(([, entry]) => entry.provider.toLowerCase() === inputs.provider)
+    .map(([id]) => id);
+  let base = explicit ?? (configIds.length > 0 ? configIds : storeIds);
+  const ineligible = (id: string) => whyIneligible(id, byId.get(id), inputs);
+  let candidates = unique(base.filter((id) => ineligible(id) === undefined));
+  // The gateway repairs a list that names only profiles that do not exist: it uses the store's.
+  let repaired = false;
+  const repairs = inputs.sharedEra ? fromStore || configIds.length > 0 : configIds.length > 0;
+  if (candidates.length === 0 && base.length > 0 && repairs && base.every((id) => !byId.has(id))) {
+    base = storeIds;
+    candidates = storeIds.filter((id) => ineligible(id) === undefined);
+    repaired = true;
   }
-  const ids = [...available, ...waiting];
+  const waiting: Record<string, UsageState> = Object.create(null);
+  for (const id of candidates) {
+    const usage = classifyUsage(statsOf(inputs, id), nowMs, { provider: inputs.provider, forModel: inputs.forModel });
+    if (usage) waiting[id] = usage;
+  }
+  const available = candidates.filter((id) => !waiting[id]);
+  if (!explicit || (repaired && inputs.sharedEra)) available.sort(byModeThenLastUsed(inputs, byId));
+  const later = candidates.filter((id) => waiting[id]).sort((a, b) => waiting[a]!.until - waiting[b]!.until);
+  const ids = [...available, ...later];
+
   const tried = new Set(ids);
   const listed = new Set(base);
   const notTried: Record<string, NotTried> = Object.create(null);
-  for (const { view, status } of inputs.profiles) {
+  for (const { view } of inputs.profiles) {
     if (tried.has(view.id)) continue;
     if (!listed.has(view.id)) notTried[view.id] = explicit ? { why: 'not-in-order', source } : { why: 'not-in-config' };
-    else notTried[view.id] = { why: 'unusable', status };
+    else notTried[view.id] = ineligible(view.id) ?? { why: 'unusable', status: byId.get(view.id)!.status };
   }
-  return { ids, source, ...(explicit ? { explicit } : {}), notTried };
+  const unresolved: EffectiveOrder['unresolved'] = Object.create(null);
+  for (const id of ids) {
+    const ref = byId.get(id)?.view;
+    if (ref && ref.secret === undefined && ref.secretRef?.source === 'env')
+      unresolved[id] = { why: 'unresolved-ref', ref: describeRef(ref.secretRef) };
+  }
+  return {
+    ids,
+    source,
+    ...(explicit ? { explicit } : {}),
+    ...(repaired ? { repaired: true as const } : {}),
+    notTried,
+    unresolved,
+    waiting,
+  };
 }
 
 /**
- * OpenClaw tries an OAuth profile that has an access or a refresh token even when it has
- * expired (it refreshes first); other types only while usable.
+ * Why the gateway will not use a listed profile (OpenClaw's resolveAuthProfileEligibility and
+ * evaluateStoredCredentialEligibility), or undefined when it will.
  */
-function gatewayWouldTry(entry: { view: ProfileView; status: HealthStatus }): boolean {
-  return isUsableStatus(entry.status) || (entry.view.type === 'oauth' && hasSecretSource(entry.view));
+function whyIneligible(
+  id: string,
+  entry: { view: ProfileView; status: HealthStatus } | undefined,
+  inputs: OrderInputs,
+): NotTried | undefined {
+  if (!entry) return { why: 'unusable', status: 'missing' };
+  const { view, status } = entry;
+  const configured = Object.hasOwn(inputs.configProfiles, id) ? inputs.configProfiles[id] : undefined;
+  if (configured) {
+    if (configured.provider.toLowerCase() !== inputs.provider)
+      return { why: 'provider-mismatch', provider: configured.provider };
+    // OpenClaw takes a token where the config says oauth (a setup-token is an Anthropic sign-in).
+    if (configured.mode && configured.mode !== view.type && !(configured.mode === 'oauth' && view.type === 'token'))
+      return { why: 'mode-mismatch', mode: configured.mode, type: view.type };
+  }
+  if (!view.known) return { why: 'unusable', status };
+  // A ref counts as a secret here: whether it resolves is the gateway's business at request time.
+  const hasSecret = view.secret !== undefined || view.secretRef !== undefined;
+  if (view.type === 'oauth') return hasSecret || view.hasRefresh ? undefined : { why: 'unusable', status: 'missing' };
+  if (!hasSecret) return { why: 'unusable', status: 'missing' };
+  if (view.type === 'token' && view.expiresAt !== undefined && view.expiresAt <= inputs.nowMs)
+    return { why: 'unusable', status: 'expired' };
+  return undefined;
 }
 
-function pickExplicit(inputs: OrderInputs): [string[] | undefined, OrderSource] {
-  if (inputs.agentOrder) return [inputs.agentOrder, 'agent'];
-  if (inputs.baseOrder) return [inputs.baseOrder, inputs.baseSource ?? 'main'];
-  if (inputs.configOrder) return [inputs.configOrder, 'config'];
-  return [undefined, 'auto'];
+function byModeThenLastUsed(inputs: OrderInputs, byId: Map<string, { view: ProfileView }>) {
+  const rank = (id: string) => TYPE_RANK.get(byId.get(id)!.view.type) ?? 3;
+  // 2026.9: an OAuth sign-in whose access token has run out goes after the live ones (it must refresh first).
+  const stale = (id: string) => {
+    const { view } = byId.get(id)!;
+    return inputs.sharedEra && view.type === 'oauth' && view.expiresAt !== undefined && view.expiresAt <= inputs.nowMs
+      ? 1
+      : 0;
+  };
+  const lastUsed = (id: string) => statsOf(inputs, id)?.lastUsed ?? 0;
+  return (a: string, b: string) => rank(a) - rank(b) || stale(a) - stale(b) || lastUsed(a) - lastUsed(b);
+}
+
+/**
+ * The explicit order in force, where it came from, and whether a store holds it. In the shared
+ * era a store order the agent does not override gets the agent's own profiles of the provider
+ * ahead of it (OpenClaw's mergeProfileOrderWithOverridePrecedence).
+ */
+function pickExplicit(inputs: OrderInputs, storeIds: string[]): [string[] | undefined, OrderSource, boolean] {
+  if (inputs.agentOrder) return [inputs.agentOrder, 'agent', true];
+  if (inputs.baseOrder) {
+    const own = inputs.sharedEra ? storeIds.filter((id) => inputs.ownIds?.has(id)) : [];
+    return [unique([...own, ...inputs.baseOrder]), inputs.baseSource ?? 'main', true];
+  }
+  if (inputs.configOrder) return [inputs.configOrder, 'config', false];
+  return [undefined, 'auto', false];
+}
+
+/** Ids come from files: `constructor` or `__proto__` must not find what every object has. */
+function statsOf(inputs: OrderInputs, id: string): UsageStats | undefined {
+  return Object.hasOwn(inputs.usageStats, id) ? inputs.usageStats[id] : undefined;
+}
+
+function unique(ids: string[]): string[] {
+  return [...new Set(ids)];
 }

@@ -7,7 +7,7 @@ import { collectWarnings, ownStatePath, storeReport } from '../store/report.js';
 import { type CheckMode, evaluateCheck } from './check.js';
 import { classifyProfileHealth, classifyUsage, HEALTH_STATUSES, type HealthStatus } from './health.js';
 import { providersInUseFrom } from './model-usage.js';
-import { resolveEffectiveOrder } from './order.js';
+import { type OrderInputs, resolveEffectiveOrder } from './order.js';
 import {
   type EffectiveSource,
   type ProfileReport,
@@ -58,25 +58,16 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
   const notTried = new Map<string, string>();
   const providers: ProviderReport[] = [...providerIds].sort().map((provider) => {
     const profiles = byProvider.get(provider) ?? [];
-    const order = resolveEffectiveOrder({
-      provider,
-      profiles,
-      agentOrder: state.own.order[provider],
-      baseOrder: state.base?.order[provider],
-      baseSource: state.layers.base?.role === 'shared' ? 'shared' : 'main',
-      configOrder: workspace.config.authOrder[provider],
-      configProfileIds: Object.entries(workspace.config.authProfiles)
-        .filter(([, entry]) => entry.provider.toLowerCase() === provider)
-        .map(([id]) => id),
-      usageStats: { ...state.base?.usageStats, ...state.own.usageStats },
-      nowMs,
-    });
-    for (const [index, id] of order.ids.entries()) positions.set(id, index + 1);
-    for (const [id, reason] of Object.entries(order.notTried)) notTried.set(id, describeNotTried(reason));
+    const order = resolveEffectiveOrder(orderInputs(state, provider, profiles, nowMs));
+    // A profile whose env ref is unset here is left out: the gateway skips it too when it cannot read it.
+    const ids = order.ids.filter((id) => !order.unresolved[id]);
+    for (const [index, id] of ids.entries()) positions.set(id, index + 1);
+    for (const [id, reason] of Object.entries({ ...order.notTried, ...order.unresolved }))
+      notTried.set(id, describeNotTried(reason));
     // A type authdeck does not know may still work for the gateway: never call that missing.
     const opaque = profiles.some((entry) => entry.status === 'unknown');
     const effectiveSource: EffectiveSource =
-      order.ids.length > 0 || opaque
+      ids.length > 0 || opaque
         ? 'profiles'
         : envCredentials.some((cred) => cred.provider === provider)
           ? 'env'
@@ -89,10 +80,10 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
       inUse: inUse.has(provider),
       usedBy: uses.filter((use) => use.provider === provider).map(({ ref, role }) => ({ ref, role })),
       effectiveSource,
-      order: order.ids,
+      order: ids,
       orderSource: order.source,
       explicitOrder: order.explicit ?? null,
-      next: order.ids[0] ?? null,
+      next: ids[0] ?? null,
     };
   });
 
@@ -134,6 +125,32 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
   };
 }
 
+/** What the order of one provider depends on, for `status` (any model) or for one model (`explain`). */
+export function orderInputs(
+  state: AgentState,
+  provider: string,
+  profiles: OrderInputs['profiles'],
+  nowMs: number,
+  forModel?: string,
+): OrderInputs {
+  const { config } = state.workspace;
+  const configOrder = Object.entries(config.authOrder).find(([key]) => key.trim().toLowerCase() === provider)?.[1];
+  return {
+    provider,
+    profiles,
+    ...(state.own.order[provider] ? { agentOrder: state.own.order[provider] } : {}),
+    ...(state.base?.order[provider] ? { baseOrder: state.base.order[provider] } : {}),
+    baseSource: state.layers.base?.role === 'shared' ? 'shared' : 'main',
+    ...(configOrder ? { configOrder } : {}),
+    configProfiles: config.authProfiles,
+    usageStats: { ...state.base?.usageStats, ...state.own.usageStats },
+    nowMs,
+    ...(forModel !== undefined ? { forModel } : {}),
+    sharedEra: state.store.hasSharedStore,
+    ownIds: new Set(Object.keys(state.own.profiles)),
+  };
+}
+
 function profileReport(
   row: AgentProfile,
   health: ReturnType<typeof classifyProfileHealth>,
@@ -142,7 +159,7 @@ function profileReport(
   nowMs: number,
 ): ProfileReport {
   const { view } = row;
-  const usage = classifyUsage(row.usage, nowMs);
+  const usage = classifyUsage(row.usage, nowMs, { provider: view.provider });
   return {
     id: view.id,
     provider: view.provider,

@@ -58,7 +58,10 @@ export interface ProviderReport {
   effectiveSource: EffectiveSource;
   order: string[];
   orderSource: OrderSource;
-  /** The explicit order as written (agent override, main/shared store, or config), or null. */
+  /**
+   * The explicit order in force (agent override, main/shared store, or config), or null; a shared
+   * order has the agent's own profiles of the provider ahead of it, as the gateway merges them.
+   */
   explicitOrder: string[] | null;
   next: string | null;
 }

@@ -1,6 +1,6 @@
 import { countOf } from './count.js';
 import type { HealthStatus, StatusColor } from './health.js';
-import type { NotTried } from './order.js';
+import type { NotTried, OrderSource } from './order.js';
 import type { StatusReport } from './types.js';
 
 export interface SummaryPart {
@@ -44,19 +44,30 @@ const STATUS_AS_REASON: Partial<Record<HealthStatus, string>> = {
   unknown: 'a type authdeck does not know',
 };
 
-/** Why the gateway skips a profile, in words for the status view, --json and the dashboard. */
+/** Why the gateway skips a profile, in words for the status view, --json, explain and the dashboard. */
 export function describeNotTried(reason: NotTried): string {
-  if (reason.why === 'unusable') return STATUS_AS_REASON[reason.status] ?? reason.status;
-  if (reason.why === 'not-in-config')
-    return 'openclaw.json lists other profiles of this provider (auth.profiles), so the gateway skips it';
-  const whose = {
-    agent: "this agent's order",
-    main: "the main agent's order",
-    shared: 'the shared order',
-    config: 'auth.order in openclaw.json',
-    auto: 'the order',
-  }[reason.source];
-  return `not in ${whose}`;
+  switch (reason.why) {
+    case 'unusable':
+      return STATUS_AS_REASON[reason.status] ?? reason.status;
+    case 'not-in-config':
+      return 'auth.profiles in openclaw.json lists other profiles of this provider';
+    case 'mode-mismatch':
+      return `auth.profiles in openclaw.json says mode ${reason.mode}, but it is a ${reason.type} profile`;
+    case 'provider-mismatch':
+      return `auth.profiles in openclaw.json gives it provider ${reason.provider}`;
+    case 'unresolved-ref':
+      return `its secret ref ${reason.ref} is not set here`;
+    case 'not-in-order':
+      return `not in ${ORDER_WHOSE[reason.source]}`;
+  }
 }
+
+const ORDER_WHOSE: Record<OrderSource, string> = {
+  agent: "this agent's order",
+  main: "the main agent's order",
+  shared: 'the shared order',
+  config: 'auth.order in openclaw.json',
+  auto: 'the order',
+};
 
 export { countOf };

@@ -6,6 +6,14 @@ export type JsonObject = Record<string, unknown>;
 export interface UsageStats {
   lastUsed?: number;
   cooldownUntil?: number;
+  /** Why the cooldown began (rate_limit, timeout, billing, …); some reasons hold for one model only. */
+  cooldownReason?: string;
+  /** The model a rate-limit, timeout or model-not-found cooldown is about (OpenClaw 2026.9). */
+  cooldownModel?: string;
+  /** A provider-side block (a quota window), for every model or, with blockedScope "model", one. */
+  blockedUntil?: number;
+  blockedModel?: string;
+  blockedScope?: string;
   disabledUntil?: number;
   disabledReason?: string;
   errorCount?: number;
@@ -126,11 +134,21 @@ function readUsageStats(record: JsonObject): UsageStats {
   const num = (key: string) =>
     typeof record[key] === 'number' && Number.isFinite(record[key]) ? (record[key] as number) : undefined;
   const stats: UsageStats = {};
-  for (const key of ['lastUsed', 'cooldownUntil', 'disabledUntil', 'errorCount', 'lastFailureAt'] as const) {
+  for (const key of [
+    'lastUsed',
+    'cooldownUntil',
+    'blockedUntil',
+    'disabledUntil',
+    'errorCount',
+    'lastFailureAt',
+  ] as const) {
     const value = num(key);
     if (value !== undefined) stats[key] = value;
   }
-  if (typeof record.disabledReason === 'string') stats.disabledReason = record.disabledReason;
+  for (const key of ['cooldownReason', 'cooldownModel', 'blockedModel', 'blockedScope', 'disabledReason'] as const) {
+    const value = record[key];
+    if (typeof value === 'string' && value.trim() !== '') stats[key] = value.trim();
+  }
   return stats;
 }
 

@@ -1,0 +1,41 @@
+import { parseDuration } from '../services/durations.js';
+import { buildExplanation } from '../services/explain/explain.js';
+import { readPreferences } from '../services/prefs.js';
+import { forTerminal, guardTerminal } from '../services/terminal-text.js';
+import type { CommandContext } from './context.js';
+import { formatExplanation } from './format-explain.js';
+import { writeJson } from './output.js';
+import { command, flag } from './spec.js';
+
+const EXPLAIN_OPTIONS = { json: flag('json', 'print one JSON object (schema in the README)') };
+
+/**
+ * `authdeck explain [provider/model]`: 0 when some model of the chain can serve a request now,
+ * 1 when every one is skipped (README "Exit codes"); unreadable state throws (3).
+ */
+export async function runExplain(ctx: CommandContext, requested: string | undefined, json: boolean): Promise<number> {
+  const state = await ctx.agentState({ waitForLock: true });
+  const nowMs = ctx.io.now();
+  const report = await buildExplanation(state, {
+    nowMs,
+    warnWithinMs: parseDuration(readPreferences(ctx.io.env).warnWithin),
+    ...(requested !== undefined ? { requested } : {}),
+  });
+  // Ids, refs and reasons come from files and arguments: shown safely.
+  if (json) writeJson(ctx.io.stdout, report);
+  else ctx.io.stdout.write(guardTerminal(formatExplanation(forTerminal(report), ctx.paint, nowMs)));
+  return report.servedBy ? 0 : 1;
+}
+
+export const explainCommand = command({
+  name: 'explain',
+  description: 'why a profile is used, skipped or waiting: each model of the agent in fallback order',
+  examples: [
+    'authdeck explain                                # the default model and its fallbacks',
+    'authdeck explain anthropic/claude-opus-4-6      # that model, then the fallbacks',
+    'authdeck explain anthropic --agent coder --json  # one provider, any model',
+  ],
+  options: EXPLAIN_OPTIONS,
+  args: [{ name: 'provider/model', values: 'providers' }],
+  run: (ctx, { json }, [requested]) => runExplain(ctx, requested, json),
+});

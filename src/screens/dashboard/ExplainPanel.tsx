@@ -1,0 +1,62 @@
+import { Box, Text } from 'ink';
+import { useEffect, useState } from 'react';
+import { useKeys } from '../../components/key-router.js';
+import { actionFor } from '../../components/key-table.js';
+import { StyledLines } from '../../components/StyledLines.js';
+import { useServices } from '../../contexts.js';
+import { errorMessage } from '../../services/errors.js';
+import type { ExplainReport } from '../../services/explain/explain.js';
+import { explanationLines } from '../../services/explain/lines.js';
+import { forTerminal, shown } from '../../services/terminal-text.js';
+import { EXPLAIN_KEYS } from './dashboard-keys.js';
+
+/** The panel's border and padding. */
+const FRAME = 4;
+
+/**
+ * The dashboard's `e`: `authdeck explain` for this agent, the same lines at the panel's width.
+ * In `height` lines it shows what fits and says how much more there is; `onLines` hears how
+ * many lines it would take whole, so the screen can make room.
+ */
+export function ExplainPanel({
+  onClose,
+  height,
+  width,
+  now,
+  onLines,
+}: {
+  onClose: () => void;
+  height: number;
+  width: number;
+  now: number;
+  onLines?: (lines: number) => void;
+}) {
+  const services = useServices();
+  const [report, setReport] = useState<ExplainReport>();
+  const [failure, setFailure] = useState<string>();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reads once when the panel opens.
+  useEffect(() => {
+    services.explain().then(setReport, (error: unknown) => setFailure(errorMessage(error)));
+  }, []);
+  useKeys((input, key) => {
+    if (actionFor(EXPLAIN_KEYS, input, key, undefined) === 'close') onClose();
+  });
+  // Ids, refs and reasons come from files: shown safely.
+  const lines = report ? explanationLines(forTerminal(report), now, Math.max(20, width - FRAME)) : [];
+  const whole = 3 + (report ? lines.length : 1);
+  useEffect(() => onLines?.(whole), [whole, onLines]);
+  const room = Math.max(0, height - 3);
+  const inView = lines.length <= room ? lines : lines.slice(0, Math.max(0, room - 1));
+  return (
+    <Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1}>
+      <Text bold>Why each profile is tried, waiting or skipped</Text>
+      {!report && <Text dimColor>{failure ? shown(failure) : 'Reading…'}</Text>}
+      <StyledLines lines={inView} />
+      {lines.length > inView.length && (
+        <Text dimColor wrap="truncate">
+          … {lines.length - inView.length} more lines: `authdeck explain`
+        </Text>
+      )}
+    </Box>
+  );
+}

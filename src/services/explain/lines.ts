@@ -1,0 +1,155 @@
+import { formatDuration } from '../durations.js';
+import { STATUS_COLOR, type StatusColor } from '../status/health.js';
+import type { ExplainedProfile, ExplainReport, ModelExplanation } from './explain.js';
+
+/** One piece of a line and how it looks; `explain` paints it, the dashboard's panel draws it. */
+export interface Segment {
+  text: string;
+  color?: StatusColor;
+  bold?: boolean;
+  dim?: boolean;
+}
+
+/** The text view fits a classic terminal: every line at most this many columns. */
+export const EXPLAIN_WIDTH = 80;
+const TYPE_WIDTH = 7;
+/** "   1▸ " or "   –  " before each id. */
+const MARK_WIDTH = 6;
+
+/**
+ * `authdeck explain` as lines of at most `width` columns: each model in fallback order, its
+ * profiles in the gateway's order, why the others are not tried, what happens when the first
+ * fails, and where a request goes now. Text from files must be shown safely before it comes here.
+ */
+export function explanationLines(report: ExplainReport, nowMs: number, width = EXPLAIN_WIDTH): Segment[][] {
+  const lines: Segment[][] = [];
+  const text = (value: string, look: Omit<Segment, 'text'> = {}, indent = 0) =>
+    lines.push(...wrap(value, width - indent).map((line) => [{ text: `${' '.repeat(indent)}${line}`, ...look }]));
+  const fallbacks = report.models.filter((entry) => entry.role === 'fallback').length;
+  const first = report.models[0];
+  text(
+    report.requested
+      ? `Agent ${report.agent.id} · asked about ${report.requested}`
+      : `Agent ${report.agent.id} · ${first?.role ?? 'default'} model ${first?.ref ?? 'none'} · ${fallbacks === 0 ? 'no' : fallbacks} fallback${fallbacks === 1 ? '' : 's'}`,
+    { bold: true },
+  );
+  for (const warning of report.warnings) text(`! ${warning}`, { color: 'yellow' }, 2);
+  for (const [index, entry] of report.models.entries()) {
+    lines.push([]);
+    const role = entry.role === 'default' && report.requested ? 'default, after the fallbacks' : entry.role;
+    const title = entry.model === null ? `${entry.provider} (any model)` : entry.ref;
+    text(`${index + 1}. ${title} · ${role}${entry.fromAgent ? " (the agent's own)" : ''}`, { bold: true });
+    if (entry.cliBackend) {
+      text('served by a local CLI (agents.defaults.cliBackends): no credential needed', {}, 2);
+      continue;
+    }
+    text(orderLine(entry), { dim: true }, 2);
+    for (const profile of entry.profiles) lines.push(...profileLines(profile, nowMs, width));
+    if (entry.env) {
+      const where = entry.env.origin === 'process' ? 'environment' : 'daemon .env';
+      text(`env ${entry.env.variable} (${where}, ${entry.env.masked}): used after the profiles`, {}, 2);
+    }
+    if (entry.configKey) text(`models.providers.${entry.provider}.apiKey: used after the env key`, {}, 2);
+    if (entry.profiles.length === 0 && !entry.env && !entry.configKey)
+      text(`no profile of ${entry.provider}, no key in the environment or the config`, { color: 'red' }, 2);
+    if (entry.skipped) {
+      const back = entry.skippedUntil !== null ? `; back in ${formatDuration(entry.skippedUntil - nowMs)}` : '';
+      text(`Skipped now: ${entry.skipped}${back}.`, { color: 'yellow' }, 2);
+      if (entry.plugin) text(`Fix: ${entry.plugin.fix}.`, {}, 2);
+    } else text(whenItFails(entry, report), {}, 2);
+  }
+  lines.push([]);
+  text(outcome(report), report.servedBy ? {} : { color: 'red' });
+  return lines;
+}
+
+function orderLine(entry: ModelExplanation): string {
+  const whose = {
+    agent: "this agent's order",
+    main: "the main agent's order",
+    shared: 'the shared order',
+    config: 'auth.order in openclaw.json',
+    auto: 'none set, so oauth, then token, then API key, least recently used first',
+  }[entry.orderSource];
+  const absent = (entry.explicitOrder ?? []).filter((id) => !entry.profiles.some((profile) => profile.id === id));
+  const repaired = entry.orderRepaired ? ' — it names no existing profile, so the gateway takes them all' : '';
+  const gone = absent.length > 0 && !entry.orderRepaired ? ` (names ${absent.join(', ')}, which do not exist)` : '';
+  return `order: ${whose}${repaired}${gone}`;
+}
+
+function profileLines(profile: ExplainedProfile, nowMs: number, width: number): Segment[][] {
+  // The id column gives way on a narrow panel; the details keep at least a third of the line.
+  const idWidth = Math.max(10, Math.min(24, width - MARK_WIDTH - TYPE_WIDTH - 4 - Math.ceil(width / 3)));
+  const mark =
+    profile.orderPosition === null
+      ? '   –  '
+      : `${String(profile.orderPosition).padStart(4)}${profile.next ? '▸' : ' '} `;
+  const look: Omit<Segment, 'text'> = { color: profile.tried ? STATUS_COLOR[profile.status] : 'yellow' };
+  const typeColumn = MARK_WIDTH + idWidth + 2;
+  const detailIndent = ' '.repeat(typeColumn + TYPE_WIDTH + 2);
+  const [firstLine = '', ...more] = wrap(describe(profile, nowMs), width - detailIndent.length);
+  const type: Segment[] = [{ text: `${profile.type.padEnd(TYPE_WIDTH)}  ` }, { text: firstLine, ...look }];
+  const id = (value: string): Segment => ({ text: value, bold: profile.next });
+  // An id longer than its column gets a line of its own; its type and details go below, aligned.
+  const head: Segment[][] =
+    profile.id.length > idWidth
+      ? [
+          [{ text: mark }, id(profile.id)],
+          [{ text: ' '.repeat(typeColumn) }, ...type],
+        ]
+      : [[{ text: mark }, id(profile.id.padEnd(idWidth)), { text: '  ' }, ...type]];
+  return [...head, ...more.map((line) => [{ text: detailIndent }, { text: line, ...look }])];
+}
+
+function describe(profile: ExplainedProfile, nowMs: number): string {
+  if (profile.usageUntil !== null && profile.usage) {
+    const why = profile.usageReason ? ` (${profile.usageReason})` : '';
+    return `${profile.usage} ${formatDuration(profile.usageUntil - nowMs)} left${why}`;
+  }
+  if (profile.notTried) return `not tried: ${profile.notTried}`;
+  return profile.next ? `${profile.status} · tried first` : profile.status;
+}
+
+function whenItFails(entry: ModelExplanation, report: ExplainReport): string {
+  const sources = entry.profiles.filter((profile) => profile.tried).map((profile) => profile.id);
+  if (entry.env) sources.push(`env ${entry.env.variable}`);
+  if (entry.configKey) sources.push("the config's key");
+  const later = report.models.slice(report.models.indexOf(entry) + 1).find((other) => other.skipped === null);
+  const after = [...sources.slice(1), later ? later.ref : 'the request fails'];
+  if (after.length === 1 && !later)
+    return `If ${sources[0] ?? entry.ref} fails, the request fails: nothing else is left.`;
+  return `If ${sources[0] ?? entry.ref} fails: ${after.join(', then ')}.`;
+}
+
+function outcome(report: ExplainReport): string {
+  const served = report.servedBy;
+  if (!served) return 'Nothing can serve a request now: every model above is skipped.';
+  const what =
+    served.source === 'cli'
+      ? 'a local CLI'
+      : (served.profileId ?? (served.source === 'env' ? 'its env key' : "the config's key"));
+  return `A request now goes to ${served.ref} with ${what}.`;
+}
+
+/** Words into lines of at most `width` columns; a word longer than that is cut. */
+function wrap(text: string, width: number): string[] {
+  const room = Math.max(1, width);
+  const lines: string[] = [];
+  let line = '';
+  for (let word of text.split(' ')) {
+    while (word.length > room) {
+      if (line !== '') lines.push(line);
+      line = '';
+      lines.push(word.slice(0, room));
+      word = word.slice(room);
+    }
+    if (line === '') line = word;
+    else if (line.length + 1 + word.length <= room) line += ` ${word}`;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  lines.push(line);
+  return lines;
+}

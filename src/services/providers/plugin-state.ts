@@ -1,0 +1,50 @@
+/**
+ * A provider's credentials are used only when its plugin is loaded (OpenClaw 2026.8+): bundled
+ * plugins that onboarding enables must be enabled, none switched off, and one from the external
+ * catalog installed. Doctor reports it; explain gives it as the reason a provider is not tried.
+ */
+import type { AgentState } from '../profiles/agent-state.js';
+import { choicesForProvider } from './catalog.js';
+import { pluginNeed } from './plugin-install.js';
+
+export interface PluginProblem {
+  code: 'plugin-disabled' | 'plugin-not-installed';
+  pluginId: string;
+  /** "the anthropic plugin is switched off". */
+  summary: string;
+  /** The summary and where: "… (plugins.entries.anthropic.enabled in /…/openclaw.json)". */
+  problem: string;
+  fix: string;
+}
+
+/** What keeps the gateway from loading `provider`, or undefined when nothing does (or it cannot be told). */
+export async function providerPluginProblem(state: AgentState, provider: string): Promise<PluginProblem | undefined> {
+  // Plugins decide which providers load from the shared-SQLite generation on; older ones build them in.
+  if (!state.store.pluginsServeProviders) return undefined;
+  const { config, configPath } = state.workspace;
+  if (Object.hasOwn(config.models.providers, provider)) return undefined;
+  const plugin = choicesForProvider(provider).find((choice) => choice.plugin)?.plugin;
+  if (!plugin) return undefined;
+  const enabled = config.pluginsEnabled[plugin.id];
+  if (enabled === false || (plugin.status === 'bundled-needs-enable' && enabled !== true)) {
+    const summary = `the ${plugin.id} plugin is ${enabled === false ? 'switched off' : 'not enabled'}`;
+    return {
+      code: 'plugin-disabled',
+      pluginId: plugin.id,
+      summary,
+      problem: `${summary} (plugins.entries.${plugin.id}.enabled in ${configPath})`,
+      fix: `set plugins.entries.${plugin.id}.enabled to true (doctor --fix does it)`,
+    };
+  }
+  // Looked for where onboarding looks (plugin-install.ts): the state dir and the config's.
+  const need = await pluginNeed(plugin, state.workspace);
+  if (!need) return undefined;
+  const summary = `the ${plugin.id} plugin is not installed`;
+  return {
+    code: 'plugin-not-installed',
+    pluginId: plugin.id,
+    summary,
+    problem: `${summary} (${need.reason})`,
+    fix: `\`${need.installCommand}\`, then restart the gateway`,
+  };
+}

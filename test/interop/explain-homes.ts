@@ -1,0 +1,224 @@
+import { fakeSecrets } from '../helpers/fake-secrets.js';
+import type { Layer } from '../helpers/v9-layers.js';
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+
+/** A home for `explain`: OpenClaw 2026.9.6's store layers, openclaw.json, and the agents to ask about. */
+export interface ExplainHome {
+  name: string;
+  shared: (now: number) => Layer;
+  /** Agent-local layers (the agent's own database), by agent id. */
+  local?: (now: number) => Record<string, Layer>;
+  config: Record<string, unknown>;
+  /** The agents both programs are asked about (`--agent`); the default agent when absent. */
+  agents?: string[];
+  env?: Record<string, string>;
+}
+
+const token = (seed: string, expires?: number) => ({
+  type: 'token',
+  provider: 'anthropic',
+  token: fakeSecrets.setupToken(seed),
+  ...(expires !== undefined ? { expires } : {}),
+});
+const key = (seed: string) => ({ type: 'api_key', provider: 'anthropic', key: fakeSecrets.anthropicApiKey(seed) });
+const oauth = (seed: string, expires: number) => ({
+  type: 'oauth',
+  provider: 'anthropic',
+  access: `fake-access.${seed}`,
+  refresh: `fake-refresh.${seed}`,
+  expires,
+});
+const openaiKey = (seed: string) => ({ type: 'api_key', provider: 'openai', key: fakeSecrets.openaiKey(seed) });
+const model = (primary: string, fallbacks?: string[]) => ({
+  agents: { defaults: { model: { primary, ...(fallbacks ? { fallbacks } : {}) } } },
+});
+const SONNET = 'anthropic/claude-sonnet-4-6';
+const roster = (coder: Record<string, unknown>) => ({
+  agents: {
+    defaults: { model: { primary: SONNET, fallbacks: ['openai/gpt-5.5'] } },
+    list: [
+      { id: 'main', default: true },
+      { id: 'coder', ...coder },
+    ],
+  },
+});
+
+export const HOMES: ExplainHome[] = [
+  {
+    name: 'no order: oauth, then tokens, then the key, least recently used first',
+    shared: (now) => ({
+      profiles: {
+        'anthropic:k': key('k'),
+        'anthropic:t1': token('t1'),
+        'anthropic:t2': token('t2'),
+        'anthropic:o': oauth('o', now + DAY),
+      },
+      usageStats: { 'anthropic:t1': { lastUsed: now - MIN }, 'anthropic:t2': { lastUsed: now - HOUR } },
+    }),
+    config: model(SONNET),
+  },
+  {
+    name: 'a shared order with the first cooling down, an expired token and one left out',
+    shared: (now) => ({
+      profiles: {
+        'anthropic:a': token('a'),
+        'anthropic:b': token('b'),
+        'anthropic:old': token('old', now - DAY),
+        'anthropic:k': key('k'),
+      },
+      order: { anthropic: ['anthropic:b', 'anthropic:old', 'anthropic:a'] },
+      usageStats: { 'anthropic:b': { cooldownUntil: now + 30 * MIN, cooldownReason: 'rate_limit', errorCount: 1 } },
+    }),
+    config: model(SONNET, ['openai/gpt-5.5']),
+  },
+  {
+    name: 'a disabled fallback provider and two cooldowns sorted by their end',
+    shared: (now) => ({
+      profiles: {
+        'anthropic:a': token('a'),
+        'anthropic:b': token('b'),
+        'anthropic:c': token('c'),
+        'openai:k': openaiKey('k'),
+      },
+      usageStats: {
+        'anthropic:a': { cooldownUntil: now + 2 * HOUR, cooldownReason: 'overloaded' },
+        'anthropic:b': { disabledUntil: now + HOUR, disabledReason: 'billing' },
+        'openai:k': { disabledUntil: now + 5 * HOUR, disabledReason: 'billing' },
+      },
+    }),
+    config: model(SONNET, ['openai/gpt-5.5']),
+  },
+  {
+    name: 'auth.profiles lists one profile: the others are excluded',
+    shared: () => ({ profiles: { 'anthropic:a': token('a'), 'anthropic:b': token('b'), 'anthropic:k': key('k') } }),
+    config: { ...model(SONNET), auth: { profiles: { 'anthropic:b': { provider: 'anthropic', mode: 'token' } } } },
+  },
+  {
+    name: 'auth.profiles gives a wrong mode and another provider',
+    shared: () => ({
+      profiles: {
+        'anthropic:a': token('a'),
+        'anthropic:b': token('b'),
+        'anthropic:k': key('k'),
+        'anthropic:c': token('c'),
+      },
+    }),
+    config: {
+      ...model(SONNET),
+      auth: {
+        profiles: {
+          'anthropic:a': { provider: 'anthropic', mode: 'api_key' },
+          'anthropic:b': { provider: 'anthropic', mode: 'oauth' },
+          'anthropic:k': { provider: 'anthropic', mode: 'api_key' },
+          'anthropic:c': { provider: 'openai', mode: 'token' },
+        },
+        order: { anthropic: ['anthropic:a', 'anthropic:k', 'anthropic:c', 'anthropic:b'] },
+      },
+    },
+  },
+  {
+    name: "the main agent's own order over the shared one",
+    shared: () => ({
+      profiles: { 'anthropic:a': token('a'), 'anthropic:b': token('b'), 'anthropic:k': key('k') },
+      order: { anthropic: ['anthropic:a', 'anthropic:b'] },
+    }),
+    local: () => ({ main: { order: { anthropic: ['anthropic:k', 'anthropic:b'] } } }),
+    config: model(SONNET),
+  },
+  {
+    name: "another agent's own model, fallbacks and local profile ahead of the shared order",
+    shared: () => ({
+      profiles: { 'anthropic:a': token('a'), 'anthropic:b': token('b'), 'openai:k': openaiKey('k') },
+      order: { anthropic: ['anthropic:b'] },
+    }),
+    local: () => ({ coder: { profiles: { 'anthropic:mine': key('mine') } } }),
+    config: roster({ model: { primary: 'anthropic/claude-opus-4-6', fallbacks: ['openai/gpt-5.5', SONNET] } }),
+    agents: ['main', 'coder'],
+  },
+  {
+    name: 'a stored order that names no existing profile: the gateway takes them all',
+    shared: () => ({
+      profiles: { 'anthropic:a': token('a'), 'anthropic:k': key('k') },
+      order: { anthropic: ['anthropic:gone'] },
+    }),
+    config: model(SONNET),
+  },
+  {
+    name: 'auth.order in openclaw.json, and an empty one for the fallback provider',
+    shared: () => ({ profiles: { 'anthropic:a': token('a'), 'anthropic:b': token('b'), 'openai:k': openaiKey('k') } }),
+    config: {
+      ...model(SONNET, ['openai/gpt-5.5']),
+      auth: { order: { anthropic: ['anthropic:b', 'anthropic:a'], openai: [] } },
+    },
+  },
+  {
+    name: 'a key whose env ref is not set stays in the order',
+    shared: () => ({
+      profiles: {
+        'anthropic:ref': {
+          type: 'api_key',
+          provider: 'anthropic',
+          keyRef: { source: 'env', provider: 'default', id: 'AUTHDECK_UNSET_KEY' },
+        },
+        'anthropic:t': token('t'),
+      },
+      order: { anthropic: ['anthropic:ref', 'anthropic:t'] },
+    }),
+    config: model(SONNET),
+  },
+  {
+    name: 'an OAuth sign-in whose access token ran out goes after the live one',
+    shared: (now) => ({
+      profiles: {
+        'anthropic:stale': oauth('stale', now - HOUR),
+        'anthropic:live': oauth('live', now + DAY),
+        'anthropic:t': token('t'),
+      },
+      usageStats: { 'anthropic:live': { lastUsed: now - MIN } },
+    }),
+    config: model(SONNET),
+  },
+  {
+    name: 'OpenRouter manages its own limits: its cooldown is ignored',
+    shared: (now) => ({
+      profiles: {
+        'openrouter:a': { type: 'api_key', provider: 'openrouter', key: fakeSecrets.openrouterKey('a') },
+        'openrouter:b': { type: 'api_key', provider: 'openrouter', key: fakeSecrets.openrouterKey('b') },
+      },
+      order: { openrouter: ['openrouter:a', 'openrouter:b'] },
+      usageStats: { 'openrouter:a': { cooldownUntil: now + HOUR, cooldownReason: 'rate_limit' } },
+    }),
+    config: model('openrouter/anthropic/claude-sonnet-4-6'),
+  },
+  {
+    name: 'a block and a disabled window: the later end counts',
+    shared: (now) => ({
+      profiles: { 'anthropic:a': token('a'), 'anthropic:b': token('b'), 'anthropic:c': token('c') },
+      usageStats: {
+        'anthropic:a': { blockedUntil: now + 3 * HOUR, cooldownUntil: now + HOUR, cooldownReason: 'overloaded' },
+        'anthropic:b': { disabledUntil: now + 2 * HOUR, disabledReason: 'auth', cooldownUntil: now + 4 * HOUR },
+      },
+    }),
+    config: model(SONNET),
+  },
+  {
+    name: 'every profile cooling down, an env key beside them, and a fallback that works',
+    shared: (now) => ({
+      profiles: { 'anthropic:a': token('a'), 'openai:k': openaiKey('k') },
+      usageStats: { 'anthropic:a': { cooldownUntil: now + 20 * MIN, cooldownReason: 'overloaded' } },
+    }),
+    config: model(SONNET, ['openai/gpt-5.5']),
+    env: { ANTHROPIC_API_KEY: fakeSecrets.anthropicApiKey('env') },
+  },
+  {
+    name: 'the anthropic plugin switched off (models status still counts the provider)',
+    shared: () => ({
+      profiles: { 'anthropic:a': token('a'), 'anthropic:b': token('b') },
+      order: { anthropic: ['anthropic:b', 'anthropic:a'] },
+    }),
+    config: { ...model(SONNET), plugins: { entries: { anthropic: { enabled: false } } } },
+  },
+];

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { readModelSettings } from '../../src/services/status/model-usage.js';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { createFakeServices, fakeState, fakeWorkspace, NOW } from '../helpers/fake-services.js';
+import { renderApp, waitForFrame } from '../helpers/ink.js';
+
+const profiles = {
+  'anthropic:work': { type: 'token', provider: 'anthropic', token: fakeSecrets.setupToken('w') },
+  'anthropic:spare': { type: 'token', provider: 'anthropic', token: fakeSecrets.setupToken('s') },
+};
+
+describe('dashboard: e explains', () => {
+  it('shows each model with its profiles as the gateway tries them, and closes with esc', async () => {
+    const workspace = fakeWorkspace();
+    workspace.config.models = readModelSettings({ agents: { defaults: { model: 'anthropic/claude-sonnet-4-6' } } });
+    const state = fakeState(
+      profiles,
+      { usageStats: { 'anthropic:work': { cooldownUntil: NOW + 30 * 60_000, cooldownReason: 'rate_limit' } } },
+      workspace,
+    );
+    const services = createFakeServices({ state });
+    const app = await renderApp(services, { name: 'dashboard' });
+    await waitForFrame(app, 'anthropic:work');
+    await app.type('e');
+    const frame = await waitForFrame(app, 'A request now goes to');
+    expect(frame).toContain('Why each profile is tried, waiting or skipped');
+    expect(frame).toContain('1. anthropic/claude-sonnet-4-6 · default');
+    expect(frame).toMatch(/1▸ anthropic:spare +token +static · tried first/);
+    expect(frame).toMatch(/2 +anthropic:work +token +cooldown 30m left \(rate_limit\)/);
+    expect(frame).toContain('esc close');
+    expect(services.calls.map((call) => call[0])).toEqual(['explain']);
+    await app.press('escape');
+    await waitForFrame(app, 'K/J reorder');
+  });
+});
