@@ -1,7 +1,6 @@
 import { saveCredential } from '../services/actions.js';
 import { formatExpiryDate, formatRelative } from '../services/durations.js';
 import { AuthdeckError, CancelledError, UsageError } from '../services/errors.js';
-import type { AgentState } from '../services/profiles/agent-state.js';
 import { profileAWriteWouldReplace } from '../services/profiles/agent-state.js';
 import { checkSecret, maskSecret, type SecretFit, type SecretKind } from '../services/profiles/credentials.js';
 import { customProviderNote } from '../services/profiles/model-coverage.js';
@@ -9,7 +8,6 @@ import { resolveProfileId } from '../services/profiles/profile-actions.js';
 import { orderJoinedLine, refuseReplacing, sameSecretNote } from '../services/profiles/save-credential.js';
 import { setUpProvider } from '../services/providers/provider-setup.js';
 import { providerInfo } from '../services/providers.js';
-import { shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 import { CHOICE_OPTIONS, defaultModelPolicy } from './onboard-choice-options.js';
 import { notePlugin, offerPluginInstall, setupJson, setupLine } from './onboard-report.js';
