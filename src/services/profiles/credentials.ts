@@ -151,8 +151,18 @@ export function checkSecret(provider: string, kind: SecretKind, input: string): 
         `this looks like ${others.map((other) => other.name).join(' or ')}, not ${kind === 'api_key' ? 'an API key' : 'a token'} of ${providerLabel(info.id)}`,
         { provider: first.provider },
       );
+    const what = `${providerLabel(info.id)} ${kind === 'api_key' ? 'API key' : 'token'}`;
+    // It starts right and only more of it is missing: cut off (or still being typed), not wrong.
+    if (
+      Array.from({ length: 128 }, (_, more) => `${secret}${'A'.repeat(more + 1)}`).some((longer) =>
+        shape.pattern.test(longer),
+      )
+    )
+      return fail(
+        `this ${what} is cut off: it starts right, but ${secret.length} characters is too short; copy all of it`,
+      );
     return fail(
-      `this is not a valid ${providerLabel(info.id)} ${kind === 'api_key' ? 'API key' : 'token'}: one ${shape.looks}, this has ${secret.length} characters${describeBadCharacters(secret)}; copy it again`,
+      `this is not a valid ${what}: one ${shape.looks}, this has ${secret.length} characters${describeBadCharacters(secret)}; copy it again`,
     );
   }
   const warnings: string[] = [];
