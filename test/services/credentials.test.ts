@@ -15,7 +15,8 @@ describe('checkSecret', () => {
   it('says a secret that starts right is cut off (or not all typed), not that its prefix is wrong', () => {
     expect(checkSecret('openai', 'api_key', 'sk-pr')).toMatchObject({
       ok: false,
-      error: 'this OpenAI API key is cut off: it starts right, but 5 characters is too short; copy all of it',
+      error:
+        'this OpenAI API key looks cut off: one starts with sk- (often sk-proj-), this has 5 characters; copy all of it',
     });
     expect(checkSecret('anthropic', 'api_key', 'sk-ant-api03-').error).toContain('cut off');
     expect(checkSecret('openai', 'api_key', 'pk-12345').error).toContain('one starts with sk-');

@@ -159,7 +159,7 @@ export function checkSecret(provider: string, kind: SecretKind, input: string): 
       )
     )
       return fail(
-        `this ${what} is cut off: it starts right, but ${secret.length} characters is too short; copy all of it`,
+        `this ${what} looks cut off: one ${shape.looks}, this has ${secret.length} characters; copy all of it`,
       );
     return fail(
       `this is not a valid ${what}: one ${shape.looks}, this has ${secret.length} characters${describeBadCharacters(secret)}; copy it again`,
