@@ -89,9 +89,20 @@ export function command<O extends Record<string, OptionSpec> = Record<never, Opt
   };
 }
 
+type GroupSpec = Omit<CommandSpec, 'run' | 'options' | 'description'> & { subcommands: CommandSpec[] } & (
+    | { description: string }
+    /** What the group is about; its description ends with its commands, as its own help lists them. */
+    | { summary: string }
+  );
+
 /** A group of subcommands (`order get|set|clear`). */
-export function group(spec: Omit<CommandSpec, 'run' | 'options'> & { subcommands: CommandSpec[] }): CommandSpec {
-  return spec;
+export function group(spec: GroupSpec): CommandSpec {
+  if (!('summary' in spec)) return spec;
+  const { summary, ...rest } = spec;
+  const listed = spec.subcommands
+    .filter((sub) => !sub.hidden)
+    .map((sub) => [sub.name, ...(sub.args ?? []).map((arg) => arg.name.toUpperCase())].join(' '));
+  return { ...rest, description: `${summary}: ${listed.join(', ')}` };
 }
 
 // Option builders: one line per option in a command, the reading rule in one place.
