@@ -28,6 +28,8 @@ export interface ArgumentSpec {
   required?: boolean;
   variadic?: boolean;
   values?: ValueSource;
+  /** Said when a required argument is left out: another way to give it (a command that asks). */
+  whenMissing?: string;
 }
 
 export type ParsedValues = Record<string, string | boolean | undefined>;
