@@ -1,5 +1,5 @@
 import { applyDoctorFixes } from '../services/actions.js';
-import type { Finding } from '../services/doctor/doctor-types.js';
+import type { Finding, SafeFix } from '../services/doctor/doctor-types.js';
 import { type DoctorReport, doctorExitCode, runDoctor } from '../services/doctor/run-doctor.js';
 import { parseDuration } from '../services/durations.js';
 import { readPreferences } from '../services/prefs.js';
@@ -39,12 +39,7 @@ export async function runDoctorCommand(ctx: CommandContext, options: { fix: bool
   for (const finding of report.findings)
     writeLine(
       out,
-      ...formatFinding(
-        forTerminal({ ...finding, safeFix: undefined }),
-        finding.safeFix !== undefined,
-        ctx.paint,
-        options.fix,
-      ),
+      ...formatFinding(forTerminal({ ...finding, safeFix: undefined }), finding.safeFix, ctx.paint, options.fix),
     );
   writeLine(out, summary(report, ctx.paint));
   if (applied) ctx.noteGateway(applied);
@@ -53,9 +48,11 @@ export async function runDoctorCommand(ctx: CommandContext, options: { fix: bool
 
 const MARK = { error: '✘', warning: '!', info: 'i' } as const;
 
-function formatFinding(finding: Finding, fixable: boolean, paint: Painter, fixRan: boolean): string[] {
+function formatFinding(finding: Finding, safeFix: SafeFix | undefined, paint: Painter, fixRan: boolean): string[] {
   const color = finding.severity === 'error' ? paint.red : finding.severity === 'warning' ? paint.yellow : paint.dim;
-  const auto = fixable && !fixRan ? paint.dim(' (`authdeck doctor --fix` does this)') : '';
+  // The finding's fix is what a person does; this says, once, that --fix does it for them.
+  const does = safeFix?.kind === 'refresh-oauth' ? 'refreshes it' : 'does this';
+  const auto = safeFix && !fixRan ? paint.dim(` (\`authdeck doctor --fix\` ${does})`) : '';
   return [
     `${color(MARK[finding.severity])} ${paint.bold(finding.subject)}: ${finding.problem}`,
     `    why: ${finding.why}`,

@@ -35,7 +35,7 @@ export async function checkPlugins(state: AgentState, report: StatusReport): Pro
         subject: provider,
         problem: `the ${plugin.id} plugin is ${enabled === false ? 'switched off' : 'not enabled'} (plugins.entries.${plugin.id}.enabled in ${configPath})`,
         why,
-        fix: `set plugins.entries.${plugin.id}.enabled to true (doctor --fix does it)`,
+        fix: `set plugins.entries.${plugin.id}.enabled to true`,
         safeFix: { kind: 'enable-plugin', pluginId: plugin.id },
       });
     } else {
