@@ -120,8 +120,10 @@ function checkArguments(command: CommandSpec, path: string[], positionals: strin
   const variadic = specs.some((arg) => arg.variadic);
   const where = path.join(' ');
   if (positionals.length < required) {
+    const missing = specs[positionals.length];
+    const instead = missing?.whenMissing ? `; ${missing.whenMissing}` : '';
     throw new UsageError(
-      `${where}: missing <${specs[positionals.length]?.name ?? 'argument'}>; see \`authdeck ${where} --help\``,
+      `${where}: missing <${missing?.name ?? 'argument'}>${instead}; see \`authdeck ${where} --help\``,
     );
   }
   if (!variadic && positionals.length > specs.length) {

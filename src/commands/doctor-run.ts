@@ -1,12 +1,12 @@
 import { applyDoctorFixes } from '../services/actions.js';
-import type { Finding } from '../services/doctor/doctor-types.js';
+import type { Finding, SafeFix } from '../services/doctor/doctor-types.js';
 import { type DoctorReport, doctorExitCode, runDoctor } from '../services/doctor/run-doctor.js';
 import { parseDuration } from '../services/durations.js';
 import { readPreferences } from '../services/prefs.js';
 import { countOf } from '../services/status/words.js';
 import { forTerminal, shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
-import { type Painter, writeJson, writeLine } from './output.js';
+import { type Painter, type ReadLine, writeJson, writeWrapped } from './output.js';
 
 export const DOCTOR_SCHEMA = 'authdeck.doctor/1';
 
@@ -34,32 +34,32 @@ export async function runDoctorCommand(ctx: CommandContext, options: { fix: bool
     return exitCode;
   }
   const out = ctx.io.stdout;
-  writeLine(out, ctx.paint.dim(`authdeck doctor · agent ${workspace.agentId} · ${workspace.stateDir}`));
-  for (const entry of fixed) writeLine(out, `${ctx.paint.green('✔')} fixed: ${shown(entry.done)}`);
+  writeWrapped(out, ctx.paint.dim(`authdeck doctor · agent ${workspace.agentId} · ${workspace.stateDir}`));
+  for (const entry of fixed) writeWrapped(out, `${ctx.paint.green('✔')} fixed: ${shown(entry.done)}`);
   for (const finding of report.findings)
-    writeLine(
+    writeWrapped(
       out,
-      ...formatFinding(
-        forTerminal({ ...finding, safeFix: undefined }),
-        finding.safeFix !== undefined,
-        ctx.paint,
-        options.fix,
-      ),
+      ...formatFinding(forTerminal({ ...finding, safeFix: undefined }), finding.safeFix, ctx.paint, options.fix),
     );
-  writeLine(out, summary(report, ctx.paint));
+  writeWrapped(out, summary(report, ctx.paint));
   if (applied) ctx.noteGateway(applied);
   return exitCode;
 }
 
 const MARK = { error: '✘', warning: '!', info: 'i' } as const;
 
-function formatFinding(finding: Finding, fixable: boolean, paint: Painter, fixRan: boolean): string[] {
+/** Where the text of a `why:` or `fix:` line starts: its continuation lines go under it. */
+const LABEL_HANG = '    why: '.length;
+
+function formatFinding(finding: Finding, safeFix: SafeFix | undefined, paint: Painter, fixRan: boolean): ReadLine[] {
   const color = finding.severity === 'error' ? paint.red : finding.severity === 'warning' ? paint.yellow : paint.dim;
-  const auto = fixable && !fixRan ? paint.dim(' (`authdeck doctor --fix` does this)') : '';
+  // The finding's fix is what a person does; this says, once, that --fix does it for them.
+  const does = safeFix?.kind === 'refresh-oauth' ? 'refreshes it' : 'does this';
+  const auto = safeFix && !fixRan ? paint.dim(` (\`authdeck doctor --fix\` ${does})`) : '';
   return [
     `${color(MARK[finding.severity])} ${paint.bold(finding.subject)}: ${finding.problem}`,
-    `    why: ${finding.why}`,
-    `    fix: ${finding.fix}${auto}`,
+    { text: `    why: ${finding.why}`, hang: LABEL_HANG },
+    { text: `    fix: ${finding.fix}${auto}`, hang: LABEL_HANG },
   ];
 }
 

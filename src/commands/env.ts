@@ -118,7 +118,7 @@ async function runEnvUnset(ctx: CommandContext, rawName: string | undefined, jso
 
 export const envCommand = group({
   name: 'env',
-  description: "the daemon's .env (<state>/.env): list, set NAME, unset NAME",
+  summary: "the daemon's .env (<state>/.env)",
   subcommands: [
     command({
       name: 'list',

@@ -1,10 +1,10 @@
 import { parseDuration } from '../services/durations.js';
 import { buildExplanation } from '../services/explain/explain.js';
 import { readPreferences } from '../services/prefs.js';
-import { forTerminal, guardTerminal } from '../services/terminal-text.js';
+import { forTerminal } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 import { formatExplanation } from './format-explain.js';
-import { writeJson } from './output.js';
+import { writeJson, writeWrappedBlock } from './output.js';
 import { command, flag } from './spec.js';
 
 const EXPLAIN_OPTIONS = { json: flag('json', 'print one JSON object (schema in the README)') };
@@ -23,7 +23,7 @@ export async function runExplain(ctx: CommandContext, requested: string | undefi
   });
   // Ids, refs and reasons come from files and arguments: shown safely.
   if (json) writeJson(ctx.io.stdout, report);
-  else ctx.io.stdout.write(guardTerminal(formatExplanation(forTerminal(report), ctx.paint, nowMs)));
+  else writeWrappedBlock(ctx.io.stdout, formatExplanation(forTerminal(report), ctx.paint, nowMs));
   return report.servedBy ? 0 : 1;
 }
 

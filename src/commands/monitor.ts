@@ -6,7 +6,7 @@ const load = () => import('./monitor-run.js');
 
 export const monitorCommand = group({
   name: 'monitor',
-  description: 'expiry notifications from a systemd user timer (or cron): install, status, uninstall',
+  summary: 'expiry notifications from a systemd user timer (or cron)',
   subcommands: [
     command({
       name: 'install',
@@ -17,13 +17,13 @@ export const monitorCommand = group({
     }),
     command({
       name: 'status',
-      description: 'whether the timer is installed and active, and its last run',
+      description: 'whether the timer (or the crontab line) is installed and active, and its last run',
       options: { json: OPTIONS.json },
       run: async (ctx, { json }) => (await load()).runStatusOfMonitor(ctx, json),
     }),
     command({
       name: 'uninstall',
-      description: 'stop the timer and remove its units',
+      description: 'stop the timer and remove what install made (a crontab line is yours to remove)',
       options: { json: OPTIONS.json },
       run: async (ctx, { json }) => (await load()).runUninstall(ctx, json),
     }),

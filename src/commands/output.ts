@@ -1,5 +1,6 @@
 import { guardLine, jsonText } from '../services/terminal-text.js';
 import { paintText, type StyleFormat } from './colour.js';
+import { wrapLine } from './wrap-lines.js';
 
 /** Where a plain command writes, and whether it may colour it; passed in so tests can capture. */
 export interface CommandIO {
@@ -53,6 +54,29 @@ export function createPainter(enabled: boolean): Painter {
  */
 export function writeLine(stream: NodeJS.WriteStream, ...lines: string[]): void {
   stream.write(`${(lines.length ? lines : ['']).map(guardLine).join('\n')}\n`);
+}
+
+/** A line of `writeWrapped` and where its continuation lines start, when not the default. */
+export type ReadLine = string | { text: string; hang: number };
+
+/**
+ * Lines for a person to read, as writeLine writes them; where stdout is a terminal, a line
+ * longer than it is wide is broken at spaces (wrap-lines.ts). Never where it is not: a script
+ * or a pipe gets each line whole.
+ */
+export function writeWrapped(stream: NodeJS.WriteStream, ...lines: ReadLine[]): void {
+  const width = stream.isTTY === true && (stream.columns ?? 0) > 0 ? stream.columns : undefined;
+  const out = (lines.length ? lines : ['']).flatMap((line) => {
+    const [text, hang] = typeof line === 'string' ? [line, undefined] : [line.text, line.hang];
+    const guarded = guardLine(text);
+    return width === undefined ? [guarded] : wrapLine(guarded, width, hang);
+  });
+  stream.write(`${out.join('\n')}\n`);
+}
+
+/** A block of lines (one string, `\n` between them) written as writeWrapped writes lines. */
+export function writeWrappedBlock(stream: NodeJS.WriteStream, block: string): void {
+  writeWrapped(stream, ...block.replace(/\n$/, '').split('\n'));
 }
 
 /** `--json`: exact values; the characters a terminal would act on are written as \u escapes. */

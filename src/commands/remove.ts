@@ -80,7 +80,14 @@ export const removeCommand = command({
   writes: true,
   needsExistingState: true,
   options: { yes: OPTIONS.yes, json: OPTIONS.json },
-  args: [{ name: 'id', required: true, values: 'profiles' }],
+  args: [
+    {
+      name: 'id',
+      required: true,
+      values: 'profiles',
+      whenMissing: '`authdeck logout` picks one from a list (in a terminal)',
+    },
+  ],
   // The parser has checked there is exactly one.
   run: (ctx, options, ids) => runRemove(ctx, ids.join(' '), options),
 });

@@ -28,6 +28,8 @@ export interface ArgumentSpec {
   required?: boolean;
   variadic?: boolean;
   values?: ValueSource;
+  /** Said when a required argument is left out: another way to give it (a command that asks). */
+  whenMissing?: string;
 }
 
 export type ParsedValues = Record<string, string | boolean | undefined>;
@@ -89,9 +91,20 @@ export function command<O extends Record<string, OptionSpec> = Record<never, Opt
   };
 }
 
+type GroupSpec = Omit<CommandSpec, 'run' | 'options' | 'description'> & { subcommands: CommandSpec[] } & (
+    | { description: string }
+    /** What the group is about; its description ends with its commands, as its own help lists them. */
+    | { summary: string }
+  );
+
 /** A group of subcommands (`order get|set|clear`). */
-export function group(spec: Omit<CommandSpec, 'run' | 'options'> & { subcommands: CommandSpec[] }): CommandSpec {
-  return spec;
+export function group(spec: GroupSpec): CommandSpec {
+  if (!('summary' in spec)) return spec;
+  const { summary, ...rest } = spec;
+  const listed = spec.subcommands
+    .filter((sub) => !sub.hidden)
+    .map((sub) => [sub.name, ...(sub.args ?? []).map((arg) => arg.name.toUpperCase())].join(' '));
+  return { ...rest, description: `${summary}: ${listed.join(', ')}` };
 }
 
 // Option builders: one line per option in a command, the reading rule in one place.

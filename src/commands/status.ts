@@ -3,10 +3,10 @@ import { readPreferences } from '../services/prefs.js';
 import type { ProbeOutcome } from '../services/probe/probe-runner.js';
 import type { AgentState } from '../services/profiles/agent-state.js';
 import { buildStatusReport, type StatusReport } from '../services/status/report.js';
-import { forTerminal, guardTerminal } from '../services/terminal-text.js';
+import { forTerminal } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 import { formatProbes, formatStatusReport } from './format-status.js';
-import { writeJson } from './output.js';
+import { writeJson, writeWrappedBlock } from './output.js';
 import { knownProvider, providersHere } from './provider-arg.js';
 import { command, duration, flag, type OptionValues, provider, text, wholeNumber } from './spec.js';
 
@@ -46,8 +46,8 @@ export async function runStatus(ctx: CommandContext, options: StatusOptions): Pr
   // Ids, labels and messages come from files other programs write too: shown safely.
   const shownReport = forTerminal(report);
   if (!options.json) {
-    ctx.io.stdout.write(guardTerminal(formatStatusReport(shownReport, ctx.paint, nowMs)));
-    if (shownReport.probes) ctx.io.stdout.write(guardTerminal(formatProbes(shownReport.probes, ctx.paint)));
+    writeWrappedBlock(ctx.io.stdout, formatStatusReport(shownReport, ctx.paint, nowMs));
+    if (shownReport.probes) writeWrappedBlock(ctx.io.stdout, formatProbes(shownReport.probes, ctx.paint));
   }
   if (!options.check) return 0;
   if (report.check.exitCode !== 0 && !options.json) {

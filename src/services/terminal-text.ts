@@ -59,11 +59,6 @@ export function guardLine(text: string): string {
   return text.replace(SGR_OR_UNSAFE, (match) => (match.length > 1 ? match : escapeChar(match)));
 }
 
-/** A block authdeck formatted itself (its values already through `shown`): guarded line by line. */
-export function guardTerminal(text: string): string {
-  return text.split('\n').map(guardLine).join('\n');
-}
-
 // Characters JSON.stringify leaves raw that a terminal would act on or hide.
 const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u2028\u2029\ufeff]/g;
 

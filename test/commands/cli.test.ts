@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { runCli } from '../helpers/run-cli.js';
-import { makeTempHome } from '../helpers/temp-state.js';
+import { makeTempHome, writeJsonFile } from '../helpers/temp-state.js';
 
 describe('command line', () => {
   it('prints help and the version with exit 0', async () => {
@@ -40,15 +42,49 @@ describe('command line', () => {
   });
 
   it('with --json, a failure is JSON on stdout too', async () => {
-    const { home } = makeTempHome();
-    const result = await runCli(['remove', 'groq:nope', '--yes', '--json'], { home });
+    const { home, mainAgentDir } = makeTempHome();
+    writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), {
+      version: 1,
+      profiles: { 'groq:default': { type: 'api_key', provider: 'groq', key: fakeSecrets.groqKey() } },
+    });
+    const result = await runCli(['--no-reload', 'refresh', 'groq:default', '--json'], { home });
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout)).toEqual({
       ok: false,
-      error: { code: 'failure', exitCode: 1, message: expect.stringContaining('no profile groq:nope') },
+      error: { code: 'failure', exitCode: 1, message: expect.stringContaining('not an OAuth sign-in') },
     });
     const usage = await runCli(['status', '--json', '--within', 'soon'], { home });
     expect(JSON.parse(usage.stdout).error).toMatchObject({ code: 'usage', exitCode: 64 });
+  });
+
+  it('a profile id that does not exist is a usage error (64) for every command that takes one', async () => {
+    const { home, mainAgentDir } = makeTempHome();
+    writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), {
+      version: 1,
+      profiles: { 'groq:default': { type: 'api_key', provider: 'groq', key: fakeSecrets.groqKey() } },
+    });
+    for (const args of [
+      ['remove', 'nope', '--yes'],
+      ['remove', 'groq:nope', '--yes'],
+      ['token', 'nope'],
+      ['refresh', 'groq:nope'],
+      ['order', 'set', '--provider', 'groq', 'nope'],
+    ]) {
+      const result = await runCli(['--no-reload', ...args], { home });
+      expect(result.code, args.join(' ')).toBe(64);
+      expect(result.stderr, args.join(' ')).toMatch(/^authdeck: no (groq )?profile (named )?(groq:)?nope /);
+    }
+    const json = await runCli(['remove', 'groq:nope', '--yes', '--json'], { home });
+    expect(JSON.parse(json.stdout).error).toMatchObject({ code: 'usage', exitCode: 64 });
+  });
+
+  it('remove without an id says that `authdeck logout` picks one from a list', async () => {
+    const { home } = makeTempHome();
+    const result = await runCli(['remove'], { home });
+    expect(result.code).toBe(64);
+    expect(result.stderr).toBe(
+      'authdeck: remove: missing <id>; `authdeck logout` picks one from a list (in a terminal); see `authdeck remove --help`\n',
+    );
   });
 
   it('takes global options before or after the command', async () => {

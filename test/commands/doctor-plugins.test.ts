@@ -40,6 +40,10 @@ describe('doctor: the plugins that serve the providers', () => {
     expect(await findings(home)).toEqual([
       expect.objectContaining({ code: 'plugin-disabled', severity: 'error', subject: 'anthropic' }),
     ]);
+    const shown = await runCommand(['doctor'], { home, env: SQLITE });
+    expect(shown.stdout).toContain(
+      'fix: set plugins.entries.anthropic.enabled to true (`authdeck doctor --fix` does this)\n',
+    );
     const fixed = await runCommand(['doctor', '--fix'], { home, env: SQLITE });
     expect(fixed.stdout).toContain('enabled the anthropic plugin');
     expect(readJson(configPath).plugins.entries.anthropic.enabled).toBe(true);

@@ -1,4 +1,4 @@
-import { chmodSync, statSync } from 'node:fs';
+import { chmodSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
@@ -27,6 +27,30 @@ describe('authdeck doctor', () => {
     expect(fixed.code).toBe(0);
     expect(fixed.stdout).toContain(`✔ fixed: chmod 600 ${storePath}`);
     expect(statSync(storePath).mode & 0o777).toBe(0o600);
+  });
+
+  it('says once that --fix does a fix: a stale lock, a temp file, an order entry, a mode', async () => {
+    const { home, storePath, configPath } = setup();
+    writeJsonFile(configPath, { agents: { defaults: { model: 'openai/gpt-5' } } });
+    writeText(`${storePath}.lock`, JSON.stringify({ pid: 999_999_999, createdAt: new Date().toISOString() }));
+    writeText(`${storePath}.abcdefghijkl12.tmp`, '{}');
+    const store = JSON.parse(readFileSync(storePath, 'utf8'));
+    writeJsonFile(storePath, { ...store, order: { openai: ['openai:gone', 'openai:default'] } });
+    chmodSync(storePath, 0o644);
+    const { stdout } = await runCommand(['doctor'], { home });
+    const fixes = stdout.split('\n').filter((line) => line.startsWith('    fix: '));
+    expect(fixes.length).toBeGreaterThanOrEqual(4);
+    for (const line of fixes) expect(line.match(/doctor --fix/g)?.length ?? 0, line).toBeLessThanOrEqual(1);
+    expect(fixes).toContain(
+      `    fix: remove ${storePath}.lock: its process is gone, so the lock protocol lets a writer take it over (\`authdeck doctor --fix\` does this)`,
+    );
+    expect(fixes).toContain('    fix: delete it; the store itself is intact (`authdeck doctor --fix` does this)');
+    expect(fixes).toContain(
+      '    fix: `authdeck order set --provider openai openai:default` (`authdeck doctor --fix` does this)',
+    );
+    // After --fix nothing claims --fix would do it.
+    const fixed = await runCommand(['doctor', '--fix'], { home });
+    expect(fixed.stdout).not.toMatch(/fix: .*doctor --fix/);
   });
 
   it('--json: one object with every finding; exit 3 when the store does not parse', async () => {

@@ -201,7 +201,9 @@ describe('doctor --fix and a lapsed sign-in', () => {
     writeJsonFile(configPath, { ...config, agents: { defaults: { model: { primary: 'openai-codex/gpt-5.5' } } } });
     const before = await runCli(['--no-reload', 'doctor'], { home, env: server.env });
     expect(before.code).toBe(1);
-    expect(before.stdout).toContain(`fix: \`authdeck refresh ${id}\` (doctor --fix does it)`);
+    expect(before.stdout).toContain(
+      `fix: \`authdeck refresh ${id}\`, or sign in again with \`authdeck login --provider openai-codex\` (\`authdeck doctor --fix\` refreshes it)`,
+    );
     const fixed = await runCli(['--no-reload', 'doctor', '--fix'], { home, env: server.env });
     expect(fixed.stdout).toContain(`✔ fixed: refreshed ${id}`);
     expect(readJson(storePath).profiles[id].expires).toBeGreaterThan(Date.now() + 3_000_000);

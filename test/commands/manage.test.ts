@@ -42,7 +42,7 @@ describe('remove', () => {
     expect(store.profiles['anthropic:a']).toBeUndefined();
     expect(store.order).toEqual({ anthropic: ['anthropic:b'] });
     expect(store.lastGood).toEqual({});
-    expect((await runCommand(['remove', 'anthropic:zzz', '--yes'], { home })).code).toBe(1);
+    expect((await runCommand(['remove', 'anthropic:zzz', '--yes'], { home })).code).toBe(64);
   });
 
   it('takes a short name, and says when the daemon .env still holds the removed key', async () => {

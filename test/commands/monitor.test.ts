@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
@@ -56,4 +56,77 @@ describe('authdeck monitor', () => {
     expect((await runCommand(['monitor', 'run', '--within', '2h', '--notify', `cat > ${out}`], { home })).code).toBe(0);
     expect(existsSync(out)).toBe(false);
   });
+
+  it('without systemd or crontab: the line to add by hand, the missing notify target said once', async () => {
+    const { home } = setup(30 * 86_400_000);
+    // No systemctl and no crontab on this PATH.
+    const env = { XDG_RUNTIME_DIR: '', PATH: emptyDir(home) };
+    const result = await runCommand(['monitor', 'install', '--every', '30m'], { home, env });
+    expect(result.code).toBe(0);
+    const both = `${result.stdout}${result.stderr}`;
+    expect(both.match(/no --notify or --ntfy/g)).toHaveLength(1);
+    expect(both.match(/add this line/g)).toHaveLength(1);
+    expect(result.stdout).toContain('no crontab here: add this line by hand');
+    const line = result.stdout.split('\n')[1]!.trim();
+    expect(line).toMatch(/^\*\/30 \* \* \* \* .* monitor run --every 30m /);
+  });
+
+  it('status reports the cron line: to add by hand, or found in the crontab; and the last run', async () => {
+    const { home } = setup(30 * 86_400_000);
+    const bin = emptyDir(home);
+    const env = { XDG_RUNTIME_DIR: '', PATH: bin };
+    const install = await runCommand(['monitor', 'install', '--every', '30m', '--notify', 'true'], { home, env });
+    const line = install.stdout.split('\n')[1]!.trim();
+    const before = await runCommand(['monitor', 'status'], { home, env });
+    expect(before.stdout).not.toContain('timer: not installed');
+    expect(before.stdout).toContain(`cron: no crontab here: add this line by hand:\n  ${line}\n`);
+    expect(before.stdout).toContain('last run: never recorded');
+
+    // A crontab program that lists a crontab holding the line (and another job).
+    const table = join(home, 'crontab.txt');
+    writeFileSync(table, `MAILTO=""\n0 3 * * * /usr/bin/backup\n${line}\n`);
+    writeFileSync(join(bin, 'crontab'), `#!/bin/sh\nwhile IFS= read -r l; do printf '%s\\n' "$l"; done < '${table}'\n`);
+    chmodSync(join(bin, 'crontab'), 0o755);
+    await runCommand(['monitor', 'run', '--notify', 'true'], { home, env });
+    const after = await runCommand(['monitor', 'status'], { home, env });
+    expect(after.stdout).toContain(`cron: installed in your crontab\n  ${line}\n`);
+    expect(after.stdout).toMatch(/last run: .*credentials fine \(exit 0\)/);
+    const again = await runCommand(['monitor', 'install', '--every', '30m', '--notify', 'true'], { home, env });
+    expect(again.stdout).toContain('your crontab has this line already:');
+  });
+
+  it('uninstall with nothing installed says so and keeps the record of a run started by hand', async () => {
+    const { home, stateDir } = setup(30 * 86_400_000);
+    const env = { XDG_RUNTIME_DIR: '', PATH: emptyDir(home) };
+    expect((await runCommand(['monitor', 'run'], { home, env })).code).toBe(0);
+    const record = join(stateDir, 'authdeck-monitor.last-run.json');
+    expect(existsSync(record)).toBe(true);
+    const result = await runCommand(['monitor', 'uninstall'], { home, env });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /^Nothing installed \(no monitor units in .*, no crontab here\), so nothing was removed\.\n$/,
+    );
+    expect(existsSync(record)).toBe(true);
+  });
+
+  it('`authdeck --help` lists the monitor commands `monitor --help` lists', async () => {
+    const { home } = setup(30 * 86_400_000);
+    const root = (await runCommand(['--help'], { home })).stdout;
+    const own = (await runCommand(['monitor', '--help'], { home })).stdout;
+    const listed = own
+      .slice(own.indexOf('Commands:'), own.indexOf('Options:'))
+      .split('\n')
+      .slice(1)
+      .map((row) => row.trim().split(/\s+/)[0])
+      .filter(Boolean);
+    expect(listed).toEqual(['install', 'status', 'uninstall', 'run']);
+    expect(root).toMatch(new RegExp(`\\n  monitor +.*: ${listed.join(', ')}\\n`));
+  });
 });
+
+/** A directory for PATH with nothing in it (no systemctl, no crontab) until a test puts something there. */
+function emptyDir(home: string): string {
+  const dir = join(home, 'bin');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}

@@ -6,13 +6,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/services/errors.js';
 import { findOnPath } from '../../src/services/find-program.js';
-import {
-  installMonitor,
-  monitorLocation,
-  monitorStatus,
-  type SystemctlRunner,
-  uninstallMonitor,
-} from '../../src/services/monitor/monitor-install.js';
+import { installMonitor } from '../../src/services/monitor/monitor-install.js';
+import { monitorLocation } from '../../src/services/monitor/monitor-location.js';
+import { monitorStatus, uninstallMonitor } from '../../src/services/monitor/monitor-state.js';
+import type { SystemctlRunner } from '../../src/services/monitor/monitor-system.js';
 import {
   type CheckOutcome,
   describeRun,
@@ -84,7 +81,13 @@ function fakeSystemctl(available = true) {
   return { run, calls };
 }
 
-function setup(available = true) {
+/** A user's crontab as `crontab -l` gives it; null: there is no `crontab` program. */
+function fakeCrontab(text: string | null) {
+  const crontab = { text };
+  return { crontab, read: async () => crontab.text ?? undefined };
+}
+
+function setup(available = true, crontabText: string | null = '') {
   const { home, stateDir } = makeTempHome();
   const env = {
     HOME: home,
@@ -93,14 +96,16 @@ function setup(available = true) {
     ANTHROPIC_API_KEY: fakeSecrets.anthropicApiKey(),
   };
   const systemctl = fakeSystemctl(available);
+  const { crontab, read } = fakeCrontab(crontabText);
   const unitDir = join(home, 'config', 'systemd', 'user');
   return {
     home,
     stateDir,
     env,
     systemctl,
+    crontab,
     unitDir,
-    target: { stateDir, agentId: 'main', env, runSystemctl: systemctl.run },
+    target: { stateDir, agentId: 'main', env, runSystemctl: systemctl.run, readCrontab: read },
   };
 }
 
@@ -342,11 +347,81 @@ describe('monitor install without systemd', () => {
     expect(result.crontabLine).toContain(`OPENCLAW_STATE_DIR=${stateDir} `);
     expect(result.crontabLine.endsWith(`>>${join(stateDir, 'authdeck-monitor.log')} 2>&1`)).toBe(true);
     expect(result.crontabLine).not.toMatch(SECRET_SHAPED);
-    expect(result.note).toContain('crontab -e');
-    expect(result.note).toContain('every 30m');
+    expect(result).toMatchObject({ crontab: true, entries: [] });
+    expect(result.note).toBe('cron cannot repeat every 45m; the line runs every 30m');
     expect(systemctl.calls).toEqual([['show-environment']]);
     expect(existsSync(unitDir)).toBe(false);
-    expect(await monitorStatus(target)).toMatchObject({ systemd: false, serviceInstalled: false });
+    expect(await monitorStatus(target)).toMatchObject({
+      systemd: false,
+      serviceInstalled: false,
+      cron: { crontab: true, entries: [], line: result.crontabLine },
+    });
+  });
+
+  it('finds the line in the crontab once added; uninstall leaves what still runs and says so', async () => {
+    const { target, stateDir, crontab } = setup(false);
+    const install = { ...target, authdeckCommand: AUTHDECK, everyMs: HOUR, withinMs: HOUR };
+    const result = await installMonitor(install);
+    if (result.mode !== 'cron') throw new Error('expected cron mode');
+    const where = monitorLocation(target);
+    expect(readFileSync(where.cronPath, 'utf8')).toBe(`${result.crontabLine}\n`);
+    const edited = result.crontabLine.replace(/^0 \* /, '15 * ');
+    const otherAgent = result.crontabLine.replace(/--agent main /, '--agent main2 ');
+    crontab.text = `# backups\n0 3 * * * /usr/bin/backup\n${otherAgent}\n  ${edited}\n#${result.crontabLine}\n`;
+    expect((await monitorStatus(target)).cron).toEqual({ crontab: true, entries: [edited], line: result.crontabLine });
+    expect(await installMonitor(install)).toMatchObject({ entries: [edited] });
+
+    await runMonitor({
+      check: async () => ({ exitCode: 0, reasons: [] }),
+      target: undefined,
+      statusPath: where.statusPath,
+    });
+    const kept = await uninstallMonitor(target);
+    expect(kept).toMatchObject({ installed: true, removed: [], cronEntries: [edited] });
+    expect(kept.note).toContain('your crontab still runs it: remove its line with `crontab -e`');
+    expect(existsSync(where.cronPath) && existsSync(where.statusPath)).toBe(true);
+
+    crontab.text = '0 3 * * * /usr/bin/backup\n';
+    expect(await uninstallMonitor(target)).toEqual({
+      installed: true,
+      removed: [where.cronPath, where.statusPath],
+      disabled: false,
+      cronEntries: [],
+    });
+    expect(existsSync(join(stateDir, 'authdeck-monitor.log'))).toBe(false);
+  });
+
+  it('where there is no crontab program, status still shows the line to add by hand', async () => {
+    const { target } = setup(false, null);
+    const result = await installMonitor({ ...target, authdeckCommand: AUTHDECK, everyMs: HOUR, withinMs: HOUR });
+    expect(result).toMatchObject({ mode: 'cron', crontab: false, entries: [] });
+    if (result.mode !== 'cron') throw new Error('expected cron mode');
+    expect((await monitorStatus(target)).cron).toEqual({ crontab: false, entries: [], line: result.crontabLine });
+  });
+});
+
+describe('monitor uninstall with nothing installed', () => {
+  it('removes nothing, not even the record of a run started by hand, and says so', async () => {
+    for (const [systemd, crontab] of [
+      [true, ''],
+      [false, null],
+    ] as const) {
+      const { target, systemctl } = setup(systemd, crontab);
+      const where = monitorLocation(target);
+      await runMonitor({
+        check: async () => ({ exitCode: 0, reasons: [] }),
+        target: undefined,
+        statusPath: where.statusPath,
+      });
+      writeFileSync(where.refusedPath, '{}');
+      const result = await uninstallMonitor(target);
+      expect(result).toMatchObject({ installed: false, removed: [], disabled: false });
+      expect(result.note).toBe(
+        `no monitor units in ${where.unitDir}, ${crontab === null ? 'no crontab here' : 'no line in your crontab runs it'}`,
+      );
+      expect(existsSync(where.statusPath) && existsSync(where.refusedPath)).toBe(true);
+      expect(systemctl.calls).toEqual([]);
+    }
   });
 });
 

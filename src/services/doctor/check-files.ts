@@ -80,7 +80,7 @@ export async function checkLocks(files: string[], nowMs: number): Promise<Findin
         subject: lock.lockPath,
         problem: `a lock left by ${lock.holder.pid ? `process ${lock.holder.pid}, which is gone` : 'a process that is gone'}`,
         why: 'writers (the gateway, OpenClaw, authdeck) wait for it before they can take it over',
-        fix: '`authdeck doctor --fix` takes it over and removes it, as the lock protocol allows',
+        fix: `remove ${lock.lockPath}: its process is gone, so the lock protocol lets a writer take it over`,
         safeFix: { kind: 'stale-lock', lockedFile: file },
       });
     } else if (lock.state === 'foreign') {
@@ -104,7 +104,7 @@ export function checkTempFiles(state: AgentState): Finding[] {
     subject: path,
     problem: 'a temp file an interrupted write left behind',
     why: 'it holds a copy of the credentials outside the store',
-    fix: '`authdeck doctor --fix` removes it (the store itself is intact)',
+    fix: 'delete it; the store itself is intact',
     safeFix: { kind: 'temp-file' as const, path, lockedFile: path.replace(/\.[0-9a-z]{12,}\.tmp$/, '') },
   }));
 }

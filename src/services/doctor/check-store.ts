@@ -185,7 +185,7 @@ function renewalOf(
   const profile = profileId ? report.profiles.find((entry) => entry.id === profileId) : undefined;
   if (profile?.type === 'oauth' && profile.status !== 'missing' && findOAuthProvider(provider)?.kind === 'oauth')
     return {
-      fix: `\`authdeck refresh ${profile.id}\` (doctor --fix does it), or sign in again with \`authdeck login --provider ${provider}\``,
+      fix: `\`authdeck refresh ${profile.id}\`, or sign in again with \`authdeck login --provider ${provider}\``,
       safeFix: { kind: 'refresh-oauth', profileId: profile.id },
     };
   const again =

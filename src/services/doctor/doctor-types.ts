@@ -21,7 +21,10 @@ export interface Finding {
   problem: string;
   /** Why it matters to the gateway. */
   why: string;
-  /** The exact fix: a command, or what to change where. */
+  /**
+   * The exact fix: a command, or what to change where. It never names `doctor --fix`: whoever
+   * shows a finding with a safeFix says how it applies there (the CLI's `--fix`, the dashboard's `f`).
+   */
   fix: string;
   safeFix?: SafeFix;
 }

@@ -124,7 +124,8 @@ function cronSchedule(minutes: number): string {
   return `0 */${minutes / 60} * * *`;
 }
 
-function shellWord(text: string): string {
+/** One word for /bin/sh, quoted only when it needs to be. */
+export function shellWord(text: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
@@ -174,7 +175,7 @@ function durationArg(ms: number): string {
 }
 
 /** parseArgs takes a value that starts with `-` only as `--name=value`. */
-function option(name: string, value: string): string[] {
+export function optionArgs(name: string, value: string): string[] {
   return value.startsWith('-') ? [`--${name}=${value}`] : [`--${name}`, value];
 }
 
@@ -191,16 +192,16 @@ export function monitorRunArgs(o: {
     o.notify === undefined
       ? []
       : 'command' in o.notify
-        ? option('notify', o.notify.command)
-        : option('ntfy', o.notify.ntfyUrl);
+        ? optionArgs('notify', o.notify.command)
+        : optionArgs('ntfy', o.notify.ntfyUrl);
   return [
     'monitor',
     'run',
-    ...option('every', durationArg(o.everyMs)),
-    ...option('within', durationArg(o.withinMs)),
+    ...optionArgs('every', durationArg(o.everyMs)),
+    ...optionArgs('within', durationArg(o.withinMs)),
     ...notify,
-    ...option('state-dir', o.stateDir),
-    ...option('agent', o.agentId),
+    ...optionArgs('state-dir', o.stateDir),
+    ...optionArgs('agent', o.agentId),
   ];
 }
 

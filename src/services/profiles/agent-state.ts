@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { AUTH_PROFILES_FILE, LEGACY_AUTH_FILE } from '../config/paths.js';
 import type { Workspace } from '../config/workspace.js';
 import { readDaemonEnv } from '../env-file.js';
-import { AuthdeckError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { findLeftoverTempFiles } from '../files/atomic-write.js';
 import { readTextIfExists } from '../files/fs-read.js';
 import type { LockOptions } from '../files/lock.js';
@@ -143,11 +143,12 @@ export function resolveProfileName(state: AgentState, name: string): string {
   const ids = listAgentProfiles(state).map((row) => row.view.id);
   if (ids.includes(wanted)) return wanted;
   const where = `agent ${state.workspace.agentId}`;
-  if (wanted.includes(':')) throw new AuthdeckError(`no profile ${wanted} for ${where}; see \`authdeck status\``);
+  // A profile that does not exist is a mistake in the command line (64), as in `order set`.
+  if (wanted.includes(':')) throw new UsageError(`no profile ${wanted} for ${where}; see \`authdeck status\``);
   const matches = ids.filter((id) => id.slice(id.indexOf(':') + 1) === wanted);
   if (matches.length === 1) return matches[0] as string;
   if (matches.length > 1) throw new UsageError(`"${wanted}" names ${matches.join(' and ')}; give the full id`);
-  throw new AuthdeckError(`no profile named ${wanted} for ${where}; see \`authdeck status\``);
+  throw new UsageError(`no profile named ${wanted} for ${where}; see \`authdeck status\``);
 }
 
 /**

@@ -33,7 +33,7 @@ export async function providerPluginProblem(state: AgentState, provider: string)
       pluginId: plugin.id,
       summary,
       problem: `${summary} (plugins.entries.${plugin.id}.enabled in ${configPath})`,
-      fix: `set plugins.entries.${plugin.id}.enabled to true (doctor --fix does it)`,
+      fix: `set plugins.entries.${plugin.id}.enabled to true`,
     };
   }
   // Looked for where onboarding looks (plugin-install.ts): the state dir and the config's.
