@@ -52,6 +52,29 @@ describe('dashboard: keys never do nothing silently', () => {
     expect(app.frame()).not.toContain('nothing to reorder');
   });
 
+  it('J and K move the selected profile, and the cursor goes with it', async () => {
+    const two = {
+      'anthropic:default': { type: 'api_key', provider: 'anthropic', key: fakeSecrets.anthropicApiKey() },
+      'anthropic:work': profiles['anthropic:work'],
+    };
+    const ordered = (ids: string[]) => fakeState(two, { order: { anthropic: ids } });
+    const services = createFakeServices({ state: ordered(['anthropic:default', 'anthropic:work']) });
+    services.setOrder = async (provider, ids) => {
+      services.calls.push(['setOrder', provider, ids]);
+      services.state = ordered(ids);
+      return { path: '/x', changed: true, layer: 'local', gateway: { status: 'skipped', reason: 'fake' } };
+    };
+    const app = await renderApp(services, { name: 'dashboard' });
+    await waitForFrame(app, /▸\s+1\*?\s+anthropic:default/);
+    // The cursor was never moved: it is on the first row without having chosen it.
+    await app.type('J');
+    const moved = await waitForFrame(app, /1\*?\s+anthropic:work[\s\S]*2\s+anthropic:default/);
+    expect(moved).toMatch(/▸\s+2\s+anthropic:default/);
+    await app.type('K');
+    const back = await waitForFrame(app, /1\*?\s+anthropic:default[\s\S]*2\s+anthropic:work/);
+    expect(back).toMatch(/▸\s+1\*?\s+anthropic:default/);
+  });
+
   it('shows the keys that work in details (and the one that closes it), not the list keys', async () => {
     const { app } = await openDashboard();
     await app.press('enter');

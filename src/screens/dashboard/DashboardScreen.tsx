@@ -208,9 +208,12 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
           tone: 'error',
         });
       } else dispatch({ type: 'mode', mode: 'confirm-remove' });
-    } else if ((action === 'move-up' || action === 'move-down') && row && report && state)
+    } else if ((action === 'move-up' || action === 'move-down') && row && report && state) {
+      // The cursor may be on the first row only by default (no key chosen yet): pin it to this
+      // profile, so it goes where the profile goes.
+      go(at);
       actions.reorder(row, report, state, action === 'move-up' ? -1 : 1);
-    else if (action === 'clear-cooldown' && row) actions.clearCooldown(row);
+    } else if (action === 'clear-cooldown' && row) actions.clearCooldown(row);
     else if (action === 'refresh' && row) actions.refresh(row);
     else if (action === 'filter') dispatch({ type: 'mode', mode: 'filter' });
     else if (action === 'clear-filter') {
