@@ -61,7 +61,7 @@ describe('dashboard: keys never do nothing silently', () => {
     const services = createFakeServices({ state: ordered(['anthropic:default', 'anthropic:work']) });
     services.setOrder = async (provider, ids) => {
       services.calls.push(['setOrder', provider, ids]);
-      services.state = ordered(ids);
+      services.state = ordered(ids ?? []);
       return { path: '/x', changed: true, layer: 'local', gateway: { status: 'skipped', reason: 'fake' } };
     };
     const app = await renderApp(services, { name: 'dashboard' });
