@@ -77,12 +77,15 @@ function FailureView({
   hints,
   onDone,
   onRetry,
+  enterDoes = 'close',
 }: {
   title: string;
   detail?: string;
   hints?: string;
   onDone: () => void;
   onRetry?: () => void;
+  /** What onDone does, for the hint bar: "back" when it returns to the step that opened this. */
+  enterDoes?: 'close' | 'back';
 }) {
   useKeys((input, key) => {
     if (onRetry && input === 'r') onRetry();
@@ -93,7 +96,7 @@ function FailureView({
       <Text color="red">✘ {shown(title)}</Text>
       {detail && <Text>{shown(detail)}</Text>}
       {hints && <Text dimColor>{hints}</Text>}
-      <KeyHints hints={[...(onRetry ? [['r', 'retry'] as const] : []), ['enter', 'close']]} />
+      <KeyHints hints={[...(onRetry ? [['r', 'retry'] as const] : []), ['enter', enterDoes]]} />
     </Box>
   );
 }
