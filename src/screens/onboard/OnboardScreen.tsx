@@ -262,13 +262,16 @@ export function OnboardScreen({
               providerSearch.set('');
               dispatch({ type: 'add-another' });
             }}
-            onMakeDefault={() =>
-              services.setDefaultModel({
+            onMakeDefault={async () => {
+              const setup = await services.setDefaultModel({
                 provider: state.provider!,
                 kind: secretKind(state.method),
                 ...(state.authChoice ? { authChoice: state.authChoice } : {}),
-              })
-            }
+              });
+              // "No model uses openai yet" was true before `d`: the notes are read again.
+              dispatch({ type: 'model-notes', notes: await modelNotesAfterSave(state.provider!) });
+              return setup;
+            }}
           />
         );
     }

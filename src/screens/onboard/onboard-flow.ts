@@ -70,6 +70,8 @@ export type OnboardAction =
   | { type: 'save-failed'; error: string }
   | { type: 'add-another' }
   | { type: 'verified'; probe?: ProbeOutcome }
+  /** `d` made the provider's model the default: what the summary says about models, read again. */
+  | { type: 'model-notes'; notes: string[] }
   | { type: 'back' };
 
 export function secretKind(method: OnboardingMethod | undefined): SecretKind {
@@ -148,6 +150,8 @@ export function onboardReducer(state: OnboardState, action: OnboardAction): Onbo
       return state.step === 'verify'
         ? { ...state, step: 'summary', ...(action.probe ? { probe: action.probe } : {}) }
         : state;
+    case 'model-notes':
+      return state.result ? { ...state, result: { ...state.result, modelNotes: action.notes } } : state;
     case 'add-another':
       return { ...initialOnboardState(), step: 'provider', savedCount: state.savedCount };
     case 'save-failed':
