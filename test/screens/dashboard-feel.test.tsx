@@ -105,9 +105,33 @@ describe('dashboard: keys never do nothing silently', () => {
     await app.type('f');
     await waitForFrame(app, '✔ nothing to fix');
     expect(app.frame()).toContain('Fixed: fixed /home/me/.openclaw/agents/main/agent/auth-profiles.json');
+    expect(app.frame()).not.toContain('f apply the safe fixes');
     expect(services.calls.map((call) => call[0])).toEqual(['runDoctor', 'applyDoctorFixes', 'runDoctor']);
     await app.press('escape');
     await waitForFrame(app, 'K/J reorder');
+  });
+
+  it('D offers f only when a finding has a safe fix; f then says there is none', async () => {
+    const services = createFakeServices({ state: fakeState(profiles) });
+    services.doctorFindings = [
+      {
+        code: 'order-missing',
+        severity: 'warning',
+        subject: 'auth.order.anthropic',
+        problem: 'names a profile that does not exist',
+        why: 'the gateway skips it',
+        fix: 'remove it from the order by hand',
+      },
+    ];
+    const app = await renderApp(services, { name: 'dashboard' });
+    await waitForFrame(app, 'anthropic:work');
+    await app.type('D');
+    const panel = await waitForFrame(app, 'names a profile that does not exist');
+    expect(panel).toContain('esc close');
+    expect(panel).not.toContain('apply the safe fixes');
+    await app.type('f');
+    await waitForFrame(app, 'Nothing here has a safe fix.');
+    expect(services.calls.map((call) => call[0])).toEqual(['runDoctor']);
   });
 
   it('p probes every key and shows the last result in each row and in details', async () => {

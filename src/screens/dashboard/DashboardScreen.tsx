@@ -27,6 +27,7 @@ import {
   CONFIRM_KEYS,
   DETAILS_KEYS,
   DOCTOR_KEYS,
+  type DoctorContext,
   FILTER_KEYS,
   HELP_KEYS,
   LIST_KEYS,
@@ -83,11 +84,12 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
   );
   const columns = fitColumns(width, longestId, needs);
   const [doctorLines, setDoctorLines] = useState(4);
+  const [doctorFixable, setDoctorFixable] = useState(false);
 
   // What the frame holds besides the table, in lines, so that it fits the terminal's rows.
   const renderedRow = rows[cursorIndex(rows, ui.cursorKey)];
   const selectedNow = renderedRow && isSelectable(renderedRow) ? renderedRow : undefined;
-  const hints = modeHints(ui.mode, { row: selectedNow, filter: ui.filter });
+  const hints = modeHints(ui.mode, { row: selectedNow, filter: ui.filter }, { fixable: doctorFixable });
   const errorLines = error ? wrapStyled([{ text: `! ${shown(error)}`, color: 'red' }], width, 3) : [];
   const filterLines =
     ui.mode === 'filter'
@@ -301,6 +303,7 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
           height={layout.panel}
           width={width}
           onLines={setDoctorLines}
+          onFixable={setDoctorFixable}
           onClose={() => dispatch({ type: 'mode', mode: 'list' })}
         />
       )}
@@ -342,11 +345,11 @@ const MODE_KEYS = {
   details: DETAILS_KEYS,
   help: HELP_KEYS,
   'confirm-remove': CONFIRM_KEYS,
-  doctor: DOCTOR_KEYS,
   agents: AGENT_KEYS,
 } as const;
 
 /** The hint bar of the mode the dashboard is in, from that mode's key table. */
-function modeHints(mode: DashboardMode, context: ListContext) {
-  return mode === 'list' ? hintsFor(LIST_KEYS, context) : hintsFor(MODE_KEYS[mode], undefined);
+function modeHints(mode: DashboardMode, context: ListContext, doctor: DoctorContext) {
+  if (mode === 'list') return hintsFor(LIST_KEYS, context);
+  return mode === 'doctor' ? hintsFor(DOCTOR_KEYS, doctor) : hintsFor(MODE_KEYS[mode], undefined);
 }
