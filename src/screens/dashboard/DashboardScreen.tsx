@@ -3,10 +3,10 @@ import { useEffect, useMemo, useState } from 'react';
 import { Header } from '../../components/Header.js';
 import { KeyHints } from '../../components/KeyHints.js';
 import { type RoutedKey, useKeys } from '../../components/key-router.js';
-import { actionFor, hintsFor } from '../../components/key-table.js';
+import { actionFor } from '../../components/key-table.js';
 import { StyledLines } from '../../components/StyledLines.js';
 import { SummaryLine } from '../../components/SummaryLine.js';
-import { headerLines, packHints, type Styled, wrapStyled, wrapText } from '../../components/text-layout.js';
+import { headerLines, packHints, wrapStyled, wrapText } from '../../components/text-layout.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { applyTextKey } from '../../components/text-field/use-text-field-input.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
@@ -15,31 +15,21 @@ import { useAgentState } from '../../hooks/use-agent-state.js';
 import { useClock } from '../../hooks/use-clock.js';
 import { useTerminalSize } from '../../hooks/use-terminal-size.js';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
-import { type AgentState, profileStorePath } from '../../services/profiles/agent-state.js';
-import type { ProfileReport } from '../../services/status/report.js';
+import { profileStorePath } from '../../services/profiles/agent-state.js';
 import { describeStore, layerLabel } from '../../services/status/words.js';
 import { shown } from '../../services/terminal-text.js';
 import { AgentSwitcher, agentPanelLines } from './AgentSwitcher.js';
 import { fitColumns } from './columns.js';
 import { DoctorPanel } from './DoctorPanel.js';
-import {
-  AGENT_KEYS,
-  CONFIRM_KEYS,
-  DETAILS_KEYS,
-  DOCTOR_KEYS,
-  type DoctorContext,
-  FILTER_KEYS,
-  HELP_KEYS,
-  LIST_KEYS,
-  type ListContext,
-} from './dashboard-keys.js';
+import { CONFIRM_KEYS, DETAILS_KEYS, FILTER_KEYS, HELP_KEYS, LIST_KEYS } from './dashboard-keys.js';
+import { confirmQuestion, modeHints, toneColor } from './dashboard-words.js';
 import { cursorIndex, isSelectable, moveCursor, visibleWindow } from './dashboard-rows.js';
 import { HELP_PANEL_LINES, HelpPanel } from './HelpPanel.js';
 import { dashboardLayout, storeLine, tableWindowRows } from './layout.js';
 import { detailEntries, ProfileDetails } from './ProfileDetails.js';
 import { ProfileTable } from './ProfileTable.js';
 import { useDashboardActions } from './use-dashboard-actions.js';
-import { type DashboardMode, type Tone, useDashboardUi } from './use-dashboard-ui.js';
+import { useDashboardUi } from './use-dashboard-ui.js';
 import { useLiveReport } from './use-live-report.js';
 import { useRowsFor } from './use-rows-for.js';
 
@@ -323,33 +313,4 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
       />
     </Box>
   );
-}
-
-/** The question `d` asks, in pieces to wrap. */
-function confirmQuestion(profile: ProfileReport, state: AgentState | undefined): Styled[] {
-  const where = state ? shown(profileStorePath(state, profile.id)) : 'the store';
-  const shared = profile.layer === 'shared' ? ' (shared: every agent loses it)' : '';
-  return [
-    { text: `Remove ${shown(profile.id)} from ${where}${shared}? `, color: 'yellow' },
-    { text: 'y', color: 'yellow', bold: true },
-    { text: ' yes, any other key no', color: 'yellow' },
-  ];
-}
-
-function toneColor(tone: Tone): { color?: string } {
-  return tone === 'error' ? { color: 'red' } : tone === 'success' ? { color: 'green' } : {};
-}
-
-const MODE_KEYS = {
-  filter: FILTER_KEYS,
-  details: DETAILS_KEYS,
-  help: HELP_KEYS,
-  'confirm-remove': CONFIRM_KEYS,
-  agents: AGENT_KEYS,
-} as const;
-
-/** The hint bar of the mode the dashboard is in, from that mode's key table. */
-function modeHints(mode: DashboardMode, context: ListContext, doctor: DoctorContext) {
-  if (mode === 'list') return hintsFor(LIST_KEYS, context);
-  return mode === 'doctor' ? hintsFor(DOCTOR_KEYS, doctor) : hintsFor(MODE_KEYS[mode], undefined);
 }
