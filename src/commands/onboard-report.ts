@@ -4,7 +4,7 @@ import { findOnPath } from '../services/find-program.js';
 import { maskSecret } from '../services/profiles/credentials.js';
 import type { OnboardedChoice, WrittenSetup } from '../services/providers/onboard-choice.js';
 import { installPlugin, type PluginNeed } from '../services/providers/plugin-install.js';
-import type { DefaultModelOutcome } from '../services/providers/setup-plan.js';
+import { type DefaultModelOutcome, modelRefWords } from '../services/providers/setup-plan.js';
 import { forTerminal, shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
@@ -20,19 +20,19 @@ export interface OnboardReport {
 
 /** The default model's line for people; flags to change it named where it was kept. */
 export function describeDefaultModel(outcome: DefaultModelOutcome): string | undefined {
+  if (outcome.status === 'none') return undefined;
+  const ref = modelRefWords(outcome.ref);
   switch (outcome.status) {
-    case 'none':
-      return undefined;
     case 'set':
-      return `default model: ${outcome.ref}${outcome.previous ? ` (was ${outcome.previous})` : ''}`;
+      return `default model: ${ref}${outcome.previous ? ` (was ${outcome.previous})` : ''}`;
     case 'already':
-      return `default model: ${outcome.ref} (already)`;
+      return `default model: ${ref} (already)`;
     case 'same-provider':
-      return `default model: ${outcome.current} kept (same provider; --set-default-model makes it ${outcome.ref})`;
+      return `default model: ${outcome.current} kept (same provider; --set-default-model makes it ${ref})`;
     case 'kept':
-      return `default model: ${outcome.current} kept; --set-default-model makes it ${outcome.ref}`;
+      return `default model: ${outcome.current} kept; --set-default-model makes it ${ref}`;
     case 'skipped':
-      return `default model: not set (--keep-default-model); ${outcome.ref} is this choice's`;
+      return `default model: not set (--keep-default-model); ${ref} is this choice's`;
   }
 }
 

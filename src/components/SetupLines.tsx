@@ -1,7 +1,8 @@
 import { Text } from 'ink';
-import { useState } from 'react';
+import { useSyncReducer } from '../hooks/use-sync-reducer.js';
 import type { SavedCredential } from '../services/actions.js';
 import type { ProviderSetUp } from '../services/providers/provider-setup.js';
+import { modelRefWords } from '../services/providers/setup-plan.js';
 import { shown } from '../services/terminal-text.js';
 import { useKeys } from './key-router.js';
 
@@ -11,37 +12,91 @@ export function offeredDefault(setup: ProviderSetUp | undefined): string | undef
   return outcome && (outcome.status === 'kept' || outcome.status === 'same-provider') ? outcome.ref : undefined;
 }
 
-/**
- * What onboarding wrote beside a saved secret (plugin, provider block, default model) and what
- * the gateway still lacks; `d` makes the provider's model the default when another one is.
- */
-export function SetupLines({
-  saved,
-  onMakeDefault,
-}: {
-  saved: SavedCredential;
-  onMakeDefault?: () => Promise<ProviderSetUp>;
-}) {
-  const [setup, setSetup] = useState(saved.setup);
-  const [problem, setProblem] = useState<string | undefined>(saved.setupError);
-  const offered = offeredDefault(setup);
-  useKeys((input) => {
-    if (input !== 'd' || !offered || !onMakeDefault) return;
-    onMakeDefault().then(setSetup, (error: unknown) =>
-      setProblem(error instanceof Error ? error.message : String(error)),
-    );
-  });
-  if (!setup) return problem ? <Text color="yellow"> ! {shown(problem, 300)}</Text> : null;
+/** What the setup wrote to openclaw.json, in words (the summary may list them with the profile entry). */
+export function setupConfigParts(setup: ProviderSetUp): string[] {
   const parts: string[] = [];
   if (setup.enabled.length > 0) parts.push(`${setup.enabled.join(', ')} plugin enabled`);
   const written = Object.keys(setup.setup.providers);
   if (written.length > 0 && setup.config.applied.some((change) => change.path[1] === 'providers'))
     parts.push(`models.providers.${written.join(', ')}`);
   const model = setup.defaultModel;
-  if (model.status === 'set') parts.push(`default model ${model.ref}`);
+  if (model.status === 'set') parts.push(`default model ${modelRefWords(model.ref)}`);
+  return parts;
+}
+
+interface SetupState {
+  setup: ProviderSetUp | undefined;
+  problem: string | undefined;
+  /** `d` was pressed and its write has not answered yet: a second `d` waits. */
+  asking: boolean;
+}
+
+type SetupAction = { type: 'asking' } | { type: 'set'; setup: ProviderSetUp } | { type: 'failed'; problem: string };
+
+function setupReducer(state: SetupState, action: SetupAction): SetupState {
+  if (action.type === 'asking') return { ...state, asking: true };
+  if (action.type === 'set')
+    return { setup: afterDefault(state.setup, action.setup), problem: undefined, asking: false };
+  return { ...state, problem: action.problem, asking: false };
+}
+
+/** The setup after `d`: the second write adds the default model; what the first wrote stays listed. */
+function afterDefault(first: ProviderSetUp | undefined, second: ProviderSetUp): ProviderSetUp {
+  if (!first) return second;
+  return {
+    ...second,
+    enabled: [...new Set([...first.enabled, ...second.enabled])],
+    config: { ...second.config, applied: [...first.config.applied, ...second.config.applied] },
+  };
+}
+
+export interface ProviderSetupView {
+  setup: ProviderSetUp | undefined;
+  problem: string | undefined;
+  /** The ref `d` makes the default, while it is on offer (also for the hint bar). */
+  offered: string | undefined;
+  /** `d` is a key here (a way to make it the default was given). */
+  canMakeDefault: boolean;
+}
+
+/**
+ * The setup written beside a saved secret, and `d`: the provider's model made the default when
+ * another one is. The screen reads it for its hint bar, so `d` is hinted exactly while it acts.
+ */
+export function useProviderSetup(
+  saved: SavedCredential,
+  onMakeDefault?: () => Promise<ProviderSetUp>,
+): ProviderSetupView {
+  const [state, dispatch, current] = useSyncReducer(
+    setupReducer,
+    (): SetupState => ({ setup: saved.setup, problem: saved.setupError, asking: false }),
+  );
+  useKeys((input) => {
+    const now = current();
+    if (input !== 'd' || now.asking || !offeredDefault(now.setup) || !onMakeDefault) return;
+    dispatch({ type: 'asking' });
+    onMakeDefault().then(
+      (setup) => dispatch({ type: 'set', setup }),
+      (error: unknown) => dispatch({ type: 'failed', problem: error instanceof Error ? error.message : String(error) }),
+    );
+  });
+  const offered = state.asking ? undefined : offeredDefault(state.setup);
+  return { setup: state.setup, problem: state.problem, offered, canMakeDefault: onMakeDefault !== undefined };
+}
+
+/**
+ * What onboarding wrote beside a saved secret (plugin, provider block, default model) and what
+ * the gateway still lacks. `listedAt`: the caller already lists the setup's parts with this
+ * config path (one line per file), so this does not list the file again.
+ */
+export function SetupLines({ view, listedAt }: { view: ProviderSetupView; listedAt?: string }) {
+  const { setup, problem, offered, canMakeDefault } = view;
+  if (!setup) return problem ? <Text color="yellow"> ! {shown(problem, 300)}</Text> : null;
+  const parts = setupConfigParts(setup);
+  const model = setup.defaultModel;
   return (
     <>
-      {parts.length > 0 && (
+      {parts.length > 0 && setup.config.path !== listedAt && (
         <Text>
           {' '}
           • {shown(setup.config.path)} ({parts.join('; ')})
@@ -51,7 +106,9 @@ export function SetupLines({
         <Text color="yellow">
           {' '}
           ! the default model stays {shown(model.current)}
-          {onMakeDefault ? `; press d to make it ${offered}` : `; \`--set-default-model\` makes it ${offered}`}
+          {canMakeDefault
+            ? `; press d to make it ${modelRefWords(offered)}`
+            : `; \`--set-default-model\` makes it ${modelRefWords(offered)}`}
         </Text>
       )}
       {setup.plugin && (

@@ -15,39 +15,74 @@ export interface KeyRouter {
    * while they wait) go to whoever listens once React has committed the change.
    */
   holdRest(): void;
+  /** React committed a render of a component that listens (useKeys says so from a layout effect). */
+  committed(): void;
+}
+
+/** How long held keys wait for a commit that never comes (a hold whose change rendered nothing). */
+const COMMIT_FALLBACK_MS = 1000;
+
+export interface KeyRouterTiming {
+  /** Runs work after the current turn of the event loop (setImmediate). */
+  defer?: (work: () => void) => void;
+  /** Runs work after COMMIT_FALLBACK_MS unless cancelled (the returned function). */
+  fallback?: (work: () => void) => () => void;
 }
 
 /**
  * One input listener for the whole app. Ink hands over a run of plain keys ("jK", three
  * Backspaces, "openai⏎") as one string; the router splits it so every handler sees one key
- * at a time. Keys after a screen change wait one turn of the event loop, so that they reach
- * the new screen's handlers rather than the old one's.
+ * at a time. Keys after a screen change wait until React has committed it (and one turn more,
+ * so every layout effect of that commit has run), so that they reach the new screen's handlers
+ * rather than the old one's. A turn of the event loop alone is not enough: React 19 renders an
+ * update from outside React in a scheduler task that is queued after it, so the old step's
+ * handler got the rest of a burst (each key typed at the wizard's welcome replaced the search).
  */
-export function createKeyRouter(defer: (work: () => void) => void = setImmediate): KeyRouter {
+export function createKeyRouter({
+  defer = setImmediate,
+  fallback = (work) => {
+    const timer = setTimeout(work, COMMIT_FALLBACK_MS);
+    timer.unref();
+    return () => clearTimeout(timer);
+  },
+}: KeyRouterTiming = {}): KeyRouter {
   const handlers = new Set<{ current: KeyHandler }>();
   const queue: Array<[string, RoutedKey]> = [];
+  let draining = false;
   let held = false;
+  /** Keys wait: for a commit (cancelFallback set), then for the turn after it. */
   let waiting = false;
+  let cancelFallback: (() => void) | undefined;
   // Bracketed paste (the TUI turns it on): the terminal marks where a paste starts and ends, so
   // a line break inside one is text, not Enter, however the paste is cut into chunks. A line
   // break at its very end is Enter (a paste that ends in a newline submits): it waits for the
   // next key to tell which it is.
   let pasting = false;
   let heldBreak: RoutedKey | undefined;
+  const resume = () => {
+    cancelFallback?.();
+    cancelFallback = undefined;
+    defer(() => {
+      waiting = false;
+      drain();
+    });
+  };
   const drain = () => {
-    while (queue.length > 0) {
-      const [input, key] = queue.shift()!;
-      for (const handler of [...handlers]) handler.current(input, key);
-      if (held) {
-        // Keys of this chunk and any typed before the next turn wait for the commit.
-        held = false;
-        waiting = true;
-        defer(() => {
-          waiting = false;
-          drain();
-        });
-        return;
+    draining = true;
+    try {
+      while (queue.length > 0) {
+        const [input, key] = queue.shift()!;
+        for (const handler of [...handlers]) handler.current(input, key);
+        if (held) {
+          // Keys of this chunk and any typed before the commit wait for it.
+          held = false;
+          waiting = true;
+          cancelFallback = fallback(resume);
+          return;
+        }
       }
+    } finally {
+      draining = false;
     }
   };
   return {
@@ -78,7 +113,12 @@ export function createKeyRouter(defer: (work: () => void) => void = setImmediate
       if (!waiting) drain();
     },
     holdRest() {
-      held = true;
+      // Only a key being handled has keys after it; a change made later (a save that
+      // finished) has none to hold, and may render nothing that would release them.
+      if (draining) held = true;
+    },
+    committed() {
+      if (cancelFallback) resume();
     },
   };
 }
@@ -120,6 +160,8 @@ export function useKeys(handler: KeyHandler, options: { isActive?: boolean } = {
   latest.current = handler;
   const active = options.isActive !== false;
   useLayoutEffect(() => (active ? router.add(latest) : undefined), [router, active]);
+  // Every commit that renders a listener may be the one held keys wait for (a new step, screen).
+  useLayoutEffect(() => router.committed());
 }
 
 /** For a key handler that moves to another step: the keys after it wait for the new step. */

@@ -60,7 +60,9 @@ export function LogoutScreen() {
               value: profile.id,
               label: profile.id,
               hint: `${profile.type} · ${profile.masked ?? 'no secret'} · ${profile.status}${profile.source === 'inherited' ? ' · main agent: remove it there' : ''}`,
-              disabled: profile.source === 'inherited',
+              ...(profile.source === 'inherited'
+                ? { disabled: { why: `${profile.id} is the main agent's: remove it there (--agent main)` } }
+                : {}),
             }))}
             onSelect={(id) => choose(profiles.find((profile) => profile.id === id))}
             emptyText="No profiles to remove."

@@ -127,7 +127,11 @@ export function PickerScreen({ provider: presetProvider, print }: { provider?: s
       ]
         .filter(Boolean)
         .join(' · '),
-      disabled: !isUsableStatus(profile.status),
+      ...(isUsableStatus(profile.status)
+        ? {}
+        : {
+            disabled: { why: `${profile.id} is ${profile.status}: the gateway would skip it, so it cannot go first` },
+          }),
     }));
     body = (
       <Box flexDirection="column">

@@ -36,7 +36,7 @@ describe('splitting what Ink reports as one input', () => {
 describe('the key router', () => {
   it('delivers the keys after a screen change once the change is committed, in order', () => {
     const deferred: Array<() => void> = [];
-    const router = createKeyRouter((work) => deferred.push(work));
+    const router = createKeyRouter({ defer: (work) => deferred.push(work), fallback: () => () => {} });
     const seen: string[] = [];
     const remove = router.add({
       current: (input: string) => {
@@ -46,12 +46,49 @@ describe('the key router', () => {
     });
     router.route('axb', plain);
     expect(seen).toEqual(['old:a', 'old:x']);
+    // A turn of the event loop is not a commit: React 19 may not have rendered the change yet.
+    expect(deferred).toEqual([]);
     // A chunk typed meanwhile waits behind the held keys.
     router.route('c', plain);
     expect(seen).toEqual(['old:a', 'old:x']);
     remove();
     router.add({ current: (input: string) => seen.push(`new:${input}`) });
+    router.committed();
+    // The turn after the commit, when every layout effect of it has run.
+    expect(seen).toEqual(['old:a', 'old:x']);
     deferred.shift()!();
     expect(seen).toEqual(['old:a', 'old:x', 'new:b', 'new:c']);
+  });
+
+  it('lets held keys go after a while when the change renders nothing', () => {
+    const deferred: Array<() => void> = [];
+    const timers: Array<() => void> = [];
+    const router = createKeyRouter({
+      defer: (work) => deferred.push(work),
+      fallback: (work) => {
+        timers.push(work);
+        return () => {};
+      },
+    });
+    const seen: string[] = [];
+    router.add({
+      current: (input: string) => {
+        seen.push(input);
+        if (input === 'x') router.holdRest();
+      },
+    });
+    router.route('xy', plain);
+    timers.shift()!();
+    deferred.shift()!();
+    expect(seen).toEqual(['x', 'y']);
+  });
+
+  it('holds nothing for a change made outside a key (a save that finished)', () => {
+    const router = createKeyRouter({ defer: () => {}, fallback: () => () => {} });
+    const seen: string[] = [];
+    router.add({ current: (input: string) => seen.push(input) });
+    router.holdRest();
+    router.route('ab', plain);
+    expect(seen).toEqual(['a', 'b']);
   });
 });

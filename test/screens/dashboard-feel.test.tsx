@@ -52,6 +52,29 @@ describe('dashboard: keys never do nothing silently', () => {
     expect(app.frame()).not.toContain('nothing to reorder');
   });
 
+  it('J and K move the selected profile, and the cursor goes with it', async () => {
+    const two = {
+      'anthropic:default': { type: 'api_key', provider: 'anthropic', key: fakeSecrets.anthropicApiKey() },
+      'anthropic:work': profiles['anthropic:work'],
+    };
+    const ordered = (ids: string[]) => fakeState(two, { order: { anthropic: ids } });
+    const services = createFakeServices({ state: ordered(['anthropic:default', 'anthropic:work']) });
+    services.setOrder = async (provider, ids) => {
+      services.calls.push(['setOrder', provider, ids]);
+      services.state = ordered(ids ?? []);
+      return { path: '/x', changed: true, layer: 'local', gateway: { status: 'skipped', reason: 'fake' } };
+    };
+    const app = await renderApp(services, { name: 'dashboard' });
+    await waitForFrame(app, /▸\s+1\*?\s+anthropic:default/);
+    // The cursor was never moved: it is on the first row without having chosen it.
+    await app.type('J');
+    const moved = await waitForFrame(app, /1\*?\s+anthropic:work[\s\S]*2\s+anthropic:default/);
+    expect(moved).toMatch(/▸\s+2\s+anthropic:default/);
+    await app.type('K');
+    const back = await waitForFrame(app, /1\*?\s+anthropic:default[\s\S]*2\s+anthropic:work/);
+    expect(back).toMatch(/▸\s+1\*?\s+anthropic:default/);
+  });
+
   it('shows the keys that work in details (and the one that closes it), not the list keys', async () => {
     const { app } = await openDashboard();
     await app.press('enter');
@@ -82,9 +105,33 @@ describe('dashboard: keys never do nothing silently', () => {
     await app.type('f');
     await waitForFrame(app, '✔ nothing to fix');
     expect(app.frame()).toContain('Fixed: fixed /home/me/.openclaw/agents/main/agent/auth-profiles.json');
+    expect(app.frame()).not.toContain('f apply the safe fixes');
     expect(services.calls.map((call) => call[0])).toEqual(['runDoctor', 'applyDoctorFixes', 'runDoctor']);
     await app.press('escape');
     await waitForFrame(app, 'K/J reorder');
+  });
+
+  it('D offers f only when a finding has a safe fix; f then says there is none', async () => {
+    const services = createFakeServices({ state: fakeState(profiles) });
+    services.doctorFindings = [
+      {
+        code: 'order-missing',
+        severity: 'warning',
+        subject: 'auth.order.anthropic',
+        problem: 'names a profile that does not exist',
+        why: 'the gateway skips it',
+        fix: 'remove it from the order by hand',
+      },
+    ];
+    const app = await renderApp(services, { name: 'dashboard' });
+    await waitForFrame(app, 'anthropic:work');
+    await app.type('D');
+    const panel = await waitForFrame(app, 'names a profile that does not exist');
+    expect(panel).toContain('esc close');
+    expect(panel).not.toContain('apply the safe fixes');
+    await app.type('f');
+    await waitForFrame(app, 'Nothing here has a safe fix.');
+    expect(services.calls.map((call) => call[0])).toEqual(['runDoctor']);
   });
 
   it('p probes every key and shows the last result in each row and in details', async () => {

@@ -36,6 +36,27 @@ describe('onboarding wizard: what a first-time user trips over', () => {
     expect(services.calls).toEqual([]);
   });
 
+  it('shows setup-token without Claude Code in words; the cursor stops on it and Enter says why', async () => {
+    const services = createFakeServices({
+      findClaude: () => {
+        throw new Error('claude not found');
+      },
+    });
+    const app = await renderApp(services, { name: 'onboard', provider: 'anthropic' });
+    const methods = await waitForFrame(app, 'How do you want to sign in to Anthropic?');
+    expect(methods).toContain('Claude setup-token, made here (needs Claude Code)');
+    // ↓ Enter in one chunk: the row the cursor went to, not the one after it.
+    await app.type('\x1b[B\r');
+    const refused = await waitForFrame(app, 'Claude Code is not installed here');
+    expect(refused).toMatch(/❯ Claude setup-token, made here \(needs Claude Code\)/);
+    expect(refused).toContain('How do you want to sign in to Anthropic?');
+    expect(refused).not.toContain('Paste the');
+    await app.press('down');
+    expect(app.frame()).not.toContain('Claude Code is not installed here');
+    await app.press('enter');
+    await waitForFrame(app, 'Paste the');
+  });
+
   it('says what to press, not which CLI flag to use, when a secret belongs elsewhere', async () => {
     const services = createFakeServices();
     const app = await toSecretStep(services, 'anthropic', 'api-key');

@@ -59,6 +59,25 @@ describe('onboarding wizard: small things a first-time user trips over', () => {
     await waitForFrame(app, 'Saved groq:default-2');
   });
 
+  it('once a name is typed, says what Enter does with it, not the suggestion', async () => {
+    const services = createFakeServices({
+      state: fakeState({
+        'groq:default': { type: 'api_key', provider: 'groq', key: fakeSecrets.groqKey('old') },
+        'groq:old': { type: 'api_key', provider: 'groq', key: fakeSecrets.groqKey('older') },
+      }),
+    });
+    const app = await toProfileName(services);
+    await app.type('work');
+    expect(oneLine(app.frame())).toContain('Enter uses groq:work.');
+    expect(app.frame()).not.toContain('groq:default-2');
+    await app.type('\x7f\x7f\x7f\x7fold');
+    expect(oneLine(app.frame())).toContain('Enter uses groq:old, which exists (api_key): it asks before replacing it.');
+    await app.type(' x');
+    expect(oneLine(app.frame())).toContain('"old x" must not contain spaces');
+    await app.type('\x7f\x7f\x7f\x7f\x7f');
+    expect(oneLine(app.frame())).toContain('groq:default is taken; Enter uses groq:default-2');
+  });
+
   it('says why Enter does nothing on an empty or impossible secret', async () => {
     const services = createFakeServices();
     const app = await renderApp(services, { name: 'onboard', provider: 'anthropic', method: 'api-key' });

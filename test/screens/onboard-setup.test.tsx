@@ -36,14 +36,18 @@ describe('onboarding wizard: the provider set up beside the secret', () => {
     services.setupAnswer = keptSetup(services.workspace.configPath);
     const app = await saveXaiKey(services);
     const summary = await waitForFrame(app, 'Saved xai:default');
-    expect(summary).toContain('(xai plugin enabled)');
+    // openclaw.json once, with everything written to it.
+    expect(summary).toContain('/home/me/.openclaw/openclaw.json (auth.profiles entry; xai plugin enabled)');
+    expect(summary.split('• /home/me/.openclaw/openclaw.json')).toHaveLength(2);
     expect(summary.replace(/\s*\n\s*/g, ' ')).toContain(
       'the default model stays anthropic/claude-opus-5; press d to make it xai/grok-4',
     );
     expect(summary).toContain('d make it the default');
     await app.type('d');
-    const after = await waitForFrame(app, 'default model xai/grok-4');
+    const after = (await waitForFrame(app, /default model\s+xai\/grok-4/)).replace(/\s*\n\s*/g, ' ');
+    expect(after).toContain('(auth.profiles entry; xai plugin enabled; default model xai/grok-4)');
     expect(after).not.toContain('the default model stays');
+    expect(after).not.toContain('d make it the default');
     expect(services.calls).toContainEqual(['setDefaultModel', { provider: 'xai', kind: 'api_key' }]);
   });
 

@@ -49,4 +49,17 @@ describe('picker: the frame it ends on says what happened', () => {
     expect(oneLine(app.frame())).toContain('anthropic:work already goes first; nothing written');
     expect(services.calls).toEqual([]);
   });
+
+  it('stops on a profile that cannot go first and says why on Enter, writing nothing', async () => {
+    const expired = { ...profiles, 'anthropic:old': { ...profiles['anthropic:work'], expires: NOW - 1000 } };
+    const services = createFakeServices({ state: fakeState(expired) });
+    const app = await renderApp(services, { name: 'pick', provider: 'anthropic' });
+    await waitForFrame(app, 'Which anthropic profile');
+    for (let i = 0; i < 3 && !/❯ anthropic:old/.test(app.frame()); i++) await app.press('down');
+    expect(app.frame()).toMatch(/❯ anthropic:old/);
+    await app.press('enter');
+    expect(oneLine(await waitForFrame(app, 'cannot go first'))).toContain('anthropic:old is expired');
+    expect(services.calls).toEqual([]);
+    expect(app.exits).toEqual([]);
+  });
 });

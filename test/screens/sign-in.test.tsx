@@ -129,6 +129,22 @@ describe('wizard: sign in with a browser or a device code', () => {
     expect(app.exits).toEqual([{ exitCode: 130 }]);
     expect(services.signIns[1]!.request.signal.aborted).toBe(true);
   });
+
+  it('opened from the wizard, a failed sign-in says Enter goes back, and it does', async () => {
+    const services = createFakeServices();
+    const app = await toMethodStep(services, 'openai');
+    await app.type('\x1b[B\x1b[B\r');
+    await waitUntil(() => services.signIns.length === 1, 'the sign-in to start');
+    await act(async () => services.signIns[0]!.reject(new Error('the code expired before it was entered')));
+    const failed = await waitForFrame(app, 'did not finish');
+    expect(failed).toContain('r tries again; Enter goes back.');
+    expect(failed).toContain('enter back');
+    expect(failed).not.toContain('leaves');
+    expect(failed).not.toContain('enter close');
+    await app.press('enter');
+    await waitForFrame(app, 'How do you want to sign in to OpenAI?');
+    expect(app.exits).toEqual([]);
+  });
 });
 
 describe('dashboard: r refreshes an OAuth sign-in', () => {

@@ -7,6 +7,7 @@ import {
   type DefaultModelPolicy,
   type ProviderSetup,
   planSetup,
+  withBuiltInDefault,
 } from '../../src/services/providers/setup-plan.js';
 import { planOnDisk } from '../helpers/plan-on-disk.js';
 
@@ -142,6 +143,57 @@ describe('planSetup: the default model', () => {
     expect(outcome.defaultModel).toEqual({ status: 'skipped', ref: XAI_MODEL });
     expect(config.agents).toBeUndefined();
     expect(config.plugins.entries.xai).toEqual({ enabled: true });
+  });
+});
+
+describe("planSetup: OpenAI's model is OpenClaw's built-in one", () => {
+  // OpenAI's onboarding names no default model: with none configured OpenClaw runs its own, an
+  // OpenAI model. Making OpenAI the default is clearing another provider's primary.
+  const OPENAI = withBuiltInDefault(catalogSetup(choice('openai-api-key')), 'openai');
+  const setUpOpenai = (doc: Record<string, unknown> | undefined, policy: DefaultModelPolicy = 'auto') =>
+    planOnDisk(doc, (current) => planSetup(current, OPENAI, 'openai', policy));
+
+  it("kept under auto, then set: the primary goes, the fallbacks and the models' entries stay", async () => {
+    const doc = withDefault({ primary: OPUS, fallbacks: ['groq/llama'] }, { [OPUS]: { alias: 'Opus' } });
+    const kept = await setUpOpenai(doc);
+    expect(kept.outcome.defaultModel).toEqual({ status: 'kept', ref: 'openai', current: OPUS });
+    expect(kept.config.agents.defaults.model).toEqual({ primary: OPUS, fallbacks: ['groq/llama'] });
+    const set = await setUpOpenai(doc, 'set');
+    expect(set.outcome.defaultModel).toEqual({ status: 'set', ref: 'openai', previous: OPUS });
+    expect(set.config.agents.defaults).toEqual({
+      model: { fallbacks: ['groq/llama'] },
+      models: { [OPUS]: { alias: 'Opus' } },
+    });
+    expect(set.config.plugins.entries.openai).toEqual({ enabled: true });
+  });
+
+  it('set: a default written as a string goes whole', async () => {
+    const { config } = await setUpOpenai(withDefault(OPUS), 'set');
+    expect(config.agents.defaults).toEqual({ models: {} });
+  });
+
+  it('already: no default configured, or one of OpenAI; nothing written about models', async () => {
+    expect((await setUpOpenai({}, 'set')).outcome.defaultModel).toEqual({ status: 'already', ref: 'openai' });
+    const own = await setUpOpenai(withDefault({ primary: 'openai/gpt-5' }), 'set');
+    expect(own.outcome.defaultModel).toEqual({ status: 'already', ref: 'openai/gpt-5' });
+    expect(own.config.agents.defaults.model).toEqual({ primary: 'openai/gpt-5' });
+  });
+
+  it('none: where a cleared primary would not fall to OpenAI, or an allowlist would leave it out', async () => {
+    const listed = {
+      ...withDefault({ primary: OPUS }),
+      models: { providers: { 'my-proxy': { baseUrl: 'https://x/v1', models: [{ id: 'qwen' }] } } },
+    };
+    expect((await setUpOpenai(listed, 'set')).outcome.defaultModel).toEqual({ status: 'none' });
+    const allow = { agents: { defaults: { model: { primary: OPUS }, modelPolicy: { allow: [OPUS] } } } };
+    const refused = await setUpOpenai(allow, 'set');
+    expect(refused.outcome.defaultModel).toEqual({ status: 'none' });
+    expect(refused.config.agents.defaults.model).toEqual({ primary: OPUS });
+  });
+
+  it('only OpenAI, and only when the choice names no model of its own', () => {
+    expect(withBuiltInDefault(XAI, 'xai')).toBe(XAI);
+    expect(withBuiltInDefault(XAI, 'openai')).toBe(XAI);
   });
 });
 

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { useState } from 'react';
 import { shown } from '../../services/terminal-text.js';
 import type { KeyHint } from '../KeyHints.js';
 import { useKeys } from '../key-router.js';
@@ -38,14 +39,18 @@ export function SelectList<T>({
   emptyText = 'nothing matches',
 }: SelectListProps<T>) {
   const list = useSelectListState(initialIndex);
+  // Why Enter did not choose the highlighted row (drawn only; no key reads it).
+  const [refused, setRefused] = useState<string>();
   useKeys(
     (_input, key) => {
       const now = currentItems?.() ?? items;
-      if (key.upArrow) list.move(now, -1);
-      else if (key.downArrow) list.move(now, 1);
-      else if (key.return) {
+      if (key.upArrow || key.downArrow) {
+        setRefused(undefined);
+        list.move(now, key.upArrow ? -1 : 1);
+      } else if (key.return) {
         const highlighted = list.highlightedIn(now);
-        if (highlighted && !highlighted.disabled) onSelect(highlighted.value);
+        if (highlighted?.disabled) setRefused(highlighted.disabled.why);
+        else if (highlighted) onSelect(highlighted.value);
       }
     },
     { isActive },
@@ -59,7 +64,7 @@ export function SelectList<T>({
         const selected = top + offset === index;
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: a row is a place in the scrolled window, and labels may repeat.
-          <Text key={`${top + offset}:${item.label}`} wrap="truncate" dimColor={item.disabled}>
+          <Text key={`${top + offset}:${item.label}`} wrap="truncate" dimColor={item.disabled !== undefined}>
             <Text color={selected ? 'cyan' : undefined}>{selected ? '❯ ' : '  '}</Text>
             {/* Labels are ids and names from files: shown safely. */}
             <Text bold={selected}>{shown(item.label)}</Text>
@@ -68,6 +73,7 @@ export function SelectList<T>({
         );
       })}
       {items.length > limit && <Text dimColor> {items.length} in all, ↑/↓ to scroll</Text>}
+      {refused && <Text color="yellow">{shown(refused)}</Text>}
     </Box>
   );
 }

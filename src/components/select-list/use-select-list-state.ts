@@ -4,14 +4,19 @@ export interface SelectItem<T> {
   value: T;
   label: string;
   hint?: string;
-  disabled?: boolean;
+  /**
+   * Shown, and the cursor stops on it (a row skipped silently makes ↓ Enter pick the row after
+   * it), but Enter does not choose it: it says this instead. The label says it in words too
+   * (dimming is lost under NO_COLOR).
+   */
+  disabled?: { why: string };
 }
 
 interface State {
   index: number;
 }
 
-type Action = { type: 'move'; by: number; disabled: boolean[] };
+type Action = { type: 'move'; by: number; count: number };
 
 /** An index into a list that may have shrunk since it was set (a filter narrowed it). */
 export function clampIndex(index: number, count: number): number {
@@ -19,13 +24,9 @@ export function clampIndex(index: number, count: number): number {
 }
 
 function reducer(state: State, action: Action): State {
-  const count = action.disabled.length;
+  const { count } = action;
   if (count === 0) return state;
-  let index = clampIndex(state.index, count);
-  for (let step = 0; step < count; step++) {
-    index = (index + Math.sign(action.by) + count) % count;
-    if (!action.disabled[index]) break;
-  }
+  const index = (clampIndex(state.index, count) + Math.sign(action.by) + count) % count;
   return index === state.index ? state : { index };
 }
 
@@ -38,7 +39,6 @@ export function useSelectListState(initialIndex = 0) {
   return {
     index: state.index,
     highlightedIn: <T>(items: SelectItem<T>[]) => items[clampIndex(get().index, items.length)],
-    move: <T>(items: SelectItem<T>[], by: number) =>
-      dispatch({ type: 'move', by, disabled: items.map((item) => item.disabled === true) }),
+    move: <T>(items: SelectItem<T>[], by: number) => dispatch({ type: 'move', by, count: items.length }),
   };
 }

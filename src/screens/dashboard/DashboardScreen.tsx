@@ -3,44 +3,34 @@ import { useEffect, useMemo, useState } from 'react';
 import { Header } from '../../components/Header.js';
 import { KeyHints } from '../../components/KeyHints.js';
 import { type RoutedKey, useKeys } from '../../components/key-router.js';
-import { actionFor, hintsFor } from '../../components/key-table.js';
+import { actionFor } from '../../components/key-table.js';
 import { StyledLines } from '../../components/StyledLines.js';
 import { SummaryLine } from '../../components/SummaryLine.js';
-import { headerLines, packHints, type Styled, wrapStyled, wrapText } from '../../components/text-layout.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { applyTextKey } from '../../components/text-field/use-text-field-input.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
+import { headerLines, packHints, wrapStyled, wrapText } from '../../components/text-layout.js';
 import { useServices } from '../../contexts.js';
 import { useAgentState } from '../../hooks/use-agent-state.js';
 import { useClock } from '../../hooks/use-clock.js';
 import { useTerminalSize } from '../../hooks/use-terminal-size.js';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
-import { type AgentState, profileStorePath } from '../../services/profiles/agent-state.js';
-import type { ProfileReport } from '../../services/status/report.js';
+import { profileStorePath } from '../../services/profiles/agent-state.js';
 import { describeStore, layerLabel } from '../../services/status/words.js';
 import { shown } from '../../services/terminal-text.js';
 import { AgentSwitcher, agentPanelLines } from './AgentSwitcher.js';
 import { fitColumns } from './columns.js';
 import { DoctorPanel } from './DoctorPanel.js';
-import { ExplainPanel } from './ExplainPanel.js';
-import {
-  AGENT_KEYS,
-  CONFIRM_KEYS,
-  DETAILS_KEYS,
-  DOCTOR_KEYS,
-  EXPLAIN_KEYS,
-  FILTER_KEYS,
-  HELP_KEYS,
-  LIST_KEYS,
-  type ListContext,
-} from './dashboard-keys.js';
+import { CONFIRM_KEYS, DETAILS_KEYS, EXPLAIN_KEYS, FILTER_KEYS, HELP_KEYS, LIST_KEYS } from './dashboard-keys.js';
 import { cursorIndex, isSelectable, moveCursor, visibleWindow } from './dashboard-rows.js';
+import { confirmQuestion, modeHints, toneColor } from './dashboard-words.js';
+import { ExplainPanel } from './ExplainPanel.js';
 import { HELP_PANEL_LINES, HelpPanel } from './HelpPanel.js';
 import { dashboardLayout, storeLine, tableWindowRows } from './layout.js';
 import { detailEntries, ProfileDetails } from './ProfileDetails.js';
 import { ProfileTable } from './ProfileTable.js';
 import { useDashboardActions } from './use-dashboard-actions.js';
-import { type DashboardMode, type Tone, useDashboardUi } from './use-dashboard-ui.js';
+import { useDashboardUi } from './use-dashboard-ui.js';
 import { useLiveReport } from './use-live-report.js';
 import { useRowsFor } from './use-rows-for.js';
 
@@ -86,11 +76,12 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
   const columns = fitColumns(width, longestId, needs);
   const [doctorLines, setDoctorLines] = useState(4);
   const [explainLines, setExplainLines] = useState(4);
+  const [doctorFixable, setDoctorFixable] = useState(false);
 
   // What the frame holds besides the table, in lines, so that it fits the terminal's rows.
   const renderedRow = rows[cursorIndex(rows, ui.cursorKey)];
   const selectedNow = renderedRow && isSelectable(renderedRow) ? renderedRow : undefined;
-  const hints = modeHints(ui.mode, { row: selectedNow, filter: ui.filter });
+  const hints = modeHints(ui.mode, { row: selectedNow, filter: ui.filter }, { fixable: doctorFixable });
   const errorLines = error ? wrapStyled([{ text: `! ${shown(error)}`, color: 'red' }], width, 3) : [];
   const filterLines =
     ui.mode === 'filter'
@@ -212,9 +203,12 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
           tone: 'error',
         });
       } else dispatch({ type: 'mode', mode: 'confirm-remove' });
-    } else if ((action === 'move-up' || action === 'move-down') && row && report && state)
+    } else if ((action === 'move-up' || action === 'move-down') && row && report && state) {
+      // The cursor may be on the first row only by default (no key chosen yet): pin it to this
+      // profile, so it goes where the profile goes.
+      go(at);
       actions.reorder(row, report, state, action === 'move-up' ? -1 : 1);
-    else if (action === 'clear-cooldown' && row) actions.clearCooldown(row);
+    } else if (action === 'clear-cooldown' && row) actions.clearCooldown(row);
     else if (action === 'refresh' && row) actions.refresh(row);
     else if (action === 'filter') dispatch({ type: 'mode', mode: 'filter' });
     else if (action === 'clear-filter') {
@@ -303,6 +297,7 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
           height={layout.panel}
           width={width}
           onLines={setDoctorLines}
+          onFixable={setDoctorFixable}
           onClose={() => dispatch({ type: 'mode', mode: 'list' })}
         />
       )}
@@ -331,34 +326,4 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
       />
     </Box>
   );
-}
-
-/** The question `d` asks, in pieces to wrap. */
-function confirmQuestion(profile: ProfileReport, state: AgentState | undefined): Styled[] {
-  const where = state ? shown(profileStorePath(state, profile.id)) : 'the store';
-  const shared = profile.layer === 'shared' ? ' (shared: every agent loses it)' : '';
-  return [
-    { text: `Remove ${shown(profile.id)} from ${where}${shared}? `, color: 'yellow' },
-    { text: 'y', color: 'yellow', bold: true },
-    { text: ' yes, any other key no', color: 'yellow' },
-  ];
-}
-
-function toneColor(tone: Tone): { color?: string } {
-  return tone === 'error' ? { color: 'red' } : tone === 'success' ? { color: 'green' } : {};
-}
-
-const MODE_KEYS = {
-  filter: FILTER_KEYS,
-  details: DETAILS_KEYS,
-  help: HELP_KEYS,
-  'confirm-remove': CONFIRM_KEYS,
-  doctor: DOCTOR_KEYS,
-  explain: EXPLAIN_KEYS,
-  agents: AGENT_KEYS,
-} as const;
-
-/** The hint bar of the mode the dashboard is in, from that mode's key table. */
-function modeHints(mode: DashboardMode, context: ListContext) {
-  return mode === 'list' ? hintsFor(LIST_KEYS, context) : hintsFor(MODE_KEYS[mode], undefined);
 }

@@ -39,11 +39,14 @@ export function DoctorPanel({
   height,
   width,
   onLines,
+  onFixable,
 }: {
   onClose: () => void;
   height: number;
   width: number;
   onLines?: (lines: number) => void;
+  /** Whether `f` has anything to fix (the screen's hint bar offers it only then). */
+  onFixable?: (fixable: boolean) => void;
 }) {
   const services = useServices();
   const [report, setReport] = useState<DoctorReport>();
@@ -54,10 +57,13 @@ export function DoctorPanel({
   useEffect(() => {
     void check();
   }, []);
+  const fixable = report?.findings.some((finding) => finding.safeFix !== undefined) ?? false;
+  useEffect(() => onFixable?.(fixable), [fixable, onFixable]);
   useKeys((input, key) => {
-    const action = actionFor(DOCTOR_KEYS, input, key, undefined);
+    const action = actionFor(DOCTOR_KEYS, input, key, { fixable });
     if (action === 'close') return onClose();
     if (action !== 'fix' || !report || busy.current) return;
+    if (!fixable) return setNote('Nothing here has a safe fix.');
     busy.current = true;
     services.applyDoctorFixes(report.findings).then(
       ({ done, gatewayNote }) => {

@@ -149,8 +149,21 @@ export const FILTER_KEYS: KeyTable<'keep' | 'clear', unknown> = [
   { action: 'clear', keys: ['escape'], label: 'esc', hint: 'clear', help: 'clear the filter' },
 ];
 
-export const DOCTOR_KEYS: KeyTable<'fix' | 'close', unknown> = [
-  { action: 'fix', keys: ['f'], label: 'f', hint: 'apply the safe fixes', help: 'apply the fixes that lose nothing' },
+/** What the doctor panel's hint bar depends on: whether any finding has a safe fix. */
+export interface DoctorContext {
+  fixable: boolean;
+}
+
+export const DOCTOR_KEYS: KeyTable<'fix' | 'close', DoctorContext> = [
+  {
+    action: 'fix',
+    keys: ['f'],
+    label: 'f',
+    hint: 'apply the safe fixes',
+    help: 'apply the fixes that lose nothing',
+    // Pressed anyway, f says there is nothing it can fix.
+    hintWhen: ({ fixable }) => fixable,
+  },
   { action: 'close', keys: ['escape', 'return', 'q', 'D'], label: 'esc', hint: 'close', help: 'close the doctor' },
 ];
 

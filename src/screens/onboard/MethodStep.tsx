@@ -23,14 +23,21 @@ export function MethodStep({
       label: 'API key',
       hint: provider === 'anthropic' ? '(recommended) billed per use, from the Console' : 'from the provider console',
     },
-    'setup-token': {
-      value: 'setup-token',
-      label: 'Claude setup-token, made here',
-      hint: claudeFound
-        ? 'runs `claude setup-token`; uses your Claude subscription'
-        : '(needs Claude Code: npm install -g @anthropic-ai/claude-code)',
-      disabled: !claudeFound,
-    },
+    'setup-token': claudeFound
+      ? {
+          value: 'setup-token',
+          label: 'Claude setup-token, made here',
+          hint: 'runs `claude setup-token`; uses your Claude subscription',
+        }
+      : {
+          value: 'setup-token',
+          // In the label, not only dimmed: a narrow terminal cuts the hint, NO_COLOR drops the dim.
+          label: 'Claude setup-token, made here (needs Claude Code)',
+          hint: 'npm install -g @anthropic-ai/claude-code',
+          disabled: {
+            why: 'Claude Code is not installed here: `npm install -g @anthropic-ai/claude-code`, then Esc and back to this question; or paste a token made elsewhere.',
+          },
+        },
     browser: {
       value: 'browser',
       label: `Sign in with ${provider === 'openai' ? 'ChatGPT' : providerLabel(provider)} in a browser`,

@@ -9,10 +9,7 @@ import { useAgentState } from '../../hooks/use-agent-state.js';
 import { useSyncReducer } from '../../hooks/use-sync-reducer.js';
 import { ExitCode, errorMessage } from '../../services/errors.js';
 import { profileAWriteWouldReplace } from '../../services/profiles/agent-state.js';
-import { storedProfileType } from '../../services/profiles/credential-view.js';
 import { describeModelCoverage } from '../../services/profiles/model-coverage.js';
-import { ProfileConflictError, resolveProfileId } from '../../services/profiles/profile-actions.js';
-import { refuseReplacing } from '../../services/profiles/save-credential.js';
 import type { LocalServerKind } from '../../services/providers/local-server.js';
 import { isValidProviderId, type OnboardingMethod } from '../../services/providers.js';
 import { buildStatusReport } from '../../services/status/report.js';
@@ -29,6 +26,7 @@ import {
   initialOnboardState,
   type OnboardState,
   onboardReducer,
+  profileChoice,
   secretKind,
 } from './onboard-flow.js';
 import { OverwriteStep, ProfileIdStep } from './ProfileIdStep.js';
@@ -128,29 +126,15 @@ export function OnboardScreen({
     }
   }
 
+  /** What Enter on the profile field would do with `name` (see profileChoice). */
+  const choiceFor = (name: string) =>
+    profileChoice(currentState().provider!, secretKind(currentState().method), name, (id) =>
+      agent.state ? profileAWriteWouldReplace(agent.state, id) : undefined,
+    );
   const chooseProfile = (name: string) => {
-    let profileId: string;
-    try {
-      profileId = resolveProfileId(currentState().provider!, name);
-    } catch (error) {
-      dispatch({ type: 'save-failed', error: errorMessage(error) });
-      return;
-    }
-    const existing = agent.state ? profileAWriteWouldReplace(agent.state, profileId) : undefined;
-    const kind = secretKind(currentState().method);
-    try {
-      // The rule add-key and paste-token follow: a renewal replaces the same type, nothing else.
-      refuseReplacing(profileId, existing, kind, 'same-type');
-    } catch (error) {
-      if (!(error instanceof ProfileConflictError)) throw error;
-      const what = error.existingType === 'api_key' ? 'an API key' : `a ${error.existingType}`;
-      dispatch({
-        type: 'save-failed',
-        error: `${profileId} holds ${what}; ${kind === 'api_key' ? 'an API key' : 'a token'} never replaces another type: choose another name`,
-      });
-      return;
-    }
-    dispatch({ type: 'profile-id', profileId, ...(existing ? { existingType: storedProfileType(existing) } : {}) });
+    const choice = choiceFor(name);
+    if ('error' in choice) dispatch({ type: 'save-failed', error: choice.error });
+    else dispatch({ type: 'profile-id', ...choice });
   };
 
   const step = (() => {
@@ -230,6 +214,7 @@ export function OnboardScreen({
               agent.state ? profileAWriteWouldReplace(agent.state, id) !== undefined : false,
             )}
             onSubmit={chooseProfile}
+            choiceFor={choiceFor}
             problem={state.error}
           />
         );
@@ -277,13 +262,16 @@ export function OnboardScreen({
               providerSearch.set('');
               dispatch({ type: 'add-another' });
             }}
-            onMakeDefault={() =>
-              services.setDefaultModel({
+            onMakeDefault={async () => {
+              const setup = await services.setDefaultModel({
                 provider: state.provider!,
                 kind: secretKind(state.method),
                 ...(state.authChoice ? { authChoice: state.authChoice } : {}),
-              })
-            }
+              });
+              // "No model uses openai yet" was true before `d`: the notes are read again.
+              dispatch({ type: 'model-notes', notes: await modelNotesAfterSave(state.provider!) });
+              return setup;
+            }}
           />
         );
     }

@@ -4,6 +4,7 @@ import { useKeys } from '../../components/key-router.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { shown } from '../../services/terminal-text.js';
+import type { ProfileChoice } from './onboard-flow.js';
 
 /**
  * The profile's name. The suggestion is a placeholder, not text: typing replaces it and Enter on
@@ -13,14 +14,19 @@ export function ProfileIdStep({
   provider,
   suggestion,
   onSubmit,
+  choiceFor,
   problem,
 }: {
   provider: string;
   suggestion: string;
   onSubmit: (name: string) => void;
+  /** What Enter would do with a typed name: the hint follows the text as it is typed. */
+  choiceFor: (name: string) => ProfileChoice;
   problem?: string;
 }) {
   const field = useTextFieldState();
+  const typed = field.value.trim();
+  const choice = typed === '' ? undefined : choiceFor(typed);
   return (
     <Box flexDirection="column">
       <Text bold>Profile name:</Text>
@@ -32,10 +38,23 @@ export function ProfileIdStep({
           onSubmit={(value) => onSubmit(value.trim() === '' ? suggestion : value.trim())}
         />
       </Box>
-      {problem && <Text color="red">{shown(problem)}</Text>}
-      {suggestion !== 'default' && (
+      {choice === undefined ? (
+        <>
+          {problem && <Text color="red">{shown(problem)}</Text>}
+          {suggestion !== 'default' && (
+            <Text dimColor>
+              {shown(provider)}:default is taken; Enter uses {shown(provider)}:{suggestion}, or type another name.
+            </Text>
+          )}
+        </>
+      ) : 'error' in choice ? (
+        // What Enter would refuse with, before it is pressed (red once it was); a problem with
+        // a name since edited is not shown: it no longer applies.
+        <Text color={problem === choice.error ? 'red' : 'yellow'}>{shown(choice.error)}</Text>
+      ) : (
         <Text dimColor>
-          {shown(provider)}:default is taken; Enter uses {shown(provider)}:{suggestion}, or type another name.
+          Enter uses {shown(choice.profileId)}
+          {choice.existingType ? `, which exists (${shown(choice.existingType)}): it asks before replacing it` : ''}.
         </Text>
       )}
       <Text dimColor>Several profiles per provider are fine; the gateway tries them in order.</Text>

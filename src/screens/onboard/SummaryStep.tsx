@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
 import { useKeys } from '../../components/key-router.js';
-import { offeredDefault, SetupLines } from '../../components/SetupLines.js';
+import { SetupLines, setupConfigParts, useProviderSetup } from '../../components/SetupLines.js';
 import { useServices } from '../../contexts.js';
 import { describeExpiry } from '../../services/durations.js';
 import { authdeckCommand } from '../../services/invocation.js';
@@ -31,9 +31,16 @@ export function SummaryStep({
     if (key.return || key.escape) onDone();
     else if (input === 'a') onAddAnother();
   });
+  const setupView = useProviderSetup(result.saved, onMakeDefault);
   // Ids, paths and the key check's words come from the disk and a server: shown safely.
   const { saved, probe } = forTerminal({ saved: result.saved, probe: rawProbe });
   const env = saved.env;
+  // openclaw.json once: the profile's entry and what the provider's setup wrote beside it.
+  const setup = setupView.setup;
+  const configParts = [
+    ...(saved.config.changed ? [`${saved.config.created ? 'created, ' : ''}auth.profiles entry`] : []),
+    ...(setup && setup.config.path === result.saved.config.path ? setupConfigParts(setup) : []),
+  ];
   return (
     <Box flexDirection="column">
       <Text color="green">
@@ -54,10 +61,10 @@ export function SummaryStep({
           : ''}
         )
       </Text>
-      {saved.config.changed && (
+      {configParts.length > 0 && (
         <Text>
           {' '}
-          • {saved.config.path} ({saved.config.created ? 'created, ' : ''}auth.profiles entry)
+          • {saved.config.path} ({configParts.join('; ')})
         </Text>
       )}
       {saved.config.backupPath && (
@@ -66,7 +73,7 @@ export function SummaryStep({
           • {saved.config.backupPath} (the config as it was: it used JSON5-only syntax and was rewritten as JSON)
         </Text>
       )}
-      <SetupLines saved={result.saved} {...(onMakeDefault ? { onMakeDefault } : {})} />
+      <SetupLines view={setupView} listedAt={result.saved.config.path} />
       {env && (
         <Text>
           {' '}
@@ -106,7 +113,7 @@ export function SummaryStep({
         hints={[
           ['enter', 'done'],
           ['a', 'add another'],
-          ...(onMakeDefault && offeredDefault(result.saved.setup) ? [['d', 'make it the default'] as const] : []),
+          ...(setupView.canMakeDefault && setupView.offered ? [['d', 'make it the default'] as const] : []),
         ]}
       />
     </Box>

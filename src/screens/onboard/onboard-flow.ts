@@ -2,8 +2,12 @@ import type { Screen } from '../../navigation.js';
 import type { SavedCredential } from '../../services/actions.js';
 import { probeEndpoint } from '../../services/probe/probe-endpoints.js';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
+import type { JsonObject } from '../../services/store/documents.js';
+import { storedProfileType } from '../../services/profiles/credential-view.js';
 import type { SecretKind } from '../../services/profiles/credentials.js';
-import { resolveProfileId } from '../../services/profiles/profile-actions.js';
+import { ProfileConflictError, resolveProfileId } from '../../services/profiles/profile-actions.js';
+import { refuseReplacing } from '../../services/profiles/save-credential.js';
+import { errorMessage } from '../../services/errors.js';
 import type { CatalogChoice } from '../../services/providers/catalog.js';
 import { setupForSecret } from '../../services/providers/provider-setup.js';
 import { type OnboardingMethod, providerInfo } from '../../services/providers.js';
@@ -66,6 +70,8 @@ export type OnboardAction =
   | { type: 'save-failed'; error: string }
   | { type: 'add-another' }
   | { type: 'verified'; probe?: ProbeOutcome }
+  /** `d` made the provider's model the default: what the summary says about models, read again. */
+  | { type: 'model-notes'; notes: string[] }
   | { type: 'back' };
 
 export function secretKind(method: OnboardingMethod | undefined): SecretKind {
@@ -144,6 +150,8 @@ export function onboardReducer(state: OnboardState, action: OnboardAction): Onbo
       return state.step === 'verify'
         ? { ...state, step: 'summary', ...(action.probe ? { probe: action.probe } : {}) }
         : state;
+    case 'model-notes':
+      return state.result ? { ...state, result: { ...state.result, modelNotes: action.notes } } : state;
     case 'add-another':
       return { ...initialOnboardState(), step: 'provider', savedCount: state.savedCount };
     case 'save-failed':
@@ -204,6 +212,39 @@ export function freeProfileName(provider: string, taken: (profileId: string) => 
     if (!taken(resolveProfileId(provider, name))) return name;
   }
   return 'default';
+}
+
+export type ProfileChoice = { profileId: string; existingType?: string } | { error: string };
+
+/**
+ * What Enter on the profile field does with `name`: the id it saves to (and the type of the
+ * profile it would replace, which asks first), or why it refuses. The step's hint and its Enter
+ * both read this, so the hint says what Enter will do with the text typed so far.
+ */
+export function profileChoice(
+  provider: string,
+  kind: SecretKind,
+  name: string,
+  existing: (profileId: string) => JsonObject | undefined,
+): ProfileChoice {
+  let profileId: string;
+  try {
+    profileId = resolveProfileId(provider, name, '');
+  } catch (error) {
+    return { error: errorMessage(error) };
+  }
+  const found = existing(profileId);
+  try {
+    // The rule add-key and paste-token follow: a renewal replaces the same type, nothing else.
+    refuseReplacing(profileId, found, kind, 'same-type');
+  } catch (error) {
+    if (!(error instanceof ProfileConflictError)) throw error;
+    const what = error.existingType === 'api_key' ? 'an API key' : `a ${error.existingType}`;
+    return {
+      error: `${profileId} holds ${what}; ${kind === 'api_key' ? 'an API key' : 'a token'} never replaces another type: choose another name`,
+    };
+  }
+  return found ? { profileId, existingType: storedProfileType(found) } : { profileId };
 }
 
 /** The screen that takes over the secret step for a method with its own (setup-token, a sign-in). */

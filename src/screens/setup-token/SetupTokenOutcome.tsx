@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
 import { useKeys } from '../../components/key-router.js';
-import { offeredDefault, SetupLines } from '../../components/SetupLines.js';
+import { SetupLines, useProviderSetup } from '../../components/SetupLines.js';
 import { useServices } from '../../contexts.js';
 import type { SavedCredential } from '../../services/actions.js';
 import { formatExpiryDate, formatRelative } from '../../services/durations.js';
@@ -29,6 +29,7 @@ function SavedView({
   useKeys((_input, key) => {
     if (key.return || key.escape) onDone();
   });
+  const setupView = useProviderSetup(raw, onMakeDefault);
   const result = forTerminal(raw);
   return (
     <Box flexDirection="column">
@@ -52,7 +53,7 @@ function SavedView({
         <Text key={path}> {orderJoinedLine('anthropic', path)}</Text>
       ))}
       {result.orderNote && <Text color="yellow"> ! {result.orderNote}</Text>}
-      <SetupLines saved={raw} {...(onMakeDefault ? { onMakeDefault } : {})} />
+      <SetupLines view={setupView} />
       {result.gatewayNote && (
         <Text dimColor={!result.gatewayNote.warning} color={result.gatewayNote.warning ? 'yellow' : undefined}>
           {' '}
@@ -63,7 +64,7 @@ function SavedView({
       <KeyHints
         hints={[
           ['enter', 'done'],
-          ...(onMakeDefault && offeredDefault(raw.setup) ? [['d', 'make it the default'] as const] : []),
+          ...(setupView.canMakeDefault && setupView.offered ? [['d', 'make it the default'] as const] : []),
         ]}
       />
     </Box>
@@ -77,12 +78,15 @@ function FailureView({
   hints,
   onDone,
   onRetry,
+  enterDoes = 'close',
 }: {
   title: string;
   detail?: string;
   hints?: string;
   onDone: () => void;
   onRetry?: () => void;
+  /** What onDone does, for the hint bar: "back" when it returns to the step that opened this. */
+  enterDoes?: 'close' | 'back';
 }) {
   useKeys((input, key) => {
     if (onRetry && input === 'r') onRetry();
@@ -93,7 +97,7 @@ function FailureView({
       <Text color="red">✘ {shown(title)}</Text>
       {detail && <Text>{shown(detail)}</Text>}
       {hints && <Text dimColor>{hints}</Text>}
-      <KeyHints hints={[...(onRetry ? [['r', 'retry'] as const] : []), ['enter', 'close']]} />
+      <KeyHints hints={[...(onRetry ? [['r', 'retry'] as const] : []), ['enter', enterDoes]]} />
     </Box>
   );
 }

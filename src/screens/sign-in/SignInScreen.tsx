@@ -67,7 +67,9 @@ export function SignInScreen({ provider, method, backTo }: SignInScreenProps) {
           <SetupTokenOutcome.Failure
             title={`Sign-in to ${label} did not finish`}
             detail={flow.state.error}
-            hints="r tries again; Enter leaves."
+            // Opened from the wizard, Enter goes back to its method question (a user tries another way).
+            hints={`r tries again; Enter ${backTo ? 'goes back' : 'leaves'}.`}
+            enterDoes={backTo ? 'back' : 'close'}
             onRetry={flow.retry}
             onDone={() => (backTo ? replace(backTo) : finish({ exitCode: ExitCode.failure }))}
           />

@@ -9,7 +9,7 @@ import type { SecretKind } from '../profiles/credentials.js';
 import { type CatalogChoice, choicesForProvider, findChoice } from './catalog.js';
 import { type WrittenSetup, writeSetup } from './onboard-choice.js';
 import { type PluginNeed, pluginNeed } from './plugin-install.js';
-import { catalogSetup, type DefaultModelPolicy, type ProviderSetup } from './setup-plan.js';
+import { catalogSetup, type DefaultModelPolicy, type ProviderSetup, withBuiltInDefault } from './setup-plan.js';
 
 export interface SecretSetup {
   setup: ProviderSetup;
@@ -59,7 +59,9 @@ export async function setUpProvider(
   const forSecret: SecretSetup = chosen
     ? { setup: catalogSetup(chosen), choice: chosen, alternatives: [] }
     : setupForSecret(provider, input.kind);
-  const written = await writeSetup(workspace.configPath, forSecret.setup, provider, input.policy, input.stamp);
+  // OpenAI's model is OpenClaw's built-in one: `d` / --set-default-model can make it the default too.
+  const setup = withBuiltInDefault(forSecret.setup, provider);
+  const written = await writeSetup(workspace.configPath, setup, provider, input.policy, input.stamp);
   const plugin = await pluginNeed(
     (forSecret.choice ?? forSecret.alternatives[0] ?? choicesForProvider(provider)[0])?.plugin,
     workspace,

@@ -7,6 +7,7 @@
  */
 import type { ConfigChange } from '../config/config-changes.js';
 import { asRecord } from '../json-text.js';
+import { OPENCLAW_DEFAULT_PROVIDER, readModelSettings, resolveProviderUses } from '../status/model-usage.js';
 import type { CatalogChoice } from './catalog.js';
 
 /** `auto`: set when none is set; one of another provider is kept (the caller asks, or notes it). */
@@ -22,8 +23,27 @@ export interface ProviderSetup {
   providers: Record<string, Record<string, unknown>>;
   /** The blocks were built from the config as it is (a custom endpoint): written whole where they differ. */
   providersComplete?: boolean;
-  /** The model onboarding makes the default, and its entry under `agents.defaults.models` (null: none written). */
-  defaultModel?: { ref: string; entry: Record<string, unknown> | null };
+  /**
+   * The model onboarding makes the default, and its entry under `agents.defaults.models` (null:
+   * none written). `builtIn`: OpenClaw's own model when none is configured (ref: its provider,
+   * as status names it), made the default by clearing the primary (see builtInDefault).
+   */
+  defaultModel?: { ref: string; entry: Record<string, unknown> | null; builtIn?: true };
+}
+
+/**
+ * OpenAI's onboarding names no default model: with none configured, OpenClaw runs its own
+ * built-in one, an OpenAI model (which one changes with the version). So "make it the default"
+ * for OpenAI is clearing the other provider's primary, never a model ref authdeck would guess.
+ */
+export function withBuiltInDefault(setup: ProviderSetup, provider: string): ProviderSetup {
+  if (setup.defaultModel || provider !== OPENCLAW_DEFAULT_PROVIDER) return setup;
+  return { ...setup, defaultModel: { ref: OPENCLAW_DEFAULT_PROVIDER, entry: null, builtIn: true } };
+}
+
+/** A default-model ref in words: the built-in one has no ref of its own (status says it so too). */
+export function modelRefWords(ref: string): string {
+  return ref.includes('/') ? ref : `OpenClaw's built-in ${ref} model`;
 }
 
 export type DefaultModelOutcome =
@@ -146,7 +166,13 @@ function planDefaultModel(
 ): DefaultModelOutcome {
   const ref = setup.defaultModel?.ref;
   if (!ref) return { status: 'none' };
+  if (setup.defaultModel?.builtIn && !builtInIsReachable(doc, ref)) return { status: 'none' };
   const current = currentDefaultModel(doc);
+  if (setup.defaultModel?.builtIn) {
+    // No default configured, or one of this provider: its model is in use already.
+    if (!current) return { status: 'already', ref };
+    if (providerOfModel(current) === ref) return { status: 'already', ref: current };
+  }
   if (current === ref) return { status: 'already', ref };
   if (policy === 'keep') return current ? { status: 'kept', ref, current } : { status: 'skipped', ref };
   if (policy === 'set' || !current) return { status: 'set', ref, ...(current ? { previous: current } : {}) };
@@ -156,12 +182,33 @@ function planDefaultModel(
   return { status: 'kept', ref, current };
 }
 
+/**
+ * Cleared, the primary falls to the model OpenClaw runs when none is configured: its built-in
+ * one, or a custom provider's first listed model (status reads the config the same way). An
+ * allowlist must not leave it out: no ref is known that authdeck could add to it.
+ */
+function builtInIsReachable(doc: Record<string, unknown>, provider: string): boolean {
+  const settings = readModelSettings(doc);
+  const { primary: _cleared, ...defaults } = settings.defaults;
+  const [use] = resolveProviderUses({ ...settings, defaults });
+  const allow = asRecord(asRecord(asRecord(doc.agents)?.defaults)?.modelPolicy)?.allow;
+  return use?.provider === provider && !(Array.isArray(allow) && allow.length > 0);
+}
+
 /** As OpenClaw's applyPrimaryModel: `{primary}` (fallbacks kept), and the model's entry when it has none. */
 function defaultModelChanges(doc: Record<string, unknown>, setup: ProviderSetup): ConfigChange[] {
   const model = setup.defaultModel;
   if (!model) return [];
   const defaults = asRecord(asRecord(doc.agents)?.defaults);
   const existing = defaults?.model;
+  // The built-in default: the primary goes (fallbacks stay), and OpenClaw's own model is used.
+  if (model.builtIn)
+    return [
+      {
+        path: asRecord(existing) ? ['agents', 'defaults', 'model', 'primary'] : ['agents', 'defaults', 'model'],
+        value: undefined,
+      },
+    ];
   const changes: ConfigChange[] = asRecord(existing)
     ? [{ path: ['agents', 'defaults', 'model', 'primary'], value: model.ref }]
     : [{ path: ['agents', 'defaults', 'model'], value: { primary: model.ref } }];

@@ -1,0 +1,54 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { TerminalSession } from '../helpers/pty-driver.js';
+import { chooseOpenaiInWizard } from '../helpers/pty-wizard.js';
+import { makeTempHome, readJson, writeJsonFile } from '../helpers/temp-state.js';
+
+const sessions: TerminalSession[] = [];
+afterEach(() => {
+  while (sessions.length > 0) sessions.pop()!.kill();
+});
+
+const oneLine = (screen: string) => screen.replace(/\s*\n\s*/g, ' ');
+
+describe("the wizard's summary, with the real services", () => {
+  it('after an OpenAI key while another provider is the default, d makes OpenAI the default', async () => {
+    const { home, configPath } = makeTempHome();
+    writeJsonFile(configPath, {
+      agents: { defaults: { model: { primary: 'anthropic/claude-opus-4-6', fallbacks: ['groq/llama-4'] } } },
+    });
+    const session = TerminalSession.launch(['onboard'], { home, cols: 120 });
+    sessions.push(session);
+    await session.waitFor('Welcome. This sets up a credential');
+    await session.press('enter');
+    await chooseOpenaiInWizard(session);
+    await session.press('enter');
+    await session.waitFor('Paste the OpenAI API key');
+    await session.type(fakeSecrets.openaiKey('summary'));
+    await session.waitFor('looks right');
+    await session.press('enter');
+    await session.waitFor('Profile name:');
+    await session.press('enter');
+    await session.waitFor("daemon's .env?");
+    await session.type('n');
+    await session.waitFor(/network: could not reach/);
+    await session.press('enter');
+    const summary = await session.waitFor('Saved openai:default');
+    // openclaw.json once under "Written:", with all that went into it.
+    expect(summary.split(`• ${configPath}`)).toHaveLength(2);
+    expect(oneLine(summary)).toContain(`${configPath} (auth.profiles entry; openai plugin enabled)`);
+    expect(oneLine(summary)).toContain(
+      "the default model stays anthropic/claude-opus-4-6; press d to make it OpenClaw's built-in openai model",
+    );
+    expect(summary).toContain('d make it the default');
+    await session.type('d');
+    const after = oneLine(
+      await session.waitFor((screen) => oneLine(screen).includes("default model OpenClaw's built-in openai model")),
+    );
+    expect(after).not.toContain('d make it the default');
+    expect(after).not.toContain('No model uses openai yet');
+    expect(readJson(configPath).agents.defaults.model).toEqual({ fallbacks: ['groq/llama-4'] });
+    expect(readJson(join(home, '.openclaw', 'openclaw.json')).plugins.entries.openai).toEqual({ enabled: true });
+  });
+});
