@@ -21,7 +21,7 @@ import { shown } from '../../services/terminal-text.js';
 import { AgentSwitcher, agentPanelLines } from './AgentSwitcher.js';
 import { fitColumns } from './columns.js';
 import { DoctorPanel } from './DoctorPanel.js';
-import { CONFIRM_KEYS, DETAILS_KEYS, EXPLAIN_KEYS, FILTER_KEYS, HELP_KEYS, LIST_KEYS } from './dashboard-keys.js';
+import { CONFIRM_KEYS, DETAILS_KEYS, FILTER_KEYS, HELP_KEYS, LIST_KEYS } from './dashboard-keys.js';
 import { cursorIndex, isSelectable, moveCursor, visibleWindow } from './dashboard-rows.js';
 import { confirmQuestion, modeHints, toneColor } from './dashboard-words.js';
 import { ExplainPanel } from './ExplainPanel.js';
