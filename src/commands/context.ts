@@ -1,5 +1,6 @@
 import type { ActionContext } from '../services/actions.js';
 import { resolveWorkspace, type StoreGenerationChoice, type Workspace } from '../services/config/workspace.js';
+import { UsageError } from '../services/errors.js';
 import type { GatewayNote } from '../services/gateway/reload-auth.js';
 import { type AgentState, loadAgentState } from '../services/profiles/agent-state.js';
 import { type CommandIO, colorEnabled, createPainter, type Painter, writeLine } from './output.js';
@@ -50,12 +51,14 @@ export class CommandContext {
   async stateForWrite(): Promise<AgentState> {
     const state = await this.agentState();
     if (state.generation.certain || state.workspace.storeGenerationChoice || !this.interactive) return state;
-    state.workspace.storeGenerationChoice = await promptChoice<StoreGenerationChoice>(
+    const { hasOpenclaw } = await import('../services/openclaw/openclaw-cli.js');
+    const openclawHere = hasOpenclaw(state.workspace);
+    const choice = await promptChoice<StoreGenerationChoice>(
       `${state.generation.evidence}. Which OpenClaw will read these credentials?`,
       [
         {
           key: 's',
-          label: 'OpenClaw 2026.6.5 or later (SQLite store; OpenClaw must create it first)',
+          label: `OpenClaw 2026.6.5 or later (SQLite store; OpenClaw must create it${openclawHere ? ' first' : ': no openclaw on PATH'})`,
           value: 'sqlite',
         },
         { key: 'j', label: 'OpenClaw 2026.6.1 or earlier (auth-profiles.json)', value: 'json' },
@@ -63,6 +66,12 @@ export class CommandContext {
       this.io.stdin,
       this.io.stderr,
     );
+    // Said now, not after every question of the wizard: only OpenClaw may create its database.
+    if (choice === 'sqlite' && !openclawHere)
+      throw new UsageError(
+        'the SQLite store is created by OpenClaw itself and there is no openclaw on PATH: install OpenClaw (`npm install -g openclaw`) and run this again, or answer j for OpenClaw 2026.6.1 or earlier',
+      );
+    state.workspace.storeGenerationChoice = choice;
     return this.agentState();
   }
 

@@ -129,7 +129,7 @@ export function promptConfirm(
   });
 }
 
-/** One key picks one of a few answers (shown as `[x] label`); Ctrl+C cancels, Esc or another key asks again. */
+/** One key picks one of a few answers (shown as `[x] label`); Ctrl+C or Esc cancels, another key says which keys answer. */
 export function promptChoice<T extends string>(
   question: string,
   answers: Array<{ key: string; label: string; value: T }>,
@@ -142,14 +142,17 @@ export function promptChoice<T extends string>(
     input.resume();
     const onData = (chunk: Buffer | string) => {
       const key = chunk.toString().toLowerCase();
-      if (key === '\x03') {
+      if (key === '\x03' || key === '\x1b') {
         done();
         output.write('\n');
         reject(new CancelledError());
         return;
       }
       const answer = answers.find((candidate) => key.startsWith(candidate.key));
-      if (!answer) return;
+      if (!answer) {
+        output.write(`\r\x1b[Kpress ${answers.map((candidate) => candidate.key).join(' or ')} (Esc cancels) > `);
+        return;
+      }
       done();
       output.write(`${answer.key}\n`);
       resolve(answer.value);

@@ -100,4 +100,23 @@ describe('the store generation of a home with no store yet', () => {
     expect(await session.waitForExit()).toBe(0);
     expect(readJson(join(mainAgentDir, 'auth-profiles.json')).profiles['openai:default'].type).toBe('api_key');
   });
+
+  it('says which keys answer, and refuses the SQLite store at once when no openclaw could create it', async () => {
+    const { home, configPath } = makeTempHome();
+    const session = TerminalSession.launch(['add-key', '--provider', 'openai'], {
+      home,
+      env: { AUTHDECK_STORE_GENERATION: undefined },
+    });
+    sessions.push(session);
+    await session.waitFor('OpenClaw must create it: no openclaw on PATH)');
+    await session.type('x');
+    await session.waitFor('press s or j (Esc cancels)');
+    await session.type('s');
+    expect(await session.waitForExit()).toBe(64);
+    expect(session.screen()).toContain(
+      'the SQLite store is created by OpenClaw itself and there is no openclaw on PATH',
+    );
+    expect(session.screen()).not.toContain('API key:');
+    expect(existsSync(configPath)).toBe(false);
+  });
 });
