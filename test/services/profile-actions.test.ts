@@ -74,3 +74,24 @@ describe('saving a credential (one rule for the CLI, the wizard and setup-token)
     expect(readFileSync(join(stateDir, '.env'), 'utf8')).toBe(`OPENAI_API_KEY=${key}\n`);
   });
 });
+
+describe('a sign-in on a SQLite-era home with no store yet', () => {
+  it('says how the store comes to be, naming the provider, and leaves openclaw.json as it was', async () => {
+    const temp = makeTempHome();
+    const ws = await resolveWorkspace({
+      env: { HOME: temp.home, PATH: '/nonexistent', AUTHDECK_STORE_GENERATION: 'sqlite' },
+    });
+    const saving = saveCredentialProfile({
+      workspace: ws,
+      profileId: 'openai:me@example.com',
+      provider: 'openai',
+      kind: 'oauth',
+      secret: 'access-token',
+      oauth: { refresh: 'refresh-token' },
+    });
+    await expect(saving).rejects.toThrow(
+      /sign in once with `openclaw models auth login --provider openai` \(that creates it\), or save any API key first/,
+    );
+    expect(readJson(temp.configPath).auth.profiles).toEqual({});
+  });
+});

@@ -171,7 +171,7 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
         // OpenClaw has no command that takes an OAuth profile on stdin to create its store with.
         if (kind === 'oauth')
           throw new AuthdeckError(
-            `${error.message}; OpenClaw creates it on its first write: add any key with \`openclaw models auth paste-api-key\` (or sign in with \`openclaw models auth login\`) once, then sign in here`,
+            `${error.message}, and OpenClaw takes no sign-in from another program to create it with: sign in once with \`openclaw models auth login --provider ${provider}\` (that creates it), or save any API key first (\`authdeck add-key --provider <id>\`), then sign in here`,
           );
         // The store does not exist yet: OpenClaw creates it with the secret (from stdin), then
         // authdeck writes its own entry (expiry, kept fields) over the one OpenClaw made.
