@@ -243,3 +243,17 @@ export function createFakeServices(overrides: Partial<AppServices> & { state?: A
   };
   return services;
 }
+
+/** Holds every setOrder until the returned release is called: a write that is still landing. */
+export function holdSetOrder(services: FakeServices): () => void {
+  const setOrder = services.setOrder;
+  let release!: () => void;
+  const released = new Promise<void>((done) => {
+    release = done;
+  });
+  services.setOrder = async (provider, ids) => {
+    await released;
+    return setOrder(provider, ids);
+  };
+  return () => release();
+}

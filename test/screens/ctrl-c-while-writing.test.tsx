@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
-import { createFakeServices, fakeState, NOW } from '../helpers/fake-services.js';
+import { createFakeServices, fakeState, holdSetOrder, NOW } from '../helpers/fake-services.js';
 import { renderApp, waitForFrame, waitUntil } from '../helpers/ink.js';
 
 const profiles = {
@@ -13,17 +13,16 @@ const profiles = {
   'anthropic:default': { type: 'api_key', provider: 'anthropic', key: fakeSecrets.anthropicApiKey('d') },
 };
 
-function heldOrder(services: ReturnType<typeof createFakeServices>) {
-  const setOrder = services.setOrder;
-  let release!: () => void;
-  const released = new Promise<void>((done) => {
-    release = done;
-  });
-  services.setOrder = async (provider, ids) => {
-    await released;
-    return setOrder(provider, ids);
-  };
-  return () => release();
+/** The picker with anthropic:default chosen and its order still being written. */
+async function pickWhileWriting(services: ReturnType<typeof createFakeServices>) {
+  const app = await renderApp(services, { name: 'pick', provider: 'anthropic' });
+  await waitForFrame(app, 'Which anthropic profile should agent main use first?');
+  await app.press('down');
+  await app.press('enter');
+  await waitForFrame(app, 'Writing the order');
+  await app.press('ctrl-c');
+  await waitForFrame(app, 'leaving once this write has landed');
+  return app;
 }
 
 // A write that runs OpenClaw can take seconds; it lands whatever the keys say, so Ctrl+C in the
@@ -31,14 +30,8 @@ function heldOrder(services: ReturnType<typeof createFakeServices>) {
 describe('Ctrl+C while a write is under way', () => {
   it('waits for the write, then leaves on its outcome with exit 0', async () => {
     const services = createFakeServices({ state: fakeState(profiles) });
-    const release = heldOrder(services);
-    const app = await renderApp(services, { name: 'pick', provider: 'anthropic' });
-    await waitForFrame(app, 'Which anthropic profile should agent main use first?');
-    await app.press('down');
-    await app.press('enter');
-    await waitForFrame(app, 'Writing the order');
-    await app.press('ctrl-c');
-    await waitForFrame(app, 'leaving once this write has landed');
+    const release = holdSetOrder(services);
+    const app = await pickWhileWriting(services);
     expect(app.exits).toEqual([]);
     release();
     await waitUntil(() => app.exits.length > 0, 'the app to leave');
@@ -48,14 +41,8 @@ describe('Ctrl+C while a write is under way', () => {
 
   it('a second Ctrl+C leaves at once with 130', async () => {
     const services = createFakeServices({ state: fakeState(profiles) });
-    const release = heldOrder(services);
-    const app = await renderApp(services, { name: 'pick', provider: 'anthropic' });
-    await waitForFrame(app, 'Which anthropic profile should agent main use first?');
-    await app.press('down');
-    await app.press('enter');
-    await waitForFrame(app, 'Writing the order');
-    await app.press('ctrl-c');
-    await waitForFrame(app, 'leaving once this write has landed');
+    const release = holdSetOrder(services);
+    const app = await pickWhileWriting(services);
     await app.press('ctrl-c');
     expect(app.exits).toEqual([{ exitCode: 130 }]);
     release();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeServices, fakeState, NOW } from '../helpers/fake-services.js';
+import { createFakeServices, fakeState, holdSetOrder, NOW } from '../helpers/fake-services.js';
 import { renderApp, waitForFrame, waitUntil } from '../helpers/ink.js';
 
 const profiles = {
@@ -17,15 +17,7 @@ const oneLine = (frame: string) => frame.replace(/\s*\n\s*/g, ' ');
 describe('picker: the frame it ends on says what happened', () => {
   it('says OpenClaw may be run while writing, then ends on "✔ … goes first" with the chosen one', async () => {
     const services = createFakeServices({ state: fakeState(profiles) });
-    const setOrder = services.setOrder;
-    let release!: () => void;
-    const released = new Promise<void>((done) => {
-      release = done;
-    });
-    services.setOrder = async (provider, ids) => {
-      await released;
-      return setOrder(provider, ids);
-    };
+    const release = holdSetOrder(services);
     const app = await renderApp(services, { name: 'pick', provider: 'anthropic' });
     await waitForFrame(app, 'Which anthropic profile should agent main use first?');
     await app.press('down');
