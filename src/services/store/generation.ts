@@ -132,7 +132,11 @@ export async function detectStoreGeneration(
   const choice = workspace.storeGenerationChoice;
   if (choice)
     return choice === 'json'
-      ? { era: 'json', evidence: 'nothing here tells; JSON files as chosen (asked, or --store-generation json)', certain: true }
+      ? {
+          era: 'json',
+          evidence: 'nothing here tells; JSON files as chosen (asked, or --store-generation json)',
+          certain: true,
+        }
       : {
           era: 'shared-sqlite',
           layout,
