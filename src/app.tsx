@@ -11,6 +11,7 @@ import {
 import { currentScreen, navigationReducer, type Screen, type TuiResult } from './navigation.js';
 import { ScreenOutlet } from './screens/ScreenOutlet.js';
 import { ExitCode } from './services/errors.js';
+import { shown } from './services/terminal-text.js';
 import { WritesInFlight } from './writes-in-flight.js';
 
 export interface AppProps {
@@ -94,9 +95,14 @@ export function App({ services: initialServices, initialScreen, onExit }: AppPro
         <NavigationActionsContext.Provider value={actions}>
           <KeyRouterProvider router={router}>
             <ScreenOutlet screen={currentScreen(navigation)} />
-            {leaving && (
+            {leaving && landed === undefined && writes.busy && (
               <Text color="yellow">
-                Ctrl+C: leaving once this write has landed (Ctrl+C again leaves now; it lands anyway)
+                Ctrl+C: leaving once this write has landed (Ctrl+C again stops waiting; the write lands anyway)
+              </Text>
+            )}
+            {leaving && landed !== undefined && (
+              <Text color={landed === ExitCode.ok ? 'green' : 'red'}>
+                {shown(writes.landed ?? '')} (left with Ctrl+C)
               </Text>
             )}
           </KeyRouterProvider>

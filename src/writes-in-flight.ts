@@ -21,6 +21,8 @@ export class WritesInFlight {
   private count = 0;
   private failed = false;
   private waiters: Array<(failed: boolean) => void> = [];
+  /** What the last write that landed did, in a line (shown when Ctrl+C left before the screen could). */
+  landed: string | undefined;
 
   get busy(): boolean {
     return this.count > 0;
@@ -36,9 +38,11 @@ export class WritesInFlight {
         try {
           const result = await write.apply(services, args);
           this.failed = false;
+          this.landed = landedLine(name, result);
           return result;
         } catch (error) {
           this.failed = true;
+          this.landed = `✘ the write failed: ${error instanceof Error ? error.message : String(error)}`;
           throw error;
         } finally {
           this.count--;
@@ -62,4 +66,17 @@ export class WritesInFlight {
     this.waiters = [];
     for (const waiter of waiters) waiter(this.failed);
   }
+}
+
+/** A line for what a write did, from what it returned. */
+function landedLine(name: (typeof WRITES)[number], result: unknown): string {
+  const value = (result ?? {}) as { profileId?: unknown; storePath?: unknown; path?: unknown };
+  const id = typeof value.profileId === 'string' ? value.profileId : undefined;
+  const where =
+    typeof value.storePath === 'string' ? value.storePath : typeof value.path === 'string' ? value.path : undefined;
+  const at = where ? ` in ${where}` : '';
+  if (name === 'saveCredential' && id) return `✔ Saved ${id}${at}`;
+  if (name === 'removeProfile' && id) return `✔ Removed ${id}${at.replace(' in ', ' from ')}`;
+  if (name === 'setOrder') return `✔ Order written${at}`;
+  return '✔ The write landed';
 }

@@ -37,6 +37,7 @@ describe('Ctrl+C while a write is under way', () => {
     await waitUntil(() => app.exits.length > 0, 'the app to leave');
     expect(app.exits).toEqual([{ exitCode: 0 }]);
     expect(app.frame()).toContain('✔ anthropic:default goes first');
+    expect(app.frame()).not.toContain('leaving once');
   });
 
   it('a second Ctrl+C leaves at once with 130', async () => {
@@ -54,5 +55,30 @@ describe('Ctrl+C while a write is under way', () => {
     await waitForFrame(app, 'Which anthropic profile should agent main use first?');
     await app.press('ctrl-c');
     expect(app.exits).toEqual([{ exitCode: 130 }]);
+  });
+
+  it('says what was saved when the screen had no time to (setup-token saving, Ctrl+C)', async () => {
+    const services = createFakeServices();
+    const save = services.saveCredential;
+    let release!: () => void;
+    const released = new Promise<void>((done) => {
+      release = done;
+    });
+    services.saveCredential = async (input) => {
+      await released;
+      return save(input);
+    };
+    const app = await renderApp(services, { name: 'setup-token' });
+    await waitForFrame(app, 'Starting claude setup-token');
+    await services.sessions[0]!.emit({ phase: 'token', token: fakeSecrets.setupToken('t') });
+    await waitForFrame(app, 'Saving anthropic:default');
+    await app.press('ctrl-c');
+    await waitForFrame(app, 'leaving once this write has landed');
+    release();
+    await waitUntil(() => app.exits.length > 0, 'the app to leave');
+    expect(app.exits).toEqual([{ exitCode: 0 }]);
+    expect(app.frame().replace(/\s*\n\s*/g, ' ')).toContain(
+      '✔ Saved anthropic:default in /home/me/.openclaw/agents/main/agent/auth-profiles.json (left with Ctrl+C)',
+    );
   });
 });
