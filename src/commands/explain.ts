@@ -5,6 +5,7 @@ import { forTerminal } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 import { formatExplanation } from './format-explain.js';
 import { writeJson, writeWrappedBlock } from './output.js';
+import { knownProvider, providersHere } from './provider-arg.js';
 import { command, flag } from './spec.js';
 
 const EXPLAIN_OPTIONS = { json: flag('json', 'print one JSON object (schema in the README)') };
@@ -15,6 +16,11 @@ const EXPLAIN_OPTIONS = { json: flag('json', 'print one JSON object (schema in t
  */
 export async function runExplain(ctx: CommandContext, requested: string | undefined, json: boolean): Promise<number> {
   const state = await ctx.agentState({ waitForLock: true });
+  // A mistyped provider would be explained as one nobody has: refused with the closest ids.
+  const slash = requested?.indexOf('/') ?? -1;
+  const typed = requested === undefined ? undefined : slash > 0 ? requested.slice(0, slash) : requested;
+  if (typed !== undefined && !typed.includes(':'))
+    knownProvider(typed, { custom: false, known: providersHere(state), flag: 'explain', customUnlessNear: true });
   const nowMs = ctx.io.now();
   const report = await buildExplanation(state, {
     nowMs,

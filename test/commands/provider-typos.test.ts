@@ -14,6 +14,7 @@ describe('a mistyped --provider', () => {
     ['onboard', '--provider', 'opneai'],
     ['status', '--provider', 'opneai'],
     ['status', '--check', '--provider', 'opneai'],
+    ['explain', 'opneai/gpt-5'],
   ])('%s %s %s: did you mean, exit 64', async (...args) => {
     const result = await run(args.filter((arg): arg is string => typeof arg === 'string'));
     expect(result.code).toBe(64);
