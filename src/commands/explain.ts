@@ -1,6 +1,7 @@
 import { parseDuration } from '../services/durations.js';
 import { buildExplanation } from '../services/explain/explain.js';
 import { readPreferences } from '../services/prefs.js';
+import { isValidProviderId, normalizeProviderId } from '../services/providers.js';
 import { forTerminal } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 import { formatExplanation } from './format-explain.js';
@@ -19,7 +20,7 @@ export async function runExplain(ctx: CommandContext, requested: string | undefi
   // A mistyped provider would be explained as one nobody has: refused with the closest ids.
   const slash = requested?.indexOf('/') ?? -1;
   const typed = requested === undefined ? undefined : slash > 0 ? requested.slice(0, slash) : requested;
-  if (typed !== undefined && !typed.includes(':'))
+  if (typed !== undefined && isValidProviderId(normalizeProviderId(typed)))
     knownProvider(typed, { custom: false, known: providersHere(state), flag: 'explain', customUnlessNear: true });
   const nowMs = ctx.io.now();
   const report = await buildExplanation(state, {
