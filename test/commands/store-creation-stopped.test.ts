@@ -34,6 +34,7 @@ describe('the first save on a SQLite-era home, when OpenClaw does not create the
     expect(run.code).toBe(130);
     expect(run.stderr).toContain('cancelled while `openclaw models auth paste-api-key');
     expect(profilesIn(configPath)).toEqual([]);
+    expect(existsSync(configPath)).toBe(false);
   });
 
   it('failing: exit 1, says the entry was taken back out', async () => {

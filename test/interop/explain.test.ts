@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { layOutV9Home } from '../helpers/v9-layers.js';
 import { type ExplainHome, HOMES } from './explain-homes.js';
 import { interopHome } from './interop-home.js';
 import { openclaw, parseJsonOutput } from './openclaw-harness.js';
-import { layOutV9Home } from '../helpers/v9-layers.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: both programs' JSON is read loosely, as the comparison needs it.
 type Json = any;

@@ -8,8 +8,6 @@ import { UsageError } from '../../src/services/errors.js';
 import { findOnPath } from '../../src/services/find-program.js';
 import { installMonitor } from '../../src/services/monitor/monitor-install.js';
 import { monitorLocation } from '../../src/services/monitor/monitor-location.js';
-import { monitorStatus, uninstallMonitor } from '../../src/services/monitor/monitor-state.js';
-import type { SystemctlRunner } from '../../src/services/monitor/monitor-system.js';
 import {
   type CheckOutcome,
   describeRun,
@@ -18,6 +16,8 @@ import {
   readMonitorRunRecord,
   runMonitor,
 } from '../../src/services/monitor/monitor-notify.js';
+import { monitorStatus, uninstallMonitor } from '../../src/services/monitor/monitor-state.js';
+import type { SystemctlRunner } from '../../src/services/monitor/monitor-system.js';
 import {
   maskUrl,
   monitorUnitBase,

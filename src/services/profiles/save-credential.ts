@@ -92,7 +92,12 @@ async function profilesHolding(store: AgentStore, secret: string, profileId: str
 
 /** Setup-tokens last a year: a token without a given expiry is taken to be one (README "setup-token"). */
 /** Takes out the `auth.profiles` entry a failed save added; false when that could not be done. */
-async function forgetAddedEntry(configPath: string, profileId: string, lock: LockOptions): Promise<boolean> {
+async function forgetAddedEntry(
+  configPath: string,
+  profileId: string,
+  lock: LockOptions,
+  createdFile: boolean,
+): Promise<boolean> {
   try {
     const { changeConfig } = await import('../config/config-changes.js');
     const result = await changeConfig(
@@ -100,6 +105,12 @@ async function forgetAddedEntry(configPath: string, profileId: string, lock: Loc
       (doc) => referenceChanges(doc, profileId).filter((change) => change.path[1] === 'profiles'),
       lock,
     );
+    // A file this save made for that entry alone goes with it.
+    if (createdFile && result.changed) {
+      const { readFile, rm } = await import('node:fs/promises');
+      const left: unknown = JSON.parse(await readFile(configPath, 'utf8'));
+      if (JSON.stringify(left) === JSON.stringify({ auth: { profiles: {} } })) await rm(configPath);
+    }
     return result.changed;
   } catch {
     return false;
@@ -190,7 +201,9 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
     } catch (error) {
       // The entry this save added names a profile the store lacks: it goes again (the gateway
       // would skip it, and doctor would flag it). One that was there before stays.
-      const undone = config.addedEntry ? await forgetAddedEntry(workspace.configPath, profileId, lock) : false;
+      const undone = config.addedEntry
+        ? await forgetAddedEntry(workspace.configPath, profileId, lock, config.created)
+        : false;
       if (config.changed && error instanceof AuthdeckError) {
         error.message = undone
           ? `${error.message}. Nothing was saved (the auth.profiles entry for ${profileId} was taken back out of ${config.path})`
