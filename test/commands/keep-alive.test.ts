@@ -119,6 +119,9 @@ describe('monitor run keeps sign-ins alive', () => {
     expect(existsSync(notified)).toBe(false);
     expect(server.refreshCalls).toBe(1);
     expect(second.stdout).toContain('is not sent again until the sign-in changes');
+    // Not news any more, but not "fine" either.
+    expect(second.stdout).toContain('nothing new to notify (exit 0)');
+    expect(second.stdout).not.toContain('credentials fine');
     const status = await runCommand(['monitor', 'status'], { home });
     expect(status.stdout).toContain(`sign in again: ${SIGN_IN}`);
 

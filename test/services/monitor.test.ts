@@ -556,7 +556,7 @@ describe('notify', () => {
         body: `${outcome.reasons.join('\n')}`,
       });
       expect(seen[0]?.headers).toMatchObject({
-        title: 'authdeck: credentials expired or missing',
+        title: 'authdeck: credentials expired, missing or refused',
         priority: 'high',
         tags: 'warning',
         authorization: `Basic ${Buffer.from('me:hunter2').toString('base64')}`,

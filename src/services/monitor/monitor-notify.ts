@@ -33,7 +33,7 @@ export interface NotifyResult {
 }
 
 const TITLES: Record<1 | 2 | 3, string> = {
-  1: 'authdeck: credentials expired or missing',
+  1: 'authdeck: credentials expired, missing or refused',
   2: 'authdeck: credentials expiring',
   3: 'authdeck: cannot read the auth store',
 };
@@ -251,7 +251,11 @@ export async function readMonitorRunRecord(path: string): Promise<MonitorRunReco
 /** One line for the log and for `monitor status`. */
 export function describeRun(record: MonitorRunRecord): string {
   const when = formatDateTime(Date.parse(record.at));
-  if (record.exitCode === 0) return `${when}: credentials fine (exit 0)`;
+  // Exit 0 with notes: a sign-in told about before (a refused refresh) is not news, but not fine either.
+  if (record.exitCode === 0)
+    return record.notes?.length
+      ? `${when}: nothing new to notify (exit 0); ${record.notes.length === 1 ? 'one note' : `${record.notes.length} notes`}: ${record.notes[0]}${record.notes.length > 1 ? ' …' : ''}`
+      : `${when}: credentials fine (exit 0)`;
   const what = TITLES[record.exitCode].replace('authdeck: ', '');
   return `${when}: ${what} (exit ${record.exitCode}); ${record.notified ? 'notified' : 'not notified'}: ${record.detail}`;
 }
