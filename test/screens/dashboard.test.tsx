@@ -47,6 +47,17 @@ describe('dashboard screen', () => {
     expect(frame).toMatch(/q quit/);
   });
 
+  it('at 80 columns still shows a cooldown (before the type column)', async () => {
+    const { app } = await open();
+    await app.resize(80);
+    const row = app
+      .frame()
+      .split('\n')
+      .find((line) => line.includes('groq:main') && !line.includes('next'));
+    expect(row).toMatch(/cooldown 5m/);
+    expect(row!.length).toBeLessThanOrEqual(80);
+  });
+
   it('counts down live', async () => {
     let now = NOW;
     const services = createFakeServices({ state: richState(), now: () => now });

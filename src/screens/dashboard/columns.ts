@@ -2,7 +2,7 @@
  * Which columns fit the terminal. The id comes first (it is how a row is recognised); the
  * optional columns follow, most useful first, while they fit, so every row stays one line.
  * A column with nothing to show (no cooldowns, a single layer) takes no room: the masked
- * secret, which tells two keys of a provider apart, comes before the type.
+ * secret, which tells two keys of a provider apart, and a cooldown come before the type.
  */
 export interface Columns {
   id: number;
@@ -47,7 +47,8 @@ export function fitColumns(
   };
   let used = fixed + columns.id;
   // The last column (cooldowns, probe results) is unpadded and cut at the edge: a little room does.
-  for (const name of ['secret', 'type', 'source', 'usage'] as const) {
+  // A cooldown or disabled window says why a profile is not tried: it comes before the type.
+  for (const name of ['secret', 'usage', 'type', 'source'] as const) {
     if ((name === 'usage' || name === 'source') && !needs[name]) continue;
     if (used + (name === 'usage' ? LAST_COLUMN_MIN : WIDTH[name]) <= totalWidth) {
       columns[name] = true;
