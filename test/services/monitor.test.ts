@@ -397,6 +397,12 @@ describe('monitor install without systemd', () => {
     expect(result).toMatchObject({ mode: 'cron', crontab: false, entries: [] });
     if (result.mode !== 'cron') throw new Error('expected cron mode');
     expect((await monitorStatus(target)).cron).toEqual({ crontab: false, entries: [], line: result.crontabLine });
+    // A line added by hand may still run it: its records (the refusals above all) stay.
+    const where = monitorLocation(target);
+    writeFileSync(where.refusedPath, '{}\n');
+    const removed = await uninstallMonitor(target);
+    expect(removed.note).toContain('so the records of its runs are kept');
+    expect(existsSync(where.refusedPath) && existsSync(where.cronPath)).toBe(true);
   });
 });
 

@@ -83,8 +83,10 @@ export async function uninstallMonitor(input: MonitorTargetInput): Promise<Monit
     if (!disabled) notes.push(`systemctl --user disable --now ${where.timerName} failed: ${firstLine(disable)}`);
   }
   const paths = [where.timerPath, where.servicePath];
-  // While a crontab line still runs it, the line it came from and the records of its runs stay.
-  if (cronEntries.length === 0) paths.push(where.cronPath, where.statusPath, where.refusedPath);
+  // While a crontab line still runs it (or may: no crontab to look in, and a line was given), the
+  // line it came from and the records of its runs stay; the refusals keep a refused token unsent.
+  const mayStillRun = cronEntries.length > 0 || (cron.line !== undefined && !cron.crontab);
+  if (!mayStillRun) paths.push(where.cronPath, where.statusPath, where.refusedPath);
   const removed: string[] = [];
   for (const path of paths) {
     if (!existsSync(path)) continue;
@@ -98,7 +100,9 @@ export async function uninstallMonitor(input: MonitorTargetInput): Promise<Monit
   if (systemd) await run(['daemon-reload']);
   if (units && !systemd) notes.push('systemctl --user is not available, so a running timer was not stopped');
   if (cron.line !== undefined && !cron.crontab)
-    notes.push('there is no crontab here to look in: a line you added by hand stays until you remove it');
+    notes.push(
+      'there is no crontab here to look in: a line you added by hand stays until you remove it, so the records of its runs are kept',
+    );
   if (cronEntries.length > 0)
     notes.push(
       `your crontab still runs it: remove ${cronEntries.length === 1 ? 'its line' : 'its lines'} with \`crontab -e\` (authdeck does not edit a crontab)`,
