@@ -157,5 +157,7 @@ export async function runScheduledCheck(
   });
   for (const note of record.notes ?? []) writeLine(ctx.io.stdout, note);
   writeLine(ctx.io.stdout, describeRun(record));
+  // Not sent anywhere: the reasons are said here, not only kept in the run's record.
+  if (!record.notified) for (const reason of record.reasons) writeLine(ctx.io.stdout, `  ${reason}`);
   return monitorRunExitCode(record);
 }

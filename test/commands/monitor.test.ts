@@ -50,6 +50,14 @@ describe('authdeck monitor', () => {
     expect(status.stdout).toMatch(/last run: .*exit 2/);
   });
 
+  it('monitor run with nowhere to send says its reasons itself', async () => {
+    const { home } = setup(3_600_000);
+    const run = await runCommand(['monitor', 'run', '--within', '2h'], { home });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('not notified: no --notify or --ntfy to send to');
+    expect(run.stdout).toMatch(/^ {2}.*anthropic:work.*expires in (59m|1h)/m);
+  });
+
   it('monitor run stays quiet when all is well', async () => {
     const { home } = setup(30 * 86_400_000);
     const out = join(home, 'notified.txt');
