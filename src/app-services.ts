@@ -4,6 +4,7 @@ import { readGatewayConfig } from './services/config/openclaw-json.js';
 import { listKnownAgentIds, resolveWorkspace, type Workspace } from './services/config/workspace.js';
 import type { Finding } from './services/doctor/doctor-types.js';
 import { type DoctorReport, runDoctor } from './services/doctor/run-doctor.js';
+import { errorMessage } from './services/errors.js';
 import type { ExplainReport } from './services/explain/explain.js';
 import type { SignInMethod } from './services/oauth/oauth-providers.js';
 import type { RefreshOutcome } from './services/oauth/refresh.js';
@@ -151,7 +152,7 @@ export function createAppServices(options: RealServicesOptions): AppServices {
         return { ...saved, setup };
       } catch (error) {
         // The secret is saved: what could not be set up beside it is told, not a failed save.
-        return { ...saved, setupError: error instanceof Error ? error.message : String(error) };
+        return { ...saved, setupError: errorMessage(error) };
       }
     },
     setDefaultModel: async (input) => {

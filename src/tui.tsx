@@ -71,8 +71,8 @@ async function runApp(
           startSetupTokenEarly(requested, await preloaded, env, setupTokenOptions),
         )
       : undefined;
-  const [{ render }, { App }, { createAppServices }, { nodePtySpawner }, { watchAgentFiles }] = await withoutFetch(() =>
-    asInteractiveTerminal(() =>
+  const [{ render }, { App }, { createAppServices }, { nodePtySpawner }, { watchAgentFiles }] = await whileInkLoads(
+    () =>
       Promise.all([
         import('ink'),
         import('./app.js'),
@@ -80,7 +80,6 @@ async function runApp(
         import('./services/setup-token/pty.js'),
         import('./services/files/watch.js'),
       ]),
-    ),
   );
   inkLoaded = true;
   const services = createAppServices({
@@ -158,34 +157,25 @@ function clearScreenOnWidthChange(stdout: NodeJS.WritableStream & { columns?: nu
 }
 
 /**
- * Ink's layout engine (yoga) loads its WebAssembly from a data: URL with `fetch` when there is
- * one, which drags in Node's whole HTTP client: measured 120 ms against 56 ms without. Nothing
- * else runs while the TUI modules load, so `fetch` is hidden for just that long.
+ * Runs while the TUI modules load, with two things hidden for just that long (nothing else runs
+ * meanwhile):
+ * - `fetch`: Ink's layout engine (yoga) loads its WebAssembly from a data: URL with it when there
+ *   is one, which drags in Node's whole HTTP client: measured 120 ms against 56 ms without.
+ * - `CI` and `CONTINUOUS_INTEGRATION`: Ink decides once, when it loads, that either means no
+ *   terminal to draw on, and then shows nothing until it exits (the screen stayed blank for anyone
+ *   with `CI=true` in their shell). A screen runs only on a terminal (launchTui checks).
  */
-async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
-  const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
-  if (!descriptor?.configurable) return load();
-  Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
-  try {
-    return await load();
-  } finally {
-    Object.defineProperty(globalThis, 'fetch', descriptor);
-  }
-}
-
-/**
- * Ink decides once, when it loads, that a `CI` or `CONTINUOUS_INTEGRATION` variable means no
- * terminal to draw on, and then shows nothing until it exits: the screen stayed blank for anyone
- * with `CI=true` in their shell. A screen runs only on a terminal (launchTui checks), so Ink
- * loads without them; they are back before anything else runs.
- */
-async function asInteractiveTerminal<T>(load: () => Promise<T>): Promise<T> {
+async function whileInkLoads<T>(load: () => Promise<T>): Promise<T> {
+  const fetch = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
   const marks = ['CI', 'CONTINUOUS_INTEGRATION'].filter((name) => name in process.env);
   const saved = marks.map((name) => [name, process.env[name]] as const);
+  if (fetch?.configurable)
+    Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
   for (const name of marks) delete process.env[name];
   try {
     return await load();
   } finally {
+    if (fetch?.configurable) Object.defineProperty(globalThis, 'fetch', fetch);
     for (const [name, value] of saved) process.env[name] = value;
   }
 }

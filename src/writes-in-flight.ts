@@ -1,4 +1,5 @@
 import type { AppServices } from './app-services.js';
+import { errorMessage } from './services/errors.js';
 
 /** The services that write and then return (a sign-in waits for a person, and Ctrl+C cancels it). */
 const WRITES = [
@@ -42,7 +43,7 @@ export class WritesInFlight {
           return result;
         } catch (error) {
           this.failed = true;
-          this.landed = `✘ the write failed: ${error instanceof Error ? error.message : String(error)}`;
+          this.landed = `✘ the write failed: ${errorMessage(error)}`;
           throw error;
         } finally {
           this.count--;

@@ -1,6 +1,7 @@
 import { Text } from 'ink';
 import { useSyncReducer } from '../hooks/use-sync-reducer.js';
 import type { SavedCredential } from '../services/actions.js';
+import { errorMessage } from '../services/errors.js';
 import type { ProviderSetUp } from '../services/providers/provider-setup.js';
 import { modelRefWords } from '../services/providers/setup-plan.js';
 import { shown } from '../services/terminal-text.js';
@@ -77,7 +78,7 @@ export function useProviderSetup(
     dispatch({ type: 'asking' });
     onMakeDefault().then(
       (setup) => dispatch({ type: 'set', setup }),
-      (error: unknown) => dispatch({ type: 'failed', problem: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => dispatch({ type: 'failed', problem: errorMessage(error) }),
     );
   });
   const offered = state.asking ? undefined : offeredDefault(state.setup);

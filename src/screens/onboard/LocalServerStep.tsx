@@ -8,6 +8,7 @@ import { SELECT_HINTS, SelectList } from '../../components/select-list/SelectLis
 import { TextField } from '../../components/text-field/TextField.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { useServices } from '../../contexts.js';
+import { errorMessage } from '../../services/errors.js';
 import {
   LOCAL_SERVERS,
   type LocalModel,
@@ -58,8 +59,7 @@ export function LocalServerStep({ kind, onDone }: { kind: LocalServerKind; onDon
     setPhase({ name: 'saving', modelId });
     services.setUpLocalServer({ kind, modelId, ...(needsKey ? { apiKey: key.current() } : {}) }).then(
       (result) => setPhase({ name: 'done', result }),
-      (error: unknown) =>
-        setPhase({ name: 'save-failed', error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => setPhase({ name: 'save-failed', error: errorMessage(error) }),
     );
   };
   switch (phase.name) {

@@ -1,7 +1,7 @@
 import { type BigIntStats, lstatSync } from 'node:fs';
 import { type FileHandle, open, realpath } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { fsFailure, isNodeError, LockBusyError } from '../errors.js';
+import { errorMessage, fsFailure, isNodeError, LockBusyError } from '../errors.js';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from './atomic-write.js';
 import { fileIdentity, type LockInstance, readLockInstance } from './lock-instance.js';
 import { EMPTY_LOCK_STALE_MS, isProcessAlive, lockFileName, parseLockBody } from './lock-owner.js';
@@ -147,7 +147,7 @@ export async function inspectFileLock(filePath: string, nowMs = Date.now()): Pro
     if (state === 'gone') return { state: 'none' };
     return { state: state.stale ? 'stale' : 'live', lockPath, holder: state.holder };
   } catch (error) {
-    return { state: 'foreign', lockPath, reason: error instanceof Error ? error.message : String(error) };
+    return { state: 'foreign', lockPath, reason: errorMessage(error) };
   }
 }
 

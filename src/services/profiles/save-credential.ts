@@ -15,7 +15,7 @@ import {
 } from '../store/agent-store.js';
 import type { AuthStoreTransaction, JsonObject, StoreUpdate } from '../store/documents.js';
 import { referenceChanges } from './config-references.js';
-import { storedProfileType } from './credential-view.js';
+import { describeProfile, storedProfileType } from './credential-view.js';
 import { maskSecret, type SecretKind } from './credentials.js';
 import { createStoreWithOpenclaw, ProfileConflictError, resetFailureStats } from './profile-actions.js';
 
@@ -84,7 +84,7 @@ async function profilesHolding(store: AgentStore, secret: string, profileId: str
   for (const snapshot of [own, base]) {
     for (const [id, profile] of Object.entries(snapshot?.profiles ?? {})) {
       if (id === profileId) continue;
-      if ([profile.key, profile.token, profile.access].some((value) => value === secret)) ids.add(id);
+      if (describeProfile(id, profile, {}).secret === secret) ids.add(id);
     }
   }
   return [...ids];
