@@ -257,3 +257,16 @@ export function holdSetOrder(services: FakeServices): () => void {
   };
   return () => release();
 }
+
+/** Two Anthropic profiles, a setup-token first and an API key, as the picker and key tests use them. */
+export function anthropicPair(): Record<string, Record<string, unknown>> {
+  return {
+    'anthropic:work': {
+      type: 'token',
+      provider: 'anthropic',
+      token: 'sk-ant-oat01-aaaaaaaaaaaaaaaaaaaaaaaa',
+      expires: NOW + 86_400_000 * 30,
+    },
+    'anthropic:default': { type: 'api_key', provider: 'anthropic', key: 'sk-ant-api03-bbbbbbbbbbbbbbbbbbbbbbbb' },
+  };
+}

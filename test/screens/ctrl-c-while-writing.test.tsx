@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
-import { createFakeServices, fakeState, holdSetOrder, NOW } from '../helpers/fake-services.js';
+import { anthropicPair, createFakeServices, fakeState, holdSetOrder } from '../helpers/fake-services.js';
 import { renderApp, waitForFrame, waitUntil } from '../helpers/ink.js';
 
-const profiles = {
-  'anthropic:work': {
-    type: 'token',
-    provider: 'anthropic',
-    token: fakeSecrets.setupToken('w'),
-    expires: NOW + 86_400_000 * 30,
-  },
-  'anthropic:default': { type: 'api_key', provider: 'anthropic', key: fakeSecrets.anthropicApiKey('d') },
-};
+const profiles = anthropicPair();
 
 /** The picker with anthropic:default chosen and its order still being written. */
 async function pickWhileWriting(services: ReturnType<typeof createFakeServices>) {

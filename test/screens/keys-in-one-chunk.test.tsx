@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeServices, fakeState, NOW } from '../helpers/fake-services.js';
+import { anthropicPair, createFakeServices, fakeState } from '../helpers/fake-services.js';
 import { renderApp, waitForFrame, waitUntil } from '../helpers/ink.js';
 
 // Keys that arrive together in one read (fast typing, tmux, ssh, a loaded machine) must act
 // as if they came one by one: each sees what the keys before it did.
 const profiles = {
-  'anthropic:work': {
-    type: 'token',
-    provider: 'anthropic',
-    token: 'sk-ant-oat01-aaaaaaaaaaaaaaaaaaaaaaaa',
-    expires: NOW + 86_400_000 * 30,
-  },
-  'anthropic:default': { type: 'api_key', provider: 'anthropic', key: 'sk-ant-api03-bbbbbbbbbbbbbbbbbbbbbbbb' },
+  ...anthropicPair(),
   'groq:main': { type: 'api_key', provider: 'groq', key: 'gsk_dddddddddddddddddddddddd' },
 };
 

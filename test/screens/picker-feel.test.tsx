@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeServices, fakeState, holdSetOrder, NOW } from '../helpers/fake-services.js';
+import { anthropicPair, createFakeServices, fakeState, holdSetOrder, NOW } from '../helpers/fake-services.js';
 import { renderApp, waitForFrame, waitUntil } from '../helpers/ink.js';
 
 const profiles = {
-  'anthropic:work': {
-    type: 'token',
-    provider: 'anthropic',
-    token: 'sk-ant-oat01-aaaaaaaaaaaaaaaaaaaaaaaa',
-    expires: NOW + 86_400_000 * 30,
-  },
-  'anthropic:default': { type: 'api_key', provider: 'anthropic', key: 'sk-ant-api03-bbbbbbbbbbbbbbbbbbbbbbbb' },
+  ...anthropicPair(),
 };
 
 const oneLine = (frame: string) => frame.replace(/\s*\n\s*/g, ' ');
