@@ -77,7 +77,7 @@ describe('onboard --non-interactive --auth-choice', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toBe(
       `✔ Saved deepseek:default (api_key sk-${key.slice(3, 8)}…${key.slice(-4)}) in ${temp.storePath}\n` +
-        `  in ${temp.configPath}: enabled the deepseek plugin; default model: deepseek/deepseek-v4-pro\n`,
+        `  in ${temp.configPath}: enabled the deepseek plugin; wrote models.providers.deepseek; default model: deepseek/deepseek-v4-pro\n`,
     );
     expect(result.stderr).toBe(
       'warning: the gateway cannot use deepseek until its plugin is installed (it comes from npm, not with OpenClaw):\n' +
@@ -85,6 +85,11 @@ describe('onboard --non-interactive --auth-choice', () => {
     );
     expect(readJson(temp.storePath).profiles['deepseek:default'].key).toBe(key);
     expect(readJson(temp.configPath).plugins).toEqual({ entries: { deepseek: { enabled: true } } });
+    expect(readJson(temp.configPath).models.providers.deepseek).toEqual({
+      api: 'openai-completions',
+      baseUrl: 'https://api.deepseek.com',
+      models: [],
+    });
   });
 
   it('--json: every key of the report', async () => {
@@ -111,7 +116,7 @@ describe('onboard --non-interactive --auth-choice', () => {
       configPath: temp.configPath,
       configChanged: true,
       pluginsEnabled: ['deepseek'],
-      providersWritten: [],
+      providersWritten: ['deepseek'],
       defaultModel: { status: 'set', ref: 'deepseek/deepseek-v4-pro', current: null },
       plugin: {
         id: 'deepseek',

@@ -42,8 +42,10 @@ describe('catalogSetup', () => {
   });
 
   it("without an observed run, writes the catalog's plugin and default model with its alias, and no models section", async () => {
+    // Every choice with a default model has been observed in 2026.9.6: an unobserved one is made.
+    const unobserved = { ...choice('deepseek-api-key'), setup: null };
     const { outcome, config } = await planOnDisk(undefined, (doc) =>
-      planSetup(doc, catalogSetup(choice('deepseek-api-key')), 'deepseek', 'auto'),
+      planSetup(doc, catalogSetup(unobserved), 'deepseek', 'auto'),
     );
     expect(outcome.defaultModel).toEqual({ status: 'set', ref: 'deepseek/deepseek-v4-pro' });
     expect(config).toEqual({
@@ -52,6 +54,31 @@ describe('catalogSetup', () => {
         defaults: {
           model: { primary: 'deepseek/deepseek-v4-pro' },
           models: { 'deepseek/deepseek-v4-pro': { alias: 'DeepSeek' } },
+        },
+      },
+    });
+  });
+
+  it('an external plugin observed with its plugin installed: its region endpoint, as OpenClaw wrote it', async () => {
+    const { config } = await planOnDisk(undefined, (doc) =>
+      planSetup(doc, catalogSetup(choice('qwen-standard-api-key-cn')), 'qwen', 'auto'),
+    );
+    expect(config).toEqual({
+      plugins: { entries: { qwen: { enabled: true } } },
+      models: {
+        mode: 'merge',
+        providers: {
+          qwen: {
+            api: 'openai-completions',
+            baseUrl: 'https://dashscope.aliyuncs.com/compatible-mode/v1',
+            models: [],
+          },
+        },
+      },
+      agents: {
+        defaults: {
+          model: { primary: 'qwen/qwen3.5-plus' },
+          models: { 'qwen/qwen3.5-plus': { alias: 'Qwen' } },
         },
       },
     });

@@ -22,10 +22,13 @@ export async function providerPluginProblem(state: AgentState, provider: string)
   // Plugins decide which providers load from the shared-SQLite generation on; older ones build them in.
   if (!state.store.pluginsServeProviders) return undefined;
   const { config, configPath } = state.workspace;
-  if (Object.hasOwn(config.models.providers, provider)) return undefined;
   const plugin = choicesForProvider(provider).find((choice) => choice.plugin)?.plugin;
   if (!plugin) return undefined;
   const enabled = config.pluginsEnabled[plugin.id];
+  // A models.providers block serves the provider by itself (a custom endpoint under that id),
+  // unless onboarding also enabled the plugin: OpenClaw's doctor installs an enabled plugin
+  // that is missing, so the gateway still wants it.
+  if (Object.hasOwn(config.models.providers, provider) && enabled !== true) return undefined;
   if (enabled === false || (plugin.status === 'bundled-needs-enable' && enabled !== true)) {
     const summary = `the ${plugin.id} plugin is ${enabled === false ? 'switched off' : 'not enabled'}`;
     return {
