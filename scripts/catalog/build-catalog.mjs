@@ -133,7 +133,8 @@ function defaultModelOf(choice, observed) {
 
 /**
  * What the choice's onboarding wrote to openclaw.json (plugins enabled, `models`, the default
- * model's entry), when a run observed it on its own; null for choices never run that way.
+ * model's entry and the other model entries), when a run observed it on its own; null for choices
+ * never run that way.
  */
 function setupOf(observed) {
   const writes = observed?.writes;
@@ -142,6 +143,7 @@ function setupOf(observed) {
     plugins: writes.pluginsEnabled,
     models: writes.models,
     defaultModelEntry: writes.defaultModelEntry,
+    modelEntries: writes.modelEntries ?? {},
   };
 }
 

@@ -166,8 +166,9 @@ function secretArgs(choice, context) {
 
 /**
  * The config one onboarding writes for its choice: plugins it enables, `models` (mode and provider
- * blocks, the fake secret replaced by a marker), and the entry under agents.defaults.models for the
- * default model. Onboarding's own settings (gateway, workspace, session catalogs) are left out.
+ * blocks, the fake secret replaced by a marker), the entry under agents.defaults.models for the
+ * default model, and the other entries it put there (a plugin's model list: Qwen's). Onboarding's
+ * own settings (gateway, workspace, session catalogs) are left out.
  */
 function observedWrites(config, primary, secret) {
   const fakes = [...secret.args.filter((_, i) => i % 2 === 1), ...Object.values(secret.env)];
@@ -182,6 +183,9 @@ function observedWrites(config, primary, secret) {
       .sort(),
     models: masked,
     defaultModelEntry: primary ? (config.agents?.defaults?.models?.[primary] ?? null) : null,
+    modelEntries: Object.fromEntries(
+      Object.entries(config.agents?.defaults?.models ?? {}).filter(([ref]) => ref !== primary),
+    ),
   };
 }
 

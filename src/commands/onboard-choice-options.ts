@@ -27,6 +27,10 @@ export const CHOICE_OPTIONS = {
   tokenExpiresIn: duration('token-expires-in', 'with a token: its lifetime (365d, 12h)'),
   setDefaultModel: flag('set-default-model', "make the choice's model the default, even over another provider's"),
   keepDefaultModel: flag('keep-default-model', 'leave the default model as it is'),
+  skipPluginInstall: flag(
+    'skip-plugin-install',
+    "leave an external provider's plugin uninstalled (onboarding installs it, as OpenClaw's does)",
+  ),
 };
 
 /** The default-model flags as a policy (README "Providers"). */

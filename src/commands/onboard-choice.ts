@@ -16,7 +16,7 @@ import { catalogSetup, type DefaultModelPolicy, type ProviderSetup } from '../se
 import { shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 import { defaultModelPolicy } from './onboard-choice-options.js';
-import { offerPluginInstall, reportOnboarded } from './onboard-report.js';
+import { installForOnboarding, reportOnboarded } from './onboard-report.js';
 import { knownProvider } from './provider-arg.js';
 import { cliFitHint } from './save-credential.js';
 import { promptConfirm } from './secret-input.js';
@@ -37,6 +37,7 @@ export interface ChoiceOptions {
   cloudflareAiGatewayGatewayId?: string | undefined;
   setDefaultModel?: boolean;
   keepDefaultModel?: boolean;
+  skipPluginInstall?: boolean;
   json?: boolean;
 }
 
@@ -243,10 +244,13 @@ async function onboardSecret(
     defaultModel: policy,
     now: ctx.io.now,
   });
-  const plugin = await pluginNeed(choice.plugin, state.workspace);
-  reportOnboarded(ctx, { done, secret: check.secret, kind, now, ...(plugin ? { plugin } : {}) }, options.json === true);
-  const still = options.json ? plugin : await offerPluginInstall(ctx, state.workspace, plugin);
-  return still ? 1 : 0;
+  const json = options.json === true;
+  const plugin = await installForOnboarding(ctx, state.workspace, await pluginNeed(choice.plugin, state.workspace), {
+    skip: options.skipPluginInstall === true,
+    json,
+  });
+  reportOnboarded(ctx, { done, secret: check.secret, kind, now, ...(plugin ? { plugin } : {}) }, json);
+  return plugin && !plugin.installed ? 1 : 0;
 }
 
 /** Ollama, LM Studio, vLLM, SGLang: the server found (or, for vLLM/SGLang with a model named, written as given). */

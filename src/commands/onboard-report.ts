@@ -15,7 +15,15 @@ export interface OnboardReport {
   secret?: string;
   kind: string;
   now: number;
-  plugin?: PluginNeed;
+  /** The external plugin the choice needed: still missing, or installed by this run. */
+  plugin?: PluginOutcome;
+}
+
+/** An external plugin onboarding needed: `installed` by this run, or still missing (`problem`: why). */
+export interface PluginOutcome {
+  need: PluginNeed;
+  installed: boolean;
+  problem?: string;
 }
 
 /** The default model's line for people; flags to change it named where it was kept. */
@@ -50,7 +58,7 @@ export function reportOnboarded(ctx: CommandContext, report: OnboardReport, json
   const first = done.saved[0];
   if (json) {
     writeJson(ctx.io.stdout, {
-      ok: plugin === undefined,
+      ok: !plugin || plugin.installed,
       authChoice: done.choice.id,
       provider: done.provider,
       profiles: done.saved.map((saved) => ({
@@ -109,7 +117,8 @@ export function reportOnboarded(ctx: CommandContext, report: OnboardReport, json
   if (line) writeLine(out, line);
   else if (first?.config.changed)
     writeLine(out, `  ${first.config.created ? 'created' : 'recorded in'} ${first.config.path}`);
-  if (plugin) notePlugin(ctx, done.provider, plugin);
+  if (plugin?.installed) notePluginInstalled(ctx, plugin.need);
+  else if (plugin) notePlugin(ctx, done.provider, plugin.need, plugin.problem);
   ctx.noteGateway(done);
 }
 
@@ -126,11 +135,41 @@ export function setupLine(done: WrittenSetup): string | undefined {
   return lines.length > 0 ? shown(`  in ${done.config.path}: ${lines.join('; ')}`) : undefined;
 }
 
-export function notePlugin(ctx: CommandContext, provider: string, plugin: PluginNeed): void {
+export function notePlugin(ctx: CommandContext, provider: string, plugin: PluginNeed, problem?: string): void {
   ctx.note(
-    ctx.paint.yellow(`warning: the gateway cannot use ${provider} until its plugin is installed (${plugin.reason}):`),
+    ctx.paint.yellow(
+      problem
+        ? `warning: the gateway cannot use ${provider} until its plugin is installed; it could not be installed now (${problem}), the credential is kept — run it again later:`
+        : `warning: the gateway cannot use ${provider} until its plugin is installed (${plugin.reason}):`,
+    ),
     `  ${plugin.installCommand}`,
   );
+}
+
+function notePluginInstalled(ctx: CommandContext, plugin: PluginNeed): void {
+  ctx.note(
+    `${ctx.paint.green('✔')} installed the ${plugin.id} plugin; restart the gateway so it loads it (\`openclaw gateway restart\`)`,
+  );
+}
+
+/**
+ * Onboarding installs the external plugin its choice needs, as `openclaw onboard` does (through
+ * `openclaw plugins install`, for the same state dir); `skip` (`--skip-plugin-install`) or no
+ * `openclaw` to run leaves it to the person. Runs before the report, so `--json` tells the outcome.
+ */
+export async function installForOnboarding(
+  ctx: CommandContext,
+  where: Parameters<typeof installPlugin>[0],
+  need: PluginNeed | undefined,
+  options: { skip: boolean; json: boolean },
+): Promise<PluginOutcome | undefined> {
+  if (!need) return undefined;
+  if (options.skip) return { need, installed: false };
+  if (!findOnPath('openclaw', where.env.PATH)) return { need, installed: false, problem: 'openclaw is not on PATH' };
+  if (!options.json)
+    ctx.note(ctx.paint.dim(`installing the ${need.id} plugin: ${need.installCommand} (it comes from npm)…`));
+  const problem = await installPlugin(where, need.source);
+  return problem ? { need, installed: false, problem } : { need, installed: true };
 }
 
 /**
@@ -159,13 +198,18 @@ export async function offerPluginInstall(
 }
 
 /** The `--json` keys of a setup written beside a credential. */
-export function setupJson(done: WrittenSetup, plugin: PluginNeed | undefined) {
+export function setupJson(done: WrittenSetup, plugin: PluginOutcome | undefined) {
   return {
     pluginsEnabled: done.enabled,
     providersWritten: Object.keys(done.setup.providers),
     defaultModel: defaultModelJson(done.defaultModel),
     plugin: plugin
-      ? { id: plugin.id, installed: false, installCommand: plugin.installCommand, reason: plugin.reason }
+      ? {
+          id: plugin.need.id,
+          installed: plugin.installed,
+          installCommand: plugin.need.installCommand,
+          reason: plugin.installed ? null : (plugin.problem ?? plugin.need.reason),
+        }
       : null,
   };
 }

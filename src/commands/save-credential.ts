@@ -99,7 +99,7 @@ export async function runSaveCredential(
       expiryAssumed: saved.expiryAssumed,
       configPath: saved.config.path,
       configChanged: saved.config.changed || setup.config.changed,
-      ...setupJson(setup, plugin),
+      ...setupJson(setup, plugin ? { need: plugin, installed: false } : undefined),
       authChoices: alternatives.map((choice) => choice.id),
       configBackupPath: saved.config.backupPath ?? null,
       orderAppendedIn: saved.orderAppendedIn,

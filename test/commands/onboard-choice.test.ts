@@ -70,17 +70,17 @@ describe('onboard --non-interactive --auth-choice', () => {
     expect(existsSync(temp.storePath)).toBe(false);
   });
 
-  it('an external-catalog provider: saved, plugin enabled, the install command printed, exit 1', async () => {
+  it('an external-catalog provider with no openclaw to install its plugin: saved, set up, the install command printed, exit 1', async () => {
     const temp = home();
     const key = fakeSecrets.deepseekKey('ext');
-    const result = await onboard(temp.home, ['deepseek-api-key'], key);
+    const result = await onboard(temp.home, ['deepseek-api-key'], key, { PATH: '/nonexistent' });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe(
       `✔ Saved deepseek:default (api_key sk-${key.slice(3, 8)}…${key.slice(-4)}) in ${temp.storePath}\n` +
         `  in ${temp.configPath}: enabled the deepseek plugin; wrote models.providers.deepseek; default model: deepseek/deepseek-v4-pro\n`,
     );
     expect(result.stderr).toBe(
-      'warning: the gateway cannot use deepseek until its plugin is installed (it comes from npm, not with OpenClaw):\n' +
+      'warning: the gateway cannot use deepseek until its plugin is installed; it could not be installed now (openclaw is not on PATH), the credential is kept — run it again later:\n' +
         '  openclaw plugins install @openclaw/deepseek-provider\n',
     );
     expect(readJson(temp.storePath).profiles['deepseek:default'].key).toBe(key);
@@ -95,7 +95,7 @@ describe('onboard --non-interactive --auth-choice', () => {
   it('--json: every key of the report', async () => {
     const temp = home();
     const key = fakeSecrets.deepseekKey('json');
-    const result = await onboard(temp.home, ['deepseek-api-key', '--json'], key);
+    const result = await onboard(temp.home, ['deepseek-api-key', '--json'], key, { PATH: '/nonexistent' });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toEqual({
@@ -122,7 +122,7 @@ describe('onboard --non-interactive --auth-choice', () => {
         id: 'deepseek',
         installed: false,
         installCommand: 'openclaw plugins install @openclaw/deepseek-provider',
-        reason: 'it comes from npm, not with OpenClaw',
+        reason: 'openclaw is not on PATH',
       },
       gateway: 'skipped',
     });

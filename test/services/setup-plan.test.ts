@@ -63,7 +63,7 @@ describe('catalogSetup', () => {
     const { config } = await planOnDisk(undefined, (doc) =>
       planSetup(doc, catalogSetup(choice('qwen-standard-api-key-cn')), 'qwen', 'auto'),
     );
-    expect(config).toEqual({
+    expect(config).toMatchObject({
       plugins: { entries: { qwen: { enabled: true } } },
       models: {
         mode: 'merge',
@@ -75,13 +75,9 @@ describe('catalogSetup', () => {
           },
         },
       },
-      agents: {
-        defaults: {
-          model: { primary: 'qwen/qwen3.5-plus' },
-          models: { 'qwen/qwen3.5-plus': { alias: 'Qwen' } },
-        },
-      },
+      agents: { defaults: { model: { primary: 'qwen/qwen3.5-plus' } } },
     });
+    expect(config.agents.defaults.models['qwen/qwen3.5-plus']).toEqual({ alias: 'Qwen' });
   });
 });
 
@@ -309,5 +305,38 @@ describe('planSetup: provider blocks', () => {
     const setup: ProviderSetup = { plugins: ['p'], modelsMode: 'merge', providers: {} };
     const { config } = await planOnDisk({}, (doc) => planSetup(doc, setup, 'p', 'auto'));
     expect(config).toEqual({ plugins: { entries: { p: { enabled: true } } } });
+  });
+});
+
+describe('planSetup: the model entries a plugin writes beside its default', () => {
+  const qwen = catalogSetup(choice('qwen-api-key'));
+
+  it("adds Qwen's model list as OpenClaw's onboarding does, the default's alias with it", async () => {
+    const { config } = await planOnDisk(undefined, (doc) => planSetup(doc, qwen, 'qwen', 'auto'));
+    const entries = config.agents.defaults.models;
+    expect(entries['qwen/qwen3.5-plus']).toEqual({ alias: 'Qwen' });
+    expect(entries['qwen/qwen3.6-plus']).toEqual({});
+    expect(entries['modelstudio/qwen3.6-plus']).toEqual({});
+    expect(Object.keys(entries)).toHaveLength(Object.keys(qwen.modelEntries ?? {}).length + 1);
+  });
+
+  // OpenClaw's own non-interactive onboarding makes Qwen the default over another provider's
+  // (seen on 2026.9.6); authdeck keeps it unless asked (README "Providers"), and still lists Qwen's models.
+  it('adds them with another provider kept as the default, and leaves an entry someone set alone', async () => {
+    const before = {
+      agents: {
+        defaults: {
+          model: { primary: 'anthropic/claude-opus-5' },
+          models: { 'anthropic/claude-opus-5': {}, 'qwen/qwen3.6-plus': { alias: 'mine' } },
+        },
+      },
+    };
+    const { outcome, config } = await planOnDisk(before, (doc) => planSetup(doc, qwen, 'qwen', 'auto'));
+    expect(outcome.defaultModel).toMatchObject({ status: 'kept', current: 'anthropic/claude-opus-5' });
+    const entries = config.agents.defaults.models;
+    expect(config.agents.defaults.model).toEqual({ primary: 'anthropic/claude-opus-5' });
+    expect(entries['qwen/qwen3.6-plus']).toEqual({ alias: 'mine' });
+    expect(entries['modelstudio/qwen3.6-plus']).toEqual({});
+    expect(entries['qwen/qwen3.5-plus']).toEqual({ alias: 'Qwen' });
   });
 });

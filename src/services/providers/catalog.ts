@@ -109,6 +109,8 @@ export interface ObservedSetup {
   models: Record<string, unknown> | null;
   /** Its default model's entry under `agents.defaults.models` (`{alias}`, `{}`), null when none was written. */
   defaultModelEntry: Record<string, unknown> | null;
+  /** The other entries it wrote under `agents.defaults.models` (a plugin's model list, Qwen's), by ref. */
+  modelEntries: Record<string, Record<string, unknown>>;
 }
 
 export interface CatalogGroup {

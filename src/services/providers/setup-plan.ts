@@ -29,6 +29,11 @@ export interface ProviderSetup {
    * as status names it), made the default by clearing the primary (see builtInDefault).
    */
   defaultModel?: { ref: string; entry: Record<string, unknown> | null; builtIn?: true };
+  /**
+   * Other entries under `agents.defaults.models` onboarding writes (a plugin's model list, so its
+   * models show and can be picked), by ref; added where missing, whatever the default model.
+   */
+  modelEntries?: Record<string, Record<string, unknown>>;
 }
 
 /**
@@ -77,11 +82,13 @@ export function catalogSetup(choice: CatalogChoice): ProviderSetup {
     : choice.defaultModel?.alias
       ? { alias: choice.defaultModel.alias }
       : {};
+  const modelEntries = observed?.modelEntries ?? {};
   return {
     plugins,
     ...(typeof models?.mode === 'string' ? { modelsMode: models.mode } : {}),
     providers,
     ...(ref ? { defaultModel: { ref, entry } } : {}),
+    ...(Object.keys(modelEntries).length > 0 ? { modelEntries } : {}),
   };
 }
 
@@ -125,7 +132,23 @@ export function planSetup(
   changes.push(...planProviders(doc, setup));
   const defaultModel = planDefaultModel(doc, setup, provider, policy);
   if (defaultModel.status === 'set') changes.push(...defaultModelChanges(doc, setup));
+  changes.push(...modelEntryChanges(doc, setup, defaultModel.status === 'set'));
   return { changes, defaultModel, enabled };
+}
+
+/**
+ * The model entries the setup brings that the config lacks; an entry someone has is left as it
+ * is. A plugin's list includes its default model even when another provider's stays the default.
+ */
+function modelEntryChanges(doc: Record<string, unknown>, setup: ProviderSetup, defaultSet: boolean): ConfigChange[] {
+  const list = setup.modelEntries;
+  if (!list || Object.keys(list).length === 0) return [];
+  const model = setup.defaultModel;
+  const all = !defaultSet && model?.entry && !model.builtIn ? { [model.ref]: model.entry, ...list } : list;
+  const entries = asRecord(asRecord(asRecord(doc.agents)?.defaults)?.models);
+  return Object.entries(all)
+    .filter(([ref]) => !(entries && Object.hasOwn(entries, ref)))
+    .map(([ref, entry]) => ({ path: ['agents', 'defaults', 'models', ref], value: entry }));
 }
 
 function planProviders(doc: Record<string, unknown>, setup: ProviderSetup): ConfigChange[] {
