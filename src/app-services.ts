@@ -6,6 +6,7 @@ import type { Finding } from './services/doctor/doctor-types.js';
 import { type DoctorReport, runDoctor } from './services/doctor/run-doctor.js';
 import { errorMessage } from './services/errors.js';
 import type { ExplainReport } from './services/explain/explain.js';
+import { findOnPath } from './services/find-program.js';
 import type { SignInMethod } from './services/oauth/oauth-providers.js';
 import type { RefreshOutcome } from './services/oauth/refresh.js';
 import type { SignInPrompt } from './services/oauth/sign-in-types.js';
@@ -14,6 +15,7 @@ import { type AgentState, loadAgentState } from './services/profiles/agent-state
 import type { OrderResult, RemoveResult } from './services/profiles/profile-actions.js';
 import type { SaveCredentialInput } from './services/profiles/save-credential.js';
 import type { LocalServerFailure, LocalServerFound, LocalServerKind } from './services/providers/local-server.js';
+import { installPlugin, type PluginNeed } from './services/providers/plugin-install.js';
 import { type ProviderSetUp, setUpProvider } from './services/providers/provider-setup.js';
 import { findClaudeBinary } from './services/setup-token/find-claude.js';
 import type { PtySpawner } from './services/setup-token/pty.js';
@@ -44,6 +46,13 @@ export interface AppServices {
   setUpLocalServer(input: { kind: LocalServerKind; modelId: string; apiKey?: string }): Promise<LocalSetUp>;
   /** Makes the provider's model the default even over another provider's (the summary's `d`). */
   setDefaultModel(input: Omit<SetUpInput, 'policy' | 'stamp'>): Promise<ProviderSetUp>;
+  /** Whether installPlugin can run here: `openclaw` is on PATH. */
+  canInstallPlugin(): boolean;
+  /**
+   * Runs `openclaw plugins install` for the plugin a provider still lacks, into this agent's
+   * state dir (the summary's `i`): undefined once it is installed, else why not, in a line.
+   */
+  installPlugin(need: PluginNeed): Promise<string | undefined>;
   removeProfile(profileId: string): Promise<RemoveResult & GatewayOutcome>;
   setOrder(provider: string, ids: string[] | undefined): Promise<OrderResult & GatewayOutcome>;
   clearCooldown(profileId: string): Promise<{ changed: boolean } & GatewayOutcome>;
@@ -159,6 +168,9 @@ export function createAppServices(options: RealServicesOptions): AppServices {
       const store = lastState?.store ?? (await loadAgentState(workspace)).store;
       return setUpProvider(workspace, { ...input, policy: 'set', stamp: store.pluginsServeProviders });
     },
+    canInstallPlugin: () => findOnPath('openclaw', workspace.env.PATH) !== undefined,
+    // The same state dir and config the saves went to, as `add-key` in a terminal installs it.
+    installPlugin: (need) => installPlugin(workspace, need.source),
     findLocalServer: async (kind, apiKey) => {
       const { findLocalServer } = await import('./services/providers/local-server.js');
       return findLocalServer(kind, { timeoutMs: 5000, ...(apiKey ? { apiKey } : {}) });

@@ -18,6 +18,8 @@ export interface AppProps {
   services: AppServices;
   initialScreen: Screen;
   onExit: (result: TuiResult) => void;
+  /** The writes under way, for the caller to wait on a write still landing once the app has left. */
+  writes?: WritesInFlight;
 }
 
 /**
@@ -25,9 +27,9 @@ export interface AppProps {
  * in a typed reducer, and owns leaving (Ctrl+C anywhere leaves; nothing half-done is written,
  * because screens write only when a step is confirmed).
  */
-export function App({ services: initialServices, initialScreen, onExit }: AppProps) {
+export function App({ services: initialServices, initialScreen, onExit, writes: given }: AppProps) {
   const { exit: exitInk } = useApp();
-  const [writes] = useState(() => new WritesInFlight());
+  const [writes] = useState(() => given ?? new WritesInFlight());
   const [untracked, setServices] = useState(initialServices);
   const services = useMemo(() => writes.track(untracked), [writes, untracked]);
   // Ctrl+C during a write: leave once it has landed, so the last frame says what was written.

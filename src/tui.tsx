@@ -6,6 +6,7 @@ import { ExitCode, UsageError } from './services/errors.js';
 import { readPreferences } from './services/prefs.js';
 import { type AgentState, loadAgentState } from './services/profiles/agent-state.js';
 import { guardLine } from './services/terminal-text.js';
+import { WritesInFlight } from './writes-in-flight.js';
 
 /**
  * Starts the Ink app for one screen and resolves with its exit code once it has unmounted and
@@ -32,13 +33,29 @@ export async function launchTui(
   const stopClearingOnResize = clearScreenOnWidthChange(stdout);
   // Pastes marked by the terminal: a line break inside one is text, not Enter (key-router).
   stdout.write('\x1b[?2004h');
+  const writes = new WritesInFlight();
+  let exitCode: number;
   try {
-    return await runApp(ctx, screen, printTo, state);
+    exitCode = await runApp(ctx, screen, printTo, state, writes);
   } finally {
     stdout.write('\x1b[?2004l');
     stopClearingOnResize();
     stdin.setRawMode(false);
   }
+  await untilWritesLand(writes, ctx.io.stderr);
+  return exitCode;
+}
+
+/**
+ * Left while a write was still under way (Enter on the summary while its plugin installs): the
+ * process cannot end before it lands, so it says what it waits for instead of seeming to hang.
+ * The terminal is back to normal by now, so Ctrl+C reaches the install (same process group).
+ */
+async function untilWritesLand(writes: WritesInFlight, stderr: NodeJS.WritableStream): Promise<void> {
+  if (!writes.busy) return;
+  stderr.write(`authdeck: waiting for ${writes.underWay ?? 'the write under way to land'}…\n`);
+  await new Promise<void>((done) => writes.whenIdle(() => done()));
+  if (writes.landed) stderr.write(`${guardLine(writes.landed)}\n`);
 }
 
 async function runApp(
@@ -46,6 +63,7 @@ async function runApp(
   requested: Screen | 'home',
   printTo: NodeJS.WritableStream,
   state: AgentState | undefined,
+  writes: WritesInFlight,
 ): Promise<number> {
   const { stdin, stdout, env } = ctx.io;
   const workspace = await ctx.workspace();
@@ -97,16 +115,19 @@ async function runApp(
   const screen = requested === 'home' ? homeScreen(services.preloadedState) : requested;
   let result: TuiResult = { exitCode: ExitCode.ok };
   if (plainLines > 0) takeOverFirstFrame(stdout, plainLines);
-  const instance = render(<App services={services} initialScreen={screen} onExit={(value) => (result = value)} />, {
-    stdin,
-    stdout,
-    stderr: ctx.io.stderr,
-    exitOnCtrlC: false,
-    patchConsole: false,
-    // A cursor move should reach the screen within one frame. (Ink's incrementalRendering was
-    // tried and left off: it left stale rows on screen after a move.)
-    maxFps: 60,
-  });
+  const instance = render(
+    <App services={services} initialScreen={screen} onExit={(value) => (result = value)} writes={writes} />,
+    {
+      stdin,
+      stdout,
+      stderr: ctx.io.stderr,
+      exitOnCtrlC: false,
+      patchConsole: false,
+      // A cursor move should reach the screen within one frame. (Ink's incrementalRendering was
+      // tried and left off: it left stale rows on screen after a move.)
+      maxFps: 60,
+    },
+  );
   try {
     await instance.waitUntilExit();
   } finally {

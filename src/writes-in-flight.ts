@@ -1,7 +1,12 @@
 import type { AppServices } from './app-services.js';
 import { errorMessage } from './services/errors.js';
+import type { PluginNeed } from './services/providers/plugin-install.js';
 
-/** The services that write and then return (a sign-in waits for a person, and Ctrl+C cancels it). */
+/**
+ * The services that write and then return (a sign-in waits for a person, and Ctrl+C cancels it).
+ * A plugin install runs OpenClaw for seconds to minutes, and stopped halfway it leaves npm's work
+ * half done.
+ */
 const WRITES = [
   'saveCredential',
   'setUpLocalServer',
@@ -11,6 +16,7 @@ const WRITES = [
   'clearCooldown',
   'applyDoctorFixes',
   'refreshProfile',
+  'installPlugin',
 ] as const satisfies readonly (keyof AppServices)[];
 
 /**
@@ -21,12 +27,19 @@ const WRITES = [
 export class WritesInFlight {
   private count = 0;
   private failed = false;
+  /** What leaving waits for, for each write under way, in words. */
+  private running: string[] = [];
   private waiters: Array<(failed: boolean) => void> = [];
   /** What the last write that landed did, in a line (shown when Ctrl+C left before the screen could). */
   landed: string | undefined;
 
   get busy(): boolean {
     return this.count > 0;
+  }
+
+  /** What leaving waits for (the last write started), in words: "`openclaw plugins install …` to finish". */
+  get underWay(): string | undefined {
+    return this.running.at(-1);
   }
 
   /** The services with each write counted while it runs. */
@@ -36,10 +49,13 @@ export class WritesInFlight {
       const write = services[name] as (...args: unknown[]) => Promise<unknown>;
       (tracked as unknown as Record<string, unknown>)[name] = async (...args: unknown[]) => {
         this.count++;
+        const what = runningWords(name, args);
+        this.running.push(what);
         try {
           const result = await write.apply(services, args);
-          this.failed = false;
-          this.landed = landedLine(name, result);
+          const outcome = landedOutcome(name, result, args);
+          this.failed = outcome.failed;
+          this.landed = outcome.line;
           return result;
         } catch (error) {
           this.failed = true;
@@ -47,6 +63,7 @@ export class WritesInFlight {
           throw error;
         } finally {
           this.count--;
+          this.running.splice(this.running.indexOf(what), 1);
           // After the caller has seen the outcome (its continuation runs first), so its frame shows it.
           if (this.count === 0) setImmediate(() => this.settle());
         }
@@ -69,8 +86,35 @@ export class WritesInFlight {
   }
 }
 
+type WriteName = (typeof WRITES)[number];
+
+function runningWords(name: WriteName, args: unknown[]): string {
+  const need = args[0] as PluginNeed | undefined;
+  // The install is a child process in the terminal's foreground group: Ctrl+C stops it, once the TUI has left.
+  return name === 'installPlugin' && need
+    ? `\`${need.installCommand}\` to finish (Ctrl+C stops it)`
+    : 'the write under way to land';
+}
+
+/**
+ * What a write did, in a line, and whether it failed: an install answers why it failed instead
+ * of throwing (the credential stays saved; onboarding in a terminal exits 1 for it too).
+ */
+function landedOutcome(name: WriteName, result: unknown, args: unknown[]): { line: string; failed: boolean } {
+  if (name === 'installPlugin') {
+    const id = (args[0] as PluginNeed | undefined)?.id ?? 'provider';
+    return typeof result === 'string'
+      ? { line: `✘ could not install the ${id} plugin: ${result}`, failed: true }
+      : {
+          line: `✔ installed the ${id} plugin; restart the gateway so it loads it (openclaw gateway restart)`,
+          failed: false,
+        };
+  }
+  return { line: landedLine(name, result), failed: false };
+}
+
 /** A line for what a write did, from what it returned. */
-function landedLine(name: (typeof WRITES)[number], result: unknown): string {
+function landedLine(name: WriteName, result: unknown): string {
   const value = (result ?? {}) as { profileId?: unknown; storePath?: unknown; path?: unknown };
   const id = typeof value.profileId === 'string' ? value.profileId : undefined;
   const where =

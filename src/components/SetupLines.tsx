@@ -1,11 +1,14 @@
-import { Text } from 'ink';
+import { Spinner } from '@inkjs/ui';
+import { Box, Text } from 'ink';
 import { useSyncReducer } from '../hooks/use-sync-reducer.js';
 import type { SavedCredential } from '../services/actions.js';
 import { errorMessage } from '../services/errors.js';
 import type { ProviderSetUp } from '../services/providers/provider-setup.js';
 import { modelRefWords } from '../services/providers/setup-plan.js';
 import { shown } from '../services/terminal-text.js';
+import type { KeyHint } from './KeyHints.js';
 import { useKeys } from './key-router.js';
+import { type PluginInstallView, usePluginInstall } from './use-plugin-install.js';
 
 /** What a default-model outcome leaves to offer: the ref `d` would make the default. */
 export function offeredDefault(setup: ProviderSetUp | undefined): string | undefined {
@@ -58,11 +61,14 @@ export interface ProviderSetupView {
   offered: string | undefined;
   /** `d` is a key here (a way to make it the default was given). */
   canMakeDefault: boolean;
+  /** `i`: the plugin the gateway still lacks, installed from here. */
+  plugin: PluginInstallView;
 }
 
 /**
- * The setup written beside a saved secret, and `d`: the provider's model made the default when
- * another one is. The screen reads it for its hint bar, so `d` is hinted exactly while it acts.
+ * The setup written beside a saved secret, `d`: the provider's model made the default when
+ * another one is, and `i`: its plugin installed. The screen reads it for its hint bar
+ * (setupHints), so each key is hinted exactly while it acts.
  */
 export function useProviderSetup(
   saved: SavedCredential,
@@ -81,8 +87,51 @@ export function useProviderSetup(
       (error: unknown) => dispatch({ type: 'failed', problem: errorMessage(error) }),
     );
   });
+  const plugin = usePluginInstall(state.setup?.plugin);
   const offered = state.asking ? undefined : offeredDefault(state.setup);
-  return { setup: state.setup, problem: state.problem, offered, canMakeDefault: onMakeDefault !== undefined };
+  return { setup: state.setup, problem: state.problem, offered, canMakeDefault: onMakeDefault !== undefined, plugin };
+}
+
+/** The hint bar's keys for the setup: from the same view as the handlers, so they come and go together. */
+export function setupHints(view: ProviderSetupView): KeyHint[] {
+  return [
+    ...(view.canMakeDefault && view.offered ? [['d', 'make it the default'] as const] : []),
+    ...(view.plugin.offered ? [['i', 'install plugin'] as const] : []),
+  ];
+}
+
+/** The plugin still to install, its install under way, or how that ended. */
+function PluginLine({ plugin }: { plugin: PluginInstallView }) {
+  const { state, need } = plugin;
+  if (state.status === 'installing')
+    return (
+      <Box paddingLeft={1}>
+        <Spinner label={`installing the ${state.need.id} plugin (openclaw fetches it from npm)…`} />
+      </Box>
+    );
+  if (state.status === 'installed')
+    return (
+      <Text color="green">
+        {' '}
+        ✔ installed the {state.need.id} plugin; restart the gateway so it loads it (openclaw gateway restart)
+      </Text>
+    );
+  if (state.status === 'failed')
+    return (
+      <Text color="yellow">
+        {' '}
+        ! could not install it: {shown(state.reason, 300)}; the credential is kept — run{' '}
+        {`\`${state.need.installCommand}\``} later
+      </Text>
+    );
+  if (!need) return null;
+  return (
+    <Text color="yellow">
+      {' '}
+      ! the gateway cannot use {need.id} until its plugin is installed:{' '}
+      {plugin.offered ? `press i to run \`${need.installCommand}\`` : need.installCommand}
+    </Text>
+  );
 }
 
 /**
@@ -112,12 +161,7 @@ export function SetupLines({ view, listedAt }: { view: ProviderSetupView; listed
             : `; \`--set-default-model\` makes it ${modelRefWords(offered)}`}
         </Text>
       )}
-      {setup.plugin && (
-        <Text color="yellow">
-          {' '}
-          ! the gateway cannot use it until its plugin is installed: {setup.plugin.installCommand}
-        </Text>
-      )}
+      <PluginLine plugin={view.plugin} />
       {setup.alternatives.length > 0 && (
         <Text color="yellow">
           {' '}

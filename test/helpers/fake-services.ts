@@ -7,6 +7,7 @@ import type { ProbeOutcome } from '../../src/services/probe/probe-runner.js';
 import type { AgentState } from '../../src/services/profiles/agent-state.js';
 import { catalog } from '../../src/services/providers/catalog.js';
 import type { LocalServerFailure, LocalServerFound } from '../../src/services/providers/local-server.js';
+import type { PluginNeed } from '../../src/services/providers/plugin-install.js';
 import type { ProviderSetUp } from '../../src/services/providers/provider-setup.js';
 import { readModelSettings } from '../../src/services/status/model-usage.js';
 import { AgentStore } from '../../src/services/store/agent-store.js';
@@ -85,6 +86,8 @@ export interface FakeServices extends AppServices {
   changeListeners: Set<() => void>;
   doctorFindings: Finding[];
   probeOutcomes: ProbeOutcome[];
+  /** Plugin installs the screens started; the test answers them (undefined: installed, else why not). */
+  pluginInstalls: Array<{ need: PluginNeed; resolve(reason: string | undefined): void }>;
   /** Sign-ins the screens started; the test answers them. */
   signIns: Array<{ request: SignInRequest; resolve(result: SignInResult): void; reject(error: Error): void }>;
   /** What findLocalServer answers (default: nothing running). */
@@ -112,6 +115,7 @@ export function createFakeServices(overrides: Partial<AppServices> & { state?: A
     doctorFindings: [],
     probeOutcomes: [],
     signIns: [],
+    pluginInstalls: [],
     refreshAnswer: () => ({ status: 'refreshed', expiresAt: NOW + 3_600_000, gateway: NOT_TOLD }),
     loadState: async () => services.state,
     watchState: (onChange) => {
@@ -174,6 +178,12 @@ export function createFakeServices(overrides: Partial<AppServices> & { state?: A
         setup: { plugins: [], providers: {} },
         alternatives: [],
       };
+    },
+    // fakeWorkspace's env has no PATH, so no openclaw on it: the summary names the command only.
+    canInstallPlugin: () => false,
+    installPlugin: (need) => {
+      calls.push(['installPlugin', need.id]);
+      return new Promise((resolve) => services.pluginInstalls.push({ need, resolve }));
     },
     removeProfile: async (profileId) => {
       calls.push(['removeProfile', profileId]);

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
 import { useKeys } from '../../components/key-router.js';
-import { SetupLines, setupConfigParts, useProviderSetup } from '../../components/SetupLines.js';
+import { SetupLines, setupConfigParts, setupHints, useProviderSetup } from '../../components/SetupLines.js';
 import { useServices } from '../../contexts.js';
 import { describeExpiry } from '../../services/durations.js';
 import { authdeckCommand } from '../../services/invocation.js';
@@ -109,13 +109,7 @@ export function SummaryStep({
           • restart the gateway so it reads .env (`openclaw gateway restart`, or its systemd/launchd service)
         </Text>
       )}
-      <KeyHints
-        hints={[
-          ['enter', 'done'],
-          ['a', 'add another'],
-          ...(setupView.canMakeDefault && setupView.offered ? [['d', 'make it the default'] as const] : []),
-        ]}
-      />
+      <KeyHints hints={[['enter', 'done'], ['a', 'add another'], ...setupHints(setupView)]} />
     </Box>
   );
 }

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
 import { useKeys } from '../../components/key-router.js';
-import { SetupLines, useProviderSetup } from '../../components/SetupLines.js';
+import { SetupLines, setupHints, useProviderSetup } from '../../components/SetupLines.js';
 import { useServices } from '../../contexts.js';
 import type { SavedCredential } from '../../services/actions.js';
 import { formatExpiryDate, formatRelative } from '../../services/durations.js';
@@ -61,12 +61,7 @@ function SavedView({
         </Text>
       )}
       <Text dimColor>Next: `{authdeckCommand('status', services.workspace.env)}` shows it.</Text>
-      <KeyHints
-        hints={[
-          ['enter', 'done'],
-          ...(setupView.canMakeDefault && setupView.offered ? [['d', 'make it the default'] as const] : []),
-        ]}
-      />
+      <KeyHints hints={[['enter', 'done'], ...setupHints(setupView)]} />
     </Box>
   );
 }

@@ -60,6 +60,9 @@ export async function pluginNeed(
   };
 }
 
+/** A line of a box drawn around a panel: its border, or text inside it. */
+const BOX_DRAWN = /^[\u2500-\u257f\u25c6\u25c7]/;
+
 /** OpenClaw's npm install of a plugin can take minutes on a slow link. */
 const INSTALL_TIMEOUT_MS = 300_000;
 
@@ -104,10 +107,12 @@ export async function installPlugin(
     });
   });
   if (run.code === 0 && (await pluginInstalled(plugin, [where.stateDir, dirname(where.configPath)]))) return undefined;
+  // OpenClaw frames its doctor's warnings in boxes, wrapped mid-sentence (a ClawHub fallback's
+  // "Failed to install … from" panel); the error it ends on is a plain line.
   const lines = run.output
     .split('\n')
     .map((line) => line.trim())
-    .filter(Boolean);
+    .filter((line) => line !== '' && !BOX_DRAWN.test(line));
   const reason =
     run.error ?? lines.find((line) => /error|fail|refus|not found|ENOTFOUND|ECONN/i.test(line)) ?? lines.at(-1);
   return shown(reason ?? `openclaw exited with ${run.code ?? 'a signal'}`, 300);

@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import { useServices } from '../contexts.js';
+import { useSyncReducer } from '../hooks/use-sync-reducer.js';
+import { errorMessage } from '../services/errors.js';
+import type { PluginNeed } from '../services/providers/plugin-install.js';
+import { useKeys } from './key-router.js';
+
+/**
+ * `i` runs the install once: npm can take over a minute to give up offline, and a failure says
+ * to run the command later rather than offer a retry that would fail the same way.
+ */
+export type PluginInstallState =
+  | { status: 'idle' }
+  | { status: 'installing'; need: PluginNeed }
+  | { status: 'installed'; need: PluginNeed }
+  | { status: 'failed'; need: PluginNeed; reason: string };
+
+type PluginInstallAction = { type: 'started'; need: PluginNeed } | { type: 'answered'; reason: string | undefined };
+
+function installReducer(state: PluginInstallState, action: PluginInstallAction): PluginInstallState {
+  if (action.type === 'started') return state.status === 'idle' ? { status: 'installing', need: action.need } : state;
+  if (state.status !== 'installing') return state;
+  return action.reason === undefined
+    ? { status: 'installed', need: state.need }
+    : { status: 'failed', need: state.need, reason: action.reason };
+}
+
+export interface PluginInstallView {
+  /** The plugin the gateway still lacks, as the setup last read it. */
+  need: PluginNeed | undefined;
+  state: PluginInstallState;
+  /** `i` acts now (also for the hint bar). */
+  offered: boolean;
+  /** `i` is a key here at all: openclaw is on PATH, so the line names the key, not only the command. */
+  canInstall: boolean;
+}
+
+/**
+ * `i`: runs `openclaw plugins install` for the plugin a saved provider still lacks. The rest of
+ * the screen stays usable meanwhile; leaving does not stop the install (the app waits for it as
+ * for any write under way).
+ */
+export function usePluginInstall(need: PluginNeed | undefined): PluginInstallView {
+  const services = useServices();
+  // Read once: PATH does not change under a running screen.
+  const [canInstall] = useState(() => services.canInstallPlugin());
+  const [state, dispatch, current] = useSyncReducer(installReducer, (): PluginInstallState => ({ status: 'idle' }));
+  useKeys((input) => {
+    if (input !== 'i' || !need || !canInstall || current().status !== 'idle') return;
+    dispatch({ type: 'started', need });
+    services.installPlugin(need).then(
+      (reason) => dispatch({ type: 'answered', reason }),
+      (error: unknown) => dispatch({ type: 'answered', reason: errorMessage(error) }),
+    );
+  });
+  return { need, state, offered: need !== undefined && canInstall && state.status === 'idle', canInstall };
+}

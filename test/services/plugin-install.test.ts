@@ -1,0 +1,37 @@
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findChoice } from '../../src/services/providers/catalog.js';
+import { installPlugin } from '../../src/services/providers/plugin-install.js';
+import { makeTempHome } from '../helpers/temp-state.js';
+
+/** A stand-in `openclaw` that prints what OpenClaw 2026.9.6 printed for Groq offline (ClawHub unreachable). */
+function failingOpenclaw(home: string): string {
+  const bin = join(home, 'bin');
+  mkdirSync(bin, { recursive: true });
+  const output = [
+    '[config] warnings: plugins.entries.groq: Plugin "groq" settings cannot be checked until its data/settings upgrade finishes.',
+    '│',
+    '◇  Doctor warnings ──────────────────────────────────╮',
+    '│  - Failed to install missing configured plugin "groq" from           │',
+    '│    clawhub:@openclaw/groq-provider: fetch failed | getaddrinfo       │',
+    '├──────────────────────────────────────────────────────────────────────╯',
+    '@openclaw/groq-provider unavailable; using clawhub:@openclaw/groq-provider instead.',
+    'Resolving clawhub:@openclaw/groq-provider…',
+    'fetch failed | getaddrinfo ENOTFOUND clawhub.ai | ENOTFOUND',
+  ];
+  // printf is the shell's own: PATH holds only this directory.
+  const printed = output.map((line) => `'${line}'`).join(' ');
+  writeFileSync(join(bin, 'openclaw'), `#!/bin/sh\nprintf '%s\\n' ${printed} >&2\nexit 1\n`);
+  chmodSync(join(bin, 'openclaw'), 0o755);
+  return bin;
+}
+
+describe('installPlugin', () => {
+  it("a failure's reason is the error OpenClaw ends on, not a line cut out of its doctor's boxed warnings", async () => {
+    const { home, stateDir, configPath } = makeTempHome();
+    const plugin = findChoice('groq-api-key')!.plugin!;
+    const reason = await installPlugin({ env: { PATH: failingOpenclaw(home) }, stateDir, configPath }, plugin);
+    expect(reason).toBe('fetch failed | getaddrinfo ENOTFOUND clawhub.ai | ENOTFOUND');
+  });
+});
