@@ -167,7 +167,7 @@ export async function installForOnboarding(
   if (options.skip) return { need, installed: false };
   if (!findOnPath('openclaw', where.env.PATH)) return { need, installed: false, problem: 'openclaw is not on PATH' };
   if (!options.json)
-    ctx.note(ctx.paint.dim(`installing the ${need.id} plugin: ${need.installCommand} (it comes from npm)…`));
+    ctx.note(ctx.paint.dim(`installing the ${need.id} plugin: ${need.installCommand} (from npm or ClawHub)…`));
   const problem = await installPlugin(where, need.source);
   return problem ? { need, installed: false, problem } : { need, installed: true };
 }
@@ -183,7 +183,7 @@ export async function offerPluginInstall(
 ): Promise<PluginNeed | undefined> {
   if (!plugin || !ctx.interactive || !findOnPath('openclaw', where.env.PATH)) return plugin;
   if (!(await promptConfirm(`Run \`${plugin.installCommand}\` now?`, ctx.io.stdin, ctx.io.stderr))) return plugin;
-  ctx.note(ctx.paint.dim('installing (openclaw fetches it from npm)…'));
+  ctx.note(ctx.paint.dim('installing (OpenClaw fetches it from npm or ClawHub)…'));
   const problem = await installPlugin(where, plugin.source);
   if (problem) {
     ctx.note(

@@ -106,7 +106,7 @@ function PluginLine({ plugin }: { plugin: PluginInstallView }) {
   if (state.status === 'installing')
     return (
       <Box paddingLeft={1}>
-        <Spinner label={`installing the ${state.need.id} plugin (openclaw fetches it from npm)…`} />
+        <Spinner label={`installing the ${state.need.id} plugin (OpenClaw fetches it from npm or ClawHub)…`} />
       </Box>
     );
   if (state.status === 'installed')

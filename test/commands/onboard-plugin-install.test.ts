@@ -47,7 +47,7 @@ describe('onboard --auth-choice with a plugin from npm', () => {
     expect(readFileSync(openclaw.calls, 'utf8')).toBe(
       `plugins install @openclaw/deepseek-provider state=${stateDir}\n`,
     );
-    expect(result.stderr).toContain(`installing the deepseek plugin: ${INSTALL} (it comes from npm)…\n`);
+    expect(result.stderr).toContain(`installing the deepseek plugin: ${INSTALL} (from npm or ClawHub)…\n`);
     expect(result.stderr).toContain(
       '✔ installed the deepseek plugin; restart the gateway so it loads it (`openclaw gateway restart`)\n',
     );

@@ -69,7 +69,7 @@ describe('onboarding wizard: i installs the plugin a provider still lacks', () =
 
     await app.type('i');
     const installing = flat(await waitForFrame(app, 'installing the deepseek plugin'));
-    expect(installing).toContain('installing the deepseek plugin (openclaw fetches it from npm)…');
+    expect(installing).toContain('installing the deepseek plugin (OpenClaw fetches it from npm or ClawHub)…');
     expect(installing).not.toContain('i install plugin');
     expect(installing).not.toContain('press i to run');
     await app.type('i');
