@@ -72,3 +72,19 @@ describe('doctor: the plugins that serve the providers', () => {
     expect(run.stdout).not.toContain('plugin-');
   });
 });
+
+describe('status: the plugins that serve the providers', () => {
+  it('warns of an external plugin not installed, with the command, until it is installed', async () => {
+    const { home, stateDir } = makeTempHome();
+    installOpenclawFixture('a-v9-shared-fresh', stateDir);
+    await runCommand(['add-key', '--provider', 'deepseek'], { home, env: SQLITE, input: fakeSecrets.deepseekKey() });
+    const shown = await runCommand(['status'], { home, env: SQLITE });
+    expect(shown.stdout).toContain(
+      '! deepseek: the deepseek plugin is not installed, so the gateway does not use its credentials; fix: `openclaw plugins install @openclaw/deepseek-provider`, then restart the gateway\n',
+    );
+    const json = JSON.parse((await runCommand(['status', '--json'], { home, env: SQLITE })).stdout);
+    expect(json.warnings).toEqual([expect.stringContaining('the deepseek plugin is not installed')]);
+    mkdirSync(join(stateDir, 'extensions', 'deepseek'), { recursive: true });
+    expect((await runCommand(['status'], { home, env: SQLITE })).stdout).not.toContain('plugin');
+  });
+});

@@ -4,6 +4,7 @@
  * catalog installed. Doctor reports it; explain gives it as the reason a provider is not tried.
  */
 import type { AgentState } from '../profiles/agent-state.js';
+import type { StatusReport } from '../status/types.js';
 import { choicesForProvider } from './catalog.js';
 import { pluginNeed } from './plugin-install.js';
 
@@ -50,4 +51,29 @@ export async function providerPluginProblem(state: AgentState, provider: string)
     problem: `${summary} (${need.reason})`,
     fix: `\`${need.installCommand}\`, then restart the gateway`,
   };
+}
+
+/** A provider the report shows (with a profile, or in use) whose plugin keeps the gateway from it. */
+export interface ProviderPluginProblem {
+  provider: string;
+  inUse: boolean;
+  problem: PluginProblem;
+}
+
+/** Each plugin problem of the report's providers, once per plugin (doctor's findings, status's warnings). */
+export async function reportPluginProblems(state: AgentState, report: StatusReport): Promise<ProviderPluginProblem[]> {
+  const providers = new Set([
+    ...report.providers.filter((entry) => entry.inUse).map((entry) => entry.provider),
+    ...report.profiles.map((profile) => profile.provider),
+  ]);
+  const found: ProviderPluginProblem[] = [];
+  const seen = new Set<string>();
+  for (const provider of providers) {
+    const problem = await providerPluginProblem(state, provider);
+    if (!problem || seen.has(problem.pluginId)) continue;
+    seen.add(problem.pluginId);
+    const inUse = report.providers.some((entry) => entry.provider === provider && entry.inUse);
+    found.push({ provider, inUse, problem });
+  }
+  return found;
 }
