@@ -10,8 +10,10 @@ import { type CatalogChoice, catalog, choicesForProvider, findChoice } from '../
 import { CLOUDFLARE_CHOICE, cloudflareIds, cloudflareSetup } from '../services/providers/cloudflare-gateway.js';
 import { customSetup, withBaseUrl } from '../services/providers/custom-endpoint.js';
 import { isLocalServerKind, planLocalServer } from '../services/providers/local-setup.js';
+import type { WrittenSetup } from '../services/providers/onboard-choice.js';
 import { defaultProfileId } from '../services/providers/onboard-choice.js';
 import { pluginNeed } from '../services/providers/plugin-install.js';
+import { setInstalledPluginDefault } from '../services/providers/provider-setup.js';
 import { catalogSetup, type DefaultModelPolicy, type ProviderSetup } from '../services/providers/setup-plan.js';
 import { shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
@@ -249,8 +251,27 @@ async function onboardSecret(
     skip: options.skipPluginInstall === true,
     json,
   });
-  reportOnboarded(ctx, { done, secret: check.secret, kind, now, ...(plugin ? { plugin } : {}) }, json);
+  const stamp = state.store.pluginsServeProviders;
+  const installed =
+    plugin && !plugin.installed
+      ? undefined
+      : await setInstalledPluginDefault(state.workspace, { choice, provider, policy, stamp });
+  const report = { done: installed ? withDefaultFrom(done, installed) : done, secret: check.secret, kind, now };
+  reportOnboarded(ctx, { ...report, ...(plugin ? { plugin } : {}) }, json);
   return plugin && !plugin.installed ? 1 : 0;
+}
+
+/** The onboarding's report with the default model a second write set (the installed plugin's). */
+function withDefaultFrom<T extends WrittenSetup>(done: T, second: WrittenSetup): T {
+  return {
+    ...done,
+    defaultModel: second.defaultModel,
+    config: {
+      ...done.config,
+      changed: done.config.changed || second.config.changed,
+      applied: [...done.config.applied, ...second.config.applied],
+    },
+  };
 }
 
 /** Ollama, LM Studio, vLLM, SGLang: the server found (or, for vLLM/SGLang with a model named, written as given). */

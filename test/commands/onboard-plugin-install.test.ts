@@ -98,3 +98,63 @@ describe('onboard --auth-choice with a plugin from npm', () => {
     expect(result.stderr).not.toContain('plugin');
   });
 });
+
+describe('onboard --auth-choice: the default model of a plugin the catalog never saw installed', () => {
+  /** A stand-in `openclaw` whose install lands Groq's plugin with this manifest. */
+  function groqOpenclaw(home: string, manifest: Record<string, unknown>): string {
+    const bin = join(home, 'bin');
+    mkdirSync(bin, { recursive: true });
+    const dir = '"$OPENCLAW_STATE_DIR/npm/projects/openclaw-groq-provider-1/node_modules/@openclaw/groq-provider"';
+    writeFileSync(join(home, 'manifest.json'), JSON.stringify(manifest));
+    writeFileSync(
+      join(bin, 'openclaw'),
+      `#!/bin/sh\n[ "$1 $2" = "plugins install" ] || exit 2\nmkdir -p ${dir} && cp '${join(home, 'manifest.json')}' ${dir}/openclaw.plugin.json\n`,
+    );
+    chmodSync(join(bin, 'openclaw'), 0o755);
+    return `${bin}:/usr/bin:/bin`;
+  }
+  const manifest = (defaultModel?: string) => ({
+    id: 'groq',
+    modelCatalog: { providers: { groq: { api: 'openai-completions', ...(defaultModel ? { defaultModel } : {}) } } },
+  });
+  const onboardGroq = (home: string, PATH: string) =>
+    runCommand(['--no-reload', 'onboard', '--non-interactive', '--auth-choice', 'groq-api-key'], {
+      home,
+      input: fakeSecrets.groqKey('install'),
+      env: { PATH },
+    });
+
+  it('is the one its manifest names, set once the plugin is installed', async () => {
+    const { home, configPath } = makeTempHome();
+    const result = await onboardGroq(home, groqOpenclaw(home, manifest('llama-4-maverick')));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('default model: groq/llama-4-maverick\n');
+    expect(readJson(configPath).agents.defaults).toEqual({
+      model: { primary: 'groq/llama-4-maverick' },
+      models: { 'groq/llama-4-maverick': {} },
+    });
+  });
+
+  it("keeps another provider's default, as for any choice", async () => {
+    const { home, configPath } = makeTempHome();
+    writeFileSync(
+      configPath,
+      JSON.stringify({ agents: { defaults: { model: { primary: 'anthropic/claude-opus-5' } } } }),
+    );
+    const result = await onboardGroq(home, groqOpenclaw(home, manifest('llama-4-maverick')));
+    expect(result.stdout).toContain(
+      'default model: anthropic/claude-opus-5 kept; --set-default-model makes it groq/llama-4-maverick\n',
+    );
+    expect(readJson(configPath).agents.defaults.model).toEqual({ primary: 'anthropic/claude-opus-5' });
+  });
+
+  it('a manifest that names none (or a hostile name) sets none', async () => {
+    for (const named of [undefined, 'bad model\u001b]52;c;x\u0007']) {
+      const { home, configPath } = makeTempHome();
+      const result = await onboardGroq(home, groqOpenclaw(home, manifest(named)));
+      expect(result.code).toBe(0);
+      expect(result.stdout).not.toContain('default model');
+      expect(readJson(configPath).agents).toBeUndefined();
+    }
+  });
+});

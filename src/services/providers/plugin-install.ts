@@ -6,7 +6,9 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { readTextIfExists } from '../files/fs-read.js';
 import { findOnPath } from '../find-program.js';
+import { asRecord } from '../json-text.js';
 import { shown } from '../terminal-text.js';
 import type { CatalogPlugin } from './catalog.js';
 
@@ -32,17 +34,53 @@ function packageName(spec: string): string {
   return at > 0 ? spec.slice(0, at) : spec;
 }
 
-export async function pluginInstalled(plugin: CatalogPlugin, roots: readonly string[]): Promise<boolean> {
+/** Where an external plugin is installed, or undefined. */
+async function installedPluginDir(plugin: CatalogPlugin, roots: readonly string[]): Promise<string | undefined> {
   const name = plugin.npmSpec ? packageName(plugin.npmSpec) : undefined;
   for (const root of new Set(roots)) {
-    if (await isDirectory(join(root, 'extensions', plugin.id))) return true;
+    const extension = join(root, 'extensions', plugin.id);
+    if (await isDirectory(extension)) return extension;
     if (!name) continue;
     const projects = join(root, 'npm', 'projects');
     const entries = await readdir(projects).catch(() => [] as string[]);
-    for (const entry of entries)
-      if (await isDirectory(join(projects, entry, 'node_modules', ...name.split('/')))) return true;
+    for (const entry of entries) {
+      const dir = join(projects, entry, 'node_modules', ...name.split('/'));
+      if (await isDirectory(dir)) return dir;
+    }
   }
-  return false;
+  return undefined;
+}
+
+export async function pluginInstalled(plugin: CatalogPlugin, roots: readonly string[]): Promise<boolean> {
+  return (await installedPluginDir(plugin, roots)) !== undefined;
+}
+
+/** A plugin manifest is small: a bigger one (or a FIFO, a device) is not read. */
+const MANIFEST_MAX_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The default model an installed external plugin names for `provider` in its manifest
+ * (`modelCatalog.providers.<provider>.defaultModel`), as `<provider>/<model>`. The catalog has
+ * the defaults OpenClaw's onboarding set only for plugins observed installed; where a manifest
+ * names one it is the one onboarding sets (DeepSeek, Mistral and Venice agree with their runs).
+ */
+export async function installedDefaultModel(
+  plugin: CatalogPlugin,
+  provider: string,
+  where: { stateDir: string; configPath: string },
+): Promise<string | undefined> {
+  const dir = await installedPluginDir(plugin, [where.stateDir, dirname(where.configPath)]);
+  if (!dir) return undefined;
+  const text = await readTextIfExists(join(dir, 'openclaw.plugin.json'), MANIFEST_MAX_BYTES).catch(() => undefined);
+  if (!text) return undefined;
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const model = asRecord(asRecord(asRecord(asRecord(manifest)?.modelCatalog)?.providers)?.[provider])?.defaultModel;
+  return typeof model === 'string' && /^[^\s/][^\s]*$/.test(model) ? `${provider}/${model}` : undefined;
 }
 
 /** The plugin still to install for `plugin` (undefined: bundled, or installed already). */

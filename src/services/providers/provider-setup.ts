@@ -8,7 +8,7 @@ import type { Workspace } from '../config/workspace.js';
 import type { SecretKind } from '../profiles/credentials.js';
 import { type CatalogChoice, choicesForProvider, findChoice } from './catalog.js';
 import { type WrittenSetup, writeSetup } from './onboard-choice.js';
-import { type PluginNeed, pluginNeed } from './plugin-install.js';
+import { installedDefaultModel, type PluginNeed, pluginNeed } from './plugin-install.js';
 import { catalogSetup, type DefaultModelPolicy, type ProviderSetup, withBuiltInDefault } from './setup-plan.js';
 
 export interface SecretSetup {
@@ -68,4 +68,21 @@ export async function setUpProvider(
   );
   const configured = Object.hasOwn(workspace.config.models.providers, provider);
   return { ...written, ...(plugin ? { plugin } : {}), alternatives: configured ? [] : forSecret.alternatives };
+}
+
+/**
+ * An external choice the catalog has no default model for (its plugin was never observed
+ * installed: ClawHub's), once its plugin is installed: the default model its manifest names,
+ * under the same policy. Undefined when there is none to set.
+ */
+export async function setInstalledPluginDefault(
+  workspace: Pick<Workspace, 'configPath' | 'stateDir'>,
+  input: { choice: CatalogChoice; provider: string; policy: DefaultModelPolicy; stamp: boolean },
+): Promise<WrittenSetup | undefined> {
+  const { choice, provider } = input;
+  if (choice.defaultModel || choice.plugin?.status !== 'external-catalog') return undefined;
+  const ref = await installedDefaultModel(choice.plugin, provider, workspace);
+  if (!ref) return undefined;
+  const setup: ProviderSetup = { plugins: [], providers: {}, defaultModel: { ref, entry: {} } };
+  return writeSetup(workspace.configPath, setup, provider, input.policy, input.stamp);
 }
