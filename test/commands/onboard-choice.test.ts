@@ -125,6 +125,7 @@ describe('onboard --non-interactive --auth-choice', () => {
         reason: 'openclaw is not on PATH',
       },
       gateway: 'skipped',
+      warnings: [],
     });
   });
 

@@ -84,7 +84,7 @@ describe('onboard --auth-choice with a plugin from npm', () => {
     expect(result.code).toBe(1);
     expect(existsSync(openclaw.calls)).toBe(false);
     expect(result.stderr).toContain(
-      `warning: the gateway cannot use deepseek until its plugin is installed (it comes from npm, not with OpenClaw):\n  ${INSTALL}\n`,
+      `warning: the gateway cannot use deepseek until its plugin is installed (it comes from npm or ClawHub, not with OpenClaw):\n  ${INSTALL}\n`,
     );
   });
 
@@ -156,5 +156,32 @@ describe('onboard --auth-choice: the default model of a plugin the catalog never
       expect(result.stdout).not.toContain('default model');
       expect(readJson(configPath).agents).toBeUndefined();
     }
+  });
+});
+
+describe('onboard --auth-choice: a region of a plugin never seen set up', () => {
+  it('says authdeck does not know the endpoint it picks, and where to set it (text and --json)', async () => {
+    const { home } = makeTempHome();
+    const args = ['--no-reload', 'onboard', '--non-interactive', '--auth-choice', 'zai-cn', '--skip-plugin-install'];
+    const text = await runCommand(args, { home, input: 'zai-key-0123456789abcdef', env: { PATH: '/nonexistent' } });
+    expect(text.stderr).toContain(
+      "warning: zai-cn (Z.AI: CN) picks one of zai's endpoints, and authdeck does not know which: its plugin comes from ClawHub and was never seen set up. The gateway uses the plugin's default one; if your account is on another, set models.providers.zai.baseUrl to it",
+    );
+    const json = await runCommand([...args, '--json', '--profile-id', 'two'], {
+      home,
+      input: 'zai-key-0123456789abcdef',
+      env: { PATH: '/nonexistent' },
+    });
+    expect(JSON.parse(json.stdout).warnings).toEqual([expect.stringContaining('set models.providers.zai.baseUrl')]);
+  });
+
+  it('says nothing of the kind for a choice whose endpoint was observed (Qwen China)', async () => {
+    const { home } = makeTempHome();
+    const result = await runCommand(
+      ['--no-reload', 'onboard', '--non-interactive', '--auth-choice', 'qwen-api-key-cn', '--skip-plugin-install'],
+      { home, input: 'qwen-key-0123456789abcdef', env: { PATH: '/nonexistent' } },
+    );
+    expect(result.stderr).not.toContain('endpoints');
+    expect(result.stdout).toContain('wrote models.providers.qwen');
   });
 });

@@ -25,7 +25,7 @@ function deepseekSetup(configPath: string, withPlugin = true): ProviderSetUp {
           plugin: {
             id: 'deepseek',
             installCommand: plugin.installCommand!,
-            reason: 'it comes from npm, not with OpenClaw',
+            reason: 'it comes from npm or ClawHub, not with OpenClaw',
             source: plugin,
           },
         }

@@ -164,6 +164,18 @@ export function choicesForProvider(provider: string): CatalogChoice[] {
     .sort((a, b) => (a.pickerOrder ?? Number.MAX_SAFE_INTEGER) - (b.pickerOrder ?? Number.MAX_SAFE_INTEGER));
 }
 
+/**
+ * A choice that picks one of its provider's endpoints or plans (a region) whose setup was never
+ * observed (its plugin comes from ClawHub): authdeck cannot write the endpoint it picks, so the
+ * gateway uses the plugin's default one. Said, never guessed.
+ */
+export function endpointUnknown(choice: CatalogChoice): boolean {
+  if (choice.setup || choice.plugin?.status !== 'external-catalog' || !choice.provider) return false;
+  if (choice.credential.kind === 'oauth') return false;
+  const kind = choice.credential.kind;
+  return choicesForProvider(choice.provider).filter((other) => other.credential.kind === kind).length > 1;
+}
+
 const providerIds = [...new Set(catalog.choices.flatMap((choice) => (choice.provider ? [choice.provider] : [])))];
 
 /** "Did you mean": provider ids close to `typo` (aliases count), closest first. */

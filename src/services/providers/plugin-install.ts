@@ -93,7 +93,7 @@ export async function pluginNeed(
   return {
     id: plugin.id,
     installCommand: plugin.installCommand,
-    reason: 'it comes from npm, not with OpenClaw',
+    reason: 'it comes from npm or ClawHub, not with OpenClaw',
     source: plugin,
   };
 }
