@@ -14,9 +14,12 @@ import type { ProbeOutcome } from './services/probe/probe-runner.js';
 import { type AgentState, loadAgentState } from './services/profiles/agent-state.js';
 import type { OrderResult, RemoveResult } from './services/profiles/profile-actions.js';
 import type { SaveCredentialInput } from './services/profiles/save-credential.js';
+import type { CatalogChoice } from './services/providers/catalog.js';
 import type { LocalServerFailure, LocalServerFound, LocalServerKind } from './services/providers/local-server.js';
+import type { WrittenSetup } from './services/providers/onboard-choice.js';
 import { installPlugin, type PluginNeed } from './services/providers/plugin-install.js';
-import { type ProviderSetUp, setUpProvider } from './services/providers/provider-setup.js';
+import { type ProviderSetUp, setInstalledPluginDefault, setUpProvider } from './services/providers/provider-setup.js';
+import type { DefaultModelPolicy } from './services/providers/setup-plan.js';
 import { findClaudeBinary } from './services/setup-token/find-claude.js';
 import type { PtySpawner } from './services/setup-token/pty.js';
 import { SetupTokenSession } from './services/setup-token/session.js';
@@ -46,6 +49,16 @@ export interface AppServices {
   setUpLocalServer(input: { kind: LocalServerKind; modelId: string; apiKey?: string }): Promise<LocalSetUp>;
   /** Makes the provider's model the default even over another provider's (the summary's `d`). */
   setDefaultModel(input: Omit<SetUpInput, 'policy' | 'stamp'>): Promise<ProviderSetUp>;
+  /**
+   * After the summary's `i`: the default model the installed plugin's manifest names, for a
+   * choice the catalog has none for (`auto` keeps another provider's; `set` is `d`). Undefined:
+   * it names none.
+   */
+  setInstalledPluginDefault(input: {
+    choice: CatalogChoice;
+    provider: string;
+    policy: DefaultModelPolicy;
+  }): Promise<WrittenSetup | undefined>;
   /** Whether installPlugin can run here: `openclaw` is on PATH. */
   canInstallPlugin(): boolean;
   /**
@@ -167,6 +180,10 @@ export function createAppServices(options: RealServicesOptions): AppServices {
     setDefaultModel: async (input) => {
       const store = lastState?.store ?? (await loadAgentState(workspace)).store;
       return setUpProvider(workspace, { ...input, policy: 'set', stamp: store.pluginsServeProviders });
+    },
+    setInstalledPluginDefault: async (input) => {
+      const store = lastState?.store ?? (await loadAgentState(workspace)).store;
+      return setInstalledPluginDefault(workspace, { ...input, stamp: store.pluginsServeProviders });
     },
     canInstallPlugin: () => findOnPath('openclaw', workspace.env.PATH) !== undefined,
     // The same state dir and config the saves went to, as `add-key` in a terminal installs it.

@@ -1,5 +1,6 @@
 import type { AppServices } from './app-services.js';
 import { errorMessage } from './services/errors.js';
+import type { WrittenSetup } from './services/providers/onboard-choice.js';
 import type { PluginNeed } from './services/providers/plugin-install.js';
 
 /**
@@ -11,6 +12,7 @@ const WRITES = [
   'saveCredential',
   'setUpLocalServer',
   'setDefaultModel',
+  'setInstalledPluginDefault',
   'removeProfile',
   'setOrder',
   'clearCooldown',
@@ -53,7 +55,7 @@ export class WritesInFlight {
         this.running.push(what);
         try {
           const result = await write.apply(services, args);
-          const outcome = landedOutcome(name, result, args);
+          const outcome = landedOutcome(name, result, args, { line: this.landed, failed: this.failed });
           this.failed = outcome.failed;
           this.landed = outcome.line;
           return result;
@@ -100,7 +102,20 @@ function runningWords(name: WriteName, args: unknown[]): string {
  * What a write did, in a line, and whether it failed: an install answers why it failed instead
  * of throwing (the credential stays saved; onboarding in a terminal exits 1 for it too).
  */
-function landedOutcome(name: WriteName, result: unknown, args: unknown[]): { line: string; failed: boolean } {
+function landedOutcome(
+  name: WriteName,
+  result: unknown,
+  args: unknown[],
+  before: { line: string | undefined; failed: boolean },
+): { line: string | undefined; failed: boolean } {
+  // The default model an install's manifest names follows the install at once: its line stays
+  // the one Ctrl+C leaves on (it says to restart the gateway), with the model added.
+  if (name === 'setInstalledPluginDefault') {
+    const model = (result as WrittenSetup | undefined)?.defaultModel;
+    if (model?.status !== 'set') return before;
+    const set = `default model ${model.ref} set`;
+    return { line: before.line ? `${before.line}; ${set}` : `✔ ${set}`, failed: before.failed };
+  }
   if (name === 'installPlugin') {
     const id = (args[0] as PluginNeed | undefined)?.id ?? 'provider';
     return typeof result === 'string'

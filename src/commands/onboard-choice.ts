@@ -10,10 +10,9 @@ import { type CatalogChoice, catalog, choicesForProvider, findChoice } from '../
 import { CLOUDFLARE_CHOICE, cloudflareIds, cloudflareSetup } from '../services/providers/cloudflare-gateway.js';
 import { customSetup, withBaseUrl } from '../services/providers/custom-endpoint.js';
 import { isLocalServerKind, planLocalServer } from '../services/providers/local-setup.js';
-import type { WrittenSetup } from '../services/providers/onboard-choice.js';
 import { defaultProfileId } from '../services/providers/onboard-choice.js';
 import { pluginNeed } from '../services/providers/plugin-install.js';
-import { setInstalledPluginDefault } from '../services/providers/provider-setup.js';
+import { setInstalledPluginDefault, withDefaultFrom } from '../services/providers/provider-setup.js';
 import { catalogSetup, type DefaultModelPolicy, type ProviderSetup } from '../services/providers/setup-plan.js';
 import { shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
@@ -259,19 +258,6 @@ async function onboardSecret(
   const report = { done: installed ? withDefaultFrom(done, installed) : done, secret: check.secret, kind, now };
   reportOnboarded(ctx, { ...report, ...(plugin ? { plugin } : {}) }, json);
   return plugin && !plugin.installed ? 1 : 0;
-}
-
-/** The onboarding's report with the default model a second write set (the installed plugin's). */
-function withDefaultFrom<T extends WrittenSetup>(done: T, second: WrittenSetup): T {
-  return {
-    ...done,
-    defaultModel: second.defaultModel,
-    config: {
-      ...done.config,
-      changed: done.config.changed || second.config.changed,
-      applied: [...done.config.applied, ...second.config.applied],
-    },
-  };
 }
 
 /** Ollama, LM Studio, vLLM, SGLang: the server found (or, for vLLM/SGLang with a model named, written as given). */

@@ -2,7 +2,7 @@ import type { GatewayOutcome } from '../services/actions.js';
 import { formatExpiryDate, formatRelative } from '../services/durations.js';
 import { findOnPath } from '../services/find-program.js';
 import { maskSecret } from '../services/profiles/credentials.js';
-import { type CatalogChoice, endpointUnknown } from '../services/providers/catalog.js';
+import { endpointWarning } from '../services/providers/catalog.js';
 import type { OnboardedChoice, WrittenSetup } from '../services/providers/onboard-choice.js';
 import { installPlugin, type PluginNeed } from '../services/providers/plugin-install.js';
 import { type DefaultModelOutcome, modelRefWords } from '../services/providers/setup-plan.js';
@@ -25,14 +25,6 @@ export interface PluginOutcome {
   need: PluginNeed;
   installed: boolean;
   problem?: string;
-}
-
-/** For a choice whose endpoint authdeck cannot write (catalog.ts endpointUnknown): what to check. */
-function endpointWarning(choice: CatalogChoice): string | undefined {
-  if (!endpointUnknown(choice) || !choice.provider) return undefined;
-  const docs = choice.docsPath ? ` (https://docs.openclaw.ai${choice.docsPath})` : '';
-  const named = choice.groupLabel ? `${choice.groupLabel}: ${choice.label}` : choice.label;
-  return `${choice.id} (${named}) picks one of ${choice.provider}'s endpoints, and authdeck does not know which: its plugin comes from ClawHub and was never seen set up. The gateway uses the plugin's default one; if your account is on another, set models.providers.${choice.provider}.baseUrl to it${docs}`;
 }
 
 /** The default model's line for people; flags to change it named where it was kept. */

@@ -3,8 +3,9 @@ import { Box, Text } from 'ink';
 import { useSyncReducer } from '../hooks/use-sync-reducer.js';
 import type { SavedCredential } from '../services/actions.js';
 import { errorMessage } from '../services/errors.js';
-import type { ProviderSetUp } from '../services/providers/provider-setup.js';
-import { modelRefWords } from '../services/providers/setup-plan.js';
+import type { WrittenSetup } from '../services/providers/onboard-choice.js';
+import { type ProviderSetUp, withDefaultFrom } from '../services/providers/provider-setup.js';
+import { type DefaultModelPolicy, modelRefWords } from '../services/providers/setup-plan.js';
 import { shown } from '../services/terminal-text.js';
 import type { KeyHint } from './KeyHints.js';
 import { useKeys } from './key-router.js';
@@ -31,16 +32,26 @@ export function setupConfigParts(setup: ProviderSetUp): string[] {
 interface SetupState {
   setup: ProviderSetUp | undefined;
   problem: string | undefined;
-  /** `d` was pressed and its write has not answered yet: a second `d` waits. */
+  /** A default-model write has not answered yet: a second `d` waits. */
   asking: boolean;
+  /** The default model on offer is the one the plugin installed by `i` names: `d` writes that one. */
+  fromManifest: boolean;
 }
 
-type SetupAction = { type: 'asking' } | { type: 'set'; setup: ProviderSetUp } | { type: 'failed'; problem: string };
+type SetupAction =
+  | { type: 'asking' }
+  | { type: 'set'; setup: ProviderSetUp }
+  | { type: 'manifest'; written: WrittenSetup | undefined }
+  | { type: 'failed'; problem: string };
 
 function setupReducer(state: SetupState, action: SetupAction): SetupState {
   if (action.type === 'asking') return { ...state, asking: true };
   if (action.type === 'set')
-    return { setup: afterDefault(state.setup, action.setup), problem: undefined, asking: false };
+    return { setup: afterDefault(state.setup, action.setup), problem: undefined, asking: false, fromManifest: false };
+  if (action.type === 'manifest') {
+    if (!action.written || !state.setup) return { ...state, asking: false };
+    return { ...state, setup: withDefaultFrom(state.setup, action.written), asking: false, fromManifest: true };
+  }
   return { ...state, problem: action.problem, asking: false };
 }
 
@@ -67,29 +78,39 @@ export interface ProviderSetupView {
 
 /**
  * The setup written beside a saved secret, `d`: the provider's model made the default when
- * another one is, and `i`: its plugin installed. The screen reads it for its hint bar
- * (setupHints), so each key is hinted exactly while it acts.
+ * another one is, and `i`: its plugin installed, then (`installedDefault`, for a choice the
+ * catalog has no default model for) the default model the plugin's manifest names, under
+ * `auto` as the CLI sets it. The screen reads it for its hint bar (setupHints), so each key is
+ * hinted exactly while it acts.
  */
 export function useProviderSetup(
   saved: SavedCredential,
   onMakeDefault?: () => Promise<ProviderSetUp>,
+  installedDefault?: (policy: DefaultModelPolicy) => Promise<WrittenSetup | undefined>,
 ): ProviderSetupView {
   const [state, dispatch, current] = useSyncReducer(
     setupReducer,
-    (): SetupState => ({ setup: saved.setup, problem: saved.setupError, asking: false }),
+    (): SetupState => ({ setup: saved.setup, problem: saved.setupError, asking: false, fromManifest: false }),
   );
+  const failed = (error: unknown) => dispatch({ type: 'failed', problem: errorMessage(error) });
+  const fromManifest = (policy: DefaultModelPolicy) => {
+    if (!installedDefault) return;
+    dispatch({ type: 'asking' });
+    installedDefault(policy).then((written) => dispatch({ type: 'manifest', written }), failed);
+  };
   useKeys((input) => {
     const now = current();
-    if (input !== 'd' || now.asking || !offeredDefault(now.setup) || !onMakeDefault) return;
+    if (input !== 'd' || now.asking || !offeredDefault(now.setup)) return;
+    // The catalog names no model for this choice: `d` writes the manifest's one.
+    if (now.fromManifest) return fromManifest('set');
+    if (!onMakeDefault) return;
     dispatch({ type: 'asking' });
-    onMakeDefault().then(
-      (setup) => dispatch({ type: 'set', setup }),
-      (error: unknown) => dispatch({ type: 'failed', problem: errorMessage(error) }),
-    );
+    onMakeDefault().then((setup) => dispatch({ type: 'set', setup }), failed);
   });
-  const plugin = usePluginInstall(state.setup?.plugin);
+  const plugin = usePluginInstall(state.setup?.plugin, installedDefault ? () => fromManifest('auto') : undefined);
   const offered = state.asking ? undefined : offeredDefault(state.setup);
-  return { setup: state.setup, problem: state.problem, offered, canMakeDefault: onMakeDefault !== undefined, plugin };
+  const canMakeDefault = state.fromManifest ? installedDefault !== undefined : onMakeDefault !== undefined;
+  return { setup: state.setup, problem: state.problem, offered, canMakeDefault, plugin };
 }
 
 /** The hint bar's keys for the setup: from the same view as the handlers, so they come and go together. */

@@ -36,11 +36,11 @@ export interface PluginInstallView {
 }
 
 /**
- * `i`: runs `openclaw plugins install` for the plugin a saved provider still lacks. The rest of
- * the screen stays usable meanwhile; leaving does not stop the install (the app waits for it as
- * for any write under way).
+ * `i`: runs `openclaw plugins install` for the plugin a saved provider still lacks, then
+ * `onInstalled` once it is in. The rest of the screen stays usable meanwhile; leaving does not
+ * stop the install (the app waits for it as for any write under way).
  */
-export function usePluginInstall(need: PluginNeed | undefined): PluginInstallView {
+export function usePluginInstall(need: PluginNeed | undefined, onInstalled?: () => void): PluginInstallView {
   const services = useServices();
   // Read once: PATH does not change under a running screen.
   const [canInstall] = useState(() => services.canInstallPlugin());
@@ -49,7 +49,11 @@ export function usePluginInstall(need: PluginNeed | undefined): PluginInstallVie
     if (input !== 'i' || !need || !canInstall || current().status !== 'idle') return;
     dispatch({ type: 'started', need });
     services.installPlugin(need).then(
-      (reason) => dispatch({ type: 'answered', reason }),
+      (reason) => {
+        dispatch({ type: 'answered', reason });
+        // Started in the same turn, so Ctrl+C waiting on the install waits on what follows it too.
+        if (reason === undefined) onInstalled?.();
+      },
       (error: unknown) => dispatch({ type: 'answered', reason: errorMessage(error) }),
     );
   });

@@ -94,6 +94,10 @@ export interface FakeServices extends AppServices {
   localServer?: LocalServerFound | LocalServerFailure;
   /** The setup saveCredential reports beside the save (none: nothing to set up). */
   setupAnswer?: ProviderSetUp;
+  /** The default model the installed plugin's manifest names (none: setInstalledPluginDefault sets nothing). */
+  manifestDefault?: string;
+  /** The default model the config has already: setInstalledPluginDefault's `auto` keeps another provider's. */
+  currentDefault?: string;
   /** What refreshProfile answers (or throws). */
   refreshAnswer: () => Awaited<ReturnType<AppServices['refreshProfile']>>;
 }
@@ -177,6 +181,27 @@ export function createFakeServices(overrides: Partial<AppServices> & { state?: A
         enabled: [],
         setup: { plugins: [], providers: {} },
         alternatives: [],
+      };
+    },
+    setInstalledPluginDefault: async (input) => {
+      calls.push([
+        'setInstalledPluginDefault',
+        { choice: input.choice.id, provider: input.provider, policy: input.policy },
+      ]);
+      const ref = services.manifestDefault;
+      if (!ref) return undefined;
+      const current = services.currentDefault;
+      // As planSetup decides: `auto` keeps a default already set (of this provider or another).
+      const kept = input.policy === 'auto' && current !== undefined;
+      const same = current?.startsWith(`${input.provider}/`);
+      return {
+        config: { path: services.workspace.configPath, files: [], changed: !kept, created: false, applied: [] },
+        defaultModel:
+          kept && current
+            ? { status: same ? 'same-provider' : 'kept', ref, current }
+            : { status: 'set', ref, ...(current ? { previous: current } : {}) },
+        enabled: [],
+        setup: { plugins: [], providers: {}, defaultModel: { ref, entry: {} } },
       };
     },
     // fakeWorkspace's env has no PATH, so no openclaw on it: the summary names the command only.

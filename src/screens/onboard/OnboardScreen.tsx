@@ -11,6 +11,7 @@ import { ExitCode, errorMessage } from '../../services/errors.js';
 import { profileAWriteWouldReplace } from '../../services/profiles/agent-state.js';
 import { describeModelCoverage } from '../../services/profiles/model-coverage.js';
 import type { LocalServerKind } from '../../services/providers/local-server.js';
+import { choiceForSecret } from '../../services/providers/provider-setup.js';
 import { isValidProviderId, type OnboardingMethod } from '../../services/providers.js';
 import { buildStatusReport } from '../../services/status/report.js';
 import { shown } from '../../services/terminal-text.js';
@@ -107,7 +108,9 @@ export function OnboardScreen({
         ...(current.authChoice ? { authChoice: current.authChoice } : {}),
         ...(current.writeEnv && current.envVariable ? { envVariable: current.envVariable } : {}),
       });
-      dispatch({ type: 'saved', result: { saved, modelNotes: await modelNotesAfterSave(current.provider!) } });
+      const choice = choiceForSecret(current.provider!, secretKind(current.method), current.authChoice);
+      const modelNotes = await modelNotesAfterSave(current.provider!);
+      dispatch({ type: 'saved', result: { saved, modelNotes, ...(choice ? { choice } : {}) } });
     } catch (error) {
       dispatch({ type: 'save-failed', error: errorMessage(error) });
     }
@@ -271,6 +274,11 @@ export function OnboardScreen({
               // "No model uses openai yet" was true before `d`: the notes are read again.
               dispatch({ type: 'model-notes', notes: await modelNotesAfterSave(state.provider!) });
               return setup;
+            }}
+            installedDefault={async (choice, policy) => {
+              const written = await services.setInstalledPluginDefault({ choice, provider: state.provider!, policy });
+              if (written) dispatch({ type: 'model-notes', notes: await modelNotesAfterSave(state.provider!) });
+              return written;
             }}
           />
         );

@@ -7,7 +7,10 @@ import { describeExpiry } from '../../services/durations.js';
 import { authdeckCommand } from '../../services/invocation.js';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
 import { sameSecretNote } from '../../services/profiles/save-credential.js';
-import type { ProviderSetUp } from '../../services/providers/provider-setup.js';
+import { type CatalogChoice, endpointWarning } from '../../services/providers/catalog.js';
+import type { WrittenSetup } from '../../services/providers/onboard-choice.js';
+import { defaultFromManifest, type ProviderSetUp } from '../../services/providers/provider-setup.js';
+import type { DefaultModelPolicy } from '../../services/providers/setup-plan.js';
 import { forTerminal } from '../../services/terminal-text.js';
 import type { OnboardResult } from './onboard-flow.js';
 
@@ -18,6 +21,7 @@ export function SummaryStep({
   onDone,
   onAddAnother,
   onMakeDefault,
+  installedDefault,
 }: {
   result: OnboardResult;
   probe?: ProbeOutcome;
@@ -25,13 +29,22 @@ export function SummaryStep({
   onAddAnother: () => void;
   /** `d`: the provider's model becomes the default over another provider's. */
   onMakeDefault?: () => Promise<ProviderSetUp>;
+  /** After `i`: the default model the installed plugin's manifest names for the choice, under `policy`. */
+  installedDefault?: (choice: CatalogChoice, policy: DefaultModelPolicy) => Promise<WrittenSetup | undefined>;
 }) {
   const services = useServices();
   useKeys((input, key) => {
     if (key.return || key.escape) onDone();
     else if (input === 'a') onAddAnother();
   });
-  const setupView = useProviderSetup(result.saved, onMakeDefault);
+  const { choice } = result;
+  // Only a choice the catalog has no default model for takes the manifest's, as the CLI does.
+  const fromManifest =
+    choice && installedDefault && defaultFromManifest(choice)
+      ? (policy: DefaultModelPolicy) => installedDefault(choice, policy)
+      : undefined;
+  const setupView = useProviderSetup(result.saved, onMakeDefault, fromManifest);
+  const endpoint = choice && endpointWarning(choice);
   // Ids, paths and the key check's words come from the disk and a server: shown safely.
   const { saved, probe } = forTerminal({ saved: result.saved, probe: rawProbe });
   const env = saved.env;
@@ -74,6 +87,7 @@ export function SummaryStep({
         </Text>
       )}
       <SetupLines view={setupView} listedAt={result.saved.config.path} />
+      {endpoint && <Text color="yellow"> ! {endpoint}</Text>}
       {env && (
         <Text>
           {' '}

@@ -1,16 +1,16 @@
 import type { Screen } from '../../navigation.js';
 import type { SavedCredential } from '../../services/actions.js';
+import { errorMessage } from '../../services/errors.js';
 import { probeEndpoint } from '../../services/probe/probe-endpoints.js';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
-import type { JsonObject } from '../../services/store/documents.js';
 import { storedProfileType } from '../../services/profiles/credential-view.js';
 import type { SecretKind } from '../../services/profiles/credentials.js';
 import { ProfileConflictError, resolveProfileId } from '../../services/profiles/profile-actions.js';
 import { refuseReplacing } from '../../services/profiles/save-credential.js';
-import { errorMessage } from '../../services/errors.js';
 import type { CatalogChoice } from '../../services/providers/catalog.js';
 import { setupForSecret } from '../../services/providers/provider-setup.js';
 import { type OnboardingMethod, providerInfo } from '../../services/providers.js';
+import type { JsonObject } from '../../services/store/documents.js';
 
 export type OnboardStep =
   | 'welcome'
@@ -29,6 +29,8 @@ export type OnboardStep =
 
 export interface OnboardResult {
   saved: SavedCredential;
+  /** The auth choice the secret was saved for (none: a provider of your own, or several fit). */
+  choice?: CatalogChoice;
   /** What still keeps the gateway from using the new credential, or from working at all. */
   modelNotes: string[];
 }

@@ -176,6 +176,17 @@ export function endpointUnknown(choice: CatalogChoice): boolean {
   return choicesForProvider(choice.provider).filter((other) => other.credential.kind === kind).length > 1;
 }
 
+/**
+ * What to check for a choice whose endpoint authdeck cannot write (endpointUnknown), in a
+ * sentence: the CLI's report and the wizard's summary say the same.
+ */
+export function endpointWarning(choice: CatalogChoice): string | undefined {
+  if (!endpointUnknown(choice) || !choice.provider) return undefined;
+  const docs = choice.docsPath ? ` (https://docs.openclaw.ai${choice.docsPath})` : '';
+  const named = choice.groupLabel ? `${choice.groupLabel}: ${choice.label}` : choice.label;
+  return `${choice.id} (${named}) picks one of ${choice.provider}'s endpoints, and authdeck does not know which: its plugin comes from ClawHub and was never seen set up. The gateway uses the plugin's default one; if your account is on another, set models.providers.${choice.provider}.baseUrl to it${docs}`;
+}
+
 const providerIds = [...new Set(catalog.choices.flatMap((choice) => (choice.provider ? [choice.provider] : [])))];
 
 /** "Did you mean": provider ids close to `typo` (aliases count), closest first. */

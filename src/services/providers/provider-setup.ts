@@ -36,6 +36,11 @@ export function setupForSecret(provider: string, kind: SecretKind): SecretSetup 
   return { setup: { plugins: shared, providers: {} }, alternatives: fitting.length > 1 ? fitting : [] };
 }
 
+/** The choice a secret saved for `provider` stands for: the one named, else the only one that fits. */
+export function choiceForSecret(provider: string, kind: SecretKind, authChoice?: string): CatalogChoice | undefined {
+  return authChoice ? findChoice(authChoice) : setupForSecret(provider, kind).choice;
+}
+
 /** A saved secret's provider set up: what was written, the plugin still to install, the regions to choose from. */
 export interface ProviderSetUp extends WrittenSetup {
   plugin?: PluginNeed;
@@ -70,6 +75,11 @@ export async function setUpProvider(
   return { ...written, ...(plugin ? { plugin } : {}), alternatives: configured ? [] : forSecret.alternatives };
 }
 
+/** Only its installed plugin's manifest can name the choice's default model: the catalog has none (ClawHub's). */
+export function defaultFromManifest(choice: CatalogChoice): boolean {
+  return !choice.defaultModel && choice.plugin?.status === 'external-catalog';
+}
+
 /**
  * An external choice the catalog has no default model for (its plugin was never observed
  * installed: ClawHub's), once its plugin is installed: the default model its manifest names,
@@ -80,9 +90,22 @@ export async function setInstalledPluginDefault(
   input: { choice: CatalogChoice; provider: string; policy: DefaultModelPolicy; stamp: boolean },
 ): Promise<WrittenSetup | undefined> {
   const { choice, provider } = input;
-  if (choice.defaultModel || choice.plugin?.status !== 'external-catalog') return undefined;
+  if (!defaultFromManifest(choice) || !choice.plugin) return undefined;
   const ref = await installedDefaultModel(choice.plugin, provider, workspace);
   if (!ref) return undefined;
   const setup: ProviderSetup = { plugins: [], providers: {}, defaultModel: { ref, entry: {} } };
   return writeSetup(workspace.configPath, setup, provider, input.policy, input.stamp);
+}
+
+/** A setup with the default model a second write set (the installed plugin's); what the first wrote stays listed. */
+export function withDefaultFrom<T extends WrittenSetup>(first: T, second: WrittenSetup): T {
+  return {
+    ...first,
+    defaultModel: second.defaultModel,
+    config: {
+      ...first.config,
+      changed: first.config.changed || second.config.changed,
+      applied: [...first.config.applied, ...second.config.applied],
+    },
+  };
 }
