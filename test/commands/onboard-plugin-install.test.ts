@@ -185,3 +185,23 @@ describe('onboard --auth-choice: a region of a plugin never seen set up', () => 
     expect(result.stdout).toContain('wrote models.providers.qwen');
   });
 });
+
+describe('add-key: a plugin installed before the key is saved', () => {
+  it("sets the default model the installed plugin's manifest names", async () => {
+    const { home, stateDir, configPath } = makeTempHome();
+    const plugin = join(stateDir, 'extensions', 'groq');
+    mkdirSync(plugin, { recursive: true });
+    writeFileSync(
+      join(plugin, 'openclaw.plugin.json'),
+      JSON.stringify({ id: 'groq', modelCatalog: { providers: { groq: { defaultModel: 'llama-4-maverick' } } } }),
+    );
+    const result = await runCommand(['--no-reload', 'add-key', '--provider', 'groq'], {
+      home,
+      input: fakeSecrets.groqKey('before'),
+      env: { PATH: '/nonexistent' },
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('default model: groq/llama-4-maverick');
+    expect(readJson(configPath).agents.defaults.model).toEqual({ primary: 'groq/llama-4-maverick' });
+  });
+});

@@ -71,8 +71,17 @@ export async function setUpProvider(
     (forSecret.choice ?? forSecret.alternatives[0] ?? choicesForProvider(provider)[0])?.plugin,
     workspace,
   );
+  // A plugin installed before this save: the default model its manifest names, as after an install.
+  const second =
+    !plugin && forSecret.choice
+      ? await setInstalledPluginDefault(workspace, { ...input, choice: forSecret.choice })
+      : undefined;
   const configured = Object.hasOwn(workspace.config.models.providers, provider);
-  return { ...written, ...(plugin ? { plugin } : {}), alternatives: configured ? [] : forSecret.alternatives };
+  return {
+    ...(second ? withDefaultFrom(written, second) : written),
+    ...(plugin ? { plugin } : {}),
+    alternatives: configured ? [] : forSecret.alternatives,
+  };
 }
 
 /** Only its installed plugin's manifest can name the choice's default model: the catalog has none (ClawHub's). */
