@@ -246,13 +246,15 @@ async function onboardSecret(
     now: ctx.io.now,
   });
   const json = options.json === true;
-  const plugin = await installForOnboarding(ctx, state.workspace, await pluginNeed(choice.plugin, state.workspace), {
+  // OpenClaw ≤ 2026.6 builds its providers in: a plugin to install is a 2026.8+ matter.
+  const need = state.store.pluginsServeProviders ? await pluginNeed(choice.plugin, state.workspace) : undefined;
+  const plugin = await installForOnboarding(ctx, state.workspace, need, {
     skip: options.skipPluginInstall === true,
     json,
   });
   const stamp = state.store.pluginsServeProviders;
   const installed =
-    plugin && !plugin.installed
+    !stamp || (plugin && !plugin.installed)
       ? undefined
       : await setInstalledPluginDefault(state.workspace, { choice, provider, policy, stamp });
   const report = { done: installed ? withDefaultFrom(done, installed) : done, secret: check.secret, kind, now };

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { installOpenclawFixture } from '../helpers/openclaw-fixtures.js';
 import { runCommand } from '../helpers/run-command.js';
 import { makeTempHome, readJson, writeJsonFile } from '../helpers/temp-state.js';
 
@@ -52,9 +53,16 @@ describe('add-key sets the provider up as onboarding does', () => {
     expect(config.models).toBeUndefined();
   });
 
-  it('an external plugin: the install command until it is installed under the state dir', async () => {
+  it('an external plugin (OpenClaw 2026.8+): the install command until it is installed under the state dir', async () => {
     const { home, stateDir } = makeTempHome();
-    const first = await runCommand(['add-key', '--provider', 'deepseek'], { home, input: fakeSecrets.deepseekKey() });
+    installOpenclawFixture('a-v9-shared-fresh', stateDir);
+    // The generation from the home's files, and no openclaw to install with.
+    const env = { AUTHDECK_STORE_GENERATION: undefined, PATH: '/nonexistent' };
+    const first = await runCommand(['add-key', '--provider', 'deepseek'], {
+      home,
+      input: fakeSecrets.deepseekKey(),
+      env,
+    });
     expect(first.code).toBe(0);
     expect(first.stderr).toContain('openclaw plugins install @openclaw/deepseek-provider');
     mkdirSync(
@@ -63,15 +71,16 @@ describe('add-key sets the provider up as onboarding does', () => {
         recursive: true,
       },
     );
-    const again = await runCommand(['add-key', '--provider', 'deepseek', '--json'], {
+    const again = await runCommand(['add-key', '--provider', 'deepseek', '--json', '--profile-id', 'two'], {
       home,
       input: fakeSecrets.deepseekKey('2'),
+      env,
     });
     expect(JSON.parse(again.stdout).plugin).toBeNull();
-    const onboarded = await runCommand(['onboard', '--non-interactive', '--auth-choice', 'deepseek-api-key'], {
-      home,
-      input: fakeSecrets.deepseekKey('3'),
-    });
+    const onboarded = await runCommand(
+      ['onboard', '--non-interactive', '--auth-choice', 'deepseek-api-key', '--profile-id', 'three'],
+      { home, input: fakeSecrets.deepseekKey('3'), env },
+    );
     expect(onboarded.code).toBe(0);
     expect(onboarded.stderr).not.toContain('plugins install');
   });

@@ -2,6 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { installOpenclawFixture } from '../helpers/openclaw-fixtures.js';
 import { runCommand } from '../helpers/run-command.js';
 import { makeTempHome, readJson } from '../helpers/temp-state.js';
 
@@ -9,6 +10,16 @@ import { makeTempHome, readJson } from '../helpers/temp-state.js';
 // (README "Providers": external plugins); `--skip-plugin-install` leaves it to the person.
 
 const INSTALL = 'openclaw plugins install @openclaw/deepseek-provider';
+
+/** A home of OpenClaw 2026.9.6 (plugins serve providers from 2026.8 on; older ones build them in). */
+function pluginEraHome() {
+  const temp = makeTempHome();
+  installOpenclawFixture('a-v9-shared-fresh', temp.stateDir);
+  return temp;
+}
+
+/** The store generation comes from the home's files, as it does for a person. */
+const FROM_FILES = { AUTHDECK_STORE_GENERATION: undefined };
 
 /**
  * A stand-in `openclaw` that records how it was run; its `plugins install` puts the package where
@@ -34,13 +45,13 @@ async function onboardDeepseek(home: string, PATH: string, extra: string[] = [])
   return runCommand(['--no-reload', 'onboard', '--non-interactive', '--auth-choice', 'deepseek-api-key', ...extra], {
     home,
     input: fakeSecrets.deepseekKey('install'),
-    env: { PATH },
+    env: { ...FROM_FILES, PATH },
   });
 }
 
 describe('onboard --auth-choice with a plugin from npm', () => {
   it('installs it for the same state dir, as OpenClaw does, and exits 0', async () => {
-    const { home, stateDir, configPath } = makeTempHome();
+    const { home, stateDir, configPath } = pluginEraHome();
     const openclaw = fakeOpenclaw(home, true);
     const result = await onboardDeepseek(home, openclaw.PATH);
     expect(result.code).toBe(0);
@@ -56,7 +67,7 @@ describe('onboard --auth-choice with a plugin from npm', () => {
   });
 
   it('--json: ok, and the plugin reported installed', async () => {
-    const { home } = makeTempHome();
+    const { home } = pluginEraHome();
     const openclaw = fakeOpenclaw(home, true);
     const result = await onboardDeepseek(home, openclaw.PATH, ['--json']);
     expect(result.code).toBe(0);
@@ -67,7 +78,7 @@ describe('onboard --auth-choice with a plugin from npm', () => {
   });
 
   it('an install that fails: one line says why (no terminal codes), the key stays, exit 1', async () => {
-    const { home, configPath } = makeTempHome();
+    const { home, configPath } = pluginEraHome();
     const openclaw = fakeOpenclaw(home, false);
     const result = await onboardDeepseek(home, openclaw.PATH);
     expect(result.code).toBe(1);
@@ -77,8 +88,27 @@ describe('onboard --auth-choice with a plugin from npm', () => {
     expect(readJson(configPath).auth.profiles['deepseek:default']).toMatchObject({ provider: 'deepseek' });
   });
 
+  it('no openclaw on PATH: saved, the reason and the command printed, exit 1 (--json: why)', async () => {
+    const { home, configPath } = pluginEraHome();
+    const run = (extra: string[]) =>
+      onboardDeepseek(home, '/nonexistent', ['--profile-id', extra[0] ?? 'a', ...extra.slice(1)]);
+    const text = await run(['a']);
+    expect(text.code).toBe(1);
+    expect(text.stderr).toBe(
+      'warning: the gateway cannot use deepseek until its plugin is installed; it could not be installed now (openclaw is not on PATH), the credential is kept — run it again later:\n' +
+        `  ${INSTALL}\n`,
+    );
+    expect(readJson(configPath).auth.profiles['deepseek:a']).toMatchObject({ provider: 'deepseek' });
+    const json = await run(['b', '--json']);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: false,
+      plugin: { id: 'deepseek', installed: false, installCommand: INSTALL, reason: 'openclaw is not on PATH' },
+    });
+  });
+
   it('--skip-plugin-install: openclaw is not run; the command is printed, exit 1', async () => {
-    const { home } = makeTempHome();
+    const { home } = pluginEraHome();
     const openclaw = fakeOpenclaw(home, true);
     const result = await onboardDeepseek(home, openclaw.PATH, ['--skip-plugin-install']);
     expect(result.code).toBe(1);
@@ -89,7 +119,7 @@ describe('onboard --auth-choice with a plugin from npm', () => {
   });
 
   it('a plugin already installed is not installed again', async () => {
-    const { home, stateDir } = makeTempHome();
+    const { home, stateDir } = pluginEraHome();
     const openclaw = fakeOpenclaw(home, true);
     mkdirSync(join(stateDir, 'extensions', 'deepseek'), { recursive: true });
     const result = await onboardDeepseek(home, openclaw.PATH);
@@ -121,11 +151,11 @@ describe('onboard --auth-choice: the default model of a plugin the catalog never
     runCommand(['--no-reload', 'onboard', '--non-interactive', '--auth-choice', 'groq-api-key'], {
       home,
       input: fakeSecrets.groqKey('install'),
-      env: { PATH },
+      env: { ...FROM_FILES, PATH },
     });
 
   it('is the one its manifest names, set once the plugin is installed', async () => {
-    const { home, configPath } = makeTempHome();
+    const { home, configPath } = pluginEraHome();
     const result = await onboardGroq(home, groqOpenclaw(home, manifest('llama-4-maverick')));
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('default model: groq/llama-4-maverick\n');
@@ -136,7 +166,7 @@ describe('onboard --auth-choice: the default model of a plugin the catalog never
   });
 
   it("keeps another provider's default, as for any choice", async () => {
-    const { home, configPath } = makeTempHome();
+    const { home, configPath } = pluginEraHome();
     writeFileSync(
       configPath,
       JSON.stringify({ agents: { defaults: { model: { primary: 'anthropic/claude-opus-5' } } } }),
@@ -150,7 +180,7 @@ describe('onboard --auth-choice: the default model of a plugin the catalog never
 
   it('a manifest that names none (or a hostile name) sets none', async () => {
     for (const named of [undefined, 'bad model\u001b]52;c;x\u0007']) {
-      const { home, configPath } = makeTempHome();
+      const { home, configPath } = pluginEraHome();
       const result = await onboardGroq(home, groqOpenclaw(home, manifest(named)));
       expect(result.code).toBe(0);
       expect(result.stdout).not.toContain('default model');
@@ -161,25 +191,29 @@ describe('onboard --auth-choice: the default model of a plugin the catalog never
 
 describe('onboard --auth-choice: a region of a plugin never seen set up', () => {
   it('says authdeck does not know the endpoint it picks, and where to set it (text and --json)', async () => {
-    const { home } = makeTempHome();
+    const { home } = pluginEraHome();
     const args = ['--no-reload', 'onboard', '--non-interactive', '--auth-choice', 'zai-cn', '--skip-plugin-install'];
-    const text = await runCommand(args, { home, input: 'zai-key-0123456789abcdef', env: { PATH: '/nonexistent' } });
+    const text = await runCommand(args, {
+      home,
+      input: 'zai-key-0123456789abcdef',
+      env: { ...FROM_FILES, PATH: '/nonexistent' },
+    });
     expect(text.stderr).toContain(
       "warning: zai-cn (Z.AI: CN) picks one of zai's endpoints, and authdeck does not know which: its plugin comes from ClawHub and was never seen set up. The gateway uses the plugin's default one; if your account is on another, set models.providers.zai.baseUrl to it",
     );
     const json = await runCommand([...args, '--json', '--profile-id', 'two'], {
       home,
       input: 'zai-key-0123456789abcdef',
-      env: { PATH: '/nonexistent' },
+      env: { ...FROM_FILES, PATH: '/nonexistent' },
     });
     expect(JSON.parse(json.stdout).warnings).toEqual([expect.stringContaining('set models.providers.zai.baseUrl')]);
   });
 
   it('says nothing of the kind for a choice whose endpoint was observed (Qwen China)', async () => {
-    const { home } = makeTempHome();
+    const { home } = pluginEraHome();
     const result = await runCommand(
       ['--no-reload', 'onboard', '--non-interactive', '--auth-choice', 'qwen-api-key-cn', '--skip-plugin-install'],
-      { home, input: 'qwen-key-0123456789abcdef', env: { PATH: '/nonexistent' } },
+      { home, input: 'qwen-key-0123456789abcdef', env: { ...FROM_FILES, PATH: '/nonexistent' } },
     );
     expect(result.stderr).not.toContain('endpoints');
     expect(result.stdout).toContain('wrote models.providers.qwen');
@@ -188,7 +222,7 @@ describe('onboard --auth-choice: a region of a plugin never seen set up', () => 
 
 describe('add-key: a plugin installed before the key is saved', () => {
   it("sets the default model the installed plugin's manifest names", async () => {
-    const { home, stateDir, configPath } = makeTempHome();
+    const { home, stateDir, configPath } = pluginEraHome();
     const plugin = join(stateDir, 'extensions', 'groq');
     mkdirSync(plugin, { recursive: true });
     writeFileSync(
@@ -198,10 +232,24 @@ describe('add-key: a plugin installed before the key is saved', () => {
     const result = await runCommand(['--no-reload', 'add-key', '--provider', 'groq'], {
       home,
       input: fakeSecrets.groqKey('before'),
-      env: { PATH: '/nonexistent' },
+      env: { ...FROM_FILES, PATH: '/nonexistent' },
     });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('default model: groq/llama-4-maverick');
     expect(readJson(configPath).agents.defaults.model).toEqual({ primary: 'groq/llama-4-maverick' });
+  });
+});
+
+describe('a home of OpenClaw ≤ 2026.6 (JSON files: providers built in)', () => {
+  it('installs no plugin and warns of none: that OpenClaw would not load it', async () => {
+    const { home } = makeTempHome();
+    const openclaw = fakeOpenclaw(home, true);
+    const result = await runCommand(
+      ['--no-reload', 'onboard', '--non-interactive', '--auth-choice', 'deepseek-api-key'],
+      { home, input: fakeSecrets.deepseekKey('json'), env: { PATH: openclaw.PATH } },
+    );
+    expect(result.code).toBe(0);
+    expect(existsSync(openclaw.calls)).toBe(false);
+    expect(result.stderr).not.toContain('plugin');
   });
 });

@@ -2,6 +2,7 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { installOpenclawFixture } from '../helpers/openclaw-fixtures.js';
 import { PATH_WITHOUT_CLAUDE, TerminalSession } from '../helpers/pty-driver.js';
 import { makeTempHome, readJson } from '../helpers/temp-state.js';
 
@@ -27,9 +28,11 @@ function fakeOpenclaw(home: string, works: boolean): string {
 }
 
 async function addDeepseekKey(home: string, works: boolean) {
+  // A home of OpenClaw 2026.9.6: plugins serve providers there (older ones build them in).
+  installOpenclawFixture('a-v9-shared-fresh', join(home, '.openclaw'));
   const session = TerminalSession.launch(['--no-reload', 'add-key', '--provider', 'deepseek'], {
     home,
-    env: { PATH: fakeOpenclaw(home, works) },
+    env: { PATH: fakeOpenclaw(home, works), AUTHDECK_STORE_GENERATION: undefined },
   });
   sessions.push(session);
   await session.waitFor('API key:');

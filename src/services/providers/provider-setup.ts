@@ -67,13 +67,16 @@ export async function setUpProvider(
   // OpenAI's model is OpenClaw's built-in one: `d` / --set-default-model can make it the default too.
   const setup = withBuiltInDefault(forSecret.setup, provider);
   const written = await writeSetup(workspace.configPath, setup, provider, input.policy, input.stamp);
-  const plugin = await pluginNeed(
-    (forSecret.choice ?? forSecret.alternatives[0] ?? choicesForProvider(provider)[0])?.plugin,
-    workspace,
-  );
+  // OpenClaw ≤ 2026.6 (no stamp) builds its providers in: no plugin to install, no manifest to read.
+  const plugin = input.stamp
+    ? await pluginNeed(
+        (forSecret.choice ?? forSecret.alternatives[0] ?? choicesForProvider(provider)[0])?.plugin,
+        workspace,
+      )
+    : undefined;
   // A plugin installed before this save: the default model its manifest names, as after an install.
   const second =
-    !plugin && forSecret.choice
+    input.stamp && !plugin && forSecret.choice
       ? await setInstalledPluginDefault(workspace, { ...input, choice: forSecret.choice })
       : undefined;
   const configured = Object.hasOwn(workspace.config.models.providers, provider);
