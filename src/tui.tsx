@@ -49,7 +49,8 @@ export async function launchTui(
 /**
  * Left while a write was still under way (Enter on the summary while its plugin installs): the
  * process cannot end before it lands, so it says what it waits for instead of seeming to hang.
- * The terminal is back to normal by now, so Ctrl+C reaches the install (same process group).
+ * The terminal is back to normal by now, so Ctrl+C reaches authdeck, which stops the install
+ * (plugin-install.ts: it runs in a process group of its own, npm and all).
  */
 async function untilWritesLand(writes: WritesInFlight, stderr: NodeJS.WritableStream): Promise<void> {
   if (!writes.busy) return;

@@ -92,7 +92,7 @@ type WriteName = (typeof WRITES)[number];
 
 function runningWords(name: WriteName, args: unknown[]): string {
   const need = args[0] as PluginNeed | undefined;
-  // The install is a child process in the terminal's foreground group: Ctrl+C stops it, once the TUI has left.
+  // Once the TUI has left, Ctrl+C reaches authdeck, which stops the install (its whole process group).
   return name === 'installPlugin' && need
     ? `\`${need.installCommand}\` to finish (Ctrl+C stops it)`
     : 'the write under way to land';

@@ -1,6 +1,6 @@
 import { onboardChoice } from '../services/actions.js';
 import { editDistance } from '../services/edit-distance.js';
-import { AuthdeckError, CancelledError, UsageError } from '../services/errors.js';
+import { AuthdeckError, CancelledError, errorMessage, UsageError } from '../services/errors.js';
 import { findOAuthProvider } from '../services/oauth/oauth-providers.js';
 import { profileAWriteWouldReplace } from '../services/profiles/agent-state.js';
 import { checkSecret, type SecretKind } from '../services/profiles/credentials.js';
@@ -253,12 +253,21 @@ async function onboardSecret(
     json,
   });
   const stamp = state.store.pluginsServeProviders;
+  // The credential is saved by now: a config the second write cannot read (the install may have
+  // rewritten it) is a warning beside the report of what was saved, not an error that hides it.
+  const warnings: string[] = [];
   const installed =
     !stamp || (plugin && !plugin.installed)
       ? undefined
-      : await setInstalledPluginDefault(state.workspace, { choice, provider, policy, stamp });
+      : await setInstalledPluginDefault(state.workspace, { choice, provider, policy, stamp }).catch(
+          (error: unknown) => {
+            const id = choice.plugin?.id ?? provider;
+            warnings.push(`the default model the ${id} plugin names was not set: ${errorMessage(error)}`);
+            return undefined;
+          },
+        );
   const report = { done: installed ? withDefaultFrom(done, installed) : done, secret: check.secret, kind, now };
-  reportOnboarded(ctx, { ...report, ...(plugin ? { plugin } : {}) }, json);
+  reportOnboarded(ctx, { ...report, ...(plugin ? { plugin } : {}), warnings }, json);
   return plugin && !plugin.installed ? 1 : 0;
 }
 

@@ -18,6 +18,8 @@ export interface OnboardReport {
   now: number;
   /** The external plugin the choice needed: still missing, or installed by this run. */
   plugin?: PluginOutcome;
+  /** What went wrong after the save (the save stands): one line each. */
+  warnings?: string[];
 }
 
 /** An external plugin onboarding needed: `installed` by this run, or still missing (`problem`: why). */
@@ -75,7 +77,7 @@ export function reportOnboarded(ctx: CommandContext, report: OnboardReport, json
       configChanged: done.config.changed || done.saved.some((saved) => saved.config.changed),
       ...setupJson(done, plugin),
       gateway: done.gateway.status,
-      warnings: [endpointWarning(done.choice)].filter((line) => line !== undefined),
+      warnings: [endpointWarning(done.choice), ...(report.warnings ?? [])].filter((line) => line !== undefined),
     });
     return;
   }
@@ -121,6 +123,7 @@ export function reportOnboarded(ctx: CommandContext, report: OnboardReport, json
     writeLine(out, `  ${first.config.created ? 'created' : 'recorded in'} ${first.config.path}`);
   const endpoint = endpointWarning(done.choice);
   if (endpoint) ctx.note(ctx.paint.yellow(`warning: ${endpoint}`));
+  for (const warning of report.warnings ?? []) ctx.note(ctx.paint.yellow(`warning: ${shown(warning)}`));
   if (plugin?.installed) notePluginInstalled(ctx, plugin.need);
   else if (plugin) notePlugin(ctx, done.provider, plugin.need, plugin.problem);
   ctx.noteGateway(done);

@@ -6,10 +6,11 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { takeInterrupts } from '../../interrupts.js';
 import { readTextIfExists } from '../files/fs-read.js';
 import { findOnPath } from '../find-program.js';
 import { asRecord } from '../json-text.js';
-import { shown } from '../terminal-text.js';
+import { hasUnsafeCharacters, shown } from '../terminal-text.js';
 import type { CatalogPlugin } from './catalog.js';
 
 /** What the gateway still lacks to use a provider: its plugin, and the command that installs it. */
@@ -58,6 +59,9 @@ export async function pluginInstalled(plugin: CatalogPlugin, roots: readonly str
 /** A plugin manifest is small: a bigger one (or a FIFO, a device) is not read. */
 const MANIFEST_MAX_BYTES = 4 * 1024 * 1024;
 
+/** The longest model id taken from a manifest (real ones are under 100 characters). */
+const MODEL_ID_MAX = 200;
+
 /**
  * The default model an installed external plugin names for `provider` in its manifest
  * (`modelCatalog.providers.<provider>.defaultModel`), as `<provider>/<model>`. The catalog has
@@ -80,7 +84,14 @@ export async function installedDefaultModel(
     return undefined;
   }
   const model = asRecord(asRecord(asRecord(asRecord(manifest)?.modelCatalog)?.providers)?.[provider])?.defaultModel;
-  return typeof model === 'string' && /^[^\s/][^\s]*$/.test(model) ? `${provider}/${model}` : undefined;
+  // The manifest is the package's text: a model id with a control, an escape, a bidi mark (or
+  // a runaway length) is not one to make the gateway's default.
+  return typeof model === 'string' &&
+    /^[^\s/][^\s]*$/.test(model) &&
+    !hasUnsafeCharacters(model) &&
+    model.length <= MODEL_ID_MAX
+    ? `${provider}/${model}`
+    : undefined;
 }
 
 /** The plugin still to install for `plugin` (undefined: bundled, or installed already). */
@@ -104,20 +115,36 @@ const BOX_DRAWN = /^[\u2500-\u257f\u25c6\u25c7]/;
 /** OpenClaw's npm install of a plugin can take minutes on a slow link. */
 const INSTALL_TIMEOUT_MS = 300_000;
 
+/** After `openclaw` exits, how long its output is still read (a straggler, npm, may hold the pipes). */
+const DRAIN_MS = 500;
+
+interface InstallRun {
+  code: number | null;
+  output: string;
+  error?: string;
+  stopped?: 'timeout' | 'interrupt';
+}
+
 /**
  * Runs `openclaw plugins install <spec>` for this state dir (what OpenClaw's onboarding runs);
  * undefined when the plugin is then where the gateway loads it, else a one-line reason.
+ *
+ * OpenClaw runs npm: the install gets a process group of its own, so the timeout and Ctrl+C
+ * (which authdeck takes while it runs) end all of it, not only `openclaw` while npm holds the
+ * output pipes open (which kept the wait going for as long as npm did).
  */
 export async function installPlugin(
   where: { env: Record<string, string | undefined>; stateDir: string; configPath: string },
   plugin: CatalogPlugin,
+  options: { timeoutMs?: number } = {},
 ): Promise<string | undefined> {
   // child_process only when an install runs: the screens load this module at start.
   const { spawn } = await import('node:child_process');
   const bin = findOnPath('openclaw', where.env.PATH);
   if (!bin) return 'openclaw is not on PATH';
   const spec = plugin.npmSpec ?? plugin.id;
-  const run = await new Promise<{ code: number | null; output: string; error?: string }>((resolve) => {
+  const timeoutMs = options.timeoutMs ?? INSTALL_TIMEOUT_MS;
+  const run = await new Promise<InstallRun>((resolve) => {
     const child = spawn(bin, ['plugins', 'install', spec], {
       env: {
         ...process.env,
@@ -127,24 +154,65 @@ export async function installPlugin(
         NO_COLOR: '1',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     });
     let output = '';
+    let stopped: InstallRun['stopped'];
+    let settled = false;
     const keep = (chunk: Buffer) => {
       output = (output + chunk.toString('utf8')).slice(-16_384);
     };
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
-    const timer = setTimeout(() => child.kill('SIGKILL'), INSTALL_TIMEOUT_MS);
-    child.on('error', (error) => {
+    const killGroup = (signal: NodeJS.Signals) => {
+      if (child.pid === undefined) return;
+      try {
+        process.kill(-child.pid, signal);
+      } catch {
+        // The group is gone already.
+      }
+    };
+    const stop = (why: 'timeout' | 'interrupt') => {
+      stopped ??= why;
+      killGroup('SIGTERM');
+      setTimeout(() => killGroup('SIGKILL'), 2_000).unref();
+    };
+    const timer = setTimeout(() => stop('timeout'), timeoutMs);
+    const releaseInterrupts = takeInterrupts(() => stop('interrupt'));
+    // authdeck leaving (an error, a signal it exits on) does not leave the install running.
+    const onExit = () => killGroup('SIGKILL');
+    process.once('exit', onExit);
+    const finish = (result: Omit<InstallRun, 'output' | 'stopped'>) => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
-      resolve({ code: null, output, error: error.message });
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
+      releaseInterrupts();
+      process.off('exit', onExit);
+      resolve({ ...result, output, ...(stopped ? { stopped } : {}) });
+    };
+    child.on('error', (error) => finish({ code: null, error: error.message }));
+    child.on('exit', (code) => {
+      const drained = setTimeout(() => {
+        child.stdout.destroy();
+        child.stderr.destroy();
+        if (stopped) killGroup('SIGKILL');
+        finish({ code });
+      }, DRAIN_MS);
+      child.once('close', () => {
+        clearTimeout(drained);
+        finish({ code });
+      });
     });
   });
-  if (run.code === 0 && (await pluginInstalled(plugin, [where.stateDir, dirname(where.configPath)]))) return undefined;
+  if (run.stopped === 'interrupt') return 'stopped by Ctrl+C';
+  if (run.stopped === 'timeout') return `stopped after ${Math.round(timeoutMs / 1000)} s without finishing`;
+  const roots = [where.stateDir, dirname(where.configPath)];
+  if (run.code === 0 && (await pluginInstalled(plugin, roots))) return undefined;
+  if (run.code === 0)
+    return shown(
+      `openclaw exited with 0 but the plugin is not in ${where.stateDir} (extensions/ or npm/projects/)`,
+      300,
+    );
   // OpenClaw frames its doctor's warnings in boxes, wrapped mid-sentence (a ClawHub fallback's
   // "Failed to install … from" panel); the error it ends on is a plain line.
   const lines = run.output
