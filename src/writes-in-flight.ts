@@ -1,7 +1,7 @@
 import type { AppServices } from './app-services.js';
 import { errorMessage } from './services/errors.js';
 import type { WrittenSetup } from './services/providers/onboard-choice.js';
-import type { PluginNeed } from './services/providers/plugin-install.js';
+import { type PluginNeed, pluginInstalledWords } from './services/providers/plugin-install.js';
 
 /**
  * The services that write and then return (a sign-in waits for a person, and Ctrl+C cancels it).
@@ -121,7 +121,7 @@ function landedOutcome(
     return typeof result === 'string'
       ? { line: `✘ could not install the ${id} plugin: ${result}`, failed: true }
       : {
-          line: `✔ installed the ${id} plugin; restart the gateway so it loads it (openclaw gateway restart)`,
+          line: `✔ ${pluginInstalledWords(id)}`,
           failed: false,
         };
   }

@@ -247,17 +247,17 @@ async function onboardSecret(
   });
   const json = options.json === true;
   // OpenClaw ≤ 2026.6 builds its providers in: a plugin to install is a 2026.8+ matter.
-  const need = state.store.pluginsServeProviders ? await pluginNeed(choice.plugin, state.workspace) : undefined;
+  const stamp = state.store.pluginsServeProviders;
+  const need = stamp ? await pluginNeed(choice.plugin, state.workspace) : undefined;
   const plugin = await installForOnboarding(ctx, state.workspace, need, {
     skip: options.skipPluginInstall === true,
     json,
   });
-  const stamp = state.store.pluginsServeProviders;
   // The credential is saved by now: a config the second write cannot read (the install may have
   // rewritten it) is a warning beside the report of what was saved, not an error that hides it.
   const warnings: string[] = [];
   const installed =
-    !stamp || (plugin && !plugin.installed)
+    plugin && !plugin.installed
       ? undefined
       : await setInstalledPluginDefault(state.workspace, { choice, provider, policy, stamp }).catch(
           (error: unknown) => {

@@ -198,9 +198,7 @@ export async function offerPluginInstall(
     );
     return plugin;
   }
-  ctx.note(
-    `${ctx.paint.green('✔')} installed the ${plugin.id} plugin; restart the gateway so it loads it (\`openclaw gateway restart\`)`,
-  );
+  notePluginInstalled(ctx, plugin);
   return undefined;
 }
 

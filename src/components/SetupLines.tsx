@@ -4,6 +4,7 @@ import { useSyncReducer } from '../hooks/use-sync-reducer.js';
 import type { SavedCredential } from '../services/actions.js';
 import { errorMessage } from '../services/errors.js';
 import type { WrittenSetup } from '../services/providers/onboard-choice.js';
+import { pluginInstalledWords } from '../services/providers/plugin-install.js';
 import { type ProviderSetUp, withDefaultFrom } from '../services/providers/provider-setup.js';
 import { type DefaultModelPolicy, modelRefWords } from '../services/providers/setup-plan.js';
 import { shown } from '../services/terminal-text.js';
@@ -130,13 +131,7 @@ function PluginLine({ plugin }: { plugin: PluginInstallView }) {
         <Spinner label={`installing the ${state.need.id} plugin (OpenClaw fetches it from npm or ClawHub)…`} />
       </Box>
     );
-  if (state.status === 'installed')
-    return (
-      <Text color="green">
-        {' '}
-        ✔ installed the {state.need.id} plugin; restart the gateway so it loads it (openclaw gateway restart)
-      </Text>
-    );
+  if (state.status === 'installed') return <Text color="green"> ✔ {pluginInstalledWords(state.need.id)}</Text>;
   if (state.status === 'failed')
     return (
       <Text color="yellow">

@@ -128,3 +128,13 @@ export function idMap<T>(): Record<string, T> {
 export function ownValue(record: Record<string, unknown> | undefined, key: string): unknown {
   return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
 }
+
+/** JSON text as an object (a CLI's output, a package's manifest), or undefined. */
+export function jsonObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,6 +1,7 @@
 import { AuthdeckError } from '../errors.js';
+import { jsonObject } from '../json-text.js';
 import { type ConfigFact, defaultModel, pluginEnabled } from './config-facts.js';
-import { jsonObject, runProgram } from './run-program.js';
+import { runProgram } from './run-program.js';
 import type { SignedIn, SignInOptions } from './sign-in-types.js';
 
 /** The Claude CLI models OpenClaw routes through the local CLI, as anthropic/<id> (its manifest). */

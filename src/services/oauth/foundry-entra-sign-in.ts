@@ -1,8 +1,9 @@
 import { AuthdeckError, UsageError } from '../errors.js';
+import { jsonObject } from '../json-text.js';
 import { shown } from '../terminal-text.js';
 import { askFor } from './ask.js';
 import { type ConfigFact, defaultModel, pluginEnabled } from './config-facts.js';
-import { jsonObject, type ProgramResult, runProgram } from './run-program.js';
+import { type ProgramResult, runProgram } from './run-program.js';
 import type { SignedIn, SignInOptions } from './sign-in-types.js';
 
 const PROVIDER = 'microsoft-foundry';

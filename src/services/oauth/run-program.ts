@@ -32,13 +32,3 @@ export function runProgram(
     );
   });
 }
-
-/** A CLI's JSON output as an object, or undefined. */
-export function jsonObject(text: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { takeInterrupts } from '../../interrupts.js';
 import { readTextIfExists } from '../files/fs-read.js';
 import { findOnPath } from '../find-program.js';
-import { asRecord } from '../json-text.js';
+import { asRecord, jsonObject } from '../json-text.js';
 import { hasUnsafeCharacters, shown } from '../terminal-text.js';
 import type { CatalogPlugin } from './catalog.js';
 
@@ -35,10 +35,16 @@ function packageName(spec: string): string {
   return at > 0 ? spec.slice(0, at) : spec;
 }
 
+/** Where the gateway looks for installed plugins: the state dir, and the config's dir when elsewhere. */
+interface PluginHome {
+  stateDir: string;
+  configPath: string;
+}
+
 /** Where an external plugin is installed, or undefined. */
-async function installedPluginDir(plugin: CatalogPlugin, roots: readonly string[]): Promise<string | undefined> {
+async function installedPluginDir(plugin: CatalogPlugin, where: PluginHome): Promise<string | undefined> {
   const name = plugin.npmSpec ? packageName(plugin.npmSpec) : undefined;
-  for (const root of new Set(roots)) {
+  for (const root of new Set([where.stateDir, dirname(where.configPath)])) {
     const extension = join(root, 'extensions', plugin.id);
     if (await isDirectory(extension)) return extension;
     if (!name) continue;
@@ -52,8 +58,8 @@ async function installedPluginDir(plugin: CatalogPlugin, roots: readonly string[
   return undefined;
 }
 
-export async function pluginInstalled(plugin: CatalogPlugin, roots: readonly string[]): Promise<boolean> {
-  return (await installedPluginDir(plugin, roots)) !== undefined;
+async function pluginInstalled(plugin: CatalogPlugin, where: PluginHome): Promise<boolean> {
+  return (await installedPluginDir(plugin, where)) !== undefined;
 }
 
 /** A plugin manifest is small: a bigger one (or a FIFO, a device) is not read. */
@@ -71,42 +77,42 @@ const MODEL_ID_MAX = 200;
 export async function installedDefaultModel(
   plugin: CatalogPlugin,
   provider: string,
-  where: { stateDir: string; configPath: string },
+  where: PluginHome,
 ): Promise<string | undefined> {
-  const dir = await installedPluginDir(plugin, [where.stateDir, dirname(where.configPath)]);
+  const dir = await installedPluginDir(plugin, where);
   if (!dir) return undefined;
   const text = await readTextIfExists(join(dir, 'openclaw.plugin.json'), MANIFEST_MAX_BYTES).catch(() => undefined);
-  if (!text) return undefined;
-  let manifest: unknown;
-  try {
-    manifest = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  const model = asRecord(asRecord(asRecord(asRecord(manifest)?.modelCatalog)?.providers)?.[provider])?.defaultModel;
+  const manifest = text ? jsonObject(text) : undefined;
+  const model = asRecord(asRecord(manifest?.modelCatalog)?.providers)?.[provider];
+  const named = asRecord(model)?.defaultModel;
   // The manifest is the package's text: a model id with a control, an escape, a bidi mark (or
   // a runaway length) is not one to make the gateway's default.
-  return typeof model === 'string' &&
-    /^[^\s/][^\s]*$/.test(model) &&
-    !hasUnsafeCharacters(model) &&
-    model.length <= MODEL_ID_MAX
-    ? `${provider}/${model}`
+  return typeof named === 'string' &&
+    /^[^\s/][^\s]*$/.test(named) &&
+    !hasUnsafeCharacters(named) &&
+    named.length <= MODEL_ID_MAX
+    ? `${provider}/${named}`
     : undefined;
 }
 
 /** The plugin still to install for `plugin` (undefined: bundled, or installed already). */
 export async function pluginNeed(
   plugin: CatalogPlugin | null | undefined,
-  where: { stateDir: string; configPath: string },
+  where: PluginHome,
 ): Promise<PluginNeed | undefined> {
   if (plugin?.status !== 'external-catalog' || !plugin.installCommand) return undefined;
-  if (await pluginInstalled(plugin, [where.stateDir, dirname(where.configPath)])) return undefined;
+  if (await pluginInstalled(plugin, where)) return undefined;
   return {
     id: plugin.id,
     installCommand: plugin.installCommand,
     reason: 'it comes from npm or ClawHub, not with OpenClaw',
     source: plugin,
   };
+}
+
+/** What a landed install says on a screen and after the TUI has left (the CLI quotes the command). */
+export function pluginInstalledWords(id: string): string {
+  return `installed the ${id} plugin; restart the gateway so it loads it (openclaw gateway restart)`;
 }
 
 /** A line of a box drawn around a panel: its border, or text inside it. */
@@ -134,7 +140,7 @@ interface InstallRun {
  * output pipes open (which kept the wait going for as long as npm did).
  */
 export async function installPlugin(
-  where: { env: Record<string, string | undefined>; stateDir: string; configPath: string },
+  where: PluginHome & { env: Record<string, string | undefined> },
   plugin: CatalogPlugin,
   options: { timeoutMs?: number } = {},
 ): Promise<string | undefined> {
@@ -206,8 +212,7 @@ export async function installPlugin(
   });
   if (run.stopped === 'interrupt') return 'stopped by Ctrl+C';
   if (run.stopped === 'timeout') return `stopped after ${Math.round(timeoutMs / 1000)} s without finishing`;
-  const roots = [where.stateDir, dirname(where.configPath)];
-  if (run.code === 0 && (await pluginInstalled(plugin, roots))) return undefined;
+  if (run.code === 0 && (await pluginInstalled(plugin, where))) return undefined;
   if (run.code === 0)
     return shown(
       `openclaw exited with 0 but the plugin is not in ${where.stateDir} (extensions/ or npm/projects/)`,

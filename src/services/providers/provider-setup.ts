@@ -76,7 +76,7 @@ export async function setUpProvider(
     : undefined;
   // A plugin installed before this save: the default model its manifest names, as after an install.
   const second =
-    input.stamp && !plugin && forSecret.choice
+    !plugin && forSecret.choice
       ? await setInstalledPluginDefault(workspace, { ...input, choice: forSecret.choice })
       : undefined;
   const configured = Object.hasOwn(workspace.config.models.providers, provider);
@@ -95,14 +95,15 @@ export function defaultFromManifest(choice: CatalogChoice): boolean {
 /**
  * An external choice the catalog has no default model for (its plugin was never observed
  * installed: ClawHub's), once its plugin is installed: the default model its manifest names,
- * under the same policy. Undefined when there is none to set.
+ * under the same policy. Undefined when there is none to set, or on a home of OpenClaw ≤ 2026.6
+ * (no `stamp`), which builds its providers in.
  */
 export async function setInstalledPluginDefault(
   workspace: Pick<Workspace, 'configPath' | 'stateDir'>,
   input: { choice: CatalogChoice; provider: string; policy: DefaultModelPolicy; stamp: boolean },
 ): Promise<WrittenSetup | undefined> {
   const { choice, provider } = input;
-  if (!defaultFromManifest(choice) || !choice.plugin) return undefined;
+  if (!input.stamp || !defaultFromManifest(choice) || !choice.plugin) return undefined;
   const ref = await installedDefaultModel(choice.plugin, provider, workspace);
   if (!ref) return undefined;
   const setup: ProviderSetup = { plugins: [], providers: {}, defaultModel: { ref, entry: {} } };
