@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { installOpenclawFixture, readCell } from '../helpers/openclaw-fixtures.js';
 import { TerminalSession } from '../helpers/pty-driver.js';
-import { chooseOpenaiInWizard } from '../helpers/pty-wizard.js';
+import { addOpenaiKeyInWizard } from '../helpers/pty-wizard.js';
 import { runCli } from '../helpers/run-cli.js';
 import { makeTempHome, readJson, writeJsonFile } from '../helpers/temp-state.js';
 
@@ -18,25 +18,6 @@ function launch(home: string, args: string[], options: { cols?: number; rows?: n
   const session = TerminalSession.launch(args, { home, ...options });
   sessions.push(session);
   return session;
-}
-
-/** From the wizard's welcome: OpenAI, API key, the default profile name, no .env; the summary screen. */
-async function addOpenaiKeyInWizard(session: TerminalSession, key: string): Promise<string> {
-  await session.press('enter');
-  await chooseOpenaiInWizard(session);
-  await session.press('enter');
-  await session.waitFor('Paste the OpenAI API key');
-  await session.type(key);
-  await session.waitFor('looks right');
-  await session.press('enter');
-  await session.waitFor('Profile name:');
-  await session.press('enter');
-  await session.waitFor("daemon's .env?");
-  await session.type('n');
-  // The verify step: the key check reaches a closed local port (see the PTY driver).
-  await session.waitFor(/network: could not reach 127\.0\.0\.1:\d+: check your internet connection/);
-  await session.press('enter');
-  return session.waitFor('Saved openai:default');
 }
 
 function seedStore(mainAgentDir: string, now = Date.now()) {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { TerminalSession } from '../helpers/pty-driver.js';
-import { chooseOpenaiInWizard } from '../helpers/pty-wizard.js';
+import { addOpenaiKeyInWizard } from '../helpers/pty-wizard.js';
 import { makeTempHome, readJson, writeJsonFile } from '../helpers/temp-state.js';
 
 const sessions: TerminalSession[] = [];
@@ -21,20 +21,7 @@ describe("the wizard's summary, with the real services", () => {
     const session = TerminalSession.launch(['onboard'], { home, cols: 120 });
     sessions.push(session);
     await session.waitFor('Welcome. This sets up a credential');
-    await session.press('enter');
-    await chooseOpenaiInWizard(session);
-    await session.press('enter');
-    await session.waitFor('Paste the OpenAI API key');
-    await session.type(fakeSecrets.openaiKey('summary'));
-    await session.waitFor('looks right');
-    await session.press('enter');
-    await session.waitFor('Profile name:');
-    await session.press('enter');
-    await session.waitFor("daemon's .env?");
-    await session.type('n');
-    await session.waitFor(/network: could not reach/);
-    await session.press('enter');
-    const summary = await session.waitFor('Saved openai:default');
+    const summary = await addOpenaiKeyInWizard(session, fakeSecrets.openaiKey('summary'));
     // openclaw.json once under "Written:", with all that went into it.
     expect(summary.split(`• ${configPath}`)).toHaveLength(2);
     expect(oneLine(summary)).toContain(`${configPath} (auth.profiles entry; openai plugin enabled)`);

@@ -8,3 +8,22 @@ export async function chooseOpenaiInWizard(session: TerminalSession): Promise<vo
   await session.press('enter');
   await session.waitFor('How do you want to sign in to OpenAI?');
 }
+
+/** From the wizard's welcome: OpenAI, API key, the default profile name, no .env; the summary screen. */
+export async function addOpenaiKeyInWizard(session: TerminalSession, key: string): Promise<string> {
+  await session.press('enter');
+  await chooseOpenaiInWizard(session);
+  await session.press('enter');
+  await session.waitFor('Paste the OpenAI API key');
+  await session.type(key);
+  await session.waitFor('looks right');
+  await session.press('enter');
+  await session.waitFor('Profile name:');
+  await session.press('enter');
+  await session.waitFor("daemon's .env?");
+  await session.type('n');
+  // The verify step: the key check reaches a closed local port (see the PTY driver).
+  await session.waitFor(/network: could not reach 127\.0\.0\.1:\d+: check your internet connection/);
+  await session.press('enter');
+  return session.waitFor('Saved openai:default');
+}
