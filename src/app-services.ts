@@ -24,6 +24,7 @@ import { findClaudeBinary } from './services/setup-token/find-claude.js';
 import type { PtySpawner } from './services/setup-token/pty.js';
 import { SetupTokenSession } from './services/setup-token/session.js';
 import { buildStatusReport } from './services/status/report.js';
+import type { StatusReport } from './services/status/types.js';
 
 /**
  * Everything the screens may do, in one object passed through one context: the real one wraps
@@ -87,6 +88,8 @@ export interface AppServices {
   applyDoctorFixes(findings: Finding[]): Promise<{ done: string[] } & GatewayOutcome>;
   /** `authdeck explain` for this agent: each model, its profiles as the gateway treats them (reads only). */
   explain(): Promise<ExplainReport>;
+  /** `status`'s warnings for the report's providers whose plugin is off or missing (reads only). */
+  pluginWarnings(state: AgentState, report: StatusReport): Promise<string[]>;
   /** A browser or device-code sign-in, saved where the gateway reads it. */
   signIn(request: SignInRequest): Promise<SignInResult>;
   /** Renews an OAuth profile's access token under the gateway's refresh lock. */
@@ -253,6 +256,10 @@ export function createAppServices(options: RealServicesOptions): AppServices {
       const { buildExplanation } = await import('./services/explain/explain.js');
       const state = await loadAgentState(workspace);
       return buildExplanation(state, { nowMs: Date.now(), warnWithinMs: options.warnWithinMs });
+    },
+    pluginWarnings: async (state, report) => {
+      const { pluginWarning, reportPluginProblems } = await import('./services/providers/plugin-state.js');
+      return (await reportPluginProblems(state, report)).map(pluginWarning);
     },
     signIn: async (request) => {
       const { signedIn, saved } = await actions.signIn(

@@ -90,6 +90,8 @@ export interface FakeServices extends AppServices {
   pluginInstalls: Array<{ need: PluginNeed; resolve(reason: string | undefined): void }>;
   /** Sign-ins the screens started; the test answers them. */
   signIns: Array<{ request: SignInRequest; resolve(result: SignInResult): void; reject(error: Error): void }>;
+  /** What pluginWarnings answers: the status warnings of plugins that are off or missing. */
+  pluginWarningLines: string[];
   /** What findLocalServer answers (default: nothing running). */
   localServer?: LocalServerFound | LocalServerFailure;
   /** The setup saveCredential reports beside the save (none: nothing to set up). */
@@ -118,6 +120,7 @@ export function createFakeServices(overrides: Partial<AppServices> & { state?: A
     changeListeners,
     doctorFindings: [],
     probeOutcomes: [],
+    pluginWarningLines: [],
     signIns: [],
     pluginInstalls: [],
     refreshAnswer: () => ({ status: 'refreshed', expiresAt: NOW + 3_600_000, gateway: NOT_TOLD }),
@@ -258,6 +261,7 @@ export function createFakeServices(overrides: Partial<AppServices> & { state?: A
       calls.push(['explain']);
       return buildExplanation(services.state, { nowMs: NOW, warnWithinMs: 86_400_000 });
     },
+    pluginWarnings: async () => services.pluginWarningLines,
     applyDoctorFixes: async (findings) => {
       calls.push(['applyDoctorFixes', findings.length]);
       services.doctorFindings = [];

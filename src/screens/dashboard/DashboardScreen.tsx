@@ -83,6 +83,13 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
   const selectedNow = renderedRow && isSelectable(renderedRow) ? renderedRow : undefined;
   const hints = modeHints(ui.mode, { row: selectedNow, filter: ui.filter }, { fixable: doctorFixable });
   const errorLines = error ? wrapStyled([{ text: `! ${shown(error)}`, color: 'red' }], width, 3) : [];
+  // A warning ends with its fix (a command to copy): it wraps rather than lose it at the edge.
+  const warningLines = (report?.warnings ?? []).flatMap((warning) =>
+    wrapStyled([{ text: shown(warning), color: 'yellow' }], width - 2, 3).map((line, index) => [
+      { text: index === 0 ? '! ' : '  ', color: 'yellow' },
+      ...line,
+    ]),
+  );
   const filterLines =
     ui.mode === 'filter'
       ? wrapText(filterField.value === '' ? ' type to filter' : `${filterField.value} `, width - 2).length
@@ -116,7 +123,7 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
     rows: height,
     title: headerLines('dashboard', shown(services.workspace.agentId), width).length,
     fixed: errorLines.length + filterLines + confirmLines.length + messageLines.length,
-    warnings: report?.warnings.length ?? 0,
+    warnings: warningLines.length,
     ...(ui.mode in panelWanted ? { panel: panelWanted[ui.mode as keyof typeof panelWanted] } : {}),
     hints: packHints(hints, width).length,
   });
@@ -253,11 +260,7 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
         </Text>
       )}
       <StyledLines lines={errorLines} />
-      {report?.warnings.slice(0, layout.warnings).map((warning) => (
-        <Text key={warning} color="yellow" wrap="truncate">
-          ! {shown(warning)}
-        </Text>
-      ))}
+      <StyledLines lines={warningLines.slice(0, layout.warnings)} />
       {ui.mode === 'filter' ? (
         <Box>
           <Text>/ </Text>

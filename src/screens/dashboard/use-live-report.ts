@@ -1,17 +1,20 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useServices } from '../../contexts.js';
 import type { AgentState } from '../../services/profiles/agent-state.js';
 import { buildStatusReport, nextStatusChangeAt, type StatusReport } from '../../services/status/report.js';
 
 /**
  * The status report for a live view. Building it for 5,000 profiles every second made garbage
  * the dashboard's memory budget could not afford; it is rebuilt when the state changes or a
- * status is due to change, while countdowns are drawn from the clock directly.
+ * status is due to change, while countdowns are drawn from the clock directly. Its warnings
+ * include `status`'s plugin warnings, which look at the disk and so arrive a moment later.
  */
 export function useLiveReport(
   state: AgentState | undefined,
   now: number,
   warnWithinMs: number,
 ): StatusReport | undefined {
+  const services = useServices();
   const nowRef = useRef(now);
   nowRef.current = now;
   const [transitions, setTransitions] = useState(0);
@@ -27,5 +30,24 @@ export function useLiveReport(
   useEffect(() => {
     if (now >= staleAt) setTransitions((count) => count + 1);
   }, [now, staleAt]);
-  return report;
+
+  // Kept until the next answer, so that a re-read does not make the warning blink.
+  const [pluginWarnings, setPluginWarnings] = useState<string[]>([]);
+  useEffect(() => {
+    if (!state || !report) return;
+    let current = true;
+    services.pluginWarnings(state, report).then(
+      (lines) => current && setPluginWarnings(lines),
+      // A plugin that cannot be looked at is doctor's to explain; the dashboard shows what it can.
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [services, state, report]);
+  return useMemo(
+    () =>
+      report && pluginWarnings.length > 0 ? { ...report, warnings: [...report.warnings, ...pluginWarnings] } : report,
+    [report, pluginWarnings],
+  );
 }

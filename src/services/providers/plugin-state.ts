@@ -77,3 +77,8 @@ export async function reportPluginProblems(state: AgentState, report: StatusRepo
   }
   return found;
 }
+
+/** The warning `status` and the dashboard give for one: what is off, what it costs, the fix. */
+export function pluginWarning({ provider, problem }: ProviderPluginProblem): string {
+  return `${provider}: ${problem.summary}, so the gateway does not use its credentials; fix: ${problem.fix}`;
+}

@@ -1,0 +1,33 @@
+import { act } from 'react';
+import { describe, expect, it } from 'vitest';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { createFakeServices, fakeState } from '../helpers/fake-services.js';
+import { renderApp, waitForFrame, waitUntil } from '../helpers/ink.js';
+
+// The dashboard gives status's warning for a provider whose plugin is off or missing (README
+// "Dashboard"): its credentials look fine in the table, yet the gateway does not load them.
+
+const profiles = { 'deepseek:default': { type: 'api_key', provider: 'deepseek', key: fakeSecrets.deepseekKey() } };
+const MISSING =
+  'deepseek: the deepseek plugin is not installed, so the gateway does not use its credentials; fix: `openclaw plugins install @openclaw/deepseek-provider`, then restart the gateway';
+
+describe('dashboard: plugin warnings', () => {
+  it('shows a missing plugin under the summary, its fix whole, and drops it once the files say it is installed', async () => {
+    const services = createFakeServices({ state: fakeState(profiles) });
+    services.pluginWarningLines = [MISSING];
+    const app = await renderApp(services, { name: 'dashboard' });
+    await waitForFrame(app, 'deepseek:default');
+    const frame = await waitForFrame(app, '! deepseek: the deepseek plugin is not installed');
+    // Wrapped, not cut at the edge: the fix is the part to copy.
+    expect(frame.replace(/\s+/g, ' ')).toContain(
+      'fix: `openclaw plugins install @openclaw/deepseek-provider`, then restart the gateway',
+    );
+    services.pluginWarningLines = [];
+    services.state = fakeState(profiles);
+    await act(async () => {
+      for (const listener of services.changeListeners) listener();
+    });
+    await waitUntil(() => !app.frame().includes('plugin is not installed'), 'the warning to go');
+    expect(app.frame()).toContain('deepseek:default');
+  });
+});
