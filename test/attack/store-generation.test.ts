@@ -2,8 +2,10 @@ import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { execOn, installOpenclawFixture, readCell } from '../helpers/openclaw-fixtures.js';
 import { TerminalSession } from '../helpers/pty-driver.js';
 import { runCli } from '../helpers/run-cli.js';
+import { runCommand } from '../helpers/run-command.js';
 import { makeTempHome, readJson } from '../helpers/temp-state.js';
 
 const sessions: TerminalSession[] = [];
@@ -118,5 +120,24 @@ describe('the store generation of a home with no store yet', () => {
     );
     expect(session.screen()).not.toContain('API key:');
     expect(existsSync(configPath)).toBe(false);
+  });
+});
+
+describe('a state database OpenClaw made before any credential (`openclaw onboard --auth-choice skip`)', () => {
+  it('the first save also writes the auth.sharedStore marker, without which OpenClaw reads another database', async () => {
+    const { home, stateDir } = makeTempHome();
+    installOpenclawFixture('a-v9-shared-fresh', stateDir);
+    const stateDb = join(stateDir, 'state', 'openclaw.sqlite');
+    execOn(stateDb, `delete from config_machine_state where state_key like 'auth%'`);
+    const saved = await runCommand(['add-key', '--provider', 'anthropic'], {
+      home,
+      env: { AUTHDECK_STORE_GENERATION: undefined, PATH: '/nonexistent' },
+      input: fakeSecrets.anthropicApiKey(),
+    });
+    expect(saved.code).toBe(0);
+    const cell = (key: string) =>
+      readCell(stateDb, `select value_json from config_machine_state where state_key = ?`, key);
+    expect(cell('auth.sharedStore')).toEqual({ location: 'state-db' });
+    expect(Object.keys((cell('authProfiles.store') as { profiles: object }).profiles)).toEqual(['anthropic:default']);
   });
 });

@@ -77,6 +77,39 @@ describe('OpenClaw 2026.9.6 (shared SQLite store)', () => {
     expect(jsonAuthFiles(h.mainAgentDir)).toEqual([]);
   });
 
+  it('on a home `openclaw onboard --auth-choice skip` set up (a state database, no store yet) writes what OpenClaw reads', async () => {
+    const h = interopHome('2026.9.6');
+    const onboarded = await openclaw('2026.9.6', h.home, [
+      'onboard',
+      '--non-interactive',
+      '--accept-risk',
+      '--auth-choice',
+      'skip',
+      '--skip-health',
+    ]);
+    expect(onboarded).toMatchObject({ code: 0 });
+    expect(readCell(h.stateDb, `select count(*) as n from config_machine_state where state_key like 'auth%'`)).toBe(0);
+    expect(await h.authdeck(['add-key', '--provider', 'anthropic'], fakeSecrets.anthropicApiKey())).toMatchObject({
+      code: 0,
+    });
+    expect(
+      await h.authdeck(
+        ['add-key', '--provider', 'anthropic', '--profile-id', 'spare'],
+        fakeSecrets.anthropicApiKey('spare'),
+      ),
+    ).toMatchObject({
+      code: 0,
+    });
+    expect(await listIds('2026.9.6', h.home)).toEqual(['anthropic:default', 'anthropic:spare']);
+    expect(await h.authdeck(['order', 'set', '--provider', 'anthropic', 'spare', 'default'])).toMatchObject({
+      code: 0,
+    });
+    const order = parseJsonOutput<{ order: string[] | null }>(
+      await openclaw('2026.9.6', h.home, ['models', 'auth', 'order', 'get', '--provider', 'anthropic', '--json']),
+    );
+    expect(order.order).toEqual(['anthropic:spare', 'anthropic:default']);
+  });
+
   it('loses nothing when authdeck and OpenClaw write the store at the same time', async () => {
     const h = interopHome('2026.9.6');
     expect(

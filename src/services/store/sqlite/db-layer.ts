@@ -23,6 +23,7 @@ import {
   type DbInspection,
   inspectOpen,
   readMachineState,
+  STATE_KEY_SHARED_STORE,
   STATE_KEY_STATE,
   STATE_KEY_STORE,
 } from './inspect.js';
@@ -170,6 +171,22 @@ function upsertCell(
   }
 }
 
+/**
+ * OpenClaw reads the shared store from the state database only once `auth.sharedStore` says so
+ * (absent, it reads the main agent's database): its first shared write sets the marker, and so
+ * does authdeck's, in the same transaction. Layers only put the store here when OpenClaw's first
+ * write would (store/generation.ts); an existing marker is never changed.
+ */
+function claimSharedStore(db: SqliteDatabase, nowMs: number): void {
+  db.run(
+    `insert into config_machine_state (state_key, value_json, updated_at_ms) values (?, ?, ?)
+     on conflict(state_key) do nothing`,
+    STATE_KEY_SHARED_STORE,
+    JSON.stringify({ location: 'state-db' }),
+    nowMs,
+  );
+}
+
 export interface DbWriteOptions {
   now?: () => number;
   agentId?: string;
@@ -230,6 +247,7 @@ export async function updateDbLayer<T>(
       const stateAfter = stateText(stateAfterDoc);
       const stateWritten = stateAfter !== stateBefore;
       if (stateWritten) upsertCell(db, location, 'state', stateAfter, nowMs);
+      if ((storeWritten || stateWritten) && location.backend === 'state-db') claimSharedStore(db, nowMs);
       const after = buildSnapshot(
         location,
         snapshot.profilesDoc,
