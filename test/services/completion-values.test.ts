@@ -98,7 +98,7 @@ describe('completion values (authdeck __complete)', () => {
     for (const [path, hash] of Object.entries(before)) expect(after[path], path).toBe(hash);
   });
 
-  it('leaves out ids a shell could not offer as typed (controls, escapes, blanks)', async () => {
+  it('leaves out ids a shell could not offer as typed (controls, escapes, blanks, shell syntax)', async () => {
     const temp = makeTempHome();
     writeJsonFile(join(temp.mainAgentDir, 'auth-profiles.json'), {
       version: 1,
@@ -108,9 +108,19 @@ describe('completion values (authdeck __complete)', () => {
         'openai:two words': { type: 'api_key', provider: 'openai', key: KEY },
         'openai:line\nbreak': { type: 'api_key', provider: 'openai', key: KEY },
         'openai:\u202eevil': { type: 'api_key', provider: 'openai', key: KEY },
+        // bash inserts a reply unquoted: these would run a command or mangle the line on Enter.
+        'openai:$(touch${IFS}pwned)': { type: 'api_key', provider: 'openai', key: KEY },
+        'openai:`id`': { type: 'api_key', provider: 'openai', key: KEY },
+        'openai:a;b|c&d': { type: 'api_key', provider: 'openai', key: KEY },
+        "openai:it's": { type: 'api_key', provider: 'openai', key: KEY },
+        'openai:back\\slash': { type: 'api_key', provider: 'openai', key: KEY },
+        'openai:me+work@example.com': { type: 'api_key', provider: 'openai', key: KEY },
       },
     });
-    expect(await completionValues('profiles', [], { HOME: temp.home, PATH: '/nonexistent' })).toEqual(['openai:ok']);
+    expect(await completionValues('profiles', [], { HOME: temp.home, PATH: '/nonexistent' })).toEqual([
+      'openai:me+work@example.com',
+      'openai:ok',
+    ]);
   });
 
   it('offers the catalog: providers, auth choices, and the sign-ins login takes', async () => {

@@ -27,9 +27,15 @@ export function lineOptions(words: readonly string[]): LineOptions {
   return found;
 }
 
-/** A value a shell can offer as typed: no control, invisible or bidi character, no blank. */
+/**
+ * A value a shell can put on the line as typed: letters, digits and the punctuation ids, emails
+ * and model refs use. bash inserts a reply unquoted, so `$( ) ; | & \` and quotes would run
+ * or mangle on Enter (a sign-in server names the profile); such ids are typed, not offered.
+ */
+const OFFERABLE = /^[\p{L}\p{N}._:@+/=,%-]+$/u;
+
 function offerable(value: string): boolean {
-  return value !== '' && !/\s/.test(value) && !hasUnsafeCharacters(value);
+  return OFFERABLE.test(value) && !hasUnsafeCharacters(value);
 }
 
 /**
