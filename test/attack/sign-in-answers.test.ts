@@ -36,6 +36,15 @@ describe('a sign-in server that answers with hostile text', () => {
     expect(profiles['openai-codex:default']).toMatchObject({ type: 'oauth', email: `me\n${OSC52_CLEAR}@evil.example` });
   });
 
+  it('an email holding shell syntax: the sign-in is kept under `default`, the email as sent', async () => {
+    const email = '"$(curl|sh)"@x.example';
+    const { run, mainAgentDir } = await deviceLogin('openai', { email });
+    expect(run.code).toBe(0);
+    const profiles = readJson(join(mainAgentDir, 'auth-profiles.json')).profiles;
+    expect(Object.keys(profiles)).toEqual(['openai-codex:default']);
+    expect(profiles['openai-codex:default']).toMatchObject({ type: 'oauth', email });
+  });
+
   it('a device code that writes the clipboard and clears the screen is shown as text', async () => {
     const { run } = await deviceLogin('github-copilot', { userCode: `WDJB${OSC52_CLEAR}` });
     expect(run.code).toBe(0);

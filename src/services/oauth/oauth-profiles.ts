@@ -98,11 +98,18 @@ export async function saveSignIn(
 }
 
 /**
+ * The characters of an everyday email address: a name with anything else (controls, blanks,
+ * quotes, `$( )`, `;`, `/`, `:`) would be an id that forges output, runs in a shell that
+ * completes it, or reads as a path or a second provider prefix.
+ */
+const EMAIL_NAME = /^[\p{L}\p{N}._%+@-]+$/u;
+
+/**
  * The name a provider's answer suggests (an email), if it makes a usable id: the code is already
- * exchanged when it arrives, so a name with control, invisible or space characters must not end
- * the sign-in and lose the tokens — the profile is then saved as `default`.
+ * exchanged when it arrives, so an odd name must not end the sign-in and lose the tokens — the
+ * profile is then saved as `default` (the email itself is kept in the profile, as sent).
  */
 function signInName(suggested: string): string {
   const name = suggested.trim();
-  return name === '' || hasUnsafeCharacters(name) || /\s/.test(name) || name.length > 200 ? 'default' : name;
+  return EMAIL_NAME.test(name) && !hasUnsafeCharacters(name) && name.length <= 200 ? name : 'default';
 }
