@@ -33,15 +33,18 @@ describe('onboarding under attack', () => {
     expect(() => readJson(configPath)).toThrow();
   });
 
-  it('a model id with colour codes reaches the terminal as text', async () => {
-    const { home } = makeTempHome();
-    const run = await runCommand(
-      ['onboard', '--non-interactive', ...CUSTOM, '--custom-model-id', 'llama\x1b[31mRED\x1b[8mhid'],
-      { home, input: 'k' },
-    );
-    expect(run.code).toBe(0);
-    expect(run.stdout).not.toContain('\x1b');
-    expect(run.stdout).toContain('llama\\x1b[31mRED');
+  it('a model id with colour codes, a blank or a runaway length is refused in one line, nothing written', async () => {
+    const { home, configPath } = makeTempHome();
+    for (const id of ['llama\x1b[31mRED\x1b[8mhid', 'two words', '/etc/passwd', 'x'.repeat(201)]) {
+      const run = await runCommand(['onboard', '--non-interactive', ...CUSTOM, '--custom-model-id', id], {
+        home,
+        input: 'k',
+      });
+      expect(run.code, id).toBe(64);
+      expect(run.stderr, id).not.toContain('\x1b');
+      expect(run.stderr.trim().split('\n'), id).toHaveLength(1);
+    }
+    expect(() => readJson(configPath)).toThrow();
   });
 
   it('a custom endpoint on a 2026.9 home carries the marks that keep its models from becoming an allowlist', async () => {

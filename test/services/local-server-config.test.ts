@@ -226,16 +226,14 @@ describe('localProviderConfig: where OpenClaw refuses, or would change the serve
     );
   });
 
-  it('an id with escape codes is written exactly; the error text about it is not', async () => {
+  it('an id with escape codes is not offered, and the error that names it says it as text', async () => {
     const evil = 'evil\u001b[2J';
     const { found } = await setupAgainst(
-      { kind: 'ollama', models: [{ name: evil, capabilities: ['completion'] }] },
+      { kind: 'ollama', models: [{ name: evil, capabilities: ['completion'] }, { name: 'llama3' }] },
       'ollama',
       '--custom-base-url ORIGIN',
     );
-    const setup = localProviderConfig('ollama', found.baseUrl, found.models, evil);
-    expect(setup.primaryModel).toBe(`ollama/${evil}`);
-    expect(setup.provider.models.map((model) => model.id)).toEqual([evil]);
-    expect(() => localProviderConfig('ollama', found.baseUrl, found.models, `${evil}x`)).toThrow(/evil\\x1b\[2Jx/);
+    expect(found.models.map((model) => model.id)).toEqual(['llama3']);
+    expect(() => localProviderConfig('ollama', found.baseUrl, found.models, evil)).toThrow(/evil\\x1b\[2J/);
   });
 });

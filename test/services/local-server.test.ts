@@ -226,18 +226,31 @@ describe('findLocalServer: when there is no usable server', () => {
 });
 
 describe('findLocalServer: text from the server', () => {
-  it('model names with escape codes: shown as visible escapes, ids kept exact', async () => {
+  it('ids that could not go into openclaw.json are left out; display names are shown as visible escapes', async () => {
     const evil = 'evil\u001b]52;c;cHduZWQ=\u0007\u001b[2Jmodel';
-    const ollama = await startFakeLocalServer({ kind: 'ollama', models: [{ name: evil }] });
-    const [model] = (await found('ollama', ollama.origin)).models;
-    expect(model?.id).toBe(evil);
-    expect(model?.label).toBe('evil\\x1b]52;c;cHduZWQ=\\x07\\x1b[2Jmodel');
+    const ollama = await startFakeLocalServer({
+      kind: 'ollama',
+      models: [{ name: evil }, { name: 'x'.repeat(5000) }, { name: 'two words' }, { name: '/etc' }, { name: 'llama3' }],
+    });
+    expect((await found('ollama', ollama.origin)).models.map((model) => model.id)).toEqual(['llama3']);
     const lmstudio = await startFakeLocalServer({
       kind: 'lmstudio',
-      models: [{ type: 'llm', key: evil, display_name: `Nice\u202eName\n`, loaded_instances: [] }],
+      models: [
+        { type: 'llm', key: evil, loaded_instances: [] },
+        { type: 'llm', key: 'qwen/qwen3.5-9b', display_name: `Nice\u202eName\n`, loaded_instances: [] },
+      ],
     });
-    const [lm] = (await found('lmstudio', lmstudio.origin)).models;
-    expect(lm).toMatchObject({ id: evil, name: 'Nice\u202eName', label: 'Nice\\u202eName' });
+    const models = (await found('lmstudio', lmstudio.origin)).models;
+    expect(models).toHaveLength(1);
+    expect(models[0]).toMatchObject({ id: 'qwen/qwen3.5-9b', name: 'Nice\u202eName', label: 'Nice\\u202eName' });
+    const vllm = await startFakeLocalServer({ kind: 'openai', models: [{ id: evil }, { id: 'meta/llama' }] });
+    expect((await found('vllm', `${vllm.origin}/v1`)).models.map((model) => model.id)).toEqual(['meta/llama']);
+  });
+
+  it('an absurd context length from /api/show is not written as one', async () => {
+    const ollama = await startFakeLocalServer({ kind: 'ollama', models: [{ name: 'llama3', context: 1e308 }] });
+    const [model] = (await found('ollama', ollama.origin)).models;
+    expect(model?.contextWindow).toBeUndefined();
   });
 
   it('a typed address with controls is shown escaped in the reason', async () => {

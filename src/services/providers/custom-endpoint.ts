@@ -7,6 +7,7 @@
 import { UsageError } from '../errors.js';
 import { asRecord } from '../json-text.js';
 import { shown } from '../terminal-text.js';
+import { checkedModelIdFlag } from './model-id.js';
 import type { ProviderSetup } from './setup-plan.js';
 
 export type CustomCompatibility = 'openai' | 'openai-responses' | 'anthropic';
@@ -100,8 +101,7 @@ export function customSetup(doc: Record<string, unknown>, input: CustomEndpointI
     throw new UsageError(
       'Azure endpoints need the URL rewrites of `openclaw onboard --auth-choice custom-api-key`; authdeck does not make them',
     );
-  const modelId = input.modelId.trim();
-  if (!modelId) throw new UsageError('--custom-model-id is empty');
+  const modelId = checkedModelIdFlag(input.modelId);
   if (input.providerId !== undefined && !/[a-z0-9]/.test(endpointId(input.providerId)))
     throw new UsageError('--custom-provider-id must include letters or numbers');
   // Keys of every JavaScript object: OpenClaw's own reading of models.providers breaks on them.

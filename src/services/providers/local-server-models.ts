@@ -1,5 +1,6 @@
 import { shown } from '../terminal-text.js';
 import { type HttpContext, inBatches, requestJson } from './local-server-http.js';
+import { isWritableModelId } from './model-id.js';
 
 /**
  * A served model as OpenClaw's setup reads it, per server family. `id` is exact (it goes into
@@ -116,8 +117,10 @@ async function showOllamaModel(context: HttpContext, apiBase: string, name: stri
   const body = record(answer.body) ?? {};
   let contextWindow: number | undefined;
   for (const [key, value] of Object.entries(record(body.model_info) ?? {})) {
-    if (key.endsWith('.context_length') && typeof value === 'number' && Number.isFinite(value) && value >= 1) {
-      contextWindow = Math.floor(value);
+    const length =
+      key.endsWith('.context_length') && typeof value === 'number' ? positiveInteger(Math.floor(value)) : undefined;
+    if (length !== undefined) {
+      contextWindow = length;
       break;
     }
   }
@@ -139,7 +142,7 @@ export async function readOllamaModels(context: HttpContext, apiBase: string, ro
   for (const row of rows) {
     const entry = record(row);
     const name = entry?.name;
-    if (!entry || typeof name !== 'string' || !name) continue;
+    if (!entry || typeof name !== 'string' || !isWritableModelId(name)) continue;
     const remote =
       [entry.remote_host, entry.remote_model].some((value) => typeof value === 'string' && value.trim() !== '') ||
       isOllamaCloudModel(name);
@@ -219,7 +222,7 @@ export function readLmStudioModels(rows: unknown[]): LmStudioModel[] {
   return rows.flatMap((row): LmStudioModel[] => {
     const entry = record(row);
     const id = typeof entry?.key === 'string' ? entry.key.trim() : '';
-    if (entry?.type !== 'llm' || !id) return [];
+    if (entry?.type !== 'llm' || !isWritableModelId(id)) return [];
     let loaded: number | null = null;
     for (const instance of Array.isArray(entry.loaded_instances) ? entry.loaded_instances : []) {
       const length = positiveInteger(record(record(instance)?.config)?.context_length);
@@ -253,7 +256,7 @@ export function readOpenAiModels(rows: unknown[]): OpenAiModel[] {
   return rows.flatMap((row): OpenAiModel[] => {
     const entry = record(row);
     const id = typeof entry?.id === 'string' ? entry.id.trim() : '';
-    if (!entry || !id) return [];
+    if (!entry || !isWritableModelId(id)) return [];
     const contextWindow =
       positiveInteger(record(entry.meta)?.n_ctx_train) ??
       CONTEXT_FIELDS.map((name) => positiveInteger(entry[name])).find((value) => value !== undefined);

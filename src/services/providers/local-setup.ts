@@ -6,6 +6,7 @@
 import { AuthdeckError, UsageError } from '../errors.js';
 import { findLocalServer, LOCAL_SERVERS, type LocalServerKind } from './local-server.js';
 import { defaultModelChoice, localProviderConfig } from './local-server-config.js';
+import { checkedModelIdFlag } from './model-id.js';
 import type { ProviderSetup } from './setup-plan.js';
 
 export { isLocalServerKind } from './local-server.js';
@@ -52,7 +53,7 @@ export async function planLocalServer(input: LocalSetupInput): Promise<LocalSetu
     baseUrl = found.baseUrl;
     models = found.models;
   }
-  let modelId = input.modelId;
+  let modelId = input.modelId === undefined ? undefined : checkedModelIdFlag(input.modelId);
   if (!modelId) {
     const picked = defaultModelChoice(kind, models);
     if (picked.id === undefined)

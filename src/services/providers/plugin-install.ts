@@ -10,8 +10,9 @@ import { takeInterrupts } from '../../interrupts.js';
 import { readTextIfExists } from '../files/fs-read.js';
 import { findOnPath } from '../find-program.js';
 import { asRecord, jsonObject } from '../json-text.js';
-import { hasUnsafeCharacters, shown } from '../terminal-text.js';
+import { shown } from '../terminal-text.js';
 import type { CatalogPlugin } from './catalog.js';
+import { isWritableModelId } from './model-id.js';
 
 /** What the gateway still lacks to use a provider: its plugin, and the command that installs it. */
 export interface PluginNeed {
@@ -66,7 +67,6 @@ async function pluginInstalled(plugin: CatalogPlugin, where: PluginHome): Promis
 const MANIFEST_MAX_BYTES = 4 * 1024 * 1024;
 
 /** The longest model id taken from a manifest (real ones are under 100 characters). */
-const MODEL_ID_MAX = 200;
 
 /**
  * The default model an installed external plugin names for `provider` in its manifest
@@ -87,12 +87,7 @@ export async function installedDefaultModel(
   const named = asRecord(model)?.defaultModel;
   // The manifest is the package's text: a model id with a control, an escape, a bidi mark (or
   // a runaway length) is not one to make the gateway's default.
-  return typeof named === 'string' &&
-    /^[^\s/][^\s]*$/.test(named) &&
-    !hasUnsafeCharacters(named) &&
-    named.length <= MODEL_ID_MAX
-    ? `${provider}/${named}`
-    : undefined;
+  return typeof named === 'string' && isWritableModelId(named) ? `${provider}/${named}` : undefined;
 }
 
 /** The plugin still to install for `plugin` (undefined: bundled, or installed already). */

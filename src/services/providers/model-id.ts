@@ -1,0 +1,25 @@
+import { UsageError } from '../errors.js';
+import { hasUnsafeCharacters, shown } from '../terminal-text.js';
+
+/** Longest model id authdeck writes into openclaw.json from text it did not choose. */
+export const MODEL_ID_MAX = 200;
+
+/**
+ * A model id from another program's text (a plugin manifest, a local server's list, a flag) that
+ * may go into openclaw.json, perhaps as the gateway's default: no blank, control, escape or bidi
+ * mark, not a runaway length, and not starting with `/` (a ref is `<provider>/<id>`).
+ */
+export function isWritableModelId(id: string): boolean {
+  return /^[^\s/]\S*$/.test(id) && !hasUnsafeCharacters(id) && id.length <= MODEL_ID_MAX;
+}
+
+/** `--custom-model-id` as written, or a one-line refusal. */
+export function checkedModelIdFlag(id: string): string {
+  const trimmed = id.trim();
+  if (!trimmed) throw new UsageError('--custom-model-id is empty');
+  if (!isWritableModelId(trimmed))
+    throw new UsageError(
+      `--custom-model-id "${shown(trimmed, 60)}" is not a model id authdeck writes (a blank, a control character, a leading / or more than ${MODEL_ID_MAX} characters)`,
+    );
+  return trimmed;
+}
