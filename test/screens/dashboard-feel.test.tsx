@@ -79,9 +79,9 @@ describe('dashboard: keys never do nothing silently', () => {
     const { app } = await openDashboard();
     await app.press('enter');
     const frame = await waitForFrame(app, 'enter/esc close');
-    expect(frame).not.toContain('K/J reorder');
+    expect(frame).not.toContain('e explain');
     await app.press('enter');
-    await waitForFrame(app, 'K/J reorder');
+    await waitForFrame(app, 'e explain');
   });
 
   it("D shows the doctor's findings; f applies the safe fixes and checks again", async () => {
@@ -108,7 +108,7 @@ describe('dashboard: keys never do nothing silently', () => {
     expect(app.frame()).not.toContain('f apply the safe fixes');
     expect(services.calls.map((call) => call[0])).toEqual(['runDoctor', 'applyDoctorFixes', 'runDoctor']);
     await app.press('escape');
-    await waitForFrame(app, 'K/J reorder');
+    await waitForFrame(app, 'e explain');
   });
 
   it('D offers f only when a finding has a safe fix; f then says there is none', async () => {
@@ -198,6 +198,6 @@ describe('dashboard: keys never do nothing silently', () => {
     await waitForFrame(app, 'Saved xai:default');
     await app.press('enter');
     const back = await waitForFrame(app, /▸ .*xai:default/);
-    expect(back).toContain('K/J reorder');
+    expect(back).toContain('e explain');
   });
 });

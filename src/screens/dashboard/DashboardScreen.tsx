@@ -81,7 +81,10 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
   // What the frame holds besides the table, in lines, so that it fits the terminal's rows.
   const renderedRow = rows[cursorIndex(rows, ui.cursorKey)];
   const selectedNow = renderedRow && isSelectable(renderedRow) ? renderedRow : undefined;
-  const hints = modeHints(ui.mode, { row: selectedNow, filter: ui.filter }, { fixable: doctorFixable });
+  const reorderable =
+    selectedNow?.kind === 'profile' &&
+    (report?.profiles.filter((profile) => profile.provider === selectedNow.profile.provider).length ?? 0) > 1;
+  const hints = modeHints(ui.mode, { row: selectedNow, filter: ui.filter, reorderable }, { fixable: doctorFixable });
   const errorLines = error ? wrapStyled([{ text: `! ${shown(error)}`, color: 'red' }], width, 3) : [];
   // A warning ends with its fix (a command to copy): it wraps rather than lose it at the edge.
   const warningLines = (report?.warnings ?? []).flatMap((warning) =>
@@ -148,7 +151,7 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
 
   // A message is news for a while, not a fixture: it goes after some seconds (or the next key).
   useEffect(() => {
-    if (!ui.message) return;
+    if (!ui.message || ui.message.tone === 'busy') return;
     const timer = setTimeout(() => dispatch({ type: 'clear-message' }), MESSAGE_MS);
     return () => clearTimeout(timer);
   }, [ui.message, dispatch]);

@@ -5,6 +5,8 @@ import type { SelectableRow } from './dashboard-rows.js';
 export interface ListContext {
   row: SelectableRow | undefined;
   filter: string;
+  /** The selected profile's provider has another profile to move it past. */
+  reorderable?: boolean;
 }
 
 export type ListAction =
@@ -32,6 +34,7 @@ export type ListAction =
   | 'quit';
 
 const profileRow = ({ row }: ListContext) => row?.kind === 'profile';
+const anyRow = ({ row }: ListContext) => row !== undefined;
 
 /** The list: the dashboard's main mode. The hint bar, the help panel and the handler all read it. */
 export const LIST_KEYS: KeyTable<ListAction, ListContext> = [
@@ -56,6 +59,8 @@ export const LIST_KEYS: KeyTable<ListAction, ListContext> = [
     label: 's',
     hint: 'setup-token',
     help: 'run claude setup-token (into the selected Anthropic token profile)',
+    // It works from any row (into the default Anthropic profile); hinted where it is the point.
+    hintWhen: ({ row }) => row === undefined || (row.kind === 'profile' && row.profile.provider === 'anthropic'),
   },
   {
     action: 'remove',
@@ -63,7 +68,9 @@ export const LIST_KEYS: KeyTable<ListAction, ListContext> = [
     label: 'd',
     hint: 'remove',
     help: 'remove the profile (asks first)',
-    when: ({ row }) => row !== undefined,
+    when: anyRow,
+    // On an environment variable or the main agent's profile it says why it cannot.
+    hintWhen: ({ row }) => row?.kind === 'profile' && row.profile.source !== 'inherited',
   },
   {
     action: 'move-up',
@@ -71,16 +78,17 @@ export const LIST_KEYS: KeyTable<ListAction, ListContext> = [
     label: 'K/J',
     hint: 'reorder',
     help: "move up / down in the provider's order (writes the agent's override)",
-    when: profileRow,
+    when: anyRow,
+    hintWhen: (context) => profileRow(context) && context.reorderable === true,
   },
-  { action: 'move-down', keys: ['J'], label: 'J', help: "move down in the provider's order", when: profileRow },
+  { action: 'move-down', keys: ['J'], label: 'J', help: "move down in the provider's order", when: anyRow },
   {
     action: 'clear-cooldown',
     keys: ['c'],
     label: 'c',
     hint: 'clear cooldown',
     help: 'clear a cooldown or disabled window',
-    when: ({ row }) => row !== undefined,
+    when: anyRow,
     hintWhen: ({ row }) => row?.kind === 'profile' && row.profile.usage !== null,
   },
   {
@@ -89,7 +97,7 @@ export const LIST_KEYS: KeyTable<ListAction, ListContext> = [
     label: 'r',
     hint: 'refresh sign-in',
     help: "refresh an OAuth sign-in now (under the gateway's refresh lock)",
-    when: ({ row }) => row !== undefined,
+    when: anyRow,
     hintWhen: ({ row }) => row?.kind === 'profile' && row.profile.type === 'oauth',
   },
   {
@@ -120,6 +128,7 @@ export const LIST_KEYS: KeyTable<ListAction, ListContext> = [
     action: 'explain',
     keys: ['e'],
     label: 'e',
+    hint: 'explain',
     help: 'explain: why each profile is tried, waiting or skipped, model by model',
   },
   { action: 'help', keys: ['?'], label: '?', hint: 'help', help: 'this help' },

@@ -31,7 +31,13 @@ export function confirmQuestion(profile: ProfileReport, state: AgentState | unde
 }
 
 export function toneColor(tone: Tone): { color?: string } {
-  return tone === 'error' ? { color: 'red' } : tone === 'success' ? { color: 'green' } : {};
+  return tone === 'error'
+    ? { color: 'red' }
+    : tone === 'success'
+      ? { color: 'green' }
+      : tone === 'busy'
+        ? { color: 'cyan' }
+        : {};
 }
 
 const MODE_KEYS = {

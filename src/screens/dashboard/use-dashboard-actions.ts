@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useRef } from 'react';
 import { useNavigation, useServices, useSwitchServices } from '../../contexts.js';
 import { formatRelative } from '../../services/durations.js';
 import { errorMessage } from '../../services/errors.js';
@@ -20,14 +20,27 @@ export function useDashboardActions(dispatch: (action: DashboardUiAction) => voi
   const services = useServices();
   const navigation = useNavigation();
   const switchServices = useSwitchServices();
+  // One write at a time, said while it runs: a first write on OpenClaw 2026.8+ runs OpenClaw,
+  // which takes seconds (a minute offline), and a key pressed again must not start a second.
+  const writing = useRef<string | undefined>(undefined);
   const run = useCallback(
-    (work: () => Promise<string>) => {
+    (busy: string, work: () => Promise<string>) => {
+      if (writing.current !== undefined) {
+        dispatch({ type: 'message', text: `${writing.current} Wait for it to finish.`, tone: 'busy' });
+        return;
+      }
+      writing.current = busy;
+      dispatch({ type: 'message', text: busy, tone: 'busy' });
       work().then(
         (text) => {
+          writing.current = undefined;
           dispatch({ type: 'message', text, tone: 'success' });
           reload();
         },
-        (error: unknown) => dispatch({ type: 'message', text: errorMessage(error), tone: 'error' }),
+        (error: unknown) => {
+          writing.current = undefined;
+          dispatch({ type: 'message', text: errorMessage(error), tone: 'error' });
+        },
       );
     },
     [dispatch, reload],
@@ -41,13 +54,18 @@ export function useDashboardActions(dispatch: (action: DashboardUiAction) => voi
           text: 'an environment variable is not a profile: change it in the environment or the daemon .env',
           tone: 'error',
         });
-      run(async () => {
+      run(`Removing ${row.profile.id}…`, async () => {
         const removed = await services.removeProfile(row.profile.id);
         return withGateway(`Removed ${removed.profileId} from ${removed.storePath}`, removed.gatewayNote);
       });
     },
     reorder: (row: SelectableRow, report: StatusReport, state: AgentState, direction: -1 | 1) => {
-      if (row.kind !== 'profile') return;
+      if (row.kind !== 'profile')
+        return dispatch({
+          type: 'message',
+          text: `${row.env.variable} is an environment variable: an order lists profiles only`,
+          tone: 'info',
+        });
       const provider = row.profile.provider;
       const base = orderBase(report, state, provider);
       const next = moveInOrder(base, row.profile.id, direction);
@@ -58,7 +76,8 @@ export function useDashboardActions(dispatch: (action: DashboardUiAction) => voi
             : `${row.profile.id} is already ${direction < 0 ? 'first' : 'last'} in the ${provider} order`;
         return dispatch({ type: 'message', text, tone: 'info' });
       }
-      run(async () => {
+      const slow = state.store.orderWriteRunsOpenclaw ? ' (this runs OpenClaw, which can take a minute)' : '';
+      run(`Writing the ${provider} order…${slow}`, async () => {
         const result = await services.setOrder(provider, next);
         return withGateway(`${provider} order: ${next.join(' → ')} (${result.path})`, result.gatewayNote);
       });
@@ -66,7 +85,7 @@ export function useDashboardActions(dispatch: (action: DashboardUiAction) => voi
     clearCooldown: (row: SelectableRow) => {
       if (row.kind !== 'profile' || row.profile.usage === null)
         return dispatch({ type: 'message', text: 'no cooldown to clear here', tone: 'info' });
-      run(async () => {
+      run(`Clearing the ${row.profile.usage} of ${row.profile.id}…`, async () => {
         const cleared = await services.clearCooldown(row.profile.id);
         return withGateway(`Cleared the ${row.profile.usage} of ${row.profile.id}`, cleared.gatewayNote);
       });
@@ -80,8 +99,7 @@ export function useDashboardActions(dispatch: (action: DashboardUiAction) => voi
           tone: 'info',
         });
       const id = row.profile.id;
-      dispatch({ type: 'message', text: `Refreshing ${id}…`, tone: 'info' });
-      run(async () => {
+      run(`Refreshing ${id}…`, async () => {
         const outcome = await services.refreshProfile(id);
         const when = formatRelative(outcome.expiresAt, services.now());
         const text =

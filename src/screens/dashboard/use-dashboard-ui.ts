@@ -1,7 +1,8 @@
 import { useSyncReducer } from '../../hooks/use-sync-reducer.js';
 
 export type DashboardMode = 'list' | 'filter' | 'details' | 'confirm-remove' | 'help' | 'agents' | 'doctor' | 'explain';
-export type Tone = 'info' | 'success' | 'error';
+/** `busy`: a write still running; it stays until its outcome replaces it. */
+export type Tone = 'info' | 'success' | 'error' | 'busy';
 
 export interface DashboardUi {
   mode: DashboardMode;
@@ -32,7 +33,7 @@ export function dashboardUiReducer(state: DashboardUi, action: DashboardUiAction
     case 'message':
       return { ...state, message: { text: action.text, tone: action.tone } };
     case 'clear-message':
-      return state.message ? { ...state, message: undefined } : state;
+      return state.message && state.message.tone !== 'busy' ? { ...state, message: undefined } : state;
   }
 }
 

@@ -79,6 +79,11 @@ export class AgentStore {
     return this.generation.era !== 'json' && !layer.present;
   }
 
+  /** An order written now would first have OpenClaw create the agent's own database. */
+  get orderWriteRunsOpenclaw(): boolean {
+    return this.generation.era !== 'json' && !this.layers.own.present;
+  }
+
   /** How this store's OpenClaw spells a provider id it renamed (openai-codex before 2026.7, openai after). */
   providerId(provider: string): string {
     for (const { before, after } of PROVIDER_RENAMES) {

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { anthropicPair, createFakeServices, fakeState, holdSetOrder } from '../helpers/fake-services.js';
+import { renderApp, waitForFrame } from '../helpers/ink.js';
+
+// The hint bar shows the keys that act on the selected row (README "Dashboard"); a key that
+// cannot act says why; a write says it is running, and a key pressed again does not start another.
+
+const profiles = {
+  ...anthropicPair(),
+  'openai:default': { type: 'api_key', provider: 'openai', key: fakeSecrets.openaiKey() },
+};
+
+async function openDashboard(hold = false) {
+  const state = { ...fakeState(profiles), daemonEnv: { GROQ_API_KEY: fakeSecrets.groqKey() } };
+  const services = createFakeServices({ state });
+  const release = hold ? holdSetOrder(services) : () => {};
+  const app = await renderApp(services, { name: 'dashboard' });
+  await waitForFrame(app, 'env GROQ_API_KEY');
+  return { app, services, release };
+}
+
+/** Moves the cursor down until the selected row matches. */
+async function selectRow(app: Awaited<ReturnType<typeof renderApp>>, row: RegExp) {
+  for (let i = 0; i < 8 && !row.test(app.frame()); i++) await app.type('j');
+  expect(app.frame()).toMatch(row);
+}
+
+describe('dashboard: the hint bar follows the row', () => {
+  it('an Anthropic profile with a sibling: reorder, remove, setup-token, explain', async () => {
+    const { app } = await openDashboard();
+    await selectRow(app, /▸ .*anthropic:work/);
+    const frame = app.frame();
+    for (const hint of ['K/J reorder', 'd remove', 's setup-token', 'e explain']) expect(frame).toContain(hint);
+  });
+
+  it('a lone OpenAI key: no reorder, no setup-token', async () => {
+    const { app } = await openDashboard();
+    await selectRow(app, /▸ .*openai:default/);
+    const frame = app.frame();
+    expect(frame).toContain('d remove');
+    expect(frame).not.toContain('K/J reorder');
+    expect(frame).not.toContain('s setup-token');
+  });
+
+  it('an environment variable: neither remove nor reorder is offered, and K says why', async () => {
+    const { app, services } = await openDashboard();
+    await selectRow(app, /▸ .*env GROQ_API_KEY/);
+    expect(app.frame()).not.toContain('d remove');
+    expect(app.frame()).not.toContain('K/J reorder');
+    await app.type('K');
+    expect(app.frame()).toContain('GROQ_API_KEY is an environment variable: an order lists profiles only');
+    expect(services.calls).toEqual([]);
+  });
+});
+
+describe('dashboard: a write under way', () => {
+  it('says so until it lands, and K pressed again starts no second write', async () => {
+    const { app, services, release } = await openDashboard(true);
+    await selectRow(app, /▸ .*anthropic:default/);
+    await app.type('K');
+    await waitForFrame(app, 'Writing the anthropic order…');
+    await app.type('K');
+    await waitForFrame(app, 'Writing the anthropic order… Wait for it to finish.');
+    release();
+    await waitForFrame(app, /anthropic order: anthropic:default → anthropic:work/);
+    expect(services.calls.filter((call) => call[0] === 'setOrder')).toHaveLength(1);
+  });
+});
