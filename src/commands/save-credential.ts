@@ -54,7 +54,7 @@ export async function runSaveCredential(
   // Asked in a terminal: say where the key comes from, as the wizard does.
   if (kind === 'api_key' && info.keysUrl && ctx.io.stdin.isTTY) ctx.note(ctx.paint.dim(`Get one at ${info.keysUrl}`));
   const check = checkSecret(provider, kind, await ctx.readSecret(`${info.label} ${what}: `));
-  if (!check.ok) throw new AuthdeckError(`${check.error}${cliFitHint(check.fits, provider)}`);
+  if (!check.ok) throw new AuthdeckError(`${check.error}${cliFitHint(check.fits, provider, profileId)}`);
   for (const warning of check.warnings) ctx.note(`warning: ${warning}`);
   // A token that looks cut off is useless once saved: in a terminal, ask (from stdin, it is only warned about).
   if (check.warnings.length > 0 && ctx.interactive) {
@@ -172,12 +172,17 @@ export async function runSaveCredential(
   return 0;
 }
 
-/** Where a good secret pasted into the wrong command belongs, as a command to type. */
-export function cliFitHint(fits: SecretFit | undefined, provider: string): string {
+/**
+ * Where a good secret pasted into the wrong command belongs, as a command to type; the profile
+ * id the user named goes with it (`anthropic:work` → `--profile-id work`).
+ */
+export function cliFitHint(fits: SecretFit | undefined, provider: string, profileId?: string): string {
   if (!fits) return '';
+  const name = profileId?.slice(profileId.indexOf(':') + 1);
+  const idFlag = name && name !== 'default' ? ` --profile-id ${name}` : '';
   if (fits.provider) return `; use --provider ${fits.provider}`;
-  if (fits.setupToken) return ', or run `authdeck setup-token`';
-  return `; add it with \`authdeck ${fits.kind === 'api_key' ? 'add-key' : 'paste-token'} --provider ${provider}\``;
+  if (fits.setupToken) return `, or run \`authdeck setup-token${idFlag}\``;
+  return `; add it with \`authdeck ${fits.kind === 'api_key' ? 'add-key' : 'paste-token'} --provider ${provider}${idFlag}\``;
 }
 
 /** The daemon .env already holds another value for the variable: say so, and ask in a terminal. */

@@ -20,6 +20,16 @@ describe('a secret pasted into another provider’s field names where it belongs
     expect(existsSync(join(mainAgentDir, 'auth-profiles.json'))).toBe(false);
   });
 
+  it('a setup-token given to add-key names the command that takes it, with the profile id that was asked for', async () => {
+    const { home } = makeTempHome();
+    const result = await runCommand(['--no-reload', 'add-key', '--provider', 'anthropic', '--profile-id', 'work'], {
+      home,
+      input: `${fakeSecrets.setupToken()}\n`,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('`authdeck paste-token --provider anthropic --profile-id work`');
+  });
+
   it('every provider’s distinctive shape is recognised in every other provider’s field', () => {
     const samples: Array<[string, string]> = [
       ['openai', fakeSecrets.openaiKey()],

@@ -168,6 +168,8 @@ describe('doctor', () => {
     );
     const { findings } = await runDoctor(workspace, OPTIONS);
     expect(withCodes(findings, 'credential-expiring')[0]?.subject).toBe('anthropic:soon');
+    // Made again under its own id, so the order and the config still name it.
+    expect(withCodes(findings, 'credential-expiring')[0]?.fix).toContain('`authdeck setup-token --profile-id soon`');
     expect(withCodes(findings, 'credential-fails')[0]?.subject).toBe('groq');
     expect(withCodes(findings, 'unused-broken-profile')[0]).toMatchObject({
       subject: 'anthropic:old',

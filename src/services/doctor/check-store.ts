@@ -188,12 +188,17 @@ function renewalOf(
       fix: `\`authdeck refresh ${profile.id}\`, or sign in again with \`authdeck login --provider ${provider}\``,
       safeFix: { kind: 'refresh-oauth', profileId: profile.id },
     };
+  // Made again under the same id, so the order and the config still name it.
+  const name = profileId?.slice(profileId.indexOf(':') + 1);
+  const idFlag = name && name !== 'default' ? ` --profile-id ${name}` : '';
   const again =
     provider === 'anthropic'
-      ? '`authdeck setup-token` or `authdeck add-key --provider anthropic`'
+      ? profile?.type === 'api_key'
+        ? `\`authdeck add-key --provider anthropic${idFlag}\``
+        : `\`authdeck setup-token${idFlag}\` or \`authdeck add-key --provider anthropic\``
       : findOAuthProvider(provider)
-        ? `\`authdeck login --provider ${provider}\` or \`authdeck add-key --provider ${provider}\``
-        : `\`authdeck add-key --provider ${provider}\``;
+        ? `\`authdeck login --provider ${provider}\` or \`authdeck add-key --provider ${provider}${idFlag}\``
+        : `\`authdeck add-key --provider ${provider}${idFlag}\``;
   return { fix: offerRemove && profileId ? `renew it (${again}) or \`authdeck remove ${profileId}\`` : again };
 }
 
