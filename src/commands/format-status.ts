@@ -15,7 +15,10 @@ export function formatStatusReport(report: StatusReport, paint: Painter, nowMs: 
   const lines: string[] = [];
   const below = report.store.layers[1];
   const agent = `${report.agent.id}${below?.role === 'inherited' ? ' (sees main agent profiles too)' : ''}`;
-  lines.push(`${paint.bold('Agent')} ${agent}  ${paint.dim(report.storePath)}`);
+  // With a shared store the agent's own database holds only its overrides, and may not exist yet.
+  const own = report.store.layers[0];
+  const ownNote = below?.role === 'shared' && own && !own.exists ? ' (its local overrides; none yet)' : '';
+  lines.push(`${paint.bold('Agent')} ${agent}  ${paint.dim(`${report.storePath}${ownNote}`)}`);
   if (below?.role === 'shared') lines.push(paint.dim(`Shared store ${below.path}`));
   lines.push(
     paint.dim(

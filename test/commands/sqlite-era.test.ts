@@ -28,6 +28,18 @@ const sharedProfiles = (stateDb: string) =>
   ).sort();
 
 describe('plain commands on an OpenClaw 2026.9 store', () => {
+  it('with no database of its own, status and doctor name the shared store as where the credentials are', async () => {
+    const { home, stateDb, mainDb } = fixtureHome('a-v9-shared-fresh');
+    expect(existsSync(mainDb)).toBe(false);
+    const status = (await cli(home, ['status'])).stdout;
+    expect(status).toContain(`${mainDb} (its local overrides; none yet)`);
+    expect(status).toContain(`Shared store ${stateDb}`);
+    const doctor = JSON.parse((await cli(home, ['doctor', '--json'])).stdout) as {
+      findings: Array<{ code: string; subject: string }>;
+    };
+    expect(doctor.findings.find((finding) => finding.code === 'store-generation')?.subject).toBe(stateDb);
+  });
+
   it('status names the generation, the databases and the layer of each profile', async () => {
     const { home, stateDb, mainDb } = fixtureHome('b-v9-shared-with-agent-override');
     const json = JSON.parse((await cli(home, ['status', '--json'])).stdout);

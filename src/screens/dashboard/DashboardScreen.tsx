@@ -16,7 +16,7 @@ import { useClock } from '../../hooks/use-clock.js';
 import { useTerminalSize } from '../../hooks/use-terminal-size.js';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
 import { profileStorePath } from '../../services/profiles/agent-state.js';
-import { describeStore, layerLabel } from '../../services/status/words.js';
+import { credentialsPath, describeStore, layerLabel } from '../../services/status/words.js';
 import { shown } from '../../services/terminal-text.js';
 import { AgentSwitcher, agentPanelLines } from './AgentSwitcher.js';
 import { fitColumns } from './columns.js';
@@ -259,7 +259,7 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
         (report ? <SummaryLine report={report} /> : <Text dimColor>{loading ? 'Reading the store…' : ' '}</Text>)}
       {report && layout.store && (
         <Text dimColor wrap="truncate">
-          {storeLine(describeStore(report.store), shown(report.storePath), width)}
+          {storeLine(describeStore(report.store), shown(credentialsPath(report.store, report.storePath)), width)}
         </Text>
       )}
       <StyledLines lines={errorLines} />

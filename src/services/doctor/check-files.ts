@@ -115,7 +115,8 @@ export function checkGeneration(state: AgentState, describe: string): Finding[] 
     {
       code: 'store-generation',
       severity: 'info',
-      subject: state.own.path,
+      // With a shared store, that is where the credentials are; the agent's own holds overrides.
+      subject: state.layers.base?.role === 'shared' ? state.layers.base.path : state.own.path,
       problem: `the agent's store: ${describe}`,
       why: state.generation.evidence,
       fix: 'nothing to do',

@@ -36,7 +36,7 @@ export function summaryParts(report: Pick<StatusReport, 'summary' | 'missingProv
   return parts;
 }
 
-export { describeStore, layerLabel } from '../store/report.js';
+export { credentialsPath, describeStore, layerLabel } from '../store/report.js';
 
 const STATUS_AS_REASON: Partial<Record<HealthStatus, string>> = {
   expired: 'expired',

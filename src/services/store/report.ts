@@ -105,6 +105,14 @@ export function describeStore(store: StoreReport): string {
   return `${era}${layout}${store.openclawVersion ? `, seen ${store.openclawVersion}` : ''}`;
 }
 
+/**
+ * Where the agent's credentials are, as one path to show: the shared store when there is one
+ * (the agent's own database then holds only its local overrides, and often does not exist yet).
+ */
+export function credentialsPath(store: StoreReport, ownPath: string): string {
+  return store.layers.find((layer) => layer.role === 'shared')?.path ?? ownPath;
+}
+
 /** A profile's layer in one word, for tables: store, shared, local (override) or main (inherited). */
 export function layerLabel(profile: { layer: LayerRole }, store: StoreReport): string {
   if (profile.layer === 'inherited') return 'main';
