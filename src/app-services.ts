@@ -66,7 +66,7 @@ export interface AppServices {
    * Runs `openclaw plugins install` for the plugin a provider still lacks, into this agent's
    * state dir (the summary's `i`): undefined once it is installed, else why not, in a line.
    */
-  installPlugin(need: PluginNeed): Promise<string | undefined>;
+  installPlugin(need: PluginNeed, signal?: AbortSignal): Promise<string | undefined>;
   removeProfile(profileId: string): Promise<RemoveResult & GatewayOutcome>;
   setOrder(provider: string, ids: string[] | undefined): Promise<OrderResult & GatewayOutcome>;
   clearCooldown(profileId: string): Promise<{ changed: boolean } & GatewayOutcome>;
@@ -190,7 +190,7 @@ export function createAppServices(options: RealServicesOptions): AppServices {
     },
     canInstallPlugin: () => findOnPath('openclaw', workspace.env.PATH) !== undefined,
     // The same state dir and config the saves went to, as `add-key` in a terminal installs it.
-    installPlugin: (need) => installPlugin(workspace, need.source),
+    installPlugin: (need, signal) => installPlugin(workspace, need.source, signal ? { signal } : {}),
     findLocalServer: async (kind, apiKey) => {
       const { findLocalServer } = await import('./services/providers/local-server.js');
       return findLocalServer(kind, { timeoutMs: 5000, ...(apiKey ? { apiKey } : {}) });

@@ -1,7 +1,9 @@
 import { Spinner } from '@inkjs/ui';
 import { Box, Text } from 'ink';
+import { useClock } from '../hooks/use-clock.js';
 import { useSyncReducer } from '../hooks/use-sync-reducer.js';
 import type { SavedCredential } from '../services/actions.js';
+import { formatDuration } from '../services/durations.js';
 import { errorMessage } from '../services/errors.js';
 import type { WrittenSetup } from '../services/providers/onboard-choice.js';
 import { pluginInstalledWords } from '../services/providers/plugin-install.js';
@@ -119,18 +121,26 @@ export function setupHints(view: ProviderSetupView): KeyHint[] {
   return [
     ...(view.canMakeDefault && view.offered ? [['d', 'make it the default'] as const] : []),
     ...(view.plugin.offered ? [['i', 'install plugin'] as const] : []),
+    ...(view.plugin.stoppable ? [['x', 'stop the install'] as const] : []),
   ];
+}
+
+/** The install under way, with how long it has run: offline, npm takes minutes to give up. */
+function InstallingLine({ id, startedAt }: { id: string; startedAt: number }) {
+  const now = useClock();
+  return (
+    <Box paddingLeft={1}>
+      <Spinner
+        label={`installing the ${id} plugin (OpenClaw fetches it from npm or ClawHub)… ${formatDuration(Math.max(0, now - startedAt))}`}
+      />
+    </Box>
+  );
 }
 
 /** The plugin still to install, its install under way, or how that ended. */
 function PluginLine({ plugin }: { plugin: PluginInstallView }) {
   const { state, need } = plugin;
-  if (state.status === 'installing')
-    return (
-      <Box paddingLeft={1}>
-        <Spinner label={`installing the ${state.need.id} plugin (OpenClaw fetches it from npm or ClawHub)…`} />
-      </Box>
-    );
+  if (state.status === 'installing') return <InstallingLine id={state.need.id} startedAt={state.startedAt} />;
   if (state.status === 'installed') return <Text color="green"> ✔ {pluginInstalledWords(state.need.id)}</Text>;
   if (state.status === 'failed')
     return (

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useServices } from '../contexts.js';
 import { useSyncReducer } from '../hooks/use-sync-reducer.js';
 import { errorMessage } from '../services/errors.js';
@@ -11,14 +11,17 @@ import { useKeys } from './key-router.js';
  */
 export type PluginInstallState =
   | { status: 'idle' }
-  | { status: 'installing'; need: PluginNeed }
+  | { status: 'installing'; need: PluginNeed; startedAt: number }
   | { status: 'installed'; need: PluginNeed }
   | { status: 'failed'; need: PluginNeed; reason: string };
 
-type PluginInstallAction = { type: 'started'; need: PluginNeed } | { type: 'answered'; reason: string | undefined };
+type PluginInstallAction =
+  | { type: 'started'; need: PluginNeed; at: number }
+  | { type: 'answered'; reason: string | undefined };
 
 function installReducer(state: PluginInstallState, action: PluginInstallAction): PluginInstallState {
-  if (action.type === 'started') return state.status === 'idle' ? { status: 'installing', need: action.need } : state;
+  if (action.type === 'started')
+    return state.status === 'idle' ? { status: 'installing', need: action.need, startedAt: action.at } : state;
   if (state.status !== 'installing') return state;
   return action.reason === undefined
     ? { status: 'installed', need: state.need }
@@ -33,6 +36,8 @@ export interface PluginInstallView {
   offered: boolean;
   /** `i` is a key here at all: openclaw is on PATH, so the line names the key, not only the command. */
   canInstall: boolean;
+  /** `x` stops the install under way (offline, npm can take minutes to give up). */
+  stoppable: boolean;
 }
 
 /**
@@ -45,10 +50,16 @@ export function usePluginInstall(need: PluginNeed | undefined, onInstalled?: () 
   // Read once: PATH does not change under a running screen.
   const [canInstall] = useState(() => services.canInstallPlugin());
   const [state, dispatch, current] = useSyncReducer(installReducer, (): PluginInstallState => ({ status: 'idle' }));
+  const stop = useRef<AbortController | undefined>(undefined);
   useKeys((input) => {
+    if (input === 'x' && current().status === 'installing') {
+      stop.current?.abort();
+      return;
+    }
     if (input !== 'i' || !need || !canInstall || current().status !== 'idle') return;
-    dispatch({ type: 'started', need });
-    services.installPlugin(need).then(
+    dispatch({ type: 'started', need, at: services.now() });
+    stop.current = new AbortController();
+    services.installPlugin(need, stop.current.signal).then(
       (reason) => {
         dispatch({ type: 'answered', reason });
         // Started in the same turn, so Ctrl+C waiting on the install waits on what follows it too.
@@ -57,5 +68,11 @@ export function usePluginInstall(need: PluginNeed | undefined, onInstalled?: () 
       (error: unknown) => dispatch({ type: 'answered', reason: errorMessage(error) }),
     );
   });
-  return { need, state, offered: need !== undefined && canInstall && state.status === 'idle', canInstall };
+  return {
+    need,
+    state,
+    offered: need !== undefined && canInstall && state.status === 'idle',
+    canInstall,
+    stoppable: state.status === 'installing',
+  };
 }

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { findChoice } from '../../src/services/providers/catalog.js';
 import { installedDefaultModel, installPlugin } from '../../src/services/providers/plugin-install.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
-import { CLI_PATH, runCli } from '../helpers/run-cli.js';
 import { installOpenclawFixture } from '../helpers/openclaw-fixtures.js';
+import { CLI_PATH, runCli } from '../helpers/run-cli.js';
 import { makeTempHome } from '../helpers/temp-state.js';
 
 /** A home of OpenClaw 2026.9.6: plugins serve its providers (older ones build them in). */
@@ -67,6 +67,20 @@ describe('an install that does not end', () => {
     expect(alive(straggler)).toBe(false);
   }, 15_000);
 
+  it("the screen's stop (an abort signal) ends the whole install at once", async () => {
+    const { home, stateDir, configPath } = makeTempHome();
+    const pidFile = join(home, 'straggler.pid');
+    const PATH = fakeOpenclaw(home, `trap '' TERM INT\necho working\nsleep 60 &\necho $! > "${pidFile}"\nwait`);
+    const stop = new AbortController();
+    const running = installPlugin({ env: { PATH }, stateDir, configPath }, groq(), { signal: stop.signal });
+    while (!existsSync(pidFile)) await new Promise((resolve) => setTimeout(resolve, 20));
+    stop.abort();
+    expect(await running).toBe('stopped');
+    const straggler = Number(readFileSync(pidFile, 'utf8'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(alive(straggler)).toBe(false);
+  }, 15_000);
+
   it('Ctrl+C during `onboard --auth-choice` stops the install at once: the key stays, one line says why, exit 1', async () => {
     const { home } = pluginEraHome();
     const started = join(home, 'started');
@@ -99,6 +113,22 @@ describe('an install that does not end', () => {
 });
 
 describe('an install that says it worked', () => {
+  it('offline, the reason is the network failure, not the notes OpenClaw printed before it', async () => {
+    const { home, stateDir, configPath } = makeTempHome();
+    const PATH = fakeOpenclaw(
+      home,
+      [
+        `echo '[state-migrations] Plugin "groq" data/settings upgrade is unfinished: npm view failed' >&2`,
+        "echo 'npm error code ECONNREFUSED' >&2",
+        "echo 'npm error request to https://registry.npmjs.org/x failed, reason: connect ECONNREFUSED 127.0.0.1:9' >&2",
+        'exit 1',
+      ].join('\n'),
+    );
+    const reason = await installPlugin({ env: { PATH }, stateDir, configPath }, groq());
+    expect(reason).toContain('connect ECONNREFUSED 127.0.0.1:9');
+    expect(reason).not.toContain('state-migrations');
+  });
+
   it('exit 0 with no plugin where the gateway loads it names that, not the last line it printed', async () => {
     const { home, stateDir, configPath } = makeTempHome();
     const PATH = fakeOpenclaw(home, 'echo "all good"; exit 0');

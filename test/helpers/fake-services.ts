@@ -209,9 +209,12 @@ export function createFakeServices(overrides: Partial<AppServices> & { state?: A
     },
     // fakeWorkspace's env has no PATH, so no openclaw on it: the summary names the command only.
     canInstallPlugin: () => false,
-    installPlugin: (need) => {
+    installPlugin: (need, signal) => {
       calls.push(['installPlugin', need.id]);
-      return new Promise((resolve) => services.pluginInstalls.push({ need, resolve }));
+      return new Promise((resolve) => {
+        services.pluginInstalls.push({ need, resolve });
+        signal?.addEventListener('abort', () => resolve('stopped'));
+      });
     },
     removeProfile: async (profileId) => {
       calls.push(['removeProfile', profileId]);

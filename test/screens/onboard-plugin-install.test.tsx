@@ -136,6 +136,19 @@ describe('onboarding wizard: i installs the plugin a provider still lacks', () =
     await app.settle();
   });
 
+  it('says how long the install has run, and x stops it', async () => {
+    const services = deepseekServices();
+    const app = await saveDeepseekKey(services);
+    await app.type('i');
+    const running = flat(await waitForFrame(app, 'installing the deepseek plugin'));
+    expect(running).toMatch(/installing the deepseek plugin \(OpenClaw fetches it from npm or ClawHub\)… \d+s/);
+    expect(running).toContain('x stop the install');
+    await app.type('x');
+    const stopped = flat(await waitForFrame(app, 'could not install it: stopped'));
+    expect(stopped).toContain(`run \`${INSTALL}\` later`);
+    expect(stopped).not.toContain('x stop the install');
+  });
+
   it('Ctrl+C while the install runs waits for it and leaves on how it went', async () => {
     const services = deepseekServices();
     const app = await saveDeepseekKey(services);

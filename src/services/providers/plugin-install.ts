@@ -123,7 +123,7 @@ interface InstallRun {
   code: number | null;
   output: string;
   error?: string;
-  stopped?: 'timeout' | 'interrupt';
+  stopped?: 'timeout' | 'interrupt' | 'cancel';
 }
 
 /**
@@ -137,7 +137,7 @@ interface InstallRun {
 export async function installPlugin(
   where: PluginHome & { env: Record<string, string | undefined> },
   plugin: CatalogPlugin,
-  options: { timeoutMs?: number } = {},
+  options: { timeoutMs?: number; signal?: AbortSignal } = {},
 ): Promise<string | undefined> {
   // child_process only when an install runs: the screens load this module at start.
   const { spawn } = await import('node:child_process');
@@ -173,13 +173,16 @@ export async function installPlugin(
         // The group is gone already.
       }
     };
-    const stop = (why: 'timeout' | 'interrupt') => {
+    const stop = (why: NonNullable<InstallRun['stopped']>) => {
       stopped ??= why;
       killGroup('SIGTERM');
       setTimeout(() => killGroup('SIGKILL'), 2_000).unref();
     };
     const timer = setTimeout(() => stop('timeout'), timeoutMs);
     const releaseInterrupts = takeInterrupts(() => stop('interrupt'));
+    const onAbort = () => stop('cancel');
+    if (options.signal?.aborted) onAbort();
+    else options.signal?.addEventListener('abort', onAbort, { once: true });
     // authdeck leaving (an error, a signal it exits on) does not leave the install running.
     const onExit = () => killGroup('SIGKILL');
     process.once('exit', onExit);
@@ -188,6 +191,7 @@ export async function installPlugin(
       settled = true;
       clearTimeout(timer);
       releaseInterrupts();
+      options.signal?.removeEventListener('abort', onAbort);
       process.off('exit', onExit);
       resolve({ ...result, output, ...(stopped ? { stopped } : {}) });
     };
@@ -206,6 +210,7 @@ export async function installPlugin(
     });
   });
   if (run.stopped === 'interrupt') return 'stopped by Ctrl+C';
+  if (run.stopped === 'cancel') return 'stopped';
   if (run.stopped === 'timeout') return `stopped after ${Math.round(timeoutMs / 1000)} s without finishing`;
   if (run.code === 0 && (await pluginInstalled(plugin, where))) return undefined;
   if (run.code === 0)
@@ -219,7 +224,12 @@ export async function installPlugin(
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line !== '' && !BOX_DRAWN.test(line));
+  // A network failure is the reason whatever else failed with it (OpenClaw's own doctor notes
+  // come first and name npm's error in passing); else the first line that says it failed.
   const reason =
-    run.error ?? lines.find((line) => /error|fail|refus|not found|ENOTFOUND|ECONN/i.test(line)) ?? lines.at(-1);
+    run.error ??
+    lines.findLast((line) => /\b(ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN)\b/.test(line)) ??
+    lines.find((line) => /error|fail|refus|not found|ENOTFOUND|ECONN/i.test(line)) ??
+    lines.at(-1);
   return shown(reason ?? `openclaw exited with ${run.code ?? 'a signal'}`, 300);
 }
