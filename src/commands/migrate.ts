@@ -56,7 +56,9 @@ export async function runMigrate(ctx: CommandContext, options: MigrateOptions): 
   // Loaded on use: the other commands (status --check in cron above all) never pay for it.
   const { planMigration } = await import('../services/profiles/migrate.js');
   const plan = await planMigration(state.store);
-  if (!options.apply) {
+  // Nothing to migrate is an answer, not a failure, with or without --apply.
+  const nothing = plan.readsJsonFiles || (!plan.profilesFile && !plan.stateFile && plan.otherFiles.length === 0);
+  if (!options.apply || nothing) {
     if (options.json) writeJson(ctx.io.stdout, { ok: true, applied: false, ...plan });
     else if (plan.readsJsonFiles)
       writeLine(ctx.io.stdout, 'This agent uses the JSON store (OpenClaw ≤ 2026.6.1): nothing to migrate.');
@@ -100,6 +102,11 @@ export async function runMigrate(ctx: CommandContext, options: MigrateOptions): 
     ctx.io.stdout,
     `${paint.green('✔')} Wrote ${countOf(result.written.length, 'profile')} into ${plan.target.path}${result.written.length ? `: ${result.written.join(', ')}` : ''}`,
   );
+  if (result.joinedOrder.length)
+    writeLine(
+      ctx.io.stdout,
+      `  added at the end of their provider's order, so that the gateway tries them: ${result.joinedOrder.join(', ')}`,
+    );
   if (result.kept.length) writeLine(ctx.io.stdout, `  kept the stored ${result.kept.join(', ')}`);
   for (const file of result.archived) writeLine(ctx.io.stdout, `  archived ${file.from} → ${file.to}`);
   ctx.noteGateway({ ...(gatewayNote ? { gatewayNote } : {}) });

@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
-import { installOpenclawFixture, type OpenclawFixture, readCell } from '../helpers/openclaw-fixtures.js';
+import { execOn, installOpenclawFixture, type OpenclawFixture, readCell } from '../helpers/openclaw-fixtures.js';
 import { runCommand } from '../helpers/run-command.js';
 import { makeTempHome, writeJsonFile } from '../helpers/temp-state.js';
 
@@ -152,6 +152,44 @@ describe('authdeck migrate', () => {
         /^auth-profiles\.json\.migrated-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{3}Z-[0-9a-f-]{36}$/.test(name),
       ),
     ).toHaveLength(1);
+  });
+});
+
+describe('authdeck migrate: what the gateway will do with what it writes', () => {
+  it('a new profile whose provider has an explicit order joins it at the end, and says so', async () => {
+    const { home, stateDb, mainAgentDir } = fixtureHome('a-v9-shared-fresh');
+    execOn(
+      stateDb,
+      `insert into config_machine_state (state_key, value_json, updated_at_ms) values ('authProfiles.state', ?, 0)`,
+      JSON.stringify({ version: 1, order: { anthropic: ['anthropic:manual'] } }),
+    );
+    writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), {
+      version: 1,
+      profiles: { 'anthropic:extra': { type: 'token', provider: 'anthropic', token: fakeSecrets.setupToken('x') } },
+    });
+    const applied = await cli(home, ['migrate', '--apply', '--yes']);
+    expect(applied.code).toBe(0);
+    expect(applied.stdout).toContain(
+      "added at the end of their provider's order, so that the gateway tries them: anthropic:extra",
+    );
+    const state = readCell(
+      stateDb,
+      `select value_json from config_machine_state where state_key = 'authProfiles.state'`,
+    ) as { order: Record<string, string[]> };
+    expect(state.order.anthropic).toEqual(['anthropic:manual', 'anthropic:extra']);
+  });
+
+  it('nothing to migrate is exit 0, with or without --apply', async () => {
+    const { home, mainAgentDir } = makeTempHome();
+    writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), {
+      version: 1,
+      profiles: { 'groq:k': { type: 'api_key', provider: 'groq', key: fakeSecrets.groqKey() } },
+    });
+    for (const args of [['migrate'], ['migrate', '--apply', '--yes']]) {
+      const run = await runCommand(['--no-reload', ...args], { home, env: { AUTHDECK_STORE_GENERATION: 'json' } });
+      expect(run.code, args.join(' ')).toBe(0);
+      expect(run.stdout).toContain('nothing to migrate');
+    }
   });
 });
 

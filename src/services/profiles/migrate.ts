@@ -119,6 +119,8 @@ export async function planMigration(store: AgentStore): Promise<MigrationPlan> {
 
 export interface MigrationResult {
   written: string[];
+  /** New profiles added at the end of their provider's explicit order (else the gateway never tries them). */
+  joinedOrder: string[];
   kept: string[];
   archived: Array<{ from: string; to: string }>;
 }
@@ -155,7 +157,7 @@ export async function applyMigration(
     verdict === 'new' ||
     verdict === 'newer-in-json' ||
     (options.preferJson === true && (verdict === 'differs' || verdict === 'older-in-json'));
-  const result: MigrationResult = { written: [], kept: [], archived: [] };
+  const result: MigrationResult = { written: [], joinedOrder: [], kept: [], archived: [] };
   const toRecord: Array<{ id: string; provider: string; mode: string }> = [];
   // The JSON files stay locked until they are archived: nothing writes them meanwhile.
   await withFileLock(join(workspace.agentDir, AUTH_PROFILES_FILE), async () => {
@@ -168,7 +170,10 @@ export async function applyMigration(
         if (take(verdictFor(entry, existing))) {
           tx.putProfile(id, exact.profiles[id] ?? entry);
           result.written.push(id);
-          toRecord.push({ id, provider: describeProfile(id, entry, {}).provider, mode: storedProfileType(entry) });
+          const { provider } = describeProfile(id, entry, {});
+          // As a save does: an explicit order that leaves a new profile out means it is never tried.
+          if (existing === undefined && tx.appendToOrder(provider, id)) result.joinedOrder.push(id);
+          toRecord.push({ id, provider, mode: storedProfileType(entry) });
         } else result.kept.push(id);
       }
       importState(tx, exact);
