@@ -42,6 +42,12 @@ export async function runDoctorCommand(ctx: CommandContext, options: { fix: bool
       ...formatFinding(forTerminal({ ...finding, safeFix: undefined }), finding.safeFix, ctx.paint, options.fix),
     );
   writeWrapped(out, summary(report, ctx.paint));
+  // After --fix, what is still listed is not for it to do: say so, rather than leave it unexplained.
+  if (applied && exitCode !== 0)
+    writeWrapped(
+      out,
+      `--fix ${fixed.length ? 'did what it safely could' : 'changed nothing'}: what is left above cannot be fixed without losing something, so its fix is yours to make`,
+    );
   if (applied) ctx.noteGateway(applied);
   return exitCode;
 }

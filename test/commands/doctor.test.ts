@@ -29,6 +29,19 @@ describe('authdeck doctor', () => {
     expect(statSync(storePath).mode & 0o777).toBe(0o600);
   });
 
+  it('--fix says that what is left is not its to fix, and exits 1 for it', async () => {
+    const { home } = makeTempHome();
+    // A provider in use with no credential: only the person can add one.
+    writeJsonFile(join(home, '.openclaw', 'openclaw.json'), {
+      agents: { defaults: { model: { primary: 'groq/llama-3.3-70b' } } },
+    });
+    const run = await runCommand(['doctor', '--fix'], { home, env: { AUTHDECK_STORE_GENERATION: 'json' } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      '--fix did what it safely could: what is left above cannot be fixed without losing something',
+    );
+  });
+
   it('says once that --fix does a fix: a stale lock, a temp file, an order entry, a mode', async () => {
     const { home, storePath, configPath } = setup();
     writeJsonFile(configPath, { agents: { defaults: { model: 'openai/gpt-5' } } });
