@@ -4,7 +4,7 @@ import { AuthdeckError, CancelledError, UsageError } from '../services/errors.js
 import type { MigrationEntry, MigrationPlan } from '../services/profiles/migrate.js';
 import { countOf } from '../services/status/words.js';
 import type { CommandContext } from './context.js';
-import { writeJson, writeLine } from './output.js';
+import { writeJson, writeWrapped } from './output.js';
 import { promptConfirm } from './secret-input.js';
 import { command, flag, OPTIONS } from './spec.js';
 
@@ -30,8 +30,8 @@ function formatPlan(ctx: CommandContext, plan: MigrationPlan): void {
   const out = ctx.io.stdout;
   const { paint } = ctx;
   const sources = [plan.profilesFile, plan.stateFile].filter(Boolean).join(', ');
-  writeLine(out, `${paint.bold('JSON store')} ${sources || 'none'}`);
-  writeLine(
+  writeWrapped(out, `${paint.bold('JSON store')} ${sources || 'none'}`);
+  writeWrapped(
     out,
     `${paint.bold('SQLite store')} ${plan.target.path} (${plan.target.role}${plan.target.exists ? '' : `, ${paint.yellow('does not exist yet')}`})`,
   );
@@ -42,12 +42,12 @@ function formatPlan(ctx: CommandContext, plan: MigrationPlan): void {
       entry.storedExpiresAt !== null ? ` · stored ${describeExpiry(entry.storedExpiresAt, Date.now(), 'date')}` : '';
     const color =
       entry.verdict === 'newer-in-json' ? paint.yellow : entry.verdict === 'same' ? paint.dim : (text: string) => text;
-    writeLine(
+    writeWrapped(
       out,
       color(`  ${entry.id.padEnd(28)} ${entry.type.padEnd(7)} ${VERDICT_TEXT[entry.verdict]}${expiry}${stored}`),
     );
   }
-  for (const file of plan.otherFiles) writeLine(out, paint.dim(`  ${file}: left to \`openclaw doctor --fix\``));
+  for (const file of plan.otherFiles) writeWrapped(out, paint.dim(`  ${file}: left to \`openclaw doctor --fix\``));
 }
 
 /** `authdeck migrate`: what `openclaw doctor --fix` would and would not import, and (--apply) doing it without losing renewals. */
@@ -61,15 +61,15 @@ export async function runMigrate(ctx: CommandContext, options: MigrateOptions): 
   if (!options.apply || nothing) {
     if (options.json) writeJson(ctx.io.stdout, { ok: true, applied: false, ...plan });
     else if (plan.readsJsonFiles)
-      writeLine(ctx.io.stdout, 'This agent uses the JSON store (OpenClaw ≤ 2026.6.1): nothing to migrate.');
+      writeWrapped(ctx.io.stdout, 'This agent uses the JSON store (OpenClaw ≤ 2026.6.1): nothing to migrate.');
     else if (!plan.profilesFile && !plan.stateFile && plan.otherFiles.length === 0)
-      writeLine(ctx.io.stdout, 'No JSON auth files: nothing to migrate.');
+      writeWrapped(ctx.io.stdout, 'No JSON auth files: nothing to migrate.');
     else if (!plan.target.exists) {
       formatPlan(ctx, plan);
-      writeLine(ctx.io.stdout, NO_TARGET_YET);
+      writeWrapped(ctx.io.stdout, NO_TARGET_YET);
     } else {
       formatPlan(ctx, plan);
-      writeLine(
+      writeWrapped(
         ctx.io.stdout,
         ctx.paint.dim(
           'Run `authdeck migrate --apply` to write the new and newer profiles into SQLite and archive the JSON files (add --prefer-json to take every differing one from JSON).',
@@ -98,17 +98,17 @@ export async function runMigrate(ctx: CommandContext, options: MigrateOptions): 
     return 0;
   }
   const { paint } = ctx;
-  writeLine(
+  writeWrapped(
     ctx.io.stdout,
     `${paint.green('✔')} Wrote ${countOf(result.written.length, 'profile')} into ${plan.target.path}${result.written.length ? `: ${result.written.join(', ')}` : ''}`,
   );
   if (result.joinedOrder.length)
-    writeLine(
+    writeWrapped(
       ctx.io.stdout,
       `  added at the end of their provider's order, so that the gateway tries them: ${result.joinedOrder.join(', ')}`,
     );
-  if (result.kept.length) writeLine(ctx.io.stdout, `  kept the stored ${result.kept.join(', ')}`);
-  for (const file of result.archived) writeLine(ctx.io.stdout, `  archived ${file.from} → ${file.to}`);
+  if (result.kept.length) writeWrapped(ctx.io.stdout, `  kept the stored ${result.kept.join(', ')}`);
+  for (const file of result.archived) writeWrapped(ctx.io.stdout, `  archived ${file.from} → ${file.to}`);
   ctx.noteGateway({ ...(gatewayNote ? { gatewayNote } : {}) });
   return 0;
 }

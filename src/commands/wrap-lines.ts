@@ -6,6 +6,8 @@
  * points, as the screens count them (components/text-layout.ts).
  */
 
+import { breakAt } from '../services/line-breaks.js';
+
 // authdeck's own colours: zero columns wide, kept where they are (the terminal carries a colour
 // across the line break, so nothing has to be closed or opened again).
 const SGR = /\x1b\[[0-9;]*m/g;
@@ -34,13 +36,6 @@ function parse(line: string): Parsed {
     codes.push('');
   }
   return { chars, codes };
-}
-
-/** Where the line from `start` (at most `room` wide) ends, and where the next one starts. */
-function breakAt(chars: string[], start: number, room: number, notBefore: number): [end: number, next: number] {
-  for (let at = start + room; at > Math.max(start, notBefore); at--) if (chars[at] === ' ') return [at, at + 1];
-  for (let at = start + room - 1; at > start; at--) if (chars[at] === '/') return [at + 1, at + 1];
-  return [start + room, start + room];
 }
 
 /**

@@ -1,3 +1,5 @@
+import { breakAt } from '../services/line-breaks.js';
+
 /**
  * Lines laid out before they are drawn: a screen that must fit the terminal's rows has to know
  * how many lines each piece takes, so the pieces that wrap are wrapped here (and drawn one
@@ -25,9 +27,9 @@ export function cutEnd(text: string, width: number): string {
 }
 
 /**
- * Where each line of `text` starts and ends when it is word-wrapped at `width`: a line breaks at
- * the last space that fits (the space itself is not drawn), a word longer than a line is cut, and
- * a line break starts a new line.
+ * Where each line of `text` starts and ends when it is word-wrapped at `width`: a line breaks
+ * where services/line-breaks.ts says (a space, which is not drawn, or after a `/` of a path),
+ * and a line break starts a new line.
  */
 function wrapRanges(chars: string[], width: number): Array<[number, number]> {
   const room = Math.max(1, width);
@@ -37,15 +39,9 @@ function wrapRanges(chars: string[], width: number): Array<[number, number]> {
     if (index < chars.length && chars[index] !== '\n') continue;
     let start = paragraph;
     while (index - start > room) {
-      let space = -1;
-      for (let at = start + room; at > start; at--) {
-        if (chars[at] === ' ') {
-          space = at;
-          break;
-        }
-      }
-      ranges.push(space === -1 ? [start, start + room] : [start, space]);
-      start = space === -1 ? start + room : space + 1;
+      const [end, next] = breakAt(chars, start, room);
+      ranges.push([start, end]);
+      start = next;
     }
     ranges.push([start, index]);
     paragraph = index + 1;

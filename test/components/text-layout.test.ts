@@ -3,9 +3,16 @@ import { fitPath, headerLines, packHints, wrapStyled, wrapText } from '../../src
 import { dashboardLayout, storeLine } from '../../src/screens/dashboard/layout.js';
 
 describe('text laid out before it is drawn', () => {
-  it('wraps at spaces, cuts a word longer than a line, and marks lines left out', () => {
+  it('wraps at spaces, breaks a path after a slash, cuts a word longer than a line, and marks lines left out', () => {
     expect(wrapText('mode 644: readable by other users', 12)).toEqual(['mode 644:', 'readable by', 'other users']);
-    expect(wrapText('/home/me/.openclaw/agents', 10)).toEqual(['/home/me/.', 'openclaw/a', 'gents']);
+    // A path breaks after a `/`, not mid-name; a word with none is cut.
+    expect(wrapText('/home/me/.openclaw/agents', 10)).toEqual(['/home/me/', '.openclaw/', 'agents']);
+    expect(wrapText('abcdefghijklmno', 10)).toEqual(['abcdefghij', 'klmno']);
+    // A space that would leave a stub gives way to a `/` further on.
+    expect(wrapText('i /tmp/walk/home/.openclaw/agents/main/agent/auth-profiles.json: the store', 40)).toEqual([
+      'i /tmp/walk/home/.openclaw/agents/main/',
+      'agent/auth-profiles.json: the store',
+    ]);
     const lines = wrapStyled([{ text: 'one two ' }, { text: 'three four five', dim: true }], 9, 2);
     expect(lines).toEqual([[{ text: 'one two' }], [{ text: 'three…', dim: true }]]);
   });
