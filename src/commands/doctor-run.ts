@@ -1,4 +1,5 @@
 import { applyDoctorFixes } from '../services/actions.js';
+import { readGatewayConfig } from '../services/config/openclaw-json.js';
 import type { Finding, SafeFix } from '../services/doctor/doctor-types.js';
 import { type DoctorReport, doctorExitCode, runDoctor } from '../services/doctor/run-doctor.js';
 import { parseDuration } from '../services/durations.js';
@@ -20,7 +21,11 @@ export async function runDoctorCommand(ctx: CommandContext, options: { fix: bool
   let report = await runDoctor(workspace, doctorOptions);
   const applied = options.fix ? await applyDoctorFixes(await ctx.actionContext(), report.findings) : undefined;
   const fixed = applied?.fixed ?? [];
-  if (fixed.length > 0) report = await runDoctor(workspace, doctorOptions);
+  if (fixed.length > 0) {
+    // A fix may have changed openclaw.json (a plugin enabled): the check after it reads it again.
+    workspace.config = await readGatewayConfig(workspace.configPath);
+    report = await runDoctor(workspace, doctorOptions);
+  }
   const exitCode = doctorExitCode(report);
   if (options.json) {
     writeJson(ctx.io.stdout, {

@@ -46,6 +46,8 @@ describe('doctor: the plugins that serve the providers', () => {
     );
     const fixed = await runCommand(['doctor', '--fix'], { home, env: SQLITE });
     expect(fixed.stdout).toContain('enabled the anthropic plugin');
+    // The check after the fix reads the config again: what was fixed is not listed as still there.
+    expect(fixed.stdout).not.toContain('the anthropic plugin is switched off');
     expect(readJson(configPath).plugins.entries.anthropic.enabled).toBe(true);
     expect(await findings(home)).toEqual([]);
   });
