@@ -116,6 +116,18 @@ describe('what stdin and pastes can hold', () => {
     expect(readJson(join(mainAgentDir, 'auth-profiles.json')).profiles['openai:default'].key).toBe(a);
   });
 
+  it('for a provider with no known shape, two lines are refused rather than stored as one secret', async () => {
+    const { home, mainAgentDir } = makeTempHome();
+    const two = await cli(
+      home,
+      ['add-key', '--provider', 'my-proxy', '--custom'],
+      `sk-${'a'.repeat(32)}\nsk-${'b'.repeat(32)}\n`,
+    );
+    expect(two.code).toBe(1);
+    expect(two.stderr).toContain('this paste holds 2 lines and a secret is one');
+    expect(existsSync(join(mainAgentDir, 'auth-profiles.json'))).toBe(false);
+  });
+
   it('10 MB on stdin is refused with a reason, not a stack overflow', async () => {
     const { home } = makeTempHome();
     const result = await cli(home, ['add-key', '--provider', 'openai'], 'x'.repeat(10 * 1024 * 1024));

@@ -70,7 +70,8 @@ export const MAX_SECRET_LENGTH = 16 * 1024;
 
 /**
  * The lines of a paste that each look like a whole secret on their own: two keys copied
- * together must not be joined into one (a key wrapped over two lines has one such line).
+ * together must not be joined into one (a key wrapped over two lines has one such line). For a
+ * provider with no known shape, minus the number of lines: none can be told apart.
  */
 function secretsOnSeparateLines(input: string, provider: string, kind: SecretKind): number {
   const lines = input
@@ -81,6 +82,8 @@ function secretsOnSeparateLines(input: string, provider: string, kind: SecretKin
     .filter((line) => line !== '');
   if (lines.length < 2) return lines.length;
   const shape = kind === 'api_key' ? providerInfo(provider).key : providerInfo(provider).token;
+  // With no shape to tell a wrapped secret from two, each line counts: two are not silently made one.
+  if (!shape) return -lines.length;
   return lines.filter((line) => recogniseSecret(line) !== undefined || shape?.pattern.test(line)).length;
 }
 
@@ -110,6 +113,10 @@ export function checkSecret(provider: string, kind: SecretKind, input: string): 
     );
   const separate = secretsOnSeparateLines(input, info.id, kind);
   if (separate >= 2) return fail(`this paste holds ${separate} secrets on separate lines; paste one at a time`);
+  if (separate <= -2)
+    return fail(
+      `this paste holds ${-separate} lines and a secret is one: paste one secret (a secret broken over lines: join them first)`,
+    );
 
   const recognised = recogniseSecret(secret);
   if (recognised?.kind === 'refresh') {
