@@ -214,7 +214,7 @@ describe('localProviderConfig: where OpenClaw refuses, or would change the serve
   it('vLLM: a model id and a key (any value) are required', async () => {
     const { found } = await setupAgainst(OPENAI_TWO, 'vllm', '--custom-base-url ORIGIN/v1');
     expect(() => localProviderConfig('vllm', found.baseUrl, found.models, undefined, { apiKey: 'x' })).toThrow(
-      'vLLM serves 2 models: choose one (--custom-model-id <model>)',
+      'vLLM serves 2 models (observe-model, observe-flag-model): choose one (--custom-model-id observe-model)',
     );
     expect(() => localProviderConfig('vllm', found.baseUrl, found.models, 'observe-model')).toThrow(
       /^vLLM needs an API key .*VLLM_API_KEY or --custom-api-key$/,

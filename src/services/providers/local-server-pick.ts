@@ -97,8 +97,12 @@ export function defaultModelChoice(kind: LocalServerKind, models: readonly Local
       }
     : {
         id: undefined,
-        reason: `${label} serves ${models.length} models: choose one`,
-        command: `--custom-model-id <model>`,
+        // The ids are what the person picks from: named (safe for a terminal), the first few.
+        reason: `${label} serves ${models.length} models (${models
+          .slice(0, 5)
+          .map((model) => model.label)
+          .join(', ')}${models.length > 5 ? ', …' : ''}): choose one`,
+        command: `--custom-model-id ${models[0]!.label}`,
       };
 }
 

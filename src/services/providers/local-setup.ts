@@ -57,7 +57,9 @@ export async function planLocalServer(input: LocalSetupInput): Promise<LocalSetu
   if (!modelId) {
     const picked = defaultModelChoice(kind, models);
     if (picked.id === undefined)
-      throw new AuthdeckError(`${picked.reason}; \`${picked.command}\`, or name one with --custom-model-id`);
+      throw new AuthdeckError(
+        `${picked.reason}; \`${picked.command}\`${picked.command.startsWith('--custom-model-id') ? '' : ', or name one with --custom-model-id'}`,
+      );
     modelId = picked.id;
   }
   const config = localProviderConfig(kind, baseUrl, models, modelId, input.apiKey ? { apiKey: input.apiKey } : {});
