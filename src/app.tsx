@@ -41,15 +41,27 @@ export function App({ services: initialServices, initialScreen, onExit, writes: 
 
   // Once: a screen that ends itself after a write may do so while Ctrl+C waits for that write.
   const exited = useRef(false);
+  // Cancelling leaves on a frame that says so, not on the screen it left (a code field and
+  // its hints, as if still waiting): drawn first, left from the effect below.
+  const [cancelled, setCancelled] = useState<TuiResult>();
   const exit = useCallback(
     (result: TuiResult) => {
       if (exited.current) return;
       exited.current = true;
+      if (result.exitCode === ExitCode.cancelled) {
+        setCancelled(result);
+        return;
+      }
       onExit(result);
       exitInk();
     },
     [onExit, exitInk],
   );
+  useEffect(() => {
+    if (!cancelled) return;
+    onExit(cancelled);
+    exitInk();
+  }, [cancelled, onExit, exitInk]);
   const actions = useMemo<NavigationActions>(
     () => ({
       push: (screen) => {
@@ -96,7 +108,7 @@ export function App({ services: initialServices, initialScreen, onExit, writes: 
       <SwitchServicesContext.Provider value={setServices}>
         <NavigationActionsContext.Provider value={actions}>
           <KeyRouterProvider router={router}>
-            <ScreenOutlet screen={currentScreen(navigation)} />
+            {cancelled ? <Text dimColor>Cancelled.</Text> : <ScreenOutlet screen={currentScreen(navigation)} />}
             {leaving && landed === undefined && writes.busy && (
               <Text color="yellow">
                 Ctrl+C: leaving once this write has landed (Ctrl+C again stops waiting; the write lands anyway)

@@ -110,6 +110,9 @@ describe('setup-token screen', () => {
     await app.press('escape');
     expect(session.cancelled).toBe(true);
     expect(app.exits).toEqual([{ exitCode: 130 }]);
+    // It leaves on a frame that says so, not on the screen it left with its hints.
+    expect(app.frame()).toContain('Cancelled.');
+    expect(app.frame()).not.toContain('esc');
   });
 
   it('asks for a name when anthropic:default is taken, before starting claude', async () => {
