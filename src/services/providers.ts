@@ -42,9 +42,11 @@ interface SecretFacts {
 
 const SECRET_FACTS: Record<string, SecretFacts> = {
   anthropic: {
+    // OpenClaw takes the prefix and 80+ characters: a key of another length is asked about
+    // (credentials.ts), not refused, in case Anthropic changes the length.
     key: {
-      pattern: /^sk-ant-api03-[A-Za-z0-9_-]{93}AA$/,
-      looks: 'starts with sk-ant-api03- and is 108 characters long',
+      pattern: /^sk-ant-api03-[A-Za-z0-9_-]{80,}$/,
+      looks: 'starts with sk-ant-api03- and is about 108 characters long',
     },
     token: {
       pattern: /^sk-ant-oat01-[A-Za-z0-9_-]{80,}$/,

@@ -63,7 +63,8 @@ export function recogniseSecret(secret: string): RecognisedSecret | undefined {
   return RECOGNISED_PREFIXES.find(([prefix]) => secret.startsWith(prefix))?.[1];
 }
 
-const SETUP_TOKEN_USUAL_LENGTH = 108;
+/** Setup-tokens and API keys alike: sk-ant-(oat01|api03)- and 95 more. */
+const ANTHROPIC_USUAL_LENGTH = 108;
 
 /** Far longer than any provider's secret (the longest are OAuth tokens of a few KB). */
 export const MAX_SECRET_LENGTH = 16 * 1024;
@@ -173,9 +174,9 @@ export function checkSecret(provider: string, kind: SecretKind, input: string): 
     );
   }
   const warnings: string[] = [];
-  if (info.id === 'anthropic' && kind === 'token' && secret.length !== SETUP_TOKEN_USUAL_LENGTH) {
+  if (info.id === 'anthropic' && secret.length !== ANTHROPIC_USUAL_LENGTH) {
     warnings.push(
-      `setup-tokens are usually ${SETUP_TOKEN_USUAL_LENGTH} characters; this one has ${secret.length}, check that nothing was cut off`,
+      `${kind === 'token' ? 'setup-tokens' : 'Anthropic API keys'} are usually ${ANTHROPIC_USUAL_LENGTH} characters; this one has ${secret.length}, check that nothing was cut off or added`,
     );
   }
   return { ok: true, secret, warnings };
