@@ -105,6 +105,21 @@ describe('onboarding wizard: what a first-time user trips over', () => {
     expect(app.frame()).not.toMatch(/onboard · openrouter/);
   });
 
+  it('Esc back to the method question puts the cursor on the method that was chosen', async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'onboard', provider: 'openai' });
+    const list = await waitForFrame(app, 'How do you want to sign in');
+    const rows = list.split('\n').filter((line) => /^\s*[❯ ] (API key|Sign in|Paste)/.test(line));
+    const pasteRow = rows.findIndex((line) => /Paste a token/.test(line));
+    expect(pasteRow).toBeGreaterThan(0);
+    for (let i = 0; i < pasteRow; i++) await app.press('down');
+    await app.press('enter');
+    await waitForFrame(app, 'onboard · openai · paste-token');
+    await app.press('escape');
+    const back = await waitForFrame(app, 'How do you want to sign in');
+    expect(back.split('\n').find((line) => /Paste a token/.test(line))).toMatch(/^\s*❯/);
+  });
+
   it('clears the provider search with Esc first, and goes back with the next Esc', async () => {
     const services = createFakeServices();
     const app = await renderApp(services, { name: 'onboard' });

@@ -180,7 +180,7 @@ export function OnboardScreen({
         return (
           <MethodStep
             provider={state.provider!}
-            initial={lastMethod}
+            initial={state.lastMethod ?? lastMethod}
             onSelect={(value) => dispatch({ type: 'method', method: value })}
           />
         );

@@ -41,6 +41,8 @@ export interface OnboardState {
   history: OnboardStep[];
   provider?: string;
   method?: OnboardingMethod;
+  /** The method answered before Esc reopened the question: the list opens on it. */
+  lastMethod?: OnboardingMethod;
   /** OpenClaw's auth choice, where the provider has several endpoints or plans for the method. */
   authChoice?: string;
   secret?: string;
@@ -166,7 +168,7 @@ export function onboardReducer(state: OnboardState, action: OnboardAction): Onbo
         previous === 'provider' || previous === 'custom-provider'
           ? { provider: undefined, method: undefined, envVariable: undefined, authChoice: undefined }
           : previous === 'method'
-            ? { method: undefined, envVariable: undefined, authChoice: undefined }
+            ? { method: undefined, lastMethod: state.method, envVariable: undefined, authChoice: undefined }
             : previous === 'auth-choice'
               ? { authChoice: undefined }
               : {};
