@@ -41,7 +41,12 @@ export async function openScreen(
 
 export type OnboardOptions = Partial<OptionValues<typeof ONBOARD_OPTIONS>>;
 
-export async function runOnboard(ctx: CommandContext, options: OnboardOptions): Promise<number> {
+export async function runOnboard(
+  ctx: CommandContext,
+  options: OnboardOptions,
+  /** The method the list opens on (`login`: its sign-in), when none is given. */
+  cursorOn?: OnboardingMethod,
+): Promise<number> {
   const { method } = options;
   // A typo would open the wizard on a provider nobody has (and save a key under it): refuse it here.
   const provider =
@@ -92,7 +97,12 @@ export async function runOnboard(ctx: CommandContext, options: OnboardOptions): 
     'onboard',
     '`authdeck onboard --non-interactive --provider P --method api-key|paste-token` with the secret on stdin',
   );
-  return openScreen(ctx, { name: 'onboard', ...(provider ? { provider } : {}), ...(method ? { method } : {}) });
+  return openScreen(ctx, {
+    name: 'onboard',
+    ...(provider ? { provider } : {}),
+    ...(method ? { method } : {}),
+    ...(cursorOn && !method ? { lastMethod: cursorOn } : {}),
+  });
 }
 
 export async function runDashboard(ctx: CommandContext): Promise<number> {

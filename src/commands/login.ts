@@ -68,7 +68,13 @@ export const loginCommand = command({
       });
     }
     // In a terminal the wizard offers the sign-in among the provider's methods (openai-codex is openai there).
-    return runOnboard(ctx, { ...input, ...(oauth && input.provider === 'openai-codex' ? { provider: 'openai' } : {}) });
+    // `login` is for signing in: the list opens on the sign-in, not on the API key above it.
+    const signIn = oauth?.methods.find((method) => method === 'browser' || method === 'device');
+    return runOnboard(
+      ctx,
+      { ...input, ...(oauth && input.provider === 'openai-codex' ? { provider: 'openai' } : {}) },
+      signIn,
+    );
   },
 });
 

@@ -121,3 +121,14 @@ describe('login --method browser in a terminal (text prompts)', () => {
     expect(existsSync(join(mainAgentDir, 'auth-profiles.json'))).toBe(false);
   });
 });
+
+describe('login in a terminal', () => {
+  it('opens the wizard with the cursor on the sign-in, not on the API key above it', async () => {
+    const { home } = makeTempHome();
+    const session = TerminalSession.launch(['--no-reload', 'login', '--provider', 'openai'], { home });
+    sessions.push(session);
+    await session.waitFor('❯ Sign in with ChatGPT in a browser');
+    await session.press('escape');
+    expect(await session.waitForExit()).toBe(130);
+  });
+});
