@@ -44,6 +44,11 @@ export async function runSignIn(ctx: CommandContext, options: SignInCommandOptio
     options.method !== 'device' && lines
       ? new Promise<string>((resolve) => {
           lines.on('line', (line) => {
+            // Esc, then Enter (the terminal shows ^[): the person means to stop, as in the screens.
+            if (/^(\x1b)+$/.test(line.trim())) {
+              controller.abort();
+              return;
+            }
             if (answer || line.trim() === '') return;
             const problem = checkPaste(line);
             if (problem) ctx.note(ctx.paint.red(`${problem}; paste it again, or wait for the browser`));

@@ -132,3 +132,22 @@ describe('login in a terminal', () => {
     expect(await session.waitForExit()).toBe(130);
   });
 });
+
+describe('login --method browser in a terminal, waiting for the browser', () => {
+  it('Esc then Enter stops it as Ctrl+C does, instead of reading ^[ as a pasted address', async () => {
+    const server = await startFakeAuthServer();
+    const { home } = makeTempHome();
+    const port = await freeLoopbackPort();
+    const session = TerminalSession.launch(
+      ['--no-reload', 'login', '--provider', 'openai', '--method', 'browser', '--no-browser'],
+      { home, env: { ...server.env, AUTHDECK_OAUTH_CALLBACK_PORT: String(port) } },
+    );
+    sessions.push(session);
+    await session.waitFor('oauth/authorize');
+    await session.press('escape');
+    await session.press('enter');
+    expect(await session.waitForExit()).toBe(130);
+    expect(session.screen()).toContain('sign-in cancelled');
+    expect(session.screen()).not.toContain('that is not a URL');
+  });
+});
