@@ -6,7 +6,13 @@ import { profileAWriteWouldReplace } from '../services/profiles/agent-state.js';
 import { checkSecret, type SecretKind } from '../services/profiles/credentials.js';
 import { resolveProfileId } from '../services/profiles/profile-actions.js';
 import { refuseReplacing } from '../services/profiles/save-credential.js';
-import { type CatalogChoice, catalog, choicesForProvider, findChoice } from '../services/providers/catalog.js';
+import {
+  type CatalogChoice,
+  catalog,
+  choicesForProvider,
+  findChoice,
+  resolveProviderAlias,
+} from '../services/providers/catalog.js';
 import { CLOUDFLARE_CHOICE, cloudflareIds, cloudflareSetup } from '../services/providers/cloudflare-gateway.js';
 import { customSetup, withBaseUrl } from '../services/providers/custom-endpoint.js';
 import { isLocalServerKind, planLocalServer } from '../services/providers/local-setup.js';
@@ -47,12 +53,17 @@ export function resolveChoice(id: string): CatalogChoice {
   const found = findChoice(id.trim());
   if (found) return found;
   const word = id.trim().toLowerCase();
-  const near = catalog.choices
-    .map((entry) => [entry.id, editDistance(word, entry.id)] as const)
-    .filter(([, distance]) => distance <= 3)
-    .sort((a, b) => a[1] - b[1])
-    .slice(0, 3)
-    .map(([name]) => name);
+  // A provider's name given where its choice goes (`xai`): that provider's choices come first.
+  const provider = resolveProviderAlias(word);
+  const ofProvider = catalog.choices.filter((entry) => entry.provider === provider).map((entry) => entry.id);
+  const near = [
+    ...ofProvider,
+    ...catalog.choices
+      .map((entry) => [entry.id, editDistance(word, entry.id)] as const)
+      .filter(([name, distance]) => distance <= 3 && !ofProvider.includes(name))
+      .sort((a, b) => a[1] - b[1])
+      .map(([name]) => name),
+  ].slice(0, 3);
   const hint = near.length > 0 ? `; did you mean ${near.join(', ')}?` : '; the README\'s "Providers" table lists them';
   throw new UsageError(`--auth-choice: "${shown(id)}" is not an OpenClaw auth choice${hint}`);
 }

@@ -31,6 +31,13 @@ describe('onboard --non-interactive --auth-choice', () => {
     expect(existsSync(temp.storePath)).toBe(false);
   });
 
+  it("a provider name where its choice goes names that provider's choices", async () => {
+    const temp = home();
+    const result = await onboard(temp.home, ['xai'], 'x');
+    expect(result.code).toBe(64);
+    expect(result.stderr).toMatch(/"xai" is not an OpenClaw auth choice; did you mean xai-api-key\b/);
+  });
+
   it('saves the secret from stdin, enables the plugin and makes the model the default', async () => {
     const temp = home();
     const key = fakeSecrets.anthropicApiKey('stdin');
