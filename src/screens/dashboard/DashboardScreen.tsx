@@ -2,12 +2,9 @@ import { Box, Text } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
 import { Header } from '../../components/Header.js';
 import { KeyHints } from '../../components/KeyHints.js';
-import { type RoutedKey, useKeys } from '../../components/key-router.js';
-import { actionFor } from '../../components/key-table.js';
 import { StyledLines } from '../../components/StyledLines.js';
 import { SummaryLine } from '../../components/SummaryLine.js';
 import { TextField } from '../../components/text-field/TextField.js';
-import { applyTextKey } from '../../components/text-field/use-text-field-input.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { headerLines, packHints, wrapStyled, wrapText } from '../../components/text-layout.js';
 import { useServices } from '../../contexts.js';
@@ -21,8 +18,7 @@ import { shown } from '../../services/terminal-text.js';
 import { AgentSwitcher, agentPanelLines } from './AgentSwitcher.js';
 import { fitColumns } from './columns.js';
 import { DoctorPanel } from './DoctorPanel.js';
-import { CONFIRM_KEYS, DETAILS_KEYS, FILTER_KEYS, HELP_KEYS, LIST_KEYS } from './dashboard-keys.js';
-import { cursorIndex, isSelectable, moveCursor, visibleWindow } from './dashboard-rows.js';
+import { cursorIndex, isSelectable } from './dashboard-rows.js';
 import { confirmQuestion, modeHints, toneColor } from './dashboard-words.js';
 import { ExplainPanel } from './ExplainPanel.js';
 import { HELP_PANEL_LINES, HelpPanel } from './HelpPanel.js';
@@ -31,6 +27,7 @@ import { detailEntries, ProfileDetails } from './ProfileDetails.js';
 import { ProfileTable } from './ProfileTable.js';
 import { useDashboardActions } from './use-dashboard-actions.js';
 import { useDashboardUi } from './use-dashboard-ui.js';
+import { useListKeys } from './use-list-keys.js';
 import { useLiveReport } from './use-live-report.js';
 import { useRowsFor } from './use-rows-for.js';
 
@@ -133,21 +130,18 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
   /** Rows the table shows at once, out of `total`. */
   const windowRows = (total: number) => tableWindowRows(layout.table, total);
 
-  /** Rows, cursor and selection as of now: earlier keys of the same chunk may have moved them. */
-  const view = () => {
-    const current = getUi();
-    const currentRows = rowsFor(current.filter);
-    const cursor = cursorIndex(currentRows, current.cursorKey);
-    const row = currentRows[cursor];
-    return {
-      ui: current,
-      rows: currentRows,
-      cursor,
-      selected: row && isSelectable(row) ? row : undefined,
-      top: visibleWindow(currentRows.length, cursor, windowRows(currentRows.length), current.top),
-    };
-  };
-  const { cursor, top } = view();
+  const { cursor, top } = useListKeys({
+    ui,
+    getUi,
+    dispatch,
+    rowsFor,
+    windowRows,
+    filterField,
+    actions,
+    report,
+    state,
+    onProbes: (outcomes) => setProbes(Object.fromEntries(outcomes.map((outcome) => [outcome.id, outcome]))),
+  });
 
   // A message is news for a while, not a fixture: it goes after some seconds (or the next key).
   useEffect(() => {
@@ -155,101 +149,6 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
     const timer = setTimeout(() => dispatch({ type: 'clear-message' }), MESSAGE_MS);
     return () => clearTimeout(timer);
   }, [ui.message, dispatch]);
-
-  const listKey = (input: string, key: RoutedKey) => {
-    const { ui: current, rows: currentRows, cursor: at, selected: row, top: currentTop } = view();
-    const go = (index: number) => {
-      const target = currentRows[index];
-      if (target)
-        dispatch({
-          type: 'select',
-          key: target.key,
-          top: visibleWindow(currentRows.length, index, windowRows(currentRows.length), currentTop),
-        });
-    };
-    const toList = () => dispatch({ type: 'mode', mode: 'list' });
-    switch (current.mode) {
-      case 'help':
-        if (actionFor(HELP_KEYS, input, key, undefined)) toList();
-        return;
-      case 'details':
-        if (actionFor(DETAILS_KEYS, input, key, undefined)) toList();
-        return;
-      case 'confirm-remove': {
-        toList();
-        if (actionFor(CONFIRM_KEYS, input, key, undefined) === 'remove' && row) actions.remove(row);
-        else dispatch({ type: 'message', text: 'Kept it.', tone: 'info' });
-        return;
-      }
-      case 'filter':
-        return filterKey(input, key);
-      case 'list':
-        break;
-      default:
-        return;
-    }
-    dispatch({ type: 'clear-message' });
-    const action = actionFor(LIST_KEYS, input, key, { row, filter: current.filter });
-    if (action === 'up') go(moveCursor(currentRows, at, -1));
-    else if (action === 'down') go(moveCursor(currentRows, at, 1));
-    else if (action === 'page-up') go(moveCursor(currentRows, at, -1, windowRows(currentRows.length)));
-    else if (action === 'page-down') go(moveCursor(currentRows, at, 1, windowRows(currentRows.length)));
-    else if (action === 'first') go(moveCursor(currentRows, -1, 1));
-    else if (action === 'last') go(moveCursor(currentRows, currentRows.length, -1));
-    else if (action === 'details') dispatch({ type: 'mode', mode: 'details' });
-    else if (action === 'add') actions.add();
-    else if (action === 'setup-token') actions.setupToken(row);
-    else if (action === 'remove' && row) {
-      if (row.kind === 'env') {
-        dispatch({
-          type: 'message',
-          text: `${row.env.variable} is not a profile: it comes from ${row.env.origin === 'process' ? "authdeck's environment" : services.workspace.daemonEnvPath}; remove it there`,
-          tone: 'error',
-        });
-      } else if (row.profile.source === 'inherited') {
-        dispatch({
-          type: 'message',
-          text: `${row.profile.id} belongs to the main agent; switch to it (A) to remove it`,
-          tone: 'error',
-        });
-      } else dispatch({ type: 'mode', mode: 'confirm-remove' });
-    } else if ((action === 'move-up' || action === 'move-down') && row && report && state) {
-      // The cursor may be on the first row only by default (no key chosen yet): pin it to this
-      // profile, so it goes where the profile goes.
-      go(at);
-      actions.reorder(row, report, state, action === 'move-up' ? -1 : 1);
-    } else if (action === 'clear-cooldown' && row) actions.clearCooldown(row);
-    else if (action === 'refresh' && row) actions.refresh(row);
-    else if (action === 'filter') dispatch({ type: 'mode', mode: 'filter' });
-    else if (action === 'clear-filter') {
-      filterField.set('');
-      dispatch({ type: 'filter', filter: '' });
-      // The row in hand stays in hand, now among all the others.
-      const all = rowsFor('');
-      const index = row ? all.findIndex((candidate) => candidate.key === row.key) : -1;
-      if (row && index !== -1)
-        dispatch({ type: 'select', key: row.key, top: visibleWindow(all.length, index, windowRows(all.length), 0) });
-    } else if (action === 'agents') dispatch({ type: 'mode', mode: 'agents' });
-    else if (action === 'doctor') dispatch({ type: 'mode', mode: 'doctor' });
-    else if (action === 'explain') dispatch({ type: 'mode', mode: 'explain' });
-    else if (action === 'probe')
-      actions.probe((outcomes) => setProbes(Object.fromEntries(outcomes.map((outcome) => [outcome.id, outcome]))));
-    else if (action === 'help') dispatch({ type: 'mode', mode: 'help' });
-    else if (action === 'quit') actions.quit();
-  };
-  const filterKey = (input: string, key: RoutedKey) => {
-    const action = actionFor(FILTER_KEYS, input, key, undefined);
-    if (action === 'clear') {
-      filterField.set('');
-      dispatch({ type: 'filter', filter: '' });
-      dispatch({ type: 'mode', mode: 'list' });
-      return;
-    }
-    if (action === 'keep') return dispatch({ type: 'mode', mode: 'list' });
-    if (applyTextKey(filterField, input, key) === 'edited') dispatch({ type: 'filter', filter: filterField.current() });
-  };
-  // One handler for every mode but the agent switcher (which has its own list).
-  useKeys(listKey, { isActive: ui.mode !== 'agents' && ui.mode !== 'doctor' && ui.mode !== 'explain' });
 
   const tableRows = windowRows(rows.length);
   return (

@@ -51,7 +51,7 @@ export function useDashboardActions(dispatch: (action: DashboardUiAction) => voi
       if (row.kind !== 'profile')
         return dispatch({
           type: 'message',
-          text: 'an environment variable is not a profile: change it in the environment or the daemon .env',
+          text: `${row.env.variable} is not a profile: it comes from ${row.env.origin === 'process' ? "authdeck's environment" : services.workspace.daemonEnvPath}; remove it there`,
           tone: 'error',
         });
       run(`Removing ${row.profile.id}…`, async () => {
