@@ -1,18 +1,11 @@
 import { onboardChoice } from '../services/actions.js';
-import { editDistance } from '../services/edit-distance.js';
 import { AuthdeckError, CancelledError, errorMessage, UsageError } from '../services/errors.js';
 import { findOAuthProvider } from '../services/oauth/oauth-providers.js';
 import { profileAWriteWouldReplace } from '../services/profiles/agent-state.js';
 import { checkSecret, type SecretKind } from '../services/profiles/credentials.js';
 import { resolveProfileId } from '../services/profiles/profile-actions.js';
 import { refuseReplacing } from '../services/profiles/save-credential.js';
-import {
-  type CatalogChoice,
-  catalog,
-  choicesForProvider,
-  findChoice,
-  resolveProviderAlias,
-} from '../services/providers/catalog.js';
+import { type CatalogChoice, choicesForProvider } from '../services/providers/catalog.js';
 import { CLOUDFLARE_CHOICE, cloudflareIds, cloudflareSetup } from '../services/providers/cloudflare-gateway.js';
 import { customSetup, withBaseUrl } from '../services/providers/custom-endpoint.js';
 import { isLocalServerKind, planLocalServer } from '../services/providers/local-setup.js';
@@ -24,7 +17,7 @@ import { shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 import { defaultModelPolicy } from './onboard-choice-options.js';
 import { installForOnboarding, reportOnboarded } from './onboard-report.js';
-import { knownProvider } from './provider-arg.js';
+import { knownProvider, resolveChoice } from './provider-arg.js';
 import { cliFitHint } from './save-credential.js';
 import { promptConfirm } from './secret-input.js';
 
@@ -46,26 +39,6 @@ export interface ChoiceOptions {
   keepDefaultModel?: boolean;
   skipPluginInstall?: boolean;
   json?: boolean;
-}
-
-/** A choice by OpenClaw's id; an unknown one is a usage error that names the closest ids. */
-export function resolveChoice(id: string): CatalogChoice {
-  const found = findChoice(id.trim());
-  if (found) return found;
-  const word = id.trim().toLowerCase();
-  // A provider's name given where its choice goes (`xai`): that provider's choices come first.
-  const provider = resolveProviderAlias(word);
-  const ofProvider = catalog.choices.filter((entry) => entry.provider === provider).map((entry) => entry.id);
-  const near = [
-    ...ofProvider,
-    ...catalog.choices
-      .map((entry) => [entry.id, editDistance(word, entry.id)] as const)
-      .filter(([name, distance]) => distance <= 3 && !ofProvider.includes(name))
-      .sort((a, b) => a[1] - b[1])
-      .map(([name]) => name),
-  ].slice(0, 3);
-  const hint = near.length > 0 ? `; did you mean ${near.join(', ')}?` : '; the README\'s "Providers" table lists them';
-  throw new UsageError(`--auth-choice: "${shown(id)}" is not an OpenClaw auth choice${hint}`);
 }
 
 /**

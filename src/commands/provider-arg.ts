@@ -1,7 +1,13 @@
 import { editDistance } from '../services/edit-distance.js';
 import { UsageError } from '../services/errors.js';
 import type { AgentState } from '../services/profiles/agent-state.js';
-import { suggestProviderIds } from '../services/providers/catalog.js';
+import {
+  type CatalogChoice,
+  catalog,
+  findChoice,
+  resolveProviderAlias,
+  suggestProviderIds,
+} from '../services/providers/catalog.js';
 import { findProvider, isValidProviderId, normalizeProviderId } from '../services/providers.js';
 import { shown } from '../services/terminal-text.js';
 
@@ -42,4 +48,24 @@ export function providersHere(state: AgentState): string[] {
     for (const profile of Object.values(layer?.profiles ?? {}))
       if (typeof profile.provider === 'string') ids.add(profile.provider);
   return [...ids];
+}
+
+/** A choice by OpenClaw's id; an unknown one is a usage error that names the closest ids. */
+export function resolveChoice(id: string): CatalogChoice {
+  const found = findChoice(id.trim());
+  if (found) return found;
+  const word = id.trim().toLowerCase();
+  // A provider's name given where its choice goes (`xai`): that provider's choices come first.
+  const provider = resolveProviderAlias(word);
+  const ofProvider = catalog.choices.filter((entry) => entry.provider === provider).map((entry) => entry.id);
+  const near = [
+    ...ofProvider,
+    ...catalog.choices
+      .map((entry) => [entry.id, editDistance(word, entry.id)] as const)
+      .filter(([name, distance]) => distance <= 3 && !ofProvider.includes(name))
+      .sort((a, b) => a[1] - b[1])
+      .map(([name]) => name),
+  ].slice(0, 3);
+  const hint = near.length > 0 ? `; did you mean ${near.join(', ')}?` : '; the README\'s "Providers" table lists them';
+  throw new UsageError(`--auth-choice: "${shown(id)}" is not an OpenClaw auth choice${hint}`);
 }
