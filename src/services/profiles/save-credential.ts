@@ -1,6 +1,5 @@
 import { type ConfigRecordResult, recordProfileInConfig } from '../config/config-edit.js';
 import type { Workspace } from '../config/workspace.js';
-import { SETUP_TOKEN_LIFETIME_MS } from '../durations.js';
 import { setDaemonEnvVar } from '../env-file.js';
 import { AuthdeckError } from '../errors.js';
 import { type LockOptions, lockWaitMs } from '../files/lock.js';
@@ -13,19 +12,21 @@ import {
   type StoreLayer,
   StoreMissingError,
 } from '../store/agent-store.js';
-import type { AuthStoreTransaction, JsonObject, StoreUpdate } from '../store/documents.js';
+import type { AuthStoreTransaction, StoreUpdate } from '../store/documents.js';
 import { referenceChanges } from './config-references.js';
-import { describeProfile, storedProfileType } from './credential-view.js';
-import { maskSecret, type SecretKind } from './credentials.js';
-import { createStoreWithOpenclaw, ProfileConflictError, resetFailureStats } from './profile-actions.js';
+import {
+  assumedExpiry,
+  type CredentialKind,
+  credentialEntry,
+  type OAuthFields,
+  refuseReplacing,
+} from './credential-entry.js';
+import { describeProfile } from './credential-view.js';
+import { maskSecret } from './credentials.js';
+import { createStoreWithOpenclaw, resetFailureStats } from './profile-actions.js';
 
-/**
- * What an OAuth sign-in stores beside the access token, as OpenClaw names it: refresh,
- * accountId, email, displayName, projectId, tokenEndpoint… (undefined leaves a field as it was).
- */
-export type OAuthFields = Record<string, string | undefined>;
-
-export type CredentialKind = SecretKind | 'oauth';
+export type { CredentialKind, OAuthFields };
+export { assumedExpiry, refuseReplacing };
 
 export interface SaveCredentialInput {
   workspace: Workspace;
@@ -120,12 +121,6 @@ async function forgetAddedEntry(
 /** Said after a save whose new profile joined a store's explicit order (CLI and screens alike). */
 export function orderJoinedLine(provider: string, path: string): string {
   return `added to the end of the ${provider} order in ${path}, so the gateway tries it after the others`;
-}
-
-export function assumedExpiry(provider: string, kind: CredentialKind, nowMs: number): number | undefined {
-  return kind === 'token' && normalizeProviderId(provider) === 'anthropic'
-    ? nowMs + SETUP_TOKEN_LIFETIME_MS
-    : undefined;
 }
 
 /**
@@ -275,42 +270,4 @@ async function writeEnvVariable(
       error.message = `the profile was saved, but ${workspace.daemonEnvPath} was not changed: ${error.message}`;
     throw error;
   }
-}
-
-/** One rule for the CLI and the wizard: a renewal may replace the same kind of credential, nothing else. */
-export function refuseReplacing(
-  profileId: string,
-  existing: JsonObject | undefined,
-  kind: CredentialKind,
-  mode: 'same-type' | 'any' | 'never',
-): void {
-  const existingType = existing ? storedProfileType(existing) : undefined;
-  if (existingType !== undefined && (mode === 'never' || (mode === 'same-type' && existingType !== kind))) {
-    throw new ProfileConflictError(profileId, existingType);
-  }
-}
-
-function credentialEntry(
-  existing: JsonObject | undefined,
-  provider: string,
-  kind: CredentialKind,
-  secret: string,
-  expiresAt: number | undefined,
-  oauth: OAuthFields | undefined,
-  metadata?: Record<string, string>,
-): JsonObject {
-  // Keep fields authdeck does not manage (email, displayName, metadata, unknown ones).
-  const entry: JsonObject = { ...(existing ?? {}) };
-  for (const key of ['key', 'apiKey', 'keyRef', 'token', 'tokenRef', 'expires', 'access']) delete entry[key];
-  if ('mode' in entry && !('type' in entry)) entry.mode = kind;
-  else entry.type = kind;
-  entry.provider = provider;
-  if (kind === 'api_key') entry.key = secret;
-  else if (kind === 'token') entry.token = secret;
-  else entry.access = secret;
-  // A refresh that brought no new refresh token keeps the one it used.
-  for (const [field, value] of Object.entries(oauth ?? {})) if (value !== undefined) entry[field] = value;
-  if (metadata) entry.metadata = { ...metadata };
-  if (expiresAt !== undefined) entry.expires = expiresAt;
-  return entry;
 }
