@@ -203,3 +203,28 @@ export function collectProviderAliases(openclaw) {
   }
   return aliases;
 }
+
+/**
+ * The aliases OpenClaw follows when it looks up credentials (buildPluginMetadataProviderAuthAliases
+ * over the bundled manifests, resolveProviderIdForAuth): each manifest's `providerAuthAliases`,
+ * then every `providerAuthChoices[].deprecatedChoiceIds` entry as an alias of the choice's provider
+ * (that is how `claude-cli` reaches `anthropic`). The first plugin to claim an alias wins. An alias
+ * bound to endpoints (`{provider, baseUrls}`) holds only for a matching baseUrl and never for a
+ * stored credential, so it is left out.
+ */
+export function collectProviderAuthAliases(openclaw) {
+  const aliases = {};
+  const add = (alias, target) => {
+    const key = typeof alias === 'string' ? alias.trim().toLowerCase() : '';
+    const to = typeof target === 'string' ? target.trim().toLowerCase() : '';
+    if (key && to && key !== to && !(key in aliases)) aliases[key] = to;
+  };
+  for (const { manifest } of openclaw.bundled) {
+    const declared = Object.entries(manifest.providerAuthAliases ?? {}).sort(([a], [b]) => a.localeCompare(b));
+    for (const [alias, target] of declared) add(alias, target);
+    for (const choice of manifest.providerAuthChoices ?? []) {
+      for (const alias of choice.deprecatedChoiceIds ?? []) add(alias, choice.provider);
+    }
+  }
+  return aliases;
+}

@@ -55,12 +55,26 @@ export function formatRelative(targetMs: number, nowMs: number): string {
   return delta >= 0 ? `in ${formatDuration(delta)}` : `${formatDuration(delta)} ago`;
 }
 
+/** The largest time a JavaScript Date holds (±8.64e15 ms, year 275760). */
+export const MAX_DATE_MS = 8.64e15;
+
+/**
+ * A stored time as OpenClaw reads it (asDateTimestampMs): a finite number a Date can hold, else
+ * undefined. The gateway ignores a window that ends past year 275760, so authdeck does too.
+ */
+export function asDateMs(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= MAX_DATE_MS ? value : undefined;
+}
+
+/** Words for a time no Date can hold: never thrown, since a stored value can be anything. */
+const INVALID_TIME = 'an invalid time';
+
 export function formatDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  return asDateMs(ms) === undefined ? INVALID_TIME : new Date(ms).toISOString().slice(0, 10);
 }
 
 export function formatDateTime(ms: number): string {
-  return `${new Date(ms).toISOString().replace('T', ' ').slice(0, 16)} UTC`;
+  return asDateMs(ms) === undefined ? INVALID_TIME : `${new Date(ms).toISOString().replace('T', ' ').slice(0, 16)} UTC`;
 }
 
 /** An expiry as a date, with the time when it is near enough that the day alone says little. */

@@ -1,5 +1,6 @@
 import type { AppServices, SignInRequest, SignInResult } from '../../src/app-services.js';
 import type { SavedCredential } from '../../src/services/actions.js';
+import { readPluginPolicy } from '../../src/services/config/plugin-policy.js';
 import type { Workspace } from '../../src/services/config/workspace.js';
 import type { Finding } from '../../src/services/doctor/doctor-types.js';
 import { buildExplanation } from '../../src/services/explain/explain.js';
@@ -31,7 +32,7 @@ export function fakeWorkspace(overrides: Partial<Workspace> = {}): Workspace {
       authOrder: {},
       agents: [],
       models: readModelSettings({}),
-      pluginsEnabled: {},
+      plugins: readPluginPolicy(undefined),
     },
     agentId: 'main',
     agentDir: '/home/me/.openclaw/agents/main/agent',

@@ -35,7 +35,9 @@ const openaiKey = (seed: string) => ({ type: 'api_key', provider: 'openai', key:
 const model = (primary: string, fallbacks?: string[]) => ({
   agents: { defaults: { model: { primary, ...(fallbacks ? { fallbacks } : {}) } } },
 });
+const xaiKey = (seed: string, provider = 'xai') => ({ type: 'api_key', provider, key: fakeSecrets.xaiKey(seed) });
 const SONNET = 'anthropic/claude-sonnet-4-6';
+const FENCE = 'openclaw-oauth-refresh-fence:v1:0123456789abcdef0123456789abcdef';
 const roster = (coder: Record<string, unknown>) => ({
   agents: {
     defaults: { model: { primary: SONNET, fallbacks: ['openai/gpt-5.5'] } },
@@ -220,5 +222,47 @@ export const HOMES: ExplainHome[] = [
       order: { anthropic: ['anthropic:b', 'anthropic:a'] },
     }),
     config: { ...model(SONNET), plugins: { entries: { anthropic: { enabled: false } } } },
+  },
+  {
+    name: 'provider auth aliases: an x-ai model, a profile stored as x-ai, auth.profiles and an order under x-ai',
+    shared: (now) => ({
+      profiles: { 'xai:default': xaiKey('d'), 'xai:a': xaiKey('a', 'x-ai'), 'minimax:k': xaiKey('k', 'minimax') },
+      order: { 'x-ai': ['xai:default', 'xai:a'] },
+      usageStats: { 'xai:default': { lastUsed: now } },
+    }),
+    config: {
+      ...model('x-ai/grok-4', ['minimax-cn/MiniMax-M2.7', 'xai/grok-4.7']),
+      auth: { profiles: { 'xai:a': { provider: 'x-ai', mode: 'api_key' } } },
+    },
+  },
+  {
+    name: 'what evaluateStoredCredentialEligibility rejects, and a cooldown past what a Date holds',
+    shared: (now) => ({
+      profiles: {
+        'anthropic:fence': {
+          type: 'oauth',
+          provider: 'anthropic',
+          access: `${FENCE}:failed:access:${'a'.repeat(64)}`,
+          refresh: `${FENCE}:failed:refresh:${'a'.repeat(64)}`,
+          expires: 1,
+        },
+        'anthropic:strexp': { ...token('s'), expires: '2099-01-01T00:00:00Z' },
+        'anthropic:bigexp': token('b', 1e16),
+        'anthropic:mal': { type: 'api_key', provider: 'anthropic', key: 'openclaw onboard --auth-choice apiKey' },
+        'anthropic:ref': { type: 'oauth', provider: 'anthropic', oauthRef: { provider: 'anthropic', id: 'r1' } },
+        'anthropic:good': token('g'),
+        'anthropic:k': key('k'),
+      },
+      usageStats: {
+        'anthropic:k': { lastUsed: now },
+        'anthropic:good': { cooldownUntil: 1e16, cooldownReason: 'overloaded' },
+      },
+    }),
+    config: model(SONNET),
+  },
+  {
+    name: 'plugins.deny and plugins.allow (models status does not look at plugins; the orders still agree)',
+    shared: () => ({ profiles: { 'xai:default': xaiKey('d'), 'anthropic:a': token('a') } }),
+    config: { ...model('xai/grok-4.7', [SONNET]), plugins: { deny: ['XAI'], allow: ['anthropic'] } },
   },
 ];

@@ -56,12 +56,15 @@ async function compare(
     const run = await h.authdeck(['explain', provider.provider, '--json', ...agentArgs], undefined, home.env ?? {});
     const mine: Json = JSON.parse(run.stdout).models[0];
     const effective = provider.effectiveProfiles.map((profile: Json) => profile.profileId);
-    // With nothing to try, `models status` lists the explicit order's profiles (else all of them) instead.
+    // `models status` groups profiles by their stored provider (no auth alias followed) and keeps the
+    // order's profiles of that group (resolveProviderStatusProfiles); with none, the explicit order's
+    // profiles of the group (else all of them) instead.
     const ids = (provider.profiles as Json[]).map((profile) => profile.profileId);
+    const ordered = (mine.order as string[]).filter((id) => ids.includes(id));
     const fallback = mine.explicitOrder ? mine.explicitOrder.filter((id: string) => ids.includes(id)) : ids;
     expect({ provider: provider.provider, effective }).toEqual({
       provider: provider.provider,
-      effective: mine.order.length > 0 ? mine.order : fallback,
+      effective: ordered.length > 0 ? ordered : fallback,
     });
     // Each window the gateway honours, for the profiles it would try.
     const unusable = new Map(

@@ -11,6 +11,7 @@ import {
   resolveProviderUses,
 } from '../status/model-usage.js';
 import { INCLUDE_KEY, resolveIncludes } from './config-include.js';
+import { type PluginPolicy, readPluginPolicy } from './plugin-policy.js';
 
 export interface ConfigAgentEntry {
   id: string;
@@ -39,8 +40,8 @@ export interface GatewayConfig {
   lastTouchedVersion?: string;
   /** The `gateway` section as written (port, TLS, auth): how to reach the running gateway. */
   gateway?: Record<string, unknown>;
-  /** `plugins.entries.<id>.enabled` where it is a boolean: a provider's plugin switched on or off. */
-  pluginsEnabled: Record<string, boolean>;
+  /** `plugins`: which plugins load, and so which providers' credentials the gateway uses. */
+  plugins: PluginPolicy;
 }
 
 export async function readGatewayConfig(path: string): Promise<GatewayConfig> {
@@ -129,13 +130,8 @@ function interpretConfig(path: string, doc: Record<string, unknown>): GatewayCon
     });
   }
   const lastTouchedVersion = asRecord(doc.meta)?.lastTouchedVersion;
-  const pluginsEnabled = idMap<boolean>();
-  for (const [id, entry] of Object.entries(asRecord(asRecord(doc.plugins)?.entries) ?? {})) {
-    const enabled = asRecord(entry)?.enabled;
-    if (typeof enabled === 'boolean') pluginsEnabled[id] = enabled;
-  }
   return {
-    pluginsEnabled,
+    plugins: readPluginPolicy(doc.plugins),
     path,
     exists: true,
     authProfiles,
@@ -155,6 +151,6 @@ function emptyConfig(path: string, exists: boolean): GatewayConfig {
     authOrder: {},
     agents: [],
     models: readModelSettings({}),
-    pluginsEnabled: {},
+    plugins: readPluginPolicy(undefined),
   };
 }

@@ -1,12 +1,13 @@
 import { type AgentState, listAgentProfiles, listEnvCredentials } from '../profiles/agent-state.js';
 import { maskSecret } from '../profiles/credentials.js';
+import { resolveAuthProvider } from '../providers/catalog.js';
 import { type PluginProblem, providerPluginProblem } from '../providers/plugin-state.js';
-import { collectWarnings, describeStore, storeReport } from '../store/report.js';
 import { classifyProfileHealth, type HealthStatus } from '../status/health.js';
 import { type NotTried, resolveEffectiveOrder } from '../status/order.js';
 import { orderInputs } from '../status/report.js';
 import type { EffectiveSource } from '../status/types.js';
 import { describeNotTried } from '../status/words.js';
+import { collectWarnings, describeStore, storeReport } from '../store/report.js';
 import { type ChainModel, resolveModelChain } from './model-chain.js';
 import { describeWaiting, type NotTriedCode, notTriedCode } from './words.js';
 
@@ -33,6 +34,8 @@ export interface ExplainedProfile {
 }
 
 export interface ModelExplanation extends ChainModel {
+  /** The provider whose credentials it uses: `provider` with OpenClaw's auth aliases followed. */
+  authProvider: string;
   /** Served by a local CLI (`agents.defaults.cliBackends`): no credential needed. */
   cliBackend: boolean;
   /** What the gateway uses for this model now: its profiles, an env key, the config's key, or nothing. */
@@ -104,13 +107,15 @@ async function explainModel(
 ): Promise<ModelExplanation> {
   const { nowMs } = options;
   const { provider } = entry;
-  const rows = listAgentProfiles(state).filter((row) => row.view.provider === provider);
+  // The credentials looked up are those of the provider the alias names (`x-ai/grok-4` → xai).
+  const authProvider = resolveAuthProvider(provider);
+  const rows = listAgentProfiles(state).filter((row) => row.view.provider === authProvider);
   const profiles = rows.map((row) => ({
     view: row.view,
     status: classifyProfileHealth(row.view, nowMs, options.warnWithinMs).status,
   }));
   const order = resolveEffectiveOrder(
-    orderInputs(state, provider, profiles, nowMs, entry.model === null ? undefined : entry.model),
+    orderInputs(state, authProvider, profiles, nowMs, entry.model ?? undefined, provider),
   );
   const cliBackend = state.workspace.config.models.cliBackends.includes(provider);
   const plugin = cliBackend ? undefined : await providerPluginProblem(state, provider);
@@ -142,7 +147,7 @@ async function explainModel(
     };
   });
   explained.sort((a, b) => (a.orderPosition ?? Infinity) - (b.orderPosition ?? Infinity) || a.id.localeCompare(b.id));
-  const envCredential = listEnvCredentials(state, [provider]).find((cred) => cred.provider === provider);
+  const envCredential = listEnvCredentials(state, [authProvider]).find((cred) => cred.provider === authProvider);
   const { providers } = state.workspace.config.models;
   const configKey = Object.hasOwn(providers, provider) && providers[provider]?.hasApiKey === true;
   const effectiveSource: EffectiveSource = plugin
@@ -159,6 +164,7 @@ async function explainModel(
   const soonest = allWaiting ? Math.min(...order.ids.map((id) => order.waiting[id]!.until)) : null;
   return {
     ...entry,
+    authProvider,
     cliBackend,
     effectiveSource,
     order: order.ids,
@@ -179,7 +185,7 @@ async function explainModel(
         : allWaiting
           ? 'every profile in its order is cooling down or disabled'
           : effectiveSource === 'missing'
-            ? `no credential for ${provider} can be used`
+            ? `no credential for ${authProvider} can be used`
             : null,
     skippedUntil: soonest,
   };

@@ -12,6 +12,10 @@ export type NotTriedCode =
   | 'no-secret'
   | 'unknown-type'
   | 'unresolved-ref'
+  | 'malformed-key'
+  | 'invalid-expires'
+  | 'refresh-failed'
+  | 'refresh-pending'
   | 'cooldown'
   | 'disabled'
   | 'plugin-disabled'
@@ -27,6 +31,8 @@ export function notTriedCode(reason: NotTried): NotTriedCode {
     case 'provider-mismatch':
     case 'unresolved-ref':
       return reason.why;
+    case 'rejected':
+      return reason.problem;
     case 'unusable':
       return reason.status === 'expired' ? 'expired' : reason.status === 'unknown' ? 'unknown-type' : 'no-secret';
   }

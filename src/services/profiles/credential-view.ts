@@ -1,5 +1,8 @@
+import { asDateMs } from '../durations.js';
 import { asRecord } from '../json-text.js';
+import { resolveAuthProvider } from '../providers/catalog.js';
 import type { JsonObject } from '../store/documents.js';
+import { type CredentialProblem, describeOAuthRef, storedCredentialProblem } from './eligibility.js';
 
 export const KNOWN_CREDENTIAL_TYPES = ['api_key', 'token', 'oauth'] as const;
 export type KnownCredentialType = (typeof KNOWN_CREDENTIAL_TYPES)[number];
@@ -13,6 +16,7 @@ export interface SecretRef {
 /** One stored profile, read leniently: aliases accepted, unknown types kept as they are. */
 export interface ProfileView {
   id: string;
+  /** The provider it serves, aliases followed (resolveAuthProvider), lowercase. */
   provider: string;
   /** `type` (or its alias `mode`) as written; may be a type authdeck does not know. */
   type: string;
@@ -24,6 +28,10 @@ export interface ProfileView {
   hasRefresh: boolean;
   email?: string;
   displayName?: string;
+  /** What the gateway holds against the entry whatever the time (eligibility.ts). */
+  problem?: CredentialProblem;
+  /** For `unresolved-oauth-ref`: the ref in words. */
+  oauthRef?: string;
 }
 
 export function isKnownCredentialType(type: string): type is KnownCredentialType {
@@ -41,9 +49,13 @@ export function describeProfile(
   env: Readonly<Record<string, string | undefined>>,
 ): ProfileView {
   const type = storedProfileType(raw);
-  const provider = (stringField(raw, 'provider') ?? id.split(':')[0] ?? '').toLowerCase();
+  // The provider whose credential it is for the gateway: one stored as `x-ai` serves `xai`.
+  const provider = resolveAuthProvider(stringField(raw, 'provider') ?? id.split(':')[0] ?? '');
+  // A sign-in is its access and refresh tokens: OpenClaw reads no keyRef or tokenRef for one.
   const secretRef =
-    readRef(raw[type === 'token' ? 'tokenRef' : 'keyRef']) ?? readRef(raw.keyRef) ?? readRef(raw.tokenRef);
+    type === 'oauth'
+      ? undefined
+      : (readRef(raw[type === 'token' ? 'tokenRef' : 'keyRef']) ?? readRef(raw.keyRef) ?? readRef(raw.tokenRef));
   const inline =
     type === 'api_key'
       ? (stringField(raw, 'key') ?? stringField(raw, 'apiKey'))
@@ -65,6 +77,9 @@ export function describeProfile(
   if (secretRef && inline === undefined) view.secretRef = secretRef;
   const expiresAt = readEpochMs(raw.expires);
   if (expiresAt !== undefined) view.expiresAt = expiresAt;
+  const problem = storedCredentialProblem(raw, type);
+  if (problem) view.problem = problem;
+  if (problem === 'unresolved-oauth-ref') view.oauthRef = describeOAuthRef(raw);
   const email = stringField(raw, 'email');
   if (email) view.email = email;
   const displayName = stringField(raw, 'displayName');
@@ -91,9 +106,12 @@ function readRef(value: unknown): SecretRef | undefined {
   };
 }
 
-/** Times are ms since epoch; a value that small can only be seconds, so read it as such. */
+/**
+ * Times are ms since epoch; a value that small can only be seconds, so read it as such. One no
+ * Date can hold is no expiry (a token with one is `invalid-expires`, eligibility.ts).
+ */
 function readEpochMs(value: unknown): number | undefined {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) return undefined;
+  if (typeof value !== 'number' || asDateMs(value) === undefined || value <= 0) return undefined;
   return value < 1e11 ? value * 1000 : value;
 }
 

@@ -130,6 +130,8 @@ export interface ProviderCatalog {
   choices: CatalogChoice[];
   /** alias → provider id, e.g. `x-ai` → `xai`. */
   providerAliases: Record<string, string>;
+  /** alias → provider whose credentials it uses, as OpenClaw looks credentials up (e.g. `x-ai` → `xai`). */
+  providerAuthAliases: Record<string, string>;
 }
 
 export const catalog = catalogJson as ProviderCatalog;
@@ -137,6 +139,7 @@ export const catalog = catalogJson as ProviderCatalog;
 const choicesById = new Map(catalog.choices.map((choice) => [choice.id, choice]));
 const groupsById = new Map(catalog.groups.map((group) => [group.id, group]));
 const aliases = new Map(Object.entries(catalog.providerAliases));
+const authAliases = new Map(Object.entries(catalog.providerAuthAliases));
 
 export function catalogGroups(): readonly CatalogGroup[] {
   return catalog.groups;
@@ -154,6 +157,15 @@ export function findGroup(id: string): CatalogGroup | undefined {
 export function resolveProviderAlias(id: string): string {
   const normalized = id.trim().toLowerCase();
   return aliases.get(normalized) ?? normalized;
+}
+
+/**
+ * The provider whose credentials serve `provider` (OpenClaw's resolveProviderIdForAuth): a model
+ * `x-ai/grok-4` uses `xai` profiles, and a profile stored with provider `x-ai` counts for `xai`.
+ */
+export function resolveAuthProvider(provider: string): string {
+  const normalized = provider.trim().toLowerCase();
+  return authAliases.get(normalized) ?? normalized;
 }
 
 /** Choices that store a credential for the provider (or one of its aliases), in picker order. */

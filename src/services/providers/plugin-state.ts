@@ -1,8 +1,9 @@
 /**
- * A provider's credentials are used only when its plugin is loaded (OpenClaw 2026.8+): bundled
- * plugins that onboarding enables must be enabled, none switched off, and one from the external
- * catalog installed. Doctor reports it; explain gives it as the reason a provider is not tried.
+ * A provider's credentials are used only when its plugin is loaded (OpenClaw 2026.8+): plugins not
+ * switched off (plugins.enabled, plugins.deny, plugins.allow, plugins.entries: plugin-policy.ts),
+ * bundled ones that onboarding enables enabled, and one from the external catalog installed. Doctor reports it; explain gives it as the reason a provider is not tried.
  */
+import { normalizePluginId, type PluginOff, pluginOff } from '../config/plugin-policy.js';
 import type { AgentState } from '../profiles/agent-state.js';
 import type { StatusReport } from '../status/types.js';
 import { choicesForProvider } from './catalog.js';
@@ -25,19 +26,20 @@ export async function providerPluginProblem(state: AgentState, provider: string)
   const { config, configPath } = state.workspace;
   const plugin = choicesForProvider(provider).find((choice) => choice.plugin)?.plugin;
   if (!plugin) return undefined;
-  const enabled = config.pluginsEnabled[plugin.id];
+  const entry = config.plugins.entries[normalizePluginId(plugin.id)];
   // A models.providers block serves the provider by itself (a custom endpoint under that id),
   // unless onboarding also enabled the plugin: OpenClaw's doctor installs an enabled plugin
   // that is missing, so the gateway still wants it.
-  if (Object.hasOwn(config.models.providers, provider) && enabled !== true) return undefined;
-  if (enabled === false || (plugin.status === 'bundled-needs-enable' && enabled !== true)) {
-    const summary = `the ${plugin.id} plugin is ${enabled === false ? 'switched off' : 'not enabled'}`;
+  if (Object.hasOwn(config.models.providers, provider) && entry !== true) return undefined;
+  const off = pluginOff(config.plugins, plugin.id, plugin.status === 'bundled-needs-enable');
+  if (off) {
+    const words = OFF_WORDS[off](plugin.id);
     return {
       code: 'plugin-disabled',
       pluginId: plugin.id,
-      summary,
-      problem: `${summary} (plugins.entries.${plugin.id}.enabled in ${configPath})`,
-      fix: `set plugins.entries.${plugin.id}.enabled to true`,
+      summary: words.summary,
+      problem: `${words.summary} (${words.where} in ${configPath})`,
+      fix: words.fix,
     };
   }
   // Looked for where onboarding looks (plugin-install.ts): the state dir and the config's.
@@ -52,6 +54,36 @@ export async function providerPluginProblem(state: AgentState, provider: string)
     fix: `\`${need.installCommand}\`, then restart the gateway`,
   };
 }
+
+/** A plugin its own entry leaves off: `plugins.entries.<id>.enabled` is false, or never set for one off by default. */
+function entryOff(id: string, state: string): { summary: string; where: string; fix: string } {
+  return {
+    summary: `the ${id} plugin is ${state}`,
+    where: `plugins.entries.${id}.enabled`,
+    fix: `set plugins.entries.${id}.enabled to true`,
+  };
+}
+
+/** What each reason the gateway leaves a plugin off says, where it is set, and the fix. */
+const OFF_WORDS: Record<PluginOff, (id: string) => { summary: string; where: string; fix: string }> = {
+  'plugins-disabled': () => ({
+    summary: 'plugins are switched off',
+    where: 'plugins.enabled',
+    fix: 'remove plugins.enabled: false',
+  }),
+  denied: (id) => ({
+    summary: `the ${id} plugin is denied`,
+    where: 'plugins.deny',
+    fix: `remove ${id} from plugins.deny`,
+  }),
+  'disabled-in-config': (id) => entryOff(id, 'switched off'),
+  'not-in-allowlist': (id) => ({
+    summary: `the ${id} plugin is not in plugins.allow`,
+    where: 'plugins.allow',
+    fix: `add ${id} to plugins.allow`,
+  }),
+  'not-enabled': (id) => entryOff(id, 'not enabled'),
+};
 
 /** A provider the report shows (with a profile, or in use) whose plugin keeps the gateway from it. */
 export interface ProviderPluginProblem {

@@ -21,6 +21,8 @@ export interface ProfileHealth {
 /** One status per profile (README "Health") from its type, secret and expiry against the warn window. */
 export function classifyProfileHealth(view: ProfileView, nowMs: number, warnWithinMs: number): ProfileHealth {
   if (!view.known) return { status: 'unknown' };
+  // As OpenClaw's auth health sees these: a fenced sign-in is expired, the others have no usable secret.
+  if (view.problem) return { status: view.problem.startsWith('refresh-') ? 'expired' : 'missing' };
   const timed = (status: HealthStatus): ProfileHealth =>
     view.expiresAt === undefined
       ? { status }

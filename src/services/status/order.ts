@@ -1,4 +1,6 @@
 import { describeRef, type ProfileView } from '../profiles/credential-view.js';
+import type { CredentialProblem } from '../profiles/eligibility.js';
+import { resolveAuthProvider } from '../providers/catalog.js';
 import type { UsageStats } from '../store/documents.js';
 import { classifyUsage, type UsageState } from './cooldown.js';
 import type { HealthStatus } from './health.js';
@@ -6,6 +8,7 @@ import type { HealthStatus } from './health.js';
 export type OrderSource = 'agent' | 'main' | 'shared' | 'config' | 'auto';
 
 export interface OrderInputs {
+  /** The provider whose credentials are used (aliases followed: `xai` for a model `x-ai/…`). */
   provider: string;
   /** Every profile the agent sees for this provider (its own first, then the layer underneath). */
   profiles: ReadonlyArray<{ view: ProfileView; status: HealthStatus }>;
@@ -37,7 +40,8 @@ export type NotTried =
   | { why: 'not-in-config' }
   | { why: 'mode-mismatch'; mode: string; type: string }
   | { why: 'provider-mismatch'; provider: string }
-  | { why: 'unresolved-ref'; ref: string };
+  | { why: 'unresolved-ref'; ref: string }
+  | { why: 'rejected'; problem: Exclude<CredentialProblem, 'unresolved-oauth-ref'> };
 
 export interface EffectiveOrder {
   /** The gateway's order, as OpenClaw resolves it; those still cooling down or disabled are last. */
@@ -78,7 +82,7 @@ export function resolveEffectiveOrder(inputs: OrderInputs): EffectiveOrder {
   const storeIds = inputs.profiles.map((entry) => entry.view.id);
   const [explicit, source, fromStore] = pickExplicit(inputs, storeIds);
   const configIds = Object.entries(inputs.configProfiles)
-    .filter(([, entry]) => entry.provider.toLowerCase() === inputs.provider)
+    .filter(([, entry]) => resolveAuthProvider(entry.provider) === inputs.provider)
     .map(([id]) => id);
   let base = explicit ?? (configIds.length > 0 ? configIds : storeIds);
   const ineligible = (id: string) => whyIneligible(id, byId.get(id), inputs);
@@ -139,13 +143,15 @@ function whyIneligible(
   const { view, status } = entry;
   const configured = Object.hasOwn(inputs.configProfiles, id) ? inputs.configProfiles[id] : undefined;
   if (configured) {
-    if (configured.provider.toLowerCase() !== inputs.provider)
+    if (resolveAuthProvider(configured.provider) !== inputs.provider)
       return { why: 'provider-mismatch', provider: configured.provider };
     // OpenClaw takes a token where the config says oauth (a setup-token is an Anthropic sign-in).
     if (configured.mode && configured.mode !== view.type && !(configured.mode === 'oauth' && view.type === 'token'))
       return { why: 'mode-mismatch', mode: configured.mode, type: view.type };
   }
   if (!view.known) return { why: 'unusable', status };
+  if (view.problem === 'unresolved-oauth-ref') return { why: 'unresolved-ref', ref: view.oauthRef ?? 'oauthRef' };
+  if (view.problem) return { why: 'rejected', problem: view.problem };
   // A ref counts as a secret here: whether it resolves is the gateway's business at request time.
   const hasSecret = view.secret !== undefined || view.secretRef !== undefined;
   if (view.type === 'oauth') return hasSecret || view.hasRefresh ? undefined : { why: 'unusable', status: 'missing' };

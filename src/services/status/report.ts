@@ -2,6 +2,7 @@ import { providerUses } from '../config/openclaw-json.js';
 import { type AgentProfile, type AgentState, listAgentProfiles, listEnvCredentials } from '../profiles/agent-state.js';
 import { describeRef } from '../profiles/credential-view.js';
 import { maskSecret } from '../profiles/credentials.js';
+import { resolveAuthProvider } from '../providers/catalog.js';
 import { providerLabel } from '../providers.js';
 import { collectWarnings, ownStatePath, storeReport } from '../store/report.js';
 import { type CheckMode, evaluateCheck } from './check.js';
@@ -32,21 +33,25 @@ export interface ReportOptions {
 export function buildStatusReport(state: AgentState, options: ReportOptions): StatusReport {
   const { nowMs, warnWithinMs } = options;
   const { workspace } = state;
-  const rows = listAgentProfiles(state).filter((row) => !options.provider || row.view.provider === options.provider);
-  const uses = providerUses(workspace.config, workspace.agentId);
-  const inUse = new Set(providersInUseFrom(uses, workspace.config.models));
-  if (options.provider) inUse.add(options.provider);
-  const configKeys = workspace.config.models.providers;
-  const envCredentials = listEnvCredentials(state, inUse).filter(
-    (cred) => !options.provider || cred.provider === options.provider,
+  // `--provider x-ai` asks about xai's credentials, as a model `x-ai/…` uses them.
+  const only = options.provider === undefined ? undefined : resolveAuthProvider(options.provider);
+  const rows = listAgentProfiles(state).filter((row) => !only || row.view.provider === only);
+  // A model `x-ai/grok-4` puts xai in use: its credentials are xai's (a CLI backend needs none).
+  const { cliBackends } = workspace.config.models;
+  const uses = providerUses(workspace.config, workspace.agentId).map((use) =>
+    cliBackends.includes(use.provider) ? use : { ...use, provider: resolveAuthProvider(use.provider) },
   );
+  const inUse = new Set(providersInUseFrom(uses, workspace.config.models));
+  if (only) inUse.add(only);
+  const configKeys = workspace.config.models.providers;
+  const envCredentials = listEnvCredentials(state, inUse).filter((cred) => !only || cred.provider === only);
   const healthById = new Map(rows.map((row) => [row.view.id, classifyProfileHealth(row.view, nowMs, warnWithinMs)]));
 
   const providerIds = new Set<string>([
     ...rows.map((row) => row.view.provider),
     ...envCredentials.map((cred) => cred.provider),
   ]);
-  for (const provider of inUse) if (!options.provider || provider === options.provider) providerIds.add(provider);
+  for (const provider of inUse) if (!only || provider === only) providerIds.add(provider);
 
   const byProvider = new Map<string, Array<{ view: AgentProfile['view']; status: HealthStatus }>>();
   for (const row of rows) {
@@ -117,7 +122,9 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
       nowMs,
       warnWithinMs,
       renewable: new Set(
-        rows.filter((row) => row.view.type === 'oauth' && row.view.hasRefresh).map((row) => row.view.id),
+        rows
+          .filter((row) => row.view.type === 'oauth' && row.view.hasRefresh && !row.view.problem)
+          .map((row) => row.view.id),
       ),
     }),
     probes: null,
@@ -132,14 +139,22 @@ export function orderInputs(
   profiles: OrderInputs['profiles'],
   nowMs: number,
   forModel?: string,
+  /** The provider as the model names it, when an alias of `provider`. */
+  asked?: string,
 ): OrderInputs {
   const { config } = state.workspace;
-  const configOrder = Object.entries(config.authOrder).find(([key]) => key.trim().toLowerCase() === provider)?.[1];
+  // An order is found under the credentials' provider, else under the provider as the model names
+  // it (`x-ai`), keys compared lowercase: OpenClaw's resolveExplicitAuthOrderSelection.
+  const keys = [provider, ...(asked && asked !== provider ? [asked] : [])];
+  const orderOf = (orders: Readonly<Record<string, string[]>> | undefined) => findProviderValue(orders, keys);
+  const configOrder = orderOf(config.authOrder);
+  const agentOrder = orderOf(state.own.order);
+  const baseOrder = orderOf(state.base?.order);
   return {
     provider,
     profiles,
-    ...(state.own.order[provider] ? { agentOrder: state.own.order[provider] } : {}),
-    ...(state.base?.order[provider] ? { baseOrder: state.base.order[provider] } : {}),
+    ...(agentOrder ? { agentOrder } : {}),
+    ...(baseOrder ? { baseOrder } : {}),
     baseSource: state.layers.base?.role === 'shared' ? 'shared' : 'main',
     ...(configOrder ? { configOrder } : {}),
     configProfiles: config.authProfiles,
@@ -149,6 +164,17 @@ export function orderInputs(
     sharedEra: state.store.hasSharedStore,
     ownIds: new Set(Object.keys(state.own.profiles)),
   };
+}
+
+/** The first of `keys` the record holds, its keys read lowercase and trimmed. */
+function findProviderValue<T>(record: Readonly<Record<string, T>> | undefined, keys: string[]): T | undefined {
+  if (!record) return undefined;
+  const entries = Object.entries(record);
+  for (const wanted of keys) {
+    const found = entries.find(([key]) => key.trim().toLowerCase() === wanted);
+    if (found) return found[1];
+  }
+  return undefined;
 }
 
 function profileReport(

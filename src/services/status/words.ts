@@ -57,10 +57,19 @@ export function describeNotTried(reason: NotTried): string {
       return `auth.profiles in openclaw.json gives it provider ${reason.provider}`;
     case 'unresolved-ref':
       return `its secret ref ${reason.ref} is not set here`;
+    case 'rejected':
+      return REJECTED[reason.problem];
     case 'not-in-order':
       return `not in ${ORDER_WHOSE[reason.source]}`;
   }
 }
+
+const REJECTED: Record<(NotTried & { why: 'rejected' })['problem'], string> = {
+  'malformed-key': 'its key is an `openclaw onboard` command line, not a key',
+  'invalid-expires': 'its expiry is not a valid time',
+  'refresh-failed': 'its sign-in failed to refresh; sign in again',
+  'refresh-pending': 'a refresh of its sign-in is under way',
+};
 
 const ORDER_WHOSE: Record<OrderSource, string> = {
   agent: "this agent's order",

@@ -1,3 +1,4 @@
+import { asDateMs } from '../durations.js';
 import { AuthdeckError, UnreadableStateError } from '../errors.js';
 import { asRecord, idMap, ownValue } from '../json-text.js';
 
@@ -134,15 +135,14 @@ function readUsageStats(record: JsonObject): UsageStats {
   const num = (key: string) =>
     typeof record[key] === 'number' && Number.isFinite(record[key]) ? (record[key] as number) : undefined;
   const stats: UsageStats = {};
-  for (const key of [
-    'lastUsed',
-    'cooldownUntil',
-    'blockedUntil',
-    'disabledUntil',
-    'errorCount',
-    'lastFailureAt',
-  ] as const) {
+  for (const key of ['lastUsed', 'errorCount'] as const) {
     const value = num(key);
+    if (value !== undefined) stats[key] = value;
+  }
+  // A time no Date can hold counts as absent, as OpenClaw's usage-state reads it (asDateTimestampMs):
+  // the gateway ignores a cooldown until 1e16, so it must neither hold the profile back nor reach a date formatter.
+  for (const key of ['cooldownUntil', 'blockedUntil', 'disabledUntil', 'lastFailureAt'] as const) {
+    const value = asDateMs(record[key]);
     if (value !== undefined) stats[key] = value;
   }
   for (const key of ['cooldownReason', 'cooldownModel', 'blockedModel', 'blockedScope', 'disabledReason'] as const) {
