@@ -90,3 +90,27 @@ describe('status: the plugins that serve the providers', () => {
     expect((await runCommand(['status'], { home, env: SQLITE })).stdout).not.toContain('plugin');
   });
 });
+
+describe('onboarding a provider whose plugin the config blocks', () => {
+  it('is refused before the secret, as OpenClaw refuses it, and nothing is written', async () => {
+    const { home, stateDir, configPath } = makeTempHome();
+    installOpenclawFixture('a-v9-shared-fresh', stateDir);
+    const config = readJson(configPath);
+    writeJsonFile(configPath, { ...config, plugins: { ...(config.plugins ?? {}), deny: ['openrouter'] } });
+    const before = readJson(configPath);
+    const run = await runCommand(['onboard', '--non-interactive', '--auth-choice', 'openrouter-api-key'], {
+      home,
+      env: SQLITE,
+      input: fakeSecrets.openrouterKey(),
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toMatch(
+      /^authdeck: nothing saved: the openrouter plugin is denied \(plugins\.deny in .*openclaw\.json\).*remove openrouter from plugins\.deny first$/,
+    );
+    expect(readJson(configPath)).toEqual(before);
+    const listed = await runCommand(['status', '--json'], { home, env: SQLITE });
+    expect(JSON.parse(listed.stdout).profiles.map((profile: { id: string }) => profile.id)).not.toContain(
+      'openrouter:default',
+    );
+  });
+});

@@ -85,6 +85,20 @@ const OFF_WORDS: Record<PluginOff, (id: string) => { summary: string; where: str
   'not-enabled': (id) => entryOff(id, 'not enabled'),
 };
 
+/**
+ * A plugin the config's policy keeps off whatever its own entry says (plugins.enabled false,
+ * plugins.deny, an allow list without it): OpenClaw's onboarding refuses such a choice ("blocked
+ * by denylist") and writes nothing. The sentence says what blocks it and the fix; undefined when
+ * nothing does (or the generation has no plugins).
+ */
+export function pluginBlocked(state: AgentState, pluginId: string): string | undefined {
+  if (!state.store.pluginsServeProviders) return undefined;
+  const off = pluginOff(state.workspace.config.plugins, pluginId, false);
+  if (off !== 'plugins-disabled' && off !== 'denied' && off !== 'not-in-allowlist') return undefined;
+  const words = OFF_WORDS[off](pluginId);
+  return `${words.summary} (${words.where} in ${state.workspace.configPath}), so the gateway would not use the credential; ${words.fix} first`;
+}
+
 /** A provider the report shows (with a profile, or in use) whose plugin keeps the gateway from it. */
 export interface ProviderPluginProblem {
   provider: string;
