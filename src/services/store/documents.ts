@@ -1,25 +1,10 @@
-import { asDateMs } from '../durations.js';
 import { AuthdeckError, UnreadableStateError } from '../errors.js';
 import { asRecord, idMap, ownValue } from '../json-text.js';
+import { readUsageStats, type UsageStats } from './usage-stats.js';
 
 export type JsonObject = Record<string, unknown>;
 
-export interface UsageStats {
-  lastUsed?: number;
-  cooldownUntil?: number;
-  /** Why the cooldown began (rate_limit, timeout, billing, …); some reasons hold for one model only. */
-  cooldownReason?: string;
-  /** The model a rate-limit, timeout or model-not-found cooldown is about (OpenClaw 2026.9). */
-  cooldownModel?: string;
-  /** A provider-side block (a quota window), for every model or, with blockedScope "model", one. */
-  blockedUntil?: number;
-  blockedModel?: string;
-  blockedScope?: string;
-  disabledUntil?: number;
-  disabledReason?: string;
-  errorCount?: number;
-  lastFailureAt?: number;
-}
+export type { UsageStats };
 
 /**
  * Where one layer of credentials lives. Every generation of OpenClaw keeps the same two JSON
@@ -129,27 +114,6 @@ export function buildSnapshot(
     usageStats,
     ...(readOnlyReason ? { readOnlyReason } : {}),
   };
-}
-
-function readUsageStats(record: JsonObject): UsageStats {
-  const num = (key: string) =>
-    typeof record[key] === 'number' && Number.isFinite(record[key]) ? (record[key] as number) : undefined;
-  const stats: UsageStats = {};
-  for (const key of ['lastUsed', 'errorCount'] as const) {
-    const value = num(key);
-    if (value !== undefined) stats[key] = value;
-  }
-  // A time no Date can hold counts as absent, as OpenClaw's usage-state reads it (asDateTimestampMs):
-  // the gateway ignores a cooldown until 1e16, so it must neither hold the profile back nor reach a date formatter.
-  for (const key of ['cooldownUntil', 'blockedUntil', 'disabledUntil', 'lastFailureAt'] as const) {
-    const value = asDateMs(record[key]);
-    if (value !== undefined) stats[key] = value;
-  }
-  for (const key of ['cooldownReason', 'cooldownModel', 'blockedModel', 'blockedScope', 'disabledReason'] as const) {
-    const value = record[key];
-    if (typeof value === 'string' && value.trim() !== '') stats[key] = value.trim();
-  }
-  return stats;
 }
 
 /** OpenClaw marks an OAuth profile whose refresh is in flight with inert fence values. */
