@@ -91,6 +91,28 @@ describe('status: the plugins that serve the providers', () => {
   });
 });
 
+describe('doctor on a plugin the config blocks', () => {
+  it("names the fix as the person's, and --fix neither claims it nor changes the config", async () => {
+    const { home, stateDir, configPath } = makeTempHome();
+    installOpenclawFixture('a-v9-shared-fresh', stateDir);
+    await runCommand(['add-key', '--provider', 'anthropic'], {
+      home,
+      env: SQLITE,
+      input: fakeSecrets.anthropicApiKey(),
+    });
+    const config = readJson(configPath);
+    writeJsonFile(configPath, { ...config, plugins: { ...(config.plugins ?? {}), deny: ['anthropic'] } });
+    const before = readJson(configPath);
+    const shown = await runCommand(['doctor'], { home, env: SQLITE });
+    expect(shown.stdout).toContain('fix: remove anthropic from plugins.deny\n');
+    expect(shown.stdout).not.toContain('remove anthropic from plugins.deny (`authdeck doctor --fix`');
+    const fixed = await runCommand(['doctor', '--fix'], { home, env: SQLITE });
+    expect(fixed.stdout).not.toContain('enabled the anthropic plugin');
+    expect(fixed.code).toBe(1);
+    expect(readJson(configPath)).toEqual(before);
+  });
+});
+
 describe('onboarding a provider whose plugin the config blocks', () => {
   it('is refused before the secret, as OpenClaw refuses it, and nothing is written', async () => {
     const { home, stateDir, configPath } = makeTempHome();

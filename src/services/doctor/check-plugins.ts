@@ -12,8 +12,6 @@ export async function checkPlugins(state: AgentState, report: StatusReport): Pro
     problem: problem.problem,
     why: `the gateway does not load ${provider}, so its credentials are never used`,
     fix: problem.fix,
-    ...(problem.code === 'plugin-disabled'
-      ? { safeFix: { kind: 'enable-plugin' as const, pluginId: problem.pluginId } }
-      : {}),
+    ...(problem.entryFixes ? { safeFix: { kind: 'enable-plugin' as const, pluginId: problem.pluginId } } : {}),
   }));
 }

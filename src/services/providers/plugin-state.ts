@@ -17,6 +17,11 @@ export interface PluginProblem {
   /** The summary and where: "… (plugins.entries.anthropic.enabled in /…/openclaw.json)". */
   problem: string;
   fix: string;
+  /**
+   * Setting the plugin's own entry to enabled fixes it (doctor --fix does that). A policy that
+   * blocks it (plugins.enabled false, plugins.deny, plugins.allow) is the person's to change.
+   */
+  entryFixes: boolean;
 }
 
 /** What keeps the gateway from loading `provider`, or undefined when nothing does (or it cannot be told). */
@@ -40,6 +45,7 @@ export async function providerPluginProblem(state: AgentState, provider: string)
       summary: words.summary,
       problem: `${words.summary} (${words.where} in ${configPath})`,
       fix: words.fix,
+      entryFixes: off === 'disabled-in-config' || off === 'not-enabled',
     };
   }
   // Looked for where onboarding looks (plugin-install.ts): the state dir and the config's.
@@ -52,6 +58,7 @@ export async function providerPluginProblem(state: AgentState, provider: string)
     summary,
     problem: `${summary} (${need.reason})`,
     fix: `\`${need.installCommand}\`, then restart the gateway`,
+    entryFixes: false,
   };
 }
 
