@@ -186,7 +186,7 @@ async function onboardSecret(
   const state = await ctx.stateForWrite();
   if (profileId) refuseReplacing(profileId, profileAWriteWouldReplace(state, profileId), kind, 'same-type');
   // As OpenClaw's onboarding: a choice whose plugin the config blocks is refused before the secret.
-  const blocked = choice.plugin ? pluginBlocked(state, choice.plugin.id) : undefined;
+  const blocked = choice.plugin ? pluginBlocked(state.store, choice.plugin.id) : undefined;
   if (blocked) throw new AuthdeckError(`nothing saved: ${blocked}`);
   const raw = await readChoiceSecret(
     ctx,

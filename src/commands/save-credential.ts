@@ -6,6 +6,7 @@ import { checkSecret, maskSecret, type SecretFit, type SecretKind } from '../ser
 import { customProviderNote } from '../services/profiles/model-coverage.js';
 import { resolveProfileId } from '../services/profiles/profile-actions.js';
 import { orderJoinedLine, refuseReplacing, sameSecretNote } from '../services/profiles/save-credential.js';
+import { refuseBlockedPlugin } from '../services/providers/plugin-state.js';
 import { setUpProvider } from '../services/providers/provider-setup.js';
 import { providerInfo } from '../services/providers.js';
 import type { CommandContext } from './context.js';
@@ -49,6 +50,7 @@ export async function runSaveCredential(
 
   // Fail on a bad agent, an unparsable store or a clash before asking for the secret.
   refuseReplacing(profileId, profileAWriteWouldReplace(state, profileId), kind, 'same-type');
+  refuseBlockedPlugin(state.store, provider);
 
   const what = kind === 'api_key' ? 'API key' : 'token';
   // Asked in a terminal: say where the key comes from, as the wizard does.

@@ -77,6 +77,9 @@ export async function tellGateway(
 
 export async function saveCredential(context: ActionContext, input: Omit<SaveCredentialInput, 'workspace' | 'store'>) {
   const store = await storeFor(context);
+  // As OpenClaw's onboarding: no credential for a provider whose plugin the config blocks.
+  const { refuseBlockedPlugin } = await import('./providers/plugin-state.js');
+  refuseBlockedPlugin(store, input.provider);
   const saved = await saveCredentialProfile({ ...input, workspace: context.workspace, store });
   // A store OpenClaw had to create was written by OpenClaw's own CLI, which told the gateway.
   return { ...saved, ...(await tellGateway(context, saved.store, saved.createdWith === undefined)) };

@@ -130,6 +130,15 @@ describe('onboarding a provider whose plugin the config blocks', () => {
       /^authdeck: nothing saved: the openrouter plugin is denied \(plugins\.deny in .*openclaw\.json\).*remove openrouter from plugins\.deny first$/,
     );
     expect(readJson(configPath)).toEqual(before);
+    // add-key refuses it too, before the secret is read.
+    const added = await runCommand(['add-key', '--provider', 'openrouter'], {
+      home,
+      env: SQLITE,
+      input: fakeSecrets.openrouterKey(),
+    });
+    expect(added.code).toBe(1);
+    expect(added.stderr).toContain('nothing saved: the openrouter plugin is denied');
+    expect(readJson(configPath)).toEqual(before);
     const listed = await runCommand(['status', '--json'], { home, env: SQLITE });
     expect(JSON.parse(listed.stdout).profiles.map((profile: { id: string }) => profile.id)).not.toContain(
       'openrouter:default',

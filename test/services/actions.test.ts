@@ -9,7 +9,7 @@ import { openAgentStore, storeOpenCount } from '../../src/services/store/agent-s
 import { databaseOpenCount } from '../../src/services/store/sqlite/driver.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { installOpenclawFixture } from '../helpers/openclaw-fixtures.js';
-import { makeTempHome } from '../helpers/temp-state.js';
+import { makeTempHome, readJson, writeJsonFile } from '../helpers/temp-state.js';
 
 async function workspaceOf(home: string) {
   return resolveWorkspace({ env: { HOME: home, PATH: '/nonexistent', AUTHDECK_STORE_GENERATION: 'json' } });
@@ -48,6 +48,28 @@ describe('the action layer', () => {
     });
     expect(saved.storePath).toBe(join(stateDir, 'state', 'openclaw.sqlite'));
     expect(storeOpenCount() - before).toBe(1);
+  });
+
+  it('a wizard save for a provider whose plugin the config denies is refused, nothing written', async () => {
+    const { home, stateDir, configPath } = makeTempHome();
+    installOpenclawFixture('a-v9-shared-fresh', stateDir);
+    const config = readJson(configPath);
+    writeJsonFile(configPath, { ...config, plugins: { ...(config.plugins ?? {}), allow: ['anthropic'] } });
+    const before = readFileSync(configPath, 'utf8');
+    const workspace = await workspaceOf(home);
+    const services = realServices(workspace, await loadAgentState(workspace));
+    await expect(
+      services.saveCredential({
+        profileId: 'openrouter:default',
+        provider: 'openrouter',
+        kind: 'api_key',
+        secret: fakeSecrets.openrouterKey(),
+      }),
+    ).rejects.toThrow(
+      /^nothing saved: the openrouter plugin is not in plugins\.allow .*add openrouter to plugins\.allow first$/,
+    );
+    expect(readFileSync(configPath, 'utf8')).toBe(before);
+    expect(Object.keys((await loadAgentState(workspace)).base?.profiles ?? {})).not.toContain('openrouter:default');
   });
 
   it('a status opens each database once (the detection reads the cells too)', async () => {

@@ -4,8 +4,10 @@
  * bundled ones that onboarding enables enabled, and one from the external catalog installed. Doctor reports it; explain gives it as the reason a provider is not tried.
  */
 import { normalizePluginId, type PluginOff, pluginOff } from '../config/plugin-policy.js';
+import { AuthdeckError } from '../errors.js';
 import type { AgentState } from '../profiles/agent-state.js';
 import type { StatusReport } from '../status/types.js';
+import type { AgentStore } from '../store/agent-store.js';
 import { choicesForProvider } from './catalog.js';
 import { pluginNeed } from './plugin-install.js';
 
@@ -98,12 +100,19 @@ const OFF_WORDS: Record<PluginOff, (id: string) => { summary: string; where: str
  * by denylist") and writes nothing. The sentence says what blocks it and the fix; undefined when
  * nothing does (or the generation has no plugins).
  */
-export function pluginBlocked(state: AgentState, pluginId: string): string | undefined {
-  if (!state.store.pluginsServeProviders) return undefined;
-  const off = pluginOff(state.workspace.config.plugins, pluginId, false);
+export function pluginBlocked(store: AgentStore, pluginId: string): string | undefined {
+  if (!store.pluginsServeProviders) return undefined;
+  const off = pluginOff(store.workspace.config.plugins, pluginId, false);
   if (off !== 'plugins-disabled' && off !== 'denied' && off !== 'not-in-allowlist') return undefined;
   const words = OFF_WORDS[off](pluginId);
-  return `${words.summary} (${words.where} in ${state.workspace.configPath}), so the gateway would not use the credential; ${words.fix} first`;
+  return `${words.summary} (${words.where} in ${store.workspace.configPath}), so the gateway would not use the credential; ${words.fix} first`;
+}
+
+/** Refuses a save for a provider whose plugin the config blocks (pluginBlocked): nothing is written. */
+export function refuseBlockedPlugin(store: AgentStore, provider: string): void {
+  const plugin = choicesForProvider(provider).find((choice) => choice.plugin)?.plugin;
+  const blocked = plugin ? pluginBlocked(store, plugin.id) : undefined;
+  if (blocked) throw new AuthdeckError(`nothing saved: ${blocked}`);
 }
 
 /** A provider the report shows (with a profile, or in use) whose plugin keeps the gateway from it. */
