@@ -55,15 +55,21 @@ describe('dashboard: the hint bar follows the row', () => {
 });
 
 describe('dashboard: a write under way', () => {
-  it('says so until it lands, and K pressed again starts no second write', async () => {
+  it('says so until it lands; K pressed again starts no second write, d is refused at once', async () => {
     const { app, services, release } = await openDashboard(true);
     await selectRow(app, /▸ .*anthropic:default/);
     await app.type('K');
     await waitForFrame(app, 'Writing the anthropic order…');
     await app.type('K');
     await waitForFrame(app, 'Writing the anthropic order… Wait for it to finish.');
+    // d meanwhile is refused at once, not asked and then dropped.
+    await selectRow(app, /▸ .*openai:default/);
+    await app.type('d');
+    expect(app.frame()).not.toContain('Remove openai:default');
+    expect(app.frame()).toContain('Wait for it to finish.');
     release();
     await waitForFrame(app, /anthropic order: anthropic:default → anthropic:work/);
     expect(services.calls.filter((call) => call[0] === 'setOrder')).toHaveLength(1);
+    expect(services.calls.filter((call) => call[0] === 'removeProfile')).toEqual([]);
   });
 });

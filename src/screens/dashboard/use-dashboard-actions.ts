@@ -47,6 +47,12 @@ export function useDashboardActions(dispatch: (action: DashboardUiAction) => voi
   );
 
   return {
+    /** A write is under way: a key that would start another says so instead (see `run`). */
+    refuseWhileWriting: (): boolean => {
+      if (writing.current === undefined) return false;
+      dispatch({ type: 'message', text: `${writing.current} Wait for it to finish.`, tone: 'busy' });
+      return true;
+    },
     remove: (row: SelectableRow) => {
       if (row.kind !== 'profile')
         return dispatch({

@@ -98,7 +98,7 @@ export function useListKeys(options: ListKeysInput): { cursor: number; top: numb
           text: `${row.profile.id} belongs to the main agent; switch to it (A) to remove it`,
           tone: 'error',
         });
-      } else dispatch({ type: 'mode', mode: 'confirm-remove' });
+      } else if (!actions.refuseWhileWriting()) dispatch({ type: 'mode', mode: 'confirm-remove' });
     } else if ((action === 'move-up' || action === 'move-down') && row && report && state) {
       // The cursor may be on the first row only by default (no key chosen yet): pin it to this
       // profile, so it goes where the profile goes.
