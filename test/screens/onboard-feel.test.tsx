@@ -57,6 +57,25 @@ describe('onboarding wizard: what a first-time user trips over', () => {
     await waitForFrame(app, 'Paste the');
   });
 
+  it('Claude Code installed meanwhile: Enter on the row again finds it and goes on', async () => {
+    let installed = false;
+    const services = createFakeServices({
+      findClaude: () => {
+        if (!installed) throw new Error('claude not found');
+        return '/usr/local/bin/claude';
+      },
+    });
+    const app = await renderApp(services, { name: 'onboard', provider: 'anthropic' });
+    await waitForFrame(app, 'How do you want to sign in to Anthropic?');
+    await app.press('down');
+    await app.press('enter');
+    await waitForFrame(app, 'Claude Code is not installed here');
+    installed = true;
+    await app.press('enter');
+    await waitForFrame(app, 'setup-token →');
+    expect(app.frame()).not.toContain('Claude Code is not installed here');
+  });
+
   it('says what to press, not which CLI flag to use, when a secret belongs elsewhere', async () => {
     const services = createFakeServices();
     const app = await toSecretStep(services, 'anthropic', 'api-key');

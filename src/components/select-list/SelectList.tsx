@@ -49,7 +49,7 @@ export function SelectList<T>({
         list.move(now, key.upArrow ? -1 : 1);
       } else if (key.return) {
         const highlighted = list.highlightedIn(now);
-        if (highlighted?.disabled) setRefused(highlighted.disabled.why);
+        if (highlighted?.disabled && !highlighted.disabled.recheck?.()) setRefused(highlighted.disabled.why);
         else if (highlighted) onSelect(highlighted.value);
       }
     },

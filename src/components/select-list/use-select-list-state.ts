@@ -9,7 +9,11 @@ export interface SelectItem<T> {
    * it), but Enter does not choose it: it says this instead. The label says it in words too
    * (dimming is lost under NO_COLOR).
    */
-  disabled?: { why: string };
+  disabled?: {
+    why: string;
+    /** Asked again on Enter: true when what was missing is there now (installed meanwhile), and the row is chosen. */
+    recheck?: () => boolean;
+  };
 }
 
 interface State {

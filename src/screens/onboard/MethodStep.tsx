@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
 import { SELECT_HINTS, type SelectItem, SelectList } from '../../components/select-list/SelectList.js';
+import { useServices } from '../../contexts.js';
 import { type OnboardingMethod, providerInfo, providerLabel } from '../../services/providers.js';
 import { useClaudePath } from './use-claude-path.js';
 
@@ -15,6 +16,7 @@ export function MethodStep({
   initial?: OnboardingMethod | undefined;
   onSelect: (method: OnboardingMethod) => void;
 }) {
+  const services = useServices();
   const claudeFound = useClaudePath() !== undefined;
   const methods = providerInfo(provider).methods;
   const labels: Record<OnboardingMethod, SelectItem<OnboardingMethod>> = {
@@ -35,7 +37,16 @@ export function MethodStep({
           label: 'Claude setup-token, made here (needs Claude Code)',
           hint: 'npm install -g @anthropic-ai/claude-code',
           disabled: {
-            why: 'Claude Code is not installed here: `npm install -g @anthropic-ai/claude-code`, then Esc and back to this question; or paste a token made elsewhere.',
+            why: 'Claude Code is not installed here: `npm install -g @anthropic-ai/claude-code`, then Enter on this row again; or paste a token made elsewhere.',
+            // Installed in another terminal meanwhile: Enter finds it now.
+            recheck: () => {
+              try {
+                services.findClaude();
+                return true;
+              } catch {
+                return false;
+              }
+            },
           },
         },
     browser: {
