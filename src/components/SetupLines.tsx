@@ -154,8 +154,8 @@ function PluginLine({ plugin }: { plugin: PluginInstallView }) {
   return (
     <Text color="yellow">
       {' '}
-      ! the gateway cannot use {need.id} until its plugin is installed:{' '}
-      {plugin.offered ? `press i to run \`${need.installCommand}\`` : need.installCommand}
+      ! {state.status === 'idle' && state.stopped ? 'install stopped; ' : ''}the gateway cannot use {need.id} until its
+      plugin is installed: {plugin.offered ? `press i to run \`${need.installCommand}\`` : need.installCommand}
     </Text>
   );
 }

@@ -10,19 +10,22 @@ import { useKeys } from './key-router.js';
  * to run the command later rather than offer a retry that would fail the same way.
  */
 export type PluginInstallState =
-  | { status: 'idle' }
+  /** `stopped`: an install the person stopped with x; i offers it again. */
+  | { status: 'idle'; stopped?: boolean }
   | { status: 'installing'; need: PluginNeed; startedAt: number }
   | { status: 'installed'; need: PluginNeed }
   | { status: 'failed'; need: PluginNeed; reason: string };
 
 type PluginInstallAction =
   | { type: 'started'; need: PluginNeed; at: number }
-  | { type: 'answered'; reason: string | undefined };
+  | { type: 'answered'; reason: string | undefined }
+  | { type: 'stopped' };
 
 function installReducer(state: PluginInstallState, action: PluginInstallAction): PluginInstallState {
   if (action.type === 'started')
     return state.status === 'idle' ? { status: 'installing', need: action.need, startedAt: action.at } : state;
   if (state.status !== 'installing') return state;
+  if (action.type === 'stopped') return { status: 'idle', stopped: true };
   return action.reason === undefined
     ? { status: 'installed', need: state.need }
     : { status: 'failed', need: state.need, reason: action.reason };
@@ -59,8 +62,11 @@ export function usePluginInstall(need: PluginNeed | undefined, onInstalled?: () 
     if (input !== 'i' || !need || !canInstall || current().status !== 'idle') return;
     dispatch({ type: 'started', need, at: services.now() });
     stop.current = new AbortController();
-    services.installPlugin(need, stop.current.signal).then(
+    const signal = stop.current.signal;
+    services.installPlugin(need, signal).then(
       (reason) => {
+        // Stopped by the person (x), not failed: it can be run again.
+        if (signal.aborted && reason !== undefined) return dispatch({ type: 'stopped' });
         dispatch({ type: 'answered', reason });
         // Started in the same turn, so Ctrl+C waiting on the install waits on what follows it too.
         if (reason === undefined) onInstalled?.();

@@ -30,4 +30,13 @@ describe('dashboard: plugin warnings', () => {
     await waitUntil(() => !app.frame().includes('plugin is not installed'), 'the warning to go');
     expect(app.frame()).toContain('deepseek:default');
   });
+
+  it('at 60 columns the warning still ends with its whole fix', async () => {
+    const services = createFakeServices({ state: fakeState(profiles) });
+    services.pluginWarningLines = [MISSING];
+    const app = await renderApp(services, { name: 'dashboard' });
+    await app.resize(60, 30);
+    const frame = await waitForFrame(app, '! deepseek: the deepseek plugin is not installed');
+    expect(frame.replace(/\s+/g, ' ')).toContain('then restart the gateway');
+  });
 });

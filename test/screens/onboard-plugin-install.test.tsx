@@ -136,7 +136,7 @@ describe('onboarding wizard: i installs the plugin a provider still lacks', () =
     await app.settle();
   });
 
-  it('says how long the install has run, and x stops it', async () => {
+  it('says how long the install has run; x stops it, and i runs it again', async () => {
     const services = deepseekServices();
     const app = await saveDeepseekKey(services);
     await app.type('i');
@@ -144,9 +144,13 @@ describe('onboarding wizard: i installs the plugin a provider still lacks', () =
     expect(running).toMatch(/installing the deepseek plugin \(OpenClaw fetches it from npm or ClawHub\)… \d+s/);
     expect(running).toContain('x stop the install');
     await app.type('x');
-    const stopped = flat(await waitForFrame(app, 'could not install it: stopped'));
-    expect(stopped).toContain(`run \`${INSTALL}\` later`);
+    const stopped = flat(await waitForFrame(app, 'install stopped'));
+    expect(stopped).toContain(`press i to run \`${INSTALL}\``);
     expect(stopped).not.toContain('x stop the install');
+    // Stopped is not failed: i runs it again.
+    await app.type('i');
+    await waitForFrame(app, 'installing the deepseek plugin');
+    expect(installs(services)).toHaveLength(2);
   });
 
   it('Ctrl+C while the install runs waits for it and leaves on how it went', async () => {

@@ -85,7 +85,7 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
   const errorLines = error ? wrapStyled([{ text: `! ${shown(error)}`, color: 'red' }], width, 3) : [];
   // A warning ends with its fix (a command to copy): it wraps rather than lose it at the edge.
   const warningLines = (report?.warnings ?? []).flatMap((warning) =>
-    wrapStyled([{ text: shown(warning), color: 'yellow' }], width - 2, 3).map((line, index) => [
+    wrapStyled([{ text: shown(warning), color: 'yellow' }], width - 2, 5).map((line, index) => [
       { text: index === 0 ? '! ' : '  ', color: 'yellow' },
       ...line,
     ]),

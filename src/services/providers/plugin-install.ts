@@ -228,6 +228,9 @@ export async function installPlugin(
   // come first and name npm's error in passing); else the first line that says it failed.
   const reason =
     run.error ??
+    lines.findLast((line) =>
+      /\b(connect|getaddrinfo|reason:).*\b(ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN)\b/.test(line),
+    ) ??
     lines.findLast((line) => /\b(ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN)\b/.test(line)) ??
     lines.find((line) => /error|fail|refus|not found|ENOTFOUND|ECONN/i.test(line)) ??
     lines.at(-1);
