@@ -86,6 +86,28 @@ describe('the store generation of a home with no store yet', () => {
     expect(readJson(join(mainAgentDir, 'auth-profiles.json')).profiles['openai:default'].type).toBe('api_key');
   });
 
+  it("another agent's first save on a home whose main agent has JSON files is not asked again", async () => {
+    const { home, stateDir, mainAgentDir } = makeTempHome();
+    const env = { AUTHDECK_STORE_GENERATION: undefined, PATH: '/nonexistent' };
+    const first = await runCommand(['--store-generation', 'json', 'add-key', '--provider', 'openai'], {
+      home,
+      env,
+      input: fakeSecrets.openaiKey(),
+    });
+    expect(first.code).toBe(0);
+    expect(existsSync(join(mainAgentDir, 'auth-profiles.json'))).toBe(true);
+    mkdirSync(join(stateDir, 'agents', 'coder', 'agent'), { recursive: true });
+    const coder = await runCommand(['--agent', 'coder', 'add-key', '--provider', 'groq'], {
+      home,
+      env,
+      input: fakeSecrets.groqKey(),
+    });
+    expect(coder.code).toBe(0);
+    expect(
+      readJson(join(stateDir, 'agents', 'coder', 'agent', 'auth-profiles.json')).profiles['groq:default'].type,
+    ).toBe('api_key');
+  });
+
   it('a person at a terminal is asked, before the secret', async () => {
     const { home, mainAgentDir } = makeTempHome();
     const session = TerminalSession.launch(['add-key', '--provider', 'openai'], {

@@ -119,8 +119,11 @@ export async function detectStoreGeneration(
     const how = installed.foundBy === 'run' ? ' (`openclaw --version`)' : '';
     return byVersion(installed.version, `the installed openclaw${how}`, dbs, layout);
   }
-  if (existsSync(join(workspace.agentDir, AUTH_PROFILES_FILE)))
-    return { era: 'json', evidence: 'auth-profiles.json and no SQLite store', certain: true };
+  // Another agent's first save on a JSON-era home: the main agent's file tells as well as its own.
+  const jsonFile = [workspace.agentDir, workspace.mainAgentDir]
+    .map((dir) => join(dir, AUTH_PROFILES_FILE))
+    .find((path) => existsSync(path));
+  if (jsonFile) return { era: 'json', evidence: `${jsonFile} and no SQLite store`, certain: true };
   const mark = sqliteEraMark(workspace.stateDir);
   if (mark)
     return {
