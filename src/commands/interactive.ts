@@ -25,7 +25,12 @@ export function requireTerminal(ctx: CommandContext, what: string, instead: stri
 export async function openScreen(
   ctx: CommandContext,
   screen: import('../navigation.js').Screen,
-  options: { checkStore?: boolean; printTo?: NodeJS.WritableStream } = {},
+  options: {
+    checkStore?: boolean;
+    printTo?: NodeJS.WritableStream;
+    /** The screen saves for this provider only (setup-token): a plugin the config blocks stops it here. */
+    provider?: string;
+  } = {},
 ): Promise<number> {
   // The state read here is the screen's first (and asks which store to write, when nothing tells).
   let state: AgentState | undefined;
@@ -35,6 +40,9 @@ export async function openScreen(
     // An unparsable store is shown on the screen that can help with it, unless it needs the store.
     if (options.checkStore || !(error instanceof UnreadableStateError)) throw error;
   }
+  // Before claude makes a token that could not be saved.
+  if (options.provider && state)
+    (await import('../services/providers/plugin-state.js')).refuseBlockedPlugin(state.store, options.provider);
   const { launchTui } = await import('../tui.js');
   return launchTui(ctx, screen, options.printTo, state);
 }

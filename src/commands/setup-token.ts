@@ -35,7 +35,7 @@ export async function runSetupToken(ctx: CommandContext, options: SetupTokenOpti
   return openScreen(
     ctx,
     { name: 'setup-token', claudeBin, ...(profileId ? { profileId } : {}), ...(options.yes ? { yes: true } : {}) },
-    { checkStore: true },
+    { checkStore: true, provider: 'anthropic' },
   );
 }
 

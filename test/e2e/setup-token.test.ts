@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isProcessAlive } from '../../src/services/files/lock.js';
 import { loadRecording } from '../fake-claude/recordings.mjs';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { installOpenclawFixture } from '../helpers/openclaw-fixtures.js';
 import { PATH_WITHOUT_CLAUDE, sleep, TerminalSession } from '../helpers/pty-driver.js';
 import { runCli } from '../helpers/run-cli.js';
 import { fileMode, makeTempHome, readJson, writeJsonFile } from '../helpers/temp-state.js';
@@ -150,6 +151,17 @@ describe('authdeck setup-token in a terminal', () => {
     expect(session.lines().join('')).toMatch(
       /`claude` is not on PATH: install Claude Code with `npm install -g @anthropic-ai\/claude-code`/,
     );
+  });
+
+  it('stops before claude runs when the config blocks the anthropic plugin (the token could not be saved)', async () => {
+    const { home, stateDir, configPath } = makeTempHome();
+    installOpenclawFixture('a-v9-shared-fresh', stateDir);
+    writeJsonFile(configPath, { ...readJson(configPath), plugins: { deny: ['anthropic'] } });
+    const session = launch(home, ['setup-token'], { env: { AUTHDECK_STORE_GENERATION: undefined } });
+    expect(await session.waitForExit()).toBe(1);
+    const text = session.lines().join('');
+    expect(text).toContain('nothing saved: the anthropic plugin is denied');
+    expect(text).not.toContain('Paste the code');
   });
 
   it('stops at once without a terminal and names paste-token', async () => {
