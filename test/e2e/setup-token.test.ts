@@ -156,7 +156,7 @@ describe('authdeck setup-token in a terminal', () => {
   it('stops before claude runs when the config blocks the anthropic plugin (the token could not be saved)', async () => {
     const { home, stateDir, configPath } = makeTempHome();
     installOpenclawFixture('a-v9-shared-fresh', stateDir);
-    writeJsonFile(configPath, { ...readJson(configPath), plugins: { deny: ['anthropic'] } });
+    writeJsonFile(configPath, { ...(readJson(configPath) as object), plugins: { deny: ['anthropic'] } });
     const session = launch(home, ['setup-token'], { env: { AUTHDECK_STORE_GENERATION: undefined } });
     expect(await session.waitForExit()).toBe(1);
     const text = session.lines().join('');
