@@ -174,6 +174,29 @@ describe('onboarding wizard: what a first-time user trips over', () => {
     expect(app.exits).toEqual([{ exitCode: 0 }]);
   });
 
+  it('offline, the key check says once what to check, then how to check the key later', async () => {
+    const services = createFakeServices();
+    services.probeOutcomes = [
+      {
+        id: 'groq:default',
+        provider: 'groq',
+        result: 'network',
+        latencyMs: 5,
+        detail: 'could not reach api.groq.com: check your internet connection (or proxy)',
+      },
+    ];
+    const app = await toSecretStep(services, 'groq', 'api-key');
+    await app.type(fakeSecrets.groqKey());
+    await app.press('enter');
+    await waitForFrame(app, 'Profile name:');
+    await app.press('enter');
+    await waitForFrame(app, "daemon's .env?");
+    await app.type('n');
+    const verify = (await waitForFrame(app, 'The key is saved all the same')).replace(/\s+/g, ' ');
+    expect(verify.split('check your internet connection')).toHaveLength(2);
+    expect(verify).toContain('status --probe` checks it');
+  });
+
   it('checks a saved API key live before the summary, and s skips the wait', async () => {
     const services = createFakeServices();
     services.probeOutcomes = [

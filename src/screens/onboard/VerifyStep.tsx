@@ -62,7 +62,8 @@ export function VerifyStep({
       {probe && probe.result !== 'ok' && (
         <Text dimColor>
           {probe.result === 'network' || probe.result === 'timeout'
-            ? `The key is saved all the same; the check could not reach the provider: check your internet connection (or proxy), then \`${authdeckCommand('status --probe', services.workspace.env)}\`.`
+            ? // The line above says why it could not reach the provider and what to check.
+              `The key is saved all the same; once the provider can be reached, \`${authdeckCommand('status --probe', services.workspace.env)}\` checks it.`
             : probe.result === 'auth' || probe.result === 'billing'
               ? 'The key is saved all the same; replace it with `a` on the next screen, or fix the account.'
               : `The key is saved all the same; \`${authdeckCommand('status --probe', services.workspace.env)}\` checks it again later.`}
