@@ -10,6 +10,7 @@ import { pluginInstalledWords } from '../services/providers/plugin-install.js';
 import { type ProviderSetUp, withDefaultFrom } from '../services/providers/provider-setup.js';
 import { type DefaultModelPolicy, modelRefWords } from '../services/providers/setup-plan.js';
 import { shown } from '../services/terminal-text.js';
+import { Bullet } from './Bullet.js';
 import type { KeyHint } from './KeyHints.js';
 import { useKeys } from './key-router.js';
 import { type PluginInstallView, usePluginInstall } from './use-plugin-install.js';
@@ -173,10 +174,9 @@ export function SetupLines({ view, listedAt }: { view: ProviderSetupView; listed
   return (
     <>
       {parts.length > 0 && setup.config.path !== listedAt && (
-        <Text>
-          {' '}
-          • {shown(setup.config.path)} ({parts.join('; ')})
-        </Text>
+        <Bullet>
+          {shown(setup.config.path)} ({parts.join('; ')})
+        </Bullet>
       )}
       {offered && 'current' in model && (
         <Text color="yellow">

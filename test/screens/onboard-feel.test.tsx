@@ -181,6 +181,7 @@ describe('onboarding wizard: what a first-time user trips over', () => {
         id: 'groq:default',
         provider: 'groq',
         result: 'network',
+        httpStatus: null,
         latencyMs: 5,
         detail: 'could not reach api.groq.com: check your internet connection (or proxy)',
       },

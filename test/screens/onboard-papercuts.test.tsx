@@ -36,6 +36,21 @@ describe('onboarding wizard: small things a first-time user trips over', () => {
     expect(summary).toContain('• authdeck status');
   });
 
+  it('a long item of the summary wraps under its own text, not back at the edge', async () => {
+    const services = createFakeServices();
+    const app = await toProfileName(services);
+    await app.resize(50, 30);
+    await app.press('enter');
+    await waitForFrame(app, "Also set GROQ_API_KEY in the daemon's .env?");
+    await app.type('n');
+    const summary = await waitForFrame(app, 'Saved groq:');
+    const lines = summary.split('\n');
+    const item = lines.findIndex((line) => line.startsWith(' • /home/me/.openclaw/'));
+    expect(item).toBeGreaterThan(-1);
+    // The next line continues the path under the item's text (three columns in).
+    expect(lines[item + 1]).toMatch(/^ {3}\S/);
+  });
+
   it('holds "default" as a placeholder: typing a name replaces it', async () => {
     const services = createFakeServices();
     const app = await toProfileName(services);

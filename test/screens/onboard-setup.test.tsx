@@ -111,11 +111,12 @@ describe('onboarding wizard: the provider set up beside the secret', () => {
         result: 'network',
         httpStatus: null,
         latencyMs: 5,
-        detail: 'host name not found (api.x.ai, ENOTFOUND)',
+        // As probe-runner words it (services/network-failure.ts).
+        detail: 'could not reach api.x.ai: check your internet connection (or proxy) (host name not found, ENOTFOUND)',
       },
     ];
     const app = await saveXaiKey(services);
-    const verify = (await waitForFrame(app, 'network: host name not found')).replace(/\s*\n\s*/g, ' ');
+    const verify = (await waitForFrame(app, 'network: could not reach api.x.ai')).replace(/\s*\n\s*/g, ' ');
     expect(verify).toContain('check your internet connection (or proxy)');
     expect(verify).not.toContain('fix the account');
   });

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { Bullet } from '../../components/Bullet.js';
 import { KeyHints } from '../../components/KeyHints.js';
 import { useKeys } from '../../components/key-router.js';
 import { SetupLines, setupConfigParts, setupHints, useProviderSetup } from '../../components/SetupLines.js';
@@ -66,34 +67,30 @@ export function SummaryStep({
         </Text>
       )}
       <Text bold>Written:</Text>
-      <Text>
-        {' '}
-        • {saved.storePath} (the profile{saved.layer === 'shared' ? ', shared store' : ''}
+      <Bullet>
+        {saved.storePath} (the profile{saved.layer === 'shared' ? ', shared store' : ''}
         {saved.expiresAt !== undefined
           ? `, ${describeExpiry(saved.expiresAt, Date.now(), 'date')}${saved.expiryAssumed ? ', assumed one year' : ''}`
           : ''}
         )
-      </Text>
+      </Bullet>
       {configParts.length > 0 && (
-        <Text>
-          {' '}
-          • {saved.config.path} ({configParts.join('; ')})
-        </Text>
+        <Bullet>
+          {saved.config.path} ({configParts.join('; ')})
+        </Bullet>
       )}
       {saved.config.backupPath && (
-        <Text color="yellow">
-          {' '}
-          • {saved.config.backupPath} (the config as it was: it used JSON5-only syntax and was rewritten as JSON)
-        </Text>
+        <Bullet color="yellow">
+          {saved.config.backupPath} (the config as it was: it used JSON5-only syntax and was rewritten as JSON)
+        </Bullet>
       )}
       <SetupLines view={setupView} listedAt={result.saved.config.path} />
       {endpoint && <Text color="yellow"> ! {endpoint}</Text>}
       {env && (
-        <Text>
-          {' '}
-          • {env.path} ({env.variable}
+        <Bullet>
+          {env.path} ({env.variable}
           {env.changed ? '' : ', unchanged'})
-        </Text>
+        </Bullet>
       )}
       {saved.createdWith && (
         <Text dimColor> The store did not exist yet: OpenClaw created it (`{saved.createdWith}`).</Text>
@@ -105,7 +102,7 @@ export function SummaryStep({
         </Text>
       )}
       {saved.orderAppendedIn.map((path) => (
-        <Text key={path}> • {path} (added last to the explicit order, so the gateway tries it)</Text>
+        <Bullet key={path}>{path} (added last to the explicit order, so the gateway tries it)</Bullet>
       ))}
       {saved.orderNote && <Text color="yellow">! {saved.orderNote}</Text>}
       {saved.sameSecretAs && <Text color="yellow">! {sameSecretNote(saved.sameSecretAs)}</Text>}
@@ -115,13 +112,12 @@ export function SummaryStep({
         </Text>
       ))}
       <Text bold>Next:</Text>
-      <Text> • {authdeckCommand('status', services.workspace.env)} see it with the others</Text>
-      <Text> • {authdeckCommand('dashboard', services.workspace.env)} the live view</Text>
+      <Bullet>{authdeckCommand('status', services.workspace.env)} see it with the others</Bullet>
+      <Bullet>{authdeckCommand('dashboard', services.workspace.env)} the live view</Bullet>
       {env && (
-        <Text>
-          {' '}
-          • restart the gateway so it reads .env (`openclaw gateway restart`, or its systemd/launchd service)
-        </Text>
+        <Bullet>
+          restart the gateway so it reads .env (`openclaw gateway restart`, or its systemd/launchd service)
+        </Bullet>
       )}
       <KeyHints hints={[['enter', 'done'], ['a', 'add another'], ...setupHints(setupView)]} />
     </Box>
