@@ -7,6 +7,7 @@ import {
   NavigationActionsContext,
   ServicesContext,
   SwitchServicesContext,
+  WritesBusyContext,
 } from './contexts.js';
 import { currentScreen, navigationReducer, type Screen, type TuiResult } from './navigation.js';
 import { ScreenOutlet } from './screens/ScreenOutlet.js';
@@ -32,6 +33,7 @@ export function App({ services: initialServices, initialScreen, onExit, writes: 
   const [writes] = useState(() => given ?? new WritesInFlight());
   const [untracked, setServices] = useState(initialServices);
   const services = useMemo(() => writes.track(untracked), [writes, untracked]);
+  const writesBusy = useCallback(() => writes.busy, [writes]);
   // Ctrl+C during a write: leave once it has landed, so the last frame says what was written.
   const [leaving, setLeaving] = useState(false);
   const leavingRef = useRef(false);
@@ -105,23 +107,25 @@ export function App({ services: initialServices, initialScreen, onExit, writes: 
 
   return (
     <ServicesContext.Provider value={services}>
-      <SwitchServicesContext.Provider value={setServices}>
-        <NavigationActionsContext.Provider value={actions}>
-          <KeyRouterProvider router={router}>
-            {cancelled ? <Text dimColor>Cancelled.</Text> : <ScreenOutlet screen={currentScreen(navigation)} />}
-            {leaving && landed === undefined && writes.busy && (
-              <Text color="yellow">
-                Ctrl+C: leaving once this write has landed (Ctrl+C again stops waiting; the write lands anyway)
-              </Text>
-            )}
-            {leaving && landed !== undefined && (
-              <Text color={landed === ExitCode.ok ? 'green' : 'red'}>
-                {shown(writes.landed ?? '')} (left with Ctrl+C)
-              </Text>
-            )}
-          </KeyRouterProvider>
-        </NavigationActionsContext.Provider>
-      </SwitchServicesContext.Provider>
+      <WritesBusyContext.Provider value={writesBusy}>
+        <SwitchServicesContext.Provider value={setServices}>
+          <NavigationActionsContext.Provider value={actions}>
+            <KeyRouterProvider router={router}>
+              {cancelled ? <Text dimColor>Cancelled.</Text> : <ScreenOutlet screen={currentScreen(navigation)} />}
+              {leaving && landed === undefined && writes.busy && (
+                <Text color="yellow">
+                  Ctrl+C: leaving once this write has landed (Ctrl+C again stops waiting; the write lands anyway)
+                </Text>
+              )}
+              {leaving && landed !== undefined && (
+                <Text color={landed === ExitCode.ok ? 'green' : 'red'}>
+                  {shown(writes.landed ?? '')} (left with Ctrl+C)
+                </Text>
+              )}
+            </KeyRouterProvider>
+          </NavigationActionsContext.Provider>
+        </SwitchServicesContext.Provider>
+      </WritesBusyContext.Provider>
     </ServicesContext.Provider>
   );
 }

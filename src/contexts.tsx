@@ -32,6 +32,16 @@ export function useSwitchServices(): (services: AppServices) => void {
   return required(useContext(SwitchServicesContext), 'SwitchServicesContext');
 }
 
+/**
+ * Whether a write of this app is under way, whichever screen started it: a screen that was left
+ * and opened again must not start a second (the dashboard's K, then a, Esc, K). Null outside <App>.
+ */
+export const WritesBusyContext = createContext<(() => boolean) | null>(null);
+
+export function useWritesBusy(): () => boolean {
+  return useContext(WritesBusyContext) ?? (() => false);
+}
+
 function required<T>(value: T | null, name: string): T {
   if (value === null) throw new Error(`${name} is missing: render inside <App>`);
   return value;

@@ -35,7 +35,7 @@ describe('onboarding under attack', () => {
 
   it('a model id with colour codes, a blank or a runaway length is refused in one line, nothing written', async () => {
     const { home, configPath } = makeTempHome();
-    for (const id of ['llama\x1b[31mRED\x1b[8mhid', 'two words', '/etc/passwd', 'x'.repeat(201)]) {
+    for (const id of ['llama\x1b[31mRED\x1b[8mhid', 'two words', 'x'.repeat(201)]) {
       const run = await runCommand(['onboard', '--non-interactive', ...CUSTOM, '--custom-model-id', id], {
         home,
         input: 'k',

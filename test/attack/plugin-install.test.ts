@@ -81,6 +81,17 @@ describe('an install that does not end', () => {
     expect(alive(straggler)).toBe(false);
   }, 15_000);
 
+  it('stopped just as it had put the plugin in place: installed, not stopped', async () => {
+    const { home, stateDir, configPath } = makeTempHome();
+    const PATH = fakeOpenclaw(home, `${WRITE_MANIFEST('{"id":"groq"}')}\ntrap '' TERM INT\nsleep 60 &\nwait`);
+    const stop = new AbortController();
+    const running = installPlugin({ env: { PATH }, stateDir, configPath }, groq(), { signal: stop.signal });
+    const manifest = join(stateDir, 'extensions', 'groq', 'openclaw.plugin.json');
+    while (!existsSync(manifest)) await new Promise((resolve) => setTimeout(resolve, 20));
+    stop.abort();
+    expect(await running).toBeUndefined();
+  }, 15_000);
+
   it('Ctrl+C during `onboard --auth-choice` stops the install at once: the key stays, one line says why, exit 1', async () => {
     const { home } = pluginEraHome();
     const started = join(home, 'started');

@@ -144,4 +144,22 @@ describe('onboarding a provider whose plugin the config blocks', () => {
       'openrouter:default',
     );
   });
+
+  it('a provider a models.providers block serves is not refused: the gateway uses it without its plugin', async () => {
+    const { home, stateDir, configPath } = makeTempHome();
+    installOpenclawFixture('a-v9-shared-fresh', stateDir);
+    const config = readJson(configPath);
+    writeJsonFile(configPath, {
+      ...config,
+      plugins: { ...(config.plugins ?? {}), enabled: false },
+      models: { providers: { openai: { baseUrl: 'http://127.0.0.1:9/v1', api: 'openai-completions', models: [] } } },
+    });
+    const run = await runCommand(['add-key', '--provider', 'openai'], {
+      home,
+      env: SQLITE,
+      input: fakeSecrets.openaiKey(),
+    });
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain('nothing saved');
+  });
 });

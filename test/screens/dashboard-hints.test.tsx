@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { anthropicPair, createFakeServices, fakeState, holdSetOrder } from '../helpers/fake-services.js';
-import { renderApp, waitForFrame } from '../helpers/ink.js';
+import { renderApp, waitForFrame, waitUntil } from '../helpers/ink.js';
 
 // The hint bar shows the keys that act on the selected row (README "Dashboard"); a key that
 // cannot act says why; a write says it is running, and a key pressed again does not start another.
@@ -71,5 +71,30 @@ describe('dashboard: a write under way', () => {
     await waitForFrame(app, /anthropic order: anthropic:default → anthropic:work/);
     expect(services.calls.filter((call) => call[0] === 'setOrder')).toHaveLength(1);
     expect(services.calls.filter((call) => call[0] === 'removeProfile')).toEqual([]);
+  });
+
+  it('a write started before the wizard was opened and closed still blocks a second', async () => {
+    const { app, services, release } = await openDashboard(true);
+    await selectRow(app, /▸ .*anthropic:default/);
+    await app.type('K');
+    await waitForFrame(app, 'Writing the anthropic order…');
+    await app.type('a');
+    await waitForFrame(app, 'Welcome');
+    await app.press('escape');
+    await waitForFrame(app, 'env GROQ_API_KEY');
+    await selectRow(app, /▸ .*anthropic:default/);
+    await app.type('K');
+    await waitForFrame(app, 'Wait for it to finish.');
+    const orders = () => services.calls.filter((call) => call[0] === 'setOrder').length;
+    // Held: the first write has not reached the service yet, and no second one started.
+    expect(orders()).toBe(0);
+    release();
+    await waitUntil(() => orders() === 1, 'the first write to land');
+    // Once it has landed (its count settles a turn later), K writes again.
+    for (let tries = 0; tries < 20 && orders() < 2; tries++) {
+      await app.settle();
+      await app.type('K');
+    }
+    expect(orders()).toBe(2);
   });
 });

@@ -230,7 +230,7 @@ describe('findLocalServer: text from the server', () => {
     const evil = 'evil\u001b]52;c;cHduZWQ=\u0007\u001b[2Jmodel';
     const ollama = await startFakeLocalServer({
       kind: 'ollama',
-      models: [{ name: evil }, { name: 'x'.repeat(5000) }, { name: 'two words' }, { name: '/etc' }, { name: 'llama3' }],
+      models: [{ name: evil }, { name: 'x'.repeat(5000) }, { name: 'two words' }, { name: 'llama3' }],
     });
     expect((await found('ollama', ollama.origin)).models.map((model) => model.id)).toEqual(['llama3']);
     const lmstudio = await startFakeLocalServer({
@@ -243,8 +243,15 @@ describe('findLocalServer: text from the server', () => {
     const models = (await found('lmstudio', lmstudio.origin)).models;
     expect(models).toHaveLength(1);
     expect(models[0]).toMatchObject({ id: 'qwen/qwen3.5-9b', name: 'Nice\u202eName', label: 'Nice\\u202eName' });
-    const vllm = await startFakeLocalServer({ kind: 'openai', models: [{ id: evil }, { id: 'meta/llama' }] });
-    expect((await found('vllm', `${vllm.origin}/v1`)).models.map((model) => model.id)).toEqual(['meta/llama']);
+    // vLLM serves a model by the path it was started with: that is an id OpenClaw takes.
+    const vllm = await startFakeLocalServer({
+      kind: 'openai',
+      models: [{ id: evil }, { id: 'meta/llama' }, { id: '/models/Llama-3.1-8B-Instruct' }],
+    });
+    expect((await found('vllm', `${vllm.origin}/v1`)).models.map((model) => model.id)).toEqual([
+      'meta/llama',
+      '/models/Llama-3.1-8B-Instruct',
+    ]);
   });
 
   it('an absurd context length from /api/show is not written as one', async () => {

@@ -1,5 +1,5 @@
 import { useCallback, useRef } from 'react';
-import { useNavigation, useServices, useSwitchServices } from '../../contexts.js';
+import { useNavigation, useServices, useSwitchServices, useWritesBusy } from '../../contexts.js';
 import { formatRelative } from '../../services/durations.js';
 import { errorMessage } from '../../services/errors.js';
 import type { GatewayNote } from '../../services/gateway/reload-auth.js';
@@ -23,10 +23,17 @@ export function useDashboardActions(dispatch: (action: DashboardUiAction) => voi
   // One write at a time, said while it runs: a first write on OpenClaw 2026.8+ runs OpenClaw,
   // which takes seconds (a minute offline), and a key pressed again must not start a second.
   const writing = useRef<string | undefined>(undefined);
+  // The app's count too: a write started before this screen was last opened is still one.
+  const writesBusy = useWritesBusy();
+  const underWay = useCallback(
+    () => writing.current ?? (writesBusy() ? 'A write is still under way.' : undefined),
+    [writesBusy],
+  );
   const run = useCallback(
     (busy: string, work: () => Promise<string>) => {
-      if (writing.current !== undefined) {
-        dispatch({ type: 'message', text: `${writing.current} Wait for it to finish.`, tone: 'busy' });
+      const before = underWay();
+      if (before !== undefined) {
+        dispatch({ type: 'message', text: `${before} Wait for it to finish.`, tone: 'busy' });
         return;
       }
       writing.current = busy;
@@ -43,14 +50,15 @@ export function useDashboardActions(dispatch: (action: DashboardUiAction) => voi
         },
       );
     },
-    [dispatch, reload],
+    [dispatch, reload, underWay],
   );
 
   return {
     /** A write is under way: a key that would start another says so instead (see `run`). */
     refuseWhileWriting: (): boolean => {
-      if (writing.current === undefined) return false;
-      dispatch({ type: 'message', text: `${writing.current} Wait for it to finish.`, tone: 'busy' });
+      const before = underWay();
+      if (before === undefined) return false;
+      dispatch({ type: 'message', text: `${before} Wait for it to finish.`, tone: 'busy' });
       return true;
     },
     remove: (row: SelectableRow) => {

@@ -7,10 +7,11 @@ export const MODEL_ID_MAX = 200;
 /**
  * A model id from another program's text (a plugin manifest, a local server's list, a flag) that
  * may go into openclaw.json, perhaps as the gateway's default: no blank, control, escape or bidi
- * mark, not a runaway length, and not starting with `/` (a ref is `<provider>/<id>`).
+ * mark, not a runaway length. A leading `/` is fine: vLLM serves a model by the path it was
+ * started with, and OpenClaw reads `vllm//models/x` as the model `/models/x`.
  */
 export function isWritableModelId(id: string): boolean {
-  return /^[^\s/]\S*$/.test(id) && !hasUnsafeCharacters(id) && id.length <= MODEL_ID_MAX;
+  return /^\S+$/.test(id) && !hasUnsafeCharacters(id) && id.length <= MODEL_ID_MAX;
 }
 
 /** `--custom-model-id` as written, or a one-line refusal. */
@@ -19,7 +20,7 @@ export function checkedModelIdFlag(id: string): string {
   if (!trimmed) throw new UsageError('--custom-model-id is empty');
   if (!isWritableModelId(trimmed))
     throw new UsageError(
-      `--custom-model-id "${shown(trimmed, 60)}" is not a model id authdeck writes (a blank, a control character, a leading / or more than ${MODEL_ID_MAX} characters)`,
+      `--custom-model-id "${shown(trimmed, 60)}" is not a model id authdeck writes (a blank, a control character or more than ${MODEL_ID_MAX} characters)`,
     );
   return trimmed;
 }

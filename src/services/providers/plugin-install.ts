@@ -66,8 +66,6 @@ async function pluginInstalled(plugin: CatalogPlugin, where: PluginHome): Promis
 /** A plugin manifest is small: a bigger one (or a FIFO, a device) is not read. */
 const MANIFEST_MAX_BYTES = 4 * 1024 * 1024;
 
-/** The longest model id taken from a manifest (real ones are under 100 characters). */
-
 /**
  * The default model an installed external plugin names for `provider` in its manifest
  * (`modelCatalog.providers.<provider>.defaultModel`), as `<provider>/<model>`. The catalog has
@@ -210,7 +208,8 @@ export async function installPlugin(
     });
   });
   if (run.stopped === 'interrupt') return 'stopped by Ctrl+C';
-  if (run.stopped === 'cancel') return 'stopped';
+  // Stopped just as it finished: installed is installed.
+  if (run.stopped === 'cancel') return (await pluginInstalled(plugin, where)) ? undefined : 'stopped';
   if (run.stopped === 'timeout') return `stopped after ${Math.round(timeoutMs / 1000)} s without finishing`;
   if (run.code === 0 && (await pluginInstalled(plugin, where))) return undefined;
   if (run.code === 0)

@@ -110,6 +110,8 @@ export function pluginBlocked(store: AgentStore, pluginId: string): string | und
 
 /** Refuses a save for a provider whose plugin the config blocks (pluginBlocked): nothing is written. */
 export function refuseBlockedPlugin(store: AgentStore, provider: string): void {
+  // A models.providers block serves the provider without its plugin (as providerPluginProblem says).
+  if (Object.hasOwn(store.workspace.config.models.providers, provider)) return;
   const plugin = choicesForProvider(provider).find((choice) => choice.plugin)?.plugin;
   const blocked = plugin ? pluginBlocked(store, plugin.id) : undefined;
   if (blocked) throw new AuthdeckError(`nothing saved: ${blocked}`);
