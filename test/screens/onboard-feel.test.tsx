@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ProbeOutcome } from '../../src/services/probe/probe-runner.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { createFakeServices, fakeState, NOW } from '../helpers/fake-services.js';
 import { renderApp, waitForFrame } from '../helpers/ink.js';
@@ -15,6 +16,20 @@ const tokenProfile = {
 async function toSecretStep(services: ReturnType<typeof createFakeServices>, provider: string, method: string) {
   const app = await renderApp(services, { name: 'onboard', provider, method: method as 'api-key' });
   await waitForFrame(app, 'Paste the');
+  return app;
+}
+
+/** A Groq key through the wizard to its live check, which answers `outcome`. */
+async function groqKeyChecked(outcome: Omit<ProbeOutcome, 'id' | 'provider'>) {
+  const services = createFakeServices();
+  services.probeOutcomes = [{ id: 'groq:default', provider: 'groq', ...outcome }];
+  const app = await toSecretStep(services, 'groq', 'api-key');
+  await app.type(fakeSecrets.groqKey());
+  await app.press('enter');
+  await waitForFrame(app, 'Profile name:');
+  await app.press('enter');
+  await waitForFrame(app, "daemon's .env?");
+  await app.type('n');
   return app;
 }
 
@@ -175,48 +190,24 @@ describe('onboarding wizard: what a first-time user trips over', () => {
   });
 
   it('offline, the key check says once what to check, then how to check the key later', async () => {
-    const services = createFakeServices();
-    services.probeOutcomes = [
-      {
-        id: 'groq:default',
-        provider: 'groq',
-        result: 'network',
-        httpStatus: null,
-        latencyMs: 5,
-        detail: 'could not reach api.groq.com: check your internet connection (or proxy)',
-      },
-    ];
-    const app = await toSecretStep(services, 'groq', 'api-key');
-    await app.type(fakeSecrets.groqKey());
-    await app.press('enter');
-    await waitForFrame(app, 'Profile name:');
-    await app.press('enter');
-    await waitForFrame(app, "daemon's .env?");
-    await app.type('n');
+    const app = await groqKeyChecked({
+      result: 'network',
+      httpStatus: null,
+      latencyMs: 5,
+      detail: 'could not reach api.groq.com: check your internet connection (or proxy)',
+    });
     const verify = (await waitForFrame(app, 'The key is saved all the same')).replace(/\s+/g, ' ');
     expect(verify.split('check your internet connection')).toHaveLength(2);
     expect(verify).toContain('status --probe` checks it');
   });
 
   it('checks a saved API key live before the summary, and s skips the wait', async () => {
-    const services = createFakeServices();
-    services.probeOutcomes = [
-      {
-        id: 'groq:default',
-        provider: 'groq',
-        result: 'auth',
-        httpStatus: 401,
-        latencyMs: 80,
-        detail: 'HTTP 401: the provider rejected the key',
-      },
-    ];
-    const app = await toSecretStep(services, 'groq', 'api-key');
-    await app.type(fakeSecrets.groqKey());
-    await app.press('enter');
-    await waitForFrame(app, 'Profile name:');
-    await app.press('enter');
-    await waitForFrame(app, "daemon's .env?");
-    await app.type('n');
+    const app = await groqKeyChecked({
+      result: 'auth',
+      httpStatus: 401,
+      latencyMs: 80,
+      detail: 'HTTP 401: the provider rejected the key',
+    });
     const verify = await waitForFrame(app, 'auth: HTTP 401: the provider rejected the key');
     expect(verify).toContain('The key is saved all the same');
     await app.press('enter');
