@@ -4,7 +4,7 @@ import { AuthdeckError, CancelledError, UsageError } from '../services/errors.js
 import { profileAWriteWouldReplace } from '../services/profiles/agent-state.js';
 import { checkSecret, maskSecret, type SecretFit, type SecretKind } from '../services/profiles/credentials.js';
 import { customProviderNote } from '../services/profiles/model-coverage.js';
-import { resolveProfileId } from '../services/profiles/profile-actions.js';
+import { profileIdFlag, resolveProfileId } from '../services/profiles/profile-actions.js';
 import { orderJoinedLine, refuseReplacing, sameSecretNote } from '../services/profiles/save-credential.js';
 import { refuseBlockedPlugin } from '../services/providers/plugin-state.js';
 import { setUpProvider } from '../services/providers/provider-setup.js';
@@ -180,8 +180,7 @@ export async function runSaveCredential(
  */
 export function cliFitHint(fits: SecretFit | undefined, provider: string, profileId?: string): string {
   if (!fits) return '';
-  const name = profileId?.slice(profileId.indexOf(':') + 1);
-  const idFlag = name && name !== 'default' ? ` --profile-id ${name}` : '';
+  const idFlag = profileIdFlag(profileId);
   if (fits.provider) return `; use --provider ${fits.provider}`;
   if (fits.setupToken) return `, or run \`authdeck setup-token${idFlag}\``;
   return `; add it with \`authdeck ${fits.kind === 'api_key' ? 'add-key' : 'paste-token'} --provider ${provider}${idFlag}\``;

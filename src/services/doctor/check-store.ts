@@ -2,6 +2,7 @@ import { asRecord } from '../json-text.js';
 import { findOAuthProvider } from '../oauth/oauth-providers.js';
 import { type AgentState, listAgentProfiles } from '../profiles/agent-state.js';
 import { storedProfileType } from '../profiles/credential-view.js';
+import { profileIdFlag } from '../profiles/profile-actions.js';
 import type { StatusReport } from '../status/report.js';
 import type { Finding } from './doctor-types.js';
 
@@ -189,8 +190,7 @@ function renewalOf(
       safeFix: { kind: 'refresh-oauth', profileId: profile.id },
     };
   // Made again under the same id, so the order and the config still name it.
-  const name = profileId?.slice(profileId.indexOf(':') + 1);
-  const idFlag = name && name !== 'default' ? ` --profile-id ${name}` : '';
+  const idFlag = profileIdFlag(profileId);
   const again =
     provider === 'anthropic'
       ? profile?.type === 'api_key'

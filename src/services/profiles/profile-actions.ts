@@ -7,6 +7,15 @@ import type { AuthStoreSnapshot, JsonObject } from '../store/documents.js';
 import { hasUnsafeCharacters, shown } from '../terminal-text.js';
 import { storedProfileType } from './credential-view.js';
 
+/**
+ * ` --profile-id <name>` for a command that makes `profileId` again (`anthropic:work` → `work`),
+ * or nothing for the default one: the inverse of resolveProfileId, for the commands we print.
+ */
+export function profileIdFlag(profileId: string | undefined): string {
+  const name = profileId?.slice(profileId.indexOf(':') + 1);
+  return name && name !== 'default' ? ` --profile-id ${name}` : '';
+}
+
 /** `--profile-id work` means `<provider>:work`; a full id must belong to the provider. */
 export function resolveProfileId(provider: string, requested?: string, flag = '--profile-id'): string {
   const id = normalizeProviderId(provider);
