@@ -25,17 +25,16 @@ export function useDashboardActions(dispatch: (action: DashboardUiAction) => voi
   const writing = useRef<string | undefined>(undefined);
   // The app's count too: a write started before this screen was last opened is still one.
   const writesBusy = useWritesBusy();
-  const underWay = useCallback(
-    () => writing.current ?? (writesBusy() ? 'A write is still under way.' : undefined),
-    [writesBusy],
-  );
+  /** A write is under way: says so and answers true (the key that would start another does nothing). */
+  const refuseWhileWriting = useCallback((): boolean => {
+    const before = writing.current ?? (writesBusy() ? 'A write is still under way.' : undefined);
+    if (before === undefined) return false;
+    dispatch({ type: 'message', text: `${before} Wait for it to finish.`, tone: 'busy' });
+    return true;
+  }, [dispatch, writesBusy]);
   const run = useCallback(
     (busy: string, work: () => Promise<string>) => {
-      const before = underWay();
-      if (before !== undefined) {
-        dispatch({ type: 'message', text: `${before} Wait for it to finish.`, tone: 'busy' });
-        return;
-      }
+      if (refuseWhileWriting()) return;
       writing.current = busy;
       dispatch({ type: 'message', text: busy, tone: 'busy' });
       work().then(
@@ -50,17 +49,11 @@ export function useDashboardActions(dispatch: (action: DashboardUiAction) => voi
         },
       );
     },
-    [dispatch, reload, underWay],
+    [dispatch, reload, refuseWhileWriting],
   );
 
   return {
-    /** A write is under way: a key that would start another says so instead (see `run`). */
-    refuseWhileWriting: (): boolean => {
-      const before = underWay();
-      if (before === undefined) return false;
-      dispatch({ type: 'message', text: `${before} Wait for it to finish.`, tone: 'busy' });
-      return true;
-    },
+    refuseWhileWriting,
     remove: (row: SelectableRow) => {
       if (row.kind !== 'profile')
         return dispatch({
