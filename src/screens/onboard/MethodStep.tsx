@@ -3,7 +3,7 @@ import { KeyHints } from '../../components/KeyHints.js';
 import { SELECT_HINTS, type SelectItem, SelectList } from '../../components/select-list/SelectList.js';
 import { useServices } from '../../contexts.js';
 import { type OnboardingMethod, providerInfo, providerLabel } from '../../services/providers.js';
-import { useClaudePath } from './use-claude-path.js';
+import { claudePath, useClaudePath } from './use-claude-path.js';
 
 /** How the secret comes in: an API key, setup-token run right here (Anthropic), or a pasted token. */
 export function MethodStep({
@@ -39,14 +39,7 @@ export function MethodStep({
           disabled: {
             why: 'Claude Code is not installed here: `npm install -g @anthropic-ai/claude-code`, then Enter on this row again; or paste a token made elsewhere.',
             // Installed in another terminal meanwhile: Enter finds it now.
-            recheck: () => {
-              try {
-                services.findClaude();
-                return true;
-              } catch {
-                return false;
-              }
-            },
+            recheck: () => claudePath(services) !== undefined,
           },
         },
     browser: {
