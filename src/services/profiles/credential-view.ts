@@ -111,8 +111,9 @@ function readRef(value: unknown): SecretRef | undefined {
  * Date can hold is no expiry (a token with one is `invalid-expires`, eligibility.ts).
  */
 function readEpochMs(value: unknown): number | undefined {
-  if (typeof value !== 'number' || asDateMs(value) === undefined || value <= 0) return undefined;
-  return value < 1e11 ? value * 1000 : value;
+  const ms = asDateMs(value);
+  if (ms === undefined || ms <= 0) return undefined;
+  return ms < 1e11 ? ms * 1000 : ms;
 }
 
 function stringField(raw: JsonObject, key: string): string | undefined {

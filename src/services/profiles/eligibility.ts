@@ -1,4 +1,4 @@
-import { MAX_DATE_MS } from '../durations.js';
+import { asDateMs } from '../durations.js';
 import { asRecord } from '../json-text.js';
 import type { JsonObject } from '../store/documents.js';
 
@@ -37,7 +37,7 @@ export function storedCredentialProblem(raw: JsonObject, type: string): Credenti
 
 /** resolveTokenExpiryState's valid range: a positive finite number a Date can hold, in ms. */
 function validExpiry(value: unknown): boolean {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= MAX_DATE_MS;
+  return (asDateMs(value) ?? 0) > 0;
 }
 
 function refreshFence(raw: JsonObject): CredentialProblem | undefined {
