@@ -56,14 +56,13 @@ export async function runMigrate(ctx: CommandContext, options: MigrateOptions): 
   // Loaded on use: the other commands (status --check in cron above all) never pay for it.
   const { planMigration } = await import('../services/profiles/migrate.js');
   const plan = await planMigration(state.store);
+  const noJsonFiles = !plan.profilesFile && !plan.stateFile && plan.otherFiles.length === 0;
   // Nothing to migrate is an answer, not a failure, with or without --apply.
-  const nothing = plan.readsJsonFiles || (!plan.profilesFile && !plan.stateFile && plan.otherFiles.length === 0);
-  if (!options.apply || nothing) {
+  if (!options.apply || plan.readsJsonFiles || noJsonFiles) {
     if (options.json) writeJson(ctx.io.stdout, { ok: true, applied: false, ...plan });
     else if (plan.readsJsonFiles)
       writeWrapped(ctx.io.stdout, 'This agent uses the JSON store (OpenClaw ≤ 2026.6.1): nothing to migrate.');
-    else if (!plan.profilesFile && !plan.stateFile && plan.otherFiles.length === 0)
-      writeWrapped(ctx.io.stdout, 'No JSON auth files: nothing to migrate.');
+    else if (noJsonFiles) writeWrapped(ctx.io.stdout, 'No JSON auth files: nothing to migrate.');
     else if (!plan.target.exists) {
       formatPlan(ctx, plan);
       writeWrapped(ctx.io.stdout, NO_TARGET_YET);
