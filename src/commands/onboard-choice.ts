@@ -11,7 +11,7 @@ import { customSetup, withBaseUrl } from '../services/providers/custom-endpoint.
 import { isLocalServerKind, planLocalServer } from '../services/providers/local-setup.js';
 import { defaultProfileId } from '../services/providers/onboard-choice.js';
 import { pluginNeed } from '../services/providers/plugin-install.js';
-import { pluginBlocked } from '../services/providers/plugin-state.js';
+import { refuseIfPluginBlocked } from '../services/providers/plugin-state.js';
 import { setInstalledPluginDefault, withDefaultFrom } from '../services/providers/provider-setup.js';
 import { catalogSetup, type DefaultModelPolicy, type ProviderSetup } from '../services/providers/setup-plan.js';
 import { shown } from '../services/terminal-text.js';
@@ -186,8 +186,7 @@ async function onboardSecret(
   const state = await ctx.stateForWrite();
   if (profileId) refuseReplacing(profileId, profileAWriteWouldReplace(state, profileId), kind, 'same-type');
   // As OpenClaw's onboarding: a choice whose plugin the config blocks is refused before the secret.
-  const blocked = choice.plugin ? pluginBlocked(state.store, choice.plugin.id) : undefined;
-  if (blocked) throw new AuthdeckError(`nothing saved: ${blocked}`);
+  if (choice.plugin) refuseIfPluginBlocked(state.store, choice.plugin.id);
   const raw = await readChoiceSecret(
     ctx,
     choice,

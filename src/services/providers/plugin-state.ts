@@ -100,7 +100,7 @@ const OFF_WORDS: Record<PluginOff, (id: string) => { summary: string; where: str
  * by denylist") and writes nothing. The sentence says what blocks it and the fix; undefined when
  * nothing does (or the generation has no plugins).
  */
-export function pluginBlocked(store: AgentStore, pluginId: string): string | undefined {
+function pluginBlocked(store: AgentStore, pluginId: string): string | undefined {
   if (!store.pluginsServeProviders) return undefined;
   const off = pluginOff(store.workspace.config.plugins, pluginId, false);
   if (off !== 'plugins-disabled' && off !== 'denied' && off !== 'not-in-allowlist') return undefined;
@@ -108,13 +108,18 @@ export function pluginBlocked(store: AgentStore, pluginId: string): string | und
   return `${words.summary} (${words.where} in ${store.workspace.configPath}), so the gateway would not use the credential; ${words.fix} first`;
 }
 
-/** Refuses a save for a provider whose plugin the config blocks (pluginBlocked): nothing is written. */
+/** Refuses a save into a plugin the config blocks (pluginBlocked): nothing is written. */
+export function refuseIfPluginBlocked(store: AgentStore, pluginId: string): void {
+  const blocked = pluginBlocked(store, pluginId);
+  if (blocked) throw new AuthdeckError(`nothing saved: ${blocked}`);
+}
+
+/** The same for a provider's credential, unless a models.providers block serves it without its plugin. */
 export function refuseBlockedPlugin(store: AgentStore, provider: string): void {
-  // A models.providers block serves the provider without its plugin (as providerPluginProblem says).
+  // As providerPluginProblem says: such a block is a custom endpoint under that id.
   if (Object.hasOwn(store.workspace.config.models.providers, provider)) return;
   const plugin = choicesForProvider(provider).find((choice) => choice.plugin)?.plugin;
-  const blocked = plugin ? pluginBlocked(store, plugin.id) : undefined;
-  if (blocked) throw new AuthdeckError(`nothing saved: ${blocked}`);
+  if (plugin) refuseIfPluginBlocked(store, plugin.id);
 }
 
 /** A provider the report shows (with a profile, or in use) whose plugin keeps the gateway from it. */
