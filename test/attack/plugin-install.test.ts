@@ -52,33 +52,39 @@ function alive(pid: number): boolean {
   }
 }
 
+/** An `openclaw` that ignores SIGTERM and leaves a child holding its output (as npm does under it), its pid in `pidFile`. */
+const stragglerScript = (pidFile: string) => `trap '' TERM INT\necho working\nsleep 60 &\necho $! > "${pidFile}"\nwait`;
+
+/** The child `stragglerScript` left is gone: the whole process group was stopped. */
+async function expectGone(pidFile: string): Promise<void> {
+  const straggler = Number(readFileSync(pidFile, 'utf8'));
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(alive(straggler)).toBe(false);
+}
+
 describe('an install that does not end', () => {
   it('the timeout ends the wait and the whole install, even while npm (a child of openclaw) holds its output open', async () => {
     const { home, stateDir, configPath } = makeTempHome();
     const pidFile = join(home, 'straggler.pid');
     // openclaw ignores SIGTERM and leaves a child holding stdout/stderr (as npm does under it).
-    const PATH = fakeOpenclaw(home, `trap '' TERM INT\necho working\nsleep 60 &\necho $! > "${pidFile}"\nwait`);
+    const PATH = fakeOpenclaw(home, stragglerScript(pidFile));
     const started = Date.now();
     const reason = await installPlugin({ env: { PATH }, stateDir, configPath }, groq(), { timeoutMs: 1000 });
     expect(Date.now() - started).toBeLessThan(8000);
     expect(reason).toBe('stopped after 1 s without finishing');
-    const straggler = Number(readFileSync(pidFile, 'utf8'));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(alive(straggler)).toBe(false);
+    await expectGone(pidFile);
   }, 15_000);
 
   it("the screen's stop (an abort signal) ends the whole install at once", async () => {
     const { home, stateDir, configPath } = makeTempHome();
     const pidFile = join(home, 'straggler.pid');
-    const PATH = fakeOpenclaw(home, `trap '' TERM INT\necho working\nsleep 60 &\necho $! > "${pidFile}"\nwait`);
+    const PATH = fakeOpenclaw(home, stragglerScript(pidFile));
     const stop = new AbortController();
     const running = installPlugin({ env: { PATH }, stateDir, configPath }, groq(), { signal: stop.signal });
     while (!existsSync(pidFile)) await new Promise((resolve) => setTimeout(resolve, 20));
     stop.abort();
     expect(await running).toBe('stopped');
-    const straggler = Number(readFileSync(pidFile, 'utf8'));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(alive(straggler)).toBe(false);
+    await expectGone(pidFile);
   }, 15_000);
 
   it('stopped just as it had put the plugin in place: installed, not stopped', async () => {

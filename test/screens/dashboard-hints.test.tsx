@@ -54,12 +54,23 @@ describe('dashboard: the hint bar follows the row', () => {
   });
 });
 
+/** K on anthropic:default with setOrder held: the order write under way, as the screen says. */
+async function startHeldOrderWrite() {
+  const opened = await openDashboard(true);
+  await selectRow(opened.app, /▸ .*anthropic:default/);
+  await opened.app.type('K');
+  await waitForFrame(opened.app, 'Writing the anthropic order…');
+  return opened;
+}
+
+/** How many times the screens called this service. */
+function callsOf(services: { calls: Array<[string, ...unknown[]]> }, name: string): number {
+  return services.calls.filter((call) => call[0] === name).length;
+}
+
 describe('dashboard: a write under way', () => {
   it('says so until it lands; K pressed again starts no second write, d is refused at once', async () => {
-    const { app, services, release } = await openDashboard(true);
-    await selectRow(app, /▸ .*anthropic:default/);
-    await app.type('K');
-    await waitForFrame(app, 'Writing the anthropic order…');
+    const { app, services, release } = await startHeldOrderWrite();
     await app.type('K');
     await waitForFrame(app, 'Writing the anthropic order… Wait for it to finish.');
     // d meanwhile is refused at once, not asked and then dropped.
@@ -69,15 +80,12 @@ describe('dashboard: a write under way', () => {
     expect(app.frame()).toContain('Wait for it to finish.');
     release();
     await waitForFrame(app, /anthropic order: anthropic:default → anthropic:work/);
-    expect(services.calls.filter((call) => call[0] === 'setOrder')).toHaveLength(1);
-    expect(services.calls.filter((call) => call[0] === 'removeProfile')).toEqual([]);
+    expect(callsOf(services, 'setOrder')).toBe(1);
+    expect(callsOf(services, 'removeProfile')).toBe(0);
   });
 
   it('a write started before the wizard was opened and closed still blocks a second', async () => {
-    const { app, services, release } = await openDashboard(true);
-    await selectRow(app, /▸ .*anthropic:default/);
-    await app.type('K');
-    await waitForFrame(app, 'Writing the anthropic order…');
+    const { app, services, release } = await startHeldOrderWrite();
     await app.type('a');
     await waitForFrame(app, 'Welcome');
     await app.press('escape');
@@ -85,7 +93,7 @@ describe('dashboard: a write under way', () => {
     await selectRow(app, /▸ .*anthropic:default/);
     await app.type('K');
     await waitForFrame(app, 'Wait for it to finish.');
-    const orders = () => services.calls.filter((call) => call[0] === 'setOrder').length;
+    const orders = () => callsOf(services, 'setOrder');
     // Held: the first write has not reached the service yet, and no second one started.
     expect(orders()).toBe(0);
     release();
