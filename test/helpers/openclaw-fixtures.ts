@@ -66,7 +66,8 @@ export function readCell(dbPath: string, sql: string, ...params: unknown[]): unk
 /** Runs SQL against a database copy, for making states OpenClaw would leave (a newer schema, a fence). */
 export function execOn(dbPath: string, sql: string, ...params: unknown[]): void {
   if (!existsSync(dbPath)) throw new Error(`${dbPath} does not exist`);
-  const db = new DatabaseSync(dbPath);
+  // A running gateway may hold the write lock for a moment (its reload writes); wait as it does.
+  const db = new DatabaseSync(dbPath, { timeout: 5_000 });
   try {
     if (params.length) db.prepare(sql).run(...(params as SQLInputValue[]));
     else db.exec(sql);
