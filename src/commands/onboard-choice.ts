@@ -11,7 +11,7 @@ import { customSetup, withBaseUrl } from '../services/providers/custom-endpoint.
 import { isLocalServerKind, planLocalServer } from '../services/providers/local-setup.js';
 import { defaultProfileId } from '../services/providers/onboard-choice.js';
 import { pluginNeed } from '../services/providers/plugin-install.js';
-import { refuseIfPluginBlocked } from '../services/providers/plugin-state.js';
+import { refuseBlockedChoice } from '../services/providers/plugin-state.js';
 import { setInstalledPluginDefault, withDefaultFrom } from '../services/providers/provider-setup.js';
 import { catalogSetup, type DefaultModelPolicy, type ProviderSetup } from '../services/providers/setup-plan.js';
 import { shown } from '../services/terminal-text.js';
@@ -186,7 +186,7 @@ async function onboardSecret(
   const state = await ctx.stateForWrite();
   if (profileId) refuseReplacing(profileId, profileAWriteWouldReplace(state, profileId), kind, 'same-type');
   // As OpenClaw's onboarding: a choice whose plugin the config blocks is refused before the secret.
-  if (choice.plugin) refuseIfPluginBlocked(state.store, choice.plugin.id);
+  refuseBlockedChoice(state.store, choice, provider);
   const raw = await readChoiceSecret(
     ctx,
     choice,
@@ -267,6 +267,8 @@ async function onboardLocal(
 ): Promise<number> {
   const kind = choice.id as Parameters<typeof planLocalServer>[0]['kind'];
   const state = await ctx.stateForWrite();
+  // Before the server is looked for and the key read, as for every other choice.
+  refuseBlockedChoice(state.store, choice, kind);
   const key = (await readChoiceSecret(ctx, choice, `${choice.label} key (Enter for none)`, true)).trim();
   const local = await planLocalServer({
     kind,

@@ -8,6 +8,7 @@ import { readAgentModels } from '../services/oauth/config-facts.js';
 import { findOAuthProvider, type SignInMethod } from '../services/oauth/oauth-providers.js';
 import { hasDisplay } from '../services/oauth/open-browser.js';
 import type { SignedIn, SignInPrompt, SignInQuestion } from '../services/oauth/sign-in-types.js';
+import { refuseBlockedPlugin } from '../services/providers/plugin-state.js';
 import type { DefaultModelPolicy } from '../services/providers/setup-plan.js';
 import { shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
@@ -136,6 +137,8 @@ export async function runSignIn(ctx: CommandContext, options: SignInCommandOptio
  */
 async function runLocalLoginCheck(ctx: CommandContext, options: SignInCommandOptions): Promise<number> {
   const state = await ctx.stateForWrite();
+  // The Claude CLI's login is used through the anthropic plugin: refused where the config blocks it.
+  refuseBlockedPlugin(state.store, 'anthropic');
   const signedIn = await signInLocally({
     env: ctx.io.env,
     onPrompt: () => {},

@@ -104,8 +104,13 @@ export async function onboardChoice(
   context: ActionContext,
   input: Omit<import('./providers/onboard-choice.js').OnboardChoiceInput, 'workspace' | 'store'>,
 ) {
-  const { onboardChoice: apply } = await import('./providers/onboard-choice.js');
+  const [{ onboardChoice: apply }, { refuseBlockedChoice }] = await Promise.all([
+    import('./providers/onboard-choice.js'),
+    import('./providers/plugin-state.js'),
+  ]);
   const store = await storeFor(context);
+  // The commands refuse before the secret is read; this holds for every caller (the screens too).
+  refuseBlockedChoice(store, input.choice, input.provider);
   const done = await apply({ ...input, workspace: context.workspace, store });
   const createdWith = done.saved.some((saved) => saved.createdWith !== undefined);
   const changed = done.saved.length > 0 && !createdWith;

@@ -15,18 +15,27 @@ export const DAY_MS = UNIT_MS.d;
 export const SETUP_TOKEN_LIFETIME_MS = 365 * DAY_MS;
 export const DEFAULT_WARN_WITHIN = '24h';
 
+/**
+ * The longest duration taken: a lifetime or window past it means nothing for a credential, and
+ * an expiry must stay a time OpenClaw accepts (it marks one past year 275760 invalid).
+ */
+const MAX_DURATION_MS = 100 * UNIT_MS.y;
+
 /** "365d", "12h", "90m", "1d12h", "45s", "500ms"; a bare number means hours. */
 export function parseDuration(text: string, flag = 'duration'): number {
   const trimmed = text.trim().toLowerCase();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * UNIT_MS.h);
+  const ms = Math.round(/^\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) * UNIT_MS.h : sumOfParts(trimmed, text, flag));
+  if (!(ms <= MAX_DURATION_MS)) throw new UsageError(`${flag}: "${text}" is longer than 100 years`);
+  return ms;
+}
+
+function sumOfParts(trimmed: string, text: string, flag: string): number {
   const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d|w|y)/g)];
   const consumed = parts.map((part) => part[0]).join('');
   if (parts.length === 0 || consumed !== trimmed) {
     throw new UsageError(`${flag}: "${text}" is not a duration; use forms like 365d, 12h, 90m or 1d12h`);
   }
-  return Math.round(
-    parts.reduce((total, [, amount, unit]) => total + Number(amount) * UNIT_MS[unit as DurationUnit], 0),
-  );
+  return parts.reduce((total, [, amount, unit]) => total + Number(amount) * UNIT_MS[unit as DurationUnit], 0);
 }
 
 /** A compact two-unit duration, rounded at its smaller unit: "365d", "5h 12m", "4m 10s", "12s". */

@@ -51,12 +51,28 @@ export type PluginOff = 'plugins-disabled' | 'denied' | 'disabled-in-config' | '
  * list leaves it out, or it is bundled, off by default and not switched on.
  */
 export function pluginOff(policy: PluginPolicy, id: string, bundledOffByDefault: boolean): PluginOff | undefined {
+  const block = pluginBlock(policy, id);
+  if (block === 'plugins-disabled' || block === 'denied') return block;
+  const key = normalizePluginId(id);
+  const entry = Object.hasOwn(policy.entries, key) ? policy.entries[key] : undefined;
+  if (entry === false) return 'disabled-in-config';
+  if (block) return block;
+  if (bundledOffByDefault && entry !== true) return 'not-enabled';
+  return undefined;
+}
+
+/** The reasons the config's policy keeps a plugin off whatever its own entry says. */
+export type PluginBlock = Extract<PluginOff, 'plugins-disabled' | 'denied' | 'not-in-allowlist'>;
+
+/**
+ * What of the policy blocks the plugin `id` (plugins.enabled false, plugins.deny, an allow list
+ * without it), looked at even where its entry is off too: enabling the entry alone would not
+ * load it, so the block is what to report and to fix first.
+ */
+export function pluginBlock(policy: PluginPolicy, id: string): PluginBlock | undefined {
   if (!policy.enabled) return 'plugins-disabled';
   const key = normalizePluginId(id);
   if (policy.deny.includes(key)) return 'denied';
-  const entry = Object.hasOwn(policy.entries, key) ? policy.entries[key] : undefined;
-  if (entry === false) return 'disabled-in-config';
   if (policy.allow.length > 0 && !policy.allow.includes(key)) return 'not-in-allowlist';
-  if (bundledOffByDefault && entry !== true) return 'not-enabled';
   return undefined;
 }

@@ -2,6 +2,7 @@ import type { Workspace } from '../config/workspace.js';
 import { AuthdeckError, CancelledError } from '../errors.js';
 import { resolveProfileId } from '../profiles/profile-actions.js';
 import { type SaveCredentialResult, saveCredentialProfile } from '../profiles/save-credential.js';
+import { refuseBlockedPlugin } from '../providers/plugin-state.js';
 import { openAgentStoreForWrite, StoreMissingError } from '../store/agent-store.js';
 import { hasUnsafeCharacters } from '../terminal-text.js';
 import { findOAuthProvider, type SignInMethod } from './oauth-providers.js';
@@ -35,13 +36,17 @@ export async function signInAndSave(
 }
 
 /**
- * A sign-in whose tokens could not be stored is not started (the person would sign in for
- * nothing): an OAuth profile cannot create OpenClaw's database, unlike a key or token, which
+ * A sign-in whose tokens could not be stored, or that the gateway would not use, is not started
+ * (the person would sign in for nothing): an OAuth profile cannot create OpenClaw's database, unlike a key or token, which
  * authdeck hands to `openclaw` to create it.
  */
 async function refuseUnsavableSignIn(workspace: Workspace, provider: string): Promise<void> {
-  if (findOAuthProvider(provider)?.kind !== 'oauth') return;
+  const info = findOAuthProvider(provider);
+  if (!info) return;
   const store = await openAgentStoreForWrite(workspace);
+  // As OpenClaw's onboarding: no sign-in for a provider whose plugin the config blocks.
+  refuseBlockedPlugin(store, store.providerId(info.storeProvider));
+  if (info.kind !== 'oauth') return;
   // Where a new profile would go (no id yet: the provider names it after the sign-in).
   const problem = (await store.credentialLayer('')).writeProblem();
   if (problem instanceof StoreMissingError)

@@ -3,12 +3,12 @@
  * switched off (plugins.enabled, plugins.deny, plugins.allow, plugins.entries: plugin-policy.ts),
  * bundled ones that onboarding enables enabled, and one from the external catalog installed. Doctor reports it; explain gives it as the reason a provider is not tried.
  */
-import { normalizePluginId, type PluginOff, pluginOff } from '../config/plugin-policy.js';
+import { normalizePluginId, type PluginOff, pluginBlock, pluginOff } from '../config/plugin-policy.js';
 import { AuthdeckError } from '../errors.js';
 import type { AgentState } from '../profiles/agent-state.js';
 import type { StatusReport } from '../status/types.js';
 import type { AgentStore } from '../store/agent-store.js';
-import { choicesForProvider } from './catalog.js';
+import { type CatalogChoice, choicesForProvider } from './catalog.js';
 import { pluginNeed } from './plugin-install.js';
 
 export interface PluginProblem {
@@ -38,7 +38,10 @@ export async function providerPluginProblem(state: AgentState, provider: string)
   // unless onboarding also enabled the plugin: OpenClaw's doctor installs an enabled plugin
   // that is missing, so the gateway still wants it.
   if (Object.hasOwn(config.models.providers, provider) && entry !== true) return undefined;
-  const off = pluginOff(config.plugins, plugin.id, plugin.status === 'bundled-needs-enable');
+  // A block the entry cannot lift comes first: enabling the entry alone would not load it.
+  const off =
+    pluginBlock(config.plugins, plugin.id) ??
+    pluginOff(config.plugins, plugin.id, plugin.status === 'bundled-needs-enable');
   if (off) {
     const words = OFF_WORDS[off](plugin.id);
     return {
@@ -102,14 +105,14 @@ const OFF_WORDS: Record<PluginOff, (id: string) => { summary: string; where: str
  */
 function pluginBlocked(store: AgentStore, pluginId: string): string | undefined {
   if (!store.pluginsServeProviders) return undefined;
-  const off = pluginOff(store.workspace.config.plugins, pluginId, false);
-  if (off !== 'plugins-disabled' && off !== 'denied' && off !== 'not-in-allowlist') return undefined;
+  const off = pluginBlock(store.workspace.config.plugins, pluginId);
+  if (!off) return undefined;
   const words = OFF_WORDS[off](pluginId);
   return `${words.summary} (${words.where} in ${store.workspace.configPath}), so the gateway would not use the credential; ${words.fix} first`;
 }
 
 /** Refuses a save into a plugin the config blocks (pluginBlocked): nothing is written. */
-export function refuseIfPluginBlocked(store: AgentStore, pluginId: string): void {
+function refuseIfPluginBlocked(store: AgentStore, pluginId: string): void {
   const blocked = pluginBlocked(store, pluginId);
   if (blocked) throw new AuthdeckError(`nothing saved: ${blocked}`);
 }
@@ -120,6 +123,15 @@ export function refuseBlockedPlugin(store: AgentStore, provider: string): void {
   if (Object.hasOwn(store.workspace.config.models.providers, provider)) return;
   const plugin = choicesForProvider(provider).find((choice) => choice.plugin)?.plugin;
   if (plugin) refuseIfPluginBlocked(store, plugin.id);
+}
+
+/**
+ * The same for an onboarding choice: the plugin the choice names, else its provider's (the
+ * generic `token` choice names none; a custom endpoint has no plugin to block).
+ */
+export function refuseBlockedChoice(store: AgentStore, choice: CatalogChoice, provider: string): void {
+  if (choice.plugin) refuseIfPluginBlocked(store, choice.plugin.id);
+  else refuseBlockedPlugin(store, provider);
 }
 
 /** A provider the report shows (with a profile, or in use) whose plugin keeps the gateway from it. */
