@@ -149,3 +149,16 @@ describe('a token lifetime that puts its expiry past what OpenClaw accepts', () 
     expect(await profileIds(home)).toEqual(FIXTURE_PROFILES);
   });
 });
+
+describe('a plugins section of the wrong type', () => {
+  it('is an error in doctor (OpenClaw refuses the whole config), not a healthy report', async () => {
+    const { home } = homeWithPlugins({ deny: 'anthropic', entries: { openai: { enabled: 'yes' } } });
+    const run = await runCommand(['doctor', '--json'], { home, env: SQLITE });
+    expect(run.code).toBe(1);
+    const findings = (JSON.parse(run.stdout) as { findings: Array<{ code: string; problem: string }> }).findings;
+    expect(findings.filter((finding) => finding.code === 'plugin-policy-invalid').map((f) => f.problem)).toEqual([
+      expect.stringMatching(/^plugins\.deny: a string, not a list of plugin ids \(in .*openclaw\.json\)$/),
+      expect.stringMatching(/^plugins\.entries\.openai\.enabled: a string, not true or false/),
+    ]);
+  });
+});

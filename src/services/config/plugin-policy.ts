@@ -8,6 +8,11 @@ export interface PluginPolicy {
   deny: string[];
   /** `plugins.entries.<id>.enabled` where it is a boolean, by normalized id. */
   entries: Record<string, boolean>;
+  /**
+   * The settings of the section whose type OpenClaw's config schema rejects ("plugins.deny: a
+   * string, not a list"): OpenClaw then refuses the whole file, and the gateway does not start.
+   */
+  invalid: string[];
 }
 
 // OpenClaw's normalizePluginId maps these retired plugin ids onto the plugin that replaced them.
@@ -39,7 +44,45 @@ export function readPluginPolicy(value: unknown): PluginPolicy {
     // A later key that normalizes the same keeps the earlier one's setting unless it has its own.
     if (key && typeof enabled === 'boolean') entries[key] = enabled;
   }
-  return { enabled: plugins.enabled !== false, allow: list(plugins.allow), deny: list(plugins.deny), entries };
+  return {
+    enabled: plugins.enabled !== false,
+    allow: list(plugins.allow),
+    deny: list(plugins.deny),
+    entries,
+    invalid: invalidPolicySettings(value),
+  };
+}
+
+/** What of `plugins` has a type OpenClaw's schema rejects, as "plugins.deny: a string, not a list of plugin ids". */
+function invalidPolicySettings(value: unknown): string[] {
+  if (value === undefined) return [];
+  const plugins = asRecord(value);
+  if (!plugins) return [`plugins: ${kindOf(value)}, not an object`];
+  const invalid: string[] = [];
+  if (plugins.enabled !== undefined && typeof plugins.enabled !== 'boolean')
+    invalid.push(`plugins.enabled: ${kindOf(plugins.enabled)}, not true or false`);
+  for (const key of ['allow', 'deny'] as const) {
+    const list = plugins[key];
+    if (list !== undefined && !(Array.isArray(list) && list.every((entry) => typeof entry === 'string')))
+      invalid.push(`plugins.${key}: ${kindOf(list)}, not a list of plugin ids`);
+  }
+  if (plugins.entries !== undefined) {
+    const entries = asRecord(plugins.entries);
+    if (!entries) invalid.push(`plugins.entries: ${kindOf(plugins.entries)}, not an object`);
+    for (const [id, entry] of Object.entries(entries ?? {})) {
+      const record = asRecord(entry);
+      if (!record) invalid.push(`plugins.entries.${id}: ${kindOf(entry)}, not an object`);
+      else if (record.enabled !== undefined && typeof record.enabled !== 'boolean')
+        invalid.push(`plugins.entries.${id}.enabled: ${kindOf(record.enabled)}, not true or false`);
+    }
+  }
+  return invalid;
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list with other than plugin ids';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 /** Why the gateway does not load a plugin, in the order OpenClaw asks (resolvePluginActivationDecisionShared). */
