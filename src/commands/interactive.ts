@@ -52,8 +52,8 @@ export type OnboardOptions = Partial<OptionValues<typeof ONBOARD_OPTIONS>>;
 export async function runOnboard(
   ctx: CommandContext,
   options: OnboardOptions,
-  /** The method the list opens on (`login`: its sign-in), when none is given. */
-  cursorOn?: OnboardingMethod,
+  /** `login`'s: the method the list opens on (its sign-in), and what to run without a terminal. */
+  asLogin?: { cursorOn: OnboardingMethod | undefined; withoutTerminal: string },
 ): Promise<number> {
   const { method } = options;
   // A typo would open the wizard on a provider nobody has (and save a key under it): refuse it here.
@@ -100,6 +100,8 @@ export async function runOnboard(
       json: options.json,
     });
   }
+  if (asLogin)
+    requireTerminal(ctx, `login${provider ? ` --provider ${provider}` : ''} (the wizard)`, asLogin.withoutTerminal);
   requireTerminal(
     ctx,
     'onboard',
@@ -109,7 +111,7 @@ export async function runOnboard(
     name: 'onboard',
     ...(provider ? { provider } : {}),
     ...(method ? { method } : {}),
-    ...(cursorOn && !method ? { lastMethod: cursorOn } : {}),
+    ...(asLogin?.cursorOn && !method ? { lastMethod: asLogin.cursorOn } : {}),
   });
 }
 

@@ -1,5 +1,6 @@
 import { UsageError } from '../services/errors.js';
 import { findOAuthProvider, OAUTH_PROVIDERS, type SignInMethod } from '../services/oauth/oauth-providers.js';
+import { shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 import { ONBOARD_OPTIONS, openScreen, requireTerminal, runOnboard } from './interactive.js';
 import { runRemove } from './remove.js';
@@ -73,10 +74,17 @@ export const loginCommand = command({
     return runOnboard(
       ctx,
       { ...input, ...(oauth && input.provider === 'openai-codex' ? { provider: 'openai' } : {}) },
-      signIn,
+      { cursorOn: signIn, withoutTerminal: withoutTerminal(input.provider) },
     );
   },
 });
+
+/** What signs in to the provider, or saves its key, where the wizard cannot open. */
+function withoutTerminal(provider: string | undefined): string {
+  const asSignIn = OAUTH_PROVIDERS.find((entry) => entry.storeProvider === provider && entry.kind !== 'none');
+  const key = `\`printf %s "$KEY" | authdeck add-key --provider ${provider ? shown(provider) : 'P'}\` for a key`;
+  return asSignIn ? `\`authdeck login --provider ${asSignIn.id}\` to sign in, or ${key}` : key;
+}
 
 /** `authdeck logout [ID]`: remove a profile; without an id, choose it in a list. */
 export async function runLogout(ctx: CommandContext, id: string | undefined, options: { yes: boolean; json: boolean }) {

@@ -80,6 +80,12 @@ describe('login and logout', () => {
     expect(browser.stderr).toContain('no sign-in for "anthropic"');
     expect(browser.stderr).toContain('authdeck setup-token');
     expect((await runCommand(['login'], { home })).stderr).toContain('needs a terminal');
+    // Without a terminal for the wizard: what signs in (OpenRouter's is openrouter-oauth), or saves a key.
+    const wizard = await runCommand(['login', '--provider', 'openrouter'], { home });
+    expect(wizard.code).toBe(64);
+    expect(wizard.stderr.trim()).toBe(
+      'authdeck: login --provider openrouter (the wizard) needs a terminal; without one use `authdeck login --provider openrouter-oauth` to sign in, or `printf %s "$KEY" | authdeck add-key --provider openrouter` for a key',
+    );
   });
 });
 
