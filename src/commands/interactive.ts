@@ -28,7 +28,7 @@ export async function openScreen(
   options: {
     checkStore?: boolean;
     printTo?: NodeJS.WritableStream;
-    /** The screen saves for this provider only (setup-token): a plugin the config blocks stops it here. */
+    /** The screen saves for this provider only (setup-token, the wizard given one): a plugin the config blocks stops it here. */
     provider?: string;
   } = {},
 ): Promise<number> {
@@ -107,12 +107,17 @@ export async function runOnboard(
     'onboard',
     '`authdeck onboard --non-interactive --provider P --method api-key|paste-token` with the secret on stdin',
   );
-  return openScreen(ctx, {
-    name: 'onboard',
-    ...(provider ? { provider } : {}),
-    ...(method ? { method } : {}),
-    ...(asLogin?.cursorOn && !method ? { lastMethod: asLogin.cursorOn } : {}),
-  });
+  return openScreen(
+    ctx,
+    {
+      name: 'onboard',
+      ...(provider ? { provider } : {}),
+      ...(method ? { method } : {}),
+      ...(asLogin?.cursorOn && !method ? { lastMethod: asLogin.cursorOn } : {}),
+    },
+    // Every way the wizard saves for this provider would be refused: say so before it opens.
+    provider ? { provider } : {},
+  );
 }
 
 export async function runDashboard(ctx: CommandContext): Promise<number> {

@@ -162,6 +162,13 @@ describe('authdeck setup-token in a terminal', () => {
     const text = session.lines().join('');
     expect(text).toContain('nothing saved: the anthropic plugin is denied');
     expect(text).not.toContain('Paste the code');
+    // The wizard given that provider stops the same way, before it opens (login opens it too).
+    const wizard = launch(home, ['login', '--provider', 'anthropic'], {
+      env: { AUTHDECK_STORE_GENERATION: undefined },
+    });
+    expect(await wizard.waitForExit()).toBe(1);
+    expect(wizard.lines().join('')).toContain('nothing saved: the anthropic plugin is denied');
+    expect(wizard.lines().join('')).not.toContain('How do you want');
   });
 
   it('stops at once without a terminal and names paste-token', async () => {
