@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readPluginPolicy } from '../../src/services/config/plugin-policy.js';
+import { AgentStore } from '../../src/services/store/agent-store.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { createFakeServices, fakeState, fakeWorkspace } from '../helpers/fake-services.js';
 import { renderApp, waitForFrame } from '../helpers/ink.js';
@@ -119,5 +121,35 @@ describe('onboarding wizard: small things a first-time user trips over', () => {
     await waitForFrame(app, "daemon's .env?");
     await app.type('n');
     expect(oneLine(await waitForFrame(app, 'Saved anthropic:'))).toContain('to an "anthropic/…" model ref');
+  });
+});
+
+describe('onboarding wizard: a provider whose plugin the config blocks', () => {
+  it('is marked in the list, and choosing it says why and stays, before a secret is typed', async () => {
+    const workspace = fakeWorkspace();
+    workspace.config.plugins = readPluginPolicy({ deny: ['anthropic'] });
+    const state = fakeState({}, {}, workspace);
+    state.store = new AgentStore(workspace, {
+      era: 'shared-sqlite',
+      layout: 'state-db',
+      evidence: 'test',
+      certain: true,
+    });
+    const services = createFakeServices({ state, preloadedState: state });
+    const app = await renderApp(services, { name: 'onboard' });
+    await waitForFrame(app, 'Welcome');
+    await app.press('enter');
+    await waitForFrame(app, 'Which provider?');
+    await app.type('anthropic');
+    const listed = await waitForFrame(app, 'Anthropic anthropic');
+    expect(listed).toContain('Anthropic anthropic · its plugin is blocked');
+    await app.press('enter');
+    const refused = oneLine(await waitForFrame(app, 'plugins.deny'));
+    expect(refused).toContain(
+      'anthropic: the anthropic plugin is denied (plugins.deny in /home/me/.openclaw/openclaw.json)',
+    );
+    expect(refused).toContain('Which provider?');
+    expect(refused).not.toContain('How do you want');
+    expect(services.calls).toEqual([]);
   });
 });

@@ -161,6 +161,7 @@ export function OnboardScreen({
           <ProviderStep
             search={providerSearch}
             {...(state.method ? { method: state.method } : {})}
+            store={agent.state?.store}
             onSelect={(value) => dispatch({ type: 'provider', provider: value })}
             onCustom={() => dispatch({ type: 'custom-provider' })}
           />

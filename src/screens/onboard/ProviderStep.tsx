@@ -1,15 +1,22 @@
 import { Box, Text } from 'ink';
-import { useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { KeyHints } from '../../components/KeyHints.js';
 import { SELECT_HINTS, type SelectItem, SelectList } from '../../components/select-list/SelectList.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { type TextFieldState, useTextFieldState } from '../../components/text-field/use-text-field-state.js';
+import { providerBlocked } from '../../services/providers/plugin-state.js';
 import { type OnboardingMethod, PROVIDERS } from '../../services/providers.js';
+import type { AgentStore } from '../../services/store/agent-store.js';
+import { shown } from '../../services/terminal-text.js';
 
 const CUSTOM = '\0custom';
 
 /** The providers matching a search; with `--method`, only those that offer it (another id takes an API key). */
-function providerItems(search: string, method: OnboardingMethod | undefined): SelectItem<string>[] {
+function providerItems(
+  search: string,
+  method: OnboardingMethod | undefined,
+  blocked: (provider: string) => string | undefined,
+): SelectItem<string>[] {
   const needle = search.trim().toLowerCase();
   return [
     ...PROVIDERS.filter(
@@ -19,7 +26,7 @@ function providerItems(search: string, method: OnboardingMethod | undefined): Se
     ).map((provider) => ({
       value: provider.id,
       label: provider.label,
-      hint: provider.id,
+      hint: blocked(provider.id) ? `${provider.id} · its plugin is blocked` : provider.id,
     })),
     ...(method === undefined || method === 'api-key'
       ? [{ value: CUSTOM, label: 'Another provider…', hint: 'type its id' }]
@@ -31,6 +38,7 @@ function providerItems(search: string, method: OnboardingMethod | undefined): Se
 export function ProviderStep({
   search,
   method,
+  store,
   onSelect,
   onCustom,
 }: {
@@ -38,10 +46,14 @@ export function ProviderStep({
   search: TextFieldState;
   /** Given with `--method`: only the providers that offer it are listed. */
   method?: OnboardingMethod;
+  /** The agent's store, once read: a provider whose plugin the config blocks is marked, and choosing it says so instead of going on. */
+  store: AgentStore | undefined;
   onSelect: (provider: string) => void;
   onCustom: () => void;
 }) {
-  const items = useMemo(() => providerItems(search.value, method), [search.value, method]);
+  const blocked = useCallback((provider: string) => (store ? providerBlocked(store, provider) : undefined), [store]);
+  const items = useMemo(() => providerItems(search.value, method, blocked), [search.value, method, blocked]);
+  const [refusal, setRefusal] = useState<string>();
   return (
     <Box flexDirection="column">
       <Text bold>Which provider?{method ? ` (those that offer ${method})` : ''}</Text>
@@ -51,9 +63,15 @@ export function ProviderStep({
       </Box>
       <SelectList
         items={items}
-        currentItems={() => providerItems(search.current(), method)}
-        onSelect={(value) => (value === CUSTOM ? onCustom() : onSelect(value))}
+        currentItems={() => providerItems(search.current(), method, blocked)}
+        onSelect={(value) => {
+          if (value === CUSTOM) return onCustom();
+          const reason = blocked(value);
+          if (reason) setRefusal(`${value}: ${reason}`);
+          else onSelect(value);
+        }}
       />
+      {refusal && <Text color="red">{shown(refusal)}</Text>}
       <KeyHints hints={[...SELECT_HINTS, ['esc', search.value === '' ? 'back' : 'clear search']]} />
     </Box>
   );

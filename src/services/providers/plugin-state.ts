@@ -117,12 +117,21 @@ function refuseIfPluginBlocked(store: AgentStore, pluginId: string): void {
   if (blocked) throw new AuthdeckError(`nothing saved: ${blocked}`);
 }
 
-/** The same for a provider's credential, unless a models.providers block serves it without its plugin. */
-export function refuseBlockedPlugin(store: AgentStore, provider: string): void {
+/**
+ * What blocks the plugin of a provider's credentials (pluginBlocked), unless a models.providers
+ * block serves the provider without it; undefined when nothing does.
+ */
+export function providerBlocked(store: AgentStore, provider: string): string | undefined {
   // As providerPluginProblem says: such a block is a custom endpoint under that id.
-  if (Object.hasOwn(store.workspace.config.models.providers, provider)) return;
+  if (Object.hasOwn(store.workspace.config.models.providers, provider)) return undefined;
   const plugin = choicesForProvider(provider).find((choice) => choice.plugin)?.plugin;
-  if (plugin) refuseIfPluginBlocked(store, plugin.id);
+  return plugin ? pluginBlocked(store, plugin.id) : undefined;
+}
+
+/** The same refusal for a provider's credential (providerBlocked). */
+export function refuseBlockedPlugin(store: AgentStore, provider: string): void {
+  const blocked = providerBlocked(store, provider);
+  if (blocked) throw new AuthdeckError(`nothing saved: ${blocked}`);
 }
 
 /**
