@@ -67,27 +67,6 @@ describe('an allow list without the plugin and its entry switched off as well', 
     expect(readJson(configPath)).toEqual(before);
     expect(await profileIds(home)).toEqual(FIXTURE_PROFILES);
   });
-
-  it("doctor names the allow list as the fix, and --fix does not claim to enable what still can't load", async () => {
-    const { home, configPath } = homeWithPlugins({});
-    await runCommand(['add-key', '--provider', 'anthropic'], {
-      home,
-      env: SQLITE,
-      input: fakeSecrets.anthropicApiKey(),
-    });
-    const config = readJson(configPath);
-    writeJsonFile(configPath, {
-      ...config,
-      plugins: { allow: ['openai'], entries: { anthropic: { enabled: false } } },
-    });
-    const before = readJson(configPath);
-    const shown = await runCommand(['doctor'], { home, env: SQLITE });
-    expect(shown.stdout).toContain('fix: add anthropic to plugins.allow');
-    const fixed = await runCommand(['doctor', '--fix'], { home, env: SQLITE });
-    expect(fixed.stdout).not.toContain('enabled the anthropic plugin');
-    expect(fixed.code).toBe(1);
-    expect(readJson(configPath)).toEqual(before);
-  });
 });
 
 describe('onboarding choices that name no plugin of their own, or look for a server first', () => {

@@ -92,7 +92,11 @@ describe('status: the plugins that serve the providers', () => {
 });
 
 describe('doctor on a plugin the config blocks', () => {
-  it("names the fix as the person's, and --fix neither claims it nor changes the config", async () => {
+  // The second: an allow list blocks even where the entry is off too (enabling the entry would not load it).
+  it.each([
+    [{ deny: ['anthropic'] }, 'remove anthropic from plugins.deny'],
+    [{ allow: ['openai'], entries: { anthropic: { enabled: false } } }, 'add anthropic to plugins.allow'],
+  ])("names the fix as the person's, and --fix neither claims it nor changes the config (%o)", async (plugins, fix) => {
     const { home, stateDir, configPath } = makeTempHome();
     installOpenclawFixture('a-v9-shared-fresh', stateDir);
     await runCommand(['add-key', '--provider', 'anthropic'], {
@@ -100,12 +104,11 @@ describe('doctor on a plugin the config blocks', () => {
       env: SQLITE,
       input: fakeSecrets.anthropicApiKey(),
     });
-    const config = readJson(configPath);
-    writeJsonFile(configPath, { ...config, plugins: { ...(config.plugins ?? {}), deny: ['anthropic'] } });
+    writeJsonFile(configPath, { ...(readJson(configPath) as object), plugins });
     const before = readJson(configPath);
     const shown = await runCommand(['doctor'], { home, env: SQLITE });
-    expect(shown.stdout).toContain('fix: remove anthropic from plugins.deny\n');
-    expect(shown.stdout).not.toContain('remove anthropic from plugins.deny (`authdeck doctor --fix`');
+    expect(shown.stdout).toContain(`fix: ${fix}\n`);
+    expect(shown.stdout).not.toContain(`${fix} (\`authdeck doctor --fix\``);
     const fixed = await runCommand(['doctor', '--fix'], { home, env: SQLITE });
     expect(fixed.stdout).not.toContain('enabled the anthropic plugin');
     expect(fixed.code).toBe(1);
