@@ -10,7 +10,7 @@ import { CLOUDFLARE_CHOICE, cloudflareIds, cloudflareSetup } from '../services/p
 import { customSetup, withBaseUrl } from '../services/providers/custom-endpoint.js';
 import { isLocalServerKind, planLocalServer } from '../services/providers/local-setup.js';
 import { defaultProfileId } from '../services/providers/onboard-choice.js';
-import { pluginNeed } from '../services/providers/plugin-install.js';
+import { providerPluginNeed } from '../services/providers/plugin-install.js';
 import { refuseBlockedChoice } from '../services/providers/plugin-state.js';
 import { setInstalledPluginDefault, withDefaultFrom } from '../services/providers/provider-setup.js';
 import { catalogSetup, type DefaultModelPolicy, type ProviderSetup } from '../services/providers/setup-plan.js';
@@ -235,7 +235,7 @@ async function onboardSecret(
   const json = options.json === true;
   // OpenClaw ≤ 2026.6 builds its providers in: a plugin to install is a 2026.8+ matter.
   const stamp = state.store.pluginsServeProviders;
-  const need = stamp ? await pluginNeed(choice.plugin, state.workspace) : undefined;
+  const need = stamp ? await providerPluginNeed(choice.plugin, provider, state.workspace) : undefined;
   const plugin = await installForOnboarding(ctx, state.workspace, need, {
     skip: options.skipPluginInstall === true,
     json,

@@ -4,7 +4,7 @@ import { findOnPath } from '../services/find-program.js';
 import { maskSecret } from '../services/profiles/credentials.js';
 import { endpointWarning } from '../services/providers/catalog.js';
 import type { OnboardedChoice, WrittenSetup } from '../services/providers/onboard-choice.js';
-import { installPlugin, type PluginNeed } from '../services/providers/plugin-install.js';
+import { installPlugin, needWords, type PluginNeed } from '../services/providers/plugin-install.js';
 import { type DefaultModelOutcome, modelRefWords } from '../services/providers/setup-plan.js';
 import { forTerminal, shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
@@ -146,8 +146,8 @@ export function notePlugin(ctx: CommandContext, provider: string, plugin: Plugin
   ctx.note(
     ctx.paint.yellow(
       problem
-        ? `warning: the gateway cannot use ${provider} until its plugin is installed; it could not be installed now (${problem}), the credential is kept — run it again later:`
-        : `warning: the gateway cannot use ${provider} until its plugin is installed (${plugin.reason}):`,
+        ? `warning: ${needWords(plugin, provider)}; it could not be installed now (${problem}), the credential is kept — run it again later:`
+        : `warning: ${needWords(plugin, provider)} (${plugin.reason}):`,
     ),
     `  ${plugin.installCommand}`,
   );

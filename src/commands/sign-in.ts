@@ -10,9 +10,10 @@ import { hasDisplay } from '../services/oauth/open-browser.js';
 import type { SignedIn, SignInPrompt, SignInQuestion } from '../services/oauth/sign-in-types.js';
 import { refuseBlockedPlugin } from '../services/providers/plugin-state.js';
 import type { DefaultModelPolicy } from '../services/providers/setup-plan.js';
+import type { AgentStore } from '../services/store/agent-store.js';
 import { shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
-import { defaultModelJson, describeDefaultModel } from './onboard-report.js';
+import { defaultModelJson, describeDefaultModel, notePlugin } from './onboard-report.js';
 import { writeJson, writeLine } from './output.js';
 
 export interface SignInCommandOptions {
@@ -118,6 +119,7 @@ export async function runSignIn(ctx: CommandContext, options: SignInCommandOptio
         `${ctx.paint.green('✔')} Signed in: ${saved.replaced ? 'replaced' : 'saved'} ${ctx.paint.bold(saved.profileId)} (${signedIn.kind}${expiry}) in ${saved.storePath}`,
       );
       showSetup(ctx, setup);
+      await noteMissingPlugin(ctx, saved.store, saved.profileId.slice(0, saved.profileId.indexOf(':')));
       ctx.noteGateway(saved);
       showNotes(ctx, signedIn);
     }
@@ -170,6 +172,18 @@ async function runLocalLoginCheck(ctx: CommandContext, options: SignInCommandOpt
   showSetup(ctx, setup);
   showNotes(ctx, signedIn);
   return 0;
+}
+
+/** A plugin the gateway still lacks to use the sign-in (OpenAI's Codex runtime, on 2026.9), and its install command. */
+async function noteMissingPlugin(ctx: CommandContext, store: AgentStore, provider: string): Promise<void> {
+  if (!store.pluginsServeProviders) return;
+  const [{ choicesForProvider }, { providerPluginNeed }] = await Promise.all([
+    import('../services/providers/catalog.js'),
+    import('../services/providers/plugin-install.js'),
+  ]);
+  const own = choicesForProvider(provider).find((choice) => choice.plugin)?.plugin;
+  const need = await providerPluginNeed(own, provider, store.workspace);
+  if (need) notePlugin(ctx, provider, need);
 }
 
 /** What the provider asked to pass on (server text). */

@@ -2,7 +2,7 @@ import { parseDuration } from '../services/durations.js';
 import { readPreferences } from '../services/prefs.js';
 import type { ProbeOutcome } from '../services/probe/probe-runner.js';
 import type { AgentState } from '../services/profiles/agent-state.js';
-import { pluginWarning, reportPluginProblems } from '../services/providers/plugin-state.js';
+import { pluginCheckFindings, pluginWarning, reportPluginProblems } from '../services/providers/plugin-state.js';
 import { buildStatusReport, type StatusReport } from '../services/status/report.js';
 import { forTerminal } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
@@ -43,7 +43,11 @@ export async function runStatus(ctx: CommandContext, options: StatusOptions): Pr
     ...(provider ? { provider } : {}),
   });
   // The gateway loads a provider only through its plugin (2026.8+): one off or missing is said here too.
-  for (const found of await reportPluginProblems(state, report)) report.warnings.push(pluginWarning(found));
+  const plugins = await reportPluginProblems(state, report);
+  for (const found of plugins) report.warnings.push(pluginWarning(found));
+  const failing = pluginCheckFindings(plugins);
+  if (failing.length > 0)
+    report.check = { ...report.check, exitCode: 1, reasons: [...failing, ...report.check.reasons] };
   if (options.probe) report.probes = await probeReport(ctx, state, report, options);
   if (options.json) writeJson(ctx.io.stdout, report);
   // Ids, labels and messages come from files other programs write too: shown safely.

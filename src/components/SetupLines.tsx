@@ -6,7 +6,7 @@ import type { SavedCredential } from '../services/actions.js';
 import { formatDuration } from '../services/durations.js';
 import { errorMessage } from '../services/errors.js';
 import type { WrittenSetup } from '../services/providers/onboard-choice.js';
-import { pluginInstalledWords } from '../services/providers/plugin-install.js';
+import { needWords, pluginInstalledWords } from '../services/providers/plugin-install.js';
 import { type ProviderSetUp, withDefaultFrom } from '../services/providers/provider-setup.js';
 import { type DefaultModelPolicy, modelRefWords } from '../services/providers/setup-plan.js';
 import { shown } from '../services/terminal-text.js';
@@ -155,8 +155,8 @@ function PluginLine({ plugin }: { plugin: PluginInstallView }) {
   return (
     <Text color="yellow">
       {' '}
-      ! {state.status === 'idle' && state.stopped ? 'install stopped; ' : ''}the gateway cannot use {need.id} until its
-      plugin is installed: {plugin.offered ? `press i to run \`${need.installCommand}\`` : need.installCommand}
+      ! {state.status === 'idle' && state.stopped ? 'install stopped; ' : ''}
+      {needWords(need)}: {plugin.offered ? `press i to run \`${need.installCommand}\`` : need.installCommand}
     </Text>
   );
 }

@@ -1,11 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type CatalogChoice, catalog } from '../../src/services/providers/catalog.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { runCli } from '../helpers/run-cli.js';
 import { makeTempHome } from '../helpers/temp-state.js';
+import { networkEnv, onNpm } from './npm-reach.js';
 import { NO_GATEWAY_PORT, openclaw, openclawBinDir, parseJsonOutput } from './openclaw-harness.js';
 
 // Every auth choice OpenClaw 2026.9.6 completes offline, set up twice on twin empty homes: by
@@ -166,25 +166,6 @@ async function inPool<T, R>(items: T[], size: number, work: (item: T) => Promise
   };
   await Promise.all(Array.from({ length: size }, worker));
   return results;
-}
-
-/** How this machine reaches npm (its CA bundle, proxy, registry), passed to both programs' installs. */
-function networkEnv(cache: string): Record<string, string> {
-  const passed =
-    /^(NODE_EXTRA_CA_CERTS|SSL_CERT_FILE|SSL_CERT_DIR|HTTPS?_PROXY|NO_PROXY|npm_config_(registry|cafile))$/i;
-  const env: Record<string, string> = { npm_config_cache: cache };
-  for (const [name, value] of Object.entries(process.env)) if (passed.test(name) && value) env[name] = value;
-  return env;
-}
-
-/** Whether npm answers for `spec` here, asked the way OpenClaw's install asks (a fresh HOME). */
-function onNpm(spec: string, env: Record<string, string>): boolean {
-  const run = spawnSync('npm', ['view', spec, 'version'], {
-    env: { PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`, HOME: makeTempHome().home, ...env },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return run.status === 0 && run.stdout.trim() !== '';
 }
 
 function printTable(rows: Array<{ id: string; equal: boolean; detail: string }>, notCompared: string[], why: string) {

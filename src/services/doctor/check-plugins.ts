@@ -24,7 +24,9 @@ export async function checkPlugins(state: AgentState, report: StatusReport): Pro
       severity: inUse ? 'error' : 'warning',
       subject: provider,
       problem: problem.problem,
-      why: `the gateway does not load ${provider}, so its credentials are never used`,
+      why: problem.runtime
+        ? `the gateway cannot run ${provider} models without it; its credentials are never used`
+        : `the gateway does not load ${provider}, so its credentials are never used`,
       fix: problem.fix,
       ...(problem.entryFixes ? { safeFix: { kind: 'enable-plugin' as const, pluginId: problem.pluginId } } : {}),
     }),

@@ -7,12 +7,14 @@
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { takeInterrupts } from '../../interrupts.js';
+import type { GatewayConfig } from '../config/openclaw-json.js';
 import { readTextIfExists } from '../files/fs-read.js';
 import { findOnPath } from '../find-program.js';
 import { asRecord, jsonObject } from '../json-text.js';
 import { shown } from '../terminal-text.js';
 import type { CatalogPlugin } from './catalog.js';
 import { isWritableModelId } from './model-id.js';
+import { CODEX_RUNTIME_REASON, runtimePluginFor } from './runtime-plugin.js';
 
 /** What the gateway still lacks to use a provider: its plugin, and the command that installs it. */
 export interface PluginNeed {
@@ -21,6 +23,13 @@ export interface PluginNeed {
   reason: string;
   /** The catalog's plugin: what `installPlugin` installs. */
   source: CatalogPlugin;
+  /** What the gateway cannot do without it, where not "use <id>" (a runtime plugin: needWords). */
+  lacks?: string;
+}
+
+/** "the gateway cannot use deepseek until its plugin is installed", or what a runtime plugin holds back. */
+export function needWords(need: PluginNeed, provider = need.id): string {
+  return need.lacks ?? `the gateway cannot use ${provider} until its plugin is installed`;
 }
 
 async function isDirectory(path: string): Promise<boolean> {
@@ -92,15 +101,29 @@ export async function installedDefaultModel(
 export async function pluginNeed(
   plugin: CatalogPlugin | null | undefined,
   where: PluginHome,
+  reason = 'it comes from npm or ClawHub, not with OpenClaw',
 ): Promise<PluginNeed | undefined> {
   if (plugin?.status !== 'external-catalog' || !plugin.installCommand) return undefined;
   if (await pluginInstalled(plugin, where)) return undefined;
-  return {
-    id: plugin.id,
-    installCommand: plugin.installCommand,
-    reason: 'it comes from npm or ClawHub, not with OpenClaw',
-    source: plugin,
-  };
+  return { id: plugin.id, installCommand: plugin.installCommand, reason, source: plugin };
+}
+
+/**
+ * What the gateway lacks to answer with `provider`'s models: the provider's own plugin, else the
+ * runtime plugin its models run on (Codex for OpenAI: runtime-plugin.ts).
+ */
+export async function providerPluginNeed(
+  plugin: CatalogPlugin | null | undefined,
+  provider: string,
+  where: PluginHome & { config: GatewayConfig },
+): Promise<PluginNeed | undefined> {
+  const own = await pluginNeed(plugin, where);
+  if (own) return own;
+  const runtime = runtimePluginFor(where.config, provider);
+  const need = runtime ? await pluginNeed(runtime, where, CODEX_RUNTIME_REASON) : undefined;
+  return (
+    need && { ...need, lacks: `the gateway cannot run ${provider} models until the ${need.id} plugin is installed` }
+  );
 }
 
 /** What a landed install says on a screen and after the TUI has left (the CLI quotes the command). */

@@ -6,10 +6,11 @@
 import { normalizePluginId, type PluginOff, pluginBlock, pluginOff } from '../config/plugin-policy.js';
 import { AuthdeckError } from '../errors.js';
 import type { AgentState } from '../profiles/agent-state.js';
-import type { StatusReport } from '../status/types.js';
+import type { CheckFinding, StatusReport } from '../status/types.js';
 import type { AgentStore } from '../store/agent-store.js';
-import { type CatalogChoice, choicesForProvider } from './catalog.js';
+import { type CatalogChoice, type CatalogPlugin, choicesForProvider } from './catalog.js';
 import { pluginNeed } from './plugin-install.js';
+import { CODEX_RUNTIME_REASON, runtimePluginFor } from './runtime-plugin.js';
 
 export interface PluginProblem {
   code: 'plugin-disabled' | 'plugin-not-installed';
@@ -24,20 +25,42 @@ export interface PluginProblem {
    * blocks it (plugins.enabled false, plugins.deny, plugins.allow) is the person's to change.
    */
   entryFixes: boolean;
+  /**
+   * The plugin runs the provider's models rather than being the provider's own (Codex for
+   * OpenAI): without it OpenClaw's `models status --check` fails the provider (exit 1).
+   */
+  runtime?: true;
 }
 
-/** What keeps the gateway from loading `provider`, or undefined when nothing does (or it cannot be told). */
+/**
+ * What keeps the gateway from loading `provider`: its own plugin, else the runtime plugin its
+ * models run on (runtime-plugin.ts); undefined when nothing does (or it cannot be told).
+ */
 export async function providerPluginProblem(state: AgentState, provider: string): Promise<PluginProblem | undefined> {
   // Plugins decide which providers load from the shared-SQLite generation on; older ones build them in.
   if (!state.store.pluginsServeProviders) return undefined;
-  const { config, configPath } = state.workspace;
+  const { config } = state.workspace;
   const plugin = choicesForProvider(provider).find((choice) => choice.plugin)?.plugin;
-  if (!plugin) return undefined;
-  const entry = config.plugins.entries[normalizePluginId(plugin.id)];
   // A models.providers block serves the provider by itself (a custom endpoint under that id),
   // unless onboarding also enabled the plugin: OpenClaw's doctor installs an enabled plugin
   // that is missing, so the gateway still wants it.
-  if (Object.hasOwn(config.models.providers, provider) && entry !== true) return undefined;
+  const served =
+    Object.hasOwn(config.models.providers, provider) &&
+    (!plugin || config.plugins.entries[normalizePluginId(plugin.id)] !== true);
+  const own = plugin && !served ? await pluginProblem(state, plugin) : undefined;
+  if (own) return own;
+  const runtime = runtimePluginFor(config, provider);
+  const problem = runtime ? await pluginProblem(state, runtime, CODEX_RUNTIME_REASON) : undefined;
+  return problem ? { ...problem, runtime: true } : undefined;
+}
+
+/** What keeps the gateway from loading one plugin: switched off or blocked, or not installed. */
+async function pluginProblem(
+  state: AgentState,
+  plugin: CatalogPlugin,
+  reason?: string,
+): Promise<PluginProblem | undefined> {
+  const { config, configPath } = state.workspace;
   // A block the entry cannot lift comes first: enabling the entry alone would not load it.
   const off =
     pluginBlock(config.plugins, plugin.id) ??
@@ -54,7 +77,7 @@ export async function providerPluginProblem(state: AgentState, provider: string)
     };
   }
   // Looked for where onboarding looks (plugin-install.ts): the state dir and the config's.
-  const need = await pluginNeed(plugin, state.workspace);
+  const need = await pluginNeed(plugin, state.workspace, reason);
   if (!need) return undefined;
   const summary = `the ${plugin.id} plugin is not installed`;
   return {
@@ -170,5 +193,22 @@ export async function reportPluginProblems(state: AgentState, report: StatusRepo
 
 /** The warning `status` and the dashboard give for one: what is off, what it costs, the fix. */
 export function pluginWarning({ provider, problem }: ProviderPluginProblem): string {
-  return `${provider}: ${problem.summary}, so the gateway does not use its credentials; fix: ${problem.fix}`;
+  const cost = problem.runtime ? 'the gateway cannot run its models' : 'the gateway does not use its credentials';
+  return `${provider}: ${problem.summary}, so ${cost}; fix: ${problem.fix}`;
+}
+
+/**
+ * What `status --check` counts of them, as OpenClaw's `models status --check` does: a provider
+ * in use whose runtime plugin is missing or off fails (exit 1); its own plugin's state it does
+ * not count.
+ */
+export function pluginCheckFindings(found: ProviderPluginProblem[]): CheckFinding[] {
+  return found
+    .filter(({ inUse, problem }) => inUse && problem.runtime)
+    .map(({ provider, problem }) => ({
+      exitCode: 1 as const,
+      provider,
+      profileId: null,
+      message: `${provider}: ${problem.summary}, so the gateway cannot run its models`,
+    }));
 }

@@ -8,7 +8,7 @@ import type { Workspace } from '../config/workspace.js';
 import type { SecretKind } from '../profiles/credentials.js';
 import { type CatalogChoice, choicesForProvider, findChoice } from './catalog.js';
 import { type WrittenSetup, writeSetup } from './onboard-choice.js';
-import { installedDefaultModel, type PluginNeed, pluginNeed } from './plugin-install.js';
+import { installedDefaultModel, type PluginNeed, providerPluginNeed } from './plugin-install.js';
 import { catalogSetup, type DefaultModelPolicy, type ProviderSetup, withBuiltInDefault } from './setup-plan.js';
 
 export interface SecretSetup {
@@ -69,8 +69,9 @@ export async function setUpProvider(
   const written = await writeSetup(workspace.configPath, setup, provider, input.policy, input.stamp);
   // OpenClaw ≤ 2026.6 (no stamp) builds its providers in: no plugin to install, no manifest to read.
   const plugin = input.stamp
-    ? await pluginNeed(
+    ? await providerPluginNeed(
         (forSecret.choice ?? forSecret.alternatives[0] ?? choicesForProvider(provider)[0])?.plugin,
+        provider,
         workspace,
       )
     : undefined;

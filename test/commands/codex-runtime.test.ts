@@ -1,0 +1,85 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startFakeAuthServer } from '../helpers/fake-oauth-server.js';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { installOpenclawFixture } from '../helpers/openclaw-fixtures.js';
+import { runCommand } from '../helpers/run-command.js';
+import { makeTempHome, readJson, writeJsonFile } from '../helpers/temp-state.js';
+
+// OpenClaw 2026.9 runs OpenAI's models through its Codex runtime, from the external `codex`
+// plugin (README "Providers"); the interop suite checks the same against OpenClaw itself.
+
+const SQLITE = { AUTHDECK_STORE_GENERATION: undefined, PATH: '/nonexistent' };
+const MISSING = 'openai: the codex plugin is not installed, so the gateway cannot run its models';
+
+/** A 2026.9 home with an OpenAI key, OpenAI in use (OpenClaw's built-in default model). */
+async function openaiHome() {
+  const temp = makeTempHome();
+  installOpenclawFixture('a-v9-shared-fresh', temp.stateDir);
+  const saved = await runCommand(['add-key', '--provider', 'openai'], {
+    home: temp.home,
+    env: SQLITE,
+    input: fakeSecrets.openaiKey(),
+  });
+  return { ...temp, saved };
+}
+
+/** Where `openclaw plugins install @openclaw/codex` puts the package. */
+function installCodex(stateDir: string): void {
+  mkdirSync(join(stateDir, 'npm', 'projects', 'openclaw-codex-1', 'node_modules', '@openclaw', 'codex'), {
+    recursive: true,
+  });
+}
+
+describe('OpenAI on OpenClaw 2026.9: the Codex runtime plugin', () => {
+  it('a key saved without it says so with the install command; status --check fails, as OpenClaw’s does, until it is there', async () => {
+    const { home, stateDir, saved } = await openaiHome();
+    expect(saved.code).toBe(0);
+    expect(saved.stderr).toContain(
+      'warning: the gateway cannot run openai models until the codex plugin is installed (OpenClaw runs OpenAI models through its Codex runtime, which this plugin brings):\n  openclaw plugins install @openclaw/codex\n',
+    );
+    const check = await runCommand(['status', '--check'], { home, env: SQLITE });
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain(`! ${MISSING}; fix: \`openclaw plugins install @openclaw/codex\``);
+    expect(check.stderr).toContain(`check: ${MISSING}`);
+    const doctor = await runCommand(['doctor', '--json'], { home, env: SQLITE });
+    expect(JSON.parse(doctor.stdout).findings).toContainEqual(
+      expect.objectContaining({ code: 'plugin-not-installed', severity: 'error', subject: 'openai' }),
+    );
+
+    installCodex(stateDir);
+    const fine = await runCommand(['status', '--check'], { home, env: SQLITE });
+    expect(fine.code).toBe(0);
+    expect(fine.stdout).not.toContain('codex');
+  });
+
+  it('is not asked for where the config routes OpenAI itself: a custom endpoint, or an agent runtime of its own', async () => {
+    for (const models of [
+      {
+        models: { providers: { openai: { baseUrl: 'http://127.0.0.1:9/v1', api: 'openai-completions', models: [] } } },
+      },
+      { agents: { defaults: { agentRuntime: { id: 'openclaw' } } } },
+    ]) {
+      const { home, configPath } = await openaiHome();
+      writeJsonFile(configPath, { ...(readJson(configPath) as object), ...models });
+      const check = await runCommand(['status', '--check'], { home, env: SQLITE });
+      expect(check.stdout).not.toContain('codex');
+      expect(check.code).toBe(0);
+    }
+  });
+
+  it('a ChatGPT sign-in names it too', async () => {
+    const server = await startFakeAuthServer();
+    const temp = makeTempHome();
+    installOpenclawFixture('a-v9-shared-fresh', temp.stateDir);
+    const run = await runCommand(['login', '--provider', 'openai', '--method', 'device'], {
+      home: temp.home,
+      env: { ...SQLITE, ...server.env },
+    });
+    await server.close();
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('the gateway cannot run openai models until the codex plugin is installed');
+    expect(run.stderr).toContain('  openclaw plugins install @openclaw/codex\n');
+  });
+});
