@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
@@ -82,5 +82,21 @@ describe('documents from a newer OpenClaw, and what migrate carries over', () =>
       provider: 'groq',
       mode: 'api_key',
     });
+  });
+
+  it('migrate --apply with openclaw.json protected writes and archives nothing (it would record each profile there)', async () => {
+    const { home, mainAgentDir, stateDb, configPath } = v9Home();
+    const jsonFile = join(mainAgentDir, 'auth-profiles.json');
+    writeJsonFile(jsonFile, {
+      version: 1,
+      profiles: { 'groq:new': { type: 'api_key', provider: 'groq', key: fakeSecrets.groqKey('new') } },
+    });
+    chmodSync(configPath, 0o444);
+    const before = rawCell(stateDb, 'authProfiles.store');
+    const applied = await cli(home, ['migrate', '--apply', '--yes']);
+    expect(applied.code).toBe(1);
+    expect(applied.stderr.trim()).toMatch(/^authdeck: .*openclaw\.json is read-only \(mode 444\)/);
+    expect(rawCell(stateDb, 'authProfiles.store')).toBe(before);
+    expect(existsSync(jsonFile)).toBe(true);
   });
 });

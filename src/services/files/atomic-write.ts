@@ -136,7 +136,7 @@ async function replaceFile(path: string, content: string): Promise<void> {
  * A file whose owner-write bit is off was protected on purpose: it is not replaced (a rename
  * would succeed whatever its mode, and root would be let through anyway).
  */
-async function refuseReadOnly(target: string): Promise<void> {
+export async function refuseReadOnly(target: string): Promise<void> {
   let stats: Stats;
   try {
     stats = await stat(target);

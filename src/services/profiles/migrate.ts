@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { recordProfileInConfig } from '../config/config-edit.js';
 import { AUTH_PROFILES_FILE, AUTH_STATE_FILE } from '../config/paths.js';
 import { AuthdeckError } from '../errors.js';
+import { refuseReadOnly } from '../files/atomic-write.js';
 import { pathExists } from '../files/fs-read.js';
 import { withFileLock } from '../files/lock.js';
 import { asRecord } from '../json-text.js';
@@ -152,6 +153,9 @@ export async function applyMigration(
       `${before.target.path} does not exist yet; run \`openclaw doctor --fix\`, which creates it and imports every profile (nothing is stored there to conflict)`,
     );
   }
+  // Each profile written is then recorded in openclaw.json: one the person protected stops the
+  // migration here, before anything is written or archived (as a save refuses it first).
+  await refuseReadOnly(workspace.configPath);
   const target = await store.credentialLayer('');
   const take = (verdict: MigrationVerdict) =>
     verdict === 'new' ||
