@@ -157,9 +157,14 @@ async function refuseSecretArguments(argv: string[]): Promise<void> {
       );
     }
     const value = word.startsWith('--') && word.includes('=') ? word.slice(word.indexOf('=') + 1) : word;
-    if (looksLikeSecret(value)) {
+    // A key pasted where a model ref or profile id goes (`anthropic/sk-ant-…`) is one too; only
+    // `sk-` keys there, as a long model id (`deepseek-r1-distill-llama-70b`) looks like a token.
+    const secret = looksLikeSecret(value)
+      ? value
+      : value.split(/[/:=]/).find((part) => /^sk-[A-Za-z0-9_-]{16,}$/.test(part));
+    if (secret) {
       throw new UsageError(
-        `a secret was passed on the command line (${maskSecret(value)}); pass it on stdin or at the prompt instead — and consider it exposed in your shell history`,
+        `a secret was passed on the command line (${maskSecret(secret)}); pass it on stdin or at the prompt instead — and consider it exposed in your shell history`,
       );
     }
   }

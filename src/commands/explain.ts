@@ -1,8 +1,9 @@
 import { parseDuration } from '../services/durations.js';
+import { UsageError } from '../services/errors.js';
 import { buildExplanation } from '../services/explain/explain.js';
 import { readPreferences } from '../services/prefs.js';
 import { isValidProviderId, normalizeProviderId } from '../services/providers.js';
-import { forTerminal } from '../services/terminal-text.js';
+import { forTerminal, shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 import { formatExplanation } from './format-explain.js';
 import { writeJson, writeWrappedBlock } from './output.js';
@@ -19,6 +20,9 @@ export async function runExplain(ctx: CommandContext, requested: string | undefi
   const state = await ctx.agentState({ waitForLock: true });
   // A mistyped provider would be explained as one nobody has: refused with the closest ids.
   const slash = requested?.indexOf('/') ?? -1;
+  // A ref with nothing before or after its slash names no model: said, not explained as one.
+  if (requested !== undefined && (slash === 0 || (slash > 0 && requested.slice(slash + 1).trim() === '')))
+    throw new UsageError(`explain: "${shown(requested)}" is not a provider/model ref (like anthropic/claude-opus-4-6)`);
   const typed = requested === undefined ? undefined : slash > 0 ? requested.slice(0, slash) : requested;
   if (typed !== undefined && isValidProviderId(normalizeProviderId(typed)))
     knownProvider(typed, { custom: false, known: providersHere(state), flag: 'explain', customUnlessNear: true });

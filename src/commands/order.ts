@@ -2,12 +2,14 @@ import { setOrder } from '../services/actions.js';
 import { parseDuration } from '../services/durations.js';
 import { UsageError } from '../services/errors.js';
 import { readPreferences } from '../services/prefs.js';
+import type { AgentState } from '../services/profiles/agent-state.js';
 import { listAgentProfiles } from '../services/profiles/agent-state.js';
 import { resolveProfileId } from '../services/profiles/profile-actions.js';
 import { buildStatusReport } from '../services/status/report.js';
 import { forTerminal, shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
+import { knownProvider, providersHere } from './provider-arg.js';
 import { command, group, OPTIONS, provider, required } from './spec.js';
 
 interface OrderOptions {
@@ -17,8 +19,8 @@ interface OrderOptions {
 
 /** `order get`: the override (if any) and the order the gateway will actually use. */
 export async function runOrderGet(ctx: CommandContext, options: OrderOptions): Promise<number> {
-  const { provider } = options;
   const state = await ctx.agentState();
+  const provider = orderProvider(state, options.provider);
   const nowMs = ctx.io.now();
   const report = buildStatusReport(state, {
     nowMs,
@@ -60,11 +62,11 @@ export async function runOrderGet(ctx: CommandContext, options: OrderOptions): P
 
 /** `order set`: the agent's override, written where the gateway reads it. */
 export async function runOrderSet(ctx: CommandContext, ids: string[], options: OrderOptions): Promise<number> {
-  const { provider } = options;
   if (ids.length === 0)
     throw new UsageError('order set needs at least one profile id (use `order clear` to remove the override)');
-  const fullIds = [...new Set(ids.map((id) => resolveProfileId(provider, id, '')))];
   const state = await ctx.agentState();
+  const provider = orderProvider(state, options.provider);
+  const fullIds = [...new Set(ids.map((id) => resolveProfileId(provider, id, '')))];
   const known = new Set(
     listAgentProfiles(state)
       .filter((row) => row.view.provider === provider)
@@ -101,9 +103,10 @@ export async function runOrderSet(ctx: CommandContext, ids: string[], options: O
 }
 
 export async function runOrderClear(ctx: CommandContext, options: OrderOptions): Promise<number> {
-  const { provider } = options;
-  const workspace = await ctx.workspace();
-  const result = await setOrder(await ctx.actionContext(), provider, undefined);
+  const state = await ctx.agentState();
+  const { workspace } = state;
+  const provider = orderProvider(state, options.provider);
+  const result = await setOrder(await ctx.actionContext(state), provider, undefined);
   if (options.json) {
     writeJson(ctx.io.stdout, {
       ok: true,
@@ -123,6 +126,15 @@ export async function runOrderClear(ctx: CommandContext, options: OrderOptions):
   );
   ctx.noteGateway(result);
   return 0;
+}
+
+/**
+ * `--provider`: one OpenClaw knows, or one this agent has profiles or an order for; a typo is
+ * refused with what it is near instead of reading (or clearing) an order nobody has.
+ */
+function orderProvider(state: AgentState, typed: string): string {
+  const orders = [state.own.order, state.base?.order ?? {}, state.workspace.config.authOrder].flatMap(Object.keys);
+  return knownProvider(typed, { custom: false, known: [...providersHere(state), ...orders], flag: '--provider' });
 }
 
 const ORDER_OPTIONS = { provider: required(provider()), json: OPTIONS.json };

@@ -15,7 +15,10 @@ describe('a mistyped --provider', () => {
     ['status', '--provider', 'opneai'],
     ['status', '--check', '--provider', 'opneai'],
     ['explain', 'opneai/gpt-5'],
-  ])('%s %s %s: did you mean, exit 64', async (...args) => {
+    ['order', 'get', '--provider', 'opneai'],
+    ['order', 'clear', '--provider', 'opneai'],
+    ['order', 'set', '--provider', 'opneai', 'a1'],
+  ])('%s %s %s %s: did you mean, exit 64', async (...args) => {
     const result = await run(args.filter((arg): arg is string => typeof arg === 'string'));
     expect(result.code).toBe(64);
     expect(result.stderr).toBe('authdeck: "opneai" is not a provider OpenClaw knows; did you mean openai?\n');
@@ -34,5 +37,23 @@ describe('a mistyped --provider', () => {
     const result = await run(['onboard', '--provider', 'my-proxy']);
     expect(result.code).toBe(64);
     expect(result.stderr).toContain('onboard needs a terminal');
+  });
+});
+
+describe('explain given what is not a model ref', () => {
+  it.each([['anthropic/'], ['/gpt-5']])('%s: one line, exit 64', async (ref) => {
+    const result = await run(['explain', ref]);
+    expect(result.code).toBe(64);
+    expect(result.stderr).toBe(
+      `authdeck: explain: "${ref}" is not a provider/model ref (like anthropic/claude-opus-4-6)\n`,
+    );
+  });
+
+  it('a key pasted as the model is refused, and not echoed', async () => {
+    const key = fakeSecrets.anthropicApiKey();
+    const result = await run(['explain', `anthropic/${key}`]);
+    expect(result.code).toBe(64);
+    expect(result.stderr).toContain('a secret was passed on the command line');
+    expect(result.stdout + result.stderr).not.toContain(key);
   });
 });

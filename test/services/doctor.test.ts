@@ -135,12 +135,16 @@ describe('doctor', () => {
     const { workspace, storePath } = await setup(
       {
         profiles: { 'anthropic:default': key, 'anthropic:spare': { ...key, key: fakeSecrets.anthropicApiKey('s') } },
-        order: { anthropic: ['anthropic:default', 'anthropic:ghost'] },
+        // As an order OpenClaw wrote can be: one id twice. The fix keeps it once.
+        order: { anthropic: ['anthropic:default', 'anthropic:ghost', 'anthropic:default'] },
       },
       inUse,
     );
     const report = await runDoctor(workspace, OPTIONS);
     expect(withCodes(report.findings, 'dangling-order')[0]?.problem).toContain('anthropic:ghost');
+    expect(withCodes(report.findings, 'dangling-order')[0]?.fix).toBe(
+      '`authdeck order set --provider anthropic anthropic:default`',
+    );
     expect(withCodes(report.findings, 'left-out-of-order')[0]?.problem).toContain('anthropic:spare');
     await applySafeFixes(workspace, report.findings);
     expect(readJson(storePath).order.anthropic).toEqual(['anthropic:default']);

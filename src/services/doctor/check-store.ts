@@ -113,7 +113,8 @@ export function checkOrders(state: AgentState, report: StatusReport): Finding[] 
     for (const [provider, ids] of Object.entries(snapshot.order)) {
       const dangling = ids.filter((id) => !known.has(id));
       if (dangling.length === 0) continue;
-      const keep = ids.filter((id) => known.has(id));
+      // Each id once: an order OpenClaw wrote may repeat one, and the fix writes what is kept.
+      const keep = [...new Set(ids.filter((id) => known.has(id)))];
       findings.push({
         code: 'dangling-order',
         severity: 'warning',
