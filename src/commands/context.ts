@@ -29,13 +29,22 @@ export class CommandContext {
   }
 
   workspace(): Promise<Workspace> {
-    this.workspacePromise ??= resolveWorkspace({
+    this.workspacePromise ??= resolveWorkspace(this.workspaceOptions());
+    return this.workspacePromise;
+  }
+
+  /** doctor's: an openclaw.json that does not parse is read as empty, so the file checks still run. */
+  workspaceDespiteConfig(): Promise<Workspace> {
+    return resolveWorkspace({ ...this.workspaceOptions(), unreadableConfigAsEmpty: true });
+  }
+
+  private workspaceOptions() {
+    return {
       env: this.io.env,
       stateDir: this.globals.stateDir,
       agent: this.globals.agent,
       ...(this.globals.storeGeneration ? { storeGenerationChoice: this.globals.storeGeneration } : {}),
-    });
-    return this.workspacePromise;
+    };
   }
 
   async agentState(options: { waitForLock?: boolean } = {}): Promise<AgentState> {

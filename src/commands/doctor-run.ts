@@ -13,17 +13,19 @@ export const DOCTOR_SCHEMA = 'authdeck.doctor/1';
 
 /** `authdeck doctor [--fix]`: what keeps the gateway from working, why, and the exact fix. */
 export async function runDoctorCommand(ctx: CommandContext, options: { fix: boolean; json: boolean }): Promise<number> {
-  const workspace = await ctx.workspace();
+  const workspace = await ctx.workspaceDespiteConfig();
   const doctorOptions = {
     nowMs: ctx.io.now(),
     warnWithinMs: parseDuration(readPreferences(ctx.io.env).warnWithin),
   };
   let report = await runDoctor(workspace, doctorOptions);
-  const applied = options.fix ? await applyDoctorFixes(await ctx.actionContext(), report.findings) : undefined;
+  // With a config that does not parse only the file fixes are found; the gateway reads none of them.
+  const context = workspace.configUnreadable ? { workspace, reload: false } : await ctx.actionContext();
+  const applied = options.fix ? await applyDoctorFixes(context, report.findings) : undefined;
   const fixed = applied?.fixed ?? [];
   if (fixed.length > 0) {
     // A fix may have changed openclaw.json (a plugin enabled): the check after it reads it again.
-    workspace.config = await readGatewayConfig(workspace.configPath);
+    if (!workspace.configUnreadable) workspace.config = await readGatewayConfig(workspace.configPath);
     report = await runDoctor(workspace, doctorOptions);
   }
   const exitCode = doctorExitCode(report);

@@ -154,3 +154,8 @@ function emptyConfig(path: string, exists: boolean): GatewayConfig {
     plugins: readPluginPolicy(undefined),
   };
 }
+
+/** A config with nothing in it: what the gateway reads when there is no file. */
+export function emptyGatewayConfig(path: string): GatewayConfig {
+  return emptyConfig(path, false);
+}

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { UsageError } from '../errors.js';
-import { type GatewayConfig, readGatewayConfig } from './openclaw-json.js';
+import { UnreadableStateError, UsageError } from '../errors.js';
+import { emptyGatewayConfig, type GatewayConfig, readGatewayConfig } from './openclaw-json.js';
 import {
   agentDirFromEnv,
   DAEMON_ENV_FILE,
@@ -22,6 +22,8 @@ export interface WorkspaceOptions {
   stateDir?: string;
   agent?: string;
   storeGenerationChoice?: StoreGenerationChoice;
+  /** doctor: an openclaw.json that does not parse is read as empty (`configUnreadable` says why), so the file checks still run. */
+  unreadableConfigAsEmpty?: boolean;
 }
 
 /** Where one agent's credentials live and everything around them (README "Where it reads and writes"). */
@@ -43,6 +45,8 @@ export interface Workspace {
    * the answer to authdeck's question); evidence always wins over it.
    */
   storeGenerationChoice?: StoreGenerationChoice;
+  /** Why openclaw.json could not be read, where it was read as empty (unreadableConfigAsEmpty). */
+  configUnreadable?: UnreadableStateError;
 }
 
 export async function resolveWorkspace(options: WorkspaceOptions): Promise<Workspace> {
@@ -50,7 +54,12 @@ export async function resolveWorkspace(options: WorkspaceOptions): Promise<Works
   const home = resolveHomeDir(env);
   const stateDir = resolveStateDir(env, options.stateDir);
   const configPath = resolveConfigPath(env, stateDir);
-  const config = await readGatewayConfig(configPath);
+  let configUnreadable: UnreadableStateError | undefined;
+  const config = await readGatewayConfig(configPath).catch((error: unknown) => {
+    if (!options.unreadableConfigAsEmpty || !(error instanceof UnreadableStateError)) throw error;
+    configUnreadable = error;
+    return emptyGatewayConfig(configPath);
+  });
   const agentDirFor = (id: string) => configuredAgentDir(config, id, home) ?? defaultAgentDirFor(stateDir, id);
   const envAgentDir = agentDirFromEnv(env);
   const mainAgentDir = envAgentDir ?? agentDirFor(MAIN_AGENT_ID);
@@ -63,6 +72,7 @@ export async function resolveWorkspace(options: WorkspaceOptions): Promise<Works
     mainAgentDir,
     daemonEnvPath: join(stateDir, DAEMON_ENV_FILE),
     ...storeGenerationChoice(options.storeGenerationChoice, env.AUTHDECK_STORE_GENERATION),
+    ...(configUnreadable ? { configUnreadable } : {}),
   };
 
   if (options.agent !== undefined) {

@@ -39,9 +39,10 @@ export interface DoctorOptions {
 /** Every check, worst first. Reads only: fixes are `applySafeFixes`. */
 export async function runDoctor(workspace: Workspace, options: DoctorOptions): Promise<DoctorReport> {
   let state: AgentState | undefined;
-  let unreadable: string | undefined;
+  // An openclaw.json that does not parse: the store's checks need it, the file checks do not.
+  let unreadable = workspace.configUnreadable?.message;
   try {
-    state = await loadAgentState(workspace);
+    if (!unreadable) state = await loadAgentState(workspace);
   } catch (error) {
     if (!(error instanceof UnreadableStateError)) throw error;
     unreadable = error.message;
@@ -66,7 +67,7 @@ export async function runDoctor(workspace: Workspace, options: DoctorOptions): P
     findings.push({
       code: 'unreadable',
       severity: 'error',
-      subject: workspace.stateDir,
+      subject: workspace.configUnreadable ? workspace.configPath : workspace.stateDir,
       problem: unreadable,
       why: 'the gateway cannot read it either (or reads it differently); authdeck never overwrites such a file',
       fix: 'fix the file by hand, or move it aside and add the credentials again',
