@@ -45,6 +45,9 @@ export async function runStatus(ctx: CommandContext, options: StatusOptions): Pr
   // The gateway loads a provider only through its plugin (2026.8+): one off or missing is said here too.
   const plugins = await reportPluginProblems(state, report);
   for (const found of plugins) report.warnings.push(pluginWarning(found));
+  // A sign-in whose refresh token its provider refused (found by `monitor run`) is not one the gateway renews.
+  const { refusedSignIns, refusedWarning } = await import('../services/monitor/refused-sign-ins.js');
+  for (const refused of await refusedSignIns(state)) report.warnings.push(refusedWarning(refused));
   const failing = pluginCheckFindings(plugins);
   if (failing.length > 0)
     report.check = { ...report.check, exitCode: 1, reasons: [...failing, ...report.check.reasons] };

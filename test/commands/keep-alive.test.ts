@@ -124,6 +124,15 @@ describe('monitor run keeps sign-ins alive', () => {
     expect(second.stdout).not.toContain('credentials fine');
     const status = await runCommand(['monitor', 'status'], { home });
     expect(status.stdout).toContain(`sign in again: ${SIGN_IN}`);
+    // status and doctor say it too, rather than "the gateway renews it".
+    const shown = await runCommand(['status'], { home });
+    expect(shown.stdout.replace(/\s*\n\s*/g, ' ')).toContain(
+      `${ID}: the provider refused its refresh token (invalid_grant) on ${new Date().toISOString().slice(0, 10)}, so the gateway cannot renew it; sign in again: ${SIGN_IN}`,
+    );
+    const doctor = JSON.parse((await runCommand(['doctor', '--json'], { home })).stdout);
+    expect(doctor.findings).toContainEqual(
+      expect.objectContaining({ code: 'refresh-refused', severity: 'error', subject: ID, fix: SIGN_IN }),
+    );
 
     // Signed in again: new tokens, and the sign-in is kept alive again.
     server.refreshError = undefined;
@@ -135,6 +144,7 @@ describe('monitor run keeps sign-ins alive', () => {
     expect(third.stdout).toMatch(/^refreshed openai-codex:me@example\.com/m);
     expect(server.refreshCalls).toBe(2);
     expect(existsSync(notified)).toBe(false);
+    expect((await runCommand(['status'], { home })).stdout).not.toContain('refused');
   });
 
   it('alerts again next run when the alert did not get out, without sending the refused token again', async () => {

@@ -2,10 +2,12 @@ import { chmod, unlink } from 'node:fs/promises';
 import type { Workspace } from '../config/workspace.js';
 import { errorMessage, UnreadableStateError } from '../errors.js';
 import { acquireFileLock, withFileLock } from '../files/lock.js';
+import { refusedSignIns } from '../monitor/refused-sign-ins.js';
 import { type AgentState, loadAgentState } from '../profiles/agent-state.js';
 import { buildStatusReport } from '../status/report.js';
 import { describeStore } from '../status/words.js';
 import { openAgentStore, openAgentStoreForWrite } from '../store/agent-store.js';
+import { shown } from '../terminal-text.js';
 import {
   checkClaude,
   checkGeneration,
@@ -85,6 +87,16 @@ export async function runDoctor(workspace: Workspace, options: DoctorOptions): P
       ...checkCredentials(report),
       ...checkEnvShadowing(state, report),
       ...(await checkPlugins(state, report)),
+      ...(await refusedSignIns(state)).map(
+        (refused): Finding => ({
+          code: 'refresh-refused',
+          severity: 'error',
+          subject: refused.profileId,
+          problem: `the provider refused its refresh token (${shown(refused.code, 60)}) on ${refused.at.slice(0, 10)}`,
+          why: 'the gateway cannot renew the sign-in: it stops working when its access token expires',
+          fix: refused.signIn,
+        }),
+      ),
     );
   }
   findings.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);

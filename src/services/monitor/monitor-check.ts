@@ -95,7 +95,8 @@ function alertLines(result: KeepAliveResult, nowMs: number): string[] {
   return [line.slice(0, line.length - result.signIn.length).trimEnd(), result.signIn];
 }
 
-async function readRefused(path: string): Promise<Record<string, RememberedRefusal>> {
+/** The refusals a monitor remembers (`monitorLocation().refusedPath`); unreadable is none. */
+export async function readRefused(path: string): Promise<Record<string, RememberedRefusal>> {
   let parsed: unknown;
   try {
     parsed = JSON.parse((await readTextIfExists(path, 1024 * 1024)) ?? '{}');

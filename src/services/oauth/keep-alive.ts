@@ -102,6 +102,20 @@ function candidates(view: Pick<AgentState, 'layers' | 'own' | 'base'>): Candidat
   return found.sort((a, b) => a.snapshot.expires - b.snapshot.expires);
 }
 
+/**
+ * The sign-ins whose tokens now are the ones a provider refused (as remembered by the monitor):
+ * still stored, but the gateway cannot renew them.
+ */
+export function refusedNow(
+  view: Pick<AgentState, 'layers' | 'own' | 'base'>,
+  remembered: Record<string, RefusedSignIn>,
+): Array<RefusedSignIn & { profileId: string }> {
+  return candidates(view).flatMap(({ profileId, fingerprint: current }) => {
+    const refusal = remembered[profileId];
+    return refusal?.fingerprint === current ? [{ profileId, ...refusal }] : [];
+  });
+}
+
 function fingerprint(snapshot: TokenSnapshot): string {
   const text = JSON.stringify([snapshot.access ?? null, snapshot.refresh, snapshot.expires]);
   return createHash('sha256').update(text).digest('hex').slice(0, 16);

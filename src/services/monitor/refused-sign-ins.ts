@@ -1,0 +1,31 @@
+import { refusedNow } from '../oauth/keep-alive.js';
+import type { AgentState } from '../profiles/agent-state.js';
+import { shown } from '../terminal-text.js';
+import { readRefused } from './monitor-check.js';
+import { monitorLocation } from './monitor-location.js';
+
+/** A sign-in whose refresh token its provider refused, as the agent's monitor found it. */
+export interface RefusedSignInNow {
+  profileId: string;
+  code: string;
+  /** The command that signs in again. */
+  signIn: string;
+  at: string;
+}
+
+/**
+ * The agent's sign-ins whose stored tokens are the very ones a provider refused on a `monitor
+ * run` (README "monitor"): the access token still works until it expires, but the gateway cannot
+ * renew it, so `status` and `doctor` say so instead of "the gateway renews it".
+ */
+export async function refusedSignIns(state: AgentState): Promise<RefusedSignInNow[]> {
+  const { stateDir, agentId, env } = state.workspace;
+  const remembered = await readRefused(monitorLocation({ stateDir, agentId, env }).refusedPath);
+  if (Object.keys(remembered).length === 0) return [];
+  return refusedNow(state, remembered).map(({ profileId, code, signIn, at }) => ({ profileId, code, signIn, at }));
+}
+
+/** `status`'s warning for one: what was refused, and the command that signs in again. */
+export function refusedWarning(refused: RefusedSignInNow): string {
+  return `${refused.profileId}: the provider refused its refresh token (${shown(refused.code, 60)}) on ${refused.at.slice(0, 10)}, so the gateway cannot renew it; sign in again: ${refused.signIn}`;
+}
