@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { type GlobalOptionSpecs, parseCommandLine } from './cli-parser.js';
 import { runComplete } from './commands/complete.js';
 import { completionCommand } from './commands/completion.js';
@@ -208,7 +208,9 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
         ? io.stdin.isTTY && io.stdout.isTTY
         : outcome.command.writes && !outcome.command.needsExistingState;
     if (globals.stateDir !== undefined && !writes && !isDirectory(globals.stateDir))
-      throw new UsageError(`--state-dir ${globals.stateDir}: no such directory; nothing to read there`);
+      throw new UsageError(
+        `--state-dir ${globals.stateDir}: ${existsSync(globals.stateDir) ? 'not a directory' : 'no such directory'}; nothing to read there`,
+      );
     const ctx = new CommandContext(io, globals);
     return await outcome.command.run!(ctx, { values: outcome.values, positionals: outcome.positionals });
   } catch (error) {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -76,6 +76,15 @@ describe('the command line’s small words', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
       'authdeck: --state-dir /nonexistent/openclaw: no such directory; nothing to read there\n',
+    );
+    const file = join(mkdtempSync(join(tmpdir(), 'authdeck-file-')), 'openclaw');
+    writeFileSync(file, '');
+    expect((await run(['--state-dir', file, 'status'])).stderr).toBe(
+      `authdeck: --state-dir ${file}: not a directory; nothing to read there\n`,
+    );
+    // An empty profile id is said as such.
+    expect((await run(['remove', '', '--yes'])).stderr).toBe(
+      'authdeck: the profile id is empty; see `authdeck status` for the ids\n',
     );
   });
 

@@ -130,7 +130,7 @@ function validateAgentId(agent: string, config: GatewayConfig, stateDir: string)
   }
   const known = listKnownAgentIds(config, stateDir).join(', ');
   throw new UsageError(
-    `unknown agent "${id}": it is not in ${config.path} (agents.list) and has no directory; known agents: ${known}`,
+    `unknown agent "${id}": it is not in ${config.path} (agents.entries, or agents.list before OpenClaw 2026.9) and has no directory; known agents: ${known}`,
   );
 }
 

@@ -140,6 +140,7 @@ export function listAgentProfiles(state: AgentState): AgentProfile[] {
  */
 export function resolveProfileName(state: AgentState, name: string): string {
   const wanted = name.trim();
+  if (wanted === '') throw new UsageError('the profile id is empty; see `authdeck status` for the ids');
   const ids = listAgentProfiles(state).map((row) => row.view.id);
   if (ids.includes(wanted)) return wanted;
   const where = `agent ${state.workspace.agentId}`;
