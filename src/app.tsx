@@ -44,14 +44,16 @@ export function App({ services: initialServices, initialScreen, onExit, writes: 
   // Once: a screen that ends itself after a write may do so while Ctrl+C waits for that write.
   const exited = useRef(false);
   // Cancelling leaves on a frame that says so, not on the screen it left (a code field and
-  // its hints, as if still waiting): drawn first, left from the effect below.
-  const [cancelled, setCancelled] = useState<TuiResult>();
+  // its hints, as if still waiting); so does a screen that ends itself while Ctrl+C waits for
+  // its write (the frame without the "leaving once" line): drawn first, left from the effect below.
+  const [last, setLast] = useState<TuiResult>();
+  const cancelled = last?.exitCode === ExitCode.cancelled;
   const exit = useCallback(
     (result: TuiResult) => {
       if (exited.current) return;
       exited.current = true;
-      if (result.exitCode === ExitCode.cancelled) {
-        setCancelled(result);
+      if (result.exitCode === ExitCode.cancelled || leavingRef.current) {
+        setLast(result);
         return;
       }
       onExit(result);
@@ -60,10 +62,10 @@ export function App({ services: initialServices, initialScreen, onExit, writes: 
     [onExit, exitInk],
   );
   useEffect(() => {
-    if (!cancelled) return;
-    onExit(cancelled);
+    if (!last) return;
+    onExit(last);
     exitInk();
-  }, [cancelled, onExit, exitInk]);
+  }, [last, onExit, exitInk]);
   const actions = useMemo<NavigationActions>(
     () => ({
       push: (screen) => {
@@ -112,7 +114,7 @@ export function App({ services: initialServices, initialScreen, onExit, writes: 
           <NavigationActionsContext.Provider value={actions}>
             <KeyRouterProvider router={router}>
               {cancelled ? <Text dimColor>Cancelled.</Text> : <ScreenOutlet screen={currentScreen(navigation)} />}
-              {leaving && landed === undefined && writes.busy && (
+              {leaving && landed === undefined && !last && writes.busy && (
                 <Text color="yellow">
                   Ctrl+C: leaving once this write has landed (Ctrl+C again stops waiting; the write lands anyway)
                 </Text>

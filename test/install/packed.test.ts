@@ -86,15 +86,16 @@ describe('installed from the packed tarball with install scripts blocked and no 
   it('writes a key into a SQLite-era store that OpenClaw 2026.9.6 made', () => {
     const { home, stateDir } = makeTempHome();
     installOpenclawFixture('a-v9-shared-fresh', stateDir);
-    const key = fakeSecrets.openaiKey('packed');
-    const run = runInstalled(['--no-reload', 'add-key', '--provider', 'openai'], home, key);
+    // Anthropic: a bundled plugin, so nothing else is asked for (OpenAI's models want the Codex plugin too).
+    const key = fakeSecrets.anthropicApiKey('packed');
+    const run = runInstalled(['--no-reload', 'add-key', '--provider', 'anthropic'], home, key);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const store = readCell(
       join(stateDir, 'state', 'openclaw.sqlite'),
       `select value_json from config_machine_state where state_key = 'authProfiles.store'`,
     ) as { profiles: Record<string, unknown> };
-    expect(store.profiles['openai:default']).toEqual({ type: 'api_key', provider: 'openai', key });
+    expect(store.profiles['anthropic:default']).toEqual({ type: 'api_key', provider: 'anthropic', key });
   });
 
   it('captures a setup-token through the prebuilt PTY', async () => {
