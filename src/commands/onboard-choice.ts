@@ -11,7 +11,7 @@ import { customSetup, withBaseUrl } from '../services/providers/custom-endpoint.
 import { isLocalServerKind, planLocalServer } from '../services/providers/local-setup.js';
 import { defaultProfileId } from '../services/providers/onboard-choice.js';
 import { providerPluginNeed } from '../services/providers/plugin-install.js';
-import { refuseBlockedChoice } from '../services/providers/plugin-state.js';
+import { refuseBlockedChoice, runtimeBlockedWarning } from '../services/providers/plugin-state.js';
 import { setInstalledPluginDefault, withDefaultFrom } from '../services/providers/provider-setup.js';
 import { catalogSetup, type DefaultModelPolicy, type ProviderSetup } from '../services/providers/setup-plan.js';
 import { shown } from '../services/terminal-text.js';
@@ -253,9 +253,12 @@ async function onboardSecret(
             return undefined;
           },
         );
+  // The runtime the provider's models run on, off by the config's policy: as OpenClaw's onboarding, not done.
+  const blocked = stamp && !need ? await runtimeBlockedWarning(state, provider) : undefined;
+  if (blocked) warnings.push(blocked);
   const report = { done: installed ? withDefaultFrom(done, installed) : done, secret: check.secret, kind, now };
   reportOnboarded(ctx, { ...report, ...(plugin ? { plugin } : {}), warnings }, json);
-  return plugin && !plugin.installed ? 1 : 0;
+  return (plugin && !plugin.installed) || blocked ? 1 : 0;
 }
 
 /** Ollama, LM Studio, vLLM, SGLang: the server found (or, for vLLM/SGLang with a model named, written as given). */

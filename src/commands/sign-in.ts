@@ -8,7 +8,7 @@ import { readAgentModels } from '../services/oauth/config-facts.js';
 import { findOAuthProvider, type SignInMethod } from '../services/oauth/oauth-providers.js';
 import { hasDisplay } from '../services/oauth/open-browser.js';
 import type { SignedIn, SignInPrompt, SignInQuestion } from '../services/oauth/sign-in-types.js';
-import { refuseBlockedPlugin } from '../services/providers/plugin-state.js';
+import { refuseBlockedPlugin, runtimeBlockedWarning } from '../services/providers/plugin-state.js';
 import type { DefaultModelPolicy } from '../services/providers/setup-plan.js';
 import type { AgentStore } from '../services/store/agent-store.js';
 import { shown } from '../services/terminal-text.js';
@@ -184,6 +184,8 @@ async function noteMissingPlugin(ctx: CommandContext, store: AgentStore, provide
   const own = choicesForProvider(provider).find((choice) => choice.plugin)?.plugin;
   const need = await providerPluginNeed(own, provider, store.workspace);
   if (need) notePlugin(ctx, provider, need);
+  const blocked = need ? undefined : await runtimeBlockedWarning({ store, workspace: store.workspace }, provider);
+  if (blocked) ctx.note(ctx.paint.yellow(`warning: ${blocked}`));
 }
 
 /** What the provider asked to pass on (server text). */

@@ -54,19 +54,92 @@ describe('OpenAI on OpenClaw 2026.9: the Codex runtime plugin', () => {
     expect(fine.stdout).not.toContain('codex');
   });
 
-  it('is not asked for where the config routes OpenAI itself: a custom endpoint, or an agent runtime of its own', async () => {
-    for (const models of [
+  it.each([
+    ['a custom endpoint', { models: { providers: { openai: { baseUrl: 'http://127.0.0.1:9/v1', models: [] } } } }],
+    [
+      'Chat Completions at OpenAI',
       {
-        models: { providers: { openai: { baseUrl: 'http://127.0.0.1:9/v1', api: 'openai-completions', models: [] } } },
+        models: {
+          providers: { openai: { baseUrl: 'https://api.openai.com/v1', api: 'openai-completions', models: [] } },
+        },
       },
-      { agents: { defaults: { agentRuntime: { id: 'openclaw' } } } },
-    ]) {
-      const { home, configPath } = await openaiHome();
-      writeJsonFile(configPath, { ...(readJson(configPath) as object), ...models });
-      const check = await runCommand(['status', '--check'], { home, env: SQLITE });
-      expect(check.stdout).not.toContain('codex');
-      expect(check.code).toBe(0);
-    }
+    ],
+    [
+      'the model on its own runtime',
+      { agents: { defaults: { models: { 'openai/gpt-6-astra': { agentRuntime: { id: 'openclaw' } } } } } },
+    ],
+    [
+      'every OpenAI model on its own runtime',
+      { agents: { defaults: { models: { 'openai/*': { agentRuntime: { id: 'pi' } } } } } },
+    ],
+  ])('is not asked for where OpenClaw runs OpenAI elsewhere: %s', async (_name, routes) => {
+    const { home, configPath } = await openaiHome();
+    writeJsonFile(configPath, { ...(readJson(configPath) as object), ...routes });
+    const check = await runCommand(['status', '--check'], { home, env: SQLITE });
+    expect(check.stdout).not.toContain('codex');
+    expect(check.code).toBe(0);
+  });
+
+  it.each([
+    [
+      'auto on the model',
+      { agents: { defaults: { models: { 'openai/gpt-6-astra': { agentRuntime: { id: 'auto' } } } } } },
+    ],
+    ['codex on the provider', { models: { providers: { openai: { agentRuntime: { id: 'codex' }, models: [] } } } }],
+    [
+      'its own runtime on a model not in use',
+      { agents: { defaults: { models: { 'openai/gpt-4.1': { agentRuntime: { id: 'openclaw' } } } } } },
+    ],
+  ])('is still asked for where the config leaves OpenAI on Codex: %s', async (_name, routes) => {
+    const { home, configPath } = await openaiHome();
+    writeJsonFile(configPath, { ...(readJson(configPath) as object), ...routes });
+    const check = await runCommand(['status', '--check'], { home, env: SQLITE });
+    expect(check.stderr).toContain(`check: ${MISSING}`);
+    expect(check.code).toBe(1);
+  });
+
+  it('blocked by the config: the save names the block, not an install; the check fails as OpenClaw’s does', async () => {
+    const temp = makeTempHome();
+    installOpenclawFixture('a-v9-shared-fresh', temp.stateDir);
+    installCodex(temp.stateDir);
+    writeJsonFile(temp.configPath, { ...(readJson(temp.configPath) as object), plugins: { deny: ['codex'] } });
+    const onboard = await runCommand(['onboard', '--non-interactive', '--auth-choice', 'openai-api-key'], {
+      home: temp.home,
+      env: SQLITE,
+      input: fakeSecrets.openaiKey(),
+    });
+    expect(onboard.stdout).toContain('Saved openai:api-key');
+    expect(onboard.stdout + onboard.stderr).toContain(
+      'openai: the codex plugin is denied, so the gateway cannot run its models; fix: remove codex from plugins.deny',
+    );
+    expect(onboard.stdout + onboard.stderr).not.toContain('plugins install');
+    expect(onboard.code).toBe(1);
+    const check = await runCommand(['status', '--check'], { home: temp.home, env: SQLITE });
+    expect(check.code).toBe(1);
+  });
+
+  it('plugins switched off altogether: the check fails for OpenAI in use, as OpenClaw’s does', async () => {
+    const { home, configPath } = await openaiHome();
+    writeJsonFile(configPath, { ...(readJson(configPath) as object), plugins: { enabled: false } });
+    const check = await runCommand(['status', '--check'], { home, env: SQLITE });
+    expect(check.code).toBe(1);
+  });
+
+  it('a plugins section OpenClaw rejects: a save is refused before anything is written', async () => {
+    const temp = makeTempHome();
+    installOpenclawFixture('a-v9-shared-fresh', temp.stateDir);
+    writeJsonFile(temp.configPath, { ...(readJson(temp.configPath) as object), plugins: 'off' });
+    const before = readJson(temp.configPath);
+    const run = await runCommand(['add-key', '--provider', 'openai'], {
+      home: temp.home,
+      env: SQLITE,
+      input: fakeSecrets.openaiKey(),
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toMatch(
+      /^authdeck: nothing saved: .*openclaw\.json has plugins: a string, not an object/,
+    );
+    expect(readJson(temp.configPath)).toEqual(before);
   });
 
   it('a ChatGPT sign-in names it too', async () => {

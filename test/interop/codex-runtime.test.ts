@@ -1,6 +1,7 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
-import { makeTempHome } from '../helpers/temp-state.js';
+import { makeTempHome, writeJsonFile } from '../helpers/temp-state.js';
 import { interopHome } from './interop-home.js';
 import { networkEnv, onNpm } from './npm-reach.js';
 import { openclaw, parseJsonOutput } from './openclaw-harness.js';
@@ -23,6 +24,33 @@ async function openaiRuntime(home: string): Promise<{ check: number | null; rout
   return { check: check.code, route: status.auth.runtimeAuthRoutes.find((route) => route.provider === 'openai') };
 }
 
+/** Settings that change where OpenAI's models run, or whether they can: OpenClaw's check decides. */
+const ROUTES: Array<[string, Record<string, unknown>]> = [
+  [
+    'the model on its own runtime',
+    { agents: { defaults: { models: { 'openai/gpt-6-astra': { agentRuntime: { id: 'openclaw' } } } } } },
+  ],
+  [
+    'the model on auto',
+    { agents: { defaults: { models: { 'openai/gpt-6-astra': { agentRuntime: { id: 'auto' } } } } } },
+  ],
+  ['the provider on codex', { models: { providers: { openai: { agentRuntime: { id: 'codex' }, models: [] } } } }],
+  [
+    'another model on its own runtime',
+    { agents: { defaults: { models: { 'openai/gpt-4.1': { agentRuntime: { id: 'openclaw' } } } } } },
+  ],
+  [
+    'Chat Completions at OpenAI',
+    {
+      models: {
+        providers: { openai: { baseUrl: 'https://api.openai.com/v1', api: 'openai-completions', models: [] } },
+      },
+    },
+  ],
+  ['a custom endpoint', { models: { providers: { openai: { baseUrl: 'http://127.0.0.1:9/v1', models: [] } } } }],
+  ['plugins switched off', { plugins: { enabled: false } }],
+];
+
 describe('OpenAI on OpenClaw 2026.9.6: the Codex runtime plugin', () => {
   it('without it both say OpenAI cannot run; authdeck onboarding installs it, and then both say it can', async (ctx) => {
     const h = interopHome('2026.9.6');
@@ -41,6 +69,18 @@ describe('OpenAI on OpenClaw 2026.9.6: the Codex runtime plugin', () => {
     const status = await h.authdeck(['status', '--check']);
     expect(status.code).toBe(1);
     expect(status.stderr).toContain('check: openai: the codex plugin is not installed');
+
+    // Where the config routes OpenAI, or switches plugins off: both checks agree, each home as it is.
+    const original = readFileSync(h.configPath, 'utf8');
+    const verdicts = [];
+    for (const [name, change] of ROUTES) {
+      writeJsonFile(h.configPath, { ...JSON.parse(original), ...change });
+      const theirs = await openclaw('2026.9.6', h.home, ['models', 'status', '--check']);
+      const ours = await h.authdeck(['status', '--check']);
+      verdicts.push({ name, openclaw: theirs.code, authdeck: ours.code });
+    }
+    writeFileSync(h.configPath, original);
+    expect(verdicts.filter((row) => row.openclaw !== row.authdeck)).toEqual([]);
 
     const env = networkEnv(makeTempHome().home);
     if (!onNpm('@openclaw/codex', env)) ctx.skip('npm does not serve @openclaw/codex here');

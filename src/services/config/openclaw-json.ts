@@ -1,6 +1,7 @@
 import { UnreadableStateError } from '../errors.js';
 import { readTextIfExists } from '../files/fs-read.js';
 import { asRecord, idMap } from '../json-text.js';
+import { type RuntimePolicies, readRuntimePolicies } from '../providers/runtime-plugin.js';
 import {
   type ModelChoice,
   type ModelSettings,
@@ -42,6 +43,8 @@ export interface GatewayConfig {
   gateway?: Record<string, unknown>;
   /** `plugins`: which plugins load, and so which providers' credentials the gateway uses. */
   plugins: PluginPolicy;
+  /** The agent runtimes the config chooses for models and providers (runtime-plugin.ts). */
+  runtimePolicies?: RuntimePolicies;
 }
 
 export async function readGatewayConfig(path: string): Promise<GatewayConfig> {
@@ -132,6 +135,7 @@ function interpretConfig(path: string, doc: Record<string, unknown>): GatewayCon
   const lastTouchedVersion = asRecord(doc.meta)?.lastTouchedVersion;
   return {
     plugins: readPluginPolicy(doc.plugins),
+    runtimePolicies: readRuntimePolicies(doc),
     path,
     exists: true,
     authProfiles,

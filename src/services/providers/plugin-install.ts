@@ -8,6 +8,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { takeInterrupts } from '../../interrupts.js';
 import type { GatewayConfig } from '../config/openclaw-json.js';
+import { pluginBlock } from '../config/plugin-policy.js';
 import { readTextIfExists } from '../files/fs-read.js';
 import { findOnPath } from '../find-program.js';
 import { asRecord, jsonObject } from '../json-text.js';
@@ -115,12 +116,15 @@ export async function pluginNeed(
 export async function providerPluginNeed(
   plugin: CatalogPlugin | null | undefined,
   provider: string,
-  where: PluginHome & { config: GatewayConfig },
+  where: PluginHome & { config: GatewayConfig; agentId?: string },
 ): Promise<PluginNeed | undefined> {
   const own = await pluginNeed(plugin, where);
   if (own) return own;
-  const runtime = runtimePluginFor(where.config, provider);
-  const need = runtime ? await pluginNeed(runtime, where, CODEX_RUNTIME_REASON) : undefined;
+  const runtime = runtimePluginFor(where.config, provider, where.agentId);
+  // A runtime plugin the config's policy blocks is not installed: that would not load it (the
+  // save says what blocks it instead: runtimeBlockedWarning).
+  if (!runtime || pluginBlock(where.config.plugins, runtime.id)) return undefined;
+  const need = await pluginNeed(runtime, where, CODEX_RUNTIME_REASON);
   return (
     need && { ...need, lacks: `the gateway cannot run ${provider} models until the ${need.id} plugin is installed` }
   );

@@ -25,18 +25,23 @@ export interface PluginProblem {
    * blocks it (plugins.enabled false, plugins.deny, plugins.allow) is the person's to change.
    */
   entryFixes: boolean;
-  /**
-   * The plugin runs the provider's models rather than being the provider's own (Codex for
-   * OpenAI): without it OpenClaw's `models status --check` fails the provider (exit 1).
-   */
+  /** The plugin runs the provider's models rather than being the provider's own (Codex for OpenAI). */
   runtime?: true;
+  /**
+   * The runtime the provider's models run on is unavailable (this problem, or one under it):
+   * OpenClaw's `models status --check` fails the provider (exit 1).
+   */
+  runtimeUnavailable?: true;
 }
 
 /**
  * What keeps the gateway from loading `provider`: its own plugin, else the runtime plugin its
  * models run on (runtime-plugin.ts); undefined when nothing does (or it cannot be told).
  */
-export async function providerPluginProblem(state: AgentState, provider: string): Promise<PluginProblem | undefined> {
+export async function providerPluginProblem(
+  state: Pick<AgentState, 'store' | 'workspace'>,
+  provider: string,
+): Promise<PluginProblem | undefined> {
   // Plugins decide which providers load from the shared-SQLite generation on; older ones build them in.
   if (!state.store.pluginsServeProviders) return undefined;
   const { config } = state.workspace;
@@ -48,15 +53,16 @@ export async function providerPluginProblem(state: AgentState, provider: string)
     Object.hasOwn(config.models.providers, provider) &&
     (!plugin || config.plugins.entries[normalizePluginId(plugin.id)] !== true);
   const own = plugin && !served ? await pluginProblem(state, plugin) : undefined;
-  if (own) return own;
-  const runtime = runtimePluginFor(config, provider);
-  const problem = runtime ? await pluginProblem(state, runtime, CODEX_RUNTIME_REASON) : undefined;
-  return problem ? { ...problem, runtime: true } : undefined;
+  const runtime = runtimePluginFor(config, provider, state.workspace.agentId);
+  const underIt = runtime ? await pluginProblem(state, runtime, CODEX_RUNTIME_REASON) : undefined;
+  const unavailable = underIt ? { runtimeUnavailable: true as const } : {};
+  if (own) return { ...own, ...unavailable };
+  return underIt ? { ...underIt, runtime: true, ...unavailable } : undefined;
 }
 
 /** What keeps the gateway from loading one plugin: switched off or blocked, or not installed. */
 async function pluginProblem(
-  state: AgentState,
+  state: Pick<AgentState, 'workspace'>,
   plugin: CatalogPlugin,
   reason?: string,
 ): Promise<PluginProblem | undefined> {
@@ -128,6 +134,11 @@ const OFF_WORDS: Record<PluginOff, (id: string) => { summary: string; where: str
  */
 function pluginBlocked(store: AgentStore, pluginId: string): string | undefined {
   if (!store.pluginsServeProviders) return undefined;
+  const { invalid } = store.workspace.config.plugins;
+  // A plugins section OpenClaw's schema rejects: it refuses the whole config, and the setup's
+  // plugins entry could not be written into it either.
+  if (invalid.length > 0)
+    return `${store.workspace.configPath} has ${invalid[0]}, and OpenClaw refuses a config like that; correct it first`;
   const off = pluginBlock(store.workspace.config.plugins, pluginId);
   if (!off) return undefined;
   const words = OFF_WORDS[off](pluginId);
@@ -204,11 +215,24 @@ export function pluginWarning({ provider, problem }: ProviderPluginProblem): str
  */
 export function pluginCheckFindings(found: ProviderPluginProblem[]): CheckFinding[] {
   return found
-    .filter(({ inUse, problem }) => inUse && problem.runtime)
+    .filter(({ inUse, problem }) => inUse && problem.runtimeUnavailable)
     .map(({ provider, problem }) => ({
       exitCode: 1 as const,
       provider,
       profileId: null,
       message: `${provider}: ${problem.summary}, so the gateway cannot run its models`,
     }));
+}
+
+/**
+ * The warning a save gives when the runtime its provider's models run on is off by the config
+ * (installing would not help): what blocks it and the fix. Undefined when nothing does.
+ */
+export async function runtimeBlockedWarning(
+  state: Pick<AgentState, 'store' | 'workspace'>,
+  provider: string,
+): Promise<string | undefined> {
+  const problem = await providerPluginProblem(state, provider);
+  if (!problem?.runtime || problem.code !== 'plugin-disabled') return undefined;
+  return pluginWarning({ provider, inUse: true, problem });
 }

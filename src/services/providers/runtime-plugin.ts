@@ -6,6 +6,8 @@
  * cannot answer with an OpenAI model. Its onboarding installs the plugin as it sets the model.
  */
 import type { GatewayConfig } from '../config/openclaw-json.js';
+import { asRecord } from '../json-text.js';
+import { resolveProviderUses } from '../status/model-usage.js';
 import type { CatalogPlugin } from './catalog.js';
 
 /** The plugin that owns the Codex runtime, as `openclaw plugins install` takes it. */
@@ -21,20 +23,115 @@ export const CODEX_RUNTIME_PLUGIN: CatalogPlugin = {
 /** Why the plugin is needed, for the line that names it. */
 export const CODEX_RUNTIME_REASON = 'OpenClaw runs OpenAI models through its Codex runtime, which this plugin brings';
 
+/** OpenClaw 2026.9's built-in default model, when none is configured. */
+const BUILT_IN_OPENAI_MODEL = 'gpt-6-astra';
+
 /** OpenAI's own endpoints: a custom OpenAI-compatible base URL bypasses the Codex runtime. */
 const OPENAI_HOSTS = /^https:\/\/(api\.openai\.com|chatgpt\.com)(\/|$)/i;
 
+/** The agent runtimes openclaw.json chooses, where OpenClaw looks for them (resolveModelRuntimePolicy). */
+export interface RuntimePolicies {
+  /** `agents.entries.<id>.models` (and `agents.list[].models`): model ref or `<provider>/*` → runtime. */
+  agentModels: Record<string, Record<string, string>>;
+  /** `agents.defaults.models`: the same for every agent. */
+  defaultModels: Record<string, string>;
+  /** `models.providers.<provider>.models[]`: model id → runtime. */
+  providerModels: Record<string, Record<string, string>>;
+  /** `models.providers.<provider>.agentRuntime`. */
+  providers: Record<string, string>;
+}
+
+/** A runtime id as OpenClaw normalizes it (normalizeEmbeddedAgentRuntime); undefined when none is set. */
+function runtimeOf(entry: unknown): string | undefined {
+  const id = asRecord(asRecord(entry)?.agentRuntime)?.id;
+  if (typeof id !== 'string' || id.trim() === '') return undefined;
+  const value = id.trim().toLowerCase();
+  return value === 'pi' ? 'openclaw' : value === 'codex-app-server' ? 'codex' : value;
+}
+
+function modelRuntimes(models: unknown): Record<string, string> {
+  const found: Record<string, string> = Object.create(null);
+  for (const [ref, entry] of Object.entries(asRecord(models) ?? {})) {
+    const runtime = runtimeOf(entry);
+    if (runtime) found[ref.trim()] = runtime;
+  }
+  return found;
+}
+
+export function readRuntimePolicies(doc: Record<string, unknown>): RuntimePolicies {
+  const agents = asRecord(doc.agents) ?? {};
+  const agentModels: RuntimePolicies['agentModels'] = Object.create(null);
+  for (const entry of Array.isArray(agents.list) ? agents.list : []) {
+    const id = asRecord(entry)?.id;
+    if (typeof id === 'string') agentModels[id.trim()] = modelRuntimes(asRecord(entry)?.models);
+  }
+  for (const [id, entry] of Object.entries(asRecord(agents.entries) ?? {}))
+    agentModels[id.trim()] = modelRuntimes(asRecord(entry)?.models);
+  const providerModels: RuntimePolicies['providerModels'] = Object.create(null);
+  const providers: RuntimePolicies['providers'] = Object.create(null);
+  for (const [id, entry] of Object.entries(asRecord(asRecord(doc.models)?.providers) ?? {})) {
+    const provider = id.trim().toLowerCase();
+    const runtime = runtimeOf(entry);
+    if (runtime) providers[provider] = runtime;
+    const models = asRecord(entry)?.models;
+    const byId: Record<string, string> = Object.create(null);
+    for (const model of Array.isArray(models) ? models : []) {
+      const modelId = asRecord(model)?.id;
+      const modelRuntime = runtimeOf(model);
+      if (typeof modelId === 'string' && modelRuntime) byId[modelId] = modelRuntime;
+    }
+    providerModels[provider] = byId;
+  }
+  return { agentModels, defaultModels: modelRuntimes(asRecord(agents.defaults)?.models), providerModels, providers };
+}
+
+/** The runtime configured for one model, in OpenClaw's order: exact model entry, provider model, `<provider>/*`, provider. */
+function configuredRuntime(
+  policies: RuntimePolicies,
+  agentId: string | undefined,
+  provider: string,
+  modelId: string,
+): string | undefined {
+  const scopes = [agentId !== undefined ? policies.agentModels[agentId] : undefined, policies.defaultModels];
+  const entry = (key: string) => scopes.map((scope) => scope?.[key]).find((runtime) => runtime !== undefined);
+  return (
+    entry(`${provider}/${modelId}`) ??
+    policies.providerModels[provider]?.[modelId] ??
+    entry(`${provider}/*`) ??
+    policies.providers[provider]
+  );
+}
+
+/** Whether OpenClaw runs this OpenAI model on the Codex runtime. */
+function runsOnCodex(config: GatewayConfig, agentId: string | undefined, modelId: string): boolean {
+  const runtime = config.runtimePolicies && configuredRuntime(config.runtimePolicies, agentId, 'openai', modelId);
+  if (runtime !== undefined && runtime !== 'auto' && runtime !== 'default') return runtime === 'codex';
+  // No runtime chosen: Codex, unless the route is one it does not take (another endpoint, Chat Completions).
+  const route = config.models.providers.openai;
+  if (route?.baseUrl !== undefined && !OPENAI_HOSTS.test(route.baseUrl.trim())) return false;
+  return route?.api !== 'openai-completions';
+}
+
 /**
- * The runtime plugin the gateway needs for `provider`'s models besides the provider's own, on
- * a home whose providers load through plugins (2026.8+): Codex for `openai` at OpenAI's own
- * endpoints. Undefined where the config chooses the runtime itself (an `agentRuntime`), which
- * this does not follow.
+ * The runtime plugin the gateway needs for `provider`'s models besides the provider's own:
+ * Codex where OpenClaw runs one of the agent's OpenAI models on it (with none in use, the
+ * provider's route decides).
  */
-export function runtimePluginFor(config: GatewayConfig, provider: string): CatalogPlugin | undefined {
+export function runtimePluginFor(config: GatewayConfig, provider: string, agentId?: string): CatalogPlugin | undefined {
   if (provider !== 'openai') return undefined;
-  const { runtimeChosen, providers } = config.models;
-  if (runtimeChosen.includes('*') || runtimeChosen.includes(provider)) return undefined;
-  const baseUrl = providers[provider]?.baseUrl;
-  if (baseUrl !== undefined && !OPENAI_HOSTS.test(baseUrl.trim())) return undefined;
-  return CODEX_RUNTIME_PLUGIN;
+  const agentModel = agentId ? config.agents.find((agent) => agent.id === agentId)?.model : undefined;
+  const models = resolveProviderUses(config.models, agentModel)
+    .filter((use) => use.provider === provider)
+    .map((use) => modelIdOf(use.ref, config));
+  const needed = (models.length > 0 ? models : [BUILT_IN_OPENAI_MODEL]).some((modelId) =>
+    runsOnCodex(config, agentId, modelId),
+  );
+  return needed ? CODEX_RUNTIME_PLUGIN : undefined;
+}
+
+/** The model id of a ref: `openai/gpt-5` → `gpt-5`, an alias through its ref, the built-in default's. */
+function modelIdOf(ref: string, config: GatewayConfig): string {
+  const resolved = config.models.aliases[ref.trim().toLowerCase()] ?? ref;
+  const slash = resolved.indexOf('/');
+  return slash > 0 ? resolved.slice(slash + 1) : BUILT_IN_OPENAI_MODEL;
 }

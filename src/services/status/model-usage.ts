@@ -17,12 +17,6 @@ export interface ModelSettings {
   providers: Record<string, ProviderSettings>;
   /** `agents.defaults.cliBackends` ids: providers served by a local CLI, which need no credential. */
   cliBackends: string[];
-  /**
-   * The providers whose agent runtime the config chooses (an `agentRuntime` on the provider, one
-   * of its models, or `*`: on the defaults or an agent, for every provider): the gateway's own
-   * choice of runtime (runtime-plugin.ts) does not apply to them.
-   */
-  runtimeChosen: string[];
 }
 
 export interface ProviderSettings {
@@ -66,23 +60,11 @@ export function readModelSettings(doc: Record<string, unknown>): ModelSettings {
     const alias = asRecord(entry)?.alias;
     if (typeof alias === 'string' && alias.trim()) aliases[alias.trim().toLowerCase()] = ref;
   }
-  const runtimeChosen = new Set<string>();
-  const agents = asRecord(doc.agents) ?? {};
-  const agentEntries = [
-    ...(Array.isArray(agents.list) ? agents.list : []),
-    ...Object.values(asRecord(agents.entries) ?? {}),
-  ];
-  if ([defaults, ...agentEntries].some(choosesRuntime)) runtimeChosen.add('*');
-  for (const [ref, entry] of Object.entries(asRecord(defaults.models) ?? {})) {
-    if (choosesRuntime(entry) && ref.includes('/'))
-      runtimeChosen.add(ref.slice(0, ref.indexOf('/')).trim().toLowerCase());
-  }
   const providers: Record<string, ProviderSettings> = Object.create(null);
   for (const [id, entry] of Object.entries(asRecord(asRecord(doc.models)?.providers) ?? {})) {
     const record = asRecord(entry);
     if (!record) continue;
     const models = Array.isArray(record.models) ? record.models : [];
-    if (choosesRuntime(record) || models.some(choosesRuntime)) runtimeChosen.add(id.trim().toLowerCase());
     const firstModel = asRecord(models[0])?.id;
     providers[id.trim().toLowerCase()] = {
       hasApiKey: hasConfiguredKey(record.apiKey),
@@ -97,14 +79,7 @@ export function readModelSettings(doc: Record<string, unknown>): ModelSettings {
     aliases,
     providers,
     cliBackends: Object.keys(asRecord(defaults.cliBackends) ?? {}).map((id) => id.toLowerCase()),
-    runtimeChosen: [...runtimeChosen],
   };
-}
-
-/** An `agentRuntime` policy set on this entry of the config (its `id`, or the bare id). */
-function choosesRuntime(entry: unknown): boolean {
-  const runtime = asRecord(entry)?.agentRuntime;
-  return typeof runtime === 'string' || asRecord(runtime) !== undefined;
 }
 
 function hasConfiguredKey(value: unknown): boolean {
