@@ -1,4 +1,5 @@
 import { parseDuration } from '../services/durations.js';
+import { UsageError } from '../services/errors.js';
 import { readPreferences } from '../services/prefs.js';
 import type { ProbeOutcome } from '../services/probe/probe-runner.js';
 import type { AgentState } from '../services/profiles/agent-state.js';
@@ -23,6 +24,8 @@ const STATUS_OPTIONS = {
   probeProvider: provider("probe only this provider's keys", 'probe-provider'),
   probeProfile: text('probe-profile', 'ids', 'probe only these profiles (comma-separated; env:VAR for env keys)'),
 };
+
+const PROBE_TIMEOUT_MAX_MS = 10 * 60_000;
 
 export type StatusOptions = Partial<OptionValues<typeof STATUS_OPTIONS>>;
 
@@ -73,6 +76,9 @@ async function probeReport(
   options: StatusOptions,
 ): Promise<ProbeOutcome[]> {
   const { probeTimeout: timeoutMs, probeConcurrency: concurrency } = options;
+  // A timer holds at most ~24.8 days; a request waited on longer than a few minutes is a mistake anyway.
+  if (timeoutMs !== undefined && timeoutMs > PROBE_TIMEOUT_MAX_MS)
+    throw new UsageError('--probe-timeout: at most 10m (a probe is one model-list request)');
   const [{ probeTargets }, { runProbes }] = await Promise.all([
     import('../services/probe/probe-targets.js'),
     import('../services/probe/probe-runner.js'),

@@ -82,6 +82,10 @@ describe('the command line’s small words', () => {
     expect((await run(['--state-dir', file, 'status'])).stderr).toBe(
       `authdeck: --state-dir ${file}: not a directory; nothing to read there\n`,
     );
+    // A probe timeout no timer can hold is refused, not turned into 20 ms.
+    expect((await run(['status', '--probe', '--probe-timeout', '30d'])).stderr).toBe(
+      'authdeck: --probe-timeout: at most 10m (a probe is one model-list request)\n',
+    );
     // An empty profile id is said as such.
     expect((await run(['remove', '', '--yes'])).stderr).toBe(
       'authdeck: the profile id is empty; see `authdeck status` for the ids\n',
