@@ -9,7 +9,7 @@ import { buildStatusReport } from '../services/status/report.js';
 import { forTerminal, shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
-import { knownProvider, providersHere } from './provider-arg.js';
+import { knownProvider, providersHere, renamedProvider } from './provider-arg.js';
 import { command, group, OPTIONS, provider, required } from './spec.js';
 
 interface OrderOptions {
@@ -134,7 +134,10 @@ export async function runOrderClear(ctx: CommandContext, options: OrderOptions):
  */
 function orderProvider(state: AgentState, typed: string): string {
   const orders = [state.own.order, state.base?.order ?? {}, state.workspace.config.authOrder].flatMap(Object.keys);
-  return knownProvider(typed, { custom: false, known: [...providersHere(state), ...orders], flag: '--provider' });
+  return (
+    renamedProvider(typed, state.store) ??
+    knownProvider(typed, { custom: false, known: [...providersHere(state), ...orders], flag: '--provider' })
+  );
 }
 
 const ORDER_OPTIONS = { provider: required(provider()), json: OPTIONS.json };

@@ -9,6 +9,7 @@ import {
   suggestProviderIds,
 } from '../services/providers/catalog.js';
 import { findProvider, isValidProviderId, normalizeProviderId } from '../services/providers.js';
+import type { AgentStore } from '../services/store/agent-store.js';
 import { shown } from '../services/terminal-text.js';
 
 /**
@@ -68,4 +69,12 @@ export function resolveChoice(id: string): CatalogChoice {
   ].slice(0, 3);
   const hint = near.length > 0 ? `; did you mean ${near.join(', ')}?` : '; the README\'s "Providers" table lists them';
   throw new UsageError(`--auth-choice: "${shown(id)}" is not an OpenClaw auth choice${hint}`);
+}
+
+/**
+ * `openai-codex`, OpenClaw's id for ChatGPT sign-ins before 2026.7 (the README's examples use
+ * it): spelled as this agent's store spells it (`openai` from 2026.7 on). Undefined for any other id.
+ */
+export function renamedProvider(typed: string, store: AgentStore): string | undefined {
+  return normalizeProviderId(typed) === 'openai-codex' ? store.providerId('openai-codex') : undefined;
 }

@@ -13,7 +13,7 @@ import type { CommandContext } from './context.js';
 import { CHOICE_OPTIONS, defaultModelPolicy } from './onboard-choice-options.js';
 import { notePlugin, offerPluginInstall, setupJson, setupLine } from './onboard-report.js';
 import { writeJson, writeLine } from './output.js';
-import { knownProvider, providersHere } from './provider-arg.js';
+import { knownProvider, providersHere, renamedProvider } from './provider-arg.js';
 import { promptConfirm } from './secret-input.js';
 import { command, duration, flag, OPTIONS, provider, required } from './spec.js';
 
@@ -39,7 +39,9 @@ export async function runSaveCredential(
   const policy = defaultModelPolicy(options);
   const workspace = await ctx.workspace();
   const state = await ctx.stateForWrite();
-  const provider = knownProvider(options.provider, { custom: options.custom === true, known: providersHere(state) });
+  const provider =
+    renamedProvider(options.provider, state.store) ??
+    knownProvider(options.provider, { custom: options.custom === true, known: providersHere(state) });
   const info = providerInfo(provider);
   const profileId = resolveProfileId(provider, options.profileId);
   const expiresInMs = options.expiresIn;

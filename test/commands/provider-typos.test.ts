@@ -57,3 +57,19 @@ describe('explain given what is not a model ref', () => {
     expect(result.stdout + result.stderr).not.toContain(key);
   });
 });
+
+describe("openai-codex, OpenClaw's id for ChatGPT sign-ins before 2026.7", () => {
+  it('is taken as the README shows it, on a home of that era, with no custom-provider advice', async () => {
+    const { home } = makeTempHome();
+    const token = `eyJ${'x'.repeat(80)}`;
+    const saved = await runCommand(
+      ['--no-reload', 'paste-token', '--provider', 'openai-codex', '--profile-id', 'me', '--expires-in', '90d'],
+      { home, input: token },
+    );
+    expect(saved.code).toBe(0);
+    expect(saved.stdout).toContain('Saved openai-codex:me');
+    expect(saved.stderr).not.toContain('does not know');
+    const order = await runCommand(['order', 'get', '--provider', 'openai-codex'], { home });
+    expect(order.code).toBe(0);
+  });
+});

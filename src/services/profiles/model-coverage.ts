@@ -38,6 +38,7 @@ export function describeModelCoverage(
  * requests, in which API style) before any credential for it is used.
  */
 export function customProviderNote(provider: string, configPath: string, setUp: boolean): string | undefined {
-  if (findProvider(provider) || setUp) return undefined;
+  // openai-codex: OpenClaw's own id for ChatGPT sign-ins before 2026.7, built in there.
+  if (findProvider(provider) || setUp || provider === 'openai-codex') return undefined;
   return `The gateway does not know ${provider} yet: add to ${configPath} "models": { "providers": { "${provider}": { "baseUrl": "https://…/v1", "api": "openai-completions", "models": [{ "id": "<model>" }] } } } (api: openai-completions, openai-responses, anthropic-messages, google-generative-ai, ollama, …).`;
 }
