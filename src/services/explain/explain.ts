@@ -181,7 +181,7 @@ async function explainModel(
     skipped: cliBackend
       ? null
       : plugin
-        ? `the gateway does not load ${provider}: ${plugin.problem}`
+        ? `${plugin.runtime ? `the gateway cannot run ${provider} models` : `the gateway does not load ${provider}`}: ${plugin.problem}`
         : allWaiting
           ? 'every profile in its order is cooling down or disabled'
           : effectiveSource === 'missing'
