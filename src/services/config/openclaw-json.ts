@@ -1,7 +1,6 @@
 import { UnreadableStateError } from '../errors.js';
 import { readTextIfExists } from '../files/fs-read.js';
 import { asRecord, idMap } from '../json-text.js';
-import { type RuntimePolicies, readRuntimePolicies } from '../providers/runtime-plugin.js';
 import {
   type ModelChoice,
   type ModelSettings,
@@ -13,6 +12,7 @@ import {
 } from '../status/model-usage.js';
 import { INCLUDE_KEY, resolveIncludes } from './config-include.js';
 import { type PluginPolicy, readPluginPolicy } from './plugin-policy.js';
+import { type RuntimePolicies, readRuntimePolicies } from './runtime-policies.js';
 
 export interface ConfigAgentEntry {
   id: string;
