@@ -1,5 +1,6 @@
 import { parseDuration } from '../services/durations.js';
 import { UsageError } from '../services/errors.js';
+import { refusedSignIns, refusedWarning } from '../services/monitor/refused-sign-ins.js';
 import { readPreferences } from '../services/prefs.js';
 import type { ProbeOutcome } from '../services/probe/probe-runner.js';
 import type { AgentState } from '../services/profiles/agent-state.js';
@@ -49,7 +50,6 @@ export async function runStatus(ctx: CommandContext, options: StatusOptions): Pr
   const plugins = await reportPluginProblems(state, report);
   for (const found of plugins) report.warnings.push(pluginWarning(found));
   // A sign-in whose refresh token its provider refused (found by `monitor run`) is not one the gateway renews.
-  const { refusedSignIns, refusedWarning } = await import('../services/monitor/refused-sign-ins.js');
   for (const refused of await refusedSignIns(state)) report.warnings.push(refusedWarning(refused));
   const failing = pluginCheckFindings(plugins);
   if (failing.length > 0)

@@ -1,25 +1,13 @@
 import { AuthdeckError, errorMessage } from '../errors.js';
 import { writeFileAtomic } from '../files/atomic-write.js';
-import { readTextIfExists } from '../files/fs-read.js';
-import { asRecord } from '../json-text.js';
-import {
-  describeKeepAlive,
-  type KeepAliveResult,
-  keepAliveWindow,
-  keepSignInsAlive,
-  type RefusedSignIn,
-} from '../oauth/keep-alive.js';
+import { describeKeepAlive, type KeepAliveResult, keepAliveWindow, keepSignInsAlive } from '../oauth/keep-alive.js';
 import type { AgentState } from '../profiles/agent-state.js';
 import { buildStatusReport } from '../status/report.js';
 import type { CheckOutcome } from './monitor-notify.js';
+import { type RememberedRefusal, readRefused } from './refused-sign-ins.js';
 
 /** A notification line is cut at 300 characters; the command to sign in again must arrive whole. */
 const ALERT_LINE_MAX = 280;
-
-/** A refusal as the monitor remembers it: `alerted` once a notification about it got out. */
-export interface RememberedRefusal extends RefusedSignIn {
-  alerted: boolean;
-}
 
 export interface MonitorCheckInput {
   /** The agent's state, read afresh (after the keep-alive wrote, the check reads what it wrote). */
@@ -93,22 +81,4 @@ function alertLines(result: KeepAliveResult, nowMs: number): string[] {
   const line = describeKeepAlive(result, nowMs);
   if (line.length <= ALERT_LINE_MAX || !result.signIn) return [line];
   return [line.slice(0, line.length - result.signIn.length).trimEnd(), result.signIn];
-}
-
-/** The refusals a monitor remembers (`monitorLocation().refusedPath`); unreadable is none. */
-export async function readRefused(path: string): Promise<Record<string, RememberedRefusal>> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse((await readTextIfExists(path, 1024 * 1024)) ?? '{}');
-  } catch {
-    // Unreadable: forgotten, so a refusal is alerted once more rather than never.
-    return {};
-  }
-  const refused: Record<string, RememberedRefusal> = {};
-  for (const [id, value] of Object.entries(asRecord(asRecord(parsed)?.refused) ?? {})) {
-    const { fingerprint, code, signIn, at, alerted } = asRecord(value) ?? {};
-    if ([fingerprint, code, signIn, at].every((field) => typeof field === 'string'))
-      refused[id] = { fingerprint, code, signIn, at, alerted: alerted === true } as RememberedRefusal;
-  }
-  return refused;
 }

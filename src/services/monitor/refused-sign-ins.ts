@@ -1,8 +1,32 @@
-import { refusedNow } from '../oauth/keep-alive.js';
+import { readTextIfExists } from '../files/fs-read.js';
+import { asRecord } from '../json-text.js';
+import type { RefusedSignIn } from '../oauth/keep-alive.js';
 import type { AgentState } from '../profiles/agent-state.js';
 import { shown } from '../terminal-text.js';
-import { readRefused } from './monitor-check.js';
 import { monitorLocation } from './monitor-location.js';
+
+/** A refusal as the monitor remembers it: `alerted` once a notification about it got out. */
+export interface RememberedRefusal extends RefusedSignIn {
+  alerted: boolean;
+}
+
+/** The refusals a monitor remembers (`monitorLocation().refusedPath`); unreadable is none. */
+export async function readRefused(path: string): Promise<Record<string, RememberedRefusal>> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse((await readTextIfExists(path, 1024 * 1024)) ?? '{}');
+  } catch {
+    // Unreadable: forgotten, so a refusal is alerted once more rather than never.
+    return {};
+  }
+  const refused: Record<string, RememberedRefusal> = {};
+  for (const [id, value] of Object.entries(asRecord(asRecord(parsed)?.refused) ?? {})) {
+    const { fingerprint, code, signIn, at, alerted } = asRecord(value) ?? {};
+    if ([fingerprint, code, signIn, at].every((field) => typeof field === 'string'))
+      refused[id] = { fingerprint, code, signIn, at, alerted: alerted === true } as RememberedRefusal;
+  }
+  return refused;
+}
 
 /** A sign-in whose refresh token its provider refused, as the agent's monitor found it. */
 export interface RefusedSignInNow {
@@ -22,6 +46,8 @@ export async function refusedSignIns(state: AgentState): Promise<RefusedSignInNo
   const { stateDir, agentId, env } = state.workspace;
   const remembered = await readRefused(monitorLocation({ stateDir, agentId, env }).refusedPath);
   if (Object.keys(remembered).length === 0) return [];
+  // Loaded only when a monitor remembered a refusal: `status` stays lean otherwise.
+  const { refusedNow } = await import('../oauth/keep-alive.js');
   return refusedNow(state, remembered).map(({ profileId, code, signIn, at }) => ({ profileId, code, signIn, at }));
 }
 
