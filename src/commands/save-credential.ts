@@ -164,9 +164,7 @@ export async function runSaveCredential(
   if (plugin) notePlugin(ctx, provider, plugin);
   await offerPluginInstall(ctx, workspace, plugin);
   const blocked =
-    saved.store.pluginsServeProviders && !plugin
-      ? await runtimeBlockedWarning({ store: saved.store, workspace }, provider)
-      : undefined;
+    saved.store.pluginsServeProviders && !plugin ? await runtimeBlockedWarning({ workspace }, provider) : undefined;
   if (blocked) ctx.note(paint.yellow(`warning: ${blocked}`));
   if (saved.env) {
     const replaced = saved.env.previousMasked ? ` (replacing ${saved.env.previousMasked})` : '';

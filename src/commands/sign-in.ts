@@ -177,14 +177,14 @@ async function runLocalLoginCheck(ctx: CommandContext, options: SignInCommandOpt
 /** A plugin the gateway still lacks to use the sign-in (OpenAI's Codex runtime, on 2026.9), and its install command. */
 async function noteMissingPlugin(ctx: CommandContext, store: AgentStore, provider: string): Promise<void> {
   if (!store.pluginsServeProviders) return;
-  const [{ choicesForProvider }, { providerPluginNeed }] = await Promise.all([
+  const [{ providerPlugin }, { providerPluginNeed }] = await Promise.all([
     import('../services/providers/catalog.js'),
     import('../services/providers/plugin-install.js'),
   ]);
-  const own = choicesForProvider(provider).find((choice) => choice.plugin)?.plugin;
+  const own = providerPlugin(provider);
   const need = await providerPluginNeed(own, provider, store.workspace);
   if (need) notePlugin(ctx, provider, need);
-  const blocked = need ? undefined : await runtimeBlockedWarning({ store, workspace: store.workspace }, provider);
+  const blocked = need ? undefined : await runtimeBlockedWarning(store, provider);
   if (blocked) ctx.note(ctx.paint.yellow(`warning: ${blocked}`));
 }
 

@@ -176,6 +176,11 @@ export function choicesForProvider(provider: string): CatalogChoice[] {
     .sort((a, b) => (a.pickerOrder ?? Number.MAX_SAFE_INTEGER) - (b.pickerOrder ?? Number.MAX_SAFE_INTEGER));
 }
 
+/** The plugin that serves a provider: the first of its choices that names one. */
+export function providerPlugin(provider: string): CatalogPlugin | undefined {
+  return choicesForProvider(provider).find((choice) => choice.plugin)?.plugin ?? undefined;
+}
+
 /**
  * A choice that picks one of its provider's endpoints or plans (a region) whose setup was never
  * observed (its plugin comes from ClawHub): authdeck cannot write the endpoint it picks, so the

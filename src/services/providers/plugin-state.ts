@@ -8,7 +8,7 @@ import { AuthdeckError } from '../errors.js';
 import type { AgentState } from '../profiles/agent-state.js';
 import type { CheckFinding, StatusReport } from '../status/types.js';
 import type { AgentStore } from '../store/agent-store.js';
-import { type CatalogChoice, type CatalogPlugin, choicesForProvider } from './catalog.js';
+import { type CatalogChoice, type CatalogPlugin, providerPlugin } from './catalog.js';
 import { pluginNeed } from './plugin-install.js';
 import { CODEX_RUNTIME_REASON, runtimePluginFor } from './runtime-plugin.js';
 
@@ -45,7 +45,7 @@ export async function providerPluginProblem(
   // Plugins decide which providers load from the shared-SQLite generation on; older ones build them in.
   if (!state.store.pluginsServeProviders) return undefined;
   const { config } = state.workspace;
-  const plugin = choicesForProvider(provider).find((choice) => choice.plugin)?.plugin;
+  const plugin = providerPlugin(provider);
   // A models.providers block serves the provider by itself (a custom endpoint under that id),
   // unless onboarding also enabled the plugin: OpenClaw's doctor installs an enabled plugin
   // that is missing, so the gateway still wants it.
@@ -158,7 +158,7 @@ function refuseIfPluginBlocked(store: AgentStore, pluginId: string): void {
 export function providerBlocked(store: AgentStore, provider: string): string | undefined {
   // As providerPluginProblem says: such a block is a custom endpoint under that id.
   if (Object.hasOwn(store.workspace.config.models.providers, provider)) return undefined;
-  const plugin = choicesForProvider(provider).find((choice) => choice.plugin)?.plugin;
+  const plugin = providerPlugin(provider);
   return plugin ? pluginBlocked(store, plugin.id) : undefined;
 }
 
@@ -229,10 +229,13 @@ export function pluginCheckFindings(found: ProviderPluginProblem[]): CheckFindin
  * (installing would not help): what blocks it and the fix. Undefined when nothing does.
  */
 export async function runtimeBlockedWarning(
-  state: Pick<AgentState, 'store' | 'workspace'>,
+  state: Pick<AgentState, 'workspace'>,
   provider: string,
 ): Promise<string | undefined> {
-  const problem = await providerPluginProblem(state, provider);
-  if (!problem?.runtime || problem.code !== 'plugin-disabled') return undefined;
-  return pluginWarning({ provider, inUse: true, problem });
+  const { config, agentId } = state.workspace;
+  const runtime = runtimePluginFor(config, provider, agentId);
+  // Only the runtime plugin: the provider's own was looked at by the save that asks.
+  const problem = runtime ? await pluginProblem(state, runtime, CODEX_RUNTIME_REASON) : undefined;
+  if (problem?.code !== 'plugin-disabled') return undefined;
+  return pluginWarning({ provider, inUse: true, problem: { ...problem, runtime: true } });
 }

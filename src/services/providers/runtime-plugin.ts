@@ -5,9 +5,8 @@
  * status` says "runtime unavailable: No enabled plugin owns agent harness codex" and the gateway
  * cannot answer with an OpenAI model. Its onboarding installs the plugin as it sets the model.
  */
-import type { GatewayConfig } from '../config/openclaw-json.js';
+import { type GatewayConfig, providerUses } from '../config/openclaw-json.js';
 import type { RuntimePolicies } from '../config/runtime-policies.js';
-import { resolveProviderUses } from '../status/model-usage.js';
 import type { CatalogPlugin } from './catalog.js';
 
 /** The plugin that owns the Codex runtime, as `openclaw plugins install` takes it. */
@@ -63,8 +62,7 @@ function runsOnCodex(config: GatewayConfig, agentId: string | undefined, modelId
  */
 export function runtimePluginFor(config: GatewayConfig, provider: string, agentId?: string): CatalogPlugin | undefined {
   if (provider !== 'openai') return undefined;
-  const agentModel = agentId ? config.agents.find((agent) => agent.id === agentId)?.model : undefined;
-  const models = resolveProviderUses(config.models, agentModel)
+  const models = providerUses(config, agentId)
     .filter((use) => use.provider === provider)
     .map((use) => modelIdOf(use.ref, config));
   const needed = (models.length > 0 ? models : [BUILT_IN_OPENAI_MODEL]).some((modelId) =>
