@@ -1,6 +1,7 @@
 import type { AppServices, SignInRequest, SignInResult } from '../../src/app-services.js';
 import type { SavedCredential } from '../../src/services/actions.js';
 import { readPluginPolicy } from '../../src/services/config/plugin-policy.js';
+import { readRuntimePolicies } from '../../src/services/config/runtime-policies.js';
 import type { Workspace } from '../../src/services/config/workspace.js';
 import type { Finding } from '../../src/services/doctor/doctor-types.js';
 import { buildExplanation } from '../../src/services/explain/explain.js';
@@ -33,6 +34,7 @@ export function fakeWorkspace(overrides: Partial<Workspace> = {}): Workspace {
       agents: [],
       models: readModelSettings({}),
       plugins: readPluginPolicy(undefined),
+      runtimePolicies: readRuntimePolicies({}),
     },
     agentId: 'main',
     agentDir: '/home/me/.openclaw/agents/main/agent',

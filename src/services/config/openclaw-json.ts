@@ -44,7 +44,7 @@ export interface GatewayConfig {
   /** `plugins`: which plugins load, and so which providers' credentials the gateway uses. */
   plugins: PluginPolicy;
   /** The agent runtimes the config chooses for models and providers (runtime-plugin.ts). */
-  runtimePolicies?: RuntimePolicies;
+  runtimePolicies: RuntimePolicies;
 }
 
 export async function readGatewayConfig(path: string): Promise<GatewayConfig> {
@@ -156,6 +156,7 @@ function emptyConfig(path: string, exists: boolean): GatewayConfig {
     agents: [],
     models: readModelSettings({}),
     plugins: readPluginPolicy(undefined),
+    runtimePolicies: readRuntimePolicies({}),
   };
 }
 

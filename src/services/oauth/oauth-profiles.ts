@@ -37,8 +37,8 @@ export async function signInAndSave(
 
 /**
  * A sign-in whose tokens could not be stored, or that the gateway would not use, is not started
- * (the person would sign in for nothing): an OAuth profile cannot create OpenClaw's database, unlike a key or token, which
- * authdeck hands to `openclaw` to create it.
+ * (the person would sign in for nothing): an OAuth profile cannot create OpenClaw's database,
+ * unlike a key or token, which authdeck hands to `openclaw` to create it.
  */
 async function refuseUnsavableSignIn(workspace: Workspace, provider: string): Promise<void> {
   const info = findOAuthProvider(provider);

@@ -47,7 +47,7 @@ function configuredRuntime(
 
 /** Whether OpenClaw runs this OpenAI model on the Codex runtime. */
 function runsOnCodex(config: GatewayConfig, agentId: string | undefined, modelId: string): boolean {
-  const runtime = config.runtimePolicies && configuredRuntime(config.runtimePolicies, agentId, 'openai', modelId);
+  const runtime = configuredRuntime(config.runtimePolicies, agentId, 'openai', modelId);
   if (runtime !== undefined && runtime !== 'auto' && runtime !== 'default') return runtime === 'codex';
   // No runtime chosen: Codex, unless the route is one it does not take (another endpoint, Chat Completions).
   const route = config.models.providers.openai;
