@@ -3,7 +3,7 @@ import { startFakeAuthServer } from '../helpers/fake-oauth-server.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { installOpenclawFixture } from '../helpers/openclaw-fixtures.js';
 import { runCommand } from '../helpers/run-command.js';
-import { makeTempHome, readJson, writeJsonFile } from '../helpers/temp-state.js';
+import { makeTempHome, mergeJsonFile, readJson } from '../helpers/temp-state.js';
 
 // Found in an adversarial run: ways past the refusal OpenClaw's onboarding gives for a plugin
 // the config blocks ("blocked by denylist"), and an expiry OpenClaw reads as invalid.
@@ -16,7 +16,7 @@ const FIXTURE_PROFILES = ['anthropic:manual'];
 function homeWithPlugins(plugins: Record<string, unknown>) {
   const temp = makeTempHome();
   installOpenclawFixture('a-v9-shared-fresh', temp.stateDir);
-  writeJsonFile(temp.configPath, { ...(readJson(temp.configPath) as object), plugins });
+  mergeJsonFile(temp.configPath, { plugins });
   return { ...temp, before: readJson(temp.configPath) };
 }
 

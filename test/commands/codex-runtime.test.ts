@@ -5,7 +5,7 @@ import { startFakeAuthServer } from '../helpers/fake-oauth-server.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { installOpenclawFixture } from '../helpers/openclaw-fixtures.js';
 import { runCommand } from '../helpers/run-command.js';
-import { makeTempHome, readJson, writeJsonFile } from '../helpers/temp-state.js';
+import { makeTempHome, mergeJsonFile, readJson } from '../helpers/temp-state.js';
 
 // OpenClaw 2026.9 runs OpenAI's models through its Codex runtime, from the external `codex`
 // plugin (README "Providers"); the interop suite checks the same against OpenClaw itself.
@@ -74,7 +74,7 @@ describe('OpenAI on OpenClaw 2026.9: the Codex runtime plugin', () => {
     ],
   ])('is not asked for where OpenClaw runs OpenAI elsewhere: %s', async (_name, routes) => {
     const { home, configPath } = await openaiHome();
-    writeJsonFile(configPath, { ...(readJson(configPath) as object), ...routes });
+    mergeJsonFile(configPath, routes);
     const check = await runCommand(['status', '--check'], { home, env: SQLITE });
     expect(check.stdout).not.toContain('codex');
     expect(check.code).toBe(0);
@@ -92,7 +92,7 @@ describe('OpenAI on OpenClaw 2026.9: the Codex runtime plugin', () => {
     ],
   ])('is still asked for where the config leaves OpenAI on Codex: %s', async (_name, routes) => {
     const { home, configPath } = await openaiHome();
-    writeJsonFile(configPath, { ...(readJson(configPath) as object), ...routes });
+    mergeJsonFile(configPath, routes);
     const check = await runCommand(['status', '--check'], { home, env: SQLITE });
     expect(check.stderr).toContain(`check: ${MISSING}`);
     expect(check.code).toBe(1);
@@ -102,7 +102,7 @@ describe('OpenAI on OpenClaw 2026.9: the Codex runtime plugin', () => {
     const temp = makeTempHome();
     installOpenclawFixture('a-v9-shared-fresh', temp.stateDir);
     installCodex(temp.stateDir);
-    writeJsonFile(temp.configPath, { ...(readJson(temp.configPath) as object), plugins: { deny: ['codex'] } });
+    mergeJsonFile(temp.configPath, { plugins: { deny: ['codex'] } });
     const onboard = await runCommand(['onboard', '--non-interactive', '--auth-choice', 'openai-api-key'], {
       home: temp.home,
       env: SQLITE,
@@ -120,7 +120,7 @@ describe('OpenAI on OpenClaw 2026.9: the Codex runtime plugin', () => {
 
   it('plugins switched off altogether: the check fails for OpenAI in use, as OpenClaw’s does', async () => {
     const { home, configPath } = await openaiHome();
-    writeJsonFile(configPath, { ...(readJson(configPath) as object), plugins: { enabled: false } });
+    mergeJsonFile(configPath, { plugins: { enabled: false } });
     const check = await runCommand(['status', '--check'], { home, env: SQLITE });
     expect(check.code).toBe(1);
   });
@@ -128,7 +128,7 @@ describe('OpenAI on OpenClaw 2026.9: the Codex runtime plugin', () => {
   it('a plugins section OpenClaw rejects: a save is refused before anything is written', async () => {
     const temp = makeTempHome();
     installOpenclawFixture('a-v9-shared-fresh', temp.stateDir);
-    writeJsonFile(temp.configPath, { ...(readJson(temp.configPath) as object), plugins: 'off' });
+    mergeJsonFile(temp.configPath, { plugins: 'off' });
     const before = readJson(temp.configPath);
     const run = await runCommand(['add-key', '--provider', 'openai'], {
       home: temp.home,

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { installOpenclawFixture } from '../helpers/openclaw-fixtures.js';
 import { runCommand } from '../helpers/run-command.js';
-import { makeTempHome, readJson, writeJsonFile } from '../helpers/temp-state.js';
+import { makeTempHome, mergeJsonFile, readJson, writeJsonFile } from '../helpers/temp-state.js';
 
 // On OpenClaw 2026.8+ a provider's credentials are used only when its plugin is loaded: doctor
 // says which plugin is off or missing, and --fix enables a bundled one (README "doctor").
@@ -104,7 +104,7 @@ describe('doctor on a plugin the config blocks', () => {
       env: SQLITE,
       input: fakeSecrets.anthropicApiKey(),
     });
-    writeJsonFile(configPath, { ...(readJson(configPath) as object), plugins });
+    mergeJsonFile(configPath, { plugins });
     const before = readJson(configPath);
     const shown = await runCommand(['doctor'], { home, env: SQLITE });
     expect(shown.stdout).toContain(`fix: ${fix}\n`);

@@ -7,7 +7,7 @@ import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { installOpenclawFixture } from '../helpers/openclaw-fixtures.js';
 import { PATH_WITHOUT_CLAUDE, sleep, TerminalSession } from '../helpers/pty-driver.js';
 import { runCli } from '../helpers/run-cli.js';
-import { fileMode, makeTempHome, readJson, writeJsonFile } from '../helpers/temp-state.js';
+import { fileMode, makeTempHome, mergeJsonFile, readJson, writeJsonFile } from '../helpers/temp-state.js';
 
 const DAY = 86_400_000;
 const TOKEN = loadRecording('success-500x40').meta.expected.token!;
@@ -156,7 +156,7 @@ describe('authdeck setup-token in a terminal', () => {
   it('stops before claude runs when the config blocks the anthropic plugin (the token could not be saved)', async () => {
     const { home, stateDir, configPath } = makeTempHome();
     installOpenclawFixture('a-v9-shared-fresh', stateDir);
-    writeJsonFile(configPath, { ...(readJson(configPath) as object), plugins: { deny: ['anthropic'] } });
+    mergeJsonFile(configPath, { plugins: { deny: ['anthropic'] } });
     const session = launch(home, ['setup-token'], { env: { AUTHDECK_STORE_GENERATION: undefined } });
     expect(await session.waitForExit()).toBe(1);
     const text = session.lines().join('');

@@ -29,6 +29,11 @@ export function writeJsonFile(path: string, value: unknown): void {
   writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
 }
 
+/** Writes `fields` over the top level of a JSON file (openclaw.json with a `plugins` section, say). */
+export function mergeJsonFile(path: string, fields: Record<string, unknown>): void {
+  writeJsonFile(path, { ...(readJson(path) as object), ...fields });
+}
+
 export function writeText(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, text);
