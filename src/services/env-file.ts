@@ -63,7 +63,8 @@ export function editEnvText(text: string, name: string, assignment: string | und
     const span = assignmentSpan(lines.map(body), i);
     if (span.name !== name) out.push(...lines.slice(i, span.end + 1));
     else if (assignment !== undefined) {
-      out.push(`${span.exported ? 'export ' : ''}${assignment}${ending(lines[span.end] ?? '')}`);
+      const comment = span.end === i ? inlineComment(body(lines[i] ?? '')) : '';
+      out.push(`${span.exported ? 'export ' : ''}${assignment}${comment}${ending(lines[span.end] ?? '')}`);
       replaced = true;
     }
     i = span.end;
@@ -74,6 +75,17 @@ export function editEnvText(text: string, name: string, assignment: string | und
     out.push(`${assignment}${last === undefined ? '\n' : ending(last)}`);
   }
   return out.join('');
+}
+
+/**
+ * The `# note` after a one-line assignment's value, with the space before it, so that a
+ * replaced value keeps the person's note. dotenv ends a bare value at its first `#` and a
+ * quoted one at its closing quote; the values authdeck writes hold no `#` outside quotes.
+ */
+function inlineComment(line: string): string {
+  const value = /^\s*(?:export\s+)?[A-Za-z_][A-Za-z0-9_.-]*\s*=\s*(.*)$/.exec(line)?.[1] ?? '';
+  const match = /^(?:'(?:\\'|[^'])*'|"(?:\\"|[^"])*"|`(?:\\`|[^`])*`|[^#'"`][^#]*?|)(\s*#.*)$/.exec(value);
+  return match?.[1] ?? '';
 }
 
 /** The variable a line assigns and the last line of its value (quoted values may span lines). */

@@ -30,4 +30,23 @@ describe('daemon .env', () => {
     await setDaemonEnvVar(path, 'A', 'has space');
     expect(readFileSync(path, 'utf8')).toBe("A='has space'\n");
   });
+
+  it('keeps the note after a replaced value, and the gateway reads the new value', async () => {
+    const { stateDir } = makeTempHome();
+    const path = join(stateDir, '.env');
+    writeText(path, 'OPENAI_API_KEY=sk-old   # work key\nGROQ_API_KEY=\'g old\' # team\nXAI_API_KEY=x#bare\nA="1"\n');
+    await setDaemonEnvVar(path, 'OPENAI_API_KEY', 'sk-new');
+    await setDaemonEnvVar(path, 'GROQ_API_KEY', 'g new');
+    await setDaemonEnvVar(path, 'XAI_API_KEY', 'xai-new');
+    await setDaemonEnvVar(path, 'A', '2');
+    expect(readFileSync(path, 'utf8')).toBe(
+      "OPENAI_API_KEY=sk-new   # work key\nGROQ_API_KEY='g new' # team\nXAI_API_KEY=xai-new#bare\nA=2\n",
+    );
+    expect(await readDaemonEnv(path)).toEqual({
+      OPENAI_API_KEY: 'sk-new',
+      GROQ_API_KEY: 'g new',
+      XAI_API_KEY: 'xai-new',
+      A: '2',
+    });
+  });
 });
