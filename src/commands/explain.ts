@@ -16,12 +16,16 @@ const EXPLAIN_OPTIONS = { json: flag('json', 'print one JSON object (schema in t
  * `authdeck explain [provider/model]`: 0 when some model of the chain can serve a request now,
  * 1 when every one is skipped (README "Exit codes"); unreadable state throws (3).
  */
-export async function runExplain(ctx: CommandContext, requested: string | undefined, json: boolean): Promise<number> {
+export async function runExplain(ctx: CommandContext, asked: string | undefined, json: boolean): Promise<number> {
   const state = await ctx.agentState({ waitForLock: true });
+  // The gateway trims a model ref it reads; a copied one often carries a space.
+  const requested = asked?.trim();
   // A mistyped provider would be explained as one nobody has: refused with the closest ids.
   const slash = requested?.indexOf('/') ?? -1;
-  // A ref with nothing before or after its slash names no model: said, not explained as one.
-  if (requested !== undefined && (slash === 0 || (slash > 0 && requested.slice(slash + 1).trim() === '')))
+  // A ref with nothing before or after its slash (or a second slash right after it) names no
+  // model: said, not explained as one.
+  const model = slash > 0 ? requested?.slice(slash + 1).trim() : undefined;
+  if (requested !== undefined && (requested === '' || slash === 0 || model === '' || model?.startsWith('/')))
     throw new UsageError(`explain: "${shown(requested)}" is not a provider/model ref (like anthropic/claude-opus-4-6)`);
   const typed = requested === undefined ? undefined : slash > 0 ? requested.slice(0, slash) : requested;
   if (typed !== undefined && isValidProviderId(normalizeProviderId(typed)))

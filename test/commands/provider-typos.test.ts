@@ -41,12 +41,18 @@ describe('a mistyped --provider', () => {
 });
 
 describe('explain given what is not a model ref', () => {
-  it.each([['anthropic/'], ['/gpt-5']])('%s: one line, exit 64', async (ref) => {
+  it.each([['anthropic/'], ['/gpt-5'], ['anthropic//x'], ['  ']])('"%s": one line, exit 64', async (ref) => {
     const result = await run(['explain', ref]);
     expect(result.code).toBe(64);
     expect(result.stderr).toBe(
-      `authdeck: explain: "${ref}" is not a provider/model ref (like anthropic/claude-opus-4-6)\n`,
+      `authdeck: explain: "${ref.trim()}" is not a provider/model ref (like anthropic/claude-opus-4-6)\n`,
     );
+  });
+
+  it('a ref copied with spaces around it is the ref', async () => {
+    const result = await run(['explain', ' anthropic/claude-opus-4-6 ', '--json']);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).models[0].ref).toBe('anthropic/claude-opus-4-6');
   });
 
   it('a key pasted as the model is refused, and not echoed', async () => {
