@@ -10,8 +10,7 @@ import { CLOUDFLARE_CHOICE, cloudflareIds, cloudflareSetup } from '../services/p
 import { customSetup, withBaseUrl } from '../services/providers/custom-endpoint.js';
 import { isLocalServerKind, planLocalServer } from '../services/providers/local-setup.js';
 import { defaultProfileId } from '../services/providers/onboard-choice.js';
-import { providerPluginNeed } from '../services/providers/plugin-install.js';
-import { refuseBlockedChoice, runtimeBlockedWarning } from '../services/providers/plugin-state.js';
+import { pluginGap, refuseBlockedChoice } from '../services/providers/plugin-state.js';
 import { setInstalledPluginDefault, withDefaultFrom } from '../services/providers/provider-setup.js';
 import { catalogSetup, type DefaultModelPolicy, type ProviderSetup } from '../services/providers/setup-plan.js';
 import { shown } from '../services/terminal-text.js';
@@ -235,7 +234,7 @@ async function onboardSecret(
   const json = options.json === true;
   // OpenClaw ≤ 2026.6 builds its providers in: a plugin to install is a 2026.8+ matter.
   const stamp = state.store.pluginsServeProviders;
-  const need = stamp ? await providerPluginNeed(choice.plugin, provider, state.workspace) : undefined;
+  const { need, blocked } = stamp ? await pluginGap(choice.plugin, provider, state.workspace) : {};
   const plugin = await installForOnboarding(ctx, state.workspace, need, {
     skip: options.skipPluginInstall === true,
     json,
@@ -254,7 +253,6 @@ async function onboardSecret(
           },
         );
   // The runtime the provider's models run on, off by the config's policy: as OpenClaw's onboarding, not done.
-  const blocked = stamp && !need ? await runtimeBlockedWarning(state, provider) : undefined;
   if (blocked) warnings.push(blocked);
   const report = { done: installed ? withDefaultFrom(done, installed) : done, secret: check.secret, kind, now };
   reportOnboarded(ctx, { ...report, ...(plugin ? { plugin } : {}), warnings }, json);

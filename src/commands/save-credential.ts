@@ -6,7 +6,7 @@ import { checkSecret, maskSecret, type SecretFit, type SecretKind } from '../ser
 import { customProviderNote } from '../services/profiles/model-coverage.js';
 import { profileIdFlag, resolveProfileId } from '../services/profiles/profile-actions.js';
 import { orderJoinedLine, refuseReplacing, sameSecretNote } from '../services/profiles/save-credential.js';
-import { refuseBlockedPlugin, runtimeBlockedWarning } from '../services/providers/plugin-state.js';
+import { refuseBlockedPlugin } from '../services/providers/plugin-state.js';
 import { setUpProvider } from '../services/providers/provider-setup.js';
 import { providerInfo } from '../services/providers.js';
 import type { CommandContext } from './context.js';
@@ -163,9 +163,7 @@ export async function runSaveCredential(
     );
   if (plugin) notePlugin(ctx, provider, plugin);
   await offerPluginInstall(ctx, workspace, plugin);
-  const blocked =
-    saved.store.pluginsServeProviders && !plugin ? await runtimeBlockedWarning({ workspace }, provider) : undefined;
-  if (blocked) ctx.note(paint.yellow(`warning: ${blocked}`));
+  if (setup.blocked) ctx.note(paint.yellow(`warning: ${setup.blocked}`));
   if (saved.env) {
     const replaced = saved.env.previousMasked ? ` (replacing ${saved.env.previousMasked})` : '';
     const did = saved.env.changed ? `set ${saved.env.variable}${replaced}` : `${saved.env.variable} already set`;

@@ -8,7 +8,7 @@ import { readAgentModels } from '../services/oauth/config-facts.js';
 import { findOAuthProvider, type SignInMethod } from '../services/oauth/oauth-providers.js';
 import { hasDisplay } from '../services/oauth/open-browser.js';
 import type { SignedIn, SignInPrompt, SignInQuestion } from '../services/oauth/sign-in-types.js';
-import { refuseBlockedPlugin, runtimeBlockedWarning } from '../services/providers/plugin-state.js';
+import { pluginGap, refuseBlockedPlugin } from '../services/providers/plugin-state.js';
 import type { DefaultModelPolicy } from '../services/providers/setup-plan.js';
 import type { AgentStore } from '../services/store/agent-store.js';
 import { shown } from '../services/terminal-text.js';
@@ -177,14 +177,9 @@ async function runLocalLoginCheck(ctx: CommandContext, options: SignInCommandOpt
 /** A plugin the gateway still lacks to use the sign-in (OpenAI's Codex runtime, on 2026.9), and its install command. */
 async function noteMissingPlugin(ctx: CommandContext, store: AgentStore, provider: string): Promise<void> {
   if (!store.pluginsServeProviders) return;
-  const [{ providerPlugin }, { providerPluginNeed }] = await Promise.all([
-    import('../services/providers/catalog.js'),
-    import('../services/providers/plugin-install.js'),
-  ]);
-  const own = providerPlugin(provider);
-  const need = await providerPluginNeed(own, provider, store.workspace);
+  const { providerPlugin } = await import('../services/providers/catalog.js');
+  const { need, blocked } = await pluginGap(providerPlugin(provider), provider, store.workspace);
   if (need) notePlugin(ctx, provider, need);
-  const blocked = need ? undefined : await runtimeBlockedWarning(store, provider);
   if (blocked) ctx.note(ctx.paint.yellow(`warning: ${blocked}`));
 }
 

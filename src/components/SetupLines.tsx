@@ -188,6 +188,7 @@ export function SetupLines({ view, listedAt }: { view: ProviderSetupView; listed
         </Text>
       )}
       <PluginLine plugin={view.plugin} />
+      {setup.blocked && <Text color="yellow"> ! {shown(setup.blocked, 300)}</Text>}
       {setup.alternatives.length > 0 && (
         <Text color="yellow">
           {' '}

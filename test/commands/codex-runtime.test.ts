@@ -116,6 +116,16 @@ describe('OpenAI on OpenClaw 2026.9: the Codex runtime plugin', () => {
     expect(onboard.code).toBe(1);
     const check = await runCommand(['status', '--check'], { home: temp.home, env: SQLITE });
     expect(check.code).toBe(1);
+    // add-key asks the same question and gives the same answer (a warning: the key is saved as asked).
+    const added = await runCommand(['add-key', '--provider', 'openai', '--profile-id', 'second'], {
+      home: temp.home,
+      env: SQLITE,
+      input: fakeSecrets.openaiKey(),
+    });
+    expect(added.stderr).toContain(
+      'warning: openai: the codex plugin is denied, so the gateway cannot run its models; fix: remove codex from plugins.deny',
+    );
+    expect(added.code).toBe(0);
   });
 
   it('plugins switched off altogether: the check fails for OpenAI in use, as OpenClaw’s does', async () => {

@@ -201,3 +201,16 @@ describe('writes in flight: a plugin install', () => {
     expect(writes.underWay).toBeUndefined();
   });
 });
+
+describe('onboarding wizard: a runtime the config keeps off', () => {
+  it('the summary names the block and its fix, and offers no install', async () => {
+    const services = deepseekServices({ withPlugin: false });
+    const blocked =
+      'deepseek: the codex plugin is denied, so the gateway cannot run its models; fix: remove codex from plugins.deny';
+    services.setupAnswer = { ...deepseekSetup(services.workspace.configPath, false), blocked };
+    const app = await saveDeepseekKey(services);
+    const summary = flat(app.frame());
+    expect(summary).toContain(`! ${blocked}`);
+    expect(summary).not.toContain('i install plugin');
+  });
+});

@@ -4,12 +4,13 @@
  * bundled ones that onboarding enables enabled, and one from the external catalog installed. Doctor reports it; explain gives it as the reason a provider is not tried.
  */
 import { normalizePluginId, type PluginOff, pluginBlock, pluginOff } from '../config/plugin-policy.js';
+import type { Workspace } from '../config/workspace.js';
 import { AuthdeckError } from '../errors.js';
 import type { AgentState } from '../profiles/agent-state.js';
 import type { CheckFinding, StatusReport } from '../status/types.js';
 import type { AgentStore } from '../store/agent-store.js';
 import { type CatalogChoice, type CatalogPlugin, providerPlugin } from './catalog.js';
-import { pluginNeed } from './plugin-install.js';
+import { type PluginNeed, pluginNeed, providerPluginNeed } from './plugin-install.js';
 import { CODEX_RUNTIME_REASON, runtimePluginFor } from './runtime-plugin.js';
 
 export interface PluginProblem {
@@ -60,9 +61,12 @@ export async function providerPluginProblem(
   return underIt ? { ...underIt, runtime: true, ...unavailable } : undefined;
 }
 
+/** What the plugin questions read of an agent's workspace. */
+type PluginWorkspace = Pick<Workspace, 'config' | 'configPath' | 'stateDir' | 'agentId'>;
+
 /** What keeps the gateway from loading one plugin: switched off or blocked, or not installed. */
 async function pluginProblem(
-  state: Pick<AgentState, 'workspace'>,
+  state: { workspace: PluginWorkspace },
   plugin: CatalogPlugin,
   reason?: string,
 ): Promise<PluginProblem | undefined> {
@@ -228,8 +232,8 @@ export function pluginCheckFindings(found: ProviderPluginProblem[]): CheckFindin
  * The warning a save gives when the runtime its provider's models run on is off by the config
  * (installing would not help): what blocks it and the fix. Undefined when nothing does.
  */
-export async function runtimeBlockedWarning(
-  state: Pick<AgentState, 'workspace'>,
+async function runtimeBlockedWarning(
+  state: { workspace: PluginWorkspace },
   provider: string,
 ): Promise<string | undefined> {
   const { config, agentId } = state.workspace;
@@ -238,4 +242,20 @@ export async function runtimeBlockedWarning(
   const problem = runtime ? await pluginProblem(state, runtime, CODEX_RUNTIME_REASON) : undefined;
   if (problem?.code !== 'plugin-disabled') return undefined;
   return pluginWarning({ provider, inUse: true, problem: { ...problem, runtime: true } });
+}
+
+/**
+ * What the gateway still lacks, after a save, to answer with `provider`'s models: the plugin to
+ * install (its own, else its runtime's), or — nothing to install — the warning for a runtime the
+ * config's policy keeps off. Every save (key, token, sign-in, wizard) asks this one question.
+ */
+export async function pluginGap(
+  plugin: CatalogPlugin | null | undefined,
+  provider: string,
+  workspace: PluginWorkspace,
+): Promise<{ need?: PluginNeed; blocked?: string }> {
+  const need = await providerPluginNeed(plugin, provider, workspace);
+  if (need) return { need };
+  const blocked = await runtimeBlockedWarning({ workspace }, provider);
+  return blocked ? { blocked } : {};
 }

@@ -8,7 +8,8 @@ import type { Workspace } from '../config/workspace.js';
 import type { SecretKind } from '../profiles/credentials.js';
 import { type CatalogChoice, choicesForProvider, findChoice } from './catalog.js';
 import { type WrittenSetup, writeSetup } from './onboard-choice.js';
-import { installedDefaultModel, type PluginNeed, providerPluginNeed } from './plugin-install.js';
+import { installedDefaultModel, type PluginNeed } from './plugin-install.js';
+import { pluginGap } from './plugin-state.js';
 import { catalogSetup, type DefaultModelPolicy, type ProviderSetup, withBuiltInDefault } from './setup-plan.js';
 
 export interface SecretSetup {
@@ -44,12 +45,14 @@ export function choiceForSecret(provider: string, kind: SecretKind, authChoice?:
 /** A saved secret's provider set up: what was written, the plugin still to install, the regions to choose from. */
 export interface ProviderSetUp extends WrittenSetup {
   plugin?: PluginNeed;
+  /** Nothing to install, but the config's policy keeps the provider's runtime off: what blocks it and the fix. */
+  blocked?: string;
   /** Choices that would write an endpoint this could not pick (none once the config has the provider's block). */
   alternatives: CatalogChoice[];
 }
 
 export async function setUpProvider(
-  workspace: Pick<Workspace, 'configPath' | 'stateDir' | 'config'>,
+  workspace: Pick<Workspace, 'configPath' | 'stateDir' | 'config' | 'agentId'>,
   input: {
     provider: string;
     kind: SecretKind;
@@ -68,13 +71,13 @@ export async function setUpProvider(
   const setup = withBuiltInDefault(forSecret.setup, provider);
   const written = await writeSetup(workspace.configPath, setup, provider, input.policy, input.stamp);
   // OpenClaw ≤ 2026.6 (no stamp) builds its providers in: no plugin to install, no manifest to read.
-  const plugin = input.stamp
-    ? await providerPluginNeed(
+  const { need: plugin, blocked } = input.stamp
+    ? await pluginGap(
         (forSecret.choice ?? forSecret.alternatives[0] ?? choicesForProvider(provider)[0])?.plugin,
         provider,
         workspace,
       )
-    : undefined;
+    : {};
   // A plugin installed before this save: the default model its manifest names, as after an install.
   const second =
     !plugin && forSecret.choice
@@ -84,6 +87,7 @@ export async function setUpProvider(
   return {
     ...(second ? withDefaultFrom(written, second) : written),
     ...(plugin ? { plugin } : {}),
+    ...(blocked ? { blocked } : {}),
     alternatives: configured ? [] : forSecret.alternatives,
   };
 }
