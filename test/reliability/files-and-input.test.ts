@@ -210,6 +210,22 @@ describe('files as they are found', () => {
     expect(existsSync(join(mainAgentDir, 'auth-profiles.json'))).toBe(false);
   });
 
+  it.each([
+    ['plugins', ['add-key', '--provider', 'groq']],
+    ['agents', ['add-key', '--provider', 'anthropic', '--set-default-model']],
+  ])('a config with "%s" twice (where the setup writes) is refused before the secret is stored', async (key, args) => {
+    const { home, configPath, mainAgentDir } = makeTempHome();
+    writeText(configPath, `{\n  "${key}": {},\n  "${key}": {}\n}\n`);
+    const provider = args[2] as 'groq' | 'anthropic';
+    const secret = provider === 'groq' ? fakeSecrets.groqKey() : fakeSecrets.anthropicApiKey();
+    const result = await cli(home, args, secret);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`openclaw.json has "${key}" twice (lines 2 and 3)`);
+    expect(result.stdout).not.toContain('Saved');
+    expect(existsSync(join(mainAgentDir, 'auth-profiles.json'))).toBe(false);
+    expect(readFileSync(configPath, 'utf8')).toBe(`{\n  "${key}": {},\n  "${key}": {}\n}\n`);
+  });
+
   it('refuses to rewrite a store nested too deeply, with one line', async () => {
     const { home, mainAgentDir } = makeTempHome();
     const deep = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;

@@ -82,6 +82,7 @@ async function recordUnderLock(
         return { path, changed: true, created: true, addedEntry: true };
       }
       const root = await parseConfigText(path, text);
+      await refuseDuplicatesOnSetupPaths(text, path);
       const resolved = text.includes(INCLUDE_KEY) ? await resolveIncludes(root, path, parseConfigText) : root;
       const edits = plannedConfigEdits(resolved, profile);
       if (edits.length === 0) return { path, changed: false, created: false };
@@ -136,6 +137,31 @@ export async function editConfigFile(
   const { default: JSON5 } = await import('json5');
   await writeFileAtomic(file, `${JSON5.stringify(doc, null, 2)}\n`);
   return { path: file, changed: true, created: false, backupPath };
+}
+
+/**
+ * Where a save writes besides the profile's entry (the provider's setup: plugin, provider block,
+ * default model, migration marks). Checked with the entry, before the store is written: a key
+ * written twice there would otherwise stop the save after the secret is stored.
+ */
+const SETUP_PATHS = [
+  ['auth', 'order'],
+  ['plugins', 'entries'],
+  ['plugins', 'allow'],
+  ['models', 'mode'],
+  ['models', 'providers'],
+  ['agents', 'defaults', 'model'],
+  ['agents', 'defaults', 'models'],
+  ['agents', 'defaults', 'modelPolicy'],
+  ['meta', 'migrations'],
+];
+
+async function refuseDuplicatesOnSetupPaths(text: string, file: string): Promise<void> {
+  const jsonc = await import('jsonc-parser');
+  const errors: ParseError[] = [];
+  const tree = jsonc.parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  // JSON5-only syntax is rewritten whole from its parsed value, which holds each key once.
+  if (tree && errors.length === 0) for (const path of SETUP_PATHS) refuseDuplicateKeys(tree, text, file, path);
 }
 
 /** JSON reads the last of two equal keys; an edit could land in the one nobody reads. */
