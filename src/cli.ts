@@ -21,7 +21,7 @@ import { type CommandSpec, choice, flag, type ParsedValues, text } from './comma
 import { runStatus, statusCommand } from './commands/status.js';
 import { tokenCommand } from './commands/token.js';
 import { AuthdeckError, ExitCode, errorMessage, UsageError } from './services/errors.js';
-import { looksLikeSecret, maskSecret } from './services/profiles/credentials.js';
+import { maskSecret, secretInArgument } from './services/profiles/credentials.js';
 import { jsonText, shown } from './services/terminal-text.js';
 import { VERSION } from './version.js';
 
@@ -157,11 +157,8 @@ async function refuseSecretArguments(argv: string[]): Promise<void> {
       );
     }
     const value = word.startsWith('--') && word.includes('=') ? word.slice(word.indexOf('=') + 1) : word;
-    // A key pasted where a model ref or profile id goes (`anthropic/sk-ant-…`) is one too; only
-    // `sk-` keys there, as a long model id (`deepseek-r1-distill-llama-70b`) looks like a token.
-    const secret = looksLikeSecret(value)
-      ? value
-      : value.split(/[/:=]/).find((part) => /^sk-[A-Za-z0-9_-]{16,}$/.test(part));
+    // A key pasted where a model ref or profile id goes (`anthropic/sk-ant-…`) is one too.
+    const secret = secretInArgument(value);
     if (secret) {
       throw new UsageError(
         `a secret was passed on the command line (${maskSecret(secret)}); pass it on stdin or at the prompt instead — and consider it exposed in your shell history`,

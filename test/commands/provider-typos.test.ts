@@ -55,6 +55,27 @@ describe('explain given what is not a model ref', () => {
     expect(JSON.parse(result.stdout).models[0].ref).toBe('anthropic/claude-opus-4-6');
   });
 
+  it.each([
+    ['explain', 'anthropic/ghp_AAAABBBBCCCCDDDDEEEEFFFFGGGGHHHHIIII1234'],
+    ['explain', `google/${fakeSecrets.googleKey()}`],
+    ['remove', `groq:${fakeSecrets.groqKey()}`],
+    ['token', 'openai:github_pat_11AAAABBBBCCCCDDDDEEEE_ffffgggghhhh'],
+  ])('%s %s: a token after provider/ or provider: is refused, and not echoed', async (command, argument) => {
+    const result = await run([command, argument]);
+    expect(result.code).toBe(64);
+    expect(result.stderr).toContain('a secret was passed on the command line');
+    const secret = argument.slice(argument.search(/[/:]/) + 1);
+    expect(result.stdout + result.stderr).not.toContain(secret);
+  });
+
+  it.each([['groq/deepseek-r1-distill-llama-70b'], ['xai/xai-team-profile-for-the-night-shift']])(
+    '%s: a long model id is no secret',
+    async (ref) => {
+      const result = await run(['explain', ref]);
+      expect(result.stderr).not.toContain('a secret was passed');
+    },
+  );
+
   it('a key pasted as the model is refused, and not echoed', async () => {
     const key = fakeSecrets.anthropicApiKey();
     const result = await run(['explain', `anthropic/${key}`]);

@@ -224,8 +224,28 @@ export function maskSecret(secret: string | undefined): string {
  * secret prefix, or a long run of key characters with letters and digits mixed. Such a word
  * is never echoed back.
  */
-export function looksLikeSecret(word: string): boolean {
+function looksLikeSecret(word: string): boolean {
   // A prefix alone is a name (`--auth-choice xai-api-key`); every such secret is far longer.
   if ((recogniseSecret(word) && word.length >= 24) || /^sk-[A-Za-z0-9_-]{16,}$/.test(word)) return true;
   return /^[A-Za-z0-9_-]{32,}$/.test(word) && /[0-9]/.test(word) && /[A-Za-z]/.test(word);
+}
+
+/** Tokens of services many users hold, which no model id or profile name starts with. */
+const TOKEN_PREFIX = /^(?:gh[pousr]_|github_pat_|hf_)[A-Za-z0-9_]{20,}$/;
+
+/**
+ * The secret an argument holds, whole or after a `provider/`, `provider:` or `name=`
+ * (`anthropic/sk-ant-…`, `openai:ghp_…`). In a part only a secret's own prefix counts: a long
+ * model id (`deepseek-r1-distill-llama-70b`) looks like a token otherwise.
+ */
+export function secretInArgument(value: string): string | undefined {
+  if (looksLikeSecret(value)) return value;
+  return value
+    .split(/[/:=]/)
+    .find(
+      (part) =>
+        /^sk-[A-Za-z0-9_-]{16,}$/.test(part) ||
+        TOKEN_PREFIX.test(part) ||
+        (recogniseSecret(part) !== undefined && /^[A-Za-z0-9_-]{32,}$/.test(part) && /[0-9]/.test(part)),
+    );
 }
