@@ -107,8 +107,12 @@ function profileLine(
     details.push(paint.yellow(`not tried: ${profile.notTried}`));
   if (profile.layer === 'inherited') details.push(paint.dim('from main agent'));
   else if (profile.layer === 'local' && hasSharedLayer) details.push(paint.dim('local override'));
-  const id = profile.next ? paint.bold(profile.id.padEnd(idWidth)) : profile.id.padEnd(idWidth);
-  return `  ${position}${id}  ${profile.type.padEnd(7)}  ${secret.padEnd(13)}  ${status(profile.status.padEnd(12))}${details.join(' · ')}`.trimEnd();
+  // Padding outside the colour codes, so that a row with no details ends at its last letter
+  // (spaces inside a colour would reach the terminal's edge and wrap into a blank line).
+  const pad = (text: string, width: number) => ' '.repeat(Math.max(0, width - text.length));
+  const id = `${profile.next ? paint.bold(profile.id) : profile.id}${pad(profile.id, idWidth)}`;
+  const state = details.length > 0 ? `${status(profile.status)}${pad(profile.status, 12)}` : status(profile.status);
+  return `  ${position}${id}  ${profile.type.padEnd(7)}  ${secret.padEnd(13)}  ${state}${details.join(' · ')}`.trimEnd();
 }
 
 const PROBE_COLOR = {

@@ -44,6 +44,8 @@ describe.each(['status', 'doctor'])('%s in a terminal', (command) => {
     expect(plainLines.some((line) => line.length > 100)).toBe(true);
     const lines = visible(terminal.stdout).split('\n');
     for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(100);
+    // No padding after a row's last word (in a narrow terminal it would wrap into a blank line).
+    for (const line of lines) expect(line, line).not.toMatch(/ $/);
     expect(lines.length).toBeGreaterThan(plainLines.length);
     expect(words(terminal.stdout)).toEqual(words(plain.stdout));
   });
