@@ -35,13 +35,13 @@ export function describeDefaultModel(outcome: DefaultModelOutcome): string | und
   const ref = modelRefWords(outcome.ref);
   switch (outcome.status) {
     case 'set':
-      return `default model: ${ref}${outcome.previous ? ` (was ${outcome.previous})` : ''}`;
+      return `default model: ${ref}${outcome.previous ? ` (was ${modelRefWords(outcome.previous)})` : ''}`;
     case 'already':
       return `default model: ${ref} (already)`;
     case 'same-provider':
-      return `default model: ${outcome.current} kept (same provider; --set-default-model makes it ${ref})`;
+      return `default model: ${modelRefWords(outcome.current)} kept (same provider; --set-default-model makes it ${ref})`;
     case 'kept':
-      return `default model: ${outcome.current} kept; --set-default-model makes it ${ref}`;
+      return `default model: ${modelRefWords(outcome.current)} kept; --set-default-model makes it ${ref}`;
     case 'skipped':
       return `default model: not set (--keep-default-model); ${ref} is this choice's`;
   }

@@ -181,7 +181,7 @@ export function SetupLines({ view, listedAt }: { view: ProviderSetupView; listed
       {offered && 'current' in model && (
         <Text color="yellow">
           {' '}
-          ! the default model stays {shown(model.current)}
+          ! the default model stays {shown(modelRefWords(model.current))}
           {canMakeDefault
             ? `; press d to make it ${modelRefWords(offered)}`
             : `; \`--set-default-model\` makes it ${modelRefWords(offered)}`}

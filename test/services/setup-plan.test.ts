@@ -155,6 +155,20 @@ describe('planSetup: the default model', () => {
     expect(config.models.providers.xai).toEqual(XAI_BLOCK);
   });
 
+  it('kept: no default written, but an OpenAI credential the gateway answers with now (its built-in model) stays', async () => {
+    const openaiRecorded = { auth: { profiles: { 'openai:default': { provider: 'openai', mode: 'api_key' } } } };
+    const { outcome, config } = await setUpXai(openaiRecorded);
+    expect(outcome.defaultModel).toEqual({ status: 'kept', ref: XAI_MODEL, current: 'openai' });
+    expect(config.agents).toBeUndefined();
+    // --set-default-model moves it, and says from what.
+    const set = await setUpXai(openaiRecorded, 'set');
+    expect(set.outcome.defaultModel).toEqual({ status: 'set', ref: XAI_MODEL, previous: 'openai' });
+    expect(set.config.agents.defaults.model).toEqual({ primary: XAI_MODEL });
+    // A credential of another provider recorded, none of OpenAI: nothing answers yet, so it is set.
+    const other = await setUpXai({ auth: { profiles: { 'groq:default': { provider: 'groq', mode: 'api_key' } } } });
+    expect(other.outcome.defaultModel).toEqual({ status: 'set', ref: XAI_MODEL });
+  });
+
   it('kept: --keep-default-model keeps another model, the alias resolved to its ref', async () => {
     const { outcome, config } = await setUpXai(withDefault('Opus', { [OPUS]: { alias: 'Opus' } }), 'keep');
     expect(outcome.defaultModel).toEqual({ status: 'kept', ref: XAI_MODEL, current: OPUS });

@@ -15,7 +15,7 @@ import {
   type LocalServerFailure,
   type LocalServerKind,
 } from '../../services/providers/local-server.js';
-import type { DefaultModelOutcome } from '../../services/providers/setup-plan.js';
+import { type DefaultModelOutcome, modelRefWords } from '../../services/providers/setup-plan.js';
 import { shown } from '../../services/terminal-text.js';
 
 type Phase =
@@ -164,6 +164,6 @@ export function LocalServerStep({ kind, onDone }: { kind: LocalServerKind; onDon
 function modelLine(outcome: DefaultModelOutcome): string | undefined {
   if (outcome.status === 'set' || outcome.status === 'already') return `• default model ${outcome.ref}`;
   if (outcome.status === 'kept' || outcome.status === 'same-provider')
-    return `• the default model stays ${outcome.current} (\`authdeck onboard --non-interactive --auth-choice … --set-default-model\` changes it)`;
+    return `• the default model stays ${modelRefWords(outcome.current)} (\`authdeck onboard --non-interactive --auth-choice … --set-default-model\` changes it)`;
   return undefined;
 }

@@ -7,6 +7,7 @@
  */
 import type { ConfigChange } from '../config/config-changes.js';
 import { asRecord } from '../json-text.js';
+import { findProvider, normalizeProviderId } from '../providers.js';
 import { OPENCLAW_DEFAULT_PROVIDER, readModelSettings, resolveProviderUses } from '../status/model-usage.js';
 import type { CatalogChoice } from './catalog.js';
 
@@ -197,12 +198,32 @@ function planDefaultModel(
     if (providerOfModel(current) === ref) return { status: 'already', ref: current };
   }
   if (current === ref) return { status: 'already', ref };
-  if (policy === 'keep') return current ? { status: 'kept', ref, current } : { status: 'skipped', ref };
-  if (policy === 'set' || !current) return { status: 'set', ref, ...(current ? { previous: current } : {}) };
+  // No default written, but the gateway answers with its built-in one for a credential the
+  // config records: that is the default in use, kept as another provider's would be.
+  const inUse = current ?? builtInInUse(doc, providerOfModel(ref));
+  if (policy === 'keep') return inUse ? { status: 'kept', ref, current: inUse } : { status: 'skipped', ref };
+  if (policy === 'set' || !inUse) return { status: 'set', ref, ...(inUse ? { previous: inUse } : {}) };
+  if (!current) return { status: 'kept', ref, current: inUse };
   const ownProvider = provider ?? providerOfModel(ref);
   if (providerOfModel(current) === ownProvider || providerOfModel(current) === providerOfModel(ref))
     return { status: 'same-provider', ref, current };
   return { status: 'kept', ref, current };
+}
+
+/**
+ * With no default model written: the provider of the model OpenClaw runs instead (its built-in
+ * one, as status names it), when `auth.profiles` records a credential of it and it is not the
+ * provider being set up. Undefined when the gateway has nothing to answer with yet.
+ */
+function builtInInUse(doc: Record<string, unknown>, provider: string): string | undefined {
+  const [use] = resolveProviderUses(readModelSettings(doc));
+  if (!use || use.provider === provider) return undefined;
+  const entries = Object.values(asRecord(asRecord(doc.auth)?.profiles) ?? {});
+  const recorded = entries.some((entry) => {
+    const of = asRecord(entry)?.provider;
+    return typeof of === 'string' && (findProvider(of)?.id ?? normalizeProviderId(of)) === use.provider;
+  });
+  return recorded ? use.provider : undefined;
 }
 
 /**
