@@ -20,4 +20,9 @@ export const MONITOR_RUN_OPTIONS = {
   ),
   within: duration('within', 'warn window (default 2h)'),
   ...NOTIFY_OPTIONS,
+  ntfyFile: text(
+    'ntfy-file',
+    'path',
+    'read the ntfy URL from this file (where install keeps one with a password or token)',
+  ),
 };

@@ -7,7 +7,7 @@ import { installMonitor, MIN_EVERY_MS, type MonitorInstallResult } from '../serv
 import { monitorLocation } from '../services/monitor/monitor-location.js';
 import { describeRun, monitorRunExitCode, runMonitor } from '../services/monitor/monitor-notify.js';
 import { type MonitorStatus, monitorStatus, uninstallMonitor } from '../services/monitor/monitor-state.js';
-import { parseNotifyTarget, scrubSecrets } from '../services/monitor/monitor-units.js';
+import { parseNotifyTarget, parseRunTarget, scrubSecrets } from '../services/monitor/monitor-units.js';
 import type { CommandContext } from './context.js';
 import type { MONITOR_INSTALL_OPTIONS, MONITOR_RUN_OPTIONS } from './monitor-options.js';
 import { writeJson, writeLine } from './output.js';
@@ -137,7 +137,7 @@ export async function runScheduledCheck(
   const everyMs = options.every ?? parseDuration('30m');
   if (everyMs <= 0) throw new UsageError('--every: give an interval longer than 0');
   const withinMs = options.within ?? parseDuration('2h');
-  const notify = parseNotifyTarget({ notify: options.notify, ntfy: options.ntfy });
+  const notify = parseRunTarget({ notify: options.notify, ntfy: options.ntfy, ntfyFile: options.ntfyFile });
   const where = monitorLocation(await target(ctx));
   const record = await runMonitor({
     check: () =>

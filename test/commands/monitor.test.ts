@@ -1,9 +1,11 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { runCommand } from '../helpers/run-command.js';
-import { makeTempHome, writeJsonFile } from '../helpers/temp-state.js';
+import { fileMode, makeTempHome, writeJsonFile } from '../helpers/temp-state.js';
 
 function setup(expiresInMs: number) {
   const temp = makeTempHome();
@@ -101,6 +103,53 @@ describe('authdeck monitor', () => {
     expect(after.stdout).toMatch(/last run: .*credentials fine \(exit 0\)/);
     const again = await runCommand(['monitor', 'install', '--every', '30m', '--notify', 'true'], { home, env });
     expect(again.stdout).toContain('your crontab has this line already:');
+  });
+
+  it('keeps an ntfy URL with a password or token off the crontab line and out of what it prints', async () => {
+    const seen: IncomingHttpHeaders[] = [];
+    const server = createServer((req, res) => {
+      seen.push(req.headers);
+      req.resume();
+      req.on('end', () => res.end('{}'));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const { home, stateDir } = setup(3_600_000);
+      const env = { XDG_RUNTIME_DIR: '', PATH: emptyDir(home) };
+      const url = `http://alice:s3cret@127.0.0.1:${port}/topic?auth=tk_abc`;
+      const stored = join(stateDir, 'authdeck-monitor.ntfy');
+      for (const json of [[], ['--json']]) {
+        const install = await runCommand(['monitor', 'install', '--ntfy', url, ...json], { home, env });
+        expect(install.code).toBe(0);
+        expect(`${install.stdout}${install.stderr}`).not.toMatch(/s3cret|tk_abc/);
+        expect(`${install.stdout}${install.stderr}`).toContain(`http://***@127.0.0.1:${port}/topic?***`);
+        expect(install.stdout).toContain(`--ntfy-file ${stored} `);
+      }
+      expect(readFileSync(stored, 'utf8')).toBe(`${url}\n`);
+      expect(fileMode(stored)).toBe(0o600);
+      for (const json of [[], ['--json']]) {
+        const status = await runCommand(['monitor', 'status', ...json], { home, env });
+        expect(status.stdout).toContain(`--ntfy-file ${stored} `);
+        expect(status.stdout).not.toMatch(/s3cret|tk_abc/);
+      }
+
+      // What the crontab line runs: the stored URL, with its credentials, gets the reasons.
+      const run = await runCommand(['monitor', 'run', '--within', '2h', '--ntfy-file', stored], { home, env });
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain(`notified: http://***@127.0.0.1:${port}/topic?*** answered HTTP 200`);
+      expect(run.stdout).not.toMatch(/s3cret|tk_abc/);
+      expect(seen[0]?.authorization).toBe(`Basic ${Buffer.from('alice:s3cret').toString('base64')}`);
+
+      // A crontab that no longer runs it: everything install made goes.
+      writeFileSync(join(env.PATH, 'crontab'), '#!/bin/sh\nexit 0\n');
+      chmodSync(join(env.PATH, 'crontab'), 0o755);
+      const uninstall = await runCommand(['monitor', 'uninstall'], { home, env });
+      expect(uninstall.stdout).toContain(`removed ${stored}\n`);
+      expect(existsSync(stored)).toBe(false);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('uninstall with nothing installed says so and keeps the record of a run started by hand', async () => {

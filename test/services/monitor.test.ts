@@ -22,6 +22,7 @@ import {
   maskUrl,
   monitorUnitBase,
   parseNotifyTarget,
+  parseRunTarget,
   renderCrontabLine,
   renderServiceUnit,
   renderTimerUnit,
@@ -33,6 +34,7 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const REASON = 'anthropic (default model anthropic/x): anthropic:work (tried #1) expires in 5h';
 const SECRET_SHAPED = /sk-[A-Za-z0-9_-]{20,}|AIza[0-9A-Za-z_-]{20,}/;
+const SECRET_NTFY = 'https://alice:s3cret@ntfy.example.com/topic?auth=tk_abc';
 
 /**
  * The ExecStart words as systemd reads them: `%%` (specifiers) on the raw line, then quotes and
@@ -281,19 +283,45 @@ describe('monitor install, status, uninstall (systemd)', () => {
     expect((await uninstallMonitor(target)).note).toMatch(/no monitor units/);
   });
 
-  it('makes the service private when the ntfy URL carries credentials, and never prints them', async () => {
+  it('keeps an ntfy URL with a password or token in a 0600 file, off the command line, and never prints it', async () => {
+    const { target, unitDir } = setup();
+    const where = monitorLocation(target);
+    const install = { ...target, authdeckCommand: AUTHDECK, everyMs: HOUR, withinMs: 24 * HOUR };
+    const result = await installMonitor({ ...install, notify: { ntfyUrl: SECRET_NTFY } });
+    const servicePath = join(unitDir, 'authdeck-monitor.service');
+    const service = readFileSync(servicePath, 'utf8');
+    expect(service).not.toMatch(/s3cret|tk_abc/);
+    expect(parseExecStart(service)).toContain('--ntfy-file');
+    expect(parseExecStart(service)).toContain(where.ntfyPath);
+    expect(readFileSync(where.ntfyPath, 'utf8')).toBe(`${SECRET_NTFY}\n`);
+    expect(fileMode(where.ntfyPath)).toBe(0o600);
+    // The unit holds no credential any more: 0644 like any unit.
+    expect(fileMode(servicePath)).toBe(0o644);
+    expect(result.note).toContain(`the ntfy URL (https://***@ntfy.example.com/topic?***) is kept in ${where.ntfyPath}`);
+    expect(JSON.stringify(result)).not.toMatch(/s3cret|tk_abc/);
+    expect(JSON.stringify(await monitorStatus(target))).not.toMatch(/s3cret|tk_abc/);
+
+    // A URL with no secret stays on the command line, and the file an earlier install kept goes.
+    await installMonitor({ ...install, notify: { ntfyUrl: 'https://ntfy.sh/alerts' } });
+    expect(parseExecStart(readFileSync(servicePath, 'utf8'))).toContain('https://ntfy.sh/alerts');
+    expect(existsSync(where.ntfyPath)).toBe(false);
+
+    await installMonitor({ ...install, notify: { ntfyUrl: SECRET_NTFY } });
+    expect((await uninstallMonitor(target)).removed).toContain(where.ntfyPath);
+    expect(existsSync(where.ntfyPath)).toBe(false);
+  });
+
+  it('keeps a notify command with a credential in a private unit', async () => {
     const { target, unitDir } = setup();
     const result = await installMonitor({
       ...target,
       authdeckCommand: AUTHDECK,
       everyMs: HOUR,
-      withinMs: 24 * HOUR,
-      notify: { ntfyUrl: 'https://me:hunter2@ntfy.example/alerts?auth=abc123' },
+      withinMs: HOUR,
+      notify: { command: 'curl -H "Authorization: Bearer hunter2" https://example.com' },
     });
     expect(result.note).toContain('only you can read it');
-    expect(result.note).not.toMatch(/hunter2|abc123/);
     expect(fileMode(join(unitDir, 'authdeck-monitor.service'))).toBe(0o600);
-    expect(fileMode(join(unitDir, 'authdeck-monitor.timer'))).toBe(0o644);
   });
 
   it('reports a failed enable instead of claiming success', async () => {
@@ -389,6 +417,33 @@ describe('monitor install without systemd', () => {
       cronEntries: [],
     });
     expect(existsSync(join(stateDir, 'authdeck-monitor.log'))).toBe(false);
+  });
+
+  it('names the file that holds an ntfy URL with a secret, and masks the URL in lines an older install gave', async () => {
+    const { target, crontab } = setup(false);
+    const where = monitorLocation(target);
+    const install = { ...target, authdeckCommand: AUTHDECK, everyMs: HOUR, withinMs: HOUR };
+    const result = await installMonitor({ ...install, notify: { ntfyUrl: SECRET_NTFY } });
+    if (result.mode !== 'cron') throw new Error('expected cron mode');
+    expect(result.crontabLine).toContain(
+      ` monitor run --every 1h --within 1h --ntfy-file ${where.ntfyPath} --state-dir `,
+    );
+    expect(JSON.stringify(result)).not.toMatch(/s3cret|tk_abc/);
+    expect(readFileSync(where.ntfyPath, 'utf8')).toBe(`${SECRET_NTFY}\n`);
+    expect(fileMode(where.ntfyPath)).toBe(0o600);
+
+    const older = result.crontabLine.replace(`--ntfy-file ${where.ntfyPath}`, `--ntfy '${SECRET_NTFY}'`);
+    crontab.text = `${older}\n`;
+    writeFileSync(where.cronPath, `${older}\n`);
+    const masked = result.crontabLine.replace(
+      `--ntfy-file ${where.ntfyPath}`,
+      "--ntfy 'https://***@ntfy.example.com/topic?***'",
+    );
+    expect((await monitorStatus(target)).cron).toEqual({ crontab: true, entries: [masked], line: masked });
+    const kept = await uninstallMonitor(target);
+    expect(kept.cronEntries).toEqual([masked]);
+    // A line in the crontab still runs it: the URL it may read stays with the rest.
+    expect(existsSync(where.ntfyPath)).toBe(true);
   });
 
   it('where there is no crontab program, status still shows the line to add by hand', async () => {
@@ -603,6 +658,43 @@ describe('monitor run', () => {
       '2026-05-01 12:00 UTC: cannot read the auth store (exit 3); notified: the notify command exited 0',
     );
     expect(monitorRunExitCode(record)).toBe(0);
+  });
+
+  it('posts to the URL kept in --ntfy-file with its credentials, and records a file it cannot read', async () => {
+    const seen: { url?: string; headers?: IncomingHttpHeaders }[] = [];
+    const server = createServer((req, res) => {
+      seen.push({ url: req.url!, headers: req.headers });
+      req.resume();
+      req.on('end', () => res.end('{}'));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const { file } = tempFiles();
+      const url = `http://alice:s3cret@127.0.0.1:${port}/topic?auth=tk_abc`;
+      writeFileSync(file('ntfy'), `${url}\n`, { mode: 0o600 });
+      const check = async (): Promise<CheckOutcome> => ({ exitCode: 2, reasons: [REASON] });
+      const target = parseRunTarget({ ntfyFile: file('ntfy') });
+      const record = await runMonitor({ check, target, statusPath: file('last-run.json') });
+      expect(record).toMatchObject({
+        notified: true,
+        detail: `http://***@127.0.0.1:${port}/topic?*** answered HTTP 200`,
+      });
+      expect(seen[0]?.url).toBe('/topic?auth=tk_abc');
+      expect(seen[0]?.headers?.authorization).toBe(`Basic ${Buffer.from('alice:s3cret').toString('base64')}`);
+      expect(readFileSync(file('last-run.json'), 'utf8')).not.toMatch(/s3cret|tk_abc/);
+
+      const gone = await runMonitor({ check, target: { ntfyFile: file('nope') }, statusPath: file('last-run.json') });
+      expect(gone).toMatchObject({
+        notified: false,
+        detail: `could not read the ntfy URL: ${file('nope')} is gone; run \`authdeck monitor install\` again`,
+      });
+      expect(monitorRunExitCode(gone)).toBe(1);
+      expect(seen).toHaveLength(1);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+    expect(() => parseRunTarget({ ntfy: 'https://ntfy.sh/a', ntfyFile: '/x' })).toThrow(/one of/);
   });
 
   it('fails when there is something to say and nowhere to say it', async () => {

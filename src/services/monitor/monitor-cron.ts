@@ -3,7 +3,7 @@ import { writeFileAtomic } from '../files/atomic-write.js';
 import { readTextIfExists } from '../files/fs-read.js';
 import type { MonitorLocation } from './monitor-location.js';
 import type { CrontabReader } from './monitor-system.js';
-import { optionArgs, shellWord } from './monitor-units.js';
+import { hideUrlSecrets, optionArgs, shellWord } from './monitor-units.js';
 
 /**
  * The monitor where there is no systemd: authdeck never edits a crontab, so it gives the line
@@ -12,9 +12,9 @@ import { optionArgs, shellWord } from './monitor-units.js';
 export interface MonitorCron {
   /** Whether there is a `crontab` program to read (and edit) the user's crontab with. */
   crontab: boolean;
-  /** The lines of the user's crontab that run this agent's monitor. */
+  /** The lines of the user's crontab that run this agent's monitor (secrets in URLs masked). */
   entries: string[];
-  /** The line `monitor install` gave to add. */
+  /** The line `monitor install` gave to add (secrets in URLs masked). */
   line?: string;
 }
 
@@ -48,7 +48,9 @@ async function readCronRecord(path: string): Promise<string | undefined> {
 
 export async function monitorCron(where: MonitorLocation, readCrontab: CrontabReader): Promise<MonitorCron> {
   const [crontab, line] = await Promise.all([readCrontab(), readCronRecord(where.cronPath)]);
-  return { crontab: crontab !== undefined, entries: cronEntries(crontab ?? '', where), ...(line ? { line } : {}) };
+  // Shown and printed as JSON: a line an older install gave holds the ntfy URL whole.
+  const entries = cronEntries(crontab ?? '', where).map(hideUrlSecrets);
+  return { crontab: crontab !== undefined, entries, ...(line ? { line: hideUrlSecrets(line) } : {}) };
 }
 
 /** Kept only in a state dir that exists: the monitor has nothing to check in one that does not. */

@@ -4,14 +4,18 @@ import { formatWindow } from '../durations.js';
 import { fsFailure, UsageError } from '../errors.js';
 import { writeFileAtomic } from '../files/atomic-write.js';
 import { type MonitorCron, monitorCron, writeCronRecord } from './monitor-cron.js';
-import { type MonitorTargetInput, monitorLocation } from './monitor-location.js';
+import { type MonitorLocation, type MonitorTargetInput, monitorLocation } from './monitor-location.js';
+import { removeNtfyFile, writeNtfyFile } from './monitor-ntfy-file.js';
 import { crontabReader, firstLine, lingering, systemctlRunner, systemdUsable } from './monitor-system.js';
 import {
   cronEveryMs,
+  maskUrl,
   monitorEnvironment,
   monitorRunArgs,
   type NotifyTarget,
+  ntfyUrlHasSecret,
   parseNotifyTarget,
+  type RunTarget,
   renderCrontabLine,
   renderServiceUnit,
   renderTimerUnit,
@@ -64,16 +68,34 @@ function validate(input: MonitorInstallInput): NotifyTarget | undefined {
   return target;
 }
 
+/**
+ * An ntfy URL with a password or token goes to its own 0600 file, which the job is told to read:
+ * a unit's or crontab line's command line is readable by every local user on every run.
+ */
+async function runTarget(where: MonitorLocation, target: NotifyTarget | undefined, notes: string[]) {
+  if (target !== undefined && 'ntfyUrl' in target && ntfyUrlHasSecret(target.ntfyUrl)) {
+    await writeNtfyFile(where.ntfyPath, target.ntfyUrl);
+    notes.push(
+      `the ntfy URL (${maskUrl(target.ntfyUrl)}) is kept in ${where.ntfyPath}, which only you can read, not on the job's command line`,
+    );
+    return { ntfyFile: where.ntfyPath } satisfies RunTarget;
+  }
+  // The credentials an earlier install kept are not left behind once no new job reads them.
+  await removeNtfyFile(where.ntfyPath);
+  return target;
+}
+
 export async function installMonitor(input: MonitorInstallInput): Promise<MonitorInstallResult> {
   const target = validate(input);
   const where = monitorLocation(input);
-  const runArgs = { withinMs: input.withinMs, notify: target, stateDir: where.stateDir, agentId: input.agentId };
-  const command = (everyMs: number) => [...input.authdeckCommand, ...monitorRunArgs({ ...runArgs, everyMs })];
-  const environment = monitorEnvironment(input.env, where.stateDir);
   const notes =
     target === undefined
       ? ['no --notify or --ntfy: each run records its result (`authdeck monitor status`) and notifies no one']
       : [];
+  const notify = await runTarget(where, target, notes);
+  const runArgs = { withinMs: input.withinMs, notify, stateDir: where.stateDir, agentId: input.agentId };
+  const command = (everyMs: number) => [...input.authdeckCommand, ...monitorRunArgs({ ...runArgs, everyMs })];
+  const environment = monitorEnvironment(input.env, where.stateDir);
   const run = input.runSystemctl ?? systemctlRunner(input.env);
   if (!(await systemdUsable(run))) {
     // The run is told the interval cron will really keep, so that its keep-alive window matches it.
@@ -101,11 +123,12 @@ export async function installMonitor(input: MonitorInstallInput): Promise<Monito
   const service = renderServiceUnit({ execStart: command(input.everyMs), environment, description });
   const timer = renderTimerUnit({ everyMs: input.everyMs });
   if (existsSync(where.servicePath) || existsSync(where.timerPath)) notes.push('replaced the monitor installed before');
-  // Units hold no secret and are 0644 like any unit; a credential inside the notify target makes its unit private.
-  const privateService = targetHasCredential(target);
+  // Units hold no secret and are 0644 like any unit; a credential inside the notify command makes its unit private.
+  const privateService = targetHasCredential(notify);
   await writeUnit(where.servicePath, service, privateService ? 0o600 : 0o644);
   await writeUnit(where.timerPath, timer, 0o644);
-  if (privateService) notes.push(`${where.serviceName} holds the notify target's credentials, so only you can read it`);
+  if (privateService)
+    notes.push(`${where.serviceName} holds the notify command's credentials, so only you can read it`);
 
   const reload = await run(['daemon-reload']);
   const enable = reload.code === 0 ? await run(['enable', '--now', where.timerName]) : reload;

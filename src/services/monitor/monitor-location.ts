@@ -41,6 +41,8 @@ export interface MonitorLocation {
   logPath: string;
   /** The crontab line `monitor install` gave to add, where there is no systemd (`monitor status` shows it again). */
   cronPath: string;
+  /** The ntfy URL when it holds a password or token (0600): the job's command line names this file instead. */
+  ntfyPath: string;
 }
 
 /** Where one agent's monitor lives; `monitor run` uses it too, to find its status file. */
@@ -63,5 +65,6 @@ export function monitorLocation(
     refusedPath: join(stateDir, `${base}.refused.json`),
     logPath: join(stateDir, `${base}.log`),
     cronPath: join(stateDir, `${base}.cron`),
+    ntfyPath: join(stateDir, `${base}.ntfy`),
   };
 }

@@ -3,9 +3,10 @@ import { formatDateTime, formatDuration } from '../durations.js';
 import { errorMessage } from '../errors.js';
 import { writeFileAtomic } from '../files/atomic-write.js';
 import { readTextIfExists } from '../files/fs-read.js';
-import { maskUrl, type NotifyTarget, scrubSecrets } from './monitor-units.js';
+import { readNtfyFile } from './monitor-ntfy-file.js';
+import { maskUrl, type NotifyTarget, type RunTarget, scrubSecrets } from './monitor-units.js';
 
-export type { NotifyTarget };
+export type { NotifyTarget, RunTarget };
 
 export interface CheckOutcome {
   exitCode: 0 | 1 | 2 | 3;
@@ -66,15 +67,27 @@ export function buildNotification(outcome: CheckOutcome, redact: (text: string) 
 /** Exit 0 sends nothing; 1, 2 and 3 go to the command's stdin or to the ntfy topic. */
 export async function notifyIfNeeded(
   outcome: CheckOutcome,
-  target: NotifyTarget | undefined,
+  target: RunTarget | undefined,
   deps: NotifyDeps = {},
 ): Promise<NotifyResult> {
   if (outcome.exitCode === 0) return { notified: false, detail: 'nothing to report' };
   if (target === undefined) return { notified: false, detail: 'no --notify or --ntfy to send to' };
   const message = buildNotification(outcome, deps.redact);
-  return 'command' in target
-    ? runNotifyCommand(target.command, message, outcome.exitCode, deps)
+  if ('command' in target) return runNotifyCommand(target.command, message, outcome.exitCode, deps);
+  return 'ntfyFile' in target
+    ? postToStoredNtfy(target.ntfyFile, message, deps)
     : postToNtfy(target.ntfyUrl, message, deps);
+}
+
+/** Read only when there is something to send; a file that cannot be read is a run that did not notify. */
+async function postToStoredNtfy(path: string, message: Notification, deps: NotifyDeps): Promise<NotifyResult> {
+  let url: string;
+  try {
+    url = await readNtfyFile(path);
+  } catch (error) {
+    return { notified: false, detail: `could not read the ntfy URL: ${errorMessage(error)}` };
+  }
+  return postToNtfy(url, message, deps);
 }
 
 function shortTime(ms: number): string {
@@ -198,7 +211,7 @@ export interface MonitorRunRecord {
 export interface MonitorRunInput {
   /** The equivalent of `authdeck status --check --within W`. A throw counts as exit 3: the monitor must not fail silently. */
   check: () => Promise<CheckOutcome>;
-  target: NotifyTarget | undefined;
+  target: RunTarget | undefined;
   /** `monitorLocation(...).statusPath`. */
   statusPath: string;
   deps?: NotifyDeps;

@@ -184,7 +184,7 @@ export function monitorRunArgs(o: {
   /** How often the job runs: the keep-alive renews what would lapse before the next run. */
   everyMs: number;
   withinMs: number;
-  notify?: NotifyTarget | undefined;
+  notify?: RunTarget | undefined;
   stateDir: string;
   agentId: string;
 }): string[] {
@@ -193,7 +193,9 @@ export function monitorRunArgs(o: {
       ? []
       : 'command' in o.notify
         ? optionArgs('notify', o.notify.command)
-        : optionArgs('ntfy', o.notify.ntfyUrl);
+        : 'ntfyFile' in o.notify
+          ? optionArgs('ntfy-file', o.notify.ntfyFile)
+          : optionArgs('ntfy', o.notify.ntfyUrl);
   return [
     'monitor',
     'run',
@@ -224,6 +226,8 @@ export function monitorEnvironment(env: Record<string, string | undefined>, stat
 }
 
 export type NotifyTarget = { command: string } | { ntfyUrl: string };
+/** What `monitor run` is given: a target, or the file `monitor install` keeps an ntfy URL with a secret in. */
+export type RunTarget = NotifyTarget | { ntfyFile: string };
 
 /** The `--notify CMD` / `--ntfy URL` pair as `monitor install` and `monitor run` both take it. */
 export function parseNotifyTarget(flags: {
@@ -236,6 +240,19 @@ export function parseNotifyTarget(flags: {
     return { command: flags.notify };
   }
   return flags.ntfy === undefined ? undefined : { ntfyUrl: validateNtfyUrl(flags.ntfy) };
+}
+
+/** `monitor run`'s targets: those of parseNotifyTarget, or `--ntfy-file PATH`. */
+export function parseRunTarget(flags: {
+  notify?: string | undefined;
+  ntfy?: string | undefined;
+  ntfyFile?: string | undefined;
+}): RunTarget | undefined {
+  if (flags.ntfyFile === undefined) return parseNotifyTarget(flags);
+  if (flags.notify !== undefined || flags.ntfy !== undefined)
+    throw new UsageError('give one of --notify, --ntfy and --ntfy-file');
+  if (flags.ntfyFile.trim() === '') throw new UsageError('--ntfy-file: the path is empty');
+  return { ntfyFile: resolve(flags.ntfyFile) };
 }
 
 /** https anywhere; plain http only to this machine, where nothing on the wire can read the topic. */
@@ -266,17 +283,33 @@ export function maskUrl(url: string | URL): string {
   return `${parsed.protocol}//${userinfo}${parsed.host}${parsed.pathname}${parsed.search === '' ? '' : '?***'}`;
 }
 
-/** Whether the target carries a credential, so that the unit holding it should be private. */
-export function targetHasCredential(target: NotifyTarget | undefined): boolean {
-  if (target === undefined) return false;
-  if ('command' in target) {
-    return (
-      /authorization|bearer|token|passw|secret|api[_-]?key|\bauth\b/i.test(target.command) ||
-      scrubSecrets(target.command) !== target.command
-    );
-  }
-  const url = new URL(target.ntfyUrl);
-  return url.username !== '' || url.password !== '' || /token|auth|key|secret|pass/i.test(url.search);
+/**
+ * Whether a command target carries a credential, so that the unit holding it should be private.
+ * An ntfy URL with one never reaches a unit: install keeps it in its own file (ntfyUrlHasSecret).
+ */
+export function targetHasCredential(target: RunTarget | undefined): boolean {
+  if (target === undefined || !('command' in target)) return false;
+  return (
+    /authorization|bearer|token|passw|secret|api[_-]?key|\bauth\b/i.test(target.command) ||
+    scrubSecrets(target.command) !== target.command
+  );
+}
+
+/** What maskUrl hides: user:password, and the query (ntfy's `?auth=` token, or anything else put there). */
+export function ntfyUrlHasSecret(url: string): boolean {
+  const parsed = new URL(url);
+  return parsed.username !== '' || parsed.password !== '' || parsed.search !== '';
+}
+
+/**
+ * A crontab line with every URL in it masked where it holds a secret: lines an older install gave
+ * still carry the ntfy URL whole. Cron's `\%` is read as `%`; a URL that does not parse is hidden.
+ */
+export function hideUrlSecrets(text: string): string {
+  return text.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s'"]+/gi, (found) => {
+    const url = found.replace(/\\%/g, '%');
+    return URL.canParse(url) && !ntfyUrlHasSecret(url) ? found : maskUrl(url);
+  });
 }
 
 /** Reasons name profiles, never secrets; this catches a formatting slip before it goes anywhere. */
