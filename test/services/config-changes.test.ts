@@ -76,7 +76,7 @@ describe('changeConfig', () => {
     });
   });
 
-  it('rewrites a JSON5-only config as JSON5 with every value kept, the original in openclaw.json.bak', async () => {
+  it('rewrites a JSON5-only config as JSON with every value kept, the original in openclaw.json.bak', async () => {
     const { configPath } = makeTempHome();
     const original = `{ gateway: { mode: 'local' }, plugins: { entries: { openai: { enabled: true } } } }`;
     writeText(configPath, original);

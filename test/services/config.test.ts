@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import JSON5 from 'json5';
 import { describe, expect, it } from 'vitest';
 import { recordProfileInConfig } from '../../src/services/config/config-edit.js';
@@ -77,7 +77,7 @@ describe('gateway config', () => {
     expect(readJson(configPath).auth.order).toEqual({ openai: ['openai:a'] });
   });
 
-  it('rewrites a JSON5-only file as JSON5, values kept, and keeps the original as openclaw.json.bak (0600)', async () => {
+  it('rewrites a JSON5-only file as JSON, values kept, and keeps the original as openclaw.json.bak (0600)', async () => {
     const { configPath } = makeTempHome();
     const original = `{ gateway: { mode: 'local', retries: Infinity }, agents: { defaults: { model: 'anthropic/x' } } }`;
     writeText(configPath, original);
@@ -92,6 +92,33 @@ describe('gateway config', () => {
     const rewritten = JSON5.parse(readFileSync(configPath, 'utf8'));
     expect(rewritten.gateway).toEqual({ mode: 'local', retries: Infinity });
     expect(rewritten.auth.profiles['anthropic:default']).toEqual({ provider: 'anthropic', mode: 'token' });
+  });
+
+  it('rewrites a JSON5-only file once as plain JSON, every number as written, so later writes make no backup', async () => {
+    const { configPath, stateDir } = makeTempHome();
+    const original = `// tuned by hand\n{\n  tools: { dec: 1.50, nz: -0, tiny: 1e-400, huge: 1e400, big: 9007199254740993, e: 1E2, },\n  'gateway': { port: 0x4965, half: .5, up: +3, mode: 'local', \\u0061b: "x" }, /* end */\n}\n`;
+    writeText(configPath, original);
+    for (const id of ['groq:a', 'groq:b', 'groq:c'])
+      await recordProfileInConfig(configPath, { id, provider: 'groq', mode: 'api_key' });
+    expect(readdirSync(stateDir).filter((name) => name.endsWith('.bak'))).toEqual(['openclaw.json.bak']);
+    expect(readFileSync(`${configPath}.bak`, 'utf8')).toBe(original);
+    // jsonc-parser lays out the line an entry is added after; only the spelling is compared.
+    const text = readFileSync(configPath, 'utf8').replace(/\s+/g, '');
+    expect(text).toContain('"tools":{"dec":1.50,"nz":-0,"tiny":1e-400,"huge":1e400,"big":9007199254740993,"e":1E2}');
+    expect(text).toContain('"gateway":{"port":18789,"half":0.5,"up":3,"mode":"local","ab":"x"}');
+    expect(Object.keys(readJson(configPath).auth.profiles)).toEqual(['groq:a', 'groq:b', 'groq:c']);
+  });
+
+  it('keeps Infinity, which JSON cannot spell, and backs up nothing when only that is JSON5', async () => {
+    const { configPath, stateDir } = makeTempHome();
+    writeText(configPath, `{ "gateway": { "retries": Infinity, "floor": -Infinity } }\n`);
+    await recordProfileInConfig(configPath, { id: 'groq:a', provider: 'groq', mode: 'api_key' });
+    const result = await recordProfileInConfig(configPath, { id: 'groq:b', provider: 'groq', mode: 'api_key' });
+    expect(result.backupPath).toBeUndefined();
+    expect(readdirSync(stateDir).filter((name) => name.endsWith('.bak'))).toEqual([]);
+    const text = readFileSync(configPath, 'utf8');
+    expect(text.replace(/\s+/g, '')).toContain('"retries":Infinity,"floor":-Infinity');
+    expect(Object.keys(JSON5.parse(text).auth.profiles)).toEqual(['groq:a', 'groq:b']);
   });
 
   it('creates the config when there is none, and changes nothing when already recorded', async () => {

@@ -6,6 +6,7 @@ import { readTextIfExists } from '../files/fs-read.js';
 import { type LockOptions, withFileLock } from '../files/lock.js';
 import { asRecord, formatJsonDocument, offsetToLineColumn } from '../json-text.js';
 import { findAuthoringFile, INCLUDE_KEY, resolveIncludes } from './config-include.js';
+import { json5AsJson } from './json5-as-json.js';
 import { parseConfigText } from './openclaw-json.js';
 
 export interface ConfigRecordResult {
@@ -31,7 +32,7 @@ type Jsonc = typeof import('jsonc-parser');
  * Records a new profile in the config the way `openclaw onboard` does: `auth.profiles[id] =
  * {provider, mode}`, and the id appended to `auth.order[provider]` only where that list exists.
  * Comments and formatting survive when the file is JSONC; JSON5-only syntax cannot be edited
- * in place, so it is rewritten as JSON5 (values kept) with the original as a backup. An
+ * in place, so it is spelled as JSON once (json5-as-json.ts) with the original as a backup. An
  * `auth` section brought in with `$include` is edited in the file that holds it. A config
  * that is ambiguous (a key written twice) is not edited: the save stops and says why.
  */
@@ -122,21 +123,38 @@ export async function editConfigFile(
 ): Promise<ConfigRecordResult> {
   const text = knownText ?? (await readTextIfExists(file)) ?? '{}\n';
   const jsonc = await import('jsonc-parser');
-  const jsoncErrors: ParseError[] = [];
-  const tree = jsonc.parseTree(text, jsoncErrors, { allowTrailingComma: true, disallowComments: false });
-  if (jsoncErrors.length === 0 && tree) {
-    for (const edit of edits) refuseDuplicateKeys(tree, text, file, edit.path);
-    await writeFileAtomic(file, applyConfigEditsToText(jsonc, text, edits));
+  const tree = jsoncTree(jsonc, text);
+  if (tree) {
+    await writeFileAtomic(file, editedText(jsonc, text, file, edits, tree));
     return { path: file, changed: true, created: false };
   }
-  // JSON5-only syntax (unquoted keys, single quotes): no edit in place is possible.
-  const doc = await parseConfigText(file, text);
-  refuseLossyRewrite(doc, file);
-  const backupPath = await backupConfig(file, text);
-  for (const edit of edits) setAtPath(doc, edit.path, edit.value);
-  const { default: JSON5 } = await import('json5');
-  await writeFileAtomic(file, `${JSON5.stringify(doc, null, 2)}\n`);
-  return { path: file, changed: true, created: false, backupPath };
+  // JSON5-only syntax (unquoted keys, single quotes) cannot be edited in place: it is spelled as
+  // JSON first, and kept that way, so this is the only write that needs a backup.
+  await parseConfigText(file, text);
+  const spelled = await json5AsJson(text, file);
+  const edited = spelled.restore(editedText(jsonc, spelled.text, file, edits));
+  const backupPath = spelled.restore(spelled.text) === text ? undefined : await backupConfig(file, text);
+  await writeFileAtomic(file, edited);
+  return { path: file, changed: true, created: false, ...(backupPath ? { backupPath } : {}) };
+}
+
+/** The file's tree when jsonc-parser reads it without an error (JSON, comments, trailing commas). */
+function jsoncTree(jsonc: Jsonc, text: string): JsonNode | undefined {
+  const errors: ParseError[] = [];
+  const tree = jsonc.parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  return errors.length === 0 ? tree : undefined;
+}
+
+function editedText(
+  jsonc: Jsonc,
+  text: string,
+  file: string,
+  edits: ConfigEdit[],
+  tree = jsoncTree(jsonc, text),
+): string {
+  if (!tree) throw new AuthdeckError(`${file} could not be spelled as JSON for editing; nothing was written`);
+  for (const edit of edits) refuseDuplicateKeys(tree, text, file, edit.path);
+  return applyConfigEditsToText(jsonc, text, edits);
 }
 
 /**
@@ -178,20 +196,6 @@ function refuseDuplicateKeys(tree: JsonNode, text: string, file: string, path: (
     }
     node = matches[0]?.children?.[1];
   }
-}
-
-/** Numbers JSON5 cannot write back as they were (integers past 2^53) make a rewrite lossy. */
-function refuseLossyRewrite(doc: unknown, file: string): void {
-  const walk = (value: unknown): boolean => {
-    if (typeof value === 'number') return Number.isInteger(value) && !Number.isSafeInteger(value);
-    if (Array.isArray(value)) return value.some(walk);
-    const record = asRecord(value);
-    return record ? Object.values(record).some(walk) : false;
-  };
-  if (walk(doc))
-    throw new AuthdeckError(
-      `${file} uses JSON5-only syntax and holds a number too large to rewrite exactly; add the profile's entry under auth.profiles by hand`,
-    );
 }
 
 /** As OpenClaw's login writes it: provider and mode, and the email of a sign-in. */
