@@ -53,7 +53,7 @@ export function parseJsonForRewrite(text: string, where: string): unknown {
 }
 
 /** JSON text for a document, with the numbers parseJsonForRewrite kept; refuses what it cannot write. */
-export function stringifyJson(value: unknown, indent: number | undefined, where: string): string {
+export function stringifyJson(value: unknown, indent: number | string | undefined, where: string): string {
   try {
     let kept = false;
     const text = JSON.stringify(

@@ -6,6 +6,7 @@ import { UnreadableStateError, UsageError } from './errors.js';
 import { ensurePrivateDir } from './files/atomic-write.js';
 import { readTextIfExistsSync } from './files/fs-read.js';
 import { removeLockLeftovers, withFileLock } from './files/lock.js';
+import { parseJsonForRewrite, stringifyJson } from './json-text.js';
 
 /** authdeck's own settings; not the gateway's. */
 export interface Preferences {
@@ -55,7 +56,7 @@ function pickValid(stored: Partial<Record<keyof Preferences, unknown>>): Partial
   return valid;
 }
 
-/** Validated write through conf (atomic, 0600), under the file's lock. */
+/** Validated write through conf (atomic, 0600, other keys kept as written), under the file's lock. */
 export async function setPreference(env: PathEnv, key: string, value: string): Promise<Preferences> {
   if (!(PREFERENCE_KEYS as string[]).includes(key)) {
     throw new UsageError(`unknown preference "${key}"; known: ${PREFERENCE_KEYS.join(', ')}`);
@@ -95,10 +96,15 @@ export async function editPreferenceFile(
 
 async function openPreferenceStore(env: PathEnv) {
   const { default: Conf } = await import('conf');
+  const file = join(preferencesDir(env), 'config.json');
   return new Conf<Record<string, unknown>>({
     projectName: 'authdeck',
     cwd: preferencesDir(env),
     configFileMode: 0o600,
     defaults: { ...DEFAULT_PREFERENCES },
+    // conf's own JSON.parse/JSON.stringify would respell the numbers of keys authdeck does not
+    // know (2^53+1, 1.50, 1e400); the store's lossless pair writes them back as they were.
+    deserialize: (text) => parseJsonForRewrite(text, file) as Record<string, unknown>,
+    serialize: (value) => stringifyJson(value, '\t', file),
   });
 }
