@@ -226,6 +226,17 @@ describe('files as they are found', () => {
     expect(readFileSync(configPath, 'utf8')).toBe(`{\n  "${key}": {},\n  "${key}": {}\n}\n`);
   });
 
+  it('the same in a JSON5-only config', async () => {
+    const { home, configPath, mainAgentDir } = makeTempHome();
+    const text = `{\n  plugins: {},\n  plugins: {},\n}\n`;
+    writeText(configPath, text);
+    const result = await cli(home, ['add-key', '--provider', 'groq'], fakeSecrets.groqKey());
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('openclaw.json has "plugins" twice (lines 2 and 3)');
+    expect(existsSync(join(mainAgentDir, 'auth-profiles.json'))).toBe(false);
+    expect(readFileSync(configPath, 'utf8')).toBe(text);
+  });
+
   it('refuses to rewrite a store nested too deeply, with one line', async () => {
     const { home, mainAgentDir } = makeTempHome();
     const deep = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;

@@ -94,7 +94,7 @@ describe('gateway config', () => {
     expect(rewritten.auth.profiles['anthropic:default']).toEqual({ provider: 'anthropic', mode: 'token' });
   });
 
-  it('rewrites a JSON5-only file once as plain JSON, every number as written, so later writes make no backup', async () => {
+  it('rewrites a JSON5-only file once as JSON with its comments, every number as written, so later writes make no backup', async () => {
     const { configPath, stateDir } = makeTempHome();
     const original = `// tuned by hand\n{\n  tools: { dec: 1.50, nz: -0, tiny: 1e-400, huge: 1e400, big: 9007199254740993, e: 1E2, },\n  'gateway': { port: 0x4965, half: .5, up: +3, mode: 'local', \\u0061b: "x" }, /* end */\n}\n`;
     writeText(configPath, original);
@@ -106,7 +106,14 @@ describe('gateway config', () => {
     const text = readFileSync(configPath, 'utf8').replace(/\s+/g, '');
     expect(text).toContain('"tools":{"dec":1.50,"nz":-0,"tiny":1e-400,"huge":1e400,"big":9007199254740993,"e":1E2}');
     expect(text).toContain('"gateway":{"port":18789,"half":0.5,"up":3,"mode":"local","ab":"x"}');
-    expect(Object.keys(readJson(configPath).auth.profiles)).toEqual(['groq:a', 'groq:b', 'groq:c']);
+    expect(Object.keys(JSON5.parse(readFileSync(configPath, 'utf8')).auth.profiles)).toEqual([
+      'groq:a',
+      'groq:b',
+      'groq:c',
+    ]);
+    // The person's notes stay where they were.
+    expect(readFileSync(configPath, 'utf8')).toMatch(/^\/\/ tuned by hand\n\{/);
+    expect(readFileSync(configPath, 'utf8')).toContain('/* end */');
   });
 
   it('keeps Infinity, which JSON cannot spell, and backs up nothing when only that is JSON5', async () => {

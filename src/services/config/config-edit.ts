@@ -176,10 +176,10 @@ const SETUP_PATHS = [
 
 async function refuseDuplicatesOnSetupPaths(text: string, file: string): Promise<void> {
   const jsonc = await import('jsonc-parser');
-  const errors: ParseError[] = [];
-  const tree = jsonc.parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
-  // JSON5-only syntax is rewritten whole from its parsed value, which holds each key once.
-  if (tree && errors.length === 0) for (const path of SETUP_PATHS) refuseDuplicateKeys(tree, text, file, path);
+  // JSON5-only syntax is edited as the JSON it is spelled as, duplicates and all.
+  const json = jsoncTree(jsonc, text) ? text : (await json5AsJson(text, file)).text;
+  const tree = jsoncTree(jsonc, json);
+  if (tree) for (const path of SETUP_PATHS) refuseDuplicateKeys(tree, json, file, path);
 }
 
 /** JSON reads the last of two equal keys; an edit could land in the one nobody reads. */

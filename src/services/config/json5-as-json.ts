@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { AuthdeckError } from '../errors.js';
 
-/** JSON5 text spelled as JSON, which jsonc-parser can then edit in place. */
+/** JSON5 text spelled as JSON with comments, which jsonc-parser can then edit in place. */
 export interface JsonSpelling {
-  /** Valid JSON; each Infinity or NaN stands in it as a marked string. */
+  /** JSON with comments; each Infinity or NaN stands in it as a marked string. */
   text: string;
   /** Puts Infinity and NaN back as they were written: JSON has no spelling for them. */
   restore(text: string): string;
@@ -13,15 +13,13 @@ export interface JsonSpelling {
 const WORD = /(?:[$\p{ID_Continue}\u200C\u200D]|\\u[0-9a-fA-F]{4})+/uy;
 const SIGNED_WORD = /[+-](?:Infinity|NaN)/y;
 const NUMBER = /[+-]?(?:0[xX][0-9a-fA-F]+|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)/y;
-const LINE_END_AFTER = /[ \t]*(?:\r\n|[\n\r\u2028\u2029]|$)/y;
 const NO_JSON_SPELLING = new Set(['Infinity', 'NaN', '+Infinity', '-Infinity', '+NaN', '-NaN']);
 
 /**
- * Rewrites valid JSON5 token by token, so that layout, key order and duplicate keys stay, and
+ * Rewrites valid JSON5 token by token, so that layout, comments, key order and duplicate keys stay, and
  * every number keeps its spelling where JSON has one (1.50, -0, 1e400, 2^53+1 as written; only
  * hex, a leading +, .5 and 5. are respelled, to the same value). Reading the text into values
- * and writing them out again would round each number through a double. Comments are dropped
- * (the caller keeps the original as a backup). The result is checked to read back as the
+ * and writing them out again would round each number through a double. The result is checked to read back as the
  * original does: a file this could get wrong is refused, never written.
  */
 export async function json5AsJson(text: string, where: string): Promise<JsonSpelling> {
@@ -53,11 +51,11 @@ function transcode(text: string, mark: string, where: string): string {
       emit(jsonString(text.slice(at, end)));
       at = end;
     } else if (char === '/' && (text[at + 1] === '/' || text[at + 1] === '*')) {
+      // Kept as written (JSON with comments is what the edit in place reads); a comma before
+      // it can still turn out trailing.
       const end = commentEnd(text, at);
-      const nextLine = nextLineAfter(text, end);
-      if (nextLine !== undefined) out = out.replace(/[ \t]+$/, '');
-      // A line that held only the comment goes with it.
-      at = nextLine !== undefined && (out === '' || /[\n\r]$/.test(out)) ? nextLine : end;
+      out += text.slice(at, end);
+      at = end;
     } else if (char === ',') {
       comma = out.length;
       out += ',';
@@ -153,12 +151,6 @@ function commentEnd(text: string, start: number): number {
   }
   const lineBreak = text.slice(start).search(/[\n\r\u2028\u2029]/);
   return lineBreak === -1 ? text.length : start + lineBreak;
-}
-
-/** Where the next line starts when only spaces are left on this one from `at`. */
-function nextLineAfter(text: string, at: number): number | undefined {
-  LINE_END_AFTER.lastIndex = at;
-  return LINE_END_AFTER.test(text) ? LINE_END_AFTER.lastIndex : undefined;
 }
 
 /** JSON5 counts every Unicode space as whitespace; JSON only four. */
