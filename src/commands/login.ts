@@ -1,5 +1,6 @@
 import { UsageError } from '../services/errors.js';
 import { findOAuthProvider, OAUTH_PROVIDERS, type SignInMethod } from '../services/oauth/oauth-providers.js';
+import { findProvider } from '../services/providers.js';
 import { shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 import { ONBOARD_OPTIONS, openScreen, requireTerminal, runOnboard } from './interactive.js';
@@ -82,7 +83,9 @@ export const loginCommand = command({
 /** What signs in to the provider, or saves its key, where the wizard cannot open. */
 function withoutTerminal(provider: string | undefined): string {
   const asSignIn = OAUTH_PROVIDERS.find((entry) => entry.storeProvider === provider && entry.kind !== 'none');
-  const key = `\`printf %s "$KEY" | authdeck add-key --provider ${provider ? shown(provider) : 'P'}\` for a key`;
+  // A provider OpenClaw does not know is saved as one of your own: add-key asks for --custom.
+  const custom = provider && !findProvider(provider) ? ' --custom' : '';
+  const key = `\`printf %s "$KEY" | authdeck add-key --provider ${provider ? shown(provider) : 'P'}${custom}\` for a key`;
   return asSignIn ? `\`authdeck login --provider ${asSignIn.id}\` to sign in, or ${key}` : key;
 }
 

@@ -86,6 +86,9 @@ describe('login and logout', () => {
     expect(wizard.stderr.trim()).toBe(
       'authdeck: login --provider openrouter (the wizard) needs a terminal; without one use `authdeck login --provider openrouter-oauth` to sign in, or `printf %s "$KEY" | authdeck add-key --provider openrouter` for a key',
     );
+    // A provider of your own: the add-key it names takes it (--custom), rather than refusing it.
+    const own = await runCommand(['login', '--provider', 'nosuch'], { home });
+    expect(own.stderr).toContain('`printf %s "$KEY" | authdeck add-key --provider nosuch --custom` for a key');
   });
 });
 

@@ -237,4 +237,29 @@ describe('onboarding wizard: what a first-time user trips over', () => {
     expect(summary.replace(/\s*\n\s*/g, ' ')).toContain('The gateway does not know my-proxy yet');
     expect(summary).toContain('"baseUrl"');
   });
+
+  it('a typo of a known id is asked about once; a known id typed there is that provider', async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'onboard' });
+    await waitForFrame(app, 'Welcome');
+    await app.press('enter');
+    await waitForFrame(app, 'Which provider?');
+    await app.type('zzz');
+    await app.press('enter');
+    await waitForFrame(app, 'Provider id');
+    await app.type('opneai');
+    await app.press('enter');
+    const asked = await waitForFrame(app, 'is close to');
+    expect(asked.replace(/\s*\n\s*/g, ' ')).toContain(
+      'opneai is close to openai: esc to choose it from the list, or enter again to use opneai as a provider of your own',
+    );
+    await app.press('enter');
+    await waitForFrame(app, 'How do you want to sign in');
+    await app.press('escape');
+    await waitForFrame(app, 'Provider id');
+    await app.type('OpenAI');
+    await app.press('enter');
+    // OpenAI's own methods (its sign-in among them), not a custom provider's API key alone.
+    expect(await waitForFrame(app, 'ChatGPT')).toContain('How do you want to sign in');
+  });
 });

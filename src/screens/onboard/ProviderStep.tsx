@@ -4,8 +4,9 @@ import { KeyHints } from '../../components/KeyHints.js';
 import { SELECT_HINTS, type SelectItem, SelectList } from '../../components/select-list/SelectList.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { type TextFieldState, useTextFieldState } from '../../components/text-field/use-text-field-state.js';
+import { suggestProviderIds } from '../../services/providers/catalog.js';
 import { providerBlocked } from '../../services/providers/plugin-state.js';
-import { type OnboardingMethod, PROVIDERS } from '../../services/providers.js';
+import { findProvider, type OnboardingMethod, PROVIDERS } from '../../services/providers.js';
 import type { AgentStore } from '../../services/store/agent-store.js';
 import { shown } from '../../services/terminal-text.js';
 
@@ -85,15 +86,31 @@ export function CustomProviderStep({
   validate: (value: string) => string | undefined;
 }) {
   const field = useTextFieldState();
-  const problem = field.value.trim() === '' ? undefined : validate(field.value);
+  // A typo of a known id is asked about once (Enter again keeps it), as the CLI refuses it.
+  const [asked, setAsked] = useState<string>();
+  const typed = field.value.trim().toLowerCase();
+  const problem = typed === '' ? undefined : validate(field.value);
+  const near = asked === typed ? suggestProviderIds(typed) : [];
+  const submit = (value: string) => {
+    const id = value.trim().toLowerCase();
+    if (id === '' || validate(value)) return;
+    // A known id or alias typed here is that provider, with its own setup.
+    const known = findProvider(id);
+    if (known) return onSubmit(known.id);
+    if (asked !== id && suggestProviderIds(id).length > 0) return setAsked(id);
+    onSubmit(id);
+  };
   return (
     <Box flexDirection="column">
       <Text bold>Provider id (as the gateway names it, e.g. my-proxy):</Text>
-      <TextField
-        state={field}
-        onSubmit={(value) => value.trim() !== '' && !validate(value) && onSubmit(value.trim().toLowerCase())}
-      />
+      <TextField state={field} onSubmit={submit} />
       {problem && <Text color="red">{problem}</Text>}
+      {near.length > 0 && (
+        <Text color="yellow">
+          {shown(typed)} is close to {near.join(', ')}: esc to choose it from the list, or enter again to use{' '}
+          {shown(typed)} as a provider of your own
+        </Text>
+      )}
       <KeyHints
         hints={[
           ['enter', 'use it'],
