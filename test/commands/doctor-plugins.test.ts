@@ -166,3 +166,31 @@ describe('onboarding a provider whose plugin the config blocks', () => {
     expect(run.stderr).not.toContain('nothing saved');
   });
 });
+
+describe('doctor: profiles of a provider the gateway does not know', () => {
+  it('warns of a typo saved as a provider, naming the one meant; a provider of your own with its block is fine', async () => {
+    const { home, mainAgentDir, configPath } = makeTempHome();
+    writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), {
+      version: 1,
+      profiles: {
+        'opneai:default': { type: 'api_key', provider: 'opneai', key: fakeSecrets.openaiKey() },
+        'my-proxy:a': { type: 'api_key', provider: 'my-proxy', key: 'proxy-secret-1234567890' },
+        'openai:b': { type: 'api_key', provider: 'openai', key: fakeSecrets.openaiKey('b') },
+      },
+    });
+    writeJsonFile(configPath, { models: { providers: { 'my-proxy': { baseUrl: 'http://127.0.0.1:9/v1' } } } });
+    const run = await runCommand(['doctor', '--json'], { home });
+    const unknown = (JSON.parse(run.stdout) as { findings: Finding[] }).findings.filter(
+      (finding) => finding.code === 'provider-unknown',
+    );
+    expect(unknown).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        subject: 'opneai',
+        fix: 'save the secret again under openai (`authdeck add-key --provider openai`) and remove opneai:default',
+      }),
+    ]);
+    const text = await runCommand(['doctor'], { home });
+    expect(text.stdout).toContain('no provider OpenClaw ships is called opneai (a typo of openai?)');
+  });
+});
