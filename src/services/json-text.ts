@@ -27,11 +27,6 @@ export async function parseJsonDocument(text: string, path: string): Promise<unk
   }
 }
 
-/**
- * Numbers JSON.parse would change: integers past 2^53, exponents, trailing zeros, -0. A
- * document with none (the usual case) takes the fast path; false alarms only cost speed.
- */
-const INEXACT_NUMBER = /\d{16,}|\d[eE][+-]?\d|\.\d*0(?!\d)|(?<![\w.])-0(?![\d.eE])/;
 /** Stands for a kept number inside the JSON text for one moment, then is replaced by it. */
 const NUMBER_MARK = '\uE000authdeck-number\uE001';
 const NUMBER_MARK_QUOTED = /"\uE000authdeck-number\uE001([^"]*)"/g;
@@ -42,14 +37,26 @@ const NUMBER_MARK_QUOTED = /"\uE000authdeck-number\uE001([^"]*)"/g;
  * because fields authdeck does not understand must survive a write unchanged.
  */
 export function parseJsonForRewrite(text: string, where: string): unknown {
-  if (!INEXACT_NUMBER.test(text)) return JSON.parse(text);
   try {
+    // lossless-json also refuses a key written twice with two values: JSON.parse would keep the
+    // last, and the write would drop the other without a word.
     return parseLossless(text, null, (raw: string) =>
       isSafeNumber(raw) && String(Number(raw)) === raw ? Number(raw) : new LosslessNumber(raw),
     );
   } catch (error) {
-    throw tooDeep(error, where);
+    throw duplicateKey(error, text, where) ?? tooDeep(error, where);
   }
+}
+
+function duplicateKey(error: unknown, text: string, where: string): UnreadableStateError | undefined {
+  const match =
+    error instanceof Error ? /^Duplicate key '(.*)' encountered at position (\d+)$/s.exec(error.message) : null;
+  if (!match) return undefined;
+  const { line } = offsetToLineColumn(text, Number(match[2]));
+  return new UnreadableStateError(
+    `${where} has ${JSON.stringify(match[1]).slice(0, 80)} twice with different values (the second at line ${line}); OpenClaw reads only the last one — remove the other, then try again (nothing was written)`,
+    where,
+  );
 }
 
 /** JSON text for a document, with the numbers parseJsonForRewrite kept; refuses what it cannot write. */

@@ -237,6 +237,22 @@ describe('files as they are found', () => {
     expect(readFileSync(configPath, 'utf8')).toBe(text);
   });
 
+  it('refuses to rewrite a store with a profile written twice, rather than drop one of them', async () => {
+    const { home, mainAgentDir } = makeTempHome();
+    const storePath = join(mainAgentDir, 'auth-profiles.json');
+    const one = JSON.stringify({ type: 'api_key', provider: 'openai', key: fakeSecrets.openaiKey('one') });
+    const two = JSON.stringify({ type: 'api_key', provider: 'openai', key: fakeSecrets.openaiKey('two') });
+    const text = `{\n  "version": 1,\n  "profiles": {\n    "openai:a": ${one},\n    "openai:a": ${two}\n  }\n}\n`;
+    writeText(storePath, text);
+    const result = await cli(home, ['add-key', '--provider', 'groq'], fakeSecrets.groqKey());
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('has "openai:a" twice with different values (the second at line 5)');
+    expect(result.stderr).not.toContain(fakeSecrets.openaiKey('one'));
+    expect(readFileSync(storePath, 'utf8')).toBe(text);
+    // Reading it is not refused: status shows what the gateway reads.
+    expect((await cli(home, ['status'], '')).code).not.toBe(3);
+  });
+
   it('refuses to rewrite a store nested too deeply, with one line', async () => {
     const { home, mainAgentDir } = makeTempHome();
     const deep = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
