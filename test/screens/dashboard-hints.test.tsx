@@ -84,6 +84,15 @@ describe('dashboard: a write under way', () => {
     expect(callsOf(services, 'removeProfile')).toBe(0);
   });
 
+  it('J on the row being moved says the write is under way, not where the row sits in the old order', async () => {
+    const { app, release } = await startHeldOrderWrite();
+    await app.type('J');
+    const frame = await waitForFrame(app, 'Writing the anthropic order… Wait for it to finish.');
+    expect(frame).not.toContain('already last');
+    release();
+    await waitForFrame(app, /anthropic order: anthropic:default → anthropic:work/);
+  });
+
   it('a write started before the wizard was opened and closed still blocks a second', async () => {
     const { app, services, release } = await startHeldOrderWrite();
     await app.type('a');

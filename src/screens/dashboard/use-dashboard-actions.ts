@@ -73,6 +73,9 @@ export function useDashboardActions(dispatch: (action: DashboardUiAction) => voi
           text: `${row.env.variable} is an environment variable: an order lists profiles only`,
           tone: 'info',
         });
+      // While an order is being written, the order on screen is the old one: what a move would
+      // do to it ("already last") is not worth saying over the write still under way.
+      if (refuseWhileWriting()) return;
       const provider = row.profile.provider;
       const base = orderBase(report, state, provider);
       const next = moveInOrder(base, row.profile.id, direction);
