@@ -147,7 +147,7 @@ function PluginLine({ plugin }: { plugin: PluginInstallView }) {
     return (
       <Text color="yellow">
         {' '}
-        ! could not install it: {shown(state.reason, 300)}; the credential is kept — run{' '}
+        ! could not install the {state.need.id} plugin: {shown(state.reason, 300)}; the credential is kept — run{' '}
         {`\`${state.need.installCommand}\``} later
       </Text>
     );

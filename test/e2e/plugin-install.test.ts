@@ -56,7 +56,7 @@ describe('a plugin from npm, in a terminal', () => {
   it('offline: one line says why and the key stays saved (add-key did what it was asked: exit 0)', async () => {
     const { home, configPath } = makeTempHome();
     const session = await addDeepseekKey(home, false);
-    const screen = await session.waitFor('could not install it');
+    const screen = await session.waitFor('could not install the');
     expect(screen).toContain('ENOTFOUND');
     expect(screen).toContain('the credential is kept');
     expect(await session.waitForExit()).toBe(0);

@@ -125,7 +125,7 @@ describe('onboarding wizard: after i, the default model the installed plugin nam
     await failed.type('i');
     await waitForFrame(failed, 'installing the groq plugin');
     failing.pluginInstalls[0]!.resolve('clawhub unreachable');
-    await waitForFrame(failed, 'could not install it');
+    await waitForFrame(failed, 'could not install the');
     await failed.settle();
     expect(setterCalls(failing)).toEqual([]);
     expect(flat(failed.frame())).not.toContain('default model groq');

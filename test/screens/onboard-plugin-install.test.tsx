@@ -94,9 +94,9 @@ describe('onboarding wizard: i installs the plugin a provider still lacks', () =
     await app.type('i');
     await waitForFrame(app, 'installing the deepseek plugin');
     services.pluginInstalls[0]!.resolve('npm error \x1b]52;c;cHduZWQ=\x07\x1b[2Jnetwork ENOTFOUND');
-    const failed = flat(await waitForFrame(app, 'could not install it'));
+    const failed = flat(await waitForFrame(app, 'could not install the deepseek plugin'));
     expect(failed).toContain(
-      `! could not install it: npm error \\x1b]52;c;cHduZWQ=\\x07\\x1b[2Jnetwork ENOTFOUND; the credential is kept — run \`${INSTALL}\` later`,
+      `! could not install the deepseek plugin: npm error \\x1b]52;c;cHduZWQ=\\x07\\x1b[2Jnetwork ENOTFOUND; the credential is kept — run \`${INSTALL}\` later`,
     );
     expect(app.frame()).not.toContain('\x1b]52');
     expect(failed).not.toContain('i install plugin');
