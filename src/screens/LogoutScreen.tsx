@@ -56,6 +56,7 @@ export function LogoutScreen() {
         <Box flexDirection="column">
           <Text>Which profile should agent {shown(services.workspace.agentId)} sign out of (remove)?</Text>
           <SelectList
+            letterKeys
             items={profiles.map((profile) => ({
               value: profile.id,
               label: profile.id,

@@ -102,6 +102,7 @@ export function PickerScreen({ provider: presetProvider, print }: { provider?: s
       <Box flexDirection="column">
         <Text>Which provider?</Text>
         <SelectList
+          letterKeys
           key="providers"
           items={providers.map((entry) => ({
             value: entry.provider,
@@ -139,6 +140,7 @@ export function PickerScreen({ provider: presetProvider, print }: { provider?: s
           Which {provider} profile should agent {shown(services.workspace.agentId)} use first?
         </Text>
         <SelectList
+          letterKeys
           key={provider}
           items={items}
           initialIndex={Math.max(

@@ -26,6 +26,21 @@ describe('picker: the frame it ends on says what happened', () => {
     expect(app.exits).toEqual([{ exitCode: 0 }]);
   });
 
+  it('j and k move as on the dashboard', async () => {
+    const services = createFakeServices({ state: fakeState(profiles) });
+    const app = await renderApp(services, { name: 'pick', provider: 'anthropic' });
+    await waitForFrame(app, 'Which anthropic profile should agent main use first?');
+    await app.type('j');
+    await waitForFrame(app, /❯ anthropic:default/);
+    await app.type('k');
+    await waitForFrame(app, /❯ anthropic:work/);
+    await app.type('j');
+    await waitForFrame(app, /❯ anthropic:default/);
+    await app.press('enter');
+    await waitUntil(() => app.exits.length > 0, 'the picker to exit');
+    expect(app.frame()).toContain('✔ anthropic:default goes first');
+  });
+
   it('says so when the one picked already goes first, and writes nothing', async () => {
     const services = createFakeServices({ state: fakeState(profiles) });
     const app = await renderApp(services, { name: 'pick', provider: 'anthropic' });

@@ -26,6 +26,8 @@ export interface SelectListProps<T> {
   /** How many entries to show at once; the list scrolls with the highlight. */
   limit?: number;
   emptyText?: string;
+  /** j/k move too, as on the dashboard: for lists with no text field beside them to type into. */
+  letterKeys?: boolean;
 }
 
 /** A list to pick one entry from with ↑/↓ and Enter. */
@@ -37,16 +39,18 @@ export function SelectList<T>({
   initialIndex = 0,
   limit = 12,
   emptyText = 'nothing matches',
+  letterKeys = false,
 }: SelectListProps<T>) {
   const list = useSelectListState(initialIndex);
   // Why Enter did not choose the highlighted row (drawn only; no key reads it).
   const [refused, setRefused] = useState<string>();
   useKeys(
-    (_input, key) => {
+    (input, key) => {
       const now = currentItems?.() ?? items;
-      if (key.upArrow || key.downArrow) {
+      const up = key.upArrow || (letterKeys && input === 'k');
+      if (up || key.downArrow || (letterKeys && input === 'j')) {
         setRefused(undefined);
-        list.move(now, key.upArrow ? -1 : 1);
+        list.move(now, up ? -1 : 1);
       } else if (key.return) {
         const highlighted = list.highlightedIn(now);
         if (highlighted?.disabled && !highlighted.disabled.recheck?.()) setRefused(highlighted.disabled.why);
