@@ -1,7 +1,7 @@
 import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import { createFakeServices, fakeState, NOW } from '../helpers/fake-services.js';
-import { renderApp, waitForFrame } from '../helpers/ink.js';
+import { renderApp, waitForFrame, waitUntil } from '../helpers/ink.js';
 
 const DAY = 86_400_000;
 
@@ -78,6 +78,24 @@ describe('dashboard screen', () => {
       for (const listener of services.changeListeners) listener();
     });
     await waitForFrame(app, 'openai:new');
+  });
+
+  it('after a remove the cursor stays where the row was, on the one that took its place', async () => {
+    const services = createFakeServices({ state: richState() });
+    const remove = services.removeProfile;
+    services.removeProfile = async (profileId) => {
+      const { [profileId]: _gone, ...rest } = services.state.own.profiles;
+      services.state = { ...services.state, own: { ...services.state.own, profiles: rest } };
+      return remove(profileId);
+    };
+    const { app } = await open(services);
+    await app.press('down');
+    await waitForFrame(app, /▸\s+2\s+anthropic:default/);
+    await app.type('d');
+    await app.type('y');
+    await waitForFrame(app, 'Removed anthropic:default');
+    await waitUntil(() => !/\d\s+anthropic:default/.test(app.frame()), 'the row to go');
+    expect(app.frame()).toMatch(/▸.*anthropic:old/);
   });
 
   it('moves, shows details, removes after asking, reorders, clears a cooldown', async () => {

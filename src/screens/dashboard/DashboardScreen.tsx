@@ -76,7 +76,7 @@ export function DashboardScreen({ select }: { select?: string } = {}) {
   const [doctorFixable, setDoctorFixable] = useState(false);
 
   // What the frame holds besides the table, in lines, so that it fits the terminal's rows.
-  const renderedRow = rows[cursorIndex(rows, ui.cursorKey)];
+  const renderedRow = rows[cursorIndex(rows, ui.cursorKey, ui.cursorAt)];
   const selectedNow = renderedRow && isSelectable(renderedRow) ? renderedRow : undefined;
   const reorderable =
     selectedNow?.kind === 'profile' &&

@@ -82,8 +82,14 @@ export function firstSelectable(rows: DashboardRow[]): number {
   return index === -1 ? 0 : index;
 }
 
-/** The row the cursor is on: the one with `cursorKey`, else the first selectable one. */
-export function cursorIndex(rows: DashboardRow[], cursorKey: string | undefined): number {
+/** The row the cursor is on: the one with `cursorKey`, else the row nearest where it was, else the first selectable one. */
+export function cursorIndex(rows: DashboardRow[], cursorKey: string | undefined, cursorAt?: number): number {
   const found = cursorKey === undefined ? -1 : rows.findIndex((row) => row.key === cursorKey);
-  return found !== -1 ? found : firstSelectable(rows);
+  if (found !== -1) return found;
+  if (cursorAt === undefined) return firstSelectable(rows);
+  // The row is gone: the one that took its place, else the one above it.
+  const from = Math.min(cursorAt, rows.length - 1);
+  for (let index = from; index < rows.length; index++) if (rows[index] && isSelectable(rows[index]!)) return index;
+  for (let index = from; index >= 0; index--) if (rows[index] && isSelectable(rows[index]!)) return index;
+  return firstSelectable(rows);
 }

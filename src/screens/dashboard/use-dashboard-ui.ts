@@ -8,13 +8,15 @@ export interface DashboardUi {
   mode: DashboardMode;
   /** The selected row by key, so it stays on the same profile when the files change. */
   cursorKey?: string;
+  /** Where that row was: when it goes (removed), the cursor stays at its place, not back at the top. */
+  cursorAt?: number;
   top: number;
   filter: string;
   message?: { text: string; tone: Tone };
 }
 
 export type DashboardUiAction =
-  | { type: 'select'; key: string; top: number }
+  | { type: 'select'; key: string; at: number; top: number }
   | { type: 'mode'; mode: DashboardMode }
   | { type: 'filter'; filter: string }
   | { type: 'message'; text: string; tone: Tone }
@@ -23,9 +25,9 @@ export type DashboardUiAction =
 export function dashboardUiReducer(state: DashboardUi, action: DashboardUiAction): DashboardUi {
   switch (action.type) {
     case 'select':
-      return state.cursorKey === action.key && state.top === action.top
+      return state.cursorKey === action.key && state.top === action.top && state.cursorAt === action.at
         ? state
-        : { ...state, cursorKey: action.key, top: action.top };
+        : { ...state, cursorKey: action.key, cursorAt: action.at, top: action.top };
     case 'mode':
       return { ...state, mode: action.mode };
     case 'filter':

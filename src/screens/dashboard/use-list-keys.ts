@@ -35,7 +35,7 @@ export function useListKeys(options: ListKeysInput): { cursor: number; top: numb
   const view = () => {
     const current = getUi();
     const currentRows = rowsFor(current.filter);
-    const cursor = cursorIndex(currentRows, current.cursorKey);
+    const cursor = cursorIndex(currentRows, current.cursorKey, current.cursorAt);
     const row = currentRows[cursor];
     return {
       ui: current,
@@ -55,6 +55,7 @@ export function useListKeys(options: ListKeysInput): { cursor: number; top: numb
         dispatch({
           type: 'select',
           key: target.key,
+          at: index,
           top: visibleWindow(currentRows.length, index, windowRows(currentRows.length), currentTop),
         });
     };
@@ -114,7 +115,12 @@ export function useListKeys(options: ListKeysInput): { cursor: number; top: numb
       const all = rowsFor('');
       const index = row ? all.findIndex((candidate) => candidate.key === row.key) : -1;
       if (row && index !== -1)
-        dispatch({ type: 'select', key: row.key, top: visibleWindow(all.length, index, windowRows(all.length), 0) });
+        dispatch({
+          type: 'select',
+          key: row.key,
+          at: index,
+          top: visibleWindow(all.length, index, windowRows(all.length), 0),
+        });
     } else if (action === 'agents') dispatch({ type: 'mode', mode: 'agents' });
     else if (action === 'doctor') dispatch({ type: 'mode', mode: 'doctor' });
     else if (action === 'explain') dispatch({ type: 'mode', mode: 'explain' });
