@@ -21,6 +21,8 @@ export function LogoutScreen() {
   const [chosen, setChosenNow] = useState<ProfileReport>();
   const chosenRef = useRef<ProfileReport>(undefined);
   const [failure, setFailure] = useState<string>();
+  // The list opens again on the profile last chosen (kept, or failed to remove), not at the top.
+  const [lastChosen, setLastChosen] = useState<string>();
   const holdRestOfKeys = useHoldRestOfKeys();
   const report = useMemo(
     () =>
@@ -28,6 +30,7 @@ export function LogoutScreen() {
     [state, services],
   );
   const choose = (next: ProfileReport | undefined) => {
+    if (next) setLastChosen(next.id);
     chosenRef.current = next;
     setChosenNow(next);
     // The question's keys are the ones typed after this one.
@@ -57,6 +60,10 @@ export function LogoutScreen() {
           <Text>Which profile should agent {shown(services.workspace.agentId)} sign out of (remove)?</Text>
           <SelectList
             letterKeys
+            initialIndex={Math.max(
+              0,
+              profiles.findIndex((profile) => profile.id === lastChosen),
+            )}
             items={profiles.map((profile) => ({
               value: profile.id,
               label: profile.id,

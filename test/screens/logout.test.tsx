@@ -36,4 +36,16 @@ describe('logout screen', () => {
     expect(app.exits).toEqual([{ exitCode: 130 }]);
     expect(services.calls).toEqual([]);
   });
+
+  it('after a kept answer the list opens on the profile just chosen, not at the top', async () => {
+    const services = createFakeServices({ state: fakeState(profiles) });
+    const app = await renderApp(services, { name: 'logout' });
+    await waitForFrame(app, 'Which profile');
+    await app.type('j');
+    await app.press('enter');
+    await waitForFrame(app, 'Remove groq:main?');
+    await app.type('n');
+    expect(await waitForFrame(app, 'Which profile')).toMatch(/❯ groq:main/);
+  });
 });
+
