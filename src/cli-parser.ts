@@ -63,7 +63,8 @@ export function parseCommandLine(root: CommandSpec, globalSpecs: GlobalOptionSpe
     strayPositional = true;
     rest.push(token);
   }
-  const options = [...globals, ...(command.options ?? []), HELP, ...(command === root ? [VERSION] : [])];
+  // -V, like -h, works anywhere on the line (README "Commands").
+  const options = [...globals, ...(command.options ?? []), HELP, VERSION];
   const config = Object.fromEntries(
     options.map((option) => [
       option.name,

@@ -16,8 +16,11 @@ describe('command line', () => {
     const sub = await runCli(['order', 'set', '-h'], { home });
     expect(sub.stdout).toMatch(/Usage: authdeck order set \[options\] <ids\.\.\.>/);
     expect(sub.stdout).toContain('--provider <id>');
-    const version = await runCli(['-V'], { home });
-    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    // Anywhere on the line, as the README says of the global options.
+    for (const args of [['-V'], ['status', '-V'], ['-V', 'status'], ['order', 'set', '--version']]) {
+      const version = await runCli(args, { home });
+      expect(version.stdout, args.join(' ')).toMatch(/^\d+\.\d+\.\d+\n$/);
+    }
   });
 
   it('answers bad usage with one line and exit 64', async () => {
