@@ -27,7 +27,10 @@ afterEach(async () => {
 function startFakeGateway(options: {
   accept: (params: Record<string, unknown>, nonce: string) => boolean;
   methods?: string[];
+  /** Connects answered "still starting, retry after 0 ms" before the first accepted. */
+  startingFor?: number;
 }): Promise<FakeGateway> {
+  let starting = options.startingFor ?? 0;
   const gateway: FakeGateway = { port: 0, calls: [], connects: [] };
   const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   servers.push(server);
@@ -41,6 +44,12 @@ function startFakeGateway(options: {
         socket.send(JSON.stringify({ type: 'res', id: frame.id, ...body }));
       if (frame.method === 'connect') {
         gateway.connects.push(frame.params);
+        if (starting > 0) {
+          starting--;
+          reply({ ok: false, error: { code: 'UNAVAILABLE', message: 'starting', retryable: true, retryAfterMs: 0 } });
+          socket.close();
+          return;
+        }
         if (!options.accept(frame.params, nonce)) {
           reply({ ok: false, error: { code: 'INVALID_REQUEST', message: 'unauthorized: gateway token mismatch' } });
           socket.close(1008);
@@ -191,6 +200,16 @@ describe('telling the running gateway to reload auth', () => {
     const { workspace } = await workspaceWith({ gateway: { port: gateway.port, auth: { mode: 'none' } } });
     expect(await reloadGatewayAuth(workspace)).toMatchObject({ status: 'reloaded' });
     expect(gateway.calls).toEqual([{ method: 'models.authStatus', params: { refresh: true } }]);
+  });
+
+  it('a gateway still starting that asks for a retry after 0 ms is not hammered', async () => {
+    const gateway = await startFakeGateway({ accept: () => true, startingFor: 3 });
+    const { workspace } = await workspaceWith({ gateway: { port: gateway.port, auth: { mode: 'none' } } });
+    const started = Date.now();
+    expect(await reloadGatewayAuth(workspace)).toMatchObject({ status: 'reloaded' });
+    expect(gateway.connects).toHaveLength(4);
+    // Three waits of at least 100 ms each (a slower machine only waits longer).
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
   });
 
   it('says nothing is running when nothing listens, and what failed when the gateway refuses', async () => {

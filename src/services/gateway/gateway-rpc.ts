@@ -131,6 +131,9 @@ async function connectParams(
   };
 }
 
+/** The least wait between two tries while the gateway starts. */
+const MIN_RETRY_MS = 100;
+
 /**
  * One call on the gateway's WebSocket: wait for its challenge, connect as an operator with
  * operator.admin, call `method`, close. Retries while the gateway says it is still starting.
@@ -146,8 +149,11 @@ export async function callGateway(
     try {
       return await callOnce(target, method, params, deadline);
     } catch (error) {
-      const retryAfter = (error as { retryAfterMs?: number }).retryAfterMs;
-      if (retryAfter === undefined || Date.now() + retryAfter >= deadline) throw error;
+      const asked = (error as { retryAfterMs?: number }).retryAfterMs;
+      if (asked === undefined) throw error;
+      // A gateway that says "retry after 0" (or less) is still told no faster than this.
+      const retryAfter = Math.max(MIN_RETRY_MS, asked);
+      if (Date.now() + retryAfter >= deadline) throw error;
       await new Promise((done) => setTimeout(done, retryAfter));
     }
   }
