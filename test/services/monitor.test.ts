@@ -165,6 +165,12 @@ describe('monitor units', () => {
     expect(rounded.note).toBe('cron cannot repeat every 45m; the line runs every 30m');
   });
 
+  it('refuses a command with a control character, saying which kind', () => {
+    const render = (arg: string) => () => renderCrontabLine({ everyMs: HOUR, command: ['/usr/bin/node', arg] });
+    expect(render('/state\ndir')).toThrow(/control character \(a line break, in a path/);
+    expect(render('/state\x1b]0;x\x07dir')).toThrow(/control character \(an escape or other invisible character/);
+  });
+
   it('gives a crontab command that the shell runs with the exact arguments, % escaped for cron', () => {
     const { home } = makeTempHome();
     const log = join(home, 'monitor log.txt');

@@ -150,7 +150,9 @@ export function renderCrontabLine(o: CrontabOptions): { line: string; everyMs: n
   const redirect = o.logPath === undefined ? '>/dev/null 2>&1' : `>>${shellWord(o.logPath)} 2>&1`;
   const command = `${words.join(' ')} ${redirect}`;
   if (/[\x00-\x1f\x7f]/.test(command))
-    throw new AuthdeckError('the monitor command has a line break; cron cannot run it');
+    throw new AuthdeckError(
+      `the monitor command has a control character (${/[\n\r]/.test(command) ? 'a line break' : 'an escape or other invisible character'}, in a path or value it runs with); cron cannot run it`,
+    );
   // cron turns an unescaped % into a line break, even inside the shell's quotes.
   const line = `${cronSchedule(minutes)} ${command.replace(/%/g, '\\%')}`;
   const everyMs = minutes * MINUTE_MS;
