@@ -55,11 +55,11 @@ export function rowSegments(
       ...(columns.type ? [{ text: cell(env.type, WIDTH.type) }] : []),
       ...(columns.secret ? [{ text: cell(env.masked, WIDTH.secret) }] : []),
       { text: cell('static', WIDTH.status), color: 'green' },
+      // An empty expiry cell, as a profile row always has one: a probe result then sits in the
+      // same column on both kinds of row.
+      { text: cell('', WIDTH.expiry) },
       ...(columns.source
-        ? [
-            { text: cell('', WIDTH.expiry) },
-            { text: cell(env.origin === 'process' ? 'env' : '.env', WIDTH.source), dim: true },
-          ]
+        ? [{ text: cell(env.origin === 'process' ? 'env' : '.env', WIDTH.source), dim: true }]
         : []),
       ...(columns.usage && probe ? [probeSegment(probe)] : []),
     ];
