@@ -68,9 +68,9 @@ export function App({ services: initialServices, initialScreen, onExit, writes: 
   }, [last, onExit, exitInk]);
   const actions = useMemo<NavigationActions>(
     () => ({
-      push: (screen) => {
+      push: (screen, from) => {
         router.holdRest();
-        dispatch({ type: 'push', screen });
+        dispatch({ type: 'push', screen, ...(from ? { from } : {}) });
       },
       replace: (screen) => {
         router.holdRest();

@@ -6,7 +6,8 @@ export const ServicesContext = createContext<AppServices | null>(null);
 
 /** UI actions live apart from UI state, so screens that only act do not re-render on moves. */
 export interface NavigationActions {
-  push(screen: Screen): void;
+  /** `from`: this screen as it should be found on the way back (see navigation.ts). */
+  push(screen: Screen, from?: Screen): void;
   replace(screen: Screen): void;
   back(): void;
   /** Done with this screen: back to the one below, or leave the app when it is the only one. */

@@ -12,8 +12,11 @@ export type Screen =
       resumeAt?: 'method';
       lastMethod?: OnboardingMethod;
     }
-  /** `select`: the profile to put the cursor on (one just added on a screen pushed over it). */
-  | { name: 'dashboard'; select?: string }
+  /**
+   * `select`: the profile to put the cursor on (one just added on a screen pushed over it);
+   * `cursor` and `filter`: where it was when that screen was pushed, to come back to.
+   */
+  | { name: 'dashboard'; select?: string; cursor?: string; filter?: string }
   | { name: 'pick'; provider?: string; print?: boolean }
   | { name: 'logout' }
   /** `backTo`: the screen Esc returns to (the wizard that handed over), instead of leaving. */
@@ -25,14 +28,21 @@ export interface NavigationState {
 }
 
 export type NavigationAction =
-  | { type: 'push'; screen: Screen }
+  /** `from`: the screen being left, as it should be found again (the dashboard's place). */
+  | { type: 'push'; screen: Screen; from?: Screen }
   | { type: 'replace'; screen: Screen }
   | { type: 'back'; select?: string };
 
 export function navigationReducer(state: NavigationState, action: NavigationAction): NavigationState {
   switch (action.type) {
     case 'push':
-      return { stack: [...state.stack, action.screen] };
+      return {
+        stack: [
+          ...(action.from ? state.stack.slice(0, -1) : state.stack),
+          ...(action.from ? [action.from] : []),
+          action.screen,
+        ],
+      };
     case 'replace':
       return { stack: [...state.stack.slice(0, -1), action.screen] };
     case 'back': {

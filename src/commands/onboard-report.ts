@@ -194,7 +194,9 @@ export async function offerPluginInstall(
   const problem = await installPlugin(where, plugin.source);
   if (problem) {
     ctx.note(
-      ctx.paint.yellow(`could not install the ${plugin.id} plugin: ${problem}; the credential is kept — run the command again later`),
+      ctx.paint.yellow(
+        `could not install the ${plugin.id} plugin: ${problem}; the credential is kept — run the command again later`,
+      ),
     );
     return plugin;
   }

@@ -10,7 +10,7 @@ import { SignInScreen } from './sign-in/SignInScreen.js';
 export function ScreenOutlet({ screen }: { screen: Screen }) {
   switch (screen.name) {
     case 'dashboard':
-      return <DashboardScreen select={screen.select} />;
+      return <DashboardScreen {...screen} />;
     case 'onboard':
       return (
         <OnboardScreen

@@ -165,6 +165,28 @@ describe('dashboard: keys never do nothing silently', () => {
     await waitForFrame(app, 'ok in 212 ms: key accepted (HTTP 200)');
   });
 
+  it('back from the wizard or setup-token, the filter and the row are where they were', async () => {
+    const { app } = await openDashboard(withEnv(fakeState(profiles)));
+    await app.type('j');
+    await waitForFrame(app, /▸ .*groq:main/);
+    await app.type('/');
+    await app.type('o');
+    await app.press('enter');
+    await waitForFrame(app, 'filter: o');
+    await app.type('j');
+    await waitForFrame(app, /▸ .*env OPENAI_API_KEY/);
+    for (const [key, screen] of [
+      ['a', 'Welcome'],
+      ['s', 'setup-token'],
+    ] as const) {
+      await app.type(key);
+      await waitForFrame(app, screen);
+      await app.press('escape');
+      const back = await waitForFrame(app, 'filter: o');
+      expect(back).toMatch(/▸ .*env OPENAI_API_KEY/);
+    }
+  });
+
   it('opens the wizard with "esc back", and selects the profile it added on the way back', async () => {
     const services = createFakeServices({ state: fakeState(profiles) });
     const save = services.saveCredential;

@@ -34,16 +34,24 @@ import { useRowsFor } from './use-rows-for.js';
 const MESSAGE_MS = 8000;
 
 /** Every profile of the agent, live: it re-reads when the files change and counts down each second. */
-export function DashboardScreen({ select }: { select?: string } = {}) {
+export function DashboardScreen({
+  select,
+  cursor: cursorAtStart,
+  filter = '',
+}: {
+  select?: string;
+  cursor?: string;
+  filter?: string;
+} = {}) {
   const services = useServices();
   const { state, error, loading, reload } = useAgentState();
   const now = useClock();
   const { columns: width, rows: height } = useTerminalSize();
   // A profile just added may reach the report a moment after this screen: the cursor is on it
   // once it is there (the cursor is the row with this key whenever there is one).
-  const [ui, dispatch, getUi] = useDashboardUi(select ? `id:${select}` : undefined);
-  const filterField = useTextFieldState();
-  const actions = useDashboardActions(dispatch, reload);
+  const [ui, dispatch, getUi] = useDashboardUi(select ? `id:${select}` : cursorAtStart, filter);
+  const filterField = useTextFieldState(filter);
+  const actions = useDashboardActions(dispatch, reload, getUi);
   const [probes, setProbes] = useState<Record<string, ProbeOutcome>>({});
 
   const report = useLiveReport(state, now, services.warnWithinMs);

@@ -58,9 +58,7 @@ export function rowSegments(
       // An empty expiry cell, as a profile row always has one: a probe result then sits in the
       // same column on both kinds of row.
       { text: cell('', WIDTH.expiry) },
-      ...(columns.source
-        ? [{ text: cell(env.origin === 'process' ? 'env' : '.env', WIDTH.source), dim: true }]
-        : []),
+      ...(columns.source ? [{ text: cell(env.origin === 'process' ? 'env' : '.env', WIDTH.source), dim: true }] : []),
       ...(columns.usage && probe ? [probeSegment(probe)] : []),
     ];
   }

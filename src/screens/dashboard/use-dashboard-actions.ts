@@ -1,5 +1,6 @@
 import { useCallback, useRef } from 'react';
 import { useNavigation, useServices, useSwitchServices, useWritesBusy } from '../../contexts.js';
+import type { Screen } from '../../navigation.js';
 import { formatRelative } from '../../services/durations.js';
 import { errorMessage } from '../../services/errors.js';
 import type { GatewayNote } from '../../services/gateway/reload-auth.js';
@@ -9,16 +10,25 @@ import { moveInOrder, orderBase } from '../../services/profiles/order-edit.js';
 import type { StatusReport } from '../../services/status/report.js';
 import { countOf } from '../../services/status/words.js';
 import type { SelectableRow } from './dashboard-rows.js';
-import type { DashboardUiAction } from './use-dashboard-ui.js';
+import type { DashboardUi, DashboardUiAction } from './use-dashboard-ui.js';
 
 function withGateway(text: string, gateway: GatewayNote | undefined): string {
   return gateway ? `${text}; ${gateway.line}` : text;
 }
 
 /** What the dashboard's keys do; every write reports back in the message line, never throws. */
-export function useDashboardActions(dispatch: (action: DashboardUiAction) => void, reload: () => void) {
+export function useDashboardActions(
+  dispatch: (action: DashboardUiAction) => void,
+  reload: () => void,
+  getUi: () => DashboardUi,
+) {
   const services = useServices();
   const navigation = useNavigation();
+  /** The dashboard as it is now: a screen pushed over it comes back to the same row and filter. */
+  const here = (): Screen => {
+    const { cursorKey, filter } = getUi();
+    return { name: 'dashboard', ...(cursorKey ? { cursor: cursorKey } : {}), ...(filter ? { filter } : {}) };
+  };
   const switchServices = useSwitchServices();
   // One write at a time, said while it runs: a first write on OpenClaw 2026.8+ runs OpenClaw,
   // which takes seconds (a minute offline), and a key pressed again must not start a second.
@@ -129,9 +139,9 @@ export function useDashboardActions(dispatch: (action: DashboardUiAction) => voi
         row.profile.source === 'store'
           ? row.profile.id
           : undefined;
-      navigation.push({ name: 'setup-token', ...(target ? { profileId: target } : {}) });
+      navigation.push({ name: 'setup-token', ...(target ? { profileId: target } : {}) }, here());
     },
-    add: () => navigation.push({ name: 'onboard' }),
+    add: () => navigation.push({ name: 'onboard' }, here()),
     /** Every key checked live; each row then shows its last result. Writes nothing. */
     probe: (onResults: (outcomes: ProbeOutcome[]) => void) => {
       dispatch({ type: 'message', text: 'Probing the keys (free, read-only)…', tone: 'info' });

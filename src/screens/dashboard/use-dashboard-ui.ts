@@ -40,9 +40,9 @@ export function dashboardUiReducer(state: DashboardUi, action: DashboardUiAction
 }
 
 /** The dashboard's UI state; keys read it through the getter (several can come in one chunk). */
-export function useDashboardUi(cursorKey?: string) {
+export function useDashboardUi(cursorKey?: string, filter = '') {
   return useSyncReducer(
     dashboardUiReducer,
-    (): DashboardUi => ({ mode: 'list', top: 0, filter: '', ...(cursorKey ? { cursorKey } : {}) }),
+    (): DashboardUi => ({ mode: 'list', top: 0, filter, ...(cursorKey ? { cursorKey } : {}) }),
   );
 }
