@@ -216,14 +216,7 @@ describe('onboarding wizard: what a first-time user trips over', () => {
   });
 
   it('tells what the gateway needs for a provider it does not ship', async () => {
-    const services = createFakeServices();
-    const app = await renderApp(services, { name: 'onboard' });
-    await waitForFrame(app, 'Welcome');
-    await app.press('enter');
-    await waitForFrame(app, 'Which provider?');
-    await app.type('zzz');
-    await app.press('enter');
-    await waitForFrame(app, 'Provider id');
+    const app = await openProviderIdStep();
     await app.type('my-proxy');
     await app.press('enter');
     await waitForFrame(app, 'How do you want to sign in');
@@ -239,14 +232,7 @@ describe('onboarding wizard: what a first-time user trips over', () => {
   });
 
   it('a typo of a known id is asked about once; a known id typed there is that provider', async () => {
-    const services = createFakeServices();
-    const app = await renderApp(services, { name: 'onboard' });
-    await waitForFrame(app, 'Welcome');
-    await app.press('enter');
-    await waitForFrame(app, 'Which provider?');
-    await app.type('zzz');
-    await app.press('enter');
-    await waitForFrame(app, 'Provider id');
+    const app = await openProviderIdStep();
     await app.type('opneai');
     await app.press('enter');
     const asked = await waitForFrame(app, 'is close to');
@@ -263,3 +249,15 @@ describe('onboarding wizard: what a first-time user trips over', () => {
     expect(await waitForFrame(app, 'ChatGPT')).toContain('How do you want to sign in');
   });
 });
+
+/** The wizard at "Another provider…": its provider id question. */
+async function openProviderIdStep() {
+  const app = await renderApp(createFakeServices(), { name: 'onboard' });
+  await waitForFrame(app, 'Welcome');
+  await app.press('enter');
+  await waitForFrame(app, 'Which provider?');
+  await app.type('zzz');
+  await app.press('enter');
+  await waitForFrame(app, 'Provider id');
+  return app;
+}
