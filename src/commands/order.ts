@@ -3,8 +3,9 @@ import { parseDuration } from '../services/durations.js';
 import { UsageError } from '../services/errors.js';
 import { readPreferences } from '../services/prefs.js';
 import { type AgentState, listAgentProfiles } from '../services/profiles/agent-state.js';
-import { resolveProfileId } from '../services/profiles/profile-actions.js';
-import { buildStatusReport } from '../services/status/report.js';
+import { resolveOrderIds } from '../services/profiles/order-edit.js';
+import { resolveAuthProvider } from '../services/providers/catalog.js';
+import { buildStatusReport, explicitOrders } from '../services/status/report.js';
 import { forTerminal, shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
@@ -27,7 +28,7 @@ export async function runOrderGet(ctx: CommandContext, options: OrderOptions): P
     provider,
   });
   const summary = report.providers.find((entry) => entry.provider === provider);
-  const override = state.own.order[provider] ?? null;
+  const override = explicitOrders(state, provider).agentOrder ?? null;
   const effective = summary?.order ?? [];
   if (options.json) {
     writeJson(ctx.io.stdout, {
@@ -65,18 +66,12 @@ export async function runOrderSet(ctx: CommandContext, ids: string[], options: O
     throw new UsageError('order set needs at least one profile id (use `order clear` to remove the override)');
   const state = await ctx.agentState();
   const provider = orderProvider(state, options.provider);
-  const fullIds = [...new Set(ids.map((id) => resolveProfileId(provider, id, '')))];
+  const fullIds = resolveOrderIds(state, provider, ids);
   const known = new Set(
     listAgentProfiles(state)
       .filter((row) => row.view.provider === provider)
       .map((row) => row.view.id),
   );
-  const unknown = fullIds.filter((id) => !known.has(id));
-  if (unknown.length > 0) {
-    throw new UsageError(
-      `no ${provider} profile ${unknown.join(', ')} for agent ${state.workspace.agentId}; see \`authdeck status --provider ${provider}\``,
-    );
-  }
   const result = await setOrder(await ctx.actionContext(state), provider, fullIds);
   const left = [...known].filter((id) => !fullIds.includes(id));
   if (options.json) {
@@ -128,15 +123,19 @@ export async function runOrderClear(ctx: CommandContext, options: OrderOptions):
 }
 
 /**
- * `--provider`: one OpenClaw knows, or one this agent has profiles or an order for; a typo is
- * refused with what it is near instead of reading (or clearing) an order nobody has.
+ * `--provider`: one this agent has profiles or an order for, or one OpenClaw knows; a typo is
+ * refused with what it is near instead of reading (or clearing) an order nobody has. Either way
+ * the provider whose credentials they are, as status groups them (`x-ai`, `claude-cli` and
+ * `Anthropic` name xai's and anthropic's), which is where OpenClaw 2026.9 keeps the order.
  */
 function orderProvider(state: AgentState, typed: string): string {
+  const renamed = renamedProvider(typed, state.store);
+  if (renamed) return renamed;
   const orders = [state.own.order, state.base?.order ?? {}, state.workspace.config.authOrder].flatMap(Object.keys);
-  return (
-    renamedProvider(typed, state.store) ??
-    knownProvider(typed, { custom: false, known: [...providersHere(state), ...orders], flag: '--provider' })
-  );
+  const here = [...providersHere(state), ...orders].map(resolveAuthProvider);
+  const id = resolveAuthProvider(typed);
+  if (here.includes(id)) return id;
+  return resolveAuthProvider(knownProvider(id, { custom: false, known: here, flag: '--provider' }));
 }
 
 const ORDER_OPTIONS = { provider: required(provider()), json: OPTIONS.json };

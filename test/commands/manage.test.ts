@@ -25,6 +25,24 @@ function setup() {
   return { ...temp, storePath };
 }
 
+/** Profiles stored under a provider alias (`x-ai`, `claude-cli`) or in upper case, with orders under such keys. */
+function aliasSetup() {
+  const temp = makeTempHome();
+  const storePath = join(temp.mainAgentDir, 'auth-profiles.json');
+  writeJsonFile(storePath, {
+    version: 1,
+    profiles: {
+      'anthropic:default': { type: 'api_key', provider: 'anthropic', key: fakeSecrets.anthropicApiKey('d') },
+      'Anthropic:Up': { type: 'api_key', provider: 'Anthropic', key: fakeSecrets.anthropicApiKey('up') },
+      'claude-cli:cc': { type: 'token', provider: 'claude-cli', token: fakeSecrets.setupToken('cc') },
+      'x-ai:old': { type: 'api_key', provider: 'x-ai', key: fakeSecrets.xaiKey('old') },
+      'xai:new': { type: 'api_key', provider: 'xai', key: fakeSecrets.xaiKey('new') },
+    },
+    order: { 'x-ai': ['x-ai:old'], Anthropic: ['anthropic:default'] },
+  });
+  return { ...temp, storePath };
+}
+
 describe('remove', () => {
   it('refuses without --yes when there is no terminal to ask in', async () => {
     const { home, storePath } = setup();
@@ -162,6 +180,54 @@ describe('order', () => {
       "the main agent's anthropic order (anthropic:a, anthropic:b) decides for this agent and leaves anthropic:mine out",
     );
     expect(added.stderr).toContain('authdeck order set --provider anthropic anthropic:a anthropic:b anthropic:mine');
+  });
+
+  it('takes profiles stored under an alias or another case as status lists them, and keeps the order as OpenClaw 2026.9 does', async () => {
+    const { home, storePath } = aliasSetup();
+    const xai = await runCommand(['order', 'set', '--provider', 'xai', 'xai:new', 'x-ai:old'], { home });
+    expect(xai.stderr).toBe('');
+    expect(xai.code).toBe(0);
+    // Under the provider the credentials serve, every id as stored; the `x-ai` key goes.
+    expect(readJson(storePath).order).toEqual({ Anthropic: ['anthropic:default'], xai: ['xai:new', 'x-ai:old'] });
+    expect((await runCommand(['order', 'set', '--provider', 'x-ai', 'old', 'xai:new'], { home })).code).toBe(0);
+    expect(readJson(storePath).order.xai).toEqual(['x-ai:old', 'xai:new']);
+
+    const anthropic = await runCommand(['order', 'set', '--provider', 'claude-cli', 'anthropic:Up', 'cc', 'default'], {
+      home,
+    });
+    expect(anthropic.code).toBe(0);
+    expect(readJson(storePath).order).toEqual({
+      xai: ['x-ai:old', 'xai:new'],
+      anthropic: ['Anthropic:Up', 'claude-cli:cc', 'anthropic:default'],
+    });
+    const get = await runCommand(['order', 'get', '--provider', 'claude-cli', '--json'], { home });
+    expect(JSON.parse(get.stdout)).toMatchObject({
+      provider: 'anthropic',
+      override: ['Anthropic:Up', 'claude-cli:cc', 'anthropic:default'],
+      next: 'Anthropic:Up',
+    });
+
+    const foreign = await runCommand(['order', 'set', '--provider', 'xai', 'claude-cli:cc'], { home });
+    expect(foreign.stderr.trim()).toBe('authdeck: "claude-cli:cc" belongs to provider "anthropic", not "xai"');
+    // Names are exact, as the gateway looks them up: `xai:old` is not `x-ai:old`.
+    const missing = await runCommand(['order', 'set', '--provider', 'xai', 'xai:old', 'anthropic:up'], { home });
+    expect(missing.code).toBe(64);
+    expect(missing.stderr).toMatch(/"anthropic:up" belongs to provider "anthropic", not "xai"/);
+    expect((await runCommand(['order', 'set', '--provider', 'xai', 'xai:old'], { home })).stderr).toMatch(
+      /no xai profile xai:old for agent main/,
+    );
+
+    expect((await runCommand(['order', 'clear', '--provider', 'X-AI'], { home })).code).toBe(0);
+    expect(readJson(storePath).order).toEqual({ anthropic: ['Anthropic:Up', 'claude-cli:cc', 'anthropic:default'] });
+  });
+
+  it('clears every key an order of the provider is kept under', async () => {
+    const { home, storePath } = aliasSetup();
+    const clear = await runCommand(['order', 'clear', '--provider', 'xai', '--json'], { home });
+    expect(JSON.parse(clear.stdout)).toMatchObject({ provider: 'xai', cleared: true });
+    expect(readJson(storePath).order).toEqual({ Anthropic: ['anthropic:default'] });
+    expect((await runCommand(['order', 'clear', '--provider', 'anthropic'], { home })).code).toBe(0);
+    expect(readJson(storePath).order).toEqual({});
   });
 
   it('refuses ids that are not profiles of that provider', async () => {

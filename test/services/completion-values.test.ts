@@ -67,6 +67,31 @@ describe('completion values (authdeck __complete)', () => {
     ]);
   });
 
+  it('narrows by the provider as status groups profiles: aliases and case followed', async () => {
+    const { env, mainAgentDir } = seededHome();
+    writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), {
+      version: 1,
+      profiles: {
+        'anthropic:work': { type: 'token', provider: 'anthropic', token: TOKEN },
+        'Anthropic:Up': { type: 'api_key', provider: 'Anthropic', key: KEY },
+        'claude-cli:cc': { type: 'token', provider: 'claude-cli', token: TOKEN },
+        'x-ai:old': { type: 'api_key', provider: 'x-ai', key: fakeSecrets.xaiKey() },
+        'xai:new': { type: 'api_key', provider: 'xai', key: fakeSecrets.xaiKey('new') },
+      },
+    });
+    for (const provider of ['xai', 'x-ai'])
+      expect(await completionValues('profiles', ['order', 'set', '--provider', provider], env)).toEqual([
+        'x-ai:old',
+        'xai:new',
+      ]);
+    for (const provider of ['anthropic', 'claude-cli'])
+      expect(await completionValues('profiles', ['order', 'set', '--provider', provider], env)).toEqual([
+        'Anthropic:Up',
+        'anthropic:work',
+        'claude-cli:cc',
+      ]);
+  });
+
   it('reads the agent and state dir the line names, wherever they stand', async () => {
     const { env, stateDir } = seededHome();
     // A JSON-era agent sees its own profiles and the main agent's under them.

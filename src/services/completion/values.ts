@@ -79,11 +79,16 @@ async function valuesOf(what: DynamicSource, line: LineOptions, env: PathEnv): P
   }
 }
 
-/** The profile ids the agent sees (its own, then those underneath), of one provider when the line names it. */
+/**
+ * The profile ids the agent sees (its own, then those underneath), of one provider when the line
+ * names it: grouped as status groups them, so `--provider xai` offers `x-ai:old` and
+ * `--provider anthropic` offers `claude-cli:cc` and `Anthropic:Up`, as order set takes them.
+ */
 async function profileIds(line: LineOptions, env: PathEnv): Promise<string[]> {
-  const [{ resolveWorkspace }, { openAgentStore }] = await Promise.all([
+  const [{ resolveWorkspace }, { openAgentStore }, { resolveAuthProvider }] = await Promise.all([
     import('../config/workspace.js'),
     import('../store/agent-store.js'),
+    import('../providers/catalog.js'),
   ]);
   const workspace = await resolveWorkspace({
     env,
@@ -92,9 +97,9 @@ async function profileIds(line: LineOptions, env: PathEnv): Promise<string[]> {
   });
   const { own, base } = await (await openAgentStore(workspace)).read();
   const profiles = { ...base?.profiles, ...own.profiles };
-  const provider = line.provider && (await import('../providers.js')).normalizeProviderId(line.provider);
+  const provider = line.provider && resolveAuthProvider(line.provider);
   return Object.entries(profiles)
-    .filter(([id, profile]) => !provider || providerOf(id, profile) === provider)
+    .filter(([id, profile]) => !provider || resolveAuthProvider(providerOf(id, profile)) === provider)
     .map(([id]) => id);
 }
 

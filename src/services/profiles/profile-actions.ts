@@ -1,5 +1,6 @@
 import type { Workspace } from '../config/workspace.js';
 import { AuthdeckError, CancelledError, UsageError } from '../errors.js';
+import { resolveAuthProvider } from '../providers/catalog.js';
 import { normalizeProviderId } from '../providers.js';
 import type { AgentLayers } from '../store/agent-store.js';
 import { type AgentStore, type LayerRole, type StoreLayer, StoreMissingError } from '../store/agent-store.js';
@@ -23,12 +24,7 @@ export function resolveProfileId(provider: string, requested?: string, flag = '-
   const value = requested.trim();
   const where = flag ? `${flag}: ` : '';
   if (value === '') throw new UsageError(`${where}the profile name is empty; leave the flag out for "${id}:default"`);
-  // An id is shown in terminals and typed by people: no controls, escapes, bidi or invisible marks.
-  if (hasUnsafeCharacters(value))
-    throw new UsageError(
-      `${where}"${shown(requested)}" holds control or invisible characters; use letters, digits and punctuation`,
-    );
-  if (/\s/.test(value)) throw new UsageError(`${where}"${requested}" must not contain spaces`);
+  refuseUnsafeId(value, requested, where);
   if (!value.includes(':')) return `${id}:${value}`;
   const [prefix, ...rest] = value.split(':');
   if (normalizeProviderId(prefix!) !== id) {
@@ -36,6 +32,15 @@ export function resolveProfileId(provider: string, requested?: string, flag = '-
   }
   if (rest.join(':') === '') throw new UsageError(`${where}"${value}" has no name after the ":"`);
   return `${id}:${rest.join(':')}`;
+}
+
+/** An id is shown in terminals and typed by people: no controls, escapes, bidi, invisible marks or spaces. */
+export function refuseUnsafeId(value: string, typed = value, where = ''): void {
+  if (hasUnsafeCharacters(value))
+    throw new UsageError(
+      `${where}"${shown(typed)}" holds control or invisible characters; use letters, digits and punctuation`,
+    );
+  if (/\s/.test(value)) throw new UsageError(`${where}"${typed}" must not contain spaces`);
 }
 
 export class ProfileConflictError extends AuthdeckError {
@@ -131,9 +136,12 @@ export async function setOrderOverride(
   ids: string[] | undefined,
 ): Promise<OrderResult> {
   const { workspace, layers } = store;
-  const id = normalizeProviderId(provider);
+  // Under the provider the credentials serve, as OpenClaw 2026.9 writes it (`--provider claude-cli`
+  // is anthropic's order); a key naming it another way (`Anthropic`, `x-ai`) goes, or the gateway
+  // could read that one first.
+  const id = resolveAuthProvider(provider);
   try {
-    const update = await layers.own.update((tx) => tx.setOrder(id, ids));
+    const update = await layers.own.update((tx) => tx.replaceOrder(id, ids, (key) => resolveAuthProvider(key) === id));
     return { path: layers.own.stateFile(update.snapshot), changed: update.changed, layer: layers.own.role };
   } catch (error) {
     if (!(error instanceof StoreMissingError)) throw error;

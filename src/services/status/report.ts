@@ -143,13 +143,7 @@ export function orderInputs(
   asked?: string,
 ): OrderInputs {
   const { config } = state.workspace;
-  // An order is found under the credentials' provider, else under the provider as the model names
-  // it (`x-ai`), keys compared lowercase: OpenClaw's resolveExplicitAuthOrderSelection.
-  const keys = [provider, ...(asked && asked !== provider ? [asked] : [])];
-  const orderOf = (orders: Readonly<Record<string, string[]>> | undefined) => findProviderValue(orders, keys);
-  const configOrder = orderOf(config.authOrder);
-  const agentOrder = orderOf(state.own.order);
-  const baseOrder = orderOf(state.base?.order);
+  const { agentOrder, baseOrder, configOrder } = explicitOrders(state, provider, asked);
   return {
     provider,
     profiles,
@@ -163,6 +157,26 @@ export function orderInputs(
     ...(forModel !== undefined ? { forModel } : {}),
     sharedEra: state.store.hasSharedStore,
     ownIds: new Set(Object.keys(state.own.profiles)),
+  };
+}
+
+/**
+ * A provider's explicit orders (the agent's, the layer underneath's, the config's) as the gateway
+ * finds them: under the credentials' provider, else under the provider as the model names it
+ * (`x-ai`), keys compared lowercase (OpenClaw's resolveExplicitAuthOrderSelection). `order` and
+ * the dashboard read them here too, so they edit the order status shows.
+ */
+export function explicitOrders(
+  state: AgentState,
+  provider: string,
+  asked?: string,
+): { agentOrder?: string[]; baseOrder?: string[]; configOrder?: string[] } {
+  const keys = [provider, ...(asked && asked !== provider ? [asked] : [])];
+  const orderOf = (orders: Readonly<Record<string, string[]>> | undefined) => findProviderValue(orders, keys);
+  return {
+    agentOrder: orderOf(state.own.order),
+    baseOrder: orderOf(state.base?.order),
+    configOrder: orderOf(state.workspace.config.authOrder),
   };
 }
 

@@ -200,6 +200,16 @@ export class AuthStoreTransaction {
   }
 
   /**
+   * Sets (or with `undefined` clears) a provider's order under `provider`, and drops the other
+   * keys `sameProvider` says name it too (`Anthropic` for `anthropic`): one list per provider.
+   */
+  replaceOrder(provider: string, ids: string[] | undefined, sameProvider: (key: string) => boolean): void {
+    const order = this.stateSection('order');
+    for (const key of Object.keys(order)) if (key !== provider && sameProvider(key)) delete order[key];
+    this.setOrder(provider, ids);
+  }
+
+  /**
    * A new profile joins the end of this layer's explicit order for its provider, if there is
    * one (OpenClaw's own login does the same to `auth.order`): otherwise it would never be tried.
    */
