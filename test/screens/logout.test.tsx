@@ -48,4 +48,3 @@ describe('logout screen', () => {
     expect(await waitForFrame(app, 'Which profile')).toMatch(/❯ groq:main/);
   });
 });
-
