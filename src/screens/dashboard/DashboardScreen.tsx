@@ -21,7 +21,7 @@ import { DoctorPanel } from './DoctorPanel.js';
 import { cursorIndex, isSelectable } from './dashboard-rows.js';
 import { confirmQuestion, modeHints, toneColor } from './dashboard-words.js';
 import { ExplainPanel } from './ExplainPanel.js';
-import { HELP_PANEL_LINES, HelpPanel } from './HelpPanel.js';
+import { HelpPanel, helpPanelLines } from './HelpPanel.js';
 import { dashboardLayout, storeLine, tableWindowRows } from './layout.js';
 import { detailEntries, ProfileDetails } from './ProfileDetails.js';
 import { ProfileTable } from './ProfileTable.js';
@@ -122,7 +122,7 @@ export function DashboardScreen({
       : undefined;
   const panelWanted = {
     details: details ? detailEntries({ ...details, now, width }).length + 3 : 0,
-    help: HELP_PANEL_LINES,
+    help: helpPanelLines(width),
     doctor: doctorLines,
     explain: explainLines,
     agents: ui.mode === 'agents' ? agentPanelLines(services.listAgents().length) : 0,
@@ -204,7 +204,7 @@ export function DashboardScreen({
         </Box>
       )}
       {details && <ProfileDetails {...details} now={now} width={width} height={layout.panel} />}
-      {ui.mode === 'help' && <HelpPanel height={layout.panel} />}
+      {ui.mode === 'help' && <HelpPanel width={width} height={layout.panel} />}
       {ui.mode === 'doctor' && (
         <DoctorPanel
           height={layout.panel}

@@ -1,26 +1,58 @@
 import { Box, Text } from 'ink';
+import { wrapText } from '../../components/text-layout.js';
 import { LIST_HELP } from './dashboard-keys.js';
 
-/** The lines the help takes whole: its border, its title, a line per key and the closing line. */
-export const HELP_PANEL_LINES = LIST_HELP.length + 4;
+/** The panel's border and padding. */
+const FRAME = 4;
+/** The key column: what a key does starts after it, and its continuation lines too. */
+const KEY = 10;
 
-/** Every key of the list; in `height` lines, as many as fit and a line that says how many did not. */
-export function HelpPanel({ height = HELP_PANEL_LINES }: { height?: number }) {
-  const room = Math.max(0, height - 4);
-  const shown = LIST_HELP.length <= room ? LIST_HELP : LIST_HELP.slice(0, room);
-  const left = LIST_HELP.length - shown.length;
+/** A key and what it does, as the lines that take at the panel's width. */
+interface HelpEntry {
+  key: string;
+  lines: string[];
+}
+
+/**
+ * Each key's help at `width` (the terminal's): what it does wraps under its own text, as the
+ * doctor's findings do, rather than lose its end at the border.
+ */
+export function helpEntries(width: number): HelpEntry[] {
+  const room = Math.max(8, width - FRAME - KEY);
+  return LIST_HELP.map(([key, action]) => ({ key, lines: wrapText(action, room) }));
+}
+
+/** The lines the help takes whole at `width`: its border, its title, each key's lines and the closing line. */
+export function helpPanelLines(width: number): number {
+  return helpEntries(width).reduce((sum, entry) => sum + entry.lines.length, 0) + 4;
+}
+
+/** Every key of the list; in `height` lines, the keys that fit whole and a line that says how many did not. */
+export function HelpPanel({ width, height = helpPanelLines(width) }: { width: number; height?: number }) {
+  const entries = helpEntries(width);
+  let room = Math.max(0, height - 4);
+  const shown: HelpEntry[] = [];
+  for (const entry of entries) {
+    if (entry.lines.length > room) break;
+    shown.push(entry);
+    room -= entry.lines.length;
+  }
+  const left = entries.length - shown.length;
   return (
     <Box flexDirection="column" borderStyle="round" borderColor="gray" paddingX={1}>
       <Text bold>Keys</Text>
-      {shown.map(([key, action]) => (
-        <Text key={key} wrap="truncate">
-          <Text bold>{key.padEnd(10)}</Text>
-          {action}
-        </Text>
-      ))}
+      {shown.flatMap(({ key, lines }) =>
+        lines.map((line, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a value's lines are positional.
+          <Text key={`${key}:${index}`} wrap="truncate">
+            <Text bold>{(index === 0 ? key : '').padEnd(KEY)}</Text>
+            {line}
+          </Text>
+        )),
+      )}
       {height > 3 && (
         <Text dimColor wrap="truncate">
-          {left > 0 ? `… ${left} more in a taller terminal. ` : ''}Any key closes this help.
+          {left > 0 ? `… ${left} more in a taller terminal; any key closes the help` : 'Any key closes this help.'}
         </Text>
       )}
     </Box>

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { LIST_HELP } from '../../src/screens/dashboard/dashboard-keys.js';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { createFakeServices, fakeState } from '../helpers/fake-services.js';
+import { type Rendered, renderApp, waitForFrame } from '../helpers/ink.js';
+
+// At 60 columns (README "The TUI": rows stay whole from 60 columns) what a panel or a step says
+// wraps under its own text instead of losing its end at the edge.
+
+const profiles = {
+  'anthropic:work': { type: 'token', provider: 'anthropic', token: fakeSecrets.setupToken('w') },
+  'groq:default': { type: 'api_key', provider: 'groq', key: fakeSecrets.groqKey() },
+};
+
+/** The lines inside the frame's box, without its border and padding. */
+function inBox(frame: string): string[] {
+  const lines = frame.split('\n');
+  const top = lines.findIndex((line) => line.startsWith('╭'));
+  const bottom = lines.findIndex((line) => line.startsWith('╰'));
+  return lines.slice(top + 1, bottom).map((line) => line.replace(/^│ /, '').replace(/ *│$/, ''));
+}
+
+/**
+ * What a labelled value says over all its lines: the continuation lines are the ones with
+ * nothing in the label column; a line that ended after a `/` goes on with no space.
+ */
+function labelled(lines: readonly string[], label: string, column: number): string {
+  const start = lines.findIndex((line) => line.slice(0, column).trim() === label);
+  if (start === -1) throw new Error(`no ${label} in:\n${lines.join('\n')}`);
+  let value = (lines[start] ?? '').slice(column).trimEnd();
+  for (const line of lines.slice(start + 1)) {
+    if (line.slice(0, column).trim() !== '') break;
+    const more = line.slice(column).trimEnd();
+    if (more === '') break;
+    value += value.endsWith('/') ? more : ` ${more}`;
+  }
+  return value;
+}
+
+function expectWithin(app: Rendered, columns: number) {
+  for (const line of app.frame().split('\n')) expect(line.length, line).toBeLessThanOrEqual(columns);
+}
+
+describe('at 60 columns nothing is cut', () => {
+  it('the help wraps what each key does under its text: every word is there, and no …', async () => {
+    const services = createFakeServices({ state: fakeState(profiles) });
+    const app = await renderApp(services, { name: 'dashboard' });
+    await waitForFrame(app, 'anthropic:work');
+    await app.resize(60, 50);
+    await app.type('?');
+    const frame = await waitForFrame(app, 'Keys');
+    expectWithin(app, 60);
+    const lines = inBox(frame);
+    for (const [key, help] of LIST_HELP) expect(labelled(lines, key, 10), key).toBe(help);
+    expect(lines.join('\n')).not.toContain('…');
+  });
+
+  it('in a short terminal the help shows the keys that fit whole and says how many did not', async () => {
+    const services = createFakeServices({ state: fakeState(profiles) });
+    const app = await renderApp(services, { name: 'dashboard' });
+    await waitForFrame(app, 'anthropic:work');
+    await app.resize(60, 14);
+    await app.type('?');
+    const frame = await waitForFrame(app, 'Keys');
+    expect(frame.split('\n').length).toBeLessThanOrEqual(13);
+    const lines = inBox(frame);
+    const more = lines.at(-1) ?? '';
+    const left = Number(/… (\d+) more in a taller terminal/.exec(more)?.[1]);
+    const keys = lines.slice(1, -1).filter((line) => line.slice(0, 10).trim() !== '');
+    expect(keys.length + left).toBe(LIST_HELP.length);
+    for (const [key, help] of LIST_HELP.slice(0, keys.length)) expect(labelled(lines, key, 10)).toBe(help);
+  });
+});
