@@ -157,7 +157,9 @@ describe('dashboard: what was cut', () => {
     expect(app.frame()).toContain('JSON files (OpenClaw ≤ 2026.6.1) · …/auth-profiles.json');
     await app.resize(100);
     await app.press('enter');
-    await waitForFrame(app, /source\s+this agent · .*auth-profiles\.json/);
+    // The details wrap the path whole under its label, after a `/`: the file name on one line.
+    const details = await waitForFrame(app, /source\s+this agent · \/home\//);
+    expect(details).toMatch(/\/agent\/ *│\n│ {13}auth-profiles\.json/);
     await app.press('escape');
     await app.type('d');
     await app.type('y');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LIST_HELP } from '../../src/screens/dashboard/dashboard-keys.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
-import { createFakeServices, fakeState } from '../helpers/fake-services.js';
+import { createFakeServices, fakeState, fakeWorkspace } from '../helpers/fake-services.js';
 import { type Rendered, renderApp, waitForFrame } from '../helpers/ink.js';
 
 // At 60 columns (README "The TUI": rows stay whole from 60 columns) what a panel or a step says
@@ -69,5 +69,28 @@ describe('at 60 columns nothing is cut', () => {
     const keys = lines.slice(1, -1).filter((line) => line.slice(0, 10).trim() !== '');
     expect(keys.length + left).toBe(LIST_HELP.length);
     for (const [key, help] of LIST_HELP.slice(0, keys.length)) expect(labelled(lines, key, 10)).toBe(help);
+  });
+
+  it('the details keep a long store path whole, broken after a `/`, its file name on one line', async () => {
+    // A profile the agent inherits from the main agent: the longest source label beside the path.
+    const workspace = fakeWorkspace({
+      agentId: 'ops',
+      agentDir: '/home/someone-with-a-long-name/.openclaw/agents/ops/agent',
+      mainAgentDir: '/home/someone-with-a-long-name/.openclaw/agents/main/agent',
+      isMain: false,
+    });
+    const state = fakeState({}, {}, workspace);
+    const mainPath = `${workspace.mainAgentDir}/auth-profiles.json`;
+    state.base = { ...state.own, path: mainPath, profilesDoc: { version: 1, profiles }, profiles };
+    const services = createFakeServices({ state, workspace });
+    const app = await renderApp(services, { name: 'dashboard' });
+    await waitForFrame(app, 'anthropic:work');
+    await app.resize(60, 30);
+    await app.press('enter');
+    const frame = await waitForFrame(app, /provider\s+anthropic/);
+    expectWithin(app, 60);
+    const lines = inBox(frame);
+    expect(labelled(lines, 'source', 12)).toBe(`inherited from the main agent · ${mainPath}`);
+    expect(lines.some((line) => /(^|\/)auth-profiles\.json$/.test(line.slice(12).trim()))).toBe(true);
   });
 });

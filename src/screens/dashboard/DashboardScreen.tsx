@@ -23,7 +23,7 @@ import { confirmQuestion, modeHints, toneColor } from './dashboard-words.js';
 import { ExplainPanel } from './ExplainPanel.js';
 import { HelpPanel, helpPanelLines } from './HelpPanel.js';
 import { dashboardLayout, storeLine, tableWindowRows } from './layout.js';
-import { detailEntries, ProfileDetails } from './ProfileDetails.js';
+import { detailsPanelLines, ProfileDetails } from './ProfileDetails.js';
 import { ProfileTable } from './ProfileTable.js';
 import { useDashboardActions } from './use-dashboard-actions.js';
 import { useDashboardUi } from './use-dashboard-ui.js';
@@ -121,7 +121,7 @@ export function DashboardScreen({
         }
       : undefined;
   const panelWanted = {
-    details: details ? detailEntries({ ...details, now, width }).length + 3 : 0,
+    details: details ? detailsPanelLines({ ...details, now, width }) : 0,
     help: helpPanelLines(width),
     doctor: doctorLines,
     explain: explainLines,

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { fitPath, textWidth } from '../../components/text-layout.js';
+import { wrapText } from '../../components/text-layout.js';
 import { formatDateTime, formatRelative } from '../../services/durations.js';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
 import type { ProfileReport } from '../../services/status/report.js';
@@ -12,7 +12,7 @@ interface DetailsProps {
   storePath: string;
   now: number;
   probe?: ProbeOutcome | undefined;
-  /** The terminal's width: a long store path is cut from the left, its file name kept. */
+  /** The terminal's width: a long value wraps under itself, a path after a `/`. */
   width: number;
 }
 
@@ -20,14 +20,24 @@ const LABEL = 12;
 /** The panel's border and padding. */
 const FRAME = 4;
 
-/** The lines of the details, label and value (shown safely), the empty ones left out. */
-export function detailEntries({ profile, stats, storePath, now, probe, width }: DetailsProps): Array<[string, string]> {
+/**
+ * The details, each label with its value (shown safely) as the lines it takes at `width`, the
+ * empty ones left out. A value wraps under itself rather than lose its end at the border: the
+ * store path whole (it breaks after a `/`, its file name kept whole), a probe's answer, a reason.
+ */
+export function detailEntries({
+  profile,
+  stats,
+  storePath,
+  now,
+  probe,
+  width,
+}: DetailsProps): Array<[string, string[]]> {
   const source = {
     inherited: 'inherited from the main agent',
     shared: 'shared store (every agent)',
     local: 'this agent',
   }[profile.layer];
-  const pathRoom = width - FRAME - LABEL - textWidth(source) - 3;
   const entries: Array<[string, string | null | undefined]> = [
     ['provider', profile.provider],
     ['type', profile.type],
@@ -45,7 +55,7 @@ export function detailEntries({ profile, stats, storePath, now, probe, width }: 
         ? `#${profile.orderPosition}${profile.next ? ' (next)' : ''}`
         : `not tried${profile.notTried ? `: ${profile.notTried}` : ''}`,
     ],
-    ['source', `${source} · ${fitPath(shown(storePath), Math.max(12, pathRoom))}`],
+    ['source', `${source} · ${storePath}`],
     ['email', profile.email],
     ['name', profile.displayName],
     ['cooldown', profile.cooldownUntil !== null ? `until ${formatDateTime(profile.cooldownUntil)}` : null],
@@ -67,27 +77,46 @@ export function detailEntries({ profile, stats, storePath, now, probe, width }: 
         : null,
     ],
   ];
-  return entries.flatMap(([label, value]) => (value ? [[label, label === 'source' ? value : shown(value)]] : []));
+  const room = Math.max(8, width - FRAME - LABEL);
+  return entries.flatMap(([label, value]) => (value ? [[label, wrapText(shown(value), room)]] : []));
 }
 
-/** Everything known about one profile (Enter on the dashboard), in `height` lines at most. */
+/** The lines the details take whole at `width`: the border, the profile's id and each value's lines. */
+export function detailsPanelLines(props: DetailsProps): number {
+  return detailEntries(props).reduce((sum, [, lines]) => sum + lines.length, 0) + 3;
+}
+
+/**
+ * Everything known about one profile (Enter on the dashboard), in `height` lines at most: the
+ * details that fit whole, and a line that says how many did not.
+ */
 export function ProfileDetails(props: DetailsProps & { height?: number }) {
   const entries = detailEntries(props);
-  const room = Math.max(0, (props.height ?? entries.length + 3) - 3);
-  const fits = entries.length <= room;
+  const whole = entries.reduce((sum, [, lines]) => sum + lines.length, 0);
+  const room = Math.max(0, (props.height ?? whole + 3) - 3);
+  const fits = whole <= room;
   // A line says how many did not fit, when there is room for it and for one of them.
-  const kept = fits ? entries : entries.slice(0, room >= 2 ? room - 1 : room);
+  let left = fits ? room : room >= 2 ? room - 1 : room;
+  const kept: typeof entries = [];
+  for (const entry of entries) {
+    if (entry[1].length > left) break;
+    kept.push(entry);
+    left -= entry[1].length;
+  }
   return (
     <Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1}>
       <Text bold wrap="truncate">
         {shown(props.profile.id)}
       </Text>
-      {kept.map(([label, value]) => (
-        <Text key={label} wrap="truncate">
-          <Text dimColor>{label.padEnd(LABEL)}</Text>
-          {value}
-        </Text>
-      ))}
+      {kept.flatMap(([label, lines]) =>
+        lines.map((line, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a value's lines are positional.
+          <Text key={`${label}:${index}`} wrap="truncate">
+            <Text dimColor>{(index === 0 ? label : '').padEnd(LABEL)}</Text>
+            {line}
+          </Text>
+        )),
+      )}
       {!fits && room >= 2 && (
         <Text dimColor wrap="truncate">
           … {entries.length - kept.length} more in a taller terminal
