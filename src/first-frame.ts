@@ -1,6 +1,6 @@
 import { paintText } from './commands/colour.js';
 import { hintsFor } from './components/key-table.js';
-import { headerLines, packHints, type Styled } from './components/text-layout.js';
+import { headerLines, packHints, type Styled, wrapText } from './components/text-layout.js';
 import type { Screen } from './navigation.js';
 import { fitColumns } from './screens/dashboard/columns.js';
 import { LIST_KEYS } from './screens/dashboard/dashboard-keys.js';
@@ -12,6 +12,7 @@ import {
 } from './screens/dashboard/dashboard-rows.js';
 import { dashboardLayout, storeLine, tableWindowRows } from './screens/dashboard/layout.js';
 import { rowSegments, type Segment } from './screens/dashboard/row-text.js';
+import { WELCOME, WELCOME_LABEL, welcomeRow } from './screens/onboard/welcome-lines.js';
 import type { AgentState } from './services/profiles/agent-state.js';
 import { buildStatusReport } from './services/status/report.js';
 import { describeStore, layerLabel, summaryParts } from './services/status/words.js';
@@ -54,12 +55,16 @@ export function plainFirstFrame(
     return [
       ...header('onboard'),
       '',
-      line([
-        { text: 'Welcome. This sets up a credential for an AI provider, where the gateway reads it.', bold: true },
-      ]),
+      ...wrapText(WELCOME, size.columns).map((text) => line([{ text, bold: true }])),
       '',
-      line([{ text: 'state dir'.padEnd(12), dim: true }, { text: state.workspace.stateDir }]),
-      line([{ text: 'agent'.padEnd(12), dim: true }, { text: `${agent} (${state.workspace.agentDir})` }]),
+      ...[
+        ['state dir', state.workspace.stateDir],
+        ['agent', `${agent} (${state.workspace.agentDir})`],
+      ].flatMap(([label = '', value = '']) =>
+        welcomeRow(shown(value), size.columns).map((text, index) =>
+          line([{ text: (index === 0 ? label : '').padEnd(WELCOME_LABEL), dim: true }, { text }]),
+        ),
+      ),
     ];
   }
   if (screen.name !== 'dashboard') return undefined;

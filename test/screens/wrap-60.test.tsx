@@ -93,4 +93,35 @@ describe('at 60 columns nothing is cut', () => {
     expect(labelled(lines, 'source', 12)).toBe(`inherited from the main agent · ${mainPath}`);
     expect(lines.some((line) => /(^|\/)auth-profiles\.json$/.test(line.slice(12).trim()))).toBe(true);
   });
+
+  it("the welcome step's lines are whole: the store, why, and what needs Claude Code", async () => {
+    const workspace = fakeWorkspace({
+      home: '/home/someone-with-a-long-name',
+      stateDir: '/home/someone-with-a-long-name/.openclaw',
+      agentDir: '/home/someone-with-a-long-name/.openclaw/agents/main/agent',
+      mainAgentDir: '/home/someone-with-a-long-name/.openclaw/agents/main/agent',
+    });
+    const state = fakeState({}, {}, workspace);
+    const evidence = 'auth.sharedStore = state-db in /home/someone-with-a-long-name/.openclaw/state/openclaw.sqlite';
+    state.generation = { ...state.generation, openclawVersion: '2026.9.6', evidence };
+    const services = createFakeServices({
+      state,
+      workspace,
+      findClaude: () => {
+        throw new Error('claude not found');
+      },
+    });
+    const app = await renderApp(services, { name: 'onboard' });
+    await waitForFrame(app, 'Welcome');
+    await app.resize(60, 30);
+    const frame = await waitForFrame(app, 'because');
+    expectWithin(app, 60);
+    const lines = frame.split('\n');
+    expect(labelled(lines, 'state dir', 12)).toBe(workspace.stateDir);
+    expect(labelled(lines, 'agent', 12)).toBe(`main (${workspace.agentDir})`);
+    expect(labelled(lines, 'writes for', 12)).toBe('JSON files (OpenClaw ≤ 2026.6.1), seen 2026.9.6');
+    expect(labelled(lines, 'because', 12)).toBe(evidence);
+    expect(labelled(lines, 'claude', 12)).toBe('not found (the setup-token method needs Claude Code)');
+    expect(frame).not.toContain('…');
+  });
 });

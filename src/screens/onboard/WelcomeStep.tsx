@@ -1,12 +1,15 @@
 import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
 import { useKeys } from '../../components/key-router.js';
+import { wrapText } from '../../components/text-layout.js';
 import { useNavigation, useServices } from '../../contexts.js';
 import type { AgentStateView } from '../../hooks/use-agent-state.js';
+import { useTerminalSize } from '../../hooks/use-terminal-size.js';
 import { listAgentProfiles, listEnvCredentials } from '../../services/profiles/agent-state.js';
 import { describeStore, storeReport } from '../../services/store/report.js';
 import { shown } from '../../services/terminal-text.js';
 import { useClaudePath } from './use-claude-path.js';
+import { WELCOME, WELCOME_LABEL, welcomeRow } from './welcome-lines.js';
 
 /** What authdeck found before anything is asked: where, which agent, what exists, claude. */
 export function WelcomeStep({
@@ -20,6 +23,7 @@ export function WelcomeStep({
   const services = useServices();
   const { canGoBack } = useNavigation();
   const { workspace } = services;
+  const { columns } = useTerminalSize();
   // Esc is the wizard's: at this first step it leaves (back to the dashboard when it opened the wizard).
   useKeys((input, key) => {
     if (key.return) onContinue();
@@ -32,15 +36,21 @@ export function WelcomeStep({
   // Which OpenClaw the saves are written for, and why: a wrong guess here is a gateway that refuses to start.
   const store = agent.state ? storeReport(agent.state) : undefined;
   const env = agent.state ? listEnvCredentials(agent.state) : [];
-  const row = (label: string, value: string) => (
-    <Text wrap="truncate">
-      <Text dimColor>{label.padEnd(12)}</Text>
-      {shown(value)}
-    </Text>
-  );
+  const row = (label: string, value: string) =>
+    welcomeRow(shown(value), columns).map((line, index) => (
+      // biome-ignore lint/suspicious/noArrayIndexKey: a value's lines are positional.
+      <Text key={`${label}:${index}`} wrap="truncate">
+        <Text dimColor>{(index === 0 ? label : '').padEnd(WELCOME_LABEL)}</Text>
+        {line}
+      </Text>
+    ));
   return (
     <Box flexDirection="column">
-      <Text bold>Welcome. This sets up a credential for an AI provider, where the gateway reads it.</Text>
+      {wrapText(WELCOME, columns).map((line) => (
+        <Text key={line} bold>
+          {line}
+        </Text>
+      ))}
       <Box flexDirection="column" marginTop={1}>
         {row('state dir', workspace.stateDir)}
         {row('agent', `${workspace.agentId} (${workspace.agentDir})`)}
