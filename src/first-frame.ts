@@ -1,5 +1,6 @@
 import { paintText } from './commands/colour.js';
 import { hintsFor } from './components/key-table.js';
+import { summaryLines } from './components/summary-lines.js';
 import { headerLines, packHints, type Styled, wrapText } from './components/text-layout.js';
 import type { Screen } from './navigation.js';
 import { fitColumns } from './screens/dashboard/columns.js';
@@ -10,12 +11,18 @@ import {
   isSelectable,
   visibleWindow,
 } from './screens/dashboard/dashboard-rows.js';
-import { dashboardLayout, storeLine, tableWindowRows } from './screens/dashboard/layout.js';
+import {
+  dashboardLayout,
+  storeLines,
+  tableWindowRows,
+  warningBlocks,
+  warningsLeftLine,
+} from './screens/dashboard/layout.js';
 import { rowSegments, type Segment } from './screens/dashboard/row-text.js';
 import { WELCOME, WELCOME_LABEL, welcomeRow } from './screens/onboard/welcome-lines.js';
 import type { AgentState } from './services/profiles/agent-state.js';
 import { buildStatusReport } from './services/status/report.js';
-import { describeStore, layerLabel, summaryParts } from './services/status/words.js';
+import { credentialsPath, describeStore, layerLabel } from './services/status/words.js';
 import { shown } from './services/terminal-text.js';
 
 /**
@@ -88,30 +95,38 @@ export function plainFirstFrame(
   // The same layout the dashboard computes for its first frame (layout.ts): the same lines fit.
   const hints = hintsFor(LIST_KEYS, { row: selected && isSelectable(selected) ? selected : undefined, filter: '' });
   const title = headerLines('dashboard', shown(agent), size.columns);
+  const warnings = warningBlocks(
+    report.warnings.map((warning) => shown(warning)),
+    size.columns,
+  );
+  const store = storeLines(
+    describeStore(report.store),
+    shown(credentialsPath(report.store, report.storePath)),
+    size.columns,
+  );
+  const summary = summaryLines(report, size.columns);
   const layout = dashboardLayout({
     rows: size.rows,
     title: title.length,
     fixed: 0,
-    warnings: report.warnings.length,
+    summary: summary.length,
+    warnings: warnings.map((lines) => lines.length),
+    store: store.length,
     hints: packHints(hints, size.columns).length,
   });
   const tableRows = tableWindowRows(layout.table, rows.length);
   const top = visibleWindow(rows.length, cursor, tableRows, 0);
-  const summary = summaryParts(report).flatMap((part, index): Segment[] => [
-    ...(index > 0 ? [{ text: ' · ', dim: true }] : []),
-    part.color ? { text: part.text, color: part.color } : { text: part.text, dim: true },
-  ]);
   const more = rows.length - top - tableRows;
   return [
     ...title.map((pieces) => line(pieces)),
     ...(layout.spaced ? [''] : []),
-    ...(layout.summary ? [line(summary)] : []),
-    ...(layout.store
-      ? [line([{ text: storeLine(describeStore(report.store), shown(report.storePath), size.columns), dim: true }])]
-      : []),
-    ...report.warnings
+    ...summary.slice(0, layout.summary).map((pieces) => line(pieces)),
+    ...store.slice(0, layout.store).map((text) => line([{ text, dim: true }])),
+    ...warnings
       .slice(0, layout.warnings)
-      .map((warning) => line([{ text: `! ${shown(warning)}`, color: 'yellow' }])),
+      .flat()
+      .map((pieces) => line(pieces)),
+    ...(layout.warningsLeft ? [line(warningsLeftLine(warnings.length - layout.warnings, layout.warnings))] : []),
     ...(layout.spaced ? [''] : []),
     ...rows
       .slice(top, top + tableRows)

@@ -179,15 +179,22 @@ export function headerPieces(title: string, agentId: string): Styled[] {
 
 /** The header's lines at `width`: whole pieces move to the next line; one wider than a line wraps. */
 export function headerLines(title: string, agentId: string, width: number): Styled[][] {
-  const pieces = headerPieces(title, agentId);
+  return pieceLines(headerPieces(title, agentId), { text: ' ' }, width);
+}
+
+/**
+ * Pieces joined by `separator` at `width`: a piece that does not fit on the line moves whole to
+ * the next one (the separator is not drawn at the break); one wider than a line wraps.
+ */
+export function pieceLines(pieces: readonly Styled[], separator: Styled, width: number): Styled[][] {
   const rows = packRows(
     pieces.map((piece) => textWidth(piece.text)),
-    1,
+    textWidth(separator.text),
     width,
   );
   return rows.flatMap((row) =>
     wrapStyled(
-      row.flatMap((index, position) => [...(position > 0 ? [{ text: ' ' }] : []), pieces[index] as Styled]),
+      row.flatMap((index, position) => [...(position > 0 ? [separator] : []), pieces[index] as Styled]),
       width,
     ),
   );

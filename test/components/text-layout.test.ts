@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitPath, headerLines, packHints, wrapStyled, wrapText } from '../../src/components/text-layout.js';
-import { dashboardLayout, storeLine } from '../../src/screens/dashboard/layout.js';
+import { dashboardLayout, storeLines } from '../../src/screens/dashboard/layout.js';
 
 describe('text laid out before it is drawn', () => {
   it('wraps at spaces, breaks a path after a slash, cuts a word longer than a line, and marks lines left out', () => {
@@ -23,10 +23,19 @@ describe('text laid out before it is drawn', () => {
     expect(fitPath(path, 40)).toBe('…/agents/main/agent/auth-profiles.json');
     expect(fitPath(path, 20)).toBe('…/auth-profiles.json');
     expect(fitPath(path, 10)).toBe('…iles.json');
-    expect(storeLine('JSON files (OpenClaw ≤ 2026.6.1)', path, 80)).toBe(
+    expect(storeLines('JSON files (OpenClaw ≤ 2026.6.1)', path, 80)).toEqual([
       'JSON files (OpenClaw ≤ 2026.6.1) · …/agents/main/agent/auth-profiles.json',
-    );
-    expect(storeLine('JSON files (OpenClaw ≤ 2026.6.1)', path, 32)).toBe('…/main/agent/auth-profiles.json');
+    ]);
+    // No room for the file name beside the description: the path gets a line; neither is cut.
+    expect(storeLines('JSON files (OpenClaw ≤ 2026.6.1)', path, 32)).toEqual([
+      'JSON files (OpenClaw ≤ 2026.6.1)',
+      '· …/agent/auth-profiles.json',
+    ]);
+    const sqlite = '/tmp/tmp.vycf6qY3W6/.openclaw/state/openclaw.sqlite';
+    expect(storeLines('shared SQLite (OpenClaw 2026.8.1+), seen 2026.9.6', sqlite, 60)).toEqual([
+      'shared SQLite (OpenClaw 2026.8.1+), seen 2026.9.6',
+      `· ${sqlite}`,
+    ]);
   });
 
   it('keeps the help key when the hint bar is cut to fewer lines', () => {
@@ -61,15 +70,26 @@ describe('the dashboard layout', () => {
         for (const panel of [undefined, 5, 26])
           for (const fixed of [0, 1, 3]) {
             const title = 2;
-            const layout = dashboardLayout({ rows, title, fixed, warnings: 2, hints, ...(panel ? { panel } : {}) });
+            const warnings = [1, 3];
+            const layout = dashboardLayout({
+              rows,
+              title,
+              fixed,
+              summary: 1,
+              warnings,
+              store: 2,
+              hints,
+              ...(panel ? { panel } : {}),
+            });
             const spacers = layout.spaced ? (layout.hints > 0 ? 3 : 2) : 0;
             const used =
               title +
               fixed +
               spacers +
-              Number(layout.summary) +
-              Number(layout.store) +
-              layout.warnings +
+              layout.summary +
+              layout.store +
+              warnings.slice(0, layout.warnings).reduce((sum, lines) => sum + lines, 0) +
+              Number(layout.warningsLeft) +
               layout.panel +
               layout.hints +
               layout.table;
@@ -80,11 +100,35 @@ describe('the dashboard layout', () => {
           }
   });
 
-  it('gives way in order: blank lines, warnings, the store line, hints, the counts; the table keeps three rows', () => {
-    const at = (rows: number) => dashboardLayout({ rows, title: 1, fixed: 0, warnings: 1, hints: 2 });
-    expect(at(30)).toMatchObject({ spaced: true, summary: true, store: true, warnings: 1, hints: 2, table: 20 });
-    expect(at(12)).toMatchObject({ spaced: false, summary: true, store: true, warnings: 1, hints: 2, table: 5 });
-    expect(at(8)).toMatchObject({ spaced: false, summary: true, store: false, warnings: 0, hints: 1, table: 4 });
-    expect(at(6)).toMatchObject({ summary: false, hints: 0, table: 4 });
+  it('gives way in order: blank lines, hints but ? help, the store, warnings, the counts; the table keeps three rows', () => {
+    const at = (rows: number) =>
+      dashboardLayout({ rows, title: 1, fixed: 0, summary: 1, warnings: [1], store: 1, hints: 2 });
+    expect(at(30)).toMatchObject({ spaced: true, summary: 1, store: 1, warnings: 1, hints: 2, table: 20 });
+    expect(at(12)).toMatchObject({ spaced: false, summary: 1, store: 1, warnings: 1, hints: 2, table: 5 });
+    expect(at(10)).toMatchObject({ spaced: false, summary: 1, store: 1, warnings: 1, hints: 1, table: 4 });
+    expect(at(9)).toMatchObject({ summary: 1, store: 0, warnings: 1, warningsLeft: false, hints: 1, table: 4 });
+    expect(at(8)).toMatchObject({ summary: 1, store: 0, warnings: 0, hints: 1, table: 4 });
+    expect(at(6)).toMatchObject({ summary: 0, hints: 0, table: 4 });
+  });
+
+  it('shows a warning whole or not at all, and says how many did not fit', () => {
+    // 60×14 with two warnings of three lines: the store and the rest of the hints give way to them.
+    const layout = dashboardLayout({ rows: 14, title: 1, fixed: 0, summary: 1, warnings: [3, 3], store: 2, hints: 3 });
+    expect(layout).toMatchObject({ summary: 1, store: 0, warnings: 2, warningsLeft: false, hints: 1, table: 4 });
+    // One line short of both: the first, and a line for the second.
+    const shorter = dashboardLayout({ rows: 13, title: 1, fixed: 0, summary: 1, warnings: [3, 3], store: 2, hints: 3 });
+    expect(shorter).toMatchObject({ warnings: 1, warningsLeft: true, table: 4 });
+    // Beside a panel, a line says they are there.
+    const panel = dashboardLayout({
+      rows: 15,
+      title: 1,
+      fixed: 0,
+      summary: 1,
+      warnings: [3, 3],
+      store: 2,
+      hints: 1,
+      panel: 9,
+    });
+    expect(panel).toMatchObject({ panel: 9, summary: 1, warnings: 0, warningsLeft: true, table: 1 });
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { AppServices } from '../../src/app-services.js';
 import { LIST_HELP } from '../../src/screens/dashboard/dashboard-keys.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { createFakeServices, fakeState, fakeWorkspace } from '../helpers/fake-services.js';
@@ -123,5 +124,98 @@ describe('at 60 columns nothing is cut', () => {
     expect(labelled(lines, 'because', 12)).toBe(evidence);
     expect(labelled(lines, 'claude', 12)).toBe('not found (the setup-token method needs Claude Code)');
     expect(frame).not.toContain('…');
+  });
+});
+
+/** Two plugin warnings, each three lines at 60 columns. */
+const WARNINGS = [
+  'openai: the codex plugin is not installed, so the gateway cannot run its models; fix: `openclaw plugins install @openclaw/codex`, then restart the gateway',
+  'groq: the groq plugin is switched off, so the gateway does not use its credentials; fix: `openclaw plugins enable groq`, then restart the gateway',
+];
+
+/** The dashboard's frame as one line of words: what wrapped reads as it was written. */
+const words = (app: Rendered) => app.frame().replace(/\s+/g, ' ');
+
+/** With a key for OpenAI (the provider in use when no model is set), the counts take one line. */
+const withOpenai = {
+  ...profiles,
+  'openai:default': { type: 'api_key', provider: 'openai', key: fakeSecrets.openaiKey() },
+};
+
+describe('the dashboard at 60 columns', () => {
+  it('the counts move whole to a second line rather than lose the one to read', async () => {
+    const app = await renderApp(createFakeServices({ state: fakeState(profiles) }), { name: 'dashboard' });
+    await waitForFrame(app, 'anthropic:work');
+    await app.resize(60, 30);
+    const lines = app.frame().split('\n');
+    expect(lines).toContain('1 provider in use without a credential');
+    expect(app.frame()).not.toMatch(/1 pr…/);
+  });
+
+  it('the store line keeps which OpenClaw it writes for whole, the path on a line of its own', async () => {
+    const state = fakeState(profiles);
+    state.generation = { ...state.generation, openclawVersion: '2026.9.6' };
+    const app = await renderApp(createFakeServices({ state }), { name: 'dashboard' });
+    await waitForFrame(app, 'anthropic:work');
+    await app.resize(60, 30);
+    const lines = app.frame().split('\n');
+    const at = lines.findIndex((line) => line.startsWith('JSON files'));
+    expect(lines[at]).toBe('JSON files (OpenClaw ≤ 2026.6.1), seen 2026.9.6');
+    expect(lines[at + 1]).toBe('· /home/me/.openclaw/agents/main/agent/auth-profiles.json');
+  });
+
+  it('a message is whole, however many lines it takes', async () => {
+    const services = createFakeServices({ state: fakeState(profiles) });
+    const remove = services.removeProfile;
+    const note = 'no gateway is running at ws://127.0.0.1:18789; it reads the store when it starts';
+    services.removeProfile = (async (id: string) => ({
+      ...(await remove(id)),
+      gatewayNote: { line: note, warning: false },
+    })) as AppServices['removeProfile'];
+    const app = await renderApp(services, { name: 'dashboard' });
+    await waitForFrame(app, 'anthropic:work');
+    await app.resize(60, 30);
+    await app.type('d');
+    await app.type('y');
+    await waitForFrame(app, 'Removed anthropic:work');
+    await waitForFrame(app, 'when it starts');
+    expect(words(app)).toContain(
+      `Removed anthropic:work from /home/me/.openclaw/agents/main/agent/auth-profiles.json; ${note}`,
+    );
+  });
+
+  it('at 60×14 both warnings show whole: the rest of the hints and the store give way first', async () => {
+    const services = createFakeServices({ state: fakeState(withOpenai) });
+    services.pluginWarningLines = WARNINGS;
+    const app = await renderApp(services, { name: 'dashboard' });
+    await waitForFrame(app, 'anthropic:work');
+    await app.resize(60, 14);
+    await waitForFrame(app, '! groq:');
+    expectWithin(app, 60);
+    expect(app.frame().split('\n').length).toBeLessThanOrEqual(13);
+    for (const warning of WARNINGS) expect(words(app)).toContain(`! ${warning}`);
+    // The hint bar is down to its first line, `? help` at its end; the table keeps its rows.
+    expect(app.frame().split('\n').at(-1)).toMatch(/\? help$/);
+    expect(app.frame()).toMatch(/▸ .*anthropic:work/);
+    expect(app.frame()).toMatch(/… \d+ more below/);
+    expect(app.frame()).not.toContain('JSON files');
+  });
+
+  it('beside a panel a warning shows whole or a line says it is there, never half of it', async () => {
+    const services = createFakeServices({ state: fakeState(profiles) });
+    services.pluginWarningLines = WARNINGS;
+    const app = await renderApp(services, { name: 'dashboard' });
+    await waitForFrame(app, 'anthropic:work');
+    await app.resize(60, 20);
+    await waitForFrame(app, '! groq:');
+    await app.press('enter');
+    await waitForFrame(app, /provider\s+anthropic/);
+    expect(app.frame().split('\n').length).toBeLessThanOrEqual(19);
+    const said = words(app);
+    for (const warning of WARNINGS) {
+      const start = warning.slice(0, 30);
+      if (said.includes(start)) expect(said).toContain(warning);
+    }
+    expect(said).toMatch(/! (1 more warning|2 warnings): `authdeck status`/);
   });
 });

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Header } from '../../components/Header.js';
 import { KeyHints } from '../../components/KeyHints.js';
 import { StyledLines } from '../../components/StyledLines.js';
-import { SummaryLine } from '../../components/SummaryLine.js';
+import { summaryLines } from '../../components/summary-lines.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { headerLines, packHints, wrapStyled, wrapText } from '../../components/text-layout.js';
@@ -22,7 +22,7 @@ import { cursorIndex, isSelectable } from './dashboard-rows.js';
 import { confirmQuestion, modeHints, toneColor } from './dashboard-words.js';
 import { ExplainPanel } from './ExplainPanel.js';
 import { HelpPanel, helpPanelLines } from './HelpPanel.js';
-import { dashboardLayout, storeLine, tableWindowRows } from './layout.js';
+import { dashboardLayout, fixedRoom, storeLines, tableWindowRows, warningBlocks, warningsLeftLine } from './layout.js';
 import { detailsPanelLines, ProfileDetails } from './ProfileDetails.js';
 import { ProfileTable } from './ProfileTable.js';
 import { useDashboardActions } from './use-dashboard-actions.js';
@@ -90,14 +90,19 @@ export function DashboardScreen({
     selectedNow?.kind === 'profile' &&
     (report?.profiles.filter((profile) => profile.provider === selectedNow.profile.provider).length ?? 0) > 1;
   const hints = modeHints(ui.mode, { row: selectedNow, filter: ui.filter, reorderable }, { fixable: doctorFixable });
-  const errorLines = error ? wrapStyled([{ text: `! ${shown(error)}`, color: 'red' }], width, 3) : [];
+  const titleLines = headerLines('dashboard', shown(services.workspace.agentId), width).length;
+  // An error or a message says what happened: whole, unless the terminal is too short for it.
+  const messageRoom = fixedRoom(height, titleLines);
+  const errorLines = error ? wrapStyled([{ text: `! ${shown(error)}`, color: 'red' }], width, messageRoom) : [];
   // A warning ends with its fix (a command to copy): it wraps rather than lose it at the edge.
-  const warningLines = (report?.warnings ?? []).flatMap((warning) =>
-    wrapStyled([{ text: shown(warning), color: 'yellow' }], width - 2, 5).map((line, index) => [
-      { text: index === 0 ? '! ' : '  ', color: 'yellow' },
-      ...line,
-    ]),
+  const warnings = warningBlocks(
+    (report?.warnings ?? []).map((warning) => shown(warning)),
+    width,
   );
+  const summary = report ? summaryLines(report, width) : [[{ text: loading ? 'Reading the store…' : ' ', dim: true }]];
+  const store = report
+    ? storeLines(describeStore(report.store), shown(credentialsPath(report.store, report.storePath)), width)
+    : [];
   const filterLines =
     ui.mode === 'filter'
       ? wrapText(filterField.value === '' ? ' type to filter' : `${filterField.value} `, width - 2).length
@@ -109,7 +114,7 @@ export function DashboardScreen({
       ? wrapStyled(confirmQuestion(selectedNow.profile, state), width, 4)
       : [];
   const messageLines = ui.message
-    ? wrapStyled([{ text: shown(ui.message.text), ...toneColor(ui.message.tone) }], width, 3)
+    ? wrapStyled([{ text: shown(ui.message.text), ...toneColor(ui.message.tone) }], width, messageRoom)
     : [];
   const details =
     ui.mode === 'details' && selectedNow?.kind === 'profile' && state
@@ -129,9 +134,11 @@ export function DashboardScreen({
   };
   const layout = dashboardLayout({
     rows: height,
-    title: headerLines('dashboard', shown(services.workspace.agentId), width).length,
+    title: titleLines,
     fixed: errorLines.length + filterLines + confirmLines.length + messageLines.length,
-    warnings: warningLines.length,
+    summary: summary.length,
+    warnings: warnings.map((lines) => lines.length),
+    store: store.length,
     ...(ui.mode in panelWanted ? { panel: panelWanted[ui.mode as keyof typeof panelWanted] } : {}),
     hints: packHints(hints, width).length,
   });
@@ -162,15 +169,15 @@ export function DashboardScreen({
   return (
     <Box flexDirection="column">
       <Header title="dashboard" spaced={layout.spaced} />
-      {layout.summary &&
-        (report ? <SummaryLine report={report} /> : <Text dimColor>{loading ? 'Reading the store…' : ' '}</Text>)}
-      {report && layout.store && (
-        <Text dimColor wrap="truncate">
-          {storeLine(describeStore(report.store), shown(credentialsPath(report.store, report.storePath)), width)}
-        </Text>
-      )}
+      <StyledLines lines={summary.slice(0, layout.summary)} />
+      <StyledLines lines={store.slice(0, layout.store).map((line) => [{ text: line, dim: true }])} />
       <StyledLines lines={errorLines} />
-      <StyledLines lines={warningLines.slice(0, layout.warnings)} />
+      <StyledLines
+        lines={[
+          ...warnings.slice(0, layout.warnings).flat(),
+          ...(layout.warningsLeft ? [warningsLeftLine(warnings.length - layout.warnings, layout.warnings)] : []),
+        ]}
+      />
       {ui.mode === 'filter' ? (
         <Box>
           <Text>/ </Text>
