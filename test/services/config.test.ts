@@ -116,6 +116,18 @@ describe('gateway config', () => {
     expect(readFileSync(configPath, 'utf8')).toContain('/* end */');
   });
 
+  it('a JSON5 key spelled like a literal (null:, Infinity:) is a key, quoted', async () => {
+    const { configPath } = makeTempHome();
+    writeText(configPath, `{ env: { vars: { null: 'a', true: 1, Infinity: 2, x: Infinity } }, meta /* c */ : {} }\n`);
+    await recordProfileInConfig(configPath, { id: 'groq:a', provider: 'groq', mode: 'api_key' });
+    const text = readFileSync(configPath, 'utf8').replace(/\s+/g, '');
+    expect(text).toContain('"vars":{"null":"a","true":1,"Infinity":2,"x":Infinity}');
+    expect(JSON5.parse(readFileSync(configPath, 'utf8')).auth.profiles['groq:a']).toEqual({
+      provider: 'groq',
+      mode: 'api_key',
+    });
+  });
+
   it('keeps Infinity, which JSON cannot spell, and backs up nothing when only that is JSON5', async () => {
     const { configPath, stateDir } = makeTempHome();
     writeText(configPath, `{ "gateway": { "retries": Infinity, "floor": -Infinity } }\n`);

@@ -86,10 +86,13 @@ function valueToken(text: string, at: number, mark: string, where: string): [str
     const raw = pattern.exec(text)?.[0];
     if (raw === undefined) continue;
     const end = at + raw.length;
+    const word = JSON.stringify(raw.replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => fromHex(hex)));
+    // A word before a colon is a key, whatever it spells (JSON5 allows `null:` or `Infinity:`).
+    if (pattern === WORD && /^\s*:/.test(text.slice(end, end + 64))) return [word, end];
     if (NO_JSON_SPELLING.has(raw)) return [`"${mark}${raw}"`, end];
     if (pattern === NUMBER) return [jsonNumber(raw), end];
     if (raw === 'true' || raw === 'false' || raw === 'null') return [raw, end];
-    return [JSON.stringify(raw.replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => fromHex(hex))), end];
+    return [word, end];
   }
   throw unsafe(where);
 }
