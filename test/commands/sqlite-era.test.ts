@@ -1,10 +1,10 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { execOn, installOpenclawFixture, type OpenclawFixture, readCell } from '../helpers/openclaw-fixtures.js';
 import { runCommand } from '../helpers/run-command.js';
-import { makeTempHome, writeJsonFile } from '../helpers/temp-state.js';
+import { makeTempHome, writeJsonFile, writeText } from '../helpers/temp-state.js';
 
 // The plain commands on stores that OpenClaw 2026.7.35 and 2026.9.6 made themselves.
 function fixtureHome(name: OpenclawFixture) {
@@ -152,6 +152,21 @@ describe('authdeck migrate', () => {
         /^auth-profiles\.json\.migrated-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{3}Z-[0-9a-f-]{36}$/.test(name),
       ),
     ).toHaveLength(1);
+  });
+});
+
+describe('authdeck migrate: a config written twice where a save writes its setup', () => {
+  it('is no concern of migrate, which writes only auth.profiles entries', async () => {
+    const { home, mainAgentDir, configPath } = fixtureHome('a-v9-shared-fresh');
+    writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), {
+      version: 1,
+      profiles: { 'groq:fresh': { type: 'api_key', provider: 'groq', key: fakeSecrets.groqKey('fresh') } },
+    });
+    writeText(configPath, readFileSync(configPath, 'utf8').replace('{', '{\n  "plugins": {},'));
+    const applied = await cli(home, ['migrate', '--apply', '--yes']);
+    expect(applied.stderr).toBe('');
+    expect(applied.code).toBe(0);
+    expect(readFileSync(configPath, 'utf8')).toContain('"groq:fresh"');
   });
 });
 

@@ -49,8 +49,10 @@ export async function recordProfileInConfig(
   path: string,
   profile: ConfigProfileEntry,
   lock?: LockOptions,
+  /** A save writes the provider's setup next (SETUP_PATHS): what would stop it is checked first. */
+  options: { setupFollows?: boolean } = {},
 ): Promise<ConfigRecordResult> {
-  return refusingDeepNesting(path, () => recordUnderLock(path, profile, lock));
+  return refusingDeepNesting(path, () => recordUnderLock(path, profile, lock, options.setupFollows === true));
 }
 
 /** An edit of `path`, with a file too deeply nested to parse refused in one line, not a stack overflow. */
@@ -71,7 +73,8 @@ export async function refusingDeepNesting<T>(path: string, edit: () => Promise<T
 async function recordUnderLock(
   path: string,
   profile: ConfigProfileEntry,
-  lock?: LockOptions,
+  lock: LockOptions | undefined,
+  setupFollows: boolean,
 ): Promise<ConfigRecordResult> {
   return withFileLock(
     path,
@@ -83,7 +86,7 @@ async function recordUnderLock(
         return { path, changed: true, created: true, addedEntry: true };
       }
       const root = await parseConfigText(path, text);
-      await refuseDuplicatesOnSetupPaths(text, path);
+      if (setupFollows) await refuseDuplicatesOnSetupPaths(text, path);
       const resolved = text.includes(INCLUDE_KEY) ? await resolveIncludes(root, path, parseConfigText) : root;
       const edits = plannedConfigEdits(resolved, profile);
       if (edits.length === 0) return { path, changed: false, created: false };

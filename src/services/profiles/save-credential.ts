@@ -168,6 +168,7 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
         ...(input.oauth?.displayName ? { displayName: input.oauth.displayName } : {}),
       },
       lock,
+      { setupFollows: true },
     );
     try {
       try {
