@@ -167,6 +167,12 @@ describe('planSetup: the default model', () => {
     // A credential of another provider recorded, none of OpenAI: nothing answers yet, so it is set.
     const other = await setUpXai({ auth: { profiles: { 'groq:default': { provider: 'groq', mode: 'api_key' } } } });
     expect(other.outcome.defaultModel).toEqual({ status: 'set', ref: XAI_MODEL });
+    // A custom provider's first model is what runs: named by its ref.
+    const ollama = await setUpXai({
+      auth: { profiles: { 'ollama:default': { provider: 'ollama', mode: 'api_key' } } },
+      models: { providers: { ollama: { baseUrl: 'http://127.0.0.1:11434', models: [{ id: 'llama3' }] } } },
+    });
+    expect(ollama.outcome.defaultModel).toEqual({ status: 'kept', ref: XAI_MODEL, current: 'ollama/llama3' });
   });
 
   it('kept: --keep-default-model keeps another model, the alias resolved to its ref', async () => {

@@ -211,9 +211,10 @@ function planDefaultModel(
 }
 
 /**
- * With no default model written: the provider of the model OpenClaw runs instead (its built-in
- * one, as status names it), when `auth.profiles` records a credential of it and it is not the
- * provider being set up. Undefined when the gateway has nothing to answer with yet.
+ * With no default model written: the model OpenClaw runs instead (its built-in one, named by its
+ * provider as status names it, or a custom provider's first model), when `auth.profiles`
+ * records a credential of its provider and that is not the provider being set up. Undefined
+ * when the gateway has nothing to answer with yet.
  */
 function builtInInUse(doc: Record<string, unknown>, provider: string): string | undefined {
   const [use] = resolveProviderUses(readModelSettings(doc));
@@ -223,7 +224,7 @@ function builtInInUse(doc: Record<string, unknown>, provider: string): string | 
     const of = asRecord(entry)?.provider;
     return typeof of === 'string' && (findProvider(of)?.id ?? normalizeProviderId(of)) === use.provider;
   });
-  return recorded ? use.provider : undefined;
+  return recorded ? use.ref : undefined;
 }
 
 /**
