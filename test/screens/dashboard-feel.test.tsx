@@ -201,6 +201,11 @@ describe('dashboard: keys never do nothing silently', () => {
     };
     const app = await renderApp(services, { name: 'dashboard' });
     await waitForFrame(app, 'anthropic:work');
+    // A filter the new profile does not match goes, so that it is there to be selected.
+    await app.type('/');
+    await app.type('groq');
+    await app.press('enter');
+    await waitForFrame(app, 'filter: groq');
     await app.type('a');
     const welcome = await waitForFrame(app, 'Welcome');
     expect(welcome).toContain('esc back');
@@ -221,5 +226,25 @@ describe('dashboard: keys never do nothing silently', () => {
     await app.press('enter');
     const back = await waitForFrame(app, /▸ .*xai:default/);
     expect(back).toContain('e explain');
+    expect(back).not.toContain('filter: groq');
+  });
+
+  it('a filter starts the cursor on its first row, not at the place in the list before it', async () => {
+    const many = {
+      ...profiles,
+      'anthropic:b': { type: 'api_key', provider: 'anthropic', key: fakeSecrets.anthropicApiKey('b') },
+      'groq:second': { type: 'api_key', provider: 'groq', key: fakeSecrets.groqKey('second') },
+      'openai:x': { type: 'api_key', provider: 'openai', key: fakeSecrets.openaiKey('x') },
+      'openai:y': { type: 'api_key', provider: 'openai', key: fakeSecrets.openaiKey('y') },
+    };
+    const { app } = await openDashboard(fakeState(many));
+    await app.type('G');
+    await waitForFrame(app, /▸ .*openai:y/);
+    await app.type('/');
+    await app.type('groq');
+    await app.press('enter');
+    const frame = await waitForFrame(app, 'filter: groq');
+    const groqRows = frame.split('\n').filter((line) => /groq:\w+ +api_key/.test(line));
+    expect(groqRows[0]).toMatch(/▸/);
   });
 });

@@ -49,8 +49,10 @@ export function DashboardScreen({
   const { columns: width, rows: height } = useTerminalSize();
   // A profile just added may reach the report a moment after this screen: the cursor is on it
   // once it is there (the cursor is the row with this key whenever there is one).
-  const [ui, dispatch, getUi] = useDashboardUi(select ? `id:${select}` : cursorAtStart, filter);
-  const filterField = useTextFieldState(filter);
+  // A profile just added is shown whatever the filter was: the filter goes with it.
+  const startFilter = select ? '' : filter;
+  const [ui, dispatch, getUi] = useDashboardUi(select ? `id:${select}` : cursorAtStart, startFilter);
+  const filterField = useTextFieldState(startFilter);
   const actions = useDashboardActions(dispatch, reload, getUi);
   const [probes, setProbes] = useState<Record<string, ProbeOutcome>>({});
 

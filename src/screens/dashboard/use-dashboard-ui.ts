@@ -30,8 +30,11 @@ export function dashboardUiReducer(state: DashboardUi, action: DashboardUiAction
         : { ...state, cursorKey: action.key, cursorAt: action.at, top: action.top };
     case 'mode':
       return { ...state, mode: action.mode };
-    case 'filter':
-      return { ...state, filter: action.filter, top: 0 };
+    case 'filter': {
+      // The place the cursor was is a place in the old list: the new one starts from its top.
+      const { cursorAt: _place, ...rest } = state;
+      return { ...rest, filter: action.filter, top: 0 };
+    }
     case 'message':
       return { ...state, message: { text: action.text, tone: action.tone } };
     case 'clear-message':
