@@ -452,6 +452,15 @@ describe('monitor install without systemd', () => {
     expect(existsSync(where.ntfyPath)).toBe(true);
   });
 
+  it('a cron reinstall without a secret leaves the file a crontab line may still read', async () => {
+    const { target } = setup(false);
+    const where = monitorLocation(target);
+    const install = { ...target, authdeckCommand: AUTHDECK, everyMs: HOUR, withinMs: HOUR };
+    await installMonitor({ ...install, notify: { ntfyUrl: SECRET_NTFY } });
+    await installMonitor({ ...install, notify: { ntfyUrl: 'https://ntfy.sh/plain-topic' } });
+    expect(readFileSync(where.ntfyPath, 'utf8')).toBe(`${SECRET_NTFY}\n`);
+  });
+
   it('where there is no crontab program, status still shows the line to add by hand', async () => {
     const { target } = setup(false, null);
     const result = await installMonitor({ ...target, authdeckCommand: AUTHDECK, everyMs: HOUR, withinMs: HOUR });

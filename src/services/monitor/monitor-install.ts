@@ -72,17 +72,30 @@ function validate(input: MonitorInstallInput): NotifyTarget | undefined {
  * An ntfy URL with a password or token goes to its own 0600 file, which the job is told to read:
  * a unit's or crontab line's command line is readable by every local user on every run.
  */
-async function runTarget(where: MonitorLocation, target: NotifyTarget | undefined, notes: string[]) {
+function runTarget(where: MonitorLocation, target: NotifyTarget | undefined): RunTarget | NotifyTarget | undefined {
+  return target !== undefined && 'ntfyUrl' in target && ntfyUrlHasSecret(target.ntfyUrl)
+    ? { ntfyFile: where.ntfyPath }
+    : target;
+}
+
+/**
+ * Writes the file `runTarget` pointed the job at, once the job itself could be made. Without
+ * one, the file an earlier install kept goes — with units, which this install replaces; a
+ * crontab line authdeck never edits may still read it, so there it stays (uninstall removes
+ * it once no line runs the monitor).
+ */
+async function keepNtfyUrl(
+  where: MonitorLocation,
+  target: NotifyTarget | undefined,
+  notes: string[],
+  replacesEarlierJob: boolean,
+): Promise<void> {
   if (target !== undefined && 'ntfyUrl' in target && ntfyUrlHasSecret(target.ntfyUrl)) {
     await writeNtfyFile(where.ntfyPath, target.ntfyUrl);
     notes.push(
       `the ntfy URL (${maskUrl(target.ntfyUrl)}) is kept in ${where.ntfyPath}, which only you can read, not on the job's command line`,
     );
-    return { ntfyFile: where.ntfyPath } satisfies RunTarget;
-  }
-  // The credentials an earlier install kept are not left behind once no new job reads them.
-  await removeNtfyFile(where.ntfyPath);
-  return target;
+  } else if (replacesEarlierJob) await removeNtfyFile(where.ntfyPath);
 }
 
 export async function installMonitor(input: MonitorInstallInput): Promise<MonitorInstallResult> {
@@ -92,7 +105,7 @@ export async function installMonitor(input: MonitorInstallInput): Promise<Monito
     target === undefined
       ? ['no --notify or --ntfy: each run records its result (`authdeck monitor status`) and notifies no one']
       : [];
-  const notify = await runTarget(where, target, notes);
+  const notify = runTarget(where, target);
   const runArgs = { withinMs: input.withinMs, notify, stateDir: where.stateDir, agentId: input.agentId };
   const command = (everyMs: number) => [...input.authdeckCommand, ...monitorRunArgs({ ...runArgs, everyMs })];
   const environment = monitorEnvironment(input.env, where.stateDir);
@@ -105,6 +118,7 @@ export async function installMonitor(input: MonitorInstallInput): Promise<Monito
       environment,
       logPath: where.logPath,
     });
+    await keepNtfyUrl(where, target, notes, false);
     // Kept so that `monitor status` can show the line again and `monitor uninstall` knows of it.
     await writeCronRecord(where, cron.line);
     const found: MonitorCron = await monitorCron(where, input.readCrontab ?? crontabReader(input.env));
@@ -122,8 +136,9 @@ export async function installMonitor(input: MonitorInstallInput): Promise<Monito
   const description = `authdeck: check OpenClaw credential expiry (agent ${input.agentId})`;
   const service = renderServiceUnit({ execStart: command(input.everyMs), environment, description });
   const timer = renderTimerUnit({ everyMs: input.everyMs });
+  await keepNtfyUrl(where, target, notes, true);
   if (existsSync(where.servicePath) || existsSync(where.timerPath)) notes.push('replaced the monitor installed before');
-  // Units hold no secret and are 0644 like any unit; a credential inside the notify command makes its unit private.
+  // A unit is 0644 like any other; a credential inside the notify command makes its unit private (an ntfy URL's is in its own file).
   const privateService = targetHasCredential(notify);
   await writeUnit(where.servicePath, service, privateService ? 0o600 : 0o644);
   await writeUnit(where.timerPath, timer, 0o644);
