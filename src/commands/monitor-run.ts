@@ -7,7 +7,7 @@ import { installMonitor, MIN_EVERY_MS, type MonitorInstallResult } from '../serv
 import { monitorLocation } from '../services/monitor/monitor-location.js';
 import { describeRun, monitorRunExitCode, runMonitor } from '../services/monitor/monitor-notify.js';
 import { type MonitorStatus, monitorStatus, uninstallMonitor } from '../services/monitor/monitor-state.js';
-import { parseNotifyTarget, parseRunTarget, scrubSecrets } from '../services/monitor/monitor-units.js';
+import { parseNotifyTarget, parseRunTarget, scrubSecrets } from '../services/monitor/monitor-target.js';
 import type { CommandContext } from './context.js';
 import type { MONITOR_INSTALL_OPTIONS, MONITOR_RUN_OPTIONS } from './monitor-options.js';
 import { writeJson, writeLine } from './output.js';

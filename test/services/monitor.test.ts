@@ -18,11 +18,9 @@ import {
 } from '../../src/services/monitor/monitor-notify.js';
 import { monitorStatus, uninstallMonitor } from '../../src/services/monitor/monitor-state.js';
 import type { SystemctlRunner } from '../../src/services/monitor/monitor-system.js';
+import { maskUrl, parseNotifyTarget, parseRunTarget } from '../../src/services/monitor/monitor-target.js';
 import {
-  maskUrl,
   monitorUnitBase,
-  parseNotifyTarget,
-  parseRunTarget,
   renderCrontabLine,
   renderServiceUnit,
   renderTimerUnit,

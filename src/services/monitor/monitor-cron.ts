@@ -3,7 +3,8 @@ import { writeFileAtomic } from '../files/atomic-write.js';
 import { readTextIfExists } from '../files/fs-read.js';
 import type { MonitorLocation } from './monitor-location.js';
 import type { CrontabReader } from './monitor-system.js';
-import { hideUrlSecrets, optionArgs, shellWord } from './monitor-units.js';
+import { hideUrlSecrets } from './monitor-target.js';
+import { optionArgs, shellWord } from './monitor-units.js';
 
 /**
  * The monitor where there is no systemd: authdeck never edits a crontab, so it gives the line

@@ -8,19 +8,21 @@ import { type MonitorLocation, type MonitorTargetInput, monitorLocation } from '
 import { removeNtfyFile, writeNtfyFile } from './monitor-ntfy-file.js';
 import { crontabReader, firstLine, lingering, systemctlRunner, systemdUsable } from './monitor-system.js';
 import {
-  cronEveryMs,
   maskUrl,
-  monitorEnvironment,
-  monitorRunArgs,
   type NotifyTarget,
   ntfyUrlHasSecret,
   parseNotifyTarget,
   type RunTarget,
+  scrubSecrets,
+  targetHasCredential,
+} from './monitor-target.js';
+import {
+  cronEveryMs,
+  monitorEnvironment,
+  monitorRunArgs,
   renderCrontabLine,
   renderServiceUnit,
   renderTimerUnit,
-  scrubSecrets,
-  targetHasCredential,
 } from './monitor-units.js';
 
 export interface MonitorInstallInput extends MonitorTargetInput {

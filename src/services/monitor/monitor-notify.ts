@@ -4,7 +4,7 @@ import { errorMessage } from '../errors.js';
 import { writeFileAtomic } from '../files/atomic-write.js';
 import { readTextIfExists } from '../files/fs-read.js';
 import { readNtfyFile } from './monitor-ntfy-file.js';
-import { maskUrl, type NotifyTarget, type RunTarget, scrubSecrets } from './monitor-units.js';
+import { maskUrl, type NotifyTarget, type RunTarget, scrubSecrets } from './monitor-target.js';
 
 export type { NotifyTarget, RunTarget };
 

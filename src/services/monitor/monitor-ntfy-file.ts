@@ -4,7 +4,7 @@ import { AuthdeckError, fsFailure } from '../errors.js';
 import { writeFileAtomic } from '../files/atomic-write.js';
 import { readTextIfExists } from '../files/fs-read.js';
 import { withFileLock } from '../files/lock.js';
-import { validateNtfyUrl } from './monitor-units.js';
+import { validateNtfyUrl } from './monitor-target.js';
 
 /**
  * The ntfy URL with its password or token, kept apart (0600) from the unit or crontab line: a

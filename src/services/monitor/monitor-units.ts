@@ -1,7 +1,8 @@
 import { isAbsolute, resolve } from 'node:path';
 import { expandUserPath, MAIN_AGENT_ID, resolveHomeDir } from '../config/paths.js';
 import { formatWindow, parseDuration } from '../durations.js';
-import { AuthdeckError, UsageError } from '../errors.js';
+import { AuthdeckError } from '../errors.js';
+import type { RunTarget } from './monitor-target.js';
 
 export const MONITOR_UNIT_PREFIX = 'authdeck-monitor';
 
@@ -225,96 +226,4 @@ export function monitorEnvironment(env: Record<string, string | undefined>, stat
     if (value) out[name] = OPENCLAW_PATH_VARIABLES.includes(name) ? expandUserPath(value, home) : resolve(value);
   }
   return { ...out, OPENCLAW_STATE_DIR: stateDir, NO_COLOR: '1' };
-}
-
-export type NotifyTarget = { command: string } | { ntfyUrl: string };
-/** What `monitor run` is given: a target, or the file `monitor install` keeps an ntfy URL with a secret in. */
-export type RunTarget = NotifyTarget | { ntfyFile: string };
-
-/** The `--notify CMD` / `--ntfy URL` pair as `monitor install` and `monitor run` both take it. */
-export function parseNotifyTarget(flags: {
-  notify?: string | undefined;
-  ntfy?: string | undefined;
-}): NotifyTarget | undefined {
-  if (flags.notify !== undefined && flags.ntfy !== undefined) throw new UsageError('give --notify or --ntfy, not both');
-  if (flags.notify !== undefined) {
-    if (flags.notify.trim() === '') throw new UsageError('--notify: the command is empty');
-    return { command: flags.notify };
-  }
-  return flags.ntfy === undefined ? undefined : { ntfyUrl: validateNtfyUrl(flags.ntfy) };
-}
-
-/** `monitor run`'s targets: those of parseNotifyTarget, or `--ntfy-file PATH`. */
-export function parseRunTarget(flags: {
-  notify?: string | undefined;
-  ntfy?: string | undefined;
-  ntfyFile?: string | undefined;
-}): RunTarget | undefined {
-  if (flags.ntfyFile === undefined) return parseNotifyTarget(flags);
-  if (flags.notify !== undefined || flags.ntfy !== undefined)
-    throw new UsageError('give one of --notify, --ntfy and --ntfy-file');
-  if (flags.ntfyFile.trim() === '') throw new UsageError('--ntfy-file: the path is empty');
-  return { ntfyFile: resolve(flags.ntfyFile) };
-}
-
-/** https anywhere; plain http only to this machine, where nothing on the wire can read the topic. */
-export function validateNtfyUrl(text: string): string {
-  let url: URL;
-  try {
-    url = new URL(text.trim());
-  } catch {
-    throw new UsageError('--ntfy: not a URL; give the topic URL, e.g. https://ntfy.sh/<topic>');
-  }
-  const loopback = url.hostname === 'localhost' || url.hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new UsageError(`--ntfy: ${maskUrl(url)} must use https (plain http only for localhost)`);
-  }
-  if (url.pathname === '/' || url.pathname === '') throw new UsageError(`--ntfy: ${maskUrl(url)} names no topic`);
-  return url.href;
-}
-
-/** A URL as messages may show it: user:password and the query (where ntfy tokens go) hidden. */
-export function maskUrl(url: string | URL): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return '(the URL)';
-  }
-  const userinfo = parsed.username !== '' || parsed.password !== '' ? '***@' : '';
-  return `${parsed.protocol}//${userinfo}${parsed.host}${parsed.pathname}${parsed.search === '' ? '' : '?***'}`;
-}
-
-/**
- * Whether a command target carries a credential, so that the unit holding it should be private.
- * An ntfy URL with one never reaches a unit: install keeps it in its own file (ntfyUrlHasSecret).
- */
-export function targetHasCredential(target: RunTarget | undefined): boolean {
-  if (target === undefined || !('command' in target)) return false;
-  return (
-    /authorization|bearer|token|passw|secret|api[_-]?key|\bauth\b/i.test(target.command) ||
-    scrubSecrets(target.command) !== target.command
-  );
-}
-
-/** What maskUrl hides: user:password, and the query (ntfy's `?auth=` token, or anything else put there). */
-export function ntfyUrlHasSecret(url: string): boolean {
-  const parsed = new URL(url);
-  return parsed.username !== '' || parsed.password !== '' || parsed.search !== '';
-}
-
-/**
- * A crontab line with every URL in it masked where it holds a secret: lines an older install gave
- * still carry the ntfy URL whole. Cron's `\%` is read as `%`; a URL that does not parse is hidden.
- */
-export function hideUrlSecrets(text: string): string {
-  return text.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s'"]+/gi, (found) => {
-    const url = found.replace(/\\%/g, '%');
-    return URL.canParse(url) && !ntfyUrlHasSecret(url) ? found : maskUrl(url);
-  });
-}
-
-/** Reasons name profiles, never secrets; this catches a formatting slip before it goes anywhere. */
-export function scrubSecrets(text: string): string {
-  return text.replace(/sk-[A-Za-z0-9_-]{20,}|AIza[0-9A-Za-z_-]{20,}/g, '[redacted]');
 }
