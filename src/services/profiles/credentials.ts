@@ -231,7 +231,9 @@ function looksLikeSecret(word: string): boolean {
 }
 
 /** Tokens of services many users hold, which no model id or profile name starts with. */
-const TOKEN_PREFIX = /^(?:gh[pousr]_|github_pat_|hf_)[A-Za-z0-9_]{20,}$/;
+// Their bodies as the services issue them: a path like /srv/hf_transformers_cache_2024 is none.
+const TOKEN_PREFIX =
+  /^(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9]{20,}_[A-Za-z0-9]{40,}|hf_[A-Za-z0-9]{30,})$/;
 
 /**
  * The secret an argument holds, whole or after a `provider/`, `provider:` or `name=`
