@@ -53,8 +53,11 @@ function duplicateKey(error: unknown, text: string, where: string): UnreadableSt
     error instanceof Error ? /^Duplicate key '(.*)' encountered at position (\d+)$/s.exec(error.message) : null;
   if (!match) return undefined;
   const { line } = offsetToLineColumn(text, Number(match[2]));
+  const key = match[1] ?? '';
+  // Cut before it is quoted, so that the quotes and escapes stay whole.
+  const named = JSON.stringify(key.length > 60 ? `${key.slice(0, 60)}…` : key);
   return new UnreadableStateError(
-    `${where} has ${JSON.stringify(match[1]).slice(0, 80)} twice with different values (the second at line ${line}); OpenClaw reads only the last one — remove the other, then try again (nothing was written)`,
+    `${where} has ${named} twice with different values (the second at line ${line}); a reader (OpenClaw too) keeps only the last one — remove the other, then try again (nothing was written)`,
     where,
   );
 }
