@@ -149,6 +149,29 @@ describe('dashboard: what was cut', () => {
     expect(text).not.toContain('…');
   });
 
+  it('a long message at 60×14, with the filter kept, leaves the hint bar (? help) and fits', async () => {
+    const services = createFakeServices({ state: fakeState(manyProfiles()) });
+    const long = Array.from({ length: 150 }, (_, index) => `word${index}`).join(' ');
+    services.removeProfile = async (profileId) => ({
+      profileId,
+      storePath: `/x/${long}`,
+      type: 'api_key',
+      layer: 'local',
+      gateway: { status: 'skipped', reason: 'fake services' },
+    });
+    const app = await renderApp(services, { name: 'dashboard' });
+    await waitForFrame(app, 'anthropic:work');
+    await app.resize(60, 14);
+    await app.type('/');
+    await app.type('groq');
+    await app.press('enter');
+    await app.type('d');
+    await app.type('y');
+    await waitForFrame(app, 'Removed groq:key-0');
+    const lines = expectFits(app, 60, 14);
+    expect(lines.join('\n')).toContain('? help');
+  });
+
   it('keeps the file name of a long store path in view at 100 columns (header, details, messages)', async () => {
     const { app } = await openDashboard({ long: true });
     const storeLine = app.frame().split('\n')[3] ?? '';

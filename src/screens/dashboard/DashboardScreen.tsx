@@ -115,9 +115,13 @@ export function DashboardScreen({
     ui.mode === 'confirm-remove' && selectedNow?.kind === 'profile'
       ? wrapStyled(confirmQuestion(selectedNow.profile, state), width, 4)
       : [];
-  const messageLines = ui.message
-    ? wrapStyled([{ text: shown(ui.message.text), ...toneColor(ui.message.tone) }], width, messageRoom)
-    : [];
+  // What is left of that room once the error, the filter and a question have theirs: together
+  // they never make the frame taller than the terminal.
+  const messageLeft = messageRoom - errorLines.length - filterLines - confirmLines.length;
+  const messageLines =
+    ui.message && messageLeft > 0
+      ? wrapStyled([{ text: shown(ui.message.text), ...toneColor(ui.message.tone) }], width, messageLeft)
+      : [];
   const details =
     ui.mode === 'details' && selectedNow?.kind === 'profile' && state
       ? {

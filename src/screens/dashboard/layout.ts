@@ -106,10 +106,11 @@ export function dashboardLayout(input: LayoutInput): Layout {
 
 /**
  * Lines a message (or an error) may take: all the frame has but the title, the hint bar's first
- * line and the row in hand. Beyond that it is cut, and only on a terminal too short to show it.
+ * line and the table's floor (the layout keeps those before any chrome, so a longer message
+ * would push the hint bar out). Beyond that it is cut, and only on a terminal too short to show it.
  */
 export function fixedRoom(rows: number, title: number): number {
-  return Math.max(1, rows - 1 - title - 2);
+  return Math.max(1, rows - 1 - title - 1 - TABLE_MIN);
 }
 
 /** Each warning as the `!` lines it takes at `width`: wrapped, so that its fix stays whole. */
