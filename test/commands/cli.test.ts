@@ -77,6 +77,9 @@ describe('command line', () => {
       expect(result.code, args.join(' ')).toBe(64);
       expect(result.stderr, args.join(' ')).toMatch(/^authdeck: no (groq )?profile (named )?(groq:)?nope /);
     }
+    const empty = await runCli(['--no-reload', 'order', 'set', '--provider', 'groq', ''], { home });
+    expect(empty.stderr).toBe('authdeck: an order lists profile ids, and one given is empty\n');
+    expect(empty.code).toBe(64);
     const json = await runCli(['remove', 'groq:nope', '--yes', '--json'], { home });
     expect(JSON.parse(json.stdout).error).toMatchObject({ code: 'usage', exitCode: 64 });
   });

@@ -187,7 +187,7 @@ describe('doctor: profiles of a provider the gateway does not know', () => {
       expect.objectContaining({
         severity: 'warning',
         subject: 'opneai',
-        fix: 'save the secret again under openai (`authdeck add-key --provider openai`) and remove opneai:default',
+        fix: 'save the credential again under openai (`authdeck onboard --provider openai`) and remove opneai:default',
       }),
     ]);
     const text = await runCommand(['doctor'], { home });

@@ -46,7 +46,8 @@ function unknownProviders(state: AgentState, report: StatusReport): Finding[] {
   const { config, configPath } = state.workspace;
   const providers = new Set(report.profiles.map((profile) => profile.provider));
   return [...providers].flatMap((provider): Finding[] => {
-    const described = Object.hasOwn(config.models.providers, provider) || provider in config.plugins.entries;
+    const described =
+      Object.hasOwn(config.models.providers, provider) || Object.hasOwn(config.plugins.entries, provider);
     if (!customProviderNote(provider, configPath, described)) return [];
     const ids = report.profiles.filter((profile) => profile.provider === provider).map((profile) => profile.id);
     const near = PROVIDERS.map((known) => known.id).filter((id) => editDistance(provider, id) <= 2);
@@ -60,7 +61,7 @@ function unknownProviders(state: AgentState, report: StatusReport): Finding[] {
         why: `the gateway does not know where to send its requests, so ${ids.map((id) => shown(id)).join(', ')} ${ids.length === 1 ? 'is' : 'are'} never used`,
         fix:
           near.length > 0
-            ? `save the secret again under ${near[0]} (\`authdeck add-key --provider ${near[0]}\`) and remove ${shown(ids[0] ?? '')}`
+            ? `save the credential again under ${near[0]} (\`authdeck onboard --provider ${near[0]}\`) and remove ${shown(ids[0] ?? '')}`
             : `add models.providers.${shown(provider)} (baseUrl, api, models) to ${configPath}`,
       },
     ];

@@ -45,6 +45,7 @@ export function resolveOrderIds(state: AgentState, provider: string, typed: read
   const found: string[] = [];
   const unknown: string[] = [];
   for (const word of typed.map((entry) => entry.trim())) {
+    if (word === '') throw new UsageError('an order lists profile ids, and one given is empty');
     refuseUnsafeId(word);
     const matches = orderMatches(ids, provider, word);
     if (matches.length > 1)
