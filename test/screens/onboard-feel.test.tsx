@@ -170,6 +170,21 @@ describe('onboarding wizard: what a first-time user trips over', () => {
     await waitForFrame(app, 'Welcome');
   });
 
+  it('says when .env already holds another key for the variable, which y replaces', async () => {
+    const services = createFakeServices({
+      state: { ...fakeState(), daemonEnv: { GROQ_API_KEY: fakeSecrets.groqKey('old') } },
+    });
+    const app = await toSecretStep(services, 'groq', 'api-key');
+    await app.type(fakeSecrets.groqKey());
+    await app.press('enter');
+    await waitForFrame(app, 'Profile name:');
+    await app.press('enter');
+    const asked = await waitForFrame(app, "GROQ_API_KEY in the daemon's .env is gsk_");
+    expect(asked).toContain(': replace it with this key?');
+    expect(asked).toContain('y yes, replace it');
+    expect(asked).not.toContain(fakeSecrets.groqKey('old'));
+  });
+
   it('offers "add another" at the end, and says when no model uses the new provider', async () => {
     const services = createFakeServices();
     const app = await toSecretStep(services, 'groq', 'api-key');

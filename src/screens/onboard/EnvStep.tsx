@@ -1,32 +1,43 @@
 import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
 import { useKeys } from '../../components/key-router.js';
+import { maskSecret } from '../../services/profiles/credentials.js';
 import { shown } from '../../services/terminal-text.js';
 
 /** API keys may also go to the daemon's .env, for setups that read keys from the environment. */
 export function EnvStep({
   variable,
   path,
+  current,
+  secret,
   onAnswer,
 }: {
   variable: string;
   path: string;
+  /** What the .env gives the variable now: another key is replaced by `y`, so the question says so. */
+  current?: string | undefined;
+  secret?: string | undefined;
   onAnswer: (writeEnv: boolean) => void;
 }) {
+  const replaces = current && current !== secret ? maskSecret(current) : undefined;
   useKeys((input, key) => {
     if (input === 'y') onAnswer(true);
     else if (input === 'n' || key.return) onAnswer(false);
   });
   return (
     <Box flexDirection="column">
-      <Text bold>Also set {variable} in the daemon's .env?</Text>
+      <Text bold>
+        {replaces
+          ? `${variable} in the daemon's .env is ${shown(replaces)}: replace it with this key?`
+          : `Also set ${variable} in the daemon's .env?`}
+      </Text>
       <Text dimColor>
         {shown(path)}: the gateway service reads it at start (restart it afterwards). The profile alone is enough for
         most setups.
       </Text>
       <KeyHints
         hints={[
-          ['y', 'yes, also .env'],
+          ['y', replaces ? 'yes, replace it' : 'yes, also .env'],
           ['n / enter', 'no, profile only'],
           ['esc', 'back'],
         ]}

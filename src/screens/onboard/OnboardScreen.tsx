@@ -236,6 +236,8 @@ export function OnboardScreen({
           <EnvStep
             variable={state.envVariable!}
             path={services.workspace.daemonEnvPath}
+            current={agent.state?.daemonEnv[state.envVariable!]}
+            secret={state.secret}
             onAnswer={(writeEnv) => dispatch({ type: 'env', writeEnv })}
           />
         );
