@@ -246,6 +246,17 @@ describe('onboarding wizard: what a first-time user trips over', () => {
     expect(summary).toContain('"baseUrl"');
   });
 
+  it('esc after "is close to" goes back to the list on the provider it was close to', async () => {
+    const app = await openProviderIdStep();
+    await app.type('opneai');
+    await app.press('enter');
+    await waitForFrame(app, 'is close to');
+    await app.press('escape');
+    const list = await waitForFrame(app, 'Which provider?');
+    expect(list).toMatch(/search: openai/);
+    expect(list).toMatch(/❯ OpenAI/);
+  });
+
   it('a typo of a known id is asked about once; a known id typed there is that provider', async () => {
     const app = await openProviderIdStep();
     await app.type('opneai');
@@ -258,6 +269,7 @@ describe('onboarding wizard: what a first-time user trips over', () => {
     await waitForFrame(app, 'How do you want to sign in');
     await app.press('escape');
     await waitForFrame(app, 'Provider id');
+    await app.type('\x15');
     await app.type('OpenAI');
     await app.press('enter');
     // OpenAI's own methods (its sign-in among them), not a custom provider's API key alone.
@@ -265,7 +277,7 @@ describe('onboarding wizard: what a first-time user trips over', () => {
   });
 });
 
-/** The wizard at "Another provider…": its provider id question. */
+/** The wizard at "Another provider…": its provider id question, the search typed before it cleared. */
 async function openProviderIdStep() {
   const app = await renderApp(createFakeServices(), { name: 'onboard' });
   await waitForFrame(app, 'Welcome');
@@ -273,6 +285,8 @@ async function openProviderIdStep() {
   await waitForFrame(app, 'Which provider?');
   await app.type('zzz');
   await app.press('enter');
-  await waitForFrame(app, 'Provider id');
+  // What was searched for is where the id starts.
+  expect(await waitForFrame(app, 'Provider id')).toMatch(/\n\s*zzz/);
+  await app.type('\x15');
   return app;
 }

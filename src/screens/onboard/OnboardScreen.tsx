@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { Header } from '../../components/Header.js';
-import { useHoldRestOfKeys, useKeys } from '../../components/key-router.js';
+import { useHoldRestOfKeys } from '../../components/key-router.js';
 import { SavingSpinner } from '../../components/SavingSpinner.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { useNavigation, useServices } from '../../contexts.js';
@@ -12,7 +12,7 @@ import { profileAWriteWouldReplace } from '../../services/profiles/agent-state.j
 import { describeModelCoverage } from '../../services/profiles/model-coverage.js';
 import type { LocalServerKind } from '../../services/providers/local-server.js';
 import { choiceForSecret } from '../../services/providers/provider-setup.js';
-import { isValidProviderId, type OnboardingMethod } from '../../services/providers.js';
+import type { OnboardingMethod } from '../../services/providers.js';
 import { buildStatusReport } from '../../services/status/report.js';
 import { shown } from '../../services/terminal-text.js';
 import { EndpointStep } from './EndpointStep.js';
@@ -34,6 +34,7 @@ import { OverwriteStep, ProfileIdStep } from './ProfileIdStep.js';
 import { CustomProviderStep, ProviderStep } from './ProviderStep.js';
 import { SecretStep } from './SecretStep.js';
 import { SummaryStep } from './SummaryStep.js';
+import { useWizardEscape } from './use-wizard-escape.js';
 import { VerifyStep } from './VerifyStep.js';
 import { WelcomeStep } from './WelcomeStep.js';
 
@@ -60,6 +61,8 @@ export function OnboardScreen({
   );
   const holdRestOfKeys = useHoldRestOfKeys();
   const providerSearch = useTextFieldState();
+  /** The known id the provider id being typed is close to (Esc goes back to the list on it). */
+  const nearTyped = useRef<string | undefined>(undefined);
   /**
    * Every step change goes through here, and so does what a step change starts: the save
    * when the last answer is in, the setup-token screen when that method is chosen. Keys typed
@@ -87,15 +90,7 @@ export function OnboardScreen({
     if (currentState().step === 'secret') handOver(currentState());
   }, []);
 
-  useKeys((_input, key) => {
-    const now = currentState();
-    if (!key.escape || now.step === 'summary' || now.step === 'verify' || (now.step === 'saving' && !now.error)) return;
-    if (now.step === 'provider' && providerSearch.current() !== '') return providerSearch.set('');
-    // Leaving after "add another" is not a cancel: what was saved stays saved.
-    if (now.history.length === 0)
-      navigation.finish({ exitCode: now.savedCount > 0 ? ExitCode.ok : ExitCode.cancelled });
-    else dispatch({ type: 'back' });
-  });
+  useWizardEscape(currentState, providerSearch, nearTyped, () => dispatch({ type: 'back' }));
 
   async function save(current: OnboardState) {
     try {
@@ -163,17 +158,19 @@ export function OnboardScreen({
             {...(state.method ? { method: state.method } : {})}
             store={agent.state?.store}
             onSelect={(value) => dispatch({ type: 'provider', provider: value })}
-            onCustom={() => dispatch({ type: 'custom-provider' })}
+            onCustom={() => {
+              nearTyped.current = undefined;
+              dispatch({ type: 'custom-provider' });
+            }}
           />
         );
       case 'custom-provider':
         return (
           <CustomProviderStep
-            validate={(value) =>
-              isValidProviderId(value.trim().toLowerCase())
-                ? undefined
-                : 'letters, digits, ".", "_" and "-" only, starting with a letter or digit'
-            }
+            initial={providerSearch.value}
+            onNear={(id) => {
+              nearTyped.current = id;
+            }}
             onSubmit={(value) => dispatch({ type: 'provider', provider: value })}
           />
         );

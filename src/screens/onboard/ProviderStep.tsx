@@ -6,7 +6,7 @@ import { TextField } from '../../components/text-field/TextField.js';
 import { type TextFieldState, useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { suggestProviderIds } from '../../services/providers/catalog.js';
 import { providerBlocked } from '../../services/providers/plugin-state.js';
-import { findProvider, type OnboardingMethod, PROVIDERS } from '../../services/providers.js';
+import { findProvider, isValidProviderId, type OnboardingMethod, PROVIDERS } from '../../services/providers.js';
 import type { AgentStore } from '../../services/store/agent-store.js';
 import { shown } from '../../services/terminal-text.js';
 
@@ -78,14 +78,25 @@ export function ProviderStep({
   );
 }
 
+/** Why a typed id cannot be a provider id (it goes before the `:` of a profile id). */
+function validate(value: string): string | undefined {
+  return isValidProviderId(value.trim().toLowerCase())
+    ? undefined
+    : 'letters, digits, ".", "_" and "-" only, starting with a letter or digit';
+}
+
 export function CustomProviderStep({
+  initial = '',
   onSubmit,
-  validate,
+  onNear,
 }: {
+  /** What was typed into the search: the id usually is that. */
+  initial?: string;
   onSubmit: (provider: string) => void;
-  validate: (value: string) => string | undefined;
+  /** The known id the typed one is close to, once said (Esc goes back to the list on it). */
+  onNear?: (id: string | undefined) => void;
 }) {
-  const field = useTextFieldState();
+  const field = useTextFieldState(initial.trim());
   // A typo of a known id is asked about once (Enter again keeps it), as the CLI refuses it.
   const [asked, setAsked] = useState<string>();
   const typed = field.value.trim().toLowerCase();
@@ -97,7 +108,9 @@ export function CustomProviderStep({
     // A known id or alias typed here is that provider, with its own setup.
     const known = findProvider(id);
     if (known) return onSubmit(known.id);
-    if (asked !== id && suggestProviderIds(id).length > 0) return setAsked(id);
+    const near = suggestProviderIds(id);
+    onNear?.(near[0]);
+    if (asked !== id && near.length > 0) return setAsked(id);
     onSubmit(id);
   };
   return (

@@ -1,0 +1,31 @@
+import type { RefObject } from 'react';
+import { useKeys } from '../../components/key-router.js';
+import type { TextFieldState } from '../../components/text-field/use-text-field-state.js';
+import { useNavigation } from '../../contexts.js';
+import { ExitCode } from '../../services/errors.js';
+import type { OnboardState } from './onboard-flow.js';
+
+/**
+ * Esc in the wizard: a search is cleared first; otherwise one step back, or out when there is
+ * none (what was saved stays saved). Not while a save or its check runs, nor on the summary,
+ * whose own keys end it.
+ */
+export function useWizardEscape(
+  currentState: () => OnboardState,
+  providerSearch: TextFieldState,
+  nearTyped: RefObject<string | undefined>,
+  back: () => void,
+): void {
+  const navigation = useNavigation();
+  useKeys((_input, key) => {
+    const now = currentState();
+    if (!key.escape || now.step === 'summary' || now.step === 'verify' || (now.step === 'saving' && !now.error)) return;
+    if (now.step === 'provider' && providerSearch.current() !== '') return providerSearch.set('');
+    // Back from a typed id to the list: narrowed to the known id it was close to, else whole.
+    if (now.step === 'custom-provider') providerSearch.set(nearTyped.current ?? '');
+    // Leaving after "add another" is not a cancel: what was saved stays saved.
+    if (now.history.length === 0)
+      navigation.finish({ exitCode: now.savedCount > 0 ? ExitCode.ok : ExitCode.cancelled });
+    else back();
+  });
+}
