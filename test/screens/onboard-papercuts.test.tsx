@@ -93,6 +93,14 @@ describe('onboarding wizard: small things a first-time user trips over', () => {
     expect(oneLine(app.frame())).toContain('"old x" must not contain spaces');
     await app.type('\x7f\x7f\x7f\x7f\x7f');
     expect(oneLine(app.frame())).toContain('groq:default is taken; Enter uses groq:default-2');
+    // Refused on Enter, then emptied with Ctrl+U: Enter would take the suggestion, so the
+    // refusal no longer shows.
+    await app.type('Work Key');
+    await app.press('enter');
+    await waitForFrame(app, '"Work Key" must not contain spaces');
+    await app.type('\x15');
+    await waitForFrame(app, 'Enter uses groq:default-2');
+    expect(app.frame()).not.toContain('must not contain spaces');
   });
 
   it('says why Enter does nothing on an empty or impossible secret', async () => {

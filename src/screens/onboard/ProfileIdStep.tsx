@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { useEffect, useRef } from 'react';
 import { KeyHints } from '../../components/KeyHints.js';
 import { useKeys } from '../../components/key-router.js';
 import { TextField } from '../../components/text-field/TextField.js';
@@ -25,6 +26,12 @@ export function ProfileIdStep({
   problem?: string;
 }) {
   const field = useTextFieldState();
+  // The field as it was when Enter was refused: once edited (even emptied), that refusal is old.
+  const refused = useRef(field.value);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when a refusal arrives, to note the field it refused
+  useEffect(() => {
+    refused.current = field.current();
+  }, [problem, field]);
   const typed = field.value.trim();
   const choice = typed === '' ? undefined : choiceFor(typed);
   return (
@@ -40,7 +47,7 @@ export function ProfileIdStep({
       </Box>
       {choice === undefined ? (
         <>
-          {problem && <Text color="red">{shown(problem)}</Text>}
+          {problem && field.value === refused.current && <Text color="red">{shown(problem)}</Text>}
           {suggestion !== 'default' && (
             <Text dimColor>
               {shown(provider)}:default is taken; Enter uses {shown(provider)}:{suggestion}, or type another name.
