@@ -50,6 +50,11 @@ describe('dashboard: the hint bar follows the row', () => {
     expect(app.frame()).not.toContain('K/J reorder');
     await app.type('K');
     expect(app.frame()).toContain('GROQ_API_KEY is an environment variable: an order lists profiles only');
+    expect(app.frame()).not.toContain('enter details');
+    await app.press('enter');
+    expect(app.frame()).toContain(
+      "GROQ_API_KEY is an environment variable, not a profile: it comes from the daemon's .env",
+    );
     expect(services.calls).toEqual([]);
   });
 });

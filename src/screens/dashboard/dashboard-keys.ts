@@ -50,7 +50,9 @@ export const LIST_KEYS: KeyTable<ListAction, ListContext> = [
     label: 'enter',
     hint: 'details',
     help: 'details of the profile',
-    when: profileRow,
+    when: anyRow,
+    // On an environment variable it says where the key comes from instead.
+    hintWhen: profileRow,
   },
   { action: 'add', keys: ['a'], label: 'a', hint: 'add', help: 'add a credential (onboarding wizard)' },
   {

@@ -88,6 +88,12 @@ export function useListKeys(options: ListKeysInput): { cursor: number; top: numb
     else if (action === 'page-down') go(moveCursor(currentRows, at, 1, windowRows(currentRows.length)));
     else if (action === 'first') go(moveCursor(currentRows, -1, 1));
     else if (action === 'last') go(moveCursor(currentRows, currentRows.length, -1));
+    else if (action === 'details' && row?.kind === 'env')
+      dispatch({
+        type: 'message',
+        text: `${row.env.variable} is an environment variable, not a profile: it comes from ${row.env.origin === 'process' ? "authdeck's environment" : "the daemon's .env (`authdeck env list`)"}`,
+        tone: 'info',
+      });
     else if (action === 'details') dispatch({ type: 'mode', mode: 'details' });
     else if (action === 'add') actions.add();
     else if (action === 'setup-token') actions.setupToken(row);
