@@ -129,7 +129,16 @@ export async function runPick(
   ctx: CommandContext,
   options: { provider?: string | undefined; print?: boolean },
 ): Promise<number> {
-  const { provider } = options;
+  // A typo would open a picker with nothing in it: refused with the closest ids, as onboard does.
+  const provider =
+    options.provider === undefined
+      ? undefined
+      : (await import('./provider-arg.js')).knownProvider(options.provider, {
+          custom: false,
+          known: Object.keys((await ctx.workspace()).config.models.providers),
+          flag: '--provider',
+          customUnlessNear: true,
+        });
   const screen = {
     name: 'pick',
     ...(provider ? { provider } : {}),

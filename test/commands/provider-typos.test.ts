@@ -18,6 +18,7 @@ describe('a mistyped --provider', () => {
     ['order', 'get', '--provider', 'opneai'],
     ['order', 'clear', '--provider', 'opneai'],
     ['order', 'set', '--provider', 'opneai', 'a1'],
+    ['pick', '--provider', 'opneai'],
   ])('%s %s %s %s: did you mean, exit 64', async (...args) => {
     const result = await run(args.filter((arg): arg is string => typeof arg === 'string'));
     expect(result.code).toBe(64);
