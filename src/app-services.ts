@@ -258,8 +258,13 @@ export function createAppServices(options: RealServicesOptions): AppServices {
       return buildExplanation(state, { nowMs: Date.now(), warnWithinMs: options.warnWithinMs });
     },
     pluginWarnings: async (state, report) => {
-      const { pluginWarning, reportPluginProblems } = await import('./services/providers/plugin-state.js');
-      return (await reportPluginProblems(state, report)).map(pluginWarning);
+      const [{ pluginWarning, reportPluginProblems }, { unknownProviders, unknownProviderWarning }] = await Promise.all(
+        [import('./services/providers/plugin-state.js'), import('./services/providers/unknown-providers.js')],
+      );
+      return [
+        ...(await reportPluginProblems(state, report)).map(pluginWarning),
+        ...unknownProviders(state, report).map(unknownProviderWarning),
+      ];
     },
     signIn: async (request) => {
       const { signedIn, saved } = await actions.signIn(

@@ -5,6 +5,7 @@ import { readPreferences } from '../services/prefs.js';
 import type { ProbeOutcome } from '../services/probe/probe-runner.js';
 import type { AgentState } from '../services/profiles/agent-state.js';
 import { pluginCheckFindings, pluginWarning, reportPluginProblems } from '../services/providers/plugin-state.js';
+import { unknownProviders, unknownProviderWarning } from '../services/providers/unknown-providers.js';
 import { buildStatusReport, type StatusReport } from '../services/status/report.js';
 import { forTerminal } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
@@ -49,6 +50,8 @@ export async function runStatus(ctx: CommandContext, options: StatusOptions): Pr
   // The gateway loads a provider only through its plugin (2026.8+): one off or missing is said here too.
   const plugins = await reportPluginProblems(state, report);
   for (const found of plugins) report.warnings.push(pluginWarning(found));
+  // A provider the gateway knows nothing of: its profiles are never used.
+  for (const found of unknownProviders(state, report)) report.warnings.push(unknownProviderWarning(found));
   // A sign-in whose refresh token its provider refused (found by `monitor run`) is not one the gateway renews.
   for (const refused of await refusedSignIns(state)) report.warnings.push(refusedWarning(refused));
   const failing = pluginCheckFindings(plugins);

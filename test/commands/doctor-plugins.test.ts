@@ -192,5 +192,11 @@ describe('doctor: profiles of a provider the gateway does not know', () => {
     ]);
     const text = await runCommand(['doctor'], { home });
     expect(text.stdout).toContain('no provider OpenClaw ships is called opneai (a typo of openai?)');
+    // status (and so the dashboard) warns of it too; my-proxy, which has its block, is fine.
+    const status = await runCommand(['status', '--json'], { home });
+    const warnings = (JSON.parse(status.stdout) as { warnings: string[] }).warnings;
+    expect(warnings.filter((warning) => warning.includes('no provider OpenClaw ships'))).toEqual([
+      expect.stringMatching(/^opneai: no provider OpenClaw ships is called opneai \(a typo of openai\?\)/),
+    ]);
   });
 });
