@@ -227,7 +227,10 @@ export function maskSecret(secret: string | undefined): string {
 function looksLikeSecret(word: string): boolean {
   // A prefix alone is a name (`--auth-choice xai-api-key`); every such secret is far longer.
   if ((recogniseSecret(word) && word.length >= 24) || /^sk-[A-Za-z0-9_-]{16,}$/.test(word)) return true;
-  return /^[A-Za-z0-9_-]{32,}$/.test(word) && /[0-9]/.test(word) && /[A-Za-z]/.test(word);
+  // A key is one long run of letters and digits; ids made of words and numbers (a UUID,
+  // work-laptop-2024-personal, deepseek-r1-distill-llama-70b) have only short ones.
+  const run = /^[A-Za-z0-9_-]{32,}$/.test(word) ? /[A-Za-z0-9]{24,}/.exec(word)?.[0] : undefined;
+  return run !== undefined && /[0-9]/.test(run) && /[A-Za-z]/.test(run);
 }
 
 /** Tokens of services many users hold, which no model id or profile name starts with. */
@@ -236,14 +239,15 @@ const TOKEN_PREFIX =
   /^(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9]{20,}_[A-Za-z0-9]{40,}|hf_[A-Za-z0-9]{30,})$/;
 
 /**
- * The secret an argument holds, whole or after a `provider/`, `provider:` or `name=`
- * (`anthropic/sk-ant-…`, `openai:ghp_…`). In a part only a secret's own prefix counts: a long
- * model id (`deepseek-r1-distill-llama-70b`) looks like a token otherwise.
+ * The secret an argument holds, whole or as a part of it between other characters
+ * (`anthropic/sk-ant-…`, `openai:ghp_…`, `anthropic:sk-ant-…,`, `https://ghp_…@github.com`). In a
+ * part only a secret's own prefix counts: a long model id (`deepseek-r1-distill-llama-70b`)
+ * looks like a token otherwise.
  */
 export function secretInArgument(value: string): string | undefined {
   if (looksLikeSecret(value)) return value;
   return value
-    .split(/[/:=]/)
+    .split(/[^A-Za-z0-9_-]+/)
     .find(
       (part) =>
         /^sk-[A-Za-z0-9_-]{16,}$/.test(part) ||
