@@ -128,6 +128,17 @@ describe('gateway config', () => {
     });
   });
 
+  it('a // comment ended by U+2028 ends there, as OpenClaw reads it: the section after it is edited, not doubled', async () => {
+    const { configPath } = makeTempHome();
+    const original = `{\n  // creds\u2028"auth": { "profiles": { "anthropic:a": { "provider": "anthropic", "mode": "token" } } },\n  "note": "a\u2028b"\n}\n`;
+    writeText(configPath, original);
+    await recordProfileInConfig(configPath, { id: 'groq:a', provider: 'groq', mode: 'api_key' });
+    const after = JSON5.parse(readFileSync(configPath, 'utf8'));
+    expect(Object.keys(after.auth.profiles)).toEqual(['anthropic:a', 'groq:a']);
+    expect(after.note).toBe('a\u2028b');
+    expect(readFileSync(configPath, 'utf8')).toContain('// creds');
+  });
+
   it('keeps Infinity, which JSON cannot spell, and backs up nothing when only that is JSON5', async () => {
     const { configPath, stateDir } = makeTempHome();
     writeText(configPath, `{ "gateway": { "retries": Infinity, "floor": -Infinity } }\n`);

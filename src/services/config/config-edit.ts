@@ -126,7 +126,7 @@ export async function editConfigFile(
 ): Promise<ConfigRecordResult> {
   const text = knownText ?? (await readTextIfExists(file)) ?? '{}\n';
   const jsonc = await import('jsonc-parser');
-  const tree = jsoncTree(jsonc, text);
+  const tree = jsoncTree(jsonc, text, true);
   if (tree) {
     await writeFileAtomic(file, editedText(jsonc, text, file, edits, tree));
     return { path: file, changed: true, created: false };
@@ -142,7 +142,11 @@ export async function editConfigFile(
 }
 
 /** The file's tree when jsonc-parser reads it without an error (JSON, comments, trailing commas). */
-function jsoncTree(jsonc: Jsonc, text: string): JsonNode | undefined {
+function jsoncTree(jsonc: Jsonc, text: string, asWritten = false): JsonNode | undefined {
+  // JSON5 (and OpenClaw) end a line, and so a // comment, at U+2028/U+2029 too; jsonc-parser
+  // does not, and would edit around a section it took for comment. A file as written with one
+  // is spelled as JSON first (json5-as-json.ts), where those ends outside strings are newlines.
+  if (asWritten && /[\u2028\u2029]/.test(text)) return undefined;
   const errors: ParseError[] = [];
   const tree = jsonc.parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   return errors.length === 0 ? tree : undefined;
@@ -180,7 +184,7 @@ const SETUP_PATHS = [
 async function refuseDuplicatesOnSetupPaths(text: string, file: string): Promise<void> {
   const jsonc = await import('jsonc-parser');
   // JSON5-only syntax is edited as the JSON it is spelled as, duplicates and all.
-  const json = jsoncTree(jsonc, text) ? text : (await json5AsJson(text, file)).text;
+  const json = jsoncTree(jsonc, text, true) ? text : (await json5AsJson(text, file)).text;
   const tree = jsoncTree(jsonc, json);
   if (tree) for (const path of SETUP_PATHS) refuseDuplicateKeys(tree, json, file, path);
 }
