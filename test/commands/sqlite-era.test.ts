@@ -170,6 +170,23 @@ describe('authdeck migrate: a config written twice where a save writes its setup
   });
 });
 
+describe('authdeck migrate: a config with "profiles" twice under auth', () => {
+  it('is refused before anything is written or archived', async () => {
+    const { home, mainAgentDir, configPath, stateDb } = fixtureHome('a-v9-shared-fresh');
+    writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), {
+      version: 1,
+      profiles: { 'groq:fresh': { type: 'api_key', provider: 'groq', key: fakeSecrets.groqKey('fresh') } },
+    });
+    const config = readFileSync(configPath, 'utf8');
+    writeText(configPath, config.replace('"auth": {', '"auth": {\n    "profiles": {},'));
+    const applied = await cli(home, ['migrate', '--apply', '--yes']);
+    expect(applied.code).toBe(1);
+    expect(applied.stderr).toContain('has "profiles" twice');
+    expect(existsSync(join(mainAgentDir, 'auth-profiles.json'))).toBe(true);
+    expect(sharedProfiles(stateDb)).not.toContain('groq:fresh');
+  });
+});
+
 describe('authdeck migrate: what the gateway will do with what it writes', () => {
   it('a new profile whose provider has an explicit order joins it at the end, and says so', async () => {
     const { home, stateDb, mainAgentDir } = fixtureHome('a-v9-shared-fresh');

@@ -226,6 +226,17 @@ describe('files as they are found', () => {
     expect(readFileSync(configPath, 'utf8')).toBe(`{\n  "${key}": {},\n  "${key}": {}\n}\n`);
   });
 
+  it('the same deeper down, where the setup writes a plugin entry', async () => {
+    const { home, configPath, mainAgentDir } = makeTempHome();
+    const text = `{\n  "plugins": { "entries": {\n    "groq": { "enabled": false },\n    "groq": { "enabled": false }\n  } }\n}\n`;
+    writeText(configPath, text);
+    const result = await cli(home, ['add-key', '--provider', 'groq'], fakeSecrets.groqKey());
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('openclaw.json has "groq" twice (lines 3 and 4)');
+    expect(existsSync(join(mainAgentDir, 'auth-profiles.json'))).toBe(false);
+    expect(readFileSync(configPath, 'utf8')).toBe(text);
+  });
+
   it('the same in a JSON5-only config', async () => {
     const { home, configPath, mainAgentDir } = makeTempHome();
     const text = `{\n  plugins: {},\n  plugins: {},\n}\n`;

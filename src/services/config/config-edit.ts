@@ -1,11 +1,12 @@
 import { writeFile } from 'node:fs/promises';
-import type { FormattingOptions, Node as JsonNode, ParseError } from 'jsonc-parser';
+import type { FormattingOptions } from 'jsonc-parser';
 import { AuthdeckError, fsFailure, UnreadableStateError } from '../errors.js';
 import { PRIVATE_FILE_MODE, writeFileAtomic } from '../files/atomic-write.js';
 import { readTextIfExists } from '../files/fs-read.js';
 import { type LockOptions, withFileLock } from '../files/lock.js';
-import { asRecord, formatJsonDocument, offsetToLineColumn } from '../json-text.js';
+import { asRecord, formatJsonDocument } from '../json-text.js';
 import { findAuthoringFile, INCLUDE_KEY, resolveIncludes } from './config-include.js';
+import { jsoncTree, refuseDuplicateKeys, refuseDuplicatesOnSetupPaths } from './duplicate-keys.js';
 import { json5AsJson } from './json5-as-json.js';
 import { parseConfigText } from './openclaw-json.js';
 
@@ -141,17 +142,6 @@ export async function editConfigFile(
   return { path: file, changed: true, created: false, ...(backupPath ? { backupPath } : {}) };
 }
 
-/** The file's tree when jsonc-parser reads it without an error (JSON, comments, trailing commas). */
-function jsoncTree(jsonc: Jsonc, text: string, asWritten = false): JsonNode | undefined {
-  // JSON5 (and OpenClaw) end a line, and so a // comment, at U+2028/U+2029 too; jsonc-parser
-  // does not, and would edit around a section it took for comment. A file as written with one
-  // is spelled as JSON first (json5-as-json.ts), where those ends outside strings are newlines.
-  if (asWritten && /[\u2028\u2029]/.test(text)) return undefined;
-  const errors: ParseError[] = [];
-  const tree = jsonc.parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
-  return errors.length === 0 ? tree : undefined;
-}
-
 function editedText(
   jsonc: Jsonc,
   text: string,
@@ -162,47 +152,6 @@ function editedText(
   if (!tree) throw new AuthdeckError(`${file} could not be spelled as JSON for editing; nothing was written`);
   for (const edit of edits) refuseDuplicateKeys(tree, text, file, edit.path);
   return applyConfigEditsToText(jsonc, text, edits);
-}
-
-/**
- * Where a save writes besides the profile's entry (the provider's setup: plugin, provider block,
- * default model, migration marks). Checked with the entry, before the store is written: a key
- * written twice there would otherwise stop the save after the secret is stored.
- */
-const SETUP_PATHS = [
-  ['auth', 'order'],
-  ['plugins', 'entries'],
-  ['plugins', 'allow'],
-  ['models', 'mode'],
-  ['models', 'providers'],
-  ['agents', 'defaults', 'model'],
-  ['agents', 'defaults', 'models'],
-  ['agents', 'defaults', 'modelPolicy'],
-  ['meta', 'migrations'],
-];
-
-async function refuseDuplicatesOnSetupPaths(text: string, file: string): Promise<void> {
-  const jsonc = await import('jsonc-parser');
-  // JSON5-only syntax is edited as the JSON it is spelled as, duplicates and all.
-  const json = jsoncTree(jsonc, text, true) ? text : (await json5AsJson(text, file)).text;
-  const tree = jsoncTree(jsonc, json);
-  if (tree) for (const path of SETUP_PATHS) refuseDuplicateKeys(tree, json, file, path);
-}
-
-/** JSON reads the last of two equal keys; an edit could land in the one nobody reads. */
-function refuseDuplicateKeys(tree: JsonNode, text: string, file: string, path: (string | number)[]): void {
-  let node: JsonNode | undefined = tree;
-  for (const segment of path) {
-    if (node?.type !== 'object' || typeof segment !== 'string') return;
-    const matches: JsonNode[] = (node.children ?? []).filter((property) => property.children?.[0]?.value === segment);
-    if (matches.length > 1) {
-      const lines = matches.map((property) => offsetToLineColumn(text, property.offset).line).join(' and ');
-      throw new AuthdeckError(
-        `${file} has "${segment}" twice (lines ${lines}); OpenClaw reads only the last one — remove the other, then try again`,
-      );
-    }
-    node = matches[0]?.children?.[1];
-  }
 }
 
 /** As OpenClaw's login writes it: provider and mode, and the email of a sign-in. */

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { recordProfileInConfig } from '../config/config-edit.js';
+import { refuseDuplicatesOnSetupPaths } from '../config/duplicate-keys.js';
 import { AUTH_PROFILES_FILE, AUTH_STATE_FILE } from '../config/paths.js';
 import { AuthdeckError } from '../errors.js';
 import { refuseReadOnly } from '../files/atomic-write.js';
-import { pathExists } from '../files/fs-read.js';
+import { pathExists, readTextIfExists } from '../files/fs-read.js';
 import { withFileLock } from '../files/lock.js';
 import { asRecord } from '../json-text.js';
 import type { AgentStore, StoreLayer } from '../store/agent-store.js';
@@ -156,6 +157,10 @@ export async function applyMigration(
   // Each profile written is then recorded in openclaw.json: one the person protected stops the
   // migration here, before anything is written or archived (as a save refuses it first).
   await refuseReadOnly(workspace.configPath);
+  // A key written twice under `auth` would stop that after the store is written and the JSON
+  // archived: it stops the migration here instead.
+  const configText = await readTextIfExists(workspace.configPath);
+  if (configText !== undefined) await refuseDuplicatesOnSetupPaths(configText, workspace.configPath, [['auth']]);
   const target = await store.credentialLayer('');
   const take = (verdict: MigrationVerdict) =>
     verdict === 'new' ||
