@@ -264,6 +264,22 @@ describe('files as they are found', () => {
     expect((await cli(home, ['status'], '')).code).not.toBe(3);
   });
 
+  it('says when the JSON5 config was spelled as JSON on the way to a save that then failed', async () => {
+    const { home, mainAgentDir, configPath } = makeTempHome();
+    const one = JSON.stringify({ type: 'api_key', provider: 'openai', key: fakeSecrets.openaiKey('one') });
+    const two = JSON.stringify({ type: 'api_key', provider: 'openai', key: fakeSecrets.openaiKey('two') });
+    writeText(
+      join(mainAgentDir, 'auth-profiles.json'),
+      `{"version":1,"profiles":{"openai:a":${one},"openai:a":${two}}}`,
+    );
+    writeText(configPath, `{ gateway: { mode: 'local' } }\n`);
+    const result = await cli(home, ['add-key', '--provider', 'groq'], fakeSecrets.groqKey());
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(
+      /Nothing was saved .*openclaw\.json was rewritten as JSON on the way \(same values; the original is .*openclaw\.json\.bak\)/,
+    );
+  });
+
   it('refuses to rewrite a store nested too deeply, with one line', async () => {
     const { home, mainAgentDir } = makeTempHome();
     const deep = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
