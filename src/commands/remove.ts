@@ -1,4 +1,5 @@
 import { removeCredential } from '../services/actions.js';
+import { rewrittenNote } from '../services/config/config-changes.js';
 import { CancelledError, UsageError } from '../services/errors.js';
 import { listAgentProfiles, resolveProfileName } from '../services/profiles/agent-state.js';
 import { removalLayer } from '../services/profiles/profile-actions.js';
@@ -53,7 +54,10 @@ export async function runRemove(
     );
     const { config } = removed;
     if (config.status === 'removed')
-      writeLine(ctx.io.stdout, `  and its mentions in ${config.path}: ${config.places.join(', ')}`);
+      writeLine(
+        ctx.io.stdout,
+        `  and its mentions in ${config.path}: ${config.places.join(', ')}${rewrittenNote(config)}`,
+      );
     else if (config.status === 'kept')
       ctx.note(
         `note: kept ${config.places.join(', ')} in ${config.path}: agent ${config.heldBy.join(', agent ')} still has ${removed.profileId}`,

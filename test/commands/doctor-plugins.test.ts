@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { installOpenclawFixture } from '../helpers/openclaw-fixtures.js';
 import { runCommand } from '../helpers/run-command.js';
-import { makeTempHome, mergeJsonFile, readJson, writeJsonFile } from '../helpers/temp-state.js';
+import { makeTempHome, mergeJsonFile, readJson, writeJsonFile, writeText } from '../helpers/temp-state.js';
 
 // On OpenClaw 2026.8+ a provider's credentials are used only when its plugin is loaded: doctor
 // says which plugin is off or missing, and --fix enables a bundled one (README "doctor").
@@ -50,6 +50,24 @@ describe('doctor: the plugins that serve the providers', () => {
     expect(fixed.stdout).not.toContain('the anthropic plugin is switched off');
     expect(readJson(configPath).plugins.entries.anthropic.enabled).toBe(true);
     expect(await findings(home)).toEqual([]);
+  });
+
+  it('the fix in a JSON5-only config says the file was spelled as JSON, and where the original is', async () => {
+    const { home, stateDir, configPath } = makeTempHome();
+    installOpenclawFixture('a-v9-shared-fresh', stateDir);
+    await runCommand(['add-key', '--provider', 'anthropic'], {
+      home,
+      env: SQLITE,
+      input: fakeSecrets.anthropicApiKey(),
+    });
+    const config = readJson(configPath);
+    config.plugins.entries.anthropic.enabled = false;
+    // JSON5: one unquoted key.
+    writeText(configPath, JSON.stringify(config, null, 2).replace('"plugins":', 'plugins:'));
+    const fixed = await runCommand(['doctor', '--fix'], { home, env: SQLITE });
+    expect(fixed.stdout).toMatch(
+      /enabled the anthropic plugin in .*openclaw\.json; .*openclaw\.json used JSON5-only syntax, so it was rewritten as JSON \(same values; the original is .*\.bak\)/,
+    );
   });
 
   it('an external plugin not installed names its install command, until it is installed', async () => {

@@ -80,3 +80,10 @@ async function changeUnderLock(
     applied,
   };
 }
+
+/** What a write says when it had to spell a JSON5-only config as JSON (README "Guarantees"). */
+export function rewrittenNote(result: { path: string; backupPath?: string }): string {
+  return result.backupPath
+    ? `; ${result.path} used JSON5-only syntax, so it was rewritten as JSON (same values; the original is ${result.backupPath})`
+    : '';
+}

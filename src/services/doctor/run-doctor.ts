@@ -160,11 +160,11 @@ async function applyFix(workspace: Workspace, fix: SafeFix): Promise<string> {
       }
     }
     case 'enable-plugin': {
-      const { changeConfig } = await import('../config/config-changes.js');
-      await changeConfig(workspace.configPath, () => [
+      const { changeConfig, rewrittenNote } = await import('../config/config-changes.js');
+      const written = await changeConfig(workspace.configPath, () => [
         { path: ['plugins', 'entries', fix.pluginId, 'enabled'], value: true },
       ]);
-      return `enabled the ${fix.pluginId} plugin in ${workspace.configPath}`;
+      return `enabled the ${fix.pluginId} plugin in ${workspace.configPath}${rewrittenNote(written)}`;
     }
   }
 }

@@ -6,7 +6,7 @@ import { openAgentStore } from '../store/agent-store.js';
 /** What a remove did to openclaw.json's mentions of the profile. */
 export type ConfigReferences =
   | { status: 'none' }
-  | { status: 'removed'; path: string; places: string[] }
+  | { status: 'removed'; path: string; places: string[]; backupPath?: string }
   /** Another agent's store still holds the id, and the config's mentions speak for it too. */
   | { status: 'kept'; path: string; places: string[]; heldBy: string[] }
   /** The profile is gone from the store; the config could not be read or written. */
@@ -60,7 +60,12 @@ export async function forgetInConfig(
   const places = planned.map(placeOf);
   if (places.length === 0) return { status: 'none' };
   if (heldBy.length > 0) return { status: 'kept', path: workspace.configPath, places, heldBy };
-  return { status: 'removed', path: result.files.join(', ') || workspace.configPath, places };
+  return {
+    status: 'removed',
+    path: result.files.join(', ') || workspace.configPath,
+    places,
+    ...(result.backupPath ? { backupPath: result.backupPath } : {}),
+  };
 }
 
 /** Other agents whose store (their own, or the one they inherit) still holds the id. */
