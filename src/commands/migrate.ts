@@ -1,4 +1,5 @@
 import { migrateJsonFiles } from '../services/actions.js';
+import { rewrittenNote } from '../services/config/config-changes.js';
 import { describeExpiry } from '../services/durations.js';
 import { AuthdeckError, CancelledError, UsageError } from '../services/errors.js';
 import type { MigrationEntry, MigrationPlan } from '../services/profiles/migrate.js';
@@ -108,6 +109,11 @@ export async function runMigrate(ctx: CommandContext, options: MigrateOptions): 
     );
   if (result.kept.length) writeWrapped(ctx.io.stdout, `  kept the stored ${result.kept.join(', ')}`);
   for (const file of result.archived) writeWrapped(ctx.io.stdout, `  archived ${file.from} → ${file.to}`);
+  const rewritten = rewrittenNote({
+    path: state.workspace.configPath,
+    ...(result.configBackupPath ? { backupPath: result.configBackupPath } : {}),
+  });
+  if (rewritten) writeWrapped(ctx.io.stdout, `  ${rewritten.slice(2)}`);
   ctx.noteGateway({ ...(gatewayNote ? { gatewayNote } : {}) });
   return 0;
 }

@@ -170,6 +170,22 @@ describe('authdeck migrate: a config written twice where a save writes its setup
   });
 });
 
+describe('authdeck migrate: a JSON5-only config', () => {
+  it('is spelled as JSON when the profiles are recorded, and migrate says so', async () => {
+    const { home, mainAgentDir, configPath } = fixtureHome('a-v9-shared-fresh');
+    writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), {
+      version: 1,
+      profiles: { 'groq:fresh': { type: 'api_key', provider: 'groq', key: fakeSecrets.groqKey('fresh') } },
+    });
+    writeText(configPath, readFileSync(configPath, 'utf8').replace('"auth":', 'auth:'));
+    const applied = await cli(home, ['migrate', '--apply', '--yes']);
+    expect(applied.code).toBe(0);
+    expect(applied.stdout).toMatch(
+      /openclaw\.json used JSON5-only syntax, so it was rewritten as JSON \(same values; the original is .*\.bak\)/,
+    );
+  });
+});
+
 describe('authdeck migrate: a config with "profiles" twice under auth', () => {
   it('is refused before anything is written or archived', async () => {
     const { home, mainAgentDir, configPath, stateDb } = fixtureHome('a-v9-shared-fresh');

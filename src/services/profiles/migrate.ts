@@ -125,6 +125,8 @@ export interface MigrationResult {
   joinedOrder: string[];
   kept: string[];
   archived: Array<{ from: string; to: string }>;
+  /** openclaw.json used JSON5-only syntax: recording the profiles spelled it as JSON; the original. */
+  configBackupPath?: string;
 }
 
 /** The name OpenClaw's doctor gives a JSON file it has imported. */
@@ -194,7 +196,10 @@ export async function applyMigration(
       result.archived.push({ from: path, to });
     }
   });
-  for (const profile of toRecord) await recordProfileInConfig(workspace.configPath, profile);
+  for (const profile of toRecord) {
+    const recorded = await recordProfileInConfig(workspace.configPath, profile);
+    if (recorded.backupPath) result.configBackupPath ??= recorded.backupPath;
+  }
   return result;
 }
 
