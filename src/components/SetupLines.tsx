@@ -145,19 +145,17 @@ function PluginLine({ plugin }: { plugin: PluginInstallView }) {
   if (state.status === 'installed') return <Text color="green"> ✔ {pluginInstalledWords(state.need.id)}</Text>;
   if (state.status === 'failed')
     return (
-      <Text color="yellow">
-        {' '}
-        ! could not install the {state.need.id} plugin: {shown(state.reason, 300)}; the credential is kept — run{' '}
+      <Bullet color="yellow" mark="!">
+        could not install the {state.need.id} plugin: {shown(state.reason, 300)}; the credential is kept — run{' '}
         {`\`${state.need.installCommand}\``} later
-      </Text>
+      </Bullet>
     );
   if (!need) return null;
   return (
-    <Text color="yellow">
-      {' '}
-      ! {state.status === 'idle' && state.stopped ? 'install stopped; ' : ''}
+    <Bullet color="yellow" mark="!">
+      {state.status === 'idle' && state.stopped ? 'install stopped; ' : ''}
       {needWords(need)}: {plugin.offered ? `press i to run \`${need.installCommand}\`` : need.installCommand}
-    </Text>
+    </Bullet>
   );
 }
 
@@ -168,7 +166,12 @@ function PluginLine({ plugin }: { plugin: PluginInstallView }) {
  */
 export function SetupLines({ view, listedAt }: { view: ProviderSetupView; listedAt?: string }) {
   const { setup, problem, offered, canMakeDefault } = view;
-  if (!setup) return problem ? <Text color="yellow"> ! {shown(problem, 300)}</Text> : null;
+  if (!setup)
+    return problem ? (
+      <Bullet color="yellow" mark="!">
+        {shown(problem, 300)}
+      </Bullet>
+    ) : null;
   const parts = setupConfigParts(setup);
   const model = setup.defaultModel;
   return (
@@ -179,29 +182,34 @@ export function SetupLines({ view, listedAt }: { view: ProviderSetupView; listed
         </Bullet>
       )}
       {offered && 'current' in model && (
-        <Text color="yellow">
-          {' '}
-          ! the default model stays {shown(modelRefWords(model.current))}
+        <Bullet color="yellow" mark="!">
+          the default model stays {shown(modelRefWords(model.current))}
           {canMakeDefault
             ? `; press d to make it ${modelRefWords(offered)}`
             : `; \`--set-default-model\` makes it ${modelRefWords(offered)}`}
-        </Text>
+        </Bullet>
       )}
       <PluginLine plugin={view.plugin} />
-      {setup.blocked && <Text color="yellow"> ! {shown(setup.blocked, 300)}</Text>}
+      {setup.blocked && (
+        <Bullet color="yellow" mark="!">
+          {shown(setup.blocked, 300)}
+        </Bullet>
+      )}
       {setup.alternatives.length > 0 && (
-        <Text color="yellow">
-          {' '}
-          ! several endpoints or plans: `authdeck onboard --non-interactive --auth-choice {setup.alternatives[0]?.id}`
-          (or{' '}
+        <Bullet color="yellow" mark="!">
+          several endpoints or plans: `authdeck onboard --non-interactive --auth-choice {setup.alternatives[0]?.id}` (or{' '}
           {setup.alternatives
             .slice(1)
             .map((choice) => choice.id)
             .join(', ')}
           ) writes one
-        </Text>
+        </Bullet>
       )}
-      {problem && <Text color="yellow"> ! {shown(problem, 300)}</Text>}
+      {problem && (
+        <Bullet color="yellow" mark="!">
+          {shown(problem, 300)}
+        </Bullet>
+      )}
     </>
   );
 }

@@ -66,6 +66,10 @@ describe('onboarding wizard: i installs the plugin a provider still lacks', () =
       `! the gateway cannot use deepseek until its plugin is installed: press i to run \`${INSTALL}\``,
     );
     expect(summary).toContain('i install plugin');
+    // A wrapped `!` line continues under its text, not at the screen's edge.
+    const lines = app.frame().split('\n');
+    const warning = lines.findIndex((line) => line.includes('! the gateway cannot use deepseek'));
+    expect(lines[warning + 1]).toMatch(/^ {3}\S/);
 
     await app.type('i');
     const installing = flat(await waitForFrame(app, 'installing the deepseek plugin'));

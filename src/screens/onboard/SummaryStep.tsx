@@ -61,10 +61,12 @@ export function SummaryStep({
         ✔ {saved.replaced ? 'Replaced' : 'Saved'} <Text bold>{saved.profileId}</Text>
       </Text>
       {probe && (
-        <Text color={probe.result === 'ok' ? 'green' : 'yellow'}>
-          {' '}
-          key check: {probe.result === 'ok' ? 'accepted' : `${probe.result.replace('_', ' ')} (${probe.detail})`}
-        </Text>
+        // Its continuation lines stay under its text, not at the screen's edge.
+        <Box paddingLeft={1}>
+          <Text color={probe.result === 'ok' ? 'green' : 'yellow'}>
+            key check: {probe.result === 'ok' ? 'accepted' : `${probe.result.replace('_', ' ')} (${probe.detail})`}
+          </Text>
+        </Box>
       )}
       <Text bold>Written:</Text>
       <Bullet>
@@ -85,7 +87,11 @@ export function SummaryStep({
         </Bullet>
       )}
       <SetupLines view={setupView} listedAt={result.saved.config.path} />
-      {endpoint && <Text color="yellow"> ! {endpoint}</Text>}
+      {endpoint && (
+        <Bullet color="yellow" mark="!">
+          {endpoint}
+        </Bullet>
+      )}
       {env && (
         <Bullet>
           {env.path} ({env.variable}
@@ -96,16 +102,25 @@ export function SummaryStep({
         <Text dimColor> The store did not exist yet: OpenClaw created it (`{saved.createdWith}`).</Text>
       )}
       {saved.gatewayNote && (
-        <Text color={saved.gatewayNote.warning ? 'yellow' : undefined} dimColor={!saved.gatewayNote.warning}>
-          {' '}
-          {saved.gatewayNote.line}
-        </Text>
+        <Box paddingLeft={1}>
+          <Text color={saved.gatewayNote.warning ? 'yellow' : undefined} dimColor={!saved.gatewayNote.warning}>
+            {saved.gatewayNote.line}
+          </Text>
+        </Box>
       )}
       {saved.orderAppendedIn.map((path) => (
         <Bullet key={path}>{path} (added last to the explicit order, so the gateway tries it)</Bullet>
       ))}
-      {saved.orderNote && <Text color="yellow">! {saved.orderNote}</Text>}
-      {saved.sameSecretAs && <Text color="yellow">! {sameSecretNote(saved.sameSecretAs)}</Text>}
+      {saved.orderNote && (
+        <Bullet color="yellow" mark="!">
+          {saved.orderNote}
+        </Bullet>
+      )}
+      {saved.sameSecretAs && (
+        <Bullet color="yellow" mark="!">
+          {sameSecretNote(saved.sameSecretAs)}
+        </Bullet>
+      )}
       {result.modelNotes.map((note) => (
         <Text key={note} color="yellow">
           ! {note}
