@@ -11,6 +11,8 @@ export type Screen =
       method?: OnboardingMethod;
       resumeAt?: 'method';
       lastMethod?: OnboardingMethod;
+      /** Opened by `authdeck` on a home with no credential: done, it opens the dashboard on the new one. */
+      home?: boolean;
     }
   /**
    * `select`: the profile to put the cursor on (one just added on a screen pushed over it);
@@ -66,7 +68,7 @@ export function currentScreen(state: NavigationState): Screen {
  */
 export function homeScreen(state: AgentState | undefined): Screen {
   const configured = state === undefined || listAgentProfiles(state).length > 0 || listEnvCredentials(state).length > 0;
-  return configured ? { name: 'dashboard' } : { name: 'onboard' };
+  return configured ? { name: 'dashboard' } : { name: 'onboard', home: true };
 }
 
 /** How the TUI ended: the exit code and, for `pick --print`, a line for stdout. */

@@ -1,13 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import { homeScreen } from '../../src/navigation.js';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { createFakeServices, fakeState } from '../helpers/fake-services.js';
 import { renderApp, waitForFrame } from '../helpers/ink.js';
 
 describe('home (authdeck with no command, in a terminal)', () => {
   it('opens the wizard when the agent has no credential', async () => {
-    expect(homeScreen(fakeState())).toEqual({ name: 'onboard' });
+    expect(homeScreen(fakeState())).toEqual({ name: 'onboard', home: true });
     const app = await renderApp(createFakeServices(), homeScreen(fakeState()));
     await waitForFrame(app, 'Welcome');
+  });
+
+  it('goes on to the dashboard, on the new profile, when the wizard it opened is done', async () => {
+    const services = createFakeServices();
+    const save = services.saveCredential;
+    services.saveCredential = async (input) => {
+      const result = await save(input);
+      services.state = fakeState({
+        [input.profileId]: { type: 'api_key', provider: input.provider, key: input.secret },
+      });
+      return result;
+    };
+    const app = await renderApp(services, { name: 'onboard', provider: 'groq', method: 'api-key', home: true });
+    await waitForFrame(app, 'Paste the');
+    await app.type(fakeSecrets.groqKey());
+    await app.press('enter');
+    await waitForFrame(app, 'Profile name:');
+    await app.press('enter');
+    await waitForFrame(app, "daemon's .env?");
+    await app.type('n');
+    await waitForFrame(app, 'Saved groq:default');
+    await app.press('enter');
+    expect(await waitForFrame(app, 'authdeck · dashboard')).toMatch(/▸ .*groq:default/);
+    expect(app.exits).toEqual([]);
   });
 
   it('opens the dashboard when it has one, even only from the environment, or when the store cannot be read', async () => {

@@ -47,11 +47,13 @@ export function OnboardScreen({
   method,
   resumeAt,
   lastMethod,
+  home = false,
 }: {
   provider?: string;
   method?: OnboardingMethod;
   resumeAt?: 'method';
   lastMethod?: OnboardingMethod;
+  home?: boolean;
 }) {
   const services = useServices();
   const navigation = useNavigation();
@@ -260,7 +262,12 @@ export function OnboardScreen({
           <SummaryStep
             result={state.result!}
             {...(state.probe ? { probe: state.probe } : {})}
-            onDone={() => navigation.finish({ exitCode: ExitCode.ok, select: state.result!.saved.profileId })}
+            onDone={() => {
+              const select = state.result!.saved.profileId;
+              // `authdeck` on an empty home: the app goes on to the dashboard, on the new profile.
+              if (home && !navigation.canGoBack) navigation.replace({ name: 'dashboard', select });
+              else navigation.finish({ exitCode: ExitCode.ok, select });
+            }}
             onAddAnother={() => {
               providerSearch.set('');
               dispatch({ type: 'add-another' });
