@@ -46,7 +46,10 @@ describe('the TUI in a real terminal', () => {
     await session.waitFor('Welcome. This sets up a credential');
     const summary = await addOpenaiKeyInWizard(session, key);
     expect(summary).not.toContain(key);
+    // Opened by `authdeck` on an empty home: done, it goes on to the dashboard, on the new profile.
     await session.press('enter');
+    await session.waitFor(/▸.*openai:default/);
+    await session.type('q');
     expect(await session.waitForExit()).toBe(0);
     expect(readJson(join(mainAgentDir, 'auth-profiles.json')).profiles['openai:default']).toEqual({
       type: 'api_key',
