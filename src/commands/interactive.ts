@@ -49,6 +49,20 @@ export async function openScreen(
 
 export type OnboardOptions = Partial<OptionValues<typeof ONBOARD_OPTIONS>>;
 
+/**
+ * The provider a screen opens on: OpenClaw's id (an alias resolved), a typo refused with the
+ * closest ids, an id close to none taken as a provider of your own.
+ */
+async function screenProvider(ctx: CommandContext, typed: string | undefined): Promise<string | undefined> {
+  if (typed === undefined) return undefined;
+  return (await import('./provider-arg.js')).knownProvider(typed, {
+    custom: false,
+    known: Object.keys((await ctx.workspace()).config.models.providers),
+    flag: '--provider',
+    customUnlessNear: true,
+  });
+}
+
 export async function runOnboard(
   ctx: CommandContext,
   options: OnboardOptions,
@@ -57,15 +71,7 @@ export async function runOnboard(
 ): Promise<number> {
   const { method } = options;
   // A typo would open the wizard on a provider nobody has (and save a key under it): refuse it here.
-  const provider =
-    options.provider === undefined
-      ? undefined
-      : (await import('./provider-arg.js')).knownProvider(options.provider, {
-          custom: false,
-          known: Object.keys((await ctx.workspace()).config.models.providers),
-          flag: '--provider',
-          customUnlessNear: true,
-        });
+  const provider = await screenProvider(ctx, options.provider);
   // An auth choice is OpenClaw's own answer to the wizard's questions: in a terminal too, only the secret is asked.
   if (options.authChoice !== undefined) {
     if (provider || method)
@@ -130,15 +136,7 @@ export async function runPick(
   options: { provider?: string | undefined; print?: boolean },
 ): Promise<number> {
   // A typo would open a picker with nothing in it: refused with the closest ids, as onboard does.
-  const provider =
-    options.provider === undefined
-      ? undefined
-      : (await import('./provider-arg.js')).knownProvider(options.provider, {
-          custom: false,
-          known: Object.keys((await ctx.workspace()).config.models.providers),
-          flag: '--provider',
-          customUnlessNear: true,
-        });
+  const provider = await screenProvider(ctx, options.provider);
   const screen = {
     name: 'pick',
     ...(provider ? { provider } : {}),

@@ -23,6 +23,18 @@ async function findings(home: string): Promise<Finding[]> {
   return (JSON.parse(run.stdout) as { findings: Finding[] }).findings.filter((f) => f.code.startsWith('plugin-'));
 }
 
+/** A 2026.9 home with an Anthropic key saved by add-key. */
+async function anthropicHome() {
+  const temp = makeTempHome();
+  installOpenclawFixture('a-v9-shared-fresh', temp.stateDir);
+  await runCommand(['add-key', '--provider', 'anthropic'], {
+    home: temp.home,
+    env: SQLITE,
+    input: fakeSecrets.anthropicApiKey(),
+  });
+  return temp;
+}
+
 describe('doctor: the plugins that serve the providers', () => {
   it('a switched-off plugin of the provider in use is an error that --fix enables', async () => {
     const { home, stateDir, configPath } = makeTempHome();
@@ -53,13 +65,7 @@ describe('doctor: the plugins that serve the providers', () => {
   });
 
   it('the fix in a JSON5-only config says the file was spelled as JSON, and where the original is', async () => {
-    const { home, stateDir, configPath } = makeTempHome();
-    installOpenclawFixture('a-v9-shared-fresh', stateDir);
-    await runCommand(['add-key', '--provider', 'anthropic'], {
-      home,
-      env: SQLITE,
-      input: fakeSecrets.anthropicApiKey(),
-    });
+    const { home, configPath } = await anthropicHome();
     const config = readJson(configPath);
     config.plugins.entries.anthropic.enabled = false;
     // JSON5: one unquoted key.
@@ -115,13 +121,7 @@ describe('doctor on a plugin the config blocks', () => {
     [{ deny: ['anthropic'] }, 'remove anthropic from plugins.deny'],
     [{ allow: ['openai'], entries: { anthropic: { enabled: false } } }, 'add anthropic to plugins.allow'],
   ])("names the fix as the person's, and --fix neither claims it nor changes the config (%o)", async (plugins, fix) => {
-    const { home, stateDir, configPath } = makeTempHome();
-    installOpenclawFixture('a-v9-shared-fresh', stateDir);
-    await runCommand(['add-key', '--provider', 'anthropic'], {
-      home,
-      env: SQLITE,
-      input: fakeSecrets.anthropicApiKey(),
-    });
+    const { home, configPath } = await anthropicHome();
     mergeJsonFile(configPath, { plugins });
     const before = readJson(configPath);
     const shown = await runCommand(['doctor'], { home, env: SQLITE });
