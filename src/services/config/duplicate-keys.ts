@@ -40,8 +40,9 @@ export async function refuseDuplicatesOnSetupPaths(
 ): Promise<void> {
   const jsonc = await import('jsonc-parser');
   // JSON5-only syntax is edited as the JSON it is spelled as, duplicates and all.
-  const json = jsoncTree(jsonc, text, true) ? text : (await json5AsJson(text, file)).text;
-  const tree = jsoncTree(jsonc, json);
+  const direct = jsoncTree(jsonc, text, true);
+  const json = direct ? text : (await json5AsJson(text, file)).text;
+  const tree = direct ?? jsoncTree(jsonc, json);
   if (!tree) return;
   for (const path of paths) {
     refuseDuplicateKeys(tree, json, file, path);

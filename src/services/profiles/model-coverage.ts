@@ -33,12 +33,17 @@ export function describeModelCoverage(
   return notes;
 }
 
+/** A provider OpenClaw ships, or one `setUp` (its models.providers block, its plugin entry) describes. */
+export function gatewayKnowsProvider(provider: string, setUp: boolean): boolean {
+  // openai-codex: OpenClaw's own id for ChatGPT sign-ins before 2026.7, built in there.
+  return findProvider(provider) !== undefined || setUp || provider === 'openai-codex';
+}
+
 /**
  * A provider OpenClaw does not ship needs an entry under `models.providers` (where to send
  * requests, in which API style) before any credential for it is used.
  */
 export function customProviderNote(provider: string, configPath: string, setUp: boolean): string | undefined {
-  // openai-codex: OpenClaw's own id for ChatGPT sign-ins before 2026.7, built in there.
-  if (findProvider(provider) || setUp || provider === 'openai-codex') return undefined;
+  if (gatewayKnowsProvider(provider, setUp)) return undefined;
   return `The gateway does not know ${provider} yet: add to ${configPath} "models": { "providers": { "${provider}": { "baseUrl": "https://…/v1", "api": "openai-completions", "models": [{ "id": "<model>" }] } } } (api: openai-completions, openai-responses, anthropic-messages, google-generative-ai, ollama, …).`;
 }

@@ -1,6 +1,6 @@
 import { editDistance } from '../edit-distance.js';
 import type { AgentState } from '../profiles/agent-state.js';
-import { customProviderNote } from '../profiles/model-coverage.js';
+import { gatewayKnowsProvider } from '../profiles/model-coverage.js';
 import { PROVIDERS } from '../providers.js';
 import type { StatusReport } from '../status/types.js';
 import { shown } from '../terminal-text.js';
@@ -26,7 +26,7 @@ export function unknownProviders(state: AgentState, report: StatusReport): Unkno
   return [...providers].flatMap((provider): UnknownProvider[] => {
     const described =
       Object.hasOwn(config.models.providers, provider) || Object.hasOwn(config.plugins.entries, provider);
-    if (!customProviderNote(provider, configPath, described)) return [];
+    if (gatewayKnowsProvider(provider, described)) return [];
     const ids = report.profiles.filter((profile) => profile.provider === provider).map((profile) => profile.id);
     const near = PROVIDERS.map((known) => known.id).filter((id) => editDistance(provider, id) <= 2);
     const typo = near.length > 0 ? ` (a typo of ${near.join(' or ')}?)` : '';
