@@ -7,13 +7,10 @@ import { useTextFieldState } from '../../components/text-field/use-text-field-st
 import { useNavigation, useServices } from '../../contexts.js';
 import { useAgentState } from '../../hooks/use-agent-state.js';
 import { useSyncReducer } from '../../hooks/use-sync-reducer.js';
-import { ExitCode, errorMessage } from '../../services/errors.js';
+import { ExitCode } from '../../services/errors.js';
 import { profileAWriteWouldReplace } from '../../services/profiles/agent-state.js';
-import { describeModelCoverage } from '../../services/profiles/model-coverage.js';
 import type { LocalServerKind } from '../../services/providers/local-server.js';
-import { choiceForSecret } from '../../services/providers/provider-setup.js';
 import type { OnboardingMethod } from '../../services/providers.js';
-import { buildStatusReport } from '../../services/status/report.js';
 import { shown } from '../../services/terminal-text.js';
 import { EndpointStep } from './EndpointStep.js';
 import { EnvStep } from './EnvStep.js';
@@ -34,6 +31,7 @@ import { OverwriteStep, ProfileIdStep } from './ProfileIdStep.js';
 import { CustomProviderStep, ProviderStep } from './ProviderStep.js';
 import { SecretStep } from './SecretStep.js';
 import { SummaryStep } from './SummaryStep.js';
+import { useOnboardSave } from './use-onboard-save.js';
 import { useWizardEscape } from './use-wizard-escape.js';
 import { VerifyStep } from './VerifyStep.js';
 import { WelcomeStep } from './WelcomeStep.js';
@@ -62,6 +60,7 @@ export function OnboardScreen({
     initialOnboardState(provider, method, resumeAt),
   );
   const holdRestOfKeys = useHoldRestOfKeys();
+  const { save, modelNotesAfterSave } = useOnboardSave();
   const providerSearch = useTextFieldState();
   /** The known id the provider id being typed is close to (Esc goes back to the list on it). */
   const nearTyped = useRef<string | undefined>(undefined);
@@ -76,7 +75,7 @@ export function OnboardScreen({
     const after = currentState();
     if (after.step === before) return;
     holdRestOfKeys();
-    if (after.step === 'saving') void save(after);
+    if (after.step === 'saving') void save(after, dispatch);
     if (after.step === 'secret') handOver(after);
   };
 
@@ -93,38 +92,6 @@ export function OnboardScreen({
   }, []);
 
   useWizardEscape(currentState, providerSearch, nearTyped, () => dispatch({ type: 'back' }));
-
-  async function save(current: OnboardState) {
-    try {
-      const saved = await services.saveCredential({
-        profileId: current.profileId!,
-        provider: current.provider!,
-        kind: secretKind(current.method),
-        secret: current.secret!,
-        replace: current.replace,
-        ...(current.authChoice ? { authChoice: current.authChoice } : {}),
-        ...(current.writeEnv && current.envVariable ? { envVariable: current.envVariable } : {}),
-      });
-      const choice = choiceForSecret(current.provider!, secretKind(current.method), current.authChoice);
-      const modelNotes = await modelNotesAfterSave(current.provider!);
-      dispatch({ type: 'saved', result: { saved, modelNotes, ...(choice ? { choice } : {}) } });
-    } catch (error) {
-      dispatch({ type: 'save-failed', error: errorMessage(error) });
-    }
-  }
-
-  async function modelNotesAfterSave(provider: string): Promise<string[]> {
-    try {
-      const report = buildStatusReport(await services.loadState(), {
-        nowMs: services.now(),
-        warnWithinMs: services.warnWithinMs,
-      });
-      return describeModelCoverage(report, provider, provider in services.workspace.config.models.providers);
-    } catch {
-      // Only advice: the save itself succeeded.
-      return [];
-    }
-  }
 
   /** What Enter on the profile field would do with `name` (see profileChoice). */
   const choiceFor = (name: string) =>
