@@ -160,9 +160,16 @@ async function readChoiceSecret(
   if (!ctx.io.stdin.isTTY && optional) return '';
   if (!ctx.io.stdin.isTTY)
     throw new UsageError(
-      `no secret on stdin${choice.credential.envVars[0] ? ` and ${choice.credential.envVars[0]} is not set` : ''}; pipe it in, e.g. \`printf %s "$KEY" | authdeck onboard --non-interactive --auth-choice ${choice.id}\``,
+      `no secret on stdin${unsetVariables(names)}; pipe it in, e.g. \`printf %s "$KEY" | authdeck onboard --non-interactive --auth-choice ${choice.id}\``,
     );
   return ctx.readSecret(`${label}: `);
+}
+
+/** The variables read, in the order read: " and X is not set" / " and neither X nor Y is set". */
+function unsetVariables(names: readonly string[]): string {
+  if (names.length === 0) return '';
+  if (names.length === 1) return ` and ${names[0]} is not set`;
+  return ` and neither ${names.slice(0, -1).join(', ')} nor ${names.at(-1)} is set`;
 }
 
 async function onboardSecret(

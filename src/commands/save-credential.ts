@@ -57,7 +57,13 @@ export async function runSaveCredential(
   const what = kind === 'api_key' ? 'API key' : 'token';
   // Asked in a terminal: say where the key comes from, as the wizard does.
   if (kind === 'api_key' && info.keysUrl && ctx.io.stdin.isTTY) ctx.note(ctx.paint.dim(`Get one at ${info.keysUrl}`));
-  const check = checkSecret(provider, kind, await ctx.readSecret(`${info.label} ${what}: `));
+  const raw = await ctx.readSecret(`${info.label} ${what}: `);
+  // Nothing piped in is a missing value, as in `onboard --auth-choice` (64), not a bad secret.
+  if (!ctx.io.stdin.isTTY && raw.trim() === '')
+    throw new UsageError(
+      `no ${what} on stdin; pipe it in, e.g. \`printf %s "$KEY" | authdeck ${kind === 'api_key' ? 'add-key' : 'paste-token'} --provider ${provider}\``,
+    );
+  const check = checkSecret(provider, kind, raw);
   if (!check.ok) throw new AuthdeckError(`${check.error}${cliFitHint(check.fits, provider, profileId)}`);
   for (const warning of check.warnings) ctx.note(`warning: ${warning}`);
   // A token that looks cut off is useless once saved: in a terminal, ask (from stdin, it is only warned about).

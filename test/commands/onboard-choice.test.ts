@@ -77,6 +77,16 @@ describe('onboard --non-interactive --auth-choice', () => {
     expect(existsSync(temp.storePath)).toBe(false);
   });
 
+  it('names every variable it read, in the order read (an API key choice reads *_API_KEY first)', async () => {
+    const temp = home();
+    const result = await onboard(temp.home, ['apiKey']);
+    expect(result.code).toBe(64);
+    expect(result.stderr).toContain(
+      'no secret on stdin and neither ANTHROPIC_API_KEY nor ANTHROPIC_OAUTH_TOKEN is set;',
+    );
+    expect(existsSync(temp.storePath)).toBe(false);
+  });
+
   it('an external-catalog provider on a JSON-era home: saved and set up, exit 0 (OpenClaw ≤ 2026.6 builds it in)', async () => {
     const temp = home();
     const key = fakeSecrets.deepseekKey('ext');

@@ -96,8 +96,13 @@ describe('paste-token', () => {
   it.each([
     ['a refresh token', () => fakeSecrets.refreshToken(), /refresh token/, 1],
     ['an API key in the token flow', () => fakeSecrets.anthropicApiKey(), /authdeck add-key --provider anthropic/, 1],
-    ['an empty secret', () => '', /the secret is empty/, 1],
-    ['a whitespace-only secret', () => ' \n\t \r\n', /the secret is empty/, 1],
+    [
+      'an empty stdin',
+      () => '',
+      /^authdeck: no token on stdin; pipe it in, e\.g\. `printf %s "\$KEY" \| authdeck paste-token --provider anthropic`$/m,
+      64,
+    ],
+    ['a whitespace-only stdin', () => ' \n\t \r\n', /no token on stdin/, 64],
   ])('refuses %s with one line and changes no file', async (_name, secret, message, code) => {
     const { home, storePath, configPath } = setup();
     const storeBefore = readFileSync(storePath, 'utf8');
