@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import JSON5 from 'json5';
 import { describe, expect, it } from 'vitest';
+import { defaultAgentId } from '../../src/services/config/agent-ids.js';
 import { recordProfileInConfig } from '../../src/services/config/config-edit.js';
 import { providersInUse, readGatewayConfig } from '../../src/services/config/openclaw-json.js';
-import { defaultAgentId } from '../../src/services/config/workspace.js';
 import { UnreadableStateError } from '../../src/services/errors.js';
 import { fileMode, makeTempHome, readJson, writeJsonFile, writeText } from '../helpers/temp-state.js';
 
@@ -20,7 +20,7 @@ describe('gateway config', () => {
     expect(providersInUse(config)).toEqual(['anthropic', 'openrouter', 'openai']);
   });
 
-  it("reads OpenClaw 2026.9's agents keyed by id under agents.entries, as well as agents.list", async () => {
+  it("reads OpenClaw 2026.9's agents keyed by id under agents.entries, which win over agents.list", async () => {
     const { configPath } = makeTempHome();
     writeJsonFile(configPath, {
       agents: {
@@ -34,7 +34,6 @@ describe('gateway config', () => {
     });
     const config = await readGatewayConfig(configPath);
     expect(config.agents).toEqual([
-      { id: 'main', default: false },
       {
         id: 'work',
         default: false,
@@ -47,6 +46,41 @@ describe('gateway config', () => {
     expect(providersInUse(config, 'ops')).toEqual(['xai']);
     expect(providersInUse(config, 'main')).toEqual(['anthropic']);
     expect(defaultAgentId(config)).toBe('ops');
+  });
+
+  it.each([
+    ['no agents configured', {}, 'main'],
+    ['a list with one marked default', { list: [{ id: 'main' }, { id: 'Work', default: true }] }, 'work'],
+    ['the only agent', { entries: { coder: {} } }, 'coder'],
+    [
+      'several and none chosen: the first listed, as OpenClaw ≤ 2026.8',
+      { list: [{ id: 'ops' }, { id: 'main' }] },
+      'ops',
+    ],
+    [
+      "OpenClaw 2026.9's system agent, after its doctor rewrote the roster",
+      { ownership: 'explicit', defaults: { systemAgent: { agentId: 'Coder' } }, entries: { main: {}, coder: {} } },
+      'coder',
+    ],
+    [
+      'explicit ownership: a default marker no longer chooses',
+      { ownership: 'explicit', entries: { ops: {}, main: { default: true } } },
+      'ops',
+    ],
+  ])('the agent a command acts on by default: %s', async (_name, agents, expected) => {
+    const { configPath } = makeTempHome();
+    writeJsonFile(configPath, { agents });
+    expect(defaultAgentId(await readGatewayConfig(configPath))).toBe(expected);
+  });
+
+  it('spells agent ids as OpenClaw does on disk (lower case, other characters a dash)', async () => {
+    const { configPath } = makeTempHome();
+    writeJsonFile(configPath, {
+      agents: { defaults: { authInheritance: { agentId: 'Coder' } }, entries: { Coder: {}, 'My Ops!': {}, '//': {} } },
+    });
+    const config = await readGatewayConfig(configPath);
+    expect(config.agents.map((agent) => agent.id)).toEqual(['coder', 'my-ops']);
+    expect(config.authInheritanceAgentId).toBe('coder');
   });
 
   it('records a profile, keeping comments and formatting of a JSONC file', async () => {

@@ -67,6 +67,28 @@ describe('agent dir', () => {
     expect(work.isMain).toBe(false);
   });
 
+  it("follows OpenClaw 2026.9's roster: the system agent by default, ids in any case, the inheritance owner's store", async () => {
+    const { home, stateDir, configPath } = makeTempHome();
+    writeText(
+      configPath,
+      JSON.stringify({
+        agents: {
+          ownership: 'explicit',
+          defaults: { systemAgent: { agentId: 'coder' }, authInheritance: { agentId: 'coder' } },
+          entries: { main: {}, coder: {} },
+        },
+      }),
+    );
+    const coder = await resolveWorkspace({ env: { HOME: home } });
+    expect(coder.agentId).toBe('coder');
+    expect(coder.isMain).toBe(true);
+    expect(coder.mainAgentDir).toBe(join(stateDir, 'agents', 'coder', 'agent'));
+    const named = await resolveWorkspace({ env: { HOME: home }, agent: 'Coder' });
+    expect(named.agentDir).toBe(join(stateDir, 'agents', 'coder', 'agent'));
+    const main = await resolveWorkspace({ env: { HOME: home }, agent: 'main' });
+    expect(main.isMain).toBe(false);
+  });
+
   it('accepts an agent that only exists on disk, and refuses an unknown one', async () => {
     const { home, stateDir } = makeTempHome();
     mkdirSync(join(stateDir, 'agents', 'side', 'agent'), { recursive: true });

@@ -10,6 +10,7 @@ import {
   readModelSettings,
   resolveProviderUses,
 } from '../status/model-usage.js';
+import { normalizeAgentId } from './agent-ids.js';
 import { INCLUDE_KEY, resolveIncludes } from './config-include.js';
 import { type PluginPolicy, readPluginPolicy } from './plugin-policy.js';
 import { type RuntimePolicies, readRuntimePolicies } from './runtime-policies.js';
@@ -35,6 +36,12 @@ export interface GatewayConfig {
   authProfiles: Record<string, ConfigProfileEntry>;
   authOrder: Record<string, string[]>;
   agents: ConfigAgentEntry[];
+  /** `agents.defaults.systemAgent.agentId` (normalized): the agent OpenClaw 2026.9 acts on when none is named. */
+  systemAgentId?: string;
+  /** `agents.ownership` is "explicit": `default: true` markers no longer choose the agent. */
+  agentOwnershipExplicit?: boolean;
+  /** `agents.defaults.authInheritance.agentId` (normalized): whose store other agents inherit. */
+  authInheritanceAgentId?: string;
   /** Default, fallback and image models, aliases, custom providers: what decides the providers in use. */
   models: ModelSettings;
   /** `meta.lastTouchedVersion`: the OpenClaw version that last wrote the file. */
@@ -113,27 +120,38 @@ function interpretConfig(path: string, doc: Record<string, unknown>): GatewayCon
   }
   const agentsSection = asRecord(doc.agents) ?? {};
   const agents: ConfigAgentEntry[] = [];
-  // OpenClaw ≤ 2026.8 lists agents (`agents.list[].id`); 2026.9 keys them by id (`agents.entries`).
-  const listed = (Array.isArray(agentsSection.list) ? agentsSection.list : []).map((entry) => {
-    const record = asRecord(entry);
-    return [typeof record?.id === 'string' ? record.id : undefined, record] as const;
-  });
-  const keyed = Object.entries(asRecord(agentsSection.entries) ?? {}).map(
-    ([id, entry]) => [id, asRecord(entry)] as const,
-  );
-  for (const [rawId, record] of [...listed, ...keyed]) {
-    if (!record || typeof rawId !== 'string' || rawId.trim() === '') continue;
-    if (agents.some((agent) => agent.id === rawId.trim())) continue;
+  // OpenClaw ≤ 2026.8 lists agents (`agents.list[].id`); 2026.9 keys them by id (`agents.entries`),
+  // and where both are present reads only `entries`.
+  const roster =
+    agentsSection.entries !== undefined
+      ? Object.entries(asRecord(agentsSection.entries) ?? {}).map(([id, entry]) => [id, asRecord(entry)] as const)
+      : (Array.isArray(agentsSection.list) ? agentsSection.list : []).map((entry) => {
+          const record = asRecord(entry);
+          return [typeof record?.id === 'string' ? record.id : undefined, record] as const;
+        });
+  for (const [rawId, record] of roster) {
+    const id = typeof rawId === 'string' ? normalizeAgentId(rawId) : undefined;
+    if (!record || !id || agents.some((agent) => agent.id === id)) continue;
     const model = readModelChoice(record.model);
     agents.push({
-      id: rawId.trim(),
+      id,
       default: record.default === true,
       ...(typeof record.agentDir === 'string' && record.agentDir.trim() !== '' ? { agentDir: record.agentDir } : {}),
       ...(model ? { model } : {}),
     });
   }
+  const agentDefaults = asRecord(agentsSection.defaults);
+  const agentIdAt = (section: unknown) => {
+    const raw = asRecord(section)?.agentId;
+    return typeof raw === 'string' ? normalizeAgentId(raw) : undefined;
+  };
+  const systemAgentId = agentIdAt(agentDefaults?.systemAgent);
+  const authInheritanceAgentId = agentIdAt(agentDefaults?.authInheritance);
   const lastTouchedVersion = asRecord(doc.meta)?.lastTouchedVersion;
   return {
+    ...(systemAgentId ? { systemAgentId } : {}),
+    ...(authInheritanceAgentId ? { authInheritanceAgentId } : {}),
+    ...(agentsSection.ownership === 'explicit' ? { agentOwnershipExplicit: true } : {}),
     plugins: readPluginPolicy(doc.plugins),
     runtimePolicies: readRuntimePolicies(doc),
     path,

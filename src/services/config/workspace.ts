@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UnreadableStateError, UsageError } from '../errors.js';
+import { defaultAgentId, inheritanceAgentId, normalizeAgentId } from './agent-ids.js';
 import { emptyGatewayConfig, type GatewayConfig, readGatewayConfig } from './openclaw-json.js';
 import {
   agentDirFromEnv,
@@ -62,7 +63,7 @@ export async function resolveWorkspace(options: WorkspaceOptions): Promise<Works
   });
   const agentDirFor = (id: string) => configuredAgentDir(config, id, home) ?? defaultAgentDirFor(stateDir, id);
   const envAgentDir = agentDirFromEnv(env);
-  const mainAgentDir = envAgentDir ?? agentDirFor(MAIN_AGENT_ID);
+  const mainAgentDir = envAgentDir ?? agentDirFor(inheritanceAgentId(config));
   const base = {
     env,
     home,
@@ -83,7 +84,7 @@ export async function resolveWorkspace(options: WorkspaceOptions): Promise<Works
       agentId,
       agentDir,
       agentFrom: 'flag',
-      isMain: samePath(agentDir, mainAgentDir) || agentId === MAIN_AGENT_ID,
+      isMain: samePath(agentDir, mainAgentDir) || agentId === inheritanceAgentId(config),
     };
   }
   if (envAgentDir) {
@@ -100,10 +101,6 @@ export async function resolveWorkspace(options: WorkspaceOptions): Promise<Works
   return { ...base, agentId, agentDir, agentFrom: 'config', isMain: samePath(agentDir, mainAgentDir) };
 }
 
-export function defaultAgentId(config: GatewayConfig): string {
-  return config.agents.find((agent) => agent.default)?.id ?? MAIN_AGENT_ID;
-}
-
 /** Agents the user can switch to: the config's list, the agents dirs on disk, and main. */
 export function listKnownAgentIds(config: GatewayConfig, stateDir: string): string[] {
   const ids = new Set<string>([MAIN_AGENT_ID, ...config.agents.map((agent) => agent.id)]);
@@ -117,10 +114,9 @@ export function listKnownAgentIds(config: GatewayConfig, stateDir: string): stri
 }
 
 function validateAgentId(agent: string, config: GatewayConfig, stateDir: string): string {
-  const id = agent.trim();
-  if (id === '' || /[/\\]/.test(id) || id === '.' || id === '..') {
-    throw new UsageError(`--agent: "${agent}" is not an agent id`);
-  }
+  // As OpenClaw: `Coder` is the agent `coder` (agent-ids.ts); what leaves nothing is no id.
+  const id = /[/\\]/.test(agent) || agent.trim() === '.' || agent.trim() === '..' ? undefined : normalizeAgentId(agent);
+  if (id === undefined) throw new UsageError(`--agent: "${agent}" is not an agent id`);
   if (
     id === MAIN_AGENT_ID ||
     config.agents.some((entry) => entry.id === id) ||
