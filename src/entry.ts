@@ -1,3 +1,4 @@
+import { holdEarlyKeys, opensScreen, releaseEarlyKeys } from './early-keys.js';
 import { listenForInterrupts } from './interrupts.js';
 
 // Output that cannot be written (`| head` closed the pipe, a full disk, a closed descriptor)
@@ -18,7 +19,14 @@ const io = {
 // The entry owns the exit code; it lets the event loop drain instead of calling process.exit
 // so that buffered stdout (a pipe) is never cut short. Shell completion asks on every Tab:
 // its helper loads only what its answer needs, not the command tree.
+const screenFirst = process.stdin.isTTY && process.stdout.isTTY && argv[0] !== '__complete' && opensScreen(argv);
+if (screenFirst) holdEarlyKeys(process.stdin);
 process.exitCode =
   argv[0] === '__complete'
     ? await (await import('./commands/complete.js')).runComplete(argv.slice(1), io)
     : await (await import('./cli.js')).main(argv, io);
+// Refused before any screen opened (an unknown agent, no terminal): the terminal as it was.
+if (screenFirst) {
+  releaseEarlyKeys();
+  process.stdin.setRawMode(false);
+}

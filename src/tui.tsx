@@ -1,4 +1,5 @@
 import type { CommandContext } from './commands/context.js';
+import { releaseEarlyKeys } from './early-keys.js';
 import { plainFirstFrame, takeOverFirstFrame } from './first-frame.js';
 import { homeScreen, type Screen, type TuiResult } from './navigation.js';
 import { parseDuration } from './services/durations.js';
@@ -28,6 +29,7 @@ export async function launchTui(
   if (!ctx.paint.enabled) process.env.FORCE_COLOR = '0';
   // Raw mode now, not when Ink mounts: keys typed while the TUI loads are kept as they are
   // (no echo, Enter stays "\r") and reach the first screen.
+  releaseEarlyKeys();
   stdin.setRawMode(true);
   // From before the plain first frame: a resize while Ink loads re-wraps that frame too.
   const stopClearingOnResize = clearScreenOnWidthChange(stdout);

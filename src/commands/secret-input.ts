@@ -1,3 +1,4 @@
+import { releaseEarlyKeys } from '../early-keys.js';
 import { AuthdeckError, CancelledError } from '../services/errors.js';
 import { normalizeSecret } from '../services/profiles/credentials.js';
 
@@ -30,6 +31,8 @@ const PASTE_END = '\x1b[201~';
  * secret copied with line breaks in it is taken whole, and a paste ending in a newline submits.
  */
 export function promptSecret(question: string, input: NodeJS.ReadStream, output: NodeJS.WriteStream): Promise<string> {
+  // Keys typed before the question belong to it, as they would in a normal terminal.
+  releaseEarlyKeys();
   return new Promise((resolve, reject) => {
     let value = '';
     let pending = '';
@@ -107,6 +110,8 @@ export function promptConfirm(
   input: NodeJS.ReadStream,
   output: NodeJS.WriteStream,
 ): Promise<boolean> {
+  // Keys typed before the question belong to it, as they would in a normal terminal.
+  releaseEarlyKeys();
   return new Promise((resolve, reject) => {
     output.write(`${question} [y/N] `);
     input.setRawMode(true);
@@ -136,6 +141,8 @@ export function promptChoice<T extends string>(
   input: NodeJS.ReadStream,
   output: NodeJS.WriteStream,
 ): Promise<T> {
+  // Keys typed before the question belong to it, as they would in a normal terminal.
+  releaseEarlyKeys();
   return new Promise((resolve, reject) => {
     output.write(`${question}\n${answers.map((answer) => `  [${answer.key}] ${answer.label}`).join('\n')}\n> `);
     input.setRawMode(true);
