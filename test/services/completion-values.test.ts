@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { completionValues, lineOptions } from '../../src/services/completion/values.js';
@@ -168,6 +168,17 @@ describe('completion values (authdeck __complete)', () => {
 });
 
 describe('authdeck __complete', () => {
+  it('on a home with no store yet offers nothing without running the installed openclaw', async () => {
+    const temp = makeTempHome();
+    const bin = join(temp.home, 'bin');
+    const ran = join(temp.home, 'openclaw-ran');
+    writeText(join(bin, 'openclaw'), `#!/bin/sh\n/usr/bin/touch '${ran}'\necho 2026.9.6\n`);
+    chmodSync(join(bin, 'openclaw'), 0o755);
+    const ids = await completionValues('profiles', ['remove'], { HOME: temp.home, PATH: bin });
+    expect(ids).toEqual([]);
+    expect(existsSync(ran)).toBe(false);
+  });
+
   it('prints one id per line and exits 0', async () => {
     const { home } = seededHome();
     const result = await runCommand(['__complete', 'profiles', 'remove'], { home });

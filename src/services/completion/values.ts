@@ -95,7 +95,9 @@ async function profileIds(line: LineOptions, env: PathEnv): Promise<string[]> {
     ...(line.stateDir ? { stateDir: line.stateDir } : {}),
     ...(line.agent ? { agent: line.agent } : {}),
   });
-  const { own, base } = await (await openAgentStore(workspace)).read();
+  // A home with no store yet has no ids to offer: asking the installed openclaw its version (a
+  // shim can take seconds) would hold up every Tab for nothing.
+  const { own, base } = await (await openAgentStore(workspace, { filesOnly: true })).read();
   const profiles = { ...base?.profiles, ...own.profiles };
   const provider = line.provider && resolveAuthProvider(line.provider);
   return Object.entries(profiles)

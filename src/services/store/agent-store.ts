@@ -137,9 +137,16 @@ export function storeFilesOf(workspace: Workspace): string[] {
 }
 
 /** The agent's store as it is on disk now: its generation is detected here, once per action. */
-export async function openAgentStore(workspace: Workspace): Promise<AgentStore> {
+export async function openAgentStore(
+  workspace: Workspace,
+  /** Only what is on disk decides (shell completion: no `openclaw --version` on every Tab). */
+  options: { filesOnly?: boolean } = {},
+): Promise<AgentStore> {
   detections++;
-  const generation = await detectStoreGeneration(workspace, { installed: () => findInstalledOpenclaw(workspace.env) });
+  const generation = await detectStoreGeneration(
+    workspace,
+    options.filesOnly ? {} : { installed: () => findInstalledOpenclaw(workspace.env) },
+  );
   return new AgentStore(workspace, generation);
 }
 
