@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
@@ -129,6 +131,17 @@ describe.skipIf(!shellBinary('bash'))(`bash completion, as readline asks it${mis
     // Readline replaces only what follows the last ':' (COMP_WORDBREAKS), so that much is offered.
     expect(await bashCompletions(home, 'authdeck remove openai:t')).toEqual(['team']);
     expect(await bashCompletions(home, 'authdeck add-key --provider=anth')).toEqual(['anthropic']);
+  });
+
+  it('reads a quoted or escaped word as the shell will: a --state-dir with a space in it', async () => {
+    const home = await completionHome('bash');
+    const spaced = join(home.home, 'open claw');
+    symlinkSync(home.stateDir, spaced);
+    for (const written of [`"${spaced}"`, `'${spaced}'`, spaced.replace(' ', '\\ ')]) {
+      const line = `authdeck --state-dir ${written} remove `;
+      expect(await bashCompletions(home, line), line).toEqual(SEEDED_IDS);
+    }
+    expect(await bashCompletions(home, `authdeck --state-dir "${spaced}" remove "openai:t`)).toEqual(['team']);
   });
 });
 

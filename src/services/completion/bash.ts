@@ -60,12 +60,42 @@ ${shSourceArms(sourceTable(model)).join('\n')}
 }
 
 ${ASK_FUNCTION}
+# Splits the line into words as the shell will (quotes and backslashes; nothing expanded or
+# run): \`--state-dir "/srv/open claw"\` is one word. Sets words, and open=1 when the line ends
+# inside a word (the one being completed).
+__authdeck_split() {
+  local s=$1 w='' q='' c i=0 inword=''
+  words=()
+  while ((i < \${#s})); do
+    c=\${s:i:1}
+    if [[ $q == "'" ]]; then
+      [[ $c == "'" ]] && q='' || w+=$c
+    elif [[ $q == '"' ]]; then
+      if [[ $c == '"' ]]; then q=''
+      elif [[ $c == '\\' ]] && ((i + 1 < \${#s})); then i=$((i + 1)); w+=\${s:i:1}
+      else w+=$c; fi
+    elif [[ $c == '\\' ]]; then
+      i=$((i + 1)); w+=\${s:i:1}; inword=1
+    elif [[ $c == "'" || $c == '"' ]]; then
+      q=$c; inword=1
+    elif [[ $c == [[:space:]] ]]; then
+      [[ -n $inword ]] && words+=("$w")
+      w='' inword=''
+    else
+      w+=$c; inword=1
+    fi
+    i=$((i + 1))
+  done
+  open=''
+  if [[ -n $inword || -n $q ]]; then words+=("$w"); open=1; fi
+}
+
 _authdeck() {
-  local line=\${COMP_LINE:0:COMP_POINT} cur='' n
+  local line=\${COMP_LINE:0:COMP_POINT} cur='' n open
   local -a words
-  read -r -a words <<<"$line"
+  __authdeck_split "$line"
   n=\${#words[@]}
-  if [[ $line != *[[:space:]] ]]; then
+  if [[ -n $open ]]; then
     cur=\${words[n-1]}
     words=("\${words[@]:0:n-1}")
   fi
