@@ -9,6 +9,7 @@ import { saveSignIn } from '../../src/services/oauth/oauth-profiles.js';
 import { refreshOAuthProfile } from '../../src/services/oauth/refresh.js';
 import { signIn } from '../../src/services/oauth/sign-in.js';
 import type { SignInPrompt } from '../../src/services/oauth/sign-in-types.js';
+import { openAgentStore } from '../../src/services/store/agent-store.js';
 import { oauthRefreshLockPath } from '../../src/services/store/refresh-lock-path.js';
 import {
   type FakeAuthServer,
@@ -325,6 +326,31 @@ describe('storing a sign-in and refreshing it', () => {
     expect(existsSync(oauthRefreshLockPath(temp.stateDir, 'shared-sqlite', 'openai', 'openai:me@example.com'))).toBe(
       false,
     );
+  });
+
+  it("gives the new tokens to every copy that held the spent refresh token (an agent's own copy of a shared sign-in)", async () => {
+    server = await startFakeAuthServer();
+    const temp = makeTempHome();
+    installOpenclawFixture('b-v9-shared-with-agent-override', temp.stateDir);
+    const env = { HOME: temp.home, PATH: '/nonexistent', AUTHDECK_STORE_GENERATION: 'json' };
+    const main = await resolveWorkspace({ env });
+    const id = 'openai:me@example.com';
+    await saveSignIn(main, 'openai-codex', await (await signInWith('openai', 'device')).result);
+    const layers = (await openAgentStore(main)).layers;
+    const shared = (await layers.base!.read()).profiles[id]!;
+    await layers.own.update((tx) => tx.putProfile(id, { ...shared }));
+
+    expect((await refreshOAuthProfile(main, id, { env: server.env, force: true })).status).toBe('refreshed');
+    const own = (await layers.own.read()).profiles[id]!;
+    const sharedNow = (await layers.base!.read()).profiles[id]!;
+    expect(own.refresh).not.toBe(shared.refresh);
+    expect(sharedNow).toMatchObject({ refresh: own.refresh, access: own.access, expires: own.expires });
+    expect(server.refreshCalls).toBe(1);
+
+    // An agent that reads the shared copy refreshes with a live token, not the spent one.
+    mkdirSync(join(temp.stateDir, 'agents', 'coder', 'agent'), { recursive: true });
+    const coder = await resolveWorkspace({ env, agent: 'coder' });
+    expect((await refreshOAuthProfile(coder, id, { env: server.env, force: true })).status).toBe('refreshed');
   });
 
   it('refreshes an expiring profile under the gateway lock, keeps its other fields, and leaves no lock behind', async () => {

@@ -8,6 +8,7 @@ import { findOAuthProvider, oauthEndpoint } from './oauth-providers.js';
 import { openaiAccountFields } from './openai-sign-in.js';
 import { radiusExpiry } from './radius-sign-in.js';
 import { acquireOAuthRefreshLock } from './refresh-lock.js';
+import { findRefreshPeers, updateRefreshPeers } from './refresh-peers.js';
 import { signInAgainCommand } from './sign-in-again.js';
 import { OAuthError, type OAuthTokens, requestTokens } from './token-endpoint.js';
 
@@ -89,6 +90,8 @@ export async function refreshOAuthProfile(
       return { status: 'refreshed-meanwhile', expiresAt: current.expires };
     if (!options.force && current.expires - now() > REFRESH_MARGIN_MS)
       return { status: 'still-valid', expiresAt: current.expires };
+    // Copies holding the same refresh token would be left with a spent one: they get the new tokens too.
+    const peers = await findRefreshPeers(workspace, store, layer, profileId, current.refresh);
     const tokenUrl =
       info.id === 'xai' &&
       typeof current.raw.tokenEndpoint === 'string' &&
@@ -135,6 +138,12 @@ export async function refreshOAuthProfile(
       tx.putProfile(profileId, next);
       return true;
     });
+    if (written.result)
+      await updateRefreshPeers(peers, profileId, current.refresh, {
+        access: tokens.access,
+        expires: tokens.expires,
+        ...fields,
+      });
     return written.result
       ? { status: 'refreshed', expiresAt: tokens.expires }
       : { status: 'refreshed-meanwhile', expiresAt: current.expires };
