@@ -33,7 +33,7 @@ export interface FakeAuthServer {
   /** OpenRouter's key exchange refuses with this message (a hostile server's words). */
   keyError?: string;
   /** MiniMax's answers: a refusal's status_msg, a code for another state, the code's life. */
-  minimax: { refusal?: string; wrongState?: boolean; codeLifetimeMs?: number };
+  minimax: { refusal?: string; wrongState?: boolean; codeLifetimeMs?: number; noResourceUrl?: boolean };
   /** The last form posted to the token endpoint (what a refresh sent). */
   readonly lastTokenForm: Record<string, string>;
   /** What the next sign-in answers (a hostile server's words). */
@@ -217,7 +217,7 @@ export async function startFakeAuthServer(): Promise<FakeAuthServer> {
         access_token: `mm-${randomBytes(6).toString('hex')}`,
         refresh_token: `mm-rt-${randomBytes(6).toString('hex')}`,
         expired_in: 3600,
-        resource_url: 'https://api.minimax.io/anthropic',
+        ...(state.minimax.noResourceUrl ? {} : { resource_url: 'https://api.minimax.io/anthropic' }),
         notification_message: state.answer.email,
       });
     }

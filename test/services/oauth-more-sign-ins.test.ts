@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveWorkspace } from '../../src/services/config/workspace.js';
 import { saveSignIn } from '../../src/services/oauth/oauth-profiles.js';
+import { findOAuthProvider, oauthEndpoint } from '../../src/services/oauth/oauth-providers.js';
 import { refreshOAuthProfile } from '../../src/services/oauth/refresh.js';
 import { signIn } from '../../src/services/oauth/sign-in.js';
 import type { SignInOptions, SignInPrompt } from '../../src/services/oauth/sign-in-types.js';
@@ -124,6 +125,24 @@ describe('MiniMax (its own user-code device flow)', () => {
       refreshOAuthProfile(ws.workspace, 'minimax-portal:default', { env: server.env, force: true }),
     ).rejects.toThrow('authdeck cannot refresh minimax-portal sign-ins');
   });
+
+  it.each([
+    ['minimax-global-oauth', 'https://account.minimax.io', 'https://api.minimax.io/anthropic'],
+    ['minimax-cn-oauth', 'https://account.minimaxi.com', 'https://api.minimaxi.com/anthropic'],
+  ])(
+    "%s signs in at OpenClaw's hosts, and without a resource_url uses its API host",
+    async (provider, account, api) => {
+      const info = findOAuthProvider(provider)!;
+      expect(oauthEndpoint(info, 'deviceCode', {})).toBe(`${account}/oauth2/device/code`);
+      expect(oauthEndpoint(info, 'token', {})).toBe(`${account}/oauth2/token`);
+      server = await startFakeAuthServer();
+      server.minimax.noResourceUrl = true;
+      const signedIn = await start(provider).result;
+      expect(signedIn.config).toContainEqual(
+        expect.objectContaining({ kind: 'provider', entry: expect.objectContaining({ baseUrl: api }) }),
+      );
+    },
+  );
 
   it('ends on an error status, an expired code, another sign-in’s state, and escapes a hostile refusal', async () => {
     server = await startFakeAuthServer();

@@ -5,7 +5,7 @@ import { couldNotReach } from '../network-failure.js';
 import { shown } from '../terminal-text.js';
 import { defaultModel, pluginEnabled } from './config-facts.js';
 import { pollUntilApproved } from './device-flow.js';
-import { type OAuthProviderInfo, oauthEndpoint } from './oauth-providers.js';
+import { minimaxOrigin, type OAuthProviderInfo, oauthEndpoint } from './oauth-providers.js';
 import { createPkce } from './pkce.js';
 import { lifetimeMs, MAX_ACCESS_TOKEN_SECONDS } from './server-numbers.js';
 import type { SignedIn, SignInOptions } from './sign-in-types.js';
@@ -73,7 +73,7 @@ export async function minimaxDeviceSignIn(info: OAuthProviderInfo, options: Sign
   const expires = tokenExpiry(token.expired_in, now());
   if (typeof access !== 'string' || !access || typeof refresh !== 'string' || !refresh || expires === undefined)
     throw new AuthdeckError('MiniMax answered without a complete token (access, refresh and expiry)');
-  const baseUrl = httpsUrl(token.resource_url) ?? `https://api.${cn ? 'minimaxi' : 'minimax'}.com/anthropic`;
+  const baseUrl = httpsUrl(token.resource_url) ?? `${minimaxOrigin(cn ? 'cn' : 'global', 'api')}/anthropic`;
   const notice = typeof token.notification_message === 'string' ? token.notification_message.trim() : '';
   return {
     kind: 'oauth',

@@ -31,6 +31,15 @@ export interface OAuthProviderInfo {
   aliases?: string[];
 }
 
+/** MiniMax's hosts, as OpenClaw's minimax plugin names them (extensions/minimax/oauth.ts): `.io` abroad, `minimaxi.com` in China. */
+export function minimaxOrigin(region: 'global' | 'cn', host: 'account' | 'api'): string {
+  return region === 'cn' ? `https://${host}.minimaxi.com` : `https://${host}.minimax.io`;
+}
+
+function minimaxAccountOrigin(region: 'global' | 'cn'): string {
+  return minimaxOrigin(region, 'account');
+}
+
 export const OAUTH_PROVIDERS: readonly OAuthProviderInfo[] = [
   {
     id: 'openai-codex',
@@ -99,8 +108,8 @@ export const OAUTH_PROVIDERS: readonly OAuthProviderInfo[] = [
       kind: 'oauth',
       profileName: 'default',
       endpoints: {
-        deviceCode: `https://account.${region === 'cn' ? 'minimaxi' : 'minimax'}.com/oauth2/device/code`,
-        token: `https://account.${region === 'cn' ? 'minimaxi' : 'minimax'}.com/oauth2/token`,
+        deviceCode: `${minimaxAccountOrigin(region)}/oauth2/device/code`,
+        token: `${minimaxAccountOrigin(region)}/oauth2/token`,
       },
       clientId: '78257093-7e40-4613-99e0-527b14b39113',
       scope: 'group_id profile model.completion',
