@@ -22,6 +22,7 @@ import { runStatus, statusCommand } from './commands/status.js';
 import { tokenCommand } from './commands/token.js';
 import { AuthdeckError, ExitCode, errorMessage, UsageError } from './services/errors.js';
 import { maskSecret, secretInArgument } from './services/profiles/credentials.js';
+import { setProgressListener } from './services/progress.js';
 import { jsonText, shown } from './services/terminal-text.js';
 import { VERSION } from './version.js';
 
@@ -209,6 +210,8 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
         `--state-dir ${globals.stateDir}: ${existsSync(globals.stateDir) ? 'not a directory' : 'no such directory'}; nothing to read there`,
       );
     const ctx = new CommandContext(io, globals);
+    // A person watching is told what a long wait is for; a script's stderr is left as it was.
+    if (io.stderr.isTTY) setProgressListener((line) => io.stderr.write(`authdeck: ${shown(line)}\n`));
     return await outcome.command.run!(ctx, { values: outcome.values, positionals: outcome.positionals });
   } catch (error) {
     const known = error instanceof AuthdeckError;

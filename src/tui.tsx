@@ -6,6 +6,7 @@ import { parseDuration } from './services/durations.js';
 import { ExitCode, UsageError } from './services/errors.js';
 import { readPreferences } from './services/prefs.js';
 import { type AgentState, loadAgentState } from './services/profiles/agent-state.js';
+import { setProgressListener } from './services/progress.js';
 import { guardLine } from './services/terminal-text.js';
 import { WritesInFlight } from './writes-in-flight.js';
 
@@ -36,10 +37,13 @@ export async function launchTui(
   // Pastes marked by the terminal: a line break inside one is text, not Enter (key-router).
   stdout.write('\x1b[?2004h');
   const writes = new WritesInFlight();
+  // The screen says what it waits for itself: a line on stderr would tear its frame.
+  const restoreProgress = setProgressListener(undefined);
   let exitCode: number;
   try {
     exitCode = await runApp(ctx, screen, printTo, state, writes);
   } finally {
+    restoreProgress();
     stdout.write('\x1b[?2004l');
     stopClearingOnResize();
     stdin.setRawMode(false);

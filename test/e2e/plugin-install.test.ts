@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
@@ -61,5 +61,34 @@ describe('a plugin from npm, in a terminal', () => {
     expect(screen).toContain('the credential is kept');
     expect(await session.waitForExit()).toBe(0);
     expect(readJson(configPath).auth.profiles['deepseek:default']).toMatchObject({ provider: 'deepseek' });
+  });
+});
+
+describe('OpenClaw creating the store, in a terminal', () => {
+  it('says what it waits for, and a SIGINT sent to authdeck alone stops OpenClaw at once (exit 130)', async () => {
+    const { home, stateDir } = makeTempHome();
+    const bin = join(home, 'bin');
+    const stopped = join(home, 'openclaw-stopped');
+    mkdirSync(bin, { recursive: true });
+    // Answers its version, then takes its time over the store, as OpenClaw offline does.
+    writeFileSync(
+      join(bin, 'openclaw'),
+      `#!/bin/sh\n[ "$1" = "--version" ] && echo "OpenClaw 2026.9.6" && exit 0\nsleep 30 &\ntrap 'kill $!; echo stopped > "${stopped}"; exit 130' INT\nwait $!\n`,
+    );
+    chmodSync(join(bin, 'openclaw'), 0o755);
+    const session = TerminalSession.launch(['--no-reload', 'add-key', '--provider', 'deepseek'], {
+      home,
+      env: { PATH: `${bin}:${PATH_WITHOUT_CLAUDE}`, AUTHDECK_STORE_GENERATION: 'sqlite' },
+    });
+    sessions.push(session);
+    await session.waitFor('API key:');
+    await session.type(fakeSecrets.deepseekKey());
+    await session.press('enter');
+    await session.waitFor('to create it (OpenClaw can take a minute)');
+    process.kill(session.pid, 'SIGINT');
+    expect(await session.waitForExit()).toBe(130);
+    expect(session.screen()).toContain('cancelled while');
+    expect(existsSync(stopped)).toBe(true);
+    expect(existsSync(join(stateDir, 'state', 'openclaw.sqlite'))).toBe(false);
   });
 });

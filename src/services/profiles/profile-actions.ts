@@ -1,5 +1,6 @@
 import type { Workspace } from '../config/workspace.js';
 import { AuthdeckError, CancelledError, UsageError } from '../errors.js';
+import { reportProgress } from '../progress.js';
 import { resolveAuthProvider } from '../providers/catalog.js';
 import { normalizeProviderId } from '../providers.js';
 import type { AgentLayers } from '../store/agent-store.js';
@@ -188,6 +189,7 @@ export async function createStoreWithOpenclaw(
       `${missing.message}. Create it with \`${command}\`${stdin !== undefined ? ' (it reads the secret from stdin)' : ''}, or put openclaw on PATH and authdeck will run it for you`,
     );
   }
+  reportProgress(`the store does not exist yet: running \`${command}\` to create it (OpenClaw can take a minute)…`);
   const run = await runOpenclaw(workspace, args, stdin);
   if (run.code === 130 || run.signal === 'SIGINT')
     throw new CancelledError(`cancelled while \`${command}\` was creating the store`);
