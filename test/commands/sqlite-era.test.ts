@@ -96,6 +96,16 @@ describe('plain commands on an OpenClaw 2026.9 store', () => {
     expect((await cli(home, ['status'])).code).toBe(0);
   });
 
+  it('names a leftover auth-state.json, as OpenClaw warns of it, without saying the gateway refuses to start', async () => {
+    const { home, mainAgentDir } = fixtureHome('a-v9-shared-fresh');
+    writeJsonFile(join(mainAgentDir, 'auth-state.json'), { version: 1 });
+    const status = await cli(home, ['status']);
+    expect(status.stdout).toMatch(/does not read .*auth-state\.json: run `authdeck migrate`/);
+    expect(status.stdout).not.toContain('refuses to start');
+    const json = JSON.parse((await cli(home, ['status', '--json'])).stdout);
+    expect(json.store.legacyFiles).toEqual([{ path: join(mainAgentDir, 'auth-state.json'), profileCount: null }]);
+  });
+
   it('stops with the exact OpenClaw command when the store does not exist yet', async () => {
     const { home, configPath, stateDir } = makeTempHome();
     writeJsonFile(configPath, { meta: { lastTouchedVersion: '2026.9.6' } });

@@ -127,8 +127,12 @@ export function checkGeneration(state: AgentState, describe: string): Finding[] 
       code: 'legacy-file',
       severity: 'warning',
       subject: file.path,
-      problem: `a JSON credential file${file.profileCount !== undefined ? ` with ${file.profileCount} profile(s)` : ''} that this OpenClaw no longer reads`,
-      why: 'the gateway reads only the SQLite store; profiles only in this file are not used (and beside an empty store 2026.8+ refuses to start)',
+      problem: file.credentials
+        ? `a JSON credential file${file.profileCount !== undefined ? ` with ${file.profileCount} profile(s)` : ''} that this OpenClaw no longer reads`
+        : 'a JSON auth state file (orders, usage) that this OpenClaw no longer reads',
+      why: file.credentials
+        ? 'the gateway reads only the SQLite store; profiles only in this file are not used (and beside an empty store 2026.8+ refuses to start)'
+        : 'the gateway reads orders and usage only from the SQLite store, and warns of this file on every start',
       fix: '`authdeck migrate` shows what `openclaw doctor --fix` would import; `authdeck migrate --apply` does it',
     });
   }

@@ -1,5 +1,5 @@
-import { join } from 'node:path';
-import { AUTH_PROFILES_FILE, LEGACY_AUTH_FILE } from '../config/paths.js';
+import { basename, join } from 'node:path';
+import { AUTH_PROFILES_FILE, AUTH_STATE_FILE, LEGACY_AUTH_FILE } from '../config/paths.js';
 import type { Workspace } from '../config/workspace.js';
 import { readDaemonEnv } from '../env-file.js';
 import { UsageError } from '../errors.js';
@@ -18,6 +18,8 @@ export interface LegacyAuthFile {
   path: string;
   /** Profiles in it, when it parses. */
   profileCount?: number;
+  /** It holds credentials (`auth-state.json` holds only orders and usage: OpenClaw warns of it, never refuses over it). */
+  credentials: boolean;
 }
 
 /** Everything on disk that decides what an agent's credentials are, read once. */
@@ -76,7 +78,7 @@ async function findAgentTempFiles(workspace: Workspace, layers: AgentLayers): Pr
 export function legacyAuthFileCandidates(workspace: Workspace): string[] {
   const dirs = [...new Set([workspace.agentDir, workspace.mainAgentDir])];
   return [
-    ...dirs.flatMap((dir) => [join(dir, AUTH_PROFILES_FILE), join(dir, LEGACY_AUTH_FILE)]),
+    ...dirs.flatMap((dir) => [join(dir, AUTH_PROFILES_FILE), join(dir, AUTH_STATE_FILE), join(dir, LEGACY_AUTH_FILE)]),
     join(workspace.stateDir, 'credentials', 'oauth.json'),
   ];
 }
@@ -93,7 +95,11 @@ async function findLegacyAuthFiles(workspace: Workspace): Promise<LegacyAuthFile
     } catch {
       // Unparsable: still a file the gateway trips over.
     }
-    found.push({ path, ...(profileCount !== undefined ? { profileCount } : {}) });
+    found.push({
+      path,
+      credentials: basename(path) !== AUTH_STATE_FILE,
+      ...(profileCount !== undefined ? { profileCount } : {}),
+    });
   }
   return found;
 }

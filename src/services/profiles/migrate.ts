@@ -79,7 +79,7 @@ export async function planMigration(store: AgentStore): Promise<MigrationPlan> {
   const [hasProfiles, hasState] = await Promise.all([pathExists(profilesFile), pathExists(stateFile)]);
   const otherFiles: string[] = [];
   for (const path of legacyAuthFileCandidates(workspace))
-    if (path !== profilesFile && (await pathExists(path))) otherFiles.push(path);
+    if (path !== profilesFile && path !== stateFile && (await pathExists(path))) otherFiles.push(path);
   const storeGeneration = store.generation.era;
   if (store.readsJsonFiles) {
     return {

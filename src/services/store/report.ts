@@ -87,7 +87,7 @@ export function collectWarnings(state: AgentState): string[] {
       )
       .join(', ');
     warnings.push(
-      `OpenClaw ${state.generation.openclawVersion ?? '2026.6.5+'} keeps auth in SQLite and does not read ${files}${state.generation.era === 'shared-sqlite' ? '; while such a file exists beside an empty store the gateway refuses to start' : ''}: run \`authdeck migrate\` to see what \`openclaw doctor --fix\` would import`,
+      `OpenClaw ${state.generation.openclawVersion ?? '2026.6.5+'} keeps auth in SQLite and does not read ${files}${state.generation.era === 'shared-sqlite' && state.legacyFiles.some((file) => file.credentials) ? '; while such a file exists beside an empty store the gateway refuses to start' : ''}: run \`authdeck migrate\` to see what \`openclaw doctor --fix\` would import`,
     );
   }
   return warnings;
