@@ -115,7 +115,15 @@ function providerOf(choice: CatalogChoice, options: ChoiceOptions): string {
   }
   if (choice.id === 'token') {
     if (!options.tokenProvider) throw new UsageError('--auth-choice token needs --token-provider (e.g. anthropic)');
-    return tokenProviderOf(options.tokenProvider);
+    const provider = tokenProviderOf(options.tokenProvider);
+    // As OpenClaw: `token` stands for the provider's own token choice; a provider without one is refused.
+    if (!tokenChoiceOf(provider)) {
+      const key = choicesForProvider(provider).find((entry) => entry.credential.kind === 'api_key');
+      throw new UsageError(
+        `--auth-choice token: OpenClaw sets up no token for ${provider} (only anthropic's setup-token)${key ? `; for its API key use --auth-choice ${key.id}` : ''}`,
+      );
+    }
+    return provider;
   }
   return 'custom';
 }
@@ -125,16 +133,14 @@ function tokenProviderOf(typed: string): string {
   return knownProvider(typed, { custom: false, known: [], flag: '--token-provider' });
 }
 
-/**
- * `--auth-choice token`: the provider's own token choice sets it up (Anthropic's setup-token);
- * without one, only the provider's plugin is enabled.
- */
+function tokenChoiceOf(provider: string): CatalogChoice | undefined {
+  return choicesForProvider(provider).find((entry) => entry.credential.kind === 'token');
+}
+
+/** `--auth-choice token`: the provider's own token choice sets it up (Anthropic's setup-token). */
 function tokenSetup(provider: string): ProviderSetup {
-  const own = choicesForProvider(provider);
-  const tokenChoice = own.find((entry) => entry.credential.kind === 'token');
-  if (tokenChoice) return catalogSetup(tokenChoice);
-  const plugins = [...new Set(own.flatMap((entry) => (entry.plugin ? [entry.plugin.id] : [])))];
-  return { plugins: plugins.slice(0, 1), providers: {} };
+  const tokenChoice = tokenChoiceOf(provider);
+  return tokenChoice ? catalogSetup(tokenChoice) : { plugins: [], providers: {} };
 }
 
 /** The secret from stdin, else from the variable the gateway reads, else a masked prompt. */
@@ -186,9 +192,7 @@ async function onboardSecret(
     ? undefined
     : named !== undefined
       ? resolveProfileId(provider, named, options.tokenProfileId !== undefined ? '--token-profile-id' : '--profile-id')
-      : choice.id === 'token' && provider !== 'anthropic'
-        ? `${provider}:manual`
-        : defaultProfileId(choice, provider);
+      : defaultProfileId(choice, provider);
   const state = await ctx.stateForWrite();
   if (profileId) refuseReplacing(profileId, profileAWriteWouldReplace(state, profileId), kind, 'same-type');
   // As OpenClaw's onboarding: a choice whose plugin the config blocks is refused before the secret.

@@ -77,6 +77,24 @@ describe('onboard --non-interactive --auth-choice', () => {
     expect(existsSync(temp.storePath)).toBe(false);
   });
 
+  it("token stands for the provider's own token choice: Anthropic's setup-token; another provider is refused, as OpenClaw does", async () => {
+    const temp = home();
+    const token = fakeSecrets.setupToken();
+    const anthropic = await onboard(temp.home, ['token', '--token-provider', 'anthropic'], token);
+    expect(anthropic.code).toBe(0);
+    expect(readJson(temp.storePath).profiles['anthropic:default']).toMatchObject({ type: 'token', token });
+    const groq = await onboard(
+      temp.home,
+      ['token', '--token-provider', 'groq'],
+      'tok-abcdefghijklmnopqrstuvwxyz0123456789',
+    );
+    expect(groq.code).toBe(64);
+    expect(groq.stderr).toBe(
+      "authdeck: --auth-choice token: OpenClaw sets up no token for groq (only anthropic's setup-token); for its API key use --auth-choice groq-api-key\n",
+    );
+    expect(Object.keys(readJson(temp.storePath).profiles)).toEqual(['anthropic:default']);
+  });
+
   it('names every variable it read, in the order read (an API key choice reads *_API_KEY first)', async () => {
     const temp = home();
     const result = await onboard(temp.home, ['apiKey']);
