@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
 import { SELECT_HINTS, type SelectItem, SelectList } from '../../components/select-list/SelectList.js';
 import { useServices } from '../../contexts.js';
+import { askedByOpenclawOnly, choicesForProvider } from '../../services/providers/catalog.js';
 import { type OnboardingMethod, providerInfo, providerLabel } from '../../services/providers.js';
 import { claudePath, useClaudePath } from './use-claude-path.js';
 
@@ -67,11 +68,21 @@ export function MethodStep({
     <Box flexDirection="column">
       <Text bold>How do you want to sign in to {providerLabel(provider)}?</Text>
       <SelectList
-        items={methods.map((method) => labels[method])}
+        items={[...methods.map((method) => labels[method]), ...leftToOpenclaw(provider)]}
         initialIndex={Math.max(0, initial ? methods.indexOf(initial) : 0)}
         onSelect={onSelect}
       />
       <KeyHints hints={[...SELECT_HINTS, ['esc', 'back']]} />
     </Box>
   );
+}
+
+/** A key OpenClaw's own onboarding sets up with questions authdeck does not ask (Foundry): shown, and why. */
+function leftToOpenclaw(provider: string): Array<SelectItem<OnboardingMethod>> {
+  return choicesForProvider(provider).flatMap((choice) => {
+    const why = askedByOpenclawOnly(choice.id);
+    return why
+      ? [{ value: 'api-key' as const, label: `${choice.label}: set up by \`openclaw onboard\``, disabled: { why } }]
+      : [];
+  });
 }

@@ -204,6 +204,23 @@ export function endpointWarning(choice: CatalogChoice): string | undefined {
   return `${choice.id} (${named}) picks one of ${choice.provider}'s endpoints, and authdeck does not know which: its plugin comes from ClawHub and was never seen set up. The gateway uses the plugin's default one; if your account is on another, set models.providers.${choice.provider}.baseUrl to it${docs}`;
 }
 
+/**
+ * Choices whose OpenClaw onboarding asks more than a key, in questions authdeck does not ask
+ * (and that OpenClaw itself refuses to take non-interactively): what they need. A key stored
+ * without it is one the gateway cannot use, so authdeck sends these to `openclaw onboard`.
+ */
+const ASKED_BY_OPENCLAW_ONLY: Readonly<Record<string, string>> = {
+  'microsoft-foundry-apikey': 'its endpoint URL, deployment and model family',
+};
+
+/** Why authdeck leaves this choice to `openclaw onboard` (ASKED_BY_OPENCLAW_ONLY), when it does. */
+export function askedByOpenclawOnly(choiceId: string): string | undefined {
+  const needs = ASKED_BY_OPENCLAW_ONLY[choiceId];
+  return needs
+    ? `${choiceId} needs ${needs}, which only OpenClaw's own onboarding asks (in a terminal); run \`openclaw onboard --auth-choice ${choiceId}\``
+    : undefined;
+}
+
 const providerIds = [...new Set(catalog.choices.flatMap((choice) => (choice.provider ? [choice.provider] : [])))];
 
 /** "Did you mean": provider ids close to `typo` (aliases count), closest first. */
