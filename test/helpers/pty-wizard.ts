@@ -25,5 +25,5 @@ export async function addOpenaiKeyInWizard(session: TerminalSession, key: string
   // The verify step: the key check reaches a closed local port (see the PTY driver).
   await session.waitFor(/network: could not reach 127\.0\.0\.1:\d+: check your internet connection/);
   await session.press('enter');
-  return session.waitFor('Saved openai:default');
+  return session.waitFor('Saved openai:api-key');
 }

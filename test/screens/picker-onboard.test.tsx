@@ -82,7 +82,7 @@ describe('onboarding wizard', () => {
     await waitForFrame(app, "Also set OPENAI_API_KEY in the daemon's .env?");
     expect(services.calls).toEqual([]);
     await app.type('y');
-    const summary = await waitForFrame(app, 'Saved openai:default');
+    const summary = await waitForFrame(app, 'Saved openai:api-key');
     expect(summary).toContain('/home/me/.openclaw/agents/main/agent/auth-profiles.json');
     expect(summary).toContain('/home/me/.openclaw/.env (OPENAI_API_KEY)');
     expect(summary).toContain('authdeck status');
@@ -90,7 +90,7 @@ describe('onboarding wizard', () => {
       [
         'saveCredential',
         {
-          profileId: 'openai:default',
+          profileId: 'openai:api-key',
           provider: 'openai',
           kind: 'api_key',
           secret: key(),
@@ -99,10 +99,10 @@ describe('onboarding wizard', () => {
         },
       ],
       // The verify step checks the saved key (the fake answers nothing, so it goes straight on).
-      ['probe', ['openai:default']],
+      ['probe', ['openai:api-key']],
     ]);
     await app.press('enter');
-    expect(app.exits).toEqual([{ exitCode: 0, select: 'openai:default' }]);
+    expect(app.exits).toEqual([{ exitCode: 0, select: 'openai:api-key' }]);
   });
 
   it('asks before overwriting, goes back with Esc, and writes nothing when left early', async () => {

@@ -18,6 +18,7 @@ import { LocalServerStep } from './LocalServerStep.js';
 import { MethodStep } from './MethodStep.js';
 import type { OnboardAction } from './onboard-flow.js';
 import {
+  choiceProfileName,
   endpointChoices,
   freeProfileName,
   handOverScreen,
@@ -180,8 +181,10 @@ export function OnboardScreen({
         return (
           <ProfileIdStep
             provider={state.provider!}
-            suggestion={freeProfileName(state.provider!, (id) =>
-              agent.state ? profileAWriteWouldReplace(agent.state, id) !== undefined : false,
+            suggestion={freeProfileName(
+              state.provider!,
+              (id) => (agent.state ? profileAWriteWouldReplace(agent.state, id) !== undefined : false),
+              choiceProfileName(state.provider!, secretKind(state.method), state.authChoice),
             )}
             onSubmit={chooseProfile}
             choiceFor={choiceFor}

@@ -8,7 +8,8 @@ import type { SecretKind } from '../../services/profiles/credentials.js';
 import { ProfileConflictError, resolveProfileId } from '../../services/profiles/profile-actions.js';
 import { refuseReplacing } from '../../services/profiles/save-credential.js';
 import type { CatalogChoice } from '../../services/providers/catalog.js';
-import { setupForSecret } from '../../services/providers/provider-setup.js';
+import { defaultProfileId } from '../../services/providers/onboard-choice.js';
+import { choiceForSecret, setupForSecret } from '../../services/providers/provider-setup.js';
 import { type OnboardingMethod, providerInfo } from '../../services/providers.js';
 import type { JsonObject } from '../../services/store/documents.js';
 
@@ -210,12 +211,24 @@ export function initialOnboardState(provider?: string, method?: OnboardingMethod
  * The name Enter on an empty profile field uses: `default`, or when that is taken the first
  * free `default-N`, so the suggestion never leads to a replace question or a refusal.
  */
-export function freeProfileName(provider: string, taken: (profileId: string) => boolean): string {
+export function freeProfileName(
+  provider: string,
+  taken: (profileId: string) => boolean,
+  /** The name OpenClaw's onboarding gives this choice's profile (`global` for minimax-global-api). */
+  base = 'default',
+): string {
   for (let n = 1; n < 100; n++) {
-    const name = n === 1 ? 'default' : `default-${n}`;
+    const name = n === 1 ? base : `${base}-${n}`;
     if (!taken(resolveProfileId(provider, name))) return name;
   }
-  return 'default';
+  return base;
+}
+
+/** The profile name OpenClaw's onboarding gives the secret of this choice: `minimax:global` → `global`. */
+export function choiceProfileName(provider: string, kind: SecretKind, authChoice?: string): string {
+  const choice = choiceForSecret(provider, kind, authChoice);
+  const id = choice ? defaultProfileId(choice, provider) : undefined;
+  return id?.startsWith(`${provider}:`) ? id.slice(provider.length + 1) : 'default';
 }
 
 export type ProfileChoice = { profileId: string; existingType?: string } | { error: string };
