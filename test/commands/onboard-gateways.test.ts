@@ -57,6 +57,13 @@ describe('onboard --auth-choice with an endpoint flag', () => {
       { home, input: `sk-${'l'.repeat(40)}` },
     );
     expect(run.code).toBe(0);
-    expect(readJson(configPath).models.providers.litellm.baseUrl).toBe('http://proxy.lan:4000');
+    const config = readJson(configPath);
+    // As OpenClaw 2026.9.6 writes it: no model rows for a proxy elsewhere, the default model set.
+    expect(config.models.providers.litellm).toEqual({
+      baseUrl: 'http://proxy.lan:4000',
+      api: 'openai-completions',
+      models: [],
+    });
+    expect(config.agents.defaults.model.primary).toBe('litellm/claude-opus-4-6');
   });
 });

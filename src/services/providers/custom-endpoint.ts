@@ -166,12 +166,16 @@ function uniqueId(id: string, baseUrl: string, providers: Record<string, unknown
   return `${id}-${suffix}`;
 }
 
-/** LiteLLM's proxy where it runs (`--custom-base-url`), in place of the catalog's localhost:4000. */
+/**
+ * LiteLLM's proxy where it runs (`--custom-base-url`), in place of the catalog's localhost:4000.
+ * As OpenClaw 2026.9.6 writes it: its model list is left empty (the proxy's own models are not
+ * known); the default model is still set.
+ */
 export function withBaseUrl(setup: ProviderSetup, provider: string, raw: string): ProviderSetup {
   requireHttpUrl(raw.trim(), raw);
   const block = setup.providers[provider] ?? {};
   return {
     ...setup,
-    providers: { ...setup.providers, [provider]: { ...block, baseUrl: raw.trim().replace(/\/+$/, '') } },
+    providers: { ...setup.providers, [provider]: { ...block, baseUrl: raw.trim().replace(/\/+$/, ''), models: [] } },
   };
 }
