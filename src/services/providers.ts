@@ -6,7 +6,7 @@
  */
 
 import { OAUTH_PROVIDERS } from './oauth/oauth-providers.js';
-import { askedByOpenclawOnly, catalog, resolveProviderAlias } from './providers/catalog.js';
+import { catalog, notInWizard, resolveProviderAlias } from './providers/catalog.js';
 import { isLocalServerKind } from './providers/local-server.js';
 
 /** browser and device: an OAuth sign-in (services/oauth) for the providers that have one. */
@@ -105,7 +105,7 @@ function buildProviders(): ProviderInfo[] {
       continue;
     }
     // A key the wizard could store but the gateway could not use (no endpoint) is not offered.
-    if (choice.credential.kind === 'api_key' && !askedByOpenclawOnly(choice.id) && !info.methods.includes('api-key'))
+    if (choice.credential.kind === 'api_key' && !notInWizard(choice.id) && !info.methods.includes('api-key'))
       info.methods.push('api-key');
     if (choice.credential.kind === 'token' && id === 'anthropic' && !info.methods.includes('setup-token'))
       info.methods.push('setup-token');

@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
 import { SELECT_HINTS, type SelectItem, SelectList } from '../../components/select-list/SelectList.js';
 import { useServices } from '../../contexts.js';
-import { askedByOpenclawOnly, choicesForProvider } from '../../services/providers/catalog.js';
+import { choicesForProvider, notInWizard } from '../../services/providers/catalog.js';
 import { type OnboardingMethod, providerInfo, providerLabel } from '../../services/providers.js';
 import { claudePath, useClaudePath } from './use-claude-path.js';
 
@@ -77,12 +77,12 @@ export function MethodStep({
   );
 }
 
-/** A key OpenClaw's own onboarding sets up with questions authdeck does not ask (Foundry): shown, and why. */
+/** A key set up with questions the wizard does not ask (Foundry's endpoint, Cloudflare's ids): shown, and why. */
 function leftToOpenclaw(provider: string): Array<SelectItem<OnboardingMethod>> {
   return choicesForProvider(provider).flatMap((choice) => {
-    const why = askedByOpenclawOnly(choice.id);
-    return why
-      ? [{ value: 'api-key' as const, label: `${choice.label}: set up by \`openclaw onboard\``, disabled: { why } }]
+    const left = notInWizard(choice.id);
+    return left
+      ? [{ value: 'api-key' as const, label: `${choice.label}: set up by \`${left.by}\``, disabled: { why: left.why } }]
       : [];
   });
 }

@@ -205,20 +205,36 @@ export function endpointWarning(choice: CatalogChoice): string | undefined {
 }
 
 /**
- * Choices whose OpenClaw onboarding asks more than a key, in questions authdeck does not ask
- * (and that OpenClaw itself refuses to take non-interactively): what they need. A key stored
- * without it is one the gateway cannot use, so authdeck sends these to `openclaw onboard`.
+ * Choices whose onboarding asks more than a key, in questions the wizard does not ask: what
+ * they need and where that is asked. A key stored without it is one the gateway cannot use, so
+ * the wizard shows them disabled with this, and `onboard --auth-choice` takes them only where it
+ * has the flags (Cloudflare's ids). Microsoft Foundry's endpoint, deployment and model family
+ * only OpenClaw asks (and only in a terminal).
  */
-const ASKED_BY_OPENCLAW_ONLY: Readonly<Record<string, string>> = {
-  'microsoft-foundry-apikey': 'its endpoint URL, deployment and model family',
+const NOT_IN_WIZARD: Readonly<Record<string, { needs: string; command: string; by: string; openclawOnly?: true }>> = {
+  'microsoft-foundry-apikey': {
+    needs: "its endpoint URL, deployment and model family, which only OpenClaw's own onboarding asks (in a terminal)",
+    command: 'openclaw onboard --auth-choice microsoft-foundry-apikey',
+    by: 'openclaw onboard',
+    openclawOnly: true,
+  },
+  'cloudflare-ai-gateway-api-key': {
+    needs: 'the Cloudflare account id and AI Gateway id, which the wizard does not ask',
+    command:
+      'printf %s "$KEY" | authdeck onboard --non-interactive --auth-choice cloudflare-ai-gateway-api-key --cloudflare-ai-gateway-account-id ID --cloudflare-ai-gateway-gateway-id ID',
+    by: 'authdeck onboard --auth-choice',
+  },
 };
 
-/** Why authdeck leaves this choice to `openclaw onboard` (ASKED_BY_OPENCLAW_ONLY), when it does. */
+/** Why the wizard does not store this choice's key, the command that sets it up, and what runs it (for the list). */
+export function notInWizard(choiceId: string): { why: string; by: string } | undefined {
+  const entry = NOT_IN_WIZARD[choiceId];
+  return entry ? { why: `${choiceId} needs ${entry.needs}; run \`${entry.command}\``, by: entry.by } : undefined;
+}
+
+/** Why authdeck leaves this choice to `openclaw onboard`, when it does (Microsoft Foundry's key). */
 export function askedByOpenclawOnly(choiceId: string): string | undefined {
-  const needs = ASKED_BY_OPENCLAW_ONLY[choiceId];
-  return needs
-    ? `${choiceId} needs ${needs}, which only OpenClaw's own onboarding asks (in a terminal); run \`openclaw onboard --auth-choice ${choiceId}\``
-    : undefined;
+  return NOT_IN_WIZARD[choiceId]?.openclawOnly ? notInWizard(choiceId)?.why : undefined;
 }
 
 const providerIds = [...new Set(catalog.choices.flatMap((choice) => (choice.provider ? [choice.provider] : [])))];
