@@ -169,6 +169,23 @@ describe('authdeck explain', () => {
     expect(await explain(home, 'not a model')).toMatchObject({ code: 64 });
   });
 
+  it("says where an order's unknown ids belong, and when a config key is used with no env key", async () => {
+    const { home } = jsonHome(
+      {
+        profiles: { 'anthropic:a': token('a'), 'openai:key': openaiKey },
+        order: { anthropic: ['openai:key', 'anthropic:a'] },
+      },
+      {
+        agents: { defaults: { model: { primary: SONNET, fallbacks: ['local/llama3'] } } },
+        models: { providers: { local: { baseUrl: 'http://127.0.0.1:8080/v1', apiKey: 'sk-local', models: [] } } },
+      },
+    );
+    const run = await explain(home);
+    expect(run.stdout).toContain('(names openai:key, not a profile of anthropic)');
+    expect(run.stdout).toContain('models.providers.local.apiKey: the key used (no profile or env key)');
+    expect(run.stdout).not.toContain('after the env key');
+  });
+
   it('exits 1 when no model can serve a request now', async () => {
     const now = Date.now();
     const { home } = jsonHome(

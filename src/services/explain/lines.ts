@@ -49,7 +49,14 @@ export function explanationLines(report: ExplainReport, nowMs: number, width = E
       const where = entry.env.origin === 'process' ? 'environment' : 'daemon .env';
       text(`env ${entry.env.variable} (${where}, ${entry.env.masked}): used after the profiles`, {}, 2);
     }
-    if (entry.configKey) text(`models.providers.${entry.provider}.apiKey: used after the env key`, {}, 2);
+    if (entry.configKey) {
+      const when = entry.env
+        ? 'used after the env key'
+        : entry.profiles.length > 0
+          ? 'used after the profiles'
+          : 'the key used (no profile or env key)';
+      text(`models.providers.${entry.provider}.apiKey: ${when}`, {}, 2);
+    }
     if (entry.profiles.length === 0 && !entry.env && !entry.configKey)
       text(`no profile of ${entry.provider}, no key in the environment or the config`, { color: 'red' }, 2);
     if (entry.skipped) {
@@ -73,7 +80,10 @@ function orderLine(entry: ModelExplanation): string {
   }[entry.orderSource];
   const absent = (entry.explicitOrder ?? []).filter((id) => !entry.profiles.some((profile) => profile.id === id));
   const repaired = entry.orderRepaired ? ' — it names no existing profile, so the gateway takes them all' : '';
-  const gone = absent.length > 0 && !entry.orderRepaired ? ` (names ${absent.join(', ')}, which do not exist)` : '';
+  const gone =
+    absent.length > 0 && !entry.orderRepaired
+      ? ` (names ${absent.join(', ')}, ${absent.length === 1 ? 'not a profile' : 'not profiles'} of ${entry.provider})`
+      : '';
   return `order: ${whose}${repaired}${gone}`;
 }
 
