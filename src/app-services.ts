@@ -15,6 +15,7 @@ import { type AgentState, loadAgentState } from './services/profiles/agent-state
 import type { OrderResult, RemoveResult } from './services/profiles/profile-actions.js';
 import type { SaveCredentialInput } from './services/profiles/save-credential.js';
 import type { CatalogChoice } from './services/providers/catalog.js';
+import { CLOUDFLARE_CHOICE, cloudflareIds, cloudflareSetup } from './services/providers/cloudflare-gateway.js';
 import type { LocalServerFailure, LocalServerFound, LocalServerKind } from './services/providers/local-server.js';
 import type { WrittenSetup } from './services/providers/onboard-choice.js';
 import { installPlugin, type PluginNeed } from './services/providers/plugin-install.js';
@@ -164,6 +165,11 @@ export function createAppServices(options: RealServicesOptions): AppServices {
     },
     watchState: (onChange) => options.watch(workspace, onChange),
     saveCredential: async ({ authChoice, ...input }) => {
+      // Cloudflare's ids, asked by the wizard, go into the profile's metadata and build its endpoint.
+      const cloudflare =
+        authChoice === CLOUDFLARE_CHOICE
+          ? cloudflareIds(input.metadata?.accountId, input.metadata?.gatewayId)
+          : undefined;
       const saved = await actions.saveCredential(context(), input);
       const kind = input.kind === 'api_key' ? 'api_key' : 'token';
       try {
@@ -173,6 +179,7 @@ export function createAppServices(options: RealServicesOptions): AppServices {
           policy: 'auto',
           stamp: saved.store.pluginsServeProviders,
           ...(authChoice ? { authChoice } : {}),
+          ...(cloudflare ? { setup: cloudflareSetup(cloudflare) } : {}),
         });
         return { ...saved, setup };
       } catch (error) {

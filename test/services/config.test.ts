@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import JSON5 from 'json5';
 import { describe, expect, it } from 'vitest';
-import { defaultAgentId } from '../../src/services/config/agent-ids.js';
 import { recordProfileInConfig } from '../../src/services/config/config-edit.js';
 import { providersInUse, readGatewayConfig } from '../../src/services/config/openclaw-json.js';
+import { defaultAgentId } from '../../src/services/config/workspace.js';
 import { UnreadableStateError } from '../../src/services/errors.js';
 import { fileMode, makeTempHome, readJson, writeJsonFile, writeText } from '../helpers/temp-state.js';
 

@@ -12,24 +12,23 @@ import { profileAWriteWouldReplace } from '../../services/profiles/agent-state.j
 import type { LocalServerKind } from '../../services/providers/local-server.js';
 import type { OnboardingMethod } from '../../services/providers.js';
 import { shown } from '../../services/terminal-text.js';
+import { CloudflareIdsStep } from './CloudflareIdsStep.js';
 import { EndpointStep } from './EndpointStep.js';
 import { EnvStep } from './EnvStep.js';
 import { LocalServerStep } from './LocalServerStep.js';
 import { MethodStep } from './MethodStep.js';
 import type { OnboardAction } from './onboard-flow.js';
 import {
-  choiceProfileName,
   endpointChoices,
-  freeProfileName,
   handOverScreen,
   initialOnboardState,
   type OnboardState,
   onboardReducer,
-  profileChoice,
   secretKind,
 } from './onboard-flow.js';
 import { OverwriteStep, ProfileIdStep } from './ProfileIdStep.js';
 import { CustomProviderStep, ProviderStep } from './ProviderStep.js';
+import { choiceProfileName, freeProfileName, profileChoice } from './profile-names.js';
 import { SecretStep } from './SecretStep.js';
 import { SummaryStep } from './SummaryStep.js';
 import { useOnboardSave } from './use-onboard-save.js';
@@ -159,6 +158,8 @@ export function OnboardScreen({
             onDone={() => navigation.finish({ exitCode: ExitCode.ok })}
           />
         );
+      case 'cloudflare-ids':
+        return <CloudflareIdsStep onSubmit={(ids) => dispatch({ type: 'cloudflare-ids', ids })} />;
       case 'auth-choice':
         return (
           <EndpointStep

@@ -5,7 +5,7 @@ import { useKeys } from '../../components/key-router.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { shown } from '../../services/terminal-text.js';
-import type { ProfileChoice } from './onboard-flow.js';
+import type { ProfileChoice } from './profile-names.js';
 
 /**
  * The profile's name. The suggestion is a placeholder, not text: typing replaces it and Enter on

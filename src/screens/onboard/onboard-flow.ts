@@ -1,17 +1,16 @@
 import type { Screen } from '../../navigation.js';
 import type { SavedCredential } from '../../services/actions.js';
-import { errorMessage } from '../../services/errors.js';
 import { probeEndpoint } from '../../services/probe/probe-endpoints.js';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
-import { storedProfileType } from '../../services/profiles/credential-view.js';
 import type { SecretKind } from '../../services/profiles/credentials.js';
-import { ProfileConflictError, resolveProfileId } from '../../services/profiles/profile-actions.js';
-import { refuseReplacing } from '../../services/profiles/save-credential.js';
 import type { CatalogChoice } from '../../services/providers/catalog.js';
-import { defaultProfileId } from '../../services/providers/onboard-choice.js';
-import { choiceForSecret, setupForSecret } from '../../services/providers/provider-setup.js';
+import {
+  CLOUDFLARE_CHOICE,
+  CLOUDFLARE_PROVIDER,
+  type CloudflareIds,
+} from '../../services/providers/cloudflare-gateway.js';
+import { setupForSecret } from '../../services/providers/provider-setup.js';
 import { type OnboardingMethod, providerInfo } from '../../services/providers.js';
-import type { JsonObject } from '../../services/store/documents.js';
 
 export type OnboardStep =
   | 'welcome'
@@ -19,6 +18,7 @@ export type OnboardStep =
   | 'custom-provider'
   | 'method'
   | 'auth-choice'
+  | 'cloudflare-ids'
   | 'local'
   | 'secret'
   | 'profile-id'
@@ -46,6 +46,8 @@ export interface OnboardState {
   lastMethod?: OnboardingMethod;
   /** OpenClaw's auth choice, where the provider has several endpoints or plans for the method. */
   authChoice?: string;
+  /** Cloudflare AI Gateway's account and gateway ids (its endpoint is built from them). */
+  cloudflare?: CloudflareIds;
   secret?: string;
   profileId?: string;
   existingType?: string;
@@ -67,6 +69,7 @@ export type OnboardAction =
   | { type: 'custom-provider' }
   | { type: 'method'; method: OnboardingMethod }
   | { type: 'auth-choice'; authChoice: string }
+  | { type: 'cloudflare-ids'; ids: CloudflareIds }
   | { type: 'secret'; secret: string }
   | { type: 'profile-id'; profileId: string; existingType?: string }
   | { type: 'overwrite' }
@@ -100,8 +103,10 @@ export function endpointChoices(provider: string | undefined, method: Onboarding
   return setupForSecret(provider, secretKind(method)).alternatives;
 }
 
-/** The step after the method: which endpoint (where there are several), then the secret. */
+/** The step after the method: Cloudflare's ids, or which endpoint (where there are several), then the secret. */
 function afterMethod(state: OnboardState): OnboardStep {
+  if (state.provider === CLOUDFLARE_PROVIDER && state.method === 'api-key' && !state.cloudflare)
+    return 'cloudflare-ids';
   return endpointChoices(state.provider, state.method).length > 0 && !state.authChoice ? 'auth-choice' : 'secret';
 }
 
@@ -128,6 +133,8 @@ export function onboardReducer(state: OnboardState, action: OnboardAction): Onbo
       });
     case 'auth-choice':
       return go(state, 'secret', { authChoice: action.authChoice });
+    case 'cloudflare-ids':
+      return go(state, 'secret', { cloudflare: action.ids, authChoice: CLOUDFLARE_CHOICE });
     case 'secret':
       return go(state, 'profile-id', { secret: action.secret });
     case 'profile-id':
@@ -167,11 +174,23 @@ export function onboardReducer(state: OnboardState, action: OnboardAction): Onbo
       // Back at a question, its answer is open again: the header must not still show it.
       const reopened: Partial<OnboardState> =
         previous === 'provider' || previous === 'custom-provider'
-          ? { provider: undefined, method: undefined, envVariable: undefined, authChoice: undefined }
+          ? {
+              provider: undefined,
+              method: undefined,
+              envVariable: undefined,
+              authChoice: undefined,
+              cloudflare: undefined,
+            }
           : previous === 'method'
-            ? { method: undefined, lastMethod: state.method, envVariable: undefined, authChoice: undefined }
-            : previous === 'auth-choice'
-              ? { authChoice: undefined }
+            ? {
+                method: undefined,
+                lastMethod: state.method,
+                envVariable: undefined,
+                authChoice: undefined,
+                cloudflare: undefined,
+              }
+            : previous === 'auth-choice' || previous === 'cloudflare-ids'
+              ? { authChoice: undefined, cloudflare: undefined }
               : {};
       return { ...state, ...reopened, step: previous, history: state.history.slice(0, -1), error: undefined };
     }
@@ -205,63 +224,6 @@ export function initialOnboardState(provider?: string, method?: OnboardingMethod
   // alone opens on the providers that offer it.
   if (resumeAt || (!provider && !method)) return state;
   return { ...state, step: provider ? afterProvider(state) : 'provider' };
-}
-
-/**
- * The name Enter on an empty profile field uses: `default`, or when that is taken the first
- * free `default-N`, so the suggestion never leads to a replace question or a refusal.
- */
-export function freeProfileName(
-  provider: string,
-  taken: (profileId: string) => boolean,
-  /** The name OpenClaw's onboarding gives this choice's profile (`global` for minimax-global-api). */
-  base = 'default',
-): string {
-  for (let n = 1; n < 100; n++) {
-    const name = n === 1 ? base : `${base}-${n}`;
-    if (!taken(resolveProfileId(provider, name))) return name;
-  }
-  return base;
-}
-
-/** The profile name OpenClaw's onboarding gives the secret of this choice: `minimax:global` → `global`. */
-export function choiceProfileName(provider: string, kind: SecretKind, authChoice?: string): string {
-  const choice = choiceForSecret(provider, kind, authChoice);
-  const id = choice ? defaultProfileId(choice, provider) : undefined;
-  return id?.startsWith(`${provider}:`) ? id.slice(provider.length + 1) : 'default';
-}
-
-export type ProfileChoice = { profileId: string; existingType?: string } | { error: string };
-
-/**
- * What Enter on the profile field does with `name`: the id it saves to (and the type of the
- * profile it would replace, which asks first), or why it refuses. The step's hint and its Enter
- * both read this, so the hint says what Enter will do with the text typed so far.
- */
-export function profileChoice(
-  provider: string,
-  kind: SecretKind,
-  name: string,
-  existing: (profileId: string) => JsonObject | undefined,
-): ProfileChoice {
-  let profileId: string;
-  try {
-    profileId = resolveProfileId(provider, name, '');
-  } catch (error) {
-    return { error: errorMessage(error) };
-  }
-  const found = existing(profileId);
-  try {
-    // The rule add-key and paste-token follow: a renewal replaces the same type, nothing else.
-    refuseReplacing(profileId, found, kind, 'same-type');
-  } catch (error) {
-    if (!(error instanceof ProfileConflictError)) throw error;
-    const what = error.existingType === 'api_key' ? 'an API key' : `a ${error.existingType}`;
-    return {
-      error: `${profileId} holds ${what}; ${kind === 'api_key' ? 'an API key' : 'a token'} never replaces another type: choose another name`,
-    };
-  }
-  return found ? { profileId, existingType: storedProfileType(found) } : { profileId };
 }
 
 /** The screen that takes over the secret step for a method with its own (setup-token, a sign-in). */

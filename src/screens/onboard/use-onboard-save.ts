@@ -35,6 +35,7 @@ export function useOnboardSave() {
         secret: current.secret!,
         replace: current.replace,
         ...(current.authChoice ? { authChoice: current.authChoice } : {}),
+        ...(current.cloudflare ? { metadata: { ...current.cloudflare } } : {}),
         ...(current.writeEnv && current.envVariable ? { envVariable: current.envVariable } : {}),
       });
       const choice = choiceForSecret(current.provider!, secretKind(current.method), current.authChoice);

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UnreadableStateError, UsageError } from '../errors.js';
-import { defaultAgentId, inheritanceAgentId, normalizeAgentId } from './agent-ids.js';
+import { normalizeAgentId } from './agent-ids.js';
 import { emptyGatewayConfig, type GatewayConfig, readGatewayConfig } from './openclaw-json.js';
 import {
   agentDirFromEnv,
@@ -159,4 +159,27 @@ function storeGenerationChoice(
   if (!(['json', 'sqlite'] as const).includes(choice as StoreGenerationChoice))
     throw new UsageError(`AUTHDECK_STORE_GENERATION="${choice}" is not json or sqlite`);
   return { storeGenerationChoice: choice as StoreGenerationChoice };
+}
+
+/**
+ * The agent a command acts on when none is named, as OpenClaw 2026.9 picks the owner of model
+ * and auth commands (resolveAmbientOwnerAgentId): `agents.defaults.systemAgent.agentId`; else,
+ * unless `agents.ownership` is "explicit", the agent marked `default: true`; else the only agent.
+ * Several agents and none chosen: OpenClaw 2026.9 asks for --agent, ≤ 2026.8 takes the first
+ * listed — so does authdeck, and the header names it. No agents configured: main.
+ */
+export function defaultAgentId(config: GatewayConfig): string {
+  const { agents } = config;
+  if (config.systemAgentId) return config.systemAgentId;
+  const marked = config.agentOwnershipExplicit ? undefined : agents.find((agent) => agent.default);
+  return marked?.id ?? agents[0]?.id ?? MAIN_AGENT_ID;
+}
+
+/**
+ * Whose store other agents inherit where the main agent's database is the shared one (OpenClaw
+ * 2026.8–2026.9 before the store moved to the state database): `agents.defaults.authInheritance.agentId`,
+ * which OpenClaw's doctor writes when it rewrites the agent roster; else main.
+ */
+export function inheritanceAgentId(config: GatewayConfig): string {
+  return config.authInheritanceAgentId ?? MAIN_AGENT_ID;
 }

@@ -2,7 +2,9 @@ import { listKnownAgentIds, resolveWorkspace, type Workspace } from '../config/w
 import { asRecord } from '../json-text.js';
 import type { AgentStore } from '../store/agent-store.js';
 import { openAgentStore } from '../store/agent-store.js';
-import type { StoreLayer } from '../store/layer.js';
+
+/** One place a copy can be (typed through the store: nothing here knows its backend). */
+type StoreLayer = AgentStore['layers']['own'];
 
 /**
  * The other copies of one sign-in: the same profile id holding the same refresh token in

@@ -207,9 +207,8 @@ export function endpointWarning(choice: CatalogChoice): string | undefined {
 /**
  * Choices whose onboarding asks more than a key, in questions the wizard does not ask: what
  * they need and where that is asked. A key stored without it is one the gateway cannot use, so
- * the wizard shows them disabled with this, and `onboard --auth-choice` takes them only where it
- * has the flags (Cloudflare's ids). Microsoft Foundry's endpoint, deployment and model family
- * only OpenClaw asks (and only in a terminal).
+ * the wizard shows them disabled with this. Microsoft Foundry's endpoint, deployment and model
+ * family only OpenClaw asks (and only in a terminal).
  */
 const NOT_IN_WIZARD: Readonly<Record<string, { needs: string; command: string; by: string; openclawOnly?: true }>> = {
   'microsoft-foundry-apikey': {
@@ -217,12 +216,6 @@ const NOT_IN_WIZARD: Readonly<Record<string, { needs: string; command: string; b
     command: 'openclaw onboard --auth-choice microsoft-foundry-apikey',
     by: 'openclaw onboard',
     openclawOnly: true,
-  },
-  'cloudflare-ai-gateway-api-key': {
-    needs: 'the Cloudflare account id and AI Gateway id, which the wizard does not ask',
-    command:
-      'printf %s "$KEY" | authdeck onboard --non-interactive --auth-choice cloudflare-ai-gateway-api-key --cloudflare-ai-gateway-account-id ID --cloudflare-ai-gateway-gateway-id ID',
-    by: 'authdeck onboard --auth-choice',
   },
 };
 

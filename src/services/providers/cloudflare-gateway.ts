@@ -9,7 +9,8 @@ import { shown } from '../terminal-text.js';
 import type { ProviderSetup } from './setup-plan.js';
 
 export const CLOUDFLARE_CHOICE = 'cloudflare-ai-gateway-api-key';
-const PROVIDER = 'cloudflare-ai-gateway';
+export const CLOUDFLARE_PROVIDER = 'cloudflare-ai-gateway';
+const PROVIDER = CLOUDFLARE_PROVIDER;
 const MODEL_ID = 'claude-sonnet-4-6';
 
 export interface CloudflareIds {
@@ -25,13 +26,17 @@ export function cloudflareIds(accountId: string | undefined, gatewayId: string |
     throw new UsageError(
       'Cloudflare AI Gateway setup requires --cloudflare-ai-gateway-account-id and --cloudflare-ai-gateway-gateway-id',
     );
-  // They become a path in the endpoint: no slashes, spaces or controls.
   for (const [flag, value] of [
     ['--cloudflare-ai-gateway-account-id', account],
     ['--cloudflare-ai-gateway-gateway-id', gateway],
   ] as const)
-    if (!/^[A-Za-z0-9_-]+$/.test(value)) throw new UsageError(`${flag}: "${shown(value)}" is not a Cloudflare id`);
+    if (cloudflareIdProblem(value)) throw new UsageError(`${flag}: "${shown(value)}" is not a Cloudflare id`);
   return { accountId: account, gatewayId: gateway };
+}
+
+/** Why a typed id cannot be one: they become a path in the endpoint (no slashes, spaces or controls). */
+export function cloudflareIdProblem(id: string): string | undefined {
+  return /^[A-Za-z0-9_-]+$/.test(id) ? undefined : 'letters, digits, - and _ only';
 }
 
 export function cloudflareSetup(ids: CloudflareIds): ProviderSetup {

@@ -60,12 +60,14 @@ export async function setUpProvider(
     authChoice?: string;
     /** The home runs OpenClaw 2026.9+ (setup-plan.ts withMigrationMarks). */
     stamp: boolean;
+    /** What the choice writes when it is built from answers (Cloudflare's ids), not from the catalog alone. */
+    setup?: ProviderSetup;
   },
 ): Promise<ProviderSetUp> {
   const { provider } = input;
   const chosen = input.authChoice ? findChoice(input.authChoice) : undefined;
   const forSecret: SecretSetup = chosen
-    ? { setup: catalogSetup(chosen), choice: chosen, alternatives: [] }
+    ? { setup: input.setup ?? catalogSetup(chosen), choice: chosen, alternatives: [] }
     : setupForSecret(provider, input.kind);
   // OpenAI's model is OpenClaw's built-in one: `d` / --set-default-model can make it the default too.
   const setup = withBuiltInDefault(forSecret.setup, provider);
