@@ -16,6 +16,7 @@ import type { OrderResult, RemoveResult } from './services/profiles/profile-acti
 import type { SaveCredentialInput } from './services/profiles/save-credential.js';
 import type { CatalogChoice } from './services/providers/catalog.js';
 import { CLOUDFLARE_CHOICE, cloudflareIds, cloudflareSetup } from './services/providers/cloudflare-gateway.js';
+import type { CustomEndpointInput } from './services/providers/custom-endpoint.js';
 import type { LocalServerFailure, LocalServerFound, LocalServerKind } from './services/providers/local-server.js';
 import type { WrittenSetup } from './services/providers/onboard-choice.js';
 import { installPlugin, type PluginNeed } from './services/providers/plugin-install.js';
@@ -49,6 +50,8 @@ export interface AppServices {
   findLocalServer(kind: LocalServerKind, apiKey?: string): Promise<LocalServerFound | LocalServerFailure>;
   /** Writes what OpenClaw's onboarding writes for the server and the model chosen (a key too, where it needs one). */
   setUpLocalServer(input: { kind: LocalServerKind; modelId: string; apiKey?: string }): Promise<LocalSetUp>;
+  /** A custom OpenAI- or Anthropic-compatible endpoint, written as `onboard --auth-choice custom-api-key` writes it. */
+  setUpCustomEndpoint(input: CustomEndpointInput & { apiKey: string }): Promise<LocalSetUp>;
   /** Makes the provider's model the default even over another provider's (the summary's `d`). */
   setDefaultModel(input: Omit<SetUpInput, 'policy' | 'stamp'>): Promise<ProviderSetUp>;
   /**
@@ -215,6 +218,22 @@ export function createAppServices(options: RealServicesOptions): AppServices {
         provider: kind,
         ...(local.credential ? { credential: { kind: 'api_key', ...local.credential } } : {}),
         setup: local.setup,
+        defaultModel: 'auto',
+      });
+    },
+    setUpCustomEndpoint: async ({ apiKey, ...input }) => {
+      const [{ customSetup }, { findChoice }] = await Promise.all([
+        import('./services/providers/custom-endpoint.js'),
+        import('./services/providers/catalog.js'),
+      ]);
+      const choice = findChoice('custom-api-key');
+      if (!choice) throw new Error('OpenClaw has no custom-api-key choice');
+      // Checked before anything is written: a bad URL or model id stops here with its reason.
+      customSetup({}, input, apiKey);
+      return actions.onboardChoice(context(), {
+        choice,
+        provider: 'custom',
+        setupFor: (doc: Record<string, unknown>) => customSetup(doc, input, apiKey),
         defaultModel: 'auto',
       });
     },

@@ -178,6 +178,20 @@ export function createFakeServices(overrides: Partial<AppServices> & { state?: A
         gateway: NOT_TOLD,
       };
     },
+    setUpCustomEndpoint: async (input) => {
+      calls.push(['setUpCustomEndpoint', input]);
+      const provider = 'custom-127-0-0-1-8080';
+      return {
+        choice: catalog.choices.find((choice) => choice.id === 'custom-api-key')!,
+        provider,
+        saved: [],
+        config: { path: services.workspace.configPath, files: [], changed: true, created: false, applied: [] },
+        defaultModel: { status: 'set', ref: `${provider}/${input.modelId}` },
+        enabled: [],
+        setup: { plugins: [], providers: { [provider]: {} } },
+        gateway: NOT_TOLD,
+      };
+    },
     setDefaultModel: async (input) => {
       calls.push(['setDefaultModel', input]);
       const ref = services.setupAnswer?.setup.defaultModel?.ref ?? `${input.provider}/model`;

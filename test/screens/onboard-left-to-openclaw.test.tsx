@@ -45,3 +45,45 @@ describe('onboarding wizard: a key set up with more than the key', () => {
     });
   });
 });
+
+describe('onboarding wizard: a custom endpoint', () => {
+  it('asks base URL, model, API and key as OpenClaw does, refuses a bad URL, and writes it as custom-api-key', async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'onboard' });
+    await waitForFrame(app, 'Welcome');
+    await app.press('enter');
+    await waitForFrame(app, 'Which provider?');
+    await app.type('custom');
+    await waitForFrame(app, '❯ Custom endpoint (OpenAI- or Anthropic-compatible)…');
+    await app.press('enter');
+    await waitForFrame(app, 'Base URL of the endpoint');
+    await app.type('ftp://x');
+    await waitForFrame(app, '"ftp://x" is not an http(s) URL');
+    await app.press('enter');
+    expect(app.frame()).toContain('Base URL of the endpoint');
+    await app.type('\x15');
+    await app.type('http://127.0.0.1:8080/v1');
+    await app.press('enter');
+    await waitForFrame(app, 'Model id');
+    await app.type('llama3');
+    await app.press('enter');
+    await waitForFrame(app, 'Which API does it speak?');
+    await app.press('down');
+    await app.press('down');
+    await app.press('enter');
+    await waitForFrame(app, 'Its API key');
+    await app.type('sk-local-123');
+    await app.press('enter');
+    const done = await waitForFrame(app, 'set up for the gateway');
+    expect(done).toContain('custom-127-0-0-1-8080/llama3');
+    expect(done).not.toContain('sk-local-123');
+    expect(services.calls.find(([name]) => name === 'setUpCustomEndpoint')?.[1]).toEqual({
+      baseUrl: 'http://127.0.0.1:8080/v1',
+      modelId: 'llama3',
+      compatibility: 'anthropic',
+      apiKey: 'sk-local-123',
+    });
+    await app.press('enter');
+    expect(app.exits).toEqual([{ exitCode: 0 }]);
+  });
+});

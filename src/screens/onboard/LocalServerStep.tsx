@@ -161,7 +161,7 @@ export function LocalServerStep({ kind, onDone }: { kind: LocalServerKind; onDon
   }
 }
 
-function modelLine(outcome: DefaultModelOutcome): string | undefined {
+export function modelLine(outcome: DefaultModelOutcome): string | undefined {
   if (outcome.status === 'set' || outcome.status === 'already') return `• default model ${outcome.ref}`;
   if (outcome.status === 'kept' || outcome.status === 'same-provider')
     return `• the default model stays ${modelRefWords(outcome.current)} (\`authdeck onboard --non-interactive --auth-choice … --set-default-model\` changes it)`;

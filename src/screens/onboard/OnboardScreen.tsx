@@ -13,6 +13,7 @@ import type { LocalServerKind } from '../../services/providers/local-server.js';
 import type { OnboardingMethod } from '../../services/providers.js';
 import { shown } from '../../services/terminal-text.js';
 import { CloudflareIdsStep } from './CloudflareIdsStep.js';
+import { CustomEndpointStep } from './CustomEndpointStep.js';
 import { EndpointStep } from './EndpointStep.js';
 import { EnvStep } from './EnvStep.js';
 import { LocalServerStep } from './LocalServerStep.js';
@@ -131,6 +132,7 @@ export function OnboardScreen({
               nearTyped.current = undefined;
               dispatch({ type: 'custom-provider' });
             }}
+            onCustomEndpoint={() => dispatch({ type: 'custom-endpoint' })}
           />
         );
       case 'custom-provider':
@@ -151,6 +153,8 @@ export function OnboardScreen({
             onSelect={(value) => dispatch({ type: 'method', method: value })}
           />
         );
+      case 'custom-endpoint':
+        return <CustomEndpointStep onDone={() => navigation.finish({ exitCode: ExitCode.ok })} />;
       case 'local':
         return (
           <LocalServerStep

@@ -11,6 +11,8 @@ import type { AgentStore } from '../../services/store/agent-store.js';
 import { shown } from '../../services/terminal-text.js';
 
 const CUSTOM = '\0custom';
+const CUSTOM_ENDPOINT = '\0custom-endpoint';
+const ENDPOINT_LABEL = 'Custom endpoint (OpenAI- or Anthropic-compatible)…';
 
 /** The providers matching a search; with `--method`, only those that offer it (another id takes an API key). */
 function providerItems(
@@ -30,7 +32,12 @@ function providerItems(
       hint: blocked(provider.id) ? `${provider.id} · its plugin is blocked` : provider.id,
     })),
     ...(method === undefined || method === 'api-key'
-      ? [{ value: CUSTOM, label: 'Another provider…', hint: 'type its id' }]
+      ? [
+          ...(needle === '' || ENDPOINT_LABEL.toLowerCase().includes(needle)
+            ? [{ value: CUSTOM_ENDPOINT, label: ENDPOINT_LABEL, hint: 'base URL, model and key' }]
+            : []),
+          { value: CUSTOM, label: 'Another provider…', hint: 'type its id' },
+        ]
       : []),
   ];
 }
@@ -42,6 +49,7 @@ export function ProviderStep({
   store,
   onSelect,
   onCustom,
+  onCustomEndpoint,
 }: {
   /** Owned by the wizard: its Esc clears a search before it goes back. */
   search: TextFieldState;
@@ -51,6 +59,8 @@ export function ProviderStep({
   store: AgentStore | undefined;
   onSelect: (provider: string) => void;
   onCustom: () => void;
+  /** A custom OpenAI- or Anthropic-compatible endpoint (`--auth-choice custom-api-key`). */
+  onCustomEndpoint: () => void;
 }) {
   const blocked = useCallback((provider: string) => (store ? providerBlocked(store, provider) : undefined), [store]);
   const items = useMemo(() => providerItems(search.value, method, blocked), [search.value, method, blocked]);
@@ -67,6 +77,7 @@ export function ProviderStep({
         currentItems={() => providerItems(search.current(), method, blocked)}
         onSelect={(value) => {
           if (value === CUSTOM) return onCustom();
+          if (value === CUSTOM_ENDPOINT) return onCustomEndpoint();
           const reason = blocked(value);
           if (reason) setRefusal(`${value}: ${reason}`);
           else onSelect(value);

@@ -16,6 +16,7 @@ export type OnboardStep =
   | 'welcome'
   | 'provider'
   | 'custom-provider'
+  | 'custom-endpoint'
   | 'method'
   | 'auth-choice'
   | 'cloudflare-ids'
@@ -67,6 +68,7 @@ export type OnboardAction =
   | { type: 'continue' }
   | { type: 'provider'; provider: string }
   | { type: 'custom-provider' }
+  | { type: 'custom-endpoint' }
   | { type: 'method'; method: OnboardingMethod }
   | { type: 'auth-choice'; authChoice: string }
   | { type: 'cloudflare-ids'; ids: CloudflareIds }
@@ -125,6 +127,8 @@ export function onboardReducer(state: OnboardState, action: OnboardAction): Onbo
       return go(state, afterProvider({ ...state, provider: action.provider }), { provider: action.provider });
     case 'custom-provider':
       return go(state, 'custom-provider');
+    case 'custom-endpoint':
+      return go(state, 'custom-endpoint');
     case 'method':
       if (action.method === 'local-server') return go(state, 'local', { method: action.method });
       return go(state, afterMethod({ ...state, method: action.method }), {

@@ -1,0 +1,171 @@
+import { Spinner } from '@inkjs/ui';
+import { Box, Text } from 'ink';
+import { useState } from 'react';
+import type { LocalSetUp } from '../../app-services.js';
+import { KeyHints } from '../../components/KeyHints.js';
+import { useKeys } from '../../components/key-router.js';
+import { SELECT_HINTS, SelectList } from '../../components/select-list/SelectList.js';
+import { TextField } from '../../components/text-field/TextField.js';
+import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
+import { useServices } from '../../contexts.js';
+import { errorMessage } from '../../services/errors.js';
+import { type CustomCompatibility, requireHttpUrl } from '../../services/providers/custom-endpoint.js';
+import { shown } from '../../services/terminal-text.js';
+import { modelLine } from './LocalServerStep.js';
+
+type Phase =
+  | { name: 'url' }
+  | { name: 'model'; baseUrl: string }
+  | { name: 'compatibility'; baseUrl: string; modelId: string }
+  | { name: 'key'; baseUrl: string; modelId: string; compatibility: CustomCompatibility }
+  | { name: 'saving' }
+  | { name: 'done'; result: LocalSetUp; keyed: boolean }
+  | { name: 'failed'; error: string };
+
+const COMPATIBILITY: Array<{ value: CustomCompatibility; label: string; hint: string }> = [
+  { value: 'openai', label: 'OpenAI-compatible', hint: '/chat/completions (most servers and proxies)' },
+  { value: 'openai-responses', label: 'OpenAI Responses', hint: '/responses' },
+  { value: 'anthropic', label: 'Anthropic-compatible', hint: '/v1/messages' },
+];
+
+function urlProblem(typed: string): string | undefined {
+  try {
+    requireHttpUrl(typed);
+    return undefined;
+  } catch (error) {
+    // The CLI's message names its flag; here the field is the question.
+    return errorMessage(error).replace(/^--custom-base-url: /, '');
+  }
+}
+
+/**
+ * A custom OpenAI- or Anthropic-compatible endpoint, asked as OpenClaw's onboarding asks it —
+ * base URL, model id, compatibility, key (none for a server that takes none) — and written as
+ * `onboard --auth-choice custom-api-key` writes it: a provider block named after the host, the
+ * key in it, the model as the default.
+ */
+export function CustomEndpointStep({ onDone }: { onDone: () => void }) {
+  const services = useServices();
+  const [phase, setPhase] = useState<Phase>({ name: 'url' });
+  const url = useTextFieldState();
+  const model = useTextFieldState();
+  const key = useTextFieldState();
+  useKeys((input, keyPress) => {
+    if (phase.name === 'done' && keyPress.return) onDone();
+    else if (phase.name === 'failed' && input === 'r') setPhase({ name: 'url' });
+  });
+  switch (phase.name) {
+    case 'url': {
+      const typed = url.value.trim();
+      const problem = typed === '' ? undefined : urlProblem(typed);
+      return (
+        <Box flexDirection="column">
+          <Text bold>Base URL of the endpoint (e.g. http://127.0.0.1:8080/v1):</Text>
+          <TextField
+            state={url}
+            onSubmit={(value) =>
+              value.trim() !== '' && !urlProblem(value.trim()) && setPhase({ name: 'model', baseUrl: value.trim() })
+            }
+          />
+          {problem && <Text color="red">{shown(problem)}</Text>}
+          <KeyHints
+            hints={[
+              ['enter', 'next'],
+              ['esc', 'back'],
+            ]}
+          />
+        </Box>
+      );
+    }
+    case 'model':
+      return (
+        <Box flexDirection="column">
+          <Text dimColor>endpoint {shown(phase.baseUrl)}</Text>
+          <Text bold>Model id, as the endpoint names it:</Text>
+          <TextField
+            state={model}
+            onSubmit={(value) =>
+              value.trim() !== '' && setPhase({ name: 'compatibility', baseUrl: phase.baseUrl, modelId: value.trim() })
+            }
+          />
+          <KeyHints
+            hints={[
+              ['enter', 'next'],
+              ['esc', 'back'],
+            ]}
+          />
+        </Box>
+      );
+    case 'compatibility':
+      return (
+        <Box flexDirection="column">
+          <Text dimColor>
+            endpoint {shown(phase.baseUrl)} · model {shown(phase.modelId)}
+          </Text>
+          <Text bold>Which API does it speak?</Text>
+          <SelectList
+            items={COMPATIBILITY}
+            onSelect={(compatibility) => setPhase({ ...phase, name: 'key', compatibility })}
+          />
+          <KeyHints hints={[...SELECT_HINTS, ['esc', 'back']]} />
+        </Box>
+      );
+    case 'key': {
+      const { baseUrl, modelId, compatibility } = phase;
+      const save = (apiKey: string) => {
+        setPhase({ name: 'saving' });
+        services.setUpCustomEndpoint({ baseUrl, modelId, compatibility, apiKey: apiKey.trim() }).then(
+          (result) => setPhase({ name: 'done', result, keyed: apiKey.trim() !== '' }),
+          (error: unknown) => setPhase({ name: 'failed', error: errorMessage(error) }),
+        );
+      };
+      return (
+        <Box flexDirection="column">
+          <Text dimColor>
+            endpoint {shown(baseUrl)} · model {shown(modelId)} · {compatibility}
+          </Text>
+          <Text bold>Its API key (enter with nothing for a server that takes none):</Text>
+          <TextField state={key} mask="all" placeholder="the endpoint's key" onSubmit={save} />
+          <KeyHints
+            hints={[
+              ['enter', 'write it'],
+              ['esc', 'back'],
+            ]}
+          />
+        </Box>
+      );
+    }
+    case 'saving':
+      return <Spinner label="Writing the endpoint…" />;
+    case 'failed':
+      return (
+        <Box flexDirection="column">
+          <Text color="red">✘ {shown(phase.error, 400)}</Text>
+          <KeyHints
+            hints={[
+              ['r', 'start again'],
+              ['esc', 'back'],
+            ]}
+          />
+        </Box>
+      );
+    case 'done': {
+      const { result } = phase;
+      const line = modelLine(result.defaultModel);
+      const provider = Object.keys(result.setup.providers)[0] ?? result.provider;
+      return (
+        <Box flexDirection="column">
+          <Text color="green">✔ {shown(provider)} set up for the gateway</Text>
+          <Text>
+            {' '}
+            • {shown(result.config.path)} (models.providers.{shown(provider)}
+            {phase.keyed ? ', with its key' : ''})
+          </Text>
+          {line && <Text> {shown(line)}</Text>}
+          {result.gatewayNote && <Text dimColor> {result.gatewayNote.line}</Text>}
+          <KeyHints hints={[['enter', 'done']]} />
+        </Box>
+      );
+    }
+  }
+}
