@@ -47,9 +47,18 @@ export interface AppServices {
    */
   saveCredential(input: SaveInput): Promise<SavedCredential>;
   /** Looks for a model server on this machine (Ollama, LM Studio, vLLM, SGLang) and lists its models. */
-  findLocalServer(kind: LocalServerKind, apiKey?: string): Promise<LocalServerFound | LocalServerFailure>;
+  findLocalServer(
+    kind: LocalServerKind,
+    apiKey?: string,
+    baseUrl?: string,
+  ): Promise<LocalServerFound | LocalServerFailure>;
   /** Writes what OpenClaw's onboarding writes for the server and the model chosen (a key too, where it needs one). */
-  setUpLocalServer(input: { kind: LocalServerKind; modelId: string; apiKey?: string }): Promise<LocalSetUp>;
+  setUpLocalServer(input: {
+    kind: LocalServerKind;
+    modelId: string;
+    apiKey?: string;
+    baseUrl?: string;
+  }): Promise<LocalSetUp>;
   /** A custom OpenAI- or Anthropic-compatible endpoint, written as `onboard --auth-choice custom-api-key` writes it. */
   setUpCustomEndpoint(input: CustomEndpointInput & { apiKey: string }): Promise<LocalSetUp>;
   /** Makes the provider's model the default even over another provider's (the summary's `d`). */
@@ -201,18 +210,23 @@ export function createAppServices(options: RealServicesOptions): AppServices {
     canInstallPlugin: () => findOnPath('openclaw', workspace.env.PATH) !== undefined,
     // The same state dir and config the saves went to, as `add-key` in a terminal installs it.
     installPlugin: (need, signal) => installPlugin(workspace, need.source, signal ? { signal } : {}),
-    findLocalServer: async (kind, apiKey) => {
+    findLocalServer: async (kind, apiKey, baseUrl) => {
       const { findLocalServer } = await import('./services/providers/local-server.js');
-      return findLocalServer(kind, { timeoutMs: 5000, ...(apiKey ? { apiKey } : {}) });
+      return findLocalServer(kind, { timeoutMs: 5000, ...(apiKey ? { apiKey } : {}), ...(baseUrl ? { baseUrl } : {}) });
     },
-    setUpLocalServer: async ({ kind, modelId, apiKey }) => {
+    setUpLocalServer: async ({ kind, modelId, apiKey, baseUrl }) => {
       const [{ planLocalServer }, { findChoice }] = await Promise.all([
         import('./services/providers/local-setup.js'),
         import('./services/providers/catalog.js'),
       ]);
       const choice = findChoice(kind);
       if (!choice) throw new Error(`OpenClaw has no ${kind} choice`);
-      const local = await planLocalServer({ kind, modelId, ...(apiKey ? { apiKey } : {}) });
+      const local = await planLocalServer({
+        kind,
+        modelId,
+        ...(apiKey ? { apiKey } : {}),
+        ...(baseUrl ? { baseUrl } : {}),
+      });
       return actions.onboardChoice(context(), {
         choice,
         provider: kind,

@@ -152,8 +152,8 @@ export function createFakeServices(overrides: Partial<AppServices> & { state?: A
       };
       return result;
     },
-    findLocalServer: async (kind, apiKey) => {
-      calls.push(['findLocalServer', kind, apiKey]);
+    findLocalServer: async (kind, apiKey, baseUrl) => {
+      calls.push(['findLocalServer', kind, apiKey, ...(baseUrl !== undefined ? [baseUrl] : [])]);
       return (
         services.localServer ?? {
           ok: false,

@@ -24,6 +24,10 @@ describe('onboarding wizard: a local model server', () => {
     expect(method).toContain('Use the Ollama server on this machine');
     expect(method).not.toContain('Paste a token');
     await app.press('enter');
+    // Where it runs, its usual address already typed: Enter keeps it.
+    await waitForFrame(app, 'Ollama base URL:');
+    expect(app.frame()).toContain('http://127.0.0.1:11434');
+    await app.press('enter');
     await waitForFrame(app, 'which model should the gateway use?');
     await app.press('down');
     await app.press('enter');
@@ -37,6 +41,8 @@ describe('onboarding wizard: a local model server', () => {
   it('says how to start a server that is not running, and looks again with r', async () => {
     const services = createFakeServices();
     const app = await renderApp(services, { name: 'onboard', provider: 'lmstudio', method: 'local-server' });
+    await waitForFrame(app, 'LM Studio base URL:');
+    await app.press('enter');
     const failed = await waitForFrame(app, 'then press r');
     expect(failed).toContain('Start it with `lmstudio serve`');
     services.localServer = { ok: true, kind: 'lmstudio', baseUrl: 'http://127.0.0.1:1234/v1', models: [] };
@@ -48,11 +54,41 @@ describe('onboarding wizard: a local model server', () => {
   it('asks vLLM for its key first, and sends it with the search', async () => {
     const services = createFakeServices();
     const app = await renderApp(services, { name: 'onboard', provider: 'vllm', method: 'local-server' });
+    await waitForFrame(app, 'vLLM base URL:');
+    await app.press('enter');
     await waitForFrame(app, 'The key `vllm serve --api-key` was given');
     await app.type('local-secret');
     expect(app.frame()).not.toContain('local-secret');
     await app.press('enter');
     await waitForFrame(app, 'then press r');
     expect(services.calls).toContainEqual(['findLocalServer', 'vllm', 'local-secret']);
+  });
+
+  it('looks for a server on another machine or port, and sets it up there', async () => {
+    const services = createFakeServices();
+    services.localServer = {
+      ok: true,
+      kind: 'ollama',
+      baseUrl: 'http://10.0.0.5:11434',
+      models: [{ id: 'llama3.3:70b' }] as never,
+    };
+    const app = await renderApp(services, { name: 'onboard', provider: 'ollama', method: 'local-server' });
+    await waitForFrame(app, 'Ollama base URL:');
+    await app.type('\x15');
+    await app.type('not a url');
+    await waitForFrame(app, 'not a URL');
+    await app.press('enter');
+    expect(app.frame()).toContain('Ollama base URL:');
+    await app.type('\x15');
+    await app.type('http://10.0.0.5:11434');
+    await app.press('enter');
+    await waitForFrame(app, 'which model should the gateway use?');
+    expect(services.calls).toContainEqual(['findLocalServer', 'ollama', undefined, 'http://10.0.0.5:11434']);
+    await app.press('enter');
+    await waitForFrame(app, 'Ollama set up for the gateway');
+    expect(services.calls).toContainEqual([
+      'setUpLocalServer',
+      { kind: 'ollama', modelId: 'llama3.3:70b', baseUrl: 'http://10.0.0.5:11434' },
+    ]);
   });
 });

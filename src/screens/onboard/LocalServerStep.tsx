@@ -19,6 +19,7 @@ import { type DefaultModelOutcome, modelRefWords } from '../../services/provider
 import { shown } from '../../services/terminal-text.js';
 
 type Phase =
+  | { name: 'address' }
   | { name: 'key' }
   | { name: 'looking' }
   | { name: 'failed'; failure: Pick<LocalServerFailure, 'reason' | 'command'> }
@@ -36,12 +37,16 @@ export function LocalServerStep({ kind, onDone }: { kind: LocalServerKind; onDon
   const spec = LOCAL_SERVERS[kind];
   // vLLM and SGLang are run with a key (any value); the others answer without one.
   const needsKey = kind === 'vllm' || kind === 'sglang';
-  const [phase, setPhase] = useState<Phase>(needsKey ? { name: 'key' } : { name: 'looking' });
+  // As OpenClaw asks it: where the server runs, its usual address already typed (Enter keeps it).
+  const [phase, setPhase] = useState<Phase>({ name: 'address' });
+  const address = useTextFieldState(spec.defaultBaseUrl);
   const key = useTextFieldState();
+  const elsewhere = () => otherAddress(address.current(), spec.defaultBaseUrl);
   useEffect(() => {
     if (phase.name !== 'looking') return;
     let live = true;
-    services.findLocalServer(kind, needsKey ? key.current() : undefined).then((found) => {
+    const baseUrl = otherAddress(address.current(), spec.defaultBaseUrl);
+    services.findLocalServer(kind, needsKey ? key.current() : undefined, baseUrl).then((found) => {
       if (!live) return;
       setPhase(
         found.ok ? { name: 'pick', baseUrl: found.baseUrl, models: found.models } : { name: 'failed', failure: found },
@@ -50,19 +55,49 @@ export function LocalServerStep({ kind, onDone }: { kind: LocalServerKind; onDon
     return () => {
       live = false;
     };
-  }, [phase.name, kind, needsKey, key, services]);
+  }, [phase.name, kind, needsKey, key, address, spec.defaultBaseUrl, services]);
   useKeys((input, key) => {
     if ((phase.name === 'failed' || phase.name === 'save-failed') && input === 'r') setPhase({ name: 'looking' });
     else if (phase.name === 'done' && key.return) onDone();
   });
   const save = (modelId: string) => {
     setPhase({ name: 'saving', modelId });
-    services.setUpLocalServer({ kind, modelId, ...(needsKey ? { apiKey: key.current() } : {}) }).then(
-      (result) => setPhase({ name: 'done', result }),
-      (error: unknown) => setPhase({ name: 'save-failed', error: errorMessage(error) }),
-    );
+    const baseUrl = elsewhere();
+    services
+      .setUpLocalServer({
+        kind,
+        modelId,
+        ...(needsKey ? { apiKey: key.current() } : {}),
+        ...(baseUrl ? { baseUrl } : {}),
+      })
+      .then(
+        (result) => setPhase({ name: 'done', result }),
+        (error: unknown) => setPhase({ name: 'save-failed', error: errorMessage(error) }),
+      );
   };
   switch (phase.name) {
+    case 'address': {
+      const typed = address.value.trim();
+      const problem = typed === '' || URL.canParse(typed) ? undefined : 'not a URL';
+      return (
+        <Box flexDirection="column">
+          <Text bold>{spec.label} base URL:</Text>
+          <TextField
+            state={address}
+            onSubmit={(value) =>
+              URL.canParse(value.trim()) && setPhase(needsKey ? { name: 'key' } : { name: 'looking' })
+            }
+          />
+          {problem && <Text color="red">{problem}</Text>}
+          <KeyHints
+            hints={[
+              ['enter', needsKey ? 'next' : 'look for the server'],
+              ['esc', 'back'],
+            ]}
+          />
+        </Box>
+      );
+    }
     case 'key':
       return (
         <Box flexDirection="column">
@@ -82,7 +117,7 @@ export function LocalServerStep({ kind, onDone }: { kind: LocalServerKind; onDon
         </Box>
       );
     case 'looking':
-      return <Spinner label={`Looking for ${spec.label} at ${spec.defaultBaseUrl}…`} />;
+      return <Spinner label={`Looking for ${spec.label} at ${shown(elsewhere() ?? spec.defaultBaseUrl)}…`} />;
     case 'failed':
       return (
         <Box flexDirection="column">
@@ -159,6 +194,12 @@ export function LocalServerStep({ kind, onDone }: { kind: LocalServerKind; onDon
       );
     }
   }
+}
+
+/** The address typed, when it is not the usual one (the services take the usual one by default). */
+function otherAddress(typed: string, usual: string): string | undefined {
+  const trimmed = typed.trim();
+  return trimmed !== '' && trimmed !== usual ? trimmed : undefined;
 }
 
 export function modelLine(outcome: DefaultModelOutcome): string | undefined {
