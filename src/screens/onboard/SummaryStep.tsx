@@ -99,7 +99,9 @@ export function SummaryStep({
         </Bullet>
       )}
       {saved.createdWith && (
-        <Text dimColor> The store did not exist yet: OpenClaw created it (`{saved.createdWith}`).</Text>
+        <Box paddingLeft={1}>
+          <Text dimColor>The store did not exist yet: OpenClaw created it (`{saved.createdWith}`).</Text>
+        </Box>
       )}
       {saved.gatewayNote && (
         <Box paddingLeft={1}>
