@@ -76,11 +76,10 @@ describe('gateway config', () => {
   it('spells agent ids as OpenClaw does on disk (lower case, other characters a dash)', async () => {
     const { configPath } = makeTempHome();
     writeJsonFile(configPath, {
-      agents: { defaults: { authInheritance: { agentId: 'Coder' } }, entries: { Coder: {}, 'My Ops!': {}, '//': {} } },
+      agents: { entries: { Coder: {}, 'My Ops!': {}, '//': {} } },
     });
     const config = await readGatewayConfig(configPath);
     expect(config.agents.map((agent) => agent.id)).toEqual(['coder', 'my-ops']);
-    expect(config.authInheritanceAgentId).toBe('coder');
   });
 
   it('records a profile, keeping comments and formatting of a JSONC file', async () => {

@@ -67,7 +67,7 @@ describe('agent dir', () => {
     expect(work.isMain).toBe(false);
   });
 
-  it("follows OpenClaw 2026.9's roster: the system agent by default, ids in any case, the inheritance owner's store", async () => {
+  it("follows OpenClaw 2026.9's roster: the system agent by default, ids in any case; the shared store stays main's", async () => {
     const { home, stateDir, configPath } = makeTempHome();
     writeText(
       configPath,
@@ -81,12 +81,14 @@ describe('agent dir', () => {
     );
     const coder = await resolveWorkspace({ env: { HOME: home } });
     expect(coder.agentId).toBe('coder');
-    expect(coder.isMain).toBe(true);
-    expect(coder.mainAgentDir).toBe(join(stateDir, 'agents', 'coder', 'agent'));
+    // OpenClaw 2026.9.6 keeps main's database as the legacy-main shared store whatever
+    // authInheritance names (checked against it on a d-v9-legacy-main home).
+    expect(coder.isMain).toBe(false);
+    expect(coder.mainAgentDir).toBe(join(stateDir, 'agents', 'main', 'agent'));
     const named = await resolveWorkspace({ env: { HOME: home }, agent: 'Coder' });
     expect(named.agentDir).toBe(join(stateDir, 'agents', 'coder', 'agent'));
     const main = await resolveWorkspace({ env: { HOME: home }, agent: 'main' });
-    expect(main.isMain).toBe(false);
+    expect(main.isMain).toBe(true);
   });
 
   it('accepts an agent that only exists on disk, and refuses an unknown one', async () => {

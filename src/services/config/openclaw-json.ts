@@ -40,8 +40,6 @@ export interface GatewayConfig {
   systemAgentId?: string;
   /** `agents.ownership` is "explicit": `default: true` markers no longer choose the agent. */
   agentOwnershipExplicit?: boolean;
-  /** `agents.defaults.authInheritance.agentId` (normalized): whose store other agents inherit. */
-  authInheritanceAgentId?: string;
   /** Default, fallback and image models, aliases, custom providers: what decides the providers in use. */
   models: ModelSettings;
   /** `meta.lastTouchedVersion`: the OpenClaw version that last wrote the file. */
@@ -146,11 +144,9 @@ function interpretConfig(path: string, doc: Record<string, unknown>): GatewayCon
     return typeof raw === 'string' ? normalizeAgentId(raw) : undefined;
   };
   const systemAgentId = agentIdAt(agentDefaults?.systemAgent);
-  const authInheritanceAgentId = agentIdAt(agentDefaults?.authInheritance);
   const lastTouchedVersion = asRecord(doc.meta)?.lastTouchedVersion;
   return {
     ...(systemAgentId ? { systemAgentId } : {}),
-    ...(authInheritanceAgentId ? { authInheritanceAgentId } : {}),
     ...(agentsSection.ownership === 'explicit' ? { agentOwnershipExplicit: true } : {}),
     plugins: readPluginPolicy(doc.plugins),
     runtimePolicies: readRuntimePolicies(doc),

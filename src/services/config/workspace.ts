@@ -63,7 +63,7 @@ export async function resolveWorkspace(options: WorkspaceOptions): Promise<Works
   });
   const agentDirFor = (id: string) => configuredAgentDir(config, id, home) ?? defaultAgentDirFor(stateDir, id);
   const envAgentDir = agentDirFromEnv(env);
-  const mainAgentDir = envAgentDir ?? agentDirFor(inheritanceAgentId(config));
+  const mainAgentDir = envAgentDir ?? agentDirFor(MAIN_AGENT_ID);
   const base = {
     env,
     home,
@@ -84,7 +84,7 @@ export async function resolveWorkspace(options: WorkspaceOptions): Promise<Works
       agentId,
       agentDir,
       agentFrom: 'flag',
-      isMain: samePath(agentDir, mainAgentDir) || agentId === inheritanceAgentId(config),
+      isMain: samePath(agentDir, mainAgentDir) || agentId === MAIN_AGENT_ID,
     };
   }
   if (envAgentDir) {
@@ -173,13 +173,4 @@ export function defaultAgentId(config: GatewayConfig): string {
   if (config.systemAgentId) return config.systemAgentId;
   const marked = config.agentOwnershipExplicit ? undefined : agents.find((agent) => agent.default);
   return marked?.id ?? agents[0]?.id ?? MAIN_AGENT_ID;
-}
-
-/**
- * Whose store other agents inherit where the main agent's database is the shared one (OpenClaw
- * 2026.8–2026.9 before the store moved to the state database): `agents.defaults.authInheritance.agentId`,
- * which OpenClaw's doctor writes when it rewrites the agent roster; else main.
- */
-export function inheritanceAgentId(config: GatewayConfig): string {
-  return config.authInheritanceAgentId ?? MAIN_AGENT_ID;
 }

@@ -30,35 +30,23 @@ export async function runOpenclaw(workspace: Workspace, args: string[], stdin?: 
     NO_COLOR: '1',
   };
   return new Promise((resolve, reject) => {
-    // A process group of its own, as a plugin install runs (plugin-install.ts): Ctrl+C, or a
-    // SIGINT sent to authdeck alone (kill, a supervisor), is passed on to OpenClaw, so it stops
-    // at once instead of a minute later. (What OpenClaw starts in groups of its own is its own.)
     const child = spawn(bin, [...args, ...(workspace.agentFrom === 'env' ? [] : ['--agent', workspace.agentId])], {
       env,
       stdio: ['pipe', 'pipe', 'pipe'],
-      detached: true,
     });
-    const killGroup = (signal: NodeJS.Signals) => {
-      if (child.pid === undefined) return;
-      try {
-        process.kill(-child.pid, signal);
-      } catch {
-        // The group is gone already.
-      }
-    };
-    const releaseInterrupts = takeInterrupts(() => killGroup('SIGINT'));
-    const onExit = () => killGroup('SIGKILL');
-    process.once('exit', onExit);
+    // Ctrl+C reaches OpenClaw with the terminal's process group (and a closed terminal's hangup
+    // too); a SIGINT sent to authdeck alone (kill, a supervisor) is passed on, so OpenClaw stops
+    // at once instead of finishing a minute later.
+    const releaseInterrupts = takeInterrupts(() => child.kill('SIGINT'));
     const done = () => {
       clearTimeout(timer);
       releaseInterrupts();
-      process.off('exit', onExit);
     };
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    const timer = setTimeout(() => killGroup('SIGKILL'), OPENCLAW_TIMEOUT_MS);
+    const timer = setTimeout(() => child.kill('SIGKILL'), OPENCLAW_TIMEOUT_MS);
     child.on('error', (error) => {
       done();
       reject(new AuthdeckError(`could not run ${bin}: ${error.message}`));
