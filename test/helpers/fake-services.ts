@@ -32,6 +32,7 @@ export function fakeWorkspace(overrides: Partial<Workspace> = {}): Workspace {
       authProfiles: {},
       authOrder: {},
       agents: [],
+      agentProblems: [],
       models: readModelSettings({}),
       plugins: readPluginPolicy(undefined),
       runtimePolicies: readRuntimePolicies({}),

@@ -73,6 +73,36 @@ describe('gateway config', () => {
     expect(defaultAgentId(await readGatewayConfig(configPath))).toBe(expected);
   });
 
+  it.each([
+    [{ entries: { main: {}, coder: {} } }, 'multi-agent rosters require agents.ownership="explicit"'],
+    [{ entries: { a: { default: true }, b: { default: true } } }, 'at most one default=true entry (found 2)'],
+    [
+      { ownership: 'explicit', entries: { a: { default: true } } },
+      'cannot be combined with a legacy default=true marker',
+    ],
+    [{ ownership: 'explicit', entries: { a: {}, A: {} } }, 'keys "a" and "A" resolve to the same agent id "a"'],
+    [{ ownership: 'explicit', entries: { 'Coder Bot': {} } }, '"Coder Bot" is not a valid agent id'],
+    [{ entries: {} }, 'must contain at least one configured agent'],
+  ])('names what OpenClaw 2026.9 refuses in agents %j', async (agents, problem) => {
+    const { configPath } = makeTempHome();
+    writeJsonFile(configPath, { agents });
+    const config = await readGatewayConfig(configPath);
+    expect(config.agentProblems.join('\n')).toContain(problem);
+  });
+
+  it('finds nothing wrong in rosters OpenClaw 2026.9 takes, nor in the older agents.list', async () => {
+    const { configPath } = makeTempHome();
+    for (const agents of [
+      { ownership: 'explicit', defaults: { systemAgent: { agentId: 'coder' } }, entries: { main: {}, coder: {} } },
+      { entries: { main: {}, coder: { default: true } } },
+      { entries: { solo: {} } },
+      { list: [{ id: 'main' }, { id: 'ops' }] },
+    ]) {
+      writeJsonFile(configPath, { agents });
+      expect((await readGatewayConfig(configPath)).agentProblems, JSON.stringify(agents)).toEqual([]);
+    }
+  });
+
   it('spells agent ids as OpenClaw does on disk (lower case, other characters a dash)', async () => {
     const { configPath } = makeTempHome();
     writeJsonFile(configPath, {

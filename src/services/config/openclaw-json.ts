@@ -10,7 +10,7 @@ import {
   readModelSettings,
   resolveProviderUses,
 } from '../status/model-usage.js';
-import { normalizeAgentId } from './agent-ids.js';
+import { agentRosterProblems, normalizeAgentId } from './agent-ids.js';
 import { INCLUDE_KEY, resolveIncludes } from './config-include.js';
 import { type PluginPolicy, readPluginPolicy } from './plugin-policy.js';
 import { type RuntimePolicies, readRuntimePolicies } from './runtime-policies.js';
@@ -40,6 +40,8 @@ export interface GatewayConfig {
   systemAgentId?: string;
   /** `agents.ownership` is "explicit": `default: true` markers no longer choose the agent. */
   agentOwnershipExplicit?: boolean;
+  /** What OpenClaw 2026.9 refuses in the agent roster (agentRosterProblems): it will not start on it. */
+  agentProblems: string[];
   /** Default, fallback and image models, aliases, custom providers: what decides the providers in use. */
   models: ModelSettings;
   /** `meta.lastTouchedVersion`: the OpenClaw version that last wrote the file. */
@@ -148,6 +150,7 @@ function interpretConfig(path: string, doc: Record<string, unknown>): GatewayCon
   return {
     ...(systemAgentId ? { systemAgentId } : {}),
     ...(agentsSection.ownership === 'explicit' ? { agentOwnershipExplicit: true } : {}),
+    agentProblems: agentRosterProblems(asRecord(doc.agents)),
     plugins: readPluginPolicy(doc.plugins),
     runtimePolicies: readRuntimePolicies(doc),
     path,
@@ -168,6 +171,7 @@ function emptyConfig(path: string, exists: boolean): GatewayConfig {
     authProfiles: {},
     authOrder: {},
     agents: [],
+    agentProblems: [],
     models: readModelSettings({}),
     plugins: readPluginPolicy(undefined),
     runtimePolicies: readRuntimePolicies({}),

@@ -72,8 +72,15 @@ function entry(
 
 /** openclaw.json and the store must agree: the config decides which stored profiles are tried. */
 export function checkConfigAgreement(state: AgentState): Finding[] {
-  const findings: Finding[] = [];
   const { config } = state.workspace;
+  const findings: Finding[] = config.agentProblems.map((problem) => ({
+    code: 'agents-config',
+    severity: 'error',
+    subject: config.path,
+    problem,
+    why: 'OpenClaw 2026.9 refuses this agent roster: the gateway will not start, and which agent a command acts on is unsettled',
+    fix: 'fix agents in the config as the problem says (or `openclaw doctor --fix`)',
+  }));
   const rows = new Map(listAgentProfiles(state).map((row) => [row.view.id, row.view]));
   for (const [id, entry] of Object.entries(config.authProfiles)) {
     const stored = rows.get(id);

@@ -71,7 +71,9 @@ export function storeReport(state: AgentState): StoreReport {
 }
 
 export function collectWarnings(state: AgentState): string[] {
-  const warnings: string[] = [];
+  const warnings: string[] = state.workspace.config.agentProblems.map(
+    (problem) => `OpenClaw 2026.9 will not start on ${state.workspace.configPath}: ${problem}`,
+  );
   for (const layer of [state.layers.own, state.layers.base]) {
     if (layer?.writeRefusal) warnings.push(`read-only: ${layer.writeRefusal}`);
   }
