@@ -141,6 +141,21 @@ export const HOMES: ExplainHome[] = [
     agents: ['main', 'coder'],
   },
   {
+    name: "OpenClaw 2026.9's explicit roster: its system agent is the one asked about by default",
+    shared: () => ({
+      profiles: { 'anthropic:a': token('a'), 'anthropic:b': token('b') },
+      order: { anthropic: ['anthropic:a', 'anthropic:b'] },
+    }),
+    local: () => ({ coder: { order: { anthropic: ['anthropic:b'] } } }),
+    config: {
+      agents: {
+        ownership: 'explicit',
+        defaults: { systemAgent: { agentId: 'coder' }, model: { primary: SONNET } },
+        entries: { main: {}, coder: {} },
+      },
+    },
+  },
+  {
     name: 'a stored order that names no existing profile: the gateway takes them all',
     shared: () => ({
       profiles: { 'anthropic:a': token('a'), 'anthropic:k': key('k') },
