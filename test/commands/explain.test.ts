@@ -141,6 +141,20 @@ describe('authdeck explain', () => {
     );
   });
 
+  it('cuts an id longer than the line across lines under it, so nothing passes 80 columns', async () => {
+    const long = `anthropic:${'w'.repeat(119)}`;
+    const { home } = jsonHome(
+      { profiles: { 'anthropic:a': token('a'), [long]: token('long') }, order: { anthropic: ['anthropic:a'] } },
+      { agents: { defaults: { model: SONNET } } },
+    );
+    const run = await explain(home);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines.filter((line) => line.length > 80)).toEqual([]);
+    const first = lines.findIndex((line) => line.includes('anthropic:www'));
+    expect(lines[first]).toMatch(/^ {3}– {2}anthropic:w+$/);
+    expect(`${lines[first]?.replace(/^ *– */, '')}${lines[first + 1]?.trim()}`).toBe(long);
+  });
+
   it('takes a model: that model, then the fallbacks, then the default; a cooldown about one model spares another', async () => {
     const now = Date.now();
     const { home } = jsonHome(

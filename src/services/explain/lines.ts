@@ -101,10 +101,14 @@ function profileLines(profile: ExplainedProfile, nowMs: number, width: number): 
   const type: Segment[] = [{ text: `${profile.type.padEnd(TYPE_WIDTH)}  ` }, { text: firstLine, ...look }];
   const id = (value: string): Segment => ({ text: value, bold: profile.next });
   // An id longer than its column gets a line of its own; its type and details go below, aligned.
+  // One longer than the whole line (a script's id) is cut across lines under it, never past the width.
   const head: Segment[][] =
     profile.id.length > idWidth
       ? [
-          [{ text: mark }, id(profile.id)],
+          ...wrap(profile.id, width - mark.length).map((piece, index) => [
+            { text: index === 0 ? mark : ' '.repeat(mark.length) },
+            id(piece),
+          ]),
           [{ text: ' '.repeat(typeColumn) }, ...type],
         ]
       : [[{ text: mark }, id(profile.id.padEnd(idWidth)), { text: '  ' }, ...type]];
