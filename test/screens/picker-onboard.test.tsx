@@ -77,7 +77,10 @@ describe('onboarding wizard', () => {
     expect(app.frame()).toContain('Paste the OpenAI API key');
     await app.type('\x15');
     await app.type(`${key()}\n`);
-    await waitForFrame(app, 'Profile name:');
+    const named = await waitForFrame(app, 'Profile name:');
+    // The name OpenClaw's onboarding gives an OpenAI key: said as that, not as a taken default.
+    expect(named.replace(/\s+/g, ' ')).toContain('Enter uses openai:api-key, the name `openclaw onboard` gives it');
+    expect(named).not.toContain('is taken');
     await app.press('enter');
     await waitForFrame(app, "Also set OPENAI_API_KEY in the daemon's .env?");
     expect(services.calls).toEqual([]);

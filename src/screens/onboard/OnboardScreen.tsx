@@ -191,6 +191,7 @@ export function OnboardScreen({
               (id) => (agent.state ? profileAWriteWouldReplace(agent.state, id) !== undefined : false),
               choiceProfileName(state.provider!, secretKind(state.method), state.authChoice),
             )}
+            base={choiceProfileName(state.provider!, secretKind(state.method), state.authChoice)}
             onSubmit={chooseProfile}
             choiceFor={choiceFor}
             problem={state.error}

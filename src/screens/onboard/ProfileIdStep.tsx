@@ -14,12 +14,15 @@ import type { ProfileChoice } from './profile-names.js';
 export function ProfileIdStep({
   provider,
   suggestion,
+  base = 'default',
   onSubmit,
   choiceFor,
   problem,
 }: {
   provider: string;
   suggestion: string;
+  /** The name OpenClaw's onboarding gives this choice's profile (`default`, `api-key`, `global`). */
+  base?: string;
   onSubmit: (name: string) => void;
   /** What Enter would do with a typed name: the hint follows the text as it is typed. */
   choiceFor: (name: string) => ProfileChoice;
@@ -48,10 +51,16 @@ export function ProfileIdStep({
       {choice === undefined ? (
         <>
           {problem && field.value === refused.current && <Text color="red">{shown(problem)}</Text>}
-          {suggestion !== 'default' && (
+          {suggestion !== base ? (
             <Text dimColor>
-              {shown(provider)}:default is taken; Enter uses {shown(provider)}:{suggestion}, or type another name.
+              {shown(provider)}:{shown(base)} is taken; Enter uses {shown(provider)}:{suggestion}, or type another name.
             </Text>
+          ) : (
+            base !== 'default' && (
+              <Text dimColor>
+                Enter uses {shown(provider)}:{suggestion}, the name `openclaw onboard` gives it, or type another name.
+              </Text>
+            )
           )}
         </>
       ) : 'error' in choice ? (
