@@ -77,6 +77,12 @@ function envVarOf(name: string): EnvCredentialVar {
   return { name, type: /TOKEN/.test(name) ? 'token' : 'api_key' };
 }
 
+/** Providers whose credential is no use without what the wizard asks beside it (or leaves to OpenClaw). */
+const NEEDS_MORE_THAN_A_SECRET = new Set([
+  'cloudflare-ai-gateway',
+  ...catalog.choices.flatMap((choice) => (choice.provider && notInWizard(choice.id) ? [choice.provider] : [])),
+]);
+
 function buildProviders(): ProviderInfo[] {
   const byId = new Map<string, ProviderInfo>();
   const ordered = [...catalog.choices].sort(
@@ -116,7 +122,9 @@ function buildProviders(): ProviderInfo[] {
     for (const signIn of OAUTH_PROVIDERS.filter((entry) => entry.storeProvider === info.id))
       for (const method of signIn.methods)
         if (method !== 'cli' && !info.methods.includes(method)) info.methods.push(method);
-    if (!info.methods.includes('local-server')) info.methods.push('paste-token');
+    // A bare token is no use where the gateway needs more than a secret (an endpoint, account ids).
+    if (!info.methods.includes('local-server') && !NEEDS_MORE_THAN_A_SECRET.has(info.id))
+      info.methods.push('paste-token');
   }
   return [...byId.values()];
 }

@@ -8,7 +8,8 @@ describe('onboarding wizard: a key set up with more than the key', () => {
     const app = await renderApp(services, { name: 'onboard', provider: 'microsoft-foundry' });
     const frame = await waitForFrame(app, 'How do you want to sign in to Microsoft Foundry?');
     expect(frame).toContain('Microsoft Foundry (API key): set up by `openclaw onboard`');
-    await app.press('down');
+    // A bare token would be no more use to the gateway than the key: not offered either.
+    expect(frame).not.toContain('Paste a token');
     await app.press('enter');
     const why = await waitForFrame(app, 'needs');
     expect(why.replace(/\s+/g, ' ')).toContain('run `openclaw onboard --auth-choice microsoft-foundry-apikey`');
@@ -85,5 +86,55 @@ describe('onboarding wizard: a custom endpoint', () => {
     });
     await app.press('enter');
     expect(app.exits).toEqual([{ exitCode: 0 }]);
+  });
+});
+
+describe('onboarding wizard: Esc in a step with questions of its own', () => {
+  it('goes back one question at a time with the answers kept (custom endpoint, Cloudflare ids)', async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'onboard' });
+    await waitForFrame(app, 'Welcome');
+    await app.press('enter');
+    await waitForFrame(app, 'Which provider?');
+    await app.type('custom endpoint');
+    await waitForFrame(app, '❯ Custom endpoint');
+    await app.press('enter');
+    await waitForFrame(app, 'Base URL of the endpoint');
+    await app.type('http://127.0.0.1:8080/v1');
+    await app.press('enter');
+    await waitForFrame(app, 'Model id');
+    await app.type('llama3');
+    await app.press('enter');
+    await waitForFrame(app, 'Which API does it speak?');
+    await app.press('enter');
+    await waitForFrame(app, 'Its API key');
+    await app.press('escape');
+    await waitForFrame(app, 'Which API does it speak?');
+    await app.press('escape');
+    expect(await waitForFrame(app, 'Model id')).toContain('llama3');
+    await app.press('escape');
+    expect(await waitForFrame(app, 'Base URL of the endpoint')).toContain('http://127.0.0.1:8080/v1');
+    await app.press('escape');
+    await waitForFrame(app, 'Which provider?');
+    expect(services.calls.filter(([name]) => name === 'setUpCustomEndpoint')).toEqual([]);
+
+    const cloudflare = await renderApp(createFakeServices(), {
+      name: 'onboard',
+      provider: 'cloudflare-ai-gateway',
+      method: 'api-key',
+    });
+    await waitForFrame(cloudflare, 'Cloudflare account id:');
+    await cloudflare.type('acc1');
+    await cloudflare.press('enter');
+    await waitForFrame(cloudflare, 'Cloudflare AI Gateway id:');
+    await cloudflare.type('gw-2');
+    await cloudflare.press('escape');
+    expect(await waitForFrame(cloudflare, 'Cloudflare account id:')).toContain('acc1');
+    await cloudflare.press('enter');
+    expect(await waitForFrame(cloudflare, 'Cloudflare AI Gateway id:')).toContain('gw-2');
+    await cloudflare.press('enter');
+    await waitForFrame(cloudflare, 'Paste the');
+    await cloudflare.press('escape');
+    expect(await waitForFrame(cloudflare, 'Cloudflare account id:')).toContain('acc1');
   });
 });

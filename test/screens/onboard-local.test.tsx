@@ -49,6 +49,11 @@ describe('onboarding wizard: a local model server', () => {
     await app.type('r');
     await waitForFrame(app, 'serves no model yet');
     expect(services.calls.filter(([name]) => name === 'findLocalServer')).toHaveLength(2);
+    // Esc goes back to the address, as typed, before it leaves the step.
+    await app.press('escape');
+    expect(await waitForFrame(app, 'LM Studio base URL:')).toContain('http://localhost:1234/v1');
+    await app.press('escape');
+    expect(app.exits).toEqual([{ exitCode: 130 }]);
   });
 
   it('asks vLLM for its key first, and sends it with the search', async () => {
@@ -75,10 +80,13 @@ describe('onboarding wizard: a local model server', () => {
     const app = await renderApp(services, { name: 'onboard', provider: 'ollama', method: 'local-server' });
     await waitForFrame(app, 'Ollama base URL:');
     await app.type('\x15');
-    await app.type('not a url');
-    await waitForFrame(app, 'not a URL');
-    await app.press('enter');
-    expect(app.frame()).toContain('Ollama base URL:');
+    for (const typed of ['not a url', 'localhost:11500', 'ftp://x']) {
+      await app.type('\x15');
+      await app.type(typed);
+      await waitForFrame(app, 'an http(s) URL, e.g. http://127.0.0.1:11434');
+      await app.press('enter');
+      expect(app.frame()).toContain('Ollama base URL:');
+    }
     await app.type('\x15');
     await app.type('http://10.0.0.5:11434');
     await app.press('enter');

@@ -1,18 +1,33 @@
 import { Box, Text } from 'ink';
-import { useState } from 'react';
+import { type RefObject, useState } from 'react';
 import { KeyHints } from '../../components/KeyHints.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { type CloudflareIds, cloudflareIdProblem } from '../../services/providers/cloudflare-gateway.js';
+import { useStepBack } from './use-wizard-escape.js';
 
 /**
  * Cloudflare AI Gateway's account and gateway ids, asked before its key as OpenClaw's onboarding
  * asks them: the gateway's endpoint is built from both (cloudflare-gateway.ts).
  */
-export function CloudflareIdsStep({ onSubmit }: { onSubmit: (ids: CloudflareIds) => void }) {
-  const account = useTextFieldState();
-  const gateway = useTextFieldState();
+export function CloudflareIdsStep({
+  onSubmit,
+  initial,
+  stepBack,
+}: {
+  onSubmit: (ids: CloudflareIds) => void;
+  /** The ids given before (back from the key): shown again to keep or change. */
+  initial?: CloudflareIds;
+  stepBack: RefObject<(() => boolean) | undefined>;
+}) {
+  const account = useTextFieldState(initial?.accountId ?? '');
+  const gateway = useTextFieldState(initial?.gatewayId ?? '');
   const [accountId, setAccountId] = useState<string>();
+  useStepBack(stepBack, () => {
+    if (accountId === undefined) return false;
+    setAccountId(undefined);
+    return true;
+  });
   const field = accountId === undefined ? account : gateway;
   const typed = field.value.trim();
   const problem = typed === '' ? undefined : cloudflareIdProblem(typed);

@@ -1,6 +1,6 @@
 import { Spinner } from '@inkjs/ui';
 import { Box, Text } from 'ink';
-import { useState } from 'react';
+import { type RefObject, useState } from 'react';
 import type { LocalSetUp } from '../../app-services.js';
 import { KeyHints } from '../../components/KeyHints.js';
 import { useKeys } from '../../components/key-router.js';
@@ -12,6 +12,7 @@ import { errorMessage } from '../../services/errors.js';
 import { type CustomCompatibility, requireHttpUrl } from '../../services/providers/custom-endpoint.js';
 import { shown } from '../../services/terminal-text.js';
 import { modelLine } from './LocalServerStep.js';
+import { useStepBack } from './use-wizard-escape.js';
 
 type Phase =
   | { name: 'url' }
@@ -44,9 +45,23 @@ function urlProblem(typed: string): string | undefined {
  * `onboard --auth-choice custom-api-key` writes it: a provider block named after the host, the
  * key in it, the model as the default.
  */
-export function CustomEndpointStep({ onDone }: { onDone: () => void }) {
+export function CustomEndpointStep({
+  onDone,
+  stepBack,
+}: {
+  onDone: () => void;
+  stepBack: RefObject<(() => boolean) | undefined>;
+}) {
   const services = useServices();
   const [phase, setPhase] = useState<Phase>({ name: 'url' });
+  // Esc: one question back, its answer kept (the fields keep what was typed); nothing while writing.
+  useStepBack(stepBack, () => {
+    if (phase.name === 'url') return false;
+    if (phase.name === 'model' || phase.name === 'failed') setPhase({ name: 'url' });
+    else if (phase.name === 'compatibility') setPhase({ name: 'model', baseUrl: phase.baseUrl });
+    else if (phase.name === 'key') setPhase({ name: 'compatibility', baseUrl: phase.baseUrl, modelId: phase.modelId });
+    return true;
+  });
   const url = useTextFieldState();
   const model = useTextFieldState();
   const key = useTextFieldState();

@@ -1,6 +1,6 @@
 import { Spinner } from '@inkjs/ui';
 import { Box, Text } from 'ink';
-import { useEffect, useState } from 'react';
+import { type RefObject, useEffect, useState } from 'react';
 import type { LocalSetUp } from '../../app-services.js';
 import { KeyHints } from '../../components/KeyHints.js';
 import { useKeys } from '../../components/key-router.js';
@@ -17,6 +17,7 @@ import {
 } from '../../services/providers/local-server.js';
 import { type DefaultModelOutcome, modelRefWords } from '../../services/providers/setup-plan.js';
 import { shown } from '../../services/terminal-text.js';
+import { useStepBack } from './use-wizard-escape.js';
 
 type Phase =
   | { name: 'address' }
@@ -32,7 +33,15 @@ type Phase =
  * A model server on this machine, set up as OpenClaw's onboarding does: found at its address,
  * a model chosen from what it serves, the provider block and default model written.
  */
-export function LocalServerStep({ kind, onDone }: { kind: LocalServerKind; onDone: () => void }) {
+export function LocalServerStep({
+  kind,
+  onDone,
+  stepBack,
+}: {
+  kind: LocalServerKind;
+  onDone: () => void;
+  stepBack: RefObject<(() => boolean) | undefined>;
+}) {
   const services = useServices();
   const spec = LOCAL_SERVERS[kind];
   // vLLM and SGLang are run with a key (any value); the others answer without one.
@@ -42,6 +51,13 @@ export function LocalServerStep({ kind, onDone }: { kind: LocalServerKind; onDon
   const address = useTextFieldState(spec.defaultBaseUrl);
   const key = useTextFieldState();
   const elsewhere = () => otherAddress(address.current(), spec.defaultBaseUrl);
+  // Esc: back to the key, then the address (as typed); nothing while writing or once written.
+  useStepBack(stepBack, () => {
+    if (phase.name === 'address') return false;
+    if (phase.name === 'saving' || phase.name === 'done') return true;
+    setPhase(needsKey && phase.name !== 'key' ? { name: 'key' } : { name: 'address' });
+    return true;
+  });
   useEffect(() => {
     if (phase.name !== 'looking') return;
     let live = true;
@@ -78,15 +94,13 @@ export function LocalServerStep({ kind, onDone }: { kind: LocalServerKind; onDon
   switch (phase.name) {
     case 'address': {
       const typed = address.value.trim();
-      const problem = typed === '' || URL.canParse(typed) ? undefined : 'not a URL';
+      const problem = typed === '' || httpUrl(typed) ? undefined : `an http(s) URL, e.g. ${spec.defaultBaseUrl}`;
       return (
         <Box flexDirection="column">
           <Text bold>{spec.label} base URL:</Text>
           <TextField
             state={address}
-            onSubmit={(value) =>
-              URL.canParse(value.trim()) && setPhase(needsKey ? { name: 'key' } : { name: 'looking' })
-            }
+            onSubmit={(value) => httpUrl(value.trim()) && setPhase(needsKey ? { name: 'key' } : { name: 'looking' })}
           />
           {problem && <Text color="red">{problem}</Text>}
           <KeyHints
@@ -194,6 +208,11 @@ export function LocalServerStep({ kind, onDone }: { kind: LocalServerKind; onDon
       );
     }
   }
+}
+
+/** Where a server can answer: http or https (`localhost:11434` parses as a URL of scheme "localhost:"). */
+function httpUrl(typed: string): boolean {
+  return URL.canParse(typed) && /^https?:$/.test(new URL(typed).protocol);
 }
 
 /** The address typed, when it is not the usual one (the services take the usual one by default). */

@@ -92,7 +92,9 @@ export function OnboardScreen({
     if (currentState().step === 'secret') handOver(currentState());
   }, []);
 
-  useWizardEscape(currentState, providerSearch, nearTyped, () => dispatch({ type: 'back' }));
+  /** Set by a step with questions of its own: one of them back, or false at its first. */
+  const stepBack = useRef<(() => boolean) | undefined>(undefined);
+  useWizardEscape(currentState, providerSearch, nearTyped, () => dispatch({ type: 'back' }), stepBack);
 
   /** What Enter on the profile field would do with `name` (see profileChoice). */
   const choiceFor = (name: string) =>
@@ -154,16 +156,23 @@ export function OnboardScreen({
           />
         );
       case 'custom-endpoint':
-        return <CustomEndpointStep onDone={() => navigation.finish({ exitCode: ExitCode.ok })} />;
+        return <CustomEndpointStep stepBack={stepBack} onDone={() => navigation.finish({ exitCode: ExitCode.ok })} />;
       case 'local':
         return (
           <LocalServerStep
+            stepBack={stepBack}
             kind={state.provider as LocalServerKind}
             onDone={() => navigation.finish({ exitCode: ExitCode.ok })}
           />
         );
       case 'cloudflare-ids':
-        return <CloudflareIdsStep onSubmit={(ids) => dispatch({ type: 'cloudflare-ids', ids })} />;
+        return (
+          <CloudflareIdsStep
+            stepBack={stepBack}
+            {...(state.cloudflare ? { initial: state.cloudflare } : {})}
+            onSubmit={(ids) => dispatch({ type: 'cloudflare-ids', ids })}
+          />
+        );
       case 'auth-choice':
         return (
           <EndpointStep

@@ -193,8 +193,8 @@ export function onboardReducer(state: OnboardState, action: OnboardAction): Onbo
                 authChoice: undefined,
                 cloudflare: undefined,
               }
-            : previous === 'auth-choice' || previous === 'cloudflare-ids'
-              ? { authChoice: undefined, cloudflare: undefined }
+            : previous === 'auth-choice'
+              ? { authChoice: undefined }
               : {};
       return { ...state, ...reopened, step: previous, history: state.history.slice(0, -1), error: undefined };
     }

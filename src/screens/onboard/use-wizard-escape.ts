@@ -1,4 +1,4 @@
-import type { RefObject } from 'react';
+import { type RefObject, useEffect } from 'react';
 import { useKeys } from '../../components/key-router.js';
 import type { TextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { useNavigation } from '../../contexts.js';
@@ -15,17 +15,33 @@ export function useWizardEscape(
   providerSearch: TextFieldState,
   nearTyped: RefObject<string | undefined>,
   back: () => void,
+  /** A step with questions of its own (Cloudflare's ids, a custom endpoint, a local server) goes back through them first. */
+  stepBack: RefObject<(() => boolean) | undefined>,
 ): void {
   const navigation = useNavigation();
   useKeys((_input, key) => {
     const now = currentState();
     if (!key.escape || now.step === 'summary' || now.step === 'verify' || (now.step === 'saving' && !now.error)) return;
     if (now.step === 'provider' && providerSearch.current() !== '') return providerSearch.set('');
+    if (stepBack.current?.()) return;
     // Back from a typed id to the list: narrowed to the known id it was close to, else whole.
     if (now.step === 'custom-provider') providerSearch.set(nearTyped.current ?? '');
     // Leaving after "add another" is not a cancel: what was saved stays saved.
     if (now.history.length === 0)
       navigation.finish({ exitCode: now.savedCount > 0 ? ExitCode.ok : ExitCode.cancelled });
     else back();
+  });
+}
+
+/**
+ * A step with questions of its own hands the wizard's Esc its own way back: one question back
+ * (its answers kept), or false at its first, where the wizard goes back a step.
+ */
+export function useStepBack(stepBack: RefObject<(() => boolean) | undefined>, back: () => boolean): void {
+  useEffect(() => {
+    stepBack.current = back;
+    return () => {
+      stepBack.current = undefined;
+    };
   });
 }
