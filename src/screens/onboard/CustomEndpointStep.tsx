@@ -99,6 +99,7 @@ export function CustomEndpointStep({
           <Text bold>Model id, as the endpoint names it:</Text>
           <TextField
             state={model}
+            placeholder="needed, e.g. llama3"
             onSubmit={(value) =>
               value.trim() !== '' && setPhase({ name: 'compatibility', baseUrl: phase.baseUrl, modelId: value.trim() })
             }

@@ -119,7 +119,7 @@ export function LocalServerStep({
           <TextField
             state={key}
             mask="all"
-            placeholder="the server's key"
+            placeholder="needed: the server's key"
             onSubmit={(value) => value.trim() !== '' && setPhase({ name: 'looking' })}
           />
           <KeyHints
