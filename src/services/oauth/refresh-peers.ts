@@ -2,6 +2,7 @@ import { listKnownAgentIds, resolveWorkspace, type Workspace } from '../config/w
 import { asRecord } from '../json-text.js';
 import type { AgentStore } from '../store/agent-store.js';
 import { openAgentStore } from '../store/agent-store.js';
+import type { AuthStoreTransaction } from '../store/documents.js';
 
 /** One place a copy can be (typed through the store: nothing here knows its backend). */
 type StoreLayer = AgentStore['layers']['own'];
@@ -46,6 +47,25 @@ export async function findRefreshPeers(
   return peers;
 }
 
+/**
+ * Writes the refreshed tokens over one copy, only if it still holds the refresh token that was
+ * spent (someone else may have refreshed it meanwhile: the lock guards gateways, not hand edits).
+ * What the new tokens lack (an undefined account id) is kept from the copy.
+ */
+export function putRefreshedTokens(
+  tx: AuthStoreTransaction,
+  profileId: string,
+  spentRefresh: string,
+  tokens: Record<string, unknown>,
+): boolean {
+  const stored = asRecord(tx.getProfile(profileId));
+  if (!stored || stored.refresh !== spentRefresh) return false;
+  const next: Record<string, unknown> = { ...stored };
+  for (const [key, value] of Object.entries(tokens)) if (value !== undefined) next[key] = value;
+  tx.putProfile(profileId, next);
+  return true;
+}
+
 /** Gives each peer the refreshed tokens, where it still holds the spent refresh token. */
 export async function updateRefreshPeers(
   peers: readonly StoreLayer[],
@@ -55,14 +75,7 @@ export async function updateRefreshPeers(
 ): Promise<void> {
   for (const layer of peers) {
     try {
-      await layer.update((tx) => {
-        const stored = asRecord(tx.getProfile(profileId));
-        if (!stored || stored.refresh !== spentRefresh) return false;
-        const next: Record<string, unknown> = { ...stored };
-        for (const [key, value] of Object.entries(tokens)) if (value !== undefined) next[key] = value;
-        tx.putProfile(profileId, next);
-        return true;
-      });
+      await layer.update((tx) => putRefreshedTokens(tx, profileId, spentRefresh, tokens));
     } catch {
       // A peer that cannot be written keeps its spent token; the refreshed copy is saved.
     }

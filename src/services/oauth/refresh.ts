@@ -1,6 +1,5 @@
 import type { Workspace } from '../config/workspace.js';
 import { AuthdeckError } from '../errors.js';
-import { asRecord } from '../json-text.js';
 import { removalLayer } from '../profiles/profile-actions.js';
 import { type AgentStore, openAgentStoreForWrite } from '../store/agent-store.js';
 import { chutesExpiry } from './chutes-sign-in.js';
@@ -8,7 +7,7 @@ import { findOAuthProvider, oauthEndpoint } from './oauth-providers.js';
 import { openaiAccountFields } from './openai-sign-in.js';
 import { radiusExpiry } from './radius-sign-in.js';
 import { acquireOAuthRefreshLock } from './refresh-lock.js';
-import { findRefreshPeers, updateRefreshPeers } from './refresh-peers.js';
+import { findRefreshPeers, putRefreshedTokens, updateRefreshPeers } from './refresh-peers.js';
 import { signInAgainCommand } from './sign-in-again.js';
 import { OAuthError, type OAuthTokens, requestTokens } from './token-endpoint.js';
 
@@ -125,25 +124,14 @@ export async function refreshOAuthProfile(
       throw error;
     }
     // Never throw once the provider has rotated the refresh token: what the new token lacks is kept from the old.
-    const fields = {
+    const refreshed = {
+      access: tokens.access,
+      expires: tokens.expires,
       refresh: tokens.refresh,
       ...(info.id === 'openai-codex' ? openaiAccountFields(tokens.access) : {}),
     };
-    const written = await layer.update((tx) => {
-      const stored = asRecord(tx.getProfile(profileId));
-      // Someone else refreshed it in the meantime (the lock guards gateways, not hand edits).
-      if (!stored || stored.refresh !== current.refresh) return false;
-      const next: Record<string, unknown> = { ...stored, access: tokens.access, expires: tokens.expires };
-      for (const [key, value] of Object.entries(fields)) if (value !== undefined) next[key] = value;
-      tx.putProfile(profileId, next);
-      return true;
-    });
-    if (written.result)
-      await updateRefreshPeers(peers, profileId, current.refresh, {
-        access: tokens.access,
-        expires: tokens.expires,
-        ...fields,
-      });
+    const written = await layer.update((tx) => putRefreshedTokens(tx, profileId, current.refresh, refreshed));
+    if (written.result) await updateRefreshPeers(peers, profileId, current.refresh, refreshed);
     return written.result
       ? { status: 'refreshed', expiresAt: tokens.expires }
       : { status: 'refreshed-meanwhile', expiresAt: current.expires };
