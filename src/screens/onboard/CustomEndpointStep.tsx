@@ -9,7 +9,7 @@ import { TextField } from '../../components/text-field/TextField.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { useServices } from '../../contexts.js';
 import { errorMessage } from '../../services/errors.js';
-import { type CustomCompatibility, requireHttpUrl } from '../../services/providers/custom-endpoint.js';
+import { type CustomCompatibility, isHttpUrl, notHttpUrl } from '../../services/providers/custom-endpoint.js';
 import { shown } from '../../services/terminal-text.js';
 import { modelLine } from './LocalServerStep.js';
 import { useStepBack } from './use-wizard-escape.js';
@@ -30,13 +30,7 @@ const COMPATIBILITY: Array<{ value: CustomCompatibility; label: string; hint: st
 ];
 
 function urlProblem(typed: string): string | undefined {
-  try {
-    requireHttpUrl(typed);
-    return undefined;
-  } catch (error) {
-    // The CLI's message names its flag; here the field is the question.
-    return errorMessage(error).replace(/^--custom-base-url: /, '');
-  }
+  return isHttpUrl(typed) ? undefined : notHttpUrl(typed);
 }
 
 /**

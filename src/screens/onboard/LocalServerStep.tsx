@@ -9,6 +9,7 @@ import { TextField } from '../../components/text-field/TextField.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { useServices } from '../../contexts.js';
 import { errorMessage } from '../../services/errors.js';
+import { isHttpUrl } from '../../services/providers/custom-endpoint.js';
 import {
   LOCAL_SERVERS,
   type LocalModel,
@@ -94,13 +95,13 @@ export function LocalServerStep({
   switch (phase.name) {
     case 'address': {
       const typed = address.value.trim();
-      const problem = typed === '' || httpUrl(typed) ? undefined : `an http(s) URL, e.g. ${spec.defaultBaseUrl}`;
+      const problem = typed === '' || isHttpUrl(typed) ? undefined : `an http(s) URL, e.g. ${spec.defaultBaseUrl}`;
       return (
         <Box flexDirection="column">
           <Text bold>{spec.label} base URL:</Text>
           <TextField
             state={address}
-            onSubmit={(value) => httpUrl(value.trim()) && setPhase(needsKey ? { name: 'key' } : { name: 'looking' })}
+            onSubmit={(value) => isHttpUrl(value.trim()) && setPhase(needsKey ? { name: 'key' } : { name: 'looking' })}
           />
           {problem && <Text color="red">{problem}</Text>}
           <KeyHints
@@ -208,11 +209,6 @@ export function LocalServerStep({
       );
     }
   }
-}
-
-/** Where a server can answer: http or https (`localhost:11434` parses as a URL of scheme "localhost:"). */
-function httpUrl(typed: string): boolean {
-  return URL.canParse(typed) && /^https?:$/.test(new URL(typed).protocol);
 }
 
 /** The address typed, when it is not the usual one (the services take the usual one by default). */

@@ -34,8 +34,17 @@ function endpointId(raw: string): string {
 
 /** `--custom-base-url` is an http(s) URL, or a usage error that shows what was typed. */
 export function requireHttpUrl(url: string, typed = url): void {
-  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol))
-    throw new UsageError(`--custom-base-url: "${shown(typed)}" is not an http(s) URL`);
+  if (!isHttpUrl(url)) throw new UsageError(`--custom-base-url: ${notHttpUrl(typed)}`);
+}
+
+/** An address a server can answer at: http or https (`localhost:11434` parses as scheme "localhost:"). */
+export function isHttpUrl(url: string): boolean {
+  return URL.canParse(url) && /^https?:$/.test(new URL(url).protocol);
+}
+
+/** Why `typed` is refused as a base URL, shown as typed. */
+export function notHttpUrl(typed: string): string {
+  return `"${shown(typed)}" is not an http(s) URL`;
 }
 
 /** `http://127.0.0.1:9/v1` → `custom-127-0-0-1-9`. */
