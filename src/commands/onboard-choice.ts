@@ -5,7 +5,7 @@ import { profileAWriteWouldReplace } from '../services/profiles/agent-state.js';
 import { checkSecret, type SecretKind } from '../services/profiles/credentials.js';
 import { resolveProfileId } from '../services/profiles/profile-actions.js';
 import { refuseReplacing } from '../services/profiles/save-credential.js';
-import { askedByOpenclawOnly, type CatalogChoice, choicesForProvider } from '../services/providers/catalog.js';
+import { type CatalogChoice, choicesForProvider, leftToOpenclaw } from '../services/providers/catalog.js';
 import { CLOUDFLARE_CHOICE, cloudflareIds, cloudflareSetup } from '../services/providers/cloudflare-gateway.js';
 import { customSetup, withBaseUrl } from '../services/providers/custom-endpoint.js';
 import { isLocalServerKind, planLocalServer } from '../services/providers/local-setup.js';
@@ -62,8 +62,8 @@ export async function runOnboardChoice(ctx: CommandContext, options: ChoiceOptio
     throw new UsageError(
       `--auth-choice ${picked.id} is a sign-in, not a secret to pipe in; run \`${login.command}\`${login.inWizard ? ' (or the wizard: `authdeck onboard`)' : ''}`,
     );
-  const leftToOpenclaw = askedByOpenclawOnly(picked.id);
-  if (leftToOpenclaw) throw new UsageError(`--auth-choice ${leftToOpenclaw}`);
+  const openclawsOwn = leftToOpenclaw(picked.id);
+  if (openclawsOwn) throw new UsageError(`--auth-choice ${openclawsOwn}`);
   if (isLocalServerKind(picked.id)) return onboardLocal(ctx, picked, options, policy);
   if (needs.includes('local-server') || picked.method === 'local' || picked.credential.kind === 'none')
     throw new UsageError(

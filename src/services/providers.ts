@@ -6,7 +6,7 @@
  */
 
 import { OAUTH_PROVIDERS } from './oauth/oauth-providers.js';
-import { catalog, notInWizard, resolveProviderAlias } from './providers/catalog.js';
+import { catalog, leftToOpenclaw, resolveProviderAlias } from './providers/catalog.js';
 import { isLocalServerKind } from './providers/local-server.js';
 
 /** browser and device: an OAuth sign-in (services/oauth) for the providers that have one. */
@@ -79,8 +79,9 @@ function envVarOf(name: string): EnvCredentialVar {
 
 /** Providers whose credential is no use without what the wizard asks beside it (or leaves to OpenClaw). */
 const NEEDS_MORE_THAN_A_SECRET = new Set([
+  // cloudflare-gateway.ts's provider (not imported: its setup types import this module): its key needs the ids.
   'cloudflare-ai-gateway',
-  ...catalog.choices.flatMap((choice) => (choice.provider && notInWizard(choice.id) ? [choice.provider] : [])),
+  ...catalog.choices.flatMap((choice) => (choice.provider && leftToOpenclaw(choice.id) ? [choice.provider] : [])),
 ]);
 
 function buildProviders(): ProviderInfo[] {
@@ -111,7 +112,7 @@ function buildProviders(): ProviderInfo[] {
       continue;
     }
     // A key the wizard could store but the gateway could not use (no endpoint) is not offered.
-    if (choice.credential.kind === 'api_key' && !notInWizard(choice.id) && !info.methods.includes('api-key'))
+    if (choice.credential.kind === 'api_key' && !leftToOpenclaw(choice.id) && !info.methods.includes('api-key'))
       info.methods.push('api-key');
     if (choice.credential.kind === 'token' && id === 'anthropic' && !info.methods.includes('setup-token'))
       info.methods.push('setup-token');

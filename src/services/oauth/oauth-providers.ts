@@ -36,10 +36,6 @@ export function minimaxOrigin(region: 'global' | 'cn', host: 'account' | 'api'):
   return region === 'cn' ? `https://${host}.minimaxi.com` : `https://${host}.minimax.io`;
 }
 
-function minimaxAccountOrigin(region: 'global' | 'cn'): string {
-  return minimaxOrigin(region, 'account');
-}
-
 export const OAUTH_PROVIDERS: readonly OAuthProviderInfo[] = [
   {
     id: 'openai-codex',
@@ -108,8 +104,8 @@ export const OAUTH_PROVIDERS: readonly OAuthProviderInfo[] = [
       kind: 'oauth',
       profileName: 'default',
       endpoints: {
-        deviceCode: `${minimaxAccountOrigin(region)}/oauth2/device/code`,
-        token: `${minimaxAccountOrigin(region)}/oauth2/token`,
+        deviceCode: `${minimaxOrigin(region, 'account')}/oauth2/device/code`,
+        token: `${minimaxOrigin(region, 'account')}/oauth2/token`,
       },
       clientId: '78257093-7e40-4613-99e0-527b14b39113',
       scope: 'group_id profile model.completion',

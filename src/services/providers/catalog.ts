@@ -205,29 +205,20 @@ export function endpointWarning(choice: CatalogChoice): string | undefined {
 }
 
 /**
- * Choices whose onboarding asks more than a key, in questions the wizard does not ask: what
- * they need and where that is asked. A key stored without it is one the gateway cannot use, so
- * the wizard shows them disabled with this. Microsoft Foundry's endpoint, deployment and model
- * family only OpenClaw asks (and only in a terminal).
+ * Choices whose onboarding asks more than a key, in questions only OpenClaw's own onboarding asks
+ * (and only in a terminal): what they need. A key stored without it is one the gateway cannot use,
+ * so `onboard --auth-choice` refuses them with the command and the wizard shows them disabled.
  */
-const NOT_IN_WIZARD: Readonly<Record<string, { needs: string; command: string; by: string; openclawOnly?: true }>> = {
-  'microsoft-foundry-apikey': {
-    needs: "its endpoint URL, deployment and model family, which only OpenClaw's own onboarding asks (in a terminal)",
-    command: 'openclaw onboard --auth-choice microsoft-foundry-apikey',
-    by: 'openclaw onboard',
-    openclawOnly: true,
-  },
+const LEFT_TO_OPENCLAW: Readonly<Record<string, string>> = {
+  'microsoft-foundry-apikey': 'its endpoint URL, deployment and model family',
 };
 
-/** Why the wizard does not store this choice's key, the command that sets it up, and what runs it (for the list). */
-export function notInWizard(choiceId: string): { why: string; by: string } | undefined {
-  const entry = NOT_IN_WIZARD[choiceId];
-  return entry ? { why: `${choiceId} needs ${entry.needs}; run \`${entry.command}\``, by: entry.by } : undefined;
-}
-
 /** Why authdeck leaves this choice to `openclaw onboard`, when it does (Microsoft Foundry's key). */
-export function askedByOpenclawOnly(choiceId: string): string | undefined {
-  return NOT_IN_WIZARD[choiceId]?.openclawOnly ? notInWizard(choiceId)?.why : undefined;
+export function leftToOpenclaw(choiceId: string): string | undefined {
+  const needs = LEFT_TO_OPENCLAW[choiceId];
+  return needs
+    ? `${choiceId} needs ${needs}, which only OpenClaw's own onboarding asks (in a terminal); run \`openclaw onboard --auth-choice ${choiceId}\``
+    : undefined;
 }
 
 const providerIds = [...new Set(catalog.choices.flatMap((choice) => (choice.provider ? [choice.provider] : [])))];

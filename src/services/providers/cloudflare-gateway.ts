@@ -10,7 +10,6 @@ import type { ProviderSetup } from './setup-plan.js';
 
 export const CLOUDFLARE_CHOICE = 'cloudflare-ai-gateway-api-key';
 export const CLOUDFLARE_PROVIDER = 'cloudflare-ai-gateway';
-const PROVIDER = CLOUDFLARE_PROVIDER;
 const MODEL_ID = 'claude-sonnet-4-6';
 
 export interface CloudflareIds {
@@ -40,12 +39,12 @@ export function cloudflareIdProblem(id: string): string | undefined {
 }
 
 export function cloudflareSetup(ids: CloudflareIds): ProviderSetup {
-  const ref = `${PROVIDER}/${MODEL_ID}`;
+  const ref = `${CLOUDFLARE_PROVIDER}/${MODEL_ID}`;
   return {
-    plugins: [PROVIDER],
+    plugins: [CLOUDFLARE_PROVIDER],
     modelsMode: 'merge',
     providers: {
-      [PROVIDER]: {
+      [CLOUDFLARE_PROVIDER]: {
         baseUrl: `https://gateway.ai.cloudflare.com/v1/${ids.accountId}/${ids.gatewayId}/anthropic`,
         api: 'anthropic-messages',
         models: [
