@@ -47,17 +47,23 @@ describe('onboarding wizard: a key set up with more than the key', () => {
   });
 });
 
+/** The wizard from its welcome to the custom endpoint's first question, found by searching `search`. */
+async function openCustomEndpoint(services: ReturnType<typeof createFakeServices>, search: string) {
+  const app = await renderApp(services, { name: 'onboard' });
+  await waitForFrame(app, 'Welcome');
+  await app.press('enter');
+  await waitForFrame(app, 'Which provider?');
+  await app.type(search);
+  await waitForFrame(app, '❯ Custom endpoint (OpenAI- or Anthropic-compatible)…');
+  await app.press('enter');
+  await waitForFrame(app, 'Base URL of the endpoint');
+  return app;
+}
+
 describe('onboarding wizard: a custom endpoint', () => {
   it('asks base URL, model, API and key as OpenClaw does, refuses a bad URL, and writes it as custom-api-key', async () => {
     const services = createFakeServices();
-    const app = await renderApp(services, { name: 'onboard' });
-    await waitForFrame(app, 'Welcome');
-    await app.press('enter');
-    await waitForFrame(app, 'Which provider?');
-    await app.type('custom');
-    await waitForFrame(app, '❯ Custom endpoint (OpenAI- or Anthropic-compatible)…');
-    await app.press('enter');
-    await waitForFrame(app, 'Base URL of the endpoint');
+    const app = await openCustomEndpoint(services, 'custom');
     await app.type('ftp://x');
     await waitForFrame(app, '"ftp://x" is not an http(s) URL');
     await app.press('enter');
@@ -92,14 +98,7 @@ describe('onboarding wizard: a custom endpoint', () => {
 describe('onboarding wizard: Esc in a step with questions of its own', () => {
   it('goes back one question at a time with the answers kept (custom endpoint, Cloudflare ids)', async () => {
     const services = createFakeServices();
-    const app = await renderApp(services, { name: 'onboard' });
-    await waitForFrame(app, 'Welcome');
-    await app.press('enter');
-    await waitForFrame(app, 'Which provider?');
-    await app.type('custom endpoint');
-    await waitForFrame(app, '❯ Custom endpoint');
-    await app.press('enter');
-    await waitForFrame(app, 'Base URL of the endpoint');
+    const app = await openCustomEndpoint(services, 'custom endpoint');
     await app.type('http://127.0.0.1:8080/v1');
     await app.press('enter');
     await waitForFrame(app, 'Model id');
