@@ -4,7 +4,7 @@ import { readGatewayConfig } from './services/config/openclaw-json.js';
 import { listKnownAgentIds, resolveWorkspace, type Workspace } from './services/config/workspace.js';
 import type { Finding } from './services/doctor/doctor-types.js';
 import { type DoctorReport, runDoctor } from './services/doctor/run-doctor.js';
-import { errorMessage } from './services/errors.js';
+import { errorMessage, UsageError } from './services/errors.js';
 import type { ExplainReport } from './services/explain/explain.js';
 import { findOnPath } from './services/find-program.js';
 import type { SignInMethod } from './services/oauth/oauth-providers.js';
@@ -17,6 +17,14 @@ import type { SaveCredentialInput } from './services/profiles/save-credential.js
 import type { CatalogChoice } from './services/providers/catalog.js';
 import { CLOUDFLARE_CHOICE, cloudflareIds, cloudflareSetup } from './services/providers/cloudflare-gateway.js';
 import type { CustomEndpointInput } from './services/providers/custom-endpoint.js';
+import {
+  FOUNDRY_KEY_CHOICE,
+  type FoundryAnswers,
+  foundryDeployment,
+  foundryKeyRefused,
+  foundryMetadata,
+  foundrySetup,
+} from './services/providers/foundry.js';
 import type { LocalServerFailure, LocalServerFound, LocalServerKind } from './services/providers/local-server.js';
 import type { WrittenSetup } from './services/providers/onboard-choice.js';
 import { installPlugin, type PluginNeed } from './services/providers/plugin-install.js';
@@ -115,7 +123,11 @@ type SetUpInput = Parameters<typeof setUpProvider>[1];
 export type LocalSetUp = Awaited<ReturnType<typeof actions.onboardChoice>>;
 
 /** A save from a screen; `authChoice` names the region or plan where the provider has several. */
-export type SaveInput = Omit<SaveCredentialInput, 'workspace' | 'store'> & { authChoice?: string };
+export type SaveInput = Omit<SaveCredentialInput, 'workspace' | 'store'> & {
+  authChoice?: string;
+  /** Microsoft Foundry's deployment, asked by the wizard: the key's metadata and setup are built from it. */
+  foundry?: FoundryAnswers;
+};
 
 export interface SignInRequest {
   provider: string;
@@ -176,12 +188,17 @@ export function createAppServices(options: RealServicesOptions): AppServices {
       return lastState;
     },
     watchState: (onChange) => options.watch(workspace, onChange),
-    saveCredential: async ({ authChoice, ...input }) => {
+    saveCredential: async ({ authChoice, foundry: answers, ...given }) => {
       // Cloudflare's ids, asked by the wizard, go into the profile's metadata and build its endpoint.
       const cloudflare =
         authChoice === CLOUDFLARE_CHOICE
-          ? cloudflareIds(input.metadata?.accountId, input.metadata?.gatewayId)
+          ? cloudflareIds(given.metadata?.accountId, given.metadata?.gatewayId)
           : undefined;
+      // So do Foundry's endpoint and deployment (checked before anything is written).
+      const foundry = authChoice === FOUNDRY_KEY_CHOICE && answers ? foundryDeployment(answers, 'api-key') : undefined;
+      const input = foundry ? { ...given, metadata: foundryMetadata(foundry, 'api-key') } : given;
+      const olderFoundry = foundry && lastState && foundryKeyRefused(lastState.store.pluginsServeProviders);
+      if (olderFoundry) throw new UsageError(olderFoundry);
       const saved = await actions.saveCredential(context(), input);
       const kind = input.kind === 'api_key' ? 'api_key' : 'token';
       try {
@@ -192,6 +209,7 @@ export function createAppServices(options: RealServicesOptions): AppServices {
           stamp: saved.store.pluginsServeProviders,
           ...(authChoice ? { authChoice } : {}),
           ...(cloudflare ? { setup: cloudflareSetup(cloudflare) } : {}),
+          ...(foundry ? { setup: foundrySetup(foundry, input.profileId) } : {}),
         });
         return { ...saved, setup };
       } catch (error) {

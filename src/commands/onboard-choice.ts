@@ -5,9 +5,10 @@ import { profileAWriteWouldReplace } from '../services/profiles/agent-state.js';
 import { checkSecret, type SecretKind } from '../services/profiles/credentials.js';
 import { resolveProfileId } from '../services/profiles/profile-actions.js';
 import { refuseReplacing } from '../services/profiles/save-credential.js';
-import { type CatalogChoice, choicesForProvider, leftToOpenclaw } from '../services/providers/catalog.js';
+import { type CatalogChoice, choicesForProvider } from '../services/providers/catalog.js';
 import { CLOUDFLARE_CHOICE, cloudflareIds, cloudflareSetup } from '../services/providers/cloudflare-gateway.js';
 import { customSetup, withBaseUrl } from '../services/providers/custom-endpoint.js';
+import { FOUNDRY_KEY_CHOICE, foundryKeyRefused, foundryMetadata, foundrySetup } from '../services/providers/foundry.js';
 import { isLocalServerKind, planLocalServer } from '../services/providers/local-setup.js';
 import { defaultProfileId } from '../services/providers/onboard-choice.js';
 import { pluginGap, refuseBlockedChoice } from '../services/providers/plugin-state.js';
@@ -15,7 +16,7 @@ import { setInstalledPluginDefault, withDefaultFrom } from '../services/provider
 import { catalogSetup, type DefaultModelPolicy, type ProviderSetup } from '../services/providers/setup-plan.js';
 import { shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
-import { defaultModelPolicy } from './onboard-choice-options.js';
+import { defaultModelPolicy, foundryFromFlags } from './onboard-choice-options.js';
 import { installForOnboarding, reportOnboarded } from './onboard-report.js';
 import { knownProvider, resolveChoice } from './provider-arg.js';
 import { cliFitHint } from './save-credential.js';
@@ -35,6 +36,7 @@ export interface ChoiceOptions {
   tokenExpiresIn?: number | undefined;
   cloudflareAiGatewayAccountId?: string | undefined;
   cloudflareAiGatewayGatewayId?: string | undefined;
+  foundryModel?: string | undefined;
   setDefaultModel?: boolean;
   keepDefaultModel?: boolean;
   skipPluginInstall?: boolean;
@@ -56,14 +58,13 @@ export async function runOnboardChoice(ctx: CommandContext, options: ChoiceOptio
     // Checked before the secret is read, as OpenClaw does.
     cloudflareIds(options.cloudflareAiGatewayAccountId, options.cloudflareAiGatewayGatewayId);
   }
+  if (picked.id === FOUNDRY_KEY_CHOICE) foundryFromFlags(options, ctx.io.env);
   const needs = picked.onboarding.needs;
   const login = loginFor(picked);
   if (login && (needs.includes('sign-in') || needs.includes('cli')))
     throw new UsageError(
       `--auth-choice ${picked.id} is a sign-in, not a secret to pipe in; run \`${login.command}\`${login.inWizard ? ' (or the wizard: `authdeck onboard`)' : ''}`,
     );
-  const openclawsOwn = leftToOpenclaw(picked.id);
-  if (openclawsOwn) throw new UsageError(`--auth-choice ${openclawsOwn}`);
   if (isLocalServerKind(picked.id)) return onboardLocal(ctx, picked, options, policy);
   if (needs.includes('local-server') || picked.method === 'local' || picked.credential.kind === 'none')
     throw new UsageError(
@@ -199,6 +200,9 @@ async function onboardSecret(
   if (profileId) refuseReplacing(profileId, profileAWriteWouldReplace(state, profileId), kind, 'same-type');
   // As OpenClaw's onboarding: a choice whose plugin the config blocks is refused before the secret.
   refuseBlockedChoice(state.store, choice, provider);
+  const foundry = choice.id === FOUNDRY_KEY_CHOICE ? foundryFromFlags(options, ctx.io.env) : undefined;
+  const olderFoundry = foundry && foundryKeyRefused(state.store.pluginsServeProviders);
+  if (olderFoundry) throw new UsageError(olderFoundry);
   const raw = await readChoiceSecret(
     ctx,
     choice,
@@ -232,12 +236,14 @@ async function onboardSecret(
             profileId,
             ...(options.tokenExpiresIn !== undefined ? { expiresAt: now + options.tokenExpiresIn } : {}),
             ...(cloudflare ? { metadata: { ...cloudflare } } : {}),
+            ...(foundry ? { metadata: foundryMetadata(foundry, 'api-key') } : {}),
           },
         }
       : {}),
     ...(custom ? { setupFor: (doc: Record<string, unknown>) => custom(doc, check.secret) } : {}),
     ...(choice.id === 'token' ? { setup: tokenSetup(provider) } : {}),
     ...(cloudflare ? { setup: cloudflareSetup(cloudflare) } : {}),
+    ...(foundry && profileId ? { setup: foundrySetup(foundry, profileId) } : {}),
     ...(choice.id === 'litellm-api-key' && options.customBaseUrl
       ? { setup: withBaseUrl(catalogSetup(choice), 'litellm', options.customBaseUrl) }
       : {}),

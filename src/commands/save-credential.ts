@@ -8,7 +8,7 @@ import { profileIdFlag, resolveProfileId } from '../services/profiles/profile-ac
 import { orderJoinedLine, refuseReplacing, sameSecretNote } from '../services/profiles/save-credential.js';
 import { refuseBlockedPlugin } from '../services/providers/plugin-state.js';
 import { setUpProvider } from '../services/providers/provider-setup.js';
-import { providerInfo } from '../services/providers.js';
+import { keyAloneNote, providerInfo } from '../services/providers.js';
 import type { CommandContext } from './context.js';
 import { CHOICE_OPTIONS, defaultModelPolicy } from './onboard-choice-options.js';
 import { notePlugin, offerPluginInstall, setupJson, setupLine } from './onboard-report.js';
@@ -167,6 +167,8 @@ export async function runSaveCredential(
           .join(', ')})`,
       ),
     );
+  const alone = provider in workspace.config.models.providers ? undefined : keyAloneNote(provider);
+  if (alone) ctx.note(paint.yellow(`note: ${alone}`));
   if (plugin) notePlugin(ctx, provider, plugin);
   await offerPluginInstall(ctx, workspace, plugin);
   if (setup.blocked) ctx.note(paint.yellow(`warning: ${setup.blocked}`));

@@ -6,7 +6,7 @@
  */
 
 import { OAUTH_PROVIDERS } from './oauth/oauth-providers.js';
-import { catalog, leftToOpenclaw, resolveProviderAlias } from './providers/catalog.js';
+import { catalog, resolveProviderAlias } from './providers/catalog.js';
 import { isLocalServerKind } from './providers/local-server.js';
 
 /** browser and device: an OAuth sign-in (services/oauth) for the providers that have one. */
@@ -77,12 +77,31 @@ function envVarOf(name: string): EnvCredentialVar {
   return { name, type: /TOKEN/.test(name) ? 'token' : 'api_key' };
 }
 
-/** Providers whose credential is no use without what the wizard asks beside it (or leaves to OpenClaw). */
-const NEEDS_MORE_THAN_A_SECRET = new Set([
-  // cloudflare-gateway.ts's provider (not imported: its setup types import this module): its key needs the ids.
-  'cloudflare-ai-gateway',
-  ...catalog.choices.flatMap((choice) => (choice.provider && leftToOpenclaw(choice.id) ? [choice.provider] : [])),
-]);
+/**
+ * Providers whose credential is no use without what the wizard asks beside it: Cloudflare's
+ * account and gateway ids, Foundry's endpoint and deployment (cloudflare-gateway.ts, foundry.ts;
+ * not imported: their setup types import this module), with the choice that asks it.
+ */
+const NEEDS_MORE_THAN_A_SECRET: Readonly<Record<string, { needs: string; choice: string; flags: string }>> = {
+  'cloudflare-ai-gateway': {
+    needs: 'its account and gateway ids',
+    choice: 'cloudflare-ai-gateway-api-key',
+    flags: '--cloudflare-ai-gateway-account-id ID --cloudflare-ai-gateway-gateway-id ID',
+  },
+  'microsoft-foundry': {
+    needs: 'its endpoint and deployment',
+    choice: 'microsoft-foundry-apikey',
+    flags: '--custom-base-url URL --custom-model-id DEPLOYMENT',
+  },
+};
+
+/** For a key saved alone (add-key): what else the gateway needs for it, and the command that writes it. */
+export function keyAloneNote(provider: string): string | undefined {
+  const more = NEEDS_MORE_THAN_A_SECRET[provider];
+  return more
+    ? `the gateway cannot use a ${provider} key without ${more.needs}: pipe it to \`authdeck onboard --non-interactive --auth-choice ${more.choice} ${more.flags}\` instead, or use the wizard (\`authdeck onboard\`)`
+    : undefined;
+}
 
 function buildProviders(): ProviderInfo[] {
   const byId = new Map<string, ProviderInfo>();
@@ -111,9 +130,7 @@ function buildProviders(): ProviderInfo[] {
       byId.set(id, info);
       continue;
     }
-    // A key the wizard could store but the gateway could not use (no endpoint) is not offered.
-    if (choice.credential.kind === 'api_key' && !leftToOpenclaw(choice.id) && !info.methods.includes('api-key'))
-      info.methods.push('api-key');
+    if (choice.credential.kind === 'api_key' && !info.methods.includes('api-key')) info.methods.push('api-key');
     if (choice.credential.kind === 'token' && id === 'anthropic' && !info.methods.includes('setup-token'))
       info.methods.push('setup-token');
     byId.set(id, info);
@@ -124,7 +141,7 @@ function buildProviders(): ProviderInfo[] {
       for (const method of signIn.methods)
         if (method !== 'cli' && !info.methods.includes(method)) info.methods.push(method);
     // A bare token is no use where the gateway needs more than a secret (an endpoint, account ids).
-    if (!info.methods.includes('local-server') && !NEEDS_MORE_THAN_A_SECRET.has(info.id))
+    if (!info.methods.includes('local-server') && !Object.hasOwn(NEEDS_MORE_THAN_A_SECRET, info.id))
       info.methods.push('paste-token');
   }
   return [...byId.values()];

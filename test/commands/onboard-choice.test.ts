@@ -95,14 +95,6 @@ describe('onboard --non-interactive --auth-choice', () => {
     expect(Object.keys(readJson(temp.storePath).profiles)).toEqual(['anthropic:default']);
   });
 
-  it("leaves Microsoft Foundry's API key to openclaw onboard (its endpoint and deployment are asked there), writing nothing", async () => {
-    const temp = home();
-    const result = await onboard(temp.home, ['microsoft-foundry-apikey'], '0123456789abcdef0123456789abcdef');
-    expect(result.code).toBe(64);
-    expect(result.stderr).toContain('run `openclaw onboard --auth-choice microsoft-foundry-apikey`');
-    expect(existsSync(temp.storePath)).toBe(false);
-  });
-
   it('names every variable it read, in the order read (an API key choice reads *_API_KEY first)', async () => {
     const temp = home();
     const result = await onboard(temp.home, ['apiKey']);

@@ -129,7 +129,8 @@ describe('Microsoft Foundry with Entra ID (the Azure CLI login)', () => {
       key: '__entra_id_dynamic__',
       metadata: {
         authMethod: 'entra-id',
-        endpoint: 'https://acme.services.ai.azure.com',
+        // As typed, as OpenClaw keeps it: the provider block below gets its root.
+        endpoint: 'https://acme.services.ai.azure.com/openai/v1?x=1',
         modelId: 'prod-gpt',
         api: 'openai-responses',
         modelName: 'gpt-5.4',
@@ -151,7 +152,7 @@ describe('Microsoft Foundry with Entra ID (the Azure CLI login)', () => {
         models: [{ id: 'prod-gpt', name: 'gpt-5.4', contextWindow: 1_050_000, maxTokens: 128_000 }],
       },
     });
-    expect(signedIn.config?.at(-1)).toEqual({ kind: 'default-model', ref: 'microsoft-foundry/prod-gpt' });
+    expect(signedIn.config).toContainEqual({ kind: 'default-model', ref: 'microsoft-foundry/prod-gpt', entry: {} });
   });
 
   it('says to run az login when signed out, and shows a hostile az error escaped (never its stdout)', async () => {

@@ -2,7 +2,6 @@ import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
 import { SELECT_HINTS, type SelectItem, SelectList } from '../../components/select-list/SelectList.js';
 import { useServices } from '../../contexts.js';
-import { choicesForProvider, leftToOpenclaw } from '../../services/providers/catalog.js';
 import { type OnboardingMethod, providerInfo, providerLabel } from '../../services/providers.js';
 import { claudePath, useClaudePath } from './use-claude-path.js';
 
@@ -68,21 +67,11 @@ export function MethodStep({
     <Box flexDirection="column">
       <Text bold>How do you want to sign in to {providerLabel(provider)}?</Text>
       <SelectList
-        items={[...methods.map((method) => labels[method]), ...setUpByOpenclaw(provider)]}
+        items={methods.map((method) => labels[method])}
         initialIndex={Math.max(0, initial ? methods.indexOf(initial) : 0)}
         onSelect={onSelect}
       />
       <KeyHints hints={[...SELECT_HINTS, ['esc', 'back']]} />
     </Box>
   );
-}
-
-/** A key only OpenClaw's onboarding sets up (Foundry's endpoint and deployment): shown, and why. */
-function setUpByOpenclaw(provider: string): Array<SelectItem<OnboardingMethod>> {
-  return choicesForProvider(provider).flatMap((choice) => {
-    const why = leftToOpenclaw(choice.id);
-    return why
-      ? [{ value: 'api-key' as const, label: `${choice.label}: set up by \`openclaw onboard\``, disabled: { why } }]
-      : [];
-  });
 }

@@ -9,6 +9,7 @@ import { useAgentState } from '../../hooks/use-agent-state.js';
 import { useSyncReducer } from '../../hooks/use-sync-reducer.js';
 import { ExitCode } from '../../services/errors.js';
 import { profileAWriteWouldReplace } from '../../services/profiles/agent-state.js';
+import { foundryKeyRefused } from '../../services/providers/foundry.js';
 import type { LocalServerKind } from '../../services/providers/local-server.js';
 import type { OnboardingMethod } from '../../services/providers.js';
 import { shown } from '../../services/terminal-text.js';
@@ -16,6 +17,7 @@ import { CloudflareIdsStep } from './CloudflareIdsStep.js';
 import { CustomEndpointStep } from './CustomEndpointStep.js';
 import { EndpointStep } from './EndpointStep.js';
 import { EnvStep } from './EnvStep.js';
+import { FoundryStep } from './FoundryStep.js';
 import { LocalServerStep } from './LocalServerStep.js';
 import { MethodStep } from './MethodStep.js';
 import type { OnboardAction } from './onboard-flow.js';
@@ -171,6 +173,18 @@ export function OnboardScreen({
             stepBack={stepBack}
             {...(state.cloudflare ? { initial: state.cloudflare } : {})}
             onSubmit={(ids) => dispatch({ type: 'cloudflare-ids', ids })}
+          />
+        );
+      case 'foundry':
+        return (
+          <FoundryStep
+            {...(agent.state ? { refused: foundryKeyRefused(agent.state.store.pluginsServeProviders) } : {})}
+            stepBack={stepBack}
+            {...(state.foundry ? { initial: state.foundry } : {})}
+            {...(services.workspace.env.AZURE_OPENAI_ENDPOINT
+              ? { endpointFromEnv: services.workspace.env.AZURE_OPENAI_ENDPOINT }
+              : {})}
+            onSubmit={(answers) => dispatch({ type: 'foundry', answers })}
           />
         );
       case 'auth-choice':

@@ -9,6 +9,7 @@ import {
   CLOUDFLARE_PROVIDER,
   type CloudflareIds,
 } from '../../services/providers/cloudflare-gateway.js';
+import { FOUNDRY_KEY_CHOICE, FOUNDRY_PROVIDER, type FoundryAnswers } from '../../services/providers/foundry.js';
 import { setupForSecret } from '../../services/providers/provider-setup.js';
 import { type OnboardingMethod, providerInfo } from '../../services/providers.js';
 
@@ -20,6 +21,7 @@ export type OnboardStep =
   | 'method'
   | 'auth-choice'
   | 'cloudflare-ids'
+  | 'foundry'
   | 'local'
   | 'secret'
   | 'profile-id'
@@ -49,6 +51,8 @@ export interface OnboardState {
   authChoice?: string;
   /** Cloudflare AI Gateway's account and gateway ids (its endpoint is built from them). */
   cloudflare?: CloudflareIds;
+  /** Microsoft Foundry's endpoint and deployment (its key is no use without them). */
+  foundry?: FoundryAnswers;
   secret?: string;
   profileId?: string;
   existingType?: string;
@@ -72,6 +76,7 @@ export type OnboardAction =
   | { type: 'method'; method: OnboardingMethod }
   | { type: 'auth-choice'; authChoice: string }
   | { type: 'cloudflare-ids'; ids: CloudflareIds }
+  | { type: 'foundry'; answers: FoundryAnswers }
   | { type: 'secret'; secret: string }
   | { type: 'profile-id'; profileId: string; existingType?: string }
   | { type: 'overwrite' }
@@ -105,10 +110,11 @@ export function endpointChoices(provider: string | undefined, method: Onboarding
   return setupForSecret(provider, secretKind(method)).alternatives;
 }
 
-/** The step after the method: Cloudflare's ids, or which endpoint (where there are several), then the secret. */
+/** The step after the method: Cloudflare's ids, Foundry's deployment, or which endpoint (where there are several), then the secret. */
 function afterMethod(state: OnboardState): OnboardStep {
   if (state.provider === CLOUDFLARE_PROVIDER && state.method === 'api-key' && !state.cloudflare)
     return 'cloudflare-ids';
+  if (state.provider === FOUNDRY_PROVIDER && state.method === 'api-key' && !state.foundry) return 'foundry';
   return endpointChoices(state.provider, state.method).length > 0 && !state.authChoice ? 'auth-choice' : 'secret';
 }
 
@@ -139,6 +145,8 @@ export function onboardReducer(state: OnboardState, action: OnboardAction): Onbo
       return go(state, 'secret', { authChoice: action.authChoice });
     case 'cloudflare-ids':
       return go(state, 'secret', { cloudflare: action.ids, authChoice: CLOUDFLARE_CHOICE });
+    case 'foundry':
+      return go(state, 'secret', { foundry: action.answers, authChoice: FOUNDRY_KEY_CHOICE });
     case 'secret':
       return go(state, 'profile-id', { secret: action.secret });
     case 'profile-id':
@@ -184,6 +192,7 @@ export function onboardReducer(state: OnboardState, action: OnboardAction): Onbo
               envVariable: undefined,
               authChoice: undefined,
               cloudflare: undefined,
+              foundry: undefined,
             }
           : previous === 'method'
             ? {
@@ -192,6 +201,7 @@ export function onboardReducer(state: OnboardState, action: OnboardAction): Onbo
                 envVariable: undefined,
                 authChoice: undefined,
                 cloudflare: undefined,
+                foundry: undefined,
               }
             : previous === 'auth-choice'
               ? { authChoice: undefined }

@@ -36,6 +36,7 @@ export function useOnboardSave() {
         replace: current.replace,
         ...(current.authChoice ? { authChoice: current.authChoice } : {}),
         ...(current.cloudflare ? { metadata: { ...current.cloudflare } } : {}),
+        ...(current.foundry ? { foundry: current.foundry } : {}),
         ...(current.writeEnv && current.envVariable ? { envVariable: current.envVariable } : {}),
       });
       const choice = choiceForSecret(current.provider!, secretKind(current.method), current.authChoice);

@@ -10,15 +10,21 @@ export type ConfigFact =
   | { kind: 'plugin-allowed'; pluginId: string }
   /**
    * models.providers.<providerId>: the keys given replace the ones there (an `undefined` value
-   * removes the key); `models.mode` becomes "merge" when unset.
+   * removes the key); `models.mode` becomes "merge" when unset, unless `leaveMode` (Foundry's
+   * onboarding does not set it).
    */
-  | { kind: 'provider'; providerId: string; entry: Record<string, unknown> }
+  | { kind: 'provider'; providerId: string; entry: Record<string, unknown>; leaveMode?: true }
   /** agents.defaults.models[ref] merged with `entry`; `keepAlias` keeps an alias already there. */
   | { kind: 'model'; ref: string; entry: Record<string, unknown>; keepAlias?: boolean }
   /** agents.defaults.models is replaced by the model facts (old keys not named are dropped). */
   | { kind: 'replace-models' }
-  /** agents.defaults.model.primary (fallbacks kept), unless the user keeps the current one. */
-  | { kind: 'default-model'; ref: string }
+  /**
+   * agents.defaults.model.primary (fallbacks kept), unless the user keeps the current one; with
+   * `entry`, the model's entry under agents.defaults.models too when it has none.
+   */
+  | { kind: 'default-model'; ref: string; entry?: Record<string, unknown> }
+  /** agents.defaults.mediaModels.image.primary: an image model's deployment is the default for images. */
+  | { kind: 'image-model'; ref: string }
   /** auth.order.<provider> = [profileId, ...the provider's other configured profiles]. */
   | { kind: 'auth-order-first'; provider: string; profileId: string };
 

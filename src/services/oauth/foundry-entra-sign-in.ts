@@ -1,17 +1,22 @@
 import { AuthdeckError, UsageError } from '../errors.js';
 import { jsonObject } from '../json-text.js';
+import {
+  FOUNDRY_PROVIDER,
+  familyOf,
+  foundryDeployment,
+  foundryEndpointProblem,
+  foundryFacts,
+  foundryMetadata,
+} from '../providers/foundry.js';
 import { shown } from '../terminal-text.js';
 import { askFor } from './ask.js';
-import { type ConfigFact, defaultModel, pluginEnabled } from './config-facts.js';
 import { type ProgramResult, runProgram } from './run-program.js';
 import type { SignedIn, SignInOptions } from './sign-in-types.js';
 
-const PROVIDER = 'microsoft-foundry';
 /** Not a secret: tells the gateway to fetch an Entra token from the Azure CLI for each request. */
 const ENTRA_MARKER = '__entra_id_dynamic__';
 const COGNITIVE_SERVICES = 'https://cognitiveservices.azure.com';
 const FOUNDRY_CLAUDE_SCOPE = 'https://ai.azure.com/.default';
-type FoundryApi = 'openai-completions' | 'openai-responses' | 'anthropic-messages';
 
 /**
  * Microsoft Foundry with Entra ID (README "More sign-ins"): the Azure CLI's login is used, nothing
@@ -36,19 +41,24 @@ export async function foundryEntraSignIn(options: SignInOptions): Promise<Signed
   const subscription =
     subscriptions.length === 1 ? subscriptions[0] : subscriptions.find((sub) => sub.id === account.id);
   const tenantId = text(account.tenantId) ?? text(subscription?.tenantId);
-  const endpoint = normalizeEndpoint(
-    await askFor(options, {
-      message: 'Microsoft Foundry endpoint URL',
-      placeholder: 'https://xxx.services.ai.azure.com or https://xxx.openai.azure.com',
-    }),
-  );
+  const endpoint = await askFor(options, {
+    message: 'Microsoft Foundry endpoint URL',
+    placeholder: 'https://xxx.services.ai.azure.com or https://xxx.openai.azure.com',
+  });
+  const endpointProblem = foundryEndpointProblem(endpoint);
+  if (endpointProblem) throw new UsageError(endpointProblem);
   const modelId = await askFor(options, { message: 'Deployment name', placeholder: 'gpt-5.4' });
   const modelName = await askFor(options, { message: 'Model of that deployment', placeholder: modelId });
-  const api = foundryApi(modelName);
+  const deployment = foundryDeployment(
+    { endpoint, deployment: modelId, family: familyOf(modelName), model: modelName },
+    'entra-id',
+  );
   const token = await az([
     'account',
     'get-access-token',
-    ...(api === 'anthropic-messages' ? ['--scope', FOUNDRY_CLAUDE_SCOPE] : ['--resource', COGNITIVE_SERVICES]),
+    ...(deployment.api === 'anthropic-messages'
+      ? ['--scope', FOUNDRY_CLAUDE_SCOPE]
+      : ['--resource', COGNITIVE_SERVICES]),
     '--output',
     'json',
     ...(text(subscription?.id) ? ['--subscription', String(subscription?.id)] : tenantId ? ['--tenant', tenantId] : []),
@@ -57,86 +67,13 @@ export async function foundryEntraSignIn(options: SignInOptions): Promise<Signed
     throw new AuthdeckError(`the Azure CLI gave no token for Foundry: ${azReason(token)}`);
   const subscriptionId = text(subscription?.id);
   const subscriptionName = text(subscription?.name);
-  const metadata: Record<string, string> = {
-    authMethod: 'entra-id',
-    endpoint,
-    modelId,
-    api,
-    modelName,
+  const metadata = foundryMetadata(deployment, 'entra-id', {
     ...(subscriptionId ? { subscriptionId } : {}),
     ...(subscriptionName ? { subscriptionName } : {}),
     ...(tenantId ? { tenantId } : {}),
-  };
-  const config: ConfigFact[] = [
-    pluginEnabled(PROVIDER),
-    { kind: 'plugin-allowed', pluginId: PROVIDER },
-    { kind: 'auth-order-first', provider: PROVIDER, profileId: `${PROVIDER}:entra` },
-    {
-      kind: 'provider',
-      providerId: PROVIDER,
-      entry: {
-        baseUrl: baseUrlFor(endpoint, api),
-        api,
-        authHeader: undefined,
-        apiKey: undefined,
-        headers: undefined,
-        models: [modelEntry(endpoint, modelId, modelName, api)],
-      },
-    },
-    defaultModel(`${PROVIDER}/${modelId}`),
-  ];
+  });
+  const config = foundryFacts(deployment, `${FOUNDRY_PROVIDER}:entra`);
   return { kind: 'api_key', secret: ENTRA_MARKER, fields: {}, metadata, suggestedName: 'entra', config };
-}
-
-/** The request API a deployment's model speaks (OpenClaw's resolveFoundryApi). */
-export function foundryApi(modelName: string): FoundryApi {
-  const name = modelName.trim().toLowerCase();
-  if (name.startsWith('claude')) return 'anthropic-messages';
-  return /^(gpt-|o1|o3|o4|deepseek-v4)/.test(name) || name === 'computer-use-preview'
-    ? 'openai-responses'
-    : 'openai-completions';
-}
-
-/** The resource's root: query, fragment and an /openai or /anthropic tail dropped. */
-function normalizeEndpoint(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    throw new UsageError('the Foundry endpoint is not a URL (https://xxx.services.ai.azure.com)');
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new UsageError('the Foundry endpoint must be https://…');
-  const path = url.pathname.replace(/\/(?:openai|anthropic)(?:$|\/).*/i, '').replace(/\/+$/, '');
-  return `${url.origin}${path}`;
-}
-
-function baseUrlFor(endpoint: string, api: FoundryApi): string {
-  return api === 'anthropic-messages' ? `${endpoint}/anthropic` : `${endpoint}/openai/v1`;
-}
-
-/** The model row OpenClaw writes; its reasoning-effort maps and compat flags are not reproduced. */
-function modelEntry(endpoint: string, id: string, name: string, api: FoundryApi): Record<string, unknown> {
-  const lower = name.toLowerCase();
-  const image = lower.startsWith('claude') || /^(gpt-|o1|o3|o4)/.test(lower) || lower === 'computer-use-preview';
-  const [contextWindow, maxTokens] = /^gpt-5\.(?:4(?:-pro)?|5|6(?:-(?:sol|terra|luna))?)$/.test(lower)
-    ? [1_050_000, 128_000]
-    : /^gpt-5\.4-(?:mini|nano)$/.test(lower)
-      ? [400_000, 128_000]
-      : lower === 'mai-ds-r1'
-        ? [163_840, 163_840]
-        : [128_000, 16_384];
-  return {
-    id,
-    name,
-    api,
-    baseUrl: baseUrlFor(endpoint, api),
-    params: { canonicalModelId: name },
-    input: image ? ['text', 'image'] : ['text'],
-    cost: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
-    contextWindow,
-    maxTokens,
-  };
 }
 
 function parseList(output: string | undefined): Record<string, unknown>[] | undefined {

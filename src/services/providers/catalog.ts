@@ -204,23 +204,6 @@ export function endpointWarning(choice: CatalogChoice): string | undefined {
   return `${choice.id} (${named}) picks one of ${choice.provider}'s endpoints, and authdeck does not know which: its plugin comes from ClawHub and was never seen set up. The gateway uses the plugin's default one; if your account is on another, set models.providers.${choice.provider}.baseUrl to it${docs}`;
 }
 
-/**
- * Choices whose onboarding asks more than a key, in questions only OpenClaw's own onboarding asks
- * (and only in a terminal): what they need. A key stored without it is one the gateway cannot use,
- * so `onboard --auth-choice` refuses them with the command and the wizard shows them disabled.
- */
-const LEFT_TO_OPENCLAW: Readonly<Record<string, string>> = {
-  'microsoft-foundry-apikey': 'its endpoint URL, deployment and model family',
-};
-
-/** Why authdeck leaves this choice to `openclaw onboard`, when it does (Microsoft Foundry's key). */
-export function leftToOpenclaw(choiceId: string): string | undefined {
-  const needs = LEFT_TO_OPENCLAW[choiceId];
-  return needs
-    ? `${choiceId} needs ${needs}, which only OpenClaw's own onboarding asks (in a terminal); run \`openclaw onboard --auth-choice ${choiceId}\``
-    : undefined;
-}
-
 const providerIds = [...new Set(catalog.choices.flatMap((choice) => (choice.provider ? [choice.provider] : [])))];
 
 /** "Did you mean": provider ids close to `typo` (aliases count), closest first. */

@@ -23,7 +23,7 @@ export function planFacts(
   // The default model and the plugins follow the catalog's rules; the rest is written as stated.
   const base = planSetup(
     doc,
-    { plugins, providers: {}, ...(model ? { defaultModel: { ref: model.ref, entry: null } } : {}) },
+    { plugins, providers: {}, ...(model ? { defaultModel: { ref: model.ref, entry: model.entry ?? null } } : {}) },
     provider,
     policy,
   );
@@ -43,7 +43,11 @@ export function planFacts(
       }
       case 'provider': {
         const current = asRecord(asRecord(models?.providers)?.[fact.providerId]);
-        if (models?.mode === undefined && !changes.some((change) => change.path.join('.') === 'models.mode'))
+        if (
+          !fact.leaveMode &&
+          models?.mode === undefined &&
+          !changes.some((change) => change.path.join('.') === 'models.mode')
+        )
           changes.push({ path: ['models', 'mode'], value: 'merge' });
         if (!current) {
           const block = Object.fromEntries(Object.entries(fact.entry).filter(([, value]) => value !== undefined));
@@ -62,6 +66,12 @@ export function planFacts(
         if (replacing) replaced[fact.ref] = merged;
         else if (JSON.stringify(current) !== JSON.stringify(merged) || !(fact.ref in entries))
           changes.push({ path: ['agents', 'defaults', 'models', fact.ref], value: merged });
+        break;
+      }
+      case 'image-model': {
+        const image = asRecord(asRecord(defaults?.mediaModels)?.image);
+        if (image?.primary !== fact.ref)
+          changes.push({ path: ['agents', 'defaults', 'mediaModels', 'image', 'primary'], value: fact.ref });
         break;
       }
       case 'auth-order-first': {

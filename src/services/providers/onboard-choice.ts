@@ -12,6 +12,7 @@ import type { SecretKind } from '../profiles/credentials.js';
 import { type SaveCredentialResult, saveCredentialProfile } from '../profiles/save-credential.js';
 import type { AgentStore } from '../store/agent-store.js';
 import type { CatalogChoice } from './catalog.js';
+import { planFacts } from './facts-plan.js';
 import {
   catalogSetup,
   type DefaultModelOutcome,
@@ -121,7 +122,13 @@ export async function writeSetup(
 ): Promise<WrittenSetup> {
   let setup = typeof setupOrPlan === 'function' ? undefined : setupOrPlan;
   // Nothing to write (a provider of your own): the config's lock is not taken for nothing.
-  if (setup && setup.plugins.length === 0 && Object.keys(setup.providers).length === 0 && !setup.defaultModel)
+  if (
+    setup &&
+    setup.plugins.length === 0 &&
+    Object.keys(setup.providers).length === 0 &&
+    !setup.defaultModel &&
+    !setup.facts?.length
+  )
     return {
       config: { path: configPath, files: [], changed: false, created: false, applied: [] },
       defaultModel: { status: 'none' },
@@ -136,7 +143,8 @@ export async function writeSetup(
     setup = typeof setupOrPlan === 'function' ? setupOrPlan(doc) : setupOrPlan;
     const plan = planSetup(doc, setup, provider, policy);
     outcome = plan;
-    return withMigrationMarks(doc, plan.changes, stamp);
+    const rest = setup.facts ? planFacts(doc, setup.facts, provider, policy).changes : [];
+    return withMigrationMarks(doc, [...plan.changes, ...rest], stamp);
   });
   return { config, ...outcome, setup: setup ?? { plugins: [], providers: {} } };
 }

@@ -7,6 +7,7 @@
  */
 import type { ConfigChange } from '../config/config-changes.js';
 import { asRecord } from '../json-text.js';
+import type { ConfigFact } from '../oauth/config-facts.js';
 import { findProvider, normalizeProviderId } from '../providers.js';
 import { OPENCLAW_DEFAULT_PROVIDER, readModelSettings, resolveProviderUses } from '../status/model-usage.js';
 import type { CatalogChoice } from './catalog.js';
@@ -35,6 +36,11 @@ export interface ProviderSetup {
    * models show and can be picked), by ref; added where missing, whatever the default model.
    */
   modelEntries?: Record<string, Record<string, unknown>>;
+  /**
+   * What else onboarding writes, stated as a sign-in states it (services/oauth/config-facts.ts):
+   * Foundry's profile first in `auth.order`, its plugin allowed, its image model.
+   */
+  facts?: ConfigFact[];
 }
 
 /**

@@ -1,19 +1,76 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeServices } from '../helpers/fake-services.js';
+import { AgentStore } from '../../src/services/store/agent-store.js';
+import { createFakeServices, fakeState } from '../helpers/fake-services.js';
 import { renderApp, waitForFrame } from '../helpers/ink.js';
 
+/** The fake agent's state as on a home of OpenClaw 2026.8+ (one shared SQLite store). */
+function sharedSqliteState() {
+  const state = fakeState();
+  const store = new AgentStore(state.workspace, { era: 'shared-sqlite', evidence: 'test', certain: true });
+  return { ...state, store, generation: store.generation };
+}
+
 describe('onboarding wizard: a key set up with more than the key', () => {
-  it("lists Microsoft Foundry's API key as set up by openclaw onboard, says why on Enter, saves nothing", async () => {
+  it("asks Microsoft Foundry's endpoint, deployment, family and API before its key, as OpenClaw does, and saves them with it", async () => {
     const services = createFakeServices();
+    services.state = sharedSqliteState();
     const app = await renderApp(services, { name: 'onboard', provider: 'microsoft-foundry' });
-    const frame = await waitForFrame(app, 'How do you want to sign in to Microsoft Foundry?');
-    expect(frame).toContain('Microsoft Foundry (API key): set up by `openclaw onboard`');
-    // A bare token would be no more use to the gateway than the key: not offered either.
-    expect(frame).not.toContain('Paste a token');
+    const methods = await waitForFrame(app, 'How do you want to sign in to Microsoft Foundry?');
+    // A bare token would be no more use to the gateway than a key without its deployment.
+    expect(methods).not.toContain('Paste a token');
     await app.press('enter');
-    const why = await waitForFrame(app, 'needs');
-    expect(why.replace(/\s+/g, ' ')).toContain('run `openclaw onboard --auth-choice microsoft-foundry-apikey`');
-    expect(why).not.toContain('Paste the');
+    await waitForFrame(app, 'Microsoft Foundry endpoint URL:');
+    await app.type('acme');
+    await waitForFrame(app, '"acme" is not an http(s) URL');
+    await app.press('enter');
+    expect(app.frame()).toContain('Microsoft Foundry endpoint URL:');
+    await app.type('\x15');
+    await app.type('https://acme.openai.azure.com');
+    await app.press('enter');
+    // OpenClaw's default deployment, ready to keep or change.
+    await waitForFrame(app, 'gpt-4o');
+    await app.type('\x15');
+    await app.type('prod');
+    await app.press('enter');
+    await waitForFrame(app, 'Model family:');
+    // Esc goes back one question, the answer kept.
+    await app.press('escape');
+    await waitForFrame(app, 'Default model/deployment name:');
+    expect(app.frame()).toContain('prod');
+    await app.press('enter');
+    await waitForFrame(app, '❯ Other chat model');
+    await app.press('up');
+    await app.press('up');
+    await app.press('enter');
+    // GPT-5's API is Responses, highlighted first.
+    await waitForFrame(app, '❯ Responses API');
+    await app.press('enter');
+    await waitForFrame(app, 'Paste the');
+    await app.type('f'.repeat(32));
+    await app.press('enter');
+    await waitForFrame(app, 'Profile name:');
+    await app.press('enter');
+    await waitForFrame(app, "in the daemon's .env?");
+    await app.type('n');
+    await waitForFrame(app, 'Saved');
+    expect(services.calls.find(([name]) => name === 'saveCredential')?.[1]).toMatchObject({
+      profileId: 'microsoft-foundry:default',
+      authChoice: 'microsoft-foundry-apikey',
+      foundry: {
+        endpoint: 'https://acme.openai.azure.com',
+        deployment: 'prod',
+        family: 'gpt-5',
+        api: 'openai-responses',
+      },
+    });
+  });
+
+  it("says why Microsoft Foundry's key is left to openclaw onboard on a home of OpenClaw before 2026.8, asking nothing", async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'onboard', provider: 'microsoft-foundry', method: 'api-key' });
+    const frame = await waitForFrame(app, 'as OpenClaw 2026.8 and later do');
+    expect(frame.replace(/\s+/g, ' ')).toContain('run `openclaw onboard --auth-choice microsoft-foundry-apikey`');
+    expect(frame).not.toContain('endpoint URL');
     expect(services.calls.filter(([name]) => name === 'saveCredential')).toEqual([]);
   });
 
