@@ -69,6 +69,8 @@ export interface AppServices {
   }): Promise<LocalSetUp>;
   /** A custom OpenAI- or Anthropic-compatible endpoint, written as `onboard --auth-choice custom-api-key` writes it. */
   setUpCustomEndpoint(input: CustomEndpointInput & { apiKey: string }): Promise<LocalSetUp>;
+  /** The Copilot Proxy at this base URL with these models (as typed), written as `onboard --auth-choice copilot-proxy` writes it. */
+  setUpCopilotProxy(input: { baseUrl: string; modelIds: string }): Promise<LocalSetUp>;
   /** Makes the provider's model the default even over another provider's (the summary's `d`). */
   setDefaultModel(input: Omit<SetUpInput, 'policy' | 'stamp'>): Promise<ProviderSetUp>;
   /**
@@ -266,6 +268,22 @@ export function createAppServices(options: RealServicesOptions): AppServices {
         choice,
         provider: 'custom',
         setupFor: (doc: Record<string, unknown>) => customSetup(doc, input, apiKey),
+        defaultModel: 'auto',
+      });
+    },
+    setUpCopilotProxy: async ({ baseUrl, modelIds }) => {
+      const [proxy, { findChoice }] = await Promise.all([
+        import('./services/providers/copilot-proxy.js'),
+        import('./services/providers/catalog.js'),
+      ]);
+      const choice = findChoice(proxy.COPILOT_PROXY);
+      if (!choice) throw new Error('OpenClaw has no copilot-proxy choice');
+      const planned = proxy.copilotProxySetup(proxy.copilotProxyBaseUrl(baseUrl), proxy.copilotProxyModelIds(modelIds));
+      return actions.onboardChoice(context(), {
+        choice,
+        provider: proxy.COPILOT_PROXY,
+        credential: { kind: 'token', ...planned.credential },
+        setup: planned.setup,
         defaultModel: 'auto',
       });
     },

@@ -7,6 +7,7 @@ import { resolveProfileId } from '../services/profiles/profile-actions.js';
 import { refuseReplacing } from '../services/profiles/save-credential.js';
 import { type CatalogChoice, choicesForProvider } from '../services/providers/catalog.js';
 import { CLOUDFLARE_CHOICE, cloudflareIds, cloudflareSetup } from '../services/providers/cloudflare-gateway.js';
+import { COPILOT_PROXY } from '../services/providers/copilot-proxy.js';
 import { customSetup, withBaseUrl } from '../services/providers/custom-endpoint.js';
 import { FOUNDRY_KEY_CHOICE, foundryKeyRefused, foundryMetadata, foundrySetup } from '../services/providers/foundry.js';
 import { isLocalServerKind, planLocalServer } from '../services/providers/local-setup.js';
@@ -17,6 +18,7 @@ import { catalogSetup, type DefaultModelPolicy, type ProviderSetup } from '../se
 import { shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 import { defaultModelPolicy, foundryFromFlags } from './onboard-choice-options.js';
+import { onboardCopilotProxy } from './onboard-copilot-proxy.js';
 import { installForOnboarding, reportOnboarded } from './onboard-report.js';
 import { knownProvider, resolveChoice } from './provider-arg.js';
 import { cliFitHint } from './save-credential.js';
@@ -66,6 +68,7 @@ export async function runOnboardChoice(ctx: CommandContext, options: ChoiceOptio
       `--auth-choice ${picked.id} is a sign-in, not a secret to pipe in; run \`${login.command}\`${login.inWizard ? ' (or the wizard: `authdeck onboard`)' : ''}`,
     );
   if (isLocalServerKind(picked.id)) return onboardLocal(ctx, picked, options, policy);
+  if (picked.id === COPILOT_PROXY) return onboardCopilotProxy(ctx, picked, options, policy);
   if (needs.includes('local-server') || picked.method === 'local' || picked.credential.kind === 'none')
     throw new UsageError(
       `--auth-choice ${picked.id} is not one authdeck sets up; run \`openclaw onboard --auth-choice ${picked.id}\``,

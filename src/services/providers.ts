@@ -124,8 +124,9 @@ function buildProviders(): ProviderInfo[] {
       if (!info.envVars.some((variable) => variable.name === name)) info.envVars.push(envVarOf(name));
     const keysUrl = choice.keysUrl ?? facts.keysUrl;
     if (keysUrl && !info.keysUrl) info.keysUrl = keysUrl;
-    // A model server on this machine is found, not pasted: its key (vLLM, SGLang) is asked there.
-    if (isLocalServerKind(choice.id)) {
+    // A model server on this machine is found, not pasted: its key (vLLM, SGLang) is asked there;
+    // the Copilot Proxy (copilot-proxy.ts) is named by its address and models.
+    if (isLocalServerKind(choice.id) || choice.id === 'copilot-proxy') {
       info.methods = ['local-server'];
       byId.set(id, info);
       continue;

@@ -193,6 +193,20 @@ export function createFakeServices(overrides: Partial<AppServices> & { state?: A
         gateway: NOT_TOLD,
       };
     },
+    setUpCopilotProxy: async (input) => {
+      calls.push(['setUpCopilotProxy', input]);
+      const first = input.modelIds.split(',')[0]?.trim() ?? 'gpt-5-mini';
+      return {
+        choice: catalog.choices.find((choice) => choice.id === 'copilot-proxy')!,
+        provider: 'copilot-proxy',
+        saved: [],
+        config: { path: services.workspace.configPath, files: [], changed: true, created: false, applied: [] },
+        defaultModel: { status: 'set', ref: `copilot-proxy/${first}` },
+        enabled: ['copilot-proxy'],
+        setup: { plugins: ['copilot-proxy'], providers: { 'copilot-proxy': {} } },
+        gateway: NOT_TOLD,
+      };
+    },
     setDefaultModel: async (input) => {
       calls.push(['setDefaultModel', input]);
       const ref = services.setupAnswer?.setup.defaultModel?.ref ?? `${input.provider}/model`;

@@ -99,4 +99,42 @@ describe('onboarding wizard: a local model server', () => {
       { kind: 'ollama', modelId: 'llama3.3:70b', baseUrl: 'http://10.0.0.5:11434' },
     ]);
   });
+
+  it("asks the Copilot Proxy's address and models as OpenClaw does, offered filled in, and writes them without contacting it", async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'onboard', provider: 'copilot-proxy' });
+    const method = await waitForFrame(app, 'How do you want to sign in to');
+    expect(method).not.toContain('Paste a token');
+    await app.press('enter');
+    await waitForFrame(app, 'Copilot Proxy base URL:');
+    expect(app.frame()).toContain('http://localhost:3000/v1');
+    await app.type('\x15');
+    await app.type('ftp://x');
+    await waitForFrame(app, '"ftp://x" is not an http(s) URL');
+    await app.press('enter');
+    expect(app.frame()).toContain('Copilot Proxy base URL:');
+    await app.type('\x15');
+    await app.type('http://127.0.0.1:3001');
+    await app.press('enter');
+    const models = await waitForFrame(app, 'Model ids (comma-separated; the first is the default):');
+    expect(models).toContain('base URL http://127.0.0.1:3001/v1');
+    expect(models).toContain('gpt-5-mini, claude-opus-4.6');
+    // Esc: back to the address, as typed.
+    await app.press('escape');
+    await waitForFrame(app, 'Copilot Proxy base URL:');
+    expect(app.frame()).toContain('http://127.0.0.1:3001');
+    await app.press('enter');
+    await waitForFrame(app, 'Model ids');
+    await app.type('\x15');
+    await app.type('claude-sonnet-4.6, gpt-5-mini');
+    await app.press('enter');
+    const done = await waitForFrame(app, 'copilot-proxy set up for the gateway');
+    expect(done).toContain('default model copilot-proxy/claude-sonnet-4.6');
+    expect(services.calls).toContainEqual([
+      'setUpCopilotProxy',
+      { baseUrl: 'http://127.0.0.1:3001', modelIds: 'claude-sonnet-4.6, gpt-5-mini' },
+    ]);
+    await app.press('enter');
+    expect(app.exits).toEqual([{ exitCode: 0 }]);
+  });
 });

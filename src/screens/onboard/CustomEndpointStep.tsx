@@ -13,6 +13,7 @@ import { type CustomCompatibility, isHttpUrl, notHttpUrl } from '../../services/
 import { shown } from '../../services/terminal-text.js';
 import { modelLine } from './LocalServerStep.js';
 import { useStepBack } from './use-wizard-escape.js';
+import { WriteFailed } from './WriteFailed.js';
 
 type Phase =
   | { name: 'url' }
@@ -148,17 +149,7 @@ export function CustomEndpointStep({
     case 'saving':
       return <Spinner label="Writing the endpoint…" />;
     case 'failed':
-      return (
-        <Box flexDirection="column">
-          <Text color="red">✘ {shown(phase.error, 400)}</Text>
-          <KeyHints
-            hints={[
-              ['r', 'start again'],
-              ['esc', 'back'],
-            ]}
-          />
-        </Box>
-      );
+      return <WriteFailed error={phase.error} again="start again" />;
     case 'done': {
       const { result } = phase;
       const line = modelLine(result.defaultModel);

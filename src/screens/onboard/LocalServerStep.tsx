@@ -19,6 +19,7 @@ import {
 import { type DefaultModelOutcome, modelRefWords } from '../../services/providers/setup-plan.js';
 import { shown } from '../../services/terminal-text.js';
 import { useStepBack } from './use-wizard-escape.js';
+import { WriteFailed } from './WriteFailed.js';
 
 type Phase =
   | { name: 'address' }
@@ -174,17 +175,7 @@ export function LocalServerStep({
     case 'saving':
       return <Spinner label={`Writing ${spec.label} with ${phase.modelId}…`} />;
     case 'save-failed':
-      return (
-        <Box flexDirection="column">
-          <Text color="red">✘ {shown(phase.error, 400)}</Text>
-          <KeyHints
-            hints={[
-              ['r', 'look again'],
-              ['esc', 'back'],
-            ]}
-          />
-        </Box>
-      );
+      return <WriteFailed error={phase.error} again="look again" />;
     case 'done': {
       const { result } = phase;
       const model = modelLine(result.defaultModel);

@@ -55,7 +55,10 @@ export function MethodStep({
     'local-server': {
       value: 'local-server',
       label: `Use the ${providerLabel(provider)} server on this machine`,
-      hint: 'finds it, lists its models; nothing leaves this machine',
+      hint:
+        provider === 'copilot-proxy'
+          ? "the VS Code extension's address and the models to use"
+          : 'finds it, lists its models; nothing leaves this machine',
     },
     'paste-token': {
       value: 'paste-token',

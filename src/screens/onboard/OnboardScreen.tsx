@@ -14,6 +14,7 @@ import type { LocalServerKind } from '../../services/providers/local-server.js';
 import type { OnboardingMethod } from '../../services/providers.js';
 import { shown } from '../../services/terminal-text.js';
 import { CloudflareIdsStep } from './CloudflareIdsStep.js';
+import { CopilotProxyStep } from './CopilotProxyStep.js';
 import { CustomEndpointStep } from './CustomEndpointStep.js';
 import { EndpointStep } from './EndpointStep.js';
 import { EnvStep } from './EnvStep.js';
@@ -160,7 +161,9 @@ export function OnboardScreen({
       case 'custom-endpoint':
         return <CustomEndpointStep stepBack={stepBack} onDone={() => navigation.finish({ exitCode: ExitCode.ok })} />;
       case 'local':
-        return (
+        return state.provider === 'copilot-proxy' ? (
+          <CopilotProxyStep stepBack={stepBack} onDone={() => navigation.finish({ exitCode: ExitCode.ok })} />
+        ) : (
           <LocalServerStep
             stepBack={stepBack}
             kind={state.provider as LocalServerKind}
