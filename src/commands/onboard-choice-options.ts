@@ -16,12 +16,12 @@ export const CHOICE_OPTIONS = {
   customBaseUrl: text(
     'custom-base-url',
     'url',
-    'endpoint of a custom provider, local server, LiteLLM or Microsoft Foundry',
+    'endpoint of a custom provider, local server, LiteLLM, Microsoft Foundry or the Copilot Proxy',
   ),
   customModelId: text(
     'custom-model-id',
     'id',
-    "model of a custom provider or local server; Microsoft Foundry's deployment",
+    "model of a custom provider or local server; Foundry's deployment; the Copilot Proxy's models (a,b)",
   ),
   customProviderId: text('custom-provider-id', 'id', 'provider id of a custom endpoint (default: from its URL)'),
   customCompatibility: choice(

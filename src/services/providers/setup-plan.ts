@@ -293,7 +293,7 @@ export function withMigrationMarks(
   changes: ConfigChange[],
   stamp: boolean,
 ): ConfigChange[] {
-  if (!stamp) return changes;
+  if (!stamp) return changes.map(forOlderSchema);
   const startsModels = changes.some(
     (change) => change.path[0] === 'agents' && change.path[1] === 'defaults' && change.path[2] === 'models',
   );
@@ -303,4 +303,29 @@ export function withMigrationMarks(
     .filter((key) => migrations?.[key] === undefined)
     .map((key) => ({ path: ['meta', 'migrations', key], value: true }));
   return [...changes, ...marks];
+}
+
+/**
+ * Model-row keys newer than OpenClaw before 2026.8, whose strict config schema refuses them (and
+ * then will not start): the catalog's rows were observed on 2026.9. 2026.5.20 refuses a row's
+ * `compat.codeMode` (MiniMax's); the interop suite validates every setup there.
+ */
+const NEWER_COMPAT_KEYS = ['codeMode'];
+
+function forOlderSchema(change: ConfigChange): ConfigChange {
+  if (change.path[0] !== 'models' || change.path[1] !== 'providers') return change;
+  const strip = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(strip);
+    const record = asRecord(value);
+    if (!record) return value;
+    const copy: Record<string, unknown> = {};
+    for (const [key, entry] of Object.entries(record)) {
+      if (key === 'compat' && asRecord(entry)) {
+        const kept = Object.entries(asRecord(entry) ?? {}).filter(([name]) => !NEWER_COMPAT_KEYS.includes(name));
+        if (kept.length > 0) copy[key] = Object.fromEntries(kept);
+      } else copy[key] = strip(entry);
+    }
+    return copy;
+  };
+  return { ...change, value: strip(change.value) };
 }
