@@ -77,7 +77,9 @@ export function reportOnboarded(ctx: CommandContext, report: OnboardReport, json
       configChanged: done.config.changed || done.saved.some((saved) => saved.config.changed),
       ...setupJson(done, plugin),
       gateway: done.gateway.status,
-      warnings: [endpointWarning(done.choice), ...(report.warnings ?? [])].filter((line) => line !== undefined),
+      warnings: [endpointWarning(done.choice, servesPlugins(done)), ...(report.warnings ?? [])].filter(
+        (line) => line !== undefined,
+      ),
     });
     return;
   }
@@ -121,7 +123,7 @@ export function reportOnboarded(ctx: CommandContext, report: OnboardReport, json
   if (line) writeLine(out, line);
   else if (first?.config.changed)
     writeLine(out, `  ${first.config.created ? 'created' : 'recorded in'} ${first.config.path}`);
-  const endpoint = endpointWarning(done.choice);
+  const endpoint = endpointWarning(done.choice, servesPlugins(done));
   if (endpoint) ctx.note(ctx.paint.yellow(`warning: ${endpoint}`));
   for (const warning of report.warnings ?? []) ctx.note(ctx.paint.yellow(`warning: ${shown(warning)}`));
   if (plugin?.installed) notePluginInstalled(ctx, plugin.need);
@@ -219,4 +221,9 @@ export function setupJson(done: WrittenSetup, plugin: PluginOutcome | undefined)
         }
       : null,
   };
+}
+
+/** Whether the home the choice was written to runs OpenClaw 2026.8+ (its store says; none saved: assumed). */
+function servesPlugins(done: OnboardedChoice): boolean {
+  return done.saved[0]?.store.pluginsServeProviders ?? true;
 }

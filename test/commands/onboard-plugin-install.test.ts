@@ -199,7 +199,7 @@ describe('onboard --auth-choice: a region of a plugin never seen set up', () => 
       env: { ...FROM_FILES, PATH: '/nonexistent' },
     });
     expect(text.stderr).toContain(
-      "warning: zai-cn (Z.AI: CN) picks one of zai's endpoints, and authdeck does not know which: its plugin comes from ClawHub and was never seen set up. The gateway uses the plugin's default one; if your account is on another, set models.providers.zai.baseUrl to it",
+      "warning: zai-cn (Z.AI: CN) picks one of zai's endpoints, and authdeck does not know which: its plugin comes from ClawHub and was never seen set up. The gateway uses the provider's default one; if your account is on another, set models.providers.zai.baseUrl to it",
     );
     const json = await runCommand([...args, '--json', '--profile-id', 'two'], {
       home,

@@ -178,7 +178,7 @@ describe('onboarding wizard: an endpoint authdeck cannot know', () => {
     const zai = await saveKey(createFakeServices(), 'zai', 'z'.repeat(40), 'zai-cn');
     const summary = flat(zai.frame());
     expect(summary).toContain(
-      "! zai-cn (Z.AI: CN) picks one of zai's endpoints, and authdeck does not know which: its plugin comes from ClawHub and was never seen set up.",
+      "! zai-cn (Z.AI: CN) picks one of zai's endpoints, and authdeck does not know which: this OpenClaw's own setup of it was never observed (authdeck's catalog comes from 2026.9).",
     );
     expect(summary).toContain('set models.providers.zai.baseUrl to it (https://docs.openclaw.ai/providers/zai)');
     // Qwen's plans were seen set up (their endpoints are written); DeepSeek has one endpoint.

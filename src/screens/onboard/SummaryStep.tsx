@@ -45,7 +45,7 @@ export function SummaryStep({
       ? (policy: DefaultModelPolicy) => installedDefault(choice, policy)
       : undefined;
   const setupView = useProviderSetup(result.saved, onMakeDefault, fromManifest);
-  const endpoint = choice && endpointWarning(choice);
+  const endpoint = choice && endpointWarning(choice, result.saved.store.pluginsServeProviders);
   // Ids, paths and the key check's words come from the disk and a server: shown safely.
   const { saved, probe } = forTerminal({ saved: result.saved, probe: rawProbe });
   const env = saved.env;

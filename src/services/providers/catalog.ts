@@ -197,11 +197,18 @@ export function endpointUnknown(choice: CatalogChoice): boolean {
  * What to check for a choice whose endpoint authdeck cannot write (endpointUnknown), in a
  * sentence: the CLI's report and the wizard's summary say the same.
  */
-export function endpointWarning(choice: CatalogChoice): string | undefined {
+export function endpointWarning(
+  choice: CatalogChoice,
+  /** The home runs OpenClaw 2026.8+, where the plugin comes from ClawHub (before, OpenClaw ships it). */
+  pluginsServeProviders = true,
+): string | undefined {
   if (!endpointUnknown(choice) || !choice.provider) return undefined;
   const docs = choice.docsPath ? ` (https://docs.openclaw.ai${choice.docsPath})` : '';
   const named = choice.groupLabel ? `${choice.groupLabel}: ${choice.label}` : choice.label;
-  return `${choice.id} (${named}) picks one of ${choice.provider}'s endpoints, and authdeck does not know which: its plugin comes from ClawHub and was never seen set up. The gateway uses the plugin's default one; if your account is on another, set models.providers.${choice.provider}.baseUrl to it${docs}`;
+  const why = pluginsServeProviders
+    ? 'its plugin comes from ClawHub and was never seen set up'
+    : "this OpenClaw's own setup of it was never observed (authdeck's catalog comes from 2026.9)";
+  return `${choice.id} (${named}) picks one of ${choice.provider}'s endpoints, and authdeck does not know which: ${why}. The gateway uses the provider's default one; if your account is on another, set models.providers.${choice.provider}.baseUrl to it${docs}`;
 }
 
 const providerIds = [...new Set(catalog.choices.flatMap((choice) => (choice.provider ? [choice.provider] : [])))];
