@@ -4,6 +4,7 @@ import { describeExpiry } from '../services/durations.js';
 import { AuthdeckError, CancelledError, UsageError } from '../services/errors.js';
 import type { MigrationEntry, MigrationPlan } from '../services/profiles/migrate.js';
 import { countOf } from '../services/status/words.js';
+import { shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 import { writeJson, writeWrapped } from './output.js';
 import { promptConfirm } from './secret-input.js';
@@ -23,6 +24,11 @@ const VERDICT_TEXT: Record<MigrationEntry['verdict'], string> = {
   'older-in-json': 'older in JSON: doctor keeps the stored one',
   differs: 'differs from the stored one: doctor keeps the stored one',
 };
+
+/** Profile ids from the files, each shown safely (an id can hold escapes). */
+function shownList(ids: readonly string[]): string {
+  return ids.map((id) => shown(id)).join(', ');
+}
 
 const NO_TARGET_YET =
   'the SQLite store does not exist yet, so nothing can conflict: run `openclaw doctor --fix`, which creates it and imports every profile';
@@ -45,7 +51,9 @@ function formatPlan(ctx: CommandContext, plan: MigrationPlan): void {
       entry.verdict === 'newer-in-json' ? paint.yellow : entry.verdict === 'same' ? paint.dim : (text: string) => text;
     writeWrapped(
       out,
-      color(`  ${entry.id.padEnd(28)} ${entry.type.padEnd(7)} ${VERDICT_TEXT[entry.verdict]}${expiry}${stored}`),
+      color(
+        `  ${shown(entry.id).padEnd(28)} ${shown(entry.type).padEnd(7)} ${VERDICT_TEXT[entry.verdict]}${expiry}${stored}`,
+      ),
     );
   }
   for (const file of plan.otherFiles) writeWrapped(out, paint.dim(`  ${file}: left to \`openclaw doctor --fix\``));
@@ -100,14 +108,14 @@ export async function runMigrate(ctx: CommandContext, options: MigrateOptions): 
   const { paint } = ctx;
   writeWrapped(
     ctx.io.stdout,
-    `${paint.green('✔')} Wrote ${countOf(result.written.length, 'profile')} into ${plan.target.path}${result.written.length ? `: ${result.written.join(', ')}` : ''}`,
+    `${paint.green('✔')} Wrote ${countOf(result.written.length, 'profile')} into ${plan.target.path}${result.written.length ? `: ${shownList(result.written)}` : ''}`,
   );
   if (result.joinedOrder.length)
     writeWrapped(
       ctx.io.stdout,
-      `  added at the end of their provider's order, so that the gateway tries them: ${result.joinedOrder.join(', ')}`,
+      `  added at the end of their provider's order, so that the gateway tries them: ${shownList(result.joinedOrder)}`,
     );
-  if (result.kept.length) writeWrapped(ctx.io.stdout, `  kept the stored ${result.kept.join(', ')}`);
+  if (result.kept.length) writeWrapped(ctx.io.stdout, `  kept the stored ${shownList(result.kept)}`);
   for (const file of result.archived) writeWrapped(ctx.io.stdout, `  archived ${file.from} → ${file.to}`);
   const rewritten = rewrittenNote({
     path: state.workspace.configPath,

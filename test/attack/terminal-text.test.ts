@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { guardLine, jsonText, linkTarget, shown } from '../../src/services/terminal-text.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { installOpenclawFixture } from '../helpers/openclaw-fixtures.js';
 import { runCommand } from '../helpers/run-command.js';
 import { makeTempHome, writeJsonFile } from '../helpers/temp-state.js';
 
@@ -82,6 +84,25 @@ describe('text from files, servers and arguments reaches the terminal only as te
     const status = await runCommand(['status'], { home });
     expect(status.stdout).toContain('openai:\\x1b]52;c;ZWNobyBwd25lZA==\\x07clip');
     expect(status.stdout).toContain('openai:\\u202elamrof');
+  });
+
+  it('migrate and migrate --apply list hostile ids from the JSON files as text', async () => {
+    const { home, stateDir, mainAgentDir } = hostileHome();
+    // A home OpenClaw 2026.9 made, beside which the JSON files are leftovers to migrate.
+    installOpenclawFixture('a-v9-shared-fresh', stateDir);
+    // A colour is let through authdeck's own lines, never from an id.
+    const files = join(mainAgentDir, 'auth-profiles.json');
+    const doc = JSON.parse(readFileSync(files, 'utf8'));
+    doc.profiles['openai:red\x1b[31mtext'] = { type: 'api_key', provider: 'openai', key: fakeSecrets.openaiKey('red') };
+    writeJsonFile(files, doc);
+    for (const args of [['migrate'], ['migrate', '--apply', '--yes']]) {
+      const run = await runCommand(args, { home });
+      expect(run.code, args.join(' ')).toBe(0);
+      expect(rawControls(run.stdout + run.stderr), args.join(' ')).toEqual([]);
+      expect(run.stdout).toContain('openai:\\x1b]52;c;ZWNobyBwd25lZA==\\x07clip');
+      expect(run.stdout).toContain('openai:red\\x1b[31mtext');
+      expect(run.stdout).not.toContain('\x1b[31m');
+    }
   });
 
   it('status --json keeps the exact ids, with no raw control on the terminal', async () => {
