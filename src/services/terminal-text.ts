@@ -46,6 +46,11 @@ export function forTerminal<T>(value: T): T {
   return value;
 }
 
+/** Another program's output without its colours, which it adds even when asked not to (OpenClaw's log prefixes). */
+export function withoutColours(text: string): string {
+  return text.replace(/\x1b\[[0-9;]*m/g, '');
+}
+
 // Our own colours (SGR) pass; any other escape, and every other control but tab.
 const SGR_OR_UNSAFE =
   /\x1b\[[0-9;]*m|[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u2028\u2029\ufeff]/g;

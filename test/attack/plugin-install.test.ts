@@ -146,6 +146,16 @@ describe('an install that says it worked', () => {
     expect(reason).not.toContain('state-migrations');
   });
 
+  it("the reason is OpenClaw's words without the colours it adds even under NO_COLOR", async () => {
+    const { stateDir, configPath, home } = makeTempHome();
+    const PATH = fakeOpenclaw(
+      home,
+      `printf '\\033[32m[state-migrations]\\033[39m \\033[33mPlugin "groq" failed to install: not found\\033[39m\\n' >&2\nexit 1`,
+    );
+    const reason = await installPlugin({ env: { PATH }, stateDir, configPath }, groq());
+    expect(reason).toBe('[state-migrations] Plugin "groq" failed to install: not found');
+  });
+
   it('exit 0 with no plugin where the gateway loads it names that, not the last line it printed', async () => {
     const { home, stateDir, configPath } = makeTempHome();
     const PATH = fakeOpenclaw(home, 'echo "all good"; exit 0');

@@ -3,6 +3,7 @@ import { takeInterrupts } from '../../interrupts.js';
 import type { Workspace } from '../config/workspace.js';
 import { AuthdeckError } from '../errors.js';
 import { findOnPath } from '../find-program.js';
+import { withoutColours } from '../terminal-text.js';
 
 /** OpenClaw's CLI takes several seconds to start (and longer on a loaded machine). */
 const OPENCLAW_TIMEOUT_MS = 180_000;
@@ -11,6 +12,8 @@ export interface OpenclawRun {
   code: number | null;
   /** Set when a signal ended it (Ctrl+C reaches it too: it is in the terminal's process group). */
   signal?: NodeJS.Signals | null;
+  /** Ctrl+C (or a SIGINT) came while it ran: however it then ended, that is why. */
+  interrupted?: boolean;
   stdout: string;
   stderr: string;
 }
@@ -37,7 +40,11 @@ export async function runOpenclaw(workspace: Workspace, args: string[], stdin?: 
     // Ctrl+C reaches OpenClaw with the terminal's process group (and a closed terminal's hangup
     // too); a SIGINT sent to authdeck alone (kill, a supervisor) is passed on, so OpenClaw stops
     // at once instead of finishing a minute later.
-    const releaseInterrupts = takeInterrupts(() => child.kill('SIGINT'));
+    let interrupted = false;
+    const releaseInterrupts = takeInterrupts(() => {
+      interrupted = true;
+      child.kill('SIGINT');
+    });
     const done = () => {
       clearTimeout(timer);
       releaseInterrupts();
@@ -53,7 +60,7 @@ export async function runOpenclaw(workspace: Workspace, args: string[], stdin?: 
     });
     child.on('close', (code, signal) => {
       done();
-      resolve({ code, signal, stdout, stderr });
+      resolve({ code, signal, interrupted, stdout, stderr });
     });
     child.stdin.on('error', () => {});
     child.stdin.end(stdin ?? '');
@@ -66,7 +73,7 @@ export function hasOpenclaw(workspace: Workspace): boolean {
 
 /** The last meaningful line OpenClaw printed on failure, for a one-line reason (never the secret: it was on stdin). */
 export function openclawFailure(run: OpenclawRun): string {
-  const lines = `${run.stderr}\n${run.stdout}`
+  const lines = withoutColours(`${run.stderr}\n${run.stdout}`)
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line !== '' && !/could not be verified|gateway status --deep/.test(line));

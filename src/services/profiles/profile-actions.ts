@@ -191,7 +191,8 @@ export async function createStoreWithOpenclaw(
   }
   reportProgress(`the store does not exist yet: running \`${command}\` to create it (OpenClaw can take a minute)…`);
   const run = await runOpenclaw(workspace, args, stdin);
-  if (run.code === 130 || run.signal === 'SIGINT')
+  // Interrupted early, OpenClaw may die of another signal or none it reports (exit code null).
+  if (run.code !== 0 && (run.interrupted || run.code === 130 || run.signal === 'SIGINT'))
     throw new CancelledError(`cancelled while \`${command}\` was creating the store`);
   if (run.code !== 0) throw new AuthdeckError(`\`${command}\` failed: ${openclawFailure(run)}`);
   return command;

@@ -12,7 +12,7 @@ import { pluginBlock } from '../config/plugin-policy.js';
 import { readTextIfExists } from '../files/fs-read.js';
 import { findOnPath } from '../find-program.js';
 import { asRecord, jsonObject } from '../json-text.js';
-import { shown } from '../terminal-text.js';
+import { shown, withoutColours } from '../terminal-text.js';
 import type { CatalogPlugin } from './catalog.js';
 import { isWritableModelId } from './model-id.js';
 import { CODEX_RUNTIME_REASON, runtimePluginFor } from './runtime-plugin.js';
@@ -246,7 +246,7 @@ export async function installPlugin(
     );
   // OpenClaw frames its doctor's warnings in boxes, wrapped mid-sentence (a ClawHub fallback's
   // "Failed to install … from" panel); the error it ends on is a plain line.
-  const lines = run.output
+  const lines = withoutColours(run.output)
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line !== '' && !BOX_DRAWN.test(line));
