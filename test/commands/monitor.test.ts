@@ -52,6 +52,19 @@ describe('authdeck monitor', () => {
     expect(status.stdout).toMatch(/last run: .*exit 2/);
   });
 
+  it('monitor run sends an id with a bidi mark or an escape as visible text', async () => {
+    const { home, mainAgentDir } = setup(3_600_000);
+    const file = join(mainAgentDir, 'auth-profiles.json');
+    const doc = JSON.parse(readFileSync(file, 'utf8'));
+    doc.profiles = { 'anthropic:\u202etxt.exe\u001b]0;x\u0007': doc.profiles['anthropic:work'] };
+    writeJsonFile(file, doc);
+    const out = join(home, 'notified.txt');
+    await runCommand(['monitor', 'run', '--within', '2h', '--notify', `cat > ${out}`], { home });
+    const message = readFileSync(out, 'utf8');
+    expect(message).toContain('anthropic:\\u202etxt.exe\\x1b]0;x\\x07');
+    expect(message).not.toMatch(/[\u202e\u001b\u0007]/);
+  });
+
   it('monitor run with nowhere to send says its reasons itself', async () => {
     const { home } = setup(3_600_000);
     const run = await runCommand(['monitor', 'run', '--within', '2h'], { home });

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn as nodeSpawn } from 'node:child_process';
 import { formatDateTime, formatDuration } from '../durations.js';
 import { errorMessage } from '../errors.js';
+import { shown } from '../terminal-text.js';
 import { writeFileAtomic } from '../files/atomic-write.js';
 import { readTextIfExists } from '../files/fs-read.js';
 import { readNtfyFile } from './monitor-ntfy-file.js';
@@ -51,17 +52,18 @@ const identity = (text: string) => text;
 
 function cleanReasons(reasons: readonly string[], redact: (text: string) => string): string[] {
   return reasons
-    .map((reason) => scrubSecrets(redact(reason)).replace(/\s+/g, ' ').trim().slice(0, MAX_LINE))
+    // Ids in a reason come from the store: a control or bidi mark would act on the reader's terminal (or phone).
+    .map((reason) => shown(scrubSecrets(redact(reason)).replace(/\s+/g, ' ').trim(), MAX_LINE))
     .filter((line) => line !== '');
 }
 
 export function buildNotification(outcome: CheckOutcome, redact: (text: string) => string = identity): Notification {
   const code = outcome.exitCode === 0 ? 1 : outcome.exitCode;
   const lines = cleanReasons(outcome.reasons, redact);
-  const shown = lines.slice(0, MAX_REASONS);
-  if (lines.length > shown.length) shown.push(`…and ${lines.length - shown.length} more`);
-  if (shown.length === 0) shown.push(`authdeck status --check exited ${outcome.exitCode}`);
-  return { title: TITLES[code], body: shown.join('\n'), priority: code === 2 ? 'default' : 'high' };
+  const kept = lines.slice(0, MAX_REASONS);
+  if (lines.length > kept.length) kept.push(`…and ${lines.length - kept.length} more`);
+  if (kept.length === 0) kept.push(`authdeck status --check exited ${outcome.exitCode}`);
+  return { title: TITLES[code], body: kept.join('\n'), priority: code === 2 ? 'default' : 'high' };
 }
 
 /** Exit 0 sends nothing; 1, 2 and 3 go to the command's stdin or to the ntfy topic. */
