@@ -2,6 +2,7 @@ import { parseDuration } from '../services/durations.js';
 import { UsageError } from '../services/errors.js';
 import { buildExplanation } from '../services/explain/explain.js';
 import { readPreferences } from '../services/prefs.js';
+import { isWritableModelId } from '../services/providers/model-id.js';
 import { isValidProviderId, normalizeProviderId } from '../services/providers.js';
 import { forTerminal, shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
@@ -25,7 +26,11 @@ export async function runExplain(ctx: CommandContext, asked: string | undefined,
   // A ref with nothing before or after its slash (or a second slash right after it) names no
   // model: said, not explained as one.
   const model = slash > 0 ? requested?.slice(slash + 1).trim() : undefined;
-  if (requested !== undefined && (requested === '' || slash === 0 || model === '' || model?.startsWith('/')))
+  // No config can name a ref with a blank or a control in it (isWritableModelId): nothing to explain.
+  if (
+    requested !== undefined &&
+    (requested === '' || slash === 0 || model === '' || model?.startsWith('/') || !isWritableModelId(requested))
+  )
     throw new UsageError(`explain: "${shown(requested)}" is not a provider/model ref (like anthropic/claude-opus-4-6)`);
   const typed = requested === undefined ? undefined : slash > 0 ? requested.slice(0, slash) : requested;
   if (typed !== undefined && isValidProviderId(normalizeProviderId(typed)))

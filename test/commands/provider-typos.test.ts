@@ -50,6 +50,14 @@ describe('explain given what is not a model ref', () => {
     );
   });
 
+  it('a ref with a control character in it: one line with it shown as text, exit 64', async () => {
+    const result = await run(['explain', 'xai/gr\x1bok']);
+    expect(result.code).toBe(64);
+    expect(result.stderr).toBe(
+      'authdeck: explain: "xai/gr\\x1bok" is not a provider/model ref (like anthropic/claude-opus-4-6)\n',
+    );
+  });
+
   it('a ref copied with spaces around it is the ref', async () => {
     const result = await run(['explain', ' anthropic/claude-opus-4-6 ', '--json']);
     expect(result.code).toBe(1);

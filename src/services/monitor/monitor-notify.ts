@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn as nodeSpawn } from 'node:child_process';
 import { formatDateTime, formatDuration } from '../durations.js';
 import { errorMessage } from '../errors.js';
-import { shown } from '../terminal-text.js';
 import { writeFileAtomic } from '../files/atomic-write.js';
 import { readTextIfExists } from '../files/fs-read.js';
+import { shown } from '../terminal-text.js';
 import { readNtfyFile } from './monitor-ntfy-file.js';
 import { maskUrl, type NotifyTarget, type RunTarget, scrubSecrets } from './monitor-target.js';
 
@@ -51,10 +51,12 @@ export interface Notification {
 const identity = (text: string) => text;
 
 function cleanReasons(reasons: readonly string[], redact: (text: string) => string): string[] {
-  return reasons
-    // Ids in a reason come from the store: a control or bidi mark would act on the reader's terminal (or phone).
-    .map((reason) => shown(scrubSecrets(redact(reason)).replace(/\s+/g, ' ').trim(), MAX_LINE))
-    .filter((line) => line !== '');
+  return (
+    reasons
+      // Ids in a reason come from the store: a control or bidi mark would act on the reader's terminal (or phone).
+      .map((reason) => shown(scrubSecrets(redact(reason)).replace(/\s+/g, ' ').trim(), MAX_LINE))
+      .filter((line) => line !== '')
+  );
 }
 
 export function buildNotification(outcome: CheckOutcome, redact: (text: string) => string = identity): Notification {
