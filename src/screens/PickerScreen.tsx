@@ -9,7 +9,7 @@ import { useAgentState } from '../hooks/use-agent-state.js';
 import type { TuiResult } from '../navigation.js';
 import { describeExpiry } from '../services/durations.js';
 import { ExitCode, errorMessage } from '../services/errors.js';
-import { orderBase } from '../services/profiles/order-edit.js';
+import { orderWithFirst } from '../services/profiles/order-edit.js';
 import { isUsableStatus } from '../services/status/health.js';
 import { buildStatusReport, compareByOrderPosition } from '../services/status/report.js';
 import { countOf } from '../services/status/words.js';
@@ -66,7 +66,7 @@ export function PickerScreen({ provider: presetProvider, print }: { provider?: s
       setDone({ id, line: `${id} already goes first; nothing written`, result });
       return;
     }
-    const order = [id, ...orderBase(report, state, chosenProvider).filter((other) => other !== id)];
+    const order = orderWithFirst(report, state, chosenProvider, id);
     setSaving(id);
     services.setOrder(chosenProvider, order).then(
       (written) =>
@@ -124,6 +124,7 @@ export function PickerScreen({ provider: presetProvider, print }: { provider?: s
         profile.status,
         profile.expiresAt !== null ? describeExpiry(profile.expiresAt, now) : '',
         profile.next ? '← next now' : '',
+        profile.notTried ? 'not tried now' : '',
         profile.source === 'inherited' ? '(main agent)' : '',
       ]
         .filter(Boolean)

@@ -31,6 +31,20 @@ describe('picker screen', () => {
     expect(app.exits).toEqual([{ exitCode: 0, print: 'anthropic:default' }]);
   });
 
+  it('keeps a profile the order leaves out left out, and says which are not tried now', async () => {
+    const three = { ...profiles, 'anthropic:spare': { type: 'api_key', provider: 'anthropic', key: key() } };
+    const services = createFakeServices({
+      state: fakeState(three, { order: { anthropic: ['anthropic:work', 'anthropic:default'] } }),
+    });
+    const app = await renderApp(services, { name: 'pick', provider: 'anthropic' });
+    const frame = await waitForFrame(app, 'Which anthropic profile should agent main use first?');
+    expect(frame).toMatch(/anthropic:spare .*not tried now/);
+    expect(frame).not.toMatch(/anthropic:default .*not tried now/);
+    await app.press('down');
+    await app.press('enter');
+    expect(services.calls).toContainEqual(['setOrder', 'anthropic', ['anthropic:default', 'anthropic:work']]);
+  });
+
   it('writes nothing when the chosen profile is already first (an override would freeze the order)', async () => {
     const services = createFakeServices({ state: fakeState(profiles) });
     const app = await renderApp(services, { name: 'pick', provider: 'groq', print: true });

@@ -23,6 +23,21 @@ export function orderBase(report: StatusReport, state: AgentState, provider: str
   return base;
 }
 
+/**
+ * The picker's order: `id` first, then the others as they were — an explicit order's profiles
+ * only (those it leaves out stay out, as the person chose), or, with none, every profile in the
+ * order the gateway tries them.
+ */
+export function orderWithFirst(report: StatusReport, state: AgentState, provider: string, id: string): string[] {
+  const { agentOrder, baseOrder, configOrder } = explicitOrders(state, provider);
+  const explicit = agentOrder ?? baseOrder ?? configOrder;
+  const known = new Set(
+    report.profiles.filter((profile) => profile.provider === provider).map((profile) => profile.id),
+  );
+  const rest = explicit ? explicit.filter((other) => known.has(other)) : orderBase(report, state, provider);
+  return [id, ...rest.filter((other) => other !== id)];
+}
+
 /** `list` with `id` moved one place up (-1) or down (+1); the same list when it cannot move. */
 export function moveInOrder(list: string[], id: string, direction: -1 | 1): string[] {
   const index = list.indexOf(id);
