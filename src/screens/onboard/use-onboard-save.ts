@@ -1,6 +1,8 @@
 import { useServices } from '../../contexts.js';
+import type { SavedCredential } from '../../services/actions.js';
 import { errorMessage } from '../../services/errors.js';
 import { describeModelCoverage } from '../../services/profiles/model-coverage.js';
+import { movedEndpointNotes } from '../../services/providers/onboard-choice.js';
 import { choiceForSecret } from '../../services/providers/provider-setup.js';
 import { buildStatusReport } from '../../services/status/report.js';
 import type { OnboardAction, OnboardState } from './onboard-flow.js';
@@ -26,6 +28,16 @@ export function useOnboardSave() {
     }
   }
 
+  /** The endpoint this save moved under the provider's other profiles (another region's keys). */
+  async function movedNotes(saved: SavedCredential): Promise<string[]> {
+    if (!saved.setup?.movedEndpoints) return [];
+    try {
+      return movedEndpointNotes(await services.loadState(), saved.setup, [saved.profileId]);
+    } catch {
+      return [];
+    }
+  }
+
   async function save(current: OnboardState, dispatch: (action: OnboardAction) => void) {
     try {
       const saved = await services.saveCredential({
@@ -40,7 +52,7 @@ export function useOnboardSave() {
         ...(current.writeEnv && current.envVariable ? { envVariable: current.envVariable } : {}),
       });
       const choice = choiceForSecret(current.provider!, secretKind(current.method), current.authChoice);
-      const modelNotes = await modelNotesAfterSave(current.provider!);
+      const modelNotes = [...(await modelNotesAfterSave(current.provider!)), ...(await movedNotes(saved))];
       dispatch({ type: 'saved', result: { saved, modelNotes, ...(choice ? { choice } : {}) } });
     } catch (error) {
       dispatch({ type: 'save-failed', error: errorMessage(error) });

@@ -8,6 +8,8 @@
 import { type ConfigChangeResult, changeConfig } from '../config/config-changes.js';
 import type { Workspace } from '../config/workspace.js';
 import type { LockOptions } from '../files/lock.js';
+import { asRecord } from '../json-text.js';
+import { type AgentState, listAgentProfiles } from '../profiles/agent-state.js';
 import type { SecretKind } from '../profiles/credentials.js';
 import { type SaveCredentialResult, saveCredentialProfile } from '../profiles/save-credential.js';
 import type { AgentStore } from '../store/agent-store.js';
@@ -109,6 +111,49 @@ export interface WrittenSetup {
   /** Plugins this enabled. */
   enabled: string[];
   setup: ProviderSetup;
+  /** Providers whose endpoint this moved (another region or plan): their other profiles now go there too. */
+  movedEndpoints?: MovedEndpoint[];
+}
+
+export interface MovedEndpoint {
+  provider: string;
+  from: string;
+  to: string;
+}
+
+/** The providers whose `baseUrl` the setup changes from one that was set. */
+function movedEndpoints(doc: Record<string, unknown>, setup: ProviderSetup): MovedEndpoint[] {
+  const existing = asRecord(asRecord(doc.models)?.providers);
+  return Object.entries(setup.providers).flatMap(([provider, block]) => {
+    const from = asRecord(existing?.[provider])?.baseUrl;
+    const to = block.baseUrl;
+    return typeof from === 'string' && typeof to === 'string' && from.replace(/\/+$/, '') !== to.replace(/\/+$/, '')
+      ? [{ provider, from, to }]
+      : [];
+  });
+}
+
+/** For a report, from the state before the save: each moved endpoint with the provider's other profiles under it. */
+export function movedEndpointNotes(
+  before: AgentState,
+  written: Pick<WrittenSetup, 'movedEndpoints'> & { saved?: readonly { profileId: string }[] },
+  savedIds: readonly string[] = (written.saved ?? []).map((saved) => saved.profileId),
+): string[] {
+  const profiles = listAgentProfiles(before);
+  return (written.movedEndpoints ?? []).flatMap((moved) => {
+    const others = profiles
+      .map((profile) => profile.view)
+      .filter((view) => view.provider === moved.provider && !savedIds.includes(view.id))
+      .map((view) => view.id);
+    const note = movedEndpointNote(moved, others);
+    return note ? [note] : [];
+  });
+}
+
+function movedEndpointNote(moved: MovedEndpoint, others: readonly string[]): string | undefined {
+  if (others.length === 0) return undefined;
+  const named = others.slice(0, 3).join(', ') + (others.length > 3 ? ` and ${others.length - 3} more` : '');
+  return `models.providers.${moved.provider}.baseUrl moved from ${moved.from} to ${moved.to}: ${named}, set up for the old endpoint, ${others.length > 1 ? 'are' : 'is'} now sent to the new one too (a key of another region fails there); remove ${others.length > 1 ? 'them' : 'it'} with \`authdeck remove\`, or give ${moved.provider} one region`;
 }
 
 /** openclaw.json given a setup (or one planned against it as it is under the lock). */
@@ -139,14 +184,21 @@ export async function writeSetup(
     defaultModel: { status: 'none' },
     enabled: [],
   };
+  let moved: MovedEndpoint[] = [];
   const config = await changeConfig(configPath, (doc) => {
     setup = typeof setupOrPlan === 'function' ? setupOrPlan(doc) : setupOrPlan;
+    moved = movedEndpoints(doc, setup);
     const plan = planSetup(doc, setup, provider, policy);
     outcome = plan;
     const rest = setup.facts ? planFacts(doc, setup.facts, provider, policy).changes : [];
     return withMigrationMarks(doc, [...plan.changes, ...rest], stamp);
   });
-  return { config, ...outcome, setup: setup ?? { plugins: [], providers: {} } };
+  return {
+    config,
+    ...outcome,
+    setup: setup ?? { plugins: [], providers: {} },
+    ...(moved.length > 0 ? { movedEndpoints: moved } : {}),
+  };
 }
 
 export type { LockOptions };
