@@ -150,6 +150,17 @@ describe('doctor', () => {
     expect(readJson(storePath).order.anthropic).toEqual(['anthropic:default']);
   });
 
+  it('names auth-state.json as the file of an order kept there, and fixes it there', async () => {
+    const { workspace, mainAgentDir } = await setup({ profiles: { 'anthropic:default': key } }, inUse);
+    const statePath = join(mainAgentDir, 'auth-state.json');
+    writeJsonFile(statePath, { version: 1, order: { anthropic: ['anthropic:default', 'anthropic:gone'] } });
+    chmodSync(statePath, 0o600);
+    const report = await runDoctor(workspace, OPTIONS);
+    expect(withCodes(report.findings, 'dangling-order')[0]?.subject).toBe(`anthropic order in ${statePath}`);
+    await applySafeFixes(workspace, report.findings);
+    expect(readJson(statePath).order.anthropic).toEqual(['anthropic:default']);
+  });
+
   it('reports credentials as status --check judges them, and leftovers as notes', async () => {
     const { workspace } = await setup(
       {

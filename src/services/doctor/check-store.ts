@@ -107,6 +107,14 @@ export function checkConfigAgreement(state: AgentState): Finding[] {
   return findings;
 }
 
+/** The file an order was read from: auth-state.json where the JSON era keeps it apart. */
+function orderFile(snapshot: AgentState['own']): string {
+  const { location, stateDoc } = snapshot;
+  return location.backend === 'json' && stateDoc && Object.hasOwn(stateDoc, 'order')
+    ? location.statePath
+    : snapshot.path;
+}
+
 /** Orders that name missing profiles, and explicit orders that leave profiles out for good. */
 export function checkOrders(state: AgentState, report: StatusReport): Finding[] {
   const findings: Finding[] = [];
@@ -125,7 +133,7 @@ export function checkOrders(state: AgentState, report: StatusReport): Finding[] 
       findings.push({
         code: 'dangling-order',
         severity: 'warning',
-        subject: `${provider} order in ${snapshot.path}`,
+        subject: `${provider} order in ${orderFile(snapshot)}`,
         problem: `names ${dangling.join(', ')}, which ${dangling.length === 1 ? 'is' : 'are'} not a profile`,
         why:
           keep.length === 0
