@@ -4,6 +4,7 @@ import { type AgentState, listAgentProfiles } from '../profiles/agent-state.js';
 import { storedProfileType } from '../profiles/credential-view.js';
 import { profileIdFlag } from '../profiles/profile-actions.js';
 import type { StatusReport } from '../status/report.js';
+import { fileHolding } from '../store/documents.js';
 import type { Finding } from './doctor-types.js';
 
 /** Entries OpenClaw would not use as they are written (it skips them, or counts them unusable). */
@@ -107,14 +108,6 @@ export function checkConfigAgreement(state: AgentState): Finding[] {
   return findings;
 }
 
-/** The file an order was read from: auth-state.json where the JSON era keeps it apart. */
-function orderFile(snapshot: AgentState['own']): string {
-  const { location, stateDoc } = snapshot;
-  return location.backend === 'json' && stateDoc && Object.hasOwn(stateDoc, 'order')
-    ? location.statePath
-    : snapshot.path;
-}
-
 /** Orders that name missing profiles, and explicit orders that leave profiles out for good. */
 export function checkOrders(state: AgentState, report: StatusReport): Finding[] {
   const findings: Finding[] = [];
@@ -133,7 +126,7 @@ export function checkOrders(state: AgentState, report: StatusReport): Finding[] 
       findings.push({
         code: 'dangling-order',
         severity: 'warning',
-        subject: `${provider} order in ${orderFile(snapshot)}`,
+        subject: `${provider} order in ${fileHolding(snapshot, 'order')}`,
         problem: `names ${dangling.join(', ')}, which ${dangling.length === 1 ? 'is' : 'are'} not a profile`,
         why:
           keep.length === 0

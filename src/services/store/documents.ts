@@ -22,6 +22,12 @@ export function locationPath(location: StoreLocation): string {
   return location.backend === 'json' ? location.profilesPath : location.dbPath;
 }
 
+/** The file a state key was read from, for messages: auth-state.json where the JSON era keeps it apart. */
+export function fileHolding(snapshot: AuthStoreSnapshot, key: StateKey): string {
+  const { location, stateDoc } = snapshot;
+  return location.backend === 'json' && stateDoc && Object.hasOwn(stateDoc, key) ? location.statePath : snapshot.path;
+}
+
 /** The keys the state document holds; there they win over a copy in the credentials document. */
 export const STATE_KEYS = ['order', 'lastGood', 'usageStats'] as const;
 export type StateKey = (typeof STATE_KEYS)[number];
