@@ -69,6 +69,23 @@ describe('dashboard: fits the terminal', () => {
     expectFits(app, columns, rows);
   });
 
+  it('scrolled into a group, the line over the table says how many rows are above and whose group it is', async () => {
+    const { app } = await openDashboard({ columns: 60, rows: 17 });
+    await app.type('G');
+    // The last group's heading is in view; the rows above it are the end of groq's.
+    expect(app.frame()).toMatch(/^ … \d+ more above · groq$/m);
+    expectFits(app, 60, 17);
+    // Back at the top, the first group's heading is in view again, not scrolled past.
+    await app.type('g');
+    expect(app.frame()).not.toContain('more above');
+    expect(
+      app
+        .frame()
+        .split('\n')
+        .find((line) => line.includes('▸')),
+    ).toBeDefined();
+  });
+
   it('keeps fitting with a panel open, a question or a message', async () => {
     const long: Finding = {
       code: 'permissions',

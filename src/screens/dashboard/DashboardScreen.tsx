@@ -195,7 +195,7 @@ export function DashboardScreen({
         </Text>
       ) : null}
       {layout.table > 0 && (
-        <Box marginTop={layout.spaced ? 1 : 0} flexDirection="column">
+        <Box marginTop={layout.spaced && (!report || rows.length === 0) ? 1 : 0} flexDirection="column">
           {report && rows.length === 0 && (
             <Text dimColor wrap="truncate">
               {ui.filter ? 'Nothing matches the filter.' : 'No credentials yet: press a to add one.'}
@@ -207,6 +207,7 @@ export function DashboardScreen({
               top={top}
               height={tableRows}
               more={layout.table > tableRows}
+              above={layout.spaced}
               cursor={cursor}
               columns={columns}
               now={now}

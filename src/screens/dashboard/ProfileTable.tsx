@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { StyledSegments } from '../../components/StyledLines.js';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
 import type { StoreReport } from '../../services/status/report.js';
+import { shown } from '../../services/terminal-text.js';
 import type { Columns } from './columns.js';
 import type { DashboardRow } from './dashboard-rows.js';
 import { rowSegments } from './row-text.js';
@@ -13,6 +14,8 @@ interface ProfileTableProps {
   height: number;
   /** Room for a "… N more below" line under the rows. */
   more: boolean;
+  /** Room for a "… N more above" line over the rows (the spacer line above the table). */
+  above: boolean;
   cursor: number;
   columns: Columns;
   now: number;
@@ -22,10 +25,30 @@ interface ProfileTableProps {
 }
 
 /** Only the rows in view are rendered, so 5,000 profiles cost what 30 do. */
-export function ProfileTable({ rows, top, height, more, cursor, columns, now, store, probes }: ProfileTableProps) {
+export function ProfileTable({
+  rows,
+  top,
+  height,
+  more,
+  above,
+  cursor,
+  columns,
+  now,
+  store,
+  probes,
+}: ProfileTableProps) {
   const slice = rows.slice(top, top + height);
+  // Scrolled into a group, its heading is out of view: the line above names the group.
+  const group =
+    rows[top]?.kind === 'provider' ? undefined : rows.slice(0, top).findLast((row) => row.kind === 'provider');
   return (
-    <Box flexDirection="column">
+    <Box flexDirection="column" marginTop={above && top === 0 ? 1 : 0}>
+      {above && top > 0 && (
+        <Text dimColor wrap="truncate">
+          {' '}
+          … {top} more above{group?.kind === 'provider' ? ` · ${shown(group.provider.provider)}` : ''}
+        </Text>
+      )}
       {slice.map((row, index) => (
         <TableRow
           key={row.key}

@@ -52,10 +52,17 @@ export function buildDashboardRows(report: StatusReport, filter = ''): Dashboard
 }
 
 /** The window of rows to draw so that the cursor stays visible: only these are rendered. */
-export function visibleWindow(total: number, cursor: number, height: number, previousTop: number): number {
+export function visibleWindow(
+  total: number,
+  cursor: number,
+  height: number,
+  previousTop: number,
+  /** The rows: scrolling up onto a group's first row brings its heading into view too. */
+  rows?: readonly DashboardRow[],
+): number {
   if (total <= height) return 0;
   let top = Math.min(previousTop, total - height);
-  if (cursor < top) top = cursor;
+  if (cursor < top) top = rows?.[cursor - 1]?.kind === 'provider' && height > 1 ? cursor - 1 : cursor;
   if (cursor >= top + height) top = cursor - height + 1;
   return Math.max(0, top);
 }

@@ -42,7 +42,7 @@ export function useListKeys(options: ListKeysInput): { cursor: number; top: numb
       rows: currentRows,
       cursor,
       selected: row && isSelectable(row) ? row : undefined,
-      top: visibleWindow(currentRows.length, cursor, windowRows(currentRows.length), current.top),
+      top: visibleWindow(currentRows.length, cursor, windowRows(currentRows.length), current.top, currentRows),
     };
   };
   const { cursor, top } = view();
@@ -56,7 +56,7 @@ export function useListKeys(options: ListKeysInput): { cursor: number; top: numb
           type: 'select',
           key: target.key,
           at: index,
-          top: visibleWindow(currentRows.length, index, windowRows(currentRows.length), currentTop),
+          top: visibleWindow(currentRows.length, index, windowRows(currentRows.length), currentTop, currentRows),
         });
     };
     const toList = () => dispatch({ type: 'mode', mode: 'list' });
