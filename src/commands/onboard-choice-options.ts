@@ -80,7 +80,7 @@ export function foundryFromFlags(
   env: Record<string, string | undefined>,
 ): FoundryDeployment {
   // OpenClaw offers the variable as the endpoint's answer; a flag wins.
-  const endpoint = options.customBaseUrl ?? env.AZURE_OPENAI_ENDPOINT;
+  const endpoint = options.customBaseUrl?.trim() || env.AZURE_OPENAI_ENDPOINT;
   if (!endpoint?.trim() || !options.customModelId?.trim())
     throw new UsageError(
       '--auth-choice microsoft-foundry-apikey needs --custom-base-url (the resource endpoint, or AZURE_OPENAI_ENDPOINT) and --custom-model-id (the deployment)',

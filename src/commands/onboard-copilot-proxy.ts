@@ -1,4 +1,5 @@
 import { onboardChoice } from '../services/actions.js';
+import { resolveProfileId } from '../services/profiles/profile-actions.js';
 import type { CatalogChoice } from '../services/providers/catalog.js';
 import {
   COPILOT_PROXY,
@@ -6,6 +7,7 @@ import {
   copilotProxyModelIds,
   copilotProxySetup,
 } from '../services/providers/copilot-proxy.js';
+import { lostDefaultNote } from '../services/providers/onboard-choice.js';
 import { refuseBlockedChoice } from '../services/providers/plugin-state.js';
 import type { DefaultModelPolicy } from '../services/providers/setup-plan.js';
 import type { CommandContext } from './context.js';
@@ -19,24 +21,37 @@ import { reportOnboarded } from './onboard-report.js';
 export async function onboardCopilotProxy(
   ctx: CommandContext,
   choice: CatalogChoice,
-  options: { customBaseUrl?: string | undefined; customModelId?: string | undefined; json?: boolean },
+  options: {
+    customBaseUrl?: string | undefined;
+    customModelId?: string | undefined;
+    profileId?: string | undefined;
+    json?: boolean;
+  },
   policy: DefaultModelPolicy,
 ): Promise<number> {
   const planned = copilotProxySetup(
     copilotProxyBaseUrl(options.customBaseUrl),
     copilotProxyModelIds(options.customModelId),
   );
+  // OpenClaw names it copilot-proxy:local; --profile-id names it otherwise, as for every choice.
+  const profileId =
+    options.profileId !== undefined ? resolveProfileId(COPILOT_PROXY, options.profileId, '--profile-id') : undefined;
   const state = await ctx.stateForWrite();
   refuseBlockedChoice(state.store, choice, COPILOT_PROXY);
   const now = ctx.io.now();
   const done = await onboardChoice(await ctx.actionContext(state), {
     choice,
     provider: COPILOT_PROXY,
-    credential: { kind: 'token', ...planned.credential },
+    credential: { kind: 'token', ...planned.credential, ...(profileId ? { profileId } : {}) },
     setup: planned.setup,
     defaultModel: policy,
     now: ctx.io.now,
   });
-  reportOnboarded(ctx, { done, secret: planned.credential.secret, kind: 'token', now }, options.json === true);
+  const lost = lostDefaultNote(done);
+  reportOnboarded(
+    ctx,
+    { done, secret: planned.credential.secret, kind: 'token', now, ...(lost ? { warnings: [lost] } : {}) },
+    options.json === true,
+  );
   return 0;
 }

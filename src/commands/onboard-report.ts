@@ -2,6 +2,7 @@ import type { GatewayOutcome } from '../services/actions.js';
 import { formatExpiryDate, formatRelative } from '../services/durations.js';
 import { findOnPath } from '../services/find-program.js';
 import { maskSecret } from '../services/profiles/credentials.js';
+import { sameSecretNote } from '../services/profiles/save-credential.js';
 import { endpointWarning } from '../services/providers/catalog.js';
 import type { OnboardedChoice, WrittenSetup } from '../services/providers/onboard-choice.js';
 import { installPlugin, needWords, type PluginNeed } from '../services/providers/plugin-install.js';
@@ -109,6 +110,9 @@ export function reportOnboarded(ctx: CommandContext, report: OnboardReport, json
         `  added to the end of the ${shown(done.provider)} order in ${path}, so the gateway tries it after the others`,
       );
     if (saved.orderNote) ctx.note(paint.yellow(`warning: ${saved.orderNote}`));
+    // The choice's own other profiles hold the same secret on purpose.
+    const twins = (saved.sameSecretAs ?? []).filter((id) => !done.saved.some((other) => other.profileId === id));
+    if (twins.length > 0) ctx.note(paint.yellow(`warning: ${shown(sameSecretNote(twins))}`));
   }
   if (first?.config.backupPath || done.config.backupPath) {
     const path = done.config.path;

@@ -30,7 +30,20 @@ describe('onboard --auth-choice copilot-proxy', () => {
     expect(config.plugins.entries['copilot-proxy']).toEqual({ enabled: true });
   });
 
+  it('models written again without the default one: the default follows; --profile-id names the profile', async () => {
+    const temp = makeTempHome();
+    expect((await onboard(temp.home, ['--custom-model-id', 'a,b'])).code).toBe(0);
+    expect((await onboard(temp.home, ['--custom-model-id', 'x', '--profile-id', 'work'])).code).toBe(0);
+    const config = readJson(temp.configPath);
+    expect(config.agents.defaults.model.primary).toBe('copilot-proxy/x');
+    expect(Object.keys(readJson(join(temp.mainAgentDir, 'auth-profiles.json')).profiles)).toContain(
+      'copilot-proxy:work',
+    );
+  });
+
   it.each([
+    [['--custom-base-url', 'http://h:3000/v1?x=1'], 'an address alone, with no query, fragment or user'],
+    [['--custom-model-id', 'a@b'], '"a@b" is not a model id authdeck writes'],
     [['--custom-base-url', 'ftp://x'], '"ftp://x" is not an http(s) URL for the Copilot Proxy'],
     [['--custom-model-id', ' , '], 'name at least one model id for the Copilot Proxy'],
     [['--custom-model-id', 'a,b\u001b[2Jc'], 'is not a model id authdeck writes'],

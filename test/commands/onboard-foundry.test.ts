@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { installOpenclawFixture, readCell } from '../helpers/openclaw-fixtures.js';
 import { runCommand } from '../helpers/run-command.js';
-import { makeTempHome, readJson } from '../helpers/temp-state.js';
+import { makeTempHome, readJson, writeJsonFile } from '../helpers/temp-state.js';
 
 const KEY = '0123456789abcdef0123456789abcdef';
 const ENDPOINT = 'https://acme.services.ai.azure.com';
@@ -104,7 +104,61 @@ describe('onboard --auth-choice microsoft-foundry-apikey', () => {
     expect(defaults.model).toBeUndefined();
   });
 
+  it('a second deployment replaces the first: the default follows it, and no endpoint warning is raised', async () => {
+    const temp = home();
+    const first = ['--custom-base-url', ENDPOINT, '--custom-model-id', 'depA', '--foundry-model', 'gpt-5.4'];
+    expect((await onboard(temp.home, [...first, '--profile-id', 'work'])).code).toBe(0);
+    const second = await onboard(temp.home, [
+      '--custom-base-url',
+      ENDPOINT,
+      '--custom-model-id',
+      'depB',
+      '--foundry-model',
+      'claude-opus-4-7',
+    ]);
+    expect(second.code).toBe(0);
+    expect(second.stderr).not.toContain('moved from');
+    const config = readJson(temp.configPath);
+    expect(config.models.providers['microsoft-foundry'].models.map((model: { id: string }) => model.id)).toEqual([
+      'depB',
+    ]);
+    // depA's row is gone: a default left on it would be one the gateway cannot run.
+    expect(config.agents.defaults.model.primary).toBe('microsoft-foundry/depB');
+    expect(config.agents.defaults.models['microsoft-foundry/depB']).toEqual({});
+    // Kept when asked, and said.
+    const kept = await onboard(temp.home, [...first, '--keep-default-model']);
+    expect(kept.stderr).toContain(
+      'warning: the default model microsoft-foundry/depB is no longer in models.providers.microsoft-foundry',
+    );
+  });
+
+  it("an image deployment leaves another provider's image default alone, unless asked", async () => {
+    const temp = home();
+    const config = readJson(temp.configPath);
+    config.agents = { defaults: { mediaModels: { image: { primary: 'openai/gpt-image-2' } } } };
+    writeJsonFile(temp.configPath, config);
+    const image = ['--custom-base-url', ENDPOINT, '--custom-model-id', 'img', '--foundry-model', 'MAI-Image-2'];
+    expect((await onboard(temp.home, image)).code).toBe(0);
+    expect(readJson(temp.configPath).agents.defaults.mediaModels.image.primary).toBe('openai/gpt-image-2');
+    expect((await onboard(temp.home, [...image, '--set-default-model'])).code).toBe(0);
+    expect(readJson(temp.configPath).agents.defaults.mediaModels.image.primary).toBe('microsoft-foundry/img');
+  });
+
+  it('takes AZURE_OPENAI_ENDPOINT when --custom-base-url is given empty', async () => {
+    const temp = home();
+    const result = await onboard(temp.home, ['--custom-base-url', '', '--custom-model-id', 'prod'], KEY, {
+      AZURE_OPENAI_ENDPOINT: ENDPOINT,
+    });
+    expect(result.code).toBe(0);
+    expect(readJson(temp.configPath).models.providers['microsoft-foundry'].baseUrl).toBe(`${ENDPOINT}/openai/v1`);
+  });
+
   it.each([
+    [['--custom-base-url', ENDPOINT, '--custom-model-id', 'x@y'], '"x@y" is not a deployment name'],
+    [
+      ['--custom-base-url', 'https://user:hunter2@acme.openai.azure.com', '--custom-model-id', 'd'],
+      'holds a user or password',
+    ],
     [[], '--auth-choice microsoft-foundry-apikey needs --custom-base-url'],
     [['--custom-base-url', 'ftp://x', '--custom-model-id', 'd'], '"ftp://x" is not an http(s) URL'],
     [

@@ -31,4 +31,11 @@ describe('onboarding another region of a provider', () => {
     expect(added.code).toBe(0);
     expect(added.stderr).not.toContain('moved from');
   });
+
+  it('the same key for the other region is said to be the same secret twice', async () => {
+    const { home } = makeTempHome();
+    expect((await onboard(home, 'minimax-cn-api', key('s'))).code).toBe(0);
+    const again = await onboard(home, 'minimax-global-api', key('s'));
+    expect(again.stderr).toContain('warning: the same secret is also saved as minimax:cn');
+  });
 });

@@ -30,6 +30,11 @@ describe('onboarding wizard: a key set up with more than the key', () => {
     // OpenClaw's default deployment, ready to keep or change.
     await waitForFrame(app, 'gpt-4o');
     await app.type('\x15');
+    await app.type('my dep');
+    await waitForFrame(app, '"my dep" is not a deployment name');
+    await app.press('enter');
+    expect(app.frame()).toContain('Default model/deployment name:');
+    await app.type('\x15');
     await app.type('prod');
     await app.press('enter');
     await waitForFrame(app, 'Model family:');
@@ -44,6 +49,12 @@ describe('onboarding wizard: a key set up with more than the key', () => {
     await app.press('enter');
     // GPT-5's API is Responses, highlighted first.
     await waitForFrame(app, '❯ Responses API');
+    await app.press('enter');
+    await waitForFrame(app, 'Paste the');
+    // Esc from the key: the last question again, its answer highlighted.
+    await app.press('escape');
+    await waitForFrame(app, 'Request API:');
+    expect(app.frame()).toContain('❯ Responses API');
     await app.press('enter');
     await waitForFrame(app, 'Paste the');
     await app.type('f'.repeat(32));

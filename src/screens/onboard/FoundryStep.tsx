@@ -8,6 +8,7 @@ import {
   type FoundryAnswers,
   type FoundryFamily,
   foundryClaudeProblem,
+  foundryDeploymentProblem,
   foundryEndpointProblem,
   MAI_IMAGE_CHOICES,
 } from '../../services/providers/foundry.js';
@@ -51,7 +52,10 @@ export function FoundryStep({
   endpointFromEnv?: string;
   stepBack: RefObject<(() => boolean) | undefined>;
 }) {
-  const [phase, setPhase] = useState<Phase>('endpoint');
+  // Back from the key: the last question again, the answers kept.
+  const [phase, setPhase] = useState<Phase>(
+    !initial ? 'endpoint' : initial.family === 'claude' || initial.family === 'mai-image' ? 'model' : 'api',
+  );
   const [family, setFamily] = useState<FoundryFamily>(initial?.family ?? 'other');
   const endpoint = useTextFieldState(initial?.endpoint ?? endpointFromEnv ?? '');
   const deployment = useTextFieldState(initial?.deployment ?? 'gpt-4o');
@@ -114,21 +118,26 @@ export function FoundryStep({
         </Box>
       );
     }
-    case 'deployment':
+    case 'deployment': {
+      const typed = deployment.value.trim();
+      const problem = typed === '' ? undefined : foundryDeploymentProblem(typed);
       return (
         <Box flexDirection="column">
           {answered}
           <Text bold>Default model/deployment name:</Text>
-          <TextField state={deployment} onSubmit={(value) => value.trim() !== '' && setPhase('family')} />
+          <TextField state={deployment} onSubmit={(value) => !foundryDeploymentProblem(value) && setPhase('family')} />
+          {problem && <Text color="red">{problem}</Text>}
           {hints('next')}
         </Box>
       );
+    }
     case 'family':
       return (
         <Box flexDirection="column">
           {answered}
           <Text bold>Model family:</Text>
           <SelectList
+            key="family"
             items={FAMILIES}
             initialIndex={FAMILIES.findIndex((item) => item.value === family)}
             onSelect={(value) => {
@@ -146,6 +155,7 @@ export function FoundryStep({
             {answered}
             <Text bold>MAI image base model:</Text>
             <SelectList
+              key="mai"
               items={MAI_IMAGE_CHOICES.map((name) => ({ value: name, label: name }))}
               onSelect={(model) => onSubmit(answers({ model }))}
             />
@@ -173,8 +183,15 @@ export function FoundryStep({
           {answered}
           <Text bold>Request API:</Text>
           <SelectList
+            key="api"
             items={APIS}
-            initialIndex={family === 'gpt-5' ? 1 : 2}
+            initialIndex={Math.max(
+              0,
+              APIS.findIndex(
+                (item) =>
+                  item.value === (initial?.api ?? (family === 'gpt-5' ? 'openai-responses' : 'openai-completions')),
+              ),
+            )}
             onSelect={(api) => onSubmit(answers({ api }))}
           />
           <KeyHints hints={[...SELECT_HINTS, ['esc', 'back']]} />

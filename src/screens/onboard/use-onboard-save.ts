@@ -2,7 +2,7 @@ import { useServices } from '../../contexts.js';
 import type { SavedCredential } from '../../services/actions.js';
 import { errorMessage } from '../../services/errors.js';
 import { describeModelCoverage } from '../../services/profiles/model-coverage.js';
-import { movedEndpointNotes } from '../../services/providers/onboard-choice.js';
+import { lostDefaultNote, movedEndpointNotes } from '../../services/providers/onboard-choice.js';
 import { choiceForSecret } from '../../services/providers/provider-setup.js';
 import { buildStatusReport } from '../../services/status/report.js';
 import type { OnboardAction, OnboardState } from './onboard-flow.js';
@@ -30,9 +30,13 @@ export function useOnboardSave() {
 
   /** The endpoint this save moved under the provider's other profiles (another region's keys). */
   async function movedNotes(saved: SavedCredential): Promise<string[]> {
-    if (!saved.setup?.movedEndpoints) return [];
+    const lost = saved.setup ? lostDefaultNote(saved.setup) : undefined;
+    if (!saved.setup?.movedEndpoints) return lost ? [lost] : [];
     try {
-      return movedEndpointNotes(await services.loadState(), saved.setup, [saved.profileId]);
+      return [
+        ...movedEndpointNotes(await services.loadState(), saved.setup, [saved.profileId]),
+        ...(lost ? [lost] : []),
+      ];
     } catch {
       return [];
     }

@@ -7,7 +7,7 @@
  */
 import { UsageError } from '../errors.js';
 import { shown } from '../terminal-text.js';
-import { isWritableModelId } from './model-id.js';
+import { isWritableModelId, MODEL_ID_MAX } from './model-id.js';
 import type { ProviderSetup } from './setup-plan.js';
 
 export const COPILOT_PROXY = 'copilot-proxy';
@@ -38,6 +38,10 @@ export function copilotProxyBaseUrl(typed: string | undefined): string {
     throw new UsageError(
       `"${shown(typed ?? '', 120)}" is not an http(s) URL for the Copilot Proxy (${COPILOT_PROXY_URL})`,
     );
+  if (parsed.search || parsed.hash || parsed.username || parsed.password)
+    throw new UsageError(
+      `"${shown(typed ?? '', 120)}": the Copilot Proxy's base URL is an address alone, with no query, fragment or user`,
+    );
   return url;
 }
 
@@ -49,7 +53,9 @@ export function copilotProxyModelIds(typed: string | undefined): string[] {
   if (ids.length === 0) throw new UsageError('name at least one model id for the Copilot Proxy');
   const bad = ids.find((id) => !isWritableModelId(id));
   if (bad)
-    throw new UsageError(`"${shown(bad, 60)}" is not a model id authdeck writes (a blank or a control character)`);
+    throw new UsageError(
+      `"${shown(bad, 60)}" is not a model id authdeck writes (a blank, an @, a control or bidi character, or more than ${MODEL_ID_MAX} characters)`,
+    );
   return ids;
 }
 

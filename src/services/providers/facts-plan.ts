@@ -6,7 +6,13 @@
 import type { ConfigChange } from '../config/config-changes.js';
 import { asRecord } from '../json-text.js';
 import type { ConfigFact } from '../oauth/config-facts.js';
-import { currentDefaultModel, type DefaultModelPolicy, planSetup, type SetupPlan } from './setup-plan.js';
+import {
+  currentDefaultModel,
+  type DefaultModelPolicy,
+  planSetup,
+  providerOfModel,
+  type SetupPlan,
+} from './setup-plan.js';
 
 export function planFacts(
   doc: Record<string, unknown>,
@@ -69,8 +75,13 @@ export function planFacts(
         break;
       }
       case 'image-model': {
-        const image = asRecord(asRecord(defaults?.mediaModels)?.image);
-        if (image?.primary !== fact.ref)
+        // As the default model: another provider's image default stays unless asked (--set-default-model).
+        const current = asRecord(asRecord(defaults?.mediaModels)?.image)?.primary;
+        const keep =
+          typeof current === 'string' &&
+          current !== '' &&
+          (policy === 'keep' || (policy === 'auto' && providerOfModel(current) !== provider));
+        if (current !== fact.ref && !keep)
           changes.push({ path: ['agents', 'defaults', 'mediaModels', 'image', 'primary'], value: fact.ref });
         break;
       }

@@ -67,11 +67,23 @@ export function foundryEndpointProblem(typed: string): string | undefined {
   if (!text) return 'the Foundry endpoint URL is needed (https://xxx.services.ai.azure.com)';
   try {
     const url = new URL(text);
+    if (url.username || url.password)
+      return 'the endpoint URL holds a user or password: give the resource address alone (the key is asked apart)';
     if (url.protocol === 'https:' || url.protocol === 'http:') return undefined;
   } catch {
     // Said below.
   }
   return `"${shown(text, 120)}" is not an http(s) URL (https://xxx.services.ai.azure.com or https://xxx.openai.azure.com)`;
+}
+
+/** Why a typed deployment name cannot be one (Azure's: letters, digits, `.`, `_`, `-`), or undefined. */
+export function foundryDeploymentProblem(typed: string): string | undefined {
+  const name = typed.trim();
+  if (!name) return 'the deployment name is needed (the name the model was deployed under)';
+  // Azure's rule, and a `/` or `@` would change what the gateway reads in the model ref.
+  return /^[A-Za-z0-9._-]{1,128}$/.test(name)
+    ? undefined
+    : `"${shown(name, 80)}" is not a deployment name (letters, digits, ".", "_" and "-")`;
 }
 
 /** Why a Claude base model cannot be used with this sign-in, or undefined. */
@@ -88,9 +100,8 @@ export function foundryDeployment(answers: FoundryAnswers, auth: FoundryAuth): F
   const endpointProblem = foundryEndpointProblem(answers.endpoint);
   if (endpointProblem) throw new UsageError(endpointProblem);
   const deployment = answers.deployment.trim();
-  if (!deployment) throw new UsageError('the deployment name is needed (the model name it was deployed under)');
-  if (/[\s/]/.test(deployment) || deployment.length > 128)
-    throw new UsageError(`"${shown(deployment, 80)}" is not a deployment name (no spaces or slashes)`);
+  const deploymentProblem = foundryDeploymentProblem(deployment);
+  if (deploymentProblem) throw new UsageError(deploymentProblem);
   const endpoint = answers.endpoint.trim();
   const model = answers.model?.trim() || undefined;
   switch (answers.family) {

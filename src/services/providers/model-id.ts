@@ -11,7 +11,8 @@ export const MODEL_ID_MAX = 200;
  * started with, and OpenClaw reads `vllm//models/x` as the model `/models/x`.
  */
 export function isWritableModelId(id: string): boolean {
-  return /^\S+$/.test(id) && !hasUnsafeCharacters(id) && id.length <= MODEL_ID_MAX;
+  // `@` in a model ref names an auth profile to OpenClaw (`provider/model@profile`).
+  return /^[^\s@]+$/.test(id) && !hasUnsafeCharacters(id) && id.length <= MODEL_ID_MAX;
 }
 
 /** `--custom-model-id` as written, or a one-line refusal. */
@@ -20,7 +21,7 @@ export function checkedModelIdFlag(id: string): string {
   if (!trimmed) throw new UsageError('--custom-model-id is empty');
   if (!isWritableModelId(trimmed))
     throw new UsageError(
-      `--custom-model-id "${shown(trimmed, 60)}" is not a model id authdeck writes (a blank, a control character or more than ${MODEL_ID_MAX} characters)`,
+      `--custom-model-id "${shown(trimmed, 60)}" is not a model id authdeck writes (a blank, an @, a control or bidi character, or more than ${MODEL_ID_MAX} characters)`,
     );
   return trimmed;
 }

@@ -17,10 +17,12 @@ import type { CatalogChoice } from './catalog.js';
 import { planFacts } from './facts-plan.js';
 import {
   catalogSetup,
+  currentDefaultModel,
   type DefaultModelOutcome,
   type DefaultModelPolicy,
   type ProviderSetup,
   planSetup,
+  vanishes,
   withMigrationMarks,
 } from './setup-plan.js';
 
@@ -51,16 +53,11 @@ export interface OnboardChoiceInput {
   now?: () => number;
 }
 
-export interface OnboardedChoice {
+export interface OnboardedChoice extends WrittenSetup {
   choice: CatalogChoice;
   provider: string;
   /** The credential's profiles, the person's first. */
   saved: SaveCredentialResult[];
-  config: ConfigChangeResult;
-  defaultModel: DefaultModelOutcome;
-  /** Plugins this enabled. */
-  enabled: string[];
-  setup: ProviderSetup;
 }
 
 /** The profiles a choice stores: the person's, then any other the choice fills with the same secret. */
@@ -113,6 +110,16 @@ export interface WrittenSetup {
   setup: ProviderSetup;
   /** Providers whose endpoint this moved (another region or plan): their other profiles now go there too. */
   movedEndpoints?: MovedEndpoint[];
+  /** The default model, kept, whose model the block written whole no longer has. */
+  lostDefault?: string;
+}
+
+/** For a report: the default model the gateway can no longer run, and the way out. */
+export function lostDefaultNote(written: Pick<WrittenSetup, 'lostDefault'>): string | undefined {
+  const ref = written.lostDefault;
+  if (!ref) return undefined;
+  const provider = ref.slice(0, ref.indexOf('/'));
+  return `the default model ${ref} is no longer in models.providers.${provider}, so the gateway cannot run it; make another the default (\`authdeck onboard --non-interactive --auth-choice … --set-default-model\`, or agents.defaults.model in openclaw.json)`;
 }
 
 export interface MovedEndpoint {
@@ -185,11 +192,15 @@ export async function writeSetup(
     enabled: [],
   };
   let moved: MovedEndpoint[] = [];
+  let lost: string | undefined;
   const config = await changeConfig(configPath, (doc) => {
     setup = typeof setupOrPlan === 'function' ? setupOrPlan(doc) : setupOrPlan;
-    moved = movedEndpoints(doc, setup);
+    // Region switches of catalog choices only: a block written whole (Foundry) is one endpoint of its own.
+    moved = setup.providersComplete ? [] : movedEndpoints(doc, setup);
+    const current = currentDefaultModel(doc);
     const plan = planSetup(doc, setup, provider, policy);
     outcome = plan;
+    lost = current && plan.defaultModel.status !== 'set' && vanishes(current, setup) ? current : undefined;
     const rest = setup.facts ? planFacts(doc, setup.facts, provider, policy).changes : [];
     return withMigrationMarks(doc, [...plan.changes, ...rest], stamp);
   });
@@ -198,6 +209,7 @@ export async function writeSetup(
     ...outcome,
     setup: setup ?? { plugins: [], providers: {} },
     ...(moved.length > 0 ? { movedEndpoints: moved } : {}),
+    ...(lost ? { lostDefault: lost } : {}),
   };
 }
 

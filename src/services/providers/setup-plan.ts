@@ -210,10 +210,22 @@ function planDefaultModel(
   if (policy === 'keep') return inUse ? { status: 'kept', ref, current: inUse } : { status: 'skipped', ref };
   if (policy === 'set' || !inUse) return { status: 'set', ref, ...(inUse ? { previous: inUse } : {}) };
   if (!current) return { status: 'kept', ref, current: inUse };
+  // A block written whole (Foundry's deployment, the Copilot Proxy's models) that no longer has
+  // the default's model would leave the gateway a default it cannot run: the new one takes over.
+  if (policy === 'auto' && vanishes(current, setup)) return { status: 'set', ref, previous: current };
   const ownProvider = provider ?? providerOfModel(ref);
   if (providerOfModel(current) === ownProvider || providerOfModel(current) === providerOfModel(ref))
     return { status: 'same-provider', ref, current };
   return { status: 'kept', ref, current };
+}
+
+/** Whether `ref` is a model of a provider block the setup writes whole, and not among its models. */
+export function vanishes(ref: string, setup: ProviderSetup): boolean {
+  const block = setup.providersComplete ? setup.providers[providerOfModel(ref)] : undefined;
+  const models = block?.models;
+  if (!Array.isArray(models)) return false;
+  const id = ref.slice(ref.indexOf('/') + 1);
+  return !models.some((model) => asRecord(model)?.id === id);
 }
 
 /**
