@@ -1,5 +1,6 @@
 import { render } from 'ink-testing-library';
 import { act, type ReactElement } from 'react';
+import { expect } from 'vitest';
 import { App } from '../../src/app.js';
 import type { AppServices, SetupTokenSessionLike } from '../../src/app-services.js';
 import type { Screen, TuiResult } from '../../src/navigation.js';
@@ -137,4 +138,22 @@ export class FakeSetupTokenSession implements SetupTokenSessionLike {
       for (const listener of this.listeners) listener(this.current);
     });
   }
+}
+
+/**
+ * A wizard field answered wrong, then right: `bad` shows `reason` and Enter stays on `question`;
+ * the field is cleared (Ctrl+U) and `good` entered.
+ */
+export async function refusedThenAnswered(
+  app: Rendered,
+  field: { question: string; bad: string; reason: string; good: string },
+): Promise<void> {
+  await app.type('\x15');
+  await app.type(field.bad);
+  await waitForFrame(app, field.reason);
+  await app.press('enter');
+  expect(app.frame()).toContain(field.question);
+  await app.type('\x15');
+  await app.type(field.good);
+  await app.press('enter');
 }

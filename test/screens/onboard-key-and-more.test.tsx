@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AgentStore } from '../../src/services/store/agent-store.js';
 import { createFakeServices, fakeState } from '../helpers/fake-services.js';
-import { renderApp, waitForFrame } from '../helpers/ink.js';
+import { refusedThenAnswered, renderApp, waitForFrame } from '../helpers/ink.js';
 
 /** The fake agent's state as on a home of OpenClaw 2026.8+ (one shared SQLite store). */
 function sharedSqliteState() {
@@ -20,23 +20,20 @@ describe('onboarding wizard: a key set up with more than the key', () => {
     expect(methods).not.toContain('Paste a token');
     await app.press('enter');
     await waitForFrame(app, 'Microsoft Foundry endpoint URL:');
-    await app.type('acme');
-    await waitForFrame(app, '"acme" is not an http(s) URL');
-    await app.press('enter');
-    expect(app.frame()).toContain('Microsoft Foundry endpoint URL:');
-    await app.type('\x15');
-    await app.type('https://acme.openai.azure.com');
-    await app.press('enter');
+    await refusedThenAnswered(app, {
+      question: 'Microsoft Foundry endpoint URL:',
+      bad: 'acme',
+      reason: '"acme" is not an http(s) URL',
+      good: 'https://acme.openai.azure.com',
+    });
     // OpenClaw's default deployment, ready to keep or change.
     await waitForFrame(app, 'gpt-4o');
-    await app.type('\x15');
-    await app.type('my dep');
-    await waitForFrame(app, '"my dep" is not a deployment name');
-    await app.press('enter');
-    expect(app.frame()).toContain('Default model/deployment name:');
-    await app.type('\x15');
-    await app.type('prod');
-    await app.press('enter');
+    await refusedThenAnswered(app, {
+      question: 'Default model/deployment name:',
+      bad: 'my dep',
+      reason: '"my dep" is not a deployment name',
+      good: 'prod',
+    });
     await waitForFrame(app, 'Model family:');
     // Esc goes back one question, the answer kept.
     await app.press('escape');
@@ -89,13 +86,12 @@ describe('onboarding wizard: a key set up with more than the key', () => {
     const services = createFakeServices();
     const app = await renderApp(services, { name: 'onboard', provider: 'cloudflare-ai-gateway', method: 'api-key' });
     await waitForFrame(app, 'Cloudflare account id:');
-    await app.type('acc/1');
-    await waitForFrame(app, 'letters, digits, - and _ only');
-    await app.press('enter');
-    expect(app.frame()).toContain('Cloudflare account id:');
-    await app.type('\x15');
-    await app.type('acc1');
-    await app.press('enter');
+    await refusedThenAnswered(app, {
+      question: 'Cloudflare account id:',
+      bad: 'acc/1',
+      reason: 'letters, digits, - and _ only',
+      good: 'acc1',
+    });
     await waitForFrame(app, 'Cloudflare AI Gateway id:');
     await app.type('gw-2');
     await app.press('enter');
@@ -132,13 +128,12 @@ describe('onboarding wizard: a custom endpoint', () => {
   it('asks base URL, model, API and key as OpenClaw does, refuses a bad URL, and writes it as custom-api-key', async () => {
     const services = createFakeServices();
     const app = await openCustomEndpoint(services, 'custom');
-    await app.type('ftp://x');
-    await waitForFrame(app, '"ftp://x" is not an http(s) URL');
-    await app.press('enter');
-    expect(app.frame()).toContain('Base URL of the endpoint');
-    await app.type('\x15');
-    await app.type('http://127.0.0.1:8080/v1');
-    await app.press('enter');
+    await refusedThenAnswered(app, {
+      question: 'Base URL of the endpoint',
+      bad: 'ftp://x',
+      reason: '"ftp://x" is not an http(s) URL',
+      good: 'http://127.0.0.1:8080/v1',
+    });
     await waitForFrame(app, 'Model id');
     await app.type('llama3');
     await app.press('enter');

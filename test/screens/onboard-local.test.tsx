@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeServices } from '../helpers/fake-services.js';
-import { renderApp, waitForFrame } from '../helpers/ink.js';
+import { refusedThenAnswered, renderApp, waitForFrame } from '../helpers/ink.js';
 
 // A model server on this machine in the wizard: found, a model chosen, set up as OpenClaw's
 // onboarding sets it up (README "Providers").
@@ -108,14 +108,12 @@ describe('onboarding wizard: a local model server', () => {
     await app.press('enter');
     await waitForFrame(app, 'Copilot Proxy base URL:');
     expect(app.frame()).toContain('http://localhost:3000/v1');
-    await app.type('\x15');
-    await app.type('ftp://x');
-    await waitForFrame(app, '"ftp://x" is not an http(s) URL');
-    await app.press('enter');
-    expect(app.frame()).toContain('Copilot Proxy base URL:');
-    await app.type('\x15');
-    await app.type('http://127.0.0.1:3001');
-    await app.press('enter');
+    await refusedThenAnswered(app, {
+      question: 'Copilot Proxy base URL:',
+      bad: 'ftp://x',
+      reason: '"ftp://x" is not an http(s) URL',
+      good: 'http://127.0.0.1:3001',
+    });
     const models = await waitForFrame(app, 'Model ids (comma-separated; the first is the default):');
     expect(models).toContain('base URL http://127.0.0.1:3001/v1');
     expect(models).toContain('gpt-5-mini, claude-opus-4.6');
