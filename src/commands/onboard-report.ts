@@ -4,7 +4,7 @@ import { findOnPath } from '../services/find-program.js';
 import { maskSecret } from '../services/profiles/credentials.js';
 import { sameSecretNote } from '../services/profiles/save-credential.js';
 import { endpointWarning } from '../services/providers/catalog.js';
-import type { OnboardedChoice, WrittenSetup } from '../services/providers/onboard-choice.js';
+import { imageDefaultSet, type OnboardedChoice, type WrittenSetup } from '../services/providers/onboard-choice.js';
 import { installPlugin, needWords, type PluginNeed } from '../services/providers/plugin-install.js';
 import { type DefaultModelOutcome, modelRefWords } from '../services/providers/setup-plan.js';
 import { forTerminal, shown } from '../services/terminal-text.js';
@@ -145,6 +145,8 @@ export function setupLine(done: WrittenSetup): string | undefined {
     lines.push(`wrote models.providers.${providers.join(', models.providers.')}`);
   const model = describeDefaultModel(done.defaultModel);
   if (model) lines.push(model);
+  const image = imageDefaultSet(done);
+  if (image) lines.push(`image default model: ${image}`);
   return lines.length > 0 ? shown(`  in ${done.config.path}: ${lines.join('; ')}`) : undefined;
 }
 

@@ -5,7 +5,7 @@ import { useSyncReducer } from '../hooks/use-sync-reducer.js';
 import type { SavedCredential } from '../services/actions.js';
 import { formatDuration } from '../services/durations.js';
 import { errorMessage } from '../services/errors.js';
-import type { WrittenSetup } from '../services/providers/onboard-choice.js';
+import { imageDefaultSet, type WrittenSetup } from '../services/providers/onboard-choice.js';
 import { needWords, pluginInstalledWords } from '../services/providers/plugin-install.js';
 import { type ProviderSetUp, withDefaultFrom } from '../services/providers/provider-setup.js';
 import { type DefaultModelPolicy, modelRefWords } from '../services/providers/setup-plan.js';
@@ -30,6 +30,8 @@ export function setupConfigParts(setup: ProviderSetUp): string[] {
     parts.push(`models.providers.${written.join(', ')}`);
   const model = setup.defaultModel;
   if (model.status === 'set') parts.push(`default model ${modelRefWords(model.ref)}`);
+  const image = imageDefaultSet(setup);
+  if (image) parts.push(`image default model ${image}`);
   return parts;
 }
 

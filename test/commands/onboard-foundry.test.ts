@@ -99,6 +99,7 @@ describe('onboard --auth-choice microsoft-foundry-apikey', () => {
       'MAI-Image-2.5-Flash',
     ]);
     expect(result.code).toBe(0);
+    expect(result.stdout).toContain('image default model: microsoft-foundry/images');
     const defaults = readJson(temp.configPath).agents.defaults;
     expect(defaults.mediaModels).toEqual({ image: { primary: 'microsoft-foundry/images' } });
     expect(defaults.model).toBeUndefined();

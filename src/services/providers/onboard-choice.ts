@@ -114,6 +114,14 @@ export interface WrittenSetup {
   lostDefault?: string;
 }
 
+/** The image default model this write set (a MAI image deployment), for the reports. */
+export function imageDefaultSet(written: Pick<WrittenSetup, 'config'>): string | undefined {
+  const change = written.config.applied.find(
+    (applied) => applied.path.join('.') === 'agents.defaults.mediaModels.image.primary',
+  );
+  return typeof change?.value === 'string' ? change.value : undefined;
+}
+
 /** For a report: the default model the gateway can no longer run, and the way out. */
 export function lostDefaultNote(written: Pick<WrittenSetup, 'lostDefault'>): string | undefined {
   const ref = written.lostDefault;
