@@ -1,9 +1,9 @@
 import { Box, Text } from 'ink';
 import { type RefObject, useState } from 'react';
 import { KeyHints } from '../../components/KeyHints.js';
-import { SELECT_HINTS, SelectList } from '../../components/select-list/SelectList.js';
+import { SELECT_HINTS, type SelectItem, SelectList } from '../../components/select-list/SelectList.js';
 import { TextField } from '../../components/text-field/TextField.js';
-import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
+import { type TextFieldState, useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import {
   type FoundryAnswers,
   type FoundryFamily,
@@ -86,13 +86,44 @@ export function FoundryStep({
       )}
     </>
   );
-  const hints = (enter: string) => (
-    <KeyHints
-      hints={[
-        ['enter', enter],
-        ['esc', 'back'],
-      ]}
-    />
+  /** A question typed into a field: refused with its reason shown while the text cannot be an answer. */
+  const textQuestion = (
+    title: string,
+    field: TextFieldState,
+    problemOf: (typed: string) => string | undefined,
+    answer: (typed: string) => void,
+    enter: string,
+    placeholder?: string,
+  ) => {
+    const typed = field.value.trim();
+    const problem = typed === '' ? undefined : problemOf(typed);
+    return (
+      <Box flexDirection="column">
+        {answered}
+        <Text bold>{title}</Text>
+        <TextField
+          state={field}
+          {...(placeholder ? { placeholder } : {})}
+          onSubmit={(value) => !problemOf(value) && answer(value.trim())}
+        />
+        {problem && <Text color="red">{problem}</Text>}
+        <KeyHints
+          hints={[
+            ['enter', enter],
+            ['esc', 'back'],
+          ]}
+        />
+      </Box>
+    );
+  };
+  /** A question answered from a list (keyed by its title: each list opens on its own row). */
+  const selectQuestion = <T,>(title: string, items: SelectItem<T>[], answer: (value: T) => void, initialIndex = 0) => (
+    <Box flexDirection="column">
+      {answered}
+      <Text bold>{title}</Text>
+      <SelectList key={title} items={items} initialIndex={initialIndex} onSelect={answer} />
+      <KeyHints hints={[...SELECT_HINTS, ['esc', 'back']]} />
+    </Box>
   );
   if (refused)
     return (
@@ -102,100 +133,58 @@ export function FoundryStep({
       </Box>
     );
   switch (phase) {
-    case 'endpoint': {
-      const typed = endpoint.value.trim();
-      const problem = typed === '' ? undefined : foundryEndpointProblem(typed);
-      return (
-        <Box flexDirection="column">
-          <Text bold>Microsoft Foundry endpoint URL:</Text>
-          <TextField
-            state={endpoint}
-            placeholder="https://xxx.services.ai.azure.com or https://xxx.openai.azure.com"
-            onSubmit={(value) => !foundryEndpointProblem(value) && setPhase('deployment')}
-          />
-          {problem && <Text color="red">{problem}</Text>}
-          {hints('next')}
-        </Box>
+    case 'endpoint':
+      return textQuestion(
+        'Microsoft Foundry endpoint URL:',
+        endpoint,
+        foundryEndpointProblem,
+        () => setPhase('deployment'),
+        'next',
+        'https://xxx.services.ai.azure.com or https://xxx.openai.azure.com',
       );
-    }
-    case 'deployment': {
-      const typed = deployment.value.trim();
-      const problem = typed === '' ? undefined : foundryDeploymentProblem(typed);
-      return (
-        <Box flexDirection="column">
-          {answered}
-          <Text bold>Default model/deployment name:</Text>
-          <TextField state={deployment} onSubmit={(value) => !foundryDeploymentProblem(value) && setPhase('family')} />
-          {problem && <Text color="red">{problem}</Text>}
-          {hints('next')}
-        </Box>
+    case 'deployment':
+      return textQuestion(
+        'Default model/deployment name:',
+        deployment,
+        foundryDeploymentProblem,
+        () => setPhase('family'),
+        'next',
       );
-    }
     case 'family':
-      return (
-        <Box flexDirection="column">
-          {answered}
-          <Text bold>Model family:</Text>
-          <SelectList
-            key="family"
-            items={FAMILIES}
-            initialIndex={FAMILIES.findIndex((item) => item.value === family)}
-            onSelect={(value) => {
-              setFamily(value);
-              setPhase(value === 'claude' || value === 'mai-image' ? 'model' : 'api');
-            }}
-          />
-          <KeyHints hints={[...SELECT_HINTS, ['esc', 'back']]} />
-        </Box>
+      return selectQuestion(
+        'Model family:',
+        FAMILIES,
+        (value) => {
+          setFamily(value);
+          setPhase(value === 'claude' || value === 'mai-image' ? 'model' : 'api');
+        },
+        FAMILIES.findIndex((item) => item.value === family),
       );
-    case 'model': {
-      if (family === 'mai-image')
-        return (
-          <Box flexDirection="column">
-            {answered}
-            <Text bold>MAI image base model:</Text>
-            <SelectList
-              key="mai"
-              items={MAI_IMAGE_CHOICES.map((name) => ({ value: name, label: name }))}
-              onSelect={(model) => onSubmit(answers({ model }))}
-            />
-            <KeyHints hints={[...SELECT_HINTS, ['esc', 'back']]} />
-          </Box>
-        );
-      const typed = claude.value.trim();
-      const problem = typed === '' ? undefined : foundryClaudeProblem(typed, 'api-key');
-      return (
-        <Box flexDirection="column">
-          {answered}
-          <Text bold>Claude base model:</Text>
-          <TextField
-            state={claude}
-            onSubmit={(value) => !foundryClaudeProblem(value, 'api-key') && onSubmit(answers({ model: value.trim() }))}
-          />
-          {problem && <Text color="red">{problem}</Text>}
-          {hints('use it')}
-        </Box>
-      );
-    }
+    case 'model':
+      return family === 'mai-image'
+        ? selectQuestion(
+            'MAI image base model:',
+            MAI_IMAGE_CHOICES.map((name) => ({ value: name, label: name })),
+            (model) => onSubmit(answers({ model })),
+          )
+        : textQuestion(
+            'Claude base model:',
+            claude,
+            (typed) => foundryClaudeProblem(typed, 'api-key'),
+            (model) => onSubmit(answers({ model })),
+            'use it',
+          );
     case 'api':
-      return (
-        <Box flexDirection="column">
-          {answered}
-          <Text bold>Request API:</Text>
-          <SelectList
-            key="api"
-            items={APIS}
-            initialIndex={Math.max(
-              0,
-              APIS.findIndex(
-                (item) =>
-                  item.value === (initial?.api ?? (family === 'gpt-5' ? 'openai-responses' : 'openai-completions')),
-              ),
-            )}
-            onSelect={(api) => onSubmit(answers({ api }))}
-          />
-          <KeyHints hints={[...SELECT_HINTS, ['esc', 'back']]} />
-        </Box>
+      return selectQuestion(
+        'Request API:',
+        APIS,
+        (api) => onSubmit(answers({ api })),
+        Math.max(
+          0,
+          APIS.findIndex(
+            (item) => item.value === (initial?.api ?? (family === 'gpt-5' ? 'openai-responses' : 'openai-completions')),
+          ),
+        ),
       );
   }
 }
