@@ -278,7 +278,7 @@ export function createAppServices(options: RealServicesOptions): AppServices {
       ]);
       const choice = findChoice(proxy.COPILOT_PROXY);
       if (!choice) throw new Error('OpenClaw has no copilot-proxy choice');
-      const planned = proxy.copilotProxySetup(proxy.copilotProxyBaseUrl(baseUrl), proxy.copilotProxyModelIds(modelIds));
+      const planned = proxy.copilotProxySetup({ baseUrl, modelIds });
       return actions.onboardChoice(context(), {
         choice,
         provider: proxy.COPILOT_PROXY,

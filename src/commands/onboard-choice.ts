@@ -11,7 +11,7 @@ import { COPILOT_PROXY } from '../services/providers/copilot-proxy.js';
 import { customSetup, withBaseUrl } from '../services/providers/custom-endpoint.js';
 import { FOUNDRY_KEY_CHOICE, foundryKeyRefused, foundryMetadata, foundrySetup } from '../services/providers/foundry.js';
 import { isLocalServerKind, planLocalServer } from '../services/providers/local-setup.js';
-import { defaultProfileId, lostDefaultNote, movedEndpointNotes } from '../services/providers/onboard-choice.js';
+import { defaultProfileId, setupNotes } from '../services/providers/onboard-choice.js';
 import { pluginGap, refuseBlockedChoice } from '../services/providers/plugin-state.js';
 import { setInstalledPluginDefault, withDefaultFrom } from '../services/providers/provider-setup.js';
 import { catalogSetup, type DefaultModelPolicy, type ProviderSetup } from '../services/providers/setup-plan.js';
@@ -276,7 +276,13 @@ async function onboardSecret(
         );
   // The runtime the provider's models run on, off by the config's policy: as OpenClaw's onboarding, not done.
   if (blocked) warnings.push(blocked);
-  warnings.push(...movedEndpointNotes(state, done), ...[lostDefaultNote(done)].filter((note) => note !== undefined));
+  warnings.push(
+    ...setupNotes(
+      state,
+      done,
+      done.saved.map((saved) => saved.profileId),
+    ),
+  );
   const report = { done: installed ? withDefaultFrom(done, installed) : done, secret: check.secret, kind, now };
   reportOnboarded(ctx, { ...report, ...(plugin ? { plugin } : {}), warnings }, json);
   return (plugin && !plugin.installed) || blocked ? 1 : 0;

@@ -1,13 +1,8 @@
 import { onboardChoice } from '../services/actions.js';
 import { resolveProfileId } from '../services/profiles/profile-actions.js';
 import type { CatalogChoice } from '../services/providers/catalog.js';
-import {
-  COPILOT_PROXY,
-  copilotProxyBaseUrl,
-  copilotProxyModelIds,
-  copilotProxySetup,
-} from '../services/providers/copilot-proxy.js';
-import { lostDefaultNote } from '../services/providers/onboard-choice.js';
+import { COPILOT_PROXY, copilotProxySetup } from '../services/providers/copilot-proxy.js';
+import { setupNotes } from '../services/providers/onboard-choice.js';
 import { refuseBlockedChoice } from '../services/providers/plugin-state.js';
 import type { DefaultModelPolicy } from '../services/providers/setup-plan.js';
 import type { CommandContext } from './context.js';
@@ -29,10 +24,7 @@ export async function onboardCopilotProxy(
   },
   policy: DefaultModelPolicy,
 ): Promise<number> {
-  const planned = copilotProxySetup(
-    copilotProxyBaseUrl(options.customBaseUrl),
-    copilotProxyModelIds(options.customModelId),
-  );
+  const planned = copilotProxySetup({ baseUrl: options.customBaseUrl, modelIds: options.customModelId });
   // OpenClaw names it copilot-proxy:local; --profile-id names it otherwise, as for every choice.
   const profileId =
     options.profileId !== undefined ? resolveProfileId(COPILOT_PROXY, options.profileId, '--profile-id') : undefined;
@@ -47,10 +39,14 @@ export async function onboardCopilotProxy(
     defaultModel: policy,
     now: ctx.io.now,
   });
-  const lost = lostDefaultNote(done);
+  const warnings = setupNotes(
+    state,
+    done,
+    done.saved.map((saved) => saved.profileId),
+  );
   reportOnboarded(
     ctx,
-    { done, secret: planned.credential.secret, kind: 'token', now, ...(lost ? { warnings: [lost] } : {}) },
+    { done, secret: planned.credential.secret, kind: 'token', now, ...(warnings.length > 0 ? { warnings } : {}) },
     options.json === true,
   );
   return 0;

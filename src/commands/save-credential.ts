@@ -6,7 +6,7 @@ import { checkSecret, maskSecret, type SecretFit, type SecretKind } from '../ser
 import { customProviderNote } from '../services/profiles/model-coverage.js';
 import { profileIdFlag, resolveProfileId } from '../services/profiles/profile-actions.js';
 import { orderJoinedLine, refuseReplacing, sameSecretNote } from '../services/profiles/save-credential.js';
-import { movedEndpointNotes } from '../services/providers/onboard-choice.js';
+import { setupNotes } from '../services/providers/onboard-choice.js';
 import { refuseBlockedPlugin } from '../services/providers/plugin-state.js';
 import { setUpProvider } from '../services/providers/provider-setup.js';
 import { keyAloneNote, providerInfo } from '../services/providers.js';
@@ -169,7 +169,7 @@ export async function runSaveCredential(
           .join(', ')})`,
       ),
     );
-  for (const moved of movedEndpointNotes(state, setup, [profileId])) ctx.note(paint.yellow(`warning: ${shown(moved)}`));
+  for (const note of setupNotes(state, setup, [profileId])) ctx.note(paint.yellow(`warning: ${shown(note)}`));
   const alone = provider in workspace.config.models.providers ? undefined : keyAloneNote(provider);
   if (alone) ctx.note(paint.yellow(`note: ${alone}`));
   if (plugin) notePlugin(ctx, provider, plugin);

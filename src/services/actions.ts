@@ -194,11 +194,11 @@ export async function writeSignInFacts(
   facts: readonly ConfigFact[],
   provider: string,
   policy: DefaultModelPolicy,
-  /** The home runs OpenClaw 2026.9+ (providers/setup-plan.ts withMigrationMarks). */
+  /** The home runs OpenClaw 2026.9+ (providers/setup-plan.ts fittedToOpenclaw). */
   stamp: boolean,
 ): Promise<SignInSetup> {
   if (facts.length === 0) return { config: undefined, defaultModel: { status: 'none' }, enabled: [] };
-  const [{ changeConfig }, { planFacts }, { withMigrationMarks }] = await Promise.all([
+  const [{ changeConfig }, { planFacts }, { fittedToOpenclaw }] = await Promise.all([
     import('./config/config-changes.js'),
     import('./providers/facts-plan.js'),
     import('./providers/setup-plan.js'),
@@ -207,7 +207,7 @@ export async function writeSignInFacts(
   const config = await changeConfig(workspace.configPath, (doc) => {
     const plan = planFacts(doc, facts, provider, policy);
     outcome = plan;
-    return withMigrationMarks(doc, plan.changes, stamp);
+    return fittedToOpenclaw(doc, plan.changes, stamp);
   });
   return { config, ...outcome };
 }

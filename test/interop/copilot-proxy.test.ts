@@ -1,11 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  copilotProxyBaseUrl,
-  copilotProxyModelIds,
-  copilotProxySetup,
-} from '../../src/services/providers/copilot-proxy.js';
+import { copilotProxyModelIds, copilotProxySetup } from '../../src/services/providers/copilot-proxy.js';
 import { runCli } from '../helpers/run-cli.js';
 import { makeTempHome } from '../helpers/temp-state.js';
 import { NO_GATEWAY_PORT, NODE24, openclaw, openclawBinDir, openclawPackageDir } from './openclaw-harness.js';
@@ -40,7 +36,7 @@ describe(`the Copilot Proxy against OpenClaw ${VERSION}'s own plugin`, () => {
   it('writes what the plugin returns for the same answers', () => {
     const theirs = openclawResults(CASES);
     const ours = CASES.map(({ baseUrl, modelIds }) => {
-      const { setup, credential } = copilotProxySetup(copilotProxyBaseUrl(baseUrl), copilotProxyModelIds(modelIds));
+      const { setup, credential } = copilotProxySetup({ baseUrl, modelIds });
       return {
         profiles: [
           {

@@ -2,7 +2,7 @@ import { useServices } from '../../contexts.js';
 import type { SavedCredential } from '../../services/actions.js';
 import { errorMessage } from '../../services/errors.js';
 import { describeModelCoverage } from '../../services/profiles/model-coverage.js';
-import { lostDefaultNote, movedEndpointNotes } from '../../services/providers/onboard-choice.js';
+import { setupNotes } from '../../services/providers/onboard-choice.js';
 import { choiceForSecret } from '../../services/providers/provider-setup.js';
 import { buildStatusReport } from '../../services/status/report.js';
 import type { OnboardAction, OnboardState } from './onboard-flow.js';
@@ -15,30 +15,23 @@ import { secretKind } from './onboard-flow.js';
 export function useOnboardSave() {
   const services = useServices();
 
-  async function modelNotesAfterSave(provider: string): Promise<string[]> {
+  /** The model notes, and after a save what its setup did to other profiles and the default (setupNotes). */
+  async function modelNotesAfterSave(provider: string, saved?: SavedCredential): Promise<string[]> {
+    const setup = saved?.setup;
+    const ids = saved ? [saved.profileId] : [];
     try {
-      const report = buildStatusReport(await services.loadState(), {
+      const state = await services.loadState();
+      const report = buildStatusReport(state, {
         nowMs: services.now(),
         warnWithinMs: services.warnWithinMs,
       });
-      return describeModelCoverage(report, provider, provider in services.workspace.config.models.providers);
-    } catch {
-      // Only advice: the save itself succeeded.
-      return [];
-    }
-  }
-
-  /** The endpoint this save moved under the provider's other profiles (another region's keys). */
-  async function movedNotes(saved: SavedCredential): Promise<string[]> {
-    const lost = saved.setup ? lostDefaultNote(saved.setup) : undefined;
-    if (!saved.setup?.movedEndpoints) return lost ? [lost] : [];
-    try {
       return [
-        ...movedEndpointNotes(await services.loadState(), saved.setup, [saved.profileId]),
-        ...(lost ? [lost] : []),
+        ...describeModelCoverage(report, provider, provider in services.workspace.config.models.providers),
+        ...(setup ? setupNotes(state, setup, ids) : []),
       ];
     } catch {
-      return [];
+      // Only advice: the save itself succeeded (what needs no state is still said).
+      return setup ? setupNotes(undefined, setup, ids) : [];
     }
   }
 
@@ -56,7 +49,7 @@ export function useOnboardSave() {
         ...(current.writeEnv && current.envVariable ? { envVariable: current.envVariable } : {}),
       });
       const choice = choiceForSecret(current.provider!, secretKind(current.method), current.authChoice);
-      const modelNotes = [...(await modelNotesAfterSave(current.provider!)), ...(await movedNotes(saved))];
+      const modelNotes = await modelNotesAfterSave(current.provider!, saved);
       dispatch({ type: 'saved', result: { saved, modelNotes, ...(choice ? { choice } : {}) } });
     } catch (error) {
       dispatch({ type: 'save-failed', error: errorMessage(error) });

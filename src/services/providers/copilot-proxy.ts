@@ -7,6 +7,7 @@
  */
 import { UsageError } from '../errors.js';
 import { shown } from '../terminal-text.js';
+import { isHttpUrl } from './custom-endpoint.js';
 import { isWritableModelId, MODEL_ID_MAX } from './model-id.js';
 import type { ProviderSetup } from './setup-plan.js';
 
@@ -28,16 +29,11 @@ export function copilotProxyBaseUrl(typed: string | undefined): string {
   let url = (typed ?? '').trim() || COPILOT_PROXY_URL;
   url = url.replace(/\/+$/, '');
   if (!url.endsWith('/v1')) url = `${url}/v1`;
-  let parsed: URL | undefined;
-  try {
-    parsed = new URL(url);
-  } catch {
-    parsed = undefined;
-  }
-  if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:'))
+  if (!isHttpUrl(url))
     throw new UsageError(
       `"${shown(typed ?? '', 120)}" is not an http(s) URL for the Copilot Proxy (${COPILOT_PROXY_URL})`,
     );
+  const parsed = new URL(url);
   if (parsed.search || parsed.hash || parsed.username || parsed.password)
     throw new UsageError(
       `"${shown(typed ?? '', 120)}": the Copilot Proxy's base URL is an address alone, with no query, fragment or user`,
@@ -64,7 +60,13 @@ export interface CopilotProxySetup {
   credential: { profileId: string; secret: string };
 }
 
-export function copilotProxySetup(baseUrl: string, modelIds: string[]): CopilotProxySetup {
+/** The setup for the two answers as typed (OpenClaw's defaults for what is not), or a one-line reason. */
+export function copilotProxySetup(typed: {
+  baseUrl?: string | undefined;
+  modelIds?: string | undefined;
+}): CopilotProxySetup {
+  const baseUrl = copilotProxyBaseUrl(typed.baseUrl);
+  const modelIds = copilotProxyModelIds(typed.modelIds);
   const refs = modelIds.map((id) => `${COPILOT_PROXY}/${id}`);
   return {
     setup: {

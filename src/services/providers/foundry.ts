@@ -9,6 +9,7 @@
 import { UsageError } from '../errors.js';
 import type { ConfigFact } from '../oauth/config-facts.js';
 import { shown } from '../terminal-text.js';
+import { isHttpUrl } from './custom-endpoint.js';
 import {
   defaultFoundryApi,
   type FoundryApi,
@@ -65,14 +66,12 @@ export function foundryKeyRefused(pluginsServeProviders: boolean): string | unde
 export function foundryEndpointProblem(typed: string): string | undefined {
   const text = typed.trim();
   if (!text) return 'the Foundry endpoint URL is needed (https://xxx.services.ai.azure.com)';
-  try {
+  if (URL.canParse(text)) {
     const url = new URL(text);
     if (url.username || url.password)
       return 'the endpoint URL holds a user or password: give the resource address alone (the key is asked apart)';
-    if (url.protocol === 'https:' || url.protocol === 'http:') return undefined;
-  } catch {
-    // Said below.
   }
+  if (isHttpUrl(text)) return undefined;
   return `"${shown(text, 120)}" is not an http(s) URL (https://xxx.services.ai.azure.com or https://xxx.openai.azure.com)`;
 }
 

@@ -20,10 +20,10 @@ import {
   currentDefaultModel,
   type DefaultModelOutcome,
   type DefaultModelPolicy,
+  fittedToOpenclaw,
   type ProviderSetup,
   planSetup,
   vanishes,
-  withMigrationMarks,
 } from './setup-plan.js';
 
 export interface ChoiceCredential {
@@ -122,14 +122,6 @@ export function imageDefaultSet(written: Pick<WrittenSetup, 'config'>): string |
   return typeof change?.value === 'string' ? change.value : undefined;
 }
 
-/** For a report: the default model the gateway can no longer run, and the way out. */
-export function lostDefaultNote(written: Pick<WrittenSetup, 'lostDefault'>): string | undefined {
-  const ref = written.lostDefault;
-  if (!ref) return undefined;
-  const provider = ref.slice(0, ref.indexOf('/'));
-  return `the default model ${ref} is no longer in models.providers.${provider}, so the gateway cannot run it; make another the default (\`authdeck onboard --non-interactive --auth-choice … --set-default-model\`, or agents.defaults.model in openclaw.json)`;
-}
-
 export interface MovedEndpoint {
   provider: string;
   from: string;
@@ -148,21 +140,34 @@ function movedEndpoints(doc: Record<string, unknown>, setup: ProviderSetup): Mov
   });
 }
 
-/** For a report, from the state before the save: each moved endpoint with the provider's other profiles under it. */
-export function movedEndpointNotes(
-  before: AgentState,
-  written: Pick<WrittenSetup, 'movedEndpoints'> & { saved?: readonly { profileId: string }[] },
-  savedIds: readonly string[] = (written.saved ?? []).map((saved) => saved.profileId),
+/**
+ * What a report says beside a written setup: each endpoint it moved under the provider's other
+ * profiles (read from `state`; none without it), and a default model the gateway can no longer run.
+ */
+export function setupNotes(
+  state: AgentState | undefined,
+  written: Pick<WrittenSetup, 'movedEndpoints' | 'lostDefault'>,
+  savedIds: readonly string[],
 ): string[] {
-  const profiles = listAgentProfiles(before);
-  return (written.movedEndpoints ?? []).flatMap((moved) => {
+  const profiles = state ? listAgentProfiles(state) : [];
+  const moved = (written.movedEndpoints ?? []).flatMap((endpoint) => {
     const others = profiles
       .map((profile) => profile.view)
-      .filter((view) => view.provider === moved.provider && !savedIds.includes(view.id))
+      .filter((view) => view.provider === endpoint.provider && !savedIds.includes(view.id))
       .map((view) => view.id);
-    const note = movedEndpointNote(moved, others);
+    const note = movedEndpointNote(endpoint, others);
     return note ? [note] : [];
   });
+  const lost = lostDefaultNote(written);
+  return lost ? [...moved, lost] : moved;
+}
+
+/** For a report: the default model the gateway can no longer run, and the way out. */
+function lostDefaultNote(written: Pick<WrittenSetup, 'lostDefault'>): string | undefined {
+  const ref = written.lostDefault;
+  if (!ref) return undefined;
+  const provider = ref.slice(0, ref.indexOf('/'));
+  return `the default model ${ref} is no longer in models.providers.${provider}, so the gateway cannot run it; make another the default (\`authdeck onboard --non-interactive --auth-choice … --set-default-model\`, or agents.defaults.model in openclaw.json)`;
 }
 
 function movedEndpointNote(moved: MovedEndpoint, others: readonly string[]): string | undefined {
@@ -177,7 +182,7 @@ export async function writeSetup(
   setupOrPlan: ProviderSetup | ((doc: Record<string, unknown>) => ProviderSetup),
   provider: string,
   policy: DefaultModelPolicy,
-  /** The home runs OpenClaw 2026.9+ (setup-plan.ts withMigrationMarks). */
+  /** The home runs OpenClaw 2026.9+ (setup-plan.ts fittedToOpenclaw). */
   stamp: boolean,
 ): Promise<WrittenSetup> {
   let setup = typeof setupOrPlan === 'function' ? undefined : setupOrPlan;
@@ -210,7 +215,7 @@ export async function writeSetup(
     outcome = plan;
     lost = current && plan.defaultModel.status !== 'set' && vanishes(current, setup) ? current : undefined;
     const rest = setup.facts ? planFacts(doc, setup.facts, provider, policy).changes : [];
-    return withMigrationMarks(doc, [...plan.changes, ...rest], stamp);
+    return fittedToOpenclaw(doc, [...plan.changes, ...rest], stamp);
   });
   return {
     config,

@@ -295,12 +295,14 @@ function sameJson(a: unknown, b: unknown): boolean {
 }
 
 /**
- * OpenClaw 2026.9 marks a config whose `agents.defaults.models` is a model catalog rather than an
- * old allowlist (`meta.migrations`, stamped on each of its own writes). A section authdeck starts
- * on such a home gets the marks too, or OpenClaw's next write reads it as an allowlist and limits
- * the agent to those models. Older OpenClaw refuses the keys, so `stamp` is the store's say.
+ * The changes fitted to the home's OpenClaw (`stamp`: 2026.9+, the store's say). OpenClaw 2026.9
+ * marks a config whose `agents.defaults.models` is a model catalog rather than an old allowlist
+ * (`meta.migrations`, stamped on each of its own writes): a section authdeck starts on such a
+ * home gets the marks too, or OpenClaw's next write reads it as an allowlist and limits the agent
+ * to those models. Older OpenClaw refuses those keys, and model-row keys newer than it
+ * (forOlderSchema): they are left out there.
  */
-export function withMigrationMarks(
+export function fittedToOpenclaw(
   doc: Record<string, unknown>,
   changes: ConfigChange[],
   stamp: boolean,
