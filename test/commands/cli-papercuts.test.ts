@@ -1,11 +1,10 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OAUTH_PROVIDERS } from '../../src/services/oauth/oauth-providers.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { runCommand } from '../helpers/run-command.js';
-import { makeTempHome, readJson } from '../helpers/temp-state.js';
+import { makeTempDir, makeTempHome, readJson } from '../helpers/temp-state.js';
 
 const run = (args: string[], input?: string) =>
   runCommand(args, { home: makeTempHome().home, ...(input !== undefined ? { input } : {}) });
@@ -77,7 +76,7 @@ describe('the command line’s small words', () => {
     expect(result.stderr).toBe(
       'authdeck: --state-dir /nonexistent/openclaw: no such directory; nothing to read there\n',
     );
-    const file = join(mkdtempSync(join(tmpdir(), 'authdeck-file-')), 'openclaw');
+    const file = join(makeTempDir('authdeck-file-'), 'openclaw');
     writeFileSync(file, '');
     expect((await run(['--state-dir', file, 'status'])).stderr).toBe(
       `authdeck: --state-dir ${file}: not a directory; nothing to read there\n`,
@@ -95,7 +94,7 @@ describe('the command line’s small words', () => {
   it.each(['monitor run', 'refresh --due', 'doctor'])(
     '%s: a --state-dir that does not exist is refused, not created',
     async (line) => {
-      const missing = join(mkdtempSync(join(tmpdir(), 'authdeck-missing-')), 'openclaw');
+      const missing = join(makeTempDir('authdeck-missing-'), 'openclaw');
       const result = await run(['--state-dir', missing, ...line.split(' ')]);
       expect(result.code).toBe(64);
       expect(result.stderr).toContain('no such directory; nothing to read there');

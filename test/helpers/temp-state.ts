@@ -10,10 +10,16 @@ afterEach(() => {
   while (made.length > 0) rmSync(made.pop()!, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 });
 
+/** A fresh empty directory for one test, removed afterwards like every temp home. */
+export function makeTempDir(prefix = 'authdeck-test-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
 /** A fresh OpenClaw home for one test, removed afterwards. */
 export function makeTempHome(): { home: string; stateDir: string; mainAgentDir: string; configPath: string } {
-  const home = mkdtempSync(join(tmpdir(), 'authdeck-test-'));
-  made.push(home);
+  const home = makeTempDir();
   const stateDir = join(home, '.openclaw');
   mkdirSync(stateDir, { recursive: true });
   return {

@@ -1,9 +1,9 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as pty from '@lydell/node-pty';
+import { makeTempDir } from '../helpers/temp-state.js';
 
 /**
  * Real OpenClaw for the interop suite: Node 24 and the openclaw packages installed (cached) by
@@ -44,7 +44,7 @@ const QUIET_ENV = {
  * authdeck can read its version) and `node` (Node 24, which that entry's shebang finds).
  */
 export function openclawBinDir(version: OpenclawVersion): string {
-  const dir = mkdtempSync(join(tmpdir(), `authdeck-oc-bin-${version}-`));
+  const dir = makeTempDir(`authdeck-oc-bin-${version}-`);
   symlinkSync(installs.openclaw[version]!, join(dir, 'openclaw'));
   symlinkSync(NODE24, join(dir, 'node'));
   return dir;
