@@ -193,6 +193,18 @@ async function onboardSecret(
 ): Promise<number> {
   const provider = providerOf(choice, options);
   const kind: SecretKind = choice.credential.kind === 'token' ? 'token' : 'api_key';
+  if (options.tokenExpiresIn !== undefined && kind !== 'token')
+    throw new UsageError(
+      `--token-expires-in is for a token (--auth-choice setup-token or token); ${choice.id} stores an API key, which does not expire`,
+    );
+  if (options.tokenExpiresIn !== undefined && options.tokenExpiresIn <= 0)
+    throw new UsageError('--token-expires-in must be more than zero');
+  if (
+    options.tokenProfileId !== undefined &&
+    options.profileId !== undefined &&
+    options.tokenProfileId !== options.profileId
+  )
+    throw new UsageError('--token-profile-id and --profile-id name different profiles; pass one');
   const named = options.tokenProfileId ?? options.profileId;
   const profileId = custom
     ? undefined

@@ -232,7 +232,11 @@ export const pasteTokenCommand = command({
   options: {
     provider: required(provider()),
     profileId: OPTIONS.profileId,
-    expiresIn: duration('expires-in', 'lifetime: 365d, 12h, 90m (Anthropic setup-tokens: 365d when not given)'),
+    expiresIn: duration(
+      'expires-in',
+      'lifetime: 365d, 12h, 90m; a bare number is days (Anthropic setup-tokens: 365d when not given)',
+      'd',
+    ),
     ...SETUP_OPTIONS,
     json: OPTIONS.json,
   },

@@ -159,13 +159,13 @@ export function choice<C extends string>(
   };
 }
 
-/** A duration (`30d`, `12h`, `90m`) in milliseconds. */
-export function duration(name: string, description: string): OptionSpec<number | undefined> {
+/** A duration (`30d`, `12h`, `90m`) in milliseconds; a bare number is in `bareUnit` (durations.ts). */
+export function duration(name: string, description: string, bareUnit: 'h' | 'd' = 'h'): OptionSpec<number | undefined> {
   return {
     name,
     value: 'duration',
     description,
-    read: (raw) => (typeof raw === 'string' ? parseDuration(raw, `--${name}`) : undefined),
+    read: (raw) => (typeof raw === 'string' ? parseDuration(raw, `--${name}`, bareUnit) : undefined),
   };
 }
 

@@ -21,10 +21,15 @@ export const DEFAULT_WARN_WITHIN = '24h';
  */
 const MAX_DURATION_MS = 100 * UNIT_MS.y;
 
-/** "365d", "12h", "90m", "1d12h", "45s", "500ms"; a bare number means hours. */
-export function parseDuration(text: string, flag = 'duration'): number {
+/**
+ * "365d", "12h", "90m", "1d12h", "45s", "500ms"; a bare number is in `bareUnit` — hours for
+ * windows, days for a credential's lifetime (as OpenClaw's `--token-expires-in` / `--expires-in`).
+ */
+export function parseDuration(text: string, flag = 'duration', bareUnit: 'h' | 'd' = 'h'): number {
   const trimmed = text.trim().toLowerCase();
-  const ms = Math.round(/^\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) * UNIT_MS.h : sumOfParts(trimmed, text, flag));
+  const ms = Math.round(
+    /^\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) * UNIT_MS[bareUnit] : sumOfParts(trimmed, text, flag),
+  );
   if (!(ms <= MAX_DURATION_MS)) throw new UsageError(`${flag}: "${text}" is longer than 100 years`);
   return ms;
 }

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { claudeCliConfig } from '../../src/services/oauth/anthropic-cli-sign-in.js';
 import { planFacts } from '../../src/services/providers/facts-plan.js';
@@ -119,5 +120,79 @@ describe('onboarding under attack', () => {
       fallbacks: ['anthropic/claude-sonnet-4-6', 'openai/gpt-5.4'],
     });
     expect(Object.keys(config.agents.defaults.models)).not.toContain('claude-cli/claude-sonnet-4-6');
+  });
+
+  it("a custom endpoint cannot take a known provider's name, which would send that provider's stored credentials to it", async () => {
+    const { home, configPath } = makeTempHome();
+    for (const id of ['anthropic', 'OpenAI', 'ollama', 'x-ai', 'openai-codex', 'github-copilot']) {
+      const run = await runCommand(
+        ['onboard', '--non-interactive', ...CUSTOM, '--custom-model-id', 'm1', '--custom-provider-id', id],
+        { home, input: '' },
+      );
+      expect(run.code, id).toBe(64);
+      expect(run.stderr, id).toContain(
+        'is a provider OpenClaw knows, and its stored credentials would go to this endpoint',
+      );
+    }
+    expect(() => readJson(configPath)).toThrow();
+    const own = await runCommand(
+      ['onboard', '--non-interactive', ...CUSTOM, '--custom-model-id', 'm1', '--custom-provider-id', 'my-proxy'],
+      { home, input: '' },
+    );
+    expect(own.code).toBe(0);
+    expect(Object.keys(readJson(configPath).models.providers)).toEqual(['my-proxy']);
+  });
+
+  it('--token-expires-in reads a bare number as days (as OpenClaw does), refuses zero, and is refused for an API key', async () => {
+    const { home, mainAgentDir } = makeTempHome();
+    const now = Date.now();
+    const days = await runCommand(
+      ['onboard', '--non-interactive', '--auth-choice', 'setup-token', '--token-expires-in', '5'],
+      { home, input: fakeSecrets.setupToken() },
+    );
+    expect(days.code).toBe(0);
+    const expires = readJson(join(mainAgentDir, 'auth-profiles.json')).profiles['anthropic:default'].expires;
+    expect(Math.round((expires - now) / 86_400_000)).toBe(5);
+    const zero = await runCommand(
+      [
+        'onboard',
+        '--non-interactive',
+        '--auth-choice',
+        'setup-token',
+        '--token-expires-in',
+        '0',
+        '--token-profile-id',
+        'z',
+      ],
+      { home, input: fakeSecrets.setupToken('z') },
+    );
+    expect([zero.code, zero.stderr]).toEqual([64, 'authdeck: --token-expires-in must be more than zero\n']);
+    const key = await runCommand(
+      ['onboard', '--non-interactive', '--auth-choice', 'deepseek-api-key', '--token-expires-in', '1s'],
+      { home, input: fakeSecrets.deepseekKey() },
+    );
+    expect(key.code).toBe(64);
+    expect(key.stderr).toContain('--token-expires-in is for a token');
+    expect(readJson(join(mainAgentDir, 'auth-profiles.json')).profiles['deepseek:default']).toBeUndefined();
+  });
+
+  it('a base URL with a user or password is refused as a usage error that never shows the password', async () => {
+    const { home, configPath } = makeTempHome();
+    const url = 'http://admin:S3cretPassw0rd@127.0.0.1:9';
+    for (const args of [
+      ['--auth-choice', 'ollama', '--custom-base-url', url],
+      ['--auth-choice', 'vllm', '--custom-base-url', `${url}/v1`, '--custom-model-id', 'm'],
+      ['--auth-choice', 'custom-api-key', '--custom-base-url', `${url}/v1`, '--custom-model-id', 'm'],
+      ['--auth-choice', 'copilot-proxy', '--custom-base-url', url],
+      ['--auth-choice', 'litellm-api-key', '--custom-base-url', url],
+    ]) {
+      for (const json of [[], ['--json']]) {
+        const run = await runCommand(['onboard', '--non-interactive', ...args, ...json], { home, input: 'k' });
+        expect(run.code, args[1]).toBe(64);
+        expect(run.stdout + run.stderr, args[1]).not.toContain('S3cret');
+        expect(run.stdout + run.stderr, args[1]).toMatch(/user name or password|no query, fragment or user/);
+      }
+    }
+    expect(() => readJson(configPath)).toThrow();
   });
 });

@@ -142,6 +142,13 @@ describe('onboarding wizard: a custom endpoint', () => {
     await app.press('down');
     await app.press('enter');
     await waitForFrame(app, 'Its API key');
+    // Two keys pasted on two lines are refused, not joined into one.
+    await app.type('\x1b[200~sk-abc123456789\nsk-def123456789\x1b[201~');
+    await waitForFrame(app, 'lines and a secret is one');
+    await app.press('enter');
+    expect(app.frame()).toContain('Its API key');
+    expect(services.calls.some(([name]) => name === 'setUpCustomEndpoint')).toBe(false);
+    await app.type('\x15');
     await app.type('sk-local-123');
     await app.press('enter');
     const done = await waitForFrame(app, 'set up for the gateway');

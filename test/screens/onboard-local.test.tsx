@@ -80,13 +80,25 @@ describe('onboarding wizard: a local model server', () => {
     const app = await renderApp(services, { name: 'onboard', provider: 'ollama', method: 'local-server' });
     await waitForFrame(app, 'Ollama base URL:');
     await app.type('\x15');
-    for (const typed of ['not a url', 'localhost:11500', 'ftp://x']) {
+    for (const typed of ['not a url', 'ftp://x']) {
       await app.type('\x15');
       await app.type(typed);
-      await waitForFrame(app, 'an http(s) URL, e.g. http://127.0.0.1:11434');
+      await waitForFrame(app, `"${typed}" is not an http(s) address of a Ollama server (e.g. http://127.0.0.1:11434)`);
       await app.press('enter');
       expect(app.frame()).toContain('Ollama base URL:');
     }
+    // A password in the address is refused, and not shown back.
+    await app.type('\x15');
+    await app.type('http://admin:S3cret@10.0.0.5:11434');
+    const refused = await waitForFrame(app, 'holds a user name or password');
+    expect(refused.slice(refused.indexOf('holds') - 40)).not.toContain('S3cret');
+    await app.press('enter');
+    expect(app.frame()).toContain('Ollama base URL:');
+    // `host:port`, as a server's banner prints it, is taken as the CLI takes it.
+    await app.type('\x15');
+    await app.type('gpu-box:11434');
+    await waitForFrame(app, 'gpu-box:11434');
+    expect(app.frame()).not.toMatch(/not an http|✘/);
     await app.type('\x15');
     await app.type('http://10.0.0.5:11434');
     await app.press('enter');

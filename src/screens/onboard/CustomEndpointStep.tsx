@@ -9,7 +9,9 @@ import { TextField } from '../../components/text-field/TextField.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { useServices } from '../../contexts.js';
 import { errorMessage } from '../../services/errors.js';
-import { type CustomCompatibility, isHttpUrl, notHttpUrl } from '../../services/providers/custom-endpoint.js';
+import { endpointKey } from '../../services/profiles/credentials.js';
+import type { CustomCompatibility } from '../../services/providers/custom-endpoint.js';
+import { httpUrlProblem } from '../../services/providers/http-url.js';
 import { shown } from '../../services/terminal-text.js';
 import { modelLine } from './LocalServerStep.js';
 import { useStepBack } from './use-wizard-escape.js';
@@ -29,10 +31,6 @@ const COMPATIBILITY: Array<{ value: CustomCompatibility; label: string; hint: st
   { value: 'openai-responses', label: 'OpenAI Responses', hint: '/responses' },
   { value: 'anthropic', label: 'Anthropic-compatible', hint: '/v1/messages' },
 ];
-
-function urlProblem(typed: string): string | undefined {
-  return isHttpUrl(typed) ? undefined : notHttpUrl(typed);
-}
 
 /**
  * A custom OpenAI- or Anthropic-compatible endpoint, asked as OpenClaw's onboarding asks it —
@@ -67,14 +65,14 @@ export function CustomEndpointStep({
   switch (phase.name) {
     case 'url': {
       const typed = url.value.trim();
-      const problem = typed === '' ? undefined : urlProblem(typed);
+      const problem = typed === '' ? undefined : httpUrlProblem(typed);
       return (
         <Box flexDirection="column">
           <Text bold>Base URL of the endpoint (e.g. http://127.0.0.1:8080/v1):</Text>
           <TextField
             state={url}
             onSubmit={(value) =>
-              value.trim() !== '' && !urlProblem(value.trim()) && setPhase({ name: 'model', baseUrl: value.trim() })
+              value.trim() !== '' && !httpUrlProblem(value.trim()) && setPhase({ name: 'model', baseUrl: value.trim() })
             }
           />
           {problem && <Text color="red">{shown(problem)}</Text>}
@@ -123,10 +121,14 @@ export function CustomEndpointStep({
       );
     case 'key': {
       const { baseUrl, modelId, compatibility } = phase;
-      const save = (apiKey: string) => {
+      const typedKey = endpointKey(key.value);
+      const save = (typed: string) => {
+        const checked = endpointKey(typed);
+        if (!checked.ok) return;
+        const apiKey = checked.secret;
         setPhase({ name: 'saving' });
-        services.setUpCustomEndpoint({ baseUrl, modelId, compatibility, apiKey: apiKey.trim() }).then(
-          (result) => setPhase({ name: 'done', result, keyed: apiKey.trim() !== '' }),
+        services.setUpCustomEndpoint({ baseUrl, modelId, compatibility, apiKey }).then(
+          (result) => setPhase({ name: 'done', result, keyed: apiKey !== '' }),
           (error: unknown) => setPhase({ name: 'failed', error: errorMessage(error) }),
         );
       };
@@ -136,7 +138,8 @@ export function CustomEndpointStep({
             endpoint {shown(baseUrl)} · model {shown(modelId)} · {compatibility}
           </Text>
           <Text bold>Its API key (enter with nothing for a server that takes none):</Text>
-          <TextField state={key} mask="all" placeholder="the endpoint's key" onSubmit={save} />
+          <TextField state={key} mask="all" keepLineBreaks placeholder="the endpoint's key" onSubmit={save} />
+          {!typedKey.ok && <Text color="red">✘ {typedKey.error}</Text>}
           <KeyHints
             hints={[
               ['enter', 'write it'],

@@ -9,12 +9,13 @@ import { TextField } from '../../components/text-field/TextField.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { useServices } from '../../contexts.js';
 import { errorMessage } from '../../services/errors.js';
-import { isHttpUrl } from '../../services/providers/custom-endpoint.js';
+import { endpointKey } from '../../services/profiles/credentials.js';
 import {
   LOCAL_SERVERS,
   type LocalModel,
   type LocalServerFailure,
   type LocalServerKind,
+  localAddressProblem,
 } from '../../services/providers/local-server.js';
 import { type DefaultModelOutcome, modelRefWords } from '../../services/providers/setup-plan.js';
 import { shown } from '../../services/terminal-text.js';
@@ -35,6 +36,12 @@ type Phase =
  * A model server on this machine, set up as OpenClaw's onboarding does: found at its address,
  * a model chosen from what it serves, the provider block and default model written.
  */
+/** The key as checked (paste markers and wrapping removed), as the CLI passes it on. */
+function checkedKey(raw: string): string {
+  const checked = endpointKey(raw);
+  return checked.ok ? checked.secret : raw.trim();
+}
+
 export function LocalServerStep({
   kind,
   onDone,
@@ -64,7 +71,7 @@ export function LocalServerStep({
     if (phase.name !== 'looking') return;
     let live = true;
     const baseUrl = otherAddress(address.current(), spec.defaultBaseUrl);
-    services.findLocalServer(kind, needsKey ? key.current() : undefined, baseUrl).then((found) => {
+    services.findLocalServer(kind, needsKey ? checkedKey(key.current()) : undefined, baseUrl).then((found) => {
       if (!live) return;
       setPhase(
         found.ok ? { name: 'pick', baseUrl: found.baseUrl, models: found.models } : { name: 'failed', failure: found },
@@ -85,7 +92,7 @@ export function LocalServerStep({
       .setUpLocalServer({
         kind,
         modelId,
-        ...(needsKey ? { apiKey: key.current() } : {}),
+        ...(needsKey ? { apiKey: checkedKey(key.current()) } : {}),
         ...(baseUrl ? { baseUrl } : {}),
       })
       .then(
@@ -96,13 +103,17 @@ export function LocalServerStep({
   switch (phase.name) {
     case 'address': {
       const typed = address.value.trim();
-      const problem = typed === '' || isHttpUrl(typed) ? undefined : `an http(s) URL, e.g. ${spec.defaultBaseUrl}`;
+      const problem = typed === '' ? undefined : localAddressProblem(kind, typed);
       return (
         <Box flexDirection="column">
           <Text bold>{spec.label} base URL:</Text>
           <TextField
             state={address}
-            onSubmit={(value) => isHttpUrl(value.trim()) && setPhase(needsKey ? { name: 'key' } : { name: 'looking' })}
+            onSubmit={(value) =>
+              value.trim() !== '' &&
+              !localAddressProblem(kind, value) &&
+              setPhase(needsKey ? { name: 'key' } : { name: 'looking' })
+            }
           />
           {problem && <Text color="red">{problem}</Text>}
           <KeyHints
@@ -114,16 +125,22 @@ export function LocalServerStep({
         </Box>
       );
     }
-    case 'key':
+    case 'key': {
+      const typedKey = endpointKey(key.value);
       return (
         <Box flexDirection="column">
           <Text bold>The key `{kind} serve --api-key` was given (any value the server accepts):</Text>
           <TextField
             state={key}
             mask="all"
+            keepLineBreaks
             placeholder="needed: the server's key"
-            onSubmit={(value) => value.trim() !== '' && setPhase({ name: 'looking' })}
+            onSubmit={(value) => {
+              const checked = endpointKey(value);
+              if (checked.ok && checked.secret !== '') setPhase({ name: 'looking' });
+            }}
           />
+          {!typedKey.ok && <Text color="red">✘ {typedKey.error}</Text>}
           <KeyHints
             hints={[
               ['enter', 'look for the server'],
@@ -132,6 +149,7 @@ export function LocalServerStep({
           />
         </Box>
       );
+    }
     case 'looking':
       return <Spinner label={`Looking for ${spec.label} at ${shown(elsewhere() ?? spec.defaultBaseUrl)}…`} />;
     case 'failed':

@@ -88,6 +88,17 @@ function secretsOnSeparateLines(input: string, provider: string, kind: SecretKin
   return lines.filter((line) => recogniseSecret(line) !== undefined || shape?.pattern.test(line)).length;
 }
 
+/**
+ * A key typed for an endpoint of no known shape (a custom endpoint, a local server): nothing is
+ * fine where the server takes none; else the key as checkSecret reads it, or why it is refused
+ * (two lines are not silently made one).
+ */
+export function endpointKey(input: string): { ok: true; secret: string } | { ok: false; error: string } {
+  if (input.trim() === '') return { ok: true, secret: '' };
+  const check = checkSecret('custom', 'api_key', input);
+  return check.ok ? { ok: true, secret: check.secret } : { ok: false, error: check.error ?? 'this key is refused' };
+}
+
 /** Checks a pasted secret for a provider and flow (README "Commands"); never echoes the secret. */
 export function checkSecret(provider: string, kind: SecretKind, input: string): SecretCheck {
   if (input.length > MAX_SECRET_LENGTH * 4) {

@@ -213,6 +213,20 @@ export function endpointWarning(
 
 const providerIds = [...new Set(catalog.choices.flatMap((choice) => (choice.provider ? [choice.provider] : [])))];
 
+/** OpenClaw's own id for ChatGPT sign-ins before 2026.7 (`openai` since), built in there. */
+const OLDER_PROVIDER_IDS = ['openai-codex'];
+
+/** A provider OpenClaw knows (by id or alias): its plugin and its stored credentials go with the name. */
+export function isCatalogProvider(id: string): boolean {
+  const normalized = id.trim().toLowerCase();
+  return (
+    providerIds.includes(normalized) ||
+    aliases.has(normalized) ||
+    authAliases.has(normalized) ||
+    OLDER_PROVIDER_IDS.includes(normalized)
+  );
+}
+
 /** "Did you mean": provider ids close to `typo` (aliases count), closest first. */
 export function suggestProviderIds(typo: string, limit = 3): string[] {
   const word = typo.trim().toLowerCase();

@@ -7,7 +7,7 @@
  */
 import { UsageError } from '../errors.js';
 import { shown } from '../terminal-text.js';
-import { isHttpUrl } from './custom-endpoint.js';
+import { isHttpUrl, shownUrl } from './http-url.js';
 import { isWritableModelId, MODEL_ID_MAX } from './model-id.js';
 import type { ProviderSetup } from './setup-plan.js';
 
@@ -31,12 +31,12 @@ export function copilotProxyBaseUrl(typed: string | undefined): string {
   if (!url.endsWith('/v1')) url = `${url}/v1`;
   if (!isHttpUrl(url))
     throw new UsageError(
-      `"${shown(typed ?? '', 120)}" is not an http(s) URL for the Copilot Proxy (${COPILOT_PROXY_URL})`,
+      `"${shownUrl(typed ?? '')}" is not an http(s) URL for the Copilot Proxy (${COPILOT_PROXY_URL})`,
     );
   const parsed = new URL(url);
   if (parsed.search || parsed.hash || parsed.username || parsed.password)
     throw new UsageError(
-      `"${shown(typed ?? '', 120)}": the Copilot Proxy's base URL is an address alone, with no query, fragment or user`,
+      `"${shownUrl(typed ?? '')}": the Copilot Proxy's base URL is an address alone, with no query, fragment or user`,
     );
   return url;
 }

@@ -6,7 +6,8 @@
  */
 import { UsageError } from '../errors.js';
 import { asRecord } from '../json-text.js';
-import { shown } from '../terminal-text.js';
+import { isCatalogProvider } from './catalog.js';
+import { credentialsInUrl, isHttpUrl, notHttpUrl } from './http-url.js';
 import { checkedModelIdFlag } from './model-id.js';
 import type { ProviderSetup } from './setup-plan.js';
 
@@ -32,19 +33,10 @@ function endpointId(raw: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** `--custom-base-url` is an http(s) URL, or a usage error that shows what was typed. */
+/** `--custom-base-url` is an http(s) URL with no user or password, or a usage error that shows what was typed. */
 export function requireHttpUrl(url: string, typed = url): void {
-  if (!isHttpUrl(url)) throw new UsageError(`--custom-base-url: ${notHttpUrl(typed)}`);
-}
-
-/** An address a server can answer at: http or https (`localhost:11434` parses as scheme "localhost:"). */
-export function isHttpUrl(url: string): boolean {
-  return URL.canParse(url) && /^https?:$/.test(new URL(url).protocol);
-}
-
-/** Why `typed` is refused as a base URL, shown as typed. */
-export function notHttpUrl(typed: string): string {
-  return `"${shown(typed)}" is not an http(s) URL`;
+  const problem = isHttpUrl(url) ? credentialsInUrl(url, typed) : notHttpUrl(typed);
+  if (problem) throw new UsageError(`--custom-base-url: ${problem}`);
 }
 
 /** `http://127.0.0.1:9/v1` → `custom-127-0-0-1-9`. */
@@ -120,6 +112,12 @@ export function customSetup(doc: Record<string, unknown>, input: CustomEndpointI
   )
     throw new UsageError(
       `--custom-provider-id: "${endpointId(input.providerId)}" cannot name a provider; choose another id`,
+    );
+  // The gateway sends a provider's stored credentials to its block's baseUrl: a custom endpoint
+  // named after one would receive them (OpenClaw's own onboarding leaves such a block out).
+  if (input.providerId !== undefined && isCatalogProvider(endpointId(input.providerId)))
+    throw new UsageError(
+      `--custom-provider-id: "${endpointId(input.providerId)}" is a provider OpenClaw knows, and its stored credentials would go to this endpoint; choose another id (e.g. custom-${endpointId(input.providerId)})`,
     );
   const providers = asRecord(asRecord(doc.models)?.providers) ?? {};
   const requested = endpointId(input.providerId ?? '') || endpointIdFromUrl(baseUrl);

@@ -9,7 +9,6 @@
 import { UsageError } from '../errors.js';
 import type { ConfigFact } from '../oauth/config-facts.js';
 import { shown } from '../terminal-text.js';
-import { isHttpUrl } from './custom-endpoint.js';
 import {
   defaultFoundryApi,
   type FoundryApi,
@@ -18,6 +17,7 @@ import {
   isMaiImageModel,
   needsEntraId,
 } from './foundry-models.js';
+import { isHttpUrl } from './http-url.js';
 import type { ProviderSetup } from './setup-plan.js';
 
 export const FOUNDRY_PROVIDER = 'microsoft-foundry';

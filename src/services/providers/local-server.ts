@@ -1,4 +1,5 @@
 import { shown } from '../terminal-text.js';
+import { credentialsInUrl, shownUrl } from './http-url.js';
 import { field, type HttpAnswer, type HttpContext, requestJson } from './local-server-http.js';
 import { type LocalModel, readLmStudioModels, readOllamaModels, readOpenAiModels } from './local-server-models.js';
 
@@ -130,6 +131,14 @@ export function openclawBaseUrl(kind: LocalServerKind, input: string): string | 
   return text.replace(/\/+$/, '');
 }
 
+/** Why a typed address cannot be this kind of server's (not http(s), a user or password in it), or undefined. */
+export function localAddressProblem(kind: LocalServerKind, typed: string): string | undefined {
+  const url = openclawBaseUrl(kind, typed);
+  if (!url)
+    return `"${shownUrl(typed)}" is not an http(s) address of a ${LOCAL_SERVERS[kind].label} server (e.g. ${LOCAL_SERVERS[kind].defaultBaseUrl})`;
+  return credentialsInUrl(url, typed);
+}
+
 /** The command that starts this kind of server at `baseUrl` (its default port unless another is named). */
 export function startCommand(kind: LocalServerKind, baseUrl: string): string {
   const spec = LOCAL_SERVERS[kind];
@@ -171,7 +180,8 @@ export async function findLocalServer(
     reason: shown(reason),
     command: shown(command),
   });
-  if (!baseUrl) return fail('bad-address', `${typed} is not an http(s) address of a ${spec.label} server`);
+  const addressProblem = localAddressProblem(kind, typed);
+  if (!baseUrl || addressProblem) return fail('bad-address', addressProblem ?? typed);
   const apiKey = kind === 'ollama' ? undefined : options.apiKey?.trim() || undefined;
   if (apiKey && !/^[\x21-\x7e]+$/.test(apiKey))
     return fail('bad-address', 'the API key holds characters an HTTP request cannot carry');

@@ -4,7 +4,7 @@
  * when the model is named), its models listed, its provider block and default model planned.
  */
 import { AuthdeckError, UsageError } from '../errors.js';
-import { findLocalServer, LOCAL_SERVERS, type LocalServerKind } from './local-server.js';
+import { findLocalServer, LOCAL_SERVERS, type LocalServerKind, localAddressProblem } from './local-server.js';
 import { defaultModelChoice, localProviderConfig } from './local-server-config.js';
 import { checkedModelIdFlag } from './model-id.js';
 import type { ProviderSetup } from './setup-plan.js';
@@ -40,6 +40,9 @@ export async function planLocalServer(input: LocalSetupInput): Promise<LocalSetu
     throw new UsageError(
       `${spec.label} needs a key (any value, the one \`${kind} serve --api-key\` was given): pipe it on stdin or set ${spec.keyVariable}`,
     );
+  // A usage error, before a server is looked for: no address would work.
+  const addressProblem = input.baseUrl === undefined ? undefined : localAddressProblem(kind, input.baseUrl);
+  if (addressProblem) throw new UsageError(`--custom-base-url: ${addressProblem}`);
   let baseUrl = input.baseUrl ?? spec.defaultBaseUrl;
   let models: Parameters<typeof localProviderConfig>[2] = [];
   if (mustAsk(input)) {
