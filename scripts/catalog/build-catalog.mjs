@@ -147,13 +147,27 @@ function setupOf(observed) {
   };
 }
 
+/**
+ * The default model an older OpenClaw's onboarding set for the choice (observe-older.mjs), where
+ * it differs from this one's: a home of that OpenClaw knows that model, and ships the plugins
+ * whose defaults this catalog never saw (ClawHub's). Text models only: an image choice's older
+ * default was its image model. Null where there is nothing to add.
+ */
+function olderDefaultOf(choice, current, older) {
+  const observed = older?.choices?.[choice.id];
+  if (!observed || !choice.scopes.includes('text-inference')) return null;
+  const entry = observed.defaultModelEntry ?? {};
+  const same = current?.ref === observed.defaultModel && (current?.alias ?? null) === (entry.alias ?? null);
+  return same ? null : { openclawVersion: older.openclawVersion, ref: observed.defaultModel, entry };
+}
+
 function docsPathOf(choice, docs) {
   if (choice.docsPath) return choice.docsPath;
   const candidates = [choice.provider, choice.plugin?.id].filter(Boolean).map((id) => `/providers/${id}`);
   return candidates.find((candidate) => docs.exists(candidate)) ?? null;
 }
 
-export function buildCatalog(openclaw, observations) {
+export function buildCatalog(openclaw, observations, older) {
   const { core, docs } = openclaw;
   const choices = collectChoices(openclaw);
   const { groups, pickerOrder } = buildPicker(choices, core.featuredGroupOrder);
@@ -173,6 +187,7 @@ export function buildCatalog(openclaw, observations) {
     const plugin = pluginOf(choice);
     const params = paramsOf(choice, kind, flag, observed, core.staticFlags, knownSecretFlags);
     const docsPath = docsPathOf(choice, docs);
+    const defaultModel = defaultModelOf(choice, observed);
     return {
       id: choice.id,
       deprecatedIds: choice.deprecatedIds,
@@ -195,7 +210,8 @@ export function buildCatalog(openclaw, observations) {
       },
       plugin,
       providerConfig: providerConfigOf(choice, observed, params),
-      defaultModel: defaultModelOf(choice, observed),
+      defaultModel,
+      olderDefault: olderDefaultOf(choice, defaultModel, older),
       setup: setupOf(observed),
       onboarding: onboardingOf(choice, kind, plugin, observed, core.interactiveOnly),
       docsPath,

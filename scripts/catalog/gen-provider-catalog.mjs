@@ -3,6 +3,7 @@
 // OpenClaw package. Plain ESM, no dependencies, Node 20 and 24; see README.md.
 //
 //   node scripts/catalog/gen-provider-catalog.mjs <openclaw package dir> [--observations <file>]
+//        [--older-observations <file>]
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,17 +25,20 @@ export function stableJson(value) {
   return `${JSON.stringify(sortKeys(value), null, 2)}\n`;
 }
 
-export function generate(pkgDir, observationsFile) {
-  const observations = observationsFile ? JSON.parse(fs.readFileSync(observationsFile, 'utf8')) : undefined;
-  return buildCatalog(readOpenclaw(path.resolve(pkgDir)), observations);
+export function generate(pkgDir, observationsFile, olderFile) {
+  const read = (file) => (file ? JSON.parse(fs.readFileSync(file, 'utf8')) : undefined);
+  return buildCatalog(readOpenclaw(path.resolve(pkgDir)), read(observationsFile), read(olderFile));
 }
 
 function main(argv) {
-  const usage = 'usage: gen-provider-catalog.mjs <openclaw package dir> [--observations <file>]\n';
+  const usage =
+    'usage: gen-provider-catalog.mjs <openclaw package dir> [--observations <file>] [--older-observations <file>]\n';
   let pkgDir;
   let observationsFile;
+  let olderFile;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--observations') observationsFile = argv[++i];
+    else if (argv[i] === '--older-observations') olderFile = argv[++i];
     else if (argv[i] === '-h' || argv[i] === '--help') return process.stdout.write(usage);
     else if (!pkgDir && !argv[i].startsWith('-')) pkgDir = argv[i];
     else {
@@ -43,13 +47,17 @@ function main(argv) {
       return;
     }
   }
-  if (!pkgDir || (argv.includes('--observations') && !observationsFile)) {
+  if (
+    !pkgDir ||
+    (argv.includes('--observations') && !observationsFile) ||
+    (argv.includes('--older-observations') && !olderFile)
+  ) {
     process.stderr.write(usage);
     process.exitCode = 2;
     return;
   }
   try {
-    process.stdout.write(stableJson(generate(pkgDir, observationsFile)));
+    process.stdout.write(stableJson(generate(pkgDir, observationsFile, olderFile)));
   } catch (error) {
     process.stderr.write(`gen-provider-catalog: ${error.message}\n`);
     process.exitCode = 1;

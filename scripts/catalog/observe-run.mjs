@@ -194,6 +194,22 @@ function writtenProvider(result, providerId) {
   return entry ? { baseUrl: entry.baseUrl ?? null, api: entry.api ?? null } : null;
 }
 
+/** Anthropic's setup-token rule (prefix, minimum length), so the fake token passes it. */
+export function setupTokenShape(pkgDir) {
+  const dist = path.join(pkgDir, 'dist');
+  for (const name of fs.readdirSync(dist).filter((file) => /^provider-auth-token-.*\.m?js$/.test(file))) {
+    const text = fs.readFileSync(path.join(dist, name), 'utf8');
+    const prefix = text.match(/_SETUP_TOKEN_PREFIX\s*=\s*"([^"]+)"/);
+    const min = text.match(/_SETUP_TOKEN_MIN_LENGTH\s*=\s*(\d+)/);
+    if (prefix) return { prefix: prefix[1], minLength: min ? Number(min[1]) : 80 };
+  }
+  throw new Error('setup-token shape not found in dist/provider-auth-token-*');
+}
+
+/**
+ * One choice observed. `context.setupOnly` stops after the setup run (no probe of the --custom-*
+ * flags): an older OpenClaw is observed for what its setup writes, not for the flags it reads.
+ */
 export async function runChoice(choice, context) {
   const secret = secretArgs(choice, context);
   const args = ['--auth-choice', choice.id, ...secret.args];
@@ -229,7 +245,7 @@ export async function runChoice(choice, context) {
     setup === first && result && !standIn && !first.added.some((flag) => flag.startsWith('--custom-'))
       ? observedWrites(result.config, primary, secret)
       : null;
-  if (!setup) return record;
+  if (!setup || context.setupOnly) return record;
 
   // Which --custom-* flags the choice reads: run again with both and look for them in the config.
   const isCustomFlag = (arg) => arg === '--custom-base-url' || arg === '--custom-model-id';

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startFakeLocalServer } from './fake-local-server.mjs';
 import { generate, stableJson } from './gen-provider-catalog.mjs';
-import { runChoice } from './observe-run.mjs';
+import { runChoice, setupTokenShape } from './observe-run.mjs';
 import { readOpenclaw } from './read-openclaw.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -41,18 +41,6 @@ function parseArgs(argv) {
     throw new Error('usage: observe.mjs <openclaw package dir> [--node bin] [--out file] [--only ids]');
   if (options.network && !options.only) throw new Error('--network needs --only: it installs plugins from npm');
   return options;
-}
-
-/** Anthropic's setup-token rule (prefix, minimum length), so the fake token passes it. */
-function setupTokenShape(pkgDir) {
-  const dist = path.join(pkgDir, 'dist');
-  for (const name of fs.readdirSync(dist).filter((file) => file.startsWith('provider-auth-token-'))) {
-    const text = fs.readFileSync(path.join(dist, name), 'utf8');
-    const prefix = text.match(/_SETUP_TOKEN_PREFIX\s*=\s*"([^"]+)"/);
-    const min = text.match(/_SETUP_TOKEN_MIN_LENGTH\s*=\s*(\d+)/);
-    if (prefix) return { prefix: prefix[1], minLength: min ? Number(min[1]) : 80 };
-  }
-  throw new Error('setup-token shape not found in dist/provider-auth-token-*.mjs');
 }
 
 function selectChoices(catalog, options) {

@@ -17,10 +17,10 @@ describe('add-key sets the provider up as onboarding does', () => {
       input: fakeSecrets.anthropicApiKey(),
     });
     expect(saved.code).toBe(0);
-    expect(saved.stdout).toContain('enabled the anthropic plugin; default model: anthropic/claude-opus-5');
+    expect(saved.stdout).toContain('enabled the anthropic plugin; default model: anthropic/claude-opus-4-7');
     const config = readJson(configPath);
     expect(config.plugins.entries.anthropic).toEqual({ enabled: true });
-    expect(config.agents.defaults.model).toEqual({ primary: 'anthropic/claude-opus-5' });
+    expect(config.agents.defaults.model).toEqual({ primary: 'anthropic/claude-opus-4-7' });
     const check = await runCommand(['status', '--check'], { home });
     expect(check.code).toBe(0);
   });
@@ -30,8 +30,8 @@ describe('add-key sets the provider up as onboarding does', () => {
     await runCommand(['add-key', '--provider', 'anthropic'], { home, input: fakeSecrets.anthropicApiKey() });
     const kept = await runCommand(['add-key', '--provider', 'xai'], { home, input: fakeSecrets.xaiKey() });
     expect(kept.code).toBe(0);
-    expect(kept.stdout).toMatch(/default model: anthropic\/claude-opus-5 kept; --set-default-model makes it xai\//);
-    expect(readJson(configPath).agents.defaults.model.primary).toBe('anthropic/claude-opus-5');
+    expect(kept.stdout).toMatch(/default model: anthropic\/claude-opus-4-7 kept; --set-default-model makes it xai\//);
+    expect(readJson(configPath).agents.defaults.model.primary).toBe('anthropic/claude-opus-4-7');
     const set = await runCommand(['add-key', '--provider', 'xai', '--set-default-model'], {
       home,
       input: fakeSecrets.xaiKey('second'),

@@ -6,8 +6,8 @@ import { runCommand } from '../helpers/run-command.js';
 import { makeTempHome, readJson } from '../helpers/temp-state.js';
 
 const ONBOARD = ['onboard', '--non-interactive', '--auth-choice'];
-const OPUS = 'anthropic/claude-opus-5';
-const GROK = 'xai/grok-4.7';
+const OPUS = 'anthropic/claude-opus-4-7';
+const GROK = 'xai/grok-4.3';
 
 function home() {
   const temp = makeTempHome();
@@ -112,7 +112,7 @@ describe('onboard --non-interactive --auth-choice', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       `✔ Saved deepseek:default (api_key sk-${key.slice(3, 8)}…${key.slice(-4)}) in ${temp.storePath}\n` +
-        `  in ${temp.configPath}: enabled the deepseek plugin; wrote models.providers.deepseek; default model: deepseek/deepseek-v4-pro\n`,
+        `  in ${temp.configPath}: enabled the deepseek plugin; wrote models.providers.deepseek; default model: deepseek/deepseek-v4-flash\n`,
     );
     expect(result.stderr).toBe('');
     expect(readJson(temp.storePath).profiles['deepseek:default'].key).toBe(key);
@@ -121,6 +121,17 @@ describe('onboard --non-interactive --auth-choice', () => {
       api: 'openai-completions',
       baseUrl: 'https://api.deepseek.com',
       models: [],
+    });
+  });
+
+  it('a JSON-era home gets the default model its OpenClaw set, where ClawHub serves the provider today', async () => {
+    const temp = home();
+    const result = await onboard(temp.home, ['zai-api-key'], `fake-zai-${'k'.repeat(32)}`, { PATH: '/nonexistent' });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('default model: zai/glm-5.1');
+    expect(readJson(temp.configPath).agents.defaults).toEqual({
+      model: { primary: 'zai/glm-5.1' },
+      models: { 'zai/glm-5.1': { alias: 'GLM' } },
     });
   });
 
@@ -149,7 +160,7 @@ describe('onboard --non-interactive --auth-choice', () => {
       configChanged: true,
       pluginsEnabled: ['deepseek'],
       providersWritten: ['deepseek'],
-      defaultModel: { status: 'set', ref: 'deepseek/deepseek-v4-pro', current: null },
+      defaultModel: { status: 'set', ref: 'deepseek/deepseek-v4-flash', current: null },
       plugin: null,
       gateway: 'skipped',
       warnings: [],

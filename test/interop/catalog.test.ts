@@ -9,13 +9,15 @@ import { NODE24, openclawPackageDir } from './openclaw-harness.js';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const generator = join(root, 'scripts/catalog/gen-provider-catalog.mjs');
 const observations = join(root, 'scripts/catalog/observations.json');
+const olderObservations = join(root, 'scripts/catalog/observations-older.json');
 const committed = join(root, 'src/services/providers/catalog.json');
 const pkg = openclawPackageDir('2026.9.6');
 const biome = join(root, 'node_modules/@biomejs/biome/bin/biome');
 
 describe('the provider catalog against OpenClaw 2026.9.6', () => {
   it('is exactly what the generator makes of the installed package and the committed observations', () => {
-    const generated = execFileSync(process.execPath, [generator, pkg, '--observations', observations], {
+    const args = [generator, pkg, '--observations', observations, '--older-observations', olderObservations];
+    const generated = execFileSync(process.execPath, args, {
       encoding: 'utf8',
       env: { PATH: process.env.PATH ?? '', LANG: 'C' },
     });

@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { type CatalogChoice, catalog } from '../../src/services/providers/catalog.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { runCli } from '../helpers/run-cli.js';
-import { makeTempHome } from '../helpers/temp-state.js';
+import { makeTempHome, readJson } from '../helpers/temp-state.js';
 import { NO_GATEWAY_PORT, openclaw, openclawBinDir } from './openclaw-harness.js';
 
 // The catalog's setups were observed on OpenClaw 2026.9; a home of 2026.5.20 must still start
@@ -10,6 +13,20 @@ import { NO_GATEWAY_PORT, openclaw, openclawBinDir } from './openclaw-harness.js
 // key choice is onboarded onto one 2026.5.20 home, then OpenClaw validates the config.
 
 const VERSION = '2026.5.20';
+const ONBOARD = [
+  'onboard',
+  '--non-interactive',
+  '--accept-risk',
+  '--skip-health',
+  '--skip-channels',
+  '--skip-skills',
+  '--skip-search',
+  '--skip-daemon',
+];
+/** What OpenClaw 2026.5.20's own onboarding set, choice by choice (scripts/catalog/observe-older.mjs). */
+const OLDER = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../../scripts/catalog/observations-older.json', import.meta.url)), 'utf8'),
+) as { openclawVersion: string; choices: Record<string, { defaultModel: string }> };
 
 const SHAPED: Record<string, () => string> = {
   anthropic: () => fakeSecrets.anthropicApiKey('v5'),
@@ -40,21 +57,11 @@ function keyChoices(): CatalogChoice[] {
 describe(`setups written on a home of OpenClaw ${VERSION}`, () => {
   it('leave a config OpenClaw validates, after every key choice', async () => {
     const { home } = makeTempHome();
-    const made = await openclaw(VERSION, home, [
-      'onboard',
-      '--non-interactive',
-      '--accept-risk',
-      '--auth-choice',
-      'skip',
-      '--skip-health',
-      '--skip-channels',
-      '--skip-skills',
-      '--skip-search',
-      '--skip-daemon',
-    ]);
+    const made = await openclaw(VERSION, home, [...ONBOARD, '--auth-choice', 'skip']);
     expect(made.code).toBe(0);
     const PATH = `${openclawBinDir(VERSION)}:${process.env.PATH ?? ''}`;
     const failed: string[] = [];
+    const defaults = new Map<string, string>();
     const choices = keyChoices();
     for (const choice of choices) {
       const secret = SHAPED[choice.provider ?? '']?.() ?? `fake-${choice.id}-${'k'.repeat(32)}`;
@@ -64,10 +71,49 @@ describe(`setups written on a home of OpenClaw ${VERSION}`, () => {
         input: secret,
       });
       if (done.code !== 0) failed.push(`${choice.id}: ${done.stderr.trim().slice(-160)}`);
+      const primary = readJson(join(home, '.openclaw', 'openclaw.json')).agents?.defaults?.model?.primary;
+      if (/default model: \S+\/\S+/.test(done.stdout) && choice.scopes.includes('text-inference'))
+        defaults.set(choice.id, primary);
     }
     expect(failed).toEqual([]);
     expect(choices.length).toBeGreaterThan(30);
     const validated = await openclaw(VERSION, home, ['config', 'validate']);
     expect(`${validated.stdout}${validated.stderr}`).toContain('Config valid');
+    // Each default model is the one this OpenClaw's own onboarding sets for the choice (observed
+    // in observations-older.json), not 2026.9's newer one (claude-opus-5), which it does not know.
+    const differ = [...defaults].filter(([id, ref]) => OLDER.choices[id] && OLDER.choices[id].defaultModel !== ref);
+    expect(differ).toEqual([]);
+    expect([...defaults.keys()].filter((id) => OLDER.choices[id]).length).toBeGreaterThan(25);
   });
+
+  it.each([
+    ['apiKey', fakeSecrets.anthropicApiKey('v5')],
+    ['zai-api-key', `fake-zai-${'k'.repeat(32)}`],
+  ])(
+    '%s: the default model and its entry are what this OpenClaw onboarding writes on a twin home',
+    async (id, secret) => {
+      const ours = makeTempHome();
+      const theirs = makeTempHome();
+      const flag = catalog.choices.find((choice) => choice.id === id)?.credential.flag;
+      const ran = await openclaw(VERSION, theirs.home, [
+        ...ONBOARD,
+        '--auth-choice',
+        id,
+        ...(flag ? [flag, secret] : []),
+      ]);
+      expect(ran.code).toBe(0);
+      const PATH = `${openclawBinDir(VERSION)}:${process.env.PATH ?? ''}`;
+      const done = await runCli(['onboard', '--non-interactive', '--auth-choice', id], {
+        home: ours.home,
+        env: { PATH, OPENCLAW_GATEWAY_PORT: NO_GATEWAY_PORT },
+        input: secret,
+      });
+      expect(done.code).toBe(0);
+      const defaults = (home: string) => {
+        const { model, models } = readJson(join(home, '.openclaw', 'openclaw.json')).agents.defaults;
+        return { model, models };
+      };
+      expect(defaults(ours.home)).toEqual(defaults(theirs.home));
+    },
+  );
 });

@@ -114,9 +114,9 @@ describe('the action layer', () => {
       secret: fakeSecrets.anthropicApiKey(),
       replace: 'never',
     });
-    expect(saved.setup?.defaultModel).toEqual({ status: 'set', ref: 'anthropic/claude-opus-5' });
+    expect(saved.setup?.defaultModel).toEqual({ status: 'set', ref: 'anthropic/claude-opus-4-7' });
     expect(JSON.parse(readFileSync(configPath, 'utf8')).plugins.entries.anthropic.enabled).toBe(true);
     const state = await services.loadState();
-    expect(state.workspace.config.models.defaults.primary).toBe('anthropic/claude-opus-5');
+    expect(state.workspace.config.models.defaults.primary).toBe('anthropic/claude-opus-4-7');
   });
 });

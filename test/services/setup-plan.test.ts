@@ -7,6 +7,7 @@ import {
   type DefaultModelPolicy,
   type ProviderSetup,
   planSetup,
+  setupForHome,
   withBuiltInDefault,
 } from '../../src/services/providers/setup-plan.js';
 import { planOnDisk } from '../helpers/plan-on-disk.js';
@@ -38,7 +39,21 @@ describe('catalogSetup', () => {
       modelsMode: 'merge',
       providers: { xai: XAI_BLOCK },
       defaultModel: { ref: XAI_MODEL, entry: { alias: 'Grok' } },
+      // What OpenClaw 2026.5.20's onboarding set: a home before 2026.8 gets it (setupForHome).
+      olderDefaultModel: { ref: 'xai/grok-4.3', entry: { alias: 'Grok' } },
     });
+  });
+
+  it("sets the default model the home's OpenClaw knows: before 2026.8 the one its own onboarding set", () => {
+    expect(setupForHome(XAI, true).defaultModel?.ref).toBe(XAI_MODEL);
+    expect(setupForHome(XAI, false).defaultModel).toEqual({ ref: 'xai/grok-4.3', entry: { alias: 'Grok' } });
+    // A choice whose plugin is ClawHub's today has no default in the catalog; 2026.5.20 built it in, with one.
+    const zai = catalogSetup(choice('zai-api-key'));
+    expect(setupForHome(zai, true).defaultModel).toBeUndefined();
+    expect(setupForHome(zai, false).defaultModel).toEqual({ ref: 'zai/glm-5.1', entry: { alias: 'GLM' } });
+    // Where both agree, nothing changes.
+    const mistral = catalogSetup(choice('mistral-api-key'));
+    expect(setupForHome(mistral, false)).toEqual(mistral);
   });
 
   it("without an observed run, writes the catalog's plugin and default model with its alias, and no models section", async () => {

@@ -92,6 +92,12 @@ export interface CatalogChoice {
   plugin: CatalogPlugin | null;
   providerConfig: ProviderConfig;
   defaultModel: { ref: string; alias: string | null } | null;
+  /**
+   * The default model an older OpenClaw's onboarding sets (observed, scripts/catalog), where it
+   * differs: what a home of OpenClaw before 2026.8 knows, and the only default of a choice whose
+   * plugin is ClawHub's today but was built in then. null: the same, or never seen.
+   */
+  olderDefault: { openclawVersion: string; ref: string; entry: Record<string, unknown> } | null;
   /** null: no run observed it on its own (external plugins, sign-ins, local servers). */
   setup: ObservedSetup | null;
   onboarding: CatalogOnboarding;

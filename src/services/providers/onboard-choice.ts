@@ -23,6 +23,7 @@ import {
   fittedToOpenclaw,
   type ProviderSetup,
   planSetup,
+  setupForHome,
   vanishes,
 } from './setup-plan.js';
 
@@ -185,7 +186,7 @@ export async function writeSetup(
   /** The home runs OpenClaw 2026.9+ (setup-plan.ts fittedToOpenclaw). */
   stamp: boolean,
 ): Promise<WrittenSetup> {
-  let setup = typeof setupOrPlan === 'function' ? undefined : setupOrPlan;
+  let setup = typeof setupOrPlan === 'function' ? undefined : setupForHome(setupOrPlan, stamp);
   // Nothing to write (a provider of your own): the config's lock is not taken for nothing.
   if (
     setup &&
@@ -207,7 +208,7 @@ export async function writeSetup(
   let moved: MovedEndpoint[] = [];
   let lost: string | undefined;
   const config = await changeConfig(configPath, (doc) => {
-    setup = typeof setupOrPlan === 'function' ? setupOrPlan(doc) : setupOrPlan;
+    setup = setupForHome(typeof setupOrPlan === 'function' ? setupOrPlan(doc) : setupOrPlan, stamp);
     // Region switches of catalog choices only: a block written whole (Foundry) is one endpoint of its own.
     moved = setup.providersComplete ? [] : movedEndpoints(doc, setup);
     const current = currentDefaultModel(doc);

@@ -31,6 +31,8 @@ export interface ProviderSetup {
    * as status names it), made the default by clearing the primary (see builtInDefault).
    */
   defaultModel?: { ref: string; entry: Record<string, unknown> | null; builtIn?: true };
+  /** The default model on a home of OpenClaw before 2026.8, where it differs (CatalogChoice.olderDefault). */
+  olderDefaultModel?: { ref: string; entry: Record<string, unknown> | null };
   /**
    * Other entries under `agents.defaults.models` onboarding writes (a plugin's model list, so its
    * models show and can be picked), by ref; added where missing, whatever the default model.
@@ -90,13 +92,26 @@ export function catalogSetup(choice: CatalogChoice): ProviderSetup {
       ? { alias: choice.defaultModel.alias }
       : {};
   const modelEntries = observed?.modelEntries ?? {};
+  const older = choice.olderDefault;
   return {
     plugins,
     ...(typeof models?.mode === 'string' ? { modelsMode: models.mode } : {}),
     providers,
     ...(ref ? { defaultModel: { ref, entry } } : {}),
+    ...(older ? { olderDefaultModel: { ref: older.ref, entry: older.entry } } : {}),
     ...(Object.keys(modelEntries).length > 0 ? { modelEntries } : {}),
   };
+}
+
+/**
+ * The setup for the home's OpenClaw (`stamp`: 2026.8+, the store's say): before 2026.8 the
+ * default model is the one that OpenClaw's own onboarding set, a model it knows, where the
+ * catalog (2026.9's) names a newer one or none.
+ */
+export function setupForHome(setup: ProviderSetup, stamp: boolean): ProviderSetup {
+  if (stamp || !setup.olderDefaultModel) return setup;
+  const { olderDefaultModel, ...rest } = setup;
+  return { ...rest, defaultModel: olderDefaultModel };
 }
 
 /** The model ref a `agents.defaults.model` value names (`"p/m"` or `{primary}`), an alias resolved. */
