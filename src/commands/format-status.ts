@@ -68,6 +68,8 @@ function providerHeading(provider: ProviderReport, paint: Painter): string {
   if (provider.inUse) parts.push('in use');
   if (provider.effectiveSource === 'missing') parts.push(paint.red('missing'));
   else if (provider.effectiveSource === 'env') parts.push(paint.yellow('via env'));
+  else if (provider.effectiveSource === 'local')
+    parts.push(paint.dim('no key needed (an endpoint on this machine or network)'));
   if (provider.orderSource !== 'auto')
     parts.push(paint.dim(`order: ${provider.orderSource === 'agent' ? 'agent override' : provider.orderSource}`));
   return parts.join(' · ');

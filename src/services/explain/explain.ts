@@ -158,7 +158,9 @@ async function explainModel(
         ? 'env'
         : configKey
           ? 'config'
-          : 'missing';
+          : providers[provider]?.localKeyless && state.store.localEndpointsNeedNoKey
+            ? 'local'
+            : 'missing';
   // The gateway skips a model whose every ordered profile waits, key or no key (runWithModelFallback).
   const allWaiting = order.ids.length > 0 && order.ids.every((id) => order.waiting[id]);
   const soonest = allWaiting ? Math.min(...order.ids.map((id) => order.waiting[id]!.until)) : null;

@@ -57,7 +57,9 @@ export function explanationLines(report: ExplainReport, nowMs: number, width = E
           : 'the key used (no profile or env key)';
       text(`models.providers.${entry.provider}.apiKey: ${when}`, {}, 2);
     }
-    if (entry.profiles.length === 0 && !entry.env && !entry.configKey)
+    if (entry.effectiveSource === 'local')
+      text(`models.providers.${entry.provider}: an endpoint on this machine or network, called with no key`, {}, 2);
+    else if (entry.profiles.length === 0 && !entry.env && !entry.configKey)
       text(`no profile of ${entry.provider}, no key in the environment or the config`, { color: 'red' }, 2);
     if (entry.skipped) {
       const back = entry.skippedUntil !== null ? `; back in ${formatDuration(entry.skippedUntil - nowMs)}` : '';
@@ -128,6 +130,7 @@ function whenItFails(entry: ModelExplanation, report: ExplainReport): string {
   const sources = entry.profiles.filter((profile) => profile.tried).map((profile) => profile.id);
   if (entry.env) sources.push(`env ${entry.env.variable}`);
   if (entry.configKey) sources.push("the config's key");
+  if (entry.effectiveSource === 'local') sources.push('the keyless endpoint');
   const later = report.models.slice(report.models.indexOf(entry) + 1).find((other) => other.skipped === null);
   const after = [...sources.slice(1), later ? later.ref : 'the request fails'];
   if (after.length === 1 && !later)
@@ -141,7 +144,9 @@ function outcome(report: ExplainReport): string {
   const what =
     served.source === 'cli'
       ? 'a local CLI'
-      : (served.profileId ?? (served.source === 'env' ? 'its env key' : "the config's key"));
+      : served.source === 'local'
+        ? 'no key (an endpoint on this machine or network)'
+        : (served.profileId ?? (served.source === 'env' ? 'its env key' : "the config's key"));
   return `A request now goes to ${served.ref} with ${what}.`;
 }
 

@@ -64,7 +64,12 @@ export function evaluateCheck(inputs: CheckInputs): CheckResult {
 }
 
 function judgeProviderInUse(provider: ProviderReport, inputs: CheckInputs): CheckFinding[] {
-  if (provider.effectiveSource === 'env' || provider.effectiveSource === 'config') return [];
+  if (
+    provider.effectiveSource === 'env' ||
+    provider.effectiveSource === 'config' ||
+    provider.effectiveSource === 'local'
+  )
+    return [];
   const why = usedFor(provider.provider, inputs.uses);
   const mine = inputs.profiles.filter((profile) => profile.provider === provider.provider);
   if (provider.order.length === 0) {

@@ -22,6 +22,12 @@ export interface ModelSettings {
 export interface ProviderSettings {
   /** An `apiKey` in the config: a key the gateway uses when no profile works. */
   hasApiKey: boolean;
+  /**
+   * A block OpenClaw 2026.9 calls with no key at all (hasSyntheticLocalProviderAuthConfig): an
+   * endpoint on this machine or network (loopback, RFC 1918, `localhost`, `*.local`, Docker's
+   * host names) with its api and models, no apiKey, and no auth mode but `api-key`.
+   */
+  localKeyless: boolean;
   baseUrl?: string;
   api?: string;
   firstModel?: string;
@@ -68,6 +74,14 @@ export function readModelSettings(doc: Record<string, unknown>): ModelSettings {
     const firstModel = asRecord(models[0])?.id;
     providers[id.trim().toLowerCase()] = {
       hasApiKey: hasConfiguredKey(record.apiKey),
+      localKeyless:
+        !hasConfiguredKey(record.apiKey) &&
+        (record.auth === undefined || record.auth === 'api-key') &&
+        typeof record.api === 'string' &&
+        record.api.trim() !== '' &&
+        models.length > 0 &&
+        typeof record.baseUrl === 'string' &&
+        isLocalBaseUrl(record.baseUrl),
       ...(typeof record.baseUrl === 'string' ? { baseUrl: record.baseUrl } : {}),
       ...(typeof record.api === 'string' ? { api: record.api } : {}),
       ...(typeof firstModel === 'string' && firstModel ? { firstModel } : {}),
@@ -80,6 +94,26 @@ export function readModelSettings(doc: Record<string, unknown>): ModelSettings {
     providers,
     cliBackends: Object.keys(asRecord(defaults.cliBackends) ?? {}).map((id) => id.toLowerCase()),
   };
+}
+
+const LOCAL_HOST_NAMES = new Set([
+  'localhost',
+  '0.0.0.0',
+  'docker.orb.internal',
+  'host.docker.internal',
+  'host.orb.internal',
+]);
+
+/** A base URL on this machine or its private network, as OpenClaw 2026.9's isLocalProviderBaseUrl reads one. */
+export function isLocalBaseUrl(baseUrl: string): boolean {
+  if (!URL.canParse(baseUrl.trim())) return false;
+  let host = new URL(baseUrl.trim()).hostname.toLowerCase();
+  if (host.startsWith('[') && host.endsWith(']')) host = host.slice(1, -1);
+  if (LOCAL_HOST_NAMES.has(host) || host.endsWith('.local') || host === '::1') return true;
+  const octets = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host)?.slice(1).map(Number);
+  if (!octets || octets.some((octet) => octet > 255)) return false;
+  const [a, b] = octets as [number, number];
+  return a === 127 || a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
 }
 
 function hasConfiguredKey(value: unknown): boolean {

@@ -78,7 +78,9 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
           ? 'env'
           : configKeys[provider]?.hasApiKey
             ? 'config'
-            : 'missing';
+            : configKeys[provider]?.localKeyless && state.store.localEndpointsNeedNoKey
+              ? 'local'
+              : 'missing';
     return {
       provider,
       label: providerLabel(provider),

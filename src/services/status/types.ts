@@ -46,8 +46,12 @@ export interface EnvReport {
   origin: 'process' | 'dotenv';
 }
 
-/** What the gateway uses for the provider: its profiles, an env key, the config's `models.providers.<id>.apiKey`, or nothing. */
-export type EffectiveSource = 'profiles' | 'env' | 'config' | 'missing';
+/**
+ * What the gateway uses for the provider: its profiles, an env key, the config's
+ * `models.providers.<id>.apiKey`, no key at all (`local`: an endpoint on this machine or network,
+ * OpenClaw 2026.9+), or nothing.
+ */
+export type EffectiveSource = 'profiles' | 'env' | 'config' | 'local' | 'missing';
 
 export interface ProviderReport {
   provider: string;

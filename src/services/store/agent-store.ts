@@ -65,6 +65,11 @@ export class AgentStore {
     return this.generation.era === 'shared-sqlite';
   }
 
+  /** A keyless endpoint on this machine or network counts as usable (2026.9's hasSyntheticLocalProviderAuthConfig). */
+  get localEndpointsNeedNoKey(): boolean {
+    return this.generation.era === 'shared-sqlite';
+  }
+
   /** Every agent reads one shared store, and an agent's own layer holds local overrides (2026.8+). */
   get hasSharedStore(): boolean {
     return this.generation.era === 'shared-sqlite';
