@@ -218,7 +218,7 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     const message = known ? error.message : `unexpected error: ${errorMessage(error)}`;
     const exitCode = known ? error.exitCode : ExitCode.failure;
     // Messages quote paths, ids and arguments: one line, whatever they hold.
-    io.stderr.write(`authdeck: ${shown(message)}\n`);
+    io.stderr.write(`authdeck: ${shown(message, 2000)}\n`);
     // A script that asked for JSON gets its failure as JSON too, on stdout.
     if (argv.includes('--json'))
       io.stdout.write(

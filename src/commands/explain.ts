@@ -31,7 +31,9 @@ export async function runExplain(ctx: CommandContext, asked: string | undefined,
     requested !== undefined &&
     (requested === '' || slash === 0 || model === '' || model?.startsWith('/') || !isWritableModelId(requested))
   )
-    throw new UsageError(`explain: "${shown(requested)}" is not a provider/model ref (like anthropic/claude-opus-4-6)`);
+    throw new UsageError(
+      `explain: "${shown(requested, 120)}" is not a provider/model ref (like anthropic/claude-opus-4-6)`,
+    );
   const typed = requested === undefined ? undefined : slash > 0 ? requested.slice(0, slash) : requested;
   if (typed !== undefined && isValidProviderId(normalizeProviderId(typed)))
     knownProvider(typed, { custom: false, known: providersHere(state), flag: 'explain', customUnlessNear: true });

@@ -101,7 +101,7 @@ function customSetupFor(options: ChoiceOptions): (doc: Record<string, unknown>, 
   const input = {
     baseUrl: options.customBaseUrl,
     modelId: options.customModelId,
-    ...(options.customProviderId ? { providerId: options.customProviderId } : {}),
+    ...(options.customProviderId !== undefined ? { providerId: options.customProviderId } : {}),
     compatibility: options.customCompatibility ?? 'openai',
     ...(options.customImageInput ? { imageInput: true } : options.customTextInput ? { imageInput: false } : {}),
   };

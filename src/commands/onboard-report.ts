@@ -218,6 +218,7 @@ export function setupJson(done: WrittenSetup, plugin: PluginOutcome | undefined)
     pluginsEnabled: done.enabled,
     providersWritten: Object.keys(done.setup.providers),
     defaultModel: defaultModelJson(done.defaultModel),
+    imageDefaultModel: imageDefaultSet(done) ?? null,
     plugin: plugin
       ? {
           id: plugin.need.id,

@@ -26,7 +26,7 @@ export function knownProvider(
   const id = normalizeProviderId(typed);
   if (!isValidProviderId(id))
     throw new UsageError(
-      `${options.flag ?? '--provider'}: "${shown(typed)}" is not a provider id (letters, digits, . _ -)`,
+      `${options.flag ?? '--provider'}: "${shown(typed, 120)}" is not a provider id (letters, digits, . _ -)`,
     );
   if (options.known.includes(id) || options.custom) return id;
   const near = [
@@ -38,7 +38,7 @@ export function knownProvider(
   if (near.length === 0 && options.customUnlessNear) return id;
   const hint = near.length > 0 ? `; did you mean ${near.join(', ')}?` : " (the README's provider table lists them)";
   throw new UsageError(
-    `"${shown(typed)}" is not a provider OpenClaw knows${hint}${options.flag ? '' : ' For a provider of your own, add --custom.'}`,
+    `"${shown(typed, 120)}" is not a provider OpenClaw knows${hint}${options.flag ? '' : ' For a provider of your own, add --custom.'}`,
   );
 }
 

@@ -195,4 +195,36 @@ describe('onboarding under attack', () => {
     }
     expect(() => readJson(configPath)).toThrow();
   });
+
+  it('an Azure host with a trailing dot is still Azure, an empty --custom-provider-id is refused, a runaway argument is not echoed whole', async () => {
+    const { home, configPath } = makeTempHome();
+    const azure = await runCommand(
+      [
+        'onboard',
+        '--non-interactive',
+        '--auth-choice',
+        'custom-api-key',
+        '--custom-base-url',
+        'http://A.OPENAI.AZURE.COM./v1',
+        '--custom-model-id',
+        'm',
+      ],
+      { home, input: '' },
+    );
+    expect([azure.code, azure.stderr]).toEqual([64, expect.stringContaining('Azure endpoints need the URL rewrites')]);
+    const empty = await runCommand(
+      ['onboard', '--non-interactive', ...CUSTOM, '--custom-model-id', 'm', '--custom-provider-id', ''],
+      { home, input: '' },
+    );
+    expect([empty.code, empty.stderr]).toEqual([
+      64,
+      'authdeck: --custom-provider-id must include letters or numbers\n',
+    ]);
+    expect(() => readJson(configPath)).toThrow();
+    for (const typed of ['x'.repeat(100_000), `a/${'x'.repeat(100_000)}`]) {
+      const explained = await runCommand(['explain', typed], { home });
+      expect(explained.code).toBe(64);
+      expect(explained.stderr.length).toBeLessThan(400);
+    }
+  });
 });

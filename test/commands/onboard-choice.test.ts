@@ -161,6 +161,7 @@ describe('onboard --non-interactive --auth-choice', () => {
       pluginsEnabled: ['deepseek'],
       providersWritten: ['deepseek'],
       defaultModel: { status: 'set', ref: 'deepseek/deepseek-v4-flash', current: null },
+      imageDefaultModel: null,
       plugin: null,
       gateway: 'skipped',
       warnings: [],

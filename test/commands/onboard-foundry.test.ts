@@ -103,6 +103,16 @@ describe('onboard --auth-choice microsoft-foundry-apikey', () => {
     const defaults = readJson(temp.configPath).agents.defaults;
     expect(defaults.mediaModels).toEqual({ image: { primary: 'microsoft-foundry/images' } });
     expect(defaults.model).toBeUndefined();
+    // --json says it too (the chat default is untouched: none).
+    const again = home();
+    const json = await onboard(again.home, [
+      ...['--custom-base-url', ENDPOINT, '--custom-model-id', 'images', '--foundry-model', 'MAI-Image-2.5-Flash'],
+      '--json',
+    ]);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      imageDefaultModel: 'microsoft-foundry/images',
+      defaultModel: { status: 'none', ref: null },
+    });
   });
 
   it('a second deployment replaces the first: the default follows it, and no endpoint warning is raised', async () => {

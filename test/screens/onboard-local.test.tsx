@@ -126,6 +126,13 @@ describe('onboarding wizard: a local model server', () => {
       reason: '"ftp://x" is not an http(s) URL',
       good: 'http://127.0.0.1:3001',
     });
+    // A fix and Enter in one burst (keys typed fast): Enter sees the fixed address, not the one on screen.
+    await waitForFrame(app, 'Model ids');
+    await app.press('escape');
+    await waitForFrame(app, 'Copilot Proxy base URL:');
+    await app.type('?x=1');
+    await waitForFrame(app, 'with no query,');
+    await app.type('\x7f\x7f\x7f\x7f\r');
     const models = await waitForFrame(app, 'Model ids (comma-separated; the first is the default):');
     expect(models).toContain('base URL http://127.0.0.1:3001/v1');
     expect(models).toContain('gpt-5-mini, claude-opus-4.6');

@@ -61,9 +61,9 @@ export function CopilotProxyStep({
     if (phase.name === 'done' && key.return) onDone();
     else if (phase.name === 'failed' && input === 'r') setPhase({ name: 'url' });
   });
-  const save = () => {
+  const save = (modelIds: string) => {
     setPhase({ name: 'saving' });
-    services.setUpCopilotProxy({ baseUrl: url.value, modelIds: models.value }).then(
+    services.setUpCopilotProxy({ baseUrl: url.current(), modelIds }).then(
       (result) => setPhase({ name: 'done', result }),
       (error: unknown) => setPhase({ name: 'failed', error: errorMessage(error) }),
     );
@@ -74,7 +74,10 @@ export function CopilotProxyStep({
       return (
         <Box flexDirection="column">
           <Text bold>Copilot Proxy base URL:</Text>
-          <TextField state={url} onSubmit={() => !problem && setPhase({ name: 'models' })} />
+          <TextField
+            state={url}
+            onSubmit={(value) => !problemOf(() => copilotProxyBaseUrl(value)) && setPhase({ name: 'models' })}
+          />
           {problem && <Text color="red">{shown(problem, 200)}</Text>}
           <KeyHints
             hints={[
@@ -91,7 +94,10 @@ export function CopilotProxyStep({
         <Box flexDirection="column">
           <Text dimColor>base URL {shown(copilotProxyBaseUrl(url.value), 100)}</Text>
           <Text bold>Model ids (comma-separated; the first is the default):</Text>
-          <TextField state={models} onSubmit={() => !problem && save()} />
+          <TextField
+            state={models}
+            onSubmit={(value) => !problemOf(() => copilotProxyModelIds(value)) && save(value)}
+          />
           {problem && <Text color="red">{shown(problem, 200)}</Text>}
           <Text dimColor>Which models answer depends on your Copilot plan.</Text>
           <KeyHints

@@ -76,8 +76,9 @@ export function inferImageInput(modelId: string): boolean | undefined {
 
 function isAzure(baseUrl: string): boolean {
   try {
+    // `host.` is the same host to DNS: the trailing dot does not make it another endpoint.
     return /\.(?:openai\.azure\.com|services\.ai\.azure\.com|cognitiveservices\.azure\.com)$/i.test(
-      new URL(baseUrl).hostname,
+      new URL(baseUrl).hostname.replace(/\.+$/, ''),
     );
   } catch {
     return false;
