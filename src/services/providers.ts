@@ -145,7 +145,39 @@ function buildProviders(): ProviderInfo[] {
     if (!info.methods.includes('local-server') && !Object.hasOwn(NEEDS_MORE_THAN_A_SECRET, info.id))
       info.methods.push('paste-token');
   }
-  return [...byId.values()];
+  return withOwnLabels([...byId.values()]);
+}
+
+/**
+ * Providers that share OpenClaw's group label (Copilot: GitHub Copilot and the Copilot Proxy;
+ * Ollama: local and Cloud) each named by what their choices' labels share ("Copilot Proxy",
+ * "Ollama Cloud"), so a list of providers has no two rows alike. The group label stays where
+ * the choices share nothing.
+ */
+function withOwnLabels(providers: ProviderInfo[]): ProviderInfo[] {
+  const sharing = new Map<string, number>();
+  for (const info of providers) sharing.set(info.label, (sharing.get(info.label) ?? 0) + 1);
+  return providers.map((info) => {
+    if ((sharing.get(info.label) ?? 0) < 2) return info;
+    const labels = catalog.choices.filter((choice) => choice.provider === info.id).map((choice) => choice.label);
+    const own = sharedWords(labels);
+    return own ? { ...info, label: own } : info;
+  });
+}
+
+/** The whole words every label starts with, a trailing parenthesis dropped ("StepFun Standard API key"). */
+function sharedWords(labels: string[]): string | undefined {
+  const [first, ...rest] = labels;
+  if (first === undefined) return undefined;
+  let prefix = first;
+  for (const label of rest) {
+    let i = 0;
+    while (i < prefix.length && i < label.length && prefix[i] === label[i]) i++;
+    prefix = prefix.slice(0, i);
+  }
+  const cutMidWord = labels.some((label) => /\w/.test(label[prefix.length] ?? '') && /\w$/.test(prefix));
+  if (cutMidWord) prefix = prefix.slice(0, prefix.lastIndexOf(' ') + 1);
+  return prefix.replace(/\s*\([^)]*\)?\s*$/, '').trim() || undefined;
 }
 
 export const PROVIDERS: readonly ProviderInfo[] = buildProviders();

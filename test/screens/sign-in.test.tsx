@@ -94,7 +94,7 @@ describe('wizard: sign in with a browser or a device code', () => {
     await app.type('c');
     expect(services.clipboard).toEqual(['WDJB-MJHT']);
     await app.press('escape');
-    await waitForFrame(app, 'How do you want to sign in to Copilot?');
+    await waitForFrame(app, 'How do you want to sign in to GitHub Copilot?');
     expect(signIn!.request.signal.aborted).toBe(true);
     expect(app.exits).toEqual([]);
   });

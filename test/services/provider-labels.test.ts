@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { findProvider, PROVIDERS } from '../../src/services/providers.js';
+
+// The wizard lists providers by label: OpenClaw's group labels are shared by several providers
+// (Copilot, Ollama, MiniMax…), which made rows that only their grey ids told apart.
+
+describe('provider labels', () => {
+  it('are each one provider’s, so no two rows of the wizard’s list read alike', () => {
+    const byLabel = new Map<string, string[]>();
+    for (const provider of PROVIDERS)
+      byLabel.set(provider.label, [...(byLabel.get(provider.label) ?? []), provider.id]);
+    expect([...byLabel].filter(([, ids]) => ids.length > 1)).toEqual([]);
+  });
+
+  it('come from what the provider’s own choices are called where a group has several', () => {
+    expect(findProvider('copilot-proxy')?.label).toBe('Copilot Proxy');
+    expect(findProvider('github-copilot')?.label).toBe('GitHub Copilot');
+    expect(findProvider('ollama-cloud')?.label).toBe('Ollama Cloud');
+    expect(findProvider('ollama')?.label).toBe('Ollama');
+    expect(findProvider('stepfun-plan')?.label).toBe('StepFun Step Plan API key');
+    // A group of one provider keeps OpenClaw's label.
+    expect(findProvider('anthropic')?.label).toBe('Anthropic');
+  });
+});
