@@ -73,6 +73,8 @@ export interface AppServices {
   setUpCopilotProxy(input: { baseUrl: string; modelIds: string }): Promise<LocalSetUp>;
   /** Makes the provider's model the default even over another provider's (the summary's `d`). */
   setDefaultModel(input: Omit<SetUpInput, 'policy' | 'stamp'>): Promise<ProviderSetUp>;
+  /** Makes a model just set up the default over another provider's (a local server's, an endpoint's summary `d`). */
+  makeModelDefault(input: { provider: string; ref: string }): Promise<WrittenSetup>;
   /**
    * After the summary's `i`: the default model the installed plugin's manifest names, for a
    * choice the catalog has none for (`auto` keeps another provider's; `set` is `d`). Undefined:
@@ -222,6 +224,14 @@ export function createAppServices(options: RealServicesOptions): AppServices {
     setDefaultModel: async (input) => {
       const store = lastState?.store ?? (await loadAgentState(workspace)).store;
       return setUpProvider(workspace, { ...input, policy: 'set', stamp: store.pluginsServeProviders });
+    },
+    makeModelDefault: async ({ provider, ref }) => {
+      const [{ writeSetup }, store] = await Promise.all([
+        import('./services/providers/onboard-choice.js'),
+        lastState?.store ?? loadAgentState(workspace).then((state) => state.store),
+      ]);
+      const setup = { plugins: [], providers: {}, defaultModel: { ref, entry: {} } };
+      return writeSetup(workspace.configPath, setup, provider, 'set', store.pluginsServeProviders);
     },
     setInstalledPluginDefault: async (input) => {
       const store = lastState?.store ?? (await loadAgentState(workspace)).store;

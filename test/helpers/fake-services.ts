@@ -11,6 +11,7 @@ import { catalog } from '../../src/services/providers/catalog.js';
 import type { LocalServerFailure, LocalServerFound } from '../../src/services/providers/local-server.js';
 import type { PluginNeed } from '../../src/services/providers/plugin-install.js';
 import type { ProviderSetUp } from '../../src/services/providers/provider-setup.js';
+import type { DefaultModelOutcome } from '../../src/services/providers/setup-plan.js';
 import { readModelSettings } from '../../src/services/status/model-usage.js';
 import { AgentStore } from '../../src/services/store/agent-store.js';
 import { FakeSetupTokenSession } from './ink.js';
@@ -113,6 +114,13 @@ export function createFakeServices(overrides: Partial<AppServices> & { state?: A
   const calls: FakeServices['calls'] = [];
   const sessions: FakeSetupTokenSession[] = [];
   const changeListeners = new Set<() => void>();
+  // As planSetup decides with `auto`: another provider's default (services.currentDefault) is kept.
+  const setOrKept = (ref: string): DefaultModelOutcome => {
+    const current = services.currentDefault;
+    if (!current || current === ref) return { status: 'set', ref };
+    const sameProvider = current.slice(0, current.indexOf('/')) === ref.slice(0, ref.indexOf('/'));
+    return { status: sameProvider ? 'same-provider' : 'kept', ref, current };
+  };
   const services: FakeServices = {
     workspace: fakeWorkspace(),
     warnWithinMs: 86_400_000,
@@ -173,7 +181,7 @@ export function createFakeServices(overrides: Partial<AppServices> & { state?: A
         provider: input.kind,
         saved: [],
         config: { path: services.workspace.configPath, files: [], changed: true, created: false, applied: [] },
-        defaultModel: { status: 'set', ref },
+        defaultModel: setOrKept(ref),
         enabled: [input.kind],
         setup: { plugins: [input.kind], providers: { [input.kind]: {} } },
         gateway: NOT_TOLD,
@@ -187,7 +195,7 @@ export function createFakeServices(overrides: Partial<AppServices> & { state?: A
         provider,
         saved: [],
         config: { path: services.workspace.configPath, files: [], changed: true, created: false, applied: [] },
-        defaultModel: { status: 'set', ref: `${provider}/${input.modelId}` },
+        defaultModel: setOrKept(`${provider}/${input.modelId}`),
         enabled: [],
         setup: { plugins: [], providers: { [provider]: {} } },
         gateway: NOT_TOLD,
@@ -201,7 +209,7 @@ export function createFakeServices(overrides: Partial<AppServices> & { state?: A
         provider: 'copilot-proxy',
         saved: [],
         config: { path: services.workspace.configPath, files: [], changed: true, created: false, applied: [] },
-        defaultModel: { status: 'set', ref: `copilot-proxy/${first}` },
+        defaultModel: setOrKept(`copilot-proxy/${first}`),
         enabled: ['copilot-proxy'],
         setup: { plugins: ['copilot-proxy'], providers: { 'copilot-proxy': {} } },
         gateway: NOT_TOLD,
@@ -216,6 +224,17 @@ export function createFakeServices(overrides: Partial<AppServices> & { state?: A
         enabled: [],
         setup: { plugins: [], providers: {} },
         alternatives: [],
+      };
+    },
+    makeModelDefault: async (input) => {
+      calls.push(['makeModelDefault', input]);
+      const previous = services.currentDefault;
+      services.currentDefault = input.ref;
+      return {
+        config: { path: services.workspace.configPath, files: [], changed: true, created: false, applied: [] },
+        defaultModel: { status: 'set', ref: input.ref, ...(previous ? { previous } : {}) },
+        enabled: [],
+        setup: { plugins: [], providers: {} },
       };
     },
     setInstalledPluginDefault: async (input) => {

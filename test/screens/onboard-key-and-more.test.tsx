@@ -124,6 +124,18 @@ async function openCustomEndpoint(services: ReturnType<typeof createFakeServices
   return app;
 }
 
+/** A custom endpoint's URL, model and API answered (OpenAI-compatible): its key is asked. */
+async function answerUpToKey(app: Awaited<ReturnType<typeof openCustomEndpoint>>) {
+  await app.type('http://127.0.0.1:8080/v1');
+  await app.press('enter');
+  await waitForFrame(app, 'Model id');
+  await app.type('llama3');
+  await app.press('enter');
+  await waitForFrame(app, 'Which API does it speak?');
+  await app.press('enter');
+  await waitForFrame(app, 'Its API key');
+}
+
 describe('onboarding wizard: a custom endpoint', () => {
   it('asks base URL, model, API and key as OpenClaw does, refuses a bad URL, and writes it as custom-api-key', async () => {
     const services = createFakeServices();
@@ -165,18 +177,35 @@ describe('onboarding wizard: a custom endpoint', () => {
   });
 });
 
+describe('onboarding wizard: the end of a setup with questions of its own', () => {
+  it('offers d (this model the default, over another provider’s kept) and a (another provider), as every summary does', async () => {
+    const services = createFakeServices();
+    services.currentDefault = 'anthropic/claude-opus-4-7';
+    const app = await openCustomEndpoint(services, 'custom');
+    await app.type('\x15');
+    await answerUpToKey(app);
+    await app.press('enter');
+    const kept = await waitForFrame(app, 'set up for the gateway');
+    expect(kept).toContain('the default model stays anthropic/claude-opus-4-7');
+    expect(kept).toContain('d make custom-127-0-0-1-8080/llama3 the default');
+    await app.type('d');
+    const made = await waitForFrame(app, '• default model custom-127-0-0-1-8080/llama3');
+    expect(made).not.toContain('d make');
+    expect(services.calls).toContainEqual([
+      'makeModelDefault',
+      { provider: 'custom-127-0-0-1-8080', ref: 'custom-127-0-0-1-8080/llama3' },
+    ]);
+    await app.type('a');
+    await waitForFrame(app, 'Which provider?');
+    expect(app.exits).toEqual([]);
+  });
+});
+
 describe('onboarding wizard: Esc in a step with questions of its own', () => {
   it('goes back one question at a time with the answers kept (custom endpoint, Cloudflare ids)', async () => {
     const services = createFakeServices();
     const app = await openCustomEndpoint(services, 'custom endpoint');
-    await app.type('http://127.0.0.1:8080/v1');
-    await app.press('enter');
-    await waitForFrame(app, 'Model id');
-    await app.type('llama3');
-    await app.press('enter');
-    await waitForFrame(app, 'Which API does it speak?');
-    await app.press('enter');
-    await waitForFrame(app, 'Its API key');
+    await answerUpToKey(app);
     await app.press('escape');
     await waitForFrame(app, 'Which API does it speak?');
     await app.press('escape');

@@ -145,7 +145,7 @@ describe('onboarding wizard: a local model server', () => {
     await app.type('\x15');
     await app.type('claude-sonnet-4.6, gpt-5-mini');
     await app.press('enter');
-    const done = await waitForFrame(app, 'copilot-proxy set up for the gateway');
+    const done = await waitForFrame(app, 'Copilot Proxy set up for the gateway');
     expect(done).toContain('default model copilot-proxy/claude-sonnet-4.6');
     expect(services.calls).toContainEqual([
       'setUpCopilotProxy',

@@ -15,7 +15,7 @@ import {
   copilotProxyModelIds,
 } from '../../services/providers/copilot-proxy.js';
 import { shown } from '../../services/terminal-text.js';
-import { modelLine } from './LocalServerStep.js';
+import { SetUpSummary } from './SetUpSummary.js';
 import { useStepBack } from './use-wizard-escape.js';
 import { WriteFailed } from './WriteFailed.js';
 
@@ -43,9 +43,12 @@ function problemOf(check: () => unknown): string | undefined {
  */
 export function CopilotProxyStep({
   onDone,
+  onAddAnother,
   stepBack,
 }: {
   onDone: () => void;
+  /** `a` on the summary: another provider, from the list. */
+  onAddAnother: () => void;
   stepBack: RefObject<(() => boolean) | undefined>;
 }) {
   const services = useServices();
@@ -57,9 +60,8 @@ export function CopilotProxyStep({
     setPhase(phase.name === 'models' ? { name: 'url' } : { name: 'models' });
     return true;
   });
-  useKeys((input, key) => {
-    if (phase.name === 'done' && key.return) onDone();
-    else if (phase.name === 'failed' && input === 'r') setPhase({ name: 'url' });
+  useKeys((input) => {
+    if (phase.name === 'failed' && input === 'r') setPhase({ name: 'url' });
   });
   const save = (modelIds: string) => {
     setPhase({ name: 'saving' });
@@ -115,16 +117,18 @@ export function CopilotProxyStep({
       return <WriteFailed error={phase.error} again="start again" />;
     case 'done': {
       const { result } = phase;
-      const line = modelLine(result.defaultModel);
       return (
-        <Box flexDirection="column">
-          <Text color="green">✔ copilot-proxy set up for the gateway</Text>
-          <Text> • {shown(result.config.path)} (models.providers.copilot-proxy, its models)</Text>
-          {line && <Text> {shown(line)}</Text>}
-          <Text> • start the Copilot Proxy extension in VS Code before using these models</Text>
-          {result.gatewayNote && <Text dimColor> {result.gatewayNote.line}</Text>}
-          <KeyHints hints={[['enter', 'done']]} />
-        </Box>
+        <SetUpSummary
+          title="Copilot Proxy"
+          places={[
+            ...result.saved.map((saved) => `${saved.storePath} (${saved.profileId})`),
+            `${result.config.path} (models.providers.copilot-proxy, its models)`,
+          ]}
+          notes={['start the Copilot Proxy extension in VS Code before using these models']}
+          result={result}
+          onDone={onDone}
+          onAddAnother={onAddAnother}
+        />
       );
     }
   }

@@ -13,7 +13,7 @@ import { endpointKey } from '../../services/profiles/credentials.js';
 import type { CustomCompatibility } from '../../services/providers/custom-endpoint.js';
 import { httpUrlProblem } from '../../services/providers/http-url.js';
 import { shown } from '../../services/terminal-text.js';
-import { modelLine } from './LocalServerStep.js';
+import { SetUpSummary } from './SetUpSummary.js';
 import { useStepBack } from './use-wizard-escape.js';
 import { WriteFailed } from './WriteFailed.js';
 
@@ -40,9 +40,12 @@ const COMPATIBILITY: Array<{ value: CustomCompatibility; label: string; hint: st
  */
 export function CustomEndpointStep({
   onDone,
+  onAddAnother,
   stepBack,
 }: {
   onDone: () => void;
+  /** `a` on the summary: another provider, from the list. */
+  onAddAnother: () => void;
   stepBack: RefObject<(() => boolean) | undefined>;
 }) {
   const services = useServices();
@@ -58,9 +61,8 @@ export function CustomEndpointStep({
   const url = useTextFieldState();
   const model = useTextFieldState();
   const key = useTextFieldState();
-  useKeys((input, keyPress) => {
-    if (phase.name === 'done' && keyPress.return) onDone();
-    else if (phase.name === 'failed' && input === 'r') setPhase({ name: 'url' });
+  useKeys((input) => {
+    if (phase.name === 'failed' && input === 'r') setPhase({ name: 'url' });
   });
   switch (phase.name) {
     case 'url': {
@@ -155,20 +157,15 @@ export function CustomEndpointStep({
       return <WriteFailed error={phase.error} again="start again" />;
     case 'done': {
       const { result } = phase;
-      const line = modelLine(result.defaultModel);
       const provider = Object.keys(result.setup.providers)[0] ?? result.provider;
       return (
-        <Box flexDirection="column">
-          <Text color="green">✔ {shown(provider)} set up for the gateway</Text>
-          <Text>
-            {' '}
-            • {shown(result.config.path)} (models.providers.{shown(provider)}
-            {phase.keyed ? ', with its key' : ''})
-          </Text>
-          {line && <Text> {shown(line)}</Text>}
-          {result.gatewayNote && <Text dimColor> {result.gatewayNote.line}</Text>}
-          <KeyHints hints={[['enter', 'done']]} />
-        </Box>
+        <SetUpSummary
+          title={provider}
+          places={[`${result.config.path} (models.providers.${provider}${phase.keyed ? ', with its key' : ''})`]}
+          result={{ ...result, provider }}
+          onDone={onDone}
+          onAddAnother={onAddAnother}
+        />
       );
     }
   }

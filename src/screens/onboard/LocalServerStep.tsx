@@ -17,8 +17,8 @@ import {
   type LocalServerKind,
   localAddressProblem,
 } from '../../services/providers/local-server.js';
-import { type DefaultModelOutcome, modelRefWords } from '../../services/providers/setup-plan.js';
 import { shown } from '../../services/terminal-text.js';
+import { SetUpSummary } from './SetUpSummary.js';
 import { useStepBack } from './use-wizard-escape.js';
 import { WriteFailed } from './WriteFailed.js';
 
@@ -45,10 +45,13 @@ function checkedKey(raw: string): string {
 export function LocalServerStep({
   kind,
   onDone,
+  onAddAnother,
   stepBack,
 }: {
   kind: LocalServerKind;
   onDone: () => void;
+  /** `a` on the summary: another provider, from the list. */
+  onAddAnother: () => void;
   stepBack: RefObject<(() => boolean) | undefined>;
 }) {
   const services = useServices();
@@ -81,9 +84,8 @@ export function LocalServerStep({
       live = false;
     };
   }, [phase.name, kind, needsKey, key, address, spec.defaultBaseUrl, services]);
-  useKeys((input, key) => {
+  useKeys((input) => {
     if ((phase.name === 'failed' || phase.name === 'save-failed') && input === 'r') setPhase({ name: 'looking' });
-    else if (phase.name === 'done' && key.return) onDone();
   });
   const save = (modelId: string) => {
     setPhase({ name: 'saving', modelId });
@@ -196,25 +198,17 @@ export function LocalServerStep({
       return <WriteFailed error={phase.error} again="look again" />;
     case 'done': {
       const { result } = phase;
-      const model = modelLine(result.defaultModel);
       return (
-        <Box flexDirection="column">
-          <Text color="green">✔ {spec.label} set up for the gateway</Text>
-          {result.saved.map((saved) => (
-            <Text key={saved.profileId}>
-              {' '}
-              • {shown(saved.storePath)} ({shown(saved.profileId)})
-            </Text>
-          ))}
-          <Text>
-            {' '}
-            • {shown(result.config.path)} (models.providers.{kind}
-            {result.enabled.length > 0 ? `; ${result.enabled.join(', ')} plugin enabled` : ''})
-          </Text>
-          {model && <Text> {shown(model)}</Text>}
-          {result.gatewayNote && <Text dimColor> {result.gatewayNote.line}</Text>}
-          <KeyHints hints={[['enter', 'done']]} />
-        </Box>
+        <SetUpSummary
+          title={spec.label}
+          places={[
+            ...result.saved.map((saved) => `${saved.storePath} (${saved.profileId})`),
+            `${result.config.path} (models.providers.${kind}${result.enabled.length > 0 ? `; ${result.enabled.join(', ')} plugin enabled` : ''})`,
+          ]}
+          result={result}
+          onDone={onDone}
+          onAddAnother={onAddAnother}
+        />
       );
     }
   }
@@ -224,11 +218,4 @@ export function LocalServerStep({
 function otherAddress(typed: string, usual: string): string | undefined {
   const trimmed = typed.trim();
   return trimmed !== '' && trimmed !== usual ? trimmed : undefined;
-}
-
-export function modelLine(outcome: DefaultModelOutcome): string | undefined {
-  if (outcome.status === 'set' || outcome.status === 'already') return `• default model ${outcome.ref}`;
-  if (outcome.status === 'kept' || outcome.status === 'same-provider')
-    return `• the default model stays ${modelRefWords(outcome.current)} (\`authdeck onboard --non-interactive --auth-choice … --set-default-model\` changes it)`;
-  return undefined;
 }

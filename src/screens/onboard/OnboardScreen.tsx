@@ -99,6 +99,13 @@ export function OnboardScreen({
   const stepBack = useRef<(() => boolean) | undefined>(undefined);
   useWizardEscape(currentState, providerSearch, nearTyped, () => dispatch({ type: 'back' }), stepBack);
 
+  const finish = () => navigation.finish({ exitCode: ExitCode.ok });
+  /** A summary's `a`: the provider list again, its search cleared. */
+  const addAnother = () => {
+    providerSearch.set('');
+    dispatch({ type: 'add-another' });
+  };
+
   /** What Enter on the profile field would do with `name` (see profileChoice). */
   const choiceFor = (name: string) =>
     profileChoice(currentState().provider!, secretKind(currentState().method), name, (id) =>
@@ -159,15 +166,16 @@ export function OnboardScreen({
           />
         );
       case 'custom-endpoint':
-        return <CustomEndpointStep stepBack={stepBack} onDone={() => navigation.finish({ exitCode: ExitCode.ok })} />;
+        return <CustomEndpointStep stepBack={stepBack} onDone={finish} onAddAnother={addAnother} />;
       case 'local':
         return state.provider === 'copilot-proxy' ? (
-          <CopilotProxyStep stepBack={stepBack} onDone={() => navigation.finish({ exitCode: ExitCode.ok })} />
+          <CopilotProxyStep stepBack={stepBack} onDone={finish} onAddAnother={addAnother} />
         ) : (
           <LocalServerStep
             stepBack={stepBack}
             kind={state.provider as LocalServerKind}
-            onDone={() => navigation.finish({ exitCode: ExitCode.ok })}
+            onDone={finish}
+            onAddAnother={addAnother}
           />
         );
       case 'cloudflare-ids':
@@ -270,10 +278,7 @@ export function OnboardScreen({
               if (home && !navigation.canGoBack) navigation.replace({ name: 'dashboard', select });
               else navigation.finish({ exitCode: ExitCode.ok, select });
             }}
-            onAddAnother={() => {
-              providerSearch.set('');
-              dispatch({ type: 'add-another' });
-            }}
+            onAddAnother={addAnother}
             onMakeDefault={async () => {
               const setup = await services.setDefaultModel({
                 provider: state.provider!,

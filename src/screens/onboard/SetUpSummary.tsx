@@ -1,0 +1,86 @@
+import { Box, Text } from 'ink';
+import { useState } from 'react';
+import type { LocalSetUp } from '../../app-services.js';
+import { KeyHints } from '../../components/KeyHints.js';
+import { useKeys } from '../../components/key-router.js';
+import { useServices } from '../../contexts.js';
+import { errorMessage } from '../../services/errors.js';
+import { type DefaultModelOutcome, modelRefWords } from '../../services/providers/setup-plan.js';
+import { shown } from '../../services/terminal-text.js';
+
+/**
+ * The end of a setup asked in questions of its own (a local server, a custom endpoint, the
+ * Copilot Proxy): where it was written, the default model, and the keys SummaryStep offers —
+ * Enter done, `a` another provider, `d` this model the default when another's was kept.
+ */
+export function SetUpSummary({
+  title,
+  places,
+  notes = [],
+  result,
+  onDone,
+  onAddAnother,
+}: {
+  title: string;
+  /** The files written and what each got. */
+  places: string[];
+  /** What to do before the models answer (start the proxy), said after the default model. */
+  notes?: string[];
+  result: LocalSetUp;
+  onDone: () => void;
+  onAddAnother: () => void;
+}) {
+  const services = useServices();
+  const [outcome, setOutcome] = useState<DefaultModelOutcome>(result.defaultModel);
+  const [making, setMaking] = useState(false);
+  const [error, setError] = useState<string>();
+  const canMake = (outcome.status === 'kept' || outcome.status === 'same-provider') && !making;
+  useKeys((input, key) => {
+    if (making) return;
+    if (key.return) onDone();
+    else if (input === 'a') onAddAnother();
+    else if (input === 'd' && canMake) {
+      setMaking(true);
+      services.makeModelDefault({ provider: result.provider, ref: outcome.ref }).then(
+        (written) => {
+          setOutcome(written.defaultModel);
+          setMaking(false);
+        },
+        (failure: unknown) => {
+          setError(errorMessage(failure));
+          setMaking(false);
+        },
+      );
+    }
+  });
+  const model = modelLine(outcome);
+  return (
+    <Box flexDirection="column">
+      <Text color="green">✔ {shown(title)} set up for the gateway</Text>
+      {places.map((place) => (
+        <Text key={place}> • {shown(place)}</Text>
+      ))}
+      {model && <Text> {shown(model)}</Text>}
+      {notes.map((note) => (
+        <Text key={note}> • {shown(note)}</Text>
+      ))}
+      {error && <Text color="red"> ✘ {shown(error)}</Text>}
+      {result.gatewayNote && <Text dimColor> {result.gatewayNote.line}</Text>}
+      <KeyHints
+        hints={[
+          ['enter', 'done'],
+          ['a', 'add another'],
+          ...(canMake ? ([['d', `make ${modelRefWords(outcome.ref)} the default`]] as Array<[string, string]>) : []),
+        ]}
+      />
+    </Box>
+  );
+}
+
+/** What the summary says of the default model: set, or kept (and `d` changes it). */
+export function modelLine(outcome: DefaultModelOutcome): string | undefined {
+  if (outcome.status === 'set' || outcome.status === 'already') return `• default model ${outcome.ref}`;
+  if (outcome.status === 'kept' || outcome.status === 'same-provider')
+    return `• the default model stays ${modelRefWords(outcome.current)}`;
+  return undefined;
+}
