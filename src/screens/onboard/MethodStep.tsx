@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
 import { SELECT_HINTS, type SelectItem, SelectList } from '../../components/select-list/SelectList.js';
 import { useServices } from '../../contexts.js';
+import { OAUTH_PROVIDERS } from '../../services/oauth/oauth-providers.js';
 import { type OnboardingMethod, providerInfo, providerLabel } from '../../services/providers.js';
 import { claudePath, useClaudePath } from './use-claude-path.js';
 
@@ -19,6 +20,10 @@ export function MethodStep({
   const services = useServices();
   const claudeFound = useClaudePath() !== undefined;
   const methods = providerInfo(provider).methods;
+  // Sign-ins through another program's login (az, the Claude CLI) are the CLI's only: named here.
+  const elsewhere = OAUTH_PROVIDERS.filter(
+    (entry) => entry.storeProvider === provider && entry.methods.includes('cli'),
+  );
   const labels: Record<OnboardingMethod, SelectItem<OnboardingMethod>> = {
     'api-key': {
       value: 'api-key',
@@ -74,6 +79,11 @@ export function MethodStep({
         initialIndex={Math.max(0, initial ? methods.indexOf(initial) : 0)}
         onSelect={onSelect}
       />
+      {elsewhere.map((entry) => (
+        <Text key={entry.id} dimColor>
+          {entry.label}: `authdeck login --provider {entry.id}` in a terminal
+        </Text>
+      ))}
       <KeyHints hints={[...SELECT_HINTS, ['esc', 'back']]} />
     </Box>
   );
