@@ -1,4 +1,4 @@
-import { Text, useApp, useInput } from 'ink';
+import { Box, Text, useApp, useInput } from 'ink';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { AppServices } from './app-services.js';
 import { createKeyRouter, KeyRouterProvider } from './components/key-router.js';
@@ -113,7 +113,15 @@ export function App({ services: initialServices, initialScreen, onExit, writes: 
         <SwitchServicesContext.Provider value={setServices}>
           <NavigationActionsContext.Provider value={actions}>
             <KeyRouterProvider router={router}>
-              {cancelled ? <Text dimColor>Cancelled.</Text> : <ScreenOutlet screen={currentScreen(navigation)} />}
+              {cancelled ? (
+                <Text dimColor>Cancelled.</Text>
+              ) : (
+                // The usable columns (text-layout.ts usableColumns): never the terminal's last one.
+                // Padding, not a width from state: Ink redraws on a resize before React re-renders.
+                <Box paddingRight={1} flexDirection="column">
+                  <ScreenOutlet screen={currentScreen(navigation)} />
+                </Box>
+              )}
               {leaving && landed === undefined && !last && writes.busy && (
                 <Text color="yellow">
                   Ctrl+C: leaving once this write has landed (Ctrl+C again stops waiting; the write lands anyway)

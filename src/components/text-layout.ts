@@ -15,6 +15,15 @@ export interface Styled {
   dim?: boolean;
 }
 
+/**
+ * The columns a screen draws in: one short of the terminal. A line that fills the last column
+ * leaves the cursor waiting to wrap; terminals (tmux) then show a blank line after it, and
+ * Ink's next redraw lands a row off (a title drawn twice).
+ */
+export function usableColumns(terminalColumns: number): number {
+  return Math.max(1, terminalColumns - 1);
+}
+
 export function textWidth(text: string): number {
   return [...text].length;
 }

@@ -1,7 +1,8 @@
 import { useStdout } from 'ink';
 import { useEffect, useState } from 'react';
+import { usableColumns } from '../components/text-layout.js';
 
-/** Columns and rows of the terminal, updated on resize. */
+/** Columns (usable: one short of the terminal's, text-layout.ts) and rows of the terminal, updated on resize. */
 export function useTerminalSize(): { columns: number; rows: number } {
   const { stdout } = useStdout();
   const [size, setSize] = useState(() => readSize(stdout));
@@ -16,5 +17,5 @@ export function useTerminalSize(): { columns: number; rows: number } {
 }
 
 function readSize(stdout: NodeJS.WriteStream): { columns: number; rows: number } {
-  return { columns: stdout.columns || 80, rows: stdout.rows || 24 };
+  return { columns: usableColumns(stdout.columns || 80), rows: stdout.rows || 24 };
 }

@@ -178,7 +178,7 @@ describe('the TUI in a real terminal', () => {
     await session.waitFor('openrouter:team-shared-account');
     session.resize(60, 30);
     // The redraw at 60 columns, not the old frame the terminal re-wrapped: the long id is cut.
-    const screen = await session.waitFor('openrouter:team-shared-ac…');
+    const screen = await session.waitFor('openrouter:team-shared-a…');
     const lines = session.lines();
     expect(lines.every((line) => line.length <= 60)).toBe(true);
     // One row per profile, each starting with its id (a long id may end in …).

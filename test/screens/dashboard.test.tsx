@@ -190,10 +190,16 @@ describe('dashboard screen', () => {
     });
     const app = await renderApp(services, { name: 'dashboard' });
     await waitForFrame(app, 'openai:personal-account');
-    await app.resize(80);
+    // 81 terminal columns draw in 80: the last column is never written (text-layout.ts usableColumns).
+    await app.resize(81);
     const frame = app.frame();
     expect(frame).toMatch(/openai:personal-account\s+api_key\s+sk-proj-…aaaa/);
     expect(frame).toMatch(/openai:team-shared-key\s+api_key\s+sk-proj-…bbbb/);
     for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    // At 80 the type gives way first; the masked secrets stay, and no line reaches the last column.
+    await app.resize(80);
+    const narrower = app.frame();
+    expect(narrower).toMatch(/openai:personal-account\s+sk-proj-…aaaa/);
+    for (const line of narrower.split('\n')) expect(line.length).toBeLessThanOrEqual(79);
   });
 });

@@ -123,11 +123,14 @@ export function SummaryStep({
           {sameSecretNote(saved.sameSecretAs)}
         </Bullet>
       )}
-      {result.modelNotes.map((note) => (
-        <Text key={note} color="yellow">
-          ! {note}
-        </Text>
-      ))}
+      {result.modelNotes
+        // `d` is the way out where it is offered: the note's hand edit is not said beside it.
+        .filter((note) => !(setupView.canMakeDefault && setupView.offered && note.startsWith('No model uses ')))
+        .map((note) => (
+          <Bullet key={note} color="yellow" mark="!">
+            {note}
+          </Bullet>
+        ))}
       <Text bold>Next:</Text>
       <Bullet>{authdeckCommand('status', services.workspace.env)} see it with the others</Bullet>
       <Bullet>{authdeckCommand('dashboard', services.workspace.env)} the live view</Bullet>
