@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import type { LocalSetUp } from '../../app-services.js';
+import { Bullet } from '../../components/Bullet.js';
 import { KeyHints } from '../../components/KeyHints.js';
 import { useKeys } from '../../components/key-router.js';
 import { useServices } from '../../contexts.js';
@@ -58,13 +59,17 @@ export function SetUpSummary({
     <Box flexDirection="column">
       <Text color="green">✔ {shown(title)} set up for the gateway</Text>
       {places.map((place) => (
-        <Text key={place}> • {shown(place)}</Text>
+        <Bullet key={place}>{shown(place)}</Bullet>
       ))}
-      {model && <Text> {shown(model)}</Text>}
+      {model && <Bullet>{shown(model)}</Bullet>}
       {notes.map((note) => (
-        <Text key={note}> • {shown(note)}</Text>
+        <Bullet key={note}>{shown(note)}</Bullet>
       ))}
-      {error && <Text color="red"> ✘ {shown(error)}</Text>}
+      {error && (
+        <Bullet color="red" mark="✘">
+          {shown(error)}
+        </Bullet>
+      )}
       {result.gatewayNote && <Text dimColor> {result.gatewayNote.line}</Text>}
       <KeyHints
         hints={[
@@ -79,8 +84,8 @@ export function SetUpSummary({
 
 /** What the summary says of the default model: set, or kept (and `d` changes it). */
 export function modelLine(outcome: DefaultModelOutcome): string | undefined {
-  if (outcome.status === 'set' || outcome.status === 'already') return `• default model ${outcome.ref}`;
+  if (outcome.status === 'set' || outcome.status === 'already') return `default model ${outcome.ref}`;
   if (outcome.status === 'kept' || outcome.status === 'same-provider')
-    return `• the default model stays ${modelRefWords(outcome.current)}`;
+    return `the default model stays ${modelRefWords(outcome.current)}`;
   return undefined;
 }
