@@ -110,6 +110,9 @@ export function isLocalBaseUrl(baseUrl: string): boolean {
   let host = new URL(baseUrl.trim()).hostname.toLowerCase();
   if (host.startsWith('[') && host.endsWith(']')) host = host.slice(1, -1);
   if (LOCAL_HOST_NAMES.has(host) || host.endsWith('.local') || host === '::1') return true;
+  // An IPv4-mapped IPv6 address (URL spells `[::ffff:127.0.0.1]` as `::ffff:7f00:1`): loopback only, as OpenClaw reads it.
+  const mapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(host);
+  if (mapped) return Number.parseInt(mapped[1] ?? '0', 16) >> 8 === 127;
   const octets = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host)?.slice(1).map(Number);
   if (!octets || octets.some((octet) => octet > 255)) return false;
   const [a, b] = octets as [number, number];
