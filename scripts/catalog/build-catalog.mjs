@@ -1,7 +1,12 @@
 // Turns what read-openclaw.mjs read (plus the observations of real onboarding runs) into the
 // catalog authdeck ships: one entry per auth choice, and the picker's groups.
 
-import { collectChoices, collectProviderAliases, collectProviderAuthAliases } from './collect-choices.mjs';
+import {
+  collectChoices,
+  collectProviderAliases,
+  collectProviderAuthAliases,
+  collectProviderIds,
+} from './collect-choices.mjs';
 import { keysUrl } from './docs.mjs';
 import { buildPicker } from './picker.mjs';
 
@@ -229,5 +234,6 @@ export function buildCatalog(openclaw, observations, older) {
     choices: out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     providerAliases: collectProviderAliases(openclaw),
     providerAuthAliases: collectProviderAuthAliases(openclaw),
+    providerIds: collectProviderIds(openclaw),
   };
 }

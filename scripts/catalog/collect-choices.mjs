@@ -187,6 +187,24 @@ export function collectChoices(openclaw) {
 }
 
 /** alias → provider id, from manifests' providerAuthAliases and the external catalog's aliases. */
+/**
+ * Every provider id a plugin of this release declares (bundled manifests' `providers`, the
+ * external catalog's `openclaw.providers[].id`), auth choice or not: names a custom endpoint
+ * must not take, since the gateway sends that provider's credentials to its block's baseUrl.
+ */
+export function collectProviderIds(openclaw) {
+  const ids = new Set();
+  for (const { manifest } of openclaw.bundled) {
+    for (const id of manifest.providers ?? []) if (str(id)) ids.add(id.trim().toLowerCase());
+  }
+  for (const entry of openclaw.external) {
+    for (const provider of entry.openclaw?.providers ?? []) {
+      if (str(provider.id)) ids.add(provider.id.trim().toLowerCase());
+    }
+  }
+  return [...ids].sort();
+}
+
 export function collectProviderAliases(openclaw) {
   const aliases = {};
   const add = (alias, target) => {

@@ -124,7 +124,17 @@ describe('onboarding under attack', () => {
 
   it("a custom endpoint cannot take a known provider's name, which would send that provider's stored credentials to it", async () => {
     const { home, configPath } = makeTempHome();
-    for (const id of ['anthropic', 'OpenAI', 'ollama', 'x-ai', 'openai-codex', 'github-copilot']) {
+    // Providers without an auth choice count too (a plugin declares them: Gemini CLI's OAuth, Bedrock).
+    for (const id of [
+      'anthropic',
+      'OpenAI',
+      'ollama',
+      'x-ai',
+      'openai-codex',
+      'github-copilot',
+      'google-gemini-cli',
+      'amazon-bedrock',
+    ]) {
       const run = await runCommand(
         ['onboard', '--non-interactive', ...CUSTOM, '--custom-model-id', 'm1', '--custom-provider-id', id],
         { home, input: '' },
@@ -193,6 +203,33 @@ describe('onboarding under attack', () => {
         expect(run.stdout + run.stderr, args[1]).toMatch(/user name or password|no query, fragment or user/);
       }
     }
+    // However the URL is spelled: the parser takes `http:\\`, `http:/` and `http:`, and a password may hold anything.
+    for (const typed of [
+      'http:\\\\u:SECRET1@127.0.0.1:9/v1',
+      'http:/u:SECRET2@127.0.0.1:9/v1',
+      'http:u:SECRET3@127.0.0.1:9/v1',
+      'http://u:SEC RET4@127.0.0.1:9/v1',
+      'http://u:SEC#RET5@127.0.0.1:9/v1',
+      'http://u:SEC/RET6@127.0.0.1:9/v1',
+    ]) {
+      for (const choice of [
+        ['custom-api-key', '--custom-model-id', 'm'],
+        ['ollama'],
+        ['microsoft-foundry-apikey', '--custom-model-id', 'm'],
+      ]) {
+        const run = await runCommand(
+          ['onboard', '--non-interactive', '--auth-choice', ...choice, '--custom-base-url', typed, '--json'],
+          { home, input: 'k' },
+        );
+        expect(run.code, `${choice[0]} ${typed}`).toBe(64);
+        expect(run.stdout + run.stderr, `${choice[0]} ${typed}`).not.toMatch(/SECRET|SEC RET|SEC#RET|SEC\/RET/);
+      }
+    }
+    const bare = await runCommand(
+      ['onboard', '--non-interactive', '--auth-choice', 'ollama', '--custom-base-url', 'admin@127.0.0.1:9'],
+      { home, input: '' },
+    );
+    expect([bare.code, bare.stderr]).toEqual([64, expect.not.stringContaining('admin')]);
     expect(() => readJson(configPath)).toThrow();
   });
 

@@ -138,6 +138,8 @@ export interface ProviderCatalog {
   providerAliases: Record<string, string>;
   /** alias → provider whose credentials it uses, as OpenClaw looks credentials up (e.g. `x-ai` → `xai`). */
   providerAuthAliases: Record<string, string>;
+  /** Every provider id a plugin of this release declares, auth choice or not (google-gemini-cli, amazon-bedrock…). */
+  providerIds: string[];
 }
 
 export const catalog = catalogJson as ProviderCatalog;
@@ -227,6 +229,7 @@ export function isCatalogProvider(id: string): boolean {
   const normalized = id.trim().toLowerCase();
   return (
     providerIds.includes(normalized) ||
+    catalog.providerIds.includes(normalized) ||
     aliases.has(normalized) ||
     authAliases.has(normalized) ||
     OLDER_PROVIDER_IDS.includes(normalized)

@@ -17,7 +17,7 @@ import {
   isMaiImageModel,
   needsEntraId,
 } from './foundry-models.js';
-import { isHttpUrl } from './http-url.js';
+import { isHttpUrl, shownUrl } from './http-url.js';
 import type { ProviderSetup } from './setup-plan.js';
 
 export const FOUNDRY_PROVIDER = 'microsoft-foundry';
@@ -72,7 +72,7 @@ export function foundryEndpointProblem(typed: string): string | undefined {
       return 'the endpoint URL holds a user or password: give the resource address alone (the key is asked apart)';
   }
   if (isHttpUrl(text)) return undefined;
-  return `"${shown(text, 120)}" is not an http(s) URL (https://xxx.services.ai.azure.com or https://xxx.openai.azure.com)`;
+  return `"${shownUrl(text)}" is not an http(s) URL (https://xxx.services.ai.azure.com or https://xxx.openai.azure.com)`;
 }
 
 /** Why a typed deployment name cannot be one (Azure's: letters, digits, `.`, `_`, `-`), or undefined. */

@@ -17,9 +17,17 @@ export function credentialsInUrl(url: string, typed = url): string | undefined {
   return `"${shownUrl(typed)}" holds a user name or password, which no request can carry in its URL; give the address alone (a key is asked for apart)`;
 }
 
-/** A typed address as a message shows it: what sits before an `@` (a user, a password) masked, escapes made visible. */
+/**
+ * A typed address as a message shows it: everything between the scheme and the last `@` (a user,
+ * a password, whatever they hold and however the slashes are spelled: `http:\\`, `http:`, none)
+ * masked, escapes made visible. A path with an `@` in it is masked too: more hidden, never less.
+ */
 export function shownUrl(typed: string): string {
-  return shown(typed.trim().replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#\s]*@/i, '$1***@'), 120);
+  const text = typed.trim();
+  const at = text.lastIndexOf('@');
+  if (at < 0) return shown(text, 120);
+  const scheme = /^[a-z][a-z0-9+.-]*:[\\/]*/i.exec(text)?.[0] ?? '';
+  return shown(`${at >= scheme.length ? scheme : ''}***${text.slice(at)}`, 120);
 }
 
 /** An address a server can answer at: http or https (`localhost:11434` parses as scheme "localhost:"). */
