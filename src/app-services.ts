@@ -28,7 +28,12 @@ import {
 import type { LocalServerFailure, LocalServerFound, LocalServerKind } from './services/providers/local-server.js';
 import type { WrittenSetup } from './services/providers/onboard-choice.js';
 import { installPlugin, type PluginNeed } from './services/providers/plugin-install.js';
-import { type ProviderSetUp, setInstalledPluginDefault, setUpProvider } from './services/providers/provider-setup.js';
+import {
+  type ProviderSetUp,
+  setInstalledPluginDefault,
+  setUpProvider,
+  writeDefaultModel,
+} from './services/providers/provider-setup.js';
 import type { DefaultModelPolicy } from './services/providers/setup-plan.js';
 import { findClaudeBinary } from './services/setup-token/find-claude.js';
 import type { PtySpawner } from './services/setup-token/pty.js';
@@ -175,6 +180,8 @@ export function createAppServices(options: RealServicesOptions): AppServices {
     ...(lastState ? { store: lastState.store } : {}),
     reload: options.reload !== false,
   });
+  /** Whether the home runs OpenClaw 2026.8+ (setup-plan.ts fittedToOpenclaw), from the last read store. */
+  const stamp = async () => (lastState ?? (await loadAgentState(workspace))).store.pluginsServeProviders;
   let earlyTaken = false;
   return {
     workspace,
@@ -221,22 +228,11 @@ export function createAppServices(options: RealServicesOptions): AppServices {
         return { ...saved, setupError: errorMessage(error) };
       }
     },
-    setDefaultModel: async (input) => {
-      const store = lastState?.store ?? (await loadAgentState(workspace)).store;
-      return setUpProvider(workspace, { ...input, policy: 'set', stamp: store.pluginsServeProviders });
-    },
-    makeModelDefault: async ({ provider, ref }) => {
-      const [{ writeSetup }, store] = await Promise.all([
-        import('./services/providers/onboard-choice.js'),
-        lastState?.store ?? loadAgentState(workspace).then((state) => state.store),
-      ]);
-      const setup = { plugins: [], providers: {}, defaultModel: { ref, entry: {} } };
-      return writeSetup(workspace.configPath, setup, provider, 'set', store.pluginsServeProviders);
-    },
-    setInstalledPluginDefault: async (input) => {
-      const store = lastState?.store ?? (await loadAgentState(workspace)).store;
-      return setInstalledPluginDefault(workspace, { ...input, stamp: store.pluginsServeProviders });
-    },
+    setDefaultModel: async (input) => setUpProvider(workspace, { ...input, policy: 'set', stamp: await stamp() }),
+    makeModelDefault: async ({ provider, ref }) =>
+      writeDefaultModel(workspace.configPath, { provider, ref, policy: 'set', stamp: await stamp() }),
+    setInstalledPluginDefault: async (input) =>
+      setInstalledPluginDefault(workspace, { ...input, stamp: await stamp() }),
     canInstallPlugin: () => findOnPath('openclaw', workspace.env.PATH) !== undefined,
     // The same state dir and config the saves went to, as `add-key` in a terminal installs it.
     installPlugin: (need, signal) => installPlugin(workspace, need.source, signal ? { signal } : {}),

@@ -7,6 +7,7 @@ import { useServices } from '../../contexts.js';
 import { describeExpiry } from '../../services/durations.js';
 import { authdeckCommand } from '../../services/invocation.js';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
+import { UNUSED_PROVIDER_NOTE } from '../../services/profiles/model-coverage.js';
 import { sameSecretNote } from '../../services/profiles/save-credential.js';
 import { type CatalogChoice, endpointWarning } from '../../services/providers/catalog.js';
 import type { WrittenSetup } from '../../services/providers/onboard-choice.js';
@@ -125,7 +126,7 @@ export function SummaryStep({
       )}
       {result.modelNotes
         // `d` is the way out where it is offered: the note's hand edit is not said beside it.
-        .filter((note) => !(setupView.canMakeDefault && setupView.offered && note.startsWith('No model uses ')))
+        .filter((note) => !(setupView.canMakeDefault && setupView.offered && note.startsWith(UNUSED_PROVIDER_NOTE)))
         .map((note) => (
           <Bullet key={note} color="yellow" mark="!">
             {note}

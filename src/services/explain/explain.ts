@@ -4,7 +4,7 @@ import { resolveAuthProvider } from '../providers/catalog.js';
 import { type PluginProblem, providerPluginProblem } from '../providers/plugin-state.js';
 import { classifyProfileHealth, type HealthStatus } from '../status/health.js';
 import { type NotTried, resolveEffectiveOrder } from '../status/order.js';
-import { orderInputs } from '../status/report.js';
+import { effectiveSourceOf, orderInputs } from '../status/report.js';
 import type { EffectiveSource } from '../status/types.js';
 import { describeNotTried } from '../status/words.js';
 import { collectWarnings, describeStore, storeReport } from '../store/report.js';
@@ -152,15 +152,11 @@ async function explainModel(
   const configKey = Object.hasOwn(providers, provider) && providers[provider]?.hasApiKey === true;
   const effectiveSource: EffectiveSource = plugin
     ? 'missing'
-    : triedNow.length > 0
-      ? 'profiles'
-      : envCredential
-        ? 'env'
-        : configKey
-          ? 'config'
-          : providers[provider]?.localKeyless && state.store.localEndpointsNeedNoKey
-            ? 'local'
-            : 'missing';
+    : effectiveSourceOf(
+        { profiles: triedNow.length > 0, env: envCredential !== undefined },
+        Object.hasOwn(providers, provider) ? providers[provider] : undefined,
+        state,
+      );
   // The gateway skips a model whose every ordered profile waits, key or no key (runWithModelFallback).
   const allWaiting = order.ids.length > 0 && order.ids.every((id) => order.waiting[id]);
   const soonest = allWaiting ? Math.min(...order.ids.map((id) => order.waiting[id]!.until)) : null;

@@ -1,6 +1,9 @@
 import { findProvider } from '../providers.js';
 import type { StatusReport } from '../status/report.js';
 
+/** How the note that no model uses the saved provider starts: the wizard leaves it out where `d` does it. */
+export const UNUSED_PROVIDER_NOTE = 'No model uses ';
+
 /**
  * After a credential lands: what still keeps the gateway from using it or from working, in
  * words for the wizard's summary. No default model means OpenClaw's built-in one is in use.
@@ -27,7 +30,7 @@ export function describeModelCoverage(
   }
   if (!saved?.inUse) {
     notes.push(
-      `No model uses ${savedProvider} yet${builtIn ? ' (no default model is configured)' : ''}: set agents.defaults.model.primary (or a fallback) in ${report.configPath} to ${/^[aeiou]/i.test(savedProvider) ? 'an' : 'a'} "${savedProvider}/…" model ref.`,
+      `${UNUSED_PROVIDER_NOTE}${savedProvider} yet${builtIn ? ' (no default model is configured)' : ''}: set agents.defaults.model.primary (or a fallback) in ${report.configPath} to ${/^[aeiou]/i.test(savedProvider) ? 'an' : 'a'} "${savedProvider}/…" model ref.`,
     );
   }
   return notes;

@@ -113,8 +113,16 @@ export async function setInstalledPluginDefault(
   if (!input.stamp || !defaultFromManifest(choice) || !choice.plugin) return undefined;
   const ref = await installedDefaultModel(choice.plugin, provider, workspace);
   if (!ref) return undefined;
-  const setup: ProviderSetup = { plugins: [], providers: {}, defaultModel: { ref, entry: {} } };
-  return writeSetup(workspace.configPath, setup, provider, input.policy, input.stamp);
+  return writeDefaultModel(workspace.configPath, { provider, ref, policy: input.policy, stamp: input.stamp });
+}
+
+/** `ref` as the default model under `policy` (its entry added where missing), and nothing else. */
+export function writeDefaultModel(
+  configPath: string,
+  input: { provider: string; ref: string; policy: DefaultModelPolicy; stamp: boolean },
+): Promise<WrittenSetup> {
+  const setup: ProviderSetup = { plugins: [], providers: {}, defaultModel: { ref: input.ref, entry: {} } };
+  return writeSetup(configPath, setup, input.provider, input.policy, input.stamp);
 }
 
 /** A setup with the default model a second write set (the installed plugin's); what the first wrote stays listed. */

@@ -7,7 +7,7 @@ import { providerLabel } from '../providers.js';
 import { collectWarnings, ownStatePath, storeReport } from '../store/report.js';
 import { type CheckMode, evaluateCheck } from './check.js';
 import { classifyProfileHealth, classifyUsage, HEALTH_STATUSES, type HealthStatus } from './health.js';
-import { providersInUseFrom } from './model-usage.js';
+import { type ProviderSettings, providersInUseFrom } from './model-usage.js';
 import { type OrderInputs, resolveEffectiveOrder } from './order.js';
 import {
   type EffectiveSource,
@@ -71,16 +71,11 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
       notTried.set(id, describeNotTried(reason));
     // A type authdeck does not know may still work for the gateway: never call that missing.
     const opaque = profiles.some((entry) => entry.status === 'unknown');
-    const effectiveSource: EffectiveSource =
-      ids.length > 0 || opaque
-        ? 'profiles'
-        : envCredentials.some((cred) => cred.provider === provider)
-          ? 'env'
-          : configKeys[provider]?.hasApiKey
-            ? 'config'
-            : configKeys[provider]?.localKeyless && state.store.localEndpointsNeedNoKey
-              ? 'local'
-              : 'missing';
+    const effectiveSource = effectiveSourceOf(
+      { profiles: ids.length > 0 || opaque, env: envCredentials.some((cred) => cred.provider === provider) },
+      configKeys[provider],
+      state,
+    );
     return {
       provider,
       label: providerLabel(provider),
@@ -132,6 +127,22 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
     probes: null,
     warnings: collectWarnings(state),
   };
+}
+
+/**
+ * What the gateway uses for a provider, in the order it looks: a usable profile, an env key, the
+ * config's `apiKey`, else (OpenClaw 2026.8+) no key for an endpoint on this machine or network.
+ * For `status` (any model) and `explain` (one model).
+ */
+export function effectiveSourceOf(
+  has: { profiles: boolean; env: boolean },
+  settings: ProviderSettings | undefined,
+  state: Pick<AgentState, 'store'>,
+): EffectiveSource {
+  if (has.profiles) return 'profiles';
+  if (has.env) return 'env';
+  if (settings?.hasApiKey) return 'config';
+  return settings?.localKeyless && state.store.localEndpointsNeedNoKey ? 'local' : 'missing';
 }
 
 /** What the order of one provider depends on, for `status` (any model) or for one model (`explain`). */
