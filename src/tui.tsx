@@ -102,7 +102,7 @@ async function runApp(
       Promise.all([
         import('ink'),
         import('./app.js'),
-        import('./app-services.js'),
+        import('./create-app-services.js'),
         import('./services/setup-token/pty.js'),
         import('./services/files/watch.js'),
       ]),

@@ -8,7 +8,10 @@ export const doctorCommand = command({
   writes: true,
   needsExistingState: true,
   options: {
-    fix: flag('fix', 'apply the fixes that lose nothing: permissions, stale locks, temp files, dangling order entries'),
+    fix: flag(
+      'fix',
+      'apply the fixes that lose nothing: permissions, stale locks, temp files, dangling order entries, switched-off plugins',
+    ),
     json: OPTIONS.json,
   },
   run: async (ctx, options) => (await import('./doctor-run.js')).runDoctorCommand(ctx, options),

@@ -42,6 +42,10 @@ export const loginCommand = command({
       ...ONBOARD_OPTIONS.method,
       description: 'browser | device (sign in), or api-key | setup-token | paste-token (the wizard)',
     },
+    profileId: {
+      ...ONBOARD_OPTIONS.profileId,
+      description: 'the profile id or name a sign-in is saved as (the wizard: with --non-interactive)',
+    },
     noBrowser: flag('no-browser', 'print the sign-in link instead of opening a browser'),
   },
   run: async (ctx, { noBrowser, ...input }) => {

@@ -39,7 +39,7 @@ export const CHOICE_OPTIONS = {
     "the model a Microsoft Foundry deployment runs (claude-…, gpt-5.4, MAI-Image-2.5…; default: the deployment's name)",
   ),
   tokenProvider: text('token-provider', 'id', 'with --auth-choice token or setup-token: the provider', 'providers'),
-  tokenProfileId: text('token-profile-id', 'id', 'with --auth-choice token: the profile id'),
+  tokenProfileId: text('token-profile-id', 'id', 'with --auth-choice token or setup-token: the profile id'),
   tokenExpiresIn: duration('token-expires-in', 'with a token: its lifetime (365d, 12h; a bare number is days)', 'd'),
   setDefaultModel: flag('set-default-model', "make the choice's model the default, even over another provider's"),
   keepDefaultModel: flag('keep-default-model', 'leave the default model as it is'),

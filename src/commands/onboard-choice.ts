@@ -10,15 +10,17 @@ import { CLOUDFLARE_CHOICE, cloudflareIds, cloudflareSetup } from '../services/p
 import { COPILOT_PROXY } from '../services/providers/copilot-proxy.js';
 import { customSetup, withBaseUrl } from '../services/providers/custom-endpoint.js';
 import { FOUNDRY_KEY_CHOICE, foundryKeyRefused, foundryMetadata, foundrySetup } from '../services/providers/foundry.js';
-import { isLocalServerKind, planLocalServer } from '../services/providers/local-setup.js';
+import { isLocalServerKind } from '../services/providers/local-setup.js';
 import { defaultProfileId, setupNotes } from '../services/providers/onboard-choice.js';
 import { pluginGap, refuseBlockedChoice } from '../services/providers/plugin-state.js';
 import { setInstalledPluginDefault, withDefaultFrom } from '../services/providers/provider-setup.js';
 import { catalogSetup, type DefaultModelPolicy, type ProviderSetup } from '../services/providers/setup-plan.js';
 import { shown } from '../services/terminal-text.js';
+import { readChoiceSecret } from './choice-secret.js';
 import type { CommandContext } from './context.js';
 import { defaultModelPolicy, foundryFromFlags } from './onboard-choice-options.js';
 import { onboardCopilotProxy } from './onboard-copilot-proxy.js';
+import { onboardLocal } from './onboard-local.js';
 import { installForOnboarding, reportOnboarded } from './onboard-report.js';
 import { knownProvider, resolveChoice } from './provider-arg.js';
 import { cliFitHint } from './save-credential.js';
@@ -54,7 +56,9 @@ export async function runOnboardChoice(ctx: CommandContext, options: ChoiceOptio
   const picked = resolveChoice(options.authChoice ?? '');
   const policy = defaultModelPolicy(options);
   if (picked.platforms && !picked.platforms.includes(process.platform))
-    throw new UsageError(`--auth-choice ${picked.id} exists only on ${picked.platforms.join(', ')}`);
+    throw new UsageError(
+      `--auth-choice ${picked.id} exists only on ${picked.platforms.join(', ')}; run \`openclaw onboard --auth-choice ${picked.id}\` there`,
+    );
   if (picked.id === 'custom-api-key') return onboardSecret(ctx, picked, options, policy, customSetupFor(options));
   if (picked.id === CLOUDFLARE_CHOICE) {
     // Checked before the secret is read, as OpenClaw does.
@@ -147,41 +151,6 @@ function tokenChoiceOf(provider: string): CatalogChoice | undefined {
 function tokenSetup(provider: string): ProviderSetup {
   const tokenChoice = tokenChoiceOf(provider);
   return tokenChoice ? catalogSetup(tokenChoice) : { plugins: [], providers: {} };
-}
-
-/** The secret from stdin, else from the variable the gateway reads, else a masked prompt. */
-async function readChoiceSecret(
-  ctx: CommandContext,
-  choice: CatalogChoice,
-  label: string,
-  optional: boolean,
-): Promise<string> {
-  if (!ctx.io.stdin.isTTY) {
-    const piped = await ctx.readSecret('');
-    if (piped.trim() !== '') return piped;
-  }
-  // A key choice reads its *_API_KEY first, a token choice its *_TOKEN (Anthropic's apiKey lists the token first).
-  const wantsToken = choice.credential.kind === 'token';
-  const names = [...choice.credential.envVars].sort(
-    (a, b) => Number(/TOKEN/.test(a) !== wantsToken) - Number(/TOKEN/.test(b) !== wantsToken),
-  );
-  for (const name of names) {
-    const value = ctx.io.env[name];
-    if (value && value.trim() !== '') return value;
-  }
-  if (!ctx.io.stdin.isTTY && optional) return '';
-  if (!ctx.io.stdin.isTTY)
-    throw new UsageError(
-      `no secret on stdin${unsetVariables(names)}; pipe it in, e.g. \`printf %s "$KEY" | authdeck onboard --non-interactive --auth-choice ${choice.id}\``,
-    );
-  return ctx.readSecret(`${label}: `);
-}
-
-/** The variables read, in the order read: " and X is not set" / " and neither X nor Y is set". */
-function unsetVariables(names: readonly string[]): string {
-  if (names.length === 0) return '';
-  if (names.length === 1) return ` and ${names[0]} is not set`;
-  return ` and neither ${names.slice(0, -1).join(', ')} nor ${names.at(-1)} is set`;
 }
 
 async function onboardSecret(
@@ -298,39 +267,4 @@ async function onboardSecret(
   const report = { done: installed ? withDefaultFrom(done, installed) : done, secret: check.secret, kind, now };
   reportOnboarded(ctx, { ...report, ...(plugin ? { plugin } : {}), warnings }, json);
   return (plugin && !plugin.installed) || blocked ? 1 : 0;
-}
-
-/** Ollama, LM Studio, vLLM, SGLang: the server found (or, for vLLM/SGLang with a model named, written as given). */
-async function onboardLocal(
-  ctx: CommandContext,
-  choice: CatalogChoice,
-  options: ChoiceOptions,
-  policy: DefaultModelPolicy,
-): Promise<number> {
-  const kind = choice.id as Parameters<typeof planLocalServer>[0]['kind'];
-  const state = await ctx.stateForWrite();
-  // Before the server is looked for and the key read, as for every other choice.
-  refuseBlockedChoice(state.store, choice, kind);
-  const key = (await readChoiceSecret(ctx, choice, `${choice.label} key (Enter for none)`, true)).trim();
-  const local = await planLocalServer({
-    kind,
-    baseUrl: options.customBaseUrl,
-    modelId: options.customModelId,
-    ...(key ? { apiKey: key } : {}),
-  });
-  const now = ctx.io.now();
-  const done = await onboardChoice(await ctx.actionContext(state), {
-    choice,
-    provider: kind,
-    ...(local.credential ? { credential: { kind: 'api_key', ...local.credential } } : {}),
-    setup: local.setup,
-    defaultModel: policy,
-    now: ctx.io.now,
-  });
-  reportOnboarded(
-    ctx,
-    { done, ...(local.credential ? { secret: local.credential.secret } : {}), kind: 'api_key', now },
-    options.json === true,
-  );
-  return 0;
 }

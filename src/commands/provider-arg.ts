@@ -56,6 +56,9 @@ export function resolveChoice(id: string): CatalogChoice {
   const found = findChoice(id.trim());
   if (found) return found;
   const word = id.trim().toLowerCase();
+  // OpenClaw's `--auth-choice skip` configures the rest of the gateway with no credential.
+  if (word === 'skip')
+    throw new UsageError('--auth-choice skip sets up no credential, so there is nothing for authdeck to write');
   // A provider's name given where its choice goes (`xai`): that provider's choices come first.
   const provider = resolveProviderAlias(word);
   const ofProvider = catalog.choices.filter((entry) => entry.provider === provider).map((entry) => entry.id);

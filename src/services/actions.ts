@@ -194,14 +194,14 @@ export async function writeSignInFacts(
   facts: readonly ConfigFact[],
   provider: string,
   policy: DefaultModelPolicy,
-  /** The home runs OpenClaw 2026.9+ (providers/setup-plan.ts fittedToOpenclaw). */
+  /** The home runs OpenClaw 2026.9+ (providers/fit-to-openclaw.ts). */
   stamp: boolean,
 ): Promise<SignInSetup> {
   if (facts.length === 0) return { config: undefined, defaultModel: { status: 'none' }, enabled: [] };
   const [{ changeConfig }, { planFacts }, { fittedToOpenclaw }] = await Promise.all([
     import('./config/config-changes.js'),
     import('./providers/facts-plan.js'),
-    import('./providers/setup-plan.js'),
+    import('./providers/fit-to-openclaw.js'),
   ]);
   let outcome: Pick<SignInSetup, 'defaultModel' | 'enabled'> = { defaultModel: { status: 'none' }, enabled: [] };
   const config = await changeConfig(workspace.configPath, (doc) => {

@@ -31,6 +31,21 @@ describe('onboard --non-interactive --auth-choice', () => {
     expect(existsSync(temp.storePath)).toBe(false);
   });
 
+  it("says why OpenClaw's `skip` and a choice of another platform are not set up here", async () => {
+    const temp = home();
+    expect(await onboard(temp.home, ['skip'], '')).toEqual({
+      code: 64,
+      stdout: '',
+      stderr: 'authdeck: --auth-choice skip sets up no credential, so there is nothing for authdeck to write\n',
+    });
+    if (process.platform !== 'darwin') {
+      const apple = await onboard(temp.home, ['apple-fm'], '');
+      expect(apple.code).toBe(64);
+      expect(apple.stderr).toContain('run `openclaw onboard --auth-choice apple-fm` there');
+    }
+    expect(existsSync(temp.configPath)).toBe(false);
+  });
+
   it("a provider name where its choice goes names that provider's choices", async () => {
     const temp = home();
     const result = await onboard(temp.home, ['xai'], 'x');
@@ -267,6 +282,8 @@ describe('onboard --non-interactive --auth-choice', () => {
         variable: 'ARCEEAI_API_KEY',
         key: 'arcee-key-1234567890abcdef',
       },
+      // A flag the choice does not take: the choice's own variable, not the flag's owner's.
+      { choice: 'xai-api-key', flag: '--token', variable: 'XAI_API_KEY', key: fakeSecrets.xaiKey() },
     ];
     for (const { choice, flag, variable, key } of cases) {
       const temp = home();

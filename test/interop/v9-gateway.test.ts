@@ -100,7 +100,7 @@ describe('OpenClaw 2026.9.6 running', () => {
     // The dashboard's D then f: the same action, through the services the screens use.
     danglingOrder();
     const { resolveWorkspace } = await import('../../src/services/config/workspace.js');
-    const { createAppServices } = await import('../../src/app-services.js');
+    const { createAppServices } = await import('../../src/create-app-services.js');
     const workspace = await resolveWorkspace({ env: { HOME: h.home, PATH: h.PATH } });
     const services = createAppServices({
       workspace,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createAppServices } from '../../src/app-services.js';
+import { createAppServices } from '../../src/create-app-services.js';
 import { tellGateway } from '../../src/services/actions.js';
 import { resolveWorkspace } from '../../src/services/config/workspace.js';
 import { loadAgentState } from '../../src/services/profiles/agent-state.js';

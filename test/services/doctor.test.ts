@@ -146,8 +146,21 @@ describe('doctor', () => {
       '`authdeck order set --provider anthropic anthropic:default`',
     );
     expect(withCodes(report.findings, 'left-out-of-order')[0]?.problem).toContain('anthropic:spare');
+    expect(withCodes(report.findings, 'left-out-of-order')[0]?.fix).toBe(
+      '`authdeck order set --provider anthropic anthropic:default anthropic:spare` (or `order clear`)',
+    );
     await applySafeFixes(workspace, report.findings);
     expect(readJson(storePath).order.anthropic).toEqual(['anthropic:default']);
+  });
+
+  it("offers `order clear` for a left-out profile only where the order is the agent's own", async () => {
+    const { workspace } = await setup(
+      { profiles: { 'anthropic:default': key, 'anthropic:spare': { ...key, key: fakeSecrets.anthropicApiKey('s') } } },
+      { ...inUse, auth: { order: { anthropic: ['anthropic:default'] } } },
+    );
+    const [finding] = withCodes((await runDoctor(workspace, OPTIONS)).findings, 'left-out-of-order');
+    expect(finding?.problem).toContain('(config)');
+    expect(finding?.fix).toBe('`authdeck order set --provider anthropic anthropic:default anthropic:spare`');
   });
 
   it('names auth-state.json as the file of an order kept there, and fixes it there', async () => {

@@ -146,13 +146,16 @@ export function checkOrders(state: AgentState, report: StatusReport): Finding[] 
       (profile) => profile.provider === provider.provider && profile.notTried?.startsWith('not in'),
     );
     if (left.length === 0) continue;
+    // The order to set: what is there, each id once and none that is missing (dangling-order), then the left-out.
+    const keep = [...new Set(provider.explicitOrder.filter((id) => known.has(id))), ...left.map((p) => p.id)];
     findings.push({
       code: 'left-out-of-order',
       severity: 'warning',
       subject: provider.provider,
       problem: `${left.map((p) => p.id).join(', ')} ${left.length === 1 ? 'is' : 'are'} not in the explicit ${provider.provider} order (${provider.orderSource})`,
       why: 'the gateway never tries a profile its explicit order leaves out, not even when the others fail',
-      fix: `\`authdeck order set --provider ${provider.provider} ${[...(provider.explicitOrder ?? []), ...left.map((p) => p.id)].join(' ')}\` (or \`order clear\`)`,
+      // `order clear` drops only the agent's own override; an order from elsewhere would stay.
+      fix: `\`authdeck order set --provider ${provider.provider} ${keep.join(' ')}\`${provider.orderSource === 'agent' ? ' (or `order clear`)' : ''}`,
     });
   }
   return findings;

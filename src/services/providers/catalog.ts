@@ -263,7 +263,8 @@ export function secretFlagVariable(flag: string, authChoice?: string): string | 
     (choice) => choice.credential.flag === flag && choice.credential.envVars.length > 0,
   );
   const chosen = authChoice === undefined ? undefined : findChoice(authChoice.trim());
-  const choices = chosen && taking.includes(chosen) ? [chosen] : taking;
+  // A flag the choice does not take (`--token` with xai-api-key): the choice's own variable is the one to set.
+  const choices = chosen && (taking.includes(chosen) || chosen.credential.envVars.length > 0) ? [chosen] : taking;
   const named = flag.replace(/^--/, '').toUpperCase().replaceAll('-', '_');
   const variables = choices.flatMap((choice) => choice.credential.envVars);
   return variables.includes(named) ? named : variables[0];

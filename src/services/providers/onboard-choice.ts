@@ -15,12 +15,12 @@ import { type SaveCredentialResult, saveCredentialProfile } from '../profiles/sa
 import type { AgentStore } from '../store/agent-store.js';
 import type { CatalogChoice } from './catalog.js';
 import { planFacts } from './facts-plan.js';
+import { fittedToOpenclaw } from './fit-to-openclaw.js';
 import {
   catalogSetup,
   currentDefaultModel,
   type DefaultModelOutcome,
   type DefaultModelPolicy,
-  fittedToOpenclaw,
   type ProviderSetup,
   planSetup,
   setupForHome,
@@ -183,7 +183,7 @@ export async function writeSetup(
   setupOrPlan: ProviderSetup | ((doc: Record<string, unknown>) => ProviderSetup),
   provider: string,
   policy: DefaultModelPolicy,
-  /** The home runs OpenClaw 2026.9+ (setup-plan.ts fittedToOpenclaw). */
+  /** The home runs OpenClaw 2026.9+ (fit-to-openclaw.ts). */
   stamp: boolean,
 ): Promise<WrittenSetup> {
   let setup = typeof setupOrPlan === 'function' ? undefined : setupForHome(setupOrPlan, stamp);

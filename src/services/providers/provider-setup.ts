@@ -58,7 +58,7 @@ export async function setUpProvider(
     kind: SecretKind;
     policy: DefaultModelPolicy;
     authChoice?: string;
-    /** The home runs OpenClaw 2026.9+ (setup-plan.ts fittedToOpenclaw). */
+    /** The home runs OpenClaw 2026.9+ (fit-to-openclaw.ts). */
     stamp: boolean;
     /** What the choice writes when it is built from answers (Cloudflare's ids), not from the catalog alone. */
     setup?: ProviderSetup;
