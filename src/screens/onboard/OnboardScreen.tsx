@@ -10,7 +10,7 @@ import { useSyncReducer } from '../../hooks/use-sync-reducer.js';
 import { ExitCode } from '../../services/errors.js';
 import { profileAWriteWouldReplace } from '../../services/profiles/agent-state.js';
 import { foundryKeyRefused } from '../../services/providers/foundry.js';
-import type { LocalServerKind } from '../../services/providers/local-server.js';
+import { isLocalServerKind } from '../../services/providers/local-server.js';
 import type { OnboardingMethod } from '../../services/providers.js';
 import { shown } from '../../services/terminal-text.js';
 import { CloudflareIdsStep } from './CloudflareIdsStep.js';
@@ -30,6 +30,7 @@ import {
   onboardReducer,
   secretKind,
 } from './onboard-flow.js';
+import { viewOf } from './onboard-view.js';
 import { OverwriteStep, ProfileIdStep } from './ProfileIdStep.js';
 import { CustomProviderStep, ProviderStep } from './ProviderStep.js';
 import { choiceProfileName, freeProfileName, profileChoice } from './profile-names.js';
@@ -107,18 +108,19 @@ export function OnboardScreen({
   };
 
   /** What Enter on the profile field would do with `name` (see profileChoice). */
-  const choiceFor = (name: string) =>
-    profileChoice(currentState().provider!, secretKind(currentState().method), name, (id) =>
+  const choiceFor = (provider: string, name: string) =>
+    profileChoice(provider, secretKind(currentState().method), name, (id) =>
       agent.state ? profileAWriteWouldReplace(agent.state, id) : undefined,
     );
-  const chooseProfile = (name: string) => {
-    const choice = choiceFor(name);
+  const chooseProfile = (provider: string, name: string) => {
+    const choice = choiceFor(provider, name);
     if ('error' in choice) dispatch({ type: 'save-failed', error: choice.error });
     else dispatch({ type: 'profile-id', ...choice });
   };
 
+  const view = viewOf(state);
   const step = (() => {
-    switch (state.step) {
+    switch (view.step) {
       case 'welcome':
         return (
           <WelcomeStep
@@ -160,7 +162,7 @@ export function OnboardScreen({
       case 'method':
         return (
           <MethodStep
-            provider={state.provider!}
+            provider={view.provider}
             initial={state.lastMethod ?? lastMethod}
             onSelect={(value) => dispatch({ type: 'method', method: value })}
           />
@@ -168,16 +170,11 @@ export function OnboardScreen({
       case 'custom-endpoint':
         return <CustomEndpointStep stepBack={stepBack} onDone={finish} onAddAnother={addAnother} />;
       case 'local':
-        return state.provider === 'copilot-proxy' ? (
-          <CopilotProxyStep stepBack={stepBack} onDone={finish} onAddAnother={addAnother} />
-        ) : (
-          <LocalServerStep
-            stepBack={stepBack}
-            kind={state.provider as LocalServerKind}
-            onDone={finish}
-            onAddAnother={addAnother}
-          />
-        );
+        if (view.provider === 'copilot-proxy')
+          return <CopilotProxyStep stepBack={stepBack} onDone={finish} onAddAnother={addAnother} />;
+        return isLocalServerKind(view.provider) ? (
+          <LocalServerStep stepBack={stepBack} kind={view.provider} onDone={finish} onAddAnother={addAnother} />
+        ) : null;
       case 'cloudflare-ids':
         return (
           <CloudflareIdsStep
@@ -201,8 +198,8 @@ export function OnboardScreen({
       case 'auth-choice':
         return (
           <EndpointStep
-            provider={state.provider!}
-            choices={endpointChoices(state.provider, state.method)}
+            provider={view.provider}
+            choices={endpointChoices(view.provider, state.method)}
             onSelect={(authChoice) => dispatch({ type: 'auth-choice', authChoice })}
           />
         );
@@ -211,7 +208,7 @@ export function OnboardScreen({
           <Text dimColor>Starting the sign-in…</Text>
         ) : (
           <SecretStep
-            provider={state.provider!}
+            provider={view.provider}
             kind={secretKind(state.method)}
             onSubmit={(secret) => dispatch({ type: 'secret', secret })}
           />
@@ -219,23 +216,23 @@ export function OnboardScreen({
       case 'profile-id':
         return (
           <ProfileIdStep
-            provider={state.provider!}
+            provider={view.provider}
             suggestion={freeProfileName(
-              state.provider!,
+              view.provider,
               (id) => (agent.state ? profileAWriteWouldReplace(agent.state, id) !== undefined : false),
-              choiceProfileName(state.provider!, secretKind(state.method), state.authChoice),
+              choiceProfileName(view.provider, secretKind(state.method), state.authChoice),
             )}
-            base={choiceProfileName(state.provider!, secretKind(state.method), state.authChoice)}
-            onSubmit={chooseProfile}
-            choiceFor={choiceFor}
+            base={choiceProfileName(view.provider, secretKind(state.method), state.authChoice)}
+            onSubmit={(name) => chooseProfile(view.provider, name)}
+            choiceFor={(name) => choiceFor(view.provider, name)}
             problem={state.error}
           />
         );
       case 'overwrite':
         return (
           <OverwriteStep
-            profileId={state.profileId!}
-            existingType={state.existingType ?? 'unknown'}
+            profileId={view.profileId}
+            existingType={view.existingType}
             onOverwrite={() => dispatch({ type: 'overwrite' })}
             onRename={() => dispatch({ type: 'back' })}
           />
@@ -243,9 +240,9 @@ export function OnboardScreen({
       case 'env':
         return (
           <EnvStep
-            variable={state.envVariable!}
+            variable={view.variable}
             path={services.workspace.daemonEnvPath}
-            current={agent.state?.daemonEnv[state.envVariable!]}
+            current={agent.state?.daemonEnv[view.variable]}
             secret={state.secret}
             onAnswer={(writeEnv) => dispatch({ type: 'env', writeEnv })}
           />
@@ -262,18 +259,18 @@ export function OnboardScreen({
       case 'verify':
         return (
           <VerifyStep
-            profileId={state.result!.saved.profileId}
-            provider={state.provider!}
+            profileId={view.result.saved.profileId}
+            provider={view.provider}
             onDone={(probe) => dispatch({ type: 'verified', ...(probe ? { probe } : {}) })}
           />
         );
       case 'summary':
         return (
           <SummaryStep
-            result={state.result!}
+            result={view.result}
             {...(state.probe ? { probe: state.probe } : {})}
             onDone={() => {
-              const select = state.result!.saved.profileId;
+              const select = view.result.saved.profileId;
               // `authdeck` on an empty home: the app goes on to the dashboard, on the new profile.
               if (home && !navigation.canGoBack) navigation.replace({ name: 'dashboard', select });
               else navigation.finish({ exitCode: ExitCode.ok, select });
@@ -281,17 +278,17 @@ export function OnboardScreen({
             onAddAnother={addAnother}
             onMakeDefault={async () => {
               const setup = await services.setDefaultModel({
-                provider: state.provider!,
+                provider: view.provider,
                 kind: secretKind(state.method),
                 ...(state.authChoice ? { authChoice: state.authChoice } : {}),
               });
               // "No model uses openai yet" was true before `d`: the notes are read again.
-              dispatch({ type: 'model-notes', notes: await modelNotesAfterSave(state.provider!) });
+              dispatch({ type: 'model-notes', notes: await modelNotesAfterSave(view.provider) });
               return setup;
             }}
             installedDefault={async (choice, policy) => {
-              const written = await services.setInstalledPluginDefault({ choice, provider: state.provider!, policy });
-              if (written) dispatch({ type: 'model-notes', notes: await modelNotesAfterSave(state.provider!) });
+              const written = await services.setInstalledPluginDefault({ choice, provider: view.provider, policy });
+              if (written) dispatch({ type: 'model-notes', notes: await modelNotesAfterSave(view.provider) });
               return written;
             }}
           />
