@@ -6,6 +6,8 @@ export interface RoutedKey extends Key {
   inChunk: boolean;
   /** The last key of its chunk (also true for a key that came alone). */
   chunkEnd: boolean;
+  /** Inside a bracketed paste: the terminal says it was pasted, not typed. */
+  pasted?: boolean;
 }
 
 /** A key with no flag set: a plain character. */

@@ -98,14 +98,15 @@ export function createKeyRouter({
       }
       if (marker === 'end') {
         pasting = false;
-        if (heldBreak) queue.push(['', { ...heldBreak, inChunk: false, chunkEnd: true }]);
+        // A paste that ends in a line break submits, as a typed Enter would.
+        if (heldBreak) queue.push(['', { ...heldBreak, inChunk: false, chunkEnd: true, pasted: false }]);
         heldBreak = undefined;
       } else if (pasting) {
         if (heldBreak) queue.push(['', heldBreak]);
         heldBreak = undefined;
         const keys = splitKeyChunk(input, key).map(([text, flags]): [string, RoutedKey] => [
           text,
-          { ...flags, inChunk: true, chunkEnd: false },
+          { ...flags, inChunk: true, chunkEnd: false, pasted: true },
         ]);
         if (keys.at(-1)?.[1].return) heldBreak = keys.pop()?.[1];
         queue.push(...keys);

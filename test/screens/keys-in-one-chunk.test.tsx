@@ -63,6 +63,32 @@ describe('keys that arrive in one chunk', () => {
     // The provider search fills with nothing invisible either.
   });
 
+  it('text fields: Enter typed in a run with the keys after it submits, and the rest reach the next step', async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'onboard', provider: 'groq', method: 'api-key' });
+    await waitForFrame(app, 'Paste the Groq API key');
+    // Typed (no paste markers): the key, Enter, then the profile name, Enter and `n` for the .env.
+    await app.type(`gsk_${'y'.repeat(40)}\rmine\rn`);
+    await waitForFrame(app, 'Saved');
+    expect(services.calls.find(([name]) => name === 'saveCredential')?.[1]).toMatchObject({
+      profileId: 'groq:mine',
+      secret: `gsk_${'y'.repeat(40)}`,
+    });
+  });
+
+  it('provider search: the cursor goes to the first match when the search changes', async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'onboard' });
+    await waitForFrame(app, 'Welcome');
+    await app.press('enter');
+    await waitForFrame(app, 'Which provider?');
+    for (let i = 0; i < 4; i++) await app.press('down');
+    await app.type('anthropic');
+    await waitForFrame(app, /❯ Anthropic/);
+    await app.press('enter');
+    await waitForFrame(app, 'How do you want to sign in to Anthropic?');
+  });
+
   it('provider search: typing a name and Enter in one chunk picks what the search narrowed to', async () => {
     const services = createFakeServices();
     const app = await renderApp(services, { name: 'onboard' });

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { shown } from '../../services/terminal-text.js';
 import type { KeyHint } from '../KeyHints.js';
 import { useKeys } from '../key-router.js';
-import { clampIndex, type SelectItem, useSelectListState } from './use-select-list-state.js';
+import { type SelectItem, useSelectListState } from './use-select-list-state.js';
 
 export type { SelectItem };
 
@@ -21,6 +21,8 @@ export interface SelectListProps<T> {
    * same chunk typed into is not rendered yet. Defaults to `items`.
    */
   currentItems?: () => SelectItem<T>[];
+  /** The search narrowing the list, as of now: when it changes the cursor goes to the first match. */
+  narrowedBy?: () => string;
   isActive?: boolean;
   initialIndex?: number;
   /** How many entries to show at once; the list scrolls with the highlight. */
@@ -35,13 +37,14 @@ export function SelectList<T>({
   items,
   onSelect,
   currentItems,
+  narrowedBy,
   isActive = true,
   initialIndex = 0,
   limit = 12,
   emptyText = 'nothing matches',
   letterKeys = false,
 }: SelectListProps<T>) {
-  const list = useSelectListState(initialIndex);
+  const list = useSelectListState(initialIndex, narrowedBy);
   // Why Enter did not choose the highlighted row (drawn only; no key reads it).
   const [refused, setRefused] = useState<string>();
   useKeys(
@@ -60,7 +63,7 @@ export function SelectList<T>({
     { isActive },
   );
   if (items.length === 0) return <Text dimColor>{emptyText}</Text>;
-  const index = clampIndex(list.index, items.length);
+  const index = list.indexIn(items.length);
   const top = Math.max(0, Math.min(index - Math.floor(limit / 2), items.length - limit));
   return (
     <Box flexDirection="column">

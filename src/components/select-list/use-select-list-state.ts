@@ -18,31 +18,41 @@ export interface SelectItem<T> {
 
 interface State {
   index: number;
+  /** The search the list was narrowed by when the cursor was placed. */
+  basis: string | undefined;
 }
 
-type Action = { type: 'move'; by: number; count: number };
+type Action = { type: 'move'; by: number; count: number; basis: string | undefined };
 
 /** An index into a list that may have shrunk since it was set (a filter narrowed it). */
 export function clampIndex(index: number, count: number): number {
   return Math.min(Math.max(0, index), Math.max(0, count - 1));
 }
 
+/** Where the cursor is in a list of `count`: back on the first row when the search changed since it was placed. */
+function placed(state: State, count: number, basis: string | undefined): number {
+  return state.basis === basis ? clampIndex(state.index, count) : 0;
+}
+
 function reducer(state: State, action: Action): State {
-  const { count } = action;
+  const { count, basis } = action;
   if (count === 0) return state;
-  const index = (clampIndex(state.index, count) + Math.sign(action.by) + count) % count;
-  return index === state.index ? state : { index };
+  const index = (placed(state, count, basis) + Math.sign(action.by) + count) % count;
+  return index === state.index && basis === state.basis ? state : { index, basis };
 }
 
 /**
  * The highlighted entry of a list. Keys read it through `highlightedIn(items)`, which sees the
  * moves made by earlier keys of the same chunk: ↓ then Enter picks the entry ↓ went to.
+ * `narrowedBy` gives the search narrowing the list as of now: when it changes, the cursor goes
+ * back to the first match (a row number from the longer list would pick another row).
  */
-export function useSelectListState(initialIndex = 0) {
-  const [state, dispatch, get] = useSyncReducer(reducer, () => ({ index: initialIndex }));
+export function useSelectListState(initialIndex = 0, narrowedBy?: () => string) {
+  const [state, dispatch, get] = useSyncReducer(reducer, () => ({ index: initialIndex, basis: narrowedBy?.() }));
   return {
-    index: state.index,
-    highlightedIn: <T>(items: SelectItem<T>[]) => items[clampIndex(get().index, items.length)],
-    move: <T>(items: SelectItem<T>[], by: number) => dispatch({ type: 'move', by, count: items.length }),
+    indexIn: (count: number) => placed(state, count, narrowedBy?.()),
+    highlightedIn: <T>(items: SelectItem<T>[]) => items[placed(get(), items.length, narrowedBy?.())],
+    move: <T>(items: SelectItem<T>[], by: number) =>
+      dispatch({ type: 'move', by, count: items.length, basis: narrowedBy?.() }),
   };
 }

@@ -5,9 +5,10 @@ import type { TextFieldState } from './use-text-field-state.js';
 export type TextKeyOutcome = 'submit' | 'edited' | 'ignored';
 
 /**
- * What one key does to a one-line field. A line break that ends its chunk is Enter (Ink would
- * take "text\r" as a paste, not as Enter); a line break inside a chunk is part of a paste —
- * kept as "\n" when the field keeps line breaks (a secret field checks them), else dropped.
+ * What one key does to a one-line field. A line break is Enter unless the terminal marked it
+ * as pasted (bracketed paste, which the TUI turns on): then it is part of the paste — kept as
+ * "\n" when the field keeps line breaks (a secret field checks them), else dropped. Keys typed
+ * faster than the screen redraws arrive in one chunk ("name\ry"): Enter there is still Enter.
  */
 export function applyTextKey(
   state: TextFieldState,
@@ -16,7 +17,7 @@ export function applyTextKey(
   keepLineBreaks = false,
 ): TextKeyOutcome {
   if (key.return) {
-    if (!key.inChunk || key.chunkEnd) return 'submit';
+    if (!key.pasted) return 'submit';
     if (keepLineBreaks) state.append('\n');
     return 'edited';
   }

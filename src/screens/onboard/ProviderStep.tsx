@@ -75,6 +75,7 @@ export function ProviderStep({
       <SelectList
         items={items}
         currentItems={() => providerItems(search.current(), method, blocked)}
+        narrowedBy={() => search.current().trim().toLowerCase()}
         onSelect={(value) => {
           if (value === CUSTOM) return onCustom();
           if (value === CUSTOM_ENDPOINT) return onCustomEndpoint();
