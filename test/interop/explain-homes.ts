@@ -141,6 +141,24 @@ export const HOMES: ExplainHome[] = [
     agents: ['main', 'coder'],
   },
   {
+    name: "agents whose own model names no fallbacks (a string, {primary}) do not inherit the defaults'",
+    shared: () => ({
+      profiles: { 'anthropic:a': token('a'), 'openai:k': openaiKey('k') },
+    }),
+    config: {
+      agents: {
+        defaults: { model: { primary: SONNET, fallbacks: ['openai/gpt-5.5'] } },
+        list: [
+          { id: 'main', default: true },
+          { id: 'coder', model: 'deepseek/deepseek-chat' },
+          { id: 'ops', model: { primary: 'anthropic/claude-opus-4-6' } },
+          { id: 'lead', model: { fallbacks: ['openai/gpt-5.5'] } },
+        ],
+      },
+    },
+    agents: ['main', 'coder', 'ops', 'lead'],
+  },
+  {
     name: "OpenClaw 2026.9's explicit roster: its system agent is the one asked about by default",
     shared: () => ({
       profiles: { 'anthropic:a': token('a'), 'anthropic:b': token('b') },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   providerOfModelRef,
   providersInUseFrom,
+  readModelChoice,
   readModelSettings,
   resolveProviderUses,
 } from '../../src/services/status/model-usage.js';
@@ -42,6 +43,23 @@ describe('providers in use', () => {
     expect(uses.map((use) => `${use.provider}:${use.role}:${use.fromAgent}`)).toEqual([
       'xai:default:true',
       'google:image:false',
+    ]);
+  });
+
+  it("an agent's model named without fallbacks has none (a string, or {primary}); only one naming no model inherits the defaults'", () => {
+    const roles = (agentModel: unknown) =>
+      resolveProviderUses(settings, readModelChoice(agentModel)).map((use) => `${use.provider}:${use.role}`);
+    const ownOnly = ['deepseek:default', 'google:image'];
+    expect(roles('deepseek/deepseek-chat')).toEqual(ownOnly);
+    expect(roles({ primary: 'deepseek/deepseek-chat' })).toEqual(ownOnly);
+    // As OpenClaw's resolveSelectedModelFallbacksOverride: a fallbacks key that is not a list, or no primary, inherits.
+    const inherited = ['deepseek:default', 'openrouter:fallback', 'claude-cli:fallback', 'google:image'];
+    expect(roles({ primary: 'deepseek/deepseek-chat', fallbacks: 'x' })).toEqual(inherited);
+    expect(roles({ fallbacks: 'x' })).toEqual([
+      'anthropic:default',
+      'openrouter:fallback',
+      'claude-cli:fallback',
+      'google:image',
     ]);
   });
 

@@ -47,15 +47,20 @@ export interface ProviderUse {
   fromAgent: boolean;
 }
 
+/**
+ * A model setting read as OpenClaw 2026.9 reads it (resolveSelectedModelFallbacksOverride): a
+ * model named without a `fallbacks` key — a string, or `{primary}` — has none of its own and
+ * does not inherit the defaults'; only a setting that names no model inherits them.
+ */
 export function readModelChoice(value: unknown): ModelChoice | undefined {
-  if (typeof value === 'string') return value.trim() ? { primary: value.trim() } : undefined;
+  if (typeof value === 'string') return value.trim() ? { primary: value.trim(), fallbacks: [] } : undefined;
   const record = asRecord(value);
   if (!record) return undefined;
   const choice: ModelChoice = {};
   if (typeof record.primary === 'string' && record.primary.trim()) choice.primary = record.primary.trim();
   if (Array.isArray(record.fallbacks)) {
     choice.fallbacks = record.fallbacks.filter((ref): ref is string => typeof ref === 'string' && ref.trim() !== '');
-  }
+  } else if (!Object.hasOwn(record, 'fallbacks') && choice.primary) choice.fallbacks = [];
   return choice;
 }
 
