@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import JSON5 from 'json5';
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { runCommand } from '../helpers/run-command.js';
@@ -241,6 +242,30 @@ describe('onboard --non-interactive --auth-choice', () => {
     });
     expect(config.agents.defaults.model).toEqual({ primary: 'custom-127-0-0-1-9/my-model' });
     expect(existsSync(temp.storePath)).toBe(false);
+  });
+
+  it('custom-api-key adds a model beside the entries there, their numbers kept as written (JSON and JSON5)', async () => {
+    const entry =
+      '{"id": "old", "name": "old", "contextWindow": 1e400, "maxTokens": 9007199254740993, "cost": {"input": 0.10, "output": 1.50}, "w": -0}';
+    for (const [file, text] of [
+      [
+        'JSON',
+        `{ "models": { "providers": { "custom-127-0-0-1-8080": { "baseUrl": "http://127.0.0.1:8080/v1", "api": "openai-completions", "models": [${entry}] } } } }\n`,
+      ],
+      [
+        'JSON5',
+        `// mine\n{ models: { providers: { "custom-127-0-0-1-8080": { baseUrl: "http://127.0.0.1:8080/v1", api: "openai-completions", models: [${entry},] } } } }\n`,
+      ],
+    ] as const) {
+      const temp = home();
+      writeFileSync(temp.configPath, text);
+      const args = ['custom-api-key', '--custom-base-url', 'http://127.0.0.1:8080/v1', '--custom-model-id', 'llama3'];
+      expect((await onboard(temp.home, args, 'k')).code, file).toBe(0);
+      const written = readFileSync(temp.configPath, 'utf8');
+      for (const spelt of ['1e400', '9007199254740993', '0.10', '1.50', '-0']) expect(written, file).toContain(spelt);
+      const models = JSON5.parse(written).models.providers['custom-127-0-0-1-8080'].models;
+      expect(models.map((model: { id: string }) => model.id)).toEqual(['old', 'llama3']);
+    }
   });
 
   it('custom-api-key refuses a missing model id and an Azure URL before asking for the key', async () => {

@@ -40,7 +40,8 @@ describe('gateway config', () => {
         agentDir: '/srv/work',
         model: { primary: 'openai/gpt-5', fallbacks: ['groq/llama-4'] },
       },
-      { id: 'ops', default: true, model: { primary: 'xai/grok-4.7' } },
+      // A model named without fallbacks has none of its own (nor the defaults').
+      { id: 'ops', default: true, model: { primary: 'xai/grok-4.7', fallbacks: [] } },
     ]);
     expect(providersInUse(config, 'work')).toEqual(['openai', 'groq']);
     expect(providersInUse(config, 'ops')).toEqual(['xai']);

@@ -8,8 +8,11 @@ import { parseConfigText } from './openclaw-json.js';
 
 /** One value set in openclaw.json, at a path from its root as OpenClaw reads it (includes resolved). */
 export interface ConfigChange {
-  path: string[];
+  /** Keys, and indexes into lists (an entry added to a provider's `models`). */
+  path: (string | number)[];
   value: unknown;
+  /** Inserted at that index of its list rather than replacing what is there. */
+  arrayInsert?: boolean;
 }
 
 export interface ConfigChangeResult {
@@ -59,10 +62,15 @@ async function changeUnderLock(
   // Each change goes to the file that holds its section (`plugins.entries`, `models.providers`…).
   const byFile = new Map<string, ConfigEdit[]>();
   for (const change of applied) {
-    const section = change.path.slice(0, 2);
+    // A section is two keys (`models.providers`); only deeper parts of a path are list indexes.
+    const section = change.path.slice(0, 2).map(String);
     const owner = await findAuthoringFile(root, path, section, parseConfigText, `${change.path.join('.')}`);
     const edits = byFile.get(owner.file) ?? [];
-    edits.push({ path: [...owner.path, ...change.path.slice(section.length)], value: change.value });
+    edits.push({
+      path: [...owner.path, ...change.path.slice(section.length)],
+      value: change.value,
+      ...(change.arrayInsert ? { arrayInsert: true } : {}),
+    });
     byFile.set(owner.file, edits);
   }
   let backupPath: string | undefined;

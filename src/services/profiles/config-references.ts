@@ -38,7 +38,7 @@ export function referenceChanges(doc: Record<string, unknown>, profileId: string
 /** Where a change lands, for a person: `auth.profiles["anthropic:work"]`, `auth.order.anthropic`. */
 function placeOf(change: ConfigChange): string {
   const [head, ...rest] = change.path;
-  return `${head}${rest.map((key) => (/^[A-Za-z_][\w-]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`)).join('')}`;
+  return `${head}${rest.map((key) => (typeof key === 'string' && /^[A-Za-z_][\w-]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`)).join('')}`;
 }
 
 /**

@@ -197,10 +197,32 @@ function planProviders(doc: Record<string, unknown>, setup: ProviderSetup): Conf
         }
         continue;
       }
-      if (!sameJson(current[key], value)) changes.push({ path: ['models', 'providers', id, key], value });
+      changes.push(...valueChanges(['models', 'providers', id, key], current[key], value));
     }
   }
   return changes;
+}
+
+/**
+ * The changes that turn `current` into `next`, as deep as they can go: what is kept is not
+ * written again, so a model entry beside the one added keeps its numbers exactly as written
+ * (1e400, 9007199254740993, 1.50) — a value rewritten whole would be re-spelt from JavaScript.
+ */
+function valueChanges(path: (string | number)[], current: unknown, next: unknown): ConfigChange[] {
+  if (sameJson(current, next)) return [];
+  const before = asRecord(current);
+  const after = asRecord(next);
+  if (before && after && Object.keys(before).every((key) => Object.hasOwn(after, key)))
+    return Object.entries(after).flatMap(([key, value]) =>
+      Object.hasOwn(before, key) ? valueChanges([...path, key], before[key], value) : [{ path: [...path, key], value }],
+    );
+  if (Array.isArray(current) && Array.isArray(next) && next.length >= current.length)
+    return next.flatMap((value, index) =>
+      index < current.length
+        ? valueChanges([...path, index], current[index], value)
+        : [{ path: [...path, index], value, arrayInsert: true }],
+    );
+  return [{ path, value: next }];
 }
 
 function planDefaultModel(
