@@ -65,6 +65,11 @@ export type ReadLine = string | { text: string; hang: number };
  * or a pipe gets each line whole.
  */
 export function writeWrapped(stream: NodeJS.WriteStream, ...lines: ReadLine[]): void {
+  writeWrappedLines(stream, lines);
+}
+
+/** writeWrapped for a list of any length (a spread of 100,000 lines would overflow the stack). */
+function writeWrappedLines(stream: NodeJS.WriteStream, lines: readonly ReadLine[]): void {
   const width = stream.isTTY === true && (stream.columns ?? 0) > 0 ? stream.columns : undefined;
   const out = (lines.length ? lines : ['']).flatMap((line) => {
     const [text, hang] = typeof line === 'string' ? [line, undefined] : [line.text, line.hang];
@@ -76,7 +81,7 @@ export function writeWrapped(stream: NodeJS.WriteStream, ...lines: ReadLine[]): 
 
 /** A block of lines (one string, `\n` between them) written as writeWrapped writes lines. */
 export function writeWrappedBlock(stream: NodeJS.WriteStream, block: string): void {
-  writeWrapped(stream, ...block.replace(/\n$/, '').split('\n'));
+  writeWrappedLines(stream, block.replace(/\n$/, '').split('\n'));
 }
 
 /** `--json`: exact values; the characters a terminal would act on are written as \u escapes. */

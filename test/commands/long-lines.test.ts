@@ -81,3 +81,23 @@ describe('where the lines break', () => {
     }
   });
 });
+
+describe('very long outputs', () => {
+  it('explain with a thousand fallbacks and a hundred keys prints them all, no stack overflow', async () => {
+    const { home, mainAgentDir, configPath } = makeTempHome();
+    const profiles = Object.fromEntries(
+      Array.from({ length: 100 }, (_, i) => [
+        `anthropic:k${i}`,
+        { type: 'api_key', provider: 'anthropic', key: fakeSecrets.anthropicApiKey(`k${i}`) },
+      ]),
+    );
+    writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), { version: 1, profiles });
+    const fallbacks = Array.from({ length: 1000 }, (_, i) => `anthropic/m${i}`);
+    writeJsonFile(configPath, { agents: { defaults: { model: { primary: 'anthropic/m', fallbacks } } } });
+    const run = await runCommand(['explain'], { home });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('anthropic/m999');
+    expect(run.stdout.split('\n').length).toBeGreaterThan(100_000);
+  });
+});

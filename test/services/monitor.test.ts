@@ -640,6 +640,10 @@ describe('notify', () => {
       expect(failed).toEqual({ notified: false, detail: `http://127.0.0.1:${port}/alerts answered HTTP 500` });
       expect(seen[1]?.headers?.priority).toBe('default');
       expect(seen[1]?.headers?.title).toBe('authdeck: credentials expiring');
+
+      // A `%` that starts no escape in the password is sent as typed, not a crash ("URI malformed").
+      await notifyIfNeeded(outcome, { ntfyUrl: `http://u:50%off@127.0.0.1:${port}/alerts` });
+      expect(seen[2]?.headers?.authorization).toBe(`Basic ${Buffer.from('u:50%off').toString('base64')}`);
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }

@@ -3,6 +3,7 @@ import { findOAuthProvider } from '../oauth/oauth-providers.js';
 import { type AgentState, listAgentProfiles } from '../profiles/agent-state.js';
 import { storedProfileType } from '../profiles/credential-view.js';
 import { profileIdFlag } from '../profiles/profile-actions.js';
+import { shellWord } from '../shell-word.js';
 import type { StatusReport } from '../status/report.js';
 import { fileHolding } from '../store/documents.js';
 import type { Finding } from './doctor-types.js';
@@ -35,7 +36,7 @@ export function checkEntries(state: AgentState): Finding[] {
             'warning',
             `has type "${type}", which OpenClaw does not use for API calls`,
             'it is never tried (authdeck keeps it as it is)',
-            `remove it (\`authdeck remove ${id}\`) if nothing else uses it`,
+            `remove it (\`authdeck remove ${shellWord(id)}\`) if nothing else uses it`,
           ),
         );
       }
@@ -47,7 +48,7 @@ export function checkEntries(state: AgentState): Finding[] {
             'error',
             `"expires" is ${JSON.stringify(raw.expires)}, not a time in ms (OpenClaw: invalid_expires)`,
             'OpenClaw treats the token as unusable and never tries it',
-            `paste it again with \`authdeck paste-token --provider ${String(raw.provider ?? '')} --profile-id ${id} --expires-in 365d\``,
+            `paste it again with \`authdeck paste-token --provider ${shellWord(String(raw.provider ?? ''))} --profile-id ${shellWord(id)} --expires-in 365d\``,
           ),
         );
       }
@@ -92,7 +93,7 @@ export function checkConfigAgreement(state: AgentState): Finding[] {
         subject: id,
         problem: `listed in ${config.path} (auth.profiles) but not in the store`,
         why: 'the gateway skips it; while the config lists profiles for a provider, only listed ones are tried',
-        fix: `add its secret (\`authdeck add-key --provider ${entry.provider} --profile-id ${id}\`) or delete auth.profiles["${id}"] from ${config.path}`,
+        fix: `add its secret (\`authdeck add-key --provider ${shellWord(entry.provider)} --profile-id ${shellWord(id)}\`) or delete auth.profiles["${id}"] from ${config.path}`,
       });
     } else if (entry.mode && entry.mode !== stored.type && !(entry.mode === 'oauth' && stored.type === 'token')) {
       findings.push({
@@ -134,8 +135,8 @@ export function checkOrders(state: AgentState, report: StatusReport): Finding[] 
             : 'the gateway skips the missing ids; the list no longer says what happens',
         fix:
           keep.length === 0
-            ? `\`authdeck order clear --provider ${provider}\``
-            : `\`authdeck order set --provider ${provider} ${keep.join(' ')}\``,
+            ? `\`authdeck order clear --provider ${shellWord(provider)}\``
+            : `\`authdeck order set --provider ${shellWord(provider)} ${keep.map(shellWord).join(' ')}\``,
         safeFix: { kind: 'dangling-order', layer, provider, keep },
       });
     }
@@ -155,7 +156,7 @@ export function checkOrders(state: AgentState, report: StatusReport): Finding[] 
       problem: `${left.map((p) => p.id).join(', ')} ${left.length === 1 ? 'is' : 'are'} not in the explicit ${provider.provider} order (${provider.orderSource})`,
       why: 'the gateway never tries a profile its explicit order leaves out, not even when the others fail',
       // `order clear` drops only the agent's own override; an order from elsewhere would stay.
-      fix: `\`authdeck order set --provider ${provider.provider} ${keep.join(' ')}\`${provider.orderSource === 'agent' ? ' (or `order clear`)' : ''}`,
+      fix: `\`authdeck order set --provider ${shellWord(provider.provider)} ${keep.map(shellWord).join(' ')}\`${provider.orderSource === 'agent' ? ' (or `order clear`)' : ''}`,
     });
   }
   return findings;
@@ -198,7 +199,7 @@ function renewalOf(
   const profile = profileId ? report.profiles.find((entry) => entry.id === profileId) : undefined;
   if (profile?.type === 'oauth' && profile.status !== 'missing' && findOAuthProvider(provider)?.kind === 'oauth')
     return {
-      fix: `\`authdeck refresh ${profile.id}\`, or sign in again with \`authdeck login --provider ${provider}\``,
+      fix: `\`authdeck refresh ${shellWord(profile.id)}\`, or sign in again with \`authdeck login --provider ${shellWord(provider)}\``,
       safeFix: { kind: 'refresh-oauth', profileId: profile.id },
     };
   // Made again under the same id, so the order and the config still name it.
@@ -209,9 +210,11 @@ function renewalOf(
         ? `\`authdeck add-key --provider anthropic${idFlag}\``
         : `\`authdeck setup-token${idFlag}\` or \`authdeck add-key --provider anthropic\``
       : findOAuthProvider(provider)
-        ? `\`authdeck login --provider ${provider}\` or \`authdeck add-key --provider ${provider}${idFlag}\``
-        : `\`authdeck add-key --provider ${provider}${idFlag}\``;
-  return { fix: offerRemove && profileId ? `renew it (${again}) or \`authdeck remove ${profileId}\`` : again };
+        ? `\`authdeck login --provider ${shellWord(provider)}\` or \`authdeck add-key --provider ${shellWord(provider)}${idFlag}\``
+        : `\`authdeck add-key --provider ${shellWord(provider)}${idFlag}\``;
+  return {
+    fix: offerRemove && profileId ? `renew it (${again}) or \`authdeck remove ${shellWord(profileId)}\`` : again,
+  };
 }
 
 /** A variable and a profile for the same provider, or one variable with two values: say which wins. */
@@ -226,7 +229,7 @@ export function checkEnvShadowing(state: AgentState, report: StatusReport): Find
       subject: env.variable,
       problem: `${env.variable} (${env.origin === 'process' ? 'environment' : 'daemon .env'}) and ${env.provider} profiles both exist`,
       why: `the gateway uses the profiles first (${provider.order[0]} next); ${env.variable} is only a fallback`,
-      fix: `nothing, if that is what you want; else \`authdeck env unset ${env.variable}\``,
+      fix: `nothing, if that is what you want; else \`authdeck env unset ${shellWord(env.variable)}\``,
     });
   }
   const processEnv = state.workspace.env;
@@ -239,7 +242,7 @@ export function checkEnvShadowing(state: AgentState, report: StatusReport): Find
       subject: name,
       problem: `set to one value in this shell and to another in ${state.workspace.daemonEnvPath}`,
       why: 'the daemon reads the .env value; commands run by hand (and authdeck) see the shell one',
-      fix: `unset it in your shell profile, or \`authdeck env set ${name}\` to the value you mean`,
+      fix: `unset it in your shell profile, or \`authdeck env set ${shellWord(name)}\` to the value you mean`,
     });
   }
   return findings;
@@ -258,7 +261,7 @@ export function checkFlatStore(state: AgentState): Finding[] {
       subject: state.own.path,
       problem: `an old flat store (${flat.map(([name]) => name).join(', ')}) without "profiles"`,
       why: 'OpenClaw reads credentials only from "profiles": these keys are not used',
-      fix: `add each again with \`authdeck add-key --provider ${flat[0]?.[0] ?? 'P'}\`, then remove the old keys from the file`,
+      fix: `add each again with \`authdeck add-key --provider ${shellWord(flat[0]?.[0] ?? 'P')}\`, then remove the old keys from the file`,
     },
   ];
 }

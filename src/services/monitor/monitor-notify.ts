@@ -177,7 +177,7 @@ async function postToNtfy(rawUrl: string, message: Notification, deps: NotifyDep
   const headers: Record<string, string> = { Title: message.title, Priority: message.priority, Tags: 'warning' };
   // fetch refuses a URL with user:password in it; ntfy takes the same as Basic auth.
   if (url.username !== '' || url.password !== '') {
-    const user = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+    const user = `${decodedUserinfo(url.username)}:${decodedUserinfo(url.password)}`;
     headers.Authorization = `Basic ${Buffer.from(user, 'utf8').toString('base64')}`;
     url.username = '';
     url.password = '';
@@ -280,4 +280,13 @@ export function describeRun(record: MonitorRunRecord): string {
 /** `monitor run` fails (and the unit shows failed) only when there was something to say and it did not get out. */
 export function monitorRunExitCode(record: MonitorRunRecord): 0 | 1 {
   return record.exitCode === 0 || record.notified ? 0 : 1;
+}
+
+/** A URL's user or password as typed: percent-escapes decoded, a `%` that starts none kept as it is (`50%off`). */
+function decodedUserinfo(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
 }

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { resolveStateDir } from '../config/paths.js';
 import type { Workspace } from '../config/workspace.js';
+import { shellWord } from '../shell-word.js';
 import { findOAuthProvider } from './oauth-providers.js';
 import { hasDisplay } from './open-browser.js';
 
@@ -27,8 +28,4 @@ export function signInAgainCommand(workspace: Workspace, provider: string, profi
   const usual = resolve(resolveStateDir({ HOME: workspace.env.HOME, OPENCLAW_HOME: workspace.env.OPENCLAW_HOME }));
   if (resolve(workspace.stateDir) !== usual) words.push('--state-dir', workspace.stateDir);
   return words.map(shellWord).join(' ');
-}
-
-function shellWord(text: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }

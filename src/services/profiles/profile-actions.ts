@@ -3,6 +3,7 @@ import { AuthdeckError, CancelledError, UsageError } from '../errors.js';
 import { reportProgress } from '../progress.js';
 import { resolveAuthProvider } from '../providers/catalog.js';
 import { normalizeProviderId } from '../providers.js';
+import { shellWord } from '../shell-word.js';
 import type { AgentLayers } from '../store/agent-store.js';
 import { type AgentStore, type LayerRole, type StoreLayer, StoreMissingError } from '../store/agent-store.js';
 import type { AuthStoreSnapshot, JsonObject } from '../store/documents.js';
@@ -15,7 +16,7 @@ import { storedProfileType } from './credential-view.js';
  */
 export function profileIdFlag(profileId: string | undefined): string {
   const name = profileId?.slice(profileId.indexOf(':') + 1);
-  return name && name !== 'default' ? ` --profile-id ${name}` : '';
+  return name && name !== 'default' ? ` --profile-id ${shellWord(name)}` : '';
 }
 
 /** `--profile-id work` means `<provider>:work`; a full id must belong to the provider. */
@@ -50,7 +51,7 @@ export class ProfileConflictError extends AuthdeckError {
     readonly existingType: string,
   ) {
     super(
-      `${profileId} already exists (${existingType}); choose another --profile-id or remove it first with \`authdeck remove ${profileId}\``,
+      `${profileId} already exists (${existingType}); choose another --profile-id or remove it first with \`authdeck remove ${shellWord(profileId)}\``,
     );
     this.name = 'ProfileConflictError';
   }
@@ -91,7 +92,7 @@ export function removalLayer(
       : undefined;
   if (target?.role === 'inherited') {
     throw new AuthdeckError(
-      `${profileId} is inherited from the main agent; remove it there with \`authdeck remove ${profileId} --agent main\``,
+      `${profileId} is inherited from the main agent; remove it there with \`authdeck remove ${shellWord(profileId)} --agent main\``,
     );
   }
   if (!target) {

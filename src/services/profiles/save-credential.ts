@@ -4,6 +4,7 @@ import { setDaemonEnvVar } from '../env-file.js';
 import { AuthdeckError } from '../errors.js';
 import { type LockOptions, lockWaitMs } from '../files/lock.js';
 import { normalizeProviderId } from '../providers.js';
+import { shellWord } from '../shell-word.js';
 import {
   type AgentStore,
   type LayerRole,
@@ -75,7 +76,7 @@ export interface SaveCredentialResult {
 
 /** Said when a secret is saved a second time under another id (CLI and screens alike). */
 export function sameSecretNote(ids: string[]): string {
-  return `the same secret is also saved as ${ids.join(', ')}: the gateway counts them as separate credentials with one quota and one fate; remove one (\`authdeck remove ${ids[0]}\`) unless that is what you want`;
+  return `the same secret is also saved as ${ids.join(', ')}: the gateway counts them as separate credentials with one quota and one fate; remove one (\`authdeck remove ${shellWord(ids[0] ?? '')}\`) unless that is what you want`;
 }
 
 /** Profiles other than `profileId` holding `secret` (a key, a token or an access token), in the layers this agent sees. */
@@ -254,7 +255,7 @@ async function joinOtherOrders(
   if (base?.role !== 'inherited' || (await own.read()).order[provider]) return undefined;
   const inherited = base.present ? (await base.read()).order[provider] : undefined;
   if (!inherited || inherited.includes(profileId)) return undefined;
-  return `the main agent's ${provider} order (${inherited.join(', ')}) decides for this agent and leaves ${profileId} out: \`authdeck order set --provider ${provider} ${[...inherited, profileId].join(' ')}\` gives this agent its own order with it`;
+  return `the main agent's ${provider} order (${inherited.join(', ')}) decides for this agent and leaves ${profileId} out: \`authdeck order set --provider ${shellWord(provider)} ${[...inherited, profileId].map(shellWord).join(' ')}\` gives this agent its own order with it`;
 }
 
 async function writeEnvVariable(
