@@ -2,6 +2,7 @@ import { AuthdeckError } from '../services/errors.js';
 import { listAgentProfiles, resolveProfileName } from '../services/profiles/agent-state.js';
 import { describeRef } from '../services/profiles/credential-view.js';
 import { maskSecret } from '../services/profiles/credentials.js';
+import { shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 import { writeLine } from './output.js';
 import { command, flag } from './spec.js';
@@ -24,6 +25,13 @@ export async function runToken(ctx: CommandContext, name: string, options: { rev
   if (ctx.io.stdout.isTTY && !options.reveal) {
     writeLine(ctx.io.stdout, maskSecret(view.secret));
     ctx.note('stdout is a terminal, so the secret is masked; pipe it somewhere or pass --reveal to print it');
+    return 0;
+  }
+  const safe = shown(view.secret);
+  if (ctx.io.stdout.isTTY && safe !== view.secret) {
+    // A secret from the store that holds escapes would drive the terminal: shown as text, whole.
+    writeLine(ctx.io.stdout, safe);
+    ctx.note('the secret holds control characters, shown escaped here; pipe it somewhere to get it byte for byte');
     return 0;
   }
   ctx.io.stdout.write(`${view.secret}\n`);

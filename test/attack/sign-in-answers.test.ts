@@ -45,6 +45,29 @@ describe('a sign-in server that answers with hostile text', () => {
     expect(profiles['openai-codex:default']).toMatchObject({ type: 'oauth', email });
   });
 
+  it('an access token holding escapes is refused, at sign-in and at refresh, and the stored tokens stay', async () => {
+    const hostile = `eyJ${OSC52_CLEAR}.x`;
+    const refused = await deviceLogin('openai', { email: 'me@example.com', accessToken: hostile });
+    expect(refused.run.code).toBe(1);
+    expect(refused.run.stderr).toContain(
+      'answered with a token no request can carry (not plain ASCII); nothing was stored',
+    );
+    expect(rawControls(refused.run.stdout + refused.run.stderr)).toEqual([]);
+    refused.server.answer.accessToken = undefined;
+
+    const { run, mainAgentDir, server, home } = await deviceLogin('openai', { email: 'me@example.com' });
+    expect(run.code).toBe(0);
+    const storePath = join(mainAgentDir, 'auth-profiles.json');
+    const before = readJson(storePath).profiles['openai-codex:me@example.com'];
+    server.answer.accessToken = hostile;
+    const refresh = await runCli(['--no-reload', 'refresh', 'openai-codex:me@example.com', '--force'], {
+      home,
+      env: server.env,
+    });
+    expect(refresh.code).toBe(1);
+    expect(readJson(storePath).profiles['openai-codex:me@example.com']).toEqual(before);
+  });
+
   it('a device code that writes the clipboard and clears the screen is shown as text', async () => {
     const { run } = await deviceLogin('github-copilot', { userCode: `WDJB${OSC52_CLEAR}` });
     expect(run.code).toBe(0);

@@ -138,3 +138,23 @@ describe('text from files, servers and arguments reaches the terminal only as te
     }
   });
 });
+
+describe('token --reveal', () => {
+  it('prints a stored secret holding escapes as text on a terminal, and byte for byte into a pipe', async () => {
+    const { home, mainAgentDir } = makeTempHome();
+    const secret = 'eyJ\x1b]52;c;cm0gLXJmIH4=\x07.x';
+    writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), {
+      version: 1,
+      profiles: {
+        'openai-codex:a': { type: 'oauth', provider: 'openai-codex', access: secret, refresh: 'r', expires: 1 },
+      },
+    });
+    const terminal = await runCommand(['token', 'openai-codex:a', '--reveal'], { home, stdoutIsTerminal: true });
+    expect(terminal.code).toBe(0);
+    expect(terminal.stdout).not.toContain('\x1b');
+    expect(terminal.stdout).toContain('cm0gLXJmIH4=');
+    expect(terminal.stderr).toContain('shown escaped here');
+    const piped = await runCommand(['token', 'openai-codex:a'], { home });
+    expect(piped.stdout).toBe(`${secret}\n`);
+  });
+});

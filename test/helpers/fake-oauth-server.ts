@@ -44,6 +44,8 @@ export interface FakeAuthServer {
     expiresIn?: unknown;
     interval?: unknown;
     paddingBytes?: number;
+    /** The access token to send instead of a made-up JWT (a hostile one). */
+    accessToken?: string;
   };
   close(): Promise<void>;
 }
@@ -64,17 +66,19 @@ export async function startFakeAuthServer(): Promise<FakeAuthServer> {
     const refresh = `rt-${randomBytes(6).toString('hex')}`;
     refreshTokens.set(refresh, 'live');
     return {
-      access_token: fakeJwt({
-        jti: randomBytes(6).toString('hex'),
-        sub: 'user-1',
-        email,
-        ...(withAccount
-          ? {
-              'https://api.openai.com/auth': { chatgpt_account_id: 'acct-123', chatgpt_plan_type: 'plus' },
-              'https://api.openai.com/profile': { email },
-            }
-          : {}),
-      }),
+      access_token:
+        state.answer.accessToken ??
+        fakeJwt({
+          jti: randomBytes(6).toString('hex'),
+          sub: 'user-1',
+          email,
+          ...(withAccount
+            ? {
+                'https://api.openai.com/auth': { chatgpt_account_id: 'acct-123', chatgpt_plan_type: 'plus' },
+                'https://api.openai.com/profile': { email },
+              }
+            : {}),
+        }),
       refresh_token: refresh,
       id_token: fakeJwt({ sub: 'user-1', email, name: 'Me' }),
       expires_in: 'expiresIn' in state.answer ? state.answer.expiresIn : 3600,

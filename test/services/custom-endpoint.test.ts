@@ -130,6 +130,11 @@ describe('customSetup', () => {
   it('takes a provider id given, made safe', async () => {
     const { config } = await writeCustom(undefined, input({ providerId: ' My Endpoint ' }));
     expect(Object.keys(config.models.providers)).toEqual(['my-endpoint']);
+    // Empty is none, as OpenClaw takes it: the id comes from the URL.
+    for (const id of ['', '  ']) {
+      const { config: derived } = await writeCustom(undefined, input({ providerId: id }));
+      expect(Object.keys(derived.models.providers), JSON.stringify(id)).toEqual([ID_9]);
+    }
     for (const id of ['***', '---'])
       expect(() => customSetup({}, input({ providerId: id }), ''), id).toThrow(
         '--custom-provider-id must include letters or numbers',

@@ -9,7 +9,7 @@ import { minimaxOrigin, type OAuthProviderInfo, oauthEndpoint } from './oauth-pr
 import { createPkce } from './pkce.js';
 import { lifetimeMs, MAX_ACCESS_TOKEN_SECONDS } from './server-numbers.js';
 import type { SignedIn, SignInOptions } from './sign-in-types.js';
-import { hostOf, OAuthNetworkError } from './token-endpoint.js';
+import { hostOf, OAuthNetworkError, refuseUnsendableTokens } from './token-endpoint.js';
 
 const PROVIDER = 'minimax-portal';
 const GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:user_code';
@@ -73,6 +73,7 @@ export async function minimaxDeviceSignIn(info: OAuthProviderInfo, options: Sign
   const expires = tokenExpiry(token.expired_in, now());
   if (typeof access !== 'string' || !access || typeof refresh !== 'string' || !refresh || expires === undefined)
     throw new AuthdeckError('MiniMax answered without a complete token (access, refresh and expiry)');
+  refuseUnsendableTokens('MiniMax', [access, refresh]);
   const baseUrl = httpsUrl(token.resource_url) ?? `${minimaxOrigin(cn ? 'cn' : 'global', 'api')}/anthropic`;
   const notice = typeof token.notification_message === 'string' ? token.notification_message.trim() : '';
   return {

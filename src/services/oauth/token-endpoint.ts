@@ -48,6 +48,7 @@ export async function requestTokens(
   const body = await postForm(tokenUrl, params, options);
   const access = stringField(body, 'access_token');
   if (!access) throw new AuthdeckError(`${hostOf(tokenUrl)} answered without an access token`);
+  refuseUnsendableTokens(hostOf(tokenUrl), [access, body.refresh_token, body.id_token]);
   const now = (options.now ?? Date.now)();
   return {
     access,
@@ -112,6 +113,16 @@ export function jwtClaims(token: string | undefined): Record<string, unknown> {
   } catch {
     return {};
   }
+}
+
+/**
+ * Tokens go in HTTP headers, which carry visible ASCII only: one holding a control character,
+ * a space or anything else is no token (and printed it could drive the terminal). Refused before
+ * anything is stored, so the tokens there stay as they were.
+ */
+export function refuseUnsendableTokens(host: string, tokens: unknown[]): void {
+  if (tokens.some((token) => typeof token === 'string' && !/^[\x21-\x7e]*$/.test(token)))
+    throw new AuthdeckError(`${host} answered with a token no request can carry (not plain ASCII); nothing was stored`);
 }
 
 function stringField(record: Record<string, unknown>, key: string): string | undefined {

@@ -104,24 +104,21 @@ export function customSetup(doc: Record<string, unknown>, input: CustomEndpointI
       'Azure endpoints need the URL rewrites of `openclaw onboard --auth-choice custom-api-key`; authdeck does not make them',
     );
   const modelId = checkedModelIdFlag(input.modelId);
-  if (input.providerId !== undefined && !/[a-z0-9]/.test(endpointId(input.providerId)))
+  // An empty id is none, as OpenClaw reads --custom-provider-id: the id comes from the URL.
+  const givenId = input.providerId?.trim() ? input.providerId : undefined;
+  if (givenId !== undefined && !/[a-z0-9]/.test(endpointId(givenId)))
     throw new UsageError('--custom-provider-id must include letters or numbers');
   // Keys of every JavaScript object: OpenClaw's own reading of models.providers breaks on them.
-  if (
-    input.providerId !== undefined &&
-    ['constructor', 'prototype', '__proto__'].includes(endpointId(input.providerId))
-  )
-    throw new UsageError(
-      `--custom-provider-id: "${endpointId(input.providerId)}" cannot name a provider; choose another id`,
-    );
+  if (givenId !== undefined && ['constructor', 'prototype', '__proto__'].includes(endpointId(givenId)))
+    throw new UsageError(`--custom-provider-id: "${endpointId(givenId)}" cannot name a provider; choose another id`);
   // The gateway sends a provider's stored credentials to its block's baseUrl: a custom endpoint
   // named after one would receive them (OpenClaw's own onboarding leaves such a block out).
-  if (input.providerId !== undefined && isCatalogProvider(endpointId(input.providerId)))
+  if (givenId !== undefined && isCatalogProvider(endpointId(givenId)))
     throw new UsageError(
-      `--custom-provider-id: "${endpointId(input.providerId)}" is a provider OpenClaw knows, and its stored credentials would go to this endpoint; choose another id (e.g. custom-${endpointId(input.providerId)})`,
+      `--custom-provider-id: "${endpointId(givenId)}" is a provider OpenClaw knows, and its stored credentials would go to this endpoint; choose another id (e.g. custom-${endpointId(givenId)})`,
     );
   const providers = asRecord(asRecord(doc.models)?.providers) ?? {};
-  const requested = endpointId(input.providerId ?? '') || endpointIdFromUrl(baseUrl);
+  const requested = endpointId(givenId ?? '') || endpointIdFromUrl(baseUrl);
   const providerId = uniqueId(requested, baseUrl, providers);
   const existing = asRecord(providers[providerId]) ?? {};
   const existingModels = Array.isArray(existing.models) ? existing.models.map((model) => asRecord(model) ?? {}) : [];
