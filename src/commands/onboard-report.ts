@@ -112,7 +112,7 @@ export function reportOnboarded(ctx: CommandContext, report: OnboardReport, json
     if (saved.orderNote) ctx.note(paint.yellow(`warning: ${saved.orderNote}`));
     // The choice's own other profiles hold the same secret on purpose.
     const twins = (saved.sameSecretAs ?? []).filter((id) => !done.saved.some((other) => other.profileId === id));
-    if (twins.length > 0) ctx.note(paint.yellow(`warning: ${shown(sameSecretNote(twins))}`));
+    if (twins.length > 0) ctx.note(paint.yellow(`warning: ${shown(sameSecretNote(twins, saved.profileId))}`));
   }
   if (first?.config.backupPath || done.config.backupPath) {
     const path = done.config.path;

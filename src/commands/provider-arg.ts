@@ -1,13 +1,8 @@
 import { editDistance } from '../services/edit-distance.js';
 import { UsageError } from '../services/errors.js';
 import type { AgentState } from '../services/profiles/agent-state.js';
-import {
-  type CatalogChoice,
-  catalog,
-  findChoice,
-  resolveProviderAlias,
-  suggestProviderIds,
-} from '../services/providers/catalog.js';
+import { type CatalogChoice, catalog, findChoice, resolveProviderAlias } from '../services/providers/catalog.js';
+import { suggestProviderIds } from '../services/providers/provider-search.js';
 import { findProvider, isValidProviderId, normalizeProviderId } from '../services/providers.js';
 import type { AgentStore } from '../services/store/agent-store.js';
 import { shown } from '../services/terminal-text.js';
@@ -36,7 +31,7 @@ export function knownProvider(
     ]),
   ].slice(0, 3);
   if (near.length === 0 && options.customUnlessNear) return id;
-  const hint = near.length > 0 ? `; did you mean ${near.join(', ')}?` : " (the README's provider table lists them)";
+  const hint = near.length > 0 ? `; did you mean ${near.join(', ')}?` : " (the README's provider table lists them).";
   throw new UsageError(
     `"${shown(typed, 120)}" is not a provider OpenClaw knows${hint}${options.flag ? '' : ' For a provider of your own, add --custom.'}`,
   );

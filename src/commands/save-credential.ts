@@ -157,7 +157,7 @@ export async function runSaveCredential(
   }
   for (const path of saved.orderAppendedIn) writeLine(out, `  ${orderJoinedLine(provider, path)}`);
   if (saved.orderNote) ctx.note(paint.yellow(`warning: ${saved.orderNote}`));
-  if (saved.sameSecretAs) ctx.note(paint.yellow(`warning: ${sameSecretNote(saved.sameSecretAs)}`));
+  if (saved.sameSecretAs) ctx.note(paint.yellow(`warning: ${sameSecretNote(saved.sameSecretAs, saved.profileId)}`));
   const custom = customProviderNote(provider, saved.config.path, provider in workspace.config.models.providers);
   if (custom) ctx.note(paint.yellow(`note: ${custom}`));
   if (alternatives.length > 0)

@@ -157,12 +157,19 @@ function buildProviders(): ProviderInfo[] {
 function withOwnLabels(providers: ProviderInfo[]): ProviderInfo[] {
   const sharing = new Map<string, number>();
   for (const info of providers) sharing.set(info.label, (sharing.get(info.label) ?? 0) + 1);
-  return providers.map((info) => {
+  const named = providers.map((info) => {
     if ((sharing.get(info.label) ?? 0) < 2) return info;
     const labels = catalog.choices.filter((choice) => choice.provider === info.id).map((choice) => choice.label);
     const own = sharedWords(labels);
     return own ? { ...info, label: own } : info;
   });
+  // "MiniMax API key" and "MiniMax OAuth" would both be MiniMax: those keep the credential word.
+  const short = named.map((info) => withoutCredentialWord(info.label));
+  return named.map((info, index) =>
+    short.filter((label) => label === short[index]).length === 1
+      ? { ...info, label: short[index] ?? info.label }
+      : info,
+  );
 }
 
 /** The whole words every label starts with, a trailing parenthesis dropped ("StepFun Standard API key"). */
@@ -178,6 +185,11 @@ function sharedWords(labels: string[]): string | undefined {
   const cutMidWord = labels.some((label) => /\w/.test(label[prefix.length] ?? '') && /\w$/.test(prefix));
   if (cutMidWord) prefix = prefix.slice(0, prefix.lastIndexOf(' ') + 1);
   return prefix.replace(/\s*\([^)]*\)?\s*$/, '').trim() || undefined;
+}
+
+/** A provider's name, not its credential's: "Moonshot API key" names Moonshot. */
+function withoutCredentialWord(label: string): string {
+  return label.replace(/\s+(?:api[ -]?key|key|token|setup-token|oauth|login|sign-in)$/i, '').trim() || label;
 }
 
 export const PROVIDERS: readonly ProviderInfo[] = buildProviders();

@@ -34,6 +34,20 @@ describe('a mistyped --provider', () => {
     expect(result.stderr).not.toMatch(/openai, openai/);
   });
 
+  it('a product name points at its provider: gemini, chatgpt, claude', async () => {
+    for (const [typed, meant] of [
+      ['gemini', 'google'],
+      ['chatgpt', 'openai'],
+      ['claude', 'anthropic'],
+    ] as const) {
+      const result = await run(['add-key', '--provider', typed], fakeSecrets.openaiKey());
+      expect(result.code, typed).toBe(64);
+      expect(result.stderr, typed).toBe(
+        `authdeck: "${typed}" is not a provider OpenClaw knows; did you mean ${meant}? For a provider of your own, add --custom.\n`,
+      );
+    }
+  });
+
   it('a provider of your own, close to none, still opens the wizard (which needs a terminal)', async () => {
     const result = await run(['onboard', '--provider', 'my-proxy']);
     expect(result.code).toBe(64);

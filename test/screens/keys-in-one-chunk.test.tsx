@@ -89,6 +89,22 @@ describe('keys that arrive in one chunk', () => {
     await waitForFrame(app, 'How do you want to sign in to Anthropic?');
   });
 
+  it('provider search: a product name finds its provider (claude → Anthropic, gemini → Google)', async () => {
+    for (const [typed, label] of [
+      ['claude', 'Anthropic'],
+      ['gemini', 'Google'],
+      ['kimi', 'Kimi Code'],
+    ]) {
+      const app = await renderApp(createFakeServices(), { name: 'onboard' });
+      await waitForFrame(app, 'Welcome');
+      await app.press('enter');
+      await waitForFrame(app, 'Which provider?');
+      await app.type(typed ?? '');
+      await waitForFrame(app, new RegExp(`❯ ${label}`));
+      app.unmount();
+    }
+  });
+
   it('provider search: typing a name and Enter in one chunk picks what the search narrowed to', async () => {
     const services = createFakeServices();
     const app = await renderApp(services, { name: 'onboard' });

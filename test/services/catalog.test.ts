@@ -6,8 +6,8 @@ import {
   findChoice,
   findGroup,
   resolveProviderAlias,
-  suggestProviderIds,
 } from '../../src/services/providers/catalog.js';
+import { providerSearchText, suggestProviderIds } from '../../src/services/providers/provider-search.js';
 
 const choice = (id: string) => {
   const found = findChoice(id);
@@ -166,5 +166,10 @@ describe('provider catalog: accessors', () => {
     expect(suggestProviderIds('antropic')).toEqual(['anthropic']);
     expect(suggestProviderIds('moonshotia')[0]).toBe('moonshot');
     expect(suggestProviderIds('qqqqqqqq')).toEqual([]);
+    // The products people know a provider by.
+    expect(suggestProviderIds('gemini')).toContain('google');
+    expect(suggestProviderIds('chatgpt')).toEqual(['openai']);
+    expect(suggestProviderIds('claude')).toContain('anthropic');
+    expect(providerSearchText('moonshot')).toContain('kimi');
   });
 });

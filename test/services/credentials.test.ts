@@ -82,6 +82,17 @@ describe('checkSecret', () => {
   });
 });
 
+describe("another provider's secret under a provider of your own", () => {
+  it('is saved (a proxy may take it) with a warning that names the provider it looks like', () => {
+    const key = fakeSecrets.anthropicApiKey('c');
+    const checked = checkSecret('claude', 'api_key', key);
+    expect(checked).toMatchObject({ ok: true, secret: key });
+    expect(checked.ok && checked.warnings).toEqual([
+      'this looks like an Anthropic API key: for Anthropic itself save it under anthropic (a provider of your own named claude is what this save makes)',
+    ]);
+  });
+});
+
 describe('maskSecret', () => {
   it('shows the first 8 and last 4, less for short secrets', () => {
     expect(maskSecret(fakeSecrets.setupToken())).toMatch(/^sk-ant-o…[A-Za-z0-9]{2}AA$/);

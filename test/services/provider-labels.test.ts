@@ -17,7 +17,13 @@ describe('provider labels', () => {
     expect(findProvider('github-copilot')?.label).toBe('GitHub Copilot');
     expect(findProvider('ollama-cloud')?.label).toBe('Ollama Cloud');
     expect(findProvider('ollama')?.label).toBe('Ollama');
-    expect(findProvider('stepfun-plan')?.label).toBe('StepFun Step Plan API key');
+    // The provider is named, not its credential ("Moonshot API key (.ai)" → Moonshot)…
+    expect(findProvider('stepfun-plan')?.label).toBe('StepFun Step Plan');
+    expect(findProvider('moonshot')?.label).toBe('Moonshot');
+    expect(findProvider('kimi')?.label).toBe('Kimi Code');
+    // …unless two would then share a name.
+    expect(findProvider('minimax')?.label).toBe('MiniMax API key');
+    expect(findProvider('minimax-portal')?.label).toBe('MiniMax OAuth');
     // A group of one provider keeps OpenClaw's label.
     expect(findProvider('anthropic')?.label).toBe('Anthropic');
   });

@@ -4,9 +4,15 @@ import { KeyHints } from '../../components/KeyHints.js';
 import { SELECT_HINTS, type SelectItem, SelectList } from '../../components/select-list/SelectList.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { type TextFieldState, useTextFieldState } from '../../components/text-field/use-text-field-state.js';
-import { suggestProviderIds } from '../../services/providers/catalog.js';
 import { providerBlocked } from '../../services/providers/plugin-state.js';
-import { findProvider, isValidProviderId, type OnboardingMethod, PROVIDERS } from '../../services/providers.js';
+import { providerSearchText, suggestProviderIds } from '../../services/providers/provider-search.js';
+import {
+  findProvider,
+  isValidProviderId,
+  type OnboardingMethod,
+  PROVIDERS,
+  type ProviderInfo,
+} from '../../services/providers.js';
 import type { AgentStore } from '../../services/store/agent-store.js';
 import { shown } from '../../services/terminal-text.js';
 
@@ -21,12 +27,16 @@ function providerItems(
   blocked: (provider: string) => string | undefined,
 ): SelectItem<string>[] {
   const needle = search.trim().toLowerCase();
+  const offered = PROVIDERS.filter((provider) => method === undefined || provider.methods.includes(method));
+  const named = (provider: ProviderInfo) =>
+    needle === '' || provider.id.includes(needle) || provider.label.toLowerCase().includes(needle);
+  // By its name first, then by what its choices mention (claude → Anthropic, gemini → Google).
+  const matches = [
+    ...offered.filter(named),
+    ...offered.filter((provider) => !named(provider) && providerSearchText(provider.id).includes(needle)),
+  ];
   return [
-    ...PROVIDERS.filter(
-      (provider) =>
-        (method === undefined || provider.methods.includes(method)) &&
-        (needle === '' || provider.id.includes(needle) || provider.label.toLowerCase().includes(needle)),
-    ).map((provider) => ({
+    ...matches.map((provider) => ({
       value: provider.id,
       label: provider.label,
       hint: blocked(provider.id) ? `${provider.id} · its plugin is blocked` : provider.id,

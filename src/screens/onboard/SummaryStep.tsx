@@ -121,7 +121,7 @@ export function SummaryStep({
       )}
       {saved.sameSecretAs && (
         <Bullet color="yellow" mark="!">
-          {sameSecretNote(saved.sameSecretAs)}
+          {sameSecretNote(saved.sameSecretAs, saved.profileId)}
         </Bullet>
       )}
       {result.modelNotes

@@ -185,6 +185,11 @@ export function checkSecret(provider: string, kind: SecretKind, input: string): 
     );
   }
   const warnings: string[] = [];
+  // A proxy may take another provider's keys, so this is said, not refused.
+  if (!known && recognised && recognised.provider !== info.id)
+    warnings.push(
+      `this looks like ${recognised.name}: for ${providerLabel(recognised.provider)} itself save it under ${recognised.provider} (a provider of your own named ${info.id} is what this save makes)`,
+    );
   if (info.id === 'anthropic' && secret.length !== ANTHROPIC_USUAL_LENGTH) {
     warnings.push(
       `${kind === 'token' ? 'setup-tokens' : 'Anthropic API keys'} are usually ${ANTHROPIC_USUAL_LENGTH} characters; this one has ${secret.length}, check that nothing was cut off or added`,

@@ -75,8 +75,8 @@ export interface SaveCredentialResult {
 }
 
 /** Said when a secret is saved a second time under another id (CLI and screens alike). */
-export function sameSecretNote(ids: string[]): string {
-  return `the same secret is also saved as ${ids.join(', ')}: the gateway counts them as separate credentials with one quota and one fate; remove one (\`authdeck remove ${shellWord(ids[0] ?? '')}\`) unless that is what you want`;
+export function sameSecretNote(ids: string[], justSaved: string): string {
+  return `the same secret is also saved as ${ids.join(', ')}: the gateway counts them as separate credentials with one quota and one fate; \`authdeck remove ${shellWord(justSaved)}\` undoes this save, unless two ids are what you want`;
 }
 
 /** Profiles other than `profileId` holding `secret` (a key, a token or an access token), in the layers this agent sees. */

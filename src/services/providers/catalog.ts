@@ -3,7 +3,6 @@
  * OpenClaw (scripts/catalog/gen-provider-catalog.mjs, see scripts/catalog/README.md) and checked
  * against it by test/interop/catalog.test.ts. Edit the generator, never the JSON.
  */
-import { editDistance } from '../edit-distance.js';
 import catalogJson from './catalog.json' with { type: 'json' };
 
 /** `none`: nothing secret is needed (a local server, an on-device model, a CLI's own login). */
@@ -219,7 +218,10 @@ export function endpointWarning(
   return `${choice.id} (${named}) picks one of ${choice.provider}'s endpoints, and authdeck does not know which: ${why}. The gateway uses the provider's default one; if your account is on another, set models.providers.${choice.provider}.baseUrl to it${docs}`;
 }
 
-const providerIds = [...new Set(catalog.choices.flatMap((choice) => (choice.provider ? [choice.provider] : [])))];
+/** The providers OpenClaw's onboarding stores credentials for, in picker order. */
+export const providerIds = [
+  ...new Set(catalog.choices.flatMap((choice) => (choice.provider ? [choice.provider] : []))),
+];
 
 /** OpenClaw's own id for ChatGPT sign-ins before 2026.7 (`openai` since), built in there. */
 const OLDER_PROVIDER_IDS = ['openai-codex'];
@@ -234,23 +236,6 @@ export function isCatalogProvider(id: string): boolean {
     authAliases.has(normalized) ||
     OLDER_PROVIDER_IDS.includes(normalized)
   );
-}
-
-/** "Did you mean": provider ids close to `typo` (aliases count), closest first. */
-export function suggestProviderIds(typo: string, limit = 3): string[] {
-  const word = typo.trim().toLowerCase();
-  // Two edits turn a short word into half the list.
-  const within = word.length <= 4 ? 1 : 2;
-  const best = new Map<string, number>();
-  for (const [name, id] of [...providerIds.map((id) => [id, id]), ...aliases]) {
-    if (!name || !id) continue;
-    const distance = editDistance(word, name);
-    if (distance <= within && distance < (best.get(id) ?? Number.POSITIVE_INFINITY)) best.set(id, distance);
-  }
-  return [...best]
-    .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
-    .slice(0, limit)
-    .map(([id]) => id);
 }
 
 /**

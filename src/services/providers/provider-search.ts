@@ -1,0 +1,52 @@
+import { editDistance } from '../edit-distance.js';
+import { catalog, providerIds } from './catalog.js';
+
+/**
+ * What a person may search a provider by: its id and aliases, and the ids, labels and hints of
+ * its onboarding choices and their picker group — the products people know it by (claude →
+ * anthropic, chatgpt → openai, gemini → google, kimi → moonshot). Lower case.
+ */
+const searchTexts: ReadonlyMap<string, string> = (() => {
+  const parts = new Map<string, string[]>();
+  const add = (id: string, ...words: Array<string | null | undefined>) =>
+    parts.set(id, [...(parts.get(id) ?? [id]), ...words.filter((word): word is string => Boolean(word))]);
+  for (const [alias, id] of Object.entries(catalog.providerAliases)) add(id, alias);
+  for (const choice of catalog.choices) {
+    const group = catalog.groups.find((entry) => entry.id === choice.groupId);
+    const owners = new Set([choice.provider, group?.id].filter((id): id is string => Boolean(id)));
+    for (const id of owners) add(id, choice.id, choice.label, choice.hint, group?.label, group?.hint);
+  }
+  return new Map([...parts].map(([id, words]) => [id, words.join(' ').toLowerCase()]));
+})();
+
+/** The words of a provider's search text (see searchTexts), for its row in a search. */
+export function providerSearchText(id: string): string {
+  return searchTexts.get(id) ?? id;
+}
+
+/** Providers a whole word of whose search text is `word` (`gemini`, `chatgpt`), in picker order. */
+function providersNamedBy(word: string): string[] {
+  if (word.length < 3) return [];
+  return [...searchTexts]
+    .filter(([, text]) => text.split(/[^a-z0-9]+/).includes(word))
+    .map(([id]) => id)
+    .filter((id) => providerIds.includes(id));
+}
+
+/**
+ * "Did you mean": provider ids close to `typo` (aliases count), closest first, then the
+ * providers a product name points at (`gemini` → google).
+ */
+export function suggestProviderIds(typo: string, limit = 3): string[] {
+  const word = typo.trim().toLowerCase();
+  // Two edits turn a short word into half the list.
+  const within = word.length <= 4 ? 1 : 2;
+  const best = new Map<string, number>();
+  for (const [name, id] of [...providerIds.map((id) => [id, id]), ...Object.entries(catalog.providerAliases)]) {
+    if (!name || !id) continue;
+    const distance = editDistance(word, name);
+    if (distance <= within && distance < (best.get(id) ?? Number.POSITIVE_INFINITY)) best.set(id, distance);
+  }
+  const near = [...best].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).map(([id]) => id);
+  return [...new Set([...near, ...providersNamedBy(word)])].slice(0, limit);
+}
