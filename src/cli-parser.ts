@@ -10,7 +10,7 @@ import { errorMessage, UsageError } from './services/errors.js';
  */
 export type ParseOutcome =
   | { kind: 'run'; command: CommandSpec; path: string[]; values: ParsedValues; positionals: string[] }
-  | { kind: 'help'; text: string }
+  | { kind: 'help'; lines: HelpLine[] }
   | { kind: 'version' };
 
 const HELP = flag('help', 'show help', 'h');
@@ -78,11 +78,11 @@ export function parseCommandLine(root: CommandSpec, globalSpecs: GlobalOptionSpe
     throw new UsageError(`${usageMessage(error, options)} (see \`authdeck ${[...path, '--help'].join(' ')}\`)`);
   }
   const { values, positionals } = parsed;
-  if (values.help) return { kind: 'help', text: formatHelp(command, path, globalSpecs) };
+  if (values.help) return { kind: 'help', lines: helpLines(command, path, globalSpecs) };
   if (values.version) return { kind: 'version' };
   const [firstWord] = positionals;
   if (command.subcommands && !command.args && firstWord !== undefined) throw unknownCommand(command, path, firstWord);
-  if (!command.run) return { kind: 'help', text: formatHelp(command, path, globalSpecs) };
+  if (!command.run) return { kind: 'help', lines: helpLines(command, path, globalSpecs) };
   checkArguments(command, path, positionals);
   for (const option of command.options ?? []) {
     if (option.required && (values[option.name] === undefined || values[option.name] === '')) {
@@ -164,8 +164,11 @@ export function listedOptions(command: CommandSpec, isRoot: boolean, globals: Gl
   ];
 }
 
-export function formatHelp(command: CommandSpec, path: string[], globals: GlobalOptionSpecs): string {
-  const lines: string[] = [];
+/** A help line, and where its continuation starts when a terminal wraps it (under the description). */
+export type HelpLine = string | { text: string; hang: number };
+
+export function helpLines(command: CommandSpec, path: string[], globals: GlobalOptionSpecs): HelpLine[] {
+  const lines: HelpLine[] = [];
   const args = (command.args ?? []).map((arg) =>
     arg.required ? `<${arg.name}${arg.variadic ? '...' : ''}>` : `[${arg.name}${arg.variadic ? '...' : ''}]`,
   );
@@ -176,7 +179,8 @@ export function formatHelp(command: CommandSpec, path: string[], globals: Global
   if (subcommands.length) {
     lines.push('', 'Commands:');
     const width = Math.max(...subcommands.map((sub) => sub.name.length));
-    for (const sub of subcommands) lines.push(`  ${sub.name.padEnd(width)}  ${sub.description}`);
+    for (const sub of subcommands)
+      lines.push({ text: `  ${sub.name.padEnd(width)}  ${sub.description}`, hang: width + 4 });
   }
   const options = listedOptions(command, path.length === 0, globals);
   const flag = (option: OptionSpec) =>
@@ -184,7 +188,10 @@ export function formatHelp(command: CommandSpec, path: string[], globals: Global
   const width = Math.max(...options.map((option) => flag(option).length));
   lines.push('', 'Options:');
   for (const option of options)
-    lines.push(`  ${flag(option).padEnd(width)}  ${option.description}${option.required ? ' (required)' : ''}`);
+    lines.push({
+      text: `  ${flag(option).padEnd(width)}  ${option.description}${option.required ? ' (required)' : ''}`,
+      hang: width + 4,
+    });
   const writers = subcommands.filter((sub) => sub.writes).map((sub) => sub.name);
   if (!command.writes && writers.length > 0)
     lines.push(
@@ -194,5 +201,5 @@ export function formatHelp(command: CommandSpec, path: string[], globals: Global
   for (const section of command.helpSections ?? [])
     lines.push('', `${section.title}:`, ...section.lines.map((line) => `  ${line}`));
   if (command.examples?.length) lines.push('', 'Examples:', ...command.examples.map((example) => `  ${example}`));
-  return `${lines.join('\n')}\n`;
+  return lines;
 }

@@ -11,7 +11,7 @@ import { loginCommand, logoutCommand } from './commands/login.js';
 import { migrateCommand } from './commands/migrate.js';
 import { monitorCommand } from './commands/monitor.js';
 import { orderCommand } from './commands/order.js';
-import type { CommandIO } from './commands/output.js';
+import { type CommandIO, writeWrapped } from './commands/output.js';
 import { prefsCommand } from './commands/prefs.js';
 import { refreshCommand } from './commands/refresh.js';
 import { removeCommand } from './commands/remove.js';
@@ -192,7 +192,8 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     await refuseSecretArguments(argv);
     const outcome = parseCommandLine(ROOT, GLOBAL_OPTIONS, argv);
     if (outcome.kind === 'help') {
-      io.stdout.write(outcome.text);
+      // Broken at spaces to the terminal's width, a description's continuation under its start.
+      writeWrapped(io.stdout, ...outcome.lines);
       return ExitCode.ok;
     }
     if (outcome.kind === 'version') {

@@ -166,6 +166,15 @@ function olderDefaultOf(choice, current, older) {
   return same ? null : { openclawVersion: older.openclawVersion, ref: observed.defaultModel, entry };
 }
 
+/**
+ * The provider block an older OpenClaw's onboarding wrote for a choice this catalog never saw set
+ * up (a ClawHub plugin's): the endpoint a region or plan picks. Null where none was observed.
+ */
+function olderSetupOf(choice, older) {
+  const models = older?.choices?.[choice.id]?.models;
+  return models ? { openclawVersion: older.openclawVersion, models } : null;
+}
+
 function docsPathOf(choice, docs) {
   if (choice.docsPath) return choice.docsPath;
   const candidates = [choice.provider, choice.plugin?.id].filter(Boolean).map((id) => `/providers/${id}`);
@@ -217,6 +226,7 @@ export function buildCatalog(openclaw, observations, older) {
       providerConfig: providerConfigOf(choice, observed, params),
       defaultModel,
       olderDefault: olderDefaultOf(choice, defaultModel, older),
+      olderSetup: observed ? null : olderSetupOf(choice, older),
       setup: setupOf(observed),
       onboarding: onboardingOf(choice, kind, plugin, observed, core.interactiveOnly),
       docsPath,

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Runs an older OpenClaw's `openclaw onboard --non-interactive` for the key and token choices of
 // the committed catalog, offline, each on a throw-away home, and records the default model it
-// sets in observations-older.json. A home of that OpenClaw knows those models (the current
+// sets in observations-older.json — and, for a choice the catalog never saw set up, the provider
+// block (endpoint) it writes. A home of that OpenClaw knows those models (the current
 // catalog's may be newer than it), and it ships the plugins the current release moved to ClawHub
 // (whose defaults the catalog never saw). The generator's --older-observations merges them. See
 // README.md.
@@ -56,6 +57,12 @@ function selectChoices(catalog) {
   );
 }
 
+function providerBlockOf(choice, models) {
+  const block = models?.providers?.[choice.provider];
+  if (choice.setup || !block?.baseUrl || JSON.stringify(block).includes('<secret>')) return {};
+  return { models: { ...(models.mode ? { mode: models.mode } : {}), providers: { [choice.provider]: block } } };
+}
+
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const catalog = JSON.parse(fs.readFileSync(CATALOG, 'utf8'));
@@ -80,7 +87,13 @@ async function main() {
       const entry = record.writes?.defaultModelEntry ?? (record.alias ? { alias: record.alias } : {});
       // Only what that OpenClaw set up on its own: a failed or flag-fed run says nothing of its defaults.
       if (record.outcome === 'configured' && record.defaultModel && record.requiredFlags.length === 0)
-        results[choice.id] = { defaultModel: record.defaultModel, defaultModelEntry: entry };
+        results[choice.id] = {
+          defaultModel: record.defaultModel,
+          defaultModelEntry: entry,
+          // The provider block (its endpoint) of a choice today's catalog never saw set up (a
+          // ClawHub plugin's, such as a region's): what that OpenClaw wrote, with no secret in it.
+          ...providerBlockOf(choice, record.writes?.models),
+        };
       process.stderr.write(`${choice.id}: ${record.outcome} ${record.defaultModel ?? '-'}\n`);
     }
   };

@@ -108,3 +108,20 @@ describe('the command line’s small words', () => {
     expect(json.store.layers[0].note).toMatch(/does not exist yet/);
   });
 });
+
+describe('help in a terminal', () => {
+  it('breaks descriptions at spaces, continuing under the description, never mid-word', async () => {
+    const { home } = makeTempHome();
+    const help = await runCommand(['login', '--help'], { home, stdoutIsTerminal: true });
+    const lines = help.stdout.split('\n');
+    expect(lines.every((line) => line.length <= 100)).toBe(true);
+    const at = lines.findIndex((line) => line.includes('--foundry-model'));
+    const start = lines[at]?.indexOf('the model a Microsoft Foundry') ?? -1;
+    expect(start).toBeGreaterThan(0);
+    // The next line continues the description, indented (under it, or at half the width where
+    // the flags take more), and no word is cut.
+    expect(lines[at + 1]).toMatch(/^ {40,}\S/);
+    const words = help.stdout.replace(/\s+/g, ' ');
+    expect(words).toContain("(claude-…, gpt-5.4, MAI-Image-2.5…; default: the deployment's name)");
+  });
+});

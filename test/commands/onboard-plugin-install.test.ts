@@ -192,21 +192,42 @@ describe('onboard --auth-choice: the default model of a plugin the catalog never
 describe('onboard --auth-choice: a region of a plugin never seen set up', () => {
   it('says authdeck does not know the endpoint it picks, and where to set it (text and --json)', async () => {
     const { home } = pluginEraHome();
-    const args = ['--no-reload', 'onboard', '--non-interactive', '--auth-choice', 'zai-cn', '--skip-plugin-install'];
-    const text = await runCommand(args, {
-      home,
-      input: 'zai-key-0123456789abcdef',
-      env: { ...FROM_FILES, PATH: '/nonexistent' },
-    });
+    const args = [
+      '--no-reload',
+      'onboard',
+      '--non-interactive',
+      '--auth-choice',
+      'xiaomi-token-plan-cn',
+      '--skip-plugin-install',
+    ];
+    const env = { ...FROM_FILES, PATH: '/nonexistent' };
+    const text = await runCommand(args, { home, input: 'xiaomi-key-0123456789abcdef', env });
     expect(text.stderr).toContain(
-      "warning: zai-cn (Z.AI: CN) picks one of zai's endpoints, and authdeck does not know which: its plugin comes from ClawHub and was never seen set up. The gateway uses the provider's default one; if your account is on another, set models.providers.zai.baseUrl to it",
+      "warning: xiaomi-token-plan-cn (Xiaomi: Xiaomi Token Plan (China)) picks one of xiaomi-token-plan's endpoints, and authdeck does not know which: its plugin comes from ClawHub and was never seen set up. The gateway uses the provider's default one; if your account is on another, set models.providers.xiaomi-token-plan.baseUrl to it",
     );
     const json = await runCommand([...args, '--json', '--profile-id', 'two'], {
       home,
-      input: 'zai-key-0123456789abcdef',
-      env: { ...FROM_FILES, PATH: '/nonexistent' },
+      input: 'xiaomi-key-0123456789abcdef',
+      env,
     });
-    expect(JSON.parse(json.stdout).warnings).toEqual([expect.stringContaining('set models.providers.zai.baseUrl')]);
+    expect(JSON.parse(json.stdout).warnings).toEqual([
+      expect.stringContaining('set models.providers.xiaomi-token-plan.baseUrl'),
+    ]);
+  });
+
+  it('writes the endpoint of a region OpenClaw 2026.5.20 was seen set up (Z.AI CN), with its model', async () => {
+    const { home, configPath } = pluginEraHome();
+    const result = await runCommand(
+      ['--no-reload', 'onboard', '--non-interactive', '--auth-choice', 'zai-coding-cn', '--skip-plugin-install'],
+      { home, input: 'zai-key-0123456789abcdef', env: { ...FROM_FILES, PATH: '/nonexistent' } },
+    );
+    // Exit 1: the plugin itself is still to install (--skip-plugin-install).
+    expect(result.stdout).toContain('wrote models.providers.zai');
+    expect(result.stderr).not.toContain('picks one of');
+    const config = readJson(configPath);
+    expect(config.models.providers.zai.baseUrl).toBe('https://open.bigmodel.cn/api/coding/paas/v4');
+    expect(config.agents.defaults.model.primary).toBe('zai/glm-5.1');
+    expect(config.models.providers.zai.models.map((model: { id: string }) => model.id)).toContain('glm-5.1');
   });
 
   it('says nothing of the kind for a choice whose endpoint was observed (Qwen China)', async () => {

@@ -89,8 +89,10 @@ describe(`setups written on a home of OpenClaw ${VERSION}`, () => {
   it.each([
     ['apiKey', fakeSecrets.anthropicApiKey('v5')],
     ['zai-api-key', `fake-zai-${'k'.repeat(32)}`],
+    ['zai-coding-cn', `fake-zai-${'c'.repeat(32)}`],
+    ['moonshot-api-key-cn', `fake-moonshot-${'k'.repeat(32)}`],
   ])(
-    '%s: the default model and its entry are what this OpenClaw onboarding writes on a twin home',
+    '%s: the default model, its entry and the provider block are what this OpenClaw onboarding writes on a twin home',
     async (id, secret) => {
       const ours = makeTempHome();
       const theirs = makeTempHome();
@@ -110,8 +112,9 @@ describe(`setups written on a home of OpenClaw ${VERSION}`, () => {
       });
       expect(done.code).toBe(0);
       const defaults = (home: string) => {
-        const { model, models } = readJson(join(home, '.openclaw', 'openclaw.json')).agents.defaults;
-        return { model, models };
+        const config = readJson(join(home, '.openclaw', 'openclaw.json'));
+        const { model, models } = config.agents.defaults;
+        return { model, models, providers: config.models?.providers ?? null };
       };
       expect(defaults(ours.home)).toEqual(defaults(theirs.home));
     },

@@ -113,3 +113,17 @@ describe('keys that arrive in one chunk', () => {
     await waitForFrame(app, 'How do you want to sign in to Groq?');
   });
 });
+
+describe('the provider list on a short terminal', () => {
+  it('at 60×10 keeps the question, the search and the highlighted row on screen', async () => {
+    const app = await renderApp(createFakeServices(), { name: 'onboard' });
+    await waitForFrame(app, 'Welcome');
+    await app.resize(60, 10);
+    await app.press('enter');
+    await waitForFrame(app, 'Which provider?');
+    const frame = app.frame();
+    expect(frame.split('\n').length).toBeLessThanOrEqual(10);
+    expect(frame).toContain('search:');
+    expect(frame).toMatch(/❯ OpenAI/);
+  });
+});

@@ -19,6 +19,18 @@ async function toSecretStep(services: ReturnType<typeof createFakeServices>, pro
   return app;
 }
 
+/** A Groq key pasted, the profile named (Enter: the suggestion), the .env declined: the summary. */
+async function saveGroqKey(app: Awaited<ReturnType<typeof renderApp>>, name?: string) {
+  await app.type(fakeSecrets.groqKey());
+  await app.press('enter');
+  await waitForFrame(app, 'Profile name:');
+  if (name) await app.type(name);
+  await app.press('enter');
+  await waitForFrame(app, "daemon's .env?");
+  await app.type('n');
+  return waitForFrame(app, `Saved groq:${name ?? 'default'}`);
+}
+
 /** A Groq key through the wizard to its live check, which answers `outcome`. */
 async function groqKeyChecked(outcome: Omit<ProbeOutcome, 'id' | 'provider'>) {
   const services = createFakeServices();
@@ -190,20 +202,45 @@ describe('onboarding wizard: what a first-time user trips over', () => {
   it('offers "add another" at the end, and says when no model uses the new provider', async () => {
     const services = createFakeServices();
     const app = await toSecretStep(services, 'groq', 'api-key');
-    await app.type(fakeSecrets.groqKey());
-    await app.press('enter');
-    await waitForFrame(app, 'Profile name:');
-    await app.press('enter');
-    await waitForFrame(app, "Also set GROQ_API_KEY in the daemon's .env?");
-    await app.type('n');
-    const summary = await waitForFrame(app, 'Saved groq:default');
+    const summary = await saveGroqKey(app);
     expect(summary).toContain('No model uses groq yet');
     expect(summary).toContain('a add another');
     await app.type('a');
-    await waitForFrame(app, 'Which provider?');
+    // Esc here ends the wizard as the summary's Enter does, and the hint says so.
+    expect(await waitForFrame(app, 'Which provider?')).toContain('esc done');
     await app.press('escape');
     // Something was saved: leaving now is not a cancel.
     expect(app.exits).toEqual([{ exitCode: 0 }]);
+  });
+
+  it('Esc from the .env question comes back to the name typed, not the suggestion', async () => {
+    const services = createFakeServices();
+    const app = await toSecretStep(services, 'groq', 'api-key');
+    await app.type(fakeSecrets.groqKey());
+    await app.press('enter');
+    await waitForFrame(app, 'Profile name:');
+    await app.type('n2');
+    await app.press('enter');
+    await waitForFrame(app, "daemon's .env?");
+    await app.press('escape');
+    await waitForFrame(app, 'Profile name:');
+    expect(app.frame()).toMatch(/groq:n2/);
+    await app.press('enter');
+    await waitForFrame(app, "daemon's .env?");
+    await app.type('n');
+    await waitForFrame(app, 'Saved groq:n2');
+  });
+
+  it('from `authdeck` on an empty home, Esc after "add another" goes on to the dashboard, as Enter on the summary does', async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'onboard', provider: 'groq', method: 'api-key', home: true });
+    await waitForFrame(app, 'Paste the');
+    await saveGroqKey(app);
+    await app.type('a');
+    await waitForFrame(app, 'Which provider?');
+    await app.press('escape');
+    await waitForFrame(app, /dashboard/);
+    expect(app.exits).toEqual([]);
   });
 
   it('offline, the key check says once what to check, then how to check the key later', async () => {

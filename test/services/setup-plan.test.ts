@@ -47,10 +47,19 @@ describe('catalogSetup', () => {
   it("sets the default model the home's OpenClaw knows: before 2026.8 the one its own onboarding set", () => {
     expect(setupForHome(XAI, true).defaultModel?.ref).toBe(XAI_MODEL);
     expect(setupForHome(XAI, false).defaultModel).toEqual({ ref: 'xai/grok-4.3', entry: { alias: 'Grok' } });
-    // A choice whose plugin is ClawHub's today has no default in the catalog; 2026.5.20 built it in, with one.
-    const zai = catalogSetup(choice('zai-api-key'));
-    expect(setupForHome(zai, true).defaultModel).toBeUndefined();
-    expect(setupForHome(zai, false).defaultModel).toEqual({ ref: 'zai/glm-5.1', entry: { alias: 'GLM' } });
+    // A choice whose plugin is ClawHub's today has no default in the catalog; 2026.5.20 built it
+    // in, with one and its endpoint: written on its homes…
+    const cerebras = catalogSetup(choice('cerebras-api-key'));
+    expect(setupForHome(cerebras, true).defaultModel).toBeUndefined();
+    expect(setupForHome(cerebras, true).providers).toEqual({});
+    expect(setupForHome(cerebras, false).defaultModel?.ref).toBe('cerebras/zai-glm-4.7');
+    expect(setupForHome(cerebras, false).providers.cerebras?.baseUrl).toBe('https://api.cerebras.ai/v1');
+    // …and on newer ones where the choice picks a region, which the plugin's default endpoint is not.
+    const zai = catalogSetup(choice('zai-cn'));
+    for (const stamp of [true, false]) {
+      expect(setupForHome(zai, stamp).defaultModel).toEqual({ ref: 'zai/glm-5.1', entry: { alias: 'GLM' } });
+      expect(setupForHome(zai, stamp).providers.zai?.baseUrl).toBe('https://open.bigmodel.cn/api/paas/v4');
+    }
     // Where both agree, nothing changes.
     const mistral = catalogSetup(choice('mistral-api-key'));
     expect(setupForHome(mistral, false)).toEqual(mistral);

@@ -8,7 +8,6 @@ import { useNavigation, useServices } from '../../contexts.js';
 import { useAgentState } from '../../hooks/use-agent-state.js';
 import { useSyncReducer } from '../../hooks/use-sync-reducer.js';
 import { ExitCode } from '../../services/errors.js';
-import { profileAWriteWouldReplace } from '../../services/profiles/agent-state.js';
 import { foundryKeyRefused } from '../../services/providers/foundry.js';
 import { isLocalServerKind } from '../../services/providers/local-server.js';
 import type { OnboardingMethod } from '../../services/providers.js';
@@ -31,15 +30,15 @@ import {
   secretKind,
 } from './onboard-flow.js';
 import { viewOf } from './onboard-view.js';
-import { OverwriteStep, ProfileIdStep } from './ProfileIdStep.js';
+import { OverwriteStep } from './ProfileIdStep.js';
 import { CustomProviderStep, ProviderStep } from './ProviderStep.js';
-import { choiceProfileName, freeProfileName, profileChoice } from './profile-names.js';
 import { SecretStep } from './SecretStep.js';
 import { SummaryStep } from './SummaryStep.js';
 import { useOnboardSave } from './use-onboard-save.js';
 import { useWizardEscape } from './use-wizard-escape.js';
 import { VerifyStep } from './VerifyStep.js';
 import { WelcomeStep } from './WelcomeStep.js';
+import { WizardProfileStep } from './WizardProfileStep.js';
 
 /**
  * The onboarding wizard: provider, method, secret, profile, .env, then one write and a summary.
@@ -98,24 +97,25 @@ export function OnboardScreen({
 
   /** Set by a step with questions of its own: one of them back, or false at its first. */
   const stepBack = useRef<(() => boolean) | undefined>(undefined);
-  useWizardEscape(currentState, providerSearch, nearTyped, () => dispatch({ type: 'back' }), stepBack);
-
   const finish = () => navigation.finish({ exitCode: ExitCode.ok });
+  /** The summary's Enter: `authdeck` on an empty home goes on to the dashboard (on the new profile). */
+  const done = (select?: string) => {
+    if (home && !navigation.canGoBack) navigation.replace({ name: 'dashboard', ...(select ? { select } : {}) });
+    else navigation.finish({ exitCode: ExitCode.ok, ...(select ? { select } : {}) });
+  };
+  useWizardEscape(
+    currentState,
+    providerSearch,
+    nearTyped,
+    () => dispatch({ type: 'back' }),
+    stepBack,
+    () => done(),
+  );
+
   /** A summary's `a`: the provider list again, its search cleared. */
   const addAnother = () => {
     providerSearch.set('');
     dispatch({ type: 'add-another' });
-  };
-
-  /** What Enter on the profile field would do with `name` (see profileChoice). */
-  const choiceFor = (provider: string, name: string) =>
-    profileChoice(provider, secretKind(currentState().method), name, (id) =>
-      agent.state ? profileAWriteWouldReplace(agent.state, id) : undefined,
-    );
-  const chooseProfile = (provider: string, name: string) => {
-    const choice = choiceFor(provider, name);
-    if ('error' in choice) dispatch({ type: 'save-failed', error: choice.error });
-    else dispatch({ type: 'profile-id', ...choice });
   };
 
   const view = viewOf(state);
@@ -147,6 +147,7 @@ export function OnboardScreen({
               dispatch({ type: 'custom-provider' });
             }}
             onCustomEndpoint={() => dispatch({ type: 'custom-endpoint' })}
+            leaving={state.history.length === 0 && state.savedCount > 0}
           />
         );
       case 'custom-provider':
@@ -215,17 +216,11 @@ export function OnboardScreen({
         );
       case 'profile-id':
         return (
-          <ProfileIdStep
+          <WizardProfileStep
             provider={view.provider}
-            suggestion={freeProfileName(
-              view.provider,
-              (id) => (agent.state ? profileAWriteWouldReplace(agent.state, id) !== undefined : false),
-              choiceProfileName(view.provider, secretKind(state.method), state.authChoice),
-            )}
-            base={choiceProfileName(view.provider, secretKind(state.method), state.authChoice)}
-            onSubmit={(name) => chooseProfile(view.provider, name)}
-            choiceFor={(name) => choiceFor(view.provider, name)}
-            problem={state.error}
+            currentState={currentState}
+            agentState={agent.state}
+            dispatch={dispatch}
           />
         );
       case 'overwrite':
@@ -269,12 +264,7 @@ export function OnboardScreen({
           <SummaryStep
             result={view.result}
             {...(state.probe ? { probe: state.probe } : {})}
-            onDone={() => {
-              const select = view.result.saved.profileId;
-              // `authdeck` on an empty home: the app goes on to the dashboard, on the new profile.
-              if (home && !navigation.canGoBack) navigation.replace({ name: 'dashboard', select });
-              else navigation.finish({ exitCode: ExitCode.ok, select });
-            }}
+            onDone={() => done(view.result.saved.profileId)}
             onAddAnother={addAnother}
             onMakeDefault={async () => {
               const setup = await services.setDefaultModel({

@@ -18,9 +18,12 @@ export function ProfileIdStep({
   onSubmit,
   choiceFor,
   problem,
+  initial = '',
 }: {
   provider: string;
   suggestion: string;
+  /** A name typed before Esc came back here from a later step: kept, not typed again. */
+  initial?: string;
   /** The name OpenClaw's onboarding gives this choice's profile (`default`, `api-key`, `global`). */
   base?: string;
   onSubmit: (name: string) => void;
@@ -28,7 +31,7 @@ export function ProfileIdStep({
   choiceFor: (name: string) => ProfileChoice;
   problem?: string;
 }) {
-  const field = useTextFieldState();
+  const field = useTextFieldState(initial);
   // The field as it was when Enter was refused: once edited (even emptied), that refusal is old.
   const refused = useRef(field.value);
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when a refusal arrives, to note the field it refused

@@ -4,6 +4,7 @@ import { KeyHints } from '../../components/KeyHints.js';
 import { SELECT_HINTS, type SelectItem, SelectList } from '../../components/select-list/SelectList.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { type TextFieldState, useTextFieldState } from '../../components/text-field/use-text-field-state.js';
+import { useTerminalSize } from '../../hooks/use-terminal-size.js';
 import { providerBlocked } from '../../services/providers/plugin-state.js';
 import { providerSearchText, suggestProviderIds } from '../../services/providers/provider-search.js';
 import {
@@ -60,6 +61,7 @@ export function ProviderStep({
   onSelect,
   onCustom,
   onCustomEndpoint,
+  leaving = false,
 }: {
   /** Owned by the wizard: its Esc clears a search before it goes back. */
   search: TextFieldState;
@@ -71,10 +73,15 @@ export function ProviderStep({
   onCustom: () => void;
   /** A custom OpenAI- or Anthropic-compatible endpoint (`--auth-choice custom-api-key`). */
   onCustomEndpoint: () => void;
+  /** After "add another": Esc ends the wizard, as the summary's Enter does. */
+  leaving?: boolean;
 }) {
   const blocked = useCallback((provider: string) => (store ? providerBlocked(store, provider) : undefined), [store]);
   const items = useMemo(() => providerItems(search.value, method, blocked), [search.value, method, blocked]);
   const [refusal, setRefusal] = useState<string>();
+  // The header, question, search, "in all" and hint lines stay on screen: the list takes the rest.
+  const { rows } = useTerminalSize();
+  const limit = Math.max(3, Math.min(12, rows - 8));
   return (
     <Box flexDirection="column">
       <Text bold>Which provider?{method ? ` (those that offer ${method})` : ''}</Text>
@@ -86,6 +93,7 @@ export function ProviderStep({
         items={items}
         currentItems={() => providerItems(search.current(), method, blocked)}
         narrowedBy={() => search.current().trim().toLowerCase()}
+        limit={limit}
         onSelect={(value) => {
           if (value === CUSTOM) return onCustom();
           if (value === CUSTOM_ENDPOINT) return onCustomEndpoint();
@@ -95,7 +103,7 @@ export function ProviderStep({
         }}
       />
       {refusal && <Text color="red">{shown(refusal)}</Text>}
-      <KeyHints hints={[...SELECT_HINTS, ['esc', search.value === '' ? 'back' : 'clear search']]} />
+      <KeyHints hints={[...SELECT_HINTS, ['esc', search.value !== '' ? 'clear search' : leaving ? 'done' : 'back']]} />
     </Box>
   );
 }

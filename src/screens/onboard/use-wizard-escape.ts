@@ -17,6 +17,8 @@ export function useWizardEscape(
   back: () => void,
   /** A step with questions of its own (Cloudflare's ids, a custom endpoint, a local server) goes back through them first. */
   stepBack: RefObject<(() => boolean) | undefined>,
+  /** Out after "add another": where the summary's Enter goes (the dashboard, from `authdeck`). */
+  done: () => void,
 ): void {
   const navigation = useNavigation();
   useKeys((_input, key) => {
@@ -27,8 +29,8 @@ export function useWizardEscape(
     // Back from a typed id to the list: narrowed to the known id it was close to, else whole.
     if (now.step === 'custom-provider') providerSearch.set(nearTyped.current ?? '');
     // Leaving after "add another" is not a cancel: what was saved stays saved.
-    if (now.history.length === 0)
-      navigation.finish({ exitCode: now.savedCount > 0 ? ExitCode.ok : ExitCode.cancelled });
+    if (now.history.length === 0 && now.savedCount > 0) done();
+    else if (now.history.length === 0) navigation.finish({ exitCode: ExitCode.cancelled });
     else back();
   });
 }

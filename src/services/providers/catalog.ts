@@ -97,6 +97,12 @@ export interface CatalogChoice {
    * plugin is ClawHub's today but was built in then. null: the same, or never seen.
    */
   olderDefault: { openclawVersion: string; ref: string; entry: Record<string, unknown> } | null;
+  /**
+   * The `models` an older OpenClaw's onboarding wrote for a choice the catalog never saw set up
+   * (a ClawHub plugin's): its provider block, the endpoint a region or plan picks. Observed
+   * (scripts/catalog/observe-older.mjs).
+   */
+  olderSetup: { openclawVersion: string; models: Record<string, unknown> } | null;
   /** null: no run observed it on its own (external plugins, sign-ins, local servers). */
   setup: ObservedSetup | null;
   onboarding: CatalogOnboarding;
@@ -210,6 +216,9 @@ export function endpointWarning(
   pluginsServeProviders = true,
 ): string | undefined {
   if (!endpointUnknown(choice) || !choice.provider) return undefined;
+  // An older OpenClaw's onboarding showed the endpoint, and that block is written (setupForHome).
+  const older = choice.olderSetup?.models.providers;
+  if (older && typeof older === 'object' && Object.hasOwn(older, choice.provider)) return undefined;
   const docs = choice.docsPath ? ` (https://docs.openclaw.ai${choice.docsPath})` : '';
   const named = choice.groupLabel ? `${choice.groupLabel}: ${choice.label}` : choice.label;
   const why = pluginsServeProviders

@@ -10,7 +10,7 @@ import { asRecord } from '../json-text.js';
 import type { ConfigFact } from '../oauth/config-facts.js';
 import { findProvider, normalizeProviderId } from '../providers.js';
 import { OPENCLAW_DEFAULT_PROVIDER, readModelSettings, resolveProviderUses } from '../status/model-usage.js';
-import type { CatalogChoice } from './catalog.js';
+import { type CatalogChoice, endpointUnknown } from './catalog.js';
 
 /** `auto`: set when none is set; one of another provider is kept (the caller asks, or notes it). */
 export type DefaultModelPolicy = 'auto' | 'set' | 'keep';
@@ -33,6 +33,12 @@ export interface ProviderSetup {
   defaultModel?: { ref: string; entry: Record<string, unknown> | null; builtIn?: true };
   /** The default model on a home of OpenClaw before 2026.8, where it differs (CatalogChoice.olderDefault). */
   olderDefaultModel?: { ref: string; entry: Record<string, unknown> | null };
+  /**
+   * The provider block an older OpenClaw wrote for a choice never seen set up since (a ClawHub
+   * plugin's; CatalogChoice.olderSetup), and whether the choice picks one of several endpoints
+   * (a region, a plan): written on that OpenClaw's homes, and on newer ones for the region.
+   */
+  olderProviders?: { modelsMode?: string; providers: Record<string, Record<string, unknown>>; region: boolean };
   /**
    * Other entries under `agents.defaults.models` onboarding writes (a plugin's model list, so its
    * models show and can be picked), by ref; added where missing, whatever the default model.
@@ -93,12 +99,27 @@ export function catalogSetup(choice: CatalogChoice): ProviderSetup {
       : {};
   const modelEntries = observed?.modelEntries ?? {};
   const older = choice.olderDefault;
+  const olderModels = asRecord(choice.olderSetup?.models);
+  const olderProviders: Record<string, Record<string, unknown>> = {};
+  for (const [id, block] of Object.entries(asRecord(olderModels?.providers) ?? {})) {
+    const record = asRecord(block);
+    if (record) olderProviders[id] = record;
+  }
   return {
     plugins,
     ...(typeof models?.mode === 'string' ? { modelsMode: models.mode } : {}),
     providers,
     ...(ref ? { defaultModel: { ref, entry } } : {}),
     ...(older ? { olderDefaultModel: { ref: older.ref, entry: older.entry } } : {}),
+    ...(Object.keys(olderProviders).length > 0
+      ? {
+          olderProviders: {
+            ...(typeof olderModels?.mode === 'string' ? { modelsMode: olderModels.mode } : {}),
+            providers: olderProviders,
+            region: endpointUnknown(choice),
+          },
+        }
+      : {}),
     ...(Object.keys(modelEntries).length > 0 ? { modelEntries } : {}),
   };
 }
@@ -109,8 +130,20 @@ export function catalogSetup(choice: CatalogChoice): ProviderSetup {
  * catalog (2026.9's) names a newer one or none.
  */
 export function setupForHome(setup: ProviderSetup, stamp: boolean): ProviderSetup {
-  if (stamp || !setup.olderDefaultModel) return setup;
-  const { olderDefaultModel, ...rest } = setup;
+  const { olderDefaultModel, olderProviders, ...rest } = setup;
+  // The endpoint that OpenClaw's own onboarding wrote when it built the plugin in: on a home of
+  // that OpenClaw, and on a newer one for a region or plan, which the ClawHub plugin's default
+  // endpoint would not be. The block names its models, so its default model comes along.
+  const older = olderProviders && Object.keys(setup.providers).length === 0 && (!stamp || olderProviders.region);
+  if (older) {
+    return {
+      ...rest,
+      providers: olderProviders.providers,
+      ...(olderProviders.modelsMode ? { modelsMode: olderProviders.modelsMode } : {}),
+      ...(olderDefaultModel && (!stamp || !setup.defaultModel) ? { defaultModel: olderDefaultModel } : {}),
+    };
+  }
+  if (stamp || !olderDefaultModel) return setup;
   return { ...rest, defaultModel: olderDefaultModel };
 }
 
