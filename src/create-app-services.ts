@@ -19,7 +19,7 @@ import {
 } from './services/providers/foundry.js';
 import { installPlugin } from './services/providers/plugin-install.js';
 import { setInstalledPluginDefault, setUpProvider, writeDefaultModel } from './services/providers/provider-setup.js';
-import { findClaudeBinary } from './services/setup-token/find-claude.js';
+import { CLAUDE_INSTALL_HINT_IN_APP, findClaudeBinary } from './services/setup-token/find-claude.js';
 import type { PtySpawner } from './services/setup-token/pty.js';
 import { SetupTokenSession } from './services/setup-token/session.js';
 import { buildStatusReport } from './services/status/report.js';
@@ -173,7 +173,7 @@ export function createAppServices(options: RealServicesOptions): AppServices {
         earlySetupToken: undefined,
         workspace: await resolveWorkspace({ env: workspace.env, stateDir: workspace.stateDir, agent: agentId }),
       }),
-    findClaude: (explicit) => findClaudeBinary(options.env.PATH, explicit),
+    findClaude: (explicit) => findClaudeBinary(options.env.PATH, explicit, CLAUDE_INSTALL_HINT_IN_APP),
     createSetupTokenSession: (claudeBin) => {
       const early = options.earlySetupToken;
       if (early && !earlyTaken && early.claudeBin === claudeBin) {

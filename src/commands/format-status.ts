@@ -67,7 +67,8 @@ function providerHeading(provider: ProviderReport, paint: Painter): string {
   const parts = [paint.bold(provider.provider)];
   if (provider.label !== provider.provider) parts.push(paint.dim(provider.label));
   if (provider.inUse) parts.push('in use');
-  if (provider.effectiveSource === 'missing') parts.push(paint.red('missing'));
+  // The summary's words ("in use without a credential"): `missing` there counts profiles.
+  if (provider.effectiveSource === 'missing') parts.push(paint.red('no credential'));
   else if (provider.effectiveSource === 'env') parts.push(paint.yellow('via env'));
   else if (provider.effectiveSource === 'local')
     parts.push(paint.dim('no key needed (an endpoint on this machine or network)'));

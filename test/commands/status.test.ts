@@ -283,3 +283,14 @@ describe('authdeck status', () => {
     expect(result.stdout).toContain('anthropic:work');
   });
 });
+
+describe('a provider in use with no credential', () => {
+  it('is called what the summary calls it, not "missing" (which counts profiles there)', async () => {
+    const { home, configPath } = makeTempHome();
+    writeJsonFile(configPath, { agents: { defaults: { model: { primary: 'groq/llama-4' } } } });
+    const run = await runCommand(['status'], { home });
+    expect(run.stdout).toMatch(/groq .*· in use · no credential/);
+    expect(run.stdout).toContain('1 provider in use without a credential');
+    expect(run.stdout).not.toContain('· missing');
+  });
+});

@@ -137,6 +137,18 @@ async function answerUpToKey(app: Awaited<ReturnType<typeof openCustomEndpoint>>
 }
 
 describe('onboarding wizard: a custom endpoint', () => {
+  it('says what Enter on an empty URL or model id needs, instead of nothing', async () => {
+    const app = await openCustomEndpoint(createFakeServices(), 'custom');
+    await app.press('enter');
+    await waitForFrame(app, "Type the endpoint's base URL first.");
+    await app.type('http://127.0.0.1:8080/v1');
+    expect(app.frame()).not.toContain('first.');
+    await app.press('enter');
+    await waitForFrame(app, 'Model id');
+    await app.press('enter');
+    await waitForFrame(app, 'Type the model id first');
+  });
+
   it('asks base URL, model, API and key as OpenClaw does, refuses a bad URL, and writes it as custom-api-key', async () => {
     const services = createFakeServices();
     const app = await openCustomEndpoint(services, 'custom');

@@ -32,6 +32,9 @@ describe('installPlugin', () => {
     const { home, stateDir, configPath } = makeTempHome();
     const plugin = findChoice('groq-api-key')!.plugin!;
     const reason = await installPlugin({ env: { PATH: failingOpenclaw(home) }, stateDir, configPath }, plugin);
-    expect(reason).toBe('fetch failed | getaddrinfo ENOTFOUND clawhub.ai | ENOTFOUND');
+    // Said as every offline answer is said: the host, what to check, the code.
+    expect(reason).toBe(
+      'could not reach clawhub.ai: check your internet connection (or proxy) (host name not found, ENOTFOUND)',
+    );
   });
 });

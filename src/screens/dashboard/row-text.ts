@@ -39,7 +39,8 @@ export function rowSegments(
       ...(provider.label !== provider.provider ? [{ text: ` ${provider.label}`, dim: true }] : []),
       ...(provider.inUse ? [{ text: ' · in use' }] : []),
       ...(provider.effectiveSource === 'env' ? [{ text: ' · via env', color: 'yellow' as const }] : []),
-      ...(provider.effectiveSource === 'missing' ? [{ text: ' · missing', color: 'red' as const }] : []),
+      // The summary's words ("in use without a credential"): `missing` there counts profiles.
+      ...(provider.effectiveSource === 'missing' ? [{ text: ' · no credential', color: 'red' as const }] : []),
       ...(provider.next ? [{ text: ` · next ${provider.next}`, dim: true }] : []),
       ...(provider.orderSource !== 'auto'
         ? [{ text: ` · order: ${provider.orderSource === 'agent' ? 'override' : provider.orderSource}`, dim: true }]

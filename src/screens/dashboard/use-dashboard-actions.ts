@@ -7,6 +7,7 @@ import type { GatewayNote } from '../../services/gateway/reload-auth.js';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
 import type { AgentState } from '../../services/profiles/agent-state.js';
 import { moveInOrder, orderBase } from '../../services/profiles/order-edit.js';
+import { shellWord } from '../../services/shell-word.js';
 import type { StatusReport } from '../../services/status/report.js';
 import { countOf } from '../../services/status/words.js';
 import type { SelectableRow } from './dashboard-rows.js';
@@ -68,7 +69,10 @@ export function useDashboardActions(
       if (row.kind !== 'profile')
         return dispatch({
           type: 'message',
-          text: `${row.env.variable} is not a profile: it comes from ${row.env.origin === 'process' ? "authdeck's environment" : services.workspace.daemonEnvPath}; remove it there`,
+          text:
+            row.env.origin === 'process'
+              ? `${row.env.variable} is not a profile: it comes from authdeck's environment; unset it in your shell`
+              : `${row.env.variable} is not a profile: it comes from ${services.workspace.daemonEnvPath}; \`authdeck env unset ${shellWord(row.env.variable)}\` removes it`,
           tone: 'error',
         });
       run(`Removing ${row.profile.id}…`, async () => {

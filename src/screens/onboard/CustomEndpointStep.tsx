@@ -61,6 +61,8 @@ export function CustomEndpointStep({
   const url = useTextFieldState();
   const model = useTextFieldState();
   const key = useTextFieldState();
+  /** The question Enter was pressed at with nothing typed: it says what it needs instead of nothing. */
+  const [emptyAt, setEmptyAt] = useState<'url' | 'model'>();
   useKeys((input) => {
     if (phase.name === 'failed' && input === 'r') setPhase({ name: 'url' });
   });
@@ -73,11 +75,13 @@ export function CustomEndpointStep({
           <Text bold>Base URL of the endpoint (e.g. http://127.0.0.1:8080/v1):</Text>
           <TextField
             state={url}
-            onSubmit={(value) =>
-              value.trim() !== '' && !httpUrlProblem(value.trim()) && setPhase({ name: 'model', baseUrl: value.trim() })
-            }
+            onSubmit={(value) => {
+              if (value.trim() === '') setEmptyAt('url');
+              else if (!httpUrlProblem(value.trim())) setPhase({ name: 'model', baseUrl: value.trim() });
+            }}
           />
           {problem && <Text color="red">{shown(problem)}</Text>}
+          {typed === '' && emptyAt === 'url' && <Text color="yellow">Type the endpoint's base URL first.</Text>}
           <KeyHints
             hints={[
               ['enter', 'next'],
@@ -95,10 +99,14 @@ export function CustomEndpointStep({
           <TextField
             state={model}
             placeholder="needed, e.g. llama3"
-            onSubmit={(value) =>
-              value.trim() !== '' && setPhase({ name: 'compatibility', baseUrl: phase.baseUrl, modelId: value.trim() })
-            }
+            onSubmit={(value) => {
+              if (value.trim() === '') setEmptyAt('model');
+              else setPhase({ name: 'compatibility', baseUrl: phase.baseUrl, modelId: value.trim() });
+            }}
           />
+          {model.value.trim() === '' && emptyAt === 'model' && (
+            <Text color="yellow">Type the model id first: the name the endpoint gives the model.</Text>
+          )}
           <KeyHints
             hints={[
               ['enter', 'next'],

@@ -12,6 +12,7 @@ import { pluginBlock } from '../config/plugin-policy.js';
 import { readTextIfExists } from '../files/fs-read.js';
 import { findOnPath } from '../find-program.js';
 import { asRecord, jsonObject } from '../json-text.js';
+import { couldNotReach } from '../network-failure.js';
 import { shown, withoutColours } from '../terminal-text.js';
 import type { CatalogPlugin } from './catalog.js';
 import { isWritableModelId } from './model-id.js';
@@ -260,5 +261,15 @@ export async function installPlugin(
     lines.findLast((line) => /\b(ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN)\b/.test(line)) ??
     lines.find((line) => /error|fail|refus|not found|ENOTFOUND|ECONN/i.test(line)) ??
     lines.at(-1);
+  // No network is said as every other offline answer says it, with the host npm or ClawHub named.
+  const network = reason?.match(
+    /\b(ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN)\b(?:\s+([\w.-]+\.[a-z]{2,}))?/,
+  );
+  const host = network?.[2] ?? lines.join(' ').match(/https?:\/\/([\w.-]+)/)?.[1];
+  if (network?.[1])
+    return shown(
+      couldNotReach(host ?? 'the plugin registry', Object.assign(new Error(reason), { code: network[1] })),
+      300,
+    );
   return shown(reason ?? `openclaw exited with ${run.code ?? 'a signal'}`, 300);
 }
