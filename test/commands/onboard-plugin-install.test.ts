@@ -82,7 +82,9 @@ describe('onboard --auth-choice with a plugin from npm', () => {
     const openclaw = fakeOpenclaw(home, false);
     const result = await onboardDeepseek(home, openclaw.PATH);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('it could not be installed now (fetch failed | getaddrinfo ENOTFOUND clawhub.ai');
+    expect(result.stderr).toContain(
+      'it could not be installed now (could not reach clawhub.ai: check your internet connection (or proxy) (host name not found, ENOTFOUND))',
+    );
     expect(result.stderr).toContain(`the credential is kept — run it again later:\n  ${INSTALL}\n`);
     expect(result.stderr).not.toContain('\u001b]52');
     expect(readJson(configPath).auth.profiles['deepseek:default']).toMatchObject({ provider: 'deepseek' });
