@@ -73,7 +73,9 @@ describe('onboarding wizard: what a first-time user trips over', () => {
     const methods = await waitForFrame(app, 'How do you want to sign in to Anthropic?');
     expect(methods).toContain('Claude setup-token, made here (needs Claude Code)');
     // A sign-in through another program's login is the CLI's: named, so it is found.
-    expect(methods).toContain('Anthropic (Claude CLI): `authdeck login --provider anthropic-cli` in a terminal');
+    expect(methods).toContain(
+      'Anthropic (Claude CLI): not here; run `authdeck login --provider anthropic-cli` after leaving',
+    );
     // ↓ Enter in one chunk: the row the cursor went to, not the one after it.
     await app.type('\x1b[B\r');
     const refused = await waitForFrame(app, 'Claude Code is not installed here');

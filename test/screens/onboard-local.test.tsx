@@ -20,7 +20,7 @@ describe('onboarding wizard: a local model server', () => {
     await waitForFrame(app, 'Which provider?');
     await app.type('ollama');
     await app.press('enter');
-    const method = await waitForFrame(app, 'How do you want to sign in to Ollama?');
+    const method = await waitForFrame(app, 'Set up Ollama:');
     expect(method).toContain('Use the Ollama server on this machine');
     expect(method).not.toContain('Paste a token');
     await app.press('enter');
@@ -115,7 +115,7 @@ describe('onboarding wizard: a local model server', () => {
   it("asks the Copilot Proxy's address and models as OpenClaw does, offered filled in, and writes them without contacting it", async () => {
     const services = createFakeServices();
     const app = await renderApp(services, { name: 'onboard', provider: 'copilot-proxy' });
-    const method = await waitForFrame(app, 'How do you want to sign in to');
+    const method = await waitForFrame(app, 'Set up Copilot Proxy:');
     expect(method).not.toContain('Paste a token');
     await app.press('enter');
     await waitForFrame(app, 'Copilot Proxy base URL:');

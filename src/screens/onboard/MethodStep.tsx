@@ -73,7 +73,11 @@ export function MethodStep({
   };
   return (
     <Box flexDirection="column">
-      <Text bold>How do you want to sign in to {providerLabel(provider)}?</Text>
+      <Text bold>
+        {methods.length === 1 && methods[0] === 'local-server'
+          ? `Set up ${providerLabel(provider)}:`
+          : `How do you want to sign in to ${providerLabel(provider)}?`}
+      </Text>
       <SelectList
         items={methods.map((method) => labels[method])}
         initialIndex={Math.max(0, initial ? methods.indexOf(initial) : 0)}
@@ -81,7 +85,7 @@ export function MethodStep({
       />
       {elsewhere.map((entry) => (
         <Text key={entry.id} dimColor>
-          {entry.label}: `authdeck login --provider {entry.id}` in a terminal
+          {entry.label}: not here; run `authdeck login --provider {entry.id}` after leaving
         </Text>
       ))}
       <KeyHints hints={[...SELECT_HINTS, ['esc', 'back']]} />
