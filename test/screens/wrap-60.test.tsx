@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppServices } from '../../src/app-services.js';
-import { LIST_HELP } from '../../src/screens/dashboard/dashboard-keys.js';
+import { HELP } from '../../src/screens/dashboard/HelpPanel.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { createFakeServices, fakeState, fakeWorkspace } from '../helpers/fake-services.js';
 import { type Rendered, renderApp, waitForFrame } from '../helpers/ink.js';
@@ -52,7 +52,7 @@ describe('at 60 columns nothing is cut', () => {
     const frame = await waitForFrame(app, 'Keys');
     expectWithin(app, 60);
     const lines = inBox(frame);
-    for (const [key, help] of LIST_HELP) expect(labelled(lines, key, 10), key).toBe(help);
+    for (const [key, help] of HELP) expect(labelled(lines, key, 10), key).toBe(help);
     expect(lines.join('\n')).not.toContain('…');
   });
 
@@ -68,8 +68,8 @@ describe('at 60 columns nothing is cut', () => {
     const more = lines.at(-1) ?? '';
     const left = Number(/… (\d+) more in a taller terminal/.exec(more)?.[1]);
     const keys = lines.slice(1, -1).filter((line) => line.slice(0, 10).trim() !== '');
-    expect(keys.length + left).toBe(LIST_HELP.length);
-    for (const [key, help] of LIST_HELP.slice(0, keys.length)) expect(labelled(lines, key, 10)).toBe(help);
+    expect(keys.length + left).toBe(HELP.length);
+    for (const [key, help] of HELP.slice(0, keys.length)) expect(labelled(lines, key, 10)).toBe(help);
   });
 
   it('the details keep a long store path whole, broken after a `/`, its file name on one line', async () => {

@@ -19,8 +19,18 @@ interface HelpEntry {
  */
 export function helpEntries(width: number): HelpEntry[] {
   const room = Math.max(8, width - FRAME - KEY);
-  return LIST_HELP.map(([key, action]) => ({ key, lines: wrapText(action, room) }));
+  return HELP.map(([key, action]) => ({ key, lines: wrapText(action, room) }));
 }
+
+/** What the list's marks and its last column's words mean (status and explain mark "next" with ▸: here ▸ is the cursor). */
+const MARKS: ReadonlyArray<readonly [string, string]> = [
+  ['▸', 'the row the keys act on'],
+  ['1*', 'its place in the order; * the one the gateway tries next, – not tried'],
+  ['shared', "where it is stored: shared (every agent), local (this agent), main (the main agent's)"],
+];
+
+/** The help's lines: each key of the list, then what its marks mean. */
+export const HELP: ReadonlyArray<readonly [string, string]> = [...LIST_HELP, ...MARKS];
 
 /** The lines the help takes whole at `width`: its border, its title, each key's lines and the closing line. */
 export function helpPanelLines(width: number): number {
