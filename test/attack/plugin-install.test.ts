@@ -142,7 +142,9 @@ describe('an install that says it worked', () => {
       ].join('\n'),
     );
     const reason = await installPlugin({ env: { PATH }, stateDir, configPath }, groq());
-    expect(reason).toContain('connect ECONNREFUSED 127.0.0.1:9');
+    expect(reason).toBe(
+      'could not reach 127.0.0.1:9: check your internet connection (or proxy) (connection refused, ECONNREFUSED)',
+    );
     expect(reason).not.toContain('state-migrations');
   });
 

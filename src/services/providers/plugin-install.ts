@@ -263,7 +263,7 @@ export async function installPlugin(
     lines.at(-1);
   // No network is said as every other offline answer says it, with the host npm or ClawHub named.
   const network = reason?.match(
-    /\b(ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN)\b(?:\s+([\w.-]+\.[a-z]{2,}))?/,
+    /\b(ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN)\b(?:\s+([\w-]+(?:\.[\w-]+)+(?::\d+)?))?/,
   );
   const host = network?.[2] ?? lines.join(' ').match(/https?:\/\/([\w.-]+)/)?.[1];
   if (network?.[1])
