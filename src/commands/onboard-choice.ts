@@ -5,7 +5,7 @@ import { profileAWriteWouldReplace } from '../services/profiles/agent-state.js';
 import { checkSecret, type SecretKind } from '../services/profiles/credentials.js';
 import { resolveProfileId } from '../services/profiles/profile-actions.js';
 import { refuseReplacing } from '../services/profiles/save-credential.js';
-import { type CatalogChoice, choicesForProvider } from '../services/providers/catalog.js';
+import { type CatalogChoice, choicesForProvider, secretOwner } from '../services/providers/catalog.js';
 import { CLOUDFLARE_CHOICE, cloudflareIds, cloudflareSetup } from '../services/providers/cloudflare-gateway.js';
 import { COPILOT_PROXY } from '../services/providers/copilot-proxy.js';
 import { customSetup, withBaseUrl } from '../services/providers/custom-endpoint.js';
@@ -197,7 +197,7 @@ async function onboardSecret(
   const check =
     custom && raw.trim() === ''
       ? { ok: true as const, secret: '', warnings: [] }
-      : checkSecret(custom ? 'custom' : provider, kind, raw);
+      : checkSecret(custom ? 'custom' : (secretOwner(choice) ?? provider), kind, raw);
   if (!check.ok) throw new AuthdeckError(`${check.error}${cliFitHint(check.fits, provider, profileId)}`);
   for (const warning of check.warnings) ctx.note(`warning: ${warning}`);
   if (check.warnings.length > 0 && ctx.interactive) {

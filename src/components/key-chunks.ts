@@ -8,6 +8,8 @@ export interface RoutedKey extends Key {
   chunkEnd: boolean;
   /** Inside a bracketed paste: the terminal says it was pasted, not typed. */
   pasted?: boolean;
+  /** The first key of its chunk (also true for a key that came alone). */
+  chunkStart?: boolean;
 }
 
 /** A key with no flag set: a plain character. */
@@ -65,10 +67,10 @@ export function splitKeyChunk(input: string, key: Key): Array<[string, RoutedKey
   const [only] = chars;
   if (chars.length === 1 && only !== undefined) {
     const [one, oneKey] = keyOf(only);
-    return [[one, { ...oneKey, shift: oneKey.shift || key.shift, inChunk: false, chunkEnd: true }]];
+    return [[one, { ...oneKey, shift: oneKey.shift || key.shift, inChunk: false, chunkEnd: true, chunkStart: true }]];
   }
   return chars.map((char, index) => {
     const [text, flags] = keyOf(char);
-    return [text, { ...flags, inChunk: true, chunkEnd: index === chars.length - 1 }];
+    return [text, { ...flags, inChunk: true, chunkEnd: index === chars.length - 1, chunkStart: index === 0 }];
   });
 }

@@ -32,6 +32,14 @@ describe('onboard --non-interactive --auth-choice', () => {
     expect(existsSync(temp.storePath)).toBe(false);
   });
 
+  it("a choice that takes another provider's key (Arcee through OpenRouter) checks it as that provider's", async () => {
+    const temp = home();
+    const key = fakeSecrets.openrouterKey('arcee');
+    const result = await onboard(temp.home, ['arceeai-openrouter', '--skip-plugin-install'], key);
+    expect(result.stderr).not.toContain('but the provider is arcee');
+    expect(readFileSync(temp.storePath, 'utf8')).toContain(key);
+  });
+
   it("says why OpenClaw's `skip` and a choice of another platform are not set up here", async () => {
     const temp = home();
     expect(await onboard(temp.home, ['skip'], '')).toEqual({
@@ -305,7 +313,8 @@ describe('onboard --non-interactive --auth-choice', () => {
         choice: 'arceeai-openrouter',
         flag: '--openrouter-api-key',
         variable: 'ARCEEAI_API_KEY',
-        key: 'arcee-key-1234567890abcdef',
+        // Arcee through OpenRouter takes an OpenRouter key.
+        key: fakeSecrets.openrouterKey('arcee'),
       },
       // A flag the choice does not take: the choice's own variable, not the flag's owner's.
       { choice: 'xai-api-key', flag: '--token', variable: 'XAI_API_KEY', key: fakeSecrets.xaiKey() },

@@ -67,13 +67,29 @@ describe('keys that arrive in one chunk', () => {
     const services = createFakeServices();
     const app = await renderApp(services, { name: 'onboard', provider: 'groq', method: 'api-key' });
     await waitForFrame(app, 'Paste the Groq API key');
-    // Typed (no paste markers): the key, Enter, then the profile name, Enter and `n` for the .env.
-    await app.type(`gsk_${'y'.repeat(40)}\rmine\rn`);
+    // Typed (no paste markers): the key, then Enter, the profile name, Enter and `n` for the .env in one read.
+    await app.type(`gsk_${'y'.repeat(40)}`);
+    await app.type('\rmine\rn');
     await waitForFrame(app, 'Saved');
     expect(services.calls.find(([name]) => name === 'saveCredential')?.[1]).toMatchObject({
       profileId: 'groq:mine',
       secret: `gsk_${'y'.repeat(40)}`,
     });
+  });
+
+  it('a secret pasted over two lines with no paste markers is not cut at the line break', async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'onboard', provider: 'openai', method: 'api-key' });
+    await waitForFrame(app, 'Paste the OpenAI API key');
+    // A terminal without bracketed paste, the key as it wrapped, in one read: its first line
+    // alone has a key's shape, and its tail must not land in the (unmasked) name field.
+    const [head, tail] = ['sk-proj-abcdefghijklmnopqrstuvwxyz012345', '6789ABCDEFGHIJKLMNOPQRSTUV'];
+    await app.type(`${head}\n${tail}`);
+    expect(app.frame()).toContain(`${head.length + tail.length} characters`);
+    expect(app.frame()).not.toContain('Profile name:');
+    await app.press('enter');
+    await waitForFrame(app, 'Profile name:');
+    expect(app.frame()).not.toContain(tail);
   });
 
   it('provider search: the cursor goes to the first match when the search changes', async () => {

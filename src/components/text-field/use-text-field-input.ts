@@ -8,7 +8,10 @@ export type TextKeyOutcome = 'submit' | 'edited' | 'ignored';
  * What one key does to a one-line field. A line break is Enter unless the terminal marked it
  * as pasted (bracketed paste, which the TUI turns on): then it is part of the paste — kept as
  * "\n" when the field keeps line breaks (a secret field checks them), else dropped. Keys typed
- * faster than the screen redraws arrive in one chunk ("name\ry"): Enter there is still Enter.
+ * faster than the screen redraws arrive in one chunk ("name\ry"): Enter there is still Enter —
+ * except in a secret field, where a line break between text of one unmarked read is a paste from
+ * a terminal without bracketed paste: a secret cut there, its tail shown in the next (unmasked)
+ * field, would be worse than an Enter to press again.
  */
 export function applyTextKey(
   state: TextFieldState,
@@ -17,7 +20,8 @@ export function applyTextKey(
   keepLineBreaks = false,
 ): TextKeyOutcome {
   if (key.return) {
-    if (!key.pasted) return 'submit';
+    const unmarkedPaste = keepLineBreaks && key.inChunk && key.chunkStart !== true && !key.chunkEnd;
+    if (!key.pasted && !unmarkedPaste) return 'submit';
     if (keepLineBreaks) state.append('\n');
     return 'edited';
   }

@@ -210,6 +210,7 @@ export function OnboardScreen({
         ) : (
           <SecretStep
             provider={view.provider}
+            {...(state.authChoice ? { authChoice: state.authChoice } : {})}
             kind={secretKind(state.method)}
             onSubmit={(secret) => dispatch({ type: 'secret', secret })}
           />

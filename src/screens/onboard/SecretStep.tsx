@@ -4,6 +4,7 @@ import { KeyHints } from '../../components/KeyHints.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { checkSecret, type SecretFit, type SecretKind } from '../../services/profiles/credentials.js';
+import { findChoice, secretOwner } from '../../services/providers/catalog.js';
 import { providerInfo, providerLabel } from '../../services/providers.js';
 import { shown } from '../../services/terminal-text.js';
 
@@ -20,10 +21,13 @@ export function SecretStep({
   provider,
   kind,
   onSubmit,
+  authChoice,
 }: {
   provider: string;
   kind: SecretKind;
   onSubmit: (secret: string) => void;
+  /** The endpoint or plan chosen: it may take another provider's secret (an OpenRouter key for Arcee). */
+  authChoice?: string;
 }) {
   const field = useTextFieldState();
   // A secret with a warning (a token that looks cut off) takes a second Enter: "save it anyway".
@@ -31,7 +35,9 @@ export function SecretStep({
   // Enter on nothing, or on a secret that cannot be right: said once, until the field changes.
   const [refusedAt, setRefusedAt] = useState<string>();
   const info = providerInfo(provider);
-  const check = field.value === '' ? undefined : checkSecret(provider, kind, field.value);
+  const chosen = authChoice ? findChoice(authChoice) : undefined;
+  const shapeOf = (chosen && secretOwner(chosen)) ?? provider;
+  const check = field.value === '' ? undefined : checkSecret(shapeOf, kind, field.value);
   const what = kind === 'api_key' ? 'API key' : 'token';
   return (
     <Box flexDirection="column">
@@ -46,7 +52,7 @@ export function SecretStep({
           keepLineBreaks
           placeholder={`paste the ${what} here`}
           onSubmit={(value) => {
-            const result = checkSecret(provider, kind, value);
+            const result = checkSecret(shapeOf, kind, value);
             if (value.trim() === '' || !result.ok) return setRefusedAt(value);
             if (result.warnings.length > 0 && confirmFor !== result.secret) setConfirmFor(result.secret);
             else onSubmit(result.secret);

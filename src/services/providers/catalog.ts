@@ -263,3 +263,12 @@ export function secretFlagVariable(flag: string, authChoice?: string): string | 
   const variables = choices.flatMap((choice) => choice.credential.envVars);
   return variables.includes(named) ? named : variables[0];
 }
+
+/**
+ * The provider whose secret a choice takes: its own, or the one its flag names where that is
+ * another (`arceeai-openrouter` takes an OpenRouter key, through --openrouter-api-key).
+ */
+export function secretOwner(choice: CatalogChoice): string | undefined {
+  const named = choice.credential.flag?.match(/^--([a-z0-9-]+)-api-key$/)?.[1];
+  return named && named !== choice.provider && providerIds.includes(named) ? named : (choice.provider ?? undefined);
+}
