@@ -57,9 +57,16 @@ function selectChoices(catalog) {
   );
 }
 
+/**
+ * Choices whose onboarding finds the endpoint by trying the key on each (2026.5.20's Z.AI plugin,
+ * detectZaiEndpoint): offline it writes its fallback, which says nothing of the key's endpoint.
+ */
+const DETECTS_ENDPOINT = new Set(['zai-api-key']);
+
 function providerBlockOf(choice, models) {
   const block = models?.providers?.[choice.provider];
-  if (choice.setup || !block?.baseUrl || JSON.stringify(block).includes('<secret>')) return {};
+  if (choice.setup || DETECTS_ENDPOINT.has(choice.id)) return {};
+  if (!block?.baseUrl || JSON.stringify(block).includes('<secret>')) return {};
   return { models: { ...(models.mode ? { mode: models.mode } : {}), providers: { [choice.provider]: block } } };
 }
 

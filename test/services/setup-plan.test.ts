@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type CatalogChoice, findChoice } from '../../src/services/providers/catalog.js';
+import { type CatalogChoice, endpointWarning, findChoice } from '../../src/services/providers/catalog.js';
 import {
   catalogSetup,
   currentDefaultModel,
@@ -55,6 +55,9 @@ describe('catalogSetup', () => {
     expect(setupForHome(cerebras, false).defaultModel?.ref).toBe('cerebras/zai-glm-4.7');
     expect(setupForHome(cerebras, false).providers.cerebras?.baseUrl).toBe('https://api.cerebras.ai/v1');
     // …and on newer ones where the choice picks a region, which the plugin's default endpoint is not.
+    // Not Z.AI's generic key: OpenClaw finds its endpoint by trying the key online.
+    expect(setupForHome(catalogSetup(choice('zai-api-key')), true).providers).toEqual({});
+    expect(endpointWarning(choice('zai-api-key'))).toContain('set models.providers.zai.baseUrl');
     const zai = catalogSetup(choice('zai-cn'));
     for (const stamp of [true, false]) {
       expect(setupForHome(zai, stamp).defaultModel).toEqual({ ref: 'zai/glm-5.1', entry: { alias: 'GLM' } });
