@@ -164,8 +164,11 @@ export function listedOptions(command: CommandSpec, isRoot: boolean, globals: Gl
   ];
 }
 
-/** A help line, and where its continuation starts when a terminal wraps it (under the description). */
-export type HelpLine = string | { text: string; hang: number };
+/**
+ * A help line, and where its continuation starts when a terminal wraps it (under the
+ * description), or `whole`: an example, never broken, so it can be copied.
+ */
+export type HelpLine = string | { text: string; hang: number } | { text: string; whole: true };
 
 export function helpLines(command: CommandSpec, path: string[], globals: GlobalOptionSpecs): HelpLine[] {
   const lines: HelpLine[] = [];
@@ -199,7 +202,8 @@ export function helpLines(command: CommandSpec, path: string[], globals: GlobalO
       `Commands that write (${writers.join(', ')}) also take ${globals.forWrites.map((option) => `--${option.name}`).join(', ')}.`,
     );
   for (const section of command.helpSections ?? [])
-    lines.push('', `${section.title}:`, ...section.lines.map((line) => `  ${line}`));
-  if (command.examples?.length) lines.push('', 'Examples:', ...command.examples.map((example) => `  ${example}`));
+    lines.push('', `${section.title}:`, ...section.lines.map((line) => ({ text: `  ${line}`, whole: true as const })));
+  if (command.examples?.length)
+    lines.push('', 'Examples:', ...command.examples.map((example) => ({ text: `  ${example}`, whole: true as const })));
   return lines;
 }

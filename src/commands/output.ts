@@ -56,8 +56,12 @@ export function writeLine(stream: NodeJS.WriteStream, ...lines: string[]): void 
   stream.write(`${(lines.length ? lines : ['']).map(guardLine).join('\n')}\n`);
 }
 
-/** A line of `writeWrapped` and where its continuation lines start, when not the default. */
-export type ReadLine = string | { text: string; hang: number };
+/**
+ * A line of `writeWrapped`: where its continuation lines start, when not the default (`hang`:
+ * a column, such as where a description starts after its flag), or `whole`: never broken (a
+ * command to copy).
+ */
+export type ReadLine = string | { text: string; hang: number } | { text: string; whole: true };
 
 /**
  * Lines for a person to read, as writeLine writes them; where stdout is a terminal, a line
@@ -72,9 +76,15 @@ export function writeWrapped(stream: NodeJS.WriteStream, ...lines: ReadLine[]): 
 function writeWrappedLines(stream: NodeJS.WriteStream, lines: readonly ReadLine[]): void {
   const width = stream.isTTY === true && (stream.columns ?? 0) > 0 ? stream.columns : undefined;
   const out = (lines.length ? lines : ['']).flatMap((line) => {
-    const [text, hang] = typeof line === 'string' ? [line, undefined] : [line.text, line.hang];
+    const text = typeof line === 'string' ? line : line.text;
     const guarded = guardLine(text);
-    return width === undefined ? [guarded] : wrapLine(guarded, width, hang);
+    if (width === undefined || (typeof line !== 'string' && 'whole' in line)) return [guarded];
+    const hang = typeof line === 'string' ? undefined : line.hang;
+    // A description that starts past half the width goes under its flag, indented, rather than
+    // wrap a word or two at a time beside it.
+    if (hang !== undefined && hang > width / 2 && guarded.length > width)
+      return [guarded.slice(0, hang).trimEnd(), ...wrapLine(`${' '.repeat(8)}${guarded.slice(hang)}`, width, 8)];
+    return wrapLine(guarded, width, hang);
   });
   stream.write(`${out.join('\n')}\n`);
 }

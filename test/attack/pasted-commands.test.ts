@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { shellWord } from '../../src/services/shell-word.js';
@@ -42,5 +42,29 @@ describe('commands shown to be pasted', () => {
       spawnSync('bash', ['-c', `authdeck() { :; }; ${command}`], { stdio: 'ignore' });
     }
     expect(existsSync(marker)).toBe(false);
+  });
+});
+
+describe('doctor fixes act where doctor looked', () => {
+  it('name the agent and state dir they were computed for, and quote a path', async () => {
+    const { home } = makeTempHome();
+    const stateDir = join(makeTempDir(), 'st dir $(x)');
+    const agentDir = join(stateDir, 'agents', 'coder', 'agent');
+    writeJsonFile(join(stateDir, 'openclaw.json'), {
+      agents: { list: [{ id: 'main', default: true }, { id: 'coder' }] },
+    });
+    writeJsonFile(join(agentDir, 'auth-profiles.json'), {
+      version: 1,
+      profiles: {
+        'anthropic:old': { type: 'token', provider: 'anthropic', token: fakeSecrets.setupToken('o'), expires: 1000 },
+      },
+    });
+    chmodSync(stateDir, 0o755);
+    const run = await runCommand(['doctor', '--json', '--agent', 'coder', '--state-dir', stateDir], { home });
+    const fixes: string[] = JSON.parse(run.stdout).findings.map((finding: { fix?: string }) => finding.fix ?? '');
+    const commands = fixes.flatMap((fix) => [...fix.matchAll(/`(authdeck [^`]*)`/g)].map((m) => m[1] ?? ''));
+    expect(commands.length).toBeGreaterThan(0);
+    for (const command of commands) expect(command).toContain(`--agent coder --state-dir ${shellWord(stateDir)}`);
+    expect(fixes).toContain(`chmod 700 ${shellWord(stateDir)}`);
   });
 });

@@ -179,7 +179,10 @@ describe('order', () => {
     expect(added.stderr).toContain(
       "the main agent's anthropic order (anthropic:a, anthropic:b) decides for this agent and leaves anthropic:mine out",
     );
-    expect(added.stderr).toContain('authdeck order set --provider anthropic anthropic:a anthropic:b anthropic:mine');
+    // For this agent: the command names it.
+    expect(added.stderr).toContain(
+      'authdeck order set --provider anthropic anthropic:a anthropic:b anthropic:mine --agent coder',
+    );
   });
 
   it('takes profiles stored under an alias or another case as status lists them, and keeps the order as OpenClaw 2026.9 does', async () => {

@@ -4,6 +4,7 @@ import { inspectFileLock } from '../files/lock.js';
 import { findOnPath } from '../find-program.js';
 import { preferencesDir } from '../prefs.js';
 import type { AgentState } from '../profiles/agent-state.js';
+import { shellWord } from '../shell-word.js';
 import type { StoreLayer } from '../store/agent-store.js';
 import type { Finding } from './doctor-types.js';
 
@@ -35,7 +36,7 @@ export async function checkPermissions(workspace: Workspace, files: string[]): P
         subject: dir.path,
         problem: `${dir.what} is mode ${octal(dirStats.mode)}: other users can look inside${(dirStats.mode & 0o022) !== 0 ? ' and write in it' : ''}`,
         why: dir.why,
-        fix: `chmod 700 ${dir.path}`,
+        fix: `chmod 700 ${shellWord(dir.path)}`,
         safeFix: { kind: 'chmod', path: dir.path, mode: 0o700 },
       });
     }
@@ -50,7 +51,7 @@ export async function checkPermissions(workspace: Workspace, files: string[]): P
         subject: path,
         problem: `mode ${octal(stats.mode)}: readable by other users`,
         why: 'it holds secrets (or decides which are used); anyone who can read it can use them',
-        fix: `chmod 600 ${path}`,
+        fix: `chmod 600 ${shellWord(path)}`,
         safeFix: { kind: 'chmod', path, mode: 0o600 },
       });
     }

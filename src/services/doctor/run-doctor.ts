@@ -3,7 +3,9 @@ import type { Workspace } from '../config/workspace.js';
 import { errorMessage, UnreadableStateError } from '../errors.js';
 import { acquireFileLock, withFileLock } from '../files/lock.js';
 import { refusedSignIns } from '../monitor/refused-sign-ins.js';
+import { workspaceFlags } from '../oauth/sign-in-again.js';
 import { type AgentState, loadAgentState } from '../profiles/agent-state.js';
+import { shellWord } from '../shell-word.js';
 import { buildStatusReport } from '../status/report.js';
 import { describeStore } from '../status/words.js';
 import { openAgentStore, openAgentStoreForWrite } from '../store/agent-store.js';
@@ -100,7 +102,23 @@ export async function runDoctor(workspace: Workspace, options: DoctorOptions): P
     );
   }
   findings.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
-  return { findings, ...(unreadable ? { unreadable } : {}) };
+  return {
+    findings: findings.map((finding) => forThisWorkspace(finding, workspace)),
+    ...(unreadable ? { unreadable } : {}),
+  };
+}
+
+/**
+ * A fix's `authdeck …` commands act where doctor looked: `doctor --agent coder` suggests
+ * `add-key … --agent coder`, not a command for the main agent (one that names its agent stays).
+ */
+function forThisWorkspace(finding: Finding, workspace: Workspace): Finding {
+  const flags = workspaceFlags(workspace);
+  if (flags.length === 0 || !finding.fix) return finding;
+  const fix = finding.fix.replace(/`(authdeck [^`]*)`/g, (whole, command: string) =>
+    /--agent\b|--state-dir\b/.test(command) ? whole : `\`${command} ${flags.map(shellWord).join(' ')}\``,
+  );
+  return { ...finding, fix };
 }
 
 /** 0 clean (info only), 1 something to fix, 3 unreadable (README "Exit codes"). */

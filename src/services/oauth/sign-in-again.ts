@@ -23,9 +23,13 @@ export function signInAgainCommand(workspace: Workspace, provider: string, profi
         : methods[0];
   const words = ['authdeck', 'login', '--provider', loginName];
   if (method) words.push('--method', method);
-  words.push('--profile-id', profileId);
-  if (!workspace.isMain) words.push('--agent', workspace.agentId);
-  const usual = resolve(resolveStateDir({ HOME: workspace.env.HOME, OPENCLAW_HOME: workspace.env.OPENCLAW_HOME }));
-  if (resolve(workspace.stateDir) !== usual) words.push('--state-dir', workspace.stateDir);
+  words.push('--profile-id', profileId, ...workspaceFlags(workspace));
   return words.map(shellWord).join(' ');
+}
+
+/** The flags that make a command act where this one did: its agent, unless main; its state dir, unless the usual. */
+export function workspaceFlags(workspace: Workspace): string[] {
+  const flags = workspace.isMain ? [] : ['--agent', workspace.agentId];
+  const usual = resolve(resolveStateDir({ HOME: workspace.env.HOME, OPENCLAW_HOME: workspace.env.OPENCLAW_HOME }));
+  return resolve(workspace.stateDir) === usual ? flags : [...flags, '--state-dir', workspace.stateDir];
 }

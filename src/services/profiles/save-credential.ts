@@ -3,6 +3,7 @@ import type { Workspace } from '../config/workspace.js';
 import { setDaemonEnvVar } from '../env-file.js';
 import { AuthdeckError } from '../errors.js';
 import { type LockOptions, lockWaitMs } from '../files/lock.js';
+import { workspaceFlags } from '../oauth/sign-in-again.js';
 import { normalizeProviderId } from '../providers.js';
 import { shellWord } from '../shell-word.js';
 import {
@@ -212,7 +213,7 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
       throw error;
     }
   });
-  const orderNote = await joinOtherOrders(store, target, provider, profileId, update.result, appendedTo);
+  const orderNote = await joinOtherOrders(workspace, store, target, provider, profileId, update.result, appendedTo);
   const env = input.envVariable ? await writeEnvVariable(workspace, input.envVariable, secret) : undefined;
   const sameSecretAs = await profilesHolding(store, secret, profileId).catch(() => []);
   return {
@@ -238,6 +239,7 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
  * an inherited one, say what keeps the profile from being tried and how to fix it.
  */
 async function joinOtherOrders(
+  workspace: Workspace,
   store: AgentStore,
   target: StoreLayer,
   provider: string,
@@ -255,7 +257,7 @@ async function joinOtherOrders(
   if (base?.role !== 'inherited' || (await own.read()).order[provider]) return undefined;
   const inherited = base.present ? (await base.read()).order[provider] : undefined;
   if (!inherited || inherited.includes(profileId)) return undefined;
-  return `the main agent's ${provider} order (${inherited.join(', ')}) decides for this agent and leaves ${profileId} out: \`authdeck order set --provider ${shellWord(provider)} ${[...inherited, profileId].map(shellWord).join(' ')}\` gives this agent its own order with it`;
+  return `the main agent's ${provider} order (${inherited.join(', ')}) decides for this agent and leaves ${profileId} out: \`authdeck order set --provider ${[provider, ...inherited, profileId, ...workspaceFlags(workspace)].map(shellWord).join(' ')}\` gives this agent its own order with it`;
 }
 
 async function writeEnvVariable(
