@@ -141,5 +141,9 @@ describe('the provider list on a short terminal', () => {
     expect(frame.split('\n').length).toBeLessThanOrEqual(10);
     expect(frame).toContain('search:');
     expect(frame).toMatch(/❯ OpenAI/);
+    // Lower still, the list gives way to one row before the question scrolls off.
+    await app.resize(60, 8);
+    await waitUntil(() => app.frame().split('\n').length <= 8, 'the frame to fit 8 rows');
+    expect(app.frame()).toContain('Which provider?');
   });
 });

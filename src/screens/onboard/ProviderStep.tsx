@@ -81,7 +81,7 @@ export function ProviderStep({
   const [refusal, setRefusal] = useState<string>();
   // The header, question, search, "in all" and hint lines stay on screen: the list takes the rest.
   const { rows } = useTerminalSize();
-  const limit = Math.max(3, Math.min(12, rows - 8));
+  const limit = Math.max(1, Math.min(12, rows - 8));
   return (
     <Box flexDirection="column">
       <Text bold>Which provider?{method ? ` (those that offer ${method})` : ''}</Text>
