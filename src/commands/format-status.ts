@@ -1,6 +1,6 @@
 import { describeExpiry, formatDuration, formatWindow } from '../services/durations.js';
 import type { ProbeOutcome } from '../services/probe/probe-runner.js';
-import { shellWord } from '../services/shell-word.js';
+import { flagWord, shellWord } from '../services/shell-word.js';
 import { STATUS_COLOR } from '../services/status/health.js';
 import {
   compareByOrderPosition,
@@ -55,7 +55,7 @@ export function formatStatusReport(report: StatusReport, paint: Painter, nowMs: 
     }
     if (provider.effectiveSource === 'missing') {
       lines.push(
-        `     ${paint.red('no working credential')}: add one with \`authdeck add-key --provider ${shellWord(provider.provider)}\`${provider.provider === 'anthropic' ? ' or `authdeck setup-token`' : ''}`,
+        `     ${paint.red('no working credential')}: add one with \`authdeck add-key ${flagWord('--provider', provider.provider)}\`${provider.provider === 'anthropic' ? ' or `authdeck setup-token`' : ''}`,
       );
     }
   }

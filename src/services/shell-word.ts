@@ -5,3 +5,8 @@
 export function shellWord(text: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
+
+/** A flag and its value as one shows them to paste: `--provider=-rf` where the value starts like a flag. */
+export function flagWord(flag: string, value: string): string {
+  return value.startsWith('-') ? `${flag}=${shellWord(value)}` : `${flag} ${shellWord(value)}`;
+}

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { shellWord } from '../../src/services/shell-word.js';
+import { flagWord, shellWord } from '../../src/services/shell-word.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { runCommand } from '../helpers/run-command.js';
 import { makeTempDir, makeTempHome, writeJsonFile } from '../helpers/temp-state.js';
@@ -66,5 +66,16 @@ describe('doctor fixes act where doctor looked', () => {
     expect(commands.length).toBeGreaterThan(0);
     for (const command of commands) expect(command).toContain(`--agent coder --state-dir ${shellWord(stateDir)}`);
     expect(fixes).toContain(`chmod 700 ${shellWord(stateDir)}`);
+  });
+});
+
+describe('a value that starts like a flag', () => {
+  it('is given with = so the command reads it as the value', async () => {
+    const { home, configPath } = makeTempHome();
+    writeJsonFile(configPath, { agents: { defaults: { model: { primary: '-rf/m' } } } });
+    const status = await runCommand(['status'], { home });
+    expect(status.stdout).toContain('authdeck add-key --provider=-rf');
+    expect(flagWord('--provider', '--state-dir=/tmp/x')).toBe('--provider=--state-dir=/tmp/x');
+    expect(flagWord('--provider', 'a b')).toBe("--provider 'a b'");
   });
 });

@@ -3,7 +3,7 @@ import { findOAuthProvider } from '../oauth/oauth-providers.js';
 import { type AgentState, listAgentProfiles } from '../profiles/agent-state.js';
 import { storedProfileType } from '../profiles/credential-view.js';
 import { profileIdFlag } from '../profiles/profile-actions.js';
-import { shellWord } from '../shell-word.js';
+import { flagWord, shellWord } from '../shell-word.js';
 import type { StatusReport } from '../status/report.js';
 import { fileHolding } from '../store/documents.js';
 import type { Finding } from './doctor-types.js';
@@ -48,7 +48,7 @@ export function checkEntries(state: AgentState): Finding[] {
             'error',
             `"expires" is ${JSON.stringify(raw.expires)}, not a time in ms (OpenClaw: invalid_expires)`,
             'OpenClaw treats the token as unusable and never tries it',
-            `paste it again with \`authdeck paste-token --provider ${shellWord(String(raw.provider ?? ''))} --profile-id ${shellWord(id)} --expires-in 365d\``,
+            `paste it again with \`authdeck paste-token ${flagWord('--provider', String(raw.provider ?? ''))} ${flagWord('--profile-id', id)} --expires-in 365d\``,
           ),
         );
       }
@@ -93,7 +93,7 @@ export function checkConfigAgreement(state: AgentState): Finding[] {
         subject: id,
         problem: `listed in ${config.path} (auth.profiles) but not in the store`,
         why: 'the gateway skips it; while the config lists profiles for a provider, only listed ones are tried',
-        fix: `add its secret (\`authdeck add-key --provider ${shellWord(entry.provider)} --profile-id ${shellWord(id)}\`) or delete auth.profiles["${id}"] from ${config.path}`,
+        fix: `add its secret (\`authdeck add-key ${flagWord('--provider', entry.provider)} ${flagWord('--profile-id', id)}\`) or delete auth.profiles["${id}"] from ${config.path}`,
       });
     } else if (entry.mode && entry.mode !== stored.type && !(entry.mode === 'oauth' && stored.type === 'token')) {
       findings.push({
@@ -135,8 +135,8 @@ export function checkOrders(state: AgentState, report: StatusReport): Finding[] 
             : 'the gateway skips the missing ids; the list no longer says what happens',
         fix:
           keep.length === 0
-            ? `\`authdeck order clear --provider ${shellWord(provider)}\``
-            : `\`authdeck order set --provider ${shellWord(provider)} ${keep.map(shellWord).join(' ')}\``,
+            ? `\`authdeck order clear ${flagWord('--provider', provider)}\``
+            : `\`authdeck order set ${flagWord('--provider', provider)} ${keep.map(shellWord).join(' ')}\``,
         safeFix: { kind: 'dangling-order', layer, provider, keep },
       });
     }
@@ -156,7 +156,7 @@ export function checkOrders(state: AgentState, report: StatusReport): Finding[] 
       problem: `${left.map((p) => p.id).join(', ')} ${left.length === 1 ? 'is' : 'are'} not in the explicit ${provider.provider} order (${provider.orderSource})`,
       why: 'the gateway never tries a profile its explicit order leaves out, not even when the others fail',
       // `order clear` drops only the agent's own override; an order from elsewhere would stay.
-      fix: `\`authdeck order set --provider ${shellWord(provider.provider)} ${keep.map(shellWord).join(' ')}\`${provider.orderSource === 'agent' ? ' (or `order clear`)' : ''}`,
+      fix: `\`authdeck order set ${flagWord('--provider', provider.provider)} ${keep.map(shellWord).join(' ')}\`${provider.orderSource === 'agent' ? ' (or `order clear`)' : ''}`,
     });
   }
   return findings;
@@ -199,7 +199,7 @@ function renewalOf(
   const profile = profileId ? report.profiles.find((entry) => entry.id === profileId) : undefined;
   if (profile?.type === 'oauth' && profile.status !== 'missing' && findOAuthProvider(provider)?.kind === 'oauth')
     return {
-      fix: `\`authdeck refresh ${shellWord(profile.id)}\`, or sign in again with \`authdeck login --provider ${shellWord(provider)}\``,
+      fix: `\`authdeck refresh ${shellWord(profile.id)}\`, or sign in again with \`authdeck login ${flagWord('--provider', provider)}\``,
       safeFix: { kind: 'refresh-oauth', profileId: profile.id },
     };
   // Made again under the same id, so the order and the config still name it.
@@ -210,8 +210,8 @@ function renewalOf(
         ? `\`authdeck add-key --provider anthropic${idFlag}\``
         : `\`authdeck setup-token${idFlag}\` or \`authdeck add-key --provider anthropic\``
       : findOAuthProvider(provider)
-        ? `\`authdeck login --provider ${shellWord(provider)}\` or \`authdeck add-key --provider ${shellWord(provider)}${idFlag}\``
-        : `\`authdeck add-key --provider ${shellWord(provider)}${idFlag}\``;
+        ? `\`authdeck login ${flagWord('--provider', provider)}\` or \`authdeck add-key ${flagWord('--provider', provider)}${idFlag}\``
+        : `\`authdeck add-key ${flagWord('--provider', provider)}${idFlag}\``;
   return {
     fix: offerRemove && profileId ? `renew it (${again}) or \`authdeck remove ${shellWord(profileId)}\`` : again,
   };
@@ -261,7 +261,7 @@ export function checkFlatStore(state: AgentState): Finding[] {
       subject: state.own.path,
       problem: `an old flat store (${flat.map(([name]) => name).join(', ')}) without "profiles"`,
       why: 'OpenClaw reads credentials only from "profiles": these keys are not used',
-      fix: `add each again with \`authdeck add-key --provider ${shellWord(flat[0]?.[0] ?? 'P')}\`, then remove the old keys from the file`,
+      fix: `add each again with \`authdeck add-key ${flagWord('--provider', flat[0]?.[0] ?? 'P')}\`, then remove the old keys from the file`,
     },
   ];
 }

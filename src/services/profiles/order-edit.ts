@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js';
 import { resolveAuthProvider } from '../providers/catalog.js';
-import { shellWord } from '../shell-word.js';
+import { flagWord, shellWord } from '../shell-word.js';
 import { compareByOrderPosition, explicitOrders, type StatusReport } from '../status/report.js';
 import { shown } from '../terminal-text.js';
 import { type AgentState, listAgentProfiles } from './agent-state.js';
@@ -77,7 +77,7 @@ export function resolveOrderIds(state: AgentState, provider: string, typed: read
   }
   if (unknown.length > 0) {
     throw new UsageError(
-      `no ${provider} profile ${unknown.map((id) => shown(id)).join(', ')} for agent ${state.workspace.agentId}; see \`authdeck status --provider ${shellWord(provider)}\``,
+      `no ${provider} profile ${unknown.map((id) => shown(id)).join(', ')} for agent ${state.workspace.agentId}; see \`authdeck status ${flagWord('--provider', provider)}\``,
     );
   }
   return [...new Set(found)];

@@ -3,7 +3,7 @@ import { AuthdeckError, CancelledError, UsageError } from '../errors.js';
 import { reportProgress } from '../progress.js';
 import { resolveAuthProvider } from '../providers/catalog.js';
 import { normalizeProviderId } from '../providers.js';
-import { shellWord } from '../shell-word.js';
+import { flagWord, shellWord } from '../shell-word.js';
 import type { AgentLayers } from '../store/agent-store.js';
 import { type AgentStore, type LayerRole, type StoreLayer, StoreMissingError } from '../store/agent-store.js';
 import type { AuthStoreSnapshot, JsonObject } from '../store/documents.js';
@@ -16,7 +16,7 @@ import { storedProfileType } from './credential-view.js';
  */
 export function profileIdFlag(profileId: string | undefined): string {
   const name = profileId?.slice(profileId.indexOf(':') + 1);
-  return name && name !== 'default' ? ` --profile-id ${shellWord(name)}` : '';
+  return name && name !== 'default' ? ` ${flagWord('--profile-id', name)}` : '';
 }
 
 /** `--profile-id work` means `<provider>:work`; a full id must belong to the provider. */

@@ -11,6 +11,7 @@ import type { ConfigFact } from '../oauth/config-facts.js';
 import { findProvider, normalizeProviderId } from '../providers.js';
 import { OPENCLAW_DEFAULT_PROVIDER, readModelSettings, resolveProviderUses } from '../status/model-usage.js';
 import { type CatalogChoice, endpointUnknown } from './catalog.js';
+import { planProviders, sameJson } from './plan-providers.js';
 
 /** `auto`: set when none is set; one of another provider is kept (the caller asks, or notes it). */
 export type DefaultModelPolicy = 'auto' | 'set' | 'keep';
@@ -206,58 +207,6 @@ function modelEntryChanges(doc: Record<string, unknown>, setup: ProviderSetup, d
     .map(([ref, entry]) => ({ path: ['agents', 'defaults', 'models', ref], value: entry }));
 }
 
-function planProviders(doc: Record<string, unknown>, setup: ProviderSetup): ConfigChange[] {
-  const changes: ConfigChange[] = [];
-  const ids = Object.keys(setup.providers);
-  if (ids.length === 0) return changes;
-  const models = asRecord(doc.models);
-  if (setup.modelsMode && models?.mode === undefined)
-    changes.push({ path: ['models', 'mode'], value: setup.modelsMode });
-  const existing = asRecord(models?.providers);
-  for (const id of ids) {
-    const block = setup.providers[id] ?? {};
-    const current = existing && Object.hasOwn(existing, id) ? asRecord(existing[id]) : undefined;
-    if (!current) {
-      changes.push({ path: ['models', 'providers', id], value: block });
-      continue;
-    }
-    // The endpoint and API follow the choice (a region switch); a model list someone curated stays.
-    for (const [key, value] of Object.entries(block)) {
-      if (key === 'models' && !setup.providersComplete) {
-        const list = current.models;
-        if (!Array.isArray(list) || list.length === 0) {
-          if (!sameJson(list, value)) changes.push({ path: ['models', 'providers', id, 'models'], value });
-        }
-        continue;
-      }
-      changes.push(...valueChanges(['models', 'providers', id, key], current[key], value));
-    }
-  }
-  return changes;
-}
-
-/**
- * The changes that turn `current` into `next`, as deep as they can go: what is kept is not
- * written again, so a model entry beside the one added keeps its numbers exactly as written
- * (1e400, 9007199254740993, 1.50) — a value rewritten whole would be re-spelt from JavaScript.
- */
-function valueChanges(path: (string | number)[], current: unknown, next: unknown): ConfigChange[] {
-  if (sameJson(current, next)) return [];
-  const before = asRecord(current);
-  const after = asRecord(next);
-  if (before && after && Object.keys(before).every((key) => Object.hasOwn(after, key)))
-    return Object.entries(after).flatMap(([key, value]) =>
-      Object.hasOwn(before, key) ? valueChanges([...path, key], before[key], value) : [{ path: [...path, key], value }],
-    );
-  if (Array.isArray(current) && Array.isArray(next) && next.length >= current.length)
-    return next.flatMap((value, index) =>
-      index < current.length
-        ? valueChanges([...path, index], current[index], value)
-        : [{ path: [...path, index], value, arrayInsert: true }],
-    );
-  return [{ path, value: next }];
-}
-
 function planDefaultModel(
   doc: Record<string, unknown>,
   setup: ProviderSetup,
@@ -358,8 +307,4 @@ function defaultModelChanges(doc: Record<string, unknown>, setup: ProviderSetup)
       if (!(key in entry)) changes.push({ path: ['agents', 'defaults', 'models', model.ref, key], value });
   }
   return changes;
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }

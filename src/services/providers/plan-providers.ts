@@ -1,0 +1,71 @@
+/**
+ * The `models` section a setup writes (setup-plan.ts plans the rest): the mode, and each
+ * provider block changed only where it differs, as deep as it differs, so what is kept is not
+ * written again.
+ */
+import type { ConfigChange } from '../config/config-changes.js';
+import { asRecord } from '../json-text.js';
+
+/** What of a setup (setup-plan.ts ProviderSetup) goes to `models`. */
+interface ProvidersToWrite {
+  modelsMode?: string;
+  providers: Record<string, Record<string, unknown>>;
+  /** The blocks were built from the config as it is: written whole where they differ. */
+  providersComplete?: boolean;
+}
+
+export function planProviders(doc: Record<string, unknown>, setup: ProvidersToWrite): ConfigChange[] {
+  const changes: ConfigChange[] = [];
+  const ids = Object.keys(setup.providers);
+  if (ids.length === 0) return changes;
+  const models = asRecord(doc.models);
+  if (setup.modelsMode && models?.mode === undefined)
+    changes.push({ path: ['models', 'mode'], value: setup.modelsMode });
+  const existing = asRecord(models?.providers);
+  for (const id of ids) {
+    const block = setup.providers[id] ?? {};
+    const current = existing && Object.hasOwn(existing, id) ? asRecord(existing[id]) : undefined;
+    if (!current) {
+      changes.push({ path: ['models', 'providers', id], value: block });
+      continue;
+    }
+    // The endpoint and API follow the choice (a region switch); a model list someone curated stays.
+    for (const [key, value] of Object.entries(block)) {
+      if (key === 'models' && !setup.providersComplete) {
+        const list = current.models;
+        if (!Array.isArray(list) || list.length === 0) {
+          if (!sameJson(list, value)) changes.push({ path: ['models', 'providers', id, 'models'], value });
+        }
+        continue;
+      }
+      changes.push(...valueChanges(['models', 'providers', id, key], current[key], value));
+    }
+  }
+  return changes;
+}
+
+/**
+ * The changes that turn `current` into `next`, as deep as they can go: what is kept is not
+ * written again, so a model entry beside the one added keeps its numbers exactly as written
+ * (1e400, 9007199254740993, 1.50) — a value rewritten whole would be re-spelt from JavaScript.
+ */
+function valueChanges(path: (string | number)[], current: unknown, next: unknown): ConfigChange[] {
+  if (sameJson(current, next)) return [];
+  const before = asRecord(current);
+  const after = asRecord(next);
+  if (before && after && Object.keys(before).every((key) => Object.hasOwn(after, key)))
+    return Object.entries(after).flatMap(([key, value]) =>
+      Object.hasOwn(before, key) ? valueChanges([...path, key], before[key], value) : [{ path: [...path, key], value }],
+    );
+  if (Array.isArray(current) && Array.isArray(next) && next.length >= current.length)
+    return next.flatMap((value, index) =>
+      index < current.length
+        ? valueChanges([...path, index], current[index], value)
+        : [{ path: [...path, index], value, arrayInsert: true }],
+    );
+  return [{ path, value: next }];
+}
+
+export function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
