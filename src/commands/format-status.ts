@@ -1,6 +1,6 @@
 import { describeExpiry, formatDuration, formatWindow } from '../services/durations.js';
 import type { ProbeOutcome } from '../services/probe/probe-runner.js';
-import { flagWord, shellWord } from '../services/shell-word.js';
+import { flagWord } from '../services/shell-word.js';
 import { STATUS_COLOR } from '../services/status/health.js';
 import {
   compareByOrderPosition,

@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js';
 import { resolveAuthProvider } from '../providers/catalog.js';
-import { flagWord, shellWord } from '../shell-word.js';
+import { flagWord } from '../shell-word.js';
 import { compareByOrderPosition, explicitOrders, type StatusReport } from '../status/report.js';
 import { shown } from '../terminal-text.js';
 import { type AgentState, listAgentProfiles } from './agent-state.js';

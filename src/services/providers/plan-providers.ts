@@ -66,6 +66,6 @@ function valueChanges(path: (string | number)[], current: unknown, next: unknown
   return [{ path, value: next }];
 }
 
-export function sameJson(a: unknown, b: unknown): boolean {
+function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }

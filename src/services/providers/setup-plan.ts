@@ -11,7 +11,7 @@ import type { ConfigFact } from '../oauth/config-facts.js';
 import { findProvider, normalizeProviderId } from '../providers.js';
 import { OPENCLAW_DEFAULT_PROVIDER, readModelSettings, resolveProviderUses } from '../status/model-usage.js';
 import { type CatalogChoice, endpointUnknown } from './catalog.js';
-import { planProviders, sameJson } from './plan-providers.js';
+import { planProviders } from './plan-providers.js';
 
 /** `auto`: set when none is set; one of another provider is kept (the caller asks, or notes it). */
 export type DefaultModelPolicy = 'auto' | 'set' | 'keep';
