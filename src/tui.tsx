@@ -1,5 +1,5 @@
 import type { CommandContext } from './commands/context.js';
-import { usableColumns } from './components/text-layout.js';
+import { terminalSize } from './components/text-layout.js';
 import { releaseEarlyKeys } from './early-keys.js';
 import { plainFirstFrame, takeOverFirstFrame } from './first-frame.js';
 import { homeScreen, type Screen, type TuiResult } from './navigation.js';
@@ -158,7 +158,7 @@ function drawPlainFrame(
 ): number {
   const { stdout } = ctx.io;
   const screen = requested === 'home' ? homeScreen(state) : requested;
-  const size = { columns: usableColumns(stdout.columns || 80), rows: stdout.rows || 24 };
+  const size = terminalSize(stdout);
   const lines = plainFirstFrame(screen, state, size, { color: ctx.paint.enabled, nowMs: ctx.io.now(), warnWithinMs });
   // Taller than the terminal, it would scroll, and Ink could not draw over it.
   if (!lines || lines.length >= size.rows) return 0;

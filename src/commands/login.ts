@@ -1,7 +1,7 @@
 import { UsageError } from '../services/errors.js';
 import { findOAuthProvider, OAUTH_PROVIDERS, type SignInMethod } from '../services/oauth/oauth-providers.js';
 import { findProvider } from '../services/providers.js';
-import { shellWord } from '../services/shell-word.js';
+import { flagWord } from '../services/shell-word.js';
 import { shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 import { ONBOARD_OPTIONS, openScreen, requireTerminal, runOnboard } from './interactive.js';
@@ -90,7 +90,7 @@ function withoutTerminal(provider: string | undefined): string {
   const asSignIn = OAUTH_PROVIDERS.find((entry) => entry.storeProvider === provider && entry.kind !== 'none');
   // A provider OpenClaw does not know is saved as one of your own: add-key asks for --custom.
   const custom = provider && !findProvider(provider) ? ' --custom' : '';
-  const key = `\`printf %s "$KEY" | authdeck add-key --provider ${provider ? shown(shellWord(provider)) : 'P'}${custom}\` for a key`;
+  const key = `\`printf %s "$KEY" | authdeck add-key ${provider ? shown(flagWord('--provider', provider)) : '--provider P'}${custom}\` for a key`;
   return asSignIn ? `\`authdeck login --provider ${asSignIn.id}\` to sign in, or ${key}` : key;
 }
 

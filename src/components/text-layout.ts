@@ -24,6 +24,11 @@ export function usableColumns(terminalColumns: number): number {
   return Math.max(1, terminalColumns - 1);
 }
 
+/** A terminal's size as screens draw in it: its usable columns, its rows (80×24 where it says none). */
+export function terminalSize(stdout: { columns?: number; rows?: number }): { columns: number; rows: number } {
+  return { columns: usableColumns(stdout.columns || 80), rows: stdout.rows || 24 };
+}
+
 export function textWidth(text: string): number {
   return [...text].length;
 }

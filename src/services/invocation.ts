@@ -1,4 +1,6 @@
-import type { PathEnv } from './config/paths.js';
+import { resolve } from 'node:path';
+import { type PathEnv, resolveStateDir } from './config/paths.js';
+import type { Workspace } from './config/workspace.js';
 
 /**
  * How to run another authdeck command from where the person is. Someone who started it with
@@ -7,4 +9,11 @@ import type { PathEnv } from './config/paths.js';
  */
 export function authdeckCommand(args: string, env: PathEnv): string {
   return env.npm_lifecycle_event === 'start' ? `npm start -- ${args}` : `authdeck ${args}`;
+}
+
+/** The flags that make a command act where this one did: its agent, unless main; its state dir, unless the usual. */
+export function workspaceFlags(workspace: Workspace): string[] {
+  const flags = workspace.isMain ? [] : ['--agent', workspace.agentId];
+  const usual = resolve(resolveStateDir({ HOME: workspace.env.HOME, OPENCLAW_HOME: workspace.env.OPENCLAW_HOME }));
+  return resolve(workspace.stateDir) === usual ? flags : [...flags, '--state-dir', workspace.stateDir];
 }

@@ -1,6 +1,5 @@
-import { resolve } from 'node:path';
-import { resolveStateDir } from '../config/paths.js';
 import type { Workspace } from '../config/workspace.js';
+import { workspaceFlags } from '../invocation.js';
 import { shellWord } from '../shell-word.js';
 import { findOAuthProvider } from './oauth-providers.js';
 import { hasDisplay } from './open-browser.js';
@@ -25,11 +24,4 @@ export function signInAgainCommand(workspace: Workspace, provider: string, profi
   if (method) words.push('--method', method);
   words.push('--profile-id', profileId, ...workspaceFlags(workspace));
   return words.map(shellWord).join(' ');
-}
-
-/** The flags that make a command act where this one did: its agent, unless main; its state dir, unless the usual. */
-export function workspaceFlags(workspace: Workspace): string[] {
-  const flags = workspace.isMain ? [] : ['--agent', workspace.agentId];
-  const usual = resolve(resolveStateDir({ HOME: workspace.env.HOME, OPENCLAW_HOME: workspace.env.OPENCLAW_HOME }));
-  return resolve(workspace.stateDir) === usual ? flags : [...flags, '--state-dir', workspace.stateDir];
 }

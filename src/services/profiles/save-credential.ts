@@ -3,7 +3,7 @@ import type { Workspace } from '../config/workspace.js';
 import { setDaemonEnvVar } from '../env-file.js';
 import { AuthdeckError } from '../errors.js';
 import { type LockOptions, lockWaitMs } from '../files/lock.js';
-import { workspaceFlags } from '../oauth/sign-in-again.js';
+import { workspaceFlags } from '../invocation.js';
 import { normalizeProviderId } from '../providers.js';
 import { shellWord } from '../shell-word.js';
 import {

@@ -136,6 +136,13 @@ export function pluginInstalledWords(id: string): string {
   return `installed the ${id} plugin; restart the gateway so it loads it (openclaw gateway restart)`;
 }
 
+/** The error codes of a request that got no answer: no network, no DNS, refused, dropped, too slow. */
+const NETWORK_CODE = String.raw`\b(ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN)\b`;
+/** npm's or ClawHub's line that names the failed connection. */
+const NETWORK_LINE = new RegExp(String.raw`\b(connect|getaddrinfo|reason:).*${NETWORK_CODE}`);
+const NETWORK_ANY = new RegExp(NETWORK_CODE);
+/** The code, and the host (or address) after it where the line names one: `ENOTFOUND clawhub.ai`. */
+const NETWORK_HOST = new RegExp(String.raw`${NETWORK_CODE}(?:\s+([\w-]+(?:\.[\w-]+)+(?::\d+)?))?`);
 /** A line of a box drawn around a panel: its border, or text inside it. */
 const BOX_DRAWN = /^[\u2500-\u257f\u25c6\u25c7]/;
 
@@ -255,16 +262,12 @@ export async function installPlugin(
   // come first and name npm's error in passing); else the first line that says it failed.
   const reason =
     run.error ??
-    lines.findLast((line) =>
-      /\b(connect|getaddrinfo|reason:).*\b(ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN)\b/.test(line),
-    ) ??
-    lines.findLast((line) => /\b(ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN)\b/.test(line)) ??
+    lines.findLast((line) => NETWORK_LINE.test(line)) ??
+    lines.findLast((line) => NETWORK_ANY.test(line)) ??
     lines.find((line) => /error|fail|refus|not found|ENOTFOUND|ECONN/i.test(line)) ??
     lines.at(-1);
   // No network is said as every other offline answer says it, with the host npm or ClawHub named.
-  const network = reason?.match(
-    /\b(ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN)\b(?:\s+([\w-]+(?:\.[\w-]+)+(?::\d+)?))?/,
-  );
+  const network = reason?.match(NETWORK_HOST);
   const host = network?.[2] ?? lines.join(' ').match(/https?:\/\/([\w.-]+)/)?.[1];
   if (network?.[1])
     return shown(

@@ -1,33 +1,38 @@
 import { editDistance } from '../edit-distance.js';
-import { catalog, providerIds } from './catalog.js';
+import { catalog, findGroup, providerIds } from './catalog.js';
 
 /**
  * What a person may search a provider by: its id and aliases, and the ids, labels and hints of
  * its onboarding choices and their picker group — the products people know it by (claude →
  * anthropic, chatgpt → openai, gemini → google, kimi → moonshot). Lower case.
  */
-const searchTexts: ReadonlyMap<string, string> = (() => {
+let built: ReadonlyMap<string, string> | undefined;
+
+/** Built on the first search, not when a command that may never search loads this module. */
+function searchTexts(): ReadonlyMap<string, string> {
+  if (built) return built;
   const parts = new Map<string, string[]>();
   const add = (id: string, ...words: Array<string | null | undefined>) =>
     parts.set(id, [...(parts.get(id) ?? [id]), ...words.filter((word): word is string => Boolean(word))]);
   for (const [alias, id] of Object.entries(catalog.providerAliases)) add(id, alias);
   for (const choice of catalog.choices) {
-    const group = catalog.groups.find((entry) => entry.id === choice.groupId);
+    const group = choice.groupId ? findGroup(choice.groupId) : undefined;
     const owners = new Set([choice.provider, group?.id].filter((id): id is string => Boolean(id)));
     for (const id of owners) add(id, choice.id, choice.label, choice.hint, group?.label, group?.hint);
   }
-  return new Map([...parts].map(([id, words]) => [id, words.join(' ').toLowerCase()]));
-})();
+  built = new Map([...parts].map(([id, words]) => [id, words.join(' ').toLowerCase()]));
+  return built;
+}
 
 /** The words of a provider's search text (see searchTexts), for its row in a search. */
 export function providerSearchText(id: string): string {
-  return searchTexts.get(id) ?? id;
+  return searchTexts().get(id) ?? id;
 }
 
 /** Providers a whole word of whose search text is `word` (`gemini`, `chatgpt`), in picker order. */
 function providersNamedBy(word: string): string[] {
   if (word.length < 3) return [];
-  return [...searchTexts]
+  return [...searchTexts()]
     .filter(([, text]) => text.split(/[^a-z0-9]+/).includes(word))
     .map(([id]) => id)
     .filter((id) => providerIds.includes(id));
