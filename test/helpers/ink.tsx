@@ -79,6 +79,15 @@ export async function renderApp(services: AppServices, screen: Screen): Promise<
   return Object.assign(rendered, { exits });
 }
 
+/** The wizard opened from its welcome to the provider list (Enter past the welcome). */
+export async function openProviderList(services: AppServices): Promise<Awaited<ReturnType<typeof renderApp>>> {
+  const app = await renderApp(services, { name: 'onboard' });
+  await waitForFrame(app, 'Welcome');
+  await app.press('enter');
+  await waitForFrame(app, 'Which provider?');
+  return app;
+}
+
 /** Waits (in act) until the frame matches, for effects that resolve promises. */
 export async function waitForFrame(rendered: Rendered, pattern: RegExp | string, timeoutMs = 3000): Promise<string> {
   const deadline = Date.now() + timeoutMs;

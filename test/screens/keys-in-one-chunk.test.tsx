@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { anthropicPair, createFakeServices, fakeState } from '../helpers/fake-services.js';
-import { renderApp, waitForFrame, waitUntil } from '../helpers/ink.js';
+import { openProviderList, renderApp, waitForFrame, waitUntil } from '../helpers/ink.js';
 
 // Keys that arrive together in one read (fast typing, tmux, ssh, a loaded machine) must act
 // as if they came one by one: each sees what the keys before it did.
@@ -93,11 +93,7 @@ describe('keys that arrive in one chunk', () => {
   });
 
   it('provider search: the cursor goes to the first match when the search changes', async () => {
-    const services = createFakeServices();
-    const app = await renderApp(services, { name: 'onboard' });
-    await waitForFrame(app, 'Welcome');
-    await app.press('enter');
-    await waitForFrame(app, 'Which provider?');
+    const app = await openProviderList(createFakeServices());
     for (let i = 0; i < 4; i++) await app.press('down');
     await app.type('anthropic');
     await waitForFrame(app, /❯ Anthropic/);
@@ -111,10 +107,7 @@ describe('keys that arrive in one chunk', () => {
       ['gemini', 'Google'],
       ['kimi', 'Kimi Code'],
     ]) {
-      const app = await renderApp(createFakeServices(), { name: 'onboard' });
-      await waitForFrame(app, 'Welcome');
-      await app.press('enter');
-      await waitForFrame(app, 'Which provider?');
+      const app = await openProviderList(createFakeServices());
       await app.type(typed ?? '');
       await waitForFrame(app, new RegExp(`❯ ${label}`));
       app.unmount();

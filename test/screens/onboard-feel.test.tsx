@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProbeOutcome } from '../../src/services/probe/probe-runner.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { createFakeServices, fakeState, NOW } from '../helpers/fake-services.js';
-import { renderApp, waitForFrame } from '../helpers/ink.js';
+import { openProviderList, renderApp, waitForFrame } from '../helpers/ink.js';
 
 const tokenProfile = {
   'anthropic:default': {
@@ -135,11 +135,7 @@ describe('onboarding wizard: what a first-time user trips over', () => {
   });
 
   it('clears the header of answers that Esc opened again', async () => {
-    const services = createFakeServices();
-    const app = await renderApp(services, { name: 'onboard' });
-    await waitForFrame(app, 'Welcome');
-    await app.press('enter');
-    await waitForFrame(app, 'Which provider?');
+    const app = await openProviderList(createFakeServices());
     await app.type('openrouter');
     await app.press('enter');
     await waitForFrame(app, 'How do you want to sign in');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AgentStore } from '../../src/services/store/agent-store.js';
 import { createFakeServices, fakeState } from '../helpers/fake-services.js';
-import { refusedThenAnswered, renderApp, waitForFrame } from '../helpers/ink.js';
+import { openProviderList, refusedThenAnswered, renderApp, waitForFrame } from '../helpers/ink.js';
 
 /** The fake agent's state as on a home of OpenClaw 2026.8+ (one shared SQLite store). */
 function sharedSqliteState() {
@@ -113,10 +113,7 @@ describe('onboarding wizard: a key set up with more than the key', () => {
 
 /** The wizard from its welcome to the custom endpoint's first question, found by searching `search`. */
 async function openCustomEndpoint(services: ReturnType<typeof createFakeServices>, search: string) {
-  const app = await renderApp(services, { name: 'onboard' });
-  await waitForFrame(app, 'Welcome');
-  await app.press('enter');
-  await waitForFrame(app, 'Which provider?');
+  const app = await openProviderList(services);
   await app.type(search);
   await waitForFrame(app, '❯ Custom endpoint (OpenAI- or Anthropic-compatible)…');
   await app.press('enter');
