@@ -20,10 +20,11 @@ import('node:module')
     // V8's code cache for our chunks, kept by Node in its own cache directory: start-up reads
     // compiled code instead of parsing ~1 MB of JavaScript on every run.
     module.enableCompileCache?.();
-    return import('../dist/authdeck.js');
+    // `status` has a bundle of its own, so a prompt or cron job that asks often starts fast.
+    return process.argv[2] === 'status' ? import('../dist/authdeck-status.js') : import('../dist/authdeck.js');
   })
   .catch((error) => {
-    if (error && error.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('dist/authdeck.js')) {
+    if (error && error.code === 'ERR_MODULE_NOT_FOUND' && /dist\/authdeck(-status)?\.js/.test(String(error.message))) {
       process.stderr.write('authdeck: dist/ is missing; run `npm run build` first\n');
       process.exit(1);
     }

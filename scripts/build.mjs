@@ -12,16 +12,27 @@ const pkg = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'));
 // Chunk names carry hashes: start clean so old chunks do not pile up.
 rmSync(`${root}/dist`, { recursive: true, force: true });
 
-await build({
+// Our own data files (the provider catalog, ~240 KB) as one JSON.parse of a string: V8 reads JSON
+// several times faster than it runs an object literal of the same size, even from its code cache
+// (measured here: 7.7 ms → 2 ms on every start of a command that reads the catalog).
+const jsonAsParse = {
+  name: 'json-as-parse',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/].*\.json$/ }, ({ path }) => ({
+      contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(readFileSync(path, 'utf8'))))});`,
+      loader: 'js',
+    }));
+  },
+};
+
+const shared = {
   absWorkingDir: root,
-  entryPoints: { authdeck: 'src/entry.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node24',
-  chunkNames: 'chunks/[name]-[hash]',
   external: ['@lydell/node-pty', 'bufferutil', 'utf-8-validate'],
   // jsonc-parser's UMD build requires its own files at run time; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
@@ -31,6 +42,18 @@ await build({
   banner: {
     js: "import { createRequire as __authdeckCreateRequire } from 'node:module'; const require = __authdeckCreateRequire(import.meta.url);",
   },
+  plugins: [jsonAsParse],
   legalComments: 'none',
   logLevel: 'warning',
+};
+
+await build({ ...shared, entryPoints: { authdeck: 'src/entry.ts' }, chunkNames: 'chunks/[name]-[hash]' });
+// `status` alone as a second bundle, in one file: esbuild splits a build's modules by which
+// entries share them, which gave `status` some seventy chunks to load. No process loads both.
+await build({
+  ...shared,
+  splitting: false,
+  entryPoints: { 'authdeck-status': 'src/entry-status.ts' },
+  // `--probe`'s HTTP client comes from node_modules when asked for: the file stays small.
+  external: [...shared.external, 'undici'],
 });

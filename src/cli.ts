@@ -1,8 +1,6 @@
-import { existsSync, statSync } from 'node:fs';
-import { type GlobalOptionSpecs, parseCommandLine } from './cli-parser.js';
+import { GLOBAL_OPTIONS, runCommandLine } from './command-line.js';
 import { runComplete } from './commands/complete.js';
 import { completionCommand } from './commands/completion.js';
-import { CommandContext, type GlobalOptions } from './commands/context.js';
 import { doctorCommand } from './commands/doctor.js';
 import { envCommand } from './commands/env.js';
 import { explainCommand } from './commands/explain.js';
@@ -11,20 +9,15 @@ import { loginCommand, logoutCommand } from './commands/login.js';
 import { migrateCommand } from './commands/migrate.js';
 import { monitorCommand } from './commands/monitor.js';
 import { orderCommand } from './commands/order.js';
-import { type CommandIO, writeWrapped } from './commands/output.js';
+import type { CommandIO } from './commands/output.js';
 import { prefsCommand } from './commands/prefs.js';
 import { refreshCommand } from './commands/refresh.js';
 import { removeCommand } from './commands/remove.js';
 import { addKeyCommand, pasteTokenCommand } from './commands/save-credential.js';
 import { setupTokenCommand } from './commands/setup-token.js';
-import { type CommandSpec, choice, flag, type ParsedValues, text } from './commands/spec.js';
+import type { CommandSpec } from './commands/spec.js';
 import { runStatus, statusCommand } from './commands/status.js';
 import { tokenCommand } from './commands/token.js';
-import { AuthdeckError, ExitCode, errorMessage, UsageError } from './services/errors.js';
-import { maskSecret, secretInArgument } from './services/profiles/credentials.js';
-import { setProgressListener } from './services/progress.js';
-import { jsonText, shown } from './services/terminal-text.js';
-import { VERSION } from './version.js';
 
 /**
  * The command surface (README "Commands"): each command's flags, help and run live in its own file
@@ -32,28 +25,6 @@ import { VERSION } from './version.js';
  * are bundled with this file (one module to load, not twenty small chunks); Ink and React live
  * in the TUI chunk, which only the interactive commands import, on demand.
  */
-const GLOBAL = {
-  stateDir: text(
-    'state-dir',
-    'dir',
-    'OpenClaw state dir (default: $OPENCLAW_STATE_DIR, else ~/.openclaw)',
-    'directories',
-  ),
-  agent: text('agent', 'id', "agent whose credentials to use (default: the config's default agent)", 'agents'),
-  noColor: flag('no-color', 'no colours (NO_COLOR works too)'),
-  noReload: flag('no-reload', 'after a write, do not ask the running gateway to reload auth'),
-  storeGeneration: choice(
-    'store-generation',
-    ['json', 'sqlite'] as const,
-    'which OpenClaw store to write when nothing here tells (no store yet, no openclaw installed)',
-  ),
-};
-
-const GLOBAL_OPTIONS: GlobalOptionSpecs = {
-  always: [GLOBAL.stateDir, GLOBAL.agent, GLOBAL.noColor],
-  forWrites: [GLOBAL.noReload, GLOBAL.storeGeneration],
-};
-
 const ROOT: CommandSpec = {
   name: 'authdeck',
   description:
@@ -124,108 +95,9 @@ const ROOT: CommandSpec = {
   ],
 };
 
-function globalOptions(values: ParsedValues): GlobalOptions {
-  const stateDir = GLOBAL.stateDir.read(values['state-dir']);
-  const agent = GLOBAL.agent.read(values.agent);
-  const storeGeneration = GLOBAL.storeGeneration.read(values['store-generation']);
-  return {
-    ...(stateDir !== undefined ? { stateDir } : {}),
-    ...(agent !== undefined ? { agent } : {}),
-    ...(GLOBAL.noColor.read(values['no-color']) ? { color: false } : {}),
-    ...(GLOBAL.noReload.read(values['no-reload']) ? { reload: false } : {}),
-    ...(storeGeneration ? { storeGeneration } : {}),
-  };
-}
-
-/**
- * A secret is never taken from the command line (it would sit in the shell's history and in
- * `ps`), and never echoed back in an error either.
- */
-async function refuseSecretArguments(argv: string[]): Promise<void> {
-  // Several auth choices take the same flag (`--openrouter-api-key`), each with its own variable.
-  const at = argv.findIndex((word) => word === '--auth-choice' || word.startsWith('--auth-choice='));
-  const given = argv[at];
-  const authChoice = given?.startsWith('--auth-choice=') ? given.slice('--auth-choice='.length) : argv[at + 1];
-  for (const word of argv) {
-    // OpenClaw's onboarding takes secrets as flags (`--deepseek-api-key <key>`); authdeck does not.
-    const name = word.startsWith('--') ? word.slice(2).split('=')[0]! : '';
-    if (/^(?:[a-z0-9-]+-)?api-key$|^token$/.test(name)) {
-      const { secretFlagVariable } = await import('./services/providers/catalog.js');
-      const variable = secretFlagVariable(`--${name}`, at < 0 ? undefined : authChoice);
-      const orVariable = variable ? ` or set ${variable}` : '';
-      throw new UsageError(
-        `--${name} would put a secret on the command line (shell history, ps); pipe it on stdin${orVariable} instead`,
-      );
-    }
-    const value = word.startsWith('--') && word.includes('=') ? word.slice(word.indexOf('=') + 1) : word;
-    // A key pasted where a model ref or profile id goes (`anthropic/sk-ant-…`) is one too.
-    const secret = secretInArgument(value);
-    if (secret) {
-      throw new UsageError(
-        `a secret was passed on the command line (${maskSecret(secret)}); pass it on stdin or at the prompt instead — and consider it exposed in your shell history`,
-      );
-    }
-  }
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-const EXIT_NAMES: Record<number, string> = {
-  1: 'failure',
-  2: 'expiring',
-  3: 'unreadable',
-  64: 'usage',
-  130: 'cancelled',
-};
-
-/** Runs one command line and returns the exit code; prints one line, never a stack, on failure. */
+/** Runs one command line of the whole tree (README "Commands"). */
 export async function main(argv: string[], io: CommandIO): Promise<number> {
   // The completion scripts' helper: outside the tree (no help, no checks), silent on any failure.
   if (argv[0] === '__complete') return runComplete(argv.slice(1), io);
-  try {
-    await refuseSecretArguments(argv);
-    const outcome = parseCommandLine(ROOT, GLOBAL_OPTIONS, argv);
-    if (outcome.kind === 'help') {
-      // Broken at spaces to the terminal's width, a description's continuation under its start.
-      writeWrapped(io.stdout, ...outcome.lines);
-      return ExitCode.ok;
-    }
-    if (outcome.kind === 'version') {
-      io.stdout.write(`${VERSION}\n`);
-      return ExitCode.ok;
-    }
-    const globals = globalOptions(outcome.values);
-    // A mistyped --state-dir would read as an empty state: say so instead. A write may create it.
-    const writes =
-      outcome.command === ROOT
-        ? io.stdin.isTTY && io.stdout.isTTY
-        : outcome.command.writes && !outcome.command.needsExistingState;
-    if (globals.stateDir !== undefined && !writes && !isDirectory(globals.stateDir))
-      throw new UsageError(
-        `--state-dir ${globals.stateDir}: ${existsSync(globals.stateDir) ? 'not a directory' : 'no such directory'}; nothing to read there`,
-      );
-    const ctx = new CommandContext(io, globals);
-    // A person watching is told what a long wait is for; a script's stderr is left as it was.
-    if (io.stderr.isTTY) setProgressListener((line) => io.stderr.write(`authdeck: ${shown(line)}\n`));
-    return await outcome.command.run!(ctx, { values: outcome.values, positionals: outcome.positionals });
-  } catch (error) {
-    const known = error instanceof AuthdeckError;
-    const message = known ? error.message : `unexpected error: ${errorMessage(error)}`;
-    const exitCode = known ? error.exitCode : ExitCode.failure;
-    // Messages quote paths, ids and arguments: one line, whatever they hold.
-    io.stderr.write(`authdeck: ${shown(message, 2000)}\n`);
-    // A script that asked for JSON gets its failure as JSON too, on stdout.
-    if (argv.includes('--json'))
-      io.stdout.write(
-        `${jsonText({ ok: false, error: { code: EXIT_NAMES[exitCode] ?? 'failure', exitCode, message } })}\n`,
-      );
-    if (!known && io.env.AUTHDECK_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
-    return exitCode;
-  }
+  return runCommandLine(ROOT, argv, io);
 }

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { readTextIfExistsSync } from '../files/fs-read.js';
@@ -47,6 +46,8 @@ function versionFromLauncherScript(bin: string): string | undefined {
 
 function versionFromRunning(bin: string, env: Record<string, string | undefined>): string | undefined {
   try {
+    // Loaded here, not at the top: `status` starts without child_process unless it runs OpenClaw.
+    const { execFileSync } = process.getBuiltinModule('node:child_process');
     const out = execFileSync(bin, ['--version'], {
       encoding: 'utf8',
       timeout: VERSION_RUN_TIMEOUT_MS,

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { takeInterrupts } from '../../interrupts.js';
 import type { Workspace } from '../config/workspace.js';
 import { AuthdeckError } from '../errors.js';
@@ -32,6 +31,8 @@ export async function runOpenclaw(workspace: Workspace, args: string[], stdin?: 
     OPENCLAW_CONFIG_PATH: workspace.configPath,
     NO_COLOR: '1',
   };
+  // Loaded here, not at the top: `status` starts without child_process unless it runs OpenClaw.
+  const { spawn } = await import('node:child_process');
   return new Promise((resolve, reject) => {
     const child = spawn(bin, [...args, ...(workspace.agentFrom === 'env' ? [] : ['--agent', workspace.agentId])], {
       env,

@@ -1,4 +1,4 @@
-import { editDistance } from '../edit-distance.js';
+import { withinEdits } from '../edit-distance.js';
 import type { AgentState } from '../profiles/agent-state.js';
 import { gatewayKnowsProvider } from '../profiles/model-coverage.js';
 import { PROVIDERS } from '../providers.js';
@@ -28,7 +28,7 @@ export function unknownProviders(state: AgentState, report: StatusReport): Unkno
       Object.hasOwn(config.models.providers, provider) || Object.hasOwn(config.plugins.entries, provider);
     if (gatewayKnowsProvider(provider, described)) return [];
     const ids = report.profiles.filter((profile) => profile.provider === provider).map((profile) => profile.id);
-    const near = PROVIDERS.map((known) => known.id).filter((id) => editDistance(provider, id) <= 2);
+    const near = PROVIDERS.map((known) => known.id).filter((id) => withinEdits(provider, id, 2));
     const typo = near.length > 0 ? ` (a typo of ${near.join(' or ')}?)` : '';
     return [
       {

@@ -1,0 +1,13 @@
+import { runCommandLine } from './command-line.js';
+import { statusCommand } from './commands/status.js';
+import { startProcess } from './process-io.js';
+
+// `authdeck status …` alone, built as its own bundle (scripts/build.mjs): a prompt or a cron job
+// that asks often loads one file, not the command tree's many chunks (bench/status.mjs).
+// The same command, options and exit codes as through src/cli.ts.
+const io = startProcess();
+process.exitCode = await runCommandLine(
+  { name: 'authdeck', description: '', subcommands: [statusCommand] },
+  process.argv.slice(2),
+  io,
+);

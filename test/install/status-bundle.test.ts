@@ -1,0 +1,64 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { runCli } from '../helpers/run-cli.js';
+import { makeTempHome, writeJsonFile } from '../helpers/temp-state.js';
+
+// `authdeck status` runs from a bundle of its own (scripts/build.mjs); `models status` and
+// `models auth list` run the same command from the whole tree. Both must answer alike.
+let server: Server;
+let origin = '';
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const auth = String(req.headers.authorization ?? '');
+    res.writeHead(auth === `Bearer ${fakeSecrets.openaiKey('good')}` ? 200 : 401, {
+      'content-type': 'application/json',
+    });
+    res.end('{"data":[]}');
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise((done) => server.close(done)));
+
+function homeWithProfiles(): string {
+  const { home, mainAgentDir } = makeTempHome();
+  writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), {
+    version: 1,
+    profiles: {
+      'openai:good': { type: 'api_key', provider: 'openai', key: fakeSecrets.openaiKey('good') },
+      'openai:bad': { type: 'api_key', provider: 'openai', key: fakeSecrets.openaiKey('bad') },
+      'opneai:typo': { type: 'api_key', provider: 'opneai', key: fakeSecrets.openaiKey('typo') },
+      'anthropic:tok': { type: 'token', provider: 'anthropic', token: fakeSecrets.setupToken(), expires: 1 },
+    },
+  });
+  return home;
+}
+
+describe('the status bundle', () => {
+  it('answers as the whole command tree does: text, JSON, --check, probes, help and usage errors', async () => {
+    const home = homeWithProfiles();
+    const env = { AUTHDECK_PROBE_BASE_URL_OPENAI: origin };
+    for (const args of [['--json'], ['--check'], ['--check', '--all'], ['--probe', '--json'], ['--help'], ['--jsn']]) {
+      const alone = await runCli(['status', ...args], { home, env });
+      const inTree = await runCli(['models', 'status', ...args], { home, env });
+      // The same words; times and durations measured a moment apart may differ.
+      const shown = (text: string) =>
+        text
+          .replaceAll('authdeck models status', 'authdeck status')
+          .replace(/"(\w*(?:Ms|At))": (?:"[^"]*"|-?\d+)/g, '"$1": …');
+      expect(alone.code, args.join(' ')).toBe(inTree.code);
+      expect(shown(alone.stdout), args.join(' ')).toBe(shown(inTree.stdout));
+      expect(shown(alone.stderr), args.join(' ')).toBe(shown(inTree.stderr));
+    }
+    // The probe's HTTP client is loaded on demand from node_modules: it ran and found the bad key.
+    const probes = JSON.parse((await runCli(['status', '--probe', '--json'], { home, env })).stdout).probes;
+    expect(probes).toContainEqual(expect.objectContaining({ id: 'openai:bad', result: 'auth', httpStatus: 401 }));
+    expect(probes).toContainEqual(expect.objectContaining({ id: 'openai:good', result: 'ok' }));
+    const text = await runCli(['status'], { home });
+    expect(text.stdout).toContain('a typo of openai?');
+    expect(text.stdout).toMatch(/anthropic:tok\s+token\s+.*expired/);
+  });
+});
