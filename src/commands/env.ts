@@ -5,6 +5,7 @@ import {
   readDaemonEnv,
   setDaemonEnvVar,
 } from '../services/env-file.js';
+import { envValue } from '../services/env-value.js';
 import { AuthdeckError, UsageError } from '../services/errors.js';
 import { checkSecret, maskSecret, recogniseSecret } from '../services/profiles/credentials.js';
 import { PROVIDERS } from '../services/providers.js';
@@ -111,7 +112,7 @@ async function runEnvUnset(ctx: CommandContext, rawName: string | undefined, jso
     return 0;
   }
   writeLine(ctx.io.stdout, `${ctx.paint.green('✔')} Removed ${name} (${removed}) from ${path}`);
-  if (ctx.io.env[name]) ctx.note(ctx.paint.yellow(`note: ${name} is still set in this shell's environment`));
+  if (envValue(ctx.io.env, name)) ctx.note(ctx.paint.yellow(`note: ${name} is still set in this shell's environment`));
   ctx.note(ctx.paint.dim(RESTART));
   return 0;
 }

@@ -137,7 +137,12 @@ export async function runScheduledCheck(
   const everyMs = options.every ?? parseDuration('30m');
   if (everyMs <= 0) throw new UsageError('--every: give an interval longer than 0');
   const withinMs = options.within ?? parseDuration('2h');
-  const notify = parseRunTarget({ notify: options.notify, ntfy: options.ntfy, ntfyFile: options.ntfyFile });
+  const notify = parseRunTarget({
+    notify: options.notify,
+    ntfy: options.ntfy,
+    ntfyFile: options.ntfyFile,
+    notifyFile: options.notifyFile,
+  });
   const where = monitorLocation(await target(ctx));
   const record = await runMonitor({
     check: () =>

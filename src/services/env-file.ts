@@ -1,3 +1,4 @@
+import { envValue } from './env-value.js';
 import { UsageError } from './errors.js';
 import { writeFileAtomic } from './files/atomic-write.js';
 import { readTextIfExists } from './files/fs-read.js';
@@ -88,7 +89,11 @@ function inlineComment(line: string): string {
   return match?.[1] ?? '';
 }
 
-/** The variable a line assigns and the last line of its value (quoted values may span lines). */
+/**
+ * The variable a line assigns and the last line of its value, as dotenv reads it: a quoted value
+ * may run across lines to the quote of its kind that ends a line; one that never closes is the
+ * line alone.
+ */
 function assignmentSpan(lines: string[], start: number): { name?: string; exported: boolean; end: number } {
   const match = /^\s*(export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(lines[start] ?? '');
   if (!match) return { exported: false, end: start };
@@ -96,11 +101,11 @@ function assignmentSpan(lines: string[], start: number): { name?: string; export
   const quote = rest[0];
   let end = start;
   if (quote === '"' || quote === "'" || quote === '`') {
-    const closesOnSameLine = new RegExp(`^${quote}(?:\\\\.|[^${quote}\\\\])*${quote}`).test(rest);
-    if (!closesOnSameLine) {
-      while (end + 1 < lines.length && !(lines[end + 1] ?? '').includes(quote)) end++;
-      if (end + 1 < lines.length) end++;
-    }
+    // dotenv's own pattern (its LINE expression) over the lines that follow: the value ends at a
+    // quote that ends its line (a comment may follow), so `'C:\\dir\\'` is one line.
+    const quoted = new RegExp(`^${quote}(?:\\\\${quote}|[^${quote}])*${quote}(?=[^\\S\\n]*(?:#[^\\n]*)?(?:\\n|$))`);
+    const value = quoted.exec([rest, ...lines.slice(start + 1)].join('\n'))?.[0] ?? '';
+    end += value.split('\n').length - 1;
   }
   return { ...(name ? { name } : {}), exported: exported !== undefined, end };
 }
@@ -136,7 +141,7 @@ export function describeDaemonEnv(
 ): DaemonEnvEntry[] {
   return Object.entries(values).map(([name, value]) => {
     const provider = providerOf(name);
-    const fromProcess = processEnv[name];
+    const fromProcess = envValue(processEnv, name);
     return {
       name,
       value,

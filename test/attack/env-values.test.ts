@@ -48,6 +48,10 @@ describe('env set writes values the gateway reads back byte for byte', () => {
         outcomes[value] = 'refused';
       }
     }
+    // Every value kept still reads back once the others are written after it.
+    const final = dotenv.parse(readFileSync(path, 'utf8'));
+    for (const [index, value] of VALUES.entries())
+      if (outcomes[value] === 'kept') expect(final[`V${index}`], JSON.stringify(value)).toBe(value);
     // Only what no quoting can carry is refused.
     expect(
       Object.entries(outcomes)
@@ -64,5 +68,41 @@ describe('env set writes values the gateway reads back byte for byte', () => {
     expect((await runCommand(['env', 'set', 'C'], { home, input: 'new' })).code).toBe(0);
     expect((await runCommand(['env', 'set', 'D'], { home, input: 'four' })).code).toBe(0);
     expect(readFileSync(path, 'utf8')).toBe('A=1\nB=2\r\nC=new\nD=four\n');
+  });
+});
+
+describe('a value that ends in a backslash, and names Object has', () => {
+  it("changes only the named line next to a value that ends in a backslash (dotenv's own reading)", async () => {
+    const { home, stateDir } = makeTempHome();
+    const path = join(stateDir, '.env');
+    const groq = `gsk_${'B'.repeat(52)}`;
+    await runCommand(['env', 'set', 'TOOLS_DIR'], { home, input: 'C:\\tools\\' });
+    await runCommand(['env', 'set', 'GROQ_API_KEY'], { home, input: groq });
+    await runCommand(['env', 'set', 'OTHER'], { home, input: 'v' });
+    expect(dotenv.parse(readFileSync(path, 'utf8'))).toEqual({
+      TOOLS_DIR: 'C:\\tools\\',
+      GROQ_API_KEY: groq,
+      OTHER: 'v',
+    });
+    // A later variable is replaced in place, not added a second time.
+    await runCommand(['env', 'set', 'GROQ_API_KEY'], { home, input: `gsk_${'C'.repeat(52)}` });
+    expect(readFileSync(path, 'utf8').match(/GROQ_API_KEY=/g)).toHaveLength(1);
+    const unset = await runCommand(['env', 'unset', 'TOOLS_DIR'], { home });
+    expect(unset.code).toBe(0);
+    expect(dotenv.parse(readFileSync(path, 'utf8'))).toEqual({ GROQ_API_KEY: `gsk_${'C'.repeat(52)}`, OTHER: 'v' });
+  });
+
+  it('lists, checks and unsets a variable called toString or constructor', async () => {
+    const { home, stateDir } = makeTempHome();
+    writeText(join(stateDir, '.env'), 'toString=x\nconstructor=y\n');
+    const list = await runCommand(['env', 'list'], { home });
+    expect(list.code, list.stderr).toBe(0);
+    expect(list.stdout).toMatch(/^toString\s/m);
+    expect(list.stdout).toMatch(/^constructor\s/m);
+    const doctor = await runCommand(['doctor'], { home });
+    expect(doctor.stderr).not.toContain('unexpected error');
+    const unset = await runCommand(['env', 'unset', 'toString'], { home });
+    expect(unset.code).toBe(0);
+    expect(unset.stderr).not.toContain('still set in this shell');
   });
 });

@@ -84,6 +84,17 @@ describe('odd files where authdeck reads: a named reason, never a hang or a runa
     });
   }
 
+  it('a wide $include tree (each of ten files names the next four times) is read in moments, not 4^10 times', async () => {
+    const home = makeTempHome();
+    const names = (i: number) => JSON.stringify(Array.from({ length: 4 }, () => `./i${i}.json`));
+    writeFileSync(home.configPath, `{"models":{"$include":${names(1)}}}`);
+    for (let i = 1; i <= 9; i++) writeFileSync(join(home.stateDir, `i${i}.json`), `{"$include":${names(i + 1)}}`);
+    writeFileSync(join(home.stateDir, 'i10.json'), '{"mode":"merge"}');
+    const run = await runWithin(['status', '--json'], home.home);
+    expect(run.hung, 'hung').toBe(false);
+    expect(run.code, run.stderr).toBe(0);
+  });
+
   it('a FIFO as gateway.env or the monitor record does not hang a save or monitor status', async () => {
     const home = makeTempHome();
     fifo(join(home.home, '.config', 'openclaw', 'gateway.env'));

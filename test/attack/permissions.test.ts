@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
@@ -50,5 +50,19 @@ describe('what authdeck creates is private whatever the umask', () => {
     );
     await runCli(['doctor', '--fix'], { home });
     expect(mode(dir)).toBe(0o700);
+  });
+
+  it('doctor --fix leaves a shared (sticky) directory the state dir links to as it was, and says why', async () => {
+    const { home, stateDir } = makeTempHome();
+    const shared = join(home, 'shared');
+    mkdirSync(shared);
+    chmodSync(shared, 0o1777);
+    spawnSync('rm', ['-rf', stateDir]);
+    symlinkSync(shared, stateDir);
+    const doctor = await runCli(['doctor'], { home });
+    expect(doctor.stdout).toContain(`the state dir (a link to ${shared}) is mode 1777`);
+    expect(doctor.stdout).toContain('it is a shared directory (sticky), so authdeck leaves its mode alone');
+    await runCli(['doctor', '--fix'], { home });
+    expect(statSync(shared).mode & 0o7777).toBe(0o1777);
   });
 });

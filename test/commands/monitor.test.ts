@@ -165,6 +165,25 @@ describe('authdeck monitor', () => {
     }
   });
 
+  it('keeps a notify command with a credential off the crontab line, and the job runs it from its file', async () => {
+    const { home, stateDir } = setup(3_600_000);
+    const env = { XDG_RUNTIME_DIR: '', PATH: emptyDir(home) };
+    const out = join(home, 'told.txt');
+    const command = `cat > '${out}' # password=hunter2`;
+    const stored = join(stateDir, 'authdeck-monitor.notify');
+    const install = await runCommand(['monitor', 'install', '--notify', command], { home, env });
+    expect(install.code).toBe(0);
+    expect(`${install.stdout}${install.stderr}`).not.toContain('hunter2');
+    expect(install.stdout).toContain(`--notify-file ${stored} `);
+    expect(readFileSync(stored, 'utf8')).toBe(`${command}\n`);
+    expect(fileMode(stored)).toBe(0o600);
+    const run = await runCommand(['monitor', 'run', '--within', '2h', '--notify-file', stored], { home, env });
+    expect(run.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('expir');
+    const both = await runCommand(['monitor', 'run', '--notify', 'true', '--notify-file', stored], { home, env });
+    expect(both.code).toBe(64);
+  });
+
   it('uninstall with nothing installed says so and keeps the record of a run started by hand', async () => {
     const { home, stateDir } = setup(30 * 86_400_000);
     const env = { XDG_RUNTIME_DIR: '', PATH: emptyDir(home) };

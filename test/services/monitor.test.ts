@@ -315,17 +315,33 @@ describe('monitor install, status, uninstall (systemd)', () => {
     expect(existsSync(where.ntfyPath)).toBe(false);
   });
 
-  it('keeps a notify command with a credential in a private unit', async () => {
+  it('keeps a notify command with a credential in a 0600 file, off the command line', async () => {
     const { target, unitDir } = setup();
-    const result = await installMonitor({
-      ...target,
-      authdeckCommand: AUTHDECK,
-      everyMs: HOUR,
-      withinMs: HOUR,
-      notify: { command: 'curl -H "Authorization: Bearer hunter2" https://example.com' },
-    });
-    expect(result.note).toContain('only you can read it');
-    expect(fileMode(join(unitDir, 'authdeck-monitor.service'))).toBe(0o600);
+    const where = monitorLocation(target);
+    const install = { ...target, authdeckCommand: AUTHDECK, everyMs: HOUR, withinMs: HOUR };
+    const servicePath = join(unitDir, 'authdeck-monitor.service');
+    for (const command of [
+      'curl -H "Authorization: Bearer hunter2" https://example.com',
+      'curl -s -u admin:Tr0ub4dor3xyz https://hooks.example/x',
+      'curl -s https://admin:Tr0ub4dor3xyz@hooks.example/x',
+    ]) {
+      const result = await installMonitor({ ...install, notify: { command } });
+      const service = readFileSync(servicePath, 'utf8');
+      expect(service).not.toMatch(/hunter2|Tr0ub4dor3xyz/);
+      expect(parseExecStart(service)).toEqual(expect.arrayContaining(['--notify-file', where.notifyPath]));
+      expect(readFileSync(where.notifyPath, 'utf8')).toBe(`${command}\n`);
+      expect(fileMode(where.notifyPath)).toBe(0o600);
+      expect(fileMode(servicePath)).toBe(0o644);
+      expect(result.note).toContain(`the notify command, which holds a credential, is kept in ${where.notifyPath}`);
+      expect(JSON.stringify(result)).not.toMatch(/hunter2|Tr0ub4dor3xyz/);
+    }
+    // A command with nothing secret in it stays on the command line; the kept one goes.
+    await installMonitor({ ...install, notify: { command: 'notify-send authdeck' } });
+    expect(parseExecStart(readFileSync(servicePath, 'utf8'))).toContain('notify-send authdeck');
+    expect(existsSync(where.notifyPath)).toBe(false);
+    await installMonitor({ ...install, notify: { command: 'curl -u a:b https://x.example' } });
+    expect((await uninstallMonitor(target)).removed).toContain(where.notifyPath);
+    expect(existsSync(where.notifyPath)).toBe(false);
   });
 
   it('reports a failed enable instead of claiming success', async () => {

@@ -35,12 +35,17 @@ async function loadInclude(path: string, parse: ParseConfig): Promise<Record<str
   return parse(path, text);
 }
 
-/** The config as OpenClaw sees it, with every `$include` read in. */
+/**
+ * The config as OpenClaw sees it, with every `$include` read in. A file named many times is read
+ * and resolved once per level: four files that each include the next one four times would
+ * otherwise be read 4^10 times (OpenClaw took 92 s over such a tree).
+ */
 export async function resolveIncludes(
   doc: Record<string, unknown>,
   file: string,
   parse: ParseConfig,
   depth = 0,
+  resolved = new Map<string, Promise<Record<string, unknown>>>(),
 ): Promise<Record<string, unknown>> {
   const resolveValue = async (value: unknown): Promise<unknown> => {
     if (Array.isArray(value)) return Promise.all(value.map(resolveValue));
@@ -55,8 +60,15 @@ export async function resolveIncludes(
       throw new UnreadableStateError(`${file}: "$include" nests more than ${MAX_INCLUDE_DEPTH} levels`, file);
     const targets = includeTargets(record[INCLUDE_KEY], file).map((target) => resolve(dirname(file), target));
     let merged: unknown = {};
-    for (const target of targets)
-      merged = deepMerge(merged, await resolveIncludes(await loadInclude(target, parse), target, parse, depth + 1));
+    for (const target of targets) {
+      const key = `${depth + 1}\0${target}`;
+      let included = resolved.get(key);
+      if (!included) {
+        included = loadInclude(target, parse).then((doc) => resolveIncludes(doc, target, parse, depth + 1, resolved));
+        resolved.set(key, included);
+      }
+      merged = deepMerge(merged, await included);
+    }
     const { [INCLUDE_KEY]: _include, ...siblings } = record;
     return deepMerge(merged, await resolveValue(siblings));
   };

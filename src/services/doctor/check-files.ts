@@ -1,4 +1,4 @@
-import { lstat, stat } from 'node:fs/promises';
+import { lstat, realpath, stat } from 'node:fs/promises';
 import type { Workspace } from '../config/workspace.js';
 import { inspectFileLock } from '../files/lock.js';
 import { findOnPath } from '../find-program.js';
@@ -29,17 +29,30 @@ export async function checkPermissions(workspace: Workspace, files: string[]): P
   ];
   for (const dir of dirs) {
     const dirStats = await stat(dir.path).catch(() => undefined);
-    if (dirStats && (dirStats.mode & 0o077) !== 0) {
-      findings.push({
-        code: 'permissions',
-        severity: 'warning',
-        subject: dir.path,
-        problem: `${dir.what} is mode ${octal(dirStats.mode)}: other users can look inside${(dirStats.mode & 0o022) !== 0 ? ' and write in it' : ''}`,
-        why: dir.why,
-        fix: `chmod 700 ${shellWord(dir.path)}`,
-        safeFix: { kind: 'chmod', path: dir.path, mode: 0o700 },
-      });
-    }
+    if (!dirStats || (dirStats.mode & 0o077) === 0) continue;
+    const target = (await lstat(dir.path).catch(() => undefined))?.isSymbolicLink()
+      ? await realpath(dir.path).catch(() => undefined)
+      : undefined;
+    const named = target ? `${dir.what} (a link to ${target})` : dir.what;
+    const others = `other users can look inside${(dirStats.mode & 0o022) !== 0 ? ' and write in it' : ''}`;
+    // A sticky or someone else's directory is shared (/tmp, a team dir): chmod 700 would lock
+    // its other users out, so the fix is to move the state, not to change the directory.
+    const shared = (dirStats.mode & 0o1000) !== 0 || (uid !== undefined && dirStats.uid !== uid);
+    findings.push({
+      code: 'permissions',
+      severity: 'warning',
+      subject: dir.path,
+      problem: `${named} is mode ${octal(dirStats.mode, shared)}: ${others}`,
+      why: dir.why,
+      ...(shared
+        ? {
+            fix: `it is a shared directory${(dirStats.mode & 0o1000) !== 0 ? ' (sticky)' : ''}, so authdeck leaves its mode alone: move it to a directory of your own (mkdir -m 700) and point ${dir.path} there`,
+          }
+        : {
+            fix: `chmod 700 ${shellWord(dir.path)}`,
+            safeFix: { kind: 'chmod' as const, path: dir.path, mode: 0o700 },
+          }),
+    });
   }
   for (const path of files) {
     const stats = await lstat(path).catch(() => undefined);
@@ -154,6 +167,6 @@ export function checkClaude(pathEnv: string | undefined): Finding[] {
   ];
 }
 
-function octal(mode: number): string {
-  return (mode & 0o777).toString(8).padStart(3, '0');
+function octal(mode: number, special = false): string {
+  return (mode & (special ? 0o7777 : 0o777)).toString(8).padStart(3, '0');
 }

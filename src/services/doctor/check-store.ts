@@ -1,3 +1,4 @@
+import { envValue } from '../env-value.js';
 import { asRecord } from '../json-text.js';
 import { findOAuthProvider } from '../oauth/oauth-providers.js';
 import { type AgentState, listAgentProfiles } from '../profiles/agent-state.js';
@@ -234,7 +235,7 @@ export function checkEnvShadowing(state: AgentState, report: StatusReport): Find
   }
   const processEnv = state.workspace.env;
   for (const [name, value] of Object.entries(state.daemonEnv)) {
-    const other = processEnv[name];
+    const other = envValue(processEnv, name);
     if (other === undefined || other.trim() === '' || other === value) continue;
     findings.push({
       code: 'env-differs',

@@ -4,17 +4,17 @@ import { formatWindow } from '../durations.js';
 import { fsFailure, UsageError } from '../errors.js';
 import { writeFileAtomic } from '../files/atomic-write.js';
 import { type MonitorCron, monitorCron, writeCronRecord } from './monitor-cron.js';
+import { removeKeptTarget, writeKeptTarget } from './monitor-kept-target.js';
 import { type MonitorLocation, type MonitorTargetInput, monitorLocation } from './monitor-location.js';
-import { removeNtfyFile, writeNtfyFile } from './monitor-ntfy-file.js';
 import { crontabReader, firstLine, lingering, systemctlRunner, systemdUsable } from './monitor-system.js';
 import {
+  commandHasCredential,
   maskUrl,
   type NotifyTarget,
   ntfyUrlHasSecret,
   parseNotifyTarget,
   type RunTarget,
   scrubSecrets,
-  targetHasCredential,
 } from './monitor-target.js';
 import {
   cronEveryMs,
@@ -71,33 +71,46 @@ function validate(input: MonitorInstallInput): NotifyTarget | undefined {
 }
 
 /**
- * An ntfy URL with a password or token goes to its own 0600 file, which the job is told to read:
- * a unit's or crontab line's command line is readable by every local user on every run.
+ * A target with a credential in it (an ntfy URL with a password or token, a command with a key
+ * or password) goes to its own 0600 file, which the job is told to read: a unit's or crontab
+ * line's command line is readable by every local user (`ps`) on every run.
  */
-function runTarget(where: MonitorLocation, target: NotifyTarget | undefined): RunTarget | NotifyTarget | undefined {
-  return target !== undefined && 'ntfyUrl' in target && ntfyUrlHasSecret(target.ntfyUrl)
-    ? { ntfyFile: where.ntfyPath }
-    : target;
+function keptTarget(where: MonitorLocation, target: NotifyTarget | undefined) {
+  if (target === undefined) return undefined;
+  if ('ntfyUrl' in target)
+    return ntfyUrlHasSecret(target.ntfyUrl)
+      ? { path: where.ntfyPath, text: target.ntfyUrl, named: `the ntfy URL (${maskUrl(target.ntfyUrl)})` }
+      : undefined;
+  return commandHasCredential(target.command)
+    ? { path: where.notifyPath, text: target.command, named: 'the notify command, which holds a credential,' }
+    : undefined;
+}
+
+function runTarget(where: MonitorLocation, target: NotifyTarget | undefined): RunTarget | undefined {
+  const kept = keptTarget(where, target);
+  if (!kept) return target;
+  return kept.path === where.ntfyPath ? { ntfyFile: kept.path } : { notifyFile: kept.path };
 }
 
 /**
- * Writes the file `runTarget` pointed the job at, once the job itself could be made. Without
- * one, the file an earlier install kept goes — with units, which this install replaces; a
- * crontab line authdeck never edits may still read it, so there it stays (uninstall removes
- * it once no line runs the monitor).
+ * Writes the file `runTarget` pointed the job at, once the job itself could be made. The files
+ * an earlier install kept and this one does not use go — with units, which this install
+ * replaces; a crontab line authdeck never edits may still read them, so there they stay
+ * (uninstall removes them once no line runs the monitor).
  */
-async function keepNtfyUrl(
+async function keepTarget(
   where: MonitorLocation,
   target: NotifyTarget | undefined,
   notes: string[],
   replacesEarlierJob: boolean,
 ): Promise<void> {
-  if (target !== undefined && 'ntfyUrl' in target && ntfyUrlHasSecret(target.ntfyUrl)) {
-    await writeNtfyFile(where.ntfyPath, target.ntfyUrl);
-    notes.push(
-      `the ntfy URL (${maskUrl(target.ntfyUrl)}) is kept in ${where.ntfyPath}, which only you can read, not on the job's command line`,
-    );
-  } else if (replacesEarlierJob) await removeNtfyFile(where.ntfyPath);
+  const kept = keptTarget(where, target);
+  if (kept) {
+    await writeKeptTarget(kept.path, kept.text);
+    notes.push(`${kept.named} is kept in ${kept.path}, which only you can read, not on the job's command line`);
+  }
+  if (replacesEarlierJob)
+    for (const path of [where.ntfyPath, where.notifyPath]) if (path !== kept?.path) await removeKeptTarget(path);
 }
 
 export async function installMonitor(input: MonitorInstallInput): Promise<MonitorInstallResult> {
@@ -120,7 +133,7 @@ export async function installMonitor(input: MonitorInstallInput): Promise<Monito
       environment,
       logPath: where.logPath,
     });
-    await keepNtfyUrl(where, target, notes, false);
+    await keepTarget(where, target, notes, false);
     // Kept so that `monitor status` can show the line again and `monitor uninstall` knows of it.
     await writeCronRecord(where, cron.line);
     const found: MonitorCron = await monitorCron(where, input.readCrontab ?? crontabReader(input.env));
@@ -138,14 +151,11 @@ export async function installMonitor(input: MonitorInstallInput): Promise<Monito
   const description = `authdeck: check OpenClaw credential expiry (agent ${input.agentId})`;
   const service = renderServiceUnit({ execStart: command(input.everyMs), environment, description });
   const timer = renderTimerUnit({ everyMs: input.everyMs });
-  await keepNtfyUrl(where, target, notes, true);
+  await keepTarget(where, target, notes, true);
   if (existsSync(where.servicePath) || existsSync(where.timerPath)) notes.push('replaced the monitor installed before');
-  // A unit is 0644 like any other; a credential inside the notify command makes its unit private (an ntfy URL's is in its own file).
-  const privateService = targetHasCredential(notify);
-  await writeUnit(where.servicePath, service, privateService ? 0o600 : 0o644);
+  // The units hold no credential: a target with one is in its own file (keepTarget).
+  await writeUnit(where.servicePath, service, 0o644);
   await writeUnit(where.timerPath, timer, 0o644);
-  if (privateService)
-    notes.push(`${where.serviceName} holds the notify command's credentials, so only you can read it`);
 
   const reload = await run(['daemon-reload']);
   const enable = reload.code === 0 ? await run(['enable', '--now', where.timerName]) : reload;

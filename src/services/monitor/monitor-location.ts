@@ -43,6 +43,8 @@ export interface MonitorLocation {
   cronPath: string;
   /** The ntfy URL when it holds a password or token (0600): the job's command line names this file instead. */
   ntfyPath: string;
+  /** The notify command when it holds a credential (0600), for the same reason. */
+  notifyPath: string;
 }
 
 /** Where one agent's monitor lives; `monitor run` uses it too, to find its status file. */
@@ -66,5 +68,6 @@ export function monitorLocation(
     logPath: join(stateDir, `${base}.log`),
     cronPath: join(stateDir, `${base}.cron`),
     ntfyPath: join(stateDir, `${base}.ntfy`),
+    notifyPath: join(stateDir, `${base}.notify`),
   };
 }

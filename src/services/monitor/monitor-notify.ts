@@ -4,7 +4,7 @@ import { errorMessage } from '../errors.js';
 import { writeFileAtomic } from '../files/atomic-write.js';
 import { readTextIfExists } from '../files/fs-read.js';
 import { shown } from '../terminal-text.js';
-import { readNtfyFile } from './monitor-ntfy-file.js';
+import { readNotifyFile, readNtfyFile } from './monitor-kept-target.js';
 import { maskUrl, type NotifyTarget, type RunTarget, scrubSecrets } from './monitor-target.js';
 
 export type { NotifyTarget, RunTarget };
@@ -78,6 +78,7 @@ export async function notifyIfNeeded(
   if (target === undefined) return { notified: false, detail: 'no --notify or --ntfy to send to' };
   const message = buildNotification(outcome, deps.redact);
   if ('command' in target) return runNotifyCommand(target.command, message, outcome.exitCode, deps);
+  if ('notifyFile' in target) return runStoredCommand(target.notifyFile, message, outcome.exitCode, deps);
   return 'ntfyFile' in target
     ? postToStoredNtfy(target.ntfyFile, message, deps)
     : postToNtfy(target.ntfyUrl, message, deps);
@@ -92,6 +93,22 @@ async function postToStoredNtfy(path: string, message: Notification, deps: Notif
     return { notified: false, detail: `could not read the ntfy URL: ${errorMessage(error)}` };
   }
   return postToNtfy(url, message, deps);
+}
+
+/** The same for a command install kept in a file: read only when there is something to send. */
+async function runStoredCommand(
+  path: string,
+  message: Notification,
+  exitCode: number,
+  deps: NotifyDeps,
+): Promise<NotifyResult> {
+  let command: string;
+  try {
+    command = await readNotifyFile(path);
+  } catch (error) {
+    return { notified: false, detail: `could not read the notify command: ${errorMessage(error)}` };
+  }
+  return runNotifyCommand(command, message, exitCode, deps);
 }
 
 function shortTime(ms: number): string {

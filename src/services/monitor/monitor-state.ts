@@ -84,10 +84,10 @@ export async function uninstallMonitor(input: MonitorTargetInput): Promise<Monit
   }
   const paths = [where.timerPath, where.servicePath];
   // While a crontab line still runs it (or may: no crontab to look in, and a line was given), the
-  // line it came from, the ntfy URL it reads and the records of its runs stay; the refusals keep a
+  // line it came from, the ntfy URL or command it reads and the records of its runs stay; the refusals keep a
   // refused token unsent.
   const mayStillRun = cronEntries.length > 0 || (cron.line !== undefined && !cron.crontab);
-  if (!mayStillRun) paths.push(where.ntfyPath, where.cronPath, where.statusPath, where.refusedPath);
+  if (!mayStillRun) paths.push(where.ntfyPath, where.notifyPath, where.cronPath, where.statusPath, where.refusedPath);
   const removed: string[] = [];
   for (const path of paths) {
     if (!existsSync(path)) continue;

@@ -5,8 +5,11 @@ import { UsageError } from '../errors.js';
 // reaches a command line or a message whole.
 
 export type NotifyTarget = { command: string } | { ntfyUrl: string };
-/** What `monitor run` is given: a target, or the file `monitor install` keeps an ntfy URL with a secret in. */
-export type RunTarget = NotifyTarget | { ntfyFile: string };
+/**
+ * What `monitor run` is given: a target, or a file `monitor install` kept one in because it holds
+ * a credential (an ntfy URL with a password or token, a command with a key or password in it).
+ */
+export type RunTarget = NotifyTarget | { ntfyFile: string } | { notifyFile: string };
 
 /** The `--notify CMD` / `--ntfy URL` pair as `monitor install` and `monitor run` both take it. */
 export function parseNotifyTarget(flags: {
@@ -21,17 +24,20 @@ export function parseNotifyTarget(flags: {
   return flags.ntfy === undefined ? undefined : { ntfyUrl: validateNtfyUrl(flags.ntfy) };
 }
 
-/** `monitor run`'s targets: those of parseNotifyTarget, or `--ntfy-file PATH`. */
+/** `monitor run`'s targets: those of parseNotifyTarget, or `--ntfy-file PATH` / `--notify-file PATH`. */
 export function parseRunTarget(flags: {
   notify?: string | undefined;
   ntfy?: string | undefined;
   ntfyFile?: string | undefined;
+  notifyFile?: string | undefined;
 }): RunTarget | undefined {
-  if (flags.ntfyFile === undefined) return parseNotifyTarget(flags);
-  if (flags.notify !== undefined || flags.ntfy !== undefined)
-    throw new UsageError('give one of --notify, --ntfy and --ntfy-file');
-  if (flags.ntfyFile.trim() === '') throw new UsageError('--ntfy-file: the path is empty');
-  return { ntfyFile: resolve(flags.ntfyFile) };
+  const { ntfyFile, notifyFile } = flags;
+  if (ntfyFile === undefined && notifyFile === undefined) return parseNotifyTarget(flags);
+  const given = [flags.notify, flags.ntfy, ntfyFile, notifyFile].filter((value) => value !== undefined);
+  if (given.length > 1) throw new UsageError('give one of --notify, --ntfy, --notify-file and --ntfy-file');
+  const [flag, path = ''] = ntfyFile !== undefined ? ['--ntfy-file', ntfyFile] : ['--notify-file', notifyFile];
+  if (path.trim() === '') throw new UsageError(`${flag}: the path is empty`);
+  return ntfyFile !== undefined ? { ntfyFile: resolve(path) } : { notifyFile: resolve(path) };
 }
 
 /** https anywhere; plain http only to this machine, where nothing on the wire can read the topic. */
@@ -63,14 +69,15 @@ export function maskUrl(url: string | URL): string {
 }
 
 /**
- * Whether a command target carries a credential, so that the unit holding it should be private.
- * An ntfy URL with one never reaches a unit: install keeps it in its own file (ntfyUrlHasSecret).
+ * Whether a notify command carries a credential (a header, a password, `-u user:pass`, a URL's
+ * user:password, a key): install keeps such a command in its own file, as it does an ntfy URL
+ * with one (ntfyUrlHasSecret), never on the job's command line.
  */
-export function targetHasCredential(target: RunTarget | undefined): boolean {
-  if (target === undefined || !('command' in target)) return false;
+export function commandHasCredential(command: string): boolean {
   return (
-    /authorization|bearer|token|passw|secret|api[_-]?key|\bauth\b/i.test(target.command) ||
-    scrubSecrets(target.command) !== target.command
+    /authorization|bearer|token|passw|secret|api[_-]?key|\bauth\b|(?:^|\s)(?:-u|--user)[\s=]\S*:/i.test(command) ||
+    /\b[a-z][a-z0-9+.-]*:\/\/[^\s/@'"]*:[^\s/@'"]*@/i.test(command) ||
+    scrubSecrets(command) !== command
   );
 }
 

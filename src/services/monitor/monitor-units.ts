@@ -198,7 +198,9 @@ export function monitorRunArgs(o: {
         ? optionArgs('notify', o.notify.command)
         : 'ntfyFile' in o.notify
           ? optionArgs('ntfy-file', o.notify.ntfyFile)
-          : optionArgs('ntfy', o.notify.ntfyUrl);
+          : 'notifyFile' in o.notify
+            ? optionArgs('notify-file', o.notify.notifyFile)
+            : optionArgs('ntfy', o.notify.ntfyUrl);
   return [
     'monitor',
     'run',
