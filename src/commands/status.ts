@@ -1,5 +1,6 @@
 import { parseDuration } from '../services/durations.js';
 import { UsageError } from '../services/errors.js';
+import { withWorkspaceFlags } from '../services/invocation.js';
 import { refusedSignIns, refusedWarning } from '../services/monitor/refused-sign-ins.js';
 import { readPreferences } from '../services/prefs.js';
 import type { ProbeOutcome } from '../services/probe/probe-runner.js';
@@ -62,12 +63,15 @@ export async function runStatus(ctx: CommandContext, options: StatusOptions): Pr
   // Ids, labels and messages come from files other programs write too: shown safely.
   const shownReport = forTerminal(report);
   if (!options.json) {
-    writeWrappedBlock(ctx.io.stdout, formatStatusReport(shownReport, ctx.paint, nowMs));
+    // Its hints' commands act where this one looked (`--agent coder`, `--state-dir …`).
+    const text = withWorkspaceFlags(formatStatusReport(shownReport, ctx.paint, nowMs), state.workspace);
+    writeWrappedBlock(ctx.io.stdout, text);
     if (shownReport.probes) writeWrappedBlock(ctx.io.stdout, formatProbes(shownReport.probes, ctx.paint));
   }
   if (!options.check) return 0;
   if (report.check.exitCode !== 0 && !options.json) {
-    for (const reason of shownReport.check.reasons) ctx.note(`check: ${reason.message}`);
+    for (const reason of shownReport.check.reasons)
+      ctx.note(`check: ${withWorkspaceFlags(reason.message, state.workspace)}`);
   }
   return report.check.exitCode;
 }

@@ -183,6 +183,22 @@ describe('authdeck status', () => {
     expect(coder.stderr).toContain("anthropic (the agent's default model anthropic/claude-opus-4-6)");
   });
 
+  it('the commands in its hints act on the agent and state dir it looked at', async () => {
+    const config = {
+      agents: {
+        list: [
+          { id: 'main', default: true },
+          { id: 'coder', model: { primary: 'groq/llama-4' } },
+        ],
+      },
+    };
+    const { home } = setup({ version: 1, profiles: {} }, config);
+    const coder = await runCommand(['status', '--agent', 'coder'], { home });
+    expect(coder.stdout).toContain('`authdeck add-key --provider groq --agent coder`');
+    const main = await runCommand(['status'], { home });
+    expect(main.stdout).not.toContain('--agent');
+  });
+
   it("--check with no model configured judges OpenClaw's built-in default provider (openai)", async () => {
     const { home } = setup({
       version: 1,

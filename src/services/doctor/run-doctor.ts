@@ -2,10 +2,9 @@ import { chmod, unlink } from 'node:fs/promises';
 import type { Workspace } from '../config/workspace.js';
 import { errorMessage, UnreadableStateError } from '../errors.js';
 import { acquireFileLock, withFileLock } from '../files/lock.js';
-import { workspaceFlags } from '../invocation.js';
+import { withWorkspaceFlags } from '../invocation.js';
 import { refusedSignIns } from '../monitor/refused-sign-ins.js';
 import { type AgentState, loadAgentState } from '../profiles/agent-state.js';
-import { shellWord } from '../shell-word.js';
 import { buildStatusReport } from '../status/report.js';
 import { describeStore } from '../status/words.js';
 import { openAgentStore, openAgentStoreForWrite } from '../store/agent-store.js';
@@ -108,17 +107,9 @@ export async function runDoctor(workspace: Workspace, options: DoctorOptions): P
   };
 }
 
-/**
- * A fix's `authdeck …` commands act where doctor looked: `doctor --agent coder` suggests
- * `add-key … --agent coder`, not a command for the main agent (one that names its agent stays).
- */
+/** A fix's `authdeck …` commands act where doctor looked (withWorkspaceFlags). */
 function forThisWorkspace(finding: Finding, workspace: Workspace): Finding {
-  const flags = workspaceFlags(workspace);
-  if (flags.length === 0 || !finding.fix) return finding;
-  const fix = finding.fix.replace(/`(authdeck [^`]*)`/g, (whole, command: string) =>
-    /--agent\b|--state-dir\b/.test(command) ? whole : `\`${command} ${flags.map(shellWord).join(' ')}\``,
-  );
-  return { ...finding, fix };
+  return finding.fix ? { ...finding, fix: withWorkspaceFlags(finding.fix, workspace) } : finding;
 }
 
 /** 0 clean (info only), 1 something to fix, 3 unreadable (README "Exit codes"). */
