@@ -97,9 +97,12 @@ export function DashboardScreen({
   const messageRoom = fixedRoom(height, titleLines);
   const errorLines = error ? wrapStyled([{ text: `! ${shown(error)}`, color: 'red' }], width, messageRoom) : [];
   // A warning ends with its fix (a command to copy): it wraps rather than lose it at the edge.
-  const warnings = warningBlocks(
-    (report?.warnings ?? []).map((warning) => shown(warning)),
-    width,
+  // Wrapped when their words or the width change, not on every tick of the clock or re-read of
+  // the store: a warning that names 250 profiles is thousands of characters to measure.
+  const warningText = (report?.warnings ?? []).join('\0');
+  const warnings = useMemo(
+    () => warningBlocks(warningText === '' ? [] : warningText.split('\0').map((warning) => shown(warning)), width),
+    [warningText, width],
   );
   const summary = report ? summaryLines(report, width) : [[{ text: loading ? 'Reading the store…' : ' ', dim: true }]];
   const store = report
