@@ -59,7 +59,7 @@ export async function runSaveCredential(
   const what = kind === 'api_key' ? 'API key' : 'token';
   // Asked in a terminal: say where the key comes from, as the wizard does.
   if (kind === 'api_key' && info.keysUrl && ctx.io.stdin.isTTY) ctx.note(ctx.paint.dim(`Get one at ${info.keysUrl}`));
-  const raw = await ctx.readSecret(`${info.label} ${what}: `);
+  const raw = await ctx.readSecret(`${info.name} ${what}: `);
   // Nothing piped in is a missing value, as in `onboard --auth-choice` (64), not a bad secret.
   if (!ctx.io.stdin.isTTY && raw.trim() === '')
     throw new UsageError(
@@ -163,7 +163,7 @@ export async function runSaveCredential(
   if (alternatives.length > 0)
     ctx.note(
       paint.yellow(
-        `note: ${info.label} has several endpoints or plans; to write one and its default model, pipe the key to \`authdeck onboard --non-interactive --auth-choice ${alternatives[0]?.id ?? ''}\` (or ${alternatives
+        `note: ${info.name} has several endpoints or plans; to write one and its default model, pipe the key to \`authdeck onboard --non-interactive --auth-choice ${alternatives[0]?.id ?? ''}\` (or ${alternatives
           .slice(1)
           .map((choice) => choice.id)
           .join(', ')})`,

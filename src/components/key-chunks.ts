@@ -10,6 +10,11 @@ export interface RoutedKey extends Key {
   pasted?: boolean;
   /** The first key of its chunk (also true for a key that came alone). */
   chunkStart?: boolean;
+  /**
+   * A line break of a run that reads as Enter typed ahead, not as a line of a paste: another
+   * break follows at once ("key⏎⏎n"), or only a short answer (one or two characters) ends the run.
+   */
+  enterTyped?: boolean;
 }
 
 /** A key with no flag set: a plain character. */
@@ -71,6 +76,21 @@ export function splitKeyChunk(input: string, key: Key): Array<[string, RoutedKey
   }
   return chars.map((char, index) => {
     const [text, flags] = keyOf(char);
-    return [text, { ...flags, inChunk: true, chunkEnd: index === chars.length - 1, chunkStart: index === 0 }];
+    const routed: RoutedKey = {
+      ...flags,
+      inChunk: true,
+      chunkEnd: index === chars.length - 1,
+      chunkStart: index === 0,
+    };
+    return [text, flags.return && enterTyped(chars, index) ? { ...routed, enterTyped: true } : routed];
   });
+}
+
+const LINE_BREAK = /^(?:\r\n|\r|\n)$/;
+
+/** See RoutedKey.enterTyped: what follows the line break at `index` in its run. */
+function enterTyped(chars: string[], index: number): boolean {
+  const after = chars.slice(index + 1);
+  if (after.length > 0 && LINE_BREAK.test(after[0] ?? '')) return true;
+  return after.length > 0 && after.length <= 2 && !after.some((char) => LINE_BREAK.test(char));
 }

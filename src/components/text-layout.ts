@@ -169,7 +169,18 @@ export function packHints<H extends HintPair>(hints: readonly H[], width: number
   if (maxLines <= 0) return [];
   const widths = hints.map(hintWidth);
   const rows = packRows(widths, HINT_GAP, width);
-  if (rows.length <= maxLines) return rows.map((row) => row.map((index) => hints[index] as H));
+  if (rows.length <= maxLines) {
+    // As even as the same number of lines allows: never a line holding only `q quit`.
+    let narrowest = width;
+    for (let low = 1, high = width; low <= high; ) {
+      const mid = Math.floor((low + high) / 2);
+      if (packRows(widths, HINT_GAP, mid).length <= rows.length) {
+        narrowest = mid;
+        high = mid - 1;
+      } else low = mid + 1;
+    }
+    return packRows(widths, HINT_GAP, narrowest).map((row) => row.map((index) => hints[index] as H));
+  }
   const kept = rows.slice(0, maxLines);
   const help = hints.findIndex(([key]) => key === '?');
   const last = kept.at(-1) as number[];

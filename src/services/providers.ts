@@ -25,7 +25,10 @@ export interface EnvCredentialVar {
 
 export interface ProviderInfo {
   id: string;
+  /** How a list of providers names it, no two alike ("MiniMax API key" beside "MiniMax OAuth"). */
   label: string;
+  /** How a sentence names it: the label without a credential word ("MiniMax"). */
+  name: string;
   envVars: EnvCredentialVar[];
   key?: SecretShape;
   token?: SecretShape;
@@ -115,6 +118,7 @@ function buildProviders(): ProviderInfo[] {
     const info = byId.get(id) ?? {
       id,
       label: choice.groupLabel ?? id,
+      name: choice.groupLabel ?? id,
       envVars: [],
       ...(facts.key ? { key: facts.key } : {}),
       ...(facts.token ? { token: facts.token } : {}),
@@ -165,11 +169,10 @@ function withOwnLabels(providers: ProviderInfo[]): ProviderInfo[] {
   });
   // "MiniMax API key" and "MiniMax OAuth" would both be MiniMax: those keep the credential word.
   const short = named.map((info) => withoutCredentialWord(info.label));
-  return named.map((info, index) =>
-    short.filter((label) => label === short[index]).length === 1
-      ? { ...info, label: short[index] ?? info.label }
-      : info,
-  );
+  return named.map((info, index) => {
+    const name = short[index] ?? info.label;
+    return short.filter((label) => label === name).length === 1 ? { ...info, label: name, name } : { ...info, name };
+  });
 }
 
 /** The whole words every label starts with, a trailing parenthesis dropped ("StepFun Standard API key"). */
@@ -220,6 +223,7 @@ export function providerInfo(provider: string): ProviderInfo {
     findProvider(id) ?? {
       id,
       label: id,
+      name: id,
       // The gateway only reads env vars it knows, so a custom provider has none.
       envVars: [],
       methods: ['api-key', 'paste-token'],
@@ -228,5 +232,5 @@ export function providerInfo(provider: string): ProviderInfo {
 }
 
 export function providerLabel(provider: string): string {
-  return findProvider(provider)?.label ?? provider;
+  return findProvider(provider)?.name ?? provider;
 }

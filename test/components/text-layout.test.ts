@@ -47,9 +47,10 @@ describe('text laid out before it is drawn', () => {
       ['?', 'help'],
       ['q', 'quit'],
     ] as const;
+    // Two lines as even as they go, not a full one and `? q` left over.
     expect(packHints(hints, 40).map((line) => line.map(([key]) => key))).toEqual([
-      ['↑↓', 'enter', 'a', 'd'],
-      ['?', 'q'],
+      ['↑↓', 'enter', 'a'],
+      ['d', '?', 'q'],
     ]);
     expect(packHints(hints, 40, 1).map((line) => line.map(([key]) => key))).toEqual([['↑↓', 'enter', 'a', '?']]);
     expect(packHints(hints, 40, 0)).toEqual([]);

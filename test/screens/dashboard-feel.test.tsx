@@ -159,12 +159,34 @@ describe('dashboard: keys never do nothing silently', () => {
     const app = await renderApp(services, { name: 'dashboard' });
     await waitForFrame(app, 'anthropic:work');
     await app.type('p');
-    const frame = await waitForFrame(app, 'Probed 1 key: 1 ok');
+    const frame = await waitForFrame(app, 'Probed 1 key: 1 ok; 1 profile not probed (setup-tokens are not probed)');
     expect(frame).toMatch(/groq:main .*✓ 212ms/);
     expect(frame).toMatch(/anthropic:work .*· not probed/);
     await app.type('j');
     await app.press('enter');
     await waitForFrame(app, 'ok in 212 ms: key accepted (HTTP 200)');
+  });
+
+  it('p with no key it can check says why, in words', async () => {
+    const services = createFakeServices({ state: fakeState(profiles) });
+    services.probeOutcomes = [
+      {
+        id: 'anthropic:work',
+        provider: 'anthropic',
+        result: 'not_probed',
+        httpStatus: null,
+        latencyMs: null,
+        detail: 'no free check for this provider',
+      },
+    ];
+    const app = await renderApp(services, { name: 'dashboard' });
+    await waitForFrame(app, 'anthropic:work');
+    await app.type('p');
+    await waitForFrame(app, 'Nothing to probe: 1 profile not probed (no free check for this provider)');
+    expect(app.frame()).not.toContain('Probed 0 keys');
+    await app.press('enter');
+    const details = await waitForFrame(app, 'not probed: no free check for this provider');
+    expect(details).not.toContain('not_probed');
   });
 
   it('back from the wizard or setup-token, the filter and the row are where they were', async () => {

@@ -77,6 +77,17 @@ describe('keys that arrive in one chunk', () => {
     });
   });
 
+  it('a secret and the answers after it in one read: Enter Enter n are answers, not more of the secret', async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'onboard', provider: 'openai', method: 'api-key' });
+    await waitForFrame(app, 'Paste the OpenAI API key');
+    const key = `sk-proj-${'k'.repeat(150)}`;
+    // As tmux or a fast typist sends them: the key, Enter, Enter (the default name) and `n`.
+    await app.type(`${key}\r\rn`);
+    await waitForFrame(app, 'Saved');
+    expect(services.calls.find(([name]) => name === 'saveCredential')?.[1]).toMatchObject({ secret: key });
+  });
+
   it('a secret pasted over two lines with no paste markers is not cut at the line break', async () => {
     const services = createFakeServices();
     const app = await renderApp(services, { name: 'onboard', provider: 'openai', method: 'api-key' });

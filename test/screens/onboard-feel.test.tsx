@@ -197,6 +197,12 @@ describe('onboarding wizard: what a first-time user trips over', () => {
     expect(asked).not.toContain(fakeSecrets.groqKey('old'));
   });
 
+  it('names MiniMax as MiniMax in its questions, not by its list label "MiniMax API key"', async () => {
+    const app = await renderApp(createFakeServices(), { name: 'onboard', provider: 'minimax' });
+    const asked = await waitForFrame(app, /How do you want to sign in to MiniMax\?|Which MiniMax endpoint/);
+    expect(asked).not.toContain('MiniMax API key?');
+  });
+
   it('offers "add another" at the end, and says when no model uses the new provider', async () => {
     const services = createFakeServices();
     const app = await toSecretStep(services, 'groq', 'api-key');

@@ -205,8 +205,11 @@ describe('onboarding wizard: the end of a setup with questions of its own', () =
       { provider: 'custom-127-0-0-1-8080', ref: 'custom-127-0-0-1-8080/llama3' },
     ]);
     await app.type('a');
-    await waitForFrame(app, 'Which provider?');
+    // The endpoint is written: Esc now ends the wizard as done (exit 0), as after a key.
+    expect(await waitForFrame(app, 'Which provider?')).toContain('esc done');
     expect(app.exits).toEqual([]);
+    await app.press('escape');
+    expect(app.exits).toEqual([{ exitCode: 0 }]);
   });
 });
 

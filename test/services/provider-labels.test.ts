@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findProvider, PROVIDERS } from '../../src/services/providers.js';
+import { findProvider, PROVIDERS, providerLabel } from '../../src/services/providers.js';
 
 // The wizard lists providers by label: OpenClaw's group labels are shared by several providers
 // (Copilot, Ollama, MiniMax…), which made rows that only their grey ids told apart.
@@ -26,5 +26,13 @@ describe('provider labels', () => {
     expect(findProvider('minimax-portal')?.label).toBe('MiniMax OAuth');
     // A group of one provider keeps OpenClaw's label.
     expect(findProvider('anthropic')?.label).toBe('Anthropic');
+  });
+
+  it('name the provider in a sentence without its credential word ("sign in to MiniMax", not "MiniMax API key")', () => {
+    expect(providerLabel('minimax')).toBe('MiniMax');
+    expect(providerLabel('minimax-portal')).toBe('MiniMax');
+    expect(providerLabel('moonshot')).toBe('Moonshot');
+    expect(providerLabel('anthropic')).toBe('Anthropic');
+    for (const provider of PROVIDERS) expect(provider.name, provider.id).not.toMatch(/\b(?:API key|OAuth|token)$/i);
   });
 });

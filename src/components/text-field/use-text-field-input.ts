@@ -11,7 +11,8 @@ export type TextKeyOutcome = 'submit' | 'edited' | 'ignored';
  * faster than the screen redraws arrive in one chunk ("name\ry"): Enter there is still Enter —
  * except in a secret field, where a line break between text of one unmarked read is a paste from
  * a terminal without bracketed paste: a secret cut there, its tail shown in the next (unmasked)
- * field, would be worse than an Enter to press again.
+ * field, would be worse than an Enter to press again. Unless what follows reads as answers typed
+ * ahead (key-chunks.ts, enterTyped): a second Enter, or a one- or two-key answer.
  */
 export function applyTextKey(
   state: TextFieldState,
@@ -20,7 +21,8 @@ export function applyTextKey(
   keepLineBreaks = false,
 ): TextKeyOutcome {
   if (key.return) {
-    const unmarkedPaste = keepLineBreaks && key.inChunk && key.chunkStart !== true && !key.chunkEnd;
+    const unmarkedPaste =
+      keepLineBreaks && key.inChunk && key.chunkStart !== true && !key.chunkEnd && key.enterTyped !== true;
     if (!key.pasted && !unmarkedPaste) return 'submit';
     if (keepLineBreaks) state.append('\n');
     return 'edited';

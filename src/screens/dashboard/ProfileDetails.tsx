@@ -73,7 +73,7 @@ export function detailEntries({
     [
       'probe',
       probe
-        ? `${probe.result}${probe.latencyMs !== null ? ` in ${Math.round(probe.latencyMs)} ms` : ''}: ${probe.detail}`
+        ? `${probe.result === 'not_probed' ? 'not probed' : probe.result}${probe.latencyMs !== null ? ` in ${Math.round(probe.latencyMs)} ms` : ''}: ${probe.detail}`
         : null,
     ],
   ];

@@ -154,10 +154,17 @@ export function useDashboardActions(
           onResults(outcomes);
           const tried = outcomes.filter((outcome) => outcome.result !== 'not_probed');
           const bad = tried.filter((outcome) => outcome.result !== 'ok');
+          // Why the others were not: "no free check for this provider", "expired: …", once each.
+          const why = [...new Set(outcomes.filter((o) => o.result === 'not_probed').map((o) => o.detail))];
+          const untried = outcomes.length - tried.length;
+          const notProbed = untried > 0 ? `${countOf(untried, 'profile')} not probed (${why.join('; ')})` : '';
           dispatch({
             type: 'message',
-            text: `Probed ${countOf(tried.length, 'key')}: ${tried.length - bad.length} ok${bad.length ? `, ${bad.map((o) => `${o.id} ${o.result}`).join(', ')}` : ''}`,
-            tone: bad.length ? 'error' : 'success',
+            text:
+              tried.length === 0
+                ? `Nothing to probe: ${notProbed || 'no API keys'}`
+                : `Probed ${countOf(tried.length, 'key')}: ${tried.length - bad.length} ok${bad.length ? `, ${bad.map((o) => `${o.id} ${o.result}`).join(', ')}` : ''}${notProbed ? `; ${notProbed}` : ''}`,
+            tone: bad.length ? 'error' : tried.length === 0 ? 'info' : 'success',
           });
         },
         (error: unknown) => dispatch({ type: 'message', text: errorMessage(error), tone: 'error' }),

@@ -42,7 +42,7 @@ export function SecretStep({
   return (
     <Box flexDirection="column">
       <Text bold>
-        Paste the {info.label} {what}:
+        Paste the {info.name} {what}:
       </Text>
       {kind === 'api_key' && info.keysUrl && <Text dimColor>Get one at {info.keysUrl}</Text>}
       <Box borderStyle="round" borderColor={check && !check.ok ? 'red' : 'cyan'} paddingX={1}>

@@ -177,7 +177,9 @@ export function onboardReducer(state: OnboardState, action: OnboardAction): Onbo
     case 'model-notes':
       return state.result ? { ...state, result: { ...state.result, modelNotes: action.notes } } : state;
     case 'add-another':
-      return { ...initialOnboardState(), step: 'provider', savedCount: state.savedCount };
+      // Only a summary offers it, so something was written: a custom endpoint, a local server or
+      // the Copilot Proxy counts too (their steps write without a 'saved'), and Esc there is done.
+      return { ...initialOnboardState(), step: 'provider', savedCount: Math.max(1, state.savedCount) };
     case 'save-failed':
       return { ...state, error: action.error };
     case 'back': {
