@@ -70,8 +70,8 @@ async function untilWritesLand(writes: WritesInFlight, stderr: NodeJS.WritableSt
 /**
  * A screen stays open for hours and re-reads the store on every change: V8's size-first heap
  * keeps a 5,000-profile dashboard under 150 MiB where it grew past 250 over a few re-reads
- * (README "Budgets"). Set once the first frame is on screen (or Ink is up): set before, it cost
- * that frame ~25 ms.
+ * (README "Budgets"). Set once the first frame is on screen (the plain one, or Ink's): set
+ * before, it cost that frame ~25 ms.
  */
 function sizeFirstHeap(): void {
   setFlagsFromString('--optimize-for-size');
@@ -94,7 +94,8 @@ async function runApp(
   const preloaded = (state ? Promise.resolve(state) : loadAgentState(workspace)).then(
     (state) => {
       if (!inkLoaded) plainLines = drawPlainFrame(ctx, requested, state, warnWithinMs);
-      sizeFirstHeap();
+      // Only once that frame is up: a screen drawn by Ink alone (setup-token's link) waits for it.
+      if (plainLines > 0) sizeFirstHeap();
       return state;
     },
     () => undefined,
