@@ -34,14 +34,32 @@ export function shown(text: string, maxLength = Number.POSITIVE_INFINITY): strin
   return safe.length > maxLength ? `${safe.slice(0, maxLength)}…` : safe;
 }
 
-/** Every string inside a value (a report, a row), shown safely; the shape and the rest stay. */
+/**
+ * Every string inside a value (a report, a row), shown safely; the shape and the rest stay. What
+ * holds nothing to escape comes back as it was, not copied: a 5,000-profile report is mostly that.
+ */
 export function forTerminal<T>(value: T): T {
   if (typeof value === 'string') return shown(value) as T;
-  if (Array.isArray(value)) return value.map(forTerminal) as T;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    value.forEach((entry, index) => {
+      const safe = forTerminal(entry);
+      if (safe === entry) return;
+      copy ??= value.slice();
+      copy[index] = safe;
+    });
+    return (copy ?? value) as T;
+  }
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    const copy: Record<string, unknown> = {};
-    for (const [key, entry] of Object.entries(value)) copy[key] = forTerminal(entry);
-    return copy as T;
+    let copy: Record<string, unknown> | undefined;
+    for (const key of Object.keys(value)) {
+      const entry = (value as Record<string, unknown>)[key];
+      const safe = forTerminal(entry);
+      if (safe === entry) continue;
+      copy ??= { ...(value as Record<string, unknown>) };
+      copy[key] = safe;
+    }
+    return (copy ?? value) as T;
   }
   return value;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { guardLine, jsonText, linkTarget, shown } from '../../src/services/terminal-text.js';
+import { forTerminal, guardLine, jsonText, linkTarget, shown } from '../../src/services/terminal-text.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { installOpenclawFixture } from '../helpers/openclaw-fixtures.js';
 import { runCommand } from '../helpers/run-command.js';
@@ -156,5 +156,21 @@ describe('token --reveal', () => {
     expect(terminal.stderr).toContain('shown escaped here');
     const piped = await runCommand(['token', 'openai-codex:a'], { home });
     expect(piped.stdout).toBe(`${secret}\n`);
+  });
+});
+
+describe('forTerminal', () => {
+  it('escapes every string inside a value and leaves the value it was given untouched', () => {
+    const report = { ok: ['a', 'b'], nested: { id: 'evil\x1b]52;c;x\x07', n: 1 }, list: [{ id: 'fine' }] };
+    const before = structuredClone(report);
+    const safe = forTerminal(report);
+    expect(safe.nested.id).toBe('evil\\x1b]52;c;x\\x07');
+    expect(report).toEqual(before);
+    // What held nothing to escape is the very same value: nothing to copy.
+    expect(safe.ok).toBe(report.ok);
+    expect(safe.list).toBe(report.list);
+    expect(forTerminal(before)).not.toBe(before);
+    const clean = { a: ['x'], b: { c: 'y' } };
+    expect(forTerminal(clean)).toBe(clean);
   });
 });
