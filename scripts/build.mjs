@@ -3,6 +3,7 @@
 // binaries): external.
 
 import { readFileSync, rmSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -18,10 +19,17 @@ rmSync(`${root}/dist`, { recursive: true, force: true });
 const jsonAsParse = {
   name: 'json-as-parse',
   setup(build) {
-    build.onLoad({ filter: /[\\/]src[\\/].*\.json$/ }, ({ path }) => ({
-      contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(readFileSync(path, 'utf8'))))});`,
-      loader: 'js',
-    }));
+    // Ours only (a dependency's JSON keeps esbuild's loader, named exports and all), wherever
+    // the checkout sits (a parent folder may be called src too).
+    const ours = join(root, 'src') + sep;
+    build.onLoad({ filter: /\.json$/ }, ({ path }) =>
+      path.startsWith(ours)
+        ? {
+            contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(readFileSync(path, 'utf8'))))});`,
+            loader: 'js',
+          }
+        : undefined,
+    );
   },
 };
 

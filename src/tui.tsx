@@ -73,7 +73,10 @@ async function untilWritesLand(writes: WritesInFlight, stderr: NodeJS.WritableSt
  * (README "Budgets"). Set once the first frame is on screen (the plain one, or Ink's): set
  * before, it cost that frame ~25 ms.
  */
+let heapSizedFirst = false;
 function sizeFirstHeap(): void {
+  if (heapSizedFirst) return;
+  heapSizedFirst = true;
   setFlagsFromString('--optimize-for-size');
 }
 

@@ -111,7 +111,7 @@ async function runEnvUnset(ctx: CommandContext, rawName: string | undefined, jso
     writeLine(ctx.io.stdout, `${name} is not set in ${path}; nothing changed`);
     return 0;
   }
-  writeLine(ctx.io.stdout, `${ctx.paint.green('✔')} Removed ${name} (${removed}) from ${path}`);
+  writeLine(ctx.io.stdout, `${ctx.paint.green('✔')} Removed ${name}${removed ? ` (${removed})` : ''} from ${path}`);
   if (envValue(ctx.io.env, name)) ctx.note(ctx.paint.yellow(`note: ${name} is still set in this shell's environment`));
   ctx.note(ctx.paint.dim(RESTART));
   return 0;

@@ -1,5 +1,6 @@
 import { describeExpiry, formatDuration, formatWindow } from '../services/durations.js';
 import type { ProbeOutcome } from '../services/probe/probe-runner.js';
+import { providerName } from '../services/providers.js';
 import { flagWord } from '../services/shell-word.js';
 import { STATUS_COLOR } from '../services/status/health.js';
 import {
@@ -9,6 +10,7 @@ import {
   type StatusReport,
 } from '../services/status/report.js';
 import { describeStore, summaryParts } from '../services/status/words.js';
+import { shown } from '../services/terminal-text.js';
 import type { Painter } from './output.js';
 
 /** The human `status` view: one block per provider, aligned columns, a summary line. */
@@ -65,7 +67,9 @@ export function formatStatusReport(report: StatusReport, paint: Painter, nowMs: 
 
 function providerHeading(provider: ProviderReport, paint: Painter): string {
   const parts = [paint.bold(provider.provider)];
-  if (provider.label !== provider.provider) parts.push(paint.dim(provider.label));
+  // Named as a sentence would ("MiniMax"): the id beside it tells MiniMax's two providers apart.
+  const name = shown(providerName(provider.provider));
+  if (name !== provider.provider) parts.push(paint.dim(name));
   if (provider.inUse) parts.push('in use');
   // The summary's words ("in use without a credential"): `missing` there counts profiles.
   if (provider.effectiveSource === 'missing') parts.push(paint.red('no credential'));

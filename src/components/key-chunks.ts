@@ -12,7 +12,8 @@ export interface RoutedKey extends Key {
   chunkStart?: boolean;
   /**
    * A line break of a run that reads as Enter typed ahead, not as a line of a paste: another
-   * break follows at once ("key⏎⏎n"), or only a short answer (one or two characters) ends the run.
+   * break follows at once ("key⏎⏎n"), or only a y/n answer ends the run ("key⏎n"). A wrapped
+   * secret's last line may be as short, but is a y or n alone only by a rare chance.
    */
   enterTyped?: boolean;
 }
@@ -91,6 +92,5 @@ const LINE_BREAK = /^(?:\r\n|\r|\n)$/;
 /** See RoutedKey.enterTyped: what follows the line break at `index` in its run. */
 function enterTyped(chars: string[], index: number): boolean {
   const after = chars.slice(index + 1);
-  if (after.length > 0 && LINE_BREAK.test(after[0] ?? '')) return true;
-  return after.length > 0 && after.length <= 2 && !after.some((char) => LINE_BREAK.test(char));
+  return LINE_BREAK.test(after[0] ?? '') || (after.length === 1 && /^[yn]$/i.test(after[0] ?? ''));
 }

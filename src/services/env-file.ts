@@ -1,5 +1,5 @@
 import { envValue } from './env-value.js';
-import { UsageError } from './errors.js';
+import { AuthdeckError, UsageError } from './errors.js';
 import { writeFileAtomic } from './files/atomic-write.js';
 import { readTextIfExists } from './files/fs-read.js';
 import { withFileLock } from './files/lock.js';
@@ -31,8 +31,17 @@ export async function setDaemonEnvVar(path: string, name: string, value: string 
   const assignment = value === undefined ? undefined : `${name}=${quoteEnvValue(value, name, parse)}`;
   return withFileLock(path, async () => {
     const before = (await readTextIfExists(path)) ?? '';
-    const previous = before === '' ? undefined : parse(before)[name];
+    const was = before === '' ? {} : parse(before);
+    const previous = envValue(was, name);
     const after = editEnvText(before, name, assignment);
+    // Read back as the gateway reads it: only this variable changed, or nothing is written.
+    const expected: Record<string, string> = { ...was };
+    if (value === undefined) delete expected[name];
+    else expected[name] = value;
+    if (!sameValues(parse(after), expected))
+      throw new AuthdeckError(
+        `${path}: ${name} cannot be ${value === undefined ? 'removed' : 'set'} there without changing how the gateway reads the lines around it (a quoted value over several lines, a line ending in CR alone, or a line authdeck does not read as an assignment); edit the file by hand`,
+      );
     if (after === before) return { changed: false, ...(previous !== undefined ? { previous } : {}) };
     await writeFileAtomic(path, after);
     return { changed: true, ...(previous !== undefined ? { previous } : {}) };
@@ -40,6 +49,11 @@ export async function setDaemonEnvVar(path: string, name: string, value: string 
 }
 
 type DotenvParse = (text: string) => Record<string, string>;
+
+function sameValues(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && a[key] === b[key]);
+}
 
 async function dotenvParser(): Promise<DotenvParse> {
   // Loaded only when a .env is read or written: dotenv pulls in node:crypto, costly at start-up.

@@ -231,6 +231,12 @@ export function providerInfo(provider: string): ProviderInfo {
   );
 }
 
-export function providerLabel(provider: string): string {
+/** How a sentence or a heading names a provider ("MiniMax"). */
+export function providerName(provider: string): string {
   return findProvider(provider)?.name ?? provider;
+}
+
+/** How a list names it, no two alike ("MiniMax API key"): `status --json`'s `label`. */
+export function providerLabel(provider: string): string {
+  return findProvider(provider)?.label ?? provider;
 }

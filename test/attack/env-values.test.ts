@@ -105,4 +105,56 @@ describe('a value that ends in a backslash, and names Object has', () => {
     expect(unset.code).toBe(0);
     expect(unset.stderr).not.toContain('still set in this shell');
   });
+
+  it('a secret reference or a $-variable in the config naming toString reads no variable, and nothing crashes', async () => {
+    const { home, mainAgentDir, configPath } = makeTempHome();
+    writeText(
+      join(mainAgentDir, 'auth-profiles.json'),
+      JSON.stringify({
+        version: 1,
+        profiles: { 'openai:ref': { type: 'api_key', provider: 'openai', keyRef: { source: 'env', id: 'toString' } } },
+      }),
+    );
+    // OpenClaw's `${VAR}` spelling, naming one of Object's methods.
+    writeText(configPath, JSON.stringify({ gateway: { auth: { token: ['$', '{constructor}'].join('') } } }));
+    for (const args of [['status', '--json'], ['doctor'], ['status', '--check']]) {
+      const run = await runCommand(args, { home });
+      expect(`${run.stdout}${run.stderr}`, args.join(' ')).not.toContain('unexpected error');
+    }
+    const status = JSON.parse((await runCommand(['status', '--json'], { home })).stdout);
+    expect(status.profiles.find((profile: { id: string }) => profile.id === 'openai:ref').status).toBe('missing');
+  });
+
+  it('changes only the named variable as dotenv reads the file, or refuses and writes nothing', async () => {
+    const files = [
+      // dotenv reads `KEY: value` too, and a quoted value may start on the next line or hold a line like FOO=.
+      'CERT: "line1\nFOO=inner\n"\nFOO=real\n',
+      '1X="a\nFOO=b\n"\nFOO=c\n',
+      'A=\n"x\nFOO=1\n"\nFOO=2\n',
+      // Lines ended by CR alone: dotenv reads each as a line; authdeck's editor does not.
+      'B=2\rFOO=old\r',
+    ];
+    for (const text of files) {
+      for (const args of [
+        ['env', 'unset', 'FOO'],
+        ['env', 'set', 'FOO'],
+      ]) {
+        const { home, stateDir } = makeTempHome();
+        const path = join(stateDir, '.env');
+        writeText(path, text);
+        const before = dotenv.parse(text);
+        const run = await runCommand(args, { home, input: 'new' });
+        const after = dotenv.parse(readFileSync(path, 'utf8'));
+        const expected = { ...before };
+        if (args[1] === 'unset') delete expected.FOO;
+        else expected.FOO = 'new';
+        if (run.code === 0) expect(after, `${args.join(' ')} on ${JSON.stringify(text)}`).toEqual(expected);
+        else {
+          expect(run.code).toBe(1);
+          expect(run.stderr).toContain('edit the file by hand');
+          expect(readFileSync(path, 'utf8')).toBe(text);
+        }
+      }
+    }
+  });
 });

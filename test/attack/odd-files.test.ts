@@ -89,10 +89,34 @@ describe('odd files where authdeck reads: a named reason, never a hang or a runa
     const names = (i: number) => JSON.stringify(Array.from({ length: 4 }, () => `./i${i}.json`));
     writeFileSync(home.configPath, `{"models":{"$include":${names(1)}}}`);
     for (let i = 1; i <= 9; i++) writeFileSync(join(home.stateDir, `i${i}.json`), `{"$include":${names(i + 1)}}`);
-    writeFileSync(join(home.stateDir, 'i10.json'), '{"mode":"merge"}');
+    // The deepest file describes a provider: read in, the gateway knows it and status does not warn.
+    writeFileSync(
+      join(home.stateDir, 'i10.json'),
+      '{"providers":{"deep-end":{"baseUrl":"http://127.0.0.1:9/v1","api":"openai-completions","models":[]}}}',
+    );
+    mkdirSync(home.mainAgentDir, { recursive: true });
+    writeFileSync(
+      join(home.mainAgentDir, 'auth-profiles.json'),
+      JSON.stringify({
+        version: 1,
+        profiles: { 'deep-end:a': { type: 'api_key', provider: 'deep-end', key: 'k-123' } },
+      }),
+    );
     const run = await runWithin(['status', '--json'], home.home);
     expect(run.hung, 'hung').toBe(false);
     expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).warnings.join('\n')).not.toContain('deep-end');
+  });
+
+  it('a config with an $include 3,000 objects deep is one line and exit 3, not a stack overflow', async () => {
+    const home = makeTempHome();
+    const deep = `${'{"b":'.repeat(3000)}{"$include":"x.json"}${'}'.repeat(3000)}`;
+    writeFileSync(home.configPath, `{"models":{"x":${deep}}}`);
+    writeFileSync(join(home.stateDir, 'x.json'), '{}');
+    const run = await runWithin(['status'], home.home);
+    expect(run.hung, 'hung').toBe(false);
+    expect(run.code).toBe(3);
+    expect(run.stderr.trim().split('\n')).toEqual([expect.stringContaining('nest more than 256 levels deep')]);
   });
 
   it('a FIFO as gateway.env or the monitor record does not hang a save or monitor status', async () => {

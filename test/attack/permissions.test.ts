@@ -62,7 +62,11 @@ describe('what authdeck creates is private whatever the umask', () => {
     const doctor = await runCli(['doctor'], { home });
     expect(doctor.stdout).toContain(`the state dir (a link to ${shared}) is mode 1777`);
     expect(doctor.stdout).toContain('it is a shared directory (sticky), so authdeck leaves its mode alone');
+    expect(doctor.stdout).toContain(`point the link ${stateDir} there`);
     await runCli(['doctor', '--fix'], { home });
     expect(statSync(shared).mode & 0o7777).toBe(0o1777);
+    // The shared directory named as the state dir itself: the variable to change, not a link.
+    const direct = await runCli(['doctor'], { home, env: { OPENCLAW_STATE_DIR: shared } });
+    expect(direct.stdout).toContain('set OPENCLAW_STATE_DIR to it');
   });
 });

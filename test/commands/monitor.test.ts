@@ -33,7 +33,7 @@ describe('authdeck monitor', () => {
     });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
-      /\*\/15 \* \* \* \* .*monitor run --every 15m --within 3h --notify true --state-dir /,
+      /\*\/15 \* \* \* \* .*monitor run --every 15m --within 3h --notify-file \S+authdeck-monitor\.notify --state-dir /,
     );
     expect(result.stdout).toContain(`--state-dir ${stateDir}`);
     expect(result.stdout).not.toContain(fakeSecrets.setupToken());
@@ -182,6 +182,22 @@ describe('authdeck monitor', () => {
     expect(readFileSync(out, 'utf8')).toContain('expir');
     const both = await runCommand(['monitor', 'run', '--notify', 'true', '--notify-file', stored], { home, env });
     expect(both.code).toBe(64);
+  });
+
+  it('a kept notify command that cannot run is named by its file, never by what it holds', async () => {
+    const { home, stateDir } = setup(3_600_000);
+    const env = { XDG_RUNTIME_DIR: '', PATH: emptyDir(home) };
+    const stored = join(stateDir, 'authdeck-monitor.notify');
+    for (const text of [
+      'curl -u alice:hunter2SECRET https://x.example/\0\n',
+      'curl -u alice:hunter2SECRET https://x.example/ # hunter2SECRET; exit 3\n',
+    ]) {
+      writeFileSync(stored, text, { mode: 0o600 });
+      const run = await runCommand(['monitor', 'run', '--within', '2h', '--notify-file', stored], { home, env });
+      const status = await runCommand(['monitor', 'status', '--json'], { home, env });
+      expect(`${run.stdout}${run.stderr}${status.stdout}`).not.toContain('hunter2SECRET');
+      expect(run.stdout).toContain('not notified');
+    }
   });
 
   it('uninstall with nothing installed says so and keeps the record of a run started by hand', async () => {

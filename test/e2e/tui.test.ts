@@ -96,13 +96,16 @@ describe('the TUI in a real terminal', () => {
     const store = seedStore(mainAgentDir);
     const session = launch(home, ['dashboard']);
     await session.waitFor('anthropic:work');
-    (store.profiles as Record<string, unknown>)['groq:from-gateway'] = {
-      type: 'api_key',
-      provider: 'groq',
-      key: fakeSecrets.groqKey(),
-    };
-    writeFileSync(join(mainAgentDir, 'auth-profiles.json'), JSON.stringify(store));
-    await session.waitFor('groq:from-gateway', 3_000);
+    // Several, one after another: the screen keeps drawing once its heap is set size-first (tui.tsx).
+    for (const id of ['groq:from-gateway', 'groq:second', 'groq:third']) {
+      (store.profiles as Record<string, unknown>)[id] = {
+        type: 'api_key',
+        provider: 'groq',
+        key: fakeSecrets.groqKey(),
+      };
+      writeFileSync(join(mainAgentDir, 'auth-profiles.json'), JSON.stringify(store));
+      await session.waitFor(id, 3_000);
+    }
     await session.type('q');
     expect(await session.waitForExit()).toBe(0);
   });

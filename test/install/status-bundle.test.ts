@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startConnectProxy } from '../helpers/connect-proxy.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { runCli } from '../helpers/run-cli.js';
 import { makeTempHome, writeJsonFile } from '../helpers/temp-state.js';
@@ -60,5 +61,34 @@ describe('the status bundle', () => {
     const text = await runCli(['status'], { home });
     expect(text.stdout).toContain('a typo of openai?');
     expect(text.stdout).toMatch(/anthropic:tok\s+token\s+.*expired/);
+  });
+
+  it('`status` loads its one file and nothing of the command tree', async () => {
+    const hook = `import{registerHooks}from'node:module';registerHooks({load(u,c,n){if(u.includes('/dist/'))process.stderr.write('LOADED '+u.slice(u.indexOf('/dist/'))+'\\n');return n(u,c)}})`;
+    const env = { NODE_OPTIONS: `--import=data:text/javascript,${encodeURIComponent(hook)}` };
+    const loaded = async (args: string[]) =>
+      (await runCli(args, { home: homeWithProfiles(), env })).stderr.match(/^LOADED \S+/gm) ?? [];
+    expect(await loaded(['status', '--check'])).toEqual(['LOADED /dist/authdeck-status.js']);
+    const tree = await loaded(['models', 'status', '--check']);
+    expect(tree[0]).toBe('LOADED /dist/authdeck.js');
+    expect(tree.some((line) => line.includes('/dist/chunks/'))).toBe(true);
+  });
+
+  it('probes through HTTP(S)_PROXY from either bundle', async () => {
+    const proxy = await startConnectProxy();
+    const { tunnels } = proxy;
+    try {
+      const home = homeWithProfiles();
+      const env = { AUTHDECK_PROBE_BASE_URL_OPENAI: origin, HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url };
+      for (const command of [['status'], ['models', 'status']]) {
+        tunnels.length = 0;
+        const run = await runCli([...command, '--probe', '--json'], { home, env });
+        const probes = JSON.parse(run.stdout).probes;
+        expect(probes, command.join(' ')).toContainEqual(expect.objectContaining({ id: 'openai:good', result: 'ok' }));
+        expect(tunnels.length, command.join(' ')).toBeGreaterThan(0);
+      }
+    } finally {
+      await proxy.close();
+    }
   });
 });

@@ -252,7 +252,16 @@ describe('monitor install, status, uninstall (systemd)', () => {
     const service = readFileSync(servicePath, 'utf8');
     expect(parseExecStart(service)).toEqual([
       ...AUTHDECK,
-      ...['monitor', 'run', '--every', '30m', '--within', '2h', '--notify', 'notify-send "authdeck" -'],
+      ...[
+        'monitor',
+        'run',
+        '--every',
+        '30m',
+        '--within',
+        '2h',
+        '--notify-file',
+        join(stateDir, 'authdeck-monitor.notify'),
+      ],
       ...['--state-dir', stateDir, '--agent', 'main'],
     ]);
     expect(service).toContain(`Environment="OPENCLAW_STATE_DIR=${stateDir}"`);
@@ -275,7 +284,8 @@ describe('monitor install, status, uninstall (systemd)', () => {
 
     systemctl.calls.length = 0;
     const removed = await uninstallMonitor(target);
-    expect(removed.removed).toEqual([timerPath, servicePath, monitorLocation(target).statusPath]);
+    const { notifyPath, statusPath } = monitorLocation(target);
+    expect(removed.removed).toEqual([timerPath, servicePath, notifyPath, statusPath]);
     expect(removed.disabled).toBe(true);
     expect(systemctl.calls).toEqual([
       ['show-environment'],
@@ -315,7 +325,7 @@ describe('monitor install, status, uninstall (systemd)', () => {
     expect(existsSync(where.ntfyPath)).toBe(false);
   });
 
-  it('keeps a notify command with a credential in a 0600 file, off the command line', async () => {
+  it('keeps the notify command in a 0600 file, off the command line, whatever it holds', async () => {
     const { target, unitDir } = setup();
     const where = monitorLocation(target);
     const install = { ...target, authdeckCommand: AUTHDECK, everyMs: HOUR, withinMs: HOUR };
@@ -324,22 +334,26 @@ describe('monitor install, status, uninstall (systemd)', () => {
       'curl -H "Authorization: Bearer hunter2" https://example.com',
       'curl -s -u admin:Tr0ub4dor3xyz https://hooks.example/x',
       'curl -s https://admin:Tr0ub4dor3xyz@hooks.example/x',
+      // No shape tells these: a Telegram bot token in the path, a Slack webhook.
+      'curl -s https://api.telegram.org/bot123456:AAHTr0ub4dor3xyz/sendMessage -d chat_id=1',
+      'curl -s -X POST https://hooks.slack.com/services/T000/B000/Tr0ub4dor3xyz',
+      'notify-send authdeck',
     ]) {
       const result = await installMonitor({ ...install, notify: { command } });
       const service = readFileSync(servicePath, 'utf8');
-      expect(service).not.toMatch(/hunter2|Tr0ub4dor3xyz/);
+      expect(service).not.toMatch(/hunter2|Tr0ub4dor3xyz|notify-send/);
       expect(parseExecStart(service)).toEqual(expect.arrayContaining(['--notify-file', where.notifyPath]));
       expect(readFileSync(where.notifyPath, 'utf8')).toBe(`${command}\n`);
       expect(fileMode(where.notifyPath)).toBe(0o600);
       expect(fileMode(servicePath)).toBe(0o644);
-      expect(result.note).toContain(`the notify command, which holds a credential, is kept in ${where.notifyPath}`);
+      expect(result.note).toContain(`the notify command is kept in ${where.notifyPath}`);
       expect(JSON.stringify(result)).not.toMatch(/hunter2|Tr0ub4dor3xyz/);
     }
-    // A command with nothing secret in it stays on the command line; the kept one goes.
-    await installMonitor({ ...install, notify: { command: 'notify-send authdeck' } });
-    expect(parseExecStart(readFileSync(servicePath, 'utf8'))).toContain('notify-send authdeck');
+    // An ntfy URL with no secret stays on the command line; the kept command goes.
+    await installMonitor({ ...install, notify: { ntfyUrl: 'https://ntfy.sh/alerts' } });
+    expect(parseExecStart(readFileSync(servicePath, 'utf8'))).toContain('https://ntfy.sh/alerts');
     expect(existsSync(where.notifyPath)).toBe(false);
-    await installMonitor({ ...install, notify: { command: 'curl -u a:b https://x.example' } });
+    await installMonitor({ ...install, notify: { command: 'true' } });
     expect((await uninstallMonitor(target)).removed).toContain(where.notifyPath);
     expect(existsSync(where.notifyPath)).toBe(false);
   });

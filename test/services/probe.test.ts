@@ -1,9 +1,10 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import { type AddressInfo, connect } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProbeFetch, proxySettings } from '../../src/services/probe/http-dispatcher.js';
 import { buildProbeRequest, probeBaseUrlVariable, probeEndpoint } from '../../src/services/probe/probe-endpoints.js';
 import { type ProbeOutcome, type ProbeTarget, runProbes } from '../../src/services/probe/probe-runner.js';
+import { startConnectProxy } from '../helpers/connect-proxy.js';
 
 // Fake keys are built at run time so that nothing in the tree looks like a real one.
 const fakeKey = (...parts: string[]) => [...parts, 'x'.repeat(40)].join('-');
@@ -230,30 +231,14 @@ describe('runProbes against a local server', () => {
 describe('runProbes through a proxy', () => {
   it('goes through HTTP_PROXY (undici) when the host is not in NO_PROXY', async () => {
     // A CONNECT proxy that counts tunnels and passes bytes on to the test server.
-    const tunnels: string[] = [];
-    const proxy = createServer();
-    proxy.on('connect', (req, client, head) => {
-      tunnels.push(req.url ?? '');
-      const [host = '', port = ''] = (req.url ?? '').split(':');
-      const upstream = connect(Number(port), host, () => {
-        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-        upstream.write(head);
-        upstream.pipe(client);
-        client.pipe(upstream);
-      });
-      upstream.on('error', () => client.destroy());
-      client.on('error', () => upstream.destroy());
-    });
-    await new Promise<void>((done) => proxy.listen(0, '127.0.0.1', done));
-    const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    const proxy = await startConnectProxy();
     try {
-      const env = { ...envFor('via-proxy', { openai: 's200' }), HTTP_PROXY: proxyUrl, HTTPS_PROXY: proxyUrl };
+      const env = { ...envFor('via-proxy', { openai: 's200' }), HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url };
       const [outcome] = await runProbes([apiKey('openai', openaiKey)], { env });
       expect(outcome?.result).toBe('ok');
-      expect(tunnels).toEqual([new URL(origin).host]);
+      expect(proxy.tunnels).toEqual([new URL(origin).host]);
     } finally {
-      proxy.closeAllConnections();
-      await new Promise((done) => proxy.close(done));
+      await proxy.close();
     }
   });
 });

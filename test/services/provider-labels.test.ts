@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findProvider, PROVIDERS, providerLabel } from '../../src/services/providers.js';
+import { findProvider, PROVIDERS, providerLabel, providerName } from '../../src/services/providers.js';
 
 // The wizard lists providers by label: OpenClaw's group labels are shared by several providers
 // (Copilot, Ollama, MiniMax…), which made rows that only their grey ids told apart.
@@ -29,10 +29,12 @@ describe('provider labels', () => {
   });
 
   it('name the provider in a sentence without its credential word ("sign in to MiniMax", not "MiniMax API key")', () => {
-    expect(providerLabel('minimax')).toBe('MiniMax');
-    expect(providerLabel('minimax-portal')).toBe('MiniMax');
-    expect(providerLabel('moonshot')).toBe('Moonshot');
-    expect(providerLabel('anthropic')).toBe('Anthropic');
+    expect(providerName('minimax')).toBe('MiniMax');
+    expect(providerName('minimax-portal')).toBe('MiniMax');
+    expect(providerName('moonshot')).toBe('Moonshot');
+    expect(providerName('anthropic')).toBe('Anthropic');
+    // A list (and `status --json`'s label) keeps the two apart.
+    expect(providerLabel('minimax')).toBe('MiniMax API key');
     for (const provider of PROVIDERS) expect(provider.name, provider.id).not.toMatch(/\b(?:API key|OAuth|token)$/i);
   });
 });

@@ -12,7 +12,7 @@ export type TextKeyOutcome = 'submit' | 'edited' | 'ignored';
  * except in a secret field, where a line break between text of one unmarked read is a paste from
  * a terminal without bracketed paste: a secret cut there, its tail shown in the next (unmasked)
  * field, would be worse than an Enter to press again. Unless what follows reads as answers typed
- * ahead (key-chunks.ts, enterTyped): a second Enter, or a one- or two-key answer.
+ * ahead (key-chunks.ts, enterTyped): a second Enter, or a y/n answer.
  */
 export function applyTextKey(
   state: TextFieldState,

@@ -1,9 +1,10 @@
 import { formatCountdown, formatDuration, formatRelative } from '../../services/durations.js';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
+import { providerName } from '../../services/providers.js';
 import { STATUS_COLOR, type StatusColor } from '../../services/status/health.js';
 import type { ProfileReport, StoreReport } from '../../services/status/report.js';
 import { layerLabel } from '../../services/status/words.js';
-import { forTerminal } from '../../services/terminal-text.js';
+import { forTerminal, shown } from '../../services/terminal-text.js';
 import { type Columns, WIDTH } from './columns.js';
 import type { DashboardRow } from './dashboard-rows.js';
 
@@ -34,9 +35,11 @@ export function rowSegments(
   const row = forTerminal(rawRow);
   if (row.kind === 'provider') {
     const { provider } = row;
+    // Named as a sentence would ("MiniMax"): the id beside it tells MiniMax's two providers apart.
+    const name = shown(providerName(provider.provider));
     return [
       { text: provider.provider, bold: true },
-      ...(provider.label !== provider.provider ? [{ text: ` ${provider.label}`, dim: true }] : []),
+      ...(name !== provider.provider ? [{ text: ` ${name}`, dim: true }] : []),
       ...(provider.inUse ? [{ text: ' · in use' }] : []),
       ...(provider.effectiveSource === 'env' ? [{ text: ' · via env', color: 'yellow' as const }] : []),
       // The summary's words ("in use without a credential"): `missing` there counts profiles.

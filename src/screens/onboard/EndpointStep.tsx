@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
 import { SELECT_HINTS, SelectList } from '../../components/select-list/SelectList.js';
 import type { CatalogChoice } from '../../services/providers/catalog.js';
-import { providerLabel } from '../../services/providers.js';
+import { providerName } from '../../services/providers.js';
 
 /**
  * Which of a provider's endpoints or plans the key is for (Z.AI Global or CN, Qwen's plans…),
@@ -19,7 +19,7 @@ export function EndpointStep({
 }) {
   return (
     <Box flexDirection="column">
-      <Text bold>Which {providerLabel(provider)} endpoint or plan is the key for?</Text>
+      <Text bold>Which {providerName(provider)} endpoint or plan is the key for?</Text>
       <SelectList
         items={choices.map((choice) => ({
           value: choice.id,

@@ -3,7 +3,7 @@ import { KeyHints } from '../../components/KeyHints.js';
 import { SELECT_HINTS, type SelectItem, SelectList } from '../../components/select-list/SelectList.js';
 import { useServices } from '../../contexts.js';
 import { OAUTH_PROVIDERS } from '../../services/oauth/oauth-providers.js';
-import { type OnboardingMethod, providerInfo, providerLabel } from '../../services/providers.js';
+import { type OnboardingMethod, providerInfo, providerName } from '../../services/providers.js';
 import { claudePath, useClaudePath } from './use-claude-path.js';
 
 /** How the secret comes in: an API key, setup-token run right here (Anthropic), or a pasted token. */
@@ -49,7 +49,7 @@ export function MethodStep({
         },
     browser: {
       value: 'browser',
-      label: `Sign in with ${provider === 'openai' ? 'ChatGPT' : providerLabel(provider)} in a browser`,
+      label: `Sign in with ${provider === 'openai' ? 'ChatGPT' : providerName(provider)} in a browser`,
       hint: 'uses your subscription; the gateway renews the sign-in itself',
     },
     device: {
@@ -59,7 +59,7 @@ export function MethodStep({
     },
     'local-server': {
       value: 'local-server',
-      label: `Use the ${providerLabel(provider)} server on this machine`,
+      label: `Use the ${providerName(provider)} server on this machine`,
       hint:
         provider === 'copilot-proxy'
           ? "the VS Code extension's address and the models to use"
@@ -75,8 +75,8 @@ export function MethodStep({
     <Box flexDirection="column">
       <Text bold>
         {methods.length === 1 && methods[0] === 'local-server'
-          ? `Set up ${providerLabel(provider)}:`
-          : `How do you want to sign in to ${providerLabel(provider)}?`}
+          ? `Set up ${providerName(provider)}:`
+          : `How do you want to sign in to ${providerName(provider)}?`}
       </Text>
       <SelectList
         items={methods.map((method) => labels[method])}

@@ -147,7 +147,7 @@ export function OnboardScreen({
               dispatch({ type: 'custom-provider' });
             }}
             onCustomEndpoint={() => dispatch({ type: 'custom-endpoint' })}
-            leaving={state.history.length === 0 && state.savedCount > 0}
+            leaving={state.history.length === 0 && state.wrote}
           />
         );
       case 'custom-provider':

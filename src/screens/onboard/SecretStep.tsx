@@ -5,13 +5,13 @@ import { TextField } from '../../components/text-field/TextField.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { checkSecret, type SecretFit, type SecretKind } from '../../services/profiles/credentials.js';
 import { findChoice, secretOwner } from '../../services/providers/catalog.js';
-import { providerInfo, providerLabel } from '../../services/providers.js';
+import { providerInfo, providerName } from '../../services/providers.js';
 import { shown } from '../../services/terminal-text.js';
 
 /** Where a good secret in the wrong place belongs, as what to press in the wizard. */
 function wizardFitHint(fits: SecretFit | undefined): string {
   if (!fits) return '';
-  if (fits.provider) return ` — press Esc to go back and choose ${providerLabel(fits.provider)}`;
+  if (fits.provider) return ` — press Esc to go back and choose ${providerName(fits.provider)}`;
   if (fits.setupToken) return ' — press Esc and choose "Claude setup-token, made here"';
   return ` — press Esc and choose "${fits.kind === 'api_key' ? 'API key' : 'Paste a token made elsewhere'}"`;
 }

@@ -6,7 +6,7 @@ import { useKeys } from '../../components/key-router.js';
 import { useServices } from '../../contexts.js';
 import { authdeckCommand } from '../../services/invocation.js';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
-import { providerLabel } from '../../services/providers.js';
+import { providerName } from '../../services/providers.js';
 import { shown } from '../../services/terminal-text.js';
 
 /**
@@ -48,10 +48,10 @@ export function VerifyStep({
   });
   return (
     <Box flexDirection="column">
-      {!probe && <Spinner label={`Checking the key with ${providerLabel(provider)} (a free, read-only model list)…`} />}
+      {!probe && <Spinner label={`Checking the key with ${providerName(provider)} (a free, read-only model list)…`} />}
       {probe?.result === 'ok' && (
         <Text color="green">
-          ✔ {providerLabel(provider)} accepted the key ({Math.round(probe.latencyMs ?? 0)} ms)
+          ✔ {providerName(provider)} accepted the key ({Math.round(probe.latencyMs ?? 0)} ms)
         </Text>
       )}
       {probe && probe.result !== 'ok' && (

@@ -62,8 +62,8 @@ export interface OnboardState {
   writeEnv: boolean;
   result?: OnboardResult;
   error?: string;
-  /** Credentials saved in this run (the wizard can go round again with "add another"). */
-  savedCount: number;
+  /** Something was written this run: leaving now is done (exit 0), not a cancel. */
+  wrote: boolean;
   /** The live check of the key just saved (verify step), once it answered. */
   probe?: ProbeOutcome;
 }
@@ -168,7 +168,7 @@ export function onboardReducer(state: OnboardState, action: OnboardAction): Onbo
         history: [],
         result: action.result,
         probe: undefined,
-        savedCount: state.savedCount + 1,
+        wrote: true,
       };
     case 'verified':
       return state.step === 'verify'
@@ -179,7 +179,7 @@ export function onboardReducer(state: OnboardState, action: OnboardAction): Onbo
     case 'add-another':
       // Only a summary offers it, so something was written: a custom endpoint, a local server or
       // the Copilot Proxy counts too (their steps write without a 'saved'), and Esc there is done.
-      return { ...initialOnboardState(), step: 'provider', savedCount: Math.max(1, state.savedCount) };
+      return { ...initialOnboardState(), step: 'provider', wrote: true };
     case 'save-failed':
       return { ...state, error: action.error };
     case 'back': {
@@ -233,7 +233,7 @@ export function initialOnboardState(provider?: string, method?: OnboardingMethod
     ...(provider && method ? { envVariable: envVariableFor(provider, method) } : {}),
     replace: 'never',
     writeEnv: false,
-    savedCount: 0,
+    wrote: false,
   };
   // `--provider` (and `--method`) answered the first questions: the wizard opens on the next
   // one, so a secret pasted at once lands in its field instead of on the welcome text; `--method`

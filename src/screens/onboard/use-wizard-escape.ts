@@ -29,7 +29,7 @@ export function useWizardEscape(
     // Back from a typed id to the list: narrowed to the known id it was close to, else whole.
     if (now.step === 'custom-provider') providerSearch.set(nearTyped.current ?? '');
     // Leaving after "add another" is not a cancel: what was saved stays saved.
-    if (now.history.length === 0 && now.savedCount > 0) done();
+    if (now.history.length === 0 && now.wrote) done();
     else if (now.history.length === 0) navigation.finish({ exitCode: ExitCode.cancelled });
     else back();
   });

@@ -11,6 +11,8 @@ import { asRecord } from '../json-text.js';
  */
 export const INCLUDE_KEY = '$include';
 const MAX_INCLUDE_DEPTH = 10;
+/** Deeper than any real config: a bound that keeps the walk off the end of the stack. */
+const MAX_NESTING = 256;
 
 export type ParseConfig = (path: string, text: string) => Promise<Record<string, unknown>>;
 
@@ -47,13 +49,16 @@ export async function resolveIncludes(
   depth = 0,
   resolved = new Map<string, Promise<Record<string, unknown>>>(),
 ): Promise<Record<string, unknown>> {
-  const resolveValue = async (value: unknown): Promise<unknown> => {
-    if (Array.isArray(value)) return Promise.all(value.map(resolveValue));
+  const resolveValue = async (value: unknown, level = 0): Promise<unknown> => {
+    // A config nested thousands deep would overflow the stack mid-await (and print V8's noise).
+    if (level > MAX_NESTING)
+      throw new UnreadableStateError(`${file}: objects nest more than ${MAX_NESTING} levels deep`, file);
+    if (Array.isArray(value)) return Promise.all(value.map((entry) => resolveValue(entry, level + 1)));
     const record = asRecord(value);
     if (!record) return value;
     if (!(INCLUDE_KEY in record)) {
       const out: Record<string, unknown> = {};
-      for (const [key, entry] of Object.entries(record)) out[key] = await resolveValue(entry);
+      for (const [key, entry] of Object.entries(record)) out[key] = await resolveValue(entry, level + 1);
       return out;
     }
     if (depth >= MAX_INCLUDE_DEPTH)
@@ -70,7 +75,7 @@ export async function resolveIncludes(
       merged = deepMerge(merged, await included);
     }
     const { [INCLUDE_KEY]: _include, ...siblings } = record;
-    return deepMerge(merged, await resolveValue(siblings));
+    return deepMerge(merged, await resolveValue(siblings, level + 1));
   };
   return (await resolveValue(doc)) as Record<string, unknown>;
 }

@@ -20,11 +20,17 @@ export async function checkPermissions(workspace: Workspace, files: string[]): P
   const findings: Finding[] = [];
   const uid = process.getuid?.();
   const dirs = [
-    { path: workspace.stateDir, what: 'the state dir', why: 'it holds the credential stores and the daemon .env' },
+    {
+      path: workspace.stateDir,
+      what: 'the state dir',
+      why: 'it holds the credential stores and the daemon .env',
+      variable: 'OPENCLAW_STATE_DIR',
+    },
     {
       path: preferencesDir(workspace.env),
       what: "authdeck's own settings dir",
       why: 'whoever can write in it can change what authdeck does (its preferences)',
+      variable: 'XDG_CONFIG_HOME',
     },
   ];
   for (const dir of dirs) {
@@ -46,7 +52,7 @@ export async function checkPermissions(workspace: Workspace, files: string[]): P
       why: dir.why,
       ...(shared
         ? {
-            fix: `it is a shared directory${(dirStats.mode & 0o1000) !== 0 ? ' (sticky)' : ''}, so authdeck leaves its mode alone: move it to a directory of your own (mkdir -m 700) and point ${dir.path} there`,
+            fix: `it is a shared directory${(dirStats.mode & 0o1000) !== 0 ? ' (sticky)' : ''}, so authdeck leaves its mode alone: move what is in it to a directory of your own (mkdir -m 700) and ${target ? `point the link ${dir.path} there` : `set ${dir.variable} to it`}`,
           }
         : {
             fix: `chmod 700 ${shellWord(dir.path)}`,

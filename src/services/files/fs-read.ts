@@ -32,7 +32,7 @@ function describeKind(stats: {
 
 function tooLarge(path: string, maxBytes: number): UnreadableStateError {
   return new UnreadableStateError(
-    `${path} is larger than ${Math.round(maxBytes / 1024 / 1024)} MB; authdeck will not read it (is it the right file?)`,
+    `${path} is larger than ${maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MB` : `${Math.round(maxBytes / 1024)} KB`}; authdeck will not read it (is it the right file?)`,
     path,
   );
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Workspace } from '../config/workspace.js';
 import { readDaemonEnv } from '../env-file.js';
+import { envValue } from '../env-value.js';
 import { asRecord } from '../json-text.js';
 import { openStateDatabase, stateDbPath } from '../store/state-db.js';
 
@@ -65,7 +66,7 @@ async function resolveSecret(
     if (variable) return fromEnv(where, variable, env);
     let missing: string | undefined;
     const value = raw.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_match, name: string) => {
-      const found = env[name];
+      const found = envValue(env, name);
       if (found === undefined) missing = name;
       return found ?? '';
     });
@@ -90,7 +91,7 @@ async function resolveSecret(
 }
 
 function fromEnv(where: string, name: string, env: Record<string, string | undefined>): SecretValue {
-  const value = env[name]?.trim();
+  const value = envValue(env, name)?.trim();
   return value
     ? { configured: true, value }
     : { configured: true, problem: `${where} reads ${name}, which is not set` };

@@ -8,7 +8,6 @@ import { removeKeptTarget, writeKeptTarget } from './monitor-kept-target.js';
 import { type MonitorLocation, type MonitorTargetInput, monitorLocation } from './monitor-location.js';
 import { crontabReader, firstLine, lingering, systemctlRunner, systemdUsable } from './monitor-system.js';
 import {
-  commandHasCredential,
   maskUrl,
   type NotifyTarget,
   ntfyUrlHasSecret,
@@ -71,9 +70,10 @@ function validate(input: MonitorInstallInput): NotifyTarget | undefined {
 }
 
 /**
- * A target with a credential in it (an ntfy URL with a password or token, a command with a key
- * or password) goes to its own 0600 file, which the job is told to read: a unit's or crontab
- * line's command line is readable by every local user (`ps`) on every run.
+ * A target that may hold a credential goes to its own 0600 file, which the job is told to read:
+ * a unit's or crontab line's command line is readable by every local user (`ps`) on every run.
+ * An ntfy URL with a password or token, and every notify command: a webhook URL, a bot token or
+ * a header in a command has no shape to tell it by.
  */
 function keptTarget(where: MonitorLocation, target: NotifyTarget | undefined) {
   if (target === undefined) return undefined;
@@ -81,9 +81,7 @@ function keptTarget(where: MonitorLocation, target: NotifyTarget | undefined) {
     return ntfyUrlHasSecret(target.ntfyUrl)
       ? { path: where.ntfyPath, text: target.ntfyUrl, named: `the ntfy URL (${maskUrl(target.ntfyUrl)})` }
       : undefined;
-  return commandHasCredential(target.command)
-    ? { path: where.notifyPath, text: target.command, named: 'the notify command, which holds a credential,' }
-    : undefined;
+  return { path: where.notifyPath, text: target.command, named: 'the notify command' };
 }
 
 function runTarget(where: MonitorLocation, target: NotifyTarget | undefined): RunTarget | undefined {

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { AuthdeckError, fsFailure } from '../errors.js';
+import { AuthdeckError, errorMessage, fsFailure } from '../errors.js';
 import { writeFileAtomic } from '../files/atomic-write.js';
 import { readTextIfExists } from '../files/fs-read.js';
 import { withFileLock } from '../files/lock.js';
-import { validateNtfyUrl } from './monitor-target.js';
+import { type NotifyTarget, type RunTarget, validateNtfyUrl } from './monitor-target.js';
 
 /**
  * A notify target with its credential — an ntfy URL with a password or token, a command with a
@@ -32,6 +32,7 @@ export async function readNotifyFile(path: string): Promise<string> {
   const command = text.replace(/\r?\n$/, '');
   if (command.trim() === '')
     throw new AuthdeckError(`${path} holds no command; run \`authdeck monitor install\` again`);
+  if (command.includes('\0')) throw new AuthdeckError(`${path} holds a NUL byte, which no shell command can`);
   return command;
 }
 
@@ -43,5 +44,24 @@ export async function readNtfyFile(path: string): Promise<string> {
     return validateNtfyUrl(text.trim());
   } catch {
     throw new AuthdeckError(`${path} holds no usable ntfy URL; run \`authdeck monitor install\` again`);
+  }
+}
+
+/**
+ * The target a run sends to, a kept one read from its file; a file that cannot be read is a run
+ * that did not notify, said in words that name the file, never what it holds.
+ */
+export async function readKeptTarget(
+  target: RunTarget,
+): Promise<{ target: NotifyTarget; file?: string } | { unreadable: string }> {
+  if ('command' in target || 'ntfyUrl' in target) return { target };
+  const [file, what, read] =
+    'ntfyFile' in target
+      ? [target.ntfyFile, 'the ntfy URL', async (path: string) => ({ ntfyUrl: await readNtfyFile(path) })]
+      : [target.notifyFile, 'the notify command', async (path: string) => ({ command: await readNotifyFile(path) })];
+  try {
+    return { target: await read(file), file };
+  } catch (error) {
+    return { unreadable: `could not read ${what}: ${errorMessage(error)}` };
   }
 }

@@ -4,7 +4,7 @@ import { errorMessage } from '../errors.js';
 import { writeFileAtomic } from '../files/atomic-write.js';
 import { readTextIfExists } from '../files/fs-read.js';
 import { shown } from '../terminal-text.js';
-import { readNotifyFile, readNtfyFile } from './monitor-kept-target.js';
+import { readKeptTarget } from './monitor-kept-target.js';
 import { maskUrl, type NotifyTarget, type RunTarget, scrubSecrets } from './monitor-target.js';
 
 export type { NotifyTarget, RunTarget };
@@ -77,38 +77,14 @@ export async function notifyIfNeeded(
   if (outcome.exitCode === 0) return { notified: false, detail: 'nothing to report' };
   if (target === undefined) return { notified: false, detail: 'no --notify or --ntfy to send to' };
   const message = buildNotification(outcome, deps.redact);
-  if ('command' in target) return runNotifyCommand(target.command, message, outcome.exitCode, deps);
-  if ('notifyFile' in target) return runStoredCommand(target.notifyFile, message, outcome.exitCode, deps);
-  return 'ntfyFile' in target
-    ? postToStoredNtfy(target.ntfyFile, message, deps)
-    : postToNtfy(target.ntfyUrl, message, deps);
-}
-
-/** Read only when there is something to send; a file that cannot be read is a run that did not notify. */
-async function postToStoredNtfy(path: string, message: Notification, deps: NotifyDeps): Promise<NotifyResult> {
-  let url: string;
-  try {
-    url = await readNtfyFile(path);
-  } catch (error) {
-    return { notified: false, detail: `could not read the ntfy URL: ${errorMessage(error)}` };
-  }
-  return postToNtfy(url, message, deps);
-}
-
-/** The same for a command install kept in a file: read only when there is something to send. */
-async function runStoredCommand(
-  path: string,
-  message: Notification,
-  exitCode: number,
-  deps: NotifyDeps,
-): Promise<NotifyResult> {
-  let command: string;
-  try {
-    command = await readNotifyFile(path);
-  } catch (error) {
-    return { notified: false, detail: `could not read the notify command: ${errorMessage(error)}` };
-  }
-  return runNotifyCommand(command, message, exitCode, deps);
+  // A target kept in a file is read only now, when there is something to send.
+  const kept = await readKeptTarget(target);
+  if ('unreadable' in kept) return { notified: false, detail: kept.unreadable };
+  if ('ntfyUrl' in kept.target) return postToNtfy(kept.target.ntfyUrl, message, deps);
+  const { command } = kept.target;
+  const result = await runNotifyCommand(command, message, outcome.exitCode, deps);
+  // A kept command may hold a credential (why it is in a file): what is said names the file.
+  return kept.file ? { ...result, detail: result.detail.split(command).join(`(the command in ${kept.file})`) } : result;
 }
 
 function shortTime(ms: number): string {
@@ -133,7 +109,9 @@ function runNotifyCommand(
         env: { ...(deps.env ?? process.env), AUTHDECK_CHECK_EXIT: String(exitCode) },
       });
     } catch (error) {
-      resolve({ notified: false, detail: `could not run the notify command: ${errorMessage(error)}` });
+      // Node's message quotes the command, which may hold a credential: its code says enough.
+      const code = (error as NodeJS.ErrnoException).code ?? 'refused';
+      resolve({ notified: false, detail: `could not run the notify command (${code})` });
       return;
     }
     let stderr = '';

@@ -68,19 +68,6 @@ export function maskUrl(url: string | URL): string {
   return `${parsed.protocol}//${userinfo}${parsed.host}${parsed.pathname}${parsed.search === '' ? '' : '?***'}`;
 }
 
-/**
- * Whether a notify command carries a credential (a header, a password, `-u user:pass`, a URL's
- * user:password, a key): install keeps such a command in its own file, as it does an ntfy URL
- * with one (ntfyUrlHasSecret), never on the job's command line.
- */
-export function commandHasCredential(command: string): boolean {
-  return (
-    /authorization|bearer|token|passw|secret|api[_-]?key|\bauth\b|(?:^|\s)(?:-u|--user)[\s=]\S*:/i.test(command) ||
-    /\b[a-z][a-z0-9+.-]*:\/\/[^\s/@'"]*:[^\s/@'"]*@/i.test(command) ||
-    scrubSecrets(command) !== command
-  );
-}
-
 /** What maskUrl hides: user:password, and the query (ntfy's `?auth=` token, or anything else put there). */
 export function ntfyUrlHasSecret(url: string): boolean {
   const parsed = new URL(url);

@@ -69,7 +69,9 @@ function quietly<T>(construct: () => T): T {
 async function loadUndici(): Promise<UndiciModule | undefined> {
   // Loaded only when a proxy is set: Node's own fetch ignores HTTPS_PROXY, undici's agent does not.
   try {
-    return (await import('undici')) as unknown as UndiciModule;
+    const loaded = (await import('undici')) as unknown as UndiciModule & { default?: UndiciModule };
+    // Bundled (dist/chunks), a CommonJS module's exports sit on its default export only.
+    return loaded.EnvHttpProxyAgent ? loaded : loaded.default;
   } catch {
     return undefined;
   }

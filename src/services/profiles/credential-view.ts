@@ -1,4 +1,5 @@
 import { asDateMs } from '../durations.js';
+import { envValue } from '../env-value.js';
 import { asRecord } from '../json-text.js';
 import { resolveAuthProvider } from '../providers/catalog.js';
 import type { JsonObject } from '../store/documents.js';
@@ -64,7 +65,7 @@ export function describeProfile(
         : type === 'oauth'
           ? stringField(raw, 'access')
           : undefined;
-  const fromRef = secretRef?.source === 'env' ? nonEmpty(env[secretRef.id]) : undefined;
+  const fromRef = secretRef?.source === 'env' ? nonEmpty(envValue(env, secretRef.id)) : undefined;
   const secret = inline ?? fromRef;
   const view: ProfileView = {
     id,

@@ -1,4 +1,4 @@
-import { findProvider, PROVIDERS, providerInfo, providerLabel, type SecretShape } from '../providers.js';
+import { findProvider, PROVIDERS, providerInfo, providerName, type SecretShape } from '../providers.js';
 
 export type SecretKind = 'api_key' | 'token';
 
@@ -121,7 +121,7 @@ export function checkSecret(provider: string, kind: SecretKind, input: string): 
   if (secret === '') return fail('the secret is empty');
   if (secret.length > MAX_SECRET_LENGTH)
     return fail(
-      `this is ${secret.length} characters long; no ${providerLabel(info.id)} secret is — paste only the secret`,
+      `this is ${secret.length} characters long; no ${providerName(info.id)} secret is — paste only the secret`,
     );
   const separate = secretsOnSeparateLines(input, info.id, kind);
   if (separate >= 2) return fail(`this paste holds ${separate} secrets on separate lines; paste one at a time`);
@@ -167,10 +167,10 @@ export function checkSecret(provider: string, kind: SecretKind, input: string): 
     const first = others[0];
     if (first)
       return fail(
-        `this looks like ${others.map((other) => other.name).join(' or ')}, not ${kind === 'api_key' ? 'an API key' : 'a token'} of ${providerLabel(info.id)}`,
+        `this looks like ${others.map((other) => other.name).join(' or ')}, not ${kind === 'api_key' ? 'an API key' : 'a token'} of ${providerName(info.id)}`,
         { provider: first.provider },
       );
-    const what = `${providerLabel(info.id)} ${kind === 'api_key' ? 'API key' : 'token'}`;
+    const what = `${providerName(info.id)} ${kind === 'api_key' ? 'API key' : 'token'}`;
     // It starts right and only more of it is missing: cut off (or still being typed), not wrong.
     if (
       Array.from({ length: 128 }, (_, more) => `${secret}${'A'.repeat(more + 1)}`).some((longer) =>
@@ -188,7 +188,7 @@ export function checkSecret(provider: string, kind: SecretKind, input: string): 
   // A proxy may take another provider's keys, so this is said, not refused.
   if (!known && recognised && recognised.provider !== info.id)
     warnings.push(
-      `this looks like ${recognised.name}: for ${providerLabel(recognised.provider)} itself save it under ${recognised.provider} (a provider of your own named ${info.id} is what this save makes)`,
+      `this looks like ${recognised.name}: for ${providerName(recognised.provider)} itself save it under ${recognised.provider} (a provider of your own named ${info.id} is what this save makes)`,
     );
   if (info.id === 'anthropic' && secret.length !== ANTHROPIC_USUAL_LENGTH) {
     warnings.push(
@@ -214,7 +214,7 @@ function otherShapesMatching(
       ['token', other.token],
     ] as const) {
       if (!shape || !/^\^[A-Za-z]/.test(shape.pattern.source) || !shape.pattern.test(secret)) continue;
-      const label = providerLabel(other.id);
+      const label = providerName(other.id);
       const name = `${/^([AEIOU]|x[A-Z])/.test(label) ? 'an' : 'a'} ${label} ${kind === 'api_key' ? 'API key' : 'token'}`;
       found.push({ provider: other.id, kind, name });
     }
