@@ -191,6 +191,8 @@ describe('authdeck monitor', () => {
     for (const text of [
       'curl -u alice:hunter2SECRET https://x.example/\0\n',
       'curl -u alice:hunter2SECRET https://x.example/ # hunter2SECRET; exit 3\n',
+      // The shell's own complaint quotes a piece of the command.
+      'false || nosuch-https://hooks.example/services/hunter2SECRET\n',
     ]) {
       writeFileSync(stored, text, { mode: 0o600 });
       const run = await runCommand(['monitor', 'run', '--within', '2h', '--notify-file', stored], { home, env });

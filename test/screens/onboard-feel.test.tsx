@@ -197,6 +197,26 @@ describe('onboarding wizard: what a first-time user trips over', () => {
     expect(asked).not.toContain(fakeSecrets.groqKey('old'));
   });
 
+  it('wraps the .env question’s note at spaces, whole, with no line starting on the space it broke at', async () => {
+    // Widths where Ink's own wrap left a space at the start of a line here.
+    for (const width of [55, 72, 100]) {
+      const app = await toSecretStep(createFakeServices(), 'groq', 'api-key');
+      await app.resize(width, 30);
+      await app.type(fakeSecrets.groqKey());
+      await app.press('enter');
+      await waitForFrame(app, 'Profile name:');
+      await app.press('enter');
+      const frame = await waitForFrame(app, "daemon's .env?");
+      const note = frame.slice(frame.indexOf("daemon's .env?"));
+      expect(
+        note.split('\n').filter((line) => line.startsWith(' ')),
+        String(width),
+      ).toEqual([]);
+      expect(note.replace(/\n/g, ' ')).toContain('The profile alone is enough for most setups.');
+      app.unmount();
+    }
+  });
+
   it('names MiniMax as MiniMax in its questions, not by its list label "MiniMax API key"', async () => {
     const app = await renderApp(createFakeServices(), { name: 'onboard', provider: 'minimax' });
     const asked = await waitForFrame(app, /How do you want to sign in to MiniMax\?|Which MiniMax endpoint/);

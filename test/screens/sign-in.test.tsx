@@ -31,6 +31,17 @@ async function toMethodStep(services: ReturnType<typeof createFakeServices>, pro
 }
 
 describe('wizard: sign in with a browser or a device code', () => {
+  it("MiniMax's sign-in asks where (Global or CN) and signs in there", async () => {
+    const services = createFakeServices();
+    const app = await toMethodStep(services, 'minimax-portal');
+    await app.press('enter');
+    const asked = await waitForFrame(app, 'Where do you sign in to MiniMax?');
+    expect(asked).toMatch(/Global|CN/);
+    await app.press('enter');
+    await waitUntil(() => services.signIns.length === 1, 'the sign-in to start');
+    expect(services.calls.at(-1)?.[1]).toMatch(/^minimax-(global|cn)-oauth$/);
+  });
+
   it('offers ChatGPT sign-in for OpenAI, shows the whole link, copies it, and takes a pasted address', async () => {
     const services = createFakeServices();
     const app = await toMethodStep(services, 'openai');

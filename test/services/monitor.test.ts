@@ -491,7 +491,13 @@ describe('monitor install without systemd', () => {
 
   it('where there is no crontab program, status still shows the line to add by hand', async () => {
     const { target } = setup(false, null);
-    const result = await installMonitor({ ...target, authdeckCommand: AUTHDECK, everyMs: HOUR, withinMs: HOUR });
+    const result = await installMonitor({
+      ...target,
+      authdeckCommand: AUTHDECK,
+      everyMs: HOUR,
+      withinMs: HOUR,
+      notify: { command: 'curl -u a:b https://x.example' },
+    });
     expect(result).toMatchObject({ mode: 'cron', crontab: false, entries: [] });
     if (result.mode !== 'cron') throw new Error('expected cron mode');
     expect((await monitorStatus(target)).cron).toEqual({ crontab: false, entries: [], line: result.crontabLine });
@@ -499,8 +505,12 @@ describe('monitor install without systemd', () => {
     const where = monitorLocation(target);
     writeFileSync(where.refusedPath, '{}\n');
     const removed = await uninstallMonitor(target);
-    expect(removed.note).toContain('so the records of its runs are kept');
-    expect(existsSync(where.refusedPath) && existsSync(where.cronPath)).toBe(true);
+    // …and so does the command it runs, named with the rest so that nothing stays unsaid.
+    expect(removed.note).toContain('so what it reads and records is kept');
+    for (const path of [where.notifyPath, where.cronPath, where.refusedPath]) {
+      expect(removed.note).toContain(path);
+      expect(existsSync(path)).toBe(true);
+    }
   });
 });
 

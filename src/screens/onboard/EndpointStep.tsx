@@ -12,14 +12,21 @@ export function EndpointStep({
   provider,
   choices,
   onSelect,
+  signIn = false,
 }: {
   provider: string;
   choices: CatalogChoice[];
   onSelect: (authChoice: string) => void;
+  /** The choices are places to sign in at, not endpoints a key is for. */
+  signIn?: boolean;
 }) {
   return (
     <Box flexDirection="column">
-      <Text bold>Which {providerName(provider)} endpoint or plan is the key for?</Text>
+      <Text bold>
+        {signIn
+          ? `Where do you sign in to ${providerName(provider)}?`
+          : `Which ${providerName(provider)} endpoint or plan is the key for?`}
+      </Text>
       <SelectList
         items={choices.map((choice) => ({
           value: choice.id,

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
 import { useKeys } from '../../components/key-router.js';
+import { Paragraph } from '../../components/Paragraph.js';
 import { maskSecret } from '../../services/profiles/credentials.js';
 import { shown } from '../../services/terminal-text.js';
 
@@ -31,10 +32,10 @@ export function EnvStep({
           ? `${variable} in the daemon's .env is ${shown(replaces)}: replace it with this key?`
           : `Also set ${variable} in the daemon's .env?`}
       </Text>
-      <Text dimColor>
-        {shown(path)}: the gateway service reads it at start (restart it afterwards). The profile alone is enough for
-        most setups.
-      </Text>
+      <Paragraph
+        dim
+        text={`${shown(path)}: the gateway service reads it at start (restart it afterwards). The profile alone is enough for most setups.`}
+      />
       <KeyHints
         hints={[
           ['y', replaces ? 'yes, replace it' : 'yes, also .env'],

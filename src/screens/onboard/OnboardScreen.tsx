@@ -201,6 +201,7 @@ export function OnboardScreen({
           <EndpointStep
             provider={view.provider}
             choices={endpointChoices(view.provider, state.method)}
+            signIn={state.method === 'browser' || state.method === 'device'}
             onSelect={(authChoice) => dispatch({ type: 'auth-choice', authChoice })}
           />
         );

@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import { KeyHints } from '../../components/KeyHints.js';
 import { useKeys } from '../../components/key-router.js';
+import { Paragraph } from '../../components/Paragraph.js';
 import { useServices } from '../../contexts.js';
 import { authdeckCommand } from '../../services/invocation.js';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
@@ -55,9 +56,10 @@ export function VerifyStep({
         </Text>
       )}
       {probe && probe.result !== 'ok' && (
-        <Text color={probe.result === 'auth' || probe.result === 'billing' ? 'red' : 'yellow'}>
-          ! {probe.result.replace('_', ' ')}: {shown(probe.detail)}
-        </Text>
+        <Paragraph
+          color={probe.result === 'auth' || probe.result === 'billing' ? 'red' : 'yellow'}
+          text={`! ${probe.result.replace('_', ' ')}: ${shown(probe.detail)}`}
+        />
       )}
       {probe && probe.result !== 'ok' && (
         <Text dimColor>

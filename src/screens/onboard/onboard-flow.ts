@@ -1,9 +1,10 @@
 import type { Screen } from '../../navigation.js';
 import type { SavedCredential } from '../../services/actions.js';
+import { findOAuthProvider, OAUTH_PROVIDERS } from '../../services/oauth/oauth-providers.js';
 import { probeEndpoint } from '../../services/probe/probe-endpoints.js';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
 import type { SecretKind } from '../../services/profiles/credentials.js';
-import type { CatalogChoice } from '../../services/providers/catalog.js';
+import { type CatalogChoice, findChoice } from '../../services/providers/catalog.js';
 import {
   CLOUDFLARE_CHOICE,
   CLOUDFLARE_PROVIDER,
@@ -106,8 +107,21 @@ function go(state: OnboardState, step: OnboardStep, patch: Partial<OnboardState>
 
 /** The endpoints or plans to choose from for a provider's method (none: only one). */
 export function endpointChoices(provider: string | undefined, method: OnboardingMethod | undefined): CatalogChoice[] {
-  if (!provider || (method !== 'api-key' && method !== 'paste-token')) return [];
+  if (!provider) return [];
+  if (method === 'browser' || method === 'device') return signInChoices(provider, method);
+  if (method !== 'api-key' && method !== 'paste-token') return [];
   return setupForSecret(provider, secretKind(method)).alternatives;
+}
+
+/**
+ * A provider signed in to at one of several places with no sign-in of its own name (MiniMax's
+ * OAuth: Global or CN, each its own auth choice): which one, asked as an endpoint is.
+ */
+function signInChoices(provider: string, method: 'browser' | 'device'): CatalogChoice[] {
+  if (findOAuthProvider(provider)) return [];
+  const signIns = OAUTH_PROVIDERS.filter((entry) => entry.storeProvider === provider && entry.methods.includes(method));
+  const choices = signIns.flatMap((entry) => findChoice(entry.id) ?? []);
+  return choices.length > 1 && choices.length === signIns.length ? choices : [];
 }
 
 /** The step after the method: Cloudflare's ids, Foundry's deployment, or which endpoint (where there are several), then the secret. */
@@ -252,7 +266,10 @@ export function handOverScreen(at: OnboardState): Screen | undefined {
     ...(at.method ? { lastMethod: at.method } : {}),
   } as const;
   if (at.method === 'setup-token') return { name: 'setup-token', backTo };
-  if ((at.method === 'browser' || at.method === 'device') && at.provider)
-    return { name: 'sign-in', provider: at.provider, method: at.method, backTo };
+  if ((at.method === 'browser' || at.method === 'device') && at.provider) {
+    // The sign-in chosen where the provider has several (endpointChoices), else the provider's own.
+    const provider = at.authChoice && findOAuthProvider(at.authChoice) ? at.authChoice : at.provider;
+    return { name: 'sign-in', provider, method: at.method, backTo };
+  }
   return undefined;
 }

@@ -82,7 +82,7 @@ export async function notifyIfNeeded(
   if ('unreadable' in kept) return { notified: false, detail: kept.unreadable };
   if ('ntfyUrl' in kept.target) return postToNtfy(kept.target.ntfyUrl, message, deps);
   const { command } = kept.target;
-  const result = await runNotifyCommand(command, message, outcome.exitCode, deps);
+  const result = await runNotifyCommand(command, message, outcome.exitCode, deps, kept.file !== undefined);
   // A kept command may hold a credential (why it is in a file): what is said names the file.
   return kept.file ? { ...result, detail: result.detail.split(command).join(`(the command in ${kept.file})`) } : result;
 }
@@ -96,6 +96,8 @@ function runNotifyCommand(
   message: Notification,
   exitCode: number,
   deps: NotifyDeps,
+  /** A kept command: what it says on stderr may quote it ("sh: https://…: not found"), so it is not repeated. */
+  kept = false,
 ): Promise<NotifyResult> {
   const timeoutMs = deps.timeoutMs ?? 30_000;
   const redact = deps.redact ?? identity;
@@ -130,14 +132,18 @@ function runNotifyCommand(
     const settle = (code: number | null, signal: NodeJS.Signals | null) => {
       if (timedOut) return finish(`the notify command timed out after ${shortTime(timeoutMs)} and was killed`);
       if (code === 0) return finish('the notify command exited 0', true);
-      const said = stderr.trim().split('\n').pop()?.trim();
+      const said = kept ? undefined : stderr.trim().split('\n').pop()?.trim();
       const how = code === null ? `was killed by ${signal}` : `exited ${code}`;
       finish(`the notify command ${how}${said ? `: ${scrubSecrets(redact(said)).slice(0, MAX_LINE)}` : ''}`);
     };
     child.stderr?.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString('utf8')).slice(-4096);
     });
-    child.on('error', (error) => finish(`could not run the notify command: ${error.message}`));
+    child.on('error', (error) =>
+      finish(
+        `could not run the notify command${kept ? ` (${(error as NodeJS.ErrnoException).code ?? 'refused'})` : `: ${error.message}`}`,
+      ),
+    );
     child.on('exit', (code, signal) => {
       const stream = child.stderr;
       if (!stream || stream.closed) return settle(code, signal);

@@ -100,9 +100,14 @@ export async function uninstallMonitor(input: MonitorTargetInput): Promise<Monit
   }
   if (systemd) await run(['daemon-reload']);
   if (units && !systemd) notes.push('systemctl --user is not available, so a running timer was not stopped');
+  const kept = mayStillRun
+    ? [where.ntfyPath, where.notifyPath, where.cronPath, where.statusPath, where.refusedPath].filter((path) =>
+        existsSync(path),
+      )
+    : [];
   if (cron.line !== undefined && !cron.crontab)
     notes.push(
-      'there is no crontab here to look in: a line you added by hand stays until you remove it, so the records of its runs are kept',
+      `there is no crontab here to look in: a line you added by hand stays until you remove it, so what it reads and records is kept (${kept.join(', ')}); delete those files once the line is gone`,
     );
   if (cronEntries.length > 0)
     notes.push(
