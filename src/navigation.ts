@@ -4,12 +4,15 @@ import type { OnboardingMethod } from './services/providers.js';
 
 /** Every screen the TUI can show, with what it starts from. */
 export type Screen =
-  /** `resumeAt`: back from a method's own screen, at the method question, `lastMethod` highlighted. */
+  /**
+   * `resumeAt`: back from a method's own screen, at the method question (`lastMethod` highlighted)
+   * or, where the sign-in was one of several places, at that question.
+   */
   | {
       name: 'onboard';
       provider?: string;
       method?: OnboardingMethod;
-      resumeAt?: 'method';
+      resumeAt?: 'method' | 'auth-choice';
       lastMethod?: OnboardingMethod;
       /** Opened by `authdeck` on a home with no credential: done, it opens the dashboard on the new one. */
       home?: boolean;

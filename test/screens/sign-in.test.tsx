@@ -40,6 +40,22 @@ describe('wizard: sign in with a browser or a device code', () => {
     await app.press('enter');
     await waitUntil(() => services.signIns.length === 1, 'the sign-in to start');
     expect(services.calls.at(-1)?.[1]).toMatch(/^minimax-(global|cn)-oauth$/);
+    // Failed, back goes one step at a time: where, how, which provider.
+    await app.resize(100, 30);
+    const why =
+      'could not reach account.minimax.io: check your internet connection (or proxy) (host name not found, ENOTFOUND)';
+    await act(async () => services.signIns[0]!.reject(new Error(why)));
+    const failed = await waitForFrame(app, 'did not finish');
+    // Broken at spaces, with no line starting on the space it broke at (Ink's own wrap did).
+    expect(failed.split('\n').filter((line) => line.startsWith(' '))).toEqual([]);
+    expect(failed.replace(/\n/g, ' ')).toContain(why);
+    await app.press('enter');
+    await waitForFrame(app, 'Where do you sign in to MiniMax?');
+    await app.press('escape');
+    await waitForFrame(app, 'How do you want to sign in to MiniMax?');
+    await app.press('escape');
+    await waitForFrame(app, 'Which provider?');
+    expect(app.exits).toEqual([]);
   });
 
   it('offers ChatGPT sign-in for OpenAI, shows the whole link, copies it, and takes a pasted address', async () => {
@@ -154,6 +170,9 @@ describe('wizard: sign in with a browser or a device code', () => {
     expect(failed).not.toContain('enter close');
     await app.press('enter');
     await waitForFrame(app, 'How do you want to sign in to OpenAI?');
+    // …and Esc there goes on back to the provider list, not past it.
+    await app.press('escape');
+    await waitForFrame(app, 'Which provider?');
     expect(app.exits).toEqual([]);
   });
 });

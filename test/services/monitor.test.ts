@@ -382,6 +382,10 @@ describe('monitor install, status, uninstall (systemd)', () => {
     await expect(installMonitor({ ...base, withinMs: 0 })).rejects.toThrow(UsageError);
     await expect(installMonitor({ ...base, notify: { command: ' ' } })).rejects.toThrow(/empty/);
     await expect(installMonitor({ ...base, notify: { ntfyUrl: 'http://ntfy.example/t' } })).rejects.toThrow(/https/);
+    // Longer than the kept file a run reads back: it would never notify.
+    await expect(installMonitor({ ...base, notify: { command: `echo ${'x'.repeat(70_000)}` } })).rejects.toThrow(
+      /longer than 64 KB/,
+    );
     const key = fakeSecrets.openaiKey();
     const leak = await installMonitor({ ...base, notify: { command: `curl -H "x: ${key}" x` } }).catch((e: Error) => e);
     expect(leak).toBeInstanceOf(UsageError);

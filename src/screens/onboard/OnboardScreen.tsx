@@ -53,7 +53,7 @@ export function OnboardScreen({
 }: {
   provider?: string;
   method?: OnboardingMethod;
-  resumeAt?: 'method';
+  resumeAt?: 'method' | 'auth-choice';
   lastMethod?: OnboardingMethod;
   home?: boolean;
 }) {

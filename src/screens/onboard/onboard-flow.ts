@@ -237,11 +237,16 @@ function nextAfterProfile(state: OnboardState): OnboardStep {
   return variable ? 'env' : 'saving';
 }
 
-export function initialOnboardState(provider?: string, method?: OnboardingMethod, resumeAt?: 'method'): OnboardState {
+export function initialOnboardState(
+  provider?: string,
+  method?: OnboardingMethod,
+  resumeAt?: 'method' | 'auth-choice',
+): OnboardState {
   const state: OnboardState = {
-    // Back from the setup-token screen: at the method question again, Esc still leads back.
+    // Back from the setup-token or a sign-in screen: at the question it came from again, and
+    // Esc still leads back one step at a time (the provider list, then the welcome).
     step: resumeAt ?? 'welcome',
-    history: resumeAt ? ['welcome'] : [],
+    history: resumeAt === 'auth-choice' ? ['welcome', 'provider', 'method'] : resumeAt ? ['welcome', 'provider'] : [],
     ...(provider ? { provider } : {}),
     ...(method ? { method } : {}),
     ...(provider && method ? { envVariable: envVariableFor(provider, method) } : {}),
@@ -267,9 +272,11 @@ export function handOverScreen(at: OnboardState): Screen | undefined {
   } as const;
   if (at.method === 'setup-token') return { name: 'setup-token', backTo };
   if ((at.method === 'browser' || at.method === 'device') && at.provider) {
-    // The sign-in chosen where the provider has several (endpointChoices), else the provider's own.
-    const provider = at.authChoice && findOAuthProvider(at.authChoice) ? at.authChoice : at.provider;
-    return { name: 'sign-in', provider, method: at.method, backTo };
+    // The sign-in chosen where the provider has several (endpointChoices), else the provider's own;
+    // back from it, that question again.
+    const chosen = at.authChoice && findOAuthProvider(at.authChoice) ? at.authChoice : undefined;
+    const back = chosen ? { ...backTo, method: at.method, resumeAt: 'auth-choice' as const } : backTo;
+    return { name: 'sign-in', provider: chosen ?? at.provider, method: at.method, backTo: back };
   }
   return undefined;
 }

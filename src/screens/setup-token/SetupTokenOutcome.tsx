@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
 import { useKeys } from '../../components/key-router.js';
+import { Paragraph } from '../../components/Paragraph.js';
 import { SetupLines, setupHints, useProviderSetup } from '../../components/SetupLines.js';
 import { useServices } from '../../contexts.js';
 import type { SavedCredential } from '../../services/actions.js';
@@ -89,9 +90,9 @@ function FailureView({
   });
   return (
     <Box flexDirection="column">
-      <Text color="red">✘ {shown(title)}</Text>
-      {detail && <Text>{shown(detail)}</Text>}
-      {hints && <Text dimColor>{hints}</Text>}
+      <Paragraph color="red" text={`✘ ${shown(title)}`} />
+      {detail && <Paragraph text={shown(detail)} />}
+      {hints && <Paragraph dim text={hints} />}
       <KeyHints hints={[...(onRetry ? [['r', 'retry'] as const] : []), ['enter', enterDoes]]} />
     </Box>
   );

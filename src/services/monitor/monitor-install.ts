@@ -4,7 +4,7 @@ import { formatWindow } from '../durations.js';
 import { fsFailure, UsageError } from '../errors.js';
 import { writeFileAtomic } from '../files/atomic-write.js';
 import { type MonitorCron, monitorCron, writeCronRecord } from './monitor-cron.js';
-import { removeKeptTarget, writeKeptTarget } from './monitor-kept-target.js';
+import { MAX_KEPT_BYTES, removeKeptTarget, writeKeptTarget } from './monitor-kept-target.js';
 import { type MonitorLocation, type MonitorTargetInput, monitorLocation } from './monitor-location.js';
 import { crontabReader, firstLine, lingering, systemctlRunner, systemdUsable } from './monitor-system.js';
 import {
@@ -61,6 +61,9 @@ function validate(input: MonitorInstallInput): NotifyTarget | undefined {
           'command' in input.notify ? { notify: input.notify.command } : { ntfy: input.notify.ntfyUrl },
         );
   const spelled = target === undefined ? '' : 'command' in target ? target.command : target.ntfyUrl;
+  // Kept in a file a run reads back (keepTarget): one too long for it would never notify.
+  if (Buffer.byteLength(`${spelled}\n`) > MAX_KEPT_BYTES)
+    throw new UsageError('--notify/--ntfy: longer than 64 KB; put the command in a script and point --notify at that');
   if (scrubSecrets(spelled) !== spelled) {
     throw new UsageError(
       '--notify/--ntfy: holds what looks like an API key; put it in a script and point --notify at that',

@@ -6,6 +6,9 @@ import { readTextIfExists } from '../files/fs-read.js';
 import { withFileLock } from '../files/lock.js';
 import { type NotifyTarget, type RunTarget, validateNtfyUrl } from './monitor-target.js';
 
+/** The most a kept target's file holds (and so the longest target install keeps). */
+export const MAX_KEPT_BYTES = 64 * 1024;
+
 /**
  * A notify target with its credential — an ntfy URL with a password or token, a command with a
  * key in it — kept apart (0600) from the unit or crontab line: a command line is readable by
@@ -27,7 +30,7 @@ export async function removeKeptTarget(path: string): Promise<void> {
 
 /** The command `monitor install` kept; failures name the file, never what it holds. */
 export async function readNotifyFile(path: string): Promise<string> {
-  const text = await readTextIfExists(path, 64 * 1024);
+  const text = await readTextIfExists(path, MAX_KEPT_BYTES);
   if (text === undefined) throw new AuthdeckError(`${path} is gone; run \`authdeck monitor install\` again`);
   const command = text.replace(/\r?\n$/, '');
   if (command.trim() === '')
@@ -38,7 +41,7 @@ export async function readNotifyFile(path: string): Promise<string> {
 
 /** The URL `monitor install` kept; failures name the file, never what it holds. */
 export async function readNtfyFile(path: string): Promise<string> {
-  const text = await readTextIfExists(path, 64 * 1024);
+  const text = await readTextIfExists(path, MAX_KEPT_BYTES);
   if (text === undefined) throw new AuthdeckError(`${path} is gone; run \`authdeck monitor install\` again`);
   try {
     return validateNtfyUrl(text.trim());
