@@ -21,9 +21,9 @@ import { tokenCommand } from './commands/token.js';
 
 /**
  * The command surface (README "Commands"): each command's flags, help and run live in its own file
- * under src/commands/; this file only arranges them in a tree and runs one. The plain commands
- * are bundled with this file (one module to load, not twenty small chunks); Ink and React live
- * in the TUI chunk, which only the interactive commands import, on demand.
+ * under src/commands/; this file only arranges them in a tree and runs one (src/command-line.ts).
+ * Ink and React live in the TUI chunk, which only the interactive commands import, on demand;
+ * `status` alone also has a bundle of its own (src/entry-status.ts).
  */
 const ROOT: CommandSpec = {
   name: 'authdeck',

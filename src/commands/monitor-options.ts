@@ -25,9 +25,5 @@ export const MONITOR_RUN_OPTIONS = {
     'path',
     'read the ntfy URL from this file (where install keeps one with a password or token)',
   ),
-  notifyFile: text(
-    'notify-file',
-    'path',
-    'read the notify command from this file (where install keeps one with a credential in it)',
-  ),
+  notifyFile: text('notify-file', 'path', 'read the notify command from this file (where install keeps it)'),
 };

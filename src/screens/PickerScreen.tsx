@@ -3,12 +3,10 @@ import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { Header } from '../components/Header.js';
 import { KeyHints } from '../components/KeyHints.js';
 import { useHoldRestOfKeys, useKeys } from '../components/key-router.js';
-import { StyledLines } from '../components/StyledLines.js';
+import { Paragraph } from '../components/Paragraph.js';
 import { type SelectItem, SelectList } from '../components/select-list/SelectList.js';
-import { wrapText } from '../components/text-layout.js';
 import { useNavigation, useServices } from '../contexts.js';
 import { useAgentState } from '../hooks/use-agent-state.js';
-import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import type { TuiResult } from '../navigation.js';
 import { describeExpiry } from '../services/durations.js';
 import { ExitCode, errorMessage } from '../services/errors.js';
@@ -26,7 +24,6 @@ export function PickerScreen({ provider: presetProvider, print }: { provider?: s
   const services = useServices();
   const navigation = useNavigation();
   const { state, error } = useAgentState();
-  const { columns } = useTerminalSize();
   const [provider, setProviderNow] = useState(presetProvider);
   const holdRestOfKeys = useHoldRestOfKeys();
   // Read by keys that arrive before the re-render: Enter twice must not write twice.
@@ -92,13 +89,8 @@ export function PickerScreen({ provider: presetProvider, print }: { provider?: s
   if (done) {
     body = (
       <Box flexDirection="column">
-        {/* Broken at spaces here: Ink's own wrap starts a continuation with the space it broke at. */}
-        <StyledLines
-          lines={[
-            ...wrapText(`✔ ${shown(done.line)}`, columns).map((text) => [{ text, color: 'green' as const }]),
-            ...(done.note ? wrapText(shown(done.note), columns).map((text) => [{ text, dim: true }]) : []),
-          ]}
-        />
+        <Paragraph color="green" text={`✔ ${shown(done.line)}`} />
+        {done.note && <Paragraph dim text={shown(done.note)} />}
       </Box>
     );
   } else if (!report) {

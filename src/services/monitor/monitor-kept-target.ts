@@ -10,9 +10,9 @@ import { type NotifyTarget, type RunTarget, validateNtfyUrl } from './monitor-ta
 export const MAX_KEPT_BYTES = 64 * 1024;
 
 /**
- * A notify target with its credential — an ntfy URL with a password or token, a command with a
- * key in it — kept apart (0600) from the unit or crontab line: a command line is readable by
- * every local user (`ps`, /proc/<pid>/cmdline) on every run.
+ * A notify target that may hold a credential — an ntfy URL with a password or token, any notify
+ * command — kept apart (0600) from the unit or crontab line: a command line is readable by every
+ * local user (`ps`, /proc/<pid>/cmdline) on every run.
  */
 export async function writeKeptTarget(path: string, target: string): Promise<void> {
   await withFileLock(path, () => writeFileAtomic(path, `${target}\n`));

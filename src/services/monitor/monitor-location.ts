@@ -43,7 +43,7 @@ export interface MonitorLocation {
   cronPath: string;
   /** The ntfy URL when it holds a password or token (0600): the job's command line names this file instead. */
   ntfyPath: string;
-  /** The notify command when it holds a credential (0600), for the same reason. */
+  /** The notify command, any (0600), for the same reason: one may hold a credential with no shape to tell it by. */
   notifyPath: string;
 }
 

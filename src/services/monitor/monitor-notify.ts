@@ -81,10 +81,8 @@ export async function notifyIfNeeded(
   const kept = await readKeptTarget(target);
   if ('unreadable' in kept) return { notified: false, detail: kept.unreadable };
   if ('ntfyUrl' in kept.target) return postToNtfy(kept.target.ntfyUrl, message, deps);
-  const { command } = kept.target;
-  const result = await runNotifyCommand(command, message, outcome.exitCode, deps, kept.file !== undefined);
-  // A kept command may hold a credential (why it is in a file): what is said names the file.
-  return kept.file ? { ...result, detail: result.detail.split(command).join(`(the command in ${kept.file})`) } : result;
+  // A kept command may hold a credential (why it is in a file): nothing it says is repeated.
+  return runNotifyCommand(kept.target.command, message, outcome.exitCode, deps, kept.file !== undefined);
 }
 
 function shortTime(ms: number): string {

@@ -87,7 +87,8 @@ export async function uninstallMonitor(input: MonitorTargetInput): Promise<Monit
   // line it came from, the ntfy URL or command it reads and the records of its runs stay; the refusals keep a
   // refused token unsent.
   const mayStillRun = cronEntries.length > 0 || (cron.line !== undefined && !cron.crontab);
-  if (!mayStillRun) paths.push(where.ntfyPath, where.notifyPath, where.cronPath, where.statusPath, where.refusedPath);
+  const readsAndRecords = [where.ntfyPath, where.notifyPath, where.cronPath, where.statusPath, where.refusedPath];
+  if (!mayStillRun) paths.push(...readsAndRecords);
   const removed: string[] = [];
   for (const path of paths) {
     if (!existsSync(path)) continue;
@@ -100,11 +101,7 @@ export async function uninstallMonitor(input: MonitorTargetInput): Promise<Monit
   }
   if (systemd) await run(['daemon-reload']);
   if (units && !systemd) notes.push('systemctl --user is not available, so a running timer was not stopped');
-  const kept = mayStillRun
-    ? [where.ntfyPath, where.notifyPath, where.cronPath, where.statusPath, where.refusedPath].filter((path) =>
-        existsSync(path),
-      )
-    : [];
+  const kept = mayStillRun ? readsAndRecords.filter((path) => existsSync(path)) : [];
   if (cron.line !== undefined && !cron.crontab)
     notes.push(
       `there is no crontab here to look in: a line you added by hand stays until you remove it, so what it reads and records is kept (${kept.join(', ')}); delete those files once the line is gone`,

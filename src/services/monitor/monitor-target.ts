@@ -6,8 +6,8 @@ import { UsageError } from '../errors.js';
 
 export type NotifyTarget = { command: string } | { ntfyUrl: string };
 /**
- * What `monitor run` is given: a target, or a file `monitor install` kept one in because it holds
- * a credential (an ntfy URL with a password or token, a command with a key or password in it).
+ * What `monitor run` is given: a target, or a file `monitor install` kept one in because it may
+ * hold a credential (an ntfy URL with a password or token, any notify command).
  */
 export type RunTarget = NotifyTarget | { ntfyFile: string } | { notifyFile: string };
 
