@@ -29,6 +29,10 @@ const KEYS = {
   'ctrl-c': '\x03',
   home: '\x1b[H',
   end: '\x1b[F',
+  left: '\x1b[D',
+  right: '\x1b[C',
+  'ctrl-a': '\x01',
+  'ctrl-e': '\x05',
 } as const;
 
 /** ink-testing-library with React 19: every render and write inside act(), or keys get lost. */

@@ -41,13 +41,24 @@ export function TextField({
   keepLineBreaks = false,
   keysFromParent = false,
 }: TextFieldProps) {
-  useTextFieldInput(state, onSubmit, isActive && !keysFromParent, intercept, keepLineBreaks);
+  useTextFieldInput(state, onSubmit, isActive && !keysFromParent, intercept, keepLineBreaks, mask === 'none');
   const cursor = isActive ? <Text inverse> </Text> : null;
   if (state.value === '') {
     return (
       <Text>
         {cursor}
         <Text dimColor>{placeholder}</Text>
+      </Text>
+    );
+  }
+  if (mask === 'none' && isActive && state.cursor < state.value.length) {
+    // The cursor stands on the character it is before, as a terminal's does.
+    const at = String.fromCodePoint(state.value.codePointAt(state.cursor) ?? 32);
+    return (
+      <Text>
+        {state.value.slice(0, state.cursor)}
+        <Text inverse>{at}</Text>
+        {state.value.slice(state.cursor + at.length)}
       </Text>
     );
   }

@@ -1,38 +1,93 @@
 import { useMemo } from 'react';
 import { useSyncReducer } from '../../hooks/use-sync-reducer.js';
 
+/** Where a cursor key sends the cursor. */
+export type CursorMove = 'left' | 'right' | 'start' | 'end';
+
 export interface TextFieldState {
   /** The value as last rendered. */
   value: string;
+  /** Where the cursor was as last rendered (a UTF-16 index, never inside a character). */
+  cursor: number;
   /** The value right now, even before a re-render: Enter can arrive in the same tick as a paste. */
   current(): string;
+  /** Typed or pasted text, at the cursor. */
   append(text: string): void;
+  /** The character before the cursor goes (Backspace). */
   deleteLast(): void;
+  move(to: CursorMove): void;
+  /** A new value, the cursor at its end. */
   set(value: string): void;
 }
 
-type TextAction = { type: 'set'; value: string } | { type: 'append'; text: string } | { type: 'delete-last' };
+interface Text {
+  value: string;
+  /** In UTF-16 units, always between two characters. */
+  cursor: number;
+}
 
-function textReducer(value: string, action: TextAction): string {
-  if (action.type === 'set') return action.value;
-  if (action.type === 'append') return value + action.text;
-  return [...value].slice(0, -1).join('');
+type TextAction =
+  | { type: 'set'; value: string }
+  | { type: 'append'; text: string }
+  | { type: 'delete-last' }
+  | { type: 'move'; to: CursorMove };
+
+const isHigh = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
+const isLow = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
+
+/** Where the character before `at` starts: a step back never lands inside a surrogate pair. */
+function before(value: string, at: number): number {
+  return at >= 2 && isLow(value.charCodeAt(at - 1)) && isHigh(value.charCodeAt(at - 2)) ? at - 2 : Math.max(0, at - 1);
+}
+
+function after(value: string, at: number): number {
+  if (at >= value.length) return value.length;
+  return isHigh(value.charCodeAt(at)) && isLow(value.charCodeAt(at + 1)) ? at + 2 : at + 1;
+}
+
+function textReducer(text: Text, action: TextAction): Text {
+  const { value, cursor } = text;
+  switch (action.type) {
+    case 'set':
+      return { value: action.value, cursor: action.value.length };
+    case 'append':
+      return { value: value.slice(0, cursor) + action.text + value.slice(cursor), cursor: cursor + action.text.length };
+    case 'delete-last': {
+      if (cursor === 0) return text;
+      const from = before(value, cursor);
+      return { value: value.slice(0, from) + value.slice(cursor), cursor: from };
+    }
+    case 'move': {
+      const to =
+        action.to === 'left'
+          ? before(value, cursor)
+          : action.to === 'right'
+            ? after(value, cursor)
+            : action.to === 'start'
+              ? 0
+              : value.length;
+      return to === cursor ? text : { value, cursor: to };
+    }
+  }
 }
 
 /**
- * The value of a one-line field, readable before React re-renders (useSyncReducer): a key
- * handled in the same chunk as a paste (Enter right after it) still sees every character.
+ * The value of a one-line field and its cursor, readable before React re-renders
+ * (useSyncReducer): a key handled in the same chunk as a paste (Enter right after it) still sees
+ * every character.
  */
 export function useTextFieldState(initial = ''): TextFieldState {
-  const [value, dispatch, current] = useSyncReducer(textReducer, () => initial);
+  const [text, dispatch, current] = useSyncReducer(textReducer, () => ({ value: initial, cursor: initial.length }));
   return useMemo(
     () => ({
-      value,
-      current,
-      append: (text: string) => dispatch({ type: 'append', text }),
+      value: text.value,
+      cursor: text.cursor,
+      current: () => current().value,
+      append: (added: string) => dispatch({ type: 'append', text: added }),
       deleteLast: () => dispatch({ type: 'delete-last' }),
+      move: (to: CursorMove) => dispatch({ type: 'move', to }),
       set: (next: string) => dispatch({ type: 'set', value: next }),
     }),
-    [value, current, dispatch],
+    [text, current, dispatch],
   );
 }

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { createFakeServices } from '../helpers/fake-services.js';
+import { renderApp, waitForFrame } from '../helpers/ink.js';
+
+async function copilotProxyAddress() {
+  const services = createFakeServices();
+  const app = await renderApp(services, { name: 'onboard', provider: 'copilot-proxy' });
+  await waitForFrame(app, 'Set up Copilot Proxy:');
+  await app.press('enter');
+  await waitForFrame(app, 'Copilot Proxy base URL:');
+  return { app, services };
+}
+
+describe('text fields: the cursor moves as in a shell', () => {
+  it('← and → move inside an address offered filled in, so the port is changed in place', async () => {
+    const { app } = await copilotProxyAddress();
+    for (let i = 0; i < 3; i++) await app.press('left');
+    for (let i = 0; i < 4; i++) await app.press('backspace');
+    await app.type('4141');
+    await waitForFrame(app, 'http://localhost:4141/v1');
+    await app.press('right');
+    await app.type('2');
+    await waitForFrame(app, 'http://localhost:4141/2v1');
+    await app.press('backspace');
+    await app.press('enter');
+    const models = await waitForFrame(app, 'Model ids');
+    expect(models).toContain('base URL http://localhost:4141/v1');
+  });
+
+  it('Home and Ctrl+A go to the start, End and Ctrl+E to the end', async () => {
+    const { app } = await copilotProxyAddress();
+    await app.press('home');
+    await app.type('x');
+    await waitForFrame(app, 'xhttp://localhost:3000/v1');
+    await app.press('end');
+    await app.type('y');
+    await waitForFrame(app, 'xhttp://localhost:3000/v1y');
+    await app.press('ctrl-a');
+    await app.press('backspace');
+    await app.press('right');
+    await app.press('backspace');
+    await waitForFrame(app, 'ttp://localhost:3000/v1y');
+    await app.press('ctrl-e');
+    await app.press('backspace');
+    await waitForFrame(app, /ttp:\/\/localhost:3000\/v1 *\n/);
+    expect(app.frame()).not.toContain('xhttp');
+  });
+
+  it('keys typed in one burst move and insert in order (a fast hand, or tmux)', async () => {
+    const { app } = await copilotProxyAddress();
+    await app.type('\x1b[D\x1b[D\x1b[D:9');
+    await waitForFrame(app, 'http://localhost:3000:9/v1');
+  });
+
+  it('a masked secret has no cursor to move: an arrow leaves what is typed at the end', async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'onboard', provider: 'groq', method: 'api-key' });
+    await waitForFrame(app, 'Paste the Groq API key');
+    const key = fakeSecrets.groqKey();
+    await app.type(key.slice(0, -1));
+    await app.press('left');
+    await app.press('home');
+    await app.type(key.slice(-1));
+    await app.press('enter');
+    await waitForFrame(app, 'Profile name:');
+    await app.press('enter');
+    await waitForFrame(app, "Also set GROQ_API_KEY in the daemon's .env?");
+    await app.type('n');
+    await waitForFrame(app, 'Saved groq:');
+    expect(services.calls).toContainEqual(['saveCredential', expect.objectContaining({ secret: key })]);
+  });
+});
