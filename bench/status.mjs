@@ -68,5 +68,20 @@ if (process.env.OPENCLAW_BIN) {
   results.push(goalRow('OpenClaw models status --check, 50 profiles', openclaw.wallMs, { yardstick: floor.wallMs }));
   if (openclaw.rssMiB !== null) results.push(goalRow('OpenClaw peak RSS', openclaw.rssMiB, { unit: 'MiB' }));
 }
+// `explain` walks the same store as `status` does, and must grow as it does: 20,000 keys of one
+// provider (a lookup per profile into the order once made this quadratic: 5.5 s at 40,000).
+const oneProvider = {};
+for (let i = 0; i < 20_000; i++)
+  oneProvider[`anthropic:p${i}`] = { type: 'api_key', provider: 'anthropic', key: `sk-ant-api03-${'k'.repeat(95)}` };
+const { home: wide } = benchHome(oneProvider);
+const explainWide = measureCommand([process.execPath, cli, 'explain', 'anthropic'], { env: envFor(wide), runs: 3 });
+const statusWide = measureCommand([process.execPath, cli, 'status'], { env: envFor(wide), runs: 3 });
+results.push(
+  goalRow('explain anthropic, 20,000 profiles', explainWide.wallMs, {
+    yardstick: statusWide.wallMs,
+    goal: { text: '≤ 1.5× status, same store', met: explainWide.wallMs <= 1.5 * statusWide.wallMs },
+  }),
+);
 rmSync(small, { recursive: true, force: true });
 rmSync(large, { recursive: true, force: true });
+rmSync(wide, { recursive: true, force: true });

@@ -3,6 +3,7 @@ import { type GlobalOptionSpecs, parseCommandLine } from './cli-parser.js';
 import { CommandContext, type GlobalOptions } from './commands/context.js';
 import { type CommandIO, writeWrapped } from './commands/output.js';
 import { type CommandSpec, choice, flag, type ParsedValues, text } from './commands/spec.js';
+import { resolveStateDir } from './services/config/paths.js';
 import { AuthdeckError, ExitCode, errorMessage, UsageError } from './services/errors.js';
 import { maskSecret, secretInArgument } from './services/profiles/credentials.js';
 import { setProgressListener } from './services/progress.js';
@@ -115,9 +116,12 @@ export async function runCommandLine(root: CommandSpec, argv: string[], io: Comm
       outcome.command === root
         ? io.stdin.isTTY && io.stdout.isTTY
         : outcome.command.writes && !outcome.command.needsExistingState;
-    if (globals.stateDir !== undefined && !writes && !isDirectory(globals.stateDir))
+    // `--state-dir=~/x` reaches us unexpanded (the shell expands ~ only at a word's start): the
+    // directory checked is the one every command then reads, `~` the OpenClaw home.
+    const stateDir = globals.stateDir === undefined ? undefined : resolveStateDir(io.env, globals.stateDir);
+    if (stateDir !== undefined && !writes && !isDirectory(stateDir))
       throw new UsageError(
-        `--state-dir ${globals.stateDir}: ${existsSync(globals.stateDir) ? 'not a directory' : 'no such directory'}; nothing to read there`,
+        `--state-dir ${globals.stateDir}: ${existsSync(stateDir) ? 'not a directory' : 'no such directory'}; nothing to read there`,
       );
     const ctx = new CommandContext(io, globals);
     // A person watching is told what a long wait is for; a script's stderr is left as it was.

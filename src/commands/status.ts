@@ -42,19 +42,22 @@ export async function runStatus(ctx: CommandContext, options: StatusOptions): Pr
       ? undefined
       : knownProvider(options.provider, { custom: false, known: providersHere(state), flag: '--provider' });
   const nowMs = ctx.io.now();
+  // A sign-in whose refresh token its provider refused (found by `monitor run`) is not one the
+  // gateway renews: its row counts down to expired, and a warning says how to sign in again.
+  const refused = await refusedSignIns(state);
   const report = buildStatusReport(state, {
     nowMs,
     warnWithinMs,
     checkMode: options.all ? 'all' : 'gateway',
     ...(provider ? { provider } : {}),
+    refused: new Set(refused.map((entry) => entry.profileId)),
   });
   // The gateway loads a provider only through its plugin (2026.8+): one off or missing is said here too.
   const plugins = await reportPluginProblems(state, report);
   for (const found of plugins) report.warnings.push(pluginWarning(found));
   // A provider the gateway knows nothing of: its profiles are never used.
   for (const found of unknownProviders(state, report)) report.warnings.push(unknownProviderWarning(found));
-  // A sign-in whose refresh token its provider refused (found by `monitor run`) is not one the gateway renews.
-  for (const refused of await refusedSignIns(state)) report.warnings.push(refusedWarning(refused));
+  for (const entry of refused) report.warnings.push(refusedWarning(entry));
   const failing = pluginCheckFindings(plugins);
   if (failing.length > 0)
     report.check = { ...report.check, exitCode: 1, reasons: [...failing, ...report.check.reasons] };

@@ -91,6 +91,22 @@ describe('the command line’s small words', () => {
     );
   });
 
+  it('--state-dir=~/x reads the directory a write with the same flag wrote (~ is the OpenClaw home)', async () => {
+    const { home } = makeTempHome();
+    const flag = '--state-dir=~/elsewhere';
+    const key = fakeSecrets.openaiKey();
+    const saved = await runCommand(['--no-reload', flag, 'add-key', '--provider', 'openai'], { home, input: key });
+    expect(saved.code).toBe(0);
+    expect(existsSync(join(home, 'elsewhere', 'agents', 'main', 'agent', 'auth-profiles.json'))).toBe(true);
+    const status = await runCommand([flag, 'status'], { home });
+    expect(status.stderr).toBe('');
+    expect(status.code).toBe(0);
+    expect(status.stdout).toContain('openai:default');
+    expect((await runCommand(['--state-dir=~/nowhere', 'status'], { home })).stderr).toBe(
+      'authdeck: --state-dir ~/nowhere: no such directory; nothing to read there\n',
+    );
+  });
+
   it.each(['monitor run', 'refresh --due', 'doctor'])(
     '%s: a --state-dir that does not exist is refused, not created',
     async (line) => {

@@ -129,6 +129,11 @@ describe('monitor run keeps sign-ins alive', () => {
     expect(shown.stdout.replace(/\s*\n\s*/g, ' ')).toContain(
       `${ID}: the provider refused its refresh token (invalid_grant) on ${new Date().toISOString().slice(0, 10)}, so the gateway cannot renew it; sign in again: ${SIGN_IN}`,
     );
+    // Its row does not contradict the warning: it runs out, as a token with no refresh does.
+    const row = shown.stdout.split('\n').find((line) => line.includes(ID) && line.includes('oauth'));
+    expect(row).toMatch(/expiring\s+expires in 1[89]m/);
+    expect(row).not.toContain('renews');
+    expect((await runCommand(['status', '--check'], { home })).code).toBe(2);
     const doctor = JSON.parse((await runCommand(['doctor', '--json'], { home })).stdout);
     expect(doctor.findings).toContainEqual(
       expect.objectContaining({ code: 'refresh-refused', severity: 'error', subject: ID, fix: SIGN_IN }),

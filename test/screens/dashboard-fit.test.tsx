@@ -229,3 +229,31 @@ describe('dashboard: what was cut', () => {
     expect(app.frame()).toContain('r refresh sign-in');
   });
 });
+
+describe('dashboard: a long id is cut before a column goes', () => {
+  it('at 100 columns a 60-character id leaves the masked secret, the type and a cooldown on every row', async () => {
+    const long = `anthropic:${'x'.repeat(50)}`;
+    const profiles = {
+      'anthropic:a': { type: 'api_key', provider: 'anthropic', key: fakeSecrets.anthropicApiKey('A') },
+      'anthropic:k': { type: 'api_key', provider: 'anthropic', key: fakeSecrets.anthropicApiKey('K') },
+      [long]: { type: 'api_key', provider: 'anthropic', key: fakeSecrets.anthropicApiKey('L') },
+    };
+    const workspace = fakeWorkspace();
+    const state = fakeState(
+      profiles,
+      { usageStats: { 'anthropic:k': { cooldownUntil: NOW + 60 * 60_000 } } },
+      workspace,
+    );
+    const app = await renderApp(createFakeServices({ state, workspace }), { name: 'dashboard' });
+    await waitForFrame(app, 'anthropic:k');
+    const row = app
+      .frame()
+      .split('\n')
+      .find((line) => /anthropic:k\b/.test(line));
+    expect(row).toContain('api_key');
+    expect(row).toMatch(/sk-ant-a…/);
+    expect(row).toContain('cooldown');
+    // The long id is there, cut with an ellipsis.
+    expect(app.frame()).toMatch(/anthropic:x+…/);
+  });
+});

@@ -123,7 +123,7 @@ describe('completion values (authdeck __complete)', () => {
     for (const [path, hash] of Object.entries(before)) expect(after[path], path).toBe(hash);
   });
 
-  it('leaves out ids a shell could not offer as typed (controls, escapes, blanks, shell syntax)', async () => {
+  it('leaves out ids a shell could not offer as typed (controls, escapes, blanks, shell syntax, a leading -)', async () => {
     const temp = makeTempHome();
     writeJsonFile(join(temp.mainAgentDir, 'auth-profiles.json'), {
       version: 1,
@@ -140,6 +140,9 @@ describe('completion values (authdeck __complete)', () => {
         "openai:it's": { type: 'api_key', provider: 'openai', key: KEY },
         'openai:back\\slash': { type: 'api_key', provider: 'openai', key: KEY },
         'openai:me+work@example.com': { type: 'api_key', provider: 'openai', key: KEY },
+        // A hand-edited store can hold these: on the line they would be options, not ids.
+        '--yes': { type: 'api_key', provider: 'openai', key: KEY },
+        '-rf': { type: 'api_key', provider: 'openai', key: KEY },
       },
     });
     expect(await completionValues('profiles', [], { HOME: temp.home, PATH: '/nonexistent' })).toEqual([

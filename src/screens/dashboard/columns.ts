@@ -2,7 +2,9 @@
  * Which columns fit the terminal. The id comes first (it is how a row is recognised); the
  * optional columns follow, most useful first, while they fit, so every row stays one line.
  * A column with nothing to show (no cooldowns, a single layer) takes no room: the masked
- * secret, which tells two keys of a provider apart, and a cooldown come before the type.
+ * secret, which tells two keys of a provider apart, and a cooldown come before the type. An id
+ * longer than SHORT_ID (an email-style sign-in id) is cut with … before a column goes: the
+ * columns are chosen as if it were that long, then it takes what room is left.
  */
 export interface Columns {
   id: number;
@@ -23,6 +25,7 @@ export const WIDTH = {
   source: 7,
 } as const;
 const MIN_ID = 16;
+const SHORT_ID = 24;
 const LAST_COLUMN_MIN = 7;
 
 export interface ColumnNeeds {
@@ -38,14 +41,10 @@ export function fitColumns(
   needs: ColumnNeeds = { usage: true, source: true },
 ): Columns {
   const fixed = WIDTH.cursor + WIDTH.position + WIDTH.status + WIDTH.expiry;
-  const columns: Columns = {
-    id: Math.max(MIN_ID, Math.min(longestId + 1, totalWidth - fixed)),
-    type: false,
-    secret: false,
-    source: false,
-    usage: false,
-  };
-  let used = fixed + columns.id;
+  const wanted = Math.max(MIN_ID, longestId + 1);
+  const short = Math.max(MIN_ID, Math.min(wanted, SHORT_ID, totalWidth - fixed));
+  const columns: Columns = { id: short, type: false, secret: false, source: false, usage: false };
+  let used = fixed + short;
   // The last column (cooldowns, probe results) is unpadded and cut at the edge: a little room does.
   // A cooldown or disabled window says why a profile is not tried: it comes before the type.
   for (const name of ['secret', 'usage', 'type', 'source'] as const) {
@@ -55,5 +54,6 @@ export function fitColumns(
       used += WIDTH[name];
     }
   }
+  columns.id = Math.max(short, Math.min(wanted, totalWidth - (used - short)));
   return columns;
 }

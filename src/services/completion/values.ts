@@ -35,7 +35,8 @@ export function lineOptions(words: readonly string[]): LineOptions {
 const OFFERABLE = /^[\p{L}\p{N}._:@+/=,%-]+$/u;
 
 function offerable(value: string): boolean {
-  return OFFERABLE.test(value) && !hasUnsafeCharacters(value);
+  // One that starts with - would be read as an option once on the line (`remove --yes`).
+  return OFFERABLE.test(value) && !value.startsWith('-') && !hasUnsafeCharacters(value);
 }
 
 /**

@@ -121,11 +121,14 @@ async function explainModel(
   const plugin = cliBackend ? undefined : await providerPluginProblem(state, provider);
   const triedNow = order.ids.filter((id) => !order.waiting[id] && !order.unresolved[id]);
   const next = plugin ? null : (triedNow[0] ?? null);
+  // Looked up once per profile: a store of tens of thousands stays linear, as `status` is.
+  const positions = new Map(order.ids.map((id, index) => [id, index]));
+  const triedIds = new Set(triedNow);
   const explained = profiles.map(({ view, status }): ExplainedProfile => {
-    const position = order.ids.indexOf(view.id);
+    const position = positions.get(view.id) ?? -1;
     const waiting = order.waiting[view.id];
     const reason: NotTried | undefined = order.notTried[view.id] ?? order.unresolved[view.id];
-    const tried = !plugin && triedNow.includes(view.id);
+    const tried = !plugin && triedIds.has(view.id);
     return {
       id: view.id,
       type: view.type,

@@ -19,7 +19,13 @@ export interface ProfileHealth {
 }
 
 /** One status per profile (README "Health") from its type, secret and expiry against the warn window. */
-export function classifyProfileHealth(view: ProfileView, nowMs: number, warnWithinMs: number): ProfileHealth {
+export function classifyProfileHealth(
+  view: ProfileView,
+  nowMs: number,
+  warnWithinMs: number,
+  /** Its provider refused the refresh token (`monitor run` found it): nothing renews it. */
+  refreshRefused = false,
+): ProfileHealth {
   if (!view.known) return { status: 'unknown' };
   // As OpenClaw's auth health sees these: a fenced sign-in is expired, the others have no usable secret.
   if (view.problem) return { status: view.problem.startsWith('refresh-') ? 'expired' : 'missing' };
@@ -39,8 +45,9 @@ export function classifyProfileHealth(view: ProfileView, nowMs: number, warnWith
   const byExpiry = present ? expiryStatus(view.expiresAt, nowMs, warnWithinMs) : 'expired';
   // While its access token lasts, a sign-in with a refresh token is renewed by the gateway
   // before it runs out (as OpenClaw's own auth status sees it), so it is healthy, not expiring.
-  if (byExpiry === 'expiring' && view.hasRefresh) return timed('ok');
-  if (byExpiry === 'expired' && view.hasRefresh) return timed('refreshable');
+  const renewable = view.hasRefresh && !refreshRefused;
+  if (byExpiry === 'expiring' && renewable) return timed('ok');
+  if (byExpiry === 'expired' && renewable) return timed('refreshable');
   return timed(byExpiry);
 }
 

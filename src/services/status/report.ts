@@ -27,6 +27,8 @@ export interface ReportOptions {
   /** Only this provider's profiles and summary (and the check judges it even when not in use). */
   provider?: string;
   checkMode?: CheckMode;
+  /** Sign-ins whose refresh token the provider refused (a `monitor run` found it): none renews itself. */
+  refused?: ReadonlySet<string>;
 }
 
 /** The whole `status` answer as data: the human view, `--json` and `--check` all come from it. */
@@ -45,7 +47,9 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
   if (only) inUse.add(only);
   const configKeys = workspace.config.models.providers;
   const envCredentials = listEnvCredentials(state, inUse).filter((cred) => !only || cred.provider === only);
-  const healthById = new Map(rows.map((row) => [row.view.id, classifyProfileHealth(row.view, nowMs, warnWithinMs)]));
+  const healthById = new Map(
+    rows.map(({ view }) => [view.id, classifyProfileHealth(view, nowMs, warnWithinMs, options.refused?.has(view.id))]),
+  );
 
   const providerIds = new Set<string>([
     ...rows.map((row) => row.view.provider),
