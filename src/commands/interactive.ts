@@ -50,16 +50,25 @@ export async function openScreen(
 export type OnboardOptions = Partial<OptionValues<typeof ONBOARD_OPTIONS>>;
 
 /**
- * The provider a screen opens on: OpenClaw's id (an alias resolved), a typo refused with the
- * closest ids, an id close to none taken as a provider of your own.
+ * The provider a screen opens on: OpenClaw's id (an alias resolved), one the agent already has,
+ * or with --custom one of your own; anything else is refused with the closest ids, as add-key
+ * refuses it (in the wizard's list, "Another provider…" takes any id).
  */
-async function screenProvider(ctx: CommandContext, typed: string | undefined): Promise<string | undefined> {
+async function screenProvider(
+  ctx: CommandContext,
+  typed: string | undefined,
+  /** undefined: the command has no --custom (pick). */
+  custom?: boolean,
+): Promise<string | undefined> {
   if (typed === undefined) return undefined;
-  return (await import('./provider-arg.js')).knownProvider(typed, {
-    custom: false,
-    known: Object.keys((await ctx.workspace()).config.models.providers),
-    flag: '--provider',
-    customUnlessNear: true,
+  const { knownProvider, providersHere } = await import('./provider-arg.js');
+  const known = await ctx
+    .agentState()
+    .then(providersHere, async () => Object.keys((await ctx.workspace()).config.models.providers));
+  return knownProvider(typed, {
+    custom: custom === true,
+    known,
+    ...(custom === undefined ? { flag: '--provider' } : {}),
   });
 }
 
@@ -71,7 +80,7 @@ export async function runOnboard(
 ): Promise<number> {
   const { method } = options;
   // A typo would open the wizard on a provider nobody has (and save a key under it): refuse it here.
-  const provider = await screenProvider(ctx, options.provider);
+  const provider = await screenProvider(ctx, options.provider, options.custom === true);
   // An auth choice is OpenClaw's own answer to the wizard's questions: in a terminal too, only the secret is asked.
   if (options.authChoice !== undefined) {
     if (provider || method)
@@ -104,6 +113,7 @@ export async function runOnboard(
       provider,
       profileId: options.profileId,
       json: options.json,
+      custom: options.custom,
     });
   }
   if (asLogin)
@@ -167,6 +177,7 @@ export const ONBOARD_OPTIONS = {
     'no screen: needs --auth-choice (or --provider and --method), secret on stdin',
   ),
   profileId: text('profile-id', 'id', 'with --non-interactive: profile id or name', 'profiles'),
+  custom: flag('custom', 'with --provider: a provider of your own, not one OpenClaw ships'),
   ...CHOICE_OPTIONS,
   json: OPTIONS.json,
 };

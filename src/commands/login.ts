@@ -50,6 +50,10 @@ export const loginCommand = command({
     noBrowser: flag('no-browser', 'print the sign-in link instead of opening a browser'),
   },
   run: async (ctx, { noBrowser, ...input }) => {
+    if (input.provider && REMOVED_SIGN_IN.test(input.provider.trim()))
+      throw new UsageError(
+        'Google\'s Gemini CLI sign-in is not offered: OpenClaw 2026.9 removed it, so the gateway could not renew a profile made now (README, "Sign-in"); for Google use an API key: `authdeck onboard --provider google`',
+      );
     const oauth = input.provider ? findOAuthProvider(input.provider) : undefined;
     // Sign-in by flag, a sign-in the wizard does not offer, or no terminal for the wizard: the text flow.
     if (
@@ -84,6 +88,9 @@ export const loginCommand = command({
     );
   },
 });
+
+/** Google's Gemini CLI sign-in, by the ids OpenClaw gave it before 2026.9 removed it. */
+const REMOVED_SIGN_IN = /^(google-)?gemini-cli$/i;
 
 /** What signs in to the provider, or saves its key, where the wizard cannot open. */
 function withoutTerminal(provider: string | undefined): string {

@@ -116,6 +116,7 @@ export async function runMigrate(ctx: CommandContext, options: MigrateOptions): 
       `  added at the end of their provider's order, so that the gateway tries them: ${shownList(result.joinedOrder)}`,
     );
   if (result.kept.length) writeWrapped(ctx.io.stdout, `  kept the stored ${shownList(result.kept)}`);
+  for (const note of result.notes) ctx.note(`warning: ${note}`);
   for (const file of result.archived) writeWrapped(ctx.io.stdout, `  archived ${file.from} → ${file.to}`);
   const rewritten = rewrittenNote({
     path: state.workspace.configPath,

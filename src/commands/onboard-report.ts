@@ -86,6 +86,8 @@ export function reportOnboarded(ctx: CommandContext, report: OnboardReport, json
   }
   const out = ctx.io.stdout;
   const { paint } = ctx;
+  // A local server or a custom endpoint stores no profile: its provider block is what was set up.
+  if (done.saved.length === 0) writeLine(out, `${paint.green('✔')} ${shown(done.choice.label)} set up for the gateway`);
   for (const raw of done.saved) {
     // Ids, refs and paths come from arguments and files: shown as text, never as terminal codes.
     const saved = forTerminal(raw);

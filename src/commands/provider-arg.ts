@@ -3,7 +3,7 @@ import { UsageError } from '../services/errors.js';
 import type { AgentState } from '../services/profiles/agent-state.js';
 import { type CatalogChoice, catalog, findChoice, resolveProviderAlias } from '../services/providers/catalog.js';
 import { suggestProviderIds } from '../services/providers/provider-search.js';
-import { findProvider, isValidProviderId, normalizeProviderId } from '../services/providers.js';
+import { findProvider, normalizeProviderId, providerIdProblem } from '../services/providers.js';
 import type { AgentStore } from '../services/store/agent-store.js';
 import { shown } from '../services/terminal-text.js';
 
@@ -19,10 +19,8 @@ export function knownProvider(
   const found = findProvider(typed);
   if (found) return found.id;
   const id = normalizeProviderId(typed);
-  if (!isValidProviderId(id))
-    throw new UsageError(
-      `${options.flag ?? '--provider'}: "${shown(typed, 120)}" is not a provider id (letters, digits, . _ -)`,
-    );
+  const problem = providerIdProblem(id);
+  if (problem) throw new UsageError(`${options.flag ?? '--provider'}: "${shown(typed, 120)}" ${problem}`);
   if (options.known.includes(id) || options.custom) return id;
   const near = [
     ...new Set([

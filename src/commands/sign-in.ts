@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import { takeInterrupts } from '../interrupts.js';
 import { type SignInSetup, signIn, writeSignInFacts } from '../services/actions.js';
 import { describeExpiry } from '../services/durations.js';
-import { CancelledError } from '../services/errors.js';
+import { CancelledError, UsageError } from '../services/errors.js';
 import { anthropicCliSignIn as signInLocally } from '../services/oauth/anthropic-cli-sign-in.js';
 import { readAgentModels } from '../services/oauth/config-facts.js';
 import { findOAuthProvider, type SignInMethod } from '../services/oauth/oauth-providers.js';
@@ -76,7 +76,7 @@ export async function runSignIn(ctx: CommandContext, options: SignInCommandOptio
       await ctx.actionContext(),
       {
         provider: options.provider,
-        method: options.method ?? defaultMethod(ctx),
+        method: options.method ?? defaultMethod(ctx, options.provider),
         ...(options.profileId ? { profileName: options.profileId } : {}),
         openBrowser: options.openBrowser,
       },
@@ -202,10 +202,19 @@ function showSetup(ctx: CommandContext, setup: SignInSetup): void {
 
 /**
  * Browser by default, as OpenClaw does; but with no terminal to paste into and no display for a
- * browser (a script over SSH), only a device code can finish.
+ * browser (a script over SSH), only a device code can finish — where the sign-in has one (else
+ * its own way, which says what it needs).
  */
-function defaultMethod(ctx: CommandContext): SignInMethod | undefined {
-  return ctx.io.stdin.isTTY || hasDisplay(ctx.io.env) ? undefined : 'device';
+function defaultMethod(ctx: CommandContext, provider: string): SignInMethod | undefined {
+  if (ctx.io.stdin.isTTY || hasDisplay(ctx.io.env)) return undefined;
+  const entry = findOAuthProvider(provider);
+  if (entry?.methods.includes('device')) return 'device';
+  // A link nobody sees, and a wait for a browser that cannot open: say so instead.
+  if (entry?.methods.every((method) => method === 'browser'))
+    throw new UsageError(
+      `${entry.label} signs in only in a browser, and here is neither a terminal to paste its answer into nor a display to open one: run \`authdeck login --provider ${provider}\` in a terminal`,
+    );
+  return undefined;
 }
 
 function showPrompt(ctx: CommandContext, prompt: SignInPrompt, label: string): void {

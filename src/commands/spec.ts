@@ -1,7 +1,7 @@
 import type { ValueSource } from '../services/completion/model.js';
 import { parseDuration } from '../services/durations.js';
 import { UsageError } from '../services/errors.js';
-import { isValidProviderId, normalizeProviderId } from '../services/providers.js';
+import { normalizeProviderId, providerIdProblem } from '../services/providers.js';
 import type { CommandContext } from './context.js';
 
 export type { ValueSource };
@@ -202,8 +202,8 @@ export function provider(description = 'provider, e.g. anthropic', name = 'provi
 export function readProvider(value: string, flagName: string): string {
   if (value.trim() === '') throw new UsageError(`${flagName} is required`);
   const id = normalizeProviderId(value);
-  if (!isValidProviderId(id))
-    throw new UsageError(`${flagName}: "${value}" is not a provider id (letters, digits, ".", "_" and "-")`);
+  const problem = providerIdProblem(id);
+  if (problem) throw new UsageError(`${flagName}: "${value}" ${problem}`);
   return id;
 }
 

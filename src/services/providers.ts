@@ -208,7 +208,15 @@ const RESERVED_IDS = new Set(['constructor', 'prototype', '__proto__']);
 
 /** A provider id is what goes before the `:` of a profile id, so it cannot hold one. */
 export function isValidProviderId(provider: string): boolean {
-  return /^[a-z0-9][a-z0-9._-]*$/.test(provider) && !RESERVED_IDS.has(provider);
+  return providerIdProblem(provider) === undefined;
+}
+
+/** Why a (normalised) id cannot be a provider's, in words that fit after it; undefined: it can. */
+export function providerIdProblem(provider: string): string | undefined {
+  if (RESERVED_IDS.has(provider)) return 'is a name every JavaScript object has, so it cannot be a provider id';
+  if (!/^[a-z0-9][a-z0-9._-]*$/.test(provider))
+    return 'is not a provider id (letters, digits, ".", "_" and "-", from a letter or digit)';
+  return undefined;
 }
 
 /** A provider of the catalog, by its id or an alias OpenClaw resolves (`x-ai` → xai). */

@@ -85,6 +85,12 @@ describe('the command line’s small words', () => {
     expect((await run(['status', '--probe', '--probe-timeout', '30d'])).stderr).toBe(
       'authdeck: --probe-timeout: at most 10m (a probe is one model-list request)\n',
     );
+    // A pasted page where an id goes is not said back whole.
+    const page = 'a'.repeat(20_000);
+    const long = await run(['remove', page, '--yes']);
+    expect(long.code).toBe(64);
+    expect(long.stderr).toMatch(/^authdeck: no profile named a{120}… for agent main/);
+    expect(long.stderr.length).toBeLessThan(300);
     // An empty profile id is said as such.
     expect((await run(['remove', '', '--yes'])).stderr).toBe(
       'authdeck: the profile id is empty; see `authdeck status` for the ids\n',
@@ -117,6 +123,15 @@ describe('the command line’s small words', () => {
       expect(existsSync(missing)).toBe(false);
     },
   );
+
+  it('login with no terminal and no display: a device code where there is one, else one line that says why', async () => {
+    for (const provider of ['chutes', 'openrouter-oauth']) {
+      const result = await run(['--no-reload', 'login', '--provider', provider]);
+      expect(result.code).toBe(64);
+      expect(result.stderr).toMatch(/signs in only in a browser, and here is neither a terminal .* nor a display/);
+      expect(result.stderr).not.toContain('not device');
+    }
+  });
 
   it('status --json says an auth-profiles.json that is not there does not exist', async () => {
     const json = JSON.parse((await run(['status', '--json'])).stdout);

@@ -104,8 +104,12 @@ describe('login and logout', () => {
     expect(wizard.stderr.trim()).toBe(
       'authdeck: login --provider openrouter (the wizard) needs a terminal; without one use `authdeck login --provider openrouter-oauth` to sign in, or `printf %s "$KEY" | authdeck add-key --provider openrouter` for a key',
     );
-    // A provider of your own: the add-key it names takes it (--custom), rather than refusing it.
-    const own = await runCommand(['login', '--provider', 'nosuch'], { home });
+    // A name OpenClaw does not know is refused as add-key refuses it; said to be your own, the
+    // add-key it names takes it (--custom).
+    expect((await runCommand(['login', '--provider', 'nosuch'], { home })).stderr).toContain(
+      'is not a provider OpenClaw knows',
+    );
+    const own = await runCommand(['login', '--provider', 'nosuch', '--custom'], { home });
     expect(own.stderr).toContain('`printf %s "$KEY" | authdeck add-key --provider nosuch --custom` for a key');
   });
 });

@@ -238,7 +238,7 @@ describe('onboard --non-interactive --auth-choice', () => {
     const result = await onboard(temp.home, [...args, '--custom-compatibility', 'anthropic'], 'local-key-123');
     expect(result).toEqual({
       code: 0,
-      stdout: `  in ${temp.configPath}: wrote models.providers.custom-127-0-0-1-9; default model: custom-127-0-0-1-9/my-model\n`,
+      stdout: `✔ Custom Provider set up for the gateway\n  in ${temp.configPath}: wrote models.providers.custom-127-0-0-1-9; default model: custom-127-0-0-1-9/my-model\n`,
       stderr: '',
     });
     const config = readJson(temp.configPath);

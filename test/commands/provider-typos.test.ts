@@ -20,9 +20,12 @@ describe('a mistyped --provider', () => {
     ['order', 'set', '--provider', 'opneai', 'a1'],
     ['pick', '--provider', 'opneai'],
   ])('%s %s %s %s: did you mean, exit 64', async (...args) => {
-    const result = await run(args.filter((arg): arg is string => typeof arg === 'string'));
+    const line = args.filter((arg): arg is string => typeof arg === 'string');
+    const result = await run(line);
     expect(result.code).toBe(64);
-    expect(result.stderr).toBe('authdeck: "opneai" is not a provider OpenClaw knows; did you mean openai?\n');
+    // Commands that can save a provider of your own say how.
+    const custom = line[0] === 'login' || line[0] === 'onboard' ? ' For a provider of your own, add --custom.' : '';
+    expect(result.stderr).toBe(`authdeck: "opneai" is not a provider OpenClaw knows; did you mean openai?${custom}\n`);
   });
 
   it('add-key names each close id once, when a profile of it exists too', async () => {
@@ -48,10 +51,46 @@ describe('a mistyped --provider', () => {
     }
   });
 
-  it('a provider of your own, close to none, still opens the wizard (which needs a terminal)', async () => {
-    const result = await run(['onboard', '--provider', 'my-proxy']);
-    expect(result.code).toBe(64);
-    expect(result.stderr).toContain('onboard needs a terminal');
+  it('a name close to none is refused as add-key refuses it; --custom says it is a provider of your own', async () => {
+    for (const args of [
+      ['onboard', '--provider', 'nonsense'],
+      ['login', '--provider', 'nonsense'],
+      ['onboard', '--non-interactive', '--provider', 'nonsense', '--method', 'api-key'],
+    ]) {
+      const result = await run(args, 'abc');
+      expect(result.code, args.join(' ')).toBe(64);
+      expect(result.stderr, args.join(' ')).toMatch(/^authdeck: "nonsense" is not a provider OpenClaw knows/);
+    }
+    const custom = await run(['onboard', '--provider', 'my-proxy', '--custom']);
+    expect(custom.code).toBe(64);
+    expect(custom.stderr).toContain('onboard needs a terminal');
+    const saved = await run(
+      ['--no-reload', 'onboard', '--non-interactive', '--provider', 'my-proxy', '--custom', '--method', 'api-key'],
+      'my-proxy-secret-123',
+    );
+    expect(saved.code).toBe(0);
+    expect(saved.stdout).toContain('my-proxy:default');
+  });
+
+  it("login names Google's Gemini CLI sign-in as removed, not as an unknown provider", async () => {
+    for (const id of ['gemini-cli', 'google-gemini-cli']) {
+      const result = await run(['login', '--provider', id]);
+      expect(result.code).toBe(64);
+      expect(result.stderr).toMatch(
+        /^authdeck: Google's Gemini CLI sign-in is not offered: OpenClaw 2026\.9 removed it/,
+      );
+      expect(result.stderr).toContain('authdeck onboard --provider google');
+    }
+  });
+
+  it('a provider with a profile here needs no --custom', async () => {
+    const { home } = makeTempHome();
+    await runCommand(['--no-reload', 'add-key', '--provider', 'my-proxy', '--custom'], {
+      home,
+      input: 'secret-abc-123',
+    });
+    const result = await runCommand(['pick', '--provider', 'my-proxy'], { home });
+    expect(result.stderr).not.toContain('not a provider');
   });
 });
 

@@ -237,6 +237,23 @@ describe('authdeck migrate: what the gateway will do with what it writes', () =>
     expect(state.order.anthropic).toEqual(['anthropic:manual', 'anthropic:extra']);
   });
 
+  it("a new profile joins the agent's own order when that order is the one that decides", async () => {
+    const { home, mainAgentDir } = fixtureHome('b-v9-shared-with-agent-override');
+    writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), {
+      version: 1,
+      profiles: { 'anthropic:extra': { type: 'token', provider: 'anthropic', token: fakeSecrets.setupToken('x') } },
+    });
+    const applied = await cli(home, ['migrate', '--apply', '--yes', '--json']);
+    expect(applied.code).toBe(0);
+    expect(JSON.parse(applied.stdout)).toMatchObject({
+      written: ['anthropic:extra'],
+      joinedOrder: ['anthropic:extra'],
+    });
+    const order = await cli(home, ['order', 'get', '--provider', 'anthropic']);
+    expect(order.stdout).not.toContain('not tried');
+    expect(order.stdout).toMatch(/anthropic:work[\s\S]*anthropic:manual[\s\S]*anthropic:extra/);
+  });
+
   it('nothing to migrate is exit 0, with or without --apply', async () => {
     const { home, mainAgentDir } = makeTempHome();
     writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), {

@@ -363,3 +363,21 @@ export function anthropicPair(): Record<string, Record<string, unknown>> {
     'anthropic:default': { type: 'api_key', provider: 'anthropic', key: 'sk-ant-api03-bbbbbbbbbbbbbbbbbbbbbbbb' },
   };
 }
+
+/** What a sign-in that saved `profileId` answers (an OAuth profile of me@example.com). */
+export function signInResult(services: FakeServices, profileId: string): SignInResult {
+  return {
+    profileId,
+    storePath: `${services.workspace.agentDir}/auth-profiles.json`,
+    layer: 'local',
+    store: services.state.store,
+    gateway: { status: 'skipped', reason: 'fake services' },
+    replaced: false,
+    expiresAt: NOW + 3_600_000,
+    expiryAssumed: false,
+    orderAppendedIn: [],
+    config: { path: services.workspace.configPath, changed: true, created: false },
+    kind: 'oauth',
+    email: 'me@example.com',
+  };
+}

@@ -82,6 +82,10 @@ describe('ids that are names of every JavaScript object', () => {
     for (const provider of ['constructor', '__proto__', 'prototype']) {
       const result = await cli(home, ['add-key', '--provider', provider], fakeSecrets.groqKey());
       expect(result.code).toBe(64);
+      // Said as what it is: its letters are all allowed ones.
+      expect(result.stderr).toBe(
+        `authdeck: --provider: "${provider}" is a name every JavaScript object has, so it cannot be a provider id\n`,
+      );
     }
     writeText(
       join(mainAgentDir, 'auth-profiles.json'),

@@ -1,8 +1,9 @@
+import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import { homeScreen } from '../../src/navigation.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
-import { createFakeServices, fakeState } from '../helpers/fake-services.js';
-import { renderApp, waitForFrame } from '../helpers/ink.js';
+import { createFakeServices, fakeState, NOW, signInResult } from '../helpers/fake-services.js';
+import { renderApp, waitForFrame, waitUntil } from '../helpers/ink.js';
 
 describe('home (authdeck with no command, in a terminal)', () => {
   it('opens the wizard when the agent has no credential', async () => {
@@ -53,5 +54,57 @@ describe('home (authdeck with no command, in a terminal)', () => {
     await waitForFrame(app, 'Welcome');
     await app.type('\n');
     await waitForFrame(app, 'Which provider?');
+  });
+});
+
+describe('home: a wizard that handed over to setup-token or a sign-in', () => {
+  /** Services whose state holds what was saved, as a re-read of the store would. */
+  function remembering() {
+    const services = createFakeServices();
+    const save = services.saveCredential;
+    services.saveCredential = async (input) => {
+      const result = await save(input);
+      services.state = fakeState({
+        [input.profileId]: { type: 'token', provider: input.provider, token: input.secret },
+      });
+      return result;
+    };
+    return services;
+  }
+
+  it('goes on to the dashboard after a setup-token, as after a key', async () => {
+    const services = remembering();
+    const app = await renderApp(services, {
+      name: 'onboard',
+      provider: 'anthropic',
+      method: 'setup-token',
+      home: true,
+    });
+    await waitForFrame(app, 'setup-token → anthropic:default');
+    await services.sessions[0]!.emit({ phase: 'token', token: fakeSecrets.setupToken(), recognised: true });
+    await waitForFrame(app, 'Saved anthropic:default');
+    await app.press('enter');
+    expect(await waitForFrame(app, 'authdeck · dashboard')).toMatch(/▸ .*anthropic:default/);
+    expect(app.exits).toEqual([]);
+  });
+
+  it('goes on to the dashboard after a sign-in', async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'onboard', provider: 'openai', method: 'device', home: true });
+    await waitUntil(() => services.signIns.length === 1, 'the sign-in to start');
+    services.state = fakeState({
+      'openai-codex:me@example.com': {
+        type: 'oauth',
+        provider: 'openai-codex',
+        access: 'a',
+        refresh: 'r',
+        expires: NOW + 3_600_000,
+      },
+    });
+    await act(async () => services.signIns[0]!.resolve(signInResult(services, 'openai-codex:me@example.com')));
+    await waitForFrame(app, 'Signed in as me@example.com');
+    await app.press('enter');
+    expect(await waitForFrame(app, 'authdeck · dashboard')).toMatch(/▸ .*openai-codex:me@example\.com/);
+    expect(app.exits).toEqual([]);
   });
 });

@@ -1,28 +1,10 @@
 import { act } from 'react';
 import { describe, expect, it } from 'vitest';
-import type { SignInResult } from '../../src/app-services.js';
 import { checkPastedRedirect } from '../../src/services/oauth/loopback.js';
-import { createFakeServices, fakeState, NOW } from '../helpers/fake-services.js';
+import { createFakeServices, fakeState, NOW, signInResult } from '../helpers/fake-services.js';
 import { renderApp, waitForFrame, waitUntil } from '../helpers/ink.js';
 
 const LINK = `https://auth.example.test/oauth/authorize?client_id=app&state=${'s'.repeat(40)}&code_challenge=${'c'.repeat(43)}`;
-
-function savedResult(services: ReturnType<typeof createFakeServices>, profileId: string): SignInResult {
-  return {
-    profileId,
-    storePath: `${services.workspace.agentDir}/auth-profiles.json`,
-    layer: 'local',
-    store: services.state.store,
-    gateway: { status: 'skipped', reason: 'fake services' },
-    replaced: false,
-    expiresAt: NOW + 3_600_000,
-    expiryAssumed: false,
-    orderAppendedIn: [],
-    config: { path: services.workspace.configPath, changed: true, created: false },
-    kind: 'oauth',
-    email: 'me@example.com',
-  };
-}
 
 async function toMethodStep(services: ReturnType<typeof createFakeServices>, provider: string) {
   const app = await renderApp(services, { name: 'onboard', provider });
@@ -94,7 +76,7 @@ describe('wizard: sign in with a browser or a device code', () => {
     expect(await signIn!.request.pastedRedirect).toBe(pasted);
     await act(async () => signIn!.request.onPrompt({ kind: 'exchanging' }));
     await waitForFrame(app, 'getting the tokens');
-    await act(async () => signIn!.resolve(savedResult(services, 'openai:me@example.com')));
+    await act(async () => signIn!.resolve(signInResult(services, 'openai:me@example.com')));
     await waitForFrame(app, '✔ Signed in as me@example.com: saved openai:me@example.com (oauth)');
     await app.press('enter');
     expect(app.exits).toEqual([{ exitCode: 0, select: 'openai:me@example.com' }]);

@@ -12,6 +12,7 @@ import { foundryKeyRefused } from '../../services/providers/foundry.js';
 import { isLocalServerKind } from '../../services/providers/local-server.js';
 import type { OnboardingMethod } from '../../services/providers.js';
 import { shown } from '../../services/terminal-text.js';
+import { useOnboardingDone } from '../use-onboarding-done.js';
 import { CloudflareIdsStep } from './CloudflareIdsStep.js';
 import { CopilotProxyStep } from './CopilotProxyStep.js';
 import { CustomEndpointStep } from './CustomEndpointStep.js';
@@ -85,7 +86,7 @@ export function OnboardScreen({
 
   /** A method with its own screen (setup-token, a sign-in): that screen takes over the secret step. */
   function handOver(at: OnboardState) {
-    const screen = handOverScreen(at);
+    const screen = handOverScreen(at, home);
     if (screen) navigation.replace(screen);
   }
 
@@ -98,11 +99,7 @@ export function OnboardScreen({
   /** Set by a step with questions of its own: one of them back, or false at its first. */
   const stepBack = useRef<(() => boolean) | undefined>(undefined);
   const finish = () => navigation.finish({ exitCode: ExitCode.ok });
-  /** The summary's Enter: `authdeck` on an empty home goes on to the dashboard (on the new profile). */
-  const done = (select?: string) => {
-    if (home && !navigation.canGoBack) navigation.replace({ name: 'dashboard', ...(select ? { select } : {}) });
-    else navigation.finish({ exitCode: ExitCode.ok, ...(select ? { select } : {}) });
-  };
+  const done = useOnboardingDone(home);
   useWizardEscape(
     currentState,
     providerSearch,

@@ -262,13 +262,14 @@ export function initialOnboardState(
 }
 
 /** The screen that takes over the secret step for a method with its own (setup-token, a sign-in). */
-export function handOverScreen(at: OnboardState): Screen | undefined {
-  // Esc there comes back to the method question.
+export function handOverScreen(at: OnboardState, home = false): Screen | undefined {
+  // Esc there comes back to the method question; done there, on to the dashboard as the wizard would.
   const backTo = {
     name: 'onboard',
     ...(at.provider ? { provider: at.provider } : {}),
     resumeAt: 'method',
     ...(at.method ? { lastMethod: at.method } : {}),
+    ...(home ? { home } : {}),
   } as const;
   if (at.method === 'setup-token') return { name: 'setup-token', backTo };
   if ((at.method === 'browser' || at.method === 'device') && at.provider) {

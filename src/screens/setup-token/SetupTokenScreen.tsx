@@ -6,6 +6,7 @@ import { useNavigation, useServices } from '../../contexts.js';
 import { useAgentState } from '../../hooks/use-agent-state.js';
 import type { Screen } from '../../navigation.js';
 import { ExitCode } from '../../services/errors.js';
+import { startedAtHome, useOnboardingDone } from '../use-onboarding-done.js';
 import { ClaudeScreenMirror } from './ClaudeScreenMirror.js';
 import { OAuthErrorView } from './OAuthErrorView.js';
 import { OverwriteQuestion, ProfileNameQuestion } from './ProfileIdQuestion.js';
@@ -25,6 +26,7 @@ export interface SetupTokenScreenProps {
 export function SetupTokenScreen(props: SetupTokenScreenProps) {
   const flow = useSetupTokenFlow(props);
   const { finish, replace } = useNavigation();
+  const done = useOnboardingDone(startedAtHome(props.backTo));
   const services = useServices();
   const { state, session } = flow;
   const cancel = () => {
@@ -40,9 +42,7 @@ export function SetupTokenScreen(props: SetupTokenScreenProps) {
         flow={flow}
         cancel={cancel}
         fail={fail}
-        done={() =>
-          finish({ exitCode: ExitCode.ok, ...(flow.state.saved ? { select: flow.state.saved.profileId } : {}) })
-        }
+        done={() => done(flow.state.saved?.profileId)}
         now={services.now()}
       />
     </Box>

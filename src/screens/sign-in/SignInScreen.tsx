@@ -10,6 +10,7 @@ import type { Screen } from '../../navigation.js';
 import { ExitCode } from '../../services/errors.js';
 import { findOAuthProvider, type SignInMethod } from '../../services/oauth/oauth-providers.js';
 import { SetupTokenOutcome } from '../setup-token/SetupTokenOutcome.js';
+import { startedAtHome, useOnboardingDone } from '../use-onboarding-done.js';
 import { BrowserLinkView } from './BrowserLinkView.js';
 import { DeviceCodeView } from './DeviceCodeView.js';
 import { SignedInView } from './SignedInView.js';
@@ -26,6 +27,7 @@ export interface SignInScreenProps {
 export function SignInScreen({ provider, method, backTo }: SignInScreenProps) {
   const services = useServices();
   const { finish, replace } = useNavigation();
+  const done = useOnboardingDone(startedAtHome(backTo));
   const flow = useSignInFlow(provider, method);
   const paste = useTextFieldState();
   const [copied, setCopied] = useState(false);
@@ -54,12 +56,7 @@ export function SignInScreen({ provider, method, backTo }: SignInScreenProps) {
         return (
           <SignedInView
             result={flow.state.result}
-            onDone={() =>
-              finish({
-                exitCode: ExitCode.ok,
-                select: flow.state.stage === 'saved' ? flow.state.result.profileId : undefined,
-              })
-            }
+            onDone={() => done(flow.state.stage === 'saved' ? flow.state.result.profileId : undefined)}
           />
         );
       case 'failed':

@@ -11,6 +11,7 @@ import { PROVIDERS, providerInfo } from '../providers.js';
 import type { AgentLayers, StoreGeneration } from '../store/agent-store.js';
 import { type AgentStore, type LayerRole, openAgentStore } from '../store/agent-store.js';
 import type { AuthStoreSnapshot, UsageStats } from '../store/documents.js';
+import { shown } from '../terminal-text.js';
 import { describeProfile, type ProfileView } from './credential-view.js';
 
 /** A JSON auth file that a SQLite-era gateway no longer reads (it wants `openclaw doctor --fix`). */
@@ -150,12 +151,14 @@ export function resolveProfileName(state: AgentState, name: string): string {
   const ids = listAgentProfiles(state).map((row) => row.view.id);
   if (ids.includes(wanted)) return wanted;
   const where = `agent ${state.workspace.agentId}`;
+  // What was typed, said back no longer than an id gets (a pasted page is not repeated whole).
+  const typed = shown(wanted, 120);
   // A profile that does not exist is a mistake in the command line (64), as in `order set`.
-  if (wanted.includes(':')) throw new UsageError(`no profile ${wanted} for ${where}; see \`authdeck status\``);
+  if (wanted.includes(':')) throw new UsageError(`no profile ${typed} for ${where}; see \`authdeck status\``);
   const matches = ids.filter((id) => id.slice(id.indexOf(':') + 1) === wanted);
   if (matches.length === 1) return matches[0] as string;
-  if (matches.length > 1) throw new UsageError(`"${wanted}" names ${matches.join(' and ')}; give the full id`);
-  throw new UsageError(`no profile named ${wanted} for ${where}; see \`authdeck status\``);
+  if (matches.length > 1) throw new UsageError(`"${typed}" names ${matches.join(' and ')}; give the full id`);
+  throw new UsageError(`no profile named ${typed} for ${where}; see \`authdeck status\``);
 }
 
 /**

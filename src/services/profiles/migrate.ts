@@ -15,6 +15,7 @@ import { type AuthStoreSnapshot, type AuthStoreTransaction, type JsonObject, STA
 import { legacyAuthFileCandidates } from './agent-state.js';
 import { describeProfile, storedProfileType } from './credential-view.js';
 import { maskSecret } from './credentials.js';
+import { joinOtherOrders } from './join-order.js';
 
 /**
  * What `openclaw doctor --fix` would do with one JSON profile: import it (`new`), nothing
@@ -127,6 +128,8 @@ export interface MigrationResult {
   archived: Array<{ from: string; to: string }>;
   /** openclaw.json used JSON5-only syntax: recording the profiles spelled it as JSON; the original. */
   configBackupPath?: string;
+  /** What still keeps a new profile from being tried (an order this agent inherits), with the fix. */
+  notes: string[];
 }
 
 /** The name OpenClaw's doctor gives a JSON file it has imported. */
@@ -168,8 +171,8 @@ export async function applyMigration(
     verdict === 'new' ||
     verdict === 'newer-in-json' ||
     (options.preferJson === true && (verdict === 'differs' || verdict === 'older-in-json'));
-  const result: MigrationResult = { written: [], joinedOrder: [], kept: [], archived: [] };
-  const toRecord: Array<{ id: string; provider: string; mode: string }> = [];
+  const result: MigrationResult = { written: [], joinedOrder: [], kept: [], archived: [], notes: [] };
+  const toRecord: Array<{ id: string; provider: string; mode: string; fresh: boolean }> = [];
   // The JSON files stay locked until they are archived: nothing writes them meanwhile.
   await withFileLock(join(workspace.agentDir, AUTH_PROFILES_FILE), async () => {
     // Read twice: as values (to compare) and as written (every number exactly as it is).
@@ -184,7 +187,7 @@ export async function applyMigration(
           const { provider } = describeProfile(id, entry, {});
           // As a save does: an explicit order that leaves a new profile out means it is never tried.
           if (existing === undefined && tx.appendToOrder(provider, id)) result.joinedOrder.push(id);
-          toRecord.push({ id, provider, mode: storedProfileType(entry) });
+          toRecord.push({ id, provider, mode: storedProfileType(entry), fresh: existing === undefined });
         } else result.kept.push(id);
       }
       importState(tx, exact);
@@ -196,9 +199,15 @@ export async function applyMigration(
       result.archived.push({ from: path, to });
     }
   });
-  for (const profile of toRecord) {
+  for (const { fresh, ...profile } of toRecord) {
     const recorded = await recordProfileInConfig(workspace.configPath, profile);
     if (recorded.backupPath) result.configBackupPath ??= recorded.backupPath;
+    if (!fresh) continue;
+    // The order that decides may be the agent's own, in another database than the profile.
+    const joined: string[] = [];
+    const note = await joinOtherOrders(workspace, store, target, profile.provider, profile.id, false, joined);
+    if (joined.length > 0 && !result.joinedOrder.includes(profile.id)) result.joinedOrder.push(profile.id);
+    if (note) result.notes.push(note);
   }
   return result;
 }

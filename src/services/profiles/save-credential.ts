@@ -3,7 +3,6 @@ import type { Workspace } from '../config/workspace.js';
 import { setDaemonEnvVar } from '../env-file.js';
 import { AuthdeckError } from '../errors.js';
 import { type LockOptions, lockWaitMs } from '../files/lock.js';
-import { workspaceFlags } from '../invocation.js';
 import { normalizeProviderId } from '../providers.js';
 import { shellWord } from '../shell-word.js';
 import {
@@ -11,7 +10,6 @@ import {
   type LayerRole,
   openAgentStore,
   openAgentStoreForWrite,
-  type StoreLayer,
   StoreMissingError,
 } from '../store/agent-store.js';
 import type { AuthStoreTransaction, StoreUpdate } from '../store/documents.js';
@@ -25,6 +23,7 @@ import {
 } from './credential-entry.js';
 import { describeProfile } from './credential-view.js';
 import { maskSecret } from './credentials.js';
+import { joinOtherOrders } from './join-order.js';
 import { createStoreWithOpenclaw, resetFailureStats } from './profile-actions.js';
 
 export type { CredentialKind, OAuthFields };
@@ -231,33 +230,6 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
     ...(createdWith ? { createdWith } : {}),
     ...(sameSecretAs.length > 0 ? { sameSecretAs } : {}),
   };
-}
-
-/**
- * The order that decides for this agent may live in another layer than the new profile (the
- * agent's own database in the shared era, the main agent's store): join the agent's own; for
- * an inherited one, say what keeps the profile from being tried and how to fix it.
- */
-async function joinOtherOrders(
-  workspace: Workspace,
-  store: AgentStore,
-  target: StoreLayer,
-  provider: string,
-  profileId: string,
-  replaced: boolean,
-  appendedTo: string[],
-): Promise<string | undefined> {
-  if (replaced) return undefined;
-  const { own, base } = store.layers;
-  if (target !== own && own.present && !own.writeRefusal) {
-    const update = await own.update((tx) => tx.appendToOrder(provider, profileId));
-    if (update.result) appendedTo.push(own.path);
-    if (update.result || (await own.read()).order[provider]) return undefined;
-  }
-  if (base?.role !== 'inherited' || (await own.read()).order[provider]) return undefined;
-  const inherited = base.present ? (await base.read()).order[provider] : undefined;
-  if (!inherited || inherited.includes(profileId)) return undefined;
-  return `the main agent's ${provider} order (${inherited.join(', ')}) decides for this agent and leaves ${profileId} out: \`authdeck order set --provider ${[provider, ...inherited, profileId, ...workspaceFlags(workspace)].map(shellWord).join(' ')}\` gives this agent its own order with it`;
 }
 
 async function writeEnvVariable(
