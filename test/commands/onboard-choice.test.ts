@@ -201,7 +201,11 @@ describe('onboard --non-interactive --auth-choice', () => {
       `  in ${temp.configPath}: enabled the xai plugin; wrote models.providers.xai; default model: ${OPUS} kept; --set-default-model makes it ${GROK}\n`,
     );
     const config = readJson(temp.configPath);
-    expect(config.agents.defaults).toEqual({ model: { primary: OPUS }, models: { [OPUS]: {} } });
+    // Grok still names xai's model, as after OpenClaw's own onboarding (2026.9.6, seen).
+    expect(config.agents.defaults).toEqual({
+      model: { primary: OPUS },
+      models: { [OPUS]: {}, [GROK]: { alias: 'Grok' } },
+    });
     expect(config.models.providers.xai).toEqual({
       api: 'openai-responses',
       baseUrl: 'https://api.x.ai/v1',

@@ -115,25 +115,45 @@ function differences(a: GatewayState, b: GatewayState): Array<keyof GatewayState
   return (Object.keys(a) as Array<keyof GatewayState>).filter((key) => canonical(a[key]) !== canonical(b[key]));
 }
 
+/** OpenClaw's own onboarding of `choice` on a home (the first provider of a home, on both sides). */
+function openclawOnboard(home: string, choice: CatalogChoice, network: Record<string, string> = {}) {
+  return openclaw(
+    VERSION,
+    home,
+    [
+      ...ONBOARD,
+      '--auth-choice',
+      choice.id,
+      ...openclawSecretArgs(choice),
+      ...paramsFor(choice),
+      '--no-install-daemon',
+    ],
+    { env: network },
+  );
+}
+
 async function compare(
   choice: CatalogChoice,
   network: Record<string, string> = {},
+  /** Onboarded first on both homes, by OpenClaw: the choice compared is then a second provider. */
+  first?: CatalogChoice,
+  /** More for authdeck's side (--set-default-model where OpenClaw replaces the first default). */
+  oursArgs: string[] = [],
 ): Promise<{ id: string; equal: boolean; detail: string }> {
   const secret = secretFor(choice);
   const ours = makeTempHome();
   const theirs = makeTempHome();
+  for (const home of first ? [ours.home, theirs.home] : []) {
+    const ran = await openclawOnboard(home, first!, network);
+    if (ran.code !== 0) return { id: choice.id, equal: false, detail: `openclaw onboard ${first!.id} failed` };
+  }
   {
     const PATH = `${openclawBinDir(VERSION)}:${process.env.PATH ?? ''}`;
     const params = paramsFor(choice);
-    const ran = await openclaw(
-      VERSION,
-      theirs.home,
-      [...ONBOARD, '--auth-choice', choice.id, ...openclawSecretArgs(choice), ...params, '--no-install-daemon'],
-      { env: network },
-    );
+    const ran = await openclawOnboard(theirs.home, choice, network);
     if (ran.code !== 0)
       return { id: choice.id, equal: false, detail: `openclaw onboard failed: ${ran.stderr.slice(-200)}` };
-    const done = await runCli(['onboard', '--non-interactive', '--auth-choice', choice.id, ...params], {
+    const done = await runCli(['onboard', '--non-interactive', '--auth-choice', choice.id, ...params, ...oursArgs], {
       home: ours.home,
       env: { ...network, PATH, OPENCLAW_GATEWAY_PORT: NO_GATEWAY_PORT },
       input: secret,
@@ -194,6 +214,21 @@ describe(`onboarding parity with openclaw ${VERSION}`, () => {
     printTable(rows, network, 'they need the network, a sign-in, a server or a CLI; plugin installs below');
     expect(rows.filter((row) => !row.equal)).toEqual([]);
   }, 1_800_000);
+
+  it('a second provider on a home onboarded for Anthropic: the first default kept, the new model named as OpenClaw names it', async () => {
+    const anthropic = catalog.choices.find((choice) => choice.id === 'apiKey')!;
+    // OpenClaw keeps the first default for xAI and replaces it for Together (as for Qwen):
+    // authdeck keeps it unless told, so Together's side is asked with --set-default-model.
+    const second = [
+      ['xai-api-key', []],
+      ['together-api-key', ['--set-default-model']],
+    ] as const;
+    const rows = await inPool([...second], 2, ([id, args]) =>
+      compare(catalog.choices.find((choice) => choice.id === id)!, {}, anthropic, [...args]),
+    );
+    printTable(rows, [], 'only these');
+    expect(rows.filter((row) => !row.equal)).toEqual([]);
+  }, 600_000);
 
   // Both programs install the plugin from npm, as OpenClaw's onboarding does. Only the choices
   // whose package npm serves here are compared (the others come from ClawHub, which this machine

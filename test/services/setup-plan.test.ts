@@ -171,13 +171,17 @@ describe('planSetup: the default model', () => {
   it('same-provider: another model of the provider stays the default', async () => {
     const { outcome, config } = await setUpXai(withDefault({ primary: 'xai/grok-3' }));
     expect(outcome.defaultModel).toEqual({ status: 'same-provider', ref: XAI_MODEL, current: 'xai/grok-3' });
-    expect(config.agents.defaults).toEqual({ model: { primary: 'xai/grok-3' }, models: {} });
+    // The choice's model gets its entry and alias all the same, as OpenClaw's onboarding adds it.
+    expect(config.agents.defaults).toEqual({
+      model: { primary: 'xai/grok-3' },
+      models: { [XAI_MODEL]: { alias: 'Grok' } },
+    });
   });
 
   it("kept: another provider's model stays under auto; the plugin and provider block are still written", async () => {
     const { outcome, config } = await setUpXai(withDefault({ primary: OPUS }));
     expect(outcome.defaultModel).toEqual({ status: 'kept', ref: XAI_MODEL, current: OPUS });
-    expect(config.agents.defaults).toEqual({ model: { primary: OPUS }, models: {} });
+    expect(config.agents.defaults).toEqual({ model: { primary: OPUS }, models: { [XAI_MODEL]: { alias: 'Grok' } } });
     expect(config.plugins.entries.xai).toEqual({ enabled: true });
     expect(config.models.providers.xai).toEqual(XAI_BLOCK);
   });
@@ -186,7 +190,7 @@ describe('planSetup: the default model', () => {
     const openaiRecorded = { auth: { profiles: { 'openai:default': { provider: 'openai', mode: 'api_key' } } } };
     const { outcome, config } = await setUpXai(openaiRecorded);
     expect(outcome.defaultModel).toEqual({ status: 'kept', ref: XAI_MODEL, current: 'openai' });
-    expect(config.agents).toBeUndefined();
+    expect(config.agents.defaults).toEqual({ models: { [XAI_MODEL]: { alias: 'Grok' } } });
     // --set-default-model moves it, and says from what.
     const set = await setUpXai(openaiRecorded, 'set');
     expect(set.outcome.defaultModel).toEqual({ status: 'set', ref: XAI_MODEL, previous: 'openai' });
@@ -211,7 +215,7 @@ describe('planSetup: the default model', () => {
   it('skipped: --keep-default-model with none set writes no default model', async () => {
     const { outcome, config } = await setUpXai({}, 'keep');
     expect(outcome.defaultModel).toEqual({ status: 'skipped', ref: XAI_MODEL });
-    expect(config.agents).toBeUndefined();
+    expect(config.agents.defaults.model).toBeUndefined();
     expect(config.plugins.entries.xai).toEqual({ enabled: true });
   });
 });

@@ -194,11 +194,11 @@ export function planSetup(
 
 /**
  * The model entries the setup brings that the config lacks; an entry someone has is left as it
- * is. A plugin's list includes its default model even when another provider's stays the default.
+ * is. The choice's default model gets its entry (and alias: `Grok` names xai/grok-4.7) even when
+ * another provider's stays the default, as OpenClaw's onboarding adds it.
  */
 function modelEntryChanges(doc: Record<string, unknown>, setup: ProviderSetup, defaultSet: boolean): ConfigChange[] {
-  const list = setup.modelEntries;
-  if (!list || Object.keys(list).length === 0) return [];
+  const list = setup.modelEntries ?? {};
   const model = setup.defaultModel;
   const all = !defaultSet && model?.entry && !model.builtIn ? { [model.ref]: model.entry, ...list } : list;
   const entries = asRecord(asRecord(asRecord(doc.agents)?.defaults)?.models);
