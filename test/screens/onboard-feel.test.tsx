@@ -217,6 +217,22 @@ describe('onboarding wizard: what a first-time user trips over', () => {
     }
   });
 
+  it('wraps the replace question at spaces too (at 60 columns Ink began a line with one)', async () => {
+    const services = createFakeServices({
+      state: { ...fakeState(), daemonEnv: { GROQ_API_KEY: fakeSecrets.groqKey('old') } },
+    });
+    const app = await toSecretStep(services, 'groq', 'api-key');
+    await app.resize(60, 30);
+    await app.type(fakeSecrets.groqKey());
+    await app.press('enter');
+    await waitForFrame(app, 'Profile name:');
+    await app.press('enter');
+    const frame = await waitForFrame(app, 'this key?');
+    const question = frame.slice(frame.indexOf('GROQ_API_KEY in'), frame.indexOf('this key?') + 9);
+    expect(question.split('\n').filter((line) => line.startsWith(' '))).toEqual([]);
+    expect(question.replace(/\n/g, ' ')).toMatch(/: replace it with this key\?$/);
+  });
+
   it('names MiniMax as MiniMax in its questions, not by its list label "MiniMax API key"', async () => {
     const app = await renderApp(createFakeServices(), { name: 'onboard', provider: 'minimax' });
     const asked = await waitForFrame(app, /How do you want to sign in to MiniMax\?|Which MiniMax endpoint/);

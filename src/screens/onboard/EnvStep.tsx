@@ -1,4 +1,4 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
 import { useKeys } from '../../components/key-router.js';
 import { Paragraph } from '../../components/Paragraph.js';
@@ -27,11 +27,14 @@ export function EnvStep({
   });
   return (
     <Box flexDirection="column">
-      <Text bold>
-        {replaces
-          ? `${variable} in the daemon's .env is ${shown(replaces)}: replace it with this key?`
-          : `Also set ${variable} in the daemon's .env?`}
-      </Text>
+      <Paragraph
+        bold
+        text={
+          replaces
+            ? `${variable} in the daemon's .env is ${shown(replaces)}: replace it with this key?`
+            : `Also set ${variable} in the daemon's .env?`
+        }
+      />
       <Paragraph
         dim
         text={`${shown(path)}: the gateway service reads it at start (restart it afterwards). The profile alone is enough for most setups.`}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { Bullet } from '../../src/components/Bullet.js';
+import { renderInk } from '../helpers/ink.js';
+
+describe('Bullet', () => {
+  it('wraps plain text at spaces under its own start, no continued line a column deeper', async () => {
+    const text =
+      'the same secret is also saved as groq:default: the gateway counts them as separate credentials with one quota and one fate; unless two ids are what you want';
+    for (const width of [40, 57, 73, 100]) {
+      const app = await renderInk(<Bullet>{text}</Bullet>);
+      await app.resize(width, 30);
+      const lines = app.frame().split('\n');
+      expect(lines[0]).toMatch(/^ • the same/);
+      for (const line of lines.slice(1)) expect(line, `${width}: ${line}`).toMatch(/^ {3}\S/);
+      expect(lines.map((line) => line.trim().replace(/^• /, '')).join(' ')).toBe(text);
+      for (const line of lines) expect(line.length).toBeLessThan(width);
+      app.unmount();
+    }
+  });
+});
