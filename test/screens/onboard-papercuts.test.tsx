@@ -53,6 +53,25 @@ describe('onboarding wizard: small things a first-time user trips over', () => {
     expect(lines[item + 1]).toMatch(/^ {3}\S/);
   });
 
+  it('on a short terminal the summary keeps its title and outcome on screen and says what it left out', async () => {
+    const services = createFakeServices();
+    const app = await toProfileName(services);
+    await app.resize(60, 14);
+    await app.press('enter');
+    await waitForFrame(app, "Also set GROQ_API_KEY in the daemon's .env?");
+    await app.type('n');
+    const summary = await waitForFrame(app, /more lines: a taller terminal shows them/);
+    const lines = summary.split('\n');
+    expect(lines.length).toBeLessThanOrEqual(13);
+    expect(lines[0]).toMatch(/^authdeck · onboard/);
+    expect(summary).toContain('✔ Saved groq:default');
+    expect(summary).toContain('enter done');
+    // Taller again, all of it.
+    await app.resize(60, 40);
+    const whole = await waitForFrame(app, 'Next:');
+    expect(whole).not.toContain('more lines');
+  });
+
   it('holds "default" as a placeholder: typing a name replaces it', async () => {
     const services = createFakeServices();
     const app = await toProfileName(services);

@@ -1,9 +1,11 @@
 import { Box, Text } from 'ink';
 import { Bullet } from '../../components/Bullet.js';
+import { FitRows } from '../../components/FitRows.js';
 import { KeyHints } from '../../components/KeyHints.js';
 import { useKeys } from '../../components/key-router.js';
 import { SetupLines, setupConfigParts, setupHints, useProviderSetup } from '../../components/SetupLines.js';
 import { useServices } from '../../contexts.js';
+import { useTerminalSize } from '../../hooks/use-terminal-size.js';
 import { describeExpiry } from '../../services/durations.js';
 import { authdeckCommand } from '../../services/invocation.js';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
@@ -15,6 +17,9 @@ import { defaultFromManifest, type ProviderSetUp } from '../../services/provider
 import type { DefaultModelPolicy } from '../../services/providers/setup-plan.js';
 import { forTerminal } from '../../services/terminal-text.js';
 import type { OnboardResult } from './onboard-flow.js';
+
+/** The wizard's lines around the summary: its header (two), the hint bar (up to two), Ink's last line. */
+const SUMMARY_CHROME = 5;
 
 /** Every file written, with its path, and what to run next. */
 export function SummaryStep({
@@ -35,6 +40,7 @@ export function SummaryStep({
   installedDefault?: (choice: CatalogChoice, policy: DefaultModelPolicy) => Promise<WrittenSetup | undefined>;
 }) {
   const services = useServices();
+  const { rows } = useTerminalSize();
   useKeys((input, key) => {
     if (key.return || key.escape) onDone();
     else if (input === 'a') onAddAnother();
@@ -58,88 +64,90 @@ export function SummaryStep({
   ];
   return (
     <Box flexDirection="column">
-      <Text color="green">
-        ✔ {saved.replaced ? 'Replaced' : 'Saved'} <Text bold>{saved.profileId}</Text>
-      </Text>
-      {probe && (
-        // Its continuation lines stay under its text, not at the screen's edge.
-        <Box paddingLeft={1}>
-          <Text color={probe.result === 'ok' ? 'green' : 'yellow'}>
-            key check: {probe.result === 'ok' ? 'accepted' : `${probe.result.replace('_', ' ')} (${probe.detail})`}
-          </Text>
-        </Box>
-      )}
-      <Text bold>Written:</Text>
-      <Bullet>
-        {saved.storePath} (the profile{saved.layer === 'shared' ? ', shared store' : ''}
-        {saved.expiresAt !== undefined
-          ? `, ${describeExpiry(saved.expiresAt, Date.now(), 'date')}${saved.expiryAssumed ? ', assumed one year' : ''}`
-          : ''}
-        )
-      </Bullet>
-      {configParts.length > 0 && (
+      <FitRows rows={rows - SUMMARY_CHROME}>
+        <Text color="green">
+          ✔ {saved.replaced ? 'Replaced' : 'Saved'} <Text bold>{saved.profileId}</Text>
+        </Text>
+        {probe && (
+          // Its continuation lines stay under its text, not at the screen's edge.
+          <Box paddingLeft={1}>
+            <Text color={probe.result === 'ok' ? 'green' : 'yellow'}>
+              key check: {probe.result === 'ok' ? 'accepted' : `${probe.result.replace('_', ' ')} (${probe.detail})`}
+            </Text>
+          </Box>
+        )}
+        <Text bold>Written:</Text>
         <Bullet>
-          {saved.config.path} ({configParts.join('; ')})
+          {saved.storePath} (the profile{saved.layer === 'shared' ? ', shared store' : ''}
+          {saved.expiresAt !== undefined
+            ? `, ${describeExpiry(saved.expiresAt, Date.now(), 'date')}${saved.expiryAssumed ? ', assumed one year' : ''}`
+            : ''}
+          )
         </Bullet>
-      )}
-      {saved.config.backupPath && (
-        <Bullet color="yellow">
-          {saved.config.backupPath} (the config as it was: it used JSON5-only syntax and was rewritten as JSON)
-        </Bullet>
-      )}
-      <SetupLines view={setupView} listedAt={result.saved.config.path} />
-      {endpoint && (
-        <Bullet color="yellow" mark="!">
-          {endpoint}
-        </Bullet>
-      )}
-      {env && (
-        <Bullet>
-          {env.path} ({env.variable}
-          {env.changed ? '' : ', unchanged'})
-        </Bullet>
-      )}
-      {saved.createdWith && (
-        <Box paddingLeft={1}>
-          <Text dimColor>The store did not exist yet: OpenClaw created it (`{saved.createdWith}`).</Text>
-        </Box>
-      )}
-      {saved.gatewayNote && (
-        <Box paddingLeft={1}>
-          <Text color={saved.gatewayNote.warning ? 'yellow' : undefined} dimColor={!saved.gatewayNote.warning}>
-            {saved.gatewayNote.line}
-          </Text>
-        </Box>
-      )}
-      {saved.orderAppendedIn.map((path) => (
-        <Bullet key={path}>{path} (added last to the explicit order, so the gateway tries it)</Bullet>
-      ))}
-      {saved.orderNote && (
-        <Bullet color="yellow" mark="!">
-          {saved.orderNote}
-        </Bullet>
-      )}
-      {saved.sameSecretAs && (
-        <Bullet color="yellow" mark="!">
-          {sameSecretNote(saved.sameSecretAs, saved.profileId)}
-        </Bullet>
-      )}
-      {result.modelNotes
-        // `d` is the way out where it is offered: the note's hand edit is not said beside it.
-        .filter((note) => !(setupView.canMakeDefault && setupView.offered && note.startsWith(UNUSED_PROVIDER_NOTE)))
-        .map((note) => (
-          <Bullet key={note} color="yellow" mark="!">
-            {note}
+        {configParts.length > 0 && (
+          <Bullet>
+            {saved.config.path} ({configParts.join('; ')})
           </Bullet>
+        )}
+        {saved.config.backupPath && (
+          <Bullet color="yellow">
+            {saved.config.backupPath} (the config as it was: it used JSON5-only syntax and was rewritten as JSON)
+          </Bullet>
+        )}
+        <SetupLines view={setupView} listedAt={result.saved.config.path} />
+        {endpoint && (
+          <Bullet color="yellow" mark="!">
+            {endpoint}
+          </Bullet>
+        )}
+        {env && (
+          <Bullet>
+            {env.path} ({env.variable}
+            {env.changed ? '' : ', unchanged'})
+          </Bullet>
+        )}
+        {saved.createdWith && (
+          <Box paddingLeft={1}>
+            <Text dimColor>The store did not exist yet: OpenClaw created it (`{saved.createdWith}`).</Text>
+          </Box>
+        )}
+        {saved.gatewayNote && (
+          <Box paddingLeft={1}>
+            <Text color={saved.gatewayNote.warning ? 'yellow' : undefined} dimColor={!saved.gatewayNote.warning}>
+              {saved.gatewayNote.line}
+            </Text>
+          </Box>
+        )}
+        {saved.orderAppendedIn.map((path) => (
+          <Bullet key={path}>{path} (added last to the explicit order, so the gateway tries it)</Bullet>
         ))}
-      <Text bold>Next:</Text>
-      <Bullet>{authdeckCommand('status', services.workspace.env)} see it with the others</Bullet>
-      <Bullet>{authdeckCommand('dashboard', services.workspace.env)} the live view</Bullet>
-      {env && (
-        <Bullet>
-          restart the gateway so it reads .env (`openclaw gateway restart`, or its systemd/launchd service)
-        </Bullet>
-      )}
+        {saved.orderNote && (
+          <Bullet color="yellow" mark="!">
+            {saved.orderNote}
+          </Bullet>
+        )}
+        {saved.sameSecretAs && (
+          <Bullet color="yellow" mark="!">
+            {sameSecretNote(saved.sameSecretAs, saved.profileId)}
+          </Bullet>
+        )}
+        {result.modelNotes
+          // `d` is the way out where it is offered: the note's hand edit is not said beside it.
+          .filter((note) => !(setupView.canMakeDefault && setupView.offered && note.startsWith(UNUSED_PROVIDER_NOTE)))
+          .map((note) => (
+            <Bullet key={note} color="yellow" mark="!">
+              {note}
+            </Bullet>
+          ))}
+        <Text bold>Next:</Text>
+        <Bullet>{authdeckCommand('status', services.workspace.env)} see it with the others</Bullet>
+        <Bullet>{authdeckCommand('dashboard', services.workspace.env)} the live view</Bullet>
+        {env && (
+          <Bullet>
+            restart the gateway so it reads .env (`openclaw gateway restart`, or its systemd/launchd service)
+          </Bullet>
+        )}
+      </FitRows>
       <KeyHints hints={[['enter', 'done'], ['a', 'add another'], ...setupHints(setupView)]} />
     </Box>
   );
