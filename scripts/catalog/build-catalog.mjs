@@ -138,8 +138,8 @@ function defaultModelOf(choice, observed) {
 
 /**
  * What the choice's onboarding wrote to openclaw.json (plugins enabled, `models`, the default
- * model's entry and the other model entries), when a run observed it on its own; null for choices
- * never run that way.
+ * model's entry and the other model entries, the media models it set), when a run observed it on
+ * its own; null for choices never run that way.
  */
 function setupOf(observed) {
   const writes = observed?.writes;
@@ -149,6 +149,7 @@ function setupOf(observed) {
     models: writes.models,
     defaultModelEntry: writes.defaultModelEntry,
     modelEntries: writes.modelEntries ?? {},
+    ...(writes.mediaModels ? { mediaModels: writes.mediaModels } : {}),
   };
 }
 

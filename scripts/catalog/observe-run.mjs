@@ -167,7 +167,8 @@ function secretArgs(choice, context) {
 /**
  * The config one onboarding writes for its choice: plugins it enables, `models` (mode and provider
  * blocks, the fake secret replaced by a marker), the entry under agents.defaults.models for the
- * default model, and the other entries it put there (a plugin's model list: Qwen's). Onboarding's
+ * default model, the other entries it put there (a plugin's model list: Qwen's) and the media
+ * models it set (fal's image model). Onboarding's
  * own settings (gateway, workspace, session catalogs) are left out.
  */
 function observedWrites(config, primary, secret) {
@@ -186,6 +187,8 @@ function observedWrites(config, primary, secret) {
     modelEntries: Object.fromEntries(
       Object.entries(config.agents?.defaults?.models ?? {}).filter(([ref]) => ref !== primary),
     ),
+    // An image or video choice's default (fal's `image.primary`), where onboarding set one.
+    ...(config.agents?.defaults?.mediaModels ? { mediaModels: config.agents.defaults.mediaModels } : {}),
   };
 }
 

@@ -6,6 +6,7 @@ import { checkSecret, type SecretKind } from '../services/profiles/credentials.j
 import { resolveProfileId } from '../services/profiles/profile-actions.js';
 import { refuseReplacing } from '../services/profiles/save-credential.js';
 import { type CatalogChoice, choicesForProvider, secretOwner } from '../services/providers/catalog.js';
+import { catalogSetup } from '../services/providers/catalog-setup.js';
 import { CLOUDFLARE_CHOICE, cloudflareIds, cloudflareSetup } from '../services/providers/cloudflare-gateway.js';
 import { COPILOT_PROXY } from '../services/providers/copilot-proxy.js';
 import { customSetup, withBaseUrl } from '../services/providers/custom-endpoint.js';
@@ -14,7 +15,7 @@ import { isLocalServerKind } from '../services/providers/local-setup.js';
 import { defaultProfileId, setupNotes } from '../services/providers/onboard-choice.js';
 import { pluginGap, refuseBlockedChoice } from '../services/providers/plugin-state.js';
 import { setInstalledPluginDefault, withDefaultFrom } from '../services/providers/provider-setup.js';
-import { catalogSetup, type DefaultModelPolicy, type ProviderSetup } from '../services/providers/setup-plan.js';
+import type { DefaultModelPolicy, ProviderSetup } from '../services/providers/setup-plan.js';
 import { shown } from '../services/terminal-text.js';
 import { readChoiceSecret } from './choice-secret.js';
 import type { CommandContext } from './context.js';

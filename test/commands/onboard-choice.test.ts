@@ -192,6 +192,22 @@ describe('onboard --non-interactive --auth-choice', () => {
     });
   });
 
+  it("fal's image model becomes the default for images, as OpenClaw's onboarding makes it; another's is kept", async () => {
+    const temp = home();
+    const result = await onboard(temp.home, ['fal-api-key'], 'fal-key-0123456789abcdef');
+    expect(result.code).toBe(0);
+    expect(readJson(temp.configPath).agents.defaults.mediaModels).toEqual({
+      image: { primary: 'fal/fal-ai/flux/dev' },
+    });
+    const other = home();
+    writeFileSync(
+      other.configPath,
+      JSON.stringify({ agents: { defaults: { mediaModels: { image: { primary: 'openai/gpt-image-2' } } } } }),
+    );
+    expect((await onboard(other.home, ['fal-api-key'], 'fal-key-0123456789abcdef')).code).toBe(0);
+    expect(readJson(other.configPath).agents.defaults.mediaModels.image.primary).toBe('openai/gpt-image-2');
+  });
+
   it("a second provider keeps the first one's default model and names --set-default-model", async () => {
     const temp = home();
     expect((await onboard(temp.home, ['apiKey'], fakeSecrets.anthropicApiKey())).code).toBe(0);

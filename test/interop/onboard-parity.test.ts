@@ -56,6 +56,8 @@ interface GatewayState {
   providers: unknown;
   model: unknown;
   modelEntries: unknown;
+  /** The image or video models onboarding made the default (fal's image model). */
+  mediaModels: unknown;
   listAccepts: boolean;
   /** An external plugin's package where `openclaw plugins install` puts it (null: none needed). */
   pluginInstalled: boolean | null;
@@ -97,6 +99,7 @@ async function stateOf(home: string, provider: string | null, secret: string, np
     providers: masked,
     model: defaults.model ?? null,
     modelEntries: defaults.models ?? null,
+    mediaModels: defaults.mediaModels ?? null,
     listAccepts: list ? list.code === 0 && !/Unknown model catalog provider/.test(list.stderr + list.stdout) : false,
     pluginInstalled: installedUnder(home, npmSpec),
   };

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type CatalogChoice, endpointWarning, findChoice } from '../../src/services/providers/catalog.js';
+import { catalogSetup } from '../../src/services/providers/catalog-setup.js';
 import {
-  catalogSetup,
   currentDefaultModel,
   type DefaultModelPolicy,
   type ProviderSetup,

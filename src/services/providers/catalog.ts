@@ -122,6 +122,8 @@ export interface ObservedSetup {
   defaultModelEntry: Record<string, unknown> | null;
   /** The other entries it wrote under `agents.defaults.models` (a plugin's model list, Qwen's), by ref. */
   modelEntries: Record<string, Record<string, unknown>>;
+  /** `agents.defaults.mediaModels` as it set them (fal: `{image: {primary}}`); absent: none. */
+  mediaModels?: Record<string, unknown>;
 }
 
 export interface CatalogGroup {

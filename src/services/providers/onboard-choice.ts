@@ -14,10 +14,10 @@ import type { SecretKind } from '../profiles/credentials.js';
 import { type SaveCredentialResult, saveCredentialProfile } from '../profiles/save-credential.js';
 import type { AgentStore } from '../store/agent-store.js';
 import type { CatalogChoice } from './catalog.js';
+import { catalogSetup } from './catalog-setup.js';
 import { planFacts } from './facts-plan.js';
 import { fittedToOpenclaw } from './fit-to-openclaw.js';
 import {
-  catalogSetup,
   currentDefaultModel,
   type DefaultModelOutcome,
   type DefaultModelPolicy,

@@ -7,10 +7,11 @@
 import type { Workspace } from '../config/workspace.js';
 import type { SecretKind } from '../profiles/credentials.js';
 import { type CatalogChoice, choicesForProvider, findChoice } from './catalog.js';
+import { catalogSetup } from './catalog-setup.js';
 import { type WrittenSetup, writeSetup } from './onboard-choice.js';
 import { installedDefaultModel, type PluginNeed } from './plugin-install.js';
 import { pluginGap } from './plugin-state.js';
-import { catalogSetup, type DefaultModelPolicy, type ProviderSetup, withBuiltInDefault } from './setup-plan.js';
+import { type DefaultModelPolicy, type ProviderSetup, withBuiltInDefault } from './setup-plan.js';
 
 export interface SecretSetup {
   setup: ProviderSetup;
