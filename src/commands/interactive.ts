@@ -81,6 +81,10 @@ export async function runOnboard(
   const { method } = options;
   // A typo would open the wizard on a provider nobody has (and save a key under it): refuse it here.
   const provider = await screenProvider(ctx, options.provider, options.custom === true);
+  if (options.secretInputMode !== undefined && options.authChoice === undefined)
+    throw new UsageError(
+      '--secret-input-mode goes with --auth-choice (the choice names the variable the key is read from)',
+    );
   // An auth choice is OpenClaw's own answer to the wizard's questions: in a terminal too, only the secret is asked.
   if (options.authChoice !== undefined) {
     if (provider || method)

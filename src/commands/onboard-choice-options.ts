@@ -41,6 +41,11 @@ export const CHOICE_OPTIONS = {
   tokenProvider: text('token-provider', 'id', 'with --auth-choice token or setup-token: the provider', 'providers'),
   tokenProfileId: text('token-profile-id', 'id', 'with --auth-choice token or setup-token: the profile id'),
   tokenExpiresIn: duration('token-expires-in', 'with a token: its lifetime (365d, 12h; a bare number is days)', 'd'),
+  secretInputMode: choice(
+    'secret-input-mode',
+    ['plaintext', 'ref'] as const,
+    "plaintext (default): the key in the profile; ref: the variable it is read from (the choice's *_API_KEY), which the gateway reads",
+  ),
   setDefaultModel: flag('set-default-model', "make the choice's model the default, even over another provider's"),
   keepDefaultModel: flag('keep-default-model', 'leave the default model as it is'),
   skipPluginInstall: flag(

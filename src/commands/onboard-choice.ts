@@ -17,7 +17,7 @@ import { pluginGap, refuseBlockedChoice } from '../services/providers/plugin-sta
 import { setInstalledPluginDefault, withDefaultFrom } from '../services/providers/provider-setup.js';
 import type { DefaultModelPolicy, ProviderSetup } from '../services/providers/setup-plan.js';
 import { shown } from '../services/terminal-text.js';
-import { readChoiceSecret } from './choice-secret.js';
+import { readChoiceSecret, readChoiceSecretRef } from './choice-secret.js';
 import type { CommandContext } from './context.js';
 import { defaultModelPolicy, foundryFromFlags } from './onboard-choice-options.js';
 import { onboardCopilotProxy } from './onboard-copilot-proxy.js';
@@ -42,6 +42,7 @@ export interface ChoiceOptions {
   cloudflareAiGatewayAccountId?: string | undefined;
   cloudflareAiGatewayGatewayId?: string | undefined;
   foundryModel?: string | undefined;
+  secretInputMode?: 'plaintext' | 'ref' | undefined;
   setDefaultModel?: boolean;
   keepDefaultModel?: boolean;
   skipPluginInstall?: boolean;
@@ -188,12 +189,19 @@ async function onboardSecret(
   const foundry = choice.id === FOUNDRY_KEY_CHOICE ? foundryFromFlags(options, ctx.io.env) : undefined;
   const olderFoundry = foundry && foundryKeyRefused(state.store.pluginsServeProviders);
   if (olderFoundry) throw new UsageError(olderFoundry);
-  const raw = await readChoiceSecret(
-    ctx,
-    choice,
-    `${choice.label} ${kind === 'token' ? 'token' : 'API key'}`,
-    custom !== undefined,
-  );
+  if (options.secretInputMode === 'ref' && custom)
+    throw new UsageError(
+      "--secret-input-mode ref is for a profile's key; a custom endpoint keeps its key in its provider block: leave it out",
+    );
+  const byRef = options.secretInputMode === 'ref' ? readChoiceSecretRef(ctx, choice) : undefined;
+  const raw =
+    byRef?.secret ??
+    (await readChoiceSecret(
+      ctx,
+      choice,
+      `${choice.label} ${kind === 'token' ? 'token' : 'API key'}`,
+      custom !== undefined,
+    ));
   // A custom endpoint may need no key (a server on this machine), as in OpenClaw.
   const check =
     custom && raw.trim() === ''
@@ -221,6 +229,7 @@ async function onboardSecret(
             profileId,
             ...(options.tokenExpiresIn !== undefined ? { expiresAt: now + options.tokenExpiresIn } : {}),
             ...(cloudflare ? { metadata: { ...cloudflare } } : {}),
+            ...(byRef ? { secretRef: byRef.ref } : {}),
             ...(foundry ? { metadata: foundryMetadata(foundry, 'api-key') } : {}),
           },
         }
@@ -265,7 +274,16 @@ async function onboardSecret(
       done.saved.map((saved) => saved.profileId),
     ),
   );
+  // A reference works only where the gateway has the variable: its service's environment or the daemon's .env.
+  if (byRef && state.daemonEnv[byRef.ref.id] === undefined)
+    warnings.push(
+      `the gateway reads ${byRef.ref.id} from its own environment: set it for the gateway service, or \`authdeck env set ${byRef.ref.id}\` puts it in ${state.workspace.daemonEnvPath}`,
+    );
   const report = { done: installed ? withDefaultFrom(done, installed) : done, secret: check.secret, kind, now };
-  reportOnboarded(ctx, { ...report, ...(plugin ? { plugin } : {}), warnings }, json);
+  reportOnboarded(
+    ctx,
+    { ...report, ...(plugin ? { plugin } : {}), ...(byRef ? { ref: byRef.ref } : {}), warnings },
+    json,
+  );
   return (plugin && !plugin.installed) || blocked ? 1 : 0;
 }

@@ -1,6 +1,7 @@
 import type { GatewayOutcome } from '../services/actions.js';
 import { formatExpiryDate, formatRelative } from '../services/durations.js';
 import { findOnPath } from '../services/find-program.js';
+import { describeRef, type SecretRef } from '../services/profiles/credential-view.js';
 import { maskSecret } from '../services/profiles/credentials.js';
 import { sameSecretNote } from '../services/profiles/save-credential.js';
 import { endpointWarning } from '../services/providers/catalog.js';
@@ -21,6 +22,8 @@ export interface OnboardReport {
   plugin?: PluginOutcome;
   /** What went wrong after the save (the save stands): one line each. */
   warnings?: string[];
+  /** Stored instead of the secret (`--secret-input-mode ref`). */
+  ref?: SecretRef;
 }
 
 /** An external plugin onboarding needed: `installed` by this run, or still missing (`problem`: why). */
@@ -68,7 +71,8 @@ export function reportOnboarded(ctx: CommandContext, report: OnboardReport, json
       profiles: done.saved.map((saved) => ({
         profileId: saved.profileId,
         type: report.kind,
-        masked: secret ? maskSecret(secret) : null,
+        masked: secret && !report.ref ? maskSecret(secret) : null,
+        ...(report.ref ? { secretRef: describeRef(report.ref) } : {}),
         storePath: saved.storePath,
         layer: saved.layer,
         replaced: saved.replaced,
@@ -92,7 +96,7 @@ export function reportOnboarded(ctx: CommandContext, report: OnboardReport, json
     // Ids, refs and paths come from arguments and files: shown as text, never as terminal codes.
     const saved = forTerminal(raw);
     const where = saved.layer === 'shared' ? `${saved.storePath} (shared store)` : saved.storePath;
-    const masked = secret ? ` ${maskSecret(secret)}` : '';
+    const masked = report.ref ? `, ref ${describeRef(report.ref)}` : secret ? ` ${maskSecret(secret)}` : '';
     writeLine(
       out,
       `${paint.green('✔')} ${saved.replaced ? 'Replaced' : 'Saved'} ${paint.bold(saved.profileId)} (${report.kind}${masked}) in ${where}`,

@@ -192,6 +192,62 @@ describe('onboard --non-interactive --auth-choice', () => {
     });
   });
 
+  it('--secret-input-mode ref stores where the key is (keyRef), never the key, as OpenClaw does', async () => {
+    const temp = home();
+    const key = fakeSecrets.anthropicApiKey();
+    const result = await onboard(temp.home, ['apiKey', '--secret-input-mode', 'ref', '--json'], '', {
+      ANTHROPIC_API_KEY: key,
+    });
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json.profiles[0]).toMatchObject({
+      profileId: 'anthropic:default',
+      masked: null,
+      secretRef: 'env:ANTHROPIC_API_KEY',
+    });
+    // The gateway must have the variable: the daemon's .env does not, so that is said.
+    expect(json.warnings.join('\n')).toContain('authdeck env set ANTHROPIC_API_KEY');
+    const stored = readFileSync(temp.storePath, 'utf8');
+    expect(stored).not.toContain(key);
+    expect(JSON.parse(stored).profiles['anthropic:default']).toEqual({
+      type: 'api_key',
+      provider: 'anthropic',
+      keyRef: { source: 'env', provider: 'default', id: 'ANTHROPIC_API_KEY' },
+    });
+    // The key's shape is checked as a piped one's is.
+    const wrong = await onboard(home().home, ['apiKey', '--secret-input-mode', 'ref'], '', {
+      ANTHROPIC_API_KEY: fakeSecrets.openaiKey(),
+    });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/OpenAI/);
+  });
+
+  it('--secret-input-mode ref without the variable, for a token, or for a custom endpoint: one line, exit 64', async () => {
+    const unset = await onboard(home().home, ['xai-api-key', '--secret-input-mode', 'ref'], fakeSecrets.xaiKey());
+    expect(unset.code).toBe(64);
+    expect(unset.stderr).toBe(
+      'authdeck: --secret-input-mode ref stores where the key is, not the key: set XAI_API_KEY in this environment and retry (or leave out --secret-input-mode)\n',
+    );
+    const token = await onboard(home().home, ['setup-token', '--secret-input-mode', 'ref'], fakeSecrets.setupToken());
+    expect(token.code).toBe(64);
+    expect(token.stderr).toContain('--secret-input-mode ref is for API keys; setup-token stores a token');
+    const custom = await onboard(
+      home().home,
+      [
+        'custom-api-key',
+        '--custom-base-url',
+        'http://127.0.0.1:9/v1',
+        '--custom-model-id',
+        'm',
+        '--secret-input-mode',
+        'ref',
+      ],
+      'k',
+    );
+    expect(custom.code).toBe(64);
+    expect(custom.stderr).toContain('a custom endpoint keeps its key in its provider block');
+  });
+
   it("fal's image model becomes the default for images, as OpenClaw's onboarding makes it; another's is kept", async () => {
     const temp = home();
     const result = await onboard(temp.home, ['fal-api-key'], 'fal-key-0123456789abcdef');

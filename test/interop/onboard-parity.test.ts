@@ -233,6 +233,50 @@ describe(`onboarding parity with openclaw ${VERSION}`, () => {
     expect(rows.filter((row) => !row.equal)).toEqual([]);
   }, 600_000);
 
+  it('--secret-input-mode ref: both store the same reference to ANTHROPIC_API_KEY and no key', async () => {
+    const key = secretFor(catalog.choices.find((choice) => choice.id === 'apiKey')!);
+    const env = { ANTHROPIC_API_KEY: key };
+    const ours = makeTempHome();
+    const theirs = makeTempHome();
+    const ran = await openclaw(
+      VERSION,
+      theirs.home,
+      [...ONBOARD, '--auth-choice', 'apiKey', '--secret-input-mode', 'ref', '--no-install-daemon'],
+      { env },
+    );
+    expect(ran.code, ran.stderr).toBe(0);
+    const PATH = `${openclawBinDir(VERSION)}:${process.env.PATH ?? ''}`;
+    const done = await runCli(
+      ['onboard', '--non-interactive', '--auth-choice', 'apiKey', '--secret-input-mode', 'ref'],
+      {
+        home: ours.home,
+        env: { ...env, PATH, OPENCLAW_GATEWAY_PORT: NO_GATEWAY_PORT },
+      },
+    );
+    expect(done.code, done.stderr).toBe(0);
+    // Each store as authdeck reads it (both are OpenClaw 2026.9's SQLite), and as OpenClaw judges it.
+    const stored = async (home: string) => {
+      const status = await runCli(['status', '--json'], { home, env: { ...env, PATH } });
+      const profile = JSON.parse(status.stdout).profiles.find(
+        (entry: { id: string }) => entry.id === 'anthropic:default',
+      );
+      const check = await openclaw(VERSION, home, ['models', 'status', '--check'], { env });
+      return { secretRef: profile?.secretRef ?? null, masked: profile?.masked ?? null, check: check.code };
+    };
+    const [a, b] = await Promise.all([stored(theirs.home), stored(ours.home)]);
+    expect(b).toEqual(a);
+    expect(a.secretRef).toBe('env:ANTHROPIC_API_KEY');
+    // Not a byte of the key in any file authdeck's side wrote (databases and their journals too).
+    const files = readdirSync(join(ours.home, '.openclaw'), { recursive: true, withFileTypes: true });
+    for (const file of files.filter((entry) => entry.isFile()))
+      expect(readFileSync(join(file.parentPath, file.name)).includes(key), file.name).toBe(false);
+    const [stateA, stateB] = await Promise.all([
+      stateOf(theirs.home, 'anthropic', key),
+      stateOf(ours.home, 'anthropic', key),
+    ]);
+    expect(differences(stateA, stateB)).toEqual([]);
+  }, 300_000);
+
   // Both programs install the plugin from npm, as OpenClaw's onboarding does. Only the choices
   // whose package npm serves here are compared (the others come from ClawHub, which this machine
   // cannot reach); with no registry at all the test says so and is skipped.

@@ -5,7 +5,7 @@
 import { SETUP_TOKEN_LIFETIME_MS } from '../durations.js';
 import { normalizeProviderId } from '../providers.js';
 import type { JsonObject } from '../store/documents.js';
-import { storedProfileType } from './credential-view.js';
+import { type SecretRef, storedProfileType } from './credential-view.js';
 import type { SecretKind } from './credentials.js';
 import { ProfileConflictError } from './profile-actions.js';
 
@@ -44,6 +44,8 @@ export function credentialEntry(
   expiresAt: number | undefined,
   oauth: OAuthFields | undefined,
   metadata?: Record<string, string>,
+  /** Stored instead of the secret (`--secret-input-mode ref`): the gateway reads the variable it names. */
+  ref?: SecretRef,
 ): JsonObject {
   // Keep fields authdeck does not manage (email, displayName, metadata, unknown ones).
   const entry: JsonObject = { ...(existing ?? {}) };
@@ -51,7 +53,9 @@ export function credentialEntry(
   if ('mode' in entry && !('type' in entry)) entry.mode = kind;
   else entry.type = kind;
   entry.provider = provider;
-  if (kind === 'api_key') entry.key = secret;
+  if (ref && kind === 'api_key') entry.keyRef = { ...ref };
+  else if (ref && kind === 'token') entry.tokenRef = { ...ref };
+  else if (kind === 'api_key') entry.key = secret;
   else if (kind === 'token') entry.token = secret;
   else entry.access = secret;
   // A refresh that brought no new refresh token keeps the one it used.

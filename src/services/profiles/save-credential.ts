@@ -21,7 +21,7 @@ import {
   type OAuthFields,
   refuseReplacing,
 } from './credential-entry.js';
-import { describeProfile } from './credential-view.js';
+import { describeProfile, type SecretRef } from './credential-view.js';
 import { maskSecret } from './credentials.js';
 import { joinOtherOrders } from './join-order.js';
 import { createStoreWithOpenclaw, resetFailureStats } from './profile-actions.js';
@@ -40,6 +40,8 @@ export interface SaveCredentialInput {
   oauth?: OAuthFields;
   /** An api_key profile's `metadata` object, as OpenClaw's key-issuing sign-ins store it. */
   metadata?: Record<string, string>;
+  /** Store a reference to where the secret is (`keyRef`), not the secret (`--secret-input-mode ref`). */
+  secretRef?: SecretRef;
   /** When it expires; unset for an Anthropic setup-token means a year from now (they last one). */
   expiresAt?: number;
   /** same-type: a renewal of the same kind of credential may replace it (the default). */
@@ -139,7 +141,10 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
   const edit = (mode: typeof replace) => (tx: AuthStoreTransaction) => {
     const existing = tx.getProfile(profileId);
     refuseReplacing(profileId, existing, kind, mode);
-    tx.putProfile(profileId, credentialEntry(existing, provider, kind, secret, expiresAt, input.oauth, input.metadata));
+    tx.putProfile(
+      profileId,
+      credentialEntry(existing, provider, kind, secret, expiresAt, input.oauth, input.metadata, input.secretRef),
+    );
     if (existing === undefined && tx.appendToOrder(provider, profileId)) appendedTo.push(target.path);
     // A new secret starts with a clean slate: the old one's failures say nothing about it.
     tx.updateUsage(profileId, resetFailureStats);

@@ -10,6 +10,7 @@ import type { Workspace } from '../config/workspace.js';
 import type { LockOptions } from '../files/lock.js';
 import { asRecord } from '../json-text.js';
 import { type AgentState, listAgentProfiles } from '../profiles/agent-state.js';
+import type { SecretRef } from '../profiles/credential-view.js';
 import type { SecretKind } from '../profiles/credentials.js';
 import { type SaveCredentialResult, saveCredentialProfile } from '../profiles/save-credential.js';
 import type { AgentStore } from '../store/agent-store.js';
@@ -35,6 +36,8 @@ export interface ChoiceCredential {
   expiresAt?: number;
   /** The profile's `metadata` (Cloudflare's account and gateway ids). */
   metadata?: Record<string, string>;
+  /** Stored instead of the secret: the variable the gateway reads it from (`--secret-input-mode ref`). */
+  secretRef?: SecretRef;
 }
 
 export interface OnboardChoiceInput {
@@ -80,7 +83,7 @@ export async function onboardChoice(input: OnboardChoiceInput): Promise<Onboarde
   const saved: SaveCredentialResult[] = [];
   let store = input.store;
   if (input.credential) {
-    const { kind, secret, expiresAt, metadata } = input.credential;
+    const { kind, secret, expiresAt, metadata, secretRef } = input.credential;
     for (const [index, profileId] of choiceProfileIds(choice, provider, input.credential.profileId).entries()) {
       const result = await saveCredentialProfile({
         workspace,
@@ -90,6 +93,7 @@ export async function onboardChoice(input: OnboardChoiceInput): Promise<Onboarde
         secret,
         ...(expiresAt !== undefined ? { expiresAt } : {}),
         ...(metadata ? { metadata } : {}),
+        ...(secretRef ? { secretRef } : {}),
         ...(index === 0 && input.envVariable ? { envVariable: input.envVariable } : {}),
         ...(input.now ? { now: input.now } : {}),
         ...(store ? { store } : {}),
