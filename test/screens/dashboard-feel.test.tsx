@@ -153,13 +153,13 @@ describe('dashboard: keys never do nothing silently', () => {
         result: 'not_probed',
         httpStatus: null,
         latencyMs: null,
-        detail: 'setup-tokens are not probed',
+        detail: 'a setup-token',
       },
     ];
     const app = await renderApp(services, { name: 'dashboard' });
     await waitForFrame(app, 'anthropic:work');
     await app.type('p');
-    const frame = await waitForFrame(app, 'Probed 1 key: 1 ok; 1 profile not probed (setup-tokens are not probed)');
+    const frame = await waitForFrame(app, 'Probed 1 key: 1 ok; 1 profile not probed (a setup-token)');
     expect(frame).toMatch(/groq:main .*✓ 212ms/);
     expect(frame).toMatch(/anthropic:work .*· not probed/);
     await app.type('j');

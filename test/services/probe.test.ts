@@ -265,7 +265,7 @@ describe('runProbes without a request', () => {
     for (const outcome of outcomes.values())
       expect(outcome).toMatchObject({ result: 'not_probed', httpStatus: null, latencyMs: null });
     expect(outcomes.get('anthropic:token')?.detail).toContain('Claude Code');
-    expect(outcomes.get('openai:oauth')?.detail).toContain('OAuth');
+    expect(outcomes.get('openai:oauth')?.detail).toMatch(/^a sign-in: /);
     expect(outcomes.get('openai:odd')?.detail).toContain('aws-sdk');
     expect(outcomes.get('moonshot:default')?.detail).toBe('no free check for this provider');
     expect(outcomes.get('openai:empty')?.reasonCode).toBe('missing_credential');

@@ -74,9 +74,7 @@ export function detailEntries({
       'probe',
       probe
         ? probe.result === 'not_probed'
-          ? /not probed/.test(probe.detail)
-            ? probe.detail
-            : `not probed: ${probe.detail}`
+          ? `not probed: ${probe.detail}`
           : `${probe.result}${probe.latencyMs !== null ? ` in ${Math.round(probe.latencyMs)} ms` : ''}: ${probe.detail}`
         : null,
     ],

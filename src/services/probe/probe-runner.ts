@@ -139,7 +139,10 @@ const REASONS: Readonly<Record<string, string>> = {
   excluded_by_auth_order: 'left out of the auth order',
 };
 
-/** Why no request is made for a target, or undefined when one should be. */
+/**
+ * Why no request is made for a target, or undefined when one should be. The words follow "not
+ * probed" wherever they are shown (the result column, the details panel, the dashboard's line).
+ */
 function skipReason(target: ProbeTarget, secret: string): { detail: string; reasonCode?: string } | undefined {
   const { reasonCode } = target;
   if (reasonCode) return { reasonCode, detail: target.notTriedReason ?? REASONS[reasonCode] ?? reasonCode };
@@ -147,12 +150,11 @@ function skipReason(target: ProbeTarget, secret: string): { detail: string; reas
     return {
       detail:
         target.provider === 'anthropic'
-          ? 'setup-tokens are not probed: Anthropic accepts them only through Claude Code'
-          : 'tokens are not probed: only API keys have a free check',
+          ? 'a setup-token: Anthropic accepts one only through Claude Code'
+          : 'a token: only API keys have a free check',
     };
-  if (target.type === 'oauth')
-    return { detail: 'OAuth sign-ins are not probed: their access tokens are for the gateway, not for key checks' };
-  if (target.type !== 'api_key') return { detail: `type ${target.type} is not probed: only API keys are` };
+  if (target.type === 'oauth') return { detail: 'a sign-in: its access token is for the gateway, not for key checks' };
+  if (target.type !== 'api_key') return { detail: `type ${target.type}: only API keys have a free check` };
   if (!secret) return { reasonCode: 'missing_credential', detail: REASONS.missing_credential! };
   return undefined;
 }
