@@ -262,6 +262,17 @@ describe('onboard --non-interactive --auth-choice', () => {
     );
     expect((await onboard(other.home, ['fal-api-key'], 'fal-key-0123456789abcdef')).code).toBe(0);
     expect(readJson(other.configPath).agents.defaults.mediaModels.image.primary).toBe('openai/gpt-image-2');
+    // As OpenClaw 2026.9.6: an image default in any form, fal's own included, is left as it is.
+    for (const image of ['openai/gpt-image-1', { primary: 'fal/fal-ai/flux-pro/v1.1' }, { fallbacks: ['x/y'] }]) {
+      const set = home();
+      writeFileSync(set.configPath, JSON.stringify({ agents: { defaults: { mediaModels: { image } } } }));
+      const result = await onboard(set.home, ['fal-api-key'], 'fal-key-0123456789abcdef');
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toContain('✔ Saved fal:default');
+      const config = readJson(set.configPath);
+      expect(config.agents.defaults.mediaModels).toEqual({ image });
+      expect(config.plugins.entries.fal).toEqual({ enabled: true });
+    }
   });
 
   it("a second provider keeps the first one's default model and names --set-default-model", async () => {

@@ -236,3 +236,40 @@ describe('planFacts: only what differs', () => {
     expect(second.outcome.defaultModel).toEqual({ status: 'already', ref: `${FOUNDRY}/gpt-5` });
   });
 });
+
+describe('planFacts: the image model', () => {
+  const image: ConfigFact = { kind: 'image-model', ref: `${FOUNDRY}/images` };
+
+  it('an image default written as a string is read as its primary, and replaced whole (it threw before)', async () => {
+    const own = await writeFacts(
+      { agents: { defaults: { mediaModels: { image: `${FOUNDRY}/old` } } } },
+      [image],
+      FOUNDRY,
+    );
+    expect(own.config.agents.defaults.mediaModels).toEqual({ image: { primary: `${FOUNDRY}/images` } });
+    const other = await writeFacts(
+      { agents: { defaults: { mediaModels: { image: 'openai/gpt-image-2' } } } },
+      [image],
+      FOUNDRY,
+    );
+    expect(other.changed).toBe(false);
+  });
+
+  it('mediaModels that is not an object is left as it is', async () => {
+    const odd = await writeFacts({ agents: { defaults: { mediaModels: 'x' } } }, [image], FOUNDRY, 'set');
+    expect(odd.changed).toBe(false);
+  });
+
+  it('ifUnset: any image default, even of its own provider, stays', async () => {
+    const fal: ConfigFact = { kind: 'image-model', ref: 'fal/fal-ai/flux/dev', ifUnset: true };
+    const kept = await writeFacts(
+      { agents: { defaults: { mediaModels: { image: { primary: 'fal/x' } } } } },
+      [fal],
+      'fal',
+      'set',
+    );
+    expect(kept.changed).toBe(false);
+    const fresh = await writeFacts({}, [fal], 'fal');
+    expect(fresh.config.agents.defaults.mediaModels).toEqual({ image: { primary: 'fal/fal-ai/flux/dev' } });
+  });
+});

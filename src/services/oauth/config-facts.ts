@@ -23,8 +23,12 @@ export type ConfigFact =
    * `entry`, the model's entry under agents.defaults.models too when it has none.
    */
   | { kind: 'default-model'; ref: string; entry?: Record<string, unknown> }
-  /** agents.defaults.mediaModels.image.primary: an image model's deployment is the default for images. */
-  | { kind: 'image-model'; ref: string }
+  /**
+   * agents.defaults.mediaModels.image.primary: an image model's deployment is the default for
+   * images. `ifUnset`: only when no image default is set in any form (fal's onboarding; Foundry's
+   * replaces one of its own provider's).
+   */
+  | { kind: 'image-model'; ref: string; ifUnset?: true }
   /** auth.order.<provider> = [profileId, ...the provider's other configured profiles]. */
   | { kind: 'auth-order-first'; provider: string; profileId: string };
 

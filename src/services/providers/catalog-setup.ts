@@ -44,6 +44,7 @@ export function catalogSetup(choice: CatalogChoice): ProviderSetup {
         }
       : {}),
     ...(Object.keys(modelEntries).length > 0 ? { modelEntries } : {}),
-    ...(typeof image === 'string' ? { facts: [{ kind: 'image-model', ref: image } as const] } : {}),
+    // As OpenClaw's fal onboarding: only where no image default is set at all.
+    ...(typeof image === 'string' ? { facts: [{ kind: 'image-model', ref: image, ifUnset: true } as const] } : {}),
   };
 }

@@ -75,14 +75,23 @@ export function planFacts(
         break;
       }
       case 'image-model': {
+        const media = defaults?.mediaModels;
+        const image = asRecord(media)?.image;
+        // A mediaModels or image that is not an object is someone's own spelling: not written into.
+        if ((media !== undefined && !asRecord(media)) || (fact.ifUnset && image !== undefined)) break;
+        // `image: "p/m"` is the primary alone.
+        const current = typeof image === 'string' ? image : asRecord(image)?.primary;
         // As the default model: another provider's image default stays unless asked (--set-default-model).
-        const current = asRecord(asRecord(defaults?.mediaModels)?.image)?.primary;
         const keep =
           typeof current === 'string' &&
           current !== '' &&
           (policy === 'keep' || (policy === 'auto' && providerOfModel(current) !== provider));
-        if (current !== fact.ref && !keep)
-          changes.push({ path: ['agents', 'defaults', 'mediaModels', 'image', 'primary'], value: fact.ref });
+        if (current === fact.ref || keep) break;
+        changes.push(
+          asRecord(image)
+            ? { path: ['agents', 'defaults', 'mediaModels', 'image', 'primary'], value: fact.ref }
+            : { path: ['agents', 'defaults', 'mediaModels', 'image'], value: { primary: fact.ref } },
+        );
         break;
       }
       case 'auth-order-first': {
