@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { StyledLines } from './StyledLines.js';
-import { textWidth, wrapText } from './text-layout.js';
+import { isNarrowText, textWidth, wrapText } from './text-layout.js';
 
 /**
  * One item of a list ("• path (what was written)"): its text wraps under itself, not back to
@@ -11,7 +11,9 @@ import { textWidth, wrapText } from './text-layout.js';
  */
 export function Bullet({ children, color, mark = '•' }: { children: ReactNode; color?: string; mark?: string }) {
   const { columns } = useTerminalSize();
-  const text = plainText(children);
+  const plain = plainText(children);
+  // Wide characters (CJK, emoji) are measured by Ink's wrap, not ours (text-layout counts one column each).
+  const text = plain !== undefined && isNarrowText(plain) ? plain : undefined;
   const colour = color ? { color } : {};
   return (
     <Box paddingLeft={1}>

@@ -33,6 +33,15 @@ export function textWidth(text: string): number {
   return [...text].length;
 }
 
+/**
+ * Whether every character of the text takes one column, as textWidth counts: no CJK, Hangul,
+ * emoji or other wide or zero-width character (those start at U+1100, bar punctuation, arrows and
+ * box drawing). Text that is not is left to Ink's own wrap, which measures it.
+ */
+export function isNarrowText(text: string): boolean {
+  return /^[\u0000-\u10ff\u2000-\u2bff]*$/.test(text);
+}
+
 /** `text` cut to `width` with a trailing … when it is longer. */
 export function cutEnd(text: string, width: number): string {
   const chars = [...text];

@@ -17,4 +17,31 @@ describe('Bullet', () => {
       app.unmount();
     }
   });
+
+  it('wide characters (a CJK path) wrap whole, not cut with …', async () => {
+    const path = `/tmp/${'日本語'.repeat(9)}/.openclaw/agents/main/agent/auth-profiles.json (the profile)`;
+    const app = await renderInk(<Bullet>{path}</Bullet>);
+    await app.resize(60, 30);
+    const joined = app
+      .frame()
+      .split('\n')
+      .map((line) => line.trim().replace(/^• /, ''))
+      .join('');
+    expect(joined.replaceAll(' ', '')).toBe(path.replaceAll(' ', ''));
+    expect(app.frame()).not.toContain('…');
+  });
+
+  it('many on one screen watch the terminal size through one resize listener', async () => {
+    const app = await renderInk(
+      <>
+        {Array.from({ length: 30 }, (_, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list.
+          <Bullet key={index}>item {index}</Bullet>
+        ))}
+      </>,
+    );
+    expect(app.stdout.listenerCount('resize')).toBeLessThanOrEqual(2);
+    await app.resize(50, 40);
+    expect(app.frame()).toContain('item 29');
+  });
 });

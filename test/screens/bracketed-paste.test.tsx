@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeServices } from '../helpers/fake-services.js';
+import { createFakeServices, fakeState } from '../helpers/fake-services.js';
 import { renderApp, waitForFrame } from '../helpers/ink.js';
 
 // The TUI turns on bracketed paste: the terminal marks a paste's start and end, so a line break
@@ -40,5 +40,34 @@ describe('bracketed paste', () => {
     const { app } = await keyField();
     await app.type(`${START}${first}${END}`);
     expect(app.frame()).toContain('44 characters');
+  });
+});
+
+describe('bracketed paste in the dashboard', () => {
+  const profiles = {
+    'anthropic:soon': { type: 'api_key', provider: 'anthropic', key: `sk-ant-api03-${'s'.repeat(95)}` },
+    'groq:main': { type: 'api_key', provider: 'groq', key: first },
+  };
+
+  it('a paste into the filter stays text: a line break in it does not end the filter and run the rest as keys', async () => {
+    const services = createFakeServices({ state: fakeState(profiles) });
+    const app = await renderApp(services, { name: 'dashboard' });
+    await waitForFrame(app, 'anthropic:soon');
+    await app.type('/');
+    await waitForFrame(app, 'type to filter');
+    await app.type(`${START}soon\rdy${END}`);
+    await waitForFrame(app, '/ soondy');
+    expect(services.calls.filter(([name]) => name === 'removeProfile')).toEqual([]);
+    expect(app.frame()).not.toContain('Remove');
+  });
+
+  it('a paste in the list is not keys either', async () => {
+    const services = createFakeServices({ state: fakeState(profiles) });
+    const app = await renderApp(services, { name: 'dashboard' });
+    await waitForFrame(app, 'anthropic:soon');
+    await app.type(`${START}dy${END}`);
+    await app.settle();
+    expect(services.calls.filter(([name]) => name === 'removeProfile')).toEqual([]);
+    expect(app.frame()).not.toContain('Remove');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
-import { createFakeServices } from '../helpers/fake-services.js';
+import { createFakeServices, fakeState } from '../helpers/fake-services.js';
 import { renderApp, waitForFrame } from '../helpers/ink.js';
 
 async function copilotProxyAddress() {
@@ -69,5 +69,39 @@ describe('text fields: the cursor moves as in a shell', () => {
     await app.type('n');
     await waitForFrame(app, 'Saved groq:');
     expect(services.calls).toContainEqual(['saveCredential', expect.objectContaining({ secret: key })]);
+  });
+});
+
+describe('the dashboard filter', () => {
+  it('opened again, typing goes on at its end, wherever the cursor was left', async () => {
+    const services = createFakeServices({
+      state: fakeState({ 'groq:ok': { type: 'api_key', provider: 'groq', key: fakeSecrets.groqKey() } }),
+    });
+    const app = await renderApp(services, { name: 'dashboard' });
+    await waitForFrame(app, 'groq:ok');
+    await app.type('/');
+    await waitForFrame(app, 'type to filter');
+    await app.type('ok');
+    await app.press('home');
+    await app.press('enter');
+    await app.type('/');
+    await app.type(':');
+    await waitForFrame(app, '/ ok:');
+  });
+});
+
+describe('the cursor and characters made of several code points', () => {
+  it('steps over an emoji with its skin tone, and Backspace takes it whole', async () => {
+    const { app } = await copilotProxyAddress();
+    await app.press('end');
+    await app.type('👍🏽x');
+    await app.press('left');
+    await app.press('left');
+    await app.type('a');
+    await waitForFrame(app, 'http://localhost:3000/v1a👍🏽x');
+    await app.press('right');
+    await app.press('backspace');
+    await waitForFrame(app, 'http://localhost:3000/v1ax');
+    expect(app.frame()).not.toContain('🏽');
   });
 });

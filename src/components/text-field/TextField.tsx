@@ -1,7 +1,7 @@
 import { Text } from 'ink';
 import type { RoutedKey } from '../key-router.js';
 import { useTextFieldInput } from './use-text-field-input.js';
-import type { TextFieldState } from './use-text-field-state.js';
+import { characterAt, type TextFieldState } from './use-text-field-state.js';
 
 /** none: as typed; all: every character hidden; keep-tail: the last 6 in clear, as claude shows a code. */
 export type MaskStyle = 'none' | 'all' | 'keep-tail';
@@ -53,7 +53,7 @@ export function TextField({
   }
   if (mask === 'none' && isActive && state.cursor < state.value.length) {
     // The cursor stands on the character it is before, as a terminal's does.
-    const at = String.fromCodePoint(state.value.codePointAt(state.cursor) ?? 32);
+    const at = characterAt(state.value, state.cursor);
     return (
       <Text>
         {state.value.slice(0, state.cursor)}

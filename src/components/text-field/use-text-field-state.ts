@@ -7,7 +7,7 @@ export type CursorMove = 'left' | 'right' | 'start' | 'end';
 export interface TextFieldState {
   /** The value as last rendered. */
   value: string;
-  /** Where the cursor was as last rendered (a UTF-16 index, never inside a character). */
+  /** Where the cursor was as last rendered (a UTF-16 index, never inside a character as shown). */
   cursor: number;
   /** The value right now, even before a re-render: Enter can arrive in the same tick as a paste. */
   current(): string;
@@ -22,7 +22,7 @@ export interface TextFieldState {
 
 interface Text {
   value: string;
-  /** In UTF-16 units, always between two characters. */
+  /** In UTF-16 units, always between two characters (grapheme clusters). */
   cursor: number;
 }
 
@@ -32,17 +32,31 @@ type TextAction =
   | { type: 'delete-last' }
   | { type: 'move'; to: CursorMove };
 
-const isHigh = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
-const isLow = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
+// Characters as a person sees them (grapheme clusters): an emoji with its skin tone or a letter
+// with its accent is one step of the cursor and one Backspace, never split in two.
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-/** Where the character before `at` starts: a step back never lands inside a surrogate pair. */
+/** Where the character before `at` starts. */
 function before(value: string, at: number): number {
-  return at >= 2 && isLow(value.charCodeAt(at - 1)) && isHigh(value.charCodeAt(at - 2)) ? at - 2 : Math.max(0, at - 1);
+  let start = 0;
+  for (const { index } of graphemes.segment(value)) {
+    if (index >= at) break;
+    start = index;
+  }
+  return start;
 }
 
+/** The character (as shown) that starts at `at`: where the cursor stands. */
+export function characterAt(value: string, at: number): string {
+  for (const { segment } of graphemes.segment(value.slice(at))) return segment;
+  return '';
+}
+
+/** Where the character at `at` ends. */
 function after(value: string, at: number): number {
-  if (at >= value.length) return value.length;
-  return isHigh(value.charCodeAt(at)) && isLow(value.charCodeAt(at + 1)) ? at + 2 : at + 1;
+  for (const { index, segment } of graphemes.segment(value))
+    if (index + segment.length > at) return index + segment.length;
+  return value.length;
 }
 
 function textReducer(text: Text, action: TextAction): Text {

@@ -49,6 +49,9 @@ export function useListKeys(options: ListKeysInput): { cursor: number; top: numb
 
   const listKey = (input: string, key: RoutedKey) => {
     const { ui: current, rows: currentRows, cursor: at, selected: row, top: currentTop } = view();
+    // A paste is text, never keys: only the filter takes it (a line break in it ended the filter
+    // and ran the rest — `d`, `y` — as a confirmed remove).
+    if (key.pasted && current.mode !== 'filter') return;
     const go = (index: number) => {
       const target = currentRows[index];
       if (target)
@@ -113,8 +116,11 @@ export function useListKeys(options: ListKeysInput): { cursor: number; top: numb
       actions.reorder(row, report, state, action === 'move-up' ? -1 : 1);
     } else if (action === 'clear-cooldown' && row) actions.clearCooldown(row);
     else if (action === 'refresh' && row) actions.refresh(row);
-    else if (action === 'filter') dispatch({ type: 'mode', mode: 'filter' });
-    else if (action === 'clear-filter') {
+    else if (action === 'filter') {
+      // Back in the filter, typing goes on at its end, wherever the cursor was left.
+      filterField.move('end');
+      dispatch({ type: 'mode', mode: 'filter' });
+    } else if (action === 'clear-filter') {
       filterField.set('');
       dispatch({ type: 'filter', filter: '' });
       // The row in hand stays in hand, now among all the others.
@@ -135,6 +141,8 @@ export function useListKeys(options: ListKeysInput): { cursor: number; top: numb
     else if (action === 'quit') actions.quit();
   };
   const filterKey = (input: string, key: RoutedKey) => {
+    // A line break pasted with the text is dropped: the filter ends on an Enter typed.
+    if (key.pasted && key.return) return;
     const action = actionFor(FILTER_KEYS, input, key, undefined);
     if (action === 'clear') {
       filterField.set('');
