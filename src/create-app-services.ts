@@ -217,6 +217,11 @@ export function createAppServices(options: RealServicesOptions): AppServices {
         ...unknownProviders(state, report).map(unknownProviderWarning),
       ];
     },
+    refusedSignIns: async (state) => {
+      const { refusedSignIns, refusedWarning } = await import('./services/monitor/refused-sign-ins.js');
+      const refused = await refusedSignIns(state);
+      return { ids: refused.map((entry) => entry.profileId), warnings: refused.map(refusedWarning) };
+    },
     signIn: async (request) => {
       const { signedIn, saved } = await actions.signIn(
         context(),

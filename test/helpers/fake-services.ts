@@ -97,6 +97,8 @@ export interface FakeServices extends AppServices {
   signIns: Array<{ request: SignInRequest; resolve(result: SignInResult): void; reject(error: Error): void }>;
   /** What pluginWarnings answers: the status warnings of plugins that are off or missing. */
   pluginWarningLines: string[];
+  /** What refusedSignIns answers: sign-ins whose refresh token was refused, and their warnings. */
+  refused: { ids: string[]; warnings: string[] };
   /** What findLocalServer answers (default: nothing running). */
   localServer?: LocalServerFound | LocalServerFailure;
   /** The setup saveCredential reports beside the save (none: nothing to set up). */
@@ -133,6 +135,7 @@ export function createFakeServices(overrides: Partial<AppServices> & { state?: A
     doctorFindings: [],
     probeOutcomes: [],
     pluginWarningLines: [],
+    refused: { ids: [], warnings: [] },
     signIns: [],
     pluginInstalls: [],
     refreshAnswer: () => ({ status: 'refreshed', expiresAt: NOW + 3_600_000, gateway: NOT_TOLD }),
@@ -316,6 +319,7 @@ export function createFakeServices(overrides: Partial<AppServices> & { state?: A
       return buildExplanation(services.state, { nowMs: NOW, warnWithinMs: 86_400_000 });
     },
     pluginWarnings: async () => services.pluginWarningLines,
+    refusedSignIns: async () => services.refused,
     applyDoctorFixes: async (findings) => {
       calls.push(['applyDoctorFixes', findings.length]);
       services.doctorFindings = [];

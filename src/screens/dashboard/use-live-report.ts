@@ -18,10 +18,29 @@ export function useLiveReport(
   const nowRef = useRef(now);
   nowRef.current = now;
   const [transitions, setTransitions] = useState(0);
+  // Sign-ins whose refresh token was refused count down as `status` counts them (a monitor file, read a moment later).
+  const [refused, setRefused] = useState<{ ids: ReadonlySet<string>; warnings: string[] }>(NONE_REFUSED);
+  useEffect(() => {
+    if (!state) return;
+    let current = true;
+    services.refusedSignIns(state).then(
+      (found) =>
+        current &&
+        setRefused((before) =>
+          found.ids.length === 0 && before.ids.size === 0
+            ? before
+            : { ids: new Set(found.ids), warnings: found.warnings },
+        ),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [services, state]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `transitions` rebuilds it when a status is due to change; the clock alone must not.
   const report = useMemo(
-    () => (state ? buildStatusReport(state, { nowMs: nowRef.current, warnWithinMs }) : undefined),
-    [state, warnWithinMs, transitions],
+    () => (state ? buildStatusReport(state, { nowMs: nowRef.current, warnWithinMs, refused: refused.ids }) : undefined),
+    [state, warnWithinMs, transitions, refused],
   );
   const staleAt = useMemo(
     () => (report ? nextStatusChangeAt(report, Date.parse(report.generatedAt)) : Infinity),
@@ -45,9 +64,10 @@ export function useLiveReport(
       current = false;
     };
   }, [services, state, report]);
-  return useMemo(
-    () =>
-      report && pluginWarnings.length > 0 ? { ...report, warnings: [...report.warnings, ...pluginWarnings] } : report,
-    [report, pluginWarnings],
-  );
+  return useMemo(() => {
+    const extra = [...pluginWarnings, ...refused.warnings];
+    return report && extra.length > 0 ? { ...report, warnings: [...report.warnings, ...extra] } : report;
+  }, [report, pluginWarnings, refused]);
 }
+
+const NONE_REFUSED = { ids: new Set<string>(), warnings: [] };

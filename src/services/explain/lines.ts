@@ -80,7 +80,9 @@ function orderLine(entry: ModelExplanation): string {
     config: 'auth.order in openclaw.json',
     auto: 'none set, so oauth, then token, then API key, least recently used first',
   }[entry.orderSource];
-  const absent = (entry.explicitOrder ?? []).filter((id) => !entry.profiles.some((profile) => profile.id === id));
+  // One lookup per id: an order listing tens of thousands of profiles stays linear.
+  const present = new Set(entry.profiles.map((profile) => profile.id));
+  const absent = (entry.explicitOrder ?? []).filter((id) => !present.has(id));
   const repaired = entry.orderRepaired ? ' — it names no existing profile, so the gateway takes them all' : '';
   const gone =
     absent.length > 0 && !entry.orderRepaired
