@@ -28,7 +28,7 @@ import { tokenCommand } from './commands/token.js';
 const ROOT: CommandSpec = {
   name: 'authdeck',
   description:
-    'Onboard AI model providers and manage the credentials of an OpenClaw-compatible gateway.\nWithout a command: the dashboard (or the onboarding wizard) in a terminal, else `status`.',
+    'Onboard AI model providers and manage the credentials of an OpenClaw-compatible gateway. Without a command: the dashboard (or the onboarding wizard) in a terminal, else `status`.',
   run: async (ctx) => {
     if (!ctx.interactive) return runStatus(ctx, {});
     const state = await ctx.stateForWrite();

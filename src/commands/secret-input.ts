@@ -1,6 +1,6 @@
 import { releaseEarlyKeys } from '../early-keys.js';
 import { AuthdeckError, CancelledError } from '../services/errors.js';
-import { normalizeSecret } from '../services/profiles/credentials.js';
+import { characterCount, normalizeSecret } from '../services/profiles/credentials.js';
 
 /** More than any secret: reading stops here instead of filling memory with a wrong pipe. */
 export const MAX_INPUT_BYTES = 1024 * 1024;
@@ -39,9 +39,9 @@ export function promptSecret(question: string, input: NodeJS.ReadStream, output:
     let inPaste = false;
     const render = () => {
       // Line breaks and colour codes in a paste are not part of the secret: do not count them.
-      const length = normalizeSecret(value).length;
-      const stars = '*'.repeat(Math.min(length, 40));
-      const count = length > 0 ? ` (${length} characters)` : '';
+      const secret = normalizeSecret(value);
+      const stars = '*'.repeat(Math.min([...secret].length, 40));
+      const count = secret.length > 0 ? ` (${characterCount(secret)})` : '';
       output.write(`\r\x1b[K${question}${stars}${count}`);
     };
     const finish = (error?: Error) => {

@@ -26,6 +26,14 @@ describe('the command line’s small words', () => {
       );
   });
 
+  it('no help says a line break as the two characters \\n', async () => {
+    const root = (await run(['--help'])).stdout;
+    expect(root).not.toContain('\\n');
+    const commands = [...root.matchAll(/^ {2}([a-z][a-z-]+)\s/gm)].map((match) => match[1]!);
+    expect(commands.length).toBeGreaterThan(10);
+    for (const name of commands) expect((await run([name, '--help'])).stdout, name).not.toContain('\\n');
+  });
+
   it('login --help lists the sign-ins, one a line', async () => {
     const help = (await run(['login', '--help'])).stdout;
     expect(help).toContain('Sign-ins (--provider');

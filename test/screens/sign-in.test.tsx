@@ -184,3 +184,14 @@ describe('dashboard: r refreshes an OAuth sign-in', () => {
     expect(services.calls).toEqual([['refreshProfile', 'openai-codex:me@example.com']]);
   });
 });
+
+describe('wizard: what each browser sign-in gives', () => {
+  it("OpenRouter's issues a key (nothing to renew); ChatGPT's is renewed by the gateway", async () => {
+    const openrouter = await renderApp(createFakeServices(), { name: 'onboard', provider: 'openrouter' });
+    const frame = await waitForFrame(openrouter, 'in a browser');
+    expect(frame).toContain('it issues an API key for you: nothing to renew');
+    expect(frame).not.toContain('renews the sign-in');
+    const openai = await renderApp(createFakeServices(), { name: 'onboard', provider: 'openai' });
+    expect(await waitForFrame(openai, 'in a browser')).toContain('the gateway renews the sign-in itself');
+  });
+});

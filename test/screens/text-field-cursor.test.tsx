@@ -105,3 +105,15 @@ describe('the cursor and characters made of several code points', () => {
     expect(app.frame()).not.toContain('🏽');
   });
 });
+
+describe('a masked field counts characters as typed', () => {
+  it('an emoji is one character, said in the singular, in the field and in the reason', async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'onboard', provider: 'groq', method: 'api-key' });
+    await waitForFrame(app, 'Paste the Groq API key');
+    await app.type('🔑');
+    const frame = await waitForFrame(app, '1 character');
+    expect(frame).not.toContain('1 characters');
+    expect(frame).not.toMatch(/\b2 characters\b/);
+  });
+});

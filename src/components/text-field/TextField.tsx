@@ -1,4 +1,5 @@
 import { Text } from 'ink';
+import { characterCount } from '../../services/profiles/credentials.js';
 import type { RoutedKey } from '../key-router.js';
 import { useTextFieldInput } from './use-text-field-input.js';
 import { characterAt, type TextFieldState } from './use-text-field-state.js';
@@ -66,7 +67,7 @@ export function TextField({
     <Text>
       {maskValue(state.value, mask)}
       {cursor}
-      {mask !== 'none' && <Text dimColor> {[...state.value.replace(/\s/g, '')].length} characters</Text>}
+      {mask !== 'none' && <Text dimColor> {characterCount(state.value.replace(/\s/g, ''))}</Text>}
     </Text>
   );
 }

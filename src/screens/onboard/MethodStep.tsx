@@ -50,7 +50,9 @@ export function MethodStep({
     browser: {
       value: 'browser',
       label: `Sign in with ${provider === 'openai' ? 'ChatGPT' : providerName(provider)} in a browser`,
-      hint: 'uses your subscription; the gateway renews the sign-in itself',
+      hint: browserHint(
+        OAUTH_PROVIDERS.find((entry) => entry.storeProvider === provider && entry.methods.includes('browser'))?.kind,
+      ),
     },
     device: {
       value: 'device',
@@ -91,4 +93,11 @@ export function MethodStep({
       <KeyHints hints={[...SELECT_HINTS, ['esc', 'back']]} />
     </Box>
   );
+}
+
+/** What a browser sign-in gives: a sign-in the gateway renews, or a key issued once (OpenRouter's). */
+function browserHint(kind: string | undefined): string {
+  if (kind === 'api_key') return 'it issues an API key for you: nothing to renew';
+  if (kind === 'token') return 'uses your subscription';
+  return 'uses your subscription; the gateway renews the sign-in itself';
 }

@@ -1,4 +1,5 @@
 import { findProvider, PROVIDERS, providerInfo, providerName, type SecretShape } from '../providers.js';
+import { countOf } from '../status/count.js';
 
 export type SecretKind = 'api_key' | 'token';
 
@@ -105,7 +106,7 @@ export function checkSecret(provider: string, kind: SecretKind, input: string): 
     return {
       ok: false,
       secret: '',
-      error: `this is ${input.length} characters long; a secret is at most a few thousand — paste only the secret`,
+      error: `this is ${characterCount(input)} long; a secret is at most a few thousand — paste only the secret`,
       warnings: [],
     };
   }
@@ -121,7 +122,7 @@ export function checkSecret(provider: string, kind: SecretKind, input: string): 
   if (secret === '') return fail('the secret is empty');
   if (secret.length > MAX_SECRET_LENGTH)
     return fail(
-      `this is ${secret.length} characters long; no ${providerName(info.id)} secret is — paste only the secret`,
+      `this is ${characterCount(secret)} long; no ${providerName(info.id)} secret is — paste only the secret`,
     );
   const separate = secretsOnSeparateLines(input, info.id, kind);
   if (separate >= 2) return fail(`this paste holds ${separate} secrets on separate lines; paste one at a time`);
@@ -177,11 +178,9 @@ export function checkSecret(provider: string, kind: SecretKind, input: string): 
         shape.pattern.test(longer),
       )
     )
-      return fail(
-        `this ${what} looks cut off: one ${shape.looks}, this has ${secret.length} characters; copy all of it`,
-      );
+      return fail(`this ${what} looks cut off: one ${shape.looks}, this has ${characterCount(secret)}; copy all of it`);
     return fail(
-      `this is not a valid ${what}: one ${shape.looks}, this has ${secret.length} characters${describeBadCharacters(secret)}; copy it again`,
+      `this is not a valid ${what}: one ${shape.looks}, this has ${characterCount(secret)}${describeBadCharacters(secret)}; copy it again`,
     );
   }
   const warnings: string[] = [];
@@ -192,7 +191,7 @@ export function checkSecret(provider: string, kind: SecretKind, input: string): 
     );
   if (info.id === 'anthropic' && secret.length !== ANTHROPIC_USUAL_LENGTH) {
     warnings.push(
-      `${kind === 'token' ? 'setup-tokens' : 'Anthropic API keys'} are usually ${ANTHROPIC_USUAL_LENGTH} characters; this one has ${secret.length}, check that nothing was cut off or added`,
+      `${kind === 'token' ? 'setup-tokens' : 'Anthropic API keys'} are usually ${ANTHROPIC_USUAL_LENGTH} characters; this one has ${[...secret].length}, check that nothing was cut off or added`,
     );
   }
   return { ok: true, secret, warnings };
@@ -270,4 +269,9 @@ export function secretInArgument(value: string): string | undefined {
         TOKEN_PREFIX.test(part) ||
         (recogniseSecret(part) !== undefined && /^[A-Za-z0-9_-]{32,}$/.test(part) && /[0-9]/.test(part)),
     );
+}
+
+/** "1 character", "108 characters": characters as typed (an emoji is one), not UTF-16 units. */
+export function characterCount(text: string): string {
+  return countOf([...text].length, 'character');
 }

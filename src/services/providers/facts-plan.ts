@@ -88,9 +88,9 @@ export function planFacts(
           (policy === 'keep' || (policy === 'auto' && providerOfModel(current) !== provider));
         if (current === fact.ref || keep) break;
         changes.push(
-          asRecord(image)
-            ? { path: ['agents', 'defaults', 'mediaModels', 'image', 'primary'], value: fact.ref }
-            : { path: ['agents', 'defaults', 'mediaModels', 'image'], value: { primary: fact.ref } },
+          typeof image === 'string' || (image !== undefined && !asRecord(image))
+            ? { path: ['agents', 'defaults', 'mediaModels', 'image'], value: { primary: fact.ref } }
+            : { path: ['agents', 'defaults', 'mediaModels', 'image', 'primary'], value: fact.ref },
         );
         break;
       }

@@ -121,10 +121,14 @@ export interface WrittenSetup {
 
 /** The image default model this write set (a MAI image deployment), for the reports. */
 export function imageDefaultSet(written: Pick<WrittenSetup, 'config'>): string | undefined {
-  const change = written.config.applied.find(
-    (applied) => applied.path.join('.') === 'agents.defaults.mediaModels.image.primary',
-  );
-  return typeof change?.value === 'string' ? change.value : undefined;
+  for (const applied of written.config.applied) {
+    const path = applied.path.join('.');
+    if (path === 'agents.defaults.mediaModels.image.primary' && typeof applied.value === 'string') return applied.value;
+    // An image default that was a bare string is replaced whole.
+    const primary = asRecord(applied.value)?.primary;
+    if (path === 'agents.defaults.mediaModels.image' && typeof primary === 'string') return primary;
+  }
+  return undefined;
 }
 
 export interface MovedEndpoint {
