@@ -2,6 +2,7 @@ import { migrateJsonFiles } from '../services/actions.js';
 import { rewrittenNote } from '../services/config/config-changes.js';
 import { describeExpiry } from '../services/durations.js';
 import { AuthdeckError, CancelledError, UsageError } from '../services/errors.js';
+import { withWorkspaceFlags } from '../services/invocation.js';
 import type { MigrationEntry, MigrationPlan } from '../services/profiles/migrate.js';
 import { countOf } from '../services/status/words.js';
 import { shown } from '../services/terminal-text.js';
@@ -80,7 +81,11 @@ export async function runMigrate(ctx: CommandContext, options: MigrateOptions): 
       writeWrapped(
         ctx.io.stdout,
         ctx.paint.dim(
-          'Run `authdeck migrate --apply` to write the new and newer profiles into SQLite and archive the JSON files (add --prefer-json to take every differing one from JSON).',
+          // For the agent and state dir it looked at (`--agent coder`): the bare command migrates main.
+          withWorkspaceFlags(
+            'Run `authdeck migrate --apply` to write the new and newer profiles into SQLite and archive the JSON files (add --prefer-json to take every differing one from JSON).',
+            state.workspace,
+          ),
         ),
       );
     }

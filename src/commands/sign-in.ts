@@ -76,7 +76,7 @@ export async function runSignIn(ctx: CommandContext, options: SignInCommandOptio
       await ctx.actionContext(),
       {
         provider: options.provider,
-        method: options.method ?? defaultMethod(ctx, options.provider),
+        method: options.method ?? defaultMethod(ctx, options.provider, options.openBrowser),
         ...(options.profileId ? { profileName: options.profileId } : {}),
         openBrowser: options.openBrowser,
       },
@@ -205,14 +205,15 @@ function showSetup(ctx: CommandContext, setup: SignInSetup): void {
  * browser (a script over SSH), only a device code can finish — where the sign-in has one (else
  * its own way, which says what it needs).
  */
-function defaultMethod(ctx: CommandContext, provider: string): SignInMethod | undefined {
+function defaultMethod(ctx: CommandContext, provider: string, openBrowser: boolean): SignInMethod | undefined {
   if (ctx.io.stdin.isTTY || hasDisplay(ctx.io.env)) return undefined;
   const entry = findOAuthProvider(provider);
   if (entry?.methods.includes('device')) return 'device';
-  // A link nobody sees, and a wait for a browser that cannot open: say so instead.
-  if (entry?.methods.every((method) => method === 'browser'))
+  // A browser that cannot open here: the link is printed only when asked (--no-browser, for a
+  // browser elsewhere that reaches this machine's loopback port, as over `ssh -L`).
+  if (openBrowser && entry?.methods.every((method) => method === 'browser'))
     throw new UsageError(
-      `${entry.label} signs in only in a browser, and here is neither a terminal to paste its answer into nor a display to open one: run \`authdeck login --provider ${provider}\` in a terminal`,
+      `${entry.label} signs in only in a browser, and none can open here (no terminal, no display): run \`authdeck login --provider ${provider}\` in a terminal, or add --no-browser to print the link for a browser that reaches this machine (ssh -L)`,
     );
   return undefined;
 }

@@ -24,7 +24,11 @@ export function FitRows({ rows, children }: { rows: number; children: ReactNode 
           {children}
         </Box>
       </Box>
-      {cut && <Text dimColor>… {height - room} more lines: a taller terminal shows them</Text>}
+      {cut && (
+        <Text dimColor wrap="truncate">
+          … {height - room} more lines: a taller terminal shows them
+        </Text>
+      )}
     </Box>
   );
 }

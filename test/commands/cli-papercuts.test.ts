@@ -136,7 +136,7 @@ describe('the command line’s small words', () => {
     for (const provider of ['chutes', 'openrouter-oauth']) {
       const result = await run(['--no-reload', 'login', '--provider', provider]);
       expect(result.code).toBe(64);
-      expect(result.stderr).toMatch(/signs in only in a browser, and here is neither a terminal .* nor a display/);
+      expect(result.stderr).toMatch(/signs in only in a browser, and none can open here .* or add --no-browser/);
       expect(result.stderr).not.toContain('not device');
     }
   });

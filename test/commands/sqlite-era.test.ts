@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
@@ -252,6 +252,19 @@ describe('authdeck migrate: what the gateway will do with what it writes', () =>
     const order = await cli(home, ['order', 'get', '--provider', 'anthropic']);
     expect(order.stdout).not.toContain('not tried');
     expect(order.stdout).toMatch(/anthropic:work[\s\S]*anthropic:manual[\s\S]*anthropic:extra/);
+  });
+
+  it('the listing names the command for the state dir it looked at, not a bare one that migrates elsewhere', async () => {
+    const { home, stateDir, mainAgentDir } = fixtureHome('a-v9-shared-fresh');
+    writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), {
+      version: 1,
+      profiles: { 'anthropic:extra': { type: 'token', provider: 'anthropic', token: fakeSecrets.setupToken('x') } },
+    });
+    // Elsewhere than the home's usual state dir: the bare command would look there.
+    const moved = join(home, 'elsewhere');
+    renameSync(stateDir, moved);
+    const plan = await cli(home, ['--state-dir', moved, 'migrate']);
+    expect(plan.stdout.replace(/\s*\n\s*/g, ' ')).toContain(`\`authdeck migrate --apply --state-dir ${moved}\``);
   });
 
   it('nothing to migrate is exit 0, with or without --apply', async () => {

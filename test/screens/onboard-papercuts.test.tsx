@@ -66,6 +66,17 @@ describe('onboarding wizard: small things a first-time user trips over', () => {
     expect(lines[0]).toMatch(/^authdeck · onboard/);
     expect(summary).toContain('✔ Saved groq:default');
     expect(summary).toContain('enter done');
+    // Narrower, the header takes two lines: still all on screen.
+    for (const [columns, height] of [
+      [40, 12],
+      [30, 10],
+    ] as const) {
+      await app.resize(columns, height);
+      const narrow = await waitForFrame(app, 'more lines');
+      const shown = narrow.split('\n');
+      expect(shown.length, `${columns}×${height}`).toBeLessThanOrEqual(height - 1);
+      expect(shown[0], `${columns}×${height}`).toMatch(/^authdeck/);
+    }
     // Taller again, all of it.
     await app.resize(60, 40);
     const whole = await waitForFrame(app, 'Next:');

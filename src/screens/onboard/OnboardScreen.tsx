@@ -4,9 +4,11 @@ import { Header } from '../../components/Header.js';
 import { useHoldRestOfKeys } from '../../components/key-router.js';
 import { SavingSpinner } from '../../components/SavingSpinner.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
+import { headerLines } from '../../components/text-layout.js';
 import { useNavigation, useServices } from '../../contexts.js';
 import { useAgentState } from '../../hooks/use-agent-state.js';
 import { useSyncReducer } from '../../hooks/use-sync-reducer.js';
+import { useTerminalSize } from '../../hooks/use-terminal-size.js';
 import { ExitCode } from '../../services/errors.js';
 import { foundryKeyRefused } from '../../services/providers/foundry.js';
 import { isLocalServerKind } from '../../services/providers/local-server.js';
@@ -59,6 +61,7 @@ export function OnboardScreen({
   home?: boolean;
 }) {
   const services = useServices();
+  const { columns } = useTerminalSize();
   const navigation = useNavigation();
   const agent = useAgentState();
   const [state, dispatchNow, currentState] = useSyncReducer(onboardReducer, () =>
@@ -116,6 +119,7 @@ export function OnboardScreen({
   };
 
   const view = viewOf(state);
+  const title = `onboard${state.provider ? ` · ${state.provider}` : ''}${state.method && (state.method === 'api-key' || state.method === 'paste-token') ? ` · ${state.method}` : ''}`;
   const step = (() => {
     switch (view.step) {
       case 'welcome':
@@ -262,6 +266,7 @@ export function OnboardScreen({
         return (
           <SummaryStep
             result={view.result}
+            headerRows={headerLines(title, shown(services.workspace.agentId), columns).length + 1}
             {...(state.probe ? { probe: state.probe } : {})}
             onDone={() => done(view.result.saved.profileId)}
             onAddAnother={addAnother}
@@ -287,9 +292,7 @@ export function OnboardScreen({
 
   return (
     <Box flexDirection="column">
-      <Header
-        title={`onboard${state.provider ? ` · ${state.provider}` : ''}${state.method && (state.method === 'api-key' || state.method === 'paste-token') ? ` · ${state.method}` : ''}`}
-      />
+      <Header title={title} />
       {step}
     </Box>
   );

@@ -18,8 +18,8 @@ import type { DefaultModelPolicy } from '../../services/providers/setup-plan.js'
 import { forTerminal } from '../../services/terminal-text.js';
 import type { OnboardResult } from './onboard-flow.js';
 
-/** The wizard's lines around the summary: its header (two), the hint bar (up to two), Ink's last line. */
-const SUMMARY_CHROME = 5;
+/** The lines below the summary: the hint bar (up to two) and Ink's last line. */
+const BELOW = 3;
 
 /** Every file written, with its path, and what to run next. */
 export function SummaryStep({
@@ -29,8 +29,11 @@ export function SummaryStep({
   onAddAnother,
   onMakeDefault,
   installedDefault,
+  headerRows = 2,
 }: {
   result: OnboardResult;
+  /** Lines the wizard's header takes above (it wraps on a narrow terminal), its margin included. */
+  headerRows?: number;
   probe?: ProbeOutcome;
   onDone: () => void;
   onAddAnother: () => void;
@@ -64,7 +67,7 @@ export function SummaryStep({
   ];
   return (
     <Box flexDirection="column">
-      <FitRows rows={rows - SUMMARY_CHROME}>
+      <FitRows rows={rows - headerRows - BELOW}>
         <Text color="green">
           ✔ {saved.replaced ? 'Replaced' : 'Saved'} <Text bold>{saved.profileId}</Text>
         </Text>
