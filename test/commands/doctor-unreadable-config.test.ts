@@ -18,6 +18,11 @@ describe('doctor beside an openclaw.json that does not parse', () => {
     expect(report.schema).toBe('authdeck.doctor/1');
     expect(report.findings).toContainEqual(expect.objectContaining({ code: 'unreadable', subject: configPath }));
     expect(report.findings).toContainEqual(expect.objectContaining({ code: 'permissions', subject: stateDir }));
+    // Said once: "<path>: not valid JSON5 …", not the path twice.
+    const text = await runCommand(['doctor'], { home });
+    const line = text.stdout.split('\n').find((entry) => entry.startsWith('✘')) ?? '';
+    expect(line.split(configPath)).toHaveLength(2);
+    expect(line).toMatch(/^✘ .*openclaw\.json: not valid JSON5 at line 2/);
 
     const fixed = await runCommand(['doctor', '--fix'], { home });
     expect(fixed.code).toBe(3);

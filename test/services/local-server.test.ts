@@ -154,6 +154,14 @@ describe('findLocalServer: where it looks', () => {
 });
 
 describe('findLocalServer: when there is no usable server', () => {
+  it('a host name not found: check the address, not "start the server"', async () => {
+    const result = await failed('ollama', 'http://authdeck-no-such-host.invalid:11434');
+    expect(result).toMatchObject({ problem: 'unknown-host' });
+    expect(result.reason).toMatch(
+      /^the host name in http:\/\/authdeck-no-such-host\.invalid:11434 is not found \((ENOTFOUND|EAI_AGAIN)\): check the address/,
+    );
+  });
+
   it('nothing listening: says so, with the command that starts the server on that port', async () => {
     const port = await unusedPort();
     const commands: Record<LocalServerKind, string> = {

@@ -26,7 +26,10 @@ type Phase =
   | { name: 'address' }
   | { name: 'key' }
   | { name: 'looking' }
-  | { name: 'failed'; failure: Pick<LocalServerFailure, 'reason' | 'command'> }
+  | {
+      name: 'failed';
+      failure: Pick<LocalServerFailure, 'reason' | 'command'> & { problem?: LocalServerFailure['problem'] };
+    }
   | { name: 'pick'; baseUrl: string; models: LocalModel[] }
   | { name: 'saving'; modelId: string }
   | { name: 'done'; result: LocalSetUp }
@@ -158,7 +161,11 @@ export function LocalServerStep({
       return (
         <Box flexDirection="column">
           <Text color="red">✘ {shown(phase.failure.reason)}</Text>
-          <Text>Start it with `{shown(phase.failure.command)}`, then press r.</Text>
+          <Text>
+            {phase.failure.problem === 'unknown-host'
+              ? 'Esc goes back to the address; r looks again.'
+              : `Start it with \`${shown(phase.failure.command)}\`, then press r.`}
+          </Text>
           <KeyHints
             hints={[
               ['r', 'look again'],

@@ -67,11 +67,13 @@ export async function runDoctor(workspace: Workspace, options: DoctorOptions): P
     ...checkClaude(workspace.env.PATH),
   ];
   if (unreadable) {
+    const subject = workspace.configUnreadable ? workspace.configPath : workspace.stateDir;
     findings.push({
       code: 'unreadable',
       severity: 'error',
-      subject: workspace.configUnreadable ? workspace.configPath : workspace.stateDir,
-      problem: unreadable,
+      subject,
+      // The finding is shown as "subject: problem": the path is not said twice.
+      problem: unreadable.startsWith(`${subject}: `) ? unreadable.slice(subject.length + 2) : unreadable,
       why: 'the gateway cannot read it either (or reads it differently); authdeck never overwrites such a file',
       fix: 'fix the file by hand, or move it aside and add the credentials again',
     });

@@ -86,7 +86,8 @@ export interface LocalServerFound {
 export type LocalServerProblem =
   | 'bad-address' // not an http(s) URL, or a key no header can carry
   | 'not-running' // nothing accepted the connection
-  | 'unreachable' // host not found, network unreachable, connection reset
+  | 'unknown-host' // its host name is not found (DNS): starting the server would not help
+  | 'unreachable' // network unreachable, connection reset
   | 'timeout'
   | 'not-this-server' // something answered, but not with this kind's model list
   | 'needs-key' // 401/403
@@ -223,6 +224,11 @@ export async function findLocalServer(
     case 'timeout':
       return fail('timeout', `no answer from ${where} within ${timeoutMs} ms`);
     case 'network':
+      if (answer.code === 'ENOTFOUND' || answer.code === 'EAI_AGAIN')
+        return fail(
+          'unknown-host',
+          `the host name in ${where} is not found (${answer.code}): check the address — a typo, or a machine on another network`,
+        );
       return fail('unreachable', `${where} cannot be reached${answer.code ? ` (${answer.code})` : ''}`);
     case 'status':
       if (answer.status === 401 || answer.status === 403)

@@ -52,7 +52,10 @@ export async function planLocalServer(input: LocalSetupInput): Promise<LocalSetu
       ...(input.apiKey ? { apiKey: input.apiKey } : {}),
       ...(input.fetch ? { fetch: input.fetch } : {}),
     });
-    if (!found.ok) throw new AuthdeckError(`${found.reason}; start it with \`${found.command}\``);
+    if (!found.ok)
+      throw new AuthdeckError(
+        found.problem === 'unknown-host' ? found.reason : `${found.reason}; start it with \`${found.command}\``,
+      );
     baseUrl = found.baseUrl;
     models = found.models;
   }
