@@ -1,19 +1,17 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
-import { StyledLines } from './StyledLines.js';
-import { isNarrowText, textWidth, wrapText } from './text-layout.js';
+import { Paragraph } from './Paragraph.js';
+import { textWidth } from './text-layout.js';
 
 /**
  * One item of a list ("• path (what was written)"): its text wraps under itself, not back to
- * the screen's edge, so a long path or list of parts still reads as one item. Plain text is
- * broken at spaces here (Ink's own wrap starts a continued line with the space it broke at).
+ * the screen's edge, so a long path or list of parts still reads as one item. Plain text is a
+ * Paragraph beside the mark (broken at spaces); anything else is left to Ink's wrap.
  */
 export function Bullet({ children, color, mark = '•' }: { children: ReactNode; color?: string; mark?: string }) {
   const { columns } = useTerminalSize();
-  const plain = plainText(children);
-  // Wide characters (CJK, emoji) are measured by Ink's wrap, not ours (text-layout counts one column each).
-  const text = plain !== undefined && isNarrowText(plain) ? plain : undefined;
+  const text = plainText(children);
   const colour = color ? { color } : {};
   return (
     <Box paddingLeft={1}>
@@ -22,9 +20,7 @@ export function Bullet({ children, color, mark = '•' }: { children: ReactNode;
         {text === undefined ? (
           <Text {...colour}>{children}</Text>
         ) : (
-          <StyledLines
-            lines={wrapText(text, columns - 2 - textWidth(mark)).map((line) => [{ text: line, ...colour }])}
-          />
+          <Paragraph text={text} width={columns - 2 - textWidth(mark)} {...colour} />
         )}
       </Box>
     </Box>

@@ -1,20 +1,20 @@
 import { Text } from 'ink';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
-import { StyledLines } from './StyledLines.js';
+import { StyledLines, StyledSegments } from './StyledLines.js';
 import { isNarrowText, type Styled, wrapText } from './text-layout.js';
 
 /**
- * Prose broken at spaces to the terminal's width (text-layout's wrapText): Ink's own wrap starts
- * each continued line with the space it broke at.
+ * Prose broken at spaces to `width` (the terminal's, unless given) by text-layout's wrapText:
+ * Ink's own wrap starts each continued line with the space it broke at. Wide characters (a CJK
+ * path, an emoji) are left to Ink's wrap, which measures them: text-layout counts one column each.
  */
-export function Paragraph({ text, ...style }: { text: string } & Omit<Styled, 'text'>) {
+export function Paragraph({ text, width, ...style }: { text: string; width?: number } & Omit<Styled, 'text'>) {
   const { columns } = useTerminalSize();
-  // Wide characters (a CJK path) are measured by Ink's wrap: text-layout counts one column each.
   if (!isNarrowText(text))
     return (
-      <Text {...(style.color ? { color: style.color } : {})} bold={style.bold ?? false} dimColor={style.dim ?? false}>
-        {text}
+      <Text>
+        <StyledSegments segments={[{ text, ...style }]} />
       </Text>
     );
-  return <StyledLines lines={wrapText(text, columns).map((line) => [{ text: line, ...style }])} />;
+  return <StyledLines lines={wrapText(text, width ?? columns).map((line) => [{ text: line, ...style }])} />;
 }
