@@ -102,7 +102,7 @@ export interface AppServices {
   /** `status`'s warnings for the report's providers whose plugin is off or missing (reads only). */
   pluginWarnings(state: AgentState, report: StatusReport): Promise<string[]>;
   /** Sign-ins whose refresh token the provider refused (a `monitor run` found it), and `status`'s warning for each. */
-  refusedSignIns(state: AgentState): Promise<{ ids: string[]; warnings: string[] }>;
+  refusedSignIns(state: AgentState): Promise<{ ids: ReadonlySet<string>; warnings: string[] }>;
   /** A browser or device-code sign-in, saved where the gateway reads it. */
   signIn(request: SignInRequest): Promise<SignInResult>;
   /** Renews an OAuth profile's access token under the gateway's refresh lock. */

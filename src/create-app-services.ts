@@ -218,9 +218,8 @@ export function createAppServices(options: RealServicesOptions): AppServices {
       ];
     },
     refusedSignIns: async (state) => {
-      const { refusedSignIns, refusedWarning } = await import('./services/monitor/refused-sign-ins.js');
-      const refused = await refusedSignIns(state);
-      return { ids: refused.map((entry) => entry.profileId), warnings: refused.map(refusedWarning) };
+      const { refusedForReport } = await import('./services/monitor/refused-sign-ins.js');
+      return refusedForReport(state);
     },
     signIn: async (request) => {
       const { signedIn, saved } = await actions.signIn(

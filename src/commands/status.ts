@@ -1,7 +1,7 @@
 import { parseDuration } from '../services/durations.js';
 import { UsageError } from '../services/errors.js';
 import { withWorkspaceFlags } from '../services/invocation.js';
-import { refusedSignIns, refusedWarning } from '../services/monitor/refused-sign-ins.js';
+import { refusedForReport } from '../services/monitor/refused-sign-ins.js';
 import { readPreferences } from '../services/prefs.js';
 import type { ProbeOutcome } from '../services/probe/probe-runner.js';
 import type { AgentState } from '../services/profiles/agent-state.js';
@@ -44,20 +44,20 @@ export async function runStatus(ctx: CommandContext, options: StatusOptions): Pr
   const nowMs = ctx.io.now();
   // A sign-in whose refresh token its provider refused (found by `monitor run`) is not one the
   // gateway renews: its row counts down to expired, and a warning says how to sign in again.
-  const refused = await refusedSignIns(state);
+  const refused = await refusedForReport(state);
   const report = buildStatusReport(state, {
     nowMs,
     warnWithinMs,
     checkMode: options.all ? 'all' : 'gateway',
     ...(provider ? { provider } : {}),
-    refused: new Set(refused.map((entry) => entry.profileId)),
+    refused: refused.ids,
   });
   // The gateway loads a provider only through its plugin (2026.8+): one off or missing is said here too.
   const plugins = await reportPluginProblems(state, report);
   for (const found of plugins) report.warnings.push(pluginWarning(found));
   // A provider the gateway knows nothing of: its profiles are never used.
   for (const found of unknownProviders(state, report)) report.warnings.push(unknownProviderWarning(found));
-  for (const entry of refused) report.warnings.push(refusedWarning(entry));
+  report.warnings.push(...refused.warnings);
   const failing = pluginCheckFindings(plugins);
   if (failing.length > 0)
     report.check = { ...report.check, exitCode: 1, reasons: [...failing, ...report.check.reasons] };

@@ -1,3 +1,4 @@
+import { Box } from 'ink';
 import { describe, expect, it } from 'vitest';
 import { Bullet } from '../../src/components/Bullet.js';
 import { renderInk } from '../helpers/ink.js';
@@ -33,12 +34,12 @@ describe('Bullet', () => {
 
   it('many on one screen watch the terminal size through one resize listener', async () => {
     const app = await renderInk(
-      <>
+      <Box flexDirection="column">
         {Array.from({ length: 30 }, (_, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list.
           <Bullet key={index}>item {index}</Bullet>
         ))}
-      </>,
+      </Box>,
     );
     expect(app.stdout.listenerCount('resize')).toBeLessThanOrEqual(2);
     await app.resize(50, 40);

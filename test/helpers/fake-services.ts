@@ -98,7 +98,7 @@ export interface FakeServices extends AppServices {
   /** What pluginWarnings answers: the status warnings of plugins that are off or missing. */
   pluginWarningLines: string[];
   /** What refusedSignIns answers: sign-ins whose refresh token was refused, and their warnings. */
-  refused: { ids: string[]; warnings: string[] };
+  refused: { ids: ReadonlySet<string>; warnings: string[] };
   /** What findLocalServer answers (default: nothing running). */
   localServer?: LocalServerFound | LocalServerFailure;
   /** The setup saveCredential reports beside the save (none: nothing to set up). */
@@ -135,7 +135,7 @@ export function createFakeServices(overrides: Partial<AppServices> & { state?: A
     doctorFindings: [],
     probeOutcomes: [],
     pluginWarningLines: [],
-    refused: { ids: [], warnings: [] },
+    refused: { ids: new Set(), warnings: [] },
     signIns: [],
     pluginInstalls: [],
     refreshAnswer: () => ({ status: 'refreshed', expiresAt: NOW + 3_600_000, gateway: NOT_TOLD }),

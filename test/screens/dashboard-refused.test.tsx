@@ -12,7 +12,7 @@ describe('dashboard: a sign-in whose refresh token was refused', () => {
     expect(await waitForFrame(renewing, id)).toMatch(/openai-codex:me@example\.com .* ok /);
     const services = createFakeServices({ state });
     services.refused = {
-      ids: [id],
+      ids: new Set([id]),
       warnings: [`${id}: the provider refused its refresh token (invalid_grant), so the gateway cannot renew it`],
     };
     const app = await renderApp(services, { name: 'dashboard' });

@@ -24,13 +24,7 @@ export function useLiveReport(
     if (!state) return;
     let current = true;
     services.refusedSignIns(state).then(
-      (found) =>
-        current &&
-        setRefused((before) =>
-          found.ids.length === 0 && before.ids.size === 0
-            ? before
-            : { ids: new Set(found.ids), warnings: found.warnings },
-        ),
+      (found) => current && setRefused((before) => (found.ids.size === 0 && before.ids.size === 0 ? before : found)),
       () => undefined,
     );
     return () => {

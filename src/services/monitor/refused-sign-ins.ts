@@ -51,6 +51,12 @@ export async function refusedSignIns(state: AgentState): Promise<RefusedSignInNo
   return refusedNow(state, remembered).map(({ profileId, code, signIn, at }) => ({ profileId, code, signIn, at }));
 }
 
+/** What `status` and the dashboard take from them: the ids that count down, and one warning each. */
+export async function refusedForReport(state: AgentState): Promise<{ ids: ReadonlySet<string>; warnings: string[] }> {
+  const refused = await refusedSignIns(state);
+  return { ids: new Set(refused.map((entry) => entry.profileId)), warnings: refused.map(refusedWarning) };
+}
+
 /** `status`'s warning for one: what was refused, and the command that signs in again. */
 export function refusedWarning(refused: RefusedSignInNow): string {
   return `${refused.profileId}: the provider refused its refresh token (${shown(refused.code, 60)}) on ${refused.at.slice(0, 10)}, so the gateway cannot renew it; sign in again: ${refused.signIn}`;
