@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
@@ -252,6 +252,37 @@ describe('authdeck migrate: what the gateway will do with what it writes', () =>
     const order = await cli(home, ['order', 'get', '--provider', 'anthropic']);
     expect(order.stdout).not.toContain('not tried');
     expect(order.stdout).toMatch(/anthropic:work[\s\S]*anthropic:manual[\s\S]*anthropic:extra/);
+  });
+
+  it("another agent's JSON goes into that agent's own database, as doctor imports it, never the shared store", async () => {
+    const { home, stateDb, stateDir } = fixtureHome('a-v9-shared-fresh');
+    const coderDir = join(stateDir, 'agents', 'coder', 'agent');
+    writeJsonFile(join(coderDir, 'auth-profiles.json'), {
+      version: 1,
+      profiles: { 'openai:coder': { type: 'api_key', provider: 'openai', key: fakeSecrets.openaiKey('coder') } },
+    });
+    // Its database does not exist yet: only doctor may create it, and nothing is written elsewhere.
+    const refused = await cli(home, ['migrate', '--apply', '--yes', '--agent', 'coder']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('run `openclaw doctor --fix`');
+    expect(sharedProfiles(stateDb)).toEqual(['anthropic:manual']);
+    expect(existsSync(join(coderDir, 'auth-profiles.json'))).toBe(true);
+    // Once it exists (an agent database as OpenClaw makes one), the profile lands there alone.
+    const made = makeTempHome();
+    installOpenclawFixture('b-v9-shared-with-agent-override', made.stateDir);
+    const coderDb = join(coderDir, 'openclaw-agent.sqlite');
+    copyFileSync(join(made.mainAgentDir, 'openclaw-agent.sqlite'), coderDb);
+    execOn(coderDb, `update schema_meta set agent_id = 'coder' where meta_key = 'primary'`);
+    execOn(coderDb, `delete from auth_profile_state`);
+    const applied = await cli(home, ['migrate', '--apply', '--yes', '--agent', 'coder']);
+    expect(applied.stderr).toBe('');
+    expect(applied.code).toBe(0);
+    expect(applied.stdout).toContain(`into ${coderDb}: openai:coder`);
+    expect(sharedProfiles(stateDb)).toEqual(['anthropic:manual']);
+    const coderStore = readCell(coderDb, `select store_json from auth_profile_store where store_key = 'primary'`) as {
+      profiles: object;
+    };
+    expect(Object.keys(coderStore.profiles)).toEqual(['openai:coder']);
   });
 
   it('the listing names the command for the state dir it looked at, not a bare one that migrates elsewhere', async () => {

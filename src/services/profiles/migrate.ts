@@ -92,7 +92,7 @@ export async function planMigration(store: AgentStore): Promise<MigrationPlan> {
     };
   }
   const json = hasProfiles || hasState ? await readJsonFiles(workspace.agentDir) : undefined;
-  const target = await store.credentialLayer('');
+  const target = store.migrationLayer;
   const stored = target.present ? await target.read() : undefined;
   const entries: MigrationEntry[] = Object.entries(json?.profiles ?? {}).map(([id, entry]) => {
     const existing = stored?.profiles[id];
@@ -166,7 +166,7 @@ export async function applyMigration(
   // archived: it stops the migration here instead.
   const configText = await readTextIfExists(workspace.configPath);
   if (configText !== undefined) await refuseDuplicatesOnSetupPaths(configText, workspace.configPath, [['auth']]);
-  const target = await store.credentialLayer('');
+  const target = store.migrationLayer;
   const take = (verdict: MigrationVerdict) =>
     verdict === 'new' ||
     verdict === 'newer-in-json' ||

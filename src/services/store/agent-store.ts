@@ -115,6 +115,16 @@ export class AgentStore {
   }
 
   /**
+   * Where `openclaw doctor --fix` imports this agent's JSON files (2026.9.6, tried): the main
+   * agent's into the shared store, any other agent's into its own database — never into the
+   * shared one, where every agent would see them.
+   */
+  get migrationLayer(): StoreLayer {
+    const { own, base } = this.layers;
+    return this.hasSharedStore && base && this.workspace.isMain ? base : own;
+  }
+
+  /**
    * Where a credential lands, as OpenClaw would put it: the agent's own store (JSON era,
    * 2026.6.5–2026.7), else the shared store — unless the agent overrides that profile id
    * locally, in which case the local copy is the one in force and is the one replaced.
