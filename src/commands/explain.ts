@@ -4,7 +4,7 @@ import { buildExplanation } from '../services/explain/explain.js';
 import { readPreferences } from '../services/prefs.js';
 import { isWritableModelId } from '../services/providers/model-id.js';
 import { isValidProviderId, normalizeProviderId } from '../services/providers.js';
-import { forTerminal, shown } from '../services/terminal-text.js';
+import { forTerminal, shownTyped } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 import { formatExplanation } from './format-explain.js';
 import { writeJson, writeWrappedBlock } from './output.js';
@@ -32,7 +32,7 @@ export async function runExplain(ctx: CommandContext, asked: string | undefined,
     (requested === '' || slash === 0 || model === '' || model?.startsWith('/') || !isWritableModelId(requested))
   )
     throw new UsageError(
-      `explain: "${shown(requested, 120)}" is not a provider/model ref (like anthropic/claude-opus-4-6)`,
+      `explain: "${shownTyped(requested)}" is not a provider/model ref (like anthropic/claude-opus-4-6)`,
     );
   const typed = requested === undefined ? undefined : slash > 0 ? requested.slice(0, slash) : requested;
   if (typed !== undefined && isValidProviderId(normalizeProviderId(typed)))

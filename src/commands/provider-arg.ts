@@ -5,7 +5,7 @@ import { type CatalogChoice, catalog, findChoice, resolveProviderAlias } from '.
 import { suggestProviderIds } from '../services/providers/provider-search.js';
 import { findProvider, normalizeProviderId, providerIdProblem } from '../services/providers.js';
 import type { AgentStore } from '../services/store/agent-store.js';
-import { shown } from '../services/terminal-text.js';
+import { shownTyped } from '../services/terminal-text.js';
 
 /**
  * The provider a secret is saved for: OpenClaw's id (an alias resolved), one the config or the
@@ -20,7 +20,7 @@ export function knownProvider(
   if (found) return found.id;
   const id = normalizeProviderId(typed);
   const problem = providerIdProblem(id);
-  if (problem) throw new UsageError(`${options.flag ?? '--provider'}: "${shown(typed, 120)}" ${problem}`);
+  if (problem) throw new UsageError(`${options.flag ?? '--provider'}: "${shownTyped(typed)}" ${problem}`);
   if (options.known.includes(id) || options.custom) return id;
   const near = [
     ...new Set([
@@ -31,7 +31,7 @@ export function knownProvider(
   if (near.length === 0 && options.customUnlessNear) return id;
   const hint = near.length > 0 ? `; did you mean ${near.join(', ')}?` : " (the README's provider table lists them).";
   throw new UsageError(
-    `"${shown(typed, 120)}" is not a provider OpenClaw knows${hint}${options.flag ? '' : ' For a provider of your own, add --custom.'}`,
+    `"${shownTyped(typed)}" is not a provider OpenClaw knows${hint}${options.flag ? '' : ' For a provider of your own, add --custom.'}`,
   );
 }
 
@@ -64,7 +64,7 @@ export function resolveChoice(id: string): CatalogChoice {
       .map(([name]) => name),
   ].slice(0, 3);
   const hint = near.length > 0 ? `; did you mean ${near.join(', ')}?` : '; the README\'s "Providers" table lists them';
-  throw new UsageError(`--auth-choice: "${shown(id)}" is not an OpenClaw auth choice${hint}`);
+  throw new UsageError(`--auth-choice: "${shownTyped(id)}" is not an OpenClaw auth choice${hint}`);
 }
 
 /**

@@ -34,6 +34,11 @@ export function shown(text: string, maxLength = Number.POSITIVE_INFINITY): strin
   return safe.length > maxLength ? `${safe.slice(0, maxLength)}…` : safe;
 }
 
+/** What a person typed (an id, a name), said back no longer than an id gets: a pasted page is not repeated whole. */
+export function shownTyped(text: string): string {
+  return shown(text, 120);
+}
+
 /**
  * Every string inside a value (a report, a row), shown safely; the shape and the rest stay. What
  * holds nothing to escape comes back as it was, not copied: a 5,000-profile report is mostly that.

@@ -99,6 +99,15 @@ describe('the command line’s small words', () => {
     expect(long.code).toBe(64);
     expect(long.stderr).toMatch(/^authdeck: no profile named a{120}… for agent main/);
     expect(long.stderr.length).toBeLessThan(300);
+    for (const args of [
+      ['order', 'set', '--provider', 'anthropic', page],
+      ['onboard', '--non-interactive', '--auth-choice', page],
+    ]) {
+      const said = await run(args);
+      expect(said.code).toBe(64);
+      expect(said.stderr).toMatch(/a{100}…/);
+      expect(said.stderr.length).toBeLessThan(400);
+    }
     // An empty profile id is said as such.
     expect((await run(['remove', '', '--yes'])).stderr).toBe(
       'authdeck: the profile id is empty; see `authdeck status` for the ids\n',

@@ -11,7 +11,7 @@ import { PROVIDERS, providerInfo } from '../providers.js';
 import type { AgentLayers, StoreGeneration } from '../store/agent-store.js';
 import { type AgentStore, type LayerRole, openAgentStore } from '../store/agent-store.js';
 import type { AuthStoreSnapshot, UsageStats } from '../store/documents.js';
-import { shown } from '../terminal-text.js';
+import { shownTyped } from '../terminal-text.js';
 import { describeProfile, type ProfileView } from './credential-view.js';
 
 /** A JSON auth file that a SQLite-era gateway no longer reads (it wants `openclaw doctor --fix`). */
@@ -151,8 +151,7 @@ export function resolveProfileName(state: AgentState, name: string): string {
   const ids = listAgentProfiles(state).map((row) => row.view.id);
   if (ids.includes(wanted)) return wanted;
   const where = `agent ${state.workspace.agentId}`;
-  // What was typed, said back no longer than an id gets (a pasted page is not repeated whole).
-  const typed = shown(wanted, 120);
+  const typed = shownTyped(wanted);
   // A profile that does not exist is a mistake in the command line (64), as in `order set`.
   if (wanted.includes(':')) throw new UsageError(`no profile ${typed} for ${where}; see \`authdeck status\``);
   const matches = ids.filter((id) => id.slice(id.indexOf(':') + 1) === wanted);

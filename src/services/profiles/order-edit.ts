@@ -2,7 +2,7 @@ import { UsageError } from '../errors.js';
 import { resolveAuthProvider } from '../providers/catalog.js';
 import { flagWord } from '../shell-word.js';
 import { compareByOrderPosition, explicitOrders, type StatusReport } from '../status/report.js';
-import { shown } from '../terminal-text.js';
+import { shown, shownTyped } from '../terminal-text.js';
 import { type AgentState, listAgentProfiles } from './agent-state.js';
 import { refuseUnsafeId } from './profile-actions.js';
 
@@ -65,19 +65,21 @@ export function resolveOrderIds(state: AgentState, provider: string, typed: read
     refuseUnsafeId(word);
     const matches = orderMatches(ids, provider, word);
     if (matches.length > 1)
-      throw new UsageError(`"${word}" names ${matches.map((id) => shown(id)).join(' and ')}; give the full id`);
+      throw new UsageError(
+        `"${shownTyped(word)}" names ${matches.map((id) => shown(id)).join(' and ')}; give the full id`,
+      );
     if (matches[0]) {
       found.push(matches[0]);
       continue;
     }
     const owner = rows.find((row) => row.view.id === word)?.view.provider ?? prefixProvider(word);
     if (owner !== undefined && owner !== provider)
-      throw new UsageError(`"${shown(word)}" belongs to provider "${owner}", not "${provider}"`);
+      throw new UsageError(`"${shownTyped(word)}" belongs to provider "${owner}", not "${provider}"`);
     unknown.push(word.includes(':') ? word : `${provider}:${word}`);
   }
   if (unknown.length > 0) {
     throw new UsageError(
-      `no ${provider} profile ${unknown.map((id) => shown(id)).join(', ')} for agent ${state.workspace.agentId}; see \`authdeck status ${flagWord('--provider', provider)}\``,
+      `no ${provider} profile ${unknown.map(shownTyped).join(', ')} for agent ${state.workspace.agentId}; see \`authdeck status ${flagWord('--provider', provider)}\``,
     );
   }
   return [...new Set(found)];
