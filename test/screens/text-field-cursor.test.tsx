@@ -117,3 +117,19 @@ describe('a masked field counts characters as typed', () => {
     expect(frame).not.toMatch(/\b2 characters\b/);
   });
 });
+
+describe('a masked field in a narrow terminal', () => {
+  it('keeps the dots and the count on one line of its frame at 60 and 50 columns', async () => {
+    for (const width of [60, 50]) {
+      const services = createFakeServices();
+      const app = await renderApp(services, { name: 'onboard', provider: 'anthropic', method: 'api-key' });
+      await app.resize(width, 24);
+      await waitForFrame(app, 'Paste the Anthropic API key');
+      await app.type(fakeSecrets.anthropicApiKey());
+      const frame = await waitForFrame(app, 'characters');
+      const line = frame.split('\n').find((text) => text.includes('•'));
+      expect(line, `${width} columns:\n${frame}`).toMatch(/^│ •+… {2}\d+ characters +│$/);
+      app.unmount();
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import { Text } from 'ink';
+import { useTerminalSize } from '../../hooks/use-terminal-size.js';
 import { characterCount } from '../../services/profiles/credentials.js';
 import type { RoutedKey } from '../key-router.js';
 import { useTextFieldInput } from './use-text-field-input.js';
@@ -22,14 +23,16 @@ export interface TextFieldProps {
 
 const TAIL = 6;
 const MAX_DOTS = 40;
+/** What a field line holds besides the dots: the frame around it, the tail, the cursor and the count. */
+const BESIDE_DOTS = 34;
 
-export function maskValue(value: string, mask: MaskStyle): string {
+export function maskValue(value: string, mask: MaskStyle, maxDots = MAX_DOTS): string {
   if (mask === 'none') return value;
   const chars = [...value.replace(/[\r\n]/g, '')];
   const shown = mask === 'keep-tail' ? chars.slice(-TAIL).join('') : '';
   const hidden = chars.length - [...shown].length;
   // A long secret would wrap the line; the count beside it says how long it is.
-  return `${'•'.repeat(Math.min(hidden, MAX_DOTS))}${hidden > MAX_DOTS ? '…' : ''}${shown}`;
+  return `${'•'.repeat(Math.min(hidden, maxDots))}${hidden > maxDots ? '…' : ''}${shown}`;
 }
 
 export function TextField({
@@ -43,6 +46,9 @@ export function TextField({
   keysFromParent = false,
 }: TextFieldProps) {
   useTextFieldInput(state, onSubmit, isActive && !keysFromParent, intercept, keepLineBreaks, mask === 'none');
+  // Dots and count stay on one line in a narrow terminal (at 60 columns the count wrapped).
+  const { columns } = useTerminalSize();
+  const maxDots = Math.max(8, Math.min(MAX_DOTS, columns - BESIDE_DOTS));
   const cursor = isActive ? <Text inverse> </Text> : null;
   if (state.value === '') {
     return (
@@ -65,7 +71,7 @@ export function TextField({
   }
   return (
     <Text>
-      {maskValue(state.value, mask)}
+      {maskValue(state.value, mask, maxDots)}
       {cursor}
       {mask !== 'none' && <Text dimColor> {characterCount(state.value.replace(/\s/g, ''))}</Text>}
     </Text>
