@@ -55,6 +55,11 @@ export function formatStatusReport(report: StatusReport, paint: Painter, nowMs: 
         `  ${' '.padEnd(3)}${`env ${env.variable}`.padEnd(idWidth)}  ${env.type.padEnd(7)}  ${env.masked.padEnd(13)}  ${paint.dim(`${where}, ${role}`)}`,
       );
     }
+    // A key written in the config serves with no profile: said, so the group is not a blank heading.
+    if (provider.effectiveSource === 'config')
+      lines.push(
+        `     ${paint.dim(`the key in the config (models.providers.${provider.provider}.apiKey): no profile or env key`)}`,
+      );
     if (provider.effectiveSource === 'missing') {
       lines.push(
         `     ${paint.red('no working credential')}: add one with \`authdeck add-key ${flagWord('--provider', provider.provider)}\`${provider.provider === 'anthropic' ? ' or `authdeck setup-token`' : ''}`,

@@ -310,3 +310,18 @@ describe('a provider in use with no credential', () => {
     expect(run.stdout).not.toContain('· missing');
   });
 });
+
+describe('status: a provider served by a key in the config', () => {
+  it('says so under its heading instead of leaving the group blank', async () => {
+    const { home, configPath } = makeTempHome();
+    writeJsonFile(configPath, {
+      agents: { defaults: { model: { primary: 'ollama/llama3:latest' } } },
+      models: { providers: { ollama: { baseUrl: 'http://127.0.0.1:11434', api: 'ollama', apiKey: 'ollama-local' } } },
+    });
+    const status = await runCommand(['status'], { home });
+    expect(status.code).toBe(0);
+    expect(status.stdout).toMatch(
+      /ollama · Ollama · in use\n {5}the key in the config \(models\.providers\.ollama\.apiKey\): no profile or env key\n/,
+    );
+  });
+});
