@@ -6,7 +6,7 @@ import { maskSecret } from '../services/profiles/credentials.js';
 import { sameSecretNote } from '../services/profiles/save-credential.js';
 import { endpointWarning } from '../services/providers/catalog.js';
 import { imageDefaultSet, type OnboardedChoice, type WrittenSetup } from '../services/providers/onboard-choice.js';
-import { installPlugin, needWords, type PluginNeed } from '../services/providers/plugin-install.js';
+import { INSTALL_TIMEOUT_MS, installPlugin, needWords, type PluginNeed } from '../services/providers/plugin-install.js';
 import { type DefaultModelOutcome, modelRefWords } from '../services/providers/setup-plan.js';
 import { forTerminal, shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
@@ -173,6 +173,8 @@ function notePluginInstalled(ctx: CommandContext, plugin: PluginNeed): void {
   );
 }
 
+const INSTALL_WAIT = `  this can take minutes offline (at most ${Math.round(INSTALL_TIMEOUT_MS / 60_000)}); Ctrl+C stops it and keeps the credential`;
+
 /**
  * Onboarding installs the external plugin its choice needs, as `openclaw onboard` does (through
  * `openclaw plugins install`, for the same state dir); `skip` (`--skip-plugin-install`) or no
@@ -189,6 +191,8 @@ export async function installForOnboarding(
   if (!findOnPath('openclaw', where.env.PATH)) return { need, installed: false, problem: 'openclaw is not on PATH' };
   if (!options.json)
     ctx.note(ctx.paint.dim(`installing the ${need.id} plugin: ${need.installCommand} (from npm or ClawHub)…`));
+  // Offline, npm retries for minutes: the wait is said, and how to leave it without losing anything.
+  if (!options.json) ctx.note(ctx.paint.dim(INSTALL_WAIT));
   const problem = await installPlugin(where, need.source);
   return problem ? { need, installed: false, problem } : { need, installed: true };
 }
@@ -205,6 +209,7 @@ export async function offerPluginInstall(
   if (!plugin || !ctx.interactive || !findOnPath('openclaw', where.env.PATH)) return plugin;
   if (!(await promptConfirm(`Run \`${plugin.installCommand}\` now?`, ctx.io.stdin, ctx.io.stderr))) return plugin;
   ctx.note(ctx.paint.dim('installing (OpenClaw fetches it from npm or ClawHub)…'));
+  ctx.note(ctx.paint.dim(INSTALL_WAIT));
   const problem = await installPlugin(where, plugin.source);
   if (problem) {
     ctx.note(

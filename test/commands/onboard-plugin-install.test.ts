@@ -59,6 +59,10 @@ describe('onboard --auth-choice with a plugin from npm', () => {
       `plugins install @openclaw/deepseek-provider state=${stateDir}\n`,
     );
     expect(result.stderr).toContain(`installing the deepseek plugin: ${INSTALL} (from npm or ClawHub)…\n`);
+    // The wait offline is said, with the way out.
+    expect(result.stderr).toContain(
+      '  this can take minutes offline (at most 5); Ctrl+C stops it and keeps the credential\n',
+    );
     expect(result.stderr).toContain(
       '✔ installed the deepseek plugin; restart the gateway so it loads it (`openclaw gateway restart`)\n',
     );

@@ -147,7 +147,7 @@ const NETWORK_HOST = new RegExp(String.raw`${NETWORK_CODE}(?:\s+([\w-]+(?:\.[\w-
 const BOX_DRAWN = /^[\u2500-\u257f\u25c6\u25c7]/;
 
 /** OpenClaw's npm install of a plugin can take minutes on a slow link. */
-const INSTALL_TIMEOUT_MS = 300_000;
+export const INSTALL_TIMEOUT_MS = 300_000;
 
 /** After `openclaw` exits, how long its output is still read (a straggler, npm, may hold the pipes). */
 const DRAIN_MS = 500;
