@@ -3,7 +3,7 @@ import { hintsFor } from './components/key-table.js';
 import { summaryLines } from './components/summary-lines.js';
 import { headerLines, packHints, type Styled, wrapText } from './components/text-layout.js';
 import type { Screen } from './navigation.js';
-import { fitColumns } from './screens/dashboard/columns.js';
+import { fitColumns, longestIdOf } from './screens/dashboard/columns.js';
 import { LIST_KEYS } from './screens/dashboard/dashboard-keys.js';
 import {
   buildDashboardRows,
@@ -78,12 +78,7 @@ export function plainFirstFrame(
   const report = buildStatusReport(state, { nowMs: options.nowMs, warnWithinMs: options.warnWithinMs });
   const rows = buildDashboardRows(report);
   if (rows.length === 0) return undefined;
-  const longestId = Math.max(
-    0,
-    ...rows.map((row) =>
-      row.kind === 'profile' ? row.profile.id.length : row.kind === 'env' ? row.env.variable.length + 4 : 0,
-    ),
-  );
+  const longestId = longestIdOf(rows);
   // The same sizes the dashboard computes (DashboardScreen): the hand-over moves nothing.
   const columns = fitColumns(size.columns, longestId, {
     usage: report.profiles.some((profile) => profile.usage !== null),

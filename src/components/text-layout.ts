@@ -1,3 +1,4 @@
+import { eastAsianWidth } from 'get-east-asian-width';
 import { breakAt } from '../services/line-breaks.js';
 
 /**
@@ -40,6 +41,37 @@ export function textWidth(text: string): number {
  */
 export function isNarrowText(text: string): boolean {
   return /^[\u0000-\u10ff\u2000-\u2bff]*$/.test(text);
+}
+
+/** Marks, joiners and selectors drawn on the character before them: they take no column. */
+const ZERO_WIDTH = /^[\p{Mn}\p{Me}\u200b-\u200f\u2060-\u2064\ufeff]$/u;
+
+/**
+ * The columns a terminal gives the text: two for a wide character (CJK, Hangul, most emoji, by
+ * Unicode's East Asian Width, as Ink measures), none for a mark or joiner, one for the rest.
+ */
+export function textColumns(text: string): number {
+  if (isNarrowText(text)) return [...text].length;
+  let columns = 0;
+  for (const char of text) columns += charColumns(char);
+  return columns;
+}
+
+function charColumns(char: string): number {
+  if (ZERO_WIDTH.test(char)) return 0;
+  return eastAsianWidth(char.codePointAt(0) ?? 0);
+}
+
+/** The longest start of `text` that takes at most `width` columns. */
+export function startWithin(text: string, width: number): string {
+  let columns = 0;
+  let end = 0;
+  for (const char of text) {
+    columns += charColumns(char);
+    if (columns > width) break;
+    end += char.length;
+  }
+  return text.slice(0, end);
 }
 
 /** `text` cut to `width` with a trailing … when it is longer. */

@@ -257,3 +257,23 @@ describe('dashboard: a long id is cut before a column goes', () => {
     expect(app.frame()).toMatch(/anthropic:x+…/);
   });
 });
+
+describe('dashboard: ids in wide characters', () => {
+  it('keep the columns after them aligned, short or cut with …', async () => {
+    const key = (seed: string) => ({ type: 'api_key', provider: 'groq', key: fakeSecrets.groqKey(seed) });
+    const state = fakeState({
+      'groq:ascii-key': key('a'),
+      'groq:日本語キー': key('b'),
+      [`groq:${'日本語'.repeat(10)}`]: key('c'),
+    });
+    const app = await renderApp(createFakeServices({ state }), { name: 'dashboard' });
+    const frame = await waitForFrame(app, 'ascii-key');
+    // A CJK character takes two columns of the terminal.
+    const columnsOf = (text: string) => [...text].length + (text.match(/[\u3000-\u9fff]/g)?.length ?? 0);
+    const rows = frame.split('\n').filter((line) => line.includes('groq:') && line.includes('static'));
+    expect(rows).toHaveLength(3);
+    const statusAt = rows.map((line) => columnsOf(line.slice(0, line.indexOf('static'))));
+    expect(new Set(statusAt).size, rows.join('\n')).toBe(1);
+    expect(rows.some((line) => line.includes('…'))).toBe(true);
+  });
+});

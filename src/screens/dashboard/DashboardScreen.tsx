@@ -16,7 +16,7 @@ import { profileStorePath } from '../../services/profiles/agent-state.js';
 import { credentialsPath, describeStore, layerLabel } from '../../services/status/words.js';
 import { shown } from '../../services/terminal-text.js';
 import { AgentSwitcher, agentPanelLines } from './AgentSwitcher.js';
-import { fitColumns } from './columns.js';
+import { fitColumns, longestIdOf } from './columns.js';
 import { DoctorPanel } from './DoctorPanel.js';
 import { cursorIndex, isSelectable } from './dashboard-rows.js';
 import { confirmQuestion, modeHints, toneColor } from './dashboard-words.js';
@@ -59,18 +59,7 @@ export function DashboardScreen({
   const report = useLiveReport(state, now, services.warnWithinMs);
   const rowsFor = useRowsFor(report);
   const rows = rowsFor(ui.filter);
-  const longestId = useMemo(
-    () =>
-      rows.reduce(
-        (max, row) =>
-          Math.max(
-            max,
-            row.kind === 'profile' ? row.profile.id.length : row.kind === 'env' ? row.env.variable.length + 4 : 0,
-          ),
-        0,
-      ),
-    [rows],
-  );
+  const longestId = useMemo(() => longestIdOf(rows), [rows]);
   const needs = useMemo(
     () => ({
       usage: (report?.profiles.some((profile) => profile.usage !== null) ?? false) || Object.keys(probes).length > 0,

@@ -6,6 +6,10 @@
  * longer than SHORT_ID (an email-style sign-in id) is cut with … before a column goes: the
  * columns are chosen as if it were that long, then it takes what room is left.
  */
+import { textColumns } from '../../components/text-layout.js';
+import { shown } from '../../services/terminal-text.js';
+import type { DashboardRow } from './dashboard-rows.js';
+
 export interface Columns {
   id: number;
   type: boolean;
@@ -33,6 +37,16 @@ export interface ColumnNeeds {
   usage: boolean;
   /** Profiles come from more than one layer (local/shared, own/main). */
   source: boolean;
+}
+
+/** The columns the longest id of these rows takes, as it is drawn (escapes shown, wide characters two). */
+export function longestIdOf(rows: readonly DashboardRow[]): number {
+  let longest = 0;
+  for (const row of rows) {
+    const id = row.kind === 'profile' ? row.profile.id : row.kind === 'env' ? `env ${row.env.variable}` : '';
+    longest = Math.max(longest, textColumns(shown(id)));
+  }
+  return longest;
 }
 
 export function fitColumns(

@@ -1,3 +1,4 @@
+import { isNarrowText, startWithin, textColumns } from '../../components/text-layout.js';
 import { formatCountdown, formatDuration, formatRelative } from '../../services/durations.js';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
 import { providerName } from '../../services/providers.js';
@@ -20,9 +21,16 @@ export interface Segment {
   dim?: boolean;
 }
 
-/** A column of `width`, its last character always a space between it and the next. */
+/**
+ * A column of `width`, its last character always a space between it and the next. Counted in
+ * terminal columns: an id in CJK takes two per character, and the columns after it stay aligned.
+ */
 export function cell(text: string, width: number): string {
-  return text.length > width - 1 ? `${text.slice(0, width - 2)}… ` : text.padEnd(width);
+  if (isNarrowText(text)) return text.length > width - 1 ? `${text.slice(0, width - 2)}… ` : text.padEnd(width);
+  const columns = textColumns(text);
+  if (columns <= width - 1) return text + ' '.repeat(width - columns);
+  const start = startWithin(text, width - 2);
+  return `${start}…${' '.repeat(width - 1 - textColumns(start))}`;
 }
 
 export function rowSegments(
