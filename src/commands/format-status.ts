@@ -70,6 +70,13 @@ export function formatStatusReport(report: StatusReport, paint: Painter, nowMs: 
   return `${lines.join('\n')}\n`;
 }
 
+/** The reason is the status in other words: "expired" for an expired profile, "no secret" for a missing one. */
+function saidByStatus(profile: ProfileReport): boolean {
+  if (profile.status === 'expired') return profile.notTried === 'expired';
+  if (profile.status === 'missing') return profile.notTried === 'no secret';
+  return false;
+}
+
 function providerHeading(provider: ProviderReport, paint: Painter): string {
   const parts = [paint.bold(provider.provider)];
   // Named as a sentence would ("MiniMax"): the id beside it tells MiniMax's two providers apart.
@@ -115,9 +122,8 @@ function profileLine(
   } else if (profile.usage === 'cooldown' && profile.cooldownUntil !== null) {
     details.push(paint.yellow(`cooldown ${formatDuration(profile.cooldownUntil - nowMs)} left`));
   }
-  // Expired and secret-less profiles say why in their status; the others say why the gateway skips them.
-  if (profile.notTried && profile.status !== 'expired' && profile.status !== 'missing')
-    details.push(paint.yellow(`not tried: ${profile.notTried}`));
+  // Why the gateway skips it, unless the status already says it (expired, no secret).
+  if (profile.notTried && !saidByStatus(profile)) details.push(paint.yellow(`not tried: ${profile.notTried}`));
   if (profile.layer === 'inherited') details.push(paint.dim('from main agent'));
   else if (profile.layer === 'local' && hasSharedLayer) details.push(paint.dim('local override'));
   // Padding outside the colour codes, so that a row with no details ends at its last letter

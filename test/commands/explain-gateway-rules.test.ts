@@ -162,3 +162,42 @@ describe('explain follows the gateway', () => {
     expect((await explained(at))[0]?.skipped).toBe('every profile in its order is cooling down or disabled');
   });
 });
+
+describe("an onboarding's inactive replacement (setup.replacement)", () => {
+  // OpenClaw 2026.9.6's onboarding, run on a home that has a key, saves the new one as
+  // anthropic:setup-<uuid> marked setup.replacement: setup_inactive until `models auth activate`.
+  const SETUP = 'anthropic:setup-431a79a2-2b71-4c6e-8bd3-1368a5f852cd';
+  const replacement = {
+    type: 'api_key',
+    provider: 'anthropic',
+    key: fakeSecrets.anthropicApiKey('new'),
+    setup: { replacement: true },
+  };
+
+  it('is never tried, and says how to activate it, beside the key in use', async () => {
+    const at = home(
+      { profiles: { 'anthropic:default': token('d'), [SETUP]: replacement } },
+      { agents: { defaults: { model: OPUS } } },
+    );
+    const [opus] = await explained(at);
+    expect(opus).toMatchObject({ order: ['anthropic:default'], next: 'anthropic:default' });
+    expect(reasons(opus!)[SETUP]).toBe('inactive-setup');
+    const status = await runCommand(['status'], { home: at, env: { AUTHDECK_STORE_GENERATION: undefined } });
+    expect(status.stdout).toContain(`not tried: saved, inactive`);
+    expect(status.stdout).toContain(`\`openclaw models auth activate ${SETUP}\``);
+    const doctor = await runCommand(['doctor', '--json'], { home: at, env: { AUTHDECK_STORE_GENERATION: undefined } });
+    const findings = JSON.parse(doctor.stdout).findings as Array<{ code: string; subject: string }>;
+    expect(findings.filter((finding) => finding.subject === SETUP).map((finding) => finding.code)).toEqual([
+      'inactive-setup',
+    ]);
+  });
+
+  it('alone, leaves the provider with nothing to use: status --check and explain exit 1, as OpenClaw does', async () => {
+    const at = home({ profiles: { [SETUP]: replacement } }, { agents: { defaults: { model: OPUS } } });
+    const env = { AUTHDECK_STORE_GENERATION: undefined };
+    const check = await runCommand(['status', '--check'], { home: at, env });
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain('has no usable profile');
+    expect((await runCommand(['explain'], { home: at, env })).code).toBe(1);
+  });
+});

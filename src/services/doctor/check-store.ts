@@ -41,6 +41,17 @@ export function checkEntries(state: AgentState): Finding[] {
           ),
         );
       }
+      // OpenClaw's onboarding keeps a new key aside when one is in use: never tried until activated.
+      if (asRecord(raw.setup)?.replacement) {
+        findings.push({
+          code: 'inactive-setup',
+          severity: 'info',
+          subject: id,
+          problem: `saved, inactive: a replacement an onboarding set aside (in ${where})`,
+          why: 'the gateway does not use it until it is activated; the credential in use is unchanged',
+          fix: `\`openclaw models auth activate ${shellWord(id)}\` tests it and puts it in use, or \`authdeck remove ${shellWord(id)}\``,
+        });
+      }
       if (type === 'token' && raw.expires !== undefined && !isPositiveMs(raw.expires)) {
         findings.push(
           entry(
@@ -164,7 +175,13 @@ export function checkOrders(state: AgentState, report: StatusReport): Finding[] 
 }
 
 /** What `status --check` judges, plus expired leftovers, as findings. */
-export function checkCredentials(report: StatusReport): Finding[] {
+export function checkCredentials(report: StatusReport, state: AgentState): Finding[] {
+  // An inactive replacement has its own finding (checkEntries): it is not a broken profile.
+  const inactive = new Set(
+    listAgentProfiles(state)
+      .filter(({ view }) => view.problem === 'inactive-setup')
+      .map(({ view }) => view.id),
+  );
   // A sign-in the gateway renews with its refresh token is not a problem to report or to fix.
   const reasons = report.check.reasons.filter((reason) => !reason.renewsItself);
   const findings: Finding[] = reasons.map((reason) => ({
@@ -177,7 +194,8 @@ export function checkCredentials(report: StatusReport): Finding[] {
   }));
   const judged = new Set(report.check.reasons.map((reason) => reason.profileId));
   for (const profile of report.profiles) {
-    if (judged.has(profile.id) || (profile.status !== 'expired' && profile.status !== 'missing')) continue;
+    if (judged.has(profile.id) || inactive.has(profile.id)) continue;
+    if (profile.status !== 'expired' && profile.status !== 'missing') continue;
     findings.push({
       code: 'unused-broken-profile',
       severity: 'info',

@@ -87,7 +87,7 @@ export async function runDoctor(workspace: Workspace, options: DoctorOptions): P
       ...checkEntries(state),
       ...checkConfigAgreement(state),
       ...checkOrders(state, report),
-      ...checkCredentials(report),
+      ...checkCredentials(report, state),
       ...checkEnvShadowing(state, report),
       ...(await checkPlugins(state, report)),
       ...(await refusedSignIns(state)).map(

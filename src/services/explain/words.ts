@@ -16,6 +16,7 @@ export type NotTriedCode =
   | 'invalid-expires'
   | 'refresh-failed'
   | 'refresh-pending'
+  | 'inactive-setup'
   | 'cooldown'
   | 'disabled'
   | 'plugin-disabled'
@@ -30,6 +31,7 @@ export function notTriedCode(reason: NotTried): NotTriedCode {
     case 'mode-mismatch':
     case 'provider-mismatch':
     case 'unresolved-ref':
+    case 'inactive-setup':
       return reason.why;
     case 'rejected':
       return reason.problem;

@@ -17,7 +17,12 @@ export type CredentialProblem =
   /** The marker while another process refreshes the sign-in: not used until it settles. */
   | 'refresh-pending'
   /** A sign-in with neither access nor refresh token, only an `oauthRef` the gateway cannot read now. */
-  | 'unresolved-oauth-ref';
+  | 'unresolved-oauth-ref'
+  /**
+   * A replacement an onboarding saved beside the credential in use (`setup.replacement`):
+   * inactive until `openclaw models auth activate` tests it (setup_inactive).
+   */
+  | 'inactive-setup';
 
 // The shape OpenClaw's isMalformedApiKeyInput rejects: the onboarding command instead of a key.
 const ONBOARD_COMMAND = /^openclaw\s+onboard(?:\s+.*)?\s+--auth-choice(?:\s|=|$)/i;
@@ -26,6 +31,8 @@ const FENCE_ACCESS = /^openclaw-oauth-refresh-fence:v1:([a-f0-9]{32}):(failed:)?
 const FENCE_REFRESH = /^openclaw-oauth-refresh-fence:v1:([a-f0-9]{32}):(failed:)?refresh:[a-f0-9]{64}$/;
 
 export function storedCredentialProblem(raw: JsonObject, type: string): CredentialProblem | undefined {
+  // Any truthy marker, as OpenClaw's isSetupCredentialAccessible reads `setup?.replacement`.
+  if (asRecord(raw.setup)?.replacement) return 'inactive-setup';
   if (type === 'api_key') return ONBOARD_COMMAND.test(text(raw.key) ?? '') ? 'malformed-key' : undefined;
   if (type === 'token') return raw.expires !== undefined && !validExpiry(raw.expires) ? 'invalid-expires' : undefined;
   if (type !== 'oauth') return undefined;

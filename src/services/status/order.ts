@@ -41,7 +41,8 @@ export type NotTried =
   | { why: 'mode-mismatch'; mode: string; type: string }
   | { why: 'provider-mismatch'; provider: string }
   | { why: 'unresolved-ref'; ref: string }
-  | { why: 'rejected'; problem: Exclude<CredentialProblem, 'unresolved-oauth-ref'> };
+  | { why: 'inactive-setup'; profileId: string }
+  | { why: 'rejected'; problem: Exclude<CredentialProblem, 'unresolved-oauth-ref' | 'inactive-setup'> };
 
 export interface EffectiveOrder {
   /** The gateway's order, as OpenClaw resolves it; those still cooling down or disabled are last. */
@@ -110,7 +111,9 @@ export function resolveEffectiveOrder(inputs: OrderInputs): EffectiveOrder {
   const notTried: Record<string, NotTried> = Object.create(null);
   for (const { view } of inputs.profiles) {
     if (tried.has(view.id)) continue;
-    if (!listed.has(view.id)) notTried[view.id] = explicit ? { why: 'not-in-order', source } : { why: 'not-in-config' };
+    // An inactive replacement is never tried, listed or not: that is the reason worth saying.
+    if (!listed.has(view.id) && view.problem !== 'inactive-setup')
+      notTried[view.id] = explicit ? { why: 'not-in-order', source } : { why: 'not-in-config' };
     else notTried[view.id] = ineligible(view.id) ?? { why: 'unusable', status: byId.get(view.id)!.status };
   }
   const unresolved: EffectiveOrder['unresolved'] = Object.create(null);
@@ -141,6 +144,8 @@ function whyIneligible(
 ): NotTried | undefined {
   if (!entry) return { why: 'unusable', status: 'missing' };
   const { view, status } = entry;
+  // Judged first, as OpenClaw's resolveAuthProfileEligibility does: the config's say comes after.
+  if (view.problem === 'inactive-setup') return { why: 'inactive-setup', profileId: id };
   const configured = Object.hasOwn(inputs.configProfiles, id) ? inputs.configProfiles[id] : undefined;
   if (configured) {
     if (resolveAuthProvider(configured.provider) !== inputs.provider)

@@ -1,3 +1,4 @@
+import { shellWord } from '../shell-word.js';
 import { countOf } from './count.js';
 import type { HealthStatus, StatusColor } from './health.js';
 import type { NotTried, OrderSource } from './order.js';
@@ -59,6 +60,8 @@ export function describeNotTried(reason: NotTried): string {
       return `its secret ref ${reason.ref} is not set here`;
     case 'rejected':
       return REJECTED[reason.problem];
+    case 'inactive-setup':
+      return `saved, inactive (a replacement an onboarding set aside): \`openclaw models auth activate ${shellWord(reason.profileId)}\` tests it and puts it in use`;
     case 'not-in-order':
       return `not in ${ORDER_WHOSE[reason.source]}`;
   }
