@@ -201,3 +201,20 @@ describe("an onboarding's inactive replacement (setup.replacement)", () => {
     expect((await runCommand(['explain'], { home: at, env })).code).toBe(1);
   });
 });
+
+describe('doctor on a stored order that names no profile that exists', () => {
+  it('says the gateway then tries them all (2026.8+ repairs such a list), as explain shows', async () => {
+    const at = home(
+      { profiles: { 'xai:k': xai('k') }, order: { xai: ['xai:gone'] } },
+      { agents: { defaults: { model: 'xai/grok-4' } } },
+    );
+    const [grok] = await explained(at);
+    expect(grok).toMatchObject({ order: ['xai:k'], next: 'xai:k' });
+    const doctor = await runCommand(['doctor', '--json'], { home: at, env: { AUTHDECK_STORE_GENERATION: undefined } });
+    const findings = JSON.parse(doctor.stdout).findings as Array<{ code: string; why: string }>;
+    const dangling = findings.find((finding) => finding.code === 'dangling-order');
+    expect(dangling?.why).toBe(
+      "the gateway then tries every one of the provider's profiles instead; the list no longer says what happens",
+    );
+  });
+});

@@ -4,6 +4,7 @@ import { findOAuthProvider } from '../oauth/oauth-providers.js';
 import { type AgentState, listAgentProfiles } from '../profiles/agent-state.js';
 import { storedProfileType } from '../profiles/credential-view.js';
 import { profileIdFlag } from '../profiles/profile-actions.js';
+import { resolveAuthProvider } from '../providers/catalog.js';
 import { flagWord, shellWord } from '../shell-word.js';
 import type { StatusReport } from '../status/report.js';
 import { fileHolding } from '../store/documents.js';
@@ -136,6 +137,10 @@ export function checkOrders(state: AgentState, report: StatusReport): Finding[] 
       if (dangling.length === 0) continue;
       // Each id once: an order OpenClaw wrote may repeat one, and the fix writes what is kept.
       const keep = [...new Set(ids.filter((id) => known.has(id)))];
+      // A list naming no profile that exists is repaired by the gateway: it tries them all instead.
+      const repaired =
+        keep.length === 0 &&
+        (report.providers.find((entry) => entry.provider === resolveAuthProvider(provider))?.order.length ?? 0) > 0;
       findings.push({
         code: 'dangling-order',
         severity: 'warning',
@@ -143,7 +148,9 @@ export function checkOrders(state: AgentState, report: StatusReport): Finding[] 
         problem: `names ${dangling.join(', ')}, which ${dangling.length === 1 ? 'is' : 'are'} not a profile`,
         why:
           keep.length === 0
-            ? 'an order of missing profiles leaves the provider with nothing to try'
+            ? repaired
+              ? "the gateway then tries every one of the provider's profiles instead; the list no longer says what happens"
+              : 'an order of missing profiles leaves the provider with nothing to try'
             : 'the gateway skips the missing ids; the list no longer says what happens',
         fix:
           keep.length === 0
