@@ -1,11 +1,11 @@
 import { setOrder } from '../services/actions.js';
-import { parseDuration } from '../services/durations.js';
+import { formatDuration, parseDuration } from '../services/durations.js';
 import { UsageError } from '../services/errors.js';
 import { readPreferences } from '../services/prefs.js';
 import { type AgentState, listAgentProfiles } from '../services/profiles/agent-state.js';
 import { resolveOrderIds } from '../services/profiles/order-edit.js';
 import { resolveAuthProvider } from '../services/providers/catalog.js';
-import { buildStatusReport, explicitOrders } from '../services/status/report.js';
+import { buildStatusReport, explicitOrders, type ProfileReport } from '../services/status/report.js';
 import { forTerminal, shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
@@ -37,7 +37,7 @@ export async function runOrderGet(ctx: CommandContext, options: OrderOptions): P
       override,
       source: summary?.orderSource ?? 'auto',
       effective,
-      next: effective[0] ?? null,
+      next: summary?.next ?? null,
     });
     return 0;
   }
@@ -52,12 +52,30 @@ export async function runOrderGet(ctx: CommandContext, options: OrderOptions): P
   };
   writeLine(ctx.io.stdout, `${paint.bold(provider)} order (${sourceText[summary?.orderSource ?? 'auto']})`);
   if (override) writeLine(ctx.io.stdout, paint.dim(`  override: ${override.map((id) => shown(id)).join(', ')}`));
-  for (const [index, id] of effective.entries())
-    writeLine(ctx.io.stdout, `  ${index + 1}. ${shown(id)}${index === 0 ? paint.green('  ← next') : ''}`);
+  const rows = new Map(report.profiles.map((profile) => [profile.id, profile]));
+  for (const [index, id] of effective.entries()) {
+    const waiting = waitingWords(rows.get(id), nowMs);
+    const mark = id === summary?.next ? paint.green('  ← next') : waiting ? paint.yellow(`  (${waiting})`) : '';
+    writeLine(ctx.io.stdout, `  ${index + 1}. ${shown(id)}${mark}`);
+  }
   const left = shownReport.profiles.filter((profile) => profile.orderPosition === null);
   for (const profile of left) writeLine(ctx.io.stdout, paint.dim(`  –  ${profile.id} (${profile.status}; not tried)`));
   if (effective.length === 0) writeLine(ctx.io.stdout, paint.yellow('  no usable profile'));
+  else if (!summary?.next)
+    writeLine(
+      ctx.io.stdout,
+      paint.yellow('  every one is cooling down or disabled: the gateway tries none until one is back'),
+    );
   return 0;
+}
+
+/** "cooldown 4m left": why a profile in the order waits, or undefined when it does not. */
+function waitingWords(profile: ProfileReport | undefined, nowMs: number): string | undefined {
+  if (profile?.usage === 'disabled' && profile.disabledUntil !== null)
+    return `disabled ${formatDuration(profile.disabledUntil - nowMs)} left`;
+  if (profile?.usage === 'cooldown' && profile.cooldownUntil !== null)
+    return `cooldown ${formatDuration(profile.cooldownUntil - nowMs)} left`;
+  return undefined;
 }
 
 /** `order set`: the agent's override, written where the gateway reads it. */

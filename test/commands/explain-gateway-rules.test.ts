@@ -218,3 +218,43 @@ describe('doctor on a stored order that names no profile that exists', () => {
     );
   });
 });
+
+describe('order get and status name as next only a profile the gateway tries now', () => {
+  it('puts one cooling down last with why, and names none when every one waits, as explain does', async () => {
+    const env = { AUTHDECK_STORE_GENERATION: undefined };
+    const soon = Date.now() + HOUR;
+    const at = home(
+      {
+        profiles: { 'xai:a': xai('a'), 'xai:b': xai('b') },
+        order: { xai: ['xai:a', 'xai:b'] },
+        usageStats: { 'xai:a': { cooldownUntil: soon, cooldownReason: 'auth' } },
+      },
+      { agents: { defaults: { model: 'xai/grok-4' } } },
+    );
+    const get = await runCommand(['order', 'get', '--provider', 'xai', '--json'], { home: at, env });
+    // The one cooling down goes last, and says why it is there.
+    expect(JSON.parse(get.stdout)).toMatchObject({ effective: ['xai:b', 'xai:a'], next: 'xai:b' });
+    const text = (await runCommand(['order', 'get', '--provider', 'xai'], { home: at, env })).stdout;
+    expect(text).toMatch(/1\. xai:b {2}← next\n {2}2\. xai:a {2}\(cooldown \S+( \S+)? left\)/);
+    const [grok] = await explained(at);
+    expect(grok?.next).toBe('xai:b');
+
+    const waiting = home(
+      {
+        profiles: { 'xai:k': xai('k') },
+        order: { xai: ['xai:k'] },
+        usageStats: { 'xai:k': { cooldownUntil: soon, cooldownReason: 'auth' } },
+      },
+      { agents: { defaults: { model: 'xai/grok-4' } } },
+    );
+    const none = await runCommand(['order', 'get', '--provider', 'xai', '--json'], { home: waiting, env });
+    expect(JSON.parse(none.stdout)).toMatchObject({ effective: ['xai:k'], next: null });
+    const said = (await runCommand(['order', 'get', '--provider', 'xai'], { home: waiting, env })).stdout;
+    expect(said).not.toContain('← next');
+    expect(said).toContain('every one is cooling down or disabled');
+    const status = JSON.parse((await runCommand(['status', '--json'], { home: waiting, env })).stdout);
+    expect(status.providers.find((entry: { provider: string }) => entry.provider === 'xai').next).toBe(null);
+    const [lone] = await explained(waiting);
+    expect(lone?.next).toBe(null);
+  });
+});

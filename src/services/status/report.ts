@@ -64,6 +64,7 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
     byProvider.set(row.view.provider, list);
   }
   const positions = new Map<string, number>();
+  const nextIds = new Set<string>();
   const notTried = new Map<string, string>();
   const providers: ProviderReport[] = [...providerIds].sort().map((provider) => {
     const profiles = byProvider.get(provider) ?? [];
@@ -71,6 +72,10 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
     // A profile whose env ref is unset here is left out: the gateway skips it too when it cannot read it.
     const ids = order.ids.filter((id) => !order.unresolved[id]);
     for (const [index, id] of ids.entries()) positions.set(id, index + 1);
+    // Next is the first the gateway tries now: one cooling down or disabled waits, and with all
+    // of them waiting none is next (explain says the model is skipped).
+    const next = ids.find((id) => !order.waiting[id]) ?? null;
+    if (next) nextIds.add(next);
     for (const [id, reason] of Object.entries({ ...order.notTried, ...order.unresolved }))
       notTried.set(id, describeNotTried(reason));
     // A type authdeck does not know may still work for the gateway: never call that missing.
@@ -89,12 +94,17 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
       order: ids,
       orderSource: order.source,
       explicitOrder: order.explicit ?? null,
-      next: ids[0] ?? null,
+      next,
     };
   });
 
   const profiles = rows.map((row) =>
-    profileReport(row, healthById.get(row.view.id)!, positions.get(row.view.id), notTried.get(row.view.id), nowMs),
+    profileReport(row, healthById.get(row.view.id)!, {
+      position: positions.get(row.view.id),
+      next: nextIds.has(row.view.id),
+      notTried: notTried.get(row.view.id),
+      nowMs,
+    }),
   );
   const missingProviders = providers
     .filter((entry) => entry.inUse && entry.effectiveSource === 'missing')
@@ -229,11 +239,10 @@ function findProviderValue<T>(record: Readonly<Record<string, T>> | undefined, k
 function profileReport(
   row: AgentProfile,
   health: ReturnType<typeof classifyProfileHealth>,
-  position: number | undefined,
-  notTried: string | undefined,
-  nowMs: number,
+  where: { position: number | undefined; next: boolean; notTried: string | undefined; nowMs: number },
 ): ProfileReport {
   const { view } = row;
+  const { position, next, notTried, nowMs } = where;
   const usage = classifyUsage(row.usage, nowMs, { provider: view.provider });
   return {
     id: view.id,
@@ -247,7 +256,7 @@ function profileReport(
     source: row.source,
     layer: row.layer,
     orderPosition: position ?? null,
-    next: position === 1,
+    next,
     notTried: position === undefined ? (notTried ?? null) : null,
     usage: usage?.state ?? null,
     cooldownUntil:
