@@ -13,6 +13,28 @@ async function toMethodStep(services: ReturnType<typeof createFakeServices>, pro
 }
 
 describe('wizard: sign in with a browser or a device code', () => {
+  it("OpenRouter's browser sign-in starts openrouter-oauth, the sign-in that saves an openrouter key", async () => {
+    const services = createFakeServices();
+    const app = await toMethodStep(services, 'openrouter');
+    await app.press('down');
+    await waitForFrame(app, /❯ .*browser/);
+    await app.press('enter');
+    await waitUntil(() => services.signIns.length === 1, 'the sign-in to start');
+    expect(services.signIns[0]?.request).toMatchObject({ provider: 'openrouter-oauth', method: 'browser' });
+  });
+
+  it('GitHub Copilot Enterprise is offered beside GitHub Copilot, and signs in there', async () => {
+    const services = createFakeServices();
+    const app = await toMethodStep(services, 'github-copilot');
+    await app.press('enter');
+    await waitForFrame(app, 'Where do you sign in to GitHub Copilot?');
+    await app.press('down');
+    await waitForFrame(app, /❯ .*Enterprise/);
+    await app.press('enter');
+    await waitUntil(() => services.signIns.length === 1, 'the sign-in to start');
+    expect(services.signIns[0]?.request).toMatchObject({ provider: 'github-copilot-enterprise', method: 'device' });
+  });
+
   it("MiniMax's sign-in asks where (Global or CN) and signs in there", async () => {
     const services = createFakeServices();
     const app = await toMethodStep(services, 'minimax-portal');
@@ -86,7 +108,12 @@ describe('wizard: sign in with a browser or a device code', () => {
     const services = createFakeServices();
     const app = await toMethodStep(services, 'github-copilot');
     await app.press('enter');
+    // Copilot and Copilot Enterprise save under one provider: which is asked first.
+    const where = await waitForFrame(app, 'Where do you sign in to GitHub Copilot?');
+    expect(where).toContain('Enterprise');
+    await app.press('enter');
     await waitUntil(() => services.signIns.length === 1, 'the sign-in to start');
+    expect(services.signIns[0]?.request.provider).toBe('github-copilot');
     const [signIn] = services.signIns;
     await app.settle();
     await act(async () =>
@@ -103,7 +130,7 @@ describe('wizard: sign in with a browser or a device code', () => {
     await app.type('c');
     expect(services.clipboard).toEqual(['WDJB-MJHT']);
     await app.press('escape');
-    await waitForFrame(app, 'How do you want to sign in to GitHub Copilot?');
+    await waitForFrame(app, 'Where do you sign in to GitHub Copilot?');
     expect(signIn!.request.signal.aborted).toBe(true);
     expect(app.exits).toEqual([]);
   });

@@ -1,6 +1,11 @@
 import type { Screen } from '../../navigation.js';
 import type { SavedCredential } from '../../services/actions.js';
-import { findOAuthProvider, OAUTH_PROVIDERS } from '../../services/oauth/oauth-providers.js';
+import {
+  findOAuthProvider,
+  OAUTH_PROVIDERS,
+  type OAuthProviderInfo,
+  type SignInMethod,
+} from '../../services/oauth/oauth-providers.js';
 import { probeEndpoint } from '../../services/probe/probe-endpoints.js';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
 import type { SecretKind } from '../../services/profiles/credentials.js';
@@ -118,10 +123,19 @@ export function endpointChoices(provider: string | undefined, method: Onboarding
  * OAuth: Global or CN, each its own auth choice): which one, asked as an endpoint is.
  */
 function signInChoices(provider: string, method: 'browser' | 'device'): CatalogChoice[] {
-  if (findOAuthProvider(provider)) return [];
-  const signIns = OAUTH_PROVIDERS.filter((entry) => entry.storeProvider === provider && entry.methods.includes(method));
+  // GitHub Copilot and Copilot Enterprise store under one provider: asked which, as MiniMax's regions are.
+  const signIns = signInsFor(provider, method);
   const choices = signIns.flatMap((entry) => findChoice(entry.id) ?? []);
   return choices.length > 1 && choices.length === signIns.length ? choices : [];
+}
+
+/** The sign-ins that save under this provider by this method: its own first. */
+function signInsFor(provider: string, method: SignInMethod): OAuthProviderInfo[] {
+  const own = findOAuthProvider(provider);
+  const stored = OAUTH_PROVIDERS.filter(
+    (entry) => entry !== own && entry.storeProvider === provider && entry.methods.includes(method),
+  );
+  return own?.methods.includes(method) ? [own, ...stored] : stored;
 }
 
 /** The step after the method: Cloudflare's ids, Foundry's deployment, or which endpoint (where there are several), then the secret. */
@@ -277,7 +291,10 @@ export function handOverScreen(at: OnboardState, home = false): Screen | undefin
     // back from it, that question again.
     const chosen = at.authChoice && findOAuthProvider(at.authChoice) ? at.authChoice : undefined;
     const back = chosen ? { ...backTo, method: at.method, resumeAt: 'auth-choice' as const } : backTo;
-    return { name: 'sign-in', provider: chosen ?? at.provider, method: at.method, backTo: back };
+    // OpenRouter's sign-in is openrouter-oauth: the sign-in's id, not the provider it saves under.
+    const own = findOAuthProvider(at.provider) ? at.provider : signInsFor(at.provider, at.method)[0]?.id;
+    const signInId = chosen ?? own ?? at.provider;
+    return { name: 'sign-in', provider: signInId, method: at.method, backTo: back };
   }
   return undefined;
 }
