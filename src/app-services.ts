@@ -6,7 +6,7 @@ import type { DoctorReport } from './services/doctor/run-doctor.js';
 import type { ExplainReport } from './services/explain/explain.js';
 import type { SignInMethod } from './services/oauth/oauth-providers.js';
 import type { RefreshOutcome } from './services/oauth/refresh.js';
-import type { SignInPrompt } from './services/oauth/sign-in-types.js';
+import type { SignInPrompt, SignInQuestion } from './services/oauth/sign-in-types.js';
 import type { ProbeOutcome } from './services/probe/probe-runner.js';
 import type { AgentState } from './services/profiles/agent-state.js';
 import type { OrderResult, RemoveResult } from './services/profiles/profile-actions.js';
@@ -128,6 +128,8 @@ export interface SignInRequest {
   signal: AbortSignal;
   /** The address a browser on another machine ended on, pasted by the user. */
   pastedRedirect?: Promise<string>;
+  /** Asks the person for a value the sign-in needs that the environment does not give. */
+  ask?: (question: SignInQuestion) => Promise<string>;
 }
 
 export type SignInResult = SavedCredential & { kind: 'oauth' | 'token' | 'api_key'; email?: string };

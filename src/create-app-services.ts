@@ -230,6 +230,7 @@ export function createAppServices(options: RealServicesOptions): AppServices {
           onPrompt: request.onPrompt,
           signal: request.signal,
           ...(request.pastedRedirect ? { pastedRedirect: request.pastedRedirect } : {}),
+          ...(request.ask ? { ask: request.ask } : {}),
         },
       );
       // signInAndSave saves every kind but `none` (it refuses that one).

@@ -23,6 +23,30 @@ describe('wizard: sign in with a browser or a device code', () => {
     expect(services.signIns[0]?.request).toMatchObject({ provider: 'openrouter-oauth', method: 'browser' });
   });
 
+  it("asks on the screen for a value the sign-in needs (Chutes' client id), as the command line asks it", async () => {
+    const services = createFakeServices();
+    const app = await toMethodStep(services, 'chutes');
+    await app.press('down');
+    await waitForFrame(app, /❯ .*browser/);
+    await app.press('enter');
+    await waitUntil(() => services.signIns.length === 1, 'the sign-in to start');
+    const { request } = services.signIns[0]!;
+    let answered: Promise<string> | undefined;
+    await act(async () => {
+      answered = request.ask?.({
+        message: 'Chutes OAuth client id',
+        placeholder: 'cid_xxx',
+        envName: 'CHUTES_CLIENT_ID',
+      });
+    });
+    const frame = await waitForFrame(app, 'Chutes OAuth client id:');
+    expect(frame).toContain('Setting CHUTES_CLIENT_ID answers this without asking.');
+    await app.type('cid_abc');
+    await app.press('enter');
+    expect(await answered).toBe('cid_abc');
+    await waitForFrame(app, 'Starting the browser sign-in');
+  });
+
   it('GitHub Copilot Enterprise is offered beside GitHub Copilot, and signs in there', async () => {
     const services = createFakeServices();
     const app = await toMethodStep(services, 'github-copilot');

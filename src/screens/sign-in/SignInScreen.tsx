@@ -14,6 +14,7 @@ import { startedAtHome, useOnboardingDone } from '../use-onboarding-done.js';
 import { BrowserLinkView } from './BrowserLinkView.js';
 import { DeviceCodeView } from './DeviceCodeView.js';
 import { SignedInView } from './SignedInView.js';
+import { SignInQuestionView } from './SignInQuestionView.js';
 import { useSignInFlow } from './use-sign-in-flow.js';
 
 export interface SignInScreenProps {
@@ -30,6 +31,7 @@ export function SignInScreen({ provider, method, backTo }: SignInScreenProps) {
   const done = useOnboardingDone(startedAtHome(backTo));
   const flow = useSignInFlow(provider, method);
   const paste = useTextFieldState();
+  const answer = useTextFieldState();
   const [copied, setCopied] = useState(false);
   const label = findOAuthProvider(provider)?.label ?? provider;
   const prompt = flow.state.stage === 'waiting' ? flow.state.prompt : undefined;
@@ -48,7 +50,7 @@ export function SignInScreen({ provider, method, backTo }: SignInScreenProps) {
         setCopied(true);
       }
     },
-    { isActive: flow.state.stage === 'waiting' || flow.state.stage === 'exchanging' },
+    { isActive: flow.state.stage === 'waiting' || flow.state.stage === 'exchanging' || flow.state.stage === 'asking' },
   );
   const body = (() => {
     switch (flow.state.stage) {
@@ -71,6 +73,8 @@ export function SignInScreen({ provider, method, backTo }: SignInScreenProps) {
             onDone={() => (backTo ? replace(backTo) : finish({ exitCode: ExitCode.failure }))}
           />
         );
+      case 'asking':
+        return <SignInQuestionView question={flow.state.question} field={answer} onSubmit={flow.submitAnswer} />;
       case 'exchanging':
         return <Spinner label="Signed in; getting the tokens and saving them…" />;
       case 'waiting':
@@ -102,10 +106,19 @@ export function SignInScreen({ provider, method, backTo }: SignInScreenProps) {
     }
   })();
   const waiting = flow.state.stage === 'waiting' && prompt !== undefined;
+  const asking = flow.state.stage === 'asking';
   return (
     <Box flexDirection="column">
       <Header title={`sign in · ${label} · ${method === 'browser' ? 'browser' : 'device code'}`} />
       {body}
+      {asking && (
+        <KeyHints
+          hints={[
+            ['enter', 'continue'],
+            ['esc', backTo ? 'back' : 'cancel'],
+          ]}
+        />
+      )}
       {waiting && (
         <KeyHints
           hints={[

@@ -3,10 +3,12 @@ import type { SignInResult } from '../../app-services.js';
 import { useServices } from '../../contexts.js';
 import { errorMessage } from '../../services/errors.js';
 import type { SignInMethod } from '../../services/oauth/oauth-providers.js';
-import type { SignInPrompt } from '../../services/oauth/sign-in-types.js';
+import type { SignInPrompt, SignInQuestion } from '../../services/oauth/sign-in-types.js';
 
 export type SignInFlowState =
   | { stage: 'waiting'; prompt?: SignInPrompt }
+  /** A value the sign-in needs and the environment does not give (Chutes' client id, an Enterprise host). */
+  | { stage: 'asking'; question: SignInQuestion }
   | { stage: 'exchanging' }
   | { stage: 'saved'; result: SignInResult }
   | { stage: 'failed'; error: string };
@@ -22,6 +24,7 @@ export function useSignInFlow(provider: string, method: SignInMethod) {
   const [attempt, setAttempt] = useState(0);
   const [pasteProblem, setPasteProblem] = useState<string>();
   const paste = useRef<(text: string) => void>(undefined);
+  const answer = useRef<(text: string) => void>(undefined);
   const controller = useRef<AbortController>(undefined);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new attempt (retry) starts a new sign-in.
   useEffect(() => {
@@ -37,6 +40,16 @@ export function useSignInFlow(provider: string, method: SignInMethod) {
         method,
         signal: abort.signal,
         ...(method === 'browser' ? { pastedRedirect } : {}),
+        ask: (question) =>
+          new Promise<string>((resolve, reject) => {
+            answer.current = (text) => {
+              answer.current = undefined;
+              setState({ stage: 'waiting' });
+              resolve(text);
+            };
+            abort.signal.addEventListener('abort', () => reject(new Error('sign-in cancelled')), { once: true });
+            if (!abort.signal.aborted) setState({ stage: 'asking', question });
+          }),
         onPrompt: (prompt) => {
           if (abort.signal.aborted) return;
           setState(prompt.kind === 'exchanging' ? { stage: 'exchanging' } : { stage: 'waiting', prompt });
@@ -62,6 +75,10 @@ export function useSignInFlow(provider: string, method: SignInMethod) {
           : 'the sign-in link is not ready yet';
       setPasteProblem(problem);
       if (!problem) paste.current?.(text);
+    },
+    /** The answer to the question asked; an empty one is not sent (the field stays). */
+    submitAnswer(text: string) {
+      if (text.trim() !== '') answer.current?.(text.trim());
     },
     cancel: () => controller.current?.abort(),
     retry: () => setAttempt((count) => count + 1),

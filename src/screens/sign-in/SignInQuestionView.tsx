@@ -1,0 +1,25 @@
+import { Box, Text } from 'ink';
+import { TextField } from '../../components/text-field/TextField.js';
+import type { TextFieldState } from '../../components/text-field/use-text-field-state.js';
+import type { SignInQuestion } from '../../services/oauth/sign-in-types.js';
+
+/** A value the sign-in needs before it can start, asked as the command line asks it. */
+export function SignInQuestionView({
+  question,
+  field,
+  onSubmit,
+}: {
+  question: SignInQuestion;
+  field: TextFieldState;
+  onSubmit: (text: string) => void;
+}) {
+  return (
+    <Box flexDirection="column">
+      <Text>{question.message}:</Text>
+      <Box borderStyle="round" borderColor="gray" paddingX={1}>
+        <TextField state={field} onSubmit={onSubmit} placeholder={question.placeholder ?? ''} />
+      </Box>
+      {question.envName && <Text dimColor>Setting {question.envName} answers this without asking.</Text>}
+    </Box>
+  );
+}
