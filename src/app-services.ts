@@ -30,6 +30,8 @@ export interface AppServices {
   workspace: Workspace;
   /** The agent's state as read while the TUI started, for the first frame. */
   preloadedState?: AgentState;
+  /** The state last read (loadState, else the preloaded one): what a screen opened later shows first. */
+  lastReadState?(): AgentState | undefined;
   warnWithinMs: number;
   now(): number;
   loadState(): Promise<AgentState>;

@@ -55,6 +55,7 @@ export function createAppServices(options: RealServicesOptions): AppServices {
   return {
     workspace,
     ...(options.preloadedState ? { preloadedState: options.preloadedState } : {}),
+    lastReadState: () => lastState,
     warnWithinMs: options.warnWithinMs,
     now: Date.now,
     loadState: async () => {

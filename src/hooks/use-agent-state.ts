@@ -17,9 +17,12 @@ export interface AgentStateView {
  */
 export function useAgentState(): AgentStateView {
   const services = useServices();
-  const [state, setState] = useState<AgentState | undefined>(services.preloadedState);
+  // A screen opened after others (the dashboard after the wizard) starts from the last read, not
+  // the start-up one, and reads again at once: a save made meanwhile shows without a stale frame.
+  const [first] = useState(() => services.lastReadState?.() ?? services.preloadedState);
+  const [state, setState] = useState<AgentState | undefined>(first);
   const [error, setError] = useState<string>();
-  const [loading, setLoading] = useState(services.preloadedState === undefined);
+  const [loading, setLoading] = useState(first === undefined);
   const generation = useRef(0);
 
   const reload = useCallback(() => {
@@ -39,17 +42,18 @@ export function useAgentState(): AgentStateView {
     );
   }, [services]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `first` is this screen's opening state, fixed at mount.
   useEffect(() => {
-    const preloaded = services.preloadedState;
-    if (preloaded === undefined) {
+    if (first === undefined) {
       setState(undefined);
       setLoading(true);
       reload();
     }
     const stop = services.watchState(reload);
-    // The preloaded state was read before the watch began: look once more, after the first
-    // frames, for a write that fell in between.
-    const recheck = preloaded ? setTimeout(reload, 500) : undefined;
+    // The state shown first was read before the watch began: look once more for a write that fell
+    // in between — after the first frames at start-up (they come first), at once on a later screen.
+    const startup = first !== undefined && first === services.preloadedState;
+    const recheck = first === undefined ? undefined : setTimeout(reload, startup ? 500 : 0);
     return () => {
       generation.current++;
       if (recheck) clearTimeout(recheck);
