@@ -100,7 +100,7 @@ export function createAppServices(options: RealServicesOptions): AppServices {
     },
     setDefaultModel: async (input) => setUpProvider(workspace, { ...input, policy: 'set', stamp: await stamp() }),
     makeModelDefault: async ({ provider, ref }) =>
-      writeDefaultModel(workspace.configPath, { provider, ref, policy: 'set', stamp: await stamp() }),
+      writeDefaultModel(workspace, { provider, ref, policy: 'set', stamp: await stamp() }),
     setInstalledPluginDefault: async (input) =>
       setInstalledPluginDefault(workspace, { ...input, stamp: await stamp() }),
     canInstallPlugin: () => findOnPath('openclaw', workspace.env.PATH) !== undefined,

@@ -144,7 +144,7 @@ async function runLocalLoginCheck(ctx: CommandContext, options: SignInCommandOpt
   const signedIn = await signInLocally({
     env: ctx.io.env,
     onPrompt: () => {},
-    currentModels: await readAgentModels(state.workspace.configPath),
+    currentModels: await readAgentModels(state.workspace.configPath, state.workspace.agentId),
   });
   const setup = await writeSignInFacts(
     state.workspace,

@@ -198,17 +198,20 @@ export async function writeSignInFacts(
   stamp: boolean,
 ): Promise<SignInSetup> {
   if (facts.length === 0) return { config: undefined, defaultModel: { status: 'none' }, enabled: [] };
-  const [{ changeConfig }, { planFacts }, { fittedToOpenclaw }] = await Promise.all([
+  const [{ changeConfig }, { planFacts }, { fittedToOpenclaw }, { planForAgent }] = await Promise.all([
     import('./config/config-changes.js'),
     import('./providers/facts-plan.js'),
     import('./providers/fit-to-openclaw.js'),
+    import('./providers/agent-models.js'),
   ]);
   let outcome: Pick<SignInSetup, 'defaultModel' | 'enabled'> = { defaultModel: { status: 'none' }, enabled: [] };
-  const config = await changeConfig(workspace.configPath, (doc) => {
-    const plan = planFacts(doc, facts, provider, policy);
-    outcome = plan;
-    return fittedToOpenclaw(doc, plan.changes, stamp);
-  });
+  const config = await changeConfig(workspace.configPath, (whole) =>
+    planForAgent(whole, workspace.agentId, (doc) => {
+      const plan = planFacts(doc, facts, provider, policy);
+      outcome = plan;
+      return fittedToOpenclaw(doc, plan.changes, stamp);
+    }),
+  );
   return { config, ...outcome };
 }
 

@@ -339,6 +339,30 @@ describe('onboard --non-interactive --auth-choice', () => {
     expect(existsSync(temp.storePath)).toBe(false);
   });
 
+  it("on an explicit 2026.9 roster the default goes to the agent's own entry, where the gateway reads it", async () => {
+    const temp = home();
+    // As `openclaw agents add coder` leaves it (2026.9.6): the main agent's model in its own entry.
+    writeFileSync(
+      temp.configPath,
+      JSON.stringify({
+        agents: {
+          ownership: 'explicit',
+          defaults: { systemAgent: { agentId: 'main' } },
+          entries: { main: { model: { primary: OPUS }, models: { [OPUS]: {} } }, coder: { name: 'coder' } },
+        },
+      }),
+    );
+    const args = ['custom-api-key', '--custom-base-url', 'http://127.0.0.1:9/v1', '--custom-model-id', 'my-model'];
+    const result = await onboard(temp.home, [...args, '--set-default-model'], 'local-key-123');
+    expect(result.code).toBe(0);
+    const { agents } = readJson(temp.configPath);
+    expect(agents.entries.main.model).toEqual({ primary: 'custom-127-0-0-1-9/my-model' });
+    expect(Object.keys(agents.entries.main.models)).toEqual([OPUS, 'custom-127-0-0-1-9/my-model']);
+    expect(agents.defaults).toEqual({ systemAgent: { agentId: 'main' } });
+    const explain = JSON.parse((await runCommand(['explain', '--json'], { home: temp.home })).stdout);
+    expect(explain.models[0].ref).toBe('custom-127-0-0-1-9/my-model');
+  });
+
   it('custom-api-key adds a model beside the entries there, their numbers kept as written (JSON and JSON5)', async () => {
     const entry =
       '{"id": "old", "name": "old", "contextWindow": 1e400, "maxTokens": 9007199254740993, "cost": {"input": 0.10, "output": 1.50}, "w": -0}';

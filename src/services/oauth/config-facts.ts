@@ -40,15 +40,18 @@ export function defaultModel(ref: string): ConfigFact {
   return { kind: 'default-model', ref };
 }
 
-/** agents.defaults' model and models of openclaw.json, which the Claude CLI setup builds on. */
+/** The agent's model and models in openclaw.json (its own entry's, else agents.defaults'), which the Claude CLI setup builds on. */
 export async function readAgentModels(
   configPath: string,
+  agentId?: string,
 ): Promise<{ primary?: string; models?: Record<string, unknown> }> {
   const { readTextIfExists } = await import('../files/fs-read.js');
   const { parseConfigText } = await import('../config/openclaw-json.js');
+  const { agentModelsView } = await import('../providers/agent-models.js');
   const text = await readTextIfExists(configPath);
   if (text === undefined) return {};
-  const defaults = asObject(asObject(asObject(await parseConfigText(configPath, text)).agents).defaults);
+  const doc = agentModelsView(asObject(await parseConfigText(configPath, text)), agentId);
+  const defaults = asObject(asObject(doc.agents).defaults);
   const model = defaults.model;
   const primary = typeof model === 'string' ? model : asObject(model).primary;
   return {

@@ -14,6 +14,7 @@ import type { SecretRef } from '../profiles/credential-view.js';
 import type { SecretKind } from '../profiles/credentials.js';
 import { type SaveCredentialResult, saveCredentialProfile } from '../profiles/save-credential.js';
 import type { AgentStore } from '../store/agent-store.js';
+import { planForAgent } from './agent-models.js';
 import type { CatalogChoice } from './catalog.js';
 import { catalogSetup } from './catalog-setup.js';
 import { planFacts } from './facts-plan.js';
@@ -103,7 +104,7 @@ export async function onboardChoice(input: OnboardChoiceInput): Promise<Onboarde
     }
   }
   const stamp = (store ?? input.store)?.pluginsServeProviders === true;
-  const written = await writeSetup(workspace.configPath, input.setupFor ?? setup, provider, input.defaultModel, stamp);
+  const written = await writeSetup(workspace, input.setupFor ?? setup, provider, input.defaultModel, stamp);
   return { choice, provider, saved, ...written };
 }
 
@@ -187,7 +188,8 @@ function movedEndpointNote(moved: MovedEndpoint, others: readonly string[]): str
 
 /** openclaw.json given a setup (or one planned against it as it is under the lock). */
 export async function writeSetup(
-  configPath: string,
+  /** The config, and the agent whose models a default goes to (planForAgent). */
+  target: { configPath: string; agentId?: string },
   setupOrPlan: ProviderSetup | ((doc: Record<string, unknown>) => ProviderSetup),
   provider: string,
   policy: DefaultModelPolicy,
@@ -204,7 +206,7 @@ export async function writeSetup(
     !setup.facts?.length
   )
     return {
-      config: { path: configPath, files: [], changed: false, created: false, applied: [] },
+      config: { path: target.configPath, files: [], changed: false, created: false, applied: [] },
       defaultModel: { status: 'none' },
       enabled: [],
       setup,
@@ -215,17 +217,21 @@ export async function writeSetup(
   };
   let moved: MovedEndpoint[] = [];
   let lost: string | undefined;
-  const config = await changeConfig(configPath, (doc) => {
-    setup = setupForHome(typeof setupOrPlan === 'function' ? setupOrPlan(doc) : setupOrPlan, stamp);
-    // Region switches of catalog choices only: a block written whole (Foundry) is one endpoint of its own.
-    moved = setup.providersComplete ? [] : movedEndpoints(doc, setup);
-    const current = currentDefaultModel(doc);
-    const plan = planSetup(doc, setup, provider, policy);
-    outcome = plan;
-    lost = current && plan.defaultModel.status !== 'set' && vanishes(current, setup) ? current : undefined;
-    const rest = setup.facts ? planFacts(doc, setup.facts, provider, policy).changes : [];
-    return fittedToOpenclaw(doc, [...plan.changes, ...rest], stamp);
-  });
+  const config = await changeConfig(target.configPath, (whole) =>
+    // The agent's models as it sees them (its own entry on an explicit 2026.9 roster), planned there.
+    planForAgent(whole, target.agentId, (doc) => {
+      const planned = setupForHome(typeof setupOrPlan === 'function' ? setupOrPlan(doc) : setupOrPlan, stamp);
+      setup = planned;
+      // Region switches of catalog choices only: a block written whole (Foundry) is one endpoint of its own.
+      moved = planned.providersComplete ? [] : movedEndpoints(doc, planned);
+      const current = currentDefaultModel(doc);
+      const plan = planSetup(doc, planned, provider, policy);
+      outcome = plan;
+      lost = current && plan.defaultModel.status !== 'set' && vanishes(current, planned) ? current : undefined;
+      const rest = planned.facts ? planFacts(doc, planned.facts, provider, policy).changes : [];
+      return fittedToOpenclaw(doc, [...plan.changes, ...rest], stamp);
+    }),
+  );
   return {
     config,
     ...outcome,

@@ -72,7 +72,7 @@ export async function setUpProvider(
     : setupForSecret(provider, input.kind);
   // OpenAI's model is OpenClaw's built-in one: `d` / --set-default-model can make it the default too.
   const setup = withBuiltInDefault(forSecret.setup, provider);
-  const written = await writeSetup(workspace.configPath, setup, provider, input.policy, input.stamp);
+  const written = await writeSetup(workspace, setup, provider, input.policy, input.stamp);
   // OpenClaw ≤ 2026.6 (no stamp) builds its providers in: no plugin to install, no manifest to read.
   const { need: plugin, blocked } = input.stamp
     ? await pluginGap(
@@ -107,23 +107,23 @@ export function defaultFromManifest(choice: CatalogChoice): boolean {
  * (no `stamp`), which builds its providers in.
  */
 export async function setInstalledPluginDefault(
-  workspace: Pick<Workspace, 'configPath' | 'stateDir'>,
+  workspace: Pick<Workspace, 'configPath' | 'stateDir' | 'agentId'>,
   input: { choice: CatalogChoice; provider: string; policy: DefaultModelPolicy; stamp: boolean },
 ): Promise<WrittenSetup | undefined> {
   const { choice, provider } = input;
   if (!input.stamp || !defaultFromManifest(choice) || !choice.plugin) return undefined;
   const ref = await installedDefaultModel(choice.plugin, provider, workspace);
   if (!ref) return undefined;
-  return writeDefaultModel(workspace.configPath, { provider, ref, policy: input.policy, stamp: input.stamp });
+  return writeDefaultModel(workspace, { provider, ref, policy: input.policy, stamp: input.stamp });
 }
 
 /** `ref` as the default model under `policy` (its entry added where missing), and nothing else. */
 export function writeDefaultModel(
-  configPath: string,
+  target: { configPath: string; agentId?: string },
   input: { provider: string; ref: string; policy: DefaultModelPolicy; stamp: boolean },
 ): Promise<WrittenSetup> {
   const setup: ProviderSetup = { plugins: [], providers: {}, defaultModel: { ref: input.ref, entry: {} } };
-  return writeSetup(configPath, setup, input.provider, input.policy, input.stamp);
+  return writeSetup(target, setup, input.provider, input.policy, input.stamp);
 }
 
 /** A setup with the default model a second write set (the installed plugin's); what the first wrote stays listed. */

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { planForAgent } from '../../src/services/providers/agent-models.js';
+import { planSetup } from '../../src/services/providers/setup-plan.js';
+
+// As OpenClaw 2026.9.6 leaves openclaw.json after `openclaw agents add coder` (tried):
+// the roster explicit, the main agent's model moved into its own entry.
+const explicitRoster = (main: Record<string, unknown>, defaults: Record<string, unknown> = {}) => ({
+  agents: {
+    ownership: 'explicit',
+    defaults: { systemAgent: { agentId: 'main' }, ...defaults },
+    entries: { main: { workspace: '/w', ...main }, coder: { name: 'coder' } },
+  },
+});
+
+const customSetup = {
+  plugins: [],
+  providers: {},
+  defaultModel: { ref: 'custom-local/llama3', entry: {} },
+};
+
+const plan = (doc: Record<string, unknown>, agentId = 'main') =>
+  planForAgent(doc, agentId, (view) => planSetup(view, customSetup, 'custom-local', 'set').changes);
+
+describe('a default model on an explicit 2026.9 roster goes to the agent it is for', () => {
+  it("replaces the agent's own model in its entry, as openclaw onboard does, and leaves the defaults alone", () => {
+    const doc = explicitRoster({
+      model: { primary: 'anthropic/claude-opus-5' },
+      models: { 'anthropic/claude-opus-5': {} },
+    });
+    expect(plan(doc)).toEqual([
+      { path: ['agents', 'entries', 'main', 'model', 'primary'], value: 'custom-local/llama3' },
+      { path: ['agents', 'entries', 'main', 'models', 'custom-local/llama3'], value: {} },
+    ]);
+  });
+
+  it('an entry with no model of its own takes the defaults’ whole, fallbacks kept, with the new primary', () => {
+    const doc = explicitRoster({}, { model: { primary: 'anthropic/claude-opus-5', fallbacks: ['xai/grok-4'] } });
+    expect(plan(doc)).toEqual([
+      {
+        path: ['agents', 'entries', 'main', 'model'],
+        value: { primary: 'custom-local/llama3', fallbacks: ['xai/grok-4'] },
+      },
+      { path: ['agents', 'entries', 'main', 'models', 'custom-local/llama3'], value: {} },
+    ]);
+  });
+
+  it('another agent (--agent coder) gets its own entry model; with no roster the defaults as before', () => {
+    expect(plan(explicitRoster({ model: { primary: 'a/b' } }), 'coder')[0]).toEqual({
+      path: ['agents', 'entries', 'coder', 'model'],
+      value: { primary: 'custom-local/llama3' },
+    });
+    const plain = { agents: { defaults: { model: { primary: 'anthropic/claude-opus-5' } } } };
+    expect(plan(plain)[0]).toEqual({ path: ['agents', 'defaults', 'model', 'primary'], value: 'custom-local/llama3' });
+    // An entry with a model of its own is where its model is, roster explicit or not.
+    const own = { agents: { entries: { main: { model: 'anthropic/claude-opus-5' } } } };
+    expect(plan(own)[0]).toEqual({
+      path: ['agents', 'entries', 'main', 'model'],
+      value: { primary: 'custom-local/llama3' },
+    });
+  });
+});
