@@ -56,6 +56,8 @@ interface GatewayState {
   providers: unknown;
   model: unknown;
   modelEntries: unknown;
+  /** The main agent's own model and entries (2026.9 keeps them there once a second agent exists). */
+  agentModels: unknown;
   /** The image or video models onboarding made the default (fal's image model). */
   mediaModels: unknown;
   listAccepts: boolean;
@@ -99,6 +101,10 @@ async function stateOf(home: string, provider: string | null, secret: string, np
     providers: masked,
     model: defaults.model ?? null,
     modelEntries: defaults.models ?? null,
+    agentModels: {
+      model: config.agents?.entries?.main?.model ?? null,
+      models: config.agents?.entries?.main?.models ?? null,
+    },
     mediaModels: defaults.mediaModels ?? null,
     listAccepts: list ? list.code === 0 && !/Unknown model catalog provider/.test(list.stderr + list.stdout) : false,
     pluginInstalled: installedUnder(home, npmSpec),
@@ -142,6 +148,8 @@ async function compare(
   first?: CatalogChoice,
   /** More for authdeck's side (--set-default-model where OpenClaw replaces the first default). */
   oursArgs: string[] = [],
+  /** Run by OpenClaw on both homes after the first onboarding (`agents add coder`). */
+  prepare: string[] = [],
 ): Promise<{ id: string; equal: boolean; detail: string }> {
   const secret = secretFor(choice);
   const ours = makeTempHome();
@@ -149,6 +157,13 @@ async function compare(
   for (const home of first ? [ours.home, theirs.home] : []) {
     const ran = await openclawOnboard(home, first!, network);
     if (ran.code !== 0) return { id: choice.id, equal: false, detail: `openclaw onboard ${first!.id} failed` };
+    if (prepare.length === 0) continue;
+    const prepared = await openclaw(
+      VERSION,
+      home,
+      prepare.map((arg) => arg.replaceAll('<home>', home)),
+    );
+    if (prepared.code !== 0) return { id: choice.id, equal: false, detail: `openclaw ${prepare.join(' ')} failed` };
   }
   {
     const PATH = `${openclawBinDir(VERSION)}:${process.env.PATH ?? ''}`;
@@ -231,6 +246,15 @@ describe(`onboarding parity with openclaw ${VERSION}`, () => {
     );
     printTable(rows, [], 'only these');
     expect(rows.filter((row) => !row.equal)).toEqual([]);
+  }, 600_000);
+
+  it("with a second agent (an explicit roster) the new default goes to the main agent's own entry on both sides", async () => {
+    const anthropic = catalog.choices.find((choice) => choice.id === 'apiKey')!;
+    const together = catalog.choices.find((choice) => choice.id === 'together-api-key')!;
+    const addCoder = ['agents', 'add', 'coder', '--non-interactive', '--workspace', '<home>/ws-coder'];
+    const row = await compare(together, {}, anthropic, ['--set-default-model'], addCoder);
+    printTable([row], [], 'only this');
+    expect(row).toMatchObject({ equal: true });
   }, 600_000);
 
   it('--secret-input-mode ref: both store the same reference to ANTHROPIC_API_KEY and no key', async () => {
