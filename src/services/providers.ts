@@ -197,6 +197,14 @@ function withoutCredentialWord(label: string): string {
 
 export const PROVIDERS: readonly ProviderInfo[] = buildProviders();
 
+/** Whether OpenClaw offers the provider on this machine (Apple's on-device models: macOS only). */
+export function offeredOnThisPlatform(id: string): boolean {
+  const choices = catalog.choices.filter((choice) => choice.provider === id);
+  return (
+    choices.length === 0 || choices.some((choice) => !choice.platforms || choice.platforms.includes(process.platform))
+  );
+}
+
 const byId = new Map(PROVIDERS.map((provider) => [provider.id, provider]));
 
 export function normalizeProviderId(provider: string): string {

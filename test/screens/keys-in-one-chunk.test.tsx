@@ -154,3 +154,15 @@ describe('the provider list on a short terminal', () => {
     expect(app.frame()).toContain('Which provider?');
   });
 });
+
+describe('the provider list offers what OpenClaw offers on this machine', () => {
+  it.skipIf(process.platform === 'darwin')(
+    'has no Apple Foundation Models off macOS (OpenClaw: darwin only)',
+    async () => {
+      const app = await openProviderList(createFakeServices());
+      await app.type('apple');
+      const frame = await waitForFrame(app, 'search: apple');
+      expect(frame).not.toContain('Apple Foundation Models');
+    },
+  );
+});

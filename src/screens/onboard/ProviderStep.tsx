@@ -11,6 +11,7 @@ import {
   findProvider,
   isValidProviderId,
   type OnboardingMethod,
+  offeredOnThisPlatform,
   PROVIDERS,
   type ProviderInfo,
 } from '../../services/providers.js';
@@ -28,7 +29,9 @@ function providerItems(
   blocked: (provider: string) => string | undefined,
 ): SelectItem<string>[] {
   const needle = search.trim().toLowerCase();
-  const offered = PROVIDERS.filter((provider) => method === undefined || provider.methods.includes(method));
+  const offered = PROVIDERS.filter(
+    (provider) => (method === undefined || provider.methods.includes(method)) && offeredOnThisPlatform(provider.id),
+  );
   const named = (provider: ProviderInfo) =>
     needle === '' || provider.id.includes(needle) || provider.label.toLowerCase().includes(needle);
   // By its name first, then by what its choices mention (claude → Anthropic, gemini → Google).
