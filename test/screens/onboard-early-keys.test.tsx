@@ -79,3 +79,14 @@ describe('onboarding wizard: what was given and typed early is not lost', () => 
     expect(frame).toContain('Paste the OpenAI API key');
   });
 });
+
+describe('the secret field says what it checked', () => {
+  it('a provider of your own has no shape to check: no "looks right" for any six characters', async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'onboard', provider: 'zzz', method: 'api-key' });
+    await waitForFrame(app, 'Paste the');
+    await app.type('abc123');
+    const frame = await waitForFrame(app, 'knows no shape');
+    expect(frame).not.toContain('looks right');
+  });
+});

@@ -65,7 +65,13 @@ export function SecretStep({
           {wizardFitHint(check.fits)}
         </Text>
       )}
-      {check?.ok && check.warnings.length === 0 && <Text color="green">✔ looks right</Text>}
+      {check?.ok &&
+        check.warnings.length === 0 &&
+        (check.shapeChecked ? (
+          <Text color="green">✔ looks right</Text>
+        ) : (
+          <Text dimColor>authdeck knows no shape of {shown(info.name)} secrets to check this against</Text>
+        ))}
       {check?.warnings.map((warning) => (
         <Text key={warning} color="yellow">
           ! {warning}

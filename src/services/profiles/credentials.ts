@@ -32,6 +32,8 @@ export interface SecretCheck {
   /** The flow this secret belongs in, when it is a good secret in the wrong place. */
   fits?: SecretFit;
   warnings: string[];
+  /** Set when it passed: whether authdeck knows the provider's shape and checked it against it. */
+  shapeChecked?: boolean;
 }
 
 export type SecretFit =
@@ -194,7 +196,7 @@ export function checkSecret(provider: string, kind: SecretKind, input: string): 
       `${kind === 'token' ? 'setup-tokens' : 'Anthropic API keys'} are usually ${ANTHROPIC_USUAL_LENGTH} characters; this one has ${[...secret].length}, check that nothing was cut off or added`,
     );
   }
-  return { ok: true, secret, warnings };
+  return { ok: true, secret, warnings, shapeChecked: shape !== undefined || recognised?.provider === info.id };
 }
 
 /**
