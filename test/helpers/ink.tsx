@@ -33,6 +33,8 @@ const KEYS = {
   right: '\x1b[C',
   'ctrl-a': '\x01',
   'ctrl-e': '\x05',
+  'page-up': '\x1b[5~',
+  'page-down': '\x1b[6~',
 } as const;
 
 /** ink-testing-library with React 19: every render and write inside act(), or keys get lost. */

@@ -166,3 +166,20 @@ describe('the provider list offers what OpenClaw offers on this machine', () => 
     },
   );
 });
+
+describe('the provider list pages', () => {
+  it('PgDn goes a page down and stops at the last provider; PgUp comes back to the first', async () => {
+    const app = await openProviderList(createFakeServices());
+    const first = (await waitForFrame(app, '❯')).match(/❯ (.+)/)?.[1];
+    await app.press('page-down');
+    const paged = await waitForFrame(app, '❯');
+    expect(paged.match(/❯ (.+)/)?.[1]).not.toBe(first);
+    for (let press = 0; press < 10; press++) await app.press('page-down');
+    const last = (await waitForFrame(app, '❯')).match(/❯ (.+)/)?.[1];
+    await app.press('page-down');
+    expect(app.frame().match(/❯ (.+)/)?.[1]).toBe(last);
+    for (let press = 0; press < 10; press++) await app.press('page-up');
+    expect(app.frame().match(/❯ (.+)/)?.[1]).toBe(first);
+    expect(app.frame()).toContain('↑/↓ or PgUp/PgDn to scroll');
+  });
+});

@@ -54,6 +54,10 @@ export function SelectList<T>({
       if (up || key.downArrow || (letterKeys && input === 'j')) {
         setRefused(undefined);
         list.move(now, up ? -1 : 1);
+      } else if (key.pageUp || key.pageDown) {
+        // A page is what the list shows: a long list (67 providers) is crossed in a few presses.
+        setRefused(undefined);
+        list.page(now, key.pageUp ? -limit : limit);
       } else if (key.return) {
         const highlighted = list.highlightedIn(now);
         if (highlighted?.disabled && !highlighted.disabled.recheck?.()) setRefused(highlighted.disabled.why);
@@ -79,7 +83,7 @@ export function SelectList<T>({
           </Text>
         );
       })}
-      {items.length > limit && <Text dimColor> {items.length} in all, ↑/↓ to scroll</Text>}
+      {items.length > limit && <Text dimColor> {items.length} in all, ↑/↓ or PgUp/PgDn to scroll</Text>}
       {refused && <Text color="yellow">{shown(refused)}</Text>}
     </Box>
   );

@@ -22,7 +22,8 @@ interface State {
   basis: string | undefined;
 }
 
-type Action = { type: 'move'; by: number; count: number; basis: string | undefined };
+/** `move` steps one row, round the ends; `page` goes `by` rows and stops at the first or last. */
+type Action = { type: 'move' | 'page'; by: number; count: number; basis: string | undefined };
 
 /** An index into a list that may have shrunk since it was set (a filter narrowed it). */
 export function clampIndex(index: number, count: number): number {
@@ -37,7 +38,9 @@ function placed(state: State, count: number, basis: string | undefined): number 
 function reducer(state: State, action: Action): State {
   const { count, basis } = action;
   if (count === 0) return state;
-  const index = (placed(state, count, basis) + Math.sign(action.by) + count) % count;
+  const from = placed(state, count, basis);
+  const index =
+    action.type === 'page' ? clampIndex(from + action.by, count) : (from + Math.sign(action.by) + count) % count;
   return index === state.index && basis === state.basis ? state : { index, basis };
 }
 
@@ -54,5 +57,7 @@ export function useSelectListState(initialIndex = 0, narrowedBy?: () => string) 
     highlightedIn: <T>(items: SelectItem<T>[]) => items[placed(get(), items.length, narrowedBy?.())],
     move: <T>(items: SelectItem<T>[], by: number) =>
       dispatch({ type: 'move', by, count: items.length, basis: narrowedBy?.() }),
+    page: <T>(items: SelectItem<T>[], by: number) =>
+      dispatch({ type: 'page', by, count: items.length, basis: narrowedBy?.() }),
   };
 }
