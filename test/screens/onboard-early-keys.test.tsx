@@ -90,3 +90,25 @@ describe('the secret field says what it checked', () => {
     expect(frame).not.toContain('looks right');
   });
 });
+
+describe('a refresh token pasted for Anthropic', () => {
+  it('sends to "made here" only where Claude Code is; elsewhere it says to paste one made where it is', async () => {
+    for (const claude of [true, false]) {
+      const services = createFakeServices();
+      if (!claude)
+        services.findClaude = () => {
+          throw new Error('claude is not installed');
+        };
+      const app = await renderApp(services, { name: 'onboard', provider: 'anthropic', method: 'paste-token' });
+      await waitForFrame(app, 'Paste the');
+      await app.type(fakeSecrets.refreshToken());
+      const frame = (await waitForFrame(app, 'refresh token')).replace(/\s*\n\s*/g, ' ');
+      if (claude) expect(frame).toContain('choose "Claude setup-token, made here"');
+      else {
+        expect(frame).not.toContain('made here');
+        expect(frame).toContain('made with Claude Code on a machine that has it');
+      }
+      app.unmount();
+    }
+  });
+});

@@ -122,6 +122,8 @@ describe('setup-token screen', () => {
     const app = await renderApp(services, { name: 'setup-token' });
     await waitForFrame(app, 'Name for the new setup-token profile');
     expect(app.frame()).toContain('anthropic:default already exists (api_key)');
+    // The header names no profile while the name is asked (the default is not where it goes).
+    expect(app.frame().split('\n')[0]).not.toContain('→');
     expect(app.frame()).toContain('a setup-token never replaces another type');
     // No way to replace an API key with a token: Tab is not offered and does nothing.
     expect(app.frame()).not.toContain('tab replace');

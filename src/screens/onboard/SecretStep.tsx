@@ -7,12 +7,17 @@ import { checkSecret, type SecretFit, type SecretKind } from '../../services/pro
 import { findChoice, secretOwner } from '../../services/providers/catalog.js';
 import { providerInfo, providerName } from '../../services/providers.js';
 import { shown } from '../../services/terminal-text.js';
+import { useClaudePath } from './use-claude-path.js';
 
 /** Where a good secret in the wrong place belongs, as what to press in the wizard. */
-function wizardFitHint(fits: SecretFit | undefined): string {
+function wizardFitHint(fits: SecretFit | undefined, claudeHere: boolean): string {
   if (!fits) return '';
   if (fits.provider) return ` — press Esc to go back and choose ${providerName(fits.provider)}`;
-  if (fits.setupToken) return ' — press Esc and choose "Claude setup-token, made here"';
+  // "Made here" needs Claude Code on this machine; without it the token is made elsewhere and pasted.
+  if (fits.setupToken)
+    return claudeHere
+      ? ' — press Esc and choose "Claude setup-token, made here"'
+      : ' (made with Claude Code on a machine that has it); paste that token here';
   return ` — press Esc and choose "${fits.kind === 'api_key' ? 'API key' : 'Paste a token made elsewhere'}"`;
 }
 
@@ -30,6 +35,7 @@ export function SecretStep({
   authChoice?: string;
 }) {
   const field = useTextFieldState();
+  const claudeHere = useClaudePath() !== undefined;
   // A secret with a warning (a token that looks cut off) takes a second Enter: "save it anyway".
   const [confirmFor, setConfirmFor] = useState<string>();
   // Enter on nothing, or on a secret that cannot be right: said once, until the field changes.
@@ -62,7 +68,7 @@ export function SecretStep({
       {check && !check.ok && (
         <Text color="red">
           ✘ {shown(check.error ?? '')}
-          {wizardFitHint(check.fits)}
+          {wizardFitHint(check.fits, claudeHere)}
         </Text>
       )}
       {check?.ok &&

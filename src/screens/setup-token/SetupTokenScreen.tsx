@@ -37,7 +37,8 @@ export function SetupTokenScreen(props: SetupTokenScreenProps) {
   const fail = () => finish({ exitCode: ExitCode.failure });
   return (
     <Box flexDirection="column">
-      <Header title={`setup-token → ${state.profileId}`} />
+      {/* While a name is asked, the id it would have gone to is not where it goes. */}
+      <Header title={state.stage === 'ask-name' ? 'setup-token' : `setup-token → ${state.profileId}`} />
       <SetupTokenBody
         flow={flow}
         cancel={cancel}
