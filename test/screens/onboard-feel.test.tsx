@@ -63,6 +63,14 @@ describe('onboarding wizard: what a first-time user trips over', () => {
     expect(services.calls).toEqual([]);
   });
 
+  it("names the Claude CLI's sign-in (the CLI's only) where Claude Code is installed", async () => {
+    const app = await renderApp(createFakeServices(), { name: 'onboard', provider: 'anthropic' });
+    const methods = await waitForFrame(app, 'How do you want to sign in to Anthropic?');
+    expect(methods).toContain(
+      'Anthropic (Claude CLI): not here; run `authdeck login --provider anthropic-cli` after leaving',
+    );
+  });
+
   it('shows setup-token without Claude Code in words; the cursor stops on it and Enter says why', async () => {
     const services = createFakeServices({
       findClaude: () => {
@@ -72,10 +80,8 @@ describe('onboarding wizard: what a first-time user trips over', () => {
     const app = await renderApp(services, { name: 'onboard', provider: 'anthropic' });
     const methods = await waitForFrame(app, 'How do you want to sign in to Anthropic?');
     expect(methods).toContain('Claude setup-token, made here (needs Claude Code)');
-    // A sign-in through another program's login is the CLI's: named, so it is found.
-    expect(methods).toContain(
-      'Anthropic (Claude CLI): not here; run `authdeck login --provider anthropic-cli` after leaving',
-    );
+    // The Claude CLI's login needs the Claude CLI: not offered where it is not installed.
+    expect(methods).not.toContain('anthropic-cli');
     // ↓ Enter in one chunk: the row the cursor went to, not the one after it.
     await app.type('\x1b[B\r');
     const refused = await waitForFrame(app, 'Claude Code is not installed here');

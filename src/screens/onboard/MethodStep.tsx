@@ -21,8 +21,12 @@ export function MethodStep({
   const claudeFound = useClaudePath() !== undefined;
   const methods = providerInfo(provider).methods;
   // Sign-ins through another program's login (az, the Claude CLI) are the CLI's only: named here.
+  // The Claude CLI's login needs the Claude CLI: not named where it is not installed.
   const elsewhere = OAUTH_PROVIDERS.filter(
-    (entry) => entry.storeProvider === provider && entry.methods.includes('cli'),
+    (entry) =>
+      entry.storeProvider === provider &&
+      entry.methods.includes('cli') &&
+      (entry.id !== 'anthropic-cli' || claudeFound),
   );
   const labels: Record<OnboardingMethod, SelectItem<OnboardingMethod>> = {
     'api-key': {
