@@ -60,12 +60,20 @@ describe('onboarding wizard: small things a first-time user trips over', () => {
     await app.press('enter');
     await waitForFrame(app, "Also set GROQ_API_KEY in the daemon's .env?");
     await app.type('n');
-    const summary = await waitForFrame(app, /more lines: a taller terminal shows them/);
+    const summary = await waitForFrame(app, /more lines below: ↓ scrolls/);
     const lines = summary.split('\n');
     expect(lines.length).toBeLessThanOrEqual(13);
     expect(lines[0]).toMatch(/^authdeck · onboard/);
     expect(summary).toContain('✔ Saved groq:default');
     expect(summary).toContain('enter done');
+    expect(summary).not.toContain('Next:');
+    // ↓ brings what was left out (the last lines: what to do next) into the window.
+    for (let press = 0; press < 30; press++) await app.press('down');
+    const scrolled = await waitForFrame(app, 'Next:');
+    expect(scrolled).toMatch(/… \d+ more lines above \(↑\)/);
+    expect(scrolled.split('\n').length).toBeLessThanOrEqual(13);
+    expect(scrolled.split('\n')[0]).toMatch(/^authdeck · onboard/);
+    expect(scrolled).toContain('enter done');
     // Narrower, the header takes two lines: still all on screen.
     for (const [columns, height] of [
       [40, 12],
