@@ -98,6 +98,24 @@ describe('dashboard screen', () => {
     expect(app.frame()).toMatch(/▸.*anthropic:old/);
   });
 
+  it('after a remove on the row it opened on (never moved), the cursor stays at that place too', async () => {
+    const services = createFakeServices({ state: richState() });
+    const remove = services.removeProfile;
+    services.removeProfile = async (profileId) => {
+      const { [profileId]: _gone, ...rest } = services.state.own.profiles;
+      services.state = { ...services.state, own: { ...services.state.own, profiles: rest } };
+      return remove(profileId);
+    };
+    // As after the wizard: the dashboard opens on the new profile.
+    const app = await renderApp(services, { name: 'dashboard', select: 'anthropic:default' });
+    await waitForFrame(app, /▸\s+2\s+anthropic:default/);
+    await app.type('d');
+    await app.type('y');
+    await waitForFrame(app, 'Removed anthropic:default');
+    await waitUntil(() => !/\d\s+anthropic:default/.test(app.frame()), 'the row to go');
+    expect(app.frame()).toMatch(/▸.*anthropic:old/);
+  });
+
   it('moves, shows details, removes after asking, reorders, clears a cooldown', async () => {
     const { app, services } = await open();
     await app.press('down');

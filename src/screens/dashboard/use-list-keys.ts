@@ -72,8 +72,12 @@ export function useListKeys(options: ListKeysInput): { cursor: number; top: numb
         return;
       case 'confirm-remove': {
         toList();
-        if (actionFor(CONFIRM_KEYS, input, key, undefined) === 'remove' && row) actions.remove(row);
-        else dispatch({ type: 'message', text: 'Kept it.', tone: 'info' });
+        if (actionFor(CONFIRM_KEYS, input, key, undefined) === 'remove' && row) {
+          // Pinned to its place first: once it is gone the cursor stays there (the next row), not
+          // back at the top, also when it was never moved since the dashboard opened.
+          go(at);
+          actions.remove(row);
+        } else dispatch({ type: 'message', text: 'Kept it.', tone: 'info' });
         return;
       }
       case 'filter':
