@@ -26,6 +26,12 @@ export async function runExplain(ctx: CommandContext, asked: string | undefined,
   // A ref with nothing before or after its slash (or a second slash right after it) names no
   // model: said, not explained as one.
   const model = slash > 0 ? requested?.slice(slash + 1).trim() : undefined;
+  // OpenClaw's `model@profile` pins one profile: the model is what explain takes.
+  const pin = requested?.lastIndexOf('@') ?? -1;
+  if (requested !== undefined && pin > slash && slash > 0 && pin < requested.length - 1)
+    throw new UsageError(
+      `explain: "${shownTyped(requested)}" pins a profile (OpenClaw's model@profile); explain takes the model alone: \`authdeck explain ${shownTyped(requested.slice(0, pin))}\``,
+    );
   // No config can name a ref with a blank or a control in it (isWritableModelId): nothing to explain.
   if (
     requested !== undefined &&

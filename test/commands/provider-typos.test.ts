@@ -111,6 +111,14 @@ describe('explain given what is not a model ref', () => {
     );
   });
 
+  it("OpenClaw's model@profile pin: says explain takes the model alone, with the command", async () => {
+    const result = await run(['explain', 'anthropic/claude-opus-4-7@anthropic:t']);
+    expect(result.code).toBe(64);
+    expect(result.stderr).toBe(
+      'authdeck: explain: "anthropic/claude-opus-4-7@anthropic:t" pins a profile (OpenClaw\'s model@profile); explain takes the model alone: `authdeck explain anthropic/claude-opus-4-7`\n',
+    );
+  });
+
   it('a ref copied with spaces around it is the ref', async () => {
     const result = await run(['explain', ' anthropic/claude-opus-4-6 ', '--json']);
     expect(result.code).toBe(1);
