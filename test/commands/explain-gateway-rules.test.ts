@@ -258,3 +258,11 @@ describe('order get and status name as next only a profile the gateway tries now
     expect(lone?.next).toBe(null);
   });
 });
+
+describe('explain with no default model configured', () => {
+  it('names the model OpenClaw runs instead, as its models status does (2026.9.6: openai/gpt-6-astra)', async () => {
+    const at = home({ profiles: { 'anthropic:default': token('d') } }, {});
+    const [first] = await explained(at);
+    expect(first).toMatchObject({ ref: 'openai/gpt-6-astra', authProvider: 'openai' });
+  });
+});

@@ -3,6 +3,7 @@ import { maskSecret } from '../profiles/credentials.js';
 import { resolveAuthProvider } from '../providers/catalog.js';
 import { type PluginProblem, providerPluginProblem } from '../providers/plugin-state.js';
 import { classifyProfileHealth, type HealthStatus } from '../status/health.js';
+import { builtInDefaultModel } from '../status/model-usage.js';
 import { type NotTried, resolveEffectiveOrder } from '../status/order.js';
 import { effectiveSourceOf, orderInputs } from '../status/report.js';
 import type { EffectiveSource } from '../status/types.js';
@@ -79,7 +80,13 @@ export async function buildExplanation(
 ): Promise<ExplainReport> {
   const { workspace } = state;
   const withProfiles = new Set(listAgentProfiles(state).map((row) => row.view.provider));
-  const chain = resolveModelChain(workspace.config, workspace.agentId, options.requested, withProfiles);
+  const chain = resolveModelChain(
+    workspace.config,
+    workspace.agentId,
+    options.requested,
+    withProfiles,
+    builtInDefaultModel(state.store.generation.openclawVersion),
+  );
   const models: ModelExplanation[] = [];
   for (const entry of chain) models.push(await explainModel(state, entry, options));
   const served = models.find(

@@ -28,19 +28,25 @@ export function resolveModelChain(
   requested?: string,
   /** Providers the agent has profiles of: a bare one of them is a provider too. */
   withProfiles: ReadonlySet<string> = new Set(),
+  /** The model OpenClaw runs when none is configured, where the version seen names it (builtInDefaultModel). */
+  builtIn?: string,
 ): ChainModel[] {
   const agent = config.agents.find((entry) => entry.id === agentId);
   const settings = config.models;
   const uses = resolveProviderUses(settings, agent?.model).filter(
     (use) => use.role === 'default' || use.role === 'fallback' || use.role === 'built-in default',
   );
-  const configured = uses.map(({ ref, provider, role, fromAgent }) => ({
-    ref,
-    provider,
-    model: role === 'built-in default' && !ref.includes('/') ? null : modelIdOf(ref, settings),
-    role: role as ChainModel['role'],
-    fromAgent,
-  }));
+  const configured = uses.map(({ ref: used, provider, role, fromAgent }) => {
+    // The built-in default named as OpenClaw names it (openai/gpt-6-astra), where known.
+    const ref = role === 'built-in default' && !used.includes('/') && builtIn ? builtIn : used;
+    return {
+      ref,
+      provider,
+      model: role === 'built-in default' && !ref.includes('/') ? null : modelIdOf(ref, settings),
+      role: role as ChainModel['role'],
+      fromAgent,
+    };
+  });
   if (requested === undefined) return dedupe(configured);
   const asked = readRequested(requested, settings, withProfiles);
   if (asked.model === null) return [asked];

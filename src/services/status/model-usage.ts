@@ -36,6 +36,19 @@ export interface ProviderSettings {
 /** OpenClaw's built-in default when no model is configured (2026.5 `openai/gpt-5.5`, 2026.9 `openai/gpt-6-astra`). */
 export const OPENCLAW_DEFAULT_PROVIDER = 'openai';
 
+/**
+ * The model OpenClaw runs when none is configured, as the version seen names it (its
+ * `models status` resolvedDefault, tried on 2026.5.20 and 2026.9.6); undefined for a version
+ * not tried, where explain says only the provider.
+ */
+export function builtInDefaultModel(openclawVersion: string | undefined): string | undefined {
+  const [year, month] = (openclawVersion ?? '').split('.').map(Number);
+  if (year !== 2026 || month === undefined) return undefined;
+  if (month === 5) return `${OPENCLAW_DEFAULT_PROVIDER}/gpt-5.5`;
+  if (month >= 9) return `${OPENCLAW_DEFAULT_PROVIDER}/gpt-6-astra`;
+  return undefined;
+}
+
 export type ModelRole = 'default' | 'fallback' | 'image' | 'image fallback' | 'built-in default';
 
 /** One provider the gateway calls, and why. */
