@@ -266,3 +266,18 @@ describe('explain with no default model configured', () => {
     expect(first).toMatchObject({ ref: 'openai/gpt-6-astra', authProvider: 'openai' });
   });
 });
+
+describe('explain with an alias as the default model', () => {
+  it('names the model the alias stands for, as OpenClaw resolves it', async () => {
+    const at = home(
+      { profiles: { 'anthropic:default': token('d') } },
+      {
+        agents: {
+          defaults: { model: 'sonnet', models: { 'anthropic/claude-sonnet-4-6': { alias: 'sonnet' } } },
+        },
+      },
+    );
+    const [first] = await explained(at);
+    expect(first).toMatchObject({ ref: 'anthropic/claude-sonnet-4-6', authProvider: 'anthropic' });
+  });
+});

@@ -37,8 +37,10 @@ export function resolveModelChain(
     (use) => use.role === 'default' || use.role === 'fallback' || use.role === 'built-in default',
   );
   const configured = uses.map(({ ref: used, provider, role, fromAgent }) => {
-    // The built-in default named as OpenClaw names it (openai/gpt-6-astra), where known.
-    const ref = role === 'built-in default' && !used.includes('/') && builtIn ? builtIn : used;
+    // Named as OpenClaw names it: the built-in default (openai/gpt-6-astra) where known, an alias
+    // (`sonnet`) by the model it stands for.
+    const aliased = used.includes('/') ? undefined : settings.aliases[used.trim().toLowerCase()];
+    const ref = role === 'built-in default' && !used.includes('/') && builtIn ? builtIn : (aliased ?? used);
     return {
       ref,
       provider,
