@@ -59,3 +59,27 @@ describe('a default model on an explicit 2026.9 roster goes to the agent it is f
     });
   });
 });
+
+describe('edge cases of an agent-scoped default', () => {
+  it("OpenClaw's built-in OpenAI model for an agent with its own model is named, not cleared (clearing left the defaults' model)", () => {
+    const doc = explicitRoster({ model: { primary: 'anthropic/claude-opus-5' } }, { model: 'anthropic/claude-opus-5' });
+    const builtIn = {
+      plugins: [],
+      providers: {},
+      defaultModel: { ref: 'openai', entry: null, builtIn: true as const },
+    };
+    const changes = planForAgent(doc, 'main', (view) => planSetup(view, builtIn, 'openai', 'set').changes);
+    expect(changes).toContainEqual({
+      path: ['agents', 'entries', 'main', 'model', 'primary'],
+      value: 'openai/gpt-6-astra',
+    });
+    expect(changes.some((change) => change.path[1] === 'defaults')).toBe(false);
+  });
+
+  it('an agent with no entry of its own (a directory only) reads the defaults: no entry is added to the roster', () => {
+    const doc = explicitRoster({ model: { primary: 'a/b' } }, { model: { primary: 'anthropic/claude-opus-5' } });
+    const changes = plan(doc, 'ghost');
+    expect(changes[0]).toEqual({ path: ['agents', 'defaults', 'model', 'primary'], value: 'custom-local/llama3' });
+    expect(changes.some((change) => change.path[1] === 'entries')).toBe(false);
+  });
+});

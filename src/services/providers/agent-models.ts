@@ -26,8 +26,18 @@ function agentScope(doc: Record<string, unknown>, agentId: string | undefined): 
   if (!agents || !entries || agentId === undefined) return undefined;
   const key = Object.keys(entries).find((name) => normalizeAgentId(name) === agentId);
   const entry = key === undefined ? undefined : asRecord(entries[key]);
-  if (agents.ownership !== 'explicit' && entry?.model === undefined) return undefined;
-  return { key: key ?? agentId, entry: entry ?? {} };
+  // An agent with no entry reads the defaults (and a write must not add it to the roster).
+  if (key === undefined || !entry) return undefined;
+  if (agents.ownership !== 'explicit' && entry.model === undefined) return undefined;
+  return { key, entry };
+}
+
+/** Marks a view as one agent's: under its entry, clearing its model leaves the defaults' in force. */
+const AGENT_VIEW = Symbol('agent view');
+
+/** Whether `doc` is one agent's view of its models (planForAgent), not the whole config. */
+export function isAgentView(doc: Record<string, unknown>): boolean {
+  return (doc as { [AGENT_VIEW]?: true })[AGENT_VIEW] === true;
 }
 
 /** The config as the agent's models see it: its entry's settings over the defaults (prepareAgentModelDefaults). */
@@ -35,7 +45,7 @@ function agentView(doc: Record<string, unknown>, scope: AgentScope): Record<stri
   const agents = asRecord(doc.agents) ?? {};
   const defaults = { ...asRecord(agents.defaults) };
   for (const key of MODEL_KEYS) if (scope.entry[key] !== undefined) defaults[key] = scope.entry[key];
-  return { ...doc, agents: { ...agents, defaults } };
+  return { ...doc, agents: { ...agents, defaults }, [AGENT_VIEW]: true };
 }
 
 function modelKeyOf(change: ConfigChange): ModelKey | undefined {

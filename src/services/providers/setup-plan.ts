@@ -9,7 +9,13 @@ import type { ConfigChange } from '../config/config-changes.js';
 import { asRecord } from '../json-text.js';
 import type { ConfigFact } from '../oauth/config-facts.js';
 import { findProvider, normalizeProviderId } from '../providers.js';
-import { OPENCLAW_DEFAULT_PROVIDER, readModelSettings, resolveProviderUses } from '../status/model-usage.js';
+import {
+  builtInDefaultModel,
+  OPENCLAW_DEFAULT_PROVIDER,
+  readModelSettings,
+  resolveProviderUses,
+} from '../status/model-usage.js';
+import { isAgentView } from './agent-models.js';
 import { planProviders } from './plan-providers.js';
 
 /** `auto`: set when none is set; one of another provider is kept (the caller asks, or notes it). */
@@ -56,6 +62,9 @@ export interface ProviderSetup {
  * built-in one, an OpenAI model (which one changes with the version). So "make it the default"
  * for OpenAI is clearing the other provider's primary, never a model ref authdeck would guess.
  */
+/** OpenClaw 2026.9's built-in model (agents.entries, where an agent keeps its own model, is 2026.9's). */
+const AGENT_BUILT_IN_MODEL = builtInDefaultModel('2026.9') ?? `${OPENCLAW_DEFAULT_PROVIDER}/gpt-6-astra`;
+
 export function withBuiltInDefault(setup: ProviderSetup, provider: string): ProviderSetup {
   if (setup.defaultModel || provider !== OPENCLAW_DEFAULT_PROVIDER) return setup;
   return { ...setup, defaultModel: { ref: OPENCLAW_DEFAULT_PROVIDER, entry: null, builtIn: true } };
@@ -133,6 +142,10 @@ export function planSetup(
   provider: string | undefined,
   policy: DefaultModelPolicy,
 ): SetupPlan {
+  // For one agent's own entry (2026.9), clearing its model would leave the defaults' one in
+  // force, not OpenClaw's built-in: that model is named instead, as 2026.9 names it.
+  if (setup.defaultModel?.builtIn && isAgentView(doc))
+    setup = { ...setup, defaultModel: { ref: AGENT_BUILT_IN_MODEL, entry: {} } };
   const changes: ConfigChange[] = [];
   const enabled: string[] = [];
   const entries = asRecord(asRecord(doc.plugins)?.entries);
