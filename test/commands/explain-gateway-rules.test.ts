@@ -1,7 +1,8 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { runCommand } from '../helpers/run-command.js';
-import { makeTempHome } from '../helpers/temp-state.js';
+import { makeTempHome, writeJsonFile } from '../helpers/temp-state.js';
 import { type Layer, layOutV9Home } from '../helpers/v9-layers.js';
 
 // Cases where explain once disagreed with OpenClaw 2026.9.6's own resolveAuthProfileOrder
@@ -184,7 +185,7 @@ describe("an onboarding's inactive replacement (setup.replacement)", () => {
     expect(reasons(opus!)[SETUP]).toBe('inactive-setup');
     const status = await runCommand(['status'], { home: at, env: { AUTHDECK_STORE_GENERATION: undefined } });
     expect(status.stdout).toContain(`not tried: saved, inactive`);
-    expect(status.stdout).toContain(`\`openclaw models auth activate ${SETUP}\``);
+    expect(status.stdout).toContain(`\`openclaw models auth activate ${SETUP} --agent main\``);
     const doctor = await runCommand(['doctor', '--json'], { home: at, env: { AUTHDECK_STORE_GENERATION: undefined } });
     const findings = JSON.parse(doctor.stdout).findings as Array<{ code: string; subject: string }>;
     expect(findings.filter((finding) => finding.subject === SETUP).map((finding) => finding.code)).toEqual([
@@ -199,6 +200,21 @@ describe("an onboarding's inactive replacement (setup.replacement)", () => {
     expect(check.code).toBe(1);
     expect(check.stderr).toContain('has no usable profile');
     expect((await runCommand(['explain'], { home: at, env })).code).toBe(1);
+    // Doctor's fix activates it: saving a key over it (add-key --profile-id) would keep it inactive.
+    const doctor = JSON.parse((await runCommand(['doctor', '--json'], { home: at, env })).stdout);
+    const fails = (doctor.findings as Array<{ code: string; fix: string }>).find(
+      (finding) => finding.code === 'credential-fails',
+    );
+    expect(fails?.fix).toBe(`\`openclaw models auth activate ${SETUP} --agent main\` tests it and puts it in use`);
+  });
+
+  it('is an ordinary profile to a JSON-era gateway (2026.5), which knows no replacements', async () => {
+    const { home: at, mainAgentDir, configPath } = makeTempHome();
+    writeJsonFile(configPath, { agents: { defaults: { model: OPUS } } });
+    writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), { version: 1, profiles: { [SETUP]: replacement } });
+    const check = await runCommand(['status', '--check'], { home: at, env: { AUTHDECK_STORE_GENERATION: 'json' } });
+    expect(check.code).toBe(0);
+    expect(check.stdout).not.toContain('inactive');
   });
 });
 

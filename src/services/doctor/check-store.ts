@@ -7,6 +7,7 @@ import { profileIdFlag } from '../profiles/profile-actions.js';
 import { resolveAuthProvider } from '../providers/catalog.js';
 import { flagWord, shellWord } from '../shell-word.js';
 import type { StatusReport } from '../status/report.js';
+import { activateCommand } from '../status/words.js';
 import { fileHolding } from '../store/documents.js';
 import type { Finding } from './doctor-types.js';
 
@@ -43,14 +44,14 @@ export function checkEntries(state: AgentState): Finding[] {
         );
       }
       // OpenClaw's onboarding keeps a new key aside when one is in use: never tried until activated.
-      if (asRecord(raw.setup)?.replacement) {
+      if (state.store.hasSharedStore && asRecord(raw.setup)?.replacement) {
         findings.push({
           code: 'inactive-setup',
           severity: 'info',
           subject: id,
           problem: `saved, inactive: a replacement an onboarding set aside (in ${where})`,
           why: 'the gateway does not use it until it is activated; the credential in use is unchanged',
-          fix: `\`openclaw models auth activate ${shellWord(id)}\` tests it and puts it in use, or \`authdeck remove ${shellWord(id)}\``,
+          fix: `\`${activateCommand(id, state.workspace.agentId)}\` tests it and puts it in use, or \`authdeck remove ${shellWord(id)}\``,
         });
       }
       if (type === 'token' && raw.expires !== undefined && !isPositiveMs(raw.expires)) {
@@ -197,7 +198,10 @@ export function checkCredentials(report: StatusReport, state: AgentState): Findi
     subject: reason.profileId ?? reason.provider,
     problem: reason.message,
     why: reason.exitCode === 1 ? 'requests to this provider fail' : 'requests fail once it expires',
-    ...renewalOf(report, reason.provider, reason.profileId ?? undefined, false),
+    // An inactive replacement is put in use by OpenClaw's activate; saving over it keeps it inactive.
+    ...(reason.profileId && inactive.has(reason.profileId)
+      ? { fix: `\`${activateCommand(reason.profileId, state.workspace.agentId)}\` tests it and puts it in use` }
+      : renewalOf(report, reason.provider, reason.profileId ?? undefined, false)),
   }));
   const judged = new Set(report.check.reasons.map((reason) => reason.profileId));
   for (const profile of report.profiles) {

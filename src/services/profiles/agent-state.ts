@@ -128,8 +128,11 @@ export function listAgentProfiles(state: AgentState): AgentProfile[] {
     for (const [id, raw] of Object.entries(snapshot.profiles)) {
       if (skip && Object.hasOwn(skip.profiles, id)) continue;
       const usage = state.own.usageStats[id] ?? state.base?.usageStats[id];
+      const view = describeProfile(id, raw, env);
+      // An onboarding's inactive replacement is a 2026.8+ notion: an older gateway uses the profile.
+      if (view.problem === 'inactive-setup' && !state.store.hasSharedStore) delete view.problem;
       rows.push({
-        view: describeProfile(id, raw, env),
+        view,
         source: layer === 'inherited' ? 'inherited' : 'store',
         layer,
         ...(usage ? { usage } : {}),

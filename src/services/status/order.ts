@@ -31,6 +31,8 @@ export interface OrderInputs {
   sharedEra?: boolean;
   /** The ids of the agent's own layer, for the shared-era rule above. */
   ownIds?: ReadonlySet<string>;
+  /** The agent asked about, for the commands the reasons give (`--agent`). */
+  agentId?: string;
 }
 
 /** Why the gateway does not try one of a provider's profiles. */
@@ -41,7 +43,7 @@ export type NotTried =
   | { why: 'mode-mismatch'; mode: string; type: string }
   | { why: 'provider-mismatch'; provider: string }
   | { why: 'unresolved-ref'; ref: string }
-  | { why: 'inactive-setup'; profileId: string }
+  | { why: 'inactive-setup'; profileId: string; agentId?: string }
   | { why: 'rejected'; problem: Exclude<CredentialProblem, 'unresolved-oauth-ref' | 'inactive-setup'> };
 
 export interface EffectiveOrder {
@@ -145,7 +147,8 @@ function whyIneligible(
   if (!entry) return { why: 'unusable', status: 'missing' };
   const { view, status } = entry;
   // Judged first, as OpenClaw's resolveAuthProfileEligibility does: the config's say comes after.
-  if (view.problem === 'inactive-setup') return { why: 'inactive-setup', profileId: id };
+  if (view.problem === 'inactive-setup')
+    return { why: 'inactive-setup', profileId: id, ...(inputs.agentId ? { agentId: inputs.agentId } : {}) };
   const configured = Object.hasOwn(inputs.configProfiles, id) ? inputs.configProfiles[id] : undefined;
   if (configured) {
     if (resolveAuthProvider(configured.provider) !== inputs.provider)

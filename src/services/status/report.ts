@@ -183,6 +183,7 @@ export function orderInputs(
     nowMs,
     ...(forModel !== undefined ? { forModel } : {}),
     sharedEra: state.store.hasSharedStore,
+    agentId: state.workspace.agentId,
   };
 }
 

@@ -61,10 +61,15 @@ export function describeNotTried(reason: NotTried): string {
     case 'rejected':
       return REJECTED[reason.problem];
     case 'inactive-setup':
-      return `saved, inactive (a replacement an onboarding set aside): \`openclaw models auth activate ${shellWord(reason.profileId)}\` tests it and puts it in use`;
+      return `saved, inactive (a replacement an onboarding set aside): \`${activateCommand(reason.profileId, reason.agentId)}\` tests it and puts it in use`;
     case 'not-in-order':
       return `not in ${ORDER_WHOSE[reason.source]}`;
   }
+}
+
+/** OpenClaw's command that tests an inactive replacement and puts it in use (it wants --agent once there are two). */
+export function activateCommand(profileId: string, agentId: string | undefined): string {
+  return `openclaw models auth activate ${shellWord(profileId)}${agentId ? ` --agent ${shellWord(agentId)}` : ''}`;
 }
 
 const REJECTED: Record<(NotTried & { why: 'rejected' })['problem'], string> = {
