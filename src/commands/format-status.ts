@@ -1,3 +1,4 @@
+import { textColumns } from '../components/text-layout.js';
 import { describeExpiry, formatDuration, formatWindow } from '../services/durations.js';
 import type { ProbeOutcome } from '../services/probe/probe-runner.js';
 import { providerName } from '../services/providers.js';
@@ -36,8 +37,9 @@ export function formatStatusReport(report: StatusReport, paint: Painter, nowMs: 
     );
     return `${lines.join('\n')}\n`;
   }
+  // Counted in terminal columns: an id in CJK takes two a character, a combining mark none.
   const idWidth = Math.max(
-    ...report.profiles.map((p) => p.id.length),
+    ...report.profiles.map((p) => textColumns(p.id)),
     ...report.env.map((e) => e.variable.length + 4),
     10,
   );
@@ -128,7 +130,7 @@ function profileLine(
   else if (profile.layer === 'local' && hasSharedLayer) details.push(paint.dim('local override'));
   // Padding outside the colour codes, so that a row with no details ends at its last letter
   // (spaces inside a colour would reach the terminal's edge and wrap into a blank line).
-  const pad = (text: string, width: number) => ' '.repeat(Math.max(0, width - text.length));
+  const pad = (text: string, width: number) => ' '.repeat(Math.max(0, width - textColumns(text)));
   const id = `${profile.next ? paint.bold(profile.id) : profile.id}${pad(profile.id, idWidth)}`;
   const state = details.length > 0 ? `${status(profile.status)}${pad(profile.status, 12)}` : status(profile.status);
   return `  ${position}${id}  ${profile.type.padEnd(7)}  ${secret.padEnd(13)}  ${state}${details.join(' · ')}`.trimEnd();

@@ -37,10 +37,11 @@ export function textWidth(text: string): number {
 /**
  * Whether every character of the text takes one column, as textWidth counts: no CJK, Hangul,
  * emoji or other wide or zero-width character (those start at U+1100, bar punctuation, arrows and
- * box drawing). Text that is not is left to Ink's own wrap, which measures it.
+ * box drawing), no combining mark. Text that is not is left to Ink's own wrap, which measures it.
  */
 export function isNarrowText(text: string): boolean {
-  return /^[\u0000-\u10ff\u2000-\u2bff]*$/.test(text);
+  // Combining marks (U+0300…) and zero-width characters sit inside those ranges but take no column.
+  return /^[\u0000-\u10ff\u2000-\u2bff]*$/.test(text) && !/[\p{M}\u200b-\u200f\u2060-\u2064]/u.test(text);
 }
 
 /** Marks, joiners and selectors drawn on the character before them: they take no column. */

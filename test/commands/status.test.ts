@@ -325,3 +325,23 @@ describe('status: a provider served by a key in the config', () => {
     );
   });
 });
+
+describe('status: ids in wide characters and with combining marks', () => {
+  it('keeps the type column in line, counted in terminal columns', async () => {
+    const { home, mainAgentDir } = makeTempHome();
+    const key = (seed: string) => ({ type: 'api_key', provider: 'groq', key: fakeSecrets.groqKey(seed) });
+    writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), {
+      version: 1,
+      profiles: { 'groq:ascii': key('a'), 'groq:日本語': key('b'), 'groq:x\u0301\u0301y': key('c') },
+    });
+    const status = await runCommand(['status'], { home });
+    // A CJK character takes two columns, a combining mark none.
+    const columnsOf = (text: string) =>
+      [...text.replace(/\p{M}/gu, '')].length + (text.match(/[\u3000-\u9fff]/g)?.length ?? 0);
+    const rows = status.stdout.split('\n').filter((line) => line.includes('groq:') && line.includes('api_key'));
+    expect(rows).toHaveLength(3);
+    expect(new Set(rows.map((line) => columnsOf(line.slice(0, line.indexOf('api_key'))))).size, rows.join('\n')).toBe(
+      1,
+    );
+  });
+});

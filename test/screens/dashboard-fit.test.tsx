@@ -265,13 +265,15 @@ describe('dashboard: ids in wide characters', () => {
       'groq:ascii-key': key('a'),
       'groq:日本語キー': key('b'),
       [`groq:${'日本語'.repeat(10)}`]: key('c'),
+      'groq:x\u0301\u0301y': key('d'),
     });
     const app = await renderApp(createFakeServices({ state }), { name: 'dashboard' });
     const frame = await waitForFrame(app, 'ascii-key');
-    // A CJK character takes two columns of the terminal.
-    const columnsOf = (text: string) => [...text].length + (text.match(/[\u3000-\u9fff]/g)?.length ?? 0);
+    // A CJK character takes two columns of the terminal, a combining mark none.
+    const columnsOf = (text: string) =>
+      [...text.replace(/\p{M}/gu, '')].length + (text.match(/[\u3000-\u9fff]/g)?.length ?? 0);
     const rows = frame.split('\n').filter((line) => line.includes('groq:') && line.includes('static'));
-    expect(rows).toHaveLength(3);
+    expect(rows).toHaveLength(4);
     const statusAt = rows.map((line) => columnsOf(line.slice(0, line.indexOf('static'))));
     expect(new Set(statusAt).size, rows.join('\n')).toBe(1);
     expect(rows.some((line) => line.includes('…'))).toBe(true);
