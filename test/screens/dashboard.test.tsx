@@ -29,7 +29,7 @@ function richState() {
 
 async function open(services = createFakeServices({ state: richState() })) {
   const app = await renderApp(services, { name: 'dashboard' });
-  await waitForFrame(app, 'anthropic:work');
+  await waitForFrame(app, /anthropic:work|groq:main/);
   return { app, services };
 }
 
@@ -144,6 +144,17 @@ describe('dashboard screen', () => {
     expect(app.frame()).toMatch(/▸.*groq:main/);
     await app.type('c');
     await waitForFrame(app, 'Cleared the cooldown of groq:main');
+  });
+
+  it('c on a profile disabled for billing clears the window and says the billing problem is not', async () => {
+    const state = fakeState(
+      { 'groq:main': { type: 'api_key', provider: 'groq', key: 'gsk_dddddddddddddddddddddddd' } },
+      { usageStats: { 'groq:main': { disabledUntil: NOW + 2 * 3_600_000, disabledReason: 'billing' } } },
+    );
+    const { app } = await open(createFakeServices({ state }));
+    await app.type('c');
+    const frame = (await waitForFrame(app, 'Cleared the disabled window of groq:main')).replace(/\s*\n\s*/g, ' ');
+    expect(frame).toContain('it was disabled for billing: if that is not fixed the gateway disables it again');
   });
 
   it('filters, switches agent, shows help, and quits with q', async () => {

@@ -10,6 +10,7 @@ import { moveInOrder, orderBase } from '../../services/profiles/order-edit.js';
 import { shellWord } from '../../services/shell-word.js';
 import type { StatusReport } from '../../services/status/report.js';
 import { countOf } from '../../services/status/words.js';
+import { shown } from '../../services/terminal-text.js';
 import type { SelectableRow } from './dashboard-rows.js';
 import type { DashboardUi, DashboardUiAction } from './use-dashboard-ui.js';
 
@@ -109,9 +110,16 @@ export function useDashboardActions(
     clearCooldown: (row: SelectableRow) => {
       if (row.kind !== 'profile' || row.profile.usage === null)
         return dispatch({ type: 'message', text: 'no cooldown to clear here', tone: 'info' });
-      run(`Clearing the ${row.profile.usage} of ${row.profile.id}…`, async () => {
-        const cleared = await services.clearCooldown(row.profile.id);
-        return withGateway(`Cleared the ${row.profile.usage} of ${row.profile.id}`, cleared.gatewayNote);
+      const { usage, disabledReason, id } = row.profile;
+      // "the disabled window": a disable for billing is cleared, not the billing problem behind it.
+      const what = usage === 'disabled' ? 'disabled window' : 'cooldown';
+      const still =
+        usage === 'disabled' && disabledReason
+          ? `; it was disabled for ${shown(disabledReason)}: if that is not fixed the gateway disables it again`
+          : '';
+      run(`Clearing the ${what} of ${id}…`, async () => {
+        const cleared = await services.clearCooldown(id);
+        return withGateway(`Cleared the ${what} of ${id}${still}`, cleared.gatewayNote);
       });
     },
     /** An OAuth sign-in's access token renewed now, under the gateway's refresh lock. */
