@@ -3,6 +3,9 @@ import { rewrittenNote } from '../services/config/config-changes.js';
 import { CancelledError, UsageError } from '../services/errors.js';
 import { listAgentProfiles, resolveProfileName } from '../services/profiles/agent-state.js';
 import { removalLayer } from '../services/profiles/profile-actions.js';
+import { removalWarning } from '../services/status/removal-warning.js';
+import { buildStatusReport } from '../services/status/report.js';
+import { shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
 import { promptConfirm } from './secret-input.js';
@@ -20,8 +23,11 @@ export async function runRemove(
   if (!options.yes) {
     if (!ctx.interactive)
       throw new UsageError(`not removing ${profileId} without confirmation: no terminal to ask in; pass --yes`);
+    const report = buildStatusReport(state, { nowMs: ctx.io.now(), warnWithinMs: 0 });
+    const breaks = removalWarning(state, report, profileId);
+    if (breaks) ctx.note(ctx.paint.red(`! ${breaks}`));
     const confirmed = await promptConfirm(
-      `Remove ${profileId} from ${layer.path}${scope}?`,
+      `Remove ${shown(profileId)} from ${layer.path}${scope}?`,
       ctx.io.stdin,
       ctx.io.stderr,
     );

@@ -7,6 +7,7 @@ import { SELECT_HINTS, SelectList } from '../components/select-list/SelectList.j
 import { useNavigation, useServices } from '../contexts.js';
 import { useAgentState } from '../hooks/use-agent-state.js';
 import { ExitCode, errorMessage } from '../services/errors.js';
+import { removalWarning } from '../services/status/removal-warning.js';
 import { buildStatusReport, compareByOrderPosition, type ProfileReport } from '../services/status/report.js';
 import { shown } from '../services/terminal-text.js';
 
@@ -77,7 +78,14 @@ export function LogoutScreen() {
           />
         </Box>
       )}
-      {chosen && <ConfirmRemove profile={chosen} onYes={() => void remove(chosen)} onNo={() => choose(undefined)} />}
+      {chosen && (
+        <ConfirmRemove
+          profile={chosen}
+          breaks={state && report ? removalWarning(state, report, chosen.id) : undefined}
+          onYes={() => void remove(chosen)}
+          onNo={() => choose(undefined)}
+        />
+      )}
       {failure && <Text color="red">{shown(failure)}</Text>}
       <KeyHints
         hints={
@@ -94,7 +102,18 @@ export function LogoutScreen() {
 }
 
 /** Mounted once a profile is chosen, so the Enter that chose it is not taken as the answer. */
-function ConfirmRemove({ profile, onYes, onNo }: { profile: ProfileReport; onYes: () => void; onNo: () => void }) {
+function ConfirmRemove({
+  profile,
+  breaks,
+  onYes,
+  onNo,
+}: {
+  profile: ProfileReport;
+  /** What its removal breaks (removalWarning), said first. */
+  breaks: string | undefined;
+  onYes: () => void;
+  onNo: () => void;
+}) {
   const answered = useRef(false);
   useKeys((input) => {
     if (answered.current) return;
@@ -104,6 +123,7 @@ function ConfirmRemove({ profile, onYes, onNo }: { profile: ProfileReport; onYes
   });
   return (
     <Text color="yellow">
+      {breaks && <Text color="red">! {breaks}. </Text>}
       Remove {shown(profile.id)}
       {profile.layer === 'shared' ? ' from the shared store (every agent loses it)' : ''}? <Text bold>y</Text> yes, any
       other key no

@@ -157,6 +157,27 @@ describe('dashboard screen', () => {
     expect(frame).toContain('it was disabled for billing: if that is not fixed the gateway disables it again');
   });
 
+  it('d on the only credential a model in use has says what its removal breaks, before asking', async () => {
+    const state = fakeState({
+      'openai:api-key': { type: 'api_key', provider: 'openai', key: 'sk-proj-dddddddddddddddddddddddddddd' },
+      'groq:main': { type: 'api_key', provider: 'groq', key: 'gsk_dddddddddddddddddddddddd' },
+    });
+    const { app } = await open(createFakeServices({ state }));
+    await waitForFrame(app, /▸.*groq:main/);
+    // groq: no model uses it, nothing to say.
+    await app.type('d');
+    const groq = (await waitForFrame(app, 'Remove groq:main')).replace(/\s*\n\s*/g, ' ');
+    expect(groq).not.toContain('only credential');
+    await app.type('n');
+    await app.press('down');
+    await waitForFrame(app, /▸.*openai:api-key/);
+    await app.type('d');
+    const openai = (await waitForFrame(app, 'Remove openai:api-key')).replace(/\s*\n\s*/g, ' ');
+    expect(openai).toMatch(
+      /! it is the only credential agent main can use for openai: requests to .* fail once it is gone/,
+    );
+  });
+
   it('filters, switches agent, shows help, and quits with q', async () => {
     const { app, services } = await open();
     await app.type('/');

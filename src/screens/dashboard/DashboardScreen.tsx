@@ -105,7 +105,7 @@ export function DashboardScreen({
         : 0;
   const confirmLines =
     ui.mode === 'confirm-remove' && selectedNow?.kind === 'profile'
-      ? wrapStyled(confirmQuestion(selectedNow.profile, state), width, 4)
+      ? wrapStyled(confirmQuestion(selectedNow.profile, state, report), width, 4)
       : [];
   // What is left of that room once the error, the filter and a question have theirs: together
   // they never make the frame taller than the terminal.

@@ -1,7 +1,8 @@
 import { hintsFor } from '../../components/key-table.js';
 import type { Styled } from '../../components/text-layout.js';
 import { type AgentState, profileStorePath } from '../../services/profiles/agent-state.js';
-import type { ProfileReport } from '../../services/status/report.js';
+import { removalWarning } from '../../services/status/removal-warning.js';
+import type { ProfileReport, StatusReport } from '../../services/status/report.js';
 import { shown } from '../../services/terminal-text.js';
 import {
   AGENT_KEYS,
@@ -20,10 +21,16 @@ import type { DashboardMode, Tone } from './use-dashboard-ui.js';
 // The dashboard's words around the table: the remove question, message colours, the hint bar.
 
 /** The question `d` asks, in pieces to wrap. */
-export function confirmQuestion(profile: ProfileReport, state: AgentState | undefined): Styled[] {
+export function confirmQuestion(
+  profile: ProfileReport,
+  state: AgentState | undefined,
+  report: StatusReport | undefined,
+): Styled[] {
   const where = state ? shown(profileStorePath(state, profile.id)) : 'the store';
   const shared = profile.layer === 'shared' ? ' (shared: every agent loses it)' : '';
+  const breaks = state && report ? removalWarning(state, report, profile.id) : undefined;
   return [
+    ...(breaks ? [{ text: `! ${breaks}. `, color: 'red' }] : []),
     { text: `Remove ${shown(profile.id)} from ${where}${shared}? `, color: 'yellow' },
     { text: 'y', color: 'yellow', bold: true },
     { text: ' yes, any other key no', color: 'yellow' },
