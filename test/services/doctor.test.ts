@@ -239,3 +239,14 @@ describe('doctor', () => {
     expect(withCodes(findings, 'store-generation')[0]?.problem).toContain('SQLite');
   });
 });
+
+describe('doctor on a home OpenClaw was never set up on', () => {
+  it('says there is no store yet and what makes one, not "nothing to do"', async () => {
+    const { home } = makeTempHome();
+    const workspace = await resolveWorkspace({ env: { HOME: home, PATH: '/nonexistent' } });
+    const { findings } = await runDoctor(workspace, OPTIONS);
+    const [store] = withCodes(findings, 'store-generation');
+    expect(store?.problem).toMatch(/^no credential store yet/);
+    expect(store?.fix).toBe('`authdeck onboard` adds a first credential (or `openclaw onboard`)');
+  });
+});

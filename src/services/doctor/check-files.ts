@@ -131,15 +131,21 @@ export function checkTempFiles(state: AgentState): Finding[] {
 
 /** Which generation of OpenClaw's store is in force, and JSON files a SQLite-era gateway ignores. */
 export function checkGeneration(state: AgentState, describe: string): Finding[] {
+  // With a shared store, that is where the credentials are; the agent's own holds overrides.
+  const layer = state.layers.base?.role === 'shared' ? state.layers.base : state.layers.own;
+  // No store yet (a home OpenClaw was never set up on): that is what there is to do.
+  // (JSON files are a layer that is always there: an absent file is what says none.)
+  const none = !layer.present || (layer === state.layers.own && !state.own.exists);
   const findings: Finding[] = [
     {
       code: 'store-generation',
       severity: 'info',
-      // With a shared store, that is where the credentials are; the agent's own holds overrides.
-      subject: state.layers.base?.role === 'shared' ? state.layers.base.path : state.own.path,
-      problem: `the agent's store: ${describe}`,
-      why: state.generation.evidence,
-      fix: 'nothing to do',
+      subject: layer.path,
+      problem: none ? `no credential store yet; it will be ${describe}` : `the agent's store: ${describe}`,
+      why: none
+        ? `${state.generation.evidence}; the first credential saved creates it${state.store.readsJsonFiles ? '' : ' (OpenClaw makes its databases)'}`
+        : state.generation.evidence,
+      fix: none ? '`authdeck onboard` adds a first credential (or `openclaw onboard`)' : 'nothing to do',
     },
   ];
   for (const file of state.legacyFiles) {
