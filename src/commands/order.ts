@@ -1,11 +1,12 @@
 import { setOrder } from '../services/actions.js';
-import { formatDuration, parseDuration } from '../services/durations.js';
+import { parseDuration } from '../services/durations.js';
 import { UsageError } from '../services/errors.js';
 import { readPreferences } from '../services/prefs.js';
 import { type AgentState, listAgentProfiles } from '../services/profiles/agent-state.js';
 import { resolveOrderIds } from '../services/profiles/order-edit.js';
 import { resolveAuthProvider } from '../services/providers/catalog.js';
-import { buildStatusReport, explicitOrders, type ProfileReport } from '../services/status/report.js';
+import { buildStatusReport, explicitOrders } from '../services/status/report.js';
+import { waitingWords } from '../services/status/words.js';
 import { forTerminal, shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
@@ -67,15 +68,6 @@ export async function runOrderGet(ctx: CommandContext, options: OrderOptions): P
       paint.yellow('  every one is cooling down or disabled: the gateway tries none until one is back'),
     );
   return 0;
-}
-
-/** "cooldown 4m left": why a profile in the order waits, or undefined when it does not. */
-function waitingWords(profile: ProfileReport | undefined, nowMs: number): string | undefined {
-  if (profile?.usage === 'disabled' && profile.disabledUntil !== null)
-    return `disabled ${formatDuration(profile.disabledUntil - nowMs)} left`;
-  if (profile?.usage === 'cooldown' && profile.cooldownUntil !== null)
-    return `cooldown ${formatDuration(profile.cooldownUntil - nowMs)} left`;
-  return undefined;
 }
 
 /** `order set`: the agent's override, written where the gateway reads it. */

@@ -13,7 +13,7 @@ import { ExitCode, errorMessage } from '../services/errors.js';
 import { orderWithFirst } from '../services/profiles/order-edit.js';
 import { isUsableStatus } from '../services/status/health.js';
 import { buildStatusReport, compareByOrderPosition } from '../services/status/report.js';
-import { countOf } from '../services/status/words.js';
+import { countOf, waitingWords } from '../services/status/words.js';
 import { shown } from '../services/terminal-text.js';
 
 /**
@@ -68,12 +68,15 @@ export function PickerScreen({ provider: presetProvider, print }: { provider?: s
       return;
     }
     const order = orderWithFirst(report, state, chosenProvider, id);
+    // First in the order, but the gateway waits out its cooldown: said, with how long.
+    const chosen = report.profiles.find((profile) => profile.id === id);
+    const waiting = chosen && waitingWords(chosen, now);
     setSaving(id);
     services.setOrder(chosenProvider, order).then(
       (written) =>
         setDone({
           id,
-          line: `${id} goes first for ${chosenProvider} (agent ${services.workspace.agentId})`,
+          line: `${id} goes first for ${chosenProvider} (agent ${services.workspace.agentId})${waiting ? `; for now it waits (${waiting}), and the next in the order serves` : ''}`,
           ...(written.gatewayNote ? { note: written.gatewayNote.line } : {}),
           result,
         }),
@@ -124,6 +127,7 @@ export function PickerScreen({ provider: presetProvider, print }: { provider?: s
         profile.type,
         profile.status,
         profile.expiresAt !== null ? describeExpiry(profile.expiresAt, now) : '',
+        waitingWords(profile, now) ?? '',
         profile.next ? '← next now' : '',
         profile.notTried ? 'not tried now' : '',
         profile.source === 'inherited' ? '(main agent)' : '',

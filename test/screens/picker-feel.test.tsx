@@ -64,3 +64,20 @@ describe('picker: the frame it ends on says what happened', () => {
     expect(app.exits).toEqual([]);
   });
 });
+
+describe('picker: a profile that waits out a cooldown', () => {
+  it('shows its cooldown in the list, and once chosen says the next one serves until it is over', async () => {
+    const state = fakeState(profiles, { usageStats: { 'anthropic:default': { cooldownUntil: NOW + 9 * 60_000 } } });
+    const services = createFakeServices({ state });
+    const app = await renderApp(services, { name: 'pick', provider: 'anthropic' });
+    await waitForFrame(app, 'Which anthropic profile should agent main use first?');
+    await app.press('down');
+    const list = await waitForFrame(app, /❯ anthropic:default/);
+    expect(list).toMatch(/anthropic:default .*cooldown 9m left/);
+    await app.press('enter');
+    await waitUntil(() => app.exits.length > 0, 'the picker to exit');
+    expect(oneLine(app.frame())).toContain(
+      'anthropic:default goes first for anthropic (agent main); for now it waits (cooldown 9m left), and the next in the order serves',
+    );
+  });
+});

@@ -1,8 +1,9 @@
+import { formatDuration } from '../durations.js';
 import { shellWord } from '../shell-word.js';
 import { countOf } from './count.js';
 import type { HealthStatus, StatusColor } from './health.js';
 import type { NotTried, OrderSource } from './order.js';
-import type { StatusReport } from './types.js';
+import type { ProfileReport, StatusReport } from './types.js';
 
 export interface SummaryPart {
   text: string;
@@ -65,6 +66,15 @@ export function describeNotTried(reason: NotTried): string {
     case 'not-in-order':
       return `not in ${ORDER_WHOSE[reason.source]}`;
   }
+}
+
+/** "cooldown 4m left": why a profile in the order waits now, or undefined when it does not. */
+export function waitingWords(profile: ProfileReport | undefined, nowMs: number): string | undefined {
+  if (profile?.usage === 'disabled' && profile.disabledUntil !== null)
+    return `disabled ${formatDuration(profile.disabledUntil - nowMs)} left`;
+  if (profile?.usage === 'cooldown' && profile.cooldownUntil !== null)
+    return `cooldown ${formatDuration(profile.cooldownUntil - nowMs)} left`;
+  return undefined;
 }
 
 /** OpenClaw's command that tests an inactive replacement and puts it in use (it wants --agent once there are two). */
