@@ -127,7 +127,10 @@ export class FakeSetupTokenSession implements SetupTokenSessionLike {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
-  onRawData() {
+  /** What claude's screen showed: replayed to a view that opens (as the real session replays it). */
+  raw: string[] = [];
+  onRawData(listener: (data: string) => void) {
+    for (const data of this.raw) listener(data);
     return () => {};
   }
   start() {}

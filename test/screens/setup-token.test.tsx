@@ -193,6 +193,17 @@ describe('setup-token screen', () => {
     expect(exited.frame()).toContain('authdeck paste-token --provider anthropic');
   });
 
+  it("ended without a token: says claude's own last words, and the paste-token command for the profile asked", async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'setup-token', profileId: 'team' });
+    await waitForFrame(app, 'Starting');
+    services.sessions[0]!.raw.push('Welcome to Claude Code\r\n', 'Error: your organisation has disabled setup-token\r\n');
+    await services.sessions[0]!.emit({ phase: 'exited', exitCode: 1 });
+    const frame = await waitForFrame(app, 'your organisation has disabled setup-token');
+    expect(frame).toContain("claude's last words:");
+    expect(frame.replace(/\s*\n\s*/g, ' ')).toContain('authdeck paste-token --provider anthropic --profile-id team');
+  });
+
   it('refuses what is not a setup-token, and kills claude when the screen closes', async () => {
     const services = createFakeServices();
     const app = await renderApp(services, { name: 'setup-token' });

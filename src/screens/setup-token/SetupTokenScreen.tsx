@@ -6,7 +6,9 @@ import { useNavigation, useServices } from '../../contexts.js';
 import { useAgentState } from '../../hooks/use-agent-state.js';
 import type { Screen } from '../../navigation.js';
 import { ExitCode } from '../../services/errors.js';
+import { profileIdFlag } from '../../services/profiles/profile-actions.js';
 import { startedAtHome, useOnboardingDone } from '../use-onboarding-done.js';
+import { ClaudeLastWords } from './ClaudeLastWords.js';
 import { ClaudeScreenMirror } from './ClaudeScreenMirror.js';
 import { OAuthErrorView } from './OAuthErrorView.js';
 import { OverwriteQuestion, ProfileNameQuestion } from './ProfileIdQuestion.js';
@@ -135,11 +137,14 @@ function SetupTokenBody({
       );
     case 'exited':
       return (
-        <SetupTokenOutcome.Failure
-          title={`claude setup-token ended without a token (exit code ${snapshot.exitCode ?? '?'})`}
-          hints="Run it again, or make the token elsewhere and use `authdeck paste-token --provider anthropic`."
-          onDone={fail}
-        />
+        <Box flexDirection="column">
+          <ClaudeLastWords session={session} />
+          <SetupTokenOutcome.Failure
+            title={`claude setup-token ended without a token (exit code ${snapshot.exitCode ?? '?'})`}
+            hints={`Run it again, or make the token elsewhere and use \`authdeck paste-token --provider anthropic${profileIdFlag(state.profileId)}\`.`}
+            onDone={fail}
+          />
+        </Box>
       );
     case 'timed-out':
       return (
