@@ -197,7 +197,10 @@ describe('setup-token screen', () => {
     const services = createFakeServices();
     const app = await renderApp(services, { name: 'setup-token', profileId: 'team' });
     await waitForFrame(app, 'Starting');
-    services.sessions[0]!.raw.push('Welcome to Claude Code\r\n', 'Error: your organisation has disabled setup-token\r\n');
+    services.sessions[0]!.raw.push(
+      'Welcome to Claude Code\r\n',
+      'Error: your organisation has disabled setup-token\r\n',
+    );
     await services.sessions[0]!.emit({ phase: 'exited', exitCode: 1 });
     const frame = await waitForFrame(app, 'your organisation has disabled setup-token');
     expect(frame).toContain("claude's last words:");

@@ -7,7 +7,7 @@ import { SetupLines, setupConfigParts, setupHints, useProviderSetup } from '../.
 import { useServices } from '../../contexts.js';
 import { useTerminalSize } from '../../hooks/use-terminal-size.js';
 import { describeExpiry } from '../../services/durations.js';
-import { authdeckCommand } from '../../services/invocation.js';
+import { authdeckCommand, workspaceFlags } from '../../services/invocation.js';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
 import { UNUSED_PROVIDER_NOTE } from '../../services/profiles/model-coverage.js';
 import { sameSecretNote } from '../../services/profiles/save-credential.js';
@@ -15,6 +15,7 @@ import { type CatalogChoice, endpointWarning } from '../../services/providers/ca
 import type { WrittenSetup } from '../../services/providers/onboard-choice.js';
 import { defaultFromManifest, type ProviderSetUp } from '../../services/providers/provider-setup.js';
 import type { DefaultModelPolicy } from '../../services/providers/setup-plan.js';
+import { shellWord } from '../../services/shell-word.js';
 import { forTerminal } from '../../services/terminal-text.js';
 import type { OnboardResult } from './onboard-flow.js';
 
@@ -44,6 +45,7 @@ export function SummaryStep({
 }) {
   const services = useServices();
   const { rows } = useTerminalSize();
+  const here = workspaceFlags(services.workspace).map(shellWord);
   useKeys((input, key) => {
     if (key.return || key.escape) onDone();
     else if (input === 'a') onAddAnother();
@@ -143,8 +145,9 @@ export function SummaryStep({
             </Bullet>
           ))}
         <Text bold>Next:</Text>
-        <Bullet>{authdeckCommand('status', services.workspace.env)} see it with the others</Bullet>
-        <Bullet>{authdeckCommand('dashboard', services.workspace.env)} the live view</Bullet>
+        {/* Made to act where this wizard did (`--agent coder`, `--state-dir …`). */}
+        <Bullet>{authdeckCommand(['status', ...here].join(' '), services.workspace.env)} see it with the others</Bullet>
+        <Bullet>{authdeckCommand(['dashboard', ...here].join(' '), services.workspace.env)} the live view</Bullet>
         {env && (
           <Bullet>
             restart the gateway so it reads .env (`openclaw gateway restart`, or its systemd/launchd service)
