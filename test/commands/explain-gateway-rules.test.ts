@@ -297,3 +297,31 @@ describe('explain with an alias as the default model', () => {
     expect(first).toMatchObject({ ref: 'anthropic/claude-sonnet-4-6', authProvider: 'anthropic' });
   });
 });
+
+describe('onboarding whose setup cannot be written where the config $includes it', () => {
+  it('says the credential was saved and none of its setup, instead of only why the setup stopped', async () => {
+    const temp = makeTempHome();
+    layOutV9Home(
+      temp.stateDir,
+      temp.configPath,
+      { profiles: {} },
+      {},
+      {
+        agents: {
+          ownership: 'explicit',
+          defaults: { systemAgent: { agentId: 'main' } },
+          entries: { $include: ['./e-main.json', './e-coder.json'] },
+        },
+      },
+    );
+    writeJsonFile(join(temp.stateDir, 'e-main.json'), { main: { model: { primary: OPUS } } });
+    writeJsonFile(join(temp.stateDir, 'e-coder.json'), { coder: { model: { primary: OPUS } } });
+    const result = await runCommand(
+      ['--no-reload', 'onboard', '--non-interactive', '--auth-choice', 'gemini-api-key', '--agent', 'coder'],
+      { home: temp.home, input: fakeSecrets.googleKey(), env: { AUTHDECK_STORE_GENERATION: undefined } },
+    );
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/saved google:\S+, but none of its setup in openclaw\.json was written/);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});

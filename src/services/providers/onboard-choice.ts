@@ -104,8 +104,15 @@ export async function onboardChoice(input: OnboardChoiceInput): Promise<Onboarde
     }
   }
   const stamp = (store ?? input.store)?.pluginsServeProviders === true;
-  const written = await writeSetup(workspace, input.setupFor ?? setup, provider, input.defaultModel, stamp);
-  return { choice, provider, saved, ...written };
+  try {
+    const written = await writeSetup(workspace, input.setupFor ?? setup, provider, input.defaultModel, stamp);
+    return { choice, provider, saved, ...written };
+  } catch (error) {
+    // The credential is in the store by now: the reason the setup stopped says so (same exit code).
+    if (saved.length > 0 && error instanceof Error)
+      error.message = `saved ${saved.map((result) => result.profileId).join(', ')}, but none of its setup in openclaw.json was written (plugin, endpoint, default model): ${error.message}`;
+    throw error;
+  }
 }
 
 export interface WrittenSetup {
