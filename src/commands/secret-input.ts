@@ -40,8 +40,11 @@ export function promptSecret(question: string, input: NodeJS.ReadStream, output:
     const render = () => {
       // Line breaks and colour codes in a paste are not part of the secret: do not count them.
       const secret = normalizeSecret(value);
-      const stars = '*'.repeat(Math.min([...secret].length, 40));
       const count = secret.length > 0 ? ` (${characterCount(secret)})` : '';
+      // One line, whatever the width: `\r` redraws only the line it is on, so a wrapped prompt
+      // would leave its first line behind on every key (the count went to a second line at 60).
+      const room = (output.columns || 80) - 1 - [...question].length - count.length;
+      const stars = '*'.repeat(Math.max(0, Math.min([...secret].length, 40, room)));
       output.write(`\r\x1b[K${question}${stars}${count}`);
     };
     const finish = (error?: Error) => {
