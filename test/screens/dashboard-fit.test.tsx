@@ -103,7 +103,13 @@ describe('dashboard: fits the terminal', () => {
     await app.type('?');
     await waitForFrame(app, 'Keys');
     expectFits(app, 60, 14);
-    expect(app.frame()).toMatch(/more in a taller terminal/);
+    expect(app.frame()).toMatch(/\d+ more below · ↑\/↓ scroll; any other key closes/);
+    expect(app.frame()).not.toContain('quit');
+    // ↓ scrolls to the last keys (q quits), still fitting; any other key closes.
+    for (let press = 0; press < 30; press++) await app.press('down');
+    expect(app.frame()).toMatch(/\d+ above · ↑\/↓ scroll/);
+    expect(app.frame()).toMatch(/q\s+quit/);
+    expectFits(app, 60, 14);
     await app.type('x');
     await app.type('D');
     await waitForFrame(app, 'mode 644');

@@ -66,7 +66,7 @@ describe('at 60 columns nothing is cut', () => {
     expect(frame.split('\n').length).toBeLessThanOrEqual(13);
     const lines = inBox(frame);
     const more = lines.at(-1) ?? '';
-    const left = Number(/… (\d+) more in a taller terminal/.exec(more)?.[1]);
+    const left = Number(/(\d+) more below · ↑\/↓ scroll/.exec(more)?.[1]);
     const keys = lines.slice(1, -1).filter((line) => line.slice(0, 10).trim() !== '');
     expect(keys.length + left).toBe(HELP.length);
     for (const [key, help] of HELP.slice(0, keys.length)) expect(labelled(lines, key, 10)).toBe(help);

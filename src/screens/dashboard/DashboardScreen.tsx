@@ -21,7 +21,7 @@ import { DoctorPanel } from './DoctorPanel.js';
 import { cursorIndex, isSelectable } from './dashboard-rows.js';
 import { confirmQuestion, modeHints, toneColor } from './dashboard-words.js';
 import { ExplainPanel } from './ExplainPanel.js';
-import { HelpPanel, helpPanelLines } from './HelpPanel.js';
+import { HelpPanel, helpLastTop, helpPanelLines } from './HelpPanel.js';
 import { dashboardLayout, fixedRoom, storeLines, tableWindowRows, warningBlocks, warningsLeftLine } from './layout.js';
 import { detailsPanelLines, ProfileDetails } from './ProfileDetails.js';
 import { ProfileTable } from './ProfileTable.js';
@@ -154,6 +154,7 @@ export function DashboardScreen({
     report,
     state,
     onProbes: (outcomes) => setProbes(Object.fromEntries(outcomes.map((outcome) => [outcome.id, outcome]))),
+    helpLastTop: () => helpLastTop(width, layout.panel),
   });
 
   // A message is news for a while, not a fixture: it goes after some seconds (or the next key).
@@ -210,7 +211,7 @@ export function DashboardScreen({
         </Box>
       )}
       {details && <ProfileDetails {...details} now={now} width={width} height={layout.panel} />}
-      {ui.mode === 'help' && <HelpPanel width={width} height={layout.panel} />}
+      {ui.mode === 'help' && <HelpPanel width={width} height={layout.panel} top={ui.helpTop ?? 0} />}
       {ui.mode === 'doctor' && (
         <DoctorPanel
           height={layout.panel}

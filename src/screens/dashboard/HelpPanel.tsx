@@ -37,9 +37,33 @@ export function helpPanelLines(width: number): number {
   return helpEntries(width).reduce((sum, entry) => sum + entry.lines.length, 0) + 4;
 }
 
+/** The furthest the help scrolls in `height` lines: its last keys then fill the panel. */
+export function helpLastTop(width: number, height: number): number {
+  const all = helpEntries(width);
+  let fits = 0;
+  for (let room = Math.max(0, height - 4), at = all.length - 1; at >= 0; at--) {
+    const need = all[at]!.lines.length;
+    if (need > room) break;
+    room -= need;
+    fits++;
+  }
+  return Math.max(0, all.length - fits);
+}
+
 /** Every key of the list; in `height` lines, the keys that fit whole and a line that says how many did not. */
-export function HelpPanel({ width, height = helpPanelLines(width) }: { width: number; height?: number }) {
-  const entries = helpEntries(width);
+export function HelpPanel({
+  width,
+  height = helpPanelLines(width),
+  top = 0,
+}: {
+  width: number;
+  height?: number;
+  /** The first key shown (↑/↓ scroll a help taller than the terminal). */
+  top?: number;
+}) {
+  const all = helpEntries(width);
+  const from = Math.min(top, helpLastTop(width, height));
+  const entries = all.slice(from);
   let room = Math.max(0, height - 4);
   const shown: HelpEntry[] = [];
   for (const entry of entries) {
@@ -62,7 +86,9 @@ export function HelpPanel({ width, height = helpPanelLines(width) }: { width: nu
       )}
       {height > 3 && (
         <Text dimColor wrap="truncate">
-          {left > 0 ? `… ${left} more in a taller terminal; any key closes the help` : 'Any key closes this help.'}
+          {left > 0 || from > 0
+            ? `${from > 0 ? `${from} above · ` : ''}${left > 0 ? `${left} more below · ` : ''}↑/↓ scroll; any other key closes`
+            : 'Any key closes this help.'}
         </Text>
       )}
     </Box>

@@ -146,8 +146,11 @@ export const DETAILS_KEYS: KeyTable<'close', unknown> = [
   { action: 'close', keys: ['return', 'escape', 'q'], label: 'enter/esc', hint: 'close', help: 'close the details' },
 ];
 
-export const HELP_KEYS: KeyTable<'close', unknown> = [
-  { action: 'close', keys: ['any'], label: 'any key', hint: 'close', help: 'close this help' },
+export const HELP_KEYS: KeyTable<'scroll-up' | 'scroll-down' | 'close', unknown> = [
+  // A help taller than the terminal scrolls; every other key closes it.
+  { action: 'scroll-up', keys: ['up', 'k'], label: '↑↓', hint: 'scroll', help: 'scroll the help' },
+  { action: 'scroll-down', keys: ['down', 'j'], label: '↓', help: 'scroll down' },
+  { action: 'close', keys: ['any'], label: 'any other key', hint: 'close', help: 'close this help' },
 ];
 
 export const CONFIRM_KEYS: KeyTable<'remove' | 'keep', unknown> = [

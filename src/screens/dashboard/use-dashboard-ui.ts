@@ -11,6 +11,8 @@ export interface DashboardUi {
   /** Where that row was: when it goes (removed), the cursor stays at its place, not back at the top. */
   cursorAt?: number;
   top: number;
+  /** The first key the help shows, scrolled on a short terminal. */
+  helpTop?: number;
   filter: string;
   message?: { text: string; tone: Tone };
 }
@@ -18,6 +20,7 @@ export interface DashboardUi {
 export type DashboardUiAction =
   | { type: 'select'; key: string; at: number; top: number }
   | { type: 'mode'; mode: DashboardMode }
+  | { type: 'help-scroll'; by: number; last: number }
   | { type: 'filter'; filter: string }
   | { type: 'message'; text: string; tone: Tone }
   | { type: 'clear-message' };
@@ -29,7 +32,12 @@ export function dashboardUiReducer(state: DashboardUi, action: DashboardUiAction
         ? state
         : { ...state, cursorKey: action.key, cursorAt: action.at, top: action.top };
     case 'mode':
-      return { ...state, mode: action.mode };
+      // The help opens at its top.
+      return { ...state, mode: action.mode, helpTop: 0 };
+    case 'help-scroll': {
+      const helpTop = Math.min(Math.max(0, (state.helpTop ?? 0) + action.by), action.last);
+      return helpTop === state.helpTop ? state : { ...state, helpTop };
+    }
     case 'filter': {
       // The place the cursor was is a place in the old list: the new one starts from its top.
       const { cursorAt: _place, ...rest } = state;

@@ -22,6 +22,8 @@ export interface ListKeysInput {
   report: StatusReport | undefined;
   state: AgentState | undefined;
   onProbes: (outcomes: ProbeOutcome[]) => void;
+  /** How far the help scrolls at the panel's size now. */
+  helpLastTop: () => number;
 }
 
 /**
@@ -30,7 +32,8 @@ export interface ListKeysInput {
  * chunk left them. Returns where the cursor and the table's window are now.
  */
 export function useListKeys(options: ListKeysInput): { cursor: number; top: number } {
-  const { ui, getUi, dispatch, rowsFor, windowRows, filterField, actions, report, state, onProbes } = options;
+  const { ui, getUi, dispatch, rowsFor, windowRows, filterField, actions, report, state, onProbes, helpLastTop } =
+    options;
   /** Rows, cursor and selection as of now: earlier keys of the same chunk may have moved them. */
   const view = () => {
     const current = getUi();
@@ -64,9 +67,13 @@ export function useListKeys(options: ListKeysInput): { cursor: number; top: numb
     };
     const toList = () => dispatch({ type: 'mode', mode: 'list' });
     switch (current.mode) {
-      case 'help':
-        if (actionFor(HELP_KEYS, input, key, undefined)) toList();
+      case 'help': {
+        const action = actionFor(HELP_KEYS, input, key, undefined);
+        if (action === 'scroll-up' || action === 'scroll-down')
+          dispatch({ type: 'help-scroll', by: action === 'scroll-up' ? -1 : 1, last: helpLastTop() });
+        else if (action) toList();
         return;
+      }
       case 'details':
         if (actionFor(DETAILS_KEYS, input, key, undefined)) toList();
         return;
