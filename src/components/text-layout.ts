@@ -40,37 +40,45 @@ export function textWidth(text: string): number {
  * box drawing), no combining mark. Text that is not is left to Ink's own wrap, which measures it.
  */
 export function isNarrowText(text: string): boolean {
-  // Combining marks (U+0300…) and zero-width characters sit inside those ranges but take no column.
-  return /^[\u0000-\u10ff\u2000-\u2bff]*$/.test(text) && !/[\p{M}\u200b-\u200f\u2060-\u2064]/u.test(text);
+  // Combining marks (U+0300…), format characters (a soft hyphen) and zero-width ones sit inside
+  // those ranges but take no column.
+  return /^[\u0000-\u10ff\u2000-\u2bff]*$/.test(text) && !/[\p{M}\p{Cf}]/u.test(text);
 }
 
-/** Marks, joiners and selectors drawn on the character before them: they take no column. */
-const ZERO_WIDTH = /^[\p{Mn}\p{Me}\u200b-\u200f\u2060-\u2064\ufeff]$/u;
+/** What takes no column of its own: marks, joiners, selectors, format characters. */
+const ZERO_WIDTH = /^[\p{M}\p{Cf}]$/u;
+const EMOJI = /\p{Extended_Pictographic}/u;
+const graphemes = new Intl.Segmenter();
 
 /**
- * The columns a terminal gives the text: two for a wide character (CJK, Hangul, most emoji, by
- * Unicode's East Asian Width, as Ink measures), none for a mark or joiner, one for the rest.
+ * The columns a terminal gives the text, as Ink measures it (string-width): per character as
+ * the eye sees one (a grapheme cluster), two for a wide one (CJK, Hangul, an emoji with its
+ * skin tone, a ZWJ family, a ❤️ with its selector), none for marks and format characters.
  */
 export function textColumns(text: string): number {
   if (isNarrowText(text)) return [...text].length;
   let columns = 0;
-  for (const char of text) columns += charColumns(char);
+  for (const { segment } of graphemes.segment(text)) columns += clusterColumns(segment);
   return columns;
 }
 
-function charColumns(char: string): number {
-  if (ZERO_WIDTH.test(char)) return 0;
-  return eastAsianWidth(char.codePointAt(0) ?? 0);
+function clusterColumns(cluster: string): number {
+  const visible = [...cluster].find((char) => !ZERO_WIDTH.test(char));
+  if (visible === undefined) return 0;
+  // An emoji drawn as one: wide, whatever its parts (a skin tone, a joiner, U+FE0F).
+  if (EMOJI.test(visible) && (cluster.length > visible.length || eastAsianWidth(visible.codePointAt(0) ?? 0) === 2))
+    return 2;
+  return eastAsianWidth(visible.codePointAt(0) ?? 0);
 }
 
-/** The longest start of `text` that takes at most `width` columns. */
+/** The longest start of `text` that takes at most `width` columns, whole characters only. */
 export function startWithin(text: string, width: number): string {
   let columns = 0;
   let end = 0;
-  for (const char of text) {
-    columns += charColumns(char);
+  for (const { segment } of graphemes.segment(text)) {
+    columns += clusterColumns(segment);
     if (columns > width) break;
-    end += char.length;
+    end += segment.length;
   }
   return text.slice(0, end);
 }

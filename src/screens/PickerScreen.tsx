@@ -63,7 +63,8 @@ export function PickerScreen({ provider: presetProvider, print }: { provider?: s
     // Already first: an override would change nothing now, and would freeze the order later
     // (a profile added afterwards would never be tried), so nothing is written.
     const result: TuiResult = { exitCode: ExitCode.ok, ...(print ? { print: id } : {}) };
-    if (report.providers.find((entry) => entry.provider === chosenProvider)?.next === id) {
+    // First in the order, whether or not it waits out a cooldown now (then none is next).
+    if (report.providers.find((entry) => entry.provider === chosenProvider)?.order[0] === id) {
       setDone({ id, line: `${id} already goes first; nothing written`, result });
       return;
     }

@@ -170,3 +170,24 @@ describe('onboarding whose setup cannot be written where the config $includes it
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('a replacement marker on a JSON-era home', () => {
+  it('hides none of the profile’s own problems (a key that is an onboard command line)', async () => {
+    const { home: at, mainAgentDir, configPath } = makeTempHome();
+    writeJsonFile(configPath, { agents: { defaults: { model: OPUS } } });
+    writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), {
+      version: 1,
+      profiles: {
+        'anthropic:x': {
+          type: 'api_key',
+          provider: 'anthropic',
+          key: 'openclaw onboard --auth-choice apiKey',
+          setup: { replacement: true },
+        },
+      },
+    });
+    const status = await runCommand(['status'], { home: at, env: { AUTHDECK_STORE_GENERATION: 'json' } });
+    expect(status.stdout).toContain('openclaw onboard` command line');
+    expect(status.stdout).not.toContain('inactive');
+  });
+});

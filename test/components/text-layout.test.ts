@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fitPath, headerLines, packHints, wrapStyled, wrapText } from '../../src/components/text-layout.js';
+import {
+  fitPath,
+  headerLines,
+  packHints,
+  textColumns,
+  wrapStyled,
+  wrapText,
+} from '../../src/components/text-layout.js';
 import { dashboardLayout, storeLines } from '../../src/screens/dashboard/layout.js';
 
 describe('text laid out before it is drawn', () => {
@@ -131,5 +138,24 @@ describe('the dashboard layout', () => {
       panel: 9,
     });
     expect(panel).toMatchObject({ panel: 9, summary: 1, warnings: 0, warningsLeft: true, table: 1 });
+  });
+});
+
+describe('textColumns', () => {
+  it('counts what a terminal draws, as Ink measures it: a whole emoji sequence wide, marks and format characters nothing', () => {
+    // The widths string-width (Ink's measure) gives.
+    const cases: Array<[string, number]> = [
+      ['a:👍🏽', 4],
+      ['a:👨‍👩‍👧', 4],
+      ['a:❤️', 4],
+      ['a:\u00ad', 2],
+      ['日本語', 6],
+      ['x\u0301\u0301y', 2],
+      ['a\u200bb', 2],
+      ['🔑', 2],
+      ['한국어', 6],
+      ['abc', 3],
+    ];
+    for (const [text, columns] of cases) expect([text, textColumns(text)]).toEqual([text, columns]);
   });
 });

@@ -81,3 +81,21 @@ describe('picker: a profile that waits out a cooldown', () => {
     );
   });
 });
+
+describe('picker: every profile waits', () => {
+  it('choosing the one already first writes nothing (an override would freeze the order)', async () => {
+    const state = fakeState(profiles, {
+      usageStats: {
+        'anthropic:work': { cooldownUntil: NOW + 60_000 },
+        'anthropic:default': { cooldownUntil: NOW + 120_000 },
+      },
+    });
+    const services = createFakeServices({ state });
+    const app = await renderApp(services, { name: 'pick', provider: 'anthropic' });
+    await waitForFrame(app, /❯ anthropic:work/);
+    await app.press('enter');
+    await waitUntil(() => app.exits.length > 0, 'the picker to exit');
+    expect(app.frame()).toContain('anthropic:work already goes first; nothing written');
+    expect(services.calls.some(([name]) => name === 'setOrder')).toBe(false);
+  });
+});

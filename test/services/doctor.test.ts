@@ -250,3 +250,17 @@ describe('doctor on a home OpenClaw was never set up on', () => {
     expect(store?.fix).toBe('`authdeck onboard` adds a first credential (or `openclaw onboard`)');
   });
 });
+
+describe('doctor for another agent that sees the main agent’s profiles (JSON era)', () => {
+  it('does not say there is no store: the agent has credentials through main’s', async () => {
+    const { home, mainAgentDir, configPath } = makeTempHome();
+    writeJsonFile(configPath, { agents: { list: [{ id: 'main' }, { id: 'coder' }] } });
+    writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), {
+      version: 1,
+      profiles: { 'anthropic:default': { type: 'api_key', provider: 'anthropic', key: fakeSecrets.anthropicApiKey() } },
+    });
+    const workspace = await resolveWorkspace({ env: { HOME: home, PATH: '/nonexistent' }, agent: 'coder' });
+    const { findings } = await runDoctor(workspace, OPTIONS);
+    expect(withCodes(findings, 'store-generation')[0]?.problem).not.toMatch(/no credential store/);
+  });
+});

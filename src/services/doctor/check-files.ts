@@ -3,7 +3,7 @@ import type { Workspace } from '../config/workspace.js';
 import { inspectFileLock } from '../files/lock.js';
 import { findOnPath } from '../find-program.js';
 import { preferencesDir } from '../prefs.js';
-import type { AgentState } from '../profiles/agent-state.js';
+import { type AgentState, listAgentProfiles } from '../profiles/agent-state.js';
 import { shellWord } from '../shell-word.js';
 import type { StoreLayer } from '../store/agent-store.js';
 import type { Finding } from './doctor-types.js';
@@ -134,8 +134,10 @@ export function checkGeneration(state: AgentState, describe: string): Finding[] 
   // With a shared store, that is where the credentials are; the agent's own holds overrides.
   const layer = state.layers.base?.role === 'shared' ? state.layers.base : state.layers.own;
   // No store yet (a home OpenClaw was never set up on): that is what there is to do.
-  // (JSON files are a layer that is always there: an absent file is what says none.)
-  const none = !layer.present || (layer === state.layers.own && !state.own.exists);
+  // (JSON files are a layer that is always there: an absent file is what says none; an agent
+  // that sees the main agent's profiles has a store, its own file or not.)
+  const none =
+    listAgentProfiles(state).length === 0 && (!layer.present || (layer === state.layers.own && !state.own.exists));
   const findings: Finding[] = [
     {
       code: 'store-generation',

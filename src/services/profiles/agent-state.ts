@@ -129,8 +129,15 @@ export function listAgentProfiles(state: AgentState): AgentProfile[] {
       if (skip && Object.hasOwn(skip.profiles, id)) continue;
       const usage = state.own.usageStats[id] ?? state.base?.usageStats[id];
       const view = describeProfile(id, raw, env);
-      // An onboarding's inactive replacement is a 2026.8+ notion: an older gateway uses the profile.
-      if (view.problem === 'inactive-setup' && !state.store.hasSharedStore) delete view.problem;
+      // An onboarding's inactive replacement is a 2026.8+ notion: an older gateway judges the
+      // profile as any other (its own problems, if any, still count).
+      if (view.problem === 'inactive-setup' && !state.store.hasSharedStore) {
+        const { setup: _setup, ...rest } = raw;
+        const other = describeProfile(id, rest, env);
+        if (other.problem) view.problem = other.problem;
+        else delete view.problem;
+        if (other.oauthRef !== undefined) view.oauthRef = other.oauthRef;
+      }
       rows.push({
         view,
         source: layer === 'inherited' ? 'inherited' : 'store',
