@@ -234,7 +234,7 @@ describe('the dashboard in a small terminal', () => {
     await session.waitFor(/▸ .*openrouter:te/);
     onTop();
     await session.type('?');
-    await session.waitFor(/… \d+ more in a/);
+    await session.waitFor(/\d+ more below · ↑\/↓ scroll/);
     onTop();
     await session.type('x');
     await session.type('q');
