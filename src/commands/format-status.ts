@@ -1,5 +1,5 @@
 import { textColumns } from '../components/text-layout.js';
-import { describeExpiry, formatDuration, formatWindow } from '../services/durations.js';
+import { describeExpiry, formatWindow } from '../services/durations.js';
 import type { ProbeOutcome } from '../services/probe/probe-runner.js';
 import { providerName } from '../services/providers.js';
 import { flagWord } from '../services/shell-word.js';
@@ -10,7 +10,7 @@ import {
   type ProviderReport,
   type StatusReport,
 } from '../services/status/report.js';
-import { describeStore, summaryParts } from '../services/status/words.js';
+import { describeStore, summaryParts, waitingWords } from '../services/status/words.js';
 import { shown } from '../services/terminal-text.js';
 import type { Painter } from './output.js';
 
@@ -115,15 +115,10 @@ function profileLine(
     if (profile.type === 'oauth' && profile.status === 'ok' && profile.expiresAt - nowMs <= warnWithinMs)
       details.push('the gateway renews it');
   }
-  if (profile.usage === 'disabled' && profile.disabledUntil !== null) {
-    details.push(
-      paint.red(
-        `disabled ${formatDuration(profile.disabledUntil - nowMs)} left${profile.disabledReason ? ` (${profile.disabledReason})` : ''}`,
-      ),
-    );
-  } else if (profile.usage === 'cooldown' && profile.cooldownUntil !== null) {
-    details.push(paint.yellow(`cooldown ${formatDuration(profile.cooldownUntil - nowMs)} left`));
-  }
+  const waiting = waitingWords(profile, nowMs);
+  if (waiting && profile.usage === 'disabled')
+    details.push(paint.red(`${waiting}${profile.disabledReason ? ` (${profile.disabledReason})` : ''}`));
+  else if (waiting) details.push(paint.yellow(waiting));
   // Why the gateway skips it, unless the status already says it (expired, no secret).
   if (profile.notTried && !saidByStatus(profile)) details.push(paint.yellow(`not tried: ${profile.notTried}`));
   if (profile.layer === 'inherited') details.push(paint.dim('from main agent'));

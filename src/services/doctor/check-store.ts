@@ -14,6 +14,7 @@ import type { Finding } from './doctor-types.js';
 /** Entries OpenClaw would not use as they are written (it skips them, or counts them unusable). */
 export function checkEntries(state: AgentState): Finding[] {
   const findings: Finding[] = [];
+  const inactive = inactiveReplacements(state);
   for (const snapshot of [state.own, state.base]) {
     if (!snapshot) continue;
     const where = snapshot.path;
@@ -44,7 +45,7 @@ export function checkEntries(state: AgentState): Finding[] {
         );
       }
       // OpenClaw's onboarding keeps a new key aside when one is in use: never tried until activated.
-      if (state.store.hasSharedStore && asRecord(raw.setup)?.replacement) {
+      if (inactive.has(id)) {
         findings.push({
           code: 'inactive-setup',
           severity: 'info',
@@ -84,6 +85,15 @@ function entry(
   fix: string,
 ): Finding {
   return { code: 'ignored-entry', severity, subject: id, problem: `${problem} (in ${where})`, why, fix };
+}
+
+/** Onboardings' replacements the gateway keeps inactive (the era rule is agent-state's). */
+function inactiveReplacements(state: AgentState): Set<string> {
+  return new Set(
+    listAgentProfiles(state)
+      .filter(({ view }) => view.problem === 'inactive-setup')
+      .map(({ view }) => view.id),
+  );
 }
 
 /** openclaw.json and the store must agree: the config decides which stored profiles are tried. */
@@ -185,11 +195,7 @@ export function checkOrders(state: AgentState, report: StatusReport): Finding[] 
 /** What `status --check` judges, plus expired leftovers, as findings. */
 export function checkCredentials(report: StatusReport, state: AgentState): Finding[] {
   // An inactive replacement has its own finding (checkEntries): it is not a broken profile.
-  const inactive = new Set(
-    listAgentProfiles(state)
-      .filter(({ view }) => view.problem === 'inactive-setup')
-      .map(({ view }) => view.id),
-  );
+  const inactive = inactiveReplacements(state);
   // A sign-in the gateway renews with its refresh token is not a problem to report or to fix.
   const reasons = report.check.reasons.filter((reason) => !reason.renewsItself);
   const findings: Finding[] = reasons.map((reason) => ({

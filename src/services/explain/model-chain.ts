@@ -1,7 +1,7 @@
 import type { GatewayConfig } from '../config/openclaw-json.js';
 import { UsageError } from '../errors.js';
 import { findProvider, isValidProviderId, normalizeProviderId } from '../providers.js';
-import { type ModelSettings, providerOfModelRef, resolveProviderUses } from '../status/model-usage.js';
+import { aliasedRef, type ModelSettings, providerOfModelRef, resolveProviderUses } from '../status/model-usage.js';
 
 /** One model a request may go to, in the order the gateway falls back through them. */
 export interface ChainModel {
@@ -39,7 +39,7 @@ export function resolveModelChain(
   const configured = uses.map(({ ref: used, provider, role, fromAgent }) => {
     // Named as OpenClaw names it: the built-in default (openai/gpt-6-astra) where known, an alias
     // (`sonnet`) by the model it stands for.
-    const aliased = used.includes('/') ? undefined : settings.aliases[used.trim().toLowerCase()];
+    const aliased = used.includes('/') ? undefined : aliasedRef(used, settings);
     const ref = role === 'built-in default' && !used.includes('/') && builtIn ? builtIn : (aliased ?? used);
     return {
       ref,
@@ -60,7 +60,7 @@ function readRequested(text: string, settings: ModelSettings, withProfiles: Read
   const ref = text.trim();
   if (ref === '')
     throw new UsageError('explain: the model is empty; give provider/model, e.g. anthropic/claude-sonnet-4-6');
-  const aliased = settings.aliases[ref.toLowerCase()];
+  const aliased = aliasedRef(ref, settings);
   const lister = Object.values(settings.providers).some((entry) => entry.firstModel === ref);
   if (!ref.includes('/') && !aliased && !lister) {
     const provider = normalizeProviderId(ref);
@@ -82,7 +82,7 @@ function readRequested(text: string, settings: ModelSettings, withProfiles: Read
 
 /** The model id after the provider (an alias resolved first); a bare model name is the id itself. */
 function modelIdOf(ref: string, settings: ModelSettings): string {
-  const full = settings.aliases[ref.trim().toLowerCase()] ?? ref.trim();
+  const full = aliasedRef(ref, settings) ?? ref.trim();
   const slash = full.indexOf('/');
   return slash > 0 ? full.slice(slash + 1).trim() : full;
 }

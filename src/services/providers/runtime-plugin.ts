@@ -7,6 +7,7 @@
  */
 import { type GatewayConfig, providerUses } from '../config/openclaw-json.js';
 import type { RuntimePolicies } from '../config/runtime-policies.js';
+import { aliasedRef } from '../status/model-usage.js';
 import type { CatalogPlugin } from './catalog.js';
 
 /** The plugin that owns the Codex runtime, as `openclaw plugins install` takes it. */
@@ -73,7 +74,7 @@ export function runtimePluginFor(config: GatewayConfig, provider: string, agentI
 
 /** The model id of a ref: `openai/gpt-5` → `gpt-5`, an alias through its ref, the built-in default's. */
 function modelIdOf(ref: string, config: GatewayConfig): string {
-  const resolved = config.models.aliases[ref.trim().toLowerCase()] ?? ref;
+  const resolved = aliasedRef(ref, config.models) ?? ref;
   const slash = resolved.indexOf('/');
   return slash > 0 ? resolved.slice(slash + 1) : BUILT_IN_OPENAI_MODEL;
 }

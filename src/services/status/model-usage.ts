@@ -144,14 +144,17 @@ function hasConfiguredKey(value: unknown): boolean {
   return ref !== undefined && typeof ref.source === 'string' && typeof ref.id === 'string';
 }
 
+/** The model an alias (`sonnet`) stands for, as `agents.defaults.models` names it; undefined for no alias. */
+export function aliasedRef(ref: string, settings: Pick<ModelSettings, 'aliases'>): string | undefined {
+  return settings.aliases[ref.trim().toLowerCase()];
+}
+
 /**
  * The provider of a model ref as OpenClaw resolves it: an alias first, else the part before the
  * first `/`, else (a bare model name) the configured provider that lists it, else OpenClaw's default.
  */
 export function providerOfModelRef(ref: string, settings: ModelSettings): string {
-  const trimmed = ref.trim();
-  const aliased = settings.aliases[trimmed.toLowerCase()];
-  const full = aliased ?? trimmed;
+  const full = aliasedRef(ref, settings) ?? ref.trim();
   const slash = full.indexOf('/');
   if (slash > 0) return full.slice(0, slash).trim().toLowerCase();
   const lister = Object.entries(settings.providers).find(([, entry]) => entry.firstModel === full);
