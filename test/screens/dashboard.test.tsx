@@ -27,6 +27,18 @@ function richState() {
   );
 }
 
+/** Fake services whose remove takes the profile out of the state they serve. */
+function servicesThatRemove() {
+  const services = createFakeServices({ state: richState() });
+  const remove = services.removeProfile;
+  services.removeProfile = async (profileId) => {
+    const { [profileId]: _gone, ...rest } = services.state.own.profiles;
+    services.state = { ...services.state, own: { ...services.state.own, profiles: rest } };
+    return remove(profileId);
+  };
+  return services;
+}
+
 async function open(services = createFakeServices({ state: richState() })) {
   const app = await renderApp(services, { name: 'dashboard' });
   await waitForFrame(app, /anthropic:work|groq:main/);
@@ -81,13 +93,7 @@ describe('dashboard screen', () => {
   });
 
   it('after a remove the cursor stays where the row was, on the one that took its place', async () => {
-    const services = createFakeServices({ state: richState() });
-    const remove = services.removeProfile;
-    services.removeProfile = async (profileId) => {
-      const { [profileId]: _gone, ...rest } = services.state.own.profiles;
-      services.state = { ...services.state, own: { ...services.state.own, profiles: rest } };
-      return remove(profileId);
-    };
+    const services = servicesThatRemove();
     const { app } = await open(services);
     await app.press('down');
     await waitForFrame(app, /▸\s+2\s+anthropic:default/);
@@ -99,13 +105,7 @@ describe('dashboard screen', () => {
   });
 
   it('after a remove on the row it opened on (never moved), the cursor stays at that place too', async () => {
-    const services = createFakeServices({ state: richState() });
-    const remove = services.removeProfile;
-    services.removeProfile = async (profileId) => {
-      const { [profileId]: _gone, ...rest } = services.state.own.profiles;
-      services.state = { ...services.state, own: { ...services.state.own, profiles: rest } };
-      return remove(profileId);
-    };
+    const services = servicesThatRemove();
     // As after the wizard: the dashboard opens on the new profile.
     const app = await renderApp(services, { name: 'dashboard', select: 'anthropic:default' });
     await waitForFrame(app, /▸\s+2\s+anthropic:default/);

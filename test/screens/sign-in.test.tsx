@@ -12,25 +12,25 @@ async function toMethodStep(services: ReturnType<typeof createFakeServices>, pro
   return app;
 }
 
+/** The wizard on `provider`'s browser sign-in (the second method), started: the request it made. */
+async function startBrowserSignIn(provider: string) {
+  const services = createFakeServices();
+  const app = await toMethodStep(services, provider);
+  await app.press('down');
+  await waitForFrame(app, /❯ .*browser/);
+  await app.press('enter');
+  await waitUntil(() => services.signIns.length === 1, 'the sign-in to start');
+  return { app, request: services.signIns[0]!.request };
+}
+
 describe('wizard: sign in with a browser or a device code', () => {
   it("OpenRouter's browser sign-in starts openrouter-oauth, the sign-in that saves an openrouter key", async () => {
-    const services = createFakeServices();
-    const app = await toMethodStep(services, 'openrouter');
-    await app.press('down');
-    await waitForFrame(app, /❯ .*browser/);
-    await app.press('enter');
-    await waitUntil(() => services.signIns.length === 1, 'the sign-in to start');
-    expect(services.signIns[0]?.request).toMatchObject({ provider: 'openrouter-oauth', method: 'browser' });
+    const { request } = await startBrowserSignIn('openrouter');
+    expect(request).toMatchObject({ provider: 'openrouter-oauth', method: 'browser' });
   });
 
   it("asks on the screen for a value the sign-in needs (Chutes' client id), as the command line asks it", async () => {
-    const services = createFakeServices();
-    const app = await toMethodStep(services, 'chutes');
-    await app.press('down');
-    await waitForFrame(app, /❯ .*browser/);
-    await app.press('enter');
-    await waitUntil(() => services.signIns.length === 1, 'the sign-in to start');
-    const { request } = services.signIns[0]!;
+    const { app, request } = await startBrowserSignIn('chutes');
     let answered: Promise<string> | undefined;
     await act(async () => {
       answered = request.ask?.({
