@@ -48,7 +48,13 @@ export function isNarrowText(text: string): boolean {
 /** What takes no column of its own: marks, joiners, selectors, format characters. */
 const ZERO_WIDTH = /^[\p{M}\p{Cf}]$/u;
 const EMOJI = /\p{Extended_Pictographic}/u;
-const graphemes = new Intl.Segmenter();
+// Made on first wide text: building a Segmenter loads ICU's break data, ~10 ms that every plain
+// `status` line would otherwise pay at start-up.
+let segmenter: Intl.Segmenter | undefined;
+function graphemes(text: string): Intl.Segments {
+  segmenter ??= new Intl.Segmenter();
+  return segmenter.segment(text);
+}
 
 /**
  * The columns a terminal gives the text, as Ink measures it (string-width): per character as
@@ -58,7 +64,7 @@ const graphemes = new Intl.Segmenter();
 export function textColumns(text: string): number {
   if (isNarrowText(text)) return [...text].length;
   let columns = 0;
-  for (const { segment } of graphemes.segment(text)) columns += clusterColumns(segment);
+  for (const { segment } of graphemes(text)) columns += clusterColumns(segment);
   return columns;
 }
 
@@ -75,7 +81,7 @@ function clusterColumns(cluster: string): number {
 export function startWithin(text: string, width: number): string {
   let columns = 0;
   let end = 0;
-  for (const { segment } of graphemes.segment(text)) {
+  for (const { segment } of graphemes(text)) {
     columns += clusterColumns(segment);
     if (columns > width) break;
     end += segment.length;

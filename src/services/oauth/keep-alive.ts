@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { describeExpiry } from '../durations.js';
 import { errorMessage } from '../errors.js';
 import type { AgentState } from '../profiles/agent-state.js';
+import { sha256Hex } from '../sha256.js';
 import { shown } from '../terminal-text.js';
 import { findOAuthProvider } from './oauth-providers.js';
 import {
@@ -118,7 +118,7 @@ export function refusedNow(
 
 function fingerprint(snapshot: TokenSnapshot): string {
   const text = JSON.stringify([snapshot.access ?? null, snapshot.refresh, snapshot.expires]);
-  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+  return sha256Hex(text).slice(0, 16);
 }
 
 /**

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { sha256Hex } from '../sha256.js';
 import type { StoreEra } from './generation.js';
 
 const MASK = (1n << 64n) - 1n;
@@ -13,7 +13,7 @@ const PRIME = 1099511628211n;
 export function oauthRefreshLockPath(stateDir: string, era: StoreEra, provider: string, profileId: string): string {
   const dir = join(stateDir, 'locks', 'oauth-refresh');
   if (era === 'json') {
-    return join(dir, `sha256-${createHash('sha256').update(`${provider}\0${profileId}`).digest('hex')}.lock`);
+    return join(dir, `sha256-${sha256Hex(`${provider}\0${profileId}`)}.lock`);
   }
   let left = 14695981039346656037n;
   let right = 11160318154034397263n;
