@@ -72,6 +72,40 @@ describe('at 60 columns nothing is cut', () => {
     for (const [key, help] of HELP.slice(0, keys.length)) expect(labelled(lines, key, 10)).toBe(help);
   });
 
+  it('in a short terminal the details scroll: ↓ shows the values below, ↑ brings back the first', async () => {
+    const services = createFakeServices({ state: fakeState(profiles) });
+    const app = await renderApp(services, { name: 'dashboard' });
+    await waitForFrame(app, 'anthropic:work');
+    await app.resize(60, 14);
+    await app.press('enter');
+    const first = await waitForFrame(app, /provider\s+anthropic/);
+    expect(first.split('\n').length).toBeLessThanOrEqual(13);
+    const below = Number(/(\d+) more below · ↑\/↓ scroll/.exec(first)?.[1]);
+    expect(below).toBeGreaterThan(0);
+    expect(first).not.toMatch(/^│ source/m);
+    // Down, a value at a time, to the last one: the store path, cut off before.
+    let presses = 0;
+    while (!/source\s+this agent/.test(app.frame()) && presses < 10) {
+      await app.press('down');
+      presses++;
+    }
+    const last = await waitForFrame(app, /source\s+this agent/);
+    expect(last).toMatch(/\d+ above · ↑\/↓ scroll/);
+    expect(last).not.toMatch(/provider\s+anthropic/);
+    // Further down does nothing: the last value stays in view.
+    await app.press('down');
+    expect(app.frame()).toMatch(/source\s+this agent/);
+    // Back up, by arrow and by k: the first value again, nothing above it.
+    for (let i = 0; i < presses - 1; i++) await app.press('up');
+    await app.type('k');
+    const back = await waitForFrame(app, /provider\s+anthropic/);
+    expect(back).not.toMatch(/above ·/);
+    // Still the details, not the list: Esc closes them.
+    await app.press('escape');
+    await waitForFrame(app, /▸/);
+    expect(app.frame()).not.toMatch(/↑\/↓ scroll/);
+  });
+
   it('the details keep a long store path whole, broken after a `/`, its file name on one line', async () => {
     // A profile the agent inherits from the main agent: the longest source label beside the path.
     const workspace = fakeWorkspace({

@@ -23,7 +23,7 @@ import { confirmQuestion, modeHints, toneColor } from './dashboard-words.js';
 import { ExplainPanel } from './ExplainPanel.js';
 import { HelpPanel, helpLastTop, helpPanelLines } from './HelpPanel.js';
 import { dashboardLayout, fixedRoom, storeLines, tableWindowRows, warningBlocks, warningsLeftLine } from './layout.js';
-import { detailsPanelLines, ProfileDetails } from './ProfileDetails.js';
+import { detailsLastTop, detailsPanelLines, ProfileDetails } from './ProfileDetails.js';
 import { ProfileTable } from './ProfileTable.js';
 import { useDashboardActions } from './use-dashboard-actions.js';
 import { useDashboardUi } from './use-dashboard-ui.js';
@@ -154,7 +154,10 @@ export function DashboardScreen({
     report,
     state,
     onProbes: (outcomes) => setProbes(Object.fromEntries(outcomes.map((outcome) => [outcome.id, outcome]))),
-    helpLastTop: () => helpLastTop(width, layout.panel),
+    panelLastTop: () =>
+      ui.mode === 'details' && details
+        ? detailsLastTop({ ...details, now, width }, layout.panel)
+        : helpLastTop(width, layout.panel),
   });
 
   // A message is news for a while, not a fixture: it goes after some seconds (or the next key).
@@ -210,8 +213,8 @@ export function DashboardScreen({
           )}
         </Box>
       )}
-      {details && <ProfileDetails {...details} now={now} width={width} height={layout.panel} />}
-      {ui.mode === 'help' && <HelpPanel width={width} height={layout.panel} top={ui.helpTop ?? 0} />}
+      {details && <ProfileDetails {...details} now={now} width={width} height={layout.panel} top={ui.panelTop ?? 0} />}
+      {ui.mode === 'help' && <HelpPanel width={width} height={layout.panel} top={ui.panelTop ?? 0} />}
       {ui.mode === 'doctor' && (
         <DoctorPanel
           height={layout.panel}

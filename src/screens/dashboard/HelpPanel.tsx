@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { lastTop, type PanelEntry, scrollLine, scrollWindow } from '../../components/scroll-window.js';
 import { wrapText } from '../../components/text-layout.js';
 import { LIST_HELP } from './dashboard-keys.js';
 
@@ -8,9 +9,8 @@ const FRAME = 4;
 const KEY = 10;
 
 /** A key and what it does, as the lines that take at the panel's width. */
-interface HelpEntry {
+interface HelpEntry extends PanelEntry {
   key: string;
-  lines: string[];
 }
 
 /**
@@ -39,15 +39,7 @@ export function helpPanelLines(width: number): number {
 
 /** The furthest the help scrolls in `height` lines: its last keys then fill the panel. */
 export function helpLastTop(width: number, height: number): number {
-  const all = helpEntries(width);
-  let fits = 0;
-  for (let room = Math.max(0, height - 4), at = all.length - 1; at >= 0; at--) {
-    const need = all[at]!.lines.length;
-    if (need > room) break;
-    room -= need;
-    fits++;
-  }
-  return Math.max(0, all.length - fits);
+  return lastTop(helpEntries(width), height - 4);
 }
 
 /** Every key of the list; in `height` lines, the keys that fit whole and a line that says how many did not. */
@@ -61,17 +53,7 @@ export function HelpPanel({
   /** The first key shown (↑/↓ scroll a help taller than the terminal). */
   top?: number;
 }) {
-  const all = helpEntries(width);
-  const from = Math.min(top, helpLastTop(width, height));
-  const entries = all.slice(from);
-  let room = Math.max(0, height - 4);
-  const shown: HelpEntry[] = [];
-  for (const entry of entries) {
-    if (entry.lines.length > room) break;
-    shown.push(entry);
-    room -= entry.lines.length;
-  }
-  const left = entries.length - shown.length;
+  const { shown, above, below } = scrollWindow(helpEntries(width), top, height - 4);
   return (
     <Box flexDirection="column" borderStyle="round" borderColor="gray" paddingX={1}>
       <Text bold>Keys</Text>
@@ -86,8 +68,8 @@ export function HelpPanel({
       )}
       {height > 3 && (
         <Text dimColor wrap="truncate">
-          {left > 0 || from > 0
-            ? `${from > 0 ? `${from} above · ` : ''}${left > 0 ? `${left} more below · ` : ''}↑/↓ scroll; any other key closes`
+          {below > 0 || above > 0
+            ? scrollLine(above, below, '↑/↓ scroll; any other key closes')
             : 'Any key closes this help.'}
         </Text>
       )}

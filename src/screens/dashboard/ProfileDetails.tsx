@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { lastTop, type PanelEntry, scrollLine, scrollWindow } from '../../components/scroll-window.js';
 import { wrapText } from '../../components/text-layout.js';
 import { formatDateTime, formatRelative } from '../../services/durations.js';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
@@ -17,6 +18,11 @@ interface DetailsProps {
 }
 
 const LABEL = 12;
+
+/** A detail's label and its value's lines at the panel's width. */
+interface DetailEntry extends PanelEntry {
+  label: string;
+}
 /** The panel's border and padding. */
 const FRAME = 4;
 
@@ -25,14 +31,7 @@ const FRAME = 4;
  * empty ones left out. A value wraps under itself rather than lose its end at the border: the
  * store path whole (it breaks after a `/`, its file name kept whole), a probe's answer, a reason.
  */
-export function detailEntries({
-  profile,
-  stats,
-  storePath,
-  now,
-  probe,
-  width,
-}: DetailsProps): Array<[string, string[]]> {
+export function detailEntries({ profile, stats, storePath, now, probe, width }: DetailsProps): DetailEntry[] {
   const source = {
     inherited: 'inherited from the main agent',
     shared: 'shared store (every agent)',
@@ -80,37 +79,39 @@ export function detailEntries({
     ],
   ];
   const room = Math.max(8, width - FRAME - LABEL);
-  return entries.flatMap(([label, value]) => (value ? [[label, wrapText(shown(value), room)]] : []));
+  return entries.flatMap(([label, value]) => (value ? [{ label, lines: wrapText(shown(value), room) }] : []));
 }
 
 /** The lines the details take whole at `width`: the border, the profile's id and each value's lines. */
 export function detailsPanelLines(props: DetailsProps): number {
-  return detailEntries(props).reduce((sum, [, lines]) => sum + lines.length, 0) + 3;
+  return detailEntries(props).reduce((sum, { lines }) => sum + lines.length, 0) + 3;
+}
+
+/** The lines the details have for values in `height`: all but the border and the id, and a line for scrolling when they do not all fit. */
+function valueRoom(props: DetailsProps, height: number): number {
+  return detailsPanelLines(props) <= height ? height - 3 : height - 4;
+}
+
+/** The furthest the details scroll in `height` lines: their last values then fill the panel. */
+export function detailsLastTop(props: DetailsProps, height: number): number {
+  return lastTop(detailEntries(props), valueRoom(props, height));
 }
 
 /**
  * Everything known about one profile (Enter on the dashboard), in `height` lines at most: the
- * details that fit whole, and a line that says how many did not.
+ * values from `top` that fit whole, and a line that says how many are above and below (↑/↓
+ * scroll them).
  */
-export function ProfileDetails(props: DetailsProps & { height?: number }) {
+export function ProfileDetails(props: DetailsProps & { height?: number; top?: number }) {
   const entries = detailEntries(props);
-  const whole = entries.reduce((sum, [, lines]) => sum + lines.length, 0);
-  const room = Math.max(0, (props.height ?? whole + 3) - 3);
-  const fits = whole <= room;
-  // A line says how many did not fit, when there is room for it and for one of them.
-  let left = fits ? room : room >= 2 ? room - 1 : room;
-  const kept: typeof entries = [];
-  for (const entry of entries) {
-    if (entry[1].length > left) break;
-    kept.push(entry);
-    left -= entry[1].length;
-  }
+  const height = props.height ?? detailsPanelLines(props);
+  const { shown: values, above, below } = scrollWindow(entries, props.top ?? 0, valueRoom(props, height));
   return (
     <Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1}>
       <Text bold wrap="truncate">
         {shown(props.profile.id)}
       </Text>
-      {kept.flatMap(([label, lines]) =>
+      {values.flatMap(({ label, lines }) =>
         lines.map((line, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: a value's lines are positional.
           <Text key={`${label}:${index}`} wrap="truncate">
@@ -119,9 +120,9 @@ export function ProfileDetails(props: DetailsProps & { height?: number }) {
           </Text>
         )),
       )}
-      {!fits && room >= 2 && (
+      {(above > 0 || below > 0) && height > 3 && (
         <Text dimColor wrap="truncate">
-          … {entries.length - kept.length} more in a taller terminal
+          {scrollLine(above, below, '↑/↓ scroll')}
         </Text>
       )}
     </Box>

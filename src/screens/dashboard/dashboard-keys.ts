@@ -142,7 +142,10 @@ export const LIST_HELP: ReadonlyArray<readonly [string, string]> = LIST_KEYS.fil
   (binding) => !['down', 'page-down', 'last', 'move-down'].includes(binding.action),
 ).map((binding) => [binding.label, binding.help] as const);
 
-export const DETAILS_KEYS: KeyTable<'close', unknown> = [
+export const DETAILS_KEYS: KeyTable<'scroll-up' | 'scroll-down' | 'close', unknown> = [
+  // Details taller than the terminal scroll, as the help does.
+  { action: 'scroll-up', keys: ['up', 'k'], label: '↑↓', hint: 'scroll', help: 'scroll the details' },
+  { action: 'scroll-down', keys: ['down', 'j'], label: '↓', help: 'scroll down' },
   { action: 'close', keys: ['return', 'escape', 'q'], label: 'enter/esc', hint: 'close', help: 'close the details' },
 ];
 

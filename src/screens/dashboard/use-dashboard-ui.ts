@@ -11,8 +11,8 @@ export interface DashboardUi {
   /** Where that row was: when it goes (removed), the cursor stays at its place, not back at the top. */
   cursorAt?: number;
   top: number;
-  /** The first key the help shows, scrolled on a short terminal. */
-  helpTop?: number;
+  /** The first entry the help or the details show, scrolled on a short terminal. */
+  panelTop?: number;
   filter: string;
   message?: { text: string; tone: Tone };
 }
@@ -20,7 +20,7 @@ export interface DashboardUi {
 export type DashboardUiAction =
   | { type: 'select'; key: string; at: number; top: number }
   | { type: 'mode'; mode: DashboardMode }
-  | { type: 'help-scroll'; by: number; last: number }
+  | { type: 'panel-scroll'; by: number; last: number }
   | { type: 'filter'; filter: string }
   | { type: 'message'; text: string; tone: Tone }
   | { type: 'clear-message' };
@@ -32,11 +32,11 @@ export function dashboardUiReducer(state: DashboardUi, action: DashboardUiAction
         ? state
         : { ...state, cursorKey: action.key, cursorAt: action.at, top: action.top };
     case 'mode':
-      // The help opens at its top.
-      return { ...state, mode: action.mode, helpTop: 0 };
-    case 'help-scroll': {
-      const helpTop = Math.min(Math.max(0, (state.helpTop ?? 0) + action.by), action.last);
-      return helpTop === state.helpTop ? state : { ...state, helpTop };
+      // A panel opens at its top.
+      return { ...state, mode: action.mode, panelTop: 0 };
+    case 'panel-scroll': {
+      const panelTop = Math.min(Math.max(0, (state.panelTop ?? 0) + action.by), action.last);
+      return panelTop === state.panelTop ? state : { ...state, panelTop };
     }
     case 'filter': {
       // The place the cursor was is a place in the old list: the new one starts from its top.

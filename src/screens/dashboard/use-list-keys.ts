@@ -23,7 +23,8 @@ export interface ListKeysInput {
   state: AgentState | undefined;
   onProbes: (outcomes: ProbeOutcome[]) => void;
   /** How far the help scrolls at the panel's size now. */
-  helpLastTop: () => number;
+  /** The furthest the open panel (help or details) scrolls at the terminal's size. */
+  panelLastTop: () => number;
 }
 
 /**
@@ -32,7 +33,7 @@ export interface ListKeysInput {
  * chunk left them. Returns where the cursor and the table's window are now.
  */
 export function useListKeys(options: ListKeysInput): { cursor: number; top: number } {
-  const { ui, getUi, dispatch, rowsFor, windowRows, filterField, actions, report, state, onProbes, helpLastTop } =
+  const { ui, getUi, dispatch, rowsFor, windowRows, filterField, actions, report, state, onProbes, panelLastTop } =
     options;
   /** Rows, cursor and selection as of now: earlier keys of the same chunk may have moved them. */
   const view = () => {
@@ -70,13 +71,17 @@ export function useListKeys(options: ListKeysInput): { cursor: number; top: numb
       case 'help': {
         const action = actionFor(HELP_KEYS, input, key, undefined);
         if (action === 'scroll-up' || action === 'scroll-down')
-          dispatch({ type: 'help-scroll', by: action === 'scroll-up' ? -1 : 1, last: helpLastTop() });
+          dispatch({ type: 'panel-scroll', by: action === 'scroll-up' ? -1 : 1, last: panelLastTop() });
         else if (action) toList();
         return;
       }
-      case 'details':
-        if (actionFor(DETAILS_KEYS, input, key, undefined)) toList();
+      case 'details': {
+        const action = actionFor(DETAILS_KEYS, input, key, undefined);
+        if (action === 'scroll-up' || action === 'scroll-down')
+          dispatch({ type: 'panel-scroll', by: action === 'scroll-up' ? -1 : 1, last: panelLastTop() });
+        else if (action) toList();
         return;
+      }
       case 'confirm-remove': {
         toList();
         if (actionFor(CONFIRM_KEYS, input, key, undefined) === 'remove' && row) {
