@@ -19,11 +19,16 @@ async function toSecretStep(services: ReturnType<typeof createFakeServices>, pro
   return app;
 }
 
-/** A Groq key pasted, the profile named (Enter: the suggestion), the .env declined: the summary. */
-async function saveGroqKey(app: Awaited<ReturnType<typeof renderApp>>, name?: string) {
-  await app.type(fakeSecrets.groqKey());
+/** A Groq key pasted and taken: the profile name's question. */
+async function pasteGroqKey(app: Awaited<ReturnType<typeof renderApp>>, key = fakeSecrets.groqKey()) {
+  await app.type(key);
   await app.press('enter');
   await waitForFrame(app, 'Profile name:');
+}
+
+/** A Groq key pasted, the profile named (Enter: the suggestion), the .env declined: the summary. */
+async function saveGroqKey(app: Awaited<ReturnType<typeof renderApp>>, name?: string) {
+  await pasteGroqKey(app);
   if (name) await app.type(name);
   await app.press('enter');
   await waitForFrame(app, "daemon's .env?");
@@ -275,6 +280,58 @@ describe('onboarding wizard: what a first-time user trips over', () => {
     await waitForFrame(app, "daemon's .env?");
     await app.type('n');
     await waitForFrame(app, 'Saved groq:n2');
+  });
+
+  it('Esc from the profile name keeps the key pasted: Enter takes it on, and it is what is saved', async () => {
+    const services = createFakeServices();
+    const app = await toSecretStep(services, 'groq', 'api-key');
+    const key = fakeSecrets.groqKey();
+    await pasteGroqKey(app, key);
+    await app.press('escape');
+    // The key step again, its key still there (masked) and checked.
+    const back = await waitForFrame(app, '✔ looks right');
+    expect(back).toContain('enter continue');
+    expect(back).not.toContain(key);
+    await app.press('enter');
+    await waitForFrame(app, 'Profile name:');
+    await app.press('enter');
+    await waitForFrame(app, "daemon's .env?");
+    await app.type('n');
+    await waitForFrame(app, 'Saved groq:default');
+    expect(services.calls.find(([name]) => name === 'saveCredential')?.[1]).toMatchObject({ secret: key });
+  });
+
+  it('opened on the key step by --provider and --method, its hint says Esc quits, as it does', async () => {
+    const services = createFakeServices();
+    const app = await toSecretStep(services, 'groq', 'api-key');
+    expect(app.frame()).toContain('esc quit');
+    expect(app.frame()).not.toContain('esc back');
+    await app.press('escape');
+    expect(app.exits).toEqual([{ exitCode: 130 }]);
+  });
+
+  it('with only --provider, the method list says Esc quits; one step in, the key step says back', async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'onboard', provider: 'groq' });
+    expect(await waitForFrame(app, 'How do you want to sign in')).toContain('esc quit');
+    await app.press('enter');
+    expect(await waitForFrame(app, 'Paste the')).toContain('esc back');
+  });
+
+  it('Esc back past the key to the method forgets the key', async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'onboard', provider: 'groq' });
+    await waitForFrame(app, 'How do you want to sign in');
+    await app.press('enter');
+    await waitForFrame(app, 'Paste the');
+    await pasteGroqKey(app);
+    await app.press('escape');
+    await waitForFrame(app, '✔ looks right');
+    await app.press('escape');
+    await waitForFrame(app, 'How do you want to sign in');
+    await app.press('enter');
+    const again = await waitForFrame(app, 'paste the API key here');
+    expect(again).not.toContain('looks right');
   });
 
   it('from `authdeck` on an empty home, Esc after "add another" goes on to the dashboard, as Enter on the summary does', async () => {

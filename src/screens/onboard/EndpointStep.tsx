@@ -3,6 +3,7 @@ import { KeyHints } from '../../components/KeyHints.js';
 import { SELECT_HINTS, SelectList } from '../../components/select-list/SelectList.js';
 import type { CatalogChoice } from '../../services/providers/catalog.js';
 import { providerName } from '../../services/providers.js';
+import { useWizardEscWord } from './use-wizard-escape.js';
 
 /**
  * Which of a provider's endpoints or plans the key is for (Z.AI Global or CN, Qwen's plans…),
@@ -20,6 +21,7 @@ export function EndpointStep({
   /** The choices are places to sign in at, not endpoints a key is for. */
   signIn?: boolean;
 }) {
+  const escWord = useWizardEscWord();
   return (
     <Box flexDirection="column">
       <Text bold>
@@ -35,7 +37,7 @@ export function EndpointStep({
         }))}
         onSelect={onSelect}
       />
-      <KeyHints hints={[...SELECT_HINTS, ['esc', 'back']]} />
+      <KeyHints hints={[...SELECT_HINTS, ['esc', escWord]]} />
     </Box>
   );
 }

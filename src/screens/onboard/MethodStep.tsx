@@ -5,6 +5,7 @@ import { useServices } from '../../contexts.js';
 import { OAUTH_PROVIDERS } from '../../services/oauth/oauth-providers.js';
 import { type OnboardingMethod, providerInfo, providerName } from '../../services/providers.js';
 import { claudePath, useClaudePath } from './use-claude-path.js';
+import { useWizardEscWord } from './use-wizard-escape.js';
 
 /** How the secret comes in: an API key, setup-token run right here (Anthropic), or a pasted token. */
 export function MethodStep({
@@ -17,6 +18,7 @@ export function MethodStep({
   initial?: OnboardingMethod | undefined;
   onSelect: (method: OnboardingMethod) => void;
 }) {
+  const escWord = useWizardEscWord();
   const services = useServices();
   const claudeFound = useClaudePath() !== undefined;
   const methods = providerInfo(provider).methods;
@@ -94,7 +96,7 @@ export function MethodStep({
           {entry.label}: not here; run `authdeck login --provider {entry.id}` after leaving
         </Text>
       ))}
-      <KeyHints hints={[...SELECT_HINTS, ['esc', 'back']]} />
+      <KeyHints hints={[...SELECT_HINTS, ['esc', escWord]]} />
     </Box>
   );
 }

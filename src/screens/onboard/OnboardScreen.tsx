@@ -38,7 +38,7 @@ import { CustomProviderStep, ProviderStep } from './ProviderStep.js';
 import { SecretStep } from './SecretStep.js';
 import { SummaryStep } from './SummaryStep.js';
 import { useOnboardSave } from './use-onboard-save.js';
-import { useWizardEscape } from './use-wizard-escape.js';
+import { useWizardEscape, WizardEscContext, wizardEscWord } from './use-wizard-escape.js';
 import { VerifyStep } from './VerifyStep.js';
 import { WelcomeStep } from './WelcomeStep.js';
 import { WizardProfileStep } from './WizardProfileStep.js';
@@ -148,7 +148,6 @@ export function OnboardScreen({
               dispatch({ type: 'custom-provider' });
             }}
             onCustomEndpoint={() => dispatch({ type: 'custom-endpoint' })}
-            leaving={state.history.length === 0 && state.wrote}
           />
         );
       case 'custom-provider':
@@ -214,6 +213,7 @@ export function OnboardScreen({
             provider={view.provider}
             {...(state.authChoice ? { authChoice: state.authChoice } : {})}
             kind={secretKind(state.method)}
+            initial={state.secret}
             onSubmit={(secret) => dispatch({ type: 'secret', secret })}
           />
         );
@@ -293,7 +293,7 @@ export function OnboardScreen({
   return (
     <Box flexDirection="column">
       <Header title={title} />
-      {step}
+      <WizardEscContext.Provider value={wizardEscWord(state, navigation.canGoBack)}>{step}</WizardEscContext.Provider>
     </Box>
   );
 }

@@ -17,6 +17,7 @@ import {
 } from '../../services/providers.js';
 import type { AgentStore } from '../../services/store/agent-store.js';
 import { shown } from '../../services/terminal-text.js';
+import { useWizardEscWord } from './use-wizard-escape.js';
 
 const CUSTOM = '\0custom';
 const CUSTOM_ENDPOINT = '\0custom-endpoint';
@@ -64,7 +65,6 @@ export function ProviderStep({
   onSelect,
   onCustom,
   onCustomEndpoint,
-  leaving = false,
 }: {
   /** Owned by the wizard: its Esc clears a search before it goes back. */
   search: TextFieldState;
@@ -76,9 +76,8 @@ export function ProviderStep({
   onCustom: () => void;
   /** A custom OpenAI- or Anthropic-compatible endpoint (`--auth-choice custom-api-key`). */
   onCustomEndpoint: () => void;
-  /** After "add another": Esc ends the wizard, as the summary's Enter does. */
-  leaving?: boolean;
 }) {
+  const escWord = useWizardEscWord();
   const blocked = useCallback((provider: string) => (store ? providerBlocked(store, provider) : undefined), [store]);
   const items = useMemo(() => providerItems(search.value, method, blocked), [search.value, method, blocked]);
   const [refusal, setRefusal] = useState<string>();
@@ -106,7 +105,7 @@ export function ProviderStep({
         }}
       />
       {refusal && <Text color="red">{shown(refusal)}</Text>}
-      <KeyHints hints={[...SELECT_HINTS, ['esc', search.value !== '' ? 'clear search' : leaving ? 'done' : 'back']]} />
+      <KeyHints hints={[...SELECT_HINTS, ['esc', search.value !== '' ? 'clear search' : escWord]]} />
     </Box>
   );
 }

@@ -8,6 +8,7 @@ import { findChoice, secretOwner } from '../../services/providers/catalog.js';
 import { providerInfo, providerName } from '../../services/providers.js';
 import { shown } from '../../services/terminal-text.js';
 import { useClaudePath } from './use-claude-path.js';
+import { useWizardEscWord } from './use-wizard-escape.js';
 
 /** Where a good secret in the wrong place belongs, as what to press in the wizard. */
 function wizardFitHint(fits: SecretFit | undefined, claudeHere: boolean): string {
@@ -27,14 +28,18 @@ export function SecretStep({
   kind,
   onSubmit,
   authChoice,
+  initial,
 }: {
   provider: string;
   kind: SecretKind;
   onSubmit: (secret: string) => void;
+  /** The secret given before Esc came back here from the next step: kept, not pasted again. */
+  initial?: string | undefined;
   /** The endpoint or plan chosen: it may take another provider's secret (an OpenRouter key for Arcee). */
   authChoice?: string;
 }) {
-  const field = useTextFieldState();
+  const escWord = useWizardEscWord();
+  const field = useTextFieldState(initial);
   const claudeHere = useClaudePath() !== undefined;
   // A secret with a warning (a token that looks cut off) takes a second Enter: "save it anyway".
   const [confirmFor, setConfirmFor] = useState<string>();
@@ -92,7 +97,7 @@ export function SecretStep({
         </Text>
       )}
       <KeyHints
-        hints={[...(check?.ok ? [['enter', 'continue'] as const] : []), ['ctrl+u', 'clear'], ['esc', 'back']]}
+        hints={[...(check?.ok ? [['enter', 'continue'] as const] : []), ['ctrl+u', 'clear'], ['esc', escWord]]}
       />
     </Box>
   );

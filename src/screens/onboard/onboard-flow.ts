@@ -213,7 +213,8 @@ export function onboardReducer(state: OnboardState, action: OnboardAction): Onbo
     case 'back': {
       const previous = state.history[state.history.length - 1];
       if (!previous) return state;
-      // Back at a question, its answer is open again: the header must not still show it.
+      // Back at a question, its answer is open again: the header must not still show it. A
+      // secret stays for its own step (Esc from the profile name), not for another provider or method.
       const reopened: Partial<OnboardState> =
         previous === 'provider' || previous === 'custom-provider'
           ? {
@@ -223,6 +224,7 @@ export function onboardReducer(state: OnboardState, action: OnboardAction): Onbo
               authChoice: undefined,
               cloudflare: undefined,
               foundry: undefined,
+              secret: undefined,
             }
           : previous === 'method'
             ? {
@@ -232,9 +234,10 @@ export function onboardReducer(state: OnboardState, action: OnboardAction): Onbo
                 authChoice: undefined,
                 cloudflare: undefined,
                 foundry: undefined,
+                secret: undefined,
               }
             : previous === 'auth-choice'
-              ? { authChoice: undefined }
+              ? { authChoice: undefined, secret: undefined }
               : {};
       return { ...state, ...reopened, step: previous, history: state.history.slice(0, -1), error: undefined };
     }

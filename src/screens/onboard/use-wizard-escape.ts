@@ -1,4 +1,4 @@
-import { type RefObject, useEffect } from 'react';
+import { createContext, type RefObject, useContext, useEffect } from 'react';
 import { useKeys } from '../../components/key-router.js';
 import type { TextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { useNavigation } from '../../contexts.js';
@@ -46,4 +46,20 @@ export function useStepBack(stepBack: RefObject<(() => boolean) | undefined>, ba
       stepBack.current = undefined;
     };
   });
+}
+
+/** What Esc does at a step's first question, as its hint says it: back a step, or out of the wizard. */
+export type WizardEscWord = 'back' | 'quit' | 'done';
+
+/** The word for the step in hand, from the wizard (useWizardEscape's rule): "back" unless there is no step behind. */
+export function wizardEscWord(state: OnboardState, canGoBack: boolean): WizardEscWord {
+  if (state.history.length > 0) return 'back';
+  // Out with something saved is done; out to the screen that opened the wizard is back.
+  return state.wrote ? 'done' : canGoBack ? 'back' : 'quit';
+}
+
+export const WizardEscContext = createContext<WizardEscWord>('back');
+
+export function useWizardEscWord(): WizardEscWord {
+  return useContext(WizardEscContext);
 }

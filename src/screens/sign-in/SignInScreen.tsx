@@ -89,7 +89,10 @@ export function SignInScreen({ provider, method, backTo }: SignInScreenProps) {
               copied={copied}
               paste={paste}
               pasteProblem={flow.pasteProblem}
-              onPaste={flow.submitPaste}
+              // A refused address goes from the field, or the next paste lands after it.
+              onPaste={(text) => {
+                if (flow.submitPaste(text)) paste.set('');
+              }}
             />
           );
         if (prompt?.kind === 'device')

@@ -68,13 +68,15 @@ export function useSignInFlow(provider: string, method: SignInMethod) {
   return {
     state,
     pasteProblem,
-    submitPaste(text: string) {
+    /** The pasted address, used or refused: the reason it was refused, or undefined. */
+    submitPaste(text: string): string | undefined {
       const problem =
         state.stage === 'waiting' && state.prompt?.kind === 'link'
           ? state.prompt.checkPaste(text)
           : 'the sign-in link is not ready yet';
       setPasteProblem(problem);
       if (!problem) paste.current?.(text);
+      return problem;
     },
     /** The answer to the question asked; an empty one is not sent (the field stays). */
     submitAnswer(text: string) {
