@@ -115,6 +115,8 @@ describe('onboarding wizard: small things a first-time user trips over', () => {
     });
     const app = await toProfileName(services);
     expect(oneLine(app.frame())).toContain('groq:default is taken; Enter uses groq:default-2');
+    // The suggestion in the field reads as the id it is: the cursor on its first letter, no gap.
+    expect(app.frame()).toMatch(/^groq:default-2 *$/m);
     await app.press('enter');
     await waitForFrame(app, "daemon's .env?");
     await app.type('n');

@@ -51,7 +51,15 @@ export function TextField({
   const maxDots = Math.max(8, Math.min(MAX_DOTS, columns - BESIDE_DOTS));
   const cursor = isActive ? <Text inverse> </Text> : null;
   if (state.value === '') {
-    return (
+    // The cursor stands on the placeholder's first character, not in a cell before it: a
+    // suggested name then reads "anthropic:default-2", not "anthropic: default-2".
+    const [first = '', ...rest] = placeholder;
+    return isActive && first !== '' ? (
+      <Text>
+        <Text inverse>{first}</Text>
+        <Text dimColor>{rest.join('')}</Text>
+      </Text>
+    ) : (
       <Text>
         {cursor}
         <Text dimColor>{placeholder}</Text>
