@@ -9,6 +9,10 @@ import { useKeys } from './key-router.js';
  * screen; a window that only showed the first lines hid what comes last (the warnings, what to
  * do next).
  */
+function linesWord(count: number): string {
+  return `${count} more ${count === 1 ? 'line' : 'lines'}`;
+}
+
 export function FitRows({ rows, children }: { rows: number; children: ReactNode }) {
   const content = useRef<DOMElement>(null);
   const [height, setHeight] = useState(0);
@@ -35,7 +39,7 @@ export function FitRows({ rows, children }: { rows: number; children: ReactNode 
     <Box flexDirection="column">
       {top > 0 && (
         <Text dimColor wrap="truncate">
-          … {top} more lines above (↑)
+          … {linesWord(top)} above (↑)
         </Text>
       )}
       <Box flexDirection="column" overflowY="hidden" {...(cut ? { height: room } : {})}>
@@ -45,7 +49,7 @@ export function FitRows({ rows, children }: { rows: number; children: ReactNode 
       </Box>
       {cut && (
         <Text dimColor wrap="truncate">
-          {height - room - top > 0 ? `… ${height - room - top} more lines below: ↓ scrolls` : ' '}
+          {height - room - top > 0 ? `… ${linesWord(height - room - top)} below: ↓ scrolls` : ' '}
         </Text>
       )}
     </Box>
