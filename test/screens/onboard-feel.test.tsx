@@ -301,6 +301,24 @@ describe('onboarding wizard: what a first-time user trips over', () => {
     expect(services.calls.find(([name]) => name === 'saveCredential')?.[1]).toMatchObject({ secret: key });
   });
 
+  it('the provider list takes the height it has: more rows in a tall terminal, fewer in a short one', async () => {
+    const app = await openProviderList(createFakeServices());
+    const listed = () => {
+      const lines = app.frame().split('\n');
+      const from = lines.findIndex((line) => line.startsWith('search:'));
+      const to = lines.findIndex((line) => /\d+ in all/.test(line));
+      return { count: to - from - 1, lines: lines.length };
+    };
+    await app.resize(120, 50);
+    await waitForFrame(app, 'Which provider?');
+    expect(listed().count).toBeGreaterThan(30);
+    expect(listed().lines).toBeLessThanOrEqual(49);
+    await app.resize(120, 16);
+    await waitForFrame(app, 'Which provider?');
+    expect(listed().count).toBeLessThanOrEqual(8);
+    expect(listed().lines).toBeLessThanOrEqual(15);
+  });
+
   it('opened on the key step by --provider and --method, its hint says Esc quits, as it does', async () => {
     const services = createFakeServices();
     const app = await toSecretStep(services, 'groq', 'api-key');

@@ -81,9 +81,10 @@ export function ProviderStep({
   const blocked = useCallback((provider: string) => (store ? providerBlocked(store, provider) : undefined), [store]);
   const items = useMemo(() => providerItems(search.value, method, blocked), [search.value, method, blocked]);
   const [refusal, setRefusal] = useState<string>();
-  // The header, question, search, "in all" and hint lines stay on screen: the list takes the rest.
+  // The header, question, search, "in all" and hint lines stay on screen: the list takes the
+  // rest, a tall terminal showing more of it.
   const { rows } = useTerminalSize();
-  const limit = Math.max(1, Math.min(12, rows - 8));
+  const limit = Math.max(1, rows - 8);
   return (
     <Box flexDirection="column">
       <Text bold>Which provider?{method ? ` (those that offer ${method})` : ''}</Text>
