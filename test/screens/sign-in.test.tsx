@@ -185,7 +185,10 @@ describe('wizard: sign in with a browser or a device code', () => {
     expect(app.frame()).toContain('the code expired before it was entered');
     await app.type('r');
     await waitUntil(() => services.signIns.length === 2, 'a second sign-in');
-    await waitForFrame(app, 'Starting the device-code sign-in');
+    const starting = await waitForFrame(app, 'Starting the device-code sign-in');
+    // While the provider is slow to answer, the hint bar says how to get out.
+    expect(starting).toContain('esc cancel');
+    expect(starting).not.toContain('enter continue');
     await app.press('escape');
     expect(app.exits).toEqual([{ exitCode: 130 }]);
     expect(services.signIns[1]!.request.signal.aborted).toBe(true);

@@ -109,7 +109,8 @@ export function SignInScreen({ provider, method, backTo }: SignInScreenProps) {
     }
   })();
   const waiting = flow.state.stage === 'waiting' && prompt !== undefined;
-  const asking = flow.state.stage === 'asking';
+  // Asked, or still asking the provider for a link or code (a slow server): Esc is all there is.
+  const asking = flow.state.stage === 'asking' || (flow.state.stage === 'waiting' && prompt === undefined);
   return (
     <Box flexDirection="column">
       <Header title={`sign in · ${label} · ${method === 'browser' ? 'browser' : 'device code'}`} />
@@ -117,7 +118,7 @@ export function SignInScreen({ provider, method, backTo }: SignInScreenProps) {
       {asking && (
         <KeyHints
           hints={[
-            ['enter', 'continue'],
+            ...(flow.state.stage === 'asking' ? [['enter', 'continue'] as const] : []),
             ['esc', backTo ? 'back' : 'cancel'],
           ]}
         />
