@@ -3,6 +3,7 @@ import type { CommandContext } from './commands/context.js';
 import { terminalSize } from './components/text-layout.js';
 import { releaseEarlyKeys } from './early-keys.js';
 import { plainFirstFrame, takeOverFirstFrame } from './first-frame.js';
+import { watchLineEnd } from './line-end.js';
 import { homeScreen, type Screen, type TuiResult } from './navigation.js';
 import { parseDuration } from './services/durations.js';
 import { ExitCode, UsageError } from './services/errors.js';
@@ -41,11 +42,14 @@ export async function launchTui(
   const writes = new WritesInFlight();
   // The screen says what it waits for itself: a line on stderr would tear its frame.
   const restoreProgress = setProgressListener(undefined);
+  const lineEnd = watchLineEnd(stdout);
   let exitCode: number;
   try {
     exitCode = await runApp(ctx, screen, printTo, state, writes);
   } finally {
     restoreProgress();
+    lineEnd.stop();
+    if (lineEnd.midLine()) stdout.write('\n');
     stdout.write('\x1b[?2004l');
     stopClearingOnResize();
     stdin.setRawMode(false);

@@ -66,6 +66,33 @@ describe('wizard sign-in in a real terminal (fake authorization server)', () => 
     await session.press('enter');
     expect(await session.waitForExit()).toBe(0);
   });
+
+  it('a screen as tall as the terminal, then Ctrl+C: "Cancelled." ends its line, the shell prompt starts a new one', async () => {
+    const server = await startFakeAuthServer();
+    server.device.pending = 1000;
+    const { home } = makeTempHome();
+    const session = TerminalSession.launch([], {
+      home,
+      env: server.env,
+      cols: 60,
+      rows: 20,
+      shell: '$AUTHDECK --no-reload login --provider github-copilot; echo "EXIT=$?"',
+    });
+    sessions.push(session);
+    // The wizard's sign-in: by code, at GitHub Copilot (not Enterprise).
+    await session.waitFor('Sign in with a code');
+    await session.press('enter');
+    await session.waitFor('Where do you sign in');
+    await session.press('enter');
+    await session.waitFor('W D J B');
+    // The copied line makes the device-code screen fill all 20 rows (Ink's full-screen path).
+    await session.type('c');
+    await session.waitFor('Code copied');
+    await session.press('ctrl-c');
+    await session.waitFor('EXIT=130');
+    expect(session.allLines()).toContain('EXIT=130');
+    expect(session.allLines()).toContain('Cancelled.');
+  });
 });
 
 describe('login --method browser in a terminal (text prompts)', () => {
