@@ -5,7 +5,7 @@ import { resolveWorkspace } from '../../src/services/config/workspace.js';
 import type { Finding } from '../../src/services/doctor/doctor-types.js';
 import { applySafeFixes, doctorExitCode, runDoctor } from '../../src/services/doctor/run-doctor.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
-import { installOpenclawFixture } from '../helpers/openclaw-fixtures.js';
+import { execOn, installOpenclawFixture } from '../helpers/openclaw-fixtures.js';
 import { makeTempHome, readJson, writeJsonFile, writeText } from '../helpers/temp-state.js';
 
 const DAY = 86_400_000;
@@ -237,6 +237,36 @@ describe('doctor', () => {
     const { findings } = await runDoctor(workspace, OPTIONS);
     expect(withCodes(findings, 'legacy-file')[0]?.problem).toContain('1 profile');
     expect(withCodes(findings, 'store-generation')[0]?.problem).toContain('SQLite');
+  });
+});
+
+describe('doctor on a home a JSON-era OpenClaw set up, now under a SQLite-era one', () => {
+  it('says the profiles wait in the JSON file and that `openclaw doctor --fix` imports them, not to add them again', async () => {
+    // As 2026.9.6 leaves a home it failed to start on: its state database, no credential store yet.
+    const { home, mainAgentDir, configPath, stateDir } = makeTempHome();
+    installOpenclawFixture('a-v9-shared-fresh', stateDir);
+    execOn(join(stateDir, 'state', 'openclaw.sqlite'), `delete from config_machine_state where state_key like 'auth%'`);
+    writeJsonFile(configPath, {
+      auth: { profiles: { 'anthropic:default': { provider: 'anthropic', mode: 'api_key' } } },
+      agents: { defaults: { model: { primary: 'anthropic/claude-opus-4-7' } } },
+    });
+    writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), {
+      version: 1,
+      profiles: { 'anthropic:default': { type: 'api_key', provider: 'anthropic', key: fakeSecrets.anthropicApiKey() } },
+    });
+    const workspace = await resolveWorkspace({ env: { HOME: home, PATH: '/nonexistent' } });
+    const { findings } = await runDoctor(workspace, OPTIONS);
+    const doctorFix = '`openclaw doctor --fix` creates the SQLite store and imports them';
+    const [noCredential] = withCodes(findings, 'credential-fails');
+    expect(noCredential?.problem).toContain('anthropic:default waits in a JSON file this OpenClaw no longer reads');
+    expect(noCredential?.fix).toContain(doctorFix);
+    const [listed] = withCodes(findings, 'config-without-secret');
+    expect(listed?.problem).toContain(`it is in ${join(mainAgentDir, 'auth-profiles.json')}, not imported yet`);
+    expect(listed?.fix).toContain(doctorFix);
+    expect(withCodes(findings, 'legacy-file')[0]?.fix).toContain(doctorFix);
+    expect(withCodes(findings, 'store-generation')[0]?.fix).toContain(doctorFix);
+    // Nowhere the advice to make the credential again.
+    expect(findings.map((finding) => finding.fix ?? '').join('\n')).not.toMatch(/add-key|setup-token/);
   });
 });
 

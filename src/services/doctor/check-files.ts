@@ -6,6 +6,7 @@ import { preferencesDir } from '../prefs.js';
 import { type AgentState, listAgentProfiles } from '../profiles/agent-state.js';
 import { shellWord } from '../shell-word.js';
 import type { StoreLayer } from '../store/agent-store.js';
+import { awaitingImport, importFix } from './awaiting-import.js';
 import type { Finding } from './doctor-types.js';
 
 /** The files that hold secrets or decide which are used: they must be the user's alone. */
@@ -147,7 +148,11 @@ export function checkGeneration(state: AgentState, describe: string): Finding[] 
       why: none
         ? `${state.generation.evidence}; the first credential saved creates it${state.store.readsJsonFiles ? '' : ' (OpenClaw makes its databases)'}`
         : state.generation.evidence,
-      fix: none ? '`authdeck onboard` adds a first credential (or `openclaw onboard`)' : 'nothing to do',
+      fix: !none
+        ? 'nothing to do'
+        : awaitingImport(state).length > 0
+          ? importFix(state)
+          : '`authdeck onboard` adds a first credential (or `openclaw onboard`)',
     },
   ];
   for (const file of state.legacyFiles) {
@@ -161,7 +166,7 @@ export function checkGeneration(state: AgentState, describe: string): Finding[] 
       why: file.credentials
         ? 'the gateway reads only the SQLite store; profiles only in this file are not used (and beside an empty store 2026.8+ refuses to start)'
         : 'the gateway reads orders and usage only from the SQLite store, and warns of this file on every start',
-      fix: '`authdeck migrate` shows what `openclaw doctor --fix` would import; `authdeck migrate --apply` does it',
+      fix: importFix(state),
     });
   }
   return findings;

@@ -9,6 +9,7 @@ import { flagWord, shellWord } from '../shell-word.js';
 import type { StatusReport } from '../status/report.js';
 import { activateCommand } from '../status/words.js';
 import { fileHolding } from '../store/documents.js';
+import { awaitingImport, importFix } from './awaiting-import.js';
 import type { Finding } from './doctor-types.js';
 
 /** Entries OpenClaw would not use as they are written (it skips them, or counts them unusable). */
@@ -96,43 +97,6 @@ function inactiveReplacements(state: AgentState): Set<string> {
   );
 }
 
-/** openclaw.json and the store must agree: the config decides which stored profiles are tried. */
-export function checkConfigAgreement(state: AgentState): Finding[] {
-  const { config } = state.workspace;
-  const findings: Finding[] = config.agentProblems.map((problem) => ({
-    code: 'agents-config',
-    severity: 'error',
-    subject: config.path,
-    problem,
-    why: 'OpenClaw 2026.9 refuses this agent roster: the gateway will not start, and which agent a command acts on is unsettled',
-    fix: 'fix agents in the config as the problem says (or `openclaw doctor --fix`)',
-  }));
-  const rows = new Map(listAgentProfiles(state).map((row) => [row.view.id, row.view]));
-  for (const [id, entry] of Object.entries(config.authProfiles)) {
-    const stored = rows.get(id);
-    if (!stored) {
-      findings.push({
-        code: 'config-without-secret',
-        severity: 'warning',
-        subject: id,
-        problem: `listed in ${config.path} (auth.profiles) but not in the store`,
-        why: 'the gateway skips it; while the config lists profiles for a provider, only listed ones are tried',
-        fix: `add its secret (\`authdeck add-key ${flagWord('--provider', entry.provider)} ${flagWord('--profile-id', id)}\`) or delete auth.profiles["${id}"] from ${config.path}`,
-      });
-    } else if (entry.mode && entry.mode !== stored.type && !(entry.mode === 'oauth' && stored.type === 'token')) {
-      findings.push({
-        code: 'mode-mismatch',
-        severity: 'error',
-        subject: id,
-        problem: `${config.path} says mode "${entry.mode}", the store holds a ${stored.type}`,
-        why: 'OpenClaw excludes a profile whose configured mode differs from its type (mode_mismatch)',
-        fix: `set auth.profiles["${id}"].mode to "${stored.type}" in ${config.path}`,
-      });
-    }
-  }
-  return findings;
-}
-
 /** Orders that name missing profiles, and explicit orders that leave profiles out for good. */
 export function checkOrders(state: AgentState, report: StatusReport): Finding[] {
   const findings: Finding[] = [];
@@ -198,6 +162,10 @@ export function checkCredentials(report: StatusReport, state: AgentState): Findi
   const inactive = inactiveReplacements(state);
   // A sign-in the gateway renews with its refresh token is not a problem to report or to fix.
   const reasons = report.check.reasons.filter((reason) => !reason.renewsItself);
+  // A provider with no credential whose profiles only a JSON file holds: imported, it has them.
+  const waiting = awaitingImport(state);
+  const waitingOf = (provider: string) =>
+    waiting.filter((profile) => profile.provider === provider).map((profile) => profile.id);
   const findings: Finding[] = reasons.map((reason) => ({
     code: reason.exitCode === 1 ? 'credential-fails' : 'credential-expiring',
     severity: reason.exitCode === 1 ? ('error' as const) : ('warning' as const),
@@ -207,7 +175,12 @@ export function checkCredentials(report: StatusReport, state: AgentState): Findi
     // An inactive replacement is put in use by OpenClaw's activate; saving over it keeps it inactive.
     ...(reason.profileId && inactive.has(reason.profileId)
       ? { fix: `\`${activateCommand(reason.profileId, state.workspace.agentId)}\` tests it and puts it in use` }
-      : renewalOf(report, reason.provider, reason.profileId ?? undefined, false)),
+      : reason.profileId === null && waitingOf(reason.provider).length > 0
+        ? {
+            problem: `${reason.message}; ${waitingOf(reason.provider).join(', ')} ${waitingOf(reason.provider).length === 1 ? 'waits' : 'wait'} in a JSON file this OpenClaw no longer reads`,
+            fix: importFix(state),
+          }
+        : renewalOf(report, reason.provider, reason.profileId ?? undefined, false)),
   }));
   const judged = new Set(report.check.reasons.map((reason) => reason.profileId));
   for (const profile of report.profiles) {

@@ -9,6 +9,7 @@ import { buildStatusReport } from '../status/report.js';
 import { describeStore } from '../status/words.js';
 import { openAgentStore, openAgentStoreForWrite } from '../store/agent-store.js';
 import { shown } from '../terminal-text.js';
+import { checkConfigAgreement } from './check-config.js';
 import {
   checkClaude,
   checkGeneration,
@@ -18,14 +19,7 @@ import {
   credentialFiles,
 } from './check-files.js';
 import { checkPlugins } from './check-plugins.js';
-import {
-  checkConfigAgreement,
-  checkCredentials,
-  checkEntries,
-  checkEnvShadowing,
-  checkFlatStore,
-  checkOrders,
-} from './check-store.js';
+import { checkCredentials, checkEntries, checkEnvShadowing, checkFlatStore, checkOrders } from './check-store.js';
 import { type Finding, type SafeFix, SEVERITY_RANK } from './doctor-types.js';
 
 export interface DoctorReport {

@@ -19,6 +19,8 @@ export interface LegacyAuthFile {
   path: string;
   /** Profiles in it, when it parses. */
   profileCount?: number;
+  /** Those profiles' ids and providers (a profile not in the store yet waits for its import). */
+  profiles?: Array<{ id: string; provider: string | undefined }>;
   /** It holds credentials (`auth-state.json` holds only orders and usage: OpenClaw warns of it, never refuses over it). */
   credentials: boolean;
 }
@@ -89,17 +91,21 @@ async function findLegacyAuthFiles(workspace: Workspace): Promise<LegacyAuthFile
   for (const path of legacyAuthFileCandidates(workspace)) {
     const text = await readTextIfExists(path).catch(() => undefined);
     if (text === undefined) continue;
-    let profileCount: number | undefined;
+    let listed: LegacyAuthFile['profiles'];
     try {
       const profiles = asRecord(asRecord(JSON.parse(text))?.profiles);
-      if (profiles) profileCount = Object.keys(profiles).length;
+      if (profiles)
+        listed = Object.entries(profiles).map(([id, entry]) => {
+          const provider = asRecord(entry)?.provider;
+          return { id, provider: typeof provider === 'string' ? provider : undefined };
+        });
     } catch {
       // Unparsable: still a file the gateway trips over.
     }
     found.push({
       path,
       credentials: basename(path) !== AUTH_STATE_FILE,
-      ...(profileCount !== undefined ? { profileCount } : {}),
+      ...(listed ? { profileCount: listed.length, profiles: listed } : {}),
     });
   }
   return found;
