@@ -336,6 +336,22 @@ describe('onboarding wizard: what a first-time user trips over', () => {
     expect(await waitForFrame(app, 'Paste the')).toContain('esc back');
   });
 
+  it('a key already saved under another id is said on the key step, before the save, and takes a second Enter', async () => {
+    const key = fakeSecrets.groqKey('twin');
+    const services = createFakeServices({
+      state: fakeState({ 'groq:default': { type: 'api_key', provider: 'groq', key } }),
+    });
+    const app = await toSecretStep(services, 'groq', 'api-key');
+    await app.type(key);
+    const warned = (await waitForFrame(app, 'the same secret is already saved as')).replace(/\s+/g, ' ');
+    expect(warned).toContain('the same secret is already saved as groq:default');
+    expect(warned).not.toContain('looks right');
+    await app.press('enter');
+    await waitForFrame(app, 'Press Enter again to save it anyway');
+    await app.press('enter');
+    await waitForFrame(app, 'Profile name:');
+  });
+
   it('Esc back past the key to the method forgets the key', async () => {
     const services = createFakeServices();
     const app = await renderApp(services, { name: 'onboard', provider: 'groq' });

@@ -10,6 +10,7 @@ import { useAgentState } from '../../hooks/use-agent-state.js';
 import { useSyncReducer } from '../../hooks/use-sync-reducer.js';
 import { useTerminalSize } from '../../hooks/use-terminal-size.js';
 import { ExitCode } from '../../services/errors.js';
+import { listAgentProfiles } from '../../services/profiles/agent-state.js';
 import { foundryKeyRefused } from '../../services/providers/foundry.js';
 import { isLocalServerKind } from '../../services/providers/local-server.js';
 import type { OnboardingMethod } from '../../services/providers.js';
@@ -214,6 +215,13 @@ export function OnboardScreen({
             {...(state.authChoice ? { authChoice: state.authChoice } : {})}
             kind={secretKind(state.method)}
             initial={state.secret}
+            savedAs={(secret) =>
+              agent.state
+                ? listAgentProfiles(agent.state)
+                    .filter((row) => row.view.secret === secret)
+                    .map((row) => row.view.id)
+                : []
+            }
             onSubmit={(secret) => dispatch({ type: 'secret', secret })}
           />
         );

@@ -22,6 +22,10 @@ function wizardFitHint(fits: SecretFit | undefined, claudeHere: boolean): string
   return ` — press Esc and choose "${fits.kind === 'api_key' ? 'API key' : 'Paste a token made elsewhere'}"`;
 }
 
+function twinWarning(ids: string[]): string {
+  return `the same secret is already saved as ${ids.join(', ')}: under another id it is a second credential with one quota and one fate`;
+}
+
 /** A masked field that checks the secret as it is typed or pasted and says why it is wrong. */
 export function SecretStep({
   provider,
@@ -29,6 +33,7 @@ export function SecretStep({
   onSubmit,
   authChoice,
   initial,
+  savedAs,
 }: {
   provider: string;
   kind: SecretKind;
@@ -37,6 +42,8 @@ export function SecretStep({
   initial?: string | undefined;
   /** The endpoint or plan chosen: it may take another provider's secret (an OpenRouter key for Arcee). */
   authChoice?: string;
+  /** The profiles of this agent that hold this very secret already. */
+  savedAs?: (secret: string) => string[];
 }) {
   const escWord = useWizardEscWord();
   const field = useTextFieldState(initial);
@@ -49,6 +56,12 @@ export function SecretStep({
   const chosen = authChoice ? findChoice(authChoice) : undefined;
   const shapeOf = (chosen && secretOwner(chosen)) ?? provider;
   const check = field.value === '' ? undefined : checkSecret(shapeOf, kind, field.value);
+  // Said before the save, not after: a second id for the same secret is rarely what is meant.
+  const warningsOf = (result: ReturnType<typeof checkSecret>): string[] => {
+    const twins = result.ok ? (savedAs?.(result.secret) ?? []) : [];
+    return twins.length > 0 ? [...result.warnings, twinWarning(twins)] : result.warnings;
+  };
+  const warnings = check ? warningsOf(check) : [];
   const what = kind === 'api_key' ? 'API key' : 'token';
   return (
     <Box flexDirection="column">
@@ -65,7 +78,7 @@ export function SecretStep({
           onSubmit={(value) => {
             const result = checkSecret(shapeOf, kind, value);
             if (value.trim() === '' || !result.ok) return setRefusedAt(value);
-            if (result.warnings.length > 0 && confirmFor !== result.secret) setConfirmFor(result.secret);
+            if (warningsOf(result).length > 0 && confirmFor !== result.secret) setConfirmFor(result.secret);
             else onSubmit(result.secret);
           }}
         />
@@ -77,15 +90,15 @@ export function SecretStep({
         </Text>
       )}
       {check?.ok &&
-        check.warnings.length === 0 &&
+        warnings.length === 0 &&
         (check.shapeChecked ? (
           <Text color="green">✔ looks right</Text>
         ) : (
           <Text dimColor>authdeck knows no shape of {shown(info.name)} secrets to check this against</Text>
         ))}
-      {check?.warnings.map((warning) => (
+      {warnings.map((warning) => (
         <Text key={warning} color="yellow">
-          ! {warning}
+          ! {shown(warning)}
         </Text>
       ))}
       {check?.ok && confirmFor === check.secret && <Text color="yellow">Press Enter again to save it anyway.</Text>}
