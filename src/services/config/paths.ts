@@ -8,8 +8,21 @@ export type PathEnv = Readonly<Record<string, string | undefined>>;
 export const LEGACY_STATE_DIR_NAMES = ['.clawdbot', '.moldbot', '.moltbot'] as const;
 export const MAIN_AGENT_ID = 'main';
 
+/**
+ * The OpenClaw home, as the gateway resolves it (resolveEffectiveHomeDir): `OPENCLAW_HOME`, its
+ * `~` or `~/…` being the user's home, else `HOME`; a value of "undefined" or "null" counts as
+ * unset, and a relative one is taken from the current directory.
+ */
 export function resolveHomeDir(env: PathEnv): string {
-  return nonEmpty(env.OPENCLAW_HOME) ?? nonEmpty(env.HOME) ?? homedir();
+  const osHome = homeValue(env.HOME) ?? homedir();
+  const explicit = homeValue(env.OPENCLAW_HOME);
+  if (!explicit) return resolve(osHome);
+  return resolve(explicit === '~' || explicit.startsWith('~/') ? osHome + explicit.slice(1) : explicit);
+}
+
+function homeValue(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed && trimmed !== 'undefined' && trimmed !== 'null' ? trimmed : undefined;
 }
 
 /** `~` and `~/x` in user-given paths mean the OpenClaw home, as the gateway reads them. */

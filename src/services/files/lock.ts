@@ -258,8 +258,9 @@ export function lockWaitMs(): number {
 }
 
 function lockWaitFromEnv(): number | undefined {
-  const raw = process.env.AUTHDECK_LOCK_TIMEOUT_MS;
-  const value = raw === undefined ? Number.NaN : Number(raw);
+  // Set but empty (an env file's `AUTHDECK_LOCK_TIMEOUT_MS=`) is unset, not 0: Number('') is 0.
+  const raw = process.env.AUTHDECK_LOCK_TIMEOUT_MS?.trim();
+  const value = raw ? Number(raw) : Number.NaN;
   return Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
