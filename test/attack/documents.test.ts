@@ -84,6 +84,23 @@ describe('documents from a newer OpenClaw, and what migrate carries over', () =>
     });
   });
 
+  it('migrate --apply merges the two JSON files order by order, as the gateway read them and doctor imports them', async () => {
+    const { home, mainAgentDir, stateDb } = v9Home();
+    writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), {
+      version: 1,
+      profiles: { 'anthropic:b': { type: 'api_key', provider: 'anthropic', key: fakeSecrets.anthropicApiKey('b') } },
+      order: { anthropic: ['anthropic:b', 'anthropic:manual'] },
+    });
+    writeJsonFile(join(mainAgentDir, 'auth-state.json'), { version: 1, order: { openai: ['openai:x'] } });
+    const applied = await cli(home, ['migrate', '--apply', '--yes']);
+    expect(applied.code).toBe(0);
+    // The credentials file's anthropic order was in force beside the state file's openai one: both.
+    expect(JSON.parse(rawCell(stateDb, 'authProfiles.state')).order).toEqual({
+      anthropic: ['anthropic:b', 'anthropic:manual'],
+      openai: ['openai:x'],
+    });
+  });
+
   it('migrate --apply with openclaw.json protected writes and archives nothing (it would record each profile there)', async () => {
     const { home, mainAgentDir, stateDb, configPath } = v9Home();
     const jsonFile = join(mainAgentDir, 'auth-profiles.json');

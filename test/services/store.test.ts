@@ -72,8 +72,10 @@ describe('reading the store', () => {
     writeJsonFile(join(mainAgentDir, 'auth-state.json'), { version: 1, order: { Anthropic: [' anthropic:b ', ''] } });
     const snapshot = await readAuthStore(mainAgentDir);
     expect(snapshot.split).toBe(true);
-    // The state file's order wins as a whole, read as OpenClaw reads it (trimmed, provider lower-cased).
-    expect(snapshot.order).toEqual({ anthropic: ['anthropic:b'] });
+    // Merged provider by provider as OpenClaw merges them (mergeAuthProfileState): the state
+    // file's list wins for anthropic, read as OpenClaw reads it (trimmed, provider lower-cased),
+    // and the credentials file's openai list still counts.
+    expect(snapshot.order).toEqual({ anthropic: ['anthropic:b'], openai: ['openai:a'] });
     expect(snapshot.lastGood).toEqual({ anthropic: 'anthropic:default' });
     expect(snapshot.usageStats['anthropic:default']?.lastUsed).toBe(5);
   });
@@ -112,7 +114,7 @@ describe('writing the store', () => {
     expect(readFileSync(path, 'utf8')).toBe('{ "profiles": { broken');
   });
 
-  it('writes order to auth-state.json in the split layout, seeded from the profiles file', async () => {
+  it('writes order to auth-state.json in the split layout, moving that provider out of the profiles file', async () => {
     const { mainAgentDir } = makeTempHome();
     const profilesPath = join(mainAgentDir, 'auth-profiles.json');
     writeJsonFile(profilesPath, {
@@ -120,12 +122,37 @@ describe('writing the store', () => {
       order: { anthropic: ['anthropic:default'], openai: ['openai:a'] },
     });
     writeJsonFile(join(mainAgentDir, 'auth-state.json'), { version: 1, lastGood: {}, extra: 'kept' });
-    const profilesBefore = readFileSync(profilesPath, 'utf8');
     await updateAuthStore(mainAgentDir, (tx) => tx.setOrder('anthropic', ['anthropic:b', 'anthropic:default']));
     const state = readJson(join(mainAgentDir, 'auth-state.json'));
-    expect(state.order).toEqual({ anthropic: ['anthropic:b', 'anthropic:default'], openai: ['openai:a'] });
+    expect(state.order).toEqual({ anthropic: ['anthropic:b', 'anthropic:default'] });
     expect(state.extra).toBe('kept');
-    expect(readFileSync(profilesPath, 'utf8')).toBe(profilesBefore);
+    // The files are merged provider by provider: the old anthropic list left behind would
+    // still count, so it goes (as OpenClaw's own save moves state out); openai's stays.
+    const profiles = readJson(profilesPath);
+    expect(profiles.order).toEqual({ openai: ['openai:a'] });
+    expect(profiles.profiles).toEqual(storeWithExtras().profiles);
+    const snapshot = await readAuthStore(mainAgentDir);
+    expect(snapshot.order).toEqual({ anthropic: ['anthropic:b', 'anthropic:default'], openai: ['openai:a'] });
+  });
+
+  it('clears a provider order in the split layout from both files (a list left in either still counts)', async () => {
+    const { mainAgentDir } = makeTempHome();
+    writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), { ...storeWithExtras(), order: { groq: ['groq:a'] } });
+    writeJsonFile(join(mainAgentDir, 'auth-state.json'), { version: 1, order: { groq: ['groq:b', 'groq:a'] } });
+    await updateAuthStore(mainAgentDir, (tx) => tx.setOrder('groq', undefined));
+    expect((await readAuthStore(mainAgentDir)).order).toEqual({});
+  });
+
+  it('reads a cooldown from the profiles file beside an auth-state.json that has usage stats for others', async () => {
+    const { mainAgentDir } = makeTempHome();
+    writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), {
+      ...storeWithExtras(),
+      usageStats: { 'groq:a': { cooldownUntil: 4_000_000_000_000 } },
+    });
+    writeJsonFile(join(mainAgentDir, 'auth-state.json'), { version: 1, usageStats: { 'groq:b': { lastUsed: 7 } } });
+    const snapshot = await readAuthStore(mainAgentDir);
+    expect(snapshot.usageStats['groq:a']?.cooldownUntil).toBe(4_000_000_000_000);
+    expect(snapshot.usageStats['groq:b']?.lastUsed).toBe(7);
   });
 
   it('removes every reference to a deleted profile, dropping emptied order lists', async () => {

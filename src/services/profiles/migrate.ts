@@ -11,7 +11,13 @@ import { withFileLock } from '../files/lock.js';
 import { asRecord } from '../json-text.js';
 import type { AgentStore, StoreLayer } from '../store/agent-store.js';
 import { readJsonFiles } from '../store/agent-store.js';
-import { type AuthStoreSnapshot, type AuthStoreTransaction, type JsonObject, STATE_KEYS } from '../store/documents.js';
+import {
+  type AuthStoreSnapshot,
+  type AuthStoreTransaction,
+  type JsonObject,
+  STATE_KEYS,
+  type StateKey,
+} from '../store/documents.js';
 import { legacyAuthFileCandidates } from './agent-state.js';
 import { describeProfile, storedProfileType } from './credential-view.js';
 import { maskSecret } from './credentials.js';
@@ -219,9 +225,20 @@ export async function applyMigration(
 function importState(tx: AuthStoreTransaction, json: AuthStoreSnapshot): void {
   const existing = tx.current.stateDoc ?? tx.current.profilesDoc;
   for (const key of STATE_KEYS) {
-    const incoming = asRecord(json.stateDoc?.[key]) ?? asRecord(json.profilesDoc[key]);
     const present = asRecord(existing[key]) ?? {};
-    for (const [entry, value] of Object.entries(incoming ?? {}))
+    for (const [entry, value] of jsonStateEntries(json, key))
       if (!Object.hasOwn(present, entry)) tx.setStateEntry(key, entry, value);
   }
+}
+
+/**
+ * A state key's entries as OpenClaw reads the JSON files (mergeAuthProfileState): those of
+ * auth-profiles.json, each replaced by auth-state.json's where it has one (an empty order list
+ * is no list, and replaces nothing).
+ */
+function jsonStateEntries(json: AuthStoreSnapshot, key: StateKey): Map<string, unknown> {
+  const merged = new Map(Object.entries(asRecord(json.profilesDoc[key]) ?? {}));
+  for (const [entry, value] of Object.entries(asRecord(json.stateDoc?.[key]) ?? {}))
+    if (!(key === 'order' && Array.isArray(value) && value.length === 0)) merged.set(entry, value);
+  return merged;
 }

@@ -87,23 +87,29 @@ export function buildSnapshot(
   exists: boolean,
   readOnlyReason?: string,
 ): AuthStoreSnapshot {
-  const pick = (key: StateKey): JsonObject => asRecord(stateDoc?.[key]) ?? asRecord(profilesDoc[key]) ?? {};
+  // Split (auth-state.json beside auth-profiles.json), OpenClaw merges the two key by key
+  // (mergeAuthProfileState): the state file's entry wins, the credentials file's others stay.
+  const sides = (key: StateKey): Array<[string, unknown]> => [
+    ...Object.entries(asRecord(profilesDoc[key]) ?? {}),
+    ...Object.entries(asRecord(stateDoc?.[key]) ?? {}),
+  ];
   const profiles = idMap<JsonObject>();
   for (const [id, entry] of Object.entries(asRecord(profilesDoc.profiles) ?? {})) {
     const record = asRecord(entry);
     if (record) profiles[id] = record;
   }
   const order = idMap<string[]>();
-  for (const [provider, ids] of Object.entries(pick('order'))) {
-    // As OpenClaw loads it: blank ids dropped, and an empty list is no order at all.
+  for (const [provider, ids] of sides('order')) {
+    // As OpenClaw loads it: blank ids dropped, and an empty list is no order at all (nor does
+    // it hide the other file's list).
     if (!Array.isArray(ids)) continue;
     const list = ids.filter((id): id is string => typeof id === 'string' && id.trim() !== '').map((id) => id.trim());
     if (list.length > 0) order[provider.trim().toLowerCase()] = list;
   }
   const lastGood = idMap<string>();
-  for (const [provider, id] of Object.entries(pick('lastGood'))) if (typeof id === 'string') lastGood[provider] = id;
+  for (const [provider, id] of sides('lastGood')) if (typeof id === 'string') lastGood[provider] = id;
   const usageStats = idMap<UsageStats>();
-  for (const [id, stats] of Object.entries(pick('usageStats'))) {
+  for (const [id, stats] of sides('usageStats')) {
     const record = asRecord(stats);
     if (record) usageStats[id] = readUsageStats(record);
   }
@@ -200,7 +206,7 @@ export class AuthStoreTransaction {
 
   /** Sets the layer's order for a provider; `undefined` clears it. */
   setOrder(provider: string, ids: string[] | undefined): void {
-    const order = this.stateSection('order');
+    const order = this.stateSection('order', provider);
     if (ids === undefined) delete order[provider];
     else setOwn(order, provider, [...ids]);
   }
@@ -210,8 +216,10 @@ export class AuthStoreTransaction {
    * keys `sameProvider` says name it too (`Anthropic` for `anthropic`): one list per provider.
    */
   replaceOrder(provider: string, ids: string[] | undefined, sameProvider: (key: string) => boolean): void {
-    const order = this.stateSection('order');
-    for (const key of Object.keys(order)) if (key !== provider && sameProvider(key)) delete order[key];
+    for (const doc of this.docs()) {
+      const order = asRecord(doc.order);
+      for (const key of Object.keys(order ?? {})) if (key !== provider && sameProvider(key)) delete order![key];
+    }
     this.setOrder(provider, ids);
   }
 
@@ -228,14 +236,14 @@ export class AuthStoreTransaction {
 
   /** Edits one profile's usage stats record in place (created when missing). */
   updateUsage(id: string, edit: (stats: JsonObject) => void): void {
-    const existing = asRecord(this.snapshot.stateDoc?.usageStats) ?? asRecord(this.snapshot.profilesDoc.usageStats);
-    if (!ownValue(existing, id)) {
+    const recorded = this.docs().some((doc) => ownValue(asRecord(doc.usageStats), id) !== undefined);
+    if (!recorded) {
       // Nothing recorded yet: only create the section if the edit leaves something to record.
       const probe: JsonObject = {};
       edit(probe);
       if (Object.keys(probe).length === 0) return;
     }
-    const usage = this.stateSection('usageStats');
+    const usage = this.stateSection('usageStats', id);
     const stats = asRecord(ownValue(usage, id)) ?? {};
     edit(stats);
     if (Object.keys(stats).length === 0) delete usage[id];
@@ -244,7 +252,7 @@ export class AuthStoreTransaction {
 
   /** Sets one entry of a state section (order, lastGood, usageStats) to a value kept as it was. */
   setStateEntry(key: StateKey, entry: string, value: unknown): void {
-    setOwn(this.stateSection(key), entry, value);
+    setOwn(this.stateSection(key, entry), entry, value);
   }
 
   private refuseFenced(id: string): void {
@@ -258,16 +266,22 @@ export class AuthStoreTransaction {
     return doc.profiles as JsonObject;
   }
 
-  private stateSection(key: StateKey): JsonObject {
+  /**
+   * The section where `entry` of a state key is written: the state document's when the layer is
+   * split. Its copy in the credentials document goes there too, as OpenClaw's own save moves it:
+   * the two are merged entry by entry on reading, so a copy left behind would still count.
+   */
+  private stateSection(key: StateKey, entry: string): JsonObject {
     const { profilesDoc, stateDoc } = this.snapshot;
     const target = stateDoc ?? profilesDoc;
-    if (!asRecord(target[key])) {
-      // First write of this key to the state document: it would shadow the credentials
-      // document's copy entirely, so start from that copy.
-      const seed = stateDoc ? asRecord(profilesDoc[key]) : undefined;
-      target[key] = seed ? structuredClone(seed) : {};
+    if (!asRecord(target[key])) target[key] = {};
+    const section = target[key] as JsonObject;
+    const left = stateDoc ? asRecord(profilesDoc[key]) : undefined;
+    if (left && Object.hasOwn(left, entry)) {
+      if (!Object.hasOwn(section, entry)) setOwn(section, entry, left[entry]);
+      delete left[entry];
     }
-    return target[key] as JsonObject;
+    return section;
   }
 
   private docs(): JsonObject[] {

@@ -85,12 +85,14 @@ export async function updateAuthStore<T>(
       const profilesAfter = formatJsonDocument(before.profilesDoc, location.profilesPath);
       const stateAfter = before.stateDoc ? formatJsonDocument(before.stateDoc, location.statePath) : undefined;
       let changed = false;
-      if (profilesAfter !== profilesBefore) {
-        await writeFileAtomic(location.profilesPath, profilesAfter);
-        changed = true;
-      }
+      // The state file first: an entry moved there from the credentials file (stateSection) is
+      // then in both for a moment if the process dies between the two writes, never in neither.
       if (stateAfter !== undefined && stateAfter !== stateBefore) {
         await writeFileAtomic(location.statePath, stateAfter);
+        changed = true;
+      }
+      if (profilesAfter !== profilesBefore) {
+        await writeFileAtomic(location.profilesPath, profilesAfter);
         changed = true;
       }
       const snapshot = buildSnapshot(location, before.profilesDoc, before.stateDoc, before.exists || changed);
