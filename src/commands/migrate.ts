@@ -70,6 +70,8 @@ export async function runMigrate(ctx: CommandContext, options: MigrateOptions): 
   // Nothing to migrate is an answer, not a failure, with or without --apply.
   if (!options.apply || plan.readsJsonFiles || noJsonFiles) {
     if (options.json) writeJson(ctx.io.stdout, { ok: true, applied: false, ...plan });
+    else if (!state.generation.certain && noJsonFiles)
+      writeWrapped(ctx.io.stdout, `Nothing to migrate: ${state.generation.evidence}.`);
     else if (plan.readsJsonFiles)
       writeWrapped(ctx.io.stdout, 'This agent uses the JSON store (OpenClaw ≤ 2026.6.1): nothing to migrate.');
     else if (noJsonFiles) writeWrapped(ctx.io.stdout, 'No JSON auth files: nothing to migrate.');

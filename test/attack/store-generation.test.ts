@@ -58,6 +58,20 @@ describe('the store generation of a home with no store yet', () => {
     expect(existsSync(configPath)).toBe(false);
   });
 
+  it('with nothing to tell, the read commands do not state a generation as fact either', async () => {
+    const { home } = makeTempHome();
+    const env = { AUTHDECK_STORE_GENERATION: undefined, PATH: '/nonexistent' };
+    const status = await runCommand(['status'], { home, env });
+    expect(status.stdout).toContain('Store not known yet: a first save asks which OpenClaw reads it');
+    expect(status.stdout).not.toContain('JSON files (OpenClaw ≤ 2026.6.1)');
+    const json = JSON.parse((await runCommand(['status', '--json'], { home, env })).stdout);
+    expect(json.store.certain).toBe(false);
+    const doctor = await runCommand(['doctor'], { home, env });
+    expect(doctor.stdout).toContain('no credential store yet, and nothing here says which kind OpenClaw will want');
+    const migrate = await runCommand(['migrate'], { home, env });
+    expect(migrate.stdout.trim()).toBe('Nothing to migrate: no OpenClaw store yet, and no openclaw on PATH.');
+  });
+
   for (const [kind, make] of [
     ['a pnpm/npm launcher script', pnpmStyleOpenclaw],
     ['a shim that hides the package', shimOpenclaw],

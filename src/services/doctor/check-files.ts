@@ -144,7 +144,11 @@ export function checkGeneration(state: AgentState, describe: string): Finding[] 
       code: 'store-generation',
       severity: 'info',
       subject: layer.path,
-      problem: none ? `no credential store yet; it will be ${describe}` : `the agent's store: ${describe}`,
+      problem: !none
+        ? `the agent's store: ${describe}`
+        : state.generation.certain
+          ? `no credential store yet; it will be ${describe}`
+          : 'no credential store yet, and nothing here says which kind OpenClaw will want',
       why: none
         ? `${state.generation.evidence}; the first credential saved creates it${state.store.readsJsonFiles ? '' : ' (OpenClaw makes its databases)'}`
         : state.generation.evidence,

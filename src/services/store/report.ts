@@ -6,6 +6,8 @@ import type { StoreEra } from './generation.js';
 /** Which generation of OpenClaw's store is in force, where its parts are, and why authdeck thinks so. */
 export interface StoreReport {
   storeGeneration: StoreEra;
+  /** Something on disk or on PATH says which: false, `storeGeneration` is only a default, and a write asks first. */
+  certain: boolean;
   layout: 'state-db' | 'legacy-main' | null;
   openclawVersion: string | null;
   evidence: string;
@@ -39,6 +41,7 @@ export function storeReport(state: AgentState): StoreReport {
   const dbs = [generation.stateDb, generation.agentDb, generation.mainAgentDb].filter((db) => db !== undefined);
   return {
     storeGeneration: generation.era,
+    certain: generation.certain,
     layout: generation.layout ?? null,
     openclawVersion: generation.openclawVersion ?? null,
     evidence: generation.evidence,
@@ -97,6 +100,8 @@ export function collectWarnings(state: AgentState): string[] {
 
 /** The generation as a person would name it: "shared SQLite (OpenClaw 2026.8.1+), seen 2026.9.6". */
 export function describeStore(store: StoreReport): string {
+  // Nothing tells (a fresh home, no openclaw installed): not a generation to state as a fact.
+  if (!store.certain) return 'not known yet: a first save asks which OpenClaw reads it (or takes --store-generation)';
   const era = {
     json: 'JSON files (OpenClaw ≤ 2026.6.1)',
     'agent-sqlite': 'per-agent SQLite (OpenClaw 2026.6.5–2026.7)',
