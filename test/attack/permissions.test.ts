@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, statSync, symlinkSync } from 'node:fs';
+import { chmodSync, mkdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { installOpenclawFixture } from '../helpers/openclaw-fixtures.js';
 import { CLI_PATH, runCli } from '../helpers/run-cli.js';
 import { makeTempHome } from '../helpers/temp-state.js';
 
@@ -68,5 +69,20 @@ describe('what authdeck creates is private whatever the umask', () => {
     // The shared directory named as the state dir itself: the variable to change, not a link.
     const direct = await runCli(['doctor'], { home, env: { OPENCLAW_STATE_DIR: shared } });
     expect(direct.stdout).toContain('set OPENCLAW_STATE_DIR to it');
+  });
+});
+
+describe("a database's -wal and -shm left read-only (a read of a 0400 database makes them so)", () => {
+  it('doctor names the one that blocks every write, and --fix makes it writable', async () => {
+    const { home, stateDir } = makeTempHome();
+    installOpenclawFixture('a-v9-shared-fresh', stateDir);
+    const db = join(stateDir, 'state', 'openclaw.sqlite');
+    const env = { AUTHDECK_STORE_GENERATION: undefined };
+    writeFileSync(`${db}-shm`, Buffer.alloc(32_768));
+    chmodSync(`${db}-shm`, 0o400);
+    const shm = await runCli(['doctor'], { home, env });
+    expect(shm.stdout).toContain(`${db}-shm: mode 400: not writable, so no one can write ${db}`);
+    await runCli(['doctor', '--fix'], { home, env });
+    expect(mode(`${db}-shm`)).toBe(0o600);
   });
 });

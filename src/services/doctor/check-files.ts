@@ -61,9 +61,26 @@ export async function checkPermissions(workspace: Workspace, files: string[]): P
           }),
     });
   }
-  for (const path of files) {
+  // A database's -wal and -shm hold its latest writes: they count as the database does.
+  const withSidecars = new Set(
+    files.flatMap((path) => (path.endsWith('.sqlite') ? [path, `${path}-wal`, `${path}-shm`] : [path])),
+  );
+  for (const path of withSidecars) {
     const stats = await lstat(path).catch(() => undefined);
     if (!stats?.isFile()) continue;
+    if (/\.sqlite-(wal|shm)$/.test(path) && (stats.mode & 0o200) === 0) {
+      // SQLite makes them with the database's mode: a read of a 0400 database leaves them so.
+      findings.push({
+        code: 'permissions',
+        severity: 'error',
+        subject: path,
+        problem: `mode ${octal(stats.mode)}: not writable, so no one can write ${path.replace(/-(wal|shm)$/, '')}`,
+        why: 'SQLite writes through this file: the gateway, OpenClaw and authdeck all fail to save',
+        fix: `chmod 600 ${shellWord(path)}`,
+        safeFix: { kind: 'chmod', path, mode: 0o600 },
+      });
+      continue;
+    }
     if ((stats.mode & 0o077) !== 0) {
       findings.push({
         code: 'permissions',

@@ -182,12 +182,33 @@ export function sqliteFailure(path: string, error: unknown): AuthdeckError {
   }
   if (code === SQLITE.cantopen || isNodeError(error, 'ENOENT'))
     return new UnreadableStateError(`${path}: cannot open the database (${errorMessage(error)})`, path);
-  if (code === SQLITE.readonly)
-    return new UnreadableStateError(`${path}: the database is read-only for this user`, path);
+  if (code === SQLITE.readonly) return new UnreadableStateError(`${path}: ${readOnlyCause(path)}`, path);
   if (code === SQLITE.notadb || code === SQLITE.corrupt)
     return new UnreadableStateError(
       `${path}: not a usable SQLite database (${errorMessage(error)}); run \`openclaw doctor\``,
       path,
     );
   return new UnreadableStateError(`${path}: ${errorMessage(error)}`, path);
+}
+
+/**
+ * Why SQLite said read-only: the database file, or its -wal/-shm beside it (SQLite makes those
+ * with the database's mode, so a read of a 0400 database leaves them 0400; made writable again,
+ * the database still cannot be written while they are not).
+ */
+function readOnlyCause(path: string): string {
+  const { accessSync, constants } = process.getBuiltinModule('node:fs');
+  const writable = (file: string) => {
+    try {
+      accessSync(file, constants.W_OK);
+      return true;
+    } catch (error) {
+      return isNodeError(error, 'ENOENT');
+    }
+  };
+  if (!writable(path)) return 'the database is read-only for this user';
+  const stuck = ['-wal', '-shm'].map((end) => path + end).filter((file) => !writable(file));
+  return stuck.length > 0
+    ? `${stuck.join(' and ')} ${stuck.length === 1 ? 'is' : 'are'} read-only for this user, so the database cannot be written: \`chmod 600\` ${stuck.length === 1 ? 'it' : 'them'} (\`authdeck doctor --fix\` does)`
+    : 'the database is read-only for this user';
 }
