@@ -95,8 +95,11 @@ describe('secrets sweep', () => {
     sessions.push(wizard);
     await wizard.waitFor('Paste the OpenAI API key');
     await wizard.type(openai);
-    await wizard.waitFor('looks right');
+    // The same key was saved above: the step says so (naming the profile, not the key).
+    await wizard.waitFor('the same secret is already saved as openai:default');
     outputs.push(wizard.screen());
+    await wizard.press('enter');
+    await wizard.waitFor('Press Enter again to save it anyway');
     await wizard.press('enter');
     await wizard.waitFor('Profile name:');
     await wizard.type('\x15');

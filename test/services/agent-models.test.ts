@@ -76,6 +76,24 @@ describe('edge cases of an agent-scoped default', () => {
     expect(changes.some((change) => change.path[1] === 'defaults')).toBe(false);
   });
 
+  it("OpenClaw's built-in model as the default: a model with only a primary goes whole, one with fallbacks keeps them", () => {
+    const builtIn = {
+      plugins: [],
+      providers: {},
+      defaultModel: { ref: 'openai', entry: null, builtIn: true as const },
+    };
+    const set = (model: unknown) => planSetup({ agents: { defaults: { model } } }, builtIn, 'openai', 'set').changes;
+    // An empty `"model": {}` was left behind.
+    expect(set({ primary: 'anthropic/claude-opus-4-7' })).toContainEqual({
+      path: ['agents', 'defaults', 'model'],
+      value: undefined,
+    });
+    expect(set({ primary: 'anthropic/claude-opus-4-7', fallbacks: ['groq/x'] })).toContainEqual({
+      path: ['agents', 'defaults', 'model', 'primary'],
+      value: undefined,
+    });
+  });
+
   it('an agent with no entry of its own (a directory only) reads the defaults: no entry is added to the roster', () => {
     const doc = explicitRoster({ model: { primary: 'a/b' } }, { model: { primary: 'anthropic/claude-opus-5' } });
     const changes = plan(doc, 'ghost');

@@ -253,13 +253,16 @@ function defaultModelChanges(doc: Record<string, unknown>, setup: ProviderSetup)
   const defaults = asRecord(asRecord(doc.agents)?.defaults);
   const existing = defaults?.model;
   // The built-in default: the primary goes (fallbacks stay), and OpenClaw's own model is used.
-  if (model.builtIn)
+  // With nothing else in it, the whole `model` goes: an empty `"model": {}` says nothing.
+  if (model.builtIn) {
+    const others = Object.keys(asRecord(existing) ?? {}).filter((key) => key !== 'primary');
     return [
       {
-        path: asRecord(existing) ? ['agents', 'defaults', 'model', 'primary'] : ['agents', 'defaults', 'model'],
+        path: others.length > 0 ? ['agents', 'defaults', 'model', 'primary'] : ['agents', 'defaults', 'model'],
         value: undefined,
       },
     ];
+  }
   const changes: ConfigChange[] = asRecord(existing)
     ? [{ path: ['agents', 'defaults', 'model', 'primary'], value: model.ref }]
     : [{ path: ['agents', 'defaults', 'model'], value: { primary: model.ref } }];
