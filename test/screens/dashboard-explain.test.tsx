@@ -32,4 +32,22 @@ describe('dashboard: e explains', () => {
     await app.press('escape');
     await waitForFrame(app, 'K/J reorder');
   });
+
+  it('at 60 columns "tried first" stays on one line (it was cut between the two words)', async () => {
+    const workspace = fakeWorkspace();
+    workspace.config.models = readModelSettings({ agents: { defaults: { model: 'anthropic/claude-sonnet-4-6' } } });
+    const state = fakeState(
+      { 'anthropic:default': { type: 'api_key', provider: 'anthropic', key: fakeSecrets.anthropicApiKey() } },
+      {},
+      workspace,
+    );
+    const app = await renderApp(createFakeServices({ state }), { name: 'dashboard' });
+    await waitForFrame(app, 'anthropic:default');
+    await app.resize(60, 40);
+    await app.type('e');
+    const frame = await waitForFrame(app, 'A request now goes to');
+    // The phrase whole, on the line after the status if it must be.
+    expect(frame).toMatch(/│ +tried first +│|static · tried first/);
+    expect(frame).not.toMatch(/tried +│\n/);
+  });
 });

@@ -101,7 +101,9 @@ function profileLines(profile: ExplainedProfile, nowMs: number, width: number): 
   const look: Omit<Segment, 'text'> = { color: profile.tried ? STATUS_COLOR[profile.status] : 'yellow' };
   const typeColumn = MARK_WIDTH + idWidth + 2;
   const detailIndent = ' '.repeat(typeColumn + TYPE_WIDTH + 2);
-  const [firstLine = '', ...more] = wrap(describe(profile, nowMs), width - detailIndent.length);
+  const [firstLine = '', ...more] = wrap(describe(profile, nowMs), width - detailIndent.length).map((line) =>
+    line.replaceAll(KEEP, ' '),
+  );
   const type: Segment[] = [{ text: `${profile.type.padEnd(TYPE_WIDTH)}  ` }, { text: firstLine, ...look }];
   const id = (value: string): Segment => ({ text: value, bold: profile.next });
   // An id longer than its column gets a line of its own; its type and details go below, aligned.
@@ -125,7 +127,8 @@ function describe(profile: ExplainedProfile, nowMs: number): string {
     return `${profile.usage} ${formatDuration(profile.usageUntil - nowMs)} left${why}`;
   }
   if (profile.notTried) return `not tried: ${profile.notTried}`;
-  return profile.next ? `${profile.status} · tried first` : profile.status;
+  // "tried first" is one phrase: a line break never falls inside it.
+  return profile.next ? `${profile.status} · tried${KEEP}first` : profile.status;
 }
 
 function whenItFails(entry: ModelExplanation, report: ExplainReport): string {
@@ -151,6 +154,9 @@ function outcome(report: ExplainReport): string {
         : (served.profileId ?? (served.source === 'env' ? 'its env key' : "the config's key"));
   return `A request now goes to ${served.ref} with ${what}.`;
 }
+
+/** A space wrap() does not break at, in our own words only (written out as a space). */
+const KEEP = '\u00a0';
 
 /** Words into lines of at most `width` columns; a word longer than that is cut. */
 function wrap(text: string, width: number): string[] {
