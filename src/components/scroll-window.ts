@@ -12,12 +12,13 @@ export function lastTop(entries: readonly PanelEntry[], room: number): number {
     left -= need;
     fits++;
   }
-  return Math.max(0, entries.length - fits);
+  // One entry taller than the whole panel is still reached (shown cut, see scrollWindow).
+  return Math.max(0, entries.length - Math.max(fits, 1));
 }
 
 /**
- * The entries a panel shows from `top` in `room` lines, whole ones only (an entry is never cut
- * at the border), and how many are above and below them.
+ * The entries a panel shows from `top` in `room` lines, whole ones only (an entry is cut only
+ * when it alone is taller than the panel), and how many are above and below them.
  */
 export function scrollWindow<Entry extends PanelEntry>(
   entries: readonly Entry[],
@@ -28,7 +29,11 @@ export function scrollWindow<Entry extends PanelEntry>(
   const shown: Entry[] = [];
   let left = Math.max(0, room);
   for (const entry of entries.slice(from)) {
-    if (entry.lines.length > left) break;
+    if (entry.lines.length > left) {
+      // An entry taller than the panel, first in view: what fits of it, not an empty panel.
+      if (shown.length === 0 && left > 0) shown.push({ ...entry, lines: entry.lines.slice(0, left) });
+      break;
+    }
     shown.push(entry);
     left -= entry.lines.length;
   }

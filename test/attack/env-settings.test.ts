@@ -15,6 +15,8 @@ describe('OPENCLAW_HOME as a shell leaves it', () => {
     // "undefined" and "null" (leftovers of a script) count as unset, as they do for OpenClaw.
     expect(resolveStateDir({ HOME: home, OPENCLAW_HOME: 'undefined' })).toBe(join(home, '.openclaw'));
     expect(resolveStateDir({ HOME: home, OPENCLAW_HOME: 'null' })).toBe(join(home, '.openclaw'));
+    // No HOME: USERPROFILE, as the gateway takes it.
+    expect(resolveStateDir({ USERPROFILE: home, OPENCLAW_HOME: '~' })).toBe(join(home, '.openclaw'));
   });
 });
 

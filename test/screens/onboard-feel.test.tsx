@@ -317,6 +317,17 @@ describe('onboarding wizard: what a first-time user trips over', () => {
     await waitForFrame(app, 'Which provider?');
     expect(listed().count).toBeLessThanOrEqual(8);
     expect(listed().lines).toBeLessThanOrEqual(15);
+    // Narrow, the hints and the "in all" line wrap: the frame still stays under the terminal's
+    // height (as tall as it, Ink clears the screen and its scrollback on every key).
+    for (const [columns, rows] of [
+      [36, 24],
+      [60, 20],
+      [40, 16],
+    ] as const) {
+      await app.resize(columns, rows);
+      await waitForFrame(app, 'Which provider?');
+      expect(app.frame().split('\n').length, `${columns}×${rows}`).toBeLessThan(rows);
+    }
   });
 
   it('opened on the key step by --provider and --method, its hint says Esc quits, as it does', async () => {

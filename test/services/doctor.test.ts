@@ -153,6 +153,19 @@ describe('doctor', () => {
     expect(readJson(storePath).order.anthropic).toEqual(['anthropic:default']);
   });
 
+  it('clears an order of only missing profiles kept under a key spelled another way ("Anthropic"), as the gateway reads it', async () => {
+    const { workspace, storePath } = await setup(
+      { profiles: { 'anthropic:default': key }, order: { Anthropic: ['anthropic:gone'] } },
+      inUse,
+    );
+    const report = await runDoctor(workspace, OPTIONS);
+    expect(withCodes(report.findings, 'dangling-order')).toHaveLength(1);
+    await applySafeFixes(workspace, report.findings);
+    // "fixed" was said while the list stayed: the next doctor found it again.
+    expect(readJson(storePath).order).toEqual({});
+    expect(withCodes((await runDoctor(workspace, OPTIONS)).findings, 'dangling-order')).toHaveLength(0);
+  });
+
   it("offers `order clear` for a left-out profile only where the order is the agent's own", async () => {
     const { workspace } = await setup(
       { profiles: { 'anthropic:default': key, 'anthropic:spare': { ...key, key: fakeSecrets.anthropicApiKey('s') } } },
@@ -252,7 +265,8 @@ describe('doctor on a home a JSON-era OpenClaw set up, now under a SQLite-era on
     });
     writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), {
       version: 1,
-      profiles: { 'anthropic:default': { type: 'api_key', provider: 'anthropic', key: fakeSecrets.anthropicApiKey() } },
+      // Spelled as a hand-made file may spell it: the gateway reads it as anthropic.
+      profiles: { 'anthropic:default': { type: 'api_key', provider: 'Anthropic', key: fakeSecrets.anthropicApiKey() } },
     });
     const workspace = await resolveWorkspace({ env: { HOME: home, PATH: '/nonexistent' } });
     const { findings } = await runDoctor(workspace, OPTIONS);

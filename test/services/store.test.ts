@@ -143,6 +143,25 @@ describe('writing the store', () => {
     expect((await readAuthStore(mainAgentDir)).order).toEqual({});
   });
 
+  it('removing a profile in the split layout never uncovers an order or lastGood the state file was hiding', async () => {
+    const { mainAgentDir } = makeTempHome();
+    writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), {
+      ...storeWithExtras(),
+      order: { anthropic: ['anthropic:b', 'anthropic:c'], openai: ['openai:a'] },
+      lastGood: { anthropic: 'anthropic:b' },
+    });
+    writeJsonFile(join(mainAgentDir, 'auth-state.json'), {
+      version: 1,
+      order: { anthropic: ['anthropic:default'] },
+      lastGood: { anthropic: 'anthropic:default' },
+    });
+    await updateAuthStore(mainAgentDir, (tx) => tx.deleteProfile('anthropic:default'));
+    const snapshot = await readAuthStore(mainAgentDir);
+    // As OpenClaw sees it now: no anthropic order (its only profile was removed), openai's kept.
+    expect(snapshot.order).toEqual({ openai: ['openai:a'] });
+    expect(snapshot.lastGood).toEqual({});
+  });
+
   it('reads a cooldown from the profiles file beside an auth-state.json that has usage stats for others', async () => {
     const { mainAgentDir } = makeTempHome();
     writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), {
@@ -153,6 +172,23 @@ describe('writing the store', () => {
     const snapshot = await readAuthStore(mainAgentDir);
     expect(snapshot.usageStats['groq:a']?.cooldownUntil).toBe(4_000_000_000_000);
     expect(snapshot.usageStats['groq:b']?.lastUsed).toBe(7);
+  });
+
+  it('an entry OpenClaw drops as empty (stats with nothing in them, a blank lastGood) hides nothing of the other file', async () => {
+    const { mainAgentDir } = makeTempHome();
+    writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), {
+      ...storeWithExtras(),
+      usageStats: { 'groq:a': { cooldownUntil: 4_000_000_000_000 } },
+      lastGood: { groq: 'groq:a' },
+    });
+    writeJsonFile(join(mainAgentDir, 'auth-state.json'), {
+      version: 1,
+      usageStats: { 'groq:a': {} },
+      lastGood: { Groq: ' ' },
+    });
+    const snapshot = await readAuthStore(mainAgentDir);
+    expect(snapshot.usageStats['groq:a']?.cooldownUntil).toBe(4_000_000_000_000);
+    expect(snapshot.lastGood).toEqual({ groq: 'groq:a' });
   });
 
   it('removes every reference to a deleted profile, dropping emptied order lists', async () => {

@@ -1,9 +1,11 @@
 import { Box, Text } from 'ink';
 import { useCallback, useMemo, useState } from 'react';
-import { KeyHints } from '../../components/KeyHints.js';
+import { type KeyHint, KeyHints } from '../../components/KeyHints.js';
 import { SELECT_HINTS, type SelectItem, SelectList } from '../../components/select-list/SelectList.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { type TextFieldState, useTextFieldState } from '../../components/text-field/use-text-field-state.js';
+import { headerLines, packHints, wrapText } from '../../components/text-layout.js';
+import { useServices } from '../../contexts.js';
 import { useTerminalSize } from '../../hooks/use-terminal-size.js';
 import { providerBlocked } from '../../services/providers/plugin-state.js';
 import { providerSearchText, suggestProviderIds } from '../../services/providers/provider-search.js';
@@ -83,11 +85,26 @@ export function ProviderStep({
   const [refusal, setRefusal] = useState<string>();
   // The header, question, search, "in all" and hint lines stay on screen: the list takes the
   // rest, a tall terminal showing more of it.
-  const { rows } = useTerminalSize();
-  const limit = Math.max(1, rows - 8);
+  const { rows, columns } = useTerminalSize();
+  const { workspace } = useServices();
+  const question = `Which provider?${method ? ` (those that offer ${method})` : ''}`;
+  const hints: KeyHint[] = [...SELECT_HINTS, ['esc', search.value !== '' ? 'clear search' : escWord]];
+  // Every other line, as wrapped at this width: a frame as tall as the terminal makes Ink clear
+  // the whole screen on each key (the scrollback above goes with it).
+  const lines = (text: string) => wrapText(text, columns).length;
+  const around =
+    headerLines('onboard', workspace.agentId, columns).length +
+    1 +
+    lines(question) +
+    1 +
+    lines(` ${items.length} in all, ↑/↓ or PgUp/PgDn to scroll`) +
+    (refusal ? lines(refusal) : 0) +
+    packHints(hints, columns).length +
+    2;
+  const limit = Math.max(1, rows - around);
   return (
     <Box flexDirection="column">
-      <Text bold>Which provider?{method ? ` (those that offer ${method})` : ''}</Text>
+      <Text bold>{question}</Text>
       <Box>
         <Text dimColor>search: </Text>
         <TextField state={search} onSubmit={() => {}} placeholder="type to narrow the list" />
@@ -106,7 +123,7 @@ export function ProviderStep({
         }}
       />
       {refusal && <Text color="red">{shown(refusal)}</Text>}
-      <KeyHints hints={[...SELECT_HINTS, ['esc', search.value !== '' ? 'clear search' : escWord]]} />
+      <KeyHints hints={hints} />
     </Box>
   );
 }

@@ -10,11 +10,11 @@ export const MAIN_AGENT_ID = 'main';
 
 /**
  * The OpenClaw home, as the gateway resolves it (resolveEffectiveHomeDir): `OPENCLAW_HOME`, its
- * `~` or `~/…` being the user's home, else `HOME`; a value of "undefined" or "null" counts as
+ * `~` or `~/…` being the user's home (`HOME`, else `USERPROFILE`), else that home; a value of "undefined" or "null" counts as
  * unset, and a relative one is taken from the current directory.
  */
 export function resolveHomeDir(env: PathEnv): string {
-  const osHome = homeValue(env.HOME) ?? homedir();
+  const osHome = homeValue(env.HOME) ?? homeValue(env.USERPROFILE) ?? homedir();
   const explicit = homeValue(env.OPENCLAW_HOME);
   if (!explicit) return resolve(osHome);
   return resolve(explicit === '~' || explicit.startsWith('~/') ? osHome + explicit.slice(1) : explicit);

@@ -156,6 +156,7 @@ export function checkGeneration(state: AgentState, describe: string): Finding[] 
   // that sees the main agent's profiles has a store, its own file or not.)
   const none =
     listAgentProfiles(state).length === 0 && (!layer.present || (layer === state.layers.own && !state.own.exists));
+  const waiting = awaitingImport(state).length;
   const findings: Finding[] = [
     {
       code: 'store-generation',
@@ -166,12 +167,14 @@ export function checkGeneration(state: AgentState, describe: string): Finding[] 
         : state.generation.certain
           ? `no credential store yet; it will be ${describe}`
           : 'no credential store yet, and nothing here says which kind OpenClaw will want',
-      why: none
-        ? `${state.generation.evidence}; the first credential saved creates it${state.store.readsJsonFiles ? '' : ' (OpenClaw makes its databases)'}`
-        : state.generation.evidence,
+      why: !none
+        ? state.generation.evidence
+        : waiting > 0
+          ? `${state.generation.evidence}; ${waiting} profile(s) wait in the JSON files for their import`
+          : `${state.generation.evidence}; the first credential saved creates it${state.store.readsJsonFiles ? '' : ' (OpenClaw makes its databases)'}`,
       fix: !none
         ? 'nothing to do'
-        : awaitingImport(state).length > 0
+        : waiting > 0
           ? importFix(state)
           : '`authdeck onboard` adds a first credential (or `openclaw onboard`)',
     },

@@ -164,8 +164,11 @@ export function checkCredentials(report: StatusReport, state: AgentState): Findi
   const reasons = report.check.reasons.filter((reason) => !reason.renewsItself);
   // A provider with no credential whose profiles only a JSON file holds: imported, it has them.
   const waiting = awaitingImport(state);
+  // The provider as the gateway reads it: "OpenAI" in a hand-made file is openai.
   const waitingOf = (provider: string) =>
-    waiting.filter((profile) => profile.provider === provider).map((profile) => profile.id);
+    waiting
+      .filter((profile) => profile.provider && resolveAuthProvider(profile.provider) === resolveAuthProvider(provider))
+      .map((profile) => profile.id);
   const findings: Finding[] = reasons.map((reason) => ({
     code: reason.exitCode === 1 ? 'credential-fails' : 'credential-expiring',
     severity: reason.exitCode === 1 ? ('error' as const) : ('warning' as const),

@@ -5,6 +5,7 @@ import { acquireFileLock, withFileLock } from '../files/lock.js';
 import { withWorkspaceFlags } from '../invocation.js';
 import { refusedSignIns } from '../monitor/refused-sign-ins.js';
 import { type AgentState, loadAgentState } from '../profiles/agent-state.js';
+import { resolveAuthProvider } from '../providers/catalog.js';
 import { buildStatusReport } from '../status/report.js';
 import { describeStore } from '../status/words.js';
 import { openAgentStore, openAgentStoreForWrite } from '../store/agent-store.js';
@@ -147,7 +148,15 @@ async function applyFix(workspace: Workspace, fix: SafeFix): Promise<string> {
       const { layers } = await openAgentStoreForWrite(workspace);
       const layer = fix.layer === 'own' ? layers.own : layers.base;
       if (!layer) return 'nothing: the layer is gone';
-      await layer.update((tx) => tx.setOrder(fix.provider, fix.keep.length > 0 ? fix.keep : undefined));
+      // Every key that names the provider (`Anthropic`, an alias): the gateway reads them as one.
+      const same = resolveAuthProvider(fix.provider);
+      await layer.update((tx) =>
+        tx.replaceOrder(
+          fix.provider,
+          fix.keep.length > 0 ? fix.keep : undefined,
+          (key) => resolveAuthProvider(key) === same,
+        ),
+      );
       return fix.keep.length > 0
         ? `${fix.provider} order is now ${fix.keep.join(', ')}`
         : `cleared the ${fix.provider} order (it named only missing profiles)`;

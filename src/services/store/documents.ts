@@ -106,12 +106,19 @@ export function buildSnapshot(
     const list = ids.filter((id): id is string => typeof id === 'string' && id.trim() !== '').map((id) => id.trim());
     if (list.length > 0) order[provider.trim().toLowerCase()] = list;
   }
+  // An entry OpenClaw's normalising drops (a blank id, stats with nothing it reads) is no entry,
+  // and hides nothing of the other file's.
   const lastGood = idMap<string>();
-  for (const [provider, id] of sides('lastGood')) if (typeof id === 'string') lastGood[provider] = id;
+  for (const [provider, id] of sides('lastGood'))
+    if (typeof id === 'string' && id.trim() !== '' && provider.trim() !== '')
+      lastGood[provider.trim().toLowerCase()] = id.trim();
   const usageStats = idMap<UsageStats>();
   for (const [id, stats] of sides('usageStats')) {
     const record = asRecord(stats);
-    if (record) usageStats[id] = readUsageStats(record);
+    if (!record) continue;
+    const read = readUsageStats(record);
+    if (Object.keys(read).length > 0 || Object.keys(asRecord(record.failureCounts) ?? {}).length > 0)
+      usageStats[id] = read;
   }
   return {
     location,
@@ -188,6 +195,19 @@ export class AuthStoreTransaction {
 
   /** Drops every mention of a profile (order, lastGood, usageStats): it is gone from a layer below. */
   forgetReferences(id: string): void {
+    // Split, an entry of the state file hides the credentials file's: one changed here must not
+    // uncover the hidden copy (an order nobody saw in force), so that copy goes with it.
+    const { stateDoc, profilesDoc } = this.snapshot;
+    if (stateDoc) {
+      const hidden = (key: StateKey, entry: string) => {
+        const section = asRecord(profilesDoc[key]);
+        if (section && Object.hasOwn(section, entry)) delete section[entry];
+      };
+      for (const [provider, ids] of Object.entries(asRecord(stateDoc.order) ?? {}))
+        if (Array.isArray(ids) && ids.includes(id)) hidden('order', provider);
+      for (const [provider, value] of Object.entries(asRecord(stateDoc.lastGood) ?? {}))
+        if (value === id) hidden('lastGood', provider);
+    }
     for (const doc of this.docs()) {
       const order = asRecord(doc.order);
       for (const [provider, ids] of Object.entries(order ?? {})) {
