@@ -8,7 +8,7 @@ import type { AgentState } from '../services/profiles/agent-state.js';
 import { pluginCheckFindings, pluginWarning, reportPluginProblems } from '../services/providers/plugin-state.js';
 import { unknownProviders, unknownProviderWarning } from '../services/providers/unknown-providers.js';
 import { buildStatusReport, type StatusReport } from '../services/status/report.js';
-import { forTerminal } from '../services/terminal-text.js';
+import { forTerminal, shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 import { formatProbes, formatStatusReport } from './format-status.js';
 import { writeJson, writeWrappedBlock } from './output.js';
@@ -93,9 +93,22 @@ async function probeReport(
     import('../services/probe/probe-targets.js'),
     import('../services/probe/probe-runner.js'),
   ]);
+  const wanted = options.probeProfile
+    ?.split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+  if (wanted) {
+    // A mistyped id probed nothing and said nothing: it is named instead.
+    const known = new Set(probeTargets(state, report).map((target) => target.id));
+    const missing = wanted.filter((id) => !known.has(id));
+    if (missing.length > 0)
+      throw new UsageError(
+        `--probe-profile: ${missing.map((id) => shown(id)).join(', ')} ${missing.length === 1 ? 'is' : 'are'} not a profile of this agent (nor env:VAR of a key it sees); \`authdeck status\` lists them`,
+      );
+  }
   const targets = probeTargets(state, report, {
     ...(options.probeProvider ? { provider: options.probeProvider } : {}),
-    ...(options.probeProfile ? { profiles: options.probeProfile.split(',').map((id) => id.trim()) } : {}),
+    ...(wanted ? { profiles: wanted } : {}),
   });
   return runProbes(targets, {
     env: ctx.io.env,

@@ -93,6 +93,22 @@ describe('the command line’s small words', () => {
     expect((await run(['status', '--probe', '--probe-timeout', '30d'])).stderr).toBe(
       'authdeck: --probe-timeout: at most 10m (a probe is one model-list request)\n',
     );
+    // A mistyped --probe-profile probed nothing and said nothing: it is named, exit 64.
+    const { home } = makeTempHome();
+    const key = fakeSecrets.groqKey('probe');
+    expect(
+      (
+        await runCommand(['--no-reload', '--store-generation', 'json', 'add-key', '--provider', 'groq'], {
+          home,
+          input: key,
+        })
+      ).code,
+    ).toBe(0);
+    const typo = await runCommand(['status', '--probe', '--probe-profile', 'groq:defualt'], { home });
+    expect(typo.code).toBe(64);
+    expect(typo.stderr).toBe(
+      'authdeck: --probe-profile: groq:defualt is not a profile of this agent (nor env:VAR of a key it sees); `authdeck status` lists them\n',
+    );
     // A pasted page where an id goes is not said back whole.
     const page = 'a'.repeat(20_000);
     const long = await run(['remove', page, '--yes']);

@@ -166,6 +166,18 @@ describe('doctor', () => {
     expect(withCodes((await runDoctor(workspace, OPTIONS)).findings, 'dangling-order')).toHaveLength(0);
   });
 
+  it('reports an auth.order in openclaw.json that names a missing profile, with the edit that fixes it', async () => {
+    const { workspace } = await setup(
+      { profiles: { 'anthropic:default': key } },
+      { ...inUse, auth: { order: { anthropic: ['anthropic:gone', 'anthropic:default'] } } },
+    );
+    const [finding] = withCodes((await runDoctor(workspace, OPTIONS)).findings, 'dangling-order');
+    expect(finding?.subject).toBe(`anthropic order in ${workspace.configPath} (auth.order)`);
+    expect(finding?.problem).toBe('names anthropic:gone, which is not a profile');
+    expect(finding?.fix).toBe(`set auth.order["anthropic"] to ["anthropic:default"] in ${workspace.configPath}`);
+    expect(finding?.safeFix).toBeUndefined();
+  });
+
   it("offers `order clear` for a left-out profile only where the order is the agent's own", async () => {
     const { workspace } = await setup(
       { profiles: { 'anthropic:default': key, 'anthropic:spare': { ...key, key: fakeSecrets.anthropicApiKey('s') } } },

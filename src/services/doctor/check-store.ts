@@ -135,6 +135,25 @@ export function checkOrders(state: AgentState, report: StatusReport): Finding[] 
       });
     }
   }
+  // The config's auth.order too: it decides where the store has no order (no safe fix: an edit
+  // of openclaw.json is the person's to make).
+  const { config } = state.workspace;
+  for (const [provider, ids] of Object.entries(config.authOrder)) {
+    const dangling = ids.filter((id) => !known.has(id));
+    if (dangling.length === 0) continue;
+    const keep = [...new Set(ids.filter((id) => known.has(id)))];
+    findings.push({
+      code: 'dangling-order',
+      severity: 'warning',
+      subject: `${provider} order in ${config.path} (auth.order)`,
+      problem: `names ${dangling.join(', ')}, which ${dangling.length === 1 ? 'is' : 'are'} not a profile`,
+      why: 'the gateway skips the missing ids; the list no longer says what happens',
+      fix:
+        keep.length === 0
+          ? `delete auth.order["${provider}"] from ${config.path}`
+          : `set auth.order["${provider}"] to ${JSON.stringify(keep)} in ${config.path}`,
+    });
+  }
   for (const provider of report.providers) {
     if (!provider.explicitOrder) continue;
     const left = report.profiles.filter(
