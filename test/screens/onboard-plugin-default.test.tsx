@@ -193,3 +193,23 @@ describe('onboarding wizard: an endpoint authdeck cannot know', () => {
     expect(flat(deepseek.frame())).not.toContain('picks one of');
   });
 });
+
+describe('the summary lists what it wrote together', () => {
+  it('the .env line stands with the other files written, before what is still to do', async () => {
+    const services = groqServices();
+    const app = await renderApp(services, { name: 'onboard', provider: 'groq', method: 'api-key' });
+    await waitForFrame(app, 'Paste the');
+    await app.type(fakeSecrets.groqKey());
+    await app.press('enter');
+    await waitForFrame(app, 'Profile name:');
+    await app.press('enter');
+    await waitForFrame(app, "daemon's .env?");
+    await app.type('y');
+    const summary = await waitForFrame(app, 'Saved groq:default');
+    const lines = summary.split('\n');
+    const envLine = lines.findIndex((line) => line.includes('(GROQ_API_KEY'));
+    const firstWarning = lines.findIndex((line) => /^\s*!/.test(line));
+    expect(envLine).toBeGreaterThan(0);
+    expect(firstWarning).toBeGreaterThan(envLine);
+  });
+});

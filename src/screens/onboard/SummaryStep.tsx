@@ -99,16 +99,17 @@ export function SummaryStep({
             {saved.config.backupPath} (the config as it was: it used JSON5-only syntax and was rewritten as JSON)
           </Bullet>
         )}
-        <SetupLines view={setupView} listedAt={result.saved.config.path} />
-        {endpoint && (
-          <Bullet color="yellow" mark="!">
-            {endpoint}
-          </Bullet>
-        )}
+        {/* With the other files written, before what still needs doing (the warnings below). */}
         {env && (
           <Bullet>
             {env.path} ({env.variable}
             {env.changed ? '' : ', unchanged'})
+          </Bullet>
+        )}
+        <SetupLines view={setupView} listedAt={result.saved.config.path} />
+        {endpoint && (
+          <Bullet color="yellow" mark="!">
+            {endpoint}
           </Bullet>
         )}
         {saved.createdWith && (
