@@ -2,6 +2,10 @@ import { Box, type DOMElement, measureElement, Text } from 'ink';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useKeys } from './key-router.js';
 
+function linesWord(count: number): string {
+  return `${count} more ${count === 1 ? 'line' : 'lines'}`;
+}
+
 /**
  * Content kept to `rows` lines on a short terminal: a window onto it that ↑/↓ (PgUp/PgDn a
  * window) move, with a line saying what is above and below. A frame taller than the terminal
@@ -9,10 +13,6 @@ import { useKeys } from './key-router.js';
  * screen; a window that only showed the first lines hid what comes last (the warnings, what to
  * do next).
  */
-function linesWord(count: number): string {
-  return `${count} more ${count === 1 ? 'line' : 'lines'}`;
-}
-
 export function FitRows({ rows, children }: { rows: number; children: ReactNode }) {
   const content = useRef<DOMElement>(null);
   const [height, setHeight] = useState(0);

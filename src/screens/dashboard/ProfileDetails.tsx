@@ -84,17 +84,22 @@ export function detailEntries({ profile, stats, storePath, now, probe, width }: 
 
 /** The lines the details take whole at `width`: the border, the profile's id and each value's lines. */
 export function detailsPanelLines(props: DetailsProps): number {
-  return detailEntries(props).reduce((sum, { lines }) => sum + lines.length, 0) + 3;
+  return panelLines(detailEntries(props));
+}
+
+function panelLines(entries: readonly DetailEntry[]): number {
+  return entries.reduce((sum, { lines }) => sum + lines.length, 0) + 3;
 }
 
 /** The lines the details have for values in `height`: all but the border and the id, and a line for scrolling when they do not all fit. */
-function valueRoom(props: DetailsProps, height: number): number {
-  return detailsPanelLines(props) <= height ? height - 3 : height - 4;
+function valueRoom(entries: readonly DetailEntry[], height: number): number {
+  return panelLines(entries) <= height ? height - 3 : height - 4;
 }
 
 /** The furthest the details scroll in `height` lines: their last values then fill the panel. */
 export function detailsLastTop(props: DetailsProps, height: number): number {
-  return lastTop(detailEntries(props), valueRoom(props, height));
+  const entries = detailEntries(props);
+  return lastTop(entries, valueRoom(entries, height));
 }
 
 /**
@@ -103,9 +108,10 @@ export function detailsLastTop(props: DetailsProps, height: number): number {
  * scroll them).
  */
 export function ProfileDetails(props: DetailsProps & { height?: number; top?: number }) {
+  // Laid out once per frame: each value wrapped at the width.
   const entries = detailEntries(props);
-  const height = props.height ?? detailsPanelLines(props);
-  const { shown: values, above, below } = scrollWindow(entries, props.top ?? 0, valueRoom(props, height));
+  const height = props.height ?? panelLines(entries);
+  const { shown: values, above, below } = scrollWindow(entries, props.top ?? 0, valueRoom(entries, height));
   return (
     <Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1}>
       <Text bold wrap="truncate">

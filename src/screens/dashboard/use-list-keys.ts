@@ -22,7 +22,6 @@ export interface ListKeysInput {
   report: StatusReport | undefined;
   state: AgentState | undefined;
   onProbes: (outcomes: ProbeOutcome[]) => void;
-  /** How far the help scrolls at the panel's size now. */
   /** The furthest the open panel (help or details) scrolls at the terminal's size. */
   panelLastTop: () => number;
 }
@@ -68,15 +67,10 @@ export function useListKeys(options: ListKeysInput): { cursor: number; top: numb
     };
     const toList = () => dispatch({ type: 'mode', mode: 'list' });
     switch (current.mode) {
-      case 'help': {
-        const action = actionFor(HELP_KEYS, input, key, undefined);
-        if (action === 'scroll-up' || action === 'scroll-down')
-          dispatch({ type: 'panel-scroll', by: action === 'scroll-up' ? -1 : 1, last: panelLastTop() });
-        else if (action) toList();
-        return;
-      }
+      // The two panels that scroll: ↑/↓ move them, their other keys close them.
+      case 'help':
       case 'details': {
-        const action = actionFor(DETAILS_KEYS, input, key, undefined);
+        const action = actionFor(current.mode === 'help' ? HELP_KEYS : DETAILS_KEYS, input, key, undefined);
         if (action === 'scroll-up' || action === 'scroll-down')
           dispatch({ type: 'panel-scroll', by: action === 'scroll-up' ? -1 : 1, last: panelLastTop() });
         else if (action) toList();

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Header } from '../../components/Header.js';
 import { useHoldRestOfKeys } from '../../components/key-router.js';
 import { SavingSpinner } from '../../components/SavingSpinner.js';
@@ -65,6 +65,13 @@ export function OnboardScreen({
   const { columns } = useTerminalSize();
   const navigation = useNavigation();
   const agent = useAgentState();
+  // Who holds a secret already, read once per state of the store, not on every key of the paste.
+  const savedAs = useMemo(() => {
+    const bySecret = new Map<string, string[]>();
+    for (const { view } of agent.state ? listAgentProfiles(agent.state) : [])
+      if (view.secret !== undefined) bySecret.set(view.secret, [...(bySecret.get(view.secret) ?? []), view.id]);
+    return (secret: string) => bySecret.get(secret) ?? [];
+  }, [agent.state]);
   const [state, dispatchNow, currentState] = useSyncReducer(onboardReducer, () =>
     initialOnboardState(provider, method, resumeAt),
   );
@@ -215,13 +222,7 @@ export function OnboardScreen({
             {...(state.authChoice ? { authChoice: state.authChoice } : {})}
             kind={secretKind(state.method)}
             initial={state.secret}
-            savedAs={(secret) =>
-              agent.state
-                ? listAgentProfiles(agent.state)
-                    .filter((row) => row.view.secret === secret)
-                    .map((row) => row.view.id)
-                : []
-            }
+            savedAs={savedAs}
             onSubmit={(secret) => dispatch({ type: 'secret', secret })}
           />
         );

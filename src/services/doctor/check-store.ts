@@ -188,22 +188,25 @@ export function checkCredentials(report: StatusReport, state: AgentState): Findi
     waiting
       .filter((profile) => profile.provider && resolveAuthProvider(profile.provider) === resolveAuthProvider(provider))
       .map((profile) => profile.id);
-  const findings: Finding[] = reasons.map((reason) => ({
-    code: reason.exitCode === 1 ? 'credential-fails' : 'credential-expiring',
-    severity: reason.exitCode === 1 ? ('error' as const) : ('warning' as const),
-    subject: reason.profileId ?? reason.provider,
-    problem: reason.message,
-    why: reason.exitCode === 1 ? 'requests to this provider fail' : 'requests fail once it expires',
-    // An inactive replacement is put in use by OpenClaw's activate; saving over it keeps it inactive.
-    ...(reason.profileId && inactive.has(reason.profileId)
-      ? { fix: `\`${activateCommand(reason.profileId, state.workspace.agentId)}\` tests it and puts it in use` }
-      : reason.profileId === null && waitingOf(reason.provider).length > 0
-        ? {
-            problem: `${reason.message}; ${waitingOf(reason.provider).join(', ')} ${waitingOf(reason.provider).length === 1 ? 'waits' : 'wait'} in a JSON file this OpenClaw no longer reads`,
-            fix: importFix(state),
-          }
-        : renewalOf(report, reason.provider, reason.profileId ?? undefined, false)),
-  }));
+  const findings: Finding[] = reasons.map((reason) => {
+    const waitingIds = reason.profileId === null ? waitingOf(reason.provider) : [];
+    return {
+      code: reason.exitCode === 1 ? 'credential-fails' : 'credential-expiring',
+      severity: reason.exitCode === 1 ? ('error' as const) : ('warning' as const),
+      subject: reason.profileId ?? reason.provider,
+      problem: reason.message,
+      why: reason.exitCode === 1 ? 'requests to this provider fail' : 'requests fail once it expires',
+      // An inactive replacement is put in use by OpenClaw's activate; saving over it keeps it inactive.
+      ...(reason.profileId && inactive.has(reason.profileId)
+        ? { fix: `\`${activateCommand(reason.profileId, state.workspace.agentId)}\` tests it and puts it in use` }
+        : waitingIds.length > 0
+          ? {
+              problem: `${reason.message}; ${waitingIds.join(', ')} ${waitingIds.length === 1 ? 'waits' : 'wait'} in a JSON file this OpenClaw no longer reads`,
+              fix: importFix(state),
+            }
+          : renewalOf(report, reason.provider, reason.profileId ?? undefined, false)),
+    };
+  });
   const judged = new Set(report.check.reasons.map((reason) => reason.profileId));
   for (const profile of report.profiles) {
     if (judged.has(profile.id) || inactive.has(profile.id)) continue;

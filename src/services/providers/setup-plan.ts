@@ -57,14 +57,14 @@ export interface ProviderSetup {
   facts?: ConfigFact[];
 }
 
+/** OpenClaw 2026.9's built-in model (agents.entries, where an agent keeps its own model, is 2026.9's). */
+const AGENT_BUILT_IN_MODEL = builtInDefaultModel('2026.9') ?? `${OPENCLAW_DEFAULT_PROVIDER}/gpt-6-astra`;
+
 /**
  * OpenAI's onboarding names no default model: with none configured, OpenClaw runs its own
  * built-in one, an OpenAI model (which one changes with the version). So "make it the default"
  * for OpenAI is clearing the other provider's primary, never a model ref authdeck would guess.
  */
-/** OpenClaw 2026.9's built-in model (agents.entries, where an agent keeps its own model, is 2026.9's). */
-const AGENT_BUILT_IN_MODEL = builtInDefaultModel('2026.9') ?? `${OPENCLAW_DEFAULT_PROVIDER}/gpt-6-astra`;
-
 export function withBuiltInDefault(setup: ProviderSetup, provider: string): ProviderSetup {
   if (setup.defaultModel || provider !== OPENCLAW_DEFAULT_PROVIDER) return setup;
   return { ...setup, defaultModel: { ref: OPENCLAW_DEFAULT_PROVIDER, entry: null, builtIn: true } };

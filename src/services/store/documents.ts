@@ -195,30 +195,25 @@ export class AuthStoreTransaction {
 
   /** Drops every mention of a profile (order, lastGood, usageStats): it is gone from a layer below. */
   forgetReferences(id: string): void {
-    // Split, an entry of the state file hides the credentials file's: one changed here must not
-    // uncover the hidden copy (an order nobody saw in force), so that copy goes with it.
-    const { stateDoc, profilesDoc } = this.snapshot;
-    if (stateDoc) {
-      const hidden = (key: StateKey, entry: string) => {
-        const section = asRecord(profilesDoc[key]);
-        if (section && Object.hasOwn(section, entry)) delete section[entry];
-      };
-      for (const [provider, ids] of Object.entries(asRecord(stateDoc.order) ?? {}))
-        if (Array.isArray(ids) && ids.includes(id)) hidden('order', provider);
-      for (const [provider, value] of Object.entries(asRecord(stateDoc.lastGood) ?? {}))
-        if (value === id) hidden('lastGood', provider);
-    }
     for (const doc of this.docs()) {
+      // Split, an entry of the state file hides the credentials file's: one changed here must
+      // not uncover the hidden copy (an order nobody saw in force), so stateSection drops it.
+      const inState = doc === this.snapshot.stateDoc;
       const order = asRecord(doc.order);
       for (const [provider, ids] of Object.entries(order ?? {})) {
         if (!Array.isArray(ids) || !ids.includes(id)) continue;
+        if (inState) this.stateSection('order', provider);
         const rest = ids.filter((entry) => entry !== id);
         // OpenClaw ignores an empty list; drop the key so the file says what the gateway does.
         if (rest.length === 0) delete order![provider];
         else order![provider] = rest;
       }
       const lastGood = asRecord(doc.lastGood);
-      for (const [provider, value] of Object.entries(lastGood ?? {})) if (value === id) delete lastGood![provider];
+      for (const [provider, value] of Object.entries(lastGood ?? {})) {
+        if (value !== id) continue;
+        if (inState) this.stateSection('lastGood', provider);
+        delete lastGood![provider];
+      }
       const usage = asRecord(doc.usageStats);
       if (usage && Object.hasOwn(usage, id)) delete usage[id];
     }
