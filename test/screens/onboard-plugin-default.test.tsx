@@ -36,7 +36,7 @@ function groqServices(options: { manifest?: string; current?: string } = {}): Fa
 }
 
 /** The wizard through a key of `provider` (and the endpoint `authChoice`, where it asks) to its summary. */
-async function saveKey(services: FakeServices, provider: string, secret: string, authChoice?: string) {
+async function saveKey(services: FakeServices, provider: string, secret: string, authChoice?: string, env = 'n') {
   const app = await renderApp(services, { name: 'onboard', provider, method: 'api-key' });
   if (authChoice) {
     await waitForFrame(app, 'endpoint or plan is the key for?');
@@ -51,7 +51,7 @@ async function saveKey(services: FakeServices, provider: string, secret: string,
   await waitForFrame(app, 'Profile name:');
   await app.press('enter');
   // A provider with a variable of its own is asked about the .env; one without saves at once.
-  if ((await waitForFrame(app, /daemon's \.env\?|Saved /)).includes("daemon's .env?")) await app.type('n');
+  if ((await waitForFrame(app, /daemon's \.env\?|Saved /)).includes("daemon's .env?")) await app.type(env);
   await waitForFrame(app, `Saved ${provider}:default`);
   return app;
 }
@@ -196,17 +196,8 @@ describe('onboarding wizard: an endpoint authdeck cannot know', () => {
 
 describe('the summary lists what it wrote together', () => {
   it('the .env line stands with the other files written, before what is still to do', async () => {
-    const services = groqServices();
-    const app = await renderApp(services, { name: 'onboard', provider: 'groq', method: 'api-key' });
-    await waitForFrame(app, 'Paste the');
-    await app.type(fakeSecrets.groqKey());
-    await app.press('enter');
-    await waitForFrame(app, 'Profile name:');
-    await app.press('enter');
-    await waitForFrame(app, "daemon's .env?");
-    await app.type('y');
-    const summary = await waitForFrame(app, 'Saved groq:default');
-    const lines = summary.split('\n');
+    const app = await saveKey(groqServices(), 'groq', fakeSecrets.groqKey(), undefined, 'y');
+    const lines = app.frame().split('\n');
     const envLine = lines.findIndex((line) => line.includes('(GROQ_API_KEY'));
     const firstWarning = lines.findIndex((line) => /^\s*!/.test(line));
     expect(envLine).toBeGreaterThan(0);
