@@ -3,6 +3,7 @@
 // binaries): external.
 
 import { readFileSync, rmSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -33,6 +34,63 @@ const jsonAsParse = {
   },
 };
 
+// Node's own modules through require(), not import: an ESM import of a built-in makes Node build
+// its ES module facade, which reads every export — `fs` then loads its stream modules and `util`
+// its worker threads, milliseconds on every start for code we never call (bench/status.mjs). Each
+// importer gets a stand-in that reads just the names it imports; a namespace import, or one this
+// cannot read, stays a plain import.
+const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+const importerText = new Map();
+function importedNames(importer, specifier) {
+  if (!importerText.has(importer)) importerText.set(importer, readFileSync(importer, 'utf8'));
+  const quoted = specifier.replace(/[/]/g, '\\/');
+  const clauses = [
+    ...importerText.get(importer).matchAll(new RegExp(`import\\s+([^'";]*?)\\s*from\\s*['"]${quoted}['"]`, 'g')),
+  ];
+  if (clauses.length === 0) return null;
+  const names = new Set();
+  for (const [, clause] of clauses) {
+    const parts = /^(?:([\w$]+)\s*,?\s*)?(?:\{([^}]*)\})?$/.exec(clause.trim());
+    if (!parts || clause.trim().startsWith('type ')) return null;
+    if (parts[1]) names.add('default');
+    for (const item of (parts[2] ?? '').split(',')) {
+      const name = item
+        .trim()
+        .split(/\s+as\s+/)[0]
+        .trim();
+      if (name === '' || name.startsWith('type ')) continue;
+      if (!/^[\w$]+$/.test(name)) return null;
+      names.add(name);
+    }
+  }
+  return [...names].sort();
+}
+const builtinsAsRequire = {
+  name: 'builtins-as-require',
+  setup(build) {
+    build.onResolve({ filter: /^[a-z:_/]+$/ }, ({ path, kind, importer }) => {
+      if (!builtins.has(path) || kind !== 'import-statement') return undefined;
+      const names = importedNames(importer, path);
+      if (!names) return undefined;
+      return { path: `${path}#${names.join(',')}`, namespace: 'builtin-as-require' };
+    });
+    build.onResolve({ filter: /.*/, namespace: 'builtin-as-require' }, ({ path }) => ({ path, external: true }));
+    build.onLoad({ filter: /.*/, namespace: 'builtin-as-require' }, ({ path }) => {
+      const [specifier, list] = path.split('#');
+      const lines = list
+        .split(',')
+        .filter((name) => name !== 'default')
+        .map((name) => `export const ${name} = builtin.${name};`);
+      return {
+        contents: [`const builtin = require(${JSON.stringify(specifier)});`, 'export default builtin;', ...lines].join(
+          '\n',
+        ),
+        loader: 'js',
+      };
+    });
+  },
+};
+
 const shared = {
   absWorkingDir: root,
   outdir: 'dist',
@@ -50,7 +108,7 @@ const shared = {
   banner: {
     js: "import { createRequire as __authdeckCreateRequire } from 'node:module'; const require = __authdeckCreateRequire(import.meta.url);",
   },
-  plugins: [jsonAsParse],
+  plugins: [jsonAsParse, builtinsAsRequire],
   legalComments: 'none',
   logLevel: 'warning',
 };
