@@ -3,8 +3,7 @@
 import type { AppServices, SignInResult } from './app-services.js';
 import type { ActionContext } from './services/actions.js';
 import * as actions from './services/actions.js';
-import { readGatewayConfig } from './services/config/openclaw-json.js';
-import { listKnownAgentIds, resolveWorkspace, type Workspace } from './services/config/workspace.js';
+import { listKnownAgentIds, rereadConfig, resolveWorkspace, type Workspace } from './services/config/workspace.js';
 import { runDoctor } from './services/doctor/run-doctor.js';
 import { errorMessage, UsageError } from './services/errors.js';
 import { findOnPath } from './services/find-program.js';
@@ -61,7 +60,7 @@ export function createAppServices(options: RealServicesOptions): AppServices {
     loadState: async () => {
       // openclaw.json changes under a running screen (a save's setup, another process): read it again.
       try {
-        workspace.config = await readGatewayConfig(workspace.configPath);
+        workspace.config = await rereadConfig(workspace);
       } catch {
         // Unreadable now: the config as last read stands; the store read below reports its own trouble.
       }

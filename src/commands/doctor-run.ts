@@ -1,5 +1,5 @@
 import { applyDoctorFixes } from '../services/actions.js';
-import { readGatewayConfig } from '../services/config/openclaw-json.js';
+import { rereadConfig } from '../services/config/workspace.js';
 import type { Finding, SafeFix } from '../services/doctor/doctor-types.js';
 import { type DoctorReport, doctorExitCode, runDoctor } from '../services/doctor/run-doctor.js';
 import { parseDuration } from '../services/durations.js';
@@ -25,7 +25,7 @@ export async function runDoctorCommand(ctx: CommandContext, options: { fix: bool
   const fixed = applied?.fixed ?? [];
   if (fixed.length > 0) {
     // A fix may have changed openclaw.json (a plugin enabled): the check after it reads it again.
-    if (!workspace.configUnreadable) workspace.config = await readGatewayConfig(workspace.configPath);
+    if (!workspace.configUnreadable) workspace.config = await rereadConfig(workspace);
     report = await runDoctor(workspace, doctorOptions);
   }
   const exitCode = doctorExitCode(report);

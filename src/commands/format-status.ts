@@ -10,7 +10,7 @@ import {
   type ProviderReport,
   type StatusReport,
 } from '../services/status/report.js';
-import { describeStore, summaryParts, waitingWords } from '../services/status/words.js';
+import { describeStore, summaryParts, unsetKeyWords, waitingWords } from '../services/status/words.js';
 import { shown } from '../services/terminal-text.js';
 import type { Painter } from './output.js';
 
@@ -63,6 +63,8 @@ export function formatStatusReport(report: StatusReport, paint: Painter, nowMs: 
         `     ${paint.dim(`the key in the config (models.providers.${provider.provider}.apiKey): no profile or env key`)}`,
       );
     if (provider.effectiveSource === 'missing') {
+      if (provider.configKeyUnset)
+        lines.push(`     ${paint.dim(unsetKeyWords(provider.provider, provider.configKeyUnset))}`);
       lines.push(
         `     ${paint.red('no working credential')}: add one with \`authdeck add-key ${flagWord('--provider', provider.provider)}\`${provider.provider === 'anthropic' ? ' or `authdeck setup-token`' : ''}`,
       );

@@ -11,7 +11,16 @@ import {
   resolveProviderUses,
 } from '../status/model-usage.js';
 import { agentRosterProblems, normalizeAgentId } from './agent-ids.js';
+import {
+  type EnvRecord,
+  mayNameVariables,
+  openclawEnv,
+  substituteConfigEnv,
+  type UnsetVariable,
+  withConfigEnvSection,
+} from './config-env.js';
 import { INCLUDE_KEY, resolveIncludes } from './config-include.js';
+import type { PathEnv } from './paths.js';
 import { type PluginPolicy, readPluginPolicy } from './plugin-policy.js';
 import { type RuntimePolicies, readRuntimePolicies } from './runtime-policies.js';
 
@@ -54,12 +63,26 @@ export interface GatewayConfig {
   runtimePolicies: RuntimePolicies;
 }
 
-export async function readGatewayConfig(path: string): Promise<GatewayConfig> {
+/** Where the config's `${NAME}` are looked up: the environment authdeck runs in, and the gateway's env files. */
+export interface ConfigEnvironment {
+  env: PathEnv;
+  stateDir: string;
+  home: string;
+}
+
+export async function readGatewayConfig(path: string, environment?: ConfigEnvironment): Promise<GatewayConfig> {
   const text = await readTextIfExists(path);
   if (text === undefined) return emptyConfig(path, false);
-  const doc = await parseConfigText(path, text);
+  const parsed = await parseConfigText(path, text);
   // `$include` splits a config over files (OpenClaw's documented way); read it as OpenClaw does.
-  return interpretConfig(path, text.includes(INCLUDE_KEY) ? await resolveIncludes(doc, path, parseConfigText) : doc);
+  const included = text.includes(INCLUDE_KEY);
+  const doc = included ? await resolveIncludes(parsed, path, parseConfigText) : parsed;
+  // `${NAME}` anywhere in the config is replaced on every read by OpenClaw (a default model, a
+  // provider's key), so it is here: what the gateway will call is what authdeck reports.
+  if (!environment || !mayNameVariables(included ? JSON.stringify(doc) : text)) return interpretConfig(path, doc);
+  const env = withConfigEnvSection(doc, await openclawEnv(environment.env, environment.stateDir, environment.home));
+  const substituted = substituteConfigEnv(doc, env);
+  return interpretConfig(path, substituted.doc, { env, unset: substituted.unset });
 }
 
 /** Each model the gateway would call for this agent, with its provider (see model-usage.ts). */
@@ -102,7 +125,11 @@ async function parseJson5(path: string, text: string): Promise<unknown> {
   }
 }
 
-function interpretConfig(path: string, doc: Record<string, unknown>): GatewayConfig {
+function interpretConfig(
+  path: string,
+  doc: Record<string, unknown>,
+  variables?: { env: EnvRecord; unset: UnsetVariable[] },
+): GatewayConfig {
   const auth = asRecord(doc.auth) ?? {};
   const authProfiles = idMap<ConfigProfileEntry>();
   for (const [id, entry] of Object.entries(asRecord(auth.profiles) ?? {})) {
@@ -158,7 +185,7 @@ function interpretConfig(path: string, doc: Record<string, unknown>): GatewayCon
     authProfiles,
     authOrder,
     agents,
-    models: readModelSettings(doc),
+    models: readModelSettings(doc, variables),
     ...(typeof lastTouchedVersion === 'string' ? { lastTouchedVersion } : {}),
     ...(asRecord(doc.gateway) ? { gateway: asRecord(doc.gateway) } : {}),
   };

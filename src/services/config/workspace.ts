@@ -56,7 +56,7 @@ export async function resolveWorkspace(options: WorkspaceOptions): Promise<Works
   const stateDir = resolveStateDir(env, options.stateDir);
   const configPath = resolveConfigPath(env, stateDir);
   let configUnreadable: UnreadableStateError | undefined;
-  const config = await readGatewayConfig(configPath).catch((error: unknown) => {
+  const config = await readGatewayConfig(configPath, { env, stateDir, home }).catch((error: unknown) => {
     if (!options.unreadableConfigAsEmpty || !(error instanceof UnreadableStateError)) throw error;
     configUnreadable = error;
     return emptyGatewayConfig(configPath);
@@ -99,6 +99,14 @@ export async function resolveWorkspace(options: WorkspaceOptions): Promise<Works
   const agentId = defaultAgentId(config);
   const agentDir = agentDirFor(agentId);
   return { ...base, agentId, agentDir, agentFrom: 'config', isMain: samePath(agentDir, mainAgentDir) };
+}
+
+/** openclaw.json read again (it changed under a screen, or a fix wrote it), its `${NAME}` from the same environment. */
+export function rereadConfig(
+  workspace: Pick<Workspace, 'configPath' | 'env' | 'stateDir' | 'home'>,
+): Promise<GatewayConfig> {
+  const { configPath, env, stateDir, home } = workspace;
+  return readGatewayConfig(configPath, { env, stateDir, home });
 }
 
 /** Agents the user can switch to: the config's list, the agents dirs on disk, and main. */

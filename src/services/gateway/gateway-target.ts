@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { openclawEnv } from '../config/config-env.js';
 import type { Workspace } from '../config/workspace.js';
-import { readDaemonEnv } from '../env-file.js';
 import { envValue } from '../env-value.js';
 import { asRecord } from '../json-text.js';
 import { openStateDatabase, stateDbPath } from '../store/state-db.js';
@@ -37,14 +36,6 @@ function portFrom(env: Record<string, string | undefined>, gateway: Record<strin
   const profile = env.OPENCLAW_PROFILE?.trim();
   if (profile && profile !== 'default') return profilePort(profile);
   return DEFAULT_GATEWAY_PORT;
-}
-
-/** The variables OpenClaw's CLI sees: the process first, then `<state>/.env` and gateway.env. */
-async function gatewayEnv(workspace: Workspace): Promise<Record<string, string | undefined>> {
-  const files = [workspace.daemonEnvPath, join(workspace.home, '.config', 'openclaw', 'gateway.env')];
-  const merged: Record<string, string | undefined> = {};
-  for (const file of files.reverse()) Object.assign(merged, await readDaemonEnv(file).catch(() => ({})));
-  return { ...merged, ...workspace.env };
 }
 
 interface SecretValue {
@@ -120,7 +111,7 @@ async function readStoredSecret(stateDb: string, name: string): Promise<string |
  * machine's CLI device, whose key and token are in the state database.
  */
 export async function resolveGatewayTarget(workspace: Workspace): Promise<GatewayTarget> {
-  const env = await gatewayEnv(workspace);
+  const env = await openclawEnv(workspace.env, workspace.stateDir, workspace.home);
   const gateway = workspace.config.gateway ?? {};
   const stateDb = stateDbPath(workspace.stateDir);
   const override = env.OPENCLAW_GATEWAY_URL?.trim();

@@ -2,6 +2,7 @@ import { describeExpiry } from '../durations.js';
 import { isUsableStatus } from './health.js';
 import type { ProviderUse } from './model-usage.js';
 import type { CheckFinding, CheckMode, CheckResult, ProfileReport, ProviderReport } from './types.js';
+import { unsetKeyWords } from './words.js';
 
 export type { CheckFinding, CheckMode, CheckResult } from './types.js';
 
@@ -82,7 +83,7 @@ function judgeProviderInUse(provider: ProviderReport, inputs: CheckInputs): Chec
     const first = candidates[0] ?? mine[0];
     let message: string;
     if (mine.length === 0)
-      message = `${provider.provider} ${why} has no credential: no profile and no key in the environment`;
+      message = `${provider.provider} ${why} has no credential: no profile and no key in the environment${provider.configKeyUnset ? `, and ${unsetKeyWords(provider.provider, provider.configKeyUnset)}` : ''}`;
     else if (candidates.length === 0)
       message = `${provider.provider} ${why}: its order names no profile it has, so none is tried`;
     else {

@@ -1,3 +1,5 @@
+import type { EnvRecord, UnsetVariable } from '../config/config-env.js';
+import { envValue } from '../env-value.js';
 import { asRecord } from '../json-text.js';
 
 /** A model setting as OpenClaw writes it: a string, or `{primary, fallbacks}`. */
@@ -22,6 +24,8 @@ export interface ModelSettings {
 export interface ProviderSettings {
   /** An `apiKey` in the config: a key the gateway uses when no profile works. */
   hasApiKey: boolean;
+  /** The variable the config's `apiKey` reads, when it is not set (so the key does not count). */
+  keyUnset?: string;
   /**
    * A block OpenClaw 2026.9 calls with no key at all (hasSyntheticLocalProviderAuthConfig): an
    * endpoint on this machine or network (loopback, RFC 1918, `localhost`, `*.local`, Docker's
@@ -77,7 +81,14 @@ export function readModelChoice(value: unknown): ModelChoice | undefined {
   return choice;
 }
 
-export function readModelSettings(doc: Record<string, unknown>): ModelSettings {
+/**
+ * `variables`: the environment the config's `${NAME}` were replaced from and those left unset,
+ * when it names any (readGatewayConfig): a key that reads an unset variable is no key.
+ */
+export function readModelSettings(
+  doc: Record<string, unknown>,
+  variables?: { env: EnvRecord; unset: readonly UnsetVariable[] },
+): ModelSettings {
   const defaults = asRecord(asRecord(doc.agents)?.defaults) ?? {};
   const aliases: Record<string, string> = Object.create(null);
   for (const [ref, entry] of Object.entries(asRecord(defaults.models) ?? {})) {
@@ -90,8 +101,10 @@ export function readModelSettings(doc: Record<string, unknown>): ModelSettings {
     if (!record) continue;
     const models = Array.isArray(record.models) ? record.models : [];
     const firstModel = asRecord(models[0])?.id;
+    const keyUnset = variables && unsetKeyVariable(id, record.apiKey, variables);
     providers[id.trim().toLowerCase()] = {
-      hasApiKey: hasConfiguredKey(record.apiKey),
+      hasApiKey: hasConfiguredKey(record.apiKey) && !keyUnset,
+      ...(keyUnset ? { keyUnset } : {}),
       localKeyless:
         !hasConfiguredKey(record.apiKey) &&
         (record.auth === undefined || record.auth === 'api-key') &&
@@ -135,6 +148,19 @@ export function isLocalBaseUrl(baseUrl: string): boolean {
   if (!octets || octets.some((octet) => octet > 255)) return false;
   const [a, b] = octets as [number, number];
   return a === 127 || a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
+}
+
+/** The variable a provider's `apiKey` reads when it is not set: `${NAME}`, or a SecretRef from the environment. */
+function unsetKeyVariable(
+  id: string,
+  apiKey: unknown,
+  variables: { env: EnvRecord; unset: readonly UnsetVariable[] },
+): string | undefined {
+  const ref = asRecord(apiKey);
+  if (ref?.source === 'env' && typeof ref.id === 'string')
+    return envValue(variables.env, ref.id)?.trim() ? undefined : ref.id;
+  const at = ['models', 'providers', id, 'apiKey'];
+  return variables.unset.find((entry) => entry.path.length === 4 && entry.path.every((key, i) => key === at[i]))?.name;
 }
 
 function hasConfiguredKey(value: unknown): boolean {

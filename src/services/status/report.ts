@@ -95,6 +95,7 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
       orderSource: order.source,
       explicitOrder: order.explicit ?? null,
       next,
+      configKeyUnset: configKeys[provider]?.keyUnset ?? null,
     };
   });
 

@@ -68,6 +68,8 @@ export interface ProviderReport {
    */
   explicitOrder: string[] | null;
   next: string | null;
+  /** The variable `models.providers.<id>.apiKey` reads, when it is not set (that key then does not count). */
+  configKeyUnset: string | null;
 }
 
 export interface StatusReport {

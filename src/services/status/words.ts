@@ -5,6 +5,11 @@ import type { HealthStatus, StatusColor } from './health.js';
 import type { NotTried, OrderSource } from './order.js';
 import type { ProfileReport, StatusReport } from './types.js';
 
+/** A config key that reads an unset variable: said where the provider has no working credential. */
+export function unsetKeyWords(provider: string, variable: string): string {
+  return `models.providers.${provider}.apiKey reads ${variable}, which is not set (environment or .env)`;
+}
+
 export interface SummaryPart {
   text: string;
   /** Coloured only when it counts something: "0 missing" is not an alarm. */
