@@ -112,3 +112,40 @@ describe('a refresh token pasted for Anthropic', () => {
     }
   });
 });
+
+describe('onboarding wizard: a key pasted where the provider is asked', () => {
+  it('at the welcome, never stands in clear and one Enter puts it in its provider’s field', async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'onboard' });
+    await waitForFrame(app, 'Welcome');
+    const key = fakeSecrets.anthropicApiKey();
+    // As a terminal delivers a paste: in pieces, the first one moving past the welcome.
+    await app.type(key.slice(0, 30));
+    await app.type(key.slice(30));
+    const frame = await waitForFrame(app, 'That is an Anthropic API key, so it is not shown');
+    expect(frame).not.toContain(key.slice(0, 30));
+    expect(frame).not.toContain(key.slice(20, 60));
+    expect(frame).toContain('Use it: an Anthropic API key');
+    await app.press('enter');
+    const secretStep = await waitForFrame(app, 'Paste the Anthropic API key');
+    expect(secretStep).not.toContain(key.slice(20, 60));
+    expect(secretStep).toContain('looks right');
+    await app.press('enter');
+    await waitForFrame(app, 'Profile name:');
+  });
+
+  it('of a shape no provider owns, is hidden too and offers nothing to choose', async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'onboard' });
+    await waitForFrame(app, 'Welcome');
+    const key = fakeSecrets.deepseekKey();
+    await app.type(key);
+    const frame = await waitForFrame(app, 'That looks like a key, so it is not shown');
+    expect(frame).not.toContain(key.slice(0, 24));
+    expect(frame).not.toContain('Another provider');
+    await app.press('enter');
+    expect(app.lastFrame()).not.toContain('Provider id');
+    await app.press('escape');
+    await waitForFrame(app, 'Anthropic');
+  });
+});

@@ -156,6 +156,10 @@ export function OnboardScreen({
               dispatch({ type: 'custom-provider' });
             }}
             onCustomEndpoint={() => dispatch({ type: 'custom-endpoint' })}
+            onPastedKey={(use, secret) => {
+              providerSearch.set('');
+              dispatch({ type: 'pasted-secret', provider: use.provider, method: use.method, secret });
+            }}
           />
         );
       case 'custom-provider':

@@ -7,6 +7,7 @@ import { type TextFieldState, useTextFieldState } from '../../components/text-fi
 import { headerLines, packHints, wrapText } from '../../components/text-layout.js';
 import { useServices } from '../../contexts.js';
 import { useTerminalSize } from '../../hooks/use-terminal-size.js';
+import { normalizeSecret, recogniseSecret, secretInArgument } from '../../services/profiles/credentials.js';
 import { providerBlocked } from '../../services/providers/plugin-state.js';
 import { providerSearchText, suggestProviderIds } from '../../services/providers/provider-search.js';
 import {
@@ -22,6 +23,7 @@ import { shown } from '../../services/terminal-text.js';
 import { useWizardEscWord } from './use-wizard-escape.js';
 
 const CUSTOM = '\0custom';
+const PASTED = '\0pasted';
 const CUSTOM_ENDPOINT = '\0custom-endpoint';
 const ENDPOINT_LABEL = 'Custom endpoint (OpenAI- or Anthropic-compatible)…';
 
@@ -59,6 +61,22 @@ function providerItems(
   ];
 }
 
+/** A key pasted into the search (at the welcome, or here): never shown, and where its shape names the provider, one Enter from its field. */
+export interface PastedKey {
+  secret: string;
+  /** The provider and method its prefix names, when the wizard offers that method for it. */
+  use?: { provider: string; method: OnboardingMethod; name: string };
+}
+
+export function pastedKey(search: string): PastedKey | undefined {
+  const secret = normalizeSecret(search);
+  if (secret === '' || secretInArgument(secret) === undefined) return undefined;
+  const known = recogniseSecret(secret);
+  const method = known?.kind === 'api_key' ? 'api-key' : known?.kind === 'token' ? 'paste-token' : undefined;
+  if (!known || !method || !findProvider(known.provider)?.methods.includes(method)) return { secret };
+  return { secret, use: { provider: known.provider, method, name: known.name } };
+}
+
 /** A searchable list of the providers authdeck knows, and a way out to any other id. */
 export function ProviderStep({
   search,
@@ -67,6 +85,7 @@ export function ProviderStep({
   onSelect,
   onCustom,
   onCustomEndpoint,
+  onPastedKey,
 }: {
   /** Owned by the wizard: its Esc clears a search before it goes back. */
   search: TextFieldState;
@@ -78,11 +97,29 @@ export function ProviderStep({
   onCustom: () => void;
   /** A custom OpenAI- or Anthropic-compatible endpoint (`--auth-choice custom-api-key`). */
   onCustomEndpoint: () => void;
+  onPastedKey: (use: NonNullable<PastedKey['use']>, secret: string) => void;
 }) {
   const escWord = useWizardEscWord();
   const blocked = useCallback((provider: string) => (store ? providerBlocked(store, provider) : undefined), [store]);
-  const items = useMemo(() => providerItems(search.value, method, blocked), [search.value, method, blocked]);
+  const pasted = useMemo(() => pastedKey(search.value), [search.value]);
+  const itemsFor = useCallback(
+    (text: string) => {
+      const key = pastedKey(text);
+      if (!key) return providerItems(text, method, blocked);
+      // A key is no search: the list offers only what can be done with it.
+      return key.use
+        ? [{ value: PASTED, label: `Use it: ${key.use.name}`, hint: `${key.use.provider} · ${key.use.method}` }]
+        : [];
+    },
+    [method, blocked],
+  );
+  const items = useMemo(() => itemsFor(search.value), [itemsFor, search.value]);
   const [refusal, setRefusal] = useState<string>();
+  const pastedNote = pasted
+    ? pasted.use
+      ? `That is ${pasted.use.name}, so it is not shown: enter puts it in its field.`
+      : 'That looks like a key, so it is not shown: esc clears it; choose the provider first, then paste it where the wizard asks.'
+    : undefined;
   // The header, question, search, "in all" and hint lines stay on screen: the list takes the
   // rest, a tall terminal showing more of it.
   const { rows, columns } = useTerminalSize();
@@ -99,6 +136,7 @@ export function ProviderStep({
     1 +
     lines(` ${items.length} in all, ↑/↓ or PgUp/PgDn to scroll`) +
     (refusal ? lines(refusal) : 0) +
+    (pastedNote ? lines(pastedNote) : 0) +
     packHints(hints, columns).length +
     2;
   const limit = Math.max(1, rows - around);
@@ -107,14 +145,22 @@ export function ProviderStep({
       <Text bold>{question}</Text>
       <Box>
         <Text dimColor>search: </Text>
-        <TextField state={search} onSubmit={() => {}} placeholder="type to narrow the list" />
+        <TextField
+          state={search}
+          onSubmit={() => {}}
+          placeholder="type to narrow the list"
+          mask={pasted ? 'keep-tail' : 'none'}
+        />
       </Box>
+      {pastedNote && <Text color="yellow">{pastedNote}</Text>}
       <SelectList
         items={items}
-        currentItems={() => providerItems(search.current(), method, blocked)}
+        currentItems={() => itemsFor(search.current())}
         narrowedBy={() => search.current().trim().toLowerCase()}
         limit={limit}
         onSelect={(value) => {
+          const key = value === PASTED ? pastedKey(search.current()) : undefined;
+          if (key?.use) return onPastedKey(key.use, key.secret);
           if (value === CUSTOM) return onCustom();
           if (value === CUSTOM_ENDPOINT) return onCustomEndpoint();
           const reason = blocked(value);

@@ -84,6 +84,8 @@ export type OnboardAction =
   | { type: 'cloudflare-ids'; ids: CloudflareIds }
   | { type: 'foundry'; answers: FoundryAnswers }
   | { type: 'secret'; secret: string }
+  /** A key pasted where the provider was asked: its provider and method chosen, the key in its field. */
+  | { type: 'pasted-secret'; provider: string; method: OnboardingMethod; secret: string }
   | { type: 'profile-id'; profileId: string; existingType?: string }
   | { type: 'overwrite' }
   | { type: 'env'; writeEnv: boolean }
@@ -177,6 +179,13 @@ export function onboardReducer(state: OnboardState, action: OnboardAction): Onbo
       return go(state, 'secret', { foundry: action.answers, authChoice: FOUNDRY_KEY_CHOICE });
     case 'secret':
       return go(state, 'profile-id', { secret: action.secret });
+    case 'pasted-secret': {
+      const chosen = onboardReducer(onboardReducer(state, { type: 'provider', provider: action.provider }), {
+        type: 'method',
+        method: action.method,
+      });
+      return { ...chosen, secret: action.secret };
+    }
     case 'profile-id':
       if (action.existingType)
         return go(state, 'overwrite', { profileId: action.profileId, existingType: action.existingType });
