@@ -1,5 +1,5 @@
 import { type Key, useInput } from 'ink';
-import { createContext, type ReactNode, useContext, useLayoutEffect, useRef } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useLayoutEffect, useRef, useState } from 'react';
 import { type RoutedKey, splitKeyChunk } from './key-chunks.js';
 
 export type { RoutedKey };
@@ -169,4 +169,21 @@ export function useKeys(handler: KeyHandler, options: { isActive?: boolean } = {
 export function useHoldRestOfKeys(): () => void {
   const router = useRouter();
   return router.holdRest;
+}
+
+/**
+ * A step's own question (which of its fields is asked): a key that moves to the next one holds
+ * the keys after it for that question, as a step change does ("acct⏎gw⏎" in one read is two answers).
+ */
+export function useQuestionState<T>(initial: T | (() => T)): [T, (next: T) => void] {
+  const [value, setValue] = useState(initial);
+  const holdRest = useHoldRestOfKeys();
+  const set = useCallback(
+    (next: T) => {
+      holdRest();
+      setValue(next);
+    },
+    [holdRest],
+  );
+  return [value, set];
 }

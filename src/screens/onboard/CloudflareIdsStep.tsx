@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
-import { type RefObject, useState } from 'react';
+import type { RefObject } from 'react';
 import { KeyHints } from '../../components/KeyHints.js';
+import { useQuestionState } from '../../components/key-router.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { type CloudflareIds, cloudflareIdProblem } from '../../services/providers/cloudflare-gateway.js';
@@ -22,7 +23,7 @@ export function CloudflareIdsStep({
 }) {
   const account = useTextFieldState(initial?.accountId ?? '');
   const gateway = useTextFieldState(initial?.gatewayId ?? '');
-  const [accountId, setAccountId] = useState<string>();
+  const [accountId, setAccountId] = useQuestionState<string | undefined>(undefined);
   useStepBack(stepBack, () => {
     if (accountId === undefined) return false;
     setAccountId(undefined);

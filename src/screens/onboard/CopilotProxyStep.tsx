@@ -1,9 +1,9 @@
 import { Spinner } from '@inkjs/ui';
 import { Box, Text } from 'ink';
-import { type RefObject, useState } from 'react';
+import type { RefObject } from 'react';
 import type { LocalSetUp } from '../../app-services.js';
 import { KeyHints } from '../../components/KeyHints.js';
-import { useKeys } from '../../components/key-router.js';
+import { useKeys, useQuestionState } from '../../components/key-router.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { useServices } from '../../contexts.js';
@@ -52,7 +52,7 @@ export function CopilotProxyStep({
   stepBack: RefObject<(() => boolean) | undefined>;
 }) {
   const services = useServices();
-  const [phase, setPhase] = useState<Phase>({ name: 'url' });
+  const [phase, setPhase] = useQuestionState<Phase>({ name: 'url' });
   const url = useTextFieldState(COPILOT_PROXY_URL);
   const models = useTextFieldState(COPILOT_PROXY_MODELS.join(', '));
   useStepBack(stepBack, () => {

@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { type RefObject, useState } from 'react';
 import type { LocalSetUp } from '../../app-services.js';
 import { KeyHints } from '../../components/KeyHints.js';
-import { useKeys } from '../../components/key-router.js';
+import { useKeys, useQuestionState } from '../../components/key-router.js';
 import { SELECT_HINTS, SelectList } from '../../components/select-list/SelectList.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
@@ -49,7 +49,7 @@ export function CustomEndpointStep({
   stepBack: RefObject<(() => boolean) | undefined>;
 }) {
   const services = useServices();
-  const [phase, setPhase] = useState<Phase>({ name: 'url' });
+  const [phase, setPhase] = useQuestionState<Phase>({ name: 'url' });
   // Esc: one question back, its answer kept (the fields keep what was typed); nothing while writing.
   useStepBack(stepBack, () => {
     if (phase.name === 'url') return false;

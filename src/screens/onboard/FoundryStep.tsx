@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { type RefObject, useState } from 'react';
 import { KeyHints } from '../../components/KeyHints.js';
+import { useQuestionState } from '../../components/key-router.js';
 import { SELECT_HINTS, type SelectItem, SelectList } from '../../components/select-list/SelectList.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { type TextFieldState, useTextFieldState } from '../../components/text-field/use-text-field-state.js';
@@ -53,7 +54,7 @@ export function FoundryStep({
   stepBack: RefObject<(() => boolean) | undefined>;
 }) {
   // Back from the key: the last question again, the answers kept.
-  const [phase, setPhase] = useState<Phase>(
+  const [phase, setPhase] = useQuestionState<Phase>(
     !initial ? 'endpoint' : initial.family === 'claude' || initial.family === 'mai-image' ? 'model' : 'api',
   );
   const [family, setFamily] = useState<FoundryFamily>(initial?.family ?? 'other');

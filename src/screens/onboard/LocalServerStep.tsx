@@ -1,9 +1,9 @@
 import { Spinner } from '@inkjs/ui';
 import { Box, Text } from 'ink';
-import { type RefObject, useEffect, useState } from 'react';
+import { type RefObject, useEffect } from 'react';
 import type { LocalSetUp } from '../../app-services.js';
 import { KeyHints } from '../../components/KeyHints.js';
-import { useKeys } from '../../components/key-router.js';
+import { useKeys, useQuestionState } from '../../components/key-router.js';
 import { SELECT_HINTS, SelectList } from '../../components/select-list/SelectList.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
@@ -62,7 +62,7 @@ export function LocalServerStep({
   // vLLM and SGLang are run with a key (any value); the others answer without one.
   const needsKey = kind === 'vllm' || kind === 'sglang';
   // As OpenClaw asks it: where the server runs, its usual address already typed (Enter keeps it).
-  const [phase, setPhase] = useState<Phase>({ name: 'address' });
+  const [phase, setPhase] = useQuestionState<Phase>({ name: 'address' });
   const address = useTextFieldState(spec.defaultBaseUrl);
   const key = useTextFieldState();
   const elsewhere = () => otherAddress(address.current(), spec.defaultBaseUrl);
@@ -86,7 +86,7 @@ export function LocalServerStep({
     return () => {
       live = false;
     };
-  }, [phase.name, kind, needsKey, key, address, spec.defaultBaseUrl, services]);
+  }, [phase.name, kind, needsKey, key, address, spec.defaultBaseUrl, services, setPhase]);
   useKeys((input) => {
     if ((phase.name === 'failed' || phase.name === 'save-failed') && input === 'r') setPhase({ name: 'looking' });
   });

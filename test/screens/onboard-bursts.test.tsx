@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { AgentStore } from '../../src/services/store/agent-store.js';
+import { createFakeServices, fakeState } from '../helpers/fake-services.js';
+import { renderApp, waitForFrame } from '../helpers/ink.js';
+
+// A step with questions of its own: answers typed faster than the screen redraws arrive in one
+// read, and each Enter moves to the next question — the keys after it answer that one.
+
+describe('onboarding wizard: answers typed ahead in one read', () => {
+  it("Cloudflare's account and gateway ids, in one chunk, are two answers", async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'onboard', provider: 'cloudflare-ai-gateway', method: 'api-key' });
+    await waitForFrame(app, 'Cloudflare account id:');
+    await app.type('acct123\rgw1\r');
+    const frame = await waitForFrame(app, 'Paste the');
+    expect(frame).not.toContain('acct123gw1');
+    // Back from the key: each answer where it was given.
+    await app.press('escape');
+    expect(await waitForFrame(app, 'Cloudflare account id:')).toMatch(/acct123\n/);
+    await app.press('enter');
+    expect(await waitForFrame(app, 'Cloudflare AI Gateway id:')).toContain('gw1');
+  });
+
+  it("Microsoft Foundry's endpoint and the default deployment, in one chunk, reach the family question", async () => {
+    const services = createFakeServices();
+    const state = fakeState();
+    const store = new AgentStore(state.workspace, { era: 'shared-sqlite', evidence: 'test', certain: true });
+    services.state = { ...state, store, generation: store.generation };
+    const app = await renderApp(services, { name: 'onboard', provider: 'microsoft-foundry', method: 'api-key' });
+    await waitForFrame(app, 'Microsoft Foundry endpoint URL:');
+    await app.type('https://myres.openai.azure.com\r\r');
+    const frame = await waitForFrame(app, 'Model family:');
+    expect(frame).not.toContain('Default model/deployment name:');
+  });
+});
