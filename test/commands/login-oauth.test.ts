@@ -96,7 +96,7 @@ describe('authdeck login (sign-in)', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ profileId: 'openai-codex:me@example.com', type: 'oauth' });
   });
 
-  it('does not start a sign-in whose tokens could not be stored (an OpenClaw 2026.9 home without its database)', async () => {
+  it('does not start a sign-in whose tokens could not be stored (an OpenClaw 2026.9 home without its database, no openclaw to create it)', async () => {
     server = await startFakeAuthServer();
     const { home, configPath } = makeTempHome();
     writeJsonFile(configPath, { meta: { lastTouchedVersion: '2026.9.6' } });

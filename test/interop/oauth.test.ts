@@ -18,7 +18,7 @@ describe.each([
     const server = await startFakeAuthServer();
     const h = interopHome(version);
     if (version === '2026.9.6') {
-      // The store exists (OpenClaw made it); a sign-in never creates OpenClaw's databases.
+      // The store exists (OpenClaw made it): the sign-in is stored beside what is there.
       const first = await openclaw(version, h.home, ['models', 'auth', 'paste-token', '--provider', 'anthropic'], {
         stdin: `${fakeSecrets.setupToken('oc')}\n`,
       });
@@ -48,5 +48,24 @@ describe.each([
       label: `${provider}:me@example.com (me@example.com)`,
     });
     expect(seen?.expiresAt).toBeGreaterThan(Date.now() + 50 * 60_000);
+  });
+});
+
+describe('OpenClaw 2026.9.6, fresh home (no database yet)', () => {
+  it('a sign-in has openclaw create the databases first (a write that changes nothing else), then stores it', async () => {
+    const server = await startFakeAuthServer();
+    const h = interopHome('2026.9.6');
+    const login = await h.authdeck(
+      ['--no-reload', 'login', '--provider', 'openai', '--method', 'device', '--json'],
+      '',
+      server.env,
+    );
+    expect(login).toMatchObject({ code: 0 });
+    const list = parseJsonOutput<AuthList>(await openclaw('2026.9.6', h.home, ['models', 'auth', 'list', '--json']));
+    expect(list.profiles.map((profile) => [profile.id, profile.type])).toEqual([['openai:me@example.com', 'oauth']]);
+    const order = parseJsonOutput<{ order: string[] | null }>(
+      await openclaw('2026.9.6', h.home, ['models', 'auth', 'order', 'get', '--provider', 'openai', '--json']),
+    );
+    expect(order.order).toBeNull();
   });
 });

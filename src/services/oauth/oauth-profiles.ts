@@ -1,6 +1,6 @@
 import type { Workspace } from '../config/workspace.js';
 import { AuthdeckError, CancelledError } from '../errors.js';
-import { resolveProfileId } from '../profiles/profile-actions.js';
+import { createStoreWithOpenclaw, resolveProfileId } from '../profiles/profile-actions.js';
 import { type SaveCredentialResult, saveCredentialProfile } from '../profiles/save-credential.js';
 import { refuseBlockedPlugin } from '../providers/plugin-state.js';
 import { openAgentStoreForWrite, StoreMissingError } from '../store/agent-store.js';
@@ -37,8 +37,8 @@ export async function signInAndSave(
 
 /**
  * A sign-in whose tokens could not be stored, or that the gateway would not use, is not started
- * (the person would sign in for nothing): an OAuth profile cannot create OpenClaw's database,
- * unlike a key or token, which authdeck hands to `openclaw` to create it.
+ * (the person would sign in for nothing). An OAuth profile cannot create OpenClaw's database the
+ * way a key or token does (handed to `openclaw` on stdin): the database is created first.
  */
 async function refuseUnsavableSignIn(workspace: Workspace, provider: string): Promise<void> {
   const info = findOAuthProvider(provider);
@@ -49,11 +49,20 @@ async function refuseUnsavableSignIn(workspace: Workspace, provider: string): Pr
   if (info.kind !== 'oauth') return;
   // Where a new profile would go (no id yet: the provider names it after the sign-in).
   const problem = (await store.credentialLayer('')).writeProblem();
-  if (problem instanceof StoreMissingError)
+  if (!(problem instanceof StoreMissingError)) {
+    if (problem) throw problem;
+    return;
+  }
+  // A fresh install: OpenClaw creates its databases on its first write, and takes no sign-in
+  // from another program to do it with. Clearing an order that cannot exist yet (the agent has
+  // no database either) is a write that changes nothing else, so it creates them.
+  const { hasOpenclaw } = await import('../openclaw/openclaw-cli.js');
+  if (store.layers.own.present || !hasOpenclaw(workspace))
     throw new AuthdeckError(
       `${problem.message}; OpenClaw creates it on its first write: add any key with \`openclaw models auth paste-api-key\` (or sign in with \`openclaw models auth login\`) once, then sign in here`,
     );
-  if (problem) throw problem;
+  const order = ['models', 'auth', 'order', 'clear', '--provider', store.providerId(info.storeProvider)];
+  await createStoreWithOpenclaw(workspace, order, undefined, problem);
 }
 
 /**
