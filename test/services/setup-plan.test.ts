@@ -206,6 +206,28 @@ describe('planSetup: the default model', () => {
     expect(ollama.outcome.defaultModel).toEqual({ status: 'kept', ref: XAI_MODEL, current: 'ollama/llama3' });
   });
 
+  it('set, not "kept": with no default written, a provider block that the gateway would then run takes over, and says so', async () => {
+    // A configured provider's first model comes before OpenClaw's built-in one: adding Foundry's
+    // deployment moves the gateway off the built-in OpenAI model whatever is written as default.
+    const foundry: ProviderSetup = {
+      plugins: [],
+      providers: {
+        'microsoft-foundry': {
+          baseUrl: 'https://acme.openai.azure.com/openai/v1',
+          api: 'openai-completions',
+          models: [{ id: 'gpt-4o' }],
+        },
+      },
+      defaultModel: { ref: 'microsoft-foundry/gpt-4o', entry: {} },
+    };
+    const openaiRecorded = { auth: { profiles: { 'openai:default': { provider: 'openai', mode: 'api_key' } } } };
+    const { outcome, config } = await planOnDisk(openaiRecorded, (current) =>
+      planSetup(current, foundry, 'microsoft-foundry', 'auto'),
+    );
+    expect(outcome.defaultModel).toEqual({ status: 'set', ref: 'microsoft-foundry/gpt-4o', previous: 'openai' });
+    expect(config.agents.defaults.model).toEqual({ primary: 'microsoft-foundry/gpt-4o' });
+  });
+
   it('kept: --keep-default-model keeps another model, the alias resolved to its ref', async () => {
     const { outcome, config } = await setUpXai(withDefault('Opus', { [OPUS]: { alias: 'Opus' } }), 'keep');
     expect(outcome.defaultModel).toEqual({ status: 'kept', ref: XAI_MODEL, current: OPUS });

@@ -197,7 +197,13 @@ function planDefaultModel(
   const inUse = current ?? builtInInUse(doc, providerOfModel(ref));
   if (policy === 'keep') return inUse ? { status: 'kept', ref, current: inUse } : { status: 'skipped', ref };
   if (policy === 'set' || !inUse) return { status: 'set', ref, ...(inUse ? { previous: inUse } : {}) };
-  if (!current) return { status: 'kept', ref, current: inUse };
+  // With no default written, a provider block this setup adds can be what the gateway then
+  // runs (a configured provider's first model comes before the built-in one): that is a new
+  // default, said and written as one, not a default that "stays".
+  if (!current)
+    return takesOver(doc, setup, inUse)
+      ? { status: 'set', ref, previous: inUse }
+      : { status: 'kept', ref, current: inUse };
   // A block written whole (Foundry's deployment, the Copilot Proxy's models) that no longer has
   // the default's model would leave the gateway a default it cannot run: the new one takes over.
   if (policy === 'auto' && vanishes(current, setup)) return { status: 'set', ref, previous: current };
@@ -205,6 +211,24 @@ function planDefaultModel(
   if (providerOfModel(current) === ownProvider || providerOfModel(current) === providerOfModel(ref))
     return { status: 'same-provider', ref, current };
   return { status: 'kept', ref, current };
+}
+
+/** Whether the model the gateway runs with no default configured is another once the setup's provider blocks are in. */
+function takesOver(doc: Record<string, unknown>, setup: ProviderSetup, inUse: string): boolean {
+  const after = structuredClone(doc);
+  for (const { path, value, arrayInsert } of planProviders(doc, setup)) {
+    let at: Record<string | number, unknown> = after;
+    for (const [index, key] of path.slice(0, -1).entries()) {
+      if (typeof at[key] !== 'object' || at[key] === null) at[key] = typeof path[index + 1] === 'number' ? [] : {};
+      at = at[key] as Record<string | number, unknown>;
+    }
+    const last = path.at(-1)!;
+    if (arrayInsert && Array.isArray(at) && typeof last === 'number') at.splice(last, 0, value);
+    else if (value === undefined) delete at[last];
+    else at[last] = value;
+  }
+  const [use] = resolveProviderUses(readModelSettings(after));
+  return use !== undefined && use.ref !== inUse;
 }
 
 /** Whether `ref` is a model of a provider block the setup writes whole, and not among its models. */
