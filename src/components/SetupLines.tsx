@@ -80,6 +80,12 @@ export interface ProviderSetupView {
   canMakeDefault: boolean;
   /** `i`: the plugin the gateway still lacks, installed from here. */
   plugin: PluginInstallView;
+  /** The model cannot run before that plugin is in: `d` waits for it (a default the gateway cannot run stops every request). */
+  pluginFirst: boolean;
+}
+
+function needsPluginFirst(plugin: PluginInstallView): boolean {
+  return plugin.need !== undefined && plugin.state.status !== 'installed';
 }
 
 /**
@@ -104,25 +110,32 @@ export function useProviderSetup(
     dispatch({ type: 'asking' });
     installedDefault(policy).then((written) => dispatch({ type: 'manifest', written }), failed);
   };
+  const plugin = usePluginInstall(state.setup?.plugin, installedDefault ? () => fromManifest('auto') : undefined);
   useKeys((input) => {
     const now = current();
-    if (input !== 'd' || now.asking || !offeredDefault(now.setup)) return;
+    if (input !== 'd' || now.asking || !offeredDefault(now.setup) || needsPluginFirst(plugin)) return;
     // The catalog names no model for this choice: `d` writes the manifest's one.
     if (now.fromManifest) return fromManifest('set');
     if (!onMakeDefault) return;
     dispatch({ type: 'asking' });
     onMakeDefault().then((setup) => dispatch({ type: 'set', setup }), failed);
   });
-  const plugin = usePluginInstall(state.setup?.plugin, installedDefault ? () => fromManifest('auto') : undefined);
   const offered = state.asking ? undefined : offeredDefault(state.setup);
   const canMakeDefault = state.fromManifest ? installedDefault !== undefined : onMakeDefault !== undefined;
-  return { setup: state.setup, problem: state.problem, offered, canMakeDefault, plugin };
+  return {
+    setup: state.setup,
+    problem: state.problem,
+    offered,
+    canMakeDefault,
+    plugin,
+    pluginFirst: needsPluginFirst(plugin),
+  };
 }
 
 /** The hint bar's keys for the setup: from the same view as the handlers, so they come and go together. */
 export function setupHints(view: ProviderSetupView): KeyHint[] {
   return [
-    ...(view.canMakeDefault && view.offered ? [['d', 'make it the default'] as const] : []),
+    ...(view.canMakeDefault && view.offered && !view.pluginFirst ? [['d', 'make it the default'] as const] : []),
     ...(view.plugin.offered ? [['i', 'install plugin'] as const] : []),
     ...(view.plugin.stoppable ? [['x', 'stop the install'] as const] : []),
   ];
@@ -167,7 +180,7 @@ function PluginLine({ plugin }: { plugin: PluginInstallView }) {
  * config path (one line per file), so this does not list the file again.
  */
 export function SetupLines({ view, listedAt }: { view: ProviderSetupView; listedAt?: string }) {
-  const { setup, problem, offered, canMakeDefault } = view;
+  const { setup, problem, offered, canMakeDefault, pluginFirst } = view;
   if (!setup)
     return problem ? (
       <Bullet color="yellow" mark="!">
@@ -186,9 +199,11 @@ export function SetupLines({ view, listedAt }: { view: ProviderSetupView; listed
       {offered && 'current' in model && (
         <Bullet color="yellow" mark="!">
           the default model stays {shown(modelRefWords(model.current))}
-          {canMakeDefault
-            ? `; press d to make it ${modelRefWords(offered)}`
-            : `; \`--set-default-model\` makes it ${modelRefWords(offered)}`}
+          {pluginFirst
+            ? `; once the ${view.plugin.need?.id} plugin is in, ${canMakeDefault ? 'd' : '`--set-default-model`'} makes it ${modelRefWords(offered)}`
+            : canMakeDefault
+              ? `; press d to make it ${modelRefWords(offered)}`
+              : `; \`--set-default-model\` makes it ${modelRefWords(offered)}`}
         </Bullet>
       )}
       <PluginLine plugin={view.plugin} />

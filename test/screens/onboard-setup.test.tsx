@@ -131,3 +131,55 @@ describe('onboarding wizard: the provider set up beside the secret', () => {
     expect(welcome).toMatch(/because\s+\S/);
   });
 });
+
+describe('onboarding wizard: d waits for the plugin the model needs', () => {
+  it('is not offered while the plugin is missing or its install failed, and is once it is in', async () => {
+    const services = createFakeServices();
+    services.canInstallPlugin = () => true;
+    const installCommand = 'openclaw plugins install @openclaw/xai-provider';
+    services.setupAnswer = {
+      ...keptSetup(services.workspace.configPath),
+      plugin: {
+        id: 'xai',
+        installCommand,
+        reason: 'npm',
+        source: {
+          id: 'xai',
+          status: 'external-catalog',
+          npmSpec: '@openclaw/xai-provider',
+          clawhubSpec: null,
+          minHostVersion: null,
+          installCommand,
+        },
+      },
+    };
+    const app = await saveXaiKey(services);
+    const flat = (frame: string) => frame.replace(/\s*\n\s*/g, ' ');
+    const summary = flat(await waitForFrame(app, 'Saved xai:default'));
+    expect(summary).toContain(
+      'the default model stays anthropic/claude-opus-5; once the xai plugin is in, d makes it xai/grok-4',
+    );
+    expect(summary).not.toContain('d make it the default');
+    await app.type('d');
+    expect(services.calls.filter(([name]) => name === 'setDefaultModel')).toEqual([]);
+    // A failed install leaves it so.
+    await app.type('i');
+    await waitForFrame(app, 'installing the xai plugin');
+    services.pluginInstalls[0]!.resolve('npm view failed: SELF_SIGNED_CERT_IN_CHAIN');
+    expect(flat(await waitForFrame(app, 'could not install the xai plugin'))).not.toContain('d make it the default');
+    await app.type('d');
+    expect(services.calls.filter(([name]) => name === 'setDefaultModel')).toEqual([]);
+    // Installed: d is offered and acts.
+    const installed = createFakeServices();
+    installed.canInstallPlugin = () => true;
+    installed.setupAnswer = services.setupAnswer;
+    const again = await saveXaiKey(installed);
+    await waitForFrame(again, 'Saved xai:default');
+    await again.type('i');
+    await waitForFrame(again, 'installing the xai plugin');
+    installed.pluginInstalls[0]!.resolve(undefined);
+    expect(flat(await waitForFrame(again, '✔ installed the xai plugin'))).toContain('press d to make it xai/grok-4');
+    await again.type('d');
+    expect(installed.calls).toContainEqual(['setDefaultModel', { provider: 'xai', kind: 'api_key' }]);
+  });
+});
