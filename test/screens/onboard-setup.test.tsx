@@ -18,6 +18,21 @@ function keptSetup(configPath: string): ProviderSetUp {
   };
 }
 
+/** xai's plugin as the external catalog serves it: still to install. */
+const XAI_PLUGIN: NonNullable<ProviderSetUp['plugin']> = {
+  id: 'xai',
+  installCommand: 'openclaw plugins install @openclaw/xai-provider',
+  reason: 'npm',
+  source: {
+    id: 'xai',
+    status: 'external-catalog',
+    npmSpec: '@openclaw/xai-provider',
+    clawhubSpec: null,
+    minHostVersion: null,
+    installCommand: 'openclaw plugins install @openclaw/xai-provider',
+  },
+};
+
 async function saveXaiKey(services: ReturnType<typeof createFakeServices>) {
   const app = await renderApp(services, { name: 'onboard', provider: 'xai', method: 'api-key' });
   await waitForFrame(app, 'Paste the');
@@ -58,19 +73,7 @@ describe('onboarding wizard: the provider set up beside the secret', () => {
     services.setupAnswer = {
       ...keptSetup(services.workspace.configPath),
       defaultModel: { status: 'set', ref: 'xai/grok-4' },
-      plugin: {
-        id: 'xai',
-        installCommand: 'openclaw plugins install @openclaw/xai-provider',
-        reason: 'npm',
-        source: {
-          id: 'xai',
-          status: 'external-catalog',
-          npmSpec: '@openclaw/xai-provider',
-          clawhubSpec: null,
-          minHostVersion: null,
-          installCommand: 'openclaw plugins install @openclaw/xai-provider',
-        },
-      },
+      plugin: XAI_PLUGIN,
     };
     const app = await saveXaiKey(services);
     const summary = (await waitForFrame(app, 'Saved xai:default')).replace(/\s*\n\s*/g, ' ');
@@ -136,23 +139,7 @@ describe('onboarding wizard: d waits for the plugin the model needs', () => {
   it('is not offered while the plugin is missing or its install failed, and is once it is in', async () => {
     const services = createFakeServices();
     services.canInstallPlugin = () => true;
-    const installCommand = 'openclaw plugins install @openclaw/xai-provider';
-    services.setupAnswer = {
-      ...keptSetup(services.workspace.configPath),
-      plugin: {
-        id: 'xai',
-        installCommand,
-        reason: 'npm',
-        source: {
-          id: 'xai',
-          status: 'external-catalog',
-          npmSpec: '@openclaw/xai-provider',
-          clawhubSpec: null,
-          minHostVersion: null,
-          installCommand,
-        },
-      },
-    };
+    services.setupAnswer = { ...keptSetup(services.workspace.configPath), plugin: XAI_PLUGIN };
     const app = await saveXaiKey(services);
     const flat = (frame: string) => frame.replace(/\s*\n\s*/g, ' ');
     const summary = flat(await waitForFrame(app, 'Saved xai:default'));
