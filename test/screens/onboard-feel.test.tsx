@@ -120,7 +120,12 @@ describe('onboarding wizard: what a first-time user trips over', () => {
 
   it('says what to press, not which CLI flag to use, when a secret belongs elsewhere', async () => {
     const services = createFakeServices();
-    const app = await toSecretStep(services, 'anthropic', 'api-key');
+    // Reached through the method question, so Esc goes back to it.
+    const app = await renderApp(services, { name: 'onboard', provider: 'anthropic' });
+    await waitForFrame(app, 'How do you want to sign in to Anthropic?');
+    for (let step = 0; step < 8 && !/❯ API key/.test(app.frame()); step++) await app.press('down');
+    await app.press('enter');
+    await waitForFrame(app, 'Paste the');
     await app.type(fakeSecrets.setupToken());
     const frame = app.frame().replace(/\s*\n\s*/g, ' ');
     expect(frame).toContain('this is an Anthropic setup-token, not an API key');
@@ -129,6 +134,16 @@ describe('onboarding wizard: what a first-time user trips over', () => {
     await app.type('\x15');
     await app.type(fakeSecrets.groqKey());
     expect(app.frame().replace(/\s*\n\s*/g, ' ')).toContain('press Esc to go back and choose Groq');
+  });
+
+  it('where Esc leaves the wizard (opened with --provider and --method), names the command that takes the secret instead', async () => {
+    const app = await renderApp(createFakeServices(), { name: 'onboard', provider: 'openai', method: 'api-key' });
+    await waitForFrame(app, 'Paste the OpenAI API key');
+    await app.type(fakeSecrets.anthropicApiKey());
+    const frame = (await waitForFrame(app, 'Esc leaves')).replace(/\s*\n\s*/g, ' ');
+    expect(frame).toContain('Esc leaves; `authdeck onboard --provider anthropic` takes it');
+    expect(frame).not.toContain('press Esc to go back');
+    expect(frame).toContain('esc quit');
   });
 
   it('shows a token that looks cut off with the warning only, and saves it on a second Enter', async () => {

@@ -10,15 +10,27 @@ import { shown } from '../../services/terminal-text.js';
 import { useClaudePath } from './use-claude-path.js';
 import { useWizardEscWord } from './use-wizard-escape.js';
 
-/** Where a good secret in the wrong place belongs, as what to press in the wizard. */
-function wizardFitHint(fits: SecretFit | undefined, claudeHere: boolean): string {
+/**
+ * Where a good secret in the wrong place belongs, as what to press in the wizard — or, where Esc
+ * leaves it (the wizard opened here with --provider and --method), the command that takes it.
+ */
+function wizardFitHint(
+  fits: SecretFit | undefined,
+  claudeHere: boolean,
+  provider: string,
+  escGoesBack: boolean,
+): string {
   if (!fits) return '';
-  if (fits.provider) return ` — press Esc to go back and choose ${providerName(fits.provider)}`;
+  const command = (target: string, method?: string) =>
+    ` — Esc leaves; \`authdeck onboard --provider ${target}${method ? ` --method ${method}` : ''}\` takes it`;
+  if (fits.provider)
+    return escGoesBack ? ` — press Esc to go back and choose ${providerName(fits.provider)}` : command(fits.provider);
   // "Made here" needs Claude Code on this machine; without it the token is made elsewhere and pasted.
-  if (fits.setupToken)
-    return claudeHere
-      ? ' — press Esc and choose "Claude setup-token, made here"'
-      : ' (made with Claude Code on a machine that has it); paste that token here';
+  if (fits.setupToken) {
+    if (!claudeHere) return ' (made with Claude Code on a machine that has it); paste that token here';
+    return escGoesBack ? ' — press Esc and choose "Claude setup-token, made here"' : command(provider, 'setup-token');
+  }
+  if (!escGoesBack) return command(provider, fits.kind === 'api_key' ? 'api-key' : 'paste-token');
   return ` — press Esc and choose "${fits.kind === 'api_key' ? 'API key' : 'Paste a token made elsewhere'}"`;
 }
 
@@ -86,7 +98,7 @@ export function SecretStep({
       {check && !check.ok && (
         <Text color="red">
           ✘ {shown(check.error ?? '')}
-          {wizardFitHint(check.fits, claudeHere)}
+          {wizardFitHint(check.fits, claudeHere, provider, escWord === 'back')}
         </Text>
       )}
       {check?.ok &&
