@@ -3,6 +3,7 @@ import { rewrittenNote } from '../services/config/config-changes.js';
 import { CancelledError, UsageError } from '../services/errors.js';
 import { listAgentProfiles, resolveProfileName } from '../services/profiles/agent-state.js';
 import { removalLayer } from '../services/profiles/profile-actions.js';
+import { flagWord, shellWord } from '../services/shell-word.js';
 import { removalWarning } from '../services/status/removal-warning.js';
 import { buildStatusReport } from '../services/status/report.js';
 import { shown } from '../services/terminal-text.js';
@@ -70,9 +71,15 @@ export async function runRemove(
       );
     else if (config.status === 'failed')
       ctx.note(`note: ${config.path} still names ${removed.profileId}: ${config.reason}`);
-    if (removed.stillIn)
+    const below = removed.stillIn;
+    const order = below?.orderWithout;
+    if (below && order)
       ctx.note(
-        `note: ${removed.profileId} also exists in the ${removed.stillIn.layer} store (${removed.stillIn.path}); that one applies now`,
+        `note: ${removed.profileId} also exists in the ${below.layer} store (${below.path}), but this agent's order (${order.ids.join(', ')}) does not name it, so it is not tried; \`authdeck order set --agent ${shellWord(state.workspace.agentId)} ${flagWord('--provider', order.provider)} ${[...order.ids, removed.profileId].map(shellWord).join(' ')}\` puts it back`,
+      );
+    else if (below)
+      ctx.note(
+        `note: ${removed.profileId} also exists in the ${below.layer} store (${below.path}); that one applies now`,
       );
     for (const name of envStillHolds)
       ctx.note(

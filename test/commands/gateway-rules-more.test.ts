@@ -191,3 +191,45 @@ describe('a replacement marker on a JSON-era home', () => {
     expect(status.stdout).not.toContain('inactive');
   });
 });
+
+describe("remove: the agent's own copy of a profile the shared store also holds", () => {
+  const key = (seed: string) => ({ type: 'api_key', provider: 'openai', key: fakeSecrets.openaiKey(seed) });
+
+  function v9Home(localOrder: string[]) {
+    const temp = makeTempHome();
+    layOutV9Home(
+      temp.stateDir,
+      temp.configPath,
+      { profiles: { 'openai:a': key('shared-a'), 'openai:c': key('shared-c') } },
+      { main: { profiles: { 'openai:a': key('local-a') }, order: { openai: localOrder } } },
+      {},
+    );
+    return temp;
+  }
+
+  it("says the shared copy is not tried while the agent's order names others, and how to put it back", async () => {
+    const temp = v9Home(['openai:a', 'openai:c']);
+    const env = { AUTHDECK_STORE_GENERATION: undefined };
+    const removed = await runCommand(['--no-reload', 'remove', 'openai:a', '--agent', 'main', '--yes'], {
+      home: temp.home,
+      env,
+    });
+    expect(removed.code).toBe(0);
+    expect(removed.stderr).toContain(
+      "but this agent's order (openai:c) does not name it, so it is not tried; `authdeck order set --agent main --provider openai openai:c openai:a` puts it back",
+    );
+    expect(removed.stderr).not.toContain('that one applies now');
+    const status = await runCommand(['status', '--provider', 'openai'], { home: temp.home, env });
+    expect(status.stdout).toMatch(/openai:a .*not tried: not in this agent's order/);
+  });
+
+  it('says the shared copy applies now where no order of the agent is left to leave it out', async () => {
+    const temp = v9Home(['openai:a']);
+    const removed = await runCommand(['--no-reload', 'remove', 'openai:a', '--agent', 'main', '--yes'], {
+      home: temp.home,
+      env: { AUTHDECK_STORE_GENERATION: undefined },
+    });
+    expect(removed.code).toBe(0);
+    expect(removed.stderr).toContain('that one applies now');
+  });
+});

@@ -63,7 +63,8 @@ export interface RemoveResult {
   type: string;
   layer: LayerRole;
   /** The same id also lives in the layer underneath, which now applies. */
-  stillIn?: { layer: LayerRole; path: string };
+  /** The copy left below; `orderWithout`: the agent's own order, which does not name it (so it is not tried). */
+  stillIn?: { layer: LayerRole; path: string; orderWithout?: { provider: string; ids: string[] } };
 }
 
 export interface OrderResult {
@@ -118,9 +119,20 @@ export async function removeProfile(store: AgentStore, profileId: string): Promi
   if (target !== layers.own && layers.own.present && !own.profiles[profileId]) {
     await layers.own.update((tx) => tx.forgetReferences(profileId)).catch(() => undefined);
   }
+  // The copy below is the one in force now — unless the agent's own order, which named the
+  // removed copy, names others still: then the one below is not tried (OpenClaw's logout alike).
+  const kept = base?.profiles[profileId];
+  const provider = typeof kept?.provider === 'string' ? resolveAuthProvider(kept.provider) : undefined;
+  const orderLeft = provider === undefined ? undefined : update.snapshot.order[provider];
   const below =
     target === layers.own && layers.base && base?.profiles[profileId]
-      ? { layer: layers.base.role, path: layers.base.path }
+      ? {
+          layer: layers.base.role,
+          path: layers.base.path,
+          ...(provider && orderLeft && !orderLeft.includes(profileId)
+            ? { orderWithout: { provider, ids: orderLeft } }
+            : {}),
+        }
       : undefined;
   return {
     profileId,
