@@ -160,7 +160,11 @@ export function choice<C extends string>(
 }
 
 /** A duration (`30d`, `12h`, `90m`) in milliseconds; a bare number is in `bareUnit` (durations.ts). */
-export function duration(name: string, description: string, bareUnit: 'h' | 'd' = 'h'): OptionSpec<number | undefined> {
+export function duration(
+  name: string,
+  description: string,
+  bareUnit: 'h' | 'd' | 'ms' = 'h',
+): OptionSpec<number | undefined> {
   return {
     name,
     value: 'duration',

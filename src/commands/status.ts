@@ -22,7 +22,8 @@ const STATUS_OPTIONS = {
   within: duration('within', 'warn window for "expiring" (default 24h, or `prefs set warnWithin`)'),
   provider: provider(),
   probe: flag('probe', 'also check API keys live (free, read-only model-list calls)'),
-  probeTimeout: duration('probe-timeout', 'per request (default 8s)'),
+  // A bare number is milliseconds, as OpenClaw's own `models status --probe-timeout <ms>` reads it.
+  probeTimeout: duration('probe-timeout', 'per request (default 8s; a bare number is ms)', 'ms'),
   probeConcurrency: wholeNumber('probe-concurrency', { min: 1, max: 32 }, 'requests at once (default 4)'),
   probeProvider: provider("probe only this provider's keys", 'probe-provider'),
   probeProfile: text('probe-profile', 'ids', 'probe only these profiles (comma-separated; env:VAR for env keys)'),

@@ -25,7 +25,7 @@ const MAX_DURATION_MS = 100 * UNIT_MS.y;
  * "365d", "12h", "90m", "1d12h", "45s", "500ms"; a bare number is in `bareUnit` — hours for
  * windows, days for a credential's lifetime (as OpenClaw's `--token-expires-in` / `--expires-in`).
  */
-export function parseDuration(text: string, flag = 'duration', bareUnit: 'h' | 'd' = 'h'): number {
+export function parseDuration(text: string, flag = 'duration', bareUnit: 'h' | 'd' | 'ms' = 'h'): number {
   const trimmed = text.trim().toLowerCase();
   const ms = Math.round(
     /^\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) * UNIT_MS[bareUnit] : sumOfParts(trimmed, text, flag),

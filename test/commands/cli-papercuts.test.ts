@@ -1,6 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseDuration } from '../../src/services/durations.js';
 import { OAUTH_PROVIDERS } from '../../src/services/oauth/oauth-providers.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { runCommand } from '../helpers/run-command.js';
@@ -93,6 +94,9 @@ describe('the command line’s small words', () => {
     expect((await run(['status', '--probe', '--probe-timeout', '30d'])).stderr).toBe(
       'authdeck: --probe-timeout: at most 10m (a probe is one model-list request)\n',
     );
+    // A bare number is milliseconds, as in OpenClaw's `models status --probe-timeout <ms>`.
+    expect(parseDuration('5000', '--probe-timeout', 'ms')).toBe(5000);
+    expect((await run(['models', 'status', '--probe', '--probe-timeout', '5000'])).stderr).not.toContain('at most 10m');
     // A mistyped --probe-profile probed nothing and said nothing: it is named, exit 64.
     const { home } = makeTempHome();
     const key = fakeSecrets.groqKey('probe');
