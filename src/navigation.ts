@@ -70,7 +70,14 @@ export function currentScreen(state: NavigationState): Screen {
  * store cannot be read: the dashboard shows why), else the onboarding wizard.
  */
 export function homeScreen(state: AgentState | undefined): Screen {
-  const configured = state === undefined || listAgentProfiles(state).length > 0 || listEnvCredentials(state).length > 0;
+  // A provider the config serves alone (its key there, or a local server) is set up too.
+  const servedByConfig = (settings: { hasApiKey: boolean; localKeyless: boolean }) =>
+    settings.hasApiKey || settings.localKeyless;
+  const configured =
+    state === undefined ||
+    listAgentProfiles(state).length > 0 ||
+    listEnvCredentials(state).length > 0 ||
+    Object.values(state.workspace.config.models.providers).some(servedByConfig);
   return configured ? { name: 'dashboard' } : { name: 'onboard', home: true };
 }
 

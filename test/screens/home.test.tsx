@@ -1,8 +1,9 @@
 import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import { homeScreen } from '../../src/navigation.js';
+import { readModelSettings } from '../../src/services/status/model-usage.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
-import { createFakeServices, fakeState, NOW, signInResult } from '../helpers/fake-services.js';
+import { createFakeServices, fakeState, fakeWorkspace, NOW, signInResult } from '../helpers/fake-services.js';
 import { renderApp, waitForFrame, waitUntil } from '../helpers/ink.js';
 
 describe('home (authdeck with no command, in a terminal)', () => {
@@ -106,5 +107,36 @@ describe('home: a wizard that handed over to setup-token or a sign-in', () => {
     await app.press('enter');
     expect(await waitForFrame(app, 'authdeck · dashboard')).toMatch(/▸ .*openai-codex:me@example\.com/);
     expect(app.exits).toEqual([]);
+  });
+});
+
+describe('home: a provider the config serves alone', () => {
+  /** Ollama set up by the wizard's local-server step: a block with its models and key, no profile. */
+  function servedByConfig() {
+    const config = fakeWorkspace().config;
+    const models = readModelSettings({
+      agents: { defaults: { model: { primary: 'ollama/llama3:latest' } } },
+      models: {
+        providers: {
+          ollama: {
+            baseUrl: 'http://127.0.0.1:11434',
+            api: 'ollama',
+            apiKey: 'ollama-local',
+            models: [{ id: 'llama3' }],
+          },
+        },
+      },
+    });
+    return fakeState({}, {}, fakeWorkspace({ config: { ...config, models } }));
+  }
+
+  it('is set up: authdeck opens the dashboard, which shows it and what serves it', async () => {
+    const state = servedByConfig();
+    expect(homeScreen(state)).toEqual({ name: 'dashboard' });
+    const services = createFakeServices({ state });
+    const app = await renderApp(services, homeScreen(state));
+    const frame = await waitForFrame(app, 'ollama');
+    expect(frame).toContain('the key in the config (models.providers.ollama.apiKey)');
+    expect(frame).not.toContain('No credentials yet');
   });
 });

@@ -10,7 +10,9 @@ export type DashboardRow =
   | { kind: 'provider'; key: string; provider: ProviderReport }
   | { kind: 'profile'; key: string; profile: ProfileReport }
   | { kind: 'env'; key: string; env: EnvReport }
-  | { kind: 'missing'; key: string; provider: string };
+  | { kind: 'missing'; key: string; provider: string }
+  /** No profile or env key, and none needed: the config's key, or an endpoint on this machine. */
+  | { kind: 'served'; key: string; provider: string; by: 'config' | 'local' };
 
 export type SelectableRow = Extract<DashboardRow, { kind: 'profile' | 'env' }>;
 
@@ -41,12 +43,15 @@ export function buildDashboardRows(report: StatusReport, filter = ''): Dashboard
       (entry) => entry.provider === provider.provider && (matches(entry.variable) || matches(provider.provider)),
     );
     const missing = provider.effectiveSource === 'missing' && matches(provider.provider);
-    if (profiles.length === 0 && env.length === 0 && !missing) continue;
+    const source = provider.effectiveSource;
+    const served = (source === 'config' || source === 'local') && matches(provider.provider) ? source : undefined;
+    if (profiles.length === 0 && env.length === 0 && !missing && !served) continue;
     rows.push({ kind: 'provider', key: `p:${provider.provider}`, provider });
     for (const profile of profiles) rows.push({ kind: 'profile', key: `id:${profile.id}`, profile });
     for (const entry of env) rows.push({ kind: 'env', key: `env:${entry.variable}`, env: entry });
     if (missing && profiles.length === 0 && env.length === 0)
       rows.push({ kind: 'missing', key: `m:${provider.provider}`, provider: provider.provider });
+    if (served) rows.push({ kind: 'served', key: `c:${provider.provider}`, provider: provider.provider, by: served });
   }
   return rows;
 }

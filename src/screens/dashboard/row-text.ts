@@ -59,6 +59,16 @@ export function rowSegments(
     ];
   }
   if (row.kind === 'missing') return [{ text: '     no credential: press a to add one', color: 'red' }];
+  if (row.kind === 'served')
+    return [
+      {
+        text:
+          row.by === 'config'
+            ? `     the key in the config (models.providers.${row.provider}.apiKey)`
+            : '     an endpoint on this machine or network: no key needed',
+        dim: true,
+      },
+    ];
   const pointer = selected ? '▸ ' : '  ';
   if (row.kind === 'env') {
     const { env } = row;
