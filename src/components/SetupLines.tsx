@@ -26,8 +26,16 @@ export function setupConfigParts(setup: ProviderSetUp): string[] {
   const parts: string[] = [];
   if (setup.enabled.length > 0) parts.push(`${setup.enabled.join(', ')} plugin enabled`);
   const written = Object.keys(setup.setup.providers);
+  // Each block with the endpoint it points at: the region or plan chosen is what decides it.
   if (written.length > 0 && setup.config.applied.some((change) => change.path[1] === 'providers'))
-    parts.push(`models.providers.${written.join(', ')}`);
+    parts.push(
+      written
+        .map((id) => {
+          const baseUrl = setup.setup.providers[id]?.baseUrl;
+          return `models.providers.${id}${typeof baseUrl === 'string' && baseUrl !== '' ? ` → ${baseUrl}` : ''}`;
+        })
+        .join(', '),
+    );
   const model = setup.defaultModel;
   if (model.status === 'set') parts.push(`default model ${modelRefWords(model.ref)}`);
   const image = imageDefaultSet(setup);

@@ -103,7 +103,8 @@ describe('a refresh token pasted for Anthropic', () => {
       await waitForFrame(app, 'Paste the');
       await app.type(fakeSecrets.refreshToken());
       const frame = (await waitForFrame(app, 'refresh token')).replace(/\s*\n\s*/g, ' ');
-      if (claude) expect(frame).toContain('choose "Claude setup-token, made here"');
+      // Opened with --provider and --method, Esc leaves: the command that makes one here is named.
+      if (claude) expect(frame).toContain('`authdeck onboard --provider anthropic --method setup-token` takes it');
       else {
         expect(frame).not.toContain('made here');
         expect(frame).toContain('made with Claude Code on a machine that has it');

@@ -92,8 +92,10 @@ describe('onboarding wizard: the provider set up beside the secret', () => {
     await app.press('enter');
     await waitForFrame(app, 'Paste the');
     await app.press('escape');
-    await waitForFrame(app, 'Which Z.AI endpoint or plan is the key for?');
-    await app.press('down');
+    // Back at the question, the cursor is on the answer given, not on the first choice.
+    const again = await waitForFrame(app, 'Which Z.AI endpoint or plan is the key for?');
+    const chosen = endpointChoices('zai', 'api-key')[1]!.label;
+    expect(again).toContain(`❯ ${chosen}`);
     await app.press('enter');
     await waitForFrame(app, 'Paste the');
     await app.type('z'.repeat(40));

@@ -14,9 +14,12 @@ export function EndpointStep({
   choices,
   onSelect,
   signIn = false,
+  initial,
 }: {
   provider: string;
   choices: CatalogChoice[];
+  /** The choice answered before (back from the key): the cursor opens on it. */
+  initial?: string | undefined;
   onSelect: (authChoice: string) => void;
   /** The choices are places to sign in at, not endpoints a key is for. */
   signIn?: boolean;
@@ -35,6 +38,10 @@ export function EndpointStep({
           label: choice.label,
           hint: choice.hint ?? choice.defaultModel?.ref ?? '',
         }))}
+        initialIndex={Math.max(
+          0,
+          choices.findIndex((choice) => choice.id === initial),
+        )}
         onSelect={onSelect}
       />
       <KeyHints hints={[...SELECT_HINTS, ['esc', escWord]]} />

@@ -214,6 +214,7 @@ export function OnboardScreen({
             provider={view.provider}
             choices={endpointChoices(view.provider, state.method)}
             signIn={state.method === 'browser' || state.method === 'device'}
+            initial={state.lastAuthChoice}
             onSelect={(authChoice) => dispatch({ type: 'auth-choice', authChoice })}
           />
         );

@@ -55,6 +55,8 @@ export interface OnboardState {
   lastMethod?: OnboardingMethod;
   /** OpenClaw's auth choice, where the provider has several endpoints or plans for the method. */
   authChoice?: string;
+  /** The endpoint answered before Esc reopened the question: the list opens on it. */
+  lastAuthChoice?: string;
   /** Cloudflare AI Gateway's account and gateway ids (its endpoint is built from them). */
   cloudflare?: CloudflareIds;
   /** Microsoft Foundry's endpoint and deployment (its key is no use without them). */
@@ -246,7 +248,7 @@ export function onboardReducer(state: OnboardState, action: OnboardAction): Onbo
                 secret: undefined,
               }
             : previous === 'auth-choice'
-              ? { authChoice: undefined, secret: undefined }
+              ? { authChoice: undefined, lastAuthChoice: state.authChoice, secret: undefined }
               : {};
       return { ...state, ...reopened, step: previous, history: state.history.slice(0, -1), error: undefined };
     }
