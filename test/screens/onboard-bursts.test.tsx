@@ -32,4 +32,21 @@ describe('onboarding wizard: answers typed ahead in one read', () => {
     const frame = await waitForFrame(app, 'Model family:');
     expect(frame).not.toContain('Default model/deployment name:');
   });
+
+  it('Enter on an empty Cloudflare id says which id is needed', async () => {
+    const app = await renderApp(createFakeServices(), {
+      name: 'onboard',
+      provider: 'cloudflare-ai-gateway',
+      method: 'api-key',
+    });
+    await waitForFrame(app, 'Cloudflare account id:');
+    await app.press('enter');
+    await waitForFrame(app, 'The account id (Cloudflare dashboard, Account home) is needed here.');
+    await app.type('acct1');
+    expect(app.frame()).not.toContain('is needed here');
+    await app.press('enter');
+    expect(await waitForFrame(app, 'Cloudflare AI Gateway id:')).not.toContain('is needed here');
+    await app.press('enter');
+    await waitForFrame(app, 'The AI Gateway id is needed here.');
+  });
 });

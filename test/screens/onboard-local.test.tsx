@@ -61,8 +61,12 @@ describe('onboarding wizard: a local model server', () => {
     const app = await renderApp(services, { name: 'onboard', provider: 'vllm', method: 'local-server' });
     await waitForFrame(app, 'vLLM base URL:');
     await app.press('enter');
-    await waitForFrame(app, 'The key `vllm serve --api-key` was given');
+    await waitForFrame(app, "The server's key (the value given to `vllm serve --api-key`)");
+    // Enter on nothing says what is needed, instead of nothing at all.
+    await app.press('enter');
+    await waitForFrame(app, "The server's key is needed here.");
     await app.type('local-secret');
+    expect(app.frame()).not.toContain('is needed here');
     expect(app.frame()).not.toContain('local-secret');
     await app.press('enter');
     await waitForFrame(app, 'then press r');

@@ -3,6 +3,7 @@ import type { RefObject } from 'react';
 import { KeyHints } from '../../components/KeyHints.js';
 import { useQuestionState } from '../../components/key-router.js';
 import { TextField } from '../../components/text-field/TextField.js';
+import { useRequiredAnswer } from '../../components/text-field/use-required-answer.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { type CloudflareIds, cloudflareIdProblem } from '../../services/providers/cloudflare-gateway.js';
 import { useStepBack } from './use-wizard-escape.js';
@@ -32,18 +33,23 @@ export function CloudflareIdsStep({
   const field = accountId === undefined ? account : gateway;
   const typed = field.value.trim();
   const problem = typed === '' ? undefined : cloudflareIdProblem(typed);
-  const submit = (value: string) => {
-    const id = value.trim();
-    if (id === '' || cloudflareIdProblem(id)) return;
-    if (accountId === undefined) setAccountId(id);
-    else onSubmit({ accountId, gatewayId: id });
-  };
+  const { submit, needed } = useRequiredAnswer(
+    field,
+    (value) => {
+      const id = value.trim();
+      if (cloudflareIdProblem(id)) return;
+      if (accountId === undefined) setAccountId(id);
+      else onSubmit({ accountId, gatewayId: id });
+    },
+    accountId === undefined ? 'The account id (Cloudflare dashboard, Account home)' : 'The AI Gateway id',
+  );
   return (
     <Box flexDirection="column">
       {accountId !== undefined && <Text dimColor>Cloudflare account id: {accountId}</Text>}
       <Text bold>{accountId === undefined ? 'Cloudflare account id:' : 'Cloudflare AI Gateway id:'}</Text>
       <TextField state={field} onSubmit={submit} />
       {problem && <Text color="red">{problem}</Text>}
+      {needed && <Text color="yellow">{needed}</Text>}
       <KeyHints
         hints={[
           ['enter', accountId === undefined ? 'next' : 'use them'],

@@ -6,6 +6,7 @@ import { KeyHints } from '../../components/KeyHints.js';
 import { useKeys, useQuestionState } from '../../components/key-router.js';
 import { SELECT_HINTS, SelectList } from '../../components/select-list/SelectList.js';
 import { TextField } from '../../components/text-field/TextField.js';
+import { useRequiredAnswer } from '../../components/text-field/use-required-answer.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { useServices } from '../../contexts.js';
 import { errorMessage } from '../../services/errors.js';
@@ -65,6 +66,14 @@ export function LocalServerStep({
   const [phase, setPhase] = useQuestionState<Phase>({ name: 'address' });
   const address = useTextFieldState(spec.defaultBaseUrl);
   const key = useTextFieldState();
+  const { submit: submitKey, needed: keyNeeded } = useRequiredAnswer(
+    key,
+    (value) => {
+      const checked = endpointKey(value);
+      if (checked.ok && checked.secret !== '') setPhase({ name: 'looking' });
+    },
+    "The server's key",
+  );
   const elsewhere = () => otherAddress(address.current(), spec.defaultBaseUrl);
   // Esc: back to the key, then the address (as typed); nothing while writing or once written.
   useStepBack(stepBack, () => {
@@ -134,18 +143,16 @@ export function LocalServerStep({
       const typedKey = endpointKey(key.value);
       return (
         <Box flexDirection="column">
-          <Text bold>The key `{kind} serve --api-key` was given (any value the server accepts):</Text>
+          <Text bold>The server's key (the value given to `{kind} serve --api-key`):</Text>
           <TextField
             state={key}
             mask="all"
             keepLineBreaks
             placeholder="needed: the server's key"
-            onSubmit={(value) => {
-              const checked = endpointKey(value);
-              if (checked.ok && checked.secret !== '') setPhase({ name: 'looking' });
-            }}
+            onSubmit={submitKey}
           />
           {!typedKey.ok && <Text color="red">✘ {typedKey.error}</Text>}
+          {keyNeeded && <Text color="yellow">{keyNeeded}</Text>}
           <KeyHints
             hints={[
               ['enter', 'look for the server'],
