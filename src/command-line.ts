@@ -125,14 +125,15 @@ export async function runCommandLine(root: CommandSpec, argv: string[], io: Comm
       );
     const ctx = new CommandContext(io, globals);
     // A person watching is told what a long wait is for; a script's stderr is left as it was.
-    if (io.stderr.isTTY) setProgressListener((line) => io.stderr.write(`authdeck: ${shown(line)}\n`));
+    if (io.stderr.isTTY) setProgressListener((line) => writeWrapped(io.stderr, `authdeck: ${shown(line)}`));
     return await outcome.command.run!(ctx, { values: outcome.values, positionals: outcome.positionals });
   } catch (error) {
     const known = error instanceof AuthdeckError;
     const message = known ? error.message : `unexpected error: ${errorMessage(error)}`;
     const exitCode = known ? error.exitCode : ExitCode.failure;
-    // Messages quote paths, ids and arguments: one line, whatever they hold.
-    io.stderr.write(`authdeck: ${shown(message, 2000)}\n`);
+    // Messages quote paths, ids and arguments: one line, whatever they hold (on a terminal,
+    // broken at spaces to its width rather than mid-word by it).
+    writeWrapped(io.stderr, `authdeck: ${shown(message, 2000)}`);
     // A script that asked for JSON gets its failure as JSON too, on stdout.
     if (argv.includes('--json'))
       io.stdout.write(

@@ -3,7 +3,7 @@ import { resolveWorkspace, type StoreGenerationChoice, type Workspace } from '..
 import { UsageError } from '../services/errors.js';
 import type { GatewayNote } from '../services/gateway/reload-auth.js';
 import { type AgentState, loadAgentState } from '../services/profiles/agent-state.js';
-import { type CommandIO, colorEnabled, createPainter, type Painter, writeLine } from './output.js';
+import { type CommandIO, colorEnabled, createPainter, type Painter, writeWrapped } from './output.js';
 import { promptChoice, promptSecret, readAllInput } from './secret-input.js';
 
 export interface GlobalOptions {
@@ -94,9 +94,9 @@ export class CommandContext {
     return readAllInput(this.io.stdin);
   }
 
-  /** Lines on stderr, one per argument, guarded as writeLine's are. */
+  /** Lines on stderr, one per argument, guarded as writeLine's are (and on a terminal, broken at spaces). */
   note(...lines: string[]): void {
-    writeLine(this.io.stderr, ...lines);
+    writeWrapped(this.io.stderr, ...lines);
   }
 
   /** What an action (services/actions.ts) needs from the command line: the workspace, --no-reload. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { wrapLine } from '../../src/commands/wrap-lines.js';
+import { runCommand } from '../helpers/run-command.js';
+import { makeTempHome } from '../helpers/temp-state.js';
 
 const RED = '\x1b[31m';
 const PLAIN = '\x1b[39m';
@@ -64,5 +66,21 @@ describe('wrapLine', () => {
   it('drops the spaces at a break, column padding included', () => {
     expect(wrapLine(`a${' '.repeat(30)}b`, 25)).toEqual(['a', '  b']);
     expect(wrapLine(`${'x '.repeat(14)}   `, 20)).toEqual(['x x x x x x x x x x', '  x x x x']);
+  });
+});
+
+describe('messages on stderr, where it is a terminal', () => {
+  it('break at spaces to its width, not mid-word; a script still gets one line', async () => {
+    const { home } = makeTempHome();
+    const args = ['remove', 'anthropic:does-not-exist-anywhere-in-this-home', '--yes'];
+    const seen = await runCommand(args, { home, stderrIsTerminal: true });
+    expect(seen.code).not.toBe(0);
+    const lines = seen.stderr.trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+    // Every break at a space: the words joined again are the one-line message.
+    const piped = await runCommand(args, { home });
+    expect(piped.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(lines.map((line) => line.trim()).join(' ')).toBe(piped.stderr.trim());
   });
 });

@@ -9,7 +9,14 @@ import type { CliResult } from './run-cli.js';
  */
 export async function runCommand(
   args: string[],
-  options: { input?: string; env?: Record<string, string | undefined>; home: string; stdoutIsTerminal?: boolean },
+  options: {
+    input?: string;
+    env?: Record<string, string | undefined>;
+    home: string;
+    stdoutIsTerminal?: boolean;
+    /** stderr as an 80-column terminal: what a person reads there. */
+    stderrIsTerminal?: boolean;
+  },
 ): Promise<CliResult> {
   const env: Record<string, string> = {};
   for (const key of ['PATH', 'LANG', 'TMPDIR']) if (process.env[key]) env[key] = process.env[key]!;
@@ -33,6 +40,7 @@ export async function runCommand(
   // Output as a terminal would get it (colours), without a terminal to read from.
   if (options.stdoutIsTerminal) Object.assign(stdout.stream, { isTTY: true, columns: 100 });
   const stderr = capture();
+  if (options.stderrIsTerminal) Object.assign(stderr.stream, { isTTY: true, columns: 80 });
   const code = await main(args, {
     stdin: Readable.from([options.input ?? '']) as unknown as NodeJS.ReadStream,
     stdout: stdout.stream as unknown as NodeJS.WriteStream,
