@@ -84,3 +84,12 @@ describe('messages on stderr, where it is a terminal', () => {
     expect(lines.map((line) => line.trim()).join(' ')).toBe(piped.stderr.trim());
   });
 });
+
+describe('a link in a wrapped line', () => {
+  it('is never broken: it starts the next line, or stays whole on its own', () => {
+    const url = `http://127.0.0.1:40217/oauth/authorize?response_type=code&client_id=app_${'x'.repeat(120)}`;
+    const lines = wrapLine(`Open this link to sign in: ${url}`, 80);
+    expect(lines).toEqual(['Open this link to sign in:', `  ${url}`]);
+    expect(wrapLine(`  ${url} and more words after it`, 80)).toEqual([`  ${url}`, '    and more words after it']);
+  });
+});
