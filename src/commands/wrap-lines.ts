@@ -2,7 +2,8 @@
  * Long lines of a plain command's output, laid out for the terminal that shows them: a terminal
  * breaks a line at its last column, mid-word (`openclaw.` / `json`), so the command breaks it
  * first, at a space, and indents what follows under the line's text. A path longer than a line
- * breaks after a `/`; only a word longer than a line with no `/` in it is cut; a link never is. Widths count code
+ * breaks after a `/`; only a word longer than a line with no `/` in it is cut; a link or a
+ * `command` never is. Widths count code
  * points, as the screens count them (components/text-layout.ts).
  */
 
@@ -59,8 +60,9 @@ export function wrapLine(line: string, width: number, hang?: number): string[] {
     return text;
   };
   const lines: string[] = [];
-  const links = [...chars.join('').matchAll(/https?:\/\/\S+/g)].map((match): [number, number] => {
-    const from = [...chars.join('').slice(0, match.index)].length;
+  const text = chars.join('');
+  const links = [...text.matchAll(/https?:\/\/[^\s`]+|`[^`]+`/g)].map((match): [number, number] => {
+    const from = [...text.slice(0, match.index)].length;
     return [from, from + [...match[0]].length];
   });
   let start = 0;
@@ -78,8 +80,9 @@ export function wrapLine(line: string, width: number, hang?: number): string[] {
     }
     // The first line does not break inside its own indent.
     let [end, next] = breakAt(chars, start, room, first ? lead : start);
-    // A link is never broken: a line break inside it would be copied with it. It starts the
-    // next line, or, longer than a line, stays whole on this one (the terminal folds it).
+    // A link or a `command` is never broken: a line break inside it would be copied with it
+    // (and a pasted command run in halves). It starts the next line, or, longer than a line,
+    // stays whole on this one (the terminal folds it, and copies it whole).
     const link = links.find(([from, to]) => from < end && end < to);
     if (link) [end, next] = link[0] > (first ? lead : start) ? [link[0], link[0]] : [link[1], link[1]];
     let shown = end;

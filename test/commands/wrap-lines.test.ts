@@ -92,4 +92,12 @@ describe('a link in a wrapped line', () => {
     expect(lines).toEqual(['Open this link to sign in:', `  ${url}`]);
     expect(wrapLine(`  ${url} and more words after it`, 80)).toEqual([`  ${url}`, '    and more words after it']);
   });
+
+  it('nor is a command in backticks: pasted in halves, its first half would run alone', () => {
+    const line =
+      'openai: the codex plugin is not installed, so the gateway cannot run; fix: `openclaw plugins install @openclaw/codex`, then restart';
+    const lines = wrapLine(line, 80);
+    expect(lines.some((entry) => entry.includes('`openclaw plugins install @openclaw/codex`'))).toBe(true);
+    for (const entry of lines) expect(entry.length).toBeLessThanOrEqual(80);
+  });
 });

@@ -91,7 +91,7 @@ describe('OpenClaw creating the store, in a terminal', () => {
       await session.waitFor('API key:');
       await session.type(fakeSecrets.deepseekKey());
       await session.press('enter');
-      await session.waitFor('to create it (OpenClaw can take a minute)');
+      await session.waitFor('(OpenClaw can take a minute)');
       process.kill(session.pid, 'SIGINT');
       expect(await session.waitForExit()).toBe(130);
       expect(session.screen()).toContain('cancelled while');
