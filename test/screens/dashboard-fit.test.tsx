@@ -86,6 +86,19 @@ describe('dashboard: fits the terminal', () => {
     ).toBeDefined();
   });
 
+  it('too short for the spacer line, scrolled to the end: the "more below" line\'s room says what is above', async () => {
+    for (const [columns, rows] of [
+      [100, 8],
+      [80, 10],
+    ] as const) {
+      const { app } = await openDashboard({ columns, rows });
+      await app.type('G');
+      expect(app.frame()).toMatch(/^ … \d+ more above · groq$/m);
+      expect(app.frame()).not.toContain('more below');
+      expectFits(app, columns, rows);
+    }
+  });
+
   it('keeps fitting with a panel open, a question or a message', async () => {
     const long: Finding = {
       code: 'permissions',

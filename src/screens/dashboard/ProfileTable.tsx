@@ -41,9 +41,12 @@ export function ProfileTable({
   // Scrolled into a group, its heading is out of view: the line above names the group.
   const group =
     rows[top]?.kind === 'provider' ? undefined : rows.slice(0, top).findLast((row) => row.kind === 'provider');
+  const below = rows.length - top - height;
+  // Scrolled to the end with no spacer line to spare: the "more below" line's room says what is above.
+  const aboveLine = top > 0 && (above || (more && below <= 0));
   return (
     <Box flexDirection="column" marginTop={above && top === 0 ? 1 : 0}>
-      {above && top > 0 && (
+      {aboveLine && (
         <Text dimColor wrap="truncate">
           {' '}
           … {top} more above{group?.kind === 'provider' ? ` · ${shown(group.provider.provider)}` : ''}
@@ -60,10 +63,10 @@ export function ProfileTable({
           probe={probes[row.kind === 'profile' ? row.profile.id : row.kind === 'env' ? `env:${row.env.variable}` : '']}
         />
       ))}
-      {more && rows.length > top + height && (
+      {more && below > 0 && (
         <Text dimColor wrap="truncate">
           {' '}
-          … {rows.length - top - height} more below
+          … {below} more below
         </Text>
       )}
     </Box>
