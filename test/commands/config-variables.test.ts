@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { substituteConfigEnv, substituteEnvText } from '../../src/services/config/config-env.js';
+import { modelRefWords } from '../../src/services/providers/setup-plan.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { runCommand } from '../helpers/run-command.js';
 import { makeTempHome, writeJsonFile, writeText } from '../helpers/temp-state.js';
@@ -89,5 +90,37 @@ describe('a provider key that reads a variable', () => {
     expect(
       JSON.parse(after.stdout).providers.find((entry: { provider: string }) => entry.provider === 'xai'),
     ).toMatchObject({ effectiveSource: 'config', configKeyUnset: null });
+  });
+});
+
+describe('what OpenClaw does not take as a variable', () => {
+  const xaiFallback = (apiKey: unknown, extra: Record<string, unknown> = {}) => ({
+    ...extra,
+    agents: { defaults: { model: { primary: 'anthropic/claude-opus-5', fallbacks: ['xai/grok-4.7'] } } },
+    models: { providers: { xai: { baseUrl: 'https://api.x.ai/v1', api: 'openai-completions', apiKey, models: [] } } },
+  });
+  const xaiOf = async (home: string) =>
+    JSON.parse((await runCommand(['status', '--json'], { home })).stdout).providers.find(
+      (entry: { provider: string }) => entry.provider === 'xai',
+    );
+
+  it('a key with text around an unset ${NAME} is still a key (only the variable alone waits on it)', async () => {
+    const { home } = anthropicHome(xaiFallback('Bearer-${XAI_UNSET}'));
+    expect((await runCommand(['status', '--check'], { home })).code).toBe(0);
+    expect(await xaiOf(home)).toMatchObject({ effectiveSource: 'config', configKeyUnset: null });
+  });
+
+  it('a config env entry whose value names another variable is not taken', async () => {
+    const { home } = anthropicHome(
+      xaiFallback('${MY_KEY}', { env: { MY_KEY: '${OTHER}' } }),
+      `OTHER=${fakeSecrets.xaiKey()}\n`,
+    );
+    expect((await runCommand(['status', '--check'], { home })).code).toBe(1);
+    expect(await xaiOf(home)).toMatchObject({ effectiveSource: 'missing', configKeyUnset: 'MY_KEY' });
+  });
+
+  it('a default model written as a variable is described as the model it names, never as a built-in one', () => {
+    expect(modelRefWords('${DEFAULT_MODEL}')).toBe('the model ${DEFAULT_MODEL} names');
+    expect(modelRefWords('openai')).toBe("OpenClaw's built-in openai model");
   });
 });

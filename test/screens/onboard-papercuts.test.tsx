@@ -206,5 +206,14 @@ describe('onboarding wizard: a provider whose plugin the config blocks', () => {
     expect(refused).toContain('Which provider?');
     expect(refused).not.toContain('How do you want');
     expect(services.calls).toEqual([]);
+
+    // Its key pasted into the search is refused the same way, before any question.
+    await app.type('\x15');
+    await app.type(fakeSecrets.anthropicApiKey());
+    await waitForFrame(app, 'That is an Anthropic API key');
+    await app.press('enter');
+    const pasted = oneLine(await waitForFrame(app, 'plugins.deny'));
+    expect(pasted).toContain('Which provider?');
+    expect(pasted).not.toContain('Paste the Anthropic');
   });
 });

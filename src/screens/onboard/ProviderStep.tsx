@@ -160,7 +160,11 @@ export function ProviderStep({
         limit={limit}
         onSelect={(value) => {
           const key = value === PASTED ? pastedKey(search.current()) : undefined;
-          if (key?.use) return onPastedKey(key.use, key.secret);
+          if (key?.use) {
+            // A provider whose plugin the config blocks is refused here, as when it is chosen by name.
+            const reason = blocked(key.use.provider);
+            return reason ? setRefusal(`${key.use.provider}: ${reason}`) : onPastedKey(key.use, key.secret);
+          }
           if (value === CUSTOM) return onCustom();
           if (value === CUSTOM_ENDPOINT) return onCustomEndpoint();
           const reason = blocked(value);

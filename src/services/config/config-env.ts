@@ -27,7 +27,9 @@ export function withConfigEnvSection(doc: Record<string, unknown>, env: EnvRecor
   ];
   const filled = { ...env };
   for (const [key, value] of entries) {
-    if (typeof value !== 'string' || value.trim() === '' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) continue;
+    // As OpenClaw: a value that names another variable is not taken (it is never expanded).
+    if (typeof value !== 'string' || value.trim() === '' || value.includes('${')) continue;
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) continue;
     if (!envValue(filled, key)?.trim()) filled[key] = value;
   }
   return filled;

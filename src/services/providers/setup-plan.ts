@@ -72,6 +72,8 @@ export function withBuiltInDefault(setup: ProviderSetup, provider: string): Prov
 
 /** A default-model ref in words: the built-in one has no ref of its own (status says it so too). */
 export function modelRefWords(ref: string): string {
+  // A default written as a variable (`${DEFAULT_MODEL}`) is the model it names, not a built-in one.
+  if (/\$\{[A-Z_][A-Z0-9_]*\}/.test(ref)) return `the model ${ref} names`;
   return ref.includes('/') ? ref : `OpenClaw's built-in ${ref} model`;
 }
 

@@ -159,8 +159,13 @@ function unsetKeyVariable(
   const ref = asRecord(apiKey);
   if (ref?.source === 'env' && typeof ref.id === 'string')
     return envValue(variables.env, ref.id)?.trim() ? undefined : ref.id;
+  // Only a key that is the variable alone waits on it, as OpenClaw reads it (an env SecretRef
+  // written as a template); `Bearer-${NAME}` is a key with text in it.
   const at = ['models', 'providers', id, 'apiKey'];
-  return variables.unset.find((entry) => entry.path.length === 4 && entry.path.every((key, i) => key === at[i]))?.name;
+  const name = variables.unset.find(
+    (entry) => entry.path.length === 4 && entry.path.every((key, i) => key === at[i]),
+  )?.name;
+  return name !== undefined && apiKey === `\${${name}}` ? name : undefined;
 }
 
 function hasConfiguredKey(value: unknown): boolean {
