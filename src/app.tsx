@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'r
 import type { AppServices } from './app-services.js';
 import { createKeyRouter, KeyRouterProvider } from './components/key-router.js';
 import {
+  LeavingContext,
   type NavigationActions,
   NavigationActionsContext,
   ServicesContext,
@@ -48,19 +49,13 @@ export function App({ services: initialServices, initialScreen, onExit, writes: 
   // its write (the frame without the "leaving once" line): drawn first, left from the effect below.
   const [last, setLast] = useState<TuiResult>();
   const cancelled = last?.exitCode === ExitCode.cancelled;
-  const exit = useCallback(
-    (result: TuiResult) => {
-      if (exited.current) return;
-      exited.current = true;
-      if (result.exitCode === ExitCode.cancelled || leavingRef.current) {
-        setLast(result);
-        return;
-      }
-      onExit(result);
-      exitInk();
-    },
-    [onExit, exitInk],
-  );
+  const exit = useCallback((result: TuiResult) => {
+    if (exited.current) return;
+    exited.current = true;
+    // Every way out draws a last frame first: without the key hints (nothing takes keys now),
+    // so what stays on the terminal is the outcome, not a question still seeming to wait.
+    setLast(result);
+  }, []);
   useEffect(() => {
     if (!last) return;
     onExit(last);
@@ -113,25 +108,27 @@ export function App({ services: initialServices, initialScreen, onExit, writes: 
         <SwitchServicesContext.Provider value={setServices}>
           <NavigationActionsContext.Provider value={actions}>
             <KeyRouterProvider router={router}>
-              {cancelled ? (
-                <Text dimColor>Cancelled.</Text>
-              ) : (
-                // The usable columns (text-layout.ts usableColumns): never the terminal's last one.
-                // Padding, not a width from state: Ink redraws on a resize before React re-renders.
-                <Box paddingRight={1} flexDirection="column">
-                  <ScreenOutlet screen={currentScreen(navigation)} />
-                </Box>
-              )}
-              {leaving && landed === undefined && !last && writes.busy && (
-                <Text color="yellow">
-                  Ctrl+C: leaving once this write has landed (Ctrl+C again stops waiting; the write lands anyway)
-                </Text>
-              )}
-              {leaving && landed !== undefined && (
-                <Text color={landed === ExitCode.ok ? 'green' : 'red'}>
-                  {shown(writes.landed ?? '')} (left with Ctrl+C)
-                </Text>
-              )}
+              <LeavingContext.Provider value={last !== undefined}>
+                {cancelled ? (
+                  <Text dimColor>Cancelled.</Text>
+                ) : (
+                  // The usable columns (text-layout.ts usableColumns): never the terminal's last one.
+                  // Padding, not a width from state: Ink redraws on a resize before React re-renders.
+                  <Box paddingRight={1} flexDirection="column">
+                    <ScreenOutlet screen={currentScreen(navigation)} />
+                  </Box>
+                )}
+                {leaving && landed === undefined && !last && writes.busy && (
+                  <Text color="yellow">
+                    Ctrl+C: leaving once this write has landed (Ctrl+C again stops waiting; the write lands anyway)
+                  </Text>
+                )}
+                {leaving && landed !== undefined && (
+                  <Text color={landed === ExitCode.ok ? 'green' : 'red'}>
+                    {shown(writes.landed ?? '')} (left with Ctrl+C)
+                  </Text>
+                )}
+              </LeavingContext.Provider>
             </KeyRouterProvider>
           </NavigationActionsContext.Provider>
         </SwitchServicesContext.Provider>

@@ -47,3 +47,6 @@ function required<T>(value: T | null, name: string): T {
   if (value === null) throw new Error(`${name} is missing: render inside <App>`);
   return value;
 }
+
+/** The TUI is drawing its last frame: key hints go, since nothing takes keys any more. */
+export const LeavingContext = createContext(false);

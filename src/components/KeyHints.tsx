@@ -1,4 +1,6 @@
 import { Box, Text } from 'ink';
+import { useContext } from 'react';
+import { LeavingContext } from '../contexts.js';
 import type { HintPair } from './text-layout.js';
 
 export type KeyHint = HintPair;
@@ -16,6 +18,8 @@ export function KeyHints({
   lines?: readonly (readonly KeyHint[])[];
   spaced?: boolean;
 }) {
+  const leaving = useContext(LeavingContext);
+  if (leaving) return null;
   const hint = ([key, action]: KeyHint) => (
     <Text key={key + action} wrap="truncate">
       <Text bold>{key}</Text>

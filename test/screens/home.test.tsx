@@ -140,3 +140,16 @@ describe('home: a provider the config serves alone', () => {
     expect(frame).not.toContain('No credentials yet');
   });
 });
+
+describe('the last frame a screen leaves on the terminal', () => {
+  it('has no key hints: nothing takes keys any more', async () => {
+    const state = fakeState({ 'groq:a': { type: 'api_key', provider: 'groq', key: fakeSecrets.groqKey() } });
+    const app = await renderApp(createFakeServices({ state }), { name: 'dashboard' });
+    expect(await waitForFrame(app, 'groq:a')).toContain('? help');
+    await app.type('q');
+    await waitUntil(() => app.exits.length > 0, 'the dashboard to exit');
+    expect(app.exits).toEqual([{ exitCode: 0 }]);
+    expect(app.frame()).toContain('groq:a');
+    expect(app.frame()).not.toContain('? help');
+  });
+});
