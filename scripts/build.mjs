@@ -3,7 +3,7 @@
 // binaries): external.
 
 import { readFileSync, rmSync } from 'node:fs';
-import { builtinModules } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -40,6 +40,7 @@ const jsonAsParse = {
 // importer gets a stand-in that reads just the names it imports; a namespace import, or one this
 // cannot read, stays a plain import.
 const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+const require = createRequire(import.meta.url);
 const importerText = new Map();
 function importedNames(importer, specifier) {
   if (!importerText.has(importer)) importerText.set(importer, readFileSync(importer, 'utf8'));
@@ -77,10 +78,13 @@ const builtinsAsRequire = {
     build.onResolve({ filter: /.*/, namespace: 'builtin-as-require' }, ({ path }) => ({ path, external: true }));
     build.onLoad({ filter: /.*/, namespace: 'builtin-as-require' }, ({ path }) => {
       const [specifier, list] = path.split('#');
-      const lines = list
-        .split(',')
-        .filter((name) => name !== 'default')
-        .map((name) => `export const ${name} = builtin.${name};`);
+      const names = list.split(',').filter((name) => name !== 'default');
+      // An ESM import of a name the module lacks fails when it links; this stand-in would give
+      // undefined instead, so the build fails as the import would have.
+      const real = require(specifier);
+      const missing = names.filter((name) => !(name in real));
+      if (missing.length > 0) return { errors: [{ text: `${specifier} has no export ${missing.join(', ')}` }] };
+      const lines = names.map((name) => `export const ${name} = builtin.${name};`);
       return {
         contents: [`const builtin = require(${JSON.stringify(specifier)});`, 'export default builtin;', ...lines].join(
           '\n',
