@@ -51,3 +51,34 @@ describe('dashboard: e explains', () => {
     expect(frame).not.toMatch(/tried +│\n/);
   });
 });
+
+describe('dashboard: an explanation taller than the panel', () => {
+  it('scrolls with ↑/↓, saying what is above and below, and reaches its last line', async () => {
+    const workspace = fakeWorkspace();
+    workspace.config.models = readModelSettings({
+      agents: {
+        defaults: { model: { primary: 'anthropic/claude-sonnet-4-6', fallbacks: ['anthropic/claude-opus-5'] } },
+      },
+    });
+    const many: Record<string, Record<string, unknown>> = {};
+    for (let index = 0; index < 8; index++)
+      many[`anthropic:k${index}`] = {
+        type: 'token',
+        provider: 'anthropic',
+        token: fakeSecrets.setupToken(`k${index}`),
+      };
+    const app = await renderApp(createFakeServices({ state: fakeState(many, {}, workspace) }), { name: 'dashboard' });
+    await waitForFrame(app, 'anthropic:k0');
+    await app.resize(80, 16);
+    await app.type('e');
+    const first = await waitForFrame(app, /more below · ↑\/↓ scroll/);
+    expect(first).not.toContain('A request now goes to');
+    expect(first).toContain('↑↓ scroll');
+    for (let step = 0; step < 40; step++) await app.press('down');
+    const end = await waitForFrame(app, 'A request now goes to');
+    expect(end).toMatch(/\d+ above · ↑\/↓ scroll/);
+    expect(end).not.toContain('more below');
+    await app.press('up');
+    expect(app.frame()).toMatch(/1 more below/);
+  });
+});

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useKeys } from '../../components/key-router.js';
 import { actionFor } from '../../components/key-table.js';
 import { StyledLines } from '../../components/StyledLines.js';
+import { scrollLine } from '../../components/scroll-window.js';
 import { useServices } from '../../contexts.js';
 import { errorMessage } from '../../services/errors.js';
 import type { ExplainReport } from '../../services/explain/explain.js';
@@ -38,15 +39,24 @@ export function ExplainPanel({
   useEffect(() => {
     services.explain().then(setReport, (error: unknown) => setFailure(errorMessage(error)));
   }, []);
-  useKeys((input, key) => {
-    if (actionFor(EXPLAIN_KEYS, input, key, undefined) === 'close') onClose();
-  });
   // Ids, refs and reasons come from files: shown safely.
   const lines = report ? explanationLines(forTerminal(report), now, Math.max(20, width - FRAME)) : [];
   const whole = 3 + (report ? lines.length : 1);
   useEffect(() => onLines?.(whole), [whole, onLines]);
   const room = Math.max(0, height - 3);
-  const inView = lines.length <= room ? lines : lines.slice(0, Math.max(0, room - 1));
+  // Taller than the panel: a window of it, and a line that says what is out of view.
+  const windowLines = Math.max(1, room - 1);
+  const last = Math.max(0, lines.length - windowLines);
+  const [wanted, setTop] = useState(0);
+  const top = Math.min(wanted, last);
+  useKeys((input, key) => {
+    const action = actionFor(EXPLAIN_KEYS, input, key, undefined);
+    if (action === 'close') onClose();
+    else if (action === 'scroll-up') setTop((at) => Math.max(0, Math.min(at, last) - 1));
+    else if (action === 'scroll-down') setTop((at) => Math.min(last, at + 1));
+  });
+  const inView = lines.length <= room ? lines : lines.slice(top, top + windowLines);
+  const below = lines.length - top - inView.length;
   return (
     <Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1}>
       <Text bold>Why each profile is tried, waiting or skipped</Text>
@@ -54,7 +64,7 @@ export function ExplainPanel({
       <StyledLines lines={inView} />
       {lines.length > inView.length && (
         <Text dimColor wrap="truncate">
-          … {lines.length - inView.length} more lines: `authdeck explain`
+          {scrollLine(top, below, '↑/↓ scroll · `authdeck explain` prints it all')}
         </Text>
       )}
     </Box>

@@ -184,7 +184,10 @@ export const DOCTOR_KEYS: KeyTable<'fix' | 'close', DoctorContext> = [
   { action: 'close', keys: ['escape', 'return', 'q', 'D'], label: 'esc', hint: 'close', help: 'close the doctor' },
 ];
 
-export const EXPLAIN_KEYS: KeyTable<'close', unknown> = [
+export const EXPLAIN_KEYS: KeyTable<'scroll-up' | 'scroll-down' | 'close', unknown> = [
+  // An explanation taller than the panel scrolls, as the details and the help do.
+  { action: 'scroll-up', keys: ['up', 'k'], label: '↑↓', hint: 'scroll', help: 'scroll the explanation' },
+  { action: 'scroll-down', keys: ['down', 'j'], label: '↓', help: 'scroll down' },
   { action: 'close', keys: ['escape', 'return', 'q', 'e'], label: 'esc', hint: 'close', help: 'close the explanation' },
 ];
 
