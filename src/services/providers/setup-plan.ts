@@ -6,6 +6,7 @@
  * differs is written, and a default model of another provider is never replaced unless asked.
  */
 import type { ConfigChange } from '../config/config-changes.js';
+import { setAtPath } from '../config/config-edit.js';
 import { asRecord } from '../json-text.js';
 import type { ConfigFact } from '../oauth/config-facts.js';
 import { findProvider, normalizeProviderId } from '../providers.js';
@@ -218,17 +219,8 @@ function planDefaultModel(
 /** Whether the model the gateway runs with no default configured is another once the setup's provider blocks are in. */
 function takesOver(doc: Record<string, unknown>, setup: ProviderSetup, inUse: string): boolean {
   const after = structuredClone(doc);
-  for (const { path, value, arrayInsert } of planProviders(doc, setup)) {
-    let at: Record<string | number, unknown> = after;
-    for (const [index, key] of path.slice(0, -1).entries()) {
-      if (typeof at[key] !== 'object' || at[key] === null) at[key] = typeof path[index + 1] === 'number' ? [] : {};
-      at = at[key] as Record<string | number, unknown>;
-    }
-    const last = path.at(-1)!;
-    if (arrayInsert && Array.isArray(at) && typeof last === 'number') at.splice(last, 0, value);
-    else if (value === undefined) delete at[last];
-    else at[last] = value;
-  }
+  // planProviders appends to a list only past its end: setting that index is the insertion.
+  for (const { path, value } of planProviders(doc, setup)) setAtPath(after, path, value);
   const [use] = resolveProviderUses(readModelSettings(after));
   return use !== undefined && use.ref !== inUse;
 }
