@@ -10,7 +10,7 @@ import {
   type ProviderReport,
   type StatusReport,
 } from '../services/status/report.js';
-import { describeStore, summaryParts, unsetKeyWords, waitingWords } from '../services/status/words.js';
+import { configKeyWords, describeStore, summaryParts, unsetKeyWords, waitingWords } from '../services/status/words.js';
 import { shown } from '../services/terminal-text.js';
 import type { Painter } from './output.js';
 
@@ -59,9 +59,7 @@ export function formatStatusReport(report: StatusReport, paint: Painter, nowMs: 
     }
     // A key written in the config serves with no profile: said, so the group is not a blank heading.
     if (provider.effectiveSource === 'config')
-      lines.push(
-        `     ${paint.dim(`the key in the config (models.providers.${provider.provider}.apiKey): no profile or env key`)}`,
-      );
+      lines.push(`     ${paint.dim(`${configKeyWords(provider.provider)}: no profile or env key`)}`);
     if (provider.effectiveSource === 'missing') {
       if (provider.configKeyUnset)
         lines.push(`     ${paint.dim(unsetKeyWords(provider.provider, provider.configKeyUnset))}`);

@@ -73,13 +73,13 @@ export async function runRemove(
       ctx.note(`note: ${config.path} still names ${removed.profileId}: ${config.reason}`);
     const below = removed.stillIn;
     const order = below?.orderWithout;
-    if (below && order)
+    if (below)
       ctx.note(
-        `note: ${removed.profileId} also exists in the ${below.layer} store (${below.path}), but this agent's order (${order.ids.join(', ')}) does not name it, so it is not tried; \`authdeck order set --agent ${shellWord(state.workspace.agentId)} ${flagWord('--provider', order.provider)} ${[...order.ids, removed.profileId].map(shellWord).join(' ')}\` puts it back`,
-      );
-    else if (below)
-      ctx.note(
-        `note: ${removed.profileId} also exists in the ${below.layer} store (${below.path}); that one applies now`,
+        `note: ${removed.profileId} also exists in the ${below.layer} store (${below.path})${
+          order
+            ? `, but this agent's order (${order.ids.join(', ')}) does not name it, so it is not tried; \`authdeck order set --agent ${shellWord(state.workspace.agentId)} ${flagWord('--provider', order.provider)} ${[...order.ids, removed.profileId].map(shellWord).join(' ')}\` puts it back`
+            : '; that one applies now'
+        }`,
       );
     for (const name of envStillHolds)
       ctx.note(

@@ -4,7 +4,7 @@ import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
 import { providerName } from '../../services/providers.js';
 import { STATUS_COLOR, type StatusColor } from '../../services/status/health.js';
 import type { ProfileReport, StoreReport } from '../../services/status/report.js';
-import { layerLabel } from '../../services/status/words.js';
+import { configKeyWords, layerLabel } from '../../services/status/words.js';
 import { forTerminal, shown } from '../../services/terminal-text.js';
 import { type Columns, WIDTH } from './columns.js';
 import type { DashboardRow } from './dashboard-rows.js';
@@ -64,7 +64,7 @@ export function rowSegments(
       {
         text:
           row.by === 'config'
-            ? `     the key in the config (models.providers.${row.provider}.apiKey)`
+            ? `     ${configKeyWords(row.provider)}`
             : '     an endpoint on this machine or network: no key needed',
         dim: true,
       },

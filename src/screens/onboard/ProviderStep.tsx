@@ -103,8 +103,7 @@ export function ProviderStep({
   const blocked = useCallback((provider: string) => (store ? providerBlocked(store, provider) : undefined), [store]);
   const pasted = useMemo(() => pastedKey(search.value), [search.value]);
   const itemsFor = useCallback(
-    (text: string) => {
-      const key = pastedKey(text);
+    (text: string, key: PastedKey | undefined) => {
       if (!key) return providerItems(text, method, blocked);
       // A key is no search: the list offers only what can be done with it.
       return key.use
@@ -113,7 +112,7 @@ export function ProviderStep({
     },
     [method, blocked],
   );
-  const items = useMemo(() => itemsFor(search.value), [itemsFor, search.value]);
+  const items = useMemo(() => itemsFor(search.value, pasted), [itemsFor, search.value, pasted]);
   const [refusal, setRefusal] = useState<string>();
   const pastedNote = pasted
     ? pasted.use
@@ -155,7 +154,7 @@ export function ProviderStep({
       {pastedNote && <Text color="yellow">{pastedNote}</Text>}
       <SelectList
         items={items}
-        currentItems={() => itemsFor(search.current())}
+        currentItems={() => itemsFor(search.current(), pastedKey(search.current()))}
         narrowedBy={() => search.current().trim().toLowerCase()}
         limit={limit}
         onSelect={(value) => {

@@ -5,6 +5,11 @@ import type { HealthStatus, StatusColor } from './health.js';
 import type { NotTried, OrderSource } from './order.js';
 import type { ProfileReport, StatusReport } from './types.js';
 
+/** What serves a provider that has no profile or env key: its key written in the config. */
+export function configKeyWords(provider: string): string {
+  return `the key in the config (models.providers.${provider}.apiKey)`;
+}
+
 /** A config key that reads an unset variable: said where the provider has no working credential. */
 export function unsetKeyWords(provider: string, variable: string): string {
   return `models.providers.${provider}.apiKey reads ${variable}, which is not set (environment or .env)`;
