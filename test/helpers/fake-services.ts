@@ -83,6 +83,13 @@ export function fakeState(
   };
 }
 
+/** The fake agent's state as on a home of OpenClaw 2026.8+ (one shared SQLite store). */
+export function sharedSqliteState(): AgentState {
+  const state = fakeState();
+  const store = new AgentStore(state.workspace, { era: 'shared-sqlite', evidence: 'test', certain: true });
+  return { ...state, store, generation: store.generation };
+}
+
 export interface FakeServices extends AppServices {
   calls: Array<[string, ...unknown[]]>;
   sessions: FakeSetupTokenSession[];

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AgentStore } from '../../src/services/store/agent-store.js';
-import { createFakeServices, fakeState } from '../helpers/fake-services.js';
+import { createFakeServices, sharedSqliteState } from '../helpers/fake-services.js';
 import { openProviderList, refusedThenAnswered, renderApp, waitForFrame } from '../helpers/ink.js';
-
-/** The fake agent's state as on a home of OpenClaw 2026.8+ (one shared SQLite store). */
-function sharedSqliteState() {
-  const state = fakeState();
-  const store = new AgentStore(state.workspace, { era: 'shared-sqlite', evidence: 'test', certain: true });
-  return { ...state, store, generation: store.generation };
-}
 
 describe('onboarding wizard: a key set up with more than the key', () => {
   it("asks Microsoft Foundry's endpoint, deployment, family and API before its key, as OpenClaw does, and saves them with it", async () => {
