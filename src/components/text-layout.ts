@@ -40,6 +40,9 @@ export function textWidth(text: string): number {
  * box drawing), no combining mark. Text that is not is left to Ink's own wrap, which measures it.
  */
 export function isNarrowText(text: string): boolean {
+  // Most text is ASCII: answered without the Unicode property classes, whose first use costs
+  // every `status` start-up a millisecond.
+  if (/^[\u0000-\u007f]*$/.test(text)) return true;
   // Combining marks (U+0300…), format characters (a soft hyphen) and zero-width ones sit inside
   // those ranges but take no column.
   return /^[\u0000-\u10ff\u2000-\u2bff]*$/.test(text) && !/[\p{M}\p{Cf}]/u.test(text);

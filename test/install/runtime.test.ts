@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { installOpenclawFixture } from '../helpers/openclaw-fixtures.js';
 import { CLI_PATH } from '../helpers/run-cli.js';
-import { makeTempHome, writeJsonFile } from '../helpers/temp-state.js';
+import { makeTempDir, makeTempHome, writeJsonFile } from '../helpers/temp-state.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -65,21 +65,36 @@ describe('the runtime authdeck installs', () => {
     expect(pkg.engines.node).toBe(`>=${floor}`);
   });
 
-  it('below the floor, says so in one line and exits 1', () => {
+  const asNode20 = `data:text/javascript,Object.defineProperty(process.versions,'node',{value:'20.20.2'})`;
+
+  it('below the floor, with no Node of its own beside it (a global install), says so in one line and exits 1', () => {
     // The same Node, told it is older: the launcher reads process.versions.node.
-    const run = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        `data:text/javascript,Object.defineProperty(process.versions,'node',{value:'20.20.2'})`,
-        CLI_PATH,
-        'status',
-      ],
-      { encoding: 'utf8' },
-    );
+    const dir = makeTempDir();
+    mkdirSync(join(dir, 'bin'));
+    copyFileSync(CLI_PATH, join(dir, 'bin', 'authdeck.js'));
+    writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
+    const run = spawnSync(process.execPath, ['--import', asNode20, join(dir, 'bin', 'authdeck.js'), 'status'], {
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe('authdeck: needs Node 24.16.0 or later (as OpenClaw 2026.9 does); this is Node 20.20.2\n');
+  });
+
+  it("below the floor in a clone (`npm link` on Node 20), runs on the clone's own Node 24 with its exit code", () => {
+    const home = makeTempHome().home;
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, ['--import', asNode20, CLI_PATH, ...args], {
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, HOME: home, NO_COLOR: '1', AUTHDECK_STORE_GENERATION: 'json' },
+      });
+    const version = run(['--version']);
+    expect(version.stderr).toBe('');
+    expect(version.stdout).toBe(`${pkg.version}\n`);
+    expect(version.status).toBe(0);
+    const usage = run(['status', '--jsn']);
+    expect(usage.status).toBe(64);
+    expect(usage.stderr).toContain("unknown option '--jsn'");
   });
 
   it('on a Node built without node:sqlite, reads the JSON era and says in one line what it cannot read', () => {

@@ -1,6 +1,8 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startConnectProxy } from '../helpers/connect-proxy.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
@@ -68,10 +70,33 @@ describe('the status bundle', () => {
     const env = { NODE_OPTIONS: `--import=data:text/javascript,${encodeURIComponent(hook)}` };
     const loaded = async (args: string[]) =>
       (await runCli(args, { home: homeWithProfiles(), env })).stderr.match(/^LOADED \S+/gm) ?? [];
-    expect(await loaded(['status', '--check'])).toEqual(['LOADED /dist/authdeck-status.js']);
+    expect(await loaded(['status', '--check'])).toEqual(['LOADED /dist/authdeck-status.cjs']);
     const tree = await loaded(['models', 'status', '--check']);
     expect(tree[0]).toBe('LOADED /dist/authdeck.js');
     expect(tree.some((line) => line.includes('/dist/chunks/'))).toBe(true);
+  });
+
+  it("`status` into a pipe loads none of Node's stream, socket or promise file modules", async () => {
+    // Each costs start-up time on every run (bench/status.mjs); the output is written straight
+    // through the pipe's descriptor (src/process-io.ts), the files read synchronously.
+    // A --require hook: an --import one would load the ES module hooks, and those load them.
+    const hook = join(makeTempHome().home, 'modules-hook.cjs');
+    writeFileSync(
+      hook,
+      `process.on('exit',()=>require('fs').writeSync(2,'MODULES '+process.moduleLoadList.filter(m=>/^NativeModule (stream|net|fs\\/promises|internal\\/fs\\/promises)$/.test(m)).join(',')+'\\n'))`,
+    );
+    const env = { NODE_OPTIONS: `--require=${hook}` };
+    const home = homeWithProfiles();
+    const run = await runCli(['status', '--check'], { home, env });
+    expect(run.stdout).toContain('openai:good');
+    expect(run.stderr).toMatch(/^MODULES \n/m);
+    // The whole command tree's first frame for comparison: it does load them (the hook works).
+    expect((await runCli(['doctor'], { home, env })).stderr).toMatch(/^MODULES \S/m);
+  });
+
+  it('is ASCII, so Node reads it as one-byte text', () => {
+    const text = readFileSync(fileURLToPath(new URL('../../dist/authdeck-status.cjs', import.meta.url)), 'utf8');
+    expect(text.match(/[^\u0000-\u007f]/g) ?? []).toEqual([]);
   });
 
   it('probes through HTTP(S)_PROXY from either bundle', async () => {

@@ -1,4 +1,4 @@
-import type { Stats } from 'node:fs';
+import { readdirSync, type Stats } from 'node:fs';
 import { type FileHandle, lstat, mkdir, open, readdir, readlink, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AuthdeckError, fsFailure, isNodeError } from '../errors.js';
@@ -66,7 +66,10 @@ export async function findLeftoverTempFiles(path: string): Promise<string[]> {
   const dir = dirname(path);
   const name = basename(path);
   try {
-    return (await readdir(dir)).filter((entry) => isLeftoverTempFile(entry, name)).map((entry) => join(dir, entry));
+    // Synchronously: `status` asks on every run (fs-read.ts says why that is cheaper).
+    return readdirSync(dir)
+      .filter((entry) => isLeftoverTempFile(entry, name))
+      .map((entry) => join(dir, entry));
   } catch {
     return [];
   }

@@ -1,5 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
-import { access, type FileHandle, open } from 'node:fs/promises';
+import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { fsFailure, isNodeError, UnreadableStateError } from '../errors.js';
 
 /**
@@ -40,28 +39,15 @@ function tooLarge(path: string, maxBytes: number): UnreadableStateError {
 /**
  * A file's text, or undefined when it does not exist; a FIFO, device or directory, a file past
  * `maxBytes`, or any other failure is a one-line reason that names the file, never a hang.
+ * Read synchronously under the promise: the files are local and small, and Node's promise file
+ * API costs every command's start-up more (it loads readline and the file watchers) than the
+ * read itself takes.
  */
 export async function readTextIfExists(path: string, maxBytes = MAX_READ_BYTES): Promise<string | undefined> {
-  let handle: FileHandle;
-  try {
-    handle = await open(path, OPEN_FLAGS);
-  } catch (error) {
-    if (isNodeError(error, 'ENOENT')) return undefined;
-    throw fsFailure(error, path, 'read');
-  }
-  try {
-    const stats = await handle.stat();
-    if (!stats.isFile()) throw notAFile(path, describeKind(stats));
-    if (stats.size > maxBytes) throw tooLarge(path, maxBytes);
-    return await handle.readFile('utf8');
-  } catch (error) {
-    throw fsFailure(error, path, 'read');
-  } finally {
-    await handle.close();
-  }
+  return readTextIfExistsSync(path, maxBytes);
 }
 
-/** The same, synchronously, for the few reads on a start-up path (preferences). */
+/** The same, for a caller that cannot wait (preferences). */
 export function readTextIfExistsSync(path: string, maxBytes = MAX_READ_BYTES): string | undefined {
   let fd: number;
   try {
@@ -83,10 +69,5 @@ export function readTextIfExistsSync(path: string, maxBytes = MAX_READ_BYTES): s
 }
 
 export async function pathExists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
+  return existsSync(path);
 }

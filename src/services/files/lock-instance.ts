@@ -1,5 +1,4 @@
-import { type BigIntStats, constants } from 'node:fs';
-import { type FileHandle, lstat, open } from 'node:fs/promises';
+import { type BigIntStats, closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } from 'node:fs';
 import { fsFailure, isNodeError, UnreadableStateError } from '../errors.js';
 
 /**
@@ -26,36 +25,46 @@ export interface LockInstance {
  * Reads what sits at a lock path. The record is read through the descriptor whose identity is
  * taken, so the two always belong to one file (a path read twice may name two). A symlink,
  * FIFO or socket is refused with one line: never followed, never opened in a blocking way.
+ * Synchronous calls under the promise: a lock file is a few hundred bytes, and `status` asks
+ * after every store's lock on each run (fs-read.ts says what the promise file API costs).
  */
 export async function readLockInstance(lockPath: string, maxBytes: number): Promise<'gone' | LockInstance> {
   let stats: BigIntStats;
   try {
-    stats = await lstat(lockPath, { bigint: true });
+    stats = lstatSync(lockPath, { bigint: true });
   } catch (error) {
     if (isNodeError(error, 'ENOENT')) return 'gone';
     throw fsFailure(error, lockPath, 'read');
   }
   if (stats.isDirectory()) return { identity: fileIdentity(stats), raw: null, directory: true, tooLarge: false, stats };
   if (!stats.isFile()) throw notALockFile(lockPath, stats);
-  let handle: FileHandle;
+  let fd: number;
   try {
-    handle = await open(lockPath, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    fd = openSync(lockPath, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch (error) {
     if (isNodeError(error, 'ENOENT')) return 'gone';
     // Replaced by a symlink since the lstat.
-    if (isNodeError(error, 'ELOOP')) throw notALockFile(lockPath, await lstat(lockPath).catch(() => stats));
+    if (isNodeError(error, 'ELOOP')) throw notALockFile(lockPath, lstatOr(lockPath, stats));
     throw fsFailure(error, lockPath, 'read');
   }
   try {
-    const own = await handle.stat({ bigint: true });
+    const own = fstatSync(fd, { bigint: true });
     if (!own.isFile()) throw notALockFile(lockPath, own);
     const tooLarge = own.size > BigInt(maxBytes);
-    const raw = tooLarge ? '' : await handle.readFile('utf8');
+    const raw = tooLarge ? '' : readFileSync(fd, 'utf8');
     return { identity: fileIdentity(own), raw, directory: false, tooLarge, stats: own };
   } catch (error) {
     throw fsFailure(error, lockPath, 'read');
   } finally {
-    await handle.close().catch(() => undefined);
+    closeSync(fd);
+  }
+}
+
+function lstatOr(path: string, fallback: BigIntStats): BigIntStats {
+  try {
+    return lstatSync(path, { bigint: true });
+  } catch {
+    return fallback;
   }
 }
 

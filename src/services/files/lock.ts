@@ -1,4 +1,4 @@
-import { type BigIntStats, lstatSync } from 'node:fs';
+import { type BigIntStats, lstatSync, realpathSync } from 'node:fs';
 import { type FileHandle, open, realpath } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { errorMessage, fsFailure, isNodeError, LockBusyError } from '../errors.js';
@@ -120,7 +120,7 @@ function createBackoff(options: LockOptions) {
 export async function readLiveLockHolder(filePath: string, nowMs = Date.now()): Promise<LockHolder | undefined> {
   let realDir: string;
   try {
-    realDir = await realpath(dirname(filePath));
+    realDir = realpathSync.native(dirname(filePath));
   } catch {
     return undefined;
   }
