@@ -1,4 +1,5 @@
 import {
+  daemonEnvSkipped,
   describeDaemonEnv,
   envValueProblem,
   isValidEnvName,
@@ -60,7 +61,9 @@ async function runEnvList(ctx: CommandContext, json: boolean): Promise<number> {
     return 0;
   }
   writeLine(ctx.io.stdout, ctx.paint.dim(path));
-  if (entries.length === 0) writeLine(ctx.io.stdout, 'No variables (the file is missing or empty).');
+  const skipped = await daemonEnvSkipped(path);
+  if (skipped) writeLine(ctx.io.stdout, ctx.paint.yellow(`! ${skipped}`));
+  else if (entries.length === 0) writeLine(ctx.io.stdout, 'No variables (the file is missing or empty).');
   const width = Math.max(0, ...entries.map((entry) => entry.name.length));
   for (const entry of entries) {
     const notes = [

@@ -4,10 +4,28 @@ import { writeFileAtomic } from './files/atomic-write.js';
 import { readTextIfExists } from './files/fs-read.js';
 import { withFileLock } from './files/lock.js';
 
-/** The daemon's `.env` as the gateway loads it; a missing file is an empty one. */
+/**
+ * The most OpenClaw 2026.9 reads of a `.env`: a larger file it skips whole ("skipping oversized
+ * .env file"), so every variable in it is unset for the gateway.
+ */
+export const MAX_DOTENV_BYTES = 1024 * 1024;
+
+function dotenvTooLarge(text: string): boolean {
+  return text.length > MAX_DOTENV_BYTES / 4 && Buffer.byteLength(text) > MAX_DOTENV_BYTES;
+}
+
+/** The daemon's `.env` as the gateway loads it; a missing file, or one it skips, is an empty one. */
 export async function readDaemonEnv(path: string): Promise<Record<string, string>> {
   const text = await readTextIfExists(path);
-  return text === undefined ? {} : (await dotenvParser())(text);
+  return text === undefined || dotenvTooLarge(text) ? {} : (await dotenvParser())(text);
+}
+
+/** Why the gateway reads none of the file, when it does not; doctor and `env list` say it. */
+export async function daemonEnvSkipped(path: string): Promise<string | undefined> {
+  const text = await readTextIfExists(path).catch(() => undefined);
+  return text !== undefined && dotenvTooLarge(text)
+    ? `${path} is larger than 1 MiB (${Buffer.byteLength(text)} bytes), so OpenClaw skips the whole file: none of its variables reach the gateway`
+    : undefined;
 }
 
 export function isValidEnvName(name: string): boolean {
@@ -43,6 +61,10 @@ export async function setDaemonEnvVar(path: string, name: string, value: string 
         `${path}: ${name} cannot be ${value === undefined ? 'removed' : 'set'} there without changing how the gateway reads the lines around it (a quoted value over several lines, a line ending in CR alone, or a line authdeck does not read as an assignment); edit the file by hand`,
       );
     if (after === before) return { changed: false, ...(previous !== undefined ? { previous } : {}) };
+    if (value !== undefined && dotenvTooLarge(after))
+      throw new AuthdeckError(
+        `${path} would be larger than 1 MiB with ${name} set, and OpenClaw skips a .env that large whole (every variable in it); nothing was written`,
+      );
     await writeFileAtomic(path, after);
     return { changed: true, ...(previous !== undefined ? { previous } : {}) };
   });

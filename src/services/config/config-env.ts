@@ -1,17 +1,24 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { readDaemonEnv } from '../env-file.js';
 import { envValue } from '../env-value.js';
 import { asRecord } from '../json-text.js';
-import { DAEMON_ENV_FILE, type PathEnv } from './paths.js';
+import { DAEMON_ENV_FILE, LEGACY_STATE_DIR_NAMES, type PathEnv } from './paths.js';
 
 export type EnvRecord = Record<string, string | undefined>;
 
 /**
  * The variables OpenClaw's CLI and gateway see: the process first, then `<state>/.env`, then
- * `~/.config/openclaw/gateway.env`, each filling only what is not set yet.
+ * `~/.config/openclaw/gateway.env`, each filling only what is not set yet. OpenClaw reads
+ * gateway.env only for the default state dir: one named elsewhere (OPENCLAW_STATE_DIR, or
+ * authdeck's `--state-dir`) is a gateway of its own.
  */
 export async function openclawEnv(env: PathEnv, stateDir: string, home: string): Promise<EnvRecord> {
-  const files = [join(stateDir, DAEMON_ENV_FILE), join(home, '.config', 'openclaw', 'gateway.env')];
+  const defaultDir = resolve(home, '.openclaw');
+  const named =
+    env.OPENCLAW_STATE_DIR !== undefined ||
+    ![defaultDir, ...LEGACY_STATE_DIR_NAMES.map((name) => resolve(home, name))].includes(resolve(stateDir));
+  const files = [join(stateDir, DAEMON_ENV_FILE)];
+  if (!named || resolve(stateDir) === defaultDir) files.push(join(home, '.config', 'openclaw', 'gateway.env'));
   const merged: EnvRecord = {};
   for (const file of files.reverse()) Object.assign(merged, await readDaemonEnv(file).catch(() => ({})));
   return { ...merged, ...env };

@@ -1,4 +1,5 @@
-import { dirname, resolve } from 'node:path';
+import { realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { AuthdeckError, UnreadableStateError } from '../errors.js';
 import { readTextIfExists } from '../files/fs-read.js';
 import { asRecord } from '../json-text.js';
@@ -31,7 +32,43 @@ function includeTargets(value: unknown, where: string): string[] {
   throw new UnreadableStateError(`${where}: "$include" must be a path or a list of paths`, where);
 }
 
-async function loadInclude(path: string, parse: ParseConfig): Promise<Record<string, unknown>> {
+/** OpenClaw's limit for one included file: a larger one stops the gateway from reading its config. */
+const MAX_INCLUDE_BYTES = 2 * 1024 * 1024;
+
+function inside(dir: string, path: string): boolean {
+  const rest = relative(dir, path);
+  return rest === '' || (!rest.startsWith('..') && !isAbsolute(rest));
+}
+
+/**
+ * An included file, read under the rules OpenClaw 2026.9 reads it by: inside the directory of
+ * the top-level config (by its path and after links are followed), a regular file of at most
+ * 2 MiB with no second hard link. A file it refuses stops the gateway from reading its config;
+ * authdeck then reads none of it either, and so never writes through it.
+ */
+async function loadInclude(path: string, parse: ParseConfig, root: string): Promise<Record<string, unknown>> {
+  const refused = (why: string) =>
+    new UnreadableStateError(
+      `${path} is named by "$include" but ${why}; OpenClaw refuses it and will not read its config (keep included files in ${root})`,
+      path,
+    );
+  if (!inside(root, path)) throw refused('is outside the config directory');
+  let real: string | undefined;
+  try {
+    real = realpathSync.native(path);
+  } catch {
+    // Missing: said below, as before.
+  }
+  if (real !== undefined) {
+    let realRoot = root;
+    try {
+      realRoot = realpathSync.native(root);
+    } catch {}
+    if (!inside(realRoot, real)) throw refused('leads outside the config directory through a symbolic link');
+    const stats = statSync(real);
+    if (stats.isFile() && stats.size > MAX_INCLUDE_BYTES) throw refused('is larger than 2 MiB');
+    if (stats.isFile() && stats.nlink > 1) throw refused('has another hard link');
+  }
   const text = await readTextIfExists(path);
   if (text === undefined) throw new UnreadableStateError(`${path} is named by "$include" but does not exist`, path);
   return parse(path, text);
@@ -48,6 +85,7 @@ export async function resolveIncludes(
   parse: ParseConfig,
   depth = 0,
   resolved = new Map<string, Promise<Record<string, unknown>>>(),
+  root = dirname(file),
 ): Promise<Record<string, unknown>> {
   const resolveValue = async (value: unknown, level = 0): Promise<unknown> => {
     // A config nested thousands deep would overflow the stack mid-await (and print V8's noise).
@@ -69,7 +107,9 @@ export async function resolveIncludes(
       const key = `${depth + 1}\0${target}`;
       let included = resolved.get(key);
       if (!included) {
-        included = loadInclude(target, parse).then((doc) => resolveIncludes(doc, target, parse, depth + 1, resolved));
+        included = loadInclude(target, parse, root).then((doc) =>
+          resolveIncludes(doc, target, parse, depth + 1, resolved, root),
+        );
         resolved.set(key, included);
       }
       merged = deepMerge(merged, await included);
@@ -106,7 +146,7 @@ export async function findAuthoringFile(
         );
       }
       file = resolve(dirname(file), node[INCLUDE_KEY] as string);
-      doc = await loadInclude(file, parse);
+      doc = await loadInclude(file, parse, dirname(rootFile));
       node = doc;
       relative = [];
     }

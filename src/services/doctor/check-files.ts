@@ -1,5 +1,6 @@
 import { lstat, realpath, stat } from 'node:fs/promises';
 import type { Workspace } from '../config/workspace.js';
+import { daemonEnvSkipped } from '../env-file.js';
 import { inspectFileLock } from '../files/lock.js';
 import { findOnPath } from '../find-program.js';
 import { preferencesDir } from '../prefs.js';
@@ -14,6 +15,22 @@ export function credentialFiles(workspace: Workspace, layers: StoreLayer[]): str
   const files = new Set([workspace.configPath, workspace.daemonEnvPath]);
   for (const layer of layers) for (const path of layer.files) files.add(path);
   return [...files];
+}
+
+/** A daemon `.env` the gateway skips whole: every key and `${NAME}` in it is unset for it. */
+export async function checkDaemonEnvSize(workspace: Workspace): Promise<Finding[]> {
+  const skipped = await daemonEnvSkipped(workspace.daemonEnvPath);
+  if (!skipped) return [];
+  return [
+    {
+      code: 'env-file-too-large',
+      severity: 'error',
+      subject: workspace.daemonEnvPath,
+      problem: 'is larger than 1 MiB',
+      why: skipped.slice(skipped.indexOf('so OpenClaw')),
+      fix: `move what is not a variable (certificates, long notes) out of ${shellWord(workspace.daemonEnvPath)} until it is under 1 MiB`,
+    },
+  ];
 }
 
 /** Permissions and owners: a credential file others can read is a leaked secret. */

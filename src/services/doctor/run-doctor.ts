@@ -13,6 +13,7 @@ import { shown } from '../terminal-text.js';
 import { checkConfigAgreement } from './check-config.js';
 import {
   checkClaude,
+  checkDaemonEnvSize,
   checkGeneration,
   checkLocks,
   checkPermissions,
@@ -59,6 +60,7 @@ export async function runDoctor(workspace: Workspace, options: DoctorOptions): P
   const findings: Finding[] = [
     ...(await checkPermissions(workspace, files)),
     ...(await checkLocks(files, options.nowMs)),
+    ...(await checkDaemonEnvSize(workspace)),
     ...checkClaude(workspace.env.PATH),
   ];
   if (unreadable) {
