@@ -136,7 +136,9 @@ describe('authdeck monitor', () => {
         const install = await runCommand(['monitor', 'install', '--ntfy', url, ...json], { home, env });
         expect(install.code).toBe(0);
         expect(`${install.stdout}${install.stderr}`).not.toMatch(/s3cret|tk_abc/);
-        expect(`${install.stdout}${install.stderr}`).toContain(`http://***@127.0.0.1:${port}/topic?***`);
+        expect(`${install.stdout}${install.stderr}`).toContain(
+          `the ntfy URL (http://***@127.0.0.1:${port}/…) is kept in`,
+        );
         expect(install.stdout).toContain(`--ntfy-file ${stored} `);
       }
       expect(readFileSync(stored, 'utf8')).toBe(`${url}\n`);

@@ -311,14 +311,14 @@ describe('monitor install, status, uninstall (systemd)', () => {
     expect(fileMode(where.ntfyPath)).toBe(0o600);
     // The unit holds no credential any more: 0644 like any unit.
     expect(fileMode(servicePath)).toBe(0o644);
-    expect(result.note).toContain(`the ntfy URL (https://***@ntfy.example.com/topic?***) is kept in ${where.ntfyPath}`);
+    expect(result.note).toContain(`the ntfy URL (https://***@ntfy.example.com/…) is kept in ${where.ntfyPath}`);
     expect(JSON.stringify(result)).not.toMatch(/s3cret|tk_abc/);
     expect(JSON.stringify(await monitorStatus(target))).not.toMatch(/s3cret|tk_abc/);
 
-    // A URL with no secret stays on the command line, and the file an earlier install kept goes.
+    // A URL with no password or token is kept the same way (its topic is what lets one read it).
     await installMonitor({ ...install, notify: { ntfyUrl: 'https://ntfy.sh/alerts' } });
-    expect(parseExecStart(readFileSync(servicePath, 'utf8'))).toContain('https://ntfy.sh/alerts');
-    expect(existsSync(where.ntfyPath)).toBe(false);
+    expect(parseExecStart(readFileSync(servicePath, 'utf8'))).not.toContain('https://ntfy.sh/alerts');
+    expect(readFileSync(where.ntfyPath, 'utf8')).toBe('https://ntfy.sh/alerts\n');
 
     await installMonitor({ ...install, notify: { ntfyUrl: SECRET_NTFY } });
     expect((await uninstallMonitor(target)).removed).toContain(where.ntfyPath);
@@ -349,10 +349,17 @@ describe('monitor install, status, uninstall (systemd)', () => {
       expect(result.note).toContain(`the notify command is kept in ${where.notifyPath}`);
       expect(JSON.stringify(result)).not.toMatch(/hunter2|Tr0ub4dor3xyz/);
     }
-    // An ntfy URL with no secret stays on the command line; the kept command goes.
-    await installMonitor({ ...install, notify: { ntfyUrl: 'https://ntfy.sh/alerts' } });
-    expect(parseExecStart(readFileSync(servicePath, 'utf8'))).toContain('https://ntfy.sh/alerts');
-    expect(existsSync(where.notifyPath)).toBe(false);
+    // An ntfy URL with no password or token is kept too (its topic, or a webhook's path, is the
+    // secret); the kept command goes.
+    for (const url of ['https://ntfy.sh/alerts', 'https://hooks.slack.com/services/T0/B0/Xy7secretPath']) {
+      const result = await installMonitor({ ...install, notify: { ntfyUrl: url } });
+      const service = readFileSync(servicePath, 'utf8');
+      expect(service).not.toContain(url);
+      expect(parseExecStart(service)).toEqual(expect.arrayContaining(['--ntfy-file', where.ntfyPath]));
+      expect(readFileSync(where.ntfyPath, 'utf8')).toBe(`${url}\n`);
+      expect(result.note).not.toMatch(/alerts|Xy7secretPath/);
+      expect(existsSync(where.notifyPath)).toBe(false);
+    }
     await installMonitor({ ...install, notify: { command: 'true' } });
     expect((await uninstallMonitor(target)).removed).toContain(where.notifyPath);
     expect(existsSync(where.notifyPath)).toBe(false);
@@ -408,13 +415,14 @@ describe('monitor install without systemd', () => {
     expect(result.crontabLine).toMatch(/^\*\/30 \* \* \* \* /);
     expect(result.crontabLine).toContain(
       // The run is told the interval cron keeps (45m rounded to 30m): its keep-alive window follows it.
-      `'/opt/auth deck/bin/authdeck.js' monitor run --every 30m --within 2h --ntfy https://ntfy.sh/alerts --state-dir ${stateDir} --agent main`,
+      `'/opt/auth deck/bin/authdeck.js' monitor run --every 30m --within 2h --ntfy-file ${join(stateDir, 'authdeck-monitor.ntfy')} --state-dir ${stateDir} --agent main`,
     );
+    expect(result.crontabLine).not.toContain('ntfy.sh');
     expect(result.crontabLine).toContain(`OPENCLAW_STATE_DIR=${stateDir} `);
     expect(result.crontabLine.endsWith(`>>${join(stateDir, 'authdeck-monitor.log')} 2>&1`)).toBe(true);
     expect(result.crontabLine).not.toMatch(SECRET_SHAPED);
     expect(result).toMatchObject({ crontab: true, entries: [] });
-    expect(result.note).toBe('cron cannot repeat every 45m; the line runs every 30m');
+    expect(result.note).toContain('cron cannot repeat every 45m; the line runs every 30m');
     expect(systemctl.calls).toEqual([['show-environment']]);
     expect(existsSync(unitDir)).toBe(false);
     expect(await monitorStatus(target)).toMatchObject({
@@ -484,12 +492,12 @@ describe('monitor install without systemd', () => {
     expect(existsSync(where.ntfyPath)).toBe(true);
   });
 
-  it('a cron reinstall without a secret leaves the file a crontab line may still read', async () => {
+  it('a cron reinstall with a notify command leaves the ntfy file a crontab line may still read', async () => {
     const { target } = setup(false);
     const where = monitorLocation(target);
     const install = { ...target, authdeckCommand: AUTHDECK, everyMs: HOUR, withinMs: HOUR };
     await installMonitor({ ...install, notify: { ntfyUrl: SECRET_NTFY } });
-    await installMonitor({ ...install, notify: { ntfyUrl: 'https://ntfy.sh/plain-topic' } });
+    await installMonitor({ ...install, notify: { command: 'notify-send authdeck' } });
     expect(readFileSync(where.ntfyPath, 'utf8')).toBe(`${SECRET_NTFY}\n`);
   });
 

@@ -7,14 +7,7 @@ import { type MonitorCron, monitorCron, writeCronRecord } from './monitor-cron.j
 import { MAX_KEPT_BYTES, removeKeptTarget, writeKeptTarget } from './monitor-kept-target.js';
 import { type MonitorLocation, type MonitorTargetInput, monitorLocation } from './monitor-location.js';
 import { crontabReader, firstLine, lingering, systemctlRunner, systemdUsable } from './monitor-system.js';
-import {
-  maskUrl,
-  type NotifyTarget,
-  ntfyUrlHasSecret,
-  parseNotifyTarget,
-  type RunTarget,
-  scrubSecrets,
-} from './monitor-target.js';
+import { type NotifyTarget, parseNotifyTarget, type RunTarget, scrubSecrets } from './monitor-target.js';
 import {
   cronEveryMs,
   monitorEnvironment,
@@ -73,18 +66,23 @@ function validate(input: MonitorInstallInput): NotifyTarget | undefined {
 }
 
 /**
- * A target that may hold a credential goes to its own 0600 file, which the job is told to read:
- * a unit's or crontab line's command line is readable by every local user (`ps`) on every run.
- * An ntfy URL with a password or token, and every notify command: a webhook URL, a bot token or
- * a header in a command has no shape to tell it by.
+ * The target goes to its own 0600 file, which the job is told to read: a unit's or crontab
+ * line's command line is readable by every local user (`ps`) on every run. An ntfy URL too,
+ * password and token or not: an ntfy topic is read and written by whoever knows its name, and
+ * a webhook URL given as one (Slack's) carries its secret in the path; a notify command has no
+ * shape to tell a webhook, a bot token or a header in it by.
  */
 function keptTarget(where: MonitorLocation, target: NotifyTarget | undefined) {
   if (target === undefined) return undefined;
   if ('ntfyUrl' in target)
-    return ntfyUrlHasSecret(target.ntfyUrl)
-      ? { path: where.ntfyPath, text: target.ntfyUrl, named: `the ntfy URL (${maskUrl(target.ntfyUrl)})` }
-      : undefined;
+    return { path: where.ntfyPath, text: target.ntfyUrl, named: `the ntfy URL (${hostOnly(target.ntfyUrl)})` };
   return { path: where.notifyPath, text: target.command, named: 'the notify command' };
+}
+
+/** A URL named without its topic or path, where that may be the secret: `https://host/…`. */
+function hostOnly(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.protocol}//${parsed.username !== '' || parsed.password !== '' ? '***@' : ''}${parsed.host}/…`;
 }
 
 function runTarget(where: MonitorLocation, target: NotifyTarget | undefined): RunTarget | undefined {
