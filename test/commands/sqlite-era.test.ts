@@ -214,27 +214,32 @@ describe('authdeck migrate: a config with "profiles" twice under auth', () => {
 });
 
 describe('authdeck migrate: what the gateway will do with what it writes', () => {
-  it('a new profile whose provider has an explicit order joins it at the end, and says so', async () => {
+  it('new profiles whose provider has an explicit order all join it at the end, and it says so', async () => {
     const { home, stateDb, mainAgentDir } = fixtureHome('a-v9-shared-fresh');
     execOn(
       stateDb,
       `insert into config_machine_state (state_key, value_json, updated_at_ms) values ('authProfiles.state', ?, 0)`,
       JSON.stringify({ version: 1, order: { anthropic: ['anthropic:manual'] } }),
     );
+    // Three at once: each joins the list the one before left (only the last one did).
+    const ids = ['anthropic:extra', 'anthropic:newb', 'anthropic:newc'];
     writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), {
       version: 1,
-      profiles: { 'anthropic:extra': { type: 'token', provider: 'anthropic', token: fakeSecrets.setupToken('x') } },
+      profiles: Object.fromEntries(
+        ids.map((id) => [id, { type: 'token', provider: 'anthropic', token: fakeSecrets.setupToken(id) }]),
+      ),
     });
     const applied = await cli(home, ['migrate', '--apply', '--yes']);
     expect(applied.code).toBe(0);
     expect(applied.stdout).toContain(
-      "added at the end of their provider's order, so that the gateway tries them: anthropic:extra",
+      "added at the end of their provider's order, so that the gateway tries them: anthropic:extra, anthropic:newb, anthropic:newc",
     );
     const state = readCell(
       stateDb,
       `select value_json from config_machine_state where state_key = 'authProfiles.state'`,
     ) as { order: Record<string, string[]> };
-    expect(state.order.anthropic).toEqual(['anthropic:manual', 'anthropic:extra']);
+    expect(state.order.anthropic).toEqual(['anthropic:manual', ...ids]);
+    expect((await cli(home, ['order', 'get', '--provider', 'anthropic'])).stdout).not.toContain('not tried');
   });
 
   it("a new profile joins the agent's own order when that order is the one that decides", async () => {

@@ -80,6 +80,27 @@ export function emptyProfilesDoc(): JsonObject {
   return { version: 1, profiles: {} };
 }
 
+function stateSides(
+  profilesDoc: JsonObject,
+  stateDoc: JsonObject | undefined,
+  key: StateKey,
+): Array<[string, unknown]> {
+  return [...Object.entries(asRecord(profilesDoc[key]) ?? {}), ...Object.entries(asRecord(stateDoc?.[key]) ?? {})];
+}
+
+/** The orders as OpenClaw loads them from the two documents (the state document's entry wins). */
+function readOrder(profilesDoc: JsonObject, stateDoc: JsonObject | undefined): Record<string, string[]> {
+  const order = idMap<string[]>();
+  for (const [provider, ids] of stateSides(profilesDoc, stateDoc, 'order')) {
+    // As OpenClaw loads it: blank ids dropped, and an empty list is no order at all (nor does
+    // it hide the other file's list).
+    if (!Array.isArray(ids)) continue;
+    const list = ids.filter((id): id is string => typeof id === 'string' && id.trim() !== '').map((id) => id.trim());
+    if (list.length > 0) order[provider.trim().toLowerCase()] = list;
+  }
+  return order;
+}
+
 export function buildSnapshot(
   location: StoreLocation,
   profilesDoc: JsonObject,
@@ -89,23 +110,13 @@ export function buildSnapshot(
 ): AuthStoreSnapshot {
   // Split (auth-state.json beside auth-profiles.json), OpenClaw merges the two key by key
   // (mergeAuthProfileState): the state file's entry wins, the credentials file's others stay.
-  const sides = (key: StateKey): Array<[string, unknown]> => [
-    ...Object.entries(asRecord(profilesDoc[key]) ?? {}),
-    ...Object.entries(asRecord(stateDoc?.[key]) ?? {}),
-  ];
+  const sides = (key: StateKey) => stateSides(profilesDoc, stateDoc, key);
   const profiles = idMap<JsonObject>();
   for (const [id, entry] of Object.entries(asRecord(profilesDoc.profiles) ?? {})) {
     const record = asRecord(entry);
     if (record) profiles[id] = record;
   }
-  const order = idMap<string[]>();
-  for (const [provider, ids] of sides('order')) {
-    // As OpenClaw loads it: blank ids dropped, and an empty list is no order at all (nor does
-    // it hide the other file's list).
-    if (!Array.isArray(ids)) continue;
-    const list = ids.filter((id): id is string => typeof id === 'string' && id.trim() !== '').map((id) => id.trim());
-    if (list.length > 0) order[provider.trim().toLowerCase()] = list;
-  }
+  const order = readOrder(profilesDoc, stateDoc);
   // An entry OpenClaw's normalising drops (a blank id, stats with nothing it reads) is no entry,
   // and hides nothing of the other file's.
   const lastGood = idMap<string>();
@@ -243,7 +254,9 @@ export class AuthStoreTransaction {
    * one (OpenClaw's own login does the same to `auth.order`): otherwise it would never be tried.
    */
   appendToOrder(provider: string, id: string): boolean {
-    const ids = ownValue(this.snapshot.order, provider);
+    // The documents as this update has left them, not as they were read: several profiles
+    // joining one order in one update (migrate) each join the list the one before left.
+    const ids = ownValue(readOrder(this.snapshot.profilesDoc, this.snapshot.stateDoc), provider);
     if (!Array.isArray(ids) || ids.length === 0 || ids.includes(id)) return false;
     this.setOrder(provider, [...ids, id]);
     return true;
