@@ -52,9 +52,23 @@ export function resolveChoice(id: string): CatalogChoice {
   // OpenClaw's `--auth-choice skip` configures the rest of the gateway with no credential.
   if (word === 'skip')
     throw new UsageError('--auth-choice skip sets up no credential, so there is nothing for authdeck to write');
-  // A provider's name given where its choice goes (`xai`): that provider's choices come first.
-  const provider = resolveProviderAlias(word);
-  const ofProvider = catalog.choices.filter((entry) => entry.provider === provider).map((entry) => entry.id);
+  // A provider's name given where its choice goes (`xai`), or spelled as most choices are
+  // (`anthropic-api-key`, whose choice is `apiKey`): that provider's choices come first, those
+  // of the credential named first of all.
+  const spelled = /^(.+?)-(api-?key|key|setup-token|token|oauth)$/.exec(word);
+  const provider = resolveProviderAlias(spelled && !findChoice(word) ? (spelled[1] ?? word) : word);
+  const kind = {
+    apikey: 'api_key',
+    'api-key': 'api_key',
+    key: 'api_key',
+    'setup-token': 'token',
+    token: 'token',
+    oauth: 'oauth',
+  }[spelled?.[2] ?? ''];
+  const ofProvider = catalog.choices
+    .filter((entry) => entry.provider === provider)
+    .sort((a, b) => Number(b.credential.kind === kind) - Number(a.credential.kind === kind))
+    .map((entry) => entry.id);
   const near = [
     ...ofProvider,
     ...catalog.choices

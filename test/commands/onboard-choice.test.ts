@@ -62,6 +62,19 @@ describe('onboard --non-interactive --auth-choice', () => {
     expect(result.stderr).toMatch(/"xai" is not an OpenClaw auth choice; did you mean xai-api-key\b/);
   });
 
+  it('a choice spelled as most are (`anthropic-api-key`, whose id is apiKey) names the one it means first', async () => {
+    const temp = home();
+    for (const [typed, meant] of [
+      ['anthropic-api-key', 'apiKey'],
+      ['anthropic-setup-token', 'setup-token'],
+      ['xai-key', 'xai-api-key'],
+    ]) {
+      const result = await onboard(temp.home, [typed ?? ''], 'x');
+      expect(result.code).toBe(64);
+      expect(result.stderr).toContain(`"${typed}" is not an OpenClaw auth choice; did you mean ${meant}, `);
+    }
+  });
+
   it('saves the secret from stdin, enables the plugin and makes the model the default', async () => {
     const temp = home();
     const key = fakeSecrets.anthropicApiKey('stdin');
