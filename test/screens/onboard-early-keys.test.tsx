@@ -126,6 +126,9 @@ describe('onboarding wizard: a key pasted where the provider is asked', () => {
     const frame = await waitForFrame(app, 'That is an Anthropic API key, so it is not shown');
     expect(frame).not.toContain(key.slice(0, 30));
     expect(frame).not.toContain(key.slice(20, 60));
+    // Not its end either: dots and a count, as the secret field shows it.
+    expect(frame).not.toContain(key.slice(-4));
+    expect(frame).toMatch(/search: •+…? +108 characters/);
     expect(frame).toContain('Use it: an Anthropic API key');
     await app.press('enter');
     const secretStep = await waitForFrame(app, 'Paste the Anthropic API key');

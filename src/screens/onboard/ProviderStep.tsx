@@ -148,7 +148,7 @@ export function ProviderStep({
           state={search}
           onSubmit={() => {}}
           placeholder="type to narrow the list"
-          mask={pasted ? 'keep-tail' : 'none'}
+          mask={pasted ? 'all' : 'none'}
         />
       </Box>
       {pastedNote && <Text color="yellow">{pastedNote}</Text>}
