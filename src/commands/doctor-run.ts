@@ -53,7 +53,7 @@ export async function runDoctorCommand(ctx: CommandContext, options: { fix: bool
   if (applied && exitCode !== 0)
     writeWrapped(
       out,
-      `--fix ${fixed.length ? 'did what it safely could' : 'changed nothing'}: what is left above cannot be fixed without losing something, so its fix is yours to make`,
+      `--fix ${fixed.length ? 'did what it safely could' : 'changed nothing'}: what is left above is yours to do, as its fix says (--fix installs nothing, chooses nothing for you and removes nothing you may need)`,
     );
   if (applied) ctx.noteGateway(applied);
   return exitCode;

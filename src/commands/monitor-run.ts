@@ -99,6 +99,8 @@ export async function runStatusOfMonitor(ctx: CommandContext, json: boolean): Pr
 /** The monitor as cron runs it: the user's crontab line, or the line install gave and where it goes. */
 function cronStatusLines({ cron }: MonitorStatus): string[] {
   if (cron.entries.length > 0) return ['cron: installed in your crontab', ...cron.entries.map((entry) => `  ${entry}`)];
+  if (cron.line !== undefined && cron.uninstalled)
+    return ['cron: uninstalled; a line you added by hand still runs it until you remove it:', `  ${cron.line}`];
   if (cron.line !== undefined)
     return [
       cron.crontab

@@ -38,7 +38,7 @@ describe('authdeck doctor', () => {
     const run = await runCommand(['doctor', '--fix'], { home, env: { AUTHDECK_STORE_GENERATION: 'json' } });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
-      '--fix did what it safely could: what is left above cannot be fixed without losing something',
+      '--fix did what it safely could: what is left above is yours to do, as its fix says (--fix installs nothing, chooses nothing for you and removes nothing you may need)',
     );
   });
 

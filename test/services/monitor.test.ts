@@ -523,6 +523,17 @@ describe('monitor install without systemd', () => {
       expect(removed.note).toContain(path);
       expect(existsSync(path)).toBe(true);
     }
+    // Status no longer gives it as a line to add: uninstalled, kept for a line added by hand.
+    expect((await monitorStatus(target)).cron).toEqual({
+      crontab: false,
+      entries: [],
+      line: result.crontabLine,
+      uninstalled: true,
+    });
+    // A second uninstall finds nothing installed; an install afterwards gives the line again.
+    expect((await uninstallMonitor(target)).installed).toBe(false);
+    await installMonitor({ ...target, authdeckCommand: AUTHDECK, everyMs: HOUR, withinMs: HOUR });
+    expect((await monitorStatus(target)).cron.uninstalled).toBeUndefined();
   });
 });
 

@@ -17,7 +17,15 @@ export interface MonitorCron {
   entries: string[];
   /** The line `monitor install` gave to add (secrets in URLs masked). */
   line?: string;
+  /**
+   * `monitor uninstall` ran where it could not look in a crontab: the line is kept (with what
+   * it reads) for one added by hand, no longer as a line to add.
+   */
+  uninstalled?: boolean;
 }
+
+/** The first line of a cron record that `monitor uninstall` left for a line it could not see. */
+const UNINSTALLED = '# uninstalled';
 
 /** How a line renderCrontabLine made names its agent (the last words before the redirect). */
 function targetWords(where: Pick<MonitorLocation, 'stateDir' | 'agentId'>): string {
@@ -37,21 +45,34 @@ export function cronEntries(crontab: string, where: Pick<MonitorLocation, 'state
     .filter((line) => line.includes(' monitor run ') && `${line} `.includes(target));
 }
 
-async function readCronRecord(path: string): Promise<string | undefined> {
+async function readCronRecord(path: string): Promise<{ line?: string; uninstalled: boolean }> {
   try {
-    const line = (await readTextIfExists(path, 64 * 1024))?.trim();
-    return line === '' ? undefined : line;
+    let text = (await readTextIfExists(path, 64 * 1024))?.trim() ?? '';
+    const uninstalled = text.startsWith(`${UNINSTALLED}\n`);
+    if (uninstalled) text = text.slice(UNINSTALLED.length).trim();
+    return text === '' ? { uninstalled } : { line: text, uninstalled };
   } catch {
     // Not a file we could have written (a FIFO, a directory): as if there were none.
-    return undefined;
+    return { uninstalled: false };
   }
 }
 
 export async function monitorCron(where: MonitorLocation, readCrontab: CrontabReader): Promise<MonitorCron> {
-  const [crontab, line] = await Promise.all([readCrontab(), readCronRecord(where.cronPath)]);
+  const [crontab, { line, uninstalled }] = await Promise.all([readCrontab(), readCronRecord(where.cronPath)]);
   // Shown and printed as JSON: a line an older install gave holds the ntfy URL whole.
   const entries = cronEntries(crontab ?? '', where).map(hideUrlSecrets);
-  return { crontab: crontab !== undefined, entries, ...(line ? { line: hideUrlSecrets(line) } : {}) };
+  return {
+    crontab: crontab !== undefined,
+    entries,
+    ...(line ? { line: hideUrlSecrets(line) } : {}),
+    ...(line && uninstalled ? { uninstalled: true } : {}),
+  };
+}
+
+/** Marks the record uninstalled, keeping its line (only ever where no crontab can be read). */
+export async function markCronRecordUninstalled(where: MonitorLocation): Promise<void> {
+  const text = (await readTextIfExists(where.cronPath, 64 * 1024))?.trim();
+  if (text && !text.startsWith(UNINSTALLED)) await writeFileAtomic(where.cronPath, `${UNINSTALLED}\n${text}\n`);
 }
 
 /** Kept only in a state dir that exists: the monitor has nothing to check in one that does not. */

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { fsFailure } from '../errors.js';
-import { type MonitorCron, monitorCron } from './monitor-cron.js';
+import { type MonitorCron, markCronRecordUninstalled, monitorCron } from './monitor-cron.js';
 import { type MonitorLocation, type MonitorTargetInput, monitorLocation } from './monitor-location.js';
 import { type MonitorRunRecord, readMonitorRunRecord } from './monitor-notify.js';
 import { crontabReader, firstLine, systemctlRunner, systemdUsable } from './monitor-system.js';
@@ -63,7 +63,7 @@ export async function uninstallMonitor(input: MonitorTargetInput): Promise<Monit
   const cron = await monitorCron(where, input.readCrontab ?? crontabReader(input.env));
   const units = existsSync(where.servicePath) || existsSync(where.timerPath);
   const cronEntries = cron.entries;
-  if (!units && cron.line === undefined && cronEntries.length === 0) {
+  if (!units && (cron.line === undefined || cron.uninstalled) && cronEntries.length === 0) {
     const crontab = cron.crontab ? 'no line in your crontab runs it' : 'no crontab here';
     return {
       installed: false,
@@ -102,6 +102,7 @@ export async function uninstallMonitor(input: MonitorTargetInput): Promise<Monit
   if (systemd) await run(['daemon-reload']);
   if (units && !systemd) notes.push('systemctl --user is not available, so a running timer was not stopped');
   const kept = mayStillRun ? readsAndRecords.filter((path) => existsSync(path)) : [];
+  if (cron.line !== undefined && !cron.crontab) await markCronRecordUninstalled(where);
   if (cron.line !== undefined && !cron.crontab)
     notes.push(
       `there is no crontab here to look in: a line you added by hand stays until you remove it, so what it reads and records is kept (${kept.join(', ')}); delete those files once the line is gone`,
