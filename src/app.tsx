@@ -108,7 +108,7 @@ export function App({ services: initialServices, initialScreen, onExit, writes: 
         <SwitchServicesContext.Provider value={setServices}>
           <NavigationActionsContext.Provider value={actions}>
             <KeyRouterProvider router={router}>
-              <LeavingContext.Provider value={last !== undefined}>
+              <LeavingContext.Provider value={last !== undefined || (leaving && landed !== undefined)}>
                 {cancelled ? (
                   <Text dimColor>Cancelled.</Text>
                 ) : (

@@ -48,5 +48,5 @@ function required<T>(value: T | null, name: string): T {
   return value;
 }
 
-/** The TUI is drawing its last frame: key hints go, since nothing takes keys any more. */
+/** The TUI is drawing its last frame: key hints and spinners go, since nothing takes keys or runs any more. */
 export const LeavingContext = createContext(false);

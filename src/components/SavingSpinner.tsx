@@ -1,5 +1,5 @@
-import { Spinner } from '@inkjs/ui';
 import type { AgentStore } from '../services/store/agent-store.js';
+import { Spinner } from './Spinner.js';
 
 /** "Saving…", and why it may take a while when OpenClaw has to create the store first. */
 export function SavingSpinner({ store, what }: { store: AgentStore | undefined; what?: string }) {

@@ -1,4 +1,3 @@
-import { Spinner } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import { useClock } from '../hooks/use-clock.js';
 import { useSyncReducer } from '../hooks/use-sync-reducer.js';
@@ -13,6 +12,7 @@ import { shown } from '../services/terminal-text.js';
 import { Bullet } from './Bullet.js';
 import type { KeyHint } from './KeyHints.js';
 import { useKeys } from './key-router.js';
+import { Spinner } from './Spinner.js';
 import { type PluginInstallView, usePluginInstall } from './use-plugin-install.js';
 
 /** What a default-model outcome leaves to offer: the ref `d` would make the default. */

@@ -77,5 +77,34 @@ describe('Ctrl+C while a write is under way', () => {
     expect(app.frame().replace(/\s*\n\s*/g, ' ')).toContain(
       '✔ Saved anthropic:default in /home/me/.openclaw/agents/main/agent/auth-profiles.json (left with Ctrl+C)',
     );
+    // The spinner of the save that landed is not left above its outcome.
+    expect(app.frame()).not.toContain('Saving');
+  });
+
+  it('the wizard left mid-step leaves no spinner above the outcome (its save, then the key check)', async () => {
+    const services = createFakeServices();
+    const save = services.saveCredential;
+    let release!: () => void;
+    const released = new Promise<void>((done) => {
+      release = done;
+    });
+    services.saveCredential = async (input) => {
+      await released;
+      return save(input);
+    };
+    const app = await renderApp(services, { name: 'onboard', provider: 'groq', method: 'api-key' });
+    await waitForFrame(app, 'Paste the');
+    await app.type(fakeSecrets.groqKey());
+    await app.press('enter');
+    await waitForFrame(app, 'Profile name:');
+    await app.press('enter');
+    await waitForFrame(app, "daemon's .env?");
+    await app.type('n');
+    await waitForFrame(app, 'Saving');
+    await app.press('ctrl-c');
+    await waitForFrame(app, 'leaving once this write has landed');
+    release();
+    await waitUntil(() => app.exits.length > 0 && app.frame().includes('(left with Ctrl+C)'), 'the app to leave');
+    expect(app.frame()).not.toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]|Saving|Checking/);
   });
 });

@@ -1,9 +1,9 @@
-import { Spinner } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import type { RefObject } from 'react';
 import type { LocalSetUp } from '../../app-services.js';
 import { KeyHints } from '../../components/KeyHints.js';
 import { useKeys, useQuestionState } from '../../components/key-router.js';
+import { Spinner } from '../../components/Spinner.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { useServices } from '../../contexts.js';

@@ -1,9 +1,9 @@
-import { Spinner } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import { type RefObject, useState } from 'react';
 import type { LocalSetUp } from '../../app-services.js';
 import { KeyHints } from '../../components/KeyHints.js';
 import { useKeys, useQuestionState } from '../../components/key-router.js';
+import { Spinner } from '../../components/Spinner.js';
 import { SELECT_HINTS, SelectList } from '../../components/select-list/SelectList.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';

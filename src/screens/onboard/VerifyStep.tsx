@@ -1,9 +1,9 @@
-import { Spinner } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import { KeyHints } from '../../components/KeyHints.js';
 import { useKeys } from '../../components/key-router.js';
 import { Paragraph } from '../../components/Paragraph.js';
+import { Spinner } from '../../components/Spinner.js';
 import { useServices } from '../../contexts.js';
 import { authdeckCommand } from '../../services/invocation.js';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';

@@ -1,7 +1,7 @@
-import { Spinner } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import { Header } from '../../components/Header.js';
 import { SavingSpinner } from '../../components/SavingSpinner.js';
+import { Spinner } from '../../components/Spinner.js';
 import { useNavigation, useServices } from '../../contexts.js';
 import { useAgentState } from '../../hooks/use-agent-state.js';
 import type { Screen } from '../../navigation.js';

@@ -1,10 +1,10 @@
-import { Spinner } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import type { SetupTokenSessionLike } from '../../app-services.js';
 import { KeyHints } from '../../components/KeyHints.js';
 import { useKeys } from '../../components/key-router.js';
 import { Link } from '../../components/Link.js';
+import { Spinner } from '../../components/Spinner.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { useServices } from '../../contexts.js';

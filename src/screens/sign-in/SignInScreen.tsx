@@ -1,9 +1,9 @@
-import { Spinner } from '@inkjs/ui';
 import { Box } from 'ink';
 import { useState } from 'react';
 import { Header } from '../../components/Header.js';
 import { KeyHints } from '../../components/KeyHints.js';
 import { useKeys } from '../../components/key-router.js';
+import { Spinner } from '../../components/Spinner.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { useNavigation, useServices } from '../../contexts.js';
 import type { Screen } from '../../navigation.js';
