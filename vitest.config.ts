@@ -1,7 +1,25 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+// Ink's wrap-text.js replaced by ours, as the build does (src/components/ink-wrap-text.ts): Ink
+// and what imports it are run through Vite for that (server.deps.inline: one Ink, its import
+// reaching this hook).
+const inkWrapText = fileURLToPath(new URL('./src/components/ink-wrap-text.ts', import.meta.url));
+
 export default defineConfig({
+  plugins: [
+    {
+      name: 'ink-wrap-text',
+      enforce: 'pre',
+      resolveId(source, importer) {
+        return source === './wrap-text.js' && importer && /[\\/]node_modules[\\/]ink[\\/]build[\\/]/.test(importer)
+          ? inkWrapText
+          : null;
+      },
+    },
+  ],
   test: {
+    server: { deps: { inline: ['ink', 'ink-testing-library', '@inkjs/ui'] } },
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     // Real OpenClaw runs in its own suite: `npm run test:interop` (vitest.interop.config.ts).
     exclude: ['test/interop/**', '**/node_modules/**'],

@@ -113,6 +113,19 @@ const builtinsAsRequire = {
   },
 };
 
+// Ink's wrap-text.js replaced by ours (src/components/ink-wrap-text.ts says why); the tests
+// replace it the same way (vitest.config.ts).
+const inkWrapText = {
+  name: 'ink-wrap-text',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/wrap-text\.js$/ }, ({ importer }) =>
+      /[\\/]node_modules[\\/]ink[\\/]build[\\/]/.test(importer)
+        ? { path: join(root, 'src', 'components', 'ink-wrap-text.ts') }
+        : undefined,
+    );
+  },
+};
+
 const shared = {
   absWorkingDir: root,
   outdir: 'dist',
@@ -130,7 +143,7 @@ const shared = {
   banner: {
     js: "import { createRequire as __authdeckCreateRequire } from 'node:module'; const require = __authdeckCreateRequire(import.meta.url);",
   },
-  plugins: [jsonAsParse, builtinsAsRequire],
+  plugins: [jsonAsParse, builtinsAsRequire, inkWrapText],
   legalComments: 'none',
   logLevel: 'warning',
 };

@@ -37,29 +37,34 @@ function SavedView({
       <Text color="green">
         ✔ {result.replaced ? 'Replaced' : 'Saved'} <Text bold>{result.profileId}</Text> (token {maskSecret(token)})
       </Text>
-      <Text> file {result.storePath}</Text>
-      {result.expiresAt !== undefined && (
-        <Text>
-          {'   '}expires {formatExpiryDate(result.expiresAt, now)} ({formatRelative(result.expiresAt, now)})
-        </Text>
-      )}
-      {result.config.changed && <Text> config recorded in {result.config.path}</Text>}
-      {result.config.backupPath && (
-        <Text color="yellow">
-          {' '}
-          {result.config.path} was rewritten as JSON; the original is in {result.config.backupPath}
-        </Text>
-      )}
-      {result.orderAppendedIn.map((path) => (
-        <Text key={path}> {orderJoinedLine('anthropic', path)}</Text>
-      ))}
-      {result.orderNote && <Text color="yellow"> ! {result.orderNote}</Text>}
+      {/* Indented by their box: a line that wraps goes on under its own start. */}
+      <Box paddingLeft={1} flexDirection="column">
+        <Text>file {result.storePath}</Text>
+        {result.expiresAt !== undefined && (
+          <Box paddingLeft={2}>
+            <Text>
+              expires {formatExpiryDate(result.expiresAt, now)} ({formatRelative(result.expiresAt, now)})
+            </Text>
+          </Box>
+        )}
+        {result.config.changed && <Text>config recorded in {result.config.path}</Text>}
+        {result.config.backupPath && (
+          <Text color="yellow">
+            {result.config.path} was rewritten as JSON; the original is in {result.config.backupPath}
+          </Text>
+        )}
+        {result.orderAppendedIn.map((path) => (
+          <Text key={path}>{orderJoinedLine('anthropic', path)}</Text>
+        ))}
+        {result.orderNote && <Text color="yellow">! {result.orderNote}</Text>}
+      </Box>
       <SetupLines view={setupView} />
       {result.gatewayNote && (
-        <Text dimColor={!result.gatewayNote.warning} color={result.gatewayNote.warning ? 'yellow' : undefined}>
-          {' '}
-          {result.gatewayNote.line}
-        </Text>
+        <Box paddingLeft={1}>
+          <Text dimColor={!result.gatewayNote.warning} color={result.gatewayNote.warning ? 'yellow' : undefined}>
+            {result.gatewayNote.line}
+          </Text>
+        </Box>
       )}
       <Text dimColor>Next: `{authdeckCommand('status', services.workspace.env)}` shows it.</Text>
       <KeyHints hints={[['enter', 'done'], ...setupHints(setupView)]} />
