@@ -58,6 +58,19 @@ export function actionFor<Action extends string, Context>(
   return undefined;
 }
 
+/** The action a key would trigger if it applied here (its `when` fails): a key that can say why not. */
+export function actionOutOfPlace<Action extends string, Context>(
+  table: KeyTable<Action, Context>,
+  input: string,
+  key: RoutedKey,
+  context: Context,
+): Action | undefined {
+  const binding = table.find(
+    (entry) => entry.when && !entry.when(context) && entry.keys.some((spec) => matches(spec, input, key)),
+  );
+  return binding?.action;
+}
+
 /** The hint bar for this mode, now: only keys that apply. */
 export function hintsFor<Action extends string, Context>(
   table: KeyTable<Action, Context>,

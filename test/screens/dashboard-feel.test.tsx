@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AgentState } from '../../src/services/profiles/agent-state.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { createFakeServices, fakeState, NOW } from '../helpers/fake-services.js';
-import { renderApp, waitForFrame } from '../helpers/ink.js';
+import { renderApp, waitForFrame, waitUntil } from '../helpers/ink.js';
 
 const profiles = {
   'anthropic:work': { type: 'token', provider: 'anthropic', token: fakeSecrets.setupToken('w'), expires: NOW + 9e9 },
@@ -187,6 +187,22 @@ describe('dashboard: keys never do nothing silently', () => {
     await app.press('enter');
     const details = await waitForFrame(app, 'not probed: no free check for this provider');
     expect(details).not.toContain('not_probed');
+  });
+
+  it('a filter that matches nothing: a key for the row says there is none, rather than nothing', async () => {
+    const { app } = await openDashboard(withEnv(fakeState(profiles)));
+    await app.type('/');
+    await app.type('zzz');
+    await app.press('enter');
+    await waitForFrame(app, 'filter: zzz');
+    const said = 'no row matches the filter "zzz", so there is nothing to act on (esc clears it)';
+    for (const key of ['d', 'c', 'r', 'K']) {
+      await app.type(key);
+      await waitForFrame(app, said);
+      // A key that moves (nowhere) clears the message, so the next key's is its own.
+      await app.type('j');
+      await waitUntil(() => !app.frame().includes(said), `the message after ${key} to clear`);
+    }
   });
 
   it('back from the wizard or setup-token, the filter and the row are where they were', async () => {

@@ -1,10 +1,11 @@
 import { type RoutedKey, useKeys } from '../../components/key-router.js';
-import { actionFor } from '../../components/key-table.js';
+import { actionFor, actionOutOfPlace } from '../../components/key-table.js';
 import { applyTextKey } from '../../components/text-field/use-text-field-input.js';
 import type { TextFieldState } from '../../components/text-field/use-text-field-state.js';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
 import type { AgentState } from '../../services/profiles/agent-state.js';
 import type { StatusReport } from '../../services/status/report.js';
+import { shown } from '../../services/terminal-text.js';
 import { CONFIRM_KEYS, DETAILS_KEYS, FILTER_KEYS, HELP_KEYS, LIST_KEYS } from './dashboard-keys.js';
 import { cursorIndex, type DashboardRow, isSelectable, moveCursor, visibleWindow } from './dashboard-rows.js';
 import type { useDashboardActions } from './use-dashboard-actions.js';
@@ -95,6 +96,19 @@ export function useListKeys(options: ListKeysInput): { cursor: number; top: numb
     }
     dispatch({ type: 'clear-message' });
     const action = actionFor(LIST_KEYS, input, key, { row, filter: current.filter });
+    // A key for the selected row with no row to act on (a filter that matches nothing) says so.
+    if (
+      action === undefined &&
+      row === undefined &&
+      actionOutOfPlace(LIST_KEYS, input, key, { row, filter: current.filter })
+    )
+      dispatch({
+        type: 'message',
+        text: current.filter
+          ? `no row matches the filter "${shown(current.filter)}", so there is nothing to act on (esc clears it)`
+          : 'there is no row to act on',
+        tone: 'info',
+      });
     if (action === 'up') go(moveCursor(currentRows, at, -1));
     else if (action === 'down') go(moveCursor(currentRows, at, 1));
     else if (action === 'page-up') go(moveCursor(currentRows, at, -1, windowRows(currentRows.length)));
