@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -5,6 +6,7 @@ import { defineConfig } from 'vitest/config';
 // and what imports it are run through Vite for that (server.deps.inline: one Ink, its import
 // reaching this hook).
 const inkWrapText = fileURLToPath(new URL('./src/components/ink-wrap-text.ts', import.meta.url));
+const INLINED = /[\\/]node_modules[\\/](?:ink|@inkjs[\\/]ui|ink-testing-library)[\\/]/;
 
 export default defineConfig({
   plugins: [
@@ -14,6 +16,12 @@ export default defineConfig({
       resolveId(source, importer) {
         return source === './wrap-text.js' && importer && /[\\/]node_modules[\\/]ink[\\/]build[\\/]/.test(importer)
           ? inkWrapText
+          : null;
+      },
+      // Their source maps name sources the packages do not ship: Vite would warn of each file.
+      load(id) {
+        return INLINED.test(id) && id.endsWith('.js')
+          ? readFileSync(id, 'utf8').replace(/^\/\/# sourceMappingURL=.*$/m, '')
           : null;
       },
     },
