@@ -138,7 +138,8 @@ export async function runCommandLine(root: CommandSpec, argv: string[], io: Comm
     // broken at spaces to its width rather than mid-word by it).
     writeWrapped(io.stderr, `authdeck: ${shown(message, 2000)}`);
     // A script that asked for JSON gets its failure as JSON too, on stdout.
-    if (argv.includes('--json'))
+    // `--json` as an option, not an operand after `--`.
+    if (argv.slice(0, argv.includes('--') ? argv.indexOf('--') : undefined).includes('--json'))
       io.stdout.write(
         `${jsonText({ ok: false, error: { code: EXIT_NAMES[exitCode] ?? 'failure', exitCode, message } })}\n`,
       );

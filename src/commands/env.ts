@@ -10,6 +10,7 @@ import { envValue } from '../services/env-value.js';
 import { AuthdeckError, UsageError } from '../services/errors.js';
 import { checkSecret, maskSecret, recogniseSecret } from '../services/profiles/credentials.js';
 import { PROVIDERS } from '../services/providers.js';
+import { shownTyped } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
 import { command, group, OPTIONS } from './spec.js';
@@ -111,7 +112,7 @@ async function runEnvUnset(ctx: CommandContext, rawName: string | undefined, jso
     return 0;
   }
   if (!change.changed) {
-    writeLine(ctx.io.stdout, `${name} is not set in ${path}; nothing changed`);
+    writeLine(ctx.io.stdout, `${shownTyped(name)} is not set in ${path}; nothing changed`);
     return 0;
   }
   writeLine(ctx.io.stdout, `${ctx.paint.green('✔')} Removed ${name}${removed ? ` (${removed})` : ''} from ${path}`);

@@ -5,7 +5,7 @@ import { parseDuration } from '../../src/services/durations.js';
 import { OAUTH_PROVIDERS } from '../../src/services/oauth/oauth-providers.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { runCommand } from '../helpers/run-command.js';
-import { makeTempDir, makeTempHome, readJson } from '../helpers/temp-state.js';
+import { makeTempDir, makeTempHome, readJson, writeJsonFile } from '../helpers/temp-state.js';
 
 const run = (args: string[], input?: string) =>
   runCommand(args, { home: makeTempHome().home, ...(input !== undefined ? { input } : {}) });
@@ -194,5 +194,32 @@ describe('help in a terminal', () => {
     );
     for (const line of lines.filter((line) => !line.startsWith('  printf')))
       expect(line.length).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('words that came from elsewhere, said back with care (an adversarial run)', () => {
+  it('a lock record whose createdAt is not a time names its holder without it', async () => {
+    for (const createdAt of ['NaN', 'yesterday']) {
+      const { home, mainAgentDir } = makeTempHome();
+      writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), { version: 1, profiles: {} });
+      writeJsonFile(join(mainAgentDir, 'auth-profiles.json.lock'), { pid: process.pid, createdAt });
+      const result = await runCommand(['status', '--check'], { home, env: { AUTHDECK_LOCK_TIMEOUT_MS: '200' } });
+      expect(result.code).toBe(3);
+      expect(result.stderr).toContain(`held by process ${process.pid};`);
+      expect(result.stderr).not.toContain(createdAt);
+    }
+  });
+
+  it('`--json` after `--` is an operand: the usage error is not JSON on stdout', async () => {
+    const result = await run(['status', '--', '--json']);
+    expect(result.code).toBe(64);
+    expect(result.stdout).toBe('');
+  });
+
+  it('env unset of a name pasted as a page says it back cut short', async () => {
+    const name = `A${'B'.repeat(120_000)}`;
+    const result = await run(['env', 'unset', name]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.length).toBeLessThan(500);
   });
 });

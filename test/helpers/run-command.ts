@@ -41,12 +41,24 @@ export async function runCommand(
   if (options.stdoutIsTerminal) Object.assign(stdout.stream, { isTTY: true, columns: 100 });
   const stderr = capture();
   if (options.stderrIsTerminal) Object.assign(stderr.stream, { isTTY: true, columns: 80 });
-  const code = await main(args, {
-    stdin: Readable.from([options.input ?? '']) as unknown as NodeJS.ReadStream,
-    stdout: stdout.stream as unknown as NodeJS.WriteStream,
-    stderr: stderr.stream as unknown as NodeJS.WriteStream,
-    env,
-    now: Date.now,
-  });
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
+  // The lock wait is the process's setting (services/files/lock.ts reads process.env): given for
+  // this run, it holds for this run, as it would for the command run alone.
+  const lockWait = options.env?.AUTHDECK_LOCK_TIMEOUT_MS;
+  const lockWaitBefore = process.env.AUTHDECK_LOCK_TIMEOUT_MS;
+  if (lockWait !== undefined) process.env.AUTHDECK_LOCK_TIMEOUT_MS = lockWait;
+  try {
+    const code = await main(args, {
+      stdin: Readable.from([options.input ?? '']) as unknown as NodeJS.ReadStream,
+      stdout: stdout.stream as unknown as NodeJS.WriteStream,
+      stderr: stderr.stream as unknown as NodeJS.WriteStream,
+      env,
+      now: Date.now,
+    });
+    return { code, stdout: stdout.text(), stderr: stderr.text() };
+  } finally {
+    if (lockWait !== undefined) {
+      if (lockWaitBefore === undefined) delete process.env.AUTHDECK_LOCK_TIMEOUT_MS;
+      else process.env.AUTHDECK_LOCK_TIMEOUT_MS = lockWaitBefore;
+    }
+  }
 }

@@ -247,9 +247,15 @@ function lockBusy(lockPath: string, holder: LockHolder): LockBusyError {
     holder.kind === 'directory'
       ? 'an older gateway (directory lock)'
       : holder.pid !== undefined
-        ? `process ${holder.pid}${holder.createdAt ? ` since ${holder.createdAt}` : ''}`
+        ? `process ${holder.pid}${sinceWhen(holder.createdAt)}`
         : 'another process';
   return new LockBusyError(`${lockPath} is held by ${who}; try again when it is done`, lockPath);
+}
+
+/** " since <time>" from the lock record's createdAt, when it is a time; its text is the lock writer's, not ours. */
+function sinceWhen(createdAt: string | undefined): string {
+  const ms = createdAt === undefined ? Number.NaN : Date.parse(createdAt);
+  return Number.isFinite(ms) ? ` since ${new Date(ms).toISOString()}` : '';
 }
 
 /** How long a command waits for the locks it takes, in all (AUTHDECK_LOCK_TIMEOUT_MS, else 10 s). */
