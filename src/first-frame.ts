@@ -136,6 +136,24 @@ export function plainFirstFrame(
 }
 
 /**
+ * claude's sign-in link, drawn as plain text the moment claude prints it when Ink is still
+ * loading (~100 ms): the link is what setup-token's user waits for. Returns the rows it took
+ * (a long link wraps), for takeOverFirstFrame; 0 when it would not fit the terminal.
+ */
+export function drawPlainLink(stdout: NodeJS.WriteStream, url: string): number {
+  return drawPlainLines(stdout, ['', '1. Open this link and sign in with your Claude account:', '', shown(url), '']);
+}
+
+/** Plain lines (ASCII or narrow text) below the cursor; the rows they took, 0 when they would not fit. */
+export function drawPlainLines(stdout: NodeJS.WriteStream, lines: string[]): number {
+  const { columns, rows } = { columns: stdout.columns || 80, rows: stdout.rows || 24 };
+  const taken = lines.reduce((sum, text) => sum + Math.max(1, Math.ceil([...text].length / columns)), 0);
+  if (taken >= rows) return 0;
+  stdout.write(`${lines.join('\n')}\n`);
+  return taken;
+}
+
+/**
  * Ink draws its first frame where the cursor is: just before it, the plain frame is erased in
  * the same write, so the terminal never shows an empty screen or both frames.
  */

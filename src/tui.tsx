@@ -2,7 +2,7 @@ import { setFlagsFromString } from 'node:v8';
 import type { CommandContext } from './commands/context.js';
 import { terminalSize } from './components/text-layout.js';
 import { releaseEarlyKeys } from './early-keys.js';
-import { plainFirstFrame, takeOverFirstFrame } from './first-frame.js';
+import { drawPlainLines, drawPlainLink, plainFirstFrame, takeOverFirstFrame } from './first-frame.js';
 import { watchLineEnd } from './line-end.js';
 import { homeScreen, type Screen, type TuiResult } from './navigation.js';
 import { parseDuration } from './services/durations.js';
@@ -117,6 +117,21 @@ async function runApp(
           startSetupTokenEarly(requested, await preloaded, env, setupTokenOptions),
         )
       : undefined;
+  // Its link as plain text if claude prints it before Ink has loaded; Ink's first frame replaces it.
+  let linkRows = 0;
+  const showLink = ({ url }: { url?: string }) => {
+    if (url && !inkLoaded && linkRows === 0) linkRows = drawPlainLink(stdout, url);
+  };
+  const stopShowingLink = early?.session.subscribe(showLink);
+  if (early) {
+    // Not a blank terminal meanwhile: the line Ink's screen starts with.
+    if (plainLines === 0) plainLines = drawPlainLines(stdout, ['Starting claude setup-token…']);
+    showLink(early.session.current);
+    // Loading Ink holds the event loop for ~100 ms, during which claude's output is not read: a
+    // claude that answers at once has its link drawn first (a real one takes about a second,
+    // and Ink has loaded long before).
+    await claudeHasSpoken(early.session, CLAUDE_FIRST_MS);
+  }
   const [{ render }, { App }, { createAppServices }, { nodePtySpawner }, { watchAgentFiles }] = await whileInkLoads(
     () =>
       Promise.all([
@@ -128,6 +143,7 @@ async function runApp(
       ]),
   );
   inkLoaded = true;
+  stopShowingLink?.();
   const services = createAppServices({
     workspace,
     preloadedState: await preloaded,
@@ -142,7 +158,7 @@ async function runApp(
   });
   const screen = requested === 'home' ? homeScreen(services.preloadedState) : requested;
   let result: TuiResult = { exitCode: ExitCode.ok };
-  if (plainLines > 0) takeOverFirstFrame(stdout, plainLines);
+  if (plainLines + linkRows > 0) takeOverFirstFrame(stdout, plainLines + linkRows);
   const instance = render(
     <App services={services} initialScreen={screen} onExit={(value) => (result = value)} writes={writes} />,
     {
@@ -185,6 +201,31 @@ function drawPlainFrame(
   if (!lines || lines.length >= size.rows) return 0;
   stdout.write(`${lines.join('\n')}\n`);
   return lines.length;
+}
+
+/** How long Ink's loading waits for claude's first words (its link, or that it failed). */
+const CLAUDE_FIRST_MS = 250;
+
+function claudeHasSpoken(
+  session: {
+    current: { url?: string; phase: string };
+    subscribe(listener: (snapshot: { url?: string; phase: string }) => void): () => void;
+  },
+  withinMs: number,
+): Promise<void> {
+  const spoken = ({ url, phase }: { url?: string; phase: string }) => url !== undefined || phase !== 'starting';
+  if (spoken(session.current)) return Promise.resolve();
+  return new Promise((done) => {
+    const timer = setTimeout(finish, withinMs);
+    const stop = session.subscribe((snapshot) => {
+      if (spoken(snapshot)) finish();
+    });
+    function finish() {
+      clearTimeout(timer);
+      stop();
+      done();
+    }
+  });
 }
 
 /**

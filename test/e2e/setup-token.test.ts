@@ -73,6 +73,21 @@ describe('authdeck setup-token in a terminal', () => {
     expect(fileMode(join(mainAgentDir, 'auth-profiles.json'))).toBe(0o600);
   });
 
+  it('a claude that answers at once: its link drawn before the screen loads is replaced by the screen, at 100 and 40 columns', async () => {
+    // The plain lines drawn while Ink loads (src/tui.tsx) are erased by its first frame: one
+    // link on screen, nothing left above the title, and a line that was there before stays.
+    for (const cols of [100, 40]) {
+      const { home } = makeTempHome();
+      const session = launch(home, ['setup-token'], { cols, rows: 40 });
+      const screen = await session.waitFor('Paste the code the page shows');
+      const lines = screen.split('\n').filter((line) => line.trim() !== '');
+      expect(lines[0], String(cols)).toMatch(/^authdeck ·/);
+      expect(screen.match(/Open this link/g), String(cols)).toHaveLength(1);
+      expect(screen).not.toContain('Starting claude setup-token');
+      session.kill();
+    }
+  });
+
   it('shows an OAuth error, retries, and succeeds with the next code', async () => {
     const { home, mainAgentDir } = makeTempHome();
     const session = launch(home);
