@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { envValue } from './env-value.js';
 import { AuthdeckError, UsageError } from './errors.js';
 import { writeFileAtomic } from './files/atomic-write.js';
@@ -10,21 +11,30 @@ import { withFileLock } from './files/lock.js';
  */
 export const MAX_DOTENV_BYTES = 1024 * 1024;
 
-function dotenvTooLarge(text: string): boolean {
-  return text.length > MAX_DOTENV_BYTES / 4 && Buffer.byteLength(text) > MAX_DOTENV_BYTES;
+/** The file's size in bytes when it is a regular file larger than OpenClaw reads; else undefined. */
+function tooLargeSize(path: string): number | undefined {
+  try {
+    const stats = statSync(path);
+    return stats.isFile() && stats.size > MAX_DOTENV_BYTES ? stats.size : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The daemon's `.env` as the gateway loads it; a missing file, or one it skips, is an empty one. */
 export async function readDaemonEnv(path: string): Promise<Record<string, string>> {
+  // By its size on disk, before it is read: a file of any size past the limit is skipped, as
+  // OpenClaw skips it, not refused for being larger than authdeck reads.
+  if (tooLargeSize(path) !== undefined) return {};
   const text = await readTextIfExists(path);
-  return text === undefined || dotenvTooLarge(text) ? {} : (await dotenvParser())(text);
+  return text === undefined ? {} : (await dotenvParser())(text);
 }
 
 /** Why the gateway reads none of the file, when it does not; doctor and `env list` say it. */
 export async function daemonEnvSkipped(path: string): Promise<string | undefined> {
-  const text = await readTextIfExists(path).catch(() => undefined);
-  return text !== undefined && dotenvTooLarge(text)
-    ? `${path} is larger than 1 MiB (${Buffer.byteLength(text)} bytes), so OpenClaw skips the whole file: none of its variables reach the gateway`
+  const size = tooLargeSize(path);
+  return size !== undefined
+    ? `${path} is larger than 1 MiB (${size} bytes), so OpenClaw skips the whole file: none of its variables reach the gateway`
     : undefined;
 }
 
@@ -61,7 +71,7 @@ export async function setDaemonEnvVar(path: string, name: string, value: string 
         `${path}: ${name} cannot be ${value === undefined ? 'removed' : 'set'} there without changing how the gateway reads the lines around it (a quoted value over several lines, a line ending in CR alone, or a line authdeck does not read as an assignment); edit the file by hand`,
       );
     if (after === before) return { changed: false, ...(previous !== undefined ? { previous } : {}) };
-    if (value !== undefined && dotenvTooLarge(after))
+    if (value !== undefined && Buffer.byteLength(after) > MAX_DOTENV_BYTES)
       throw new AuthdeckError(
         `${path} would be larger than 1 MiB with ${name} set, and OpenClaw skips a .env that large whole (every variable in it); nothing was written`,
       );

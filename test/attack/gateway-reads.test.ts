@@ -31,6 +31,27 @@ describe('a .env larger than 1 MiB', () => {
     expect((await cli(home, ['env', 'list'])).stdout).toContain('OpenClaw skips the whole file');
   });
 
+  it('is measured in bytes on disk: bytes that are not UTF-8 do not make a small file large', async () => {
+    const { home, stateDir } = makeTempHome();
+    const path = join(stateDir, '.env');
+    // 400,000 Latin-1 bytes: 1.2 MB once each is decoded to U+FFFD, 0.4 MB on disk.
+    writeFileSync(
+      path,
+      Buffer.concat([Buffer.from(`GROQ_API_KEY=${fakeSecrets.groqKey()}\n# `), Buffer.alloc(400_000, 0xe9)]),
+      { mode: 0o600 },
+    );
+    expect(await envVariables(home)).toContain('GROQ_API_KEY');
+    expect((await cli(home, ['env', 'list'])).stdout).not.toContain('skips the whole file');
+  });
+
+  it('past the 32 MB authdeck reads at most: skipped as OpenClaw skips it, not a command stopped', async () => {
+    const { home, stateDir } = makeTempHome();
+    writeFileSync(join(stateDir, '.env'), Buffer.alloc(40 * 1024 * 1024, 0x61), { mode: 0o600 });
+    const status = await cli(home, ['status']);
+    expect(status.code).toBe(0);
+    expect(status.stderr).not.toContain('32 MB');
+  });
+
   it('env set refuses the value that would push it past 1 MiB, and writes nothing', async () => {
     const { home, stateDir } = makeTempHome();
     const path = join(stateDir, '.env');
@@ -90,6 +111,31 @@ describe('an $include OpenClaw refuses', () => {
     const hardLinked = await cli(linked.home, ['status']);
     expect(hardLinked.code).toBe(3);
     expect(hardLinked.stderr).toContain('another hard link');
+  });
+
+  it('under a directory OPENCLAW_INCLUDE_ROOTS names: read, as OpenClaw reads it', async () => {
+    const { home } = homeIncluding((_, home) => {
+      mkdirSync(join(home, 'shared'));
+      writeJsonFile(join(home, 'shared', 'auth.json'), auth);
+      return join(home, 'shared', 'auth.json');
+    });
+    expect((await cli(home, ['status'])).code).toBe(3);
+    const before = process.env.OPENCLAW_INCLUDE_ROOTS;
+    process.env.OPENCLAW_INCLUDE_ROOTS = `/nonexistent:${join(home, 'shared')}`;
+    try {
+      expect((await cli(home, ['status'])).code).toBe(0);
+    } finally {
+      if (before === undefined) delete process.env.OPENCLAW_INCLUDE_ROOTS;
+      else process.env.OPENCLAW_INCLUDE_ROOTS = before;
+    }
+  });
+
+  it('a file of the directory whose name starts with two dots (`..auth.json`) is inside it', async () => {
+    const { home } = homeIncluding((stateDir) => {
+      writeJsonFile(join(stateDir, '..auth.json'), auth);
+      return '..auth.json';
+    });
+    expect((await cli(home, ['status'])).code).toBe(0);
   });
 
   it('inside the config directory (relative, in a sub-folder): read as before', async () => {

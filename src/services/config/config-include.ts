@@ -1,8 +1,9 @@
 import { realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { delimiter, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { AuthdeckError, UnreadableStateError } from '../errors.js';
 import { readTextIfExists } from '../files/fs-read.js';
 import { asRecord } from '../json-text.js';
+import { expandUserPath, resolveHomeDir } from './paths.js';
 
 /**
  * OpenClaw's `$include` (docs: gateway/configuration, "Split config into multiple files"): an
@@ -37,7 +38,25 @@ const MAX_INCLUDE_BYTES = 2 * 1024 * 1024;
 
 function inside(dir: string, path: string): boolean {
   const rest = relative(dir, path);
-  return rest === '' || (!rest.startsWith('..') && !isAbsolute(rest));
+  // `..name` is a file of the directory; only a first segment `..` leaves it.
+  return rest === '' || (rest !== '..' && !rest.startsWith(`..${sep}`) && !isAbsolute(rest));
+}
+
+/**
+ * The directories an include may come from: the config's own, and those OPENCLAW_INCLUDE_ROOTS
+ * names (a path list, `~` expanded, as OpenClaw's resolveIncludeRoots reads it). Read from the
+ * process environment, as the gateway reads it: it is not a setting a `.env` may make.
+ */
+function includeRoots(configDir: string): string[] {
+  const raw = process.env.OPENCLAW_INCLUDE_ROOTS?.trim();
+  if (!raw) return [configDir];
+  const home = resolveHomeDir(process.env);
+  const extra = raw
+    .split(delimiter)
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '')
+    .map((entry) => resolve(expandUserPath(entry, home)));
+  return [configDir, ...new Set(extra)];
 }
 
 /**
@@ -46,13 +65,15 @@ function inside(dir: string, path: string): boolean {
  * 2 MiB with no second hard link. A file it refuses stops the gateway from reading its config;
  * authdeck then reads none of it either, and so never writes through it.
  */
-async function loadInclude(path: string, parse: ParseConfig, root: string): Promise<Record<string, unknown>> {
+async function loadInclude(path: string, parse: ParseConfig, configDir: string): Promise<Record<string, unknown>> {
   const refused = (why: string) =>
     new UnreadableStateError(
-      `${path} is named by "$include" but ${why}; OpenClaw refuses it and will not read its config (keep included files in ${root})`,
+      `${path} is named by "$include" but ${why}; OpenClaw refuses it and will not read its config (keep included files in ${configDir}, or name their directory in OPENCLAW_INCLUDE_ROOTS)`,
       path,
     );
-  if (!inside(root, path)) throw refused('is outside the config directory');
+  const roots = includeRoots(configDir);
+  const root = roots.find((dir) => inside(dir, path));
+  if (root === undefined) throw refused('is outside the config directory');
   let real: string | undefined;
   try {
     real = realpathSync.native(path);
@@ -60,11 +81,15 @@ async function loadInclude(path: string, parse: ParseConfig, root: string): Prom
     // Missing: said below, as before.
   }
   if (real !== undefined) {
-    let realRoot = root;
-    try {
-      realRoot = realpathSync.native(root);
-    } catch {}
-    if (!inside(realRoot, real)) throw refused('leads outside the config directory through a symbolic link');
+    const realRoots = roots.map((dir) => {
+      try {
+        return realpathSync.native(dir);
+      } catch {
+        return dir;
+      }
+    });
+    if (!realRoots.some((dir) => inside(dir, real)))
+      throw refused('leads outside the config directory through a symbolic link');
     const stats = statSync(real);
     if (stats.isFile() && stats.size > MAX_INCLUDE_BYTES) throw refused('is larger than 2 MiB');
     if (stats.isFile() && stats.nlink > 1) throw refused('has another hard link');
