@@ -1,3 +1,4 @@
+import { fstatSync } from 'node:fs';
 import { holdEarlyKeys, opensScreen, releaseEarlyKeys } from './early-keys.js';
 import { startProcess } from './process-io.js';
 
@@ -6,7 +7,15 @@ const io = startProcess();
 // The entry owns the exit code; it lets the event loop drain instead of calling process.exit
 // so that buffered stdout (a pipe) is never cut short. Shell completion asks on every Tab:
 // its helper loads only what its answer needs, not the command tree.
-const screenFirst = process.stdin.isTTY && process.stdout.isTTY && argv[0] !== '__complete' && opensScreen(argv);
+// Terminals are character devices: only then are Node's stdin/stdout streams made to ask. Made
+// for a pipe, Node's stdout would make that pipe non-blocking for the whole command's output.
+const screenFirst =
+  characterDevice(0) &&
+  characterDevice(1) &&
+  process.stdin.isTTY &&
+  process.stdout.isTTY &&
+  argv[0] !== '__complete' &&
+  opensScreen(argv);
 if (screenFirst) holdEarlyKeys(process.stdin);
 process.exitCode =
   argv[0] === '__complete'
@@ -16,4 +25,12 @@ process.exitCode =
 if (screenFirst) {
   releaseEarlyKeys();
   process.stdin.setRawMode(false);
+}
+
+function characterDevice(fd: number): boolean {
+  try {
+    return fstatSync(fd).isCharacterDevice();
+  } catch {
+    return false;
+  }
 }

@@ -33,17 +33,49 @@ export function startProcess(): CommandIO {
 // lost, not a crash: the command finishes and its exit code says what it did (a save that
 // happened exits 0 even if its last line could not be printed).
 function outputStream(fd: 1 | 2): NodeJS.WriteStream {
-  const plain = plainOutput(fd);
-  if (plain) return plain;
+  return plainOutput(fd) ?? nodeStream(fd);
+}
+
+function nodeStream(fd: 1 | 2): NodeJS.WriteStream {
   const stream = fd === 1 ? process.stdout : process.stderr;
-  stream.on('error', () => {});
+  if (!handedOver.has(stream)) {
+    handedOver.add(stream);
+    stream.on('error', () => {});
+  }
   return stream;
+}
+const handedOver = new Set<NodeJS.WriteStream>();
+
+/**
+ * What a pipe takes before a write could wait for its reader: under Linux's 64 KB pipe buffer.
+ * Past it, output goes through Node's stream, which waits for the reader without holding the
+ * event loop: a write held in the kernel would keep Ctrl+C from being heard until the reader
+ * (a pager) read on.
+ */
+const DIRECT_PIPE_BYTES = 32 * 1024;
+
+/** Shared by stdout and stderr: `2>&1` is one pipe, and its output must stay in order. */
+const direct = { bytes: 0, handedOver: false, samePipe: undefined as boolean | undefined };
+
+function samePipe(): boolean {
+  if (direct.samePipe === undefined) {
+    try {
+      const [out, err] = [fstatSync(1), fstatSync(2)];
+      direct.samePipe = out.dev === err.dev && out.ino === err.ino;
+    } catch {
+      direct.samePipe = false;
+    }
+  }
+  return direct.samePipe;
 }
 
 /**
  * A pipe, socket or file written straight through its descriptor, as Node itself writes them on
- * Linux (synchronously), without loading its stream modules. A terminal or anything else gets
- * Node's own stream: only that knows a terminal's width and modes.
+ * Linux (synchronously), without loading its stream modules: the few lines most commands print.
+ * A terminal or anything else gets Node's own stream (only that knows a terminal's width and
+ * modes); so does a pipe once it has taken DIRECT_PIPE_BYTES, or once a write would wait (a
+ * pipe another program made non-blocking) — and then stdout and stderr both, through one
+ * stream when they are one pipe, so that nothing overtakes what is queued.
  */
 function plainOutput(fd: 1 | 2): NodeJS.WriteStream | null {
   let kind: 'pipe' | 'file';
@@ -57,22 +89,27 @@ function plainOutput(fd: 1 | 2): NodeJS.WriteStream | null {
     return null;
   }
   let broken = false;
-  // Once Node's stream holds output, everything goes through it, in order.
-  let stream: NodeJS.WriteStream | undefined;
+  const viaNode = () => (fd === 2 && samePipe() ? nodeStream(1) : nodeStream(fd));
   const output = {
     isTTY: false as const,
     write(chunk: string | Uint8Array): boolean {
-      if (stream) return stream.write(chunk);
+      if (kind === 'pipe' && direct.handedOver) return viaNode().write(chunk);
       if (broken) return true;
       let bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      if (kind === 'pipe' && direct.bytes + bytes.length > DIRECT_PIPE_BYTES) {
+        direct.handedOver = true;
+        return viaNode().write(bytes);
+      }
       try {
-        while (bytes.length > 0) bytes = bytes.subarray(writeSync(fd, bytes));
+        while (bytes.length > 0) {
+          const written = writeSync(fd, bytes);
+          direct.bytes += written;
+          bytes = bytes.subarray(written);
+        }
       } catch (error) {
-        // A pipe another program left non-blocking and full: Node's stream waits for it.
         if ((error as NodeJS.ErrnoException).code === 'EAGAIN' && kind === 'pipe') {
-          stream = fd === 1 ? process.stdout : process.stderr;
-          stream.on('error', () => {});
-          stream.write(bytes);
+          direct.handedOver = true;
+          viaNode().write(bytes);
         } else broken = true;
       }
       return true;

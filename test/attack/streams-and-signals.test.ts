@@ -123,3 +123,73 @@ describe('Ctrl+C', () => {
     expect(run.output().stdout).toContain('Saved groq:default');
   });
 });
+
+/** A store of `count` Anthropic keys: a long `order set` line, or megabytes of `status --json`. */
+function homeWithAnthropicKeys(count: number) {
+  const temp = makeTempHome();
+  const profiles: Record<string, unknown> = {};
+  for (let i = 0; i < count; i++)
+    profiles[`anthropic:p${i}`] = { type: 'api_key', provider: 'anthropic', key: fakeSecrets.anthropicApiKey(`${i}`) };
+  writeJsonFile(join(temp.mainAgentDir, 'auth-profiles.json'), { version: 1, profiles });
+  return temp;
+}
+
+// A pipe read by a slow reader, written by authdeck's stdout and stderr both (`2>&1`), made
+// non-blocking the way another program may leave it (python sets O_NONBLOCK on it); or a pipe
+// nobody reads, and Ctrl+C. Prints the merged output, then the exit status, as JSON.
+const SLOW_READER = `
+import fcntl, json, os, signal, subprocess, sys, time
+argv, mode = json.loads(sys.argv[1]), sys.argv[2]
+r, w = os.pipe()
+if mode == 'nonblocking':
+    fcntl.fcntl(w, fcntl.F_SETFL, fcntl.fcntl(w, fcntl.F_GETFL) | os.O_NONBLOCK)
+child = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=w, stderr=w)
+os.close(w)
+out = b''
+if mode == 'nonblocking':
+    time.sleep(0.5)
+    while True:
+        chunk = os.read(r, 65536)
+        if not chunk:
+            break
+        out += chunk
+    code = child.wait()
+else:
+    time.sleep(1.5)
+    child.send_signal(signal.SIGINT)
+    try:
+        code = child.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        code = 'still running'
+        child.kill()
+print(json.dumps({'code': code, 'out': out.decode('utf8', 'replace')}))
+`;
+
+function slowReader(args: string[], home: string, mode: 'nonblocking' | 'interrupt') {
+  const run = spawnSync('python3', ['-c', SLOW_READER, JSON.stringify([process.execPath, CLI_PATH, ...args]), mode], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', HOME: home, NO_COLOR: '1', AUTHDECK_STORE_GENERATION: 'json' },
+  });
+  return JSON.parse(run.stdout) as { code: number | string; out: string };
+}
+
+describe('stdout and stderr into a pipe that waits for its reader', () => {
+  it('2>&1 into a non-blocking pipe read late: all of stdout, then the note, none inside the other', () => {
+    const { home } = homeWithAnthropicKeys(5000);
+    const ids = Array.from({ length: 4500 }, (_, i) => `anthropic:p${i}`);
+    const args = ['--no-reload', 'order', 'set', '--provider', 'anthropic', ...ids];
+    const alone = shell(`$AUTHDECK ${args.join(' ')}`, home);
+    expect(alone.status).toBe(0);
+    expect(alone.stdout.length).toBeGreaterThan(65_536);
+    expect(alone.stderr).toContain('note:');
+    const merged = slowReader(args, home, 'nonblocking');
+    expect(merged.code).toBe(0);
+    expect(merged.out).toBe(alone.stdout + alone.stderr);
+  });
+
+  it('Ctrl+C while a pipe nobody reads holds megabytes of --json: exit 130 at once, as before', () => {
+    const { home } = homeWithAnthropicKeys(5000);
+    const result = slowReader(['status', '--json'], home, 'interrupt');
+    expect(result.code).toBe(130);
+  });
+});
