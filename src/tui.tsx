@@ -229,17 +229,19 @@ function claudeHasSpoken(
 }
 
 /**
- * When the width changes the terminal re-wraps the frame already on screen, so it spans more
- * (or fewer) lines than Ink drew, and Ink's erase-and-redraw leaves the difference behind: the
+ * When the terminal narrows it re-wraps the frame already on screen, so it spans more lines
+ * than Ink drew, and Ink's erase-and-redraw leaves the difference behind: the
  * top of the old frame stayed above the new one. The visible screen is cleared first (this
  * listener runs before Ink's), so Ink redraws from the top onto a clean screen.
  */
 function clearScreenOnWidthChange(stdout: NodeJS.WritableStream & { columns?: number }): () => void {
-  let width = stdout.columns;
+  let width = stdout.columns ?? 0;
   const onResize = () => {
-    if (stdout.columns === width) return;
-    width = stdout.columns;
-    stdout.write('\x1b[2J\x1b[H');
+    const narrower = (stdout.columns ?? 0) < width;
+    width = stdout.columns ?? 0;
+    // Only narrower: no line of a frame is as wide as the terminal, so a wider one re-wraps
+    // nothing — and Ink, whose frame did not change, would not redraw a cleared screen.
+    if (narrower) stdout.write('\x1b[2J\x1b[H');
   };
   stdout.prependListener('resize', onResize);
   return () => {

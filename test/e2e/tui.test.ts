@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { installOpenclawFixture, readCell } from '../helpers/openclaw-fixtures.js';
-import { TerminalSession } from '../helpers/pty-driver.js';
+import { sleep, TerminalSession } from '../helpers/pty-driver.js';
 import { addOpenaiKeyInWizard } from '../helpers/pty-wizard.js';
 import { runCli } from '../helpers/run-cli.js';
 import { makeTempHome, readJson, writeJsonFile } from '../helpers/temp-state.js';
@@ -194,6 +194,26 @@ describe('the TUI in a real terminal', () => {
     expect(lines[0]).toContain('authdeck · dashboard');
     await session.type('q');
     expect(await session.waitForExit()).toBe(0);
+  });
+});
+
+describe('a wider terminal', () => {
+  it('keeps the wizard on screen: nothing blanked that Ink, its frame unchanged, would not redraw', async () => {
+    const { home } = makeTempHome();
+    const session = launch(home, ['onboard'], { cols: 60, rows: 30 });
+    await session.waitFor('Welcome');
+    await session.press('enter');
+    await session.waitFor('Which provider?');
+    await session.type('anthropic');
+    await session.waitFor('search: anthropic');
+    for (const cols of [80, 100, 120]) {
+      session.resize(cols, 30);
+      // A moment for a redraw that would blank it, then the frame must still be whole.
+      await sleep(300);
+      expect(session.screen(), String(cols)).toContain('search: anthropic');
+      expect(session.screen(), String(cols)).toContain('Which provider?');
+    }
+    session.kill();
   });
 });
 
