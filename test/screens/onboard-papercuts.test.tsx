@@ -156,11 +156,14 @@ describe('onboarding wizard: small things a first-time user trips over', () => {
     await waitForFrame(app, 'Paste the Anthropic API key');
     expect(app.frame()).not.toContain('enter continue');
     await app.press('enter');
-    await waitForFrame(app, 'Nothing to save yet: paste the API key');
+    // Opened on this step (--provider and --method), Esc leaves the wizard: it says so.
+    await waitForFrame(app, 'Nothing to save yet: paste the API key (Esc leaves).');
     await app.type('nope');
     expect(app.frame()).not.toContain('Nothing to save yet');
     await app.press('enter');
-    expect(oneLine(await waitForFrame(app, 'Not saved'))).toContain('Not saved: this API key cannot be right');
+    expect(oneLine(await waitForFrame(app, 'Not saved'))).toContain(
+      'Not saved: this API key cannot be right (see above); Ctrl+U clears it, Esc leaves.',
+    );
     expect(app.frame()).toContain('Paste the Anthropic API key');
   });
 

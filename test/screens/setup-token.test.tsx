@@ -72,7 +72,11 @@ describe('setup-token screen', () => {
     await waitForFrame(app, 'Starting claude setup-token');
     await services.sessions[0]!.emit({ phase: 'token', token: token() });
     const saving = (await waitForFrame(app, 'Saving anthropic:default…')).replace(/\s*\n\s*/g, ' ');
-    expect(saving).toContain('the store does not exist yet, so OpenClaw creates it');
+    expect(saving).toContain('The store does not exist yet, so OpenClaw creates it');
+    // At 60 columns the spinner keeps its gap and its line; the why wraps under itself.
+    await app.resize(60, 30);
+    const narrow = await waitForFrame(app, /\S Saving anthropic:default…\n/);
+    expect(narrow).toMatch(/^ {2}The store does not exist yet/m);
   });
 
   it('saves a token claude printed before the screen was there (claude starts before Ink loads)', async () => {

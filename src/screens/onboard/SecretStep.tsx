@@ -117,8 +117,8 @@ export function SecretStep({
       {refusedAt !== undefined && refusedAt === field.value && (
         <Text color="yellow">
           {field.value.trim() === ''
-            ? `Nothing to save yet: paste the ${what} (Esc goes back).`
-            : `Not saved: this ${what} cannot be right (see above); Ctrl+U clears it, Esc goes back.`}
+            ? `Nothing to save yet: paste the ${what} (Esc ${escWord === 'back' ? 'goes back' : 'leaves'}).`
+            : `Not saved: this ${what} cannot be right (see above); Ctrl+U clears it, Esc ${escWord === 'back' ? 'goes back' : 'leaves'}.`}
         </Text>
       )}
       <KeyHints
