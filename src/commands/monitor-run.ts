@@ -100,7 +100,10 @@ export async function runStatusOfMonitor(ctx: CommandContext, json: boolean): Pr
 function cronStatusLines({ cron }: MonitorStatus): string[] {
   if (cron.entries.length > 0) return ['cron: installed in your crontab', ...cron.entries.map((entry) => `  ${entry}`)];
   if (cron.line !== undefined && cron.uninstalled)
-    return ['cron: uninstalled; a line you added by hand still runs it until you remove it:', `  ${cron.line}`];
+    return [
+      'cron: uninstalled; if you added this line by hand, it runs the monitor until you remove it:',
+      `  ${cron.line}`,
+    ];
   if (cron.line !== undefined)
     return [
       cron.crontab

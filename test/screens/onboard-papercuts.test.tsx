@@ -36,13 +36,13 @@ describe('onboarding wizard: small things a first-time user trips over', () => {
   it('for another agent, its next commands act on that agent (--agent coder)', async () => {
     const workspace = fakeWorkspace({ env: { HOME: '/home/me' }, agentId: 'coder', isMain: false });
     const summary = await saveGroq(createFakeServices({ workspace }));
-    expect(summary).toMatch(/• authdeck status --agent coder see it with the others/);
-    expect(summary).toMatch(/• authdeck dashboard --agent coder the live view/);
+    expect(summary).toMatch(/• `authdeck status --agent coder`: see it with the others/);
+    expect(summary).toMatch(/• `authdeck dashboard --agent coder`: the live view/);
   });
 
   it('started as `authdeck`, says `authdeck status`', async () => {
     const summary = await saveGroq(createFakeServices());
-    expect(summary).toContain('• authdeck status');
+    expect(summary).toContain('• `authdeck status');
   });
 
   it('a long item of the summary wraps under its own text, not back at the edge', async () => {

@@ -147,8 +147,10 @@ export function SummaryStep({
           ))}
         <Text bold>Next:</Text>
         {/* Made to act where this wizard did (`--agent coder`, `--state-dir …`). */}
-        <Bullet>{authdeckCommand(['status', ...here].join(' '), services.workspace.env)} see it with the others</Bullet>
-        <Bullet>{authdeckCommand(['dashboard', ...here].join(' '), services.workspace.env)} the live view</Bullet>
+        <Bullet>
+          `{authdeckCommand(['status', ...here].join(' '), services.workspace.env)}`: see it with the others
+        </Bullet>
+        <Bullet>`{authdeckCommand(['dashboard', ...here].join(' '), services.workspace.env)}`: the live view</Bullet>
         {env && (
           <Bullet>
             restart the gateway so it reads .env (`openclaw gateway restart`, or its systemd/launchd service)

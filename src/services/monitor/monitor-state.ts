@@ -105,7 +105,7 @@ export async function uninstallMonitor(input: MonitorTargetInput): Promise<Monit
   if (cron.line !== undefined && !cron.crontab) await markCronRecordUninstalled(where);
   if (cron.line !== undefined && !cron.crontab)
     notes.push(
-      `there is no crontab here to look in: a line you added by hand stays until you remove it, so what it reads and records is kept (${kept.join(', ')}); delete those files once the line is gone`,
+      `there is no crontab here to look in: a line you may have added by hand stays until you remove it, so what it reads and records is kept (${kept.join(', ')}); delete ${kept.length === 1 ? 'that file' : 'those files'} once no line runs it`,
     );
   if (cronEntries.length > 0)
     notes.push(
