@@ -1,7 +1,7 @@
 import { removeCredential } from '../services/actions.js';
 import { rewrittenNote } from '../services/config/config-changes.js';
 import { CancelledError, UsageError } from '../services/errors.js';
-import { listAgentProfiles, resolveProfileName } from '../services/profiles/agent-state.js';
+import { envStillHoldsNote, envVariablesHolding, resolveProfileName } from '../services/profiles/agent-state.js';
 import { removalLayer } from '../services/profiles/profile-actions.js';
 import { flagWord, shellWord } from '../services/shell-word.js';
 import { removalWarning } from '../services/status/removal-warning.js';
@@ -34,13 +34,8 @@ export async function runRemove(
     );
     if (!confirmed) throw new CancelledError(`kept ${profileId}`);
   }
-  const secret = listAgentProfiles(state).find((row) => row.view.id === profileId)?.view.secret;
   // The same key in the daemon .env keeps the provider working for the gateway: say so.
-  const envStillHolds = secret
-    ? Object.entries(state.daemonEnv)
-        .filter(([, value]) => value.trim() === secret)
-        .map(([name]) => name)
-    : [];
+  const envStillHolds = envVariablesHolding(state, profileId);
   const removed = await removeCredential(await ctx.actionContext(state), profileId);
   if (options.json) {
     writeJson(ctx.io.stdout, {
@@ -81,10 +76,7 @@ export async function runRemove(
             : '; that one applies now'
         }`,
       );
-    for (const name of envStillHolds)
-      ctx.note(
-        `note: ${state.workspace.daemonEnvPath} still holds this key as ${name}, so the gateway keeps using it; \`authdeck env unset ${name}\` removes it`,
-      );
+    for (const name of envStillHolds) ctx.note(`note: ${envStillHoldsNote(state, name)}`);
     ctx.noteGateway(removed);
   }
   return 0;

@@ -39,6 +39,20 @@ describe('dashboard: keys never do nothing silently', () => {
     expect(services.calls).toEqual([]);
   });
 
+  it('d of a profile whose key the daemon .env also holds says the gateway keeps using it, as remove does', async () => {
+    const state = { ...fakeState(profiles), daemonEnv: { GROQ_API_KEY: fakeSecrets.groqKey() } };
+    const { app } = await openDashboard(state);
+    await app.type('j');
+    await waitForFrame(app, /▸ .*groq:main/);
+    await app.type('d');
+    await waitForFrame(app, 'Remove groq:main');
+    await app.type('y');
+    const said = (await waitForFrame(app, 'Removed groq:main')).replace(/\s*\n\s*/g, ' ');
+    expect(said).toContain(
+      '/home/me/.openclaw/.env still holds this key as GROQ_API_KEY, so the gateway keeps using it; `authdeck env unset GROQ_API_KEY` removes it',
+    );
+  });
+
   it('says why J does nothing to a lone profile, and the message goes after a while', async () => {
     const { app, services } = await openDashboard();
     await app.type('j');

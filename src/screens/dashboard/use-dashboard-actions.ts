@@ -5,7 +5,7 @@ import { formatRelative } from '../../services/durations.js';
 import { errorMessage } from '../../services/errors.js';
 import type { GatewayNote } from '../../services/gateway/reload-auth.js';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
-import type { AgentState } from '../../services/profiles/agent-state.js';
+import { type AgentState, envStillHoldsNote, envVariablesHolding } from '../../services/profiles/agent-state.js';
 import { moveInOrder, orderBase } from '../../services/profiles/order-edit.js';
 import { shellWord } from '../../services/shell-word.js';
 import type { StatusReport } from '../../services/status/report.js';
@@ -66,7 +66,7 @@ export function useDashboardActions(
 
   return {
     refuseWhileWriting,
-    remove: (row: SelectableRow) => {
+    remove: (row: SelectableRow, state: AgentState | undefined) => {
       if (row.kind !== 'profile')
         return dispatch({
           type: 'message',
@@ -77,8 +77,10 @@ export function useDashboardActions(
           tone: 'error',
         });
       run(`Removing ${row.profile.id}…`, async () => {
+        const envStillHolds = state ? envVariablesHolding(state, row.profile.id) : [];
         const removed = await services.removeProfile(row.profile.id);
-        return withGateway(`Removed ${removed.profileId} from ${removed.storePath}`, removed.gatewayNote);
+        const notes = state ? envStillHolds.map((name) => `; ${envStillHoldsNote(state, name)}`).join('') : '';
+        return withGateway(`Removed ${removed.profileId} from ${removed.storePath}${notes}`, removed.gatewayNote);
       });
     },
     reorder: (row: SelectableRow, report: StatusReport, state: AgentState, direction: -1 | 1) => {

@@ -83,7 +83,7 @@ export function useListKeys(options: ListKeysInput): { cursor: number; top: numb
           // Pinned to its place first: once it is gone the cursor stays there (the next row), not
           // back at the top, also when it was never moved since the dashboard opened.
           go(at);
-          actions.remove(row);
+          actions.remove(row, state);
         } else dispatch({ type: 'message', text: 'Kept it.', tone: 'info' });
         return;
       }
@@ -125,7 +125,7 @@ export function useListKeys(options: ListKeysInput): { cursor: number; top: numb
     else if (action === 'add') actions.add();
     else if (action === 'setup-token') actions.setupToken(row);
     else if (action === 'remove' && row) {
-      if (row.kind === 'env') actions.remove(row);
+      if (row.kind === 'env') actions.remove(row, state);
       else if (row.profile.source === 'inherited') {
         dispatch({
           type: 'message',

@@ -230,3 +230,20 @@ export function listEnvCredentials(state: AgentState, extraProviders: Iterable<s
   }
   return found;
 }
+
+/**
+ * The daemon `.env` variables that hold this profile's very secret: removed from the store, the
+ * gateway keeps using it through them (`remove` and the dashboard's `d` say so).
+ */
+export function envVariablesHolding(state: AgentState, profileId: string): string[] {
+  const secret = listAgentProfiles(state).find((row) => row.view.id === profileId)?.view.secret;
+  if (!secret) return [];
+  return Object.entries(state.daemonEnv)
+    .filter(([, value]) => value.trim() === secret)
+    .map(([name]) => name);
+}
+
+/** What `remove` and the dashboard say of each such variable. */
+export function envStillHoldsNote(state: AgentState, name: string): string {
+  return `${state.workspace.daemonEnvPath} still holds this key as ${name}, so the gateway keeps using it; \`authdeck env unset ${name}\` removes it`;
+}
