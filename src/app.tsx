@@ -2,6 +2,7 @@ import { Box, Text, useApp, useInput } from 'ink';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { AppServices } from './app-services.js';
 import { createKeyRouter, KeyRouterProvider } from './components/key-router.js';
+import { Paragraph } from './components/Paragraph.js';
 import {
   LeavingContext,
   type NavigationActions,
@@ -124,9 +125,11 @@ export function App({ services: initialServices, initialScreen, onExit, writes: 
                   </Text>
                 )}
                 {leaving && landed !== undefined && (
-                  <Text color={landed === ExitCode.ok ? 'green' : 'red'}>
-                    {shown(writes.landed ?? '')} (left with Ctrl+C)
-                  </Text>
+                  // Broken at spaces and after a path's slashes, never inside a file's name.
+                  <Paragraph
+                    text={`${shown(writes.landed ?? '')} (left with Ctrl+C)`}
+                    color={landed === ExitCode.ok ? 'green' : 'red'}
+                  />
                 )}
               </LeavingContext.Provider>
             </KeyRouterProvider>

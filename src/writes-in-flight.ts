@@ -125,6 +125,17 @@ function landedOutcome(
           failed: false,
         };
   }
+  if (name === 'setOrder') {
+    // Which order it wrote, not only where: the screen that would have said so is gone.
+    const [provider, ids] = args as [string, string[] | undefined];
+    const where = landedLine(name, result).replace(/^✔ Order written/, '');
+    return {
+      line: ids?.length
+        ? `✔ ${provider} order: ${ids.join(', ')} (written${where})`
+        : `✔ ${provider} order cleared${where}`,
+      failed: false,
+    };
+  }
   return { line: landedLine(name, result), failed: false };
 }
 

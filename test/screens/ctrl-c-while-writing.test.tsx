@@ -107,4 +107,23 @@ describe('Ctrl+C while a write is under way', () => {
     await waitUntil(() => app.exits.length > 0 && app.frame().includes('(left with Ctrl+C)'), 'the app to leave');
     expect(app.frame()).not.toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]|Saving|Checking/);
   });
+
+  it('the dashboard left during an order write says which order it wrote, its path whole at 60 columns', async () => {
+    const services = createFakeServices({ state: fakeState(profiles) });
+    const release = holdSetOrder(services);
+    const app = await renderApp(services, { name: 'dashboard' });
+    await app.resize(60, 30);
+    await waitForFrame(app, 'anthropic:default');
+    await app.type('G');
+    await app.type('K');
+    await waitForFrame(app, 'Writing the anthropic order');
+    await app.press('ctrl-c');
+    await waitForFrame(app, 'leaving once this write has landed');
+    release();
+    await waitUntil(() => app.exits.length > 0 && app.frame().includes('(left with Ctrl+C)'), 'the app to leave');
+    const frame = app.frame();
+    expect(frame.replace(/\s*\n\s*/g, ' ')).toMatch(/✔ anthropic order: anthropic:\w+, anthropic:\w+ \(written in \//);
+    // The file's name is on one line, whatever the width.
+    expect(frame).toContain('auth-profiles.json');
+  });
 });
