@@ -2,7 +2,7 @@ import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AgentState } from '../../src/services/profiles/agent-state.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
-import { createFakeServices, fakeState, NOW } from '../helpers/fake-services.js';
+import { anthropicPair, createFakeServices, fakeState, holdSetOrder, NOW } from '../helpers/fake-services.js';
 import { renderApp, waitForFrame, waitUntil } from '../helpers/ink.js';
 
 const profiles = {
@@ -51,6 +51,22 @@ describe('dashboard: keys never do nothing silently', () => {
     expect(said).toContain(
       '/home/me/.openclaw/.env still holds this key as GROQ_API_KEY, so the gateway keeps using it; `authdeck env unset GROQ_API_KEY` removes it',
     );
+  });
+
+  it('a write that runs a while (OpenClaw making the store) says for how long so far', async () => {
+    const services = createFakeServices({ state: fakeState(anthropicPair()) });
+    let clock = NOW;
+    services.now = () => clock;
+    const release = holdSetOrder(services);
+    const app = await renderApp(services, { name: 'dashboard' });
+    await waitForFrame(app, 'anthropic:default');
+    await app.type('G');
+    await app.type('K');
+    await waitForFrame(app, 'Writing the anthropic order');
+    // Three seconds on by the screen's clock: its next tick (within a second) shows them.
+    clock += 3_000;
+    await waitForFrame(app, /Writing the anthropic order.* 3s/);
+    release();
   });
 
   it('says why J does nothing to a lone profile, and the message goes after a while', async () => {

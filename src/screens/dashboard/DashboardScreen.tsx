@@ -112,7 +112,11 @@ export function DashboardScreen({
   const messageLeft = messageRoom - errorLines.length - filterLines - confirmLines.length;
   const messageLines =
     ui.message && messageLeft > 0
-      ? wrapStyled([{ text: shown(ui.message.text), ...toneColor(ui.message.tone) }], width, messageLeft)
+      ? wrapStyled(
+          [{ text: `${shown(ui.message.text)}${runningFor(ui.message, now)}`, ...toneColor(ui.message.tone) }],
+          width,
+          messageLeft,
+        )
       : [];
   const details =
     ui.mode === 'details' && selectedNow?.kind === 'profile' && state
@@ -249,4 +253,11 @@ export function DashboardScreen({
       />
     </Box>
   );
+}
+
+/** A write that runs a while says how long so far (OpenClaw making a store can take a minute). */
+function runningFor(message: { tone: string; since?: number }, now: number): string {
+  if (message.tone !== 'busy' || message.since === undefined) return '';
+  const seconds = Math.floor((now - message.since) / 1000);
+  return seconds >= 1 ? ` ${seconds}s` : '';
 }

@@ -48,7 +48,7 @@ export function useDashboardActions(
     (busy: string, work: () => Promise<string>) => {
       if (refuseWhileWriting()) return;
       writing.current = busy;
-      dispatch({ type: 'message', text: busy, tone: 'busy' });
+      dispatch({ type: 'message', text: busy, tone: 'busy', since: services.now() });
       work().then(
         (text) => {
           writing.current = undefined;

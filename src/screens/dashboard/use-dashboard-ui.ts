@@ -14,7 +14,8 @@ export interface DashboardUi {
   /** The first entry the help or the details show, scrolled on a short terminal. */
   panelTop?: number;
   filter: string;
-  message?: { text: string; tone: Tone };
+  /** `since`: when a busy message's write began (its seconds are shown as it runs). */
+  message?: { text: string; tone: Tone; since?: number };
 }
 
 export type DashboardUiAction =
@@ -22,7 +23,7 @@ export type DashboardUiAction =
   | { type: 'mode'; mode: DashboardMode }
   | { type: 'panel-scroll'; by: number; last: number }
   | { type: 'filter'; filter: string }
-  | { type: 'message'; text: string; tone: Tone }
+  | { type: 'message'; text: string; tone: Tone; since?: number }
   | { type: 'clear-message' };
 
 export function dashboardUiReducer(state: DashboardUi, action: DashboardUiAction): DashboardUi {
@@ -44,7 +45,14 @@ export function dashboardUiReducer(state: DashboardUi, action: DashboardUiAction
       return { ...rest, filter: action.filter, top: 0 };
     }
     case 'message':
-      return { ...state, message: { text: action.text, tone: action.tone } };
+      return {
+        ...state,
+        message: {
+          text: action.text,
+          tone: action.tone,
+          ...(action.since !== undefined ? { since: action.since } : {}),
+        },
+      };
     case 'clear-message':
       return state.message && state.message.tone !== 'busy' ? { ...state, message: undefined } : state;
   }
