@@ -177,12 +177,15 @@ async function onboardSecret(
   )
     throw new UsageError('--token-profile-id and --profile-id name different profiles; pass one');
   const named = options.tokenProfileId ?? options.profileId;
+  const namedId =
+    !custom && named !== undefined
+      ? resolveProfileId(provider, named, options.tokenProfileId !== undefined ? '--token-profile-id' : '--profile-id')
+      : undefined;
+  const state = await ctx.stateForWrite();
+  // Unnamed, it is the name this home's OpenClaw gives the choice's profile.
   const profileId = custom
     ? undefined
-    : named !== undefined
-      ? resolveProfileId(provider, named, options.tokenProfileId !== undefined ? '--token-profile-id' : '--profile-id')
-      : defaultProfileId(choice, provider);
-  const state = await ctx.stateForWrite();
+    : (namedId ?? defaultProfileId(choice, provider, state.store.pluginsServeProviders));
   if (profileId) refuseReplacing(profileId, profileAWriteWouldReplace(state, profileId), kind, 'same-type');
   // As OpenClaw's onboarding: a choice whose plugin the config blocks is refused before the secret.
   refuseBlockedChoice(state.store, choice, provider);

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSON5 from 'json5';
 import { describe, expect, it } from 'vitest';
+import { choiceProfileName } from '../../src/screens/onboard/profile-names.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { runCommand } from '../helpers/run-command.js';
 import { makeTempHome, readJson } from '../helpers/temp-state.js';
@@ -17,6 +18,18 @@ function home() {
 
 const onboard = (where: string, args: string[], input = '', env: Record<string, string> = {}) =>
   runCommand([...ONBOARD, ...args], { home: where, input, env });
+
+describe('the profile id a choice gets, as the OpenClaw of the home names it', () => {
+  it('the OpenAI key on a home of OpenClaw before 2026.8 is openai:default (2026.5.20 onboarding), not openai:api-key', async () => {
+    const temp = home();
+    const result = await onboard(temp.home, ['openai-api-key', '--skip-plugin-install'], fakeSecrets.openaiKey());
+    expect(result.stdout).toContain('Saved openai:default');
+    expect(Object.keys(readJson(temp.storePath).profiles)).toEqual(['openai:default']);
+    // The wizard suggests the same name there; on a 2026.9 home, the catalog's.
+    expect(choiceProfileName('openai', 'api_key', 'openai-api-key', false)).toBe('default');
+    expect(choiceProfileName('openai', 'api_key', 'openai-api-key', true)).toBe('api-key');
+  });
+});
 
 describe('onboard --non-interactive --auth-choice', () => {
   it('answers an unknown choice with exit 64 and the nearest ids, and writes nothing', async () => {

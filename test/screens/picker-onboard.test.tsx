@@ -93,13 +93,14 @@ describe('onboarding wizard', () => {
     await app.type(`${key()}\n`);
     const named = await waitForFrame(app, 'Profile name:');
     // The name OpenClaw's onboarding gives an OpenAI key: said as that, not as a taken default.
-    expect(named.replace(/\s+/g, ' ')).toContain('Enter uses openai:api-key, the name `openclaw onboard` gives it');
+    // A home of OpenClaw before 2026.8 (these fakes: JSON files): the name its onboarding gives.
+    expect(named.replace(/\s+/g, ' ')).toContain('Profile name: openai:default');
     expect(named).not.toContain('is taken');
     await app.press('enter');
     await waitForFrame(app, "Also set OPENAI_API_KEY in the daemon's .env?");
     expect(services.calls).toEqual([]);
     await app.type('y');
-    const summary = await waitForFrame(app, 'Saved openai:api-key');
+    const summary = await waitForFrame(app, 'Saved openai:default');
     expect(summary).toContain('/home/me/.openclaw/agents/main/agent/auth-profiles.json');
     expect(summary).toContain('/home/me/.openclaw/.env (OPENAI_API_KEY)');
     expect(summary).toContain('authdeck status');
@@ -107,7 +108,7 @@ describe('onboarding wizard', () => {
       [
         'saveCredential',
         {
-          profileId: 'openai:api-key',
+          profileId: 'openai:default',
           provider: 'openai',
           kind: 'api_key',
           secret: key(),
@@ -116,10 +117,10 @@ describe('onboarding wizard', () => {
         },
       ],
       // The verify step checks the saved key (the fake answers nothing, so it goes straight on).
-      ['probe', ['openai:api-key']],
+      ['probe', ['openai:default']],
     ]);
     await app.press('enter');
-    expect(app.exits).toEqual([{ exitCode: 0, select: 'openai:api-key' }]);
+    expect(app.exits).toEqual([{ exitCode: 0, select: 'openai:default' }]);
   });
 
   it('asks before overwriting, goes back with Esc, and writes nothing when left early', async () => {

@@ -23,7 +23,12 @@ export function WizardProfileStep({
 }) {
   const state = currentState();
   const replaced = (id: string) => (agentState ? profileAWriteWouldReplace(agentState, id) : undefined);
-  const base = choiceProfileName(provider, secretKind(state.method), state.authChoice);
+  const base = choiceProfileName(
+    provider,
+    secretKind(state.method),
+    state.authChoice,
+    agentState?.store.pluginsServeProviders ?? true,
+  );
   const suggestion = freeProfileName(provider, (id) => replaced(id) !== undefined, base);
   // Back here with Esc from a later step: the name typed before (the suggestion stays a placeholder).
   const typedBefore = state.profileId?.startsWith(`${provider}:`)

@@ -25,9 +25,14 @@ export function freeProfileName(
 }
 
 /** The profile name OpenClaw's onboarding gives the secret of this choice: `minimax:global` → `global`. */
-export function choiceProfileName(provider: string, kind: SecretKind, authChoice?: string): string {
+export function choiceProfileName(
+  provider: string,
+  kind: SecretKind,
+  authChoice?: string,
+  pluginsServeProviders = true,
+): string {
   const choice = choiceForSecret(provider, kind, authChoice);
-  const id = choice ? defaultProfileId(choice, provider) : undefined;
+  const id = choice ? defaultProfileId(choice, provider, pluginsServeProviders) : undefined;
   return id?.startsWith(`${provider}:`) ? id.slice(provider.length + 1) : 'default';
 }
 

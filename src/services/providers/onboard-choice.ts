@@ -73,9 +73,19 @@ export function choiceProfileIds(choice: CatalogChoice, provider: string, profil
   return [profileId, ...others];
 }
 
-/** The profile id onboarding gives a choice's credential when the person names none. */
-export function defaultProfileId(choice: CatalogChoice, provider: string): string {
-  return choice.credential.profileIds?.find((id) => id.startsWith(`${provider}:`)) ?? `${provider}:default`;
+/**
+ * Where OpenClaw before 2026.8 named a choice's profile otherwise than the catalog's 2026.9 does
+ * (its onboarding, observed on 2026.5.20: the OpenAI key was `openai:default`).
+ */
+const OLDER_PROFILE_IDS: Readonly<Record<string, string>> = { 'openai:api-key': 'openai:default' };
+
+/**
+ * The profile id onboarding gives a choice's credential when the person names none, as the
+ * OpenClaw of this home names it (`pluginsServeProviders`: 2026.8 and later).
+ */
+export function defaultProfileId(choice: CatalogChoice, provider: string, pluginsServeProviders = true): string {
+  const id = choice.credential.profileIds?.find((entry) => entry.startsWith(`${provider}:`)) ?? `${provider}:default`;
+  return pluginsServeProviders ? id : (OLDER_PROFILE_IDS[id] ?? id);
 }
 
 export async function onboardChoice(input: OnboardChoiceInput): Promise<OnboardedChoice> {
