@@ -61,7 +61,7 @@ export function useDashboardActions(
         },
       );
     },
-    [dispatch, reload, refuseWhileWriting],
+    [dispatch, reload, refuseWhileWriting, services.now],
   );
 
   return {
