@@ -64,7 +64,9 @@ export function formatStatusReport(report: StatusReport, paint: Painter, nowMs: 
       if (provider.configKeyUnset)
         lines.push(`     ${paint.dim(unsetKeyWords(provider.provider, provider.configKeyUnset))}`);
       lines.push(
-        `     ${paint.red('no working credential')}: add one with \`authdeck add-key ${flagWord('--provider', provider.provider)}\`${provider.provider === 'anthropic' ? ' or `authdeck setup-token`' : ''}`,
+        provider.awaitingImport.length > 0
+          ? `     ${paint.red('no working credential')}: ${provider.awaitingImport.join(', ')} ${provider.awaitingImport.length === 1 ? 'waits' : 'wait'} for ${awaitingImportWords}`
+          : `     ${paint.red('no working credential')}: add one with \`authdeck add-key ${flagWord('--provider', provider.provider)}\`${provider.provider === 'anthropic' ? ' or `authdeck setup-token`' : ''}`,
       );
     }
   }
@@ -161,3 +163,7 @@ function summaryLine(report: StatusReport, paint: Painter): string {
     .map((part) => (part.color ? paint[part.color](part.text) : part.text))
     .join(' · ');
 }
+
+/** What a profile only a JSON file holds waits for, and who does it. */
+const awaitingImportWords =
+  'its import from the JSON files this OpenClaw no longer reads: `authdeck migrate` shows it, `openclaw doctor --fix` does it';

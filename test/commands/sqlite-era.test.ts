@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { execOn, installOpenclawFixture, type OpenclawFixture, readCell } from '../helpers/openclaw-fixtures.js';
 import { runCommand } from '../helpers/run-command.js';
-import { makeTempHome, writeJsonFile, writeText } from '../helpers/temp-state.js';
+import { makeTempHome, mergeJsonFile, writeJsonFile, writeText } from '../helpers/temp-state.js';
 
 // The plain commands on stores that OpenClaw 2026.7.35 and 2026.9.6 made themselves.
 function fixtureHome(name: OpenclawFixture) {
@@ -210,6 +210,30 @@ describe('authdeck migrate: a config with "profiles" twice under auth', () => {
     expect(applied.stderr).toContain('has "profiles" twice');
     expect(existsSync(join(mainAgentDir, 'auth-profiles.json'))).toBe(true);
     expect(sharedProfiles(stateDb)).not.toContain('groq:fresh');
+  });
+});
+
+describe('a profile only a JSON file holds, on a SQLite-era home', () => {
+  it('status names it as waiting for its import, not as a credential to add again', async () => {
+    const { home, mainAgentDir, configPath } = fixtureHome('a-v9-shared-fresh');
+    writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), {
+      version: 1,
+      profiles: { 'openai:default': { type: 'api_key', provider: 'openai', key: fakeSecrets.openaiKey('old') } },
+    });
+    mergeJsonFile(configPath, { agents: { defaults: { model: { primary: 'openai/gpt-5.4' } } } });
+    const status = await cli(home, ['status']);
+    expect(status.stdout.replace(/\s*\n\s*/g, ' ')).toContain(
+      'no working credential: openai:default waits for its import from the JSON files this OpenClaw no longer reads',
+    );
+    expect(status.stdout).not.toContain('add one with `authdeck add-key --provider openai`');
+    const check = await cli(home, ['status', '--check']);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain(
+      'openai:default only a JSON file holds, which this OpenClaw imports with `openclaw doctor --fix`',
+    );
+    expect(JSON.parse((await cli(home, ['status', '--json'])).stdout).providers).toContainEqual(
+      expect.objectContaining({ provider: 'openai', awaitingImport: ['openai:default'] }),
+    );
   });
 });
 

@@ -82,7 +82,9 @@ function judgeProviderInUse(provider: ProviderReport, inputs: CheckInputs): Chec
     const bystanders = mine.filter((profile) => !isCandidate.has(profile) && isUsableStatus(profile.status));
     const first = candidates[0] ?? mine[0];
     let message: string;
-    if (mine.length === 0)
+    if (mine.length === 0 && provider.awaitingImport.length > 0)
+      message = `${provider.provider} ${why} has no credential the gateway reads: ${provider.awaitingImport.join(', ')} only a JSON file holds, which this OpenClaw imports with \`openclaw doctor --fix\``;
+    else if (mine.length === 0)
       message = `${provider.provider} ${why} has no credential: no profile and no key in the environment${provider.configKeyUnset ? `, and ${unsetKeyWords(provider.provider, provider.configKeyUnset)}` : ''}`;
     else if (candidates.length === 0)
       message = `${provider.provider} ${why}: its order names no profile it has, so none is tried`;

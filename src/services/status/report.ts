@@ -1,4 +1,5 @@
 import { providerUses } from '../config/openclaw-json.js';
+import { awaitingImport } from '../doctor/awaiting-import.js';
 import { type AgentProfile, type AgentState, listAgentProfiles, listEnvCredentials } from '../profiles/agent-state.js';
 import { describeRef } from '../profiles/credential-view.js';
 import { maskSecret } from '../profiles/credentials.js';
@@ -66,6 +67,7 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
   const positions = new Map<string, number>();
   const nextIds = new Set<string>();
   const notTried = new Map<string, string>();
+  const waiting = awaitingImport(state);
   const providers: ProviderReport[] = [...providerIds].sort().map((provider) => {
     const profiles = byProvider.get(provider) ?? [];
     const order = resolveEffectiveOrder(orderInputs(state, provider, profiles, nowMs));
@@ -96,6 +98,7 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
       explicitOrder: order.explicit ?? null,
       next,
       configKeyUnset: configKeys[provider]?.keyUnset ?? null,
+      awaitingImport: waiting.filter((entry) => entry.provider === provider).map((entry) => entry.id),
     };
   });
 
