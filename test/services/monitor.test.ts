@@ -218,14 +218,14 @@ describe('notify targets', () => {
       }
     })();
     expect(error).toBeInstanceOf(UsageError);
-    expect(error?.message).toContain('http://***@ntfy.example/t?***');
+    expect(error?.message).toContain('http://***@ntfy.example/…');
     expect(error?.message).not.toMatch(/hunter2|abc123/);
     expect(() => parseNotifyTarget({ ntfy: 'https://ntfy.sh/' })).toThrow(/no topic/);
     expect(() => parseNotifyTarget({ ntfy: 'ftp://x/t' })).toThrow(UsageError);
     expect(() => parseNotifyTarget({ notify: '  ' })).toThrow(/empty/);
     expect(() => parseNotifyTarget({ notify: 'x', ntfy: 'https://ntfy.sh/a' })).toThrow(/not both/);
     expect(parseNotifyTarget({})).toBeUndefined();
-    expect(maskUrl('https://ntfy.sh/t?auth=x')).toBe('https://ntfy.sh/t?***');
+    expect(maskUrl('https://ntfy.sh/t?auth=x')).toBe('https://ntfy.sh/…');
   });
 });
 
@@ -483,7 +483,7 @@ describe('monitor install without systemd', () => {
     writeFileSync(where.cronPath, `${older}\n`);
     const masked = result.crontabLine.replace(
       `--ntfy-file ${where.ntfyPath}`,
-      "--ntfy 'https://***@ntfy.example.com/topic?***'",
+      "--ntfy 'https://***@ntfy.example.com/…'",
     );
     expect((await monitorStatus(target)).cron).toEqual({ crontab: true, entries: [masked], line: masked });
     const kept = await uninstallMonitor(target);
@@ -686,7 +686,7 @@ describe('notify', () => {
       const outcome: CheckOutcome = { exitCode: 1, reasons: [REASON, 'openai: openai:default expired 2h ago'] };
       const url = `http://me:hunter2@127.0.0.1:${port}/alerts?auth=abc123`;
       const sent = await notifyIfNeeded(outcome, { ntfyUrl: url });
-      expect(sent).toEqual({ notified: true, detail: `http://***@127.0.0.1:${port}/alerts?*** answered HTTP 200` });
+      expect(sent).toEqual({ notified: true, detail: `http://***@127.0.0.1:${port}/… answered HTTP 200` });
       expect(seen[0]).toMatchObject({
         method: 'POST',
         url: '/alerts?auth=abc123',
@@ -700,7 +700,7 @@ describe('notify', () => {
       });
 
       const failed = await notifyIfNeeded(expiring, { ntfyUrl: `http://127.0.0.1:${port}/alerts` });
-      expect(failed).toEqual({ notified: false, detail: `http://127.0.0.1:${port}/alerts answered HTTP 500` });
+      expect(failed).toEqual({ notified: false, detail: `http://127.0.0.1:${port}/… answered HTTP 500` });
       expect(seen[1]?.headers?.priority).toBe('default');
       expect(seen[1]?.headers?.title).toBe('authdeck: credentials expiring');
 
@@ -758,7 +758,7 @@ describe('monitor run', () => {
       const record = await runMonitor({ check, target, statusPath: file('last-run.json') });
       expect(record).toMatchObject({
         notified: true,
-        detail: `http://***@127.0.0.1:${port}/topic?*** answered HTTP 200`,
+        detail: `http://***@127.0.0.1:${port}/… answered HTTP 200`,
       });
       expect(seen[0]?.url).toBe('/topic?auth=tk_abc');
       expect(seen[0]?.headers?.authorization).toBe(`Basic ${Buffer.from('alice:s3cret').toString('base64')}`);

@@ -7,7 +7,7 @@ import { type MonitorCron, monitorCron, writeCronRecord } from './monitor-cron.j
 import { MAX_KEPT_BYTES, removeKeptTarget, writeKeptTarget } from './monitor-kept-target.js';
 import { type MonitorLocation, type MonitorTargetInput, monitorLocation } from './monitor-location.js';
 import { crontabReader, firstLine, lingering, systemctlRunner, systemdUsable } from './monitor-system.js';
-import { type NotifyTarget, parseNotifyTarget, type RunTarget, scrubSecrets } from './monitor-target.js';
+import { maskUrl, type NotifyTarget, parseNotifyTarget, type RunTarget, scrubSecrets } from './monitor-target.js';
 import {
   cronEveryMs,
   monitorEnvironment,
@@ -75,14 +75,8 @@ function validate(input: MonitorInstallInput): NotifyTarget | undefined {
 function keptTarget(where: MonitorLocation, target: NotifyTarget | undefined) {
   if (target === undefined) return undefined;
   if ('ntfyUrl' in target)
-    return { path: where.ntfyPath, text: target.ntfyUrl, named: `the ntfy URL (${hostOnly(target.ntfyUrl)})` };
+    return { path: where.ntfyPath, text: target.ntfyUrl, named: `the ntfy URL (${maskUrl(target.ntfyUrl)})` };
   return { path: where.notifyPath, text: target.command, named: 'the notify command' };
-}
-
-/** A URL named without its topic or path, where that may be the secret: `https://host/…`. */
-function hostOnly(url: string): string {
-  const parsed = new URL(url);
-  return `${parsed.protocol}//${parsed.username !== '' || parsed.password !== '' ? '***@' : ''}${parsed.host}/…`;
 }
 
 function runTarget(where: MonitorLocation, target: NotifyTarget | undefined): RunTarget | undefined {

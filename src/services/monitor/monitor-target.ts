@@ -56,7 +56,10 @@ export function validateNtfyUrl(text: string): string {
   return url.href;
 }
 
-/** A URL as messages may show it: user:password and the query (where ntfy tokens go) hidden. */
+/**
+ * A URL as messages may show it: its host. user:password and the query hold ntfy's tokens, and
+ * the path is the topic, which whoever knows it can read and post to (or a webhook's secret).
+ */
 export function maskUrl(url: string | URL): string {
   let parsed: URL;
   try {
@@ -65,24 +68,15 @@ export function maskUrl(url: string | URL): string {
     return '(the URL)';
   }
   const userinfo = parsed.username !== '' || parsed.password !== '' ? '***@' : '';
-  return `${parsed.protocol}//${userinfo}${parsed.host}${parsed.pathname}${parsed.search === '' ? '' : '?***'}`;
-}
-
-/** What maskUrl hides: user:password, and the query (ntfy's `?auth=` token, or anything else put there). */
-export function ntfyUrlHasSecret(url: string): boolean {
-  const parsed = new URL(url);
-  return parsed.username !== '' || parsed.password !== '' || parsed.search !== '';
+  return `${parsed.protocol}//${userinfo}${parsed.host}/…`;
 }
 
 /**
- * A crontab line with every URL in it masked where it holds a secret: lines an older install gave
- * still carry the ntfy URL whole. Cron's `\%` is read as `%`; a URL that does not parse is hidden.
+ * A crontab line with every URL in it masked: lines an older install gave still carry the ntfy
+ * URL whole. Cron's `\%` is read as `%`; a URL that does not parse is hidden.
  */
 export function hideUrlSecrets(text: string): string {
-  return text.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s'"]+/gi, (found) => {
-    const url = found.replace(/\\%/g, '%');
-    return URL.canParse(url) && !ntfyUrlHasSecret(url) ? found : maskUrl(url);
-  });
+  return text.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s'"]+/gi, (found) => maskUrl(found.replace(/\\%/g, '%')));
 }
 
 /** Reasons name profiles, never secrets; this catches a formatting slip before it goes anywhere. */
