@@ -17,7 +17,7 @@ import {
   runMonitor,
 } from '../../src/services/monitor/monitor-notify.js';
 import { monitorStatus, uninstallMonitor } from '../../src/services/monitor/monitor-state.js';
-import type { SystemctlRunner } from '../../src/services/monitor/monitor-system.js';
+import { crontabReader, type SystemctlRunner } from '../../src/services/monitor/monitor-system.js';
 import { maskUrl, parseNotifyTarget, parseRunTarget } from '../../src/services/monitor/monitor-target.js';
 import {
   monitorUnitBase,
@@ -786,5 +786,20 @@ describe('monitor run', () => {
     });
     expect(record).toMatchObject({ notified: false, detail: 'no --notify or --ntfy to send to', reasons: [REASON] });
     expect(monitorRunExitCode(record)).toBe(1);
+  });
+});
+
+describe('crontab -l that fails', () => {
+  it('"no crontab for" is an empty crontab; any other failure is one that cannot be read', async () => {
+    const dir = makeTempHome().home;
+    const reader = (script: string) => {
+      writeFileSync(join(dir, 'crontab'), `#!/bin/sh\n${script}\n`);
+      chmodSync(join(dir, 'crontab'), 0o755);
+      return crontabReader({ PATH: `${dir}:/usr/bin:/bin` })();
+    };
+    expect(await reader('echo "no crontab for me" >&2; exit 1')).toBe('');
+    // Not allowed to use cron: nothing can be said of its lines, so uninstall keeps what they read.
+    expect(await reader('echo "crontab: Permission denied" >&2; exit 1')).toBeUndefined();
+    expect(await reader('echo "*/30 * * * * x"')).toBe('*/30 * * * * x\n');
   });
 });

@@ -38,8 +38,11 @@ export function crontabReader(env: Record<string, string | undefined>): CrontabR
   return async () => {
     const result = await runProgram('crontab', ['-l'], { ...process.env, ...env }, 10_000);
     if (result === undefined) return undefined;
-    // `crontab -l` fails with "no crontab for <user>" when there is none yet.
-    return result.code === 0 ? result.stdout : '';
+    if (result.code === 0) return result.stdout;
+    // `crontab -l` fails with "no crontab for <user>" when there is none yet: an empty one. Any
+    // other failure (not allowed to use cron) is a crontab that cannot be read, as if none were
+    // here: what a line added elsewhere may read is kept, not removed.
+    return /no crontab/i.test(result.stderr) ? '' : undefined;
   };
 }
 
