@@ -1,6 +1,7 @@
 import { releaseEarlyKeys } from '../early-keys.js';
 import { AuthdeckError, CancelledError } from '../services/errors.js';
 import { characterCount, normalizeSecret } from '../services/profiles/credentials.js';
+import { writeWrapped } from './output.js';
 
 /** More than any secret: reading stops here instead of filling memory with a wrong pipe. */
 export const MAX_INPUT_BYTES = 1024 * 1024;
@@ -147,7 +148,13 @@ export function promptChoice<T extends string>(
   // Keys typed before the question belong to it, as they would in a normal terminal.
   releaseEarlyKeys();
   return new Promise((resolve, reject) => {
-    output.write(`${question}\n${answers.map((answer) => `  [${answer.key}] ${answer.label}`).join('\n')}\n> `);
+    // Broken at spaces to the terminal's width, each answer's continuation under its label.
+    writeWrapped(
+      output,
+      question,
+      ...answers.map((answer) => ({ text: `  [${answer.key}] ${answer.label}`, hang: 6 + answer.key.length - 1 })),
+    );
+    output.write('> ');
     input.setRawMode(true);
     input.resume();
     const onData = (chunk: Buffer | string) => {

@@ -139,6 +139,21 @@ describe('the store generation of a home with no store yet', () => {
     expect(readJson(join(mainAgentDir, 'auth-profiles.json')).profiles['openai:default'].type).toBe('api_key');
   });
 
+  it('in a 60-column terminal the question breaks at spaces, each answer going on under its label', async () => {
+    const { home } = makeTempHome();
+    const session = TerminalSession.launch(['add-key', '--provider', 'openai'], {
+      home,
+      cols: 60,
+      env: { AUTHDECK_STORE_GENERATION: undefined },
+    });
+    sessions.push(session);
+    const screen = await session.waitFor('[j] OpenClaw 2026.6.1 or earlier');
+    const words = screen.replace(/\s+/g, ' ');
+    expect(words).toContain('Which OpenClaw will read these credentials?');
+    expect(words).toContain('(SQLite store; OpenClaw must create it: no openclaw on PATH)');
+    expect(screen).toMatch(/^ {6}\S/m);
+  });
+
   it('says which keys answer, and refuses the SQLite store at once when no openclaw could create it', async () => {
     const { home, configPath } = makeTempHome();
     const session = TerminalSession.launch(['add-key', '--provider', 'openai'], {
