@@ -33,6 +33,13 @@ describe('setup-token screen', () => {
     const saved = await waitForFrame(app, 'Saved anthropic:default');
     expect(saved).toContain('sk-ant-o…xxAA');
     expect(saved).not.toContain(token());
+    // In a narrow terminal the file's path breaks after its slashes, never inside a name.
+    for (const width of [40, 58]) {
+      await app.resize(width, 30);
+      const narrow = await waitForFrame(app, 'auth-profiles.json');
+      for (const part of ['/home/', 'me/', '.openclaw/', 'agents/', 'main/', 'agent/', 'auth-profiles.json'])
+        expect(narrow, `${width}: ${part}`).toContain(part);
+    }
     expect(services.calls[0]).toEqual([
       'saveCredential',
       {

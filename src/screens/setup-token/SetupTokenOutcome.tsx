@@ -4,6 +4,7 @@ import { useKeys } from '../../components/key-router.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { SetupLines, setupHints, useProviderSetup } from '../../components/SetupLines.js';
 import { useServices } from '../../contexts.js';
+import { useTerminalSize } from '../../hooks/use-terminal-size.js';
 import type { SavedCredential } from '../../services/actions.js';
 import { formatExpiryDate, formatRelative } from '../../services/durations.js';
 import { authdeckCommand } from '../../services/invocation.js';
@@ -31,6 +32,7 @@ function SavedView({
     if (key.return || key.escape) onDone();
   });
   const setupView = useProviderSetup(raw, onMakeDefault);
+  const { columns } = useTerminalSize();
   const result = forTerminal(raw);
   return (
     <Box flexDirection="column">
@@ -39,7 +41,8 @@ function SavedView({
       </Text>
       {/* Indented by their box: a line that wraps goes on under its own start. */}
       <Box paddingLeft={1} flexDirection="column">
-        <Text>file {result.storePath}</Text>
+        {/* Broken after a path's slashes, never inside a name (the box takes a column). */}
+        <Paragraph text={`file ${result.storePath}`} width={columns - 1} />
         {result.expiresAt !== undefined && (
           <Box paddingLeft={2}>
             <Text>
@@ -47,7 +50,7 @@ function SavedView({
             </Text>
           </Box>
         )}
-        {result.config.changed && <Text>config recorded in {result.config.path}</Text>}
+        {result.config.changed && <Paragraph text={`config recorded in ${result.config.path}`} width={columns - 1} />}
         {result.config.backupPath && (
           <Text color="yellow">
             {result.config.path} was rewritten as JSON; the original is in {result.config.backupPath}
