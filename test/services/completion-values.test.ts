@@ -153,7 +153,9 @@ describe('completion values (authdeck __complete)', () => {
 
   it('offers the catalog: providers, auth choices, and the sign-ins login takes', async () => {
     const env = { HOME: makeTempHome().home };
-    expect(await completionValues('providers', [], env)).toEqual(PROVIDERS.map((provider) => provider.id).sort());
+    expect(await completionValues('providers', [], env)).toEqual(
+      [...PROVIDERS.map((provider) => provider.id), 'openai-codex'].sort(),
+    );
     expect(await completionValues('auth-choices', [], env)).toEqual(
       expect.arrayContaining(['deepseek-api-key', 'openai-api-key', 'custom-api-key']),
     );

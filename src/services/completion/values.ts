@@ -51,8 +51,14 @@ export async function completionValues(what: DynamicSource, words: readonly stri
 
 async function valuesOf(what: DynamicSource, line: LineOptions, env: PathEnv): Promise<string[]> {
   switch (what) {
-    case 'providers':
-      return (await import('../providers.js')).PROVIDERS.map((provider) => provider.id);
+    case 'providers': {
+      const [{ PROVIDERS }, { OLDER_PROVIDER_IDS }] = await Promise.all([
+        import('../providers.js'),
+        import('../providers/catalog.js'),
+      ]);
+      // With the ids older releases stored under (openai-codex, the README's paste-token example).
+      return [...PROVIDERS.map((provider) => provider.id), ...OLDER_PROVIDER_IDS];
+    }
     case 'sign-ins': {
       const [{ OAUTH_PROVIDERS }, { PROVIDERS }] = await Promise.all([
         import('../oauth/oauth-providers.js'),

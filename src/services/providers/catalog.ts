@@ -235,7 +235,7 @@ export const providerIds = [
 ];
 
 /** OpenClaw's own id for ChatGPT sign-ins before 2026.7 (`openai` since), built in there. */
-const OLDER_PROVIDER_IDS = ['openai-codex'];
+export const OLDER_PROVIDER_IDS: readonly string[] = ['openai-codex'];
 
 /** A provider OpenClaw knows (by id or alias): its plugin and its stored credentials go with the name. */
 export function isCatalogProvider(id: string): boolean {
