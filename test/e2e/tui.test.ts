@@ -48,15 +48,15 @@ describe('the TUI in a real terminal', () => {
     expect(summary).not.toContain(key);
     // Opened by `authdeck` on an empty home: done, it goes on to the dashboard, on the new profile.
     await session.press('enter');
-    await session.waitFor(/▸.*openai:api-key/);
+    await session.waitFor(/▸.*openai:default/);
     await session.type('q');
     expect(await session.waitForExit()).toBe(0);
-    expect(readJson(join(mainAgentDir, 'auth-profiles.json')).profiles['openai:api-key']).toEqual({
+    expect(readJson(join(mainAgentDir, 'auth-profiles.json')).profiles['openai:default']).toEqual({
       type: 'api_key',
       provider: 'openai',
       key,
     });
-    expect(readJson(configPath).auth.profiles['openai:api-key']).toEqual({ provider: 'openai', mode: 'api_key' });
+    expect(readJson(configPath).auth.profiles['openai:default']).toEqual({ provider: 'openai', mode: 'api_key' });
   });
 
   it('draws the first frame before Ink loads and hands over in place: no second copy, early keys kept', async () => {
@@ -374,7 +374,7 @@ describe('the TUI on an OpenClaw 2026.9 store (SQLite)', () => {
     await session.type('a');
     await session.waitFor('Welcome');
     const key = fakeSecrets.openaiKey('tui-sqlite');
-    const summary = await addOpenaiKeyInWizard(session, key);
+    const summary = await addOpenaiKeyInWizard(session, key, 'openai:api-key');
     expect(summary).toContain(`${stateDb} (the profile, shared store)`);
     const store = readCell(
       stateDb,

@@ -10,7 +10,12 @@ export async function chooseOpenaiInWizard(session: TerminalSession): Promise<vo
 }
 
 /** From the wizard's welcome: OpenAI, API key, the default profile name, no .env; the summary screen. */
-export async function addOpenaiKeyInWizard(session: TerminalSession, key: string): Promise<string> {
+export async function addOpenaiKeyInWizard(
+  session: TerminalSession,
+  key: string,
+  /** What OpenClaw's onboarding names it: openai:default before 2026.8 (JSON files), openai:api-key since. */
+  profileId = 'openai:default',
+): Promise<string> {
   await session.press('enter');
   await chooseOpenaiInWizard(session);
   await session.press('enter');
@@ -25,5 +30,5 @@ export async function addOpenaiKeyInWizard(session: TerminalSession, key: string
   // The verify step: the key check reaches a closed local port (see the PTY driver).
   await session.waitFor(/network: could not reach 127\.0\.0\.1:\d+: check your internet connection/);
   await session.press('enter');
-  return session.waitFor('Saved openai:api-key');
+  return session.waitFor(`Saved ${profileId}`);
 }
