@@ -1,4 +1,5 @@
-import { statSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { readFileSync, statSync } from 'node:fs';
 import { envValue } from './env-value.js';
 import { AuthdeckError, UsageError } from './errors.js';
 import { writeFileAtomic } from './files/atomic-write.js';
@@ -59,6 +60,12 @@ export async function setDaemonEnvVar(path: string, name: string, value: string 
   const assignment = value === undefined ? undefined : `${name}=${quoteEnvValue(value, name, parse)}`;
   return withFileLock(path, async () => {
     const before = (await readTextIfExists(path)) ?? '';
+    // Bytes that are not UTF-8 would come back as U+FFFD in every line written back: the file
+    // is left as it is instead (every other line is kept byte for byte, or nothing is written).
+    if (before.includes('\uFFFD') && !isUtf8(readFileSync(path)))
+      throw new AuthdeckError(
+        `${path} is not UTF-8 text, and writing it back would change the bytes of its other lines; edit it by hand (nothing was written)`,
+      );
     const was = before === '' ? {} : parse(before);
     const previous = envValue(was, name);
     const after = editEnvText(before, name, assignment);

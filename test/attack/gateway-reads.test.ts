@@ -53,6 +53,17 @@ describe('a .env larger than 1 MiB', () => {
     expect(status.stderr).not.toContain('32 MB');
   });
 
+  it('env set leaves a .env that is not UTF-8 as it is: its other lines are not rewritten with U+FFFD', async () => {
+    const { home, stateDir } = makeTempHome();
+    const path = join(stateDir, '.env');
+    const before = Buffer.concat([Buffer.from('PASSWORD=p'), Buffer.from([0xe4]), Buffer.from('ss\n')]);
+    writeFileSync(path, before, { mode: 0o600 });
+    const set = await cli(home, ['env', 'set', 'GROQ_API_KEY'], { input: fakeSecrets.groqKey() });
+    expect(set.code).not.toBe(0);
+    expect(set.stderr).toContain('is not UTF-8 text');
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
   it('env set refuses the value that would push it past 1 MiB, and writes nothing', async () => {
     const { home, stateDir } = makeTempHome();
     const path = join(stateDir, '.env');
