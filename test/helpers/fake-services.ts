@@ -349,6 +349,20 @@ export function createFakeServices(overrides: Partial<AppServices> & { state?: A
 }
 
 /** Holds every setOrder until the returned release is called: a write that is still landing. */
+/** saveCredential waits until the returned function is called (a save still under way). */
+export function holdSaveCredential(services: FakeServices): () => void {
+  const save = services.saveCredential;
+  let release!: () => void;
+  const released = new Promise<void>((done) => {
+    release = done;
+  });
+  services.saveCredential = async (input) => {
+    await released;
+    return save(input);
+  };
+  return () => release();
+}
+
 export function holdSetOrder(services: FakeServices): () => void {
   const setOrder = services.setOrder;
   let release!: () => void;

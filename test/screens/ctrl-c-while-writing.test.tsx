@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
-import { anthropicPair, createFakeServices, fakeState, holdSetOrder } from '../helpers/fake-services.js';
+import {
+  anthropicPair,
+  createFakeServices,
+  fakeState,
+  holdSaveCredential,
+  holdSetOrder,
+} from '../helpers/fake-services.js';
 import { renderApp, waitForFrame, waitUntil } from '../helpers/ink.js';
 
 const profiles = anthropicPair();
@@ -56,15 +62,7 @@ describe('Ctrl+C while a write is under way', () => {
 
   it('says what was saved when the screen had no time to (setup-token saving, Ctrl+C)', async () => {
     const services = createFakeServices();
-    const save = services.saveCredential;
-    let release!: () => void;
-    const released = new Promise<void>((done) => {
-      release = done;
-    });
-    services.saveCredential = async (input) => {
-      await released;
-      return save(input);
-    };
+    const release = holdSaveCredential(services);
     const app = await renderApp(services, { name: 'setup-token' });
     await waitForFrame(app, 'Starting claude setup-token');
     await services.sessions[0]!.emit({ phase: 'token', token: fakeSecrets.setupToken('t') });
@@ -83,15 +81,7 @@ describe('Ctrl+C while a write is under way', () => {
 
   it('the wizard left mid-step leaves no spinner above the outcome (its save, then the key check)', async () => {
     const services = createFakeServices();
-    const save = services.saveCredential;
-    let release!: () => void;
-    const released = new Promise<void>((done) => {
-      release = done;
-    });
-    services.saveCredential = async (input) => {
-      await released;
-      return save(input);
-    };
+    const release = holdSaveCredential(services);
     const app = await renderApp(services, { name: 'onboard', provider: 'groq', method: 'api-key' });
     await waitForFrame(app, 'Paste the');
     await app.type(fakeSecrets.groqKey());
