@@ -38,13 +38,14 @@ function outputStream(fd: 1 | 2): NodeJS.WriteStream {
 
 function nodeStream(fd: 1 | 2): NodeJS.WriteStream {
   const stream = fd === 1 ? process.stdout : process.stderr;
-  if (!handedOver.has(stream)) {
-    handedOver.add(stream);
+  if (!quietened.has(stream)) {
+    quietened.add(stream);
     stream.on('error', () => {});
   }
   return stream;
 }
-const handedOver = new Set<NodeJS.WriteStream>();
+/** Node's streams whose write errors are already swallowed (once each). */
+const quietened = new Set<NodeJS.WriteStream>();
 
 /**
  * What a pipe takes before a write could wait for its reader: under Linux's 64 KB pipe buffer.

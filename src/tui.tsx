@@ -10,6 +10,7 @@ import { ExitCode, UsageError } from './services/errors.js';
 import { readPreferences } from './services/prefs.js';
 import { type AgentState, loadAgentState } from './services/profiles/agent-state.js';
 import { setProgressListener } from './services/progress.js';
+import type { SetupTokenSession, SetupTokenSnapshot } from './services/setup-token/session.js';
 import { guardLine } from './services/terminal-text.js';
 import { WritesInFlight } from './writes-in-flight.js';
 
@@ -36,7 +37,7 @@ export async function launchTui(
   releaseEarlyKeys();
   stdin.setRawMode(true);
   // From before the plain first frame: a resize while Ink loads re-wraps that frame too.
-  const stopClearingOnResize = clearScreenOnWidthChange(stdout);
+  const stopClearingOnResize = clearScreenWhenNarrower(stdout);
   // Pastes marked by the terminal: a line break inside one is text, not Enter (key-router).
   stdout.write('\x1b[?2004h');
   const writes = new WritesInFlight();
@@ -206,14 +207,8 @@ function drawPlainFrame(
 /** How long Ink's loading waits for claude's first words (its link, or that it failed). */
 const CLAUDE_FIRST_MS = 250;
 
-function claudeHasSpoken(
-  session: {
-    current: { url?: string; phase: string };
-    subscribe(listener: (snapshot: { url?: string; phase: string }) => void): () => void;
-  },
-  withinMs: number,
-): Promise<void> {
-  const spoken = ({ url, phase }: { url?: string; phase: string }) => url !== undefined || phase !== 'starting';
+function claudeHasSpoken(session: SetupTokenSession, withinMs: number): Promise<void> {
+  const spoken = ({ url, phase }: SetupTokenSnapshot) => url !== undefined || phase !== 'starting';
   if (spoken(session.current)) return Promise.resolve();
   return new Promise((done) => {
     const timer = setTimeout(finish, withinMs);
@@ -234,7 +229,7 @@ function claudeHasSpoken(
  * top of the old frame stayed above the new one. The visible screen is cleared first (this
  * listener runs before Ink's), so Ink redraws from the top onto a clean screen.
  */
-function clearScreenOnWidthChange(stdout: NodeJS.WritableStream & { columns?: number }): () => void {
+function clearScreenWhenNarrower(stdout: NodeJS.WritableStream & { columns?: number }): () => void {
   let width = stdout.columns ?? 0;
   const onResize = () => {
     const narrower = (stdout.columns ?? 0) < width;

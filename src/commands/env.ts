@@ -1,4 +1,5 @@
 import {
+  DOTENV_SKIPPED,
   daemonEnvSkipped,
   describeDaemonEnv,
   envValueProblem,
@@ -62,8 +63,9 @@ async function runEnvList(ctx: CommandContext, json: boolean): Promise<number> {
     return 0;
   }
   writeLine(ctx.io.stdout, ctx.paint.dim(path));
-  const skipped = await daemonEnvSkipped(path);
-  if (skipped) writeLine(ctx.io.stdout, ctx.paint.yellow(`! ${skipped}`));
+  const skipped = daemonEnvSkipped(path);
+  if (skipped !== undefined)
+    writeLine(ctx.io.stdout, ctx.paint.yellow(`! ${path} is larger than 1 MiB (${skipped} bytes), ${DOTENV_SKIPPED}`));
   else if (entries.length === 0) writeLine(ctx.io.stdout, 'No variables (the file is missing or empty).');
   const width = Math.max(0, ...entries.map((entry) => entry.name.length));
   for (const entry of entries) {

@@ -12,8 +12,11 @@ import { withFileLock } from './files/lock.js';
  */
 export const MAX_DOTENV_BYTES = 1024 * 1024;
 
-/** The file's size in bytes when it is a regular file larger than OpenClaw reads; else undefined. */
-function tooLargeSize(path: string): number | undefined {
+/**
+ * The file's size in bytes when it is a regular file larger than OpenClaw reads, which the
+ * gateway then skips whole (doctor and `env list` say so); else undefined.
+ */
+export function daemonEnvSkipped(path: string): number | undefined {
   try {
     const stats = statSync(path);
     return stats.isFile() && stats.size > MAX_DOTENV_BYTES ? stats.size : undefined;
@@ -26,18 +29,13 @@ function tooLargeSize(path: string): number | undefined {
 export async function readDaemonEnv(path: string): Promise<Record<string, string>> {
   // By its size on disk, before it is read: a file of any size past the limit is skipped, as
   // OpenClaw skips it, not refused for being larger than authdeck reads.
-  if (tooLargeSize(path) !== undefined) return {};
+  if (daemonEnvSkipped(path) !== undefined) return {};
   const text = await readTextIfExists(path);
   return text === undefined ? {} : (await dotenvParser())(text);
 }
 
-/** Why the gateway reads none of the file, when it does not; doctor and `env list` say it. */
-export async function daemonEnvSkipped(path: string): Promise<string | undefined> {
-  const size = tooLargeSize(path);
-  return size !== undefined
-    ? `${path} is larger than 1 MiB (${size} bytes), so OpenClaw skips the whole file: none of its variables reach the gateway`
-    : undefined;
-}
+/** What it means for the gateway that the file is larger than it reads. */
+export const DOTENV_SKIPPED = 'so OpenClaw skips the whole file: none of its variables reach the gateway';
 
 export function isValidEnvName(name: string): boolean {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && name !== '__proto__';

@@ -72,8 +72,7 @@ async function loadInclude(path: string, parse: ParseConfig, configDir: string):
       path,
     );
   const roots = includeRoots(configDir);
-  const root = roots.find((dir) => inside(dir, path));
-  if (root === undefined) throw refused('is outside the config directory');
+  if (!roots.some((dir) => inside(dir, path))) throw refused('is outside the config directory');
   let real: string | undefined;
   try {
     real = realpathSync.native(path);

@@ -1,6 +1,6 @@
 import { lstat, realpath, stat } from 'node:fs/promises';
 import type { Workspace } from '../config/workspace.js';
-import { daemonEnvSkipped } from '../env-file.js';
+import { DOTENV_SKIPPED, daemonEnvSkipped } from '../env-file.js';
 import { inspectFileLock } from '../files/lock.js';
 import { findOnPath } from '../find-program.js';
 import { preferencesDir } from '../prefs.js';
@@ -18,16 +18,15 @@ export function credentialFiles(workspace: Workspace, layers: StoreLayer[]): str
 }
 
 /** A daemon `.env` the gateway skips whole: every key and `${NAME}` in it is unset for it. */
-export async function checkDaemonEnvSize(workspace: Workspace): Promise<Finding[]> {
-  const skipped = await daemonEnvSkipped(workspace.daemonEnvPath);
-  if (!skipped) return [];
+export function checkDaemonEnvSize(workspace: Workspace): Finding[] {
+  if (daemonEnvSkipped(workspace.daemonEnvPath) === undefined) return [];
   return [
     {
       code: 'env-file-too-large',
       severity: 'error',
       subject: workspace.daemonEnvPath,
       problem: 'is larger than 1 MiB',
-      why: skipped.slice(skipped.indexOf('so OpenClaw')),
+      why: DOTENV_SKIPPED,
       fix: `move what is not a variable (certificates, long notes) out of ${shellWord(workspace.daemonEnvPath)} until it is under 1 MiB`,
     },
   ];

@@ -60,7 +60,7 @@ export async function runDoctor(workspace: Workspace, options: DoctorOptions): P
   const findings: Finding[] = [
     ...(await checkPermissions(workspace, files)),
     ...(await checkLocks(files, options.nowMs)),
-    ...(await checkDaemonEnvSize(workspace)),
+    ...checkDaemonEnvSize(workspace),
     ...checkClaude(workspace.env.PATH),
   ];
   if (unreadable) {
