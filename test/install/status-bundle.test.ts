@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -68,9 +68,14 @@ describe('the status bundle', () => {
   it('`status` loads its one file and nothing of the command tree', async () => {
     const hook = `import{registerHooks}from'node:module';registerHooks({load(u,c,n){if(u.includes('/dist/'))process.stderr.write('LOADED '+u.slice(u.indexOf('/dist/'))+'\\n');return n(u,c)}})`;
     const env = { NODE_OPTIONS: `--import=data:text/javascript,${encodeURIComponent(hook)}` };
-    const loaded = async (args: string[]) =>
-      (await runCli(args, { home: homeWithProfiles(), env })).stderr.match(/^LOADED \S+/gm) ?? [];
-    expect(await loaded(['status', '--check'])).toEqual(['LOADED /dist/authdeck-status.cjs']);
+    const loaded = async (args: string[], more: Record<string, string> = {}) =>
+      (await runCli(args, { home: homeWithProfiles(), env: { ...env, ...more } })).stderr.match(/^LOADED \S+/gm) ?? [];
+    // Run from its own code cache (bin/authdeck.js): the bundle is compiled by V8 directly, so the
+    // loader sees no file of dist/ at all.
+    expect(await loaded(['status', '--check'])).toEqual([]);
+    expect(await loaded(['status', '--check'], { NODE_DISABLE_COMPILE_CACHE: '1' })).toEqual([
+      'LOADED /dist/authdeck-status.cjs',
+    ]);
     const tree = await loaded(['models', 'status', '--check']);
     expect(tree[0]).toBe('LOADED /dist/authdeck.js');
     expect(tree.some((line) => line.includes('/dist/chunks/'))).toBe(true);
@@ -92,6 +97,61 @@ describe('the status bundle', () => {
     expect(run.stderr).toMatch(/^MODULES \n/m);
     // The whole command tree's first frame for comparison: it does load them (the hook works).
     expect((await runCli(['doctor'], { home, env })).stderr).toMatch(/^MODULES \S/m);
+  });
+
+  it('runs from a code cache its first run made, and never from a file it did not write', async () => {
+    const home = homeWithProfiles();
+    const cacheRoot = join(makeTempHome().home, 'compile-cache');
+    const env = { NODE_COMPILE_CACHE: cacheRoot };
+    const expected = await runCli(['status', '--check'], { home, env: { NODE_DISABLE_COMPILE_CACHE: '1' } });
+    const cacheFile = () => {
+      const [versioned] = readdirSync(cacheRoot);
+      const names = readdirSync(join(cacheRoot, versioned!)).filter((name) => name.startsWith('authdeck-status-'));
+      expect(names).toHaveLength(1);
+      return join(cacheRoot, versioned!, names[0]!);
+    };
+    const same = async () => {
+      const run = await runCli(['status', '--check'], { home, env });
+      expect(run.code).toBe(expected.code);
+      expect(run.stdout.replace(/expires in \S+/g, '')).toBe(expected.stdout.replace(/expires in \S+/g, ''));
+    };
+    // Help and usage errors compile little of it: no cache is made from those.
+    for (const args of [['--help'], ['--jsn']]) await runCli(['status', ...args], { home, env });
+    expect(readdirSync(cacheRoot).flatMap((dir) => readdirSync(join(cacheRoot, dir)))).not.toContainEqual(
+      expect.stringMatching(/^authdeck-status-/),
+    );
+    await same();
+    const made = lstatSync(cacheFile());
+    expect(made.mode & 0o777).toBe(0o600);
+    expect(made.size).toBeGreaterThan(100_000);
+    // Taken as it is: a run that could not use it would write a new one.
+    await same();
+    expect(lstatSync(cacheFile()).ino).toBe(made.ino);
+    // Junk V8 refuses; a file others can write, or a link, is not read at all. Each is replaced.
+    const junk = Buffer.from('not a code cache');
+    for (const plant of [
+      (path: string) => writeFileSync(path, junk, { mode: 0o600 }),
+      (path: string) => {
+        const good = readFileSync(path);
+        rmSync(path);
+        writeFileSync(path, good);
+        chmodSync(path, 0o620);
+      },
+      (path: string) => {
+        rmSync(path);
+        writeFileSync(`${path}.elsewhere`, junk);
+        symlinkSync(`${path}.elsewhere`, path);
+      },
+    ]) {
+      const path = cacheFile();
+      plant(path);
+      await same();
+      const replaced = lstatSync(path);
+      expect(replaced.isFile()).toBe(true);
+      expect(replaced.mode & 0o777).toBe(0o600);
+      expect(readFileSync(path).length).toBeGreaterThan(100_000);
+      rmSync(`${path}.elsewhere`, { force: true });
+    }
   });
 
   it('is ASCII, so Node reads it as one-byte text', () => {
