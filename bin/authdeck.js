@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Plain JavaScript that any Node can parse, so an older one gets a sentence instead of a crash.
-// The floor is what OpenClaw 2026.9 itself requires (README, "Install").
+// The floor is what OpenClaw 2026.9 itself requires (README, "Install"). CommonJS (bin/package.json):
+// Node starts a CommonJS file without its ES module loader, ~2 ms of every start.
 const FLOOR = '24.16.0';
 const [major, minor, patch] = process.versions.node.split('.').map(Number);
 const [floorMajor, floorMinor, floorPatch] = FLOOR.split('.').map(Number);
@@ -8,17 +9,20 @@ const tooOld =
   major < floorMajor || (major === floorMajor && (minor < floorMinor || (minor === floorMinor && patch < floorPatch)));
 // A clone's `npm link` runs this file on whatever `node` is first on PATH; the clone's own
 // Node 24 (the `node` devDependency, README "Install") runs it instead when that one is older.
-const pinned = new URL('../node_modules/node/bin/node', import.meta.url);
+const pinned = require('node:path').join(__dirname, '..', 'node_modules', 'node', 'bin', 'node');
 if (tooOld) {
-  Promise.all([import('node:fs'), import('node:url'), import('node:child_process'), import('node:tty')])
-    .then(([{ existsSync }, { fileURLToPath }, { spawn }, { isatty }]) => {
+  Promise.resolve()
+    .then(() => {
+      const { existsSync } = require('node:fs');
+      const { spawn } = require('node:child_process');
+      const { isatty } = require('node:tty');
       if (!existsSync(pinned)) {
         process.stderr.write(
           `authdeck: needs Node ${FLOOR} or later (as OpenClaw 2026.9 does); this is Node ${process.versions.node}\n`,
         );
         process.exit(1);
       }
-      const child = spawn(fileURLToPath(pinned), [fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+      const child = spawn(pinned, [__filename, ...process.argv.slice(2)], {
         stdio: 'inherit',
       });
       // Ctrl+C at a terminal reaches the child itself (one process group): not sent twice.
@@ -36,8 +40,9 @@ if (tooOld) {
 
 // The bundle is built by `npm run build` (also run by `npm install` through "prepare").
 function start() {
-  import('node:module')
-    .then((module) => {
+  Promise.resolve()
+    .then(() => {
+      const module = require('node:module');
       // V8's code cache for our chunks, kept by Node in its own cache directory: start-up reads
       // compiled code instead of parsing ~1 MB of JavaScript on every run.
       module.enableCompileCache?.();
@@ -61,7 +66,6 @@ function start() {
 // sits in Node's cache directory (NODE_COMPILE_CACHE and NODE_DISABLE_COMPILE_CACHE apply), and
 // is read only when it is a plain file of ours that no one else can write.
 function runStatusBundle(module) {
-  const require = module.createRequire(import.meta.url);
   const file = require.resolve('../dist/authdeck-status.cjs');
   const cacheDir = module.getCompileCacheDir?.();
   if (!cacheDir) return require(file);

@@ -71,7 +71,9 @@ describe('the runtime authdeck installs', () => {
     // The same Node, told it is older: the launcher reads process.versions.node.
     const dir = makeTempDir();
     mkdirSync(join(dir, 'bin'));
-    copyFileSync(CLI_PATH, join(dir, 'bin', 'authdeck.js'));
+    // The launcher's folder as published (package.json "files"): bin/package.json makes it CommonJS.
+    for (const name of ['authdeck.js', 'package.json'])
+      copyFileSync(join(dirname(CLI_PATH), name), join(dir, 'bin', name));
     writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
     const run = spawnSync(process.execPath, ['--import', asNode20, join(dir, 'bin', 'authdeck.js'), 'status'], {
       encoding: 'utf8',
