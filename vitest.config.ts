@@ -35,6 +35,10 @@ export default defineConfig({
     hookTimeout: 30_000,
     // End-to-end tests spawn the built CLI and PTYs; two workers match the 2-core CI machine.
     maxWorkers: 2,
+    // Test files share a worker's loaded modules: each file importing Ink, React and the command
+    // tree afresh was most of the suite's time (imports 72 s → 10 s of 158 files). Nothing here
+    // mocks a module, and a test that changes the process (env, timers, cwd) puts it back.
+    isolate: false,
     setupFiles: ['test/setup/terminal-ink.ts'],
     env: { NO_COLOR: '1', AUTHDECK_STORE_GENERATION: 'json' },
   },
