@@ -44,13 +44,15 @@ export function holdEarlyKeys(stdin: NodeJS.ReadStream): void {
 
 /**
  * Gives the held keys back to the terminal's stream, for the next reader. Raw mode stays on:
- * the reader sets the mode it wants (and the entry turns it off if nobody read).
+ * the reader sets the mode it wants (and the entry turns it off if nobody read). True when keys
+ * were being held, that is when a screen is on its way.
  */
-export function releaseEarlyKeys(): void {
-  if (!held) return;
+export function releaseEarlyKeys(): boolean {
+  if (!held) return false;
   const { stdin, chunks, onData } = held;
   held = undefined;
   stdin.off('data', onData);
   stdin.pause();
   if (chunks.length > 0) stdin.unshift(Buffer.concat(chunks));
+  return true;
 }

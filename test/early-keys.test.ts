@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { promptChoice } from '../src/commands/secret-input.js';
 import { holdEarlyKeys, opensScreen, releaseEarlyKeys } from '../src/early-keys.js';
 
 function fakeTerminal() {
@@ -50,5 +51,41 @@ describe('keys typed while a screen loads', () => {
     stdin.write('ghi');
     await new Promise((resolve) => setImmediate(resolve));
     expect(read.join('')).toBe('gsk_abcdef\rghi');
+  });
+});
+
+describe('a one-key question before the screen', () => {
+  const answers = [
+    { key: 's', label: 'SQLite', value: 'sqlite' },
+    { key: 'j', label: 'JSON files', value: 'json' },
+  ];
+  async function afterAnswer(typed: string): Promise<{ answer: string; next: string; modes: boolean[] }> {
+    const { stdin, modes } = fakeTerminal();
+    holdEarlyKeys(stdin);
+    const answer = promptChoice('Which OpenClaw?', answers, stdin, new PassThrough() as unknown as NodeJS.WriteStream);
+    stdin.write(typed);
+    const chosen = await answer;
+    // Keys typed after the answer, while the screen loads, are held with the rest.
+    stdin.write('!');
+    await new Promise((resolve) => setImmediate(resolve));
+    releaseEarlyKeys();
+    const read: string[] = [];
+    stdin.on('data', (chunk: Buffer) => read.push(chunk.toString()));
+    stdin.resume();
+    await new Promise((resolve) => setImmediate(resolve));
+    return { answer: chosen, next: read.join(''), modes };
+  }
+
+  it('gives what was typed on in the same burst to the screen, with no echo meanwhile', async () => {
+    const typed = await afterAnswer('jopenai');
+    expect(typed.answer).toBe('json');
+    expect(typed.next).toBe('openai!');
+    // Raw (no echo) while held, off for the question's end, raw again until the screen reads.
+    expect(typed.modes).toEqual([true, true, false, true]);
+  });
+
+  it('takes an Enter right after the answer as part of it', async () => {
+    expect((await afterAnswer('S\r')).next).toBe('!');
+    expect((await afterAnswer('j\r\ropenai')).next).toBe('\ropenai!');
   });
 });

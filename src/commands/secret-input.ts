@@ -1,4 +1,4 @@
-import { releaseEarlyKeys } from '../early-keys.js';
+import { holdEarlyKeys, releaseEarlyKeys } from '../early-keys.js';
 import { AuthdeckError, CancelledError } from '../services/errors.js';
 import { characterCount, normalizeSecret } from '../services/profiles/credentials.js';
 import { writeWrapped } from './output.js';
@@ -146,7 +146,7 @@ export function promptChoice<T extends string>(
   output: NodeJS.WriteStream,
 ): Promise<T> {
   // Keys typed before the question belong to it, as they would in a normal terminal.
-  releaseEarlyKeys();
+  const screenNext = releaseEarlyKeys();
   return new Promise((resolve, reject) => {
     // Broken at spaces to the terminal's width, each answer's continuation under its label.
     writeWrapped(
@@ -158,7 +158,8 @@ export function promptChoice<T extends string>(
     input.setRawMode(true);
     input.resume();
     const onData = (chunk: Buffer | string) => {
-      const key = chunk.toString().toLowerCase();
+      const typed = chunk.toString();
+      const key = typed.toLowerCase();
       if (key === '\x03' || key === '\x1b') {
         done();
         output.write('\n');
@@ -172,6 +173,12 @@ export function promptChoice<T extends string>(
       }
       done();
       output.write(`${answer.key}\n`);
+      // Typed on in one go (`jopenai`): the rest is the screen's, as keys typed before the
+      // question were; an Enter right after the answer only confirmed it.
+      const rest = typed.slice(answer.key.length).replace(/^\r\n?|^\n/, '');
+      if (rest !== '') input.unshift(Buffer.from(rest));
+      // Until the screen reads them, no echo, as before the question.
+      if (screenNext) holdEarlyKeys(input);
       resolve(answer.value);
     };
     const done = () => {
