@@ -176,6 +176,10 @@ describe('dashboard screen', () => {
     expect(openai).toMatch(
       /! it is the only credential agent main can use for openai: requests to .* fail once it is gone/,
     );
+    // Narrow, the question still ends with what is asked: nothing is cut.
+    await app.resize(40);
+    const narrow = app.frame().replace(/\s*\n\s*/g, ' ');
+    expect(narrow).toMatch(/Remove openai:api-key from \/home\/me\/.*auth-profiles\.json\? y yes, any other key no/);
   });
 
   it('filters, switches agent, shows help, and quits with q', async () => {

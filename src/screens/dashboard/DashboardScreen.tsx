@@ -105,7 +105,12 @@ export function DashboardScreen({
         : 0;
   const confirmLines =
     ui.mode === 'confirm-remove' && selectedNow?.kind === 'profile'
-      ? wrapStyled(confirmQuestion(selectedNow.profile, state, report), width, 4)
+      ? // Whole, as an error is: its end is the question being asked (at 60 columns it needs 5 lines).
+        wrapStyled(
+          confirmQuestion(selectedNow.profile, state, report),
+          width,
+          messageRoom - errorLines.length - filterLines,
+        )
       : [];
   // What is left of that room once the error, the filter and a question have theirs: together
   // they never make the frame taller than the terminal.
