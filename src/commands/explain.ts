@@ -1,6 +1,7 @@
 import { parseDuration } from '../services/durations.js';
 import { UsageError } from '../services/errors.js';
 import { buildExplanation } from '../services/explain/explain.js';
+import { EXPLAIN_WIDTH } from '../services/explain/lines.js';
 import { readPreferences } from '../services/prefs.js';
 import { isWritableModelId } from '../services/providers/model-id.js';
 import { isValidProviderId, normalizeProviderId } from '../services/providers.js';
@@ -51,7 +52,12 @@ export async function runExplain(ctx: CommandContext, asked: string | undefined,
   });
   // Ids, refs and reasons come from files and arguments: shown safely.
   if (json) writeJson(ctx.io.stdout, report);
-  else writeWrappedBlock(ctx.io.stdout, formatExplanation(forTerminal(report), ctx.paint, nowMs));
+  else {
+    // A terminal's own width (as the dashboard's panel does); into a pipe, a classic terminal's.
+    const out = ctx.io.stdout;
+    const width = out.isTTY === true && (out.columns ?? 0) > 0 ? Math.max(20, out.columns) : EXPLAIN_WIDTH;
+    writeWrappedBlock(out, formatExplanation(forTerminal(report), ctx.paint, nowMs, width));
+  }
   return report.servedBy ? 0 : 1;
 }
 

@@ -141,6 +141,33 @@ describe('authdeck explain', () => {
     );
   });
 
+  it("in a terminal, takes the terminal's width: narrow it wraps under the indent, wide it keeps sentences whole", async () => {
+    const { home } = busyHome(Date.now());
+    const at = async (columns: number) =>
+      (
+        await runCommand(['explain'], {
+          home,
+          env: { AUTHDECK_STORE_GENERATION: undefined, NO_COLOR: '1' },
+          stdoutIsTerminal: true,
+          columns,
+        })
+      ).stdout
+        .trimEnd()
+        .split('\n');
+    const narrow = await at(60);
+    expect(narrow.filter((line) => line.length > 60)).toEqual([]);
+    // A continuation keeps the indent of the line it continues (nothing re-broken at the edge).
+    const failover = narrow.findIndex((line) => line.startsWith('  If anthropic:a-very-long'));
+    expect(narrow[failover + 1]).toMatch(/^ {2}\S/);
+    const wide = await at(200);
+    expect(wide.some((line) => line.length > 80)).toBe(true);
+    expect(wide).toContainEqual(
+      expect.stringMatching(
+        /^ {2}If anthropic:a-very-long-profile-name-from-a-script fails: anthropic\/claude-opus-4-6\.$/,
+      ),
+    );
+  });
+
   it('cuts an id longer than the line across lines under it, so nothing passes 80 columns', async () => {
     const long = `anthropic:${'w'.repeat(119)}`;
     const { home } = jsonHome(

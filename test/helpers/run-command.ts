@@ -13,7 +13,9 @@ export async function runCommand(
     input?: string;
     env?: Record<string, string | undefined>;
     home: string;
+    /** stdout as a terminal (colours; 100 columns unless `columns` says). */
     stdoutIsTerminal?: boolean;
+    columns?: number;
     /** stderr as an 80-column terminal: what a person reads there. */
     stderrIsTerminal?: boolean;
   },
@@ -38,7 +40,7 @@ export async function runCommand(
   };
   const stdout = capture();
   // Output as a terminal would get it (colours), without a terminal to read from.
-  if (options.stdoutIsTerminal) Object.assign(stdout.stream, { isTTY: true, columns: 100 });
+  if (options.stdoutIsTerminal) Object.assign(stdout.stream, { isTTY: true, columns: options.columns ?? 100 });
   const stderr = capture();
   if (options.stderrIsTerminal) Object.assign(stderr.stream, { isTTY: true, columns: 80 });
   // The lock wait is the process's setting (services/files/lock.ts reads process.env): given for
