@@ -247,6 +247,17 @@ describe('dashboard: what was cut', () => {
     expect(app.frame()).toMatch(/▸ .*openai:me@example\.com/);
     expect(app.frame()).toContain('r refresh sign-in');
   });
+
+  it('Esc while the filter is being typed clears it and keeps the row in hand too', async () => {
+    const { app } = await openDashboard({ rows: 40 });
+    await app.type('/');
+    await app.type('key-3');
+    expect(app.frame()).toMatch(/▸ .*groq:key-3/);
+    await app.press('escape');
+    await waitForFrame(app, 'anthropic:work');
+    expect(app.frame()).toContain('↑↓ move');
+    expect(app.frame()).toMatch(/▸ .*groq:key-3/);
+  });
 });
 
 describe('dashboard: a long id is cut before a column goes', () => {

@@ -144,33 +144,34 @@ export function useListKeys(options: ListKeysInput): { cursor: number; top: numb
       // Back in the filter, typing goes on at its end, wherever the cursor was left.
       filterField.move('end');
       dispatch({ type: 'mode', mode: 'filter' });
-    } else if (action === 'clear-filter') {
-      filterField.set('');
-      dispatch({ type: 'filter', filter: '' });
-      // The row in hand stays in hand, now among all the others.
-      const all = rowsFor('');
-      const index = row ? all.findIndex((candidate) => candidate.key === row.key) : -1;
-      if (row && index !== -1)
-        dispatch({
-          type: 'select',
-          key: row.key,
-          at: index,
-          top: visibleWindow(all.length, index, windowRows(all.length), 0),
-        });
-    } else if (action === 'agents') dispatch({ type: 'mode', mode: 'agents' });
+    } else if (action === 'clear-filter') clearFilter(row);
+    else if (action === 'agents') dispatch({ type: 'mode', mode: 'agents' });
     else if (action === 'doctor') dispatch({ type: 'mode', mode: 'doctor' });
     else if (action === 'explain') dispatch({ type: 'mode', mode: 'explain' });
     else if (action === 'probe') actions.probe(onProbes);
     else if (action === 'help') dispatch({ type: 'mode', mode: 'help' });
     else if (action === 'quit') actions.quit();
   };
+  /** The filter cleared, while typing it or kept: the row in hand stays in hand, among all the others. */
+  const clearFilter = (row: DashboardRow | undefined) => {
+    filterField.set('');
+    dispatch({ type: 'filter', filter: '' });
+    const all = rowsFor('');
+    const index = row ? all.findIndex((candidate) => candidate.key === row.key) : -1;
+    if (row && index !== -1)
+      dispatch({
+        type: 'select',
+        key: row.key,
+        at: index,
+        top: visibleWindow(all.length, index, windowRows(all.length), 0),
+      });
+  };
   const filterKey = (input: string, key: RoutedKey) => {
     // A line break pasted with the text is dropped: the filter ends on an Enter typed.
     if (key.pasted && key.return) return;
     const action = actionFor(FILTER_KEYS, input, key, undefined);
     if (action === 'clear') {
-      filterField.set('');
-      dispatch({ type: 'filter', filter: '' });
+      clearFilter(view().selected);
       dispatch({ type: 'mode', mode: 'list' });
       return;
     }
