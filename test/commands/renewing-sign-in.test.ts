@@ -58,6 +58,8 @@ describe('a sign-in the gateway renews itself', () => {
     const check = await runCommand(['status', '--check'], { home });
     expect(check.code).toBe(2);
     expect(check.stderr).toMatch(/expires in 5\dm.*the gateway renews it with its refresh token/);
+    // The counts say why it is not 0: ok, and renewing soon (not "0 expiring" alone).
+    expect(check.stdout).toMatch(/^1 ok · 0 expiring · 0 expired · 0 missing · 1 renewing soon$/m);
   });
 
   it('without a refresh token it still alarms: monitor notifies, doctor warns', async () => {

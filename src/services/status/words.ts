@@ -25,7 +25,10 @@ export interface SummaryPart {
  * The summary line, in the same words as `summary` in --json (ok and static apart, missing
  * profiles apart from providers in use without any credential), for `status` and the screens.
  */
-export function summaryParts(report: Pick<StatusReport, 'summary' | 'missingProviders'>): SummaryPart[] {
+export function summaryParts(
+  report: Pick<StatusReport, 'summary' | 'missingProviders'> &
+    Partial<Pick<StatusReport, 'profiles' | 'warnWithinMs' | 'generatedAt'>>,
+): SummaryPart[] {
   const { summary } = report;
   const part = (count: number, word: string, color: StatusColor): SummaryPart => ({
     text: `${count} ${word}`,
@@ -38,6 +41,9 @@ export function summaryParts(report: Pick<StatusReport, 'summary' | 'missingProv
     part(summary.expired, 'expired', 'red'),
     part(summary.missing, 'missing', 'red'),
   );
+  // `ok`, yet inside the warn window: what makes `status --check` exit 2 as OpenClaw's does.
+  const renewing = renewingSoon(report);
+  if (renewing > 0) parts.push(part(renewing, 'renewing soon', 'cyan'));
   if (summary.refreshable > 0) parts.push(part(summary.refreshable, 'refreshable', 'cyan'));
   if (summary.cooldown > 0) parts.push(part(summary.cooldown, 'in cooldown', 'yellow'));
   if (summary.disabled > 0) parts.push(part(summary.disabled, 'disabled', 'red'));
@@ -46,6 +52,20 @@ export function summaryParts(report: Pick<StatusReport, 'summary' | 'missingProv
   if (providers > 0)
     parts.push(part(providers, `provider${providers === 1 ? '' : 's'} in use without a credential`, 'red'));
   return parts;
+}
+
+/** Sign-ins the gateway renews itself (`ok`) whose expiry is inside the warn window. */
+function renewingSoon(report: Partial<Pick<StatusReport, 'profiles' | 'warnWithinMs' | 'generatedAt'>>): number {
+  const { profiles, warnWithinMs, generatedAt } = report;
+  if (!profiles || warnWithinMs === undefined || generatedAt === undefined) return 0;
+  const nowMs = Date.parse(generatedAt);
+  return profiles.filter(
+    (profile) =>
+      profile.type === 'oauth' &&
+      profile.status === 'ok' &&
+      profile.expiresAt !== null &&
+      profile.expiresAt - nowMs <= warnWithinMs,
+  ).length;
 }
 
 export { credentialsPath, describeStore, layerLabel } from '../store/report.js';
