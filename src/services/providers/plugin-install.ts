@@ -12,7 +12,7 @@ import { pluginBlock } from '../config/plugin-policy.js';
 import { readTextIfExists } from '../files/fs-read.js';
 import { findOnPath } from '../find-program.js';
 import { asRecord, jsonObject } from '../json-text.js';
-import { couldNotReach } from '../network-failure.js';
+import { couldNotReach, TLS_CODES } from '../network-failure.js';
 import { shown, withoutColours } from '../terminal-text.js';
 import type { CatalogPlugin } from './catalog.js';
 import { isWritableModelId } from './model-id.js';
@@ -136,8 +136,11 @@ export function pluginInstalledWords(id: string): string {
   return `installed the ${id} plugin; restart the gateway so it loads it (openclaw gateway restart)`;
 }
 
-/** The error codes of a request that got no answer: no network, no DNS, refused, dropped, too slow. */
-const NETWORK_CODE = String.raw`\b(ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN)\b`;
+/**
+ * The error codes of a request that got no answer (no network, no DNS, refused, dropped, too
+ * slow) or reached something this machine does not trust (a proxy that reads TLS).
+ */
+const NETWORK_CODE = String.raw`\b(ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN|${TLS_CODES.join('|')})\b`;
 /** npm's or ClawHub's line that names the failed connection. */
 const NETWORK_LINE = new RegExp(String.raw`\b(connect|getaddrinfo|reason:).*${NETWORK_CODE}`);
 const NETWORK_ANY = new RegExp(NETWORK_CODE);
