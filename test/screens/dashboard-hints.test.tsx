@@ -84,9 +84,18 @@ describe('dashboard: a write under way', () => {
     expect(app.frame()).not.toContain('Remove openai:default');
     expect(app.frame()).toContain('Wait for it to finish.');
     release();
-    await waitForFrame(app, /anthropic order: anthropic:default → anthropic:work/);
+    const landed = await waitForFrame(app, /anthropic order: anthropic:default → anthropic:work/);
+    // Its "wait" is gone with the write: the landing says the keys did nothing.
+    expect(landed.replace(/\s*\n\s*/g, ' ')).toContain('(a key pressed while it ran did nothing: press it again)');
     expect(callsOf(services, 'setOrder')).toBe(1);
     expect(callsOf(services, 'removeProfile')).toBe(0);
+  });
+
+  it('a write no key interrupted lands with its own words alone', async () => {
+    const { app, release } = await startHeldOrderWrite();
+    release();
+    const landed = await waitForFrame(app, /anthropic order: anthropic:default → anthropic:work/);
+    expect(landed).not.toContain('did nothing');
   });
 
   it('J on the row being moved says the write is under way, not where the row sits in the old order', async () => {

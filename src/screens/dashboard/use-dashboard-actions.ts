@@ -38,9 +38,12 @@ export function useDashboardActions(
   // The app's count too: a write started before this screen was last opened is still one.
   const writesBusy = useWritesBusy();
   /** A write is under way: says so and answers true (the key that would start another does nothing). */
+  // A key refused meanwhile: its "wait" goes when the write lands, so the landing says it.
+  const refusedMeanwhile = useRef(false);
   const refuseWhileWriting = useCallback((): boolean => {
     const before = writing.current ?? (writesBusy() ? 'A write is still under way.' : undefined);
     if (before === undefined) return false;
+    if (writing.current !== undefined) refusedMeanwhile.current = true;
     dispatch({ type: 'message', text: `${before} Wait for it to finish.`, tone: 'busy' });
     return true;
   }, [dispatch, writesBusy]);
@@ -48,16 +51,21 @@ export function useDashboardActions(
     (busy: string, work: () => Promise<string>) => {
       if (refuseWhileWriting()) return;
       writing.current = busy;
+      refusedMeanwhile.current = false;
       dispatch({ type: 'message', text: busy, tone: 'busy', since: services.now() });
+      const landed = () => {
+        writing.current = undefined;
+        const refused = refusedMeanwhile.current;
+        refusedMeanwhile.current = false;
+        return refused ? ' (a key pressed while it ran did nothing: press it again)' : '';
+      };
       work().then(
         (text) => {
-          writing.current = undefined;
-          dispatch({ type: 'message', text, tone: 'success' });
+          dispatch({ type: 'message', text: `${text}${landed()}`, tone: 'success' });
           reload();
         },
         (error: unknown) => {
-          writing.current = undefined;
-          dispatch({ type: 'message', text: errorMessage(error), tone: 'error' });
+          dispatch({ type: 'message', text: `${errorMessage(error)}${landed()}`, tone: 'error' });
         },
       );
     },
