@@ -107,10 +107,13 @@ export function rowSegments(
   ];
 }
 
-/** The last probe in a few characters: "✓ 212ms", "✗ auth", "· not probed". */
+/**
+ * The last probe in a few characters: "✓ 212ms", "✗ auth", "· skipped" (as short as "✗ network":
+ * the last column is cut at the edge, and the message and details say why it was not probed).
+ */
 function probeSegment(probe: ProbeOutcome): Segment {
   if (probe.result === 'ok') return { text: `✓ ${Math.round(probe.latencyMs ?? 0)}ms`, color: 'green' };
-  if (probe.result === 'not_probed') return { text: '· not probed', dim: true };
+  if (probe.result === 'not_probed') return { text: '· skipped', dim: true };
   return { text: `✗ ${probe.result}`, color: probe.result === 'auth' || probe.result === 'billing' ? 'red' : 'yellow' };
 }
 
