@@ -106,7 +106,7 @@ function profileLine(
   warnWithinMs: number,
 ): string {
   const position =
-    profile.orderPosition === null ? ' – ' : `${String(profile.orderPosition).padStart(2)}${profile.next ? '▸' : ' '}`;
+    profile.orderPosition === null ? ' – ' : `${String(profile.orderPosition).padStart(2)}${profile.next ? '*' : ' '}`;
   const secret = profile.masked ?? (profile.secretRef ? `ref ${profile.secretRef}` : '—');
   const status = paint[STATUS_COLOR[profile.status]];
   const details: string[] = [];

@@ -35,11 +35,11 @@ function hostileHome() {
         provider: 'openai',
         key: `${key.slice(0, 20)}${CLEAR}${C1_CSI}AAAA`,
       },
-      'openai:forged\n  1▸ openai:trusted': { type: 'api_key', provider: 'openai', key },
+      'openai:forged\n  1* openai:trusted': { type: 'api_key', provider: 'openai', key },
       [`openai:${BIDI}lamrof`]: { type: 'token', provider: 'openai', token: key, expires: Date.now() - 1000 },
       [`anthro${ZERO_WIDTH}pic:twin`]: { type: 'api_key', provider: `anthro${ZERO_WIDTH}pic`, key },
     },
-    order: { openai: [`openai:${OSC52}clip`, 'openai:forged\n  1▸ openai:trusted'] },
+    order: { openai: [`openai:${OSC52}clip`, 'openai:forged\n  1* openai:trusted'] },
   });
   writeJsonFile(temp.configPath, { agents: { defaults: { model: { primary: 'openai/gpt-5' } } } });
   return temp;
@@ -79,7 +79,7 @@ describe('text from files, servers and arguments reaches the terminal only as te
     for (const args of [['status'], ['status', '--check', '--all'], ['order', 'get', '--provider', 'openai']]) {
       const run = await runCommand(args, { home });
       expect(rawControls(run.stdout + run.stderr), args.join(' ')).toEqual([]);
-      expect(run.stdout).not.toMatch(/^\s*1▸ openai:trusted/m);
+      expect(run.stdout).not.toMatch(/^\s*1\* openai:trusted/m);
     }
     const status = await runCommand(['status'], { home });
     expect(status.stdout).toContain('openai:\\x1b]52;c;ZWNobyBwd25lZA==\\x07clip');

@@ -130,7 +130,7 @@ describe('authdeck explain', () => {
     // Wrapped lines read as one text.
     const text = run.stdout.replace(/\s+/g, ' ');
     expect(text).toContain('1 anthropic:ref api_key not tried: its secret ref env:EXPLAIN_UNSET is not set here');
-    expect(text).toContain('2▸ anthropic:a-very-long-profile-name-from-a-script token static · tried first');
+    expect(text).toContain('2* anthropic:a-very-long-profile-name-from-a-script token static · tried first');
     expect(text).toMatch(/3 anthropic:cooling token cooldown 2\dm( \d+s)? left \(rate_limit\)/);
     expect(text).toContain('– anthropic:first token not tried: auth.profiles in openclaw.json says mode api_key');
     expect(text).toContain("– anthropic:spare api_key not tried: not in this agent's order");

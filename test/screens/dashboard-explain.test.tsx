@@ -25,7 +25,7 @@ describe('dashboard: e explains', () => {
     const frame = await waitForFrame(app, 'A request now goes to');
     expect(frame).toContain('Why each profile is tried, waiting or skipped');
     expect(frame).toContain('1. anthropic/claude-sonnet-4-6 · default');
-    expect(frame).toMatch(/1▸ anthropic:spare +token +static · tried first/);
+    expect(frame).toMatch(/1\* anthropic:spare +token +static · tried first/);
     expect(frame).toMatch(/2 +anthropic:work +token +cooldown 30m left \(rate_limit\)/);
     expect(frame).toContain('esc close');
     expect(services.calls.map((call) => call[0])).toEqual(['explain']);

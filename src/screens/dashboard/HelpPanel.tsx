@@ -22,7 +22,7 @@ export function helpEntries(width: number): HelpEntry[] {
   return HELP.map(([key, action]) => ({ key, lines: wrapText(action, room) }));
 }
 
-/** What the list's marks and its last column's words mean (status and explain mark "next" with ▸: here ▸ is the cursor). */
+/** What the list's marks and its last column's words mean (`*` marks "next" in status and explain too). */
 const MARKS: ReadonlyArray<readonly [string, string]> = [
   ['▸', 'the row the keys act on'],
   ['1*', 'its place in the order; * the one the gateway tries next, – not tried'],

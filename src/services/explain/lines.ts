@@ -13,7 +13,7 @@ export interface Segment {
 /** The text view fits a classic terminal: every line at most this many columns. */
 export const EXPLAIN_WIDTH = 80;
 const TYPE_WIDTH = 7;
-/** "   1▸ " or "   –  " before each id. */
+/** "   1* " or "   –  " before each id: * the one tried first, as in `status` and the dashboard. */
 const MARK_WIDTH = 6;
 
 /**
@@ -97,7 +97,7 @@ function profileLines(profile: ExplainedProfile, nowMs: number, width: number): 
   const mark =
     profile.orderPosition === null
       ? '   –  '
-      : `${String(profile.orderPosition).padStart(4)}${profile.next ? '▸' : ' '} `;
+      : `${String(profile.orderPosition).padStart(4)}${profile.next ? '*' : ' '} `;
   const look: Omit<Segment, 'text'> = { color: profile.tried ? STATUS_COLOR[profile.status] : 'yellow' };
   const typeColumn = MARK_WIDTH + idWidth + 2;
   const detailIndent = ' '.repeat(typeColumn + TYPE_WIDTH + 2);
