@@ -78,6 +78,9 @@ export function SummaryStep({
           <Box paddingLeft={1}>
             <Text color={probe.result === 'ok' ? 'green' : 'yellow'}>
               key check: {probe.result === 'ok' ? 'accepted' : `${probe.result.replace('_', ' ')} (${probe.detail})`}
+              {probe.result === 'network' || probe.result === 'timeout'
+                ? `; once the provider can be reached, \`${authdeckCommand(['status', '--probe', ...here].join(' '), services.workspace.env)}\` checks it`
+                : ''}
             </Text>
           </Box>
         )}

@@ -32,8 +32,9 @@ export function VerifyStep({
     services.probe([profileId]).then(
       ([outcome]) => {
         if (gone) return;
-        // Nothing was checked (no free check after all): nothing to show, go on.
-        if (!outcome || outcome.result === 'not_probed') return onDone(outcome);
+        // Nothing was checked (no free check after all), or the provider could not be reached
+        // (nothing to decide: the summary says it, and how to check later): go on.
+        if (!outcome || ['not_probed', 'network', 'timeout'].includes(outcome.result)) return onDone(outcome);
         probeRef.current = outcome;
         setProbe(outcome);
       },
@@ -63,12 +64,9 @@ export function VerifyStep({
       )}
       {probe && probe.result !== 'ok' && (
         <Text dimColor>
-          {probe.result === 'network' || probe.result === 'timeout'
-            ? // The line above says why it could not reach the provider and what to check.
-              `The key is saved all the same; once the provider can be reached, \`${authdeckCommand('status --probe', services.workspace.env)}\` checks it.`
-            : probe.result === 'auth' || probe.result === 'billing'
-              ? 'The key is saved all the same; replace it with `a` on the next screen, or fix the account.'
-              : `The key is saved all the same; \`${authdeckCommand('status --probe', services.workspace.env)}\` checks it again later.`}
+          {probe.result === 'auth' || probe.result === 'billing'
+            ? 'The key is saved all the same; replace it with `a` on the next screen, or fix the account.'
+            : `The key is saved all the same; \`${authdeckCommand('status --probe', services.workspace.env)}\` checks it again later.`}
         </Text>
       )}
       <KeyHints hints={probe ? [['enter', 'continue']] : [['s', 'skip the check']]} />
