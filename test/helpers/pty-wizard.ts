@@ -27,8 +27,10 @@ export async function addOpenaiKeyInWizard(
   await session.press('enter');
   await session.waitFor("daemon's .env?");
   await session.type('n');
-  // The verify step: the key check reaches a closed local port (see the PTY driver).
-  await session.waitFor(/network: could not reach 127\.0\.0\.1:\d+: check your internet connection/);
-  await session.press('enter');
-  return session.waitFor(`Saved ${profileId}`);
+  // The key check reaches a closed local port (see the PTY driver): straight on to the summary.
+  const summary = await session.waitFor(`Saved ${profileId}`);
+  await session.waitFor((screen) =>
+    /key check: network \(could not reach 127\.0\.0\.1:\d+: check your internet/.test(screen.replace(/\s+/g, ' ')),
+  );
+  return summary;
 }
