@@ -115,6 +115,26 @@ describe('keys that arrive in one chunk', () => {
     await waitForFrame(app, 'How do you want to sign in to Anthropic?');
   });
 
+  it('the method list moves with j and k too, as every list without a text field does', async () => {
+    const app = await openProviderList(createFakeServices());
+    await app.type('anthropic');
+    await waitForFrame(app, /❯ Anthropic/);
+    await app.press('enter');
+    const first = await waitForFrame(app, 'How do you want to sign in to Anthropic?');
+    const second =
+      first
+        .split('\n')
+        .filter((line) => /^ {2}\S/.test(line))[0]
+        ?.trim()
+        .split('  ')[0] ?? '';
+    expect(second).not.toBe('');
+    await app.type('j');
+    await waitForFrame(app, `❯ ${second}`);
+    await app.type('k');
+    await waitForFrame(app, /❯ /);
+    expect(app.frame()).not.toContain(`❯ ${second}`);
+  });
+
   it('provider search: a product name finds its provider (claude → Anthropic, gemini → Google)', async () => {
     for (const [typed, label] of [
       ['claude', 'Anthropic'],

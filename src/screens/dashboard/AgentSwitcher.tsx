@@ -33,6 +33,7 @@ export function AgentSwitcher({
     <Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1}>
       <Text bold>Switch agent</Text>
       <SelectList
+        letterKeys
         items={agents.map((id) => ({
           value: id,
           label: id,

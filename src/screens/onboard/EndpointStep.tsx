@@ -33,6 +33,7 @@ export function EndpointStep({
           : `Which ${providerName(provider)} endpoint or plan is the key for?`}
       </Text>
       <SelectList
+        letterKeys
         items={choices.map((choice) => ({
           value: choice.id,
           label: choice.label,

@@ -87,6 +87,7 @@ export function MethodStep({
           : `How do you want to sign in to ${providerName(provider)}?`}
       </Text>
       <SelectList
+        letterKeys
         items={methods.map((method) => labels[method])}
         initialIndex={Math.max(0, initial ? methods.indexOf(initial) : 0)}
         onSelect={onSelect}
