@@ -1,11 +1,16 @@
-import { render } from 'ink-testing-library';
+import { cleanup, render } from 'ink-testing-library';
 import { act, type ReactElement } from 'react';
 import { expect } from 'vitest';
 import { App } from '../../src/app.js';
 import type { AppServices, SetupTokenSessionLike } from '../../src/app-services.js';
 import type { Screen, TuiResult } from '../../src/navigation.js';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+// Every screen a test drew is unmounted after it (test/setup/terminal-ink.ts): test files share a
+// worker, and a spinner left ticking would draw into the next file's tests.
+(globalThis as { unmountInkScreens?: () => Promise<void> }).unmountInkScreens = () =>
+  act(async () => {
+    cleanup();
+  });
 
 export type Rendered = ReturnType<typeof render> & {
   type(text: string): Promise<void>;
@@ -39,6 +44,9 @@ const KEYS = {
 
 /** ink-testing-library with React 19: every render and write inside act(), or keys get lost. */
 export async function renderInk(element: ReactElement): Promise<Rendered> {
+  // Set here, not when this module loads: test files share a worker (and this module), and a
+  // file that renders with ink-testing-library alone does not run React's act() checks.
+  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
   let instance!: ReturnType<typeof render>;
   await act(async () => {
     instance = render(element);
@@ -49,7 +57,12 @@ export async function renderInk(element: ReactElement): Promise<Rendered> {
     act(async () => {
       for (let turn = 0; turn < 4; turn++) await new Promise((done) => setImmediate(done));
     });
+  const unmountNow = instance.unmount;
   return Object.assign(instance, {
+    // Unmounting updates React too: inside act(), as every other change here.
+    unmount() {
+      act(() => unmountNow());
+    },
     async type(text: string) {
       await act(async () => {
         instance.stdin.write(text);

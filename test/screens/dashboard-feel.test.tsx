@@ -66,7 +66,9 @@ describe('dashboard: keys never do nothing silently', () => {
     // Three seconds on by the screen's clock: its next tick (within a second) shows them.
     clock += 3_000;
     await waitForFrame(app, /Writing the anthropic order.* 3s/);
-    release();
+    // The write lands and the screen says so: inside act(), as every change a test makes.
+    await act(async () => release());
+    await waitForFrame(app, /anthropic order:/);
   });
 
   it('says why J does nothing to a lone profile, and the message goes after a while', async () => {
