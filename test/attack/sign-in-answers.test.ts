@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { OAuthError, requestTokens } from '../../src/services/oauth/token-endpoint.js';
 import { startFakeAuthServer } from '../helpers/fake-oauth-server.js';
 import { CLI_PATH, runCli } from '../helpers/run-cli.js';
 import { makeTempHome, readJson } from '../helpers/temp-state.js';
@@ -153,5 +154,48 @@ describe('a sign-in request that never answers', () => {
       controller.abort();
       await expect(run, provider).rejects.toThrow();
     }
+  });
+});
+
+describe('a token endpoint that answers with what it was sent', () => {
+  const refreshToken = 'rt_OLDREFRESH+/=secret-yyyyyyyyyyyyyyyy';
+  const answering = (status: number, body: (sent: string) => Record<string, unknown>) =>
+    (async (_url: string | URL | Request, init?: RequestInit) =>
+      new Response(JSON.stringify(body(String(init?.body ?? ''))), {
+        status,
+        headers: { 'content-type': 'application/json' },
+      })) as typeof fetch;
+
+  it('an error that repeats the request never carries the refresh token into the message', async () => {
+    const fetchEcho = answering(400, (sent) => ({ error: 'invalid_request', error_description: `bad body ${sent}` }));
+    const error = await requestTokens(
+      'https://auth.example/token',
+      { grant_type: 'refresh_token', refresh_token: refreshToken, client_id: 'app_123' },
+      { fetch: fetchEcho },
+    ).then(
+      () => new Error('it was taken'),
+      (caught: unknown) => caught as Error,
+    );
+    expect(error).toBeInstanceOf(OAuthError);
+    expect(error.message).toContain(
+      'auth.example refused: invalid_request (bad body grant_type=refresh_token&refresh_token=[sent value]&client_id=app_123)',
+    );
+    for (const spelling of [refreshToken, encodeURIComponent(refreshToken), 'OLDREFRESH'])
+      expect(error.message).not.toContain(spelling);
+  });
+
+  it("OpenClaw's refresh fence as a token is refused: it would fence the profile for good", async () => {
+    const fence = `openclaw-oauth-refresh-fence:v1:${'a'.repeat(32)}:access:${'b'.repeat(64)}`;
+    for (const answer of [
+      { access_token: fence, refresh_token: 'rt_new' },
+      { access_token: 'at_new', refresh_token: fence },
+    ])
+      await expect(
+        requestTokens(
+          'https://auth.example/token',
+          { grant_type: 'refresh_token', refresh_token: refreshToken },
+          { fetch: answering(200, () => ({ ...answer, expires_in: 3600 })) },
+        ),
+      ).rejects.toThrow("auth.example answered with OpenClaw's refresh fence as a token; nothing was stored");
   });
 });

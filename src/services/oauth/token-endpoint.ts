@@ -1,6 +1,7 @@
 import { AuthdeckError } from '../errors.js';
 import { readBodyText } from '../http-body.js';
 import { couldNotReach } from '../network-failure.js';
+import { OAUTH_REFRESH_FENCE_PREFIX } from '../store/documents.js';
 import { shown } from '../terminal-text.js';
 import { lifetimeMs, MAX_ACCESS_TOKEN_SECONDS } from './server-numbers.js';
 
@@ -49,6 +50,16 @@ export async function requestTokens(
   const access = stringField(body, 'access_token');
   if (!access) throw new AuthdeckError(`${hostOf(tokenUrl)} answered without an access token`);
   refuseUnsendableTokens(hostOf(tokenUrl), [access, body.refresh_token, body.id_token]);
+  // OpenClaw's refresh fence is a value it writes while it refreshes: from a server it would fence
+  // the profile for good (no refresh or remove would touch it again).
+  if (
+    [access, body.refresh_token].some(
+      (token) => typeof token === 'string' && token.startsWith(OAUTH_REFRESH_FENCE_PREFIX),
+    )
+  )
+    throw new AuthdeckError(
+      `${hostOf(tokenUrl)} answered with OpenClaw's refresh fence as a token; nothing was stored`,
+    );
   const now = (options.now ?? Date.now)();
   return {
     access,
@@ -94,13 +105,44 @@ export async function postForm(
   }
   const code = stringField(body, 'error');
   if (code || !response.ok) {
+    // A server may repeat the request in its answer ("bad body grant_type=refresh_token&…"):
+    // what was sent (a refresh token, a code, a client secret) never reaches a screen or a file.
+    const said = (text: string) => shown(withoutSent(text, params), 300);
     const description = stringField(body, 'error_description');
     throw new OAuthError(
       code ?? `http_${response.status}`,
-      `${hostOf(url)} refused: ${shown(code ?? `HTTP ${response.status}`, 300)}${description ? ` (${shown(description, 300)})` : ''}`,
+      `${hostOf(url)} refused: ${said(code ?? `HTTP ${response.status}`)}${description ? ` (${said(description)})` : ''}`,
     );
   }
   return body;
+}
+
+/** The request fields that carry a secret (RFC 6749, 7636, 8628, 8693). */
+const SECRET_PARAMS = new Set([
+  'refresh_token',
+  'code',
+  'code_verifier',
+  'client_secret',
+  'device_code',
+  'password',
+  'assertion',
+  'access_token',
+  'subject_token',
+]);
+
+/** `text` with each secret the request carried, as sent or form-encoded, taken out. */
+function withoutSent(text: string, params: Record<string, string>): string {
+  let out = text;
+  for (const [name, value] of Object.entries(params)) {
+    if (!SECRET_PARAMS.has(name) || value.length < 4) continue;
+    const spellings = new Set([
+      value,
+      encodeURIComponent(value),
+      new URLSearchParams({ v: value }).toString().slice(2),
+    ]);
+    for (const spelling of spellings) out = out.split(spelling).join('[sent value]');
+  }
+  return out;
 }
 
 /** The claims of a JWT, unverified: only to read the account id and email the provider put there. */
