@@ -24,6 +24,7 @@ const VERDICT_TEXT: Record<MigrationEntry['verdict'], string> = {
   'newer-in-json': 'NEWER in JSON: doctor keeps the older stored one and drops this',
   'older-in-json': 'older in JSON: doctor keeps the stored one',
   differs: 'differs from the stored one: doctor keeps the stored one',
+  unsupported: 'not a credential OpenClaw stores: doctor drops it, and so does this',
 };
 
 /** Profile ids from the files, each shown safely (an id can hold escapes). */
@@ -123,6 +124,11 @@ export async function runMigrate(ctx: CommandContext, options: MigrateOptions): 
       `  added at the end of their provider's order, so that the gateway tries them: ${shownList(result.joinedOrder)}`,
     );
   if (result.kept.length) writeWrapped(ctx.io.stdout, `  kept the stored ${shownList(result.kept)}`);
+  if (result.dropped.length)
+    writeWrapped(
+      ctx.io.stdout,
+      `  not imported (not a credential OpenClaw stores; left in the archived file): ${shownList(result.dropped)}`,
+    );
   for (const note of result.notes) ctx.note(`warning: ${note}`);
   for (const file of result.archived) writeWrapped(ctx.io.stdout, `  archived ${file.from} → ${file.to}`);
   const rewritten = rewrittenNote({

@@ -180,6 +180,37 @@ describe('authdeck migrate: a config written twice where a save writes its setup
   });
 });
 
+describe('authdeck migrate: what OpenClaw does not store', () => {
+  it('a type OpenClaw does not know, or an id no object can hold, is listed, left in the archive, never recorded', async () => {
+    const { home, mainAgentDir, configPath } = fixtureHome('a-v9-shared-fresh');
+    writeText(
+      join(mainAgentDir, 'auth-profiles.json'),
+      JSON.stringify({
+        version: 1,
+        profiles: {
+          'weird:3': { type: 'martian', provider: 'weird' },
+          'groq:fresh': { type: 'api_key', provider: 'groq', key: fakeSecrets.groqKey('fresh') },
+        },
+      }).replace('"weird:3"', '"__proto__":{"type":"api_key","provider":"groq","key":"gsk_x"},"weird:3"'),
+    );
+    const listed = await cli(home, ['migrate']);
+    expect(listed.stdout).toMatch(
+      /weird:3\s+martian\s+not a credential OpenClaw stores: doctor drops it, and so does this/,
+    );
+    expect(listed.stdout).toMatch(/__proto__\s+api_key\s+not a credential OpenClaw stores/);
+    const applied = await cli(home, ['migrate', '--apply', '--yes']);
+    expect(applied.code).toBe(0);
+    expect(applied.stdout).toContain(
+      'not imported (not a credential OpenClaw stores; left in the archived file): __proto__, weird:3',
+    );
+    // The config stays one OpenClaw accepts: no auth.profiles mode "martian".
+    const profiles = JSON.parse(readFileSync(configPath, 'utf8')).auth.profiles;
+    expect(Object.keys(profiles)).toContain('groq:fresh');
+    expect(Object.keys(profiles)).not.toContain('weird:3');
+    expect(Object.hasOwn(profiles, '__proto__')).toBe(false);
+  });
+});
+
 describe('authdeck migrate: a JSON5-only config', () => {
   it('is spelled as JSON when the profiles are recorded, and migrate says so', async () => {
     const { home, mainAgentDir, configPath } = fixtureHome('a-v9-shared-fresh');

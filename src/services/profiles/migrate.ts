@@ -26,9 +26,15 @@ import { joinOtherOrders } from './join-order.js';
 /**
  * What `openclaw doctor --fix` would do with one JSON profile: import it (`new`), nothing
  * (`same`), or keep the stored one and drop the JSON one (`differs`) — it never overwrites a
- * stored credential, so a token renewed in the JSON file is silently lost.
+ * stored credential, so a token renewed in the JSON file is silently lost. `unsupported`: a type
+ * OpenClaw does not store, or an id no object can hold, which its doctor drops: written, it would
+ * make openclaw.json invalid (its auth.profiles mode) and OpenClaw would refuse to start.
  */
-export type MigrationVerdict = 'new' | 'same' | 'newer-in-json' | 'older-in-json' | 'differs';
+export type MigrationVerdict = 'new' | 'same' | 'newer-in-json' | 'older-in-json' | 'differs' | 'unsupported';
+
+/** The credential types OpenClaw stores (and names as auth.profiles modes). */
+const STORED_TYPES = new Set(['api_key', 'token', 'oauth']);
+const UNSAFE_IDS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export interface MigrationEntry {
   id: string;
@@ -64,7 +70,8 @@ function expiresOf(entry: JsonObject): number | null {
   return typeof entry.expires === 'number' ? entry.expires : null;
 }
 
-function verdictFor(json: JsonObject, stored: JsonObject | undefined): MigrationVerdict {
+function verdictFor(id: string, json: JsonObject, stored: JsonObject | undefined): MigrationVerdict {
+  if (!STORED_TYPES.has(storedProfileType(json)) || UNSAFE_IDS.has(id)) return 'unsupported';
   if (!stored) return 'new';
   if (
     storedProfileType(json) === storedProfileType(stored) &&
@@ -108,7 +115,7 @@ export async function planMigration(store: AgentStore): Promise<MigrationPlan> {
       id,
       provider: view.provider,
       type: view.type,
-      verdict: verdictFor(entry, existing),
+      verdict: verdictFor(id, entry, existing),
       jsonMasked: view.secret ? maskSecret(view.secret) : null,
       storedMasked: storedSecret ? maskSecret(storedSecret) : null,
       jsonExpiresAt: expiresOf(entry),
@@ -131,6 +138,8 @@ export interface MigrationResult {
   /** New profiles added at the end of their provider's explicit order (else the gateway never tries them). */
   joinedOrder: string[];
   kept: string[];
+  /** Not credentials OpenClaw stores (`unsupported`): left in the archived JSON file, as doctor leaves them. */
+  dropped: string[];
   archived: Array<{ from: string; to: string }>;
   /** openclaw.json used JSON5-only syntax: recording the profiles spelled it as JSON; the original. */
   configBackupPath?: string;
@@ -177,7 +186,7 @@ export async function applyMigration(
     verdict === 'new' ||
     verdict === 'newer-in-json' ||
     (options.preferJson === true && (verdict === 'differs' || verdict === 'older-in-json'));
-  const result: MigrationResult = { written: [], joinedOrder: [], kept: [], archived: [], notes: [] };
+  const result: MigrationResult = { written: [], joinedOrder: [], kept: [], dropped: [], archived: [], notes: [] };
   const toRecord: Array<{ id: string; provider: string; mode: string; fresh: boolean }> = [];
   // The JSON files stay locked until they are archived: nothing writes them meanwhile.
   await withFileLock(join(workspace.agentDir, AUTH_PROFILES_FILE), async () => {
@@ -187,7 +196,9 @@ export async function applyMigration(
     await target.update((tx) => {
       for (const [id, entry] of Object.entries(json.profiles)) {
         const existing = tx.getProfile(id);
-        if (take(verdictFor(entry, existing))) {
+        const verdict = verdictFor(id, entry, existing);
+        if (verdict === 'unsupported') result.dropped.push(id);
+        else if (take(verdict)) {
           tx.putProfile(id, exact.profiles[id] ?? entry);
           result.written.push(id);
           const { provider } = describeProfile(id, entry, {});
