@@ -81,4 +81,19 @@ describe('authdeck doctor', () => {
     expect(JSON.parse(broken.stdout).exitCode).toBe(3);
     expect(`${broken.stdout}${broken.stderr}`).not.toContain(fakeSecrets.openaiKey());
   });
+
+  it("an expired token's fix is one that works: paste-token under the same id (add-key refuses a token's id)", async () => {
+    const { home, mainAgentDir, configPath } = makeTempHome();
+    writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), {
+      version: 1,
+      profiles: { 'mistral:t': { type: 'token', provider: 'mistral', token: `tok-${'a'.repeat(28)}`, expires: 1000 } },
+    });
+    writeJsonFile(configPath, { agents: { defaults: { model: 'mistral/mistral-large' } } });
+    const doctor = await runCommand(['doctor'], { home });
+    const fix = /fix: `(authdeck [^`]+)`/.exec(doctor.stdout)?.[1];
+    expect(fix).toBe('authdeck paste-token --provider mistral --profile-id t');
+    const run = await runCommand(fix!.split(' ').slice(1), { home, input: `tok-${'b'.repeat(28)}` });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Replaced mistral:t');
+  });
 });

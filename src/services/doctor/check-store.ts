@@ -245,7 +245,8 @@ function renewalOf(
         : `\`authdeck setup-token${idFlag}\` or \`authdeck add-key --provider anthropic\``
       : findOAuthProvider(provider)
         ? `\`authdeck login ${flagWord('--provider', provider)}\` or \`authdeck add-key ${flagWord('--provider', provider)}${idFlag}\``
-        : `\`authdeck add-key ${flagWord('--provider', provider)}${idFlag}\``;
+        : // A token is replaced by a token: add-key keeps a profile of another type as it is.
+          `\`authdeck ${profile?.type === 'token' ? 'paste-token' : 'add-key'} ${flagWord('--provider', provider)}${idFlag}\``;
   return {
     fix: offerRemove && profileId ? `renew it (${again}) or \`authdeck remove ${shellWord(profileId)}\`` : again,
   };
