@@ -36,13 +36,24 @@ export async function runDoctorCommand(ctx: CommandContext, options: { fix: bool
       stateDir: workspace.stateDir,
       exitCode,
       findings: report.findings.map(({ safeFix, ...finding }) => ({ ...finding, fixable: safeFix !== undefined })),
-      fixed: fixed.map((entry) => ({ code: entry.finding.code, subject: entry.finding.subject, done: entry.done })),
+      fixed: fixed.map((entry) => ({
+        code: entry.finding.code,
+        subject: entry.finding.subject,
+        done: entry.done,
+        ...(entry.failed ? { failed: true } : {}),
+      })),
     });
     return exitCode;
   }
   const out = ctx.io.stdout;
   writeWrapped(out, ctx.paint.dim(`authdeck doctor · agent ${workspace.agentId} · ${workspace.stateDir}`));
-  for (const entry of fixed) writeWrapped(out, `${ctx.paint.green('✔')} fixed: ${shown(entry.done)}`);
+  for (const entry of fixed)
+    writeWrapped(
+      out,
+      entry.failed
+        ? `${ctx.paint.red('✘')} ${shown(entry.done)}`
+        : `${ctx.paint.green('✔')} fixed: ${shown(entry.done)}`,
+    );
   for (const finding of report.findings)
     writeWrapped(
       out,

@@ -320,3 +320,29 @@ describe('doctor for another agent that sees the main agent’s profiles (JSON e
     expect(withCodes(findings, 'store-generation')[0]?.problem).not.toMatch(/no credential store/);
   });
 });
+
+describe('doctor --fix when a fix cannot be done', () => {
+  it('says which and why, and still does the others (a read-only file system crashed the run)', async () => {
+    const { home, stateDir } = makeTempHome();
+    const workspace = await resolveWorkspace({ env: { HOME: home, AUTHDECK_STORE_GENERATION: 'json' } });
+    const kept = join(stateDir, 'kept.txt');
+    writeText(kept, 'x');
+    chmodSync(kept, 0o644);
+    const finding = (path: string): Finding => ({
+      code: 'file-mode',
+      severity: 'warning',
+      subject: path,
+      problem: 'readable by others',
+      why: 'it holds a secret',
+      fix: `chmod 600 ${path}`,
+      safeFix: { kind: 'chmod', path, mode: 0o600 },
+    });
+    const gone = join(stateDir, 'gone.txt');
+    const applied = await applySafeFixes(workspace, [finding(gone), finding(kept)]);
+    expect(applied.map(({ done, failed }) => ({ done: done.replace(/:.*ENOENT.*/, ': ENOENT'), failed }))).toEqual([
+      { done: `could not chmod 600 ${gone}: ENOENT`, failed: true },
+      { done: `chmod 600 ${kept}`, failed: undefined },
+    ]);
+    expect(statSync(kept).mode & 0o777).toBe(0o600);
+  });
+});

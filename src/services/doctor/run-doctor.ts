@@ -120,16 +120,42 @@ export function doctorExitCode(report: DoctorReport): number {
 export interface AppliedFix {
   finding: Finding;
   done: string;
+  /** It could not be done (a read-only file system, a file gone): `done` says what and why. */
+  failed?: true;
 }
 
-/** Applies the fixes that lose nothing, each under the lock of the file it touches. */
+/**
+ * Applies the fixes that lose nothing, each under the lock of the file it touches. One that
+ * fails is said and the others still run: the findings after them are reported as they are.
+ */
 export async function applySafeFixes(workspace: Workspace, findings: Finding[]): Promise<AppliedFix[]> {
   const applied: AppliedFix[] = [];
   for (const finding of findings) {
     if (!finding.safeFix) continue;
-    applied.push({ finding, done: await applyFix(workspace, finding.safeFix) });
+    try {
+      applied.push({ finding, done: await applyFix(workspace, finding.safeFix) });
+    } catch (error) {
+      applied.push({ finding, done: `could not ${attempted(finding.safeFix)}: ${errorMessage(error)}`, failed: true });
+    }
   }
   return applied;
+}
+
+function attempted(fix: SafeFix): string {
+  switch (fix.kind) {
+    case 'chmod':
+      return `chmod ${fix.mode.toString(8)} ${fix.path}`;
+    case 'stale-lock':
+      return `remove the stale lock of ${fix.lockedFile}`;
+    case 'temp-file':
+      return `remove ${fix.path}`;
+    case 'dangling-order':
+      return `rewrite the ${fix.provider} order`;
+    case 'refresh-oauth':
+      return `refresh ${fix.profileId}`;
+    case 'enable-plugin':
+      return `enable the ${fix.pluginId} plugin`;
+  }
 }
 
 async function applyFix(workspace: Workspace, fix: SafeFix): Promise<string> {
