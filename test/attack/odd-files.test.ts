@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { installOpenclawFixture } from '../helpers/openclaw-fixtures.js';
 import { CLI_PATH, type CliResult } from '../helpers/run-cli.js';
+import { runCommand } from '../helpers/run-command.js';
 import { makeTempHome } from '../helpers/temp-state.js';
 
 /** The built CLI with a deadline: a hang is a failure of its own, not a stuck suite. */
@@ -148,5 +149,18 @@ describe('odd files where authdeck reads: a named reason, never a hang or a runa
       expect(run.code).toBe(3);
       expect(run.stderr).toMatch(/is empty \(0 bytes\)|symbolic link to a file that does not exist/);
     }
+  });
+});
+
+describe('a state dir where mkdir answers ENOENT with the parent there (/proc)', () => {
+  it('fails in one line at once, not a loop at full CPU', async () => {
+    const { home } = makeTempHome();
+    const run = await runCommand(['--state-dir', '/proc', 'add-key', '--provider', 'openai'], {
+      home,
+      input: fakeSecrets.openaiKey(),
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^authdeck: writing \/proc\/agents failed: ENOENT/);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 });

@@ -12,9 +12,29 @@ export const PRIVATE_DIR_MODE = 0o700;
 /** Creates missing directories as 0700; existing ones keep their mode (they are the user's). */
 export async function ensurePrivateDir(dir: string): Promise<void> {
   try {
-    await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+    await makeDirs(resolve(dir));
   } catch (error) {
     throw fsFailure(error, dir, 'write');
+  }
+}
+
+/**
+ * `mkdir -p`, each level tried once. Not Node's `recursive: true`: where mkdir answers ENOENT
+ * with the parent there (under /proc), it retries for ever at full CPU.
+ */
+async function makeDirs(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { mode: PRIVATE_DIR_MODE });
+  } catch (error) {
+    if (isNodeError(error, 'EEXIST') && (await stat(dir)).isDirectory()) return;
+    const parent = dirname(dir);
+    if (!isNodeError(error, 'ENOENT') || parent === dir) throw error;
+    await makeDirs(parent);
+    try {
+      await mkdir(dir, { mode: PRIVATE_DIR_MODE });
+    } catch (again) {
+      if (!isNodeError(again, 'EEXIST') || !(await stat(dir)).isDirectory()) throw again;
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AuthdeckError, UnreadableStateError } from '../errors.js';
+import { ensurePrivateDir } from '../files/atomic-write.js';
 import { tryCreateLock } from '../files/lock.js';
 import { readLockInstance } from '../files/lock-instance.js';
 import { isProcessAlive, type LockOwner, parseLockBody } from '../files/lock-owner.js';
@@ -34,7 +34,7 @@ export async function acquireOAuthRefreshLock(
 ): Promise<() => Promise<void>> {
   const now = options.now ?? Date.now;
   const deadline = now() + (options.waitMs ?? 30_000);
-  await mkdir(join(path, '..'), { recursive: true, mode: 0o700 });
+  await ensurePrivateDir(join(path, '..'));
   const starttime = processStartTime(process.pid);
   const body = `${JSON.stringify({ pid: process.pid, createdAt: new Date(now()).toISOString(), ...(starttime !== undefined ? { starttime } : {}) }, null, 2)}\n`;
   let owner: LockOwner = {};
