@@ -1,4 +1,5 @@
 import { createHash, createPublicKey, generateKeyPairSync, randomUUID, verify } from 'node:crypto';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type WebSocket, WebSocketServer } from 'ws';
@@ -223,5 +224,37 @@ describe('telling the running gateway to reload auth', () => {
     const reload = await reloadGatewayAuth(wrong.workspace);
     expect(reload).toMatchObject({ status: 'failed', reason: expect.stringMatching(/token mismatch/) });
     expect(JSON.stringify(reload)).not.toContain('"wrong"');
+  });
+
+  it('a gateway that takes the socket and then answers nothing is dropped at the timeout, not held 30 s', async () => {
+    // A raw server: it completes the WebSocket handshake, then reads and says nothing, not even
+    // the close frame ws waits 30 s for.
+    const dropped: number[] = [];
+    const server = createServer((socket) => {
+      socket.once('data', (head) => {
+        const key = /sec-websocket-key: *(\S+)/i.exec(head.toString())?.[1] ?? '';
+        const accept = createHash('sha1').update(`${key}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
+        socket.write(
+          `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`,
+        );
+        socket.on('data', () => {});
+      });
+      socket.on('close', () => dropped.push(Date.now()));
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    try {
+      const port = (server.address() as { port: number }).port;
+      const { workspace } = await workspaceWith({ gateway: { port, auth: { mode: 'none' } } });
+      const reload = await reloadGatewayAuth(workspace, { timeoutMs: 300 });
+      expect(reload).toMatchObject({ status: 'failed' });
+      const answered = Date.now();
+      // The connection is gone right after the answer (ws would have held it for 30 s).
+      for (let waited = 0; dropped.length === 0 && waited < 100; waited++)
+        await new Promise((done) => setTimeout(done, 20));
+      expect(dropped).toHaveLength(1);
+      expect(dropped[0]! - answered).toBeLessThan(1_500);
+    } finally {
+      server.close();
+    }
   });
 });

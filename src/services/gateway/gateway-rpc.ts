@@ -183,7 +183,13 @@ async function callOnce(
       clearTimeout(timer);
       socket.removeAllListeners('message');
       socket.on('error', () => {});
-      socket.close();
+      // A gateway that answers nothing more would hold a closing socket (and the process) for
+      // ws's 30 s close timeout: after a failure it is dropped, after an answer given 250 ms.
+      if (error) socket.terminate();
+      else {
+        socket.close();
+        setTimeout(() => socket.terminate(), 250).unref();
+      }
       if (error) reject(error);
       else resolve(value);
     };
