@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
@@ -162,5 +162,26 @@ describe('a state dir where mkdir answers ENOENT with the parent there (/proc)',
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^authdeck: writing \/proc\/agents failed: ENOENT/);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('a file that is not UTF-8 where authdeck writes', () => {
+  it('is left byte for byte, with one line saying why, not rewritten with U+FFFD in it', async () => {
+    const { home, configPath, mainAgentDir } = makeTempHome();
+    const latin1 = Buffer.from('{\n  // caf\xe9 \xff\n  "ui": { "name": "r\xe9my" }\n}\n', 'latin1');
+    writeFileSync(configPath, latin1);
+    const run = await runCommand(['add-key', '--provider', 'openai'], { home, input: fakeSecrets.openaiKey() });
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain(`${configPath} is not UTF-8 text`);
+    expect(readFileSync(configPath).equals(latin1)).toBe(true);
+    // The store beside it, the same.
+    const store = join(mainAgentDir, 'auth-profiles.json');
+    const storeBytes = Buffer.from('{"version":1,"profiles":{},"note":"caf\xe9"}', 'latin1');
+    writeFileSync(store, storeBytes);
+    writeFileSync(configPath, '{}\n');
+    const again = await runCommand(['add-key', '--provider', 'openai'], { home, input: fakeSecrets.openaiKey() });
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toContain(`${store} is not UTF-8 text`);
+    expect(readFileSync(store).equals(storeBytes)).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
+import { isUtf8 } from 'node:buffer';
 import { readdirSync, type Stats } from 'node:fs';
-import { type FileHandle, lstat, mkdir, open, readdir, readlink, rename, rm, stat } from 'node:fs/promises';
+import { type FileHandle, lstat, mkdir, open, readdir, readFile, readlink, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AuthdeckError, fsFailure, isNodeError } from '../errors.js';
 import { isDeadPid, lockFileName } from './lock-owner.js';
@@ -113,6 +114,24 @@ async function removeLeftovers(target: string): Promise<void> {
 }
 
 /**
+ * A file read as UTF-8 that is not (a comment in Latin-1) comes back with U+FFFD where its bytes
+ * were: written back, every other line would change. Such a write is refused, the file kept.
+ */
+async function refuseLossyRewrite(target: string, content: string): Promise<void> {
+  if (!content.includes('\uFFFD')) return;
+  let before: Buffer;
+  try {
+    before = await readFile(target);
+  } catch {
+    return;
+  }
+  if (!isUtf8(before))
+    throw new AuthdeckError(
+      `${target} is not UTF-8 text, and writing it back would change the bytes of what else it holds; make it UTF-8 (or edit it by hand) and run this again (nothing was written)`,
+    );
+}
+
+/**
  * Replaces `path` so that a reader (the gateway) sees either the old or the new content, never
  * a torn file, and a crash leaves no half-written file behind: tmp file 0600, fsync, rename,
  * then fsync the directory so the rename itself survives power loss. Callers hold the file's
@@ -128,6 +147,7 @@ async function replaceFile(path: string, content: string): Promise<void> {
   const dir = dirname(target);
   await ensurePrivateDir(dir);
   await refuseReadOnly(target);
+  await refuseLossyRewrite(target, content);
   await removeLeftovers(target);
   const tmpPath = join(dir, `${basename(target)}.${uniqueSuffix()}.tmp`);
   let handle: FileHandle;
