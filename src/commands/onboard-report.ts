@@ -169,7 +169,7 @@ export function notePlugin(ctx: CommandContext, provider: string, plugin: Plugin
 
 function notePluginInstalled(ctx: CommandContext, plugin: PluginNeed): void {
   ctx.note(
-    `${ctx.paint.green('✔')} installed the ${plugin.id} plugin; restart the gateway so it loads it (\`openclaw gateway restart\`)`,
+    `${ctx.paint.green('✔')} installed the ${plugin.id} plugin; a running gateway loads it after a restart (\`openclaw gateway restart\`)`,
   );
 }
 

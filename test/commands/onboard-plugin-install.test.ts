@@ -64,7 +64,7 @@ describe('onboard --auth-choice with a plugin from npm', () => {
       '  this can take minutes offline (at most 5); Ctrl+C stops it and keeps the credential\n',
     );
     expect(result.stderr).toContain(
-      '✔ installed the deepseek plugin; restart the gateway so it loads it (`openclaw gateway restart`)\n',
+      '✔ installed the deepseek plugin; a running gateway loads it after a restart (`openclaw gateway restart`)\n',
     );
     expect(result.stderr).not.toContain('warning');
     expect(readJson(configPath).plugins.entries.deepseek.enabled).toBe(true);

@@ -83,7 +83,7 @@ describe('onboarding wizard: i installs the plugin a provider still lacks', () =
     services.pluginInstalls[0]!.resolve(undefined);
     const done = flat(await waitForFrame(app, '✔ installed the deepseek plugin'));
     expect(done).toContain(
-      '✔ installed the deepseek plugin; restart the gateway so it loads it (openclaw gateway restart)',
+      '✔ installed the deepseek plugin; a running gateway loads it after a restart (openclaw gateway restart)',
     );
     expect(done).not.toContain('cannot use deepseek');
     expect(done).not.toContain('installing the deepseek plugin');

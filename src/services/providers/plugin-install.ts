@@ -133,7 +133,7 @@ export async function providerPluginNeed(
 
 /** What a landed install says on a screen and after the TUI has left (the CLI quotes the command). */
 export function pluginInstalledWords(id: string): string {
-  return `installed the ${id} plugin; restart the gateway so it loads it (openclaw gateway restart)`;
+  return `installed the ${id} plugin; a running gateway loads it after a restart (openclaw gateway restart)`;
 }
 
 /**
