@@ -1,5 +1,5 @@
 import { type BigIntStats, lstatSync, realpathSync } from 'node:fs';
-import { type FileHandle, open, realpath } from 'node:fs/promises';
+import { type FileHandle, lstat, open, realpath, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { errorMessage, fsFailure, isNodeError, LockBusyError } from '../errors.js';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from './atomic-write.js';
@@ -181,7 +181,16 @@ export async function tryCreateLock(lockPath: string, body: string): Promise<str
     // A lock left without its owner record would block everyone for seconds: it is ours, remove
     // it (as a release does; without its identity it is left to go stale).
     await handle.close().catch(() => {});
-    if (identity !== undefined) await removeOwnLock(lockPath, { identity }).catch(() => {});
+    if (identity !== undefined) {
+      const ours = identity;
+      await removeOwnLock(lockPath, { identity }).catch(async () => {
+        // The removal protocol writes a claim file first; on a full disk it cannot. The file is
+        // still the one just made and holds no record (none could take it over yet): it goes,
+        // or it would stand empty, and OpenClaw 2026.5 never clears an empty lock.
+        const now = await lstat(lockPath, { bigint: true }).catch(() => undefined);
+        if (now && fileIdentity(now) === ours && now.size === 0n) await unlink(lockPath).catch(() => {});
+      });
+    }
     throw fsFailure(error, lockPath, 'write');
   }
 }
