@@ -198,4 +198,17 @@ describe('a token endpoint that answers with what it was sent', () => {
         ),
       ).rejects.toThrow("auth.example answered with OpenClaw's refresh fence as a token; nothing was stored");
   });
+
+  it('a redirect is said as a redirect, not as no network', async () => {
+    const redirecting = (async () => {
+      throw new TypeError('fetch failed', { cause: new Error('unexpected redirect') });
+    }) as typeof fetch;
+    await expect(
+      requestTokens(
+        'https://auth.example/token',
+        { grant_type: 'refresh_token', refresh_token: refreshToken },
+        { fetch: redirecting },
+      ),
+    ).rejects.toThrow('auth.example answered with a redirect, which a token endpoint never does; nothing was sent on');
+  });
 });

@@ -92,6 +92,12 @@ export async function postForm(
       redirect: 'error',
     });
   } catch (error) {
+    // It answered, with a redirect: a token endpoint never sends one (and a token is never
+    // posted on to wherever it points). Not the network's fault, and not worth a retry.
+    if (error instanceof Error && error.cause instanceof Error && /redirect/i.test(error.cause.message))
+      throw new AuthdeckError(
+        `${hostOf(url)} answered with a redirect, which a token endpoint never does; nothing was sent on`,
+      );
     throw new OAuthNetworkError(couldNotReach(hostOf(url), error));
   }
   const text = await readBodyText(response, hostOf(url));
