@@ -48,7 +48,7 @@ describe('a plugin from npm, in a terminal', () => {
   it('runs the install when asked: the plugin lands (exit 0)', async () => {
     const { home, configPath } = makeTempHome();
     const session = await addDeepseekKey(home, true);
-    await session.waitFor('installed the deepseek plugin; restart the gateway');
+    await session.waitFor('installed the deepseek plugin; a running gateway loads it after a restart');
     expect(await session.waitForExit()).toBe(0);
     expect(readJson(configPath).plugins.entries.deepseek.enabled).toBe(true);
   });
