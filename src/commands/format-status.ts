@@ -10,7 +10,14 @@ import {
   type ProviderReport,
   type StatusReport,
 } from '../services/status/report.js';
-import { configKeyWords, describeStore, summaryParts, unsetKeyWords, waitingWords } from '../services/status/words.js';
+import {
+  configKeyWords,
+  describeStore,
+  renewsSoon,
+  summaryParts,
+  unsetKeyWords,
+  waitingWords,
+} from '../services/status/words.js';
 import { shown } from '../services/terminal-text.js';
 import type { Painter } from './output.js';
 
@@ -113,9 +120,7 @@ function profileLine(
   if (profile.status === 'unknown') details.push(`type "${profile.type}" is not one authdeck knows; kept as is`);
   if (profile.expiresAt !== null) {
     details.push(describeExpiry(profile.expiresAt, nowMs));
-    // Only a sign-in with a refresh token is `ok` this close to its expiry (see health.ts).
-    if (profile.type === 'oauth' && profile.status === 'ok' && profile.expiresAt - nowMs <= warnWithinMs)
-      details.push('the gateway renews it');
+    if (renewsSoon(profile, nowMs, warnWithinMs)) details.push('the gateway renews it');
   }
   const waiting = waitingWords(profile, nowMs);
   if (waiting && profile.usage === 'disabled')

@@ -1,9 +1,8 @@
-import { isUtf8 } from 'node:buffer';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { envValue } from './env-value.js';
 import { AuthdeckError, UsageError } from './errors.js';
 import { writeFileAtomic } from './files/atomic-write.js';
-import { readTextIfExists } from './files/fs-read.js';
+import { isLossyRead, readTextIfExists } from './files/fs-read.js';
 import { withFileLock } from './files/lock.js';
 
 /**
@@ -60,7 +59,7 @@ export async function setDaemonEnvVar(path: string, name: string, value: string 
     const before = (await readTextIfExists(path)) ?? '';
     // Bytes that are not UTF-8 would come back as U+FFFD in every line written back: the file
     // is left as it is instead (every other line is kept byte for byte, or nothing is written).
-    if (before.includes('\uFFFD') && !isUtf8(readFileSync(path)))
+    if (isLossyRead(path, before))
       throw new AuthdeckError(
         `${path} is not UTF-8 text, and writing it back would change the bytes of its other lines; edit it by hand (nothing was written)`,
       );

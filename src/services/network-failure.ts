@@ -4,6 +4,16 @@
  * to check, the second is the server's word. Node's fetch wraps the socket error in `cause`.
  */
 
+/** A certificate this machine does not trust: most often a proxy or firewall that reads TLS. */
+const TLS_WORDS: Readonly<Record<string, string>> = {
+  SELF_SIGNED_CERT_IN_CHAIN: 'a certificate in its chain is self-signed: a proxy that inspects TLS?',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'its certificate is self-signed',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'its certificate’s issuer is not trusted here',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its certificate could not be verified',
+  CERT_HAS_EXPIRED: 'its certificate has expired',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'its certificate is for another host',
+};
+
 const WORDS: Readonly<Record<string, string>> = {
   ECONNREFUSED: 'connection refused',
   ECONNRESET: 'connection reset',
@@ -15,24 +25,11 @@ const WORDS: Readonly<Record<string, string>> = {
   ENETUNREACH: 'network unreachable',
   ETIMEDOUT: 'connecting timed out',
   UND_ERR_CONNECT_TIMEOUT: 'connecting timed out',
-  // A certificate this machine does not trust: most often a proxy or firewall that reads TLS.
-  SELF_SIGNED_CERT_IN_CHAIN: 'a certificate in its chain is self-signed: a proxy that inspects TLS?',
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'its certificate is self-signed',
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'its certificate’s issuer is not trusted here',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its certificate could not be verified',
-  CERT_HAS_EXPIRED: 'its certificate has expired',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'its certificate is for another host',
+  ...TLS_WORDS,
 };
 
-/** The codes of a TLS connection this machine refused to trust (words above). */
-export const TLS_CODES = [
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'CERT_HAS_EXPIRED',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-] as const;
+/** The codes of a TLS connection this machine refused to trust. */
+export const TLS_CODES = Object.keys(TLS_WORDS);
 
 /** The innermost error code (`ENOTFOUND`, `UND_ERR_SOCKET`, …), through `cause` and AggregateError. */
 export function errorCode(error: unknown, depth = 0): string | undefined {

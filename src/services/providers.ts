@@ -214,6 +214,10 @@ export function normalizeProviderId(provider: string): string {
 /** Names that are keys of every JavaScript object: never ids, wherever they come from. */
 const RESERVED_IDS = new Set(['constructor', 'prototype', '__proto__']);
 
+export function isReservedId(id: string): boolean {
+  return RESERVED_IDS.has(id);
+}
+
 /** A provider id is what goes before the `:` of a profile id, so it cannot hold one. */
 export function isValidProviderId(provider: string): boolean {
   return providerIdProblem(provider) === undefined;
@@ -221,7 +225,7 @@ export function isValidProviderId(provider: string): boolean {
 
 /** Why a (normalised) id cannot be a provider's, in words that fit after it; undefined: it can. */
 export function providerIdProblem(provider: string): string | undefined {
-  if (RESERVED_IDS.has(provider)) return 'is a name every JavaScript object has, so it cannot be a provider id';
+  if (isReservedId(provider)) return 'is a name every JavaScript object has, so it cannot be a provider id';
   if (!/^[a-z0-9][a-z0-9._-]*$/.test(provider))
     return 'is not a provider id (letters, digits, ".", "_" and "-", from a letter or digit)';
   return undefined;

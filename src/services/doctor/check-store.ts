@@ -2,7 +2,7 @@ import { envValue } from '../env-value.js';
 import { asRecord } from '../json-text.js';
 import { findOAuthProvider } from '../oauth/oauth-providers.js';
 import { type AgentState, listAgentProfiles } from '../profiles/agent-state.js';
-import { storedProfileType } from '../profiles/credential-view.js';
+import { isKnownCredentialType, storedProfileType } from '../profiles/credential-view.js';
 import { profileIdFlag } from '../profiles/profile-actions.js';
 import { resolveAuthProvider } from '../providers/catalog.js';
 import { flagWord, shellWord } from '../shell-word.js';
@@ -33,7 +33,7 @@ export function checkEntries(state: AgentState): Finding[] {
           ),
         );
       }
-      if (!['api_key', 'token', 'oauth'].includes(type)) {
+      if (!isKnownCredentialType(type)) {
         findings.push(
           entry(
             id,

@@ -1,8 +1,8 @@
-import { isUtf8 } from 'node:buffer';
 import { readdirSync, type Stats } from 'node:fs';
-import { type FileHandle, lstat, mkdir, open, readdir, readFile, readlink, rename, rm, stat } from 'node:fs/promises';
+import { type FileHandle, lstat, mkdir, open, readdir, readlink, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AuthdeckError, fsFailure, isNodeError } from '../errors.js';
+import { isLossyRead } from './fs-read.js';
 import { isDeadPid, lockFileName } from './lock-owner.js';
 import { removeTakeoverLeftovers } from './lock-takeover.js';
 import { countedWrite } from './write-activity.js';
@@ -117,15 +117,8 @@ async function removeLeftovers(target: string): Promise<void> {
  * A file read as UTF-8 that is not (a comment in Latin-1) comes back with U+FFFD where its bytes
  * were: written back, every other line would change. Such a write is refused, the file kept.
  */
-async function refuseLossyRewrite(target: string, content: string): Promise<void> {
-  if (!content.includes('\uFFFD')) return;
-  let before: Buffer;
-  try {
-    before = await readFile(target);
-  } catch {
-    return;
-  }
-  if (!isUtf8(before))
+function refuseLossyRewrite(target: string, content: string): void {
+  if (isLossyRead(target, content))
     throw new AuthdeckError(
       `${target} is not UTF-8 text, and writing it back would change the bytes of what else it holds; make it UTF-8 (or edit it by hand) and run this again (nothing was written)`,
     );
@@ -147,7 +140,7 @@ async function replaceFile(path: string, content: string): Promise<void> {
   const dir = dirname(target);
   await ensurePrivateDir(dir);
   await refuseReadOnly(target);
-  await refuseLossyRewrite(target, content);
+  refuseLossyRewrite(target, content);
   await removeLeftovers(target);
   const tmpPath = join(dir, `${basename(target)}.${uniqueSuffix()}.tmp`);
   let handle: FileHandle;

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { fsFailure, isNodeError, UnreadableStateError } from '../errors.js';
 
@@ -70,4 +71,17 @@ export function readTextIfExistsSync(path: string, maxBytes = MAX_READ_BYTES): s
 
 export async function pathExists(path: string): Promise<boolean> {
   return existsSync(path);
+}
+
+/**
+ * `text` (as read from `path`, or made from what was) holds U+FFFD where the file's bytes are
+ * not UTF-8: written back, every other line of it would change.
+ */
+export function isLossyRead(path: string, text: string): boolean {
+  if (!text.includes('\uFFFD')) return false;
+  try {
+    return !isUtf8(readFileSync(path));
+  } catch {
+    return false;
+  }
 }

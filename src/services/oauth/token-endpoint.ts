@@ -1,7 +1,7 @@
 import { AuthdeckError } from '../errors.js';
 import { readBodyText } from '../http-body.js';
 import { couldNotReach } from '../network-failure.js';
-import { OAUTH_REFRESH_FENCE_PREFIX } from '../store/documents.js';
+import { isFencedProfile } from '../store/documents.js';
 import { shown } from '../terminal-text.js';
 import { lifetimeMs, MAX_ACCESS_TOKEN_SECONDS } from './server-numbers.js';
 
@@ -52,11 +52,7 @@ export async function requestTokens(
   refuseUnsendableTokens(hostOf(tokenUrl), [access, body.refresh_token, body.id_token]);
   // OpenClaw's refresh fence is a value it writes while it refreshes: from a server it would fence
   // the profile for good (no refresh or remove would touch it again).
-  if (
-    [access, body.refresh_token].some(
-      (token) => typeof token === 'string' && token.startsWith(OAUTH_REFRESH_FENCE_PREFIX),
-    )
-  )
+  if (isFencedProfile({ access, refresh: body.refresh_token }))
     throw new AuthdeckError(
       `${hostOf(tokenUrl)} answered with OpenClaw's refresh fence as a token; nothing was stored`,
     );

@@ -9,6 +9,7 @@ import { refuseReadOnly } from '../files/atomic-write.js';
 import { pathExists, readTextIfExists } from '../files/fs-read.js';
 import { withFileLock } from '../files/lock.js';
 import { asRecord } from '../json-text.js';
+import { isReservedId } from '../providers.js';
 import type { AgentStore, StoreLayer } from '../store/agent-store.js';
 import { readJsonFiles } from '../store/agent-store.js';
 import {
@@ -19,7 +20,7 @@ import {
   type StateKey,
 } from '../store/documents.js';
 import { legacyAuthFileCandidates } from './agent-state.js';
-import { describeProfile, storedProfileType } from './credential-view.js';
+import { describeProfile, isKnownCredentialType, storedProfileType } from './credential-view.js';
 import { maskSecret } from './credentials.js';
 import { joinOtherOrders } from './join-order.js';
 
@@ -31,10 +32,6 @@ import { joinOtherOrders } from './join-order.js';
  * make openclaw.json invalid (its auth.profiles mode) and OpenClaw would refuse to start.
  */
 export type MigrationVerdict = 'new' | 'same' | 'newer-in-json' | 'older-in-json' | 'differs' | 'unsupported';
-
-/** The credential types OpenClaw stores (and names as auth.profiles modes). */
-const STORED_TYPES = new Set(['api_key', 'token', 'oauth']);
-const UNSAFE_IDS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export interface MigrationEntry {
   id: string;
@@ -71,7 +68,7 @@ function expiresOf(entry: JsonObject): number | null {
 }
 
 function verdictFor(id: string, json: JsonObject, stored: JsonObject | undefined): MigrationVerdict {
-  if (!STORED_TYPES.has(storedProfileType(json)) || UNSAFE_IDS.has(id)) return 'unsupported';
+  if (!isKnownCredentialType(storedProfileType(json)) || isReservedId(id)) return 'unsupported';
   if (!stored) return 'new';
   if (
     storedProfileType(json) === storedProfileType(stored) &&

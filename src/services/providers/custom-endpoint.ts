@@ -6,6 +6,7 @@
  */
 import { UsageError } from '../errors.js';
 import { asRecord } from '../json-text.js';
+import { isReservedId } from '../providers.js';
 import { isCatalogProvider } from './catalog.js';
 import { credentialsInUrl, isHttpUrl, notHttpUrl } from './http-url.js';
 import { checkedModelIdFlag } from './model-id.js';
@@ -109,7 +110,7 @@ export function customSetup(doc: Record<string, unknown>, input: CustomEndpointI
   if (givenId !== undefined && !/[a-z0-9]/.test(endpointId(givenId)))
     throw new UsageError('--custom-provider-id must include letters or numbers');
   // Keys of every JavaScript object: OpenClaw's own reading of models.providers breaks on them.
-  if (givenId !== undefined && ['constructor', 'prototype', '__proto__'].includes(endpointId(givenId)))
+  if (givenId !== undefined && isReservedId(endpointId(givenId)))
     throw new UsageError(`--custom-provider-id: "${endpointId(givenId)}" cannot name a provider; choose another id`);
   // The gateway sends a provider's stored credentials to its block's baseUrl: a custom endpoint
   // named after one would receive them (OpenClaw's own onboarding leaves such a block out).

@@ -54,18 +54,24 @@ export function summaryParts(
   return parts;
 }
 
-/** Sign-ins the gateway renews itself (`ok`) whose expiry is inside the warn window. */
+/**
+ * A sign-in the gateway renews itself whose expiry is inside the warn window: only one with a
+ * refresh token is `ok` this close to it (health.ts).
+ */
+export function renewsSoon(profile: ProfileReport, nowMs: number, warnWithinMs: number): boolean {
+  return (
+    profile.type === 'oauth' &&
+    profile.status === 'ok' &&
+    profile.expiresAt !== null &&
+    profile.expiresAt - nowMs <= warnWithinMs
+  );
+}
+
 function renewingSoon(report: Partial<Pick<StatusReport, 'profiles' | 'warnWithinMs' | 'generatedAt'>>): number {
   const { profiles, warnWithinMs, generatedAt } = report;
   if (!profiles || warnWithinMs === undefined || generatedAt === undefined) return 0;
   const nowMs = Date.parse(generatedAt);
-  return profiles.filter(
-    (profile) =>
-      profile.type === 'oauth' &&
-      profile.status === 'ok' &&
-      profile.expiresAt !== null &&
-      profile.expiresAt - nowMs <= warnWithinMs,
-  ).length;
+  return profiles.filter((profile) => renewsSoon(profile, nowMs, warnWithinMs)).length;
 }
 
 export { credentialsPath, describeStore, layerLabel } from '../store/report.js';
