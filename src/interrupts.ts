@@ -10,12 +10,15 @@ import { writeActivity } from './services/files/write-activity.js';
 const takers = new Set<() => void>();
 let interrupted = false;
 
+/** Hands a Ctrl+C to what took it; false: nothing did. */
+export function passInterrupt(): boolean {
+  for (const taker of takers) taker();
+  return takers.size > 0;
+}
+
 export function listenForInterrupts(): void {
   process.on('SIGINT', () => {
-    if (takers.size > 0) {
-      for (const taker of takers) taker();
-      return;
-    }
+    if (passInterrupt()) return;
     if (interrupted) return;
     interrupted = true;
     const stopIfNothingWritten = () => {

@@ -1,5 +1,5 @@
 import { UsageError } from '../services/errors.js';
-import { findOAuthProvider, OAUTH_PROVIDERS, type SignInMethod } from '../services/oauth/oauth-providers.js';
+import { findOAuthProvider, OAUTH_PROVIDERS } from '../services/oauth/oauth-providers.js';
 import { findProvider } from '../services/providers.js';
 import { flagWord } from '../services/shell-word.js';
 import { shown } from '../services/terminal-text.js';
@@ -71,7 +71,7 @@ export const loginCommand = command({
       ]);
       return runSignIn(ctx, {
         provider: input.provider,
-        method: input.method as SignInMethod | undefined,
+        method: input.method === 'browser' || input.method === 'device' ? input.method : undefined,
         ...(input.profileId ? { profileId: input.profileId } : {}),
         openBrowser: !noBrowser,
         json: input.json === true,

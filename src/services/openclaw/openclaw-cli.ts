@@ -1,3 +1,4 @@
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { takeInterrupts } from '../../interrupts.js';
 import type { Workspace } from '../config/workspace.js';
 import { AuthdeckError } from '../errors.js';
@@ -35,40 +36,50 @@ export async function runOpenclaw(workspace: Workspace, args: string[], stdin?: 
     // network npm retries for over a minute first (79 s against 9 s measured for `order set`).
     npm_config_offline: 'true',
   };
+  // Ctrl+C reaches OpenClaw with the terminal's process group (and a closed terminal's hangup
+  // too); a SIGINT sent to authdeck alone (kill, a supervisor) is passed on, so OpenClaw stops
+  // at once instead of finishing a minute later. Taken before anything is awaited: one that comes
+  // between the caller's "running openclaw…" line and the spawn stops it too.
+  let interrupted = false;
+  let child: ChildProcessWithoutNullStreams | undefined;
+  const releaseInterrupts = takeInterrupts(() => {
+    interrupted = true;
+    child?.kill('SIGINT');
+  });
   // Loaded here, not at the top: `status` starts without child_process unless it runs OpenClaw.
-  const { spawn } = await import('node:child_process');
+  const { spawn } = await import('node:child_process').catch((error: unknown) => {
+    releaseInterrupts();
+    throw error;
+  });
+  if (interrupted) {
+    releaseInterrupts();
+    return { code: null, interrupted, stdout: '', stderr: '' };
+  }
   return new Promise((resolve, reject) => {
-    const child = spawn(bin, [...args, ...(workspace.agentFrom === 'env' ? [] : ['--agent', workspace.agentId])], {
+    const running = spawn(bin, [...args, ...(workspace.agentFrom === 'env' ? [] : ['--agent', workspace.agentId])], {
       env,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
-    // Ctrl+C reaches OpenClaw with the terminal's process group (and a closed terminal's hangup
-    // too); a SIGINT sent to authdeck alone (kill, a supervisor) is passed on, so OpenClaw stops
-    // at once instead of finishing a minute later.
-    let interrupted = false;
-    const releaseInterrupts = takeInterrupts(() => {
-      interrupted = true;
-      child.kill('SIGINT');
-    });
+    child = running;
     const done = () => {
       clearTimeout(timer);
       releaseInterrupts();
     };
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    const timer = setTimeout(() => child.kill('SIGKILL'), OPENCLAW_TIMEOUT_MS);
-    child.on('error', (error) => {
+    running.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    running.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const timer = setTimeout(() => running.kill('SIGKILL'), OPENCLAW_TIMEOUT_MS);
+    running.on('error', (error) => {
       done();
       reject(new AuthdeckError(`could not run ${bin}: ${error.message}`));
     });
-    child.on('close', (code, signal) => {
+    running.on('close', (code, signal) => {
       done();
       resolve({ code, signal, interrupted, stdout, stderr });
     });
-    child.stdin.on('error', () => {});
-    child.stdin.end(stdin ?? '');
+    running.stdin.on('error', () => {});
+    running.stdin.end(stdin ?? '');
   });
 }
 

@@ -175,12 +175,26 @@ export async function installPlugin(
   plugin: CatalogPlugin,
   options: { timeoutMs?: number; signal?: AbortSignal } = {},
 ): Promise<string | undefined> {
-  // child_process only when an install runs: the screens load this module at start.
-  const { spawn } = await import('node:child_process');
   const bin = findOnPath('openclaw', where.env.PATH);
   if (!bin) return 'openclaw is not on PATH';
   const spec = plugin.npmSpec ?? plugin.id;
   const timeoutMs = options.timeoutMs ?? INSTALL_TIMEOUT_MS;
+  // Ctrl+C taken before anything is awaited: one that comes between the caller's "installing…"
+  // line and the spawn stops the install too, instead of going unanswered until it ends.
+  let stopBeforeStart: InstallRun['stopped'];
+  let onInterrupt = () => {
+    stopBeforeStart = 'interrupt';
+  };
+  const releaseInterrupts = takeInterrupts(() => onInterrupt());
+  // child_process only when an install runs: the screens load this module at start.
+  const { spawn } = await import('node:child_process').catch((error: unknown) => {
+    releaseInterrupts();
+    throw error;
+  });
+  if (stopBeforeStart) {
+    releaseInterrupts();
+    return 'stopped by Ctrl+C';
+  }
   const run = await new Promise<InstallRun>((resolve) => {
     const child = spawn(bin, ['plugins', 'install', spec], {
       env: {
@@ -215,7 +229,7 @@ export async function installPlugin(
       setTimeout(() => killGroup('SIGKILL'), 2_000).unref();
     };
     const timer = setTimeout(() => stop('timeout'), timeoutMs);
-    const releaseInterrupts = takeInterrupts(() => stop('interrupt'));
+    onInterrupt = () => stop('interrupt');
     const onAbort = () => stop('cancel');
     if (options.signal?.aborted) onAbort();
     else options.signal?.addEventListener('abort', onAbort, { once: true });
