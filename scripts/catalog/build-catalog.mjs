@@ -1,6 +1,7 @@
 // Turns what read-openclaw.mjs read (plus the observations of real onboarding runs) into the
 // catalog authdeck ships: one entry per auth choice, and the picker's groups.
 
+import { AUTHDECK_FACTS } from './authdeck-facts.mjs';
 import {
   collectChoices,
   collectProviderAliases,
@@ -10,7 +11,7 @@ import {
 import { keysUrl } from './docs.mjs';
 import { buildPicker } from './picker.mjs';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 // Methods served by a program on this machine rather than a hosted API.
 const LOCAL_METHODS = new Set(['local', 'custom']);
@@ -182,6 +183,24 @@ function docsPathOf(choice, docs) {
   return candidates.find((candidate) => docs.exists(candidate)) ?? null;
 }
 
+/** authdeck's own facts for the choice's secret (authdeck-facts.mjs): its shape and free probe, where known. */
+function secretFactsOf(choice, kind) {
+  const facts = Object.hasOwn(AUTHDECK_FACTS, choice.provider ?? '') ? AUTHDECK_FACTS[choice.provider] : {};
+  const keyed = kind === 'api_key' || kind === 'token';
+  return {
+    shape: (keyed && facts.shapes?.[kind]) || null,
+    probe: (kind === 'api_key' && facts.probe) || null,
+    keysUrl: (kind === 'api_key' && facts.keysUrl) || null,
+  };
+}
+
+/** Every prefix that names a provider's secret, longest first: `sk-or-v1-` is OpenRouter's before any `sk-`. */
+function secretPrefixes() {
+  return Object.entries(AUTHDECK_FACTS)
+    .flatMap(([provider, facts]) => (facts.prefixes ?? []).map((entry) => ({ ...entry, provider })))
+    .sort((a, b) => b.prefix.length - a.prefix.length || (a.prefix < b.prefix ? -1 : 1));
+}
+
 export function buildCatalog(openclaw, observations, older) {
   const { core, docs } = openclaw;
   const choices = collectChoices(openclaw);
@@ -195,9 +214,14 @@ export function buildCatalog(openclaw, observations, older) {
   const knownSecretFlags = new Set(choices.map((choice) => choice.flag).filter(Boolean));
   const observedFor = observations?.openclawVersion === openclaw.version ? (observations.choices ?? {}) : {};
 
+  const unknown = Object.keys(AUTHDECK_FACTS).filter((id) => !choices.some((choice) => choice.provider === id));
+  if (unknown.length > 0)
+    throw new Error(`authdeck-facts.mjs names providers OpenClaw does not have: ${unknown.join(', ')}`);
+
   const out = choices.map((choice) => {
     const observed = observedFor[choice.id];
     const kind = credentialKind(choice);
+    const facts = secretFactsOf(choice, kind);
     const flag = secretFlag(choice, kind, flagsByOptionKey, core.staticFlags);
     const plugin = pluginOf(choice);
     const params = paramsOf(choice, kind, flag, observed, core.staticFlags, knownSecretFlags);
@@ -222,6 +246,7 @@ export function buildCatalog(openclaw, observations, older) {
         flag,
         envVars: choice.envVars,
         profileIds: profileIds(choice, kind, observed),
+        shape: facts.shape,
       },
       plugin,
       providerConfig: providerConfigOf(choice, observed, params),
@@ -232,9 +257,11 @@ export function buildCatalog(openclaw, observations, older) {
       onboarding: onboardingOf(choice, kind, plugin, observed, core.interactiveOnly),
       docsPath,
       keysUrl:
-        kind === 'api_key' && docsPath
+        facts.keysUrl ??
+        (kind === 'api_key' && docsPath
           ? keysUrl(docs.lines(docsPath), choice.id, docsPath === (choice.docsPath ?? `/providers/${choice.provider}`))
-          : null,
+          : null),
+      probe: facts.probe,
     };
   });
 
@@ -246,5 +273,6 @@ export function buildCatalog(openclaw, observations, older) {
     providerAliases: collectProviderAliases(openclaw),
     providerAuthAliases: collectProviderAuthAliases(openclaw),
     providerIds: collectProviderIds(openclaw),
+    secretPrefixes: secretPrefixes(),
   };
 }

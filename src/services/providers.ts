@@ -1,8 +1,8 @@
 /**
- * What authdeck knows about each provider: the catalog's providers (OpenClaw's onboarding,
- * services/providers/catalog.ts) with their env vars in the gateway's precedence and labels, plus
- * what only authdeck adds — secret shapes and where to get a key when OpenClaw's docs do not say.
- * A provider outside the catalog is "custom": any non-empty secret (`--custom`).
+ * What authdeck knows about each provider, read from the catalog (OpenClaw's onboarding plus
+ * authdeck's own facts, services/providers/catalog.ts): env vars in the gateway's precedence,
+ * labels, secret shapes and where to get a key. A provider outside the catalog is "custom": any
+ * non-empty secret (`--custom`).
  */
 
 import { OAUTH_PROVIDERS } from './oauth/oauth-providers.js';
@@ -35,46 +35,6 @@ export interface ProviderInfo {
   keysUrl?: string;
   methods: OnboardingMethod[];
 }
-
-/** authdeck's own knowledge of a provider's secrets, beside what the catalog says. */
-interface SecretFacts {
-  key?: SecretShape;
-  token?: SecretShape;
-  keysUrl?: string;
-}
-
-const SECRET_FACTS: Record<string, SecretFacts> = {
-  anthropic: {
-    // OpenClaw takes the prefix and 80+ characters: a key of another length is asked about
-    // (credentials.ts), not refused, in case Anthropic changes the length.
-    key: {
-      pattern: /^sk-ant-api03-[A-Za-z0-9_-]{80,}$/,
-      looks: 'starts with sk-ant-api03- and is about 108 characters long',
-    },
-    token: {
-      pattern: /^sk-ant-oat01-[A-Za-z0-9_-]{80,}$/,
-      looks: 'starts with sk-ant-oat01- and is about 108 characters long',
-    },
-    keysUrl: 'https://console.anthropic.com/settings/keys',
-  },
-  openai: {
-    key: { pattern: /^sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}$/, looks: 'starts with sk- (often sk-proj-)' },
-    keysUrl: 'https://platform.openai.com/api-keys',
-  },
-  openrouter: { key: { pattern: /^sk-or-v1-[A-Za-z0-9]{32,}$/, looks: 'starts with sk-or-v1-' } },
-  google: { key: { pattern: /^AIza[0-9A-Za-z_-]{35}$/, looks: 'starts with AIza and is 39 characters long' } },
-  groq: { key: { pattern: /^gsk_[A-Za-z0-9]{20,}$/, looks: 'starts with gsk_' } },
-  xai: { key: { pattern: /^xai-[A-Za-z0-9_-]{20,}$/, looks: 'starts with xai-' }, keysUrl: 'https://console.x.ai' },
-  mistral: {
-    key: { pattern: /^[A-Za-z0-9]{32}$/, looks: 'is 32 letters and digits' },
-    keysUrl: 'https://console.mistral.ai/api-keys',
-  },
-  deepseek: { key: { pattern: /^sk-[A-Za-z0-9]{20,}$/, looks: 'starts with sk-' } },
-  cerebras: {
-    key: { pattern: /^csk-[A-Za-z0-9]{20,}$/, looks: 'starts with csk-' },
-    keysUrl: 'https://cloud.cerebras.ai',
-  },
-};
 
 function envVarOf(name: string): EnvCredentialVar {
   return { name, type: /TOKEN/.test(name) ? 'token' : 'api_key' };
@@ -114,20 +74,19 @@ function buildProviders(): ProviderInfo[] {
   for (const choice of ordered) {
     const id = choice.provider;
     if (!id) continue;
-    const facts = SECRET_FACTS[id] ?? {};
     const info = byId.get(id) ?? {
       id,
       label: choice.groupLabel ?? id,
       name: choice.groupLabel ?? id,
       envVars: [],
-      ...(facts.key ? { key: facts.key } : {}),
-      ...(facts.token ? { token: facts.token } : {}),
       methods: [],
     };
     for (const name of choice.credential.envVars)
       if (!info.envVars.some((variable) => variable.name === name)) info.envVars.push(envVarOf(name));
-    const keysUrl = choice.keysUrl ?? facts.keysUrl;
-    if (keysUrl && !info.keysUrl) info.keysUrl = keysUrl;
+    const { kind, shape } = choice.credential;
+    const slot = kind === 'api_key' ? 'key' : kind === 'token' ? 'token' : undefined;
+    if (slot && shape && !info[slot]) info[slot] = { pattern: new RegExp(shape.pattern), looks: shape.looks };
+    if (choice.keysUrl && !info.keysUrl) info.keysUrl = choice.keysUrl;
     // A model server on this machine is found, not pasted: its key (vLLM, SGLang) is asked there;
     // the Copilot Proxy (copilot-proxy.ts) is named by its address and models.
     if (isLocalServerKind(choice.id) || choice.id === 'copilot-proxy') {
@@ -141,7 +100,6 @@ function buildProviders(): ProviderInfo[] {
     byId.set(id, info);
   }
   for (const info of byId.values()) {
-    if (!info.keysUrl && SECRET_FACTS[info.id]?.keysUrl) info.keysUrl = SECRET_FACTS[info.id]?.keysUrl;
     for (const signIn of OAUTH_PROVIDERS.filter((entry) => entry.storeProvider === info.id))
       for (const method of signIn.methods)
         if (method !== 'cli' && !info.methods.includes(method)) info.methods.push(method);

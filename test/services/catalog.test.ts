@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { probeEndpoint } from '../../src/services/probe/probe-endpoints.js';
+import { recogniseSecret } from '../../src/services/profiles/credentials.js';
 import {
   catalog,
   catalogGroups,
@@ -8,6 +10,7 @@ import {
   resolveProviderAlias,
 } from '../../src/services/providers/catalog.js';
 import { providerSearchText, suggestProviderIds } from '../../src/services/providers/provider-search.js';
+import { providerInfo } from '../../src/services/providers.js';
 
 const choice = (id: string) => {
   const found = findChoice(id);
@@ -22,6 +25,46 @@ describe('provider catalog: shape', () => {
     expect(catalogGroups()).toHaveLength(50);
     expect(catalogGroups().flatMap((group) => group.choiceIds)).toHaveLength(86);
     expect(catalog.choices).toHaveLength(94);
+  });
+
+  it("carries authdeck's own secret facts, and the wizard, add-key and the probes read them from it (no second list)", () => {
+    const shaped = catalog.choices.filter((entry) => entry.credential.shape).map((entry) => entry.id);
+    expect(shaped.sort()).toEqual([
+      'apiKey',
+      'cerebras-api-key',
+      'deepseek-api-key',
+      'gemini-api-key',
+      'groq-api-key',
+      'mistral-api-key',
+      'openai-api-key',
+      'openrouter-api-key',
+      'setup-token',
+      'xai-api-key',
+    ]);
+    // A shape is for the kind of secret the choice takes: Anthropic's key and setup-token differ.
+    expect(choice('setup-token').credential.shape?.pattern).toBe('^sk-ant-oat01-[A-Za-z0-9_-]{80,}$');
+    expect(providerInfo('anthropic').token?.pattern.source).toBe(choice('setup-token').credential.shape?.pattern);
+    expect(providerInfo('anthropic').key?.pattern.source).toBe(choice('apiKey').credential.shape?.pattern);
+    const probed = catalog.choices.filter((entry) => entry.probe).map((entry) => entry.provider);
+    expect(probed.sort()).toEqual([
+      'anthropic',
+      'deepseek',
+      'google',
+      'groq',
+      'mistral',
+      'openai',
+      'openrouter',
+      'together',
+      'xai',
+    ]);
+    expect(probeEndpoint('groq', {})).toMatchObject({ baseUrl: 'https://api.groq.com', path: '/openai/v1/models' });
+    expect(probeEndpoint('cohere', {})).toBeUndefined();
+    // Only a key is probed: a sign-in or a token of the same provider has no probe of its own.
+    expect(choice('openai').probe).toBeNull();
+    expect(choice('apiKey').keysUrl).toBe('https://console.anthropic.com/settings/keys');
+    // Prefixes that name a secret in any field, refresh and admin keys too.
+    expect(catalog.secretPrefixes.map((entry) => entry.prefix)).toContain('sk-ant-ort01-');
+    expect(recogniseSecret(`sk-svcacct-${'a'.repeat(40)}`)).toMatchObject({ provider: 'openai', kind: 'api_key' });
   });
 
   it('has unique ids, and no deprecated id that is also a choice', () => {

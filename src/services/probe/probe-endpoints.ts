@@ -1,10 +1,11 @@
+import { type CatalogProbe, catalog } from '../providers/catalog.js';
 import { normalizeProviderId } from '../providers.js';
 
 /**
  * How to check a provider's API key for free: a read-only model-list or key-info endpoint that
  * answers 401/403 to a bad key and spends no tokens. Providers missing here have no such check.
  */
-export type ProbeAuth = 'x-api-key' | 'bearer' | 'query-key';
+export type ProbeAuth = CatalogProbe['auth'];
 
 export interface ProbeEndpoint {
   provider: string;
@@ -26,33 +27,6 @@ export interface ProbeRequest {
   host: string;
 }
 
-interface EndpointSpec {
-  baseUrl: string;
-  path: string;
-  auth: ProbeAuth;
-  headers?: Record<string, string>;
-}
-
-const bearer = (baseUrl: string, path = '/v1/models'): EndpointSpec => ({ baseUrl, path, auth: 'bearer' });
-
-const SPECS: Readonly<Record<string, EndpointSpec>> = {
-  anthropic: {
-    baseUrl: 'https://api.anthropic.com',
-    path: '/v1/models',
-    auth: 'x-api-key',
-    headers: { 'anthropic-version': '2023-06-01' },
-  },
-  openai: bearer('https://api.openai.com'),
-  groq: bearer('https://api.groq.com', '/openai/v1/models'),
-  xai: bearer('https://api.x.ai'),
-  mistral: bearer('https://api.mistral.ai'),
-  deepseek: bearer('https://api.deepseek.com'),
-  together: bearer('https://api.together.xyz'),
-  // The key-info endpoint: it answers for a key with no credit, where a model list may not exist.
-  openrouter: bearer('https://openrouter.ai', '/api/v1/key'),
-  google: { baseUrl: 'https://generativelanguage.googleapis.com', path: '/v1beta/models', auth: 'query-key' },
-};
-
 /** `AUTHDECK_PROBE_BASE_URL_<PROVIDER>`: the id upper-cased, anything else than letters and digits as `_`. */
 export function probeBaseUrlVariable(provider: string): string {
   return `AUTHDECK_PROBE_BASE_URL_${normalizeProviderId(provider)
@@ -62,7 +36,7 @@ export function probeBaseUrlVariable(provider: string): string {
 
 export function probeEndpoint(provider: string, env: Record<string, string | undefined>): ProbeEndpoint | undefined {
   const id = normalizeProviderId(provider);
-  const spec = Object.hasOwn(SPECS, id) ? SPECS[id] : undefined;
+  const spec = catalog.choices.find((choice) => choice.provider === id && choice.probe)?.probe;
   if (!spec) return undefined;
   const overrideVariable = probeBaseUrlVariable(id);
   const override = env[overrideVariable]?.trim();

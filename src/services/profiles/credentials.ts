@@ -1,3 +1,4 @@
+import { catalog, type SecretPrefix } from '../providers/catalog.js';
 import { findProvider, PROVIDERS, providerInfo, providerName, type SecretShape } from '../providers.js';
 import { countOf } from '../status/count.js';
 
@@ -41,29 +42,11 @@ export type SecretFit =
   | { kind: SecretKind; provider?: undefined; setupToken?: undefined }
   | { setupToken: true; provider?: undefined; kind?: undefined };
 
-interface RecognisedSecret {
-  provider: string;
-  kind: SecretKind | 'refresh' | 'admin';
-  name: string;
-}
+type RecognisedSecret = Omit<SecretPrefix, 'prefix'>;
 
-// Prefixes that identify a secret whatever provider the user picked.
-const RECOGNISED_PREFIXES: Array<[string, RecognisedSecret]> = [
-  ['sk-ant-api03-', { provider: 'anthropic', kind: 'api_key', name: 'an Anthropic API key' }],
-  ['sk-ant-oat01-', { provider: 'anthropic', kind: 'token', name: 'an Anthropic setup-token' }],
-  ['sk-ant-ort01-', { provider: 'anthropic', kind: 'refresh', name: 'an Anthropic refresh token' }],
-  ['sk-ant-admin01-', { provider: 'anthropic', kind: 'admin', name: 'an Anthropic Admin API key' }],
-  ['sk-or-v1-', { provider: 'openrouter', kind: 'api_key', name: 'an OpenRouter key' }],
-  ['sk-proj-', { provider: 'openai', kind: 'api_key', name: 'an OpenAI API key' }],
-  ['sk-svcacct-', { provider: 'openai', kind: 'api_key', name: 'an OpenAI API key' }],
-  ['AIza', { provider: 'google', kind: 'api_key', name: 'a Google API key' }],
-  ['gsk_', { provider: 'groq', kind: 'api_key', name: 'a Groq key' }],
-  ['xai-', { provider: 'xai', kind: 'api_key', name: 'an xAI key' }],
-  ['csk-', { provider: 'cerebras', kind: 'api_key', name: 'a Cerebras key' }],
-];
-
+/** The provider and kind a secret's prefix names, whatever provider the user picked. */
 export function recogniseSecret(secret: string): RecognisedSecret | undefined {
-  return RECOGNISED_PREFIXES.find(([prefix]) => secret.startsWith(prefix))?.[1];
+  return catalog.secretPrefixes.find((entry) => secret.startsWith(entry.prefix));
 }
 
 /** Setup-tokens and API keys alike: sk-ant-(oat01|api03)- and 95 more. */

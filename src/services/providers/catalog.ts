@@ -27,6 +27,17 @@ export interface CatalogCredential {
   envVars: string[];
   /** Auth profiles onboarding stores; null when OpenClaw names them at sign-in (OAuth). */
   profileIds: string[] | null;
+  /** How a good secret looks (authdeck's knowledge, scripts/catalog/authdeck-facts.mjs); null: any. */
+  shape: { pattern: string; looks: string } | null;
+}
+
+/** A free, read-only request that tells a good key from a bad one (authdeck-facts.mjs). */
+export interface CatalogProbe {
+  baseUrl: string;
+  path: string;
+  /** How the key is sent: an `x-api-key` header, `Authorization: Bearer`, or `?key=`. */
+  auth: 'x-api-key' | 'bearer' | 'query-key';
+  headers: Record<string, string>;
 }
 
 export interface CatalogPlugin {
@@ -108,8 +119,10 @@ export interface CatalogChoice {
   onboarding: CatalogOnboarding;
   /** OpenClaw docs page, e.g. `/providers/deepseek`. */
   docsPath: string | null;
-  /** Where the docs say to get a key. */
+  /** Where to get a key: authdeck's own page where it knows one, else where the docs say. */
   keysUrl: string | null;
+  /** The free key check for this choice's key; null: none. */
+  probe: CatalogProbe | null;
 }
 
 /** What onboarding wrote to openclaw.json for the choice, observed from a real run (scripts/catalog). */
@@ -147,6 +160,16 @@ export interface ProviderCatalog {
   providerAuthAliases: Record<string, string>;
   /** Every provider id a plugin of this release declares, auth choice or not (google-gemini-cli, amazon-bedrock…). */
   providerIds: string[];
+  /** What a provider's secrets start with, longest first (authdeck-facts.mjs): a secret is named in any field. */
+  secretPrefixes: SecretPrefix[];
+}
+
+export interface SecretPrefix {
+  prefix: string;
+  provider: string;
+  kind: 'api_key' | 'token' | 'refresh' | 'admin';
+  /** How a sentence names it: "an OpenAI API key". */
+  name: string;
 }
 
 export const catalog = catalogJson as ProviderCatalog;
