@@ -28,8 +28,13 @@ const VERDICT_TEXT: Record<MigrationEntry['verdict'], string> = {
 };
 
 /** Profile ids from the files, each shown safely (an id can hold escapes). */
+/** Ids named in a line: a migration of thousands names the first ones (`--json` has them all). */
+const NAMED_IN_A_LINE = 20;
+
 function shownList(ids: readonly string[]): string {
-  return ids.map((id) => shown(id)).join(', ');
+  const named = ids.slice(0, NAMED_IN_A_LINE).map((id) => shown(id));
+  const rest = ids.length - named.length;
+  return rest > 0 ? `${named.join(', ')} and ${rest} more (\`--json\` lists them all)` : named.join(', ');
 }
 
 const NO_TARGET_YET =

@@ -165,6 +165,28 @@ describe('authdeck migrate', () => {
   });
 });
 
+describe('authdeck migrate: thousands of profiles', () => {
+  it('records them all in openclaw.json and names the first ones in one line (--json lists every one)', async () => {
+    const { home, mainAgentDir, configPath } = fixtureHome('a-v9-shared-fresh');
+    const ids = Array.from({ length: 2000 }, (_, i) => `groq:p${i}`);
+    writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), {
+      version: 1,
+      profiles: Object.fromEntries(
+        ids.map((id) => [id, { type: 'api_key', provider: 'groq', key: fakeSecrets.groqKey(id) }]),
+      ),
+    });
+    const applied = await cli(home, ['migrate', '--apply', '--yes']);
+    expect(applied.code).toBe(0);
+    const [wrote] = applied.stdout.split('\n');
+    expect(wrote).toMatch(
+      /Wrote 2000 profiles into .*: groq:p0, groq:p1, .*groq:p19 and 1980 more \(`--json` lists them all\)$/,
+    );
+    const recorded = JSON.parse(readFileSync(configPath, 'utf8')).auth.profiles as Record<string, unknown>;
+    expect(ids.filter((id) => !recorded[id])).toEqual([]);
+    expect(recorded['groq:p1999']).toEqual({ provider: 'groq', mode: 'api_key' });
+  });
+});
+
 describe('authdeck migrate: a config written twice where a save writes its setup', () => {
   it('is no concern of migrate, which writes only auth.profiles entries', async () => {
     const { home, mainAgentDir, configPath } = fixtureHome('a-v9-shared-fresh');

@@ -1,6 +1,6 @@
 import * as jsonc from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
-import { applyConfigEditsToText } from '../../src/services/config/config-edit.js';
+import { applyConfigEditsToText } from '../../src/services/config/config-text-edit.js';
 
 // A long value (a local server's model list) is laid out by authdeck, not by jsonc-parser's
 // formatter, whose time grows with the square of the value (1,000 models: 3 s under the lock).
@@ -51,5 +51,47 @@ describe('a long value written into openclaw.json', () => {
     expect(jsonc.parse(written).models.providers.p).toEqual(value);
     expect(written).toContain('// c');
     expect(written).not.toContain('authdeck-value-');
+  });
+});
+
+describe('many new keys of one object (a migration of thousands of profiles)', () => {
+  const LAYOUTS_WITH_PROFILES = {
+    ...LAYOUTS,
+    'profiles already there':
+      '{\n  "auth": {\n    "profiles": {\n      "a:b": {"provider": "a", "mode": "api_key"}\n    }\n  }\n}\n',
+  };
+  const entry = (i: number) => ({
+    path: ['auth', 'profiles', `groq:p${i}`],
+    value: { provider: 'groq', mode: 'api_key' },
+  });
+
+  it.each(Object.entries(LAYOUTS_WITH_PROFILES))('are written as an edit each would write them (%s)', (_, text) => {
+    const edits = Array.from({ length: 5 }, (_, i) => entry(i));
+    const oneByOne = edits.reduce((written, edit) => formatterWrites(written, edit.path, edit.value), text);
+    expect(applyConfigEditsToText(jsonc, text, edits)).toBe(oneByOne);
+  });
+
+  it('a key that is there already is replaced, not written twice', () => {
+    const text = LAYOUTS_WITH_PROFILES['profiles already there'];
+    const edits = [entry(0), { path: ['auth', 'profiles', 'a:b'], value: { provider: 'a', mode: 'token' } }, entry(1)];
+    const written = applyConfigEditsToText(jsonc, text, edits);
+    expect(written.match(/"a:b"/g)).toHaveLength(1);
+    expect(jsonc.parse(written).auth.profiles).toEqual({
+      'a:b': { provider: 'a', mode: 'token' },
+      'groq:p0': { provider: 'groq', mode: 'api_key' },
+      'groq:p1': { provider: 'groq', mode: 'api_key' },
+    });
+  });
+
+  it('takes 20,000 as it takes two: each in place, the rest of the file as it was', () => {
+    const text = LAYOUTS['two spaces, a comment'];
+    const written = applyConfigEditsToText(
+      jsonc,
+      text,
+      Array.from({ length: 20_000 }, (_, i) => entry(i)),
+    );
+    expect(Object.keys(jsonc.parse(written).auth.profiles)).toHaveLength(20_000);
+    expect(written).toContain('// c');
+    expect(written).not.toContain('authdeck-keys-');
   });
 });

@@ -1,15 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
-import type { FormattingOptions } from 'jsonc-parser';
 import { AuthdeckError, fsFailure, UnreadableStateError } from '../errors.js';
 import { PRIVATE_FILE_MODE, writeFileAtomic } from '../files/atomic-write.js';
 import { readTextIfExists } from '../files/fs-read.js';
 import { type LockOptions, withFileLock } from '../files/lock.js';
 import { asRecord, formatJsonDocument } from '../json-text.js';
 import { findAuthoringFile, INCLUDE_KEY, resolveIncludes } from './config-include.js';
+import { applyConfigEditsToText, type ConfigEdit, type Jsonc } from './config-text-edit.js';
 import { jsoncTree, refuseDuplicateKeys, refuseDuplicatesOnSetupPaths } from './duplicate-keys.js';
 import { json5AsJson } from './json5-as-json.js';
 import { parseConfigText } from './openclaw-json.js';
+
+export type { ConfigEdit } from './config-text-edit.js';
 
 export interface ConfigRecordResult {
   path: string;
@@ -20,15 +21,6 @@ export interface ConfigRecordResult {
   /** The profile's `auth.profiles` entry was not there before this write. */
   addedEntry?: boolean;
 }
-
-export interface ConfigEdit {
-  /** Path from the config's root, as OpenClaw reads it (includes resolved). */
-  path: (string | number)[];
-  value: unknown;
-  arrayInsert?: boolean;
-}
-
-type Jsonc = typeof import('jsonc-parser');
 
 /**
  * Records a new profile in the config the way `openclaw onboard` does: `auth.profiles[id] =
@@ -54,7 +46,16 @@ export async function recordProfileInConfig(
   /** A save writes the provider's setup next (SETUP_PATHS): what would stop it is checked first. */
   options: { setupFollows?: boolean } = {},
 ): Promise<ConfigRecordResult> {
-  return refusingDeepNesting(path, () => recordUnderLock(path, profile, lock, options.setupFollows === true));
+  return refusingDeepNesting(path, () => recordUnderLock(path, [profile], lock, options.setupFollows === true));
+}
+
+/** Records many profiles in one write under one lock (a migration's thousands: one read, one write). */
+export async function recordProfilesInConfig(
+  path: string,
+  profiles: ConfigProfileEntry[],
+): Promise<ConfigRecordResult> {
+  if (profiles.length === 0) return { path, changed: false, created: false };
+  return refusingDeepNesting(path, () => recordUnderLock(path, profiles, undefined, false));
 }
 
 /** An edit of `path`, with a file too deeply nested to parse refused in one line, not a stack overflow. */
@@ -74,7 +75,7 @@ export async function refusingDeepNesting<T>(path: string, edit: () => Promise<T
 
 async function recordUnderLock(
   path: string,
-  profile: ConfigProfileEntry,
+  profiles: ConfigProfileEntry[],
   lock: LockOptions | undefined,
   setupFollows: boolean,
 ): Promise<ConfigRecordResult> {
@@ -83,24 +84,29 @@ async function recordUnderLock(
     async () => {
       const text = await readTextIfExists(path);
       if (text === undefined) {
-        const doc = { auth: { profiles: { [profile.id]: newConfigEntry(profile) } } };
-        await writeFileAtomic(path, formatJsonDocument(doc, path));
+        const entries = Object.fromEntries(profiles.map((profile) => [profile.id, newConfigEntry(profile)]));
+        await writeFileAtomic(path, formatJsonDocument({ auth: { profiles: entries } }, path));
         return { path, changed: true, created: true, addedEntry: true };
       }
       const root = await parseConfigText(path, text);
       if (setupFollows) await refuseDuplicatesOnSetupPaths(text, path);
       const resolved = text.includes(INCLUDE_KEY) ? await resolveIncludes(root, path, parseConfigText) : root;
-      const edits = plannedConfigEdits(resolved, profile);
+      const edits = plannedConfigEdits(resolved, profiles);
       if (edits.length === 0) return { path, changed: false, created: false };
-      const wanted = `"${profile.id}": { "provider": "${profile.provider}", "mode": "${profile.mode}" } under auth.profiles`;
+      const [first] = profiles as [ConfigProfileEntry];
+      const wanted =
+        profiles.length === 1
+          ? `"${first.id}": { "provider": "${first.provider}", "mode": "${first.mode}" } under auth.profiles`
+          : `the ${profiles.length} profiles' entries under auth.profiles`;
       const owner = await findAuthoringFile(root, path, ['auth', 'profiles'], parseConfigText, wanted);
-      const orderOwner = edits.some((edit) => edit.path[1] === 'order')
+      const ordered = edits.find((edit) => edit.path[1] === 'order');
+      const orderOwner = ordered
         ? await findAuthoringFile(
             root,
             path,
             ['auth', 'order'],
             parseConfigText,
-            `"${profile.id}" to auth.order.${profile.provider}`,
+            `"${String(ordered.value)}" to auth.order.${String(ordered.path[2])}`,
           )
         : owner;
       if (orderOwner.file !== owner.file)
@@ -165,69 +171,35 @@ function newConfigEntry(profile: ConfigProfileEntry): Record<string, string> {
   };
 }
 
-function plannedConfigEdits(doc: Record<string, unknown>, profile: ConfigProfileEntry): ConfigEdit[] {
+/** The edits that record these profiles, each planned as if the ones before it were written. */
+function plannedConfigEdits(doc: Record<string, unknown>, profiles: ConfigProfileEntry[]): ConfigEdit[] {
   const auth = asRecord(doc.auth);
-  const profiles = asRecord(auth?.profiles);
-  const existing = profiles && Object.hasOwn(profiles, profile.id) ? asRecord(profiles[profile.id]) : undefined;
-  const edits: ConfigEdit[] = [];
-  if (!existing) {
-    edits.push({ path: ['auth', 'profiles', profile.id], value: newConfigEntry(profile) });
-  } else {
-    if (existing.provider !== profile.provider)
-      edits.push({ path: ['auth', 'profiles', profile.id, 'provider'], value: profile.provider });
-    if (existing.mode !== profile.mode)
-      edits.push({ path: ['auth', 'profiles', profile.id, 'mode'], value: profile.mode });
-  }
+  const stored = asRecord(auth?.profiles);
   const orders = asRecord(auth?.order);
-  const order = orders && Object.hasOwn(orders, profile.provider) ? orders[profile.provider] : undefined;
-  if (Array.isArray(order) && !order.includes(profile.id)) {
-    edits.push({ path: ['auth', 'order', profile.provider, order.length], value: profile.id, arrayInsert: true });
+  const added = new Set<string>();
+  const appended = new Map<string, string[]>();
+  const edits: ConfigEdit[] = [];
+  for (const profile of profiles) {
+    const existing = stored && Object.hasOwn(stored, profile.id) ? asRecord(stored[profile.id]) : undefined;
+    if (!existing) {
+      if (!added.has(profile.id))
+        edits.push({ path: ['auth', 'profiles', profile.id], value: newConfigEntry(profile) });
+      added.add(profile.id);
+    } else {
+      if (existing.provider !== profile.provider)
+        edits.push({ path: ['auth', 'profiles', profile.id, 'provider'], value: profile.provider });
+      if (existing.mode !== profile.mode)
+        edits.push({ path: ['auth', 'profiles', profile.id, 'mode'], value: profile.mode });
+    }
+    const order = orders && Object.hasOwn(orders, profile.provider) ? orders[profile.provider] : undefined;
+    const after = appended.get(profile.provider) ?? [];
+    if (Array.isArray(order) && !order.includes(profile.id) && !after.includes(profile.id)) {
+      const at = order.length + after.length;
+      edits.push({ path: ['auth', 'order', profile.provider, at], value: profile.id, arrayInsert: true });
+      appended.set(profile.provider, [...after, profile.id]);
+    }
   }
   return edits;
-}
-
-/**
- * A value longer than this (as JSON) is laid out here rather than by jsonc-parser's formatter,
- * whose time grows with the square of the value: a local server's 1,000 models took 3 s, 5,000
- * minutes, all under the config's lock. The layout is the same (config-edit tests compare them).
- */
-const LAID_OUT_ABOVE = 4096;
-
-export function applyConfigEditsToText(jsonc: Jsonc, text: string, edits: ConfigEdit[]): string {
-  const formattingOptions = detectFormatting(text);
-  let result = text;
-  for (const edit of edits) {
-    const large =
-      edit.value !== null && typeof edit.value === 'object' && JSON.stringify(edit.value).length > LAID_OUT_ABOVE;
-    // A marker no config holds takes the value's place, then the value is laid out where it sits.
-    const marker = large ? `authdeck-value-${randomUUID()}` : undefined;
-    const changes = jsonc.modify(result, edit.path, marker ?? edit.value, {
-      formattingOptions,
-      ...(edit.arrayInsert ? { isArrayInsertion: true } : {}),
-    });
-    result = jsonc.applyEdits(result, changes);
-    if (marker) result = laidOut(result, JSON.stringify(marker), edit, formattingOptions);
-  }
-  return result;
-}
-
-/** The edit's value as JSON in place of `literal`, indented as jsonc-parser indents: one step per level. */
-function laidOut(text: string, literal: string, edit: ConfigEdit, options: FormattingOptions): string {
-  const at = text.indexOf(literal);
-  const unit = options.insertSpaces === false ? '\t' : ' '.repeat(options.tabSize ?? 2);
-  const indent = unit.repeat(edit.path.length);
-  const json = JSON.stringify(edit.value, null, unit)
-    .split('\n')
-    .join(`${options.eol ?? '\n'}${indent}`);
-  return text.slice(0, at) + json + text.slice(at + literal.length);
-}
-
-function detectFormatting(text: string): FormattingOptions {
-  const indent = /^([ \t]+)\S/m.exec(text)?.[1] ?? '  ';
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  return indent.startsWith('\t')
-    ? { insertSpaces: false, tabSize: 1, eol }
-    : { insertSpaces: true, tabSize: indent.length, eol };
 }
 
 export function setAtPath(doc: Record<string, unknown>, path: (string | number)[], value: unknown): void {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { recordProfileInConfig } from '../config/config-edit.js';
+import { recordProfilesInConfig } from '../config/config-edit.js';
 import { refuseDuplicatesOnSetupPaths } from '../config/duplicate-keys.js';
 import { AUTH_PROFILES_FILE, AUTH_STATE_FILE } from '../config/paths.js';
 import { AuthdeckError } from '../errors.js';
@@ -22,7 +22,7 @@ import {
 import { legacyAuthFileCandidates } from './agent-state.js';
 import { describeProfile, isKnownCredentialType, storedProfileType } from './credential-view.js';
 import { maskSecret } from './credentials.js';
-import { joinOtherOrders } from './join-order.js';
+import { joinOtherOrdersAll } from './join-order.js';
 
 /**
  * What `openclaw doctor --fix` would do with one JSON profile: import it (`new`), nothing
@@ -213,16 +213,18 @@ export async function applyMigration(
       result.archived.push({ from: path, to });
     }
   });
-  for (const { fresh, ...profile } of toRecord) {
-    const recorded = await recordProfileInConfig(workspace.configPath, profile);
-    if (recorded.backupPath) result.configBackupPath ??= recorded.backupPath;
-    if (!fresh) continue;
-    // The order that decides may be the agent's own, in another database than the profile.
-    const joined: string[] = [];
-    const note = await joinOtherOrders(workspace, store, target, profile.provider, profile.id, false, joined);
-    if (joined.length > 0 && !result.joinedOrder.includes(profile.id)) result.joinedOrder.push(profile.id);
-    if (note) result.notes.push(note);
-  }
+  // One write for them all: a write each made thousands of profiles take minutes.
+  const recorded = await recordProfilesInConfig(
+    workspace.configPath,
+    toRecord.map(({ fresh: _, ...profile }) => profile),
+  );
+  if (recorded.backupPath) result.configBackupPath = recorded.backupPath;
+  // The order that decides may be the agent's own, in another database than the profiles.
+  const fresh = toRecord.filter((profile) => profile.fresh).map(({ provider, id }) => ({ provider, profileId: id }));
+  const joined = await joinOtherOrdersAll(workspace, store, target, fresh);
+  const inOrder = new Set(result.joinedOrder);
+  for (const id of joined.joined) if (!inOrder.has(id)) result.joinedOrder.push(id);
+  result.notes.push(...joined.notes);
   return result;
 }
 
