@@ -47,14 +47,28 @@ function versionFromLauncherScript(bin: string): string | undefined {
 function versionFromRunning(bin: string, env: Record<string, string | undefined>): string | undefined {
   try {
     // Loaded here, not at the top: `status` starts without child_process unless it runs OpenClaw.
-    const { execFileSync } = process.getBuiltinModule('node:child_process');
-    const out = execFileSync(bin, ['--version'], {
-      encoding: 'utf8',
+    const { spawnSync } = process.getBuiltinModule('node:child_process');
+    // A group of its own: a wrapper that hangs is stopped with whatever it started (the timeout
+    // alone ends only the wrapper, and left its child running after authdeck had finished).
+    // (`detached` is honoured by spawnSync as by spawn, though Node's types leave it out.)
+    const options = {
+      encoding: 'utf8' as const,
       timeout: VERSION_RUN_TIMEOUT_MS,
-      stdio: ['ignore', 'pipe', 'ignore'],
+      killSignal: 'SIGKILL' as const,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'ignore'] as Array<'ignore' | 'pipe'>,
       env: env as NodeJS.ProcessEnv,
-    });
-    const version = /OpenClaw\s+v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)/.exec(out)?.[1];
+    };
+    const run = spawnSync(bin, ['--version'], options);
+    if (run.error && run.pid) {
+      try {
+        process.kill(-run.pid, 'SIGKILL');
+      } catch {
+        // The group is gone already.
+      }
+    }
+    if (run.status !== 0) return undefined;
+    const version = /OpenClaw\s+v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)/.exec(run.stdout)?.[1];
     return version && parseOpenclawVersion(version) ? version : undefined;
   } catch {
     return undefined;
