@@ -105,7 +105,7 @@ export async function runSaveCredential(
       masked: maskSecret(check.secret),
       storePath: saved.storePath,
       layer: saved.layer,
-      storeGeneration: saved.store.generation.era,
+      storeGeneration: saved.store.generation.id,
       replaced: saved.replaced,
       expiresAt: saved.expiresAt ?? null,
       expiryAssumed: saved.expiryAssumed,

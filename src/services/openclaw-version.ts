@@ -36,9 +36,9 @@ export const FIRST_AGENT_SQLITE = '2026.6.5';
 /** First release with the shared store (auth.sharedStore) and per-agent local overrides. */
 export const FIRST_SHARED_SQLITE = '2026.8.1';
 
-export type StoreEra = 'json' | 'agent-sqlite' | 'shared-sqlite';
+export type GenerationId = 'json' | 'agent-sqlite' | 'shared-sqlite';
 
-export function eraOfVersion(version: string): StoreEra {
+export function generationOfVersion(version: string): GenerationId {
   if (compareOpenclawVersions(version, FIRST_SHARED_SQLITE) >= 0) return 'shared-sqlite';
   if (compareOpenclawVersions(version, FIRST_AGENT_SQLITE) >= 0) return 'agent-sqlite';
   return 'json';

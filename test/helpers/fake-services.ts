@@ -59,7 +59,7 @@ export function fakeState(
     profilesPath: `${workspace.agentDir}/auth-profiles.json`,
     statePath: `${workspace.agentDir}/auth-state.json`,
   };
-  const store = new AgentStore(workspace, { era: 'json', evidence: 'test', certain: true });
+  const store = new AgentStore(workspace, { id: 'json', evidence: 'test', certain: true });
   return {
     workspace,
     store,
@@ -86,7 +86,7 @@ export function fakeState(
 /** The fake agent's state as on a home of OpenClaw 2026.8+ (one shared SQLite store). */
 export function sharedSqliteState(): AgentState {
   const state = fakeState();
-  const store = new AgentStore(state.workspace, { era: 'shared-sqlite', evidence: 'test', certain: true });
+  const store = new AgentStore(state.workspace, { id: 'shared-sqlite', evidence: 'test', certain: true });
   return { ...state, store, generation: store.generation };
 }
 

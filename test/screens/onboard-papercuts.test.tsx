@@ -188,7 +188,7 @@ describe('onboarding wizard: a provider whose plugin the config blocks', () => {
     workspace.config.plugins = readPluginPolicy({ deny: ['anthropic'] });
     const state = fakeState({}, {}, workspace);
     state.store = new AgentStore(workspace, {
-      era: 'shared-sqlite',
+      id: 'shared-sqlite',
       layout: 'state-db',
       evidence: 'test',
       certain: true,

@@ -72,7 +72,7 @@ describe('setup-token screen', () => {
 
   it('says OpenClaw is creating the store while a first save on a SQLite-era home waits for it', async () => {
     const services = createFakeServices();
-    const store = new AgentStore(services.workspace, { era: 'shared-sqlite', evidence: 'test', certain: true });
+    const store = new AgentStore(services.workspace, { id: 'shared-sqlite', evidence: 'test', certain: true });
     services.state = { ...services.state, store, generation: store.generation, layers: store.layers };
     services.saveCredential = () => new Promise(() => {});
     const app = await renderApp(services, { name: 'setup-token' });

@@ -53,7 +53,7 @@ describe('which generation of the store is in force', () => {
   ] as const)('%s: %s %s, and the profiles OpenClaw listed', async (name, era, layout, ids) => {
     const { workspace } = await fixtureWorkspace(name);
     const state = await loadAgentState(workspace);
-    expect(state.generation.era).toBe(era);
+    expect(state.generation.id).toBe(era);
     expect(state.generation.layout).toBe(layout);
     expect(
       listAgentProfiles(state)
@@ -102,7 +102,7 @@ describe('writing the SQLite-era store', () => {
     });
     expect(saved).toMatchObject({
       layer: 'shared',
-      store: { generation: { era: 'shared-sqlite' } },
+      store: { generation: { id: 'shared-sqlite' } },
       storePath: stateDb(stateDir),
       replaced: false,
     });
@@ -177,7 +177,7 @@ describe('writing the SQLite-era store', () => {
     });
     expect(saved).toMatchObject({
       layer: 'local',
-      store: { generation: { era: 'agent-sqlite' } },
+      store: { generation: { id: 'agent-sqlite' } },
       storePath: mainDb(stateDir),
     });
     const store = readCell(

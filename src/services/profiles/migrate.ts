@@ -91,7 +91,7 @@ export async function planMigration(store: AgentStore): Promise<MigrationPlan> {
   const otherFiles: string[] = [];
   for (const path of legacyAuthFileCandidates(workspace))
     if (path !== profilesFile && path !== stateFile && (await pathExists(path))) otherFiles.push(path);
-  const storeGeneration = store.generation.era;
+  const storeGeneration = store.generation.id;
   if (store.readsJsonFiles) {
     return {
       readsJsonFiles: true,

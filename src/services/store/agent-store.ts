@@ -52,27 +52,27 @@ export class AgentStore {
 
   /** The gateway keeps auth in memory and does not watch the store: after a write it must be told. */
   get gatewayCachesAuth(): boolean {
-    return this.generation.era !== 'json';
+    return this.generation.id !== 'json';
   }
 
   /** OpenClaw reads JSON auth files here (else they are leftovers it ignores, or refuses to start beside). */
   get readsJsonFiles(): boolean {
-    return this.generation.era === 'json';
+    return this.generation.id === 'json';
   }
 
   /** Providers load only through their plugins (2026.8+: the generation of OpenClaw's provider catalog). */
   get pluginsServeProviders(): boolean {
-    return this.generation.era === 'shared-sqlite';
+    return this.generation.id === 'shared-sqlite';
   }
 
   /** A keyless endpoint on this machine or network counts as usable (2026.9's hasSyntheticLocalProviderAuthConfig). */
   get localEndpointsNeedNoKey(): boolean {
-    return this.generation.era === 'shared-sqlite';
+    return this.generation.id === 'shared-sqlite';
   }
 
   /** Every agent reads one shared store, and an agent's own layer holds local overrides (2026.8+). */
   get hasSharedStore(): boolean {
-    return this.generation.era === 'shared-sqlite';
+    return this.generation.id === 'shared-sqlite';
   }
 
   /**
@@ -81,26 +81,26 @@ export class AgentStore {
    */
   get saveRunsOpenclaw(): boolean {
     const layer = this.hasSharedStore && this.layers.base ? this.layers.base : this.layers.own;
-    return this.generation.era !== 'json' && !layer.present;
+    return this.generation.id !== 'json' && !layer.present;
   }
 
   /** An order written now would first have OpenClaw create the agent's own database. */
   get orderWriteRunsOpenclaw(): boolean {
-    return this.generation.era !== 'json' && !this.layers.own.present;
+    return this.generation.id !== 'json' && !this.layers.own.present;
   }
 
   /** How this store's OpenClaw spells a provider id it renamed (openai-codex before 2026.7, openai after). */
   providerId(provider: string): string {
     for (const { before, after } of PROVIDER_RENAMES) {
       if (provider !== before && provider !== after) continue;
-      return this.generation.era === 'json' ? before : after;
+      return this.generation.id === 'json' ? before : after;
     }
     return provider;
   }
 
   /** The lock OpenClaw's gateway takes before it refreshes this profile (its name changed in 2026.7). */
   refreshLockPath(provider: string, profileId: string): string {
-    return oauthRefreshLockPath(this.workspace.stateDir, this.generation.era, provider, profileId);
+    return oauthRefreshLockPath(this.workspace.stateDir, this.generation.id, provider, profileId);
   }
 
   /** Stops a write when nothing tells which store the gateway reads (the question is asked before). */

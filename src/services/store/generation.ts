@@ -3,10 +3,15 @@ import { join } from 'node:path';
 import { AGENT_SQLITE_FILE, AUTH_PROFILES_FILE } from '../config/paths.js';
 import type { Workspace } from '../config/workspace.js';
 import type { InstalledOpenclaw } from '../openclaw/installed-openclaw.js';
-import { eraOfVersion, FIRST_SHARED_SQLITE, newestOpenclawVersion, type StoreEra } from '../openclaw-version.js';
+import {
+  FIRST_SHARED_SQLITE,
+  type GenerationId,
+  generationOfVersion,
+  newestOpenclawVersion,
+} from '../openclaw-version.js';
 import { type DbInspection, inspectDatabase } from './sqlite/inspect.js';
 
-export type { StoreEra };
+export type { GenerationId };
 
 export const STATE_DB_RELATIVE = join('state', 'openclaw.sqlite');
 
@@ -29,7 +34,7 @@ export function agentDbPath(agentDir: string): string {
  * it, in the main agent's database (`legacy-main`).
  */
 export interface StoreGeneration {
-  era: StoreEra;
+  id: GenerationId;
   layout?: 'state-db' | 'legacy-main';
   /** The newest OpenClaw version the files (or the installed openclaw) name, when any does. */
   openclawVersion?: string;
@@ -90,7 +95,7 @@ export async function detectStoreGeneration(
 
   if (stateDb?.sharedStore === 'state-db') {
     return {
-      era: 'shared-sqlite',
+      id: 'shared-sqlite',
       layout: 'state-db',
       ...version(fileVersion),
       evidence: `auth.sharedStore = state-db in ${statePath}`,
@@ -105,10 +110,11 @@ export async function detectStoreGeneration(
   if (anyDb) {
     // No version recorded (2026.7 leaves schema_meta.app_version empty): the state schema
     // tells — 2026.8.1 introduced state schema 15 along with the shared store.
-    const era: StoreEra = (stateDb?.userVersion ?? 0) >= FIRST_SHARED_STATE_SCHEMA ? 'shared-sqlite' : 'agent-sqlite';
+    const id: GenerationId =
+      (stateDb?.userVersion ?? 0) >= FIRST_SHARED_STATE_SCHEMA ? 'shared-sqlite' : 'agent-sqlite';
     return {
-      era,
-      ...(era === 'shared-sqlite' ? { layout: 'legacy-main' as const } : {}),
+      id,
+      ...(id === 'shared-sqlite' ? { layout: 'legacy-main' as const } : {}),
       evidence: `OpenClaw databases without a version record${stateDb ? `; state schema ${stateDb.userVersion}` : ''}`,
       certain: true,
       ...dbs,
@@ -123,11 +129,11 @@ export async function detectStoreGeneration(
   const jsonFile = [workspace.agentDir, workspace.mainAgentDir]
     .map((dir) => join(dir, AUTH_PROFILES_FILE))
     .find((path) => existsSync(path));
-  if (jsonFile) return { era: 'json', evidence: `${jsonFile} and no SQLite store`, certain: true };
+  if (jsonFile) return { id: 'json', evidence: `${jsonFile} and no SQLite store`, certain: true };
   const mark = sqliteEraMark(workspace.stateDir);
   if (mark)
     return {
-      era: 'shared-sqlite',
+      id: 'shared-sqlite',
       layout,
       evidence: `an OpenClaw of the SQLite era has run here (${mark}), but left no store yet`,
       certain: true,
@@ -136,18 +142,18 @@ export async function detectStoreGeneration(
   if (choice)
     return choice === 'json'
       ? {
-          era: 'json',
+          id: 'json',
           evidence: 'nothing here tells; JSON files as chosen (asked, or --store-generation json)',
           certain: true,
         }
       : {
-          era: 'shared-sqlite',
+          id: 'shared-sqlite',
           layout,
           evidence: 'nothing here tells; the SQLite store as chosen (asked, or --store-generation sqlite)',
           certain: true,
         };
   return {
-    era: 'json',
+    id: 'json',
     evidence: installed
       ? `no OpenClaw store yet, and the version of ${installed.bin} could not be told`
       : 'no OpenClaw store yet, and no openclaw on PATH',
@@ -177,10 +183,10 @@ function byVersion(
   dbs: Partial<StoreGeneration>,
   layout: NonNullable<StoreGeneration['layout']>,
 ): StoreGeneration {
-  const era = eraOfVersion(openclawVersion);
+  const id = generationOfVersion(openclawVersion);
   return {
-    era,
-    ...(era === 'shared-sqlite' ? { layout } : {}),
+    id,
+    ...(id === 'shared-sqlite' ? { layout } : {}),
     openclawVersion,
     evidence: `${source} is ${openclawVersion}`,
     certain: true,

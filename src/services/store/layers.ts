@@ -1,5 +1,5 @@
 import type { Workspace } from '../config/workspace.js';
-import { agentDbPath, type StoreGeneration, stateDbPath } from './generation.js';
+import { agentDbPath, type GenerationId, type StoreGeneration, stateDbPath } from './generation.js';
 import { JsonLayer } from './json-layer.js';
 import type { LayerRole, StoreLayer } from './layer.js';
 import { DbLayer, type DbLocation } from './sqlite/db-layer.js';
@@ -12,20 +12,20 @@ export interface AgentLayers {
 }
 
 /** OpenClaw 2026.8+ writes an agent database only once doctor has brought it to schema 17 or later. */
-export const FIRST_SHARED_ERA_AGENT_SCHEMA = 17;
+export const FIRST_SHARED_STORE_AGENT_SCHEMA = 17;
 
 function dbLayer(
   role: LayerRole,
   location: DbLocation,
   inspection: DbInspection | undefined,
-  era?: StoreGeneration['era'],
+  generationId?: GenerationId,
 ): StoreLayer {
   let writeRefusal = inspection?.writeRefusal;
   if (
     !writeRefusal &&
-    era === 'shared-sqlite' &&
+    generationId === 'shared-sqlite' &&
     inspection?.kind === 'agent' &&
-    inspection.userVersion < FIRST_SHARED_ERA_AGENT_SCHEMA
+    inspection.userVersion < FIRST_SHARED_STORE_AGENT_SCHEMA
   ) {
     writeRefusal = `${inspection.path} is at agent schema ${inspection.userVersion}, from OpenClaw before 2026.8; the installed OpenClaw upgrades it with \`openclaw doctor --fix\` — run that first`;
   }
@@ -39,7 +39,7 @@ export function planAgentLayers(workspace: Workspace, generation: StoreGeneratio
     dbPath: agentDbPath(dir),
     agentId,
   });
-  switch (generation.era) {
+  switch (generation.id) {
     case 'json': {
       const own = new JsonLayer('local', workspace.agentDir);
       return workspace.isMain ? { own } : { own, base: new JsonLayer('inherited', workspace.mainAgentDir) };

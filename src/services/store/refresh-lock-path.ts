@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { sha256Hex } from '../sha256.js';
-import type { StoreEra } from './generation.js';
+import type { GenerationId } from './generation.js';
 
 const MASK = (1n << 64n) - 1n;
 const PRIME = 1099511628211n;
@@ -10,9 +10,14 @@ const PRIME = 1099511628211n;
  * `locks/oauth-refresh/sha256-<hex>.lock` (JSON era) or `lock-<32 hex>.lock` (2026.7+, two
  * FNV-1a lanes over `["provider","profileId"]`). Holding it, no gateway refreshes that profile.
  */
-export function oauthRefreshLockPath(stateDir: string, era: StoreEra, provider: string, profileId: string): string {
+export function oauthRefreshLockPath(
+  stateDir: string,
+  generation: GenerationId,
+  provider: string,
+  profileId: string,
+): string {
   const dir = join(stateDir, 'locks', 'oauth-refresh');
-  if (era === 'json') {
+  if (generation === 'json') {
     return join(dir, `sha256-${sha256Hex(`${provider}\0${profileId}`)}.lock`);
   }
   let left = 14695981039346656037n;

@@ -1,11 +1,11 @@
 import type { AgentState } from '../profiles/agent-state.js';
 import { countOf } from '../status/count.js';
 import type { LayerRole } from './agent-store.js';
-import type { StoreEra } from './generation.js';
+import type { GenerationId } from './generation.js';
 
 /** Which generation of OpenClaw's store is in force, where its parts are, and why authdeck thinks so. */
 export interface StoreReport {
-  storeGeneration: StoreEra;
+  storeGeneration: GenerationId;
   /** Something on disk or on PATH says which: false, `storeGeneration` is only a default, and a write asks first. */
   certain: boolean;
   layout: 'state-db' | 'legacy-main' | null;
@@ -40,7 +40,7 @@ export function storeReport(state: AgentState): StoreReport {
   const layerEntries = [layers.own, layers.base].filter((layer) => layer !== undefined);
   const dbs = [generation.stateDb, generation.agentDb, generation.mainAgentDb].filter((db) => db !== undefined);
   return {
-    storeGeneration: generation.era,
+    storeGeneration: generation.id,
     certain: generation.certain,
     layout: generation.layout ?? null,
     openclawVersion: generation.openclawVersion ?? null,
@@ -92,7 +92,7 @@ export function collectWarnings(state: AgentState): string[] {
       )
       .join(', ');
     warnings.push(
-      `OpenClaw ${state.generation.openclawVersion ?? '2026.6.5+'} keeps auth in SQLite and does not read ${files}${state.generation.era === 'shared-sqlite' && state.legacyFiles.some((file) => file.credentials) ? '; while such a file exists beside an empty store the gateway refuses to start' : ''}: run \`authdeck migrate\` to see what \`openclaw doctor --fix\` would import`,
+      `OpenClaw ${state.generation.openclawVersion ?? '2026.6.5+'} keeps auth in SQLite and does not read ${files}${state.generation.id === 'shared-sqlite' && state.legacyFiles.some((file) => file.credentials) ? '; while such a file exists beside an empty store the gateway refuses to start' : ''}: run \`authdeck migrate\` to see what \`openclaw doctor --fix\` would import`,
     );
   }
   return warnings;
@@ -102,14 +102,14 @@ export function collectWarnings(state: AgentState): string[] {
 export function describeStore(store: StoreReport): string {
   // Nothing tells (a fresh home, no openclaw installed): not a generation to state as a fact.
   if (!store.certain) return 'not known yet: a first save asks which OpenClaw reads it (or takes --store-generation)';
-  const era = {
+  const named = {
     json: 'JSON files (OpenClaw ≤ 2026.6.1)',
     'agent-sqlite': 'per-agent SQLite (OpenClaw 2026.6.5–2026.7)',
     'shared-sqlite': 'shared SQLite (OpenClaw 2026.8.1+)',
   }[store.storeGeneration];
   const layout =
     store.layout === 'legacy-main' ? ', in the main agent database until `openclaw doctor --fix` moves it' : '';
-  return `${era}${layout}${store.openclawVersion ? `, seen ${store.openclawVersion}` : ''}`;
+  return `${named}${layout}${store.openclawVersion ? `, seen ${store.openclawVersion}` : ''}`;
 }
 
 /**
