@@ -27,12 +27,16 @@ function providerOf(name: string): string | undefined {
  * A provider's variable gets the checks `add-key` makes: another provider's key or a token in
  * OPENAI_API_KEY would replace a working key with one every request fails with.
  */
-function checkProviderValue(name: string, value: string): void {
+/**
+ * The value to write: for a provider's key, the secret as the check read it (a paste's markers,
+ * spaces and invisible characters gone: OpenClaw reads a .env value byte for byte); else as typed.
+ */
+function checkProviderValue(name: string, value: string): string {
   const provider = PROVIDERS.find((info) => info.envVars.some((variable) => variable.name === name));
   const variable = provider?.envVars.find((entry) => entry.name === name);
-  if (!provider || !variable) return;
+  if (!provider || !variable) return value;
   const check = checkSecret(provider.id, variable.type, value);
-  if (check.ok) return;
+  if (check.ok) return check.secret;
   let hint = '';
   const fits = check.fits?.provider ? PROVIDERS.find((info) => info.id === check.fits?.provider) : undefined;
   if (fits) {
@@ -85,11 +89,11 @@ async function runEnvSet(ctx: CommandContext, rawName: string | undefined, json:
   const name = requireName(rawName);
   const path = (await ctx.workspace()).daemonEnvPath;
   const input = await ctx.readSecret(`${name}: `);
-  // A trailing newline from `echo` or a file is not part of the value.
-  const value = input.replace(/\r?\n$/, '');
+  // A trailing newline from `echo` or a file is not part of the value, nor a terminal's paste markers.
+  const typed = input.replace(/\r?\n$/, '').replace(/\x1b\[20[01]~/g, '');
+  const value = typed.trim() === '' ? '' : checkProviderValue(name, typed);
   const problem = envValueProblem(value);
   if (problem) throw new UsageError(`${name}: ${problem}`);
-  checkProviderValue(name, value);
   const change = await setDaemonEnvVar(path, name, value);
   const replaced = change.previous !== undefined && change.previous !== value ? maskSecret(change.previous) : null;
   if (json) {

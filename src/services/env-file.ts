@@ -206,5 +206,7 @@ export function envValueProblem(value: string): string | undefined {
   if (value === '') return 'the value is empty (use `env unset` to remove a variable)';
   if (/[\r\n\u2028\u2029]/.test(value)) return 'the value holds a line break; a .env value must be one line';
   if (value.includes('\0')) return 'the value holds a NUL character';
+  // An escape sequence or another control character is a terminal's, never part of a value.
+  if (/[\x01-\x08\x0b-\x1f\x7f]/.test(value)) return 'the value holds a control character (an escape sequence?)';
   return undefined;
 }

@@ -71,6 +71,29 @@ describe('env set writes values the gateway reads back byte for byte', () => {
   });
 });
 
+describe("a provider's key pasted into env set", () => {
+  // The check read the key without the paste's markers and invisible characters, but the raw
+  // paste was written: OpenClaw reads a .env value byte for byte, so every request failed.
+  it.each([
+    ['bracketed-paste markers', (key: string) => `\x1b[200~${key}\x1b[201~\n`],
+    ['spaces, a zero-width space, a no-break space and a tab', (key: string) => ` ${key}\u200b\u00a0\t \n`],
+  ])('%s: the key the check read is what is written', async (_, paste) => {
+    const { home, stateDir } = makeTempHome();
+    const key = `gsk_${'D'.repeat(52)}`;
+    const run = await runCommand(['env', 'set', 'GROQ_API_KEY'], { home, input: paste(key) });
+    expect(run.code).toBe(0);
+    expect(dotenv.parse(readFileSync(join(stateDir, '.env'), 'utf8')).GROQ_API_KEY).toBe(key);
+  });
+
+  it('another variable holding an escape sequence is refused, not written', async () => {
+    const { home, stateDir } = makeTempHome();
+    const run = await runCommand(['env', 'set', 'TOOLS_DIR'], { home, input: '/opt/\x1b[31mtools' });
+    expect(run.code).toBe(64);
+    expect(run.stderr).toContain('TOOLS_DIR: the value holds a control character');
+    expect(() => readFileSync(join(stateDir, '.env'), 'utf8')).toThrow();
+  });
+});
+
 describe('a value that ends in a backslash, and names Object has', () => {
   it("changes only the named line next to a value that ends in a backslash (dotenv's own reading)", async () => {
     const { home, stateDir } = makeTempHome();

@@ -75,3 +75,33 @@ describe('a secret pasted into another provider’s field names where it belongs
     expect(readFileSync(path, 'utf8')).toContain(fakeSecrets.openaiKey('new'));
   });
 });
+
+describe('two keys in one paste, and a key another provider issues', () => {
+  it('two keys on one line (or one pasted twice) are refused, not saved as one', async () => {
+    const { home } = makeTempHome();
+    for (const input of [
+      `${fakeSecrets.openaiKey('a')} ${fakeSecrets.openaiKey('b')}`,
+      `${fakeSecrets.openaiKey('a')}${fakeSecrets.openaiKey('a')}`,
+    ]) {
+      const run = await runCommand(['add-key', '--provider', 'openai', '--profile-id', 'two'], { home, input });
+      expect(run.code).not.toBe(0);
+      expect(run.stderr).toContain('this paste holds two secrets run together; paste one at a time');
+    }
+    const status = await runCommand(['status', '--json'], { home });
+    expect(status.stdout).not.toContain('openai:two');
+  });
+
+  it("Arcee through OpenRouter takes an OpenRouter key in add-key and env set, as onboarding's choice does", async () => {
+    const { home, stateDir } = makeTempHome();
+    const key = fakeSecrets.openrouterKey('arcee');
+    const added = await runCommand(['add-key', '--provider', 'arcee'], { home, input: key });
+    expect(added.stderr).not.toContain('looks like');
+    expect(added.code).toBe(0);
+    const set = await runCommand(['env', 'set', 'ARCEEAI_API_KEY'], { home, input: key });
+    expect(set.code).toBe(0);
+    expect(readFileSync(join(stateDir, '.env'), 'utf8')).toContain(key);
+    // Another provider's key is still refused there.
+    const groq = await runCommand(['add-key', '--provider', 'arcee'], { home, input: fakeSecrets.groqKey() });
+    expect(groq.code).not.toBe(0);
+  });
+});

@@ -1,4 +1,4 @@
-import { catalog, type SecretPrefix } from '../providers/catalog.js';
+import { catalog, choicesForProvider, type SecretPrefix, secretOwner } from '../providers/catalog.js';
 import { findProvider, PROVIDERS, providerInfo, providerName, type SecretShape } from '../providers.js';
 import { countOf } from '../status/count.js';
 
@@ -117,6 +117,10 @@ export function checkSecret(provider: string, kind: SecretKind, input: string): 
     );
 
   const recognised = recogniseSecret(secret);
+  // Two keys pasted on one line (or twice over) are one run once spaces go: a second prefix long
+  // enough never to occur in a key's random part by chance says so.
+  if (recognised && catalog.secretPrefixes.some(({ prefix }) => prefix.length >= 8 && secret.indexOf(prefix, 1) > 0))
+    return fail('this paste holds two secrets run together; paste one at a time');
   if (recognised?.kind === 'refresh') {
     return fail(
       'this is a refresh token (sk-ant-ort01-…), which cannot call the API by itself; use the sk-ant-oat01- token that `claude setup-token` prints',
@@ -130,7 +134,9 @@ export function checkSecret(provider: string, kind: SecretKind, input: string): 
   }
   // A custom provider may be a proxy that takes another provider's keys, so only known ones object.
   const known = findProvider(info.id) !== undefined;
-  if (known && recognised && recognised.provider !== info.id) {
+  // A provider some of whose choices take another's key (Arcee through OpenRouter) takes it here too.
+  const takesIt = recognised !== undefined && takesKeysOf(info.id).has(recognised.provider);
+  if (known && recognised && recognised.provider !== info.id && !takesIt) {
     return fail(`this looks like ${recognised.name}, but the provider is ${info.id}`, {
       provider: recognised.provider,
     });
@@ -179,7 +185,18 @@ export function checkSecret(provider: string, kind: SecretKind, input: string): 
       `${kind === 'token' ? 'setup-tokens' : 'Anthropic API keys'} are usually ${ANTHROPIC_USUAL_LENGTH} characters; this one has ${[...secret].length}, check that nothing was cut off or added`,
     );
   }
-  return { ok: true, secret, warnings, shapeChecked: shape !== undefined || recognised?.provider === info.id };
+  return {
+    ok: true,
+    secret,
+    warnings,
+    shapeChecked: shape !== undefined || recognised?.provider === info.id || takesIt,
+  };
+}
+
+/** The other providers whose keys one of this provider's choices takes (`arceeai-openrouter`: OpenRouter's). */
+function takesKeysOf(provider: string): Set<string> {
+  const owners = choicesForProvider(provider).map(secretOwner);
+  return new Set(owners.filter((owner): owner is string => owner !== undefined && owner !== provider));
 }
 
 /**
