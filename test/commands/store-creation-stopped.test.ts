@@ -2,6 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { installOpenclawFixture } from '../helpers/openclaw-fixtures.js';
 import { runCommand } from '../helpers/run-command.js';
 import { makeTempHome } from '../helpers/temp-state.js';
 
@@ -47,5 +48,35 @@ describe('the first save on a SQLite-era home, when OpenClaw does not create the
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('the auth.profiles entry for openai:default was taken back out');
     expect(profilesIn(configPath)).toEqual([]);
+  });
+});
+
+describe('Ctrl+C that comes as OpenClaw finishes creating the store', () => {
+  it('the key it stored is reported saved (exit 0), not "cancelled … nothing was saved"', async () => {
+    const key = fakeSecrets.openaiKey('landed');
+    // The store OpenClaw would have made with the key: made here by a save on a 2026.9.6 home.
+    const made = makeTempHome();
+    installOpenclawFixture('a-v9-shared-fresh', made.stateDir);
+    const source = await runCommand(['--no-reload', 'add-key', '--provider', 'openai'], {
+      home: made.home,
+      env: { AUTHDECK_STORE_GENERATION: undefined },
+      input: key,
+    });
+    expect(source.code).toBe(0);
+    const { home, env, configPath } = homeWithOpenclaw(130);
+    // It writes the store, then dies of the Ctrl+C (exit 130) before it could say so.
+    writeFileSync(
+      join(home, 'bin', 'openclaw'),
+      `#!/bin/sh
+[ "$1" = "--version" ] && echo "OpenClaw 2026.9.6" && exit 0
+cp -R "${made.stateDir}/state" "$OPENCLAW_STATE_DIR/"
+exit 130
+`,
+    );
+    const run = await runCommand(['--no-reload', 'add-key', '--provider', 'openai'], { home, env, input: key });
+    expect(run.stderr).not.toContain('cancelled');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Saved openai:default');
+    expect(profilesIn(configPath)).toEqual(['openai:default']);
   });
 });

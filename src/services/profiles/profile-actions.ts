@@ -5,7 +5,13 @@ import { resolveAuthProvider } from '../providers/catalog.js';
 import { normalizeProviderId } from '../providers.js';
 import { flagWord, shellWord } from '../shell-word.js';
 import type { AgentLayers } from '../store/agent-store.js';
-import { type AgentStore, type LayerRole, type StoreLayer, StoreMissingError } from '../store/agent-store.js';
+import {
+  type AgentStore,
+  type LayerRole,
+  openAgentStoreForWrite,
+  type StoreLayer,
+  StoreMissingError,
+} from '../store/agent-store.js';
 import type { AuthStoreSnapshot, JsonObject } from '../store/documents.js';
 import { hasUnsafeCharacters, shown } from '../terminal-text.js';
 import { storedProfileType } from './credential-view.js';
@@ -166,6 +172,10 @@ export async function setOrderOverride(
       ['models', 'auth', 'order', 'set', '--provider', id, ...ids],
       undefined,
       error,
+      async () => {
+        const own = (await openAgentStoreForWrite(workspace)).layers.own;
+        return own.present && (await own.read()).order[id]?.join('\n') === ids.join('\n');
+      },
     );
     return { path: layers.own.path, changed: true, layer: layers.own.role };
   }
@@ -193,6 +203,8 @@ export async function createStoreWithOpenclaw(
   args: string[],
   stdin: string | undefined,
   missing: StoreMissingError,
+  /** Whether the change is in the store: a Ctrl+C that came as OpenClaw finished did not stop it. */
+  landed: () => Promise<boolean> = async () => false,
 ): Promise<string> {
   const command = `openclaw ${args.join(' ')}`;
   // Only the first write of a fresh install gets here: child_process is not loaded before.
@@ -205,8 +217,11 @@ export async function createStoreWithOpenclaw(
   reportProgress(`the store does not exist yet: running \`${command}\` to create it (OpenClaw can take a minute)…`);
   const run = await runOpenclaw(workspace, args, stdin);
   // Interrupted early, OpenClaw may die of another signal or none it reports (exit code null).
-  if (run.code !== 0 && (run.interrupted || run.code === 130 || run.signal === 'SIGINT'))
+  if (run.code !== 0 && (run.interrupted || run.code === 130 || run.signal === 'SIGINT')) {
+    // Once it is written the outcome is decided (README "Exit codes"): said as saved, not cancelled.
+    if (await landed().catch(() => false)) return command;
     throw new CancelledError(`cancelled while \`${command}\` was creating the store`);
+  }
   if (run.code !== 0) throw new AuthdeckError(`\`${command}\` failed: ${openclawFailure(run)}`);
   return command;
 }

@@ -194,6 +194,10 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
           ['models', 'auth', command, '--provider', provider, '--profile-id', profileId],
           `${secret}\n`,
           error,
+          async () => {
+            const made = await (await openAgentStoreForWrite(workspace)).credentialLayer(profileId);
+            return made.present && (await made.read()).profiles[profileId] !== undefined;
+          },
         );
         store = await openAgentStoreForWrite(workspace);
         target = await store.credentialLayer(profileId);
