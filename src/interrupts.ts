@@ -7,18 +7,21 @@ import { writeActivity } from './services/files/write-activity.js';
  * something was written, the command's outcome is decided — it finishes and reports it (a
  * save that happened exits 0, never 130 after "Saved"). A TUI reads Ctrl+C as a key.
  */
-const takers = new Set<() => void>();
+/** What stops a run: Ctrl+C (`SIGINT`) asks it to stop; `SIGTERM` and `SIGHUP` end authdeck too. */
+export type Interrupt = NodeJS.Signals;
+
+const takers = new Set<(signal: Interrupt) => void>();
 let interrupted = false;
 
-/** Hands a Ctrl+C to what took it; false: nothing did. */
-export function passInterrupt(): boolean {
-  for (const taker of takers) taker();
+/** Hands a Ctrl+C (or the signal that ends authdeck) to what took it; false: nothing did. */
+export function passInterrupt(signal: Interrupt = 'SIGINT'): boolean {
+  for (const taker of takers) taker(signal);
   return takers.size > 0;
 }
 
 export function listenForInterrupts(): void {
   process.on('SIGINT', () => {
-    if (passInterrupt()) return;
+    if (passInterrupt('SIGINT')) return;
     if (interrupted) return;
     interrupted = true;
     const stopIfNothingWritten = () => {
@@ -30,10 +33,30 @@ export function listenForInterrupts(): void {
   });
 }
 
+/** Signals that end authdeck (a supervisor's stop, a closed terminal) whatever it is doing. */
+const ENDING: readonly Interrupt[] = ['SIGTERM', 'SIGHUP'];
+/** Long enough to undo a half-made change once the program it ran is stopped. */
+const ENDING_GRACE_MS = 1_000;
+
+/**
+ * While something runs another program, a signal that ends authdeck stops that program first
+ * (it runs in a group of its own, or would finish after authdeck had gone), gives the command a
+ * moment to undo what it half made, then ends authdeck by the same signal, as it would have.
+ */
+function onEnding(signal: Interrupt): void {
+  passInterrupt(signal);
+  setTimeout(() => {
+    for (const ending of ENDING) process.off(ending, onEnding);
+    process.kill(process.pid, signal);
+  }, ENDING_GRACE_MS).unref();
+}
+
 /** `onInterrupt` runs on Ctrl+C instead of the rule above, until the returned function is called. */
-export function takeInterrupts(onInterrupt: () => void): () => void {
+export function takeInterrupts(onInterrupt: (signal: Interrupt) => void): () => void {
+  if (takers.size === 0) for (const ending of ENDING) process.on(ending, onEnding);
   takers.add(onInterrupt);
   return () => {
     takers.delete(onInterrupt);
+    if (takers.size === 0) for (const ending of ENDING) process.off(ending, onEnding);
   };
 }

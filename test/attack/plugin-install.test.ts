@@ -6,6 +6,7 @@ import { findChoice } from '../../src/services/providers/catalog.js';
 import { installedDefaultModel, installPlugin } from '../../src/services/providers/plugin-install.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { installOpenclawFixture } from '../helpers/openclaw-fixtures.js';
+import { alive } from '../helpers/processes.js';
 import { CLI_PATH, runCli } from '../helpers/run-cli.js';
 import { makeTempHome } from '../helpers/temp-state.js';
 
@@ -42,15 +43,6 @@ function fakeOpenclaw(home: string, body: string): string {
 /** A plugin dir with this manifest, where `openclaw plugins install` puts a path install. */
 const WRITE_MANIFEST = (json: string) =>
   `mkdir -p "$OPENCLAW_STATE_DIR/extensions/groq"\ncat > "$OPENCLAW_STATE_DIR/extensions/groq/openclaw.plugin.json" <<'J'\n${json}\nJ`;
-
-/** Running (a zombie no init reaps, in a container, is not). */
-function alive(pid: number): boolean {
-  try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
-}
 
 /** An `openclaw` that ignores SIGTERM and leaves a child holding its output (as npm does under it), its pid in `pidFile`. */
 const stragglerScript = (pidFile: string) => `trap '' TERM INT\necho working\nsleep 60 &\necho $! > "${pidFile}"\nwait`;

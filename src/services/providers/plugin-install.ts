@@ -6,13 +6,14 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { takeInterrupts } from '../../interrupts.js';
+import { type Interrupt, takeInterrupts } from '../../interrupts.js';
 import type { GatewayConfig } from '../config/openclaw-json.js';
 import { pluginBlock } from '../config/plugin-policy.js';
 import { readTextIfExists } from '../files/fs-read.js';
 import { findOnPath } from '../find-program.js';
 import { asRecord, jsonObject } from '../json-text.js';
 import { couldNotReach, TLS_CODES } from '../network-failure.js';
+import { DRAIN_MS, signalGroup } from '../process-group.js';
 import { shown, withoutColours } from '../terminal-text.js';
 import type { CatalogPlugin } from './catalog.js';
 import { isWritableModelId } from './model-id.js';
@@ -152,9 +153,6 @@ const BOX_DRAWN = /^[\u2500-\u257f\u25c6\u25c7]/;
 /** OpenClaw's npm install of a plugin can take minutes on a slow link. */
 export const INSTALL_TIMEOUT_MS = 300_000;
 
-/** After `openclaw` exits, how long its output is still read (a straggler, npm, may hold the pipes). */
-const DRAIN_MS = 500;
-
 interface InstallRun {
   code: number | null;
   output: string;
@@ -182,10 +180,10 @@ export async function installPlugin(
   // Ctrl+C taken before anything is awaited: one that comes between the caller's "installing…"
   // line and the spawn stops the install too, instead of going unanswered until it ends.
   let stopBeforeStart: InstallRun['stopped'];
-  let onInterrupt = () => {
+  let onInterrupt = (_signal: Interrupt) => {
     stopBeforeStart = 'interrupt';
   };
-  const releaseInterrupts = takeInterrupts(() => onInterrupt());
+  const releaseInterrupts = takeInterrupts((signal) => onInterrupt(signal));
   // child_process only when an install runs: the screens load this module at start.
   const { spawn } = await import('node:child_process').catch((error: unknown) => {
     releaseInterrupts();
@@ -215,25 +213,19 @@ export async function installPlugin(
     };
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
-    const killGroup = (signal: NodeJS.Signals) => {
-      if (child.pid === undefined) return;
-      try {
-        process.kill(-child.pid, signal);
-      } catch {
-        // The group is gone already.
-      }
-    };
+    const killGroup = (signal: NodeJS.Signals) => signalGroup(child, signal);
     const stop = (why: NonNullable<InstallRun['stopped']>) => {
       stopped ??= why;
       killGroup('SIGTERM');
       setTimeout(() => killGroup('SIGKILL'), 2_000).unref();
     };
     const timer = setTimeout(() => stop('timeout'), timeoutMs);
-    onInterrupt = () => stop('interrupt');
+    // A signal that ends authdeck ends the install at once: there is no time for npm to stop.
+    onInterrupt = (signal) => (signal === 'SIGINT' ? stop('interrupt') : killGroup('SIGKILL'));
     const onAbort = () => stop('cancel');
     if (options.signal?.aborted) onAbort();
     else options.signal?.addEventListener('abort', onAbort, { once: true });
-    // authdeck leaving (an error, a signal it exits on) does not leave the install running.
+    // authdeck leaving on an error does not leave the install running (a signal: onInterrupt).
     const onExit = () => killGroup('SIGKILL');
     process.once('exit', onExit);
     const finish = (result: Omit<InstallRun, 'output' | 'stopped'>) => {

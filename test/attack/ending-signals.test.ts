@@ -1,0 +1,79 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { installOpenclawFixture } from '../helpers/openclaw-fixtures.js';
+import { gone } from '../helpers/processes.js';
+import { CLI_PATH } from '../helpers/run-cli.js';
+import { makeTempHome } from '../helpers/temp-state.js';
+
+// SIGTERM (a supervisor's stop) or SIGHUP (a closed terminal) sent to authdeck while it ran
+// OpenClaw ended authdeck alone: OpenClaw ran on with no parent (a plugin install in a group of
+// its own, a store being created), and openclaw.json kept the entry of a profile the store never
+// got. Now the program is stopped first, the half-made change undone, and authdeck ends.
+
+/** An `openclaw` that ignores Ctrl+C and takes a minute, its pid in `pidFile` (its child's beside it); --version says 2026.9.6. */
+function stubbornOpenclaw(home: string, pidFile: string): string {
+  const bin = join(home, 'bin');
+  mkdirSync(bin, { recursive: true });
+  writeFileSync(
+    join(bin, 'openclaw'),
+    `#!/bin/sh\n[ "$1" = "--version" ] && echo "OpenClaw 2026.9.6" && exit 0\ntrap '' INT TERM\nsleep 60 &\necho $! > "${pidFile}.child"\necho $$ > "${pidFile}"\nwait\n`,
+  );
+  chmodSync(join(bin, 'openclaw'), 0o755);
+  return `${bin}:/usr/bin:/bin`;
+}
+
+async function ended(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  await new Promise((resolve) => child.on('close', resolve));
+}
+
+async function startedAs(pidFile: string): Promise<number> {
+  for (let i = 0; i < 200 && !existsSync(pidFile); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  return Number(readFileSync(pidFile, 'utf8'));
+}
+
+describe('a signal that ends authdeck while it runs OpenClaw', () => {
+  it.each(['SIGTERM', 'SIGHUP'] as const)(
+    '%s while OpenClaw creates the store: OpenClaw is stopped and openclaw.json names no profile the store lacks',
+    async (signal) => {
+      const { home, configPath } = makeTempHome();
+      const pidFile = join(home, 'openclaw.pid');
+      const child = spawn(process.execPath, [CLI_PATH, '--no-reload', 'add-key', '--provider', 'openai'], {
+        env: { PATH: stubbornOpenclaw(home, pidFile), HOME: home, NO_COLOR: '1', AUTHDECK_STORE_GENERATION: 'sqlite' },
+        stdio: ['pipe', 'ignore', 'ignore'],
+      });
+      child.stdin?.end(fakeSecrets.openaiKey());
+      const openclaw = await startedAs(pidFile);
+      child.kill(signal);
+      await ended(child);
+      expect(await gone(openclaw)).toBe(true);
+      expect(await gone(Number(readFileSync(`${pidFile}.child`, 'utf8')))).toBe(true);
+      const profiles = existsSync(configPath) ? JSON.parse(readFileSync(configPath, 'utf8')).auth?.profiles : undefined;
+      expect(profiles?.['openai:default']).toBeUndefined();
+    },
+    20_000,
+  );
+
+  it('SIGHUP during a plugin install: the whole install is stopped', async () => {
+    const { home, stateDir } = makeTempHome();
+    installOpenclawFixture('a-v9-shared-fresh', stateDir);
+    const pidFile = join(home, 'openclaw.pid');
+    const child = spawn(
+      process.execPath,
+      [CLI_PATH, '--no-reload', 'onboard', '--non-interactive', '--auth-choice', 'groq-api-key'],
+      {
+        env: { PATH: stubbornOpenclaw(home, pidFile), HOME: home, NO_COLOR: '1' },
+        stdio: ['pipe', 'ignore', 'ignore'],
+      },
+    );
+    child.stdin?.end(fakeSecrets.groqKey());
+    const openclaw = await startedAs(pidFile);
+    child.kill('SIGHUP');
+    await ended(child);
+    expect(await gone(openclaw)).toBe(true);
+    expect(await gone(Number(readFileSync(`${pidFile}.child`, 'utf8')))).toBe(true);
+  }, 20_000);
+});
