@@ -2,7 +2,7 @@ import { listKnownAgentIds, resolveWorkspace, type Workspace } from '../config/w
 import { asRecord } from '../json-text.js';
 import type { AgentStore } from '../store/agent-store.js';
 import { openAgentStore } from '../store/agent-store.js';
-import type { AuthStoreTransaction } from '../store/documents.js';
+import type { AuthStoreTransaction } from '../store/transaction.js';
 
 /** One place a copy can be (typed through the store: nothing here knows its backend). */
 type StoreLayer = AgentStore['layers']['own'];

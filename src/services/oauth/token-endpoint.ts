@@ -1,7 +1,7 @@
 import { AuthdeckError } from '../errors.js';
 import { readBodyText } from '../http-body.js';
 import { couldNotReach } from '../network-failure.js';
-import { isFencedProfile } from '../store/documents.js';
+import { isFencedProfile } from '../store/transaction.js';
 import { shown } from '../terminal-text.js';
 import { lifetimeMs, MAX_ACCESS_TOKEN_SECONDS } from './server-numbers.js';
 

@@ -12,13 +12,8 @@ import { asRecord } from '../json-text.js';
 import { isReservedId } from '../providers.js';
 import type { AgentStore, StoreLayer } from '../store/agent-store.js';
 import { readJsonFiles } from '../store/agent-store.js';
-import {
-  type AuthStoreSnapshot,
-  type AuthStoreTransaction,
-  type JsonObject,
-  STATE_KEYS,
-  type StateKey,
-} from '../store/documents.js';
+import { type AuthStoreSnapshot, type JsonObject, STATE_KEYS, type StateKey } from '../store/documents.js';
+import type { AuthStoreTransaction } from '../store/transaction.js';
 import { legacyAuthFileCandidates } from './agent-state.js';
 import { describeProfile, isKnownCredentialType, storedProfileType } from './credential-view.js';
 import { maskSecret } from './credentials.js';

@@ -12,7 +12,7 @@ import {
   openAgentStoreForWrite,
   StoreMissingError,
 } from '../store/agent-store.js';
-import type { AuthStoreTransaction, StoreUpdate } from '../store/documents.js';
+import type { AuthStoreTransaction, StoreUpdate } from '../store/transaction.js';
 import { referenceChanges } from './config-references.js';
 import {
   assumedExpiry,

@@ -7,20 +7,20 @@ import { type LockOptions, waitUntilUnlocked, withFileLock } from '../files/lock
 import { formatJsonDocument, parseJsonDocument, parseJsonForRewrite } from '../json-text.js';
 import {
   type AuthStoreSnapshot,
-  AuthStoreTransaction,
   buildSnapshot,
   checkStoreDoc,
   emptyProfilesDoc,
   type JsonObject,
   newerDocVersion,
-  type StoreEdit,
   type StoreLocation,
-  type StoreUpdate,
 } from './documents.js';
 import type { LayerRole, LayerWriteOptions, StoreLayer } from './layer.js';
+import { AuthStoreTransaction, type StoreEdit, type StoreUpdate } from './transaction.js';
 
-export type { AuthStoreSnapshot, JsonObject, StoreUpdate, UsageStats } from './documents.js';
-export { AuthStoreTransaction, STATE_KEYS } from './documents.js';
+export type { AuthStoreSnapshot, JsonObject, UsageStats } from './documents.js';
+export { STATE_KEYS } from './documents.js';
+export type { StoreUpdate } from './transaction.js';
+export { AuthStoreTransaction } from './transaction.js';
 
 /** The JSON era's files (OpenClaw ≤ 2026.6.1): auth-profiles.json, and auth-state.json when split. */
 export type JsonStoreLocation = Extract<StoreLocation, { backend: 'json' }>;

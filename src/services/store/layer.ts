@@ -1,6 +1,7 @@
 import { AuthdeckError } from '../errors.js';
 import type { LockOptions } from '../files/lock.js';
-import type { AuthStoreSnapshot, StoreEdit, StoreUpdate } from './documents.js';
+import type { AuthStoreSnapshot } from './documents.js';
+import type { StoreEdit, StoreUpdate } from './transaction.js';
 
 /**
  * How a layer relates to the agent: `local` is its own store (or its local overrides),

@@ -5,16 +5,14 @@ import { writeCommitted } from '../../files/write-activity.js';
 import { stringifyJson } from '../../json-text.js';
 import {
   type AuthStoreSnapshot,
-  AuthStoreTransaction,
   buildSnapshot,
   emptyProfilesDoc,
   type JsonObject,
   newerDocVersion,
   STATE_KEYS,
-  type StoreEdit,
-  type StoreUpdate,
 } from '../documents.js';
 import { type LayerRole, type LayerWriteOptions, type StoreLayer, StoreMissingError } from '../layer.js';
+import { AuthStoreTransaction, type StoreEdit, type StoreUpdate } from '../transaction.js';
 import {
   type Cells,
   cellName,
