@@ -89,8 +89,15 @@ export function App({ services: initialServices, initialScreen, onExit, writes: 
 
   useInput((input, key) => {
     if (!(key.ctrl && input === 'c')) return;
-    if (!writes.busy || leavingRef.current) {
+    if (leavingRef.current) {
       exit({ exitCode: ExitCode.cancelled });
+      return;
+    }
+    // Once something was written the outcome is decided (README "Exit codes"): Ctrl+C leaves on
+    // the screen that says what (the wizard's summary), with its exit code, not "Cancelled." 130.
+    if (!writes.busy) {
+      if (!writes.wrote) exit({ exitCode: ExitCode.cancelled });
+      else exit({ exitCode: writes.lastFailed ? ExitCode.failure : ExitCode.ok });
       return;
     }
     leavingRef.current = true;

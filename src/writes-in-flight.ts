@@ -35,6 +35,16 @@ export class WritesInFlight {
   /** What the last write that landed did, in a line (shown when Ctrl+C left before the screen could). */
   landed: string | undefined;
 
+  /** A write has landed (or failed) this session: its outcome is what leaving reports. */
+  get wrote(): boolean {
+    return this.landed !== undefined;
+  }
+
+  /** Whether the last write that ended failed. */
+  get lastFailed(): boolean {
+    return this.failed;
+  }
+
   get busy(): boolean {
     return this.count > 0;
   }

@@ -116,4 +116,22 @@ describe('Ctrl+C while a write is under way', () => {
     // The file's name is on one line, whatever the width.
     expect(frame).toContain('auth-profiles.json');
   });
+
+  it("on the wizard's summary, after the save landed, Ctrl+C leaves the summary on screen with exit 0", async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'onboard', provider: 'groq', method: 'api-key' });
+    await waitForFrame(app, 'Paste the');
+    await app.type(fakeSecrets.groqKey());
+    await app.press('enter');
+    await waitForFrame(app, 'Profile name:');
+    await app.press('enter');
+    await waitForFrame(app, "daemon's .env?");
+    await app.type('n');
+    await waitForFrame(app, '✔ Saved groq:default');
+    await app.press('ctrl-c');
+    await waitUntil(() => app.exits.length > 0, 'the app to leave');
+    expect(app.exits).toEqual([{ exitCode: 0 }]);
+    expect(app.frame()).toContain('✔ Saved groq:default');
+    expect(app.frame()).not.toContain('Cancelled.');
+  });
 });
