@@ -87,6 +87,17 @@ describe('doctor: the plugins that serve the providers', () => {
     expect(await findings(home)).toEqual([]);
   });
 
+  it("a key only in the gateway's .env still needs its plugin: status and doctor keep saying it is missing", async () => {
+    const { home, stateDir } = makeTempHome();
+    installOpenclawFixture('a-v9-shared-fresh', stateDir);
+    writeText(join(stateDir, '.env'), `DEEPSEEK_API_KEY=${fakeSecrets.deepseekKey()}\n`);
+    expect(await findings(home)).toContainEqual(
+      expect.objectContaining({ code: 'plugin-not-installed', subject: 'deepseek' }),
+    );
+    const status = await runCommand(['status'], { home, env: SQLITE });
+    expect(status.stdout).toContain('deepseek: the deepseek plugin is not installed');
+  });
+
   it('says nothing about plugins on a JSON-era home (OpenClaw ≤ 2026.6 builds its providers in)', async () => {
     const { home, configPath } = makeTempHome();
     await runCommand(['add-key', '--provider', 'deepseek'], { home, input: fakeSecrets.deepseekKey() });

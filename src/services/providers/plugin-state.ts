@@ -181,7 +181,7 @@ export function refuseBlockedChoice(store: AgentStore, choice: CatalogChoice, pr
   else refuseBlockedPlugin(store, provider);
 }
 
-/** A provider the report shows (with a profile, or in use) whose plugin keeps the gateway from it. */
+/** A provider the report shows (with a profile, a key in the gateway's .env, or in use) whose plugin keeps the gateway from it. */
 export interface ProviderPluginProblem {
   provider: string;
   inUse: boolean;
@@ -193,6 +193,8 @@ export async function reportPluginProblems(state: AgentState, report: StatusRepo
   const providers = new Set([
     ...report.providers.filter((entry) => entry.inUse).map((entry) => entry.provider),
     ...report.profiles.map((profile) => profile.provider),
+    // A key in the gateway's own .env is a credential it would use, once the plugin loads.
+    ...report.env.filter((entry) => entry.origin === 'dotenv').map((entry) => entry.provider),
   ]);
   const found: ProviderPluginProblem[] = [];
   const seen = new Set<string>();
