@@ -6,7 +6,13 @@ import { maskSecret } from '../services/profiles/credentials.js';
 import { sameSecretNote } from '../services/profiles/save-credential.js';
 import { endpointWarning } from '../services/providers/catalog.js';
 import { imageDefaultSet, type OnboardedChoice, type WrittenSetup } from '../services/providers/onboard-choice.js';
-import { INSTALL_TIMEOUT_MS, installPlugin, needWords, type PluginNeed } from '../services/providers/plugin-install.js';
+import {
+  INSTALL_TIMEOUT_MS,
+  installPlugin,
+  needWords,
+  type PluginNeed,
+  pluginInstalledWords,
+} from '../services/providers/plugin-install.js';
 import { type DefaultModelOutcome, modelRefWords } from '../services/providers/setup-plan.js';
 import { forTerminal, shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
@@ -168,9 +174,7 @@ export function notePlugin(ctx: CommandContext, provider: string, plugin: Plugin
 }
 
 function notePluginInstalled(ctx: CommandContext, plugin: PluginNeed): void {
-  ctx.note(
-    `${ctx.paint.green('✔')} installed the ${plugin.id} plugin; a running gateway loads it after a restart (\`openclaw gateway restart\`)`,
-  );
+  ctx.note(`${ctx.paint.green('✔')} ${pluginInstalledWords(plugin.id)}`);
 }
 
 const INSTALL_WAIT = `  this can take minutes offline (at most ${Math.round(INSTALL_TIMEOUT_MS / 60_000)}); Ctrl+C stops it and keeps the credential`;

@@ -1,4 +1,4 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { useClock } from '../hooks/use-clock.js';
 import { useSyncReducer } from '../hooks/use-sync-reducer.js';
 import type { SavedCredential } from '../services/actions.js';
@@ -165,7 +165,13 @@ function InstallingLine({ id, startedAt }: { id: string; startedAt: number }) {
 function PluginLine({ plugin }: { plugin: PluginInstallView }) {
   const { state, need } = plugin;
   if (state.status === 'installing') return <InstallingLine id={state.need.id} startedAt={state.startedAt} />;
-  if (state.status === 'installed') return <Text color="green"> ✔ {pluginInstalledWords(state.need.id)}</Text>;
+  // A bullet: its wrapped lines stay under its text, as the lines around it do.
+  if (state.status === 'installed')
+    return (
+      <Bullet color="green" mark="✔">
+        {pluginInstalledWords(state.need.id)}
+      </Bullet>
+    );
   if (state.status === 'failed')
     return (
       <Bullet color="yellow" mark="!">

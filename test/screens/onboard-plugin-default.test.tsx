@@ -168,7 +168,7 @@ describe('onboarding wizard: after i, the default model the installed plugin nam
     expect(app.exits).toEqual([{ exitCode: 0 }]);
     expect(setterCalls(services)).toHaveLength(1);
     expect(flat(app.frame())).toContain(
-      `✔ installed the groq plugin; a running gateway loads it after a restart (openclaw gateway restart); default model ${MANIFEST} set (left with Ctrl+C)`,
+      `✔ installed the groq plugin; a running gateway loads it after a restart (\`openclaw gateway restart\`); default model ${MANIFEST} set (left with Ctrl+C)`,
     );
   });
 });

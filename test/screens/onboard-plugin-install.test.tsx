@@ -83,8 +83,12 @@ describe('onboarding wizard: i installs the plugin a provider still lacks', () =
     services.pluginInstalls[0]!.resolve(undefined);
     const done = flat(await waitForFrame(app, '✔ installed the deepseek plugin'));
     expect(done).toContain(
-      '✔ installed the deepseek plugin; a running gateway loads it after a restart (openclaw gateway restart)',
+      '✔ installed the deepseek plugin; a running gateway loads it after a restart (`openclaw gateway restart`)',
     );
+    // Its wrapped line continues under its text too.
+    const doneLines = app.frame().split('\n');
+    const installed = doneLines.findIndex((line) => line.includes('✔ installed the deepseek plugin'));
+    expect(doneLines[installed + 1]).toMatch(/^ {3}\S/);
     expect(done).not.toContain('cannot use deepseek');
     expect(done).not.toContain('installing the deepseek plugin');
     expect(done).not.toContain('i install plugin');

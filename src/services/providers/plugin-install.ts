@@ -134,7 +134,7 @@ export async function providerPluginNeed(
 
 /** What a landed install says on a screen and after the TUI has left (the CLI quotes the command). */
 export function pluginInstalledWords(id: string): string {
-  return `installed the ${id} plugin; a running gateway loads it after a restart (openclaw gateway restart)`;
+  return `installed the ${id} plugin; a running gateway loads it after a restart (\`openclaw gateway restart\`)`;
 }
 
 /**
