@@ -8,7 +8,7 @@ import { removalWarning } from '../services/status/removal-warning.js';
 import { buildStatusReport } from '../services/status/report.js';
 import { shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
-import { writeJson, writeLine } from './output.js';
+import { writeJson, writeWrapped } from './output.js';
 import { promptConfirm } from './secret-input.js';
 import { command, OPTIONS } from './spec.js';
 
@@ -50,13 +50,14 @@ export async function runRemove(
       gateway: removed.gateway.status,
     });
   } else {
-    writeLine(
+    // Broken at spaces and after a path's slashes on a terminal, never inside a name.
+    writeWrapped(
       ctx.io.stdout,
       `${ctx.paint.green('✔')} Removed ${removed.profileId} (${removed.type}) from ${removed.storePath}${removed.layer === 'shared' ? ' (shared store)' : ''}`,
     );
     const { config } = removed;
     if (config.status === 'removed')
-      writeLine(
+      writeWrapped(
         ctx.io.stdout,
         `  and its mentions in ${config.path}: ${config.places.join(', ')}${rewrittenNote(config)}`,
       );

@@ -2,6 +2,7 @@ import { holdEarlyKeys, releaseEarlyKeys } from '../early-keys.js';
 import { AuthdeckError, CancelledError } from '../services/errors.js';
 import { characterCount, normalizeSecret } from '../services/profiles/credentials.js';
 import { writeWrapped } from './output.js';
+import { wrapLine } from './wrap-lines.js';
 
 /** More than any secret: reading stops here instead of filling memory with a wrong pipe. */
 export const MAX_INPUT_BYTES = 1024 * 1024;
@@ -117,7 +118,10 @@ export function promptConfirm(
   // Keys typed before the question belong to it, as they would in a normal terminal.
   releaseEarlyKeys();
   return new Promise((resolve, reject) => {
-    output.write(`${question} [y/N] `);
+    // Broken at spaces to the terminal's width, as every other line (the terminal breaks mid-word).
+    const width = output.isTTY && (output.columns ?? 0) > 0 ? output.columns : undefined;
+    const asked = `${question} [y/N]`;
+    output.write(`${(width === undefined ? [asked] : wrapLine(asked, width - 4)).join('\n')} `);
     input.setRawMode(true);
     input.resume();
     const onData = (chunk: Buffer | string) => {
