@@ -3,7 +3,7 @@ import { formatExpiryDate, formatRelative } from '../services/durations.js';
 import { findOnPath } from '../services/find-program.js';
 import { describeRef, type SecretRef } from '../services/profiles/credential-view.js';
 import { maskSecret } from '../services/profiles/credentials.js';
-import { sameSecretNote } from '../services/profiles/save-credential.js';
+import { sameSecretNote, savedVerb } from '../services/profiles/save-credential.js';
 import { endpointWarning } from '../services/providers/catalog.js';
 import { imageDefaultSet, type OnboardedChoice, type WrittenSetup } from '../services/providers/onboard-choice.js';
 import {
@@ -105,7 +105,7 @@ export function reportOnboarded(ctx: CommandContext, report: OnboardReport, json
     const masked = report.ref ? `, ref ${describeRef(report.ref)}` : secret ? ` ${maskSecret(secret)}` : '';
     writeLine(
       out,
-      `${paint.green('✔')} ${saved.replaced ? 'Replaced' : 'Saved'} ${paint.bold(saved.profileId)} (${report.kind}${masked}) in ${where}`,
+      `${paint.green('✔')} ${savedVerb(saved)} ${paint.bold(saved.profileId)} (${report.kind}${masked}) in ${where}`,
     );
     if (saved.expiresAt !== undefined) {
       const assumed = saved.expiryAssumed

@@ -5,7 +5,7 @@ import { profileAWriteWouldReplace } from '../services/profiles/agent-state.js';
 import { checkSecret, maskSecret, type SecretFit, type SecretKind } from '../services/profiles/credentials.js';
 import { customProviderNote } from '../services/profiles/model-coverage.js';
 import { profileIdFlag, resolveProfileId } from '../services/profiles/profile-actions.js';
-import { orderJoinedLine, refuseReplacing, sameSecretNote } from '../services/profiles/save-credential.js';
+import { orderJoinedLine, refuseReplacing, sameSecretNote, savedVerb } from '../services/profiles/save-credential.js';
 import { setupNotes } from '../services/providers/onboard-choice.js';
 import { refuseBlockedPlugin } from '../services/providers/plugin-state.js';
 import { setUpProvider } from '../services/providers/provider-setup.js';
@@ -134,7 +134,7 @@ export async function runSaveCredential(
   const where = saved.layer === 'shared' ? `${saved.storePath} (shared store)` : saved.storePath;
   writeLine(
     out,
-    `${paint.green('✔')} ${saved.replaced ? 'Replaced' : 'Saved'} ${paint.bold(profileId)} (${kind} ${maskSecret(check.secret)}) in ${where}`,
+    `${paint.green('✔')} ${savedVerb(saved)} ${paint.bold(profileId)} (${kind} ${maskSecret(check.secret)}) in ${where}`,
   );
   if (saved.expiresAt !== undefined) {
     const assumed = saved.expiryAssumed ? ' (assumed: setup-tokens last one year; pass --expires-in to change)' : '';

@@ -208,6 +208,18 @@ describe('authdeck explain', () => {
       order: ['anthropic:b', 'anthropic:a'],
     });
     expect(await explain(home, 'not a model')).toMatchObject({ code: 64 });
+    // The default comes after the fallbacks where there are some, else next.
+    expect((await explain(home, OPUS)).stdout).toContain(`3. ${SONNET} · default, after the fallbacks`);
+  });
+
+  it('a model asked about with no fallbacks: the default is tried next', async () => {
+    const { home } = jsonHome(
+      { profiles: { 'anthropic:a': token('a') } },
+      { agents: { defaults: { model: { primary: SONNET } } } },
+    );
+    const text = (await explain(home, OPUS)).stdout;
+    expect(text).toContain(`2. ${SONNET} · default, tried next`);
+    expect(text).not.toContain('after the fallbacks');
   });
 
   it("says where an order's unknown ids belong, and when a config key is used with no env key", async () => {

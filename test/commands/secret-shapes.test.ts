@@ -105,3 +105,21 @@ describe('two keys in one paste, and a key another provider issues', () => {
     expect(groq.code).not.toBe(0);
   });
 });
+
+describe('the same key saved again', () => {
+  it('says it was already saved, not replaced; a new key is a replacement', async () => {
+    const { home } = makeTempHome();
+    const key = fakeSecrets.deepseekKey('same');
+    expect((await runCommand(['add-key', '--provider', 'deepseek'], { home, input: key })).stdout).toContain(
+      '✔ Saved deepseek:default',
+    );
+    const again = await runCommand(['add-key', '--provider', 'deepseek'], { home, input: key });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('✔ Already saved deepseek:default');
+    const other = await runCommand(['add-key', '--provider', 'deepseek'], {
+      home,
+      input: fakeSecrets.deepseekKey('new'),
+    });
+    expect(other.stdout).toContain('✔ Replaced deepseek:default');
+  });
+});

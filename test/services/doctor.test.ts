@@ -243,6 +243,11 @@ describe('doctor', () => {
     expect(withCodes(findings, 'env-shadowed')[0]?.why).toContain(
       'the gateway uses the profiles first (anthropic:default next)',
     );
+    // Shown under the variable's name ("ANTHROPIC_API_KEY: set in the daemon .env, …"): not said twice.
+    expect(withCodes(findings, 'env-shadowed')[0]).toMatchObject({
+      subject: 'ANTHROPIC_API_KEY',
+      problem: 'set in the daemon .env, and anthropic profiles exist too',
+    });
     expect(withCodes(findings, 'env-differs')[0]?.subject).toBe('OPENAI_API_KEY');
     expect(JSON.stringify(findings)).not.toContain(fakeSecrets.openaiKey('file'));
   });

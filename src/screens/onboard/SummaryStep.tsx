@@ -10,7 +10,7 @@ import { describeExpiry } from '../../services/durations.js';
 import { authdeckCommand, workspaceFlags } from '../../services/invocation.js';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
 import { UNUSED_PROVIDER_NOTE } from '../../services/profiles/model-coverage.js';
-import { sameSecretNote } from '../../services/profiles/save-credential.js';
+import { sameSecretNote, savedVerb } from '../../services/profiles/save-credential.js';
 import { type CatalogChoice, endpointWarning } from '../../services/providers/catalog.js';
 import type { WrittenSetup } from '../../services/providers/onboard-choice.js';
 import { defaultFromManifest, type ProviderSetUp } from '../../services/providers/provider-setup.js';
@@ -71,7 +71,7 @@ export function SummaryStep({
     <Box flexDirection="column">
       <FitRows rows={rows - headerRows - BELOW}>
         <Text color="green">
-          ✔ {saved.replaced ? 'Replaced' : 'Saved'} <Text bold>{saved.profileId}</Text>
+          ✔ {savedVerb(saved)} <Text bold>{saved.profileId}</Text>
         </Text>
         {probe && (
           // Its continuation lines stay under its text, not at the screen's edge.

@@ -9,7 +9,7 @@ import type { SavedCredential } from '../../services/actions.js';
 import { formatExpiryDate, formatRelative } from '../../services/durations.js';
 import { authdeckCommand } from '../../services/invocation.js';
 import { maskSecret } from '../../services/profiles/credentials.js';
-import { orderJoinedLine } from '../../services/profiles/save-credential.js';
+import { orderJoinedLine, savedVerb } from '../../services/profiles/save-credential.js';
 import type { ProviderSetUp } from '../../services/providers/provider-setup.js';
 import { forTerminal, shown } from '../../services/terminal-text.js';
 
@@ -37,7 +37,7 @@ function SavedView({
   return (
     <Box flexDirection="column">
       <Text color="green">
-        ✔ {result.replaced ? 'Replaced' : 'Saved'} <Text bold>{result.profileId}</Text> (token {maskSecret(token)})
+        ✔ {savedVerb(result)} <Text bold>{result.profileId}</Text> (token {maskSecret(token)})
       </Text>
       {/* Indented by their box: a line that wraps goes on under its own start. */}
       <Box paddingLeft={1} flexDirection="column">

@@ -262,7 +262,8 @@ export function checkEnvShadowing(state: AgentState, report: StatusReport): Find
       code: 'env-shadowed',
       severity: 'info',
       subject: env.variable,
-      problem: `${env.variable} (${env.origin === 'process' ? 'environment' : 'daemon .env'}) and ${env.provider} profiles both exist`,
+      // The finding is shown under the variable's name: the problem does not say it again.
+      problem: `set in the ${env.origin === 'process' ? 'environment' : 'daemon .env'}, and ${env.provider} profiles exist too`,
       why: `the gateway uses the profiles first (${provider.order[0]} next); ${env.variable} is only a fallback`,
       fix: `nothing, if that is what you want; else \`authdeck env unset ${shellWord(env.variable)}\``,
     });

@@ -36,7 +36,8 @@ export function explanationLines(report: ExplainReport, nowMs: number, width = E
   for (const warning of report.warnings) text(`! ${warning}`, { color: 'yellow' }, 2);
   for (const [index, entry] of report.models.entries()) {
     lines.push([]);
-    const role = entry.role === 'default' && report.requested ? 'default, after the fallbacks' : entry.role;
+    const after = fallbacks > 0 ? 'after the fallbacks' : 'tried next';
+    const role = entry.role === 'default' && report.requested ? `default, ${after}` : entry.role;
     const title = entry.model === null ? `${entry.provider} (any model)` : entry.ref;
     text(`${index + 1}. ${title} · ${role}${entry.fromAgent ? " (the agent's own)" : ''}`, { bold: true });
     if (entry.cliBackend) {

@@ -61,6 +61,8 @@ export interface SaveCredentialResult {
   /** The store written (its generation as detected), for what follows the write: telling the gateway. */
   store: AgentStore;
   replaced: boolean;
+  /** It replaced the same secret: nothing changed but its failures, cleared (said as "Already saved"). */
+  sameSecret?: boolean;
   expiresAt?: number;
   /** The expiry was not given: a year was assumed for an Anthropic setup-token. */
   expiryAssumed: boolean;
@@ -121,6 +123,11 @@ async function forgetAddedEntry(
   }
 }
 
+/** How a save is said, CLI and screens alike: "Saved", "Replaced", or "Already saved" for the same secret. */
+export function savedVerb(saved: Pick<SaveCredentialResult, 'replaced' | 'sameSecret'>): string {
+  return saved.sameSecret ? 'Already saved' : saved.replaced ? 'Replaced' : 'Saved';
+}
+
 /** Said after a save whose new profile joined a store's explicit order (CLI and screens alike). */
 export function orderJoinedLine(provider: string, path: string): string {
   return `added to the end of the ${provider} order in ${path}, so the gateway tries it after the others`;
@@ -138,9 +145,11 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
   const replace = input.replace ?? 'same-type';
   /** Explicit orders the new profile joined (at the end), so that it is tried at all. */
   const appendedTo: string[] = [];
+  let sameSecret = false;
   const edit = (mode: typeof replace) => (tx: AuthStoreTransaction) => {
     const existing = tx.getProfile(profileId);
     refuseReplacing(profileId, existing, kind, mode);
+    sameSecret = existing !== undefined && (kind === 'api_key' ? existing.key : existing.token) === secret;
     tx.putProfile(
       profileId,
       credentialEntry(existing, provider, kind, secret, expiresAt, input.oauth, input.metadata, input.secretRef),
@@ -230,6 +239,7 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
     layer: target.role,
     store,
     replaced: update.result,
+    ...(update.result && sameSecret ? { sameSecret: true } : {}),
     ...(expiresAt !== undefined ? { expiresAt } : {}),
     expiryAssumed: assumed !== undefined,
     config,
