@@ -11,6 +11,7 @@ import { describeStore } from '../status/words.js';
 import { openAgentStore, openAgentStoreForWrite } from '../store/agent-store.js';
 import { shown } from '../terminal-text.js';
 import { checkConfigAgreement } from './check-config.js';
+import { checkEnvShadowing } from './check-env.js';
 import {
   checkClaude,
   checkDaemonEnvSize,
@@ -21,7 +22,7 @@ import {
   credentialFiles,
 } from './check-files.js';
 import { checkPlugins } from './check-plugins.js';
-import { checkCredentials, checkEntries, checkEnvShadowing, checkFlatStore, checkOrders } from './check-store.js';
+import { checkCredentials, checkEntries, checkFlatStore, checkOrders } from './check-store.js';
 import { type Finding, type SafeFix, SEVERITY_RANK } from './doctor-types.js';
 
 export interface DoctorReport {

@@ -5,7 +5,7 @@ import { type PluginProblem, providerPluginProblem } from '../providers/plugin-s
 import { classifyProfileHealth, type HealthStatus } from '../status/health.js';
 import { builtInDefaultModel } from '../status/model-usage.js';
 import { type NotTried, resolveEffectiveOrder } from '../status/order.js';
-import { effectiveSourceOf, orderInputs } from '../status/report.js';
+import { effectiveSourceOf, orderInputs } from '../status/order-inputs.js';
 import type { EffectiveSource } from '../status/types.js';
 import { describeNotTried } from '../status/words.js';
 import { collectWarnings, describeStore, storeReport } from '../store/report.js';

@@ -1,7 +1,8 @@
 import { UsageError } from '../errors.js';
 import { resolveAuthProvider } from '../providers/catalog.js';
 import { flagWord } from '../shell-word.js';
-import { compareByOrderPosition, explicitOrders, type StatusReport } from '../status/report.js';
+import { explicitOrders } from '../status/order-inputs.js';
+import { compareByOrderPosition, type StatusReport } from '../status/report.js';
 import { shown, shownTyped } from '../terminal-text.js';
 import { type AgentState, listAgentProfiles } from './agent-state.js';
 import { refuseUnsafeId } from './profile-actions.js';
