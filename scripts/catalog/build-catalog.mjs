@@ -274,5 +274,9 @@ export function buildCatalog(openclaw, observations, older) {
     providerAuthAliases: collectProviderAuthAliases(openclaw),
     providerIds: collectProviderIds(openclaw),
     secretPrefixes: secretPrefixes(),
+    defaultModelAliases: { ...openclaw.defaultModelAliases },
+    olderDefaultModelAliases: older?.defaultModelAliases
+      ? { openclawVersion: older.openclawVersion, aliases: older.defaultModelAliases }
+      : null,
   };
 }

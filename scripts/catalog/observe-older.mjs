@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { startFakeLocalServer } from './fake-local-server.mjs';
 import { stableJson } from './gen-provider-catalog.mjs';
 import { runChoice, setupTokenShape } from './observe-run.mjs';
+import { readDefaultModelAliases } from './read-openclaw.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const CATALOG = path.join(here, '../../src/services/providers/catalog.json');
@@ -109,7 +110,9 @@ async function main() {
   } finally {
     await server.close();
   }
-  fs.writeFileSync(options.out, stableJson({ openclawVersion: version, choices: results }));
+  // The aliases its config loader gives default models: a home of that OpenClaw reads them.
+  const defaultModelAliases = readDefaultModelAliases(options.pkgDir);
+  fs.writeFileSync(options.out, stableJson({ openclawVersion: version, choices: results, defaultModelAliases }));
   process.stderr.write(`${Object.keys(results).length} defaults observed on OpenClaw ${version} → ${options.out}\n`);
 }
 

@@ -133,6 +133,16 @@ function docsReader(pkgDir) {
   };
 }
 
+/**
+ * src/config/defaults.ts: the aliases (`opus`, `gpt`…) OpenClaw's config loader gives the
+ * `agents.defaults.models` entries of their models that have none. Its chunk's name changes
+ * between releases, so every chunk is looked at.
+ */
+export function readDefaultModelAliases(pkgDir) {
+  const text = distChunks(pkgDir)('', /const DEFAULT_MODEL_ALIASES\s*=\s*\{/, 'default model aliases');
+  return evalLiteral(lift(text, /const DEFAULT_MODEL_ALIASES\s*=\s*(\{[\s\S]*?\});/, 'DEFAULT_MODEL_ALIASES')[1]);
+}
+
 export function readOpenclaw(pkgDir) {
   const packageJson = readJson(path.join(pkgDir, 'package.json'));
   return {
@@ -141,5 +151,6 @@ export function readOpenclaw(pkgDir) {
     bundled: readBundledPlugins(pkgDir),
     external: readExternalCatalog(pkgDir),
     docs: docsReader(pkgDir),
+    defaultModelAliases: readDefaultModelAliases(pkgDir),
   };
 }

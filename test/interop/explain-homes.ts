@@ -298,4 +298,19 @@ export const HOMES: ExplainHome[] = [
     shared: () => ({ profiles: { 'xai:default': xaiKey('d'), 'anthropic:a': token('a') } }),
     config: { ...model('xai/grok-4.7', [SONNET]), plugins: { deny: ['XAI'], allow: ['anthropic'] } },
   },
+  {
+    name: "OpenClaw's default aliases: `opus` and `sonnet` name the Anthropic models listed without an alias",
+    shared: (now) => ({
+      profiles: { 'anthropic:a': token('a'), 'anthropic:b': token('b'), 'openai:k': openaiKey('k') },
+      usageStats: { 'anthropic:a': { cooldownUntil: now + 20 * MIN, cooldownReason: 'rate_limit' } },
+    }),
+    config: {
+      agents: {
+        defaults: {
+          model: { primary: 'opus', fallbacks: ['sonnet'] },
+          models: { 'anthropic/claude-opus-5': {}, 'anthropic/claude-sonnet-5': {} },
+        },
+      },
+    },
+  },
 ];

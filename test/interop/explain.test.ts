@@ -48,8 +48,12 @@ async function compare(
   theirs: Json,
   ours: Json,
 ): Promise<void> {
-  // The chain: the default model, then the fallbacks.
-  const chain = [...new Set([theirs.resolvedDefault, ...theirs.fallbacks])];
+  // The chain: the default model, then the fallbacks (an alias by OpenClaw's own alias map, which
+  // holds the default aliases its config loader gave: `sonnet`).
+  const aliases: Record<string, string> = theirs.aliases ?? {};
+  const chain = [
+    ...new Set([theirs.resolvedDefault, ...theirs.fallbacks.map((ref: string) => aliases[ref.toLowerCase()] ?? ref)]),
+  ];
   expect(ours.models.map((entry: Json) => entry.ref)).toEqual(chain);
 
   for (const provider of theirs.auth.oauth.providers as Json[]) {

@@ -162,6 +162,12 @@ export interface ProviderCatalog {
   providerIds: string[];
   /** What a provider's secrets start with, longest first (authdeck-facts.mjs): a secret is named in any field. */
   secretPrefixes: SecretPrefix[];
+  /**
+   * The aliases (`opus` → its model) OpenClaw's config loader gives the `agents.defaults.models`
+   * entries of those models that name none (DEFAULT_MODEL_ALIASES); an older release's too.
+   */
+  defaultModelAliases: Record<string, string>;
+  olderDefaultModelAliases: { openclawVersion: string; aliases: Record<string, string> } | null;
 }
 
 export interface SecretPrefix {

@@ -1,6 +1,7 @@
 import type { EnvRecord, UnsetVariable } from '../config/config-env.js';
 import { envValue } from '../env-value.js';
 import { asRecord } from '../json-text.js';
+import { catalog } from '../providers/catalog.js';
 
 /** A model setting as OpenClaw writes it: a string, or `{primary, fallbacks}`. */
 export interface ModelChoice {
@@ -90,11 +91,13 @@ export function readModelSettings(
   variables?: { env: EnvRecord; unset: readonly UnsetVariable[] },
 ): ModelSettings {
   const defaults = asRecord(asRecord(doc.agents)?.defaults) ?? {};
+  const models = asRecord(defaults.models) ?? {};
   const aliases: Record<string, string> = Object.create(null);
-  for (const [ref, entry] of Object.entries(asRecord(defaults.models) ?? {})) {
+  for (const [ref, entry] of Object.entries(models)) {
     const alias = asRecord(entry)?.alias;
     if (typeof alias === 'string' && alias.trim()) aliases[alias.trim().toLowerCase()] = ref;
   }
+  withDefaultAliases(models, aliases);
   const providers: Record<string, ProviderSettings> = Object.create(null);
   for (const [id, entry] of Object.entries(asRecord(asRecord(doc.models)?.providers) ?? {})) {
     const record = asRecord(entry);
@@ -173,6 +176,22 @@ function hasConfiguredKey(value: unknown): boolean {
   // A SecretRef ({source, provider, id}) counts as configured, as OpenClaw counts it.
   const ref = asRecord(value);
   return ref !== undefined && typeof ref.source === 'string' && typeof ref.id === 'string';
+}
+
+/**
+ * The aliases OpenClaw's config loader adds (applyModelDefaults): a model listed under
+ * `agents.defaults.models` without an alias of its own gets its default one (`opus`), unless
+ * another entry holds that alias already. Today's table first, then an older release's for a
+ * home of that release (its model ids differ); the catalog holds both, read from OpenClaw.
+ */
+function withDefaultAliases(models: Record<string, unknown>, aliases: Record<string, string>): void {
+  for (const table of [catalog.defaultModelAliases, catalog.olderDefaultModelAliases?.aliases ?? {}]) {
+    for (const [alias, target] of Object.entries(table)) {
+      const entry = Object.hasOwn(models, target) ? asRecord(models[target]) : undefined;
+      if (!entry || entry.alias !== undefined || aliases[alias] !== undefined) continue;
+      aliases[alias] = target;
+    }
+  }
 }
 
 /** The model an alias (`sonnet`) stands for, as `agents.defaults.models` names it; undefined for no alias. */
