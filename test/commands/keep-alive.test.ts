@@ -133,7 +133,11 @@ describe('monitor run keeps sign-ins alive', () => {
     const row = shown.stdout.split('\n').find((line) => line.includes(ID) && line.includes('oauth'));
     expect(row).toMatch(/expiring\s+expires in 1[89]m/);
     expect(row).not.toContain('renews');
-    expect((await runCommand(['status', '--check'], { home })).code).toBe(2);
+    const check = await runCommand(['status', '--check'], { home });
+    expect(check.code).toBe(2);
+    // Nor does the check's line: it expires, with no renewal promised.
+    expect(check.stdout + check.stderr).toContain(ID);
+    expect(check.stdout + check.stderr).not.toContain('renews it');
     const doctor = JSON.parse((await runCommand(['doctor', '--json'], { home })).stdout);
     expect(doctor.findings).toContainEqual(
       expect.objectContaining({ code: 'refresh-refused', severity: 'error', subject: ID, fix: SIGN_IN }),

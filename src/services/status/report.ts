@@ -133,7 +133,14 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
       warnWithinMs,
       renewable: new Set(
         rows
-          .filter((row) => row.view.type === 'oauth' && row.view.hasRefresh && !row.view.problem)
+          // One whose refresh token the provider refused renews nothing (monitor found it).
+          .filter(
+            (row) =>
+              row.view.type === 'oauth' &&
+              row.view.hasRefresh &&
+              !row.view.problem &&
+              !options.refused?.has(row.view.id),
+          )
           .map((row) => row.view.id),
       ),
     }),
