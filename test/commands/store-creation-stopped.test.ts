@@ -9,13 +9,13 @@ import { makeTempHome } from '../helpers/temp-state.js';
 // On a SQLite-era home with no store yet, OpenClaw creates the store with the first secret. When
 // that run is stopped (Ctrl+C reaches it too) or fails, nothing is saved, the exit says which, and
 // openclaw.json is not left naming a profile the store lacks.
-function homeWithOpenclaw(exitWith: number) {
+function homeWithOpenclaw(exitWith: number, says = 'stopped') {
   const temp = makeTempHome();
   const bin = join(temp.home, 'bin');
   mkdirSync(bin, { recursive: true });
   writeFileSync(
     join(bin, 'openclaw'),
-    `#!/bin/sh\n[ "$1" = "--version" ] && echo "OpenClaw 2026.9.6" && exit 0\necho "stopped" >&2\nexit ${exitWith}\n`,
+    `#!/bin/sh\n[ "$1" = "--version" ] && echo "OpenClaw 2026.9.6" && exit 0\necho "${says}" >&2\nexit ${exitWith}\n`,
   );
   chmodSync(join(bin, 'openclaw'), 0o755);
   return { ...temp, env: { PATH: `${bin}:/usr/bin:/bin`, AUTHDECK_STORE_GENERATION: 'sqlite' } };
@@ -48,6 +48,17 @@ describe('the first save on a SQLite-era home, when OpenClaw does not create the
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('the auth.profiles entry for openai:default was taken back out');
     expect(profilesIn(configPath)).toEqual([]);
+  });
+
+  it("failing with a sentence of its own: one full stop between OpenClaw's reason and ours", async () => {
+    const { home, env } = homeWithOpenclaw(1, 'Error: run openclaw doctor --fix.');
+    const run = await runCommand(['--no-reload', 'add-key', '--provider', 'openai'], {
+      home,
+      env,
+      input: fakeSecrets.openaiKey(),
+    });
+    expect(run.stderr).toContain('run openclaw doctor --fix. Nothing was saved');
+    expect(run.stderr).not.toContain('..');
   });
 });
 

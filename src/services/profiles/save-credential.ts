@@ -220,9 +220,11 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
         ? await forgetAddedEntry(workspace.configPath, profileId, lock, config.created)
         : false;
       if (config.changed && error instanceof AuthdeckError) {
+        // A reason that ends its own sentence (OpenClaw's often do) is not given a second stop.
+        const reason = error.message.replace(/[.\s]+$/, '');
         error.message = undone
-          ? `${error.message}. Nothing was saved (the auth.profiles entry for ${profileId} was taken back out of ${config.path})`
-          : `${error.message}. Nothing was saved to the store (${config.path} now lists ${profileId}, which the gateway skips while the store lacks it)`;
+          ? `${reason}. Nothing was saved (the auth.profiles entry for ${profileId} was taken back out of ${config.path})`
+          : `${reason}. Nothing was saved to the store (${config.path} now lists ${profileId}, which the gateway skips while the store lacks it)`;
         // The JSON5 file spelled as JSON on the way stays so (the same values): said, with its original.
         if (config.backupPath)
           error.message += `; ${config.path} was rewritten as JSON on the way (same values; the original is ${config.backupPath})`;
