@@ -24,15 +24,8 @@ import { EnvStep } from './EnvStep.js';
 import { FoundryStep } from './FoundryStep.js';
 import { LocalServerStep } from './LocalServerStep.js';
 import { MethodStep } from './MethodStep.js';
-import type { OnboardAction } from './onboard-flow.js';
-import {
-  endpointChoices,
-  handOverScreen,
-  initialOnboardState,
-  type OnboardState,
-  onboardReducer,
-  secretKind,
-} from './onboard-flow.js';
+import { endpointChoices, handOverScreen, initialOnboardState, onboardReducer, secretKind } from './onboard-flow.js';
+import type { OnboardAction, OnboardState } from './onboard-types.js';
 import { viewOf } from './onboard-view.js';
 import { OverwriteStep } from './ProfileIdStep.js';
 import { CustomProviderStep, ProviderStep } from './ProviderStep.js';

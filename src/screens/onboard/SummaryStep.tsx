@@ -17,7 +17,7 @@ import { defaultFromManifest, type ProviderSetUp } from '../../services/provider
 import type { DefaultModelPolicy } from '../../services/providers/setup-plan.js';
 import { shellWord } from '../../services/shell-word.js';
 import { forTerminal } from '../../services/terminal-text.js';
-import type { OnboardResult } from './onboard-flow.js';
+import type { OnboardResult } from './onboard-types.js';
 
 /** The lines below the summary: the hint bar (up to two) and Ink's last line. */
 const BELOW = 3;

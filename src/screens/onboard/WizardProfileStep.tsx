@@ -1,7 +1,7 @@
 import type { AgentState } from '../../services/profiles/agent-state.js';
 import { profileAWriteWouldReplace } from '../../services/profiles/agent-state.js';
-import type { OnboardAction, OnboardState } from './onboard-flow.js';
 import { secretKind } from './onboard-flow.js';
+import type { OnboardAction, OnboardState } from './onboard-types.js';
 import { ProfileIdStep } from './ProfileIdStep.js';
 import { choiceProfileName, freeProfileName, profileChoice } from './profile-names.js';
 

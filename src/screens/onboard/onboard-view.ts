@@ -1,4 +1,4 @@
-import type { OnboardResult, OnboardState, OnboardStep } from './onboard-flow.js';
+import type { OnboardResult, OnboardState, OnboardStep } from './onboard-types.js';
 
 type WithProvider = 'method' | 'local' | 'auth-choice' | 'secret' | 'profile-id';
 type AfterSave = 'verify' | 'summary';

@@ -5,8 +5,8 @@ import { describeModelCoverage } from '../../services/profiles/model-coverage.js
 import { setupNotes } from '../../services/providers/onboard-choice.js';
 import { choiceForSecret } from '../../services/providers/provider-setup.js';
 import { buildStatusReport } from '../../services/status/report.js';
-import type { OnboardAction, OnboardState } from './onboard-flow.js';
 import { secretKind } from './onboard-flow.js';
+import type { OnboardAction, OnboardState } from './onboard-types.js';
 
 /**
  * The wizard's one write, and the model notes read after it (again after `d` makes a default).

@@ -3,7 +3,7 @@ import { useKeys } from '../../components/key-router.js';
 import type { TextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { useNavigation } from '../../contexts.js';
 import { ExitCode } from '../../services/errors.js';
-import type { OnboardState } from './onboard-flow.js';
+import type { OnboardState } from './onboard-types.js';
 
 /**
  * Esc in the wizard: a search is cleared first; otherwise one step back, or out when there is
