@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { installOpenclawFixture } from '../helpers/openclaw-fixtures.js';
 import { runCommand } from '../helpers/run-command.js';
-import { makeTempHome, writeJsonFile } from '../helpers/temp-state.js';
+import { makeTempHome, mergeJsonFile, writeJsonFile } from '../helpers/temp-state.js';
 
 // OpenClaw's config loader gives each agents.defaults.models entry of a well-known model its
 // default alias (`opus`, `sonnet`, `gpt`…) when the entry has none: a default model written as
@@ -43,4 +44,39 @@ describe("OpenClaw's default model aliases", () => {
       'openai',
     );
   });
+});
+
+describe("a model ref that pins a profile (OpenClaw's model@profile)", () => {
+  it('is the model without the pin, and the pinned profile serves it when it can', async () => {
+    const { home, mainAgentDir, configPath } = makeTempHome();
+    const key = (seed: string) => ({ type: 'api_key', provider: 'anthropic', key: fakeSecrets.anthropicApiKey(seed) });
+    writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), {
+      version: 1,
+      profiles: { 'anthropic:default': key('d'), 'anthropic:work': key('w') },
+    });
+    writeJsonFile(configPath, { agents: { defaults: { model: `${OPUS}@anthropic:work` } } });
+    const explained = JSON.parse((await runCommand(['explain', '--json'], { home })).stdout);
+    expect(explained.models[0]).toMatchObject({ ref: OPUS, provider: 'anthropic', model: 'claude-opus-5' });
+    expect(explained.servedBy).toMatchObject({ ref: OPUS, profileId: 'anthropic:work' });
+    expect((await runCommand(['status', '--check'], { home })).code).toBe(0);
+  });
+});
+
+describe('a save on a home whose default model is written as an alias', () => {
+  it.each(['opus', `${OPUS}@anthropic:work`])(
+    '%s is taken for the model it names: nothing to offer',
+    async (primary) => {
+      const { home, stateDir, configPath } = makeTempHome();
+      installOpenclawFixture('a-v9-shared-fresh', stateDir);
+      mergeJsonFile(configPath, { agents: { defaults: { model: { primary }, models: { [OPUS]: {} } } } });
+      const saved = await runCommand(['--no-reload', 'add-key', '--provider', 'anthropic'], {
+        home,
+        env: { AUTHDECK_STORE_GENERATION: undefined, PATH: '/nonexistent' },
+        input: fakeSecrets.anthropicApiKey(),
+      });
+      expect(saved.code).toBe(0);
+      expect(saved.stdout + saved.stderr).not.toContain('--set-default-model');
+      expect(saved.stdout + saved.stderr).not.toContain('built-in');
+    },
+  );
 });

@@ -5,6 +5,7 @@ import {
   readModelChoice,
   readModelSettings,
   resolveProviderUses,
+  withoutPinnedProfile,
 } from '../../src/services/status/model-usage.js';
 
 describe('providers in use', () => {
@@ -28,6 +29,11 @@ describe('providers in use', () => {
     expect(providerOfModelRef('opus', settings)).toBe('anthropic');
     expect(providerOfModelRef('qwen', settings)).toBe('my-proxy');
     expect(providerOfModelRef('gpt-5.5', settings)).toBe('openai');
+    // A pinned profile is set aside; a date or a quantisation after `@` is the model's own.
+    expect(providerOfModelRef('opus@anthropic:work', settings)).toBe('anthropic');
+    expect(withoutPinnedProfile('anthropic/claude-opus-5@anthropic:work')).toBe('anthropic/claude-opus-5');
+    expect(withoutPinnedProfile('anthropic/claude-3-5@20241022')).toBe('anthropic/claude-3-5@20241022');
+    expect(withoutPinnedProfile('ollama/qwen3@q4_k_m@local:a')).toBe('ollama/qwen3@q4_k_m');
     const uses = resolveProviderUses(settings);
     expect(uses.map((use) => [use.provider, use.role])).toEqual([
       ['anthropic', 'default'],
@@ -39,7 +45,7 @@ describe('providers in use', () => {
   });
 
   it("lets the agent's own model and fallbacks override the defaults", () => {
-    const uses = resolveProviderUses(settings, { primary: 'xai/grok-4', fallbacks: [] });
+    const uses = resolveProviderUses(settings, { model: { primary: 'xai/grok-4', fallbacks: [] } });
     expect(uses.map((use) => `${use.provider}:${use.role}:${use.fromAgent}`)).toEqual([
       'xai:default:true',
       'google:image:false',
@@ -48,7 +54,7 @@ describe('providers in use', () => {
 
   it("an agent's model named without fallbacks has none (a string, or {primary}); only one naming no model inherits the defaults'", () => {
     const roles = (agentModel: unknown) =>
-      resolveProviderUses(settings, readModelChoice(agentModel)).map((use) => `${use.provider}:${use.role}`);
+      resolveProviderUses(settings, { model: readModelChoice(agentModel) }).map((use) => `${use.provider}:${use.role}`);
     const ownOnly = ['deepseek:default', 'google:image'];
     expect(roles('deepseek/deepseek-chat')).toEqual(ownOnly);
     expect(roles({ primary: 'deepseek/deepseek-chat' })).toEqual(ownOnly);
@@ -70,5 +76,31 @@ describe('providers in use', () => {
       provider: 'openai',
       role: 'built-in default',
     });
+  });
+});
+
+describe('what else decides the providers in use', () => {
+  it("a utility model set in the config is in use (the agent's over the defaults'; '' is off)", () => {
+    const settings = readModelSettings({
+      agents: { defaults: { model: 'anthropic/claude-opus-5', utilityModel: 'openai/gpt-5.6-luna' } },
+    });
+    expect(resolveProviderUses(settings).map((use) => `${use.provider}:${use.role}`)).toEqual([
+      'anthropic:default',
+      'openai:utility',
+    ]);
+    expect(resolveProviderUses(settings, { utilityModel: '' }).map((use) => use.provider)).toEqual(['anthropic']);
+    expect(resolveProviderUses(settings, { utilityModel: 'xai/grok-4-mini' }).map((use) => use.provider)).toEqual([
+      'anthropic',
+      'xai',
+    ]);
+  });
+
+  it("an agent's own aliases name its models; a bare id one provider lists is that provider's", () => {
+    const settings = readModelSettings({
+      agents: { defaults: { model: 'm1', models: { 'myprov/m1': {} } } },
+    });
+    expect(resolveProviderUses(settings).map((use) => use.provider)).toEqual(['myprov']);
+    const agent = { model: { primary: 'big', fallbacks: [] }, aliases: { big: 'xai/grok-4' } };
+    expect(resolveProviderUses(settings, agent).map((use) => use.provider)).toEqual(['xai']);
   });
 });

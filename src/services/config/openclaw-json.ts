@@ -2,10 +2,12 @@ import { UnreadableStateError } from '../errors.js';
 import { readTextIfExists } from '../files/fs-read.js';
 import { asRecord, idMap } from '../json-text.js';
 import {
+  type AgentModels,
   type ModelChoice,
   type ModelSettings,
   type ProviderUse,
   providersInUseFrom,
+  readModelAliases,
   readModelChoice,
   readModelSettings,
   resolveProviderUses,
@@ -24,7 +26,7 @@ import type { PathEnv } from './paths.js';
 import { type PluginPolicy, readPluginPolicy } from './plugin-policy.js';
 import { type RuntimePolicies, readRuntimePolicies } from './runtime-policies.js';
 
-export interface ConfigAgentEntry {
+export interface ConfigAgentEntry extends AgentModels {
   id: string;
   default: boolean;
   agentDir?: string;
@@ -88,7 +90,7 @@ export async function readGatewayConfig(path: string, environment?: ConfigEnviro
 /** Each model the gateway would call for this agent, with its provider (see model-usage.ts). */
 export function providerUses(config: GatewayConfig, agentId?: string): ProviderUse[] {
   const agent = agentId === undefined ? undefined : config.agents.find((entry) => entry.id === agentId);
-  return resolveProviderUses(config.models, agent?.model);
+  return resolveProviderUses(config.models, agent);
 }
 
 /** The providers the agent's models name (default, fallbacks, image model), without CLI backends. */
@@ -160,11 +162,14 @@ function interpretConfig(
     const id = typeof rawId === 'string' ? normalizeAgentId(rawId) : undefined;
     if (!record || !id || agents.some((agent) => agent.id === id)) continue;
     const model = readModelChoice(record.model);
+    const aliases = readModelAliases(record.models);
     agents.push({
       id,
       default: record.default === true,
       ...(typeof record.agentDir === 'string' && record.agentDir.trim() !== '' ? { agentDir: record.agentDir } : {}),
       ...(model ? { model } : {}),
+      ...(typeof record.utilityModel === 'string' ? { utilityModel: record.utilityModel.trim() } : {}),
+      ...(Object.keys(aliases).length > 0 ? { aliases } : {}),
     });
   }
   const agentDefaults = asRecord(agentsSection.defaults);

@@ -127,7 +127,9 @@ async function explainModel(
   const cliBackend = state.workspace.config.models.cliBackends.includes(provider);
   const plugin = cliBackend ? undefined : await providerPluginProblem(state, provider);
   const triedNow = order.ids.filter((id) => !order.waiting[id] && !order.unresolved[id]);
-  const next = plugin ? null : (triedNow[0] ?? null);
+  // A ref that pins a profile (`…@anthropic:work`) has the gateway use that one, when it can.
+  const first = entry.pinned && triedNow.includes(entry.pinned) ? entry.pinned : triedNow[0];
+  const next = plugin ? null : (first ?? null);
   // Looked up once per profile: a store of tens of thousands stays linear, as `status` is.
   const positions = new Map(order.ids.map((id, index) => [id, index]));
   const triedIds = new Set(triedNow);

@@ -1,7 +1,15 @@
 import type { GatewayConfig } from '../config/openclaw-json.js';
 import { UsageError } from '../errors.js';
 import { findProvider, isValidProviderId, normalizeProviderId } from '../providers.js';
-import { aliasedRef, type ModelSettings, providerOfModelRef, resolveProviderUses } from '../status/model-usage.js';
+import {
+  aliasedRef,
+  type ModelSettings,
+  providerOfModelRef,
+  resolveProviderUses,
+  settingsForAgent,
+  splitPinnedProfile,
+  withoutPinnedProfile,
+} from '../status/model-usage.js';
 
 /** One model a request may go to, in the order the gateway falls back through them. */
 export interface ChainModel {
@@ -14,6 +22,8 @@ export interface ChainModel {
   role: 'requested' | 'default' | 'fallback' | 'built-in default';
   /** The setting comes from the agent's own entry in `agents.list`. */
   fromAgent: boolean;
+  /** The profile the ref pins (`anthropic/claude-opus-5@anthropic:work`): the gateway uses it for this model. */
+  pinned?: string;
 }
 
 /**
@@ -32,8 +42,8 @@ export function resolveModelChain(
   builtIn?: string,
 ): ChainModel[] {
   const agent = config.agents.find((entry) => entry.id === agentId);
-  const settings = config.models;
-  const uses = resolveProviderUses(settings, agent?.model).filter(
+  const settings = settingsForAgent(config.models, agent);
+  const uses = resolveProviderUses(config.models, agent).filter(
     (use) => use.role === 'default' || use.role === 'fallback' || use.role === 'built-in default',
   );
   const configured = uses.map(({ ref: used, provider, role, fromAgent }) => {
@@ -41,12 +51,14 @@ export function resolveModelChain(
     // (`sonnet`) by the model it stands for.
     const aliased = used.includes('/') ? undefined : aliasedRef(used, settings);
     const ref = role === 'built-in default' && !used.includes('/') && builtIn ? builtIn : (aliased ?? used);
+    const pinned = splitPinnedProfile(used).profile;
     return {
-      ref,
+      ref: withoutPinnedProfile(ref),
       provider,
       model: role === 'built-in default' && !ref.includes('/') ? null : modelIdOf(ref, settings),
       role: role as ChainModel['role'],
       fromAgent,
+      ...(pinned ? { pinned } : {}),
     };
   });
   if (requested === undefined) return dedupe(configured);
@@ -82,7 +94,7 @@ function readRequested(text: string, settings: ModelSettings, withProfiles: Read
 
 /** The model id after the provider (an alias resolved first); a bare model name is the id itself. */
 function modelIdOf(ref: string, settings: ModelSettings): string {
-  const full = aliasedRef(ref, settings) ?? ref.trim();
+  const full = aliasedRef(ref, settings) ?? withoutPinnedProfile(ref);
   const slash = full.indexOf('/');
   return slash > 0 ? full.slice(slash + 1).trim() : full;
 }

@@ -11,10 +11,12 @@ import { asRecord } from '../json-text.js';
 import type { ConfigFact } from '../oauth/config-facts.js';
 import { findProvider, normalizeProviderId } from '../providers.js';
 import {
+  aliasedRef,
   builtInDefaultModel,
   OPENCLAW_DEFAULT_PROVIDER,
   readModelSettings,
   resolveProviderUses,
+  withoutPinnedProfile,
 } from '../status/model-usage.js';
 import { isAgentView } from './agent-models.js';
 import { planProviders } from './plan-providers.js';
@@ -122,12 +124,9 @@ export function currentDefaultModel(doc: Record<string, unknown>): string | unde
   const model = defaults?.model;
   const primary = typeof model === 'string' ? model : asRecord(model)?.primary;
   if (typeof primary !== 'string' || primary.trim() === '') return undefined;
-  if (primary.includes('/')) return primary.trim();
-  // An alias: the entry under agents.defaults.models that carries it.
-  for (const [ref, entry] of Object.entries(asRecord(defaults?.models) ?? {})) {
-    if (asRecord(entry)?.alias === primary) return ref;
-  }
-  return primary.trim();
+  // An alias (one of its own, or the default one OpenClaw gives a listed model) is the model it
+  // names; a pinned profile (`…@anthropic:work`) is not part of the model.
+  return aliasedRef(primary, readModelSettings(doc)) ?? withoutPinnedProfile(primary);
 }
 
 export function providerOfModel(ref: string): string {

@@ -10,10 +10,23 @@ export interface ModelChoice {
   fallbacks?: string[];
 }
 
+/** What an agent's own entry says of models: its model, utility model and aliases. */
+export interface AgentModels {
+  model?: ModelChoice;
+  /** Its `utilityModel`: a ref, or '' for none (off). */
+  utilityModel?: string;
+  /** Its own `models.<ref>.alias` → `<ref>`, over the defaults' (OpenClaw's listConfiguredModelMaps). */
+  aliases?: Record<string, string>;
+}
+
 /** The parts of `openclaw.json` that decide which providers the gateway calls. */
 export interface ModelSettings {
   defaults: ModelChoice;
   image: ModelChoice;
+  /** `agents.defaults.utilityModel`: the model for small side tasks, a provider in use too ('' off). */
+  utility?: string;
+  /** The `provider/model` refs `agents.defaults.models` lists. */
+  listed?: string[];
   /** `agents.defaults.models.<ref>.alias` → `<ref>`. */
   aliases: Record<string, string>;
   /** `models.providers.<id>`: custom or overridden providers. */
@@ -36,6 +49,8 @@ export interface ProviderSettings {
   baseUrl?: string;
   api?: string;
   firstModel?: string;
+  /** Every model id its `models` list names: a bare model id listed by one provider alone is that provider's. */
+  modelIds?: string[];
 }
 
 /** OpenClaw's built-in default when no model is configured (2026.5 `openai/gpt-5.5`, 2026.9 `openai/gpt-6-astra`). */
@@ -54,7 +69,7 @@ export function builtInDefaultModel(openclawVersion: string | undefined): string
   return undefined;
 }
 
-export type ModelRole = 'default' | 'fallback' | 'image' | 'image fallback' | 'built-in default';
+export type ModelRole = 'default' | 'fallback' | 'image' | 'image fallback' | 'utility' | 'built-in default';
 
 /** One provider the gateway calls, and why. */
 export interface ProviderUse {
@@ -92,11 +107,7 @@ export function readModelSettings(
 ): ModelSettings {
   const defaults = asRecord(asRecord(doc.agents)?.defaults) ?? {};
   const models = asRecord(defaults.models) ?? {};
-  const aliases: Record<string, string> = Object.create(null);
-  for (const [ref, entry] of Object.entries(models)) {
-    const alias = asRecord(entry)?.alias;
-    if (typeof alias === 'string' && alias.trim()) aliases[alias.trim().toLowerCase()] = ref;
-  }
+  const aliases = readModelAliases(models);
   withDefaultAliases(models, aliases);
   const providers: Record<string, ProviderSettings> = Object.create(null);
   for (const [id, entry] of Object.entries(asRecord(asRecord(doc.models)?.providers) ?? {})) {
@@ -119,11 +130,21 @@ export function readModelSettings(
       ...(typeof record.baseUrl === 'string' ? { baseUrl: record.baseUrl } : {}),
       ...(typeof record.api === 'string' ? { api: record.api } : {}),
       ...(typeof firstModel === 'string' && firstModel ? { firstModel } : {}),
+      modelIds: models
+        .map((model) => asRecord(model)?.id)
+        .filter((id): id is string => typeof id === 'string' && id.trim() !== '')
+        .map((id) => id.trim()),
     };
   }
+  // Refs `agents.defaults.models` lists (`myprov/m1`): a bare `m1` is that provider's when only it lists it.
+  const listed = Object.keys(models)
+    .map((ref) => ref.trim())
+    .filter((ref) => ref.indexOf('/') > 0 && !ref.endsWith('/*'));
   return {
+    listed,
     defaults: readModelChoice(defaults.model) ?? {},
     image: readModelChoice(defaults.imageModel) ?? {},
+    ...(typeof defaults.utilityModel === 'string' ? { utility: defaults.utilityModel.trim() } : {}),
     aliases,
     providers,
     cliBackends: Object.keys(asRecord(defaults.cliBackends) ?? {}).map((id) => id.toLowerCase()),
@@ -178,6 +199,16 @@ function hasConfiguredKey(value: unknown): boolean {
   return ref !== undefined && typeof ref.source === 'string' && typeof ref.id === 'string';
 }
 
+/** A `models` map's aliases (`{"anthropic/claude-opus-5": {"alias": "big"}}`): alias, lowercase → ref. */
+export function readModelAliases(value: unknown): Record<string, string> {
+  const aliases: Record<string, string> = Object.create(null);
+  for (const [ref, entry] of Object.entries(asRecord(value) ?? {})) {
+    const alias = asRecord(entry)?.alias;
+    if (typeof alias === 'string' && alias.trim()) aliases[alias.trim().toLowerCase()] = ref;
+  }
+  return aliases;
+}
+
 /**
  * The aliases OpenClaw's config loader adds (applyModelDefaults): a model listed under
  * `agents.defaults.models` without an alias of its own gets its default one (`opus`), unless
@@ -196,27 +227,70 @@ function withDefaultAliases(models: Record<string, unknown>, aliases: Record<str
 
 /** The model an alias (`sonnet`) stands for, as `agents.defaults.models` names it; undefined for no alias. */
 export function aliasedRef(ref: string, settings: Pick<ModelSettings, 'aliases'>): string | undefined {
-  return settings.aliases[ref.trim().toLowerCase()];
+  return settings.aliases[withoutPinnedProfile(ref).toLowerCase()];
 }
 
 /**
- * The provider of a model ref as OpenClaw resolves it: an alias first, else the part before the
- * first `/`, else (a bare model name) the configured provider that lists it, else OpenClaw's default.
+ * A ref without the profile it pins (`anthropic/claude-opus-5@anthropic:work`, `opus@work`), as
+ * OpenClaw's splitTrailingAuthProfile reads it: an `@` after the last `/`, unless what follows
+ * is a date (`@20250514`) or a quantisation (`@q4_k_m`, `@8bit`), which belong to the model id.
+ */
+export function withoutPinnedProfile(ref: string): string {
+  return splitPinnedProfile(ref).model;
+}
+
+/** A ref and the profile it pins, if any (withoutPinnedProfile). */
+export function splitPinnedProfile(ref: string): { model: string; profile?: string } {
+  const trimmed = ref.trim();
+  let at = trimmed.indexOf('@', trimmed.lastIndexOf('/') + 1);
+  if (at <= 0) return { model: trimmed };
+  for (const modelPart of [/^\d{8}(?:@|$)/, /^(?:i?q\d+(?:_[a-z0-9]+)*|\d+bit)(?:@|$)/i]) {
+    if (!modelPart.test(trimmed.slice(at + 1))) continue;
+    at = trimmed.indexOf('@', at + 1);
+    if (at < 0) return { model: trimmed };
+  }
+  const model = trimmed.slice(0, at).trim();
+  const profile = trimmed.slice(at + 1).trim();
+  return model && profile ? { model, profile } : { model: trimmed };
+}
+
+/**
+ * The provider of a model ref as OpenClaw resolves it: a pinned profile set aside, an alias
+ * first, else the part before the first `/`, else (a bare model name) the one provider that
+ * lists it — under `agents.defaults.models` or in its `models.providers` list
+ * (inferUniqueProviderFromConfiguredModels) — else OpenClaw's default provider.
  */
 export function providerOfModelRef(ref: string, settings: ModelSettings): string {
-  const full = aliasedRef(ref, settings) ?? ref.trim();
+  const full = aliasedRef(ref, settings) ?? withoutPinnedProfile(ref);
   const slash = full.indexOf('/');
   if (slash > 0) return full.slice(0, slash).trim().toLowerCase();
-  const lister = Object.entries(settings.providers).find(([, entry]) => entry.firstModel === full);
-  return lister?.[0] ?? OPENCLAW_DEFAULT_PROVIDER;
+  const listers = new Set<string>();
+  for (const listed of settings.listed ?? []) {
+    const at = listed.indexOf('/');
+    if (listed.slice(at + 1).trim() === full) listers.add(listed.slice(0, at).trim().toLowerCase());
+  }
+  for (const [id, entry] of Object.entries(settings.providers))
+    if (entry.modelIds?.includes(full) || entry.firstModel === full) listers.add(id);
+  const [only] = listers;
+  return listers.size === 1 && only ? only : OPENCLAW_DEFAULT_PROVIDER;
+}
+
+/** The settings as one agent sees them: its own aliases over the defaults'. */
+export function settingsForAgent(settings: ModelSettings, agent?: AgentModels): ModelSettings {
+  return agent?.aliases && Object.keys(agent.aliases).length > 0
+    ? { ...settings, aliases: Object.assign(Object.create(null), settings.aliases, agent.aliases) }
+    : settings;
 }
 
 /**
  * What OpenClaw's `models status` counts as "in use" for an agent: its default model (the
- * agent's own, else the defaults'), the fallbacks, and the image model with its fallbacks.
+ * agent's own, else the defaults'), the fallbacks, the image model with its fallbacks, and the
+ * utility model set in the config.
  * With no default model OpenClaw runs its built-in one, so that provider is in use.
  */
-export function resolveProviderUses(settings: ModelSettings, agentModel?: ModelChoice): ProviderUse[] {
+export function resolveProviderUses(given: ModelSettings, agent?: AgentModels): ProviderUse[] {
+  const settings = settingsForAgent(given, agent);
+  const agentModel = agent?.model;
   const uses: ProviderUse[] = [];
   const add = (ref: string, role: ModelRole, fromAgent: boolean) =>
     uses.push({ provider: providerOfModelRef(ref, settings), ref, role, fromAgent });
@@ -237,6 +311,10 @@ export function resolveProviderUses(settings: ModelSettings, agentModel?: ModelC
   for (const ref of fallbacks) add(ref, 'fallback', agentModel?.fallbacks !== undefined);
   if (settings.image.primary) add(settings.image.primary, 'image', false);
   for (const ref of settings.image.fallbacks ?? []) add(ref, 'image fallback', false);
+  // A utility model set in the config (the agent's, else the defaults'; '' is off). Left unset,
+  // OpenClaw picks one of the default model's provider: no provider beyond it.
+  const utility = agent?.utilityModel ?? settings.utility;
+  if (utility) add(utility, 'utility', agent?.utilityModel !== undefined);
   return uses;
 }
 
