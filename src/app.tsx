@@ -118,7 +118,8 @@ export function App({ services: initialServices, initialScreen, onExit, writes: 
             <KeyRouterProvider router={router}>
               <LeavingContext.Provider value={last !== undefined || (leaving && landed !== undefined)}>
                 {cancelled ? (
-                  <Text dimColor>Cancelled.</Text>
+                  // A second Ctrl+C stops waiting on screen; the write under way lands all the same.
+                  <Text dimColor>{writes.busy ? 'Left; the write under way still lands.' : 'Cancelled.'}</Text>
                 ) : (
                   // The usable columns (text-layout.ts usableColumns): never the terminal's last one.
                   // Padding, not a width from state: Ink redraws on a resize before React re-renders.

@@ -55,8 +55,11 @@ export async function launchTui(
     stopClearingOnResize();
     stdin.setRawMode(false);
   }
+  // Left with Ctrl+C twice while a write was under way: the process still waits for it (it cannot
+  // be stopped halfway), and once it has landed the outcome is decided — its code, not 130.
+  const waited = writes.busy;
   await untilWritesLand(writes, ctx.io.stderr);
-  return exitCode;
+  return waited ? writes.exitCodeAfterWaiting(exitCode) : exitCode;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { AppServices } from './app-services.js';
-import { errorMessage } from './services/errors.js';
+import { ExitCode, errorMessage } from './services/errors.js';
 import type { WrittenSetup } from './services/providers/onboard-choice.js';
 import { type PluginNeed, pluginInstalledWords } from './services/providers/plugin-install.js';
 
@@ -43,6 +43,15 @@ export class WritesInFlight {
   /** Whether the last write that ended failed. */
   get lastFailed(): boolean {
     return this.failed;
+  }
+
+  /**
+   * The exit code once the process has waited for a write the screen left under way: a cancel
+   * (a second Ctrl+C) whose write then landed ends with that write's outcome — it was written.
+   */
+  exitCodeAfterWaiting(exitCode: number): number {
+    if (exitCode !== ExitCode.cancelled || !this.wrote) return exitCode;
+    return this.failed ? ExitCode.failure : ExitCode.ok;
   }
 
   get busy(): boolean {
