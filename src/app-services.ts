@@ -60,7 +60,9 @@ export interface AppServices {
   /** The Copilot Proxy at this base URL with these models (as typed), written as `onboard --auth-choice copilot-proxy` writes it. */
   setUpCopilotProxy(input: { baseUrl: string; modelIds: string }): Promise<LocalSetUp>;
   /** Makes the provider's model the default even over another provider's (the summary's `d`). */
-  setDefaultModel(input: Omit<SetUpInput, 'policy' | 'stamp'>): Promise<ProviderSetUp>;
+  setDefaultModel(
+    input: Omit<SetUpInput, 'policy' | 'stamp' | 'setup'> & { answers?: SetupAnswers },
+  ): Promise<ProviderSetUp>;
   /** Makes a model just set up the default over another provider's (a local server's, an endpoint's summary `d`). */
   makeModelDefault(input: { provider: string; ref: string }): Promise<WrittenSetup>;
   /**
@@ -112,6 +114,15 @@ export interface AppServices {
 }
 
 type SetUpInput = Parameters<typeof setUpProvider>[1];
+
+/** What the wizard asked beside the secret that its choice's setup is built from: `d` builds it again. */
+export interface SetupAnswers {
+  /** Cloudflare AI Gateway's account and gateway ids, as the profile's metadata holds them. */
+  metadata?: Record<string, string>;
+  /** Microsoft Foundry's endpoint and deployment. */
+  foundry?: FoundryAnswers;
+  profileId: string;
+}
 
 /** A local server set up: what was written and what the gateway said. */
 export type LocalSetUp = Awaited<ReturnType<typeof actions.onboardChoice>>;

@@ -11,6 +11,8 @@ import { type AgentState, loadAgentState } from './services/profiles/agent-state
 import { CLOUDFLARE_CHOICE, cloudflareIds, cloudflareSetup } from './services/providers/cloudflare-gateway.js';
 import {
   FOUNDRY_KEY_CHOICE,
+  type FoundryAnswers,
+  type FoundryDeployment,
   foundryDeployment,
   foundryKeyRefused,
   foundryMetadata,
@@ -18,10 +20,28 @@ import {
 } from './services/providers/foundry.js';
 import { installPlugin } from './services/providers/plugin-install.js';
 import { setInstalledPluginDefault, setUpProvider, writeDefaultModel } from './services/providers/provider-setup.js';
+import type { ProviderSetup } from './services/providers/setup-plan.js';
 import { CLAUDE_INSTALL_HINT_IN_APP, findClaudeBinary } from './services/setup-token/find-claude.js';
 import type { PtySpawner } from './services/setup-token/pty.js';
 import { SetupTokenSession } from './services/setup-token/session.js';
 import { buildStatusReport } from './services/status/report.js';
+
+/**
+ * The setup a choice built from the wizard's answers writes — Cloudflare's ids, Foundry's
+ * endpoint and deployment — for the save and for the summary's `d` alike; none for the others.
+ */
+function answeredSetup(
+  authChoice: string | undefined,
+  answers: { metadata?: Record<string, string>; foundry?: FoundryAnswers; profileId: string },
+): { setup?: ProviderSetup; foundry?: FoundryDeployment } {
+  if (authChoice === CLOUDFLARE_CHOICE)
+    return { setup: cloudflareSetup(cloudflareIds(answers.metadata?.accountId, answers.metadata?.gatewayId)) };
+  if (authChoice === FOUNDRY_KEY_CHOICE && answers.foundry) {
+    const foundry = foundryDeployment(answers.foundry, 'api-key');
+    return { setup: foundrySetup(foundry, answers.profileId), foundry };
+  }
+  return {};
+}
 
 export interface RealServicesOptions {
   workspace: Workspace;
@@ -69,13 +89,10 @@ export function createAppServices(options: RealServicesOptions): AppServices {
     },
     watchState: (onChange) => options.watch(workspace, onChange),
     saveCredential: async ({ authChoice, foundry: answers, ...given }) => {
-      // Cloudflare's ids, asked by the wizard, go into the profile's metadata and build its endpoint.
-      const cloudflare =
-        authChoice === CLOUDFLARE_CHOICE
-          ? cloudflareIds(given.metadata?.accountId, given.metadata?.gatewayId)
-          : undefined;
-      // So do Foundry's endpoint and deployment (checked before anything is written).
-      const foundry = authChoice === FOUNDRY_KEY_CHOICE && answers ? foundryDeployment(answers, 'api-key') : undefined;
+      // Cloudflare's ids and Foundry's endpoint and deployment, asked by the wizard, go into the
+      // profile's metadata and build its setup (checked before anything is written).
+      const answered = answeredSetup(authChoice, { ...given, ...(answers ? { foundry: answers } : {}) });
+      const foundry = answered.foundry;
       const input = foundry ? { ...given, metadata: foundryMetadata(foundry, 'api-key') } : given;
       const olderFoundry = foundry && lastState && foundryKeyRefused(lastState.store.pluginsServeProviders);
       if (olderFoundry) throw new UsageError(olderFoundry);
@@ -88,8 +105,7 @@ export function createAppServices(options: RealServicesOptions): AppServices {
           policy: 'auto',
           stamp: saved.store.pluginsServeProviders,
           ...(authChoice ? { authChoice } : {}),
-          ...(cloudflare ? { setup: cloudflareSetup(cloudflare) } : {}),
-          ...(foundry ? { setup: foundrySetup(foundry, input.profileId) } : {}),
+          ...(answered.setup ? { setup: answered.setup } : {}),
         });
         return { ...saved, setup };
       } catch (error) {
@@ -97,7 +113,11 @@ export function createAppServices(options: RealServicesOptions): AppServices {
         return { ...saved, setupError: errorMessage(error) };
       }
     },
-    setDefaultModel: async (input) => setUpProvider(workspace, { ...input, policy: 'set', stamp: await stamp() }),
+    // `d` writes what the save set up, built from the same answers (Foundry's deployment, Cloudflare's ids).
+    setDefaultModel: async ({ answers, ...input }) => {
+      const { setup } = answers ? answeredSetup(input.authChoice, answers) : {};
+      return setUpProvider(workspace, { ...input, ...(setup ? { setup } : {}), policy: 'set', stamp: await stamp() });
+    },
     makeModelDefault: async ({ provider, ref }) =>
       writeDefaultModel(workspace, { provider, ref, policy: 'set', stamp: await stamp() }),
     setInstalledPluginDefault: async (input) =>

@@ -33,6 +33,44 @@ function realServices(
   });
 }
 
+describe("the wizard summary's d for a choice built from answers", () => {
+  it("Microsoft Foundry: d writes the deployment's model as the default, with the same provider block", async () => {
+    const { home, stateDir, configPath } = makeTempHome();
+    installOpenclawFixture('a-v9-shared-fresh', stateDir);
+    const config = readJson(configPath);
+    writeJsonFile(configPath, { ...config, agents: { defaults: { model: { primary: 'openrouter/auto' } } } });
+    const workspace = await resolveWorkspace({ env: { HOME: home, PATH: '/nonexistent' } });
+    const services = realServices(workspace, await loadAgentState(workspace));
+    const foundry = {
+      endpoint: 'https://acme.openai.azure.com',
+      deployment: 'prod',
+      family: 'gpt-5' as const,
+      api: 'openai-responses' as const,
+    };
+    const saved = await services.saveCredential({
+      profileId: 'microsoft-foundry:default',
+      provider: 'microsoft-foundry',
+      kind: 'api_key',
+      secret: 'a'.repeat(32),
+      authChoice: 'microsoft-foundry-apikey',
+      foundry,
+    });
+    expect(readJson(configPath).agents.defaults.model.primary).toBe('openrouter/auto');
+    const block = readJson(configPath).models.providers['microsoft-foundry'];
+    expect(block).toBeDefined();
+    const setUp = await services.setDefaultModel({
+      provider: 'microsoft-foundry',
+      kind: 'api_key',
+      authChoice: 'microsoft-foundry-apikey',
+      answers: { profileId: saved.profileId, foundry },
+    });
+    const after = readJson(configPath);
+    expect(after.agents.defaults.model.primary).toBe('microsoft-foundry/prod');
+    expect(after.models.providers['microsoft-foundry']).toEqual(block);
+    expect(setUp.defaultModel).toMatchObject({ status: 'set' });
+  });
+});
+
 describe('the action layer', () => {
   it('a wizard save detects the store generation once: the read that showed the screen', async () => {
     const { home, stateDir } = makeTempHome();

@@ -69,7 +69,7 @@ export function OnboardScreen({
     initialOnboardState(provider, method, resumeAt),
   );
   const holdRestOfKeys = useHoldRestOfKeys();
-  const { save, modelNotesAfterSave } = useOnboardSave();
+  const { save, modelNotesAfterSave, makeDefault } = useOnboardSave();
   const providerSearch = useTextFieldState();
   /** The known id the provider id being typed is close to (Esc goes back to the list on it). */
   const nearTyped = useRef<string | undefined>(undefined);
@@ -277,16 +277,7 @@ export function OnboardScreen({
             {...(state.probe ? { probe: state.probe } : {})}
             onDone={() => done(view.result.saved.profileId)}
             onAddAnother={addAnother}
-            onMakeDefault={async () => {
-              const setup = await services.setDefaultModel({
-                provider: view.provider,
-                kind: secretKind(state.method),
-                ...(state.authChoice ? { authChoice: state.authChoice } : {}),
-              });
-              // "No model uses openai yet" was true before `d`: the notes are read again.
-              dispatch({ type: 'model-notes', notes: await modelNotesAfterSave(view.provider) });
-              return setup;
-            }}
+            onMakeDefault={() => makeDefault(state, view.provider, view.result.saved.profileId, dispatch)}
             installedDefault={async (choice, policy) => {
               const written = await services.setInstalledPluginDefault({ choice, provider: view.provider, policy });
               if (written) dispatch({ type: 'model-notes', notes: await modelNotesAfterSave(view.provider) });

@@ -3,7 +3,7 @@ import type { SavedCredential } from '../../services/actions.js';
 import { errorMessage } from '../../services/errors.js';
 import { describeModelCoverage } from '../../services/profiles/model-coverage.js';
 import { setupNotes } from '../../services/providers/onboard-choice.js';
-import { choiceForSecret } from '../../services/providers/provider-setup.js';
+import { choiceForSecret, type ProviderSetUp } from '../../services/providers/provider-setup.js';
 import { buildStatusReport } from '../../services/status/report.js';
 import { secretKind } from './onboard-flow.js';
 import type { OnboardAction, OnboardState } from './onboard-types.js';
@@ -56,5 +56,34 @@ export function useOnboardSave() {
     }
   }
 
-  return { save, modelNotesAfterSave };
+  /**
+   * The summary's `d`: the provider's model the default, over another provider's, from the setup
+   * the save built (Foundry's deployment, Cloudflare's ids: asked again of nobody).
+   */
+  async function makeDefault(
+    state: OnboardState,
+    provider: string,
+    profileId: string,
+    dispatch: (action: OnboardAction) => void,
+  ): Promise<ProviderSetUp> {
+    const setup = await services.setDefaultModel({
+      provider,
+      kind: secretKind(state.method),
+      ...(state.authChoice ? { authChoice: state.authChoice } : {}),
+      ...(state.cloudflare || state.foundry
+        ? {
+            answers: {
+              profileId,
+              ...(state.cloudflare ? { metadata: { ...state.cloudflare } } : {}),
+              ...(state.foundry ? { foundry: state.foundry } : {}),
+            },
+          }
+        : {}),
+    });
+    // "No model uses openai yet" was true before `d`: the notes are read again.
+    dispatch({ type: 'model-notes', notes: await modelNotesAfterSave(provider) });
+    return setup;
+  }
+
+  return { save, modelNotesAfterSave, makeDefault };
 }
