@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { providerOfModelRef, withoutPinnedProfile } from '../../src/services/status/model-refs.js';
 import {
-  providerOfModelRef,
   providersInUseFrom,
   readModelChoice,
   readModelSettings,
   resolveProviderUses,
-  withoutPinnedProfile,
 } from '../../src/services/status/model-usage.js';
 
 describe('providers in use', () => {

@@ -1,17 +1,9 @@
 import { UnreadableStateError } from '../errors.js';
 import { readTextIfExists } from '../files/fs-read.js';
 import { asRecord, idMap } from '../json-text.js';
-import {
-  type AgentModels,
-  type ModelChoice,
-  type ModelSettings,
-  type ProviderUse,
-  providersInUseFrom,
-  readModelAliases,
-  readModelChoice,
-  readModelSettings,
-  resolveProviderUses,
-} from '../status/model-usage.js';
+import { readModelAliases } from '../status/model-refs.js';
+import type { AgentModels, ModelChoice, ModelSettings, ProviderUse } from '../status/model-types.js';
+import { providersInUseFrom, readModelChoice, readModelSettings, resolveProviderUses } from '../status/model-usage.js';
 import { agentRosterProblems, normalizeAgentId } from './agent-ids.js';
 import {
   type EnvRecord,

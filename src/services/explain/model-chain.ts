@@ -3,13 +3,13 @@ import { UsageError } from '../errors.js';
 import { findProvider, isValidProviderId, normalizeProviderId } from '../providers.js';
 import {
   aliasedRef,
-  type ModelSettings,
   providerOfModelRef,
-  resolveProviderUses,
   settingsForAgent,
   splitPinnedProfile,
   withoutPinnedProfile,
-} from '../status/model-usage.js';
+} from '../status/model-refs.js';
+import type { ModelSettings } from '../status/model-types.js';
+import { resolveProviderUses } from '../status/model-usage.js';
 
 /** One model a request may go to, in the order the gateway falls back through them. */
 export interface ChainModel {

@@ -7,7 +7,7 @@
  */
 import { type GatewayConfig, providerUses } from '../config/openclaw-json.js';
 import type { RuntimePolicies } from '../config/runtime-policies.js';
-import { aliasedRef } from '../status/model-usage.js';
+import { aliasedRef } from '../status/model-refs.js';
 import type { CatalogPlugin } from './catalog.js';
 
 /** The plugin that owns the Codex runtime, as `openclaw plugins install` takes it. */

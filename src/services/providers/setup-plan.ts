@@ -10,14 +10,8 @@ import { setAtPath } from '../config/config-edit.js';
 import { asRecord } from '../json-text.js';
 import type { ConfigFact } from '../oauth/config-facts.js';
 import { findProvider, normalizeProviderId } from '../providers.js';
-import {
-  aliasedRef,
-  builtInDefaultModel,
-  OPENCLAW_DEFAULT_PROVIDER,
-  readModelSettings,
-  resolveProviderUses,
-  withoutPinnedProfile,
-} from '../status/model-usage.js';
+import { aliasedRef, OPENCLAW_DEFAULT_PROVIDER, withoutPinnedProfile } from '../status/model-refs.js';
+import { builtInDefaultModel, readModelSettings, resolveProviderUses } from '../status/model-usage.js';
 import { isAgentView } from './agent-models.js';
 import { planProviders } from './plan-providers.js';
 

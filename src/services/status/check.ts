@@ -1,6 +1,6 @@
 import { describeExpiry } from '../durations.js';
 import { isUsableStatus } from './health.js';
-import type { ProviderUse } from './model-usage.js';
+import type { ProviderUse } from './model-types.js';
 import type { CheckFinding, CheckMode, CheckResult, ProfileReport, ProviderReport } from './types.js';
 import { unsetKeyWords } from './words.js';
 

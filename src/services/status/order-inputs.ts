@@ -1,5 +1,5 @@
 import type { AgentState } from '../profiles/agent-state.js';
-import type { ProviderSettings } from './model-usage.js';
+import type { ProviderSettings } from './model-types.js';
 import type { OrderInputs } from './order.js';
 import type { EffectiveSource } from './types.js';
 

@@ -2,7 +2,7 @@ import type { ProbeOutcome } from '../probe/probe-runner.js';
 import type { LayerRole } from '../store/agent-store.js';
 import type { StoreReport } from '../store/report.js';
 import type { HealthStatus } from './health.js';
-import type { ProviderUse } from './model-usage.js';
+import type { ProviderUse } from './model-types.js';
 import type { OrderSource } from './order.js';
 
 /**
