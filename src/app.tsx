@@ -96,8 +96,7 @@ export function App({ services: initialServices, initialScreen, onExit, writes: 
     // Once something was written the outcome is decided (README "Exit codes"): Ctrl+C leaves on
     // the screen that says what (the wizard's summary), with its exit code, not "Cancelled." 130.
     if (!writes.busy) {
-      if (!writes.wrote) exit({ exitCode: ExitCode.cancelled });
-      else exit({ exitCode: writes.lastFailed ? ExitCode.failure : ExitCode.ok });
+      exit({ exitCode: writes.exitCodeAfterWaiting(ExitCode.cancelled) });
       return;
     }
     leavingRef.current = true;

@@ -35,22 +35,13 @@ export class WritesInFlight {
   /** What the last write that landed did, in a line (shown when Ctrl+C left before the screen could). */
   landed: string | undefined;
 
-  /** A write has landed (or failed) this session: its outcome is what leaving reports. */
-  get wrote(): boolean {
-    return this.landed !== undefined;
-  }
-
-  /** Whether the last write that ended failed. */
-  get lastFailed(): boolean {
-    return this.failed;
-  }
-
   /**
-   * The exit code once the process has waited for a write the screen left under way: a cancel
-   * (a second Ctrl+C) whose write then landed ends with that write's outcome — it was written.
+   * The exit code of a cancel once no write is under way (Ctrl+C after a save, or a second one
+   * whose write the process then waited for): with a write landed this session the outcome is
+   * decided — that write's, 0 or 1 — else the cancel's. Any other exit code stays.
    */
   exitCodeAfterWaiting(exitCode: number): number {
-    if (exitCode !== ExitCode.cancelled || !this.wrote) return exitCode;
+    if (exitCode !== ExitCode.cancelled || this.landed === undefined) return exitCode;
     return this.failed ? ExitCode.failure : ExitCode.ok;
   }
 

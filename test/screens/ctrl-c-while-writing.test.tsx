@@ -23,6 +23,19 @@ async function pickWhileWriting(services: ReturnType<typeof createFakeServices>)
   return app;
 }
 
+/** The wizard with a Groq key pasted, its default name taken, no .env: its save starts. */
+async function saveGroqKeyInWizard(services: ReturnType<typeof createFakeServices>) {
+  const app = await renderApp(services, { name: 'onboard', provider: 'groq', method: 'api-key' });
+  await waitForFrame(app, 'Paste the');
+  await app.type(fakeSecrets.groqKey());
+  await app.press('enter');
+  await waitForFrame(app, 'Profile name:');
+  await app.press('enter');
+  await waitForFrame(app, "daemon's .env?");
+  await app.type('n');
+  return app;
+}
+
 // A write that runs OpenClaw can take seconds; it lands whatever the keys say, so Ctrl+C in the
 // middle waits for it and leaves on the frame that says what was written.
 describe('Ctrl+C while a write is under way', () => {
@@ -84,14 +97,7 @@ describe('Ctrl+C while a write is under way', () => {
   it('the wizard left mid-step leaves no spinner above the outcome (its save, then the key check)', async () => {
     const services = createFakeServices();
     const release = holdSaveCredential(services);
-    const app = await renderApp(services, { name: 'onboard', provider: 'groq', method: 'api-key' });
-    await waitForFrame(app, 'Paste the');
-    await app.type(fakeSecrets.groqKey());
-    await app.press('enter');
-    await waitForFrame(app, 'Profile name:');
-    await app.press('enter');
-    await waitForFrame(app, "daemon's .env?");
-    await app.type('n');
+    const app = await saveGroqKeyInWizard(services);
     await waitForFrame(app, 'Saving');
     await app.press('ctrl-c');
     await waitForFrame(app, 'leaving once this write has landed');
@@ -121,14 +127,7 @@ describe('Ctrl+C while a write is under way', () => {
 
   it("on the wizard's summary, after the save landed, Ctrl+C leaves the summary on screen with exit 0", async () => {
     const services = createFakeServices();
-    const app = await renderApp(services, { name: 'onboard', provider: 'groq', method: 'api-key' });
-    await waitForFrame(app, 'Paste the');
-    await app.type(fakeSecrets.groqKey());
-    await app.press('enter');
-    await waitForFrame(app, 'Profile name:');
-    await app.press('enter');
-    await waitForFrame(app, "daemon's .env?");
-    await app.type('n');
+    const app = await saveGroqKeyInWizard(services);
     await waitForFrame(app, '✔ Saved groq:default');
     await app.press('ctrl-c');
     await waitUntil(() => app.exits.length > 0, 'the app to leave');

@@ -10,7 +10,12 @@ import { setAtPath } from '../config/config-edit.js';
 import { asRecord } from '../json-text.js';
 import type { ConfigFact } from '../oauth/config-facts.js';
 import { findProvider, normalizeProviderId } from '../providers.js';
-import { aliasedRef, OPENCLAW_DEFAULT_PROVIDER, withoutPinnedProfile } from '../status/model-refs.js';
+import {
+  aliasedRef,
+  configuredAliases,
+  OPENCLAW_DEFAULT_PROVIDER,
+  withoutPinnedProfile,
+} from '../status/model-refs.js';
 import { builtInDefaultModel, readModelSettings, resolveProviderUses } from '../status/model-usage.js';
 import { isAgentView } from './agent-models.js';
 import { planProviders } from './plan-providers.js';
@@ -120,7 +125,7 @@ export function currentDefaultModel(doc: Record<string, unknown>): string | unde
   if (typeof primary !== 'string' || primary.trim() === '') return undefined;
   // An alias (one of its own, or the default one OpenClaw gives a listed model) is the model it
   // names; a pinned profile (`…@anthropic:work`) is not part of the model.
-  return aliasedRef(primary, readModelSettings(doc)) ?? withoutPinnedProfile(primary);
+  return aliasedRef(primary, { aliases: configuredAliases(defaults?.models) }) ?? withoutPinnedProfile(primary);
 }
 
 export function providerOfModel(ref: string): string {

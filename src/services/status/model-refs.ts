@@ -21,7 +21,7 @@ export function readModelAliases(value: unknown): Record<string, string> {
  * another entry holds that alias already. Today's table first, then an older release's for a
  * home of that release (its model ids differ); the catalog holds both, read from OpenClaw.
  */
-export function withDefaultAliases(models: Record<string, unknown>, aliases: Record<string, string>): void {
+function withDefaultAliases(models: Record<string, unknown>, aliases: Record<string, string>): void {
   for (const table of [catalog.defaultModelAliases, catalog.olderDefaultModelAliases?.aliases ?? {}]) {
     for (const [alias, target] of Object.entries(table)) {
       const entry = Object.hasOwn(models, target) ? asRecord(models[target]) : undefined;
@@ -29,6 +29,14 @@ export function withDefaultAliases(models: Record<string, unknown>, aliases: Rec
       aliases[alias] = target;
     }
   }
+}
+
+/** Every alias `agents.defaults.models` gives: its entries' own, then OpenClaw's default ones (withDefaultAliases). */
+export function configuredAliases(value: unknown): Record<string, string> {
+  const models = asRecord(value) ?? {};
+  const aliases = readModelAliases(models);
+  withDefaultAliases(models, aliases);
+  return aliases;
 }
 
 /** The model an alias (`sonnet`) stands for, as `agents.defaults.models` names it; undefined for no alias. */
@@ -75,8 +83,7 @@ export function providerOfModelRef(ref: string, settings: ModelSettings): string
     const at = listed.indexOf('/');
     if (listed.slice(at + 1).trim() === full) listers.add(listed.slice(0, at).trim().toLowerCase());
   }
-  for (const [id, entry] of Object.entries(settings.providers))
-    if (entry.modelIds?.includes(full) || entry.firstModel === full) listers.add(id);
+  for (const [id, entry] of Object.entries(settings.providers)) if (entry.modelIds?.includes(full)) listers.add(id);
   const [only] = listers;
   return listers.size === 1 && only ? only : OPENCLAW_DEFAULT_PROVIDER;
 }

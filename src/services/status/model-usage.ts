@@ -1,13 +1,7 @@
 import type { EnvRecord, UnsetVariable } from '../config/config-env.js';
 import { envValue } from '../env-value.js';
 import { asRecord } from '../json-text.js';
-import {
-  OPENCLAW_DEFAULT_PROVIDER,
-  providerOfModelRef,
-  readModelAliases,
-  settingsForAgent,
-  withDefaultAliases,
-} from './model-refs.js';
+import { configuredAliases, OPENCLAW_DEFAULT_PROVIDER, providerOfModelRef, settingsForAgent } from './model-refs.js';
 import type {
   AgentModels,
   ModelChoice,
@@ -57,8 +51,7 @@ export function readModelSettings(
 ): ModelSettings {
   const defaults = asRecord(asRecord(doc.agents)?.defaults) ?? {};
   const models = asRecord(defaults.models) ?? {};
-  const aliases = readModelAliases(models);
-  withDefaultAliases(models, aliases);
+  const aliases = configuredAliases(models);
   const providers: Record<string, ProviderSettings> = Object.create(null);
   for (const [id, entry] of Object.entries(asRecord(asRecord(doc.models)?.providers) ?? {})) {
     const record = asRecord(entry);
