@@ -33,8 +33,9 @@ export default defineConfig({
     exclude: ['test/interop/**', '**/node_modules/**'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
-    // End-to-end tests spawn the built CLI and PTYs; two workers match the 2-core CI machine.
-    maxWorkers: 2,
+    // Four workers on the 2-core CI machine: most of a slow test's time is waiting (a spawned CLI,
+    // a PTY, a lock, a timeout), not computing; two workers left the cores idle (94 s → 63 s).
+    maxWorkers: 4,
     // Test files share a worker's loaded modules: each file importing Ink, React and the command
     // tree afresh was most of the suite's time (imports 72 s → 10 s of 158 files). Nothing here
     // mocks a module, and a test that changes the process (env, timers, cwd) puts it back.

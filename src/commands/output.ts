@@ -9,6 +9,8 @@ export interface CommandIO {
   stderr: NodeJS.WriteStream;
   env: NodeJS.ProcessEnv;
   now: () => number;
+  /** The wait between a sign-in's polls; the real clock's unless a test passes a shorter one. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface Painter {

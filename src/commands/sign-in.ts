@@ -83,6 +83,7 @@ export async function runSignIn(ctx: CommandContext, options: SignInCommandOptio
       {
         env: ctx.io.env,
         signal: controller.signal,
+        ...(ctx.io.sleep ? { sleep: ctx.io.sleep } : {}),
         ...(pastedRedirect ? { pastedRedirect } : {}),
         ...(ask ? { ask } : {}),
         onPrompt: (prompt) => {

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OAuthError, requestTokens } from '../../src/services/oauth/token-endpoint.js';
 import { startFakeAuthServer } from '../helpers/fake-oauth-server.js';
-import { CLI_PATH, runCli } from '../helpers/run-cli.js';
+import { CLI_PATH } from '../helpers/run-cli.js';
+import { runCommand } from '../helpers/run-command.js';
 import { makeTempHome, readJson } from '../helpers/temp-state.js';
 
 const OSC52_CLEAR = '\x1b]52;c;ZWNobyBwd25lZA==\x07\x1b[2J';
@@ -19,9 +20,10 @@ async function deviceLogin(provider: string, answer: Parameters<typeof Object.as
   const server = await startFakeAuthServer();
   Object.assign(server.answer, answer);
   const temp = makeTempHome();
-  const run = await runCli(['--no-reload', 'login', '--provider', provider, '--method', 'device'], {
+  const run = await runCommand(['--no-reload', 'login', '--provider', provider, '--method', 'device'], {
     home: temp.home,
     env: server.env,
+    quickPolls: true,
   });
   return { ...temp, run, server };
 }
@@ -61,7 +63,7 @@ describe('a sign-in server that answers with hostile text', () => {
     const storePath = join(mainAgentDir, 'auth-profiles.json');
     const before = readJson(storePath).profiles['openai-codex:me@example.com'];
     server.answer.accessToken = hostile;
-    const refresh = await runCli(['--no-reload', 'refresh', 'openai-codex:me@example.com', '--force'], {
+    const refresh = await runCommand(['--no-reload', 'refresh', 'openai-codex:me@example.com', '--force'], {
       home,
       env: server.env,
     });

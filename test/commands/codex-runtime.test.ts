@@ -159,6 +159,7 @@ describe('OpenAI on OpenClaw 2026.9: the Codex runtime plugin', () => {
     const run = await runCommand(['login', '--provider', 'openai', '--method', 'device'], {
       home: temp.home,
       env: { ...SQLITE, ...server.env },
+      quickPolls: true,
     });
     await server.close();
     expect(run.code).toBe(0);

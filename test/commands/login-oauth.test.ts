@@ -8,6 +8,7 @@ import {
   startFakeAuthServer,
 } from '../helpers/fake-oauth-server.js';
 import { CLI_PATH, runCli } from '../helpers/run-cli.js';
+import { runCommand } from '../helpers/run-command.js';
 import { makeTempHome, readJson, writeJsonFile } from '../helpers/temp-state.js';
 
 let server: FakeAuthServer;
@@ -44,6 +45,15 @@ function startCli(args: string[], home: string, env: Record<string, string>) {
       }
     },
   };
+}
+
+/** A ChatGPT device sign-in, in this process, the fake server approving at once. */
+function signInByDevice(home: string) {
+  return runCommand(['--no-reload', 'login', '--provider', 'openai', '--method', 'device'], {
+    home,
+    env: server.env,
+    quickPolls: true,
+  });
 }
 
 describe('authdeck login (sign-in)', () => {
@@ -89,7 +99,11 @@ describe('authdeck login (sign-in)', () => {
   it('with no terminal and no display, ChatGPT sign-in uses a device code (nothing could be pasted)', async () => {
     server = await startFakeAuthServer();
     const { home } = makeTempHome();
-    const result = await runCli(['--no-reload', 'login', '--provider', 'openai', '--json'], { home, env: server.env });
+    const result = await runCommand(['--no-reload', 'login', '--provider', 'openai', '--json'], {
+      home,
+      env: server.env,
+      quickPolls: true,
+    });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('and enter the code');
     expect(result.stderr).not.toContain('Open this link');
@@ -100,7 +114,7 @@ describe('authdeck login (sign-in)', () => {
     server = await startFakeAuthServer();
     const { home, configPath } = makeTempHome();
     writeJsonFile(configPath, { meta: { lastTouchedVersion: '2026.9.6' } });
-    const result = await runCli(['--no-reload', 'login', '--provider', 'openai', '--method', 'device'], {
+    const result = await runCommand(['--no-reload', 'login', '--provider', 'openai', '--method', 'device'], {
       home,
       env: server.env,
     });
@@ -114,9 +128,10 @@ describe('authdeck login (sign-in)', () => {
     server = await startFakeAuthServer();
     server.device.error = 'access_denied';
     const { home, mainAgentDir } = makeTempHome();
-    const result = await runCli(['--no-reload', 'login', '--provider', 'xai', '--method', 'device'], {
+    const result = await runCommand(['--no-reload', 'login', '--provider', 'xai', '--method', 'device'], {
       home,
       env: server.env,
+      quickPolls: true,
     });
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n').at(-1)).toBe('authdeck: the sign-in was denied on the verification page');
@@ -127,13 +142,15 @@ describe('authdeck login (sign-in)', () => {
   it('refresh renews a sign-in, and says to sign in again when the provider refuses', async () => {
     server = await startFakeAuthServer();
     const { home, mainAgentDir } = makeTempHome();
-    const cli = startCli(['login', '--provider', 'openai', '--method', 'device'], home, server.env);
-    expect(await cli.exited).toBe(0);
+    expect((await signInByDevice(home)).code).toBe(0);
     const storePath = join(mainAgentDir, 'auth-profiles.json');
     const before = readJson(storePath).profiles['openai-codex:me@example.com'];
-    const fresh = await runCli(['--no-reload', 'refresh', 'openai-codex:me@example.com'], { home, env: server.env });
+    const fresh = await runCommand(['--no-reload', 'refresh', 'openai-codex:me@example.com'], {
+      home,
+      env: server.env,
+    });
     expect(fresh.stdout).toMatch(/is good for a while \(access expires in 59m \d+s\); --force refreshes anyway/);
-    const forced = await runCli(['--no-reload', 'refresh', 'me@example.com', '--force', '--json'], {
+    const forced = await runCommand(['--no-reload', 'refresh', 'me@example.com', '--force', '--json'], {
       home,
       env: server.env,
     });
@@ -145,7 +162,7 @@ describe('authdeck login (sign-in)', () => {
     });
     expect(readJson(storePath).profiles['openai-codex:me@example.com'].refresh).not.toBe(before.refresh);
     server.refreshError = 'invalid_grant';
-    const refused = await runCli(['--no-reload', 'refresh', 'openai-codex:me@example.com', '--force'], {
+    const refused = await runCommand(['--no-reload', 'refresh', 'openai-codex:me@example.com', '--force'], {
       home,
       env: server.env,
     });
@@ -153,7 +170,7 @@ describe('authdeck login (sign-in)', () => {
     expect(refused.stderr).toContain(
       'sign in again with `authdeck login --provider openai --method device --profile-id openai-codex:me@example.com`',
     );
-    const notOauth = await runCli(['--no-reload', 'refresh', 'nope:x'], { home, env: server.env });
+    const notOauth = await runCommand(['--no-reload', 'refresh', 'nope:x'], { home, env: server.env });
     expect(notOauth.code).not.toBe(0);
   });
 });
@@ -162,8 +179,7 @@ describe('refresh beside a dead lock', () => {
   it('six refreshes at once past a lock left by a dead process: one calls the provider, none loses the profile', async () => {
     server = await startFakeAuthServer();
     const { home, mainAgentDir, stateDir } = makeTempHome();
-    const cli = startCli(['login', '--provider', 'openai', '--method', 'device'], home, server.env);
-    expect(await cli.exited).toBe(0);
+    expect((await signInByDevice(home)).code).toBe(0);
     const id = 'openai-codex:me@example.com';
     const { oauthRefreshLockPath } = await import('../../src/services/store/refresh-lock-path.js');
     const lock = oauthRefreshLockPath(stateDir, 'json', 'openai-codex', id);
@@ -180,7 +196,7 @@ describe('refresh beside a dead lock', () => {
     const stored = readJson(join(mainAgentDir, 'auth-profiles.json')).profiles[id];
     expect(stored).toMatchObject({ type: 'oauth', accountId: 'acct-123' });
     // The last refresh token the server issued is the one stored: no rotation was lost.
-    const finalCheck = await runCli(['--no-reload', 'refresh', id, '--force', '--json'], { home, env: server.env });
+    const finalCheck = await runCommand(['--no-reload', 'refresh', id, '--force', '--json'], { home, env: server.env });
     expect(JSON.parse(finalCheck.stdout).status).toBe('refreshed');
   });
 });
@@ -189,8 +205,7 @@ describe('doctor --fix and a lapsed sign-in', () => {
   it('names the refresh as the fix and does it under --fix', async () => {
     server = await startFakeAuthServer();
     const { home, mainAgentDir, configPath } = makeTempHome();
-    const cli = startCli(['login', '--provider', 'openai', '--method', 'device'], home, server.env);
-    expect(await cli.exited).toBe(0);
+    expect((await signInByDevice(home)).code).toBe(0);
     const id = 'openai-codex:me@example.com';
     const storePath = join(mainAgentDir, 'auth-profiles.json');
     const store = readJson(storePath);
@@ -199,12 +214,12 @@ describe('doctor --fix and a lapsed sign-in', () => {
     writeJsonFile(storePath, store);
     const config = readJson(configPath);
     writeJsonFile(configPath, { ...config, agents: { defaults: { model: { primary: 'openai-codex/gpt-5.5' } } } });
-    const before = await runCli(['--no-reload', 'doctor'], { home, env: server.env });
+    const before = await runCommand(['--no-reload', 'doctor'], { home, env: server.env });
     expect(before.code).toBe(1);
     expect(before.stdout).toContain(
       `fix: \`authdeck refresh ${id}\`, or sign in again with \`authdeck login --provider openai-codex\` (\`authdeck doctor --fix\` refreshes it)`,
     );
-    const fixed = await runCli(['--no-reload', 'doctor', '--fix'], { home, env: server.env });
+    const fixed = await runCommand(['--no-reload', 'doctor', '--fix'], { home, env: server.env });
     expect(fixed.stdout).toContain(`✔ fixed: refreshed ${id}`);
     expect(readJson(storePath).profiles[id].expires).toBeGreaterThan(Date.now() + 3_000_000);
     expect(fixed.stdout).not.toContain('credential-expiring');

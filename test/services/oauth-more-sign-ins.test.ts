@@ -12,7 +12,7 @@ import {
   freeLoopbackPort,
   startFakeAuthServer,
 } from '../helpers/fake-oauth-server.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCommand } from '../helpers/run-command.js';
 import { makeTempHome, readJson } from '../helpers/temp-state.js';
 
 let server: FakeAuthServer;
@@ -239,7 +239,11 @@ describe('in the CLI', () => {
     server = await startFakeAuthServer();
     const temp = makeTempHome();
     const env = { ...server.env, COPILOT_GITHUB_DOMAIN: 'acme.ghe.com' };
-    const run = await runCli(['login', '--provider', 'github-copilot-enterprise'], { home: temp.home, env });
+    const run = await runCommand(['login', '--provider', 'github-copilot-enterprise'], {
+      home: temp.home,
+      env,
+      quickPolls: true,
+    });
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('WDJB-MJHT');
     expect(run.stdout).toContain('Signed in: saved github-copilot:github (token)');
