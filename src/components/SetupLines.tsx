@@ -11,8 +11,9 @@ import { type DefaultModelPolicy, modelRefWords } from '../services/providers/se
 import { shown } from '../services/terminal-text.js';
 import { Bullet } from './Bullet.js';
 import type { KeyHint } from './KeyHints.js';
-import { useKeys } from './key-router.js';
+import type { KeyTable } from './key-table.js';
 import { Spinner } from './Spinner.js';
+import { useKeyTable } from './use-key-table.js';
 import { type PluginInstallView, usePluginInstall } from './use-plugin-install.js';
 
 /** What a default-model outcome leaves to offer: the ref `d` would make the default. */
@@ -90,7 +91,21 @@ export interface ProviderSetupView {
   plugin: PluginInstallView;
   /** The model cannot run before that plugin is in: `d` waits for it (a default the gateway cannot run stops every request). */
   pluginFirst: boolean;
+  /** `d`, `i` and `x` while they act, for the screen's hint bar. */
+  hints: KeyHint[];
 }
+
+type DefaultKeyContext = Pick<ProviderSetupView, 'canMakeDefault' | 'offered' | 'pluginFirst'>;
+
+const KEYS: KeyTable<'make-default', DefaultKeyContext> = [
+  {
+    action: 'make-default',
+    keys: ['d'],
+    label: 'd',
+    hint: 'make it the default',
+    when: ({ canMakeDefault, offered, pluginFirst }) => canMakeDefault && offered !== undefined && !pluginFirst,
+  },
+];
 
 function needsPluginFirst(plugin: PluginInstallView): boolean {
   return plugin.need !== undefined && plugin.state.status !== 'installed';
@@ -100,8 +115,8 @@ function needsPluginFirst(plugin: PluginInstallView): boolean {
  * The setup written beside a saved secret, `d`: the provider's model made the default when
  * another one is, and `i`: its plugin installed, then (`installedDefault`, for a choice the
  * catalog has no default model for) the default model the plugin's manifest names, under
- * `auto` as the CLI sets it. The screen reads it for its hint bar (setupHints), so each key is
- * hinted exactly while it acts.
+ * `auto` as the CLI sets it. Its `hints` are the hint bar's for these keys, read from the same
+ * tables as the handlers, so each key is hinted exactly while it acts.
  */
 export function useProviderSetup(
   saved: SavedCredential,
@@ -119,34 +134,27 @@ export function useProviderSetup(
     installedDefault(policy).then((written) => dispatch({ type: 'manifest', written }), failed);
   };
   const plugin = usePluginInstall(state.setup?.plugin, installedDefault ? () => fromManifest('auto') : undefined);
-  useKeys((input) => {
-    const now = current();
-    if (input !== 'd' || now.asking || !offeredDefault(now.setup) || needsPluginFirst(plugin)) return;
-    // The catalog names no model for this choice: `d` writes the manifest's one.
-    if (now.fromManifest) return fromManifest('set');
-    if (!onMakeDefault) return;
-    dispatch({ type: 'asking' });
-    onMakeDefault().then((setup) => dispatch({ type: 'set', setup }), failed);
-  });
-  const offered = state.asking ? undefined : offeredDefault(state.setup);
-  const canMakeDefault = state.fromManifest ? installedDefault !== undefined : onMakeDefault !== undefined;
-  return {
-    setup: state.setup,
-    problem: state.problem,
-    offered,
-    canMakeDefault,
-    plugin,
+  const keyContext = (now: SetupState): DefaultKeyContext => ({
+    canMakeDefault: now.fromManifest ? installedDefault !== undefined : onMakeDefault !== undefined,
+    offered: now.asking ? undefined : offeredDefault(now.setup),
     pluginFirst: needsPluginFirst(plugin),
-  };
-}
-
-/** The hint bar's keys for the setup: from the same view as the handlers, so they come and go together. */
-export function setupHints(view: ProviderSetupView): KeyHint[] {
-  return [
-    ...(view.canMakeDefault && view.offered && !view.pluginFirst ? [['d', 'make it the default'] as const] : []),
-    ...(view.plugin.offered ? [['i', 'install plugin'] as const] : []),
-    ...(view.plugin.stoppable ? [['x', 'stop the install'] as const] : []),
-  ];
+  });
+  const keys = keyContext(state);
+  const hints = useKeyTable(
+    KEYS,
+    keys,
+    {
+      'make-default': () => {
+        // The catalog names no model for this choice: `d` writes the manifest's one.
+        if (current().fromManifest) return fromManifest('set');
+        if (!onMakeDefault) return;
+        dispatch({ type: 'asking' });
+        onMakeDefault().then((setup) => dispatch({ type: 'set', setup }), failed);
+      },
+    },
+    { current: () => keyContext(current()) },
+  );
+  return { setup: state.setup, problem: state.problem, ...keys, plugin, hints: [...hints, ...plugin.hints] };
 }
 
 /** The install under way, with how long it has run: offline, npm takes minutes to give up. */

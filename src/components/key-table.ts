@@ -2,7 +2,7 @@ import type { KeyHint } from './KeyHints.js';
 import type { RoutedKey } from './key-chunks.js';
 
 /** A key by name (arrows, Enter…) or the character typed. */
-export type KeyName = 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'tab';
+export type KeyName = 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'tab' | 'ctrlC';
 
 /**
  * One row of a screen mode's key table: which keys, what they do, and how the hint bar and the
@@ -14,10 +14,10 @@ export interface KeyBinding<Action extends string, Context> {
   keys: ReadonlyArray<KeyName | string>;
   /** How the key is written in hints and help: "K/J", "↑↓". */
   label: string;
-  /** The hint bar's words; no hint: only in the help panel. */
-  hint?: string;
-  /** The help panel's words. */
-  help: string;
+  /** The hint bar's words (they may name what the key acts on now); no hint: only in the help panel. */
+  hint?: string | ((context: Context) => string);
+  /** The help panel's words, for a screen that has one. */
+  help?: string;
   /** When it applies; elsewhere the key does nothing and is not hinted. */
   when?: (context: Context) => boolean;
   /** Hinted only when this holds too (the key works more widely, and says why it does nothing). */
@@ -26,7 +26,7 @@ export interface KeyBinding<Action extends string, Context> {
 
 export type KeyTable<Action extends string, Context> = ReadonlyArray<KeyBinding<Action, Context>>;
 
-const NAMED: Record<KeyName, (key: RoutedKey) => boolean> = {
+const NAMED: Record<KeyName, (key: RoutedKey, input: string) => boolean> = {
   up: (key) => key.upArrow,
   down: (key) => key.downArrow,
   pageUp: (key) => key.pageUp,
@@ -36,11 +36,12 @@ const NAMED: Record<KeyName, (key: RoutedKey) => boolean> = {
   return: (key) => key.return,
   escape: (key) => key.escape,
   tab: (key) => key.tab,
+  ctrlC: (key, input) => key.ctrl && input === 'c',
 };
 
 function matches(spec: KeyName | string, input: string, key: RoutedKey): boolean {
   const named = NAMED[spec as KeyName];
-  if (named) return named(key);
+  if (named) return named(key, input);
   return input === spec && !key.ctrl && !key.meta;
 }
 
@@ -83,10 +84,13 @@ export function hintsFor<Action extends string, Context>(
         (!binding.when || binding.when(context)) &&
         (!binding.hintWhen || binding.hintWhen(context)),
     )
-    .map((binding) => [binding.label, binding.hint as string] as const);
+    .map((binding) => {
+      const hint = binding.hint as string | ((context: Context) => string);
+      return [binding.label, typeof hint === 'function' ? hint(context) : hint] as const;
+    });
 }
 
 /** The help panel: every key of the table, whether or not it applies to the row in hand. */
 export function helpFor<Action extends string, Context>(table: KeyTable<Action, Context>): KeyHint[] {
-  return table.map((binding) => [binding.label, binding.help] as const);
+  return table.flatMap((binding) => (binding.help === undefined ? [] : [[binding.label, binding.help] as const]));
 }

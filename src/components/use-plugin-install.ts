@@ -3,7 +3,9 @@ import { useServices } from '../contexts.js';
 import { useSyncReducer } from '../hooks/use-sync-reducer.js';
 import { errorMessage } from '../services/errors.js';
 import type { PluginNeed } from '../services/providers/plugin-install.js';
-import { useKeys } from './key-router.js';
+import type { KeyHint } from './KeyHints.js';
+import type { KeyTable } from './key-table.js';
+import { useKeyTable } from './use-key-table.js';
 
 /**
  * `i` runs the install once: npm can take over a minute to give up offline, and a failure says
@@ -41,7 +43,26 @@ export interface PluginInstallView {
   canInstall: boolean;
   /** `x` stops the install under way (offline, npm can take minutes to give up). */
   stoppable: boolean;
+  /** `i` and `x` while they act, for the screen's hint bar. */
+  hints: KeyHint[];
 }
+
+interface InstallKeyContext {
+  need: boolean;
+  canInstall: boolean;
+  status: PluginInstallState['status'];
+}
+
+const KEYS: KeyTable<'install' | 'stop', InstallKeyContext> = [
+  {
+    action: 'install',
+    keys: ['i'],
+    label: 'i',
+    hint: 'install plugin',
+    when: ({ need, canInstall, status }) => need && canInstall && status === 'idle',
+  },
+  { action: 'stop', keys: ['x'], label: 'x', hint: 'stop the install', when: ({ status }) => status === 'installing' },
+];
 
 /**
  * `i`: runs `openclaw plugins install` for the plugin a saved provider still lacks, then
@@ -54,12 +75,8 @@ export function usePluginInstall(need: PluginNeed | undefined, onInstalled?: () 
   const [canInstall] = useState(() => services.canInstallPlugin());
   const [state, dispatch, current] = useSyncReducer(installReducer, (): PluginInstallState => ({ status: 'idle' }));
   const stop = useRef<AbortController | undefined>(undefined);
-  useKeys((input) => {
-    if (input === 'x' && current().status === 'installing') {
-      stop.current?.abort();
-      return;
-    }
-    if (input !== 'i' || !need || !canInstall || current().status !== 'idle') return;
+  const install = () => {
+    if (!need) return;
     dispatch({ type: 'started', need, at: services.now() });
     stop.current = new AbortController();
     const signal = stop.current.signal;
@@ -73,12 +90,20 @@ export function usePluginInstall(need: PluginNeed | undefined, onInstalled?: () 
       },
       (error: unknown) => dispatch({ type: 'answered', reason: errorMessage(error) }),
     );
-  });
+  };
+  const keyContext = (status: PluginInstallState['status']) => ({ need: need !== undefined, canInstall, status });
+  const hints = useKeyTable(
+    KEYS,
+    keyContext(state.status),
+    { install, stop: () => stop.current?.abort() },
+    { current: () => keyContext(current().status) },
+  );
   return {
     need,
     state,
     offered: need !== undefined && canInstall && state.status === 'idle',
     canInstall,
     stoppable: state.status === 'installing',
+    hints,
   };
 }

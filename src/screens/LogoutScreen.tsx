@@ -2,14 +2,26 @@ import { Box, Text } from 'ink';
 import { useMemo, useRef, useState } from 'react';
 import { Header } from '../components/Header.js';
 import { KeyHints } from '../components/KeyHints.js';
-import { useHoldRestOfKeys, useKeys } from '../components/key-router.js';
+import { useHoldRestOfKeys } from '../components/key-router.js';
+import type { KeyTable } from '../components/key-table.js';
 import { SELECT_HINTS, SelectList } from '../components/select-list/SelectList.js';
+import { useKeyTable } from '../components/use-key-table.js';
 import { useNavigation, useServices } from '../contexts.js';
 import { useAgentState } from '../hooks/use-agent-state.js';
 import { ExitCode, errorMessage } from '../services/errors.js';
 import { removalWarning } from '../services/status/removal-warning.js';
 import { buildStatusReport, compareByOrderPosition, type ProfileReport } from '../services/status/report.js';
 import { shown } from '../services/terminal-text.js';
+
+// The list's own keys come first in its hint bar (SELECT_HINTS); Esc leaves while none is chosen.
+const LIST_KEYS: KeyTable<'cancel', { chosen: boolean }> = [
+  { action: 'cancel', keys: ['escape'], label: 'esc', hint: 'cancel', when: ({ chosen }) => !chosen },
+];
+
+const CONFIRM_KEYS: KeyTable<'remove' | 'keep', undefined> = [
+  { action: 'remove', keys: ['y'], label: 'y', hint: 'remove' },
+  { action: 'keep', keys: ['any'], label: 'any other key', hint: 'keep' },
+];
 
 /**
  * `authdeck logout` in a terminal: choose the profile to remove, confirm with y. Profiles the
@@ -37,9 +49,12 @@ export function LogoutScreen() {
     // The question's keys are the ones typed after this one.
     holdRestOfKeys();
   };
-  useKeys((_input, key) => {
-    if (key.escape && !chosenRef.current) navigation.exit({ exitCode: ExitCode.cancelled });
-  });
+  const hints = useKeyTable(
+    LIST_KEYS,
+    { chosen: chosen !== undefined },
+    { cancel: () => navigation.exit({ exitCode: ExitCode.cancelled }) },
+    { current: () => ({ chosen: chosenRef.current !== undefined }) },
+  );
   const remove = (profile: ProfileReport) =>
     services.removeProfile(profile.id).then(
       (removed) =>
@@ -87,16 +102,7 @@ export function LogoutScreen() {
         />
       )}
       {failure && <Text color="red">{shown(failure)}</Text>}
-      <KeyHints
-        hints={
-          chosen
-            ? [
-                ['y', 'remove'],
-                ['any other key', 'keep'],
-              ]
-            : [...SELECT_HINTS, ['esc', 'cancel']]
-        }
-      />
+      {!chosen && <KeyHints hints={[...SELECT_HINTS, ...hints]} />}
     </Box>
   );
 }
@@ -115,18 +121,21 @@ function ConfirmRemove({
   onNo: () => void;
 }) {
   const answered = useRef(false);
-  useKeys((input) => {
+  const once = (answer: () => void) => () => {
     if (answered.current) return;
     answered.current = true;
-    if (input === 'y') onYes();
-    else onNo();
-  });
+    answer();
+  };
+  const hints = useKeyTable(CONFIRM_KEYS, undefined, { remove: once(onYes), keep: once(onNo) });
   return (
-    <Text color="yellow">
-      {breaks && <Text color="red">! {breaks}. </Text>}
-      Remove {shown(profile.id)}
-      {profile.layer === 'shared' ? ' from the shared store (every agent loses it)' : ''}? <Text bold>y</Text> yes, any
-      other key no
-    </Text>
+    <Box flexDirection="column">
+      <Text color="yellow">
+        {breaks && <Text color="red">! {breaks}. </Text>}
+        Remove {shown(profile.id)}
+        {profile.layer === 'shared' ? ' from the shared store (every agent loses it)' : ''}? <Text bold>y</Text> yes,
+        any other key no
+      </Text>
+      <KeyHints hints={hints} />
+    </Box>
   );
 }

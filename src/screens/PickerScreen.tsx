@@ -2,9 +2,11 @@ import { Box, Text } from 'ink';
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { Header } from '../components/Header.js';
 import { KeyHints } from '../components/KeyHints.js';
-import { useHoldRestOfKeys, useKeys } from '../components/key-router.js';
+import { useHoldRestOfKeys } from '../components/key-router.js';
+import type { KeyTable } from '../components/key-table.js';
 import { Paragraph } from '../components/Paragraph.js';
 import { type SelectItem, SelectList } from '../components/select-list/SelectList.js';
+import { useKeyTable } from '../components/use-key-table.js';
 import { useNavigation, useServices } from '../contexts.js';
 import { useAgentState } from '../hooks/use-agent-state.js';
 import type { TuiResult } from '../navigation.js';
@@ -15,6 +17,25 @@ import { isUsableStatus } from '../services/status/health.js';
 import { buildStatusReport, compareByOrderPosition } from '../services/status/report.js';
 import { countOf, waitingWords } from '../services/status/words.js';
 import { shown } from '../services/terminal-text.js';
+
+interface PickerKeyContext {
+  /** A provider is chosen: the list is its profiles. */
+  provider: boolean;
+  /** It was given (`--provider`): Esc leaves rather than going back to the providers. */
+  preset: boolean;
+}
+
+// The arrows and Enter are the list's.
+const KEYS: KeyTable<'move' | 'choose' | 'leave', PickerKeyContext> = [
+  { action: 'move', keys: ['up', 'down'], label: '↑↓', hint: 'move' },
+  { action: 'choose', keys: ['return'], label: 'enter', hint: ({ provider }) => (provider ? 'use first' : 'choose') },
+  {
+    action: 'leave',
+    keys: ['escape'],
+    label: 'esc',
+    hint: ({ provider, preset }) => (provider && !preset ? 'back' : 'cancel'),
+  },
+];
 
 /**
  * `authdeck pick`: which profile a provider uses first for this agent. Enter writes the agent's
@@ -50,11 +71,17 @@ export function PickerScreen({ provider: presetProvider, print }: { provider?: s
     [state, now, services.warnWithinMs],
   );
 
-  useKeys((_input, key) => {
-    if (!key.escape) return;
-    if (providerRef.current && !presetProvider) setProvider(undefined);
-    else navigation.exit({ exitCode: ExitCode.cancelled });
-  });
+  const hints = useKeyTable(
+    KEYS,
+    { provider: provider !== undefined, preset: presetProvider !== undefined },
+    {
+      // From the ref: a key that arrives before the re-render sees the provider just chosen.
+      leave: () => {
+        if (providerRef.current && !presetProvider) setProvider(undefined);
+        else navigation.exit({ exitCode: ExitCode.cancelled });
+      },
+    },
+  );
 
   const pick = (id: string) => {
     const chosenProvider = providerRef.current;
@@ -171,15 +198,7 @@ export function PickerScreen({ provider: presetProvider, print }: { provider?: s
         </Text>
       )}
       {failure && <Text color="red">{shown(failure)}</Text>}
-      {!done && (
-        <KeyHints
-          hints={[
-            ['↑↓', 'move'],
-            ['enter', provider ? 'use first' : 'choose'],
-            ['esc', provider && !presetProvider ? 'back' : 'cancel'],
-          ]}
-        />
-      )}
+      {!done && <KeyHints hints={hints} />}
     </Box>
   );
 }

@@ -47,8 +47,14 @@ describe('onboarding wizard: a local model server', () => {
     expect(failed).toContain('Start it with `lmstudio serve`');
     services.localServer = { ok: true, kind: 'lmstudio', baseUrl: 'http://127.0.0.1:1234/v1', models: [] };
     await app.type('r');
-    await waitForFrame(app, 'serves no model yet');
+    const empty = await waitForFrame(app, 'serves no model yet');
     expect(services.calls.filter(([name]) => name === 'findLocalServer')).toHaveLength(2);
+    // r is hinted here too: it looks again, and finds the model loaded meanwhile.
+    expect(empty).toMatch(/r look again/);
+    services.localServer = { ...services.localServer, models: [{ id: 'qwen3-8b' }] as never };
+    await app.type('r');
+    await waitForFrame(app, 'which model should the gateway use?');
+    expect(services.calls.filter(([name]) => name === 'findLocalServer')).toHaveLength(3);
     // Esc goes back to the address, as typed, before it leaves the step.
     await app.press('escape');
     expect(await waitForFrame(app, 'LM Studio base URL:')).toContain('http://localhost:1234/v1');

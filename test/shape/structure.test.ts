@@ -78,4 +78,20 @@ describe('the shape of the code', () => {
     const citing = sourceFiles().filter((file) => /SPEC §|SPEC\.md/.test(readFileSync(file, 'utf8')));
     expect(citing.map(name)).toEqual([]);
   });
+
+  it('gives a screen that takes keys itself its hint bar from the same key table (no hand-written hints to drift)', () => {
+    const screens = sourceFiles(join(SRC, 'screens')).filter((file) => file.endsWith('.tsx'));
+    // A hint pair written by hand (`['esc', 'back']`) beside a handler of its own: the two drift
+    // (the local server's "r look again" was hinted where r did nothing).
+    const byHand = screens.filter((file) => {
+      const text = readFileSync(file, 'utf8');
+      return /\buseKeys\(/.test(text) && /hints=\{\[[\s\S]{0,200}?\[\s*'[^']+',\s*'/.test(text);
+    });
+    expect(byHand.map(name)).toEqual([]);
+    // And the screens that do take keys read a table.
+    const taking = screens.filter((file) => /\buseKeys\(|useKeyTable\(/.test(readFileSync(file, 'utf8')));
+    expect(taking.filter((file) => !/useKeyTable\(|actionFor\(/.test(readFileSync(file, 'utf8'))).map(name)).toEqual(
+      [],
+    );
+  });
 });

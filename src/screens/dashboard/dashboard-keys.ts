@@ -1,4 +1,4 @@
-import type { KeyTable } from '../../components/key-table.js';
+import { helpFor, type KeyTable } from '../../components/key-table.js';
 import type { SelectableRow } from './dashboard-rows.js';
 
 /** What a key sees of the dashboard when it is pressed. */
@@ -138,9 +138,9 @@ export const LIST_KEYS: KeyTable<ListAction, ListContext> = [
 ];
 
 /** The help panel: one line per key the list takes (pairs such as ↑/↓ are one line). */
-export const LIST_HELP: ReadonlyArray<readonly [string, string]> = LIST_KEYS.filter(
-  (binding) => !['down', 'page-down', 'last', 'move-down'].includes(binding.action),
-).map((binding) => [binding.label, binding.help] as const);
+export const LIST_HELP: ReadonlyArray<readonly [string, string]> = helpFor(
+  LIST_KEYS.filter((binding) => !['down', 'page-down', 'last', 'move-down'].includes(binding.action)),
+);
 
 export const DETAILS_KEYS: KeyTable<'scroll-up' | 'scroll-down' | 'close', unknown> = [
   // Details taller than the terminal scroll, as the help does.

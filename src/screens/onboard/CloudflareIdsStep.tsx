@@ -2,10 +2,12 @@ import { Box, Text } from 'ink';
 import type { RefObject } from 'react';
 import { KeyHints } from '../../components/KeyHints.js';
 import { useQuestionState } from '../../components/key-router.js';
+import { hintsFor } from '../../components/key-table.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { useRequiredAnswer } from '../../components/text-field/use-required-answer.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { type CloudflareIds, cloudflareIdProblem } from '../../services/providers/cloudflare-gateway.js';
+import { STEP_KEYS } from './step-keys.js';
 import { useStepBack } from './use-wizard-escape.js';
 
 /**
@@ -50,12 +52,7 @@ export function CloudflareIdsStep({
       <TextField state={field} onSubmit={submit} />
       {problem && <Text color="red">{problem}</Text>}
       {needed && <Text color="yellow">{needed}</Text>}
-      <KeyHints
-        hints={[
-          ['enter', accountId === undefined ? 'next' : 'use them'],
-          ['esc', 'back'],
-        ]}
-      />
+      <KeyHints hints={hintsFor(STEP_KEYS, { next: accountId === undefined ? 'next' : 'use them' })} />
     </Box>
   );
 }

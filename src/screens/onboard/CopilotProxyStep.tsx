@@ -2,10 +2,11 @@ import { Box, Text } from 'ink';
 import type { RefObject } from 'react';
 import type { LocalSetUp } from '../../app-services.js';
 import { KeyHints } from '../../components/KeyHints.js';
-import { useKeys, useQuestionState } from '../../components/key-router.js';
+import { useQuestionState } from '../../components/key-router.js';
 import { Spinner } from '../../components/Spinner.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
+import { useKeyTable } from '../../components/use-key-table.js';
 import { useServices } from '../../contexts.js';
 import { errorMessage } from '../../services/errors.js';
 import {
@@ -16,6 +17,7 @@ import {
 } from '../../services/providers/copilot-proxy.js';
 import { shown } from '../../services/terminal-text.js';
 import { SetUpSummary } from './SetUpSummary.js';
+import { STEP_KEYS } from './step-keys.js';
 import { useStepBack } from './use-wizard-escape.js';
 import { WriteFailed } from './WriteFailed.js';
 
@@ -60,9 +62,17 @@ export function CopilotProxyStep({
     setPhase(phase.name === 'models' ? { name: 'url' } : { name: 'models' });
     return true;
   });
-  useKeys((input) => {
-    if (phase.name === 'failed' && input === 'r') setPhase({ name: 'url' });
-  });
+  const hints = useKeyTable(
+    STEP_KEYS,
+    phase.name === 'url'
+      ? { next: 'next' }
+      : phase.name === 'models'
+        ? { next: 'write it' }
+        : phase.name === 'failed'
+          ? { again: 'start again' }
+          : {},
+    { again: () => setPhase({ name: 'url' }) },
+  );
   const save = (modelIds: string) => {
     setPhase({ name: 'saving' });
     services.setUpCopilotProxy({ baseUrl: url.current(), modelIds }).then(
@@ -81,12 +91,7 @@ export function CopilotProxyStep({
             onSubmit={(value) => !problemOf(() => copilotProxyBaseUrl(value)) && setPhase({ name: 'models' })}
           />
           {problem && <Text color="red">{shown(problem, 200)}</Text>}
-          <KeyHints
-            hints={[
-              ['enter', 'next'],
-              ['esc', 'back'],
-            ]}
-          />
+          <KeyHints hints={hints} />
         </Box>
       );
     }
@@ -102,19 +107,14 @@ export function CopilotProxyStep({
           />
           {problem && <Text color="red">{shown(problem, 200)}</Text>}
           <Text dimColor>Which models answer depends on your Copilot plan.</Text>
-          <KeyHints
-            hints={[
-              ['enter', 'write it'],
-              ['esc', 'back'],
-            ]}
-          />
+          <KeyHints hints={hints} />
         </Box>
       );
     }
     case 'saving':
       return <Spinner label="Writing the Copilot Proxy…" />;
     case 'failed':
-      return <WriteFailed error={phase.error} again="start again" />;
+      return <WriteFailed error={phase.error} hints={hints} />;
     case 'done': {
       const { result } = phase;
       return (

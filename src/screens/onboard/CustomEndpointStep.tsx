@@ -2,11 +2,12 @@ import { Box, Text } from 'ink';
 import { type RefObject, useState } from 'react';
 import type { LocalSetUp } from '../../app-services.js';
 import { KeyHints } from '../../components/KeyHints.js';
-import { useKeys, useQuestionState } from '../../components/key-router.js';
+import { useQuestionState } from '../../components/key-router.js';
 import { Spinner } from '../../components/Spinner.js';
 import { SELECT_HINTS, SelectList } from '../../components/select-list/SelectList.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
+import { useKeyTable } from '../../components/use-key-table.js';
 import { useServices } from '../../contexts.js';
 import { errorMessage } from '../../services/errors.js';
 import { endpointKey } from '../../services/profiles/credentials.js';
@@ -14,6 +15,7 @@ import type { CustomCompatibility } from '../../services/providers/custom-endpoi
 import { httpUrlProblem } from '../../services/providers/http-url.js';
 import { shown } from '../../services/terminal-text.js';
 import { SetUpSummary } from './SetUpSummary.js';
+import { STEP_KEYS } from './step-keys.js';
 import { useStepBack } from './use-wizard-escape.js';
 import { WriteFailed } from './WriteFailed.js';
 
@@ -63,9 +65,18 @@ export function CustomEndpointStep({
   const key = useTextFieldState();
   /** The question Enter was pressed at with nothing typed: it says what it needs instead of nothing. */
   const [emptyAt, setEmptyAt] = useState<'url' | 'model'>();
-  useKeys((input) => {
-    if (phase.name === 'failed' && input === 'r') setPhase({ name: 'url' });
-  });
+  const keys = useKeyTable(
+    STEP_KEYS,
+    phase.name === 'url' || phase.name === 'model'
+      ? { next: 'next' }
+      : phase.name === 'key'
+        ? { next: 'write it' }
+        : phase.name === 'failed'
+          ? { again: 'start again' }
+          : {},
+    { again: () => setPhase({ name: 'url' }) },
+  );
+  const hints = phase.name === 'compatibility' ? [...SELECT_HINTS, ...keys] : keys;
   switch (phase.name) {
     case 'url': {
       const typed = url.value.trim();
@@ -82,12 +93,7 @@ export function CustomEndpointStep({
           />
           {problem && <Text color="red">{shown(problem)}</Text>}
           {typed === '' && emptyAt === 'url' && <Text color="yellow">Type the endpoint's base URL first.</Text>}
-          <KeyHints
-            hints={[
-              ['enter', 'next'],
-              ['esc', 'back'],
-            ]}
-          />
+          <KeyHints hints={hints} />
         </Box>
       );
     }
@@ -107,12 +113,7 @@ export function CustomEndpointStep({
           {model.value.trim() === '' && emptyAt === 'model' && (
             <Text color="yellow">Type the model id first: the name the endpoint gives the model.</Text>
           )}
-          <KeyHints
-            hints={[
-              ['enter', 'next'],
-              ['esc', 'back'],
-            ]}
-          />
+          <KeyHints hints={hints} />
         </Box>
       );
     case 'compatibility':
@@ -126,7 +127,7 @@ export function CustomEndpointStep({
             items={COMPATIBILITY}
             onSelect={(compatibility) => setPhase({ ...phase, name: 'key', compatibility })}
           />
-          <KeyHints hints={[...SELECT_HINTS, ['esc', 'back']]} />
+          <KeyHints hints={hints} />
         </Box>
       );
     case 'key': {
@@ -150,19 +151,14 @@ export function CustomEndpointStep({
           <Text bold>Its API key (enter with nothing for a server that takes none):</Text>
           <TextField state={key} mask="all" keepLineBreaks placeholder="the endpoint's key" onSubmit={save} />
           {!typedKey.ok && <Text color="red">✘ {typedKey.error}</Text>}
-          <KeyHints
-            hints={[
-              ['enter', 'write it'],
-              ['esc', 'back'],
-            ]}
-          />
+          <KeyHints hints={hints} />
         </Box>
       );
     }
     case 'saving':
       return <Spinner label="Writing the endpoint…" />;
     case 'failed':
-      return <WriteFailed error={phase.error} again="start again" />;
+      return <WriteFailed error={phase.error} hints={hints} />;
     case 'done': {
       const { result } = phase;
       const provider = Object.keys(result.setup.providers)[0] ?? result.provider;

@@ -1,9 +1,17 @@
 import { Box } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
-import { useKeys } from '../../components/key-router.js';
+import type { KeyTable } from '../../components/key-table.js';
 import { Paragraph } from '../../components/Paragraph.js';
+import { useKeyTable } from '../../components/use-key-table.js';
 import { maskSecret } from '../../services/profiles/credentials.js';
 import { shown } from '../../services/terminal-text.js';
+
+// Esc is the wizard's: a step back.
+const KEYS: KeyTable<'yes' | 'no' | 'back', { replaces: boolean }> = [
+  { action: 'yes', keys: ['y'], label: 'y', hint: ({ replaces }) => (replaces ? 'yes, replace it' : 'yes, also .env') },
+  { action: 'no', keys: ['n', 'return'], label: 'n / enter', hint: 'no, profile only' },
+  { action: 'back', keys: ['escape'], label: 'esc', hint: 'back' },
+];
 
 /** API keys may also go to the daemon's .env, for setups that read keys from the environment. */
 export function EnvStep({
@@ -21,10 +29,11 @@ export function EnvStep({
   onAnswer: (writeEnv: boolean) => void;
 }) {
   const replaces = current && current !== secret ? maskSecret(current) : undefined;
-  useKeys((input, key) => {
-    if (input === 'y') onAnswer(true);
-    else if (input === 'n' || key.return) onAnswer(false);
-  });
+  const hints = useKeyTable(
+    KEYS,
+    { replaces: replaces !== undefined },
+    { yes: () => onAnswer(true), no: () => onAnswer(false) },
+  );
   return (
     <Box flexDirection="column">
       <Paragraph
@@ -39,13 +48,7 @@ export function EnvStep({
         dim
         text={`${shown(path)}: the gateway service reads it at start (restart it afterwards). The profile alone is enough for most setups.`}
       />
-      <KeyHints
-        hints={[
-          ['y', replaces ? 'yes, replace it' : 'yes, also .env'],
-          ['n / enter', 'no, profile only'],
-          ['esc', 'back'],
-        ]}
-      />
+      <KeyHints hints={hints} />
     </Box>
   );
 }

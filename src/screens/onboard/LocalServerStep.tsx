@@ -2,12 +2,13 @@ import { Box, Text } from 'ink';
 import { type RefObject, useEffect } from 'react';
 import type { LocalSetUp } from '../../app-services.js';
 import { KeyHints } from '../../components/KeyHints.js';
-import { useKeys, useQuestionState } from '../../components/key-router.js';
+import { useQuestionState } from '../../components/key-router.js';
 import { Spinner } from '../../components/Spinner.js';
 import { SELECT_HINTS, SelectList } from '../../components/select-list/SelectList.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { useRequiredAnswer } from '../../components/text-field/use-required-answer.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
+import { useKeyTable } from '../../components/use-key-table.js';
 import { useServices } from '../../contexts.js';
 import { errorMessage } from '../../services/errors.js';
 import { endpointKey } from '../../services/profiles/credentials.js';
@@ -20,6 +21,7 @@ import {
 } from '../../services/providers/local-server.js';
 import { shown } from '../../services/terminal-text.js';
 import { SetUpSummary } from './SetUpSummary.js';
+import { STEP_KEYS } from './step-keys.js';
 import { useStepBack } from './use-wizard-escape.js';
 import { WriteFailed } from './WriteFailed.js';
 
@@ -96,9 +98,20 @@ export function LocalServerStep({
       live = false;
     };
   }, [phase.name, kind, needsKey, key, address, spec.defaultBaseUrl, services, setPhase]);
-  useKeys((input) => {
-    if ((phase.name === 'failed' || phase.name === 'save-failed') && input === 'r') setPhase({ name: 'looking' });
-  });
+  const listed = phase.name === 'pick' && phase.models.length > 0;
+  // Found, serving no model yet: r looks again once one is loaded.
+  const lookAgain = phase.name === 'failed' || phase.name === 'save-failed' || (phase.name === 'pick' && !listed);
+  const keys = useKeyTable(
+    STEP_KEYS,
+    {
+      ...(phase.name === 'address' || phase.name === 'key'
+        ? { next: phase.name === 'address' && needsKey ? 'next' : 'look for the server' }
+        : {}),
+      ...(lookAgain ? { again: 'look again' } : {}),
+    },
+    { again: () => setPhase({ name: 'looking' }) },
+  );
+  const hints = listed ? [...SELECT_HINTS, ...keys] : keys;
   const save = (modelId: string) => {
     setPhase({ name: 'saving', modelId });
     const baseUrl = elsewhere();
@@ -130,12 +143,7 @@ export function LocalServerStep({
             }
           />
           {problem && <Text color="red">{problem}</Text>}
-          <KeyHints
-            hints={[
-              ['enter', needsKey ? 'next' : 'look for the server'],
-              ['esc', 'back'],
-            ]}
-          />
+          <KeyHints hints={hints} />
         </Box>
       );
     }
@@ -153,12 +161,7 @@ export function LocalServerStep({
           />
           {!typedKey.ok && <Text color="red">✘ {typedKey.error}</Text>}
           {keyNeeded && <Text color="yellow">{keyNeeded}</Text>}
-          <KeyHints
-            hints={[
-              ['enter', 'look for the server'],
-              ['esc', 'back'],
-            ]}
-          />
+          <KeyHints hints={hints} />
         </Box>
       );
     }
@@ -173,12 +176,7 @@ export function LocalServerStep({
               ? 'Esc goes back to the address; r looks again.'
               : `Start it with \`${shown(phase.failure.command)}\`, then press r.`}
           </Text>
-          <KeyHints
-            hints={[
-              ['r', 'look again'],
-              ['esc', 'back'],
-            ]}
-          />
+          <KeyHints hints={hints} />
         </Box>
       );
     case 'pick':
@@ -187,12 +185,7 @@ export function LocalServerStep({
           <Text color="yellow">
             ! {spec.label} at {shown(phase.baseUrl)} serves no model yet.
           </Text>
-          <KeyHints
-            hints={[
-              ['r', 'look again'],
-              ['esc', 'back'],
-            ]}
-          />
+          <KeyHints hints={hints} />
         </Box>
       ) : (
         <Box flexDirection="column">
@@ -203,13 +196,13 @@ export function LocalServerStep({
             items={phase.models.map((model) => ({ value: model.id, label: shown(model.id), hint: '' }))}
             onSelect={save}
           />
-          <KeyHints hints={[...SELECT_HINTS, ['esc', 'back']]} />
+          <KeyHints hints={hints} />
         </Box>
       );
     case 'saving':
       return <Spinner label={`Writing ${spec.label} with ${phase.modelId}…`} />;
     case 'save-failed':
-      return <WriteFailed error={phase.error} again="look again" />;
+      return <WriteFailed error={phase.error} hints={hints} />;
     case 'done': {
       const { result } = phase;
       return (

@@ -1,11 +1,19 @@
 import { Box, Text } from 'ink';
 import { useEffect, useRef } from 'react';
+import { OVERWRITE_KEYS } from '../../components/common-keys.js';
 import { KeyHints } from '../../components/KeyHints.js';
-import { useKeys } from '../../components/key-router.js';
+import { hintsFor, type KeyTable } from '../../components/key-table.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
+import { useKeyTable } from '../../components/use-key-table.js';
 import { shown } from '../../services/terminal-text.js';
 import type { ProfileChoice } from './profile-names.js';
+
+/** Both keys belong to others: Enter to the field, Esc to the wizard (a step back). */
+const NAME_KEYS: KeyTable<'continue' | 'back', undefined> = [
+  { action: 'continue', keys: ['return'], label: 'enter', hint: 'continue' },
+  { action: 'back', keys: ['escape'], label: 'esc', hint: 'back' },
+];
 
 /**
  * The profile's name. The suggestion is a placeholder, not text: typing replaces it and Enter on
@@ -77,12 +85,7 @@ export function ProfileIdStep({
         </Text>
       )}
       <Text dimColor>Several profiles per provider are fine; the gateway tries them in order.</Text>
-      <KeyHints
-        hints={[
-          ['enter', 'continue'],
-          ['esc', 'back'],
-        ]}
-      />
+      <KeyHints hints={hintsFor(NAME_KEYS, undefined)} />
     </Box>
   );
 }
@@ -98,22 +101,14 @@ export function OverwriteStep({
   onOverwrite: () => void;
   onRename: () => void;
 }) {
-  useKeys((input) => {
-    if (input === 'o' || input === 'y') onOverwrite();
-    else if (input === 'n') onRename();
-  });
+  // Esc is the wizard's: back to the name.
+  const hints = useKeyTable(OVERWRITE_KEYS, { leave: 'back' }, { overwrite: onOverwrite, rename: onRename });
   return (
     <Box flexDirection="column">
       <Text>
         <Text bold>{shown(profileId)}</Text> already exists ({shown(existingType)}). Replace it?
       </Text>
-      <KeyHints
-        hints={[
-          ['o', 'overwrite'],
-          ['n', 'another name'],
-          ['esc', 'back'],
-        ]}
-      />
+      <KeyHints hints={hints} />
     </Box>
   );
 }

@@ -3,11 +3,25 @@ import { useState } from 'react';
 import type { LocalSetUp } from '../../app-services.js';
 import { Bullet } from '../../components/Bullet.js';
 import { KeyHints } from '../../components/KeyHints.js';
-import { useKeys } from '../../components/key-router.js';
+import type { KeyTable } from '../../components/key-table.js';
+import { useKeyTable } from '../../components/use-key-table.js';
 import { useServices } from '../../contexts.js';
 import { errorMessage } from '../../services/errors.js';
 import { type DefaultModelOutcome, modelRefWords } from '../../services/providers/setup-plan.js';
 import { shown } from '../../services/terminal-text.js';
+
+// No Esc: what was written stays written; Enter ends it. Nothing while `d` writes.
+const KEYS: KeyTable<'done' | 'add-another' | 'make-default', { offered: string | undefined }> = [
+  { action: 'done', keys: ['return'], label: 'enter', hint: 'done' },
+  { action: 'add-another', keys: ['a'], label: 'a', hint: 'add another' },
+  {
+    action: 'make-default',
+    keys: ['d'],
+    label: 'd',
+    hint: ({ offered }) => `make ${modelRefWords(offered ?? '')} the default`,
+    when: ({ offered }) => offered !== undefined,
+  },
+];
 
 /**
  * The end of a setup asked in questions of its own (a local server, a custom endpoint, the
@@ -35,25 +49,28 @@ export function SetUpSummary({
   const [outcome, setOutcome] = useState<DefaultModelOutcome>(result.defaultModel);
   const [making, setMaking] = useState(false);
   const [error, setError] = useState<string>();
-  const canMake = (outcome.status === 'kept' || outcome.status === 'same-provider') && !making;
-  useKeys((input, key) => {
-    if (making) return;
-    if (key.return) onDone();
-    else if (input === 'a') onAddAnother();
-    else if (input === 'd' && canMake) {
-      setMaking(true);
-      services.makeModelDefault({ provider: result.provider, ref: outcome.ref }).then(
-        (written) => {
-          setOutcome(written.defaultModel);
-          setMaking(false);
-        },
-        (failure: unknown) => {
-          setError(errorMessage(failure));
-          setMaking(false);
-        },
-      );
-    }
-  });
+  // The ref `d` makes the default: offered while another provider's model is.
+  const offered = outcome.status === 'kept' || outcome.status === 'same-provider' ? outcome.ref : undefined;
+  const makeDefault = () => {
+    if (offered === undefined) return;
+    setMaking(true);
+    services.makeModelDefault({ provider: result.provider, ref: offered }).then(
+      (written) => {
+        setOutcome(written.defaultModel);
+        setMaking(false);
+      },
+      (failure: unknown) => {
+        setError(errorMessage(failure));
+        setMaking(false);
+      },
+    );
+  };
+  const hints = useKeyTable(
+    KEYS,
+    { offered },
+    { done: onDone, 'add-another': onAddAnother, 'make-default': makeDefault },
+    { isActive: !making },
+  );
   const model = modelLine(outcome);
   return (
     <Box flexDirection="column">
@@ -71,13 +88,7 @@ export function SetUpSummary({
         </Bullet>
       )}
       {result.gatewayNote && <Text dimColor> {result.gatewayNote.line}</Text>}
-      <KeyHints
-        hints={[
-          ['enter', 'done'],
-          ['a', 'add another'],
-          ...(canMake ? ([['d', `make ${modelRefWords(outcome.ref)} the default`]] as Array<[string, string]>) : []),
-        ]}
-      />
+      <KeyHints hints={hints} />
     </Box>
   );
 }

@@ -1,9 +1,11 @@
 import { Box, Text } from 'ink';
 import { Bullet } from '../../components/Bullet.js';
+import { DONE_KEYS } from '../../components/common-keys.js';
 import { FitRows } from '../../components/FitRows.js';
 import { KeyHints } from '../../components/KeyHints.js';
-import { useKeys } from '../../components/key-router.js';
-import { SetupLines, setupConfigParts, setupHints, useProviderSetup } from '../../components/SetupLines.js';
+import type { KeyTable } from '../../components/key-table.js';
+import { SetupLines, setupConfigParts, useProviderSetup } from '../../components/SetupLines.js';
+import { useKeyTable } from '../../components/use-key-table.js';
 import { useServices } from '../../contexts.js';
 import { useTerminalSize } from '../../hooks/use-terminal-size.js';
 import { describeExpiry } from '../../services/durations.js';
@@ -21,6 +23,11 @@ import type { OnboardResult } from './onboard-types.js';
 
 /** The lines below the summary: the hint bar (up to two) and Ink's last line. */
 const BELOW = 3;
+
+const KEYS: KeyTable<'done' | 'add-another', undefined> = [
+  ...DONE_KEYS,
+  { action: 'add-another', keys: ['a'], label: 'a', hint: 'add another' },
+];
 
 /** Every file written, with its path, and what to run next. */
 export function SummaryStep({
@@ -46,10 +53,7 @@ export function SummaryStep({
   const services = useServices();
   const { rows } = useTerminalSize();
   const here = workspaceFlags(services.workspace).map(shellWord);
-  useKeys((input, key) => {
-    if (key.return || key.escape) onDone();
-    else if (input === 'a') onAddAnother();
-  });
+  const hints = useKeyTable(KEYS, undefined, { done: onDone, 'add-another': onAddAnother });
   const { choice } = result;
   // Only a choice the catalog has no default model for takes the manifest's, as the CLI does.
   const fromManifest =
@@ -160,7 +164,7 @@ export function SummaryStep({
           </Bullet>
         )}
       </FitRows>
-      <KeyHints hints={[['enter', 'done'], ['a', 'add another'], ...setupHints(setupView)]} />
+      <KeyHints hints={[...hints, ...setupView.hints]} />
     </Box>
   );
 }

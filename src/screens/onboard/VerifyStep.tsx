@@ -1,14 +1,21 @@
 import { Box, Text } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import { KeyHints } from '../../components/KeyHints.js';
-import { useKeys } from '../../components/key-router.js';
+import type { KeyTable } from '../../components/key-table.js';
 import { Paragraph } from '../../components/Paragraph.js';
 import { Spinner } from '../../components/Spinner.js';
+import { useKeyTable } from '../../components/use-key-table.js';
 import { useServices } from '../../contexts.js';
 import { authdeckCommand } from '../../services/invocation.js';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
 import { providerName } from '../../services/providers.js';
 import { shown } from '../../services/terminal-text.js';
+
+// s or Esc goes on at any time; hinted only while the check runs, after which Enter is.
+const KEYS: KeyTable<'skip' | 'continue', { checked: boolean }> = [
+  { action: 'skip', keys: ['s', 'escape'], label: 's', hint: 'skip the check', hintWhen: ({ checked }) => !checked },
+  { action: 'continue', keys: ['return'], label: 'enter', hint: 'continue', when: ({ checked }) => checked },
+];
 
 /**
  * The key just saved, checked live against the provider's free model list (read-only). Enter
@@ -44,10 +51,12 @@ export function VerifyStep({
       gone = true;
     };
   }, []);
-  useKeys((input, key) => {
-    if (input === 's' || key.escape) onDone(probeRef.current);
-    else if (key.return && probeRef.current) onDone(probeRef.current);
-  });
+  const hints = useKeyTable(
+    KEYS,
+    { checked: probe !== undefined },
+    { skip: () => onDone(probeRef.current), continue: () => onDone(probeRef.current) },
+    { current: () => ({ checked: probeRef.current !== undefined }) },
+  );
   return (
     <Box flexDirection="column">
       {!probe && <Spinner label={`Checking the key with ${providerName(provider)} (a free, read-only model list)…`} />}
@@ -69,7 +78,7 @@ export function VerifyStep({
             : `The key is saved all the same; \`${authdeckCommand('status --probe', services.workspace.env)}\` checks it again later.`}
         </Text>
       )}
-      <KeyHints hints={probe ? [['enter', 'continue']] : [['s', 'skip the check']]} />
+      <KeyHints hints={hints} />
     </Box>
   );
 }

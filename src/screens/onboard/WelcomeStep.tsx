@@ -1,7 +1,8 @@
 import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
-import { useKeys } from '../../components/key-router.js';
+import type { KeyTable } from '../../components/key-table.js';
 import { wrapText } from '../../components/text-layout.js';
+import { useKeyTable } from '../../components/use-key-table.js';
 import { useNavigation, useServices } from '../../contexts.js';
 import type { AgentStateView } from '../../hooks/use-agent-state.js';
 import { useTerminalSize } from '../../hooks/use-terminal-size.js';
@@ -10,6 +11,14 @@ import { describeStore, storeReport } from '../../services/store/report.js';
 import { shown } from '../../services/terminal-text.js';
 import { useClaudePath } from './use-claude-path.js';
 import { WELCOME, WELCOME_LABEL, welcomeRow } from './welcome-lines.js';
+
+// Esc is the wizard's: at this first step it leaves (back to the dashboard when that opened the
+// wizard). A printable key starts too, and is the next question's first key.
+const KEYS: KeyTable<'start' | 'leave' | 'type-ahead', { canGoBack: boolean }> = [
+  { action: 'start', keys: ['return'], label: 'enter', hint: 'start' },
+  { action: 'leave', keys: ['escape'], label: 'esc', hint: ({ canGoBack }) => (canGoBack ? 'back' : 'quit') },
+  { action: 'type-ahead', keys: ['any'], label: '…' },
+];
 
 /** What authdeck found before anything is asked: where, which agent, what exists, claude. */
 export function WelcomeStep({
@@ -24,12 +33,16 @@ export function WelcomeStep({
   const { canGoBack } = useNavigation();
   const { workspace } = services;
   const { columns } = useTerminalSize();
-  // Esc is the wizard's: at this first step it leaves (back to the dashboard when it opened the wizard).
-  useKeys((input, key) => {
-    if (key.return) onContinue();
-    else if (input !== '' && !key.ctrl && !key.meta && !key.escape && !key.tab && /^\P{C}+$/u.test(input))
-      onContinue(input);
-  });
+  const hints = useKeyTable(
+    KEYS,
+    { canGoBack },
+    {
+      start: () => onContinue(),
+      'type-ahead': (input, key) => {
+        if (input !== '' && !key.ctrl && !key.meta && !key.tab && /^\P{C}+$/u.test(input)) onContinue(input);
+      },
+    },
+  );
   const claudePath = useClaudePath();
   const claude = claudePath ? `found at ${claudePath}` : 'not found (the setup-token method needs Claude Code)';
   const profiles = agent.state ? listAgentProfiles(agent.state) : [];
@@ -76,12 +89,7 @@ export function WelcomeStep({
         {row('claude', claude)}
       </Box>
       {agent.error && <Text color="red">! {shown(agent.error)}</Text>}
-      <KeyHints
-        hints={[
-          ['enter', 'start'],
-          ['esc', canGoBack ? 'back' : 'quit'],
-        ]}
-      />
+      <KeyHints hints={hints} />
     </Box>
   );
 }

@@ -1,18 +1,13 @@
 import { Box, Text } from 'ink';
-import { KeyHints } from '../../components/KeyHints.js';
+import { type KeyHint, KeyHints } from '../../components/KeyHints.js';
 import { shown } from '../../services/terminal-text.js';
 
-/** A setup step's write that failed: why, and `r` to try again (the step handles the key). */
-export function WriteFailed({ error, again }: { error: string; again: string }) {
+/** A setup step's write that failed: why, and the step's keys (its `r` tries again). */
+export function WriteFailed({ error, hints }: { error: string; hints: readonly KeyHint[] }) {
   return (
     <Box flexDirection="column">
       <Text color="red">✘ {shown(error, 400)}</Text>
-      <KeyHints
-        hints={[
-          ['r', again],
-          ['esc', 'back'],
-        ]}
-      />
+      <KeyHints hints={hints} />
     </Box>
   );
 }

@@ -1,10 +1,16 @@
 import { Box, Text } from 'ink';
 import type { SetupTokenSessionLike } from '../../app-services.js';
 import { KeyHints } from '../../components/KeyHints.js';
-import { useKeys } from '../../components/key-router.js';
+import type { KeyTable } from '../../components/key-table.js';
+import { useKeyTable } from '../../components/use-key-table.js';
 import { useTerminalSize } from '../../hooks/use-terminal-size.js';
 import { shown } from '../../services/terminal-text.js';
 import { keyToSequence, useTerminalMirror } from './use-terminal-mirror.js';
+
+const KEYS: KeyTable<'cancel' | 'pass', undefined> = [
+  { action: 'cancel', keys: ['ctrlC'], label: 'ctrl+c', hint: 'cancel' },
+  { action: 'pass', keys: ['any'], label: '…', hint: 'every other key goes to claude' },
+];
 
 /**
  * authdeck did not recognise claude's screen (a newer claude?): show it as it is and pass keys
@@ -21,9 +27,9 @@ export function ClaudeScreenMirror({
   const cols = Math.max(20, columns - 4);
   const height = Math.max(5, Math.min(40, rows - 8));
   const lines = useTerminalMirror(session, cols, height, true);
-  useKeys((input, key) => {
-    if (key.ctrl && input === 'c') onCancel();
-    else session?.write(keyToSequence(input, key));
+  const hints = useKeyTable(KEYS, undefined, {
+    cancel: onCancel,
+    pass: (input, key) => session?.write(keyToSequence(input, key)),
   });
   return (
     <Box flexDirection="column">
@@ -39,12 +45,7 @@ export function ClaudeScreenMirror({
           </Text>
         ))}
       </Box>
-      <KeyHints
-        hints={[
-          ['ctrl+c', 'cancel'],
-          ['…', 'every other key goes to claude'],
-        ]}
-      />
+      <KeyHints hints={hints} />
     </Box>
   );
 }

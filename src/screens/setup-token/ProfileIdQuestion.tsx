@@ -1,8 +1,10 @@
 import { Box, Text } from 'ink';
+import { OVERWRITE_KEYS } from '../../components/common-keys.js';
 import { KeyHints } from '../../components/KeyHints.js';
-import { useKeys } from '../../components/key-router.js';
+import type { KeyTable } from '../../components/key-table.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
+import { useKeyTable } from '../../components/use-key-table.js';
 import { describeExpiry } from '../../services/durations.js';
 import { shown } from '../../services/terminal-text.js';
 import type { ExistingProfile } from './use-setup-token-flow.js';
@@ -10,6 +12,19 @@ import type { ExistingProfile } from './use-setup-token-flow.js';
 function describeExisting(existing: ExistingProfile): string {
   return `${existing.type}${existing.expiresAt !== undefined ? `, ${describeExpiry(existing.expiresAt, Date.now(), 'date')}` : ''}`;
 }
+
+/** The name question: Enter is the field's; Tab replaces the taken profile when it is a token. */
+const NAME_KEYS: KeyTable<'use-name' | 'replace' | 'cancel', { replaces: string | undefined }> = [
+  { action: 'use-name', keys: ['return'], label: 'enter', hint: 'use this name' },
+  {
+    action: 'replace',
+    keys: ['tab'],
+    label: 'tab',
+    hint: ({ replaces }) => `replace ${shown(replaces ?? '')}`,
+    when: ({ replaces }) => replaces !== undefined,
+  },
+  { action: 'cancel', keys: ['escape'], label: 'esc', hint: 'cancel' },
+];
 
 /**
  * The default profile is taken: ask for another name, or (when the taken one is a token, a
@@ -31,11 +46,8 @@ export function ProfileNameQuestion({
   onCancel: () => void;
 }) {
   const name = useTextFieldState(suggestion);
-  const canReplace = existing?.type === 'token';
-  useKeys((_input, key) => {
-    if (key.escape) onCancel();
-    else if (key.tab && canReplace) onOverwrite();
-  });
+  const replaces = existing?.type === 'token' ? existing.id : undefined;
+  const hints = useKeyTable(NAME_KEYS, { replaces }, { replace: onOverwrite, cancel: onCancel });
   return (
     <Box flexDirection="column">
       {existing && (
@@ -49,13 +61,7 @@ export function ProfileNameQuestion({
         <Text dimColor>anthropic:</Text>
         <TextField state={name} onSubmit={(value) => value.trim() !== '' && onSubmit(value.trim())} />
       </Box>
-      <KeyHints
-        hints={[
-          ['enter', 'use this name'],
-          ...(canReplace ? [['tab', `replace ${shown(existing.id)}`] as const] : []),
-          ['esc', 'cancel'],
-        ]}
-      />
+      <KeyHints hints={hints} />
     </Box>
   );
 }
@@ -72,24 +78,18 @@ export function OverwriteQuestion({
   onRename: () => void;
   onCancel: () => void;
 }) {
-  useKeys((input, key) => {
-    if (input === 'o' || input === 'y') onOverwrite();
-    else if (input === 'n') onRename();
-    else if (key.escape) onCancel();
-  });
+  const hints = useKeyTable(
+    OVERWRITE_KEYS,
+    { leave: 'cancel' },
+    { overwrite: onOverwrite, rename: onRename, leave: onCancel },
+  );
   return (
     <Box flexDirection="column">
       <Text>
         <Text bold>{shown(existing.id)}</Text> already exists ({describeExisting(existing)}).
       </Text>
       <Text>Replace it with the new setup-token?</Text>
-      <KeyHints
-        hints={[
-          ['o', 'overwrite'],
-          ['n', 'choose another name'],
-          ['esc', 'cancel'],
-        ]}
-      />
+      <KeyHints hints={hints} />
     </Box>
   );
 }

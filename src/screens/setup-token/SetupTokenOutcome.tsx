@@ -1,8 +1,10 @@
 import { Box, Text } from 'ink';
+import { DONE_KEYS } from '../../components/common-keys.js';
 import { KeyHints } from '../../components/KeyHints.js';
-import { useKeys } from '../../components/key-router.js';
+import type { KeyTable } from '../../components/key-table.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { SetupLines, setupHints, useProviderSetup } from '../../components/SetupLines.js';
+import { SetupLines, useProviderSetup } from '../../components/SetupLines.js';
+import { useKeyTable } from '../../components/use-key-table.js';
 import { useServices } from '../../contexts.js';
 import { useTerminalSize } from '../../hooks/use-terminal-size.js';
 import type { SavedCredential } from '../../services/actions.js';
@@ -28,9 +30,7 @@ function SavedView({
   onMakeDefault?: () => Promise<ProviderSetUp>;
 }) {
   const services = useServices();
-  useKeys((_input, key) => {
-    if (key.return || key.escape) onDone();
-  });
+  const hints = useKeyTable(DONE_KEYS, undefined, { done: onDone });
   const setupView = useProviderSetup(raw, onMakeDefault);
   const { columns } = useTerminalSize();
   const result = forTerminal(raw);
@@ -70,10 +70,15 @@ function SavedView({
         </Box>
       )}
       <Text dimColor>Next: `{authdeckCommand('status', services.workspace.env)}` shows it.</Text>
-      <KeyHints hints={[['enter', 'done'], ...setupHints(setupView)]} />
+      <KeyHints hints={[...hints, ...setupView.hints]} />
     </Box>
   );
 }
+
+const FAILURE_KEYS: KeyTable<'retry' | 'done', { canRetry: boolean; enterDoes: string }> = [
+  { action: 'retry', keys: ['r'], label: 'r', hint: 'retry', when: ({ canRetry }) => canRetry },
+  { action: 'done', keys: ['return', 'escape'], label: 'enter', hint: ({ enterDoes }) => enterDoes },
+];
 
 /** Something ended the flow without a saved token; the message says what and what to do. */
 function FailureView({
@@ -92,16 +97,20 @@ function FailureView({
   /** What onDone does, for the hint bar: "back" when it returns to the step that opened this. */
   enterDoes?: 'close' | 'back';
 }) {
-  useKeys((input, key) => {
-    if (onRetry && input === 'r') onRetry();
-    else if (key.return || key.escape) onDone();
-  });
+  const keys = useKeyTable(
+    FAILURE_KEYS,
+    { canRetry: onRetry !== undefined, enterDoes },
+    {
+      retry: () => onRetry?.(),
+      done: onDone,
+    },
+  );
   return (
     <Box flexDirection="column">
       <Paragraph color="red" text={`✘ ${shown(title)}`} />
       {detail && <Paragraph text={shown(detail)} />}
       {hints && <Paragraph dim text={hints} />}
-      <KeyHints hints={[...(onRetry ? [['r', 'retry'] as const] : []), ['enter', enterDoes]]} />
+      <KeyHints hints={keys} />
     </Box>
   );
 }

@@ -2,13 +2,21 @@ import { Box, Text } from 'ink';
 import { useState } from 'react';
 import type { SetupTokenSessionLike } from '../../app-services.js';
 import { KeyHints } from '../../components/KeyHints.js';
-import { useKeys } from '../../components/key-router.js';
+import type { KeyTable } from '../../components/key-table.js';
 import { Link } from '../../components/Link.js';
 import { Spinner } from '../../components/Spinner.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
+import { useKeyTable } from '../../components/use-key-table.js';
 import { useServices } from '../../contexts.js';
 import type { SetupTokenSnapshot } from '../../services/setup-token/session.js';
+
+// Tab copies: no code starts with it, so it works whatever the field holds. Enter is the field's.
+const KEYS: KeyTable<'copy' | 'submit' | 'cancel', { url: string | undefined; awaiting: boolean }> = [
+  { action: 'copy', keys: ['tab'], label: 'tab', hint: 'copy link', when: ({ url }) => url !== undefined },
+  { action: 'submit', keys: ['return'], label: 'enter', hint: 'submit code', when: ({ awaiting }) => awaiting },
+  { action: 'cancel', keys: ['escape'], label: 'esc', hint: 'cancel' },
+];
 
 /** Starting, the browser step, the sign-in link with the code field, and the exchange. */
 export function SignInView({
@@ -26,16 +34,12 @@ export function SignInView({
   const phase = snapshot?.phase ?? 'starting';
   const url = snapshot?.url;
   const awaiting = phase === 'awaiting-code';
-  // Tab copies: no code starts with it, so it works whatever the field holds.
   const copyLink = () => {
     if (!url) return;
     services.copyToClipboard(url);
     setCopied(true);
   };
-  useKeys((_input, key) => {
-    if (key.escape) onCancel();
-    else if (key.tab) copyLink();
-  });
+  const hints = useKeyTable(KEYS, { url, awaiting }, { copy: copyLink, cancel: onCancel });
   const submit = (value: string) => {
     if (value.trim() === '' || !session) return;
     void session.submitCode(value);
@@ -66,13 +70,7 @@ export function SignInView({
         </Box>
       )}
       {phase === 'exchanging' && <Spinner label="Exchanging the code for a token…" />}
-      <KeyHints
-        hints={[
-          ...(url ? [['tab', 'copy link'] as const] : []),
-          ...(awaiting ? [['enter', 'submit code'] as const] : []),
-          ['esc', 'cancel'],
-        ]}
-      />
+      <KeyHints hints={hints} />
     </Box>
   );
 }

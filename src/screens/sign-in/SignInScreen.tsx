@@ -2,13 +2,15 @@ import { Box } from 'ink';
 import { useState } from 'react';
 import { Header } from '../../components/Header.js';
 import { KeyHints } from '../../components/KeyHints.js';
-import { useKeys } from '../../components/key-router.js';
+import type { KeyTable } from '../../components/key-table.js';
 import { Spinner } from '../../components/Spinner.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
+import { useKeyTable } from '../../components/use-key-table.js';
 import { useNavigation, useServices } from '../../contexts.js';
 import type { Screen } from '../../navigation.js';
 import { ExitCode } from '../../services/errors.js';
 import { findOAuthProvider, type SignInMethod } from '../../services/oauth/oauth-providers.js';
+import type { SignInPrompt } from '../../services/oauth/sign-in-types.js';
 import { SetupTokenOutcome } from '../setup-token/SetupTokenOutcome.js';
 import { startedAtHome, useOnboardingDone } from '../use-onboarding-done.js';
 import { BrowserLinkView } from './BrowserLinkView.js';
@@ -23,6 +25,41 @@ export interface SignInScreenProps {
   /** Where Esc goes (the wizard that handed over); else cancelling leaves with 130. */
   backTo?: Screen;
 }
+
+interface SignInKeyContext {
+  stage: string;
+  /** What the provider gave to show: a link, a code, or nothing yet (a slow server: Esc is all there is). */
+  prompt: SignInPrompt['kind'] | undefined;
+  /** Opened from the wizard: Esc goes back to it. */
+  back: boolean;
+}
+
+// Tab copies (the paste field takes letters); with a device code, c does too. Enter is the field's.
+const KEYS: KeyTable<'copy-code' | 'copy-link' | 'continue' | 'use-paste' | 'leave', SignInKeyContext> = [
+  {
+    action: 'copy-code',
+    keys: ['c', 'tab'],
+    label: 'c / tab',
+    hint: 'copy code',
+    when: ({ stage, prompt }) => stage === 'waiting' && prompt === 'device',
+  },
+  {
+    action: 'copy-link',
+    keys: ['tab'],
+    label: 'tab',
+    hint: 'copy link',
+    when: ({ stage, prompt }) => stage === 'waiting' && prompt === 'link',
+  },
+  { action: 'continue', keys: ['return'], label: 'enter', hint: 'continue', when: ({ stage }) => stage === 'asking' },
+  {
+    action: 'use-paste',
+    keys: ['return'],
+    label: 'enter',
+    hint: 'use pasted address',
+    when: ({ stage, prompt }) => stage === 'waiting' && prompt === 'link',
+  },
+  { action: 'leave', keys: ['escape'], label: 'esc', hint: ({ back }) => (back ? 'back' : 'cancel') },
+];
 
 /** A browser or device-code sign-in: the link or the code, a countdown, then the saved profile. */
 export function SignInScreen({ provider, method, backTo }: SignInScreenProps) {
@@ -41,15 +78,15 @@ export function SignInScreen({ provider, method, backTo }: SignInScreenProps) {
     if (backTo) replace(backTo);
     else finish({ exitCode: ExitCode.cancelled });
   };
-  useKeys(
-    (input, key) => {
-      if (key.escape) leave();
-      // Tab copies (the paste field takes letters); with a device code, c does too.
-      else if (copyable && (key.tab || (prompt?.kind === 'device' && input === 'c'))) {
-        services.copyToClipboard(copyable);
-        setCopied(true);
-      }
-    },
+  const copy = () => {
+    if (!copyable) return;
+    services.copyToClipboard(copyable);
+    setCopied(true);
+  };
+  const hints = useKeyTable(
+    KEYS,
+    { stage: flow.state.stage, prompt: prompt?.kind, back: backTo !== undefined },
+    { 'copy-code': copy, 'copy-link': copy, leave },
     { isActive: flow.state.stage === 'waiting' || flow.state.stage === 'exchanging' || flow.state.stage === 'asking' },
   );
   const body = (() => {
@@ -108,30 +145,11 @@ export function SignInScreen({ provider, method, backTo }: SignInScreenProps) {
         return <Spinner label={`Starting the ${method === 'browser' ? 'browser' : 'device-code'} sign-in…`} />;
     }
   })();
-  const waiting = flow.state.stage === 'waiting' && prompt !== undefined;
-  // Asked, or still asking the provider for a link or code (a slow server): Esc is all there is.
-  const asking = flow.state.stage === 'asking' || (flow.state.stage === 'waiting' && prompt === undefined);
   return (
     <Box flexDirection="column">
       <Header title={`sign in · ${label} · ${method === 'browser' ? 'browser' : 'device code'}`} />
       {body}
-      {asking && (
-        <KeyHints
-          hints={[
-            ...(flow.state.stage === 'asking' ? [['enter', 'continue'] as const] : []),
-            ['esc', backTo ? 'back' : 'cancel'],
-          ]}
-        />
-      )}
-      {waiting && (
-        <KeyHints
-          hints={[
-            prompt?.kind === 'device' ? ['c / tab', 'copy code'] : ['tab', 'copy link'],
-            ...(prompt?.kind === 'link' ? [['enter', 'use pasted address'] as const] : []),
-            ['esc', backTo ? 'back' : 'cancel'],
-          ]}
-        />
-      )}
+      {hints.length > 0 && <KeyHints hints={hints} />}
     </Box>
   );
 }

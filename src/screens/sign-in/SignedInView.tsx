@@ -1,7 +1,8 @@
 import { Box, Text } from 'ink';
 import type { SignInResult } from '../../app-services.js';
+import { DONE_KEYS } from '../../components/common-keys.js';
 import { KeyHints } from '../../components/KeyHints.js';
-import { useKeys } from '../../components/key-router.js';
+import { useKeyTable } from '../../components/use-key-table.js';
 import { useServices } from '../../contexts.js';
 import { formatRelative } from '../../services/durations.js';
 import { forTerminal } from '../../services/terminal-text.js';
@@ -11,9 +12,7 @@ export function SignedInView({ result: raw, onDone }: { result: SignInResult; on
   const services = useServices();
   // The email, the id made from it and the paths: from a server and the disk, shown safely.
   const result = forTerminal(raw);
-  useKeys((_input, key) => {
-    if (key.return || key.escape) onDone();
-  });
+  const hints = useKeyTable(DONE_KEYS, undefined, { done: onDone });
   return (
     <Box flexDirection="column">
       <Text color="green">
@@ -34,7 +33,7 @@ export function SignedInView({ result: raw, onDone }: { result: SignInResult; on
           {result.gatewayNote.line}
         </Text>
       )}
-      <KeyHints hints={[['enter', 'done']]} />
+      <KeyHints hints={hints} />
     </Box>
   );
 }
