@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { takeInterrupts } from '../interrupts.js';
 
 /**
  * Sends `signal` to a child's whole process group (it was spawned `detached`, so it leads one):
@@ -16,3 +17,126 @@ export function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 
 /** After the child exits, how long its output may still come before the pipes are closed (a straggler holds them). */
 export const DRAIN_MS = 500;
+
+/** Why a run ended before it finished by itself. `ending`: a signal that ends authdeck (SIGTERM, SIGHUP). */
+export type GroupStop = 'interrupt' | 'ending' | 'timeout' | 'cancel';
+
+export interface GroupRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** Set when it was stopped: however it then ended, that is why. */
+  stopped?: GroupStop;
+  stdout: string;
+  stderr: string;
+  /** Both streams as they came. */
+  output: string;
+  /** It could not be started (spawn's error). */
+  startError?: string;
+}
+
+export interface GroupRunOptions {
+  bin: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  /** Written to its stdin (a secret goes there, never in the arguments); none: no stdin. */
+  stdin?: string;
+  timeoutMs: number;
+  /** What Ctrl+C sends first: SIGINT lets OpenClaw stop as it does at a terminal. */
+  ctrlC: 'SIGINT' | 'SIGTERM';
+  /** The caller's stop (a screen's x). */
+  signal?: AbortSignal;
+  /** Output kept, the last characters of each (a long npm log need not be held whole). */
+  keepChars?: number;
+}
+
+/** After a stop, how long the group has to end before it is killed. */
+const STOP_GRACE_MS = 2_000;
+
+/**
+ * Runs `bin` in a process group of its own and ends all of it — what it started too — when it
+ * is stopped: Ctrl+C (taken from this call on, before anything is awaited, so one that comes
+ * between the caller's "running…" line and the spawn stops it as well), the timeout, the
+ * caller's abort; a signal that ends authdeck kills it at once, and so does authdeck exiting.
+ * After it exits, its output is waited for DRAIN_MS at most. Never rejects once started.
+ */
+export async function runInGroup(options: GroupRunOptions): Promise<GroupRun> {
+  let stopped: GroupStop | undefined;
+  let child: ChildProcess | undefined;
+  const stop = (why: GroupStop, first: NodeJS.Signals) => {
+    stopped ??= why;
+    const running = child;
+    if (!running) return;
+    signalGroup(running, first);
+    setTimeout(() => signalGroup(running, 'SIGKILL'), STOP_GRACE_MS).unref();
+  };
+  const releaseInterrupts = takeInterrupts((signal) => {
+    if (signal === 'SIGINT') return stop('interrupt', options.ctrlC);
+    // No time for it to stop cleanly: SQLite's own transactions keep a database whole.
+    stopped ??= 'ending';
+    if (child) signalGroup(child, 'SIGKILL');
+  });
+  // Loaded here, not at the top: `status` starts without child_process unless it runs one.
+  const { spawn } = await import('node:child_process').catch((error: unknown) => {
+    releaseInterrupts();
+    throw error;
+  });
+  if (stopped) {
+    releaseInterrupts();
+    return { code: null, signal: null, stopped, stdout: '', stderr: '', output: '' };
+  }
+  return new Promise((resolve) => {
+    const running = spawn(options.bin, options.args, {
+      env: options.env,
+      stdio: [options.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      detached: true,
+    });
+    child = running;
+    const keep = options.keepChars ?? Number.POSITIVE_INFINITY;
+    let stdout = '';
+    let stderr = '';
+    let output = '';
+    running.stdout?.on('data', (chunk: Buffer) => {
+      stdout = (stdout + chunk.toString('utf8')).slice(-keep);
+      output = (output + chunk.toString('utf8')).slice(-keep);
+    });
+    running.stderr?.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString('utf8')).slice(-keep);
+      output = (output + chunk.toString('utf8')).slice(-keep);
+    });
+    const timer = setTimeout(() => stop('timeout', 'SIGTERM'), options.timeoutMs);
+    const onAbort = () => stop('cancel', 'SIGTERM');
+    if (options.signal?.aborted) onAbort();
+    else options.signal?.addEventListener('abort', onAbort, { once: true });
+    // authdeck leaving on an error does not leave it running (a signal: the taker above).
+    const onExit = () => signalGroup(running, 'SIGKILL');
+    process.once('exit', onExit);
+    let settled = false;
+    const finish = (result: Pick<GroupRun, 'code' | 'signal' | 'startError'>) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      releaseInterrupts();
+      options.signal?.removeEventListener('abort', onAbort);
+      process.off('exit', onExit);
+      resolve({ ...result, stdout, stderr, output, ...(stopped ? { stopped } : {}) });
+    };
+    running.on('error', (error) => finish({ code: null, signal: null, startError: error.message }));
+    running.on('exit', (code, signal) => {
+      // Its output may still be on the way; a child it left holding the pipes is not waited for.
+      const drained = setTimeout(() => {
+        running.stdout?.destroy();
+        running.stderr?.destroy();
+        if (stopped) signalGroup(running, 'SIGKILL');
+        finish({ code, signal });
+      }, DRAIN_MS);
+      running.once('close', () => {
+        clearTimeout(drained);
+        finish({ code, signal });
+      });
+    });
+    if (running.stdin) {
+      running.stdin.on('error', () => {});
+      running.stdin.end(options.stdin);
+    }
+  });
+}

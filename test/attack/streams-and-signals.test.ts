@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -72,8 +72,9 @@ describe('Ctrl+C', () => {
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.stdin.end(input);
-    const exited = new Promise<number | null>((done) =>
-      child.on('close', (code, signal) => done(code ?? (signal ? 128 + 2 : null))),
+    // Killed by the signal itself (its handler not yet set up) is not authdeck answering it.
+    const exited = new Promise<number | string | null>((done) =>
+      child.on('close', (code, signal) => done(code ?? signal)),
     );
     return { child, exited, output: () => ({ stdout, stderr }) };
   }
@@ -87,7 +88,9 @@ describe('Ctrl+C', () => {
       JSON.stringify({ pid: process.pid, createdAt: new Date().toISOString() }),
     );
     const run = start(['add-key', '--provider', 'groq'], home, fakeSecrets.groqKey());
-    await new Promise((done) => setTimeout(done, 700));
+    // Waiting for the lock: its waiter's mark is beside it.
+    while (!readdirSync(mainAgentDir).some((name) => name.startsWith('auth-profiles.json.lock.wait-')))
+      await new Promise((done) => setTimeout(done, 20));
     const sent = Date.now();
     run.child.kill('SIGINT');
     expect(await run.exited).toBe(130);

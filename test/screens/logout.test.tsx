@@ -32,6 +32,13 @@ describe('logout screen', () => {
     await waitForFrame(app, 'Remove anthropic:work?');
     await app.type('n');
     await waitForFrame(app, 'Which profile');
+    // Ctrl+Y and Alt+Y are not y: a slip of the fingers keeps the credential.
+    for (const slip of ['\x19', '\x1by']) {
+      await app.press('enter');
+      await waitForFrame(app, 'Remove anthropic:work?');
+      await app.type(slip);
+      await waitForFrame(app, 'Which profile');
+    }
     await app.press('escape');
     expect(app.exits).toEqual([{ exitCode: 130 }]);
     expect(services.calls).toEqual([]);

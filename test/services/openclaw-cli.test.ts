@@ -1,8 +1,10 @@
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { passInterrupt } from '../../src/interrupts.js';
 import { runOpenclaw } from '../../src/services/openclaw/openclaw-cli.js';
 import { fakeWorkspace } from '../helpers/fake-services.js';
+import { gone } from '../helpers/processes.js';
 import { makeTempDir } from '../helpers/temp-state.js';
 
 describe('runOpenclaw (only to have OpenClaw create its database)', () => {
@@ -20,5 +22,21 @@ describe('runOpenclaw (only to have OpenClaw create its database)', () => {
     expect(run.stdout).toBe(
       `offline=true state=/tmp/some-state args=models auth order set --provider anthropic a:b --agent ${workspace.agentId}\n`,
     );
+  });
+
+  it('Ctrl+C: an OpenClaw that ignores it is killed with what it started, not waited on for its 3 minutes', async () => {
+    const bin = makeTempDir('authdeck-bin-');
+    const pidFile = join(bin, 'child.pid');
+    // Deaf to SIGINT, as a command in the middle of its work can be, with a child of its own.
+    writeFileSync(join(bin, 'openclaw'), `#!/bin/sh\ntrap '' INT\nsleep 120 &\necho $! > "${pidFile}"\nwait\n`);
+    chmodSync(join(bin, 'openclaw'), 0o755);
+    const workspace = fakeWorkspace();
+    workspace.env = { ...workspace.env, PATH: `${bin}:/usr/bin:/bin` };
+    const running = runOpenclaw(workspace, ['models', 'auth', 'paste-api-key']);
+    while (!existsSync(pidFile) || readFileSync(pidFile, 'utf8').trim() === '')
+      await new Promise((done) => setTimeout(done, 20));
+    expect(passInterrupt()).toBe(true);
+    expect(await running).toMatchObject({ interrupted: true, signal: 'SIGKILL' });
+    expect(await gone(Number(readFileSync(pidFile, 'utf8')))).toBe(true);
   });
 });

@@ -6,14 +6,13 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { type Interrupt, takeInterrupts } from '../../interrupts.js';
 import type { GatewayConfig } from '../config/openclaw-json.js';
 import { pluginBlock } from '../config/plugin-policy.js';
 import { readTextIfExists } from '../files/fs-read.js';
 import { findOnPath } from '../find-program.js';
 import { asRecord, jsonObject } from '../json-text.js';
 import { couldNotReach, TLS_CODES } from '../network-failure.js';
-import { DRAIN_MS, signalGroup } from '../process-group.js';
+import { runInGroup } from '../process-group.js';
 import { shown, withoutColours } from '../terminal-text.js';
 import type { CatalogPlugin } from './catalog.js';
 import { isWritableModelId } from './model-id.js';
@@ -153,13 +152,6 @@ const BOX_DRAWN = /^[\u2500-\u257f\u25c6\u25c7]/;
 /** OpenClaw's npm install of a plugin can take minutes on a slow link. */
 export const INSTALL_TIMEOUT_MS = 300_000;
 
-interface InstallRun {
-  code: number | null;
-  output: string;
-  error?: string;
-  stopped?: 'timeout' | 'interrupt' | 'cancel';
-}
-
 /**
  * Runs `openclaw plugins install <spec>` for this state dir (what OpenClaw's onboarding runs);
  * undefined when the plugin is then where the gateway loads it, else a one-line reason.
@@ -177,81 +169,23 @@ export async function installPlugin(
   if (!bin) return 'openclaw is not on PATH';
   const spec = plugin.npmSpec ?? plugin.id;
   const timeoutMs = options.timeoutMs ?? INSTALL_TIMEOUT_MS;
-  // Ctrl+C taken before anything is awaited: one that comes between the caller's "installing…"
-  // line and the spawn stops the install too, instead of going unanswered until it ends.
-  let stopBeforeStart: InstallRun['stopped'];
-  let onInterrupt = (_signal: Interrupt) => {
-    stopBeforeStart = 'interrupt';
-  };
-  const releaseInterrupts = takeInterrupts((signal) => onInterrupt(signal));
-  // child_process only when an install runs: the screens load this module at start.
-  const { spawn } = await import('node:child_process').catch((error: unknown) => {
-    releaseInterrupts();
-    throw error;
-  });
-  if (stopBeforeStart) {
-    releaseInterrupts();
-    return 'stopped by Ctrl+C';
-  }
-  const run = await new Promise<InstallRun>((resolve) => {
-    const child = spawn(bin, ['plugins', 'install', spec], {
-      env: {
-        ...process.env,
-        ...where.env,
-        OPENCLAW_STATE_DIR: where.stateDir,
-        OPENCLAW_CONFIG_PATH: where.configPath,
-        NO_COLOR: '1',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    let output = '';
-    let stopped: InstallRun['stopped'];
-    let settled = false;
-    const keep = (chunk: Buffer) => {
-      output = (output + chunk.toString('utf8')).slice(-16_384);
-    };
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
-    const killGroup = (signal: NodeJS.Signals) => signalGroup(child, signal);
-    const stop = (why: NonNullable<InstallRun['stopped']>) => {
-      stopped ??= why;
-      killGroup('SIGTERM');
-      setTimeout(() => killGroup('SIGKILL'), 2_000).unref();
-    };
-    const timer = setTimeout(() => stop('timeout'), timeoutMs);
-    // A signal that ends authdeck ends the install at once: there is no time for npm to stop.
-    onInterrupt = (signal) => (signal === 'SIGINT' ? stop('interrupt') : killGroup('SIGKILL'));
-    const onAbort = () => stop('cancel');
-    if (options.signal?.aborted) onAbort();
-    else options.signal?.addEventListener('abort', onAbort, { once: true });
-    // authdeck leaving on an error does not leave the install running (a signal: onInterrupt).
-    const onExit = () => killGroup('SIGKILL');
-    process.once('exit', onExit);
-    const finish = (result: Omit<InstallRun, 'output' | 'stopped'>) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      releaseInterrupts();
-      options.signal?.removeEventListener('abort', onAbort);
-      process.off('exit', onExit);
-      resolve({ ...result, output, ...(stopped ? { stopped } : {}) });
-    };
-    child.on('error', (error) => finish({ code: null, error: error.message }));
-    child.on('exit', (code) => {
-      const drained = setTimeout(() => {
-        child.stdout.destroy();
-        child.stderr.destroy();
-        if (stopped) killGroup('SIGKILL');
-        finish({ code });
-      }, DRAIN_MS);
-      child.once('close', () => {
-        clearTimeout(drained);
-        finish({ code });
-      });
-    });
+  const run = await runInGroup({
+    bin,
+    args: ['plugins', 'install', spec],
+    env: {
+      ...process.env,
+      ...where.env,
+      OPENCLAW_STATE_DIR: where.stateDir,
+      OPENCLAW_CONFIG_PATH: where.configPath,
+      NO_COLOR: '1',
+    },
+    timeoutMs,
+    ctrlC: 'SIGTERM',
+    ...(options.signal ? { signal: options.signal } : {}),
+    keepChars: 16_384,
   });
   if (run.stopped === 'interrupt') return 'stopped by Ctrl+C';
+  if (run.stopped === 'ending') return 'stopped: authdeck was ended';
   // Stopped just as it finished: installed is installed.
   if (run.stopped === 'cancel') return (await pluginInstalled(plugin, where)) ? undefined : 'stopped';
   if (run.stopped === 'timeout') return `stopped after ${Math.round(timeoutMs / 1000)} s without finishing`;
@@ -270,7 +204,7 @@ export async function installPlugin(
   // A network failure is the reason whatever else failed with it (OpenClaw's own doctor notes
   // come first and name npm's error in passing); else the first line that says it failed.
   const reason =
-    run.error ??
+    run.startError ??
     lines.findLast((line) => NETWORK_LINE.test(line)) ??
     lines.findLast((line) => NETWORK_ANY.test(line)) ??
     lines.find((line) => /error|fail|refus|not found|ENOTFOUND|ECONN/i.test(line)) ??
