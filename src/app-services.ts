@@ -96,7 +96,8 @@ export interface AppServices {
   tookEarlySetupToken(): boolean;
   copyToClipboard(text: string): void;
   /** Live, read-only checks of the agent's keys (all, or these ids). Writes nothing. */
-  probe(ids?: string[]): Promise<ProbeOutcome[]>;
+  /** `signal`: the screen left; unanswered checks stop (a request left running kept authdeck from exiting). */
+  probe(ids?: string[], signal?: AbortSignal): Promise<ProbeOutcome[]>;
   /** The doctor's findings for this agent (reads only). */
   runDoctor(): Promise<DoctorReport>;
   /** Applies the doctor's safe fixes; returns what each did (and what the gateway said). */

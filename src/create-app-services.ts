@@ -209,14 +209,17 @@ export function createAppServices(options: RealServicesOptions): AppServices {
     },
     tookEarlySetupToken: () => earlyTaken,
     copyToClipboard: (text) => options.writeToTerminal(`\x1b]52;c;${Buffer.from(text, 'utf8').toString('base64')}\x07`),
-    probe: async (ids) => {
+    probe: async (ids, signal) => {
       const [{ probeTargets }, { runProbes }] = await Promise.all([
         import('./services/probe/probe-targets.js'),
         import('./services/probe/probe-runner.js'),
       ]);
       const state = await loadAgentState(workspace);
       const report = buildStatusReport(state, { nowMs: Date.now(), warnWithinMs: options.warnWithinMs });
-      return runProbes(probeTargets(state, report, ids ? { profiles: ids } : {}), { env: options.env });
+      return runProbes(probeTargets(state, report, ids ? { profiles: ids } : {}), {
+        env: options.env,
+        ...(signal ? { signal } : {}),
+      });
     },
     runDoctor: () => runDoctor(workspace, { nowMs: Date.now(), warnWithinMs: options.warnWithinMs }),
     applyDoctorFixes: async (findings) => {

@@ -22,6 +22,11 @@ export function knownProvider(
   const problem = providerIdProblem(id);
   if (problem) throw new UsageError(`${options.flag ?? '--provider'}: "${shownTyped(typed)}" ${problem}`);
   if (options.known.includes(id) || options.custom) return id;
+  // OpenClaw's "custom" is its custom endpoint (a choice of its own), not a provider id.
+  if (id === 'custom')
+    throw new UsageError(
+      `"custom" is OpenClaw's custom endpoint (an OpenAI- or Anthropic-compatible server), not a provider: choose "Custom endpoint" in \`authdeck onboard\`, or run \`authdeck onboard --auth-choice custom-api-key --custom-base-url URL --custom-model-id ID\`${options.flag ? '' : '; for a provider of your own named custom, add --custom'}`,
+    );
   const near = [
     ...new Set([
       ...options.known.filter((other) => editDistance(id, other) <= (id.length <= 4 ? 1 : 2)),

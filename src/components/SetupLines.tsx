@@ -22,6 +22,14 @@ export function offeredDefault(setup: ProviderSetUp | undefined): string | undef
   return outcome && (outcome.status === 'kept' || outcome.status === 'same-provider') ? outcome.ref : undefined;
 }
 
+/** openclaw.json once: the saved profile's entry and what the provider's setup wrote beside it. */
+export function savedConfigParts(saved: SavedCredential, setup: ProviderSetUp | undefined): string[] {
+  return [
+    ...(saved.config.changed ? [`${saved.config.created ? 'created, ' : ''}auth.profiles entry`] : []),
+    ...(setup && setup.config.path === saved.config.path ? setupConfigParts(setup) : []),
+  ];
+}
+
 /** What the setup wrote to openclaw.json, in words (the summary may list them with the profile entry). */
 export function setupConfigParts(setup: ProviderSetUp): string[] {
   const parts: string[] = [];

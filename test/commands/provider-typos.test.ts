@@ -37,6 +37,16 @@ describe('a mistyped --provider', () => {
     expect(result.stderr).not.toMatch(/openai, openai/);
   });
 
+  it('"custom" points at the custom endpoint, not at --custom (a provider of your own)', async () => {
+    for (const command of ['onboard', 'add-key']) {
+      const result = await run([command, '--provider', 'custom'], fakeSecrets.openaiKey());
+      expect(result.code, command).toBe(64);
+      expect(result.stderr, command).toBe(
+        `authdeck: "custom" is OpenClaw's custom endpoint (an OpenAI- or Anthropic-compatible server), not a provider: choose "Custom endpoint" in \`authdeck onboard\`, or run \`authdeck onboard --auth-choice custom-api-key --custom-base-url URL --custom-model-id ID\`; for a provider of your own named custom, add --custom\n`,
+      );
+    }
+  });
+
   it('a product name points at its provider: gemini, chatgpt, claude', async () => {
     for (const [typed, meant] of [
       ['gemini', 'google'],

@@ -40,6 +40,11 @@ async function saveGroqKey(app: Awaited<ReturnType<typeof renderApp>>, name?: st
 async function groqKeyChecked(outcome: Omit<ProbeOutcome, 'id' | 'provider'>) {
   const services = createFakeServices();
   services.probeOutcomes = [{ id: 'groq:default', provider: 'groq', ...outcome }];
+  return groqKeyToCheck(services);
+}
+
+/** A Groq key through the wizard to its live check. */
+async function groqKeyToCheck(services: ReturnType<typeof createFakeServices>) {
   const app = await toSecretStep(services, 'groq', 'api-key');
   await app.type(fakeSecrets.groqKey());
   await app.press('enter');
@@ -433,6 +438,21 @@ describe('onboarding wizard: what a first-time user trips over', () => {
     await app.press('enter');
     const summary = await waitForFrame(app, 'Saved groq:default');
     expect(summary).toContain('key check: auth (HTTP 401: the provider rejected the key)');
+  });
+
+  it('s skips a check that does not answer, and stops it: left running, it kept authdeck from exiting for seconds', async () => {
+    const services = createFakeServices();
+    let asked: AbortSignal | undefined;
+    services.probe = async (_ids, signal) => {
+      asked = signal;
+      return new Promise<never>(() => {});
+    };
+    const app = await groqKeyToCheck(services);
+    await waitForFrame(app, 'Checking the key with Groq');
+    expect(asked?.aborted).toBe(false);
+    await app.type('s');
+    await waitForFrame(app, 'Saved groq:default');
+    expect(asked?.aborted).toBe(true);
   });
 
   it('tells what the gateway needs for a provider it does not ship', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeServices } from '../helpers/fake-services.js';
-import { refusedThenAnswered, renderApp, waitForFrame } from '../helpers/ink.js';
+import { refusedThenAnswered, renderApp, waitForFrame, waitUntil } from '../helpers/ink.js';
 
 // A model server on this machine in the wizard: found, a model chosen, set up as OpenClaw's
 // onboarding sets it up (README "Providers").
@@ -51,6 +51,7 @@ describe('onboarding wizard: a local model server', () => {
     expect(services.calls.filter(([name]) => name === 'findLocalServer')).toHaveLength(2);
     // r is hinted here too: it looks again, and finds the model loaded meanwhile.
     expect(empty).toMatch(/r look again/);
+    expect(empty).toContain('Run `lms load <model>`, then press r.');
     services.localServer = { ...services.localServer, models: [{ id: 'qwen3-8b' }] as never };
     await app.type('r');
     await waitForFrame(app, 'which model should the gateway use?');
@@ -120,6 +121,10 @@ describe('onboarding wizard: a local model server', () => {
       'setUpLocalServer',
       { kind: 'ollama', modelId: 'llama3.3:70b', baseUrl: 'http://10.0.0.5:11434' },
     ]);
+    // Esc ends it too, as it ends the summary of a key (it did nothing here).
+    await app.press('escape');
+    await waitUntil(() => app.exits.length > 0, 'the wizard to end');
+    expect(app.exits).toEqual([{ exitCode: 0 }]);
   });
 
   it("asks the Copilot Proxy's address and models as OpenClaw does, offered filled in, and writes them without contacting it", async () => {

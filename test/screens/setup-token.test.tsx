@@ -70,6 +70,26 @@ describe('setup-token screen', () => {
     );
   });
 
+  it('lists openclaw.json once, with the profile entry and what the setup wrote beside it', async () => {
+    const services = createFakeServices();
+    const configPath = services.workspace.configPath;
+    services.setupAnswer = {
+      config: { path: configPath, files: [configPath], changed: true, created: false, applied: [] },
+      defaultModel: { status: 'set', ref: 'anthropic/claude-opus-5' },
+      enabled: ['anthropic'],
+      setup: { plugins: ['anthropic'], providers: {}, defaultModel: { ref: 'anthropic/claude-opus-5', entry: {} } },
+      alternatives: [],
+    };
+    const app = await renderApp(services, { name: 'setup-token' });
+    await waitForFrame(app, 'Starting claude setup-token');
+    await services.sessions[0]!.emit({ phase: 'token', token: token() });
+    const saved = await waitForFrame(app, 'Saved anthropic:default');
+    expect(saved.replace(/\s*\n\s*/g, ' ')).toContain(
+      `config ${configPath} (auth.profiles entry; anthropic plugin enabled; default model anthropic/claude-opus-5)`,
+    );
+    expect(saved.split(configPath)).toHaveLength(2);
+  });
+
   it('says OpenClaw is creating the store while a first save on a SQLite-era home waits for it', async () => {
     const services = createFakeServices();
     const store = new AgentStore(services.workspace, { id: 'shared-sqlite', evidence: 'test', certain: true });

@@ -179,6 +179,24 @@ describe('runProbes against a local server', () => {
     expect(outcome?.latencyMs).toBeLessThan(1900);
   });
 
+  it('stops when asked: the unanswered check and those after it are not probed, and nothing waits for the server', async () => {
+    const stop = new AbortController();
+    const running = runProbes([apiKey('openai', openaiKey), apiKey('openai', openaiKey)], {
+      env: envFor('stopped', { openai: 'wait2000' }),
+      // Longer than the test's own limit: only the stop can end it.
+      timeoutMs: 60_000,
+      concurrency: 1,
+      signal: stop.signal,
+    });
+    await new Promise((done) => setTimeout(done, 100));
+    stop.abort();
+    const outcomes = await running;
+    expect(outcomes.map((outcome) => [outcome.result, outcome.detail])).toEqual([
+      ['not_probed', 'the check was stopped'],
+      ['not_probed', 'the check was stopped'],
+    ]);
+  });
+
   it('reports a closed socket and a refused connection as network failures', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));

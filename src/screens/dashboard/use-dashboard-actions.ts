@@ -1,4 +1,4 @@
-import { useCallback, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigation, useServices, useSwitchServices, useWritesBusy } from '../../contexts.js';
 import type { Screen } from '../../navigation.js';
 import { formatRelative } from '../../services/durations.js';
@@ -40,6 +40,10 @@ export function useDashboardActions(
   /** A write is under way: says so and answers true (the key that would start another does nothing). */
   // A key refused meanwhile: its "wait" goes when the write lands, so the landing says it.
   const refusedMeanwhile = useRef(false);
+  // Checks under way stop when the dashboard goes (quit, or a screen opened over it): left
+  // running, one kept authdeck from exiting until it timed out.
+  const [probing] = useState(() => new AbortController());
+  useEffect(() => () => probing.abort(), [probing]);
   const refuseWhileWriting = useCallback((): boolean => {
     const before = writing.current ?? (writesBusy() ? 'A write is still under way.' : undefined);
     if (before === undefined) return false;
@@ -167,7 +171,7 @@ export function useDashboardActions(
     /** Every key checked live; each row then shows its last result. Writes nothing. */
     probe: (onResults: (outcomes: ProbeOutcome[]) => void) => {
       dispatch({ type: 'message', text: 'Probing the keys (free, read-only)…', tone: 'info' });
-      services.probe().then(
+      services.probe(undefined, probing.signal).then(
         (outcomes) => {
           onResults(outcomes);
           const tried = outcomes.filter((outcome) => outcome.result !== 'not_probed');

@@ -19,6 +19,7 @@ import {
   type LocalServerKind,
   localAddressProblem,
 } from '../../services/providers/local-server.js';
+import { defaultModelChoice } from '../../services/providers/local-server-pick.js';
 import { shown } from '../../services/terminal-text.js';
 import { SetUpSummary } from './SetUpSummary.js';
 import { STEP_KEYS } from './step-keys.js';
@@ -185,6 +186,7 @@ export function LocalServerStep({
           <Text color="yellow">
             ! {spec.label} at {shown(phase.baseUrl)} serves no model yet.
           </Text>
+          <Text>Run `{shown(noModelCommand(kind))}`, then press r.</Text>
           <KeyHints hints={hints} />
         </Box>
       ) : (
@@ -219,6 +221,12 @@ export function LocalServerStep({
       );
     }
   }
+}
+
+/** What gives a server that serves nothing a model: the command the CLI names for it too. */
+function noModelCommand(kind: LocalServerKind): string {
+  const choice = defaultModelChoice(kind, []);
+  return choice.id === undefined ? choice.command : '';
 }
 
 /** The address typed, when it is not the usual one (the services take the usual one by default). */

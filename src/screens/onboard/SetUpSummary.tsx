@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { useState } from 'react';
 import type { LocalSetUp } from '../../app-services.js';
 import { Bullet } from '../../components/Bullet.js';
+import { DONE_KEYS } from '../../components/common-keys.js';
 import { KeyHints } from '../../components/KeyHints.js';
 import type { KeyTable } from '../../components/key-table.js';
 import { useKeyTable } from '../../components/use-key-table.js';
@@ -10,9 +11,9 @@ import { errorMessage } from '../../services/errors.js';
 import { type DefaultModelOutcome, modelRefWords } from '../../services/providers/setup-plan.js';
 import { shown } from '../../services/terminal-text.js';
 
-// No Esc: what was written stays written; Enter ends it. Nothing while `d` writes.
+// Enter or Esc ends it, as on the summary of a key (what was written stays). Nothing while `d` writes.
 const KEYS: KeyTable<'done' | 'add-another' | 'make-default', { offered: string | undefined }> = [
-  { action: 'done', keys: ['return'], label: 'enter', hint: 'done' },
+  ...DONE_KEYS,
   { action: 'add-another', keys: ['a'], label: 'a', hint: 'add another' },
   {
     action: 'make-default',

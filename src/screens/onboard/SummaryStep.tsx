@@ -4,7 +4,7 @@ import { DONE_KEYS } from '../../components/common-keys.js';
 import { FitRows } from '../../components/FitRows.js';
 import { KeyHints } from '../../components/KeyHints.js';
 import type { KeyTable } from '../../components/key-table.js';
-import { SetupLines, setupConfigParts, useProviderSetup } from '../../components/SetupLines.js';
+import { SetupLines, savedConfigParts, useProviderSetup } from '../../components/SetupLines.js';
 import { useKeyTable } from '../../components/use-key-table.js';
 import { useServices } from '../../contexts.js';
 import { useTerminalSize } from '../../hooks/use-terminal-size.js';
@@ -67,10 +67,7 @@ export function SummaryStep({
   const env = saved.env;
   // openclaw.json once: the profile's entry and what the provider's setup wrote beside it.
   const setup = setupView.setup;
-  const configParts = [
-    ...(saved.config.changed ? [`${saved.config.created ? 'created, ' : ''}auth.profiles entry`] : []),
-    ...(setup && setup.config.path === result.saved.config.path ? setupConfigParts(setup) : []),
-  ];
+  const configParts = savedConfigParts(result.saved, setup);
   return (
     <Box flexDirection="column">
       <FitRows rows={rows - headerRows - BELOW}>

@@ -36,7 +36,9 @@ export function VerifyStep({
   // biome-ignore lint/correctness/useExhaustiveDependencies: one check when the step opens.
   useEffect(() => {
     let gone = false;
-    services.probe([profileId]).then(
+    // Skipped or left: the check stops (left running, it kept authdeck from exiting for seconds).
+    const stop = new AbortController();
+    services.probe([profileId], stop.signal).then(
       ([outcome]) => {
         if (gone) return;
         // Nothing was checked (no free check after all), or the provider could not be reached
@@ -49,6 +51,7 @@ export function VerifyStep({
     );
     return () => {
       gone = true;
+      stop.abort();
     };
   }, []);
   const hints = useKeyTable(

@@ -14,8 +14,8 @@ function describeExisting(existing: ExistingProfile): string {
 }
 
 /** The name question: Enter is the field's; Tab replaces the taken profile when it is a token. */
-const NAME_KEYS: KeyTable<'use-name' | 'replace' | 'cancel', { replaces: string | undefined }> = [
-  { action: 'use-name', keys: ['return'], label: 'enter', hint: 'use this name' },
+const NAME_KEYS: KeyTable<'use-name' | 'replace' | 'cancel', { replaces: string | undefined; typed: boolean }> = [
+  { action: 'use-name', keys: ['return'], label: 'enter', hint: 'use this name', when: ({ typed }) => typed },
   {
     action: 'replace',
     keys: ['tab'],
@@ -47,7 +47,11 @@ export function ProfileNameQuestion({
 }) {
   const name = useTextFieldState(suggestion);
   const replaces = existing?.type === 'token' ? existing.id : undefined;
-  const hints = useKeyTable(NAME_KEYS, { replaces }, { replace: onOverwrite, cancel: onCancel });
+  const hints = useKeyTable(
+    NAME_KEYS,
+    { replaces, typed: name.value.trim() !== '' },
+    { replace: onOverwrite, cancel: onCancel },
+  );
   return (
     <Box flexDirection="column">
       {existing && (

@@ -3,7 +3,7 @@ import { DONE_KEYS } from '../../components/common-keys.js';
 import { KeyHints } from '../../components/KeyHints.js';
 import type { KeyTable } from '../../components/key-table.js';
 import { Paragraph } from '../../components/Paragraph.js';
-import { SetupLines, useProviderSetup } from '../../components/SetupLines.js';
+import { SetupLines, savedConfigParts, useProviderSetup } from '../../components/SetupLines.js';
 import { useKeyTable } from '../../components/use-key-table.js';
 import { useServices } from '../../contexts.js';
 import { useTerminalSize } from '../../hooks/use-terminal-size.js';
@@ -34,6 +34,8 @@ function SavedView({
   const setupView = useProviderSetup(raw, onMakeDefault);
   const { columns } = useTerminalSize();
   const result = forTerminal(raw);
+  // openclaw.json once: the profile's entry and what the setup wrote beside it.
+  const configParts = savedConfigParts(raw, setupView.setup);
   return (
     <Box flexDirection="column">
       <Text color="green">
@@ -50,7 +52,9 @@ function SavedView({
             </Text>
           </Box>
         )}
-        {result.config.changed && <Paragraph text={`config recorded in ${result.config.path}`} width={columns - 1} />}
+        {configParts.length > 0 && (
+          <Paragraph text={`config ${result.config.path} (${configParts.join('; ')})`} width={columns - 1} />
+        )}
         {result.config.backupPath && (
           <Text color="yellow">
             {result.config.path} was rewritten as JSON; the original is in {result.config.backupPath}
@@ -61,7 +65,7 @@ function SavedView({
         ))}
         {result.orderNote && <Text color="yellow">! {result.orderNote}</Text>}
       </Box>
-      <SetupLines view={setupView} />
+      <SetupLines view={setupView} listedAt={raw.config.path} />
       {result.gatewayNote && (
         <Box paddingLeft={1}>
           <Text dimColor={!result.gatewayNote.warning} color={result.gatewayNote.warning ? 'yellow' : undefined}>

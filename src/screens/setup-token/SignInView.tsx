@@ -12,9 +12,15 @@ import { useServices } from '../../contexts.js';
 import type { SetupTokenSnapshot } from '../../services/setup-token/session.js';
 
 // Tab copies: no code starts with it, so it works whatever the field holds. Enter is the field's.
-const KEYS: KeyTable<'copy' | 'submit' | 'cancel', { url: string | undefined; awaiting: boolean }> = [
+const KEYS: KeyTable<'copy' | 'submit' | 'cancel', { url: string | undefined; awaiting: boolean; typed: boolean }> = [
   { action: 'copy', keys: ['tab'], label: 'tab', hint: 'copy link', when: ({ url }) => url !== undefined },
-  { action: 'submit', keys: ['return'], label: 'enter', hint: 'submit code', when: ({ awaiting }) => awaiting },
+  {
+    action: 'submit',
+    keys: ['return'],
+    label: 'enter',
+    hint: 'submit code',
+    when: ({ awaiting, typed }) => awaiting && typed,
+  },
   { action: 'cancel', keys: ['escape'], label: 'esc', hint: 'cancel' },
 ];
 
@@ -39,7 +45,11 @@ export function SignInView({
     services.copyToClipboard(url);
     setCopied(true);
   };
-  const hints = useKeyTable(KEYS, { url, awaiting }, { copy: copyLink, cancel: onCancel });
+  const hints = useKeyTable(
+    KEYS,
+    { url, awaiting, typed: code.value.trim() !== '' },
+    { copy: copyLink, cancel: onCancel },
+  );
   const submit = (value: string) => {
     if (value.trim() === '' || !session) return;
     void session.submitCode(value);

@@ -35,6 +35,8 @@ export interface ProbeOptions {
   env: Record<string, string | undefined>;
   fetch?: typeof fetch;
   now?: () => number;
+  /** Stops the checks (the screen that asked left): what is unanswered is not probed. */
+  signal?: AbortSignal;
 }
 
 export const DEFAULT_PROBE_TIMEOUT_MS = 8000;
@@ -45,6 +47,7 @@ interface Context {
   env: Record<string, string | undefined>;
   http: ProbeFetch;
   now: () => number;
+  signal: AbortSignal | undefined;
 }
 
 export async function runProbes(targets: ProbeTarget[], options: ProbeOptions): Promise<ProbeOutcome[]> {
@@ -56,6 +59,7 @@ export async function runProbes(targets: ProbeTarget[], options: ProbeOptions): 
     env: options.env,
     http,
     now: options.now ?? (() => performance.now()),
+    signal: options.signal,
   };
   const outcomes: ProbeOutcome[] = new Array(targets.length);
   let next = 0;
@@ -90,6 +94,7 @@ async function probeOne(target: ProbeTarget, context: Context): Promise<ProbeOut
   if (!/^[\x21-\x7e]+$/.test(secret))
     return { ...base, result: 'unknown', detail: 'the key holds characters an HTTP request cannot carry' };
 
+  if (context.signal?.aborted) return { ...base, result: 'not_probed', detail: STOPPED };
   const request = buildProbeRequest(endpoint, secret);
   const controller = new AbortController();
   let timedOut = false;
@@ -97,6 +102,9 @@ async function probeOne(target: ProbeTarget, context: Context): Promise<ProbeOut
     timedOut = true;
     controller.abort();
   }, context.timeoutMs);
+  // A request left running would keep authdeck from exiting until it timed out.
+  const stop = () => controller.abort();
+  context.signal?.addEventListener('abort', stop, { once: true });
   const started = context.now();
   const elapsed = () => Math.max(0, Math.round(context.now() - started));
   try {
@@ -117,6 +125,7 @@ async function probeOne(target: ProbeTarget, context: Context): Promise<ProbeOut
   } catch (error) {
     const latencyMs = elapsed();
     const hint = context.http.proxy === 'unavailable' ? PROXY_HINT : '';
+    if (context.signal?.aborted && !timedOut) return { ...base, result: 'not_probed', detail: STOPPED };
     if (timedOut)
       return {
         ...base,
@@ -128,8 +137,11 @@ async function probeOne(target: ProbeTarget, context: Context): Promise<ProbeOut
     return { ...base, result, latencyMs, detail: scrub(`${detail}${result === 'network' ? hint : ''}`, secret) };
   } finally {
     clearTimeout(timer);
+    context.signal?.removeEventListener('abort', stop);
   }
 }
+
+const STOPPED = 'the check was stopped';
 
 const REASONS: Readonly<Record<string, string>> = {
   missing_credential: 'no key stored',
