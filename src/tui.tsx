@@ -1,5 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import type { CommandContext } from './commands/context.js';
+import { writeWrapped } from './commands/output.js';
 import { terminalSize } from './components/text-layout.js';
 import { releaseEarlyKeys } from './early-keys.js';
 import { drawPlainLines, drawPlainLink, plainFirstFrame, takeOverFirstFrame } from './first-frame.js';
@@ -184,9 +185,13 @@ async function runApp(
     // Started early but never handed to the screen (it asked a question, then was left).
     if (early && !services.tookEarlySetupToken()) early.session.dispose();
   }
-  // `pick --print` into `$(…)` gets the exact id; a terminal gets it shown safely.
-  if (result.print !== undefined)
-    printTo.write(`${(printTo as NodeJS.WriteStream).isTTY ? guardLine(result.print) : result.print}\n`);
+  // `pick --print` into `$(…)` gets the exact id; a terminal gets it shown safely, broken at
+  // spaces or after a path's slashes where it is wider ("Removed … from /home/…/auth-profiles.json").
+  if (result.print !== undefined) {
+    const out = printTo as NodeJS.WriteStream;
+    if (out.isTTY) writeWrapped(out, result.print);
+    else out.write(`${result.print}\n`);
+  }
   return result.exitCode;
 }
 

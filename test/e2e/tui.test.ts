@@ -197,6 +197,31 @@ describe('the TUI in a real terminal', () => {
   });
 });
 
+describe('what a screen leaves printed', () => {
+  it('logout at 60 columns: the removal line breaks after a slash of the path, never inside a name', async () => {
+    const { home, mainAgentDir } = makeTempHome();
+    seedStore(mainAgentDir);
+    const session = launch(home, ['--no-reload', 'logout'], { cols: 60, rows: 30 });
+    await session.waitFor(/❯ anthropic:work/);
+    await session.press('enter');
+    await session.waitFor('Remove anthropic:work?');
+    await session.type('y');
+    expect(await session.waitForExit()).toBe(0);
+    const printed = session.lines().join('\n');
+    expect(printed).toContain('✔ Removed anthropic:work from');
+    // Broken by authdeck where the path allows (after a `/`), not by the terminal at its last
+    // column: joined back without the breaks and indents, it is the path whole.
+    const rows = printed
+      .slice(printed.indexOf('✔ Removed'))
+      .split('\n')
+      .filter((row) => row.trim() !== '');
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows.slice(0, -1).every((row) => row.length < 60 || row.endsWith('/'))).toBe(true);
+    expect(rows.map((row) => row.trim()).join('')).toContain(`${mainAgentDir}/auth-profiles.json`);
+    expect(readJson(join(mainAgentDir, 'auth-profiles.json')).profiles['anthropic:work']).toBeUndefined();
+  });
+});
+
 describe('a wider terminal', () => {
   it('keeps the wizard on screen: nothing blanked that Ink, its frame unchanged, would not redraw', async () => {
     const { home } = makeTempHome();
