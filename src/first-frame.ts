@@ -88,7 +88,11 @@ export function plainFirstFrame(
   const cursor = firstSelectable(rows);
   const selected = rows[cursor];
   // The same layout the dashboard computes for its first frame (layout.ts): the same lines fit.
-  const hints = hintsFor(LIST_KEYS, { row: selected && isSelectable(selected) ? selected : undefined, filter: '' });
+  const hints = hintsFor(LIST_KEYS, {
+    row: selected && isSelectable(selected) ? selected : undefined,
+    filter: '',
+    selectable: rows.filter(isSelectable).length,
+  });
   const title = headerLines('dashboard', shown(agent), size.columns);
   const warnings = warningBlocks(
     report.warnings.map((warning) => shown(warning)),

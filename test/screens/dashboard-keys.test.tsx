@@ -45,6 +45,19 @@ describe('one key table feeds the handler, the hint bar and the help', () => {
     for (const [label] of hintsFor(LIST_KEYS, context)) expect(helped).toContain(label);
   });
 
+  it('hints ↑↓ only where there is somewhere to move: not with one row, nor with none', async () => {
+    for (const [count, hinted] of [
+      [0, false],
+      [1, false],
+      [2, true],
+    ] as const) {
+      const some = Object.fromEntries(Object.entries(profiles).slice(0, count));
+      const app = await renderApp(createFakeServices({ state: fakeState(some) }), { name: 'dashboard' });
+      const frame = await waitForFrame(app, count === 0 ? 'a add' : 'enter details');
+      expect(frame.includes('↑↓ move'), `${count} rows`).toBe(hinted);
+    }
+  });
+
   it('shows r in the hint bar on a sign-in row only', async () => {
     const app = await openDashboard();
     expect(hintLine(app.frame())).not.toContain('refresh sign-in');

@@ -80,7 +80,12 @@ export function DashboardScreen({
   const reorderable =
     selectedNow?.kind === 'profile' &&
     (report?.profiles.filter((profile) => profile.provider === selectedNow.profile.provider).length ?? 0) > 1;
-  const hints = modeHints(ui.mode, { row: selectedNow, filter: ui.filter, reorderable }, { fixable: doctorFixable });
+  const selectable = rows.filter(isSelectable).length;
+  const hints = modeHints(
+    ui.mode,
+    { row: selectedNow, filter: ui.filter, reorderable, selectable },
+    { fixable: doctorFixable },
+  );
   const titleLines = headerLines('dashboard', shown(services.workspace.agentId), width).length;
   // An error or a message says what happened: whole, unless the terminal is too short for it.
   const messageRoom = fixedRoom(height, titleLines);

@@ -7,6 +7,8 @@ export interface ListContext {
   filter: string;
   /** The selected profile's provider has another profile to move it past. */
   reorderable?: boolean;
+  /** Rows the cursor can rest on: with one or none, there is nowhere to move. */
+  selectable?: number;
 }
 
 export type ListAction =
@@ -38,7 +40,14 @@ const anyRow = ({ row }: ListContext) => row !== undefined;
 
 /** The list: the dashboard's main mode. The hint bar, the help panel and the handler all read it. */
 export const LIST_KEYS: KeyTable<ListAction, ListContext> = [
-  { action: 'up', keys: ['up', 'k'], label: '↑↓', hint: 'move', help: 'move (also j/k)' },
+  {
+    action: 'up',
+    keys: ['up', 'k'],
+    label: '↑↓',
+    hint: 'move',
+    help: 'move (also j/k)',
+    hintWhen: ({ selectable }) => selectable === undefined || selectable > 1,
+  },
   { action: 'down', keys: ['down', 'j'], label: '↓', help: 'move down' },
   { action: 'page-up', keys: ['pageUp'], label: 'PgUp/PgDn', help: 'a page up / down' },
   { action: 'page-down', keys: ['pageDown'], label: 'PgDn', help: 'a page down' },
