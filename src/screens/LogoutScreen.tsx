@@ -4,7 +4,7 @@ import { Header } from '../components/Header.js';
 import { KeyHints } from '../components/KeyHints.js';
 import { useHoldRestOfKeys } from '../components/key-router.js';
 import type { KeyTable } from '../components/key-table.js';
-import { SELECT_HINTS, SelectList } from '../components/select-list/SelectList.js';
+import { SelectList, selectHints } from '../components/select-list/SelectList.js';
 import { useKeyTable } from '../components/use-key-table.js';
 import { useNavigation, useServices } from '../contexts.js';
 import { useAgentState } from '../hooks/use-agent-state.js';
@@ -13,7 +13,7 @@ import { removalWarning } from '../services/status/removal-warning.js';
 import { buildStatusReport, compareByOrderPosition, type ProfileReport } from '../services/status/report.js';
 import { shown } from '../services/terminal-text.js';
 
-// The list's own keys come first in its hint bar (SELECT_HINTS); Esc leaves while none is chosen.
+// The list's own keys come first in its hint bar (selectHints); Esc leaves while none is chosen.
 const LIST_KEYS: KeyTable<'cancel', { chosen: boolean }> = [
   { action: 'cancel', keys: ['escape'], label: 'esc', hint: 'cancel', when: ({ chosen }) => !chosen },
 ];
@@ -102,7 +102,7 @@ export function LogoutScreen() {
         />
       )}
       {failure && <Text color="red">{shown(failure)}</Text>}
-      {!chosen && <KeyHints hints={[...SELECT_HINTS, ...hints]} />}
+      {!chosen && <KeyHints hints={[...selectHints(profiles.length), ...hints]} />}
     </Box>
   );
 }

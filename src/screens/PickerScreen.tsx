@@ -23,11 +23,13 @@ interface PickerKeyContext {
   provider: boolean;
   /** It was given (`--provider`): Esc leaves rather than going back to the providers. */
   preset: boolean;
+  /** Rows in the list: with one, there is nowhere to move. */
+  listed: number;
 }
 
 // The arrows and Enter are the list's.
 const KEYS: KeyTable<'move' | 'choose' | 'leave', PickerKeyContext> = [
-  { action: 'move', keys: ['up', 'down'], label: '↑↓', hint: 'move' },
+  { action: 'move', keys: ['up', 'down'], label: '↑↓', hint: 'move', hintWhen: ({ listed }) => listed > 1 },
   { action: 'choose', keys: ['return'], label: 'enter', hint: ({ provider }) => (provider ? 'use first' : 'choose') },
   {
     action: 'leave',
@@ -73,7 +75,15 @@ export function PickerScreen({ provider: presetProvider, print }: { provider?: s
 
   const hints = useKeyTable(
     KEYS,
-    { provider: provider !== undefined, preset: presetProvider !== undefined },
+    {
+      provider: provider !== undefined,
+      preset: presetProvider !== undefined,
+      listed: !report
+        ? 0
+        : provider
+          ? report.profiles.filter((profile) => profile.provider === provider).length
+          : new Set(report.profiles.map((profile) => profile.provider)).size,
+    },
     {
       // From the ref: a key that arrives before the re-render sees the provider just chosen.
       leave: () => {

@@ -23,6 +23,9 @@ describe('onboarding wizard: a local model server', () => {
     const method = await waitForFrame(app, 'Set up Ollama:');
     expect(method).toContain('Use the Ollama server on this machine');
     expect(method).not.toContain('Paste a token');
+    // One way to set it up: nowhere to move, so ↑↓ is not hinted.
+    expect(method).toContain('enter choose');
+    expect(method).not.toContain('↑↓ move');
     await app.press('enter');
     // Where it runs, its usual address already typed: Enter keeps it.
     await waitForFrame(app, 'Ollama base URL:');
@@ -132,6 +135,9 @@ describe('onboarding wizard: a local model server', () => {
     const app = await renderApp(services, { name: 'onboard', provider: 'copilot-proxy' });
     const method = await waitForFrame(app, 'Set up Copilot Proxy:');
     expect(method).not.toContain('Paste a token');
+    // One way to set it up: nowhere to move, so ↑↓ is not hinted.
+    expect(method).toContain('enter choose');
+    expect(method).not.toContain('↑↓ move');
     await app.press('enter');
     await waitForFrame(app, 'Copilot Proxy base URL:');
     expect(app.frame()).toContain('http://localhost:3000/v1');

@@ -7,11 +7,13 @@ import { type SelectItem, useSelectListState } from './use-select-list-state.js'
 
 export type { SelectItem };
 
-/** The list's own keys, as the hint bar says them; a screen adds what Esc does there. */
-export const SELECT_HINTS: readonly KeyHint[] = [
-  ['↑↓', 'move'],
-  ['enter', 'choose'],
-];
+/**
+ * The list's own keys, as the hint bar says them (↑↓ only where there is somewhere to move); a
+ * screen adds what Esc does there.
+ */
+export function selectHints(items: number): KeyHint[] {
+  return [...(items > 1 ? [['↑↓', 'move'] as const] : []), ['enter', 'choose']];
+}
 
 export interface SelectListProps<T> {
   items: SelectItem<T>[];

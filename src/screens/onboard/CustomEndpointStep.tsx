@@ -4,7 +4,7 @@ import type { LocalSetUp } from '../../app-services.js';
 import { KeyHints } from '../../components/KeyHints.js';
 import { useQuestionState } from '../../components/key-router.js';
 import { Spinner } from '../../components/Spinner.js';
-import { SELECT_HINTS, SelectList } from '../../components/select-list/SelectList.js';
+import { SelectList, selectHints } from '../../components/select-list/SelectList.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { useKeyTable } from '../../components/use-key-table.js';
@@ -76,7 +76,7 @@ export function CustomEndpointStep({
           : {},
     { again: () => setPhase({ name: 'url' }) },
   );
-  const hints = phase.name === 'compatibility' ? [...SELECT_HINTS, ...keys] : keys;
+  const hints = phase.name === 'compatibility' ? [...selectHints(COMPATIBILITY.length), ...keys] : keys;
   switch (phase.name) {
     case 'url': {
       const typed = url.value.trim();

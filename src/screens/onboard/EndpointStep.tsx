@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
-import { SELECT_HINTS, SelectList } from '../../components/select-list/SelectList.js';
+import { SelectList, selectHints } from '../../components/select-list/SelectList.js';
 import type { CatalogChoice } from '../../services/providers/catalog.js';
 import { providerName } from '../../services/providers.js';
 import { useWizardEscWord } from './use-wizard-escape.js';
@@ -45,7 +45,7 @@ export function EndpointStep({
         )}
         onSelect={onSelect}
       />
-      <KeyHints hints={[...SELECT_HINTS, ['esc', escWord]]} />
+      <KeyHints hints={[...selectHints(choices.length), ['esc', escWord]]} />
     </Box>
   );
 }

@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { type RefObject, useState } from 'react';
 import { KeyHints } from '../../components/KeyHints.js';
 import { useQuestionState } from '../../components/key-router.js';
-import { SELECT_HINTS, type SelectItem, SelectList } from '../../components/select-list/SelectList.js';
+import { type SelectItem, SelectList, selectHints } from '../../components/select-list/SelectList.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { type TextFieldState, useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import {
@@ -123,7 +123,7 @@ export function FoundryStep({
       {answered}
       <Text bold>{title}</Text>
       <SelectList key={title} items={items} initialIndex={initialIndex} onSelect={answer} />
-      <KeyHints hints={[...SELECT_HINTS, ['esc', 'back']]} />
+      <KeyHints hints={[...selectHints(items.length), ['esc', 'back']]} />
     </Box>
   );
   if (refused)

@@ -4,7 +4,7 @@ import type { LocalSetUp } from '../../app-services.js';
 import { KeyHints } from '../../components/KeyHints.js';
 import { useQuestionState } from '../../components/key-router.js';
 import { Spinner } from '../../components/Spinner.js';
-import { SELECT_HINTS, SelectList } from '../../components/select-list/SelectList.js';
+import { SelectList, selectHints } from '../../components/select-list/SelectList.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { useRequiredAnswer } from '../../components/text-field/use-required-answer.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
@@ -112,7 +112,7 @@ export function LocalServerStep({
     },
     { again: () => setPhase({ name: 'looking' }) },
   );
-  const hints = listed ? [...SELECT_HINTS, ...keys] : keys;
+  const hints = phase.name === 'pick' && listed ? [...selectHints(phase.models.length), ...keys] : keys;
   const save = (modelId: string) => {
     setPhase({ name: 'saving', modelId });
     const baseUrl = elsewhere();

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
-import { SELECT_HINTS, type SelectItem, SelectList } from '../../components/select-list/SelectList.js';
+import { type SelectItem, SelectList, selectHints } from '../../components/select-list/SelectList.js';
 import { useServices } from '../../contexts.js';
 import { OAUTH_PROVIDERS } from '../../services/oauth/oauth-providers.js';
 import { type OnboardingMethod, providerInfo, providerName } from '../../services/providers.js';
@@ -97,7 +97,7 @@ export function MethodStep({
           {entry.label}: not here; run `authdeck login --provider {entry.id}` after leaving
         </Text>
       ))}
-      <KeyHints hints={[...SELECT_HINTS, ['esc', escWord]]} />
+      <KeyHints hints={[...selectHints(methods.length), ['esc', escWord]]} />
     </Box>
   );
 }

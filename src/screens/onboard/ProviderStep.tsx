@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { useCallback, useMemo, useState } from 'react';
 import { type KeyHint, KeyHints } from '../../components/KeyHints.js';
-import { SELECT_HINTS, type SelectItem, SelectList } from '../../components/select-list/SelectList.js';
+import { type SelectItem, SelectList, selectHints } from '../../components/select-list/SelectList.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { type TextFieldState, useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { headerLines, packHints, wrapText } from '../../components/text-layout.js';
@@ -124,7 +124,7 @@ export function ProviderStep({
   const { rows, columns } = useTerminalSize();
   const { workspace } = useServices();
   const question = `Which provider?${method ? ` (those that offer ${method})` : ''}`;
-  const hints: KeyHint[] = [...SELECT_HINTS, ['esc', search.value !== '' ? 'clear search' : escWord]];
+  const hints: KeyHint[] = [...selectHints(items.length), ['esc', search.value !== '' ? 'clear search' : escWord]];
   // Every other line, as wrapped at this width: a frame as tall as the terminal makes Ink clear
   // the whole screen on each key (the scrollback above goes with it).
   const lines = (text: string) => wrapText(text, columns).length;
