@@ -195,7 +195,12 @@ export function helpLines(command: CommandSpec, path: string[], globals: GlobalO
       text: `  ${flag(option).padEnd(width)}  ${option.description}${option.required ? ' (required)' : ''}`,
       hang: width + 4,
     });
-  const writers = subcommands.filter((sub) => sub.writes).map((sub) => sub.name);
+  // A group whose commands write (order set, monitor run) is named as its own: `order set` takes them too.
+  const writers = subcommands.flatMap((sub) =>
+    sub.writes
+      ? [sub.name]
+      : (sub.subcommands ?? []).filter((inner) => inner.writes).map((inner) => `${sub.name} ${inner.name}`),
+  );
   if (!command.writes && writers.length > 0)
     lines.push(
       '',

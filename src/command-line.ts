@@ -60,7 +60,8 @@ async function refuseSecretArguments(argv: string[]): Promise<void> {
     const name = word.startsWith('--') ? word.slice(2).split('=')[0]! : '';
     if (/^(?:[a-z0-9-]+-)?api-key$|^token$/.test(name)) {
       const { secretFlagVariable } = await import('./services/providers/catalog.js');
-      const variable = secretFlagVariable(`--${name}`, at < 0 ? undefined : authChoice);
+      // Only `onboard --auth-choice` reads the variable; add-key and paste-token read stdin alone.
+      const variable = at < 0 ? undefined : secretFlagVariable(`--${name}`, authChoice);
       const orVariable = variable ? ` or set ${variable}` : '';
       throw new UsageError(
         `--${name} would put a secret on the command line (shell history, ps); pipe it on stdin${orVariable} instead`,

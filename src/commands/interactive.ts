@@ -98,7 +98,7 @@ export async function runOnboard(
   if (options.nonInteractive) {
     if (!provider || !method)
       throw new UsageError(
-        '--non-interactive needs --provider and --method (api-key or paste-token); the secret comes from stdin',
+        '--non-interactive needs --auth-choice ID (as `openclaw onboard` takes it), or --provider and --method (api-key or paste-token); the secret comes from stdin',
       );
     if (method === 'setup-token')
       throw new UsageError('setup-token needs a terminal; make the token elsewhere and use --method paste-token');

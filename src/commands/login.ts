@@ -19,7 +19,8 @@ export const loginCommand = command({
   examples: [
     'authdeck login --provider openai                    # ChatGPT sign-in (the wizard in a terminal)',
     'authdeck login --provider github-copilot --method device',
-    'authdeck login --provider openai --method device --no-browser   # over SSH',
+    'authdeck login --provider openai --method device   # over SSH: a code to enter in any browser',
+    'authdeck login --provider openai --no-browser      # print the link (a browser that reaches here, ssh -L)',
     'authdeck login --provider openrouter-oauth                      # an OpenRouter API key, by browser',
     'authdeck login --provider anthropic-cli                         # use the Claude CLI login',
   ],

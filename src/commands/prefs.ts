@@ -21,14 +21,19 @@ export async function runPrefs(
   if (action === 'get') {
     if (!key || !(PREFERENCE_KEYS as string[]).includes(key))
       throw new UsageError(`prefs get needs one of: ${PREFERENCE_KEYS.join(', ')}`);
-    writeLine(ctx.io.stdout, String(readPreferences(env)[key as keyof Preferences]));
+    const got = readPreferences(env)[key as keyof Preferences];
+    if (options.json) writeJson(ctx.io.stdout, { [key]: got });
+    else writeLine(ctx.io.stdout, String(got));
     return 0;
   }
   if (action === 'set') {
     if (!key || value === undefined)
       throw new UsageError('prefs set needs a key and a value, e.g. `authdeck prefs set warnWithin 48h`');
     await setPreference(env, key, value);
-    writeLine(ctx.io.stdout, `${key} = ${value}`);
+    // As it now reads: what a later get or list answers.
+    const set = readPreferences(env)[key as keyof Preferences];
+    if (options.json) writeJson(ctx.io.stdout, { [key]: set });
+    else writeLine(ctx.io.stdout, `${key} = ${value}`);
     return 0;
   }
   throw new UsageError(`prefs: unknown action "${action}"; use list, get or set`);

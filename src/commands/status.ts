@@ -62,7 +62,13 @@ export async function runStatus(ctx: CommandContext, options: StatusOptions): Pr
   const failing = pluginCheckFindings(plugins);
   if (failing.length > 0)
     report.check = { ...report.check, exitCode: 1, reasons: [...failing, ...report.check.reasons] };
-  if (options.probe) report.probes = await probeReport(ctx, state, report, options);
+  // A probe option says a probe is wanted: it was ignored without a word.
+  const probing =
+    options.probe ||
+    [options.probeTimeout, options.probeConcurrency, options.probeProvider, options.probeProfile].some(
+      (given) => given !== undefined,
+    );
+  if (probing) report.probes = await probeReport(ctx, state, report, options);
   if (options.json) writeJson(ctx.io.stdout, report);
   // Ids, labels and messages come from files other programs write too: shown safely.
   const shownReport = forTerminal(report);
@@ -90,6 +96,12 @@ async function probeReport(
   // A timer holds at most ~24.8 days; a request waited on longer than a few minutes is a mistake anyway.
   if (timeoutMs !== undefined && timeoutMs > PROBE_TIMEOUT_MAX_MS)
     throw new UsageError('--probe-timeout: at most 10m (a probe is one model-list request)');
+  if (timeoutMs !== undefined && timeoutMs < 1) throw new UsageError('--probe-timeout: at least 1ms');
+  // A typo probed nothing and said "nothing to probe", exit 0.
+  const provider =
+    options.probeProvider === undefined
+      ? undefined
+      : knownProvider(options.probeProvider, { custom: false, known: providersHere(state), flag: '--probe-provider' });
   const [{ probeTargets }, { runProbes }] = await Promise.all([
     import('../services/probe/probe-targets.js'),
     import('../services/probe/probe-runner.js'),
@@ -108,7 +120,7 @@ async function probeReport(
       );
   }
   const targets = probeTargets(state, report, {
-    ...(options.probeProvider ? { provider: options.probeProvider } : {}),
+    ...(provider ? { provider } : {}),
     ...(wanted ? { profiles: wanted } : {}),
   });
   return runProbes(targets, {

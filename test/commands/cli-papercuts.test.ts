@@ -113,6 +113,17 @@ describe('the command line’s small words', () => {
     expect(typo.stderr).toBe(
       'authdeck: --probe-profile: groq:defualt is not a profile of this agent (nor env:VAR of a key it sees); `authdeck status` lists them\n',
     );
+    // So is a mistyped --probe-provider (it said "nothing to probe", exit 0), and a probe option
+    // alone probes (it was ignored), and a timeout of 0 is refused (it meant the 8 s default).
+    const provider = await runCommand(['status', '--probe-provider', 'gorq'], { home });
+    expect(provider.code).toBe(64);
+    expect(provider.stderr).toBe('authdeck: "gorq" is not a provider OpenClaw knows; did you mean groq?\n');
+    const alone = await runCommand(['status', '--probe-profile', 'groq:default', '--probe-timeout', '2s', '--json'], {
+      home,
+    });
+    expect(JSON.parse(alone.stdout).probes).toHaveLength(1);
+    const zero = await runCommand(['status', '--probe', '--probe-timeout', '0'], { home });
+    expect(zero).toMatchObject({ code: 64, stderr: 'authdeck: --probe-timeout: at least 1ms\n' });
     // A pasted page where an id goes is not said back whole.
     const page = 'a'.repeat(20_000);
     const long = await run(['remove', page, '--yes']);

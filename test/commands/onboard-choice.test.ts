@@ -477,4 +477,32 @@ describe('onboard --non-interactive --auth-choice', () => {
       expect(readFileSync(temp.storePath, 'utf8')).toContain(key);
     }
   });
+
+  it('--non-interactive alone names both ways to say what to set up', async () => {
+    const bare = await runCommand(['onboard', '--non-interactive'], { home: home().home });
+    expect(bare).toMatchObject({
+      code: 64,
+      stderr:
+        'authdeck: --non-interactive needs --auth-choice ID (as `openclaw onboard` takes it), or --provider and --method (api-key or paste-token); the secret comes from stdin\n',
+    });
+  });
+
+  it('add-key and paste-token name stdin alone: they read no variable, so naming one would send a person nowhere', async () => {
+    const temp = home();
+    for (const [command, flag, secret] of [
+      ['add-key', '--openai-api-key', fakeSecrets.openaiKey()],
+      ['paste-token', '--token', fakeSecrets.setupToken()],
+    ] as const) {
+      const refused = await runCommand(
+        [command, '--provider', command === 'add-key' ? 'openai' : 'anthropic', flag, secret],
+        {
+          home: temp.home,
+        },
+      );
+      expect(refused.stderr).toBe(
+        `authdeck: ${flag} would put a secret on the command line (shell history, ps); pipe it on stdin instead\n`,
+      );
+      expect(refused.code).toBe(64);
+    }
+  });
 });

@@ -122,4 +122,16 @@ describe('the same key saved again', () => {
     });
     expect(other.stdout).toContain('✔ Replaced deepseek:default');
   });
+
+  it('the same token with a new expiry says the expiry changed, not "Already saved"', async () => {
+    const { home } = makeTempHome();
+    const token = fakeSecrets.setupToken('same');
+    const paste = (args: string[]) =>
+      runCommand(['--no-reload', 'paste-token', '--provider', 'anthropic', ...args], { home, input: token });
+    expect((await paste([])).stdout).toContain('✔ Saved anthropic:default');
+    expect((await paste([])).stdout).toContain('✔ Already saved anthropic:default');
+    const longer = await paste(['--expires-in', '1d12h']);
+    expect(longer.code).toBe(0);
+    expect(longer.stdout).toContain('✔ Updated the expiry of anthropic:default');
+  });
 });

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { installOpenclawFixture } from '../helpers/openclaw-fixtures.js';
 import { runCommand } from '../helpers/run-command.js';
 import { makeTempHome, writeJsonFile, writeText } from '../helpers/temp-state.js';
 
@@ -346,5 +347,18 @@ describe('status: ids in wide characters and with combining marks', () => {
     expect(new Set(rows.map((line) => columnsOf(line.slice(0, line.indexOf('api_key'))))).size, rows.join('\n')).toBe(
       1,
     );
+  });
+});
+
+describe('the built-in default model', () => {
+  it('is named as the OpenClaw seen names it (openai/gpt-6-astra on 2026.9), in --json and in the check, as explain names it', async () => {
+    const temp = makeTempHome();
+    installOpenclawFixture('a-v9-shared-fresh', temp.stateDir);
+    const env = { AUTHDECK_STORE_GENERATION: undefined, PATH: '/nonexistent' };
+    const json = await runCommand(['status', '--json'], { home: temp.home, env });
+    const openai = JSON.parse(json.stdout).providers.find((entry: { provider: string }) => entry.provider === 'openai');
+    expect(openai.usedBy).toEqual([{ ref: 'openai/gpt-6-astra', role: 'built-in default' }]);
+    const check = await runCommand(['status', '--check'], { home: temp.home, env });
+    expect(check.stderr).toContain('(no default model is configured, so OpenClaw uses openai/gpt-6-astra)');
   });
 });

@@ -63,6 +63,8 @@ export interface SaveCredentialResult {
   replaced: boolean;
   /** It replaced the same secret: nothing changed but its failures, cleared (said as "Already saved"). */
   sameSecret?: boolean;
+  /** The same secret, with the new expiry given for it (said as "Updated the expiry of"). */
+  expiryUpdated?: boolean;
   expiresAt?: number;
   /** The expiry was not given: a year was assumed for an Anthropic setup-token. */
   expiryAssumed: boolean;
@@ -124,7 +126,8 @@ async function forgetAddedEntry(
 }
 
 /** How a save is said, CLI and screens alike: "Saved", "Replaced", or "Already saved" for the same secret. */
-export function savedVerb(saved: Pick<SaveCredentialResult, 'replaced' | 'sameSecret'>): string {
+export function savedVerb(saved: Pick<SaveCredentialResult, 'replaced' | 'sameSecret' | 'expiryUpdated'>): string {
+  if (saved.expiryUpdated) return 'Updated the expiry of';
   return saved.sameSecret ? 'Already saved' : saved.replaced ? 'Replaced' : 'Saved';
 }
 
@@ -146,10 +149,13 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
   /** Explicit orders the new profile joined (at the end), so that it is tried at all. */
   const appendedTo: string[] = [];
   let sameSecret = false;
+  let expiryUpdated = false;
   const edit = (mode: typeof replace) => (tx: AuthStoreTransaction) => {
     const existing = tx.getProfile(profileId);
     refuseReplacing(profileId, existing, kind, mode);
     sameSecret = existing !== undefined && (kind === 'api_key' ? existing.key : existing.token) === secret;
+    // An expiry given for the token already stored (`paste-token --expires-in`) is a change.
+    expiryUpdated = sameSecret && input.expiresAt !== undefined && existing?.expires !== input.expiresAt;
     tx.putProfile(
       profileId,
       credentialEntry(existing, provider, kind, secret, expiresAt, input.oauth, input.metadata, input.secretRef),
@@ -242,6 +248,7 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
     store,
     replaced: update.result,
     ...(update.result && sameSecret ? { sameSecret: true } : {}),
+    ...(update.result && expiryUpdated ? { expiryUpdated: true } : {}),
     ...(expiresAt !== undefined ? { expiresAt } : {}),
     expiryAssumed: assumed !== undefined,
     config,

@@ -8,7 +8,7 @@ import { providerLabel } from '../providers.js';
 import { collectWarnings, ownStatePath, storeReport } from '../store/report.js';
 import { type CheckMode, evaluateCheck } from './check.js';
 import { classifyProfileHealth, classifyUsage, HEALTH_STATUSES, type HealthStatus } from './health.js';
-import { providersInUseFrom } from './model-usage.js';
+import { builtInDefaultModel, providersInUseFrom } from './model-usage.js';
 import { resolveEffectiveOrder } from './order.js';
 import { effectiveSourceOf, orderInputs } from './order-inputs.js';
 import { type ProfileReport, type ProviderReport, STATUS_SCHEMA, type StatusReport } from './types.js';
@@ -36,9 +36,13 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
   const rows = listAgentProfiles(state).filter((row) => !only || row.view.provider === only);
   // A model `x-ai/grok-4` puts xai in use: its credentials are xai's (a CLI backend needs none).
   const { cliBackends } = workspace.config.models;
-  const uses = providerUses(workspace.config, workspace.agentId).map((use) =>
-    cliBackends.includes(use.provider) ? use : { ...use, provider: resolveAuthProvider(use.provider) },
-  );
+  // The built-in default named as the OpenClaw seen names it (openai/gpt-6-astra), as explain names it.
+  const builtIn = builtInDefaultModel(state.store.generation.openclawVersion);
+  const uses = providerUses(workspace.config, workspace.agentId)
+    .map((use) =>
+      use.role === 'built-in default' && !use.ref.includes('/') && builtIn ? { ...use, ref: builtIn } : use,
+    )
+    .map((use) => (cliBackends.includes(use.provider) ? use : { ...use, provider: resolveAuthProvider(use.provider) }));
   const inUse = new Set(providersInUseFrom(uses, workspace.config.models));
   if (only) inUse.add(only);
   const configKeys = workspace.config.models.providers;
