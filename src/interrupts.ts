@@ -12,6 +12,12 @@ export type Interrupt = NodeJS.Signals;
 
 const takers = new Set<(signal: Interrupt) => void>();
 let interrupted = false;
+/**
+ * A Ctrl+C that came once something was written, while nothing could take it: the next run
+ * that takes Ctrl+C gets it (a save's OpenClaw run, started just after its config entry was
+ * written, is stopped and the entry taken back, instead of running to its end unasked).
+ */
+let pending = false;
 
 /** Hands a Ctrl+C (or the signal that ends authdeck) to what took it; false: nothing did. */
 export function passInterrupt(signal: Interrupt = 'SIGINT'): boolean {
@@ -28,6 +34,8 @@ export function listenForInterrupts(): void {
       const { inFlight, completed } = writeActivity();
       if (inFlight > 0) setTimeout(stopIfNothingWritten, 10);
       else if (completed === 0) process.exit(130);
+      // Taken meanwhile: the run that took it stops.
+      else if (!passInterrupt('SIGINT')) pending = true;
     };
     stopIfNothingWritten();
   });
@@ -45,16 +53,24 @@ const ENDING_GRACE_MS = 1_000;
  */
 function onEnding(signal: Interrupt): void {
   passInterrupt(signal);
-  setTimeout(() => {
+  const endBySignal = () => {
     for (const ending of ENDING) process.off(ending, onEnding);
     process.kill(process.pid, signal);
-  }, ENDING_GRACE_MS).unref();
+  };
+  // By the signal whichever comes first: the command finishing (its own exit code would say
+  // "cancelled", 130, to a supervisor that stopped it) or the grace running out.
+  process.once('exit', endBySignal);
+  setTimeout(endBySignal, ENDING_GRACE_MS).unref();
 }
 
 /** `onInterrupt` runs on Ctrl+C instead of the rule above, until the returned function is called. */
 export function takeInterrupts(onInterrupt: (signal: Interrupt) => void): () => void {
   if (takers.size === 0) for (const ending of ENDING) process.on(ending, onEnding);
   takers.add(onInterrupt);
+  if (pending) {
+    pending = false;
+    onInterrupt('SIGINT');
+  }
   return () => {
     takers.delete(onInterrupt);
     if (takers.size === 0) for (const ending of ENDING) process.off(ending, onEnding);

@@ -45,12 +45,17 @@ export interface GroupRunOptions {
   ctrlC: 'SIGINT' | 'SIGTERM';
   /** The caller's stop (a screen's x). */
   signal?: AbortSignal;
-  /** Output kept, the last characters of each (a long npm log need not be held whole). */
+  /** Output kept, the last characters of each (KEEP_CHARS unless given). */
   keepChars?: number;
 }
 
 /** After a stop, how long the group has to end before it is killed. */
 const STOP_GRACE_MS = 2_000;
+/**
+ * Output kept by default, the last characters of each stream: what a failure line is read from.
+ * Whole, 700 MB of it overflowed a string (a crash mid-save) and 300 MB took 1.7 GB.
+ */
+const KEEP_CHARS = 65_536;
 
 /**
  * Runs `bin` in a process group of its own and ends all of it — what it started too — when it
@@ -62,12 +67,13 @@ const STOP_GRACE_MS = 2_000;
 export async function runInGroup(options: GroupRunOptions): Promise<GroupRun> {
   let stopped: GroupStop | undefined;
   let child: ChildProcess | undefined;
+  let killLater: NodeJS.Timeout | undefined;
   const stop = (why: GroupStop, first: NodeJS.Signals) => {
     stopped ??= why;
     const running = child;
     if (!running) return;
     signalGroup(running, first);
-    setTimeout(() => signalGroup(running, 'SIGKILL'), STOP_GRACE_MS).unref();
+    killLater ??= setTimeout(() => signalGroup(running, 'SIGKILL'), STOP_GRACE_MS).unref();
   };
   const releaseInterrupts = takeInterrupts((signal) => {
     if (signal === 'SIGINT') return stop('interrupt', options.ctrlC);
@@ -91,17 +97,20 @@ export async function runInGroup(options: GroupRunOptions): Promise<GroupRun> {
       detached: true,
     });
     child = running;
-    const keep = options.keepChars ?? Number.POSITIVE_INFINITY;
+    const keep = options.keepChars ?? KEEP_CHARS;
     let stdout = '';
     let stderr = '';
     let output = '';
-    running.stdout?.on('data', (chunk: Buffer) => {
-      stdout = (stdout + chunk.toString('utf8')).slice(-keep);
-      output = (output + chunk.toString('utf8')).slice(-keep);
+    // Decoded as streams: a character split across two reads stays one character.
+    running.stdout?.setEncoding('utf8');
+    running.stderr?.setEncoding('utf8');
+    running.stdout?.on('data', (chunk: string) => {
+      stdout = (stdout + chunk).slice(-keep);
+      output = (output + chunk).slice(-keep);
     });
-    running.stderr?.on('data', (chunk: Buffer) => {
-      stderr = (stderr + chunk.toString('utf8')).slice(-keep);
-      output = (output + chunk.toString('utf8')).slice(-keep);
+    running.stderr?.on('data', (chunk: string) => {
+      stderr = (stderr + chunk).slice(-keep);
+      output = (output + chunk).slice(-keep);
     });
     const timer = setTimeout(() => stop('timeout', 'SIGTERM'), options.timeoutMs);
     const onAbort = () => stop('cancel', 'SIGTERM');
@@ -115,6 +124,11 @@ export async function runInGroup(options: GroupRunOptions): Promise<GroupRun> {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      // Stopped: what is left of the group goes now, not by a timer that could outlive it.
+      if (killLater) {
+        clearTimeout(killLater);
+        signalGroup(running, 'SIGKILL');
+      }
       releaseInterrupts();
       options.signal?.removeEventListener('abort', onAbort);
       process.off('exit', onExit);
@@ -123,10 +137,12 @@ export async function runInGroup(options: GroupRunOptions): Promise<GroupRun> {
     running.on('error', (error) => finish({ code: null, signal: null, startError: error.message }));
     running.on('exit', (code, signal) => {
       // Its output may still be on the way; a child it left holding the pipes is not waited for.
+      // A straggler still holding the pipes is what the command left behind (npm under an
+      // install): it goes with the group rather than run on after authdeck has read the result.
       const drained = setTimeout(() => {
         running.stdout?.destroy();
         running.stderr?.destroy();
-        if (stopped) signalGroup(running, 'SIGKILL');
+        signalGroup(running, 'SIGKILL');
         finish({ code, signal });
       }, DRAIN_MS);
       running.once('close', () => {

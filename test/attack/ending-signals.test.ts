@@ -53,6 +53,8 @@ describe('a signal that ends authdeck while it runs OpenClaw', () => {
       expect(await gone(Number(readFileSync(`${pidFile}.child`, 'utf8')))).toBe(true);
       const profiles = existsSync(configPath) ? JSON.parse(readFileSync(configPath, 'utf8')).auth?.profiles : undefined;
       expect(profiles?.['openai:default']).toBeUndefined();
+      // Ended by that signal, as it would have been: not "cancelled" (130) to the supervisor.
+      expect(child.signalCode).toBe(signal);
     },
     20_000,
   );
@@ -75,5 +77,38 @@ describe('a signal that ends authdeck while it runs OpenClaw', () => {
     await ended(child);
     expect(await gone(openclaw)).toBe(true);
     expect(await gone(Number(readFileSync(`${pidFile}.child`, 'utf8')))).toBe(true);
+    expect(child.signalCode).toBe('SIGHUP');
+  }, 20_000);
+});
+
+describe("Ctrl+C between a save's config entry and the OpenClaw run that creates its store", () => {
+  it('is not lost: OpenClaw does not run on unasked, the entry is taken back, exit 130', async () => {
+    const { home, configPath } = makeTempHome();
+    const started = join(home, 'openclaw.started');
+    const bin = join(home, 'bin');
+    mkdirSync(bin, { recursive: true });
+    // One that would take its time and succeed: run to its end, it made the Ctrl+C a failure (exit 1).
+    writeFileSync(
+      join(bin, 'openclaw'),
+      `#!/bin/sh\n[ "$1" = "--version" ] && echo "OpenClaw 2026.9.6" && exit 0\ntouch "${started}"\nsleep 5\nexit 0\n`,
+    );
+    chmodSync(join(bin, 'openclaw'), 0o755);
+    const child = spawn(process.execPath, [CLI_PATH, '--no-reload', 'add-key', '--provider', 'openai'], {
+      env: { PATH: `${bin}:/usr/bin:/bin`, HOME: home, NO_COLOR: '1', AUTHDECK_STORE_GENERATION: 'sqlite' },
+      stdio: ['pipe', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr?.on('data', (chunk) => (stderr += chunk));
+    child.stdin?.end(fakeSecrets.openaiKey());
+    // The moment the config entry lands: before, or as, OpenClaw is started.
+    const entered = () => existsSync(configPath) && readFileSync(configPath, 'utf8').includes('openai:default');
+    for (let i = 0; i < 2_000 && !entered(); i++) await new Promise((resolve) => setTimeout(resolve, 2));
+    child.kill('SIGINT');
+    await ended(child);
+    expect(child.exitCode, stderr).toBe(130);
+    expect(stderr).toContain('cancelled while `openclaw');
+    // Taken back: the entry, or the file this save created for it.
+    const profiles = existsSync(configPath) ? JSON.parse(readFileSync(configPath, 'utf8')).auth?.profiles : undefined;
+    expect(profiles?.['openai:default']).toBeUndefined();
   }, 20_000);
 });

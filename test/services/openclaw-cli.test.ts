@@ -2,7 +2,9 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { passInterrupt } from '../../src/interrupts.js';
-import { runOpenclaw } from '../../src/services/openclaw/openclaw-cli.js';
+import { openclawFailure, runOpenclaw } from '../../src/services/openclaw/openclaw-cli.js';
+import { createStoreWithOpenclaw } from '../../src/services/profiles/profile-actions.js';
+import { StoreMissingError } from '../../src/services/store/layer.js';
 import { fakeWorkspace } from '../helpers/fake-services.js';
 import { gone } from '../helpers/processes.js';
 import { makeTempDir } from '../helpers/temp-state.js';
@@ -38,5 +40,29 @@ describe('runOpenclaw (only to have OpenClaw create its database)', () => {
     expect(passInterrupt()).toBe(true);
     expect(await running).toMatchObject({ interrupted: true, signal: 'SIGKILL' });
     expect(await gone(Number(readFileSync(pidFile, 'utf8')))).toBe(true);
+  });
+
+  it('a failure line never repeats the secret it was given on stdin', () => {
+    const secret = 'sk-test1234567890abcdef';
+    const line = openclawFailure({ code: 1, stdout: '', stderr: `error: invalid API key ${secret}\n` }, secret);
+    expect(line).toBe('error: invalid API key [the secret]');
+  });
+
+  it('Ctrl+C that OpenClaw answers by exiting 0 with nothing made is a cancel, not "the store does not exist"', async () => {
+    const bin = makeTempDir('authdeck-bin-');
+    const ready = join(bin, 'ready');
+    writeFileSync(join(bin, 'openclaw'), `#!/bin/sh\ntrap 'exit 0' INT\ntouch "${ready}"\nsleep 30 & wait\n`);
+    chmodSync(join(bin, 'openclaw'), 0o755);
+    const workspace = fakeWorkspace();
+    workspace.env = { ...workspace.env, PATH: `${bin}:/usr/bin:/bin` };
+    const creating = createStoreWithOpenclaw(
+      workspace,
+      ['models', 'auth', 'paste-api-key', '--provider', 'openai'],
+      'sk-secret',
+      new StoreMissingError({ path: '/tmp/no/openclaw.sqlite' } as never),
+    );
+    while (!existsSync(ready)) await new Promise((done) => setTimeout(done, 20));
+    expect(passInterrupt()).toBe(true);
+    await expect(creating).rejects.toThrow('cancelled while `openclaw models auth paste-api-key --provider openai`');
   });
 });

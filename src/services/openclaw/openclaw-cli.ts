@@ -5,7 +5,7 @@ import { runInGroup } from '../process-group.js';
 import { withoutColours } from '../terminal-text.js';
 
 /** OpenClaw's CLI takes several seconds to start (and longer on a loaded machine). */
-const OPENCLAW_TIMEOUT_MS = 180_000;
+export const OPENCLAW_TIMEOUT_MS = 180_000;
 
 export interface OpenclawRun {
   code: number | null;
@@ -13,6 +13,8 @@ export interface OpenclawRun {
   signal?: NodeJS.Signals | null;
   /** Ctrl+C (or a SIGINT) came while it ran: however it then ended, that is why. */
   interrupted?: boolean;
+  /** It ran past OPENCLAW_TIMEOUT_MS and was stopped. */
+  timedOut?: boolean;
   stdout: string;
   stderr: string;
 }
@@ -51,6 +53,7 @@ export async function runOpenclaw(workspace: Workspace, args: string[], stdin?: 
     code: run.code,
     signal: run.signal,
     interrupted: run.stopped === 'interrupt' || run.stopped === 'ending',
+    ...(run.stopped === 'timeout' ? { timedOut: true } : {}),
     stdout: run.stdout,
     stderr: run.stderr,
   };
@@ -60,9 +63,15 @@ export function hasOpenclaw(workspace: Workspace): boolean {
   return findOnPath('openclaw', workspace.env.PATH) !== undefined;
 }
 
-/** The last meaningful line OpenClaw printed on failure, for a one-line reason (never the secret: it was on stdin). */
-export function openclawFailure(run: OpenclawRun): string {
-  const lines = withoutColours(`${run.stderr}\n${run.stdout}`)
+/**
+ * The last meaningful line OpenClaw printed on failure, for a one-line reason. The secret went
+ * on stdin, never in the arguments, but OpenClaw may repeat it ("invalid API key sk-…"): `secret`
+ * is taken out of what is said.
+ */
+export function openclawFailure(run: OpenclawRun, secret?: string): string {
+  const said = `${run.stderr}\n${run.stdout}`;
+  const hidden = secret && secret.trim().length >= 8 ? said.replaceAll(secret.trim(), '[the secret]') : said;
+  const lines = withoutColours(hidden)
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line !== '' && !/could not be verified|gateway status --deep/.test(line));

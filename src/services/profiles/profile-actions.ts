@@ -208,7 +208,9 @@ export async function createStoreWithOpenclaw(
 ): Promise<string> {
   const command = `openclaw ${args.join(' ')}`;
   // Only the first write of a fresh install gets here: child_process is not loaded before.
-  const { hasOpenclaw, openclawFailure, runOpenclaw } = await import('../openclaw/openclaw-cli.js');
+  const { hasOpenclaw, OPENCLAW_TIMEOUT_MS, openclawFailure, runOpenclaw } = await import(
+    '../openclaw/openclaw-cli.js'
+  );
   if (!hasOpenclaw(workspace)) {
     throw new AuthdeckError(
       `${missing.message}. Create it with \`${command}\`${stdin !== undefined ? ' (it reads the secret from stdin)' : ''}, or put openclaw on PATH and authdeck will run it for you`,
@@ -216,13 +218,18 @@ export async function createStoreWithOpenclaw(
   }
   reportProgress(`the store does not exist yet: running \`${command}\` to create it (OpenClaw can take a minute)…`);
   const run = await runOpenclaw(workspace, args, stdin);
-  // Interrupted early, OpenClaw may die of another signal or none it reports (exit code null).
-  if (run.code !== 0 && (run.interrupted || run.code === 130 || run.signal === 'SIGINT')) {
+  // Interrupted early, OpenClaw may die of another signal, or none it reports (exit code null),
+  // or answer Ctrl+C by exiting 0 with nothing made.
+  if (run.interrupted || (run.code !== 0 && (run.code === 130 || run.signal === 'SIGINT'))) {
     // Once it is written the outcome is decided (README "Exit codes"): said as saved, not cancelled.
     if (await landed().catch(() => false)) return command;
     throw new CancelledError(`cancelled while \`${command}\` was creating the store`);
   }
-  if (run.code !== 0) throw new AuthdeckError(`\`${command}\` failed: ${openclawFailure(run)}`);
+  if (run.timedOut)
+    throw new AuthdeckError(
+      `\`${command}\` did not finish within ${Math.round(OPENCLAW_TIMEOUT_MS / 60_000)} minutes and was stopped`,
+    );
+  if (run.code !== 0) throw new AuthdeckError(`\`${command}\` failed: ${openclawFailure(run, stdin)}`);
   return command;
 }
 
