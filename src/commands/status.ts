@@ -5,9 +5,11 @@ import { refusedForReport } from '../services/monitor/refused-sign-ins.js';
 import { readPreferences } from '../services/prefs.js';
 import type { ProbeOutcome } from '../services/probe/probe-runner.js';
 import type { AgentState } from '../services/profiles/agent-state.js';
+import { reportProgress } from '../services/progress.js';
 import { pluginCheckFindings, pluginWarning, reportPluginProblems } from '../services/providers/plugin-state.js';
 import { unknownProviders, unknownProviderWarning } from '../services/providers/unknown-providers.js';
 import { buildStatusReport, type StatusReport } from '../services/status/report.js';
+import { countOf } from '../services/status/words.js';
 import { forTerminal, shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 import { formatProbes, formatStatusReport } from './format-status.js';
@@ -123,6 +125,9 @@ async function probeReport(
     ...(provider ? { provider } : {}),
     ...(wanted ? { profiles: wanted } : {}),
   });
+  // Up to the timeout each (8 s): silence at a terminal looks like a hang.
+  const asked = targets.filter((target) => target.type === 'api_key' && !target.reasonCode).length;
+  if (asked > 0) reportProgress(`checking ${countOf(asked, 'key')} live (free, read-only; Ctrl+C stops it)…`);
   return runProbes(targets, {
     env: ctx.io.env,
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),

@@ -122,6 +122,9 @@ describe('the command line’s small words', () => {
       home,
     });
     expect(JSON.parse(alone.stdout).probes).toHaveLength(1);
+    // At a terminal it says what it waits for (up to the timeout each): silence looked like a hang.
+    const told = await runCommand(['status', '--probe', '--probe-timeout', '2s'], { home, stderrIsTerminal: true });
+    expect(told.stderr).toContain('authdeck: checking 1 key live (free, read-only; Ctrl+C stops it)…');
     const zero = await runCommand(['status', '--probe', '--probe-timeout', '0'], { home });
     expect(zero).toMatchObject({ code: 64, stderr: 'authdeck: --probe-timeout: at least 1ms\n' });
     // A pasted page where an id goes is not said back whole.
