@@ -95,8 +95,10 @@ export interface AppServices {
   /** Whether the session started before Ink (if any) went to a screen. */
   tookEarlySetupToken(): boolean;
   copyToClipboard(text: string): void;
-  /** Live, read-only checks of the agent's keys (all, or these ids). Writes nothing. */
-  /** `signal`: the screen left; unanswered checks stop (a request left running kept authdeck from exiting). */
+  /**
+   * Live, read-only checks of the agent's keys (all, or these ids). Writes nothing. `signal`: the
+   * screen left, so unanswered checks stop (a request left running would keep authdeck from exiting).
+   */
   probe(ids?: string[], signal?: AbortSignal): Promise<ProbeOutcome[]>;
   /** The doctor's findings for this agent (reads only). */
   runDoctor(): Promise<DoctorReport>;

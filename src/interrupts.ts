@@ -12,12 +12,8 @@ export type Interrupt = NodeJS.Signals;
 
 const takers = new Set<(signal: Interrupt) => void>();
 let interrupted = false;
-/**
- * A Ctrl+C that came once something was written, while nothing could take it: the next run
- * that takes Ctrl+C gets it (a save's OpenClaw run, started just after its config entry was
- * written, is stopped and the entry taken back, instead of running to its end unasked).
- */
-let pending = false;
+/** Ctrl+Cs that came once something was written, while nothing could take them (deferredInterrupts). */
+let deferred = 0;
 
 /** Hands a Ctrl+C (or the signal that ends authdeck) to what took it; false: nothing did. */
 export function passInterrupt(signal: Interrupt = 'SIGINT'): boolean {
@@ -34,8 +30,9 @@ export function listenForInterrupts(): void {
       const { inFlight, completed } = writeActivity();
       if (inFlight > 0) setTimeout(stopIfNothingWritten, 10);
       else if (completed === 0) process.exit(130);
-      // Taken meanwhile: the run that took it stops.
-      else if (!passInterrupt('SIGINT')) pending = true;
+      // A run that took Ctrl+C meanwhile gets it; else it is counted, so a save under way can
+      // still stop before the OpenClaw run it was about to start (deferredInterrupts).
+      else if (!passInterrupt('SIGINT')) deferred++;
     };
     stopIfNothingWritten();
   });
@@ -63,14 +60,19 @@ function onEnding(signal: Interrupt): void {
   setTimeout(endBySignal, ENDING_GRACE_MS).unref();
 }
 
+/**
+ * How many Ctrl+Cs the rule above let pass because something was written. A save counts them
+ * before its first write: one that came between its config entry and the OpenClaw run that
+ * creates its store stops the save there (that run would otherwise go on to its end unasked).
+ */
+export function deferredInterrupts(): number {
+  return deferred;
+}
+
 /** `onInterrupt` runs on Ctrl+C instead of the rule above, until the returned function is called. */
 export function takeInterrupts(onInterrupt: (signal: Interrupt) => void): () => void {
   if (takers.size === 0) for (const ending of ENDING) process.on(ending, onEnding);
   takers.add(onInterrupt);
-  if (pending) {
-    pending = false;
-    onInterrupt('SIGINT');
-  }
   return () => {
     takers.delete(onInterrupt);
     if (takers.size === 0) for (const ending of ENDING) process.off(ending, onEnding);

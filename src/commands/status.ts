@@ -64,7 +64,7 @@ export async function runStatus(ctx: CommandContext, options: StatusOptions): Pr
   const failing = pluginCheckFindings(plugins);
   if (failing.length > 0)
     report.check = { ...report.check, exitCode: 1, reasons: [...failing, ...report.check.reasons] };
-  // A probe option says a probe is wanted: it was ignored without a word.
+  // A probe option says a probe is wanted; ignoring it would answer a question not asked.
   const probing =
     options.probe ||
     [options.probeTimeout, options.probeConcurrency, options.probeProvider, options.probeProfile].some(
@@ -99,12 +99,12 @@ async function probeReport(
   if (timeoutMs !== undefined && timeoutMs > PROBE_TIMEOUT_MAX_MS)
     throw new UsageError('--probe-timeout: at most 10m (a probe is one model-list request)');
   if (timeoutMs !== undefined && timeoutMs < 1) throw new UsageError('--probe-timeout: at least 1ms');
-  // A typo probed nothing and said "nothing to probe", exit 0.
+  // A typo would probe nothing and say "nothing to probe", as if all were well.
   const provider =
     options.probeProvider === undefined
       ? undefined
       : knownProvider(options.probeProvider, { custom: false, known: providersHere(state), flag: '--probe-provider' });
-  const [{ probeTargets }, { runProbes }] = await Promise.all([
+  const [{ probeTargets }, { runProbes, sendsRequest }] = await Promise.all([
     import('../services/probe/probe-targets.js'),
     import('../services/probe/probe-runner.js'),
   ]);
@@ -126,7 +126,7 @@ async function probeReport(
     ...(wanted ? { profiles: wanted } : {}),
   });
   // Up to the timeout each (8 s): silence at a terminal looks like a hang.
-  const asked = targets.filter((target) => target.type === 'api_key' && !target.reasonCode).length;
+  const asked = targets.filter((target) => sendsRequest(target, ctx.io.env)).length;
   if (asked > 0) reportProgress(`checking ${countOf(asked, 'key')} live (free, read-only; Ctrl+C stops it)…`);
   return runProbes(targets, {
     env: ctx.io.env,

@@ -44,7 +44,7 @@ export interface GroupRunOptions {
   /** What Ctrl+C sends first: SIGINT lets OpenClaw stop as it does at a terminal. */
   ctrlC: 'SIGINT' | 'SIGTERM';
   /** The caller's stop (a screen's x). */
-  signal?: AbortSignal;
+  abort?: AbortSignal;
   /** Output kept, the last characters of each (KEEP_CHARS unless given). */
   keepChars?: number;
 }
@@ -114,8 +114,8 @@ export async function runInGroup(options: GroupRunOptions): Promise<GroupRun> {
     });
     const timer = setTimeout(() => stop('timeout', 'SIGTERM'), options.timeoutMs);
     const onAbort = () => stop('cancel', 'SIGTERM');
-    if (options.signal?.aborted) onAbort();
-    else options.signal?.addEventListener('abort', onAbort, { once: true });
+    if (options.abort?.aborted) onAbort();
+    else options.abort?.addEventListener('abort', onAbort, { once: true });
     // authdeck leaving on an error does not leave it running (a signal: the taker above).
     const onExit = () => signalGroup(running, 'SIGKILL');
     process.once('exit', onExit);
@@ -130,15 +130,15 @@ export async function runInGroup(options: GroupRunOptions): Promise<GroupRun> {
         signalGroup(running, 'SIGKILL');
       }
       releaseInterrupts();
-      options.signal?.removeEventListener('abort', onAbort);
+      options.abort?.removeEventListener('abort', onAbort);
       process.off('exit', onExit);
       resolve({ ...result, stdout, stderr, output, ...(stopped ? { stopped } : {}) });
     };
     running.on('error', (error) => finish({ code: null, signal: null, startError: error.message }));
     running.on('exit', (code, signal) => {
-      // Its output may still be on the way; a child it left holding the pipes is not waited for.
-      // A straggler still holding the pipes is what the command left behind (npm under an
-      // install): it goes with the group rather than run on after authdeck has read the result.
+      // Its output may still be on the way. A straggler still holding the pipes after that is
+      // what the command left behind (npm under an install): it goes with the group rather than
+      // run on after authdeck has read the result.
       const drained = setTimeout(() => {
         running.stdout?.destroy();
         running.stderr?.destroy();

@@ -175,4 +175,18 @@ describe('onboarding wizard: a local model server', () => {
     await app.press('enter');
     expect(app.exits).toEqual([{ exitCode: 0 }]);
   });
+
+  it("Esc on the Copilot Proxy's summary ends it as done, not as a cancel (it was the wizard's too: exit 130 after the write)", async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'onboard', provider: 'copilot-proxy', method: 'local-server' });
+    await waitForFrame(app, 'Copilot Proxy base URL:');
+    await app.press('enter');
+    await waitForFrame(app, 'Model ids');
+    await app.press('enter');
+    await waitForFrame(app, 'Copilot Proxy set up for the gateway');
+    await app.press('escape');
+    await waitUntil(() => app.exits.length > 0, 'the wizard to end');
+    expect(app.exits).toEqual([{ exitCode: 0 }]);
+    expect(app.frame()).toContain('Copilot Proxy set up for the gateway');
+  });
 });

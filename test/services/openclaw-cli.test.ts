@@ -49,20 +49,38 @@ describe('runOpenclaw (only to have OpenClaw create its database)', () => {
   });
 
   it('Ctrl+C that OpenClaw answers by exiting 0 with nothing made is a cancel, not "the store does not exist"', async () => {
-    const bin = makeTempDir('authdeck-bin-');
-    const ready = join(bin, 'ready');
-    writeFileSync(join(bin, 'openclaw'), `#!/bin/sh\ntrap 'exit 0' INT\ntouch "${ready}"\nsleep 30 & wait\n`);
-    chmodSync(join(bin, 'openclaw'), 0o755);
-    const workspace = fakeWorkspace();
-    workspace.env = { ...workspace.env, PATH: `${bin}:/usr/bin:/bin` };
-    const creating = createStoreWithOpenclaw(
-      workspace,
-      ['models', 'auth', 'paste-api-key', '--provider', 'openai'],
-      'sk-secret',
-      new StoreMissingError({ path: '/tmp/no/openclaw.sqlite' } as never),
-    );
-    while (!existsSync(ready)) await new Promise((done) => setTimeout(done, 20));
+    const { creating, bin } = creatingStore((ran) => `trap 'exit 0' INT\ntouch "${ran}"\nsleep 30 & wait`);
+    while (!existsSync(join(bin, 'ran'))) await new Promise((done) => setTimeout(done, 20));
     expect(passInterrupt()).toBe(true);
     await expect(creating).rejects.toThrow('cancelled while `openclaw models auth paste-api-key --provider openai`');
   });
+
+  it('a Ctrl+C let pass since the save began stops it before OpenClaw runs (it ran on unasked to its end)', async () => {
+    const { creating, bin } = creatingStore(
+      (ran) => `touch "${ran}"`,
+      () => true,
+    );
+    await expect(creating).rejects.toThrow(
+      'cancelled before `openclaw models auth paste-api-key --provider openai` ran',
+    );
+    expect(existsSync(join(bin, 'ran'))).toBe(false);
+  });
 });
+
+/** createStoreWithOpenclaw with an `openclaw` of `script` (given the path it may touch to say it ran). */
+function creatingStore(script: (ran: string) => string, cancelledMeanwhile?: () => boolean) {
+  const bin = makeTempDir('authdeck-bin-');
+  writeFileSync(join(bin, 'openclaw'), `#!/bin/sh\n${script(join(bin, 'ran'))}\n`);
+  chmodSync(join(bin, 'openclaw'), 0o755);
+  const workspace = fakeWorkspace();
+  workspace.env = { ...workspace.env, PATH: `${bin}:/usr/bin:/bin` };
+  const creating = createStoreWithOpenclaw(
+    workspace,
+    ['models', 'auth', 'paste-api-key', '--provider', 'openai'],
+    'sk-secret',
+    new StoreMissingError({ path: '/tmp/no/openclaw.sqlite' } as never),
+    async () => false,
+    cancelledMeanwhile,
+  );
+  return { creating, bin };
+}

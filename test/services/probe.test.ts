@@ -182,13 +182,14 @@ describe('runProbes against a local server', () => {
   it('stops when asked: the unanswered check and those after it are not probed, and nothing waits for the server', async () => {
     const stop = new AbortController();
     const running = runProbes([apiKey('openai', openaiKey), apiKey('openai', openaiKey)], {
-      env: envFor('stopped', { openai: 'wait2000' }),
-      // Longer than the test's own limit: only the stop can end it.
+      // The server and the timeout both outlast the test's own limit: only the stop can end it.
+      env: envFor('stopped', { openai: 'wait60000' }),
       timeoutMs: 60_000,
       concurrency: 1,
       signal: stop.signal,
     });
-    await new Promise((done) => setTimeout(done, 100));
+    // Stopped with the first request at the server, waiting for its answer.
+    while (!seen.some((request) => request.tag === 'stopped')) await new Promise((done) => setTimeout(done, 5));
     stop.abort();
     const outcomes = await running;
     expect(outcomes.map((outcome) => [outcome.result, outcome.detail])).toEqual([

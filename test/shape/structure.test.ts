@@ -85,7 +85,7 @@ describe('the shape of the code', () => {
     // (the local server's "r look again" was hinted where r did nothing).
     const byHand = screens.filter((file) => {
       const text = readFileSync(file, 'utf8');
-      return /\buseKeys\(/.test(text) && /hints=\{\[[\s\S]{0,200}?\[\s*'[^']+',\s*'/.test(text);
+      return /\buseKeys\(|\buseKeyTable\(/.test(text) && /hints=\{\[[\s\S]{0,200}?\[\s*'[^']+',\s*'/.test(text);
     });
     expect(byHand.map(name)).toEqual([]);
     // And the screens that do take keys read a table.

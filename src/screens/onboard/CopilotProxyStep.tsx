@@ -57,8 +57,10 @@ export function CopilotProxyStep({
   const [phase, setPhase] = useQuestionState<Phase>({ name: 'url' });
   const url = useTextFieldState(COPILOT_PROXY_URL);
   const models = useTextFieldState(COPILOT_PROXY_MODELS.join(', '));
+  // Esc: a question back; nothing while writing; once written, the summary's own (it ends there).
   useStepBack(stepBack, () => {
-    if (phase.name === 'url' || phase.name === 'saving' || phase.name === 'done') return false;
+    if (phase.name === 'url') return false;
+    if (phase.name === 'saving' || phase.name === 'done') return true;
     setPhase(phase.name === 'models' ? { name: 'url' } : { name: 'models' });
     return true;
   });

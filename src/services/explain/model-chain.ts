@@ -9,7 +9,7 @@ import {
   withoutPinnedProfile,
 } from '../status/model-refs.js';
 import type { ModelSettings } from '../status/model-types.js';
-import { resolveProviderUses } from '../status/model-usage.js';
+import { namedBuiltIn, resolveProviderUses } from '../status/model-usage.js';
 
 /** One model a request may go to, in the order the gateway falls back through them. */
 export interface ChainModel {
@@ -50,7 +50,8 @@ export function resolveModelChain(
     // Named as OpenClaw names it: the built-in default (openai/gpt-6-astra) where known, an alias
     // (`sonnet`) by the model it stands for.
     const aliased = used.includes('/') ? undefined : aliasedRef(used, settings);
-    const ref = role === 'built-in default' && !used.includes('/') && builtIn ? builtIn : (aliased ?? used);
+    const named = namedBuiltIn({ ref: used, role }, builtIn);
+    const ref = named !== used ? named : (aliased ?? used);
     const pinned = splitPinnedProfile(used).profile;
     return {
       ref: withoutPinnedProfile(ref),

@@ -78,6 +78,13 @@ export async function runProbes(targets: ProbeTarget[], options: ProbeOptions): 
   return outcomes;
 }
 
+/** Whether probing `target` sends a request (else it is answered at once: not probed, or misconfigured). */
+export function sendsRequest(target: ProbeTarget, env: Record<string, string | undefined>): boolean {
+  if (skipReason(target, target.secret?.trim() ?? '')) return false;
+  const endpoint = probeEndpoint(target.provider, env);
+  return endpoint !== undefined && !endpoint.misconfigured;
+}
+
 function positive(value: number | undefined, fallback: number): number {
   return value !== undefined && Number.isFinite(value) && value >= 1 ? Math.floor(value) : fallback;
 }

@@ -205,6 +205,8 @@ export async function createStoreWithOpenclaw(
   missing: StoreMissingError,
   /** Whether the change is in the store: a Ctrl+C that came as OpenClaw finished did not stop it. */
   landed: () => Promise<boolean> = async () => false,
+  /** Whether Ctrl+C came since the change began (before anything could take it): OpenClaw is not run. */
+  cancelledMeanwhile: () => boolean = () => false,
 ): Promise<string> {
   const command = `openclaw ${args.join(' ')}`;
   // Only the first write of a fresh install gets here: child_process is not loaded before.
@@ -216,6 +218,8 @@ export async function createStoreWithOpenclaw(
       `${missing.message}. Create it with \`${command}\`${stdin !== undefined ? ' (it reads the secret from stdin)' : ''}, or put openclaw on PATH and authdeck will run it for you`,
     );
   }
+  // Checked with nothing awaited before the run takes Ctrl+C itself: none falls between the two.
+  if (cancelledMeanwhile()) throw new CancelledError(`cancelled before \`${command}\` ran to create the store`);
   reportProgress(`the store does not exist yet: running \`${command}\` to create it (OpenClaw can take a minute)…`);
   const run = await runOpenclaw(workspace, args, stdin);
   // Interrupted early, OpenClaw may die of another signal, or none it reports (exit code null),

@@ -1,3 +1,4 @@
+import { deferredInterrupts } from '../../interrupts.js';
 import { type ConfigRecordResult, recordProfileInConfig } from '../config/config-edit.js';
 import type { Workspace } from '../config/workspace.js';
 import { setDaemonEnvVar } from '../env-file.js';
@@ -125,7 +126,10 @@ async function forgetAddedEntry(
   }
 }
 
-/** How a save is said, CLI and screens alike: "Saved", "Replaced", or "Already saved" for the same secret. */
+/**
+ * How a save is said, CLI and screens alike: "Saved", "Replaced", "Already saved" for the same
+ * secret, "Updated the expiry of" for the same token with an expiry given anew.
+ */
 export function savedVerb(saved: Pick<SaveCredentialResult, 'replaced' | 'sameSecret' | 'expiryUpdated'>): string {
   if (saved.expiryUpdated) return 'Updated the expiry of';
   return saved.sameSecret ? 'Already saved' : saved.replaced ? 'Replaced' : 'Saved';
@@ -167,6 +171,9 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
   };
   // One deadline for every lock this save takes (config, then store), not one each.
   const lock = { deadline: Date.now() + lockWaitMs() };
+  // Ctrl+C from here on, let pass once the config entry is written, still stops the save before
+  // OpenClaw is run to create its store.
+  const interruptsBefore = deferredInterrupts();
   let store = input.store ?? (await openAgentStore(workspace));
   store.requireKnownGeneration();
   let target = await store.credentialLayer(profileId);
@@ -213,6 +220,7 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
             const made = await (await openAgentStoreForWrite(workspace)).credentialLayer(profileId);
             return made.present && (await made.read()).profiles[profileId] !== undefined;
           },
+          () => deferredInterrupts() > interruptsBefore,
         );
         store = await openAgentStoreForWrite(workspace);
         target = await store.credentialLayer(profileId);

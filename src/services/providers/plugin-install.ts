@@ -181,7 +181,7 @@ export async function installPlugin(
     },
     timeoutMs,
     ctrlC: 'SIGTERM',
-    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.signal ? { abort: options.signal } : {}),
     keepChars: 16_384,
   });
   if (run.stopped === 'interrupt') return 'stopped by Ctrl+C';

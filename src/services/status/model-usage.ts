@@ -24,6 +24,11 @@ export function builtInDefaultModel(openclawVersion: string | undefined): string
   return undefined;
 }
 
+/** A use's ref, the built-in default named as the OpenClaw seen names it (`openai` → `openai/gpt-6-astra`). */
+export function namedBuiltIn(use: Pick<ProviderUse, 'ref' | 'role'>, builtIn: string | undefined): string {
+  return use.role === 'built-in default' && !use.ref.includes('/') && builtIn ? builtIn : use.ref;
+}
+
 /**
  * A model setting read as OpenClaw 2026.9 reads it (resolveSelectedModelFallbacksOverride): a
  * model named without a `fallbacks` key — a string, or `{primary}` — has none of its own and

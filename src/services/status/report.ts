@@ -8,7 +8,7 @@ import { providerLabel } from '../providers.js';
 import { collectWarnings, ownStatePath, storeReport } from '../store/report.js';
 import { type CheckMode, evaluateCheck } from './check.js';
 import { classifyProfileHealth, classifyUsage, HEALTH_STATUSES, type HealthStatus } from './health.js';
-import { builtInDefaultModel, providersInUseFrom } from './model-usage.js';
+import { builtInDefaultModel, namedBuiltIn, providersInUseFrom } from './model-usage.js';
 import { resolveEffectiveOrder } from './order.js';
 import { effectiveSourceOf, orderInputs } from './order-inputs.js';
 import { type ProfileReport, type ProviderReport, STATUS_SCHEMA, type StatusReport } from './types.js';
@@ -39,9 +39,7 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
   // The built-in default named as the OpenClaw seen names it (openai/gpt-6-astra), as explain names it.
   const builtIn = builtInDefaultModel(state.store.generation.openclawVersion);
   const uses = providerUses(workspace.config, workspace.agentId)
-    .map((use) =>
-      use.role === 'built-in default' && !use.ref.includes('/') && builtIn ? { ...use, ref: builtIn } : use,
-    )
+    .map((use) => ({ ...use, ref: namedBuiltIn(use, builtIn) }))
     .map((use) => (cliBackends.includes(use.provider) ? use : { ...use, provider: resolveAuthProvider(use.provider) }));
   const inUse = new Set(providersInUseFrom(uses, workspace.config.models));
   if (only) inUse.add(only);
