@@ -14,6 +14,8 @@ export type Screen =
       method?: OnboardingMethod;
       resumeAt?: 'method' | 'auth-choice';
       lastMethod?: OnboardingMethod;
+      /** Resumed, the provider was given (`--provider`), not asked: Esc at the method leaves. */
+      providerGiven?: boolean;
       /** Opened by `authdeck` on a home with no credential: done, it opens the dashboard on the new one. */
       home?: boolean;
     }

@@ -18,6 +18,7 @@ export function ScreenOutlet({ screen }: { screen: Screen }) {
           method={screen.method}
           resumeAt={screen.resumeAt}
           lastMethod={screen.lastMethod}
+          providerGiven={screen.providerGiven === true}
           home={screen.home === true}
         />
       );

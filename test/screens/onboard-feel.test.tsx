@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProbeOutcome } from '../../src/services/probe/probe-runner.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { createFakeServices, fakeState, NOW } from '../helpers/fake-services.js';
-import { openProviderList, renderApp, waitForFrame } from '../helpers/ink.js';
+import { openProviderList, renderApp, waitForFrame, waitUntil } from '../helpers/ink.js';
 
 const tokenProfile = {
   'anthropic:default': {
@@ -515,3 +515,24 @@ async function openProviderIdStep() {
   await app.type('\x15');
   return app;
 }
+
+describe('back from a sign-in the wizard handed over to', () => {
+  it('with --provider given, Esc at the method question leaves, as it did before the sign-in (it opened a provider list never seen)', async () => {
+    const app = await renderApp(createFakeServices(), { name: 'onboard', provider: 'github-copilot' });
+    const methods = await waitForFrame(app, 'GitHub Copilot');
+    expect(methods).toContain('esc quit');
+    await app.press('enter');
+    await waitForFrame(app, 'Where do you sign in to GitHub Copilot?');
+    await app.press('enter');
+    await waitForFrame(app, 'sign in · ');
+    // Back: the question it came from, then the method question, which still leaves.
+    await app.press('escape');
+    await waitForFrame(app, 'Where do you sign in to GitHub Copilot?');
+    await app.press('escape');
+    const back = await waitForFrame(app, 'esc quit');
+    expect(back).not.toContain('Which provider?');
+    await app.press('escape');
+    await waitUntil(() => app.exits.length > 0, 'the wizard to end');
+    expect(app.exits).toEqual([{ exitCode: 130 }]);
+  });
+});

@@ -212,6 +212,12 @@ describe('onboarding wizard: Esc in a step with questions of its own', () => {
     await answerUpToKey(app);
     await app.press('escape');
     await waitForFrame(app, 'Which API does it speak?');
+    // The API chosen is an answer kept too: back from the key, the list opens on it.
+    await app.press('down');
+    await app.press('enter');
+    await waitForFrame(app, 'Its API key');
+    await app.press('escape');
+    expect(await waitForFrame(app, 'Which API does it speak?')).toMatch(/❯ OpenAI Responses/);
     await app.press('escape');
     expect(await waitForFrame(app, 'Model id')).toContain('llama3');
     await app.press('escape');

@@ -22,7 +22,8 @@ import { WriteFailed } from './WriteFailed.js';
 type Phase =
   | { name: 'url' }
   | { name: 'model'; baseUrl: string }
-  | { name: 'compatibility'; baseUrl: string; modelId: string }
+  /** `compatibility`: the one chosen before, back from the key (the list opens on it). */
+  | { name: 'compatibility'; baseUrl: string; modelId: string; compatibility?: CustomCompatibility }
   | { name: 'key'; baseUrl: string; modelId: string; compatibility: CustomCompatibility }
   | { name: 'saving' }
   | { name: 'done'; result: LocalSetUp; keyed: boolean }
@@ -57,7 +58,7 @@ export function CustomEndpointStep({
     if (phase.name === 'url') return false;
     if (phase.name === 'model' || phase.name === 'failed') setPhase({ name: 'url' });
     else if (phase.name === 'compatibility') setPhase({ name: 'model', baseUrl: phase.baseUrl });
-    else if (phase.name === 'key') setPhase({ name: 'compatibility', baseUrl: phase.baseUrl, modelId: phase.modelId });
+    else if (phase.name === 'key') setPhase({ ...phase, name: 'compatibility' });
     return true;
   });
   const url = useTextFieldState();
@@ -125,6 +126,10 @@ export function CustomEndpointStep({
           <Text bold>Which API does it speak?</Text>
           <SelectList
             items={COMPATIBILITY}
+            initialIndex={Math.max(
+              0,
+              COMPATIBILITY.findIndex((item) => item.value === phase.compatibility),
+            )}
             onSelect={(compatibility) => setPhase({ ...phase, name: 'key', compatibility })}
           />
           <KeyHints hints={hints} />

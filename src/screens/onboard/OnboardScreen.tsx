@@ -46,12 +46,14 @@ export function OnboardScreen({
   method,
   resumeAt,
   lastMethod,
+  providerGiven = false,
   home = false,
 }: {
   provider?: string;
   method?: OnboardingMethod;
   resumeAt?: 'method' | 'auth-choice';
   lastMethod?: OnboardingMethod;
+  providerGiven?: boolean;
   home?: boolean;
 }) {
   const services = useServices();
@@ -66,7 +68,7 @@ export function OnboardScreen({
     return (secret: string) => bySecret.get(secret) ?? [];
   }, [agent.state]);
   const [state, dispatchNow, currentState] = useSyncReducer(onboardReducer, () =>
-    initialOnboardState(provider, method, resumeAt),
+    initialOnboardState(provider, method, resumeAt, providerGiven),
   );
   const holdRestOfKeys = useHoldRestOfKeys();
   const { save, modelNotesAfterSave, makeDefault } = useOnboardSave();

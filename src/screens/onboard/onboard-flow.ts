@@ -184,12 +184,15 @@ export function initialOnboardState(
   provider?: string,
   method?: OnboardingMethod,
   resumeAt?: 'method' | 'auth-choice',
+  providerGiven = false,
 ): OnboardState {
+  // Back from the setup-token or a sign-in screen: at the question it came from again, and Esc
+  // still leads back one step at a time as before it — to the provider list and the welcome,
+  // unless `--provider` skipped them (then Esc at the method leaves, as it did).
+  const asked: OnboardStep[] = providerGiven ? [] : ['welcome', 'provider'];
   const state: OnboardState = {
-    // Back from the setup-token or a sign-in screen: at the question it came from again, and
-    // Esc still leads back one step at a time (the provider list, then the welcome).
     step: resumeAt ?? 'welcome',
-    history: resumeAt === 'auth-choice' ? ['welcome', 'provider', 'method'] : resumeAt ? ['welcome', 'provider'] : [],
+    history: resumeAt === 'auth-choice' ? [...asked, 'method'] : resumeAt ? asked : [],
     ...(provider ? { provider } : {}),
     ...(method ? { method } : {}),
     ...(provider && method ? { envVariable: envVariableFor(provider, method) } : {}),
@@ -212,6 +215,7 @@ export function handOverScreen(at: OnboardState, home = false): Screen | undefin
     ...(at.provider ? { provider: at.provider } : {}),
     resumeAt: 'method',
     ...(at.method ? { lastMethod: at.method } : {}),
+    ...(at.history.includes('provider') ? {} : { providerGiven: true }),
     ...(home ? { home } : {}),
   } as const;
   if (at.method === 'setup-token') return { name: 'setup-token', backTo };
