@@ -11,6 +11,7 @@ const METHODS = [
   'paste-token',
   'browser',
   'device',
+  'local-server',
 ] as const satisfies readonly OnboardingMethod[];
 
 /** Screens need a terminal; without one, say which plain command does the job. */
@@ -102,6 +103,10 @@ export async function runOnboard(
       );
     if (method === 'setup-token')
       throw new UsageError('setup-token needs a terminal; make the token elsewhere and use --method paste-token');
+    if (method === 'local-server')
+      throw new UsageError(
+        `--method local-server asks where the server runs and which model: without a terminal, use \`authdeck onboard --non-interactive --auth-choice ${provider}\` (with --custom-base-url and --custom-model-id where the defaults do not fit)`,
+      );
     if (method === 'browser' || method === 'device') {
       const { runSignIn } = await import('./sign-in.js');
       return runSignIn(ctx, {

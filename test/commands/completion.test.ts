@@ -107,6 +107,7 @@ describe.skipIf(!shellBinary('bash'))(`bash completion, as readline asks it${mis
       'paste-token',
       'browser',
       'device',
+      'local-server',
     ]);
     expect(await bashCompletions(home, 'authdeck onboard --auth-choice deepseek')).toEqual(['deepseek-api-key']);
     expect(await bashCompletions(home, 'authdeck login --provider openrouter-')).toEqual(['openrouter-oauth']);

@@ -487,6 +487,24 @@ describe('onboard --non-interactive --auth-choice', () => {
     });
   });
 
+  it('--method local-server is a method as the wizard names it; without a terminal it names the auth choice', async () => {
+    const { home: at } = home();
+    const screen = await runCommand(['onboard', '--provider', 'copilot-proxy', '--method', 'local-server'], {
+      home: at,
+    });
+    // It passes the flags (it was "not one of api-key, …") and stops only for want of a terminal.
+    expect(screen.code).toBe(64);
+    expect(screen.stderr).toContain('onboard needs a terminal');
+    const plain = await runCommand(
+      ['onboard', '--non-interactive', '--provider', 'ollama', '--method', 'local-server'],
+      {
+        home: at,
+      },
+    );
+    expect(plain.code).toBe(64);
+    expect(plain.stderr).toContain('`authdeck onboard --non-interactive --auth-choice ollama`');
+  });
+
   it('add-key and paste-token name stdin alone: they read no variable, so naming one would send a person nowhere', async () => {
     const temp = home();
     for (const [command, flag, secret] of [
