@@ -48,17 +48,20 @@ describe('onboarding wizard: a local model server', () => {
     await app.press('enter');
     const failed = await waitForFrame(app, 'then press r');
     expect(failed).toContain('Start it with `lmstudio serve`');
+    // Still nothing there: the screen says it looked again, rather than stay as it was.
+    await app.type('r');
+    await waitForFrame(app, '(looked 2 times)');
     services.localServer = { ok: true, kind: 'lmstudio', baseUrl: 'http://127.0.0.1:1234/v1', models: [] };
     await app.type('r');
     const empty = await waitForFrame(app, 'serves no model yet');
-    expect(services.calls.filter(([name]) => name === 'findLocalServer')).toHaveLength(2);
+    expect(services.calls.filter(([name]) => name === 'findLocalServer')).toHaveLength(3);
     // r is hinted here too: it looks again, and finds the model loaded meanwhile.
     expect(empty).toMatch(/r look again/);
     expect(empty).toContain('Run `lms load <model>`, then press r.');
     services.localServer = { ...services.localServer, models: [{ id: 'qwen3-8b' }] as never };
     await app.type('r');
     await waitForFrame(app, 'which model should the gateway use?');
-    expect(services.calls.filter(([name]) => name === 'findLocalServer')).toHaveLength(3);
+    expect(services.calls.filter(([name]) => name === 'findLocalServer')).toHaveLength(4);
     // Esc goes back to the address, as typed, before it leaves the step.
     await app.press('escape');
     expect(await waitForFrame(app, 'LM Studio base URL:')).toContain('http://localhost:1234/v1');

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { type RefObject, useEffect } from 'react';
+import { type RefObject, useEffect, useRef } from 'react';
 import type { LocalSetUp } from '../../app-services.js';
 import { KeyHints } from '../../components/KeyHints.js';
 import { useQuestionState } from '../../components/key-router.js';
@@ -33,6 +33,8 @@ type Phase =
   | {
       name: 'failed';
       failure: Pick<LocalServerFailure, 'reason' | 'command'> & { problem?: LocalServerFailure['problem'] };
+      /** How many times it has looked: r that finds the same nothing otherwise changes nothing on screen. */
+      looks: number;
     }
   | { name: 'pick'; baseUrl: string; models: LocalModel[] }
   | { name: 'saving'; modelId: string }
@@ -85,15 +87,16 @@ export function LocalServerStep({
     setPhase(needsKey && phase.name !== 'key' ? { name: 'key' } : { name: 'address' });
     return true;
   });
+  const failedLooks = useRef(0);
   useEffect(() => {
     if (phase.name !== 'looking') return;
     let live = true;
     const baseUrl = otherAddress(address.current(), spec.defaultBaseUrl);
     services.findLocalServer(kind, needsKey ? checkedKey(key.current()) : undefined, baseUrl).then((found) => {
       if (!live) return;
-      setPhase(
-        found.ok ? { name: 'pick', baseUrl: found.baseUrl, models: found.models } : { name: 'failed', failure: found },
-      );
+      if (found.ok) return setPhase({ name: 'pick', baseUrl: found.baseUrl, models: found.models });
+      failedLooks.current += 1;
+      setPhase({ name: 'failed', failure: found, looks: failedLooks.current });
     });
     return () => {
       live = false;
@@ -171,7 +174,10 @@ export function LocalServerStep({
     case 'failed':
       return (
         <Box flexDirection="column">
-          <Text color="red">✘ {shown(phase.failure.reason)}</Text>
+          <Text color="red">
+            ✘ {shown(phase.failure.reason)}
+            {phase.looks > 1 ? ` (looked ${phase.looks} times)` : ''}
+          </Text>
           <Text>
             {phase.failure.problem === 'unknown-host'
               ? 'Esc goes back to the address; r looks again.'
