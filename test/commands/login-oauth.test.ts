@@ -34,6 +34,7 @@ function startCli(args: string[], home: string, env: Record<string, string>) {
   const exited = new Promise<number | null>((done) => child.on('close', done));
   return {
     exited,
+    kill: (signal: NodeJS.Signals) => child.kill(signal),
     output: () => ({ stdout, stderr }),
     async waitForStderr(pattern: RegExp, timeoutMs = 15_000): Promise<RegExpMatchArray> {
       const deadline = Date.now() + timeoutMs;
@@ -198,6 +199,27 @@ describe('refresh beside a dead lock', () => {
     // The last refresh token the server issued is the one stored: no rotation was lost.
     const finalCheck = await runCommand(['--no-reload', 'refresh', id, '--force', '--json'], { home, env: server.env });
     expect(JSON.parse(finalCheck.stdout).status).toBe('refreshed');
+  });
+});
+
+describe('Ctrl+C during a refresh', () => {
+  it('once the request is sent, waits for the rotated tokens to be stored (the old refresh token is spent)', async () => {
+    server = await startFakeAuthServer();
+    const { home, mainAgentDir } = makeTempHome();
+    expect((await signInByDevice(home)).code).toBe(0);
+    const id = 'openai-codex:me@example.com';
+    const storePath = join(mainAgentDir, 'auth-profiles.json');
+    const before = readJson(storePath).profiles[id].refresh;
+    server.refreshDelayMs = 500;
+    const cli = startCli(['refresh', id, '--force'], home, server.env);
+    // The request is at the provider: the refresh token it carried is spent from here on.
+    while (server.refreshCalls === 0) await new Promise((done) => setTimeout(done, 5));
+    cli.kill('SIGINT');
+    expect(await cli.exited).toBe(0);
+    expect(readJson(storePath).profiles[id].refresh).not.toBe(before);
+    // The token stored is the live one: the next refresh works.
+    server.refreshDelayMs = 0;
+    expect((await runCommand(['--no-reload', 'refresh', id, '--force'], { home, env: server.env })).code).toBe(0);
   });
 });
 

@@ -26,6 +26,8 @@ export interface FakeAuthServer {
   refreshError?: string;
   /** Refreshed access tokens without OpenAI's account claims. */
   refreshWithoutAccount?: boolean;
+  /** A refresh is answered this long after it arrives (refreshCalls counts it on arrival). */
+  refreshDelayMs?: number;
   refreshCalls: number;
   /** Device-code polls answered so far. */
   readonly polls: number;
@@ -150,7 +152,9 @@ export async function startFakeAuthServer(): Promise<FakeAuthServer> {
         if (status === 'used') return json(res, 400, { error: 'refresh_token_reused' });
         if (status !== 'live') return json(res, 400, { error: 'invalid_grant' });
         refreshTokens.set(form.refresh_token ?? '', 'used');
-        return json(res, 200, issue('me@example.com', !state.refreshWithoutAccount));
+        const rotated = issue('me@example.com', !state.refreshWithoutAccount);
+        if (state.refreshDelayMs) return void setTimeout(() => json(res, 200, rotated), state.refreshDelayMs);
+        return json(res, 200, rotated);
       }
       if (form.grant_type === 'urn:ietf:params:oauth:grant-type:device_code') return devicePoll(res);
       return json(res, 400, { error: 'unsupported_grant_type' });

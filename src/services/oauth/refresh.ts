@@ -1,5 +1,6 @@
 import type { Workspace } from '../config/workspace.js';
 import { AuthdeckError } from '../errors.js';
+import { countedWrite } from '../files/write-activity.js';
 import { removalLayer } from '../profiles/profile-actions.js';
 import { type AgentStore, openAgentStoreForWrite } from '../store/agent-store.js';
 import { chutesExpiry } from './chutes-sign-in.js';
@@ -101,40 +102,44 @@ export async function refreshOAuthProfile(
     const clientId = info.clientId || (typeof current.raw.clientId === 'string' ? current.raw.clientId : '');
     if (!clientId) throw new AuthdeckError(`${profileId} names no OAuth client id: sign in again`);
     const secret = info.id === 'chutes' ? options.env.CHUTES_CLIENT_SECRET?.trim() : undefined;
-    let tokens: Awaited<ReturnType<typeof requestTokens>>;
-    try {
-      tokens = await requestTokens(
-        tokenUrl,
-        {
-          grant_type: 'refresh_token',
-          refresh_token: current.refresh,
-          client_id: clientId,
-          ...(secret ? { client_secret: secret } : {}),
-        },
-        { ...(options.fetch ? { fetch: options.fetch } : {}), now },
-      );
-      tokens.expires = storedExpiry(info.id, tokens, now());
-    } catch (error) {
-      if (error instanceof OAuthError && /invalid_grant|reused|invalid_refresh|expired|revoked/.test(error.code))
-        throw new RefreshRefusedError(
-          profileId,
-          error.code,
-          signInAgainCommand(workspace, current.provider, profileId),
+    // From the request on, the provider may rotate the refresh token and spend the stored one: a
+    // Ctrl+C waits for the new tokens to be stored, as it waits for any write under way.
+    return await countedWrite(async () => {
+      let tokens: Awaited<ReturnType<typeof requestTokens>>;
+      try {
+        tokens = await requestTokens(
+          tokenUrl,
+          {
+            grant_type: 'refresh_token',
+            refresh_token: current.refresh,
+            client_id: clientId,
+            ...(secret ? { client_secret: secret } : {}),
+          },
+          { ...(options.fetch ? { fetch: options.fetch } : {}), now },
         );
-      throw error;
-    }
-    // Never throw once the provider has rotated the refresh token: what the new token lacks is kept from the old.
-    const refreshed = {
-      access: tokens.access,
-      expires: tokens.expires,
-      refresh: tokens.refresh,
-      ...(info.id === 'openai-codex' ? openaiAccountFields(tokens.access) : {}),
-    };
-    const written = await layer.update((tx) => putRefreshedTokens(tx, profileId, current.refresh, refreshed));
-    if (written.result) await updateRefreshPeers(peers, profileId, current.refresh, refreshed);
-    return written.result
-      ? { status: 'refreshed', expiresAt: tokens.expires }
-      : { status: 'refreshed-meanwhile', expiresAt: current.expires };
+        tokens.expires = storedExpiry(info.id, tokens, now());
+      } catch (error) {
+        if (error instanceof OAuthError && /invalid_grant|reused|invalid_refresh|expired|revoked/.test(error.code))
+          throw new RefreshRefusedError(
+            profileId,
+            error.code,
+            signInAgainCommand(workspace, current.provider, profileId),
+          );
+        throw error;
+      }
+      // Never throw once the provider has rotated the refresh token: what the new token lacks is kept from the old.
+      const refreshed = {
+        access: tokens.access,
+        expires: tokens.expires,
+        refresh: tokens.refresh,
+        ...(info.id === 'openai-codex' ? openaiAccountFields(tokens.access) : {}),
+      };
+      const written = await layer.update((tx) => putRefreshedTokens(tx, profileId, current.refresh, refreshed));
+      if (written.result) await updateRefreshPeers(peers, profileId, current.refresh, refreshed);
+      return written.result
+        ? { status: 'refreshed' as const, expiresAt: tokens.expires }
+        : { status: 'refreshed-meanwhile' as const, expiresAt: current.expires };
+    });
   } finally {
     await release();
   }
