@@ -36,24 +36,36 @@ export function listenForInterrupts(): void {
     };
     stopIfNothingWritten();
   });
+  for (const ending of ENDING) process.on(ending, onEnding);
 }
 
 /** Signals that end authdeck (a supervisor's stop, a closed terminal) whatever it is doing. */
 const ENDING: readonly Interrupt[] = ['SIGTERM', 'SIGHUP'];
-/** Long enough to undo a half-made change once the program it ran is stopped. */
-const ENDING_GRACE_MS = 1_000;
+/**
+ * Long enough to undo a half-made change once the program it ran is stopped, or to finish a
+ * change begun, on a loaded machine (1 s was not, at a load of 15 on 2 cores); well within the
+ * 10 s a supervisor gives before it kills.
+ */
+const ENDING_GRACE_MS = 3_000;
 
 /**
- * While something runs another program, a signal that ends authdeck stops that program first
- * (it runs in a group of its own, or would finish after authdeck had gone), gives the command a
- * moment to undo what it half made, then ends authdeck by the same signal, as it would have.
+ * A signal that ends authdeck ends it by that signal, as it would have been ended without a
+ * handler — but not in the middle of a change: what runs another program stops it first (it runs
+ * in a group of its own, or would finish after authdeck had gone) and undoes what it half made,
+ * and a command that has begun writing gets a moment to finish (a migration killed between its
+ * archive and its config write left the half the write order is there to avoid).
  */
 function onEnding(signal: Interrupt): void {
-  passInterrupt(signal);
+  const taken = passInterrupt(signal);
+  const { inFlight, completed } = writeActivity();
   const endBySignal = () => {
     for (const ending of ENDING) process.off(ending, onEnding);
     process.kill(process.pid, signal);
   };
+  if (!taken && inFlight === 0 && completed === 0) {
+    endBySignal();
+    return;
+  }
   // By the signal whichever comes first: the command finishing (its own exit code would say
   // "cancelled", 130, to a supervisor that stopped it) or the grace running out.
   process.once('exit', endBySignal);
@@ -71,10 +83,8 @@ export function deferredInterrupts(): number {
 
 /** `onInterrupt` runs on Ctrl+C instead of the rule above, until the returned function is called. */
 export function takeInterrupts(onInterrupt: (signal: Interrupt) => void): () => void {
-  if (takers.size === 0) for (const ending of ENDING) process.on(ending, onEnding);
   takers.add(onInterrupt);
   return () => {
     takers.delete(onInterrupt);
-    if (takers.size === 0) for (const ending of ENDING) process.off(ending, onEnding);
   };
 }

@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { takeInterrupts } from '../interrupts.js';
+import { processTree } from './process-tree.js';
 
 /**
  * Sends `signal` to a child's whole process group (it was spawned `detached`, so it leads one):
@@ -68,18 +69,32 @@ export async function runInGroup(options: GroupRunOptions): Promise<GroupRun> {
   let stopped: GroupStop | undefined;
   let child: ChildProcess | undefined;
   let killLater: NodeJS.Timeout | undefined;
+  // What it started in sessions of their own, found when it is stopped: killed with the group.
+  const tree = processTree();
+  const collect = (running: ChildProcess) => {
+    // Once it has exited its pid may be another process's.
+    if (running.pid !== undefined && running.exitCode === null && running.signalCode === null)
+      tree.collect(running.pid);
+  };
+  const kill = (running: ChildProcess) => {
+    collect(running);
+    signalGroup(running, 'SIGKILL');
+    tree.signal('SIGKILL');
+  };
   const stop = (why: GroupStop, first: NodeJS.Signals) => {
     stopped ??= why;
     const running = child;
     if (!running) return;
+    // Known now: once the group's leader has gone, what it started has no parent to be found by.
+    collect(running);
     signalGroup(running, first);
-    killLater ??= setTimeout(() => signalGroup(running, 'SIGKILL'), STOP_GRACE_MS).unref();
+    killLater ??= setTimeout(() => kill(running), STOP_GRACE_MS).unref();
   };
   const releaseInterrupts = takeInterrupts((signal) => {
     if (signal === 'SIGINT') return stop('interrupt', options.ctrlC);
     // No time for it to stop cleanly: SQLite's own transactions keep a database whole.
     stopped ??= 'ending';
-    if (child) signalGroup(child, 'SIGKILL');
+    if (child) kill(child);
   });
   // Loaded here, not at the top: `status` starts without child_process unless it runs one.
   const { spawn } = await import('node:child_process').catch((error: unknown) => {
@@ -117,17 +132,17 @@ export async function runInGroup(options: GroupRunOptions): Promise<GroupRun> {
     if (options.abort?.aborted) onAbort();
     else options.abort?.addEventListener('abort', onAbort, { once: true });
     // authdeck leaving on an error does not leave it running (a signal: the taker above).
-    const onExit = () => signalGroup(running, 'SIGKILL');
+    const onExit = () => kill(running);
     process.once('exit', onExit);
     let settled = false;
     const finish = (result: Pick<GroupRun, 'code' | 'signal' | 'startError'>) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      // Stopped: what is left of the group goes now, not by a timer that could outlive it.
+      // Stopped: what is left of it goes now, not by a timer that could outlive it.
       if (killLater) {
         clearTimeout(killLater);
-        signalGroup(running, 'SIGKILL');
+        kill(running);
       }
       releaseInterrupts();
       options.abort?.removeEventListener('abort', onAbort);
@@ -142,7 +157,7 @@ export async function runInGroup(options: GroupRunOptions): Promise<GroupRun> {
       const drained = setTimeout(() => {
         running.stdout?.destroy();
         running.stderr?.destroy();
-        signalGroup(running, 'SIGKILL');
+        kill(running);
         finish({ code, signal });
       }, DRAIN_MS);
       running.once('close', () => {
