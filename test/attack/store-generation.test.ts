@@ -192,3 +192,34 @@ describe('a state database OpenClaw made before any credential (`openclaw onboar
     expect(Object.keys((cell('authProfiles.store') as { profiles: object }).profiles)).toEqual(['anthropic:default']);
   });
 });
+
+describe('a database OpenClaw was stopped before it made (Ctrl+C early in its first run)', () => {
+  // A state database with no table in it was read as an older generation's per-agent store
+  // ("per-agent SQLite (OpenClaw 2026.6.5–2026.7)" beside OpenClaw 2026.9.6), and a save then
+  // stopped with exit 3 ("no schema ownership record; run `openclaw doctor --fix`").
+  it('counts as no store yet: the installed OpenClaw decides, and a save has it make the store', async () => {
+    const { home, stateDir, mainAgentDir } = makeTempHome();
+    mkdirSync(join(stateDir, 'state'), { recursive: true });
+    const stateDb = join(stateDir, 'state', 'openclaw.sqlite');
+    const { DatabaseSync } = process.getBuiltinModule('node:sqlite') as typeof import('node:sqlite');
+    const db = new DatabaseSync(stateDb);
+    db.exec('create table t(a); drop table t');
+    db.close();
+    const env = { PATH: `${pnpmStyleOpenclaw(home, '2026.9.6')}:${basePath}`, AUTHDECK_STORE_GENERATION: undefined };
+    const status = await runCommand(['status', '--json'], { home, env });
+    expect(status.code).toBe(0);
+    expect(JSON.parse(status.stdout).store).toMatchObject({
+      storeGeneration: 'shared-sqlite',
+      evidence: expect.stringMatching(/the installed openclaw is 2026\.9\.6/),
+    });
+    const saved = await runCommand(['--no-reload', 'add-key', '--provider', 'openai'], {
+      home,
+      env,
+      input: fakeSecrets.openaiKey(),
+    });
+    // Handed to that openclaw to make its store (a fake that fails here), not refused.
+    expect(saved.stderr).toContain('`openclaw models auth paste-api-key --provider openai');
+    expect(saved.stderr).not.toContain('doctor --fix');
+    expect(existsSync(join(mainAgentDir, 'openclaw-agent.sqlite'))).toBe(false);
+  });
+});

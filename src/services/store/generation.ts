@@ -70,8 +70,11 @@ export async function detectStoreGeneration(
   const ownPath = agentDbPath(workspace.agentDir);
   const mainPath = agentDbPath(workspace.mainAgentDir);
   // lstat, not exists: a dangling link where a database belongs is a finding, not "no database".
-  const inspect = (path: string, kind: 'state' | 'agent', agentId?: string) =>
-    lstatOrUndefined(path) ? inspectDatabase(path, kind, agentId) : Promise.resolve(undefined);
+  // One OpenClaw has not made yet (DbInspection.unmade) tells nothing, as none would.
+  const inspect = async (path: string, kind: 'state' | 'agent', agentId?: string) => {
+    const inspection = lstatOrUndefined(path) ? await inspectDatabase(path, kind, agentId) : undefined;
+    return inspection?.unmade ? undefined : inspection;
+  };
   const [stateDb, agentDb, mainAgentDb] = await Promise.all([
     inspect(statePath, 'state'),
     inspect(ownPath, 'agent', workspace.agentId),

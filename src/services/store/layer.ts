@@ -58,8 +58,12 @@ export interface StoreLayer {
  * OpenClaw's databases (a hand-made one breaks OpenClaw's migrations): OpenClaw must make it.
  */
 export class StoreMissingError extends AuthdeckError {
-  constructor(readonly layer: StoreLayer) {
-    super(`${layer.path} does not exist yet, and only OpenClaw may create it`);
+  constructor(
+    readonly layer: StoreLayer,
+    /** How it is not there, when not "does not exist yet". */
+    state = 'does not exist yet',
+  ) {
+    super(`${layer.path} ${state}, and only OpenClaw may create it`);
     this.name = 'StoreMissingError';
   }
 }

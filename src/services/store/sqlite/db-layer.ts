@@ -203,7 +203,9 @@ export class DbLayer implements StoreLayer {
   }
 
   writeProblem(): AuthdeckError | undefined {
+    // Not present: none when the store was opened, or one OpenClaw has not made (DbInspection.unmade).
     if (!existsSync(this.path)) return new StoreMissingError(this);
+    if (!this.present) return new StoreMissingError(this, 'holds no OpenClaw schema yet');
     if (this.writeRefusal) return new UnreadableStateError(this.writeRefusal, this.path);
     return undefined;
   }

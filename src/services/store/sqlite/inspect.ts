@@ -32,6 +32,12 @@ export interface DbInspection {
   sharedStore?: 'state-db' | 'legacy-main' | 'invalid';
   /** Set when authdeck must not write this database; says why and what to do. */
   writeRefusal?: string;
+  /**
+   * No table and no schema version: a file OpenClaw opened and was stopped before it made its
+   * schema (Ctrl+C early in its first run). It makes the schema in it on its next open, so it
+   * counts as no database yet — not as an older generation's, nor as one to refuse.
+   */
+  unmade?: true;
   /** The auth cells as read with the rest (one open of the file for a status): taken by the first read. */
   cells?: { store?: string; state?: string };
 }
@@ -87,6 +93,8 @@ function cellsOf(store: string | undefined, state: string | undefined): { store?
 
 export function inspectOpen(db: SqliteDatabase, path: string, kind: 'state' | 'agent', agentId?: string): DbInspection {
   const userVersion = db.userVersion();
+  if (userVersion === 0 && db.get(`select 1 from sqlite_master`) === undefined)
+    return { path, kind, userVersion, hasAuthTables: false, hasAuthRows: false, unmade: true };
   const meta = readSchemaMeta(db);
   if (kind === 'state') {
     const hasAuthTables = hasColumns(db, 'config_machine_state', ['state_key', 'value_json', 'updated_at_ms']);
