@@ -9,7 +9,18 @@ export const FAKE_CLAUDE_DIR = new URL('../fake-claude/', import.meta.url).pathn
 /** A PATH with node and the basic tools but no `claude`. */
 export const PATH_WITHOUT_CLAUDE = [dirname(process.execPath), '/usr/local/bin', '/usr/bin', '/bin'].join(':');
 
-export type KeyName = 'enter' | 'escape' | 'up' | 'down' | 'left' | 'right' | 'tab' | 'backspace' | 'ctrl-c' | 'space';
+export type KeyName =
+  | 'enter'
+  | 'escape'
+  | 'up'
+  | 'down'
+  | 'left'
+  | 'right'
+  | 'tab'
+  | 'backspace'
+  | 'ctrl-c'
+  | 'ctrl-u'
+  | 'space';
 const KEYS: Record<KeyName, string> = {
   enter: '\r',
   escape: '\x1b',
@@ -20,6 +31,7 @@ const KEYS: Record<KeyName, string> = {
   tab: '\t',
   backspace: '\x7f',
   'ctrl-c': '\x03',
+  'ctrl-u': '\x15',
   space: ' ',
 };
 
