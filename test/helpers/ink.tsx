@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import { App } from '../../src/app.js';
 import type { AppServices, SetupTokenSessionLike } from '../../src/app-services.js';
 import type { Screen, TuiResult } from '../../src/navigation.js';
+import { fakeSecrets } from './fake-secrets.js';
 
 // Every screen a test drew is unmounted after it (test/setup/terminal-ink.ts): test files share a
 // worker, and a spinner left ticking would draw into the next file's tests.
@@ -105,6 +106,20 @@ export async function openProviderList(services: AppServices): Promise<Awaited<R
   await app.press('enter');
   await waitForFrame(app, 'Which provider?');
   return app;
+}
+
+/**
+ * On the wizard's secret step: a Groq key pasted, the profile named (`name`, or Enter for the
+ * suggestion), the daemon's .env declined — its save starts.
+ */
+export async function enterGroqKey(app: Rendered, name?: string): Promise<void> {
+  await app.type(fakeSecrets.groqKey());
+  await app.press('enter');
+  await waitForFrame(app, 'Profile name:');
+  if (name) await app.type(name);
+  await app.press('enter');
+  await waitForFrame(app, "daemon's .env?");
+  await app.type('n');
 }
 
 /** Waits (in act) until the frame matches, for effects that resolve promises. */

@@ -7,7 +7,7 @@ import {
   holdSaveCredential,
   holdSetOrder,
 } from '../helpers/fake-services.js';
-import { renderApp, waitForFrame, waitUntil } from '../helpers/ink.js';
+import { enterGroqKey, renderApp, waitForFrame, waitUntil } from '../helpers/ink.js';
 
 const profiles = anthropicPair();
 
@@ -27,12 +27,7 @@ async function pickWhileWriting(services: ReturnType<typeof createFakeServices>)
 async function saveGroqKeyInWizard(services: ReturnType<typeof createFakeServices>) {
   const app = await renderApp(services, { name: 'onboard', provider: 'groq', method: 'api-key' });
   await waitForFrame(app, 'Paste the');
-  await app.type(fakeSecrets.groqKey());
-  await app.press('enter');
-  await waitForFrame(app, 'Profile name:');
-  await app.press('enter');
-  await waitForFrame(app, "daemon's .env?");
-  await app.type('n');
+  await enterGroqKey(app);
   return app;
 }
 

@@ -4,7 +4,7 @@ import { homeScreen } from '../../src/navigation.js';
 import { readModelSettings } from '../../src/services/status/model-usage.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { createFakeServices, fakeState, fakeWorkspace, NOW, signInResult } from '../helpers/fake-services.js';
-import { renderApp, waitForFrame, waitUntil } from '../helpers/ink.js';
+import { enterGroqKey, renderApp, waitForFrame, waitUntil } from '../helpers/ink.js';
 
 describe('home (authdeck with no command, in a terminal)', () => {
   it('opens the wizard when the agent has no credential', async () => {
@@ -25,12 +25,7 @@ describe('home (authdeck with no command, in a terminal)', () => {
     };
     const app = await renderApp(services, { name: 'onboard', provider: 'groq', method: 'api-key', home: true });
     await waitForFrame(app, 'Paste the');
-    await app.type(fakeSecrets.groqKey());
-    await app.press('enter');
-    await waitForFrame(app, 'Profile name:');
-    await app.press('enter');
-    await waitForFrame(app, "daemon's .env?");
-    await app.type('n');
+    await enterGroqKey(app);
     await waitForFrame(app, 'Saved groq:default');
     await app.press('enter');
     expect(await waitForFrame(app, 'authdeck · dashboard')).toMatch(/▸ .*groq:default/);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProbeOutcome } from '../../src/services/probe/probe-runner.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { createFakeServices, fakeState, NOW } from '../helpers/fake-services.js';
-import { openProviderList, renderApp, waitForFrame, waitUntil } from '../helpers/ink.js';
+import { enterGroqKey, openProviderList, renderApp, waitForFrame, waitUntil } from '../helpers/ink.js';
 
 const tokenProfile = {
   'anthropic:default': {
@@ -28,11 +28,7 @@ async function pasteGroqKey(app: Awaited<ReturnType<typeof renderApp>>, key = fa
 
 /** A Groq key pasted, the profile named (Enter: the suggestion), the .env declined: the summary. */
 async function saveGroqKey(app: Awaited<ReturnType<typeof renderApp>>, name?: string) {
-  await pasteGroqKey(app);
-  if (name) await app.type(name);
-  await app.press('enter');
-  await waitForFrame(app, "daemon's .env?");
-  await app.type('n');
+  await enterGroqKey(app, name);
   return waitForFrame(app, `Saved groq:${name ?? 'default'}`);
 }
 
@@ -46,12 +42,7 @@ async function groqKeyChecked(outcome: Omit<ProbeOutcome, 'id' | 'provider'>) {
 /** A Groq key through the wizard to its live check. */
 async function groqKeyToCheck(services: ReturnType<typeof createFakeServices>) {
   const app = await toSecretStep(services, 'groq', 'api-key');
-  await app.type(fakeSecrets.groqKey());
-  await app.press('enter');
-  await waitForFrame(app, 'Profile name:');
-  await app.press('enter');
-  await waitForFrame(app, "daemon's .env?");
-  await app.type('n');
+  await enterGroqKey(app);
   return app;
 }
 
