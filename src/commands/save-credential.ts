@@ -5,7 +5,13 @@ import { profileAWriteWouldReplace } from '../services/profiles/agent-state.js';
 import { checkSecret, maskSecret, type SecretFit, type SecretKind } from '../services/profiles/credentials.js';
 import { customProviderNote } from '../services/profiles/model-coverage.js';
 import { profileIdFlag, resolveProfileId } from '../services/profiles/profile-actions.js';
-import { orderJoinedLine, refuseReplacing, sameSecretNote, savedVerb } from '../services/profiles/save-credential.js';
+import {
+  alsoListedLine,
+  orderJoinedLine,
+  refuseReplacing,
+  sameSecretNote,
+  savedVerb,
+} from '../services/profiles/save-credential.js';
 import { setupNotes } from '../services/providers/onboard-choice.js';
 import { refuseBlockedPlugin } from '../services/providers/plugin-state.js';
 import { setUpProvider } from '../services/providers/provider-setup.js';
@@ -114,6 +120,7 @@ export async function runSaveCredential(
       ...setupJson(setup, plugin ? { need: plugin, installed: false } : undefined),
       authChoices: alternatives.map((choice) => choice.id),
       configBackupPath: saved.config.backupPath ?? null,
+      alsoListed: saved.config.alsoListed ?? [],
       orderAppendedIn: saved.orderAppendedIn,
       orderNote: saved.orderNote ?? null,
       sameSecretAs: saved.sameSecretAs ?? [],
@@ -147,6 +154,7 @@ export async function runSaveCredential(
   if (line) writeLine(out, line);
   else if (saved.config.changed)
     writeLine(out, `  ${saved.config.created ? 'created' : 'recorded in'} ${saved.config.path}`);
+  if (saved.config.alsoListed) writeLine(out, `  ${alsoListedLine(saved.config.alsoListed)}`);
   if (saved.config.backupPath) {
     writeLine(
       out,

@@ -12,7 +12,7 @@ import { describeExpiry } from '../../services/durations.js';
 import { authdeckCommand, workspaceFlags } from '../../services/invocation.js';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
 import { UNUSED_PROVIDER_NOTE } from '../../services/profiles/model-coverage.js';
-import { sameSecretNote, savedVerb } from '../../services/profiles/save-credential.js';
+import { alsoListedLine, sameSecretNote, savedVerb } from '../../services/profiles/save-credential.js';
 import { type CatalogChoice, endpointWarning } from '../../services/providers/catalog.js';
 import type { WrittenSetup } from '../../services/providers/onboard-choice.js';
 import { defaultFromManifest, type ProviderSetUp } from '../../services/providers/provider-setup.js';
@@ -131,6 +131,7 @@ export function SummaryStep({
         {saved.orderAppendedIn.map((path) => (
           <Bullet key={path}>{path} (added last to the explicit order, so the gateway tries it)</Bullet>
         ))}
+        {saved.config.alsoListed && <Bullet>{alsoListedLine(saved.config.alsoListed)}</Bullet>}
         {saved.orderNote && (
           <Bullet color="yellow" mark="!">
             {saved.orderNote}

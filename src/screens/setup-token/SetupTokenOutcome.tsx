@@ -11,7 +11,7 @@ import type { SavedCredential } from '../../services/actions.js';
 import { formatExpiryDate, formatRelative } from '../../services/durations.js';
 import { authdeckCommand } from '../../services/invocation.js';
 import { maskSecret } from '../../services/profiles/credentials.js';
-import { orderJoinedLine, savedVerb } from '../../services/profiles/save-credential.js';
+import { alsoListedLine, orderJoinedLine, savedVerb } from '../../services/profiles/save-credential.js';
 import type { ProviderSetUp } from '../../services/providers/provider-setup.js';
 import { forTerminal, shown } from '../../services/terminal-text.js';
 
@@ -63,6 +63,7 @@ function SavedView({
         {result.orderAppendedIn.map((path) => (
           <Text key={path}>{orderJoinedLine('anthropic', path)}</Text>
         ))}
+        {result.config.alsoListed && <Text>{alsoListedLine(result.config.alsoListed)}</Text>}
         {result.orderNote && <Text color="yellow">! {result.orderNote}</Text>}
       </Box>
       <SetupLines view={setupView} listedAt={raw.config.path} />

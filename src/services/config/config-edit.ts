@@ -20,6 +20,8 @@ export interface ConfigRecordResult {
   backupPath?: string;
   /** The profile's `auth.profiles` entry was not there before this write. */
   addedEntry?: boolean;
+  /** The provider's other stored profiles recorded with it, so that the gateway still tries them (KeepTried). */
+  alsoListed?: string[];
 }
 
 /**
@@ -43,10 +45,45 @@ export async function recordProfileInConfig(
   path: string,
   profile: ConfigProfileEntry,
   lock?: LockOptions,
-  /** A save writes the provider's setup next (SETUP_PATHS): what would stop it is checked first. */
-  options: { setupFollows?: boolean } = {},
+  options: {
+    /** A save writes the provider's setup next (SETUP_PATHS): what would stop it is checked first. */
+    setupFollows?: boolean;
+    keepTried?: KeepTried;
+  } = {},
 ): Promise<ConfigRecordResult> {
-  return refusingDeepNesting(path, () => recordUnderLock(path, [profile], lock, options.setupFollows === true));
+  return refusingDeepNesting(path, () =>
+    recordUnderLock(path, [profile], lock, options.setupFollows === true, options.keepTried),
+  );
+}
+
+/**
+ * The provider's other stored profiles. While `auth.profiles` lists none of the provider's, the
+ * gateway tries them all; a first entry alone would leave them untried (an `openai:api-key` made
+ * by `openclaw onboard` stopped being used once `add-key` recorded `openai:default`). So they are
+ * recorded with it, decided under the config's lock.
+ */
+export interface KeepTried {
+  profiles: ConfigProfileEntry[];
+  /** Whether an entry's provider is this provider (an alias counts). */
+  isProvider: (provider: string) => boolean;
+}
+
+function alsoListed(asked: ConfigProfileEntry[], recorded: ConfigProfileEntry[]): { alsoListed?: string[] } {
+  const ids = recorded.slice(asked.length).map((profile) => profile.id);
+  return ids.length > 0 ? { alsoListed: ids } : {};
+}
+
+function withKeptTried(doc: Record<string, unknown>, profiles: ConfigProfileEntry[], keep?: KeepTried) {
+  if (!keep || keep.profiles.length === 0) return profiles;
+  const auth = asRecord(doc.auth);
+  // An order in the config decides instead, and recording them would append them to it.
+  if (Object.keys(asRecord(auth?.order) ?? {}).some(keep.isProvider)) return profiles;
+  const listed = Object.values(asRecord(auth?.profiles) ?? {});
+  const listsProvider = listed.some((entry) => {
+    const provider = asRecord(entry)?.provider;
+    return typeof provider === 'string' && keep.isProvider(provider);
+  });
+  return listsProvider ? profiles : [...profiles, ...keep.profiles];
 }
 
 /** Records many profiles in one write under one lock (a migration's thousands: one read, one write). */
@@ -78,20 +115,23 @@ async function recordUnderLock(
   profiles: ConfigProfileEntry[],
   lock: LockOptions | undefined,
   setupFollows: boolean,
+  keepTried?: KeepTried,
 ): Promise<ConfigRecordResult> {
   return withFileLock(
     path,
     async () => {
       const text = await readTextIfExists(path);
       if (text === undefined) {
-        const entries = Object.fromEntries(profiles.map((profile) => [profile.id, newConfigEntry(profile)]));
+        const recorded = withKeptTried({}, profiles, keepTried);
+        const entries = Object.fromEntries(recorded.map((profile) => [profile.id, newConfigEntry(profile)]));
         await writeFileAtomic(path, formatJsonDocument({ auth: { profiles: entries } }, path));
-        return { path, changed: true, created: true, addedEntry: true };
+        return { path, changed: true, created: true, addedEntry: true, ...alsoListed(profiles, recorded) };
       }
       const root = await parseConfigText(path, text);
       if (setupFollows) await refuseDuplicatesOnSetupPaths(text, path);
       const resolved = text.includes(INCLUDE_KEY) ? await resolveIncludes(root, path, parseConfigText) : root;
-      const edits = plannedConfigEdits(resolved, profiles);
+      const recorded = withKeptTried(resolved, profiles, keepTried);
+      const edits = plannedConfigEdits(resolved, recorded);
       if (edits.length === 0) return { path, changed: false, created: false };
       const [first] = profiles as [ConfigProfileEntry];
       const wanted =
@@ -121,7 +161,7 @@ async function recordUnderLock(
       const write = () => editConfigFile(owner.file, owner.file === path ? text : undefined, local);
       const written = await (owner.file === path ? write() : withFileLock(owner.file, write, lock));
       const added = edits.some((edit) => edit.path.length === 3 && edit.path[1] === 'profiles');
-      return added ? { ...written, addedEntry: true } : written;
+      return { ...written, ...(added ? { addedEntry: true } : {}), ...alsoListed(profiles, recorded) };
     },
     lock,
   );

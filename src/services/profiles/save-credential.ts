@@ -1,9 +1,15 @@
 import { deferredInterrupts } from '../../interrupts.js';
-import { type ConfigRecordResult, recordProfileInConfig } from '../config/config-edit.js';
+import {
+  type ConfigProfileEntry,
+  type ConfigRecordResult,
+  type KeepTried,
+  recordProfileInConfig,
+} from '../config/config-edit.js';
 import type { Workspace } from '../config/workspace.js';
 import { setDaemonEnvVar } from '../env-file.js';
 import { AuthdeckError } from '../errors.js';
 import { type LockOptions, lockWaitMs } from '../files/lock.js';
+import { resolveAuthProvider } from '../providers/catalog.js';
 import { normalizeProviderId } from '../providers.js';
 import { shellWord } from '../shell-word.js';
 import {
@@ -22,7 +28,7 @@ import {
   type OAuthFields,
   refuseReplacing,
 } from './credential-entry.js';
-import { describeProfile, type SecretRef } from './credential-view.js';
+import { describeProfile, isKnownCredentialType, type SecretRef, storedProfileType } from './credential-view.js';
 import { maskSecret } from './credentials.js';
 import { joinOtherOrders } from './join-order.js';
 import { createStoreWithOpenclaw, resetFailureStats } from './profile-actions.js';
@@ -99,6 +105,24 @@ async function profilesHolding(store: AgentStore, secret: string, profileId: str
   return [...ids];
 }
 
+/** The provider's other profiles the agent sees, as config entries (KeepTried). */
+async function otherProfilesOf(store: AgentStore, provider: string, profileId: string): Promise<KeepTried> {
+  const isProvider = (other: string) => resolveAuthProvider(other) === resolveAuthProvider(provider);
+  const { own, base } = await store.read();
+  const profiles = new Map<string, ConfigProfileEntry>();
+  for (const snapshot of [own, base]) {
+    for (const [id, entry] of Object.entries(snapshot?.profiles ?? {})) {
+      const mode = storedProfileType(entry);
+      const served = describeProfile(id, entry, {}).provider;
+      // Spelled as stored, as OpenClaw's own entries are.
+      const stored = typeof entry.provider === 'string' ? entry.provider : served;
+      if (id !== profileId && !profiles.has(id) && isKnownCredentialType(mode) && isProvider(served))
+        profiles.set(id, { id, provider: stored, mode });
+    }
+  }
+  return { profiles: [...profiles.values()], isProvider };
+}
+
 /** Setup-tokens last a year: a token without a given expiry is taken to be one (README "setup-token"). */
 /** Takes out the `auth.profiles` entry a failed save added; false when that could not be done. */
 async function forgetAddedEntry(
@@ -133,6 +157,11 @@ async function forgetAddedEntry(
 export function savedVerb(saved: Pick<SaveCredentialResult, 'replaced' | 'sameSecret' | 'expiryUpdated'>): string {
   if (saved.expiryUpdated) return 'Updated the expiry of';
   return saved.sameSecret ? 'Already saved' : saved.replaced ? 'Replaced' : 'Saved';
+}
+
+/** Said after a save that recorded the provider's other profiles too (CLI and screens alike). */
+export function alsoListedLine(ids: string[]): string {
+  return `auth.profiles also lists ${ids.join(', ')}, already stored: once it lists any of a provider's profiles the gateway tries only those`;
 }
 
 /** Said after a save whose new profile joined a store's explicit order (CLI and screens alike). */
@@ -185,6 +214,7 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
   let config!: ConfigRecordResult;
   let update!: StoreUpdate<boolean>;
   let createdWith: string | undefined;
+  const keepTried = await otherProfilesOf(store, provider, profileId);
   await target.withLock(lock, async (lockHeld) => {
     config = await recordProfileInConfig(
       workspace.configPath,
@@ -196,7 +226,7 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
         ...(input.oauth?.displayName ? { displayName: input.oauth.displayName } : {}),
       },
       lock,
-      { setupFollows: true },
+      { setupFollows: true, keepTried },
     );
     try {
       try {
