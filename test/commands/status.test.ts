@@ -187,6 +187,20 @@ describe('authdeck status', () => {
     expect(coder.stderr).toContain("anthropic (the agent's default model anthropic/claude-opus-4-6)");
   });
 
+  it('--provider P shows P as it is — "in use" only when a model uses it — and --check judges it all the same', async () => {
+    const { home } = setup(
+      { version: 1, profiles: {} },
+      { agents: { defaults: { model: 'anthropic/claude-opus-4-6' } } },
+    );
+    const shown = await runCommand(['status', '--provider', 'xai'], { home });
+    // It said "xai · xAI (Grok) · in use" while no model used xAI (a newcomer's walk).
+    expect(shown.stdout).toMatch(/xai · xAI \(Grok\)/);
+    expect(shown.stdout).not.toContain('in use');
+    const json = JSON.parse((await runCommand(['status', '--provider', 'xai', '--json'], { home })).stdout);
+    expect(json.providers).toMatchObject([{ provider: 'xai', inUse: false }]);
+    expect((await runCommand(['status', '--check', '--provider', 'xai'], { home })).code).toBe(1);
+  });
+
   it('the commands in its hints act on the agent and state dir it looked at', async () => {
     const config = {
       agents: {

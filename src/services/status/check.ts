@@ -16,6 +16,8 @@ export interface CheckInputs {
   warnWithinMs: number;
   /** OAuth profiles that hold a refresh token: the gateway renews them before they run out. */
   renewable?: ReadonlySet<string>;
+  /** A provider judged as if in use (`--provider P`). */
+  alsoJudged?: string;
 }
 
 /** OpenClaw's refresh margin: an OAuth access token this close to expiry counts as expiring whatever the window. */
@@ -49,7 +51,8 @@ function verdictOf(profile: ProfileReport, nowMs: number, warnWithinMs: number):
 export function evaluateCheck(inputs: CheckInputs): CheckResult {
   const findings: CheckFinding[] = [];
   for (const provider of inputs.providers) {
-    if (provider.inUse) findings.push(...judgeProviderInUse(provider, inputs));
+    if (provider.inUse || provider.provider === inputs.alsoJudged)
+      findings.push(...judgeProviderInUse(provider, inputs));
   }
   if (inputs.mode === 'all') {
     const seen = new Set(findings.map((finding) => finding.profileId));

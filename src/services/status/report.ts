@@ -42,9 +42,10 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
     .map((use) => ({ ...use, ref: namedBuiltIn(use, builtIn) }))
     .map((use) => (cliBackends.includes(use.provider) ? use : { ...use, provider: resolveAuthProvider(use.provider) }));
   const inUse = new Set(providersInUseFrom(uses, workspace.config.models));
-  if (only) inUse.add(only);
+  // `--provider P` judges P even when no model uses it (README "Exit codes"), without calling it in use.
+  const judged = only ? new Set([...inUse, only]) : inUse;
   const configKeys = workspace.config.models.providers;
-  const envCredentials = listEnvCredentials(state, inUse).filter((cred) => !only || cred.provider === only);
+  const envCredentials = listEnvCredentials(state, judged).filter((cred) => !only || cred.provider === only);
   const healthById = new Map(
     rows.map(({ view }) => [view.id, classifyProfileHealth(view, nowMs, warnWithinMs, options.refused?.has(view.id))]),
   );
@@ -53,7 +54,7 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
     ...rows.map((row) => row.view.provider),
     ...envCredentials.map((cred) => cred.provider),
   ]);
-  for (const provider of inUse) if (!only || provider === only) providerIds.add(provider);
+  for (const provider of judged) if (!only || provider === only) providerIds.add(provider);
 
   const byProvider = new Map<string, Array<{ view: AgentProfile['view']; status: HealthStatus }>>();
   for (const row of rows) {
@@ -108,7 +109,7 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
     }),
   );
   const missingProviders = providers
-    .filter((entry) => entry.inUse && entry.effectiveSource === 'missing')
+    .filter((entry) => judged.has(entry.provider) && entry.effectiveSource === 'missing')
     .map((entry) => entry.provider);
   return {
     schema: STATUS_SCHEMA,
@@ -128,6 +129,7 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
     summary: summarize(profiles),
     check: evaluateCheck({
       mode: options.checkMode ?? 'gateway',
+      ...(only ? { alsoJudged: only } : {}),
       profiles,
       providers,
       uses,

@@ -27,7 +27,7 @@ export interface SummaryPart {
  */
 export function summaryParts(
   report: Pick<StatusReport, 'summary' | 'missingProviders'> &
-    Partial<Pick<StatusReport, 'profiles' | 'warnWithinMs' | 'generatedAt'>>,
+    Partial<Pick<StatusReport, 'profiles' | 'providers' | 'warnWithinMs' | 'generatedAt'>>,
 ): SummaryPart[] {
   const { summary } = report;
   const part = (count: number, word: string, color: StatusColor): SummaryPart => ({
@@ -49,8 +49,14 @@ export function summaryParts(
   if (summary.disabled > 0) parts.push(part(summary.disabled, 'disabled', 'red'));
   if (summary.unknown > 0) parts.push(part(summary.unknown, 'unknown type', 'magenta'));
   const providers = report.missingProviders.length;
+  // One judged because it was asked for (`--provider P`), not because a model uses it, is not said to be in use.
+  const inUse =
+    !report.providers ||
+    report.missingProviders.every((id) => report.providers?.some((entry) => entry.provider === id && entry.inUse));
   if (providers > 0)
-    parts.push(part(providers, `provider${providers === 1 ? '' : 's'} in use without a credential`, 'red'));
+    parts.push(
+      part(providers, `provider${providers === 1 ? '' : 's'}${inUse ? ' in use' : ''} without a credential`, 'red'),
+    );
   return parts;
 }
 
