@@ -1,5 +1,5 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { installOpenclawFixture } from '../helpers/openclaw-fixtures.js';
@@ -46,8 +46,26 @@ describe('the first save on a SQLite-era home, when OpenClaw does not create the
       input: fakeSecrets.openaiKey(),
     });
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('the auth.profiles entry for openai:default was taken back out');
-    expect(profilesIn(configPath)).toEqual([]);
+    expect(run.stderr).toMatch(/Nothing was saved \(.*openclaw\.json, made for it, was removed again\)/);
+    expect(existsSync(configPath)).toBe(false);
+  });
+
+  it('failing on a config that was there: the file is put back byte for byte', async () => {
+    // It was left with an empty "auth": {"profiles": {}} and its other keys laid out anew (an
+    // adversarial parity run: OpenClaw refused the config for an unknown key).
+    const { home, env, configPath } = homeWithOpenclaw(1, 'OpenClaw config is invalid');
+    const before =
+      '{"agents":{"defaults":{"model":{"primary":"anthropic/claude-opus-5"}}},\n  "myUnknown":   {"x":1}}\n';
+    mkdirSync(dirname(configPath), { recursive: true });
+    writeFileSync(configPath, before);
+    const run = await runCommand(['--no-reload', 'add-key', '--provider', 'openai'], {
+      home,
+      env,
+      input: fakeSecrets.openaiKey(),
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('openclaw.json was put back as it was');
+    expect(readFileSync(configPath, 'utf8')).toBe(before);
   });
 
   it("failing with a sentence of its own: one full stop between OpenClaw's reason and ours", async () => {

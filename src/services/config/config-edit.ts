@@ -22,6 +22,8 @@ export interface ConfigRecordResult {
   addedEntry?: boolean;
   /** The provider's other stored profiles recorded with it, so that the gateway still tries them (KeepTried). */
   alsoListed?: string[];
+  /** The file as it was and as this write left it: a failed save puts it back byte for byte. */
+  undo?: { before: string | undefined; after: string };
 }
 
 /**
@@ -124,8 +126,16 @@ async function recordUnderLock(
       if (text === undefined) {
         const recorded = withKeptTried({}, profiles, keepTried);
         const entries = Object.fromEntries(recorded.map((profile) => [profile.id, newConfigEntry(profile)]));
-        await writeFileAtomic(path, formatJsonDocument({ auth: { profiles: entries } }, path));
-        return { path, changed: true, created: true, addedEntry: true, ...alsoListed(profiles, recorded) };
+        const after = formatJsonDocument({ auth: { profiles: entries } }, path);
+        await writeFileAtomic(path, after);
+        return {
+          path,
+          changed: true,
+          created: true,
+          addedEntry: true,
+          ...alsoListed(profiles, recorded),
+          undo: { before: undefined, after },
+        };
       }
       const root = await parseConfigText(path, text);
       if (setupFollows) await refuseDuplicatesOnSetupPaths(text, path);
@@ -161,7 +171,13 @@ async function recordUnderLock(
       const write = () => editConfigFile(owner.file, owner.file === path ? text : undefined, local);
       const written = await (owner.file === path ? write() : withFileLock(owner.file, write, lock));
       const added = edits.some((edit) => edit.path.length === 3 && edit.path[1] === 'profiles');
-      return { ...written, ...(added ? { addedEntry: true } : {}), ...alsoListed(profiles, recorded) };
+      const { writtenText, ...result } = written;
+      return {
+        ...result,
+        ...(added ? { addedEntry: true } : {}),
+        ...alsoListed(profiles, recorded),
+        ...(owner.file === path && writtenText !== undefined ? { undo: { before: text, after: writtenText } } : {}),
+      };
     },
     lock,
   );
@@ -171,13 +187,14 @@ export async function editConfigFile(
   file: string,
   knownText: string | undefined,
   edits: ConfigEdit[],
-): Promise<ConfigRecordResult> {
+): Promise<ConfigRecordResult & { writtenText?: string }> {
   const text = knownText ?? (await readTextIfExists(file)) ?? '{}\n';
   const jsonc = await import('jsonc-parser');
   const tree = jsoncTree(jsonc, text, true);
   if (tree) {
-    await writeFileAtomic(file, editedText(jsonc, text, file, edits, tree));
-    return { path: file, changed: true, created: false };
+    const writtenText = editedText(jsonc, text, file, edits, tree);
+    await writeFileAtomic(file, writtenText);
+    return { path: file, changed: true, created: false, writtenText };
   }
   // JSON5-only syntax (unquoted keys, single quotes) cannot be edited in place: it is spelled as
   // JSON first, and kept that way, so this is the only write that needs a backup.
@@ -186,7 +203,7 @@ export async function editConfigFile(
   const edited = spelled.restore(editedText(jsonc, spelled.text, file, edits));
   const backupPath = spelled.restore(spelled.text) === text ? undefined : await backupConfig(file, text);
   await writeFileAtomic(file, edited);
-  return { path: file, changed: true, created: false, ...(backupPath ? { backupPath } : {}) };
+  return { path: file, changed: true, created: false, writtenText: edited, ...(backupPath ? { backupPath } : {}) };
 }
 
 function editedText(

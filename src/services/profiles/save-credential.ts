@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { deferredInterrupts } from '../../interrupts.js';
 import {
   type ConfigProfileEntry,
@@ -8,7 +9,9 @@ import {
 import type { Workspace } from '../config/workspace.js';
 import { setDaemonEnvVar } from '../env-file.js';
 import { AuthdeckError } from '../errors.js';
-import { type LockOptions, lockWaitMs } from '../files/lock.js';
+import { writeFileAtomic } from '../files/atomic-write.js';
+import { readTextIfExists } from '../files/fs-read.js';
+import { type LockOptions, lockWaitMs, withFileLock } from '../files/lock.js';
 import { resolveAuthProvider } from '../providers/catalog.js';
 import { normalizeProviderId } from '../providers.js';
 import { shellWord } from '../shell-word.js';
@@ -123,28 +126,40 @@ async function otherProfilesOf(store: AgentStore, provider: string, profileId: s
   return { profiles: [...profiles.values()], isProvider };
 }
 
-/** Setup-tokens last a year: a token without a given expiry is taken to be one (README "setup-token"). */
-/** Takes out the `auth.profiles` entry a failed save added; false when that could not be done. */
+/**
+ * Takes back what a failed save wrote to the config: the file as it was, byte for byte, when
+ * nothing else changed it meanwhile (else the entries it added: the profile's and those listed
+ * with it); false when that could not be done.
+ */
 async function forgetAddedEntry(
   configPath: string,
   profileId: string,
+  config: ConfigRecordResult,
   lock: LockOptions,
-  createdFile: boolean,
-): Promise<boolean> {
+): Promise<'restored' | 'removed' | false> {
   try {
+    const { undo } = config;
+    if (undo) {
+      const restored = await withFileLock(
+        configPath,
+        async () => {
+          if ((await readTextIfExists(configPath)) !== undo.after) return false;
+          if (undo.before === undefined) await rm(configPath);
+          else await writeFileAtomic(configPath, undo.before);
+          return true;
+        },
+        lock,
+      );
+      if (restored) return 'restored';
+    }
     const { changeConfig } = await import('../config/config-changes.js');
+    const ids = [profileId, ...(config.alsoListed ?? [])];
     const result = await changeConfig(
       configPath,
-      (doc) => referenceChanges(doc, profileId).filter((change) => change.path[1] === 'profiles'),
+      (doc) => ids.flatMap((id) => referenceChanges(doc, id).filter((change) => change.path[1] === 'profiles')),
       lock,
     );
-    // A file this save made for that entry alone goes with it.
-    if (createdFile && result.changed) {
-      const { readFile, rm } = await import('node:fs/promises');
-      const left: unknown = JSON.parse(await readFile(configPath, 'utf8'));
-      if (JSON.stringify(left) === JSON.stringify({ auth: { profiles: {} } })) await rm(configPath);
-    }
-    return result.changed;
+    return result.changed ? 'removed' : false;
   } catch {
     return false;
   }
@@ -260,17 +275,18 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
     } catch (error) {
       // The entry this save added names a profile the store lacks: it goes again (the gateway
       // would skip it, and doctor would flag it). One that was there before stays.
-      const undone = config.addedEntry
-        ? await forgetAddedEntry(workspace.configPath, profileId, lock, config.created)
-        : false;
+      const undone = config.addedEntry ? await forgetAddedEntry(workspace.configPath, profileId, config, lock) : false;
       if (config.changed && error instanceof AuthdeckError) {
         // A reason that ends its own sentence (OpenClaw's often do) is not given a second stop.
         const reason = error.message.replace(/[.\s]+$/, '');
-        error.message = undone
-          ? `${reason}. Nothing was saved (the auth.profiles entry for ${profileId} was taken back out of ${config.path})`
-          : `${reason}. Nothing was saved to the store (${config.path} now lists ${profileId}, which the gateway skips while the store lacks it)`;
+        error.message =
+          undone === 'restored'
+            ? `${reason}. Nothing was saved (${config.path}${config.created ? ', made for it, was removed again' : ' was put back as it was'})`
+            : undone === 'removed'
+              ? `${reason}. Nothing was saved (the auth.profiles entry for ${profileId} was taken back out of ${config.path})`
+              : `${reason}. Nothing was saved to the store (${config.path} now lists ${profileId}, which the gateway skips while the store lacks it)`;
         // The JSON5 file spelled as JSON on the way stays so (the same values): said, with its original.
-        if (config.backupPath)
+        if (config.backupPath && undone !== 'restored')
           error.message += `; ${config.path} was rewritten as JSON on the way (same values; the original is ${config.backupPath})`;
       }
       throw error;
@@ -289,7 +305,8 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
     ...(update.result && expiryUpdated ? { expiryUpdated: true } : {}),
     ...(expiresAt !== undefined ? { expiresAt } : {}),
     expiryAssumed: assumed !== undefined,
-    config,
+    // What undoes it is for a failure here only: the file's text goes no further.
+    config: { ...config, undo: undefined },
     orderAppendedIn: [...new Set(appendedTo)],
     ...(orderNote ? { orderNote } : {}),
     ...(env ? { env } : {}),
