@@ -210,7 +210,7 @@ async function onboardSecret(
     custom && raw.trim() === ''
       ? { ok: true as const, secret: '', warnings: [] }
       : checkSecret(custom ? 'custom' : (secretOwner(choice) ?? provider), kind, raw);
-  if (!check.ok) throw new AuthdeckError(`${check.error}${cliFitHint(check.fits, provider, profileId)}`);
+  if (!check.ok) throw new AuthdeckError(`${check.error}${cliFitHint(check.fits, provider, profileId, true)}`);
   for (const warning of check.warnings) ctx.note(`warning: ${warning}`);
   if (check.warnings.length > 0 && ctx.interactive) {
     if (!(await promptConfirm('Save it anyway?', ctx.io.stdin, ctx.io.stderr)))

@@ -12,6 +12,7 @@ import {
   sameSecretNote,
   savedVerb,
 } from '../services/profiles/save-credential.js';
+import { choicesForProvider } from '../services/providers/catalog.js';
 import { setupNotes } from '../services/providers/onboard-choice.js';
 import { refuseBlockedPlugin } from '../services/providers/plugin-state.js';
 import { setUpProvider } from '../services/providers/provider-setup.js';
@@ -200,9 +201,19 @@ export async function runSaveCredential(
  * Where a good secret pasted into the wrong command belongs, as a command to type; the profile
  * id the user named goes with it (`anthropic:work` → `--profile-id work`).
  */
-export function cliFitHint(fits: SecretFit | undefined, provider: string, profileId?: string): string {
+export function cliFitHint(
+  fits: SecretFit | undefined,
+  provider: string,
+  profileId?: string,
+  /** The command names a choice (`onboard --auth-choice`), where --provider is refused: the choice to name instead. */
+  byChoice = false,
+): string {
   if (!fits) return '';
   const idFlag = profileIdFlag(profileId);
+  if (fits.provider && byChoice) {
+    const choice = choicesForProvider(fits.provider).find((entry) => entry.credential.kind === 'api_key');
+    if (choice) return `; use --auth-choice ${choice.id}`;
+  }
   if (fits.provider) return `; use --provider ${fits.provider}`;
   if (fits.setupToken) return `, or run \`authdeck setup-token${idFlag}\``;
   return `; add it with \`authdeck ${fits.kind === 'api_key' ? 'add-key' : 'paste-token'} --provider ${provider}${idFlag}\``;

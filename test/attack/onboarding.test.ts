@@ -13,6 +13,18 @@ import { makeTempHome, readJson, writeJsonFile } from '../helpers/temp-state.js'
 const CUSTOM = ['--auth-choice', 'custom-api-key', '--custom-base-url', 'http://127.0.0.1:8080/v1'];
 
 describe('onboarding under attack', () => {
+  it("another provider's key given to --auth-choice names the choice to use, not --provider (refused beside it)", async () => {
+    const { home } = makeTempHome();
+    const run = await runCommand(['--no-reload', 'onboard', '--non-interactive', '--auth-choice', 'xai-api-key'], {
+      home,
+      input: fakeSecrets.openaiKey(),
+    });
+    expect(run.stderr).toContain(
+      'looks like an OpenAI API key, but the provider is xai; use --auth-choice openai-api-key',
+    );
+    expect(run.stderr).not.toContain('--provider');
+  });
+
   it('--token-provider is a provider OpenClaw knows: a typo or escape codes are refused, nothing saved', async () => {
     const { home, configPath } = makeTempHome();
     for (const typed of ['opneai', '../../x', 'a:b', 'gr\x1b]0;PWNED\x07\x1b[31mred']) {
