@@ -25,6 +25,23 @@ describe('onboarding under attack', () => {
     expect(run.stderr).not.toContain('--provider');
   });
 
+  it("a key of no known shape keeps the spaces inside it, as given (OpenClaw's too); those at its ends go", async () => {
+    // "my secret key" was stored as "mysecretkey" for LiteLLM and a custom endpoint.
+    const { home, mainAgentDir, configPath } = makeTempHome();
+    const litellm = await runCommand(
+      ['--no-reload', 'onboard', '--non-interactive', '--auth-choice', 'litellm-api-key'],
+      { home, input: '  my secret key \n' },
+    );
+    expect(litellm.code, litellm.stderr).toBe(0);
+    expect(readJson(join(mainAgentDir, 'auth-profiles.json')).profiles['litellm:default'].key).toBe('my secret key');
+    const custom = await runCommand(
+      ['--no-reload', 'onboard', '--non-interactive', ...CUSTOM, '--custom-model-id', 'm'],
+      { home, input: ' abc def ' },
+    );
+    expect(custom.code, custom.stderr).toBe(0);
+    expect(JSON.stringify(readJson(configPath).models.providers)).toContain('"apiKey":"abc def"');
+  });
+
   it('--token-provider is a provider OpenClaw knows: a typo or escape codes are refused, nothing saved', async () => {
     const { home, configPath } = makeTempHome();
     for (const typed of ['opneai', '../../x', 'a:b', 'gr\x1b]0;PWNED\x07\x1b[31mred']) {

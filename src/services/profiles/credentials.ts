@@ -8,18 +8,24 @@ const BRACKETED_PASTE = /\x1b?\[20[01]~/g;
 const ANSI_SEQUENCE = /\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]/g;
 // \s covers CR, LF, tab, NBSP and U+2028/2029; the rest are the invisible ones that survive copy.
 const INVISIBLE = /[\s\u200b-\u200d\u2060\ufeff\u180e\u00ad]/g;
+const INVISIBLE_BUT_SPACE = /[^\S ]|[\u200b-\u200d\u2060\ufeff\u180e\u00ad]/g;
 const CONTROL = /[\x00-\x1f\x7f]/g;
 
 /**
  * What was pasted, reduced to the secret: terminals and web pages wrap a copied key in
  * bracketed-paste markers, colour codes, line breaks and zero-width characters.
  */
-export function normalizeSecret(input: string): string {
+export function normalizeSecret(
+  input: string,
+  /** Spaces inside are kept (only those at the ends go): a key of the user's own may hold them. */
+  options: { keepSpaces?: boolean } = {},
+): string {
   let secret = input
     .replace(BRACKETED_PASTE, '')
     .replace(ANSI_SEQUENCE, '')
-    .replace(INVISIBLE, '')
+    .replace(options.keepSpaces ? INVISIBLE_BUT_SPACE : INVISIBLE, '')
     .replace(CONTROL, '');
+  if (options.keepSpaces) secret = secret.replace(/^ +| +$/g, '');
   const inner = /^(['"`])(.*)\1$/.exec(secret)?.[2];
   if (inner !== undefined) secret = inner;
   return secret;
@@ -65,7 +71,7 @@ function secretsOnSeparateLines(input: string, provider: string, kind: SecretKin
     .replace(BRACKETED_PASTE, '')
     .replace(ANSI_SEQUENCE, '')
     .split(/\r\n|[\r\n\u2028\u2029]/)
-    .map(normalizeSecret)
+    .map((line) => normalizeSecret(line))
     .filter((line) => line !== '');
   if (lines.length < 2) return lines.length;
   const shape = kind === 'api_key' ? providerInfo(provider).key : providerInfo(provider).token;
@@ -95,7 +101,7 @@ export function checkSecret(provider: string, kind: SecretKind, input: string): 
       warnings: [],
     };
   }
-  const secret = normalizeSecret(input);
+  let secret = normalizeSecret(input);
   const info = providerInfo(provider);
   const fail = (error: string, fits?: SecretFit): SecretCheck => ({
     ok: false,
@@ -174,6 +180,9 @@ export function checkSecret(provider: string, kind: SecretKind, input: string): 
       `this is not a valid ${what}: one ${shape.looks}, this has ${characterCount(secret)}${describeBadCharacters(secret)}; copy it again`,
     );
   }
+  // A key of no known shape (a custom endpoint's, a proxy's) is the user's own: a space inside
+  // it is meant, and removing it stored another key than the one given (OpenClaw keeps it).
+  if (!shape && !recognised) secret = normalizeSecret(input, { keepSpaces: true });
   const warnings: string[] = [];
   // A proxy may take another provider's keys, so this is said, not refused.
   if (!known && recognised && recognised.provider !== info.id)
