@@ -26,6 +26,13 @@ import type { StatusReport } from './services/status/types.js';
  * Everything the screens may do, in one object passed through one context: the real one wraps
  * the services, tests pass fakes. No React here.
  */
+/** The warnings of providers whose plugin keeps the gateway from them, and the same per provider in a few words. */
+export interface PluginNotes {
+  lines: string[];
+  /** Provider → "zai plugin not installed" (the dashboard's group line says it instead of "next"). */
+  unserved: Record<string, string>;
+}
+
 export interface AppServices {
   workspace: Workspace;
   /** The agent's state as read while the TUI started, for the first frame. */
@@ -107,7 +114,7 @@ export interface AppServices {
   /** `authdeck explain` for this agent: each model, its profiles as the gateway treats them (reads only). */
   explain(): Promise<ExplainReport>;
   /** `status`'s warnings for the report's providers whose plugin is off or missing (reads only). */
-  pluginWarnings(state: AgentState, report: StatusReport): Promise<string[]>;
+  pluginWarnings(state: AgentState, report: StatusReport): Promise<PluginNotes>;
   /** Sign-ins whose refresh token the provider refused (a `monitor run` found it), and `status`'s warning for each. */
   refusedSignIns(state: AgentState): Promise<{ ids: ReadonlySet<string>; warnings: string[] }>;
   /** A browser or device-code sign-in, saved where the gateway reads it. */

@@ -232,13 +232,18 @@ export function createAppServices(options: RealServicesOptions): AppServices {
       return buildExplanation(state, { nowMs: Date.now(), warnWithinMs: options.warnWithinMs });
     },
     pluginWarnings: async (state, report) => {
-      const [{ pluginWarning, reportPluginProblems }, { unknownProviders, unknownProviderWarning }] = await Promise.all(
-        [import('./services/providers/plugin-state.js'), import('./services/providers/unknown-providers.js')],
-      );
-      return [
-        ...(await reportPluginProblems(state, report)).map(pluginWarning),
-        ...unknownProviders(state, report).map(unknownProviderWarning),
-      ];
+      const [
+        { pluginProblemWords, pluginWarning, reportPluginProblems },
+        { unknownProviders, unknownProviderWarning },
+      ] = await Promise.all([
+        import('./services/providers/plugin-state.js'),
+        import('./services/providers/unknown-providers.js'),
+      ]);
+      const problems = await reportPluginProblems(state, report);
+      return {
+        lines: [...problems.map(pluginWarning), ...unknownProviders(state, report).map(unknownProviderWarning)],
+        unserved: Object.fromEntries(problems.map((found) => [found.provider, pluginProblemWords(found.problem)])),
+      };
     },
     refusedSignIns: async (state) => {
       const { refusedForReport } = await import('./services/monitor/refused-sign-ins.js');

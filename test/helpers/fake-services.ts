@@ -104,6 +104,8 @@ export interface FakeServices extends AppServices {
   signIns: Array<{ request: SignInRequest; resolve(result: SignInResult): void; reject(error: Error): void }>;
   /** What pluginWarnings answers: the status warnings of plugins that are off or missing. */
   pluginWarningLines: string[];
+  /** …and per provider, in a few words (the dashboard's group line). */
+  pluginUnserved: Record<string, string>;
   /** What refusedSignIns answers: sign-ins whose refresh token was refused, and their warnings. */
   refused: { ids: ReadonlySet<string>; warnings: string[] };
   /** What findLocalServer answers (default: nothing running). */
@@ -142,6 +144,7 @@ export function createFakeServices(overrides: Partial<AppServices> & { state?: A
     doctorFindings: [],
     probeOutcomes: [],
     pluginWarningLines: [],
+    pluginUnserved: {},
     refused: { ids: new Set(), warnings: [] },
     signIns: [],
     pluginInstalls: [],
@@ -325,7 +328,7 @@ export function createFakeServices(overrides: Partial<AppServices> & { state?: A
       calls.push(['explain']);
       return buildExplanation(services.state, { nowMs: NOW, warnWithinMs: 86_400_000 });
     },
-    pluginWarnings: async () => services.pluginWarningLines,
+    pluginWarnings: async () => ({ lines: services.pluginWarningLines, unserved: services.pluginUnserved }),
     refusedSignIns: async () => services.refused,
     applyDoctorFixes: async (findings) => {
       calls.push(['applyDoctorFixes', findings.length]);

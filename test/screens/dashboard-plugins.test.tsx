@@ -31,6 +31,16 @@ describe('dashboard: plugin warnings', () => {
     expect(app.frame()).toContain('deepseek:default');
   });
 
+  it("the provider's line says the plugin is missing instead of naming the next profile", async () => {
+    // It read "deepseek · in use · next deepseek:default" above the warning (a newcomer's walk).
+    const services = createFakeServices({ state: fakeState(profiles) });
+    services.pluginWarningLines = [MISSING];
+    services.pluginUnserved = { deepseek: 'deepseek plugin not installed' };
+    const app = await renderApp(services, { name: 'dashboard' });
+    const frame = await waitForFrame(app, /deepseek .*· deepseek plugin not installed/);
+    expect(frame).not.toContain('next deepseek:default');
+  });
+
   it('at 60 columns the warning still ends with its whole fix', async () => {
     const services = createFakeServices({ state: fakeState(profiles) });
     services.pluginWarningLines = [MISSING];

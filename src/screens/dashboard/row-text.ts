@@ -52,7 +52,12 @@ export function rowSegments(
       ...(provider.effectiveSource === 'env' ? [{ text: ' · via env', color: 'yellow' as const }] : []),
       // The summary's words ("in use without a credential"): `missing` there counts profiles.
       ...(provider.effectiveSource === 'missing' ? [{ text: ' · no credential', color: 'red' as const }] : []),
-      ...(provider.next ? [{ text: ` · next ${provider.next}`, dim: true }] : []),
+      // Its credentials are fine, but the gateway cannot use them: "next" would say otherwise.
+      ...(provider.unserved
+        ? [{ text: ` · ${provider.unserved}`, color: 'yellow' as const }]
+        : provider.next
+          ? [{ text: ` · next ${provider.next}`, dim: true }]
+          : []),
       ...(provider.orderSource !== 'auto'
         ? [{ text: ` · order: ${provider.orderSource === 'agent' ? 'override' : provider.orderSource}`, dim: true }]
         : []),

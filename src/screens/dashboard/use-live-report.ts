@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { PluginNotes } from '../../app-services.js';
 import { useServices } from '../../contexts.js';
 import type { AgentState } from '../../services/profiles/agent-state.js';
 import { buildStatusReport, nextStatusChangeAt, type StatusReport } from '../../services/status/report.js';
@@ -45,12 +46,12 @@ export function useLiveReport(
   }, [now, staleAt]);
 
   // Kept until the next answer, so that a re-read does not make the warning blink.
-  const [pluginWarnings, setPluginWarnings] = useState<string[]>([]);
+  const [pluginNotes, setPluginNotes] = useState<PluginNotes>(NO_PLUGIN_NOTES);
   useEffect(() => {
     if (!state || !report) return;
     let current = true;
     services.pluginWarnings(state, report).then(
-      (lines) => current && setPluginWarnings(lines),
+      (notes) => current && setPluginNotes(notes),
       // A plugin that cannot be looked at is doctor's to explain; the dashboard shows what it can.
       () => undefined,
     );
@@ -59,9 +60,19 @@ export function useLiveReport(
     };
   }, [services, state, report]);
   return useMemo(() => {
-    const extra = [...pluginWarnings, ...refused.warnings];
-    return report && extra.length > 0 ? { ...report, warnings: [...report.warnings, ...extra] } : report;
-  }, [report, pluginWarnings, refused]);
+    const extra = [...pluginNotes.lines, ...refused.warnings];
+    if (!report || extra.length === 0) return report;
+    const { unserved } = pluginNotes;
+    return {
+      ...report,
+      warnings: [...report.warnings, ...extra],
+      providers: report.providers.map((entry) =>
+        unserved[entry.provider] ? { ...entry, unserved: unserved[entry.provider] } : entry,
+      ),
+    };
+  }, [report, pluginNotes, refused]);
 }
+
+const NO_PLUGIN_NOTES: PluginNotes = { lines: [], unserved: {} };
 
 const NONE_REFUSED = { ids: new Set<string>(), warnings: [] };

@@ -208,6 +208,11 @@ export async function reportPluginProblems(state: AgentState, report: StatusRepo
   return found;
 }
 
+/** What keeps the gateway from a provider, in a few words: "zai plugin not installed". */
+export function pluginProblemWords(problem: PluginProblem): string {
+  return `${problem.pluginId} plugin ${problem.code === 'plugin-not-installed' ? 'not installed' : 'switched off'}`;
+}
+
 /** The warning `status` and the dashboard give for one: what is off, what it costs, the fix. */
 export function pluginWarning({ provider, problem }: ProviderPluginProblem): string {
   const cost = problem.runtime ? 'the gateway cannot run its models' : 'the gateway does not use its credentials';

@@ -57,6 +57,8 @@ export interface ProviderReport {
   provider: string;
   label: string;
   inUse: boolean;
+  /** Live views only (not `--json`): what keeps the gateway from it (its plugin), in a few words. */
+  unserved?: string;
   /** The models that put the provider in use (empty when it is not). */
   usedBy: Array<Pick<ProviderUse, 'ref' | 'role'>>;
   effectiveSource: EffectiveSource;
