@@ -201,6 +201,34 @@ describe('authdeck status', () => {
     expect((await runCommand(['status', '--check', '--provider', 'xai'], { home })).code).toBe(1);
   });
 
+  it('lists a provider the config serves alone though no model uses it: a local server, a key in models.providers', async () => {
+    // An Ollama set up beside another provider's default model was in neither status nor the dashboard.
+    const { home, stateDir, configPath } = makeTempHome();
+    installOpenclawFixture('a-v9-shared-fresh', stateDir);
+    writeJsonFile(configPath, {
+      agents: { defaults: { model: { primary: 'anthropic/claude-opus-4-6' } } },
+      models: {
+        providers: {
+          ollama: { baseUrl: 'http://127.0.0.1:11434', api: 'ollama', models: [{ id: 'llama3.3', name: 'llama3.3' }] },
+          keyed: {
+            baseUrl: 'https://llm.example.com/v1',
+            api: 'openai-completions',
+            apiKey: 'k-123456789',
+            models: [{ id: 'm', name: 'm' }],
+          },
+        },
+      },
+    });
+    const json = JSON.parse((await runCommand(['status', '--json'], { home })).stdout);
+    expect(json.providers).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ provider: 'ollama', inUse: false, effectiveSource: 'local' }),
+        expect.objectContaining({ provider: 'keyed', inUse: false, effectiveSource: 'config' }),
+      ]),
+    );
+    expect((await runCommand(['status'], { home })).stdout).toMatch(/^ollama /m);
+  });
+
   it('the commands in its hints act on the agent and state dir it looked at', async () => {
     const config = {
       agents: {

@@ -55,6 +55,13 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
     ...envCredentials.map((cred) => cred.provider),
   ]);
   for (const provider of judged) if (!only || provider === only) providerIds.add(provider);
+  // A provider the config serves alone (its key in models.providers, or a local server that needs
+  // none) is listed in use or not: an Ollama just set up beside another default was nowhere.
+  for (const [provider, settings] of Object.entries(configKeys)) {
+    const served = effectiveSourceOf({ profiles: false, env: false }, settings, state);
+    if ((served === 'config' || served === 'local') && (!only || resolveAuthProvider(provider) === only))
+      providerIds.add(resolveAuthProvider(provider));
+  }
 
   const byProvider = new Map<string, Array<{ view: AgentProfile['view']; status: HealthStatus }>>();
   for (const row of rows) {
