@@ -199,6 +199,37 @@ describe('doctor', () => {
     expect(readJson(statePath).order.anthropic).toEqual(['anthropic:default']);
   });
 
+  it('an expiring first token with keys behind it says where requests go, not that they fail', async () => {
+    // It said "requests fail once it expires" while explain said "If anthropic:sub fails:
+    // anthropic:default, then anthropic:backup" (a newcomer's walk).
+    const key = (suffix: string) => ({
+      type: 'api_key',
+      provider: 'anthropic',
+      key: fakeSecrets.anthropicApiKey(suffix),
+    });
+    const { workspace } = await setup(
+      {
+        profiles: {
+          'anthropic:sub': {
+            type: 'token',
+            provider: 'anthropic',
+            token: fakeSecrets.setupToken(),
+            expires: NOW + 3_600_000,
+          },
+          'anthropic:default': key('d'),
+          'anthropic:backup': key('b'),
+        },
+        order: { anthropic: ['anthropic:sub', 'anthropic:default', 'anthropic:backup'] },
+      },
+      { agents: { defaults: { model: { primary: 'anthropic/claude-opus-4-6' } } } },
+    );
+    const { findings } = await runDoctor(workspace, OPTIONS);
+    expect(withCodes(findings, 'credential-expiring')[0]).toMatchObject({
+      subject: 'anthropic:sub',
+      why: 'once it expires, requests go to anthropic:default, then anthropic:backup',
+    });
+  });
+
   it('reports credentials as status --check judges them, and leftovers as notes', async () => {
     const { workspace } = await setup(
       {

@@ -174,6 +174,27 @@ export function checkOrders(state: AgentState, report: StatusReport): Finding[] 
   return findings;
 }
 
+/**
+ * What an expiring (or failing) profile costs: requests fail, unless the order tries others after
+ * it — then they go there (an expiring first token with two keys behind it said "requests fail").
+ */
+function consequence(report: StatusReport, reason: StatusReport['check']['reasons'][number]): string {
+  const fails = reason.exitCode === 1 ? 'requests to this provider fail' : 'requests fail once it expires';
+  if (reason.profileId === null) return fails;
+  const order = report.providers.find((entry) => entry.provider === reason.provider)?.order ?? [];
+  const usable = new Set(
+    report.profiles
+      .filter((profile) => profile.status !== 'expired' && profile.status !== 'missing')
+      .map((profile) => profile.id),
+  );
+  const after = order.slice(order.indexOf(reason.profileId) + 1).filter((id) => usable.has(id));
+  if (!order.includes(reason.profileId) || after.length === 0) return fails;
+  const next = after.length === 1 ? (after[0] as string) : `${after[0]}, then ${after.slice(1).join(', ')}`;
+  return reason.exitCode === 1
+    ? `the gateway tries it first and fails over to ${next}`
+    : `once it expires, requests go to ${next}`;
+}
+
 /** What `status --check` judges, plus expired leftovers, as findings. */
 export function checkCredentials(report: StatusReport, state: AgentState): Finding[] {
   // An inactive replacement has its own finding (checkEntries): it is not a broken profile.
@@ -194,7 +215,7 @@ export function checkCredentials(report: StatusReport, state: AgentState): Findi
       severity: reason.exitCode === 1 ? ('error' as const) : ('warning' as const),
       subject: reason.profileId ?? reason.provider,
       problem: reason.message,
-      why: reason.exitCode === 1 ? 'requests to this provider fail' : 'requests fail once it expires',
+      why: consequence(report, reason),
       // An inactive replacement is put in use by OpenClaw's activate; saving over it keeps it inactive.
       ...(reason.profileId && inactive.has(reason.profileId)
         ? { fix: `\`${activateCommand(reason.profileId, state.workspace.agentId)}\` tests it and puts it in use` }
