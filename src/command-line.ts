@@ -114,7 +114,9 @@ export async function runCommandLine(root: CommandSpec, argv: string[], io: Comm
     const globals = globalOptions(outcome.values);
     // `--state-dir "$DIR"` with DIR unset must not fall back to ~/.openclaw and work on it.
     if (globals.stateDir !== undefined && globals.stateDir.trim() === '')
-      throw new UsageError('--state-dir: the directory is empty; name one (or leave the option out for the default)');
+      throw new UsageError(
+        '--state-dir: no directory given (the value is empty); name one (or leave the option out for the default)',
+      );
     // A mistyped --state-dir would read as an empty state: say so instead. A write may create it.
     const writes =
       outcome.command === root

@@ -185,7 +185,7 @@ describe('an empty --state-dir', () => {
         input: fakeSecrets.anthropicApiKey(),
       });
       expect(run.code).toBe(64);
-      expect(run.stderr).toContain('--state-dir: the directory is empty');
+      expect(run.stderr).toContain('--state-dir: no directory given (the value is empty)');
     }
     expect(existsSync(join(mainAgentDir, 'auth-profiles.json'))).toBe(false);
   });

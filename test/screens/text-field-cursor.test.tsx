@@ -133,3 +133,16 @@ describe('a masked field in a narrow terminal', () => {
     }
   });
 });
+
+describe('a masked field with spaces pasted around the secret', () => {
+  it('shows as many dots as the count beside them says', async () => {
+    // "  abc  " showed 7 dots beside "3 characters" (a newcomer's walk).
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'onboard', provider: 'groq', method: 'api-key' });
+    await waitForFrame(app, 'Paste the');
+    await app.type('  abcdefgh  ');
+    const frame = await waitForFrame(app, '8 characters');
+    const line = frame.split('\n').find((text) => text.includes('8 characters')) ?? '';
+    expect(line).toMatch(/│ •{8} {2}8 characters/);
+  });
+});

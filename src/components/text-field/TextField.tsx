@@ -28,7 +28,9 @@ const BESIDE_DOTS = 34;
 
 export function maskValue(value: string, mask: MaskStyle, maxDots = MAX_DOTS): string {
   if (mask === 'none') return value;
-  const chars = [...value.replace(/[\r\n]/g, '')];
+  // As many dots as the count beside them says: what a paste adds around a secret (spaces, line
+  // breaks) is not part of it (a key pasted as "  abc  " showed 7 dots and "3 characters").
+  const chars = [...value.replace(/\s/g, '')];
   const shown = mask === 'keep-tail' ? chars.slice(-TAIL).join('') : '';
   const hidden = chars.length - [...shown].length;
   // A long secret would wrap the line; the count beside it says how long it is.
