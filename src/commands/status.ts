@@ -1,3 +1,4 @@
+import { rootKeyProblems } from '../services/config/root-keys.js';
 import { parseDuration } from '../services/durations.js';
 import { UsageError } from '../services/errors.js';
 import { withWorkspaceFlags } from '../services/invocation.js';
@@ -61,7 +62,16 @@ export async function runStatus(ctx: CommandContext, options: StatusOptions): Pr
   // A provider the gateway knows nothing of: its profiles are never used.
   for (const found of unknownProviders(state, report)) report.warnings.push(unknownProviderWarning(found));
   report.warnings.push(...refused.warnings);
-  const failing = pluginCheckFindings(plugins);
+  // A config OpenClaw refuses stops the gateway whatever the credentials (its own check exits 1).
+  const failing = [
+    ...rootKeyProblems(state.workspace.config, state.generation.openclawVersion).map((problem) => ({
+      exitCode: 1 as const,
+      provider: '',
+      profileId: null,
+      message: `${state.workspace.configPath}: OpenClaw 2026.9 will not start on it: ${problem}`,
+    })),
+    ...pluginCheckFindings(plugins),
+  ];
   if (failing.length > 0)
     report.check = { ...report.check, exitCode: 1, reasons: [...failing, ...report.check.reasons] };
   // A probe option says a probe is wanted; ignoring it would answer a question not asked.

@@ -1,9 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { OPENCLAW_ROOT_KEYS } from '../../src/services/config/root-keys.js';
 import { NODE24, openclawPackageDir } from './openclaw-harness.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -45,5 +46,21 @@ describe('the provider catalog against OpenClaw 2026.9.6', () => {
     } finally {
       rmSync(home, { recursive: true, force: true });
     }
+  });
+});
+
+describe("openclaw.json's top-level keys against OpenClaw 2026.9.6", () => {
+  it("are the keys of the installed package's root schema (OpenClawSchemaShape), no more, no fewer", () => {
+    const dist = join(pkg, 'dist');
+    const file = readdirSync(dist)
+      .filter((name) => name.endsWith('.mjs'))
+      .map((name) => readFileSync(join(dist, name), 'utf8'))
+      .find((text) => text.includes('const OpenClawSchemaShape = {'));
+    expect(file, 'no dist file holds OpenClawSchemaShape').toBeDefined();
+    const body = file!.slice(file!.indexOf('const OpenClawSchemaShape = {'));
+    const shape = body.slice(0, body.indexOf('\n};'));
+    // The shape's own keys sit one tab in; nested schemas are deeper.
+    const keys = [...shape.matchAll(/^\t([$A-Za-z_][\w$]*)[:,]/gm)].map((match) => match[1]);
+    expect([...keys].sort()).toEqual([...OPENCLAW_ROOT_KEYS].sort());
   });
 });

@@ -16,6 +16,7 @@ import {
 import { INCLUDE_KEY, resolveIncludes } from './config-include.js';
 import type { PathEnv } from './paths.js';
 import { type PluginPolicy, readPluginPolicy } from './plugin-policy.js';
+import { unknownRootKeys } from './root-keys.js';
 import { type RuntimePolicies, readRuntimePolicies } from './runtime-policies.js';
 
 export interface ConfigAgentEntry extends AgentModels {
@@ -45,6 +46,8 @@ export interface GatewayConfig {
   agentOwnershipExplicit?: boolean;
   /** What OpenClaw 2026.9 refuses in the agent roster (agentRosterProblems): it will not start on it. */
   agentProblems: string[];
+  /** Top-level keys OpenClaw 2026.9 refuses (root-keys.ts). */
+  unknownRootKeys: string[];
   /** Default, fallback and image models, aliases, custom providers: what decides the providers in use. */
   models: ModelSettings;
   /** `meta.lastTouchedVersion`: the OpenClaw version that last wrote the file. */
@@ -175,6 +178,7 @@ function interpretConfig(
     ...(systemAgentId ? { systemAgentId } : {}),
     ...(agentsSection.ownership === 'explicit' ? { agentOwnershipExplicit: true } : {}),
     agentProblems: agentRosterProblems(asRecord(doc.agents)),
+    unknownRootKeys: unknownRootKeys(doc),
     plugins: readPluginPolicy(doc.plugins),
     runtimePolicies: readRuntimePolicies(doc),
     path,
@@ -196,6 +200,7 @@ function emptyConfig(path: string, exists: boolean): GatewayConfig {
     authOrder: {},
     agents: [],
     agentProblems: [],
+    unknownRootKeys: [],
     models: readModelSettings({}),
     plugins: readPluginPolicy(undefined),
     runtimePolicies: readRuntimePolicies({}),

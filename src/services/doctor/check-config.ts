@@ -1,3 +1,4 @@
+import { rootKeyProblems } from '../config/root-keys.js';
 import { type AgentState, listAgentProfiles } from '../profiles/agent-state.js';
 import { flagWord } from '../shell-word.js';
 import { awaitingImport, importFix } from './awaiting-import.js';
@@ -14,6 +15,15 @@ export function checkConfigAgreement(state: AgentState): Finding[] {
     why: 'OpenClaw 2026.9 refuses this agent roster: the gateway will not start, and which agent a command acts on is unsettled',
     fix: 'fix agents in the config as the problem says (or `openclaw doctor --fix`)',
   }));
+  for (const problem of rootKeyProblems(config, state.generation.openclawVersion))
+    findings.push({
+      code: 'config-unknown-keys',
+      severity: 'error',
+      subject: config.path,
+      problem,
+      why: 'OpenClaw 2026.9 refuses the whole file: the gateway will not start or reload, and every openclaw command stops on it',
+      fix: 'take the keys out of the config (OpenClaw names them too: `openclaw config validate`)',
+    });
   const rows = new Map(listAgentProfiles(state).map((row) => [row.view.id, row.view]));
   const waiting = new Map(awaitingImport(state).map((profile) => [profile.id, profile]));
   for (const [id, entry] of Object.entries(config.authProfiles)) {

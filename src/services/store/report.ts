@@ -1,3 +1,4 @@
+import { rootKeyProblems } from '../config/root-keys.js';
 import type { AgentState } from '../profiles/agent-state.js';
 import { countOf } from '../status/count.js';
 import type { LayerRole } from './agent-store.js';
@@ -74,9 +75,11 @@ export function storeReport(state: AgentState): StoreReport {
 }
 
 export function collectWarnings(state: AgentState): string[] {
-  const warnings: string[] = state.workspace.config.agentProblems.map(
-    (problem) => `OpenClaw 2026.9 will not start on ${state.workspace.configPath}: ${problem}`,
-  );
+  const { config } = state.workspace;
+  const warnings: string[] = [
+    ...config.agentProblems,
+    ...rootKeyProblems(config, state.generation.openclawVersion),
+  ].map((problem) => `OpenClaw 2026.9 will not start on ${state.workspace.configPath}: ${problem}`);
   for (const layer of [state.layers.own, state.layers.base]) {
     if (layer?.writeRefusal) warnings.push(`read-only: ${layer.writeRefusal}`);
   }
