@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
@@ -221,5 +221,30 @@ describe('a database OpenClaw was stopped before it made (Ctrl+C early in its fi
     expect(saved.stderr).toContain('`openclaw models auth paste-api-key --provider openai');
     expect(saved.stderr).not.toContain('doctor --fix');
     expect(existsSync(join(mainAgentDir, 'openclaw-agent.sqlite'))).toBe(false);
+  });
+});
+
+describe('a main agent database OpenClaw made with no credential in it (an order cleared on a fresh home)', () => {
+  // authdeck took the file alone for the legacy layout and wrote into it, where OpenClaw 2026.9.6
+  // takes the state database for its first write (initializeFreshSharedAuthStore reads the rows).
+  it('does not keep the legacy layout: the first save goes to the state database, with its marker', async () => {
+    const { home, stateDir, mainAgentDir } = makeTempHome();
+    installOpenclawFixture('d-v9-legacy-main', stateDir);
+    rmSync(join(mainAgentDir, 'auth-state.json'), { force: true });
+    const agentDb = join(mainAgentDir, 'openclaw-agent.sqlite');
+    execOn(agentDb, 'delete from auth_profile_store; delete from auth_profile_state');
+    const saved = await runCommand(['--no-reload', 'add-key', '--provider', 'groq'], {
+      home,
+      env: { AUTHDECK_STORE_GENERATION: undefined, PATH: '/nonexistent' },
+      input: fakeSecrets.groqKey(),
+    });
+    expect(saved.code, saved.stderr).toBe(0);
+    const stateDb = join(stateDir, 'state', 'openclaw.sqlite');
+    expect(saved.stdout).toContain(`in ${stateDb} (shared store)`);
+    expect(
+      readCell(stateDb, `select value_json from config_machine_state where state_key = ?`, 'auth.sharedStore'),
+    ).toEqual({
+      location: 'state-db',
+    });
   });
 });

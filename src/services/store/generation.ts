@@ -108,7 +108,10 @@ export async function detectStoreGeneration(
   }
   const anyDb = stateDb !== undefined || agentDb !== undefined || mainAgentDb !== undefined;
   const mainDb = workspace.isMain || mainPath === ownPath ? agentDb : mainAgentDb;
-  const layout = sharedLayoutOfFirstWrite(workspace, mainDb !== undefined);
+  // Rows, not the file: a database OpenClaw made with no credential in it (an order cleared) does
+  // not keep the legacy layout (initializeFreshSharedAuthStore reads the rows).
+  const mainHasAuth = mainDb !== undefined && (mainDb.cells?.store !== undefined || mainDb.cells?.state !== undefined);
+  const layout = sharedLayoutOfFirstWrite(workspace, mainHasAuth);
   if (fileVersion) return byVersion(fileVersion, 'the OpenClaw version that last wrote the state', dbs, layout);
   if (anyDb) {
     // No version recorded (2026.7 leaves schema_meta.app_version empty): the state schema
@@ -166,18 +169,19 @@ export async function detectStoreGeneration(
 
 /**
  * Where OpenClaw 2026.8+ puts the shared store when no `auth.sharedStore` marker says: on its
- * first write it takes the state database (and writes the marker) unless the main agent already
- * has a database or JSON auth files, which keep the legacy-main layout until `doctor --fix`.
+ * first write it takes the state database (and writes the marker) unless the main agent's
+ * database already holds auth rows, or JSON auth files are there, which keep the legacy-main
+ * layout until `doctor --fix` (OpenClaw 2026.9.6's initializeFreshSharedAuthStore).
  */
 function sharedLayoutOfFirstWrite(
   workspace: Workspace,
-  mainAgentHasDb: boolean,
+  mainAgentHasAuth: boolean,
 ): NonNullable<StoreGeneration['layout']> {
   const legacySources = [
     ...['auth-profiles.json', 'auth-state.json', 'auth.json'].map((name) => join(workspace.mainAgentDir, name)),
     join(workspace.stateDir, 'credentials', 'oauth.json'),
   ];
-  return mainAgentHasDb || legacySources.some((path) => existsSync(path)) ? 'legacy-main' : 'state-db';
+  return mainAgentHasAuth || legacySources.some((path) => existsSync(path)) ? 'legacy-main' : 'state-db';
 }
 
 function byVersion(
