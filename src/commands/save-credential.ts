@@ -93,7 +93,7 @@ export async function runSaveCredential(
     ...(envVar ? { envVariable: envVar } : {}),
   });
   if (saved.createdWith)
-    ctx.note(ctx.paint.dim(`the store did not exist yet: created it with \`${saved.createdWith}\``));
+    ctx.note(ctx.paint.dim(`the store did not exist yet: OpenClaw made it (\`${saved.createdWith}\`)`));
   // What `openclaw onboard` writes besides the secret, so the gateway can use it (README "Providers").
   const setup = await setUpProvider(workspace, {
     provider,
@@ -133,7 +133,7 @@ export async function runSaveCredential(
             replaced: saved.env.previousMasked ?? null,
           }
         : null,
-      gateway: saved.createdWith ? 'reloaded-by-openclaw' : saved.gateway.status,
+      gateway: saved.openclawSaved ? 'reloaded-by-openclaw' : saved.gateway.status,
     });
     return 0;
   }

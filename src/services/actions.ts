@@ -82,7 +82,7 @@ export async function saveCredential(context: ActionContext, input: Omit<SaveCre
   refuseBlockedPlugin(store, input.provider);
   const saved = await saveCredentialProfile({ ...input, workspace: context.workspace, store });
   // A store OpenClaw had to create was written by OpenClaw's own CLI, which told the gateway.
-  return { ...saved, ...(await tellGateway(context, saved.store, saved.createdWith === undefined)) };
+  return { ...saved, ...(await tellGateway(context, saved.store, !saved.openclawSaved)) };
 }
 
 export async function removeCredential(context: ActionContext, profileId: string) {
@@ -112,8 +112,9 @@ export async function onboardChoice(
   // The commands refuse before the secret is read; this holds for every caller (the screens too).
   refuseBlockedChoice(store, input.choice, input.provider);
   const done = await apply({ ...input, workspace: context.workspace, store });
-  const createdWith = done.saved.some((saved) => saved.createdWith !== undefined);
-  const changed = done.saved.length > 0 && !createdWith;
+  // OpenClaw told the gateway when it stored the secret itself (a store it made with it).
+  const toldByOpenclaw = done.saved.some((saved) => saved.openclawSaved);
+  const changed = done.saved.length > 0 && !toldByOpenclaw;
   return { ...done, ...(await tellGateway(context, done.saved[0]?.store ?? store, changed)) };
 }
 
@@ -184,7 +185,7 @@ export async function signIn(
   return {
     signedIn,
     setup,
-    saved: { ...saved, ...(await tellGateway(context, saved.store, saved.createdWith === undefined)) },
+    saved: { ...saved, ...(await tellGateway(context, saved.store, !saved.openclawSaved)) },
   };
 }
 

@@ -218,7 +218,7 @@ describe('a database OpenClaw was stopped before it made (Ctrl+C early in its fi
       input: fakeSecrets.openaiKey(),
     });
     // Handed to that openclaw to make its store (a fake that fails here), not refused.
-    expect(saved.stderr).toContain('`openclaw models auth paste-api-key --provider openai');
+    expect(saved.stderr).toContain('`openclaw models auth order clear --provider openai');
     expect(saved.stderr).not.toContain('doctor --fix');
     expect(existsSync(join(mainAgentDir, 'openclaw-agent.sqlite'))).toBe(false);
   });

@@ -25,7 +25,9 @@ const profilesIn = (configPath: string) =>
   existsSync(configPath) ? Object.keys(JSON.parse(readFileSync(configPath, 'utf8')).auth?.profiles ?? {}) : [];
 
 describe('the first save on a SQLite-era home, when OpenClaw does not create the store', () => {
-  it('stopped by Ctrl+C: exit 130, and no auth.profiles entry left behind', async () => {
+  // OpenClaw is run to make the store before anything is written: stopped or failing, it leaves
+  // nothing of the save behind.
+  it('stopped by Ctrl+C: exit 130, and no openclaw.json made', async () => {
     const { home, env, configPath } = homeWithOpenclaw(130);
     const run = await runCommand(['--no-reload', 'add-key', '--provider', 'openai'], {
       home,
@@ -33,12 +35,11 @@ describe('the first save on a SQLite-era home, when OpenClaw does not create the
       input: fakeSecrets.openaiKey(),
     });
     expect(run.code).toBe(130);
-    expect(run.stderr).toContain('cancelled while `openclaw models auth paste-api-key');
-    expect(profilesIn(configPath)).toEqual([]);
+    expect(run.stderr).toContain('cancelled while `openclaw models auth order clear --provider openai');
     expect(existsSync(configPath)).toBe(false);
   });
 
-  it('failing: exit 1, says the entry was taken back out', async () => {
+  it('failing: exit 1, says nothing was saved, and no openclaw.json made', async () => {
     const { home, env, configPath } = homeWithOpenclaw(1);
     const run = await runCommand(['--no-reload', 'add-key', '--provider', 'openai'], {
       home,
@@ -46,11 +47,13 @@ describe('the first save on a SQLite-era home, when OpenClaw does not create the
       input: fakeSecrets.openaiKey(),
     });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/Nothing was saved \(.*openclaw\.json, made for it, was removed again\)/);
+    expect(run.stderr).toMatch(
+      /`openclaw models auth order clear --provider openai` failed: stopped\. Nothing was saved/,
+    );
     expect(existsSync(configPath)).toBe(false);
   });
 
-  it('failing on a config that was there: the file is put back byte for byte', async () => {
+  it('failing on a config that was there: the file is not touched', async () => {
     // It was left with an empty "auth": {"profiles": {}} and its other keys laid out anew (an
     // adversarial parity run: OpenClaw refused the config for an unknown key).
     const { home, env, configPath } = homeWithOpenclaw(1, 'OpenClaw config is invalid');
@@ -64,7 +67,7 @@ describe('the first save on a SQLite-era home, when OpenClaw does not create the
       input: fakeSecrets.openaiKey(),
     });
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('openclaw.json was put back as it was');
+    expect(run.stderr).toContain('OpenClaw config is invalid. Nothing was saved');
     expect(readFileSync(configPath, 'utf8')).toBe(before);
   });
 
@@ -80,20 +83,13 @@ describe('the first save on a SQLite-era home, when OpenClaw does not create the
   });
 });
 
-describe('Ctrl+C that comes as OpenClaw finishes creating the store', () => {
-  it('the key it stored is reported saved (exit 0), not "cancelled … nothing was saved"', async () => {
-    const key = fakeSecrets.openaiKey('landed');
-    // The store OpenClaw would have made with the key: made here by a save on a 2026.9.6 home.
+describe('Ctrl+C that comes as OpenClaw finishes making the store', () => {
+  it('stops the save there: exit 130, the store OpenClaw made stays empty, the config untouched', async () => {
+    // The store OpenClaw makes: a 2026.9.6 home's, with no credential yet.
     const made = makeTempHome();
     installOpenclawFixture('a-v9-shared-fresh', made.stateDir);
-    const source = await runCommand(['--no-reload', 'add-key', '--provider', 'openai'], {
-      home: made.home,
-      env: { AUTHDECK_STORE_GENERATION: undefined },
-      input: key,
-    });
-    expect(source.code).toBe(0);
     const { home, env, configPath } = homeWithOpenclaw(130);
-    // It writes the store, then dies of the Ctrl+C (exit 130) before it could say so.
+    // It makes the store, then dies of the Ctrl+C (exit 130) before it could say so.
     writeFileSync(
       join(home, 'bin', 'openclaw'),
       `#!/bin/sh
@@ -102,10 +98,13 @@ cp -R "${made.stateDir}/state" "$OPENCLAW_STATE_DIR/"
 exit 130
 `,
     );
-    const run = await runCommand(['--no-reload', 'add-key', '--provider', 'openai'], { home, env, input: key });
-    expect(run.stderr).not.toContain('cancelled');
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Saved openai:default');
-    expect(profilesIn(configPath)).toEqual(['openai:default']);
+    const run = await runCommand(['--no-reload', 'add-key', '--provider', 'openai'], {
+      home,
+      env,
+      input: fakeSecrets.openaiKey('late'),
+    });
+    expect(run.code).toBe(130);
+    expect(run.stderr).toContain('cancelled while `openclaw models auth order clear');
+    expect(profilesIn(configPath)).toEqual([]);
   });
 });

@@ -53,14 +53,16 @@ describe('OpenClaw 2026.9.6 (shared SQLite store)', () => {
     expect(jsonAuthFiles(h.mainAgentDir)).toEqual([]);
   });
 
-  it('on a fresh home hands the first secret to openclaw to create the store, then keeps its own expiry', async () => {
+  it('on a fresh home has openclaw make the store with a write that changes nothing, then saves there itself', async () => {
     const h = interopHome('2026.9.6');
     const token = fakeSecrets.setupToken('fresh');
     const saved = await h.authdeck(['paste-token', '--provider', 'anthropic'], token);
     expect(saved).toMatchObject({ code: 0 });
-    expect(saved.stderr).toContain(
-      'created it with `openclaw models auth paste-token --provider anthropic --profile-id anthropic:default`',
-    );
+    expect(saved.stderr).toContain('OpenClaw made it (`openclaw models auth order clear --provider anthropic`)');
+    // The shared store in the state database, as OpenClaw's own first save puts it.
+    expect(
+      readCell(h.stateDb, `select value_json from config_machine_state where state_key = 'auth.sharedStore'`),
+    ).toEqual({ location: 'state-db' });
     expect(saved.stdout + saved.stderr).not.toContain(token);
     const store = readCell(
       h.stateDb,

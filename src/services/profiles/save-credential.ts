@@ -8,7 +8,7 @@ import {
 } from '../config/config-edit.js';
 import type { Workspace } from '../config/workspace.js';
 import { setDaemonEnvVar } from '../env-file.js';
-import { AuthdeckError } from '../errors.js';
+import { AuthdeckError, CancelledError } from '../errors.js';
 import { writeFileAtomic } from '../files/atomic-write.js';
 import { readTextIfExists } from '../files/fs-read.js';
 import { type LockOptions, lockWaitMs, withFileLock } from '../files/lock.js';
@@ -20,6 +20,7 @@ import {
   type LayerRole,
   openAgentStore,
   openAgentStoreForWrite,
+  type StoreLayer,
   StoreMissingError,
 } from '../store/agent-store.js';
 import type { AuthStoreTransaction, StoreUpdate } from '../store/transaction.js';
@@ -86,6 +87,8 @@ export interface SaveCredentialResult {
   env?: { path: string; variable: string; changed: boolean; previousMasked?: string };
   /** The OpenClaw command that created the store first (authdeck never creates its databases). */
   createdWith?: string;
+  /** OpenClaw stored the secret as it made the store, and told the running gateway itself. */
+  openclawSaved?: boolean;
   /** Other profiles this agent sees that hold the very same secret. */
   sameSecretAs?: string[];
 }
@@ -106,6 +109,40 @@ async function profilesHolding(store: AgentStore, secret: string, profileId: str
     }
   }
   return [...ids];
+}
+
+/**
+ * A first save on a fresh install: OpenClaw makes its databases on its first write, and only it
+ * may. Clearing an order that cannot exist yet (the agent has no database either) is a write that
+ * changes nothing else. Run before anything is written, the secret never goes to another program,
+ * a sign-in can be the first save, and OpenClaw does not see the new auth.profiles entry (for a
+ * provider it does not bundle it went to npm for the plugin first: 86 s offline, where this takes
+ * 2). Returns the command run; undefined when the store is there (or openclaw is not: the save
+ * then says what to run).
+ */
+async function makeStoreFirst(
+  workspace: Workspace,
+  store: AgentStore,
+  target: StoreLayer,
+  provider: string,
+): Promise<string | undefined> {
+  const problem = target.writeProblem();
+  if (!(problem instanceof StoreMissingError) || store.layers.own.present) return undefined;
+  const { hasOpenclaw } = await import('../openclaw/openclaw-cli.js');
+  if (!hasOpenclaw(workspace)) return undefined;
+  try {
+    return await createStoreWithOpenclaw(
+      workspace,
+      ['models', 'auth', 'order', 'clear', '--provider', provider],
+      undefined,
+      problem,
+    );
+  } catch (error) {
+    // Nothing was written yet; a cancel says so by its exit code (130).
+    if (error instanceof AuthdeckError && !(error instanceof CancelledError))
+      error.message = `${error.message.replace(/[.\s]+$/, '')}. Nothing was saved`;
+    throw error;
+  }
 }
 
 /** The provider's other profiles the agent sees, as config entries (KeepTried). */
@@ -146,6 +183,8 @@ async function forgetAddedEntry(
           if ((await readTextIfExists(configPath)) !== undo.after) return false;
           if (undo.before === undefined) await rm(configPath);
           else await writeFileAtomic(configPath, undo.before);
+          // The backup of the file as it is again says nothing more.
+          if (config.backupPath) await rm(config.backupPath, { force: true });
           return true;
         },
         lock,
@@ -223,12 +262,18 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
   let target = await store.credentialLayer(profileId);
   // A clash is found before anything is written.
   refuseReplacing(profileId, target.present ? (await target.read()).profiles[profileId] : undefined, kind, replace);
+  let createdWith = await makeStoreFirst(workspace, store, target, provider);
+  if (createdWith) {
+    store = await openAgentStoreForWrite(workspace);
+    target = await store.credentialLayer(profileId);
+  }
   // The config first, the store second: an id in openclaw.json that the store lacks is
   // skipped by the gateway, while a secret in the store that the config leaves out of a
   // provider's list is never tried. A failure in between leaves only the harmless half.
   let config!: ConfigRecordResult;
   let update!: StoreUpdate<boolean>;
-  let createdWith: string | undefined;
+  /** OpenClaw stored the secret itself as it made the store (and told the running gateway). */
+  let openclawSaved = false;
   const keepTried = await otherProfilesOf(store, provider, profileId);
   await target.withLock(lock, async (lockHeld) => {
     config = await recordProfileInConfig(
@@ -256,6 +301,7 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
         // The store does not exist yet: OpenClaw creates it with the secret (from stdin), then
         // authdeck writes its own entry (expiry, kept fields) over the one OpenClaw made.
         const command = kind === 'api_key' ? 'paste-api-key' : 'paste-token';
+        openclawSaved = true;
         createdWith = await createStoreWithOpenclaw(
           workspace,
           ['models', 'auth', command, '--provider', provider, '--profile-id', profileId],
@@ -311,6 +357,7 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
     ...(orderNote ? { orderNote } : {}),
     ...(env ? { env } : {}),
     ...(createdWith ? { createdWith } : {}),
+    ...(openclawSaved ? { openclawSaved } : {}),
     ...(sameSecretAs.length > 0 ? { sameSecretAs } : {}),
   };
 }
