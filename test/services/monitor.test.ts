@@ -784,7 +784,7 @@ describe('monitor run', () => {
       target: undefined,
       statusPath: file('last-run.json'),
     });
-    expect(record).toMatchObject({ notified: false, detail: 'no --notify or --ntfy to send to', reasons: [REASON] });
+    expect(record).toMatchObject({ notified: false, detail: 'this run was given no --notify or --ntfy (an installed monitor passes its own)', reasons: [REASON] });
     expect(monitorRunExitCode(record)).toBe(1);
   });
 });
