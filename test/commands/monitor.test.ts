@@ -69,7 +69,9 @@ describe('authdeck monitor', () => {
     const { home } = setup(3_600_000);
     const run = await runCommand(['monitor', 'run', '--within', '2h'], { home });
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('not notified: this run was given no --notify or --ntfy (an installed monitor passes its own)');
+    expect(run.stdout).toContain(
+      'not notified: this run was given no --notify or --ntfy (an installed monitor passes its own)',
+    );
     expect(run.stdout).toMatch(/^ {2}.*anthropic:work.*expires in (59m|1h)/m);
   });
 

@@ -312,6 +312,24 @@ describe('onboarding wizard: what a first-time user trips over', () => {
     expect(services.calls.find(([name]) => name === 'saveCredential')?.[1]).toMatchObject({ secret: key });
   });
 
+  it('a name typed at the profile step and left with Esc is there again when Enter comes back to it', async () => {
+    // Typed "work", Esc, Enter: the field was back to the suggestion (a newcomer's walk).
+    const services = createFakeServices();
+    const app = await toSecretStep(services, 'groq', 'api-key');
+    await pasteGroqKey(app);
+    await app.type('work');
+    await waitForFrame(app, 'Enter uses groq:work');
+    await app.press('escape');
+    await waitForFrame(app, '✔ looks right');
+    await app.press('enter');
+    await waitForFrame(app, 'Profile name:');
+    expect(await waitForFrame(app, 'Enter uses groq:work')).toMatch(/groq:work/);
+    await app.press('enter');
+    await waitForFrame(app, "daemon's .env?");
+    await app.type('n');
+    await waitForFrame(app, 'Saved groq:work');
+  });
+
   it('the provider list takes the height it has: more rows in a tall terminal, fewer in a short one', async () => {
     const app = await openProviderList(createFakeServices());
     const listed = () => {

@@ -784,7 +784,11 @@ describe('monitor run', () => {
       target: undefined,
       statusPath: file('last-run.json'),
     });
-    expect(record).toMatchObject({ notified: false, detail: 'this run was given no --notify or --ntfy (an installed monitor passes its own)', reasons: [REASON] });
+    expect(record).toMatchObject({
+      notified: false,
+      detail: 'this run was given no --notify or --ntfy (an installed monitor passes its own)',
+      reasons: [REASON],
+    });
     expect(monitorRunExitCode(record)).toBe(1);
   });
 });

@@ -27,6 +27,7 @@ export function ProfileIdStep({
   choiceFor,
   problem,
   initial = '',
+  onLeave,
 }: {
   provider: string;
   suggestion: string;
@@ -38,8 +39,20 @@ export function ProfileIdStep({
   /** What Enter would do with a typed name: the hint follows the text as it is typed. */
   choiceFor: (name: string) => ProfileChoice;
   problem?: string;
+  /** The step goes (Esc, or on after Enter): what the field holds then. */
+  onLeave?: (typed: string) => void;
 }) {
   const field = useTextFieldState(initial);
+  const leave = useRef({ onLeave, field });
+  leave.current = { onLeave, field };
+  // On the way out only: a name typed and left with Esc is there again on return.
+  useEffect(
+    () => () => {
+      const { onLeave: left, field: last } = leave.current;
+      left?.(last.current().trim());
+    },
+    [],
+  );
   // The field as it was when Enter was refused: once edited (even emptied), that refusal is old.
   const refused = useRef(field.value);
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when a refusal arrives, to note the field it refused

@@ -30,10 +30,10 @@ export function WizardProfileStep({
     agentState?.store.pluginsServeProviders ?? true,
   );
   const suggestion = freeProfileName(provider, (id) => replaced(id) !== undefined, base);
-  // Back here with Esc from a later step: the name typed before (the suggestion stays a placeholder).
-  const typedBefore = state.profileId?.startsWith(`${provider}:`)
-    ? state.profileId.slice(provider.length + 1)
-    : undefined;
+  // Back here with Esc from a later step, or again after Esc from this one: the name typed before
+  // (the suggestion stays a placeholder).
+  const before = state.profileId ?? state.typedProfileId;
+  const typedBefore = before?.startsWith(`${provider}:`) ? before.slice(provider.length + 1) : undefined;
   /** What Enter on the profile field would do with `name` (see profileChoice). */
   const choiceFor = (name: string) => profileChoice(provider, secretKind(currentState().method), name, replaced);
   return (
@@ -48,6 +48,7 @@ export function WizardProfileStep({
         else dispatch({ type: 'profile-id', ...choice });
       }}
       choiceFor={choiceFor}
+      onLeave={(typed) => dispatch({ type: 'profile-typed', profileId: `${provider}:${typed}` })}
       {...(state.error ? { problem: state.error } : {})}
     />
   );

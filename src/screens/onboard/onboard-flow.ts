@@ -103,6 +103,8 @@ export function onboardReducer(state: OnboardState, action: OnboardAction): Onbo
       });
       return { ...chosen, secret: action.secret };
     }
+    case 'profile-typed':
+      return { ...state, typedProfileId: action.profileId };
     case 'profile-id':
       if (action.existingType)
         return go(state, 'overwrite', { profileId: action.profileId, existingType: action.existingType });

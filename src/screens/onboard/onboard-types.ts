@@ -50,6 +50,8 @@ export interface OnboardState {
   foundry?: FoundryAnswers;
   secret?: string;
   profileId?: string;
+  /** A name typed at the profile step and left with Esc (`<provider>:<name>`): offered again there. */
+  typedProfileId?: string;
   existingType?: string;
   /** same-type once the user chose to overwrite (a renewal); another type is never replaced. */
   replace: 'never' | 'same-type';
@@ -76,6 +78,8 @@ export type OnboardAction =
   /** A key pasted where the provider was asked: its provider and method chosen, the key in its field. */
   | { type: 'pasted-secret'; provider: string; method: OnboardingMethod; secret: string }
   | { type: 'profile-id'; profileId: string; existingType?: string }
+  /** The profile step was left with this typed (not submitted): kept for coming back. */
+  | { type: 'profile-typed'; profileId: string }
   | { type: 'overwrite' }
   | { type: 'env'; writeEnv: boolean }
   | { type: 'saved'; result: OnboardResult }

@@ -77,7 +77,10 @@ export async function notifyIfNeeded(
   if (outcome.exitCode === 0) return { notified: false, detail: 'nothing to report' };
   // A run by hand names no target even where an installed one passes its own: said, so it does not look lost.
   if (target === undefined)
-    return { notified: false, detail: 'this run was given no --notify or --ntfy (an installed monitor passes its own)' };
+    return {
+      notified: false,
+      detail: 'this run was given no --notify or --ntfy (an installed monitor passes its own)',
+    };
   const message = buildNotification(outcome, deps.redact);
   // A target kept in a file is read only now, when there is something to send.
   const kept = await readKeptTarget(target);
