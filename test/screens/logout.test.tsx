@@ -24,6 +24,30 @@ describe('logout screen', () => {
     expect(app.exits[0]).toMatchObject({ exitCode: 0, print: expect.stringContaining('Removed groq:main') });
   });
 
+  it('G and End go to the last profile, g and Home back to the first, as on the dashboard', async () => {
+    // They did nothing here: G then Enter asked about the first row (a newcomer's walk).
+    const services = createFakeServices({
+      state: fakeState({
+        ...profiles,
+        'openai:z': { type: 'api_key', provider: 'openai', key: fakeSecrets.openaiKey() },
+      }),
+    });
+    const app = await renderApp(services, { name: 'logout' });
+    await waitForFrame(app, 'Which profile');
+    for (const [keys, first] of [
+      ['G', false],
+      ['g', true],
+      ['\x1b[F', false],
+      ['\x1b[H', true],
+    ] as const) {
+      await app.type(keys);
+      await app.press('enter');
+      await waitForFrame(app, first ? 'Remove anthropic:work?' : 'Remove openai:z?');
+      await app.type('n');
+      await waitForFrame(app, 'Which profile');
+    }
+  });
+
   it('keeps the profile on any other key, and Esc leaves with 130', async () => {
     const services = createFakeServices({ state: fakeState(profiles) });
     const app = await renderApp(services, { name: 'logout' });

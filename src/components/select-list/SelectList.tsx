@@ -30,7 +30,10 @@ export interface SelectListProps<T> {
   /** How many entries to show at once; the list scrolls with the highlight. */
   limit?: number;
   emptyText?: string;
-  /** j/k move too, as on the dashboard: for lists with no text field beside them to type into. */
+  /**
+   * j/k move too, and Home/End (g/G) go to the first/last row, as on the dashboard: for lists
+   * with no text field beside them (one takes Home/End for its cursor).
+   */
   letterKeys?: boolean;
 }
 
@@ -56,6 +59,9 @@ export function SelectList<T>({
       if (up || key.downArrow || (letterKeys && input === 'j')) {
         setRefused(undefined);
         list.move(now, up ? -1 : 1);
+      } else if (letterKeys && (key.home || key.end || input === 'g' || input === 'G')) {
+        setRefused(undefined);
+        list.page(now, key.home || input === 'g' ? -now.length : now.length);
       } else if (key.pageUp || key.pageDown) {
         // A page is what the list shows: a long list (67 providers) is crossed in a few presses.
         setRefused(undefined);
