@@ -229,6 +229,21 @@ describe('authdeck status', () => {
     expect((await runCommand(['status'], { home })).stdout).toMatch(/^ollama /m);
   });
 
+  it('a home of API keys alone is counted as such: "2 static", not "0 ok · 2 static"', async () => {
+    const { home } = setup(
+      {
+        version: 1,
+        profiles: {
+          'groq:a': { type: 'api_key', provider: 'groq', key: fakeSecrets.groqKey('a') },
+          'groq:b': { type: 'api_key', provider: 'groq', key: fakeSecrets.groqKey('b') },
+        },
+      },
+      { agents: { defaults: { model: 'groq/llama' } } },
+    );
+    const shown = (await runCommand(['status'], { home })).stdout;
+    expect(shown).toMatch(/^2 static · 0 expiring · 0 expired · 0 missing$/m);
+  });
+
   it('the commands in its hints act on the agent and state dir it looked at', async () => {
     const config = {
       agents: {

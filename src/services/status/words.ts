@@ -34,7 +34,9 @@ export function summaryParts(
     text: `${count} ${word}`,
     color: count > 0 ? color : undefined,
   });
-  const parts = [part(summary.ok, 'ok', 'green')];
+  // "0 ok · 6 static" read as "nothing works" on a home of good keys: a count of none is left out
+  // where keys that never expire are all there is.
+  const parts = summary.ok === 0 && summary.static > 0 ? [] : [part(summary.ok, 'ok', 'green')];
   if (summary.static > 0) parts.push(part(summary.static, 'static', 'green'));
   parts.push(
     part(summary.expiring, 'expiring', 'yellow'),
