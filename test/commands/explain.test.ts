@@ -237,6 +237,9 @@ describe('authdeck explain', () => {
     expect(run.stdout).toContain('(names openai:key, not a profile of anthropic)');
     expect(run.stdout).toContain('models.providers.local.apiKey: the key used (no profile or env key)');
     expect(run.stdout).not.toContain('after the env key');
+    // The order of a provider with no profile says nothing: it read "none set, so oauth, then token…".
+    const local = run.stdout.slice(run.stdout.indexOf('2. local/llama3'));
+    expect(local.split('\n').slice(0, 3).join('\n')).not.toContain('order:');
   });
 
   it('exits 1 when no model can serve a request now', async () => {

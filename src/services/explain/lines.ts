@@ -44,7 +44,8 @@ export function explanationLines(report: ExplainReport, nowMs: number, width = E
       text('served by a local CLI (agents.defaults.cliBackends): no credential needed', {}, 2);
       continue;
     }
-    text(orderLine(entry), { dim: true }, 2);
+    // An order of no profiles says nothing (a provider served by a config key, a local server).
+    if (entry.profiles.length > 0 || entry.explicitOrder) text(orderLine(entry), { dim: true }, 2);
     for (const profile of entry.profiles) lines.push(...profileLines(profile, nowMs, width));
     if (entry.env) {
       const where = entry.env.origin === 'process' ? 'environment' : 'daemon .env';
