@@ -118,7 +118,7 @@ export function SummaryStep({
         )}
         {saved.createdWith && (
           <Box paddingLeft={1}>
-            <Text dimColor>The store did not exist yet: OpenClaw created it (`{saved.createdWith}`).</Text>
+            <Text dimColor>The store did not exist yet: OpenClaw made it (`{saved.createdWith}`).</Text>
           </Box>
         )}
         {saved.gatewayNote && (
