@@ -77,6 +77,12 @@ export async function runInGroup(options: GroupRunOptions): Promise<GroupRun> {
       tree.collect(running.pid);
   };
   const kill = (running: ChildProcess) => {
+    // Frozen first, so that nothing it starts while its tree is read escapes (a launcher's child
+    // born between the read and the kill ran on once in about 75 tries); then read again for
+    // what those started before they froze.
+    signalGroup(running, 'SIGSTOP');
+    collect(running);
+    tree.signal('SIGSTOP');
     collect(running);
     signalGroup(running, 'SIGKILL');
     tree.signal('SIGKILL');

@@ -1,5 +1,9 @@
 import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { resolveWorkspace } from '../../src/services/config/workspace.js';
+import { saveCredentialProfile } from '../../src/services/profiles/save-credential.js';
+import { openAgentStore } from '../../src/services/store/agent-store.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { installOpenclawFixture } from '../helpers/openclaw-fixtures.js';
 import { runCommand } from '../helpers/run-command.js';
@@ -66,5 +70,64 @@ describe("a provider's first auth.profiles entry", () => {
       expect((await cli(home, ['add-key', '--provider', 'openai'], fakeSecrets.openaiKey('second'))).code).toBe(0);
       expect(readJson(configPath).auth.profiles['openai:api-key'], JSON.stringify(auth)).toBeUndefined();
     }
+  });
+});
+
+describe('two saves of different types to one new id at once', () => {
+  // The second found the id free before the first stored it, changed the config entry's mode to
+  // its own type, and was then refused by the store: the config said "token" for an api_key
+  // profile and the gateway tried neither (an adversarial run: 6 of 6).
+  it("the one refused puts the config back: the entry keeps the stored profile's mode", async () => {
+    const { home, stateDir, configPath } = homeWithUnlistedKey();
+    const ws = await resolveWorkspace({ env: { HOME: home, PATH: '/nonexistent' }, stateDir });
+    // The store as the second save read it: before the first one landed.
+    const seenBefore = await openAgentStore(ws);
+    expect((await cli(home, ['add-key', '--provider', 'anthropic'], fakeSecrets.anthropicApiKey())).code).toBe(0);
+    const refused = saveCredentialProfile({
+      workspace: ws,
+      store: seenBefore,
+      profileId: 'anthropic:default',
+      provider: 'anthropic',
+      kind: 'token',
+      secret: fakeSecrets.setupToken(),
+    });
+    await expect(refused).rejects.toThrow(/already exists/);
+    await expect(refused).rejects.toThrow(/openclaw\.json was put back as it was/);
+    expect(readJson(configPath).auth.profiles['anthropic:default']).toMatchObject({ mode: 'api_key' });
+  });
+});
+
+describe("a provider's first auth.profiles entry, beyond this agent's own view", () => {
+  it("lists another agent's profiles of the provider too: the config is one for every agent", async () => {
+    // Agent work's xai:work was tried until main's add-key listed xai:default alone.
+    const { home, stateDir, configPath, mainAgentDir } = makeTempHome();
+    writeJsonFile(configPath, { agents: { list: [{ id: 'main', default: true }, { id: 'work' }] } });
+    writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), { version: 1, profiles: {} });
+    writeJsonFile(join(stateDir, 'agents', 'work', 'agent', 'auth-profiles.json'), {
+      version: 1,
+      profiles: { 'xai:work': { type: 'api_key', provider: 'xai', key: fakeSecrets.xaiKey('work') } },
+    });
+    const saved = await runCommand(['--no-reload', 'add-key', '--provider', 'xai'], {
+      home,
+      env: { AUTHDECK_STORE_GENERATION: 'json' },
+      input: fakeSecrets.xaiKey(),
+    });
+    expect(saved.code, saved.stderr).toBe(0);
+    expect(Object.keys(readJson(configPath).auth.profiles).sort()).toEqual(['xai:default', 'xai:work']);
+  });
+
+  it('an entry naming no stored profile lists nothing: the stored ones are recorded too', async () => {
+    // The config listed only xai:ghost (not stored), so the gateway took the store's xai:old;
+    // recording xai:default alone made xai:old untried.
+    const { home, configPath } = homeWithUnlistedKey();
+    expect(
+      (await cli(home, ['add-key', '--provider', 'xai', '--profile-id', 'old'], fakeSecrets.xaiKey('old'))).code,
+    ).toBe(0);
+    writeJsonFile(configPath, {
+      ...(readJson(configPath) as object),
+      auth: { profiles: { 'xai:ghost': { provider: 'xai', mode: 'api_key' } } },
+    });
+    expect((await cli(home, ['add-key', '--provider', 'xai'], fakeSecrets.xaiKey())).code).toBe(0);
+    expect(Object.keys(readJson(configPath).auth.profiles).sort()).toEqual(['xai:default', 'xai:ghost', 'xai:old']);
   });
 });

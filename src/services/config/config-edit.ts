@@ -68,6 +68,11 @@ export interface KeepTried {
   profiles: ConfigProfileEntry[];
   /** Whether an entry's provider is this provider (an alias counts). */
   isProvider: (provider: string) => boolean;
+  /**
+   * The provider's ids in a store: an entry of the config naming none of them lists nothing (the
+   * gateway then takes the store's, as when none is listed).
+   */
+  storedIds: ReadonlySet<string>;
 }
 
 function alsoListed(asked: ConfigProfileEntry[], recorded: ConfigProfileEntry[]): { alsoListed?: string[] } {
@@ -80,10 +85,9 @@ function withKeptTried(doc: Record<string, unknown>, profiles: ConfigProfileEntr
   const auth = asRecord(doc.auth);
   // An order in the config decides instead, and recording them would append them to it.
   if (Object.keys(asRecord(auth?.order) ?? {}).some(keep.isProvider)) return profiles;
-  const listed = Object.values(asRecord(auth?.profiles) ?? {});
-  const listsProvider = listed.some((entry) => {
+  const listsProvider = Object.entries(asRecord(auth?.profiles) ?? {}).some(([id, entry]) => {
     const provider = asRecord(entry)?.provider;
-    return typeof provider === 'string' && keep.isProvider(provider);
+    return typeof provider === 'string' && keep.isProvider(provider) && keep.storedIds.has(id);
   });
   return listsProvider ? profiles : [...profiles, ...keep.profiles];
 }

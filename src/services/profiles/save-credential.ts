@@ -6,7 +6,7 @@ import {
   type KeepTried,
   recordProfileInConfig,
 } from '../config/config-edit.js';
-import type { Workspace } from '../config/workspace.js';
+import { listKnownAgentIds, resolveWorkspace, type Workspace } from '../config/workspace.js';
 import { setDaemonEnvVar } from '../env-file.js';
 import { AuthdeckError, CancelledError } from '../errors.js';
 import { writeFileAtomic } from '../files/atomic-write.js';
@@ -23,6 +23,7 @@ import {
   type StoreLayer,
   StoreMissingError,
 } from '../store/agent-store.js';
+import type { AuthStoreSnapshot } from '../store/documents.js';
 import type { AuthStoreTransaction, StoreUpdate } from '../store/transaction.js';
 import { referenceChanges } from './config-references.js';
 import {
@@ -145,22 +146,45 @@ async function makeStoreFirst(
   }
 }
 
-/** The provider's other profiles the agent sees, as config entries (KeepTried). */
+/**
+ * The provider's stored profiles, as config entries (KeepTried): this agent's, and — the config
+ * being one for every agent — the other agents' too when the config lists none of them yet.
+ */
 async function otherProfilesOf(store: AgentStore, provider: string, profileId: string): Promise<KeepTried> {
   const isProvider = (other: string) => resolveAuthProvider(other) === resolveAuthProvider(provider);
-  const { own, base } = await store.read();
-  const profiles = new Map<string, ConfigProfileEntry>();
-  for (const snapshot of [own, base]) {
+  const stored = new Map<string, ConfigProfileEntry>();
+  const gather = (snapshot: AuthStoreSnapshot | undefined) => {
     for (const [id, entry] of Object.entries(snapshot?.profiles ?? {})) {
       const mode = storedProfileType(entry);
       const served = describeProfile(id, entry, {}).provider;
       // Spelled as stored, as OpenClaw's own entries are.
-      const stored = typeof entry.provider === 'string' ? entry.provider : served;
-      if (id !== profileId && !profiles.has(id) && isKnownCredentialType(mode) && isProvider(served))
-        profiles.set(id, { id, provider: stored, mode });
+      const spelled = typeof entry.provider === 'string' ? entry.provider : served;
+      if (!stored.has(id) && isKnownCredentialType(mode) && isProvider(served))
+        stored.set(id, { id, provider: spelled, mode });
     }
-  }
-  return { profiles: [...profiles.values()], isProvider };
+  };
+  const { own, base } = await store.read();
+  gather(own);
+  gather(base);
+  const { workspace } = store;
+  const listed = Object.entries(workspace.config.authProfiles).filter(([, entry]) => isProvider(entry.provider));
+  if (!listed.some(([id]) => stored.has(id)))
+    for (const agentId of listKnownAgentIds(workspace.config, workspace.stateDir)) {
+      if (agentId === workspace.agentId) continue;
+      try {
+        const other = await resolveWorkspace({ env: workspace.env, stateDir: workspace.stateDir, agent: agentId });
+        const read = await (await openAgentStore(other)).read();
+        gather(read.own);
+        gather(read.base);
+      } catch {
+        // An agent whose store cannot be read adds nothing.
+      }
+    }
+  return {
+    profiles: [...stored.values()].filter((entry) => entry.id !== profileId),
+    isProvider,
+    storedIds: new Set(stored.keys()),
+  };
 }
 
 /**
@@ -192,7 +216,8 @@ async function forgetAddedEntry(
       if (restored) return 'restored';
     }
     const { changeConfig } = await import('../config/config-changes.js');
-    const ids = [profileId, ...(config.alsoListed ?? [])];
+    const ids = [...(config.addedEntry ? [profileId] : []), ...(config.alsoListed ?? [])];
+    if (ids.length === 0) return false;
     const result = await changeConfig(
       configPath,
       (doc) => ids.flatMap((id) => referenceChanges(doc, id).filter((change) => change.path[1] === 'profiles')),
@@ -319,9 +344,10 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
         update.result = false;
       }
     } catch (error) {
-      // The entry this save added names a profile the store lacks: it goes again (the gateway
-      // would skip it, and doctor would flag it). One that was there before stays.
-      const undone = config.addedEntry ? await forgetAddedEntry(workspace.configPath, profileId, config, lock) : false;
+      // What this save wrote to the config goes again: an entry naming a profile the store lacks
+      // (the gateway would skip it), or a mode changed for a store that kept another type (two
+      // saves of different types at once: the gateway then tried neither). One there before stays.
+      const undone = config.changed ? await forgetAddedEntry(workspace.configPath, profileId, config, lock) : false;
       if (config.changed && error instanceof AuthdeckError) {
         // A reason that ends its own sentence (OpenClaw's often do) is not given a second stop.
         const reason = error.message.replace(/[.\s]+$/, '');
