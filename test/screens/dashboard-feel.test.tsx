@@ -219,6 +219,20 @@ describe('dashboard: keys never do nothing silently', () => {
     await app.type('p');
     await waitForFrame(app, 'Nothing to probe: 1 profile not probed (no free check for this provider)');
     expect(app.frame()).not.toContain('Probed 0 keys');
+    // An environment variable is counted as one, not as a profile (a newcomer's walk).
+    services.probeOutcomes = [
+      ...services.probeOutcomes,
+      {
+        id: 'env:XAI_API_KEY',
+        provider: 'xai',
+        result: 'not_probed',
+        httpStatus: null,
+        latencyMs: null,
+        detail: 'no free check for this provider',
+      },
+    ];
+    await app.type('p');
+    await waitForFrame(app, 'Nothing to probe: 1 profile and 1 env key not probed');
     await app.press('enter');
     const details = await waitForFrame(app, 'not probed: no free check for this provider');
     expect(details).not.toContain('not_probed');

@@ -178,8 +178,14 @@ export function useDashboardActions(
           const bad = tried.filter((outcome) => outcome.result !== 'ok');
           // Why the others were not: "no free check for this provider", "expired: …", once each.
           const why = [...new Set(outcomes.filter((o) => o.result === 'not_probed').map((o) => o.detail))];
-          const untried = outcomes.length - tried.length;
-          const notProbed = untried > 0 ? `${countOf(untried, 'profile')} not probed (${why.join('; ')})` : '';
+          // An environment variable is not a profile: each counted as what it is.
+          const untried = outcomes.filter((outcome) => outcome.result === 'not_probed');
+          const envs = untried.filter((outcome) => outcome.id.startsWith('env:')).length;
+          const counted = [
+            ...(untried.length > envs ? [countOf(untried.length - envs, 'profile')] : []),
+            ...(envs > 0 ? [countOf(envs, 'env key')] : []),
+          ].join(' and ');
+          const notProbed = untried.length > 0 ? `${counted} not probed (${why.join('; ')})` : '';
           dispatch({
             type: 'message',
             text:
