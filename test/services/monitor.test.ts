@@ -530,8 +530,11 @@ describe('monitor install without systemd', () => {
       line: result.crontabLine,
       uninstalled: true,
     });
-    // A second uninstall finds nothing installed; an install afterwards gives the line again.
-    expect((await uninstallMonitor(target)).installed).toBe(false);
+    // A second uninstall finds nothing installed, and says it was uninstalled before (as status
+    // says "uninstalled"); an install afterwards gives the line again.
+    const again = await uninstallMonitor(target);
+    expect(again.installed).toBe(false);
+    expect(again.note).toContain(`already uninstalled (${where.cronPath} keeps its line, marked so)`);
     await installMonitor({ ...target, authdeckCommand: AUTHDECK, everyMs: HOUR, withinMs: HOUR });
     expect((await monitorStatus(target)).cron.uninstalled).toBeUndefined();
   });

@@ -65,12 +65,14 @@ export async function uninstallMonitor(input: MonitorTargetInput): Promise<Monit
   const cronEntries = cron.entries;
   if (!units && (cron.line === undefined || cron.uninstalled) && cronEntries.length === 0) {
     const crontab = cron.crontab ? 'no line in your crontab runs it' : 'no crontab here';
+    // Said as `monitor status` says it: an uninstall before kept its record, marked so.
+    const before = cron.uninstalled ? `already uninstalled (${where.cronPath} keeps its line, marked so); ` : '';
     return {
       installed: false,
       removed: [],
       disabled: false,
       cronEntries,
-      note: `no monitor units in ${where.unitDir}, ${crontab}`,
+      note: `${before}no monitor units in ${where.unitDir}, ${crontab}`,
     };
   }
   const notes: string[] = [];
