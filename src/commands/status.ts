@@ -11,6 +11,7 @@ import { pluginCheckFindings, pluginWarning, reportPluginProblems } from '../ser
 import { unknownProviders, unknownProviderWarning } from '../services/providers/unknown-providers.js';
 import { buildStatusReport, type StatusReport } from '../services/status/report.js';
 import { countOf } from '../services/status/words.js';
+import { willNotStartOn } from '../services/store/report.js';
 import { forTerminal, shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 import { formatProbes, formatStatusReport } from './format-status.js';
@@ -68,7 +69,7 @@ export async function runStatus(ctx: CommandContext, options: StatusOptions): Pr
       exitCode: 1 as const,
       provider: '',
       profileId: null,
-      message: `${state.workspace.configPath}: OpenClaw 2026.9 will not start on it: ${problem}`,
+      message: willNotStartOn(state.workspace.configPath, problem),
     })),
     ...pluginCheckFindings(plugins),
   ];

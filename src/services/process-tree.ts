@@ -45,7 +45,11 @@ interface Row {
 function descendants(root: number): Map<number, string | undefined> {
   const rows = readProc() ?? readPs();
   const children = new Map<number, Row[]>();
-  for (const row of rows) children.set(row.ppid, [...(children.get(row.ppid) ?? []), row]);
+  for (const row of rows) {
+    const siblings = children.get(row.ppid);
+    if (siblings) siblings.push(row);
+    else children.set(row.ppid, [row]);
+  }
   const found = new Map<number, string | undefined>();
   const queue = [root];
   while (queue.length > 0) {

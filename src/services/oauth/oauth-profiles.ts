@@ -1,6 +1,6 @@
 import type { Workspace } from '../config/workspace.js';
 import { AuthdeckError, CancelledError } from '../errors.js';
-import { createStoreWithOpenclaw, resolveProfileId } from '../profiles/profile-actions.js';
+import { makeStoreFirst, resolveProfileId } from '../profiles/profile-actions.js';
 import { type SaveCredentialResult, saveCredentialProfile } from '../profiles/save-credential.js';
 import { refuseBlockedPlugin } from '../providers/plugin-state.js';
 import { openAgentStoreForWrite, StoreMissingError } from '../store/agent-store.js';
@@ -48,21 +48,17 @@ async function refuseUnsavableSignIn(workspace: Workspace, provider: string): Pr
   refuseBlockedPlugin(store, store.providerId(info.storeProvider));
   if (info.kind !== 'oauth') return;
   // Where a new profile would go (no id yet: the provider names it after the sign-in).
-  const problem = (await store.credentialLayer('')).writeProblem();
+  const target = await store.credentialLayer('');
+  const problem = target.writeProblem();
   if (!(problem instanceof StoreMissingError)) {
     if (problem) throw problem;
     return;
   }
-  // A fresh install: OpenClaw creates its databases on its first write, and takes no sign-in
-  // from another program to do it with. Clearing an order that cannot exist yet (the agent has
-  // no database either) is a write that changes nothing else, so it creates them.
-  const { hasOpenclaw } = await import('../openclaw/openclaw-cli.js');
-  if (store.layers.own.present || !hasOpenclaw(workspace))
-    throw new AuthdeckError(
-      `${problem.message}; OpenClaw creates it on its first write: add any key with \`openclaw models auth paste-api-key\` (or sign in with \`openclaw models auth login\`) once, then sign in here`,
-    );
-  const order = ['models', 'auth', 'order', 'clear', '--provider', store.providerId(info.storeProvider)];
-  await createStoreWithOpenclaw(workspace, order, undefined, problem);
+  // A fresh install: OpenClaw takes no sign-in from another program to create its databases with.
+  if (await makeStoreFirst(workspace, store, target, store.providerId(info.storeProvider))) return;
+  throw new AuthdeckError(
+    `${problem.message}; OpenClaw creates it on its first write: add any key with \`openclaw models auth paste-api-key\` (or sign in with \`openclaw models auth login\`) once, then sign in here`,
+  );
 }
 
 /**

@@ -195,6 +195,33 @@ export async function clearProfileCooldown(store: AgentStore, profileId: string)
 }
 
 /**
+ * A first write on a fresh install: OpenClaw makes its databases on its first write, and only it
+ * may. Clearing an order that cannot exist yet (the agent has no database either) is a write that
+ * changes nothing else; run before anything is written, no secret goes to another program, a
+ * sign-in can be the first save, and OpenClaw does not see a new auth.profiles entry (for a
+ * provider it does not bundle it went to npm for the plugin first: 86 s offline, where this takes
+ * 2). Returns the command run; undefined when `target` is there, the agent's own database is (an
+ * order clear would change it), or openclaw is not on PATH.
+ */
+export async function makeStoreFirst(
+  workspace: Workspace,
+  store: AgentStore,
+  target: StoreLayer,
+  provider: string,
+): Promise<string | undefined> {
+  const problem = target.writeProblem();
+  if (!(problem instanceof StoreMissingError) || store.layers.own.present) return undefined;
+  const { hasOpenclaw } = await import('../openclaw/openclaw-cli.js');
+  if (!hasOpenclaw(workspace)) return undefined;
+  return createStoreWithOpenclaw(
+    workspace,
+    ['models', 'auth', 'order', 'clear', '--provider', provider],
+    undefined,
+    problem,
+  );
+}
+
+/**
  * Has OpenClaw create a store that does not exist yet, with the same change authdeck was about
  * to make. Without openclaw on PATH, stops with the exact command to run.
  */

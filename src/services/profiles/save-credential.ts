@@ -36,7 +36,7 @@ import {
 import { describeProfile, isKnownCredentialType, type SecretRef, storedProfileType } from './credential-view.js';
 import { maskSecret } from './credentials.js';
 import { joinOtherOrders } from './join-order.js';
-import { createStoreWithOpenclaw, resetFailureStats } from './profile-actions.js';
+import { createStoreWithOpenclaw, makeStoreFirst, resetFailureStats } from './profile-actions.js';
 
 export type { CredentialKind, OAuthFields };
 export { assumedExpiry, refuseReplacing };
@@ -112,34 +112,17 @@ async function profilesHolding(store: AgentStore, secret: string, profileId: str
   return [...ids];
 }
 
-/**
- * A first save on a fresh install: OpenClaw makes its databases on its first write, and only it
- * may. Clearing an order that cannot exist yet (the agent has no database either) is a write that
- * changes nothing else. Run before anything is written, the secret never goes to another program,
- * a sign-in can be the first save, and OpenClaw does not see the new auth.profiles entry (for a
- * provider it does not bundle it went to npm for the plugin first: 86 s offline, where this takes
- * 2). Returns the command run; undefined when the store is there (or openclaw is not: the save
- * then says what to run).
- */
-async function makeStoreFirst(
+/** makeStoreFirst, for a save: nothing of it is written yet when OpenClaw fails, and it says so. */
+async function makeStoreBeforeSaving(
   workspace: Workspace,
   store: AgentStore,
   target: StoreLayer,
   provider: string,
 ): Promise<string | undefined> {
-  const problem = target.writeProblem();
-  if (!(problem instanceof StoreMissingError) || store.layers.own.present) return undefined;
-  const { hasOpenclaw } = await import('../openclaw/openclaw-cli.js');
-  if (!hasOpenclaw(workspace)) return undefined;
   try {
-    return await createStoreWithOpenclaw(
-      workspace,
-      ['models', 'auth', 'order', 'clear', '--provider', provider],
-      undefined,
-      problem,
-    );
+    return await makeStoreFirst(workspace, store, target, provider);
   } catch (error) {
-    // Nothing was written yet; a cancel says so by its exit code (130).
+    // A cancel says so by its exit code (130).
     if (error instanceof AuthdeckError && !(error instanceof CancelledError))
       error.message = `${error.message.replace(/[.\s]+$/, '')}. Nothing was saved`;
     throw error;
@@ -287,7 +270,7 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
   let target = await store.credentialLayer(profileId);
   // A clash is found before anything is written.
   refuseReplacing(profileId, target.present ? (await target.read()).profiles[profileId] : undefined, kind, replace);
-  let createdWith = await makeStoreFirst(workspace, store, target, provider);
+  let createdWith = await makeStoreBeforeSaving(workspace, store, target, provider);
   if (createdWith) {
     store = await openAgentStoreForWrite(workspace);
     target = await store.credentialLayer(profileId);

@@ -16,8 +16,8 @@ export interface CheckInputs {
   warnWithinMs: number;
   /** OAuth profiles that hold a refresh token: the gateway renews them before they run out. */
   renewable?: ReadonlySet<string>;
-  /** A provider judged as if in use (`--provider P`). */
-  alsoJudged?: string;
+  /** The providers judged: those in use, and `--provider P` (README "Exit codes"); unset, those in use. */
+  judged?: ReadonlySet<string>;
 }
 
 /** OpenClaw's refresh margin: an OAuth access token this close to expiry counts as expiring whatever the window. */
@@ -51,8 +51,7 @@ function verdictOf(profile: ProfileReport, nowMs: number, warnWithinMs: number):
 export function evaluateCheck(inputs: CheckInputs): CheckResult {
   const findings: CheckFinding[] = [];
   for (const provider of inputs.providers) {
-    if (provider.inUse || provider.provider === inputs.alsoJudged)
-      findings.push(...judgeProviderInUse(provider, inputs));
+    if (inputs.judged?.has(provider.provider) ?? provider.inUse) findings.push(...judgeProviderInUse(provider, inputs));
   }
   if (inputs.mode === 'all') {
     const seen = new Set(findings.map((finding) => finding.profileId));

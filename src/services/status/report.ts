@@ -136,7 +136,7 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
     summary: summarize(profiles),
     check: evaluateCheck({
       mode: options.checkMode ?? 'gateway',
-      ...(only ? { alsoJudged: only } : {}),
+      judged,
       profiles,
       providers,
       uses,

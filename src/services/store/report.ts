@@ -74,12 +74,17 @@ export function storeReport(state: AgentState): StoreReport {
   };
 }
 
+/** A problem that keeps OpenClaw 2026.9 from starting on the config, in a line (warnings and `status --check`). */
+export function willNotStartOn(configPath: string, problem: string): string {
+  return `OpenClaw 2026.9 will not start on ${configPath}: ${problem}`;
+}
+
 export function collectWarnings(state: AgentState): string[] {
   const { config } = state.workspace;
   const warnings: string[] = [
     ...config.agentProblems,
     ...rootKeyProblems(config, state.generation.openclawVersion),
-  ].map((problem) => `OpenClaw 2026.9 will not start on ${state.workspace.configPath}: ${problem}`);
+  ].map((problem) => willNotStartOn(state.workspace.configPath, problem));
   for (const layer of [state.layers.own, state.layers.base]) {
     if (layer?.writeRefusal) warnings.push(`read-only: ${layer.writeRefusal}`);
   }
