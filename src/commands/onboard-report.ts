@@ -3,7 +3,7 @@ import { formatExpiryDate, formatRelative } from '../services/durations.js';
 import { findOnPath } from '../services/find-program.js';
 import { describeRef, type SecretRef } from '../services/profiles/credential-view.js';
 import { maskSecret } from '../services/profiles/credentials.js';
-import { sameSecretNote, savedVerb } from '../services/profiles/save-credential.js';
+import { sameSecretNote, savedVerb } from '../services/profiles/save-words.js';
 import { endpointWarning } from '../services/providers/catalog.js';
 import { imageDefaultSet, type OnboardedChoice, type WrittenSetup } from '../services/providers/onboard-choice.js';
 import {

@@ -5,13 +5,8 @@ import { profileAWriteWouldReplace } from '../services/profiles/agent-state.js';
 import { checkSecret, maskSecret, type SecretFit, type SecretKind } from '../services/profiles/credentials.js';
 import { customProviderNote } from '../services/profiles/model-coverage.js';
 import { profileIdFlag, resolveProfileId } from '../services/profiles/profile-actions.js';
-import {
-  alsoListedLine,
-  orderJoinedLine,
-  refuseReplacing,
-  sameSecretNote,
-  savedVerb,
-} from '../services/profiles/save-credential.js';
+import { refuseReplacing } from '../services/profiles/save-credential.js';
+import { alsoListedLine, orderJoinedLine, sameSecretNote, savedVerb } from '../services/profiles/save-words.js';
 import { choicesForProvider } from '../services/providers/catalog.js';
 import { setupNotes } from '../services/providers/onboard-choice.js';
 import { refuseBlockedPlugin } from '../services/providers/plugin-state.js';

@@ -12,7 +12,7 @@ import { describeExpiry } from '../../services/durations.js';
 import { authdeckCommand, workspaceFlags } from '../../services/invocation.js';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
 import { UNUSED_PROVIDER_NOTE } from '../../services/profiles/model-coverage.js';
-import { alsoListedLine, sameSecretNote, savedVerb } from '../../services/profiles/save-credential.js';
+import { alsoListedLine, sameSecretNote, savedVerb } from '../../services/profiles/save-words.js';
 import { type CatalogChoice, endpointWarning } from '../../services/providers/catalog.js';
 import type { WrittenSetup } from '../../services/providers/onboard-choice.js';
 import { defaultFromManifest, type ProviderSetUp } from '../../services/providers/provider-setup.js';

@@ -11,7 +11,7 @@ import type { SavedCredential } from '../../services/actions.js';
 import { formatExpiryDate, formatRelative } from '../../services/durations.js';
 import { authdeckCommand } from '../../services/invocation.js';
 import { maskSecret } from '../../services/profiles/credentials.js';
-import { alsoListedLine, orderJoinedLine, savedVerb } from '../../services/profiles/save-credential.js';
+import { alsoListedLine, orderJoinedLine, savedVerb } from '../../services/profiles/save-words.js';
 import type { ProviderSetUp } from '../../services/providers/provider-setup.js';
 import { forTerminal, shown } from '../../services/terminal-text.js';
 

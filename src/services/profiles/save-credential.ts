@@ -1,20 +1,10 @@
-import { rm } from 'node:fs/promises';
 import { deferredInterrupts } from '../../interrupts.js';
-import {
-  type ConfigProfileEntry,
-  type ConfigRecordResult,
-  type KeepTried,
-  recordProfileInConfig,
-} from '../config/config-edit.js';
-import { listKnownAgentIds, resolveWorkspace, type Workspace } from '../config/workspace.js';
+import { type ConfigRecordResult, recordProfileInConfig } from '../config/config-edit.js';
+import type { Workspace } from '../config/workspace.js';
 import { setDaemonEnvVar } from '../env-file.js';
 import { AuthdeckError, CancelledError } from '../errors.js';
-import { writeFileAtomic } from '../files/atomic-write.js';
-import { readTextIfExists } from '../files/fs-read.js';
-import { type LockOptions, lockWaitMs, withFileLock } from '../files/lock.js';
-import { resolveAuthProvider } from '../providers/catalog.js';
+import { lockWaitMs } from '../files/lock.js';
 import { normalizeProviderId } from '../providers.js';
-import { shellWord } from '../shell-word.js';
 import {
   type AgentStore,
   type LayerRole,
@@ -23,9 +13,7 @@ import {
   type StoreLayer,
   StoreMissingError,
 } from '../store/agent-store.js';
-import type { AuthStoreSnapshot } from '../store/documents.js';
 import type { AuthStoreTransaction, StoreUpdate } from '../store/transaction.js';
-import { referenceChanges } from './config-references.js';
 import {
   assumedExpiry,
   type CredentialKind,
@@ -33,10 +21,11 @@ import {
   type OAuthFields,
   refuseReplacing,
 } from './credential-entry.js';
-import { describeProfile, isKnownCredentialType, type SecretRef, storedProfileType } from './credential-view.js';
+import { describeProfile, type SecretRef } from './credential-view.js';
 import { maskSecret } from './credentials.js';
 import { joinOtherOrders } from './join-order.js';
 import { createStoreWithOpenclaw, makeStoreFirst, resetFailureStats } from './profile-actions.js';
+import { forgetAddedEntry, otherProfilesOf } from './save-config.js';
 
 export type { CredentialKind, OAuthFields };
 export { assumedExpiry, refuseReplacing };
@@ -94,11 +83,6 @@ export interface SaveCredentialResult {
   sameSecretAs?: string[];
 }
 
-/** Said when a secret is saved a second time under another id (CLI and screens alike). */
-export function sameSecretNote(ids: string[], justSaved: string): string {
-  return `the same secret is also saved as ${ids.join(', ')}: the gateway counts them as separate credentials with one quota and one fate; \`authdeck remove ${shellWord(justSaved)}\` undoes this save, unless two ids are what you want`;
-}
-
 /** Profiles other than `profileId` holding `secret` (a key, a token or an access token), in the layers this agent sees. */
 async function profilesHolding(store: AgentStore, secret: string, profileId: string): Promise<string[]> {
   const { own, base } = await store.read();
@@ -127,108 +111,6 @@ async function makeStoreBeforeSaving(
       error.message = `${error.message.replace(/[.\s]+$/, '')}. Nothing was saved`;
     throw error;
   }
-}
-
-/**
- * The provider's stored profiles, as config entries (KeepTried): this agent's, and — the config
- * being one for every agent — the other agents' too when the config lists none of them yet.
- */
-async function otherProfilesOf(store: AgentStore, provider: string, profileId: string): Promise<KeepTried> {
-  const isProvider = (other: string) => resolveAuthProvider(other) === resolveAuthProvider(provider);
-  const stored = new Map<string, ConfigProfileEntry>();
-  const gather = (snapshot: AuthStoreSnapshot | undefined) => {
-    for (const [id, entry] of Object.entries(snapshot?.profiles ?? {})) {
-      const mode = storedProfileType(entry);
-      const served = describeProfile(id, entry, {}).provider;
-      // Spelled as stored, as OpenClaw's own entries are.
-      const spelled = typeof entry.provider === 'string' ? entry.provider : served;
-      if (!stored.has(id) && isKnownCredentialType(mode) && isProvider(served))
-        stored.set(id, { id, provider: spelled, mode });
-    }
-  };
-  const { own, base } = await store.read();
-  gather(own);
-  gather(base);
-  const { workspace } = store;
-  const listed = Object.entries(workspace.config.authProfiles).filter(([, entry]) => isProvider(entry.provider));
-  if (!listed.some(([id]) => stored.has(id)))
-    for (const agentId of listKnownAgentIds(workspace.config, workspace.stateDir)) {
-      if (agentId === workspace.agentId) continue;
-      try {
-        const other = await resolveWorkspace({ env: workspace.env, stateDir: workspace.stateDir, agent: agentId });
-        const read = await (await openAgentStore(other)).read();
-        gather(read.own);
-        gather(read.base);
-      } catch {
-        // An agent whose store cannot be read adds nothing.
-      }
-    }
-  return {
-    profiles: [...stored.values()].filter((entry) => entry.id !== profileId),
-    isProvider,
-    storedIds: new Set(stored.keys()),
-  };
-}
-
-/**
- * Takes back what a failed save wrote to the config: the file as it was, byte for byte, when
- * nothing else changed it meanwhile (else the entries it added: the profile's and those listed
- * with it); false when that could not be done.
- */
-async function forgetAddedEntry(
-  configPath: string,
-  profileId: string,
-  config: ConfigRecordResult,
-  lock: LockOptions,
-): Promise<'restored' | 'removed' | false> {
-  try {
-    const { undo } = config;
-    if (undo) {
-      const restored = await withFileLock(
-        configPath,
-        async () => {
-          if ((await readTextIfExists(configPath)) !== undo.after) return false;
-          if (undo.before === undefined) await rm(configPath);
-          else await writeFileAtomic(configPath, undo.before);
-          // The backup of the file as it is again says nothing more.
-          if (config.backupPath) await rm(config.backupPath, { force: true });
-          return true;
-        },
-        lock,
-      );
-      if (restored) return 'restored';
-    }
-    const { changeConfig } = await import('../config/config-changes.js');
-    const ids = [...(config.addedEntry ? [profileId] : []), ...(config.alsoListed ?? [])];
-    if (ids.length === 0) return false;
-    const result = await changeConfig(
-      configPath,
-      (doc) => ids.flatMap((id) => referenceChanges(doc, id).filter((change) => change.path[1] === 'profiles')),
-      lock,
-    );
-    return result.changed ? 'removed' : false;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * How a save is said, CLI and screens alike: "Saved", "Replaced", "Already saved" for the same
- * secret, "Updated the expiry of" for the same token with an expiry given anew.
- */
-export function savedVerb(saved: Pick<SaveCredentialResult, 'replaced' | 'sameSecret' | 'expiryUpdated'>): string {
-  if (saved.expiryUpdated) return 'Updated the expiry of';
-  return saved.sameSecret ? 'Already saved' : saved.replaced ? 'Replaced' : 'Saved';
-}
-
-/** Said after a save that recorded the provider's other profiles too (CLI and screens alike). */
-export function alsoListedLine(ids: string[]): string {
-  return `auth.profiles also lists ${ids.join(', ')}, already stored: once it lists any of a provider's profiles the gateway tries only those`;
-}
-
-/** Said after a save whose new profile joined a store's explicit order (CLI and screens alike). */
-export function orderJoinedLine(provider: string, path: string): string {
-  return `added to the end of the ${provider} order in ${path}, so the gateway tries it after the others`;
 }
 
 /**
