@@ -230,6 +230,53 @@ describe('doctor', () => {
     });
   });
 
+  it('says what follows a failing profile as explain does: the env key, then the fallback model', async () => {
+    // Doctor said "requests fail once it expires" while explain said "If anthropic:tok fails:
+    // env ANTHROPIC_API_KEY, then …" — the two computed the same fact apart.
+    const { workspace } = await setup(
+      {
+        profiles: {
+          'anthropic:tok': {
+            type: 'token',
+            provider: 'anthropic',
+            token: fakeSecrets.setupToken(),
+            expires: NOW + 3_600_000,
+          },
+          'openai:default': { type: 'api_key', provider: 'openai', key: fakeSecrets.openaiKey() },
+        },
+      },
+      { agents: { defaults: { model: { primary: 'anthropic/claude-opus-4-6', fallbacks: ['openai/gpt-5'] } } } },
+      { ANTHROPIC_API_KEY: fakeSecrets.anthropicApiKey('e') },
+    );
+    const { findings } = await runDoctor(workspace, OPTIONS);
+    expect(withCodes(findings, 'credential-expiring')[0]).toMatchObject({
+      subject: 'anthropic:tok',
+      why: 'once it expires, requests go to env ANTHROPIC_API_KEY, then openai/gpt-5',
+    });
+  });
+
+  it('says that requests go on to the fallback model when nothing of the provider is left', async () => {
+    const { workspace } = await setup(
+      {
+        profiles: {
+          'anthropic:old': {
+            type: 'token',
+            provider: 'anthropic',
+            token: fakeSecrets.setupToken(),
+            expires: NOW - DAY,
+          },
+          'openai:default': { type: 'api_key', provider: 'openai', key: fakeSecrets.openaiKey() },
+        },
+      },
+      { agents: { defaults: { model: { primary: 'anthropic/claude-opus-4-6', fallbacks: ['openai/gpt-5'] } } } },
+    );
+    const { findings } = await runDoctor(workspace, OPTIONS);
+    expect(withCodes(findings, 'credential-fails')[0]).toMatchObject({
+      subject: 'anthropic:old',
+      why: 'requests to this provider fail and go on to the fallback openai/gpt-5',
+    });
+  });
+
   it('reports credentials as status --check judges them, and leftovers as notes', async () => {
     const { workspace } = await setup(
       {

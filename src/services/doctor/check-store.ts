@@ -1,3 +1,5 @@
+import type { ExplainReport } from '../explain/explain.js';
+import { fallbackFor, fallsTo } from '../explain/falls-to.js';
 import { asRecord } from '../json-text.js';
 import { findOAuthProvider } from '../oauth/oauth-providers.js';
 import { type AgentState, listAgentProfiles } from '../profiles/agent-state.js';
@@ -175,28 +177,48 @@ export function checkOrders(state: AgentState, report: StatusReport): Finding[] 
 }
 
 /**
- * What an expiring (or failing) profile costs: requests fail, unless the order tries others after
- * it — then they go there (an expiring first token with two keys behind it said "requests fail").
+ * What an expiring (or failing) profile costs: requests fail, unless the gateway has something
+ * after it — the provider's next profiles, its env or config key, a fallback model — as
+ * `explain` lists them (an expiring first token with two keys behind it said "requests fail").
  */
-function consequence(report: StatusReport, reason: StatusReport['check']['reasons'][number]): string {
+function consequence(
+  report: StatusReport,
+  reason: StatusReport['check']['reasons'][number],
+  explained: ExplainReport | undefined,
+): string {
   const fails = reason.exitCode === 1 ? 'requests to this provider fail' : 'requests fail once it expires';
-  if (reason.profileId === null) return fails;
-  const order = report.providers.find((entry) => entry.provider === reason.provider)?.order ?? [];
-  const usable = new Set(
-    report.profiles
-      .filter((profile) => profile.status !== 'expired' && profile.status !== 'missing')
-      .map((profile) => profile.id),
-  );
-  const after = order.slice(order.indexOf(reason.profileId) + 1).filter((id) => usable.has(id));
-  if (!order.includes(reason.profileId) || after.length === 0) return fails;
-  const next = after.length === 1 ? (after[0] as string) : `${after[0]}, then ${after.slice(1).join(', ')}`;
+  const after =
+    reason.profileId === null
+      ? []
+      : ((explained && fallsTo(explained, reason.provider, reason.profileId)) ??
+        afterInOrder(report, reason.profileId, reason.provider));
+  if (after.length === 0) {
+    const fallback = explained && fallbackFor(explained, reason.provider);
+    if (!fallback) return fails;
+    return reason.exitCode === 1
+      ? `requests to this provider fail and go on to the fallback ${fallback}`
+      : `once it expires, requests go on to the fallback ${fallback}`;
+  }
+  const next = after.join(', then ');
   return reason.exitCode === 1
     ? `the gateway tries it first and fails over to ${next}`
     : `once it expires, requests go to ${next}`;
 }
 
+/** The usable profiles after `profileId` in the provider's order: for one no model in use tries. */
+function afterInOrder(report: StatusReport, profileId: string, provider: string): string[] {
+  const order = report.providers.find((entry) => entry.provider === provider)?.order ?? [];
+  if (!order.includes(profileId)) return [];
+  const usable = new Set(
+    report.profiles
+      .filter((profile) => profile.status !== 'expired' && profile.status !== 'missing')
+      .map((profile) => profile.id),
+  );
+  return order.slice(order.indexOf(profileId) + 1).filter((id) => usable.has(id));
+}
+
 /** What `status --check` judges, plus expired leftovers, as findings. */
-export function checkCredentials(report: StatusReport, state: AgentState): Finding[] {
+export function checkCredentials(report: StatusReport, state: AgentState, explained?: ExplainReport): Finding[] {
   // An inactive replacement has its own finding (checkEntries): it is not a broken profile.
   const inactive = inactiveReplacements(state);
   // A sign-in the gateway renews with its refresh token is not a problem to report or to fix.
@@ -215,7 +237,7 @@ export function checkCredentials(report: StatusReport, state: AgentState): Findi
       severity: reason.exitCode === 1 ? ('error' as const) : ('warning' as const),
       subject: reason.profileId ?? reason.provider,
       problem: reason.message,
-      why: consequence(report, reason),
+      why: consequence(report, reason, explained),
       // An inactive replacement is put in use by OpenClaw's activate; saving over it keeps it inactive.
       ...(reason.profileId && inactive.has(reason.profileId)
         ? { fix: `\`${activateCommand(reason.profileId, state.workspace.agentId)}\` tests it and puts it in use` }

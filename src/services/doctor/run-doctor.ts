@@ -1,6 +1,7 @@
 import { chmod, unlink } from 'node:fs/promises';
 import type { Workspace } from '../config/workspace.js';
 import { errorMessage, UnreadableStateError } from '../errors.js';
+import { buildExplanation } from '../explain/explain.js';
 import { acquireFileLock, withFileLock } from '../files/lock.js';
 import { withWorkspaceFlags } from '../invocation.js';
 import { refusedSignIns } from '../monitor/refused-sign-ins.js';
@@ -85,7 +86,7 @@ export async function runDoctor(workspace: Workspace, options: DoctorOptions): P
       ...checkEntries(state),
       ...checkConfigAgreement(state),
       ...checkOrders(state, report),
-      ...checkCredentials(report, state),
+      ...checkCredentials(report, state, await buildExplanation(state, options).catch(() => undefined)),
       ...checkEnvShadowing(state, report),
       ...(await checkPlugins(state, report)),
       ...(await refusedSignIns(state)).map(

@@ -1,6 +1,7 @@
 import { formatDuration } from '../durations.js';
 import { STATUS_COLOR, type StatusColor } from '../status/health.js';
 import type { ExplainedProfile, ExplainReport, ModelExplanation } from './explain.js';
+import { laterModel, sourcesOf } from './falls-to.js';
 
 /** One piece of a line and how it looks; `explain` paints it, the dashboard's panel draws it. */
 export interface Segment {
@@ -134,11 +135,8 @@ function describe(profile: ExplainedProfile, nowMs: number): string {
 }
 
 function whenItFails(entry: ModelExplanation, report: ExplainReport): string {
-  const sources = entry.profiles.filter((profile) => profile.tried).map((profile) => profile.id);
-  if (entry.env) sources.push(`env ${entry.env.variable}`);
-  if (entry.configKey) sources.push("the config's key");
-  if (entry.effectiveSource === 'local') sources.push('the keyless endpoint');
-  const later = report.models.slice(report.models.indexOf(entry) + 1).find((other) => other.skipped === null);
+  const sources = sourcesOf(entry);
+  const later = laterModel(report, entry);
   const after = [...sources.slice(1), later ? later.ref : 'the request fails'];
   if (after.length === 1 && !later)
     return `If ${sources[0] ?? entry.ref} fails, the request fails: nothing else is left.`;
