@@ -18,8 +18,11 @@ describe('onboarding wizard: a key set up with more than the key', () => {
       reason: '"acme" is not an http(s) URL',
       good: 'https://acme.openai.azure.com',
     });
-    // OpenClaw's default deployment, ready to keep or change.
+    // OpenClaw's default deployment, ready to keep or change: typing replaces it (typed after it,
+    // "gpt-4o-prod" was saved as "gpt-4ogpt-4o-prod").
     await waitForFrame(app, 'gpt-4o');
+    await app.type('gpt-4o-prod');
+    expect(await waitForFrame(app, 'gpt-4o-prod')).not.toContain('gpt-4ogpt');
     await refusedThenAnswered(app, {
       question: 'Default model/deployment name:',
       bad: 'my dep',

@@ -100,7 +100,7 @@ describe('onboarding wizard: a local model server', () => {
     for (const typed of ['not a url', 'ftp://x']) {
       await app.type('\x15');
       await app.type(typed);
-      await waitForFrame(app, `"${typed}" is not an http(s) address of a Ollama server (e.g. http://127.0.0.1:11434)`);
+      await waitForFrame(app, `"${typed}" is not an http(s) address for Ollama (e.g. http://127.0.0.1:11434)`);
       await app.press('enter');
       expect(app.frame()).toContain('Ollama base URL:');
     }
@@ -131,6 +131,36 @@ describe('onboarding wizard: a local model server', () => {
     await app.press('escape');
     await waitUntil(() => app.exits.length > 0, 'the wizard to end');
     expect(app.exits).toEqual([{ exitCode: 0 }]);
+  });
+
+  it('types another address over the usual one, as a person types it', async () => {
+    // Typed after the suggestion it read "http://127.0.0.1:11434http://10.0.0.5:11434" (a newcomer's walk).
+    const services = createFakeServices();
+    services.localServer = { ok: true, kind: 'ollama', baseUrl: 'http://10.0.0.5:11434', models: [] };
+    const app = await renderApp(services, { name: 'onboard', provider: 'ollama', method: 'local-server' });
+    expect(await waitForFrame(app, 'Ollama base URL:')).toContain('typing replaces it');
+    await app.type('h');
+    expect(app.frame()).not.toContain('11434h');
+    await app.type('ttp://10.0.0.5:11434');
+    await app.press('enter');
+    await waitUntil(
+      () => services.calls.some(([name]) => name === 'findLocalServer'),
+      'the server looked for at the address typed',
+    );
+    expect(services.calls).toContainEqual(['findLocalServer', 'ollama', undefined, 'http://10.0.0.5:11434']);
+  });
+
+  it('edits the usual address after a cursor key: another port', async () => {
+    const services = createFakeServices();
+    services.localServer = { ok: true, kind: 'ollama', baseUrl: 'http://127.0.0.1:11435', models: [] };
+    const app = await renderApp(services, { name: 'onboard', provider: 'ollama', method: 'local-server' });
+    await waitForFrame(app, 'Ollama base URL:');
+    await app.press('end');
+    await app.press('backspace');
+    await app.type('5');
+    await app.press('enter');
+    await waitUntil(() => services.calls.some(([name]) => name === 'findLocalServer'), 'the server looked for');
+    expect(services.calls).toContainEqual(['findLocalServer', 'ollama', undefined, 'http://127.0.0.1:11435']);
   });
 
   it("asks the Copilot Proxy's address and models as OpenClaw does, offered filled in, and writes them without contacting it", async () => {

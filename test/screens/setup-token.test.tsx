@@ -160,6 +160,10 @@ describe('setup-token screen', () => {
     expect(app.frame()).not.toContain('tab replace');
     await app.press('tab');
     expect(services.sessions).toHaveLength(0);
+    // The suggested name is typed over; a cursor key keeps it to edit.
+    expect(app.frame()).toContain('typing replaces it');
+    await app.press('left');
+    await app.press('right');
     await app.press('backspace');
     await app.type('x');
     await app.press('enter');

@@ -68,6 +68,14 @@ export function TextField({
       </Text>
     );
   }
+  if (mask === 'none' && isActive && state.suggested)
+    return (
+      <Text>
+        {state.value}
+        {cursor}
+        <Text dimColor> typing replaces it, ← edits it</Text>
+      </Text>
+    );
   if (mask === 'none' && isActive && state.cursor < state.value.length) {
     // The cursor stands on the character it is before, as a terminal's does.
     const at = characterAt(state.value, state.cursor);

@@ -9,6 +9,8 @@ export interface TextFieldState {
   value: string;
   /** Where the cursor was as last rendered (a UTF-16 index, never inside a character as shown). */
   cursor: number;
+  /** The value is a suggestion not yet touched: typing replaces it, a cursor key starts editing it. */
+  suggested: boolean;
   /** The value right now, even before a re-render: Enter can arrive in the same tick as a paste. */
   current(): string;
   /** Typed or pasted text, at the cursor. */
@@ -24,6 +26,7 @@ interface Text {
   value: string;
   /** In UTF-16 units, always between two characters (grapheme clusters). */
   cursor: number;
+  suggested?: boolean;
 }
 
 type TextAction =
@@ -61,6 +64,13 @@ function after(value: string, at: number): number {
 
 function textReducer(text: Text, action: TextAction): Text {
   const { value, cursor } = text;
+  // A suggestion (the usual address, a default name) is typed over, as selected text is; Backspace
+  // takes it all; a cursor key keeps it to edit (a person typing another port meant to replace it).
+  if (text.suggested) {
+    if (action.type === 'append') return { value: action.text, cursor: action.text.length };
+    if (action.type === 'delete-last') return { value: '', cursor: 0 };
+    return textReducer({ value, cursor }, action);
+  }
   switch (action.type) {
     case 'set':
       return { value: action.value, cursor: action.value.length };
@@ -88,14 +98,19 @@ function textReducer(text: Text, action: TextAction): Text {
 /**
  * The value of a one-line field and its cursor, readable before React re-renders
  * (useSyncReducer): a key handled in the same chunk as a paste (Enter right after it) still sees
- * every character.
+ * every character. A `suggested` initial value is replaced by what is typed first.
  */
-export function useTextFieldState(initial = ''): TextFieldState {
-  const [text, dispatch, current] = useSyncReducer(textReducer, () => ({ value: initial, cursor: initial.length }));
+export function useTextFieldState(initial = '', suggested = false): TextFieldState {
+  const [text, dispatch, current] = useSyncReducer(textReducer, () => ({
+    value: initial,
+    cursor: initial.length,
+    suggested: suggested && initial !== '',
+  }));
   return useMemo(
     () => ({
       value: text.value,
       cursor: text.cursor,
+      suggested: text.suggested === true,
       current: () => current().value,
       append: (added: string) => dispatch({ type: 'append', text: added }),
       deleteLast: () => dispatch({ type: 'delete-last' }),

@@ -55,8 +55,8 @@ export function CopilotProxyStep({
 }) {
   const services = useServices();
   const [phase, setPhase] = useQuestionState<Phase>({ name: 'url' });
-  const url = useTextFieldState(COPILOT_PROXY_URL);
-  const models = useTextFieldState(COPILOT_PROXY_MODELS.join(', '));
+  const url = useTextFieldState(COPILOT_PROXY_URL, true);
+  const models = useTextFieldState(COPILOT_PROXY_MODELS.join(', '), true);
   // Esc: a question back; nothing while writing; once written, the summary's own (it ends there).
   useStepBack(stepBack, () => {
     if (phase.name === 'url') return false;

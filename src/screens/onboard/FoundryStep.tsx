@@ -58,9 +58,10 @@ export function FoundryStep({
     !initial ? 'endpoint' : initial.family === 'claude' || initial.family === 'mai-image' ? 'model' : 'api',
   );
   const [family, setFamily] = useState<FoundryFamily>(initial?.family ?? 'other');
-  const endpoint = useTextFieldState(initial?.endpoint ?? endpointFromEnv ?? '');
-  const deployment = useTextFieldState(initial?.deployment ?? 'gpt-4o');
-  const claude = useTextFieldState(initial?.family === 'claude' && initial.model ? initial.model : 'claude-fable-5');
+  const endpoint = useTextFieldState(initial?.endpoint ?? endpointFromEnv ?? '', initial?.endpoint === undefined);
+  const deployment = useTextFieldState(initial?.deployment ?? 'gpt-4o', initial?.deployment === undefined);
+  const claudeAnswered = initial?.family === 'claude' && initial.model ? initial.model : undefined;
+  const claude = useTextFieldState(claudeAnswered ?? 'claude-fable-5', claudeAnswered === undefined);
   // Esc: one question back, the answers kept.
   useStepBack(stepBack, () => {
     const back: Partial<Record<Phase, Phase>> = {

@@ -69,7 +69,7 @@ export function LocalServerStep({
   const needsKey = kind === 'vllm' || kind === 'sglang';
   // As OpenClaw asks it: where the server runs, its usual address already typed (Enter keeps it).
   const [phase, setPhase] = useQuestionState<Phase>({ name: 'address' });
-  const address = useTextFieldState(spec.defaultBaseUrl);
+  const address = useTextFieldState(spec.defaultBaseUrl, true);
   const key = useTextFieldState();
   const { submit: submitKey, needed: keyNeeded } = useRequiredAnswer(
     key,

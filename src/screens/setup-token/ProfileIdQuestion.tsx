@@ -45,7 +45,7 @@ export function ProfileNameQuestion({
   onOverwrite: () => void;
   onCancel: () => void;
 }) {
-  const name = useTextFieldState(suggestion);
+  const name = useTextFieldState(suggestion, true);
   const replaces = existing?.type === 'token' ? existing.id : undefined;
   const hints = useKeyTable(
     NAME_KEYS,

@@ -136,7 +136,7 @@ export function openclawBaseUrl(kind: LocalServerKind, input: string): string | 
 export function localAddressProblem(kind: LocalServerKind, typed: string): string | undefined {
   const url = openclawBaseUrl(kind, typed);
   if (!url)
-    return `"${shownUrl(typed)}" is not an http(s) address of a ${LOCAL_SERVERS[kind].label} server (e.g. ${LOCAL_SERVERS[kind].defaultBaseUrl})`;
+    return `"${shownUrl(typed)}" is not an http(s) address for ${LOCAL_SERVERS[kind].label} (e.g. ${LOCAL_SERVERS[kind].defaultBaseUrl})`;
   return credentialsInUrl(url, typed);
 }
 
