@@ -4,6 +4,7 @@
 import { AUTHDECK_FACTS } from './authdeck-facts.mjs';
 import {
   collectChoices,
+  collectPluginProviders,
   collectProviderAliases,
   collectProviderAuthAliases,
   collectProviderIds,
@@ -65,6 +66,17 @@ function pluginOf(choice) {
     minHostVersion: null,
     installCommand: null,
   };
+}
+
+/** Providers served by a plugin with nothing to onboard, their plugin as a choice's (pluginOf). */
+function pluginProvidersOf(openclaw, choices) {
+  const withChoices = new Set(choices.map((choice) => choice.provider).filter(Boolean));
+  const found = collectPluginProviders(openclaw, withChoices);
+  return Object.fromEntries(
+    Object.keys(found)
+      .sort()
+      .map((id) => [id, { ...found[id], plugin: pluginOf({ plugin: found[id].plugin, platforms: null }) }]),
+  );
 }
 
 function paramsOf(choice, kind, flag, observed, staticFlags, knownSecretFlags) {
@@ -273,6 +285,7 @@ export function buildCatalog(openclaw, observations, older) {
     providerAliases: collectProviderAliases(openclaw),
     providerAuthAliases: collectProviderAuthAliases(openclaw),
     providerIds: collectProviderIds(openclaw),
+    pluginProviders: pluginProvidersOf(openclaw, choices),
     secretPrefixes: secretPrefixes(),
     defaultModelAliases: { ...openclaw.defaultModelAliases },
     olderDefaultModelAliases: older?.defaultModelAliases

@@ -47,6 +47,35 @@ function fromDeclaration(decl, fallback) {
   };
 }
 
+function bundledPlugin(manifest) {
+  return {
+    id: manifest.id,
+    origin: 'bundled',
+    enabledByDefault: manifest.enabledByDefault === true,
+    enabledOnPlatforms: manifest.enabledByDefaultOnPlatforms ?? null,
+  };
+}
+
+/** An external catalog entry's plugin, when OpenClaw offers it: official, installable, not shadowed by a bundled one. */
+function externalPlugin(entry, bundledPluginIds) {
+  const openclaw = entry.openclaw ?? {};
+  const pluginId = str(openclaw.plugin?.id);
+  const install = openclaw.install ?? {};
+  const npmSpec = str(install.npmSpec) ?? str(entry.name) ?? null;
+  const listed = str(entry.state) || str(entry.publisher?.trust);
+  const offered = !listed || (entry.state === 'available' && entry.publisher?.trust === 'official');
+  const installable = Boolean(npmSpec || str(install.clawhubSpec) || str(install.localPath));
+  // A bundled plugin of the same id shadows its external entry.
+  if (!pluginId || bundledPluginIds.has(pluginId) || !offered || !installable) return undefined;
+  return {
+    id: pluginId,
+    origin: 'external',
+    npmSpec,
+    clawhubSpec: str(install.clawhubSpec) ?? null,
+    minHostVersion: str(install.minHostVersion) ?? null,
+  };
+}
+
 function bundledChoices(bundled) {
   const byId = new Map();
   const add = (choice) => byId.set(choice.id, [...(byId.get(choice.id) ?? []), choice]);
@@ -56,12 +85,7 @@ function bundledChoices(bundled) {
       envVars: setupProviders.find((entry) => entry.id === providerId)?.envVars ?? [],
       modelCatalog: manifest.modelCatalog?.providers?.[providerId] ?? null,
     });
-    const plugin = {
-      id: manifest.id,
-      origin: 'bundled',
-      enabledByDefault: manifest.enabledByDefault === true,
-      enabledOnPlatforms: manifest.enabledByDefaultOnPlatforms ?? null,
-    };
+    const plugin = bundledPlugin(manifest);
     const declared = new Set();
     for (const decl of manifest.providerAuthChoices ?? []) {
       declared.add(`${decl.provider}::${decl.method}`);
@@ -101,21 +125,8 @@ function externalChoices(entries, bundledPluginIds, taken) {
   const choices = [];
   for (const entry of entries) {
     const openclaw = entry.openclaw ?? {};
-    const pluginId = str(openclaw.plugin?.id);
-    const install = openclaw.install ?? {};
-    const npmSpec = str(install.npmSpec) ?? str(entry.name) ?? null;
-    const listed = str(entry.state) || str(entry.publisher?.trust);
-    const offered = !listed || (entry.state === 'available' && entry.publisher?.trust === 'official');
-    const installable = Boolean(npmSpec || str(install.clawhubSpec) || str(install.localPath));
-    // A bundled plugin of the same id shadows its external entry.
-    if (!pluginId || bundledPluginIds.has(pluginId) || !offered || !installable) continue;
-    const plugin = {
-      id: pluginId,
-      origin: 'external',
-      npmSpec,
-      clawhubSpec: str(install.clawhubSpec) ?? null,
-      minHostVersion: str(install.minHostVersion) ?? null,
-    };
+    const plugin = externalPlugin(entry, bundledPluginIds);
+    if (!plugin) continue;
     for (const provider of openclaw.providers ?? []) {
       const providerId = str(provider.id);
       const name = str(provider.name) ?? str(openclaw.plugin?.label) ?? str(entry.name);
@@ -184,6 +195,36 @@ export function collectChoices(openclaw) {
   const core = coreChoices(openclaw.core);
   for (const choice of core) taken.add(choice.id);
   return [...bundled, ...external, ...core, ...genericChoices(openclaw.core, taken)];
+}
+
+/**
+ * Providers a plugin serves with no auth choice to onboard them (Amazon Bedrock signs with AWS
+ * credentials): id → its name, its plugin (as a choice's) and its docs page. A bundled plugin
+ * shadows an external entry of the same id, as for choices.
+ */
+export function collectPluginProviders(openclaw, choiceProviders) {
+  const found = {};
+  const bundledPluginIds = new Set(openclaw.bundled.map((plugin) => plugin.manifest.id));
+  for (const { manifest } of openclaw.bundled) {
+    const plugin = bundledPlugin(manifest);
+    for (const raw of manifest.providers ?? []) {
+      const id = str(raw)?.trim().toLowerCase();
+      if (id && !choiceProviders.has(id) && !(id in found))
+        found[id] = { label: descriptorLabel(id), plugin, docsPath: null };
+    }
+  }
+  for (const entry of openclaw.external) {
+    const openclawEntry = entry.openclaw ?? {};
+    const plugin = externalPlugin(entry, bundledPluginIds);
+    if (!plugin) continue;
+    for (const provider of openclawEntry.providers ?? []) {
+      const id = str(provider.id)?.trim().toLowerCase();
+      if (!id || choiceProviders.has(id) || id in found) continue;
+      const label = str(provider.name) ?? str(openclawEntry.plugin?.label) ?? descriptorLabel(id);
+      found[id] = { label, plugin, docsPath: str(provider.docs) ?? null };
+    }
+  }
+  return found;
 }
 
 /** alias → provider id, from manifests' providerAuthAliases and the external catalog's aliases. */

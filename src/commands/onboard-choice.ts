@@ -142,7 +142,7 @@ function providerOf(choice: CatalogChoice, options: ChoiceOptions): string {
 
 /** `--token-provider`: one OpenClaw knows (its token setup needs the provider's plugin and model). */
 function tokenProviderOf(typed: string): string {
-  return knownProvider(typed, { custom: false, known: [], flag: '--token-provider' });
+  return knownProvider(typed, { custom: false, known: [], flag: '--token-provider', saving: true });
 }
 
 function tokenChoiceOf(provider: string): CatalogChoice | undefined {

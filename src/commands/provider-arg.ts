@@ -1,7 +1,13 @@
 import { editDistance } from '../services/edit-distance.js';
 import { UsageError } from '../services/errors.js';
 import type { AgentState } from '../services/profiles/agent-state.js';
-import { type CatalogChoice, catalog, findChoice, resolveProviderAlias } from '../services/providers/catalog.js';
+import {
+  type CatalogChoice,
+  catalog,
+  findChoice,
+  pluginProviderNote,
+  resolveProviderAlias,
+} from '../services/providers/catalog.js';
 import { suggestProviderIds } from '../services/providers/provider-search.js';
 import { findProvider, normalizeProviderId, providerIdProblem } from '../services/providers.js';
 import type { AgentStore } from '../services/store/agent-store.js';
@@ -14,7 +20,14 @@ import { shownTyped } from '../services/terminal-text.js';
 export function knownProvider(
   typed: string,
   /** customUnlessNear: an id close to no known one is taken as a provider of your own (the wizard's "Another provider…"). */
-  options: { custom: boolean; known: readonly string[]; flag?: string; customUnlessNear?: boolean },
+  options: {
+    custom: boolean;
+    known: readonly string[];
+    flag?: string;
+    customUnlessNear?: boolean;
+    /** A credential is saved for it (unset: when no flag is named, as add-key, login and onboard). */
+    saving?: boolean;
+  },
 ): string {
   const found = findProvider(typed);
   if (found) return found.id;
@@ -22,6 +35,15 @@ export function knownProvider(
   const problem = providerIdProblem(id);
   if (problem) throw new UsageError(`${options.flag ?? '--provider'}: "${shownTyped(typed)}" ${problem}`);
   if (options.known.includes(id) || options.custom) return id;
+  // A provider a plugin serves with nothing to onboard (Amazon Bedrock) is one to look at; a save
+  // for it is refused with what its plugin reads instead (the wizard's "Another provider…" says so after).
+  const served = pluginProviderNote(id);
+  const saving = options.saving ?? options.flag === undefined;
+  if (served && (!saving || options.customUnlessNear)) return id;
+  if (served)
+    throw new UsageError(
+      `${served}.${options.flag ? '' : ' To store a credential under this id anyway, add --custom.'}`,
+    );
   // OpenClaw's "custom" is its custom endpoint (a choice of its own), not a provider id.
   if (id === 'custom')
     throw new UsageError(

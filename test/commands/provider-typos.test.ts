@@ -188,3 +188,36 @@ describe("openai-codex, OpenClaw's id for ChatGPT sign-ins before 2026.7", () =>
     expect(order.code).toBe(0);
   });
 });
+
+describe('a provider a plugin serves with nothing to onboard (Amazon Bedrock)', () => {
+  // `add-key --provider bedrock` said "not a provider OpenClaw knows" with no suggestion, and a key
+  // saved for amazon-bedrock was told to add a models.providers block (a newcomer's walk): its plugin
+  // signs with AWS credentials and comes from the external catalog.
+  it('"bedrock" points at amazon-bedrock', async () => {
+    const result = await run(['add-key', '--provider', 'bedrock'], fakeSecrets.openaiKey());
+    expect(result.code).toBe(64);
+    expect(result.stderr).toContain('did you mean amazon-bedrock');
+  });
+
+  it('a save is refused with what its plugin needs and where its docs are; --custom stores it, with no models.providers advice', async () => {
+    const { home } = makeTempHome();
+    const refused = await runCommand(['add-key', '--provider', 'amazon-bedrock'], { home, input: 'k'.repeat(32) });
+    expect(refused.code).toBe(64);
+    expect(refused.stderr).toBe(
+      "authdeck: OpenClaw's onboarding stores no credential for Amazon Bedrock: the amazon-bedrock plugin serves it (install it: `openclaw plugins install @openclaw/amazon-bedrock-provider`) and reads its credentials as its docs say: see https://docs.openclaw.ai/providers/bedrock. To store a credential under this id anyway, add --custom.\n",
+    );
+    const saved = await runCommand(['--no-reload', 'add-key', '--provider', 'amazon-bedrock', '--custom'], {
+      home,
+      input: 'k'.repeat(32),
+    });
+    expect(saved.code).toBe(0);
+    expect(saved.stderr).toContain('the amazon-bedrock plugin serves it');
+    expect(saved.stderr).not.toContain('does not know');
+    expect(saved.stderr).not.toContain('models.providers');
+    // Looked at like any provider the gateway knows.
+    const order = await runCommand(['order', 'get', '--provider', 'amazon-bedrock'], { home });
+    expect(order.code).toBe(0);
+    const doctor = await runCommand(['doctor', '--json'], { home });
+    expect(doctor.stdout).not.toContain('unknown-provider');
+  });
+});

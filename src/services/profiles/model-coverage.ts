@@ -1,3 +1,4 @@
+import { pluginProvider, pluginProviderNote } from '../providers/catalog.js';
 import { findProvider } from '../providers.js';
 import type { StatusReport } from '../status/report.js';
 
@@ -36,17 +37,25 @@ export function describeModelCoverage(
   return notes;
 }
 
-/** A provider OpenClaw ships, or one `setUp` (its models.providers block, its plugin entry) describes. */
+/** A provider OpenClaw ships (a plugin serves it), or one `setUp` (its models.providers block, its plugin entry) describes. */
 export function gatewayKnowsProvider(provider: string, setUp: boolean): boolean {
   // openai-codex: OpenClaw's own id for ChatGPT sign-ins before 2026.7, built in there.
-  return findProvider(provider) !== undefined || setUp || provider === 'openai-codex';
+  return (
+    findProvider(provider) !== undefined ||
+    pluginProvider(provider) !== undefined ||
+    setUp ||
+    provider === 'openai-codex'
+  );
 }
 
 /**
  * A provider OpenClaw does not ship needs an entry under `models.providers` (where to send
- * requests, in which API style) before any credential for it is used.
+ * requests, in which API style) before any credential for it is used; one a plugin serves with
+ * nothing to onboard (Amazon Bedrock) reads its credentials as its plugin does.
  */
 export function customProviderNote(provider: string, configPath: string, setUp: boolean): string | undefined {
+  const served = setUp ? undefined : pluginProviderNote(provider);
+  if (served) return `${served}.`;
   if (gatewayKnowsProvider(provider, setUp)) return undefined;
   return `The gateway does not know ${provider} yet: add to ${configPath} "models": { "providers": { "${provider}": { "baseUrl": "https://…/v1", "api": "openai-completions", "models": [{ "id": "<model>" }] } } } (api: openai-completions, openai-responses, anthropic-messages, google-generative-ai, ollama, …).`;
 }

@@ -50,6 +50,17 @@ export interface CatalogPlugin {
   installCommand: string | null;
 }
 
+/** Where a catalog `docsPath` is. */
+const DOCS_BASE = 'https://docs.openclaw.ai';
+
+/** A provider a plugin serves that OpenClaw's onboarding stores no credential for. */
+export interface PluginProvider {
+  label: string;
+  plugin: CatalogPlugin;
+  /** Its page under docs.openclaw.ai, which says how it authenticates. */
+  docsPath: string | null;
+}
+
 export interface ProviderParam {
   /** OpenClaw's flag, e.g. `--cloudflare-ai-gateway-account-id`, `--custom-base-url`. */
   flag: string;
@@ -160,6 +171,8 @@ export interface ProviderCatalog {
   providerAuthAliases: Record<string, string>;
   /** Every provider id a plugin of this release declares, auth choice or not (google-gemini-cli, amazon-bedrock…). */
   providerIds: string[];
+  /** Providers a plugin serves with no auth choice to onboard them (Amazon Bedrock signs with AWS credentials). */
+  pluginProviders: Record<string, PluginProvider>;
   /** What a provider's secrets start with, longest first (authdeck-facts.mjs): a secret is named in any field. */
   secretPrefixes: SecretPrefix[];
   /**
@@ -220,9 +233,28 @@ export function choicesForProvider(provider: string): CatalogChoice[] {
     .sort((a, b) => (a.pickerOrder ?? Number.MAX_SAFE_INTEGER) - (b.pickerOrder ?? Number.MAX_SAFE_INTEGER));
 }
 
-/** The plugin that serves a provider: the first of its choices that names one. */
+/** The plugin that serves a provider: the first of its choices that names one, else its plugin with nothing to onboard. */
 export function providerPlugin(provider: string): CatalogPlugin | undefined {
-  return choicesForProvider(provider).find((choice) => choice.plugin)?.plugin ?? undefined;
+  return choicesForProvider(provider).find((choice) => choice.plugin)?.plugin ?? pluginProvider(provider)?.plugin;
+}
+
+/** A provider a plugin serves with no auth choice (amazon-bedrock), by id or alias. */
+export function pluginProvider(provider: string): PluginProvider | undefined {
+  const id = resolveProviderAlias(provider);
+  return Object.hasOwn(catalog.pluginProviders, id) ? catalog.pluginProviders[id] : undefined;
+}
+
+/**
+ * Said where a credential for such a provider is saved or asked for: onboarding stores none for
+ * it; its plugin (installed how) reads what its docs page says.
+ */
+export function pluginProviderNote(provider: string): string | undefined {
+  const found = pluginProvider(provider);
+  if (!found) return undefined;
+  const { plugin, docsPath, label } = found;
+  const install = plugin.installCommand ? ` (install it: \`${plugin.installCommand}\`)` : '';
+  const docs = docsPath ? `: see ${DOCS_BASE}${docsPath}` : '';
+  return `OpenClaw's onboarding stores no credential for ${label}: the ${plugin.id} plugin serves it${install} and reads its credentials as its docs say${docs}`;
 }
 
 /**
@@ -250,7 +282,7 @@ export function endpointWarning(
   // An older OpenClaw's onboarding showed the endpoint, and that block is written (setupForHome).
   const older = choice.olderSetup?.models.providers;
   if (older && typeof older === 'object' && Object.hasOwn(older, choice.provider)) return undefined;
-  const docs = choice.docsPath ? ` (https://docs.openclaw.ai${choice.docsPath})` : '';
+  const docs = choice.docsPath ? ` (${DOCS_BASE}${choice.docsPath})` : '';
   const named = choice.groupLabel ? `${choice.groupLabel}: ${choice.label}` : choice.label;
   const why = pluginsServeProviders
     ? 'its plugin comes from ClawHub and was never seen set up'

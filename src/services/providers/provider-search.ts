@@ -20,6 +20,8 @@ function searchTexts(): ReadonlyMap<string, string> {
     const owners = new Set([choice.provider, group?.id].filter((id): id is string => Boolean(id)));
     for (const id of owners) add(id, choice.id, choice.label, choice.hint, group?.label, group?.hint);
   }
+  // After the providers onboarding serves: a product name points at those first (gemini → google).
+  for (const [id, { label }] of Object.entries(catalog.pluginProviders)) add(id, label);
   built = new Map([...parts].map(([id, words]) => [id, words.join(' ').toLowerCase()]));
   return built;
 }
@@ -32,10 +34,10 @@ export function providerSearchText(id: string): string {
 /** Providers a whole word of whose search text is `word` (`gemini`, `chatgpt`), in picker order. */
 function providersNamedBy(word: string): string[] {
   if (word.length < 3) return [];
-  return [...searchTexts()]
-    .filter(([, text]) => text.split(/[^a-z0-9]+/).includes(word))
-    .map(([id]) => id)
-    .filter((id) => providerIds.includes(id));
+  const named = [...searchTexts()].filter(([, text]) => text.split(/[^a-z0-9]+/).includes(word)).map(([id]) => id);
+  const onboarded = named.filter((id) => providerIds.includes(id));
+  // One with nothing to onboard (bedrock → amazon-bedrock) only where no other is named.
+  return onboarded.length > 0 ? onboarded : named.filter((id) => Object.hasOwn(catalog.pluginProviders, id));
 }
 
 /**
@@ -47,7 +49,11 @@ export function suggestProviderIds(typo: string, limit = 3): string[] {
   // Two edits turn a short word into half the list.
   const within = word.length <= 4 ? 1 : 2;
   const best = new Map<string, number>();
-  for (const [name, id] of [...providerIds.map((id) => [id, id]), ...Object.entries(catalog.providerAliases)]) {
+  const names = [
+    ...[...providerIds, ...Object.keys(catalog.pluginProviders)].map((id) => [id, id]),
+    ...Object.entries(catalog.providerAliases),
+  ];
+  for (const [name, id] of names) {
     if (!name || !id) continue;
     const distance = editDistance(word, name);
     if (distance <= within && distance < (best.get(id) ?? Number.POSITIVE_INFINITY)) best.set(id, distance);
