@@ -54,8 +54,11 @@ export async function runSaveCredential(
   if (options.env && !envVar)
     throw new UsageError(`--env: the gateway reads no API key variable for provider "${provider}"`);
 
-  // Fail on a bad agent, an unparsable store or a clash before asking for the secret.
-  refuseReplacing(profileId, profileAWriteWouldReplace(state, profileId), kind, 'same-type');
+  // Fail on a bad agent, an unparsable store or a clash before asking for the secret; a secret
+  // piped in is read first: one of the wrong kind ("an API key, not a token") is the mistake to
+  // name, not the id it would have clashed with.
+  const refuseClash = () => refuseReplacing(profileId, profileAWriteWouldReplace(state, profileId), kind, 'same-type');
+  if (ctx.io.stdin.isTTY) refuseClash();
   refuseBlockedPlugin(state.store, provider);
 
   const what = kind === 'api_key' ? 'API key' : 'token';
@@ -69,6 +72,7 @@ export async function runSaveCredential(
     );
   const check = checkSecret(provider, kind, raw);
   if (!check.ok) throw new AuthdeckError(`${check.error}${cliFitHint(check.fits, provider, profileId)}`);
+  if (!ctx.io.stdin.isTTY) refuseClash();
   for (const warning of check.warnings) ctx.note(`warning: ${warning}`);
   // A token that looks cut off is useless once saved: in a terminal, ask (from stdin, it is only warned about).
   if (check.warnings.length > 0 && ctx.interactive) {

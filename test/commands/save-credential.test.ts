@@ -190,6 +190,15 @@ describe('paste-token', () => {
     });
     expect(clash.code).toBe(1);
     expect(clash.stderr).toMatch(/anthropic:default already exists \(api_key\)/);
+    // A secret of the wrong kind piped in is the mistake named, not the id it would clash with
+    // (it said "already exists", and only a new id then showed "an API key, not a token").
+    const wrongKind = await runCommand(['paste-token', '--provider', 'anthropic'], {
+      home,
+      input: fakeSecrets.anthropicApiKey('x'),
+    });
+    expect(wrongKind.code).toBe(1);
+    expect(wrongKind.stderr).toContain('this is an Anthropic API key, not a token');
+    expect(wrongKind.stderr).not.toContain('already exists');
   });
 });
 
