@@ -134,6 +134,12 @@ describe('onboarding wizard: small things a first-time user trips over', () => {
     await app.type('work');
     expect(oneLine(app.frame())).toContain('Enter uses groq:work.');
     expect(app.frame()).not.toContain('groq:default-2');
+    // A whole id typed is not shown under the provider's prefix again ("groq:groq:work").
+    await app.type('\x15');
+    await app.type('groq:work');
+    expect(oneLine(app.frame())).toContain('Enter uses groq:work.');
+    expect(app.frame()).not.toContain('groq:groq:');
+    await app.type('\x15');
     await app.type('\x7f\x7f\x7f\x7fold');
     expect(oneLine(app.frame())).toContain('Enter uses groq:old, which exists (api_key): it asks before replacing it.');
     await app.type(' x');

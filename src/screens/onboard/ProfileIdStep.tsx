@@ -65,7 +65,8 @@ export function ProfileIdStep({
     <Box flexDirection="column">
       <Text bold>Profile name:</Text>
       <Box>
-        <Text dimColor>{shown(provider)}:</Text>
+        {/* A whole id typed ("anthropic:work") is not shown under the prefix a second time. */}
+        {!field.value.includes(':') && <Text dimColor>{shown(provider)}:</Text>}
         <TextField
           state={field}
           placeholder={suggestion}
