@@ -31,6 +31,8 @@ export interface PluginNotes {
   lines: string[];
   /** Provider → "zai plugin not installed" (the dashboard's group line says it instead of "next"). */
   unserved: Record<string, string>;
+  /** Provider → "the zai plugin is not installed": why none of its profiles is tried. */
+  notTried?: Record<string, string>;
 }
 
 export interface AppServices {

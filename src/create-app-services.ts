@@ -243,6 +243,7 @@ export function createAppServices(options: RealServicesOptions): AppServices {
       return {
         lines: [...problems.map(pluginWarning), ...unknownProviders(state, report).map(unknownProviderWarning)],
         unserved: Object.fromEntries(problems.map((found) => [found.provider, pluginProblemWords(found.problem)])),
+        notTried: Object.fromEntries(problems.map((found) => [found.provider, found.problem.summary])),
       };
     },
     refusedSignIns: async (state) => {

@@ -107,6 +107,8 @@ export interface FakeServices extends AppServices {
   pluginWarningLines: string[];
   /** …and per provider, in a few words (the dashboard's group line). */
   pluginUnserved: Record<string, string>;
+  /** Provider → why none of its profiles is tried (PluginNotes.notTried). */
+  pluginNotTried: Record<string, string>;
   /** What refusedSignIns answers: sign-ins whose refresh token was refused, and their warnings. */
   refused: { ids: ReadonlySet<string>; warnings: string[] };
   /** What findLocalServer answers (default: nothing running). */
@@ -146,6 +148,7 @@ export function createFakeServices(overrides: Partial<AppServices> & { state?: A
     probeOutcomes: [],
     pluginWarningLines: [],
     pluginUnserved: {},
+    pluginNotTried: {},
     refused: { ids: new Set(), warnings: [] },
     signIns: [],
     pluginInstalls: [],
@@ -329,7 +332,11 @@ export function createFakeServices(overrides: Partial<AppServices> & { state?: A
       calls.push(['explain']);
       return buildExplanation(services.state, { nowMs: NOW, warnWithinMs: 86_400_000 });
     },
-    pluginWarnings: async () => ({ lines: services.pluginWarningLines, unserved: services.pluginUnserved }),
+    pluginWarnings: async () => ({
+      lines: services.pluginWarningLines,
+      unserved: services.pluginUnserved,
+      notTried: services.pluginNotTried,
+    }),
     refusedSignIns: async () => services.refused,
     applyDoctorFixes: async (findings) => {
       calls.push(['applyDoctorFixes', findings.length]);

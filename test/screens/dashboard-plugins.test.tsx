@@ -41,6 +41,22 @@ describe('dashboard: plugin warnings', () => {
     expect(frame).not.toContain('next deepseek:default');
   });
 
+  it("marks none of the provider's profiles as tried next, and the details say why", async () => {
+    // "1*" and "order #1 (next)" on a key the gateway cannot use, while explain said "not tried:
+    // the codex plugin is not installed" (a newcomer's walk).
+    const services = createFakeServices({ state: fakeState(profiles) });
+    services.pluginWarningLines = [MISSING];
+    services.pluginUnserved = { deepseek: 'deepseek plugin not installed' };
+    services.pluginNotTried = { deepseek: 'the deepseek plugin is not installed' };
+    const app = await renderApp(services, { name: 'dashboard' });
+    const frame = await waitForFrame(app, /deepseek .*· deepseek plugin not installed/);
+    expect(frame).not.toMatch(/1\*\s*deepseek:default/);
+    await app.press('enter');
+    const details = await waitForFrame(app, 'order');
+    expect(details.replace(/\s+/g, ' ')).toContain('#1 · not tried: the deepseek plugin is not installed');
+    expect(details).not.toContain('(next)');
+  });
+
   it('at 60 columns the warning still ends with its whole fix', async () => {
     const services = createFakeServices({ state: fakeState(profiles) });
     services.pluginWarningLines = [MISSING];

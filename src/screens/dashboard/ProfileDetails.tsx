@@ -51,7 +51,7 @@ export function detailEntries({ profile, stats, storePath, now, probe, width }: 
     [
       'order',
       profile.orderPosition !== null
-        ? `#${profile.orderPosition}${profile.next ? ' (next)' : ''}`
+        ? `#${profile.orderPosition}${profile.next ? ' (next)' : profile.notTried ? ` · not tried: ${profile.notTried}` : ''}`
         : `not tried${profile.notTried ? `: ${profile.notTried}` : ''}`,
     ],
     ['source', `${source} · ${storePath}`],

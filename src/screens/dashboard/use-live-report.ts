@@ -3,6 +3,7 @@ import type { PluginNotes } from '../../app-services.js';
 import { useServices } from '../../contexts.js';
 import type { AgentState } from '../../services/profiles/agent-state.js';
 import { buildStatusReport, nextStatusChangeAt, type StatusReport } from '../../services/status/report.js';
+import { markUnserved } from '../../services/status/unserved.js';
 
 /**
  * The status report for a live view. Building it for 5,000 profiles every second made garbage
@@ -63,10 +64,11 @@ export function useLiveReport(
     const extra = [...pluginNotes.lines, ...refused.warnings];
     if (!report || extra.length === 0) return report;
     const { unserved } = pluginNotes;
+    const marked = markUnserved(report, pluginNotes.notTried ?? {});
     return {
-      ...report,
+      ...marked,
       warnings: [...report.warnings, ...extra],
-      providers: report.providers.map((entry) =>
+      providers: marked.providers.map((entry) =>
         unserved[entry.provider] ? { ...entry, unserved: unserved[entry.provider] } : entry,
       ),
     };
