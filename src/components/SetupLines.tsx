@@ -191,8 +191,8 @@ function PluginLine({ plugin }: { plugin: PluginInstallView }) {
   if (state.status === 'failed')
     return (
       <Bullet color="yellow" mark="!">
-        could not install the {state.need.id} plugin: {shown(state.reason, 300)}; the credential is kept — run{' '}
-        {`\`${state.need.installCommand}\``} later
+        could not install the {state.need.id} plugin: {shown(state.reason, 300)}; the credential is kept —{' '}
+        {plugin.canInstall ? 'i tries again, or run' : 'run'} {`\`${state.need.installCommand}\``} later
       </Bullet>
     );
   if (!need) return null;

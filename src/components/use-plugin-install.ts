@@ -8,8 +8,9 @@ import type { KeyTable } from './key-table.js';
 import { useKeyTable } from './use-key-table.js';
 
 /**
- * `i` runs the install once: npm can take over a minute to give up offline, and a failure says
- * to run the command later rather than offer a retry that would fail the same way.
+ * `i` runs the install; after a failure `i` tries again (the network may be back) — a key that
+ * did nothing and said nothing after a failed install read as broken. Offline, npm can take over a
+ * minute to give up: `x` stops it.
  */
 export type PluginInstallState =
   /** `stopped`: an install the person stopped with x; i offers it again. */
@@ -25,7 +26,9 @@ type PluginInstallAction =
 
 function installReducer(state: PluginInstallState, action: PluginInstallAction): PluginInstallState {
   if (action.type === 'started')
-    return state.status === 'idle' ? { status: 'installing', need: action.need, startedAt: action.at } : state;
+    return state.status === 'idle' || state.status === 'failed'
+      ? { status: 'installing', need: action.need, startedAt: action.at }
+      : state;
   if (state.status !== 'installing') return state;
   if (action.type === 'stopped') return { status: 'idle', stopped: true };
   return action.reason === undefined
@@ -60,6 +63,13 @@ const KEYS: KeyTable<'install' | 'stop', InstallKeyContext> = [
     label: 'i',
     hint: 'install plugin',
     when: ({ need, canInstall, status }) => need && canInstall && status === 'idle',
+  },
+  {
+    action: 'install',
+    keys: ['i'],
+    label: 'i',
+    hint: 'try the install again',
+    when: ({ need, canInstall, status }) => need && canInstall && status === 'failed',
   },
   { action: 'stop', keys: ['x'], label: 'x', hint: 'stop the install', when: ({ status }) => status === 'installing' },
 ];
