@@ -117,8 +117,19 @@ export async function runOnboard(
         json: options.json === true,
       });
     }
+    const kind = method === 'api-key' ? 'api_key' : 'token';
+    // The one auth choice the secret stands for is onboarded as `--auth-choice` onboards it (its
+    // profile id, plugin install, exit 1 while the gateway still cannot use it): the same answer
+    // for the same provider, however it is named. Several (regions) or none: the secret alone.
+    const { choiceForSecret } = await import('../services/providers/provider-setup.js');
+    const choice = options.custom ? undefined : choiceForSecret(provider, kind);
+    if (choice) {
+      const { runOnboardChoice } = await import('./onboard-choice.js');
+      const { provider: _provider, method: _method, ...rest } = options;
+      return runOnboardChoice(ctx, { ...rest, authChoice: choice.id });
+    }
     const { runSaveCredential } = await import('./save-credential.js');
-    return runSaveCredential(ctx, method === 'api-key' ? 'api_key' : 'token', {
+    return runSaveCredential(ctx, kind, {
       provider,
       profileId: options.profileId,
       json: options.json,

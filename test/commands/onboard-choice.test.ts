@@ -4,6 +4,7 @@ import JSON5 from 'json5';
 import { describe, expect, it } from 'vitest';
 import { choiceProfileName } from '../../src/screens/onboard/profile-names.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
+import { installOpenclawFixture } from '../helpers/openclaw-fixtures.js';
 import { runCommand } from '../helpers/run-command.js';
 import { makeTempHome, readJson } from '../helpers/temp-state.js';
 
@@ -522,5 +523,40 @@ describe('onboard --non-interactive --auth-choice', () => {
       );
       expect(refused.code).toBe(64);
     }
+  });
+});
+
+describe('onboard --non-interactive --provider P --method M', () => {
+  // `--provider groq --method api-key` exited 0 where `--auth-choice groq-api-key` exited 1 for
+  // the same state (the plugin not installed): a script could not rely on onboard's exit code
+  // (a newcomer's walk). The one choice the secret stands for is onboarded as --auth-choice does.
+  it('onboards the one auth choice the secret stands for, with its exit code and profile id', async () => {
+    const env = { AUTHDECK_STORE_GENERATION: undefined, PATH: '/nonexistent' };
+    const runs = [];
+    for (const args of [
+      ['--provider', 'groq', '--method', 'api-key'],
+      ['--auth-choice', 'groq-api-key'],
+    ]) {
+      const temp = makeTempHome();
+      installOpenclawFixture('a-v9-shared-fresh', temp.stateDir);
+      runs.push(
+        await runCommand(['--no-reload', 'onboard', '--non-interactive', ...args], {
+          home: temp.home,
+          env,
+          input: fakeSecrets.groqKey(),
+        }),
+      );
+    }
+    const [named, chosen] = runs.map((run) => ({ ...run, stdout: run.stdout.replace(/\/tmp\/[^/]+/g, '<home>') }));
+    expect(named?.code).toBe(1);
+    expect(named).toEqual(chosen);
+    // OpenAI's key gets the id OpenClaw's onboarding gives it on this OpenClaw, as in the wizard.
+    const temp = makeTempHome();
+    installOpenclawFixture('a-v9-shared-fresh', temp.stateDir);
+    const openai = await runCommand(
+      ['--no-reload', 'onboard', '--non-interactive', '--provider', 'openai', '--method', 'api-key'],
+      { home: temp.home, env, input: fakeSecrets.openaiKey() },
+    );
+    expect(openai.stdout).toContain('Saved openai:api-key');
   });
 });
