@@ -125,6 +125,22 @@ describe('authdeck login (sign-in)', () => {
     expect(result.stderr).not.toContain('enter the code');
   });
 
+  it('does not start a sign-in that ends in a token (GitHub Copilot) either, where its store cannot be made', async () => {
+    // Only OAuth sign-ins were checked first: GitHub Copilot's device code was shown and its token
+    // fetched, then thrown away with "Nothing was saved" (an adversarial run).
+    server = await startFakeAuthServer();
+    const { home, configPath } = makeTempHome();
+    writeJsonFile(configPath, { meta: { lastTouchedVersion: '2026.9.6' } });
+    const result = await runCommand(['--no-reload', 'login', '--provider', 'github-copilot', '--method', 'device'], {
+      home,
+      env: server.env,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('does not exist yet, and only OpenClaw may create it');
+    expect(result.stderr).not.toContain('enter the code');
+    expect(server.polls).toBe(0);
+  });
+
   it('a denied device sign-in ends with one line and exit 1, and stores nothing', async () => {
     server = await startFakeAuthServer();
     server.device.error = 'access_denied';

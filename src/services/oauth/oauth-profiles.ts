@@ -37,8 +37,8 @@ export async function signInAndSave(
 
 /**
  * A sign-in whose tokens could not be stored, or that the gateway would not use, is not started
- * (the person would sign in for nothing). An OAuth profile cannot create OpenClaw's database the
- * way a key or token does (handed to `openclaw` on stdin): the database is created first.
+ * (the person would sign in for nothing): OpenClaw's database is created first, whatever the
+ * sign-in ends in (an OAuth profile, GitHub's token, OpenRouter's key).
  */
 async function refuseUnsavableSignIn(workspace: Workspace, provider: string): Promise<void> {
   const info = findOAuthProvider(provider);
@@ -46,7 +46,8 @@ async function refuseUnsavableSignIn(workspace: Workspace, provider: string): Pr
   const store = await openAgentStoreForWrite(workspace);
   // As OpenClaw's onboarding: no sign-in for a provider whose plugin the config blocks.
   refuseBlockedPlugin(store, store.providerId(info.storeProvider));
-  if (info.kind !== 'oauth') return;
+  // Every kind: a token or key handed to OpenClaw to create the store with needs OpenClaw too, and
+  // a sign-in finished first would be thrown away when it is missing or fails.
   // Where a new profile would go (no id yet: the provider names it after the sign-in).
   const target = await store.credentialLayer('');
   const problem = target.writeProblem();
