@@ -1,4 +1,3 @@
-import { rootKeyProblems } from '../services/config/root-keys.js';
 import { parseDuration } from '../services/durations.js';
 import { UsageError } from '../services/errors.js';
 import { withWorkspaceFlags } from '../services/invocation.js';
@@ -12,7 +11,7 @@ import { unknownProviders, unknownProviderWarning } from '../services/providers/
 import { buildStatusReport, type StatusReport } from '../services/status/report.js';
 import { markUnserved } from '../services/status/unserved.js';
 import { countOf } from '../services/status/words.js';
-import { willNotStartOn } from '../services/store/report.js';
+import { startProblems } from '../services/store/report.js';
 import { forTerminal, shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 import { formatProbes, formatStatusReport } from './format-status.js';
@@ -70,12 +69,7 @@ export async function runStatus(ctx: CommandContext, options: StatusOptions): Pr
   report.warnings.push(...refused.warnings);
   // A config OpenClaw refuses stops the gateway whatever the credentials (its own check exits 1).
   const failing = [
-    ...rootKeyProblems(state.workspace.config, state.generation.openclawVersion).map((problem) => ({
-      exitCode: 1 as const,
-      provider: '',
-      profileId: null,
-      message: willNotStartOn(state.workspace.configPath, problem),
-    })),
+    ...startProblems(state).map((message) => ({ exitCode: 1 as const, provider: '', profileId: null, message })),
     ...pluginCheckFindings(plugins),
   ];
   if (failing.length > 0)

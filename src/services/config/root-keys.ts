@@ -55,9 +55,12 @@ export const ROOT_KEYS_OF = '2026.9.';
 
 const KNOWN = new Set([...OPENCLAW_ROOT_KEYS, '$include']);
 
-/** Top-level keys OpenClaw 2026.9 refuses (`$include` is resolved before it validates). */
+/**
+ * Top-level keys OpenClaw 2026.9 refuses (`$include` is resolved before it validates). `__proto__`
+ * it passes: its parse drops it before the schema sees the object (`constructor` it refuses).
+ */
 export function unknownRootKeys(doc: Record<string, unknown>): string[] {
-  return Object.keys(doc).filter((key) => !KNOWN.has(key));
+  return Object.keys(doc).filter((key) => !KNOWN.has(key) && key !== '__proto__');
 }
 
 /**

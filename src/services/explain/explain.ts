@@ -8,7 +8,7 @@ import { type NotTried, resolveEffectiveOrder } from '../status/order.js';
 import { effectiveSourceOf, orderInputs } from '../status/order-inputs.js';
 import type { EffectiveSource } from '../status/types.js';
 import { describeNotTried } from '../status/words.js';
-import { collectWarnings, describeStore, storeReport } from '../store/report.js';
+import { collectWarnings, describeStore, startProblems, storeReport } from '../store/report.js';
 import { type ChainModel, resolveModelChain } from './model-chain.js';
 import { describeWaiting, type NotTriedCode, notTriedCode } from './words.js';
 
@@ -70,6 +70,8 @@ export interface ExplainReport {
   models: ModelExplanation[];
   /** Where a request goes now: the first model not skipped, and what it uses; null when nothing can serve it. */
   servedBy: { ref: string; source: EffectiveSource | 'cli'; profileId: string | null } | null;
+  /** Why the gateway would not start on the config at all (then nothing is served), or null. */
+  notStarting: string | null;
   warnings: string[];
 }
 
@@ -89,9 +91,11 @@ export async function buildExplanation(
   );
   const models: ModelExplanation[] = [];
   for (const entry of chain) models.push(await explainModel(state, entry, options));
-  const served = models.find(
-    (entry) => entry.skipped === null && (entry.cliBackend || entry.effectiveSource !== 'missing'),
-  );
+  // A config OpenClaw refuses stops the gateway whatever the credentials.
+  const notStarting = startProblems(state)[0] ?? null;
+  const served = notStarting
+    ? undefined
+    : models.find((entry) => entry.skipped === null && (entry.cliBackend || entry.effectiveSource !== 'missing'));
   return {
     schema: EXPLAIN_SCHEMA,
     generatedAt: new Date(options.nowMs).toISOString(),
@@ -103,6 +107,7 @@ export async function buildExplanation(
     servedBy: served
       ? { ref: served.ref, source: served.cliBackend ? 'cli' : served.effectiveSource, profileId: served.next }
       : null,
+    notStarting,
     warnings: collectWarnings(state),
   };
 }

@@ -145,6 +145,7 @@ function whenItFails(entry: ModelExplanation, report: ExplainReport): string {
 
 function outcome(report: ExplainReport): string {
   const served = report.servedBy;
+  if (report.notStarting) return `Nothing can serve a request now: ${report.notStarting}.`;
   if (!served) return 'Nothing can serve a request now: every model above is skipped.';
   const what =
     served.source === 'cli'

@@ -79,12 +79,20 @@ export function willNotStartOn(configPath: string, problem: string): string {
   return `OpenClaw 2026.9 will not start on ${configPath}: ${problem}`;
 }
 
-export function collectWarnings(state: AgentState): string[] {
+/**
+ * What keeps OpenClaw 2026.9 from starting on the config (an agent roster it refuses, a root key
+ * it does not know), each as a line: a warning, a failing `status --check`, explain's "nothing
+ * can serve a request".
+ */
+export function startProblems(state: Pick<AgentState, 'workspace' | 'generation'>): string[] {
   const { config } = state.workspace;
-  const warnings: string[] = [
-    ...config.agentProblems,
-    ...rootKeyProblems(config, state.generation.openclawVersion),
-  ].map((problem) => willNotStartOn(state.workspace.configPath, problem));
+  return [...config.agentProblems, ...rootKeyProblems(config, state.generation.openclawVersion)].map((problem) =>
+    willNotStartOn(state.workspace.configPath, problem),
+  );
+}
+
+export function collectWarnings(state: AgentState): string[] {
+  const warnings: string[] = startProblems(state);
   for (const layer of [state.layers.own, state.layers.base]) {
     if (layer?.writeRefusal) warnings.push(`read-only: ${layer.writeRefusal}`);
   }
