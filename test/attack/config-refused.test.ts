@@ -52,7 +52,10 @@ describe('an openclaw.json OpenClaw 2026.9 refuses for an unknown top-level key'
     const temp = makeTempHome();
     installOpenclawFixture('a-v9-shared-fresh', temp.stateDir);
     const text = JSON.stringify(readJson(temp.configPath), null, 2);
-    writeFileSync(temp.configPath, `${text.slice(0, text.lastIndexOf('}')).trimEnd()},\n  "__proto__": { "x": 1 }\n}\n`);
+    writeFileSync(
+      temp.configPath,
+      `${text.slice(0, text.lastIndexOf('}')).trimEnd()},\n  "__proto__": { "x": 1 }\n}\n`,
+    );
     const check = await runCommand(['status', '--check', '--json'], { home: temp.home });
     // Read (not an unparsable file), and nothing said of the key.
     expect(JSON.parse(check.stdout).configPath).toBe(temp.configPath);

@@ -48,6 +48,23 @@ describe('runOpenclaw (only to have OpenClaw create its database)', () => {
     expect(line).toBe('error: invalid API key [the secret]');
   });
 
+  it('nor most of it: the secret less its prefix, or cut in two', () => {
+    // "rejected aaaa…" — the key without sk-ant-api03- — was shown in full (an adversarial run).
+    const secret = `sk-ant-api03-${'a1B2c3D4e5'.repeat(9)}AA`;
+    const body = secret.slice(13);
+    const line = openclawFailure({ code: 2, stdout: '', stderr: `error: rejected ${body}\n` }, secret);
+    expect(line).toBe('error: rejected [part of the secret]');
+    const split = openclawFailure(
+      { code: 2, stdout: '', stderr: `error: invalid ${secret.slice(0, 40)} / ${secret.slice(50)} here\n` },
+      secret,
+    );
+    expect(split).toBe('error: invalid [part of the secret] / [part of the secret] here');
+    // Words that only share a few characters with it stay.
+    expect(openclawFailure({ code: 1, stdout: '', stderr: 'error: invalid sk-ant-api03 key\n' }, secret)).toBe(
+      'error: invalid sk-ant-api03 key',
+    );
+  });
+
   it('Ctrl+C that OpenClaw answers by exiting 0 with nothing made is a cancel, not "the store does not exist"', async () => {
     const { creating, bin } = creatingStore((ran) => `trap 'exit 0' INT\ntouch "${ran}"\nsleep 30 & wait`);
     while (!existsSync(join(bin, 'ran'))) await new Promise((done) => setTimeout(done, 20));

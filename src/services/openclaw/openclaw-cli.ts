@@ -70,7 +70,7 @@ export function hasOpenclaw(workspace: Workspace): boolean {
  */
 export function openclawFailure(run: OpenclawRun, secret?: string): string {
   const said = `${run.stderr}\n${run.stdout}`;
-  const hidden = secret && secret.trim().length >= 8 ? said.replaceAll(secret.trim(), '[the secret]') : said;
+  const hidden = secret && secret.trim().length >= 8 ? withoutSecret(said, secret.trim()) : said;
   const lines = withoutColours(hidden)
     .split('\n')
     .map((line) => line.trim())
@@ -78,4 +78,33 @@ export function openclawFailure(run: OpenclawRun, secret?: string): string {
   return (
     lines.find((line) => /error|refus|invalid|not /i.test(line)) ?? lines[lines.length - 1] ?? `exit code ${run.code}`
   );
+}
+
+/** A run of this many characters of the secret (longer than any public prefix, `sk-ant-api03-`) is taken for it. */
+const SECRET_RUN = 16;
+
+/**
+ * `text` with the secret taken out, whole or in part: a program that repeats it without its
+ * prefix ("rejected aaaa…", the key less `sk-ant-api03-`) still gave most of it away.
+ */
+export function withoutSecret(text: string, secret: string): string {
+  const whole = text.replaceAll(secret, '[the secret]');
+  const run = Math.min(SECRET_RUN, secret.length);
+  const pieces = new Set<string>();
+  for (let at = 0; at + run <= secret.length; at += 1) pieces.add(secret.slice(at, at + run));
+  let out = '';
+  let at = 0;
+  while (at < whole.length) {
+    if (!pieces.has(whole.slice(at, at + run))) {
+      out += whole[at];
+      at += 1;
+      continue;
+    }
+    // As long a piece of the secret as the text holds here.
+    let end = at + run;
+    while (end < whole.length && secret.includes(whole.slice(at, end + 1))) end += 1;
+    out += '[part of the secret]';
+    at = end;
+  }
+  return out;
 }
