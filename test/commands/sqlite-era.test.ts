@@ -1,4 +1,13 @@
-import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
@@ -116,6 +125,25 @@ describe('plain commands on an OpenClaw 2026.9 store', () => {
     );
     expect(existsSync(join(stateDir, 'state'))).toBe(false);
     expect(existsSync(join(stateDir, 'agents'))).toBe(false);
+  });
+
+  it('leaves openclaw.json alone when the store cannot be made: not written and put back, not touched', async () => {
+    // The config was rewritten (0644 → 0600), then put back, before the missing store stopped the
+    // save; with no config a new one was made and removed again (an adversarial run).
+    const { home, configPath, stateDir } = makeTempHome();
+    const text = '{\n  // mine\n  meta: { lastTouchedVersion: "2026.9.6" },\n}\n';
+    writeFileSync(configPath, text);
+    chmodSync(configPath, 0o644);
+    const before = statSync(configPath);
+    const result = await cli(home, ['add-key', '--provider', 'openai'], fakeSecrets.openaiKey());
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Create it with `openclaw models auth paste-api-key');
+    expect(result.stderr).toContain('Nothing was saved');
+    expect(result.stderr).not.toContain('put back');
+    const after = statSync(configPath);
+    expect([after.ino, after.mtimeMs, after.mode & 0o777]).toEqual([before.ino, before.mtimeMs, 0o644]);
+    expect(readFileSync(configPath, 'utf8')).toBe(text);
+    expect(existsSync(join(stateDir, 'openclaw.json.bak'))).toBe(false);
   });
 });
 

@@ -5,6 +5,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -277,10 +278,13 @@ describe('files as they are found', () => {
       `{"version":1,"profiles":{"openai:a":${one},"openai:a":${two}}}`,
     );
     writeText(configPath, `{ gateway: { mode: 'local' } }\n`);
+    chmodSync(configPath, 0o640);
     const result = await cli(home, ['add-key', '--provider', 'groq'], fakeSecrets.groqKey());
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/Nothing was saved \(.*openclaw\.json was put back as it was\)/);
     expect(readFileSync(configPath, 'utf8')).toBe(`{ gateway: { mode: 'local' } }\n`);
+    // Its mode too (the write had made it 0600).
+    expect(statSync(configPath).mode & 0o777).toBe(0o640);
     // The backup of what is there again goes too.
     expect(existsSync(`${configPath}.bak`)).toBe(false);
   });

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import { AuthdeckError, fsFailure, UnreadableStateError } from '../errors.js';
 import { PRIVATE_FILE_MODE, writeFileAtomic } from '../files/atomic-write.js';
 import { readTextIfExists } from '../files/fs-read.js';
@@ -23,7 +23,7 @@ export interface ConfigRecordResult {
   /** The provider's other stored profiles recorded with it, so that the gateway still tries them (KeepTried). */
   alsoListed?: string[];
   /** The file as it was and as this write left it: a failed save puts it back byte for byte. */
-  undo?: { before: string | undefined; after: string };
+  undo?: { before: string | undefined; after: string; mode?: number };
 }
 
 /**
@@ -127,6 +127,8 @@ async function recordUnderLock(
     path,
     async () => {
       const text = await readTextIfExists(path);
+      // What a failed save puts back is the file as it was, its mode too (a write makes it 0600).
+      const modeBefore = text === undefined ? undefined : (await stat(path).catch(() => undefined))?.mode;
       if (text === undefined) {
         const recorded = withKeptTried({}, profiles, keepTried);
         const entries = Object.fromEntries(recorded.map((profile) => [profile.id, newConfigEntry(profile)]));
@@ -180,7 +182,9 @@ async function recordUnderLock(
         ...result,
         ...(added ? { addedEntry: true } : {}),
         ...alsoListed(profiles, recorded),
-        ...(owner.file === path && writtenText !== undefined ? { undo: { before: text, after: writtenText } } : {}),
+        ...(owner.file === path && writtenText !== undefined
+          ? { undo: { before: text, after: writtenText, ...(modeBefore !== undefined ? { mode: modeBefore } : {}) } }
+          : {}),
       };
     },
     lock,

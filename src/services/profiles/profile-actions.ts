@@ -221,6 +221,13 @@ export async function makeStoreFirst(
   );
 }
 
+/** The store is missing and no openclaw is on PATH to create it: the exact command to run instead. */
+export function noOpenclawToCreate(missing: StoreMissingError, args: string[], readsSecret: boolean): AuthdeckError {
+  return new AuthdeckError(
+    `${missing.message}. Create it with \`openclaw ${args.join(' ')}\`${readsSecret ? ' (it reads the secret from stdin)' : ''}, or put openclaw on PATH and authdeck will run it for you`,
+  );
+}
+
 /**
  * Has OpenClaw create a store that does not exist yet, with the same change authdeck was about
  * to make. Without openclaw on PATH, stops with the exact command to run.
@@ -240,11 +247,7 @@ export async function createStoreWithOpenclaw(
   const { hasOpenclaw, OPENCLAW_TIMEOUT_MS, openclawFailure, runOpenclaw } = await import(
     '../openclaw/openclaw-cli.js'
   );
-  if (!hasOpenclaw(workspace)) {
-    throw new AuthdeckError(
-      `${missing.message}. Create it with \`${command}\`${stdin !== undefined ? ' (it reads the secret from stdin)' : ''}, or put openclaw on PATH and authdeck will run it for you`,
-    );
-  }
+  if (!hasOpenclaw(workspace)) throw noOpenclawToCreate(missing, args, stdin !== undefined);
   // Checked with nothing awaited before the run takes Ctrl+C itself: none falls between the two.
   if (cancelledMeanwhile()) throw new CancelledError(`cancelled before \`${command}\` ran to create the store`);
   reportProgress(`the store does not exist yet: running \`${command}\` to create it (OpenClaw can take a minute)…`);

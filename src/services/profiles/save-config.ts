@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { chmod, rm } from 'node:fs/promises';
 import type { ConfigProfileEntry, ConfigRecordResult, KeepTried } from '../config/config-edit.js';
 import { listKnownAgentIds, resolveWorkspace } from '../config/workspace.js';
 import { writeFileAtomic } from '../files/atomic-write.js';
@@ -70,7 +70,10 @@ export async function forgetAddedEntry(
         async () => {
           if ((await readTextIfExists(configPath)) !== undo.after) return false;
           if (undo.before === undefined) await rm(configPath);
-          else await writeFileAtomic(configPath, undo.before);
+          else {
+            await writeFileAtomic(configPath, undo.before);
+            if (undo.mode !== undefined) await chmod(configPath, undo.mode & 0o7777);
+          }
           // The backup of the file as it is again says nothing more.
           if (config.backupPath) await rm(config.backupPath, { force: true });
           return true;

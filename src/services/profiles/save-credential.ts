@@ -24,7 +24,7 @@ import {
 import { describeProfile, type SecretRef } from './credential-view.js';
 import { maskSecret } from './credentials.js';
 import { joinOtherOrders } from './join-order.js';
-import { createStoreWithOpenclaw, makeStoreFirst, resetFailureStats } from './profile-actions.js';
+import { createStoreWithOpenclaw, makeStoreFirst, noOpenclawToCreate, resetFailureStats } from './profile-actions.js';
 import { forgetAddedEntry, otherProfilesOf } from './save-config.js';
 
 export type { CredentialKind, OAuthFields };
@@ -96,6 +96,13 @@ async function profilesHolding(store: AgentStore, secret: string, profileId: str
   return [...ids];
 }
 
+/** OpenClaw has no command that takes an OAuth profile on stdin to create its store with. */
+function unsavableSignIn(missing: StoreMissingError, provider: string): AuthdeckError {
+  return new AuthdeckError(
+    `${missing.message}, and OpenClaw takes no sign-in from another program to create it with: sign in once with \`openclaw models auth login --provider ${provider}\` (that creates it), or save any API key first (\`authdeck add-key --provider <id>\`), then sign in here`,
+  );
+}
+
 /** makeStoreFirst, for a save: nothing of it is written yet when OpenClaw fails, and it says so. */
 async function makeStoreBeforeSaving(
   workspace: Workspace,
@@ -157,6 +164,20 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
     store = await openAgentStoreForWrite(workspace);
     target = await store.credentialLayer(profileId);
   }
+  const pasteCommand = ['models', 'auth', kind === 'api_key' ? 'paste-api-key' : 'paste-token'];
+  const pasteArgs = [...pasteCommand, '--provider', provider, '--profile-id', profileId];
+  // A store still missing that nothing here can create stops the save before the config is
+  // touched (it was written, then put back).
+  const missing = target.writeProblem();
+  if (missing instanceof StoreMissingError) {
+    if (kind === 'oauth') throw unsavableSignIn(missing, provider);
+    const { hasOpenclaw } = await import('../openclaw/openclaw-cli.js');
+    if (!hasOpenclaw(workspace)) {
+      const error = noOpenclawToCreate(missing, pasteArgs, true);
+      error.message += '. Nothing was saved';
+      throw error;
+    }
+  }
   // The config first, the store second: an id in openclaw.json that the store lacks is
   // skipped by the gateway, while a secret in the store that the config leaves out of a
   // provider's list is never tried. A failure in between leaves only the harmless half.
@@ -183,18 +204,13 @@ export async function saveCredentialProfile(input: SaveCredentialInput): Promise
         update = await target.update(edit(replace), { lock, lockHeld });
       } catch (error) {
         if (!(error instanceof StoreMissingError)) throw error;
-        // OpenClaw has no command that takes an OAuth profile on stdin to create its store with.
-        if (kind === 'oauth')
-          throw new AuthdeckError(
-            `${error.message}, and OpenClaw takes no sign-in from another program to create it with: sign in once with \`openclaw models auth login --provider ${provider}\` (that creates it), or save any API key first (\`authdeck add-key --provider <id>\`), then sign in here`,
-          );
+        if (kind === 'oauth') throw unsavableSignIn(error, provider);
         // The store does not exist yet: OpenClaw creates it with the secret (from stdin), then
         // authdeck writes its own entry (expiry, kept fields) over the one OpenClaw made.
-        const command = kind === 'api_key' ? 'paste-api-key' : 'paste-token';
         openclawSaved = true;
         createdWith = await createStoreWithOpenclaw(
           workspace,
-          ['models', 'auth', command, '--provider', provider, '--profile-id', profileId],
+          pasteArgs,
           `${secret}\n`,
           error,
           async () => {
