@@ -1,3 +1,4 @@
+import { releaseHeldLocksSync } from './services/files/held-locks.js';
 import { writeActivity } from './services/files/write-activity.js';
 
 /**
@@ -29,7 +30,10 @@ export function listenForInterrupts(): void {
     const stopIfNothingWritten = () => {
       const { inFlight, completed } = writeActivity();
       if (inFlight > 0) setTimeout(stopIfNothingWritten, 10);
-      else if (completed === 0) process.exit(130);
+      else if (completed === 0) {
+        releaseHeldLocksSync();
+        process.exit(130);
+      }
       // A run that took Ctrl+C meanwhile gets it; else it is counted, so a save under way can
       // still stop before the OpenClaw run it was about to start (deferredInterrupts).
       else if (!passInterrupt('SIGINT')) deferred++;
@@ -60,6 +64,8 @@ function onEnding(signal: Interrupt): void {
   const { inFlight, completed } = writeActivity();
   const endBySignal = () => {
     for (const ending of ENDING) process.off(ending, onEnding);
+    // Ended by the signal, no exit handler runs: the locks held go first.
+    releaseHeldLocksSync();
     process.kill(process.pid, signal);
   };
   if (!taken && inFlight === 0 && completed === 0) {

@@ -187,3 +187,36 @@ describe('a signal that ends authdeck while it writes, with nothing else running
     expect(child.signalCode).toBe('SIGTERM');
   }, 20_000);
 });
+
+describe('a signal before anything of a save is written, its locks held', () => {
+  // A save that held the store's lock and waited for the config's, ended by SIGTERM, SIGHUP or
+  // Ctrl+C, left its lock files with the dead pid in them (8 of 30 runs of an adversarial try),
+  // for the next writer to wait on and take over as stale.
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    '%s: its lock files go with it',
+    async (signal) => {
+      const { home, configPath, mainAgentDir } = makeTempHome();
+      const storePath = join(mainAgentDir, 'auth-profiles.json');
+      writeJsonFile(storePath, { version: 1, profiles: {} });
+      writeJsonFile(configPath, { auth: {} });
+      const release = await acquireFileLock(configPath);
+      const child = spawn(process.execPath, [CLI_PATH, '--no-reload', 'add-key', '--provider', 'openai'], {
+        env: { PATH: '/usr/bin:/bin', HOME: home, NO_COLOR: '1', AUTHDECK_STORE_GENERATION: 'json' },
+        stdio: ['pipe', 'ignore', 'ignore'],
+      });
+      child.stdin?.end(fakeSecrets.openaiKey());
+      try {
+        const storeLock = `${storePath}.lock`;
+        for (let i = 0; i < 400 && !existsSync(storeLock); i++) await new Promise((done) => setTimeout(done, 25));
+        expect(existsSync(storeLock)).toBe(true);
+        child.kill(signal);
+        await ended(child);
+        expect(existsSync(storeLock)).toBe(false);
+        expect(JSON.parse(readFileSync(storePath, 'utf8')).profiles).toEqual({});
+      } finally {
+        await release();
+      }
+    },
+    20_000,
+  );
+});

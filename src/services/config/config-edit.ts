@@ -3,6 +3,7 @@ import { AuthdeckError, fsFailure, UnreadableStateError } from '../errors.js';
 import { PRIVATE_FILE_MODE, writeFileAtomic } from '../files/atomic-write.js';
 import { readTextIfExists } from '../files/fs-read.js';
 import { type LockOptions, withFileLock } from '../files/lock.js';
+import { countedWrite } from '../files/write-activity.js';
 import { asRecord, formatJsonDocument } from '../json-text.js';
 import { findAuthoringFile, INCLUDE_KEY, resolveIncludes } from './config-include.js';
 import { applyConfigEditsToText, type ConfigEdit, type Jsonc } from './config-text-edit.js';
@@ -284,10 +285,13 @@ async function backupConfig(path: string, text: string): Promise<string> {
   const previous = await readTextIfExists(preferred);
   if (previous === text) return preferred;
   const target = previous === undefined ? preferred : `${path}.${timestampForFileName()}.bak`;
-  // Made 0600 from the start: the config may hold a gateway token.
-  await writeFile(target, text, { mode: PRIVATE_FILE_MODE, flag: 'wx' }).catch((error: unknown) => {
-    throw fsFailure(error, target, 'write');
-  });
+  // Made 0600 from the start: the config may hold a gateway token. Counted as a write, so a
+  // signal waits for it: one between its creation and its text left a 0-byte backup.
+  await countedWrite(() =>
+    writeFile(target, text, { mode: PRIVATE_FILE_MODE, flag: 'wx' }).catch((error: unknown) => {
+      throw fsFailure(error, target, 'write');
+    }),
+  );
   return target;
 }
 

@@ -3,6 +3,7 @@ import { type FileHandle, lstat, open, realpath, unlink } from 'node:fs/promises
 import { basename, dirname, join } from 'node:path';
 import { errorMessage, fsFailure, isNodeError, LockBusyError } from '../errors.js';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from './atomic-write.js';
+import { held } from './held-locks.js';
 import { fileIdentity, type LockInstance, readLockInstance } from './lock-instance.js';
 import { EMPTY_LOCK_STALE_MS, isProcessAlive, lockFileName, parseLockBody } from './lock-owner.js';
 import { removeOwnLock, removeTakeoverLeftovers, type TakeoverHook, takeOverStaleLock } from './lock-takeover.js';
@@ -72,7 +73,13 @@ export async function acquireFileLock(filePath: string, options: LockOptions = {
       if (standing === undefined) {
         const body = JSON.stringify({ pid: process.pid, createdAt: new Date(now()).toISOString() });
         const identity = await tryCreateLock(lockPath, body);
-        if (identity !== undefined) return () => removeOwnLock(lockPath, { identity, raw: body });
+        if (identity !== undefined) {
+          held.set(lockPath, { identity, raw: body });
+          return async () => {
+            held.delete(lockPath);
+            await removeOwnLock(lockPath, { identity, raw: body });
+          };
+        }
       }
       const state = standing ?? (await inspectLock(lockPath, now()));
       seen = state;
