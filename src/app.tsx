@@ -11,6 +11,7 @@ import {
   SwitchServicesContext,
   WritesBusyContext,
 } from './contexts.js';
+import { passInterrupt } from './interrupts.js';
 import { currentScreen, navigationReducer, type Screen, type TuiResult } from './navigation.js';
 import { ScreenOutlet } from './screens/ScreenOutlet.js';
 import { ExitCode } from './services/errors.js';
@@ -101,7 +102,12 @@ export function App({ services: initialServices, initialScreen, onExit, writes: 
     }
     leavingRef.current = true;
     setLeaving(true);
-    writes.whenIdle((failed) => setLanded(failed ? ExitCode.failure : ExitCode.ok));
+    // OpenClaw making the store has written nothing yet: it is stopped, as the plain commands stop
+    // it (it held the terminal until its 3-minute timeout). A plugin install is waited for.
+    if (!writes.installing) passInterrupt('SIGINT');
+    writes.whenIdle((failed) =>
+      setLanded(failed ? (writes.cancelled ? ExitCode.cancelled : ExitCode.failure) : ExitCode.ok),
+    );
   });
   // Left from an effect, after the screen has drawn the write's outcome.
   const [landed, setLanded] = useState<number>();

@@ -1,5 +1,5 @@
 import type { AppServices } from './app-services.js';
-import { ExitCode, errorMessage } from './services/errors.js';
+import { CancelledError, ExitCode, errorMessage } from './services/errors.js';
 import type { WrittenSetup } from './services/providers/onboard-choice.js';
 import { type PluginNeed, pluginInstalledWords } from './services/providers/plugin-install.js';
 
@@ -34,6 +34,10 @@ export class WritesInFlight {
   private waiters: Array<(failed: boolean) => void> = [];
   /** What the last write that landed did, in a line (shown when Ctrl+C left before the screen could). */
   landed: string | undefined;
+  /** The last write was stopped before anything of it was written (Ctrl+C while OpenClaw made the store). */
+  cancelled = false;
+  /** Plugin installs under way: Ctrl+C waits for them (x stops one), unlike a store being made. */
+  private installs = 0;
 
   /**
    * The exit code of a cancel once no write is under way (Ctrl+C after a save, or a second one
@@ -49,6 +53,11 @@ export class WritesInFlight {
     return this.count > 0;
   }
 
+  /** A plugin install is under way (Ctrl+C waits for it; `x` stops it). */
+  get installing(): boolean {
+    return this.installs > 0;
+  }
+
   /** What leaving waits for (the last write started), in words: "`openclaw plugins install …` to finish". */
   get underWay(): string | undefined {
     return this.running.at(-1);
@@ -61,6 +70,7 @@ export class WritesInFlight {
       const write = services[name] as (...args: unknown[]) => Promise<unknown>;
       (tracked as unknown as Record<string, unknown>)[name] = async (...args: unknown[]) => {
         this.count++;
+        if (name === 'installPlugin') this.installs++;
         const what = runningWords(name, args);
         this.running.push(what);
         try {
@@ -68,12 +78,16 @@ export class WritesInFlight {
           const outcome = landedOutcome(name, result, args, { line: this.landed, failed: this.failed });
           this.failed = outcome.failed;
           this.landed = outcome.line;
+          this.cancelled = false;
           return result;
         } catch (error) {
           this.failed = true;
-          this.landed = `✘ the write failed: ${errorMessage(error)}`;
+          this.cancelled = error instanceof CancelledError;
+          // A cancel's words say it ("cancelled while … was creating the store").
+          this.landed = this.cancelled ? `✘ ${errorMessage(error)}` : `✘ the write failed: ${errorMessage(error)}`;
           throw error;
         } finally {
+          if (name === 'installPlugin') this.installs--;
           this.count--;
           this.running.splice(this.running.indexOf(what), 1);
           // After the caller has seen the outcome (its continuation runs first), so its frame shows it.

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { takeInterrupts } from '../../src/interrupts.js';
+import { CancelledError } from '../../src/services/errors.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import {
   anthropicPair,
@@ -129,5 +131,33 @@ describe('Ctrl+C while a write is under way', () => {
     expect(app.exits).toEqual([{ exitCode: 0 }]);
     expect(app.frame()).toContain('✔ Saved groq:default');
     expect(app.frame()).not.toContain('Cancelled.');
+  });
+});
+
+describe('Ctrl+C while OpenClaw makes the store for a save', () => {
+  // The wizard's save ran OpenClaw to create the store; Ctrl+C waited for it, a second one left
+  // the screen, and the process held the terminal until OpenClaw's 3-minute timeout (nothing was
+  // written yet). The plain commands stop it: so does the TUI now (an adversarial run).
+  it('stops the OpenClaw run, and leaves with 130 once the save says nothing was saved', async () => {
+    const services = createFakeServices();
+    let stopped = false;
+    services.saveCredential = () =>
+      new Promise((_, reject) => {
+        const release = takeInterrupts(() => {
+          stopped = true;
+          release();
+          reject(
+            new CancelledError(
+              'cancelled while `openclaw models auth order clear` was creating the store. Nothing was saved',
+            ),
+          );
+        });
+      });
+    const app = await saveGroqKeyInWizard(services);
+    await waitForFrame(app, 'Saving');
+    await app.press('ctrl-c');
+    await waitUntil(() => app.exits.length > 0, 'the app to leave');
+    expect(stopped).toBe(true);
+    expect(app.exits).toEqual([{ exitCode: 130 }]);
   });
 });
