@@ -429,3 +429,37 @@ describe('doctor --fix when a fix cannot be done', () => {
     expect(statSync(kept).mode & 0o777).toBe(0o600);
   });
 });
+
+describe('doctor beside a newer openclaw on PATH', () => {
+  // A home OpenClaw 2026.5.20 wrote, with 2026.9.6 installed: that one refuses the old config
+  // ("Unrecognized key": meta.lastTouchedAt, gateway.tailscale.resetOnExit) until its doctor
+  // upgrades the home, while authdeck said "nothing to fix" (a newcomer's walk).
+  it('says the home waits for `openclaw doctor --fix`, and nothing once the installed one is as old', async () => {
+    const withOpenclaw = (version: string) => {
+      const dir = makeTempHome().home;
+      const pkg = join(dir, 'node_modules', 'openclaw');
+      mkdirSync(pkg, { recursive: true });
+      writeFileSync(join(pkg, 'package.json'), JSON.stringify({ name: 'openclaw', version }));
+      writeFileSync(join(pkg, 'openclaw.mjs'), '');
+      chmodSync(join(pkg, 'openclaw.mjs'), 0o755);
+      mkdirSync(join(dir, 'bin'));
+      symlinkSync(join(pkg, 'openclaw.mjs'), join(dir, 'bin', 'openclaw'));
+      return join(dir, 'bin');
+    };
+    const home = makeTempHome();
+    writeJsonFile(join(home.mainAgentDir, 'auth-profiles.json'), {
+      version: 1,
+      profiles: { 'anthropic:default': key },
+    });
+    writeJsonFile(home.configPath, { ...inUse, meta: { lastTouchedVersion: '2026.5.20' } });
+    const doctorWith = async (bin: string) =>
+      runDoctor(await resolveWorkspace({ env: { HOME: home.home, PATH: bin } }), OPTIONS);
+    const [pending] = withCodes((await doctorWith(withOpenclaw('2026.9.6'))).findings, 'openclaw-upgrade-pending');
+    expect(pending).toMatchObject({
+      severity: 'warning',
+      problem: 'the openclaw on PATH is 2026.9.6, and this home was last written by OpenClaw 2026.5.20 (JSON files)',
+      fix: '`openclaw doctor --fix` (it upgrades the config and imports the JSON credential files), then restart the gateway',
+    });
+    expect(withCodes((await doctorWith(withOpenclaw('2026.5.20'))).findings, 'openclaw-upgrade-pending')).toEqual([]);
+  });
+});

@@ -22,6 +22,7 @@ import {
   checkTempFiles,
   credentialFiles,
 } from './check-files.js';
+import { checkInstalledOpenclaw } from './check-installed.js';
 import { checkPlugins } from './check-plugins.js';
 import { checkCredentials, checkEntries, checkFlatStore, checkOrders } from './check-store.js';
 import { type Finding, type SafeFix, SEVERITY_RANK } from './doctor-types.js';
@@ -82,6 +83,7 @@ export async function runDoctor(workspace: Workspace, options: DoctorOptions): P
     findings.push(
       ...checkTempFiles(state),
       ...checkGeneration(state, describeStore(report.store)),
+      ...checkInstalledOpenclaw(state),
       ...checkFlatStore(state),
       ...checkEntries(state),
       ...checkConfigAgreement(state),
