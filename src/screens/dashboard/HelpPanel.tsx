@@ -69,7 +69,7 @@ export function HelpPanel({
       {height > 3 && (
         <Text dimColor wrap="truncate">
           {below > 0 || above > 0
-            ? scrollLine(above, below, '↑/↓ scroll; any other key closes')
+            ? scrollLine(above, below, '↑/↓ scroll, other keys close')
             : 'Any key closes this help.'}
         </Text>
       )}
