@@ -207,8 +207,10 @@ describe('a signal before anything of a save is written, its locks held', () => 
       child.stdin?.end(fakeSecrets.openaiKey());
       try {
         const storeLock = `${storePath}.lock`;
-        for (let i = 0; i < 400 && !existsSync(storeLock); i++) await new Promise((done) => setTimeout(done, 25));
-        expect(existsSync(storeLock)).toBe(true);
+        // Taken: the file is there with its record (the pid that holds it).
+        const taken = () => existsSync(storeLock) && readFileSync(storeLock, 'utf8').includes(`"pid":${child.pid}`);
+        for (let i = 0; i < 400 && !taken(); i++) await new Promise((done) => setTimeout(done, 25));
+        expect(taken()).toBe(true);
         child.kill(signal);
         await ended(child);
         expect(existsSync(storeLock)).toBe(false);

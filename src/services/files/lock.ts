@@ -72,8 +72,16 @@ export async function acquireFileLock(filePath: string, options: LockOptions = {
       const standing = stillStanding(lockPath, seen, now());
       if (standing === undefined) {
         const body = JSON.stringify({ pid: process.pid, createdAt: new Date(now()).toISOString() });
-        const identity = await tryCreateLock(lockPath, body);
-        if (identity !== undefined) {
+        // Held from before it is made: a signal between its creation and the answer still finds it.
+        held.set(lockPath, { raw: body });
+        const identity = await tryCreateLock(lockPath, body, (made) =>
+          held.set(lockPath, { identity: made, raw: body }),
+        ).catch((error: unknown) => {
+          held.delete(lockPath);
+          throw error;
+        });
+        if (identity === undefined) held.delete(lockPath);
+        else {
           held.set(lockPath, { identity, raw: body });
           return async () => {
             held.delete(lockPath);
@@ -170,7 +178,12 @@ export async function removeLockLeftovers(filePath: string): Promise<void> {
  * Creates the lock with our record; its identity, or undefined when someone holds the name. The
  * gateway's other locks (the OAuth refresh lock) are made the same way.
  */
-export async function tryCreateLock(lockPath: string, body: string): Promise<string | undefined> {
+export async function tryCreateLock(
+  lockPath: string,
+  body: string,
+  /** Told which file it is as soon as it exists, before its record is written. */
+  onMade?: (identity: string) => void,
+): Promise<string | undefined> {
   let handle: FileHandle;
   try {
     handle = await open(lockPath, 'wx', PRIVATE_FILE_MODE);
@@ -181,6 +194,7 @@ export async function tryCreateLock(lockPath: string, body: string): Promise<str
   let identity: string | undefined;
   try {
     identity = fileIdentity(await handle.stat({ bigint: true }));
+    onMade?.(identity);
     await handle.writeFile(body);
     await handle.close();
     return identity;
