@@ -1,5 +1,5 @@
-import { type BigIntStats, lstatSync, realpathSync } from 'node:fs';
-import { type FileHandle, lstat, open, realpath, unlink } from 'node:fs/promises';
+import { type BigIntStats, closeSync, fstatSync, lstatSync, openSync, realpathSync, writeFileSync } from 'node:fs';
+import { lstat, realpath, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { errorMessage, fsFailure, isNodeError, LockBusyError } from '../errors.js';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from './atomic-write.js';
@@ -181,27 +181,34 @@ export async function removeLockLeftovers(filePath: string): Promise<void> {
 export async function tryCreateLock(
   lockPath: string,
   body: string,
-  /** Told which file it is as soon as it exists, before its record is written. */
+  /** Told which file it is as soon as it exists, with its record. */
   onMade?: (identity: string) => void,
 ): Promise<string | undefined> {
-  let handle: FileHandle;
+  // Made, looked at and written in one go, with no turn of the event loop between: a signal
+  // handled between the file's creation and its record found a lock it could not tell was ours
+  // (an empty file), and left it (1 of 40 Ctrl+Cs swept across an add-key, under load).
+  let fd: number;
   try {
-    handle = await open(lockPath, 'wx', PRIVATE_FILE_MODE);
+    fd = openSync(lockPath, 'wx', PRIVATE_FILE_MODE);
   } catch (error) {
     if (isNodeError(error, 'EEXIST')) return undefined;
     throw fsFailure(error, lockPath, 'write');
   }
   let identity: string | undefined;
   try {
-    identity = fileIdentity(await handle.stat({ bigint: true }));
+    identity = fileIdentity(fstatSync(fd, { bigint: true }));
     onMade?.(identity);
-    await handle.writeFile(body);
-    await handle.close();
+    writeFileSync(fd, body);
+    closeSync(fd);
     return identity;
   } catch (error) {
     // A lock left without its owner record would block everyone for seconds: it is ours, remove
     // it (as a release does; without its identity it is left to go stale).
-    await handle.close().catch(() => {});
+    try {
+      closeSync(fd);
+    } catch {
+      // Closed already.
+    }
     if (identity !== undefined) {
       const ours = identity;
       await removeOwnLock(lockPath, { identity }).catch(async () => {
