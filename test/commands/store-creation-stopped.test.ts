@@ -36,6 +36,8 @@ describe('the first save on a SQLite-era home, when OpenClaw does not create the
     });
     expect(run.code).toBe(130);
     expect(run.stderr).toContain('cancelled while `openclaw models auth order clear --provider openai');
+    // Said, not only the exit code: the key piped in was not kept.
+    expect(run.stderr).toContain('was creating the store. Nothing was saved');
     expect(existsSync(configPath)).toBe(false);
   });
 

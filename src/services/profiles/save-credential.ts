@@ -2,7 +2,7 @@ import { deferredInterrupts } from '../../interrupts.js';
 import { type ConfigRecordResult, recordProfileInConfig } from '../config/config-edit.js';
 import type { Workspace } from '../config/workspace.js';
 import { setDaemonEnvVar } from '../env-file.js';
-import { AuthdeckError, CancelledError } from '../errors.js';
+import { AuthdeckError } from '../errors.js';
 import { lockWaitMs } from '../files/lock.js';
 import { normalizeProviderId } from '../providers.js';
 import {
@@ -113,9 +113,8 @@ async function makeStoreBeforeSaving(
   try {
     return await makeStoreFirst(workspace, store, target, provider);
   } catch (error) {
-    // A cancel says so by its exit code (130).
-    if (error instanceof AuthdeckError && !(error instanceof CancelledError))
-      error.message = `${error.message.replace(/[.\s]+$/, '')}. Nothing was saved`;
+    // A cancel too: "cancelled while … was creating the store" left open whether the key was kept.
+    if (error instanceof AuthdeckError) error.message = `${error.message.replace(/[.\s]+$/, '')}. Nothing was saved`;
     throw error;
   }
 }
