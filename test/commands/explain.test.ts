@@ -242,6 +242,34 @@ describe('authdeck explain', () => {
     expect(local.split('\n').slice(0, 3).join('\n')).not.toContain('order:');
   });
 
+  it("says a local server's marker key (ollama-local) is no real key, as OpenClaw shows it (marker(ollama-local))", async () => {
+    // It read "models.providers.ollama.apiKey: the key used" and "with the config's key" (a newcomer's walk).
+    const { home } = jsonHome(
+      { profiles: {} },
+      {
+        agents: { defaults: { model: { primary: 'ollama/llama3.3' } } },
+        models: {
+          providers: {
+            ollama: {
+              baseUrl: 'http://127.0.0.1:11434',
+              api: 'ollama',
+              apiKey: 'ollama-local',
+              models: [{ id: 'llama3.3' }],
+            },
+          },
+        },
+      },
+    );
+    const run = await explain(home);
+    const text = run.stdout.replace(/\s+/g, ' ');
+    expect(text).toContain('models.providers.ollama.apiKey: the marker ollama-local (the server takes no real key)');
+    expect(text).toContain('If the endpoint (marker ollama-local) fails, the request fails');
+    expect(text).toContain('with no real key');
+    expect(JSON.parse((await runCommand(['explain', '--json'], { home })).stdout).models[0].configKeyMarker).toBe(
+      'ollama-local',
+    );
+  });
+
   it('exits 1 when no model can serve a request now', async () => {
     const now = Date.now();
     const { home } = jsonHome(

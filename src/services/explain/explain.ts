@@ -52,6 +52,8 @@ export interface ModelExplanation extends ChainModel {
   /** The environment key the gateway falls back to after the profiles. */
   env: { variable: string; origin: 'process' | 'dotenv'; masked: string } | null;
   configKey: boolean;
+  /** The config's `apiKey` is a marker for a server that takes no real key (`ollama-local`), or null. */
+  configKeyMarker: string | null;
   plugin: PluginProblem | null;
   /** Why the gateway passes over this model now, or null when it tries it. */
   skipped: string | null;
@@ -192,6 +194,7 @@ async function explainModel(
       ? { variable: envCredential.variable, origin: envCredential.origin, masked: maskSecret(envCredential.secret) }
       : null,
     configKey,
+    configKeyMarker: (configKey && providers[provider]?.keyMarker) || null,
     plugin: plugin ?? null,
     skipped: cliBackend
       ? null

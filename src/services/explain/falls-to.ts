@@ -8,7 +8,8 @@ import type { ExplainReport, ModelExplanation } from './explain.js';
 export function sourcesOf(entry: ModelExplanation): string[] {
   const sources = entry.profiles.filter((profile) => profile.tried).map((profile) => profile.id);
   if (entry.env) sources.push(`env ${entry.env.variable}`);
-  if (entry.configKey) sources.push("the config's key");
+  if (entry.configKey)
+    sources.push(entry.configKeyMarker ? `the endpoint (marker ${entry.configKeyMarker})` : "the config's key");
   if (entry.effectiveSource === 'local') sources.push('the keyless endpoint');
   return sources;
 }

@@ -58,7 +58,11 @@ export function explanationLines(report: ExplainReport, nowMs: number, width = E
         : entry.profiles.length > 0
           ? 'used after the profiles'
           : 'the key used (no profile or env key)';
-      text(`models.providers.${entry.provider}.apiKey: ${when}`, {}, 2);
+      const alone = entry.profiles.length === 0 && !entry.env;
+      const key = entry.configKeyMarker
+        ? `the marker ${entry.configKeyMarker} (the server takes no real key)${alone ? '' : `, ${when}`}`
+        : when;
+      text(`models.providers.${entry.provider}.apiKey: ${key}`, {}, 2);
     }
     if (entry.effectiveSource === 'local')
       text(`models.providers.${entry.provider}: an endpoint on this machine or network, called with no key`, {}, 2);
@@ -152,7 +156,12 @@ function outcome(report: ExplainReport): string {
       ? 'a local CLI'
       : served.source === 'local'
         ? 'no key (an endpoint on this machine or network)'
-        : (served.profileId ?? (served.source === 'env' ? 'its env key' : "the config's key"));
+        : (served.profileId ??
+          (served.source === 'env'
+            ? 'its env key'
+            : report.models.find((entry) => entry.ref === served.ref)?.configKeyMarker
+              ? "no real key (the config's marker for a server that takes none)"
+              : "the config's key"));
   return `A request now goes to ${served.ref} with ${what}.`;
 }
 

@@ -38,6 +38,11 @@ export interface ProviderSettings {
   /** The variable the config's `apiKey` reads, when it is not set (so the key does not count). */
   keyUnset?: string;
   /**
+   * The `apiKey` is one of OpenClaw's markers for a server that takes no real key (`ollama-local`,
+   * `lmstudio-local`, `custom-local`): `models status` shows it as `marker(ollama-local)`.
+   */
+  keyMarker?: string;
+  /**
    * A block OpenClaw 2026.9 calls with no key at all (hasSyntheticLocalProviderAuthConfig): an
    * endpoint on this machine or network (loopback, RFC 1918, `localhost`, `*.local`, Docker's
    * host names) with its api and models, no apiKey, and no auth mode but `api-key`.

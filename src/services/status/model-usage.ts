@@ -11,6 +11,14 @@ import type {
   ProviderUse,
 } from './model-types.js';
 
+/** OpenClaw's `apiKey` markers of a server that takes no real key (its *_LOCAL_AUTH_MARKER constants). */
+const LOCAL_KEY_MARKERS: ReadonlySet<string> = new Set([
+  'ollama-local',
+  'lmstudio-local',
+  'custom-local',
+  'apple-fm-local',
+]);
+
 /**
  * The model OpenClaw runs when none is configured, as the version seen names it (its
  * `models status` resolvedDefault, tried on 2026.5.20 and 2026.9.6); undefined for a version
@@ -67,6 +75,9 @@ export function readModelSettings(
     providers[id.trim().toLowerCase()] = {
       hasApiKey: hasConfiguredKey(record.apiKey) && !keyUnset,
       ...(keyUnset ? { keyUnset } : {}),
+      ...(typeof record.apiKey === 'string' && LOCAL_KEY_MARKERS.has(record.apiKey)
+        ? { keyMarker: record.apiKey }
+        : {}),
       localKeyless:
         !hasConfiguredKey(record.apiKey) &&
         (record.auth === undefined || record.auth === 'api-key') &&
