@@ -491,6 +491,21 @@ describe('onboarding wizard: what a first-time user trips over', () => {
     expect(list).toMatch(/❯ OpenAI/);
   });
 
+  it('a provider a plugin serves with nothing to onboard says what it needs before a key is asked', async () => {
+    // "amazon-bedrock" went straight on to an API key, and the summary then advised a
+    // models.providers block (a newcomer's walk): Bedrock signs with AWS credentials.
+    const app = await openProviderIdStep();
+    await app.type('amazon-bedrock');
+    await app.press('enter');
+    const said = (await waitForFrame(app, 'amazon-bedrock anyway')).replace(/\s*\n\s*/g, ' ');
+    expect(said).toContain("OpenClaw's onboarding stores no credential for Amazon Bedrock");
+    expect(said).toContain('openclaw plugins install @openclaw/amazon-bedrock-provider');
+    expect(said).not.toContain('is close to');
+    await app.press('enter');
+    await waitForFrame(app, 'amazon-bedrock');
+    expect(app.frame()).not.toContain('Provider id');
+  });
+
   it('a typo of a known id is asked about once; a known id typed there is that provider', async () => {
     const app = await openProviderIdStep();
     await app.type('opneai');

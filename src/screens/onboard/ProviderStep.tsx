@@ -8,6 +8,7 @@ import { headerLines, packHints, wrapText } from '../../components/text-layout.j
 import { useServices } from '../../contexts.js';
 import { useTerminalSize } from '../../hooks/use-terminal-size.js';
 import { normalizeSecret, recogniseSecret, secretInArgument } from '../../services/profiles/credentials.js';
+import { pluginProviderNote } from '../../services/providers/catalog.js';
 import { providerBlocked } from '../../services/providers/plugin-state.js';
 import { providerSearchText, suggestProviderIds } from '../../services/providers/provider-search.js';
 import {
@@ -200,13 +201,19 @@ export function CustomProviderStep({
   const [asked, setAsked] = useState<string>();
   const typed = field.value.trim().toLowerCase();
   const problem = typed === '' ? undefined : validate(field.value);
-  const near = asked === typed ? suggestProviderIds(typed) : [];
+  // A provider a plugin serves with nothing to onboard (amazon-bedrock): what it needs, said once.
+  const served = asked === typed ? pluginProviderNote(typed) : undefined;
+  const near = asked === typed && !served ? suggestProviderIds(typed) : [];
   const submit = (value: string) => {
     const id = value.trim().toLowerCase();
     if (id === '' || validate(value)) return;
     // A known id or alias typed here is that provider, with its own setup.
     const known = findProvider(id);
     if (known) return onSubmit(known.id);
+    if (pluginProviderNote(id)) {
+      if (asked !== id) return setAsked(id);
+      return onSubmit(id);
+    }
     const near = suggestProviderIds(id);
     onNear?.(near[0]);
     if (asked !== id && near.length > 0) return setAsked(id);
@@ -217,6 +224,11 @@ export function CustomProviderStep({
       <Text bold>Provider id (as the gateway names it, e.g. my-proxy):</Text>
       <TextField state={field} onSubmit={submit} />
       {problem && <Text color="red">{problem}</Text>}
+      {served && (
+        <Text color="yellow">
+          {shown(served)}. Esc goes back; enter again stores a key under {shown(typed)} anyway
+        </Text>
+      )}
       {near.length > 0 && (
         <Text color="yellow">
           {shown(typed)} is close to {near.join(', ')}: esc to choose it from the list, or enter again to use{' '}
