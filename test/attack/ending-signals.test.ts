@@ -127,10 +127,12 @@ describe("Ctrl+C between a save's config entry and the OpenClaw run that creates
     const started = join(home, 'openclaw.started');
     const bin = join(home, 'bin');
     mkdirSync(bin, { recursive: true });
-    // One that would take its time and succeed: run to its end, it made the Ctrl+C a failure (exit 1).
+    // One whose first run (the order clear that makes the store) ends at once having made nothing,
+    // so the save writes its config entry and runs it again to store the key: that run would take
+    // its time and succeed — run to its end, it made the Ctrl+C a failure (exit 1).
     writeFileSync(
       join(bin, 'openclaw'),
-      `#!/bin/sh\n[ "$1" = "--version" ] && echo "OpenClaw 2026.9.6" && exit 0\ntouch "${started}"\nsleep 5\nexit 0\n`,
+      `#!/bin/sh\n[ "$1" = "--version" ] && echo "OpenClaw 2026.9.6" && exit 0\n[ "$3" = "order" ] && exit 0\ntouch "${started}"\nsleep 5\nexit 0\n`,
     );
     chmodSync(join(bin, 'openclaw'), 0o755);
     const child = spawn(process.execPath, [CLI_PATH, '--no-reload', 'add-key', '--provider', 'openai'], {
@@ -142,7 +144,9 @@ describe("Ctrl+C between a save's config entry and the OpenClaw run that creates
     child.stdin?.end(fakeSecrets.openaiKey());
     // The moment the config entry lands: before, or as, OpenClaw is started.
     const entered = () => existsSync(configPath) && readFileSync(configPath, 'utf8').includes('openai:default');
-    for (let i = 0; i < 2_000 && !entered(); i++) await new Promise((resolve) => setTimeout(resolve, 2));
+    for (let i = 0; i < 5_000 && !entered(); i++) await new Promise((resolve) => setTimeout(resolve, 2));
+    // Sent before the entry landed it would test nothing (a silent 130 before any write).
+    expect(entered()).toBe(true);
     child.kill('SIGINT');
     await ended(child);
     expect(child.exitCode, stderr).toBe(130);
