@@ -72,17 +72,10 @@ export async function acquireFileLock(filePath: string, options: LockOptions = {
       const standing = stillStanding(lockPath, seen, now());
       if (standing === undefined) {
         const body = JSON.stringify({ pid: process.pid, createdAt: new Date(now()).toISOString() });
-        // Held from before it is made: a signal between its creation and the answer still finds it.
-        held.set(lockPath, { raw: body });
-        const identity = await tryCreateLock(lockPath, body, (made) =>
-          held.set(lockPath, { identity: made, raw: body }),
-        ).catch((error: unknown) => {
-          held.delete(lockPath);
-          throw error;
-        });
-        if (identity === undefined) held.delete(lockPath);
-        else {
-          held.set(lockPath, { identity, raw: body });
+        const identity = await tryCreateLock(lockPath, body);
+        if (identity !== undefined) {
+          // Made and recorded in one synchronous step: no signal is handled before this.
+          held.set(lockPath, identity);
           return async () => {
             held.delete(lockPath);
             await removeOwnLock(lockPath, { identity, raw: body });
@@ -178,12 +171,7 @@ export async function removeLockLeftovers(filePath: string): Promise<void> {
  * Creates the lock with our record; its identity, or undefined when someone holds the name. The
  * gateway's other locks (the OAuth refresh lock) are made the same way.
  */
-export async function tryCreateLock(
-  lockPath: string,
-  body: string,
-  /** Told which file it is as soon as it exists, with its record. */
-  onMade?: (identity: string) => void,
-): Promise<string | undefined> {
+export async function tryCreateLock(lockPath: string, body: string): Promise<string | undefined> {
   // Made, looked at and written in one go, with no turn of the event loop between: a signal
   // handled between the file's creation and its record found a lock it could not tell was ours
   // (an empty file), and left it (1 of 40 Ctrl+Cs swept across an add-key, under load).
@@ -197,7 +185,6 @@ export async function tryCreateLock(
   let identity: string | undefined;
   try {
     identity = fileIdentity(fstatSync(fd, { bigint: true }));
-    onMade?.(identity);
     writeFileSync(fd, body);
     closeSync(fd);
     return identity;
