@@ -1,5 +1,6 @@
 import { AuthdeckError } from '../errors.js';
 import { shown } from '../terminal-text.js';
+import { CUSTOM_LOCAL_MARKER, LMSTUDIO_LOCAL_MARKER, OLLAMA_LOCAL_MARKER } from './local-key-markers.js';
 import { LOCAL_SERVERS, type LocalServerKind, openclawBaseUrl } from './local-server.js';
 import {
   isEmbeddingOnly,
@@ -121,7 +122,7 @@ export function localProviderConfig(
     const { names, primary } = ollamaSelection(base, ollamaModels(models), chosen);
     const byName = new Map(ollamaModels(models).map((model) => [model.id, model]));
     const entries = names.map((name) => ollamaEntry(name, byName.get(name), base));
-    return setup({ baseUrl: base, api: 'ollama', apiKey: 'ollama-local', models: entries }, primary, undefined);
+    return setup({ baseUrl: base, api: 'ollama', apiKey: OLLAMA_LOCAL_MARKER, models: entries }, primary, undefined);
   }
   const pick = (): string => {
     if (chosen) return chosen;
@@ -140,11 +141,11 @@ export function localProviderConfig(
         `LM Studio model ${shown(primary)} is not loaded at ${where} (lms load ${shown(primary)})`,
       );
     // The marker values are no key: OpenClaw stores nothing for them.
-    const stored = key && key !== 'lmstudio-local' && key !== 'custom-local' ? key : undefined;
+    const stored = key && key !== LMSTUDIO_LOCAL_MARKER && key !== CUSTOM_LOCAL_MARKER ? key : undefined;
     const entries = lms.map(lmStudioEntry);
     const provider: LocalProviderBlock = stored
       ? { baseUrl: base, api: 'openai-completions', models: entries, auth: 'api-key', apiKey: 'LM_API_TOKEN' }
-      : { baseUrl: base, api: 'openai-completions', models: entries, apiKey: 'lmstudio-local' };
+      : { baseUrl: base, api: 'openai-completions', models: entries, apiKey: LMSTUDIO_LOCAL_MARKER };
     return setup(provider, primary, stored);
   }
   const spec = LOCAL_SERVERS[kind];

@@ -1,6 +1,7 @@
 import type { EnvRecord, UnsetVariable } from '../config/config-env.js';
 import { envValue } from '../env-value.js';
 import { asRecord } from '../json-text.js';
+import { LOCAL_KEY_MARKERS } from '../providers/local-key-markers.js';
 import { configuredAliases, OPENCLAW_DEFAULT_PROVIDER, providerOfModelRef, settingsForAgent } from './model-refs.js';
 import type {
   AgentModels,
@@ -10,14 +11,6 @@ import type {
   ProviderSettings,
   ProviderUse,
 } from './model-types.js';
-
-/** OpenClaw's `apiKey` markers of a server that takes no real key (its *_LOCAL_AUTH_MARKER constants). */
-const LOCAL_KEY_MARKERS: ReadonlySet<string> = new Set([
-  'ollama-local',
-  'lmstudio-local',
-  'custom-local',
-  'apple-fm-local',
-]);
 
 /**
  * The model OpenClaw runs when none is configured, as the version seen names it (its
