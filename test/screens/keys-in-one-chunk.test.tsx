@@ -148,6 +148,22 @@ describe('keys that arrive in one chunk', () => {
     }
   });
 
+  it('provider search: a provider a plugin serves with nothing to onboard is found, and says what it needs', async () => {
+    const services = createFakeServices();
+    const app = await openProviderList(services);
+    await app.type('bedrock');
+    await waitForFrame(app, /❯ Amazon Bedrock\s+amazon-bedrock · nothing to onboard/);
+    await app.press('enter');
+    const frame = await waitForFrame(app, 'the amazon-bedrock plugin serves it');
+    expect(frame).toContain('openclaw plugins install @openclaw/amazon-bedrock-provider');
+    expect(frame).toContain('Which provider?');
+    expect(services.calls).toEqual([]);
+    // Another search takes the note away with the row.
+    await app.press('backspace');
+    await app.type('x');
+    await waitUntil(() => !app.frame().includes('the amazon-bedrock plugin serves it'), 'the note to go');
+  });
+
   it('provider search: typing a name and Enter in one chunk picks what the search narrowed to', async () => {
     const services = createFakeServices();
     const app = await renderApp(services, { name: 'onboard' });

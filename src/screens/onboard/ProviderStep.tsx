@@ -8,7 +8,7 @@ import { headerLines, packHints, wrapText } from '../../components/text-layout.j
 import { useServices } from '../../contexts.js';
 import { useTerminalSize } from '../../hooks/use-terminal-size.js';
 import { normalizeSecret, recogniseSecret, secretInArgument } from '../../services/profiles/credentials.js';
-import { pluginProviderNote } from '../../services/providers/catalog.js';
+import { catalog, pluginProviderNote } from '../../services/providers/catalog.js';
 import { providerBlocked } from '../../services/providers/plugin-state.js';
 import { providerSearchText, suggestProviderIds } from '../../services/providers/provider-search.js';
 import {
@@ -26,6 +26,8 @@ import { useWizardEscWord } from './use-wizard-escape.js';
 const CUSTOM = '\0custom';
 const PASTED = '\0pasted';
 const CUSTOM_ENDPOINT = '\0custom-endpoint';
+/** A row for a provider a plugin serves with nothing to onboard (amazon-bedrock): choosing it says what it needs. */
+const SERVED = '\0served:';
 const ENDPOINT_LABEL = 'Custom endpoint (OpenAI- or Anthropic-compatible)…';
 
 /** The providers matching a search; with `--method`, only those that offer it (another id takes an API key). */
@@ -45,12 +47,22 @@ function providerItems(
     ...offered.filter(named),
     ...offered.filter((provider) => !named(provider) && providerSearchText(provider.id).includes(needle)),
   ];
+  // Found by a search only, after those it can onboard: bedrock finds Amazon Bedrock, which says what it needs.
+  const served =
+    needle === '' || method !== undefined
+      ? []
+      : Object.entries(catalog.pluginProviders).filter(
+          ([id, { label }]) =>
+            !offered.some((provider) => provider.id === id) &&
+            (id.includes(needle) || label.toLowerCase().includes(needle)),
+        );
   return [
     ...matches.map((provider) => ({
       value: provider.id,
       label: provider.label,
       hint: blocked(provider.id) ? `${provider.id} · its plugin is blocked` : provider.id,
     })),
+    ...served.map(([id, { label }]) => ({ value: `${SERVED}${id}`, label, hint: `${id} · nothing to onboard` })),
     ...(method === undefined || method === 'api-key'
       ? [
           ...(needle === '' || ENDPOINT_LABEL.toLowerCase().includes(needle)
@@ -115,6 +127,12 @@ export function ProviderStep({
   );
   const items = useMemo(() => itemsFor(search.value, pasted), [itemsFor, search.value, pasted]);
   const [refusal, setRefusal] = useState<string>();
+  // Said while its row is still in the list: another search takes it away.
+  const [servedId, setServedId] = useState<string>();
+  const servedNote =
+    servedId !== undefined && items.some((item) => item.value === `${SERVED}${servedId}`)
+      ? pluginProviderNote(servedId)
+      : undefined;
   const pastedNote = pasted
     ? pasted.use
       ? `That is ${pasted.use.name}, so it is not shown: enter puts it in its field.`
@@ -136,6 +154,7 @@ export function ProviderStep({
     1 +
     lines(` ${items.length} in all, ↑/↓ or PgUp/PgDn to scroll`) +
     (refusal ? lines(refusal) : 0) +
+    (servedNote ? lines(`${servedNote}.`) : 0) +
     (pastedNote ? lines(pastedNote) : 0) +
     packHints(hints, columns).length +
     2;
@@ -165,6 +184,7 @@ export function ProviderStep({
             const reason = blocked(key.use.provider);
             return reason ? setRefusal(`${key.use.provider}: ${reason}`) : onPastedKey(key.use, key.secret);
           }
+          if (value.startsWith(SERVED)) return setServedId(value.slice(SERVED.length));
           if (value === CUSTOM) return onCustom();
           if (value === CUSTOM_ENDPOINT) return onCustomEndpoint();
           const reason = blocked(value);
@@ -173,6 +193,7 @@ export function ProviderStep({
         }}
       />
       {refusal && <Text color="red">{shown(refusal)}</Text>}
+      {servedNote && <Text color="yellow">{shown(servedNote)}.</Text>}
       <KeyHints hints={hints} />
     </Box>
   );
