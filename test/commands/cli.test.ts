@@ -48,16 +48,26 @@ describe('command line', () => {
     const { home, mainAgentDir } = makeTempHome();
     writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), {
       version: 1,
-      profiles: { 'groq:default': { type: 'api_key', provider: 'groq', key: fakeSecrets.groqKey() } },
+      profiles: {
+        'groq:default': { type: 'api_key', provider: 'groq', key: fakeSecrets.groqKey() },
+        'openai-codex:me': { type: 'oauth', provider: 'openai-codex', access: 'at', expires: 1 },
+      },
     });
-    const result = await runCli(['--no-reload', 'refresh', 'groq:default', '--json'], { home });
+    const result = await runCli(['--no-reload', 'refresh', 'openai-codex:me', '--json'], { home });
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout)).toEqual({
       ok: false,
-      error: { code: 'failure', exitCode: 1, message: expect.stringContaining('not an OAuth sign-in') },
+      error: { code: 'failure', exitCode: 1, message: expect.stringContaining('has no refresh token: sign in again') },
     });
     const usage = await runCli(['status', '--json', '--within', 'soon'], { home });
     expect(JSON.parse(usage.stdout).error).toMatchObject({ code: 'usage', exitCode: 64 });
+    // An API key is nothing to refresh: the id given is the mistake.
+    const apiKey = await runCli(['--no-reload', 'refresh', 'groq:default', '--json'], { home });
+    expect(apiKey.code).toBe(64);
+    expect(JSON.parse(apiKey.stdout).error).toMatchObject({
+      code: 'usage',
+      message: 'groq:default is not an OAuth sign-in: nothing to refresh',
+    });
   });
 
   it('a profile id that does not exist is a usage error (64) for every command that takes one', async () => {

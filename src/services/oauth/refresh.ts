@@ -1,5 +1,5 @@
 import type { Workspace } from '../config/workspace.js';
-import { AuthdeckError } from '../errors.js';
+import { AuthdeckError, UsageError } from '../errors.js';
 import { countedWrite } from '../files/write-activity.js';
 import { removalLayer } from '../profiles/profile-actions.js';
 import { type AgentStore, openAgentStoreForWrite } from '../store/agent-store.js';
@@ -176,7 +176,8 @@ export function tokenSnapshot(raw: Record<string, unknown>): TokenSnapshot | und
 function describe(raw: Record<string, unknown> | undefined, profileId: string) {
   if (!raw) throw new AuthdeckError(`no profile ${profileId}`);
   if ((raw.type ?? raw.mode) !== 'oauth')
-    throw new AuthdeckError(`${profileId} is not an OAuth sign-in: nothing to refresh`);
+    // The id names something that cannot be refreshed: a wrong argument, as an unknown id is.
+    throw new UsageError(`${profileId} is not an OAuth sign-in: nothing to refresh`);
   const { access, refresh, expires, provider } = raw;
   const fence = refreshFence(raw);
   if (fence === 'refreshing') throw new GatewayRefreshingError(profileId);
