@@ -47,7 +47,7 @@ function providerItems(
     ...offered.filter(named),
     ...offered.filter((provider) => !named(provider) && providerSearchText(provider.id).includes(needle)),
   ];
-  // Found by a search only, after those it can onboard: bedrock finds Amazon Bedrock, which says what it needs.
+  // Found by a search only, after all it can onboard: bedrock finds Amazon Bedrock, which says what it needs.
   const served =
     needle === '' || method !== undefined
       ? []
@@ -56,21 +56,18 @@ function providerItems(
             !offered.some((provider) => provider.id === id) &&
             (id.includes(needle) || label.toLowerCase().includes(needle)),
         );
+  // A custom endpoint and any other id take an API key.
+  const anyKey = method === undefined || method === 'api-key';
+  const endpoint = anyKey && (needle === '' || ENDPOINT_LABEL.toLowerCase().includes(needle));
   return [
     ...matches.map((provider) => ({
       value: provider.id,
       label: provider.label,
       hint: blocked(provider.id) ? `${provider.id} · its plugin is blocked` : provider.id,
     })),
+    ...(endpoint ? [{ value: CUSTOM_ENDPOINT, label: ENDPOINT_LABEL, hint: 'base URL, model and key' }] : []),
     ...served.map(([id, { label }]) => ({ value: `${SERVED}${id}`, label, hint: `${id} · nothing to onboard` })),
-    ...(method === undefined || method === 'api-key'
-      ? [
-          ...(needle === '' || ENDPOINT_LABEL.toLowerCase().includes(needle)
-            ? [{ value: CUSTOM_ENDPOINT, label: ENDPOINT_LABEL, hint: 'base URL, model and key' }]
-            : []),
-          { value: CUSTOM, label: 'Another provider…', hint: 'type its id' },
-        ]
-      : []),
+    ...(anyKey ? [{ value: CUSTOM, label: 'Another provider…', hint: 'type its id' }] : []),
   ];
 }
 
