@@ -82,6 +82,19 @@ describe('onboarding wizard: the provider set up beside the secret', () => {
     expect(summary).not.toContain('d make it the default');
   });
 
+  it('shows the highlighted endpoint whole at 80 columns: its host tells the plans apart', async () => {
+    const app = await renderApp(createFakeServices(), { name: 'onboard', provider: 'qwen', method: 'api-key' });
+    await app.resize(80, 30);
+    await waitForFrame(app, 'Which Qwen Cloud endpoint or plan is the key for?');
+    await app.press('down');
+    const frame = await waitForFrame(app, /❯ Coding Plan API Key for Global/);
+    // Wrapped under its label, every line within the width; the rows not highlighted are cut.
+    expect(frame.replace(/\s*\n\s*/g, ' ')).toContain('Endpoint: coding-intl.dashscope.aliyuncs.com');
+    expect(frame).toMatch(/\n {2}coding-intl\.dashscope\.aliyuncs\.com/);
+    expect(frame).toContain('Endpoint: coding.dashscope.aliy…');
+    expect(Math.max(...frame.split('\n').map((line) => line.length))).toBeLessThanOrEqual(80);
+  });
+
   it('asks which endpoint a Z.AI key is for, and saves with that auth choice', async () => {
     const services = createFakeServices();
     const app = await renderApp(services, { name: 'onboard', provider: 'zai', method: 'api-key' });

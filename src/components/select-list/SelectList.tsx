@@ -35,6 +35,11 @@ export interface SelectListProps<T> {
    * with no text field beside them (one takes Home/End for its cursor).
    */
   letterKeys?: boolean;
+  /**
+   * The highlighted row is shown whole, wrapped, where the others are cut at the edge: for short
+   * lists whose hints tell the rows apart (an endpoint's host), not for lists fitted to the height.
+   */
+  wholeHighlighted?: boolean;
 }
 
 /** A list to pick one entry from with ↑/↓ and Enter. */
@@ -48,6 +53,7 @@ export function SelectList<T>({
   limit = 12,
   emptyText = 'nothing matches',
   letterKeys = false,
+  wholeHighlighted = false,
 }: SelectListProps<T>) {
   const list = useSelectListState(initialIndex, narrowedBy);
   // Why Enter did not choose the highlighted row (drawn only; no key reads it).
@@ -82,17 +88,42 @@ export function SelectList<T>({
       {items.slice(top, top + limit).map((item, offset) => {
         const selected = top + offset === index;
         return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: a row is a place in the scrolled window, and labels may repeat.
-          <Text key={`${top + offset}:${item.label}`} wrap="truncate" dimColor={item.disabled !== undefined}>
-            <Text color={selected ? 'cyan' : undefined}>{selected ? '❯ ' : '  '}</Text>
-            {/* Labels are ids and names from files: shown safely. */}
-            <Text bold={selected}>{shown(item.label)}</Text>
-            {item.hint && <Text dimColor> {shown(item.hint)}</Text>}
-          </Text>
+          <Row
+            // biome-ignore lint/suspicious/noArrayIndexKey: a row is a place in the scrolled window, and labels may repeat.
+            key={`${top + offset}:${item.label}`}
+            item={item}
+            selected={selected}
+            whole={selected && wholeHighlighted}
+          />
         );
       })}
       {items.length > limit && <Text dimColor> {items.length} in all, ↑/↓ or PgUp/PgDn to scroll</Text>}
       {refused && <Text color="yellow">{shown(refused)}</Text>}
     </Box>
+  );
+}
+
+function Row<T>({ item, selected, whole }: { item: SelectItem<T>; selected: boolean; whole: boolean }) {
+  const marker = <Text color={selected ? 'cyan' : undefined}>{selected ? '❯ ' : '  '}</Text>;
+  const text = (
+    <>
+      {/* Labels are ids and names from files: shown safely. */}
+      <Text bold={selected}>{shown(item.label)}</Text>
+      {item.hint && <Text dimColor> {shown(item.hint)}</Text>}
+    </>
+  );
+  // Wrapped beside the marker, so the rest of the row lines up under its label.
+  return whole ? (
+    <Box>
+      {marker}
+      <Text wrap="wrap" dimColor={item.disabled !== undefined}>
+        {text}
+      </Text>
+    </Box>
+  ) : (
+    <Text wrap="truncate" dimColor={item.disabled !== undefined}>
+      {marker}
+      {text}
+    </Text>
   );
 }

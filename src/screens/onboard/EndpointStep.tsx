@@ -34,6 +34,7 @@ export function EndpointStep({
       </Text>
       <SelectList
         letterKeys
+        wholeHighlighted
         items={choices.map((choice) => ({
           value: choice.id,
           label: choice.label,

@@ -88,6 +88,7 @@ export function MethodStep({
       </Text>
       <SelectList
         letterKeys
+        wholeHighlighted
         items={methods.map((method) => labels[method])}
         initialIndex={Math.max(0, initial ? methods.indexOf(initial) : 0)}
         onSelect={onSelect}
