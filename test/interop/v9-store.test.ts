@@ -77,6 +77,20 @@ describe('OpenClaw 2026.9.6 (shared SQLite store)', () => {
       expect.objectContaining({ id: 'anthropic:default', expiresAt: expect.any(String) }),
     ]);
     expect(jsonAuthFiles(h.mainAgentDir)).toEqual([]);
+    // An order on that home lands where OpenClaw reads it: the agent's database, with its store row.
+    expect(
+      await h.authdeck(['add-key', '--provider', 'anthropic', '--profile-id', 'work'], fakeSecrets.anthropicApiKey()),
+    ).toMatchObject({ code: 0 });
+    expect(await h.authdeck(['order', 'set', '--provider', 'anthropic', 'work', 'default'])).toMatchObject({ code: 0 });
+    const order = parseJsonOutput<{ order: string[] | null; authStatePath: string }>(
+      await openclaw('2026.9.6', h.home, ['models', 'auth', 'order', 'get', '--provider', 'anthropic', '--json']),
+    );
+    expect(order.order).toEqual(['anthropic:work', 'anthropic:default']);
+    expect(await h.authdeck(['order', 'clear', '--provider', 'anthropic'])).toMatchObject({ code: 0 });
+    const cleared = parseJsonOutput<{ order: string[] | null }>(
+      await openclaw('2026.9.6', h.home, ['models', 'auth', 'order', 'get', '--provider', 'anthropic', '--json']),
+    );
+    expect(cleared.order).toBeNull();
   });
 
   it('on a home `openclaw onboard --auth-choice skip` set up (a state database, no store yet) writes what OpenClaw reads', async () => {

@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveWorkspace } from '../../src/services/config/workspace.js';
+import { applySafeFixes, runDoctor } from '../../src/services/doctor/run-doctor.js';
 import { listAgentProfiles, loadAgentState } from '../../src/services/profiles/agent-state.js';
 import { removeProfile, setOrderOverride } from '../../src/services/profiles/profile-actions.js';
 import { saveCredentialProfile } from '../../src/services/profiles/save-credential.js';
@@ -142,6 +143,35 @@ describe('writing the SQLite-era store', () => {
     expect(
       readCell(mainDb(stateDir), `select state_json from auth_profile_state where state_key = 'primary'`),
     ).toBeUndefined();
+  });
+
+  it('an order in an agent database with no store row: not shown as in force, and written with its store row', async () => {
+    const { workspace, stateDir } = await fixtureWorkspace('b-v9-shared-with-agent-override');
+    // As an order set by authdeck before this was right left it: state, and no store row beside it.
+    execOn(mainDb(stateDir), `delete from auth_profile_store where store_key = 'primary'`);
+    const anthropicOrder = async () => {
+      const report = buildStatusReport(await loadAgentState(workspace), { nowMs: Date.now(), warnWithinMs: 1 });
+      const anthropic = report.providers.find((entry) => entry.provider === 'anthropic')!;
+      return [anthropic.orderSource, anthropic.order];
+    };
+    // OpenClaw reads no state without its store row (the shared store has no order of its own).
+    expect((await anthropicOrder())[0]).not.toBe('agent');
+    // Doctor names it, and its fix puts it in force as OpenClaw's own save would (the empty store row).
+    const report = await runDoctor(workspace, { nowMs: Date.now(), warnWithinMs: 1 });
+    const unread = report.findings.filter((finding) => finding.code === 'unread-order');
+    expect(unread).toEqual([
+      expect.objectContaining({ severity: 'warning', subject: `anthropic order in ${mainDb(stateDir)}` }),
+    ]);
+    expect(unread[0]!.problem).toContain('(anthropic:work, anthropic:manual) is not read by OpenClaw');
+    await applySafeFixes(workspace, unread);
+    expect(await anthropicOrder()).toEqual(['agent', ['anthropic:work', 'anthropic:manual']]);
+    execOn(mainDb(stateDir), `delete from auth_profile_store where store_key = 'primary'`);
+    // An order set again goes where OpenClaw reads it too, even when it is the one lying there unread.
+    await setOrderOverride(await openAgentStore(workspace), 'anthropic', ['anthropic:work', 'anthropic:manual']);
+    expect(readCell(mainDb(stateDir), `select store_json from auth_profile_store where store_key = 'primary'`)).toEqual(
+      { version: 1, profiles: {} },
+    );
+    expect(await anthropicOrder()).toEqual(['agent', ['anthropic:work', 'anthropic:manual']]);
   });
 
   it('never creates an OpenClaw database: without openclaw on PATH it names the command to run', async () => {

@@ -108,6 +108,17 @@ export function checkOrders(state: AgentState, report: StatusReport): Finding[] 
   ] as const;
   for (const [layer, snapshot] of layers) {
     if (!snapshot || (layer === 'base' && state.layers.base?.role === 'inherited')) continue;
+    for (const [provider, ids] of Object.entries(snapshot.unreadOrder ?? {})) {
+      findings.push({
+        code: 'unread-order',
+        severity: 'warning',
+        subject: `${provider} order in ${snapshot.path}`,
+        problem: `(${ids.join(', ')}) is not read by OpenClaw: the database holds no store row beside it`,
+        why: 'the gateway goes by another order (or none) — what `authdeck status` shows —, not this one',
+        fix: `\`authdeck order set ${flagWord('--provider', provider)} ${ids.map(shellWord).join(' ')}\` writes it where OpenClaw reads it, or \`authdeck order clear ${flagWord('--provider', provider)}\` drops it`,
+        safeFix: { kind: 'unread-order', layer },
+      });
+    }
     for (const [provider, ids] of Object.entries(snapshot.order)) {
       const dangling = ids.filter((id) => !known.has(id));
       if (dangling.length === 0) continue;

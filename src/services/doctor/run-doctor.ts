@@ -159,6 +159,8 @@ function attempted(fix: SafeFix): string {
       return `refresh ${fix.profileId}`;
     case 'enable-plugin':
       return `enable the ${fix.pluginId} plugin`;
+    case 'unread-order':
+      return 'put the unread order in force';
   }
 }
 
@@ -192,6 +194,14 @@ async function applyFix(workspace: Workspace, fix: SafeFix): Promise<string> {
       return fix.keep.length > 0
         ? `${fix.provider} order is now ${fix.keep.join(', ')}`
         : `cleared the ${fix.provider} order (it named only missing profiles)`;
+    }
+    case 'unread-order': {
+      const { layers } = await openAgentStoreForWrite(workspace);
+      const layer = fix.layer === 'own' ? layers.own : layers.base;
+      if (!layer) return 'nothing: the layer is gone';
+      // A write that changes nothing still gives state with no store row its row (db-layer.ts).
+      await layer.update(() => undefined);
+      return `put the order in ${layer.path} in force`;
     }
     case 'refresh-oauth': {
       const { refreshOAuthProfile } = await import('../oauth/refresh.js');

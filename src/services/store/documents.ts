@@ -49,6 +49,11 @@ export interface AuthStoreSnapshot {
   usageStats: Record<string, UsageStats>;
   /** Why authdeck will not write here (a newer schema, say); reading still works. */
   readOnlyReason?: string;
+  /**
+   * Orders in a database's state row that OpenClaw does not read, as no store row stands beside
+   * it (earlier authdeck builds wrote orders so): not in `order`, and said by doctor.
+   */
+  unreadOrder?: Record<string, string[]>;
 }
 
 /** Checks a parsed credentials or state document; `where` names it in the error. */

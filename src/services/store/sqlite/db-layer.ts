@@ -9,6 +9,7 @@ import {
   emptyProfilesDoc,
   type JsonObject,
   newerDocVersion,
+  readOrder,
   STATE_KEYS,
 } from '../documents.js';
 import { type LayerRole, type LayerWriteOptions, type StoreLayer, StoreMissingError } from '../layer.js';
@@ -64,6 +65,13 @@ export async function readDbLayer(
   }
   const profilesDoc = cells.store === undefined ? undefined : await parseCell(location, 'store', cells.store);
   const stateDoc = cells.state === undefined ? undefined : await parseCell(location, 'state', cells.state);
+  // OpenClaw reads a database's state (order, cooldowns) only beside its store row
+  // (mergePersistedAuthProfileState): without one it is not in force, and only doctor names it.
+  if (profilesDoc === undefined && stateDoc !== undefined) {
+    const unread = readOrder(emptyProfilesDoc(), stateDoc);
+    const snapshot = snapshotFromCells(location, undefined, undefined, readOnlyReason);
+    return Object.keys(unread).length > 0 ? { ...snapshot, unreadOrder: unread } : snapshot;
+  }
   return snapshotFromCells(location, profilesDoc, stateDoc, readOnlyReason);
 }
 
@@ -128,14 +136,15 @@ export async function updateDbLayer<T>(
       const stateBefore = stateText(compactState(snapshot.stateDoc!));
       const result = edit(new AuthStoreTransaction(snapshot));
       const nowMs = (options.now ?? Date.now)();
-      let storeWritten = false;
-      if (storeText() !== storeBefore) {
-        upsertCell(db, location, 'store', storeText(), nowMs);
-        storeWritten = true;
-      }
       const stateAfterDoc = compactState(snapshot.stateDoc!);
       const stateAfter = stateText(stateAfterDoc);
-      const stateWritten = stateAfter !== stateBefore;
+      // State with no store row beside it is not read (see readDbLayer): state left by this write
+      // gets its store row — an empty one, as OpenClaw's own save writes it — and is written even
+      // where it equals what lay there unread.
+      const storeAbsent = cells.store === undefined;
+      const stateWritten = stateAfter !== stateBefore || (storeAbsent && stateAfter !== undefined);
+      const storeWritten = storeText() !== storeBefore || (storeAbsent && stateAfter !== undefined);
+      if (storeWritten) upsertCell(db, location, 'store', storeText(), nowMs);
       if (stateWritten) upsertCell(db, location, 'state', stateAfter, nowMs);
       if ((storeWritten || stateWritten) && location.backend === 'state-db') claimSharedStore(db, nowMs);
       const after = buildSnapshot(
