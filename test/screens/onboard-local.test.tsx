@@ -32,7 +32,9 @@ describe('onboarding wizard: a local model server', () => {
     expect(app.frame()).toContain('http://127.0.0.1:11434');
     await app.press('enter');
     await waitForFrame(app, 'which model should the gateway use?');
-    await app.press('down');
+    // j moves as ↓ does: no text field stands beside this list.
+    await app.type('j');
+    await waitForFrame(app, '❯ llama3.3:70b');
     await app.press('enter');
     const done = await waitForFrame(app, 'Ollama set up for the gateway');
     expect(done).toContain('default model ollama/llama3.3:70b');

@@ -125,6 +125,7 @@ export function CustomEndpointStep({
           </Text>
           <Text bold>Which API does it speak?</Text>
           <SelectList
+            letterKeys
             items={COMPATIBILITY}
             initialIndex={Math.max(
               0,

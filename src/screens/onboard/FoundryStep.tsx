@@ -123,7 +123,7 @@ export function FoundryStep({
     <Box flexDirection="column">
       {answered}
       <Text bold>{title}</Text>
-      <SelectList key={title} items={items} initialIndex={initialIndex} onSelect={answer} />
+      <SelectList key={title} letterKeys items={items} initialIndex={initialIndex} onSelect={answer} />
       <KeyHints hints={[...selectHints(items.length), ['esc', 'back']]} />
     </Box>
   );

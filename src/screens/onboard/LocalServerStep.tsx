@@ -201,6 +201,7 @@ export function LocalServerStep({
             {spec.label} at {shown(phase.baseUrl)}: which model should the gateway use?
           </Text>
           <SelectList
+            letterKeys
             items={phase.models.map((model) => ({ value: model.id, label: shown(model.id), hint: '' }))}
             onSelect={save}
           />
