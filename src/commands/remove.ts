@@ -28,7 +28,7 @@ export async function runRemove(
     const breaks = removalWarning(state, report, profileId);
     if (breaks) ctx.note(ctx.paint.red(`! ${breaks}`));
     const confirmed = await promptConfirm(
-      `Remove ${shown(profileId)} from ${layer.path}${scope}?`,
+      `Remove ${shown(profileId)} from ${layer.path}${scope}? It cannot be undone.`,
       ctx.io.stdin,
       ctx.io.stderr,
     );

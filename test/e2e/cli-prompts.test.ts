@@ -35,7 +35,7 @@ describe('a yes/no question in a 60-column terminal', () => {
     // Each line ends at a space the question had, or after a path's slash: never mid-word.
     const asked = lines.reduce((text, line) => `${text}${text.endsWith('/') ? '' : ' '}${line.trim()}`, '');
     expect(asked).toContain('Remove openai:default-2 from');
-    expect(asked).toContain('/.openclaw/agents/main/agent/auth-profiles.json');
+    expect(asked).toContain('/.openclaw/agents/main/agent/auth-profiles.json? It cannot be undone.');
     await session.type('y');
     expect(await session.waitForExit()).toBe(0);
     // The line that says it was removed breaks the same way.

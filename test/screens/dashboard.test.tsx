@@ -131,7 +131,9 @@ describe('dashboard screen', () => {
       ['anthropic:default', 'anthropic:work', 'anthropic:old'],
     ]);
     await app.type('d');
-    expect(app.frame()).toMatch(/Remove anthropic:default from .*\? y yes/);
+    expect(app.frame().replace(/\s*\n\s*/g, ' ')).toMatch(
+      /Remove anthropic:default from .*\? It cannot be undone\. y yes/,
+    );
     await app.type('n');
     expect(services.calls.some(([name]) => name === 'removeProfile')).toBe(false);
     await app.type('d');
@@ -179,7 +181,9 @@ describe('dashboard screen', () => {
     // Narrow, the question still ends with what is asked: nothing is cut.
     await app.resize(40);
     const narrow = app.frame().replace(/\s*\n\s*/g, ' ');
-    expect(narrow).toMatch(/Remove openai:api-key from \/home\/me\/.*auth-profiles\.json\? y yes, any other key no/);
+    expect(narrow).toMatch(
+      /Remove openai:api-key from \/home\/me\/.*auth-profiles\.json\? It cannot be undone\. y yes, any other key no/,
+    );
   });
 
   it('filters, switches agent, shows help, and quits with q', async () => {

@@ -31,7 +31,8 @@ export function confirmQuestion(
   const breaks = state && report ? removalWarning(state, report, profile.id) : undefined;
   return [
     ...(breaks ? [{ text: `! ${breaks}. `, color: 'red' }] : []),
-    { text: `Remove ${shown(profile.id)} from ${where}${shared}? `, color: 'yellow' },
+    // Nothing keeps the secret once it is gone: said before, as no key brings it back.
+    { text: `Remove ${shown(profile.id)} from ${where}${shared}? It cannot be undone. `, color: 'yellow' },
     { text: 'y', color: 'yellow', bold: true },
     { text: ' yes, any other key no', color: 'yellow' },
   ];
