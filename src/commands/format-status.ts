@@ -135,7 +135,7 @@ function profileLine(
   const pad = (text: string, width: number) => ' '.repeat(Math.max(0, width - textColumns(text)));
   const id = `${profile.next ? paint.bold(profile.id) : profile.id}${pad(profile.id, idWidth)}`;
   const state = details.length > 0 ? `${status(profile.status)}${pad(profile.status, 12)}` : status(profile.status);
-  return `  ${position}${id}  ${profile.type.padEnd(7)}  ${secret.padEnd(13)}  ${state}${details.join(' · ')}`.trimEnd();
+  return `  ${position} ${id}  ${profile.type.padEnd(7)}  ${secret.padEnd(13)}  ${state}${details.join(' · ')}`.trimEnd();
 }
 
 const PROBE_COLOR = {

@@ -122,7 +122,7 @@ describe('status: the plugins that serve the providers', () => {
     const json = JSON.parse((await runCommand(['status', '--json'], { home, env: SQLITE })).stdout);
     expect(json.warnings).toEqual([expect.stringContaining('the deepseek plugin is not installed')]);
     // Not marked as tried next while the gateway cannot load it (explain says the same).
-    expect(shown.stdout).toMatch(/ 1 deepseek:default .* not tried: the deepseek plugin is not installed/);
+    expect(shown.stdout).toMatch(/ 1 {2}deepseek:default .* not tried: the deepseek plugin is not installed/);
     expect(json.profiles.find((p: { id: string }) => p.id === 'deepseek:default')).toMatchObject({
       next: false,
       notTried: 'the deepseek plugin is not installed',
@@ -130,7 +130,7 @@ describe('status: the plugins that serve the providers', () => {
     mkdirSync(join(stateDir, 'extensions', 'deepseek'), { recursive: true });
     const installed = await runCommand(['status'], { home, env: SQLITE });
     expect(installed.stdout).not.toContain('plugin');
-    expect(installed.stdout).toMatch(/ 1\*deepseek:default/);
+    expect(installed.stdout).toMatch(/ 1\* deepseek:default/);
   });
 });
 

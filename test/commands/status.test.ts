@@ -61,8 +61,8 @@ describe('authdeck status', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/anthropic:work\s+token\s+sk-ant-o…\w{4}\s+ok\s+expires in 200d/);
     // The one tried first is marked * as the dashboard and explain mark it; the others not.
-    expect(text.stdout).toMatch(/^ +1\*anthropic:work /m);
-    expect(text.stdout).toMatch(/^ +2 anthropic:/m);
+    expect(text.stdout).toMatch(/^ +1\* anthropic:work /m);
+    expect(text.stdout).toMatch(/^ +2 {2}anthropic:/m);
     expect(text.stdout).toMatch(/anthropic:forever\s+token\s+sk-ant-o…\w{4}\s+static/);
     expect(text.stdout).toMatch(/anthropic:default\s+api_key\s+sk-ant-a…\w{4}\s+static/);
     expect(text.stdout).toMatch(/openai-codex:me@example\.com\s+oauth\s+eyJhbGci…\w{4}\s+refreshable\s+expired 1h ago/);
