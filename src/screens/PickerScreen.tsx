@@ -15,6 +15,7 @@ import { ExitCode, errorMessage } from '../services/errors.js';
 import { orderWithFirst } from '../services/profiles/order-edit.js';
 import { isUsableStatus } from '../services/status/health.js';
 import { buildStatusReport, compareByOrderPosition } from '../services/status/report.js';
+import { markUnserved } from '../services/status/unserved.js';
 import { countOf, waitingWords } from '../services/status/words.js';
 import { shown } from '../services/terminal-text.js';
 
@@ -68,10 +69,24 @@ export function PickerScreen({ provider: presetProvider, print }: { provider?: s
     navigation.exit(done.result);
   }, [done, navigation]);
   const [now] = useState(() => services.now());
-  const report = useMemo(
+  const built = useMemo(
     () => (state ? buildStatusReport(state, { nowMs: now, warnWithinMs: services.warnWithinMs }) : undefined),
     [state, now, services.warnWithinMs],
   );
+  // A provider whose plugin keeps the gateway from it has no profile next, as the dashboard says.
+  const [notTried, setNotTried] = useState<Readonly<Record<string, string>>>({});
+  useEffect(() => {
+    if (!state || !built) return;
+    let current = true;
+    services.pluginWarnings(state, built).then(
+      (notes) => current && setNotTried(notes.notTried ?? {}),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [services, state, built]);
+  const report = useMemo(() => built && markUnserved(built, notTried), [built, notTried]);
 
   const hints = useKeyTable(
     KEYS,
@@ -183,6 +198,9 @@ export function PickerScreen({ provider: presetProvider, print }: { provider?: s
         <Text>
           Which {provider} profile should agent {shown(services.workspace.agentId)} use first?
         </Text>
+        {Object.hasOwn(notTried, provider) && (
+          <Text color="yellow">! {shown(notTried[provider] ?? '')}: the gateway tries none of these until then</Text>
+        )}
         <SelectList
           letterKeys
           key={provider}

@@ -26,6 +26,17 @@ describe('picker: the frame it ends on says what happened', () => {
     expect(app.exits).toEqual([{ exitCode: 0 }]);
   });
 
+  it("marks no profile next while the provider's plugin keeps the gateway from it, and says why", async () => {
+    const services = createFakeServices({ state: fakeState(profiles) });
+    services.pluginNotTried = { anthropic: 'the anthropic plugin is not installed' };
+    const app = await renderApp(services, { name: 'pick', provider: 'anthropic' });
+    const frame = oneLine(await waitForFrame(app, 'the gateway tries none of these until then'));
+    expect(frame).toContain('! the anthropic plugin is not installed: the gateway tries none of these until then');
+    expect(frame).not.toContain('next now');
+    expect(frame).toContain('anthropic:work token');
+    expect(frame).toContain('not tried now');
+  });
+
   it('j and k move as on the dashboard', async () => {
     const services = createFakeServices({ state: fakeState(profiles) });
     const app = await renderApp(services, { name: 'pick', provider: 'anthropic' });
