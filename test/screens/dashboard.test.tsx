@@ -116,6 +116,25 @@ describe('dashboard screen', () => {
     expect(app.frame()).toMatch(/▸.*anthropic:old/);
   });
 
+  it('a move above a profile tried now, of one that waits or has expired, says why the table still lists it after', async () => {
+    const { app, services } = await open();
+    // anthropic:old (expired) is listed last, whatever the order.
+    await app.type('jj');
+    await waitForFrame(app, /▸\s+–\s+anthropic:old/);
+    await app.type('K');
+    const moved = (
+      await waitForFrame(app, /anthropic order: anthropic:work → anthropic:old → anthropic:default/)
+    ).replace(/\s*\n\s*/g, ' ');
+    expect(services.calls).toContainEqual([
+      'setOrder',
+      'anthropic',
+      ['anthropic:work', 'anthropic:old', 'anthropic:default'],
+    ]);
+    expect(moved).toContain(
+      'the table lists profiles as the gateway tries them now, after the others: anthropic:old expired',
+    );
+  });
+
   it('moves, shows details, removes after asking, reorders, clears a cooldown', async () => {
     const { app, services } = await open();
     await app.press('down');
@@ -130,6 +149,8 @@ describe('dashboard screen', () => {
       'anthropic',
       ['anthropic:default', 'anthropic:work', 'anthropic:old'],
     ]);
+    // The expired one is last in the order too: nothing out of place to explain.
+    expect(app.frame()).not.toContain('as the gateway tries them now');
     await app.type('d');
     expect(app.frame().replace(/\s*\n\s*/g, ' ')).toMatch(
       /Remove anthropic:default from .*\? It cannot be undone\. y yes/,

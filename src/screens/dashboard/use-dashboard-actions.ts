@@ -8,8 +8,9 @@ import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
 import { type AgentState, envStillHoldsNote, envVariablesHolding } from '../../services/profiles/agent-state.js';
 import { moveInOrder, orderBase } from '../../services/profiles/order-edit.js';
 import { shellWord } from '../../services/shell-word.js';
+import { isUsableStatus } from '../../services/status/health.js';
 import type { StatusReport } from '../../services/status/report.js';
-import { countOf } from '../../services/status/words.js';
+import { countOf, waitingWords } from '../../services/status/words.js';
 import { shown } from '../../services/terminal-text.js';
 import type { SelectableRow } from './dashboard-rows.js';
 import type { DashboardUi, DashboardUiAction } from './use-dashboard-ui.js';
@@ -116,9 +117,25 @@ export function useDashboardActions(
         return dispatch({ type: 'message', text, tone: 'info' });
       }
       const slow = state.store.orderWriteRunsOpenclaw ? ' (this runs OpenClaw, which can take a minute)' : '';
+      // The table lists profiles as the gateway tries them now: one waiting or expired stays
+      // below the others whatever the order, so a move past it seems to do nothing unless said.
+      const skippedNow = (id: string) => {
+        const profile = report.profiles.find((entry) => entry.id === id);
+        if (!profile) return undefined;
+        return waitingWords(profile, services.now()) ?? (isUsableStatus(profile.status) ? undefined : profile.status);
+      };
+      // Only one written above a profile tried now is out of place on screen.
+      const aside = next.flatMap((id, index) => {
+        const why = skippedNow(id);
+        return why && next.slice(index + 1).some((after) => !skippedNow(after)) ? [`${id} ${why}`] : [];
+      });
+      const later =
+        aside.length > 0
+          ? `; the table lists profiles as the gateway tries them now, after the others: ${aside.join(', ')}`
+          : '';
       run(`Writing the ${provider} order…${slow}`, async () => {
         const result = await services.setOrder(provider, next);
-        return withGateway(`${provider} order: ${next.join(' → ')} (${result.path})`, result.gatewayNote);
+        return withGateway(`${provider} order: ${next.join(' → ')} (${result.path})${later}`, result.gatewayNote);
       });
     },
     clearCooldown: (row: SelectableRow) => {
