@@ -27,7 +27,7 @@ describe('dashboard: e explains', () => {
     expect(frame).toContain('1. anthropic/claude-sonnet-4-6 · default');
     expect(frame).toMatch(/1\* anthropic:spare +token +static · tried first/);
     expect(frame).toMatch(/2 +anthropic:work +token +cooldown 30m left \(rate_limit\)/);
-    expect(frame).toContain('esc close');
+    expect(frame).toContain('esc/q close');
     expect(services.calls.map((call) => call[0])).toEqual(['explain']);
     await app.press('escape');
     await waitForFrame(app, 'K/J reorder');

@@ -161,7 +161,7 @@ describe('dashboard: keys never do nothing silently', () => {
     await waitForFrame(app, 'anthropic:work');
     await app.type('D');
     const panel = await waitForFrame(app, 'names a profile that does not exist');
-    expect(panel).toContain('esc close');
+    expect(panel).toContain('esc/q close');
     expect(panel).not.toContain('apply the safe fixes');
     await app.type('f');
     await waitForFrame(app, 'Nothing here has a safe fix.');

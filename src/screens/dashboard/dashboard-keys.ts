@@ -190,14 +190,14 @@ export const DOCTOR_KEYS: KeyTable<'fix' | 'close', DoctorContext> = [
     // Pressed anyway, f says there is nothing it can fix.
     hintWhen: ({ fixable }) => fixable,
   },
-  { action: 'close', keys: ['escape', 'return', 'q', 'D'], label: 'esc', hint: 'close', help: 'close the doctor' },
+  { action: 'close', keys: ['escape', 'return', 'q', 'D'], label: 'esc/q', hint: 'close', help: 'close the doctor' },
 ];
 
 export const EXPLAIN_KEYS: KeyTable<'scroll-up' | 'scroll-down' | 'close', unknown> = [
   // An explanation taller than the panel scrolls, as the details and the help do.
   { action: 'scroll-up', keys: ['up', 'k'], label: '↑↓', hint: 'scroll', help: 'scroll the explanation' },
   { action: 'scroll-down', keys: ['down', 'j'], label: '↓', help: 'scroll down' },
-  { action: 'close', keys: ['escape', 'return', 'q', 'e'], label: 'esc', hint: 'close', help: 'close the explanation' },
+  { action: 'close', keys: ['escape', 'return', 'q', 'e'], label: 'esc/q', hint: 'close', help: 'close the explanation' },
 ];
 
 export const AGENT_KEYS: KeyTable<'move' | 'switch' | 'back', unknown> = [
