@@ -333,21 +333,44 @@ describe('planSetup: provider blocks', () => {
     expect(config.models).toEqual({ mode: 'replace', providers: { xai: XAI_BLOCK } });
   });
 
-  it('moves an existing block to the endpoint and API of the choice; a curated model list and other keys stay', async () => {
-    const curated = [{ id: 'grok-fast', name: 'Grok fast' }];
-    const { config } = await setUpXai({
-      models: {
-        mode: 'merge',
-        providers: { xai: { baseUrl: 'https://eu.x.ai/v1', apiKey: 'k', headers: { h: 'v' }, models: curated } },
+  it('moves an existing block to the endpoint and API of the choice (a region switch); a curated model list and other keys stay', async () => {
+    const curated = [{ id: 'glm-fast', name: 'GLM fast' }];
+    const zaiCn = setupForHome(catalogSetup(choice('zai-cn')), true);
+    const { config } = await planOnDisk(
+      {
+        models: {
+          mode: 'merge',
+          providers: {
+            zai: { baseUrl: 'https://api.z.ai/api/paas/v4/', apiKey: 'k', headers: { h: 'v' }, models: curated },
+          },
+        },
       },
-    });
-    expect(config.models.providers.xai).toEqual({
-      baseUrl: 'https://api.x.ai/v1',
+      (current) => planSetup(current, zaiCn, 'zai', 'auto'),
+    );
+    expect(config.models.providers.zai).toMatchObject({
+      baseUrl: 'https://open.bigmodel.cn/api/paas/v4',
       apiKey: 'k',
       headers: { h: 'v' },
       models: curated,
-      api: 'openai-responses',
     });
+  });
+
+  it("keeps an address of the person's own (a proxy, their LiteLLM server): no onboarding writes it", async () => {
+    const own = { baseUrl: 'https://proxy.example.com/v1', apiKey: 'k', headers: { h: 'v' }, models: [] };
+    const { config } = await setUpXai({ models: { mode: 'merge', providers: { xai: own } } });
+    // The API follows the choice; the address and the (empty) model list are the server's.
+    expect(config.models.providers.xai).toEqual({ ...own, api: 'openai-responses' });
+    // As OpenClaw's own LiteLLM setup: the server's address stays and no model is added to it.
+    const litellm = setupForHome(catalogSetup(choice('litellm-api-key')), true);
+    const corp = { baseUrl: 'http://litellm.corp.internal:4000', api: 'openai-completions', models: [] };
+    const kept = await planOnDisk({ models: { mode: 'merge', providers: { litellm: corp } } }, (current) =>
+      planSetup(current, litellm, 'litellm', 'auto'),
+    );
+    expect(kept.config.models.providers.litellm).toEqual(corp);
+    // Where there is none, the choice's endpoint and model are written.
+    const fresh = await planOnDisk({}, (current) => planSetup(current, litellm, 'litellm', 'auto'));
+    expect(fresh.config.models.providers.litellm.baseUrl).toBe('http://localhost:4000');
+    expect(fresh.config.models.providers.litellm.models).toEqual([expect.objectContaining({ id: 'claude-opus-4-6' })]);
   });
 
   it("fills an existing block's missing models list", async () => {

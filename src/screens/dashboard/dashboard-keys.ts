@@ -197,7 +197,13 @@ export const EXPLAIN_KEYS: KeyTable<'scroll-up' | 'scroll-down' | 'close', unkno
   // An explanation taller than the panel scrolls, as the details and the help do.
   { action: 'scroll-up', keys: ['up', 'k'], label: '↑↓', hint: 'scroll', help: 'scroll the explanation' },
   { action: 'scroll-down', keys: ['down', 'j'], label: '↓', help: 'scroll down' },
-  { action: 'close', keys: ['escape', 'return', 'q', 'e'], label: 'esc/q', hint: 'close', help: 'close the explanation' },
+  {
+    action: 'close',
+    keys: ['escape', 'return', 'q', 'e'],
+    label: 'esc/q',
+    hint: 'close',
+    help: 'close the explanation',
+  },
 ];
 
 export const AGENT_KEYS: KeyTable<'move' | 'switch' | 'back', unknown> = [

@@ -290,6 +290,39 @@ export function endpointWarning(
   return `${choice.id} (${named}) picks one of ${choice.provider}'s endpoints, and authdeck does not know which: ${why}. The gateway uses the provider's default one; if your account is on another, set models.providers.${choice.provider}.baseUrl to it${docs}`;
 }
 
+let endpointsByBlock: Map<string, Set<string>> | undefined;
+
+/** A base URL as endpoints are compared: trailing slashes dropped. */
+export function endpointKey(url: string): string {
+  return url.trim().replace(/\/+$/, '');
+}
+
+/**
+ * Every endpoint OpenClaw's onboarding writes for a `models.providers` block (its regions and
+ * plans, today's and an older OpenClaw's): an address outside it is one a person set.
+ */
+export function onboardingEndpoints(block: string): ReadonlySet<string> {
+  if (!endpointsByBlock) {
+    endpointsByBlock = new Map();
+    const add = (id: string, url: unknown) => {
+      if (typeof url !== 'string' || url.trim() === '') return;
+      const set = endpointsByBlock?.get(id) ?? new Set<string>();
+      set.add(endpointKey(url));
+      endpointsByBlock?.set(id, set);
+    };
+    for (const choice of catalog.choices) {
+      if (choice.provider) add(choice.provider, choice.providerConfig.baseUrl);
+      for (const models of [choice.setup?.models, choice.olderSetup?.models]) {
+        const providers = models?.providers;
+        if (!providers || typeof providers !== 'object') continue;
+        for (const [id, entry] of Object.entries(providers as Record<string, unknown>))
+          add(id, entry && typeof entry === 'object' ? (entry as Record<string, unknown>).baseUrl : undefined);
+      }
+    }
+  }
+  return endpointsByBlock.get(block) ?? new Set();
+}
+
 /** The providers OpenClaw's onboarding stores credentials for, in picker order. */
 export const providerIds = [
   ...new Set(catalog.choices.flatMap((choice) => (choice.provider ? [choice.provider] : []))),

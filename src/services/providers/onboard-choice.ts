@@ -15,10 +15,11 @@ import type { SecretKind } from '../profiles/credentials.js';
 import { type SaveCredentialResult, saveCredentialProfile } from '../profiles/save-credential.js';
 import type { AgentStore } from '../store/agent-store.js';
 import { planForAgent } from './agent-models.js';
-import type { CatalogChoice } from './catalog.js';
+import { type CatalogChoice, endpointKey } from './catalog.js';
 import { catalogSetup } from './catalog-setup.js';
 import { planFacts } from './facts-plan.js';
 import { fittedToOpenclaw } from './fit-to-openclaw.js';
+import { ownEndpoint } from './plan-providers.js';
 import {
   currentDefaultModel,
   type DefaultModelOutcome,
@@ -161,7 +162,9 @@ function movedEndpoints(doc: Record<string, unknown>, setup: ProviderSetup): Mov
   return Object.entries(setup.providers).flatMap(([provider, block]) => {
     const from = asRecord(existing?.[provider])?.baseUrl;
     const to = block.baseUrl;
-    return typeof from === 'string' && typeof to === 'string' && from.replace(/\/+$/, '') !== to.replace(/\/+$/, '')
+    // An address of the person's own is kept (plan-providers.ts): nothing moves.
+    if (ownEndpoint(doc, provider, block) !== undefined) return [];
+    return typeof from === 'string' && typeof to === 'string' && endpointKey(from) !== endpointKey(to)
       ? [{ provider, from, to }]
       : [];
   });

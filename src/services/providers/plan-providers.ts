@@ -5,6 +5,7 @@
  */
 import type { ConfigChange } from '../config/config-changes.js';
 import { asRecord } from '../json-text.js';
+import { endpointKey, onboardingEndpoints } from './catalog.js';
 
 /** What of a setup (setup-plan.ts ProviderSetup) goes to `models`. */
 interface ProvidersToWrite {
@@ -12,6 +13,23 @@ interface ProvidersToWrite {
   providers: Record<string, Record<string, unknown>>;
   /** The blocks were built from the config as it is: written whole where they differ. */
   providersComplete?: boolean;
+}
+
+/**
+ * The address a person set for a provider block a catalog choice writes — a LiteLLM server of
+ * their own, a proxy — where the block's is another: no onboarding writes it, so no choice's
+ * endpoint replaces it (OpenClaw's LiteLLM setup keeps it too). An endpoint of another region or
+ * plan is not one: a region switch moves it. Undefined where the choice's endpoint is written.
+ */
+export function ownEndpoint(
+  doc: Record<string, unknown>,
+  provider: string,
+  block: Record<string, unknown>,
+): string | undefined {
+  const current = asRecord(asRecord(asRecord(doc.models)?.providers)?.[provider])?.baseUrl;
+  if (typeof current !== 'string' || current.trim() === '' || typeof block.baseUrl !== 'string') return undefined;
+  if (endpointKey(current) === endpointKey(block.baseUrl)) return undefined;
+  return onboardingEndpoints(provider).has(endpointKey(current)) ? undefined : current;
 }
 
 export function planProviders(doc: Record<string, unknown>, setup: ProvidersToWrite): ConfigChange[] {
@@ -29,8 +47,11 @@ export function planProviders(doc: Record<string, unknown>, setup: ProvidersToWr
       changes.push({ path: ['models', 'providers', id], value: block });
       continue;
     }
-    // The endpoint and API follow the choice (a region switch); a model list someone curated stays.
+    // The endpoint and API follow the choice (a region switch); a model list someone curated
+    // stays. At an address of the person's own, the models are that server's: none added.
+    const own = !setup.providersComplete && ownEndpoint(doc, id, block) !== undefined;
     for (const [key, value] of Object.entries(block)) {
+      if (own && (key === 'baseUrl' || key === 'models')) continue;
       if (key === 'models' && !setup.providersComplete) {
         const list = current.models;
         if (!Array.isArray(list) || list.length === 0) {
