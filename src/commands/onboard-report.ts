@@ -1,4 +1,5 @@
 import type { GatewayOutcome } from '../services/actions.js';
+import { rewrittenLines } from '../services/config/config-changes.js';
 import { formatExpiryDate, formatRelative } from '../services/durations.js';
 import { findOnPath } from '../services/find-program.js';
 import { describeRef, type SecretRef } from '../services/profiles/credential-view.js';
@@ -126,15 +127,7 @@ export function reportOnboarded(ctx: CommandContext, report: OnboardReport, json
     const twins = (saved.sameSecretAs ?? []).filter((id) => !done.saved.some((other) => other.profileId === id));
     if (twins.length > 0) ctx.note(paint.yellow(`warning: ${shown(sameSecretNote(twins, saved.profileId))}`));
   }
-  if (first?.config.backupPath || done.config.backupPath) {
-    const path = done.config.path;
-    writeLine(
-      out,
-      paint.yellow(
-        `  ${path} used JSON5-only syntax, so it was rewritten; the original is in ${first?.config.backupPath ?? done.config.backupPath}`,
-      ),
-    );
-  }
+  for (const rewritten of rewrittenLines([first?.config, done.config])) writeLine(out, paint.yellow(`  ${rewritten}`));
   const line = setupLine(done);
   if (line) writeLine(out, line);
   else if (first?.config.changed)

@@ -1,4 +1,5 @@
 import { saveCredential } from '../services/actions.js';
+import { rewrittenLines } from '../services/config/config-changes.js';
 import { formatExpiryDate, formatRelative } from '../services/durations.js';
 import { AuthdeckError, CancelledError, UsageError } from '../services/errors.js';
 import { profileAWriteWouldReplace } from '../services/profiles/agent-state.js';
@@ -155,14 +156,7 @@ export async function runSaveCredential(
   else if (saved.config.changed)
     writeLine(out, `  ${saved.config.created ? 'created' : 'recorded in'} ${saved.config.path}`);
   if (saved.config.alsoListed) writeLine(out, `  ${alsoListedLine(saved.config.alsoListed)}`);
-  if (saved.config.backupPath) {
-    writeLine(
-      out,
-      paint.yellow(
-        `  ${saved.config.path} used JSON5-only syntax, so it was rewritten; the original is in ${saved.config.backupPath}`,
-      ),
-    );
-  }
+  for (const rewritten of rewrittenLines([saved.config, setup.config])) writeLine(out, paint.yellow(`  ${rewritten}`));
   for (const path of saved.orderAppendedIn) writeLine(out, `  ${orderJoinedLine(provider, path)}`);
   if (saved.orderNote) ctx.note(paint.yellow(`warning: ${saved.orderNote}`));
   if (saved.sameSecretAs) ctx.note(paint.yellow(`warning: ${sameSecretNote(saved.sameSecretAs, saved.profileId)}`));

@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
@@ -231,5 +232,23 @@ describe("remove: the agent's own copy of a profile the shared store also holds"
     });
     expect(removed.code).toBe(0);
     expect(removed.stderr).toContain('that one applies now');
+  });
+});
+
+describe('a save whose setup goes into an included JSON5 file', () => {
+  it('says that file was rewritten as JSON, and where its original is', async () => {
+    const { home: at, configPath, stateDir } = makeTempHome();
+    writeFileSync(configPath, '{ "models": { "$include": "./models.json5" } }\n');
+    const included = join(stateDir, 'models.json5');
+    writeFileSync(included, "// providers here\n{ mode: 'merge', providers: {}, }\n");
+    const result = await runCommand(['--no-reload', 'add-key', '--provider', 'xai'], {
+      home: at,
+      input: fakeSecrets.xaiKey(),
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      `${included} used JSON5-only syntax, so it was rewritten; the original is in ${included}.bak`,
+    );
+    expect(readFileSync(`${included}.bak`, 'utf8')).toContain("mode: 'merge'");
   });
 });

@@ -122,7 +122,7 @@ describe('changeConfig', () => {
     const other = snapshot(included);
     const [rootBefore, otherBefore] = [root(), other()];
     await expect(changeConfig(configPath, () => [ADD_XAI_BLOCK])).rejects.toThrow(
-      /takes models from "\$include" in a way authdeck cannot edit safely; add models\.providers\.xai there by hand/,
+      /merges "\$include" with keys of its own at models, and a write there would flatten the include \(OpenClaw refuses it too\); nothing was saved: move the keys beside it into the included file \(or drop the \$include\), then save again/,
     );
     expect(root()).toEqual(rootBefore);
     expect(other()).toEqual(otherBefore);

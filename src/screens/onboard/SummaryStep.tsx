@@ -8,6 +8,7 @@ import { SetupLines, savedConfigParts, useProviderSetup } from '../../components
 import { useKeyTable } from '../../components/use-key-table.js';
 import { useServices } from '../../contexts.js';
 import { useTerminalSize } from '../../hooks/use-terminal-size.js';
+import { rewrittenLines } from '../../services/config/config-changes.js';
 import { describeExpiry } from '../../services/durations.js';
 import { authdeckCommand, workspaceFlags } from '../../services/invocation.js';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
@@ -18,7 +19,7 @@ import type { WrittenSetup } from '../../services/providers/onboard-choice.js';
 import { defaultFromManifest, type ProviderSetUp } from '../../services/providers/provider-setup.js';
 import type { DefaultModelPolicy } from '../../services/providers/setup-plan.js';
 import { shellWord } from '../../services/shell-word.js';
-import { forTerminal } from '../../services/terminal-text.js';
+import { forTerminal, shown } from '../../services/terminal-text.js';
 import type { OnboardResult } from './onboard-types.js';
 
 /** The lines below the summary: the hint bar (up to two) and Ink's last line. */
@@ -98,11 +99,11 @@ export function SummaryStep({
             {saved.config.path} ({configParts.join('; ')})
           </Bullet>
         )}
-        {saved.config.backupPath && (
-          <Bullet color="yellow">
-            {saved.config.backupPath} (the config as it was: it used JSON5-only syntax and was rewritten as JSON)
+        {rewrittenLines([saved.config, setup?.config]).map((line) => (
+          <Bullet key={line} color="yellow">
+            {shown(line)}
           </Bullet>
-        )}
+        ))}
         {/* With the other files written, before what still needs doing (the warnings below). */}
         {env && (
           <Bullet>

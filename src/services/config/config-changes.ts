@@ -23,7 +23,14 @@ export interface ConfigChangeResult {
   created: boolean;
   /** Set when a file used JSON5-only syntax and had to be rewritten. */
   backupPath?: string;
+  /** Every file so rewritten (an included one too), with where its original is. */
+  rewrites?: ConfigRewrite[];
   applied: ConfigChange[];
+}
+
+export interface ConfigRewrite {
+  file: string;
+  backupPath: string;
 }
 
 /**
@@ -64,7 +71,7 @@ async function changeUnderLock(
   for (const change of applied) {
     // A section is two keys (`models.providers`); only deeper parts of a path are list indexes.
     const section = change.path.slice(0, 2).map(String);
-    const owner = await findAuthoringFile(root, path, section, parseConfigText, `${change.path.join('.')}`);
+    const owner = await findAuthoringFile(root, path, section, parseConfigText);
     const edits = byFile.get(owner.file) ?? [];
     edits.push({
       path: [...owner.path, ...change.path.slice(section.length)],
@@ -74,10 +81,12 @@ async function changeUnderLock(
     byFile.set(owner.file, edits);
   }
   let backupPath: string | undefined;
+  const rewrites: ConfigRewrite[] = [];
   for (const [file, edits] of byFile) {
     const write = () => editConfigFile(file, file === path ? text : undefined, edits);
     const result = file === path ? await write() : await withFileLock(file, write, lock);
     backupPath ??= result.backupPath;
+    if (result.backupPath) rewrites.push({ file, backupPath: result.backupPath });
   }
   return {
     path,
@@ -85,6 +94,7 @@ async function changeUnderLock(
     changed: true,
     created: false,
     ...(backupPath ? { backupPath } : {}),
+    ...(rewrites.length > 0 ? { rewrites } : {}),
     applied,
   };
 }
@@ -94,4 +104,23 @@ export function rewrittenNote(result: { path: string; backupPath?: string }): st
   return result.backupPath
     ? `; ${result.path} used JSON5-only syntax, so it was rewritten as JSON (same values; the original is ${result.backupPath})`
     : '';
+}
+
+/**
+ * One line per config file a save rewrote as JSON (the root, an included file), each once
+ * however many of the save's writes say it: `results` are those writes' results.
+ */
+export function rewrittenLines(
+  results: ReadonlyArray<{ path: string; backupPath?: string; rewrites?: ConfigRewrite[] } | undefined>,
+): string[] {
+  const seen = new Map<string, string>();
+  for (const result of results) {
+    if (!result) continue;
+    const rewrites =
+      result.rewrites ?? (result.backupPath ? [{ file: result.path, backupPath: result.backupPath }] : []);
+    for (const { file, backupPath } of rewrites) if (!seen.has(file)) seen.set(file, backupPath);
+  }
+  return [...seen].map(
+    ([file, backupPath]) => `${file} used JSON5-only syntax, so it was rewritten; the original is in ${backupPath}`,
+  );
 }

@@ -150,25 +150,12 @@ async function recordUnderLock(
       const recorded = withKeptTried(resolved, profiles, keepTried);
       const edits = plannedConfigEdits(resolved, recorded);
       if (edits.length === 0) return { path, changed: false, created: false };
-      const [first] = profiles as [ConfigProfileEntry];
-      const wanted =
-        profiles.length === 1
-          ? `"${first.id}": { "provider": "${first.provider}", "mode": "${first.mode}" } under auth.profiles`
-          : `the ${profiles.length} profiles' entries under auth.profiles`;
-      const owner = await findAuthoringFile(root, path, ['auth', 'profiles'], parseConfigText, wanted);
+      const owner = await findAuthoringFile(root, path, ['auth', 'profiles'], parseConfigText);
       const ordered = edits.find((edit) => edit.path[1] === 'order');
-      const orderOwner = ordered
-        ? await findAuthoringFile(
-            root,
-            path,
-            ['auth', 'order'],
-            parseConfigText,
-            `"${String(ordered.value)}" to auth.order.${String(ordered.path[2])}`,
-          )
-        : owner;
+      const orderOwner = ordered ? await findAuthoringFile(root, path, ['auth', 'order'], parseConfigText) : owner;
       if (orderOwner.file !== owner.file)
         throw new AuthdeckError(
-          `auth.profiles and auth.order come from different files (${owner.file}, ${orderOwner.file}); add ${wanted} by hand`,
+          `auth.profiles and auth.order come from different files (${owner.file}, ${orderOwner.file}), and authdeck writes one file at a time; nothing was saved: keep both in one file, then save again`,
         );
       // Paths inside the file that holds them (the root file, or an included one).
       const local = edits.map((edit) => ({

@@ -148,14 +148,13 @@ export async function resolveIncludes(
  * Which file authors the object at `path` (e.g. ["auth", "profiles"]), and at which path in
  * it: the root file, or the single file an `{ "$include": "file" }` with no siblings brings
  * in. Anything OpenClaw itself will not write through (merged lists of files, siblings that
- * override, a root include) is refused with the entry to add by hand.
+ * override, a root include) is refused, saying so.
  */
 export async function findAuthoringFile(
   rootDoc: Record<string, unknown>,
   rootFile: string,
   path: string[],
   parse: ParseConfig,
-  wanted: string,
 ): Promise<{ file: string; doc: Record<string, unknown>; path: string[] }> {
   let file = rootFile;
   let doc = rootDoc;
@@ -165,8 +164,11 @@ export async function findAuthoringFile(
     if (node && INCLUDE_KEY in node) {
       const single = typeof node[INCLUDE_KEY] === 'string' && Object.keys(node).length === 1 && node !== doc;
       if (!single) {
+        // Written through, an include with siblings (or at the root) would be flattened into this
+        // file: OpenClaw refuses that write too ("would flatten $include-owned config").
+        const where = depth === 0 ? 'its top level' : path.slice(0, depth).join('.');
         throw new AuthdeckError(
-          `${file} takes ${path.slice(0, depth).join('.') || 'its whole content'} from "$include" in a way authdeck cannot edit safely; add ${wanted} there by hand`,
+          `${file} merges "$include" with keys of its own at ${where}, and a write there would flatten the include (OpenClaw refuses it too); nothing was saved: move the keys beside it into the included file (or drop the $include), then save again`,
         );
       }
       file = resolve(dirname(file), node[INCLUDE_KEY] as string);
