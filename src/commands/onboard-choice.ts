@@ -209,7 +209,9 @@ async function onboardSecret(
   const check =
     custom && raw.trim() === ''
       ? { ok: true as const, secret: '', warnings: [] }
-      : checkSecret(custom ? 'custom' : (secretOwner(choice) ?? provider), kind, raw);
+      : custom
+        ? checkSecret('custom', kind, raw, 'a custom endpoint of your own')
+        : checkSecret(secretOwner(choice) ?? provider, kind, raw);
   if (!check.ok) throw new AuthdeckError(`${check.error}${cliFitHint(check.fits, provider, profileId, true)}`);
   for (const warning of check.warnings) ctx.note(`warning: ${warning}`);
   if (check.warnings.length > 0 && ctx.interactive) {

@@ -237,3 +237,30 @@ describe('words that came from elsewhere, said back with care (an adversarial ru
     expect(result.stdout.length).toBeLessThan(500);
   });
 });
+
+describe('a known key saved for a custom endpoint', () => {
+  it('says a custom endpoint of yours is what the save makes, not a provider named custom', async () => {
+    const { home } = makeTempHome();
+    const result = await runCommand(
+      [
+        '--no-reload',
+        'onboard',
+        '--non-interactive',
+        '--auth-choice',
+        'custom-api-key',
+        '--custom-base-url',
+        'https://proxy.example.com/v1',
+        '--custom-model-id',
+        'grok-4',
+        '--custom-provider-id',
+        'my-proxy',
+      ],
+      { home, input: fakeSecrets.xaiKey() },
+    );
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      'warning: this looks like an xAI key: for xAI (Grok) itself save it under xai (a custom endpoint of your own is what this save makes)',
+    );
+    expect(result.stderr).not.toContain('named custom');
+  });
+});

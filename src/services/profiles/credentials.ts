@@ -92,7 +92,13 @@ export function endpointKey(input: string): { ok: true; secret: string } | { ok:
 }
 
 /** Checks a pasted secret for a provider and flow (README "Commands"); never echoes the secret. */
-export function checkSecret(provider: string, kind: SecretKind, input: string): SecretCheck {
+export function checkSecret(
+  provider: string,
+  kind: SecretKind,
+  input: string,
+  /** What the save makes, where the id says it wrongly (a custom endpoint's id comes later). */
+  makes = `a provider of your own named ${provider}`,
+): SecretCheck {
   if (input.length > MAX_SECRET_LENGTH * 4) {
     return {
       ok: false,
@@ -187,7 +193,7 @@ export function checkSecret(provider: string, kind: SecretKind, input: string): 
   // A proxy may take another provider's keys, so this is said, not refused.
   if (!known && recognised && recognised.provider !== info.id)
     warnings.push(
-      `this looks like ${recognised.name}: for ${providerName(recognised.provider)} itself save it under ${recognised.provider} (a provider of your own named ${info.id} is what this save makes)`,
+      `this looks like ${recognised.name}: for ${providerName(recognised.provider)} itself save it under ${recognised.provider} (${makes} is what this save makes)`,
     );
   if (info.id === 'anthropic' && secret.length !== ANTHROPIC_USUAL_LENGTH) {
     warnings.push(
