@@ -17,7 +17,7 @@ import {
 import { type DefaultModelOutcome, modelRefWords } from '../services/providers/setup-plan.js';
 import { forTerminal, shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
-import { writeJson, writeLine } from './output.js';
+import { writeJson, writeWrapped } from './output.js';
 import { promptConfirm } from './secret-input.js';
 
 export interface OnboardReport {
@@ -98,13 +98,14 @@ export function reportOnboarded(ctx: CommandContext, report: OnboardReport, json
   const out = ctx.io.stdout;
   const { paint } = ctx;
   // A local server or a custom endpoint stores no profile: its provider block is what was set up.
-  if (done.saved.length === 0) writeLine(out, `${paint.green('✔')} ${shown(done.choice.label)} set up for the gateway`);
+  if (done.saved.length === 0)
+    writeWrapped(out, `${paint.green('✔')} ${shown(done.choice.label)} set up for the gateway`);
   for (const raw of done.saved) {
     // Ids, refs and paths come from arguments and files: shown as text, never as terminal codes.
     const saved = forTerminal(raw);
     const where = saved.layer === 'shared' ? `${saved.storePath} (shared store)` : saved.storePath;
     const masked = report.ref ? `, ref ${describeRef(report.ref)}` : secret ? ` ${maskSecret(secret)}` : '';
-    writeLine(
+    writeWrapped(
       out,
       `${paint.green('✔')} ${savedVerb(saved)} ${paint.bold(saved.profileId)} (${report.kind}${masked}) in ${where}`,
     );
@@ -112,13 +113,13 @@ export function reportOnboarded(ctx: CommandContext, report: OnboardReport, json
       const assumed = saved.expiryAssumed
         ? ' (assumed: setup-tokens last one year; pass --token-expires-in to change)'
         : '';
-      writeLine(
+      writeWrapped(
         out,
         `  expires ${formatExpiryDate(saved.expiresAt, now)}, ${formatRelative(saved.expiresAt, now)}${assumed}`,
       );
     }
     for (const path of saved.orderAppendedIn)
-      writeLine(
+      writeWrapped(
         out,
         `  added to the end of the ${shown(done.provider)} order in ${path}, so the gateway tries it after the others`,
       );
@@ -127,11 +128,12 @@ export function reportOnboarded(ctx: CommandContext, report: OnboardReport, json
     const twins = (saved.sameSecretAs ?? []).filter((id) => !done.saved.some((other) => other.profileId === id));
     if (twins.length > 0) ctx.note(paint.yellow(`warning: ${shown(sameSecretNote(twins, saved.profileId))}`));
   }
-  for (const rewritten of rewrittenLines([first?.config, done.config])) writeLine(out, paint.yellow(`  ${rewritten}`));
+  for (const rewritten of rewrittenLines([first?.config, done.config]))
+    writeWrapped(out, paint.yellow(`  ${rewritten}`));
   const line = setupLine(done);
-  if (line) writeLine(out, line);
+  if (line) writeWrapped(out, line);
   else if (first?.config.changed)
-    writeLine(out, `  ${first.config.created ? 'created' : 'recorded in'} ${first.config.path}`);
+    writeWrapped(out, `  ${first.config.created ? 'created' : 'recorded in'} ${first.config.path}`);
   const endpoint = endpointWarning(done.choice, servesPlugins(done));
   if (endpoint) ctx.note(ctx.paint.yellow(`warning: ${endpoint}`));
   for (const warning of report.warnings ?? []) ctx.note(ctx.paint.yellow(`warning: ${shown(warning)}`));

@@ -10,7 +10,7 @@ import { buildStatusReport } from '../services/status/report.js';
 import { waitingWords } from '../services/status/words.js';
 import { forTerminal, shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
-import { writeJson, writeLine } from './output.js';
+import { writeJson, writeWrapped } from './output.js';
 import { knownProvider, providersHere, renamedProvider } from './provider-arg.js';
 import { command, group, OPTIONS, provider, required } from './spec.js';
 
@@ -52,19 +52,20 @@ export async function runOrderGet(ctx: CommandContext, options: OrderOptions): P
     config: `auth.order in ${state.workspace.configPath}`,
     auto: 'automatic: oauth, then token, then API key, least recently used first',
   };
-  writeLine(ctx.io.stdout, `${paint.bold(provider)} order (${sourceText[summary?.orderSource ?? 'auto']})`);
-  if (override) writeLine(ctx.io.stdout, paint.dim(`  override: ${override.map((id) => shown(id)).join(', ')}`));
+  writeWrapped(ctx.io.stdout, `${paint.bold(provider)} order (${sourceText[summary?.orderSource ?? 'auto']})`);
+  if (override) writeWrapped(ctx.io.stdout, paint.dim(`  override: ${override.map((id) => shown(id)).join(', ')}`));
   const rows = new Map(report.profiles.map((profile) => [profile.id, profile]));
   for (const [index, id] of effective.entries()) {
     const waiting = waitingWords(rows.get(id), nowMs);
     const mark = id === summary?.next ? paint.green('  ← next') : waiting ? paint.yellow(`  (${waiting})`) : '';
-    writeLine(ctx.io.stdout, `  ${index + 1}. ${shown(id)}${mark}`);
+    writeWrapped(ctx.io.stdout, `  ${index + 1}. ${shown(id)}${mark}`);
   }
   const left = shownReport.profiles.filter((profile) => profile.orderPosition === null);
-  for (const profile of left) writeLine(ctx.io.stdout, paint.dim(`  –  ${profile.id} (${profile.status}; not tried)`));
-  if (effective.length === 0) writeLine(ctx.io.stdout, paint.yellow('  no usable profile'));
+  for (const profile of left)
+    writeWrapped(ctx.io.stdout, paint.dim(`  –  ${profile.id} (${profile.status}; not tried)`));
+  if (effective.length === 0) writeWrapped(ctx.io.stdout, paint.yellow('  no usable profile'));
   else if (!summary?.next)
-    writeLine(
+    writeWrapped(
       ctx.io.stdout,
       paint.yellow('  every one is cooling down or disabled: the gateway tries none until one is back'),
     );
@@ -97,7 +98,7 @@ export async function runOrderSet(ctx: CommandContext, ids: string[], options: O
     });
     return 0;
   }
-  writeLine(
+  writeWrapped(
     ctx.io.stdout,
     `${ctx.paint.green('✔')} ${provider} order for agent ${state.workspace.agentId}: ${fullIds.join(', ')} (in ${result.path})`,
   );
@@ -123,7 +124,7 @@ export async function runOrderClear(ctx: CommandContext, options: OrderOptions):
     });
     return 0;
   }
-  writeLine(
+  writeWrapped(
     ctx.io.stdout,
     result.changed
       ? `${ctx.paint.green('✔')} Cleared the ${provider} order override in ${result.path}`

@@ -17,7 +17,7 @@ import { shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 import { CHOICE_OPTIONS, defaultModelPolicy } from './onboard-choice-options.js';
 import { notePlugin, offerPluginInstall, setupJson, setupLine } from './onboard-report.js';
-import { writeJson, writeLine } from './output.js';
+import { writeJson, writeWrapped } from './output.js';
 import { knownProvider, providersHere, renamedProvider } from './provider-arg.js';
 import { promptConfirm } from './secret-input.js';
 import { command, duration, flag, OPTIONS, provider, required } from './spec.js';
@@ -140,24 +140,25 @@ export async function runSaveCredential(
   const out = ctx.io.stdout;
   const { paint } = ctx;
   const where = saved.layer === 'shared' ? `${saved.storePath} (shared store)` : saved.storePath;
-  writeLine(
+  writeWrapped(
     out,
     `${paint.green('✔')} ${savedVerb(saved)} ${paint.bold(profileId)} (${kind} ${maskSecret(check.secret)}) in ${where}`,
   );
   if (saved.expiresAt !== undefined) {
     const assumed = saved.expiryAssumed ? ' (assumed: setup-tokens last one year; pass --expires-in to change)' : '';
-    writeLine(
+    writeWrapped(
       out,
       `  expires ${formatExpiryDate(saved.expiresAt, nowMs)}, ${formatRelative(saved.expiresAt, nowMs)}${assumed}`,
     );
   }
   const line = setupLine(setup);
-  if (line) writeLine(out, line);
+  if (line) writeWrapped(out, line);
   else if (saved.config.changed)
-    writeLine(out, `  ${saved.config.created ? 'created' : 'recorded in'} ${saved.config.path}`);
-  if (saved.config.alsoListed) writeLine(out, `  ${alsoListedLine(saved.config.alsoListed)}`);
-  for (const rewritten of rewrittenLines([saved.config, setup.config])) writeLine(out, paint.yellow(`  ${rewritten}`));
-  for (const path of saved.orderAppendedIn) writeLine(out, `  ${orderJoinedLine(provider, path)}`);
+    writeWrapped(out, `  ${saved.config.created ? 'created' : 'recorded in'} ${saved.config.path}`);
+  if (saved.config.alsoListed) writeWrapped(out, `  ${alsoListedLine(saved.config.alsoListed)}`);
+  for (const rewritten of rewrittenLines([saved.config, setup.config]))
+    writeWrapped(out, paint.yellow(`  ${rewritten}`));
+  for (const path of saved.orderAppendedIn) writeWrapped(out, `  ${orderJoinedLine(provider, path)}`);
   if (saved.orderNote) ctx.note(paint.yellow(`warning: ${saved.orderNote}`));
   if (saved.sameSecretAs) ctx.note(paint.yellow(`warning: ${sameSecretNote(saved.sameSecretAs, saved.profileId)}`));
   const custom = customProviderNote(provider, saved.config.path, provider in workspace.config.models.providers);
@@ -180,7 +181,7 @@ export async function runSaveCredential(
   if (saved.env) {
     const replaced = saved.env.previousMasked ? ` (replacing ${saved.env.previousMasked})` : '';
     const did = saved.env.changed ? `set ${saved.env.variable}${replaced}` : `${saved.env.variable} already set`;
-    writeLine(
+    writeWrapped(
       out,
       `  ${did} in ${saved.env.path}; restart the gateway so it reads it (\`openclaw gateway restart\`, or your systemd/launchd service)`,
     );

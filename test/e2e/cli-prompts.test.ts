@@ -48,3 +48,36 @@ describe('a yes/no question in a 60-column terminal', () => {
     expect(removed).toContain('/.openclaw/agents/main/agent/auth-profiles.json');
   });
 });
+
+describe('what a save and an order say in a 60-column terminal', () => {
+  it('break at spaces, never inside a word or a path', async () => {
+    const { home } = makeTempHome();
+    for (const id of ['default', 'backup'])
+      expect(
+        (
+          await runCommand(['--no-reload', 'add-key', '--provider', 'openai', '--profile-id', id], {
+            home,
+            input: fakeSecrets.openaiKey(id),
+          })
+        ).code,
+      ).toBe(0);
+    const session = TerminalSession.launch(
+      ['--no-reload', 'order', 'set', '--provider', 'openai', 'backup', 'default'],
+      {
+        home,
+        cols: 60,
+      },
+    );
+    sessions.push(session);
+    expect(await session.waitForExit()).toBe(0);
+    const lines = session
+      .screen()
+      .split('\n')
+      .filter((line) => line.trim() !== '');
+    const said = lines.reduce((text, line) => `${text}${text.endsWith('/') ? '' : ' '}${line.trim()}`, '').trim();
+    expect(said).toContain('✔ openai order for agent main: openai:backup, openai:default (in ');
+    expect(said).toContain('/.openclaw/agents/main/agent/auth-profiles.json)');
+    // Wrapped by authdeck at a space or after a slash (the path reads whole above), not cut by the terminal.
+    for (const line of lines) expect(line.trimEnd().length).toBeLessThanOrEqual(60);
+  });
+});
