@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { resolveWorkspace } from '../../src/services/config/workspace.js';
 import type { Finding } from '../../src/services/doctor/doctor-types.js';
 import { applySafeFixes, doctorExitCode, runDoctor } from '../../src/services/doctor/run-doctor.js';
+import { loadAgentState } from '../../src/services/profiles/agent-state.js';
+import { buildStatusReport } from '../../src/services/status/report.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { execOn, installOpenclawFixture } from '../helpers/openclaw-fixtures.js';
 import { makeTempHome, readJson, writeJsonFile, writeText } from '../helpers/temp-state.js';
@@ -461,5 +463,13 @@ describe('doctor beside a newer openclaw on PATH', () => {
       fix: '`openclaw doctor --fix` (it upgrades the config and imports the JSON credential files), then restart the gateway',
     });
     expect(withCodes((await doctorWith(withOpenclaw('2026.5.20'))).findings, 'openclaw-upgrade-pending')).toEqual([]);
+    // status (and the dashboard, explain) say it too: not only doctor.
+    const warningsWith = async (bin: string) =>
+      buildStatusReport(await loadAgentState(await resolveWorkspace({ env: { HOME: home.home, PATH: bin } })), OPTIONS)
+        .warnings;
+    expect(await warningsWith(withOpenclaw('2026.9.6'))).toContain(
+      'the openclaw on PATH is 2026.9.6, and this home was last written by OpenClaw 2026.5.20 (JSON files): 2026.9.6 will not start on it until `openclaw doctor --fix` upgrades it; authdeck writes for 2026.5.20 until then',
+    );
+    expect((await warningsWith(withOpenclaw('2026.5.20'))).join('\n')).not.toContain('the openclaw on PATH');
   });
 });

@@ -3,6 +3,7 @@ import type { AgentState } from '../profiles/agent-state.js';
 import { countOf } from '../status/count.js';
 import type { LayerRole } from './agent-store.js';
 import type { GenerationId } from './generation.js';
+import { upgradePending } from './upgrade-pending.js';
 
 /** Which generation of OpenClaw's store is in force, where its parts are, and why authdeck thinks so. */
 export interface StoreReport {
@@ -93,6 +94,12 @@ export function startProblems(state: Pick<AgentState, 'workspace' | 'generation'
 
 export function collectWarnings(state: AgentState): string[] {
   const warnings: string[] = startProblems(state);
+  // The installed OpenClaw will not start on the home until it upgrades it (doctor says why).
+  const pending = upgradePending(state.generation, state.workspace.env);
+  if (pending)
+    warnings.push(
+      `the openclaw on PATH is ${pending.installed}, and this home was last written by OpenClaw ${pending.home} (JSON files): ${pending.installed} will not start on it until \`openclaw doctor --fix\` upgrades it; authdeck writes for ${pending.home} until then`,
+    );
   for (const layer of [state.layers.own, state.layers.base]) {
     if (layer?.writeRefusal) warnings.push(`read-only: ${layer.writeRefusal}`);
   }
