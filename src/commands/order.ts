@@ -5,8 +5,10 @@ import { readPreferences } from '../services/prefs.js';
 import { type AgentState, listAgentProfiles } from '../services/profiles/agent-state.js';
 import { resolveOrderIds } from '../services/profiles/order-edit.js';
 import { resolveAuthProvider } from '../services/providers/catalog.js';
+import { reportPluginProblems } from '../services/providers/plugin-state.js';
 import { explicitOrders } from '../services/status/order-inputs.js';
 import { buildStatusReport } from '../services/status/report.js';
+import { markUnserved } from '../services/status/unserved.js';
 import { waitingWords } from '../services/status/words.js';
 import { forTerminal, shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
@@ -24,11 +26,14 @@ export async function runOrderGet(ctx: CommandContext, options: OrderOptions): P
   const state = await ctx.agentState();
   const provider = orderProvider(state, options.provider);
   const nowMs = ctx.io.now();
-  const report = buildStatusReport(state, {
+  const built = buildStatusReport(state, {
     nowMs,
     warnWithinMs: parseDuration(readPreferences(ctx.io.env).warnWithin),
     provider,
   });
+  // A provider whose plugin keeps the gateway from it has none next, as status says.
+  const unserved = (await reportPluginProblems(state, built)).find((found) => found.provider === provider);
+  const report = unserved ? markUnserved(built, { [provider]: unserved.problem.summary }) : built;
   const summary = report.providers.find((entry) => entry.provider === provider);
   const override = explicitOrders(state, provider).agentOrder ?? null;
   const effective = summary?.order ?? [];
@@ -64,6 +69,11 @@ export async function runOrderGet(ctx: CommandContext, options: OrderOptions): P
   for (const profile of left)
     writeWrapped(ctx.io.stdout, paint.dim(`  –  ${profile.id} (${profile.status}; not tried)`));
   if (effective.length === 0) writeWrapped(ctx.io.stdout, paint.yellow('  no usable profile'));
+  else if (unserved)
+    writeWrapped(
+      ctx.io.stdout,
+      paint.yellow(`  ${shown(unserved.problem.summary)}: the gateway tries none of these until then`),
+    );
   else if (!summary?.next)
     writeWrapped(
       ctx.io.stdout,

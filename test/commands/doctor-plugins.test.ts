@@ -127,10 +127,18 @@ describe('status: the plugins that serve the providers', () => {
       next: false,
       notTried: 'the deepseek plugin is not installed',
     });
+    // order get says the same: none next, and why.
+    const order = await runCommand(['order', 'get', '--provider', 'deepseek'], { home, env: SQLITE });
+    expect(order.stdout).not.toContain('← next');
+    expect(order.stdout).toContain('the deepseek plugin is not installed: the gateway tries none of these until then');
+    const orderJson = await runCommand(['order', 'get', '--provider', 'deepseek', '--json'], { home, env: SQLITE });
+    expect(JSON.parse(orderJson.stdout)).toMatchObject({ next: null, effective: ['deepseek:default'] });
     mkdirSync(join(stateDir, 'extensions', 'deepseek'), { recursive: true });
     const installed = await runCommand(['status'], { home, env: SQLITE });
     expect(installed.stdout).not.toContain('plugin');
     expect(installed.stdout).toMatch(/ 1\* deepseek:default/);
+    const served = await runCommand(['order', 'get', '--provider', 'deepseek'], { home, env: SQLITE });
+    expect(served.stdout).toContain('1. deepseek:default  ← next');
   });
 });
 
