@@ -147,7 +147,10 @@ export async function applyDoctorFixes(context: ActionContext, findings: Finding
   const { applySafeFixes } = await import('./doctor/run-doctor.js');
   const fixed = await applySafeFixes(context.workspace, findings);
   const touchedStore = fixed.some(
-    ({ finding }) => finding.safeFix?.kind === 'dangling-order' || finding.safeFix?.kind === 'refresh-oauth',
+    ({ finding }) =>
+      finding.safeFix?.kind === 'dangling-order' ||
+      finding.safeFix?.kind === 'unread-order' ||
+      finding.safeFix?.kind === 'refresh-oauth',
   );
   const store = touchedStore ? await storeFor(context) : undefined;
   return {

@@ -166,6 +166,13 @@ describe('writing the SQLite-era store', () => {
     await applySafeFixes(workspace, unread);
     expect(await anthropicOrder()).toEqual(['agent', ['anthropic:work', 'anthropic:manual']]);
     execOn(mainDb(stateDir), `delete from auth_profile_store where store_key = 'primary'`);
+    // Another provider's order cleared: nothing to clear, nothing written, the unread one left unread.
+    const cleared = await setOrderOverride(await openAgentStore(workspace), 'openai', undefined);
+    expect(cleared.changed).toBe(false);
+    expect(
+      readCell(mainDb(stateDir), `select store_json from auth_profile_store where store_key = 'primary'`),
+    ).toBeUndefined();
+    expect((await anthropicOrder())[0]).not.toBe('agent');
     // An order set again goes where OpenClaw reads it too, even when it is the one lying there unread.
     await setOrderOverride(await openAgentStore(workspace), 'anthropic', ['anthropic:work', 'anthropic:manual']);
     expect(readCell(mainDb(stateDir), `select store_json from auth_profile_store where store_key = 'primary'`)).toEqual(

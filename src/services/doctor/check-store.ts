@@ -116,7 +116,8 @@ export function checkOrders(state: AgentState, report: StatusReport): Finding[] 
         problem: `(${ids.join(', ')}) is not read by OpenClaw: the database holds no store row beside it`,
         why: 'the gateway goes by another order (or none) — what `authdeck status` shows —, not this one',
         fix: `\`authdeck order set ${flagWord('--provider', provider)} ${ids.map(shellWord).join(' ')}\` writes it where OpenClaw reads it, or \`authdeck order clear ${flagWord('--provider', provider)}\` drops it`,
-        safeFix: { kind: 'unread-order', layer },
+        // Every unread order of the layer at once: written alone, one would replace the others' row.
+        safeFix: { kind: 'unread-order', layer, orders: snapshot.unreadOrder ?? {} },
       });
     }
     for (const [provider, ids] of Object.entries(snapshot.order)) {

@@ -7,8 +7,8 @@ export type SafeFix =
   | { kind: 'stale-lock'; lockedFile: string }
   | { kind: 'temp-file'; path: string; lockedFile: string }
   | { kind: 'dangling-order'; layer: 'own' | 'base'; provider: string; keep: string[] }
-  /** An order OpenClaw does not read put in force: its database gets the empty store row OpenClaw's save writes. */
-  | { kind: 'unread-order'; layer: 'own' | 'base' }
+  /** Orders OpenClaw does not read written again, with the empty store row OpenClaw's save writes beside them. */
+  | { kind: 'unread-order'; layer: 'own' | 'base'; orders: Record<string, string[]> }
   /** An OAuth sign-in renewed with its refresh token, under the gateway's refresh lock. */
   | { kind: 'refresh-oauth'; profileId: string }
   /** plugins.entries.<id>.enabled = true in openclaw.json (the plugin is bundled or installed). */

@@ -199,9 +199,14 @@ async function applyFix(workspace: Workspace, fix: SafeFix): Promise<string> {
       const { layers } = await openAgentStoreForWrite(workspace);
       const layer = fix.layer === 'own' ? layers.own : layers.base;
       if (!layer) return 'nothing: the layer is gone';
-      // A write that changes nothing still gives state with no store row its row (db-layer.ts).
-      await layer.update(() => undefined);
-      return `put the order in ${layer.path} in force`;
+      const orders = Object.entries(fix.orders);
+      const written = await layer.update((tx) => {
+        // Set as read, each key its own (the unread row kept them apart already).
+        for (const [provider, ids] of orders) tx.replaceOrder(provider, ids, (key) => key === provider);
+      });
+      return written.changed
+        ? `put the ${orders.map(([provider]) => provider).join(', ')} order in ${layer.path} in force`
+        : `nothing: the order in ${layer.path} was already read or is gone`;
     }
     case 'refresh-oauth': {
       const { refreshOAuthProfile } = await import('../oauth/refresh.js');

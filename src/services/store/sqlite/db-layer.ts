@@ -119,7 +119,11 @@ export async function updateDbLayer<T>(
     const update = db.immediate(() => {
       const cells = readCells(db, location);
       const profilesDoc = cells.store === undefined ? undefined : parseCellSync(location, 'store', cells.store);
-      const stateDoc = cells.state === undefined ? undefined : parseCellSync(location, 'state', cells.state);
+      // State with no store row beside it is read by no one (readDbLayer): an edit starts from
+      // none, as OpenClaw's own save does, and what it leaves replaces that row.
+      const storeAbsent = cells.store === undefined;
+      const stateDoc =
+        cells.state === undefined || storeAbsent ? undefined : parseCellSync(location, 'state', cells.state);
       for (const [doc, which] of [
         [profilesDoc, 'store'],
         [stateDoc, 'state'],
@@ -138,11 +142,9 @@ export async function updateDbLayer<T>(
       const nowMs = (options.now ?? Date.now)();
       const stateAfterDoc = compactState(snapshot.stateDoc!);
       const stateAfter = stateText(stateAfterDoc);
-      // State with no store row beside it is not read (see readDbLayer): state left by this write
-      // gets its store row — an empty one, as OpenClaw's own save writes it — and is written even
-      // where it equals what lay there unread.
-      const storeAbsent = cells.store === undefined;
-      const stateWritten = stateAfter !== stateBefore || (storeAbsent && stateAfter !== undefined);
+      // State this write leaves gets its store row — an empty one, as OpenClaw's own save writes
+      // it — so that it is read; an unread row nothing replaces stays as it was.
+      const stateWritten = stateAfter !== stateBefore;
       const storeWritten = storeText() !== storeBefore || (storeAbsent && stateAfter !== undefined);
       if (storeWritten) upsertCell(db, location, 'store', storeText(), nowMs);
       if (stateWritten) upsertCell(db, location, 'state', stateAfter, nowMs);
