@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type CatalogChoice, endpointWarning, findChoice } from '../../src/services/providers/catalog.js';
 import { catalogSetup } from '../../src/services/providers/catalog-setup.js';
+import { withBaseUrl } from '../../src/services/providers/custom-endpoint.js';
 import {
   currentDefaultModel,
   type DefaultModelPolicy,
@@ -367,6 +368,15 @@ describe('planSetup: provider blocks', () => {
       planSetup(current, litellm, 'litellm', 'auto'),
     );
     expect(kept.config.models.providers.litellm).toEqual(corp);
+    // An address asked for (--custom-base-url, Cloudflare's ids) is written over it.
+    const asked = withBaseUrl(catalogSetup(choice('litellm-api-key')), 'litellm', 'http://new.corp:4000');
+    const moved = await planOnDisk({ models: { mode: 'merge', providers: { litellm: corp } } }, (current) =>
+      planSetup(current, asked, 'litellm', 'auto'),
+    );
+    expect(moved.config.models.providers.litellm.baseUrl).toBe('http://new.corp:4000');
+    // A host in capitals is the same endpoint: moved as a region switch would be, not kept.
+    const shouted = await setUpXai({ models: { providers: { xai: { baseUrl: 'https://API.X.AI/v1/' } } } });
+    expect(shouted.config.models.providers.xai.baseUrl).toBe('https://api.x.ai/v1');
     // Where there is none, the choice's endpoint and model are written.
     const fresh = await planOnDisk({}, (current) => planSetup(current, litellm, 'litellm', 'auto'));
     expect(fresh.config.models.providers.litellm.baseUrl).toBe('http://localhost:4000');

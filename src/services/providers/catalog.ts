@@ -292,9 +292,16 @@ export function endpointWarning(
 
 let endpointsByBlock: Map<string, Set<string>> | undefined;
 
-/** A base URL as endpoints are compared: trailing slashes dropped. */
+/** A base URL as endpoints are compared: its host in lower case, trailing slashes dropped. */
 export function endpointKey(url: string): string {
-  return url.trim().replace(/\/+$/, '');
+  const text = url.trim();
+  try {
+    // The host in lower case, as it is compared: https://API.x.ai/v1 is api.x.ai's.
+    const parsed = new URL(text);
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname}`.replace(/\/+$/, '') + parsed.search;
+  } catch {
+    return text.replace(/\/+$/, '');
+  }
 }
 
 /**

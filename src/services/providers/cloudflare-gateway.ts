@@ -43,6 +43,8 @@ export function cloudflareSetup(ids: CloudflareIds): ProviderSetup {
   return {
     plugins: [CLOUDFLARE_PROVIDER],
     modelsMode: 'merge',
+    // The endpoint is the account's and gateway's ids, as given.
+    endpointsAsked: true,
     providers: {
       [CLOUDFLARE_PROVIDER]: {
         baseUrl: `https://gateway.ai.cloudflare.com/v1/${ids.accountId}/${ids.gatewayId}/anthropic`,

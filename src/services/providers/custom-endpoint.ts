@@ -183,5 +183,6 @@ export function withBaseUrl(setup: ProviderSetup, provider: string, raw: string)
   return {
     ...setup,
     providers: { ...setup.providers, [provider]: { ...block, baseUrl: raw.trim().replace(/\/+$/, ''), models: [] } },
+    endpointsAsked: true,
   };
 }

@@ -163,7 +163,7 @@ function movedEndpoints(doc: Record<string, unknown>, setup: ProviderSetup): Mov
     const from = asRecord(existing?.[provider])?.baseUrl;
     const to = block.baseUrl;
     // An address of the person's own is kept (plan-providers.ts): nothing moves.
-    if (ownEndpoint(doc, provider, block) !== undefined) return [];
+    if (!setup.endpointsAsked && ownEndpoint(doc, provider, block) !== undefined) return [];
     return typeof from === 'string' && typeof to === 'string' && endpointKey(from) !== endpointKey(to)
       ? [{ provider, from, to }]
       : [];

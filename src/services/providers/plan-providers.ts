@@ -13,6 +13,8 @@ interface ProvidersToWrite {
   providers: Record<string, Record<string, unknown>>;
   /** The blocks were built from the config as it is: written whole where they differ. */
   providersComplete?: boolean;
+  /** Their endpoints were asked for (setup-plan.ts): no address of the person's own is kept over them. */
+  endpointsAsked?: boolean;
 }
 
 /**
@@ -49,7 +51,7 @@ export function planProviders(doc: Record<string, unknown>, setup: ProvidersToWr
     }
     // The endpoint and API follow the choice (a region switch); a model list someone curated
     // stays. At an address of the person's own, the models are that server's: none added.
-    const own = !setup.providersComplete && ownEndpoint(doc, id, block) !== undefined;
+    const own = !setup.providersComplete && !setup.endpointsAsked && ownEndpoint(doc, id, block) !== undefined;
     for (const [key, value] of Object.entries(block)) {
       if (own && (key === 'baseUrl' || key === 'models')) continue;
       if (key === 'models' && !setup.providersComplete) {

@@ -33,6 +33,8 @@ export interface ProviderSetup {
   providers: Record<string, Record<string, unknown>>;
   /** The blocks were built from the config as it is (a custom endpoint): written whole where they differ. */
   providersComplete?: boolean;
+  /** The blocks' endpoints come from the person's answers (a base URL given, account ids): written over any address. */
+  endpointsAsked?: boolean;
   /**
    * The model onboarding makes the default, and its entry under `agents.defaults.models` (null:
    * none written). `builtIn`: OpenClaw's own model when none is configured (ref: its provider,
