@@ -80,7 +80,11 @@ function versionFromRunning(bin: string, env: Record<string, string | undefined>
  * else from the package a launcher script names (npm, pnpm), else by running `openclaw
  * --version` (volta's and other shims hide the package). Undefined: no openclaw on PATH.
  */
-export function findInstalledOpenclaw(env: Record<string, string | undefined>): InstalledOpenclaw | undefined {
+export function findInstalledOpenclaw(
+  env: Record<string, string | undefined>,
+  /** `run: false`: never run it (a report built often must not wait on a shim's seconds). */
+  options: { run?: boolean } = {},
+): InstalledOpenclaw | undefined {
   const bin = findOnPath('openclaw', env.PATH);
   if (!bin) return undefined;
   try {
@@ -94,6 +98,7 @@ export function findInstalledOpenclaw(env: Record<string, string | undefined>): 
   }
   const fromScript = versionFromLauncherScript(bin);
   if (fromScript) return { bin, version: fromScript, foundBy: 'wrapper' };
+  if (options.run === false) return { bin };
   const fromRun = versionFromRunning(bin, env);
   return fromRun ? { bin, version: fromRun, foundBy: 'run' } : { bin };
 }

@@ -95,7 +95,7 @@ export function startProblems(state: Pick<AgentState, 'workspace' | 'generation'
 export function collectWarnings(state: AgentState): string[] {
   const warnings: string[] = startProblems(state);
   // The installed OpenClaw will not start on the home until it upgrades it (doctor says why).
-  const pending = upgradePending(state.generation, state.workspace.env);
+  const pending = upgradePending(state.generation, state.workspace.env, { run: false });
   if (pending)
     warnings.push(
       `the openclaw on PATH is ${pending.installed}, and this home was last written by OpenClaw ${pending.home} (JSON files): ${pending.installed} will not start on it until \`openclaw doctor --fix\` upgrades it; authdeck writes for ${pending.home} until then`,

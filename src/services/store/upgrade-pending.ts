@@ -9,9 +9,11 @@ import type { StoreGeneration } from './generation.js';
 export function upgradePending(
   generation: StoreGeneration,
   env: Record<string, string | undefined>,
+  /** Whether the openclaw may be run to learn its version (a shim's): doctor's, not a report's. */
+  options: { run?: boolean } = {},
 ): { home: string; installed: string; bin: string } | undefined {
   if (generation.id !== 'json' || !generation.certain || !generation.openclawVersion) return undefined;
-  const installed = findInstalledOpenclaw(env);
+  const installed = findInstalledOpenclaw(env, options);
   if (!installed?.version || generationOfVersion(installed.version) === 'json') return undefined;
   if (compareOpenclawVersions(installed.version, generation.openclawVersion) <= 0) return undefined;
   return { home: generation.openclawVersion, installed: installed.version, bin: installed.bin };
