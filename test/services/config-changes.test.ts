@@ -122,10 +122,26 @@ describe('changeConfig', () => {
     const other = snapshot(included);
     const [rootBefore, otherBefore] = [root(), other()];
     await expect(changeConfig(configPath, () => [ADD_XAI_BLOCK])).rejects.toThrow(
-      /merges "\$include" with keys of its own at models, and a write there would flatten the include \(OpenClaw refuses it too\); nothing was saved: move the keys beside it into the included file \(or drop the \$include\), then save again/,
+      /merges "\$include" with keys of its own at models, and a write there would flatten the include \(OpenClaw refuses it too\); nothing was saved: keep that section in one file \(drop the \$include, or move the keys beside it into the included file\), then save again/,
     );
     expect(root()).toEqual(rootBefore);
     expect(other()).toEqual(otherBefore);
+  });
+
+  it('says which way an $include cannot be written through: its whole content, several files', async () => {
+    for (const [root, said] of [
+      ['{ "$include": "./main.json" }', 'takes its whole content from "$include"'],
+      [
+        '{ "models": { "$include": ["./main.json", "./more.json"] } }',
+        'merges several files with "$include" at models',
+      ],
+    ] as const) {
+      const { configPath, stateDir } = makeTempHome();
+      writeText(configPath, `${root}\n`);
+      writeText(join(stateDir, 'main.json'), '{}\n');
+      writeText(join(stateDir, 'more.json'), '{}\n');
+      await expect(changeConfig(configPath, () => [ADD_XAI_BLOCK])).rejects.toThrow(`${configPath} ${said}, and`);
+    }
   });
 
   it('refuses to overwrite a config it cannot parse, before planning, and leaves it as it was', async () => {

@@ -164,11 +164,18 @@ export async function findAuthoringFile(
     if (node && INCLUDE_KEY in node) {
       const single = typeof node[INCLUDE_KEY] === 'string' && Object.keys(node).length === 1 && node !== doc;
       if (!single) {
-        // Written through, an include with siblings (or at the root) would be flattened into this
-        // file: OpenClaw refuses that write too ("would flatten $include-owned config").
-        const where = depth === 0 ? 'its top level' : path.slice(0, depth).join('.');
+        // Written through, an include with siblings, of several files or at the top would be
+        // flattened into this file: OpenClaw refuses that write too ("would flatten
+        // $include-owned config").
+        const where = relative.length === 0 ? 'its top level' : relative.join('.');
+        const how =
+          typeof node[INCLUDE_KEY] !== 'string'
+            ? `merges several files with "$include" at ${where}`
+            : Object.keys(node).length > 1
+              ? `merges "$include" with keys of its own at ${where}`
+              : 'takes its whole content from "$include"';
         throw new AuthdeckError(
-          `${file} merges "$include" with keys of its own at ${where}, and a write there would flatten the include (OpenClaw refuses it too); nothing was saved: move the keys beside it into the included file (or drop the $include), then save again`,
+          `${file} ${how}, and a write there would flatten the include (OpenClaw refuses it too); nothing was saved: keep that section in one file (drop the $include, or move the keys beside it into the included file), then save again`,
         );
       }
       file = resolve(dirname(file), node[INCLUDE_KEY] as string);
