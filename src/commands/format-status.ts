@@ -77,6 +77,13 @@ export function formatStatusReport(report: StatusReport, paint: Painter, nowMs: 
       );
     }
   }
+  // A first run: a provider is "in use" only because the gateway's built-in model is OpenAI's.
+  if (
+    report.profiles.length === 0 &&
+    report.env.length === 0 &&
+    !report.providers.some((p) => p.effectiveSource !== 'missing')
+  )
+    lines.push('', 'Nothing set up yet: `authdeck onboard` sets up a provider and makes its model the default.');
   lines.push('', summaryLine(report, paint));
   return `${lines.join('\n')}\n`;
 }

@@ -102,6 +102,17 @@ describe('authdeck status', () => {
     expect(json.stdout).not.toContain(fakeSecrets.anthropicApiKey());
   });
 
+  it('on a home with nothing set up says so, with the command that sets one up', async () => {
+    const { home } = makeTempHome();
+    const text = await runCommand(['status'], { home });
+    expect(text.stdout).toContain(
+      'Nothing set up yet: `authdeck onboard` sets up a provider and makes its model the default.',
+    );
+    const { home: keyed } = makeTempHome();
+    await runCommand(['add-key', '--provider', 'groq'], { home: keyed, input: fakeSecrets.groqKey() });
+    expect((await runCommand(['status'], { home: keyed })).stdout).not.toContain('Nothing set up yet');
+  });
+
   it('--check exits 0 when all is well', async () => {
     const now = Date.now();
     const { home } = setup(openclawShapedStore(now), inUseAnthropicAndOpenai);
