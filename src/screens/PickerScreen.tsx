@@ -9,6 +9,7 @@ import { type SelectItem, SelectList } from '../components/select-list/SelectLis
 import { useKeyTable } from '../components/use-key-table.js';
 import { useNavigation, useServices } from '../contexts.js';
 import { useAgentState } from '../hooks/use-agent-state.js';
+import { usePluginNotes } from '../hooks/use-plugin-notes.js';
 import type { TuiResult } from '../navigation.js';
 import { describeExpiry } from '../services/durations.js';
 import { ExitCode, errorMessage } from '../services/errors.js';
@@ -74,18 +75,7 @@ export function PickerScreen({ provider: presetProvider, print }: { provider?: s
     [state, now, services.warnWithinMs],
   );
   // A provider whose plugin keeps the gateway from it has no profile next, as the dashboard says.
-  const [notTried, setNotTried] = useState<Readonly<Record<string, string>>>({});
-  useEffect(() => {
-    if (!state || !built) return;
-    let current = true;
-    services.pluginWarnings(state, built).then(
-      (notes) => current && setNotTried(notes.notTried ?? {}),
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, [services, state, built]);
+  const notTried = usePluginNotes(state, built).notTried ?? NONE_UNSERVED;
   const report = useMemo(() => built && markUnserved(built, notTried), [built, notTried]);
 
   const hints = useKeyTable(
@@ -230,3 +220,5 @@ export function PickerScreen({ provider: presetProvider, print }: { provider?: s
     </Box>
   );
 }
+
+const NONE_UNSERVED: Readonly<Record<string, string>> = {};

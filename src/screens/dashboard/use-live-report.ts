@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { PluginNotes } from '../../app-services.js';
 import { useServices } from '../../contexts.js';
+import { usePluginNotes } from '../../hooks/use-plugin-notes.js';
 import type { AgentState } from '../../services/profiles/agent-state.js';
 import { buildStatusReport, nextStatusChangeAt, type StatusReport } from '../../services/status/report.js';
 import { markUnserved } from '../../services/status/unserved.js';
@@ -46,20 +46,7 @@ export function useLiveReport(
     if (now >= staleAt) setTransitions((count) => count + 1);
   }, [now, staleAt]);
 
-  // Kept until the next answer, so that a re-read does not make the warning blink.
-  const [pluginNotes, setPluginNotes] = useState<PluginNotes>(NO_PLUGIN_NOTES);
-  useEffect(() => {
-    if (!state || !report) return;
-    let current = true;
-    services.pluginWarnings(state, report).then(
-      (notes) => current && setPluginNotes(notes),
-      // A plugin that cannot be looked at is doctor's to explain; the dashboard shows what it can.
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, [services, state, report]);
+  const pluginNotes = usePluginNotes(state, report);
   return useMemo(() => {
     const extra = [...pluginNotes.lines, ...refused.warnings];
     if (!report || extra.length === 0) return report;
@@ -74,7 +61,5 @@ export function useLiveReport(
     };
   }, [report, pluginNotes, refused]);
 }
-
-const NO_PLUGIN_NOTES: PluginNotes = { lines: [], unserved: {} };
 
 const NONE_REFUSED = { ids: new Set<string>(), warnings: [] };
