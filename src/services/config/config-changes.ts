@@ -99,26 +99,32 @@ async function changeUnderLock(
   };
 }
 
+type Rewritten = { path: string; backupPath?: string; rewrites?: ConfigRewrite[] };
+
+/** The files a write rewrote as JSON: its `rewrites`, else its own file where it has a backup. */
+function rewritesOf(result: Rewritten): ConfigRewrite[] {
+  return result.rewrites ?? (result.backupPath ? [{ file: result.path, backupPath: result.backupPath }] : []);
+}
+
 /** What a write says when it had to spell a JSON5-only config as JSON (README "Guarantees"). */
-export function rewrittenNote(result: { path: string; backupPath?: string }): string {
-  return result.backupPath
-    ? `; ${result.path} used JSON5-only syntax, so it was rewritten as JSON (same values; the original is ${result.backupPath})`
-    : '';
+export function rewrittenNote(result: Rewritten): string {
+  return rewritesOf(result)
+    .map(
+      ({ file, backupPath }) =>
+        `; ${file} used JSON5-only syntax, so it was rewritten as JSON (same values; the original is ${backupPath})`,
+    )
+    .join('');
 }
 
 /**
  * One line per config file a save rewrote as JSON (the root, an included file), each once
  * however many of the save's writes say it: `results` are those writes' results.
  */
-export function rewrittenLines(
-  results: ReadonlyArray<{ path: string; backupPath?: string; rewrites?: ConfigRewrite[] } | undefined>,
-): string[] {
+export function rewrittenLines(results: ReadonlyArray<Rewritten | undefined>): string[] {
   const seen = new Map<string, string>();
   for (const result of results) {
     if (!result) continue;
-    const rewrites =
-      result.rewrites ?? (result.backupPath ? [{ file: result.path, backupPath: result.backupPath }] : []);
-    for (const { file, backupPath } of rewrites) if (!seen.has(file)) seen.set(file, backupPath);
+    for (const { file, backupPath } of rewritesOf(result)) if (!seen.has(file)) seen.set(file, backupPath);
   }
   return [...seen].map(
     ([file, backupPath]) => `${file} used JSON5-only syntax, so it was rewritten; the original is in ${backupPath}`,
