@@ -8,7 +8,7 @@ import { resolveAuthProvider } from '../services/providers/catalog.js';
 import { reportPluginProblems } from '../services/providers/plugin-state.js';
 import { explicitOrders } from '../services/status/order-inputs.js';
 import { buildStatusReport } from '../services/status/report.js';
-import { markUnserved } from '../services/status/unserved.js';
+import { markUnserved, unservedBy } from '../services/status/unserved.js';
 import { waitingWords } from '../services/status/words.js';
 import { forTerminal, shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
@@ -32,8 +32,9 @@ export async function runOrderGet(ctx: CommandContext, options: OrderOptions): P
     provider,
   });
   // A provider whose plugin keeps the gateway from it has none next, as status says.
-  const unserved = (await reportPluginProblems(state, built)).find((found) => found.provider === provider);
-  const report = unserved ? markUnserved(built, { [provider]: unserved.problem.summary }) : built;
+  const why = unservedBy(await reportPluginProblems(state, built));
+  const report = markUnserved(built, why);
+  const unserved = Object.hasOwn(why, provider) ? why[provider] : undefined;
   const summary = report.providers.find((entry) => entry.provider === provider);
   const override = explicitOrders(state, provider).agentOrder ?? null;
   const effective = summary?.order ?? [];
@@ -70,10 +71,7 @@ export async function runOrderGet(ctx: CommandContext, options: OrderOptions): P
     writeWrapped(ctx.io.stdout, paint.dim(`  –  ${profile.id} (${profile.status}; not tried)`));
   if (effective.length === 0) writeWrapped(ctx.io.stdout, paint.yellow('  no usable profile'));
   else if (unserved)
-    writeWrapped(
-      ctx.io.stdout,
-      paint.yellow(`  ${shown(unserved.problem.summary)}: the gateway tries none of these until then`),
-    );
+    writeWrapped(ctx.io.stdout, paint.yellow(`  ${shown(unserved)}: the gateway tries none of these until then`));
   else if (!summary?.next)
     writeWrapped(
       ctx.io.stdout,

@@ -9,7 +9,7 @@ import { reportProgress } from '../services/progress.js';
 import { pluginCheckFindings, pluginWarning, reportPluginProblems } from '../services/providers/plugin-state.js';
 import { unknownProviders, unknownProviderWarning } from '../services/providers/unknown-providers.js';
 import { buildStatusReport, type StatusReport } from '../services/status/report.js';
-import { markUnserved } from '../services/status/unserved.js';
+import { markUnserved, unservedBy } from '../services/status/unserved.js';
 import { countOf } from '../services/status/words.js';
 import { startProblems } from '../services/store/report.js';
 import { forTerminal, shown } from '../services/terminal-text.js';
@@ -60,10 +60,7 @@ export async function runStatus(ctx: CommandContext, options: StatusOptions): Pr
   // The gateway loads a provider only through its plugin (2026.8+): one off or missing is said here too.
   const plugins = await reportPluginProblems(state, report);
   for (const found of plugins) report.warnings.push(pluginWarning(found));
-  Object.assign(
-    report,
-    markUnserved(report, Object.fromEntries(plugins.map(({ provider, problem }) => [provider, problem.summary]))),
-  );
+  Object.assign(report, markUnserved(report, unservedBy(plugins)));
   // A provider the gateway knows nothing of: its profiles are never used.
   for (const found of unknownProviders(state, report)) report.warnings.push(unknownProviderWarning(found));
   report.warnings.push(...refused.warnings);

@@ -1,3 +1,4 @@
+import type { ProviderPluginProblem } from '../providers/plugin-state.js';
 import type { StatusReport } from './types.js';
 
 /**
@@ -16,4 +17,9 @@ export function markUnserved(report: StatusReport, why: Readonly<Record<string, 
       return reason ? { ...profile, next: false, notTried: profile.notTried ?? reason } : profile;
     }),
   };
+}
+
+/** Provider → why its plugin keeps the gateway from it, for markUnserved. */
+export function unservedBy(problems: readonly ProviderPluginProblem[]): Record<string, string> {
+  return Object.fromEntries(problems.map(({ provider, problem }) => [provider, problem.summary]));
 }
