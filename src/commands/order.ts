@@ -8,7 +8,7 @@ import { resolveAuthProvider } from '../services/providers/catalog.js';
 import { reportPluginProblems } from '../services/providers/plugin-state.js';
 import { explicitOrders } from '../services/status/order-inputs.js';
 import { buildStatusReport } from '../services/status/report.js';
-import { markUnserved, unservedBy } from '../services/status/unserved.js';
+import { markUnserved, unservedBy, unservedLine } from '../services/status/unserved.js';
 import { waitingWords } from '../services/status/words.js';
 import { forTerminal, shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
@@ -70,8 +70,7 @@ export async function runOrderGet(ctx: CommandContext, options: OrderOptions): P
   for (const profile of left)
     writeWrapped(ctx.io.stdout, paint.dim(`  –  ${profile.id} (${profile.status}; not tried)`));
   if (effective.length === 0) writeWrapped(ctx.io.stdout, paint.yellow('  no usable profile'));
-  else if (unserved)
-    writeWrapped(ctx.io.stdout, paint.yellow(`  ${shown(unserved)}: the gateway tries none of these until then`));
+  else if (unserved) writeWrapped(ctx.io.stdout, paint.yellow(`  ${shown(unservedLine(unserved))}`));
   else if (!summary?.next)
     writeWrapped(
       ctx.io.stdout,

@@ -16,7 +16,7 @@ import { ExitCode, errorMessage } from '../services/errors.js';
 import { orderWithFirst } from '../services/profiles/order-edit.js';
 import { isUsableStatus } from '../services/status/health.js';
 import { buildStatusReport, compareByOrderPosition } from '../services/status/report.js';
-import { markUnserved } from '../services/status/unserved.js';
+import { markUnserved, unservedLine } from '../services/status/unserved.js';
 import { countOf, waitingWords } from '../services/status/words.js';
 import { shown } from '../services/terminal-text.js';
 
@@ -189,7 +189,7 @@ export function PickerScreen({ provider: presetProvider, print }: { provider?: s
           Which {provider} profile should agent {shown(services.workspace.agentId)} use first?
         </Text>
         {Object.hasOwn(notTried, provider) && (
-          <Text color="yellow">! {shown(notTried[provider] ?? '')}: the gateway tries none of these until then</Text>
+          <Text color="yellow">! {shown(unservedLine(notTried[provider] ?? ''))}</Text>
         )}
         <SelectList
           letterKeys

@@ -23,3 +23,8 @@ export function markUnserved(report: StatusReport, why: Readonly<Record<string, 
 export function unservedBy(problems: readonly ProviderPluginProblem[]): Record<string, string> {
   return Object.fromEntries(problems.map(({ provider, problem }) => [provider, problem.summary]));
 }
+
+/** Said above a provider's profiles while its plugin keeps the gateway from them (pick, order get). */
+export function unservedLine(why: string): string {
+  return `${why}: the gateway tries none of these until then`;
+}
