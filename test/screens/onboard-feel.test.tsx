@@ -114,6 +114,12 @@ describe('onboarding wizard: what a first-time user trips over', () => {
     expect(app.frame()).not.toContain('Claude Code is not installed here');
   });
 
+  it('a pasted token outside Anthropic says what it is beside the API key row', async () => {
+    const app = await renderApp(createFakeServices(), { name: 'onboard', provider: 'deepseek' });
+    await waitForFrame(app, 'How do you want to sign in to DeepSeek?');
+    expect(app.frame()).toMatch(/Paste a token made elsewhere +a bearer token you were given, stored as a token/);
+  });
+
   it('says what to press, not which CLI flag to use, when a secret belongs elsewhere', async () => {
     const services = createFakeServices();
     // Reached through the method question, so Esc goes back to it.

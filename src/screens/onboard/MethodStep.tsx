@@ -76,7 +76,11 @@ export function MethodStep({
     'paste-token': {
       value: 'paste-token',
       label: 'Paste a token made elsewhere',
-      hint: provider === 'anthropic' ? 'e.g. from `claude setup-token` on another machine' : '',
+      // Elsewhere the same secret could go either way: the hint says what tells them apart.
+      hint:
+        provider === 'anthropic'
+          ? 'e.g. from `claude setup-token` on another machine'
+          : 'a bearer token you were given, stored as a token, not a key',
     },
   };
   return (
