@@ -292,6 +292,30 @@ describe('dashboard: a long id is cut before a column goes', () => {
   });
 });
 
+describe('dashboard: a cooldown near the edge', () => {
+  it('at 80 columns says how long ("cooldown ~3h"), not "cooldown 3h …"', async () => {
+    const profiles = {
+      'anthropic:work': { type: 'api_key', provider: 'anthropic', key: fakeSecrets.anthropicApiKey('W') },
+      'anthropic:default': { type: 'api_key', provider: 'anthropic', key: fakeSecrets.anthropicApiKey('D') },
+    };
+    const workspace = fakeWorkspace();
+    const cooldownUntil = NOW + (3 * 60 + 2) * 60_000;
+    const state = fakeState(profiles, { usageStats: { 'anthropic:default': { cooldownUntil } } }, workspace);
+    const app = await renderApp(createFakeServices({ state, workspace }), { name: 'dashboard' });
+    await waitForFrame(app, 'anthropic:default');
+    await app.resize(80);
+    const row = () =>
+      app
+        .frame()
+        .split('\n')
+        .find((line) => /anthropic:default\b/.test(line)) ?? '';
+    await waitForFrame(app, 'cooldown ~3h');
+    expect(row()).toMatch(/sk-ant-a…\S+ +static +no expiry +cooldown ~3h$/);
+    await app.resize(120);
+    await waitForFrame(app, 'cooldown 3h 2m');
+  });
+});
+
 describe('dashboard: ids in wide characters', () => {
   it('keep the columns after them aligned, short or cut with …', async () => {
     const key = (seed: string) => ({ type: 'api_key', provider: 'groq', key: fakeSecrets.groqKey(seed) });

@@ -16,6 +16,8 @@ export interface Columns {
   secret: boolean;
   source: boolean;
   usage: boolean;
+  /** What the last column has before the edge: a cooldown says its time shorter where it must. */
+  usageRoom: number;
 }
 
 export const WIDTH = {
@@ -57,7 +59,7 @@ export function fitColumns(
   const fixed = WIDTH.cursor + WIDTH.position + WIDTH.status + WIDTH.expiry;
   const wanted = Math.max(MIN_ID, longestId + 1);
   const short = Math.max(MIN_ID, Math.min(wanted, SHORT_ID, totalWidth - fixed));
-  const columns: Columns = { id: short, type: false, secret: false, source: false, usage: false };
+  const columns: Columns = { id: short, type: false, secret: false, source: false, usage: false, usageRoom: 0 };
   let used = fixed + short;
   // The last column (cooldowns, probe results) is unpadded and cut at the edge: a little room does.
   // A cooldown or disabled window says why a profile is not tried: it comes before the type.
@@ -69,5 +71,6 @@ export function fitColumns(
     }
   }
   columns.id = Math.max(short, Math.min(wanted, totalWidth - (used - short)));
+  if (columns.usage) columns.usageRoom = totalWidth - (used - WIDTH.usage) - (columns.id - short);
   return columns;
 }

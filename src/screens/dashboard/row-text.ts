@@ -95,7 +95,10 @@ export function rowSegments(
   const last =
     profile.usage === null && probe
       ? probeSegment(probe)
-      : { text: usageText(profile, now), color: profile.usage === 'disabled' ? ('red' as const) : ('yellow' as const) };
+      : {
+          text: usageText(profile, now, columns.usageRoom),
+          color: profile.usage === 'disabled' ? ('red' as const) : ('yellow' as const),
+        };
   return [
     { text: pointer },
     { text: cell(position, WIDTH.position), ...(profile.next ? { color: 'green' as const } : {}) },
@@ -127,10 +130,16 @@ export function expiryText(profile: ProfileReport, now: number): string {
   return profile.expiresAt > now ? formatCountdown(profile.expiresAt - now) : formatRelative(profile.expiresAt, now);
 }
 
-export function usageText(profile: ProfileReport, now: number): string {
-  if (profile.usage === 'disabled' && profile.disabledUntil !== null)
-    return `disabled ${formatDuration(profile.disabledUntil - now)}`;
-  if (profile.usage === 'cooldown' && profile.cooldownUntil !== null)
-    return `cooldown ${formatDuration(profile.cooldownUntil - now)}`;
-  return '';
+/**
+ * "cooldown 3h 2m"; where the edge is nearer, "cooldown ~3h" (the details say until when), so the
+ * row still says how long rather than ending in "…".
+ */
+export function usageText(profile: ProfileReport, now: number, room = Number.POSITIVE_INFINITY): string {
+  const until =
+    profile.usage === 'disabled' ? profile.disabledUntil : profile.usage === 'cooldown' ? profile.cooldownUntil : null;
+  if (until === null) return '';
+  const full = `${profile.usage} ${formatDuration(until - now)}`;
+  if (full.length <= room) return full;
+  const [largest, rest] = formatDuration(until - now).split(' ');
+  return rest === undefined ? full : `${profile.usage} ~${largest}`;
 }
