@@ -55,7 +55,7 @@ async function refuseSecretArguments(argv: string[]): Promise<void> {
   const at = argv.findIndex((word) => word === '--auth-choice' || word.startsWith('--auth-choice='));
   const given = argv[at];
   const authChoice = given?.startsWith('--auth-choice=') ? given.slice('--auth-choice='.length) : argv[at + 1];
-  for (const word of argv) {
+  for (const [index, word] of argv.entries()) {
     // OpenClaw's onboarding takes secrets as flags (`--deepseek-api-key <key>`); authdeck does not.
     const name = word.startsWith('--') ? word.slice(2).split('=')[0]! : '';
     if (/^(?:[a-z0-9-]+-)?api-key$|^token$/.test(name)) {
@@ -69,7 +69,11 @@ async function refuseSecretArguments(argv: string[]): Promise<void> {
     }
     const value = word.startsWith('--') && word.includes('=') ? word.slice(word.indexOf('=') + 1) : word;
     // A key pasted where a model ref or profile id goes (`anthropic/sk-ant-…`) is one too.
-    const secret = secretInArgument(value);
+    const flag = word.startsWith('--') && word.includes('=') ? word : index > 0 ? argv[index - 1]! : '';
+    // A profile id stays checked whole: a key pasted as the name would be shown wherever it is.
+    const secret = secretInArgument(value, {
+      identifier: /^--(?!(?:token-)?profile-id)[a-z0-9-]+-id(?:=|$)/.test(flag),
+    });
     if (secret) {
       throw new UsageError(
         `a secret was passed on the command line (${maskSecret(secret)}); pass it on stdin or at the prompt instead — and consider it exposed in your shell history`,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { runCommand } from '../helpers/run-command.js';
 import { makeTempHome, readJson } from '../helpers/temp-state.js';
 
@@ -41,6 +42,26 @@ describe('onboard --auth-choice with an endpoint flag', () => {
       api: 'anthropic-messages',
     });
     expect(config.agents.defaults.model.primary).toBe('cloudflare-ai-gateway/claude-sonnet-4-6');
+  });
+
+  it('Cloudflare AI Gateway: a real account id (32 hex digits) is an id, not a secret; a key there is refused', async () => {
+    const { home, configPath } = makeTempHome();
+    const account = '023e105f4ecef8ad9ca31a8372d0c353';
+    const choice = ['onboard', '--non-interactive', '--auth-choice', 'cloudflare-ai-gateway-api-key'];
+    const run = await runCommand(
+      [...choice, `--cloudflare-ai-gateway-account-id=${account}`, '--cloudflare-ai-gateway-gateway-id', 'gw1'],
+      { home, input: KEY },
+    );
+    expect(run.stderr).not.toContain('secret');
+    expect(run.code).toBe(0);
+    expect(readJson(configPath).models.providers['cloudflare-ai-gateway'].baseUrl).toBe(
+      `https://gateway.ai.cloudflare.com/v1/${account}/gw1/anthropic`,
+    );
+    const key = fakeSecrets.anthropicApiKey();
+    const pasted = await runCommand([...choice, '--cloudflare-ai-gateway-account-id', key], { home, input: KEY });
+    expect(pasted.code).toBe(64);
+    expect(pasted.stderr).toContain('a secret was passed on the command line');
+    expect(pasted.stderr).not.toContain(key);
   });
 
   it('LiteLLM: --custom-base-url is where the proxy runs', async () => {

@@ -256,9 +256,13 @@ export function maskSecret(secret: string | undefined): string {
  * secret prefix, or a long run of key characters with letters and digits mixed. Such a word
  * is never echoed back.
  */
+/** A provider's own prefix on something as long as its secrets: `--auth-choice xai-api-key` is a name. */
+function hasSecretPrefix(word: string): boolean {
+  return (recogniseSecret(word) !== undefined && word.length >= 24) || /^sk-[A-Za-z0-9_-]{16,}$/.test(word);
+}
+
 function looksLikeSecret(word: string): boolean {
-  // A prefix alone is a name (`--auth-choice xai-api-key`); every such secret is far longer.
-  if ((recogniseSecret(word) && word.length >= 24) || /^sk-[A-Za-z0-9_-]{16,}$/.test(word)) return true;
+  if (hasSecretPrefix(word)) return true;
   // A key is one long run of letters and digits; ids made of words and numbers (a UUID,
   // work-laptop-2024-personal, deepseek-r1-distill-llama-70b) have only short ones.
   const run = /^[A-Za-z0-9_-]{32,}$/.test(word) ? /[A-Za-z0-9]{24,}/.exec(word)?.[0] : undefined;
@@ -276,8 +280,9 @@ const TOKEN_PREFIX =
  * part only a secret's own prefix counts: a long model id (`deepseek-r1-distill-llama-70b`)
  * looks like a token otherwise.
  */
-export function secretInArgument(value: string): string | undefined {
-  if (looksLikeSecret(value)) return value;
+export function secretInArgument(value: string, { identifier = false } = {}): string | undefined {
+  // An id flag's value (a Cloudflare account id is 32 hex digits) is a key only by its prefix.
+  if (identifier ? hasSecretPrefix(value) : looksLikeSecret(value)) return value;
   return value
     .split(/[^A-Za-z0-9_-]+/)
     .find(
