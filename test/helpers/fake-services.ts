@@ -34,6 +34,7 @@ export function fakeWorkspace(overrides: Partial<Workspace> = {}): Workspace {
       authOrder: {},
       agents: [],
       agentProblems: [],
+      shapeProblems: [],
       unknownRootKeys: [],
       models: readModelSettings({}),
       plugins: readPluginPolicy(undefined),

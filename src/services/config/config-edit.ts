@@ -7,7 +7,12 @@ import { countedWrite } from '../files/write-activity.js';
 import { asRecord, formatJsonDocument } from '../json-text.js';
 import { findAuthoringFile, INCLUDE_KEY, resolveIncludes } from './config-include.js';
 import { applyConfigEditsToText, type ConfigEdit, type Jsonc } from './config-text-edit.js';
-import { jsoncTree, refuseDuplicateKeys, refuseDuplicatesOnSetupPaths } from './duplicate-keys.js';
+import {
+  jsoncTree,
+  refuseDuplicateKeys,
+  refuseDuplicatesOnSetupPaths,
+  refuseMisshapenParents,
+} from './duplicate-keys.js';
 import { json5AsJson } from './json5-as-json.js';
 import { parseConfigText } from './openclaw-json.js';
 
@@ -210,7 +215,10 @@ function editedText(
   tree = jsoncTree(jsonc, text),
 ): string {
   if (!tree) throw new AuthdeckError(`${file} could not be spelled as JSON for editing; nothing was written`);
-  for (const edit of edits) refuseDuplicateKeys(tree, text, file, edit.path);
+  for (const edit of edits) {
+    refuseDuplicateKeys(tree, text, file, edit.path);
+    refuseMisshapenParents(tree, file, edit.path);
+  }
   return applyConfigEditsToText(jsonc, text, edits);
 }
 

@@ -84,3 +84,28 @@ export function refuseDuplicateKeys(tree: JsonNode, text: string, file: string, 
     node = matches[0]?.children?.[1];
   }
 }
+
+/**
+ * An edit whose path runs through a value that cannot hold it (`auth.profiles` a list, a
+ * string): refused with that setting named, before anything is written to the file, where the
+ * edit would otherwise fail half-way with the parser's own words.
+ */
+export function refuseMisshapenParents(tree: JsonNode, file: string, path: (string | number)[]): void {
+  let node: JsonNode | undefined = tree;
+  for (const [index, segment] of path.slice(0, -1).entries()) {
+    const child: JsonNode | undefined =
+      node.type === 'object'
+        ? (node.children ?? []).find((property) => property.children?.[0]?.value === segment)?.children?.[1]
+        : undefined;
+    if (!child) return;
+    const wanted = typeof path[index + 1] === 'number' ? 'array' : 'object';
+    if (child.type !== wanted) {
+      const at = path.slice(0, index + 1).join('.');
+      const kind = child.type === 'array' ? 'a list' : child.type === 'null' ? 'null' : `a ${child.type}`;
+      throw new AuthdeckError(
+        `${file} has ${at}: ${kind}, not ${wanted === 'array' ? 'a list' : 'an object'}, and OpenClaw refuses a config like that; correct it first (nothing was written to it)`,
+      );
+    }
+    node = child;
+  }
+}

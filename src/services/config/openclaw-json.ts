@@ -14,6 +14,7 @@ import {
   withConfigEnvSection,
 } from './config-env.js';
 import { INCLUDE_KEY, resolveIncludes } from './config-include.js';
+import { configShapeProblems } from './config-shape.js';
 import type { PathEnv } from './paths.js';
 import { type PluginPolicy, readPluginPolicy } from './plugin-policy.js';
 import { unknownRootKeys } from './root-keys.js';
@@ -48,6 +49,8 @@ export interface GatewayConfig {
   agentProblems: string[];
   /** Top-level keys OpenClaw 2026.9 refuses (root-keys.ts). */
   unknownRootKeys: string[];
+  /** Settings of a type OpenClaw's schema rejects (config-shape.ts): it will not start on the file. */
+  shapeProblems: string[];
   /** Default, fallback and image models, aliases, custom providers: what decides the providers in use. */
   models: ModelSettings;
   /** `meta.lastTouchedVersion`: the OpenClaw version that last wrote the file. */
@@ -179,6 +182,7 @@ function interpretConfig(
     ...(agentsSection.ownership === 'explicit' ? { agentOwnershipExplicit: true } : {}),
     agentProblems: agentRosterProblems(asRecord(doc.agents)),
     unknownRootKeys: unknownRootKeys(doc),
+    shapeProblems: configShapeProblems(doc),
     plugins: readPluginPolicy(doc.plugins),
     runtimePolicies: readRuntimePolicies(doc),
     path,
@@ -201,6 +205,7 @@ function emptyConfig(path: string, exists: boolean): GatewayConfig {
     agents: [],
     agentProblems: [],
     unknownRootKeys: [],
+    shapeProblems: [],
     models: readModelSettings({}),
     plugins: readPluginPolicy(undefined),
     runtimePolicies: readRuntimePolicies({}),

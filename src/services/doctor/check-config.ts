@@ -15,6 +15,16 @@ export function checkConfigAgreement(state: AgentState): Finding[] {
     why: 'OpenClaw 2026.9 refuses this agent roster: the gateway will not start, and which agent a command acts on is unsettled',
     fix: 'fix agents in the config as the problem says (or `openclaw doctor --fix`)',
   }));
+  for (const problem of config.shapeProblems)
+    findings.push({
+      code: 'config-invalid',
+      severity: 'error',
+      // "<setting>: <what is wrong>"; a profile id in the setting has a colon of its own.
+      subject: problem.slice(0, problem.indexOf(': ')),
+      problem: `${problem.slice(problem.indexOf(': ') + 2)} (in ${config.path})`,
+      why: 'OpenClaw refuses the whole config, so the gateway does not start; authdeck writes nothing into it either',
+      fix: `correct it in ${config.path}, then run \`openclaw config validate\``,
+    });
   for (const problem of rootKeyProblems(config, state.generation.openclawVersion))
     findings.push({
       code: 'config-unknown-keys',

@@ -14,8 +14,8 @@ export async function checkPlugins(state: AgentState, report: StatusReport): Pro
   const invalid: Finding[] = config.plugins.invalid.map((setting) => ({
     code: 'plugin-policy-invalid',
     severity: 'error',
-    subject: setting.slice(0, setting.indexOf(':')),
-    problem: `${shown(setting)} (in ${configPath})`,
+    subject: setting.slice(0, setting.indexOf(': ')),
+    problem: `${shown(setting.slice(setting.indexOf(': ') + 2))} (in ${configPath})`,
     why: 'OpenClaw refuses the whole config, so the gateway does not start',
     fix: `correct it in ${configPath}, then run \`openclaw config validate\``,
   }));

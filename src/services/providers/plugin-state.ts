@@ -149,9 +149,20 @@ function pluginBlocked(store: AgentStore, pluginId: string): string | undefined 
   return `${words.summary} (${words.where} in ${store.workspace.configPath}), so the gateway would not use the credential; ${words.fix} first`;
 }
 
-/** Refuses a save into a plugin the config blocks (pluginBlocked): nothing is written. */
+/**
+ * A config with a setting of a type OpenClaw's schema rejects (config-shape.ts): the gateway
+ * does not start on it, and a save's entries could not go into it (a key into a list).
+ */
+function misshapenConfig(store: AgentStore): string | undefined {
+  const [first] = store.workspace.config.shapeProblems;
+  return (
+    first && `${store.workspace.configPath} has ${first}, and OpenClaw refuses a config like that; correct it first`
+  );
+}
+
+/** Refuses a save into a plugin the config blocks (pluginBlocked) or into a misshapen config: nothing is written. */
 function refuseIfPluginBlocked(store: AgentStore, pluginId: string): void {
-  const blocked = pluginBlocked(store, pluginId);
+  const blocked = misshapenConfig(store) ?? pluginBlocked(store, pluginId);
   if (blocked) throw new AuthdeckError(`nothing saved: ${blocked}`);
 }
 
@@ -168,7 +179,7 @@ export function providerBlocked(store: AgentStore, provider: string): string | u
 
 /** The same refusal for a provider's credential (providerBlocked). */
 export function refuseBlockedPlugin(store: AgentStore, provider: string): void {
-  const blocked = providerBlocked(store, provider);
+  const blocked = misshapenConfig(store) ?? providerBlocked(store, provider);
   if (blocked) throw new AuthdeckError(`nothing saved: ${blocked}`);
 }
 

@@ -75,21 +75,24 @@ export function storeReport(state: AgentState): StoreReport {
   };
 }
 
-/** A problem that keeps OpenClaw 2026.9 from starting on the config, in a line (warnings and `status --check`). */
-export function willNotStartOn(configPath: string, problem: string): string {
-  return `OpenClaw 2026.9 will not start on ${configPath}: ${problem}`;
+/** A problem that keeps OpenClaw (2026.9, or any: `since` null) from starting on the config, in a line. */
+export function willNotStartOn(configPath: string, problem: string, since: string | null = '2026.9'): string {
+  return `OpenClaw${since ? ` ${since}` : ''} will not start on ${configPath}: ${problem}`;
 }
 
 /**
- * What keeps OpenClaw 2026.9 from starting on the config (an agent roster it refuses, a root key
- * it does not know), each as a line: a warning, a failing `status --check`, explain's "nothing
- * can serve a request".
+ * What keeps OpenClaw from starting on the config (an agent roster or a root key 2026.9 refuses,
+ * a setting of a type its schema rejects), each as a line: a warning, a failing `status --check`,
+ * explain's "nothing can serve a request".
  */
 export function startProblems(state: Pick<AgentState, 'workspace' | 'generation'>): string[] {
-  const { config } = state.workspace;
-  return [...config.agentProblems, ...rootKeyProblems(config, state.generation.openclawVersion)].map((problem) =>
-    willNotStartOn(state.workspace.configPath, problem),
-  );
+  const { config, configPath } = state.workspace;
+  return [
+    ...[...config.agentProblems, ...rootKeyProblems(config, state.generation.openclawVersion)].map((problem) =>
+      willNotStartOn(configPath, problem),
+    ),
+    ...[...config.shapeProblems, ...config.plugins.invalid].map((problem) => willNotStartOn(configPath, problem, null)),
+  ];
 }
 
 export function collectWarnings(state: AgentState): string[] {
