@@ -86,3 +86,21 @@ describe("a database's -wal and -shm left read-only (a read of a 0400 database m
     expect(mode(`${db}-shm`)).toBe(0o600);
   });
 });
+
+// From an adversarial run: a .env, openclaw.json or store kept in a dotfiles folder and linked
+// into the state dir, readable by everyone, was never reported (doctor looked at the link).
+describe('a secrets file linked in from elsewhere', () => {
+  it('doctor names its target and mode, and --fix makes the target private', async () => {
+    const { home, stateDir } = makeTempHome();
+    const dots = join(home, 'dots');
+    mkdirSync(dots);
+    const kept = join(dots, 'env');
+    writeFileSync(kept, `OPENAI_API_KEY=${fakeSecrets.openaiKey()}\n`);
+    chmodSync(kept, 0o644);
+    symlinkSync(kept, join(stateDir, '.env'));
+    const doctor = await runCli(['doctor'], { home });
+    expect(doctor.stdout).toContain(`${join(stateDir, '.env')}: a link to ${kept}, mode 644: readable by other users`);
+    await runCli(['doctor', '--fix'], { home });
+    expect(mode(kept)).toBe(0o600);
+  });
+});

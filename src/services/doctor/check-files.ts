@@ -82,15 +82,21 @@ export async function checkPermissions(workspace: Workspace, files: string[]): P
     files.flatMap((path) => (path.endsWith('.sqlite') ? [path, `${path}-wal`, `${path}-shm`] : [path])),
   );
   for (const path of withSidecars) {
-    const stats = await lstat(path).catch(() => undefined);
+    // A file kept elsewhere and linked here (a dotfiles repo) is read through the link: its
+    // target's mode is what lets others read it, and chmod through the link changes that.
+    const stats = await stat(path).catch(() => undefined);
     if (!stats?.isFile()) continue;
+    const linked = (await lstat(path).catch(() => undefined))?.isSymbolicLink()
+      ? await realpath(path).catch(() => undefined)
+      : undefined;
+    const named = linked ? `a link to ${linked}, ` : '';
     if (/\.sqlite-(wal|shm)$/.test(path) && (stats.mode & 0o200) === 0) {
       // SQLite makes them with the database's mode: a read of a 0400 database leaves them so.
       findings.push({
         code: 'permissions',
         severity: 'error',
         subject: path,
-        problem: `mode ${octal(stats.mode)}: not writable, so no one can write ${path.replace(/-(wal|shm)$/, '')}`,
+        problem: `${named}mode ${octal(stats.mode)}: not writable, so no one can write ${path.replace(/-(wal|shm)$/, '')}`,
         why: 'SQLite writes through this file: the gateway, OpenClaw and authdeck all fail to save',
         fix: `chmod 600 ${shellWord(path)}`,
         safeFix: { kind: 'chmod', path, mode: 0o600 },
@@ -102,7 +108,7 @@ export async function checkPermissions(workspace: Workspace, files: string[]): P
         code: 'permissions',
         severity: 'warning',
         subject: path,
-        problem: `mode ${octal(stats.mode)}: readable by other users`,
+        problem: `${named}mode ${octal(stats.mode)}: readable by other users`,
         why: 'it holds secrets (or decides which are used); anyone who can read it can use them',
         fix: `chmod 600 ${shellWord(path)}`,
         safeFix: { kind: 'chmod', path, mode: 0o600 },
@@ -113,7 +119,7 @@ export async function checkPermissions(workspace: Workspace, files: string[]): P
         code: 'owner',
         severity: 'warning',
         subject: path,
-        problem: `owned by uid ${stats.uid}, not by you (uid ${uid})`,
+        problem: `${named}owned by uid ${stats.uid}, not by you (uid ${uid})`,
         why: 'the gateway running as you may fail to rewrite it, and its owner can read your secrets',
         fix: `sudo chown ${uid} ${path} (after checking why it changed owner)`,
       });
