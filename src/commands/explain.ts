@@ -1,7 +1,6 @@
 import { parseDuration } from '../services/durations.js';
 import { UsageError } from '../services/errors.js';
 import { buildExplanation } from '../services/explain/explain.js';
-import { EXPLAIN_WIDTH } from '../services/explain/lines.js';
 import { readPreferences } from '../services/prefs.js';
 import { isWritableModelId } from '../services/providers/model-id.js';
 import { isValidProviderId, normalizeProviderId } from '../services/providers.js';
@@ -53,13 +52,17 @@ export async function runExplain(ctx: CommandContext, asked: string | undefined,
   // Ids, refs and reasons come from files and arguments: shown safely.
   if (json) writeJson(ctx.io.stdout, report);
   else {
-    // A terminal's own width (as the dashboard's panel does); into a pipe, a classic terminal's.
+    // A terminal's own width (as the dashboard's panel does); into a pipe or a file each line
+    // whole, as status and doctor write them there: grep finds a sentence on one line.
     const out = ctx.io.stdout;
-    const width = out.isTTY === true && (out.columns ?? 0) > 0 ? Math.max(20, out.columns) : EXPLAIN_WIDTH;
+    const width = out.isTTY === true && (out.columns ?? 0) > 0 ? Math.max(20, out.columns) : WHOLE_LINES;
     writeWrappedBlock(out, formatExplanation(forTerminal(report), ctx.paint, nowMs, width));
   }
   return report.servedBy ? 0 : 1;
 }
+
+/** Wider than any line explain makes: nothing is broken. */
+const WHOLE_LINES = 1_000_000;
 
 export const explainCommand = command({
   name: 'explain',

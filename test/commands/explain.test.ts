@@ -40,8 +40,14 @@ function sqliteHome(shared: Layer, config: Record<string, unknown>, local: Recor
   return temp;
 }
 
+/** explain in an 80-column terminal. */
 const explain = (home: string, ...args: string[]) =>
-  runCommand(['explain', ...args], { home, env: { AUTHDECK_STORE_GENERATION: undefined } });
+  runCommand(['explain', ...args], {
+    home,
+    env: { AUTHDECK_STORE_GENERATION: undefined, NO_COLOR: '1' },
+    stdoutIsTerminal: true,
+    columns: 80,
+  });
 
 function busyHome(now: number) {
   return jsonHome(
@@ -138,6 +144,21 @@ describe('authdeck explain', () => {
     expect(text).toMatch(/Skipped now: every profile in its order is cooling down or disabled; back in (3h|2h 59m)\./);
     expect(text).toMatch(
       /A request now goes to anthropic\/claude-sonnet-4-6 with anthropic:a-very-long-profile-name-from-a-script\. $/,
+    );
+  });
+
+  it('into a pipe writes each line whole, so grep finds a sentence (it broke them at 80 columns)', async () => {
+    const { home } = busyHome(Date.now());
+    const piped = await runCommand(['explain'], { home, env: { AUTHDECK_STORE_GENERATION: undefined } });
+    const lines = piped.stdout.trimEnd().split('\n');
+    expect(lines).toContainEqual(
+      '  If anthropic:a-very-long-profile-name-from-a-script fails: anthropic/claude-opus-4-6.',
+    );
+    expect(lines.some((line) => line.length > 80)).toBe(true);
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^A request now goes to anthropic\/claude-sonnet-4-6 with anthropic:a-very-long-profile-name-from-a-script\.$/,
+      ),
     );
   });
 
