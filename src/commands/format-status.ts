@@ -66,7 +66,9 @@ export function formatStatusReport(report: StatusReport, paint: Painter, nowMs: 
     }
     // A key written in the config serves with no profile: said, so the group is not a blank heading.
     if (provider.effectiveSource === 'config')
-      lines.push(`     ${paint.dim(`${configKeyWords(provider.provider)}: no profile or env key`)}`);
+      lines.push(
+        `     ${paint.dim(provider.configKeyMarker ? configKeyWords(provider.provider, provider.configKeyMarker) : `${configKeyWords(provider.provider)}: no profile or env key`)}`,
+      );
     if (provider.effectiveSource === 'missing') {
       if (provider.configKeyUnset)
         lines.push(`     ${paint.dim(unsetKeyWords(provider.provider, provider.configKeyUnset))}`);

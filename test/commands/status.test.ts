@@ -392,6 +392,23 @@ describe('status: a provider served by a key in the config', () => {
     });
     const status = await runCommand(['status'], { home });
     expect(status.code).toBe(0);
+    // OpenClaw's marker for a server that takes no key: said as such, not as a key in the config.
+    expect(status.stdout).toMatch(
+      /ollama · Ollama · in use\n {5}a server that takes no key \(models\.providers\.ollama\.apiKey is the marker ollama-local\)\n/,
+    );
+    const json = JSON.parse((await runCommand(['status', '--json'], { home })).stdout);
+    expect(json.providers.find((entry: { provider: string }) => entry.provider === 'ollama').configKeyMarker).toBe(
+      'ollama-local',
+    );
+  });
+
+  it('a real key there is said as the key in the config', async () => {
+    const { home, configPath } = makeTempHome();
+    writeJsonFile(configPath, {
+      agents: { defaults: { model: { primary: 'ollama/llama3:latest' } } },
+      models: { providers: { ollama: { baseUrl: 'http://10.0.0.5:11434', api: 'ollama', apiKey: 'proxy-key-1' } } },
+    });
+    const status = await runCommand(['status'], { home });
     expect(status.stdout).toMatch(
       /ollama · Ollama · in use\n {5}the key in the config \(models\.providers\.ollama\.apiKey\): no profile or env key\n/,
     );

@@ -12,7 +12,7 @@ export type DashboardRow =
   | { kind: 'env'; key: string; env: EnvReport }
   | { kind: 'missing'; key: string; provider: string }
   /** No profile or env key, and none needed: the config's key, or an endpoint on this machine. */
-  | { kind: 'served'; key: string; provider: string; by: 'config' | 'local' };
+  | { kind: 'served'; key: string; provider: string; by: 'config' | 'local'; marker: string | null };
 
 export type SelectableRow = Extract<DashboardRow, { kind: 'profile' | 'env' }>;
 
@@ -51,7 +51,14 @@ export function buildDashboardRows(report: StatusReport, filter = ''): Dashboard
     for (const entry of env) rows.push({ kind: 'env', key: `env:${entry.variable}`, env: entry });
     if (missing && profiles.length === 0 && env.length === 0)
       rows.push({ kind: 'missing', key: `m:${provider.provider}`, provider: provider.provider });
-    if (served) rows.push({ kind: 'served', key: `c:${provider.provider}`, provider: provider.provider, by: served });
+    if (served)
+      rows.push({
+        kind: 'served',
+        key: `c:${provider.provider}`,
+        provider: provider.provider,
+        by: served,
+        marker: provider.configKeyMarker,
+      });
   }
   return rows;
 }

@@ -69,7 +69,7 @@ export function rowSegments(
       {
         text:
           row.by === 'config'
-            ? `     ${configKeyWords(row.provider)}`
+            ? `     ${configKeyWords(row.provider, row.marker)}`
             : '     an endpoint on this machine or network: no key needed',
         dim: true,
       },

@@ -103,6 +103,7 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
       explicitOrder: order.explicit ?? null,
       next,
       configKeyUnset: configKeys[provider]?.keyUnset ?? null,
+      configKeyMarker: configKeys[provider]?.keyMarker ?? null,
       awaitingImport: waiting.filter((entry) => entry.provider === provider).map((entry) => entry.id),
     };
   });

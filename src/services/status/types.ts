@@ -72,6 +72,8 @@ export interface ProviderReport {
   next: string | null;
   /** The variable `models.providers.<id>.apiKey` reads, when it is not set (that key then does not count). */
   configKeyUnset: string | null;
+  /** The key the config names is OpenClaw's marker for a server that takes none (`ollama-local`). */
+  configKeyMarker: string | null;
   /**
    * Its profiles only a JSON file this SQLite-era gateway no longer reads holds: they work once
    * imported (`openclaw doctor --fix`), so the fix is the import, not another credential.

@@ -6,7 +6,9 @@ import type { NotTried, OrderSource } from './order.js';
 import type { ProfileReport, StatusReport } from './types.js';
 
 /** What serves a provider that has no profile or env key: its key written in the config. */
-export function configKeyWords(provider: string): string {
+export function configKeyWords(provider: string, marker: string | null = null): string {
+  // OpenClaw's marker for a server that takes no key (ollama-local) is no key to worry about.
+  if (marker) return `a server that takes no key (models.providers.${provider}.apiKey is the marker ${marker})`;
   return `the key in the config (models.providers.${provider}.apiKey)`;
 }
 
