@@ -39,6 +39,7 @@ const KEYS = {
   right: '\x1b[C',
   'ctrl-a': '\x01',
   'ctrl-e': '\x05',
+  'ctrl-u': '\x15',
   'page-up': '\x1b[5~',
   'page-down': '\x1b[6~',
 } as const;

@@ -398,6 +398,42 @@ describe('onboarding wizard: what a first-time user trips over', () => {
     await waitForFrame(app, 'Profile name:');
   });
 
+  it('keys typed after the second-Enter question are not saved into the secret unseen', async () => {
+    // A Cohere key has no shape authdeck knows: "two" typed ahead for the name step made it 3 longer.
+    const key = `co-${'k'.repeat(40)}`;
+    const services = createFakeServices({
+      state: fakeState({ 'cohere:default': { type: 'api_key', provider: 'cohere', key } }),
+    });
+    const app = await toSecretStep(services, 'cohere', 'api-key');
+    await app.type(key);
+    await app.press('enter');
+    await waitForFrame(app, 'Press Enter again to save it anyway');
+    await app.type('two');
+    await app.press('enter');
+    const asked = (await waitForFrame(app, 'The secret changed after that question')).replace(/\s+/g, ' ');
+    expect(asked).toContain('it is now 46 characters');
+    expect(asked).not.toContain('Profile name:');
+    await app.press('enter');
+    await waitForFrame(app, 'Profile name:');
+  });
+
+  it('a key pasted anew after Ctrl+U is not asked about twice', async () => {
+    const key = fakeSecrets.groqKey('twin');
+    const services = createFakeServices({
+      state: fakeState({ 'groq:default': { type: 'api_key', provider: 'groq', key } }),
+    });
+    const app = await toSecretStep(services, 'groq', 'api-key');
+    await app.type(key);
+    await app.press('enter');
+    await waitForFrame(app, 'Press Enter again to save it anyway');
+    await app.press('ctrl-u');
+    await waitForFrame(app, 'paste the API key here');
+    await app.type(fakeSecrets.groqKey('other'));
+    await waitForFrame(app, '✔ looks right');
+    await app.press('enter');
+    await waitForFrame(app, 'Profile name:');
+  });
+
   it('Esc back past the key to the method forgets the key', async () => {
     const services = createFakeServices();
     const app = await renderApp(services, { name: 'onboard', provider: 'groq' });

@@ -1,9 +1,9 @@
 import { Box, Text } from 'ink';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { KeyHints } from '../../components/KeyHints.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
-import { checkSecret, type SecretFit, type SecretKind } from '../../services/profiles/credentials.js';
+import { characterCount, checkSecret, type SecretFit, type SecretKind } from '../../services/profiles/credentials.js';
 import { findChoice, secretOwner } from '../../services/providers/catalog.js';
 import { providerInfo, providerName } from '../../services/providers.js';
 import { shown } from '../../services/terminal-text.js';
@@ -62,6 +62,15 @@ export function SecretStep({
   const claudeHere = useClaudePath() !== undefined;
   // A secret with a warning (a token that looks cut off) takes a second Enter: "save it anyway".
   const [confirmFor, setConfirmFor] = useState<string>();
+  // Keys typed after that question (typed ahead for the next step) land in the masked field,
+  // unseen: a secret changed since it was asked about is asked about again, never saved at once.
+  const [changedSinceAsked, setChangedSinceAsked] = useState(false);
+  // Cleared (Ctrl+U): what comes next is a new paste, not a change to the one asked about.
+  useEffect(() => {
+    if (field.value !== '') return;
+    setConfirmFor(undefined);
+    setChangedSinceAsked(false);
+  }, [field.value]);
   // Enter on nothing, or on a secret that cannot be right: said once, until the field changes.
   const [refusedAt, setRefusedAt] = useState<string>();
   const info = providerInfo(provider);
@@ -90,8 +99,11 @@ export function SecretStep({
           onSubmit={(value) => {
             const result = checkSecret(shapeOf, kind, value);
             if (value.trim() === '' || !result.ok) return setRefusedAt(value);
-            if (warningsOf(result).length > 0 && confirmFor !== result.secret) setConfirmFor(result.secret);
-            else onSubmit(result.secret);
+            const askedBefore = confirmFor !== undefined && confirmFor !== result.secret;
+            if ((warningsOf(result).length > 0 || askedBefore) && confirmFor !== result.secret) {
+              setChangedSinceAsked(askedBefore);
+              setConfirmFor(result.secret);
+            } else onSubmit(result.secret);
           }}
         />
       </Box>
@@ -113,7 +125,16 @@ export function SecretStep({
           ! {shown(warning)}
         </Text>
       ))}
-      {check?.ok && confirmFor === check.secret && <Text color="yellow">Press Enter again to save it anyway.</Text>}
+      {check?.ok &&
+        confirmFor === check.secret &&
+        (changedSinceAsked ? (
+          <Text color="yellow">
+            The secret changed after that question: it is now {characterCount(check.secret)}. Press Enter again to save
+            it as it is, or Ctrl+U to clear it.
+          </Text>
+        ) : (
+          <Text color="yellow">Press Enter again to save it anyway.</Text>
+        ))}
       {refusedAt !== undefined && refusedAt === field.value && (
         <Text color="yellow">
           {field.value.trim() === ''
