@@ -26,7 +26,9 @@ export interface GlobalOptionSpecs {
   forWrites: OptionSpec[];
 }
 
-export function parseCommandLine(root: CommandSpec, globalSpecs: GlobalOptionSpecs, argv: string[]): ParseOutcome {
+export function parseCommandLine(root: CommandSpec, globalSpecs: GlobalOptionSpecs, given: string[]): ParseOutcome {
+  // `authdeck help [command…]`, as git and gh take it: that command's --help.
+  const argv = given[0] === 'help' && !findSubcommand(root, 'help') ? [...given.slice(1), '--help'] : given;
   const globals = [...globalSpecs.always, ...globalSpecs.forWrites];
   const valueGlobals = new Set(
     globals

@@ -23,6 +23,19 @@ describe('command line', () => {
     }
   });
 
+  it("`authdeck help [command]` is that command's --help (it was an unknown command)", async () => {
+    const { home } = makeTempHome();
+    const help = await runCli(['help'], { home });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toBe((await runCli(['--help'], { home })).stdout);
+    const sub = await runCli(['help', 'order', 'set'], { home });
+    expect(sub.code).toBe(0);
+    expect(sub.stdout).toMatch(/Usage: authdeck order set \[options\] <ids\.\.\.>/);
+    const wrong = await runCli(['help', 'stauts'], { home });
+    expect(wrong.code).toBe(64);
+    expect(wrong.stderr).toContain('did you mean "status"?');
+  });
+
   it('answers bad usage with one line and exit 64', async () => {
     const { home } = makeTempHome();
     for (const args of [['bogus'], ['status', '--bogus'], ['status', '--within'], ['remove'], ['order', 'nope']]) {
