@@ -303,6 +303,11 @@ describe('doctor', () => {
     expect(withCodes(findings, 'credential-expiring')[0]?.subject).toBe('anthropic:soon');
     // Made again under its own id, so the order and the config still name it.
     expect(withCodes(findings, 'credential-expiring')[0]?.fix).toContain('`authdeck setup-token --profile-id soon`');
+    // A token is renewed by a token: add-key would make an API key beside it (it was offered as a renewal).
+    expect(withCodes(findings, 'credential-expiring')[0]?.fix).toContain(
+      '`authdeck paste-token --provider anthropic --profile-id soon`',
+    );
+    expect(withCodes(findings, 'credential-expiring')[0]?.fix).not.toContain('add-key');
     expect(withCodes(findings, 'credential-fails')[0]?.subject).toBe('groq');
     expect(withCodes(findings, 'unused-broken-profile')[0]).toMatchObject({
       subject: 'anthropic:old',
