@@ -47,6 +47,14 @@ async function groqKeyToCheck(services: ReturnType<typeof createFakeServices>) {
 }
 
 describe('onboarding wizard: what a first-time user trips over', () => {
+  it("the first profile's name step says the name can be changed (it showed the suggestion alone)", async () => {
+    const app = await toSecretStep(createFakeServices(), 'anthropic', 'api-key');
+    await app.type(fakeSecrets.anthropicApiKey());
+    await app.press('enter');
+    const frame = (await waitForFrame(app, 'Profile name:')).replace(/\s+/g, ' ');
+    expect(frame).toContain('Enter uses anthropic:default, or type another name.');
+  });
+
   it('never offers to replace a profile of another type (the rule add-key follows)', async () => {
     const services = createFakeServices({ state: fakeState(tokenProfile) });
     const app = await toSecretStep(services, 'anthropic', 'api-key');

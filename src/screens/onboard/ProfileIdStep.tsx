@@ -81,11 +81,11 @@ export function ProfileIdStep({
               {shown(provider)}:{shown(base)} is taken; Enter uses {shown(provider)}:{suggestion}, or type another name.
             </Text>
           ) : (
-            base !== 'default' && (
-              <Text dimColor>
-                Enter uses {shown(provider)}:{suggestion}, the name `openclaw onboard` gives it, or type another name.
-              </Text>
-            )
+            // Said for the first profile too: the suggestion alone did not say it could be changed.
+            <Text dimColor>
+              Enter uses {shown(provider)}:{suggestion}
+              {base !== 'default' ? ', the name `openclaw onboard` gives it,' : ','} or type another name.
+            </Text>
           )}
         </>
       ) : 'error' in choice ? (
