@@ -217,6 +217,8 @@ describe('setup-token screen', () => {
     const app = await renderApp(missing, { name: 'setup-token' });
     await waitForFrame(app, 'Claude Code is not installed');
     expect(app.frame()).toContain('npm install -g @anthropic-ai/claude-code');
+    // No token is coming: the title names no profile it would go to (an API key's, on that home).
+    expect(app.frame()).not.toContain('setup-token →');
     await app.press('enter');
     expect(app.exits).toEqual([{ exitCode: 1 }]);
 

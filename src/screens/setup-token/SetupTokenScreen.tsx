@@ -24,6 +24,8 @@ export interface SetupTokenScreenProps {
   backTo?: Screen;
 }
 
+const UNNAMED_STAGES = new Set(['checking', 'missing-claude', 'ask-name']);
+
 /** `claude setup-token` driven for the user: sign in, paste the code, the token lands in a profile. */
 export function SetupTokenScreen(props: SetupTokenScreenProps) {
   const flow = useSetupTokenFlow(props);
@@ -39,8 +41,8 @@ export function SetupTokenScreen(props: SetupTokenScreenProps) {
   const fail = () => finish({ exitCode: ExitCode.failure });
   return (
     <Box flexDirection="column">
-      {/* While a name is asked, the id it would have gone to is not where it goes. */}
-      <Header title={state.stage === 'ask-name' ? 'setup-token' : `setup-token → ${state.profileId}`} />
+      {/* Until the name is settled (asked, or claude not found yet), no id is where it goes. */}
+      <Header title={UNNAMED_STAGES.has(state.stage) ? 'setup-token' : `setup-token → ${state.profileId}`} />
       <SetupTokenBody
         flow={flow}
         cancel={cancel}
