@@ -18,6 +18,11 @@ export async function runToken(ctx: CommandContext, name: string, options: { rev
   if (!row) throw new AuthdeckError(`no profile ${profileId} for agent ${state.workspace.agentId}`);
   const { view } = row;
   if (view.secret === undefined) {
+    // An env ref authdeck reads as the gateway does (environment, then its .env): unset here.
+    if (view.secretRef?.source === 'env')
+      throw new AuthdeckError(
+        `${profileId} points at ${describeRef(view.secretRef)}, and ${view.secretRef.id} is not set (environment or the gateway's .env)`,
+      );
     if (view.secretRef)
       throw new AuthdeckError(`${profileId} points at ${describeRef(view.secretRef)}, which authdeck does not resolve`);
     throw new AuthdeckError(`${profileId} holds no secret`);

@@ -135,6 +135,27 @@ describe('token', () => {
   });
 });
 
+describe('token of a profile whose key is an env ref', () => {
+  it('prints the variable once set, and says it is not set otherwise (it said authdeck does not resolve such refs)', async () => {
+    const { home, storePath } = setup();
+    const store = readJson(storePath);
+    store.profiles['anthropic:ref'] = {
+      type: 'api_key',
+      provider: 'anthropic',
+      keyRef: { source: 'env', provider: 'default', id: 'MY_ANTH_KEY' },
+    };
+    writeJsonFile(storePath, store);
+    const unset = await runCommand(['token', 'anthropic:ref'], { home, env: { MY_ANTH_KEY: undefined } });
+    expect(unset.code).toBe(1);
+    expect(unset.stderr).toBe(
+      "authdeck: anthropic:ref points at env:MY_ANTH_KEY, and MY_ANTH_KEY is not set (environment or the gateway's .env)\n",
+    );
+    const key = fakeSecrets.anthropicApiKey('r');
+    const set = await runCommand(['token', 'anthropic:ref'], { home, env: { MY_ANTH_KEY: key } });
+    expect(set.stdout).toBe(`${key}\n`);
+  });
+});
+
 describe('order', () => {
   it('sets, shows and clears the agent override', async () => {
     const { home, storePath } = setup();
