@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { type CommandSpec, flag, type OptionSpec, type ParsedValues } from './commands/spec.js';
-import { editDistance } from './services/edit-distance.js';
+import { nearest } from './services/edit-distance.js';
 import { errorMessage, UsageError } from './services/errors.js';
 
 /**
@@ -101,20 +101,6 @@ function unknownCommand(command: CommandSpec, path: string[], word: string): Usa
   return new UsageError(
     `unknown command "${[...path, word].join(' ')}"${guess ? `; did you mean "${[...path, guess].join(' ')}"?` : ''} (see \`authdeck ${where}\`)`,
   );
-}
-
-/** The closest name within two edits (or the one `word` starts), for a did-you-mean. */
-export function nearest(word: string, names: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const name of names) {
-    const distance = name.startsWith(word) && word.length >= 3 ? 1 : editDistance(word, name);
-    if (distance < bestDistance) {
-      best = name;
-      bestDistance = distance;
-    }
-  }
-  return best;
 }
 
 function checkArguments(command: CommandSpec, path: string[], positionals: string[]): void {

@@ -43,3 +43,17 @@ export function withinEdits(a: string, b: string, max: number): boolean {
   }
   return previous[b.length]! <= max;
 }
+
+/** The closest name within two edits (or the one `word` starts), for a did-you-mean. */
+export function nearest(word: string, names: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const name of names) {
+    const distance = name.startsWith(word) && word.length >= 3 ? 1 : editDistance(word, name);
+    if (distance < bestDistance) {
+      best = name;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}

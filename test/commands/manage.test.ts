@@ -156,6 +156,35 @@ describe('token of a profile whose key is an env ref', () => {
   });
 });
 
+describe('a mistyped profile id', () => {
+  it('is answered with the profile it most likely meant, in order set, remove and token', async () => {
+    const { home } = setup();
+    for (const args of [
+      ['order', 'set', '--provider', 'anthropic', 'anthropic:b', 'anthropic:aa'],
+      ['remove', 'anthropic:bb', '--yes'],
+      ['token', 'opneai:x'],
+    ]) {
+      const run = await runCommand(args, { home });
+      expect(run.code, args.join(' ')).toBe(64);
+      expect(run.stderr, args.join(' ')).toMatch(/did you mean (anthropic:a|anthropic:b|openai:x)\?\n$/);
+    }
+    const short = await runCommand(['remove', 'xx', '--yes'], { home });
+    expect(short.stderr).toBe('authdeck: no profile named xx for agent main; did you mean openai:x?\n');
+  });
+
+  it('a local server set up in the config alone says where it is and what takes it out', async () => {
+    const { home, configPath } = setup();
+    writeJsonFile(configPath, {
+      models: { providers: { ollama: { baseUrl: 'http://127.0.0.1:11434', api: 'ollama', apiKey: 'ollama-local' } } },
+    });
+    const run = await runCommand(['remove', 'ollama', '--yes'], { home });
+    expect(run.code).toBe(64);
+    expect(run.stderr).toBe(
+      `authdeck: no profile named ollama for agent main: ollama is set up in ${configPath} (models.providers.ollama) with no profile; \`openclaw config unset models.providers.ollama\` takes it out\n`,
+    );
+  });
+});
+
 describe('order', () => {
   it('sets, shows and clears the agent override', async () => {
     const { home, storePath } = setup();

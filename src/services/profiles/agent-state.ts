@@ -1,6 +1,7 @@
 import { basename, join } from 'node:path';
 import { AUTH_PROFILES_FILE, AUTH_STATE_FILE, LEGACY_AUTH_FILE } from '../config/paths.js';
 import type { Workspace } from '../config/workspace.js';
+import { nearest } from '../edit-distance.js';
 import { readDaemonEnv } from '../env-file.js';
 import { UsageError } from '../errors.js';
 import { findLeftoverTempFiles } from '../files/atomic-write.js';
@@ -11,7 +12,7 @@ import { PROVIDERS, providerInfo } from '../providers.js';
 import type { AgentLayers, StoreGeneration } from '../store/agent-store.js';
 import { type AgentStore, type LayerRole, openAgentStore } from '../store/agent-store.js';
 import type { AuthStoreSnapshot, UsageStats } from '../store/documents.js';
-import { shownTyped } from '../terminal-text.js';
+import { shown, shownTyped } from '../terminal-text.js';
 import { describeProfile, type ProfileView } from './credential-view.js';
 
 /** A JSON auth file that a SQLite-era gateway no longer reads (it wants `openclaw doctor --fix`). */
@@ -169,11 +170,29 @@ export function resolveProfileName(state: AgentState, name: string): string {
   const where = `agent ${state.workspace.agentId}`;
   const typed = shownTyped(wanted);
   // A profile that does not exist is a mistake in the command line (64), as in `order set`.
-  if (wanted.includes(':')) throw new UsageError(`no profile ${typed} for ${where}; see \`authdeck status\``);
+  const instead = (): string => {
+    const guess = profileGuess(ids, wanted);
+    if (guess) return `; did you mean ${shown(guess)}?`;
+    // A local server or endpoint set up in the config alone has no profile to remove or show.
+    const provider = wanted.toLowerCase();
+    if (Object.hasOwn(state.workspace.config.models.providers, provider))
+      return `: ${typed} is set up in ${state.workspace.configPath} (models.providers.${typed}) with no profile; \`openclaw config unset models.providers.${typed}\` takes it out`;
+    return '; see `authdeck status`';
+  };
+  if (wanted.includes(':')) throw new UsageError(`no profile ${typed} for ${where}${instead()}`);
   const matches = ids.filter((id) => id.slice(id.indexOf(':') + 1) === wanted);
   if (matches.length === 1) return matches[0] as string;
   if (matches.length > 1) throw new UsageError(`"${typed}" names ${matches.join(' and ')}; give the full id`);
-  throw new UsageError(`no profile named ${typed} for ${where}; see \`authdeck status\``);
+  throw new UsageError(`no profile named ${typed} for ${where}${instead()}`);
+}
+
+/** The profile a mistyped id or short name (`anthropic:wrok`, `wrok`) most likely meant. */
+export function profileGuess(ids: readonly string[], word: string): string | undefined {
+  if (word.includes(':')) return nearest(word, [...ids]);
+  const short = (id: string) => id.slice(id.indexOf(':') + 1);
+  const guess = nearest(word, ids.map(short));
+  const meant = ids.filter((id) => short(id) === guess);
+  return meant.length === 1 ? meant[0] : undefined;
 }
 
 /**

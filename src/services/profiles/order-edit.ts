@@ -4,7 +4,7 @@ import { flagWord } from '../shell-word.js';
 import { explicitOrders } from '../status/order-inputs.js';
 import { compareByOrderPosition, type StatusReport } from '../status/report.js';
 import { shown, shownTyped } from '../terminal-text.js';
-import { type AgentState, listAgentProfiles } from './agent-state.js';
+import { type AgentState, listAgentProfiles, profileGuess } from './agent-state.js';
 import { refuseUnsafeId } from './profile-actions.js';
 
 /**
@@ -79,8 +79,9 @@ export function resolveOrderIds(state: AgentState, provider: string, typed: read
     unknown.push(word.includes(':') ? word : `${provider}:${word}`);
   }
   if (unknown.length > 0) {
+    const guess = unknown.length === 1 ? profileGuess(ids, unknown[0] as string) : undefined;
     throw new UsageError(
-      `no ${provider} profile ${unknown.map(shownTyped).join(', ')} for agent ${state.workspace.agentId}; see \`authdeck status ${flagWord('--provider', provider)}\``,
+      `no ${provider} profile ${unknown.map(shownTyped).join(', ')} for agent ${state.workspace.agentId}; ${guess ? `did you mean ${shown(guess)}?` : `see \`authdeck status ${flagWord('--provider', provider)}\``}`,
     );
   }
   return [...new Set(found)];
