@@ -9,9 +9,13 @@ import type { CommandContext } from './context.js';
 import { formatExplanation } from './format-explain.js';
 import { writeJson, writeWrappedBlock } from './output.js';
 import { knownProvider, providersHere } from './provider-arg.js';
-import { command, flag } from './spec.js';
+import { command, flag, text } from './spec.js';
 
-const EXPLAIN_OPTIONS = { json: flag('json', 'print one JSON object (schema in the README)') };
+const EXPLAIN_OPTIONS = {
+  json: flag('json', 'print one JSON object (schema in the README)'),
+  // As status, order and pick take it: the same as the provider alone as the argument.
+  provider: text('provider', 'id', 'one provider, any model (the same as `explain <provider>`)', 'providers'),
+};
 
 /**
  * `authdeck explain [provider/model]`: 0 when some model of the chain can serve a request now,
@@ -71,8 +75,13 @@ export const explainCommand = command({
     'authdeck explain                                # the default model and its fallbacks',
     'authdeck explain anthropic/claude-opus-4-6      # that model, then the fallbacks',
     'authdeck explain anthropic --agent coder --json  # one provider, any model',
+    'authdeck explain --provider deepseek            # the same, as status takes it',
   ],
   options: EXPLAIN_OPTIONS,
   args: [{ name: 'provider/model', values: 'providers' }],
-  run: (ctx, { json }, [requested]) => runExplain(ctx, requested, json),
+  run: (ctx, { json, provider }, [requested]) => {
+    if (provider !== undefined && requested !== undefined)
+      throw new UsageError('explain: give a provider/model or --provider, not both');
+    return runExplain(ctx, requested ?? provider, json);
+  },
 });

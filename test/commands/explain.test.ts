@@ -203,6 +203,17 @@ describe('authdeck explain', () => {
     expect(`${lines[first]?.replace(/^ *– */, '')}${lines[first + 1]?.trim()}`).toBe(long);
   });
 
+  it('takes --provider as status does: the same as the provider as its argument; both at once is a usage error', async () => {
+    const { home } = busyHome(Date.now());
+    const positional = await explain(home, 'anthropic', '--json');
+    const flagged = await explain(home, '--provider', 'anthropic', '--json');
+    expect(flagged.code).toBe(positional.code);
+    expect(JSON.parse(flagged.stdout).models).toEqual(JSON.parse(positional.stdout).models);
+    const both = await explain(home, 'anthropic', '--provider', 'anthropic');
+    expect(both.code).toBe(64);
+    expect(both.stderr).toBe('authdeck: explain: give a provider/model or --provider, not both\n');
+  });
+
   it('takes a model: that model, then the fallbacks, then the default; a cooldown about one model spares another', async () => {
     const now = Date.now();
     const { home } = jsonHome(

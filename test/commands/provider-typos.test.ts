@@ -15,6 +15,7 @@ describe('a mistyped --provider', () => {
     ['status', '--provider', 'opneai'],
     ['status', '--check', '--provider', 'opneai'],
     ['explain', 'opneai/gpt-5'],
+    ['explain', '--provider', 'opneai'],
     ['order', 'get', '--provider', 'opneai'],
     ['order', 'clear', '--provider', 'opneai'],
     ['order', 'set', '--provider', 'opneai', 'a1'],
