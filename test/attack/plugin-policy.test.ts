@@ -134,10 +134,14 @@ describe('a plugins section of the wrong type', () => {
     const { home } = homeWithPlugins({ deny: 'anthropic', entries: { openai: { enabled: 'yes' } } });
     const run = await runCommand(['doctor', '--json'], { home, env: SQLITE });
     expect(run.code).toBe(1);
-    const findings = (JSON.parse(run.stdout) as { findings: Array<{ code: string; problem: string }> }).findings;
-    expect(findings.filter((finding) => finding.code === 'plugin-policy-invalid').map((f) => f.problem)).toEqual([
-      expect.stringMatching(/^plugins\.deny: a string, not a list of plugin ids \(in .*openclaw\.json\)$/),
-      expect.stringMatching(/^plugins\.entries\.openai\.enabled: a string, not true or false/),
+    const findings = (JSON.parse(run.stdout) as { findings: Array<{ code: string; subject: string; problem: string }> })
+      .findings;
+    // The setting is the subject; the problem does not say it a second time ("✘ plugins.deny: plugins.deny: …").
+    expect(
+      findings.filter((finding) => finding.code === 'plugin-policy-invalid').map((f) => [f.subject, f.problem]),
+    ).toEqual([
+      ['plugins.deny', expect.stringMatching(/^a string, not a list of plugin ids \(in .*openclaw\.json\)$/)],
+      ['plugins.entries.openai.enabled', expect.stringMatching(/^a string, not true or false/)],
     ]);
   });
 });
