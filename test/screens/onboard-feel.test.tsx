@@ -556,6 +556,22 @@ describe('onboarding wizard: what a first-time user trips over', () => {
     expect(app.frame()).not.toContain('Provider id');
   });
 
+  it('a key pasted as the provider id is not shown, not taken as an id, and says where it goes', async () => {
+    // It stood in clear, and Enter made it a provider: "How do you want to sign in to sk-ant-api03-…?"
+    const key = fakeSecrets.anthropicApiKey();
+    const app = await openProviderIdStep();
+    await app.type(key);
+    const said = (await waitForFrame(app, 'not a provider id')).replace(/\s*\n\s*/g, ' ');
+    expect(said).toContain('That is an Anthropic API key, not a provider id, so it is not shown');
+    expect(app.frame()).not.toContain(key.slice(0, 20));
+    await app.press('enter');
+    expect(app.frame()).toContain('Provider id');
+    expect(app.frame()).not.toContain('How do you want to sign in');
+    await app.type('\x15');
+    await app.type(`${'ab12'.repeat(10)}XYZ`);
+    expect(await waitForFrame(app, 'That looks like a key, not a provider id')).not.toContain('ab12ab12');
+  });
+
   it('a typo of a known id is asked about once; a known id typed there is that provider', async () => {
     const app = await openProviderIdStep();
     await app.type('opneai');

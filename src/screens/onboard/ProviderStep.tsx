@@ -218,13 +218,22 @@ export function CustomProviderStep({
   // A typo of a known id is asked about once (Enter again keeps it), as the CLI refuses it.
   const [asked, setAsked] = useState<string>();
   const typed = field.value.trim().toLowerCase();
-  const problem = typed === '' ? undefined : validate(field.value);
+  // A key pasted here (letters, digits and dashes: a valid id) would become a provider's name,
+  // shown and written into the config: masked and refused, as the search does with one.
+  const key = useMemo(() => pastedKey(field.value), [field.value]);
+  const problem = key
+    ? key.use
+      ? `That is ${key.use.name}, not a provider id, so it is not shown: Esc goes back to the list; paste it there and Enter puts it in its field.`
+      : 'That looks like a key, not a provider id, so it is not shown: Ctrl+U clears it; choose the provider first, then paste the key where the wizard asks.'
+    : typed === ''
+      ? undefined
+      : validate(field.value);
   // A provider a plugin serves with nothing to onboard (amazon-bedrock): what it needs, said once.
   const served = asked === typed ? pluginProviderNote(typed) : undefined;
   const near = asked === typed && !served ? suggestProviderIds(typed) : [];
   const submit = (value: string) => {
     const id = value.trim().toLowerCase();
-    if (id === '' || validate(value)) return;
+    if (id === '' || validate(value) || pastedKey(value)) return;
     // A known id or alias typed here is that provider, with its own setup.
     const known = findProvider(id);
     if (known) return onSubmit(known.id);
@@ -240,8 +249,8 @@ export function CustomProviderStep({
   return (
     <Box flexDirection="column">
       <Text bold>Provider id (as the gateway names it, e.g. my-proxy):</Text>
-      <TextField state={field} onSubmit={submit} />
-      {problem && <Text color="red">{problem}</Text>}
+      <TextField state={field} onSubmit={submit} mask={key ? 'all' : 'none'} />
+      {problem && <Text color={key ? 'yellow' : 'red'}>{problem}</Text>}
       {served && (
         <Text color="yellow">
           {shown(served)}. Esc goes back; enter again stores a key under {shown(typed)} anyway
