@@ -297,7 +297,7 @@ function renewalOf(
       ? profile?.type === 'api_key'
         ? `\`authdeck add-key --provider anthropic${idFlag}\``
         : // A token renewed is a token: add-key would make an API key beside it, not renew it.
-          `\`authdeck setup-token${idFlag}\` (or one made elsewhere: \`authdeck paste-token --provider anthropic${idFlag}\`)`
+          `\`authdeck setup-token${idFlag}\`, or one made elsewhere with \`authdeck paste-token --provider anthropic${idFlag}\``
       : findOAuthProvider(provider)
         ? `\`authdeck login ${flagWord('--provider', provider)}\` or \`authdeck add-key ${flagWord('--provider', provider)}${idFlag}\``
         : // A token is replaced by a token: add-key keeps a profile of another type as it is.
