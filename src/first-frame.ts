@@ -18,11 +18,11 @@ import {
   warningBlocks,
   warningsLeftLine,
 } from './screens/dashboard/layout.js';
-import { rowSegments, type Segment } from './screens/dashboard/row-text.js';
+import { columnNeedsOf, rowSegments, type Segment } from './screens/dashboard/row-text.js';
 import { WELCOME, WELCOME_LABEL, welcomeRow } from './screens/onboard/welcome-lines.js';
 import type { AgentState } from './services/profiles/agent-state.js';
 import { buildStatusReport } from './services/status/report.js';
-import { credentialsPath, describeStore, layerLabel } from './services/status/words.js';
+import { credentialsPath, describeStore } from './services/status/words.js';
 import { shown } from './services/terminal-text.js';
 
 /**
@@ -80,11 +80,7 @@ export function plainFirstFrame(
   if (rows.length === 0) return undefined;
   const longestId = longestIdOf(rows);
   // The same sizes the dashboard computes (DashboardScreen): the hand-over moves nothing.
-  const columns = fitColumns(size.columns, longestId, {
-    usage: report.profiles.some((profile) => profile.usage !== null),
-    source:
-      report.env.length > 0 || new Set(report.profiles.map((profile) => layerLabel(profile, report.store))).size > 1,
-  });
+  const columns = fitColumns(size.columns, longestId, columnNeedsOf(report, rows, options.nowMs));
   const cursor = firstSelectable(rows);
   const selected = rows[cursor];
   // The same layout the dashboard computes for its first frame (layout.ts): the same lines fit.

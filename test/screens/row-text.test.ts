@@ -23,7 +23,16 @@ describe('dashboard rows', () => {
     };
     const report = buildStatusReport(state, { nowMs: NOW, warnWithinMs: 86_400_000 });
     const rows = buildDashboardRows(report);
-    const columns = { id: 20, type: true, secret: true, source: false, usage: true, usageRoom: 40 };
+    const columns = {
+      id: 20,
+      type: true,
+      secret: true,
+      source: false,
+      usage: true,
+      usageRoom: 40,
+      status: 12,
+      expiry: 15,
+    };
     const line = (index: number, probe: ProbeOutcome) =>
       rowSegments(rows[index]!, { selected: false, columns, now: NOW, store: report.store, probe })
         .map((segment) => segment.text)

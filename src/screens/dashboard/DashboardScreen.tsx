@@ -13,7 +13,7 @@ import { useClock } from '../../hooks/use-clock.js';
 import { useTerminalSize } from '../../hooks/use-terminal-size.js';
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
 import { profileStorePath } from '../../services/profiles/agent-state.js';
-import { credentialsPath, describeStore, layerLabel } from '../../services/status/words.js';
+import { credentialsPath, describeStore } from '../../services/status/words.js';
 import { shown } from '../../services/terminal-text.js';
 import { AgentSwitcher, agentPanelLines } from './AgentSwitcher.js';
 import { fitColumns, longestIdOf } from './columns.js';
@@ -25,6 +25,7 @@ import { HelpPanel, helpLastTop, helpPanelLines } from './HelpPanel.js';
 import { dashboardLayout, fixedRoom, storeLines, tableWindowRows, warningBlocks, warningsLeftLine } from './layout.js';
 import { detailsLastTop, detailsPanelLines, ProfileDetails } from './ProfileDetails.js';
 import { ProfileTable } from './ProfileTable.js';
+import { columnNeedsOf } from './row-text.js';
 import { useDashboardActions } from './use-dashboard-actions.js';
 import { useDashboardUi } from './use-dashboard-ui.js';
 import { useListKeys } from './use-list-keys.js';
@@ -61,13 +62,11 @@ export function DashboardScreen({
   const rows = rowsFor(ui.filter);
   const longestId = useMemo(() => longestIdOf(rows), [rows]);
   const needs = useMemo(
-    () => ({
-      usage: (report?.profiles.some((profile) => profile.usage !== null) ?? false) || Object.keys(probes).length > 0,
-      source: report
-        ? report.env.length > 0 || new Set(report.profiles.map((profile) => layerLabel(profile, report.store))).size > 1
-        : false,
-    }),
-    [report, probes],
+    () =>
+      report
+        ? columnNeedsOf(report, rows, now, Object.keys(probes).length > 0)
+        : { usage: Object.keys(probes).length > 0, source: false },
+    [report, rows, now, probes],
   );
   const columns = fitColumns(width, longestId, needs);
   const [doctorLines, setDoctorLines] = useState(4);

@@ -18,6 +18,9 @@ export interface Columns {
   usage: boolean;
   /** What the last column has before the edge: a cooldown says its time shorter where it must. */
   usageRoom: number;
+  /** The status and expiry columns as wide as their longest text here (at most WIDTH's). */
+  status: number;
+  expiry: number;
 }
 
 export const WIDTH = {
@@ -33,12 +36,21 @@ export const WIDTH = {
 const MIN_ID = 16;
 const SHORT_ID = 24;
 const LAST_COLUMN_MIN = 7;
+/** "static " and "no expiry ": a column narrower than these jumps as soon as one appears. */
+const MIN_STATUS = 7;
+const MIN_EXPIRY = 10;
 
 export interface ColumnNeeds {
   /** Some profile is in a cooldown or disabled. */
   usage: boolean;
   /** Profiles come from more than one layer (local/shared, own/main). */
   source: boolean;
+  /**
+   * The longest status and expiry texts of the rows: "static" and "no expiry" leave room a
+   * cooldown's time needs at 80 columns, where fixed widths cut it.
+   */
+  longestStatus?: number;
+  longestExpiry?: number;
 }
 
 /** The columns the longest id of these rows takes, as it is drawn (escapes shown, wide characters two). */
@@ -56,10 +68,21 @@ export function fitColumns(
   longestId: number,
   needs: ColumnNeeds = { usage: true, source: true },
 ): Columns {
-  const fixed = WIDTH.cursor + WIDTH.position + WIDTH.status + WIDTH.expiry;
+  const status = Math.min(WIDTH.status, Math.max(MIN_STATUS, (needs.longestStatus ?? WIDTH.status) + 1));
+  const expiry = Math.min(WIDTH.expiry, Math.max(MIN_EXPIRY, (needs.longestExpiry ?? WIDTH.expiry) + 1));
+  const fixed = WIDTH.cursor + WIDTH.position + status + expiry;
   const wanted = Math.max(MIN_ID, longestId + 1);
   const short = Math.max(MIN_ID, Math.min(wanted, SHORT_ID, totalWidth - fixed));
-  const columns: Columns = { id: short, type: false, secret: false, source: false, usage: false, usageRoom: 0 };
+  const columns: Columns = {
+    id: short,
+    type: false,
+    secret: false,
+    source: false,
+    usage: false,
+    usageRoom: 0,
+    status,
+    expiry,
+  };
   let used = fixed + short;
   // The last column (cooldowns, probe results) is unpadded and cut at the edge: a little room does.
   // A cooldown or disabled window says why a profile is not tried: it comes before the type.

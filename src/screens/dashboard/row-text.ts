@@ -3,10 +3,10 @@ import { formatCountdown, formatDuration, formatRelative } from '../../services/
 import type { ProbeOutcome } from '../../services/probe/probe-runner.js';
 import { providerName } from '../../services/providers.js';
 import { STATUS_COLOR, type StatusColor } from '../../services/status/health.js';
-import type { ProfileReport, StoreReport } from '../../services/status/report.js';
+import type { ProfileReport, StatusReport, StoreReport } from '../../services/status/report.js';
 import { configKeyWords, layerLabel } from '../../services/status/words.js';
 import { forTerminal, shown } from '../../services/terminal-text.js';
-import { type Columns, WIDTH } from './columns.js';
+import { type ColumnNeeds, type Columns, WIDTH } from './columns.js';
 import type { DashboardRow } from './dashboard-rows.js';
 
 /**
@@ -81,10 +81,10 @@ export function rowSegments(
       { text: pointer + cell('', WIDTH.position) + cell(`env ${env.variable}`, columns.id) },
       ...(columns.type ? [{ text: cell(env.type, WIDTH.type) }] : []),
       ...(columns.secret ? [{ text: cell(env.masked, WIDTH.secret) }] : []),
-      { text: cell('static', WIDTH.status), color: 'green' },
+      { text: cell('static', columns.status), color: 'green' },
       // An empty expiry cell, as a profile row always has one: a probe result then sits in the
       // same column on both kinds of row.
-      { text: cell('', WIDTH.expiry) },
+      { text: cell('', columns.expiry) },
       ...(columns.source ? [{ text: cell(env.origin === 'process' ? 'env' : '.env', WIDTH.source), dim: true }] : []),
       ...(columns.usage && probe ? [probeSegment(probe)] : []),
     ];
@@ -107,8 +107,8 @@ export function rowSegments(
     ...(columns.secret
       ? [{ text: cell(profile.masked ?? (profile.secretRef ? `ref ${profile.secretRef}` : '—'), WIDTH.secret) }]
       : []),
-    { text: cell(profile.status, WIDTH.status), color: STATUS_COLOR[profile.status] },
-    { text: cell(expiryText(profile, now), WIDTH.expiry) },
+    { text: cell(profile.status, columns.status), color: STATUS_COLOR[profile.status] },
+    { text: cell(expiryText(profile, now), columns.expiry) },
     ...(columns.source ? [{ text: cell(layerLabel(profile, store), WIDTH.source), dim: true }] : []),
     // Last and unpadded: usually empty, and every character of a frame costs Ink time.
     ...(columns.usage ? [last] : []),
@@ -142,4 +142,32 @@ export function usageText(profile: ProfileReport, now: number, room = Number.POS
   if (full.length <= room) return full;
   const [largest, rest] = formatDuration(until - now).split(' ');
   return rest === undefined ? full : `${profile.usage} ~${largest}`;
+}
+
+/**
+ * What the columns must make room for (fitColumns): a cooldown or probe result, more than one
+ * layer, and the longest status and expiry of the rows shown. The dashboard and its first frame
+ * ask the same, so the hand-over moves nothing.
+ */
+export function columnNeedsOf(
+  report: StatusReport,
+  rows: readonly DashboardRow[],
+  now: number,
+  probed = false,
+): ColumnNeeds {
+  let longestStatus = 0;
+  let longestExpiry = 0;
+  for (const row of rows) {
+    if (row.kind === 'env') longestStatus = Math.max(longestStatus, 'static'.length);
+    if (row.kind !== 'profile') continue;
+    longestStatus = Math.max(longestStatus, textColumns(row.profile.status));
+    longestExpiry = Math.max(longestExpiry, textColumns(expiryText(row.profile, now)));
+  }
+  return {
+    usage: report.profiles.some((profile) => profile.usage !== null) || probed,
+    source:
+      report.env.length > 0 || new Set(report.profiles.map((profile) => layerLabel(profile, report.store))).size > 1,
+    longestStatus,
+    longestExpiry,
+  };
 }
