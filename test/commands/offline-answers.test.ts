@@ -82,3 +82,27 @@ describe('offline answers', () => {
     expect(probe.detail).toContain('the key was not checked');
   });
 });
+
+describe('a --profile-id the save would refuse', () => {
+  it('is refused before the sign-in starts, not after it, when the tokens would be thrown away', async () => {
+    let asked = 0;
+    const server = createServer((_request, response) => {
+      asked += 1;
+      response.writeHead(503).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      for (const id of ['anthropic:x', 'openai:', ':x']) {
+        const result = await login(['--provider', 'openai', '--method', 'device', '--profile-id', id], {
+          AUTHDECK_OAUTH_OPENAI_CODEX_DEVICE_USER_CODE: `http://127.0.0.1:${port}/usercode`,
+        });
+        expect(result.code, id).toBe(64);
+        expect(result.stderr, id).toMatch(/^authdeck: --profile-id: /);
+      }
+      expect(asked).toBe(0);
+    } finally {
+      server.close();
+    }
+  });
+});

@@ -21,7 +21,7 @@ export async function signInAndSave(
   request: { provider: string; method: SignInMethod | undefined; profileName?: string; openBrowser: boolean },
   options: SignInOptions,
 ): Promise<{ signedIn: SignedIn; saved: SaveCredentialResult }> {
-  await refuseUnsavableSignIn(workspace, request.provider);
+  await refuseUnsavableSignIn(workspace, request.provider, request.profileName);
   const signedIn = await signIn(request.provider, request.method, {
     ...options,
     onPrompt: (prompt) =>
@@ -40,10 +40,13 @@ export async function signInAndSave(
  * (the person would sign in for nothing): OpenClaw's database is created first, whatever the
  * sign-in ends in (an OAuth profile, GitHub's token, OpenRouter's key).
  */
-async function refuseUnsavableSignIn(workspace: Workspace, provider: string): Promise<void> {
+async function refuseUnsavableSignIn(workspace: Workspace, provider: string, profileName?: string): Promise<void> {
   const info = findOAuthProvider(provider);
   if (!info) return;
   const store = await openAgentStoreForWrite(workspace);
+  // A name the save would refuse ("anthropic:x" for OpenAI) is refused before the sign-in, not
+  // after it, when the tokens would be thrown away.
+  if (profileName !== undefined) resolveProfileId(store.providerId(info.storeProvider), profileName);
   // As OpenClaw's onboarding: no sign-in for a provider whose plugin the config blocks.
   refuseBlockedPlugin(store, store.providerId(info.storeProvider));
   // Every kind: a token or key handed to OpenClaw to create the store with needs OpenClaw too, and
