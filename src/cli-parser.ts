@@ -126,6 +126,10 @@ function usageMessage(error: unknown, options: OptionSpec[]): string {
   const message = errorMessage(error).split('. ')[0] ?? '';
   const unknown = /^Unknown option '(--?[^']+)'/.exec(message)?.[1];
   if (unknown) {
+    // A choice's value typed as a flag (`--device` for `--method device`).
+    const word = unknown.replace(/^-+/, '');
+    const owner = options.find((option) => Array.isArray(option.values) && option.values.includes(word));
+    if (owner) return `unknown option '${unknown}'; did you mean --${owner.name} ${word}?`;
     const guess = nearest(
       unknown.replace(/^-+/, ''),
       options.map((option) => option.name),

@@ -8,6 +8,24 @@ import { ONBOARD_OPTIONS, openScreen, requireTerminal, runOnboard } from './inte
 import { runRemove } from './remove.js';
 import { command, flag, OPTIONS, provider } from './spec.js';
 
+/** What a sign-in by flag reads of the wizard's options; the rest would be dropped unsaid. */
+const SIGN_IN_OPTIONS = new Set(['provider', 'method', 'profileId', 'json', 'setDefaultModel', 'keepDefaultModel']);
+
+/**
+ * An option of the wizard's given to a sign-in, which has no use for it (`--auth-choice`, a
+ * token's expiry, a custom base URL): refused, as contradicting flags are, rather than ignored.
+ */
+function refuseUnusedInSignIn(input: Record<string, unknown>): void {
+  const unused = Object.entries(input).find(
+    ([key, value]) => !SIGN_IN_OPTIONS.has(key) && value !== undefined && value !== false && key in ONBOARD_OPTIONS,
+  );
+  if (!unused) return;
+  const flagName = ONBOARD_OPTIONS[unused[0] as keyof typeof ONBOARD_OPTIONS].name;
+  throw new UsageError(
+    `--${flagName} has no use in a sign-in; leave it out, or use \`authdeck onboard\` for a key or token`,
+  );
+}
+
 /**
  * `authdeck login`: what people type first. Without a method it is the wizard; with one, the
  * wizard goes straight to it (or, --non-interactive, reads the secret from stdin).
@@ -66,6 +84,7 @@ export const loginCommand = command({
         throw new UsageError(
           `--method ${input.method} needs --provider (${OAUTH_PROVIDERS.map((entry) => entry.id).join(', ')})`,
         );
+      refuseUnusedInSignIn(input);
       const [{ runSignIn }, { defaultModelPolicy }] = await Promise.all([
         import('./sign-in.js'),
         import('./onboard-choice-options.js'),

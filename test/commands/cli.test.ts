@@ -46,6 +46,13 @@ describe('command line', () => {
     }
   });
 
+  it('a choice typed as a flag (--device) is answered with the option it belongs to', async () => {
+    const { home } = makeTempHome();
+    const result = await runCli(['login', '--provider', 'openai', '--device'], { home });
+    expect(result.code).toBe(64);
+    expect(result.stderr).toContain("unknown option '--device'; did you mean --method device?");
+  });
+
   it('names a mistyped command or option and suggests the nearest', async () => {
     const { home } = makeTempHome();
     const command = await runCli(['add-kye', '--provider', 'groq'], { home });

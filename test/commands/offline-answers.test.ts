@@ -106,3 +106,20 @@ describe('a --profile-id the save would refuse', () => {
     }
   });
 });
+
+describe("the wizard's options given to a sign-in", () => {
+  it.each([
+    ['--auth-choice', 'groq-api-key'],
+    ['--token-expires-in', '5d'],
+    ['--custom-base-url', 'http://127.0.0.1:9/v1'],
+  ])('%s is refused (exit 64), not silently dropped', async (flag, value) => {
+    const result = await login(['--provider', 'openai', '--method', 'device', flag, value], {
+      AUTHDECK_OAUTH_OPENAI_CODEX_DEVICE_USER_CODE: `${NO_DNS}/usercode`,
+      AUTHDECK_STORE_GENERATION: 'json',
+    });
+    expect(result.code).toBe(64);
+    expect(result.stderr).toBe(
+      `authdeck: ${flag} has no use in a sign-in; leave it out, or use \`authdeck onboard\` for a key or token\n`,
+    );
+  });
+});
