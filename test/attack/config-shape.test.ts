@@ -77,3 +77,30 @@ describe('an edit through a setting that cannot hold it', () => {
     expect(readFileSync(configPath, 'utf8')).toBe(text);
   });
 });
+
+describe('what keeps OpenClaw 2026.9 from starting, beyond a setting of the wrong type', () => {
+  it('an unknown top-level key: a save refuses it, as status --check fails on it (it said "Saved")', async () => {
+    const { home, configPath } = v9HomeWith((c) => (c.foo = 1));
+    const before = readFileSync(configPath, 'utf8');
+    const saved = await runCommand(['add-key', '--provider', 'groq'], { home, input: fakeSecrets.groqKey() });
+    expect(saved.code).toBe(1);
+    expect(saved.stderr).toContain('nothing saved:');
+    expect(saved.stderr).toContain('the top-level key "foo" is not one OpenClaw 2026.9 knows');
+    expect(readFileSync(configPath, 'utf8')).toBe(before);
+  });
+
+  it('agents.defaults.cliBackends (a 2026.5 key) on a 2026.9 home: explain exits 1 and doctor errs', async () => {
+    const { home } = v9HomeWith((c) =>
+      withDefaults(c, { model: 'claude-cli/opus', cliBackends: { 'claude-cli': { command: 'claude' } } }),
+    );
+    const explain = await runCommand(['explain'], { home });
+    expect(explain.code).toBe(1);
+    expect(explain.stdout.replace(/\s+/g, ' ')).toContain(
+      'agents.defaults.cliBackends is not a key OpenClaw 2026.9 knows',
+    );
+    const doctor = JSON.parse((await runCommand(['doctor', '--json'], { home })).stdout);
+    expect(doctor.findings).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: 'config-unknown-keys', severity: 'error' })]),
+    );
+  });
+});

@@ -59,8 +59,10 @@ describe('the first save on a SQLite-era home, when OpenClaw does not create the
     // It was left with an empty "auth": {"profiles": {}} and its other keys laid out anew (an
     // adversarial parity run: OpenClaw refused the config for an unknown key).
     const { home, env, configPath } = homeWithOpenclaw(1, 'OpenClaw config is invalid');
+    // (A section authdeck does not judge: an unknown top-level key it refuses itself, before
+    // OpenClaw runs — test/attack/config-shape.test.ts.)
     const before =
-      '{"agents":{"defaults":{"model":{"primary":"anthropic/claude-opus-5"}}},\n  "myUnknown":   {"x":1}}\n';
+      '{"agents":{"defaults":{"model":{"primary":"anthropic/claude-opus-5"}}},\n  "channels":   {"x":1}}\n';
     mkdirSync(dirname(configPath), { recursive: true });
     writeFileSync(configPath, before);
     const run = await runCommand(['--no-reload', 'add-key', '--provider', 'openai'], {

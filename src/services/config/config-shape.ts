@@ -14,7 +14,6 @@ export function configShapeProblems(doc: Record<string, unknown>): string[] {
     return value !== undefined && fits(value);
   };
   const isObject = (value: unknown) => asRecord(value) !== undefined;
-  const isString = (value: unknown) => typeof value === 'string';
   const isStringList = (value: unknown) => Array.isArray(value) && value.every(isString);
 
   if (check('auth', doc.auth, isObject, 'an object')) {
@@ -22,8 +21,10 @@ export function configShapeProblems(doc: Record<string, unknown>): string[] {
     if (check('auth.profiles', auth.profiles, isObject, 'an object of profiles'))
       for (const [id, entry] of Object.entries(auth.profiles as Record<string, unknown>)) {
         if (!check(`auth.profiles.${id}`, entry, isObject, 'an object')) continue;
-        const { provider, mode } = entry as Record<string, unknown>;
+        const { provider, mode, email, displayName } = entry as Record<string, unknown>;
         if (!isString(provider)) problems.push(`auth.profiles.${id}.provider: ${kindOf(provider)}, not a provider id`);
+        check(`auth.profiles.${id}.email`, email, isString, 'an address');
+        check(`auth.profiles.${id}.displayName`, displayName, isString, 'a name');
         if (!PROFILE_MODES.includes(mode as string)) {
           // A word is shown ("bogus"); anything else by its kind: a value here may be a pasted key.
           const given = typeof mode === 'string' && /^[a-z_-]{1,20}$/i.test(mode) ? `"${mode}"` : kindOf(mode);
@@ -37,61 +38,127 @@ export function configShapeProblems(doc: Record<string, unknown>): string[] {
 
   if (check('models', doc.models, isObject, 'an object')) {
     const models = doc.models as Record<string, unknown>;
+    check('models.mode', models.mode, (mode) => mode === 'merge' || mode === 'replace', '"merge" or "replace"');
     if (check('models.providers', models.providers, isObject, 'an object of providers'))
       for (const [id, entry] of Object.entries(models.providers as Record<string, unknown>)) {
         if (!check(`models.providers.${id}`, entry, isObject, 'an object')) continue;
-        const provider = entry as Record<string, unknown>;
-        check(`models.providers.${id}.baseUrl`, provider.baseUrl, isString, 'a URL');
-        check(
-          `models.providers.${id}.apiKey`,
-          provider.apiKey,
-          (key) => isString(key) || isObject(key),
-          'a key or a ref',
-        );
-        check(`models.providers.${id}.models`, provider.models, Array.isArray, 'a list of models');
+        providerProblems(`models.providers.${id}`, entry as Record<string, unknown>, check);
       }
   }
 
   if (check('agents', doc.agents, isObject, 'an object')) {
     const agents = doc.agents as Record<string, unknown>;
-    if (check('agents.defaults', agents.defaults, isObject, 'an object'))
-      modelSettingsProblems('agents.defaults', agents.defaults as Record<string, unknown>, problems);
-    for (const [id, entry] of Object.entries(asRecord(agents.entries) ?? {})) {
-      const record = asRecord(entry);
-      if (record) modelSettingsProblems(`agents.entries.${id}`, record, problems);
+    check('agents.ownership', agents.ownership, (value) => value === 'explicit', '"explicit"');
+    if (check('agents.defaults', agents.defaults, isObject, 'an object')) {
+      const defaults = agents.defaults as Record<string, unknown>;
+      modelSettingsProblems('agents.defaults', defaults, check);
+      if (check('agents.defaults.systemAgent', defaults.systemAgent, isObject, 'an object'))
+        check('agents.defaults.systemAgent.agentId', asRecord(defaults.systemAgent)?.agentId, isString, 'an agent id');
     }
+    // 2026.9 keys its agents by id; earlier releases list them (`agents.list[].id`).
+    const roster =
+      agents.entries !== undefined
+        ? Object.entries(asRecord(agents.entries) ?? {}).map(([id, entry]) => [`agents.entries.${id}`, entry] as const)
+        : Array.isArray(agents.list)
+          ? agents.list.map((entry, index) => [`agents.list[${index}]`, entry] as const)
+          : [];
+    for (const [at, entry] of roster) {
+      if (!check(at, entry, isObject, 'an object')) continue;
+      const record = entry as Record<string, unknown>;
+      check(`${at}.agentDir`, record.agentDir, isString, 'a path');
+      check(`${at}.default`, record.default, (value) => typeof value === 'boolean', 'true or false');
+      modelSettingsProblems(at, record, check);
+    }
+  }
+
+  if (check('env', doc.env, isObject, 'an object')) {
+    const vars = asRecord(doc.env)?.vars;
+    if (check('env.vars', vars, isObject, 'an object of variables'))
+      for (const [name, value] of Object.entries(vars as Record<string, unknown>))
+        check(`env.vars.${name}`, value, isString, 'a string');
   }
   return problems;
 }
 
-const PROFILE_MODES = ['api_key', 'aws-sdk', 'oauth', 'token'];
+type Check = (path: string, value: unknown, fits: (value: unknown) => boolean, expected: string) => boolean;
 
-/** An agent's `model` (a ref, or `primary` and `fallbacks`) and `models` (ref → `alias`). */
-function modelSettingsProblems(at: string, section: Record<string, unknown>, problems: string[]): void {
-  const { model, models } = section;
-  if (model !== undefined && typeof model !== 'string') {
+const PROFILE_MODES = ['api_key', 'aws-sdk', 'oauth', 'token'];
+const PROVIDER_AUTH = ['api-key', 'aws-sdk', 'oauth', 'token'];
+/** OpenClaw 2026.9.6's model API adapters (`models.providers.<id>.api` in its config schema). */
+const API_ADAPTERS = [
+  'openai-completions',
+  'openai-responses',
+  'openai-chatgpt-responses',
+  'anthropic-messages',
+  'google-generative-ai',
+  'google-vertex',
+  'github-copilot',
+  'bedrock-converse-stream',
+  'ollama',
+  'pi-messages',
+  'azure-openai-responses',
+];
+
+const isString = (value: unknown) => typeof value === 'string';
+
+/** A provider block: its URL, key (a string or a SecretRef), API adapter, auth mode and models. */
+function providerProblems(at: string, provider: Record<string, unknown>, check: Check): void {
+  check(`${at}.baseUrl`, provider.baseUrl, isString, 'a URL');
+  check(`${at}.apiKey`, provider.apiKey, (key) => isString(key) || isSecretRef(key), 'a key or a ref');
+  check(`${at}.api`, provider.api, (api) => API_ADAPTERS.includes(api as string), 'an API OpenClaw knows');
+  check(
+    `${at}.auth`,
+    provider.auth,
+    (auth) => PROVIDER_AUTH.includes(auth as string),
+    `one of ${PROVIDER_AUTH.join(', ')}`,
+  );
+  if (check(`${at}.models`, provider.models, Array.isArray, 'a list of models'))
+    for (const [index, model] of (provider.models as unknown[]).entries())
+      check(`${at}.models[${index}]`, model, (entry) => isString(asRecord(entry)?.id), 'a model with an id');
+}
+
+/** A SecretRef as OpenClaw's schema takes one: `{ source: env|file|exec, provider, id }`. */
+function isSecretRef(value: unknown): boolean {
+  const ref = asRecord(value);
+  return (
+    ref !== undefined &&
+    ['env', 'file', 'exec'].includes(ref.source as string) &&
+    isString(ref.provider) &&
+    isString(ref.id)
+  );
+}
+
+/**
+ * An agent's `model` and `imageModel` (a ref, or `primary` and `fallbacks`), `utilityModel` (a
+ * ref) and `models` (ref → an object, its `alias` a name).
+ */
+function modelSettingsProblems(at: string, section: Record<string, unknown>, check: Check): void {
+  for (const key of ['model', 'imageModel'] as const) {
+    const model = section[key];
+    if (
+      !check(
+        `${at}.${key}`,
+        model,
+        (value) => isString(value) || asRecord(value) !== undefined,
+        'a model ref or an object',
+      )
+    )
+      continue;
     const choice = asRecord(model);
-    if (!choice) problems.push(`${at}.model: ${kindOf(model)}, not a model ref or an object`);
-    else {
-      if (choice.primary !== undefined && typeof choice.primary !== 'string')
-        problems.push(`${at}.model.primary: ${kindOf(choice.primary)}, not a model ref`);
-      const { fallbacks } = choice;
-      if (fallbacks !== undefined && !(Array.isArray(fallbacks) && fallbacks.every((ref) => typeof ref === 'string')))
-        problems.push(`${at}.model.fallbacks: ${kindOf(fallbacks)}, not a list of model refs`);
-    }
+    if (!choice) continue;
+    check(`${at}.${key}.primary`, choice.primary, isString, 'a model ref');
+    check(
+      `${at}.${key}.fallbacks`,
+      choice.fallbacks,
+      (list) => Array.isArray(list) && list.every(isString),
+      'a list of model refs',
+    );
   }
-  if (models === undefined) return;
-  const entries = asRecord(models);
-  if (!entries) {
-    problems.push(`${at}.models: ${kindOf(models)}, not an object of models`);
-    return;
-  }
-  for (const [ref, entry] of Object.entries(entries)) {
-    const record = asRecord(entry);
-    if (!record) problems.push(`${at}.models["${ref}"]: ${kindOf(entry)}, not an object`);
-    else if (record.alias !== undefined && typeof record.alias !== 'string')
-      problems.push(`${at}.models["${ref}"].alias: ${kindOf(record.alias)}, not a name`);
-  }
+  check(`${at}.utilityModel`, section.utilityModel, isString, 'a model ref');
+  if (!check(`${at}.models`, section.models, (value) => asRecord(value) !== undefined, 'an object of models')) return;
+  for (const [ref, entry] of Object.entries(asRecord(section.models) ?? {}))
+    if (check(`${at}.models["${ref}"]`, entry, (value) => asRecord(value) !== undefined, 'an object'))
+      check(`${at}.models["${ref}"].alias`, asRecord(entry)?.alias, isString, 'a name');
 }
 
 function kindOf(value: unknown): string {

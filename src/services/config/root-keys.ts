@@ -67,11 +67,24 @@ export function unknownRootKeys(doc: Record<string, unknown>): string[] {
  * What in the config keeps OpenClaw from starting, for the OpenClaw seen (`openclawVersion`): a
  * top-level key it does not know. Said only for the release line the list is of.
  */
-export function rootKeyProblems(config: { unknownRootKeys: string[] }, openclawVersion: string | undefined): string[] {
-  if (!openclawVersion?.startsWith(ROOT_KEYS_OF) || config.unknownRootKeys.length === 0) return [];
-  const keys = config.unknownRootKeys.map((key) => JSON.stringify(key)).join(', ');
-  const one = config.unknownRootKeys.length === 1;
-  return [
-    `the top-level ${one ? `key ${keys} is not one` : `keys ${keys} are not ones`} OpenClaw 2026.9 knows (it says "Unrecognized key"); take ${one ? 'it' : 'them'} out, or move ${one ? 'it' : 'them'} where ${one ? 'it belongs' : 'they belong'}`,
-  ];
+export function rootKeyProblems(
+  config: { unknownRootKeys: string[]; models?: { cliBackends: string[] } },
+  openclawVersion: string | undefined,
+): string[] {
+  if (!openclawVersion?.startsWith(ROOT_KEYS_OF)) return [];
+  const problems: string[] = [];
+  if (config.unknownRootKeys.length > 0) {
+    const keys = config.unknownRootKeys.map((key) => JSON.stringify(key)).join(', ');
+    const one = config.unknownRootKeys.length === 1;
+    problems.push(
+      `the top-level ${one ? `key ${keys} is not one` : `keys ${keys} are not ones`} OpenClaw 2026.9 knows (it says "Unrecognized key"); take ${one ? 'it' : 'them'} out, or move ${one ? 'it' : 'them'} where ${one ? 'it belongs' : 'they belong'}`,
+    );
+  }
+  // 2026.5's way to serve a provider by a local CLI; 2026.9 takes CLI backends from plugins and
+  // refuses the key ("agents.defaults: Unrecognized key").
+  if ((config.models?.cliBackends.length ?? 0) > 0)
+    problems.push(
+      'agents.defaults.cliBackends is not a key OpenClaw 2026.9 knows (it says "Unrecognized key"; CLI backends come from plugins there); take it out',
+    );
+  return problems;
 }

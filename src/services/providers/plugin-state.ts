@@ -3,7 +3,9 @@
  * switched off (plugins.enabled, plugins.deny, plugins.allow, plugins.entries: plugin-policy.ts),
  * bundled ones that onboarding enables enabled, and one from the external catalog installed. Doctor reports it; explain gives it as the reason a provider is not tried.
  */
+
 import { normalizePluginId, type PluginOff, pluginBlock, pluginOff } from '../config/plugin-policy.js';
+import { rootKeyProblems } from '../config/root-keys.js';
 import type { Workspace } from '../config/workspace.js';
 import { AuthdeckError } from '../errors.js';
 import type { AgentState } from '../profiles/agent-state.js';
@@ -154,7 +156,14 @@ function pluginBlocked(store: AgentStore, pluginId: string): string | undefined 
  * does not start on it, and a save's entries could not go into it (a key into a list).
  */
 function misshapenConfig(store: AgentStore): string | undefined {
-  const [first] = store.workspace.config.shapeProblems;
+  const { config } = store.workspace;
+  // Whatever keeps OpenClaw from starting on the file (startProblems): a save into it would
+  // report success for a gateway that does not start.
+  const [first] = [
+    ...config.shapeProblems,
+    ...config.agentProblems,
+    ...rootKeyProblems(config, store.generation.openclawVersion),
+  ];
   return (
     first && `${store.workspace.configPath} has ${first}, and OpenClaw refuses a config like that; correct it first`
   );
