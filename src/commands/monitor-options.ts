@@ -1,4 +1,4 @@
-import { duration, OPTIONS, text } from './spec.js';
+import { duration, flag, OPTIONS, text } from './spec.js';
 
 /** The monitor's options, apart from its commands: the command file and its lazily loaded run both use them. */
 const NOTIFY_OPTIONS = {
@@ -10,6 +10,7 @@ export const MONITOR_INSTALL_OPTIONS = {
   every: duration('every', 'how often (default 30m, at least 5m)'),
   within: duration('within', 'warn window (default 2h)'),
   ...NOTIFY_OPTIONS,
+  noNotify: flag('no-notify', 'notify no one: drop the target an earlier install kept (without it, that one stays)'),
   json: OPTIONS.json,
 };
 

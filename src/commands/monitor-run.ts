@@ -35,12 +35,14 @@ export async function runInstall(
   if (everyMs < MIN_EVERY_MS) throw new UsageError('--every must be at least 5m');
   const withinMs = options.within ?? parseDuration('2h');
   const notify = parseNotifyTarget({ notify: options.notify, ntfy: options.ntfy });
+  if (notify && options.noNotify) throw new UsageError('--no-notify contradicts --notify/--ntfy; pass one');
   const result = await installMonitor({
     ...(await target(ctx)),
     authdeckCommand: authdeckCommand(),
     everyMs,
     withinMs,
     ...(notify ? { notify } : {}),
+    ...(options.noNotify ? { dropKeptTarget: true } : {}),
   });
   if (options.json) {
     writeJson(ctx.io.stdout, { ok: true, ...result });

@@ -401,6 +401,42 @@ describe('monitor install, status, uninstall (systemd)', () => {
   });
 });
 
+describe('monitor install again, to change the interval', () => {
+  it.each([true, false])(
+    'keeps the target an earlier install kept and says so; --no-notify drops it (systemd: %s)',
+    async (systemd) => {
+      // Installed again with only --every (as the README says to change it), the job was
+      // written with no target and notified no one, the kept file left unused.
+      const { target, unitDir } = setup(systemd);
+      const where = monitorLocation(target);
+      const install = { ...target, authdeckCommand: AUTHDECK, withinMs: 2 * HOUR };
+      await installMonitor({ ...install, everyMs: 30 * MINUTE, notify: { command: 'notify-send authdeck' } });
+      const again = await installMonitor({ ...install, everyMs: HOUR });
+      const job = () =>
+        systemd
+          ? readFileSync(join(unitDir, 'authdeck-monitor.service'), 'utf8')
+          : again.mode === 'cron'
+            ? again.crontabLine
+            : '';
+      expect(job()).toContain('--notify-file');
+      expect(job()).toContain(where.notifyPath);
+      expect(readFileSync(where.notifyPath, 'utf8')).toBe('notify-send authdeck\n');
+      expect(again.note).toContain('the notify command an earlier install kept is used again; --no-notify drops it');
+      expect(again.note).not.toContain('notifies no one');
+      const dropped = await installMonitor({ ...install, everyMs: HOUR, dropKeptTarget: true });
+      expect(dropped.note).toContain('notifies no one');
+      const line = systemd
+        ? readFileSync(join(unitDir, 'authdeck-monitor.service'), 'utf8')
+        : dropped.mode === 'cron'
+          ? dropped.crontabLine
+          : '';
+      expect(line).not.toContain('--notify-file');
+      // Not brought back by the next install either.
+      expect((await installMonitor({ ...install, everyMs: HOUR })).note).toContain('notifies no one');
+    },
+  );
+});
+
 describe('monitor install without systemd', () => {
   it('returns the crontab line and writes no unit', async () => {
     const { target, systemctl, unitDir, stateDir } = setup(false);

@@ -3,8 +3,15 @@ import { chmod } from 'node:fs/promises';
 import { formatWindow } from '../durations.js';
 import { fsFailure, UsageError } from '../errors.js';
 import { writeFileAtomic } from '../files/atomic-write.js';
+import { readTextIfExists } from '../files/fs-read.js';
 import { type MonitorCron, monitorCron, writeCronRecord } from './monitor-cron.js';
-import { MAX_KEPT_BYTES, removeKeptTarget, writeKeptTarget } from './monitor-kept-target.js';
+import {
+  MAX_KEPT_BYTES,
+  readNotifyFile,
+  readNtfyFile,
+  removeKeptTarget,
+  writeKeptTarget,
+} from './monitor-kept-target.js';
 import { type MonitorLocation, type MonitorTargetInput, monitorLocation } from './monitor-location.js';
 import { crontabReader, firstLine, lingering, systemctlRunner, systemdUsable } from './monitor-system.js';
 import { maskUrl, type NotifyTarget, parseNotifyTarget, type RunTarget, scrubSecrets } from './monitor-target.js';
@@ -23,6 +30,8 @@ export interface MonitorInstallInput extends MonitorTargetInput {
   everyMs: number;
   withinMs: number;
   notify?: NotifyTarget;
+  /** With no target given: notify no one, even where an earlier install kept one. */
+  dropKeptTarget?: boolean;
 }
 
 export type MonitorInstallResult =
@@ -106,13 +115,36 @@ async function keepTarget(
     for (const path of [where.ntfyPath, where.notifyPath]) if (path !== kept?.path) await removeKeptTarget(path);
 }
 
+/**
+ * The target the job installed last reads (its unit, else the crontab line install gave), if
+ * the file it reads still holds one; a file a `--no-notify` install left behind is not read.
+ */
+async function earlierTarget(where: MonitorLocation): Promise<{ target: NotifyTarget; named: string } | undefined> {
+  const job =
+    (await readTextIfExists(where.servicePath).catch(() => undefined)) ??
+    (await readTextIfExists(where.cronPath).catch(() => undefined)) ??
+    '';
+  if (job.includes(where.notifyPath) && existsSync(where.notifyPath)) {
+    const command = await readNotifyFile(where.notifyPath).catch(() => undefined);
+    if (command) return { target: { command }, named: 'the notify command' };
+  }
+  if (job.includes(where.ntfyPath) && existsSync(where.ntfyPath)) {
+    const ntfyUrl = await readNtfyFile(where.ntfyPath).catch(() => undefined);
+    if (ntfyUrl) return { target: { ntfyUrl }, named: `the ntfy URL (${maskUrl(ntfyUrl)})` };
+  }
+  return undefined;
+}
+
 export async function installMonitor(input: MonitorInstallInput): Promise<MonitorInstallResult> {
-  const target = validate(input);
   const where = monitorLocation(input);
-  const notes =
-    target === undefined
-      ? ['no --notify or --ntfy: each run records its result (`authdeck monitor status`) and notifies no one']
-      : [];
+  const notes: string[] = [];
+  // Installed again to change the interval (as the README says to): the target an earlier
+  // install kept stays, said so; it was dropped unsaid, and the job then notified no one.
+  const earlier = input.notify || input.dropKeptTarget ? undefined : await earlierTarget(where);
+  if (earlier) notes.push(`${earlier.named} an earlier install kept is used again; --no-notify drops it`);
+  const target = validate(earlier ? { ...input, notify: earlier.target } : input);
+  if (target === undefined)
+    notes.push('no --notify or --ntfy: each run records its result (`authdeck monitor status`) and notifies no one');
   const notify = runTarget(where, target);
   const runArgs = { withinMs: input.withinMs, notify, stateDir: where.stateDir, agentId: input.agentId };
   const command = (everyMs: number) => [...input.authdeckCommand, ...monitorRunArgs({ ...runArgs, everyMs })];
