@@ -47,6 +47,8 @@ describe('authdeck monitor', () => {
     const message = readFileSync(out, 'utf8');
     expect(message).toContain('anthropic:work');
     expect(message).toMatch(/expires in (59m|1h)/);
+    // Read away from a terminal, it says where the fix is (it listed the reasons alone).
+    expect(message.trimEnd().split('\n').at(-1)).toBe('what to do: `authdeck doctor` names the fix for each');
     expect(message).not.toContain(fakeSecrets.setupToken());
     const status = await runCommand(['monitor', 'status'], { home });
     expect(status.stdout).toMatch(/last run: .*exit 2/);

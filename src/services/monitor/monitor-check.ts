@@ -1,5 +1,6 @@
 import { AuthdeckError, errorMessage } from '../errors.js';
 import { writeFileAtomic } from '../files/atomic-write.js';
+import { withWorkspaceFlags } from '../invocation.js';
 import { describeKeepAlive, type KeepAliveResult, keepAliveWindow, keepSignInsAlive } from '../oauth/keep-alive.js';
 import type { AgentState } from '../profiles/agent-state.js';
 import { buildStatusReport } from '../status/report.js';
@@ -74,7 +75,18 @@ export async function monitorCheck(input: MonitorCheckInput): Promise<CheckOutco
       throw new AuthdeckError(`could not record the refused sign-ins: ${errorMessage(error)}`);
     }
   };
-  return { exitCode, reasons: [...alerts, ...reasons.map((reason) => reason.message)], notes, afterNotify };
+  // Read away from a terminal (a phone, a mail): the alert says where the fix of each is.
+  const next =
+    reasons.length > 0
+      ? withWorkspaceFlags('what to do: `authdeck doctor` names the fix for each', state.workspace)
+      : undefined;
+  return {
+    exitCode,
+    reasons: [...alerts, ...reasons.map((reason) => reason.message)],
+    ...(next ? { next } : {}),
+    notes,
+    afterNotify,
+  };
 }
 
 function alertLines(result: KeepAliveResult, nowMs: number): string[] {

@@ -12,6 +12,8 @@ export type { NotifyTarget, RunTarget };
 export interface CheckOutcome {
   exitCode: 0 | 1 | 2 | 3;
   reasons: string[];
+  /** The line after the reasons that says what to do about them (never cut with them). */
+  next?: string;
   /** What the run did or left alone without anything to notify (the keep-alive's lines): recorded, never sent. */
   notes?: string[];
   /** Told whether the notification got out (what was alerted is remembered only then); a throw is recorded. */
@@ -65,6 +67,7 @@ export function buildNotification(outcome: CheckOutcome, redact: (text: string) 
   const kept = lines.slice(0, MAX_REASONS);
   if (lines.length > kept.length) kept.push(`…and ${lines.length - kept.length} more`);
   if (kept.length === 0) kept.push(`authdeck status --check exited ${outcome.exitCode}`);
+  if (outcome.next) kept.push(...cleanReasons([outcome.next], redact));
   return { title: TITLES[code], body: kept.join('\n'), priority: code === 2 ? 'default' : 'high' };
 }
 
