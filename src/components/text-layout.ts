@@ -1,5 +1,5 @@
 import { eastAsianWidth } from 'get-east-asian-width';
-import { breakAt } from '../services/line-breaks.js';
+import { breakAt, commandStartBefore } from '../services/line-breaks.js';
 
 /**
  * Lines laid out before they are drawn: a screen that must fit the terminal's rows has to know
@@ -105,6 +105,14 @@ export function cutEnd(text: string, width: number): string {
  * and a line break starts a new line.
  */
 function wrapRanges(chars: string[], width: number): Array<[number, number]> {
+  // A `command` (a fix) that fits on a line starts one rather than breaking inside, where that
+  // costs no line: in a short terminal the line is worth more than the command in one piece.
+  const kept = rangesAt(chars, width, true);
+  const plain = rangesAt(chars, width, false);
+  return kept.length <= plain.length ? kept : plain;
+}
+
+function rangesAt(chars: string[], width: number, keepCommands: boolean): Array<[number, number]> {
   const room = Math.max(1, width);
   const ranges: Array<[number, number]> = [];
   let paragraph = 0;
@@ -113,6 +121,12 @@ function wrapRanges(chars: string[], width: number): Array<[number, number]> {
     let start = paragraph;
     while (index - start > room) {
       const [end, next] = breakAt(chars, start, room);
+      const before = keepCommands && end > start ? commandStartBefore(chars, start, end, room) : undefined;
+      if (before !== undefined) {
+        ranges.push([start, before]);
+        start = before + 1;
+        continue;
+      }
       ranges.push([start, end]);
       start = next;
     }

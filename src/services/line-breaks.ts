@@ -30,3 +30,25 @@ export function breakAt(
   if (slash !== -1) return [slash + 1, slash + 1];
   return [start + room, start + room];
 }
+
+/**
+ * The space before the backticked command `at` falls inside, when that command fits on a line
+ * of its own and something comes before it on this one; else undefined.
+ */
+export function commandStartBefore(
+  chars: readonly string[],
+  start: number,
+  at: number,
+  room: number,
+): number | undefined {
+  let open = -1;
+  for (let index = 0; index < at; index++) {
+    if (chars[index] === '\n') open = -1;
+    else if (chars[index] === '`') open = open === -1 ? index : -1;
+  }
+  if (open <= start + 1 || chars[open - 1] !== ' ') return undefined;
+  let close = at;
+  while (close < chars.length && chars[close] !== '`' && chars[close] !== '\n') close++;
+  if (chars[close] !== '`' || close - open + 1 > room) return undefined;
+  return open - 1;
+}

@@ -24,6 +24,20 @@ describe('text laid out before it is drawn', () => {
     expect(lines).toEqual([[{ text: 'one two' }], [{ text: 'three…', dim: true }]]);
   });
 
+  it('starts a line with a `command` rather than break inside it, where that costs no line', () => {
+    // At 120 columns the fix broke after "`openclaw plugins install" (a newcomer's walk).
+    const warning =
+      'openai: the codex plugin is not installed, so the gateway cannot run its models; fix: `openclaw plugins install @openclaw/codex`, then restart the gateway';
+    expect(wrapText(warning, 118)).toEqual([
+      'openai: the codex plugin is not installed, so the gateway cannot run its models; fix:',
+      '`openclaw plugins install @openclaw/codex`, then restart the gateway',
+    ]);
+    // Where keeping it whole would take a line more, the line wins (a short terminal).
+    expect(wrapText(warning, 60)).toHaveLength(3);
+    // A command longer than a line breaks as any text.
+    expect(wrapText(warning, 30).join(' ')).toBe(warning);
+  });
+
   it('cuts a path from the left so its file name stays', () => {
     const path = '/home/someone/.openclaw/agents/main/agent/auth-profiles.json';
     expect(fitPath(path, 100)).toBe(path);
