@@ -104,3 +104,21 @@ describe('a secrets file linked in from elsewhere', () => {
     expect(mode(kept)).toBe(0o600);
   });
 });
+
+describe('a secrets file linked to nothing', () => {
+  it('doctor names the link and its missing target (the gateway reads nothing there; doctor said nothing)', async () => {
+    const { home, stateDir } = makeTempHome();
+    const gone = join(home, 'dots', 'env');
+    symlinkSync(gone, join(stateDir, '.env'));
+    const doctor = JSON.parse((await runCli(['doctor', '--json'], { home })).stdout);
+    expect(doctor.findings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          code: 'dangling-link',
+          subject: join(stateDir, '.env'),
+          problem: `a link to ${gone}, which does not exist`,
+        }),
+      ]),
+    );
+  });
+});

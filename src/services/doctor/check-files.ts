@@ -1,4 +1,4 @@
-import { lstat, realpath, stat } from 'node:fs/promises';
+import { lstat, readlink, realpath, stat } from 'node:fs/promises';
 import type { Workspace } from '../config/workspace.js';
 import { DOTENV_SKIPPED, daemonEnvSkipped } from '../env-file.js';
 import { inspectFileLock } from '../files/lock.js';
@@ -85,10 +85,22 @@ export async function checkPermissions(workspace: Workspace, files: string[]): P
     // A file kept elsewhere and linked here (a dotfiles repo) is read through the link: its
     // target's mode is what lets others read it, and chmod through the link changes that.
     const stats = await stat(path).catch(() => undefined);
+    const isLink = (await lstat(path).catch(() => undefined))?.isSymbolicLink() === true;
+    if (!stats && isLink) {
+      // The gateway reads nothing through it (its realpath fails), and says nothing either.
+      const target = await readlink(path).catch(() => '?');
+      findings.push({
+        code: 'dangling-link',
+        severity: 'warning',
+        subject: path,
+        problem: `a link to ${target}, which does not exist`,
+        why: 'the gateway reads nothing there: what you keep in that file is not in use',
+        fix: `point the link at the file (\`ln -sfn <file> ${shellWord(path)}\`) or remove it`,
+      });
+      continue;
+    }
     if (!stats?.isFile()) continue;
-    const linked = (await lstat(path).catch(() => undefined))?.isSymbolicLink()
-      ? await realpath(path).catch(() => undefined)
-      : undefined;
+    const linked = isLink ? await realpath(path).catch(() => undefined) : undefined;
     const named = linked ? `a link to ${linked}, ` : '';
     if (/\.sqlite-(wal|shm)$/.test(path) && (stats.mode & 0o200) === 0) {
       // SQLite makes them with the database's mode: a read of a 0400 database leaves them so.
