@@ -28,7 +28,9 @@ export interface GlobalOptionSpecs {
 
 export function parseCommandLine(root: CommandSpec, globalSpecs: GlobalOptionSpecs, given: string[]): ParseOutcome {
   // `authdeck help [command…]`, as git and gh take it: that command's --help.
-  const argv = given[0] === 'help' && !findSubcommand(root, 'help') ? [...given.slice(1), '--help'] : given;
+  let helpWords = 0;
+  while (given[helpWords] === 'help' && !findSubcommand(root, 'help')) helpWords++;
+  const argv = helpWords > 0 ? [...given.slice(helpWords), '--help'] : given;
   const globals = [...globalSpecs.always, ...globalSpecs.forWrites];
   const valueGlobals = new Set(
     globals

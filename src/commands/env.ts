@@ -51,6 +51,10 @@ function checkProviderValue(name: string, value: string): string {
 
 function requireName(name: string | undefined): string {
   if (name === undefined) throw new UsageError('name the variable, e.g. `authdeck env set OPENAI_API_KEY`');
+  if (name === '__proto__')
+    throw new UsageError(
+      '"__proto__" is a name authdeck does not set: JavaScript, which the gateway runs on, gives it a meaning of its own',
+    );
   if (!isValidEnvName(name))
     throw new UsageError(`"${name}" is not a variable name: letters, digits and _, not starting with a digit`);
   return name;

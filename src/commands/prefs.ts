@@ -33,7 +33,12 @@ export async function runPrefs(
     // As it now reads: what a later get or list answers.
     const set = readPreferences(env)[key as keyof Preferences];
     if (options.json) writeJson(ctx.io.stdout, { [key]: set });
-    else writeLine(ctx.io.stdout, `${key} = ${value}`);
+    // A bare number is read as hours here (days for --expires-in): said, so 30 is not taken for 30m.
+    else
+      writeLine(
+        ctx.io.stdout,
+        `${key} = ${value}${/^\d+(\.\d+)?$/.test(value.trim()) ? ` (a number alone is hours: ${value.trim()}h)` : ''}`,
+      );
     return 0;
   }
   throw new UsageError(`prefs: unknown action "${action}"; use list, get or set`);

@@ -41,3 +41,12 @@ describe('bad settings get one line that names them', () => {
     expect(existsSync(join(mainAgentDir, 'auth-profiles.json'))).toBe(false);
   });
 });
+
+describe('prefs set warnWithin with a number alone', () => {
+  it('says the number is read as hours (30 is 30h, not 30m)', async () => {
+    const { home } = makeTempHome();
+    const run = await runCommand(['prefs', 'set', 'warnWithin', '30'], { home });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('warnWithin = 30 (a number alone is hours: 30h)\n');
+  });
+});

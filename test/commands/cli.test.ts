@@ -31,6 +31,7 @@ describe('command line', () => {
     const sub = await runCli(['help', 'order', 'set'], { home });
     expect(sub.code).toBe(0);
     expect(sub.stdout).toMatch(/Usage: authdeck order set \[options\] <ids\.\.\.>/);
+    expect((await runCli(['help', 'help'], { home })).stdout).toBe((await runCli(['--help'], { home })).stdout);
     const wrong = await runCli(['help', 'stauts'], { home });
     expect(wrong.code).toBe(64);
     expect(wrong.stderr).toContain('did you mean "status"?');

@@ -50,6 +50,10 @@ describe('authdeck env', () => {
     const badName = await runCommand(['env', 'set', '1BAD'], { home, input: 'x' });
     expect(badName.code).toBe(64);
     expect(badName.stderr).toMatch(/not a variable name/);
+    // A name of the right letters that cannot be set says why, not that it has the wrong letters.
+    const reserved = await runCommand(['env', 'set', '__proto__'], { home, input: 'x' });
+    expect(reserved.code).toBe(64);
+    expect(reserved.stderr).toContain('"__proto__" is a name authdeck does not set');
     const twoLines = await runCommand(['env', 'set', 'X'], { home, input: 'a\nb\n' });
     expect(twoLines.code).toBe(64);
     expect(twoLines.stderr).toMatch(/line break/);

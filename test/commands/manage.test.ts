@@ -180,8 +180,11 @@ describe('a mistyped profile id', () => {
     const run = await runCommand(['remove', 'ollama', '--yes'], { home });
     expect(run.code).toBe(64);
     expect(run.stderr).toBe(
-      `authdeck: no profile named ollama for agent main: ollama is set up in ${configPath} (models.providers.ollama) with no profile; \`openclaw config unset models.providers.ollama\` takes it out\n`,
+      `authdeck: no profile named ollama for agent main: ollama has no profile, it is set up in ${configPath} (models.providers.ollama; \`openclaw config unset models.providers.ollama\` takes it out)\n`,
     );
+    // The full id a person would try first says the same.
+    const full = await runCommand(['remove', 'ollama:default', '--yes'], { home });
+    expect(full.stderr).toContain(': ollama has no profile, it is set up in');
   });
 });
 

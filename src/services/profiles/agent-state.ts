@@ -174,9 +174,14 @@ export function resolveProfileName(state: AgentState, name: string): string {
     const guess = profileGuess(ids, wanted);
     if (guess) return `; did you mean ${shown(guess)}?`;
     // A local server or endpoint set up in the config alone has no profile to remove or show.
-    const provider = wanted.toLowerCase();
-    if (Object.hasOwn(state.workspace.config.models.providers, provider))
-      return `: ${typed} is set up in ${state.workspace.configPath} (models.providers.${typed}) with no profile; \`openclaw config unset models.providers.${typed}\` takes it out`;
+    const provider = wanted.split(':')[0]?.toLowerCase() ?? '';
+    if (
+      Object.hasOwn(state.workspace.config.models.providers, provider) &&
+      !ids.some((id) => id.startsWith(`${provider}:`))
+    ) {
+      const named = shownTyped(provider);
+      return `: ${named} has no profile, it is set up in ${state.workspace.configPath} (models.providers.${named}; \`openclaw config unset models.providers.${named}\` takes it out)`;
+    }
     return '; see `authdeck status`';
   };
   if (wanted.includes(':')) throw new UsageError(`no profile ${typed} for ${where}${instead()}`);
