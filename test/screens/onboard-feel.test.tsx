@@ -526,8 +526,18 @@ describe('onboarding wizard: what a first-time user trips over', () => {
     await waitForFrame(app, 'Profile name:');
     await app.press('enter');
     const summary = await waitForFrame(app, 'Saved my-proxy:default');
-    expect(summary.replace(/\s*\n\s*/g, ' ')).toContain('The gateway does not know my-proxy yet');
-    expect(summary).toContain('"baseUrl"');
+    const said = summary.replace(/\s*\n\s*/g, ' ');
+    expect(said).toContain('The gateway does not know my-proxy yet');
+    // The way that writes the endpoint for you, not only JSON to type into the file by hand.
+    expect(said).toContain('authdeck onboard --auth-choice custom-api-key --custom-provider-id my-proxy');
+    expect(said).toContain('models.providers.my-proxy (baseUrl, api, models)');
+  });
+
+  it('the provider id step points at "Custom endpoint…" for an endpoint of your own', async () => {
+    const app = await openProviderIdStep();
+    await app.type('my-proxy');
+    const said = (await waitForFrame(app, 'An endpoint of your own')).replace(/\s*\n\s*/g, ' ');
+    expect(said).toContain('Esc, then "Custom endpoint (OpenAI- or Anthropic-compatible)…": it asks for its URL');
   });
 
   it('esc after "is close to" goes back to the list on the provider it was close to', async () => {

@@ -256,6 +256,12 @@ export function CustomProviderStep({
           {shown(served)}. Esc goes back; enter again stores a key under {shown(typed)} anyway
         </Text>
       )}
+      {!problem && !served && near.length === 0 && (
+        <Text dimColor>
+          An endpoint of your own (a proxy, a server you run)? Esc, then "{ENDPOINT_LABEL}": it asks for its URL and
+          model too, which the gateway needs.
+        </Text>
+      )}
       {near.length > 0 && (
         <Text color="yellow">
           {shown(typed)} is close to {near.join(', ')}: esc to choose it from the list, or enter again to use{' '}

@@ -57,5 +57,6 @@ export function customProviderNote(provider: string, configPath: string, setUp: 
   const served = setUp ? undefined : pluginProviderNote(provider);
   if (served) return `${served}.`;
   if (gatewayKnowsProvider(provider, setUp)) return undefined;
-  return `The gateway does not know ${provider} yet: add to ${configPath} "models": { "providers": { "${provider}": { "baseUrl": "https://…/v1", "api": "openai-completions", "models": [{ "id": "<model>" }] } } } (api: openai-completions, openai-responses, anthropic-messages, google-generative-ai, ollama, …).`;
+  // The way that writes the block for you first: the raw JSON left people editing a file by hand.
+  return `The gateway does not know ${provider} yet: it needs the endpoint and a model. \`authdeck onboard --auth-choice custom-api-key --custom-provider-id ${provider} --custom-base-url <https://…/v1> --custom-model-id <model>\` (the wizard's "Custom endpoint…") writes them, with the key again on stdin; or add models.providers.${provider} (baseUrl, api, models) to ${configPath}.`;
 }

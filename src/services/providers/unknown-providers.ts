@@ -40,7 +40,7 @@ export function unknownProviders(state: AgentState, report: StatusReport): Unkno
         fix:
           near.length > 0
             ? `save the credential again under ${near[0]} (\`authdeck onboard --provider ${near[0]}\`) and remove ${shown(ids[0] ?? '')}`
-            : `add models.providers.${shown(provider)} (baseUrl, api, models) to ${configPath}`,
+            : `set it up as an endpoint of your own (\`authdeck onboard --auth-choice custom-api-key --custom-provider-id ${shown(provider)} --custom-base-url <url> --custom-model-id <model>\`), or add models.providers.${shown(provider)} (baseUrl, api, models) to ${configPath}`,
       },
     ];
   });
