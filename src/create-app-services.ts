@@ -234,16 +234,23 @@ export function createAppServices(options: RealServicesOptions): AppServices {
     pluginWarnings: async (state, report) => {
       const [
         { pluginProblemWords, pluginWarning, reportPluginProblems },
-        { unknownProviders, unknownProviderWarning },
+        { unknownProviders, unknownProviderWarning, unknownUnserved },
       ] = await Promise.all([
         import('./services/providers/plugin-state.js'),
         import('./services/providers/unknown-providers.js'),
       ]);
       const problems = await reportPluginProblems(state, report);
+      const unknown = unknownProviders(state, report);
       return {
-        lines: [...problems.map(pluginWarning), ...unknownProviders(state, report).map(unknownProviderWarning)],
-        unserved: Object.fromEntries(problems.map((found) => [found.provider, pluginProblemWords(found.problem)])),
-        notTried: Object.fromEntries(problems.map((found) => [found.provider, found.problem.summary])),
+        lines: [...problems.map(pluginWarning), ...unknown.map(unknownProviderWarning)],
+        unserved: {
+          ...Object.fromEntries(problems.map((found) => [found.provider, pluginProblemWords(found.problem)])),
+          ...unknownUnserved(unknown, 'line'),
+        },
+        notTried: {
+          ...Object.fromEntries(problems.map((found) => [found.provider, found.problem.summary])),
+          ...unknownUnserved(unknown, 'notTried'),
+        },
       };
     },
     refusedSignIns: async (state) => {

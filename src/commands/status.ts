@@ -7,7 +7,7 @@ import type { ProbeOutcome } from '../services/probe/probe-runner.js';
 import type { AgentState } from '../services/profiles/agent-state.js';
 import { reportProgress } from '../services/progress.js';
 import { pluginCheckFindings, pluginWarning, reportPluginProblems } from '../services/providers/plugin-state.js';
-import { unknownProviders, unknownProviderWarning } from '../services/providers/unknown-providers.js';
+import { unknownProviders, unknownProviderWarning, unknownUnserved } from '../services/providers/unknown-providers.js';
 import { buildStatusReport, type StatusReport } from '../services/status/report.js';
 import { markUnserved, unservedBy } from '../services/status/unserved.js';
 import { countOf } from '../services/status/words.js';
@@ -60,9 +60,10 @@ export async function runStatus(ctx: CommandContext, options: StatusOptions): Pr
   // The gateway loads a provider only through its plugin (2026.8+): one off or missing is said here too.
   const plugins = await reportPluginProblems(state, report);
   for (const found of plugins) report.warnings.push(pluginWarning(found));
-  Object.assign(report, markUnserved(report, unservedBy(plugins)));
-  // A provider the gateway knows nothing of: its profiles are never used.
-  for (const found of unknownProviders(state, report)) report.warnings.push(unknownProviderWarning(found));
+  // A provider the gateway knows nothing of: its profiles are never used (none is "next").
+  const unknown = unknownProviders(state, report);
+  Object.assign(report, markUnserved(report, { ...unservedBy(plugins), ...unknownUnserved(unknown, 'notTried') }));
+  for (const found of unknown) report.warnings.push(unknownProviderWarning(found));
   report.warnings.push(...refused.warnings);
   // A config OpenClaw refuses stops the gateway whatever the credentials (its own check exits 1).
   const failing = [

@@ -447,3 +447,20 @@ describe('the built-in default model', () => {
     expect(check.stderr).toContain('(no default model is configured, so OpenClaw uses openai/gpt-6-astra)');
   });
 });
+
+describe('status: a provider the gateway does not know', () => {
+  it('has no profile tried next, each saying why (it showed 1* beside a warning that it is never used)', async () => {
+    const { home } = makeTempHome();
+    const saved = await runCommand(['add-key', '--provider', 'myproxy', '--custom'], {
+      home,
+      input: 'proxy-secret-1234567890abc',
+      env: { AUTHDECK_STORE_GENERATION: 'json' },
+    });
+    expect(saved.code).toBe(0);
+    const status = await runCommand(['status'], { home });
+    expect(status.stdout).toMatch(
+      /^ {3}1 {2}myproxy:default .*not tried: the gateway does not know where to send its requests$/m,
+    );
+    expect(status.stdout).not.toMatch(/1\* +myproxy:default/);
+  });
+});

@@ -50,3 +50,17 @@ export function unknownProviders(state: AgentState, report: StatusReport): Unkno
 export function unknownProviderWarning(found: UnknownProvider): string {
   return `${shown(found.provider)}: ${found.problem}; ${found.why}; fix: ${found.fix}`;
 }
+
+/**
+ * Why the gateway tries none of an unknown provider's profiles, in the words a provider's line
+ * and a profile's "not tried" use (markUnserved): it has no "next" however its keys look.
+ */
+export const UNKNOWN_PROVIDER_WORDS = {
+  line: 'no endpoint: the gateway cannot use it',
+  notTried: 'the gateway does not know where to send its requests',
+} as const;
+
+/** Provider → why, for markUnserved (the profile's words) or a screen's provider line. */
+export function unknownUnserved(found: readonly UnknownProvider[], words: keyof typeof UNKNOWN_PROVIDER_WORDS) {
+  return Object.fromEntries(found.map((entry) => [entry.provider, UNKNOWN_PROVIDER_WORDS[words]]));
+}
