@@ -175,6 +175,8 @@ describe('dashboard screen', () => {
       { usageStats: { 'groq:main': { disabledUntil: NOW + 2 * 3_600_000, disabledReason: 'billing' } } },
     );
     const { app } = await open(createFakeServices({ state }));
+    // The hint names what the row waits out (it said "clear cooldown" on a disabled row).
+    expect(await waitForFrame(app, 'c clear disabled')).not.toContain('clear cooldown');
     await app.type('c');
     const frame = (await waitForFrame(app, 'Cleared the disabled window of groq:main')).replace(/\s*\n\s*/g, ' ');
     expect(frame).toContain('it was disabled for billing: if that is not fixed the gateway disables it again');

@@ -97,7 +97,9 @@ export const LIST_KEYS: KeyTable<ListAction, ListContext> = [
     action: 'clear-cooldown',
     keys: ['c'],
     label: 'c',
-    hint: 'clear cooldown',
+    // What the row waits out: a disabled window is not a cooldown.
+    hint: ({ row }) =>
+      row?.kind === 'profile' && row.profile.usage === 'disabled' ? 'clear disabled' : 'clear cooldown',
     help: 'clear a cooldown or disabled window',
     when: anyRow,
     hintWhen: ({ row }) => row?.kind === 'profile' && row.profile.usage !== null,
