@@ -138,7 +138,7 @@ describe('dashboard: fits the terminal', () => {
     expectFits(app, 60, 14);
     await app.press('escape');
     await app.type('d');
-    await waitForFrame(app, 'any other key no');
+    await waitForFrame(app, 'any other key keep');
     expectFits(app, 60, 14);
     await app.type('y');
     await waitForFrame(app, 'Removed anthropic:work');

@@ -153,7 +153,7 @@ describe('dashboard screen', () => {
     expect(app.frame()).not.toContain('as the gateway tries them now');
     await app.type('d');
     expect(app.frame().replace(/\s*\n\s*/g, ' ')).toMatch(
-      /Remove anthropic:default from .*\? It cannot be undone\. y yes/,
+      /Remove anthropic:default from .*\? It cannot be undone\. y remove +any other key keep/,
     );
     await app.type('n');
     expect(services.calls.some(([name]) => name === 'removeProfile')).toBe(false);
@@ -204,9 +204,10 @@ describe('dashboard screen', () => {
     // Narrow, the question still ends with what is asked: nothing is cut.
     await app.resize(40);
     const narrow = app.frame().replace(/\s*\n\s*/g, ' ');
-    expect(narrow).toMatch(
-      /Remove openai:api-key from \/home\/me\/.*auth-profiles\.json\? It cannot be undone\. y yes, any other key no/,
-    );
+    expect(narrow).toMatch(/Remove openai:api-key from \/home\/me\/.*auth-profiles\.json\? It cannot be undone\./);
+    // The keys once, in the hint bar (the question said them too).
+    expect(narrow).toMatch(/y remove +any other key keep/);
+    expect(narrow).not.toContain('any other key no');
   });
 
   it('filters, switches agent, shows help, and quits with q', async () => {

@@ -32,9 +32,8 @@ export function confirmQuestion(
   return [
     ...(breaks ? [{ text: `! ${breaks}. `, color: 'red' }] : []),
     // Nothing keeps the secret once it is gone: said before, as no key brings it back.
-    { text: `Remove ${shown(profile.id)} from ${where}${shared}? It cannot be undone. `, color: 'yellow' },
-    { text: 'y', color: 'yellow', bold: true },
-    { text: ' yes, any other key no', color: 'yellow' },
+    // The keys are the hint bar's ("y remove  any other key keep"): not said twice.
+    { text: `Remove ${shown(profile.id)} from ${where}${shared}? It cannot be undone.`, color: 'yellow' },
   ];
 }
 
