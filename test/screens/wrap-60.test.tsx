@@ -158,6 +158,16 @@ describe('at 60 columns nothing is cut', () => {
     expect(labelled(lines, 'because', 12)).toBe(evidence);
     expect(labelled(lines, 'claude', 12)).toBe('not found (the setup-token method needs Claude Code)');
     expect(frame).not.toContain('…');
+    // A short terminal keeps the header and the welcome: the facts least needed give way
+    // (the welcome scrolled away at 60×14, the screen starting mid-sentence).
+    await app.resize(60, 14);
+    await waitForFrame(app, /^(?![\s\S]*because)/);
+    const short = app.frame().split('\n');
+    expect(short.length).toBeLessThanOrEqual(13);
+    expect(short[0]).toContain('authdeck · onboard');
+    expect(words(app)).toContain('Welcome. This sets up a credential');
+    expect(words(app)).toContain('writes for JSON files');
+    expect(short.at(-1)).toMatch(/enter start/);
   });
 });
 

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { KeyHints } from '../../components/KeyHints.js';
 import type { KeyTable } from '../../components/key-table.js';
-import { wrapText } from '../../components/text-layout.js';
+import { headerLines, packHints, wrapText } from '../../components/text-layout.js';
 import { useKeyTable } from '../../components/use-key-table.js';
 import { useNavigation, useServices } from '../../contexts.js';
 import type { AgentStateView } from '../../hooks/use-agent-state.js';
@@ -32,7 +32,7 @@ export function WelcomeStep({
   const services = useServices();
   const { canGoBack } = useNavigation();
   const { workspace } = services;
-  const { columns } = useTerminalSize();
+  const { columns, rows } = useTerminalSize();
   const hints = useKeyTable(
     KEYS,
     { canGoBack },
@@ -49,47 +49,77 @@ export function WelcomeStep({
   // Which OpenClaw the saves are written for, and why: a wrong guess here is a gateway that refuses to start.
   const store = agent.state ? storeReport(agent.state) : undefined;
   const env = agent.state ? listEnvCredentials(agent.state) : [];
-  const row = (label: string, value: string) =>
-    welcomeRow(shown(value), columns).map((line, index) => (
-      // biome-ignore lint/suspicious/noArrayIndexKey: a value's lines are positional.
-      <Text key={`${label}:${index}`} wrap="truncate">
-        <Text dimColor>{(index === 0 ? label : '').padEnd(WELCOME_LABEL)}</Text>
-        {line}
-      </Text>
-    ));
+  const facts: Array<[label: string, value: string]> = [
+    ['state dir', workspace.stateDir],
+    ['agent', `${workspace.agentId} (${workspace.agentDir})`],
+    ...(store
+      ? [['writes for', describeStore(store)] as [string, string], ['because', store.evidence] as [string, string]]
+      : []),
+    [
+      'profiles',
+      profiles.length === 0
+        ? 'none yet'
+        : `${profiles.length}: ${profiles
+            .slice(0, 4)
+            .map((p) => p.view.id)
+            .join(', ')}${profiles.length > 4 ? ', …' : ''}`,
+    ],
+    [
+      'env keys',
+      env.length === 0
+        ? 'none'
+        : env.map((entry) => `${entry.variable} (${entry.origin === 'process' ? 'environment' : '.env'})`).join(', '),
+    ],
+    ['claude', claude],
+  ];
+  const welcome = wrapText(WELCOME, columns);
+  // In a short terminal the facts give way, least needed first, so that the header and the
+  // welcome stay on screen (they scrolled away at 60×14).
+  // Header and its blank line, the welcome, the blank above the facts, the blank above the hints
+  // and the hints themselves.
+  const around =
+    headerLines('onboard', shown(workspace.agentId), columns).length +
+    1 +
+    welcome.length +
+    1 +
+    1 +
+    packHints(hints, columns).length +
+    (agent.error ? 1 : 0);
+  const shownFacts = fitFacts(facts, columns, Math.max(1, rows - 1 - around));
   return (
     <Box flexDirection="column">
-      {wrapText(WELCOME, columns).map((line) => (
+      {welcome.map((line) => (
         <Text key={line} bold>
           {line}
         </Text>
       ))}
       <Box flexDirection="column" marginTop={1}>
-        {row('state dir', workspace.stateDir)}
-        {row('agent', `${workspace.agentId} (${workspace.agentDir})`)}
-        {store && row('writes for', describeStore(store))}
-        {store && row('because', store.evidence)}
-        {row(
-          'profiles',
-          profiles.length === 0
-            ? 'none yet'
-            : `${profiles.length}: ${profiles
-                .slice(0, 4)
-                .map((p) => p.view.id)
-                .join(', ')}${profiles.length > 4 ? ', …' : ''}`,
+        {shownFacts.map(([label, lines]) =>
+          lines.map((line, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a value's lines are positional.
+            <Text key={`${label}:${index}`} wrap="truncate">
+              <Text dimColor>{(index === 0 ? label : '').padEnd(WELCOME_LABEL)}</Text>
+              {line}
+            </Text>
+          )),
         )}
-        {row(
-          'env keys',
-          env.length === 0
-            ? 'none'
-            : env
-                .map((entry) => `${entry.variable} (${entry.origin === 'process' ? 'environment' : '.env'})`)
-                .join(', '),
-        )}
-        {row('claude', claude)}
       </Box>
       {agent.error && <Text color="red">! {shown(agent.error)}</Text>}
       <KeyHints hints={hints} />
     </Box>
   );
+}
+
+/** Least needed first: what gives way when the facts do not fit. */
+const GIVES_WAY = ['because', 'env keys', 'claude', 'state dir', 'profiles', 'agent'];
+
+/** The facts laid out at `columns`, dropping whole ones (least needed first) until they fit `room` lines. */
+function fitFacts(facts: ReadonlyArray<[string, string]>, columns: number, room: number): Array<[string, string[]]> {
+  let laid = facts.map(([label, value]): [string, string[]] => [label, welcomeRow(shown(value), columns)]);
+  const size = () => laid.reduce((sum, [, lines]) => sum + lines.length, 0);
+  for (const label of GIVES_WAY) {
+    if (size() <= room) break;
+    laid = laid.filter(([name]) => name !== label);
+  }
+  return laid;
 }
