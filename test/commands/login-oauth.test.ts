@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createAppServices } from '../../src/create-app-services.js';
+import { resolveWorkspace } from '../../src/services/config/workspace.js';
 import {
   type FakeAuthServer,
   followAuthorizeLink,
@@ -154,6 +156,31 @@ describe('authdeck login (sign-in)', () => {
     expect(result.stderr.trim().split('\n').at(-1)).toBe('authdeck: the sign-in was denied on the verification page');
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(() => readJson(join(mainAgentDir, 'auth-profiles.json'))).toThrow();
+  });
+
+  it("the dashboard's r refreshes the sign-in it is pressed on, however long it has left (as refresh --force)", async () => {
+    server = await startFakeAuthServer();
+    const { home, mainAgentDir } = makeTempHome();
+    expect((await signInByDevice(home)).code).toBe(0);
+    const storePath = join(mainAgentDir, 'auth-profiles.json');
+    const before = readJson(storePath).profiles['openai-codex:me@example.com'];
+    const env = { HOME: home, PATH: '/nonexistent', AUTHDECK_STORE_GENERATION: 'json', ...server.env };
+    const workspace = await resolveWorkspace({ env });
+    const services = createAppServices({
+      workspace,
+      warnWithinMs: 86_400_000,
+      spawnPty: () => {
+        throw new Error('no PTY here');
+      },
+      watch: () => () => {},
+      writeToTerminal: () => {},
+      env,
+      reload: false,
+    });
+    // An hour left: `refresh` alone says "good for a while"; the key pressed asks for it now.
+    const outcome = await services.refreshProfile('openai-codex:me@example.com');
+    expect(outcome.status).toBe('refreshed');
+    expect(readJson(storePath).profiles['openai-codex:me@example.com'].refresh).not.toBe(before.refresh);
   });
 
   it('refresh renews a sign-in, and says to sign in again when the provider refuses', async () => {

@@ -169,7 +169,7 @@ export function useDashboardActions(
           outcome.status === 'refreshed'
             ? `Refreshed ${id}: access expires ${when}`
             : outcome.status === 'still-valid'
-              ? `${id} is good for a while (expires ${when}); the gateway renews it itself`
+              ? `${id} is good for a while (expires ${when})`
               : `${id} was refreshed by the gateway meanwhile (expires ${when})`;
         return withGateway(text, outcome.gatewayNote);
       });
