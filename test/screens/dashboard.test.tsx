@@ -131,7 +131,7 @@ describe('dashboard screen', () => {
       ['anthropic:work', 'anthropic:old', 'anthropic:default'],
     ]);
     expect(moved).toContain(
-      'the table lists profiles as the gateway tries them now, after the others: anthropic:old expired',
+      'anthropic:old expired stays below the others in the table: the gateway tries it after them now',
     );
   });
 

@@ -131,7 +131,7 @@ export function useDashboardActions(
       });
       const later =
         aside.length > 0
-          ? `; the table lists profiles as the gateway tries them now, after the others: ${aside.join(', ')}`
+          ? `; ${aside.join(', ')} ${aside.length === 1 ? 'stays' : 'stay'} below the others in the table: the gateway tries ${aside.length === 1 ? 'it' : 'them'} after them now`
           : '';
       run(`Writing the ${provider} order…${slow}`, async () => {
         const result = await services.setOrder(provider, next);
