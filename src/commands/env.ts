@@ -10,7 +10,7 @@ import {
 import { envValue } from '../services/env-value.js';
 import { AuthdeckError, UsageError } from '../services/errors.js';
 import { checkSecret, maskSecret, recogniseSecret } from '../services/profiles/credentials.js';
-import { PROVIDERS } from '../services/providers.js';
+import { homeEnvVar, PROVIDERS } from '../services/providers.js';
 import { shownTyped } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 import { writeJson, writeLine } from './output.js';
@@ -41,7 +41,7 @@ function checkProviderValue(name: string, value: string): string {
   const fits = check.fits?.provider ? PROVIDERS.find((info) => info.id === check.fits?.provider) : undefined;
   if (fits) {
     const kind = recogniseSecret(check.secret)?.kind ?? 'api_key';
-    const home = fits.envVars.find((entry) => entry.type === kind) ?? fits.envVars[0];
+    const home = (kind === 'api_key' || kind === 'token' ? homeEnvVar(fits, kind) : undefined) ?? fits.envVars[0];
     hint = home
       ? `; it belongs in ${home.name} (\`authdeck env set ${home.name}\`)`
       : `; add it with \`authdeck add-key --provider ${fits.id}\``;

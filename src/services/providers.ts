@@ -23,6 +23,17 @@ export interface EnvCredentialVar {
   type: 'api_key' | 'token';
 }
 
+/**
+ * The variable a secret of this type goes to: `<PROVIDER>_API_KEY` where the provider reads one
+ * (OpenClaw lists MiniMax's plan variable first, which reads wrong for a pay-as-you-go key),
+ * else the first it lists.
+ */
+export function homeEnvVar(info: Pick<ProviderInfo, 'id' | 'envVars'>, type: EnvCredentialVar['type']) {
+  const ofType = info.envVars.filter((variable) => variable.type === type);
+  const plain = `${info.id.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_API_KEY`;
+  return ofType.find((variable) => type === 'api_key' && variable.name === plain) ?? ofType[0];
+}
+
 export interface ProviderInfo {
   id: string;
   /** How a list of providers names it, no two alike ("MiniMax API key" beside "MiniMax OAuth"). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialOnboardState, onboardReducer } from '../../src/screens/onboard/onboard-flow.js';
+import { envVariableFor, initialOnboardState, onboardReducer } from '../../src/screens/onboard/onboard-flow.js';
 import { viewOf } from '../../src/screens/onboard/onboard-view.js';
 
 describe('the wizard step views', () => {
@@ -25,5 +25,13 @@ describe('the wizard step views', () => {
       'onboard: the summary step has no saved credential',
     );
     expect(() => viewOf({ ...state, step: 'secret' })).toThrow('onboard: the secret step has no provider');
+  });
+});
+
+describe("the wizard's .env question", () => {
+  it('offers <PROVIDER>_API_KEY where the provider reads one (MiniMax listed its plan variable first)', () => {
+    expect(envVariableFor('minimax', 'api-key')).toBe('MINIMAX_API_KEY');
+    expect(envVariableFor('groq', 'api-key')).toBe('GROQ_API_KEY');
+    expect(envVariableFor('anthropic', 'paste-token')).toBeUndefined();
   });
 });

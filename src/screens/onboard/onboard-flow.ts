@@ -11,7 +11,7 @@ import { type CatalogChoice, findChoice } from '../../services/providers/catalog
 import { CLOUDFLARE_CHOICE, CLOUDFLARE_PROVIDER } from '../../services/providers/cloudflare-gateway.js';
 import { FOUNDRY_KEY_CHOICE, FOUNDRY_PROVIDER } from '../../services/providers/foundry.js';
 import { setupForSecret } from '../../services/providers/provider-setup.js';
-import { type OnboardingMethod, providerInfo } from '../../services/providers.js';
+import { homeEnvVar, type OnboardingMethod, providerInfo } from '../../services/providers.js';
 import type { OnboardAction, OnboardState, OnboardStep } from './onboard-types.js';
 
 export function secretKind(method: OnboardingMethod | undefined): SecretKind {
@@ -20,9 +20,7 @@ export function secretKind(method: OnboardingMethod | undefined): SecretKind {
 
 /** The gateway variable an API key can also go to, when the provider has one. */
 export function envVariableFor(provider: string, method: OnboardingMethod): string | undefined {
-  return method === 'api-key'
-    ? providerInfo(provider).envVars.find((variable) => variable.type === 'api_key')?.name
-    : undefined;
+  return method === 'api-key' ? homeEnvVar(providerInfo(provider), 'api_key')?.name : undefined;
 }
 
 function go(state: OnboardState, step: OnboardStep, patch: Partial<OnboardState> = {}): OnboardState {
