@@ -70,9 +70,11 @@ async function refuseSecretArguments(argv: string[]): Promise<void> {
     const value = word.startsWith('--') && word.includes('=') ? word.slice(word.indexOf('=') + 1) : word;
     // A key pasted where a model ref or profile id goes (`anthropic/sk-ant-…`) is one too.
     const flag = word.startsWith('--') && word.includes('=') ? word : index > 0 ? argv[index - 1]! : '';
-    // A profile id stays checked whole: a key pasted as the name would be shown wherever it is.
+    // Cloudflare's ids are 32 hex digits, as a key might be: there only a provider's prefix
+    // counts. Every other id (a profile's, a custom provider's or model's) is checked whole: a key
+    // pasted there would be written into the config and shown wherever it is.
     const secret = secretInArgument(value, {
-      identifier: /^--(?!(?:token-)?profile-id)[a-z0-9-]+-id(?:=|$)/.test(flag),
+      identifier: /^--cloudflare-ai-gateway-(?:account|gateway)-id(?:=|$)/.test(flag),
     });
     if (secret) {
       throw new UsageError(

@@ -82,6 +82,10 @@ export const explainCommand = command({
   run: (ctx, { json, provider }, [requested]) => {
     if (provider !== undefined && requested !== undefined)
       throw new UsageError('explain: give a provider/model or --provider, not both');
+    if (provider?.includes('/'))
+      throw new UsageError(
+        `explain: --provider takes a provider; a model is the argument: \`authdeck explain ${shownTyped(provider.trim())}\``,
+      );
     return runExplain(ctx, requested ?? provider, json);
   },
 });

@@ -9,7 +9,16 @@ import { runRemove } from './remove.js';
 import { command, flag, OPTIONS, provider } from './spec.js';
 
 /** What a sign-in by flag reads of the wizard's options; the rest would be dropped unsaid. */
-const SIGN_IN_OPTIONS = new Set(['provider', 'method', 'profileId', 'json', 'setDefaultModel', 'keepDefaultModel']);
+const SIGN_IN_OPTIONS = new Set([
+  'provider',
+  'method',
+  'profileId',
+  'json',
+  'setDefaultModel',
+  'keepDefaultModel',
+  // A script's way to say "no screen": a sign-in by flag has none anyway.
+  'nonInteractive',
+]);
 
 /**
  * An option of the wizard's given to a sign-in, which has no use for it (`--auth-choice`, a

@@ -84,8 +84,10 @@ describe('what keeps OpenClaw 2026.9 from starting, beyond a setting of the wron
     const before = readFileSync(configPath, 'utf8');
     const saved = await runCommand(['add-key', '--provider', 'groq'], { home, input: fakeSecrets.groqKey() });
     expect(saved.code).toBe(1);
-    expect(saved.stderr).toContain('nothing saved:');
-    expect(saved.stderr).toContain('the top-level key "foo" is not one OpenClaw 2026.9 knows');
+    // One sentence: where OpenClaw will not start, and why (it read "… has the top-level key … is not one").
+    expect(saved.stderr).toContain(
+      `nothing saved: OpenClaw 2026.9 will not start on ${configPath}: the top-level key "foo" is not one OpenClaw 2026.9 knows`,
+    );
     expect(readFileSync(configPath, 'utf8')).toBe(before);
   });
 
@@ -102,5 +104,33 @@ describe('what keeps OpenClaw 2026.9 from starting, beyond a setting of the wron
     expect(doctor.findings).toEqual(
       expect.arrayContaining([expect.objectContaining({ code: 'config-unknown-keys', severity: 'error' })]),
     );
+    // Empty, it is refused all the same.
+    const { home: empty } = v9HomeWith((c) => withDefaults(c, { cliBackends: {} }));
+    expect((await runCommand(['status', '--check'], { home: empty })).code).toBe(1);
+  });
+});
+
+describe('settings one release takes and the other does not are not refused', () => {
+  it.each([
+    // 2026.9's secret store, which its own onboarding writes refs to.
+    [
+      'a store SecretRef',
+      { models: { providers: { groq: { apiKey: { source: 'store', provider: 'default', id: 'GROQ_API_KEY' } } } } },
+    ],
+    // 2026.5's Codex adapter, which 2026.9 dropped: each release judges its own.
+    [
+      'the openai-codex-responses adapter',
+      { models: { providers: { p: { baseUrl: 'https://x.example/v1', api: 'openai-codex-responses', models: [] } } } },
+    ],
+  ])('%s', async (_, doc) => {
+    const { configShapeProblems } = await import('../../src/services/config/config-shape.js');
+    expect(configShapeProblems(doc)).toEqual([]);
+  });
+
+  it('an API OpenClaw knows in neither is named by its word', async () => {
+    const { configShapeProblems } = await import('../../src/services/config/config-shape.js');
+    expect(configShapeProblems({ models: { providers: { p: { api: 'bogus' } } } })).toEqual([
+      'models.providers.p.api: "bogus", not an API OpenClaw knows',
+    ]);
   });
 });

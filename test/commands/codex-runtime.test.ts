@@ -147,7 +147,7 @@ describe('OpenAI on OpenClaw 2026.9: the Codex runtime plugin', () => {
     });
     expect(run.code).toBe(1);
     expect(run.stderr.trim()).toMatch(
-      /^authdeck: nothing saved: .*openclaw\.json has plugins: a string, not an object/,
+      /^authdeck: nothing saved: OpenClaw will not start on .*openclaw\.json: plugins: a string, not an object/,
     );
     expect(readJson(temp.configPath)).toEqual(before);
   });

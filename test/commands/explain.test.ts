@@ -212,6 +212,9 @@ describe('authdeck explain', () => {
     const both = await explain(home, 'anthropic', '--provider', 'anthropic');
     expect(both.code).toBe(64);
     expect(both.stderr).toBe('authdeck: explain: give a provider/model or --provider, not both\n');
+    const model = await explain(home, '--provider', 'anthropic/claude-opus-4-6');
+    expect(model.code).toBe(64);
+    expect(model.stderr).toContain('a model is the argument: `authdeck explain anthropic/claude-opus-4-6`');
   });
 
   it('takes a model: that model, then the fallbacks, then the default; a cooldown about one model spares another', async () => {

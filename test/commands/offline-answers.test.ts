@@ -108,6 +108,15 @@ describe('a --profile-id the save would refuse', () => {
 });
 
 describe("the wizard's options given to a sign-in", () => {
+  it('--non-interactive is no use there either, but a script passes it: taken, not refused', async () => {
+    const result = await login(['--provider', 'openai', '--method', 'device', '--non-interactive'], {
+      AUTHDECK_OAUTH_OPENAI_CODEX_DEVICE_USER_CODE: `${NO_DNS}/usercode`,
+      AUTHDECK_STORE_GENERATION: 'json',
+    });
+    expect(result.stderr).not.toContain('has no use in a sign-in');
+    expect(result.stderr).toMatch(OFFLINE);
+  });
+
   it.each([
     ['--auth-choice', 'groq-api-key'],
     ['--token-expires-in', '5d'],

@@ -62,6 +62,28 @@ describe('onboard --auth-choice with an endpoint flag', () => {
     expect(pasted.code).toBe(64);
     expect(pasted.stderr).toContain('a secret was passed on the command line');
     expect(pasted.stderr).not.toContain(key);
+    // Other ids stay checked whole: a key with no known prefix pasted as a custom provider's or
+    // model's id would be written into the config and shown.
+    const bare = 'aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5bC7d';
+    for (const flag of ['--custom-provider-id', '--custom-model-id']) {
+      const run = await runCommand(
+        [
+          'onboard',
+          '--non-interactive',
+          '--auth-choice',
+          'custom-api-key',
+          '--custom-base-url',
+          'http://127.0.0.1:9/v1',
+          ...(flag === '--custom-model-id' ? ['--custom-provider-id', 'myproxy'] : ['--custom-model-id', 'llama3']),
+          flag,
+          bare,
+        ],
+        { home, input: KEY },
+      );
+      expect(run.code, flag).toBe(64);
+      expect(run.stderr, flag).toContain('a secret was passed on the command line');
+      expect(run.stderr + run.stdout, flag).not.toContain(bare);
+    }
   });
 
   it('LiteLLM: --custom-base-url is where the proxy runs', async () => {

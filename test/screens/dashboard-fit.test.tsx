@@ -318,6 +318,48 @@ describe('dashboard: a cooldown near the edge', () => {
   });
 });
 
+describe('dashboard: columns that follow their texts', () => {
+  it('do not move back and forth as an expired time grows ("12m 5s ago" → "12m 15s ago")', async () => {
+    const profiles = {
+      'anthropic:old': {
+        type: 'token',
+        provider: 'anthropic',
+        token: fakeSecrets.setupToken('o'),
+        expires: NOW - 725_000,
+      },
+      'anthropic:work': { type: 'api_key', provider: 'anthropic', key: fakeSecrets.anthropicApiKey('W') },
+    };
+    const workspace = fakeWorkspace();
+    const state = fakeState(
+      profiles,
+      { usageStats: { 'anthropic:work': { cooldownUntil: NOW + 3_600_000 } } },
+      workspace,
+    );
+    const services = createFakeServices({ state, workspace });
+    let now = NOW;
+    services.now = () => now;
+    const app = await renderApp(services, { name: 'dashboard' });
+    await waitForFrame(app, '12m 5s ago');
+    const column = () =>
+      (
+        app
+          .frame()
+          .split('\n')
+          .find((line) => line.includes('anthropic:work')) ?? ''
+      ).indexOf('cooldown');
+    const before = column();
+    expect(before).toBeGreaterThan(0);
+    now = NOW + 10_000;
+    await waitForFrame(app, '12m 15s ago');
+    expect(column()).toBeGreaterThanOrEqual(before);
+    // Once wider, it stays so: the time back to a shorter text does not pull the columns in.
+    const wider = column();
+    now = NOW + 55_000;
+    await waitForFrame(app, '13m ago');
+    expect(column()).toBe(wider);
+  });
+});
+
 describe('dashboard: ids in wide characters', () => {
   it('keep the columns after them aligned, short or cut with …', async () => {
     const key = (seed: string) => ({ type: 'api_key', provider: 'groq', key: fakeSecrets.groqKey(seed) });

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Header } from '../../components/Header.js';
 import { KeyHints } from '../../components/KeyHints.js';
 import { StyledLines } from '../../components/StyledLines.js';
@@ -61,13 +61,18 @@ export function DashboardScreen({
   const rowsFor = useRowsFor(report);
   const rows = rowsFor(ui.filter);
   const longestId = useMemo(() => longestIdOf(rows), [rows]);
-  const needs = useMemo(
-    () =>
-      report
-        ? columnNeedsOf(report, rows, now, Object.keys(probes).length > 0)
-        : { usage: Object.keys(probes).length > 0, source: false },
-    [report, rows, now, probes],
-  );
+  // The status and expiry columns widen with their texts and never narrow while the screen is
+  // open: an expired profile's "12m 5s ago" → "12m 15s ago" moved every column after it.
+  const widest = useRef({ status: 0, expiry: 0 });
+  const needs = useMemo(() => {
+    if (!report) return { usage: Object.keys(probes).length > 0, source: false };
+    const found = columnNeedsOf(report, rows, now, Object.keys(probes).length > 0);
+    widest.current = {
+      status: Math.max(widest.current.status, found.longestStatus ?? 0),
+      expiry: Math.max(widest.current.expiry, found.longestExpiry ?? 0),
+    };
+    return { ...found, longestStatus: widest.current.status, longestExpiry: widest.current.expiry };
+  }, [report, rows, now, probes]);
   const columns = fitColumns(width, longestId, needs);
   const [doctorLines, setDoctorLines] = useState(4);
   const [explainLines, setExplainLines] = useState(4);

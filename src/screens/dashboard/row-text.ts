@@ -139,9 +139,8 @@ export function usageText(profile: ProfileReport, now: number, room = Number.POS
     profile.usage === 'disabled' ? profile.disabledUntil : profile.usage === 'cooldown' ? profile.cooldownUntil : null;
   if (until === null) return '';
   const full = `${profile.usage} ${formatDuration(until - now)}`;
-  if (full.length <= room) return full;
-  const [largest, rest] = formatDuration(until - now).split(' ');
-  return rest === undefined ? full : `${profile.usage} ~${largest}`;
+  if (full.length <= room || !formatDuration(until - now).includes(' ')) return full;
+  return `${profile.usage} ~${roughDuration(until - now)}`;
 }
 
 /**
@@ -170,4 +169,15 @@ export function columnNeedsOf(
     longestStatus,
     longestExpiry,
   };
+}
+
+/** A time in its largest unit, rounded to the nearest ("1d 23h" is ~2d, not ~1d). */
+function roughDuration(ms: number): string {
+  for (const [unit, size] of [
+    ['d', 86_400_000],
+    ['h', 3_600_000],
+    ['m', 60_000],
+  ] as const)
+    if (ms >= size) return `${Math.round(ms / size)}${unit}`;
+  return `${Math.round(ms / 1000)}s`;
 }

@@ -28,7 +28,6 @@ export function agentRosterProblems(agents: Record<string, unknown> | undefined)
     agents.entries !== null && typeof agents.entries === 'object' ? (agents.entries as Record<string, unknown>) : {},
   );
   const problems: string[] = [];
-  if (entries.length === 0) problems.push('agents.entries must contain at least one configured agent');
   const seen = new Map<string, string>();
   for (const [key] of entries) {
     if (!/^[a-z0-9_][a-z0-9_-]{0,63}$/i.test(key)) problems.push(`agents.entries: "${key}" is not a valid agent id`);

@@ -84,8 +84,12 @@ type Check = (path: string, value: unknown, fits: (value: unknown) => boolean, e
 
 const PROFILE_MODES = ['api_key', 'aws-sdk', 'oauth', 'token'];
 const PROVIDER_AUTH = ['api-key', 'aws-sdk', 'oauth', 'token'];
-/** OpenClaw 2026.9.6's model API adapters (`models.providers.<id>.api` in its config schema). */
+/**
+ * The model API adapters OpenClaw 2026.9.6 and 2026.5.20 take (`models.providers.<id>.api`):
+ * one a release no longer knows is its own to refuse, never authdeck's to block a save over.
+ */
 const API_ADAPTERS = [
+  'openai-codex-responses',
   'openai-completions',
   'openai-responses',
   'openai-chatgpt-responses',
@@ -117,15 +121,13 @@ function providerProblems(at: string, provider: Record<string, unknown>, check: 
       check(`${at}.models[${index}]`, model, (entry) => isString(asRecord(entry)?.id), 'a model with an id');
 }
 
-/** A SecretRef as OpenClaw's schema takes one: `{ source: env|file|exec, provider, id }`. */
+/**
+ * A SecretRef: `{ source, provider, id }`. Its sources are OpenClaw's to judge (2026.9 added
+ * `store`, the secret store its own onboarding writes to); one missing a part it always refuses.
+ */
 function isSecretRef(value: unknown): boolean {
   const ref = asRecord(value);
-  return (
-    ref !== undefined &&
-    ['env', 'file', 'exec'].includes(ref.source as string) &&
-    isString(ref.provider) &&
-    isString(ref.id)
-  );
+  return ref !== undefined && isString(ref.source) && isString(ref.provider) && isString(ref.id);
 }
 
 /**
@@ -162,6 +164,8 @@ function modelSettingsProblems(at: string, section: Record<string, unknown>, che
 }
 
 function kindOf(value: unknown): string {
+  // A setting's word ("bogus" for an API) is shown; other text by its kind: it may be a pasted key.
+  if (typeof value === 'string' && /^[a-z][a-z0-9-]{0,30}$/.test(value)) return `"${value}"`;
   if (value === undefined) return 'missing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';

@@ -65,10 +65,11 @@ export function unknownRootKeys(doc: Record<string, unknown>): string[] {
 
 /**
  * What in the config keeps OpenClaw from starting, for the OpenClaw seen (`openclawVersion`): a
- * top-level key it does not know. Said only for the release line the list is of.
+ * top-level key it does not know, or 2026.5's `agents.defaults.cliBackends`. Said only for the
+ * release line the list is of.
  */
 export function rootKeyProblems(
-  config: { unknownRootKeys: string[]; models?: { cliBackends: string[] } },
+  config: { unknownRootKeys: string[]; models?: { cliBackendsSet?: boolean } },
   openclawVersion: string | undefined,
 ): string[] {
   if (!openclawVersion?.startsWith(ROOT_KEYS_OF)) return [];
@@ -82,7 +83,7 @@ export function rootKeyProblems(
   }
   // 2026.5's way to serve a provider by a local CLI; 2026.9 takes CLI backends from plugins and
   // refuses the key ("agents.defaults: Unrecognized key").
-  if ((config.models?.cliBackends.length ?? 0) > 0)
+  if (config.models?.cliBackendsSet)
     problems.push(
       'agents.defaults.cliBackends is not a key OpenClaw 2026.9 knows (it says "Unrecognized key"; CLI backends come from plugins there); take it out',
     );

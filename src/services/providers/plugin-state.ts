@@ -5,12 +5,12 @@
  */
 
 import { normalizePluginId, type PluginOff, pluginBlock, pluginOff } from '../config/plugin-policy.js';
-import { rootKeyProblems } from '../config/root-keys.js';
 import type { Workspace } from '../config/workspace.js';
 import { AuthdeckError } from '../errors.js';
 import type { AgentState } from '../profiles/agent-state.js';
 import type { CheckFinding, StatusReport } from '../status/types.js';
 import type { AgentStore } from '../store/agent-store.js';
+import { startProblems } from '../store/report.js';
 import { type CatalogChoice, type CatalogPlugin, providerPlugin } from './catalog.js';
 import { type PluginNeed, pluginNeed, providerPluginNeed } from './plugin-install.js';
 import { CODEX_RUNTIME_REASON, runtimePluginFor } from './runtime-plugin.js';
@@ -140,11 +140,6 @@ const OFF_WORDS: Record<PluginOff, (id: string) => { summary: string; where: str
  */
 function pluginBlocked(store: AgentStore, pluginId: string): string | undefined {
   if (!store.pluginsServeProviders) return undefined;
-  const { invalid } = store.workspace.config.plugins;
-  // A plugins section OpenClaw's schema rejects: it refuses the whole config, and the setup's
-  // plugins entry could not be written into it either.
-  if (invalid.length > 0)
-    return `${store.workspace.configPath} has ${invalid[0]}, and OpenClaw refuses a config like that; correct it first`;
   const off = pluginBlock(store.workspace.config.plugins, pluginId);
   if (!off) return undefined;
   const words = OFF_WORDS[off](pluginId);
@@ -152,34 +147,30 @@ function pluginBlocked(store: AgentStore, pluginId: string): string | undefined 
 }
 
 /**
- * A config with a setting of a type OpenClaw's schema rejects (config-shape.ts): the gateway
- * does not start on it, and a save's entries could not go into it (a key into a list).
+ * A config OpenClaw will not start on (startProblems: a setting of a type its schema rejects, an
+ * unknown key, a roster it refuses): a save into it would report success for a gateway that does
+ * not start, and its entries may not even go in (a key into a list).
  */
-function misshapenConfig(store: AgentStore): string | undefined {
-  const { config } = store.workspace;
-  // Whatever keeps OpenClaw from starting on the file (startProblems): a save into it would
-  // report success for a gateway that does not start.
-  const [first] = [
-    ...config.shapeProblems,
-    ...config.agentProblems,
-    ...rootKeyProblems(config, store.generation.openclawVersion),
-  ];
-  return (
-    first && `${store.workspace.configPath} has ${first}, and OpenClaw refuses a config like that; correct it first`
-  );
+function notStarting(store: AgentStore): string | undefined {
+  const [first] = startProblems(store);
+  // A problem that names its own fix ("take it out") needs no second one.
+  return first && (first.includes(';') ? first : `${first}; correct it first`);
 }
 
 /** Refuses a save into a plugin the config blocks (pluginBlocked) or into a misshapen config: nothing is written. */
 function refuseIfPluginBlocked(store: AgentStore, pluginId: string): void {
-  const blocked = misshapenConfig(store) ?? pluginBlocked(store, pluginId);
+  const blocked = notStarting(store) ?? pluginBlocked(store, pluginId);
   if (blocked) throw new AuthdeckError(`nothing saved: ${blocked}`);
 }
 
 /**
- * What blocks the plugin of a provider's credentials (pluginBlocked), unless a models.providers
- * block serves the provider without it; undefined when nothing does.
+ * What keeps a provider's credential from use: a config OpenClaw will not start on, else its
+ * plugin blocked (pluginBlocked) unless a models.providers block serves the provider without it;
+ * undefined when nothing does.
  */
 export function providerBlocked(store: AgentStore, provider: string): string | undefined {
+  const stops = notStarting(store);
+  if (stops) return stops;
   // As providerPluginProblem says: such a block is a custom endpoint under that id.
   if (Object.hasOwn(store.workspace.config.models.providers, provider)) return undefined;
   const plugin = providerPlugin(provider);
@@ -188,7 +179,7 @@ export function providerBlocked(store: AgentStore, provider: string): string | u
 
 /** The same refusal for a provider's credential (providerBlocked). */
 export function refuseBlockedPlugin(store: AgentStore, provider: string): void {
-  const blocked = misshapenConfig(store) ?? providerBlocked(store, provider);
+  const blocked = providerBlocked(store, provider);
   if (blocked) throw new AuthdeckError(`nothing saved: ${blocked}`);
 }
 

@@ -30,6 +30,8 @@ export interface ModelSettings {
   providers: Record<string, ProviderSettings>;
   /** `agents.defaults.cliBackends` ids: providers served by a local CLI, which need no credential. */
   cliBackends: string[];
+  /** The key is there at all (`{}` too): OpenClaw 2026.9 refuses it whatever it holds. */
+  cliBackendsSet?: boolean;
 }
 
 export interface ProviderSettings {

@@ -100,6 +100,7 @@ export function readModelSettings(
     aliases,
     providers,
     cliBackends: Object.keys(asRecord(defaults.cliBackends) ?? {}).map((id) => id.toLowerCase()),
+    ...(defaults.cliBackends !== undefined ? { cliBackendsSet: true } : {}),
   };
 }
 
