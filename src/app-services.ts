@@ -9,7 +9,7 @@ import type { RefreshOutcome } from './services/oauth/refresh.js';
 import type { SignInPrompt, SignInQuestion } from './services/oauth/sign-in-types.js';
 import type { ProbeOutcome } from './services/probe/probe-runner.js';
 import type { AgentState } from './services/profiles/agent-state.js';
-import type { OrderResult, RemoveResult } from './services/profiles/profile-actions.js';
+import type { OrderResult } from './services/profiles/profile-actions.js';
 import type { SaveCredentialInput } from './services/profiles/save-credential.js';
 import type { CatalogChoice } from './services/providers/catalog.js';
 import type { CustomEndpointInput } from './services/providers/custom-endpoint.js';
@@ -91,7 +91,7 @@ export interface AppServices {
    * state dir (the summary's `i`): undefined once it is installed, else why not, in a line.
    */
   installPlugin(need: PluginNeed, signal?: AbortSignal): Promise<string | undefined>;
-  removeProfile(profileId: string): Promise<RemoveResult & GatewayOutcome>;
+  removeProfile(profileId: string): Promise<Awaited<ReturnType<typeof actions.removeCredential>>>;
   setOrder(provider: string, ids: string[] | undefined): Promise<OrderResult & GatewayOutcome>;
   clearCooldown(profileId: string): Promise<{ changed: boolean } & GatewayOutcome>;
   /** Agents the user can switch to (config list, dirs on disk, main). */

@@ -57,8 +57,16 @@ export function LogoutScreen() {
   );
   const remove = (profile: ProfileReport) =>
     services.removeProfile(profile.id).then(
-      (removed) =>
-        navigation.exit({ exitCode: ExitCode.ok, print: `✔ Removed ${removed.profileId} from ${removed.storePath}` }),
+      (removed) => {
+        // What `authdeck remove` says too: the config's entries that went with it, the gateway.
+        const { config } = removed;
+        const lines = [
+          `✔ Removed ${removed.profileId} from ${removed.storePath}`,
+          ...(config.status === 'removed' ? [`  and its mentions in ${config.path}: ${config.places.join(', ')}`] : []),
+          ...(removed.gatewayNote ? [`  ${removed.gatewayNote.line}`] : []),
+        ];
+        navigation.exit({ exitCode: ExitCode.ok, print: lines.join('\n') });
+      },
       (reason: unknown) => {
         choose(undefined);
         setFailure(errorMessage(reason));

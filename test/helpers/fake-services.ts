@@ -292,6 +292,7 @@ export function createFakeServices(overrides: Partial<AppServices> & { state?: A
         storePath: `${services.workspace.agentDir}/auth-profiles.json`,
         type: 'token',
         layer: 'local',
+        config: { status: 'removed', path: services.workspace.configPath, places: [`auth.profiles["${profileId}"]`] },
         gateway: NOT_TOLD,
       };
     },

@@ -197,6 +197,7 @@ describe('dashboard: what was cut', () => {
       storePath: `/x/${long}`,
       type: 'api_key',
       layer: 'local',
+      config: { status: 'none' },
       gateway: { status: 'skipped', reason: 'fake services' },
     });
     const app = await renderApp(services, { name: 'dashboard' });

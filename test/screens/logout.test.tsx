@@ -22,6 +22,10 @@ describe('logout screen', () => {
     await waitUntil(() => app.exits.length > 0, 'the logout screen to exit');
     expect(services.calls).toEqual([['removeProfile', 'groq:main']]);
     expect(app.exits[0]).toMatchObject({ exitCode: 0, print: expect.stringContaining('Removed groq:main') });
+    // As `authdeck remove` says it: the config's entries that went with it (it said the store alone).
+    expect(app.exits[0]?.print).toContain(
+      '  and its mentions in /home/me/.openclaw/openclaw.json: auth.profiles["groq:main"]',
+    );
   });
 
   it('G and End go to the last profile, g and Home back to the first, as on the dashboard', async () => {
