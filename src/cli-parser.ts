@@ -27,16 +27,13 @@ export interface GlobalOptionSpecs {
 }
 
 export function parseCommandLine(root: CommandSpec, globalSpecs: GlobalOptionSpecs, given: string[]): ParseOutcome {
-  // `authdeck help [command…]`, as git and gh take it: that command's --help.
-  let helpWords = 0;
-  while (given[helpWords] === 'help' && !findSubcommand(root, 'help')) helpWords++;
-  const argv = helpWords > 0 ? [...given.slice(helpWords), '--help'] : given;
   const globals = [...globalSpecs.always, ...globalSpecs.forWrites];
   const valueGlobals = new Set(
     globals
       .filter((option) => option.value)
       .flatMap((option) => [`--${option.name}`, ...(option.short ? [`-${option.short}`] : [])]),
   );
+  const argv = helpAsFlag(root, given, valueGlobals);
   const path: string[] = [];
   const rest: string[] = [];
   let command = root;
@@ -94,6 +91,20 @@ export function parseCommandLine(root: CommandSpec, globalSpecs: GlobalOptionSpe
     }
   }
   return { kind: 'run', command, path, values, positionals };
+}
+
+/**
+ * `authdeck help [command…]`, as git and gh take it, global options before it or not
+ * (`--no-color help status`): that command's --help.
+ */
+function helpAsFlag(root: CommandSpec, given: string[], valueGlobals: ReadonlySet<string>): string[] {
+  if (findSubcommand(root, 'help')) return given;
+  let first = 0;
+  while (first < given.length && given[first]?.startsWith('-') && given[first] !== '--')
+    first += valueGlobals.has(given[first] ?? '') ? 2 : 1;
+  let after = first;
+  while (given[after] === 'help') after++;
+  return after === first ? given : [...given.slice(0, first), ...given.slice(after), '--help'];
 }
 
 function unknownCommand(command: CommandSpec, path: string[], word: string): UsageError {

@@ -32,6 +32,8 @@ describe('command line', () => {
     expect(sub.code).toBe(0);
     expect(sub.stdout).toMatch(/Usage: authdeck order set \[options\] <ids\.\.\.>/);
     expect((await runCli(['help', 'help'], { home })).stdout).toBe((await runCli(['--help'], { home })).stdout);
+    // A global option before it, as anywhere on the line.
+    expect((await runCli(['--no-color', 'help', 'status'], { home })).stdout).toMatch(/^Usage: authdeck status/);
     const wrong = await runCli(['help', 'stauts'], { home });
     expect(wrong.code).toBe(64);
     expect(wrong.stderr).toContain('did you mean "status"?');
