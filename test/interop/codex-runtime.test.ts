@@ -84,9 +84,12 @@ describe('OpenAI on OpenClaw 2026.9.6: the Codex runtime plugin', () => {
 
     const env = networkEnv(makeTempHome().home);
     if (!onNpm('@openclaw/codex', env)) ctx.skip('npm does not serve @openclaw/codex here');
-    const installed = await h.authdeck(onboard, fakeSecrets.openaiKey(), env);
+    // A registry that drops a download is not authdeck's failure: run once more, as the parity
+    // suite does (once, under a full interop run, npm gave up beside the parity suite's installs).
+    let installed = await h.authdeck(onboard, fakeSecrets.openaiKey(), env);
+    if (installed.code !== 0) installed = await h.authdeck(onboard, fakeSecrets.openaiKey(), env);
     expect(installed.stderr).not.toContain('could not');
-    expect(installed.code).toBe(0);
+    expect(installed.code, installed.stderr).toBe(0);
     expect(await openaiRuntime(h.home)).toEqual({
       check: 0,
       route: expect.objectContaining({ runtime: 'codex', status: 'usable' }),
