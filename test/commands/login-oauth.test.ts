@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createAppServices } from '../../src/create-app-services.js';
 import { resolveWorkspace } from '../../src/services/config/workspace.js';
 import {
   type FakeAuthServer,
@@ -9,6 +8,7 @@ import {
   freeLoopbackPort,
   startFakeAuthServer,
 } from '../helpers/fake-oauth-server.js';
+import { realServices } from '../helpers/real-services.js';
 import { CLI_PATH, runCli } from '../helpers/run-cli.js';
 import { runCommand } from '../helpers/run-command.js';
 import { makeTempHome, readJson, writeJsonFile } from '../helpers/temp-state.js';
@@ -166,17 +166,7 @@ describe('authdeck login (sign-in)', () => {
     const before = readJson(storePath).profiles['openai-codex:me@example.com'];
     const env = { HOME: home, PATH: '/nonexistent', AUTHDECK_STORE_GENERATION: 'json', ...server.env };
     const workspace = await resolveWorkspace({ env });
-    const services = createAppServices({
-      workspace,
-      warnWithinMs: 86_400_000,
-      spawnPty: () => {
-        throw new Error('no PTY here');
-      },
-      watch: () => () => {},
-      writeToTerminal: () => {},
-      env,
-      reload: false,
-    });
+    const services = realServices(workspace, env, { reload: false });
     // An hour left: `refresh` alone says "good for a while"; the key pressed asks for it now.
     const outcome = await services.refreshProfile('openai-codex:me@example.com');
     expect(outcome.status).toBe('refreshed');

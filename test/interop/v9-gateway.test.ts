@@ -100,18 +100,9 @@ describe('OpenClaw 2026.9.6 running', () => {
     // The dashboard's D then f: the same action, through the services the screens use.
     danglingOrder();
     const { resolveWorkspace } = await import('../../src/services/config/workspace.js');
-    const { createAppServices } = await import('../../src/create-app-services.js');
+    const { realServices } = await import('../helpers/real-services.js');
     const workspace = await resolveWorkspace({ env: { HOME: h.home, PATH: h.PATH } });
-    const services = createAppServices({
-      workspace,
-      warnWithinMs: 86_400_000,
-      spawnPty: () => {
-        throw new Error('no PTY here');
-      },
-      watch: () => () => {},
-      writeToTerminal: () => {},
-      env: { HOME: h.home, PATH: h.PATH },
-    });
+    const services = realServices(workspace, { HOME: h.home, PATH: h.PATH });
     const { findings } = await services.runDoctor();
     const applied = await services.applyDoctorFixes(findings);
     expect(applied.done).toContain('anthropic order is now anthropic:manual');

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createAppServices } from '../../src/create-app-services.js';
 import { tellGateway } from '../../src/services/actions.js';
 import { resolveWorkspace } from '../../src/services/config/workspace.js';
 import { loadAgentState } from '../../src/services/profiles/agent-state.js';
@@ -9,28 +8,22 @@ import { openAgentStore, storeOpenCount } from '../../src/services/store/agent-s
 import { databaseOpenCount } from '../../src/services/store/sqlite/driver.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { installOpenclawFixture } from '../helpers/openclaw-fixtures.js';
+import { realServices } from '../helpers/real-services.js';
 import { makeTempHome, readJson, writeJsonFile } from '../helpers/temp-state.js';
 
 async function workspaceOf(home: string) {
   return resolveWorkspace({ env: { HOME: home, PATH: '/nonexistent', AUTHDECK_STORE_GENERATION: 'json' } });
 }
 
-function realServices(
+function servicesOf(
   workspace: Awaited<ReturnType<typeof workspaceOf>>,
   preloadedState?: Awaited<ReturnType<typeof loadAgentState>>,
 ) {
-  return createAppServices({
+  return realServices(
     workspace,
-    ...(preloadedState ? { preloadedState } : {}),
-    warnWithinMs: 86_400_000,
-    spawnPty: () => {
-      throw new Error('no PTY here');
-    },
-    watch: () => () => {},
-    writeToTerminal: () => {},
-    env: { HOME: workspace.home, PATH: '/nonexistent' },
-    reload: true,
-  });
+    { HOME: workspace.home, PATH: '/nonexistent' },
+    { ...(preloadedState ? { preloadedState } : {}), reload: true },
+  );
 }
 
 describe("the wizard summary's d for a choice built from answers", () => {
@@ -40,7 +33,7 @@ describe("the wizard summary's d for a choice built from answers", () => {
     const config = readJson(configPath);
     writeJsonFile(configPath, { ...config, agents: { defaults: { model: { primary: 'openrouter/auto' } } } });
     const workspace = await resolveWorkspace({ env: { HOME: home, PATH: '/nonexistent' } });
-    const services = realServices(workspace, await loadAgentState(workspace));
+    const services = servicesOf(workspace, await loadAgentState(workspace));
     const foundry = {
       endpoint: 'https://acme.openai.azure.com',
       deployment: 'prod',
@@ -77,7 +70,7 @@ describe('the action layer', () => {
     installOpenclawFixture('a-v9-shared-fresh', stateDir);
     const workspace = await workspaceOf(home);
     const before = storeOpenCount();
-    const services = realServices(workspace, await loadAgentState(workspace));
+    const services = servicesOf(workspace, await loadAgentState(workspace));
     const saved = await services.saveCredential({
       profileId: 'openai:default',
       provider: 'openai',
@@ -95,7 +88,7 @@ describe('the action layer', () => {
     writeJsonFile(configPath, { ...config, plugins: { ...(config.plugins ?? {}), allow: ['anthropic'] } });
     const before = readFileSync(configPath, 'utf8');
     const workspace = await workspaceOf(home);
-    const services = realServices(workspace, await loadAgentState(workspace));
+    const services = servicesOf(workspace, await loadAgentState(workspace));
     await expect(
       services.saveCredential({
         profileId: 'openrouter:default',
@@ -144,7 +137,7 @@ describe('the action layer', () => {
   it("a screen's save sets the provider up, and the next read sees openclaw.json as it is now", async () => {
     const { home, configPath } = makeTempHome();
     const workspace = await workspaceOf(home);
-    const services = realServices(workspace, await loadAgentState(workspace));
+    const services = servicesOf(workspace, await loadAgentState(workspace));
     const saved = await services.saveCredential({
       profileId: 'anthropic:default',
       provider: 'anthropic',
