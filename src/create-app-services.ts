@@ -235,9 +235,11 @@ export function createAppServices(options: RealServicesOptions): AppServices {
       const [
         { pluginProblemWords, pluginWarning, reportPluginProblems },
         { unknownProviders, unknownProviderWarning, unknownUnserved },
+        { unservedBy },
       ] = await Promise.all([
         import('./services/providers/plugin-state.js'),
         import('./services/providers/unknown-providers.js'),
+        import('./services/status/unserved.js'),
       ]);
       const problems = await reportPluginProblems(state, report);
       const unknown = unknownProviders(state, report);
@@ -247,10 +249,7 @@ export function createAppServices(options: RealServicesOptions): AppServices {
           ...Object.fromEntries(problems.map((found) => [found.provider, pluginProblemWords(found.problem)])),
           ...unknownUnserved(unknown, 'line'),
         },
-        notTried: {
-          ...Object.fromEntries(problems.map((found) => [found.provider, found.problem.summary])),
-          ...unknownUnserved(unknown, 'notTried'),
-        },
+        notTried: { ...unservedBy(problems), ...unknownUnserved(unknown, 'notTried') },
       };
     },
     refusedSignIns: async (state) => {

@@ -138,8 +138,9 @@ export function usageText(profile: ProfileReport, now: number, room = Number.POS
   const until =
     profile.usage === 'disabled' ? profile.disabledUntil : profile.usage === 'cooldown' ? profile.cooldownUntil : null;
   if (until === null) return '';
-  const full = `${profile.usage} ${formatDuration(until - now)}`;
-  if (full.length <= room || !formatDuration(until - now).includes(' ')) return full;
+  const left = formatDuration(until - now);
+  const full = `${profile.usage} ${left}`;
+  if (full.length <= room || !left.includes(' ')) return full;
   return `${profile.usage} ~${roughDuration(until - now)}`;
 }
 

@@ -80,6 +80,15 @@ export function configShapeProblems(doc: Record<string, unknown>): string[] {
   return problems;
 }
 
+/**
+ * A line of configShapeProblems or plugin-policy's `invalid`, "<setting>: <what is wrong>", in
+ * its two parts; a profile id in the setting has a colon of its own, never one with a space.
+ */
+export function splitSetting(line: string): { setting: string; problem: string } {
+  const at = line.indexOf(': ');
+  return { setting: line.slice(0, at), problem: line.slice(at + 2) };
+}
+
 type Check = (path: string, value: unknown, fits: (value: unknown) => boolean, expected: string) => boolean;
 
 const PROFILE_MODES = ['api_key', 'aws-sdk', 'oauth', 'token'];

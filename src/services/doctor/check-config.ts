@@ -1,3 +1,4 @@
+import { splitSetting } from '../config/config-shape.js';
 import { rootKeyProblems } from '../config/root-keys.js';
 import { type AgentState, listAgentProfiles } from '../profiles/agent-state.js';
 import { flagWord } from '../shell-word.js';
@@ -15,16 +16,17 @@ export function checkConfigAgreement(state: AgentState): Finding[] {
     why: 'OpenClaw 2026.9 refuses this agent roster: the gateway will not start, and which agent a command acts on is unsettled',
     fix: 'fix agents in the config as the problem says (or `openclaw doctor --fix`)',
   }));
-  for (const problem of config.shapeProblems)
+  for (const line of config.shapeProblems) {
+    const { setting, problem } = splitSetting(line);
     findings.push({
       code: 'config-invalid',
       severity: 'error',
-      // "<setting>: <what is wrong>"; a profile id in the setting has a colon of its own.
-      subject: problem.slice(0, problem.indexOf(': ')),
-      problem: `${problem.slice(problem.indexOf(': ') + 2)} (in ${config.path})`,
+      subject: setting,
+      problem: `${problem} (in ${config.path})`,
       why: 'OpenClaw refuses the whole config, so the gateway does not start; authdeck writes nothing into it either',
       fix: `correct it in ${config.path}, then run \`openclaw config validate\``,
     });
+  }
   for (const problem of rootKeyProblems(config, state.generation.openclawVersion))
     findings.push({
       code: 'config-unknown-keys',

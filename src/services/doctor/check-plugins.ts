@@ -1,3 +1,4 @@
+import { splitSetting } from '../config/config-shape.js';
 import type { AgentState } from '../profiles/agent-state.js';
 import { reportPluginProblems } from '../providers/plugin-state.js';
 import { unknownProviders } from '../providers/unknown-providers.js';
@@ -11,11 +12,11 @@ import type { Finding } from './doctor-types.js';
  */
 export async function checkPlugins(state: AgentState, report: StatusReport): Promise<Finding[]> {
   const { config, configPath } = state.workspace;
-  const invalid: Finding[] = config.plugins.invalid.map((setting) => ({
+  const invalid: Finding[] = config.plugins.invalid.map(splitSetting).map(({ setting, problem }) => ({
     code: 'plugin-policy-invalid',
     severity: 'error',
-    subject: setting.slice(0, setting.indexOf(': ')),
-    problem: `${shown(setting.slice(setting.indexOf(': ') + 2))} (in ${configPath})`,
+    subject: setting,
+    problem: `${shown(problem)} (in ${configPath})`,
     why: 'OpenClaw refuses the whole config, so the gateway does not start',
     fix: `correct it in ${configPath}, then run \`openclaw config validate\``,
   }));

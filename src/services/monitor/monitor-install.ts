@@ -5,13 +5,7 @@ import { fsFailure, UsageError } from '../errors.js';
 import { writeFileAtomic } from '../files/atomic-write.js';
 import { readTextIfExists } from '../files/fs-read.js';
 import { type MonitorCron, monitorCron, writeCronRecord } from './monitor-cron.js';
-import {
-  MAX_KEPT_BYTES,
-  readNotifyFile,
-  readNtfyFile,
-  removeKeptTarget,
-  writeKeptTarget,
-} from './monitor-kept-target.js';
+import { MAX_KEPT_BYTES, readKeptTarget, removeKeptTarget, writeKeptTarget } from './monitor-kept-target.js';
 import { type MonitorLocation, type MonitorTargetInput, monitorLocation } from './monitor-location.js';
 import { crontabReader, firstLine, lingering, systemctlRunner, systemdUsable } from './monitor-system.js';
 import { maskUrl, type NotifyTarget, parseNotifyTarget, type RunTarget, scrubSecrets } from './monitor-target.js';
@@ -124,13 +118,16 @@ async function earlierTarget(where: MonitorLocation): Promise<{ target: NotifyTa
     (await readTextIfExists(where.servicePath).catch(() => undefined)) ??
     (await readTextIfExists(where.cronPath).catch(() => undefined)) ??
     '';
-  if (job.includes(where.notifyPath) && existsSync(where.notifyPath)) {
-    const command = await readNotifyFile(where.notifyPath).catch(() => undefined);
-    if (command) return { target: { command }, named: 'the notify command' };
-  }
-  if (job.includes(where.ntfyPath) && existsSync(where.ntfyPath)) {
-    const ntfyUrl = await readNtfyFile(where.ntfyPath).catch(() => undefined);
-    if (ntfyUrl) return { target: { ntfyUrl }, named: `the ntfy URL (${maskUrl(ntfyUrl)})` };
+  // Read as a run reads it (readKeptTarget), and named as this install names what it keeps.
+  const kept: Array<[string, RunTarget]> = [
+    [where.notifyPath, { notifyFile: where.notifyPath }],
+    [where.ntfyPath, { ntfyFile: where.ntfyPath }],
+  ];
+  for (const [path, runs] of kept) {
+    if (!job.includes(path)) continue;
+    const read = await readKeptTarget(runs);
+    const named = 'target' in read ? keptTarget(where, read.target)?.named : undefined;
+    if ('target' in read && named) return { target: read.target, named };
   }
   return undefined;
 }

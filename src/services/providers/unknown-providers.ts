@@ -20,6 +20,15 @@ export interface UnknownProvider {
   fix: string;
 }
 
+/**
+ * Why the gateway tries none of an unknown provider's profiles, in the words a provider's line
+ * and a profile's "not tried" use (markUnserved): it has no "next" however its keys look.
+ */
+export const UNKNOWN_PROVIDER_WORDS = {
+  line: 'no endpoint: the gateway cannot use it',
+  notTried: 'the gateway does not know where to send its requests',
+} as const;
+
 export function unknownProviders(state: AgentState, report: StatusReport): UnknownProvider[] {
   const { config, configPath } = state.workspace;
   const providers = new Set(report.profiles.map((profile) => profile.provider));
@@ -36,7 +45,7 @@ export function unknownProviders(state: AgentState, report: StatusReport): Unkno
         ids,
         near,
         problem: `no provider OpenClaw ships is called ${shown(provider)}${typo}, and ${configPath} has no models.providers.${shown(provider)} block`,
-        why: `the gateway does not know where to send its requests, so ${ids.map((id) => shown(id)).join(', ')} ${ids.length === 1 ? 'is' : 'are'} never used`,
+        why: `${UNKNOWN_PROVIDER_WORDS.notTried}, so ${ids.map((id) => shown(id)).join(', ')} ${ids.length === 1 ? 'is' : 'are'} never used`,
         fix:
           near.length > 0
             ? `save the credential again under ${near[0]} (\`authdeck onboard --provider ${near[0]}\`) and remove ${shown(ids[0] ?? '')}`
@@ -50,15 +59,6 @@ export function unknownProviders(state: AgentState, report: StatusReport): Unkno
 export function unknownProviderWarning(found: UnknownProvider): string {
   return `${shown(found.provider)}: ${found.problem}; ${found.why}; fix: ${found.fix}`;
 }
-
-/**
- * Why the gateway tries none of an unknown provider's profiles, in the words a provider's line
- * and a profile's "not tried" use (markUnserved): it has no "next" however its keys look.
- */
-export const UNKNOWN_PROVIDER_WORDS = {
-  line: 'no endpoint: the gateway cannot use it',
-  notTried: 'the gateway does not know where to send its requests',
-} as const;
 
 /** Provider → why, for markUnserved (the profile's words) or a screen's provider line. */
 export function unknownUnserved(found: readonly UnknownProvider[], words: keyof typeof UNKNOWN_PROVIDER_WORDS) {
