@@ -251,16 +251,16 @@ export function maskSecret(secret: string | undefined): string {
   return '…';
 }
 
-/**
- * Whether a command-line word is probably a secret someone pasted there by mistake: a known
- * secret prefix, or a long run of key characters with letters and digits mixed. Such a word
- * is never echoed back.
- */
 /** A provider's own prefix on something as long as its secrets: `--auth-choice xai-api-key` is a name. */
 function hasSecretPrefix(word: string): boolean {
   return (recogniseSecret(word) !== undefined && word.length >= 24) || /^sk-[A-Za-z0-9_-]{16,}$/.test(word);
 }
 
+/**
+ * Whether a command-line word is probably a secret someone pasted there by mistake: a known
+ * secret prefix, or a long run of key characters with letters and digits mixed. Such a word
+ * is never echoed back.
+ */
 function looksLikeSecret(word: string): boolean {
   if (hasSecretPrefix(word)) return true;
   // A key is one long run of letters and digits; ids made of words and numbers (a UUID,
