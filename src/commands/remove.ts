@@ -1,7 +1,7 @@
 import { removeCredential } from '../services/actions.js';
-import { rewrittenNote } from '../services/config/config-changes.js';
 import { CancelledError, UsageError } from '../services/errors.js';
 import { envStillHoldsNote, envVariablesHolding, resolveProfileName } from '../services/profiles/agent-state.js';
+import { removedMentionsLine } from '../services/profiles/config-references.js';
 import { removalLayer } from '../services/profiles/profile-actions.js';
 import { flagWord, shellWord } from '../services/shell-word.js';
 import { removalWarning } from '../services/status/removal-warning.js';
@@ -56,11 +56,7 @@ export async function runRemove(
       `${ctx.paint.green('✔')} Removed ${removed.profileId} (${removed.type}) from ${removed.storePath}${removed.layer === 'shared' ? ' (shared store)' : ''}`,
     );
     const { config } = removed;
-    if (config.status === 'removed')
-      writeWrapped(
-        ctx.io.stdout,
-        `  and its mentions in ${config.path}: ${config.places.join(', ')}${rewrittenNote(config)}`,
-      );
+    if (config.status === 'removed') writeWrapped(ctx.io.stdout, removedMentionsLine(config));
     else if (config.status === 'kept')
       ctx.note(
         `note: kept ${config.places.join(', ')} in ${config.path}: agent ${config.heldBy.join(', agent ')} still has ${removed.profileId}`,

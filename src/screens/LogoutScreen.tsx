@@ -9,6 +9,7 @@ import { useKeyTable } from '../components/use-key-table.js';
 import { useNavigation, useServices } from '../contexts.js';
 import { useAgentState } from '../hooks/use-agent-state.js';
 import { ExitCode, errorMessage } from '../services/errors.js';
+import { removedMentionsLine } from '../services/profiles/config-references.js';
 import { removalWarning } from '../services/status/removal-warning.js';
 import { buildStatusReport, compareByOrderPosition, type ProfileReport } from '../services/status/report.js';
 import { shown } from '../services/terminal-text.js';
@@ -62,7 +63,7 @@ export function LogoutScreen() {
         const { config } = removed;
         const lines = [
           `✔ Removed ${removed.profileId} from ${removed.storePath}`,
-          ...(config.status === 'removed' ? [`  and its mentions in ${config.path}: ${config.places.join(', ')}`] : []),
+          ...(config.status === 'removed' ? [removedMentionsLine(config)] : []),
           ...(removed.gatewayNote ? [`  ${removed.gatewayNote.line}`] : []),
         ];
         navigation.exit({ exitCode: ExitCode.ok, print: lines.join('\n') });

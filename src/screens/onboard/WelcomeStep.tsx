@@ -74,9 +74,8 @@ export function WelcomeStep({
   ];
   const welcome = wrapText(WELCOME, columns);
   // In a short terminal the facts give way, least needed first, so that the header and the
-  // welcome stay on screen (they scrolled away at 60×14).
-  // Header and its blank line, the welcome, the blank above the facts, the blank above the hints
-  // and the hints themselves.
+  // welcome stay on screen (they scrolled away at 60×14). Around them: the header and its blank
+  // line, the welcome, the blank above the facts, the blank above the hints and the hints.
   const around =
     headerLines('onboard', shown(workspace.agentId), columns).length +
     1 +

@@ -1,4 +1,4 @@
-import { type ConfigChange, changeConfig } from '../config/config-changes.js';
+import { type ConfigChange, changeConfig, rewrittenNote } from '../config/config-changes.js';
 import { listKnownAgentIds, resolveWorkspace, type Workspace } from '../config/workspace.js';
 import { asRecord } from '../json-text.js';
 import { openAgentStore } from '../store/agent-store.js';
@@ -11,6 +11,11 @@ export type ConfigReferences =
   | { status: 'kept'; path: string; places: string[]; heldBy: string[] }
   /** The profile is gone from the store; the config could not be read or written. */
   | { status: 'failed'; path: string; reason: string };
+
+/** The line a remove says under its own for the config's mentions it took out (`remove`, logout). */
+export function removedMentionsLine(config: Extract<ConfigReferences, { status: 'removed' }>): string {
+  return `  and its mentions in ${config.path}: ${config.places.join(', ')}${rewrittenNote(config)}`;
+}
 
 /**
  * The config's mentions of one profile id, as OpenClaw's `models auth logout` clears them:
