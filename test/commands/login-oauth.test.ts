@@ -158,12 +158,17 @@ describe('authdeck login (sign-in)', () => {
     expect(() => readJson(join(mainAgentDir, 'auth-profiles.json'))).toThrow();
   });
 
-  it("the dashboard's r refreshes the sign-in it is pressed on, however long it has left (as refresh --force)", async () => {
+  /** A home signed in to ChatGPT through the fake server, and its sign-in as stored. */
+  async function signedInHome() {
     server = await startFakeAuthServer();
     const { home, mainAgentDir } = makeTempHome();
     expect((await signInByDevice(home)).code).toBe(0);
     const storePath = join(mainAgentDir, 'auth-profiles.json');
-    const before = readJson(storePath).profiles['openai-codex:me@example.com'];
+    return { home, storePath, before: readJson(storePath).profiles['openai-codex:me@example.com'] };
+  }
+
+  it("the dashboard's r refreshes the sign-in it is pressed on, however long it has left (as refresh --force)", async () => {
+    const { home, storePath, before } = await signedInHome();
     const env = { HOME: home, PATH: '/nonexistent', AUTHDECK_STORE_GENERATION: 'json', ...server.env };
     const workspace = await resolveWorkspace({ env });
     const services = realServices(workspace, env, { reload: false });
@@ -174,11 +179,7 @@ describe('authdeck login (sign-in)', () => {
   });
 
   it('refresh renews a sign-in, and says to sign in again when the provider refuses', async () => {
-    server = await startFakeAuthServer();
-    const { home, mainAgentDir } = makeTempHome();
-    expect((await signInByDevice(home)).code).toBe(0);
-    const storePath = join(mainAgentDir, 'auth-profiles.json');
-    const before = readJson(storePath).profiles['openai-codex:me@example.com'];
+    const { home, storePath, before } = await signedInHome();
     const fresh = await runCommand(['--no-reload', 'refresh', 'openai-codex:me@example.com'], {
       home,
       env: server.env,
