@@ -129,3 +129,28 @@ describe('dashboard: a write under way', () => {
     expect(orders()).toBe(2);
   });
 });
+
+describe('dashboard: ↑↓ scroll is hinted only on a panel taller than its room', () => {
+  it('details, help and explain that fit hint only how to close; in a short terminal they hint scroll', async () => {
+    const { app } = await openDashboard();
+    await app.resize(100, 60);
+    await app.press('enter');
+    const details = await waitForFrame(app, /provider\s+anthropic/);
+    expect(details).toContain('enter/esc close');
+    expect(details).not.toContain('↑↓ scroll');
+    await app.press('escape');
+    await app.type('?');
+    const help = await waitForFrame(app, 'any other key close');
+    expect(help).not.toContain('↑↓ scroll');
+    await app.type('x');
+    await app.type('e');
+    const explain = await waitForFrame(app, 'A request now goes to');
+    expect(explain).toContain('esc/q close');
+    expect(explain).not.toContain('↑↓ scroll');
+    await app.press('escape');
+    await app.resize(100, 12);
+    await app.type('?');
+    const shortHelp = await waitForFrame(app, /more below/);
+    expect(shortHelp).toContain('↑↓ scroll');
+  });
+});

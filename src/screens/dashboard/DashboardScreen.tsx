@@ -85,11 +85,6 @@ export function DashboardScreen({
     selectedNow?.kind === 'profile' &&
     (report?.profiles.filter((profile) => profile.provider === selectedNow.profile.provider).length ?? 0) > 1;
   const selectable = rows.filter(isSelectable).length;
-  const hints = modeHints(
-    ui.mode,
-    { row: selectedNow, filter: ui.filter, reorderable, selectable },
-    { fixable: doctorFixable },
-  );
   const titleLines = headerLines('dashboard', shown(services.workspace.agentId), width).length;
   // An error or a message says what happened: whole, unless the terminal is too short for it.
   const messageRoom = fixedRoom(height, titleLines);
@@ -148,16 +143,30 @@ export function DashboardScreen({
     explain: explainLines,
     agents: ui.mode === 'agents' ? agentPanelLines(services.listAgents().length) : 0,
   };
-  const layout = dashboardLayout({
-    rows: height,
-    title: titleLines,
-    fixed: errorLines.length + filterLines + confirmLines.length + messageLines.length,
-    summary: summary.length,
-    warnings: warnings.map((lines) => lines.length),
-    store: store.length,
-    ...(ui.mode in panelWanted ? { panel: panelWanted[ui.mode as keyof typeof panelWanted] } : {}),
-    hints: packHints(hints, width).length,
-  });
+  const panel = ui.mode in panelWanted ? panelWanted[ui.mode as keyof typeof panelWanted] : undefined;
+  const laidOut = (scrolls: boolean) => {
+    const hints = modeHints(
+      ui.mode,
+      { row: selectedNow, filter: ui.filter, reorderable, selectable },
+      { fixable: doctorFixable },
+      { scrolls },
+    );
+    const layout = dashboardLayout({
+      rows: height,
+      title: titleLines,
+      fixed: errorLines.length + filterLines + confirmLines.length + messageLines.length,
+      summary: summary.length,
+      warnings: warnings.map((lines) => lines.length),
+      store: store.length,
+      ...(panel === undefined ? {} : { panel }),
+      hints: packHints(hints, width).length,
+    });
+    return { hints, layout };
+  };
+  // A panel gets its room before the hint bar's second line, so whether it fits does not depend
+  // on the ↑↓ hint: a panel that fits is laid out again without it.
+  const scrolling = laidOut(true);
+  const { hints, layout } = panel !== undefined && scrolling.layout.panel >= panel ? laidOut(false) : scrolling;
   /** Rows the table shows at once, out of `total`. */
   const windowRows = (total: number) => tableWindowRows(layout.table, total);
 

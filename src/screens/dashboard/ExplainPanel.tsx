@@ -50,7 +50,7 @@ export function ExplainPanel({
   const [wanted, setTop] = useState(0);
   const top = Math.min(wanted, last);
   useKeys((input, key) => {
-    const action = actionFor(EXPLAIN_KEYS, input, key, undefined);
+    const action = actionFor(EXPLAIN_KEYS, input, key, { scrolls: true });
     if (action === 'close') onClose();
     else if (action === 'scroll-up') setTop((at) => Math.max(0, Math.min(at, last) - 1));
     else if (action === 'scroll-down') setTop((at) => Math.min(last, at + 1));

@@ -153,16 +153,31 @@ export const LIST_HELP: ReadonlyArray<readonly [string, string]> = helpFor(
   LIST_KEYS.filter((binding) => !['down', 'page-down', 'last', 'move-down'].includes(binding.action)),
 );
 
-export const DETAILS_KEYS: KeyTable<'scroll-up' | 'scroll-down' | 'close', unknown> = [
+/** What a panel's hint bar depends on: whether the panel is taller than its room (↑↓ then scroll it). */
+export interface PanelContext {
+  scrolls: boolean;
+}
+
+// A panel that fits has nothing to scroll: ↑↓ are not hinted then (they still do nothing harmful).
+const scrolls = ({ scrolls }: PanelContext) => scrolls;
+
+export const DETAILS_KEYS: KeyTable<'scroll-up' | 'scroll-down' | 'close', PanelContext> = [
   // Details taller than the terminal scroll, as the help does.
-  { action: 'scroll-up', keys: ['up', 'k'], label: '↑↓', hint: 'scroll', help: 'scroll the details' },
+  {
+    action: 'scroll-up',
+    keys: ['up', 'k'],
+    label: '↑↓',
+    hint: 'scroll',
+    help: 'scroll the details',
+    hintWhen: scrolls,
+  },
   { action: 'scroll-down', keys: ['down', 'j'], label: '↓', help: 'scroll down' },
   { action: 'close', keys: ['return', 'escape', 'q'], label: 'enter/esc', hint: 'close', help: 'close the details' },
 ];
 
-export const HELP_KEYS: KeyTable<'scroll-up' | 'scroll-down' | 'close', unknown> = [
+export const HELP_KEYS: KeyTable<'scroll-up' | 'scroll-down' | 'close', PanelContext> = [
   // A help taller than the terminal scrolls; every other key closes it.
-  { action: 'scroll-up', keys: ['up', 'k'], label: '↑↓', hint: 'scroll', help: 'scroll the help' },
+  { action: 'scroll-up', keys: ['up', 'k'], label: '↑↓', hint: 'scroll', help: 'scroll the help', hintWhen: scrolls },
   { action: 'scroll-down', keys: ['down', 'j'], label: '↓', help: 'scroll down' },
   { action: 'close', keys: ['any'], label: 'any other key', hint: 'close', help: 'close this help' },
 ];
@@ -195,9 +210,16 @@ export const DOCTOR_KEYS: KeyTable<'fix' | 'close', DoctorContext> = [
   { action: 'close', keys: ['escape', 'return', 'q', 'D'], label: 'esc/q', hint: 'close', help: 'close the doctor' },
 ];
 
-export const EXPLAIN_KEYS: KeyTable<'scroll-up' | 'scroll-down' | 'close', unknown> = [
+export const EXPLAIN_KEYS: KeyTable<'scroll-up' | 'scroll-down' | 'close', PanelContext> = [
   // An explanation taller than the panel scrolls, as the details and the help do.
-  { action: 'scroll-up', keys: ['up', 'k'], label: '↑↓', hint: 'scroll', help: 'scroll the explanation' },
+  {
+    action: 'scroll-up',
+    keys: ['up', 'k'],
+    label: '↑↓',
+    hint: 'scroll',
+    help: 'scroll the explanation',
+    hintWhen: scrolls,
+  },
   { action: 'scroll-down', keys: ['down', 'j'], label: '↓', help: 'scroll down' },
   {
     action: 'close',

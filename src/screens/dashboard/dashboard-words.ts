@@ -15,6 +15,7 @@ import {
   HELP_KEYS,
   LIST_KEYS,
   type ListContext,
+  type PanelContext,
 } from './dashboard-keys.js';
 import type { DashboardMode, Tone } from './use-dashboard-ui.js';
 
@@ -57,7 +58,9 @@ const MODE_KEYS = {
 } as const;
 
 /** The hint bar of the mode the dashboard is in, from that mode's key table. */
-export function modeHints(mode: DashboardMode, context: ListContext, doctor: DoctorContext) {
+export function modeHints(mode: DashboardMode, context: ListContext, doctor: DoctorContext, panel: PanelContext) {
   if (mode === 'list') return hintsFor(LIST_KEYS, context);
-  return mode === 'doctor' ? hintsFor(DOCTOR_KEYS, doctor) : hintsFor(MODE_KEYS[mode], undefined);
+  if (mode === 'doctor') return hintsFor(DOCTOR_KEYS, doctor);
+  if (mode === 'details' || mode === 'help' || mode === 'explain') return hintsFor(MODE_KEYS[mode], panel);
+  return hintsFor(MODE_KEYS[mode], undefined);
 }

@@ -71,7 +71,7 @@ export function useListKeys(options: ListKeysInput): { cursor: number; top: numb
       // The two panels that scroll: ↑/↓ move them, their other keys close them.
       case 'help':
       case 'details': {
-        const action = actionFor(current.mode === 'help' ? HELP_KEYS : DETAILS_KEYS, input, key, undefined);
+        const action = actionFor(current.mode === 'help' ? HELP_KEYS : DETAILS_KEYS, input, key, { scrolls: true });
         if (action === 'scroll-up' || action === 'scroll-down')
           dispatch({ type: 'panel-scroll', by: action === 'scroll-up' ? -1 : 1, last: panelLastTop() });
         else if (action) toList();
