@@ -1,4 +1,4 @@
-import { helpFor, type KeyTable } from '../../components/key-table.js';
+import { helpFor, type KeyBinding, type KeyTable } from '../../components/key-table.js';
 import type { SelectableRow } from './dashboard-rows.js';
 
 /** What a key sees of the dashboard when it is pressed. */
@@ -158,26 +158,29 @@ export interface PanelContext {
   scrolls: boolean;
 }
 
-// A panel that fits has nothing to scroll: ↑↓ are not hinted then (they still do nothing harmful).
-const scrolls = ({ scrolls }: PanelContext) => scrolls;
-
-export const DETAILS_KEYS: KeyTable<'scroll-up' | 'scroll-down' | 'close', PanelContext> = [
-  // Details taller than the terminal scroll, as the help does.
-  {
+/** ↑ (with ↓ in its label) on a panel of `what`: a panel that fits has nothing to scroll, so it is not hinted then. */
+function scrollUp(what: string): KeyBinding<'scroll-up', PanelContext> {
+  const help = `scroll the ${what}`;
+  return {
     action: 'scroll-up',
     keys: ['up', 'k'],
     label: '↑↓',
     hint: 'scroll',
-    help: 'scroll the details',
-    hintWhen: scrolls,
-  },
+    help,
+    hintWhen: (panel) => panel.scrolls,
+  };
+}
+
+export const DETAILS_KEYS: KeyTable<'scroll-up' | 'scroll-down' | 'close', PanelContext> = [
+  // Details taller than the terminal scroll, as the help does.
+  scrollUp('details'),
   { action: 'scroll-down', keys: ['down', 'j'], label: '↓', help: 'scroll down' },
   { action: 'close', keys: ['return', 'escape', 'q'], label: 'enter/esc', hint: 'close', help: 'close the details' },
 ];
 
 export const HELP_KEYS: KeyTable<'scroll-up' | 'scroll-down' | 'close', PanelContext> = [
   // A help taller than the terminal scrolls; every other key closes it.
-  { action: 'scroll-up', keys: ['up', 'k'], label: '↑↓', hint: 'scroll', help: 'scroll the help', hintWhen: scrolls },
+  scrollUp('help'),
   { action: 'scroll-down', keys: ['down', 'j'], label: '↓', help: 'scroll down' },
   { action: 'close', keys: ['any'], label: 'any other key', hint: 'close', help: 'close this help' },
 ];
@@ -212,14 +215,7 @@ export const DOCTOR_KEYS: KeyTable<'fix' | 'close', DoctorContext> = [
 
 export const EXPLAIN_KEYS: KeyTable<'scroll-up' | 'scroll-down' | 'close', PanelContext> = [
   // An explanation taller than the panel scrolls, as the details and the help do.
-  {
-    action: 'scroll-up',
-    keys: ['up', 'k'],
-    label: '↑↓',
-    hint: 'scroll',
-    help: 'scroll the explanation',
-    hintWhen: scrolls,
-  },
+  scrollUp('explanation'),
   { action: 'scroll-down', keys: ['down', 'j'], label: '↓', help: 'scroll down' },
   {
     action: 'close',
