@@ -6,6 +6,8 @@
 //   key and spends no tokens (src/services/probe/probe-endpoints.ts). `auth` is how the key is
 //   sent: `x-api-key`, `bearer` or `query-key`.
 // - `keysUrl`: where to make a key, where it is more exact than what OpenClaw's docs say.
+// - `keyNote`: what the key is, where the provider's name misleads (a gateway that forwards
+//   another provider's key).
 // - `prefixes`: what a secret of this provider starts with, whatever field it was pasted in
 //   (an OpenAI key in Anthropic's field is named as one), refresh and admin keys included.
 // A provider named here must be in the catalog: the generator stops otherwise.
@@ -20,6 +22,12 @@ const anthropic = (prefix) => ({
 });
 
 export const AUTHDECK_FACTS = {
+  // OpenClaw's docs: the gateway forwards the provider's own key ("use your Anthropic API key"),
+  // not a Cloudflare token; OpenClaw routes it to Anthropic's Messages API.
+  'cloudflare-ai-gateway': {
+    keysUrl: 'https://console.anthropic.com/settings/keys',
+    keyNote: 'the key of the provider behind the gateway: for Anthropic models, your Anthropic API key',
+  },
   anthropic: {
     shapes: { api_key: anthropic('sk-ant-api03-'), token: anthropic('sk-ant-oat01-') },
     probe: {

@@ -203,6 +203,7 @@ function secretFactsOf(choice, kind) {
     shape: (keyed && facts.shapes?.[kind]) || null,
     probe: (kind === 'api_key' && facts.probe) || null,
     keysUrl: (kind === 'api_key' && facts.keysUrl) || null,
+    note: (kind === 'api_key' && facts.keyNote) || null,
   };
 }
 
@@ -259,6 +260,7 @@ export function buildCatalog(openclaw, observations, older) {
         envVars: choice.envVars,
         profileIds: profileIds(choice, kind, observed),
         shape: facts.shape,
+        note: facts.note,
       },
       plugin,
       providerConfig: providerConfigOf(choice, observed, params),

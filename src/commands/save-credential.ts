@@ -12,7 +12,7 @@ import { choicesForProvider } from '../services/providers/catalog.js';
 import { setupNotes } from '../services/providers/onboard-choice.js';
 import { refuseBlockedPlugin } from '../services/providers/plugin-state.js';
 import { setUpProvider } from '../services/providers/provider-setup.js';
-import { keyAloneNote, providerInfo } from '../services/providers.js';
+import { keyAloneNote, keyHelp, providerInfo } from '../services/providers.js';
 import { shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 import { CHOICE_OPTIONS, defaultModelPolicy } from './onboard-choice-options.js';
@@ -64,7 +64,7 @@ export async function runSaveCredential(
 
   const what = kind === 'api_key' ? 'API key' : 'token';
   // Asked in a terminal: say where the key comes from, as the wizard does.
-  if (kind === 'api_key' && info.keysUrl && ctx.io.stdin.isTTY) ctx.note(ctx.paint.dim(`Get one at ${info.keysUrl}`));
+  if (kind === 'api_key' && ctx.io.stdin.isTTY) for (const line of keyHelp(info)) ctx.note(ctx.paint.dim(line));
   const raw = await ctx.readSecret(`${info.name} ${what}: `);
   // Nothing piped in is a missing value, as in `onboard --auth-choice` (64), not a bad secret.
   if (!ctx.io.stdin.isTTY && raw.trim() === '')

@@ -44,7 +44,14 @@ export interface ProviderInfo {
   key?: SecretShape;
   token?: SecretShape;
   keysUrl?: string;
+  /** What the key is, where the provider's name misleads (Cloudflare's gateway takes Anthropic's). */
+  keyNote?: string;
   methods: OnboardingMethod[];
+}
+
+/** What a person asked for an API key is told first: what the key is, where the name misleads, and where to get one. */
+export function keyHelp(info: Pick<ProviderInfo, 'keyNote' | 'keysUrl'>): string[] {
+  return [...(info.keyNote ? [`It is ${info.keyNote}.`] : []), ...(info.keysUrl ? [`Get one at ${info.keysUrl}`] : [])];
 }
 
 function envVarOf(name: string): EnvCredentialVar {
@@ -98,6 +105,7 @@ function buildProviders(): ProviderInfo[] {
     const slot = kind === 'api_key' ? 'key' : kind === 'token' ? 'token' : undefined;
     if (slot && shape && !info[slot]) info[slot] = { pattern: new RegExp(shape.pattern), looks: shape.looks };
     if (choice.keysUrl && !info.keysUrl) info.keysUrl = choice.keysUrl;
+    if (choice.credential.note && !info.keyNote) info.keyNote = choice.credential.note;
     // A model server on this machine is found, not pasted: its key (vLLM, SGLang) is asked there;
     // the Copilot Proxy (copilot-proxy.ts) is named by its address and models.
     if (isLocalServerKind(choice.id) || choice.id === 'copilot-proxy') {

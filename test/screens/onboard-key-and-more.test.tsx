@@ -90,7 +90,11 @@ describe('onboarding wizard: a key set up with more than the key', () => {
     await waitForFrame(app, 'Cloudflare AI Gateway id:');
     await app.type('gw-2');
     await app.press('enter');
-    await waitForFrame(app, 'Paste the');
+    const secretStep = await waitForFrame(app, 'Paste the');
+    // The gateway forwards the provider's own key: a Cloudflare token here is the mistake to head off.
+    expect(secretStep.replace(/\s+/g, ' ')).toContain(
+      'It is the key of the provider behind the gateway: for Anthropic models, your Anthropic API key. Get one at https://console.anthropic.com/settings/keys',
+    );
     await app.type(`sk-${'c'.repeat(40)}`);
     await app.press('enter');
     await waitForFrame(app, 'Profile name:');

@@ -5,7 +5,7 @@ import { TextField } from '../../components/text-field/TextField.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { characterCount, checkSecret, type SecretFit, type SecretKind } from '../../services/profiles/credentials.js';
 import { findChoice, secretOwner } from '../../services/providers/catalog.js';
-import { providerInfo, providerName } from '../../services/providers.js';
+import { keyHelp, providerInfo, providerName } from '../../services/providers.js';
 import { shown } from '../../services/terminal-text.js';
 import { useClaudePath } from './use-claude-path.js';
 import { useWizardEscWord } from './use-wizard-escape.js';
@@ -89,7 +89,12 @@ export function SecretStep({
       <Text bold>
         Paste the {info.name} {what}:
       </Text>
-      {kind === 'api_key' && info.keysUrl && <Text dimColor>Get one at {info.keysUrl}</Text>}
+      {kind === 'api_key' &&
+        keyHelp(info).map((line) => (
+          <Text key={line} dimColor>
+            {line}
+          </Text>
+        ))}
       <Box borderStyle="round" borderColor={check && !check.ok ? 'red' : 'cyan'} paddingX={1}>
         <TextField
           state={field}

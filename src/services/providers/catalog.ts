@@ -29,6 +29,8 @@ export interface CatalogCredential {
   profileIds: string[] | null;
   /** How a good secret looks (authdeck's knowledge, scripts/catalog/authdeck-facts.mjs); null: any. */
   shape: { pattern: string; looks: string } | null;
+  /** What the secret is, where the provider's name misleads (authdeck-facts.mjs); null: its own key. */
+  note: string | null;
 }
 
 /** A free, read-only request that tells a good key from a bad one (authdeck-facts.mjs). */
