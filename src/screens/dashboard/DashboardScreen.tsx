@@ -4,9 +4,8 @@ import { Header } from '../../components/Header.js';
 import { KeyHints } from '../../components/KeyHints.js';
 import { StyledLines } from '../../components/StyledLines.js';
 import { summaryLines } from '../../components/summary-lines.js';
-import { TextField } from '../../components/text-field/TextField.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
-import { headerLines, packHints, wrapStyled, wrapText } from '../../components/text-layout.js';
+import { headerLines, packHints, wrapStyled } from '../../components/text-layout.js';
 import { useServices } from '../../contexts.js';
 import { useAgentState } from '../../hooks/use-agent-state.js';
 import { useClock } from '../../hooks/use-clock.js';
@@ -21,6 +20,7 @@ import { DoctorPanel } from './DoctorPanel.js';
 import { cursorIndex, isSelectable } from './dashboard-rows.js';
 import { confirmQuestion, modeHints, toneColor } from './dashboard-words.js';
 import { ExplainPanel } from './ExplainPanel.js';
+import { FilterLine, filterLines } from './FilterLine.js';
 import { HelpPanel, helpLastTop, helpPanelLines } from './HelpPanel.js';
 import { dashboardLayout, fixedRoom, storeLines, tableWindowRows, warningBlocks, warningsLeftLine } from './layout.js';
 import { detailsLastTop, detailsPanelLines, ProfileDetails } from './ProfileDetails.js';
@@ -101,24 +101,20 @@ export function DashboardScreen({
   const store = report
     ? storeLines(describeStore(report.store), shown(credentialsPath(report.store, report.storePath)), width)
     : [];
-  const filterLines =
-    ui.mode === 'filter'
-      ? wrapText(filterField.value === '' ? ' type to filter' : `${filterField.value} `, width - 2).length
-      : ui.filter !== ''
-        ? 1
-        : 0;
+  const filterLine = { editing: ui.mode === 'filter', field: filterField, kept: ui.filter, width };
+  const filterRows = filterLines(filterLine);
   const confirmLines =
     ui.mode === 'confirm-remove' && selectedNow?.kind === 'profile'
       ? // Whole, as an error is: its end is the question being asked (at 60 columns it needs 5 lines).
         wrapStyled(
           confirmQuestion(selectedNow.profile, state, report),
           width,
-          messageRoom - errorLines.length - filterLines,
+          messageRoom - errorLines.length - filterRows,
         )
       : [];
   // What is left of that room once the error, the filter and a question have theirs: together
   // they never make the frame taller than the terminal.
-  const messageLeft = messageRoom - errorLines.length - filterLines - confirmLines.length;
+  const messageLeft = messageRoom - errorLines.length - filterRows - confirmLines.length;
   const messageLines =
     ui.message && messageLeft > 0
       ? wrapStyled(
@@ -154,7 +150,7 @@ export function DashboardScreen({
     const layout = dashboardLayout({
       rows: height,
       title: titleLines,
-      fixed: errorLines.length + filterLines + confirmLines.length + messageLines.length,
+      fixed: errorLines.length + filterRows + confirmLines.length + messageLines.length,
       summary: summary.length,
       warnings: warnings.map((lines) => lines.length),
       store: store.length,
@@ -207,16 +203,7 @@ export function DashboardScreen({
           ...(layout.warningsLeft ? [warningsLeftLine(warnings.length - layout.warnings, layout.warnings)] : []),
         ]}
       />
-      {ui.mode === 'filter' ? (
-        <Box>
-          <Text>/ </Text>
-          <TextField state={filterField} onSubmit={() => {}} keysFromParent placeholder="type to filter" />
-        </Box>
-      ) : ui.filter !== '' ? (
-        <Text dimColor wrap="truncate">
-          filter: {shown(ui.filter)} (/ to change, esc to clear)
-        </Text>
-      ) : null}
+      <FilterLine {...filterLine} />
       {layout.table > 0 && (
         <Box marginTop={layout.spaced && (!report || rows.length === 0) ? 1 : 0} flexDirection="column">
           {report && rows.length === 0 && (

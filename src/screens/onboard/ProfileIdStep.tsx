@@ -6,6 +6,7 @@ import { hintsFor, type KeyTable } from '../../components/key-table.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { useKeyTable } from '../../components/use-key-table.js';
+import { keyIn } from '../../services/profiles/credentials.js';
 import { shown } from '../../services/terminal-text.js';
 import type { ProfileChoice } from './profile-names.js';
 
@@ -69,6 +70,7 @@ export function ProfileIdStep({
         {!field.value.includes(':') && <Text dimColor>{shown(provider)}:</Text>}
         <TextField
           state={field}
+          mask={keyIn(field.value) ? 'all' : 'none'}
           placeholder={suggestion}
           onSubmit={(value) => onSubmit(value.trim() === '' ? suggestion : value.trim())}
         />

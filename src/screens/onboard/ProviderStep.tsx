@@ -7,7 +7,7 @@ import { type TextFieldState, useTextFieldState } from '../../components/text-fi
 import { headerLines, packHints, wrapText } from '../../components/text-layout.js';
 import { useServices } from '../../contexts.js';
 import { useTerminalSize } from '../../hooks/use-terminal-size.js';
-import { normalizeSecret, recogniseSecret, secretInArgument } from '../../services/profiles/credentials.js';
+import { keyIn, normalizeSecret, recogniseSecret } from '../../services/profiles/credentials.js';
 import { catalog, pluginProviderNote } from '../../services/providers/catalog.js';
 import { providerBlocked } from '../../services/providers/plugin-state.js';
 import { providerSearchText, suggestProviderIds } from '../../services/providers/provider-search.js';
@@ -79,8 +79,8 @@ export interface PastedKey {
 }
 
 export function pastedKey(search: string): PastedKey | undefined {
+  if (keyIn(search) === undefined) return undefined;
   const secret = normalizeSecret(search);
-  if (secret === '' || secretInArgument(secret) === undefined) return undefined;
   const known = recogniseSecret(secret);
   const method = known?.kind === 'api_key' ? 'api-key' : known?.kind === 'token' ? 'paste-token' : undefined;
   if (!known || !method || !findProvider(known.provider)?.methods.includes(method)) return { secret };

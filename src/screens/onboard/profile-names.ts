@@ -1,6 +1,6 @@
 import { errorMessage } from '../../services/errors.js';
 import { storedProfileType } from '../../services/profiles/credential-view.js';
-import type { SecretKind } from '../../services/profiles/credentials.js';
+import { keyIn, type SecretKind } from '../../services/profiles/credentials.js';
 import { ProfileConflictError, resolveProfileId } from '../../services/profiles/profile-actions.js';
 import { refuseReplacing } from '../../services/profiles/save-credential.js';
 import { defaultProfileId } from '../../services/providers/onboard-choice.js';
@@ -36,6 +36,9 @@ export function choiceProfileName(
   return id?.startsWith(`${provider}:`) ? id.slice(provider.length + 1) : 'default';
 }
 
+export const KEY_AS_NAME =
+  'That looks like a key, not a profile name, so it is not shown and cannot be one: Ctrl+U clears it.';
+
 export type ProfileChoice = { profileId: string; existingType?: string } | { error: string };
 
 /**
@@ -49,6 +52,9 @@ export function profileChoice(
   name: string,
   existing: (profileId: string) => JsonObject | undefined,
 ): ProfileChoice {
+  // A key pasted here would be the profile's name: written into the config and shown in full
+  // wherever ids are (the CLI refuses one in --profile-id the same way).
+  if (keyIn(name)) return { error: KEY_AS_NAME };
   let profileId: string;
   try {
     profileId = resolveProfileId(provider, name, '');

@@ -293,6 +293,15 @@ export function secretInArgument(value: string, { identifier = false } = {}): st
     );
 }
 
+/**
+ * The key in text typed or pasted into a field that is not a secret's (a search, a name, a
+ * filter), once cleaned as a paste is; such a field masks it and never keeps it.
+ */
+export function keyIn(text: string): string | undefined {
+  const secret = normalizeSecret(text);
+  return secret === '' ? undefined : secretInArgument(secret);
+}
+
 /** "1 character", "108 characters": characters as typed (an emoji is one), not UTF-16 units. */
 export function characterCount(text: string): string {
   return countOf([...text].length, 'character');
