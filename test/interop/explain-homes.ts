@@ -249,6 +249,17 @@ export const HOMES: ExplainHome[] = [
     env: { ANTHROPIC_API_KEY: fakeSecrets.anthropicApiKey('env') },
   },
   {
+    name: 'every profile of the default provider waits',
+    shared: (now) => ({
+      profiles: { 'anthropic:a': key('a'), 'anthropic:b': token('b') },
+      usageStats: {
+        'anthropic:a': { cooldownUntil: now + 20 * MIN, cooldownReason: 'rate_limit' },
+        'anthropic:b': { disabledUntil: now + 3 * HOUR, disabledReason: 'auth_permanent' },
+      },
+    }),
+    config: model(SONNET),
+  },
+  {
     name: 'the anthropic plugin switched off (models status still counts the provider)',
     shared: () => ({
       profiles: { 'anthropic:a': token('a'), 'anthropic:b': token('b') },

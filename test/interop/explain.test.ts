@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { layOutV9Home } from '../helpers/v9-layers.js';
 import { type ExplainHome, HOMES } from './explain-homes.js';
 import { interopHome } from './interop-home.js';
@@ -95,3 +96,22 @@ async function compare(
     ]);
   }
 }
+
+describe('status --check and OpenClaw 2026.9.6 `models status --check`: a provider whose every profile waits', () => {
+  it('both exit 1, with or without ANTHROPIC_API_KEY', async () => {
+    const h = interopHome('2026.9.6');
+    const now = Date.now();
+    const waiting = HOMES.find((home) => home.name === 'every profile of the default provider waits');
+    expect(waiting).toBeDefined();
+    layOutV9Home(h.stateDir, h.configPath, waiting!.shared(now), {}, waiting!.config);
+    const envs: Array<Record<string, string>> = [{}, { ANTHROPIC_API_KEY: fakeSecrets.anthropicApiKey('env') }];
+    for (const env of envs) {
+      const [theirs, ours] = await Promise.all([
+        openclaw('2026.9.6', h.home, ['models', 'status', '--check'], { env }),
+        h.authdeck(['status', '--check'], undefined, env),
+      ]);
+      expect([theirs.code, ours.code]).toEqual([1, 1]);
+      expect(ours.stderr).toContain('every profile in its order is cooling down or disabled');
+    }
+  });
+});

@@ -337,3 +337,21 @@ describe('dashboard: keys never do nothing silently', () => {
     expect(groqRows[0]).toMatch(/▸/);
   });
 });
+
+describe('dashboard: a provider whose every profile waits', () => {
+  it('says "all waiting" on its heading instead of naming no next', async () => {
+    const profiles = {
+      'anthropic:work': { type: 'token', provider: 'anthropic', token: fakeSecrets.setupToken('w') },
+      'anthropic:spare': { type: 'token', provider: 'anthropic', token: fakeSecrets.setupToken('s') },
+    };
+    const usageStats = {
+      'anthropic:work': { cooldownUntil: NOW + 20 * 60_000, cooldownReason: 'rate_limit' },
+      'anthropic:spare': { disabledUntil: NOW + 3 * 3_600_000, disabledReason: 'billing' },
+    };
+    const app = await renderApp(createFakeServices({ state: fakeState(profiles, { usageStats }) }), {
+      name: 'dashboard',
+    });
+    const frame = await waitForFrame(app, 'anthropic:work');
+    expect(frame).toMatch(/anthropic Anthropic · all waiting\n/);
+  });
+});

@@ -57,7 +57,10 @@ export function rowSegments(
         ? [{ text: ` · ${provider.unserved}`, color: 'yellow' as const }]
         : provider.next
           ? [{ text: ` · next ${provider.next}`, dim: true }]
-          : []),
+          : // Every profile of its order cooling down or disabled: the gateway tries none now.
+            provider.order.length > 0
+            ? [{ text: ' · all waiting', color: 'yellow' as const }]
+            : []),
       ...(provider.orderSource !== 'auto'
         ? [{ text: ` · order: ${provider.orderSource === 'agent' ? 'override' : provider.orderSource}`, dim: true }]
         : []),

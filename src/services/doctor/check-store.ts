@@ -251,14 +251,19 @@ export function checkCredentials(report: StatusReport, state: AgentState, explai
       problem: reason.message,
       why: consequence(report, reason, explained),
       // An inactive replacement is put in use by OpenClaw's activate; saving over it keeps it inactive.
-      ...(reason.profileId && inactive.has(reason.profileId)
-        ? { fix: `\`${activateCommand(reason.profileId, state.workspace.agentId)}\` tests it and puts it in use` }
-        : waitingIds.length > 0
-          ? {
-              problem: `${reason.message}; ${waitingIds.join(', ')} ${waitingIds.length === 1 ? 'waits' : 'wait'} in a JSON file this OpenClaw no longer reads`,
-              fix: importFix(state),
-            }
-          : renewalOf(report, reason.provider, reason.profileId ?? undefined, false)),
+      ...(reason.waitsUntil !== undefined
+        ? {
+            why: 'requests to its models fail (or go to a fallback model) until a window ends',
+            fix: 'nothing, if the cause passes (a rate limit, an overload); once it is gone (a renewed key, a paid bill), clear the window with `c` in `authdeck dashboard`',
+          }
+        : reason.profileId && inactive.has(reason.profileId)
+          ? { fix: `\`${activateCommand(reason.profileId, state.workspace.agentId)}\` tests it and puts it in use` }
+          : waitingIds.length > 0
+            ? {
+                problem: `${reason.message}; ${waitingIds.join(', ')} ${waitingIds.length === 1 ? 'waits' : 'wait'} in a JSON file this OpenClaw no longer reads`,
+                fix: importFix(state),
+              }
+            : renewalOf(report, reason.provider, reason.profileId ?? undefined, false)),
     };
   });
   const judged = new Set(report.check.reasons.map((reason) => reason.profileId));

@@ -1,8 +1,8 @@
-import { describeExpiry } from '../durations.js';
+import { describeExpiry, formatDuration } from '../durations.js';
 import { isUsableStatus } from './health.js';
 import type { ProviderUse } from './model-types.js';
 import type { CheckFinding, CheckMode, CheckResult, ProfileReport, ProviderReport } from './types.js';
-import { unsetKeyWords } from './words.js';
+import { unsetKeyWords, waitingWords } from './words.js';
 
 export type { CheckFinding, CheckMode, CheckResult } from './types.js';
 
@@ -18,6 +18,17 @@ export interface CheckInputs {
   renewable?: ReadonlySet<string>;
   /** The providers judged: those in use, and `--provider P` (README "Exit codes"); unset, those in use. */
   judged?: ReadonlySet<string>;
+  /**
+   * Providers whose every ordered profile is cooling down or disabled, on a gateway that then
+   * skips the provider's models however else it holds a key (2026.8+); unset: older rule.
+   */
+  allWaiting?: ReadonlyMap<string, WaitingProvider>;
+}
+
+export interface WaitingProvider {
+  /** When the first of them is back (ms). */
+  until: number;
+  ids: string[];
 }
 
 /** OpenClaw's refresh margin: an OAuth access token this close to expiry counts as expiring whatever the window. */
@@ -67,6 +78,26 @@ export function evaluateCheck(inputs: CheckInputs): CheckResult {
 }
 
 function judgeProviderInUse(provider: ProviderReport, inputs: CheckInputs): CheckFinding[] {
+  const waits = inputs.allWaiting?.get(provider.provider);
+  if (waits) {
+    const back = formatDuration(waits.until - inputs.nowMs);
+    const windows = waits.ids.map((id) => {
+      const words = waitingWords(
+        inputs.profiles.find((profile) => profile.id === id),
+        inputs.nowMs,
+      );
+      return words ? `${id} ${words}` : id;
+    });
+    return [
+      {
+        exitCode: 1,
+        provider: provider.provider,
+        profileId: null,
+        message: `${provider.provider} ${usedFor(provider.provider, inputs.uses)}: every profile in its order is cooling down or disabled, so the gateway skips its models until one is back in ${back} (${windows.join('; ')})`,
+        waitsUntil: waits.until,
+      },
+    ];
+  }
   if (
     provider.effectiveSource === 'env' ||
     provider.effectiveSource === 'config' ||

@@ -6,7 +6,7 @@ import { maskSecret } from '../profiles/credentials.js';
 import { resolveAuthProvider } from '../providers/catalog.js';
 import { providerLabel } from '../providers.js';
 import { collectWarnings, ownStatePath, storeReport } from '../store/report.js';
-import { type CheckMode, evaluateCheck } from './check.js';
+import { type CheckMode, evaluateCheck, type WaitingProvider } from './check.js';
 import { classifyProfileHealth, classifyUsage, HEALTH_STATUSES, type HealthStatus } from './health.js';
 import { builtInDefaultModel, namedBuiltIn, providersInUseFrom } from './model-usage.js';
 import { resolveEffectiveOrder } from './order.js';
@@ -73,6 +73,8 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
   const nextIds = new Set<string>();
   const notTried = new Map<string, string>();
   const waiting = awaitingImport(state);
+  // Providers whose every ordered profile waits, and when the first is back (README "What status --check judges").
+  const allWaiting = new Map<string, WaitingProvider>();
   const providers: ProviderReport[] = [...providerIds].sort().map((provider) => {
     const profiles = byProvider.get(provider) ?? [];
     const order = resolveEffectiveOrder(orderInputs(state, provider, profiles, nowMs));
@@ -83,6 +85,8 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
     // of them waiting none is next (explain says the model is skipped).
     const next = ids.find((id) => !order.waiting[id]) ?? null;
     if (next) nextIds.add(next);
+    if (ids.length > 0 && !next)
+      allWaiting.set(provider, { until: Math.min(...ids.map((id) => order.waiting[id]!.until)), ids });
     for (const [id, reason] of Object.entries({ ...order.notTried, ...order.unresolved }))
       notTried.set(id, describeNotTried(reason));
     // A type authdeck does not know may still work for the gateway: never call that missing.
@@ -143,6 +147,7 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
       uses,
       nowMs,
       warnWithinMs,
+      ...(state.store.allWaitingIsMissing ? { allWaiting } : {}),
       renewable: new Set(
         rows
           // One whose refresh token the provider refused renews nothing (monitor found it).

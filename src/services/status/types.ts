@@ -122,6 +122,8 @@ export interface CheckFinding {
    * OpenClaw's check still counts it as expiring (exit 2), doctor and monitor leave it alone.
    */
   renewsItself?: true;
+  /** Every profile the provider's order names waits out a window until then (ms): time, not a new credential, mends it. */
+  waitsUntil?: number;
 }
 
 export interface CheckResult {

@@ -70,6 +70,14 @@ export class AgentStore {
     return this.generation.id === 'shared-sqlite';
   }
 
+  /**
+   * A provider in use whose every ordered profile is cooling down or disabled counts as missing:
+   * 2026.9's `models status --check` exits 1 for it (2026.5.20's exits 0), key or no key.
+   */
+  get allWaitingIsMissing(): boolean {
+    return this.generation.id === 'shared-sqlite';
+  }
+
   /** Every agent reads one shared store, and an agent's own layer holds local overrides (2026.8+). */
   get hasSharedStore(): boolean {
     return this.generation.id === 'shared-sqlite';
