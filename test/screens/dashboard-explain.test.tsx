@@ -1,3 +1,4 @@
+import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import { readModelSettings } from '../../src/services/status/model-usage.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
@@ -31,6 +32,27 @@ describe('dashboard: e explains', () => {
     expect(services.calls.map((call) => call[0])).toEqual(['explain']);
     await app.press('escape');
     await waitForFrame(app, 'K/J reorder');
+  });
+
+  it('follows the store while open: the profile disabled meanwhile is no longer "tried first"', async () => {
+    const workspace = fakeWorkspace();
+    workspace.config.models = readModelSettings({ agents: { defaults: { model: 'anthropic/claude-sonnet-4-6' } } });
+    const services = createFakeServices({ state: fakeState(profiles, {}, workspace) });
+    const app = await renderApp(services, { name: 'dashboard' });
+    await waitForFrame(app, 'anthropic:work');
+    await app.type('e');
+    await waitForFrame(app, /anthropic:work +token +static · tried first/);
+    await act(async () => {
+      services.state = fakeState(
+        profiles,
+        { usageStats: { 'anthropic:work': { disabledUntil: NOW + 5 * 3_600_000, disabledReason: 'billing' } } },
+        workspace,
+      );
+      for (const listener of services.changeListeners) listener();
+    });
+    const after = await waitForFrame(app, /anthropic:work +token +disabled 5h left/);
+    expect(after).toMatch(/anthropic:spare +token +static · tried first/);
+    expect(after).toContain('A request now goes to anthropic/claude-sonnet-4-6 with anthropic:spare');
   });
 
   it('at 60 columns "tried first" stays on one line (it was cut between the two words)', async () => {

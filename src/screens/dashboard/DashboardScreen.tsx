@@ -240,6 +240,7 @@ export function DashboardScreen({
       )}
       {ui.mode === 'explain' && (
         <ExplainPanel
+          source={report}
           height={layout.panel}
           width={width}
           now={now}

@@ -25,7 +25,13 @@ export function ExplainPanel({
   width,
   now,
   onLines,
+  source,
 }: {
+  /**
+   * What the dashboard read last (its report): a new one (the store changed, a window ended)
+   * asks again, so the panel never contradicts the table above it.
+   */
+  source?: unknown;
   onClose: () => void;
   height: number;
   width: number;
@@ -35,10 +41,23 @@ export function ExplainPanel({
   const services = useServices();
   const [report, setReport] = useState<ExplainReport>();
   const [failure, setFailure] = useState<string>();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reads once when the panel opens.
+  // Asked when the panel opens and again whenever the dashboard re-read; the last answer stays on
+  // screen meanwhile, and an answer overtaken by a newer question is dropped.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `source` is the signal to ask again.
   useEffect(() => {
-    services.explain().then(setReport, (error: unknown) => setFailure(errorMessage(error)));
-  }, []);
+    let current = true;
+    services.explain().then(
+      (answer) => {
+        if (!current) return;
+        setReport(answer);
+        setFailure(undefined);
+      },
+      (error: unknown) => current && setFailure(errorMessage(error)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [source]);
   // Ids, refs and reasons come from files: shown safely.
   const lines = report ? explanationLines(forTerminal(report), now, Math.max(20, width - FRAME)) : [];
   const whole = 3 + (report ? lines.length : 1);
