@@ -355,3 +355,25 @@ describe('dashboard: a provider whose every profile waits', () => {
     expect(frame).toMatch(/anthropic Anthropic · all waiting\n/);
   });
 });
+
+describe('dashboard: K on a profile first in the written order but waiting', () => {
+  it('says it waits, not only that it is already first (the table shows it second)', async () => {
+    const profiles = {
+      'anthropic:work': { type: 'token', provider: 'anthropic', token: fakeSecrets.setupToken('w') },
+      'anthropic:spare': { type: 'token', provider: 'anthropic', token: fakeSecrets.setupToken('s') },
+    };
+    const state = fakeState(profiles, {
+      order: { anthropic: ['anthropic:work', 'anthropic:spare'] },
+      usageStats: { 'anthropic:work': { disabledUntil: NOW + 5 * 3_600_000, disabledReason: 'billing' } },
+    });
+    const app = await renderApp(createFakeServices({ state }), { name: 'dashboard' });
+    await waitForFrame(app, /1\* anthropic:spare/);
+    await app.type('j');
+    await waitForFrame(app, /▸ +2 +anthropic:work/);
+    await app.type('K');
+    const frame = await waitForFrame(app, 'already first');
+    expect(frame.replace(/\s+/g, ' ')).toContain(
+      'anthropic:work is already first in the written anthropic order, but it waits (disabled 5h left): the gateway tries the others first (c clears the window if its cause is gone)',
+    );
+  });
+});

@@ -108,15 +108,6 @@ export function useDashboardActions(
       if (refuseWhileWriting()) return;
       const provider = row.profile.provider;
       const base = orderBase(report, state, provider);
-      const next = moveInOrder(base, row.profile.id, direction);
-      if (next === base) {
-        const text =
-          base.length <= 1
-            ? `${row.profile.id} is the only ${provider} profile: nothing to reorder`
-            : `${row.profile.id} is already ${direction < 0 ? 'first' : 'last'} in the ${provider} order`;
-        return dispatch({ type: 'message', text, tone: 'info' });
-      }
-      const slow = state.store.orderWriteRunsOpenclaw ? ' (this runs OpenClaw, which can take a minute)' : '';
       // The table lists profiles as the gateway tries them now: one waiting or expired stays
       // below the others whatever the order, so a move past it seems to do nothing unless said.
       const skippedNow = (id: string) => {
@@ -124,6 +115,19 @@ export function useDashboardActions(
         if (!profile) return undefined;
         return waitingWords(profile, services.now()) ?? (isUsableStatus(profile.status) ? undefined : profile.status);
       };
+      const next = moveInOrder(base, row.profile.id, direction);
+      if (next === base) {
+        // First in the written order yet shown below the others: it waits, which K cannot change.
+        const waits = direction < 0 ? skippedNow(row.profile.id) : undefined;
+        const text =
+          base.length <= 1
+            ? `${row.profile.id} is the only ${provider} profile: nothing to reorder`
+            : waits
+              ? `${row.profile.id} is already first in the written ${provider} order, but it waits (${waits}): the gateway tries the others first${row.profile.usage ? ' (c clears the window if its cause is gone)' : ''}`
+              : `${row.profile.id} is already ${direction < 0 ? 'first' : 'last'} in the ${provider} order`;
+        return dispatch({ type: 'message', text, tone: 'info' });
+      }
+      const slow = state.store.orderWriteRunsOpenclaw ? ' (this runs OpenClaw, which can take a minute)' : '';
       // Only one written above a profile tried now is out of place on screen.
       const aside = next.flatMap((id, index) => {
         const why = skippedNow(id);
