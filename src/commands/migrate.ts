@@ -5,6 +5,7 @@ import { AuthdeckError, CancelledError, UsageError } from '../services/errors.js
 import { withWorkspaceFlags } from '../services/invocation.js';
 import type { MigrationEntry, MigrationPlan } from '../services/profiles/migrate.js';
 import { countOf } from '../services/status/words.js';
+import { upgradePending } from '../services/store/upgrade-pending.js';
 import { shown } from '../services/terminal-text.js';
 import type { CommandContext } from './context.js';
 import { writeJson, writeWrapped } from './output.js';
@@ -78,9 +79,17 @@ export async function runMigrate(ctx: CommandContext, options: MigrateOptions): 
     if (options.json) writeJson(ctx.io.stdout, { ok: true, applied: false, ...plan });
     else if (!state.generation.certain && noJsonFiles)
       writeWrapped(ctx.io.stdout, `Nothing to migrate: ${state.generation.evidence}.`);
-    else if (plan.readsJsonFiles)
-      writeWrapped(ctx.io.stdout, 'This agent uses the JSON store (OpenClaw ≤ 2026.6.1): nothing to migrate.');
-    else if (noJsonFiles) writeWrapped(ctx.io.stdout, 'No JSON auth files: nothing to migrate.');
+    else if (plan.readsJsonFiles) {
+      // A newer OpenClaw installed will not start here until its doctor moves the home to SQLite:
+      // that is the step to take, and authdeck's migrate then finds what it left out.
+      const pending = upgradePending(state.generation, state.workspace.env, { run: false });
+      writeWrapped(
+        ctx.io.stdout,
+        pending
+          ? `This agent uses the JSON store (OpenClaw ≤ 2026.6.1), but the openclaw on PATH is ${pending.installed}, which will not start on it until \`openclaw doctor --fix\` moves it to SQLite: run that first, then \`authdeck migrate\` shows anything the import left behind.`
+          : 'This agent uses the JSON store (OpenClaw ≤ 2026.6.1): nothing to migrate.',
+      );
+    } else if (noJsonFiles) writeWrapped(ctx.io.stdout, 'No JSON auth files: nothing to migrate.');
     else if (!plan.target.exists) {
       formatPlan(ctx, plan);
       writeWrapped(ctx.io.stdout, NO_TARGET_YET);

@@ -10,6 +10,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fakeOpenclawBin } from '../helpers/fake-openclaw-bin.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { execOn, installOpenclawFixture, type OpenclawFixture, readCell } from '../helpers/openclaw-fixtures.js';
 import { runCommand } from '../helpers/run-command.js';
@@ -419,6 +420,25 @@ describe('authdeck migrate: what the gateway will do with what it writes', () =>
       expect(run.code, args.join(' ')).toBe(0);
       expect(run.stdout).toContain('nothing to migrate');
     }
+  });
+});
+
+describe('authdeck migrate on a JSON home a newer openclaw on PATH will not start on', () => {
+  it('says to run `openclaw doctor --fix` first instead of "nothing to migrate"', async () => {
+    const { home, mainAgentDir, configPath } = makeTempHome();
+    writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), {
+      version: 1,
+      profiles: { 'groq:k': { type: 'api_key', provider: 'groq', key: fakeSecrets.groqKey() } },
+    });
+    writeJsonFile(configPath, { meta: { lastTouchedVersion: '2026.5.20' } });
+    const run = await runCommand(['migrate'], {
+      home,
+      env: { AUTHDECK_STORE_GENERATION: undefined, PATH: `${fakeOpenclawBin('2026.9.6')}:/usr/bin:/bin` },
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout.replace(/\s+/g, ' ')).toContain(
+      'but the openclaw on PATH is 2026.9.6, which will not start on it until `openclaw doctor --fix` moves it to SQLite: run that first',
+    );
   });
 });
 

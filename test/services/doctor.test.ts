@@ -6,6 +6,7 @@ import type { Finding } from '../../src/services/doctor/doctor-types.js';
 import { applySafeFixes, doctorExitCode, runDoctor } from '../../src/services/doctor/run-doctor.js';
 import { loadAgentState } from '../../src/services/profiles/agent-state.js';
 import { buildStatusReport } from '../../src/services/status/report.js';
+import { fakeOpenclawBin } from '../helpers/fake-openclaw-bin.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { execOn, installOpenclawFixture } from '../helpers/openclaw-fixtures.js';
 import { makeTempHome, readJson, writeJsonFile, writeText } from '../helpers/temp-state.js';
@@ -442,17 +443,7 @@ describe('doctor beside a newer openclaw on PATH', () => {
   // ("Unrecognized key": meta.lastTouchedAt, gateway.tailscale.resetOnExit) until its doctor
   // upgrades the home, while authdeck said "nothing to fix" (a newcomer's walk).
   it('says the home waits for `openclaw doctor --fix`, and nothing once the installed one is as old', async () => {
-    const withOpenclaw = (version: string) => {
-      const dir = makeTempHome().home;
-      const pkg = join(dir, 'node_modules', 'openclaw');
-      mkdirSync(pkg, { recursive: true });
-      writeFileSync(join(pkg, 'package.json'), JSON.stringify({ name: 'openclaw', version }));
-      writeFileSync(join(pkg, 'openclaw.mjs'), '');
-      chmodSync(join(pkg, 'openclaw.mjs'), 0o755);
-      mkdirSync(join(dir, 'bin'));
-      symlinkSync(join(pkg, 'openclaw.mjs'), join(dir, 'bin', 'openclaw'));
-      return join(dir, 'bin');
-    };
+    const withOpenclaw = fakeOpenclawBin;
     const home = makeTempHome();
     writeJsonFile(join(home.mainAgentDir, 'auth-profiles.json'), {
       version: 1,
