@@ -16,8 +16,15 @@ describe('checkSecret', () => {
     expect(checkSecret('openai', 'api_key', 'sk-pr')).toMatchObject({
       ok: false,
       error:
-        'this OpenAI API key looks cut off: one starts with sk- (often sk-proj-), this has 5 characters; copy all of it',
+        'this OpenAI API key looks cut off: one starts with sk- (often sk-proj-) and has at least 23 characters, this has 5 characters; copy all of it',
     });
+    // A shape that names no length says the least one takes: "this has 9 characters" alone said nothing.
+    expect(checkSecret('groq', 'api_key', 'gsk_short').error).toBe(
+      'this Groq API key looks cut off: one starts with gsk_ and has at least 24 characters, this has 9 characters; copy all of it',
+    );
+    expect(checkSecret('groq', 'api_key', 'abc.def').error).toBe(
+      'this is not a valid Groq API key: one starts with gsk_; this has some not letters, digits, - or _; copy it again',
+    );
     expect(checkSecret('anthropic', 'api_key', 'sk-ant-api03-').error).toContain('cut off');
     expect(checkSecret('openai', 'api_key', 'pk-12345').error).toContain('one starts with sk-');
   });

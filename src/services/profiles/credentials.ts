@@ -175,15 +175,22 @@ export function checkSecret(
         { provider: first.provider },
       );
     const what = `${providerName(info.id)} ${kind === 'api_key' ? 'API key' : 'token'}`;
+    // A shape that names no length ("starts with gsk_"): the count alone said nothing.
+    const statesLength = /characters/.test(shape.looks);
     // It starts right and only more of it is missing: cut off (or still being typed), not wrong.
-    if (
-      Array.from({ length: 128 }, (_, more) => `${secret}${'A'.repeat(more + 1)}`).some((longer) =>
-        shape.pattern.test(longer),
-      )
-    )
-      return fail(`this ${what} looks cut off: one ${shape.looks}, this has ${characterCount(secret)}; copy all of it`);
+    const missing = Array.from({ length: 128 }, (_, more) => `${secret}${'A'.repeat(more + 1)}`).findIndex((longer) =>
+      shape.pattern.test(longer),
+    );
+    if (missing >= 0) {
+      const least = statesLength ? '' : ` and has at least ${[...secret].length + missing + 1} characters`;
+      return fail(
+        `this ${what} looks cut off: one ${shape.looks}${least}, this has ${characterCount(secret)}; copy all of it`,
+      );
+    }
+    const count = statesLength ? `, this has ${characterCount(secret)}` : '';
+    const bad = describeBadCharacters(secret);
     return fail(
-      `this is not a valid ${what}: one ${shape.looks}, this has ${characterCount(secret)}${describeBadCharacters(secret)}; copy it again`,
+      `this is not a valid ${what}: one ${shape.looks}${count}${count && bad}${count ? '' : bad.replace(/^, some/, '; this has some')}; copy it again`,
     );
   }
   // A key of no known shape (a custom endpoint's, a proxy's) is the user's own: a space inside
