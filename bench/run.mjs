@@ -11,6 +11,7 @@ const order = [
   'setup-token-url.mjs',
   'concurrent-writers.mjs',
   'lock-proof.mjs',
+  'env-set.mjs',
 ];
 const sections = [];
 for (const file of order) {

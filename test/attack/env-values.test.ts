@@ -181,3 +181,24 @@ describe('a value that ends in a backslash, and names Object has', () => {
     }
   });
 });
+
+// A .env of many lines: each line was matched against a copy of every line (20,000 lines: 36 s,
+// 200,000: never ended, and SIGTERM waited for it). The largest OpenClaw reads sets in one pass.
+describe('env set on a .env of 40,000 lines (near the 1 MiB OpenClaw reads)', () => {
+  it.each([
+    ['plain assignments', (i: number) => `VAR_${i}=value${i}`],
+    ['values whose quote never closes', (i: number) => `VAR_${i}="open${i}`],
+  ])('%s: set, every other line kept', { timeout: 60_000 }, async (_what, line) => {
+    const temp = makeTempHome();
+    const path = join(temp.stateDir, '.env');
+    const before = Array.from({ length: 40_000 }, (_, i) => `${line(i)}\n`).join('');
+    writeText(path, before);
+    const run = await runCommand(['env', 'set', 'GROQ_API_KEY'], {
+      home: temp.home,
+      env: { AUTHDECK_STORE_GENERATION: 'json' },
+      input: `gsk_${'k'.repeat(30)}0123456789abcdefghij`,
+    });
+    expect(run.code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(`${before}GROQ_API_KEY=gsk_${'k'.repeat(30)}0123456789abcdefghij\n`);
+  });
+});
