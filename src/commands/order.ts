@@ -107,10 +107,13 @@ export async function runOrderSet(ctx: CommandContext, ids: string[], options: O
   }
   writeWrapped(
     ctx.io.stdout,
-    `${ctx.paint.green('✔')} ${provider} order for agent ${state.workspace.agentId}: ${fullIds.join(', ')} (in ${result.path})`,
+    `${ctx.paint.green('✔')} ${provider} order for agent ${shown(state.workspace.agentId)}: ${fullIds.map((id) => shown(id)).join(', ')} (in ${shown(result.path)})`,
   );
   if (left.length > 0)
-    ctx.note(`note: not listed, so the gateway will not use them for ${provider}: ${left.join(', ')}`);
+    // Ids from the store, which other programs write: shown safely (a tab or an escape in one).
+    ctx.note(
+      `note: not listed, so the gateway will not use them for ${provider}: ${left.map((id) => shown(id)).join(', ')}`,
+    );
   ctx.noteGateway(result);
   return 0;
 }

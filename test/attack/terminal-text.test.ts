@@ -86,6 +86,21 @@ describe('text from files, servers and arguments reaches the terminal only as te
     expect(status.stdout).toContain('openai:\\u202elamrof');
   });
 
+  it('order set names the hostile ids it leaves out as text (a tab came through raw)', async () => {
+    const { home, mainAgentDir } = hostileHome();
+    const files = join(mainAgentDir, 'auth-profiles.json');
+    const doc = JSON.parse(readFileSync(files, 'utf8'));
+    doc.profiles['openai:plain'] = { type: 'api_key', provider: 'openai', key: fakeSecrets.openaiKey('plain') };
+    doc.profiles['openai:tab\tx'] = { type: 'api_key', provider: 'openai', key: fakeSecrets.openaiKey('tab') };
+    writeJsonFile(files, doc);
+    const run = await runCommand(['order', 'set', '--provider', 'openai', 'plain', '--no-reload'], { home });
+    expect(run.code).toBe(0);
+    expect(rawControls(run.stdout + run.stderr)).toEqual([]);
+    expect(run.stdout + run.stderr).not.toContain('\t');
+    expect(run.stderr).toContain('openai:tab\\tx');
+    expect(run.stderr).toContain('openai:\\x1b]52;c;ZWNobyBwd25lZA==\\x07clip');
+  });
+
   it('migrate and migrate --apply list hostile ids from the JSON files as text', async () => {
     const { home, stateDir, mainAgentDir } = hostileHome();
     // A home OpenClaw 2026.9 made, beside which the JSON files are leftovers to migrate.
