@@ -109,6 +109,11 @@ function helpAsFlag(root: CommandSpec, given: string[], valueGlobals: ReadonlySe
 
 function unknownCommand(command: CommandSpec, path: string[], word: string): UsageError {
   const names = (command.subcommands ?? []).flatMap((sub) => [sub.name, ...(sub.aliases ?? [])]);
+  // A command's own name lands here only after `--`, where every word is an argument.
+  if (names.includes(word))
+    return new UsageError(
+      `"${[...path, word].join(' ')}" comes after \`--\`, which makes it an argument; put the command first: \`authdeck ${[...path, word].join(' ')}\``,
+    );
   const guess = nearest(word, names);
   const where = [...path, '--help'].join(' ');
   return new UsageError(

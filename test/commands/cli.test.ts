@@ -67,6 +67,15 @@ describe('command line', () => {
     expect(option.stderr).toContain("unknown option '--jsn'; did you mean --json?");
   });
 
+  it('a command after `--` is said to be an argument there (it was "unknown; did you mean" itself)', async () => {
+    const { home } = makeTempHome();
+    const run = await runCli(['--', 'status'], { home });
+    expect(run.code).toBe(64);
+    expect(run.stderr.trim()).toBe(
+      'authdeck: "status" comes after `--`, which makes it an argument; put the command first: `authdeck status`',
+    );
+  });
+
   it('with --json, a failure is JSON on stdout too', async () => {
     const { home, mainAgentDir } = makeTempHome();
     writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), {
