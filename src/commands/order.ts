@@ -130,7 +130,7 @@ export async function runOrderClear(ctx: CommandContext, options: OrderOptions):
       cleared: result.changed,
       path: result.path,
       layer: result.layer,
-      gateway: result.changed ? result.gateway.status : null,
+      gateway: result.gateway.status,
     });
     return 0;
   }

@@ -206,6 +206,9 @@ describe('order', () => {
     const clear = await runCommand(['order', 'clear', '--provider', 'anthropic'], { home });
     expect(clear.code).toBe(0);
     expect(readJson(storePath).order).toEqual({});
+    // Nothing left to clear: the gateway is not told, which --json says as the README lists it.
+    const again = await runCommand(['order', 'clear', '--provider', 'anthropic', '--json'], { home });
+    expect(JSON.parse(again.stdout)).toMatchObject({ cleared: false, gateway: 'skipped' });
   });
 
   it('puts a profile added later at the end of an explicit order, so the gateway tries it', async () => {
