@@ -109,6 +109,8 @@ describe('monitor run keeps sign-ins alive', () => {
     const message = readFileSync(notified, 'utf8');
     expect(message).toContain(`${ID}: the provider refused its refresh token (invalid_grant)`);
     expect(message).toContain(`sign in again: ${SIGN_IN}`);
+    // Read away from a terminal, it ends as every alert does (it ended on the refusal alone).
+    expect(message.trimEnd().split('\n').at(-1)).toBe('what to do: `authdeck doctor` names the fix for each');
     // One alert: the check says nothing more about the sign-in it is about.
     expect(message.split('\n').filter((line) => line.includes(ID))).toHaveLength(1);
     expect(readFileSync(storePath, 'utf8')).toBe(before);

@@ -77,7 +77,7 @@ export async function monitorCheck(input: MonitorCheckInput): Promise<CheckOutco
   };
   // Read away from a terminal (a phone, a mail): the alert says where the fix of each is.
   const next =
-    reasons.length > 0
+    reasons.length > 0 || alerts.length > 0
       ? withWorkspaceFlags('what to do: `authdeck doctor` names the fix for each', state.workspace)
       : undefined;
   return {
