@@ -23,14 +23,32 @@ export function passInterrupt(signal: Interrupt = 'SIGINT'): boolean {
 }
 
 export function listenForInterrupts(): void {
+  let waitingSaid = false;
   process.on('SIGINT', () => {
     if (passInterrupt('SIGINT')) return;
-    if (interrupted) return;
+    if (interrupted) {
+      // A second Ctrl+C while a write it was told of still runs: leave now, as asked.
+      if (waitingSaid && writeActivity().inFlight > 0) {
+        releaseHeldLocksSync();
+        process.exit(130);
+      }
+      return;
+    }
     interrupted = true;
+    const since = Date.now();
     const stopIfNothingWritten = () => {
       const { inFlight, completed } = writeActivity();
-      if (inFlight > 0) setTimeout(stopIfNothingWritten, 10);
-      else if (completed === 0) {
+      if (inFlight > 0) {
+        // A write lasts milliseconds; one that does not (a refresh waits for the provider's
+        // answer, up to 30 s) is said once rather than left silent, with the way out.
+        if (!waitingSaid && Date.now() - since >= WAIT_SAID_AFTER_MS) {
+          waitingSaid = true;
+          process.stderr.write(
+            'authdeck: finishing the write under way first (a refresh waits for the provider: its new tokens must be stored, or the sign-in is lost); Ctrl+C again leaves now\n',
+          );
+        }
+        setTimeout(stopIfNothingWritten, 10);
+      } else if (completed === 0) {
         releaseHeldLocksSync();
         process.exit(130);
       }
@@ -42,6 +60,9 @@ export function listenForInterrupts(): void {
   });
   for (const ending of ENDING) process.on(ending, onEnding);
 }
+
+/** How long Ctrl+C waits on a write in silence: longer than a file write takes on a loaded machine. */
+const WAIT_SAID_AFTER_MS = 300;
 
 /** Signals that end authdeck (a supervisor's stop, a closed terminal) whatever it is doing. */
 const ENDING: readonly Interrupt[] = ['SIGTERM', 'SIGHUP'];

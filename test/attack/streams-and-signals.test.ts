@@ -3,6 +3,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startFakeAuthServer } from '../helpers/fake-oauth-server.js';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { installOpenclawFixture, readCell } from '../helpers/openclaw-fixtures.js';
 import { CLI_PATH } from '../helpers/run-cli.js';
@@ -97,6 +98,42 @@ describe('Ctrl+C', () => {
     expect(Date.now() - sent).toBeLessThan(2_000);
     expect(existsSync(configPath)).toBe(false);
     expect(existsSync(join(mainAgentDir, 'auth-profiles.json'))).toBe(false);
+  });
+
+  it('during a refresh the provider has not answered: says it waits, and a second Ctrl+C leaves at once, lock removed', async () => {
+    const server = await startFakeAuthServer();
+    const { home, mainAgentDir, stateDir } = makeTempHome();
+    const tokens = (await (
+      await fetch(`${server.origin}/oauth/token`, {
+        method: 'POST',
+        body: new URLSearchParams({ grant_type: 'authorization_code', code: 'device-code-1' }),
+      })
+    ).json()) as { access_token: string; refresh_token: string };
+    const id = 'openai-codex:me@example.com';
+    writeJsonFile(join(mainAgentDir, 'auth-profiles.json'), {
+      version: 1,
+      profiles: {
+        [id]: {
+          type: 'oauth',
+          provider: 'openai-codex',
+          access: tokens.access_token,
+          refresh: tokens.refresh_token,
+          expires: Date.now() + 10 * 60_000,
+          accountId: 'acct-123',
+        },
+      },
+    });
+    // The provider takes the request and answers only after the test is over.
+    server.refreshDelayMs = 60_000;
+    const run = start(['--no-reload', 'refresh', '--force', id], home, '', server.env);
+    while (server.refreshCalls === 0) await new Promise((done) => setTimeout(done, 20));
+    run.child.kill('SIGINT');
+    // It said nothing for 30 s and held the refresh lock: now it says why it waits, and how not to.
+    while (!run.output().stderr.includes('Ctrl+C again leaves now')) await new Promise((done) => setTimeout(done, 20));
+    run.child.kill('SIGINT');
+    expect(await run.exited).toBe(130);
+    const locks = join(stateDir, 'locks', 'oauth-refresh');
+    expect(existsSync(locks) ? readdirSync(locks).filter((name) => name.endsWith('.lock')) : []).toEqual([]);
   });
 
   it('after the save (while the gateway is asked to reload): the save is reported and exits 0', async () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AuthdeckError, UnreadableStateError } from '../errors.js';
 import { ensurePrivateDir } from '../files/atomic-write.js';
+import { held } from '../files/held-locks.js';
 import { tryCreateLock } from '../files/lock.js';
 import { readLockInstance } from '../files/lock-instance.js';
 import { isProcessAlive, type LockOwner, parseLockBody } from '../files/lock-owner.js';
@@ -41,9 +42,14 @@ export async function acquireOAuthRefreshLock(
   for (;;) {
     const identity = await tryCreateLock(path, body);
     if (identity !== undefined) {
+      // Recorded at once: a second Ctrl+C that leaves mid-request removes it on the way out.
+      held.set(path, identity);
       await removeTakeoverLeftovers(path);
       // Only our own lock is removed, under the same claim a taker takes.
-      return () => removeOwnLock(path, { identity, raw: body });
+      return () => {
+        held.delete(path);
+        return removeOwnLock(path, { identity, raw: body });
+      };
     }
     const judged = await judgeLock(path, now());
     let outcome: 'removed' | 'declined' | 'busy' | undefined;
