@@ -636,3 +636,29 @@ describe('back from a sign-in the wizard handed over to', () => {
     expect(app.exits).toEqual([{ exitCode: 130 }]);
   });
 });
+
+describe('wizard summary: what was written comes before the gateway line', () => {
+  it('the order bullet is with the other files, not after "no gateway is running"', async () => {
+    const services = createFakeServices();
+    const save = services.saveCredential;
+    services.saveCredential = async (input) => ({
+      ...(await save(input)),
+      orderAppendedIn: ['/home/me/.openclaw/agents/main/agent/openclaw-agent.sqlite'],
+      gatewayNote: {
+        line: 'no gateway is running at ws://127.0.0.1:18789; it reads the store when it starts',
+        warning: false,
+      },
+    });
+    const app = await renderApp(services, { name: 'onboard', provider: 'groq', method: 'api-key' });
+    await waitForFrame(app, 'Paste the Groq API key');
+    await app.type(fakeSecrets.groqKey());
+    await app.press('enter');
+    await waitForFrame(app, 'Profile name:');
+    await app.press('enter');
+    await waitForFrame(app, "in the daemon's .env?");
+    await app.type('n');
+    const frame = await waitForFrame(app, 'no gateway is running');
+    expect(frame.indexOf('added last to the explicit order')).toBeGreaterThan(-1);
+    expect(frame.indexOf('added last to the explicit order')).toBeLessThan(frame.indexOf('no gateway is running'));
+  });
+});

@@ -111,6 +111,10 @@ export function SummaryStep({
             {env.changed ? '' : ', unchanged'})
           </Bullet>
         )}
+        {saved.orderAppendedIn.map((path) => (
+          <Bullet key={path}>{path} (added last to the explicit order, so the gateway tries it)</Bullet>
+        ))}
+        {saved.config.alsoListed && <Bullet>{alsoListedLine(saved.config.alsoListed)}</Bullet>}
         <SetupLines view={setupView} listedAt={result.saved.config.path} />
         {endpoint && (
           <Bullet color="yellow" mark="!">
@@ -129,10 +133,6 @@ export function SummaryStep({
             </Text>
           </Box>
         )}
-        {saved.orderAppendedIn.map((path) => (
-          <Bullet key={path}>{path} (added last to the explicit order, so the gateway tries it)</Bullet>
-        ))}
-        {saved.config.alsoListed && <Bullet>{alsoListedLine(saved.config.alsoListed)}</Bullet>}
         {saved.orderNote && (
           <Bullet color="yellow" mark="!">
             {saved.orderNote}
