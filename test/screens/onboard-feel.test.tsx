@@ -470,6 +470,32 @@ describe('onboarding wizard: what a first-time user trips over', () => {
     expect(app.exits).toEqual([]);
   });
 
+  it('from `authdeck` on an empty home, a custom endpoint added after a save ends on the dashboard too (it left to the shell)', async () => {
+    const services = createFakeServices();
+    const app = await renderApp(services, { name: 'onboard', provider: 'groq', method: 'api-key', home: true });
+    await waitForFrame(app, 'Paste the');
+    await saveGroqKey(app);
+    await app.type('a');
+    await waitForFrame(app, 'Which provider?');
+    await app.type('custom');
+    await waitForFrame(app, '❯ Custom endpoint (OpenAI- or Anthropic-compatible)…');
+    await app.press('enter');
+    await waitForFrame(app, 'Base URL of the endpoint');
+    await app.type('http://127.0.0.1:8080/v1');
+    await app.press('enter');
+    await waitForFrame(app, 'Model id');
+    await app.type('llama3');
+    await app.press('enter');
+    await waitForFrame(app, 'Which API does it speak?');
+    await app.press('enter');
+    await waitForFrame(app, 'Its API key');
+    await app.press('enter');
+    await waitForFrame(app, 'set up for the gateway');
+    await app.press('enter');
+    await waitForFrame(app, /dashboard/);
+    expect(app.exits).toEqual([]);
+  });
+
   it('offline, the key check goes on to the summary, which says once what to check and how to check the key later', async () => {
     const app = await groqKeyChecked({
       result: 'network',

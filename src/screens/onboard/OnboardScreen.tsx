@@ -9,7 +9,6 @@ import { useNavigation, useServices } from '../../contexts.js';
 import { useAgentState } from '../../hooks/use-agent-state.js';
 import { useSyncReducer } from '../../hooks/use-sync-reducer.js';
 import { useTerminalSize } from '../../hooks/use-terminal-size.js';
-import { ExitCode } from '../../services/errors.js';
 import { listAgentProfiles } from '../../services/profiles/agent-state.js';
 import { foundryKeyRefused } from '../../services/providers/foundry.js';
 import { isLocalServerKind } from '../../services/providers/local-server.js';
@@ -104,8 +103,10 @@ export function OnboardScreen({
 
   /** Set by a step with questions of its own: one of them back, or false at its first. */
   const stepBack = useRef<(() => boolean) | undefined>(undefined);
-  const finish = () => navigation.finish({ exitCode: ExitCode.ok });
   const done = useOnboardingDone(home);
+  // A setup with no profile of its own (a custom endpoint, a local server) ends as a save does:
+  // on the dashboard when the wizard was the first screen of an empty home, else back or out.
+  const finish = () => done();
   useWizardEscape(
     currentState,
     providerSearch,
