@@ -71,6 +71,26 @@ describe('onboarding wizard: a local model server', () => {
     expect(app.exits).toEqual([{ exitCode: 130 }]);
   });
 
+  it('counts its looks per address: the first look at a changed address is not "looked 2 times"', async () => {
+    const app = await renderApp(createFakeServices(), {
+      name: 'onboard',
+      provider: 'lmstudio',
+      method: 'local-server',
+    });
+    await waitForFrame(app, 'LM Studio base URL:');
+    await app.press('enter');
+    await waitForFrame(app, 'then press r');
+    await app.press('escape');
+    await waitForFrame(app, 'LM Studio base URL:');
+    await app.type('\x15');
+    await app.type('http://127.0.0.1:1294/v1');
+    await app.press('enter');
+    const failed = await waitForFrame(app, 'then press r');
+    expect(failed).not.toContain('looked');
+    await app.type('r');
+    await waitForFrame(app, '(looked 2 times)');
+  });
+
   it('asks vLLM for its key first, and sends it with the search', async () => {
     const services = createFakeServices();
     const app = await renderApp(services, { name: 'onboard', provider: 'vllm', method: 'local-server' });

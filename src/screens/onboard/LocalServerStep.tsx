@@ -87,7 +87,8 @@ export function LocalServerStep({
     setPhase(needsKey && phase.name !== 'key' ? { name: 'key' } : { name: 'address' });
     return true;
   });
-  const failedLooks = useRef(0);
+  // Counted per address: a look at the address before it was changed is not one at this one.
+  const failedLooks = useRef({ at: '', count: 0 });
   useEffect(() => {
     if (phase.name !== 'looking') return;
     let live = true;
@@ -95,8 +96,9 @@ export function LocalServerStep({
     services.findLocalServer(kind, needsKey ? checkedKey(key.current()) : undefined, baseUrl).then((found) => {
       if (!live) return;
       if (found.ok) return setPhase({ name: 'pick', baseUrl: found.baseUrl, models: found.models });
-      failedLooks.current += 1;
-      setPhase({ name: 'failed', failure: found, looks: failedLooks.current });
+      const at = baseUrl ?? '';
+      failedLooks.current = { at, count: failedLooks.current.at === at ? failedLooks.current.count + 1 : 1 };
+      setPhase({ name: 'failed', failure: found, looks: failedLooks.current.count });
     });
     return () => {
       live = false;
