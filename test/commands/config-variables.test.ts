@@ -121,6 +121,6 @@ describe('what OpenClaw does not take as a variable', () => {
 
   it('a default model written as a variable is described as the model it names, never as a built-in one', () => {
     expect(modelRefWords('${DEFAULT_MODEL}')).toBe('the model ${DEFAULT_MODEL} names');
-    expect(modelRefWords('openai')).toBe("OpenClaw's built-in openai model");
+    expect(modelRefWords('openai')).toBe("OpenClaw's built-in openai model (openai/gpt-6-astra in 2026.9)");
   });
 });

@@ -78,7 +78,11 @@ export function withBuiltInDefault(setup: ProviderSetup, provider: string): Prov
 export function modelRefWords(ref: string): string {
   // A default written as a variable (`${DEFAULT_MODEL}`) is the model it names, not a built-in one.
   if (/\$\{[A-Z_][A-Z0-9_]*\}/.test(ref)) return `the model ${ref} names`;
-  return ref.includes('/') ? ref : `OpenClaw's built-in ${ref} model`;
+  if (ref.includes('/')) return ref;
+  // Named as today's gateway names it (`models status`: "Default : openai/gpt-6-astra").
+  return ref === OPENCLAW_DEFAULT_PROVIDER
+    ? `OpenClaw's built-in ${ref} model (${AGENT_BUILT_IN_MODEL} in 2026.9)`
+    : `OpenClaw's built-in ${ref} model`;
 }
 
 export type DefaultModelOutcome =
