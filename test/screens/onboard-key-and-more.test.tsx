@@ -80,7 +80,15 @@ describe('onboarding wizard: a key set up with more than the key', () => {
   it("asks Cloudflare AI Gateway's account and gateway ids before its key, and saves them with it", async () => {
     const services = createFakeServices();
     const app = await renderApp(services, { name: 'onboard', provider: 'cloudflare-ai-gateway', method: 'api-key' });
-    await waitForFrame(app, 'Cloudflare account id:');
+    const asked = await waitForFrame(app, 'Cloudflare account id:');
+    expect(asked).toContain('Account home, "Account ID"');
+    // Not 32 hex digits: said, not refused.
+    await app.type('abc');
+    await waitForFrame(app, 'a Cloudflare account id is 32 hex digits; this is 3 characters — check it');
+    await app.type('\x15');
+    await app.type('0123456789abcdef0123456789abcdef');
+    expect(app.frame()).not.toContain('32 hex digits; this is');
+    await app.type('\x15');
     await refusedThenAnswered(app, {
       question: 'Cloudflare account id:',
       bad: 'acc/1',

@@ -35,6 +35,11 @@ export function CloudflareIdsStep({
   const field = accountId === undefined ? account : gateway;
   const typed = field.value.trim();
   const problem = typed === '' ? undefined : cloudflareIdProblem(typed);
+  // Cloudflare's account ids are 32 hex digits: another one is said, not refused (an id is the user's to know).
+  const unusual =
+    accountId === undefined && typed !== '' && !problem && !/^[0-9a-f]{32}$/i.test(typed)
+      ? `a Cloudflare account id is 32 hex digits; this is ${typed.length} characters — check it`
+      : undefined;
   const { submit, needed } = useRequiredAnswer(
     field,
     (value) => {
@@ -49,8 +54,14 @@ export function CloudflareIdsStep({
     <Box flexDirection="column">
       {accountId !== undefined && <Text dimColor>Cloudflare account id: {accountId}</Text>}
       <Text bold>{accountId === undefined ? 'Cloudflare account id:' : 'Cloudflare AI Gateway id:'}</Text>
+      <Text dimColor>
+        {accountId === undefined
+          ? 'On the Cloudflare dashboard: Account home, "Account ID" (also in the address after dash.cloudflare.com/)'
+          : 'The name you gave it under AI → AI Gateway'}
+      </Text>
       <TextField state={field} onSubmit={submit} />
       {problem && <Text color="red">{problem}</Text>}
+      {unusual && <Text color="yellow">{unusual}</Text>}
       {needed && <Text color="yellow">{needed}</Text>}
       <KeyHints hints={hintsFor(STEP_KEYS, { next: accountId === undefined ? 'next' : 'use them' })} />
     </Box>
