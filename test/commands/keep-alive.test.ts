@@ -269,3 +269,23 @@ describe('refresh --due', () => {
     expect((await runCommand(['refresh', '--within', '1h', ID], { home })).code).toBe(64);
   });
 });
+
+describe('refresh lock held by another authdeck run', () => {
+  it('says so instead of blaming the gateway', async () => {
+    const { spawn } = await import('node:child_process');
+    const { stateDir, monitor } = await signedIn(20 * MINUTE);
+    // A second authdeck (a refresh in another terminal, a monitor run) by its script's name.
+    const script = join(makeTempHome().home, 'authdeck.js');
+    writeFileSync(script, 'setInterval(() => {}, 1000);\n');
+    const other = spawn(process.execPath, [script], { stdio: 'ignore' });
+    await new Promise((done) => other.once('spawn', done));
+    try {
+      const lock = oauthRefreshLockPath(stateDir, 'json', 'openai-codex', ID);
+      writeJsonFile(lock, { pid: other.pid, createdAt: new Date().toISOString() });
+      const held = await monitor();
+      expect(held.stdout).toContain(`: another authdeck run holds its refresh lock (process ${other.pid} since `);
+    } finally {
+      other.kill();
+    }
+  });
+});

@@ -202,7 +202,7 @@ async function refreshOne(
     if (error instanceof RefreshRefusedError)
       return { ...base, status: 'refused', code: error.code, signIn: error.signIn };
     if (error instanceof RefreshLockBusyError)
-      return { ...base, status: 'busy', reason: `the gateway holds its refresh lock (${error.holder}); left to it` };
+      return { ...base, status: 'busy', reason: `${error.who} holds its refresh lock (${error.holder}); left to it` };
     if (error instanceof GatewayRefreshingError)
       return { ...base, status: 'fenced', reason: 'the gateway is refreshing it right now' };
     // The line names the profile already.

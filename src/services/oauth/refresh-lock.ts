@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { AuthdeckError, UnreadableStateError } from '../errors.js';
 import { ensurePrivateDir } from '../files/atomic-write.js';
 import { held } from '../files/held-locks.js';
@@ -19,13 +19,35 @@ const OWNERLESS_STALE_MS = 180_000;
 
 /** A live process (the gateway) kept the refresh lock past our wait: nothing was done. */
 export class RefreshLockBusyError extends AuthdeckError {
+  /** Who that is, in words: "another authdeck run" when its command line says so, else the gateway. */
+  readonly who: string;
   constructor(
     readonly lockPath: string,
     /** "process 123 since 2026-…": who holds it, as its owner file says. */
     readonly holder: string,
+    pid?: number,
   ) {
-    super(`the gateway is refreshing this profile right now (${lockPath} is held by ${holder}): try again in a moment`);
+    const who = holderName(pid);
+    super(`${who} is refreshing this profile right now (${lockPath} is held by ${holder}): try again in a moment`);
     this.name = 'RefreshLockBusyError';
+    this.who = who;
+  }
+}
+
+/**
+ * The gateway holds this lock, or another authdeck (a monitor run, a refresh in another
+ * terminal): where the system shows a process's command line (Linux), it tells which.
+ */
+function holderName(pid: number | undefined): string {
+  if (pid === undefined) return 'the gateway';
+  try {
+    // Its program or script by name (`authdeck`, `node …/bin/authdeck.js`), not a path that merely holds the word.
+    const argv = readFileSync(`/proc/${pid}/cmdline`, 'latin1').split('\0').slice(0, 2);
+    return argv.some((arg) => /^authdeck(?:\.js|-status\.cjs)?$/.test(basename(arg)))
+      ? 'another authdeck run'
+      : 'the gateway';
+  } catch {
+    return 'the gateway';
   }
 }
 
@@ -62,7 +84,7 @@ export async function acquireOAuthRefreshLock(
     }
     if (now() >= deadline) {
       const who = owner.pid !== undefined ? `process ${owner.pid}` : 'a process that left no owner';
-      throw new RefreshLockBusyError(path, `${who}${owner.createdAt ? ` since ${owner.createdAt}` : ''}`);
+      throw new RefreshLockBusyError(path, `${who}${owner.createdAt ? ` since ${owner.createdAt}` : ''}`, owner.pid);
     }
     // Gone or taken over: try again at once, but never spin (a takeover can lose to another waiter).
     if (judged === 'gone' || (outcome !== undefined && outcome !== 'busy')) {
