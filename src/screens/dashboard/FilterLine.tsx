@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { TextField } from '../../components/text-field/TextField.js';
 import type { TextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { wrapText } from '../../components/text-layout.js';
-import { keyIn } from '../../services/profiles/credentials.js';
+import { keyIn } from '../../services/profiles/secret-in-text.js';
 import { shown } from '../../services/terminal-text.js';
 
 interface FilterProps {

@@ -6,7 +6,7 @@ import { hintsFor, type KeyTable } from '../../components/key-table.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
 import { useKeyTable } from '../../components/use-key-table.js';
-import { keyIn } from '../../services/profiles/credentials.js';
+import { keyIn } from '../../services/profiles/secret-in-text.js';
 import { shown } from '../../services/terminal-text.js';
 import type { ProfileChoice } from './profile-names.js';
 

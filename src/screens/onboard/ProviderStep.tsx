@@ -7,7 +7,8 @@ import { type TextFieldState, useTextFieldState } from '../../components/text-fi
 import { headerLines, packHints, wrapText } from '../../components/text-layout.js';
 import { useServices } from '../../contexts.js';
 import { useTerminalSize } from '../../hooks/use-terminal-size.js';
-import { keyIn, normalizeSecret, recogniseSecret } from '../../services/profiles/credentials.js';
+import { normalizeSecret, recogniseSecret } from '../../services/profiles/credentials.js';
+import { keyIn } from '../../services/profiles/secret-in-text.js';
 import { catalog, pluginProviderNote } from '../../services/providers/catalog.js';
 import { providerBlocked } from '../../services/providers/plugin-state.js';
 import { providerSearchText, suggestProviderIds } from '../../services/providers/provider-search.js';

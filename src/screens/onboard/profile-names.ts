@@ -1,8 +1,9 @@
 import { errorMessage } from '../../services/errors.js';
 import { storedProfileType } from '../../services/profiles/credential-view.js';
-import { keyIn, type SecretKind } from '../../services/profiles/credentials.js';
+import type { SecretKind } from '../../services/profiles/credentials.js';
 import { ProfileConflictError, resolveProfileId } from '../../services/profiles/profile-actions.js';
 import { refuseReplacing } from '../../services/profiles/save-credential.js';
+import { keyIn } from '../../services/profiles/secret-in-text.js';
 import { defaultProfileId } from '../../services/providers/onboard-choice.js';
 import { choiceForSecret } from '../../services/providers/provider-setup.js';
 import type { JsonObject } from '../../services/store/documents.js';
