@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeSecrets } from '../helpers/fake-secrets.js';
 import { createFakeServices, fakeState } from '../helpers/fake-services.js';
-import { renderApp, waitForFrame } from '../helpers/ink.js';
+import { openProviderList, renderApp, waitForFrame } from '../helpers/ink.js';
 
 // A key pasted into a field that is not a secret's (a profile name, the dashboard's filter) was
 // shown in full, and the wizard saved it as the profile's id: written into openclaw.json and
@@ -52,5 +52,51 @@ describe('a key pasted where a name goes', () => {
     await app.press('enter');
     const kept = await waitForFrame(app, 'filter: a key (not shown)');
     expect(kept).not.toContain('SECRET');
+  });
+});
+
+// Every other field shown as typed (a base URL, a model id, an account id): a key in it was shown,
+// repeated in the field's problem line, and a model id holding one was written into openclaw.json.
+describe('a key pasted into a field shown as typed', () => {
+  const key = `sk-proj-${'Zz8'.repeat(20)}Q1w2E3r4`;
+
+  it('the custom endpoint masks it in the base URL and the model id, says so, and Enter takes neither', async () => {
+    const services = createFakeServices();
+    const app = await openProviderList(services);
+    await app.type('custom');
+    await waitForFrame(app, '❯ Custom endpoint (OpenAI- or Anthropic-compatible)…');
+    await app.press('enter');
+    await waitForFrame(app, 'Base URL of the endpoint');
+    await app.type(`${START}${key}${END}`);
+    const url = await waitForFrame(app, 'that looks like a key: not shown, and not taken here');
+    expect(url).not.toContain('Zz8Zz8');
+    expect(url).not.toContain('is not an http');
+    await app.press('enter');
+    expect(app.frame()).toContain('Base URL of the endpoint');
+    await app.type('\x15');
+    await app.type('http://127.0.0.1:8080/v1');
+    await app.press('enter');
+    await waitForFrame(app, 'Model id');
+    await app.type(`${START}${key}${END}`);
+    await waitForFrame(app, 'that looks like a key');
+    await app.press('enter');
+    expect(app.frame()).not.toContain('Zz8Zz8');
+    expect(app.frame()).not.toContain('Which API does it speak?');
+    expect(services.calls.map(([name]) => name)).not.toContain('setUpCustomEndpoint');
+  });
+
+  it("Cloudflare's account id masks it and Enter does not take it", async () => {
+    const app = await renderApp(createFakeServices(), {
+      name: 'onboard',
+      provider: 'cloudflare-ai-gateway',
+      method: 'api-key',
+    });
+    await waitForFrame(app, 'Cloudflare account id:');
+    await app.type(`${START}${key}${END}`);
+    const frame = await waitForFrame(app, 'that looks like a key');
+    expect(frame).not.toContain('Zz8Zz8');
+    expect(frame).not.toContain('32 hex digits');
+    await app.press('enter');
+    expect(app.frame()).not.toContain('Cloudflare AI Gateway id:');
   });
 });

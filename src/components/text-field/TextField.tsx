@@ -1,6 +1,7 @@
 import { Text } from 'ink';
 import { useTerminalSize } from '../../hooks/use-terminal-size.js';
 import { characterCount } from '../../services/profiles/credentials.js';
+import { keyIn } from '../../services/profiles/secret-in-text.js';
 import type { RoutedKey } from '../key-router.js';
 import { useTextFieldInput } from './use-text-field-input.js';
 import { characterAt, type TextFieldState } from './use-text-field-state.js';
@@ -17,6 +18,12 @@ export interface TextFieldProps {
   intercept?: (input: string, key: RoutedKey) => boolean;
   /** Keep line breaks pasted inside the value (a secret field refuses two secrets on two lines). */
   keepLineBreaks?: boolean;
+  /**
+   * A field shown as typed takes no key: one pasted or typed into it is masked, said, and Enter
+   * refused (a key in a base URL or model id was shown, then written into openclaw.json). Off
+   * where a sign-in's final address or code is pasted.
+   */
+  takesKeys?: boolean;
   /** The parent applies keys itself (applyTextKey) and the field only draws: it shows a cursor. */
   keysFromParent?: boolean;
 }
@@ -46,8 +53,15 @@ export function TextField({
   intercept,
   keepLineBreaks = false,
   keysFromParent = false,
+  takesKeys = false,
 }: TextFieldProps) {
-  useTextFieldInput(state, onSubmit, isActive && !keysFromParent, intercept, keepLineBreaks, mask === 'none');
+  const guarded = mask === 'none' && !takesKeys;
+  const key = guarded && keyIn(state.value) !== undefined;
+  const submit = (value: string) => {
+    if (guarded && keyIn(value) !== undefined) return;
+    onSubmit(value);
+  };
+  useTextFieldInput(state, submit, isActive && !keysFromParent, intercept, keepLineBreaks, mask === 'none');
   // Dots and count stay on one line in a narrow terminal (at 60 columns the count wrapped).
   const { columns } = useTerminalSize();
   const maxDots = Math.max(8, Math.min(MAX_DOTS, columns - BESIDE_DOTS));
@@ -68,6 +82,14 @@ export function TextField({
       </Text>
     );
   }
+  if (key)
+    return (
+      <Text>
+        {maskValue(state.value, 'all', maxDots)}
+        {cursor}
+        <Text color="yellow"> that looks like a key: not shown, and not taken here (Ctrl+U clears it)</Text>
+      </Text>
+    );
   if (mask === 'none' && isActive && state.suggested)
     return (
       <Text>

@@ -6,6 +6,7 @@ import { hintsFor } from '../../components/key-table.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { useRequiredAnswer } from '../../components/text-field/use-required-answer.js';
 import { useTextFieldState } from '../../components/text-field/use-text-field-state.js';
+import { keyIn } from '../../services/profiles/secret-in-text.js';
 import { type CloudflareIds, cloudflareIdProblem } from '../../services/providers/cloudflare-gateway.js';
 import { STEP_KEYS } from './step-keys.js';
 import { useStepBack } from './use-wizard-escape.js';
@@ -34,10 +35,10 @@ export function CloudflareIdsStep({
   });
   const field = accountId === undefined ? account : gateway;
   const typed = field.value.trim();
-  const problem = typed === '' ? undefined : cloudflareIdProblem(typed);
+  const problem = typed === '' || keyIn(typed) ? undefined : cloudflareIdProblem(typed);
   // Cloudflare's account ids are 32 hex digits: another one is said, not refused (an id is the user's to know).
   const unusual =
-    accountId === undefined && typed !== '' && !problem && !/^[0-9a-f]{32}$/i.test(typed)
+    accountId === undefined && typed !== '' && !problem && !keyIn(typed) && !/^[0-9a-f]{32}$/i.test(typed)
       ? `a Cloudflare account id is 32 hex digits; this is ${typed.length} characters — check it`
       : undefined;
   const { submit, needed } = useRequiredAnswer(

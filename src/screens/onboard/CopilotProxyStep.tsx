@@ -9,6 +9,7 @@ import { useTextFieldState } from '../../components/text-field/use-text-field-st
 import { useKeyTable } from '../../components/use-key-table.js';
 import { useServices } from '../../contexts.js';
 import { errorMessage } from '../../services/errors.js';
+import { keyIn } from '../../services/profiles/secret-in-text.js';
 import {
   COPILOT_PROXY_MODELS,
   COPILOT_PROXY_URL,
@@ -84,7 +85,7 @@ export function CopilotProxyStep({
   };
   switch (phase.name) {
     case 'url': {
-      const problem = problemOf(() => copilotProxyBaseUrl(url.value));
+      const problem = keyIn(url.value) ? undefined : problemOf(() => copilotProxyBaseUrl(url.value));
       return (
         <Box flexDirection="column">
           <Text bold>Copilot Proxy base URL:</Text>
@@ -98,7 +99,7 @@ export function CopilotProxyStep({
       );
     }
     case 'models': {
-      const problem = problemOf(() => copilotProxyModelIds(models.value));
+      const problem = keyIn(models.value) ? undefined : problemOf(() => copilotProxyModelIds(models.value));
       return (
         <Box flexDirection="column">
           <Text dimColor>base URL {shown(copilotProxyBaseUrl(url.value), 100)}</Text>

@@ -11,6 +11,7 @@ import { useKeyTable } from '../../components/use-key-table.js';
 import { useServices } from '../../contexts.js';
 import { errorMessage } from '../../services/errors.js';
 import { endpointKey } from '../../services/profiles/credentials.js';
+import { keyIn } from '../../services/profiles/secret-in-text.js';
 import type { CustomCompatibility } from '../../services/providers/custom-endpoint.js';
 import { httpUrlProblem } from '../../services/providers/http-url.js';
 import { shown } from '../../services/terminal-text.js';
@@ -81,7 +82,8 @@ export function CustomEndpointStep({
   switch (phase.name) {
     case 'url': {
       const typed = url.value.trim();
-      const problem = typed === '' ? undefined : httpUrlProblem(typed);
+      // A key typed here is the field's to say (masked): never repeated in a problem line.
+      const problem = typed === '' || keyIn(typed) ? undefined : httpUrlProblem(typed);
       return (
         <Box flexDirection="column">
           <Text bold>Base URL of the endpoint (e.g. http://127.0.0.1:8080/v1):</Text>

@@ -5,6 +5,7 @@ import { useQuestionState } from '../../components/key-router.js';
 import { type SelectItem, SelectList, selectHints } from '../../components/select-list/SelectList.js';
 import { TextField } from '../../components/text-field/TextField.js';
 import { type TextFieldState, useTextFieldState } from '../../components/text-field/use-text-field-state.js';
+import { keyIn } from '../../services/profiles/secret-in-text.js';
 import {
   type FoundryAnswers,
   type FoundryFamily,
@@ -98,7 +99,7 @@ export function FoundryStep({
     placeholder?: string,
   ) => {
     const typed = field.value.trim();
-    const problem = typed === '' ? undefined : problemOf(typed);
+    const problem = typed === '' || keyIn(typed) ? undefined : problemOf(typed);
     return (
       <Box flexDirection="column">
         {answered}

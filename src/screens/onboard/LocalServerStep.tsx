@@ -12,6 +12,7 @@ import { useKeyTable } from '../../components/use-key-table.js';
 import { useServices } from '../../contexts.js';
 import { errorMessage } from '../../services/errors.js';
 import { endpointKey } from '../../services/profiles/credentials.js';
+import { keyIn } from '../../services/profiles/secret-in-text.js';
 import {
   LOCAL_SERVERS,
   type LocalModel,
@@ -136,7 +137,7 @@ export function LocalServerStep({
   switch (phase.name) {
     case 'address': {
       const typed = address.value.trim();
-      const problem = typed === '' ? undefined : localAddressProblem(kind, typed);
+      const problem = typed === '' || keyIn(typed) ? undefined : localAddressProblem(kind, typed);
       return (
         <Box flexDirection="column">
           <Text bold>{spec.label} base URL:</Text>

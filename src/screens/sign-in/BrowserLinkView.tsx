@@ -48,7 +48,7 @@ export function BrowserLinkView({
       <Box marginTop={1} flexDirection="column">
         <Text>2. Browser on another machine? Paste the address it ends on (http://localhost…) and press Enter:</Text>
         <Box marginLeft={3} borderStyle="round" borderColor={pasteProblem ? 'red' : 'gray'} paddingX={1}>
-          <TextField state={paste} onSubmit={onPaste} placeholder="paste the final address here" />
+          <TextField state={paste} onSubmit={onPaste} placeholder="paste the final address here" takesKeys />
         </Box>
         {pasteProblem && <Text color="red">{shown(pasteProblem)}</Text>}
       </Box>

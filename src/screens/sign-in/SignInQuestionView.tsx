@@ -19,7 +19,7 @@ export function SignInQuestionView({
     <Box flexDirection="column">
       <Text>{question.message}:</Text>
       <Box borderStyle="round" borderColor="gray" paddingX={1}>
-        <TextField state={field} onSubmit={submit} placeholder={question.placeholder ?? ''} />
+        <TextField state={field} onSubmit={submit} placeholder={question.placeholder ?? ''} takesKeys />
       </Box>
       {needed && <Text color="yellow">{needed}</Text>}
       {question.envName && <Text dimColor>Setting {question.envName} answers this without asking.</Text>}
