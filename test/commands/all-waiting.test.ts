@@ -41,6 +41,20 @@ describe('a provider in use whose every profile waits', () => {
     expect(doctor.stdout).not.toMatch(/fix: `authdeck setup-token/);
   });
 
+  it('a cooldown for another model holds back that model only: 0, as OpenClaw 2026.9.6 judges it', async () => {
+    const now = Date.now();
+    const forModel = (model: string) => ({
+      'anthropic:default': { cooldownUntil: now + 20 * MIN, cooldownReason: 'rate_limit', cooldownModel: model },
+      'anthropic:work': { cooldownUntil: now + 20 * MIN, cooldownReason: 'timeout', cooldownModel: model },
+    });
+    const other = makeTempHome();
+    layOutV9Home(other.stateDir, other.configPath, { profiles, usageStats: forModel('claude-opus-5') }, {}, config);
+    expect((await runCommand(['status', '--check'], { home: other.home, env })).code).toBe(0);
+    const same = makeTempHome();
+    layOutV9Home(same.stateDir, same.configPath, { profiles, usageStats: forModel('claude-sonnet-4-6') }, {}, config);
+    expect((await runCommand(['status', '--check'], { home: same.home, env })).code).toBe(1);
+  });
+
   it('on a JSON-era home (OpenClaw ≤ 2026.6.1): 0, as that OpenClaw judges it', async () => {
     const temp = makeTempHome();
     writeJsonFile(join(temp.mainAgentDir, 'auth-profiles.json'), { version: 1, profiles });

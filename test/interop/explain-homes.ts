@@ -260,6 +260,17 @@ export const HOMES: ExplainHome[] = [
     config: model(SONNET),
   },
   {
+    name: 'every profile cooling down for another model than the default',
+    shared: (now) => ({
+      profiles: { 'anthropic:a': key('a'), 'anthropic:b': token('b') },
+      usageStats: {
+        'anthropic:a': { cooldownUntil: now + 20 * MIN, cooldownReason: 'rate_limit', cooldownModel: 'claude-opus-5' },
+        'anthropic:b': { cooldownUntil: now + 20 * MIN, cooldownReason: 'timeout', cooldownModel: 'claude-opus-5' },
+      },
+    }),
+    config: model(SONNET),
+  },
+  {
     name: 'the anthropic plugin switched off (models status still counts the provider)',
     shared: () => ({
       profiles: { 'anthropic:a': token('a'), 'anthropic:b': token('b') },

@@ -19,8 +19,9 @@ export interface CheckInputs {
   /** The providers judged: those in use, and `--provider P` (README "Exit codes"); unset, those in use. */
   judged?: ReadonlySet<string>;
   /**
-   * Providers whose every ordered profile is cooling down or disabled, on a gateway that then
-   * skips the provider's models however else it holds a key (2026.8+); unset: older rule.
+   * Providers whose every ordered profile is cooling down or disabled (for a model that uses
+   * them), on a gateway that then skips their models however else it holds a key (2026.8+; the
+   * report fills it only there).
    */
   allWaiting?: ReadonlyMap<string, WaitingProvider>;
 }

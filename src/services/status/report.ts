@@ -8,8 +8,9 @@ import { providerLabel } from '../providers.js';
 import { collectWarnings, ownStatePath, storeReport } from '../store/report.js';
 import { type CheckMode, evaluateCheck, type WaitingProvider } from './check.js';
 import { classifyProfileHealth, classifyUsage, HEALTH_STATUSES, type HealthStatus } from './health.js';
+import type { ProviderUse } from './model-types.js';
 import { builtInDefaultModel, namedBuiltIn, providersInUseFrom } from './model-usage.js';
-import { resolveEffectiveOrder } from './order.js';
+import { type OrderInputs, resolveEffectiveOrder } from './order.js';
 import { effectiveSourceOf, orderInputs } from './order-inputs.js';
 import { type ProfileReport, type ProviderReport, STATUS_SCHEMA, type StatusReport } from './types.js';
 import { describeNotTried } from './words.js';
@@ -85,8 +86,12 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
     // of them waiting none is next (explain says the model is skipped).
     const next = ids.find((id) => !order.waiting[id]) ?? null;
     if (next) nextIds.add(next);
-    if (ids.length > 0 && !next)
-      allWaiting.set(provider, { until: Math.min(...ids.map((id) => order.waiting[id]!.until)), ids });
+    // Judged only where the gateway skips such a provider (2026.8+): no second order resolved elsewhere.
+    const waits =
+      state.store.allWaitingIsMissing && judged.has(provider)
+        ? allWaitingFor(state, provider, profiles, nowMs, uses)
+        : undefined;
+    if (waits) allWaiting.set(provider, waits);
     for (const [id, reason] of Object.entries({ ...order.notTried, ...order.unresolved }))
       notTried.set(id, describeNotTried(reason));
     // A type authdeck does not know may still work for the gateway: never call that missing.
@@ -147,7 +152,7 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
       uses,
       nowMs,
       warnWithinMs,
-      ...(state.store.allWaitingIsMissing ? { allWaiting } : {}),
+      allWaiting,
       renewable: new Set(
         rows
           // One whose refresh token the provider refused renews nothing (monitor found it).
@@ -237,4 +242,33 @@ export function nextStatusChangeAt(report: StatusReport, nowMs: number): number 
     consider(profile.disabledUntil);
   }
   return next;
+}
+
+/**
+ * Every profile of the provider's order waits, for a model that uses it (a cooldown for one
+ * model — a rate limit, a timeout — holds back that model only, as the gateway reads it), or
+ * for any model when none does (`--provider P`): when the first is back, and those ids.
+ */
+function allWaitingFor(
+  state: AgentState,
+  provider: string,
+  profiles: OrderInputs['profiles'],
+  nowMs: number,
+  uses: readonly ProviderUse[],
+): WaitingProvider | undefined {
+  const waitsFor = (model?: string, asked?: string): WaitingProvider | undefined => {
+    const order = resolveEffectiveOrder(orderInputs(state, provider, profiles, nowMs, model, asked));
+    const ids = order.ids.filter((id) => !order.unresolved[id]);
+    if (ids.length === 0 || !ids.every((id) => order.waiting[id])) return undefined;
+    return { until: Math.min(...ids.map((id) => order.waiting[id]!.until)), ids };
+  };
+  const models = uses.filter((use) => use.provider === provider && use.ref.includes('/'));
+  if (models.length === 0) return waitsFor();
+  for (const use of models) {
+    const slash = use.ref.indexOf('/');
+    // A pinned profile (`…@anthropic:work`) is not part of the model's id.
+    const waits = waitsFor(use.ref.slice(slash + 1).split('@')[0], use.ref.slice(0, slash));
+    if (waits) return waits;
+  }
+  return undefined;
 }
