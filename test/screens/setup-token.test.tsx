@@ -173,6 +173,41 @@ describe('setup-token screen', () => {
     await waitForFrame(app, 'Saved anthropic:claudx');
   });
 
+  it('a name that cannot be an id is said under the field; the screen stays (it ended with a stack trace)', async () => {
+    const services = createFakeServices({
+      state: fakeState({ 'anthropic:default': { type: 'api_key', provider: 'anthropic', key: 'k' } }),
+    });
+    const app = await renderApp(services, { name: 'setup-token' });
+    await waitForFrame(app, 'Name for the new setup-token profile');
+    await app.type('\x15');
+    await app.type('my token');
+    await app.press('enter');
+    const frame = await waitForFrame(app, 'must not contain spaces');
+    expect(frame).toContain('Name for the new setup-token profile');
+    expect(frame).not.toContain('--profile-id');
+    expect(app.exits).toEqual([]);
+    await app.type('\x15');
+    await app.type('openai:x');
+    await app.press('enter');
+    await waitForFrame(app, 'belongs to provider "openai"');
+    expect(services.sessions).toHaveLength(0);
+  });
+
+  it('n on "replace it?" offers a free name, not the taken one again', async () => {
+    const services = createFakeServices({
+      state: fakeState({
+        'anthropic:claude': { type: 'token', provider: 'anthropic', token: 't', expires: NOW + 1000 },
+      }),
+    });
+    const app = await renderApp(services, { name: 'setup-token', profileId: 'anthropic:claude' });
+    await waitForFrame(app, 'Replace it with the new setup-token?');
+    await app.type('n');
+    await waitForFrame(app, 'Name for the new setup-token profile');
+    await waitForFrame(app, 'claude-2');
+    await app.press('enter');
+    await waitForFrame(app, 'setup-token → anthropic:claude-2');
+  });
+
   it('asks before overwriting an explicit --profile-id, and --yes does not ask', async () => {
     const taken = fakeState({
       'anthropic:work': { type: 'token', provider: 'anthropic', token: 't', expires: NOW + 1000 },

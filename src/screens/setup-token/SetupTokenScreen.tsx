@@ -80,7 +80,9 @@ function SetupTokenBody({
         <ProfileNameQuestion
           existing={state.existing}
           {...(state.error ? { problem: state.error } : {})}
-          suggestion="claude"
+          // A question about another taken name starts from its own suggestion.
+          key={state.suggestion ?? 'claude'}
+          suggestion={state.suggestion ?? 'claude'}
           onSubmit={(name) => void flow.chooseName(name)}
           onOverwrite={flow.overwrite}
           onCancel={cancel}

@@ -3,11 +3,12 @@ import type { SetupTokenSessionLike } from '../../app-services.js';
 import { useServices } from '../../contexts.js';
 import { useSyncReducer } from '../../hooks/use-sync-reducer.js';
 import type { SavedCredential } from '../../services/actions.js';
-import { errorMessage } from '../../services/errors.js';
+import { errorMessage, UsageError } from '../../services/errors.js';
 import { profileAWriteWouldReplace } from '../../services/profiles/agent-state.js';
 import { describeProfile } from '../../services/profiles/credential-view.js';
 import { ProfileConflictError, resolveProfileId } from '../../services/profiles/profile-actions.js';
 import type { SetupTokenSnapshot } from '../../services/setup-token/session.js';
+import { freeProfileName } from '../onboard/profile-names.js';
 
 export type FlowStage =
   | 'checking'
@@ -33,6 +34,8 @@ export interface FlowState {
   claudeBin?: string;
   error?: string;
   saved?: SavedCredential;
+  /** The name the name question offers: `claude`, or the first free `claude-N`. */
+  suggestion?: string;
 }
 
 type FlowAction =
@@ -43,9 +46,11 @@ type FlowAction =
       existing: ExistingProfile;
       claudeBin?: string;
       problem?: string;
+      suggestion?: string;
     }
+  | { type: 'name-refused'; problem: string }
   | { type: 'run'; profileId?: string; replace: 'same-type' | 'never'; claudeBin?: string }
-  | { type: 'ask-name' }
+  | { type: 'ask-name'; suggestion?: string }
   | { type: 'saving' }
   | { type: 'saved'; result: SavedCredential }
   | { type: 'save-failed'; error: string };
@@ -62,7 +67,10 @@ function flowReducer(state: FlowState, action: FlowAction): FlowState {
         existing: action.existing,
         error: action.problem,
         ...(action.claudeBin ? { claudeBin: action.claudeBin } : {}),
+        ...(action.suggestion ? { suggestion: action.suggestion } : {}),
       };
+    case 'name-refused':
+      return { ...state, stage: 'ask-name', error: action.problem };
     case 'run':
       return {
         ...state,
@@ -72,7 +80,12 @@ function flowReducer(state: FlowState, action: FlowAction): FlowState {
         ...(action.claudeBin ? { claudeBin: action.claudeBin } : {}),
       };
     case 'ask-name':
-      return { ...state, stage: 'ask-name', error: undefined };
+      return {
+        ...state,
+        stage: 'ask-name',
+        error: undefined,
+        ...(action.suggestion ? { suggestion: action.suggestion } : {}),
+      };
     case 'saving':
       return { ...state, stage: 'saving', error: undefined };
     case 'saved':
@@ -123,6 +136,13 @@ export function useSetupTokenFlow(options: SetupTokenFlowOptions) {
     [services],
   );
 
+  // The name offered when one is asked: `claude`, or the first free `claude-N` (a taken name
+  // offered again led straight back to the replace question).
+  const freeName = useCallback(async (): Promise<string> => {
+    const state = await services.loadState();
+    return freeProfileName('anthropic', (id) => profileAWriteWouldReplace(state, id) !== undefined, 'claude');
+  }, [services]);
+
   const save = async (token: string) => {
     tokenRef.current = token;
     dispatch({ type: 'saving' });
@@ -144,7 +164,13 @@ export function useSetupTokenFlow(options: SetupTokenFlowOptions) {
         dispatch(
           existing.type === 'token'
             ? { type: 'ask', stage: 'ask-overwrite', existing }
-            : { type: 'ask', stage: 'ask-name', existing, problem: otherTypeProblem(existing) },
+            : {
+                type: 'ask',
+                stage: 'ask-name',
+                existing,
+                problem: otherTypeProblem(existing),
+                suggestion: await freeName(),
+              },
         );
       } else dispatch({ type: 'save-failed', error: errorMessage(error) });
     }
@@ -185,7 +211,14 @@ export function useSetupTokenFlow(options: SetupTokenFlowOptions) {
       if (cancelled) return;
       if (!existing) run({ type: 'run', replace: 'never', claudeBin });
       else if (existing.type !== 'token')
-        dispatch({ type: 'ask', stage: 'ask-name', existing, claudeBin, problem: otherTypeProblem(existing) });
+        dispatch({
+          type: 'ask',
+          stage: 'ask-name',
+          existing,
+          claudeBin,
+          problem: otherTypeProblem(existing),
+          suggestion: await freeName(),
+        });
       else if (options.yes) run({ type: 'run', replace: 'same-type', claudeBin });
       else
         dispatch({
@@ -208,10 +241,25 @@ export function useSetupTokenFlow(options: SetupTokenFlowOptions) {
     session,
     snapshot,
     chooseName: async (name: string) => {
-      const profileId = resolveProfileId('anthropic', name);
+      let profileId: string;
+      try {
+        profileId = resolveProfileId('anthropic', name);
+      } catch (error) {
+        // A name that cannot be an id ("my token", "openai:x") is said under the field, as the
+        // wizard says it; thrown, it ended the screen (and the dashboard that opened it).
+        if (!(error instanceof UsageError)) throw error;
+        return dispatch({ type: 'name-refused', problem: error.message.replace(/^--profile-id: /, '') });
+      }
       const existing = await findExisting(profileId);
       if (existing?.type === 'token') dispatch({ type: 'ask', stage: 'ask-overwrite', existing });
-      else if (existing) dispatch({ type: 'ask', stage: 'ask-name', existing, problem: otherTypeProblem(existing) });
+      else if (existing)
+        dispatch({
+          type: 'ask',
+          stage: 'ask-name',
+          existing,
+          problem: otherTypeProblem(existing),
+          suggestion: await freeName(),
+        });
       else if (tokenRef.current) {
         // The token came while the name was being settled: it goes to the new name.
         dispatch({ type: 'run', profileId, replace: 'never' });
@@ -227,7 +275,7 @@ export function useSetupTokenFlow(options: SetupTokenFlowOptions) {
         void save(tokenRef.current);
       } else run({ type: 'run', replace: 'same-type' });
     },
-    askName: () => dispatch({ type: 'ask-name' }),
+    askName: async () => dispatch({ type: 'ask-name', suggestion: await freeName() }),
     retrySave: () => (tokenRef.current ? save(tokenRef.current) : undefined),
   };
 }
