@@ -134,7 +134,9 @@ export function App({ services: initialServices, initialScreen, onExit, writes: 
                 )}
                 {leaving && landed === undefined && !last && writes.busy && (
                   <Text color="yellow">
-                    Ctrl+C: leaving once this write has landed (Ctrl+C again stops waiting; the write lands anyway)
+                    {/* OpenClaw still making the store is stopped (above): "lands anyway" was not true of it. */}
+                    Ctrl+C: leaving once this write has landed — or, if OpenClaw is still creating the store, once it is
+                    stopped with nothing written (Ctrl+C again stops waiting)
                   </Text>
                 )}
                 {leaving && landed !== undefined && (
