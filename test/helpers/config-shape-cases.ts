@@ -33,6 +33,9 @@ export const REFUSED: Array<[string, (config: Config) => void, string]> = [
     'an address',
   ],
   ['models.mode', (c) => (c.models = { mode: 'bogus' }), '"merge" or "replace"'],
+  // A third round: the gateway's port and bind (a refused file is a gateway that never starts).
+  ['gateway.port', (c) => (c.gateway = { mode: 'local', port: 'eighteen' }), 'a port number (1 to 65535)'],
+  ['gateway.bind', (c) => (c.gateway = { mode: 'local', bind: 'everywhere' }), 'one of auto, lan, loopback'],
   ['models.providers.groq.api', (c) => (c.models = { providers: { groq: { api: 'bogus' } } }), 'an API'],
   ['models.providers.groq.auth', (c) => (c.models = { providers: { groq: { auth: 'bogus' } } }), 'one of api-key'],
   [

@@ -71,6 +71,23 @@ export function configShapeProblems(doc: Record<string, unknown>): string[] {
     }
   }
 
+  // Read to tell the running gateway of a change (its port) — and a gateway that refuses the file never runs.
+  if (check('gateway', doc.gateway, isObject, 'an object')) {
+    const gateway = doc.gateway as Record<string, unknown>;
+    check(
+      'gateway.port',
+      gateway.port,
+      (port) => Number.isInteger(port) && (port as number) >= 1 && (port as number) <= 65_535,
+      'a port number (1 to 65535)',
+    );
+    check(
+      'gateway.bind',
+      gateway.bind,
+      (bind) => GATEWAY_BINDS.includes(bind as string),
+      `one of ${GATEWAY_BINDS.join(', ')}`,
+    );
+  }
+
   if (check('env', doc.env, isObject, 'an object')) {
     const vars = asRecord(doc.env)?.vars;
     if (check('env.vars', vars, isObject, 'an object of variables'))
@@ -181,3 +198,6 @@ function kindOf(value: unknown): string {
   if (typeof value === 'object') return 'an object';
   return `a ${typeof value}`;
 }
+
+/** `gateway.bind` as OpenClaw 2026.5 and 2026.9 take it. */
+const GATEWAY_BINDS = ['auto', 'lan', 'loopback', 'custom', 'tailnet'];
