@@ -1,4 +1,4 @@
-import { stat, writeFile } from 'node:fs/promises';
+import { lstat, readlink, stat, writeFile } from 'node:fs/promises';
 import { AuthdeckError, fsFailure, UnreadableStateError } from '../errors.js';
 import { PRIVATE_FILE_MODE, writeFileAtomic } from '../files/atomic-write.js';
 import { readTextIfExists } from '../files/fs-read.js';
@@ -133,6 +133,7 @@ async function recordUnderLock(
     path,
     async () => {
       const text = await readTextIfExists(path);
+      if (text === undefined) await refuseDanglingLink(path);
       // What a failed save puts back is the file as it was, its mode too (a write makes it 0600).
       const modeBefore = text === undefined ? undefined : (await stat(path).catch(() => undefined))?.mode;
       if (text === undefined) {
@@ -189,7 +190,9 @@ export async function editConfigFile(
   knownText: string | undefined,
   edits: ConfigEdit[],
 ): Promise<ConfigRecordResult & { writtenText?: string }> {
-  const text = knownText ?? (await readTextIfExists(file)) ?? '{}\n';
+  const found = knownText ?? (await readTextIfExists(file));
+  if (found === undefined) await refuseDanglingLink(file);
+  const text = found ?? '{}\n';
   const jsonc = await import('jsonc-parser');
   const tree = jsoncTree(jsonc, text, true);
   if (tree) {
@@ -273,6 +276,20 @@ export function setAtPath(doc: Record<string, unknown>, path: (string | number)[
     node = node[key] as Record<string | number, unknown>;
   }
   Object.defineProperty(node, last, { value, writable: true, enumerable: true, configurable: true });
+}
+
+/**
+ * openclaw.json missing behind a link (a dotfiles repo moved): a new file made at the link's
+ * target would hold only what this save writes, where the person's own settings were meant to
+ * be. Refused, with the way out; the credential itself is saved or not by the caller's rule.
+ */
+async function refuseDanglingLink(path: string): Promise<void> {
+  const link = await lstat(path).catch(() => undefined);
+  if (!link?.isSymbolicLink()) return;
+  const target = await readlink(path).catch(() => '?');
+  throw new AuthdeckError(
+    `${path} is a link to ${target}, which does not exist: put the file back there (or remove the link, and a new openclaw.json is made); openclaw.json was not written`,
+  );
 }
 
 async function backupConfig(path: string, text: string): Promise<string> {

@@ -1,3 +1,4 @@
+import { existsSync, lstatSync, readlinkSync } from 'node:fs';
 import { rootKeyProblems } from '../config/root-keys.js';
 import type { AgentState } from '../profiles/agent-state.js';
 import { countOf } from '../status/count.js';
@@ -97,6 +98,12 @@ export function startProblems(state: Pick<AgentState, 'workspace' | 'generation'
 
 export function collectWarnings(state: AgentState): string[] {
   const warnings: string[] = startProblems(state);
+  // Read through a link whose file is gone, the config is none at all: said first, the cause of the rest.
+  const configLink = danglingLinkTarget(state.workspace.configPath);
+  if (configLink !== undefined)
+    warnings.unshift(
+      `${state.workspace.configPath} is a link to ${configLink}, which does not exist: the gateway reads no config (no models, plugins or settings of yours); put the file back or remove the link`,
+    );
   // The installed OpenClaw will not start on the home until it upgrades it (doctor says why).
   const pending = upgradePending(state.generation, state.workspace.env, { run: false });
   if (pending)
@@ -151,4 +158,14 @@ export function layerLabel(profile: { layer: LayerRole }, store: StoreReport): s
   if (profile.layer === 'inherited') return 'main';
   if (profile.layer === 'shared') return 'shared';
   return store.storeGeneration === 'shared-sqlite' ? 'local' : 'store';
+}
+
+/** The target of a link at `path` that points at nothing; undefined for a file, a live link or nothing. */
+function danglingLinkTarget(path: string): string | undefined {
+  try {
+    if (!lstatSync(path).isSymbolicLink() || existsSync(path)) return undefined;
+    return readlinkSync(path);
+  } catch {
+    return undefined;
+  }
 }
