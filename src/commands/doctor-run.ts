@@ -59,7 +59,7 @@ export async function runDoctorCommand(ctx: CommandContext, options: { fix: bool
       out,
       ...formatFinding(forTerminal({ ...finding, safeFix: undefined }), finding.safeFix, ctx.paint, options.fix),
     );
-  writeWrapped(out, summary(report, ctx.paint));
+  writeWrapped(out, summary(report, ctx.paint, fixed.length > 0));
   // After --fix, what is still listed is not for it to do: say so, rather than leave it unexplained.
   if (applied && exitCode !== 0)
     writeWrapped(
@@ -87,12 +87,15 @@ function formatFinding(finding: Finding, safeFix: SafeFix | undefined, paint: Pa
   ];
 }
 
-function summary(report: DoctorReport, paint: Painter): string {
+function summary(report: DoctorReport, paint: Painter, fixedSome: boolean): string {
   const count = (severity: Finding['severity']) => report.findings.filter((f) => f.severity === severity).length;
   const errors = count('error');
   const warnings = count('warning');
   if (errors + warnings === 0)
-    return paint.green(`✔ nothing to fix${count('info') ? ` (${countOf(count('info'), 'note')})` : ''}`);
+    // After fixes were made, "nothing to fix" read as if they had not been needed.
+    return paint.green(
+      `✔ ${fixedSome ? 'nothing left to fix' : 'nothing to fix'}${count('info') ? ` (${countOf(count('info'), 'note')})` : ''}`,
+    );
   return [
     errors ? paint.red(countOf(errors, 'error')) : '',
     warnings ? paint.yellow(countOf(warnings, 'warning')) : '',

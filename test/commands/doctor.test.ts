@@ -26,6 +26,9 @@ describe('authdeck doctor', () => {
     const fixed = await runCommand(['doctor', '--fix'], { home });
     expect(fixed.code).toBe(0);
     expect(fixed.stdout).toContain(`✔ fixed: chmod 600 ${storePath}`);
+    // Not "nothing to fix" right after a fix: that read as if none had been needed.
+    expect(fixed.stdout).toMatch(/✔ nothing left to fix/);
+    expect(fixed.stdout).not.toMatch(/✔ nothing to fix/);
     expect(statSync(storePath).mode & 0o777).toBe(0o600);
   });
 
