@@ -56,7 +56,11 @@ export function knownProvider(
     ]),
   ].slice(0, 3);
   if (near.length === 0 && options.customUnlessNear) return id;
-  const hint = near.length > 0 ? `; did you mean ${near.join(', ')}?` : " (the README's provider table lists them).";
+  // A command that lists them, not only a document.
+  const hint =
+    near.length > 0
+      ? `; did you mean ${near.join(', ')}?`
+      : " (`authdeck onboard` lists them to choose from, as does the README's provider table).";
   throw new UsageError(
     `"${shownTyped(typed)}" is not a provider OpenClaw knows${hint}${options.flag ? '' : ' For a provider of your own, add --custom.'}`,
   );
