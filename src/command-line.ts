@@ -78,8 +78,13 @@ async function refuseSecretArguments(argv: string[]): Promise<void> {
       identifier: /^--cloudflare-ai-gateway-(?:account|gateway)-id(?:=|$)/.test(flag),
     });
     if (secret) {
+      // A notify command is run later by cron, with no stdin or prompt: its secret goes in a script.
+      const notify = /^--(?:notify|ntfy)(?:=|$)/.test(flag);
+      const instead = notify
+        ? 'put the command in a script that reads its secret itself, and pass the script'
+        : 'pass it on stdin or at the prompt instead';
       throw new UsageError(
-        `a secret was passed on the command line (${maskSecret(secret)}); pass it on stdin or at the prompt instead — and consider it exposed in your shell history`,
+        `a secret was passed on the command line (${maskSecret(secret)}); ${instead} — and consider it exposed in your shell history`,
       );
     }
   }

@@ -34,6 +34,11 @@ describe('secrets on the command line', () => {
       );
       expect(result.stderr + result.stdout).not.toContain(token.slice(12, 40));
     }
+    // A notify command runs from cron, with neither stdin nor a prompt: where its secret goes instead.
+    const notify = await cli(home, ['monitor', 'install', '--notify', `curl -H 'Authorization: Bearer ${token}' x`]);
+    expect(notify.code).toBe(64);
+    expect(notify.stderr).toContain('put the command in a script that reads its secret itself, and pass the script');
+    expect(notify.stderr).not.toContain('at the prompt');
   });
 });
 
