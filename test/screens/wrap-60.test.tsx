@@ -263,3 +263,16 @@ describe('the dashboard at 60 columns', () => {
     expect(said).toMatch(/! (1 more warning|2 warnings): `authdeck status`/);
   });
 });
+
+describe('at 60 columns, a highlighted method that wraps', () => {
+  it('keeps the space between ❯ and its label ("❯Sign in…" lost it)', async () => {
+    const app = await renderApp(createFakeServices(), { name: 'onboard', provider: 'openai' });
+    await app.resize(60, 30);
+    await waitForFrame(app, 'How do you want to sign in to OpenAI?');
+    await app.press('down');
+    const frame = await waitForFrame(app, /❯ ?Sign in with ChatGPT/);
+    expect(frame).toMatch(/❯ Sign in with ChatGPT in a browser/);
+    expect(frame).toMatch(/\n {2}the gateway renews/);
+    expect(frame).not.toMatch(/❯\S/);
+  });
+});

@@ -115,7 +115,10 @@ function Row<T>({ item, selected, whole }: { item: SelectItem<T>; selected: bool
   // Wrapped beside the marker, so the rest of the row lines up under its label.
   return whole ? (
     <Box>
-      {marker}
+      {/* Two columns of their own: a Text's trailing space went when the row wrapped ("❯Sign in…"). */}
+      <Box width={2} flexShrink={0}>
+        <Text color={selected ? 'cyan' : undefined}>{selected ? '❯' : ''}</Text>
+      </Box>
       <Text wrap="wrap" dimColor={item.disabled !== undefined}>
         {text}
       </Text>
