@@ -70,6 +70,17 @@ describe('setup-token screen', () => {
     );
   });
 
+  it('warns when the new token is already saved under another id, as paste-token does', async () => {
+    const services = createFakeServices();
+    const save = services.saveCredential;
+    services.saveCredential = async (input) => ({ ...(await save(input)), sameSecretAs: ['anthropic:claude'] });
+    const app = await renderApp(services, { name: 'setup-token' });
+    await waitForFrame(app, 'Starting claude setup-token');
+    await services.sessions[0]!.emit({ phase: 'token', token: token() });
+    const saved = (await waitForFrame(app, 'Saved anthropic:default')).replace(/\s*\n\s*/g, ' ');
+    expect(saved).toContain('! the same secret is also saved as anthropic:claude');
+  });
+
   it('lists openclaw.json once, with the profile entry and what the setup wrote beside it', async () => {
     const services = createFakeServices();
     const configPath = services.workspace.configPath;

@@ -11,7 +11,7 @@ import type { SavedCredential } from '../../services/actions.js';
 import { formatExpiryDate, formatRelative } from '../../services/durations.js';
 import { authdeckCommand } from '../../services/invocation.js';
 import { maskSecret } from '../../services/profiles/credentials.js';
-import { alsoListedLine, orderJoinedLine, savedVerb } from '../../services/profiles/save-words.js';
+import { alsoListedLine, orderJoinedLine, sameSecretNote, savedVerb } from '../../services/profiles/save-words.js';
 import type { ProviderSetUp } from '../../services/providers/provider-setup.js';
 import { forTerminal, shown } from '../../services/terminal-text.js';
 
@@ -65,6 +65,8 @@ function SavedView({
         ))}
         {result.config.alsoListed && <Text>{alsoListedLine(result.config.alsoListed)}</Text>}
         {result.orderNote && <Text color="yellow">! {result.orderNote}</Text>}
+        {/* As paste-token and the wizard say it: one token under two ids is one quota, one fate. */}
+        {result.sameSecretAs && <Text color="yellow">! {sameSecretNote(result.sameSecretAs, result.profileId)}</Text>}
       </Box>
       <SetupLines view={setupView} listedAt={raw.config.path} />
       {result.gatewayNote && (
