@@ -29,6 +29,11 @@ describe('checkSecret', () => {
     expect(checkSecret('openai', 'api_key', 'pk-12345').error).toContain('one starts with sk-');
   });
 
+  it("takes an Anthropic key for Cloudflare AI Gateway, the key its step asks for (it refused it as Anthropic's)", () => {
+    expect(checkSecret('cloudflare-ai-gateway', 'api_key', fakeSecrets.anthropicApiKey()).ok).toBe(true);
+    expect(checkSecret('cloudflare-ai-gateway', 'api_key', fakeSecrets.openaiKey()).ok).toBe(false);
+  });
+
   it('accepts the known shapes', () => {
     expect(checkSecret('anthropic', 'api_key', fakeSecrets.anthropicApiKey()).ok).toBe(true);
     expect(checkSecret('anthropic', 'token', fakeSecrets.setupToken())).toMatchObject({ ok: true, warnings: [] });

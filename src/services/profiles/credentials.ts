@@ -218,8 +218,17 @@ export function checkSecret(
 /** The other providers whose keys one of this provider's choices takes (`arceeai-openrouter`: OpenRouter's). */
 function takesKeysOf(provider: string): Set<string> {
   const owners = choicesForProvider(provider).map(secretOwner);
-  return new Set(owners.filter((owner): owner is string => owner !== undefined && owner !== provider));
+  return new Set([
+    ...owners.filter((owner): owner is string => owner !== undefined && owner !== provider),
+    ...(FORWARDS_KEYS_OF[provider] ?? []),
+  ]);
 }
+
+/**
+ * Gateways that forward the provider's own key, whatever their flag is called: OpenClaw's
+ * Cloudflare AI Gateway docs ("use your Anthropic API key"), as its key step says (keyNote).
+ */
+const FORWARDS_KEYS_OF: Readonly<Record<string, readonly string[]>> = { 'cloudflare-ai-gateway': ['anthropic'] };
 
 /**
  * The providers (other than `provider`) whose key or token shape this secret has: those whose
