@@ -8,9 +8,10 @@ import { providerLabel } from '../providers.js';
 import { collectWarnings, ownStatePath, storeReport } from '../store/report.js';
 import { type CheckMode, evaluateCheck, type WaitingProvider } from './check.js';
 import { classifyProfileHealth, classifyUsage, HEALTH_STATUSES, type HealthStatus } from './health.js';
+import { withoutPinnedProfile } from './model-refs.js';
 import type { ProviderUse } from './model-types.js';
 import { builtInDefaultModel, namedBuiltIn, providersInUseFrom } from './model-usage.js';
-import { type OrderInputs, resolveEffectiveOrder } from './order.js';
+import { type EffectiveOrder, type OrderInputs, resolveEffectiveOrder } from './order.js';
 import { effectiveSourceOf, orderInputs } from './order-inputs.js';
 import { type ProfileReport, type ProviderReport, STATUS_SCHEMA, type StatusReport } from './types.js';
 import { describeNotTried } from './words.js';
@@ -89,7 +90,7 @@ export function buildStatusReport(state: AgentState, options: ReportOptions): St
     // Judged only where the gateway skips such a provider (2026.8+): no second order resolved elsewhere.
     const waits =
       state.store.allWaitingIsMissing && judged.has(provider)
-        ? allWaitingFor(state, provider, profiles, nowMs, uses)
+        ? allWaitingFor(state, provider, profiles, nowMs, uses, order)
         : undefined;
     if (waits) allWaiting.set(provider, waits);
     for (const [id, reason] of Object.entries({ ...order.notTried, ...order.unresolved }))
@@ -247,7 +248,8 @@ export function nextStatusChangeAt(report: StatusReport, nowMs: number): number 
 /**
  * Every profile of the provider's order waits, for a model that uses it (a cooldown for one
  * model — a rate limit, a timeout — holds back that model only, as the gateway reads it), or
- * for any model when none does (`--provider P`): when the first is back, and those ids.
+ * in the provider's own order (`anyModel`, already resolved) when no model uses it (`--provider
+ * P`): when the first is back, and those ids.
  */
 function allWaitingFor(
   state: AgentState,
@@ -255,19 +257,21 @@ function allWaitingFor(
   profiles: OrderInputs['profiles'],
   nowMs: number,
   uses: readonly ProviderUse[],
+  anyModel: EffectiveOrder,
 ): WaitingProvider | undefined {
-  const waitsFor = (model?: string, asked?: string): WaitingProvider | undefined => {
-    const order = resolveEffectiveOrder(orderInputs(state, provider, profiles, nowMs, model, asked));
+  const waitsIn = (order: EffectiveOrder): WaitingProvider | undefined => {
     const ids = order.ids.filter((id) => !order.unresolved[id]);
     if (ids.length === 0 || !ids.every((id) => order.waiting[id])) return undefined;
     return { until: Math.min(...ids.map((id) => order.waiting[id]!.until)), ids };
   };
   const models = uses.filter((use) => use.provider === provider && use.ref.includes('/'));
-  if (models.length === 0) return waitsFor();
+  if (models.length === 0) return waitsIn(anyModel);
   for (const use of models) {
-    const slash = use.ref.indexOf('/');
-    // A pinned profile (`…@anthropic:work`) is not part of the model's id.
-    const waits = waitsFor(use.ref.slice(slash + 1).split('@')[0], use.ref.slice(0, slash));
+    // A pinned profile (`…@anthropic:work`) is not part of the model's id; a date (`@20250514`) is.
+    const ref = withoutPinnedProfile(use.ref);
+    const slash = ref.indexOf('/');
+    const order = orderInputs(state, provider, profiles, nowMs, ref.slice(slash + 1), ref.slice(0, slash));
+    const waits = waitsIn(resolveEffectiveOrder(order));
     if (waits) return waits;
   }
   return undefined;
