@@ -1,7 +1,7 @@
-import { lstat, readlink, stat, writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import { AuthdeckError, fsFailure, UnreadableStateError } from '../errors.js';
 import { PRIVATE_FILE_MODE, writeFileAtomic } from '../files/atomic-write.js';
-import { readTextIfExists } from '../files/fs-read.js';
+import { danglingLinkTarget, readTextIfExists } from '../files/fs-read.js';
 import { type LockOptions, withFileLock } from '../files/lock.js';
 import { countedWrite } from '../files/write-activity.js';
 import { asRecord, formatJsonDocument } from '../json-text.js';
@@ -133,7 +133,7 @@ async function recordUnderLock(
     path,
     async () => {
       const text = await readTextIfExists(path);
-      if (text === undefined) await refuseDanglingLink(path);
+      if (text === undefined) refuseDanglingLink(path);
       // What a failed save puts back is the file as it was, its mode too (a write makes it 0600).
       const modeBefore = text === undefined ? undefined : (await stat(path).catch(() => undefined))?.mode;
       if (text === undefined) {
@@ -191,7 +191,7 @@ export async function editConfigFile(
   edits: ConfigEdit[],
 ): Promise<ConfigRecordResult & { writtenText?: string }> {
   const found = knownText ?? (await readTextIfExists(file));
-  if (found === undefined) await refuseDanglingLink(file);
+  if (found === undefined) refuseDanglingLink(file);
   const text = found ?? '{}\n';
   const jsonc = await import('jsonc-parser');
   const tree = jsoncTree(jsonc, text, true);
@@ -283,10 +283,9 @@ export function setAtPath(doc: Record<string, unknown>, path: (string | number)[
  * target would hold only what this save writes, where the person's own settings were meant to
  * be. Refused, with the way out; the credential itself is saved or not by the caller's rule.
  */
-async function refuseDanglingLink(path: string): Promise<void> {
-  const link = await lstat(path).catch(() => undefined);
-  if (!link?.isSymbolicLink()) return;
-  const target = await readlink(path).catch(() => '?');
+function refuseDanglingLink(path: string): void {
+  const target = danglingLinkTarget(path);
+  if (target === undefined) return;
   throw new AuthdeckError(
     `${path} is a link to ${target}, which does not exist: put the file back there (or remove the link, and a new openclaw.json is made); openclaw.json was not written`,
   );

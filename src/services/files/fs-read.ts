@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readFileSync, readlinkSync } from 'node:fs';
 import { fsFailure, isNodeError, UnreadableStateError } from '../errors.js';
 
 /**
@@ -83,5 +83,15 @@ export function isLossyRead(path: string, text: string): boolean {
     return !isUtf8(readFileSync(path));
   } catch {
     return false;
+  }
+}
+
+/** The target of a link at `path` that points at nothing; undefined for a file, a live link or nothing. */
+export function danglingLinkTarget(path: string): string | undefined {
+  try {
+    if (!lstatSync(path).isSymbolicLink() || existsSync(path)) return undefined;
+    return readlinkSync(path);
+  } catch {
+    return undefined;
   }
 }

@@ -1,5 +1,5 @@
-import { existsSync, lstatSync, readlinkSync } from 'node:fs';
 import { rootKeyProblems } from '../config/root-keys.js';
+import { danglingLinkTarget } from '../files/fs-read.js';
 import type { AgentState } from '../profiles/agent-state.js';
 import { countOf } from '../status/count.js';
 import type { LayerRole } from './agent-store.js';
@@ -158,14 +158,4 @@ export function layerLabel(profile: { layer: LayerRole }, store: StoreReport): s
   if (profile.layer === 'inherited') return 'main';
   if (profile.layer === 'shared') return 'shared';
   return store.storeGeneration === 'shared-sqlite' ? 'local' : 'store';
-}
-
-/** The target of a link at `path` that points at nothing; undefined for a file, a live link or nothing. */
-function danglingLinkTarget(path: string): string | undefined {
-  try {
-    if (!lstatSync(path).isSymbolicLink() || existsSync(path)) return undefined;
-    return readlinkSync(path);
-  } catch {
-    return undefined;
-  }
 }
